@@ -1,0 +1,20 @@
+package io.keyshard;
+
+import io.keyshard.cli.KeyshardCommand;
+
+/**
+ * Entry point: no arguments opens the desktop app, anything else runs the command line.
+ * Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            io.keyshard.ui.KeyshardApp.launchApp(args);
+            return;
+        }
+        System.exit(KeyshardCommand.run(args));
+    }
+}

@@ -1,0 +1,81 @@
+package io.keyshard.cli;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code keyshard} command: the root of every subcommand of DESIGN.md section 11. */
+@Command(name = "keyshard",
+        mixinStandardHelpOptions = true,
+        versionProvider = KeyshardCommand.VersionProvider.class,
+        description = "Keyshard: a key manager for threshold-MPC wallet keys.%n"
+                + "Run without arguments to open the desktop app.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class KeyshardCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** A configured command line; tests use it to run commands in-process with their own streams. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new KeyshardCommand());
+        cl.setExecutionExceptionHandler(KeyshardCommand::handleException);
+        cl.setParameterExceptionHandler(KeyshardCommand::handleParameterException);
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("error: " + ex.getMessage());
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCoded.BAD_INPUT;
+    }
+
+    private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        int code = exitCodeOf(ex);
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        err.println("error: " + message);
+        if (code == ExitCoded.OTHER && System.getenv("KEYSHARD_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** Maps an exception to the exit codes of DESIGN.md section 11. */
+    static int exitCodeOf(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ExitCoded coded) {
+                return coded.exitCode();
+            }
+            if (t instanceof IllegalArgumentException) {
+                return ExitCoded.BAD_INPUT;
+            }
+        }
+        return ExitCoded.OTHER;
+    }
+
+    /** Prints {@code keyshard <version>}. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"keyshard " + Version.get()};
+        }
+    }
+}
