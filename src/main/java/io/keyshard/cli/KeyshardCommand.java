@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         })
 public final class KeyshardCommand implements Runnable {
 
+    @CommandLine.Mixin
+    GlobalOptions global = new GlobalOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
