@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import io.keyshard.Home;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -16,6 +17,15 @@ public final class GlobalOptions {
             description = "Read the vault password from the first line of FILE "
                     + "(else $KEYSHARD_PASSWORD, else a prompt).")
     Path passwordFile;
+
+    /** The global options of the command tree {@code spec} belongs to (walks up to {@code keyshard}). */
+    public static GlobalOptions of(CommandSpec spec) {
+        CommandSpec root = spec;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return ((KeyshardCommand) root.userObject()).global;
+    }
 
     /** The resolved home folder. */
     public Path home() {
