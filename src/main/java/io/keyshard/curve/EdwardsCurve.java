@@ -108,7 +108,7 @@ final class EdwardsCurve extends BaseCurve {
         Extended p = group.decode(encoded, who);
         Extended small = p.copy(group.f);
         for (int i = 0; i < cofactorDoublings; i++) {
-            group.dbl(small, small);
+            group.dbl(small, small, false);
         }
         if (group.isIdentity(small)) {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");

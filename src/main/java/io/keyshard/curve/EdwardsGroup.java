@@ -63,11 +63,16 @@ final class EdwardsGroup {
         f.add(zz, c, g);
         timesA(a, h);
         f.sub(b, h, h);
-        finish(e, ff, g, h, r);
+        finish(e, ff, g, h, r, true);
     }
 
     /** r = 2p. r may be p. */
     void dbl(Extended p, Extended r) {
+        dbl(p, r, true);
+    }
+
+    /** r = 2p; without T (withT false) r can only be doubled again, which never reads T: a multiplication saved. */
+    void dbl(Extended p, Extended r, boolean withT) {
         int[] a = f.create(), b = f.create(), c = f.create();
         int[] e = f.create(), ff = f.create(), g = f.create(), h = f.create();
         f.sqr(p.x, a);
@@ -82,7 +87,7 @@ final class EdwardsGroup {
         f.add(a, b, g);
         f.sub(a, b, h);
         f.sub(g, c, ff);
-        finish(e, ff, g, h, r);
+        finish(e, ff, g, h, r, withT);
     }
 
     /** z = a·x, a being -1 or 1. */
@@ -94,10 +99,13 @@ final class EdwardsGroup {
         }
     }
 
-    private void finish(int[] e, int[] ff, int[] g, int[] h, Extended r) {
+    /** X = E·F, Y = G·H, T = E·H, Z = F·G. */
+    private void finish(int[] e, int[] ff, int[] g, int[] h, Extended r, boolean withT) {
         f.mul(e, ff, r.x);
         f.mul(g, h, r.y);
-        f.mul(e, h, r.t);
+        if (withT) {
+            f.mul(e, h, r.t);
+        }
         f.mul(ff, g, r.z);
     }
 

@@ -34,7 +34,7 @@ final class FixedBaseTable {
                 rows[i][j] = group.affineCached(multiple);
             }
             for (int k = 0; k < 8; k++) {
-                group.dbl(rowBase, rowBase);
+                group.dbl(rowBase, rowBase, k == 7);
             }
         }
     }
@@ -61,7 +61,7 @@ final class FixedBaseTable {
             group.add(r, addend, true, r);
         }
         for (int k = 0; k < 4; k++) {
-            group.dbl(r, r);
+            group.dbl(r, r, k == 3);
         }
         for (int i = 0; i < digits; i += 2) {
             select(i / 2, e[i], addend);

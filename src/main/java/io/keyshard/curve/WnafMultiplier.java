@@ -31,7 +31,7 @@ final class WnafMultiplier {
         boolean started = false;
         for (int bit = top - 1; bit >= 0; bit--) {
             if (started) {
-                group.dbl(r, r);
+                group.dbl(r, r, bit == 0 || anyDigit(naf, bit)); // T only where read
             }
             for (int i = 0; i < n; i++) {
                 int digit = bit < naf[i].length ? naf[i][bit] : 0;
@@ -43,6 +43,15 @@ final class WnafMultiplier {
             }
         }
         return r;
+    }
+
+    private static boolean anyDigit(int[][] naf, int bit) {
+        for (int[] digits : naf) {
+            if (bit < digits.length && digits[bit] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** P, 3P, ..., 15P, cached for addition. */
