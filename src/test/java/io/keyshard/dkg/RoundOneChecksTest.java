@@ -80,6 +80,25 @@ class RoundOneChecksTest {
     }
 
     @Test
+    void edwardsIdentityAndSmallOrderCommitmentsAreRefused() {
+        TestNet ed = TestNet.create(CurveName.ED25519, 2, 1, 2);
+        List<Round1Message> list = ed.round1();
+        Round1Message two = list.get(1);
+        byte[] identity = new byte[32];
+        identity[0] = 1; // y = 1, x = 0
+        byte[] orderTwo = org.bouncycastle.util.encoders.Hex.decode(
+                "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"); // y = -1: the point of order 2
+        for (byte[] bad : List.of(identity, orderTwo)) {
+            List<byte[]> c = new ArrayList<>(two.commitments());
+            c.set(1, bad);
+            Round1Message m = ed.sign(new Round1Message(two.sessionId(), 2, c, two.proofR(), two.proofZ(),
+                    two.chainCodeCommitment(), null), 2);
+            Blame.expect(ProtocolCheck.INVALID_POINT, 2, ed,
+                    () -> new KeygenCoordinator(ed.setup).round2Request(replace(list, 1, m)));
+        }
+    }
+
+    @Test
     void aPointOffTheCurveIsRefused() {
         List<byte[]> c = new ArrayList<>(bad.commitments());
         byte[] off = new byte[33];
