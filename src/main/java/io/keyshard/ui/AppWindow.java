@@ -37,7 +37,7 @@ public final class AppWindow {
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        Shortcuts.install(scene, model.navigation());
+        Shortcuts.install(scene, model.navigation(), root.overlayShowingProperty().not());
 
         model.settings().themeProperty().addListener((obs, old, theme) -> theme.apply());
         model.settings().theme().apply();

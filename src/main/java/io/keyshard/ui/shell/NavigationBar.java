@@ -54,7 +54,14 @@ public final class NavigationBar extends VBox {
         version.getStyleClass().add("nav-footer");
         getChildren().addAll(spacer, version);
 
-        navigation.currentProperty().addListener((obs, old, place) -> buttons.get(place).setSelected(true));
+        navigation.currentProperty().addListener((obs, old, place) -> {
+            ToggleButton button = buttons.get(place);
+            button.setSelected(true);
+            // Keyboard focus follows the place, so focus and selection never point at two items.
+            if (buttons.values().stream().anyMatch(ToggleButton::isFocused)) {
+                button.requestFocus();
+            }
+        });
         buttons.get(navigation.current()).setSelected(true);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -64,7 +71,6 @@ public final class NavigationBar extends VBox {
                 } else {
                     navigation.previous();
                 }
-                buttons.get(navigation.current()).requestFocus();
                 e.consume();
             }
         });

@@ -1,5 +1,6 @@
 package io.keyshard.ui.shell;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -15,10 +16,17 @@ public final class Shortcuts {
         return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + place.shortcutDigit()), KeyCombination.SHORTCUT_DOWN);
     }
 
-    /** Registers every place's shortcut on the scene, routed through the navigation model. */
-    public static void install(Scene scene, NavigationModel navigation) {
+    /**
+     * Registers every place's shortcut on the scene, routed through the navigation model; they
+     * do nothing while {@code enabled} is false (e.g. while the unlock screen covers the frame).
+     */
+    public static void install(Scene scene, NavigationModel navigation, ObservableBooleanValue enabled) {
         for (Place place : Place.values()) {
-            scene.getAccelerators().put(forPlace(place), () -> navigation.select(place));
+            scene.getAccelerators().put(forPlace(place), () -> {
+                if (enabled.get()) {
+                    navigation.select(place);
+                }
+            });
         }
     }
 }
