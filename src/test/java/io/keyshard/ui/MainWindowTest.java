@@ -72,11 +72,18 @@ class MainWindowTest {
         assertTrue(Screenshots.brightness(keys, x, 20) > 0.8, "light background");
         assertTrue(Screenshots.brightness(keysDark, x, 20) < 0.2, "dark background");
 
-        // Back to light from the keyboard: Down moves through the navigation, Space picks a theme.
+        // Back to light from the keyboard alone: Down moves through the navigation; Tab goes on to
+        // the chosen theme (a toggle group is one Tab stop, like radio buttons); Left, then Space, picks Light.
         robot.clickOn("#nav-keys").type(KeyCode.DOWN, KeyCode.DOWN);
         assertShowing(Place.SETTINGS, robot);
-        robot.clickOn("#theme-light");
+        assertTrue(robot.lookup("#nav-settings").query().isFocused(), "focus follows the chosen place");
+        robot.type(KeyCode.TAB);
+        assertTrue(focusOwnerIs("theme-dark"), "Tab reaches the theme switch");
+        robot.type(KeyCode.LEFT);
+        assertTrue(focusOwnerIs("theme-light"));
+        robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.LIGHT, window.model().settings().theme());
         assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
     }
 
@@ -102,6 +109,11 @@ class MainWindowTest {
         Node screen = window.root().main().content().getChildren().get(0);
         assertEquals(place, screen.getProperties().get(Place.class), "content shows " + place);
         assertTrue(robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
+    }
+
+    private boolean focusOwnerIs(String id) {
+        Node owner = window.scene().getFocusOwner();
+        return owner != null && id.equals(owner.getId());
     }
 
     private String emptyStateTitle(FxRobot robot) {

@@ -82,9 +82,10 @@ public final class NavigationBar extends VBox {
     }
 
     private static HBox brand() {
-        ImageView mark = new ImageView(AppIcons.image(32));
+        ImageView mark = new ImageView(AppIcons.image(64)); // drawn at 28 px: sharp at 200% scale too
         mark.setFitWidth(28);
         mark.setFitHeight(28);
+        mark.setSmooth(true);
         Label name = new Label("Keyshard");
         name.getStyleClass().add("brand-name");
         HBox brand = new HBox(10, mark, name);
