@@ -44,7 +44,7 @@ public final class MainView extends BorderPane {
 
     private void show(Place place) {
         Node screen = built.computeIfAbsent(place, p -> factories.get(p).get());
-        screen.getProperties().put(Place.class, place);
+        screen.getProperties().put(Place.class, place); // lets tests and later screens ask what is showing
         content.getChildren().setAll(screen);
     }
 }

@@ -2,6 +2,7 @@ package io.keyshard.ui.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keyshard.ui.Theme;
@@ -31,8 +32,7 @@ class SettingsViewModelTest {
     void eachThemeHasItsOwnStylesheet() {
         assertNotEquals(Theme.LIGHT.userAgentStylesheet(), Theme.DARK.userAgentStylesheet());
         for (Theme theme : Theme.values()) {
-            assertNotEquals(null, Theme.class.getResource(theme.userAgentStylesheet().startsWith("/")
-                    ? theme.userAgentStylesheet() : "/" + theme.userAgentStylesheet()), theme + " stylesheet on the class path");
+            assertNotNull(Theme.class.getResource(theme.userAgentStylesheet()), theme + " stylesheet on the class path");
         }
     }
 }
