@@ -199,6 +199,11 @@ final class VaultDatabase implements AutoCloseable {
         });
     }
 
+    /** The JDBC connection, for tests that play an attacker editing the raw database. */
+    Connection connection() {
+        return conn;
+    }
+
     void rollback() {
         try {
             conn.rollback();
