@@ -52,20 +52,22 @@ class VaultCrashIT {
         int killedWhileWriting = 0;
         for (int i = 0; i < iterations; i++) {
             Child child = Child.start(List.of(), "write", home.toString(), PW);
-            boolean opened = random.nextInt(10) != 0 && child.awaitLine("open", 20_000);
-            if (opened) {
-                Thread.sleep(random.nextInt(120));
+            if (random.nextInt(10) != 0 && child.awaitKeyId(20_000)) {
+                Thread.sleep(random.nextInt(100)); // mid-way through some later write
                 killedWhileWriting++;
             } else {
-                Thread.sleep(random.nextInt(400)); // somewhere during start-up, recovery or unlocking
+                Thread.sleep(random.nextInt(700)); // somewhere in start-up, recovery, unlocking or a write
             }
             child.kill();
             acknowledged.addAll(child.keyIds());
-            try (Vault v = Vault.open(home, PW.toCharArray())) {
-                Set<UUID> present = v.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet());
-                assertTrue(v.problems().isEmpty(), v.problems().toString());
-                for (UUID id : acknowledged) {
-                    assertTrue(present.contains(id), "an acknowledged keyId was lost after kill " + (i + 1));
+            if (i % 20 == 19 || i == iterations - 1) {
+                // the next child reopens the vault anyway; the parent checks every 20 kills and at the end
+                try (Vault v = Vault.open(home, PW.toCharArray())) {
+                    Set<UUID> present = v.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet());
+                    assertTrue(v.problems().isEmpty(), v.problems().toString());
+                    for (UUID id : acknowledged) {
+                        assertTrue(present.contains(id), "an acknowledged keyId was lost by kill " + (i + 1));
+                    }
                 }
             }
         }
@@ -92,18 +94,18 @@ class VaultCrashIT {
     void aPasswordChangeKilledAtRandomMomentsLeavesExactlyOnePasswordWorking() throws Exception {
         Random random = new Random();
         int oldWins = 0;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 12; i++) {
             Path home = tmp.resolve("random-" + i);
             Set<UUID> ids = vaultWithRecords(home, 3);
             Child child = Child.start(List.of(), "passwd", home.toString(), PW, NEW_PW);
             child.awaitLine("open", 20_000);
-            Thread.sleep(random.nextInt(150));
+            Thread.sleep(random.nextInt(60)); // the change itself takes ~50-100 ms
             child.kill();
             boolean oldOpens = opens(home, PW);
             oldWins += oldOpens ? 1 : 0;
             assertExactlyOneOpens(home, oldOpens ? PW : NEW_PW, ids, "random kill " + i);
         }
-        System.out.printf("VaultCrashIT: 20 killed password changes, old password kept in %d%n", oldWins);
+        System.out.printf("VaultCrashIT: 12 killed password changes, old password kept in %d%n", oldWins);
     }
 
     @Test
@@ -186,10 +188,18 @@ class VaultCrashIT {
         }
 
         boolean awaitLine(String wanted, long millis) throws InterruptedException {
+            return await(wanted::equals, millis);
+        }
+
+        boolean awaitKeyId(long millis) throws InterruptedException {
+            return await(l -> UUID_LINE.matcher(l).matches(), millis);
+        }
+
+        private boolean await(java.util.function.Predicate<String> wanted, long millis) throws InterruptedException {
             long end = System.currentTimeMillis() + millis;
             while (System.currentTimeMillis() < end) {
                 String line = lines.poll(50, TimeUnit.MILLISECONDS);
-                if (wanted.equals(line)) {
+                if (line != null && wanted.test(line)) {
                     return true;
                 }
                 if (line == null && !process.isAlive() && lines.isEmpty()) {
