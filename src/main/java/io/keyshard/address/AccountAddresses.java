@@ -65,12 +65,20 @@ public final class AccountAddresses {
 
     /** {@code 0x} + BLAKE2b-256(0x00 flag for Ed25519 ‖ key). */
     public static Address sui(CurveName curve, Point key, Network network) {
-        return Address.of("0x" + Hex.toHexString(Hashes.blake2b256(new byte[] {0x00}, key.encode())));
+        return Address.of(sui(key.encode()));
+    }
+
+    static String sui(byte[] ed25519Key) {
+        return "0x" + Hex.toHexString(Hashes.blake2b256(new byte[] {0x00}, ed25519Key));
     }
 
     /** {@code 0x} + SHA3-256(key ‖ 0x00 single-key Ed25519 scheme): the account's authentication key. */
     public static Address aptos(CurveName curve, Point key, Network network) {
-        return Address.of("0x" + Hex.toHexString(Hashes.sha3_256(key.encode(), new byte[] {0x00})));
+        return Address.of(aptos(key.encode()));
+    }
+
+    static String aptos(byte[] ed25519Key) {
+        return "0x" + Hex.toHexString(Hashes.sha3_256(ed25519Key, new byte[] {0x00}));
     }
 
     /** Base58 of the 32-byte Ed25519 key. */
