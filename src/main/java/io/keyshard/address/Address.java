@@ -1,5 +1,7 @@
 package io.keyshard.address;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Map;
  */
 public record Address(String value, Map<String, String> details) {
     public Address {
-        details = Map.copyOf(details);
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /** An address with nothing else to show. */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 + "Run without arguments to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PathCommand.class,
+            DeriveCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 
