@@ -25,15 +25,17 @@ public final class PublicDerivation {
                     + path.depth() + " levels: the result would be deeper than " + DerivationPath.MAX_DEPTH);
         }
         ExtendedPublicKey key = start;
+        BigInteger tweak = BigInteger.ZERO;
         int retries = 0;
         int level = 0;
         for (int index : path.indices()) {
             level++;
             Step step = step(key, index, level);
             key = step.key;
+            tweak = tweak.add(step.tweak);
             retries += step.retries;
         }
-        return new DerivedKey(key, path, describe(start, path.depth(), retries));
+        return new DerivedKey(key, path, describe(start, path.depth(), retries), tweak.mod(start.curve().curve().order()));
     }
 
     /** One non-hardened step: the child of {@code parent} at {@code index} (below 2^31). */
@@ -41,7 +43,7 @@ public final class PublicDerivation {
         return step(parent, index, 1).key;
     }
 
-    private record Step(ExtendedPublicKey key, int retries) {
+    private record Step(ExtendedPublicKey key, BigInteger tweak, int retries) {
     }
 
     private static Step step(ExtendedPublicKey parent, int index, int level) {
@@ -69,7 +71,7 @@ public final class PublicDerivation {
                 child = curve.multiplyBase(il).add(parent.point());
             }
             if (child != null && !child.isIdentity()) {
-                return new Step(childKey(parent, child, Arrays.copyOfRange(i, 32, 64), index), retries);
+                return new Step(childKey(parent, child, Arrays.copyOfRange(i, 32, 64), index), il, retries);
             }
             if (!retry) {
                 throw new IllegalArgumentException("level " + level + ": index " + index + " gives no valid BIP-32 "
@@ -91,7 +93,7 @@ public final class PublicDerivation {
             throw new IllegalArgumentException("level " + level + ": index " + index + " gives the identity "
                     + "(a negligible chance); use index " + (index + 1) + " instead");
         }
-        return new Step(childKey(parent, child, Arrays.copyOfRange(i, 32, 64), index), 0);
+        return new Step(childKey(parent, child, Arrays.copyOfRange(i, 32, 64), index), tweak, 0);
     }
 
     private static ExtendedPublicKey childKey(ExtendedPublicKey parent, Point child, byte[] chainCode, int index) {

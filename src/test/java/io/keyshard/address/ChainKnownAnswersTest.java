@@ -95,12 +95,8 @@ class ChainKnownAnswersTest {
         CurveName curve = CurveName.parse(c.get("curve").asText());
         byte[] key = Hex.decode(c.get("public_key").asText());
         String did = c.get("did").asText();
-        if (curve == CurveName.ED25519) {
-            assertEquals(did, DidKey.encode(0xed, key));
-        } else {
-            Point p = curve.curve().decodePoint(key);
-            assertEquals(did, Chain.DID_KEY.address(curve, p, Network.MAINNET).value());
-        }
+        Point p = curve.curve().decodePoint(key);
+        assertEquals(did, Chain.DID_KEY.address(curve, p, Network.MAINNET).value());
         DidKey.Decoded d = DidKey.decode(did);
         assertEquals(DidKey.multicodec(curve), d.codec());
     }

@@ -92,6 +92,36 @@ class DeriveCommandTest {
         assertTrue(!o.has("xpub"));
     }
 
+    @Test
+    void edwardsKeysDeriveAndGiveTheirChainsAddresses() throws Exception {
+        JsonNode rfc = TestVectors.load("rfc8032_eddsa.json").get("vectors");
+        String ed25519 = rfc.get(0).get("public_key").asText();
+        String cc = MASTER.get("chain_code").asText();
+        JsonNode sol = json(CliHarness.run("derive", "--curve", "ED25519", "--public-key", ed25519, "--chain-code", cc,
+                "--chain", "solana", "--account", "1", "--index", "2", "--json"));
+        assertEquals(List.of("chain", "curve", "network", "derivationPath", "publicKey", "address"), fields(sol));
+        assertEquals("m/44/501/1/2", sol.get("derivationPath").asText());
+        assertEquals(64, sol.get("publicKey").asText().length());
+        JsonNode same = json(CliHarness.run("derive", "--curve", "ED25519", "--public-key", ed25519, "--chain-code", cc,
+                "--path", "m/44/501/1/2", "--json"));
+        assertEquals(sol.get("publicKey").asText(), same.get("publicKey").asText());
+        assertTrue(same.get("address").isNull());
+
+        String ed448 = null;
+        for (JsonNode v : rfc) {
+            if (v.get("algorithm").asText().equals("Ed448")) {
+                ed448 = v.get("public_key").asText();
+                break;
+            }
+        }
+        JsonNode did = json(CliHarness.run("derive", "--curve", "ED448", "--public-key", ed448, "--chain-code", cc,
+                "--chain", "did-key", "--index", "4", "--json"));
+        assertEquals(114, did.get("publicKey").asText().length());
+        assertTrue(did.get("address").asText().startsWith("did:key:z"), did.get("address").asText());
+        assertBadInput("chains for ED448: did-key", "derive", "--curve", "ED448", "--public-key", ed448, "--chain-code", cc,
+                "--chain", "stellar");
+    }
+
     private static void assertBadInput(String fragment, String... args) {
         CliHarness.Result r = CliHarness.run(args);
         assertEquals(2, r.exitCode(), r.err());
