@@ -11,6 +11,8 @@ import java.util.Arrays;
 public final class DidKey {
     private static final String PREFIX = "did:key:";
     private static final char BASE58BTC = 'z';
+    /** The longest identifier of the seven curves (P-521, 2 + 67 bytes) is about 105 characters. */
+    private static final int MAX_CHARS = 200;
 
     private DidKey() {
     }
@@ -47,6 +49,9 @@ public final class DidKey {
     public static Decoded decode(String did) {
         if (!did.startsWith(PREFIX + BASE58BTC)) {
             throw new IllegalArgumentException("not a base58btc did:key (must start with did:key:z)");
+        }
+        if (did.length() > MAX_CHARS) {
+            throw new IllegalArgumentException("did:key is " + did.length() + " characters; too long for a public key");
         }
         byte[] all = Base58.decode(did.substring(PREFIX.length() + 1));
         int code = 0;

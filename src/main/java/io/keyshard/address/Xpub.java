@@ -13,6 +13,7 @@ import java.util.Arrays;
  */
 public final class Xpub {
     private static final int LENGTH = 78;
+    private static final int MAX_CHARS = 120;
 
     /** An imported key and the version it came in. */
     public record Imported(ExtendedPublicKey key, XpubVersion version) {
@@ -47,6 +48,10 @@ public final class Xpub {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("extended public key is empty");
+        }
+        if (s.length() > MAX_CHARS) {
+            // Base58 decoding is quadratic: refuse what cannot be an extended key before decoding it.
+            throw new IllegalArgumentException("extended public key is " + s.length() + " characters; an xpub has 111");
         }
         byte[] raw;
         try {

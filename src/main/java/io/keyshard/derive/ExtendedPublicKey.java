@@ -30,7 +30,7 @@ public final class ExtendedPublicKey {
         }
         if (chainCode == null || chainCode.length != CHAIN_CODE_LENGTH) {
             throw new IllegalArgumentException("chain code must be " + CHAIN_CODE_LENGTH + " bytes (64 hex digits), got "
-                    + (chainCode == null ? "none" : chainCode.length + " bytes"));
+                    + (chainCode == null ? "none" : chainCode.length + (chainCode.length == 1 ? " byte" : " bytes")));
         }
         if (depth < 0 || depth > DerivationPath.MAX_DEPTH) {
             throw new IllegalArgumentException("depth must be 0 to " + DerivationPath.MAX_DEPTH + ", got " + depth);

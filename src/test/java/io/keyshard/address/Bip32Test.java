@@ -148,4 +148,15 @@ class Bip32Test {
         assertEquals(XpubVersion.TPUB, back.version());
         assertEquals(k, back.key());
     }
+
+    @Test
+    void emptyOrHugeInputIsRefusedBeforeDecoding() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode("  ", CurveName.SECP256K1))
+                .getMessage().contains("empty"));
+        String huge = "x".repeat(1_000_000);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode(huge, CurveName.SECP256K1))
+                .getMessage().contains("1000000 characters"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode("xpub0OIl", CurveName.SECP256K1))
+                .getMessage().contains("not Base58"));
+    }
 }
