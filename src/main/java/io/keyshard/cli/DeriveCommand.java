@@ -126,6 +126,9 @@ public final class DeriveCommand implements Callable<Integer> {
                 }
             });
             out.printf("%-15s %s%n", "derivation", r.derived().description());
+            if (r.chain() != null) {
+                out.printf("%-15s %s%n", "address rule", r.chain().addressRule());
+            }
         }
         out.flush();
     }
