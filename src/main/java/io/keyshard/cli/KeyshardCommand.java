@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             KeysCommand.class,
             VaultCommand.class,
+            PathCommand.class,
+            DeriveCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 
