@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "Run without arguments to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            NodeCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 
