@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NodeCommand.class,
+            NodesCommand.class,
+            ServersCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 

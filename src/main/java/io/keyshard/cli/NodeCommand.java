@@ -85,6 +85,9 @@ public final class NodeCommand implements Runnable {
         @Option(names = "--session-ttl", defaultValue = "600", paramLabel = "SECONDS",
                 description = "Idle key generations that never reached round 3 expire after this (default ${DEFAULT-VALUE}).")
         long sessionTtl;
+        @Option(names = "--exit-with", paramLabel = "PID", hidden = true,
+                description = "Stop when process PID ends (the local cluster's nodes follow their app).")
+        Long exitWith;
 
         @Override
         public Integer call() throws Exception {
@@ -107,6 +110,10 @@ public final class NodeCommand implements Runnable {
             spec.commandLine().getErr().println("node " + server.config().name() + " listening on "
                     + server.config().url() + " (Ctrl-C stops it)");
             spec.commandLine().getErr().flush();
+            if (exitWith != null) {
+                ProcessHandle.of(exitWith).ifPresentOrElse(
+                        parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+            }
             stopped.await();
             return 0;
         }
