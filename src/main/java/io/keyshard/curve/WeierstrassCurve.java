@@ -1,7 +1,6 @@
 package io.keyshard.curve;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -10,25 +9,27 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** secp256k1, P-256, P-384 and P-521 on Bouncy Castle's {@code CustomNamedCurves}; also the BIP-340 flavour. */
-final class WeierstrassCurve implements Curve {
+final class WeierstrassCurve extends BaseCurve {
     private final CurveName name;
     private final ECCurve curve;
     private final ECPoint g;
     private final BigInteger n;
     private final int fieldLength;
-    private final ScalarCodec scalars;
     private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
     private final WeierstrassPoint generator;
     private final WeierstrassPoint identity;
 
     WeierstrassCurve(CurveName name, String bcName) {
-        X9ECParameters params = CustomNamedCurves.getByName(bcName);
+        this(name, CustomNamedCurves.getByName(bcName));
+    }
+
+    private WeierstrassCurve(CurveName name, X9ECParameters params) {
+        super(name, new ScalarCodec(params.getN(), (params.getN().bitLength() + 7) / 8, false));
         this.name = name;
         this.curve = params.getCurve();
         this.g = params.getG().normalize();
         this.n = params.getN();
         this.fieldLength = (curve.getFieldSize() + 7) / 8;
-        this.scalars = new ScalarCodec(n, (n.bitLength() + 7) / 8, false);
         this.generator = new WeierstrassPoint(this, g);
         this.identity = new WeierstrassPoint(this, curve.getInfinity());
         // Precompute the comb table once, not on the first secret multiplication.
@@ -41,16 +42,6 @@ final class WeierstrassCurve implements Curve {
 
     int fieldLength() {
         return fieldLength;
-    }
-
-    @Override
-    public CurveName name() {
-        return name;
-    }
-
-    @Override
-    public BigInteger order() {
-        return n;
     }
 
     @Override
@@ -71,9 +62,7 @@ final class WeierstrassCurve implements Curve {
 
     @Override
     public Point multiSum(BigInteger[] ks, Point[] ps) {
-        if (ks.length != ps.length) {
-            throw new IllegalArgumentException("scalars and points differ in number");
-        }
+        checkSameCount(ks, ps);
         if (ks.length == 0) {
             return identity;
         }
@@ -171,36 +160,6 @@ final class WeierstrassCurve implements Curve {
     }
 
     @Override
-    public int scalarLength() {
-        return scalars.length();
-    }
-
-    @Override
-    public byte[] encodeScalar(BigInteger s) {
-        return scalars.encode(s);
-    }
-
-    @Override
-    public BigInteger decodeScalar(byte[] encoded) {
-        return scalars.decode(encoded);
-    }
-
-    @Override
-    public BigInteger decodeNonZeroScalar(byte[] encoded) {
-        return scalars.decodeNonZero(encoded);
-    }
-
-    @Override
-    public BigInteger hashToScalar(String tag, byte[]... parts) {
-        return scalars.hash(name.apiName() + "/" + tag, parts);
-    }
-
-    @Override
-    public BigInteger randomScalar(SecureRandom random) {
-        return scalars.random(random);
-    }
-
-    @Override
     public DerivationScheme derivationScheme() {
         return switch (name) {
             case SECP256K1, SECP256K1_SCHNORR -> DerivationScheme.BIP32;
@@ -209,9 +168,6 @@ final class WeierstrassCurve implements Curve {
     }
 
     WeierstrassPoint own(Point p) {
-        if (!(p instanceof WeierstrassPoint wp) || wp.curve() != this) {
-            throw new IllegalArgumentException("point belongs to " + p.curve().name() + ", not " + name);
-        }
-        return wp;
+        return own(p, WeierstrassPoint.class);
     }
 }
