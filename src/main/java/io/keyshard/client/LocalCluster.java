@@ -77,12 +77,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The cluster's API key for a local server, from its owner-only folder. */
     public static char[] apiKey(Path home, String name) throws IOException {
-        byte[] bytes = Files.readAllBytes(nodeFolder(home, name).resolve("client.key"));
-        try {
-            return StandardCharsets.US_ASCII.decode(java.nio.ByteBuffer.wrap(bytes)).array();
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        return ServerCredentials.chars(Files.readAllBytes(nodeFolder(home, name).resolve("client.key")));
     }
 
     private static Path nodeFolder(Path home, String name) {

@@ -1,6 +1,18 @@
 package io.keyshard.node;
 
+import io.keyshard.dkg.DkgParticipant;
+import io.keyshard.dkg.KeygenOutput;
+import io.keyshard.dkg.KeygenResult;
+import io.keyshard.dkg.ProtocolException;
+import io.keyshard.dkg.Round1Message;
+import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Request;
+import io.keyshard.dkg.SecretShare;
+import io.keyshard.dkg.SessionSetup;
+import io.keyshard.json.StrictJson;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,14 +41,22 @@ final class KeygenService implements AutoCloseable {
     static final class Session {
         final String clientId;
         final String curve;
+        final SessionSetup setup;
+        final DkgParticipant participant;
         volatile long lastActivity = System.nanoTime();
         int roundsDone;
         boolean ended;
 
-        Session(String clientId, String curve) {
+        Session(String clientId, SessionSetup setup, DkgParticipant participant) {
             this.clientId = clientId;
-            this.curve = curve;
+            this.curve = setup.curve();
+            this.setup = setup;
+            this.participant = participant;
         }
+    }
+
+    /** What the store keeps public about a key: the setup it was made with and this server's signed result. */
+    record PublicRecord(SessionSetup setup, KeygenResult result) {
     }
 
     KeygenService(NodeConfig config, NodeIdentity identity, ShareStore store, ShareSealer sealer, Duration ttl,
@@ -51,10 +71,113 @@ final class KeygenService implements AutoCloseable {
 
     Object handle(String clientId, UUID keyId, String action, byte[] body) throws IOException, ApiException {
         return switch (action) {
+            case "round1" -> round1(clientId, keyId, ApiExchange.parse(body, SessionSetup.class));
+            case "round2" -> {
+                Round2Request req = ApiExchange.parse(body, Round2Request.class);
+                yield step(clientId, keyId, 1, s -> s.participant.round2(req));
+            }
+            case "round3" -> {
+                Round3Request req = ApiExchange.parse(body, Round3Request.class);
+                yield step(clientId, keyId, 2, s -> store(keyId, s, s.participant.round3(req)));
+            }
             case "commit" -> commit(clientId, keyId, body);
             case "abort" -> abort(clientId, keyId, body);
-            default -> throw new ApiException(501, "NOT_IMPLEMENTED", "key generation rounds are not available yet");
+            default -> throw ApiException.notFound("no such endpoint");
         };
+    }
+
+    private Round1Message round1(String clientId, UUID keyId, SessionSetup setup) throws IOException, ApiException {
+        if (!keyId.toString().equals(setup.keyId())) {
+            throw ApiException.malformed("the setup's keyId differs from the one in the path");
+        }
+        if (sessions.containsKey(keyId) || store.find(keyId).isPresent()) {
+            throw ApiException.conflict("this keyId was already used on this server (replayed or repeated round 1)");
+        }
+        if (sessions.size() >= MAX_SESSIONS) {
+            throw new ApiException(503, "BUSY", "too many key generations in progress; try again later");
+        }
+        DkgParticipant participant;
+        try {
+            participant = DkgParticipant.create(setup, config.name(), identity.keys(), random);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.malformed(e.getMessage());
+        }
+        Session s = new Session(clientId, setup, participant);
+        synchronized (s) {
+            if (sessions.putIfAbsent(keyId, s) != null) {
+                throw ApiException.conflict("this keyId was already used on this server (repeated round 1)");
+            }
+            try {
+                Round1Message m = participant.round1();
+                s.roundsDone = 1;
+                return m;
+            } catch (RuntimeException e) {
+                sessions.remove(keyId, s);
+                throw e;
+            }
+        }
+    }
+
+    /** A round after the first: runs {@code action} on this client's live session, which must have finished {@code after}. */
+    private <T> T step(String clientId, UUID keyId, int after, SessionAction<T> action) throws IOException, ApiException {
+        Session s = sessions.get(keyId);
+        if (s == null || !s.clientId.equals(clientId)) {
+            owned(clientId, keyId);
+            throw ApiException.conflict("this round was already answered, or the key generation ended on this server");
+        }
+        synchronized (s) {
+            if (s.ended) {
+                throw ApiException.conflict("the key generation ended on this server");
+            }
+            if (s.roundsDone != after) {
+                throw ApiException.conflict(s.roundsDone > after ? "this round was already answered"
+                        : "round " + (after + 1) + " came before round " + after);
+            }
+            s.lastActivity = System.nanoTime();
+            try {
+                T out = action.apply(s);
+                s.roundsDone = after + 1;
+                return out;
+            } catch (ProtocolException e) {
+                if (e.check().stateViolation()) {
+                    throw ApiException.conflict(e.getMessage());
+                }
+                end(keyId, s, KeyState.ABORTED);
+                throw ApiException.protocol(e.getMessage());
+            }
+        }
+    }
+
+    private interface SessionAction<T> {
+        T apply(Session s) throws IOException, ApiException;
+    }
+
+    /** Seals and stores the share PENDING, durably, before the result leaves this server. */
+    private KeygenResult store(UUID keyId, Session s, KeygenOutput out) throws IOException, ApiException {
+        SecretShare share = out.share();
+        byte[] encoded = share.encoded();
+        try {
+            byte[] sealed = sealer.seal(keyId, s.curve, encoded);
+            String publicJson = StrictJson.mapper().writeValueAsString(new PublicRecord(s.setup, out.result()));
+            if (!store.insertPending(keyId, s.clientId, s.curve, sealed, publicJson)) {
+                throw ApiException.conflict("this keyId already holds a share on this server");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot seal the share");
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+            share.destroy();
+        }
+        s.ended = true;
+        sessions.remove(keyId, s);
+        return out.result();
+    }
+
+    private void end(UUID keyId, Session s, KeyState state) throws IOException {
+        s.ended = true;
+        s.participant.abort();
+        sessions.remove(keyId, s);
+        store.insertTombstone(keyId, s.clientId, s.curve, state);
     }
 
     /** Status and public data of a key this client owns. */
@@ -73,7 +196,9 @@ final class KeygenService implements AutoCloseable {
         out.put("status", k.state().name());
         out.put("curve", k.curve());
         if (k.publicResult() != null) {
-            out.put("result", io.keyshard.json.StrictJson.mapper().readTree(k.publicResult()));
+            PublicRecord record = StrictJson.mapper().readValue(k.publicResult(), PublicRecord.class);
+            out.put("setup", record.setup());
+            out.put("result", record.result());
         }
         return out;
     }
@@ -104,11 +229,12 @@ final class KeygenService implements AutoCloseable {
         Session s = sessions.get(keyId);
         if (s != null && s.clientId.equals(clientId)) {
             synchronized (s) {
-                s.ended = true;
-                sessions.remove(keyId, s);
-                store.insertTombstone(keyId, clientId, s.curve, KeyState.ABORTED);
+                if (!s.ended) {
+                    end(keyId, s, KeyState.ABORTED);
+                    return Map.of("status", KeyState.ABORTED.name());
+                }
             }
-            return Map.of("status", KeyState.ABORTED.name());
+            return abort(clientId, keyId, body);
         }
         Optional<ShareStore.StoredKey> found = store.find(keyId);
         if (found.isEmpty()) {
@@ -156,10 +282,8 @@ final class KeygenService implements AutoCloseable {
             if (now - s.lastActivity > ttl.toNanos()) {
                 synchronized (s) {
                     if (!s.ended && now - s.lastActivity > ttl.toNanos()) {
-                        s.ended = true;
-                        sessions.remove(e.getKey(), s);
                         try {
-                            store.insertTombstone(e.getKey(), s.clientId, s.curve, KeyState.EXPIRED);
+                            end(e.getKey(), s, KeyState.EXPIRED);
                         } catch (IOException ignored) {
                             // the session is gone from memory either way; a later round gets 404
                         }

@@ -62,7 +62,7 @@ final class NodeApi implements HttpHandler {
             requireMethod(method, "GET");
             ApiExchange.send(ex, 200, Map.of("name", config.name(), "id", config.id(),
                     "signingKey", Hex.encode(identity.signingPublicKey()),
-                    "encryptionKey", Hex.encode(identity.hpkePublicKey())));
+                    "encryptionKey", Hex.encode(identity.encryptionPublicKey())));
             return;
         }
         Matcher m = KEYS.matcher(path);

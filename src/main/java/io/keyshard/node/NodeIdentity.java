@@ -1,69 +1,61 @@
 package io.keyshard.node;
 
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.dkg.IdentityKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 
 /**
- * A node's long-term identity (DESIGN.md section 4): an Ed25519 key that signs every protocol
- * message and an X25519 key that receives HPKE-encrypted shares. Kept in {@code identity.key}.
+ * A node's long-term identity (DESIGN.md section 4), kept in {@code identity.key} (0600): the
+ * Ed25519 key that signs every protocol message and the X25519 key that receives HPKE-encrypted shares.
  */
-public final class NodeIdentity {
-    private static final int KEY_LENGTH = 32;
-    private final Ed25519PrivateKeyParameters signing;
-    private final X25519PrivateKeyParameters hpke;
+public final class NodeIdentity implements AutoCloseable {
+    private final IdentityKeys keys;
 
-    private NodeIdentity(Ed25519PrivateKeyParameters signing, X25519PrivateKeyParameters hpke) {
-        this.signing = signing;
-        this.hpke = hpke;
+    private NodeIdentity(IdentityKeys keys) {
+        this.keys = keys;
     }
 
-    static NodeIdentity generate(Path file, SecureRandom random) throws IOException {
-        NodeIdentity id = new NodeIdentity(new Ed25519PrivateKeyParameters(random),
-                new X25519PrivateKeyParameters(random));
-        byte[] both = new byte[2 * KEY_LENGTH];
+    static void generate(Path file, SecureRandom random) throws IOException {
+        IdentityKeys keys = IdentityKeys.generate(random);
+        byte[] encoded = keys.encoded();
         try {
-            id.signing.encode(both, 0);
-            id.hpke.encode(both, KEY_LENGTH);
-            OwnerOnlyFiles.create(file, both);
+            OwnerOnlyFiles.create(file, encoded);
         } finally {
-            Arrays.fill(both, (byte) 0);
+            Arrays.fill(encoded, (byte) 0);
+            keys.destroy();
         }
-        return id;
     }
 
     static NodeIdentity load(NodeFiles files) throws IOException {
-        byte[] both = files.readRequired(files.identityKeys());
+        byte[] encoded = files.readRequired(files.identityKeys());
         try {
-            if (both.length != 2 * KEY_LENGTH) {
+            if (encoded.length != IdentityKeys.ENCODED_LENGTH) {
                 throw new NodeSetupException("identity.key is damaged (wrong length)");
             }
-            return new NodeIdentity(new Ed25519PrivateKeyParameters(both, 0),
-                    new X25519PrivateKeyParameters(both, KEY_LENGTH));
+            return new NodeIdentity(IdentityKeys.fromEncoded(encoded));
         } finally {
-            Arrays.fill(both, (byte) 0);
+            Arrays.fill(encoded, (byte) 0);
         }
     }
 
-    /** The Ed25519 private key that signs this node's protocol messages. */
-    public Ed25519PrivateKeyParameters signingKey() {
-        return signing;
-    }
-
-    /** The X25519 private key that opens shares sent to this node. */
-    public X25519PrivateKeyParameters hpkeKey() {
-        return hpke;
+    /** The secret keys, for the key generation state machines. */
+    IdentityKeys keys() {
+        return keys;
     }
 
     public byte[] signingPublicKey() {
-        return signing.generatePublicKey().getEncoded();
+        return keys.signingPublicKey();
     }
 
-    public byte[] hpkePublicKey() {
-        return hpke.generatePublicKey().getEncoded();
+    public byte[] encryptionPublicKey() {
+        return keys.encryptionPublicKey();
+    }
+
+    @Override
+    public void close() {
+        keys.destroy();
     }
 }

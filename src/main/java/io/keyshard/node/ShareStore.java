@@ -110,6 +110,19 @@ final class ShareStore implements AutoCloseable {
         }
     }
 
+    /** Every keyId the store knows, shares and tombstones alike. */
+    synchronized java.util.List<UUID> keyIds() throws IOException {
+        java.util.List<UUID> out = new java.util.ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("list keys", e));
+        }
+    }
+
     /** The sealed share of a PENDING or READY key. */
     synchronized Optional<byte[]> sealedShare(UUID keyId) throws IOException {
         try (PreparedStatement ps = db.prepareStatement("SELECT sealed_share FROM node_keys WHERE key_id = ?")) {
