@@ -1,5 +1,6 @@
 package io.keyshard.cli;
 
+import io.keyshard.dkg.ServerIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.ClientRegistry;
 import io.keyshard.node.NodeConfig;
@@ -50,7 +51,7 @@ public final class NodeCommand implements Runnable {
         int port;
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "New data folder.")
         Path data;
-        @Option(names = "--id", description = "DKG identifier 1..2^31-1 (default: k for OFFICIAL_k, else random).")
+        @Option(names = "--id", description = "DKG identifier, 4 or more (OFFICIAL_k always has id k; default for others: random).")
         Integer id;
         @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String bind;
@@ -65,8 +66,11 @@ public final class NodeCommand implements Runnable {
                 throw new IllegalArgumentException("--bind " + bind + " listens everywhere: give --host with the "
                         + "name or address clients will use");
             }
-            Integer defaultId = NodeConfig.defaultIdFor(name);
-            int nodeId = id != null ? id : defaultId != null ? defaultId : 4 + random.nextInt(NodeConfig.MAX_ID - 4);
+            Integer given = id;
+            if (given == null && !name.startsWith("OFFICIAL_")) {
+                given = ServerIds.FIRST_CUSTOM_ID + random.nextInt(NodeConfig.MAX_ID - ServerIds.FIRST_CUSTOM_ID);
+            }
+            int nodeId = ServerIds.idFor(name, given);
             NodeConfig config = new NodeConfig(name, nodeId, port, bind, urlHost);
             printEntry(spec, NodeInitializer.init(data, config, random));
             return 0;

@@ -17,12 +17,15 @@ final class ApiExchange {
     private ApiExchange() {
     }
 
+    /** Bodies up to this size are read to the end even when refused, so the client can read its 413. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
     /** Reads at most {@code limit} bytes; a longer body (declared or actual) is refused with 413. */
     static byte[] readBody(HttpExchange ex, int limit) throws IOException, ApiException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > limit) {
+                if (Long.parseLong(declared.trim()) > DRAIN_LIMIT) {
                     throw ApiException.tooLarge(limit);
                 }
             } catch (NumberFormatException e) {
@@ -31,14 +34,18 @@ final class ApiExchange {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
+        long total = 0;
         try (InputStream in = ex.getRequestBody()) {
             int n;
-            while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > limit) {
-                    throw ApiException.tooLarge(limit);
+            while ((n = in.read(buf)) > 0 && total <= DRAIN_LIMIT) {
+                total += n;
+                if (total <= limit) {
+                    out.write(buf, 0, n);
                 }
-                out.write(buf, 0, n);
             }
+        }
+        if (total > limit) {
+            throw ApiException.tooLarge(limit);
         }
         return out.toByteArray();
     }

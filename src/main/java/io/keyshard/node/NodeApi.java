@@ -38,7 +38,10 @@ final class NodeApi implements HttpHandler {
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
             try {
-                route(ex);
+                // Read (or drain) the body before any answer: answering first and leaving request bytes
+                // on a kept-alive TLS connection can stall the next request on it.
+                byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
+                route(ex, body);
             } catch (ApiException e) {
                 ApiExchange.sendError(ex, e);
             } catch (RuntimeException | IOException e) {
@@ -48,7 +51,7 @@ final class NodeApi implements HttpHandler {
         }
     }
 
-    private void route(HttpExchange ex) throws IOException, ApiException {
+    private void route(HttpExchange ex, byte[] body) throws IOException, ApiException {
         String path = ex.getRequestURI().getRawPath();
         String method = ex.getRequestMethod();
         if (path.equals("/v1/health")) {
@@ -75,7 +78,6 @@ final class NodeApi implements HttpHandler {
         if (m.matches()) {
             requireMethod(method, "POST");
             UUID keyId = keyId(m.group(1));
-            byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
             ApiExchange.send(ex, 200, keygen.handle(clientId, keyId, m.group(2), body));
             return;
         }

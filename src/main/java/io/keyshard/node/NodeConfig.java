@@ -50,12 +50,4 @@ public record NodeConfig(String name, int id, int port, String bindAddress, Stri
         }
         return name;
     }
-
-    /** The default id for a name: {@code OFFICIAL_k} gets k (DESIGN.md section 4), others need one given. */
-    public static Integer defaultIdFor(String name) {
-        if (name != null && name.matches("OFFICIAL_[1-9][0-9]{0,8}")) {
-            return Integer.parseInt(name.substring("OFFICIAL_".length()));
-        }
-        return null;
-    }
 }

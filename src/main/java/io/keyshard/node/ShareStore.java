@@ -39,9 +39,22 @@ final class ShareStore implements AutoCloseable {
                         + "state VARCHAR(16) NOT NULL, sealed_share VARBINARY(8192), "
                         + "public_result CHARACTER LARGE OBJECT, updated_at TIMESTAMP NOT NULL)");
             }
+            restrictToOwner(files);
             return new ShareStore(c);
         } catch (SQLException e) {
             throw new IOException(sqlProblem("open the share store", e));
+        }
+    }
+
+    /** H2 creates its files with the process umask; the share database is made owner-only like the rest. */
+    private static void restrictToOwner(NodeFiles files) throws IOException {
+        try (var list = java.nio.file.Files.newDirectoryStream(files.dir(), "shares*")) {
+            for (java.nio.file.Path f : list) {
+                if (java.nio.file.Files.getFileStore(f).supportsFileAttributeView("posix")) {
+                    java.nio.file.Files.setPosixFilePermissions(f,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         }
     }
 
