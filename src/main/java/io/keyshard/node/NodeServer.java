@@ -32,6 +32,7 @@ public final class NodeServer implements AutoCloseable {
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
+    private boolean closed;
 
     private NodeServer(HttpsServer server, ThreadPoolExecutor workers, ScheduledExecutorService sweeper,
             KeygenService keygen, ShareStore store, ShareSealer sealer, NodeConfig config) {
@@ -105,8 +106,13 @@ public final class NodeServer implements AutoCloseable {
         return config.port();
     }
 
+    /** Stops serving and closes the store; safe to call more than once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop(0);
         sweeper.shutdownNow();
         workers.shutdownNow();

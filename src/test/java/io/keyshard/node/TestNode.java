@@ -28,12 +28,17 @@ public final class TestNode implements AutoCloseable {
     public final Path data;
     public final NodeEntry entry;
     public final String clientId;
-    public final NodeServer server;
+    public NodeServer server;
+    private final Duration sessionTtl;
     private final HttpClient http;
 
     public TestNode(Path data, String name, Duration sessionTtl) throws Exception {
+        this(data, name, io.keyshard.dkg.ServerIds.idFor(name, name.startsWith("OFFICIAL_") ? null : 7), sessionTtl);
+    }
+
+    public TestNode(Path data, String name, int id, Duration sessionTtl) throws Exception {
         this.data = data;
-        int id = io.keyshard.dkg.ServerIds.idFor(name, name.startsWith("OFFICIAL_") ? null : 7);
+        this.sessionTtl = sessionTtl;
         NodeInitializer.Issued issued = NodeInitializer.init(data,
                 new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
         this.entry = issued.entry();
@@ -48,6 +53,16 @@ public final class TestNode implements AutoCloseable {
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
         ctx.init(null, tmf.getTrustManagers(), null);
         this.http = HttpClient.newBuilder().sslContext(ctx).build();
+    }
+
+    /** Stops the server (as a crash or shutdown would). */
+    public void stop() {
+        server.close();
+    }
+
+    /** Starts the same node again, on a new free port. */
+    public void restart() throws Exception {
+        server = NodeServer.start(data, 0, sessionTtl);
     }
 
     public String url() {
