@@ -185,6 +185,11 @@ public final class LocalCluster implements AutoCloseable {
         return List.copyOf(started.keySet());
     }
 
+    /** True when this object started all three nodes and each process is still alive. */
+    public synchronized boolean ownsAllAlive() {
+        return started.keySet().containsAll(NAMES) && started.values().stream().allMatch(Process::isAlive);
+    }
+
     /** The process running {@code name}, if this object started it (tests stop one to see a failure named). */
     public Process process(String name) {
         return started.get(name);

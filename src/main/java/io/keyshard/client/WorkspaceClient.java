@@ -33,6 +33,7 @@ public final class WorkspaceClient implements AutoCloseable {
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private LocalCluster cluster;
+    private final java.util.Map<String, NodeConnection> connections = new java.util.HashMap<>();
 
     private WorkspaceClient(Path home, Vault vault, Duration roundTimeout) {
         this.home = home;
@@ -66,11 +67,7 @@ public final class WorkspaceClient implements AutoCloseable {
         CompletableFuture.runAsync(() -> {
             try {
                 List<NodeConnection> servers = connect(req.servers());
-                try {
-                    op.completion().complete(new KeygenRun(vault, req, servers, op, roundTimeout, random).run());
-                } finally {
-                    servers.forEach(NodeConnection::wipe);
-                }
+                op.completion().complete(new KeygenRun(vault, req, servers, op, roundTimeout, random).run());
             } catch (RuntimeException e) {
                 op.completion().completeExceptionally(e);
             }
@@ -90,6 +87,9 @@ public final class WorkspaceClient implements AutoCloseable {
 
     /** Starts the local cluster if it is not answering yet (idempotent). */
     public synchronized void ensureLocalCluster() throws IOException, ServerException {
+        if (cluster != null && cluster.ownsAllAlive()) {
+            return;
+        }
         if (cluster == null || !LocalCluster.isRunning(home)) {
             if (cluster != null) {
                 cluster.close();
@@ -129,7 +129,7 @@ public final class WorkspaceClient implements AutoCloseable {
                     throw new IllegalArgumentException("servers " + names + " do not have distinct ids (" + n
                             + " repeats id " + info.id() + ")");
                 }
-                out.add(ServerCredentials.connect(home, vault, n, info));
+                out.add(connection(n, info));
             }
             return out;
         } catch (ServerException e) {
@@ -140,9 +140,32 @@ public final class WorkspaceClient implements AutoCloseable {
         }
     }
 
+    /** A cached connection (TLS sessions are reused between runs); a changed entry gets a new one. */
+    private synchronized NodeConnection connection(String name, ServerInfo info) {
+        NodeConnection c = connections.get(name);
+        if (c == null || !c.info().equals(info)) {
+            if (c != null) {
+                c.wipe();
+            }
+            c = ServerCredentials.connect(home, vault, name, info);
+            connections.put(name, c);
+        }
+        return c;
+    }
+
+    /** Forgets the cached connection of a server (after its API key changed). */
+    public synchronized void forget(String name) {
+        NodeConnection c = connections.remove(name);
+        if (c != null) {
+            c.wipe();
+        }
+    }
+
     /** Stops the local nodes this client started (nodes started elsewhere keep running). */
     @Override
     public synchronized void close() {
+        connections.values().forEach(NodeConnection::wipe);
+        connections.clear();
         if (cluster != null) {
             cluster.close();
             cluster = null;
