@@ -12,6 +12,7 @@ import org.bouncycastle.util.encoders.Hex;
 final class EdwardsCurve extends BaseCurve {
     private final EdwardsGroup group;
     private final BigInteger order;
+    private final byte[] orderLittleEndian;
     private final int cofactorDoublings;
     private final EdwardsPoint identity;
     private final EdwardsPoint generator;
@@ -22,6 +23,8 @@ final class EdwardsCurve extends BaseCurve {
         super(name, new ScalarCodec(order, (field.prime().bitLength() + 1 + 7) / 8, true));
         this.group = new EdwardsGroup(field, aIsMinusOne, d);
         this.order = order;
+        this.orderLittleEndian = order.toByteArray();
+        ScalarCodec.reverse(orderLittleEndian);
         this.cofactorDoublings = cofactorDoublings;
         this.identity = new EdwardsPoint(this, group.identity());
         this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex), name + " generator"));
@@ -113,20 +116,11 @@ final class EdwardsCurve extends BaseCurve {
         if (group.isIdentity(small)) {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
         }
-        Extended lp = WnafMultiplier.multiSum(group, new byte[][] {encodeOrder()}, new Extended[] {p});
+        Extended lp = WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new Extended[] {p});
         if (!group.isIdentity(lp)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }
         return new EdwardsPoint(this, p);
-    }
-
-    private byte[] encodeOrder() {
-        byte[] be = order.toByteArray();
-        byte[] le = new byte[be.length];
-        for (int i = 0; i < be.length; i++) {
-            le[i] = be[be.length - 1 - i];
-        }
-        return le;
     }
 
     @Override

@@ -13,6 +13,8 @@ final class EdwardsGroup {
     private final boolean aIsMinusOne;
     private final int[] d;
     private final int encodedLength;
+    // Per-thread temporaries of add/dbl: a multiplication allocates nothing per step.
+    private final ThreadLocal<int[][]> scratch;
 
     EdwardsGroup(EdwardsField f, boolean aIsMinusOne, BigInteger d) {
         this.f = f;
@@ -20,6 +22,13 @@ final class EdwardsGroup {
         this.d = f.constant(d.mod(f.prime()));
         // RFC 8032: the y-coordinate plus one sign bit, in whole bytes.
         this.encodedLength = (f.prime().bitLength() + 1 + 7) / 8;
+        this.scratch = ThreadLocal.withInitial(() -> {
+            int[][] t = new int[9][];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = f.create();
+            }
+            return t;
+        });
     }
 
     int encodedLength() {
@@ -44,8 +53,8 @@ final class EdwardsGroup {
 
     /** r = p + q, q cached (q.t = d·T); {@code affine} says q.z = 1, saving a multiplication. r may be p. */
     void add(Extended p, Extended q, boolean affine, Extended r) {
-        int[] a = f.create(), b = f.create(), c = f.create(), zz = f.create();
-        int[] e = f.create(), s = f.create(), ff = f.create(), g = f.create(), h = f.create();
+        int[][] t = scratch.get();
+        int[] a = t[0], b = t[1], c = t[2], zz = t[3], e = t[4], s = t[5], ff = t[6], g = t[7], h = t[8];
         f.mul(p.x, q.x, a);
         f.mul(p.y, q.y, b);
         f.mul(p.t, q.t, c);
@@ -66,6 +75,13 @@ final class EdwardsGroup {
         finish(e, ff, g, h, r, true);
     }
 
+    /** Zeroes this thread's temporaries, after a multiplication by a secret. */
+    void wipeScratch() {
+        for (int[] t : scratch.get()) {
+            java.util.Arrays.fill(t, 0);
+        }
+    }
+
     /** r = 2p. r may be p. */
     void dbl(Extended p, Extended r) {
         dbl(p, r, true);
@@ -73,8 +89,8 @@ final class EdwardsGroup {
 
     /** r = 2p; without T (withT false) r can only be doubled again, which never reads T: a multiplication saved. */
     void dbl(Extended p, Extended r, boolean withT) {
-        int[] a = f.create(), b = f.create(), c = f.create();
-        int[] e = f.create(), ff = f.create(), g = f.create(), h = f.create();
+        int[][] t = scratch.get();
+        int[] a = t[0], b = t[1], c = t[2], e = t[4], ff = t[6], g = t[7], h = t[8];
         f.sqr(p.x, a);
         f.sqr(p.y, b);
         f.sqr(p.z, c);

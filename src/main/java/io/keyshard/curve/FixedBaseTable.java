@@ -68,6 +68,8 @@ final class FixedBaseTable {
             group.add(r, addend, true, r);
         }
         Arrays.fill(e, 0);
+        group.setAffineIdentity(addend);
+        group.wipeScratch();
         return r;
     }
 
