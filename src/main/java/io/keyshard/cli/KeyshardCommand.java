@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 + "Run without arguments to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            KeysCommand.class,
+            VaultCommand.class,
             NodeCommand.class,
             NodesCommand.class,
             ServersCommand.class,

@@ -35,7 +35,8 @@ final class SchemaGuard {
     private static final String ID = "\"[A-Z][A-Z0-9_]{0,62}\"";
     private static final String QID = "\"PUBLIC\"\\." + ID;
     private static final Pattern COLUMN = Pattern.compile(
-            "\\s*" + ID + " (UUID|BIGINT|INTEGER|BINARY VARYING|CHARACTER VARYING\\(\\d{1,4}\\))( NOT NULL)?");
+            "\\s*" + ID + " (UUID|BIGINT|INTEGER|BINARY VARYING|CHARACTER VARYING\\(\\d{1,4}\\))"
+            + "( SELECTIVITY \\d{1,3})?( NOT NULL)?"); // H2 records SELECTIVITY once a table has grown
     private static final Pattern TABLE_HEAD = Pattern.compile("CREATE CACHED TABLE \"PUBLIC\"\\.\"([A-Z_]+)\"\\(\n");
     private static final Pattern INDEX_SQL = Pattern.compile(
             "CREATE (PRIMARY KEY|UNIQUE INDEX|INDEX) " + QID + " ON " + QID + "\\(" + ID + "(, " + ID + ")*\\)");

@@ -58,6 +58,15 @@ public final class Vault implements AutoCloseable {
                 || Files.exists(dir.resolve(PasswordChange.JOURNAL));
     }
 
+    /** Throws NO_VAULT ("run keyshard init") unless {@link #exists}; lets a caller fail before asking for a password. */
+    public static void requireExists(Path home) {
+        Path root = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(VaultFiles.vaultDir(root)) || !exists(root)) {
+            throw new VaultException(Reason.NO_VAULT, "no vault in " + root + ": run keyshard init "
+                    + "(or point --home / KEYSHARD_HOME at the folder that has one)");
+        }
+    }
+
     /** Creates a vault with the production Argon2id parameters ({@link KdfParams#PRODUCTION}). */
     public static Vault create(Path home, char[] password) {
         return create(home, password, KdfParams.PRODUCTION);
@@ -137,10 +146,7 @@ public final class Vault implements AutoCloseable {
     public static Vault open(Path home, char[] password) {
         Path root = home.toAbsolutePath().normalize();
         Path dir = VaultFiles.vaultDir(root);
-        if (!Files.isDirectory(dir) || !exists(root)) {
-            throw new VaultException(Reason.NO_VAULT, "no vault in " + root + ": run keyshard init "
-                    + "(or point --home / KEYSHARD_HOME at the folder that has one)");
-        }
+        requireExists(root);
         VaultLock lock = VaultLock.acquire(dir);
         VaultKeys keys = null;
         try {
