@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             NodeCommand.class,
             NodesCommand.class,
             ServersCommand.class,
+            KeygenCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code keyshard servers list|check|add|remove}: the servers of {@code <home>/servers.json}. */
 @Command(name = "servers", description = "List, check, add and remove MPC servers.",
-        subcommands = {ServersCommand.ListServers.class, ServersCommand.Check.class,
+        subcommands = {ServersCommand.ListServers.class, ServersCommand.Check.class, ServersAddCommand.class,
             ServersCommand.Remove.class})
 public final class ServersCommand implements Runnable {
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
@@ -97,6 +97,7 @@ public final class ServersCommand implements Runnable {
             if (LocalCluster.NAMES.contains(name)) {
                 throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
             }
+            ServersAddCommand.forgetApiKey(spec, name);
             config.without(name).save();
             spec.commandLine().getErr().println("removed server " + name);
             return 0;

@@ -23,10 +23,11 @@ final class ParallelRound {
             Function<NodeConnection, CompletableFuture<T>> send) {
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
-            op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, round, c.name(), "round " + round + " sent"));
+            String what = round == 0 ? "identity" : "round " + round;
+            op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, round, c.name(), what + " requested"));
             CompletableFuture<T> f = send.apply(c);
             f.whenComplete((v, err) -> op.emit(new KeygenProgress(err == null ? KeygenProgress.Stage.DONE
-                    : KeygenProgress.Stage.FAILED, round, c.name(), err == null ? "round " + round + " answered"
+                    : KeygenProgress.Stage.FAILED, round, c.name(), err == null ? what + " answered"
                     : NodeConnection.unwrap(err).getMessage())));
             futures.put(c.name(), f);
         }
