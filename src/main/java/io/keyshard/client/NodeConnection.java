@@ -126,7 +126,7 @@ public final class NodeConnection {
         Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
         String reason;
         if (t instanceof HttpConnectTimeoutException) {
-            reason = "no connection to " + info.url() + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
+            reason = "no connection to " + info.url() + " in time (connect or TLS handshake did not finish)";
         } else if (t instanceof HttpTimeoutException) {
             reason = "no answer from " + info.url() + " in time";
         } else if (t instanceof ConnectException) {

@@ -67,6 +67,8 @@ final class ApiExchange {
             throw ApiException.malformed("field " + path(e) + " has the wrong type or format");
         } catch (MismatchedInputException e) {
             throw ApiException.malformed("field " + path(e) + " is missing, null or of the wrong type");
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw ApiException.malformed("a field has a value out of its range");
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             throw ApiException.malformed(msg != null && msg.startsWith("Duplicate field")

@@ -32,10 +32,11 @@ public final class NodeServer implements AutoCloseable {
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
+    private final NodeIdentity identity;
     private boolean closed;
 
     private NodeServer(HttpsServer server, ThreadPoolExecutor workers, ScheduledExecutorService sweeper,
-            KeygenService keygen, ShareStore store, ShareSealer sealer, NodeConfig config) {
+            KeygenService keygen, ShareStore store, ShareSealer sealer, NodeConfig config, NodeIdentity identity) {
         this.server = server;
         this.workers = workers;
         this.sweeper = sweeper;
@@ -43,6 +44,7 @@ public final class NodeServer implements AutoCloseable {
         this.store = store;
         this.sealer = sealer;
         this.config = config;
+        this.identity = identity;
     }
 
     /** Starts the node of {@code dataDir}; {@code portOverride} (if not null) replaces the configured port, 0 = any free one. */
@@ -65,6 +67,7 @@ public final class NodeServer implements AutoCloseable {
         } catch (IOException e) {
             store.close();
             sealer.close();
+            identity.close();
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + bindPort + ": "
                     + e.getMessage(), e);
         }
@@ -88,7 +91,7 @@ public final class NodeServer implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
         server.start();
         return new NodeServer(server, workers, sweeper, keygen, store, sealer,
-                config.withPort(server.getAddress().getPort()));
+                config.withPort(server.getAddress().getPort()), identity);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -124,5 +127,6 @@ public final class NodeServer implements AutoCloseable {
         keygen.close();
         store.close();
         sealer.close();
+        identity.close();
     }
 }

@@ -163,6 +163,48 @@ class KeygenFailureIT {
         }
     }
 
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsNamed() throws Exception {
+        allUp();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                Vault vault = openVault()) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accept, then never answer
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(s -> {
+                        try {
+                            s.close();
+                        } catch (java.io.IOException ignored) {
+                            // test cleanup
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
+                    cluster.node("ALPHA").entry.certSha256(), false)).save();
+            Set<UUID> before = ids(vault);
+            try (WorkspaceClient ws = WorkspaceClient.open(home, vault, java.time.Duration.ofSeconds(2))) {
+                CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                        () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                                new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
+                KeygenException failure = (KeygenException) e.getCause();
+                assertEquals("SILENT", failure.server(), failure.getMessage());
+                assertTrue(failure.getMessage().contains("in time"), failure.getMessage());
+                assertEquals(ExitCoded.SERVER, failure.exitCode());
+            } finally {
+                ServersConfig.load(home).without("SILENT").save();
+            }
+            assertEquals(before, ids(vault), "a run that fails before round 1 writes no record");
+        }
+    }
+
     @ParameterizedTest(name = "client killed after round {0}")
     @CsvSource({"1,FAILED,ABORTED", "3,READY,READY"})
     void aClientKilledMidKeygenIsResolvedOnTheNextStart(int round, KeyStatus expected, String onServers)
