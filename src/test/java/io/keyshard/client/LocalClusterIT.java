@@ -60,9 +60,31 @@ class LocalClusterIT {
         assertFalse(first.get("ok").asBoolean());
         assertTrue(first.get("error").asText().contains("OFFICIAL_1"), first.toString());
         assertEquals(0, CliHarness.run("--home", home.toString(), "servers", "list").exitCode());
+    }
 
-        try (LocalCluster again = LocalCluster.ensureRunning(home)) {
-            assertEquals(LocalCluster.NAMES, again.startedServers(), "restarts the same nodes from their folders");
+    @Test
+    void nodesUpInAnotherProcessIsReusedAndItsNodesStopWithIt() throws Exception {
+        Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.keyshard.Main", "--home", home.toString(), "nodes", "up")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+            while (!LocalCluster.isRunning(home) && System.nanoTime() < deadline && up.isAlive()) {
+                Thread.sleep(500);
+            }
+            assertTrue(LocalCluster.isRunning(home), "nodes up starts the cluster");
+            try (LocalCluster reused = LocalCluster.ensureRunning(home)) {
+                assertTrue(reused.startedServers().isEmpty(), "a client reuses the cluster of 'nodes up'");
+            }
+            assertTrue(LocalCluster.isRunning(home));
+        } finally {
+            up.destroy();
+            assertTrue(up.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (LocalCluster.isRunning(home) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertFalse(LocalCluster.isRunning(home), "stopping 'nodes up' stops its nodes");
     }
 }
