@@ -1,0 +1,102 @@
+package io.keyshard.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.keyshard.client.LocalCluster;
+import io.keyshard.curve.CurveName;
+import io.keyshard.vault.VaultBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark suite behind {@code mvn -Pbench verify} (README, "Benchmarks"): runs every
+ * benchmark with warm-up, prints a table and writes {@code results.json} in the shape of issue 8.
+ * Arguments: {@code --quick true|false}, {@code --out DIR}, {@code --jar target/keyshard.jar}.
+ * Never a test: nothing here asserts a timing.
+ */
+public final class BenchSuite {
+    private BenchSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.parseBoolean(arg(args, "--quick", "false"));
+        Path out = Path.of(arg(args, "--out", "target/bench"));
+        Path jar = Path.of(arg(args, "--jar", "target/keyshard.jar"));
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("keyshard-bench");
+        BenchTable table = new BenchTable(quick);
+        table.note("load average at start: " + Samples.loadAverage() + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+
+        List<BenchResults.ScalarMult> scalar = ScalarMultBench.run(quick);
+        table.scalarMult(scalar);
+        List<BenchResults.Derive> derive = DeriveBench.run(quick);
+        table.derive(derive);
+        VaultBench.Times v = VaultBench.measure(Files.createDirectories(work.resolve("vault-bench")), quick);
+        BenchResults.VaultTimes vault = new BenchResults.VaultTimes(Samples.round2(v.unlockMs()),
+                Samples.round2(v.insertPerSecond()), Samples.round2(v.list10kMs()));
+        table.vault(vault);
+
+        List<BenchResults.Keygen> keygen = new ArrayList<>();
+        BenchResults.KeygenThroughput throughput;
+        try (KeygenBench bench = KeygenBench.start(Files.createDirectories(work.resolve("client")))) {
+            int warmup = quick ? 2 : 5;
+            int samples = quick ? 8 : 30;
+            bench.networked(CurveName.SECP256K1, 2, LocalCluster.NAMES); // TLS handshakes, class loading
+            for (CurveName curve : CurveName.values()) {
+                for (int t : new int[] {2, 3}) {
+                    keygen.add(bench.measure(curve, t, LocalCluster.NAMES, List.of(1, 2, 3), warmup, samples));
+                    table.progress("keygen " + curve.apiName() + " " + t + "-of-3");
+                }
+            }
+            throughput = bench.throughput(8, quick ? 5 : 20, CurveName.SECP256K1, LocalCluster.NAMES);
+            try (ScaleNodes extra = ScaleNodes.start(bench.home(), bench.vault(), 10)) {
+                for (int[] tn : new int[][] {{5, 7}, {7, 10}}) {
+                    List<Integer> ids = new ArrayList<>();
+                    for (int id = 1; id <= tn[1]; id++) {
+                        ids.add(id);
+                    }
+                    keygen.add(bench.measure(CurveName.SECP256K1, tn[0], ScaleNodes.cluster(tn[1]), ids,
+                            quick ? 1 : 3, quick ? 5 : 20));
+                    table.progress("keygen SECP256k1 " + tn[0] + "-of-" + tn[1]);
+                }
+            }
+        }
+        table.keygen(keygen);
+        table.throughput(throughput);
+
+        StartupBench.Result startup = StartupBench.measure(jar, Files.createDirectories(work.resolve("app-home")),
+                quick ? 2 : 5);
+        table.startup(startup);
+        table.note("load average at end: " + Samples.loadAverage());
+
+        BenchResults results = new BenchResults(keygen, throughput, derive, scalar, vault,
+                new BenchResults.Startup(startup.firstWindowMs()));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(),
+                results);
+        String text = table.render();
+        Files.writeString(out.resolve("results.txt"), text);
+        System.out.println(text);
+        System.out.println("written: " + out.resolve("results.json") + " and " + out.resolve("results.txt"));
+        deleteTree(work);
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,82 @@
+package io.keyshard.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable table of a benchmark run, each section next to the target of issue 8. */
+final class BenchTable {
+    private final StringBuilder text = new StringBuilder();
+
+    BenchTable(boolean quick) {
+        line("Keyshard benchmarks (%s run)", quick ? "quick" : "full");
+    }
+
+    void note(String note) {
+        line("%s", note);
+    }
+
+    /** A line on stderr while the long sections run, so a watcher sees it move. */
+    void progress(String done) {
+        System.err.println("[bench] done: " + done + " (load " + Samples.loadAverage() + ")");
+    }
+
+    void scalarMult(List<BenchResults.ScalarMult> rows) {
+        section("scalar multiplication, thread-CPU microseconds per operation (median of 5 batches)");
+        line("%-18s %12s %12s", "curve", "k*G us", "k*P us");
+        rows.forEach(r -> line("%-18s %12.1f %12.1f", r.curve(), r.baseMicros(), r.arbitraryMicros()));
+        progress("scalarMult");
+    }
+
+    void derive(List<BenchResults.Derive> rows) {
+        section("derivation, addresses per second on one thread (default path from the root key; per CPU second)");
+        line("%-18s %12s   %s", "chain", "per second", "target");
+        rows.forEach(r -> line("%-18s %12.0f   %s", r.chain(), r.perSecond(), r.chain().equals("evm") ? ">= 5000" : ""));
+        progress("derive");
+    }
+
+    void vault(BenchResults.VaultTimes v) {
+        section("vault (production Argon2id: 64 MiB, 3 passes)");
+        line("%-34s %10.1f   %s", "unlock (open + close) ms", v.unlockMs(), "<= 1500");
+        line("%-34s %10.1f   %s", "durable inserts per second", v.insertPerSecond(), "");
+        line("%-34s %10.1f   %s", "list() of 10,000 records ms", v.list10kMs(), "<= 300");
+        progress("vault");
+    }
+
+    void keygen(List<BenchResults.Keygen> rows) {
+        section("keygen, wall ms: networked = WorkspaceClient -> node processes on loopback HTTPS (warm), "
+                + "vault PENDING -> READY, commit; in-memory = same protocol, one process (the floor)");
+        line("%-18s %6s %9s %9s %9s %7s %7s   %s", "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor",
+                "samples", "target (p50)");
+        for (BenchResults.Keygen r : rows) {
+            String target = r.servers() != 3 ? "" : r.threshold() != 2 ? ""
+                    : r.curve().equals("SECP256k1") ? "<= 15 ms, <= 3x floor" : "<= 60 ms";
+            line("%-18s %6s %9.1f %9.1f %9.1f %7.1f %7d   %s", r.curve(), r.threshold() + "-of-" + r.servers(),
+                    r.networkedP50Ms(), r.networkedP95Ms(), r.inMemoryP50Ms(),
+                    r.networkedP50Ms() / r.inMemoryP50Ms(), r.samples(), target);
+        }
+    }
+
+    void throughput(BenchResults.KeygenThroughput t) {
+        section("keygen throughput, SECP256k1 2-of-3, one local cluster");
+        line("%d concurrent callers: %.1f keygens per second   (target >= 50)", t.concurrency(), t.perSecond());
+    }
+
+    void startup(StartupBench.Result s) {
+        section("startup: launch of target/keyshard.jar until the first window is shown, " + s.platform());
+        line("first window ms: %.0f   (target <= 2500)", s.firstWindowMs());
+        progress("startup");
+    }
+
+    String render() {
+        return text.toString();
+    }
+
+    private void section(String title) {
+        text.append('\n');
+        line("== %s", title);
+    }
+
+    private void line(String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,122 @@
+package io.keyshard.bench;
+
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.WorkspaceClient;
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.InMemoryDkg;
+import io.keyshard.vault.KdfParams;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Key generation as a user gets it: {@link WorkspaceClient} against node processes on loopback
+ * HTTPS (the embedded local cluster OFFICIAL_1..3, plus {@link ScaleNodes} for bigger clusters),
+ * the vault record written PENDING then READY, warm connections; each networked sample is
+ * followed by the same protocol in memory ({@link InMemoryDkg}, the floor), so both see the same load.
+ */
+final class KeygenBench implements AutoCloseable {
+    private final Path home;
+    private final Vault vault;
+    private final WorkspaceClient workspace;
+
+    private KeygenBench(Path home, Vault vault, WorkspaceClient workspace) {
+        this.home = home;
+        this.vault = vault;
+        this.workspace = workspace;
+    }
+
+    /** A fresh home with a vault (light Argon2id: unlocking is measured by the vault bench) and the local cluster up. */
+    static KeygenBench start(Path home) throws Exception {
+        Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
+        WorkspaceClient ws = WorkspaceClient.open(home, vault);
+        ws.ensureLocalCluster();
+        return new KeygenBench(home, vault, ws);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Vault vault() {
+        return vault;
+    }
+
+    /** One networked key generation, start to READY and committed. */
+    void networked(CurveName curve, int threshold, List<String> servers) {
+        workspace.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, threshold, servers)).promise().join();
+    }
+
+    /** {@code samples} networked runs (wall ms) interleaved with in-memory runs, after {@code warmup} of each. */
+    BenchResults.Keygen measure(CurveName curve, int threshold, List<String> servers, List<Integer> ids, int warmup,
+            int samples) {
+        for (int i = 0; i < warmup; i++) {
+            networked(curve, threshold, servers);
+            InMemoryDkg.run(curve, threshold, ids);
+        }
+        double[] net = new double[samples];
+        double[] mem = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long t = System.nanoTime();
+            networked(curve, threshold, servers);
+            net[i] = Samples.msSince(t);
+            t = System.nanoTime();
+            InMemoryDkg.run(curve, threshold, ids);
+            mem[i] = Samples.msSince(t);
+        }
+        double p50 = Samples.percentile(net, 50);
+        double p95 = Samples.percentile(net, 95);
+        return new BenchResults.Keygen(curve.apiName(), threshold, servers.size(), Samples.round2(p50),
+                Samples.round2(p95), Samples.round2(Samples.percentile(mem, 50)), samples);
+    }
+
+    /** Keygens completed per second with {@code concurrency} callers each running one keygen after another. */
+    BenchResults.KeygenThroughput throughput(int concurrency, double seconds, CurveName curve, List<String> servers)
+            throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(concurrency);
+        try {
+            runFor(callers, concurrency, Math.min(2.0, seconds / 2), curve, servers); // warm-up: connections for all callers
+            long start = System.nanoTime();
+            int done = runFor(callers, concurrency, seconds, curve, servers);
+            double perSecond = done / ((System.nanoTime() - start) / 1e9);
+            return new BenchResults.KeygenThroughput(concurrency, Samples.round2(perSecond));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private int runFor(ExecutorService callers, int concurrency, double seconds, CurveName curve, List<String> servers)
+            throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            running.add(callers.submit(() -> {
+                while (!stop.get()) {
+                    networked(curve, 2, servers);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        Thread.sleep((long) (seconds * 1000));
+        stop.set(true);
+        for (Future<?> f : running) {
+            f.get(); // a failed keygen fails the benchmark: its number would mean nothing
+        }
+        return done.get();
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+        vault.close();
+    }
+}

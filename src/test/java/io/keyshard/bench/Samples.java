@@ -1,0 +1,48 @@
+package io.keyshard.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/** Timing helpers shared by every benchmark: wall and thread-CPU clocks, and percentiles of a sample. */
+final class Samples {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private Samples() {
+    }
+
+    /** Milliseconds since {@code startNanos} ({@link System#nanoTime()}). */
+    static double msSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /** CPU time of the calling thread, in nanoseconds. */
+    static long cpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** The p-th percentile (0..100, nearest rank) of the values; the array is sorted in place. */
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(values);
+        int rank = (int) Math.ceil(p / 100.0 * values.length);
+        return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
+    }
+
+    /** Rounds to two decimals, so the JSON carries what was measured and not float noise. */
+    static double round2(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+
+    /** The machine's load average (1, 5, 15 min) from /proc, or "unknown": numbers under load are inflated. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

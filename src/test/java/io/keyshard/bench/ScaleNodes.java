@@ -1,0 +1,120 @@
+package io.keyshard.bench;
+
+import io.keyshard.client.ServerCredentials;
+import io.keyshard.client.ServerInfo;
+import io.keyshard.client.ServersConfig;
+import io.keyshard.json.StrictJson;
+import io.keyshard.vault.Vault;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Extra node processes SERVER_4..SERVER_n next to the local cluster, made the way an operator
+ * makes a remote server: {@code keyshard node init --id k}, {@code keyshard node run}, and on the
+ * client {@code servers add} (public entry in servers.json, API key sealed in the vault).
+ */
+final class ScaleNodes implements AutoCloseable {
+    private final Map<String, Process> running = new LinkedHashMap<>();
+
+    /** Starts nodes with ids {@code 4..lastId} (in parallel) and registers them with the client of {@code home}. */
+    static ScaleNodes start(Path home, Vault vault, int lastId) throws Exception {
+        ScaleNodes nodes = new ScaleNodes();
+        try {
+            Map<String, java.util.concurrent.CompletableFuture<ServerInfo>> starting = new LinkedHashMap<>();
+            for (int id = 4; id <= lastId; id++) {
+                String name = name(id);
+                Path data = home.resolve("scale-nodes").resolve(name);
+                int nodeId = id;
+                starting.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                        nodes.initAndRun(name, nodeId, data, vault)));
+            }
+            ServersConfig config = ServersConfig.load(home);
+            for (Map.Entry<String, java.util.concurrent.CompletableFuture<ServerInfo>> e : starting.entrySet()) {
+                config = config.with(e.getKey(), e.getValue().join());
+            }
+            config.save();
+            return nodes;
+        } catch (RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
+    }
+
+    static String name(int id) {
+        return "SERVER_" + id;
+    }
+
+    /** The server names of a cluster of {@code n}: OFFICIAL_1..3 then SERVER_4..n. */
+    static List<String> cluster(int n) {
+        List<String> names = new ArrayList<>();
+        for (int id = 1; id <= n; id++) {
+            names.add(id <= 3 ? "OFFICIAL_" + id : name(id));
+        }
+        return names;
+    }
+
+    private ServerInfo initAndRun(String name, int id, Path data, Vault vault) {
+        try {
+            Process init = java(List.of("node", "init", "--name", name, "--id", Integer.toString(id), "--port", "1",
+                    "--data", data.toString()));
+            JsonNode entry = StrictJson.mapper().readTree(init.getInputStream().readAllBytes());
+            if (!init.waitFor(120, TimeUnit.SECONDS) || init.exitValue() != 0) {
+                throw new IllegalStateException("node init of " + name + " failed");
+            }
+            vault.putSecret(ServerCredentials.secretName(name),
+                    entry.path("apiKey").asText().getBytes(StandardCharsets.US_ASCII));
+            Process run = java(List.of("node", "run", "--data", data.toString(), "--port", "0",
+                    "--exit-with", Long.toString(ProcessHandle.current().pid())));
+            synchronized (running) {
+                running.put(name, run);
+            }
+            BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null) {
+                throw new IllegalStateException("node " + name + " did not start");
+            }
+            String url = StrictJson.mapper().readTree(line).path("url").asText();
+            return new ServerInfo(url, id, entry.path("certSha256").asText(), false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + name);
+        }
+    }
+
+    /** {@code keyshard <args>} in a child JVM on this class path, sized like the local cluster's nodes. */
+    private static Process java(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @Override
+    public void close() {
+        synchronized (running) {
+            running.values().forEach(Process::destroy);
+            for (Process p : running.values()) {
+                try {
+                    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+            running.clear();
+        }
+    }
+}
