@@ -15,12 +15,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InitCommand.class,
-            KeysCommand.class,
-            VaultCommand.class,
-            NodeCommand.class,
             NodesCommand.class,
+            NodeCommand.class,
             ServersCommand.class,
             KeygenCommand.class,
+            KeysCommand.class,
+            PathCommand.class,
+            DeriveCommand.class,
+            VaultCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 

@@ -43,16 +43,21 @@ public final class DkgParticipant {
     }
 
     /**
-     * Validates the setup (see {@link Session#of}) and that it lists this server under its own name
-     * with its own identity keys.
+     * Validates the setup (see {@link Session#of}) and that it lists this server under its own name,
+     * with its own id and its own identity keys.
      *
      * @throws IllegalArgumentException for a setup that breaks a rule; nothing was started
      */
-    public static DkgParticipant create(SessionSetup setup, String selfName, IdentityKeys keys, SecureRandom random) {
+    public static DkgParticipant create(SessionSetup setup, String selfName, int selfId, IdentityKeys keys,
+                                        SecureRandom random) {
         Session session = Session.of(setup);
         Participant self = session.participantNamed(selfName);
         if (self == null) {
             throw new IllegalArgumentException("this server (" + selfName + ") is not one of the session's servers");
+        }
+        if (self.id() != selfId) {
+            throw new IllegalArgumentException("the session gives this server (" + selfName + ") id " + self.id()
+                    + ", but its configured id is " + selfId);
         }
         if (!keys.matches(self)) {
             throw new IllegalArgumentException("the session lists other identity keys for this server (" + selfName
@@ -132,7 +137,7 @@ public final class DkgParticipant {
                 }
             }
             PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
-            x = outcome.negated() ? curve.order().subtract(x.mod(curve.order())) : x.mod(curve.order());
+            x = (outcome.negated() ? x.negate() : x).mod(curve.order());
             SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
             KeygenResult unsigned = outcome.toResult(session, self.id(), null);
             byte[] sig = Signatures.sign(keys, session.sessionId(), KeygenResult.ROUND, self.id(), unsigned.resultHash());

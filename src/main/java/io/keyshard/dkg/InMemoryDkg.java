@@ -37,7 +37,7 @@ public final class InMemoryDkg {
         KeygenCoordinator coordinator = new KeygenCoordinator(setup);
         List<DkgParticipant> servers = new ArrayList<>();
         for (Participant p : participants) {
-            servers.add(DkgParticipant.create(setup, p.name(), identities.get(p.id()), random));
+            servers.add(DkgParticipant.create(setup, p.name(), p.id(), identities.get(p.id()), random));
         }
         List<Round1Message> r1 = new ArrayList<>();
         servers.forEach(s -> r1.add(s.round1()));

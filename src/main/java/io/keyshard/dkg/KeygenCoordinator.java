@@ -40,7 +40,7 @@ public final class KeygenCoordinator {
             throw new IllegalStateException("round 2 was already prepared");
         }
         round1 = Round1Checks.verify(session, fromServers, null);
-        return new Round2Request(List.copyOf(fromServers));
+        return new Round2Request(inIdOrder(fromServers, Round1Message::sender));
     }
 
     /** Checks the servers' round-2 messages (signatures, echoes, reveals) and returns the round-3 request. */
@@ -49,7 +49,11 @@ public final class KeygenCoordinator {
             throw new IllegalStateException("round 3 is prepared once, after round 2");
         }
         round2 = Round2Checks.verify(session, round1, fromServers, null);
-        return new Round3Request(List.copyOf(fromServers));
+        return new Round3Request(inIdOrder(fromServers, Round2Message::sender));
+    }
+
+    private static <T> List<T> inIdOrder(List<T> messages, java.util.function.ToIntFunction<T> sender) {
+        return messages.stream().sorted(java.util.Comparator.comparingInt(sender)).toList();
     }
 
     /** Checks the final results against each other and against the relayed messages. */

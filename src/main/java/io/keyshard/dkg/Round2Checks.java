@@ -18,7 +18,10 @@ final class Round2Checks {
     private Round2Checks() {
     }
 
-    /** @param round1 this party's accepted round-1 view, in id order */
+    /**
+     * @param round1 this party's accepted round-1 view, in id order
+     * @param own    this server's id and round-2 payload hash; null when the coordinator checks
+     */
     static Map<Integer, Round2Message> verify(Session s, Map<Integer, Round1Checks.Accepted> round1,
                                               List<Round2Message> messages, Roster.Own own) {
         Map<Integer, Round2Message> byId = Roster.byId(s, Round2Message.ROUND, messages, Round2Message::sessionId,
@@ -34,7 +37,7 @@ final class Round2Checks {
             }
         }
         for (Round2Message m : byId.values()) {
-            checkEcho(s, round1, m);
+            checkEcho(s, round1, m, own == null);
         }
         for (Round2Message m : byId.values()) {
             byte[] expected = round1.get(m.sender()).chainCodeCommitment();
@@ -55,15 +58,24 @@ final class Round2Checks {
         return echo;
     }
 
-    private static void checkEcho(Session s, Map<Integer, Round1Checks.Accepted> round1, Round2Message m) {
+    private static void checkEcho(Session s, Map<Integer, Round1Checks.Accepted> round1, Round2Message m,
+                                  boolean relay) {
+        Participant echoer = s.participant(m.sender());
         int index = 0;
         for (Round1Checks.Accepted a : round1.values()) {
-            if (!MessageDigest.isEqual(a.digest(), m.echo().get(index++))) {
-                // The differing message carried a valid signature of its sender in both views (each
-                // view was signature-checked), so its sender signed two versions: it equivocated.
-                throw blame(ProtocolCheck.EQUIVOCATION, a.sender(), "server " + s.participant(m.sender()).name()
-                        + " accepted a different round-1 message from " + a.sender().name() + " than this party did");
+            if (MessageDigest.isEqual(a.digest(), m.echo().get(index++))) {
+                continue;
             }
+            if (relay) {
+                // The coordinator handed every server this very list, so an echo of anything else is false.
+                throw blame(ProtocolCheck.EQUIVOCATION, echoer, "its signed echo lists a round-1 message from "
+                        + a.sender().name() + " other than the one the coordinator relayed to every server");
+            }
+            // Both views passed signature checks, so the sender of the differing message signed two
+            // versions (and the relay showed them to different servers), unless the echoer lies.
+            throw blame(ProtocolCheck.EQUIVOCATION, a.sender(), "server " + echoer.name() + "'s signed echo shows a "
+                    + "different round-1 message from " + a.sender().name() + " than this server accepted: "
+                    + a.sender().name() + " signed two versions, or " + echoer.name() + "'s echo is false");
         }
     }
 

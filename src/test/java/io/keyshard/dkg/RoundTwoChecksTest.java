@@ -94,6 +94,24 @@ class RoundTwoChecksTest {
     }
 
     @Test
+    void aFalseEchoIsPinnedOnItsSignerByTheCoordinator() {
+        // Server 2 signs an echo that misstates server 3's round-1 message.
+        Round2Message two = r2.get(1);
+        List<byte[]> echo = new java.util.ArrayList<>(two.echo());
+        byte[] wrong = echo.get(2).clone();
+        wrong[0] ^= 1;
+        echo.set(2, wrong);
+        Round2Message lying = net.sign(new Round2Message(two.sessionId(), 2, echo, two.encryptedShares(),
+                two.chainCodeReveal(), null), 2);
+        List<Round2Message> list = replace(r2, 1, lying);
+        // The coordinator relayed one list to all, so it knows the echo is false: culprit 2.
+        Blame.expect(ProtocolCheck.EQUIVOCATION, 2, net, () -> coordinatorAfterRound1().round3Request(list));
+        // A server cannot tell a false echo from a double-signing sender; it names 3 and says so.
+        ProtocolException e = Blame.expect(ProtocolCheck.EQUIVOCATION, 3, net, () -> round3(1, list));
+        assertTrue(e.getMessage().contains("or OFFICIAL_2's echo is false"), e.getMessage());
+    }
+
+    @Test
     void aRoundTwoMessageSignedByAnotherServerIsRefused() {
         Blame.expect(ProtocolCheck.SIGNATURE, 2, net, () -> round3(1, replace(r2, 1, net.sign(r2.get(1), 3))));
     }

@@ -107,9 +107,13 @@ class SessionSetupTest {
     void aServerRefusesASessionThatMisstatesItsIdentity() {
         SessionSetup s = setup(2, k1.participant("OFFICIAL_1", 1), k2.participant("OFFICIAL_2", 2));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DkgParticipant.create(s, "OFFICIAL_1", k3, TestNet.RANDOM)).getMessage().contains("other identity keys"));
+                () -> DkgParticipant.create(s, "OFFICIAL_1", 1, k3, TestNet.RANDOM)).getMessage().contains("other identity keys"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DkgParticipant.create(s, "OFFICIAL_3", k3, TestNet.RANDOM)).getMessage().contains("not one of"));
+                () -> DkgParticipant.create(s, "OFFICIAL_3", 3, k3, TestNet.RANDOM)).getMessage().contains("not one of"));
+        SessionSetup custom = setup(2, k1.participant("backup-eu", 4), k2.participant("backup-us", 5));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DkgParticipant.create(custom, "backup-eu", 6, k1, TestNet.RANDOM)).getMessage()
+                .contains("gives this server (backup-eu) id 4, but its configured id is 6"));
     }
 
     @Test

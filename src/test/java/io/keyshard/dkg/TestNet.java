@@ -26,7 +26,7 @@ final class TestNet {
         this.session = Session.of(setup);
         this.identities = identities;
         for (Participant p : session.participants()) {
-            servers.put(p.id(), DkgParticipant.create(setup, p.name(), identities.get(p.id()), RANDOM));
+            servers.put(p.id(), DkgParticipant.create(setup, p.name(), p.id(), identities.get(p.id()), RANDOM));
         }
     }
 
@@ -57,7 +57,7 @@ final class TestNet {
 
     /** A second, independent instance of server {@code id} in the same session: a way to equivocate. */
     DkgParticipant twin(int id) {
-        return DkgParticipant.create(setup, InMemoryDkg.nameFor(id), identities.get(id), RANDOM);
+        return DkgParticipant.create(setup, InMemoryDkg.nameFor(id), id, identities.get(id), RANDOM);
     }
 
     List<Round1Message> round1() {

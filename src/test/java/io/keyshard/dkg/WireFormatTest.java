@@ -34,7 +34,7 @@ class WireFormatTest {
         KeygenCoordinator coordinator = new KeygenCoordinator(hop(net.setup, SessionSetup.class));
         List<DkgParticipant> servers = new ArrayList<>();
         for (Participant p : net.session.participants()) {
-            servers.add(DkgParticipant.create(hop(net.setup, SessionSetup.class), p.name(), net.identities.get(p.id()),
+            servers.add(DkgParticipant.create(hop(net.setup, SessionSetup.class), p.name(), p.id(), net.identities.get(p.id()),
                     TestNet.RANDOM));
         }
         List<Round1Message> r1 = new ArrayList<>();

@@ -1,0 +1,135 @@
+package io.keyshard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyshard.address.Chain;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bouncycastle.util.encoders.DecoderException;
+import org.bouncycastle.util.encoders.Hex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keyshard derive}: public key and address at a path (COMPUTE_PUBLIC_KEY, COMPUTE_&lt;CHAIN&gt;_ADDRESS),
+ * from a public key and chain code or an xpub. The work is done by {@link KeyPipeline}, as in the UI.
+ */
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = {"Derive a child public key (non-hardened only) and, with --chain, its address.",
+            "Start from --curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
+                + "the path is relative to that key (m = the key itself). Without --chain only the public key "
+                + "is derived (path m unless --path is given) and chain and address are null."})
+public final class DeriveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--curve", paramLabel = "C", description = "Curve of --public-key: SECP256k1, ED25519, P256, P384, P521, ED448, SECP256K1_SCHNORR.")
+    String curve;
+
+    @Option(names = "--public-key", paramLabel = "HEX", description = "Starting public key, hex (encoding of the curve's rootPublicKey).")
+    String publicKey;
+
+    @Option(names = "--chain-code", paramLabel = "HEX", description = "Starting chain code, 32 bytes hex.")
+    String chainCode;
+
+    @Option(names = "--xpub", paramLabel = "X", description = "Starting extended public key.")
+    String xpub;
+
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "Chain whose default path and address to use.")
+    String chain;
+
+    @Option(names = "--path", paramLabel = "P", description = "Derivation path, e.g. m/44/60/0/0/5 (non-hardened).")
+    String path;
+
+    @Option(names = "--account", paramLabel = "A", description = "Account for the chain's default path (default 0).")
+    Integer account;
+
+    @Option(names = "--index", paramLabel = "I", description = "Address index for the chain's default path (default 0).")
+    Integer index;
+
+    @Option(names = "--network", paramLabel = "N", description = "mainnet or testnet (default: the xpub's, else mainnet).")
+    String network;
+
+    @Option(names = "--json", description = "Print one JSON object {chain, curve, network, derivationPath, publicKey, address, ...}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Chain c = chain == null ? null : Chain.parse(chain);
+        KeyPipeline.Start start = start(c);
+        Network n = KeyPipeline.network(start, network == null ? null : Network.parse(network));
+        DerivationPath p = KeyPipeline.path(c, path == null ? null : DerivationPath.parse(path), account, index, n);
+        print(KeyPipeline.run(start, c, p, n));
+        return 0;
+    }
+
+    private KeyPipeline.Start start(Chain c) {
+        boolean raw = publicKey != null || curve != null || chainCode != null;
+        if (raw == (xpub != null)) {
+            throw new IllegalArgumentException(raw
+                    ? "give either --xpub or --curve/--public-key/--chain-code, not both"
+                    : "say which key to start from: --curve C --public-key HEX --chain-code HEX, or --xpub X");
+        }
+        if (xpub != null) {
+            return KeyPipeline.Start.ofXpub(xpub, c);
+        }
+        if (curve == null || publicKey == null || chainCode == null) {
+            throw new IllegalArgumentException("--curve, --public-key and --chain-code go together: missing "
+                    + (curve == null ? "--curve" : publicKey == null ? "--public-key" : "--chain-code"));
+        }
+        return KeyPipeline.Start.of(CurveName.parse(curve), hex("--public-key", publicKey), hex("--chain-code", chainCode));
+    }
+
+    private static byte[] hex(String option, String text) {
+        String s = text.strip();
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            s = s.substring(2);
+        }
+        if (s.isEmpty() || s.length() % 2 != 0 || !s.matches("[0-9a-fA-F]+")) {
+            throw new IllegalArgumentException(option + " must be an even number of hex digits (0-9, a-f)");
+        }
+        try {
+            return Hex.decode(s);
+        } catch (DecoderException e) {
+            throw new IllegalArgumentException(option + " is not valid hex");
+        }
+    }
+
+    private void print(KeyPipeline.Result r) throws JsonProcessingException {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("chain", r.chain() == null ? null : r.chain().id());
+        o.put("curve", r.curve().apiName());
+        o.put("network", r.network().id());
+        o.put("derivationPath", r.derivationPath());
+        o.put("publicKey", r.publicKey());
+        o.put("address", r.address() == null ? null : r.address().value());
+        if (r.xpub() != null) {
+            o.put("xpub", r.xpub());
+        }
+        o.putAll(r.addressDetails());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(o));
+        } else {
+            o.forEach((k, v) -> {
+                if (v != null) {
+                    out.printf("%-15s %s%n", k, v);
+                }
+            });
+            out.printf("%-15s %s%n", "derivation", r.derived().description());
+            if (r.chain() != null) {
+                out.printf("%-15s %s%n", "address rule", r.chain().addressRule());
+            }
+        }
+        out.flush();
+    }
+}
