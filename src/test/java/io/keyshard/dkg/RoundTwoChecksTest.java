@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ class RoundTwoChecksTest {
         List<Round2Message> list = replace(r2, 2, withShareFor(1, random));
         ProtocolException e = Blame.expect(ProtocolCheck.FELDMAN, 3, net, () -> round3(1, list));
         assertTrue(e.getMessage().contains("OFFICIAL_3"), e.getMessage());
+        String hex = org.bouncycastle.util.encoders.Hex.toHexString(random);
+        assertTrue(!e.getMessage().contains(hex) && !e.getMessage().contains(new BigInteger(1, random).toString()),
+                "the share's value is not in the error");
         // Server 2's share from server 3 is fine, so server 2 finishes; the coordinator then misses server 1.
         KeygenOutput two = round3(2, list);
         assertEquals(2, two.share().id());
