@@ -98,7 +98,7 @@ final class KeygenService implements AutoCloseable {
         }
         DkgParticipant participant;
         try {
-            participant = DkgParticipant.create(setup, config.name(), identity.keys(), random);
+            participant = DkgParticipant.create(setup, config.name(), config.id(), identity.keys(), random);
         } catch (IllegalArgumentException e) {
             throw ApiException.malformed(e.getMessage());
         }
