@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The benchmark suite behind {@code mvn -Pbench verify} (README, "Benchmarks"): runs every
  * benchmark with warm-up, prints a table and writes {@code results.json} in the shape of issue 8.
- * Arguments: {@code --quick true|false}, {@code --out DIR}, {@code --jar target/keyshard.jar}.
+ * By hand: {@code java -cp <test class path> io.keyshard.bench.BenchSuite --quick true --out DIR --jar target/keyshard.jar}.
  * Never a test: nothing here asserts a timing.
  */
 public final class BenchSuite {
@@ -21,9 +21,12 @@ public final class BenchSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Boolean.parseBoolean(arg(args, "--quick", "false"));
-        Path out = Path.of(arg(args, "--out", "target/bench"));
-        Path jar = Path.of(arg(args, "--jar", "target/keyshard.jar"));
+        run(Boolean.parseBoolean(arg(args, "--quick", "false")), Path.of(arg(args, "--out", "target/bench")),
+                Path.of(arg(args, "--jar", "target/keyshard.jar")));
+    }
+
+    /** Runs everything, prints the table and writes {@code results.json} and {@code results.txt} into {@code out}. */
+    public static BenchResults run(boolean quick, Path out, Path jar) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("keyshard-bench");
         BenchTable table = new BenchTable(quick);
@@ -44,7 +47,7 @@ public final class BenchSuite {
         try (KeygenBench bench = KeygenBench.start(Files.createDirectories(work.resolve("client")))) {
             int warmup = quick ? 2 : 5;
             int samples = quick ? 8 : 30;
-            bench.networked(CurveName.SECP256K1, 2, LocalCluster.NAMES); // TLS handshakes, class loading
+            bench.warmUp(5); // TLS handshakes, class loading in the nodes
             for (CurveName curve : CurveName.values()) {
                 for (int t : new int[] {2, 3}) {
                     keygen.add(bench.measure(curve, t, LocalCluster.NAMES, List.of(1, 2, 3), warmup, samples));
@@ -81,6 +84,7 @@ public final class BenchSuite {
         System.out.println(text);
         System.out.println("written: " + out.resolve("results.json") + " and " + out.resolve("results.txt"));
         deleteTree(work);
+        return results;
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {

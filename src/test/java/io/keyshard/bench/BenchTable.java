@@ -6,6 +6,7 @@ import java.util.Locale;
 /** The human-readable table of a benchmark run, each section next to the target of issue 8. */
 final class BenchTable {
     private final StringBuilder text = new StringBuilder();
+    private final long started = System.nanoTime();
 
     BenchTable(boolean quick) {
         line("Keyshard benchmarks (%s run)", quick ? "quick" : "full");
@@ -17,7 +18,8 @@ final class BenchTable {
 
     /** A line on stderr while the long sections run, so a watcher sees it move. */
     void progress(String done) {
-        System.err.println("[bench] done: " + done + " (load " + Samples.loadAverage() + ")");
+        System.err.printf(Locale.ROOT, "[bench] %6.1f s  done: %s (load %s)%n", (System.nanoTime() - started) / 1e9, done,
+                Samples.loadAverage());
     }
 
     void scalarMult(List<BenchResults.ScalarMult> rows) {

@@ -41,6 +41,24 @@ final class KeygenBench implements AutoCloseable {
         return new KeygenBench(home, vault, ws);
     }
 
+    /**
+     * First keygens until one succeeds (at most {@code attempts}): freshly started nodes on a loaded
+     * machine can miss the client's 5 s TLS handshake timeout while they load their classes.
+     */
+    void warmUp(int attempts) {
+        for (int i = 1; ; i++) {
+            try {
+                networked(CurveName.SECP256K1, 2, io.keyshard.client.LocalCluster.NAMES);
+                return;
+            } catch (RuntimeException e) {
+                if (i >= attempts) {
+                    throw e;
+                }
+                System.err.println("[bench] warm-up keygen failed, retrying: " + e.getMessage());
+            }
+        }
+    }
+
     Path home() {
         return home;
     }
