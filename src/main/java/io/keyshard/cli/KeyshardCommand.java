@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InitCommand.class,
+            NodesCommand.class,
+            NodeCommand.class,
+            ServersCommand.class,
+            KeygenCommand.class,
             KeysCommand.class,
+            PathCommand.class,
+            DeriveCommand.class,
             VaultCommand.class,
         })
 public final class KeyshardCommand implements Runnable {

@@ -20,8 +20,8 @@ final class Curves {
             case P256 -> new WeierstrassCurve(name, "secp256r1");
             case P384 -> new WeierstrassCurve(name, "secp384r1");
             case P521 -> new WeierstrassCurve(name, "secp521r1");
-            // Edwards arithmetic on X25519Field/X448Field is being written (issue 2).
-            case ED25519, ED448 -> throw new UnsupportedOperationException(name + " arithmetic is not built yet");
+            case ED25519 -> EdwardsCurve.ed25519();
+            case ED448 -> EdwardsCurve.ed448();
         };
     }
 }

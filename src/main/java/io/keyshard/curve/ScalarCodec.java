@@ -17,6 +17,10 @@ final class ScalarCodec {
         this.littleEndian = littleEndian;
     }
 
+    BigInteger order() {
+        return order;
+    }
+
     int length() {
         return length;
     }

@@ -1,7 +1,6 @@
 package io.keyshard.curve;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -10,25 +9,25 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** secp256k1, P-256, P-384 and P-521 on Bouncy Castle's {@code CustomNamedCurves}; also the BIP-340 flavour. */
-final class WeierstrassCurve implements Curve {
-    private final CurveName name;
+final class WeierstrassCurve extends BaseCurve {
     private final ECCurve curve;
     private final ECPoint g;
     private final BigInteger n;
     private final int fieldLength;
-    private final ScalarCodec scalars;
     private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
     private final WeierstrassPoint generator;
     private final WeierstrassPoint identity;
 
     WeierstrassCurve(CurveName name, String bcName) {
-        X9ECParameters params = CustomNamedCurves.getByName(bcName);
-        this.name = name;
+        this(name, CustomNamedCurves.getByName(bcName));
+    }
+
+    private WeierstrassCurve(CurveName name, X9ECParameters params) {
+        super(name, new ScalarCodec(params.getN(), (params.getN().bitLength() + 7) / 8, false));
         this.curve = params.getCurve();
         this.g = params.getG().normalize();
         this.n = params.getN();
         this.fieldLength = (curve.getFieldSize() + 7) / 8;
-        this.scalars = new ScalarCodec(n, (n.bitLength() + 7) / 8, false);
         this.generator = new WeierstrassPoint(this, g);
         this.identity = new WeierstrassPoint(this, curve.getInfinity());
         // Precompute the comb table once, not on the first secret multiplication.
@@ -41,16 +40,6 @@ final class WeierstrassCurve implements Curve {
 
     int fieldLength() {
         return fieldLength;
-    }
-
-    @Override
-    public CurveName name() {
-        return name;
-    }
-
-    @Override
-    public BigInteger order() {
-        return n;
     }
 
     @Override
@@ -71,9 +60,7 @@ final class WeierstrassCurve implements Curve {
 
     @Override
     public Point multiSum(BigInteger[] ks, Point[] ps) {
-        if (ks.length != ps.length) {
-            throw new IllegalArgumentException("scalars and points differ in number");
-        }
+        checkSameCount(ks, ps);
         if (ks.length == 0) {
             return identity;
         }
@@ -94,62 +81,62 @@ final class WeierstrassCurve implements Curve {
     @Override
     public Point decodePoint(byte[] enc) {
         if (enc == null || enc.length == 0) {
-            throw new InvalidEncodingException(name + " point: empty encoding");
+            throw new InvalidEncodingException(name() + " point: empty encoding");
         }
         int prefix = enc[0] & 0xff;
         if (enc.length == 1 && prefix == 0) {
-            throw new InvalidEncodingException(name + " point: the point at infinity is not allowed");
+            throw new InvalidEncodingException(name() + " point: the point at infinity is not allowed");
         }
         BigInteger p = curve.getField().getCharacteristic();
         if (prefix == 0x02 || prefix == 0x03) {
             if (enc.length != 1 + fieldLength) {
-                throw new InvalidEncodingException(name + " point: compressed encoding must be "
+                throw new InvalidEncodingException(name() + " point: compressed encoding must be "
                         + (1 + fieldLength) + " bytes, got " + enc.length);
             }
             BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, enc.length));
             if (x.compareTo(p) >= 0) {
-                throw new InvalidEncodingException(name + " point: x is not below the field prime (non-canonical)");
+                throw new InvalidEncodingException(name() + " point: x is not below the field prime (non-canonical)");
             }
             ECPoint pt;
             try {
                 pt = curve.decodePoint(enc);
             } catch (IllegalArgumentException e) {
-                throw new InvalidEncodingException(name + " point: x is not the x-coordinate of a point on the curve");
+                throw new InvalidEncodingException(name() + " point: x is not the x-coordinate of a point on the curve");
             }
             return checked(pt);
         }
         if (prefix == 0x04) {
             if (enc.length != 1 + 2 * fieldLength) {
-                throw new InvalidEncodingException(name + " point: uncompressed encoding must be "
+                throw new InvalidEncodingException(name() + " point: uncompressed encoding must be "
                         + (1 + 2 * fieldLength) + " bytes, got " + enc.length);
             }
             BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, 1 + fieldLength));
             BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1 + fieldLength, enc.length));
             if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-                throw new InvalidEncodingException(name + " point: a coordinate is not below the field prime (non-canonical)");
+                throw new InvalidEncodingException(name() + " point: a coordinate is not below the field prime (non-canonical)");
             }
             ECPoint pt = curve.createPoint(x, y);
             if (!pt.isValid()) {
-                throw new InvalidEncodingException(name + " point: (x, y) is not on the curve");
+                throw new InvalidEncodingException(name() + " point: (x, y) is not on the curve");
             }
             return checked(pt);
         }
-        throw new InvalidEncodingException(name + String.format(
+        throw new InvalidEncodingException(name() + String.format(
                 " point: unknown SEC1 prefix 0x%02x (expected 02, 03 or 04)", prefix));
     }
 
     private Point checked(ECPoint pt) {
         ECPoint norm = pt.normalize();
         if (norm.isInfinity()) {
-            throw new InvalidEncodingException(name + " point: the point at infinity is not allowed");
+            throw new InvalidEncodingException(name() + " point: the point at infinity is not allowed");
         }
         return new WeierstrassPoint(this, norm);
     }
 
     @Override
     public byte[] encodePublicKey(Point p) {
-        byte[] compressed = p.encode();
-        if (name == CurveName.SECP256K1_SCHNORR) {
+        byte[] compressed = own(p).encode();
+        if (name() == CurveName.SECP256K1_SCHNORR) {
             return java.util.Arrays.copyOfRange(compressed, 1, compressed.length);
         }
         return compressed;
@@ -157,11 +144,11 @@ final class WeierstrassCurve implements Curve {
 
     @Override
     public Point decodePublicKey(byte[] enc) {
-        if (name != CurveName.SECP256K1_SCHNORR) {
+        if (name() != CurveName.SECP256K1_SCHNORR) {
             return decodePoint(enc);
         }
         if (enc == null || enc.length != 32) {
-            throw new InvalidEncodingException(name + " public key: x-only key must be 32 bytes, got "
+            throw new InvalidEncodingException(name() + " public key: x-only key must be 32 bytes, got "
                     + (enc == null ? "none" : enc.length));
         }
         byte[] even = new byte[33];
@@ -171,47 +158,14 @@ final class WeierstrassCurve implements Curve {
     }
 
     @Override
-    public int scalarLength() {
-        return scalars.length();
-    }
-
-    @Override
-    public byte[] encodeScalar(BigInteger s) {
-        return scalars.encode(s);
-    }
-
-    @Override
-    public BigInteger decodeScalar(byte[] encoded) {
-        return scalars.decode(encoded);
-    }
-
-    @Override
-    public BigInteger decodeNonZeroScalar(byte[] encoded) {
-        return scalars.decodeNonZero(encoded);
-    }
-
-    @Override
-    public BigInteger hashToScalar(String tag, byte[]... parts) {
-        return scalars.hash(name.apiName() + "/" + tag, parts);
-    }
-
-    @Override
-    public BigInteger randomScalar(SecureRandom random) {
-        return scalars.random(random);
-    }
-
-    @Override
     public DerivationScheme derivationScheme() {
-        return switch (name) {
+        return switch (name()) {
             case SECP256K1, SECP256K1_SCHNORR -> DerivationScheme.BIP32;
             default -> DerivationScheme.SLIP10;
         };
     }
 
     WeierstrassPoint own(Point p) {
-        if (!(p instanceof WeierstrassPoint wp) || wp.curve() != this) {
-            throw new IllegalArgumentException("point belongs to " + p.curve().name() + ", not " + name);
-        }
-        return wp;
+        return own(p, WeierstrassPoint.class);
     }
 }

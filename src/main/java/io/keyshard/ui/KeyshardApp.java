@@ -1,11 +1,9 @@
 package io.keyshard.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop app (JavaFX). */
+/** The desktop app (JavaFX): opens the main window; everything else lives in {@link AppWindow} and the view-models. */
 public final class KeyshardApp extends Application {
 
     public static void launchApp(String[] args) {
@@ -14,8 +12,7 @@ public final class KeyshardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Keyshard");
-        stage.setScene(new Scene(new Label("Keyshard"), 960, 640));
+        new AppWindow(new AppModel()).install(stage);
         stage.show();
     }
 }

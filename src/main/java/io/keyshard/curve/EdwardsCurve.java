@@ -1,0 +1,140 @@
+package io.keyshard.curve;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * edwards25519 and edwards448 (RFC 8032 / RFC 7748 parameters) on our own extended-coordinate
+ * arithmetic: Bouncy Castle keeps its Edwards point operations private. Points encode as RFC 8032,
+ * scalars little-endian.
+ */
+final class EdwardsCurve extends BaseCurve {
+    private final EdwardsGroup group;
+    private final BigInteger order;
+    private final byte[] orderLittleEndian;
+    private final int cofactorDoublings;
+    private final EdwardsPoint identity;
+    private final EdwardsPoint generator;
+    private volatile FixedBaseTable table;
+
+    private EdwardsCurve(CurveName name, EdwardsField field, boolean aIsMinusOne, BigInteger d,
+            BigInteger order, int cofactorDoublings, String generatorHex) {
+        super(name, new ScalarCodec(order, (field.prime().bitLength() + 1 + 7) / 8, true));
+        this.group = new EdwardsGroup(field, aIsMinusOne, d);
+        this.order = order;
+        this.orderLittleEndian = order.toByteArray();
+        ScalarCodec.reverse(orderLittleEndian);
+        this.cofactorDoublings = cofactorDoublings;
+        this.identity = new EdwardsPoint(this, group.identity());
+        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex), name + " generator"));
+    }
+
+    /** edwards25519: -x² + y² = 1 - (121665/121666)·x²·y², ℓ = 2^252 + 27742...8493, cofactor 8. */
+    static EdwardsCurve ed25519() {
+        BigInteger p = Field25519.INSTANCE.prime();
+        BigInteger d = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(p)).mod(p);
+        BigInteger order = BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
+        // RFC 8032 5.1: B = (x, 4/5) with x positive (even).
+        return new EdwardsCurve(CurveName.ED25519, Field25519.INSTANCE, true, d, order, 3,
+                "5866666666666666666666666666666666666666666666666666666666666666");
+    }
+
+    /** edwards448: x² + y² = 1 - 39081·x²·y², ℓ = 2^446 - 13818...3885, cofactor 4. */
+    static EdwardsCurve ed448() {
+        BigInteger order = BigInteger.ONE.shiftLeft(446).subtract(new BigInteger(
+                "13818066809895115352007386748515426880336692474882178609894547503885"));
+        // RFC 8032 5.2: the base point's encoding (y little-endian, x even).
+        return new EdwardsCurve(CurveName.ED448, Field448.INSTANCE, false, BigInteger.valueOf(-39081), order, 2,
+                "14fa30f25b790898adc8d74e2c13bdfdc4397ce61cffd33ad7c2a0051e9c78874098a36c7373ea4b62c7c9563"
+                        + "720768824bcb66e71463f6900");
+    }
+
+    EdwardsGroup group() {
+        return group;
+    }
+
+    @Override
+    public Point generator() {
+        return generator;
+    }
+
+    @Override
+    public Point identity() {
+        return identity;
+    }
+
+    @Override
+    public Point multiplyBase(BigInteger k) {
+        byte[] le = encodeScalar(k.mod(order));
+        try {
+            return new EdwardsPoint(this, table().multiply(le));
+        } finally {
+            Arrays.fill(le, (byte) 0);
+        }
+    }
+
+    private FixedBaseTable table() {
+        FixedBaseTable t = table;
+        if (t == null) {
+            synchronized (this) {
+                t = table;
+                if (t == null) {
+                    t = new FixedBaseTable(group, generator.coordinates(), order);
+                    table = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public Point multiSum(BigInteger[] scalars, Point[] points) {
+        checkSameCount(scalars, points);
+        byte[][] les = new byte[scalars.length][];
+        Extended[] coords = new Extended[points.length];
+        for (int i = 0; i < points.length; i++) {
+            les[i] = encodeScalar(scalars[i].mod(order));
+            coords[i] = own(points[i], EdwardsPoint.class).coordinates();
+        }
+        return new EdwardsPoint(this, WnafMultiplier.multiSum(group, les, coords));
+    }
+
+    @Override
+    public int pointLength() {
+        return group.encodedLength();
+    }
+
+    @Override
+    public Point decodePoint(byte[] encoded) {
+        String who = name() + " point";
+        Extended p = group.decode(encoded, who);
+        Extended small = p.copy(group.f);
+        for (int i = 0; i < cofactorDoublings; i++) {
+            group.dbl(small, small, false);
+        }
+        if (group.isIdentity(small)) {
+            throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
+        }
+        Extended lp = WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new Extended[] {p});
+        if (!group.isIdentity(lp)) {
+            throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
+        }
+        return new EdwardsPoint(this, p);
+    }
+
+    @Override
+    public byte[] encodePublicKey(Point p) {
+        return own(p, EdwardsPoint.class).encode();
+    }
+
+    @Override
+    public Point decodePublicKey(byte[] encoded) {
+        return decodePoint(encoded);
+    }
+
+    @Override
+    public DerivationScheme derivationScheme() {
+        return DerivationScheme.EDWARDS_ADDITIVE;
+    }
+}

@@ -1,0 +1,129 @@
+package io.keyshard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ui.shell.Place;
+import java.awt.image.BufferedImage;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real main window (the one KeyshardApp shows), walks it as a user would and snapshots every place. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private AppWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new AppWindow(new AppModel());
+        window.install(stage);
+        stage.show();
+    }
+
+    @Test
+    void walksEveryPlaceShowsItsEmptyStateAndSwitchesTheme(FxRobot robot) {
+        assertEquals("Keyshard", stage.getTitle());
+        assertEquals(AppIcons.SIZES.size(), stage.getIcons().size(), "every icon size is on the window");
+
+        // First place: Keys, explaining threshold keys, and honest that New key is not here yet.
+        assertShowing(Place.KEYS, robot);
+        assertEquals("No keys yet", emptyStateTitle(robot));
+        assertFalse(robot.lookup("#new-key").query().isVisible(), "no New key button that does nothing");
+        assertTrue(robot.lookup("#new-key-unavailable").query().isVisible());
+        BufferedImage keys = Screenshots.save(robot, window.root(), "keys");
+
+        // Keyboard: Ctrl+2 goes to Servers.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertShowing(Place.SERVERS, robot);
+        assertTrue(emptyStateBody(robot).contains("three of them on this computer"), emptyStateBody(robot));
+        Screenshots.save(robot, window.root(), "servers");
+
+        // Mouse: the Settings button.
+        robot.clickOn("#nav-settings");
+        assertShowing(Place.SETTINGS, robot);
+        ToggleButton light = robot.lookup("#theme-light").queryAs(ToggleButton.class);
+        assertTrue(light.isSelected());
+        Screenshots.save(robot, window.root(), "settings");
+
+        robot.clickOn("#theme-dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.DARK, window.model().settings().theme());
+        assertEquals(Theme.DARK.userAgentStylesheet(), Application.getUserAgentStylesheet());
+        Screenshots.save(robot, window.root(), "settings-dark");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        assertShowing(Place.KEYS, robot);
+        BufferedImage keysDark = Screenshots.save(robot, window.root(), "keys-dark");
+        // The content background really changed: near-white in light, near-black in dark.
+        int x = keys.getWidth() - 20;
+        assertTrue(Screenshots.brightness(keys, x, 20) > 0.8, "light background");
+        assertTrue(Screenshots.brightness(keysDark, x, 20) < 0.2, "dark background");
+
+        // Back to light from the keyboard alone: Down moves through the navigation; Tab goes on to
+        // the chosen theme (a toggle group is one Tab stop, like radio buttons); Left, then Space, picks Light.
+        robot.clickOn("#nav-keys").type(KeyCode.DOWN, KeyCode.DOWN);
+        assertShowing(Place.SETTINGS, robot);
+        assertTrue(robot.lookup("#nav-settings").query().isFocused(), "focus follows the chosen place");
+        robot.type(KeyCode.TAB);
+        assertTrue(focusOwnerIs("theme-dark"), "Tab reaches the theme switch");
+        robot.type(KeyCode.LEFT);
+        assertTrue(focusOwnerIs("theme-light"));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.LIGHT, window.model().settings().theme());
+        assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
+    }
+
+    @Test
+    void overlayHidesTheFrameAndBlocksShortcutsUntilCleared(FxRobot robot) {
+        Label unlock = new Label("Unlock");
+        unlock.setFocusTraversable(true);
+        robot.interact(() -> window.root().showOverlay(unlock));
+        assertFalse(window.root().main().isVisible(), "nothing behind a locked vault is visible");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertEquals(Place.KEYS, window.model().navigation().current(), "shortcuts wait for the overlay");
+
+        robot.interact(() -> window.root().clearOverlay());
+        assertTrue(window.root().main().isVisible());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertShowing(Place.SETTINGS, robot);
+    }
+
+    private void assertShowing(Place place, FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(place, window.model().navigation().current());
+        Node screen = window.root().main().content().getChildren().get(0);
+        assertEquals(place, screen.getProperties().get(Place.class), "content shows " + place);
+        assertTrue(robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
+    }
+
+    private boolean focusOwnerIs(String id) {
+        Node owner = window.scene().getFocusOwner();
+        return owner != null && id.equals(owner.getId());
+    }
+
+    private String emptyStateTitle(FxRobot robot) {
+        return robot.from(window.root().main().content()).lookup(".empty-state-title").queryAs(Label.class).getText();
+    }
+
+    private String emptyStateBody(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        robot.from(window.root().main().content()).lookup(".empty-state-body").queryAllAs(Label.class)
+                .forEach(l -> text.append(l.getText()).append('\n'));
+        return text.toString();
+    }
+}
