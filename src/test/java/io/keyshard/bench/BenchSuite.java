@@ -35,8 +35,10 @@ public final class BenchSuite {
 
         List<BenchResults.ScalarMult> scalar = ScalarMultBench.run(quick);
         table.scalarMult(scalar);
-        List<BenchResults.Derive> derive = DeriveBench.run(quick);
-        table.derive(derive);
+        List<DeriveBench.Rates> rates = DeriveBench.run(quick);
+        table.derive(rates);
+        List<BenchResults.Derive> derive = rates.stream()
+                .map(r -> new BenchResults.Derive(r.chain(), r.fullPathPerSecond())).toList();
         VaultBench.Times v = VaultBench.measure(Files.createDirectories(work.resolve("vault-bench")), quick);
         BenchResults.VaultTimes vault = new BenchResults.VaultTimes(Samples.round2(v.unlockMs()),
                 Samples.round2(v.insertPerSecond()), Samples.round2(v.list10kMs()));

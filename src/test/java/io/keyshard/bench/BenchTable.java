@@ -29,10 +29,13 @@ final class BenchTable {
         progress("scalarMult");
     }
 
-    void derive(List<BenchResults.Derive> rows) {
-        section("derivation, addresses per second on one thread (default path from the root key; per CPU second)");
-        line("%-18s %12s   %s", "chain", "per second", "target");
-        rows.forEach(r -> line("%-18s %12.0f   %s", r.chain(), r.perSecond(), r.chain().equals("evm") ? ">= 5000" : ""));
+    void derive(List<DeriveBench.Rates> rows) {
+        section("derivation, addresses per second on one thread (per CPU second of the thread)");
+        line("%-18s %16s %16s   %s", "chain", "full path", "index step", "target");
+        rows.forEach(r -> line("%-18s %16.0f %16.0f   %s", r.chain(), r.fullPathPerSecond(), r.indexStepPerSecond(),
+                r.chain().equals("evm") ? ">= 5000" : ""));
+        line("full path: the chain's default path from the root key, address and xpub (results.json perSecond);");
+        line("index step: the last step from a cached parent, then the address (scanning one account).");
         progress("derive");
     }
 
