@@ -152,8 +152,11 @@ public final class UnlockView extends StackPane {
         Label where = paragraph("Enter your vault password to see your keys. Vault folder: "
                 + home.resolve("vault"));
         where.setId("unlock-where");
+        Label forgot = paragraph("Forgot it? The password cannot be reset. Your keyIds can be restored from a "
+                + "backup into a new vault: keyshard vault import.");
+        forgot.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return new VBox(12, header("Unlock Keyshard"), where, fieldLabel("Password", password), password,
-                errorLabel(), wait, busyRow("Unlocking…"), unlock);
+                errorLabel(), wait, busyRow("Unlocking…"), unlock, forgot);
     }
 
     private Node header(String title) {
@@ -208,9 +211,10 @@ public final class UnlockView extends StackPane {
 
     private static void showStrength(Level level, ProgressBar meter, Label label) {
         meter.setProgress((level.ordinal() + 1) / 4.0);
-        meter.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS);
-        meter.getStyleClass().add(level == Level.WEAK ? Styles.DANGER : level == Level.FAIR ? Styles.WARNING
-                : Styles.SUCCESS);
+        for (Level l : Level.values()) {
+            meter.getStyleClass().remove("strength-" + l.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        meter.getStyleClass().add("strength-" + level.name().toLowerCase(java.util.Locale.ROOT));
         label.setText("Strength: " + level.label());
     }
 
