@@ -3,6 +3,7 @@ package io.keyshard.ui.keys;
 import atlantafx.base.theme.Styles;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,6 +24,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 final class KeyDetailsView extends ScrollPane {
     private final KeysViewModel model;
     private final VBox body = new VBox(14);
+    private final VBox left = new VBox(14);
+    private final VBox right = new VBox(14);
 
     KeyDetailsView(KeysViewModel model) {
         this.model = model;
@@ -53,22 +56,28 @@ final class KeyDetailsView extends ScrollPane {
         title.setId("details-label");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        body.getChildren().addAll(title, statusBox(key));
+        HBox columns = new HBox(28, left, right);
+        for (VBox column : List.of(left, right)) {
+            column.getChildren().clear();
+            column.setPrefWidth(0); // equal halves
+            HBox.setHgrow(column, Priority.ALWAYS);
+        }
+        body.getChildren().addAll(title, statusBox(key), columns);
 
-        body.getChildren().add(value("keyId", key.keyId().toString(), "copy-key-id",
+        left.getChildren().add(value("keyId", key.keyId().toString(), "copy-key-id",
                 "The only handle to this key's shares on the servers. Keep it; the vault and its backups do."));
         if (key.rootPublicKey() != null) {
-            body.getChildren().add(value("Root public key", key.rootPublicKey(), "copy-root-key", null));
+            left.getChildren().add(value("Root public key", key.rootPublicKey(), "copy-root-key", null));
         }
         if (key.chainCode() != null) {
-            body.getChildren().add(value("Chain code", key.chainCode(), "copy-chain-code",
+            left.getChildren().add(value("Chain code", key.chainCode(), "copy-chain-code",
                     "Public; with the root public key it derives every address of this key."));
         }
-        body.getChildren().add(fact("Curve and derivation", key.curve().apiName() + " · "
+        right.getChildren().add(fact("Curve and derivation", key.curve().apiName() + " · "
                 + KeyTexts.scheme(key.derivationScheme()), "details-curve"));
-        body.getChildren().add(servers(key));
-        body.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
-        body.getChildren().add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
+        right.getChildren().add(servers(key));
+        right.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
+        left.getChildren().add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
     }
 
     private Node statusBox(KeyRecord key) {

@@ -112,8 +112,11 @@ public final class KeysView extends StackPane {
         noMatch.setId("no-match");
         table.setPlaceholder(noMatch);
 
+        // Table above, details below at full width: every column stays readable at the minimum
+        // window size, and long hex values wrap less.
         SplitPane split = new SplitPane(table, new KeyDetailsView(model));
-        split.setDividerPositions(0.56);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
 
         Label notice = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
         notice.setId("keys-notice");
@@ -161,8 +164,13 @@ public final class KeysView extends StackPane {
                 setText(empty || at == null ? null : KeyTexts.shortDate(at));
             }
         });
-        label.setPrefWidth(150);
-        servers.setPrefWidth(200);
+        label.setPrefWidth(160);
+        label.setMinWidth(90);
+        curve.setMinWidth(120);
+        tOfN.setMinWidth(64);
+        servers.setPrefWidth(240);
+        status.setMinWidth(96);
+        created.setMinWidth(130);
         table.getColumns().setAll(java.util.List.of(label, curve, tOfN, servers, status, created));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> model.selectedProperty().set(key));

@@ -136,6 +136,9 @@ public final class SettingsView extends ScrollPane {
         VBox text = new VBox(2, nameLabel, helpLabel);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        if (control instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE); // the help text wraps; the control never shrinks
+        }
         HBox row = new HBox(16, text, gap, control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
