@@ -1,10 +1,11 @@
 package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
-import io.keyshard.client.LocalCluster;
+import io.keyshard.client.RemoteServers;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.json.StrictJson;
+import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -91,14 +92,9 @@ public final class ServersCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var home = GlobalOptions.of(spec).home();
-            ServersConfig config = ServersConfig.load(home);
-            config.get(name);
-            if (LocalCluster.NAMES.contains(name)) {
-                throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
+            try (Vault vault = CliVault.open(spec)) {
+                RemoteServers.remove(GlobalOptions.of(spec).home(), vault, name);
             }
-            ServersAddCommand.forgetApiKey(spec, name);
-            config.without(name).save();
             spec.commandLine().getErr().println("removed server " + name);
             return 0;
         }

@@ -52,6 +52,7 @@ public final class LocalCluster implements AutoCloseable {
                 ServerInfo info = cluster.initialised(name, config);
                 if (!answers(name, info)) {
                     info = info.withUrl(cluster.start(name));
+                    awaitAnswer(name, info);
                 }
                 config = config.with(name, info);
             }
@@ -86,10 +87,26 @@ public final class LocalCluster implements AutoCloseable {
 
     private static boolean answers(String name, ServerInfo info) {
         try {
-            JsonNode h = new NodeConnection(name, info, null).health(Duration.ofSeconds(3)).join();
+            JsonNode h = new NodeConnection(name, info, null).health(Duration.ofSeconds(10)).join();
             return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Waits until a started node completes a pinned TLS request, so the first real request finds it warm. */
+    private static void awaitAnswer(String name, ServerInfo info) throws ServerException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!answers(name, info)) {
+            if (System.nanoTime() > deadline) {
+                throw new ServerException(name, 0, null, "local node started but does not answer at " + info.url());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerException(name, 0, null, "interrupted while waiting for the local node");
+            }
         }
     }
 
@@ -164,14 +181,29 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static Process javaProcess(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+        List<String> cmd = new ArrayList<>(launcher());
         cmd.addAll(args);
         if (!Files.exists(log)) {
             OwnerOnlyFiles.write(log, new byte[0]);
         }
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /**
+     * How to start this program again: the JVM's own {@code java} with the current class path, or, in
+     * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
+     * when given arguments.
+     */
+    private static List<String> launcher() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String appLauncher = System.getProperty("jpackage.app-path");
+        if (!Files.isExecutable(java) && appLauncher != null) {
+            return List.of(appLauncher);
+        }
+        return List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "io.keyshard.Main");
     }
 
     private static int freePort() throws IOException {
