@@ -140,7 +140,8 @@ final class KeyDetailsView extends ScrollPane {
             String share = key.verificationShares().get(server);
             Label name = new Label(server);
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label value = new Label(share == null ? "verification share not known yet" : share);
+            Label value = new Label(share != null ? share : key.status() == KeyStatus.FAILED
+                    ? "no verification share (the key was not made)" : "verification share not confirmed yet");
             value.getStyleClass().add(share == null ? Styles.TEXT_MUTED : "mono-value");
             value.setWrapText(true);
             box.getChildren().add(new VBox(1, name, value));

@@ -22,6 +22,9 @@ final class KeyTexts {
     /** "Any 2 of these 3 servers can sign together; one alone cannot." */
     static String thresholdSentence(KeyRecord key) {
         int t = key.threshold();
+        if (t == key.servers().size()) {
+            return "All " + t + " servers must sign together; if one is lost, so is the key.";
+        }
         return "Any " + t + " of these " + key.servers().size() + " servers can sign together; "
                 + (t == 2 ? "one alone cannot." : "fewer than " + t + " cannot.");
     }

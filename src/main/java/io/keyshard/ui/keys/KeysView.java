@@ -166,9 +166,9 @@ public final class KeysView extends StackPane {
         });
         label.setPrefWidth(160);
         label.setMinWidth(90);
-        curve.setMinWidth(120);
+        curve.setMinWidth(150);
         tOfN.setMinWidth(64);
-        servers.setPrefWidth(240);
+        servers.setPrefWidth(220);
         status.setMinWidth(96);
         created.setMinWidth(130);
         table.getColumns().setAll(java.util.List.of(label, curve, tOfN, servers, status, created));

@@ -80,7 +80,9 @@ public final class KeysViewModel {
             } catch (RuntimeException e) {
                 session.fx().execute(() -> {
                     busy.set(false);
-                    notice.set("The keys could not be read: " + UserMessages.of(e));
+                    if (session.isUnlocked()) { // a lock during the read is not an error
+                        notice.set("The keys could not be read: " + UserMessages.of(e));
+                    }
                 });
             }
         });

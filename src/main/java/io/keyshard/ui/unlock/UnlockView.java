@@ -90,12 +90,20 @@ public final class UnlockView extends StackPane {
         Label strength = new Label();
         strength.setId("strength-label");
         strength.setMinWidth(120);
-        model.strengthProperty().addListener((obs, old, level) -> showStrength(level, meter, strength));
-        showStrength(model.strengthProperty().get(), meter, strength);
+        meter.setProgress(0);
+        strength.setText("Strength");
         HBox meterRow = new HBox(10, meter, strength);
         meterRow.setAlignment(Pos.CENTER_LEFT);
 
-        Runnable rate = () -> model.edited(newPassword.getCharacters(), confirm.getCharacters());
+        Runnable rate = () -> {
+            model.edited(newPassword.getCharacters(), confirm.getCharacters());
+            if (newPassword.getLength() == 0) { // nothing typed yet: an empty meter, not a red verdict
+                meter.setProgress(0);
+                strength.setText("Strength");
+            } else {
+                showStrength(model.strengthProperty().get(), meter, strength);
+            }
+        };
         newPassword.textProperty().addListener((obs, o, n) -> rate.run());
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
 

@@ -57,6 +57,7 @@ class UnlockWindowTest {
         PasswordField first = robot.lookup("#new-password").queryAs(PasswordField.class);
         PasswordField confirm = robot.lookup("#confirm-password").queryAs(PasswordField.class);
         assertTrue(create.isDisabled());
+        assertEquals("Strength", text(robot, "#strength-label"), "no verdict before anything is typed");
         Screenshots.save(robot, window.root(), "unlock-create");
 
         robot.write("abc");
