@@ -37,7 +37,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 /**
  * The Keys place: a searchable, sortable table of the vault's keys with the selected key's details
  * beside it; until the vault holds keys, an explanation of what a threshold key is. Ctrl+F goes
- * to the search, Down from the search into the table, Ctrl+C in the table copies the keyId.
+ * to the search, Escape clears it, Down goes on into the table, Ctrl+C in the table copies the keyId.
  */
 public final class KeysView extends StackPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -100,7 +100,10 @@ public final class KeysView extends StackPane {
 
         TableView<KeyRecord> table = table(model);
         search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DOWN) {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
                 table.requestFocus();
                 if (table.getSelectionModel().isEmpty()) {
                     table.getSelectionModel().selectFirst();
