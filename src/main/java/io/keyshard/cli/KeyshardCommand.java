@@ -14,6 +14,15 @@ import picocli.CommandLine.Command;
                 + "Run without arguments to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            NodesCommand.class,
+            NodeCommand.class,
+            ServersCommand.class,
+            KeygenCommand.class,
+            KeysCommand.class,
+            PathCommand.class,
+            DeriveCommand.class,
+            VaultCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 

@@ -1,0 +1,43 @@
+package io.keyshard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.RecordCodec;
+import java.util.List;
+
+/**
+ * A {@link KeyRecord} as the JSON record of DESIGN.md section 11 ({@code keygen}, {@code keys show},
+ * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}.
+ */
+public final class KeyRecordJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeyRecordJson() {
+    }
+
+    /** The record object. */
+    public static ObjectNode toJson(KeyRecord record) {
+        return RecordCodec.toJson(record);
+    }
+
+    /** {@code { "keys": [record, ...] }}. */
+    public static ObjectNode list(List<KeyRecord> records) {
+        ObjectNode root = JSON.createObjectNode();
+        records.forEach(r -> root.withArray("keys").add(toJson(r)));
+        if (records.isEmpty()) {
+            root.putArray("keys");
+        }
+        return root;
+    }
+
+    /** Pretty-printed JSON text of one object, for stdout. */
+    public static String write(ObjectNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

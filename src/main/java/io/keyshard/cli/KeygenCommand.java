@@ -1,0 +1,85 @@
+package io.keyshard.cli;
+
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.GeneratedKey;
+import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.LocalCluster;
+import io.keyshard.client.NodeConnection;
+import io.keyshard.client.ResolvedKey;
+import io.keyshard.client.WorkspaceClient;
+import io.keyshard.curve.CurveName;
+import io.keyshard.vault.Vault;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code keyshard keygen}: a distributed key generation on the chosen servers; prints the vault record. */
+@Command(name = "keygen", description = "Generate a threshold key on MPC servers; the keyId goes into the vault.")
+public final class KeygenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--curve", required = true, description = "SECP256k1, ED25519, P256, P384, P521, ED448 or SECP256K1_SCHNORR.")
+    String curve;
+    @Option(names = "--threshold", required = true, description = "How many servers must cooperate (2..n).")
+    int threshold;
+    @Option(names = "--servers", split = ",", description = "Server names (default: OFFICIAL_1,OFFICIAL_2,OFFICIAL_3).")
+    List<String> servers;
+    @Option(names = "--label", description = "A label for the key in the vault.")
+    String label;
+    @Option(names = "--json", description = "Print the key record as one JSON object.")
+    boolean json;
+    @Option(names = "--round-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long each server gets per round (default ${DEFAULT-VALUE}).")
+    long roundTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        CurveName c = CurveName.parse(curve);
+        if (roundTimeout < 1) {
+            throw new IllegalArgumentException("--round-timeout must be at least 1 second");
+        }
+        KeygenRequest request = new KeygenRequest(c, threshold, servers == null ? LocalCluster.NAMES : servers, label);
+        GlobalOptions global = GlobalOptions.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        try (Vault vault = CliVault.open(spec);
+                WorkspaceClient ws = WorkspaceClient.open(global.home(), vault, Duration.ofSeconds(roundTimeout))) {
+            for (ResolvedKey r : ws.resolvePending()) {
+                err.println("earlier key generation " + r.status().name().toLowerCase() + ": " + r.note());
+            }
+            GeneratedKey key;
+            try {
+                key = ws.call(ComponentModule.GENERATE_KEY_SHARE, request)
+                        .onProgress(p -> progress(err, p)).promise().join();
+            } catch (CompletionException e) {
+                Throwable cause = NodeConnection.unwrap(e);
+                throw cause instanceof Exception ex ? ex : e;
+            }
+            if (!key.commitPending().isEmpty()) {
+                err.println("warning: " + key.commitPending() + " did not confirm the commit yet; the key is READY "
+                        + "and the commit is re-sent on the next start");
+            }
+            if (json) {
+                spec.commandLine().getOut().println(KeyRecordJson.write(KeyRecordJson.toJson(key.record())));
+            } else {
+                spec.commandLine().getOut().println("key " + key.keyId() + " READY, root public key "
+                        + key.rootPublicKey());
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    private static void progress(PrintWriter err, KeygenProgress p) {
+        if (p.stage() == KeygenProgress.Stage.DONE || p.stage() == KeygenProgress.Stage.FAILED) {
+            err.println((p.server() == null ? "" : p.server() + ": ") + p.detail());
+            err.flush();
+        }
+    }
+}

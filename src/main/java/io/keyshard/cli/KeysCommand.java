@@ -1,0 +1,121 @@
+package io.keyshard.cli;
+
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.RecordProblem;
+import io.keyshard.vault.Vault;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code keyshard keys list|show}: the keys in the vault, as a table or as JSON (DESIGN.md section 11). */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "List or show the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
+        subcommands = {KeysCommand.ListKeys.class, KeysCommand.ShowKey.class})
+public final class KeysCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    /** {@code keys list [--json]}: exit 3 when some records could not be read (each named on stderr). */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every key: a table, or {\"keys\": [...]} with --json.")
+    static final class ListKeys implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print one JSON object on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Vault vault = CliVault.open(spec)) {
+                List<KeyRecord> keys = vault.list();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(KeyRecordJson.write(KeyRecordJson.list(keys)));
+                } else if (keys.isEmpty()) {
+                    spec.commandLine().getErr().println("The vault holds no keys yet (keyshard keygen makes one).");
+                } else {
+                    out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", "KEY ID", "LABEL", "CURVE", "T/N", "STATUS", "CREATED (UTC)");
+                    for (KeyRecord k : keys) {
+                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.label()), k.curve().apiName(),
+                                k.threshold() + "/" + k.servers().size(), k.status(), TIME.format(k.createdAt()));
+                    }
+                }
+                out.flush();
+                return warnAbout(vault.problems(), spec);
+            }
+        }
+
+        private static String cut(String label) {
+            String s = label == null ? "" : label;
+            return s.length() <= 20 ? s : s.substring(0, 19) + "…";
+        }
+    }
+
+    /** {@code keys show ID [--json]}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one key: its details, or the key record with --json.")
+    static final class ShowKey implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The keyId (a UUID).")
+        String id;
+
+        @Option(names = "--json", description = "Print the key record as one JSON object on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            UUID keyId;
+            try {
+                keyId = UUID.fromString(id.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + id + "' is not a keyId (a UUID like 3f2b...-...)");
+            }
+            try (Vault vault = CliVault.open(spec)) {
+                KeyRecord k = vault.get(keyId).orElseThrow(() ->
+                        new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(KeyRecordJson.write(KeyRecordJson.toJson(k)));
+                } else {
+                    out.printf("keyId:            %s%n", k.keyId());
+                    out.printf("label:            %s%n", k.label() == null ? "" : k.label());
+                    out.printf("curve:            %s (%s)%n", k.curve().apiName(), k.derivationScheme().id());
+                    out.printf("threshold:        %d of %d%n", k.threshold(), k.servers().size());
+                    out.printf("servers:          %s%n", String.join(", ", k.servers()));
+                    out.printf("status:           %s%s%n", k.status(), k.failureReason() == null ? "" : " (" + k.failureReason() + ")");
+                    out.printf("created:          %s%n", k.createdAt());
+                    out.printf("rootPublicKey:    %s%n", k.rootPublicKey() == null ? "" : k.rootPublicKey());
+                    out.printf("chainCode:        %s%n", k.chainCode() == null ? "" : k.chainCode());
+                    k.verificationShares().forEach((server, share) -> out.printf("  %-15s %s%n", server + ":", share));
+                }
+                out.flush();
+                return 0;
+            }
+        }
+    }
+
+    /** Names every unreadable record on stderr; exit 3 if there is any. */
+    static int warnAbout(List<RecordProblem> problems, CommandSpec spec) {
+        for (RecordProblem p : problems) {
+            spec.commandLine().getErr().println("warning: " + p.message());
+        }
+        return problems.isEmpty() ? 0 : io.keyshard.ExitCoded.VAULT;
+    }
+}

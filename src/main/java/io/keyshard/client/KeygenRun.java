@@ -1,0 +1,169 @@
+package io.keyshard.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.ExitCoded;
+import io.keyshard.dkg.AgreedKey;
+import io.keyshard.dkg.KeygenCoordinator;
+import io.keyshard.dkg.KeygenResult;
+import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.ProtocolException;
+import io.keyshard.dkg.Round1Message;
+import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Request;
+import io.keyshard.dkg.SessionSetup;
+import io.keyshard.json.Hex;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One key generation as the coordinator runs it (DESIGN.md section 4): identities, the vault
+ * record PENDING, rounds 1-3 in parallel with the relay checks, READY in the vault once the
+ * results agree, then commit. Any failure before READY aborts on every server and marks the record
+ * FAILED with the reason, naming the server.
+ */
+final class KeygenRun {
+    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
+    private final Vault vault;
+    private final KeygenRequest request;
+    private final List<NodeConnection> servers;
+    private final Operation<GeneratedKey> op;
+    private final Duration roundTimeout;
+    private final SecureRandom random;
+
+    KeygenRun(Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
+            Duration roundTimeout, SecureRandom random) {
+        this.vault = vault;
+        this.request = request;
+        this.servers = servers;
+        this.op = op;
+        this.roundTimeout = roundTimeout;
+        this.random = random;
+    }
+
+    GeneratedKey run() {
+        UUID keyId = UUID.randomUUID();
+        SessionSetup setup = setup(keyId);
+        KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+        vault.createPending(KeyRecord.pending(keyId, request.label(), request.curve(), request.threshold(),
+                request.servers(), Instant.now()));
+        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, null, "vault record written PENDING"));
+        AgreedKey agreed;
+        try {
+            List<Round1Message> r1 = ParallelRound.run(op, 1, servers,
+                    c -> c.keygen(keyId, "round1", setup, Round1Message.class, roundTimeout));
+            Round2Request req2 = checked(1, () -> coordinator.round2Request(r1));
+            List<Round2Message> r2 = ParallelRound.run(op, 2, servers,
+                    c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
+            Round3Request req3 = checked(2, () -> coordinator.round3Request(r2));
+            List<KeygenResult> r3 = ParallelRound.run(op, 3, servers,
+                    c -> c.keygen(keyId, "round3", req3, KeygenResult.class, roundTimeout));
+            agreed = checked(3, () -> coordinator.finish(r3));
+        } catch (KeygenException e) {
+            abortEverywhere(keyId, servers);
+            vault.markFailed(keyId, e.getMessage());
+            op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, e.server(), "vault record marked FAILED"));
+            throw e;
+        }
+        KeyRecord ready = markReady(vault, keyId, agreed);
+        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 4, null, "vault record READY"));
+        return new GeneratedKey(ready, commitEverywhere(op, keyId, servers, roundTimeout));
+    }
+
+    /** Fetches every server's identity over its pinned connection and builds the session setup. */
+    private SessionSetup setup(UUID keyId) {
+        List<JsonNode> identities = ParallelRound.run(op, 0, servers, c -> c.identity(roundTimeout));
+        List<Participant> participants = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            NodeConnection c = servers.get(i);
+            participants.add(participant(c, identities.get(i)));
+        }
+        byte[] nonce = new byte[32];
+        random.nextBytes(nonce);
+        return new SessionSetup(keyId.toString(), nonce, request.curve().apiName(), request.threshold(), participants);
+    }
+
+    /** The participant a server's identity answer describes, after checking it is the server we meant. */
+    static Participant participant(NodeConnection c, JsonNode identity) {
+        if (!c.name().equals(identity.path("name").asText()) || identity.path("id").asInt() != c.info().id()) {
+            throw new KeygenException(c.name(), "server " + c.name() + ": its identity names another server ('"
+                    + identity.path("name").asText() + "', id " + identity.path("id").asInt() + ")",
+                    ExitCoded.SERVER, null);
+        }
+        try {
+            return new Participant(c.name(), c.info().id(), Hex.decode(identity.path("signingKey").asText(), "signingKey"),
+                    Hex.decode(identity.path("encryptionKey").asText(), "encryptionKey"));
+        } catch (IllegalArgumentException e) {
+            throw new KeygenException(c.name(), "server " + c.name() + ": its identity is malformed ("
+                    + e.getMessage() + ")", ExitCoded.SERVER, null);
+        }
+    }
+
+    private interface Check<T> {
+        T run();
+    }
+
+    /** Runs a relay check; a failed check becomes a KeygenException naming the culprit. */
+    private static <T> T checked(int round, Check<T> check) {
+        try {
+            return check.run();
+        } catch (ProtocolException e) {
+            return fail(round, e);
+        }
+    }
+
+    private static <T> T fail(int round, ProtocolException e) {
+        throw new KeygenException(e.culpritName(), "key generation failed after round " + round + ": "
+                + e.getMessage(), ExitCoded.PROTOCOL, e);
+    }
+
+    static KeyRecord markReady(Vault vault, UUID keyId, AgreedKey agreed) {
+        Map<String, String> shares = new LinkedHashMap<>();
+        agreed.verificationShares().forEach((name, bytes) -> shares.put(name, Hex.encode(bytes)));
+        return vault.markReady(keyId, Hex.encode(agreed.rootPublicKey()), Hex.encode(agreed.chainCode()), shares);
+    }
+
+    /** Sends abort to every server, best effort: one that misses it keeps a PENDING share that never becomes READY. */
+    static void abortEverywhere(UUID keyId, List<NodeConnection> servers) {
+        List<java.util.concurrent.CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        for (NodeConnection c : servers) {
+            sent.add(c.keygen(keyId, "abort", Map.of(), JsonNode.class, ABORT_TIMEOUT));
+        }
+        for (var f : sent) {
+            try {
+                f.join();
+            } catch (RuntimeException ignored) {
+                // unreachable or already ended: its share (if any) stays PENDING and is never used
+            }
+        }
+    }
+
+    /** Sends commit to every server; returns those that did not confirm (commit is re-sent on the next start). */
+    static List<String> commitEverywhere(Operation<?> op, UUID keyId, List<NodeConnection> servers, Duration timeout) {
+        List<String> missing = new ArrayList<>();
+        Map<String, java.util.concurrent.CompletableFuture<JsonNode>> sent = new LinkedHashMap<>();
+        for (NodeConnection c : servers) {
+            op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, 4, c.name(), "commit sent"));
+            sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), JsonNode.class, timeout));
+        }
+        sent.forEach((name, f) -> {
+            try {
+                f.join();
+                op.emit(new KeygenProgress(KeygenProgress.Stage.DONE, 4, name, "committed"));
+            } catch (RuntimeException e) {
+                missing.add(name);
+                op.emit(new KeygenProgress(KeygenProgress.Stage.FAILED, 4, name,
+                        NodeConnection.unwrap(e).getMessage() + " (commit is re-sent on the next start)"));
+            }
+        });
+        return missing;
+    }
+}

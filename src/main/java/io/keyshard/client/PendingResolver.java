@@ -1,0 +1,170 @@
+package io.keyshard.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.dkg.AgreedKey;
+import io.keyshard.dkg.KeygenCoordinator;
+import io.keyshard.dkg.KeygenResult;
+import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.ProtocolException;
+import io.keyshard.dkg.SessionSetup;
+import io.keyshard.json.StrictJson;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Resolves what a crash left (DESIGN.md section 4, Commit): a PENDING record is finished when
+ * every server holds the same verified result, else aborted everywhere and marked FAILED; a READY
+ * key that a server still reports PENDING gets its commit again. A record whose servers cannot be
+ * reached stays as it is until the next try.
+ */
+final class PendingResolver {
+    private final Vault vault;
+    private final Function<List<String>, List<NodeConnection>> connect;
+    private final Duration timeout;
+
+    /** What happened to one record. */
+    record Outcome(UUID keyId, KeyStatus status, String note) {
+    }
+
+    PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout) {
+        this.vault = vault;
+        this.connect = connect;
+        this.timeout = timeout;
+    }
+
+    List<Outcome> resolveAll() {
+        List<Outcome> out = new ArrayList<>();
+        for (KeyRecord r : vault.list()) {
+            try {
+                if (r.status() == KeyStatus.PENDING) {
+                    out.add(resolvePending(r));
+                } else if (r.status() == KeyStatus.READY) {
+                    recommit(r);
+                }
+            } catch (KeygenException e) {
+                out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private Outcome resolvePending(KeyRecord r) {
+        List<NodeConnection> servers = connect.apply(r.servers());
+        List<JsonNode> statuses = statuses(r.keyId(), servers);
+        String unfinished = null;
+        for (int i = 0; i < servers.size(); i++) {
+            String st = statuses.get(i) == null ? "UNKNOWN" : statuses.get(i).path("status").asText();
+            if (!st.equals("PENDING") && !st.equals("READY")) {
+                unfinished = "server " + servers.get(i).name() + " reports " + st.toLowerCase();
+                break;
+            }
+        }
+        if (unfinished == null) {
+            try {
+                AgreedKey agreed = verify(r, servers, statuses);
+                KeygenRun.markReady(vault, r.keyId(), agreed);
+                List<String> missing = KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), servers, timeout);
+                return new Outcome(r.keyId(), KeyStatus.READY, missing.isEmpty() ? "finished after a restart"
+                        : "finished after a restart; commit still pending on " + missing);
+            } catch (ProtocolException e) {
+                unfinished = e.getMessage();
+            } catch (KeygenException e) {
+                unfinished = e.getMessage();
+            }
+        }
+        KeygenRun.abortEverywhere(r.keyId(), servers);
+        String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
+        vault.markFailed(r.keyId(), reason);
+        return new Outcome(r.keyId(), KeyStatus.FAILED, reason);
+    }
+
+    /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */
+    private static AgreedKey verify(KeyRecord r, List<NodeConnection> servers, List<JsonNode> statuses) {
+        SessionSetup setup = null;
+        List<KeygenResult> results = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            NodeConnection c = servers.get(i);
+            SessionSetup s;
+            try {
+                s = StrictJson.mapper().treeToValue(statuses.get(i).get("setup"), SessionSetup.class);
+                results.add(StrictJson.mapper().treeToValue(statuses.get(i).get("result"), KeygenResult.class));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new KeygenException(c.name(), "server " + c.name() + ": its stored result is malformed",
+                        io.keyshard.ExitCoded.PROTOCOL, null);
+            }
+            if (setup == null) {
+                setup = s;
+            } else if (!sameSetup(setup, s)) {
+                throw new KeygenException(c.name(), "server " + c.name() + ": its session setup differs from the others'",
+                        io.keyshard.ExitCoded.PROTOCOL, null);
+            }
+        }
+        if (!r.keyId().toString().equals(setup.keyId()) || !r.curve().apiName().equals(setup.curve())
+                || r.threshold() != setup.threshold()
+                || !setup.participants().stream().map(Participant::name).toList().equals(r.servers())) {
+            throw new KeygenException(null, "the servers' session does not match the vault record",
+                    io.keyshard.ExitCoded.PROTOCOL, null);
+        }
+        List<JsonNode> identities = ParallelRound.run(new Operation<>(), 0, servers, c -> c.identity(Duration.ofSeconds(10)));
+        for (int i = 0; i < servers.size(); i++) {
+            Participant now = KeygenRun.participant(servers.get(i), identities.get(i));
+            Participant then = setup.participants().get(i);
+            if (!Arrays.equals(now.signingKey(), then.signingKey()) || !Arrays.equals(now.encryptionKey(), then.encryptionKey())) {
+                throw new KeygenException(now.name(), "server " + now.name() + ": the session lists identity keys it "
+                        + "does not publish", io.keyshard.ExitCoded.PROTOCOL, null);
+            }
+        }
+        return KeygenCoordinator.agree(new KeygenCoordinator(setup).session(), results);
+    }
+
+    private static boolean sameSetup(SessionSetup a, SessionSetup b) {
+        try {
+            return Arrays.equals(StrictJson.mapper().writeValueAsBytes(a), StrictJson.mapper().writeValueAsBytes(b));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private void recommit(KeyRecord r) {
+        List<NodeConnection> servers = connect.apply(r.servers());
+        List<JsonNode> statuses = statuses(r.keyId(), servers);
+        List<NodeConnection> pending = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (statuses.get(i) != null && "PENDING".equals(statuses.get(i).path("status").asText())) {
+                pending.add(servers.get(i));
+            }
+        }
+        if (!pending.isEmpty()) {
+            KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout);
+        }
+    }
+
+    /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */
+    private List<JsonNode> statuses(UUID keyId, List<NodeConnection> servers) {
+        List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        for (NodeConnection c : servers) {
+            sent.add(c.keyStatus(keyId, timeout).exceptionallyCompose(err -> {
+                Throwable t = NodeConnection.unwrap(err);
+                return t instanceof ServerException se && se.status() == 404
+                        ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(t);
+            }));
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                out.add(sent.get(i).join());
+            } catch (RuntimeException e) {
+                throw ParallelRound.failure(servers.get(i).name(), 0, NodeConnection.unwrap(e));
+            }
+        }
+        return out;
+    }
+}

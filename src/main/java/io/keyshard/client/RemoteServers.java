@@ -1,0 +1,83 @@
+package io.keyshard.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.keyshard.dkg.ServerIds;
+import io.keyshard.json.StrictJson;
+import io.keyshard.vault.Vault;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Adding and removing remote servers (the CLI's {@code servers add|remove} and the Servers screen):
+ * the entry {@code node init} printed is checked strictly, its public part goes to servers.json and
+ * its API key sealed into the vault, never into a plain file.
+ */
+public final class RemoteServers {
+    /** Entries are a few hundred bytes; anything much larger is not one. */
+    public static final int ENTRY_LIMIT = 64 * 1024;
+
+    private RemoteServers() {
+    }
+
+    /** The entry as {@code node init} prints it. */
+    record Entry(String name, int id, String url, String certSha256, String apiKey) {
+    }
+
+    /**
+     * Adds (or replaces) the server of an entry; returns its name. Refuses malformed entries, the
+     * local cluster's names and an id another server already has (IllegalArgumentException, exit 2).
+     */
+    public static String add(Path home, Vault vault, byte[] entryJson) throws IOException {
+        if (entryJson.length > ENTRY_LIMIT) {
+            throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
+        }
+        Entry e;
+        try {
+            e = StrictJson.mapper().readValue(entryJson, Entry.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
+                    + "{ name, id, url, certSha256, apiKey } (" + ex.getOriginalMessage().split("\n")[0] + ")");
+        }
+        if (e == null) {
+            throw new IllegalArgumentException("the entry is empty");
+        }
+        ServersConfig.requireValidName(e.name());
+        if (LocalCluster.NAMES.contains(e.name())) {
+            throw new IllegalArgumentException(e.name() + " is a name of the local cluster; give the remote server "
+                    + "another name with 'keyshard node init --name'");
+        }
+        ServerIds.idFor(e.name(), e.id());
+        ServerInfo info = new ServerInfo(e.url(), e.id(), e.certSha256(), false);
+        if (e.apiKey() == null || e.apiKey().isBlank() || e.apiKey().length() > 200) {
+            throw new IllegalArgumentException("the entry has no valid apiKey");
+        }
+        ServersConfig config = ServersConfig.load(home);
+        for (var other : config.servers().entrySet()) {
+            if (!other.getKey().equals(e.name()) && other.getValue().id() == e.id()) {
+                throw new IllegalArgumentException("server " + other.getKey() + " already has id " + e.id()
+                        + "; ids must be distinct");
+            }
+        }
+        byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
+        try {
+            vault.putSecret(ServerCredentials.secretName(e.name()), key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        config.with(e.name(), info).save();
+        return e.name();
+    }
+
+    /** Removes a remote server from servers.json and its API key from the vault (its keys stay in the vault). */
+    public static void remove(Path home, Vault vault, String name) throws IOException {
+        ServersConfig config = ServersConfig.load(home);
+        config.get(name);
+        if (LocalCluster.NAMES.contains(name)) {
+            throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
+        }
+        vault.removeSecret(ServerCredentials.secretName(name));
+        config.without(name).save();
+    }
+}

@@ -1,0 +1,50 @@
+package io.keyshard.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One server's health as {@code servers list|check} and the Servers screen show it (DESIGN.md
+ * section 11): reachable over its pinned TLS, the expected name and id, and how long it took.
+ *
+ * @param latencyMs null when it did not answer
+ * @param error     null when ok, else why not (names no secret)
+ */
+public record ServerStatus(String name, String url, int id, String certSha256, boolean local, boolean ok,
+        Long latencyMs, String error) {
+
+    /** Checks every server of {@code config} in parallel. */
+    public static List<ServerStatus> checkAll(ServersConfig config, Duration timeout) {
+        List<CompletableFuture<ServerStatus>> checks = new ArrayList<>();
+        for (Map.Entry<String, ServerInfo> e : config.servers().entrySet()) {
+            checks.add(check(e.getKey(), e.getValue(), timeout));
+        }
+        return checks.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Checks one server: health over the pinned connection, and the name and id it reports. */
+    public static CompletableFuture<ServerStatus> check(String name, ServerInfo info, Duration timeout) {
+        long start = System.nanoTime();
+        return new NodeConnection(name, info, null).health(timeout).handle((health, err) -> {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (err != null) {
+                Throwable t = NodeConnection.unwrap(err);
+                String reason = t instanceof ServerException se ? se.getMessage() : "server " + name + ": check failed";
+                return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), false, null,
+                        reason);
+            }
+            String problem = null;
+            if (!name.equals(health.path("name").asText())) {
+                problem = "server " + name + ": answers as '" + health.path("name").asText() + "'";
+            } else if (health.path("id").asInt() != info.id()) {
+                problem = "server " + name + ": reports id " + health.path("id").asInt() + ", servers.json says "
+                        + info.id();
+            }
+            return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), problem == null, ms,
+                    problem);
+        });
+    }
+}

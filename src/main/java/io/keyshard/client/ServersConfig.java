@@ -1,0 +1,100 @@
+package io.keyshard.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.json.StrictJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code <home>/servers.json}: server name -> {@link ServerInfo}, in the order they were added.
+ * Immutable snapshots; {@link #save} replaces the file atomically.
+ */
+public final class ServersConfig {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final TypeReference<LinkedHashMap<String, ServerInfo>> TYPE = new TypeReference<>() {
+    };
+    private final Path file;
+    private final Map<String, ServerInfo> servers;
+
+    private ServersConfig(Path file, Map<String, ServerInfo> servers) {
+        this.file = file;
+        this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(servers));
+    }
+
+    /** Reads {@code <home>/servers.json}; a missing file is an empty config. */
+    public static ServersConfig load(Path home) throws IOException {
+        Path file = home.resolve("servers.json");
+        if (!Files.exists(file)) {
+            return new ServersConfig(file, Map.of());
+        }
+        Map<String, ServerInfo> read;
+        try {
+            read = StrictJson.mapper().readValue(Files.readAllBytes(file), TYPE);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is not a valid servers file (" + firstLine(e)
+                    + "); fix or remove it");
+        }
+        if (read == null) {
+            throw new IllegalArgumentException(file + " is not a valid servers file; fix or remove it");
+        }
+        read.keySet().forEach(ServersConfig::requireValidName);
+        return new ServersConfig(file, read);
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Every server, in file order. */
+    public Map<String, ServerInfo> servers() {
+        return servers;
+    }
+
+    public ServerInfo get(String name) {
+        ServerInfo s = servers.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown server '" + name + "': known are " + servers.keySet()
+                    + " (add one with 'keyshard servers add --entry FILE')");
+        }
+        return s;
+    }
+
+    /** A copy with {@code name} added or replaced. */
+    public ServersConfig with(String name, ServerInfo info) {
+        requireValidName(name);
+        Map<String, ServerInfo> copy = new LinkedHashMap<>(servers);
+        copy.put(name, info);
+        return new ServersConfig(file, copy);
+    }
+
+    /** A copy without {@code name}. */
+    public ServersConfig without(String name) {
+        Map<String, ServerInfo> copy = new LinkedHashMap<>(servers);
+        copy.remove(name);
+        return new ServersConfig(file, copy);
+    }
+
+    /** Writes the file atomically (the home folder is created owner-only if missing). */
+    public void save() throws IOException {
+        Home.ensureOwnerOnlyDir(file.getParent());
+        OwnerOnlyFiles.write(file, StrictJson.pretty().writeValueAsBytes(servers));
+    }
+
+    /** Refuses names that could not be a server's (same rule as {@code node init --name}). */
+    public static String requireValidName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("server name '" + name + "' must be 1-64 letters, digits, '_', '.'"
+                    + " or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+}

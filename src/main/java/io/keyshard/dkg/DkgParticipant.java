@@ -1,0 +1,220 @@
+package io.keyshard.dkg;
+
+import static io.keyshard.dkg.ProtocolException.blame;
+
+import io.keyshard.curve.Curve;
+import io.keyshard.curve.InvalidEncodingException;
+import io.keyshard.curve.Point;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One server's side of one key generation, as a state machine: {@link #round1()}, then
+ * {@link #round2(Round2Request)}, then {@link #round3(Round3Request)}, each exactly once and in
+ * order. A check that fails names its culprit and ends the session (secrets dropped); a request
+ * refused for its timing or session ({@link ProtocolCheck#stateViolation()}) changes nothing.
+ * Thread-safe: concurrent requests for one session are serialised.
+ */
+public final class DkgParticipant {
+    /** Where the session stands; only ever moves forward. */
+    public enum State { NEW, ROUND1_SENT, ROUND2_SENT, FINISHED, FAILED }
+
+    private final Session session;
+    private final Participant self;
+    private final IdentityKeys keys;
+    private final SecureRandom random;
+    private State state = State.NEW;
+    private Polynomial polynomial;
+    private BigInteger ownShare;
+    private byte[] chainCodeContribution;
+    private byte[] round1Hash;
+    private byte[] round2Hash;
+    private Map<Integer, Round1Checks.Accepted> round1View;
+
+    private DkgParticipant(Session session, Participant self, IdentityKeys keys, SecureRandom random) {
+        this.session = session;
+        this.self = self;
+        this.keys = keys;
+        this.random = random;
+    }
+
+    /**
+     * Validates the setup (see {@link Session#of}) and that it lists this server under its own name,
+     * with its own id and its own identity keys.
+     *
+     * @throws IllegalArgumentException for a setup that breaks a rule; nothing was started
+     */
+    public static DkgParticipant create(SessionSetup setup, String selfName, int selfId, IdentityKeys keys,
+                                        SecureRandom random) {
+        Session session = Session.of(setup);
+        Participant self = session.participantNamed(selfName);
+        if (self == null) {
+            throw new IllegalArgumentException("this server (" + selfName + ") is not one of the session's servers");
+        }
+        if (self.id() != selfId) {
+            throw new IllegalArgumentException("the session gives this server (" + selfName + ") id " + self.id()
+                    + ", but its configured id is " + selfId);
+        }
+        if (!keys.matches(self)) {
+            throw new IllegalArgumentException("the session lists other identity keys for this server (" + selfName
+                    + ") than its own: the coordinator must fetch its identity again");
+        }
+        return new DkgParticipant(session, self, keys, random);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** Samples the polynomial and chain-code contribution; returns the signed commitments and proof. */
+    public synchronized Round1Message round1() {
+        return step(State.NEW, () -> {
+            Curve curve = session.curve();
+            byte[] sid = session.sessionId();
+            polynomial = Polynomial.random(curve, session.threshold(), random);
+            Point[] commitments = polynomial.commitments();
+            byte[][] proof = ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(), commitments[0], random);
+            chainCodeContribution = new byte[ChainCode.LENGTH];
+            random.nextBytes(chainCodeContribution);
+            Round1Message unsigned = new Round1Message(sid, self.id(), Arrays.stream(commitments).map(Point::encode).toList(),
+                    proof[0], proof[1], ChainCode.commit(sid, self.id(), chainCodeContribution), null);
+            round1Hash = unsigned.payloadHash();
+            Round1Message signed = new Round1Message(sid, self.id(), unsigned.commitments(), proof[0], proof[1],
+                    unsigned.chainCodeCommitment(), Signatures.sign(keys, sid, Round1Message.ROUND, self.id(), round1Hash));
+            state = State.ROUND1_SENT;
+            return signed;
+        });
+    }
+
+    /** Checks every round-1 message; returns the signed echo, the encrypted shares and the chain-code reveal. */
+    public synchronized Round2Message round2(Round2Request request) {
+        return step(State.ROUND1_SENT, () -> {
+            round1View = Round1Checks.verify(session, request == null ? null : request.round1(),
+                    new Roster.Own(self.id(), round1Hash));
+            byte[] sid = session.sessionId();
+            Map<Integer, byte[]> sealed = new LinkedHashMap<>();
+            for (Participant p : session.participants()) {
+                BigInteger value = polynomial.evaluate(p.id());
+                if (p.id() == self.id()) {
+                    ownShare = value;
+                    continue;
+                }
+                byte[] plain = session.curve().encodeScalar(value);
+                try {
+                    sealed.put(p.id(), ShareEncryption.seal(sid, self.id(), p, plain));
+                } finally {
+                    Arrays.fill(plain, (byte) 0);
+                }
+            }
+            polynomial.destroy();
+            Round2Message unsigned = new Round2Message(sid, self.id(), Round2Checks.echo(round1View), sealed,
+                    chainCodeContribution.clone(), null);
+            round2Hash = unsigned.payloadHash();
+            state = State.ROUND2_SENT;
+            return new Round2Message(sid, self.id(), unsigned.echo(), sealed, unsigned.chainCodeReveal(),
+                    Signatures.sign(keys, sid, Round2Message.ROUND, self.id(), round2Hash));
+        });
+    }
+
+    /** Checks echoes, reveals and this server's shares; returns the signed public result and the secret share. */
+    public synchronized KeygenOutput round3(Round3Request request) {
+        return step(State.ROUND2_SENT, () -> {
+            Map<Integer, Round2Message> round2 = Round2Checks.verify(session, round1View,
+                    request == null ? null : request.round2(), new Roster.Own(self.id(), round2Hash));
+            Curve curve = session.curve();
+            BigInteger x = ownShare;
+            for (Round2Message m : round2.values()) {
+                if (m.sender() != self.id()) {
+                    x = x.add(receivedShare(m));
+                }
+            }
+            PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
+            x = (outcome.negated() ? x.negate() : x).mod(curve.order());
+            SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
+            KeygenResult unsigned = outcome.toResult(session, self.id(), null);
+            byte[] sig = Signatures.sign(keys, session.sessionId(), KeygenResult.ROUND, self.id(), unsigned.resultHash());
+            wipe();
+            state = State.FINISHED;
+            return new KeygenOutput(outcome.toResult(session, self.id(), sig), share);
+        });
+    }
+
+    /** Ends the session (the coordinator aborted it): drops every secret; later requests are refused. */
+    public synchronized void abort() {
+        wipe();
+        state = State.FAILED;
+    }
+
+    private BigInteger receivedShare(Round2Message m) {
+        Participant from = session.participant(m.sender());
+        byte[] plain = ShareEncryption.open(session.sessionId(), m.sender(), self.id(), keys.encryptionKeyPair(),
+                m.encryptedShares().get(self.id()));
+        if (plain == null) {
+            throw blame(ProtocolCheck.SHARE_DECRYPTION, from, "its share for server " + self.name() + " does not decrypt");
+        }
+        BigInteger value;
+        try {
+            value = session.curve().decodeNonZeroScalar(plain);
+        } catch (InvalidEncodingException e) {
+            throw blame(ProtocolCheck.INVALID_SCALAR, from, "its share for server " + self.name()
+                    + " is zero or not below the group order");
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+        Point expected = Polynomial.evaluateInExponent(session.curve(), round1View.get(m.sender()).commitments(), self.id());
+        if (!session.curve().multiplyBase(value).equals(expected)) {
+            throw blame(ProtocolCheck.FELDMAN, from, "its share for server " + self.name()
+                    + " does not match its commitments");
+        }
+        return value;
+    }
+
+    private <T> T step(State expected, Supplier<T> body) {
+        if (state != expected) {
+            throw refused(expected);
+        }
+        try {
+            return body.get();
+        } catch (ProtocolException e) {
+            if (!e.check().stateViolation()) {
+                abort();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private ProtocolException refused(State expected) {
+        if (state == State.FINISHED || state == State.FAILED) {
+            return ProtocolException.blameCoordinator(ProtocolCheck.SESSION_ENDED,
+                    "the session is " + state.name().toLowerCase(java.util.Locale.ROOT) + "; start a new key generation");
+        }
+        if (state.ordinal() > expected.ordinal()) {
+            return ProtocolException.blameCoordinator(ProtocolCheck.ROUND_REPEATED,
+                    "round " + (expected.ordinal() + 1) + " was already answered");
+        }
+        return ProtocolException.blameCoordinator(ProtocolCheck.OUT_OF_ORDER,
+                "round " + (expected.ordinal() + 1) + " asked before round " + (state.ordinal() + 1));
+    }
+
+    private void wipe() {
+        if (polynomial != null) {
+            polynomial.destroy();
+        }
+        polynomial = null;
+        ownShare = null;
+        if (chainCodeContribution != null) {
+            Arrays.fill(chainCodeContribution, (byte) 0);
+        }
+    }
+}

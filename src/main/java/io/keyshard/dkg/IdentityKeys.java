@@ -1,0 +1,112 @@
+package io.keyshard.dkg;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.security.auth.Destroyable;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * A server's long-term secret identity: an Ed25519 signing key and an X25519 HPKE key. The node
+ * makes one at {@code node init}, stores {@link #encoded()} sealed, and publishes
+ * {@link #participant(String, int)} at {@code GET /v1/identity}. Wipe with {@link #destroy()}.
+ */
+public final class IdentityKeys implements Destroyable {
+    /** Length of {@link #encoded()}: the 32-byte Ed25519 seed, then the 32-byte X25519 private key. */
+    public static final int ENCODED_LENGTH = 64;
+
+    private final byte[] secret;
+    private final Ed25519PrivateKeyParameters signing;
+    private final X25519PrivateKeyParameters encryption;
+    private final byte[] signingPublic;
+    private final byte[] encryptionPublic;
+    private volatile boolean destroyed;
+
+    private IdentityKeys(byte[] secret) {
+        this.secret = secret;
+        this.signing = new Ed25519PrivateKeyParameters(secret, 0);
+        this.encryption = new X25519PrivateKeyParameters(secret, 32);
+        this.signingPublic = signing.generatePublicKey().getEncoded();
+        this.encryptionPublic = encryption.generatePublicKey().getEncoded();
+    }
+
+    public static IdentityKeys generate(SecureRandom random) {
+        byte[] secret = new byte[ENCODED_LENGTH];
+        random.nextBytes(secret);
+        return new IdentityKeys(secret);
+    }
+
+    /** Rebuilds the keys from {@link #encoded()}; the caller wipes its array. */
+    public static IdentityKeys fromEncoded(byte[] encoded) {
+        if (encoded == null || encoded.length != ENCODED_LENGTH) {
+            throw new IllegalArgumentException("identity keys must be " + ENCODED_LENGTH + " bytes");
+        }
+        return new IdentityKeys(encoded.clone());
+    }
+
+    /** A copy of the secret keys for sealed storage; the caller wipes it. */
+    public byte[] encoded() {
+        live();
+        return secret.clone();
+    }
+
+    public byte[] signingPublicKey() {
+        return signingPublic.clone();
+    }
+
+    public byte[] encryptionPublicKey() {
+        return encryptionPublic.clone();
+    }
+
+    /** This server as it appears in a session's participant list. */
+    public Participant participant(String name, int id) {
+        return new Participant(name, id, signingPublicKey(), encryptionPublicKey());
+    }
+
+    /** Whether a session's entry for this server carries exactly these public keys. */
+    boolean matches(Participant p) {
+        return Arrays.equals(p.signingKey(), signingPublic) && Arrays.equals(p.encryptionKey(), encryptionPublic);
+    }
+
+    byte[] sign(byte[] message) {
+        live();
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, signing);
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
+    AsymmetricCipherKeyPair encryptionKeyPair() {
+        live();
+        return new AsymmetricCipherKeyPair(new X25519PublicKeyParameters(encryptionPublic, 0), encryption);
+    }
+
+    private void live() {
+        if (destroyed) {
+            throw new IllegalStateException("identity keys were destroyed");
+        }
+    }
+
+    /** Wipes this object's copy of the secret (Bouncy Castle's key objects keep their own until collected). */
+    @Override
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(secret, (byte) 0);
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+}

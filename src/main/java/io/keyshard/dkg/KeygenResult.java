@@ -1,0 +1,31 @@
+package io.keyshard.dkg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What server {@code sender} returns from round 3: the public result of the key generation,
+ * signed. {@code rootPublicKey} is in the curve's public-key encoding (x-only for
+ * SECP256K1_SCHNORR), {@code verificationShares} maps each server id to {@code x_k·G} (compressed),
+ * {@code transcriptHash} covers every message of the run. All servers must return identical
+ * results apart from sender and signature. A wire type.
+ */
+public record KeygenResult(byte[] sessionId, int sender, String curve, int threshold, byte[] rootPublicKey,
+                           byte[] chainCode, Map<Integer, byte[]> verificationShares, byte[] transcriptHash,
+                           byte[] signature) {
+    static final int ROUND = 3;
+
+    /** The hash of everything that must be identical across servers (so it leaves out sender and signature). */
+    byte[] resultHash() {
+        List<byte[]> f = new ArrayList<>();
+        f.add(sessionId);
+        f.add(Hashing.utf8(curve));
+        f.add(Hashing.u32(threshold));
+        f.add(rootPublicKey);
+        f.add(chainCode);
+        Hashing.addIdMap(f, verificationShares);
+        f.add(transcriptHash);
+        return Hashing.hash("result", f.toArray(new byte[0][]));
+    }
+}

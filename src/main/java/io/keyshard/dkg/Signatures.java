@@ -1,0 +1,22 @@
+package io.keyshard.dkg;
+
+/** Every message is signed over {@code (sessionId, round, sender, payload hash)} with the sender's Ed25519 key. */
+final class Signatures {
+    static final int LENGTH = 64;
+
+    private Signatures() {
+    }
+
+    static byte[] sign(IdentityKeys keys, byte[] sessionId, int round, int sender, byte[] payloadHash) {
+        return keys.sign(signedBytes(sessionId, round, sender, payloadHash));
+    }
+
+    static boolean verify(Participant signer, byte[] sessionId, int round, byte[] payloadHash, byte[] signature) {
+        return signature != null && signature.length == LENGTH
+                && IdentityKeys.verify(signer.signingKey(), signedBytes(sessionId, round, signer.id(), payloadHash), signature);
+    }
+
+    private static byte[] signedBytes(byte[] sessionId, int round, int sender, byte[] payloadHash) {
+        return Hashing.frame("signature", sessionId, Hashing.u32(round), Hashing.u32(sender), payloadHash);
+    }
+}

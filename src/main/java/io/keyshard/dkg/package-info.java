@@ -1,0 +1,67 @@
+/**
+ * The key generation protocol of DESIGN.md section 4 (Pedersen DKG with proofs of possession,
+ * "PedPoP"), as pure state machines and wire messages: no I/O. The node and the client drive it
+ * over HTTPS; {@link io.keyshard.dkg.InMemoryDkg} drives it in one process.
+ *
+ * <h2>Identities and session</h2>
+ * A server owns {@link io.keyshard.dkg.IdentityKeys} (Ed25519 signing + X25519 HPKE): made with
+ * {@code IdentityKeys.generate(random)} at {@code node init}, stored as {@code encoded()} (64 bytes,
+ * seal it), reloaded with {@code fromEncoded}. {@code GET /v1/identity} publishes
+ * {@code keys.participant(name, id)}, a {@link io.keyshard.dkg.Participant} record; ids come from
+ * {@link io.keyshard.dkg.ServerIds#idFor} (OFFICIAL_1..3 are 1..3, custom servers 4 or more).
+ * The coordinator builds a {@link io.keyshard.dkg.SessionSetup} (keyId, 32-byte random nonce, curve
+ * API name, threshold, every server's Participant as fetched over its pinned TLS channel).
+ * {@link io.keyshard.dkg.Session#of} validates it ({@link IllegalArgumentException} with a message
+ * to show: HTTP 400 / exit 2) and derives the sessionId that every message and signature binds.
+ *
+ * <h2>Server side: one {@link io.keyshard.dkg.DkgParticipant} per keyId, kept in memory</h2>
+ * <pre>{@code
+ * POST /v1/keygen/{keyId}/round1   body SessionSetup   (check keyId == setup.keyId())
+ *     p = DkgParticipant.create(setup, myName, myId, identityKeys, secureRandom);  // IAE -> 400
+ *     return p.round1();                                   // Round1Message
+ * POST .../round2                  body Round2Request   { "round1": [Round1Message x n] }
+ *     return p.round2(request);                            // Round2Message
+ * POST .../round3                  body Round3Request   { "round2": [Round2Message x n] }
+ *     KeygenOutput out = p.round3(request);
+ *     seal + store out.share().encoded() with status PENDING (durably), then out.share().destroy();
+ *     return out.result();                                 // KeygenResult (signed public result)
+ * POST .../abort                   p.abort(); delete a PENDING share     (commit/abort live in the node)
+ * }</pre>
+ * Every round method throws {@link io.keyshard.dkg.ProtocolException} (exit code 5) naming the
+ * {@link io.keyshard.dkg.ProtocolCheck} and the culprit ({@code culpritId()}, {@code culpritName()};
+ * id 0 is the coordinator). When {@code check().stateViolation()} is true (round repeated, out of
+ * order, another session's message, session already ended) nothing changed: answer 409. Otherwise
+ * the session is over, its secrets dropped: answer 422 with {@code getMessage()}, which names the
+ * culprit and never holds a share, secret or keyId. The participant is thread-safe; rounds are
+ * answered exactly once (a retry of a round gets 409, so the client aborts rather than retries).
+ *
+ * <h2>Client side: one {@link io.keyshard.dkg.KeygenCoordinator} per keygen</h2>
+ * <pre>{@code
+ * KeygenCoordinator c = new KeygenCoordinator(setup);     // same checks as the servers
+ * send setup to every server -> List<Round1Message>
+ * Round2Request r2 = c.round2Request(round1s);            // verifies, names a bad server early
+ * send r2 to every server    -> List<Round2Message>
+ * Round3Request r3 = c.round3Request(round2s);            // signatures, echoes, reveals
+ * send r3 to every server    -> List<KeygenResult>
+ * AgreedKey key = c.finish(results);                      // identical, as relayed, interpolates to Y
+ * vault READY with key.rootPublicKey(), key.chainCode(), key.verificationShares() (by server name);
+ * then commit everywhere.   Any exception: abort everywhere, vault FAILED with e.getMessage().
+ * }</pre>
+ * {@link io.keyshard.dkg.KeygenCoordinator#agree} checks results without the relayed messages
+ * (a client resolving a PENDING key after a restart, if it kept the setup).
+ *
+ * <h2>Wire format</h2>
+ * All messages are records of int/String/byte[]/List/Map&lt;Integer, byte[]&gt; (no polymorphism); plain
+ * Jackson round-trips them (byte[] as base64 by default). Points are compressed SEC1 or RFC 8032,
+ * scalars the curve's fixed-length encoding, signatures 64 bytes, hashes 32 bytes. Every record is
+ * checked for counts, lengths and ids before any cryptography, with the sender named.
+ *
+ * <h2>Trust</h2>
+ * The coordinator relays but cannot read shares (HPKE to each recipient, info and aad binding
+ * sessionId, sender and recipient), forge messages (Ed25519 over sessionId, round, sender and
+ * payload hash) or show servers different round-1 views (the signed echo). The identity keys in
+ * the setup are as authentic as the coordinator's pinned channels to the servers: a coordinator
+ * that substitutes a server's identity keys impersonates that server, which no protocol between
+ * servers that only talk through it can prevent.
+ */
+package io.keyshard.dkg;

@@ -1,0 +1,55 @@
+package io.keyshard.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson configuration for everything that crosses a process boundary (node API,
+ * servers.json, entries): unknown fields, duplicate keys, missing or null creator fields, coercions
+ * and trailing tokens are refused; no default typing is ever enabled.
+ */
+public final class StrictJson {
+    private static final ObjectMapper MAPPER = build(false);
+    private static final ObjectMapper PRETTY = build(true);
+
+    private StrictJson() {
+    }
+
+    /** The shared strict mapper (thread-safe). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The same configuration, indenting its output (for files and CLI output people read). */
+    public static ObjectMapper pretty() {
+        return PRETTY;
+    }
+
+    private static ObjectMapper build(boolean indent) {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .configure(SerializationFeature.INDENT_OUTPUT, indent)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(64).build());
+        mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return mapper;
+    }
+}

@@ -1,0 +1,104 @@
+package io.keyshard.node;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.sun.net.httpserver.HttpExchange;
+import io.keyshard.json.StrictJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** Reading a bounded, strict JSON body from an exchange and writing JSON answers and errors. */
+final class ApiExchange {
+    private ApiExchange() {
+    }
+
+    /** Bodies up to this size are read to the end even when refused, so the client can read its 413. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
+    /** Reads at most {@code limit} bytes; a longer body (declared or actual) is refused with 413. */
+    static byte[] readBody(HttpExchange ex, int limit) throws IOException, ApiException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > DRAIN_LIMIT) {
+                    throw ApiException.tooLarge(limit);
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.malformed("Content-Length is not a number");
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        try (InputStream in = ex.getRequestBody()) {
+            int n;
+            while ((n = in.read(buf)) > 0 && total <= DRAIN_LIMIT) {
+                total += n;
+                if (total <= limit) {
+                    out.write(buf, 0, n);
+                }
+            }
+        }
+        if (total > limit) {
+            throw ApiException.tooLarge(limit);
+        }
+        return out.toByteArray();
+    }
+
+    /** Parses a body strictly into {@code type}; any deviation is a 400 naming the problem, not the value. */
+    static <T> T parse(byte[] body, Class<T> type) throws ApiException {
+        if (body.length == 0) {
+            throw ApiException.malformed("request body is empty; a JSON object is expected");
+        }
+        try {
+            T value = StrictJson.mapper().readValue(body, type);
+            if (value == null) {
+                throw ApiException.malformed("request body is null; a JSON object is expected");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.malformed("unknown field '" + e.getPropertyName() + "'");
+        } catch (InvalidFormatException e) {
+            throw ApiException.malformed("field " + path(e) + " has the wrong type or format");
+        } catch (MismatchedInputException e) {
+            throw ApiException.malformed("field " + path(e) + " is missing, null or of the wrong type");
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw ApiException.malformed("a field has a value out of its range");
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage();
+            throw ApiException.malformed(msg != null && msg.startsWith("Duplicate field")
+                    ? "a field appears twice" : "body is not well-formed JSON");
+        } catch (IOException e) {
+            throw ApiException.malformed("body cannot be read as JSON");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.malformed(e.getMessage());
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            sb.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return sb.length() == 0 ? "(root)" : "'" + sb.substring(sb.charAt(0) == '.' ? 1 : 0) + "'";
+    }
+
+    static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = StrictJson.mapper().writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static void sendError(HttpExchange ex, ApiException e) throws IOException {
+        send(ex, e.status(), Map.of("error", e.code(), "message", e.getMessage()));
+    }
+}

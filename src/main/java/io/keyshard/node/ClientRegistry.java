@@ -1,0 +1,131 @@
+package io.keyshard.node;
+
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.json.StrictJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The clients a node serves, in {@code clients.json}: only the SHA-256 of each API key is kept
+ * (the keys carry 256 random bits, so a fast hash is enough). A running node re-reads the file when
+ * it changes, so {@code node add-client} and {@code node revoke-client} take effect at once.
+ */
+public final class ClientRegistry {
+    private static final String PREFIX = "ksk_";
+    private final NodeFiles files;
+    private volatile Snapshot snapshot = new Snapshot(FileTime.fromMillis(0), -1, List.of());
+
+    /** One client as stored. */
+    public record Client(String id, String keyHash, String createdAt, boolean revoked) {
+    }
+
+    record ClientsFile(List<Client> clients) {
+    }
+
+    private record Snapshot(FileTime modified, long size, List<Client> clients) {
+    }
+
+    /** A new API key: the only moment it exists in clear outside the client that keeps it. */
+    public record NewClient(String clientId, char[] apiKey) {
+    }
+
+    public ClientRegistry(NodeFiles files) {
+        this.files = files;
+    }
+
+    static void create(NodeFiles files) throws IOException {
+        OwnerOnlyFiles.create(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(List.of())));
+    }
+
+    /** Adds a client and returns its API key (synchronised across processes by the atomic file rewrite). */
+    public synchronized NewClient add(SecureRandom random) throws IOException {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        char[] apiKey = (PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw)).toCharArray();
+        Arrays.fill(raw, (byte) 0);
+        byte[] idBytes = new byte[6];
+        random.nextBytes(idBytes);
+        String id = "client-" + HexFormat.of().formatHex(idBytes);
+        List<Client> all = new ArrayList<>(read());
+        all.add(new Client(id, hash(apiKey), Instant.now().toString(), false));
+        OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
+        return new NewClient(id, apiKey);
+    }
+
+    /** Ends a client: its API key is refused from now on. Returns false if no such active client. */
+    public synchronized boolean revoke(String clientId) throws IOException {
+        List<Client> all = new ArrayList<>(read());
+        boolean found = false;
+        for (int i = 0; i < all.size(); i++) {
+            Client c = all.get(i);
+            if (c.id().equals(clientId) && !c.revoked()) {
+                all.set(i, new Client(c.id(), c.keyHash(), c.createdAt(), true));
+                found = true;
+            }
+        }
+        if (found) {
+            OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
+        }
+        return found;
+    }
+
+    /** The clients, revoked ones included. */
+    public List<Client> list() throws IOException {
+        return read();
+    }
+
+    /**
+     * The id of the active client whose API key this is. Every stored hash is compared, in
+     * constant time, whatever matched before.
+     */
+    public Optional<String> authenticate(char[] apiKey) throws IOException {
+        byte[] presented = HexFormat.of().parseHex(hash(apiKey));
+        String match = null;
+        for (Client c : current()) {
+            boolean equal = MessageDigest.isEqual(presented, HexFormat.of().parseHex(c.keyHash()));
+            if (equal && !c.revoked()) {
+                match = c.id();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    private List<Client> current() throws IOException {
+        var attrs = Files.readAttributes(files.clients(), java.nio.file.attribute.BasicFileAttributes.class);
+        Snapshot s = snapshot;
+        if (!attrs.lastModifiedTime().equals(s.modified()) || attrs.size() != s.size()) {
+            s = new Snapshot(attrs.lastModifiedTime(), attrs.size(), read());
+            snapshot = s;
+        }
+        return s.clients();
+    }
+
+    private List<Client> read() throws IOException {
+        return StrictJson.mapper().readValue(files.readRequired(files.clients()), ClientsFile.class).clients();
+    }
+
+    private static String hash(char[] apiKey) {
+        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(apiKey));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes.duplicate());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(bytes.array(), (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.keyshard.node;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.keyshard.Version;
+import io.keyshard.json.Hex;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The node's HTTP API (DESIGN.md section 5): routes, bearer authentication, the body limit and
+ * the JSON error of every refusal. Only {@code /v1/health} answers without an API key.
+ */
+final class NodeApi implements HttpHandler {
+    /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
+    static final int BODY_LIMIT = 512 * 1024;
+    private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
+    private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private final NodeConfig config;
+    private final NodeIdentity identity;
+    private final ClientRegistry clients;
+    private final KeygenService keygen;
+
+    NodeApi(NodeConfig config, NodeIdentity identity, ClientRegistry clients, KeygenService keygen) {
+        this.config = config;
+        this.identity = identity;
+        this.clients = clients;
+        this.keygen = keygen;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            try {
+                // Read (or drain) the body before any answer: answering first and leaving request bytes
+                // on a kept-alive TLS connection can stall the next request on it.
+                byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
+                route(ex, body);
+            } catch (ApiException e) {
+                ApiExchange.sendError(ex, e);
+            } catch (RuntimeException | IOException e) {
+                // Never echo an internal message: it could carry data from the request or the store.
+                ApiExchange.sendError(ex, new ApiException(500, "INTERNAL", "the server failed to handle the request"));
+            }
+        }
+    }
+
+    private void route(HttpExchange ex, byte[] body) throws IOException, ApiException {
+        String path = ex.getRequestURI().getRawPath();
+        String method = ex.getRequestMethod();
+        if (path.equals("/v1/health")) {
+            requireMethod(method, "GET");
+            ApiExchange.send(ex, 200, Map.of("status", "ok", "name", config.name(), "id", config.id(),
+                    "version", Version.get()));
+            return;
+        }
+        String clientId = authenticate(ex);
+        if (path.equals("/v1/identity")) {
+            requireMethod(method, "GET");
+            ApiExchange.send(ex, 200, Map.of("name", config.name(), "id", config.id(),
+                    "signingKey", Hex.encode(identity.signingPublicKey()),
+                    "encryptionKey", Hex.encode(identity.encryptionPublicKey())));
+            return;
+        }
+        Matcher m = KEYS.matcher(path);
+        if (m.matches()) {
+            requireMethod(method, "GET");
+            ApiExchange.send(ex, 200, keygen.status(clientId, keyId(m.group(1))));
+            return;
+        }
+        m = KEYGEN.matcher(path);
+        if (m.matches()) {
+            requireMethod(method, "POST");
+            UUID keyId = keyId(m.group(1));
+            ApiExchange.send(ex, 200, keygen.handle(clientId, keyId, m.group(2), body));
+            return;
+        }
+        throw ApiException.notFound("no such endpoint");
+    }
+
+    private String authenticate(HttpExchange ex) throws IOException, ApiException {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ") || header.length() > 200) {
+            throw ApiException.unauthorized();
+        }
+        char[] key = header.substring("Bearer ".length()).trim().toCharArray();
+        try {
+            return clients.authenticate(key).orElseThrow(ApiException::unauthorized);
+        } finally {
+            Arrays.fill(key, '\0');
+        }
+    }
+
+    private static void requireMethod(String method, String wanted) throws ApiException {
+        if (!wanted.equals(method)) {
+            throw new ApiException(405, "METHOD_NOT_ALLOWED", "use " + wanted + " for this endpoint");
+        }
+    }
+
+    private static UUID keyId(String text) throws ApiException {
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw ApiException.malformed("keyId in the path must be a lowercase UUIDv4");
+        }
+        return UUID.fromString(text);
+    }
+}

@@ -1,0 +1,68 @@
+package io.keyshard.node;
+
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.json.StrictJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The layout of a node's data folder; every file in it is owner-only. */
+public final class NodeFiles {
+    private final Path dir;
+
+    public NodeFiles(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    Path config() {
+        return dir.resolve("config.json");
+    }
+
+    Path certificate() {
+        return dir.resolve("tls-cert.der");
+    }
+
+    Path tlsKey() {
+        return dir.resolve("tls-key.p8");
+    }
+
+    Path identityKeys() {
+        return dir.resolve("identity.key");
+    }
+
+    Path masterKey() {
+        return dir.resolve("master.key");
+    }
+
+    Path clients() {
+        return dir.resolve("clients.json");
+    }
+
+    /** The H2 database path without its {@code .mv.db} suffix. */
+    Path shareDatabase() {
+        return dir.resolve("shares");
+    }
+
+    /** Reads the node's config; a clear message when the folder is not a node's. */
+    public NodeConfig readConfig() throws IOException {
+        return StrictJson.mapper().readValue(readRequired(config()), NodeConfig.class);
+    }
+
+    void writeConfig(NodeConfig config) throws IOException {
+        OwnerOnlyFiles.write(config(), StrictJson.pretty().writeValueAsBytes(config));
+    }
+
+    byte[] readRequired(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new NodeSetupException(dir + " is not a node data folder (missing " + file.getFileName()
+                    + "); create one with 'keyshard node init'");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.keyshard.node;
+
+import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Creates a node's data folder ({@code keyshard node init}): certificate, identity keys, master
+ * key, first client, config. Built in a hidden sibling folder and renamed into place, so a crash
+ * never leaves a half-made node; an existing, non-empty folder is refused.
+ */
+public final class NodeInitializer {
+    private NodeInitializer() {
+    }
+
+    /** An entry to print once, and the id of the client it belongs to (for {@code node revoke-client}). */
+    public record Issued(NodeEntry entry, String clientId) {
+    }
+
+    /** Creates the folder and returns the entry of its first client. */
+    public static Issued init(Path dataDir, NodeConfig config, SecureRandom random) throws IOException {
+        Path target = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+            throw new NodeSetupException(target + " already exists; choose a new folder for the node's data"
+                    + " (an existing node is run with 'keyshard node run --data DIR')");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".init-");
+        try {
+            Home.ensureOwnerOnlyDir(staging);
+            NodeFiles files = new NodeFiles(staging);
+            SelfSignedCertificate.Issued issued = SelfSignedCertificate.issue(config.name(), config.host(), random);
+            X509Certificate cert = issued.certificate();
+            OwnerOnlyFiles.create(files.certificate(), cert.getEncoded());
+            byte[] key = issued.keyPair().getPrivate().getEncoded();
+            try {
+                OwnerOnlyFiles.create(files.tlsKey(), key);
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+            NodeIdentity.generate(files.identityKeys(), random);
+            ShareSealer.createMasterKey(files.masterKey(), random);
+            ClientRegistry.create(files);
+            ClientRegistry.NewClient client = new ClientRegistry(files).add(random);
+            files.writeConfig(config);
+            if (Files.exists(target)) {
+                Files.delete(target);
+            }
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, target);
+            }
+            String apiKey = new String(client.apiKey());
+            Arrays.fill(client.apiKey(), '\0');
+            return new Issued(new NodeEntry(config.name(), config.id(), config.url(), SelfSignedCertificate.sha256(cert),
+                    apiKey), client.clientId());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot create the node's keys: " + e.getMessage(), e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** A new client's entry for an existing node ({@code keyshard node add-client}). */
+    public static Issued addClient(Path dataDir, SecureRandom random) throws IOException {
+        NodeFiles files = new NodeFiles(dataDir);
+        NodeConfig config = files.readConfig();
+        ClientRegistry.NewClient client = new ClientRegistry(files).add(random);
+        String apiKey = new String(client.apiKey());
+        Arrays.fill(client.apiKey(), '\0');
+        return new Issued(new NodeEntry(config.name(), config.id(), config.url(), certificatePin(files), apiKey),
+                client.clientId());
+    }
+
+    static String certificatePin(NodeFiles files) throws IOException {
+        return SelfSignedCertificate.sha256(NodeTls.readCertificate(files));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.keyshard.node;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The node's own H2 database of keys: one row per keyId with its owner, curve, status, the share
+ * sealed by {@link ShareSealer} and the public result. Aborted and expired keyIds stay as rows
+ * without a share, so a keyId is never used twice. SQL errors are reported without H2's message
+ * (it can carry row values).
+ */
+final class ShareStore implements AutoCloseable {
+    private final Connection db;
+
+    /** What the store knows about a keyId. {@code publicResult} is JSON, null unless PENDING or READY. */
+    record StoredKey(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
+    }
+
+    private ShareStore(Connection db) {
+        this.db = db;
+    }
+
+    static ShareStore open(NodeFiles files) throws IOException {
+        String url = "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+        try {
+            Connection c = DriverManager.getConnection(url, "node", "");
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS node_keys ("
+                        + "key_id UUID PRIMARY KEY, client_id VARCHAR(64) NOT NULL, curve VARCHAR(32) NOT NULL, "
+                        + "state VARCHAR(16) NOT NULL, sealed_share VARBINARY(8192), "
+                        + "public_result CHARACTER LARGE OBJECT, updated_at TIMESTAMP NOT NULL)");
+            }
+            restrictToOwner(files);
+            return new ShareStore(c);
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("open the share store", e));
+        }
+    }
+
+    /** H2 creates its files with the process umask; the share database is made owner-only like the rest. */
+    private static void restrictToOwner(NodeFiles files) throws IOException {
+        try (var list = java.nio.file.Files.newDirectoryStream(files.dir(), "shares*")) {
+            for (java.nio.file.Path f : list) {
+                if (java.nio.file.Files.getFileStore(f).supportsFileAttributeView("posix")) {
+                    java.nio.file.Files.setPosixFilePermissions(f,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        }
+    }
+
+    synchronized Optional<StoredKey> find(UUID keyId) throws IOException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
+            ps.setObject(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredKey(keyId, rs.getString(1), rs.getString(2),
+                        KeyState.valueOf(rs.getString(3)), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("read a key", e));
+        }
+    }
+
+    /** Stores a share PENDING, durably; false if the keyId is already known. */
+    synchronized boolean insertPending(UUID keyId, String clientId, String curve, byte[] sealedShare,
+            String publicResult) throws IOException {
+        return insert(keyId, clientId, curve, KeyState.PENDING, sealedShare, publicResult);
+    }
+
+    /** Records a keyId that will never hold a share (aborted or expired before round 3). */
+    synchronized boolean insertTombstone(UUID keyId, String clientId, String curve, KeyState state)
+            throws IOException {
+        return insert(keyId, clientId, curve, state, null, null);
+    }
+
+    private boolean insert(UUID keyId, String clientId, String curve, KeyState state, byte[] share, String result)
+            throws IOException {
+        if (find(keyId).isPresent()) {
+            return false;
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO node_keys VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, keyId);
+            ps.setString(2, clientId);
+            ps.setString(3, curve);
+            ps.setString(4, state.name());
+            ps.setBytes(5, share);
+            ps.setString(6, result);
+            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("store a key", e));
+        }
+    }
+
+    /** Moves a key from one state to another; false if it was not in {@code from}. */
+    synchronized boolean transition(UUID keyId, KeyState from, KeyState to) throws IOException {
+        String sql = to == KeyState.ABORTED
+                ? "UPDATE node_keys SET state = ?, sealed_share = NULL, public_result = NULL, updated_at = ? "
+                        + "WHERE key_id = ? AND state = ?"
+                : "UPDATE node_keys SET state = ?, updated_at = ? WHERE key_id = ? AND state = ?";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, to.name());
+            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.setObject(3, keyId);
+            ps.setString(4, from.name());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("update a key", e));
+        }
+    }
+
+    /** Every keyId the store knows, shares and tombstones alike. */
+    synchronized java.util.List<UUID> keyIds() throws IOException {
+        java.util.List<UUID> out = new java.util.ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("list keys", e));
+        }
+    }
+
+    /** The sealed share of a PENDING or READY key. */
+    synchronized Optional<byte[]> sealedShare(UUID keyId) throws IOException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT sealed_share FROM node_keys WHERE key_id = ?")) {
+            ps.setObject(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IOException(sqlProblem("read a share", e));
+        }
+    }
+
+    private static String sqlProblem(String what, SQLException e) {
+        return "cannot " + what + " (database error " + e.getErrorCode() + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing a connection that failed already: nothing left to release
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.keyshard.vault;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a fresh 96-bit nonce per seal. Sealed form: {@code 0x01 || nonce || ciphertext+tag}.
+ * The associated data binds a value to where it belongs (record id and version, backup header).
+ */
+final class Sealer implements AutoCloseable {
+    private static final byte FORMAT = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+
+    Sealer(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("AES-256 needs a 32-byte key");
+        }
+        this.key = key.clone();
+    }
+
+    byte[] seal(byte[] plaintext, byte[] ad) {
+        byte[] nonce = new byte[NONCE];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
+            c.updateAAD(ad);
+            byte[] ct = c.doFinal(plaintext);
+            byte[] out = new byte[1 + NONCE + ct.length];
+            out[0] = FORMAT;
+            System.arraycopy(nonce, 0, out, 1, NONCE);
+            System.arraycopy(ct, 0, out, 1 + NONCE, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** The plaintext, or {@code null} when the value was modified, moved or sealed under another key. */
+    byte[] open(byte[] sealed, byte[] ad) {
+        if (sealed == null || sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != FORMAT) {
+            return null;
+        }
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE));
+            c.updateAAD(ad);
+            return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+        } catch (AEADBadTagException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        return c;
+    }
+
+    @Override
+    public void close() {
+        Arrays.fill(key, (byte) 0);
+    }
+}

@@ -1,0 +1,547 @@
+package io.keyshard.vault;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.keyshard.Home;
+import io.keyshard.vault.Manifest.Entry;
+import io.keyshard.vault.VaultDatabase.KeyRow;
+import io.keyshard.vault.VaultDatabase.SecretRow;
+import io.keyshard.vault.VaultException.Reason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The encrypted vault of keyIds (DESIGN.md section 9): {@code <home>/vault/} holds an H2 database
+ * (CIPHER=AES, file password from Argon2id) whose records are each sealed with AES-256-GCM, and a
+ * MACed header. Open it with {@link #open}, create it with {@link #create}; one process at a time.
+ * Every write is durable when the method returns. Close it to release the lock and wipe the keys.
+ */
+public final class Vault implements AutoCloseable {
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
+    static final int MIN_PASSWORD = 8;
+
+    private final Path home;
+    private final VaultLock lock;
+    private VaultHeader header;
+    private VaultKeys keys;
+    private Sealer sealer;
+    private VaultDatabase db;
+    private Manifest manifest;
+    private final List<RecordProblem> problems = new ArrayList<>();
+    private String backupProblem;
+    private boolean closed;
+
+    private Vault(Path home, VaultLock lock, VaultHeader header, VaultKeys keys) {
+        this.home = home;
+        this.lock = lock;
+        attach(header, keys);
+    }
+
+    /** True when {@code <home>/vault} holds a vault (complete or mid-way through a password change). */
+    public static boolean exists(Path home) {
+        Path dir = VaultFiles.vaultDir(home);
+        return Files.exists(dir.resolve(VaultFiles.HEADER)) || Files.exists(dir.resolve(VaultFiles.DB_FILE))
+                || Files.exists(dir.resolve(PasswordChange.JOURNAL));
+    }
+
+    /** Throws NO_VAULT ("run keyshard init") unless {@link #exists}; lets a caller fail before asking for a password. */
+    public static void requireExists(Path home) {
+        Path root = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(VaultFiles.vaultDir(root)) || !exists(root)) {
+            throw new VaultException(Reason.NO_VAULT, "no vault in " + root + ": run keyshard init "
+                    + "(or point --home / KEYSHARD_HOME at the folder that has one)");
+        }
+    }
+
+    /** Creates a vault with the production Argon2id parameters ({@link KdfParams#PRODUCTION}). */
+    public static Vault create(Path home, char[] password) {
+        return create(home, password, KdfParams.PRODUCTION);
+    }
+
+    /**
+     * Creates a vault with the given Argon2id parameters, recorded in its header (tests use lighter
+     * ones). Built in a temporary folder and renamed into place, so a crash leaves no half vault.
+     */
+    public static Vault create(Path home, char[] password, KdfParams kdf) {
+        checkNewPassword(password);
+        Path root = home.toAbsolutePath().normalize();
+        Path tmp = null;
+        VaultKeys keys = null;
+        try {
+            Home.ensureOwnerOnlyDir(root);
+            if (exists(root)) {
+                throw new VaultException(Reason.ALREADY_EXISTS, "a vault already exists in " + VaultFiles.vaultDir(root)
+                        + "; nothing was changed (use another --home, or 'keyshard vault passwd' for a new password)");
+            }
+            byte[] rnd = new byte[8];
+            new SecureRandom().nextBytes(rnd);
+            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + org.bouncycastle.util.encoders.Hex.toHexString(rnd)));
+            byte[] salt = VaultHeader.newSalt();
+            keys = VaultKeys.derive(password, salt, kdf);
+            VaultHeader header = VaultHeader.fresh(kdf, salt, keys);
+            initDatabase(tmp.resolve(VaultFiles.DB_NAME), keys);
+            VaultFiles.ownerOnlyAll(tmp);
+            VaultFiles.writeDurably(tmp.resolve(VaultFiles.HEADER), header.toJson());
+            VaultFiles.fsyncDir(tmp);
+            Path dir = VaultFiles.vaultDir(root);
+            Files.deleteIfExists(dir.resolve(VaultFiles.LOCK));
+            Files.deleteIfExists(dir); // only an empty leftover folder; a non-empty one makes this fail
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            VaultFiles.fsyncDir(root);
+            VaultLock lock = VaultLock.acquire(dir);
+            try {
+                return new Vault(root, lock, header, keys);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            if (keys != null) {
+                keys.close();
+            }
+            throw new VaultException(Reason.IO, "cannot create the vault in " + root + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (keys != null) {
+                keys.close();
+            }
+            throw e;
+        } finally {
+            if (tmp != null) {
+                PasswordChange.deleteTree(tmp);
+            }
+        }
+    }
+
+    /** A new database with the current schema and an empty sealed index. */
+    static void initDatabase(Path base, VaultKeys keys) {
+        char[] pwd = keys.h2Password();
+        try (VaultDatabase db = VaultDatabase.create(base, pwd); Sealer s = keys.recordSealer()) {
+            db.putMeta("manifest", new Manifest().seal(s));
+            db.commitDurably();
+        } finally {
+            Arrays.fill(pwd, '\0');
+        }
+    }
+
+    /**
+     * Opens the vault. Throws {@link VaultException}: no vault ("run keyshard init"), in use, wrong
+     * password (nothing touched), made by a newer version, a damaged or modified header or database,
+     * or a database that defines code (refused before it runs).
+     */
+    public static Vault open(Path home, char[] password) {
+        Path root = home.toAbsolutePath().normalize();
+        Path dir = VaultFiles.vaultDir(root);
+        requireExists(root);
+        VaultLock lock = VaultLock.acquire(dir);
+        VaultKeys keys = null;
+        try {
+            PasswordChange.recover(dir);
+            if (!Files.exists(dir.resolve(VaultFiles.HEADER))) {
+                throw new VaultException(Reason.TAMPERED, "the vault header vault/" + VaultFiles.HEADER
+                        + " is missing; restore the vault from a backup (keyshard vault import)");
+            }
+            if (!Files.exists(dir.resolve(VaultFiles.DB_FILE))) {
+                throw new VaultException(Reason.DAMAGED, "the vault database vault/" + VaultFiles.DB_FILE
+                        + " is missing; restore the vault from a backup (keyshard vault import)");
+            }
+            VaultHeader header = VaultHeader.read(dir.resolve(VaultFiles.HEADER));
+            keys = VaultKeys.derive(password, header.salt, header.kdf);
+            header.verify(keys);
+            return new Vault(root, lock, header, keys);
+        } catch (RuntimeException e) {
+            if (keys != null) {
+                keys.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Checks the database for code, opens it, migrates its schema forward and loads the index. */
+    private void attach(VaultHeader newHeader, VaultKeys newKeys) {
+        Path dir = VaultFiles.vaultDir(home);
+        char[] filePwd = newKeys.h2FilePassword();
+        char[] pwd = newKeys.h2Password();
+        try {
+            SchemaGuard.check(dir.resolve(VaultFiles.DB_FILE), filePwd);
+            db = VaultDatabase.open(dir.resolve(VaultFiles.DB_NAME), pwd);
+            db.migrate();
+            VaultFiles.ownerOnlyAll(dir);
+        } catch (IOException e) {
+            throw new VaultException(Reason.IO, "cannot restrict the vault's files to their owner: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            throw e;
+        } finally {
+            Arrays.fill(filePwd, '\0');
+            Arrays.fill(pwd, '\0');
+        }
+        header = newHeader;
+        keys = newKeys;
+        sealer = newKeys.recordSealer();
+        byte[] sealed = db.meta("manifest");
+        manifest = sealed == null ? null : Manifest.open(sealed, sealer);
+    }
+
+    /** Writes a new PENDING record; returns only once it is durable on disk. */
+    public synchronized void createPending(KeyRecord pending) {
+        Objects.requireNonNull(pending, "pending");
+        if (pending.status() != KeyStatus.PENDING) {
+            throw new IllegalArgumentException("createPending takes a PENDING record");
+        }
+        Manifest next = writableManifest().copy();
+        if (next.entries.containsKey(Manifest.keyId(pending.keyId())) || db.keyRow(pending.keyId()) != null) {
+            throw new IllegalArgumentException("a key with this keyId is already in the vault");
+        }
+        long rowNo = next.nextRowNo++;
+        writeRecords(List.of(new Versioned(pending, rowNo, 1)), next);
+    }
+
+    /** Makes a PENDING key READY with the result all servers agreed on, then writes the automatic backup. */
+    public synchronized KeyRecord markReady(UUID keyId, String rootPublicKey, String chainCode,
+            Map<String, String> verificationShares) {
+        KeyRecord current = require(keyId);
+        KeyRecord ready = current.ready(rootPublicKey, chainCode, verificationShares);
+        if (current.status() == KeyStatus.READY) {
+            if (current.equals(ready)) {
+                return current;
+            }
+            throw new IllegalStateException("this key is already READY with a different result");
+        }
+        if (current.status() == KeyStatus.FAILED) {
+            throw new IllegalStateException("this key's generation already failed; it cannot become READY");
+        }
+        update(current, ready);
+        backupProblem = VaultBackup.writeAutomatic(this);
+        return ready;
+    }
+
+    /** Makes a PENDING key FAILED with a reason; a READY key is never failed (its shares exist). */
+    public synchronized KeyRecord markFailed(UUID keyId, String reason) {
+        KeyRecord current = require(keyId);
+        if (current.status() == KeyStatus.FAILED) {
+            return current;
+        }
+        if (current.status() == KeyStatus.READY) {
+            throw new IllegalStateException("this key is READY; a READY key cannot be marked FAILED");
+        }
+        KeyRecord failed = current.failed(reason == null || reason.isBlank() ? "unknown failure" : reason);
+        update(current, failed);
+        return failed;
+    }
+
+    /** Every record that reads back intact, oldest first; those that do not are in {@link #problems()}. */
+    public synchronized List<KeyRecord> list() {
+        ensureOpen();
+        problems.clear();
+        List<KeyRecord> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (manifest == null) {
+            problems.add(new RecordProblem(0, "the vault's index fails authentication (modified): rolled-back "
+                    + "records cannot be detected and the vault is read-only; export a backup and import it "
+                    + "into a new vault"));
+        }
+        for (KeyRow row : db.keyRows()) {
+            seen.add(Manifest.keyId(row.keyId()));
+            RecordCheck c = check(row);
+            if (c.problem != null) {
+                problems.add(c.problem);
+            }
+            if (c.record != null) {
+                out.add(c.record);
+            }
+        }
+        if (manifest != null) {
+            manifest.entries.forEach((id, e) -> {
+                if (id.startsWith("key:") && !seen.contains(id)) {
+                    problems.add(new RecordProblem(e.rowNo(), "record #" + e.rowNo()
+                            + " is missing: it was deleted from outside Keyshard; restore it from a backup"));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Problems found by the last {@link #list()}: records that were modified, swapped, rolled back or removed. */
+    public synchronized List<RecordProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The record, if present; throws TAMPERED when it is present but does not read back intact. */
+    public synchronized Optional<KeyRecord> get(UUID keyId) {
+        ensureOpen();
+        KeyRow row = db.keyRow(keyId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        RecordCheck c = check(row);
+        if (c.record == null) {
+            throw new VaultException(Reason.TAMPERED, c.problem.message());
+        }
+        return Optional.of(c.record);
+    }
+
+    /** Records still PENDING: key generations a crash or restart interrupted, to be resolved. */
+    public List<KeyRecord> findPending() {
+        return list().stream().filter(r -> r.status() == KeyStatus.PENDING).toList();
+    }
+
+    /** Seals and stores a credential (for example a remote server's API key) under {@code name}. */
+    public synchronized void putSecret(String name, byte[] value) {
+        checkSecretName(name);
+        Manifest next = writableManifest().copy();
+        Entry old = next.entries.get(Manifest.secretId(name));
+        int version = old == null ? 1 : old.version() + 1;
+        next.entries.put(Manifest.secretId(name), new Entry(0, version));
+        commit(next, () -> db.putSecretRow(new SecretRow(name, version, sealer.seal(value, secretAd(name, version)))));
+    }
+
+    /** The credential stored under {@code name}; the caller wipes it after use. */
+    public synchronized Optional<byte[]> getSecret(String name) {
+        checkSecretName(name);
+        ensureOpen();
+        for (SecretRow row : db.secretRows()) {
+            if (row.name().equals(name)) {
+                Entry e = manifest == null ? null : manifest.entries.get(Manifest.secretId(name));
+                byte[] plain = sealer.open(row.sealed(), secretAd(name, row.version()));
+                if (plain == null || (manifest != null && (e == null || e.version() != row.version()))) {
+                    throw new VaultException(Reason.TAMPERED, "the stored secret '" + name
+                            + "' was modified, swapped or rolled back; store it again");
+                }
+                return Optional.of(plain);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized void removeSecret(String name) {
+        checkSecretName(name);
+        Manifest next = writableManifest().copy();
+        next.entries.remove(Manifest.secretId(name));
+        commit(next, () -> db.deleteSecretRow(name));
+    }
+
+    /**
+     * Re-encrypts the vault under a new password. Crash-safe: killed at any step, exactly one of the
+     * two passwords opens the vault afterwards, with every record (see {@link PasswordChange}).
+     */
+    public synchronized void changePassword(char[] oldPassword, char[] newPassword) {
+        ensureOpen();
+        checkNewPassword(newPassword);
+        try (VaultKeys check = VaultKeys.derive(oldPassword, header.salt, header.kdf)) {
+            if (!check.sameAs(keys)) {
+                throw new VaultException(Reason.WRONG_PASSWORD, "wrong password: the password was not changed");
+            }
+        }
+        List<KeyRecord> records = list();
+        if (!problems.isEmpty() || manifest == null) {
+            throw new VaultException(Reason.TAMPERED, "the password was not changed because the vault has damaged "
+                    + "records: " + problems.get(0).message());
+        }
+        List<SecretRow> secrets = new ArrayList<>();
+        for (SecretRow row : db.secretRows()) {
+            byte[] value = getSecret(row.name()).orElseThrow();
+            secrets.add(new SecretRow(row.name(), 1, value));
+        }
+        Path dir = VaultFiles.vaultDir(home);
+        PasswordChange change = new PasswordChange(dir, header.kdf, newPassword);
+        change.writeNext(records, secrets, manifest);
+        closeDatabase();
+        change.commit();
+        attach(change.header(), change.keys());
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Why the last automatic backup could not be written, if it could not (the record itself is saved). */
+    public synchronized Optional<String> lastBackupProblem() {
+        return Optional.ofNullable(backupProblem);
+    }
+
+    /** Closes the database, releases the lock and wipes the keys. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            closeDatabase();
+        } finally {
+            lock.close();
+        }
+    }
+
+    // ---- package-private: backups and password change build on these ----
+
+    VaultHeader header() {
+        return header;
+    }
+
+    VaultKeys keys() {
+        return keys;
+    }
+
+    /** A record with the row number and version it is stored under. */
+    record Versioned(KeyRecord record, long rowNo, int version) {
+    }
+
+    /** Writes records and the updated index in one durable transaction. */
+    synchronized void writeRecords(Collection<Versioned> records, Manifest next) {
+        for (Versioned v : records) {
+            RecordCodec.fromJson(RecordCodec.toJson(v.record())); // refuse what could not be read back
+            next.entries.put(Manifest.keyId(v.record().keyId()), new Entry(v.rowNo(), v.version()));
+        }
+        commit(next, () -> records.forEach(v -> db.putKeyRow(
+                new KeyRow(v.record().keyId(), v.rowNo(), v.version(), seal(v.record(), v.version())))));
+    }
+
+    /** Runs the row writes and stores the new index in one transaction, durable on return. */
+    private void commit(Manifest next, Runnable rowWrites) {
+        next.generation++;
+        try {
+            rowWrites.run();
+            db.putMeta("manifest", next.seal(sealer));
+            db.commitDurably();
+            manifest = next;
+        } catch (RuntimeException e) {
+            db.rollback();
+            throw e;
+        }
+    }
+
+    synchronized Manifest writableManifest() {
+        ensureOpen();
+        if (manifest == null) {
+            throw new VaultException(Reason.TAMPERED, "the vault's index fails authentication (modified), so the "
+                    + "vault is read-only; export a backup and import it into a new vault");
+        }
+        return manifest;
+    }
+
+    static byte[] recordAd(UUID keyId, int version) {
+        return ("keyshard/vault/record|" + keyId + "|" + version).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] secretAd(String name, int version) {
+        return ("keyshard/vault/secret|" + name + "|" + version).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] seal(KeyRecord r, int version) {
+        return sealRecord(sealer, r, version);
+    }
+
+    /** The record as sealed JSON, bound to its keyId and version. */
+    static byte[] sealRecord(Sealer sealer, KeyRecord r, int version) {
+        byte[] plain;
+        try {
+            plain = VaultHeader.JSON.writeValueAsBytes(RecordCodec.toJson(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] sealed = sealer.seal(plain, recordAd(r.keyId(), version));
+        Arrays.fill(plain, (byte) 0);
+        return sealed;
+    }
+
+    /** A row read back: the record if it is intact, a problem if anything about it is wrong. */
+    private record RecordCheck(KeyRecord record, RecordProblem problem) {
+    }
+
+    private RecordCheck check(KeyRow row) {
+        long n = row.rowNo();
+        byte[] plain = sealer.open(row.sealed(), recordAd(row.keyId(), row.version()));
+        KeyRecord record = null;
+        if (plain != null) {
+            try {
+                record = RecordCodec.fromJson(VaultHeader.JSON.readTree(plain));
+            } catch (IOException | IllegalArgumentException e) {
+                record = null;
+            } finally {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+        if (record == null || !record.keyId().equals(row.keyId())) {
+            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " cannot be authenticated: it was "
+                    + "modified or swapped with another record; restore it from a backup"));
+        }
+        Entry e = manifest == null ? null : manifest.entries.get(Manifest.keyId(row.keyId()));
+        if (manifest != null && e == null) {
+            return new RecordCheck(null, new RecordProblem(n, "record #" + n
+                    + " is not in the vault's index: it was added from outside Keyshard"));
+        }
+        if (e != null && row.version() < e.version()) {
+            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " was rolled back to an older copy "
+                    + "(version " + row.version() + ", the vault expects " + e.version() + "); restore it from a backup"));
+        }
+        if (e != null && row.version() > e.version()) {
+            return new RecordCheck(record, new RecordProblem(0, "the vault's index is older than record #" + n
+                    + ": the index was rolled back"));
+        }
+        return new RecordCheck(record, null);
+    }
+
+    private KeyRecord require(UUID keyId) {
+        return get(Objects.requireNonNull(keyId, "keyId"))
+                .orElseThrow(() -> new IllegalArgumentException("no key with this keyId in the vault"));
+    }
+
+    private void update(KeyRecord current, KeyRecord updated) {
+        Manifest next = writableManifest().copy();
+        Entry e = next.entries.get(Manifest.keyId(current.keyId()));
+        writeRecords(List.of(new Versioned(updated, e.rowNo(), e.version() + 1)), next);
+    }
+
+    private void closeDatabase() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } finally {
+            db = null;
+            if (sealer != null) {
+                sealer.close();
+            }
+            if (keys != null) {
+                keys.close();
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed || db == null) {
+            throw new IllegalStateException("the vault is closed");
+        }
+    }
+
+    private static void checkSecretName(String name) {
+        if (name == null || !SECRET_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a secret's name is 1-200 letters, digits or _.:@-");
+        }
+    }
+
+    static void checkNewPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new IllegalArgumentException("choose a vault password of at least " + MIN_PASSWORD + " characters");
+        }
+    }
+}

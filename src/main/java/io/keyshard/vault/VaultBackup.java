@@ -1,0 +1,274 @@
+package io.keyshard.vault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.Home;
+import io.keyshard.vault.VaultException.Reason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * Encrypted backups of the key records. A backup file is JSON:
+ * <pre>
+ * { "format": "keyshard-backup", "version": 1, "protection": "own-password" | "vault-password",
+ *   "kdf": { "algorithm": "argon2id", "memoryKiB", "iterations", "parallelism" },
+ *   "salt": hex, "keySalt": hex (vault-password only), "sealed": base64 }
+ * </pre>
+ * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...]}} with the
+ * envelope's other fields as associated data. "own-password" ({@code vault export}): the key is
+ * Argon2id(backup password, salt) with the vault's own cost parameters. "vault-password" (the
+ * automatic backups in {@code <home>/backups/}): salt and parameters are the vault's, so the vault
+ * password at the time opens it; the key is HKDF(vault root key, keySalt, "keyshard/vault/auto-backup")
+ * with a fresh keySalt per file, which spares a second Argon2id run after every new key. Neither
+ * form leaks more than the vault header already does (the same salt and cost guard the same password).
+ */
+public final class VaultBackup {
+    static final String FORMAT = "keyshard-backup";
+    static final int VERSION = 1;
+    static final int KEEP_AUTOMATIC = 10;
+    private static final long MAX_SIZE = 64L * 1024 * 1024;
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** What an import did: records added, already there (identical), and in conflict (the vault's kept). */
+    public record ImportResult(int added, int alreadyPresent, int conflicting) {
+    }
+
+    private VaultBackup() {
+    }
+
+    /** Writes every readable record to {@code out}, sealed under its own password; refuses to overwrite. */
+    public static int export(Vault vault, Path out, char[] password) {
+        Vault.checkNewPassword(password);
+        if (Files.exists(out)) {
+            throw new VaultException(Reason.BAD_BACKUP, out + " already exists; choose a new file name");
+        }
+        List<KeyRecord> records = vault.list();
+        byte[] salt = VaultHeader.newSalt();
+        KdfParams kdf = vault.header().kdf;
+        byte[] key = kdf.derive(password, salt, 32);
+        try (Sealer sealer = new Sealer(key)) {
+            write(out, envelope("own-password", kdf, salt, null), records, sealer);
+        } catch (IOException e) {
+            throw new VaultException(Reason.IO, "cannot write the backup " + out + ": " + e.getMessage());
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        return records.size();
+    }
+
+    /** Merges the backup's records into the vault by keyId: adds the missing ones, never overwrites. */
+    public static ImportResult importInto(Vault vault, Path file, char[] password) {
+        List<KeyRecord> incoming = read(file, password);
+        List<Vault.Versioned> toAdd = new ArrayList<>();
+        int same = 0;
+        int conflicting = 0;
+        Manifest next = vault.writableManifest().copy();
+        for (KeyRecord r : incoming) {
+            Optional<KeyRecord> existing;
+            try {
+                existing = vault.get(r.keyId());
+            } catch (VaultException e) {
+                conflicting++;
+                continue;
+            }
+            if (existing.isEmpty()) {
+                toAdd.add(new Vault.Versioned(r, next.nextRowNo++, 1));
+            } else if (existing.get().equals(r)) {
+                same++;
+            } else {
+                conflicting++;
+            }
+        }
+        if (!toAdd.isEmpty()) {
+            vault.writeRecords(toAdd, next);
+        }
+        return new ImportResult(toAdd.size(), same, conflicting);
+    }
+
+    /** Decrypts and validates a backup file (either protection) and returns its records. */
+    public static List<KeyRecord> read(Path file, char[] password) {
+        JsonNode env = readEnvelope(file);
+        String protection = env.path("protection").asText();
+        KdfParams kdf;
+        byte[] salt;
+        byte[] keySalt = null;
+        try {
+            kdf = KdfParams.readFrom(env);
+            salt = Hex.decodeStrict(env.required("salt").asText());
+            if ("vault-password".equals(protection)) {
+                keySalt = Hex.decodeStrict(env.required("keySalt").asText());
+            } else if (!"own-password".equals(protection)) {
+                throw new IllegalArgumentException("unknown protection");
+            }
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "its header is malformed");
+        }
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(env.required("sealed").asText());
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "its sealed part is not base64");
+        }
+        byte[] plain;
+        try (Sealer sealer = sealerFor(protection, password, kdf, salt, keySalt)) {
+            plain = sealer.open(sealed, associatedData(protection, kdf, salt, keySalt));
+        }
+        if (plain == null) {
+            throw new VaultException(Reason.WRONG_PASSWORD, "wrong backup password, or the backup file " + file
+                    + " was modified; nothing was imported");
+        }
+        try {
+            return records(file, VaultHeader.JSON.readTree(plain));
+        } catch (IOException e) {
+            throw bad(file, "its contents are not valid JSON");
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Writes the automatic backup after a new READY key and keeps the newest ten; returns a problem or null. */
+    static String writeAutomatic(Vault vault) {
+        try {
+            Path dir = Home.ensureOwnerOnlyDir(vault.home().resolve("backups"));
+            byte[] keySalt = VaultHeader.newSalt();
+            VaultHeader h = vault.header();
+            List<KeyRecord> records = vault.list();
+            Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
+                    + String.format("%012d", vault.writableManifest().generation) + ".ksbackup");
+            try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
+                write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> auto = files.filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
+                        .sorted().toList();
+                for (int i = 0; i < auto.size() - KEEP_AUTOMATIC; i++) {
+                    Files.deleteIfExists(auto.get(i));
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "the automatic backup was not written (" + e.getClass().getSimpleName()
+                    + "); run keyshard vault export";
+        }
+    }
+
+    private static ObjectNode envelope(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
+        ObjectNode env = VaultHeader.JSON.createObjectNode();
+        env.put("format", FORMAT);
+        env.put("version", VERSION);
+        env.put("protection", protection);
+        kdf.writeTo(env);
+        env.put("salt", Hex.toHexString(salt));
+        if (keySalt != null) {
+            env.put("keySalt", Hex.toHexString(keySalt));
+        }
+        return env;
+    }
+
+    private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
+        ObjectNode inner = VaultHeader.JSON.createObjectNode();
+        inner.put("version", VERSION);
+        inner.put("createdAt", Instant.now().toString());
+        ArrayNode keys = inner.putArray("keys");
+        records.forEach(r -> keys.add(RecordCodec.toJson(r)));
+        byte[] plain = VaultHeader.JSON.writeValueAsBytes(inner);
+        String protection = env.get("protection").asText();
+        KdfParams kdf = KdfParams.readFrom(env);
+        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText()) : null;
+        byte[] ad = associatedData(protection, kdf, Hex.decode(env.get("salt").asText()), keySalt);
+        env.put("sealed", Base64.getEncoder().encodeToString(sealer.seal(plain, ad)));
+        Arrays.fill(plain, (byte) 0);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new VaultException(Reason.BAD_BACKUP, "the folder " + parent + " does not exist");
+        }
+        VaultFiles.writeAtomically(out.toAbsolutePath(), VaultHeader.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(env));
+    }
+
+    private static byte[] associatedData(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
+        return (FORMAT + "|" + VERSION + "|" + protection + "|" + kdf.memoryKiB() + "|" + kdf.iterations() + "|"
+                + kdf.parallelism() + "|" + Hex.toHexString(salt) + "|"
+                + (keySalt == null ? "" : Hex.toHexString(keySalt))).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Sealer sealerFor(String protection, char[] password, KdfParams kdf, byte[] salt, byte[] keySalt) {
+        if ("vault-password".equals(protection)) {
+            try (VaultKeys keys = VaultKeys.derive(password, salt, kdf)) {
+                return keys.backupSealer(keySalt);
+            }
+        }
+        byte[] key = kdf.derive(password, salt, 32);
+        try {
+            return new Sealer(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static JsonNode readEnvelope(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new VaultException(Reason.BAD_BACKUP, "no backup file at " + file);
+            }
+            if (Files.size(file) > MAX_SIZE) {
+                throw bad(file, "it is larger than any backup Keyshard writes");
+            }
+            JsonNode env = VaultHeader.JSON.readTree(Files.readAllBytes(file));
+            if (env == null || !FORMAT.equals(env.path("format").asText())) {
+                throw bad(file, "it is not a Keyshard backup");
+            }
+            if (!env.path("version").isInt() || env.get("version").intValue() > VERSION) {
+                throw bad(file, "it was made by a newer version of Keyshard (backup version "
+                        + env.path("version").asText() + "); update Keyshard");
+            }
+            return env;
+        } catch (IOException e) {
+            throw bad(file, "it cannot be read as a backup (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static List<KeyRecord> records(Path file, JsonNode inner) {
+        JsonNode keys = inner.get("keys");
+        if (!inner.path("version").isInt() || inner.get("version").intValue() > VERSION || keys == null
+                || !keys.isArray()) {
+            throw bad(file, "its contents are not a list of keys");
+        }
+        List<KeyRecord> out = new ArrayList<>();
+        Set<java.util.UUID> seen = new HashSet<>();
+        int i = 0;
+        for (JsonNode n : keys) {
+            i++;
+            try {
+                KeyRecord r = RecordCodec.fromJson(n);
+                if (!seen.add(r.keyId())) {
+                    throw new IllegalArgumentException("a keyId appears twice");
+                }
+                out.add(r);
+            } catch (IllegalArgumentException e) {
+                throw bad(file, "key #" + i + " is invalid: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static VaultException bad(Path file, String why) {
+        return new VaultException(Reason.BAD_BACKUP, "cannot import " + file + ": " + why + "; nothing was imported");
+    }
+}

@@ -1,0 +1,33 @@
+package io.keyshard.client;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test-only main: a client process that starts a key generation and kills itself (halt, no
+ * shutdown hooks) once every server has answered round {@code args[2]}: a client crashing mid-keygen.
+ */
+public final class KeygenChild {
+    private KeygenChild() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(args[0]);
+        int haltAfter = Integer.parseInt(args[2]);
+        List<String> servers = List.of(args[3].split(","));
+        AtomicInteger answered = new AtomicInteger();
+        Vault vault = Vault.open(home, args[1].toCharArray());
+        WorkspaceClient ws = WorkspaceClient.open(home, vault);
+        ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, servers))
+                .onProgress(p -> {
+                    if (p.stage() == KeygenProgress.Stage.DONE && p.round() == haltAfter
+                            && answered.incrementAndGet() == servers.size()) {
+                        Runtime.getRuntime().halt(42);
+                    }
+                }).promise().join();
+        Runtime.getRuntime().halt(0);
+    }
+}

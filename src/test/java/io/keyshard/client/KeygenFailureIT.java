@@ -1,0 +1,232 @@
+package io.keyshard.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.curve.CurveName;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.TestNode;
+import io.keyshard.vault.KdfParams;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Failures on real servers: a server stopped before or during each round, a cancelled run, and a
+ * client process killed mid-keygen. Each must end with a named cause, no READY share anywhere
+ * for a failed key, and no PENDING vault record left after the next start.
+ */
+class KeygenFailureIT {
+    private static final String PASSWORD = "failure-it-password";
+    @TempDir
+    static Path dir;
+    static Path home;
+    static RemoteCluster cluster;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        home = dir.resolve("home");
+        cluster = new RemoteCluster(home, dir.resolve("nodes"));
+        try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
+            cluster.register(vault);
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        cluster.close();
+    }
+
+    private static Vault openVault() {
+        return Vault.open(home, PASSWORD.toCharArray());
+    }
+
+    /** Every node running again, with its current URL in servers.json. */
+    private static void allUp() throws Exception {
+        for (TestNode n : cluster.nodes.values()) {
+            try {
+                n.send(null, "/v1/health", null);
+            } catch (Exception down) {
+                n.restart();
+            }
+        }
+        cluster.publish();
+    }
+
+    private static String serverStatus(String server, UUID keyId) throws Exception {
+        TestNode n = cluster.node(server);
+        var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
+        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
+    }
+
+    private static UUID newest(Vault vault, Set<UUID> before) {
+        List<UUID> added = new ArrayList<>();
+        vault.list().forEach(r -> {
+            if (!before.contains(r.keyId())) {
+                added.add(r.keyId());
+            }
+        });
+        assertEquals(1, added.size(), "exactly one new record");
+        return added.get(0);
+    }
+
+    private static Set<UUID> ids(Vault vault) {
+        Set<UUID> s = new HashSet<>();
+        vault.list().forEach(r -> s.add(r.keyId()));
+        return s;
+    }
+
+    @ParameterizedTest(name = "BRAVO stopped {1} round {0}")
+    @CsvSource({"1,before", "1,during", "2,before", "2,during", "3,before", "3,during"})
+    void aStoppedServerFailsTheRunCleanlyAndIsNamed(int round, String when) throws Exception {
+        allUp();
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            Set<UUID> before = ids(vault);
+            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                    new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES));
+            op.onProgress(p -> {
+                boolean hit = when.equals("before")
+                        ? p.stage() == KeygenProgress.Stage.SENT && p.round() == round && "BRAVO".equals(p.server())
+                        : p.stage() == KeygenProgress.Stage.DONE && p.round() == round && "ALPHA".equals(p.server());
+                if (hit) {
+                    cluster.node("BRAVO").stop();
+                }
+            });
+            GeneratedKey key = null;
+            KeygenException failure = null;
+            try {
+                key = op.promise().join();
+            } catch (CompletionException e) {
+                failure = (KeygenException) e.getCause();
+            }
+            UUID keyId = newest(vault, before);
+            KeyRecord record = vault.get(keyId).orElseThrow();
+            cluster.node("BRAVO").restart();
+            cluster.publish();
+            if (failure != null) {
+                assertEquals("BRAVO", failure.server(), failure.getMessage());
+                assertTrue(failure.getMessage().contains("server BRAVO"), failure.getMessage());
+                assertEquals(ExitCoded.SERVER, failure.exitCode());
+                assertEquals(KeyStatus.FAILED, record.status());
+                assertTrue(record.failureReason().contains("BRAVO"), record.failureReason());
+                for (String s : RemoteCluster.NAMES) {
+                    assertNotEquals("READY", serverStatus(s, keyId), s + " must hold no READY share");
+                }
+            } else {
+                // BRAVO answered round 3 before it stopped: the key is whole; only its commit is missing.
+                assertEquals("3,during", round + "," + when, "only a stop after the last round may succeed");
+                assertEquals(KeyStatus.READY, record.status());
+                assertEquals(List.of("BRAVO"), key.commitPending());
+                assertEquals("PENDING", serverStatus("BRAVO", keyId));
+                ws.resolvePending();
+                assertEquals("READY", serverStatus("BRAVO", keyId), "the missed commit is re-sent on the next start");
+            }
+        }
+    }
+
+    @Test
+    void cancelAbortsEverywhereAndMarksTheRecordFailed() throws Exception {
+        allUp();
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            Set<UUID> before = ids(vault);
+            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                    new KeygenRequest(CurveName.P384, 3, RemoteCluster.NAMES));
+            op.onProgress(p -> {
+                if (p.stage() == KeygenProgress.Stage.DONE && p.round() == 1) {
+                    op.cancel();
+                }
+            });
+            CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> op.promise().join());
+            assertTrue(e.getCause().getMessage().contains("cancelled"), e.getCause().getMessage());
+            UUID keyId = newest(vault, before);
+            assertEquals(KeyStatus.FAILED, vault.get(keyId).orElseThrow().status());
+            for (String s : RemoteCluster.NAMES) {
+                assertEquals("ABORTED", serverStatus(s, keyId), s);
+            }
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsNamed() throws Exception {
+        allUp();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                Vault vault = openVault()) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accept, then never answer
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(s -> {
+                        try {
+                            s.close();
+                        } catch (java.io.IOException ignored) {
+                            // test cleanup
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
+                    cluster.node("ALPHA").entry.certSha256(), false)).save();
+            Set<UUID> before = ids(vault);
+            try (WorkspaceClient ws = WorkspaceClient.open(home, vault, java.time.Duration.ofSeconds(2))) {
+                CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                        () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                                new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
+                KeygenException failure = (KeygenException) e.getCause();
+                assertEquals("SILENT", failure.server(), failure.getMessage());
+                assertTrue(failure.getMessage().contains("in time"), failure.getMessage());
+                assertEquals(ExitCoded.SERVER, failure.exitCode());
+            } finally {
+                ServersConfig.load(home).without("SILENT").save();
+            }
+            assertEquals(before, ids(vault), "a run that fails before round 1 writes no record");
+        }
+    }
+
+    @ParameterizedTest(name = "client killed after round {0}")
+    @CsvSource({"1,FAILED,ABORTED", "3,READY,READY"})
+    void aClientKilledMidKeygenIsResolvedOnTheNextStart(int round, KeyStatus expected, String onServers)
+            throws Exception {
+        allUp();
+        Set<UUID> before;
+        try (Vault vault = openVault()) {
+            before = ids(vault);
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KeygenChild.class.getName(), home.toString(), PASSWORD,
+                Integer.toString(round), String.join(",", RemoteCluster.NAMES)).inheritIO().start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
+        assertEquals(42, child.exitValue(), "the client died mid-keygen");
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            UUID keyId = newest(vault, before);
+            List<ResolvedKey> resolved = ws.resolvePending();
+            assertEquals(expected, vault.get(keyId).orElseThrow().status(), resolved.toString());
+            assertTrue(vault.findPending().isEmpty(), "no PENDING record is left");
+            for (String s : RemoteCluster.NAMES) {
+                assertEquals(onServers, serverStatus(s, keyId), s);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.keyshard.client;
+
+import io.keyshard.node.TestNode;
+import io.keyshard.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test-only: three in-process nodes (ALPHA 11, BRAVO 12, CHARLIE 13) added as remote servers, the
+ * way a user would with {@code servers add}: public entry in servers.json, API key sealed in the vault.
+ */
+final class RemoteCluster implements AutoCloseable {
+    static final List<String> NAMES = List.of("ALPHA", "BRAVO", "CHARLIE");
+    final Map<String, TestNode> nodes = new LinkedHashMap<>();
+    private final Path home;
+
+    RemoteCluster(Path home, Path nodesDir) throws Exception {
+        this.home = home;
+        int id = 11;
+        for (String name : NAMES) {
+            nodes.put(name, new TestNode(nodesDir.resolve(name), name, id++, Duration.ofMinutes(10)));
+        }
+    }
+
+    /** Writes every node's entry into servers.json and its API key into the vault. */
+    void register(Vault vault) throws Exception {
+        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
+            vault.putSecret(ServerCredentials.secretName(e.getKey()),
+                    e.getValue().entry.apiKey().getBytes(StandardCharsets.UTF_8));
+        }
+        publish();
+    }
+
+    /** Rewrites servers.json with the nodes' current URLs (they change on restart). */
+    void publish() throws Exception {
+        ServersConfig config = ServersConfig.load(home);
+        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
+            TestNode n = e.getValue();
+            config = config.with(e.getKey(), new ServerInfo(n.url(), n.entry.id(), n.entry.certSha256(), false));
+        }
+        config.save();
+    }
+
+    TestNode node(String name) {
+        return nodes.get(name);
+    }
+
+    @Override
+    public void close() {
+        nodes.values().forEach(TestNode::close);
+    }
+}
