@@ -12,7 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,12 +28,22 @@ class MainWindowTest {
     private AppWindow window;
     private Stage stage;
 
+    @TempDir
+    Path home;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new AppWindow(new AppModel());
+        AppModel model = TestApps.fxModel(home);
+        model.session().unlocked(TestApps.createVault(home));
+        window = new AppWindow(model);
         window.install(stage);
         stage.show();
+    }
+
+    @AfterEach
+    void lock(FxRobot robot) {
+        robot.interact(() -> window.model().session().lock());
     }
 
     @Test
