@@ -42,7 +42,7 @@ public final class BenchSuite {
         VaultBench.Times v = VaultBench.measure(Files.createDirectories(work.resolve("vault-bench")), quick);
         BenchResults.VaultTimes vault = new BenchResults.VaultTimes(Samples.round2(v.unlockMs()),
                 Samples.round2(v.insertPerSecond()), Samples.round2(v.list10kMs()));
-        table.vault(vault);
+        table.vault(vault, Samples.round2(v.firstUnlockMs()));
 
         List<BenchResults.Keygen> keygen = new ArrayList<>();
         BenchResults.KeygenThroughput throughput;
