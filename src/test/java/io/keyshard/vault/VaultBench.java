@@ -20,6 +20,16 @@ public final class VaultBench {
     public record Times(double unlockMs, double insertPerSecond, double list10kMs, double firstUnlockMs) {
     }
 
+    /** By hand (docs/vault.md): prints the times of a full run in a temporary folder, then deletes it. */
+    public static void main(String[] args) throws Exception {
+        Path home = java.nio.file.Files.createTempDirectory("keyshard-bench");
+        try {
+            System.out.println(measure(home, false));
+        } finally {
+            PasswordChange.deleteTree(home);
+        }
+    }
+
     /** Measures in an empty folder {@code home}; {@code quick} takes fewer samples. */
     public static Times measure(Path home, boolean quick) {
         char[] pw = "benchmark password".toCharArray();
