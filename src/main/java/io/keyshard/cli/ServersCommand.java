@@ -2,9 +2,11 @@ package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.client.LocalCluster;
+import io.keyshard.client.RemoteServers;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.json.StrictJson;
+import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -92,13 +94,13 @@ public final class ServersCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             var home = GlobalOptions.of(spec).home();
-            ServersConfig config = ServersConfig.load(home);
-            config.get(name);
+            ServersConfig.load(home).get(name);
             if (LocalCluster.NAMES.contains(name)) {
                 throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
             }
-            ServersAddCommand.forgetApiKey(spec, name);
-            config.without(name).save();
+            try (Vault vault = CliVault.open(spec)) {
+                RemoteServers.remove(home, vault, name);
+            }
             spec.commandLine().getErr().println("removed server " + name);
             return 0;
         }

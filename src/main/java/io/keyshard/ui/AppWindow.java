@@ -32,7 +32,7 @@ public final class AppWindow {
         this.model = model;
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
-                Place.SERVERS, ServersView::new,
+                Place.SERVERS, () -> new ServersView(model.servers()),
                 Place.SETTINGS, () -> new SettingsView(model.settings()));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);

@@ -12,7 +12,9 @@ public final class KeyshardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new AppWindow(new AppModel()).install(stage);
+        AppModel model = new AppModel();
+        new AppWindow(model).install(stage);
+        stage.setOnHidden(e -> model.cluster().close());
         stage.show();
     }
 }
