@@ -77,7 +77,7 @@ public final class RemoteServers {
             e = StrictJson.mapper().readValue(entryJson, Entry.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
-                    + "{ name, id, url, certSha256, apiKey } (" + ex.getOriginalMessage().split("\n")[0] + ")");
+                    + "{ name, id, url, certSha256, apiKey }: " + reason(ex));
         } finally {
             Arrays.fill(entryJson, (byte) 0);
         }
@@ -102,6 +102,20 @@ public final class RemoteServers {
             }
         }
         return new Validated(e, config);
+    }
+
+    /** Why Jackson refused the entry, in words without parser internals. */
+    private static String reason(JsonProcessingException ex) {
+        if (ex instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "it ends too early; paste the whole object, from { to }";
+        }
+        if (ex instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        String m = String.valueOf(ex.getOriginalMessage()).split("\n")[0];
+        int cut = m.indexOf(" at [Source");
+        m = cut < 0 ? m : m.substring(0, cut);
+        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 
     /** Removes a remote server from servers.json and its API key from the vault; local ones are refused. */

@@ -53,6 +53,7 @@ public final class PipelineView extends BorderPane {
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
         error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(model.errorProperty().isNotNull());
         VBox top = new VBox(8, title, explain, controls(), error);
         setTop(top);
 

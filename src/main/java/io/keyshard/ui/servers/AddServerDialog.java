@@ -28,6 +28,7 @@ final class AddServerDialog {
                 + "vault; the rest goes to servers.json.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea entry = new TextArea();
         entry.setId("server-entry");
         entry.setPromptText("{ \"name\": \"...\", \"id\": 4, \"url\": \"https://host:port\", \"certSha256\": \"...\", "
@@ -38,6 +39,7 @@ final class AddServerDialog {
         error.setId("server-entry-error");
         error.setWrapText(true);
         error.setMaxWidth(520);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add(Styles.DANGER);
         Button add = new Button("Add server");
         add.setId("server-entry-add");

@@ -11,7 +11,7 @@ final class RemoveConfirm {
     }
 
     static void ask(Window owner, String name, ServersViewModel model) {
-        ButtonType remove = new ButtonType("Remove " + name, ButtonBar.ButtonData.OK_DONE);
+        ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Keyshard forgets " + name + " and its API key. Keys that "
                 + "use it stay in the vault, but need it (or enough other servers) to sign. You can add it again from "
                 + "its entry.", remove, ButtonType.CANCEL);

@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  * start/stop, adding a remote server from its {@code node init} entry and removing one.
  */
 public final class ServersViewModel {
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
     private final Supplier<Vault> vault;
     private final Path home;
     private final LocalClusterControl cluster;

@@ -37,6 +37,7 @@ final class BackupDialog {
                 + "choose here. Keep the password: the backup cannot be opened without it.");
         explain.setWrapText(true);
         explain.setMaxWidth(460);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.setId("backup-error");
         error.setWrapText(true);

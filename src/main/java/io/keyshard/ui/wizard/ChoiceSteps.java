@@ -35,6 +35,7 @@ final class ChoiceSteps {
         for (CurveName c : CurveName.values()) {
             RadioButton r = new RadioButton(c.apiName());
             r.setId("curve-" + c.apiName());
+            r.setMnemonicParsing(false);
             r.setUserData(c);
             r.setToggleGroup(group);
             r.getStyleClass().add("curve-choice");
@@ -63,6 +64,7 @@ final class ChoiceSteps {
             for (ServerChoice c : model.servers()) {
                 CheckBox box = new CheckBox(c.name() + (c.local() ? "  (this computer)" : ""));
                 box.setId("server-" + c.name());
+                box.setMnemonicParsing(false);
                 box.selectedProperty().bindBidirectional(c.selectedProperty());
                 box.setMinWidth(230);
                 Label health = new Label();

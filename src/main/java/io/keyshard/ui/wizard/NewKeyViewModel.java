@@ -39,6 +39,7 @@ public final class NewKeyViewModel {
     public enum Step { CURVE, SERVERS, REVIEW, GENERATING, SAVED, FAILED }
 
     static final int LABEL_MAX = 200;
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
     private final Path home;
     private final LocalClusterControl cluster;
     private final UiTasks tasks;
@@ -115,16 +116,12 @@ public final class NewKeyViewModel {
         boolean anyLocal = servers.stream().anyMatch(ServerChoice::local);
         serversNote.set(anyLocal ? "Starting the local servers if needed, then checking each server..."
                 : "Checking each server...");
+        List<ServerChoice> listed = List.copyOf(servers);
         return tasks.run(() -> {
-            if (anyLocal) {
+            List<ServerStatus> out = check(listed);
+            if (anyLocal && out.stream().anyMatch(s -> s.local() && !s.ok())) {
                 cluster.start();
-            }
-            ServersConfig config = ServersConfig.load(home);
-            List<ServerStatus> out = new ArrayList<>();
-            for (ServerChoice c : List.copyOf(servers)) {
-                ServerInfo info = config.servers().get(c.name());
-                out.add(info == null ? new ServerStatus(c.name(), "", 0, "", c.local(), false, null, "not configured")
-                        : ServerStatus.check(c.name(), info, Duration.ofSeconds(5)).join());
+                out = check(listed);
             }
             return out;
         }, statuses -> {
@@ -139,6 +136,18 @@ public final class NewKeyViewModel {
             servers.stream().filter(c -> c.local() && c.statusProperty().get() == null).forEach(c -> c.statusProperty()
                     .set(new ServerStatus(c.name(), "", 0, "", true, false, null, "did not start")));
         });
+    }
+
+    private List<ServerStatus> check(List<ServerChoice> listed) throws java.io.IOException {
+        ServersConfig config = ServersConfig.load(home);
+        List<java.util.concurrent.CompletableFuture<ServerStatus>> checks = new ArrayList<>();
+        for (ServerChoice c : listed) {
+            ServerInfo info = config.servers().get(c.name());
+            checks.add(info == null ? java.util.concurrent.CompletableFuture.completedFuture(new ServerStatus(c.name(), "",
+                    0, "", c.local(), false, null, "not started yet"))
+                    : ServerStatus.check(c.name(), info, CHECK_TIMEOUT));
+        }
+        return checks.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
 
     /** Goes to the next step if this one is valid; from Review it starts the key generation. */
