@@ -7,9 +7,13 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.bouncycastle.util.encoders.DecoderException;
 import org.bouncycastle.util.encoders.Hex;
@@ -20,17 +24,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code keyshard derive}: public key and address at a path (COMPUTE_PUBLIC_KEY, COMPUTE_&lt;CHAIN&gt;_ADDRESS),
- * from a public key and chain code or an xpub. The work is done by {@link KeyPipeline}, as in the UI.
+ * from a key in the vault, a public key and chain code, or an xpub. The work is done by {@link KeyPipeline},
+ * as in the UI; only {@code --key-id} opens the vault.
  */
 @Command(name = "derive", mixinStandardHelpOptions = true,
         description = {"Derive a child public key (non-hardened only) and, with --chain, its address.",
-            "Start from --curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
+            "Start from --key-id (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt), "
+                + "--curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
                 + "the path is relative to that key (m = the key itself). Without --chain only the public key "
                 + "is derived (path m unless --path is given) and chain and address are null."})
 public final class DeriveCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--key-id", paramLabel = "ID",
+            description = "Start from a key in the vault (its rootPublicKey and chainCode); needs the vault password.")
+    String keyId;
 
     @Option(names = "--curve", paramLabel = "C", description = "Curve of --public-key: SECP256k1, ED25519, P256, P384, P521, ED448, SECP256K1_SCHNORR.")
     String curve;
@@ -74,10 +84,14 @@ public final class DeriveCommand implements Callable<Integer> {
 
     private KeyPipeline.Start start(Chain c) {
         boolean raw = publicKey != null || curve != null || chainCode != null;
-        if (raw == (xpub != null)) {
-            throw new IllegalArgumentException(raw
-                    ? "give either --xpub or --curve/--public-key/--chain-code, not both"
-                    : "say which key to start from: --curve C --public-key HEX --chain-code HEX, or --xpub X");
+        int sources = (raw ? 1 : 0) + (xpub != null ? 1 : 0) + (keyId != null ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException(sources == 0
+                    ? "say which key to start from: --key-id ID, --curve C --public-key HEX --chain-code HEX, or --xpub X"
+                    : "give only one of --key-id, --xpub and --curve/--public-key/--chain-code");
+        }
+        if (keyId != null) {
+            return fromVault();
         }
         if (xpub != null) {
             return KeyPipeline.Start.ofXpub(xpub, c);
@@ -89,8 +103,34 @@ public final class DeriveCommand implements Callable<Integer> {
         return KeyPipeline.Start.of(CurveName.parse(curve), hex("--public-key", publicKey), hex("--chain-code", chainCode));
     }
 
+    /** The key's root from the vault; the keyId itself never appears in a message. */
+    private KeyPipeline.Start fromVault() {
+        UUID id;
+        try {
+            id = UUID.fromString(keyId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
+        }
+        KeyRecord k;
+        try (Vault vault = CliVault.open(spec)) {
+            k = vault.get(id).orElseThrow(() ->
+                    new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
+        }
+        if (k.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("this key is " + k.status() + (k.failureReason() == null ? "" : " ("
+                    + k.failureReason() + ")") + ": only a READY key has a public key to derive from");
+        }
+        if (k.derivationScheme() != k.curve().curve().derivationScheme()) {
+            throw new IllegalArgumentException("this key's record says derivation scheme " + k.derivationScheme().id()
+                    + ", but " + k.curve() + " keys derive with " + k.curve().curve().derivationScheme().id()
+                    + ": the record is inconsistent, nothing derived");
+        }
+        return KeyPipeline.Start.of(k.curve(), hex("the key's rootPublicKey", k.rootPublicKey()),
+                hex("the key's chainCode", k.chainCode()));
+    }
+
     private static byte[] hex(String option, String text) {
-        String s = text.strip();
+        String s = text == null ? "" : text.strip();
         if (s.startsWith("0x") || s.startsWith("0X")) {
             s = s.substring(2);
         }

@@ -1,8 +1,8 @@
 package io.keyshard.cli;
 
 import io.keyshard.client.RemoteServers;
-import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServerStatus;
+import io.keyshard.client.ServersConfig;
 import io.keyshard.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code keyshard servers add --entry FILE|-}: adds a remote server from the entry its
- * {@code node init} printed; the public part goes to servers.json, the API key sealed into the vault.
- */
+/** {@code keyshard servers add --entry FILE|-}: adds a remote server from the entry its {@code node init} printed. */
 @Command(name = "add", description = "Add a remote server from the entry 'keyshard node init' printed "
         + "(the API key is sealed into the vault).")
 final class ServersAddCommand implements Callable<Integer> {
@@ -29,19 +26,16 @@ final class ServersAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] raw = entry.equals("-") ? System.in.readNBytes(RemoteServers.ENTRY_LIMIT + 1) : readFile(Path.of(entry));
-        RemoteServers.Validated checked;
-        try {
-            checked = RemoteServers.validate(GlobalOptions.of(spec).home(), raw);
+        Path home = GlobalOptions.of(spec).home();
+        String name;
+        try (Vault vault = CliVault.open(spec)) {
+            name = RemoteServers.add(home, vault, raw);
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
-        RemoteServers.Added added;
-        try (Vault vault = CliVault.open(spec)) {
-            added = checked.addTo(vault);
-        }
-        ServerInfo info = added.info();
-        ServerStatus status = ServerStatus.check(added.name(), info, ServersCommand.CHECK_TIMEOUT).join();
-        spec.commandLine().getErr().println("added server " + added.name() + " (" + info.url() + ")"
+        var info = ServersConfig.load(home).get(name);
+        ServerStatus status = ServerStatus.check(name, info, ServersCommand.CHECK_TIMEOUT).join();
+        spec.commandLine().getErr().println("added server " + name + " (" + info.url() + ")"
                 + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
         return 0;
     }

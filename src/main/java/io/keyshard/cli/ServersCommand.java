@@ -1,7 +1,6 @@
 package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
-import io.keyshard.client.LocalCluster;
 import io.keyshard.client.RemoteServers;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
@@ -93,13 +92,8 @@ public final class ServersCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var home = GlobalOptions.of(spec).home();
-            ServersConfig.load(home).get(name);
-            if (LocalCluster.NAMES.contains(name)) {
-                throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
-            }
             try (Vault vault = CliVault.open(spec)) {
-                RemoteServers.remove(home, vault, name);
+                RemoteServers.remove(GlobalOptions.of(spec).home(), vault, name);
             }
             spec.commandLine().getErr().println("removed server " + name);
             return 0;

@@ -164,14 +164,29 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static Process javaProcess(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+        List<String> cmd = new ArrayList<>(launcher());
         cmd.addAll(args);
         if (!Files.exists(log)) {
             OwnerOnlyFiles.write(log, new byte[0]);
         }
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /**
+     * How to start this program again: the JVM's own {@code java} with the current class path, or, in
+     * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
+     * when given arguments.
+     */
+    private static List<String> launcher() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String appLauncher = System.getProperty("jpackage.app-path");
+        if (!Files.isExecutable(java) && appLauncher != null) {
+            return List.of(appLauncher);
+        }
+        return List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "io.keyshard.Main");
     }
 
     private static int freePort() throws IOException {

@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Adding and removing a remote server (DESIGN.md section 6), shared by {@code keyshard servers
- * add|remove} and the Servers screen: the public part goes to servers.json, the API key sealed into the vault.
+ * Adding and removing remote servers (the CLI's {@code servers add|remove} and the Servers screen):
+ * the entry {@code node init} printed is checked strictly, its public part goes to servers.json and
+ * its API key sealed into the vault, never into a plain file.
  */
 public final class RemoteServers {
-    /** The largest entry accepted, far above a real one. */
+    /** Entries are a few hundred bytes; anything much larger is not one. */
     public static final int ENTRY_LIMIT = 64 * 1024;
 
     private RemoteServers() {
@@ -24,65 +25,26 @@ public final class RemoteServers {
     record Entry(String name, int id, String url, String certSha256, String apiKey) {
     }
 
-    /** What was added: the server's name and public part. */
-    public record Added(String name, ServerInfo info) {
-    }
-
-    /** Validates and adds in one step (see {@link #validate} and {@link Validated#addTo}). */
-    public static Added add(Path home, Vault vault, byte[] entryJson) throws IOException {
-        return validate(home, entryJson).addTo(vault);
-    }
-
-    /** A checked entry, not written anywhere yet. */
-    public static final class Validated {
-        private final Entry entry;
-        private final ServersConfig config;
-
-        private Validated(Entry entry, ServersConfig config) {
-            this.entry = entry;
-            this.config = config;
-        }
-
-        public String name() {
-            return entry.name();
-        }
-
-        /** Seals the API key into the vault, then writes servers.json. */
-        public Added addTo(Vault vault) throws IOException {
-            ServerInfo info = new ServerInfo(entry.url(), entry.id(), entry.certSha256(), false);
-            byte[] key = entry.apiKey().getBytes(StandardCharsets.UTF_8);
-            try {
-                vault.putSecret(ServerCredentials.secretName(entry.name()), key);
-            } finally {
-                Arrays.fill(key, (byte) 0);
-            }
-            config.with(entry.name(), info).save();
-            return new Added(entry.name(), info);
-        }
-    }
-
     /**
-     * Checks the entry JSON (wiped here) against the format and the configured servers. Bad input
-     * throws IllegalArgumentException saying what is wrong and what to do.
+     * Adds (or replaces) the server of an entry; returns its name. Refuses malformed entries, the
+     * local cluster's names and an id another server already has (IllegalArgumentException, exit 2).
      */
-    public static Validated validate(Path home, byte[] entryJson) throws IOException {
+    public static String add(Path home, Vault vault, byte[] entryJson) throws IOException {
+        if (new String(entryJson, StandardCharsets.UTF_8).isBlank()) {
+            throw new IllegalArgumentException("the entry is empty: paste the JSON object 'keyshard node init' printed");
+        }
+        if (entryJson.length > ENTRY_LIMIT) {
+            throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
+        }
         Entry e;
         try {
-            if (entryJson.length == 0 || new String(entryJson, StandardCharsets.UTF_8).isBlank()) {
-                throw new IllegalArgumentException("the entry is empty: paste the JSON object 'keyshard node init' printed");
-            }
-            if (entryJson.length > ENTRY_LIMIT) {
-                throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
-            }
             e = StrictJson.mapper().readValue(entryJson, Entry.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
                     + "{ name, id, url, certSha256, apiKey }: " + reason(ex));
-        } finally {
-            Arrays.fill(entryJson, (byte) 0);
         }
         if (e == null) {
-            throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints");
+            throw new IllegalArgumentException("the entry is empty");
         }
         ServersConfig.requireValidName(e.name());
         if (LocalCluster.NAMES.contains(e.name())) {
@@ -90,9 +52,9 @@ public final class RemoteServers {
                     + "another name with 'keyshard node init --name'");
         }
         ServerIds.idFor(e.name(), e.id());
-        new ServerInfo(e.url(), e.id(), e.certSha256(), false);
-        if (e.apiKey() == null || e.apiKey().isBlank()) {
-            throw new IllegalArgumentException("the entry has no apiKey");
+        ServerInfo info = new ServerInfo(e.url(), e.id(), e.certSha256(), false);
+        if (e.apiKey() == null || e.apiKey().isBlank() || e.apiKey().length() > 200) {
+            throw new IllegalArgumentException("the entry has no valid apiKey");
         }
         ServersConfig config = ServersConfig.load(home);
         for (var other : config.servers().entrySet()) {
@@ -101,7 +63,14 @@ public final class RemoteServers {
                         + "; ids must be distinct");
             }
         }
-        return new Validated(e, config);
+        byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
+        try {
+            vault.putSecret(ServerCredentials.secretName(e.name()), key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        config.with(e.name(), info).save();
+        return e.name();
     }
 
     /** Why Jackson refused the entry, in words without parser internals. */
@@ -118,7 +87,7 @@ public final class RemoteServers {
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 
-    /** Removes a remote server from servers.json and its API key from the vault; local ones are refused. */
+    /** Removes a remote server from servers.json and its API key from the vault (its keys stay in the vault). */
     public static void remove(Path home, Vault vault, String name) throws IOException {
         ServersConfig config = ServersConfig.load(home);
         config.get(name);

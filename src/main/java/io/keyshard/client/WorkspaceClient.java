@@ -80,6 +80,19 @@ public final class WorkspaceClient implements AutoCloseable {
         return ServersConfig.load(home);
     }
 
+    /** Adds a remote server from the entry {@code node init} printed (API key sealed into the vault); returns its name. */
+    public String addServer(byte[] entryJson) throws IOException {
+        String name = RemoteServers.add(home, vault, entryJson);
+        forget(name);
+        return name;
+    }
+
+    /** Removes a remote server and its API key; keys made with it stay in the vault. */
+    public void removeServer(String name) throws IOException {
+        RemoteServers.remove(home, vault, name);
+        forget(name);
+    }
+
     /** Every configured server's health, checked in parallel. */
     public List<ServerStatus> checkServers(Duration timeout) throws IOException {
         return ServerStatus.checkAll(servers(), timeout);

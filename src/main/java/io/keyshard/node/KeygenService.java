@@ -110,6 +110,7 @@ final class KeygenService implements AutoCloseable {
             try {
                 Round1Message m = participant.round1();
                 s.roundsDone = 1;
+                s.lastActivity = System.nanoTime();
                 return m;
             } catch (RuntimeException e) {
                 sessions.remove(keyId, s);
@@ -137,6 +138,7 @@ final class KeygenService implements AutoCloseable {
             try {
                 T out = action.apply(s);
                 s.roundsDone = after + 1;
+                s.lastActivity = System.nanoTime();
                 return out;
             } catch (ProtocolException e) {
                 if (e.check().stateViolation()) {

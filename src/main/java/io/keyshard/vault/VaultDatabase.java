@@ -241,7 +241,7 @@ final class VaultDatabase implements AutoCloseable {
             throw new VaultException(Reason.IO, "the home folder's path must not contain ';'");
         }
         String url = "jdbc:h2:file:" + path + ";CIPHER=AES;IFEXISTS=" + (mustExist ? "TRUE" : "FALSE")
-                + ";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;WRITE_DELAY=0";
+                + ";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         Properties props = new Properties();
         props.setProperty("user", USER);
         // H2 accepts the password as char[] in the properties, which it wipes after use.

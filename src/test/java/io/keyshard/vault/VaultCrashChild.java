@@ -36,9 +36,10 @@ public final class VaultCrashChild {
                 try (Vault v = Vault.open(home, args[2].toCharArray())) {
                     System.out.println("open");
                     System.out.flush();
+                    long start = System.nanoTime();
                     v.changePassword(args[2].toCharArray(), args[3].toCharArray());
+                    System.out.println("changed in " + (System.nanoTime() - start) / 1_000_000);
                 }
-                System.out.println("done");
             }
             case "hold" -> {
                 try (Vault v = Vault.open(home, args[2].toCharArray())) {

@@ -97,7 +97,7 @@ public final class ServersViewModel {
         byte[] raw = entryJson == null ? new byte[0] : entryJson.strip().getBytes(StandardCharsets.UTF_8);
         CompletableFuture<String> out = new CompletableFuture<>();
         tasks.run(() -> RemoteServers.add(home, vault.get(), raw), added -> {
-            message.set("Added server " + added.name() + " (" + added.info().url() + "). Its API key is sealed in the vault.");
+            message.set("Added server " + added + ". Its API key is sealed in the vault.");
             out.complete(null);
             refresh();
         }, e -> out.complete(UiTasks.message(e)));

@@ -1,0 +1,100 @@
+package io.keyshard.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keyshard.dkg.KeygenCoordinator;
+import io.keyshard.dkg.KeygenResult;
+import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.Round1Message;
+import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.SessionSetup;
+import io.keyshard.json.StrictJson;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real nodes driven round by round over HTTPS: replayed rounds are refused, and a share held
+ * after round 3 outlives the session expiry until commit (a missed commit never costs a share).
+ */
+class NodeRoundsIT {
+    @TempDir
+    Path dir;
+
+    private static <T> T post(TestNode n, UUID keyId, String action, Object body, Class<T> type) throws Exception {
+        HttpResponse<String> r = n.send(n.entry.apiKey(), "/v1/keygen/" + keyId + "/" + action,
+                StrictJson.mapper().writeValueAsString(body));
+        assertEquals(200, r.statusCode(), action + ": " + r.body());
+        return StrictJson.mapper().readValue(r.body(), type);
+    }
+
+    private static String status(TestNode n, UUID keyId) throws Exception {
+        return StrictJson.mapper().readTree(n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null).body())
+                .get("status").asText();
+    }
+
+    private static Participant participant(TestNode n) throws Exception {
+        var id = StrictJson.mapper().readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
+        return new Participant(n.entry.name(), n.entry.id(), HexFormat.of().parseHex(id.get("signingKey").asText()),
+                HexFormat.of().parseHex(id.get("encryptionKey").asText()));
+    }
+
+    @Test
+    void aShareHeldAfterRoundThreeOutlivesExpiryAndRoundsAreNeverAnsweredTwice() throws Exception {
+        Duration ttl = Duration.ofSeconds(3);
+        try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", ttl);
+                TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", ttl)) {
+            List<TestNode> nodes = List.of(a, b);
+            UUID keyId = UUID.randomUUID();
+            byte[] nonce = new byte[32];
+            new SecureRandom().nextBytes(nonce);
+            SessionSetup setup = new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2,
+                    List.of(participant(a), participant(b)));
+            KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+            List<Round1Message> r1 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r1.add(post(n, keyId, "round1", setup, Round1Message.class));
+            }
+            var req2 = coordinator.round2Request(r1);
+            List<Round2Message> r2 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r2.add(post(n, keyId, "round2", req2, Round2Message.class));
+            }
+            assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
+                    StrictJson.mapper().writeValueAsString(req2)).statusCode(), "round 2 answered twice");
+            var req3 = coordinator.round3Request(r2);
+            List<KeygenResult> r3 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r3.add(post(n, keyId, "round3", req3, KeygenResult.class));
+            }
+            coordinator.finish(r3);
+            assertEquals(409, b.send(b.entry.apiKey(), "/v1/keygen/" + keyId + "/round3",
+                    StrictJson.mapper().writeValueAsString(req3)).statusCode(), "round 3 answered twice");
+
+            Thread.sleep(ttl.multipliedBy(2).toMillis()); // longer than the TTL plus a sweep
+            for (TestNode n : nodes) {
+                assertEquals("PENDING", status(n, keyId), "a share held after round 3 never expires");
+            }
+            post(a, keyId, "commit", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
+            post(a, keyId, "commit", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals("READY", status(a, keyId));
+            assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}").statusCode(),
+                    "a committed key is never aborted");
+            post(b, keyId, "abort", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
+            assertEquals("ABORTED", status(b, keyId));
+        }
+        UUID only = NodeStoreReader.read(dir.resolve("a")).keySet().iterator().next();
+        assertEquals(KeyState.READY, NodeStoreReader.read(dir.resolve("a")).get(only).state());
+        org.junit.jupiter.api.Assertions.assertNotNull(NodeStoreReader.read(dir.resolve("a")).get(only).share());
+        NodeStoreReader.Held aborted = NodeStoreReader.read(dir.resolve("b")).get(only);
+        assertEquals(KeyState.ABORTED, aborted.state());
+        org.junit.jupiter.api.Assertions.assertNull(aborted.share(), "abort deletes the share");
+    }
+}

@@ -1,0 +1,46 @@
+package io.keyshard.node;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sealed share opens only for the node, keyId and curve it was sealed for, and only unmodified. */
+class ShareSealerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSealedShareIsBoundToNodeKeyIdAndCurve() throws Exception {
+        SecureRandom random = new SecureRandom();
+        NodeFiles files = new NodeFiles(dir);
+        ShareSealer.createMasterKey(files.masterKey(), random);
+        byte[] share = new byte[32];
+        random.nextBytes(share);
+        UUID keyId = UUID.randomUUID();
+        try (ShareSealer node1 = ShareSealer.open(files, 1, random); ShareSealer node2 = ShareSealer.open(files, 2, random)) {
+            byte[] sealed = node1.seal(keyId, "SECP256k1", share);
+            assertArrayEquals(share, node1.open(keyId, "SECP256k1", sealed));
+            assertThrows(GeneralSecurityException.class, () -> node1.open(UUID.randomUUID(), "SECP256k1", sealed),
+                    "moved to another keyId");
+            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256K1_SCHNORR", sealed),
+                    "read as another curve");
+            assertThrows(GeneralSecurityException.class, () -> node2.open(keyId, "SECP256k1", sealed),
+                    "opened by another node id");
+            byte[] flipped = sealed.clone();
+            flipped[flipped.length - 1] ^= 1;
+            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", flipped), "modified");
+            byte[] otherVersion = sealed.clone();
+            otherVersion[0] = 2;
+            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", otherVersion),
+                    "unknown format version");
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> ShareSealer.createMasterKey(files.masterKey(), random), "a master key is never overwritten");
+    }
+}
