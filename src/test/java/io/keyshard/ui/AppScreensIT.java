@@ -9,6 +9,7 @@ import io.keyshard.cli.CliHarness;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeEntry;
 import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.ui.common.UiTasks;
@@ -152,7 +153,7 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(1)
+    @Order(2)
     void wizardCreatesASecp256k1KeyAndExportsABackup(FxRobot robot) throws Exception {
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-SECP256k1");
@@ -203,7 +204,7 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void wizardCreatesAnEd25519KeyWithTheKeyboardAlone(FxRobot robot) throws Exception {
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-ED25519");
@@ -268,11 +269,13 @@ class AppScreensIT {
         Screenshots.save(robot, robot.lookup("#add-server-dialog").query(), "servers-add-error");
         assertFalse(Files.readString(home.resolve("servers.json")).contains("REMOTE_A"), "nothing written");
 
-        String entry = StrictJson.pretty().writeValueAsString(remote.entry);
+        // node init prints the port it was configured with; this in-process node listens on a free one
+        String entry = StrictJson.pretty().writeValueAsString(new NodeEntry(remote.entry.name(), remote.entry.id(),
+                remote.url(), remote.entry.certSha256(), remote.entry.apiKey()));
         robot.interact(() -> robot.lookup("#server-entry").queryAs(TextArea.class).setText(entry));
         robot.clickOn("#server-entry-add");
         waitFor(30, () -> vm.servers().stream().anyMatch(s -> s.name().equals("REMOTE_A") && s.ok()),
-                () -> vm.servers() + " " + text(robot, "#server-entry-error"));
+                () -> vm.servers() + " " + vm.errorProperty().get() + " " + vm.messageProperty().get());
         assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isPresent(), "API key sealed in the vault");
         assertFalse(Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
                 "no API key in servers.json");

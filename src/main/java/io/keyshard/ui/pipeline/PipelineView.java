@@ -108,10 +108,20 @@ public final class PipelineView extends BorderPane {
         account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
         Spinner<Integer> index = number("pipeline-index", model.indexProperty());
         index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
-        HBox row = new HBox(10, new Label("Chain"), chain, new Label("Network"), network, new Label("Account"), account,
-                new Label("Index"), index);
+        chain.setPrefWidth(250);
+        network.setPrefWidth(120);
+        account.setPrefWidth(90);
+        index.setPrefWidth(100);
+        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account,
+                name("Index"), index);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** An editable whole-number spinner kept in step with {@code target}; typing a number applies it at once. */
@@ -120,7 +130,6 @@ public final class PipelineView extends BorderPane {
         Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(110);
         f.valueProperty().addListener((o, a, v) -> target.set(v));
         target.addListener((o, a, v) -> f.setValue(v.intValue()));
         s.getEditor().textProperty().addListener((o, a, text) -> {
@@ -161,7 +170,7 @@ public final class PipelineView extends BorderPane {
         pathCard.show(s.derivationPath(), s.pathNote());
         publicKeyCard.show(s.publicKey(), s.publicKeyNote());
         addressCard.show(s.address(), s.addressNote());
-        qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 3 : 4));
+        qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 4 : 5));
         qrCaption.setText("Scan to send to this address (" + model.chainProperty().get().title() + ", "
                 + model.networkProperty().get().id() + ")");
     }
