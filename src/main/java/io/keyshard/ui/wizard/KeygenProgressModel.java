@@ -142,8 +142,8 @@ public final class KeygenProgressModel {
     private void describeFailure(Throwable e) {
         Throwable t = UiTasks.unwrap(e);
         if (cancelRequested) {
-            failure.set("Cancelled. No key was made; the servers dropped their partial work and the vault records "
-                    + "the attempt as failed (cancelled).");
+            failure.set("Cancelled. No key was made: the servers dropped their partial work, and if the attempt "
+                    + "reached the vault it is marked FAILED (cancelled).");
             return;
         }
         String server = t instanceof KeygenException ke ? ke.server() : null;

@@ -74,11 +74,12 @@ public final class NewKeyWizard extends BorderPane {
         setBottom(buttons);
         BorderPane.setMargin(buttons, new Insets(14, 0, 0, 0));
 
-        setOnKeyPressed(e -> {
+        // A filter, not a handler: focused radio buttons and spinners would otherwise eat Enter first.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 escape();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)) {
+            } else if (e.getCode() == KeyCode.ENTER && model.stepProperty().get().ordinal() <= Step.REVIEW.ordinal()) {
                 model.next();
                 e.consume();
             }

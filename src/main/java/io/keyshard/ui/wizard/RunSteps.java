@@ -150,9 +150,10 @@ final class RunSteps {
         Label advice = new Label();
         advice.setWrapText(true);
         advice.textProperty().bind(Bindings.createStringBinding(() -> run.failedServerProperty().get() == null
-                ? "Retry starts a new attempt with a new key ID; the failed attempt stays in the vault as FAILED."
+                ? "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
+                        + "vault it is listed there as FAILED."
                 : "Start " + run.failedServerProperty().get() + " again (Servers screen) and Retry, or choose other "
-                        + "servers. Each attempt gets a new key ID; the failed one stays in the vault as FAILED.",
+                        + "servers. Each attempt gets a new key ID; a failed one can never sign.",
                 run.failedServerProperty()));
         Button retry = new Button("Retry", new FontIcon(MaterialDesignR.REFRESH));
         retry.setId("wizard-retry");
