@@ -85,7 +85,7 @@ public final class KeysCommand implements Runnable {
             try {
                 keyId = UUID.fromString(id.trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + id + "' is not a keyId (a UUID like 3f2b...-...)");
+                throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }
             try (Vault vault = CliVault.open(spec)) {
                 KeyRecord k = vault.get(keyId).orElseThrow(() ->

@@ -52,6 +52,7 @@ public final class LocalCluster implements AutoCloseable {
                 ServerInfo info = cluster.initialised(name, config);
                 if (!answers(name, info)) {
                     info = info.withUrl(cluster.start(name));
+                    awaitAnswer(name, info);
                 }
                 config = config.with(name, info);
             }
@@ -86,10 +87,26 @@ public final class LocalCluster implements AutoCloseable {
 
     private static boolean answers(String name, ServerInfo info) {
         try {
-            JsonNode h = new NodeConnection(name, info, null).health(Duration.ofSeconds(3)).join();
+            JsonNode h = new NodeConnection(name, info, null).health(Duration.ofSeconds(10)).join();
             return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Waits until a started node completes a pinned TLS request, so the first real request finds it warm. */
+    private static void awaitAnswer(String name, ServerInfo info) throws ServerException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!answers(name, info)) {
+            if (System.nanoTime() > deadline) {
+                throw new ServerException(name, 0, null, "local node started but does not answer at " + info.url());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServerException(name, 0, null, "interrupted while waiting for the local node");
+            }
         }
     }
 

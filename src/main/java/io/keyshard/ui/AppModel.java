@@ -1,51 +1,59 @@
 package io.keyshard.ui;
 
-import io.keyshard.Home;
-import io.keyshard.ui.common.UiTasks;
-import io.keyshard.ui.keys.KeysViewModel;
 import io.keyshard.ui.servers.LocalClusterControl;
-import io.keyshard.ui.servers.ServersViewModel;
+
+import io.keyshard.ui.keys.KeysViewModel;
+import io.keyshard.ui.session.AppSession;
+import io.keyshard.ui.session.AppSettings;
 import io.keyshard.ui.settings.SettingsViewModel;
 import io.keyshard.ui.shell.NavigationModel;
-import io.keyshard.vault.Vault;
+import io.keyshard.ui.unlock.UnlockViewModel;
+import io.keyshard.vault.KdfParams;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import javafx.application.Platform;
+import java.time.Clock;
 
-/** The view-models of one app window, created together so screens can share state (e.g. the theme). */
+/**
+ * The view-models of one app window around one {@link AppSession}, created together so screens
+ * share state: settings are saved to {@code <home>/settings.json} on every change and drive the
+ * session's auto-lock; the keys reload whenever the session says keys changed.
+ */
 public final class AppModel {
+    private final AppSession session;
     private final NavigationModel navigation = new NavigationModel();
-    private final SettingsViewModel settings = new SettingsViewModel();
-    private final KeysViewModel keys = new KeysViewModel();
-    private final Path home;
-    private final Supplier<Vault> vault;
-    private final UiTasks tasks;
+    private final SettingsViewModel settings;
+    private final KeysViewModel keys;
+    private final UnlockViewModel unlock;
     private final LocalClusterControl cluster;
-    private ServersViewModel servers;
 
-    /** The app on the default home, with no vault open yet (screens needing one say so). */
-    public AppModel() {
-        this(Home.resolve(null), () -> {
-            throw new IllegalStateException("the vault is locked: unlock it first");
-        }, daemonPool());
-    }
-
-    /** The app on {@code home}, using the unlocked vault and a background executor for slow work. */
-    public AppModel(Path home, Supplier<Vault> vault, Executor background) {
-        this.home = home;
-        this.vault = vault;
-        this.tasks = new UiTasks(background, Platform::runLater);
-        this.cluster = new LocalClusterControl(home);
-    }
-
-    private static Executor daemonPool() {
-        return Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "keyshard-ui-background");
-            t.setDaemon(true);
-            return t;
+    public AppModel(AppSession session, SettingsViewModel settings) {
+        this.session = session;
+        this.settings = settings;
+        this.keys = new KeysViewModel(session);
+        this.unlock = new UnlockViewModel(session, Clock.systemUTC());
+        this.cluster = new LocalClusterControl(session.home());
+        session.autoLockAfterProperty().set(settings.autoLockAfter());
+        settings.setOnChange(s -> {
+            session.autoLockAfterProperty().set(settings.autoLockAfter());
+            try {
+                s.save(session.home());
+                settings.saveProblemProperty().set("");
+            } catch (IOException e) {
+                settings.saveProblemProperty().set("The settings could not be saved in " + session.home()
+                        + " (" + e.getMessage() + "); they apply until Keyshard closes.");
+            }
         });
+    }
+
+    /** The app's model for {@code home}: saved settings, production Argon2id for a new vault. */
+    public static AppModel forApp(Path home) {
+        SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
+        AppSession session = AppSession.forApp(home, KdfParams.PRODUCTION, () -> settings.clearClipboardProperty().get());
+        return new AppModel(session, settings);
+    }
+
+    public AppSession session() {
+        return session;
     }
 
     public NavigationModel navigation() {
@@ -60,29 +68,12 @@ public final class AppModel {
         return keys;
     }
 
-    public Path home() {
-        return home;
+    public UnlockViewModel unlock() {
+        return unlock;
     }
 
-    public Supplier<Vault> vault() {
-        return vault;
-    }
-
-    /** Background work with results handed to the FX thread. */
-    public UiTasks tasks() {
-        return tasks;
-    }
-
-    /** The embedded local cluster as the app controls it; close on exit to stop the nodes it started. */
+    /** The embedded local cluster as this app controls it; closed on exit to stop the nodes the app started. */
     public LocalClusterControl cluster() {
         return cluster;
-    }
-
-    /** The Servers screen's model, made on first use. */
-    public ServersViewModel servers() {
-        if (servers == null) {
-            servers = new ServersViewModel(vault, home, cluster, tasks);
-        }
-        return servers;
     }
 }

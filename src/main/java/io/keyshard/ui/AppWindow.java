@@ -1,46 +1,108 @@
 package io.keyshard.ui;
 
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.servers.ServersViewModel;
+import io.keyshard.ui.wizard.NewKeyViewModel;
+import io.keyshard.ui.wizard.NewKeyWizard;
+
 import io.keyshard.ui.keys.KeysView;
 import io.keyshard.ui.servers.ServersView;
+import io.keyshard.ui.session.AppSession;
+import io.keyshard.ui.session.IdleLock;
 import io.keyshard.ui.settings.SettingsView;
 import io.keyshard.ui.shell.AppRoot;
 import io.keyshard.ui.shell.MainView;
 import io.keyshard.ui.shell.Place;
 import io.keyshard.ui.shell.Shortcuts;
+import io.keyshard.ui.unlock.UnlockView;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
- * Keyshard's main window: builds the scene (frame, screens, stylesheet, shortcuts) from an
- * {@link AppModel} and dresses a stage with it. The app and the UI tests both go through here,
- * so the tests see exactly the window a user gets.
+ * Keyshard's main window: builds the scene (frame, screens, unlock overlay, stylesheet, shortcuts,
+ * auto-lock) from an {@link AppModel} and dresses a stage with it. The app and the UI tests both
+ * go through here, so the tests see exactly the window a user gets. While the vault is locked the
+ * unlock screen covers everything; Ctrl+L locks.
  */
 public final class AppWindow {
     public static final String TITLE = "Keyshard";
+    /** Locks the vault from anywhere in the window. */
+    public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final double WIDTH = 1040;
     static final double HEIGHT = 680;
 
     private final AppModel model;
     private final AppRoot root;
     private final Scene scene;
+    private final UnlockView unlockView;
+    private final IdleLock idleLock;
 
     /** Builds the window's scene; call on the FX thread. */
     public AppWindow(AppModel model) {
         this.model = model;
+        AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
-                Place.SERVERS, () -> new ServersView(model.servers()),
-                Place.SETTINGS, () -> new SettingsView(model.settings()));
+                Place.SERVERS, () -> new ServersView(new ServersViewModel(session::vault, session.home(),
+                        model.cluster(), new UiTasks(session.background(), session.fx()))),
+                Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
         Shortcuts.install(scene, model.navigation(), root.overlayShowingProperty().not());
+        scene.getAccelerators().put(LOCK, () -> {
+            if (session.isUnlocked()) {
+                session.lock();
+            }
+        });
+
+        wireKeyActions(session);
+        unlockView = new UnlockView(model.unlock(), session.home());
+        session.vaultProperty().addListener((obs, old, vault) -> showLockState());
+        showLockState();
+        idleLock = IdleLock.install(scene, session);
 
         model.settings().themeProperty().addListener((obs, old, theme) -> theme.apply());
         model.settings().theme().apply();
+    }
+
+    /**
+     * The Keys screen's New key (the wizard, as a dialog) and Show addresses (the pipeline, in its own
+     * window), unless the embedding code set its own hooks first (tests do).
+     */
+    private void wireKeyActions(AppSession session) {
+        UiTasks tasks = new UiTasks(session.background(), session.fx());
+        ValueCopier copier = session.clipboard()::copy;
+        if (model.keys().newKeyActionProperty().get() == null) {
+            model.keys().newKeyActionProperty().set(() -> {
+                NewKeyViewModel wizard = new NewKeyViewModel(session::vault, session.home(), model.cluster(), tasks);
+                wizard.setOnKeyCreated(record -> session.fireKeysChanged());
+                NewKeyWizard.showDialog(scene.getWindow(), wizard, copier);
+            });
+        }
+        if (model.keys().showAddressesActionProperty().get() == null) {
+            model.keys().showAddressesActionProperty().set(record ->
+                    PipelineView.showWindow(scene.getWindow(), record, tasks, copier));
+        }
+    }
+
+    private void showLockState() {
+        if (model.session().isUnlocked()) {
+            root.clearOverlay();
+            root.main().navigationBar().button(model.navigation().current()).requestFocus();
+        } else {
+            model.unlock().reset();
+            root.showOverlay(unlockView);
+            unlockView.focusFirstField();
+        }
     }
 
     public AppModel model() {
@@ -55,6 +117,11 @@ public final class AppWindow {
         return scene;
     }
 
+    /** The auto-lock watcher (tests ask whether its countdown runs). */
+    public IdleLock idleLock() {
+        return idleLock;
+    }
+
     /** Puts this window on the stage: title, icons, scene and a minimum size that keeps text readable. */
     public void install(Stage stage) {
         stage.setTitle(TITLE);
@@ -62,5 +129,6 @@ public final class AppWindow {
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        stage.setOnHidden(e -> model.session().lock()); // closing the window closes the vault
     }
 }

@@ -47,11 +47,11 @@ final class PasswordChange {
             next.nextRowNo = current.nextRowNo;
             for (KeyRecord r : records) {
                 long rowNo = current.entries.get(Manifest.keyId(r.keyId())).rowNo();
-                db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, Vault.sealRecord(sealer, r, 1)));
+                db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, SealedRecords.seal(sealer, r, 1)));
                 next.entries.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
             }
             for (SecretRow s : secrets) {
-                db.putSecretRow(new SecretRow(s.name(), 1, sealer.seal(s.sealed(), Vault.secretAd(s.name(), 1))));
+                db.putSecretRow(new SecretRow(s.name(), 1, sealer.seal(s.sealed(), SealedRecords.secretAd(s.name(), 1))));
                 Arrays.fill(s.sealed(), (byte) 0);
                 next.entries.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
             }

@@ -1,17 +1,12 @@
 package io.keyshard.vault;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.keyshard.Home;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -79,62 +74,18 @@ public final class Vault implements AutoCloseable {
     public static Vault create(Path home, char[] password, KdfParams kdf) {
         checkNewPassword(password);
         Path root = home.toAbsolutePath().normalize();
-        Path tmp = null;
-        VaultKeys keys = null;
+        VaultCreation.Created made = VaultCreation.build(root, password, kdf);
         try {
-            Home.ensureOwnerOnlyDir(root);
-            if (exists(root)) {
-                throw new VaultException(Reason.ALREADY_EXISTS, "a vault already exists in " + VaultFiles.vaultDir(root)
-                        + "; nothing was changed (use another --home, or 'keyshard vault passwd' for a new password)");
-            }
-            byte[] rnd = new byte[8];
-            new SecureRandom().nextBytes(rnd);
-            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + org.bouncycastle.util.encoders.Hex.toHexString(rnd)));
-            byte[] salt = VaultHeader.newSalt();
-            keys = VaultKeys.derive(password, salt, kdf);
-            VaultHeader header = VaultHeader.fresh(kdf, salt, keys);
-            initDatabase(tmp.resolve(VaultFiles.DB_NAME), keys);
-            VaultFiles.ownerOnlyAll(tmp);
-            VaultFiles.writeDurably(tmp.resolve(VaultFiles.HEADER), header.toJson());
-            VaultFiles.fsyncDir(tmp);
-            Path dir = VaultFiles.vaultDir(root);
-            Files.deleteIfExists(dir.resolve(VaultFiles.LOCK));
-            Files.deleteIfExists(dir); // only an empty leftover folder; a non-empty one makes this fail
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-            VaultFiles.fsyncDir(root);
-            VaultLock lock = VaultLock.acquire(dir);
+            VaultLock lock = VaultLock.acquire(VaultFiles.vaultDir(root));
             try {
-                return new Vault(root, lock, header, keys);
+                return new Vault(root, lock, made.header(), made.keys());
             } catch (RuntimeException e) {
                 lock.close();
                 throw e;
             }
-        } catch (IOException e) {
-            if (keys != null) {
-                keys.close();
-            }
-            throw new VaultException(Reason.IO, "cannot create the vault in " + root + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            if (keys != null) {
-                keys.close();
-            }
+            made.keys().close();
             throw e;
-        } finally {
-            if (tmp != null) {
-                PasswordChange.deleteTree(tmp);
-            }
-        }
-    }
-
-    /** A new database with the current schema and an empty sealed index. */
-    static void initDatabase(Path base, VaultKeys keys) {
-        char[] pwd = keys.h2Password();
-        try (VaultDatabase db = VaultDatabase.create(base, pwd); Sealer s = keys.recordSealer()) {
-            db.putMeta("manifest", new Manifest().seal(s));
-            db.commitDurably();
-        } finally {
-            Arrays.fill(pwd, '\0');
         }
     }
 
@@ -260,12 +211,12 @@ public final class Vault implements AutoCloseable {
         }
         for (KeyRow row : db.keyRows()) {
             seen.add(Manifest.keyId(row.keyId()));
-            RecordCheck c = check(row);
-            if (c.problem != null) {
-                problems.add(c.problem);
+            SealedRecords.RecordCheck c = SealedRecords.check(sealer, manifest, row);
+            if (c.problem() != null) {
+                problems.add(c.problem());
             }
-            if (c.record != null) {
-                out.add(c.record);
+            if (c.record() != null) {
+                out.add(c.record());
             }
         }
         if (manifest != null) {
@@ -291,11 +242,11 @@ public final class Vault implements AutoCloseable {
         if (row == null) {
             return Optional.empty();
         }
-        RecordCheck c = check(row);
-        if (c.record == null) {
-            throw new VaultException(Reason.TAMPERED, c.problem.message());
+        SealedRecords.RecordCheck c = SealedRecords.check(sealer, manifest, row);
+        if (c.record() == null) {
+            throw new VaultException(Reason.TAMPERED, c.problem().message());
         }
-        return Optional.of(c.record);
+        return Optional.of(c.record());
     }
 
     /** Records still PENDING: key generations a crash or restart interrupted, to be resolved. */
@@ -310,7 +261,7 @@ public final class Vault implements AutoCloseable {
         Entry old = next.entries.get(Manifest.secretId(name));
         int version = old == null ? 1 : old.version() + 1;
         next.entries.put(Manifest.secretId(name), new Entry(0, version));
-        commit(next, () -> db.putSecretRow(new SecretRow(name, version, sealer.seal(value, secretAd(name, version)))));
+        commit(next, () -> db.putSecretRow(new SecretRow(name, version, sealer.seal(value, SealedRecords.secretAd(name, version)))));
     }
 
     /** The credential stored under {@code name}; the caller wipes it after use. */
@@ -320,7 +271,7 @@ public final class Vault implements AutoCloseable {
         for (SecretRow row : db.secretRows()) {
             if (row.name().equals(name)) {
                 Entry e = manifest == null ? null : manifest.entries.get(Manifest.secretId(name));
-                byte[] plain = sealer.open(row.sealed(), secretAd(name, row.version()));
+                byte[] plain = sealer.open(row.sealed(), SealedRecords.secretAd(name, row.version()));
                 if (plain == null || (manifest != null && (e == null || e.version() != row.version()))) {
                     throw new VaultException(Reason.TAMPERED, "the stored secret '" + name
                             + "' was modified, swapped or rolled back; store it again");
@@ -438,66 +389,8 @@ public final class Vault implements AutoCloseable {
         return manifest;
     }
 
-    static byte[] recordAd(UUID keyId, int version) {
-        return ("keyshard/vault/record|" + keyId + "|" + version).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static byte[] secretAd(String name, int version) {
-        return ("keyshard/vault/secret|" + name + "|" + version).getBytes(StandardCharsets.UTF_8);
-    }
-
     private byte[] seal(KeyRecord r, int version) {
-        return sealRecord(sealer, r, version);
-    }
-
-    /** The record as sealed JSON, bound to its keyId and version. */
-    static byte[] sealRecord(Sealer sealer, KeyRecord r, int version) {
-        byte[] plain;
-        try {
-            plain = VaultHeader.JSON.writeValueAsBytes(RecordCodec.toJson(r));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] sealed = sealer.seal(plain, recordAd(r.keyId(), version));
-        Arrays.fill(plain, (byte) 0);
-        return sealed;
-    }
-
-    /** A row read back: the record if it is intact, a problem if anything about it is wrong. */
-    private record RecordCheck(KeyRecord record, RecordProblem problem) {
-    }
-
-    private RecordCheck check(KeyRow row) {
-        long n = row.rowNo();
-        byte[] plain = sealer.open(row.sealed(), recordAd(row.keyId(), row.version()));
-        KeyRecord record = null;
-        if (plain != null) {
-            try {
-                record = RecordCodec.fromJson(VaultHeader.JSON.readTree(plain));
-            } catch (IOException | IllegalArgumentException e) {
-                record = null;
-            } finally {
-                Arrays.fill(plain, (byte) 0);
-            }
-        }
-        if (record == null || !record.keyId().equals(row.keyId())) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " cannot be authenticated: it was "
-                    + "modified or swapped with another record; restore it from a backup"));
-        }
-        Entry e = manifest == null ? null : manifest.entries.get(Manifest.keyId(row.keyId()));
-        if (manifest != null && e == null) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n
-                    + " is not in the vault's index: it was added from outside Keyshard"));
-        }
-        if (e != null && row.version() < e.version()) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " was rolled back to an older copy "
-                    + "(version " + row.version() + ", the vault expects " + e.version() + "); restore it from a backup"));
-        }
-        if (e != null && row.version() > e.version()) {
-            return new RecordCheck(record, new RecordProblem(0, "the vault's index is older than record #" + n
-                    + ": the index was rolled back"));
-        }
-        return new RecordCheck(record, null);
+        return SealedRecords.seal(sealer, r, version);
     }
 
     private KeyRecord require(UUID keyId) {

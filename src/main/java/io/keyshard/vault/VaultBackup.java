@@ -155,10 +155,17 @@ public final class VaultBackup {
                 write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
             }
             try (Stream<Path> files = Files.list(dir)) {
-                List<Path> auto = files.filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
+                List<Path> all = files.toList();
+                List<Path> auto = all.stream().filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
                         .sorted().toList();
                 for (int i = 0; i < auto.size() - KEEP_AUTOMATIC; i++) {
                     Files.deleteIfExists(auto.get(i));
+                }
+                for (Path p : all) {
+                    // a backup interrupted by a crash; only this process (holding the vault lock) writes here
+                    if (p.getFileName().toString().matches("auto-.*\\.ksbackup\\.tmp")) {
+                        Files.deleteIfExists(p);
+                    }
                 }
             }
             return null;

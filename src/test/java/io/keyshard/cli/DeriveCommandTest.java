@@ -134,7 +134,7 @@ class DeriveCommandTest {
         String key = MASTER.get("key").asText();
         String cc = MASTER.get("chain_code").asText();
         assertBadInput("say which key to start from", "derive", "--chain", "evm");
-        assertBadInput("not both", "derive", "--xpub", BIP86.get("account").get("xpub").asText(), "--curve", "P256");
+        assertBadInput("give only one of --key-id, --xpub", "derive", "--xpub", BIP86.get("account").get("xpub").asText(), "--curve", "P256");
         assertBadInput("missing --chain-code", "derive", "--curve", "SECP256k1", "--public-key", key);
         assertBadInput("--public-key must be", "derive", "--curve", "SECP256k1", "--public-key", "xyz", "--chain-code", cc);
         assertBadInput("chain code must be 32 bytes", "derive", "--curve", "SECP256k1", "--public-key", key, "--chain-code", "00");

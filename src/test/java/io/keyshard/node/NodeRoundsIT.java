@@ -47,6 +47,29 @@ class NodeRoundsIT {
     }
 
     @Test
+    void aTamperedRelayIsA422NamingTheCulpritAndEndsTheSession() throws Exception {
+        try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
+                TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5))) {
+            UUID keyId = UUID.randomUUID();
+            byte[] nonce = new byte[32];
+            new SecureRandom().nextBytes(nonce);
+            SessionSetup setup = new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(participant(a), participant(b)));
+            Round1Message fromA = post(a, keyId, "round1", setup, Round1Message.class);
+            Round1Message fromB = post(b, keyId, "round1", setup, Round1Message.class);
+            Round1Message forged = new Round1Message(fromB.sessionId(), fromB.sender(), fromB.commitments(),
+                    fromB.proofR(), fromB.proofZ(), fromA.chainCodeCommitment(), fromB.signature());
+            HttpResponse<String> r = a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
+                    StrictJson.mapper().writeValueAsString(new io.keyshard.dkg.Round2Request(List.of(fromA, forged))));
+            assertEquals(422, r.statusCode(), r.body());
+            var error = StrictJson.mapper().readTree(r.body());
+            assertEquals("PROTOCOL", error.get("error").asText());
+            org.junit.jupiter.api.Assertions.assertTrue(error.get("message").asText().contains("culprit"), r.body());
+            org.junit.jupiter.api.Assertions.assertFalse(r.body().contains(keyId.toString()), "no keyId in errors");
+            assertEquals("ABORTED", status(a, keyId), "a failed check ends the session");
+        }
+    }
+
+    @Test
     void aShareHeldAfterRoundThreeOutlivesExpiryAndRoundsAreNeverAnsweredTwice() throws Exception {
         Duration ttl = Duration.ofSeconds(3);
         try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", ttl);

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ui.shell.Place;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,19 +25,25 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Opens the real main window (the one KeyshardApp shows), walks it as a user would and snapshots every place. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    @TempDir
-    static Path home;
     private AppWindow window;
     private Stage stage;
+
+    @TempDir
+    Path home;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new AppWindow(new AppModel(home, () -> {
-            throw new IllegalStateException("locked");
-        }, Runnable::run));
+        AppModel model = TestApps.fxModel(home);
+        model.session().unlocked(TestApps.createVault(home));
+        window = new AppWindow(model);
         window.install(stage);
         stage.show();
+    }
+
+    @AfterEach
+    void lock(FxRobot robot) {
+        robot.interact(() -> window.model().session().lock());
     }
 
     @Test
@@ -44,19 +51,19 @@ class MainWindowTest {
         assertEquals("Keyshard", stage.getTitle());
         assertEquals(AppIcons.SIZES.size(), stage.getIcons().size(), "every icon size is on the window");
 
-        // First place: Keys, explaining threshold keys, and honest that New key is not here yet.
+        // First place: Keys, explaining threshold keys, with New key (the wizard) ready.
         assertShowing(Place.KEYS, robot);
         assertEquals("No keys yet", emptyStateTitle(robot));
-        assertFalse(robot.lookup("#new-key").query().isVisible(), "no New key button that does nothing");
-        assertTrue(robot.lookup("#new-key-unavailable").query().isVisible());
+        assertTrue(robot.lookup("#new-key").query().isVisible(), "New key opens the wizard");
+        assertFalse(robot.lookup("#new-key-unavailable").query().isVisible());
         BufferedImage keys = Screenshots.save(robot, window.root(), "keys");
 
         // Keyboard: Ctrl+2 goes to Servers.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         assertShowing(Place.SERVERS, robot);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#cluster-state").queryAs(Label.class).getText().contains("stopped"),
-                "a fresh home has no cluster running yet");
+        assertTrue(robot.lookup("#cluster-state").queryAs(Label.class).getText().startsWith("Local cluster:"),
+                "the Servers screen says whether the local cluster runs");
         Screenshots.save(robot, window.root(), "servers");
 
         // Mouse: the Settings button.
@@ -127,4 +134,5 @@ class MainWindowTest {
     private String emptyStateTitle(FxRobot robot) {
         return robot.from(window.root().main().content()).lookup(".empty-state-title").queryAs(Label.class).getText();
     }
+
 }

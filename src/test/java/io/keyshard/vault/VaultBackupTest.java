@@ -101,6 +101,9 @@ class VaultBackupTest {
     void everyReadyKeyWritesARotatingAutomaticBackupOpenableWithTheVaultPassword() throws Exception {
         Path home = tmp.resolve("a");
         List<KeyRecord> made = new ArrayList<>();
+        Files.createDirectories(home.resolve("backups"));
+        Files.writeString(home.resolve("backups").resolve("auto-20200101T000000000Z-000000000001.ksbackup.tmp"),
+                "left by a crash mid-write");
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             for (int i = 0; i < 12; i++) {
                 KeyRecord r = pending("automatic backup key " + i);
@@ -114,7 +117,7 @@ class VaultBackupTest {
         try (Stream<Path> s = Files.list(home.resolve("backups"))) {
             backups = s.sorted().toList();
         }
-        assertEquals(VaultBackup.KEEP_AUTOMATIC, backups.size());
+        assertEquals(VaultBackup.KEEP_AUTOMATIC, backups.size(), "ten kept, older ones and crash leftovers removed");
         Path newest = backups.get(backups.size() - 1);
         assertNoKeyIdIn(newest, made);
         Set<UUID> inNewest = VaultBackup.read(newest, pw()).stream().map(KeyRecord::keyId).collect(Collectors.toSet());

@@ -2,39 +2,230 @@ package io.keyshard.ui.keys;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.EmptyState;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
-/** The Keys place. Until the vault holds keys it explains what a threshold key is and how to make one. */
+/**
+ * The Keys place: a searchable, sortable table of the vault's keys with the selected key's details
+ * beside it; until the vault holds keys, an explanation of what a threshold key is. Ctrl+F goes
+ * to the search, Escape clears it, Down goes on into the table, Ctrl+C in the table copies the keyId.
+ */
 public final class KeysView extends StackPane {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     public KeysView(KeysViewModel model) {
         setId("keys-view");
+        Node empty = emptyState(model);
+        empty.visibleProperty().bind(model.emptyProperty());
+        Node list = listPane(model);
+        list.visibleProperty().bind(model.emptyProperty().not());
+        getChildren().addAll(empty, list);
+    }
+
+    private static Node emptyState(KeysViewModel model) {
         EmptyState empty = new EmptyState(MaterialDesignK.KEY_VARIANT, "No keys yet",
                 "A threshold key is a wallet key that is never whole: its shares are generated on separate "
                         + "MPC servers, and a set number of them (say any 2 of 3) must work together to sign.",
                 "Each key you create is listed here with its curve, threshold and status. Its keyId, "
                         + "the only handle to the shares, is kept in the encrypted vault on this computer.");
-
-        Button newKey = new Button("New key", new FontIcon(MaterialDesignK.KEY_PLUS));
-        newKey.setId("new-key");
-        newKey.getStyleClass().add(Styles.ACCENT);
+        Button newKey = newKeyButton(model, "new-key");
         newKey.setDefaultButton(true);
-        newKey.setOnAction(e -> model.newKey());
-        newKey.visibleProperty().bind(model.newKeyAvailableProperty());
-        newKey.managedProperty().bind(newKey.visibleProperty());
-
         Label notYet = new Label("Creating keys from the app arrives with the New key wizard in a coming "
-                + "version of Keyshard.");
+                + "version of Keyshard. Until then: keyshard keygen on the command line.");
         notYet.setId("new-key-unavailable");
         notYet.visibleProperty().bind(model.newKeyAvailableProperty().not());
         notYet.managedProperty().bind(notYet.visibleProperty());
+        return empty.withAction(newKey).withNote(notYet);
+    }
 
-        empty.withAction(newKey).withNote(notYet);
-        empty.visibleProperty().bind(model.emptyProperty());
-        getChildren().add(empty);
+    private static Button newKeyButton(KeysViewModel model, String id) {
+        Button newKey = new Button("New key", new FontIcon(MaterialDesignK.KEY_PLUS));
+        newKey.setId(id);
+        newKey.getStyleClass().add(Styles.ACCENT);
+        newKey.setOnAction(e -> model.newKey());
+        newKey.visibleProperty().bind(model.newKeyAvailableProperty());
+        newKey.managedProperty().bind(newKey.visibleProperty());
+        return newKey;
+    }
+
+    private static Node listPane(KeysViewModel model) {
+        Label title = new Label("Keys");
+        title.getStyleClass().add(Styles.TITLE_2);
+        TextField search = new TextField();
+        search.setId("key-search");
+        search.setPromptText("Search label, curve, status or keyId (Ctrl+F)");
+        search.setPrefColumnCount(28);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        Label count = new Label();
+        count.setId("key-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.visibleKeys().size() == model.keys().size()
+                ? model.keys().size() + (model.keys().size() == 1 ? " key" : " keys")
+                : model.visibleKeys().size() + " of " + model.keys().size() + " keys", model.visibleKeys(), model.keys()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(12, title, count, gap, search, newKeyButton(model, "new-key-top"));
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("keys-toolbar");
+
+        TableView<KeyRecord> table = table(model);
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+                e.consume();
+            }
+        });
+        Label noMatch = new Label("No key matches this search.");
+        noMatch.setId("no-match");
+        table.setPlaceholder(noMatch);
+
+        // Table above, details below at full width: every column stays readable at the minimum
+        // window size, and long hex values wrap less.
+        SplitPane split = new SplitPane(table, new KeyDetailsView(model));
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
+
+        Label notice = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+        notice.setId("keys-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        showWhen(notice, model.noticeProperty().isNotEmpty());
+        Label problems = new Label(null, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        problems.setId("keys-problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add(Styles.DANGER);
+        problems.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", model.problems()), model.problems()));
+        showWhen(problems, Bindings.isNotEmpty(model.problems()));
+
+        BorderPane pane = new BorderPane(split, top, null, new VBox(6, notice, problems), null);
+        pane.getStyleClass().add("keys-pane");
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                search.requestFocus();
+                search.selectAll();
+                e.consume();
+            }
+        });
+        return pane;
+    }
+
+    private static TableView<KeyRecord> table(KeysViewModel model) {
+        TableView<KeyRecord> table = new TableView<>(model.visibleKeys());
+        table.setId("keys-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        model.visibleKeys().comparatorProperty().bind(table.comparatorProperty());
+        TableColumn<KeyRecord, String> label = column("Label", "col-label", KeyRecord::label);
+        TableColumn<KeyRecord, String> curve = column("Curve", "col-curve", k -> k.curve().apiName());
+        TableColumn<KeyRecord, String> tOfN = column("t-of-n", "col-threshold", KeyTexts::tOfN);
+        tOfN.setComparator(Comparator.comparing((String s) -> Integer.parseInt(s.split(" ")[0]))
+                .thenComparing(s -> Integer.parseInt(s.split(" ")[2])));
+        TableColumn<KeyRecord, String> servers = column("Servers", "col-servers", k -> String.join(", ", k.servers()));
+        TableColumn<KeyRecord, KeyStatus> status = column("Status", "col-status", KeyRecord::status);
+        status.setCellFactory(c -> new StatusCell());
+        TableColumn<KeyRecord, Instant> created = column("Created", "col-created", KeyRecord::createdAt);
+        created.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : KeyTexts.shortDate(at));
+            }
+        });
+        label.setPrefWidth(160);
+        label.setMinWidth(90);
+        curve.setMinWidth(150);
+        tOfN.setMinWidth(64);
+        servers.setPrefWidth(220);
+        status.setMinWidth(96);
+        created.setMinWidth(130);
+        table.getColumns().setAll(java.util.List.of(label, curve, tOfN, servers, status, created));
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> model.selectedProperty().set(key));
+        model.selectedProperty().addListener((obs, old, key) -> {
+            if (key != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(key);
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                model.copyKeyId();
+                e.consume();
+            }
+        });
+        return table;
+    }
+
+    private static <T> TableColumn<KeyRecord, T> column(String title, String id, Function<KeyRecord, T> value) {
+        TableColumn<KeyRecord, T> col = new TableColumn<>(title);
+        col.setId(id);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return col;
+    }
+
+    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    /** A status word with an icon and colour, so PENDING and FAILED stand out from READY. */
+    private static final class StatusCell extends TableCell<KeyRecord, KeyStatus> {
+        @Override
+        protected void updateItem(KeyStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            if (empty || status == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            switch (status) {
+                case READY -> decorate("Ready", MaterialDesignC.CHECK_CIRCLE, Styles.SUCCESS);
+                case PENDING -> decorate("Pending", MaterialDesignM.MINUS_CIRCLE_OUTLINE, Styles.WARNING);
+                case FAILED -> decorate("Failed", MaterialDesignA.ALERT_CIRCLE, Styles.DANGER);
+                default -> throw new IllegalStateException();
+            }
+        }
+
+        private void decorate(String text, org.kordamp.ikonli.Ikon icon, String style) {
+            setText(text);
+            setGraphic(new FontIcon(icon));
+            getStyleClass().add(style);
+        }
     }
 }

@@ -1,41 +1,166 @@
 package io.keyshard.ui.keys;
 
+import io.keyshard.client.ResolvedKey;
+import io.keyshard.client.WorkspaceClient;
+import io.keyshard.ui.session.AppSession;
+import io.keyshard.ui.unlock.UserMessages;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.RecordProblem;
+import io.keyshard.vault.Vault;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
- * State of the Keys place: the keys from the vault, and whether "New key" can be offered.
- * "New key" is only shown when something can actually create a key (the wizard sets
- * {@link #newKeyActionProperty()}), so the screen never shows a button that does nothing.
+ * State of the Keys place: the vault's keys (reloaded in the background whenever the session says
+ * keys changed), the search, the selected key with its backup state, and the actions on it. The
+ * hooks {@link #newKeyActionProperty()} and {@link #showAddressesActionProperty()} are set by
+ * whoever provides the wizard and the pipeline; a button only shows when its hook is set.
  */
 public final class KeysViewModel {
+    private final AppSession session;
     private final ObservableList<KeyRecord> keys = FXCollections.observableArrayList();
+    private final FilteredList<KeyRecord> filtered = new FilteredList<>(keys);
+    private final SortedList<KeyRecord> visible = new SortedList<>(filtered);
     private final BooleanBinding empty = Bindings.isEmpty(keys);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<KeyRecord> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<BackupState> backups = new SimpleObjectProperty<>(this, "backups");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final ObjectProperty<Runnable> newKeyAction = new SimpleObjectProperty<>(this, "newKeyAction");
     private final BooleanBinding newKeyAvailable = newKeyAction.isNotNull();
+    private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction =
+            new SimpleObjectProperty<>(this, "showAddressesAction");
 
-    /** The keys to list, as the vault holds them. */
-    public ObservableList<KeyRecord> keys() {
-        return keys;
+    public KeysViewModel(AppSession session) {
+        this.session = session;
+        search.addListener((obs, old, text) -> filtered.setPredicate(matcher(text)));
+        session.addKeysChangedListener(this::reload);
+        session.vaultProperty().addListener((obs, old, vault) -> {
+            if (vault == null) { // locked: nothing from the vault stays on screen
+                keys.clear();
+                problems.clear();
+                selected.set(null);
+                search.set("");
+                notice.set("");
+            }
+        });
     }
 
-    /** True while there is no key to list: the screen then explains what a key is and how to make one. */
-    public BooleanBinding emptyProperty() {
-        return empty;
+    /** Reads the keys from the vault in the background and shows them, keeping the selection. */
+    public void reload() {
+        if (!session.isUnlocked()) {
+            return;
+        }
+        Vault vault = session.vault();
+        busy.set(true);
+        session.background().execute(() -> {
+            try {
+                List<KeyRecord> records = vault.list();
+                List<String> trouble = vault.problems().stream().map(RecordProblem::message).toList();
+                BackupState state = BackupState.of(session.home());
+                session.fx().execute(() -> show(records, trouble, state));
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> {
+                    busy.set(false);
+                    if (session.isUnlocked()) { // a lock during the read is not an error
+                        notice.set("The keys could not be read: " + UserMessages.of(e));
+                    }
+                });
+            }
+        });
     }
 
-    /** What "New key" does; null while this build cannot create keys from the app. */
-    public ObjectProperty<Runnable> newKeyActionProperty() {
-        return newKeyAction;
+    private void show(List<KeyRecord> records, List<String> trouble, BackupState state) {
+        busy.set(false);
+        if (!session.isUnlocked()) {
+            return; // locked while reading
+        }
+        UUID keep = selected.get() == null ? null : selected.get().keyId();
+        backups.set(state);
+        keys.setAll(records);
+        problems.setAll(trouble);
+        selected.set(keep == null ? null : records.stream().filter(r -> r.keyId().equals(keep)).findFirst().orElse(null));
     }
 
-    public BooleanBinding newKeyAvailableProperty() {
-        return newKeyAvailable;
+    /**
+     * The search: every word must match the label or curve (anywhere), the status (its start) or
+     * the keyId (its start), ignoring case.
+     */
+    static Predicate<KeyRecord> matcher(String text) {
+        String[] words = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        return key -> {
+            for (String w : words) {
+                if (!w.isEmpty() && !(key.label().toLowerCase(Locale.ROOT).contains(w)
+                        || key.curve().apiName().toLowerCase(Locale.ROOT).contains(w)
+                        || key.status().name().toLowerCase(Locale.ROOT).startsWith(w)
+                        || key.keyId().toString().startsWith(w))) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** Puts the selected key's keyId on the clipboard and says so. */
+    public void copyKeyId() {
+        KeyRecord key = selected.get();
+        if (key != null) {
+            copy(key.keyId().toString(), "keyId");
+        }
+    }
+
+    /** Copies a value shown in the details pane; {@code what} names it in the notice. */
+    public void copy(String value, String what) {
+        session.clipboard().copy(value);
+        notice.set(what + " copied" + (session.clipboard().clearsAfterCopy()
+                ? "; Keyshard removes it from the clipboard after 30 s." : "."));
+    }
+
+    /** Asks the key's servers about every PENDING key: each becomes READY or FAILED, or stays if unreachable. */
+    public void resolvePending() {
+        if (!session.isUnlocked() || busy.get()) {
+            return;
+        }
+        Vault vault = session.vault();
+        busy.set(true);
+        notice.set("Asking the servers about the pending keys…");
+        session.background().execute(() -> {
+            String text;
+            try (WorkspaceClient client = WorkspaceClient.open(session.home(), vault)) {
+                List<ResolvedKey> outcome = client.resolvePending();
+                long ready = outcome.stream().filter(r -> r.status() == KeyStatus.READY).count();
+                long failed = outcome.stream().filter(r -> r.status() == KeyStatus.FAILED).count();
+                long waiting = outcome.stream().filter(r -> r.status() == KeyStatus.PENDING).count();
+                text = "Resolved: " + ready + " ready, " + failed + " failed, " + waiting + " still waiting"
+                        + (waiting > 0 ? " (a server did not answer; try again when it runs)." : ".");
+            } catch (RuntimeException e) {
+                text = "Could not resolve the pending keys: " + UserMessages.of(e);
+            }
+            String done = text;
+            session.fx().execute(() -> {
+                busy.set(false);
+                notice.set(done);
+                session.fireKeysChanged();
+            });
+        });
     }
 
     /** Starts creating a key; refuses when no action is set, rather than silently doing nothing. */
@@ -45,5 +170,71 @@ public final class KeysViewModel {
             throw new IllegalStateException("creating a key is not available in this build");
         }
         action.run();
+    }
+
+    /** Opens the address pipeline for the selected READY key. */
+    public void showAddresses() {
+        Consumer<KeyRecord> action = showAddressesAction.get();
+        KeyRecord key = selected.get();
+        if (action == null || key == null || key.status() != KeyStatus.READY) {
+            throw new IllegalStateException("addresses can be shown only for a READY key");
+        }
+        action.accept(key);
+    }
+
+    /** Every key in the vault, oldest first. */
+    public ObservableList<KeyRecord> keys() {
+        return keys;
+    }
+
+    /** The keys the table shows: searched, then sorted by the table's comparator. */
+    public SortedList<KeyRecord> visibleKeys() {
+        return visible;
+    }
+
+    /** True while there is no key to list: the screen then explains what a key is and how to make one. */
+    public BooleanBinding emptyProperty() {
+        return empty;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<KeyRecord> selectedProperty() {
+        return selected;
+    }
+
+    /** The automatic backups as of the last reload. */
+    public ObjectProperty<BackupState> backupsProperty() {
+        return backups;
+    }
+
+    /** Records the vault could not read back intact, as messages fit to show. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** The last thing an action wants the user to know (copied, resolved, failed). */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** What "New key" (and "Try again" on a FAILED key) does; null while nothing can create keys. */
+    public ObjectProperty<Runnable> newKeyActionProperty() {
+        return newKeyAction;
+    }
+
+    public BooleanBinding newKeyAvailableProperty() {
+        return newKeyAvailable;
+    }
+
+    /** What "Show addresses" does with the selected READY key; null hides the button. */
+    public ObjectProperty<Consumer<KeyRecord>> showAddressesActionProperty() {
+        return showAddressesAction;
     }
 }

@@ -4,7 +4,11 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.ui.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import io.keyshard.ui.session.AppSettings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -13,12 +17,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The Settings place: one card per group of settings, each row a label, a line of help and its control. */
 public final class SettingsView extends ScrollPane {
 
-    public SettingsView(SettingsViewModel model) {
+    public SettingsView(SettingsViewModel model, Runnable lockNow) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -29,10 +34,61 @@ public final class SettingsView extends ScrollPane {
         VBox page = new VBox(20, title,
                 section("Appearance", row("Theme", "Light or dark; the whole window changes at once.",
                         themeSwitch(model))),
-                section("Security", note("Auto-lock after a few idle minutes and clearing copied keyIds and "
-                        + "addresses from the clipboard will be set here once the encrypted vault is in place.")));
+                section("Security",
+                        row("Lock automatically", "After this many minutes without a key press or mouse movement in "
+                                + "Keyshard, the vault closes and the password is needed again.", autoLock(model)),
+                        row("Clear the clipboard", "A keyId, key or address you copy is removed from the clipboard "
+                                + "30 seconds later, unless you copied something else since.", clipboardSwitch(model)),
+                        row("Lock now", "Closes the vault at once (Ctrl+L anywhere).", lockButton(lockNow))),
+                saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
+    }
+
+    private static Node autoLock(SettingsViewModel model) {
+        Spinner<Integer> minutes = new Spinner<>(1, AppSettings.MAX_AUTO_LOCK_MINUTES, model.autoLockMinutesProperty().get());
+        minutes.setId("auto-lock-minutes");
+        minutes.setEditable(true);
+        minutes.setPrefWidth(90);
+        minutes.getValueFactory().valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                model.autoLockMinutesProperty().set(v);
+            }
+        });
+        model.autoLockMinutesProperty().addListener((obs, old, v) -> minutes.getValueFactory().setValue(v.intValue()));
+        minutes.disableProperty().bind(model.neverLockProperty());
+        Label unit = new Label("minutes");
+        CheckBox never = new CheckBox("Never");
+        never.setId("auto-lock-never");
+        never.selectedProperty().bindBidirectional(model.neverLockProperty());
+        HBox box = new HBox(8, minutes, unit, never);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Node clipboardSwitch(SettingsViewModel model) {
+        CheckBox clear = new CheckBox("After 30 s");
+        clear.setId("clear-clipboard");
+        clear.selectedProperty().bindBidirectional(model.clearClipboardProperty());
+        return clear;
+    }
+
+    private static Node lockButton(Runnable lockNow) {
+        Button lock = new Button("Lock", new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+        lock.setId("lock-now");
+        lock.setOnAction(e -> lockNow.run());
+        return lock;
+    }
+
+    private static Node saveProblem(SettingsViewModel model) {
+        Label label = new Label();
+        label.setId("settings-save-problem");
+        label.getStyleClass().add(Styles.DANGER);
+        label.setWrapText(true);
+        label.textProperty().bind(model.saveProblemProperty());
+        label.visibleProperty().bind(model.saveProblemProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static Node themeSwitch(SettingsViewModel model) {
@@ -80,15 +136,11 @@ public final class SettingsView extends ScrollPane {
         VBox text = new VBox(2, nameLabel, helpLabel);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        if (control instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE); // the help text wraps; the control never shrinks
+        }
         HBox row = new HBox(16, text, gap, control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static Node note(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.TEXT_MUTED);
-        label.setWrapText(true);
-        return label;
     }
 }

@@ -2,44 +2,147 @@ package io.keyshard.ui.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyshard.curve.CurveName;
+import io.keyshard.ui.TestApps;
+import io.keyshard.ui.TestClipboard;
+import io.keyshard.ui.session.AppSession;
 import io.keyshard.vault.KeyRecord;
-import java.time.Instant;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The Keys place's logic on a real vault (light Argon2id), without a screen. */
 class KeysViewModelTest {
+    @TempDir
+    Path home;
 
-    @Test
-    void emptyFollowsTheKeyList() {
-        KeysViewModel keys = new KeysViewModel();
-        assertTrue(keys.emptyProperty().get());
-        KeyRecord key = KeyRecord.pending(UUID.randomUUID(), "savings", CurveName.values()[0], 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), Instant.now());
-        keys.keys().add(key);
-        assertFalse(keys.emptyProperty().get());
-        keys.keys().remove(key);
-        assertTrue(keys.emptyProperty().get());
+    private final TestClipboard clipboard = new TestClipboard();
+
+    private AppSession unlockedWithThreeKeys(List<KeyRecord> written) {
+        AppSession session = TestApps.directSession(home, clipboard.service(() -> true));
+        try (Vault vault = TestApps.createVault(home)) {
+            written.addAll(TestApps.writeThreeKeys(vault));
+        }
+        return session;
     }
 
     @Test
-    void newKeyIsOfferedOnlyWhenSomethingCanCreateAKey() {
-        KeysViewModel keys = new KeysViewModel();
+    void listsTheVaultsKeysOnUnlockAndDropsThemOnLock() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        KeysViewModel keys = new KeysViewModel(session);
+        assertTrue(keys.emptyProperty().get());
+
+        session.unlocked(reopen());
+        assertEquals(written, keys.keys(), "oldest first, as the vault holds them");
+        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED),
+                keys.keys().stream().map(KeyRecord::status).toList());
+        assertTrue(keys.backupsProperty().get().latest().isPresent(), "markReady wrote an automatic backup");
+
+        keys.selectedProperty().set(keys.keys().get(1));
+        session.lock();
+        assertTrue(keys.emptyProperty().get(), "nothing from the vault stays after lock");
+        assertNull(keys.selectedProperty().get());
+    }
+
+    @Test
+    void searchMatchesLabelCurveStatusAndKeyIdPrefix() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+
+        keys.searchProperty().set("solana");
+        assertEquals(List.of("Solana hot"), labels(keys));
+        keys.searchProperty().set("ed25519");
+        assertEquals(List.of("Solana hot"), labels(keys));
+        keys.searchProperty().set("fail");
+        assertEquals(List.of("Taproot test"), labels(keys));
+        keys.searchProperty().set("a1b2c3");
+        assertEquals(List.of("Savings"), labels(keys));
+        keys.searchProperty().set("0000");
+        assertEquals(List.of(), labels(keys), "a keyId matches only from its start");
+        keys.searchProperty().set("secp256k1 ready");
+        assertEquals(List.of("Savings"), labels(keys), "every word must match");
+        keys.searchProperty().set("  ");
+        assertEquals(3, keys.visibleKeys().size());
+    }
+
+    @Test
+    void copyingTheKeyIdPutsItOnTheClipboardForThirtySeconds() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+        keys.selectedProperty().set(keys.keys().get(0));
+
+        keys.copyKeyId();
+        assertEquals(written.get(0).keyId().toString(), clipboard.getText());
+        assertTrue(keys.noticeProperty().get().contains("30 s"), keys.noticeProperty().get());
+        clipboard.advance(Duration.ofSeconds(30));
+        assertNull(clipboard.getText());
+
+        keys.copyKeyId();
+        session.lock();
+        assertNull(clipboard.getText(), "locking clears what Keyshard copied");
+    }
+
+    @Test
+    void newKeyAndShowAddressesRunOnlyWhenTheirHooksAreSet() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+
         assertFalse(keys.newKeyAvailableProperty().get());
         assertThrows(IllegalStateException.class, keys::newKey);
-
         AtomicInteger started = new AtomicInteger();
         keys.newKeyActionProperty().set(started::incrementAndGet);
-        assertTrue(keys.newKeyAvailableProperty().get());
         keys.newKey();
         assertEquals(1, started.get());
 
-        keys.newKeyActionProperty().set(null);
-        assertFalse(keys.newKeyAvailableProperty().get());
+        List<KeyRecord> shown = new ArrayList<>();
+        keys.showAddressesActionProperty().set(shown::add);
+        keys.selectedProperty().set(keys.keys().get(1));
+        assertThrows(IllegalStateException.class, keys::showAddresses, "a PENDING key has no addresses yet");
+        keys.selectedProperty().set(keys.keys().get(0));
+        keys.showAddresses();
+        assertEquals(List.of(written.get(0)), shown);
+        session.lock();
+    }
+
+    @Test
+    void detailsTextsAreHonestAboutEachStatusAndTheBackup() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+        BackupState backups = keys.backupsProperty().get();
+
+        assertTrue(KeyTexts.statusExplanation(written.get(1)).contains("Resolve now"));
+        assertTrue(KeyTexts.statusExplanation(written.get(2)).contains("did not answer round 2"));
+        assertTrue(KeyTexts.backup(written.get(0), backups).startsWith("In the automatic backup of"));
+        assertTrue(KeyTexts.backup(written.get(0), BackupState.of(home.resolve("nowhere")))
+                .startsWith("No automatic backup yet"));
+        assertEquals("Any 2 of these 3 servers can sign together; one alone cannot.",
+                KeyTexts.thresholdSentence(written.get(0)));
+        session.lock();
+    }
+
+    private Vault reopen() {
+        return Vault.open(home, TestApps.PASSWORD.toCharArray());
+    }
+
+    private static List<String> labels(KeysViewModel keys) {
+        return keys.visibleKeys().stream().map(KeyRecord::label).toList();
     }
 }

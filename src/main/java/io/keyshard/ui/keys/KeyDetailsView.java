@@ -1,0 +1,180 @@
+package io.keyshard.ui.keys;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/** The selected key in full: identity, status with what to do, public values with copy, servers, backup. */
+final class KeyDetailsView extends ScrollPane {
+    private final KeysViewModel model;
+    private final VBox body = new VBox(14);
+    private final VBox left = new VBox(14);
+    private final VBox right = new VBox(14);
+
+    KeyDetailsView(KeysViewModel model) {
+        this.model = model;
+        setId("key-details");
+        getStyleClass().add("key-details");
+        setFitToWidth(true);
+        body.getStyleClass().add("key-details-body");
+        body.setPadding(new Insets(16));
+        setContent(body);
+        model.selectedProperty().addListener((obs, old, key) -> render(key));
+        model.backupsProperty().addListener((obs, old, b) -> render(model.selectedProperty().get()));
+        model.showAddressesActionProperty().addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        model.newKeyActionProperty().addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        render(model.selectedProperty().get());
+    }
+
+    private void render(KeyRecord key) {
+        body.getChildren().clear();
+        if (key == null) {
+            Label none = new Label("Select a key in the list to see its keyId, public key, servers and backup.");
+            none.setId("key-details-none");
+            none.setWrapText(true);
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            body.getChildren().add(none);
+            return;
+        }
+        Label title = new Label(key.label().isEmpty() ? "(no label)" : key.label());
+        title.setId("details-label");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        HBox columns = new HBox(28, left, right);
+        for (VBox column : List.of(left, right)) {
+            column.getChildren().clear();
+            column.setPrefWidth(0); // equal halves
+            HBox.setHgrow(column, Priority.ALWAYS);
+        }
+        body.getChildren().addAll(title, statusBox(key), columns);
+
+        left.getChildren().add(value("keyId", key.keyId().toString(), "copy-key-id",
+                "The only handle to this key's shares on the servers. Keep it; the vault and its backups do."));
+        if (key.rootPublicKey() != null) {
+            left.getChildren().add(value("Root public key", key.rootPublicKey(), "copy-root-key", null));
+        }
+        if (key.chainCode() != null) {
+            left.getChildren().add(value("Chain code", key.chainCode(), "copy-chain-code",
+                    "Public; with the root public key it derives every address of this key."));
+        }
+        right.getChildren().add(fact("Curve and derivation", key.curve().apiName() + " · "
+                + KeyTexts.scheme(key.derivationScheme()), "details-curve"));
+        right.getChildren().add(servers(key));
+        right.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
+        left.getChildren().add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
+    }
+
+    private Node statusBox(KeyRecord key) {
+        Label text = new Label(KeyTexts.statusExplanation(key));
+        text.setId("details-status");
+        text.setWrapText(true);
+        HBox actions = new HBox(8);
+        if (key.status() == KeyStatus.READY && model.showAddressesActionProperty().get() != null) {
+            actions.getChildren().add(button("Show addresses", "show-addresses",
+                    new FontIcon(MaterialDesignM.MAP_MARKER_PATH), model::showAddresses));
+        }
+        if (key.status() == KeyStatus.PENDING) {
+            actions.getChildren().add(button("Resolve now", "resolve-now", new FontIcon(MaterialDesignR.REFRESH),
+                    model::resolvePending));
+        }
+        if (key.status() == KeyStatus.FAILED && model.newKeyAvailableProperty().get()) {
+            actions.getChildren().add(button("Create it again", "retry-key", new FontIcon(MaterialDesignK.KEY_PLUS),
+                    model::newKey));
+        }
+        VBox box = new VBox(8, text);
+        if (!actions.getChildren().isEmpty()) {
+            box.getChildren().add(actions);
+        }
+        box.getStyleClass().addAll("status-box", "status-" + key.status().name().toLowerCase(java.util.Locale.ROOT));
+        return box;
+    }
+
+    private Node value(String name, String value, String copyId, String help) {
+        Label heading = new Label(name);
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        Label text = new Label(value);
+        text.setId(copyId.replace("copy-", "details-"));
+        text.getStyleClass().add("mono-value");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button copy = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId(copyId);
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        copy.setTooltip(new Tooltip("Copy " + name));
+        copy.setAccessibleText("Copy " + name);
+        copy.setOnAction(e -> model.copy(value, name));
+        HBox row = new HBox(8, text, copy);
+        row.setAlignment(Pos.TOP_LEFT);
+        VBox box = new VBox(4, heading, row);
+        if (help != null) {
+            Label helpLabel = new Label(help);
+            helpLabel.setWrapText(true);
+            helpLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box.getChildren().add(helpLabel);
+        }
+        return box;
+    }
+
+    private Node servers(KeyRecord key) {
+        Label heading = new Label("Servers · " + KeyTexts.tOfN(key));
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox box = new VBox(4, heading, muted(KeyTexts.thresholdSentence(key)));
+        for (String server : key.servers()) {
+            String share = key.verificationShares().get(server);
+            Label name = new Label(server);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label value = new Label(share != null ? share : key.status() == KeyStatus.FAILED
+                    ? "no verification share (the key was not made)" : "verification share not confirmed yet");
+            value.getStyleClass().add(share == null ? Styles.TEXT_MUTED : "mono-value");
+            value.setWrapText(true);
+            box.getChildren().add(new VBox(1, name, value));
+        }
+        if (!key.verificationShares().isEmpty()) {
+            box.getChildren().add(muted("A verification share is the public part of a server's share: it lets "
+                    + "anyone check that server's work, and reveals nothing secret."));
+        }
+        box.setId("details-servers");
+        return box;
+    }
+
+    /** A bold heading over a wrapped value; the value label gets {@code id} when one is given. */
+    private static Node fact(String name, String value, String id) {
+        Label heading = new Label(name);
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        Label text = new Label(value);
+        text.setWrapText(true);
+        text.setId(id);
+        return new VBox(4, heading, text);
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return label;
+    }
+
+    private static Button button(String text, String id, FontIcon icon, Runnable action) {
+        Button b = new Button(text, icon);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,70 @@
+package io.keyshard.ui.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.Home;
+import io.keyshard.ui.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The app's preferences as stored in {@code <home>/settings.json}: theme, auto-lock minutes
+ * (0 = never) and whether copied values are cleared from the clipboard. A missing or unreadable
+ * file gives the defaults, so a damaged file never keeps the app from starting.
+ */
+public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboard) {
+    public static final String FILE = "settings.json";
+    public static final int MAX_AUTO_LOCK_MINUTES = 120;
+    public static final AppSettings DEFAULTS = new AppSettings(Theme.LIGHT, 10, true);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AppSettings {
+        if (theme == null) {
+            throw new IllegalArgumentException("a theme is required");
+        }
+        if (autoLockMinutes < 0 || autoLockMinutes > MAX_AUTO_LOCK_MINUTES) {
+            throw new IllegalArgumentException("auto-lock must be 0 (never) to " + MAX_AUTO_LOCK_MINUTES + " minutes");
+        }
+    }
+
+    /** Reads the settings of {@code home}; defaults for anything missing, malformed or out of range. */
+    public static AppSettings load(Path home) {
+        Path file = home.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return DEFAULTS;
+        }
+        try {
+            JsonNode n = JSON.readTree(file.toFile());
+            Theme theme = DEFAULTS.theme;
+            for (Theme t : Theme.values()) {
+                if (t.name().equalsIgnoreCase(n.path("theme").asText())) {
+                    theme = t;
+                }
+            }
+            int minutes = n.path("autoLockMinutes").canConvertToInt() ? n.path("autoLockMinutes").intValue() : -1;
+            if (minutes < 0 || minutes > MAX_AUTO_LOCK_MINUTES) {
+                minutes = DEFAULTS.autoLockMinutes;
+            }
+            boolean clear = n.path("clearClipboard").isBoolean() ? n.path("clearClipboard").booleanValue()
+                    : DEFAULTS.clearClipboard;
+            return new AppSettings(theme, minutes, clear);
+        } catch (IOException | RuntimeException e) {
+            return DEFAULTS;
+        }
+    }
+
+    /** Writes the settings atomically (temp file, then rename), creating the home folder owner-only if needed. */
+    public void save(Path home) throws IOException {
+        Home.ensureOwnerOnlyDir(home);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("theme", theme.name());
+        n.put("autoLockMinutes", autoLockMinutes);
+        n.put("clearClipboard", clearClipboard);
+        Path tmp = home.resolve(FILE + ".tmp");
+        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+        Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,239 @@
+package io.keyshard.ui.unlock;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.ui.AppIcons;
+import io.keyshard.ui.unlock.PasswordStrength.Level;
+import io.keyshard.ui.unlock.UnlockViewModel.Mode;
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/**
+ * The full-window welcome screen shown while the vault is locked: "Create your vault" on a fresh
+ * home, "Unlock" otherwise. Enter submits; the fields are emptied as soon as a password is taken.
+ */
+public final class UnlockView extends StackPane {
+    private final UnlockViewModel model;
+    private final PasswordField newPassword = new PasswordField();
+    private final PasswordField confirm = new PasswordField();
+    private final PasswordField password = new PasswordField();
+    private final VBox card = new VBox(14);
+    private final Node createForm;
+    private final Node unlockForm;
+    private final Timeline countdown;
+
+    public UnlockView(UnlockViewModel model, Path home) {
+        this.model = model;
+        setId("unlock-view");
+        getStyleClass().add("unlock-view");
+        createForm = createForm();
+        unlockForm = unlockForm(home);
+        countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> model.refresh()));
+        countdown.setCycleCount(Timeline.INDEFINITE);
+        model.waitSecondsProperty().addListener((obs, old, now) -> {
+            if (now.intValue() > 0) {
+                countdown.play();
+            } else {
+                countdown.stop();
+            }
+        });
+
+        card.getStyleClass().add("unlock-card");
+        card.setMaxWidth(500);
+        card.setMaxHeight(USE_PREF_SIZE);
+        model.modeProperty().addListener((obs, old, mode) -> showMode(mode));
+        showMode(model.modeProperty().get());
+        getChildren().add(card);
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
+    /** Puts the cursor in the first password field (after the overlay appears). */
+    public void focusFirstField() {
+        (model.modeProperty().get() == Mode.CREATE ? newPassword : password).requestFocus();
+    }
+
+    private void showMode(Mode mode) {
+        newPassword.clear();
+        confirm.clear();
+        password.clear();
+        card.getChildren().setAll(mode == Mode.CREATE ? createForm : unlockForm);
+        focusFirstField();
+    }
+
+    private Node createForm() {
+        newPassword.setId("new-password");
+        newPassword.setPromptText("Vault password");
+        confirm.setId("confirm-password");
+        confirm.setPromptText("The same password again");
+
+        ProgressBar meter = new ProgressBar(0);
+        meter.setId("strength-bar");
+        meter.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(meter, Priority.ALWAYS);
+        Label strength = new Label();
+        strength.setId("strength-label");
+        strength.setMinWidth(120);
+        meter.setProgress(0);
+        strength.setText("Strength");
+        HBox meterRow = new HBox(10, meter, strength);
+        meterRow.setAlignment(Pos.CENTER_LEFT);
+
+        Runnable rate = () -> {
+            model.edited(newPassword.getCharacters(), confirm.getCharacters());
+            if (newPassword.getLength() == 0) { // nothing typed yet: an empty meter, not a red verdict
+                meter.setProgress(0);
+                strength.setText("Strength");
+            } else {
+                showStrength(model.strengthProperty().get(), meter, strength);
+            }
+        };
+        newPassword.textProperty().addListener((obs, o, n) -> rate.run());
+        confirm.textProperty().addListener((obs, o, n) -> rate.run());
+
+        Label hint = new Label();
+        hint.setId("create-hint");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        hint.textProperty().bind(model.createHintProperty());
+
+        Button create = new Button("Create vault", new FontIcon(MaterialDesignL.LOCK_PLUS));
+        create.setId("create-vault");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setDefaultButton(true);
+        create.disableProperty().bind(model.createValidProperty().not().or(model.busyProperty()));
+        create.setOnAction(e -> model.create(take(newPassword), take(confirm)));
+        confirm.setOnAction(e -> create.fire());
+        newPassword.setOnAction(e -> confirm.requestFocus());
+
+        Label protects = paragraph("Keyshard keeps the keyId of every key you create in an encrypted vault on "
+                + "this computer. The keyId is the only handle to a key's shares on the MPC servers: without it "
+                + "the key cannot be used. This password encrypts the vault.");
+        Label warning = new Label("The password cannot be recovered or reset. If you forget it, the keyIds "
+                + "can only come back from a backup you exported (which has its own password).",
+                new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.setId("create-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().addAll("unlock-warning", Styles.WARNING);
+
+        VBox form = new VBox(12, header("Create your vault"), protects, warning,
+                fieldLabel("Password", newPassword), newPassword, meterRow,
+                fieldLabel("Confirm password", confirm), confirm, hint, errorLabel(), busyRow("Creating the vault…"),
+                create);
+        return form;
+    }
+
+    private Node unlockForm(Path home) {
+        password.setId("password");
+        password.setPromptText("Vault password");
+        Button unlock = new Button("Unlock", new FontIcon(MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE));
+        unlock.setId("unlock");
+        unlock.getStyleClass().add(Styles.ACCENT);
+        unlock.setDefaultButton(true);
+        unlock.disableProperty().bind(model.busyProperty().or(model.waitSecondsProperty().greaterThan(0)));
+        unlock.setOnAction(e -> model.unlock(take(password)));
+
+        Label wait = new Label();
+        wait.setId("wait-label");
+        wait.getStyleClass().add(Styles.TEXT_BOLD);
+        wait.setWrapText(true);
+        wait.textProperty().bind(Bindings.createStringBinding(() -> "Wait " + model.waitSecondsProperty().get()
+                + " s before the next try.", model.waitSecondsProperty()));
+        show(wait, model.waitSecondsProperty().greaterThan(0));
+
+        Label where = paragraph("Enter your vault password to see your keys. Vault folder: "
+                + home.resolve("vault"));
+        where.setId("unlock-where");
+        Label forgot = paragraph("Forgot it? The password cannot be reset. Your keyIds can be restored from a "
+                + "backup into a new vault: keyshard vault import.");
+        forgot.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return new VBox(12, header("Unlock Keyshard"), where, fieldLabel("Password", password), password,
+                errorLabel(), wait, busyRow("Unlocking…"), unlock, forgot);
+    }
+
+    private Node header(String title) {
+        ImageView mark = new ImageView(AppIcons.image(64));
+        mark.setFitWidth(40);
+        mark.setFitHeight(40);
+        Label heading = new Label(title);
+        heading.setId("unlock-title");
+        heading.getStyleClass().add(Styles.TITLE_2);
+        HBox row = new HBox(12, mark, heading);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Label errorLabel() {
+        Label error = new Label(null, new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        error.getStyleClass().addAll("unlock-error", Styles.DANGER);
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        show(error, model.errorProperty().isNotEmpty());
+        return error;
+    }
+
+    private Node busyRow(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        Label label = new Label(text);
+        HBox row = new HBox(8, spinner, label);
+        row.getStyleClass().add("unlock-busy");
+        row.setAlignment(Pos.CENTER_LEFT);
+        show(row, model.busyProperty());
+        return row;
+    }
+
+    private static Label fieldLabel(String text, Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static Label paragraph(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    private static void showStrength(Level level, ProgressBar meter, Label label) {
+        meter.setProgress((level.ordinal() + 1) / 4.0);
+        for (Level l : Level.values()) {
+            meter.getStyleClass().remove("strength-" + l.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        meter.getStyleClass().add("strength-" + level.name().toLowerCase(java.util.Locale.ROOT));
+        label.setText("Strength: " + level.label());
+    }
+
+    /** The field's characters as a char[] (never a new String), then the field is emptied. */
+    static char[] take(PasswordField field) {
+        CharSequence text = field.getCharacters();
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = text.charAt(i);
+        }
+        field.clear();
+        return out;
+    }
+}

@@ -1,0 +1,203 @@
+package io.keyshard.ui.unlock;
+
+import io.keyshard.ui.session.AppSession;
+import io.keyshard.ui.unlock.PasswordStrength.Level;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The welcome screen's logic: create the vault (password rules, confirm) when the home has none,
+ * otherwise unlock it (with a growing wait after repeated wrong passwords). Argon2id runs on the
+ * session's background executor; passwords arrive as char[] and are wiped when done.
+ */
+public final class UnlockViewModel {
+    /** Wrong passwords allowed before each further try has to wait. */
+    public static final int FREE_TRIES = 3;
+    static final int MAX_WAIT_SECONDS = 30;
+
+    /** Which form the screen shows. */
+    public enum Mode { CREATE, UNLOCK }
+
+    private final AppSession session;
+    private final Clock clock;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObjectProperty<Level> strength = new SimpleObjectProperty<>(this, "strength", Level.WEAK);
+    private final StringProperty createHint = new SimpleStringProperty(this, "createHint", "");
+    private final BooleanProperty createValid = new SimpleBooleanProperty(this, "createValid");
+    private final IntegerProperty waitSeconds = new SimpleIntegerProperty(this, "waitSeconds");
+    private int failures;
+    private Instant retryAt; // null: no wait
+
+    public UnlockViewModel(AppSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        reset();
+    }
+
+    /** Back to a fresh form for the home as it is now (after a lock, or at start). */
+    public void reset() {
+        mode.set(Vault.exists(session.home()) ? Mode.UNLOCK : Mode.CREATE);
+        error.set("");
+        edited("", "");
+    }
+
+    /** Re-rates the create form as the user types; reads the field contents without making Strings. */
+    public void edited(CharSequence password, CharSequence confirm) {
+        Level level = PasswordStrength.level(password);
+        strength.set(level);
+        String hint;
+        if (password.length() == 0) {
+            hint = "Choose a password of at least " + PasswordStrength.MIN_LENGTH + " characters.";
+        } else if (password.length() < PasswordStrength.MIN_LENGTH) {
+            hint = (PasswordStrength.MIN_LENGTH - password.length()) + " more characters needed (at least "
+                    + PasswordStrength.MIN_LENGTH + ").";
+        } else if (level == Level.WEAK) {
+            hint = "Too easy to guess: add a few unrelated words, or mix in capitals, digits and symbols.";
+        } else if (!contentEquals(password, confirm)) {
+            hint = confirm.length() == 0 ? "Type the same password again to confirm it."
+                    : "The two passwords do not match yet.";
+        } else {
+            hint = "";
+        }
+        createHint.set(hint);
+        createValid.set(hint.isEmpty());
+    }
+
+    /** Creates the vault in the background; refuses (and says why) a weak or unconfirmed password. Wipes both arrays. */
+    public void create(char[] password, char[] confirm) {
+        try {
+            edited(java.nio.CharBuffer.wrap(password), java.nio.CharBuffer.wrap(confirm));
+            if (busy.get() || !createValid.get()) {
+                error.set(createHint.get());
+                Arrays.fill(password, '\0');
+                return;
+            }
+        } finally {
+            Arrays.fill(confirm, '\0');
+        }
+        inBackground(() -> Vault.create(session.home(), password, session.newVaultKdf()), password);
+    }
+
+    /** Opens the vault in the background; refuses while the wait after wrong passwords runs. Wipes the array. */
+    public void unlock(char[] password) {
+        refresh();
+        if (busy.get() || waitSeconds.get() > 0 || password.length == 0) {
+            if (password.length == 0) {
+                error.set("Enter your vault password.");
+            }
+            Arrays.fill(password, '\0');
+            return;
+        }
+        inBackground(() -> Vault.open(session.home(), password), password);
+    }
+
+    /** Runs the slow Argon2id step off the FX thread with the screen busy, then wipes the password. */
+    private void inBackground(java.util.function.Supplier<Vault> open, char[] password) {
+        error.set("");
+        busy.set(true);
+        session.background().execute(() -> {
+            try {
+                Vault vault = open.get();
+                session.fx().execute(() -> opened(vault));
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> failed(e));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        });
+    }
+
+    /** Recomputes the seconds left to wait; the screen calls it on a timer while a wait runs. */
+    public void refresh() {
+        long left = retryAt == null ? 0 : Duration.between(clock.instant(), retryAt).toMillis();
+        waitSeconds.set(left <= 0 ? 0 : (int) ((left + 999) / 1000));
+    }
+
+    private void opened(Vault vault) {
+        busy.set(false);
+        failures = 0;
+        retryAt = null;
+        refresh();
+        session.unlocked(vault);
+    }
+
+    private void failed(RuntimeException e) {
+        busy.set(false);
+        if (e instanceof VaultException v && v.reason() == VaultException.Reason.WRONG_PASSWORD) {
+            failures++;
+            String text = "That password does not open this vault. Check Caps Lock and the keyboard layout.";
+            if (failures >= FREE_TRIES) {
+                int wait = (int) Math.min(MAX_WAIT_SECONDS, 1L << Math.min(10, failures - FREE_TRIES + 1));
+                retryAt = clock.instant().plusSeconds(wait);
+                text += " After " + FREE_TRIES + " wrong tries, each new try waits a little longer.";
+            }
+            error.set(text);
+            refresh();
+            return;
+        }
+        if (e instanceof VaultException v && v.reason() == VaultException.Reason.ALREADY_EXISTS) {
+            mode.set(Mode.UNLOCK);
+        }
+        error.set(UserMessages.of(e));
+    }
+
+    private static boolean contentEquals(CharSequence a, CharSequence b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < a.length(); i++) {
+            diff |= a.charAt(i) ^ b.charAt(i);
+        }
+        return diff == 0;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** What went wrong with the last try, in words for the user; empty when nothing did. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ObjectProperty<Level> strengthProperty() {
+        return strength;
+    }
+
+    /** What the create form still needs; empty when it can be submitted. */
+    public StringProperty createHintProperty() {
+        return createHint;
+    }
+
+    public BooleanProperty createValidProperty() {
+        return createValid;
+    }
+
+    /** Seconds before the next unlock try is allowed (0 = now). */
+    public IntegerProperty waitSecondsProperty() {
+        return waitSeconds;
+    }
+
+    public int failures() {
+        return failures;
+    }
+}

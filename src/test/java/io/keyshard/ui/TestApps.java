@@ -1,0 +1,73 @@
+package io.keyshard.ui;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.ClipboardService;
+import io.keyshard.ui.session.AppSession;
+import io.keyshard.ui.session.AppSettings;
+import io.keyshard.ui.settings.SettingsViewModel;
+import io.keyshard.vault.KdfParams;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+
+/** Sessions and vaults for UI tests: real vault files in a temp home, real (light) Argon2id through the header. */
+public final class TestApps {
+    /** Real Argon2id with light parameters; recorded in the vault header like production ones. */
+    public static final KdfParams LIGHT = new KdfParams(256, 1, 1);
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TestApps() {
+    }
+
+    /** A session running everything on the calling thread: for view-model tests without a screen. */
+    public static AppSession directSession(Path home, ClipboardService clipboard) {
+        Executor direct = Runnable::run;
+        return new AppSession(home, LIGHT, direct, direct, clipboard);
+    }
+
+    /** The window's model as the app builds it, but with light Argon2id, a background thread and the system clipboard. */
+    public static AppModel fxModel(Path home) {
+        SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
+        AppSession session = new AppSession(home, LIGHT, BACKGROUND, Platform::runLater,
+                ClipboardService.system(() -> settings.clearClipboardProperty().get()));
+        return new AppModel(session, settings);
+    }
+
+    /** Creates a vault in {@code home} with the test password. */
+    public static Vault createVault(Path home) {
+        return Vault.create(home, PASSWORD.toCharArray(), LIGHT);
+    }
+
+    /** Writes three keys through the real vault API: a READY, a PENDING and a FAILED one. */
+    public static List<KeyRecord> writeThreeKeys(Vault vault) {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KeyRecord savings = KeyRecord.pending(UUID.fromString("a1b2c3d4-0000-4000-8000-000000000001"), "Savings",
+                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), t.minusSeconds(7200));
+        KeyRecord solana = KeyRecord.pending(UUID.fromString("5e1a0a00-0000-4000-8000-000000000002"), "Solana hot",
+                CurveName.ED25519, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), t.minusSeconds(3600));
+        KeyRecord taproot = KeyRecord.pending(UUID.fromString("f00dfeed-0000-4000-8000-000000000003"), "Taproot test",
+                CurveName.SECP256K1_SCHNORR, 3, List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), t);
+        vault.createPending(savings);
+        vault.createPending(solana);
+        vault.createPending(taproot);
+        KeyRecord ready = vault.markReady(savings.keyId(), "02" + "ab".repeat(32), "cd".repeat(32), Map.of(
+                "OFFICIAL_1", "02" + "11".repeat(32), "OFFICIAL_2", "03" + "22".repeat(32),
+                "OFFICIAL_3", "02" + "33".repeat(32)));
+        KeyRecord failed = vault.markFailed(taproot.keyId(), "server OFFICIAL_3 did not answer round 2 within 60 s");
+        return List.of(ready, vault.get(solana.keyId()).orElseThrow(), failed);
+    }
+}
