@@ -30,6 +30,9 @@ public final class RemoteServers {
      * local cluster's names and an id another server already has (IllegalArgumentException, exit 2).
      */
     public static String add(Path home, Vault vault, byte[] entryJson) throws IOException {
+        if (new String(entryJson, StandardCharsets.UTF_8).isBlank()) {
+            throw new IllegalArgumentException("the entry is empty: paste the JSON object 'keyshard node init' printed");
+        }
         if (entryJson.length > ENTRY_LIMIT) {
             throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
         }
@@ -38,7 +41,7 @@ public final class RemoteServers {
             e = StrictJson.mapper().readValue(entryJson, Entry.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
-                    + "{ name, id, url, certSha256, apiKey } (" + ex.getOriginalMessage().split("\n")[0] + ")");
+                    + "{ name, id, url, certSha256, apiKey }: " + reason(ex));
         }
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
@@ -68,6 +71,20 @@ public final class RemoteServers {
         }
         config.with(e.name(), info).save();
         return e.name();
+    }
+
+    /** Why Jackson refused the entry, in words without parser internals. */
+    private static String reason(JsonProcessingException ex) {
+        if (ex instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "it ends too early; paste the whole object, from { to }";
+        }
+        if (ex instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        String m = String.valueOf(ex.getOriginalMessage()).split("\n")[0];
+        int cut = m.indexOf(" at [Source");
+        m = cut < 0 ? m : m.substring(0, cut);
+        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 
     /** Removes a remote server from servers.json and its API key from the vault (its keys stay in the vault). */

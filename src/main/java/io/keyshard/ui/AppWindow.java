@@ -1,5 +1,12 @@
 package io.keyshard.ui;
 
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.servers.ServersViewModel;
+import io.keyshard.ui.wizard.NewKeyViewModel;
+import io.keyshard.ui.wizard.NewKeyWizard;
+
 import io.keyshard.ui.keys.KeysView;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.session.AppSession;
@@ -44,7 +51,8 @@ public final class AppWindow {
         AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
-                Place.SERVERS, ServersView::new,
+                Place.SERVERS, () -> new ServersView(new ServersViewModel(session::vault, session.home(),
+                        model.cluster(), new UiTasks(session.background(), session.fx()))),
                 Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
@@ -56,6 +64,7 @@ public final class AppWindow {
             }
         });
 
+        wireKeyActions(session);
         unlockView = new UnlockView(model.unlock(), session.home());
         session.vaultProperty().addListener((obs, old, vault) -> showLockState());
         showLockState();
@@ -63,6 +72,26 @@ public final class AppWindow {
 
         model.settings().themeProperty().addListener((obs, old, theme) -> theme.apply());
         model.settings().theme().apply();
+    }
+
+    /**
+     * The Keys screen's New key (the wizard, as a dialog) and Show addresses (the pipeline, in its own
+     * window), unless the embedding code set its own hooks first (tests do).
+     */
+    private void wireKeyActions(AppSession session) {
+        UiTasks tasks = new UiTasks(session.background(), session.fx());
+        ValueCopier copier = session.clipboard()::copy;
+        if (model.keys().newKeyActionProperty().get() == null) {
+            model.keys().newKeyActionProperty().set(() -> {
+                NewKeyViewModel wizard = new NewKeyViewModel(session::vault, session.home(), model.cluster(), tasks);
+                wizard.setOnKeyCreated(record -> session.fireKeysChanged());
+                NewKeyWizard.showDialog(scene.getWindow(), wizard, copier);
+            });
+        }
+        if (model.keys().showAddressesActionProperty().get() == null) {
+            model.keys().showAddressesActionProperty().set(record ->
+                    PipelineView.showWindow(scene.getWindow(), record, tasks, copier));
+        }
     }
 
     private void showLockState() {

@@ -13,7 +13,9 @@ public final class KeyshardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new AppWindow(AppModel.forApp(Home.resolve(null))).install(stage);
+        AppModel model = AppModel.forApp(Home.resolve(null));
+        new AppWindow(model).install(stage);
+        stage.setOnHidden(e -> model.cluster().close()); // stop the local nodes this app started
         stage.show();
     }
 }

@@ -1,23 +1,115 @@
 package io.keyshard.ui.servers;
 
-import io.keyshard.ui.common.EmptyState;
+import atlantafx.base.theme.Styles;
+import io.keyshard.client.ServerStatus;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The Servers place: what MPC servers are and which ones Keyshard uses out of the box. */
-public final class ServersView extends StackPane {
+/** The Servers place: each server's health and latency, the local cluster with start/stop, add and remove. */
+public final class ServersView extends BorderPane {
+    private final ServersViewModel model;
 
-    public ServersView() {
+    public ServersView(ServersViewModel model) {
+        this.model = model;
         setId("servers-view");
-        EmptyState about = new EmptyState(MaterialDesignS.SERVER_NETWORK, "Three local servers, ready when needed",
-                "MPC servers each keep one share of every key and work together to create it; no "
-                        + "server ever sees the whole private key.",
-                "Out of the box Keyshard runs three of them on this computer, OFFICIAL_1, OFFICIAL_2 and "
-                        + "OFFICIAL_3, and starts them the first time a key is generated. Servers you run "
-                        + "on other machines can be added, so that no single computer holds enough shares to sign.");
-        about.withNote(new Label("Live server status and adding remote servers arrive in a coming version "
-                + "of Keyshard."));
-        getChildren().add(about);
+        setPadding(new Insets(20, 24, 20, 24));
+        Label title = new Label("Servers");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label explain = new Label("MPC servers each keep one share of every key and work together to create it and "
+                + "sign; no server ever sees the whole key. Keyshard runs three on this computer (OFFICIAL_1..3); "
+                + "servers on other machines, added here, mean no single computer holds enough shares to sign.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add(Styles.TEXT_MUTED);
+        setTop(new VBox(8, title, explain, clusterRow()));
+
+        TableView<ServerStatus> table = new TableView<>(model.servers());
+        table.setId("servers-table");
+        table.setPlaceholder(new Label("No servers yet. Start the local cluster above, or add a remote server."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Name", ServerStatus::name, 130));
+        table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 100));
+        table.getColumns().add(column("URL", ServerStatus::url, 200));
+        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : "down", 90));
+        table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms" : s.error(), 240));
+        BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
+        setCenter(table);
+
+        Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId("servers-refresh");
+        refresh.disableProperty().bind(model.busyProperty());
+        refresh.setOnAction(e -> model.refresh());
+        Button add = new Button("Add a remote server...", new FontIcon(MaterialDesignP.PLUS));
+        add.setId("servers-add");
+        add.setOnAction(e -> AddServerDialog.show(getScene().getWindow(), model));
+        Button remove = new Button("Remove", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        remove.setId("servers-remove");
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ServerStatus s = table.getSelectionModel().getSelectedItem();
+            return s == null || ServersViewModel.isLocal(s.name());
+        }, table.getSelectionModel().selectedItemProperty()));
+        remove.setOnAction(e -> RemoveConfirm.ask(getScene().getWindow(), table.getSelectionModel().getSelectedItem().name(),
+                model));
+        Label message = new Label();
+        message.setId("servers-message");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> model.errorProperty().get() != null
+                ? model.errorProperty().get() : model.messageProperty().get(), model.errorProperty(), model.messageProperty()));
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox bottom = new HBox(8, message, refresh, remove, add);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        setBottom(bottom);
+        model.refresh();
+    }
+
+    private HBox clusterRow() {
+        FontIcon icon = new FontIcon(MaterialDesignS.SERVER_NETWORK);
+        Label state = new Label();
+        state.setId("cluster-state");
+        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.clusterStateProperty().get()) {
+            case RUNNING -> "Local cluster: running (OFFICIAL_1, OFFICIAL_2, OFFICIAL_3 answer)";
+            case STARTING -> "Local cluster: starting...";
+            case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
+        }, model.clusterStateProperty()));
+        Button start = new Button("Start");
+        start.setId("cluster-start");
+        start.disableProperty().bind(model.clusterStateProperty().isNotEqualTo(LocalClusterControl.State.STOPPED));
+        start.setOnAction(e -> model.startCluster());
+        Button stop = new Button("Stop");
+        stop.setId("cluster-stop");
+        stop.disableProperty().bind(model.canStopProperty().not()
+                .or(model.clusterStateProperty().isEqualTo(LocalClusterControl.State.STARTING)));
+        stop.setOnAction(e -> model.stopCluster());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(10, icon, state, grow, start, stop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("cluster-row");
+        row.setPadding(new Insets(10, 12, 10, 12));
+        return row;
+    }
+
+    private static TableColumn<ServerStatus, String> column(String title, java.util.function.Function<ServerStatus, String> f,
+            double width) {
+        TableColumn<ServerStatus, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 }

@@ -1,0 +1,198 @@
+package io.keyshard.ui.pipeline;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.address.Chain;
+import io.keyshard.derive.Network;
+import io.keyshard.ui.common.ValueCopier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.util.StringConverter;
+
+/**
+ * The Pipeline screen: chain, network, account and index above a drawn pipeline
+ * keyId -> derivation path -> public key -> address, with the address as a QR code.
+ */
+public final class PipelineView extends BorderPane {
+    private final PipelineViewModel model;
+    private final StageCard keyCard;
+    private final StageCard pathCard;
+    private final StageCard publicKeyCard;
+    private final StageCard addressCard;
+    private final ImageView qr = new ImageView();
+    private final Label qrCaption = new Label();
+
+    public PipelineView(PipelineViewModel model, ValueCopier copier) {
+        this.model = model;
+        setId("pipeline-view");
+        getStyleClass().add("pipeline-view");
+        setPadding(new Insets(20, 24, 20, 24));
+        String label = model.key().label() == null || model.key().label().isBlank() ? "unlabelled key" : model.key().label();
+        Label title = new Label("Addresses of " + label);
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label explain = new Label("Every address is derived from the key's public data alone: no server and no "
+                + "password is needed, and the same choices always give the same address.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add(Styles.TEXT_MUTED);
+        Label error = new Label();
+        error.setId("pipeline-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(model.errorProperty().isNotNull());
+        VBox top = new VBox(8, title, explain, controls(), error);
+        setTop(top);
+
+        keyCard = new StageCard("key", "Key ID", copier);
+        keyCard.show(model.key().keyId().toString(), model.keyNote());
+        pathCard = new StageCard("path", "Derivation path", copier);
+        publicKeyCard = new StageCard("public-key", "Public key", copier);
+        addressCard = new StageCard("address", "Address", copier);
+        VBox flow = new VBox(0, keyCard, arrow(), pathCard, arrow(), publicKeyCard, arrow(), addressCard);
+        flow.setFillWidth(true);
+        HBox.setHgrow(flow, Priority.ALWAYS);
+        qr.setId("address-qr");
+        qr.setSmooth(false);
+        qrCaption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        qrCaption.setWrapText(true);
+        qrCaption.setMaxWidth(200);
+        VBox qrBox = new VBox(6, qr, qrCaption);
+        qrBox.setAlignment(Pos.BOTTOM_CENTER);
+        qrBox.setMinWidth(210);
+        HBox body = new HBox(20, flow, qrBox);
+        body.setAlignment(Pos.BOTTOM_LEFT);
+        body.setPadding(new Insets(12, 4, 4, 0));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+
+        model.stagesProperty().addListener((obs, old, s) -> show(s));
+        model.recompute();
+    }
+
+    private Node controls() {
+        ComboBox<Chain> chain = new ComboBox<>(model.chains());
+        chain.setId("pipeline-chain");
+        chain.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Chain c) {
+                return c == null ? "" : c.title();
+            }
+
+            @Override
+            public Chain fromString(String s) {
+                return null;
+            }
+        });
+        chain.valueProperty().bindBidirectional(model.chainProperty());
+        ComboBox<Network> network = new ComboBox<>();
+        network.getItems().setAll(Network.values());
+        network.setId("pipeline-network");
+        network.valueProperty().bindBidirectional(model.networkProperty());
+        Spinner<Integer> account = number("pipeline-account", model.accountProperty());
+        account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
+        Spinner<Integer> index = number("pipeline-index", model.indexProperty());
+        index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
+        chain.setPrefWidth(250);
+        network.setPrefWidth(120);
+        account.setPrefWidth(90);
+        index.setPrefWidth(100);
+        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account,
+                name("Index"), index);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** An editable whole-number spinner kept in step with {@code target}; typing a number applies it at once. */
+    private static Spinner<Integer> number(String id, javafx.beans.property.IntegerProperty target) {
+        IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, target.get());
+        Spinner<Integer> s = new Spinner<>(f);
+        s.setId(id);
+        s.setEditable(true);
+        f.valueProperty().addListener((o, a, v) -> target.set(v));
+        target.addListener((o, a, v) -> f.setValue(v.intValue()));
+        s.getEditor().textProperty().addListener((o, a, text) -> {
+            try {
+                int v = Integer.parseInt(text.strip());
+                if (v >= 0) {
+                    f.setValue(v);
+                }
+            } catch (NumberFormatException ignored) {
+                // half-typed: the last valid number stays until the text is a number again
+            }
+        });
+        return s;
+    }
+
+    /** A drawn connector: a short vertical line ending in an arrowhead. */
+    private static Node arrow() {
+        Line line = new Line(0, 0, 0, 16);
+        line.getStyleClass().add("pipeline-arrow");
+        Polygon head = new Polygon(-6, 0, 6, 0, 0, 8);
+        head.getStyleClass().add("pipeline-arrow-head");
+        VBox a = new VBox(0, line, head);
+        a.setAlignment(Pos.TOP_CENTER);
+        StackPane wrap = new StackPane(a);
+        wrap.setPadding(new Insets(2, 0, 2, 0));
+        return wrap;
+    }
+
+    private void show(PipelineViewModel.Stages s) {
+        if (s == null) {
+            pathCard.show("", "");
+            publicKeyCard.show("", "");
+            addressCard.show("", "");
+            qr.setImage(null);
+            qrCaption.setText("");
+            return;
+        }
+        pathCard.show(s.derivationPath(), s.pathNote());
+        publicKeyCard.show(s.publicKey(), s.publicKeyNote());
+        addressCard.show(s.address(), s.addressNote());
+        qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 4 : 5));
+        qrCaption.setText("Scan to send to this address (" + model.chainProperty().get().title() + ", "
+                + model.networkProperty().get().id() + ")");
+    }
+
+    /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
+    public static javafx.stage.Stage showWindow(javafx.stage.Window owner, io.keyshard.vault.KeyRecord key,
+            io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Addresses");
+        javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, tasks), copier),
+                900, 640);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,132 @@
+package io.keyshard.ui.pipeline;
+
+import io.keyshard.address.Chain;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * The Pipeline screen's logic for one READY key: the chosen chain (only those its curve takes),
+ * network, account and index, and the stages keyId -> derivation path -> public key -> address,
+ * computed by {@link KeyPipeline} exactly as {@code keyshard derive} does, off the UI thread.
+ */
+public final class PipelineViewModel {
+    /** One computed run; null fields until the first result. */
+    public record Stages(String derivationPath, String pathNote, String publicKey, String publicKeyNote,
+            String address, String addressNote) {
+    }
+
+    private final KeyRecord key;
+    private final UiTasks tasks;
+    private final ObservableList<Chain> chains;
+    private final ObjectProperty<Chain> chain = new SimpleObjectProperty<>();
+    private final ObjectProperty<Network> network = new SimpleObjectProperty<>(Network.MAINNET);
+    private final IntegerProperty account = new SimpleIntegerProperty(0);
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Stages> stages = new SimpleObjectProperty<>();
+    private final StringProperty error = new SimpleStringProperty();
+    private final AtomicLong generation = new AtomicLong();
+    private final KeyPipeline.Start start;
+
+    public PipelineViewModel(KeyRecord key, UiTasks tasks) {
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
+        }
+        this.key = key;
+        this.tasks = tasks;
+        this.start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey()), Hex.decode(key.chainCode()));
+        chains = FXCollections.observableArrayList(Chain.forCurve(key.curve()));
+        chain.set(chains.get(0));
+        chain.addListener((o, a, b) -> recompute());
+        network.addListener((o, a, b) -> recompute());
+        account.addListener((o, a, b) -> recompute());
+        index.addListener((o, a, b) -> recompute());
+    }
+
+    /** Computes the stages for the current choices; a newer choice supersedes a run still going. */
+    public CompletableFuture<Stages> recompute() {
+        long mine = generation.incrementAndGet();
+        Chain c = chain.get();
+        Network n = network.get();
+        int a = account.get();
+        int i = index.get();
+        CompletableFuture<Stages> out = new CompletableFuture<>();
+        tasks.run(() -> compute(c, n, a, i), s -> {
+            if (generation.get() == mine) {
+                error.set(null);
+                stages.set(s);
+            }
+            out.complete(s);
+        }, e -> {
+            if (generation.get() == mine) {
+                error.set(UiTasks.message(e));
+                stages.set(null);
+            }
+            out.completeExceptionally(e);
+        });
+        return out;
+    }
+
+    private Stages compute(Chain c, Network n, int a, int i) {
+        DerivationPath path = KeyPipeline.path(c, null, a, i, n);
+        KeyPipeline.Result r = KeyPipeline.run(start, c, path, n);
+        String pathNote = c.title() + " default path on " + n.id() + (c == Chain.DID_KEY ? " (m/0/index; no account level)"
+                : ": account " + a + ", address index " + i + "; every level non-hardened");
+        String keyNote = r.derived().description() + " from the root key";
+        return new Stages(r.derivationPath(), pathNote, r.publicKey(), keyNote, r.address().value(), c.addressRule());
+    }
+
+    public KeyRecord key() {
+        return key;
+    }
+
+    /** The one line under the keyId stage. */
+    public String keyNote() {
+        return key.curve().apiName() + " key, " + key.threshold() + " of " + key.servers().size()
+                + ": the root public key and chain code the servers agreed on, read from the vault";
+    }
+
+    public ObservableList<Chain> chains() {
+        return chains;
+    }
+
+    public ObjectProperty<Chain> chainProperty() {
+        return chain;
+    }
+
+    public ObjectProperty<Network> networkProperty() {
+        return network;
+    }
+
+    public IntegerProperty accountProperty() {
+        return account;
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    public ReadOnlyObjectProperty<Stages> stagesProperty() {
+        return stages;
+    }
+
+    /** What is wrong with the current choice (e.g. an account on did:key), or null. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+}

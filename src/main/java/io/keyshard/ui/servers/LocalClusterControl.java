@@ -1,0 +1,74 @@
+package io.keyshard.ui.servers;
+
+import io.keyshard.client.LocalCluster;
+import io.keyshard.client.ServerException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The app's handle on the embedded local cluster: starts it (only the nodes not answering) and stops
+ * the nodes the app started. One per app, shared by the Servers screen and the New key wizard; close it on exit.
+ */
+public final class LocalClusterControl implements AutoCloseable {
+    /** What the Servers screen shows for the cluster. */
+    public enum State { STOPPED, STARTING, RUNNING }
+
+    private final Path home;
+    private final List<LocalCluster> started = new ArrayList<>();
+    private volatile boolean starting;
+
+    public LocalClusterControl(Path home) {
+        this.home = home;
+    }
+
+    /** Starts the missing nodes and waits until all three answer (blocking: call off the FX thread). */
+    public synchronized void start() throws IOException, ServerException {
+        if (LocalCluster.isRunning(home)) {
+            return;
+        }
+        starting = true;
+        try {
+            started.add(LocalCluster.ensureRunning(home));
+        } finally {
+            starting = false;
+        }
+    }
+
+    /** Stops the nodes this app started; nodes started elsewhere (e.g. {@code keyshard nodes up}) keep running. */
+    public synchronized void stop() {
+        started.forEach(LocalCluster::close);
+        started.clear();
+    }
+
+    /** True if the app started at least one node that is still running, so Stop has something to do. */
+    public synchronized boolean ownsNodes() {
+        return started.stream().flatMap(c -> c.startedServers().stream().map(c::process))
+                .anyMatch(p -> p != null && p.isAlive());
+    }
+
+    /** The process of a node this app started, or null (tests stop one to see the failure named). */
+    public synchronized Process process(String name) {
+        for (LocalCluster c : started) {
+            Process p = c.process(name);
+            if (p != null && p.isAlive()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The state now (blocking health checks: call off the FX thread). */
+    public State state() throws IOException {
+        if (starting) {
+            return State.STARTING;
+        }
+        return LocalCluster.isRunning(home) ? State.RUNNING : State.STOPPED;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

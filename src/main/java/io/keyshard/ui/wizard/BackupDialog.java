@@ -1,0 +1,92 @@
+package io.keyshard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** "Export a backup now": file and a backup password (twice); Enter exports, Escape cancels. */
+final class BackupDialog {
+    private BackupDialog() {
+    }
+
+    static Stage show(Window owner, KeygenProgressModel run) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Export a backup");
+        TextField file = new TextField(KeygenProgressModel.suggestedBackupFile().toString());
+        file.setId("backup-file");
+        file.setPrefColumnCount(32);
+        PasswordField password = new PasswordField();
+        password.setId("backup-password");
+        PasswordField confirm = new PasswordField();
+        confirm.setId("backup-confirm");
+        Label explain = new Label("The backup holds every key record of the vault, encrypted with the password you "
+                + "choose here. Keep the password: the backup cannot be opened without it.");
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label error = new Label();
+        error.setId("backup-error");
+        error.setWrapText(true);
+        error.setMaxWidth(460);
+        error.getStyleClass().add(Styles.DANGER);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("File"), file);
+        grid.addRow(1, new Label("Backup password"), password);
+        grid.addRow(2, new Label("Repeat it"), confirm);
+        Button export = new Button("Export");
+        export.setId("backup-export");
+        export.setDefaultButton(true);
+        export.getStyleClass().add(Styles.ACCENT);
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        export.setOnAction(e -> {
+            if (file.getText().isBlank()) {
+                error.setText("Give a file to write the backup to.");
+                return;
+            }
+            export.setDisable(true);
+            char[] pw = password.getText().toCharArray();
+            char[] again = confirm.getText().toCharArray();
+            run.exportBackup(Path.of(file.getText().strip()), pw, again).thenAccept(problem -> {
+                export.setDisable(false);
+                if (problem == null) {
+                    password.clear();
+                    confirm.clear();
+                    stage.close();
+                } else {
+                    error.setText(problem);
+                }
+            });
+        });
+        HBox buttons = new HBox(8, cancel, export);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox root = new VBox(12, explain, grid, error, buttons);
+        root.setPadding(new Insets(18));
+        root.setId("backup-dialog");
+        Scene scene = new Scene(root);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        password.requestFocus();
+        return stage;
+    }
+}

@@ -1,0 +1,243 @@
+package io.keyshard.ui.wizard;
+
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.GeneratedKey;
+import io.keyshard.client.KeygenException;
+import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.LocalCluster;
+import io.keyshard.client.Operation;
+import io.keyshard.client.WorkspaceClient;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.servers.LocalClusterControl;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultBackup;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Generating and Saved steps: runs one key generation through {@link WorkspaceClient}, turns its
+ * progress events into a per-server, per-stage grid, cancels, and reports the result or which server failed and why.
+ */
+public final class KeygenProgressModel {
+    /** The stages shown as columns: identity (0), rounds 1-3, commit (4). */
+    public static final List<String> STAGES = List.of("Identity", "Round 1", "Round 2", "Round 3", "Commit");
+    private final Supplier<Vault> vault;
+    private final Path home;
+    private final LocalClusterControl cluster;
+    private final UiTasks tasks;
+    private final Consumer<Boolean> finished;
+    private final Map<String, List<ObjectProperty<StepState>>> cells = new LinkedHashMap<>();
+    private final StringProperty status = new SimpleStringProperty();
+    private final StringProperty failure = new SimpleStringProperty();
+    private final StringProperty failedServer = new SimpleStringProperty();
+    private final ObjectProperty<KeyRecord> result = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final LongProperty elapsedMs = new SimpleLongProperty();
+    private final StringProperty backupNote = new SimpleStringProperty();
+    private volatile Operation<GeneratedKey> operation;
+    private volatile boolean cancelRequested;
+    private Consumer<KeyRecord> onKeyCreated = r -> { };
+    private KeygenRequest lastRequest;
+
+    KeygenProgressModel(Supplier<Vault> vault, Path home, LocalClusterControl cluster, UiTasks tasks,
+            Consumer<Boolean> finished) {
+        this.vault = vault;
+        this.home = home;
+        this.cluster = cluster;
+        this.tasks = tasks;
+        this.finished = finished;
+    }
+
+    /** Starts a generation; the grid, status and outcome properties follow it on the UI executor. */
+    public CompletableFuture<GeneratedKey> start(CurveName curve, int threshold, List<String> servers, String label) {
+        lastRequest = new KeygenRequest(curve, threshold, servers, label);
+        cells.clear();
+        for (String s : servers) {
+            cells.put(s, List.of(cell(), cell(), cell(), cell(), cell()));
+        }
+        result.set(null);
+        failure.set(null);
+        failedServer.set(null);
+        cancelRequested = false;
+        running.set(true);
+        status.set("Connecting to " + servers.size() + " servers...");
+        long t0 = System.nanoTime();
+        KeygenRequest request = lastRequest;
+        CompletableFuture<GeneratedKey> out = new CompletableFuture<>();
+        tasks.run(() -> run(request), key -> {
+            elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
+            running.set(false);
+            result.set(key.record());
+            status.set("Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
+            onKeyCreated.accept(key.record());
+            finished.accept(true);
+            out.complete(key);
+        }, e -> {
+            elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
+            running.set(false);
+            describeFailure(e);
+            finished.accept(false);
+            out.completeExceptionally(e);
+        });
+        return out;
+    }
+
+    private static ObjectProperty<StepState> cell() {
+        return new SimpleObjectProperty<>(StepState.WAITING);
+    }
+
+    private GeneratedKey run(KeygenRequest request) throws Exception {
+        if (request.servers().stream().anyMatch(LocalCluster.NAMES::contains)) {
+            tasks.ui(() -> status.set("Making sure the local servers are running..."));
+            cluster.start();
+        }
+        try (WorkspaceClient ws = WorkspaceClient.open(home, vault.get())) {
+            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE, request);
+            operation = op;
+            op.onProgress(p -> tasks.ui(() -> apply(p)));
+            if (cancelRequested) {
+                op.cancel();
+            }
+            return op.promise().join();
+        } finally {
+            operation = null;
+        }
+    }
+
+    private void apply(KeygenProgress p) {
+        if (p.server() != null && p.round() >= 0 && p.round() < STAGES.size() && cells.containsKey(p.server())) {
+            ObjectProperty<StepState> cell = cells.get(p.server()).get(p.round());
+            switch (p.stage()) {
+                case SENT -> cell.set(StepState.SENT);
+                case DONE -> cell.set(StepState.DONE);
+                case FAILED -> cell.set(StepState.FAILED);
+                default -> {
+                }
+            }
+        }
+        if (p.stage() == KeygenProgress.Stage.SENT && p.server() != null) {
+            status.set(STAGES.get(Math.min(p.round(), STAGES.size() - 1)) + ": waiting for the servers...");
+        } else if (p.stage() == KeygenProgress.Stage.RECORD && p.detail() != null && p.detail().contains("PENDING")) {
+            status.set("The new key's record is in the vault (pending); the servers are working...");
+        }
+    }
+
+    private void describeFailure(Throwable e) {
+        Throwable t = UiTasks.unwrap(e);
+        if (cancelRequested) {
+            failure.set("Cancelled. No key was made: the servers dropped their partial work, and if the attempt "
+                    + "reached the vault it is marked FAILED (cancelled).");
+            return;
+        }
+        String server = t instanceof KeygenException ke ? ke.server() : null;
+        failedServer.set(server);
+        String why = UiTasks.message(t);
+        failure.set(server == null ? "The key generation failed: " + why
+                : "Server " + server + " failed: " + why);
+    }
+
+    /** Asks the running generation to stop; the record ends FAILED ("cancelled"). */
+    public void cancel() {
+        cancelRequested = true;
+        status.set("Cancelling...");
+        Operation<GeneratedKey> op = operation;
+        if (op != null) {
+            op.cancel();
+        }
+    }
+
+    /** Runs the last request again: a new attempt with a new keyId. */
+    public CompletableFuture<GeneratedKey> retry() {
+        return start(lastRequest.curve(), lastRequest.threshold(), lastRequest.servers(), lastRequest.label());
+    }
+
+    /**
+     * Exports every key of the vault to {@code out}, sealed with {@code password}; completes with null
+     * when written, else with what to fix. The password arrays are wiped.
+     */
+    public CompletableFuture<String> exportBackup(Path out, char[] password, char[] confirm) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (!Arrays.equals(password, confirm)) {
+            Arrays.fill(password, '\0');
+            Arrays.fill(confirm, '\0');
+            done.complete("The two passwords differ; type the same password twice.");
+            return done;
+        }
+        Arrays.fill(confirm, '\0');
+        tasks.run(() -> {
+            try {
+                return VaultBackup.export(vault.get(), out, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, n -> {
+            backupNote.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
+            done.complete(null);
+        }, e -> done.complete(UiTasks.message(e)));
+        return done;
+    }
+
+    /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
+    public static Path suggestedBackupFile() {
+        String stamp = java.time.LocalDate.now().toString();
+        return Path.of(System.getProperty("user.home"), "keyshard-backup-" + stamp + ".ksbackup");
+    }
+
+    /** "Backup of N keys written to F." after an export. */
+    public StringProperty backupNoteProperty() {
+        return backupNote;
+    }
+
+    void setOnKeyCreated(Consumer<KeyRecord> listener) {
+        onKeyCreated = listener == null ? r -> { } : listener;
+    }
+
+    /** The grid: server name -> one state per stage of {@link #STAGES}. */
+    public Map<String, List<ObjectProperty<StepState>>> cells() {
+        return cells;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** What went wrong in words, naming the server; null while running or after success. */
+    public StringProperty failureProperty() {
+        return failure;
+    }
+
+    public StringProperty failedServerProperty() {
+        return failedServer;
+    }
+
+    /** The READY record once saved. */
+    public ObjectProperty<KeyRecord> resultProperty() {
+        return result;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** How long the last generation took, measured here for the report. */
+    public LongProperty elapsedMsProperty() {
+        return elapsedMs;
+    }
+}

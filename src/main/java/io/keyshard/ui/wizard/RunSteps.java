@@ -1,0 +1,168 @@
+package io.keyshard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.CopyButton;
+import io.keyshard.ui.common.ValueCopier;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/** The wizard's last steps: the key generation running, the saved key, and a failure with Retry. */
+final class RunSteps {
+    private RunSteps() {
+    }
+
+    static Node generating(NewKeyViewModel model) {
+        KeygenProgressModel run = model.generation();
+        GridPane grid = new GridPane();
+        grid.setId("progress-grid");
+        grid.setHgap(18);
+        grid.setVgap(10);
+        model.stepProperty().addListener((obs, o, step) -> {
+            if (step == NewKeyViewModel.Step.GENERATING) {
+                fill(grid, run.cells());
+            }
+        });
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        spinner.visibleProperty().bind(run.runningProperty());
+        Label status = new Label();
+        status.setId("generation-status");
+        status.textProperty().bind(run.statusProperty());
+        HBox line = new HBox(10, spinner, status);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Label legend = new Label("Each server proves who it is (identity), then all servers exchange three rounds of "
+                + "commitments and encrypted shares, then confirm (commit). Cancel stops every server.");
+        legend.setWrapText(true);
+        legend.getStyleClass().add(Styles.TEXT_MUTED);
+        return ChoiceSteps.page("Generating the key", "The servers are creating the key together.",
+                new VBox(16, line, grid, legend));
+    }
+
+    private static void fill(GridPane grid, Map<String, List<ObjectProperty<StepState>>> cells) {
+        grid.getChildren().clear();
+        for (int i = 0; i < KeygenProgressModel.STAGES.size(); i++) {
+            Label h = new Label(KeygenProgressModel.STAGES.get(i));
+            h.getStyleClass().add(Styles.TEXT_BOLD);
+            grid.add(h, i + 1, 0);
+        }
+        int row = 1;
+        for (Map.Entry<String, List<ObjectProperty<StepState>>> e : cells.entrySet()) {
+            grid.add(new Label(e.getKey()), 0, row);
+            for (int i = 0; i < e.getValue().size(); i++) {
+                Label cell = new Label();
+                cell.setId("cell-" + e.getKey() + "-" + i);
+                ObjectProperty<StepState> state = e.getValue().get(i);
+                state.addListener((obs, o, s) -> show(cell, s));
+                show(cell, state.get());
+                grid.add(cell, i + 1, row);
+            }
+            row++;
+        }
+    }
+
+    private static void show(Label cell, StepState s) {
+        cell.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED, Styles.ACCENT);
+        switch (s) {
+            case WAITING -> {
+                cell.setText("waiting");
+                cell.setGraphic(new FontIcon(MaterialDesignC.CIRCLE_OUTLINE));
+                cell.getStyleClass().add(Styles.TEXT_MUTED);
+            }
+            case SENT -> {
+                cell.setText("working");
+                cell.setGraphic(new FontIcon(MaterialDesignD.DOTS_HORIZONTAL_CIRCLE_OUTLINE));
+                cell.getStyleClass().add(Styles.ACCENT);
+            }
+            case DONE -> {
+                cell.setText("done");
+                cell.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE));
+                cell.getStyleClass().add(Styles.SUCCESS);
+            }
+            case FAILED -> {
+                cell.setText("failed");
+                cell.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+                cell.getStyleClass().add(Styles.DANGER);
+            }
+        }
+    }
+
+    static Node saved(NewKeyViewModel model, ValueCopier copier) {
+        KeygenProgressModel run = model.generation();
+        Label keyId = new Label();
+        keyId.setId("saved-key-id");
+        keyId.getStyleClass().add("mono-value");
+        keyId.textProperty().bind(Bindings.createStringBinding(() -> run.resultProperty().get() == null ? ""
+                : run.resultProperty().get().keyId().toString(), run.resultProperty()));
+        CopyButton copy = new CopyButton("key id", keyId::getText, copier);
+        copy.setId("copy-key-id");
+        HBox idRow = new HBox(10, new Label("Key ID"), keyId, copy);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        Label summary = new Label();
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = run.resultProperty().get();
+            return r == null ? "" : r.curve().apiName() + ", " + r.threshold() + " of " + r.servers().size()
+                    + " (" + String.join(", ", r.servers()) + "), root public key " + r.rootPublicKey();
+        }, run.resultProperty()));
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        Label stored = new Label("The key is stored in your encrypted vault: its ID and public data here, its shares "
+                + "on the servers. A backup of the vault protects the list of your keys if this computer is lost.");
+        stored.setWrapText(true);
+        Button export = new Button("Export a backup now", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        export.setId("export-backup");
+        export.getStyleClass().add("wizard-focus");
+        export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), run));
+        FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
+        ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
+        Label time = new Label();
+        time.textProperty().bind(run.statusProperty());
+        time.getStyleClass().add(Styles.TEXT_MUTED);
+        Label backupNote = new Label();
+        backupNote.setId("backup-note");
+        backupNote.setWrapText(true);
+        backupNote.textProperty().bind(run.backupNoteProperty());
+        return ChoiceSteps.page("Your key is ready", "Saved to the vault as READY.",
+                new VBox(14, new HBox(10, ok, time), idRow, summary, stored, new HBox(12, export, backupNote)));
+    }
+
+    static Node failed(NewKeyViewModel model) {
+        KeygenProgressModel run = model.generation();
+        Label what = new Label();
+        what.setId("failure-message");
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.DANGER);
+        what.textProperty().bind(run.failureProperty());
+        Label advice = new Label();
+        advice.setWrapText(true);
+        advice.textProperty().bind(Bindings.createStringBinding(() -> run.failedServerProperty().get() == null
+                ? "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
+                        + "vault it is listed there as FAILED."
+                : "Start " + run.failedServerProperty().get() + " again (Servers screen) and Retry, or choose other "
+                        + "servers. Each attempt gets a new key ID; a failed one can never sign.",
+                run.failedServerProperty()));
+        Button retry = new Button("Retry", new FontIcon(MaterialDesignR.REFRESH));
+        retry.setId("wizard-retry");
+        retry.getStyleClass().addAll(Styles.ACCENT, "wizard-focus");
+        retry.setOnAction(e -> model.retry());
+        Button change = new Button("Choose other servers");
+        change.setId("wizard-change-servers");
+        change.setOnAction(e -> model.back());
+        return ChoiceSteps.page("The key was not created", "Nothing usable was made; no share is left behind.",
+                new VBox(14, what, advice, new HBox(10, retry, change)));
+    }
+}

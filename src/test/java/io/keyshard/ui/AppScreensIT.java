@@ -1,0 +1,336 @@
+package io.keyshard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.cli.CliHarness;
+import io.keyshard.client.ServerCredentials;
+import io.keyshard.curve.CurveName;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeEntry;
+import io.keyshard.node.NodeServer;
+import io.keyshard.node.TestNode;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.ui.servers.LocalClusterControl;
+import io.keyshard.ui.servers.ServersView;
+import io.keyshard.ui.servers.ServersViewModel;
+import io.keyshard.ui.wizard.NewKeyViewModel;
+import io.keyshard.ui.wizard.NewKeyViewModel.Step;
+import io.keyshard.ui.wizard.NewKeyWizard;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultBackup;
+import io.keyshard.vault.VaultFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Helper B's screens against the real embedded local cluster (started once for the class in a temp
+ * home) and a real vault: the New key wizard end to end, cancel, a stopped server and Retry, the
+ * Servers screen, and the Pipeline compared with {@code keyshard derive}. Every screen is snapshotted.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AppScreensIT {
+    static Path home;
+    static Vault vault;
+    static LocalClusterControl cluster;
+    static ExecutorService pool;
+    static UiTasks tasks;
+    static TestNode remote;
+    static KeyRecord secpKey;
+    static KeyRecord edKey;
+    private Stage stage;
+    private final ValueCopier copier = ValueCopier.systemClipboard();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        home = Files.createTempDirectory("keyshard-ui-it");
+        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
+        cluster = new LocalClusterControl(home);
+        long t0 = System.nanoTime();
+        cluster.start();
+        System.out.printf("local cluster started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "it-background");
+            t.setDaemon(true);
+            return t;
+        });
+        tasks = new UiTasks(pool, Platform::runLater);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+        if (remote != null) {
+            remote.close();
+        }
+        vault.close();
+        pool.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(new Label(), 900, 700);
+        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
+        Theme.LIGHT.apply();
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void show(FxRobot robot, Parent root) {
+        robot.interact(() -> stage.getScene().setRoot(root));
+    }
+
+    private NewKeyViewModel wizard(FxRobot robot) {
+        NewKeyViewModel vm = new NewKeyViewModel(() -> vault, home, cluster, tasks);
+        robot.interact(() -> show(robot, new NewKeyWizard(vm, copier, () -> { })));
+        return vm;
+    }
+
+    /** Waits for background work; generous, because 2 shared cores can be very slow (timings are reported, not asserted). */
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        waitFor(seconds, condition, () -> "");
+    }
+
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition,
+            java.util.function.Supplier<String> state) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds * 3L, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; " + state.get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void serversChecked(NewKeyViewModel vm) throws Exception {
+        waitFor(60, () -> !vm.servers().isEmpty() && vm.servers().stream().allMatch(c -> c.statusProperty().get() != null),
+                () -> vm.serversNoteProperty().get());
+    }
+
+    private static String clipboard(FxRobot robot) {
+        AtomicReference<String> s = new AtomicReference<>();
+        robot.interact(() -> s.set(Clipboard.getSystemClipboard().getString()));
+        return s.get();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    @Order(2)
+    void wizardCreatesASecp256k1KeyAndExportsABackup(FxRobot robot) throws Exception {
+        NewKeyViewModel vm = wizard(robot);
+        robot.clickOn("#curve-SECP256k1");
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-1-curve");
+        robot.clickOn("#wizard-next");
+        serversChecked(vm);
+        assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                vm.chosen().stream().map(c -> c.name()).toList(), "the local cluster is offered and chosen");
+        assertTrue(text(robot, "#health-OFFICIAL_1").startsWith("ok, "), text(robot, "#health-OFFICIAL_1"));
+        assertEquals("Any 2 of these 3 servers can sign; one alone cannot. Up to 1 server may be down or lost.",
+                text(robot, "#threshold-sentence"));
+        robot.clickOn("#key-label").write("Treasury");
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-2-servers");
+        robot.clickOn("#wizard-next");
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-3-review");
+        robot.clickOn("#wizard-next");
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-4-generating");
+        waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
+        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
+        System.out.printf("wizard keygen SECP256k1 2-of-3: %d ms%n", vm.generation().elapsedMsProperty().get());
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-5-saved");
+
+        String keyId = text(robot, "#saved-key-id");
+        KeyRecord stored = vault.get(UUID.fromString(keyId)).orElseThrow();
+        assertEquals(KeyStatus.READY, stored.status());
+        assertEquals("Treasury", stored.label());
+        assertEquals(CurveName.SECP256K1, stored.curve());
+        assertEquals(2, stored.threshold());
+        secpKey = stored;
+        robot.clickOn("#copy-key-id");
+        assertEquals(keyId, clipboard(robot));
+
+        robot.clickOn("#export-backup");
+        Path backup = home.resolve("wizard-backup.ksbackup");
+        robot.interact(() -> robot.lookup("#backup-file").queryAs(TextInputControl.class).setText(backup.toString()));
+        robot.clickOn("#backup-password").write("backup secret 1");
+        robot.clickOn("#backup-confirm").write("backup secret 2");
+        robot.type(KeyCode.ENTER);
+        waitFor(20, () -> !text(robot, "#backup-error").isEmpty());
+        assertTrue(text(robot, "#backup-error").contains("differ"));
+        Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "wizard-backup-dialog");
+        assertFalse(Files.exists(backup));
+        robot.interact(() -> robot.lookup("#backup-confirm").queryAs(TextInputControl.class).setText("backup secret 1"));
+        robot.clickOn("#backup-export");
+        waitFor(30, () -> Files.exists(backup) && !text(robot, "#backup-note").isEmpty());
+        assertEquals(vault.list().stream().map(KeyRecord::keyId).collect(java.util.stream.Collectors.toSet()),
+                VaultBackup.read(backup, "backup secret 1".toCharArray()).stream().map(KeyRecord::keyId)
+                        .collect(java.util.stream.Collectors.toSet()), "the backup holds every key, this one included");
+    }
+
+    @Test
+    @Order(1)
+    void wizardCreatesAnEd25519KeyWithTheKeyboardAlone(FxRobot robot) throws Exception {
+        NewKeyViewModel vm = wizard(robot);
+        robot.clickOn("#curve-ED25519");
+        robot.type(KeyCode.ENTER);
+        serversChecked(vm);
+        robot.type(KeyCode.ENTER);
+        assertEquals(Step.REVIEW, vm.stepProperty().get());
+        robot.type(KeyCode.ENTER);
+        waitFor(120, () -> vm.stepProperty().get() != Step.GENERATING);
+        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
+        System.out.printf("wizard keygen ED25519 2-of-3: %d ms%n", vm.generation().elapsedMsProperty().get());
+        edKey = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
+        assertEquals(KeyStatus.READY, edKey.status());
+        assertEquals(CurveName.ED25519, edKey.curve());
+        robot.type(KeyCode.ESCAPE); // Close: nothing left running
+    }
+
+    @Test
+    @Order(3)
+    void pipelineValuesEqualKeyshardDerive(FxRobot robot) throws Exception {
+        new PipelineChecks(robot, stage, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
+        new PipelineChecks(robot, stage, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
+    }
+
+    @Test
+    @Order(4)
+    void cancelDuringGenerationLeavesNoPendingRecord(FxRobot robot) throws Exception {
+        List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
+        NewKeyViewModel vm = wizard(robot);
+        robot.clickOn("#curve-ED448");
+        robot.clickOn("#wizard-next");
+        serversChecked(vm);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-cancel");
+        waitFor(60, () -> vm.stepProperty().get() != Step.GENERATING);
+        assertEquals(Step.FAILED, vm.stepProperty().get());
+        assertTrue(text(robot, "#failure-message").startsWith("Cancelled."), text(robot, "#failure-message"));
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-cancelled");
+        List<KeyRecord> added = vault.list().stream().filter(r -> !before.contains(r.keyId())).toList();
+        assertTrue(added.stream().allMatch(r -> r.status() == KeyStatus.FAILED), added.toString());
+        assertTrue(vault.findPending().isEmpty(), "no dangling PENDING record");
+    }
+
+    @Test
+    @Order(5)
+    void serversScreenShowsHealthAndAddsARemoteServerFromItsEntry(FxRobot robot) throws Exception {
+        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        robot.interact(() -> show(robot, new ServersView(vm)));
+        waitFor(30, () -> vm.servers().size() == 3 && vm.servers().stream().allMatch(s -> s.ok()),
+                () -> vm.servers() + " " + vm.errorProperty().get());
+        assertTrue(text(robot, "#cluster-state").contains("running"));
+        Screenshots.save(robot, stage.getScene().getRoot(), "servers");
+
+        remote = new TestNode(home.resolve("remote-a"), "REMOTE_A", 31, Duration.ofMinutes(10));
+        robot.clickOn("#servers-add");
+        robot.clickOn("#server-entry").write("{\"name\": \"REMOTE_A\", \"id\": 31");
+        robot.clickOn("#server-entry-add");
+        waitFor(20, () -> !text(robot, "#server-entry-error").isEmpty());
+        assertTrue(text(robot, "#server-entry-error").contains("ends too early"),
+                text(robot, "#server-entry-error"));
+        Screenshots.save(robot, robot.lookup("#add-server-dialog").query(), "servers-add-error");
+        assertFalse(Files.readString(home.resolve("servers.json")).contains("REMOTE_A"), "nothing written");
+
+        // node init prints the port it was configured with; this in-process node listens on a free one
+        String entry = StrictJson.pretty().writeValueAsString(new NodeEntry(remote.entry.name(), remote.entry.id(),
+                remote.url(), remote.entry.certSha256(), remote.entry.apiKey()));
+        robot.interact(() -> robot.lookup("#server-entry").queryAs(TextArea.class).setText(entry));
+        robot.clickOn("#server-entry-add");
+        waitFor(30, () -> vm.servers().stream().anyMatch(s -> s.name().equals("REMOTE_A") && s.ok()),
+                () -> vm.servers() + " " + vm.errorProperty().get() + " " + vm.messageProperty().get());
+        assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isPresent(), "API key sealed in the vault");
+        assertFalse(Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
+                "no API key in servers.json");
+        Screenshots.save(robot, stage.getScene().getRoot(), "servers-with-remote");
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedServerIsNamedAndRetrySucceedsOnceItIsBack(FxRobot robot) throws Exception {
+        NewKeyViewModel vm = wizard(robot);
+        robot.clickOn("#wizard-next");
+        serversChecked(vm);
+        robot.clickOn("#server-OFFICIAL_3");
+        robot.clickOn("#server-REMOTE_A");
+        assertTrue(robot.lookup("#server-REMOTE_A").queryAs(CheckBox.class).isSelected());
+        robot.clickOn("#wizard-next");
+        int port = remote.server.port();
+        remote.stop();
+        robot.clickOn("#wizard-next");
+        waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
+        assertEquals(Step.FAILED, vm.stepProperty().get());
+        assertEquals("REMOTE_A", vm.generation().failedServerProperty().get());
+        assertTrue(text(robot, "#failure-message").startsWith("Server REMOTE_A failed:"), text(robot, "#failure-message"));
+        Screenshots.save(robot, stage.getScene().getRoot(), "wizard-failed");
+        assertTrue(vault.findPending().isEmpty());
+
+        remote.server = NodeServer.start(remote.data, port, Duration.ofMinutes(10));
+        robot.clickOn("#wizard-retry");
+        waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
+        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
+        KeyRecord made = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
+        assertEquals(KeyStatus.READY, made.status());
+        assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "REMOTE_A"), made.servers());
+        assertTrue(vault.findPending().isEmpty(), "the failed attempt left no PENDING record");
+    }
+
+    @Test
+    @Order(7)
+    void removingARemoteServerAsksFirst(FxRobot robot) throws Exception {
+        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        robot.interact(() -> show(robot, new ServersView(vm)));
+        waitFor(30, () -> vm.servers().size() == 4);
+        @SuppressWarnings("unchecked")
+        TableView<io.keyshard.client.ServerStatus> table = robot.lookup("#servers-table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(3));
+        robot.clickOn("#servers-remove");
+        Screenshots.save(robot, robot.lookup("#remove-server-confirm").query(), "servers-remove-confirm");
+        robot.clickOn(robot.from(robot.lookup("#remove-server-confirm").queryParent()).lookup(".button")
+                .queryAllAs(javafx.scene.control.Button.class).stream().filter(b -> "Remove".equals(b.getText()))
+                .findFirst().orElseThrow());
+        waitFor(30, () -> vm.servers().size() == 3);
+        assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isEmpty());
+        JsonNode servers = StrictJson.mapper().readTree(home.resolve("servers.json").toFile());
+        assertFalse(servers.has("REMOTE_A"));
+        assertTrue(CliHarness.run("--home", home.toString(), "servers", "list", "--json").out().contains("OFFICIAL_1"));
+    }
+}

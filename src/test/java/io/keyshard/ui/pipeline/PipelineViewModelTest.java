@@ -1,0 +1,88 @@
+package io.keyshard.ui.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.address.Chain;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's logic without a screen: chains by curve, recompute on every change, clear errors. */
+class PipelineViewModelTest {
+    private static KeyRecord ready(CurveName curve) {
+        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
+        return new KeyRecord(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
+                Hex.toHexString(pub), "11".repeat(32), Map.of(), curve.curve().derivationScheme(), KeyStatus.READY, null,
+                Instant.now());
+    }
+
+    private static PipelineViewModel model(CurveName curve) {
+        return new PipelineViewModel(ready(curve), new UiTasks(Runnable::run, Runnable::run));
+    }
+
+    @Test
+    void offersOnlyTheChainsOfTheKeysCurve() {
+        assertEquals(List.of(Chain.SOLANA, Chain.STELLAR, Chain.SUI, Chain.APTOS, Chain.DID_KEY),
+                model(CurveName.ED25519).chains());
+        List<Chain> secp = model(CurveName.SECP256K1).chains();
+        assertTrue(secp.contains(Chain.EVM) && secp.contains(Chain.BITCOIN_P2WPKH));
+        assertFalse(secp.contains(Chain.SOLANA) || secp.contains(Chain.BITCOIN_P2TR));
+        assertEquals(List.of(Chain.DID_KEY), model(CurveName.P384).chains());
+    }
+
+    @Test
+    void changingTheIndexRecomputesAtOnce() {
+        PipelineViewModel m = model(CurveName.SECP256K1);
+        m.chainProperty().set(Chain.EVM);
+        m.recompute();
+        PipelineViewModel.Stages first = m.stagesProperty().get();
+        assertEquals("m/44/60/0/0/0", first.derivationPath());
+        assertTrue(first.address().startsWith("0x"));
+        assertTrue(first.publicKeyNote().contains("5 non-hardened steps"), first.publicKeyNote());
+
+        m.indexProperty().set(7);
+        PipelineViewModel.Stages seventh = m.stagesProperty().get();
+        assertEquals("m/44/60/0/0/7", seventh.derivationPath());
+        assertNotEquals(first.address(), seventh.address());
+        m.indexProperty().set(0);
+        assertEquals(first, m.stagesProperty().get(), "the same choices give the same values");
+
+        m.networkProperty().set(io.keyshard.derive.Network.TESTNET);
+        m.chainProperty().set(Chain.BITCOIN_P2WPKH);
+        assertEquals("m/84/1/0/0/0", m.stagesProperty().get().derivationPath());
+        assertTrue(m.stagesProperty().get().address().startsWith("tb1q"));
+    }
+
+    @Test
+    void anImpossibleChoiceSaysWhy() {
+        PipelineViewModel m = model(CurveName.ED25519);
+        m.chainProperty().set(Chain.DID_KEY);
+        m.accountProperty().set(3);
+        assertTrue(m.errorProperty().get().contains("no account level"), m.errorProperty().get());
+        assertNull(m.stagesProperty().get(), "no stale address is left showing");
+        m.accountProperty().set(0);
+        assertNull(m.errorProperty().get());
+        assertTrue(m.stagesProperty().get().address().startsWith("did:key:z6Mk"), m.stagesProperty().get().address());
+    }
+
+    @Test
+    void refusesAKeyThatIsNotReady() {
+        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), null, CurveName.SECP256K1, 2,
+                List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
+        assertThrows(IllegalArgumentException.class,
+                () -> new PipelineViewModel(pending, new UiTasks(Runnable::run, Runnable::run)));
+    }
+}
