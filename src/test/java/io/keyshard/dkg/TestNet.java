@@ -85,22 +85,14 @@ final class TestNet {
 
     /** Round-1 message re-signed by {@code signer} after tampering. */
     Round1Message sign(Round1Message m, int signer) {
-        Round1Message unsigned = new Round1Message(m.sessionId(), m.sender(), m.commitments(), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), null);
-        byte[] sig = Signatures.sign(identities.get(signer), m.sessionId(), Round1Message.ROUND, m.sender(), unsigned.payloadHash());
-        return new Round1Message(m.sessionId(), m.sender(), m.commitments(), m.proofR(), m.proofZ(), m.chainCodeCommitment(), sig);
+        return Forge.sign(m, identities.get(signer));
     }
 
     Round2Message sign(Round2Message m, int signer) {
-        Round2Message unsigned = new Round2Message(m.sessionId(), m.sender(), m.echo(), m.encryptedShares(),
-                m.chainCodeReveal(), null);
-        byte[] sig = Signatures.sign(identities.get(signer), m.sessionId(), Round2Message.ROUND, m.sender(), unsigned.payloadHash());
-        return new Round2Message(m.sessionId(), m.sender(), m.echo(), m.encryptedShares(), m.chainCodeReveal(), sig);
+        return Forge.sign(m, identities.get(signer));
     }
 
     KeygenResult sign(KeygenResult r, int signer) {
-        byte[] sig = Signatures.sign(identities.get(signer), r.sessionId(), KeygenResult.ROUND, r.sender(), r.resultHash());
-        return new KeygenResult(r.sessionId(), r.sender(), r.curve(), r.threshold(), r.rootPublicKey(), r.chainCode(),
-                r.verificationShares(), r.transcriptHash(), sig);
+        return Forge.sign(r, identities.get(signer));
     }
 }

@@ -1,0 +1,241 @@
+package io.keyshard.node;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.Participant;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Test-only: a node's real request path ({@code NodeApi} with its real client registry, keygen
+ * service, sealer and H2 share store in a folder) driven without sockets, so a fuzzer can send
+ * thousands of requests a second. Also exposes the strict body parser and a snapshot of the store.
+ */
+public final class InProcessNode implements AutoCloseable {
+    private final NodeApi api;
+    private final ShareStore store;
+    private final ShareSealer sealer;
+    private final NodeIdentity identity;
+    private final KeygenService keygen;
+    public final NodeEntry entry;
+    public final String clientId;
+
+    /** An answer: HTTP status and body text. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A body refused by the strict parser: the status and code the node would answer. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final int status;
+        public final String code;
+
+        Refused(ApiException e) {
+            super(e.getMessage(), null, false, false);
+            this.status = e.status();
+            this.code = e.code();
+        }
+    }
+
+    public InProcessNode(Path data, String name, int id) throws IOException {
+        SecureRandom random = new SecureRandom();
+        NodeInitializer.Issued issued = NodeInitializer.init(data, new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), random);
+        this.entry = issued.entry();
+        this.clientId = issued.clientId();
+        NodeFiles files = new NodeFiles(data);
+        NodeConfig config = files.readConfig();
+        this.identity = NodeIdentity.load(files);
+        this.sealer = ShareSealer.open(files, config.id(), random);
+        this.store = ShareStore.open(files);
+        this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
+        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+    }
+
+    /** This node as a participant of a session setup. */
+    public Participant participant() {
+        return new Participant(entry.name(), entry.id(), identity.signingPublicKey(), identity.encryptionPublicKey());
+    }
+
+    /** The node's identity keys: what a malicious operator of this node holds. */
+    public IdentityKeys identityKeys() {
+        return identity.keys();
+    }
+
+    /** One request through the node's handler; {@code authorization} is the raw header value or null. */
+    public Answer handle(String method, URI uri, String authorization, byte[] body) throws IOException {
+        FakeExchange ex = new FakeExchange(method, uri, authorization, body);
+        api.handle(ex);
+        return new Answer(ex.status, ex.out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The strict body parser of every endpoint. */
+    public static <T> T parse(byte[] body, Class<T> type) throws Refused {
+        try {
+            return ApiExchange.parse(body, type);
+        } catch (ApiException e) {
+            throw new Refused(e);
+        }
+    }
+
+    /** The body type of commit and abort. */
+    public static Class<?> emptyRequestType() {
+        return KeygenService.EmptyRequest.class;
+    }
+
+    /** How many keyIds the store knows (shares and tombstones). */
+    public int storedKeys() throws IOException {
+        return store.keyIds().size();
+    }
+
+    /** Every keyId the store knows with its state (and whether it holds a share), in a comparable form. */
+    public Map<UUID, String> snapshot() throws IOException {
+        Map<UUID, String> out = new TreeMap<>();
+        for (UUID keyId : store.keyIds()) {
+            out.put(keyId, store.find(keyId).orElseThrow().state() + (store.sealedShare(keyId).isPresent() ? "+share" : ""));
+        }
+        return out;
+    }
+
+    /** What the node reports for a key to its owner: IN_PROGRESS with its round, a stored state, or 404. */
+    public String status(String clientId, UUID keyId) throws IOException {
+        try {
+            Map<String, Object> s = keygen.status(clientId, keyId);
+            return s.get("status") + (s.containsKey("round") ? "@" + s.get("round") : "");
+        } catch (ApiException e) {
+            return Integer.toString(e.status());
+        }
+    }
+
+    @Override
+    public void close() {
+        keygen.close();
+        store.close();
+        sealer.close();
+        identity.close();
+    }
+
+    private static final class FakeExchange extends HttpExchange {
+        private final String method;
+        private final URI uri;
+        private final Headers requestHeaders = new Headers();
+        private final Headers responseHeaders = new Headers();
+        private InputStream in;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private int status = -1;
+
+        FakeExchange(String method, URI uri, String authorization, byte[] body) {
+            this.method = method;
+            this.uri = uri;
+            if (authorization != null) {
+                requestHeaders.add("Authorization", authorization);
+            }
+            requestHeaders.add("Content-Length", Integer.toString(body.length));
+            this.in = new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public Headers getRequestHeaders() {
+            return requestHeaders;
+        }
+
+        @Override
+        public Headers getResponseHeaders() {
+            return responseHeaders;
+        }
+
+        @Override
+        public URI getRequestURI() {
+            return uri;
+        }
+
+        @Override
+        public String getRequestMethod() {
+            return method;
+        }
+
+        @Override
+        public HttpContext getHttpContext() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release: the streams are in memory
+        }
+
+        @Override
+        public InputStream getRequestBody() {
+            return in;
+        }
+
+        @Override
+        public OutputStream getResponseBody() {
+            return out;
+        }
+
+        @Override
+        public void sendResponseHeaders(int rCode, long responseLength) throws IOException {
+            if (status != -1) {
+                throw new IOException("headers sent twice");
+            }
+            status = rCode;
+        }
+
+        @Override
+        public InetSocketAddress getRemoteAddress() {
+            return new InetSocketAddress("127.0.0.1", 40000);
+        }
+
+        @Override
+        public int getResponseCode() {
+            return status;
+        }
+
+        @Override
+        public InetSocketAddress getLocalAddress() {
+            return new InetSocketAddress("127.0.0.1", 7001);
+        }
+
+        @Override
+        public String getProtocol() {
+            return "HTTP/1.1";
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return null;
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            // no attributes are used by the node
+        }
+
+        @Override
+        public void setStreams(InputStream i, OutputStream o) {
+            if (i != null) {
+                in = i;
+            }
+        }
+
+        @Override
+        public HttpPrincipal getPrincipal() {
+            return null;
+        }
+    }
+}
