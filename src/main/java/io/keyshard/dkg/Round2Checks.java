@@ -37,7 +37,7 @@ final class Round2Checks {
             }
         }
         for (Round2Message m : byId.values()) {
-            checkEcho(s, round1, m, own == null);
+            checkEcho(s, round1, m, own);
         }
         for (Round2Message m : byId.values()) {
             byte[] expected = round1.get(m.sender()).chainCodeCommitment();
@@ -59,17 +59,23 @@ final class Round2Checks {
     }
 
     private static void checkEcho(Session s, Map<Integer, Round1Checks.Accepted> round1, Round2Message m,
-                                  boolean relay) {
+                                  Roster.Own own) {
         Participant echoer = s.participant(m.sender());
         int index = 0;
         for (Round1Checks.Accepted a : round1.values()) {
             if (MessageDigest.isEqual(a.digest(), m.echo().get(index++))) {
                 continue;
             }
-            if (relay) {
+            if (own == null) {
                 // The coordinator handed every server this very list, so an echo of anything else is false.
                 throw blame(ProtocolCheck.EQUIVOCATION, echoer, "its signed echo lists a round-1 message from "
                         + a.sender().name() + " other than the one the coordinator relayed to every server");
+            }
+            if (a.sender().id() == own.id()) {
+                // This server signed exactly one round-1 message, and nobody else can sign in its name:
+                // an echo that lists another one for it is false.
+                throw blame(ProtocolCheck.EQUIVOCATION, echoer, "its signed echo lists a round-1 message from "
+                        + a.sender().name() + " (this server) that this server never sent");
             }
             // Both views passed signature checks, so the sender of the differing message signed two
             // versions (and the relay showed them to different servers), unless the echoer lies.
