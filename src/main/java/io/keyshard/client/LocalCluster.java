@@ -186,7 +186,10 @@ public final class LocalCluster implements AutoCloseable {
         if (!Files.exists(log)) {
             OwnerOnlyFiles.write(log, new byte[0]);
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // A node needs no vault or backup password: keep them out of its environment (readable in /proc while it runs).
+        pb.environment().keySet().removeIf(k -> k.startsWith("KEYSHARD_") && k.endsWith("PASSWORD"));
+        Process p = pb.start();
         p.getOutputStream().close();
         return p;
     }
