@@ -34,7 +34,12 @@ public final class Forge {
 
     /** Share {@code value} from {@code sender} sealed to {@code recipient} exactly as an honest sender would. */
     public static byte[] sealShare(SessionSetup setup, int sender, int recipient, BigInteger value) {
+        return sealShare(setup, sender, recipient, Session.of(setup).curve().encodeScalar(value));
+    }
+
+    /** Any plaintext (of any length or value) sealed to {@code recipient} as a share from {@code sender}. */
+    public static byte[] sealShare(SessionSetup setup, int sender, int recipient, byte[] plaintext) {
         Session s = Session.of(setup);
-        return ShareEncryption.seal(s.sessionId(), sender, s.participant(recipient), s.curve().encodeScalar(value));
+        return ShareEncryption.seal(s.sessionId(), sender, s.participant(recipient), plaintext);
     }
 }

@@ -16,7 +16,6 @@ import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
-import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +98,7 @@ class MaliciousPeerFuzzTest {
             case 0 -> echo.set((data[1] & 0xff) % echo.size(), v);
             case 1 -> echo.remove(echo.size() - 1);
             case 2 -> shares.put(HONEST, v);
-            case 3 -> shares.put(HONEST, Forge.sealShare(setup, PEER, HONEST, new BigInteger(1, v)));
+            case 3 -> shares.put(HONEST, Forge.sealShare(setup, PEER, HONEST, v));
             case 4 -> shares.put(intOf(v), v);
             default -> { }
         }

@@ -1,0 +1,172 @@
+package io.keyshard.hostile;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.keyshard.dkg.Forge;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.KeygenResult;
+import io.keyshard.dkg.Round1Message;
+import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Request;
+import io.keyshard.dkg.SessionSetup;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.TestNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Test-only: a malicious node operator. It serves the real node's pinned certificate on its own
+ * loopback port, passes every request on to the real node, and alters the node's round answers
+ * with {@link Tamper}; an altered answer that kept the node's signature is signed again with the
+ * node's own identity key, which a relay could not do. The product's client talks to it as to any server.
+ */
+final class RogueFront implements AutoCloseable {
+    private static final Pattern ROUND = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3)");
+    private final TestNode node;
+    private final IdentityKeys keys;
+    private final HttpsServer server;
+    private final Map<String, SessionSetup> setups = new ConcurrentHashMap<>();
+    /** The node's own untampered answers, to put back into the lists relayed to it (the operator keeps its node in step). */
+    private final Map<String, Round1Message> ownRound1 = new ConcurrentHashMap<>();
+    private final Map<String, Round2Message> ownRound2 = new ConcurrentHashMap<>();
+    volatile Tamper tamper = Tamper.NONE;
+
+    /** How the operator alters its node's answers; each gets the session setup it belongs to. */
+    interface Tamper {
+        Tamper NONE = new Tamper() {
+        };
+
+        default Round1Message round1(Round1Message m, SessionSetup setup) {
+            return m;
+        }
+
+        default Round2Message round2(Round2Message m, SessionSetup setup) {
+            return m;
+        }
+
+        default KeygenResult round3(KeygenResult r, SessionSetup setup) {
+            return r;
+        }
+    }
+
+    RogueFront(TestNode node) throws Exception {
+        this.node = node;
+        this.keys = NodeSecrets.identity(node.data);
+        SSLContext tls = NodeSecrets.tls(node.data);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = tls.getDefaultSSLParameters();
+                p.setProtocols(new String[] {"TLSv1.3"});
+                params.setSSLParameters(p);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "rogue-front");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::relay);
+        server.start();
+    }
+
+    /** The node's identity keys, as its operator holds them. */
+    IdentityKeys keys() {
+        return keys;
+    }
+
+    String url() {
+        return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void relay(HttpExchange ex) throws IOException {
+        try (ex) {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String apiKey = auth == null ? null : auth.substring("Bearer ".length());
+            String path = ex.getRequestURI().getRawPath();
+            Matcher m = ROUND.matcher(path);
+            String forwarded = ex.getRequestMethod().equals("GET") ? null
+                    : m.matches() ? untampered(m.group(1), m.group(2), body) : new String(body, StandardCharsets.UTF_8);
+            HttpResponse<String> r = node.send(apiKey, path, forwarded);
+            String answer = r.body();
+            if (m.matches() && r.statusCode() == 200) {
+                answer = alter(m.group(1), m.group(2), body, answer);
+            }
+            byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(r.statusCode(), out.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(out);
+            }
+        } catch (Exception e) {
+            ex.sendResponseHeaders(502, -1);
+        }
+    }
+
+    private String alter(String keyId, String round, byte[] request, String answer) throws IOException {
+        var json = StrictJson.mapper();
+        if (round.equals("round1")) {
+            SessionSetup setup = json.readValue(request, SessionSetup.class);
+            setups.put(keyId, setup);
+            Round1Message m = json.readValue(answer, Round1Message.class);
+            ownRound1.put(keyId, m);
+            Round1Message t = tamper.round1(m, setup);
+            return json.writeValueAsString(t == m || t.signature() != m.signature() ? t : Forge.sign(t, keys));
+        }
+        SessionSetup setup = setups.get(keyId);
+        if (round.equals("round2")) {
+            Round2Message m = json.readValue(answer, Round2Message.class);
+            ownRound2.put(keyId, m);
+            Round2Message t = tamper.round2(m, setup);
+            return json.writeValueAsString(t == m || t.signature() != m.signature() ? t : Forge.sign(t, keys));
+        }
+        KeygenResult m = json.readValue(answer, KeygenResult.class);
+        KeygenResult t = tamper.round3(m, setup);
+        return json.writeValueAsString(t == m || t.signature() != m.signature() ? t : Forge.sign(t, keys));
+    }
+
+    /** A round request with the node's own message swapped back to what the node really sent. */
+    private String untampered(String keyId, String round, byte[] request) throws IOException {
+        var json = StrictJson.mapper();
+        String text = new String(request, StandardCharsets.UTF_8);
+        try {
+            if (round.equals("round2") && ownRound1.containsKey(keyId)) {
+                Round1Message own = ownRound1.get(keyId);
+                var list = new java.util.ArrayList<>(json.readValue(request, Round2Request.class).round1());
+                list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
+                return json.writeValueAsString(new Round2Request(list));
+            }
+            if (round.equals("round3") && ownRound2.containsKey(keyId)) {
+                Round2Message own = ownRound2.get(keyId);
+                var list = new java.util.ArrayList<>(json.readValue(request, Round3Request.class).round2());
+                list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
+                return json.writeValueAsString(new Round3Request(list));
+            }
+        } catch (IOException malformed) {
+            return text;
+        }
+        return text;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        keys.destroy();
+    }
+}
