@@ -26,6 +26,10 @@ import javax.net.ssl.SSLParameters;
  */
 public final class NodeConnection {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    static {
+        io.keyshard.QuietHttpLogs.apply();
+    }
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;

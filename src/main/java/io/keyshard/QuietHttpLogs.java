@@ -1,0 +1,31 @@
+package io.keyshard;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Caps the JDK's own HTTP loggers at INFO, whatever level logging is configured to: at DEBUG the
+ * JDK HTTP server logs every request line and the HTTP client every URI (both carry the keyId), and
+ * the client's header log would carry the bearer API key.
+ */
+public final class QuietHttpLogs {
+    /** Held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its level. */
+    private static final List<Logger> CAPPED = List.of(
+            Logger.getLogger("com.sun.net.httpserver"),
+            Logger.getLogger("jdk.internal.httpclient.debug"),
+            Logger.getLogger("jdk.internal.httpclient.hpack.debug"),
+            Logger.getLogger("jdk.httpclient.HttpClient"));
+
+    static {
+        CAPPED.forEach(l -> l.setLevel(Level.INFO));
+    }
+
+    private QuietHttpLogs() {
+    }
+
+    /** Applies the caps (once per process; later calls do nothing). */
+    public static void apply() {
+        // the static initialiser did the work
+    }
+}
