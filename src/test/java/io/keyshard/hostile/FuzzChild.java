@@ -13,7 +13,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * One fuzz target in fuzzing mode, in its own JVM (Jazzer fuzzes one target per process):
  * {@code FuzzChild <class> <method> <seconds> <workDir>}, started by {@link FuzzRun} with
  * {@code JAZZER_FUZZ=1}. libFuzzer's statistics go to stderr; the exit code is the number of
- * failed tests (a finding fails the test).
+ * failed tests (a finding fails the test). An input that runs longer than 10 s is a finding (a hang).
  */
 public final class FuzzChild {
     private FuzzChild() {
@@ -26,6 +26,7 @@ public final class FuzzChild {
                 .configurationParameter("jazzer.internal.arg.0", "fuzz")
                 .configurationParameter("jazzer.internal.arg.1", "-max_total_time=" + args[2])
                 .configurationParameter("jazzer.internal.arg.2", "-print_final_stats=1")
+                .configurationParameter("jazzer.internal.arg.3", "-timeout=10")
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
