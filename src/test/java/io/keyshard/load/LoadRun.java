@@ -19,7 +19,7 @@ class LoadRun {
         Path out = Path.of(System.getProperty("load.out", "target/load"));
         Path work = Files.createTempDirectory("keyshard-load");
         LoadResults r = LoadDriver.run(new LoadDriver.Settings(keygens,
-                Duration.ofMillis((long) (minutes * 60_000)), 8, 25), work, out);
+                Duration.ofMillis((long) (minutes * 60_000)), 8, Math.max(1, Math.min(25, keygens / 4))), work, out);
         LoadChecks.assertHeld(r);
         deleteTree(work);
     }
