@@ -27,6 +27,13 @@ final class LoadChecks {
         assertTrue(r.abandonedStarted() > 0, "the run abandoned no keygen, so session clean-up went unchecked");
         assertEquals(3L * r.abandonedStarted(), a.abandonedInProgress() + a.abandonedExpired(),
                 "every abandoned session is in memory or expired on each of the 3 servers");
+        ServerAudit.Findings later = r.afterExpiry();
+        if (later != null) {
+            assertTrue(later.problems().isEmpty(), "after the session timeout: " + later.problems());
+            assertEquals(a.acknowledged(), later.readyOnEveryChosenServer(), "keys lost while idle");
+            assertEquals(0, later.abandonedInProgress(), "abandoned sessions outlived their timeout");
+            assertEquals(3L * r.abandonedStarted(), later.abandonedExpired());
+        }
         for (NodeMemoryProbe.NodeMemory m : r.memory()) {
             var c = m.checkpoints();
             assertTrue(c.size() >= 2, "too few memory checkpoints for " + m.name());

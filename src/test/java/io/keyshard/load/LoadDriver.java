@@ -19,14 +19,15 @@ import java.util.concurrent.Future;
  * separate clients (each its own vault and API key) generating keys at once for {@code concurrentFor}.
  * Every {@code abandonEvery}-th keygen of the first client is followed by one it abandons after
  * round 1 or 2. The node memory is sampled all along; at the end {@link ServerAudit} checks that
- * nothing was lost and no session was left behind. Timings are reported, never asserted.
+ * nothing was lost and no session was left behind, and with {@code awaitExpiry} checks again once
+ * every abandoned session has passed the nodes' session TTL. Timings are reported, never asserted.
  */
 final class LoadDriver {
     /** The session TTL of a local cluster node: {@code node run}'s default {@code --session-ttl}. */
     static final Duration NODE_SESSION_TTL = Duration.ofSeconds(600);
 
     /** How a run is sized. */
-    record Settings(int keygens, Duration concurrentFor, int clients, int abandonEvery) {
+    record Settings(int keygens, Duration concurrentFor, int clients, int abandonEvery, boolean awaitExpiry) {
     }
 
     private LoadDriver() {
@@ -57,6 +58,13 @@ final class LoadDriver {
                 probe.checkpoint("end", sequential.acknowledged() + concurrent.acknowledged());
                 log("auditing every key on every server");
                 ServerAudit.Findings audit = ServerAudit.run(clients, abandoned, owner, NODE_SESSION_TTL);
+                ServerAudit.Findings afterExpiry = null;
+                if (s.awaitExpiry()) {
+                    awaitExpiry(abandoned);
+                    probe.checkpoint("after session expiry", sequential.acknowledged() + concurrent.acknowledged());
+                    log("auditing again after every abandoned session's timeout");
+                    afterExpiry = ServerAudit.run(clients, abandoned, owner, NODE_SESSION_TTL);
+                }
                 List<String> failures = new ArrayList<>();
                 clients.forEach(c -> failures.addAll(c.failures));
                 failures.addAll(abandoned.failures);
@@ -64,7 +72,7 @@ final class LoadDriver {
                         new LoadResults.Machine(Runtime.getRuntime().availableProcessors(), uptimeStart, uptime(),
                                 clusterStart),
                         sequential, concurrent, failures.size(), failures.stream().limit(50).toList(),
-                        abandoned.started.size(), audit, probe.figures(), LoadResults.round(seconds(runStart)));
+                        abandoned.started.size(), audit, afterExpiry, probe.figures(), LoadResults.round(seconds(runStart)));
                 results.write(out);
                 System.out.print(results.summary());
                 System.out.println("written: " + out.resolve("results.json"));
@@ -143,6 +151,18 @@ final class LoadDriver {
         int allFailed = java.util.Arrays.stream(failed).sum();
         return LoadResults.Phase.of("keygens by concurrent clients", clients.size(), List.copyOf(latencies), allFailed,
                 seconds(start));
+    }
+
+    /** Waits until the last abandoned session has been idle for the nodes' TTL plus a sweep. */
+    private static void awaitExpiry(AbandonedKeygens abandoned) throws InterruptedException {
+        long last = abandoned.started.stream().mapToLong(AbandonedKeygens.Abandoned::lastTouchedNanos).max()
+                .orElse(System.nanoTime());
+        long until = last + NODE_SESSION_TTL.plus(ServerAudit.SWEEP_SLACK).toNanos();
+        while (System.nanoTime() < until) {
+            long left = until - System.nanoTime();
+            log("waiting " + left / 1_000_000_000 + " s more for the abandoned sessions' timeout");
+            Thread.sleep(Math.max(1, Math.min(60_000, left / 1_000_000)));
+        }
     }
 
     /** After every {@code abandonEvery}-th keygen, one abandoned after round 1, the next after round 2. */

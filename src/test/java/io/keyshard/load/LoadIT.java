@@ -16,7 +16,7 @@ class LoadIT {
 
     @Test
     void shortLoadLosesNothingFailsNothingAndLeavesNoSession() throws Exception {
-        LoadResults r = LoadDriver.run(new LoadDriver.Settings(25, Duration.ofSeconds(12), 8, 5), work,
+        LoadResults r = LoadDriver.run(new LoadDriver.Settings(25, Duration.ofSeconds(12), 8, 5, false), work,
                 Path.of("target", "load-short"));
         LoadChecks.assertHeld(r);
     }

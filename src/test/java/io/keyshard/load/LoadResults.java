@@ -12,10 +12,12 @@ import java.util.Locale;
 /**
  * What one load run measured, as written to {@code results.json} and printed as a summary. Every
  * figure is a measurement to report; only {@code failed}, the audit's problems and the vault counts
- * are checked by the tests.
+ * are checked by the tests. {@code afterExpiry} is the second audit of a run that waited for the
+ * abandoned sessions' timeout (null otherwise).
  */
 record LoadResults(Machine machine, Phase sequential, Phase concurrent, int failed, List<String> failures,
-                   int abandonedStarted, ServerAudit.Findings audit, List<NodeMemoryProbe.NodeMemory> memory,
+                   int abandonedStarted, ServerAudit.Findings audit, ServerAudit.Findings afterExpiry,
+                   List<NodeMemoryProbe.NodeMemory> memory,
                    double totalSeconds) {
 
     /** The machine and its load (other agents share the same 2 cores). */
@@ -94,6 +96,11 @@ record LoadResults(Machine machine, Phase sequential, Phase concurrent, int fail
         l.add(String.format(Locale.ROOT, "  abandoned keygens %d: sessions still in memory %d, expired %d "
                 + "(node session TTL %d s)", abandonedStarted, audit.abandonedInProgress(), audit.abandonedExpired(),
                 LoadDriver.NODE_SESSION_TTL.toSeconds()));
+        if (afterExpiry != null) {
+            l.add(String.format(Locale.ROOT, "  after the timeout: sessions in memory %d, expired %d; READY on every "
+                    + "chosen server %d; lost or inconsistent: %d", afterExpiry.abandonedInProgress(),
+                    afterExpiry.abandonedExpired(), afterExpiry.readyOnEveryChosenServer(), afterExpiry.problems().size()));
+        }
         for (NodeMemoryProbe.NodeMemory m : memory) {
             NodeMemoryProbe.Checkpoint first = m.checkpoints().isEmpty() ? null : m.checkpoints().get(0);
             NodeMemoryProbe.Checkpoint last = m.checkpoints().isEmpty() ? null

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The driver {@code mvn -Pload verify -Dload.minutes=M -Dload.keygens=N} runs (a failsafe execution
  * bound only in the {@code load} profile; plain {@code mvn verify} runs {@link LoadIT} instead):
- * N keygens in a row (default 1,000), then 8 clients for M minutes (default 5). Prints a summary
- * and writes target/load/results.json; the run fails if anything failed, was lost or left behind.
+ * N keygens in a row (default 1,000), then 8 clients for M minutes (default 5). With
+ * {@code -Dload.awaitExpiry=true} it then waits out the nodes' 10-minute session timeout and audits
+ * again. Prints a summary and writes target/load/results.json; the run fails if anything failed,
+ * was lost or left behind.
  */
 class LoadRun {
     @Test
@@ -19,7 +21,8 @@ class LoadRun {
         Path out = Path.of(System.getProperty("load.out", "target/load"));
         Path work = Files.createTempDirectory("keyshard-load");
         LoadResults r = LoadDriver.run(new LoadDriver.Settings(keygens,
-                Duration.ofMillis((long) (minutes * 60_000)), 8, Math.max(1, Math.min(25, keygens / 4))), work, out);
+                Duration.ofMillis((long) (minutes * 60_000)), 8, Math.max(1, Math.min(25, keygens / 4)),
+                Boolean.getBoolean("load.awaitExpiry")), work, out);
         LoadChecks.assertHeld(r);
         deleteTree(work);
     }

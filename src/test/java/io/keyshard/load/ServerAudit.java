@@ -33,7 +33,7 @@ final class ServerAudit {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int IN_FLIGHT = 16;
     /** How long past the TTL a sweep may come: the node sweeps every min(30 s, TTL/2). */
-    private static final Duration SWEEP_SLACK = Duration.ofSeconds(45);
+    static final Duration SWEEP_SLACK = Duration.ofSeconds(45);
 
     private ServerAudit() {
     }
