@@ -7,102 +7,132 @@ import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeInitializer;
 import io.keyshard.node.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node's table of key generations before round 3 under clients that start sessions and walk
- * away: it is bounded (past the bound round 1 gets 503 BUSY, with nothing stored), an abort frees a
- * place at once, and idle sessions expire, so the table empties itself and new key generations are
- * accepted again. A real node (HTTPS, H2 store) in this JVM, with a short session timeout.
+ * away: each client gets at most a quarter of it and all together at most the bound (past either,
+ * round 1 gets 503 BUSY and nothing is stored), an abort frees a place at once, and idle sessions
+ * expire, so the table empties itself and every client is served again. A real node (HTTPS, H2
+ * store) in this JVM, with a short session timeout.
  */
 class SessionTableIT {
-    /** KeygenService's bound on sessions before round 3. */
+    /** KeygenService's bounds on sessions before round 3: in all, and per client. */
     private static final int BOUND = 1000;
-    private static final Duration TTL = Duration.ofSeconds(12);
+    private static final int PER_CLIENT = BOUND / 4;
+    private static final Duration TTL = Duration.ofSeconds(15);
     @TempDir
     Path dir;
 
     @Test
-    void theSessionTableIsBoundedAndEmptiesItselfWhenClientsWalkAway() throws Exception {
+    void theSessionTableIsBoundedPerClientAndInTotalAndEmptiesItselfWhenClientsWalkAway() throws Exception {
         try (TestNode node = new TestNode(dir.resolve("node"), "OFFICIAL_1", TTL)) {
             Setups setups = new Setups(node);
-            List<UUID> accepted = Collections.synchronizedList(new ArrayList<>());
-            AtomicReference<HttpResponse<String>> busy = new AtomicReference<>();
+            List<String> clients = new ArrayList<>(List.of(node.entry.apiKey()));
+            for (int i = 1; i < 5; i++) {
+                clients.add(NodeInitializer.addClient(node.data, new SecureRandom()).entry().apiKey());
+            }
             long fillStart = System.nanoTime();
+            List<Walkaway> walked = new ArrayList<>();
             ExecutorService senders = Executors.newFixedThreadPool(4);
             try {
-                List<Future<?>> running = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    running.add(senders.submit(() -> {
-                        while (busy.get() == null && accepted.size() < 3 * BOUND) {
-                            UUID keyId = UUID.randomUUID();
-                            HttpResponse<String> r = setups.round1(keyId);
-                            if (r.statusCode() == 200) {
-                                accepted.add(keyId);
-                            } else {
-                                busy.compareAndSet(null, r);
-                            }
-                        }
-                        return null;
-                    }));
+                List<Future<Walkaway>> running = new ArrayList<>();
+                for (String apiKey : clients.subList(0, 4)) {
+                    running.add(senders.submit(() -> Walkaway.fill(setups, apiKey)));
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                for (Future<Walkaway> f : running) {
+                    walked.add(f.get());
                 }
             } finally {
                 senders.shutdownNow();
             }
             long fillMs = (System.nanoTime() - fillStart) / 1_000_000;
-            HttpResponse<String> refused = busy.get();
-            assertTrue(refused != null, "no round 1 was refused after " + accepted.size() + " sessions");
-            assertEquals(503, refused.statusCode(), refused.body());
-            assertEquals("BUSY", StrictJson.mapper().readTree(refused.body()).get("error").asText());
-            assertTrue(accepted.size() >= BOUND, "refused before the bound: " + accepted.size());
+            for (Walkaway w : walked) {
+                assertBusy(w.refused, "this client has " + PER_CLIENT);
+                assertTrue(w.accepted.size() >= PER_CLIENT, "refused before its share: " + w.accepted.size());
+            }
+            String fifth = clients.get(4);
+            assertBusy(setups.round1(fifth, UUID.randomUUID()), "too many key generations in progress");
 
-            UUID freed = accepted.get(accepted.size() - 1);
-            assertEquals(200, node.send(node.entry.apiKey(), "/v1/keygen/" + freed + "/abort", "{}").statusCode());
+            UUID freed = walked.get(0).accepted.get(0);
+            assertEquals(200, node.send(clients.get(0), "/v1/keygen/" + freed + "/abort", "{}").statusCode());
             UUID next = UUID.randomUUID();
-            assertEquals(200, setups.round1(next).statusCode(), "an abort frees a place in the table at once");
+            assertEquals(200, setups.round1(fifth, next).statusCode(), "an abort frees a place in the table at once");
 
             // The sweeper writes a tombstone per expired session (a durable H2 commit each), so emptying a full
             // table takes a while: wait for each session in turn, under one deadline.
             long deadline = System.nanoTime() + TTL.multipliedBy(6).toNanos();
-            for (UUID keyId : accepted) {
-                String wanted = keyId.equals(freed) ? "ABORTED" : "EXPIRED";
-                String s = status(node, keyId);
-                while (!s.equals(wanted) && s.equals("IN_PROGRESS") && System.nanoTime() < deadline) {
-                    Thread.sleep(250);
-                    s = status(node, keyId);
+            for (Walkaway w : walked) {
+                for (UUID keyId : w.accepted) {
+                    String wanted = keyId.equals(freed) ? "ABORTED" : "EXPIRED";
+                    String s = status(node, w.apiKey, keyId);
+                    while (s.equals("IN_PROGRESS") && System.nanoTime() < deadline) {
+                        Thread.sleep(250);
+                        s = status(node, w.apiKey, keyId);
+                    }
+                    assertEquals(wanted, s, "a walked-away session after its timeout");
                 }
-                assertEquals(wanted, s, "a walked-away session after its timeout");
             }
-            assertEquals("EXPIRED", status(node, next));
-            System.out.println("[sessions] " + accepted.size() + " sessions before 503 BUSY, filled in " + fillMs
-                    + " ms; all expired " + (System.nanoTime() - fillStart) / 1_000_000 + " ms after the fill began (TTL "
-                    + TTL.toSeconds() + " s)");
-            for (int i = 0; i < 8; i++) {
-                assertEquals(200, setups.round1(UUID.randomUUID()).statusCode(), "the emptied table takes new sessions");
+            System.out.println("[sessions] " + walked.stream().mapToInt(w -> w.accepted.size()).sum()
+                    + " sessions from 4 clients before 503 BUSY, filled in " + fillMs + " ms; all expired "
+                    + (System.nanoTime() - fillStart) / 1_000_000 + " ms after the fill began (TTL " + TTL.toSeconds()
+                    + " s)");
+            for (String apiKey : clients) {
+                assertEquals(200, setups.round1(apiKey, UUID.randomUUID()).statusCode(),
+                        "the emptied table takes new sessions from every client");
             }
         }
     }
 
-    private static String status(TestNode node, UUID keyId) throws Exception {
-        HttpResponse<String> r = node.send(node.entry.apiKey(), "/v1/keys/" + keyId, null);
+    private static void assertBusy(HttpResponse<String> r, String says) throws Exception {
+        assertTrue(r != null, "round 1 was never refused");
+        assertEquals(503, r.statusCode(), r.body());
+        var body = StrictJson.mapper().readTree(r.body());
+        assertEquals("BUSY", body.get("error").asText());
+        assertTrue(body.get("message").asText().contains(says), r.body());
+    }
+
+    /** One client starting sessions and walking away until the node refuses it. */
+    private static final class Walkaway {
+        final String apiKey;
+        final List<UUID> accepted = new ArrayList<>();
+        HttpResponse<String> refused;
+
+        private Walkaway(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        static Walkaway fill(Setups setups, String apiKey) throws Exception {
+            Walkaway w = new Walkaway(apiKey);
+            while (w.accepted.size() < 3 * PER_CLIENT) {
+                UUID keyId = UUID.randomUUID();
+                HttpResponse<String> r = setups.round1(apiKey, keyId);
+                if (r.statusCode() != 200) {
+                    w.refused = r;
+                    break;
+                }
+                w.accepted.add(keyId);
+            }
+            return w;
+        }
+    }
+
+    private static String status(TestNode node, String apiKey, UUID keyId) throws Exception {
+        HttpResponse<String> r = node.send(apiKey, "/v1/keys/" + keyId, null);
         return StrictJson.mapper().readTree(r.body()).path("status").asText(r.statusCode() + "");
     }
 
@@ -121,12 +151,12 @@ class SessionTableIT {
                     HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
         }
 
-        HttpResponse<String> round1(UUID keyId) throws Exception {
+        HttpResponse<String> round1(String apiKey, UUID keyId) throws Exception {
             byte[] nonce = new byte[32];
             random.nextBytes(nonce);
             String setup = StrictJson.mapper().writeValueAsString(
                     new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(self, other)));
-            return node.send(node.entry.apiKey(), "/v1/keygen/" + keyId + "/round1", setup);
+            return node.send(apiKey, "/v1/keygen/" + keyId + "/round1", setup);
         }
     }
 }
