@@ -26,20 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A node's table of key generations before round 3 under clients that start sessions and walk
  * away: each client gets at most a quarter of it and all together at most the bound (past either,
- * round 1 gets 503 BUSY and nothing is stored), an abort frees a place at once, and idle sessions
- * expire, so the table empties itself and every client is served again. A real node (HTTPS, H2
- * store) in this JVM, with a short session timeout.
+ * round 1 gets 503 BUSY and nothing is stored), and an abort frees a place at once. A real node
+ * (HTTPS, H2 store) in this JVM. Expiry is left to the session timeout: one session in NodeApiTest,
+ * the load run's walked-away sessions with {@code -Pload -Dload.awaitExpiry=true}; a timeout long
+ * enough here keeps the fill (seconds on a busy machine) from racing it.
  */
 class SessionTableIT {
     /** KeygenService's bounds on sessions before round 3: in all, and per client. */
     private static final int BOUND = 1000;
     private static final int PER_CLIENT = BOUND / 4;
-    private static final Duration TTL = Duration.ofSeconds(15);
+    private static final Duration TTL = Duration.ofMinutes(10);
     @TempDir
     Path dir;
 
     @Test
-    void theSessionTableIsBoundedPerClientAndInTotalAndEmptiesItselfWhenClientsWalkAway() throws Exception {
+    void theSessionTableIsBoundedPerClientAndInTotalWhenClientsWalkAway() throws Exception {
         try (TestNode node = new TestNode(dir.resolve("node"), "OFFICIAL_1", TTL)) {
             Setups setups = new Setups(node);
             List<String> clients = new ArrayList<>(List.of(node.entry.apiKey()));
@@ -73,28 +74,28 @@ class SessionTableIT {
             UUID next = UUID.randomUUID();
             assertEquals(200, setups.round1(fifth, next).statusCode(), "an abort frees a place in the table at once");
 
-            // The sweeper writes a tombstone per expired session (a durable H2 commit each), so emptying a full
-            // table takes a while: wait for each session in turn, under one deadline.
-            long deadline = System.nanoTime() + TTL.multipliedBy(6).toNanos();
+            System.out.println("[sessions] " + walked.stream().mapToInt(w -> w.accepted.size()).sum()
+                    + " sessions from 4 clients before 503 BUSY, filled in " + fillMs + " ms");
             for (Walkaway w : walked) {
-                for (UUID keyId : w.accepted) {
-                    String wanted = keyId.equals(freed) ? "ABORTED" : "EXPIRED";
-                    String s = status(node, w.apiKey, keyId);
-                    while (s.equals("IN_PROGRESS") && System.nanoTime() < deadline) {
-                        Thread.sleep(250);
-                        s = status(node, w.apiKey, keyId);
-                    }
-                    assertEquals(wanted, s, "a walked-away session after its timeout");
+                for (UUID keyId : w.accepted.subList(0, 3)) {
+                    assertEquals(keyId.equals(freed) ? "ABORTED" : "IN_PROGRESS", status(node, w.apiKey, keyId),
+                            "a walked-away session is held in memory only, nothing stored");
                 }
             }
-            System.out.println("[sessions] " + walked.stream().mapToInt(w -> w.accepted.size()).sum()
-                    + " sessions from 4 clients before 503 BUSY, filled in " + fillMs + " ms; all expired "
-                    + (System.nanoTime() - fillStart) / 1_000_000 + " ms after the fill began (TTL " + TTL.toSeconds()
-                    + " s)");
-            for (String apiKey : clients) {
-                assertEquals(200, setups.round1(apiKey, UUID.randomUUID()).statusCode(),
-                        "the emptied table takes new sessions from every client");
+            abortAll(node, walked.get(1));
+            for (int c : new int[] {0, 1, 4}) {
+                assertEquals(200, setups.round1(clients.get(c), UUID.randomUUID()).statusCode(),
+                        "client " + c + " is below its share and the table has room: served");
             }
+            for (int c : new int[] {2, 3}) {
+                assertBusy(setups.round1(clients.get(c), UUID.randomUUID()), "this client has " + PER_CLIENT);
+            }
+        }
+    }
+
+    private static void abortAll(TestNode node, Walkaway w) throws Exception {
+        for (UUID keyId : w.accepted) {
+            assertEquals(200, node.send(w.apiKey, "/v1/keygen/" + keyId + "/abort", "{}").statusCode());
         }
     }
 
