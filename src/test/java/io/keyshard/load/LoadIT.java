@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The short load in {@code mvn verify}: 25 keygens in a row, then 8 clients for 12 s, against one
+ * The short load in {@code mvn verify}: 20 keygens in a row, then 8 clients for 10 s, against one
  * local cluster of three node processes, every key audited on every server. The full run is
  * {@code mvn -Pload verify} ({@link LoadRun}); figures are in docs/RELIABILITY.md.
  */
@@ -16,7 +16,7 @@ class LoadIT {
 
     @Test
     void shortLoadLosesNothingFailsNothingAndLeavesNoSession() throws Exception {
-        LoadResults r = LoadDriver.run(new LoadDriver.Settings(25, Duration.ofSeconds(12), 8, 5, false), work,
+        LoadResults r = LoadDriver.run(new LoadDriver.Settings(20, Duration.ofSeconds(10), 8, 5, false), work,
                 Path.of("target", "load-short"));
         LoadChecks.assertHeld(r);
     }
