@@ -49,7 +49,9 @@ final class PendingResolver {
                 } else if (r.status() == KeyStatus.READY) {
                     recommit(r);
                 }
-            } catch (KeygenException e) {
+            } catch (KeygenException | IllegalArgumentException e) {
+                // One record naming a server that was since removed, or one unreachable server, must not
+                // stop the others from being settled: this record keeps its status and is tried next time.
                 out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
             }
         }

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeygenService implements AutoCloseable {
     private static final int MAX_SESSIONS = 1000;
+    /** One client's share of the table: a client that starts sessions and walks away cannot lock the others out. */
+    private static final int MAX_SESSIONS_PER_CLIENT = MAX_SESSIONS / 4;
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ShareStore store;
@@ -92,6 +94,10 @@ final class KeygenService implements AutoCloseable {
         }
         if (sessions.containsKey(keyId) || store.find(keyId).isPresent()) {
             throw ApiException.conflict("this keyId was already used on this server (replayed or repeated round 1)");
+        }
+        if (sessions.values().stream().filter(other -> other.clientId.equals(clientId)).count() >= MAX_SESSIONS_PER_CLIENT) {
+            throw new ApiException(503, "BUSY", "this client has " + MAX_SESSIONS_PER_CLIENT + " key generations in "
+                    + "progress on this server; finish or abort some, or wait until idle ones expire");
         }
         if (sessions.size() >= MAX_SESSIONS) {
             throw new ApiException(503, "BUSY", "too many key generations in progress; try again later");

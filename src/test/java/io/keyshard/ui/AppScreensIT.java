@@ -333,4 +333,43 @@ class AppScreensIT {
         assertFalse(servers.has("REMOTE_A"));
         assertTrue(CliHarness.run("--home", home.toString(), "servers", "list", "--json").out().contains("OFFICIAL_1"));
     }
+
+    @Test
+    @Order(8)
+    void resolveNowOnTheKeysScreenSettlesAKeyTheServersNeverStarted(FxRobot robot) throws Exception {
+        // The app died after writing the PENDING record and before any server heard of the key.
+        KeyRecord orphan = KeyRecord.pending(UUID.randomUUID(), "Interrupted",
+                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        vault.createPending(orphan);
+        AppModel model = TestApps.fxModel(home);
+        AppWindow window = new AppWindow(model);
+        AtomicReference<Stage> appStage = new AtomicReference<>();
+        robot.interact(() -> {
+            model.session().unlocked(vault);
+            appStage.set(new Stage());
+            window.install(appStage.get());
+            appStage.get().setWidth(1180);
+            appStage.get().setHeight(760);
+            appStage.get().show();
+        });
+        @SuppressWarnings("unchecked")
+        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
+        waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(orphan.keyId())));
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(k -> k.keyId().equals(orphan.keyId())).findFirst().orElseThrow()));
+        Screenshots.save(robot, window.root(), "keys-pending-before-resolve");
+        robot.clickOn("#resolve-now");
+        waitFor(60, () -> vault.get(orphan.keyId()).orElseThrow().status() != KeyStatus.PENDING);
+        KeyRecord after = vault.get(orphan.keyId()).orElseThrow();
+        assertEquals(KeyStatus.FAILED, after.status(), "no server holds it: the record is settled as FAILED");
+        assertTrue(after.failureReason().contains("unknown"), after.failureReason());
+        assertTrue(vault.findPending().isEmpty(), "no PENDING record is left");
+        waitFor(30, () -> String.valueOf(model.keys().noticeProperty().get()).startsWith("Resolved"));
+        assertEquals("Resolved: 0 ready, 1 failed, 0 still waiting.", model.keys().noticeProperty().get());
+        waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(orphan.keyId())
+                && k.status() == KeyStatus.FAILED));
+        Screenshots.save(robot, window.root(), "keys-resolved");
+        robot.interact(() -> appStage.get().close());
+    }
 }

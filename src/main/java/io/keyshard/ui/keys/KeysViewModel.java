@@ -145,7 +145,11 @@ public final class KeysViewModel {
         session.background().execute(() -> {
             String text;
             try (WorkspaceClient client = WorkspaceClient.open(session.home(), vault)) {
-                List<ResolvedKey> outcome = client.resolvePending();
+                // Count only what was PENDING: the resolver also re-sends missed commits of READY keys.
+                java.util.Set<UUID> pending = vault.findPending().stream().map(KeyRecord::keyId)
+                        .collect(java.util.stream.Collectors.toSet());
+                List<ResolvedKey> outcome = client.resolvePending().stream()
+                        .filter(r -> pending.contains(r.keyId())).toList();
                 long ready = outcome.stream().filter(r -> r.status() == KeyStatus.READY).count();
                 long failed = outcome.stream().filter(r -> r.status() == KeyStatus.FAILED).count();
                 long waiting = outcome.stream().filter(r -> r.status() == KeyStatus.PENDING).count();
