@@ -37,6 +37,10 @@ public final class KeygenProfile {
             System.out.println(table.render());
             return;
         }
+        if (args.length > 0 && args[0].equals("throughput")) {
+            throughput(Integer.parseInt(args[1]), Double.parseDouble(args[2]));
+            return;
+        }
         CurveName curve = CurveName.parse(args.length > 0 ? args[0] : "SECP256k1");
         int t = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
@@ -86,6 +90,44 @@ public final class KeygenProfile {
             System.out.printf("CPU per keygen: client process %.1f ms, 3 node processes %.1f ms; in-memory %.1f ms%n",
                     clientMs, nodesMs, memCpuMs);
             phases.forEach((k, v) -> System.out.printf("  %-12s p50 %.2f ms%n", k, Samples.percentile(v, 50)));
+        } finally {
+            vault.close();
+        }
+    }
+
+    /** {@code callers} threads on one client for {@code seconds}, after 30 warm-up keygens; rate and CPU per keygen. */
+    private static void throughput(int callers, double seconds) throws Exception {
+        Path home = Files.createTempDirectory("keyshard-profile");
+        Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
+        try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            ws.ensureLocalCluster();
+            for (int i = 0; i < 30; i++) {
+                run(ws, CurveName.SECP256K1, 2, null);
+            }
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            long clientCpu = processCpu(ProcessHandle.current());
+            long nodesCpu = nodesCpu();
+            long start = System.nanoTime();
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                Thread t = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        run(ws, CurveName.SECP256K1, 2, null);
+                        done.incrementAndGet();
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            int n = done.get();
+            System.out.printf("%d callers, %.0f s, load %s: %.1f keygens/s; CPU per keygen: client %.1f ms, nodes %.1f ms%n",
+                    callers, wall, Samples.loadAverage(), n / wall,
+                    (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / n, (nodesCpu() - nodesCpu) / 1e6 / n);
         } finally {
             vault.close();
         }
