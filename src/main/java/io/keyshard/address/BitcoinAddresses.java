@@ -45,7 +45,8 @@ public final class BitcoinAddresses {
             throw new IllegalArgumentException("the Taproot tweak of this key is not below the group order "
                     + "(a chance below 2^-127): pick another index");
         }
-        Point q = even.add(c.multiplyBase(t));
+        // t is public (a hash of the public internal key): the variable-time fixed-base table, not the comb.
+        Point q = even.add(c.generator().multiply(t));
         if (q.isIdentity()) {
             throw new IllegalArgumentException("the Taproot output key is the identity: pick another index");
         }

@@ -51,8 +51,15 @@ final class KeygenRun {
 
     GeneratedKey run() {
         UUID keyId = UUID.randomUUID();
-        SessionSetup setup = setup(keyId);
-        KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+        SessionSetup setup;
+        KeygenCoordinator coordinator;
+        try {
+            setup = setup(keyId);
+            coordinator = new KeygenCoordinator(setup);
+        } catch (RuntimeException e) {
+            servers.forEach(NodeConnection::forgetIdentity);
+            throw e;
+        }
         vault.createPending(KeyRecord.pending(keyId, request.label(), request.curve(), request.threshold(),
                 request.servers(), Instant.now()));
         op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, null, "vault record written PENDING"));
@@ -68,6 +75,8 @@ final class KeygenRun {
                     c -> c.keygen(keyId, "round3", req3, KeygenResult.class, roundTimeout));
             agreed = checked(3, () -> coordinator.finish(r3));
         } catch (KeygenException e) {
+            // A server whose identity keys changed fails here: the next run fetches every identity again.
+            servers.forEach(NodeConnection::forgetIdentity);
             abortEverywhere(keyId, servers);
             vault.markFailed(keyId, e.getMessage());
             op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, e.server(), "vault record marked FAILED"));
@@ -78,9 +87,9 @@ final class KeygenRun {
         return new GeneratedKey(ready, commitEverywhere(op, keyId, servers, roundTimeout));
     }
 
-    /** Fetches every server's identity over its pinned connection and builds the session setup. */
+    /** Every server's identity (fetched once per pinned connection) and the session setup built from them. */
     private SessionSetup setup(UUID keyId) {
-        List<JsonNode> identities = ParallelRound.run(op, 0, servers, c -> c.identity(roundTimeout));
+        List<JsonNode> identities = ParallelRound.run(op, 0, servers, c -> c.cachedIdentity(roundTimeout));
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             NodeConnection c = servers.get(i);

@@ -34,6 +34,8 @@ public final class NodeConnection {
     private final ServerInfo info;
     private final char[] apiKey;
     private final HttpClient http;
+    /** The identity last fetched over this pinned connection: long-term keys, fetched once, not per keygen. */
+    private volatile JsonNode identity;
 
     /** A connection to {@code name}; {@code apiKey} (copied) may be null for health checks only. */
     public NodeConnection(String name, ServerInfo info, char[] apiKey) {
@@ -71,6 +73,27 @@ public final class NodeConnection {
     /** {@code GET /v1/identity}: the server's identity public keys. */
     public CompletableFuture<JsonNode> identity(Duration timeout) {
         return send(request("/v1/identity", timeout, true).GET().build(), JsonNode.class);
+    }
+
+    /**
+     * The identity as {@link #identity(Duration)} gave it on this connection, fetched only the first time
+     * (or after {@link #forgetIdentity()}): saves a round trip per key generation. The pin keeps it the same
+     * server; a server whose keys changed fails round 1, and the caller then forgets the cached copy.
+     */
+    public CompletableFuture<JsonNode> cachedIdentity(Duration timeout) {
+        JsonNode known = identity;
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return identity(timeout).thenApply(fetched -> {
+            identity = fetched;
+            return fetched;
+        });
+    }
+
+    /** Drops the cached identity, so the next key generation fetches it again. */
+    public void forgetIdentity() {
+        identity = null;
     }
 
     /** {@code GET /v1/keys/{keyId}}: status and public data of one of this client's keys. */

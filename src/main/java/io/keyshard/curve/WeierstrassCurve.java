@@ -17,6 +17,7 @@ final class WeierstrassCurve extends BaseCurve {
     private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
     private final WeierstrassPoint generator;
     private final WeierstrassPoint identity;
+    private volatile PublicBaseTable publicTable;
 
     WeierstrassCurve(CurveName name, String bcName) {
         this(name, CustomNamedCurves.getByName(bcName));
@@ -56,6 +57,25 @@ final class WeierstrassCurve extends BaseCurve {
     public Point multiplyBase(BigInteger k) {
         // The comb multiplier is regular: the same sequence of operations for every k of a given length.
         return new WeierstrassPoint(this, comb.multiply(g, k.mod(n)).normalize());
+    }
+
+    /** k·P for a public k: from the fixed-base table when P is the generator (built on first use). */
+    ECPoint multiplyPublic(ECPoint p, BigInteger k) {
+        BigInteger reduced = k.mod(n);
+        if (p != g) {
+            return p.multiply(reduced);
+        }
+        PublicBaseTable table = publicTable;
+        if (table == null) {
+            synchronized (this) {
+                table = publicTable;
+                if (table == null) {
+                    table = new PublicBaseTable(curve, g, n);
+                    publicTable = table;
+                }
+            }
+        }
+        return table.multiply(curve, reduced);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class WeierstrassPoint implements Point {
 
     @Override
     public Point multiply(BigInteger k) {
-        return new WeierstrassPoint(curve, p.multiply(k.mod(curve.order())).normalize());
+        return new WeierstrassPoint(curve, curve.multiplyPublic(p, k).normalize());
     }
 
     @Override

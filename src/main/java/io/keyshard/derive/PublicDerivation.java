@@ -15,6 +15,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * SLIP-10 CKDpub with its retry rule, and the Edwards additive scheme. The scheme follows the curve.
  */
 public final class PublicDerivation {
+    private static final ChildCache<Step> CHILDREN = new ChildCache<>();
+
     private PublicDerivation() {
     }
 
@@ -51,24 +53,33 @@ public final class PublicDerivation {
             throw new IllegalArgumentException("index " + Integer.toUnsignedString(index) + " is hardened: MPC keys "
                     + "can only derive without the private key");
         }
-        return switch (parent.scheme()) {
-            case BIP32 -> weierstrass(parent, index, level, false);
-            case SLIP10 -> weierstrass(parent, index, level, true);
-            case EDWARDS_ADDITIVE -> edwards(parent, index, level);
+        byte[] encoded = parent.point().encode();
+        java.nio.ByteBuffer key = ChildCache.key(parent, encoded, index);
+        Step known = CHILDREN.get(key);
+        if (known != null) {
+            return known;
+        }
+        Step step = switch (parent.scheme()) {
+            case BIP32 -> weierstrass(parent, encoded, index, level, false);
+            case SLIP10 -> weierstrass(parent, encoded, index, level, true);
+            case EDWARDS_ADDITIVE -> edwards(parent, encoded, index, level);
         };
+        CHILDREN.put(key, step);
+        return step;
     }
 
     /** BIP-32 and SLIP-10 share the formula; SLIP-10 retries where BIP-32 gives up on the index. */
-    private static Step weierstrass(ExtendedPublicKey parent, int index, int level, boolean retry) {
+    private static Step weierstrass(ExtendedPublicKey parent, byte[] encoded, int index, int level, boolean retry) {
         Curve curve = parent.curve().curve();
         byte[] chain = parent.chainCode();
-        byte[] i = hmacSha512(chain, parent.point().encode(), ser32(index));
+        byte[] i = hmacSha512(chain, encoded, ser32(index));
         int retries = 0;
         while (true) {
             BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
             Point child = null;
             if (il.compareTo(curve.order()) < 0) {
-                child = curve.multiplyBase(il).add(parent.point());
+                // il is public (it follows from the public key and chain code): the fast variable-time table.
+                child = curve.generator().multiply(il).add(parent.point());
             }
             if (child != null && !child.isIdentity()) {
                 return new Step(childKey(parent, child, Arrays.copyOfRange(i, 32, 64), index), il, retries);
@@ -84,9 +95,9 @@ public final class PublicDerivation {
     }
 
     /** DESIGN.md section 7: I = HMAC-SHA512(c, A || 0x00 || ser32be(i)), child A + (int_be(I_L) mod l)·B. */
-    private static Step edwards(ExtendedPublicKey parent, int index, int level) {
+    private static Step edwards(ExtendedPublicKey parent, byte[] encoded, int index, int level) {
         Curve curve = parent.curve().curve();
-        byte[] i = hmacSha512(parent.chainCode(), parent.point().encode(), new byte[] {0x00}, ser32(index));
+        byte[] i = hmacSha512(parent.chainCode(), encoded, new byte[] {0x00}, ser32(index));
         BigInteger tweak = new BigInteger(1, Arrays.copyOfRange(i, 0, 32)).mod(curve.order());
         Point child = parent.point().add(curve.generator().multiply(tweak));
         if (child.isIdentity()) {

@@ -80,9 +80,14 @@ public final class IdentityKeys implements Destroyable {
         return signer.generateSignature();
     }
 
+    /** False for a signature that does not verify, and for a key that is not a valid prime-order-group point. */
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        Ed25519PublicKeyParameters key = KnownKeys.validSigningKey(publicKey);
+        if (key == null) {
+            return false;
+        }
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+        verifier.init(false, key);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
     }

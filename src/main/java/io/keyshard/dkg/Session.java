@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.bouncycastle.math.ec.rfc7748.X25519;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * A validated {@link SessionSetup}: the curve, the threshold, the participants in id order and the
@@ -104,21 +102,15 @@ public final class Session {
         }
         ServerIds.idFor(p.name(), p.id());
         if (p.signingKey() == null || p.signingKey().length != KEY_LENGTH
-                || !Ed25519.validatePublicKeyFull(p.signingKey(), 0)) {
+                || KnownKeys.validSigningKey(p.signingKey()) == null) {
             throw new IllegalArgumentException("server " + p.name() + " has no valid Ed25519 signing key "
                     + "(32 bytes, a point of the prime-order group): fetch its identity again");
         }
-        if (p.encryptionKey() == null || p.encryptionKey().length != KEY_LENGTH || lowOrder(p.encryptionKey())) {
+        if (p.encryptionKey() == null || p.encryptionKey().length != KEY_LENGTH
+                || !KnownKeys.validEncryptionKey(p.encryptionKey())) {
             throw new IllegalArgumentException("server " + p.name() + " has no valid X25519 encryption key "
                     + "(32 bytes, not a low-order point): fetch its identity again");
         }
-    }
-
-    /** X25519 with any scalar gives all zeros exactly for the low-order points: encrypting to one hides nothing. */
-    private static boolean lowOrder(byte[] u) {
-        byte[] k = new byte[X25519.SCALAR_SIZE];
-        k[0] = 9;
-        return !X25519.calculateAgreement(k, 0, u, 0, new byte[X25519.POINT_SIZE], 0);
     }
 
     private static void checkDistinct(List<Participant> sorted, BigInteger order) {

@@ -31,11 +31,14 @@ final class BenchTable {
 
     void derive(List<DeriveBench.Rates> rows) {
         section("derivation, addresses per second on one thread (per CPU second of the thread)");
-        line("%-18s %16s %16s   %s", "chain", "full path", "index step", "target");
-        rows.forEach(r -> line("%-18s %16.0f %16.0f   %s", r.chain(), r.fullPathPerSecond(), r.indexStepPerSecond(),
-                r.chain().equals("evm") ? ">= 5000" : ""));
-        line("full path: the chain's default path from the root key, address and xpub (results.json perSecond);");
-        line("index step: the last step from a cached parent, then the address (scanning one account).");
+        line("%-18s %12s %12s %12s   %s", "chain", "full path", "cold path", "index step", "target");
+        rows.forEach(r -> line("%-18s %12.0f %12.0f %12.0f   %s", r.chain(), r.fullPathPerSecond(), r.coldPathPerSecond(),
+                r.indexStepPerSecond(), r.chain().equals("evm") ? ">= 5000" : ""));
+        line("full path: the chain's default path from the root key for index 0, 1, 2, ..., then the address and");
+        line("  the xpub, like keyshard derive and the pipeline (results.json perSecond; the account levels come");
+        line("  from derive's cache of recent children after the first index);");
+        line("cold path: the same with a new chain code each time, so every level is computed;");
+        line("index step: the last step from a parent the caller holds, then the address (scanning one account).");
         progress("derive");
     }
 

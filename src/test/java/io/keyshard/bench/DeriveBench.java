@@ -15,15 +15,16 @@ import java.util.function.IntFunction;
 /**
  * Addresses per second per chain on one thread, two ways: the whole default path from the root key
  * as {@code keyshard derive} and the pipeline view do it (every CKDpub step, the address, and the
- * xpub on secp256k1 chains; this is {@code perSecond} in results.json), and only the last index
- * step from a cached parent (what scanning many addresses of one account costs).
+ * xpub on secp256k1 chains; this is {@code perSecond} in results.json), the same with every level
+ * computed (a new chain code each time, so derive's cache of recent children never answers), and
+ * only the last index step from a parent the caller holds (scanning many addresses of one account).
  */
 final class DeriveBench {
     private DeriveBench() {
     }
 
     /** One chain's rates: full path from the root, and index step from the cached parent. */
-    record Rates(String chain, double fullPathPerSecond, double indexStepPerSecond) {
+    record Rates(String chain, double fullPathPerSecond, double coldPathPerSecond, double indexStepPerSecond) {
     }
 
     static List<Rates> run(boolean quick) {
@@ -41,12 +42,22 @@ final class DeriveBench {
             KeyPipeline.Start start = KeyPipeline.Start.of(curveName, root, chainCode);
             double full = perCpuSecond(seconds, warmup, i -> KeyPipeline.run(start, chain,
                     chain.defaultPath(0, i, Network.MAINNET), Network.MAINNET).address().value());
+            // A new chain code per derivation: no level can come from derive's cache of recent children.
+            double cold = perCpuSecond(seconds, warmup, i -> {
+                byte[] cc = chainCode.clone();
+                cc[0] ^= (byte) i;
+                cc[1] ^= (byte) (i >>> 8);
+                cc[2] ^= (byte) (i >>> 16);
+                ExtendedPublicKey key = new ExtendedPublicKey(curveName, start.key().point(), cc, 0, 0, 0);
+                return KeyPipeline.run(new KeyPipeline.Start(key, start.xpubVersion()), chain,
+                        chain.defaultPath(0, i, Network.MAINNET), Network.MAINNET).address().value();
+            });
             String fullPath = chain.defaultPath(0, 0, Network.MAINNET).toString();
             ExtendedPublicKey parent = PublicDerivation.derive(start.key(),
                     DerivationPath.parse(fullPath.substring(0, fullPath.lastIndexOf('/')))).key();
             double step = perCpuSecond(seconds, warmup, i -> chain.address(curveName,
                     PublicDerivation.child(parent, i).point(), Network.MAINNET).value());
-            out.add(new Rates(chain.id(), Math.round(full), Math.round(step)));
+            out.add(new Rates(chain.id(), Math.round(full), Math.round(cold), Math.round(step)));
         }
         return out;
     }

@@ -95,7 +95,8 @@ final class ScaleNodes implements AutoCloseable {
     /** {@code keyshard <args>} in a child JVM on this class path, sized like the local cluster's nodes. */
     private static Process java(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.keyshard.Main"));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }

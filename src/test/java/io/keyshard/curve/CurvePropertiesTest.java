@@ -42,6 +42,37 @@ class CurvePropertiesTest {
         }
     }
 
+    /** Public k·G takes a signed-digit table on Weierstrass curves: digits at the window edges and carries. */
+    @ParameterizedTest
+    @EnumSource(CurveName.class)
+    void publicMultiplesOfTheGeneratorMatchTheConstantTimeOnes(CurveName name) {
+        Curve c = name.curve();
+        java.util.List<BigInteger> ks = new java.util.ArrayList<>();
+        for (long k : new long[] {1, 2, 31, 32, 33, 63, 64, 65, 2047, 2048, 4095, 4096}) {
+            ks.add(BigInteger.valueOf(k));
+        }
+        for (int shift = 0; shift < c.order().bitLength(); shift += 6) {
+            ks.add(BigInteger.valueOf(32).shiftLeft(shift));
+            ks.add(BigInteger.valueOf(33).shiftLeft(shift));
+            ks.add(BigInteger.ONE.shiftLeft(shift + 6).subtract(BigInteger.ONE)); // every digit 63: a carry chain
+        }
+        ks.add(c.order().subtract(BigInteger.ONE));
+        ks.add(c.order().subtract(BigInteger.TWO));
+        ks.add(c.order().shiftRight(1));
+        for (int i = 0; i < ROUNDS; i++) {
+            ks.add(c.randomScalar(RANDOM));
+        }
+        for (BigInteger k : ks) {
+            BigInteger reduced = k.mod(c.order());
+            if (reduced.signum() == 0) {
+                continue;
+            }
+            assertEquals(c.multiplyBase(reduced), c.generator().multiply(k), "k = " + k.toString(16));
+        }
+        assertTrue(c.generator().multiply(BigInteger.ZERO).isIdentity());
+        assertTrue(c.generator().multiply(c.order()).isIdentity());
+    }
+
     @ParameterizedTest
     @EnumSource(CurveName.class)
     void theGeneratorHasTheGroupOrder(CurveName name) {
