@@ -37,7 +37,7 @@ public final class Vault implements AutoCloseable {
     private VaultDatabase db;
     private Manifest manifest;
     private final List<RecordProblem> problems = new ArrayList<>();
-    private String backupProblem;
+    private final AutoBackup autoBackup = new AutoBackup(this);
     private boolean closed;
 
     private Vault(Path home, VaultLock lock, VaultHeader header, VaultKeys keys) {
@@ -165,7 +165,7 @@ public final class Vault implements AutoCloseable {
         writeRecords(List.of(new Versioned(pending, rowNo, 1)), next);
     }
 
-    /** Makes a PENDING key READY with the result all servers agreed on, then writes the automatic backup. */
+    /** Makes a PENDING key READY (durable on return) with the result all servers agreed on; the automatic backup follows in the background. */
     public synchronized KeyRecord markReady(UUID keyId, String rootPublicKey, String chainCode,
             Map<String, String> verificationShares) {
         KeyRecord current = require(keyId);
@@ -180,7 +180,7 @@ public final class Vault implements AutoCloseable {
             throw new IllegalStateException("this key's generation already failed; it cannot become READY");
         }
         update(current, ready);
-        backupProblem = VaultBackup.writeAutomatic(this);
+        autoBackup.request();
         return ready;
     }
 
@@ -324,22 +324,30 @@ public final class Vault implements AutoCloseable {
     }
 
     /** Why the last automatic backup could not be written, if it could not (the record itself is saved). */
-    public synchronized Optional<String> lastBackupProblem() {
-        return Optional.ofNullable(backupProblem);
+    public Optional<String> lastBackupProblem() {
+        autoBackup.flush();
+        return Optional.ofNullable(autoBackup.problem());
     }
 
     /** Closes the database, releases the lock and wipes the keys. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        autoBackup.finish();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                closeDatabase();
+            } finally {
+                lock.close();
+            }
         }
-        closed = true;
-        try {
-            closeDatabase();
-        } finally {
-            lock.close();
-        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     // ---- package-private: backups and password change build on these ----

@@ -134,4 +134,27 @@ class VaultBackupTest {
             assertFalse(text.contains(r.label()), "label in plaintext");
         }
     }
+
+    @Test
+    void aBurstOfReadyKeysIsBackedUpInFullBeforeCloseReturns() throws Exception {
+        Path home = tmp.resolve("burst");
+        List<KeyRecord> made = new ArrayList<>();
+        try (Vault v = Vault.create(home, pw(), LIGHT)) {
+            for (int i = 0; i < 25; i++) {
+                KeyRecord r = pending("burst key " + i);
+                v.createPending(r);
+                v.markReady(r.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
+                made.add(r);
+            }
+        } // close waits for the background writer: the newest backup holds every key made before it
+        List<Path> backups;
+        try (Stream<Path> s = Files.list(home.resolve("backups"))) {
+            backups = s.sorted().toList();
+        }
+        assertTrue(backups.size() >= 1 && backups.size() <= VaultBackup.KEEP_AUTOMATIC, backups.toString());
+        assertTrue(backups.stream().noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written backup");
+        Set<UUID> inNewest = VaultBackup.read(backups.get(backups.size() - 1), pw()).stream().map(KeyRecord::keyId)
+                .collect(Collectors.toSet());
+        assertEquals(made.stream().map(KeyRecord::keyId).collect(Collectors.toSet()), inNewest);
+    }
 }

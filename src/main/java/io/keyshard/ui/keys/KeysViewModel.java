@@ -75,6 +75,7 @@ public final class KeysViewModel {
             try {
                 List<KeyRecord> records = vault.list();
                 List<String> trouble = vault.problems().stream().map(RecordProblem::message).toList();
+                vault.lastBackupProblem(); // waits for an automatic backup still being written, so the state is current
                 BackupState state = BackupState.of(session.home());
                 session.fx().execute(() -> show(records, trouble, state));
             } catch (RuntimeException e) {
