@@ -30,7 +30,7 @@ final class KillStress {
     static final String CLIENT = "client";
     private static final String PASSWORD = "kill-stress password";
     /** A new vault every this many records: each start re-checks every READY key on every server (O(keys)). */
-    private static final int RECORDS_PER_VAULT = 150;
+    private static final int RECORDS_PER_VAULT = 80;
     private final Path dir;
     private Path home;
     private int vaults;
