@@ -94,6 +94,15 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
+    /** A clean stop (SIGTERM: the node's shutdown hook closes its store), waited for. */
+    void stop(String name) throws IOException, InterruptedException {
+        ChildJvm node = running.remove(name);
+        if (node != null) {
+            node.signal("TERM");
+            node.process.waitFor();
+        }
+    }
+
     /** Sends a signal (STOP freezes the server: connections are accepted by the kernel, nothing answers). */
     void signal(String name, String signal) throws IOException, InterruptedException {
         running.get(name).signal(signal);
