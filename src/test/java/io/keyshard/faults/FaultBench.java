@@ -31,8 +31,12 @@ final class FaultBench implements AutoCloseable {
     final Path home;
     final NodeProcesses nodes;
 
-    /** What one run gave: the key, or the failure; and the vault record it wrote (null if none). */
-    record Run(GeneratedKey key, KeygenException failure, KeyRecord record) {
+    /** What one run gave: the key, or the error; and the vault record it wrote (null if none). */
+    record Run(GeneratedKey key, Throwable error, KeyRecord record) {
+        /** The error as a key generation failure (a server or protocol problem). */
+        KeygenException failure() {
+            return (KeygenException) error;
+        }
     }
 
     FaultBench(Path dir) throws Exception {
@@ -54,25 +58,36 @@ final class FaultBench implements AutoCloseable {
 
     /** One 2-of-3 key generation over ALPHA, BRAVO, CHARLIE; {@code hook} sees every progress event first. */
     Run keygen(Duration roundTimeout, Consumer<KeygenProgress> hook) throws Exception {
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault, roundTimeout)) {
+        Vault vault = openVault();
+        try (WorkspaceClient ws = WorkspaceClient.open(home, vault, roundTimeout)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.SECP256K1, 2, NodeProcesses.NAMES));
             op.onProgress(hook::accept);
             GeneratedKey key = null;
-            KeygenException failure = null;
+            Throwable failure = null;
             try {
                 key = op.promise().join();
             } catch (CompletionException e) {
-                failure = (KeygenException) e.getCause();
+                failure = e.getCause();
             }
             KeyRecord record = null;
-            for (KeyRecord r : vault.list()) {
-                if (!before.contains(r.keyId())) {
-                    record = r;
+            try {
+                for (KeyRecord r : vault.list()) {
+                    if (!before.contains(r.keyId())) {
+                        record = r;
+                    }
                 }
+            } catch (io.keyshard.vault.VaultException unreadable) {
+                // a failed write (full disk) stopped this vault's database: the caller reopens it
             }
             return new Run(key, failure, record);
+        } finally {
+            try {
+                vault.close();
+            } catch (io.keyshard.vault.VaultException stopped) {
+                // closing a database that stopped after a failed write: the lock is released anyway
+            }
         }
     }
 

@@ -23,7 +23,7 @@ class KillStressIT {
         Path where = System.getProperty("keyshard.stress.dir") == null ? dir : Path.of(System.getProperty("keyshard.stress.dir"));
         KillStress stress = new KillStress(where, System.nanoTime());
         try {
-            stress.run(iterations, Duration.ofSeconds(Long.getLong("keyshard.stress.seconds", 60)));
+            stress.run(iterations, Duration.ofSeconds(Long.getLong("keyshard.stress.seconds", 45)));
         } finally {
             stress.close();
         }
