@@ -282,7 +282,7 @@ final class VaultDatabase implements AutoCloseable {
             default:
                 if (io.keyshard.DiskSpace.isFull(e, base)) {
                     return new VaultException(Reason.IO, "the disk holding the vault is full (no space left in "
-                            + base.getParent() + "): nothing was written; free some space and try again");
+                            + base.getParent() + "): this change was not saved; free some space and try again");
                 }
                 return new VaultException(Reason.IO, "vault database error (H2 code " + e.getErrorCode() + ")");
         }
