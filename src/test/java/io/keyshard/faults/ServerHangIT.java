@@ -56,9 +56,17 @@ class ServerHangIT {
 
     @Test
     void theCliNamesAHungServerAndExits4ThenARetrySucceeds() throws Exception {
+        java.util.Set<java.util.UUID> before;
+        try (Vault vault = bench.openVault()) {
+            before = FaultBench.ids(vault);
+        }
         bench.nodes.signal("BRAVO", "STOP");
         CliHarness.Result hung = keygenCli();
+        System.out.println("ServerHangIT, CLI: " + hung.err().trim());
         assertEquals(ExitCoded.SERVER, hung.exitCode(), hung.err());
+        try (Vault vault = bench.openVault()) {
+            assertEquals(before, FaultBench.ids(vault), "no record: the run stopped before round 1");
+        }
         assertTrue(hung.err().contains("error: ") && hung.err().contains("server BRAVO")
                 && hung.err().contains("in time"), hung.err());
         bench.nodes.signal("BRAVO", "CONT");
