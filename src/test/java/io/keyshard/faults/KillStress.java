@@ -78,8 +78,8 @@ final class KillStress {
         startClient();
         while (iterations < maxIterations && System.nanoTime() < end) {
             String target = targets.get(iterations % targets.size());
-            // a random moment: from just after the last start up to ~2 key generations later
-            Thread.sleep(random.nextInt((int) Math.max(50, 2 * meanKeygenMillis())));
+            // a random moment: from just after the last start up to ~1.5 key generations later
+            Thread.sleep(random.nextInt((int) Math.max(50, 1.5 * meanKeygenMillis())));
             if (target.equals(CLIENT)) {
                 client.kill();
                 collectAcks();

@@ -59,31 +59,41 @@ final class NodeProcesses implements AutoCloseable {
         return new ServerInfo(e.url(), e.id(), e.certSha256(), false);
     }
 
-    /** Starts every node that is not running. */
+    /** Starts every node that is not running, side by side. */
     void startAll() throws IOException, InterruptedException {
+        Map<String, ChildJvm> launched = new LinkedHashMap<>();
         for (String name : NAMES) {
             if (!running.containsKey(name) || !running.get(name).alive()) {
-                start(name);
+                launched.put(name, launch(name));
             }
+        }
+        for (Map.Entry<String, ChildJvm> e : launched.entrySet()) {
+            awaitListening(e.getKey(), e.getValue());
         }
     }
 
-    /** Starts {@code name} on its port and returns once it listens (retries while the port is still held). */
+    /** Starts {@code name} on its port and returns once it listens. */
     void start(String name) throws IOException, InterruptedException {
+        awaitListening(name, launch(name));
+    }
+
+    private ChildJvm launch(String name) throws IOException {
+        return ChildJvm.start("io.keyshard.Main", dir.resolve(name + ".log"), "node", "run", "--data",
+                data(name).toString(), "--exit-with", Long.toString(ProcessHandle.current().pid())); // no orphans
+    }
+
+    /** Waits for the node's "listening" line; relaunches while its port is still held (just after a kill). */
+    private void awaitListening(String name, ChildJvm node) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + START_MILLIS;
-        while (true) {
-            ChildJvm node = ChildJvm.start("io.keyshard.Main", dir.resolve(name + ".log"),
-                    "node", "run", "--data", data(name).toString());
-            if (node.await(l -> l.contains("\"listening\""), START_MILLIS) != null) {
-                running.put(name, node);
-                return;
-            }
+        while (node.await(l -> l.contains("\"listening\""), START_MILLIS) == null) {
             node.kill();
             if (System.currentTimeMillis() > end) {
                 throw new IOException("node " + name + " did not start; see " + dir.resolve(name + ".log"));
             }
             Thread.sleep(300);
+            node = launch(name);
         }
+        running.put(name, node);
     }
 
     /** kill -9 of the node's process. */
