@@ -277,8 +277,7 @@ final class VaultDatabase implements AutoCloseable {
             case 90098: // closed: H2 shuts the store after a failed write and takes no more
                 return new VaultException(Reason.IO, "the vault database stopped after a failed write"
                         + (io.keyshard.DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
-                        + ": free some space, then lock and unlock the vault (or start Keyshard again); "
-                        + "what was saved before is intact");
+                        + ": free some space and try again; what was saved before is intact");
             default:
                 if (io.keyshard.DiskSpace.isFull(e, base)) {
                     return new VaultException(Reason.IO, "the disk holding the vault is full (no space left in "
