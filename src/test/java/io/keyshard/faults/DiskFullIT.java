@@ -3,11 +3,16 @@ package io.keyshard.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.GeneratedKey;
+import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ResolvedKey;
 import io.keyshard.client.WorkspaceClient;
+import io.keyshard.curve.CurveName;
 import io.keyshard.node.KeyState;
 import io.keyshard.node.NodeStoreReader;
 import io.keyshard.vault.KeyStatus;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +127,22 @@ class DiskFullIT {
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(KeyStatus.READY, vault.get(keyId).orElseThrow().status(), resolved.toString());
             assertEquals(List.of("READY", "READY", "READY"), bench.states(keyId));
+        }
+        assertIntact();
+    }
+
+    @Test
+    void theSameOpenVaultGoesOnOnceSpaceIsBack() throws Exception {
+        KeygenRequest request = new KeygenRequest(CurveName.ED25519, 2, NodeProcesses.NAMES);
+        try (Vault vault = bench.openVault(); WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, TIMEOUT)) {
+            clientDisk.fill();
+            CompletionException full = assertThrows(CompletionException.class,
+                    () -> ws.call(ComponentModule.GENERATE_KEY_SHARE, request).promise().join());
+            assertTrue(full.getCause().getMessage().contains("disk"), full.getCause().getMessage());
+            clientDisk.free();
+            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE, request).promise().join();
+            assertEquals(KeyStatus.READY, vault.get(key.keyId()).orElseThrow().status(),
+                    "the session that met the full disk writes again without being reopened");
         }
         assertIntact();
     }
