@@ -41,7 +41,7 @@ final class KillStress {
     private final Set<UUID> acknowledged = new HashSet<>();
     private final Set<UUID> checked = new HashSet<>();
     private int acknowledgedBefore;
-    /** Per target: kills, and kills that hit a key generation after its PENDING record existed. */
+    /** Kills per target (client, ALPHA, BRAVO, CHARLIE). */
     final Map<String, Integer> kills = new LinkedHashMap<>();
     final List<String> violations = new ArrayList<>();
     int iterations;
