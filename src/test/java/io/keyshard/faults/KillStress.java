@@ -40,6 +40,8 @@ final class KillStress {
     private ChildJvm client;
     private final Set<UUID> acknowledged = new HashSet<>();
     private final Set<UUID> checked = new HashSet<>();
+    /** Records already in the READY/FAILED counts (sweeps check them again). */
+    private final Set<UUID> counted = new HashSet<>();
     private int acknowledgedBefore;
     /** Kills per target (client, ALPHA, BRAVO, CHARLIE). */
     final Map<String, Integer> kills = new LinkedHashMap<>();
@@ -204,7 +206,7 @@ final class KillStress {
         switch (r.status()) {
             case PENDING -> violations.add(when + ": a PENDING record is left after resolution");
             case FAILED -> {
-                failed++;
+                failed += counted.add(r.keyId()) ? 1 : 0;
                 for (String s : r.servers()) {
                     if ("READY".equals(nodes.status(s, r.keyId()))) {
                         violations.add(when + ": " + s + " holds a READY share of a key the vault marked FAILED");
@@ -212,7 +214,7 @@ final class KillStress {
                 }
             }
             case READY -> {
-                ready++;
+                ready += counted.add(r.keyId()) ? 1 : 0;
                 for (String s : r.servers()) {
                     String st = nodes.status(s, r.keyId());
                     if (!"READY".equals(st)) {
