@@ -42,16 +42,33 @@ final class PendingResolver {
 
     List<Outcome> resolveAll() {
         List<Outcome> out = new ArrayList<>();
+        // A server that failed once is not asked again in this pass: a hung one would otherwise cost a full
+        // timeout per key (ServerHangIT); its records stay as they are until the next start.
+        java.util.Map<String, String> failedServers = new java.util.HashMap<>();
         for (KeyRecord r : vault.list()) {
+            if (r.status() == KeyStatus.FAILED) {
+                continue;
+            }
+            String skip = r.servers().stream().filter(failedServers::containsKey).findFirst().orElse(null);
+            if (skip != null) {
+                out.add(new Outcome(r.keyId(), r.status(), "left for the next start: server " + skip
+                        + " failed earlier in this check (" + failedServers.get(skip) + ")"));
+                continue;
+            }
             try {
                 if (r.status() == KeyStatus.PENDING) {
                     out.add(resolvePending(r));
-                } else if (r.status() == KeyStatus.READY) {
+                } else {
                     recommit(r);
                 }
-            } catch (KeygenException | IllegalArgumentException e) {
-                // One record naming a server that was since removed, or one unreachable server, must not
-                // stop the others from being settled: this record keeps its status and is tried next time.
+            } catch (KeygenException e) {
+                if (e.server() != null && e.exitCode() == io.keyshard.ExitCoded.SERVER) {
+                    failedServers.put(e.server(), e.getMessage());
+                }
+                out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                // A record naming a server that was since removed must not stop the others from being
+                // settled: this record keeps its status and is tried again next time.
                 out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
             }
         }
@@ -164,7 +181,11 @@ final class PendingResolver {
             try {
                 out.add(sent.get(i).join());
             } catch (RuntimeException e) {
-                throw ParallelRound.failure(servers.get(i).name(), 0, NodeConnection.unwrap(e));
+                Throwable cause = NodeConnection.unwrap(e);
+                String name = servers.get(i).name();
+                throw cause instanceof ServerException se
+                        ? new KeygenException(name, "checking an earlier key generation: " + se.getMessage(), se.exitCode(), se)
+                        : ParallelRound.failure(name, 0, cause);
             }
         }
         return out;

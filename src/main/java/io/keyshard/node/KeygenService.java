@@ -129,7 +129,12 @@ final class KeygenService implements AutoCloseable {
     private <T> T step(String clientId, UUID keyId, int after, SessionAction<T> action) throws IOException, ApiException {
         Session s = sessions.get(keyId);
         if (s == null || !s.clientId.equals(clientId)) {
-            owned(clientId, keyId);
+            Optional<ShareStore.StoredKey> k = store.find(keyId);
+            if (k.isEmpty() || !k.get().clientId().equals(clientId)) {
+                // Sessions before round 3 live in memory only: say so, a bare "no such key" reads like a lost key.
+                throw ApiException.notFound("no key generation in progress for this keyId on this server (never "
+                        + "started here, or lost in a restart of the server before round 3)");
+            }
             throw ApiException.conflict("this round was already answered, or the key generation ended on this server");
         }
         synchronized (s) {

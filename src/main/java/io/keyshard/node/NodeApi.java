@@ -44,6 +44,8 @@ final class NodeApi implements HttpHandler {
                 route(ex, body);
             } catch (ApiException e) {
                 ApiExchange.sendError(ex, e);
+            } catch (ShareStore.StorageFullException e) {
+                ApiExchange.sendError(ex, new ApiException(507, "STORAGE_FULL", e.getMessage()));
             } catch (RuntimeException | IOException e) {
                 // Never echo an internal message: it could carry data from the request or the store.
                 ApiExchange.sendError(ex, new ApiException(500, "INTERNAL", "the server failed to handle the request"));

@@ -16,21 +16,39 @@ import java.util.UUID;
  * The node's own H2 database of keys: one row per keyId with its owner, curve, status, the share
  * sealed by {@link ShareSealer} and the public result. Aborted and expired keyIds stay as rows
  * without a share, so a keyId is never used twice. SQL errors are reported without H2's message
- * (it can carry row values).
+ * (it can carry row values). After a failed write (H2 closes its store then, e.g. on a full disk)
+ * the next call opens the database again, so the node recovers once space is back.
  */
 final class ShareStore implements AutoCloseable {
-    private final Connection db;
+    private final NodeFiles files;
+    private Connection db;
+
+    /** A write failed because the disk holding the share store is full (the API answers 507). */
+    static final class StorageFullException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StorageFullException() {
+            super("the server's share store is out of disk space; nothing was stored");
+        }
+    }
 
     /** What the store knows about a keyId. {@code publicResult} is JSON, null unless PENDING or READY. */
     record StoredKey(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
     }
 
-    private ShareStore(Connection db) {
+    private ShareStore(NodeFiles files, Connection db) {
+        this.files = files;
         this.db = db;
     }
 
     static ShareStore open(NodeFiles files) throws IOException {
-        String url = "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+        return new ShareStore(files, connect(files));
+    }
+
+    private static Connection connect(NodeFiles files) throws IOException {
+        // REUSE_SPACE=FALSE: with space reuse, H2 2.5 lost committed rows after repeated kill -9 (KillStressIT found
+        // READY shares gone after a later kill; the vault turned it off for the same reason).
+        String url = "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try {
             Connection c = DriverManager.getConnection(url, "node", "");
             try (Statement s = c.createStatement()) {
@@ -40,9 +58,9 @@ final class ShareStore implements AutoCloseable {
                         + "public_result CHARACTER LARGE OBJECT, updated_at TIMESTAMP NOT NULL)");
             }
             restrictToOwner(files);
-            return new ShareStore(c);
+            return c;
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("open the share store", e));
+            throw problem(files, "open the share store", e);
         }
     }
 
@@ -59,7 +77,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     synchronized Optional<StoredKey> find(UUID keyId) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement(
+        try (PreparedStatement ps = db().prepareStatement(
                 "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
             ps.setObject(1, keyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -70,7 +88,7 @@ final class ShareStore implements AutoCloseable {
                         KeyState.valueOf(rs.getString(3)), rs.getString(4)));
             }
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("read a key", e));
+            throw failed("read a key", e);
         }
     }
 
@@ -91,7 +109,7 @@ final class ShareStore implements AutoCloseable {
         if (find(keyId).isPresent()) {
             return false;
         }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO node_keys VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = db().prepareStatement("INSERT INTO node_keys VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, keyId);
             ps.setString(2, clientId);
             ps.setString(3, curve);
@@ -102,7 +120,7 @@ final class ShareStore implements AutoCloseable {
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("store a key", e));
+            throw failed("store a key", e);
         }
     }
 
@@ -112,50 +130,70 @@ final class ShareStore implements AutoCloseable {
                 ? "UPDATE node_keys SET state = ?, sealed_share = NULL, public_result = NULL, updated_at = ? "
                         + "WHERE key_id = ? AND state = ?"
                 : "UPDATE node_keys SET state = ?, updated_at = ? WHERE key_id = ? AND state = ?";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try (PreparedStatement ps = db().prepareStatement(sql)) {
             ps.setString(1, to.name());
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             ps.setObject(3, keyId);
             ps.setString(4, from.name());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("update a key", e));
+            throw failed("update a key", e);
         }
     }
 
     /** Every keyId the store knows, shares and tombstones alike. */
     synchronized java.util.List<UUID> keyIds() throws IOException {
         java.util.List<UUID> out = new java.util.ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
+        try (Statement s = db().createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
             while (rs.next()) {
                 out.add(rs.getObject(1, UUID.class));
             }
             return out;
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("list keys", e));
+            throw failed("list keys", e);
         }
     }
 
     /** The sealed share of a PENDING or READY key. */
     synchronized Optional<byte[]> sealedShare(UUID keyId) throws IOException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT sealed_share FROM node_keys WHERE key_id = ?")) {
+        try (PreparedStatement ps = db().prepareStatement("SELECT sealed_share FROM node_keys WHERE key_id = ?")) {
             ps.setObject(1, keyId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IOException(sqlProblem("read a share", e));
+            throw failed("read a share", e);
         }
     }
 
-    private static String sqlProblem(String what, SQLException e) {
-        return "cannot " + what + " (database error " + e.getErrorCode() + ")";
+    /** The open connection, opening the database again if a failed write closed it. */
+    private Connection db() throws IOException {
+        if (db == null) {
+            db = connect(files);
+        }
+        return db;
+    }
+
+    /** Drops the connection (H2 may have closed its store) and names the failure. */
+    private IOException failed(String what, SQLException e) {
+        close();
+        db = null;
+        return problem(files, what, e);
+    }
+
+    private static IOException problem(NodeFiles files, String what, SQLException e) {
+        if (io.keyshard.DiskSpace.isFull(e, files.dir())) {
+            return new StorageFullException();
+        }
+        return new IOException("cannot " + what + " (database error " + e.getErrorCode() + ")");
     }
 
     @Override
     public synchronized void close() {
         try {
-            db.close();
+            if (db != null) {
+                db.close();
+            }
         } catch (SQLException ignored) {
             // closing a connection that failed already: nothing left to release
         }

@@ -39,6 +39,7 @@ public final class Vault implements AutoCloseable {
     private final List<RecordProblem> problems = new ArrayList<>();
     private final AutoBackup autoBackup = new AutoBackup(this);
     private boolean closed;
+    private boolean stopped;
 
     private Vault(Path home, VaultLock lock, VaultHeader header, VaultKeys keys) {
         this.home = home;
@@ -384,7 +385,29 @@ public final class Vault implements AutoCloseable {
             manifest = next;
         } catch (RuntimeException e) {
             db.rollback();
+            // H2 stops its store after a failed write (a full disk): open it again on the next call
+            stopped = e instanceof VaultException v && v.reason() == Reason.IO;
             throw e;
+        }
+    }
+
+    /** Opens the database again after H2 stopped it; if it still cannot, the next call tries again. */
+    private void reopenStopped() {
+        try {
+            db.close();
+        } catch (RuntimeException alreadyStopped) {
+            // the store is closed already; the connection is released either way
+        }
+        char[] pwd = keys.h2Password();
+        try {
+            db = VaultDatabase.open(VaultFiles.vaultDir(home).resolve(VaultFiles.DB_NAME), pwd);
+            byte[] sealed = db.meta("manifest");
+            manifest = sealed == null ? null : Manifest.open(sealed, sealer);
+            stopped = false;
+        } catch (VaultException stillFailing) {
+            // still no space: the caller gets the stopped database's error, and the next call tries again
+        } finally {
+            Arrays.fill(pwd, '\0');
         }
     }
 
@@ -431,6 +454,9 @@ public final class Vault implements AutoCloseable {
     private void ensureOpen() {
         if (closed || db == null) {
             throw new IllegalStateException("the vault is closed");
+        }
+        if (stopped) {
+            reopenStopped();
         }
     }
 

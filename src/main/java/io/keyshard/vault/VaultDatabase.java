@@ -34,14 +34,16 @@ final class VaultDatabase implements AutoCloseable {
     }
 
     private final Connection conn;
+    private final Path base;
 
-    private VaultDatabase(Connection conn) {
+    private VaultDatabase(Connection conn, Path base) {
         this.conn = conn;
+        this.base = base;
     }
 
     /** Creates a new database at {@code base} (path without {@code .mv.db}) with the current schema. */
     static VaultDatabase create(Path base, char[] h2Password) {
-        VaultDatabase db = new VaultDatabase(connect(base, h2Password, false));
+        VaultDatabase db = new VaultDatabase(connect(base, h2Password, false), base);
         db.run(() -> {
             try (Statement s = db.conn.createStatement()) {
                 s.execute("CREATE TABLE META(NAME VARCHAR(64) PRIMARY KEY, VAL VARBINARY NOT NULL)");
@@ -57,7 +59,7 @@ final class VaultDatabase implements AutoCloseable {
 
     /** Opens an existing database; never creates one ({@code IFEXISTS=TRUE}). */
     static VaultDatabase open(Path base, char[] h2Password) {
-        return new VaultDatabase(connect(base, h2Password, true));
+        return new VaultDatabase(connect(base, h2Password, true), base);
     }
 
     int schemaVersion() {
@@ -217,7 +219,7 @@ final class VaultDatabase implements AutoCloseable {
         try {
             conn.close();
         } catch (SQLException e) {
-            throw mapped(e);
+            throw mapped(e, base);
         }
     }
 
@@ -230,7 +232,7 @@ final class VaultDatabase implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw mapped(e);
+            throw mapped(e, base);
         }
     }
 
@@ -251,11 +253,11 @@ final class VaultDatabase implements AutoCloseable {
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
-            throw mapped(e);
+            throw mapped(e, base);
         }
     }
 
-    static VaultException mapped(SQLException e) {
+    static VaultException mapped(SQLException e, Path base) {
         switch (e.getErrorCode()) {
             case 90049: // encryption error: the file password does not fit
             case 28000: // wrong user or password
@@ -272,7 +274,15 @@ final class VaultDatabase implements AutoCloseable {
             case 90048: // unsupported file format
                 return new VaultException(Reason.NEWER_VERSION,
                         "the vault database was written by an unsupported H2 version");
+            case 90098: // closed: H2 shuts the store after a failed write and takes no more
+                return new VaultException(Reason.IO, "the vault database stopped after a failed write"
+                        + (io.keyshard.DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
+                        + ": free some space and try again; what was saved before is intact");
             default:
+                if (io.keyshard.DiskSpace.isFull(e, base)) {
+                    return new VaultException(Reason.IO, "the disk holding the vault is full (no space left in "
+                            + base.getParent() + "): this change was not saved; free some space and try again");
+                }
                 return new VaultException(Reason.IO, "vault database error (H2 code " + e.getErrorCode() + ")");
         }
     }

@@ -1,0 +1,169 @@
+package io.keyshard.faults;
+
+import io.keyshard.client.NodeConnection;
+import io.keyshard.client.ServerCredentials;
+import io.keyshard.client.ServerException;
+import io.keyshard.client.ServerInfo;
+import io.keyshard.client.ServersConfig;
+import io.keyshard.node.NodeConfig;
+import io.keyshard.node.NodeEntry;
+import io.keyshard.node.NodeInitializer;
+import io.keyshard.vault.Vault;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Test-only: three real node servers (ALPHA 11, BRAVO 12, CHARLIE 13), each a separate
+ * {@code keyshard node run} process on a fixed loopback port, so a test can kill -9 one, stop it
+ * with SIGSTOP, and restart it where the client expects it. Registered with a client home the
+ * way {@code servers add} does it: public entry in servers.json, API key sealed in the vault.
+ */
+final class NodeProcesses implements AutoCloseable {
+    static final List<String> NAMES = List.of("ALPHA", "BRAVO", "CHARLIE");
+    private static final long START_MILLIS = 60_000;
+    private final Path dir;
+    private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
+    private final Map<String, ChildJvm> running = new LinkedHashMap<>();
+    private final Map<String, NodeConnection> probes = new LinkedHashMap<>();
+
+    /** Initialises every node's data folder under {@code dir/<name>/data} (and starts none). */
+    NodeProcesses(Path dir) throws IOException {
+        this.dir = dir;
+        int id = 11;
+        for (String name : NAMES) {
+            Files.createDirectories(dir.resolve(name));
+            NodeConfig config = new NodeConfig(name, id++, freePort(), "127.0.0.1", "127.0.0.1");
+            NodeEntry entry = NodeInitializer.init(data(name), config, new SecureRandom()).entry();
+            entries.put(name, entry);
+            char[] key = entry.apiKey().toCharArray();
+            probes.put(name, new NodeConnection(name, info(name), key));
+            java.util.Arrays.fill(key, '\0');
+        }
+    }
+
+    Path data(String name) {
+        return dir.resolve(name).resolve("data");
+    }
+
+    ServerInfo info(String name) {
+        NodeEntry e = entries.get(name);
+        return new ServerInfo(e.url(), e.id(), e.certSha256(), false);
+    }
+
+    /** Starts every node that is not running, side by side. */
+    void startAll() throws IOException, InterruptedException {
+        Map<String, ChildJvm> launched = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            if (!running.containsKey(name) || !running.get(name).alive()) {
+                launched.put(name, launch(name));
+            }
+        }
+        for (Map.Entry<String, ChildJvm> e : launched.entrySet()) {
+            awaitListening(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Starts {@code name} on its port and returns once it listens. */
+    void start(String name) throws IOException, InterruptedException {
+        awaitListening(name, launch(name));
+    }
+
+    private ChildJvm launch(String name) throws IOException {
+        return ChildJvm.start("io.keyshard.Main", dir.resolve(name + ".log"), "node", "run", "--data",
+                data(name).toString(), "--exit-with", Long.toString(ProcessHandle.current().pid())); // no orphans
+    }
+
+    /** Waits for the node's "listening" line; relaunches while its port is still held (just after a kill). */
+    private void awaitListening(String name, ChildJvm node) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + START_MILLIS;
+        while (node.await(l -> l.contains("\"listening\""), START_MILLIS) == null) {
+            node.kill();
+            if (System.currentTimeMillis() > end) {
+                throw new IOException("node " + name + " did not start; see " + dir.resolve(name + ".log"));
+            }
+            Thread.sleep(300);
+            node = launch(name);
+        }
+        running.put(name, node);
+    }
+
+    /** kill -9 of the node's process. */
+    void kill(String name) throws InterruptedException {
+        ChildJvm node = running.remove(name);
+        if (node != null) {
+            node.kill();
+        }
+    }
+
+    /** A clean stop (SIGTERM: the node's shutdown hook closes its store), waited for. */
+    void stop(String name) throws IOException, InterruptedException {
+        ChildJvm node = running.remove(name);
+        if (node != null) {
+            node.signal("TERM");
+            node.process.waitFor();
+        }
+    }
+
+    /** Sends a signal (STOP freezes the server: connections are accepted by the kernel, nothing answers). */
+    void signal(String name, String signal) throws IOException, InterruptedException {
+        running.get(name).signal(signal);
+    }
+
+    void restart(String name) throws IOException, InterruptedException {
+        kill(name);
+        start(name);
+    }
+
+    /** Writes the nodes' entries into servers.json of {@code home} and their API keys into the vault. */
+    void register(Path home, Vault vault) throws IOException {
+        ServersConfig config = ServersConfig.load(home);
+        for (String name : NAMES) {
+            vault.putSecret(ServerCredentials.secretName(name), entries.get(name).apiKey().getBytes(StandardCharsets.UTF_8));
+            config = config.with(name, info(name));
+        }
+        config.save();
+    }
+
+    /** The node's state for a key: PENDING, READY, ABORTED, EXPIRED, IN_PROGRESS, or UNKNOWN (404). */
+    String status(String name, UUID keyId) throws ServerException {
+        try {
+            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().path("status").asText();
+        } catch (RuntimeException e) {
+            Throwable t = NodeConnection.unwrap(e);
+            if (t instanceof ServerException se) {
+                if (se.status() == 404) {
+                    return "UNKNOWN";
+                }
+                throw se;
+            }
+            throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String name : List.copyOf(running.keySet())) {
+            try {
+                kill(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        probes.values().forEach(NodeConnection::wipe);
+    }
+}

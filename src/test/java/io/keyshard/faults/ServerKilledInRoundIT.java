@@ -1,0 +1,84 @@
+package io.keyshard.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.client.ResolvedKey;
+import io.keyshard.client.WorkspaceClient;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A node process killed with SIGKILL in each round of the protocol (1, 2, 3) and at commit: the
+ * failure names the server and the round, the vault record is FAILED with that reason, no server
+ * holds a READY share, and after a restart the same key generation succeeds. Killed at commit, the
+ * key is already READY; the next start re-sends the commit.
+ */
+class ServerKilledInRoundIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    @TempDir
+    static Path dir;
+    static FaultBench bench;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        bench = new FaultBench(dir);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        bench.close();
+    }
+
+    @ParameterizedTest(name = "BRAVO killed -9 in round {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void aServerKilledInARoundFailsTheRunCleanlyAndARetrySucceeds(int round) throws Exception {
+        FaultBench.Run run = bench.keygen(TIMEOUT, FaultBench.onSent(round, "BRAVO", () -> bench.nodes.kill("BRAVO")));
+        bench.nodes.start("BRAVO");
+        assertNull(run.key(), "a run without BRAVO cannot finish");
+        assertEquals("BRAVO", run.failure().server(), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("in round " + round) && run.failure().getMessage().contains("server BRAVO"),
+                run.failure().getMessage());
+        assertEquals(ExitCoded.SERVER, run.failure().exitCode());
+        assertEquals(KeyStatus.FAILED, run.record().status());
+        assertTrue(run.record().failureReason().contains("BRAVO"), run.record().failureReason());
+        List<String> states = bench.states(run.record().keyId());
+        assertEquals(List.of("ABORTED", "UNKNOWN", "ABORTED"), states,
+                "the others aborted; the killed server lost its in-memory session and never stored a share");
+
+        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> { });
+        assertNotNull(retry.key(), () -> "retry: " + retry.failure());
+        assertEquals(KeyStatus.READY, retry.record().status());
+        assertEquals(List.of("READY", "READY", "READY"), bench.states(retry.key().keyId()));
+    }
+
+    @Test
+    void aServerKilledAtCommitGetsTheCommitOnTheNextStart() throws Exception {
+        FaultBench.Run run = bench.keygen(TIMEOUT, FaultBench.onSent(4, "BRAVO", () -> bench.nodes.kill("BRAVO")));
+        assertNotNull(run.key(), () -> "every server answered round 3, so the key is made: " + run.failure());
+        assertEquals(KeyStatus.READY, run.record().status());
+        assertEquals(List.of("BRAVO"), run.key().commitPending());
+        bench.nodes.start("BRAVO");
+        assertEquals(List.of("READY", "PENDING", "READY"), bench.states(run.key().keyId()),
+                "BRAVO kept its share PENDING across the kill");
+        try (Vault vault = bench.openVault(); WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, TIMEOUT)) {
+            List<ResolvedKey> resolved = ws.resolvePending();
+            assertTrue(resolved.isEmpty(), resolved.toString());
+        }
+        assertEquals(List.of("READY", "READY", "READY"), bench.states(run.key().keyId()), "the commit was re-sent");
+        assertNotEquals(null, bench.keygen(TIMEOUT, p -> { }).key(), "and the next key generation works");
+    }
+}
