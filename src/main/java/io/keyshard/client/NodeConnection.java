@@ -28,7 +28,7 @@ public final class NodeConnection {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     static {
-        io.keyshard.QuietHttpLogs.apply();
+        io.keyshard.QuietLibraryLogs.apply();
     }
     private final String name;
     private final ServerInfo info;

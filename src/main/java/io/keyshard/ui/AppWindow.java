@@ -47,6 +47,7 @@ public final class AppWindow {
 
     /** Builds the window's scene; call on the FX thread. */
     public AppWindow(AppModel model) {
+        io.keyshard.QuietLibraryLogs.apply(); // JavaFX's FINER traces print Labels with their text (keyIds)
         this.model = model;
         AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(

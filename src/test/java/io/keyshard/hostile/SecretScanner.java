@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * A rule may allow a kind of secret in a file where it legitimately lives (an API key in the
  * owner-only credentials file, a keyId on the stdout of {@code keygen --json}).
  */
-final class SecretScanner {
+public final class SecretScanner {
     /** A secret and the names it is reported under. */
     record Secret(String kind, String label, List<byte[]> forms) {
     }
 
     /** Where a secret was found. */
-    record Hit(Path file, String kind, String label) {
+    public record Hit(Path file, String kind, String label) {
         @Override
         public String toString() {
             return kind + " '" + label + "' in " + file;
@@ -36,7 +36,7 @@ final class SecretScanner {
     private final List<Secret> secrets = new ArrayList<>();
 
     /** A text secret (password, API key, keyId): its UTF-8 bytes, and for a UUID also without dashes. */
-    SecretScanner text(String kind, String label, String value) {
+    public SecretScanner text(String kind, String label, String value) {
         List<byte[]> forms = new ArrayList<>(List.of(value.getBytes(StandardCharsets.UTF_8)));
         if (value.length() == 36 && value.charAt(8) == '-') {
             forms.add(value.replace("-", "").getBytes(StandardCharsets.UTF_8));
@@ -47,7 +47,7 @@ final class SecretScanner {
     }
 
     /** A binary secret (a share, a master key): raw, hex in both cases, base64 and base64url. */
-    SecretScanner bytes(String kind, String label, byte[] value) {
+    public SecretScanner bytes(String kind, String label, byte[] value) {
         String hex = HexFormat.of().formatHex(value);
         secrets.add(new Secret(kind, label, List.of(value.clone(), hex.getBytes(StandardCharsets.US_ASCII),
                 hex.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
@@ -56,12 +56,12 @@ final class SecretScanner {
         return this;
     }
 
-    int size() {
+    public int size() {
         return secrets.size();
     }
 
     /** Every hit under {@code root} that {@code allowed(file, kind)} does not excuse. */
-    List<Hit> scan(Path root, BiPredicate<Path, String> allowed) throws IOException {
+    public List<Hit> scan(Path root, BiPredicate<Path, String> allowed) throws IOException {
         List<Hit> hits = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
@@ -79,7 +79,7 @@ final class SecretScanner {
     }
 
     /** How many files of each kind were read (for the report). */
-    static Map<String, Integer> inventory(Path root) throws IOException {
+    public static Map<String, Integer> inventory(Path root) throws IOException {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             s.filter(Files::isRegularFile).forEach(f -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.cli.CliHarness;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.curve.CurveName;
+import io.keyshard.hostile.SecretScanner;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeEntry;
 import io.keyshard.node.NodeServer;
@@ -66,6 +67,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppScreensIT {
     static Path home;
+    static Path julFile;
+    static java.util.logging.FileHandler julHandler;
+    static long startedMillis;
     static Vault vault;
     static LocalClusterControl cluster;
     static ExecutorService pool;
@@ -78,7 +82,9 @@ class AppScreensIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        startedMillis = System.currentTimeMillis();
         home = Files.createTempDirectory("keyshard-ui-it");
+        verboseLogging();
         vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
         cluster = new LocalClusterControl(home);
         long t0 = System.nanoTime();
@@ -92,8 +98,22 @@ class AppScreensIT {
         tasks = new UiTasks(pool, Platform::runLater);
     }
 
+    /** java.util.logging at ALL into a file for the whole class: the last test searches it for secrets. */
+    private static void verboseLogging() throws Exception {
+        julFile = Files.createDirectories(home.resolve("logs")).resolve("wizard-jul.log");
+        julHandler = new java.util.logging.FileHandler(julFile.toString());
+        julHandler.setLevel(java.util.logging.Level.ALL);
+        julHandler.setFormatter(new java.util.logging.SimpleFormatter());
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(julHandler);
+    }
+
     @AfterAll
     static void stopCluster() {
+        java.util.logging.Logger.getLogger("").removeHandler(julHandler);
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        julHandler.close();
         cluster.close();
         if (remote != null) {
             remote.close();
@@ -371,5 +391,43 @@ class AppScreensIT {
                 && k.status() == KeyStatus.FAILED));
         Screenshots.save(robot, window.root(), "keys-resolved");
         robot.interact(() -> appStage.get().close());
+    }
+
+    @Test
+    @Order(9)
+    void noSecretOfTheWizardFlowReachesALogOrATempFile() throws Exception {
+        julHandler.flush();
+        assertTrue(Files.size(julFile) > 0, "verbose logging was on while the wizard, pipeline and servers ran");
+        SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", new String(VaultFixtures.pw()))
+                .text("PASSWORD", "backup", "backup secret 1");
+        try (Vault reopened = Vault.open(home, VaultFixtures.pw())) { // the window's close locked the session
+            reopened.list().forEach(k -> scanner.text("KEY_ID", String.valueOf(k.label()), k.keyId().toString()));
+        }
+        for (String name : io.keyshard.client.LocalCluster.NAMES) {
+            scanner.text("API_KEY", name, new String(io.keyshard.client.LocalCluster.apiKey(home, name)));
+        }
+        scanner.text("API_KEY", "REMOTE_A", remote.entry.apiKey());
+        assertTrue(scanner.size() >= 2 + 4 + 4, "the keys the wizard made and every API key were collected");
+        List<SecretScanner.Hit> hits = new java.util.ArrayList<>(scanner.scan(home, AppScreensIT::legitimate));
+        // Files this run left in java.io.tmpdir (anything made since the class started), besides the home.
+        try (java.util.stream.Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path p : tmp.toList()) {
+                if (!p.equals(home) && Files.getLastModifiedTime(p).toMillis() >= startedMillis && Files.isReadable(p)) {
+                    hits.addAll(scanner.scan(p, AppScreensIT::legitimate));
+                }
+            }
+        }
+        assertTrue(hits.isEmpty(), "secrets outside their own files: " + hits + "\nfiles read: "
+                + SecretScanner.inventory(home));
+    }
+
+    /** An API key lives in its owner-only client.key; a node's store keeps the public setup (with the keyId) of its keys. */
+    private static boolean legitimate(Path file, String kind) {
+        String name = file.getFileName().toString();
+        return switch (kind) {
+            case "API_KEY" -> name.equals("client.key");
+            case "KEY_ID" -> name.equals("shares.mv.db");
+            default -> false;
+        };
     }
 }
