@@ -57,7 +57,7 @@ class FuzzRun {
         }
     }
 
-    private static Result fuzz(String className, String method, long seconds, Path out) throws Exception {
+    static Result fuzz(String className, String method, long seconds, Path out) throws Exception {
         String name = className.substring(className.lastIndexOf('.') + 1) + "." + method;
         Path work = out.resolve(name);
         Files.createDirectories(work);

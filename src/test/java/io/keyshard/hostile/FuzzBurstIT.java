@@ -1,0 +1,32 @@
+package io.keyshard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short coverage-guided run in {@code mvn verify}: the node's request parsing and the protocol
+ * messages' decoding, fuzzed for a few seconds each with Jazzer (new inputs, not only the seeds the
+ * regression tests replay). The long run is {@code mvn -Pfuzz verify -Dfuzz.minutes=N}.
+ */
+class FuzzBurstIT {
+    private static final long SECONDS = Long.getLong("keyshard.fuzz.burst.seconds", 10);
+
+    @Test
+    void nodeRequestsAndProtocolMessagesSurviveAShortFuzzingBurst() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "fuzz-burst").toAbsolutePath());
+        for (String[] target : new String[][] {
+                {NodeApiFuzzTest.class.getName(), "anyRequest"},
+                {MessageDecodingFuzzTest.class.getName(), "wireMessages"}}) {
+            FuzzRun.Result r = FuzzRun.fuzz(target[0], target[1], SECONDS, out);
+            System.out.printf("fuzz burst %s: %d executions in %d s (%d/s), corpus %d, findings %d%n",
+                    r.target(), r.executions(), r.seconds(), r.perSecond(), r.corpus(), r.findings());
+            assertTrue(r.executions() > 0, r.target() + " ran no input: see " + out.resolve(r.target() + ".log"));
+            assertEquals(0, r.findings(), r.target() + " found a failing input: see " + out.resolve(r.target() + ".log"));
+            assertEquals(0, r.exit(), r.target() + " failed: see " + out.resolve(r.target() + ".log"));
+        }
+    }
+}
