@@ -235,10 +235,14 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private synchronized void stopStarted() {
-        for (Process p : started.values()) {
-            p.destroy();
-        }
-        for (Process p : started.values()) {
+        stopAll(started.values());
+        started.clear();
+    }
+
+    /** Asks node processes to stop (SIGTERM: each closes its store), killing any still running after 10 s. */
+    public static void stopAll(java.util.Collection<Process> processes) {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
             try {
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
@@ -248,7 +252,6 @@ public final class LocalCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        started.clear();
     }
 
     /** Stops the nodes this object started. */

@@ -63,8 +63,7 @@ final class AutoBackup {
         try {
             f.get();
         } catch (ExecutionException e) {
-            problem = "the automatic backup was not written (" + e.getCause().getClass().getSimpleName()
-                    + "); run keyshard vault export";
+            problem = VaultBackup.notWritten(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

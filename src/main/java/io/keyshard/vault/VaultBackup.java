@@ -170,9 +170,13 @@ public final class VaultBackup {
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return "the automatic backup was not written (" + e.getClass().getSimpleName()
-                    + "); run keyshard vault export";
+            return notWritten(e);
         }
+    }
+
+    /** What the user is told when an automatic backup failed: the kind of error only (no path or keyId), and the remedy. */
+    static String notWritten(Throwable e) {
+        return "the automatic backup was not written (" + e.getClass().getSimpleName() + "); run keyshard vault export";
     }
 
     private static ObjectNode envelope(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {

@@ -1,5 +1,6 @@
 package io.keyshard.bench;
 
+import io.keyshard.client.LocalCluster;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
@@ -104,17 +105,7 @@ final class ScaleNodes implements AutoCloseable {
     @Override
     public void close() {
         synchronized (running) {
-            running.values().forEach(Process::destroy);
-            for (Process p : running.values()) {
-                try {
-                    if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    p.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
-            }
+            LocalCluster.stopAll(running.values());
             running.clear();
         }
     }
