@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One key generation as the coordinator runs it (DESIGN.md section 4): identities, the vault
@@ -32,6 +33,11 @@ import java.util.UUID;
  */
 final class KeygenRun {
     private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
+    private static final java.util.concurrent.Executor VAULT_WRITER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "keyshard-vault-record");
+        t.setDaemon(true);
+        return t;
+    });
     private final Vault vault;
     private final KeygenRequest request;
     private final List<NodeConnection> servers;
@@ -60,9 +66,11 @@ final class KeygenRun {
             servers.forEach(NodeConnection::forgetIdentity);
             throw e;
         }
-        vault.createPending(KeyRecord.pending(keyId, request.label(), request.curve(), request.threshold(),
-                request.servers(), Instant.now()));
-        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, null, "vault record written PENDING"));
+        // The record is written while rounds 1 and 2 run (they leave nothing durable on a server) and is
+        // durable before round 3, when the servers first store a share: the keyId is never held by a
+        // server without being in the vault, and the vault's fsync is off the critical path (issue 8).
+        CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> vault.createPending(KeyRecord.pending(keyId,
+                request.label(), request.curve(), request.threshold(), request.servers(), Instant.now())), VAULT_WRITER);
         AgreedKey agreed;
         try {
             List<Round1Message> r1 = ParallelRound.run(op, 1, servers,
@@ -71,6 +79,7 @@ final class KeygenRun {
             List<Round2Message> r2 = ParallelRound.run(op, 2, servers,
                     c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
             Round3Request req3 = checked(2, () -> coordinator.round3Request(r2));
+            recordWritten(pending);
             List<KeygenResult> r3 = ParallelRound.run(op, 3, servers,
                     c -> c.keygen(keyId, "round3", req3, KeygenResult.class, roundTimeout));
             agreed = checked(3, () -> coordinator.finish(r3));
@@ -78,13 +87,42 @@ final class KeygenRun {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
             abortEverywhere(keyId, servers);
-            vault.markFailed(keyId, e.getMessage());
-            op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, e.server(), "vault record marked FAILED"));
+            if (settled(pending)) {
+                vault.markFailed(keyId, e.getMessage());
+                op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, e.server(), "vault record marked FAILED"));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // the vault could not write the record (named in e), or a defect: no server stored anything yet
+            abortEverywhere(keyId, servers);
+            if (settled(pending)) {
+                vault.markFailed(keyId, "key generation stopped: " + e.getClass().getSimpleName());
+            }
             throw e;
         }
         KeyRecord ready = markReady(vault, keyId, agreed);
         op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 4, null, "vault record READY"));
         return new GeneratedKey(ready, commitEverywhere(op, keyId, servers, roundTimeout));
+    }
+
+    /** Waits for the PENDING record; a vault that could not write it ends the run with its own message. */
+    private void recordWritten(CompletableFuture<Void> pending) {
+        try {
+            pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, null, "vault record written PENDING"));
+    }
+
+    /** Waits for the PENDING record's write to end; true if the record is in the vault. */
+    private static boolean settled(CompletableFuture<Void> pending) {
+        try {
+            pending.join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Every server's identity (fetched once per pinned connection) and the session setup built from them. */
@@ -142,7 +180,7 @@ final class KeygenRun {
 
     /** Sends abort to every server, best effort: one that misses it keeps a PENDING share that never becomes READY. */
     static void abortEverywhere(UUID keyId, List<NodeConnection> servers) {
-        List<java.util.concurrent.CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
         for (NodeConnection c : servers) {
             sent.add(c.keygen(keyId, "abort", Map.of(), JsonNode.class, ABORT_TIMEOUT));
         }
@@ -158,7 +196,7 @@ final class KeygenRun {
     /** Sends commit to every server; returns those that did not confirm (commit is re-sent on the next start). */
     static List<String> commitEverywhere(Operation<?> op, UUID keyId, List<NodeConnection> servers, Duration timeout) {
         List<String> missing = new ArrayList<>();
-        Map<String, java.util.concurrent.CompletableFuture<JsonNode>> sent = new LinkedHashMap<>();
+        Map<String, CompletableFuture<JsonNode>> sent = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, 4, c.name(), "commit sent"));
             sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), JsonNode.class, timeout));

@@ -21,7 +21,10 @@ import java.util.UUID;
  */
 final class ShareStore implements AutoCloseable {
     private final NodeFiles files;
+    private final Object syncLock = new Object();
     private Connection db;
+    private long written; // shares stored, guarded by this
+    private long synced; // of those, the ones known to be on disk, guarded by syncLock
 
     /** A write failed because the disk holding the share store is full (the API answers 507). */
     static final class StorageFullException extends IOException {
@@ -92,10 +95,45 @@ final class ShareStore implements AutoCloseable {
         }
     }
 
-    /** Stores a share PENDING, durably; false if the keyId is already known. */
-    synchronized boolean insertPending(UUID keyId, String clientId, String curve, byte[] sealedShare,
-            String publicResult) throws IOException {
-        return insert(keyId, clientId, curve, KeyState.PENDING, sealedShare, publicResult);
+    /**
+     * Stores a share PENDING, durably (on disk before this returns: the client marks the key READY on
+     * the strength of it); false if the keyId is already known.
+     */
+    boolean insertPending(UUID keyId, String clientId, String curve, byte[] sealedShare, String publicResult)
+            throws IOException {
+        long mine;
+        synchronized (this) {
+            if (!insert(keyId, clientId, curve, KeyState.PENDING, sealedShare, publicResult)) {
+                return false;
+            }
+            mine = ++written;
+        }
+        syncUpTo(mine);
+        return true;
+    }
+
+    /**
+     * Forces the store to disk unless a sync that began after write number {@code mine} already did: shares
+     * stored while one sync runs are covered by the next, one fsync for all of them (group commit).
+     * Other changes (commit, abort, expiry) are not forced: a lost READY mark is healed by the client's
+     * re-sent commit, and a lost tombstone leaves a share that never becomes READY.
+     */
+    private void syncUpTo(long mine) throws IOException {
+        synchronized (syncLock) {
+            if (synced >= mine) {
+                return;
+            }
+            long covered;
+            synchronized (this) {
+                covered = written;
+                try (Statement s = db().createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                } catch (SQLException e) {
+                    throw failed("force the share store to disk", e);
+                }
+            }
+            synced = covered;
+        }
     }
 
     /** Records a keyId that will never hold a share (aborted or expired before round 3). */
