@@ -29,6 +29,7 @@ public final class DkgParticipant {
     private final SecureRandom random;
     private State state = State.NEW;
     private Polynomial polynomial;
+    private Point[] ownCommitments;
     private BigInteger ownShare;
     private byte[] chainCodeContribution;
     private byte[] round1Hash;
@@ -81,6 +82,7 @@ public final class DkgParticipant {
             byte[] sid = session.sessionId();
             polynomial = Polynomial.random(curve, session.threshold(), random);
             Point[] commitments = polynomial.commitments();
+            ownCommitments = commitments;
             byte[][] proof = ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(), commitments[0], random);
             chainCodeContribution = new byte[ChainCode.LENGTH];
             random.nextBytes(chainCodeContribution);
@@ -98,7 +100,7 @@ public final class DkgParticipant {
     public synchronized Round2Message round2(Round2Request request) {
         return step(State.ROUND1_SENT, () -> {
             round1View = Round1Checks.verify(session, request == null ? null : request.round1(),
-                    new Roster.Own(self.id(), round1Hash));
+                    new Roster.Own(self.id(), round1Hash), ownCommitments);
             byte[] sid = session.sessionId();
             Map<Integer, byte[]> sealed = new LinkedHashMap<>();
             for (Participant p : session.participants()) {
@@ -131,13 +133,18 @@ public final class DkgParticipant {
                     request == null ? null : request.round2(), new Roster.Own(self.id(), round2Hash));
             Curve curve = session.curve();
             BigInteger x = ownShare;
+            Map<Integer, BigInteger> received = new LinkedHashMap<>();
             for (Round2Message m : round2.values()) {
                 if (m.sender() != self.id()) {
-                    x = x.add(receivedShare(m));
+                    BigInteger value = receivedShare(m);
+                    received.put(m.sender(), value);
+                    x = x.add(value);
                 }
             }
+            x = x.mod(curve.order());
             PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
-            x = (outcome.negated() ? x.negate() : x).mod(curve.order());
+            checkShares(x, outcome, received);
+            x = outcome.negated() ? x.negate().mod(curve.order()) : x;
             SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
             KeygenResult unsigned = outcome.toResult(session, self.id(), null);
             byte[] sig = Signatures.sign(keys, session.sessionId(), KeygenResult.ROUND, self.id(), unsigned.resultHash());
@@ -169,12 +176,32 @@ public final class DkgParticipant {
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
-        Point expected = Polynomial.evaluateInExponent(session.curve(), round1View.get(m.sender()).commitments(), self.id());
-        if (!session.curve().multiplyBase(value).equals(expected)) {
-            throw blame(ProtocolCheck.FELDMAN, from, "its share for server " + self.name()
-                    + " does not match its commitments");
-        }
         return value;
+    }
+
+    /**
+     * Feldman's check, batched: the summed share must be this server's verification share, x·G = Y_j =
+     * Σ_i Σ_k C_ik·j^k, which PublicOutcome computes anyway. That is one base multiplication instead of
+     * one per sender plus an evaluation of its commitments (issue 8), and it is all a correct key needs:
+     * x is consistent with the public commitments. Only when it fails is each sender's share checked
+     * alone, to name the culprit.
+     */
+    private void checkShares(BigInteger x, PublicOutcome outcome, Map<Integer, BigInteger> received) {
+        Curve curve = session.curve();
+        Point mine = outcome.verificationShares().get(self.id());
+        Point expected = outcome.negated() ? mine.negate() : mine;
+        if (curve.multiplyBase(x).equals(expected)) {
+            return;
+        }
+        for (Map.Entry<Integer, BigInteger> e : received.entrySet()) {
+            Point committed = Polynomial.evaluateInExponent(curve, round1View.get(e.getKey()).commitments(), self.id());
+            if (!curve.multiplyBase(e.getValue()).equals(committed)) {
+                throw blame(ProtocolCheck.FELDMAN, session.participant(e.getKey()), "its share for server "
+                        + self.name() + " does not match its commitments");
+            }
+        }
+        // every share matches its sender's commitments, so their sum matches too: only this server's own can be off
+        throw new IllegalStateException("this server's own share does not match its own commitments");
     }
 
     private <T> T step(State expected, Supplier<T> body) {

@@ -39,7 +39,7 @@ public final class KeygenCoordinator {
         if (round1 != null) {
             throw new IllegalStateException("round 2 was already prepared");
         }
-        round1 = Round1Checks.verify(session, fromServers, null);
+        round1 = Round1Checks.verify(session, fromServers);
         return new Round2Request(inIdOrder(fromServers, Round1Message::sender));
     }
 
@@ -94,7 +94,12 @@ public final class KeygenCoordinator {
             }
         }
         KeygenResult agreed = byId.values().iterator().next();
-        checkInterpolation(s, agreed);
+        if (expected == null) {
+            // With the relayed messages the results equal an outcome computed here, whose verification shares
+            // are evaluations of one committed polynomial: they interpolate by construction. Without them
+            // (a restarted client), interpolation is the check that the servers' shares fit the key.
+            checkInterpolation(s, agreed);
+        }
         Map<String, byte[]> byName = new LinkedHashMap<>();
         for (Participant p : s.participants()) {
             byName.put(p.name(), agreed.verificationShares().get(p.id()).clone());

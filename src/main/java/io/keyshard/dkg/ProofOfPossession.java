@@ -27,18 +27,24 @@ final class ProofOfPossession {
             k = curve.randomScalar(random);
         }
         Point r = curve.multiplyBase(k);
-        BigInteger c = challenge(curve, sessionId, sender, c0, r);
+        byte[] rEncoded = r.encode();
+        BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
         BigInteger z = k.add(a0.multiply(c)).mod(curve.order());
-        return new byte[][] {r.encode(), curve.encodeScalar(z)};
+        return new byte[][] {rEncoded, curve.encodeScalar(z)};
     }
 
-    static boolean verify(Curve curve, byte[] sessionId, int sender, Point c0, Point r, BigInteger z) {
-        BigInteger c = challenge(curve, sessionId, sender, c0, r);
+    /**
+     * Checks {@code z·G - c·C_0} against R by its encoding: no decoding of R is needed (on Edwards curves
+     * that would cost a subgroup check, a full scalar multiplication), and a point computed from G and a
+     * checked C_0 is in the prime-order group, so equal canonical bytes mean a valid R.
+     */
+    static boolean verify(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded, BigInteger z) {
+        BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
         Point check = curve.multiSum(new BigInteger[] {z, curve.order().subtract(c)}, new Point[] {curve.generator(), c0});
-        return check.equals(r);
+        return !check.isIdentity() && java.security.MessageDigest.isEqual(check.encode(), rEncoded);
     }
 
-    private static BigInteger challenge(Curve curve, byte[] sessionId, int sender, Point c0, Point r) {
-        return curve.hashToScalar("dkg-pop", sessionId, Hashing.u32(sender), c0.encode(), r.encode());
+    private static BigInteger challenge(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded) {
+        return curve.hashToScalar("dkg-pop", sessionId, Hashing.u32(sender), c0.encode(), rEncoded);
     }
 }

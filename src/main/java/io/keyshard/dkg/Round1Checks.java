@@ -23,8 +23,16 @@ final class Round1Checks {
     record Accepted(Participant sender, Point[] commitments, byte[] digest, byte[] chainCodeCommitment) {
     }
 
-    /** @return the accepted messages in ascending id order */
-    static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages, Roster.Own own) {
+    /** The coordinator's check of every message; @return the accepted messages in ascending id order */
+    static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages) {
+        return verify(s, messages, null, null);
+    }
+
+    /**
+     * A server's check: its own message (matched by Roster to the payload it emitted) is taken as it
+     * made it, with the points it computed; @return the accepted messages in ascending id order
+     */
+    static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages, Roster.Own own, Point[] ownCommitments) {
         Map<Integer, Round1Message> byId = Roster.byId(s, Round1Message.ROUND, messages, Round1Message::sessionId,
                 Round1Message::sender, Round1Message::payloadHash, own);
         for (Round1Message m : byId.values()) {
@@ -33,6 +41,12 @@ final class Round1Checks {
         Map<Integer, byte[]> digests = new LinkedHashMap<>();
         for (Round1Message m : byId.values()) {
             byte[] digest = m.payloadHash();
+            if (isOwn(m, own)) {
+                // Roster matched it to the payload this server emitted itself: nothing to learn from its
+                // signature or proof (a third of a server's round-2 checks in a 2-of-3 run, issue 8).
+                digests.put(m.sender(), digest);
+                continue;
+            }
             if (!Signatures.verify(s.participant(m.sender()), m.sessionId(), Round1Message.ROUND, digest, m.signature())) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),
                         "its round-1 message is not signed by its identity key");
@@ -41,9 +55,16 @@ final class Round1Checks {
         }
         Map<Integer, Accepted> accepted = new LinkedHashMap<>();
         for (Round1Message m : byId.values()) {
-            accepted.put(m.sender(), decodeAndProve(s, m, digests.get(m.sender())));
+            accepted.put(m.sender(), isOwn(m, own)
+                    ? new Accepted(s.participant(m.sender()), ownCommitments.clone(), digests.get(m.sender()),
+                            m.chainCodeCommitment().clone())
+                    : decodeAndProve(s, m, digests.get(m.sender())));
         }
         return accepted;
+    }
+
+    private static boolean isOwn(Round1Message m, Roster.Own own) {
+        return own != null && m.sender() == own.id();
     }
 
     private static void checkShape(Session s, Round1Message m) {
@@ -83,14 +104,13 @@ final class Round1Checks {
         for (int k = 0; k < commitments.length; k++) {
             commitments[k] = point(curve, from, m.commitments().get(k), "commitment " + k);
         }
-        Point r = point(curve, from, m.proofR(), "the proof's R");
         BigInteger z;
         try {
             z = curve.decodeNonZeroScalar(m.proofZ());
         } catch (InvalidEncodingException e) {
             throw blame(ProtocolCheck.INVALID_SCALAR, from, "the proof's z: " + e.getMessage());
         }
-        if (!ProofOfPossession.verify(curve, m.sessionId(), m.sender(), commitments[0], r, z)) {
+        if (!ProofOfPossession.verify(curve, m.sessionId(), m.sender(), commitments[0], m.proofR(), z)) {
             throw blame(ProtocolCheck.PROOF_OF_POSSESSION, from,
                     "its proof does not show knowledge of the secret behind its first commitment in this session");
         }

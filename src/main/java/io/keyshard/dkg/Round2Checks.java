@@ -30,6 +30,9 @@ final class Round2Checks {
             checkShape(s, m);
         }
         for (Round2Message m : byId.values()) {
+            if (own != null && m.sender() == own.id()) {
+                continue; // Roster matched it to the payload this server emitted itself
+            }
             if (!Signatures.verify(s.participant(m.sender()), m.sessionId(), Round2Message.ROUND, m.payloadHash(),
                     m.signature())) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),

@@ -50,12 +50,15 @@ public final class BenchSuite {
             int warmup = quick ? 2 : 5;
             int samples = quick ? 8 : 30;
             bench.warmUp(5); // TLS handshakes, class loading in the nodes
-            // The node JVMs compile the hot paths only after some traffic: warm every curve before measuring any.
-            for (int i = 0; i < (quick ? 3 : 10); i++) {
+            // Warm every curve, networked and in memory, until this JVM's compilers have settled (JitWarmup);
+            // the nodes (C1 only) settle well before.
+            JitWarmup.Result warm = JitWarmup.run(() -> {
                 for (CurveName curve : CurveName.values()) {
                     bench.networked(curve, 2, LocalCluster.NAMES);
+                    io.keyshard.dkg.InMemoryDkg.run(curve, 2, List.of(1, 2, 3));
                 }
-            }
+            }, quick ? 75 : 180);
+            table.note("keygen warm-up: " + warm.describe());
             table.progress("keygen warm-up");
             for (CurveName curve : CurveName.values()) {
                 for (int t : new int[] {2, 3}) {

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * local cluster, with the wall time of each phase (identity, rounds 1-3, vault READY, commit) taken
  * from the operation's progress events, and the in-memory floor. Run with JFR options in
  * {@code JAVA_TOOL_OPTIONS} to profile the client and the node processes it starts.
- * {@code java -cp <test class path> io.keyshard.bench.KeygenProfile SECP256k1 2 200 100}; with {@code derive},
+ * {@code java -cp <test class path> io.keyshard.bench.KeygenProfile SECP256k1 2 200 100}
+ * (warm-up {@code jit}: until the client's compilers settle); with {@code derive},
  * only the scalar multiplication and derivation parts of the suite (quick).
  */
 public final class KeygenProfile {
@@ -44,14 +45,22 @@ public final class KeygenProfile {
         CurveName curve = CurveName.parse(args.length > 0 ? args[0] : "SECP256k1");
         int t = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        // a count, or "jit": until the client's compilers settle (as the suite warms up)
+        String warmup = args.length > 3 ? args[3] : "100";
         Path home = Files.createTempDirectory("keyshard-profile");
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
         try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
             ws.ensureLocalCluster();
-            for (int i = 0; i < warmup; i++) {
+            Runnable warm = () -> {
                 run(ws, curve, t, null);
                 InMemoryDkg.run(curve, t, List.of(1, 2, 3));
+            };
+            if (warmup.equals("jit")) {
+                System.out.println("warm-up: " + JitWarmup.run(warm, 180).describe());
+            } else {
+                for (int i = 0; i < Integer.parseInt(warmup); i++) {
+                    warm.run();
+                }
             }
             Map<String, double[]> phases = new TreeMap<>();
             double[] total = new double[samples];
