@@ -25,6 +25,7 @@ final class ShareStore implements AutoCloseable {
     private Connection db;
     private long written; // shares stored, guarded by this
     private long synced; // of those, the ones known to be on disk, guarded by syncLock
+    private long syncs; // forced writes done, guarded by syncLock
 
     /** A write failed because the disk holding the share store is full (the API answers 507). */
     static final class StorageFullException extends IOException {
@@ -133,6 +134,16 @@ final class ShareStore implements AutoCloseable {
                 }
             }
             synced = covered;
+            syncs++;
+        }
+    }
+
+    /** Shares stored and the forced writes that made them durable (tests: every share synced, syncs shared). */
+    long[] durability() {
+        synchronized (syncLock) {
+            synchronized (this) {
+                return new long[] {written, synced, syncs};
+            }
         }
     }
 
