@@ -62,6 +62,9 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
             completeExceptionally(new CompletionException(e));
         } catch (Exception e) {
             completeExceptionally(new CompletionException(failure(e)));
+        } catch (Error e) {
+            completeExceptionally(e); // never leave the caller waiting, even on OutOfMemoryError
+            throw e;
         } finally {
             RUNNING.remove(this);
         }
