@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -231,7 +234,11 @@ class PinnedHttpsTest {
             received.countDown();
             return RawTlsServer.Reply.neverAnswer();
         });
-        CompletableFuture<HttpAnswerReader.Answer> f = post(http, "/v1/keygen/k/round2", "{}");
+        // the future a round gets, as ParallelRound cancels it when another server fails or the user cancels
+        NodeConnection node = new NodeConnection("ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false),
+                "ksk_test".toCharArray());
+        CompletableFuture<JsonNode> f = node.keygen(UUID.randomUUID(), "round2", Map.of(), JsonNode.class,
+                Duration.ofMinutes(5));
         assertTrue(received.await(20, TimeUnit.SECONDS));
         assertTrue(f.cancel(true));
         assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "the server sees the connection closed");
@@ -239,6 +246,22 @@ class PinnedHttpsTest {
         server.script = PinnedHttpsTest::echo;
         assertEquals("GET /next ", text(get(http, "/next", T).join()));
         assertEquals(2, server.accepted.get(), "the cancelled request's connection was not reused");
+    }
+
+    @Test
+    void wipeClosesTheIdleConnectionsAndLaterRequestsKeepNone() throws Exception {
+        start(r -> RawTlsServer.Reply.ok("{\"status\":\"ok\"}"));
+        NodeConnection node = new NodeConnection("ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false),
+                "ksk_test".toCharArray());
+        assertEquals("ok", node.health(T).join().get("status").asText());
+        assertEquals("ok", node.health(T).join().get("status").asText());
+        assertEquals(1, server.accepted.get());
+        node.wipe();
+        assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "the idle connection is closed at wipe");
+        server.connectionEnded = new CountDownLatch(1);
+        assertEquals("ok", node.health(T).join().get("status").asText());
+        assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "a wiped connection keeps no socket open");
+        assertEquals(2, server.accepted.get());
     }
 
     @Test
