@@ -80,6 +80,9 @@ final class TlsConnection implements Closeable {
             return false;
         }
         try {
+            if (in.available() > 0) {
+                return false; // answer bytes nobody asked for, already decrypted
+            }
             channel.configureBlocking(false);
             try {
                 // Any byte here (a close_notify, an EOF, anything else) means the connection is not clean.
