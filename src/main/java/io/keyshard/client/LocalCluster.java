@@ -86,11 +86,14 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static boolean answers(String name, ServerInfo info) {
+        NodeConnection c = new NodeConnection(name, info, null);
         try {
-            JsonNode h = new NodeConnection(name, info, null).health(Duration.ofSeconds(10)).join();
+            JsonNode h = c.health(Duration.ofSeconds(10)).join();
             return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
         } catch (RuntimeException e) {
             return false;
+        } finally {
+            c.wipe();
         }
     }
 

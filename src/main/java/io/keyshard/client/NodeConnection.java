@@ -3,37 +3,25 @@ package io.keyshard.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * HTTPS to one node over a pinned TLS 1.3 connection (reused between requests). Every failure
  * comes back as a {@link ServerException} naming the server and what went wrong.
  */
 public final class NodeConnection {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
     static {
         io.keyshard.QuietLibraryLogs.apply();
     }
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;
-    private final HttpClient http;
+    private final PinnedHttps http;
     /** The identity last fetched over this pinned connection: long-term keys, fetched once, not per keygen. */
     private volatile JsonNode identity;
 
@@ -42,19 +30,7 @@ public final class NodeConnection {
         this.name = name;
         this.info = info;
         this.apiKey = apiKey == null ? null : apiKey.clone();
-        SSLParameters params = new SSLParameters();
-        params.setProtocols(new String[] {PinnedTrustManager.PROTOCOL});
-        try {
-            this.http = HttpClient.newBuilder()
-                    .sslContext(PinnedTrustManager.context(info.certSha256()))
-                    .sslParameters(params)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this Java runtime", e);
-        }
+        this.http = new PinnedHttps(name, info.url(), info.certSha256());
     }
 
     public String name() {
@@ -67,12 +43,12 @@ public final class NodeConnection {
 
     /** {@code GET /v1/health} (no API key needed). */
     public CompletableFuture<JsonNode> health(Duration timeout) {
-        return send(request("/v1/health", timeout, false).GET().build(), JsonNode.class);
+        return get("/v1/health", false, timeout, a -> decode(a, JsonNode.class));
     }
 
     /** {@code GET /v1/identity}: the server's identity public keys. */
     public CompletableFuture<JsonNode> identity(Duration timeout) {
-        return send(request("/v1/identity", timeout, true).GET().build(), JsonNode.class);
+        return get("/v1/identity", true, timeout, a -> decode(a, JsonNode.class));
     }
 
     /**
@@ -85,7 +61,9 @@ public final class NodeConnection {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        return identity(timeout).thenApply(fetched -> {
+        // cached on the I/O thread, so the future returned is the request's own and a cancel reaches its socket
+        return get("/v1/identity", true, timeout, a -> {
+            JsonNode fetched = decode(a, JsonNode.class);
             identity = fetched;
             return fetched;
         });
@@ -98,7 +76,7 @@ public final class NodeConnection {
 
     /** {@code GET /v1/keys/{keyId}}: status and public data of one of this client's keys. */
     public CompletableFuture<JsonNode> keyStatus(UUID keyId, Duration timeout) {
-        return send(request("/v1/keys/" + keyId, timeout, true).GET().build(), JsonNode.class);
+        return get("/v1/keys/" + keyId, true, timeout, a -> decode(a, JsonNode.class));
     }
 
     /** {@code POST /v1/keygen/{keyId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
@@ -109,80 +87,38 @@ public final class NodeConnection {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new ServerException(name, 0, null, "cannot encode the request"));
         }
-        HttpRequest req = request("/v1/keygen/" + keyId + "/" + action, timeout, true)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
-        return send(req, type);
+        return http.send("POST", "/v1/keygen/" + keyId + "/" + action, apiKey, json, timeout, a -> decode(a, type));
     }
 
-    private HttpRequest.Builder request(String path, Duration timeout, boolean auth) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(info.url() + path)).timeout(timeout);
-        if (auth && apiKey != null) {
-            b.header("Authorization", "Bearer " + new String(apiKey));
-        }
-        return b;
+    private <T> CompletableFuture<T> get(String path, boolean auth, Duration timeout, PinnedHttps.Decoder<T> decoder) {
+        return http.send("GET", path, auth ? apiKey : null, null, timeout, decoder);
     }
 
-    private <T> CompletableFuture<T> send(HttpRequest req, Class<T> type) {
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((resp, err) -> {
-                    if (err != null) {
-                        throw new CompletionException(transportFailure(err));
-                    }
-                    return decode(resp, type);
-                });
-    }
-
-    private <T> T decode(HttpResponse<byte[]> resp, Class<T> type) {
+    private <T> T decode(HttpAnswerReader.Answer resp, Class<T> type) throws ServerException {
         try {
-            if (resp.statusCode() == 200) {
+            if (resp.status() == 200) {
                 return StrictJson.mapper().readValue(resp.body(), type);
             }
             JsonNode err = StrictJson.mapper().readTree(resp.body());
-            String code = err.path("error").asText("HTTP_" + resp.statusCode());
+            String code = err.path("error").asText("HTTP_" + resp.status());
             String message = err.path("message").asText("no message");
-            throw new CompletionException(new ServerException(name, resp.statusCode(), code,
-                    "refused the request (" + resp.statusCode() + " " + code + "): " + message));
+            throw new ServerException(name, resp.status(), code,
+                    "refused the request (" + resp.status() + " " + code + "): " + message);
         } catch (IOException e) {
-            throw new CompletionException(new ServerException(name, resp.statusCode(), null,
-                    "sent an answer that is not the expected JSON (HTTP " + resp.statusCode() + ")"));
+            throw new ServerException(name, resp.status(), null,
+                    "sent an answer that is not the expected JSON (HTTP " + resp.status() + ")");
         }
     }
 
-    private ServerException transportFailure(Throwable err) {
-        Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        String reason;
-        if (t instanceof HttpConnectTimeoutException) {
-            reason = "no connection to " + info.url() + " in time (connect or TLS handshake did not finish)";
-        } else if (t instanceof HttpTimeoutException) {
-            reason = "no answer from " + info.url() + " in time";
-        } else if (t instanceof ConnectException) {
-            reason = "unreachable at " + info.url() + " (connection refused: is it running?)";
-        } else if (t instanceof SSLException || hasCause(t, SSLException.class)) {
-            reason = "TLS with " + info.url() + " failed: its certificate does not match the pin in servers.json, "
-                    + "or it does not speak TLS 1.3";
-        } else if (t instanceof java.util.concurrent.CancellationException) {
-            reason = "request cancelled";
-        } else {
-            reason = "connection to " + info.url() + " failed (" + t.getClass().getSimpleName() + ")";
-        }
-        return new ServerException(name, 0, null, reason);
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Forgets the API key held by this connection. */
+    /**
+     * Forgets the API key held by this connection and closes its idle sockets. Call it when the connection
+     * is no longer used; a request made later still works, without the key, on a socket that is not kept.
+     */
     public void wipe() {
         if (apiKey != null) {
             Arrays.fill(apiKey, '\0');
         }
+        http.close();
     }
 
     /** Unwraps a future's failure into the ServerException inside, if any. */

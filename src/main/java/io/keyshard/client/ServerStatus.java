@@ -28,8 +28,10 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
     /** Checks one server: health over the pinned connection, and the name and id it reports. */
     public static CompletableFuture<ServerStatus> check(String name, ServerInfo info, Duration timeout) {
         long start = System.nanoTime();
-        return new NodeConnection(name, info, null).health(timeout).handle((health, err) -> {
+        NodeConnection c = new NodeConnection(name, info, null);
+        return c.health(timeout).handle((health, err) -> {
             long ms = (System.nanoTime() - start) / 1_000_000;
+            c.wipe();
             if (err != null) {
                 Throwable t = NodeConnection.unwrap(err);
                 String reason = t instanceof ServerException se ? se.getMessage() : "server " + name + ": check failed";
