@@ -5,18 +5,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Caps the JDK's HTTP loggers and JavaFX's at INFO, whatever level logging is configured to: at
- * DEBUG the JDK HTTP server logs every request line and the HTTP client every URI (both carry the
- * keyId) and the client's header log would carry the bearer API key; at FINER JavaFX's layout and
- * CSS traces print every Label with its text, keyIds included (found by AppScreensIT's log scan).
+ * Caps the JDK HTTP server's loggers and JavaFX's at INFO, whatever level logging is configured to:
+ * at DEBUG the JDK HTTP server logs every request line (it carries the keyId); at FINER JavaFX's
+ * layout and CSS traces print every Label with its text, keyIds included (found by AppScreensIT's
+ * log scan). The client's own HTTP ({@code client.PinnedHttps}) logs nothing.
  */
 public final class QuietLibraryLogs {
     /** Held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its level. */
     private static final List<Logger> CAPPED = List.of(
             Logger.getLogger("com.sun.net.httpserver"),
-            Logger.getLogger("jdk.internal.httpclient.debug"),
-            Logger.getLogger("jdk.internal.httpclient.hpack.debug"),
-            Logger.getLogger("jdk.httpclient.HttpClient"),
             Logger.getLogger("javafx"));
 
     static {

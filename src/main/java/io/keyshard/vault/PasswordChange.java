@@ -55,7 +55,7 @@ final class PasswordChange {
                 Arrays.fill(s.sealed(), (byte) 0);
                 next.entries.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
             }
-            db.putMeta("manifest", next.seal(sealer));
+            next.write(sealer, db::putMeta);
             db.commitDurably();
         } finally {
             Arrays.fill(pwd, '\0');

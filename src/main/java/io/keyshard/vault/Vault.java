@@ -148,8 +148,7 @@ public final class Vault implements AutoCloseable {
         header = newHeader;
         keys = newKeys;
         sealer = newKeys.recordSealer();
-        byte[] sealed = db.meta("manifest");
-        manifest = sealed == null ? null : Manifest.open(sealed, sealer);
+        manifest = Manifest.read(db::meta, sealer);
     }
 
     /** Writes a new PENDING record; returns only once it is durable on disk. */
@@ -380,7 +379,7 @@ public final class Vault implements AutoCloseable {
         next.generation++;
         try {
             rowWrites.run();
-            db.putMeta("manifest", next.seal(sealer));
+            next.write(sealer, db::putMeta);
             db.commitDurably();
             manifest = next;
         } catch (RuntimeException e) {
@@ -401,8 +400,7 @@ public final class Vault implements AutoCloseable {
         char[] pwd = keys.h2Password();
         try {
             db = VaultDatabase.open(VaultFiles.vaultDir(home).resolve(VaultFiles.DB_NAME), pwd);
-            byte[] sealed = db.meta("manifest");
-            manifest = sealed == null ? null : Manifest.open(sealed, sealer);
+            manifest = Manifest.read(db::meta, sealer);
             stopped = false;
         } catch (VaultException stillFailing) {
             // still no space: the caller gets the stopped database's error, and the next call tries again

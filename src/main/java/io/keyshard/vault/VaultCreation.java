@@ -69,7 +69,7 @@ final class VaultCreation {
     static void initDatabase(Path base, VaultKeys keys) {
         char[] pwd = keys.h2Password();
         try (VaultDatabase db = VaultDatabase.create(base, pwd); Sealer s = keys.recordSealer()) {
-            db.putMeta("manifest", new Manifest().seal(s));
+            new Manifest().write(s, db::putMeta);
             db.commitDurably();
         } finally {
             Arrays.fill(pwd, '\0');
