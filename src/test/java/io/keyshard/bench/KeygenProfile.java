@@ -104,15 +104,13 @@ public final class KeygenProfile {
         }
     }
 
-    /** {@code callers} threads on one client for {@code seconds}, after 30 warm-up keygens; rate and CPU per keygen. */
+    /** {@code callers} threads on one client for {@code seconds}, after warm-up until the JIT settles; rate and CPU per keygen. */
     private static void throughput(int callers, double seconds) throws Exception {
         Path home = Files.createTempDirectory("keyshard-profile");
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
         try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
             ws.ensureLocalCluster();
-            for (int i = 0; i < 30; i++) {
-                run(ws, CurveName.SECP256K1, 2, null);
-            }
+            System.out.println("warm-up: " + JitWarmup.run(() -> run(ws, CurveName.SECP256K1, 2, null), 120).describe());
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             long end = System.nanoTime() + (long) (seconds * 1e9);
             long clientCpu = processCpu(ProcessHandle.current());
