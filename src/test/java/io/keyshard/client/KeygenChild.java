@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only main: a client process that starts a key generation and kills itself (halt, no
- * shutdown hooks) once every server has answered round {@code args[2]}: a client crashing mid-keygen.
+ * shutdown hooks) once every server has answered round {@code args[2]}, or, for {@code pending}, once
+ * the PENDING record is durable (it is written during rounds 1-2): a client crashing mid-keygen.
  */
 public final class KeygenChild {
     private KeygenChild() {
@@ -16,13 +17,17 @@ public final class KeygenChild {
 
     public static void main(String[] args) {
         Path home = Path.of(args[0]);
-        int haltAfter = Integer.parseInt(args[2]);
+        boolean atPending = args[2].equals("pending");
+        int haltAfter = atPending ? -1 : Integer.parseInt(args[2]);
         List<String> servers = List.of(args[3].split(","));
         AtomicInteger answered = new AtomicInteger();
         Vault vault = Vault.open(home, args[1].toCharArray());
         WorkspaceClient ws = WorkspaceClient.open(home, vault);
         ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, servers))
                 .onProgress(p -> {
+                    if (atPending && p.stage() == KeygenProgress.Stage.RECORD && p.detail().contains("PENDING")) {
+                        Runtime.getRuntime().halt(42);
+                    }
                     if (p.stage() == KeygenProgress.Stage.DONE && p.round() == haltAfter
                             && answered.incrementAndGet() == servers.size()) {
                         Runtime.getRuntime().halt(42);

@@ -259,14 +259,38 @@ class AppScreensIT {
         robot.clickOn("#wizard-next");
         serversChecked(vm);
         robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-cancel");
+        // A keygen takes tens of milliseconds now, less than a click. Holding the vault's lock keeps the
+        // generation from writing its PENDING record, which it must have before round 3, so the cancel
+        // surely lands while the generation runs; the lock is let go once cancel was asked.
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (vault) {
+                held.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "test-vault-holder");
+        holder.start();
+        held.await();
+        try {
+            robot.clickOn("#wizard-next");
+            waitFor(30, () -> vm.stepProperty().get() == Step.GENERATING);
+            robot.clickOn("#wizard-cancel");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
         waitFor(60, () -> vm.stepProperty().get() != Step.GENERATING);
         assertEquals(Step.FAILED, vm.stepProperty().get());
         assertTrue(text(robot, "#failure-message").startsWith("Cancelled."), text(robot, "#failure-message"));
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-cancelled");
         List<KeyRecord> added = vault.list().stream().filter(r -> !before.contains(r.keyId())).toList();
-        assertTrue(added.stream().allMatch(r -> r.status() == KeyStatus.FAILED), added.toString());
+        assertEquals(1, added.size(), "the cancelled attempt reached the vault: " + added);
+        assertEquals(KeyStatus.FAILED, added.get(0).status(), added.toString());
         assertTrue(vault.findPending().isEmpty(), "no dangling PENDING record");
     }
 
