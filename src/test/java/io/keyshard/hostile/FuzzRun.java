@@ -29,7 +29,8 @@ class FuzzRun {
             new String[] {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},
-            new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"});
+            new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"},
+            new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"});
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");
     private static final Pattern RATE = Pattern.compile("stat::average_exec_per_sec: (\\d+)");
