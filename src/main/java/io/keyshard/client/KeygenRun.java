@@ -45,15 +45,17 @@ final class KeygenRun {
     private final Operation<GeneratedKey> op;
     private final Duration roundTimeout;
     private final SecureRandom random;
+    private final CommitLedger ledger;
 
     KeygenRun(Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
-            Duration roundTimeout, SecureRandom random) {
+            Duration roundTimeout, SecureRandom random, CommitLedger ledger) {
         this.vault = vault;
         this.request = request;
         this.servers = servers;
         this.op = op;
         this.roundTimeout = roundTimeout;
         this.random = random;
+        this.ledger = ledger;
     }
 
     GeneratedKey run() {
@@ -103,7 +105,11 @@ final class KeygenRun {
         }
         KeyRecord ready = markReady(vault, keyId, agreed);
         op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 4, null, "vault record READY"));
-        return new GeneratedKey(ready, commitEverywhere(op, keyId, servers, roundTimeout));
+        List<String> missing = commitEverywhere(op, keyId, servers, roundTimeout);
+        if (missing.isEmpty()) {
+            ledger.confirm(keyId);
+        }
+        return new GeneratedKey(ready, missing);
     }
 
     /** Waits for the PENDING record; a vault that could not write it ends the run with its own message. */

@@ -29,15 +29,18 @@ final class PendingResolver {
     private final Vault vault;
     private final Function<List<String>, List<NodeConnection>> connect;
     private final Duration timeout;
+    private final CommitLedger ledger;
 
     /** What happened to one record. */
     record Outcome(UUID keyId, KeyStatus status, String note) {
     }
 
-    PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout) {
+    PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout,
+            CommitLedger ledger) {
         this.vault = vault;
         this.connect = connect;
         this.timeout = timeout;
+        this.ledger = ledger;
     }
 
     List<Outcome> resolveAll() {
@@ -46,8 +49,8 @@ final class PendingResolver {
         // timeout per key (ServerHangIT); its records stay as they are until the next start.
         java.util.Map<String, String> failedServers = new java.util.HashMap<>();
         for (KeyRecord r : vault.list()) {
-            if (r.status() == KeyStatus.FAILED) {
-                continue;
+            if (r.status() == KeyStatus.FAILED || r.status() == KeyStatus.READY && ledger.confirmed(r.keyId())) {
+                continue; // nothing to settle: failed, or every server confirmed its commit
             }
             String skip = r.servers().stream().filter(failedServers::containsKey).findFirst().orElse(null);
             if (skip != null) {
@@ -91,6 +94,9 @@ final class PendingResolver {
                 AgreedKey agreed = verify(r, servers, statuses);
                 KeygenRun.markReady(vault, r.keyId(), agreed);
                 List<String> missing = KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), servers, timeout);
+                if (missing.isEmpty()) {
+                    ledger.confirm(r.keyId());
+                }
                 return new Outcome(r.keyId(), KeyStatus.READY, missing.isEmpty() ? "finished after a restart"
                         : "finished after a restart; commit still pending on " + missing);
             } catch (ProtocolException e) {
@@ -161,8 +167,14 @@ final class PendingResolver {
                 pending.add(servers.get(i));
             }
         }
+        boolean allReady = statuses.stream().allMatch(st -> st != null && "READY".equals(st.path("status").asText()));
         if (!pending.isEmpty()) {
-            KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout);
+            allReady = KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout).isEmpty()
+                    && pending.size() + statuses.stream().filter(st -> st != null
+                            && "READY".equals(st.path("status").asText())).count() == servers.size();
+        }
+        if (allReady) {
+            ledger.confirm(r.keyId());
         }
     }
 

@@ -33,12 +33,14 @@ public final class WorkspaceClient implements AutoCloseable {
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private LocalCluster cluster;
+    private final CommitLedger ledger;
     private final java.util.Map<String, NodeConnection> connections = new java.util.HashMap<>();
 
     private WorkspaceClient(Path home, Vault vault, Duration roundTimeout) {
         this.home = home;
         this.vault = vault;
         this.roundTimeout = roundTimeout;
+        this.ledger = new CommitLedger(vault);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workspace-client");
             t.setDaemon(true);
@@ -67,7 +69,7 @@ public final class WorkspaceClient implements AutoCloseable {
         CompletableFuture.runAsync(() -> {
             try {
                 List<NodeConnection> servers = connect(req.servers());
-                op.completion().complete(new KeygenRun(vault, req, servers, op, roundTimeout, random).run());
+                op.completion().complete(new KeygenRun(vault, req, servers, op, roundTimeout, random, ledger).run());
             } catch (RuntimeException e) {
                 op.completion().completeExceptionally(e);
             }
@@ -114,7 +116,7 @@ public final class WorkspaceClient implements AutoCloseable {
     /** Finishes or aborts PENDING records a crash left, and re-sends missed commits (call after unlocking). */
     public List<ResolvedKey> resolvePending() {
         List<ResolvedKey> out = new ArrayList<>();
-        for (PendingResolver.Outcome o : new PendingResolver(vault, this::connectForResolve, roundTimeout).resolveAll()) {
+        for (PendingResolver.Outcome o : new PendingResolver(vault, this::connectForResolve, roundTimeout, ledger).resolveAll()) {
             out.add(new ResolvedKey(o.keyId(), o.status(), o.note()));
         }
         return out;
@@ -177,6 +179,7 @@ public final class WorkspaceClient implements AutoCloseable {
     /** Stops the local nodes this client started (nodes started elsewhere keep running). */
     @Override
     public synchronized void close() {
+        ledger.flush();
         connections.values().forEach(NodeConnection::wipe);
         connections.clear();
         if (cluster != null) {

@@ -227,7 +227,7 @@ final class KeygenService implements AutoCloseable {
             case READY:
                 return Map.of("status", KeyState.READY.name());
             case PENDING:
-                if (store.transition(keyId, KeyState.PENDING, KeyState.READY)) {
+                if (store.commitReady(keyId)) {
                     return Map.of("status", KeyState.READY.name());
                 }
                 return commit(clientId, keyId, body);

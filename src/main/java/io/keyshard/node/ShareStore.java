@@ -23,7 +23,7 @@ final class ShareStore implements AutoCloseable {
     private final NodeFiles files;
     private final Object syncLock = new Object();
     private Connection db;
-    private long written; // shares stored, guarded by this
+    private long written; // durable writes (shares stored, commits), guarded by this
     private long synced; // of those, the ones known to be on disk, guarded by syncLock
     private long syncs; // forced writes done, guarded by syncLock
 
@@ -114,10 +114,27 @@ final class ShareStore implements AutoCloseable {
     }
 
     /**
-     * Forces the store to disk unless a sync that began after write number {@code mine} already did: shares
-     * stored while one sync runs are covered by the next, one fsync for all of them (group commit).
-     * Other changes (commit, abort, expiry) are not forced: a lost READY mark is healed by the client's
-     * re-sent commit, and a lost tombstone leaves a share that never becomes READY.
+     * Marks a PENDING share READY, durably: the client stops asking about a key once every server
+     * confirmed its commit, so a READY mark lost in a power cut would never be healed. False if the
+     * key was not PENDING.
+     */
+    boolean commitReady(UUID keyId) throws IOException {
+        long mine;
+        synchronized (this) {
+            if (!transition(keyId, KeyState.PENDING, KeyState.READY)) {
+                return false;
+            }
+            mine = ++written;
+        }
+        syncUpTo(mine);
+        return true;
+    }
+
+    /**
+     * Forces the store to disk unless a sync that began after durable write number {@code mine} already
+     * did: shares and commits stored while one sync runs are covered by the next, one fsync for all of
+     * them (group commit). Abort and expiry marks are not forced: a lost tombstone leaves a share that
+     * never becomes READY.
      */
     private void syncUpTo(long mine) throws IOException {
         synchronized (syncLock) {
@@ -138,7 +155,7 @@ final class ShareStore implements AutoCloseable {
         }
     }
 
-    /** Shares stored and the forced writes that made them durable (tests: every share synced, syncs shared). */
+    /** Durable writes asked, those synced, and the forced writes that did it (tests: all synced, syncs shared). */
     long[] durability() {
         synchronized (syncLock) {
             synchronized (this) {

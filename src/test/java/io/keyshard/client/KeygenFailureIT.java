@@ -205,6 +205,60 @@ class KeygenFailureIT {
         }
     }
 
+    @Test
+    void aKeyEveryServerConfirmedIsNotAskedAboutAgainButOneWithAMissedCommitIs() throws Exception {
+        allUp();
+        UUID confirmed;
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                    new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES)).promise().join();
+            assertTrue(key.commitPending().isEmpty());
+            confirmed = key.keyId();
+        } // closing the client writes the ledger of confirmed commits into the vault
+        for (String s : RemoteCluster.NAMES) {
+            assertEquals("READY", serverStatus(s, confirmed), s);
+        }
+        cluster.node("BRAVO").stop();
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            // with BRAVO down, any key the check asked about would come back "left for the next start"
+            List<ResolvedKey> outcomes = ws.resolvePending();
+            assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(confirmed)), outcomes.toString());
+        } finally {
+            cluster.node("BRAVO").restart();
+            cluster.publish();
+        }
+        // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
+        UUID missed;
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
+                    new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES));
+            op.onProgress(p -> {
+                if (p.stage() == KeygenProgress.Stage.RECORD && p.round() == 4) {
+                    cluster.node("BRAVO").stop(); // READY in the vault, commit not yet sent
+                }
+            });
+            GeneratedKey key = op.promise().join();
+            assertEquals(List.of("BRAVO"), key.commitPending());
+            missed = key.keyId();
+        }
+        cluster.node("BRAVO").restart();
+        cluster.publish();
+        assertEquals("PENDING", serverStatus("BRAVO", missed));
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            ws.resolvePending();
+        }
+        assertEquals("READY", serverStatus("BRAVO", missed), "the missed commit is re-sent");
+        cluster.node("BRAVO").stop();
+        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+            List<ResolvedKey> outcomes = ws.resolvePending();
+            assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(missed)),
+                    "confirmed once the re-sent commit landed everywhere: " + outcomes);
+        } finally {
+            cluster.node("BRAVO").restart();
+            cluster.publish();
+        }
+    }
+
     @ParameterizedTest(name = "client killed at {0}")
     @CsvSource({"pending,FAILED,ABORTED", "3,READY,READY"})
     void aClientKilledMidKeygenIsResolvedOnTheNextStart(String round, KeyStatus expected, String onServers)

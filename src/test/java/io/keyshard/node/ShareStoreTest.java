@@ -47,11 +47,17 @@ class ShareStoreTest {
                     "a keyId that holds a share is never stored twice");
             assertTrue(store.insertTombstone(UUID.randomUUID(), "client-a", "SECP256k1", KeyState.ABORTED));
             assertEquals(80, store.durability()[0], "tombstones are not shares and are not forced");
+            assertTrue(store.commitReady(ids.get(0)));
+            assertFalse(store.commitReady(ids.get(0)), "a key is committed once");
+            long[] after = store.durability();
+            assertEquals(81, after[0], "a commit is a durable write");
+            assertEquals(81, after[1], "and is synced before commitReady returns");
         } finally {
             callers.shutdownNow();
         }
         try (ShareStore reopened = ShareStore.open(files)) {
-            for (UUID id : ids) {
+            assertEquals(KeyState.READY, reopened.find(ids.get(0)).orElseThrow().state());
+            for (UUID id : ids.subList(1, ids.size())) {
                 assertEquals(KeyState.PENDING, reopened.find(id).orElseThrow().state());
                 assertTrue(reopened.sealedShare(id).isPresent());
             }
