@@ -158,22 +158,23 @@ final class PendingResolver {
         }
     }
 
+    /** Re-sends commit where a server still holds the share PENDING; the key counts as confirmed once all are READY. */
     private void recommit(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<JsonNode> statuses = statuses(r.keyId(), servers);
         List<NodeConnection> pending = new ArrayList<>();
+        int ready = 0;
         for (int i = 0; i < servers.size(); i++) {
-            if (statuses.get(i) != null && "PENDING".equals(statuses.get(i).path("status").asText())) {
+            String status = statuses.get(i) == null ? "UNKNOWN" : statuses.get(i).path("status").asText();
+            if (status.equals("PENDING")) {
                 pending.add(servers.get(i));
+            } else if (status.equals("READY")) {
+                ready++;
             }
         }
-        boolean allReady = statuses.stream().allMatch(st -> st != null && "READY".equals(st.path("status").asText()));
-        if (!pending.isEmpty()) {
-            allReady = KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout).isEmpty()
-                    && pending.size() + statuses.stream().filter(st -> st != null
-                            && "READY".equals(st.path("status").asText())).count() == servers.size();
-        }
-        if (allReady) {
+        boolean committed = pending.isEmpty()
+                || KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout).isEmpty();
+        if (committed && ready + pending.size() == servers.size()) {
             ledger.confirm(r.keyId());
         }
     }

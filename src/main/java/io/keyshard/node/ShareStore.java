@@ -102,15 +102,7 @@ final class ShareStore implements AutoCloseable {
      */
     boolean insertPending(UUID keyId, String clientId, String curve, byte[] sealedShare, String publicResult)
             throws IOException {
-        long mine;
-        synchronized (this) {
-            if (!insert(keyId, clientId, curve, KeyState.PENDING, sealedShare, publicResult)) {
-                return false;
-            }
-            mine = ++written;
-        }
-        syncUpTo(mine);
-        return true;
+        return durably(() -> insert(keyId, clientId, curve, KeyState.PENDING, sealedShare, publicResult));
     }
 
     /**
@@ -119,9 +111,18 @@ final class ShareStore implements AutoCloseable {
      * key was not PENDING.
      */
     boolean commitReady(UUID keyId) throws IOException {
+        return durably(() -> transition(keyId, KeyState.PENDING, KeyState.READY));
+    }
+
+    private interface Write {
+        boolean run() throws IOException;
+    }
+
+    /** Runs {@code write} under the store's lock and, if it changed something, returns once that is on disk. */
+    private boolean durably(Write write) throws IOException {
         long mine;
         synchronized (this) {
-            if (!transition(keyId, KeyState.PENDING, KeyState.READY)) {
+            if (!write.run()) {
                 return false;
             }
             mine = ++written;
