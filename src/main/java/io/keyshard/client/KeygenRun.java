@@ -71,7 +71,7 @@ final class KeygenRun {
         }
         // The record is written while rounds 1 and 2 run (they leave nothing durable on a server) and is
         // durable before round 3, when the servers first store a share: the keyId is never held by a
-        // server without being in the vault, and the vault's fsync is off the critical path (issue 8).
+        // server without being in the vault, and the vault's fsync is off the critical path.
         CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> vault.createPending(KeyRecord.pending(keyId,
                 request.label(), request.curve(), request.threshold(), request.servers(), Instant.now())), VAULT_WRITER);
         AgreedKey agreed;
