@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One key generation as the coordinator runs it (DESIGN.md section 4): identities, rounds 1-3 in
+ * One key generation as the coordinator runs it (docs/architecture.md, Keygen flow): identities, rounds 1-3 in
  * parallel with the relay checks (the vault record PENDING is written during rounds 1-2 and is
  * durable before round 3, the first time a server stores anything), READY in the vault once the
  * results agree, then commit. Any failure before READY aborts on every server and marks the record

@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded local cluster (DESIGN.md section 6): OFFICIAL_1..3 as three node processes on
+ * The embedded local cluster (docs/architecture.md, Servers): OFFICIAL_1..3 as three node processes on
  * 127.0.0.1, each with its folder under {@code <home>/nodes/} (node data, the cluster's own API key
  * in {@code client.key}, owner-only). Nodes already answering (e.g. {@code keyshard nodes up} in
  * another terminal) are reused; the ones this object started stop when it is closed or the JVM exits.
