@@ -1,6 +1,7 @@
 package io.keyshard.frost;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Arithmetic modulo a group order n on fixed-width little-endian 32-bit limbs, with no branch and
@@ -114,9 +115,9 @@ public final class ScalarField {
         int[] one = new int[limbs];
         one[0] = 1;
         int[] out = montMul(acc, one);
-        java.util.Arrays.fill(all, 0);
-        java.util.Arrays.fill(chunk, 0);
-        java.util.Arrays.fill(acc, 0);
+        Arrays.fill(all, 0);
+        Arrays.fill(chunk, 0);
+        Arrays.fill(acc, 0);
         return new Scalar(this, out);
     }
 
@@ -124,7 +125,7 @@ public final class ScalarField {
     int[] mul(int[] a, int[] b) {
         int[] t = montMul(a, b);
         int[] out = montMul(t, rSquared);
-        java.util.Arrays.fill(t, 0);
+        Arrays.fill(t, 0);
         return out;
     }
 
@@ -192,9 +193,9 @@ public final class ScalarField {
         borrow = borrow & (t[k] ^ 1) & 1;
         int[] out = new int[k];
         select(-(borrow ^ 1), u, low, out);
-        java.util.Arrays.fill(t, 0);
-        java.util.Arrays.fill(low, 0);
-        java.util.Arrays.fill(u, 0);
+        Arrays.fill(t, 0);
+        Arrays.fill(low, 0);
+        Arrays.fill(u, 0);
         return out;
     }
 

@@ -15,6 +15,7 @@ import io.keyshard.dkg.Lagrange;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,7 @@ class DkgSigningTest {
         for (Map.Entry<Integer, KeygenOutput> e : run.outputs().entrySet()) {
             byte[] enc = e.getValue().share().encoded();
             keys.put(e.getKey(), new KeyPackage(e.getKey(), suite.deserializeScalar(enc), shares.get(e.getKey()), groupKey, t));
-            java.util.Arrays.fill(enc, (byte) 0);
+            Arrays.fill(enc, (byte) 0);
             e.getValue().share().destroy();
         }
         return new Shared(keys, new PublicKeyPackage(shares, groupKey), run.agreed().rootPublicKey());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,7 +108,7 @@ class FrostSigningTest {
         SigningNonces b = Round1.commit(suite, key, Dealer.RANDOM::nextBytes);
         assertNotEquals(a.commitments().hiding(), b.commitments().hiding());
         assertNotEquals(a.commitments().hiding(), a.commitments().binding());
-        Round1.RandomBytes fixed = out -> java.util.Arrays.fill(out, (byte) 7);
+        Round1.RandomBytes fixed = out -> Arrays.fill(out, (byte) 7);
         assertTrue(Round1.nonceGenerate(suite, key.signingShare(), fixed)
                 .sameValue(Round1.nonceGenerate(suite, key.signingShare(), fixed)));
         // The share is hashed in: the same randomness gives another nonce under another share.

@@ -1,6 +1,5 @@
 package io.keyshard.frost;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.TestVectors;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bouncycastle.util.encoders.Hex;
@@ -136,10 +135,6 @@ class FrostVectorsTest {
     }
 
     private static void assertHex(JsonNode expected, byte[] actual, String what) {
-        assertEquals(expected.asText().toLowerCase(java.util.Locale.ROOT), Hex.toHexString(actual), what);
-    }
-
-    static BigInteger big(JsonNode n) {
-        return new BigInteger(n.asText(), 16);
+        assertEquals(expected.asText().toLowerCase(Locale.ROOT), Hex.toHexString(actual), what);
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.curve.WeierstrassPoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +90,7 @@ class SignerChecksTest {
         assertThrows(SigningException.class, () -> SigningCommitments.decode(suite, 4, good, order2));
         // Uncompressed SEC1 is a valid point encoding but not SerializeElement.
         Ciphersuite p256 = Ciphersuite.P256_SHA256;
-        byte[] uncompressed = ((io.keyshard.curve.WeierstrassPoint) p256.curve().generator()).encodeUncompressed();
+        byte[] uncompressed = ((WeierstrassPoint) p256.curve().generator()).encodeUncompressed();
         assertThrows(SigningException.class, () -> SigningCommitments.decode(p256, 2, uncompressed, uncompressed));
     }
 
@@ -96,7 +98,7 @@ class SignerChecksTest {
     void aShareThatIsNotCanonicalIsRefusedNamingTheSender() {
         Ciphersuite suite = Ciphersuite.SECP256K1_TR;
         byte[] tooBig = new byte[32];
-        java.util.Arrays.fill(tooBig, (byte) 0xff);
+        Arrays.fill(tooBig, (byte) 0xff);
         SigningException e = assertThrows(SigningException.class, () -> SignatureShare.decode(suite, 7, tooBig));
         assertEquals(SigningCheck.INVALID_SCALAR, e.check());
         assertEquals(7, e.culpritId());

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.encoders.Hex;
 
 /** Verifiers outside this package: the JDK's EdDSA and the BIP-340 check, for every suite that has one. */
@@ -24,7 +25,7 @@ final class StandardVerifiers {
 
     private static boolean jdk(String algorithm, String spkiPrefix, byte[] key, byte[] msg, byte[] sig) {
         try {
-            byte[] spki = org.bouncycastle.util.Arrays.concatenate(Hex.decode(spkiPrefix), key);
+            byte[] spki = Arrays.concatenate(Hex.decode(spkiPrefix), key);
             PublicKey pk = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(spki));
             java.security.Signature v = java.security.Signature.getInstance(algorithm);
             v.initVerify(pk);

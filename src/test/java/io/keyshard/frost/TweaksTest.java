@@ -14,10 +14,11 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.derive.Network;
 import java.math.BigInteger;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.util.Arrays;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,13 +104,13 @@ class TweaksTest {
 
     @Test
     void aScriptTreeRootIsCommittedToByTheTweak() {
-        byte[] root = Hashes.sha256("a script tree".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] root = Hashes.sha256("a script tree".getBytes(StandardCharsets.UTF_8));
         for (int s = 1; s <= 4; s++) {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(1000 + s), 2, 3);
             Point internal = keys.pub().groupKey();
             Point even = Bip340.hasEvenY(internal) ? internal : internal.negate();
             BigInteger t = new BigInteger(1, Hashes.taggedHash("TapTweak",
-                    org.bouncycastle.util.Arrays.concatenate(Bip340.x(internal), root)));
+                    Arrays.concatenate(Bip340.x(internal), root)));
             Point q = even.add(TR.curve().generator().multiply(t));
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), root);
             assertEquals(q, tweaked.groupKey());
