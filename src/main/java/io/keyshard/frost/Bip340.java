@@ -15,8 +15,8 @@ public final class Bip340 {
 
     /** SHA-256(SHA-256(tag) ‖ SHA-256(tag) ‖ data). */
     public static byte[] taggedHash(String tag, byte[] data) {
-        byte[] t = HashToField.sha256(Ciphersuite.ascii(tag));
-        return HashToField.sha256(t, t, data);
+        byte[] t = Digests.sha256(Ciphersuite.ascii(tag));
+        return Digests.sha256(t, t, data);
     }
 
     /** The 32-byte x-coordinate of a secp256k1 point. */
@@ -36,7 +36,7 @@ public final class Bip340 {
         if (merkleRoot != null && merkleRoot.length != 32) {
             throw new IllegalArgumentException("a taproot merkle root is 32 bytes, got " + merkleRoot.length);
         }
-        byte[] data = merkleRoot == null ? x(internalKey) : HashToField.concat(x(internalKey), merkleRoot);
+        byte[] data = merkleRoot == null ? x(internalKey) : Digests.concat(x(internalKey), merkleRoot);
         BigInteger t = new BigInteger(1, taggedHash("TapTweak", data));
         if (t.compareTo(internalKey.curve().order()) >= 0) {
             throw new IllegalArgumentException("the TapTweak of this key is not below the group order");
@@ -62,7 +62,7 @@ public final class Bip340 {
         if (new BigInteger(1, r).compareTo(field) >= 0 || s.compareTo(curve.order()) >= 0) {
             return false;
         }
-        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", HashToField.concat(r, xOnlyKey, msg)))
+        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", Digests.concat(r, xOnlyKey, msg)))
                 .mod(curve.order());
         Point rr = curve.multiSum(new BigInteger[] {s, curve.order().subtract(e)}, new Point[] {curve.generator(), p});
         return !rr.isIdentity() && hasEvenY(rr) && Arrays.equals(x(rr), r);

@@ -5,8 +5,6 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * The FROST ciphersuites of RFC 9591 section 6 (6.1 Ed25519, 6.3 Ed448, 6.4 P-256, 6.5 secp256k1)
@@ -80,8 +78,8 @@ public enum Ciphersuite {
     /** H2: the challenge hash; without a context string for the Edwards suites, for RFC 8032 compatibility. */
     public Scalar h2(byte[] m) {
         return switch (this) {
-            case ED25519_SHA512 -> scalars().reduce(sha512(m), true);
-            case ED448_SHAKE256 -> scalars().reduce(shake256(ascii("SigEd448"), new byte[] {0, 0}, m), true);
+            case ED25519_SHA512 -> scalars().reduce(Digests.sha512(m), true);
+            case ED448_SHAKE256 -> scalars().reduce(Digests.shake256(SHAKE_BYTES, ascii("SigEd448"), new byte[] {0, 0}, m), true);
             case SECP256K1_TR -> scalars().reduce(Bip340.taggedHash("BIP0340/challenge", m), false);
             default -> hashToScalar("chal", m);
         };
@@ -105,8 +103,8 @@ public enum Ciphersuite {
     private Scalar hashToScalar(String label, byte[] m) {
         byte[] ctx = ascii(contextString + label);
         return switch (hash) {
-            case SHA512 -> scalars().reduce(sha512(ctx, m), true);
-            case SHAKE256 -> scalars().reduce(shake256(ctx, m), true);
+            case SHA512 -> scalars().reduce(Digests.sha512(ctx, m), true);
+            case SHAKE256 -> scalars().reduce(Digests.shake256(SHAKE_BYTES, ctx, m), true);
             case XMD_SHA256 -> HashToField.hash(scalars(), contextString + label, m);
         };
     }
@@ -114,9 +112,9 @@ public enum Ciphersuite {
     private byte[] plainHash(String label, byte[] m) {
         byte[] ctx = ascii(contextString + label);
         return switch (hash) {
-            case SHA512 -> sha512(ctx, m);
-            case SHAKE256 -> shake256(ctx, m);
-            case XMD_SHA256 -> HashToField.sha256(ctx, m);
+            case SHA512 -> Digests.sha512(ctx, m);
+            case SHAKE256 -> Digests.shake256(SHAKE_BYTES, ctx, m);
+            case XMD_SHA256 -> Digests.sha256(ctx, m);
         };
     }
 
@@ -173,9 +171,9 @@ public enum Ciphersuite {
      */
     public Scalar challenge(Point groupCommitment, Point groupKey, byte[] msg) {
         if (bip340()) {
-            return h2(HashToField.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
+            return h2(Digests.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
         }
-        return h2(HashToField.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
+        return h2(Digests.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
     }
 
     /** Length of an encoded signature: Ne + Ns, or 64 for BIP-340. */
@@ -185,25 +183,5 @@ public enum Ciphersuite {
 
     static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] sha512(byte[]... parts) {
-        SHA512Digest d = new SHA512Digest();
-        for (byte[] p : parts) {
-            d.update(p, 0, p.length);
-        }
-        byte[] out = new byte[64];
-        d.doFinal(out, 0);
-        return out;
-    }
-
-    private static byte[] shake256(byte[]... parts) {
-        SHAKEDigest d = new SHAKEDigest(256);
-        for (byte[] p : parts) {
-            d.update(p, 0, p.length);
-        }
-        byte[] out = new byte[SHAKE_BYTES];
-        d.doFinal(out, 0, out.length);
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.keyshard.frost;
 
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
  * RFC 9380 hash_to_field (section 5.2) with expand_message_xmd over SHA-256 (section 5.3.1),
@@ -27,8 +26,8 @@ final class HashToField {
         if (ell > 255 || lenInBytes > 65535 || dst.length > 255) {
             throw new IllegalArgumentException("expand_message_xmd: length or DST out of range");
         }
-        byte[] dstPrime = concat(dst, new byte[] {(byte) dst.length});
-        byte[] b0 = sha256(new byte[S_IN_BYTES], msg, new byte[] {(byte) (lenInBytes >>> 8), (byte) lenInBytes, 0},
+        byte[] dstPrime = Digests.concat(dst, new byte[] {(byte) dst.length});
+        byte[] b0 = Digests.sha256(new byte[S_IN_BYTES], msg, new byte[] {(byte) (lenInBytes >>> 8), (byte) lenInBytes, 0},
                 dstPrime);
         byte[] out = new byte[lenInBytes];
         byte[] prev = new byte[B_IN_BYTES];
@@ -37,32 +36,8 @@ final class HashToField {
             for (int j = 0; j < B_IN_BYTES; j++) {
                 x[j] = (byte) (b0[j] ^ (i == 1 ? 0 : prev[j]));
             }
-            prev = sha256(x, new byte[] {(byte) i}, dstPrime);
+            prev = Digests.sha256(x, new byte[] {(byte) i}, dstPrime);
             System.arraycopy(prev, 0, out, (i - 1) * B_IN_BYTES, Math.min(B_IN_BYTES, lenInBytes - (i - 1) * B_IN_BYTES));
-        }
-        return out;
-    }
-
-    static byte[] sha256(byte[]... parts) {
-        SHA256Digest d = new SHA256Digest();
-        for (byte[] p : parts) {
-            d.update(p, 0, p.length);
-        }
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return out;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int total = 0;
-        for (byte[] p : parts) {
-            total += p.length;
-        }
-        byte[] out = new byte[total];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
         }
         return out;
     }

@@ -36,7 +36,7 @@ public final class Round1 {
             throw new IllegalArgumentException("nonce randomness is " + RANDOM_BYTES + " bytes");
         }
         byte[] secretEnc = suite.serializeScalar(secret);
-        byte[] input = HashToField.concat(fresh, secretEnc);
+        byte[] input = Digests.concat(fresh, secretEnc);
         try {
             return suite.h3(input);
         } finally {

@@ -143,6 +143,8 @@ public final class ScalarField {
         // Keep s - n when the sum overflowed the limbs or s - n did not borrow.
         int useU = (int) carry | (borrow ^ 1);
         select(-useU, u, s, out);
+        Arrays.fill(s, 0);
+        Arrays.fill(u, 0);
     }
 
     /** out = a - b mod n, for a, b below n. out may alias either input. */
@@ -156,6 +158,7 @@ public final class ScalarField {
             out[i] = (int) carry;
             carry >>>= 32;
         }
+        Arrays.fill(d, 0);
     }
 
     /** Montgomery product a·b·R^-1 mod n (CIOS), for a < R and b < n: the result is below n. */

@@ -12,7 +12,7 @@ import java.util.Arrays;
 public record Signature(Point r, Scalar z) {
     public byte[] encode(Ciphersuite suite) {
         byte[] rEnc = suite.bip340() ? Bip340.x(r) : suite.serializeElement(r);
-        return HashToField.concat(rEnc, suite.serializeScalar(z));
+        return Digests.concat(rEnc, suite.serializeScalar(z));
     }
 
     /** Decodes strictly; a BIP-340 R is lifted to its even-Y point. */

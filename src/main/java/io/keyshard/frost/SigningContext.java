@@ -26,7 +26,7 @@ final class SigningContext {
         this.suite = suite;
         this.pkg = pkg;
         this.groupKey = groupKey;
-        this.rhoInputPrefix = HashToField.concat(suite.serializeElement(groupKey), suite.h4(pkg.message()),
+        this.rhoInputPrefix = Digests.concat(suite.serializeElement(groupKey), suite.h4(pkg.message()),
                 suite.h5(pkg.encodeCommitmentList(suite)));
         for (SigningCommitments c : pkg.commitments()) {
             bindingFactors.put(c.identifier(), suite.h1(bindingFactorInput(c.identifier())));
@@ -45,7 +45,7 @@ final class SigningContext {
 
     /** rho_input (RFC 9591 4.4): SerializeElement(PK) ‖ H4(msg) ‖ H5(encoded list) ‖ SerializeScalar(i). */
     byte[] bindingFactorInput(int identifier) {
-        return HashToField.concat(rhoInputPrefix, suite.serializeScalar(suite.identifier(identifier)));
+        return Digests.concat(rhoInputPrefix, suite.serializeScalar(suite.identifier(identifier)));
     }
 
     /** binding_factor_for_participant (RFC 9591 4.3). */

@@ -34,6 +34,6 @@ public record SigningPackage(List<SigningCommitments> commitments, byte[] messag
             parts.add(suite.serializeElement(c.hiding()));
             parts.add(suite.serializeElement(c.binding()));
         }
-        return HashToField.concat(parts.toArray(new byte[0][]));
+        return Digests.concat(parts.toArray(new byte[0][]));
     }
 }
