@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.curve.Point;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +86,20 @@ class FrostSigningTest {
         SigningException e = assertThrows(SigningException.class,
                 () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
         assertEquals(List.of(2), e.culprits());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
+    void aGroupKeyTheSharesDoNotInterpolateToIsBlamedOnTheCoordinator(Ciphersuite suite) {
+        Dealer.Keys keys = Dealer.random(suite, 2, 3);
+        Point wrong = keys.pub().groupKey().add(suite.curve().generator());
+        List<KeyPackage> signers = List.of(1, 2).stream().map(keys.keys()::get)
+                .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), wrong, k.minSigners()))
+                .toList();
+        SigningException e = assertThrows(SigningException.class,
+                () -> Dealer.sign(suite, signers, new PublicKeyPackage(keys.pub().verifyingShares(), wrong), MSG));
+        assertEquals(SigningCheck.SIGNATURE, e.check());
+        assertEquals(SigningException.COORDINATOR, e.culpritId());
     }
 
     @ParameterizedTest
