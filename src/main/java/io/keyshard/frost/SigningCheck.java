@@ -1,6 +1,6 @@
 package io.keyshard.frost;
 
-/** The checks a FROST signing can fail (RFC 9591 sections 5.2 to 5.4, DESIGN.md 13.5), each with a line a user can read. */
+/** The checks a FROST signing can fail (RFC 9591 sections 5.2 to 5.4), each with a line a user can read. */
 public enum SigningCheck {
     SIGNER_SET("the signer set is smaller than the threshold or holds a repeated or non-positive identifier"),
     OWN_COMMITMENT("this signer's commitments are missing from the commitment list or differ from the ones it made"),

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keys derived from a shared key (DESIGN.md 13.2): a public tweak δ moves every share to
+ * Keys derived from a shared key (non-hardened derivation, Taproot): a public tweak δ moves every share to
  * {@code x_i + δ}, every verification share to {@code Y_i + δ·G} and the group key to
  * {@code Y + δ·G} (Shamir shares stay consistent because the Lagrange values of any signer set
  * sum to 1). For BIP-340, the even-Y normalisation and the BIP-341 TapTweak on top.

@@ -4,8 +4,9 @@
  * FROST(Ed448, SHAKE256), FROST(P-256, SHA-256), FROST(secp256k1, SHA-256) exactly as RFC 9591,
  * and the BIP-340 variant {@code FROST-secp256k1-SHA256-TR-v1} of the Zcash Foundation's
  * {@code frost-secp256k1-tr}. {@link io.keyshard.frost.Ciphersuite#forCurve} gives the suite the
- * product signs a curve with (DESIGN.md 13.1); the P-256 and secp256k1 suites make Schnorr
- * signatures no ECDSA verifier accepts and exist as a conformance check of the core.
+ * product signs a curve with: EdDSA-compatible for Edwards keys, BIP-340 for Taproot keys. The
+ * P-256 and secp256k1 suites make Schnorr signatures no ECDSA verifier accepts and exist as a
+ * conformance check of the core.
  *
  * <h2>One signature</h2>
  * <pre>{@code
@@ -26,7 +27,7 @@
  * {@link io.keyshard.frost.SigningCheck} and the culprit identifiers (0 for the coordinator); its
  * message never holds a share, a nonce or a key.
  *
- * <h2>Derived and taproot keys (DESIGN.md 13.2)</h2>
+ * <h2>Derived and taproot keys</h2>
  * {@link io.keyshard.frost.Tweaks#derive} moves a key package and a public key package by a public
  * tweak δ (the key becomes {@code Y + δ·G}); {@link io.keyshard.frost.Tweaks#taproot} applies the
  * BIP-340 even-Y normalisation and the BIP-341 TapTweak (a null merkle root is BIP-86). Signing

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.keyshard.curve.CurveName;
 import org.junit.jupiter.api.Test;
 
-/** The suite parameters of RFC 9591 section 6 and which suite signs which curve (DESIGN.md 13.1). */
+/** The suite parameters of RFC 9591 section 6 and which suite signs which curve. */
 class CiphersuiteTest {
     @Test
     void parametersAreTheRfcs() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A signer refuses a package that would make it sign unsafely (RFC 9591 5.2, DESIGN.md 13.5). */
+/** A signer refuses a package that would make it sign unsafely (RFC 9591 5.2). */
 class SignerChecksTest {
     private static final byte[] MSG = {1, 2, 3};
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Derived keys (DESIGN.md 13.2): shares moved by δ sign for Y + δ·G; BIP-340 even-Y and the BIP-341/BIP-86 TapTweak. */
+/** Derived keys: shares moved by δ sign for Y + δ·G; BIP-340 even-Y and the BIP-341/BIP-86 TapTweak. */
 class TweaksTest {
     private static final byte[] MSG = Hex.decode("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     private static final Ciphersuite TR = Ciphersuite.SECP256K1_TR;
