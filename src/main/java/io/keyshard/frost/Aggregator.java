@@ -18,6 +18,7 @@ public final class Aggregator {
      */
     public static boolean verifyShare(Ciphersuite suite, SigningPackage pkg, SignatureShare share, PublicKeyPackage pub) {
         PublicKeyPackage key = suite.bip340() ? Tweaks.evenY(pub) : pub;
+        SigningChecks.signerSet(pkg, key.minSigners());
         return verifyShare(SigningContext.of(suite, pkg, key.groupKey()), suite, pkg, share, key);
     }
 
@@ -47,6 +48,7 @@ public final class Aggregator {
     public static Signature aggregate(Ciphersuite suite, SigningPackage pkg, Map<Integer, SignatureShare> shares,
             PublicKeyPackage pub) {
         PublicKeyPackage key = suite.bip340() ? Tweaks.evenY(pub) : pub;
+        SigningChecks.signerSet(pkg, key.minSigners());
         SigningChecks.shareSet(pkg, shares, key);
         SigningContext ctx = SigningContext.of(suite, pkg, key.groupKey());
         List<Integer> culprits = new ArrayList<>();

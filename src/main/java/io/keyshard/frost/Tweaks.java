@@ -32,7 +32,7 @@ public final class Tweaks {
         Point dg = tweakPoint(pub.groupKey().curve(), delta);
         Map<Integer, Point> shares = new TreeMap<>();
         pub.verifyingShares().forEach((id, y) -> shares.put(id, y.add(dg)));
-        return new PublicKeyPackage(shares, nonIdentity(pub.groupKey().add(dg)));
+        return pub.with(shares, nonIdentity(pub.groupKey().add(dg)));
     }
 
     /** BIP-340: share, verification share and key all negated when the key has odd Y (negation is linear). */
@@ -50,7 +50,7 @@ public final class Tweaks {
         }
         Map<Integer, Point> shares = new TreeMap<>();
         pub.verifyingShares().forEach((id, y) -> shares.put(id, y.negate()));
-        return new PublicKeyPackage(shares, pub.groupKey().negate());
+        return pub.with(shares, pub.groupKey().negate());
     }
 
     /**

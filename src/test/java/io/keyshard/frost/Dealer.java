@@ -41,7 +41,7 @@ final class Dealer {
             keys.put(i, new KeyPackage(i, suite.scalars().of(y), yi, groupKey, t));
             shares.put(i, yi);
         }
-        return new Keys(secret, keys, new PublicKeyPackage(shares, groupKey));
+        return new Keys(secret, keys, new PublicKeyPackage(shares, groupKey, t));
     }
 
     static Keys random(Ciphersuite suite, int t, int n) {

@@ -52,7 +52,7 @@ class DkgSigningTest {
             Arrays.fill(enc, (byte) 0);
             e.getValue().share().destroy();
         }
-        return new Shared(keys, new PublicKeyPackage(shares, groupKey), run.agreed().rootPublicKey());
+        return new Shared(keys, new PublicKeyPackage(shares, groupKey, t), run.agreed().rootPublicKey());
     }
 
     @ParameterizedTest

@@ -56,6 +56,19 @@ class FrostSigningTest {
 
     @ParameterizedTest
     @EnumSource(Ciphersuite.class)
+    void theCoordinatorRefusesToAggregateFewerSharesThanTheThreshold(Ciphersuite suite) {
+        Dealer.Keys keys = Dealer.random(suite, 3, 5);
+        // Signers misconfigured with threshold 2 sign; the coordinator still holds the key's threshold 3.
+        List<KeyPackage> lax = List.of(2, 4).stream().map(keys.keys()::get)
+                .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), k.groupKey(), 2)).toList();
+        Dealer.Run run = Dealer.shares(suite, lax, MSG);
+        SigningException e = assertThrows(SigningException.class,
+                () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
+        assertEquals(SigningCheck.SIGNER_SET, e.check());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
     void aTamperedShareIsNamedAsTheCulprit(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 3, 5);
         Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(2), keys.keys().get(3), keys.keys().get(5)), MSG);
@@ -97,7 +110,7 @@ class FrostSigningTest {
                 .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), wrong, k.minSigners()))
                 .toList();
         SigningException e = assertThrows(SigningException.class,
-                () -> Dealer.sign(suite, signers, new PublicKeyPackage(keys.pub().verifyingShares(), wrong), MSG));
+                () -> Dealer.sign(suite, signers, new PublicKeyPackage(keys.pub().verifyingShares(), wrong, 2), MSG));
         assertEquals(SigningCheck.SIGNATURE, e.check());
         assertEquals(SigningException.COORDINATOR, e.culpritId());
     }

@@ -104,7 +104,7 @@ class FrostVectorsTest {
 
         Map<Integer, Point> verifying = new LinkedHashMap<>();
         shares.forEach((id, s) -> verifying.put(id, suite.curve().multiplyBase(s.toBigInteger())));
-        PublicKeyPackage pub = new PublicKeyPackage(verifying, groupKey);
+        PublicKeyPackage pub = new PublicKeyPackage(verifying, groupKey, minSigners);
         Map<Integer, SignatureShare> sigShares = new LinkedHashMap<>();
         for (JsonNode o : v.get("round_two_outputs").get("outputs")) {
             int id = o.get("identifier").asInt();
