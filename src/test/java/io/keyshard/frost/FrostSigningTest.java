@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.Point;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,21 @@ class FrostSigningTest {
         SigningException e = assertThrows(SigningException.class,
                 () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
         assertEquals(SigningCheck.SIGNER_SET, e.check());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
+    void theCoordinatorRefusesARepeatedIdentifier(Ciphersuite suite) {
+        Dealer.Keys keys = Dealer.random(suite, 2, 3);
+        Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(2)), MSG);
+        List<SigningCommitments> twice = new ArrayList<>(run.pkg().commitments());
+        twice.add(run.pkg().commitments().get(1));
+        SigningPackage repeated = new SigningPackage(twice, MSG);
+        SigningException e = assertThrows(SigningException.class,
+                () -> Aggregator.aggregate(suite, repeated, run.shares(), keys.pub()));
+        assertEquals(SigningCheck.SIGNER_SET, e.check());
+        assertThrows(SigningException.class,
+                () -> Aggregator.verifyShare(suite, repeated, run.shares().get(1), keys.pub()));
     }
 
     @ParameterizedTest
