@@ -47,19 +47,23 @@ public record EvmSignature(BigInteger r, BigInteger s, int recoveryId) {
         return out;
     }
 
+    /** From (r, s, v) with v 27/28 (messages) or 0/1 (yParity); EIP-155 legacy v values are not accepted. */
+    public static EvmSignature fromRsv(BigInteger r, BigInteger s, int v) {
+        int recId = switch (v) {
+            case 27, 28 -> v - 27;
+            case 0, 1 -> v;
+            default -> throw new IllegalArgumentException("signature v must be 27, 28, 0 or 1, got " + v);
+        };
+        return new EvmSignature(r, s, recId);
+    }
+
     /** Decodes {@code r ‖ s ‖ v} with v 27/28 or 0/1. */
     public static EvmSignature decode(byte[] sig65) {
         if (sig65 == null || sig65.length != 65) {
             throw new IllegalArgumentException("an EVM signature is 65 bytes (r ‖ s ‖ v), got "
                     + (sig65 == null ? "none" : sig65.length));
         }
-        int v = sig65[64] & 0xff;
-        int recId = switch (v) {
-            case 27, 28 -> v - 27;
-            case 0, 1 -> v;
-            default -> throw new IllegalArgumentException("signature v must be 27, 28, 0 or 1, got " + v);
-        };
-        return new EvmSignature(new BigInteger(1, Arrays.copyOfRange(sig65, 0, 32)),
-                new BigInteger(1, Arrays.copyOfRange(sig65, 32, 64)), recId);
+        return fromRsv(new BigInteger(1, Arrays.copyOfRange(sig65, 0, 32)),
+                new BigInteger(1, Arrays.copyOfRange(sig65, 32, 64)), sig65[64] & 0xff);
     }
 }

@@ -37,7 +37,7 @@ class Eip712Test {
         byte[] digest = Eip712.digest(load("mail.json"));
         EvmSignature sig = new EvmSignature(
                 new BigInteger("4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d", 16),
-                new BigInteger("07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562", 16), 28 - 27);
+                new BigInteger("07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562", 16), 1);
         assertEquals("0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826", EcRecover.recoverAddress(digest, sig));
         // The key of the example is keccak256("cow"); signing again gives the published signature (RFC 6979).
         LocalKey cow = new LocalKey("c85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4");
