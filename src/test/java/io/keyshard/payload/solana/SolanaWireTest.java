@@ -38,9 +38,9 @@ class SolanaWireTest {
 
     /** v0: the same, plus one lookup table loading a writable and a read-only account used by the instruction. */
     private static Wire v0() {
-        return new Wire().u8(0x80, 1, 0, 1).len(3).raw(PUB).key(0x22).key(0x00).key(0x33)
+        return new Wire().u8(0x80, 1, 0, 1).len(3).raw(PUB).key(0x22).key(0x00).key(33)
                 .len(1).u8(2).len(4).u8(0, 1, 3, 4).len(1).u8(9)
-                .len(1).key(0x44).len(1).u8(7).len(1).u8(5);
+                .len(1).key(44).len(1).u8(7).len(1).u8(5);
     }
 
     @Test
@@ -69,7 +69,9 @@ class SolanaWireTest {
         SolanaTransaction unsigned = SolanaTransaction.parseText(Base58.encode(message));
         SolanaReview r = unsigned.review();
         assertEquals("v0", r.version());
-        assertEquals(List.of(new SolanaReview.Lookup(Base58.encode(Wire.filled(0x44)), List.of(7), List.of(5))), r.lookups());
+        // 32 bytes of 44 and of 33 are the table and blockhash of @solana/transactions' codec tests, which print them so.
+        assertEquals(List.of(new SolanaReview.Lookup("3yS1JFVT284y8z1LC9MRoWxZjzFrdoD5axKsZiyMsfC7", List.of(7), List.of(5))), r.lookups());
+        assertEquals("3EKkiwNLWqoUbzFkPrmKbtUB4EweE6f4STzevYUmezeL", r.recentBlockhash());
         byte[] wire = unsigned.withSignature(PUB, sign(message)).serialize();
         assertEquals(0x80, wire[65] & 0xff);
         assertTrue(SolanaTransaction.parse(wire).isSigned(0));
@@ -112,6 +114,16 @@ class SolanaWireTest {
                 .len(1).u8(2).len(1).u8(3).len(0).bytes(), "account index 3 is out of range");
         refused(new Wire().u8(0x80, 1, 0, 1).len(3).raw(PUB).key(0x22).key(0x00).key(0x33)
                 .len(0).len(1).key(0x44).len(0).len(0).bytes(), "address table lookup 0 loads no account");
+    }
+
+    @Test
+    void refusesTheCodecExampleOfSolanaTransactionsWhoseCountsDoNotAddUp() {
+        // @solana/transactions serializes this v0 message "according to the spec" to test its codec:
+        // 3 signers over 2 static keys and instructions indexing accounts that do not exist.
+        byte[] codecExample = new Wire().u8(128, 3, 2, 1).len(2).key(11).key(22).key(33)
+                .len(2).u8(44).len(0).len(0).u8(55).len(2).u8(77, 66).len(3).u8(7, 8, 9)
+                .len(1).key(44).len(2).u8(66, 55).len(1).u8(77).bytes();
+        refused(codecExample, "the header counts 3 signers and 1 read-only non-signers, more than the 2 account keys");
     }
 
     @Test
