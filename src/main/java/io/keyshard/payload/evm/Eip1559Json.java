@@ -1,8 +1,6 @@
 package io.keyshard.payload.evm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.json.StrictJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,15 +28,7 @@ final class Eip1559Json {
     }
 
     static Eip1559Transaction parse(String json) {
-        JsonNode root;
-        try {
-            root = StrictJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the transaction is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the transaction must be a JSON object as in eth_sendTransaction");
-        }
+        JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String name = it.next();
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {

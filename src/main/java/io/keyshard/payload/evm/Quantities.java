@@ -1,17 +1,36 @@
 package io.keyshard.payload.evm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.address.AccountAddresses;
 import io.keyshard.json.Hex;
+import io.keyshard.json.StrictJson;
 import java.math.BigInteger;
 import java.util.Locale;
 
 /**
- * Strict readers of the JSON values wallets send: quantities as {@code 0x} hex, decimal strings or
- * JSON integers, {@code 0x} byte strings and addresses. Every message names the field.
+ * Strict readers of the JSON wallets send, on the project's strict Jackson configuration (no
+ * duplicate keys, no trailing tokens, JSON numbers of at most 64 digits): the payload object,
+ * quantities as {@code 0x} hex, decimal strings or JSON integers, {@code 0x} byte strings and
+ * addresses. Every message names the field.
  */
 final class Quantities {
     private Quantities() {
+    }
+
+    /** Parses JSON text that must be one object; {@code what} and {@code shape} word the refusals. */
+    static ObjectNode object(String json, String what, String shape) {
+        JsonNode root;
+        try {
+            root = StrictJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(what + " must be a JSON object " + shape);
+        }
+        return (ObjectNode) root;
     }
 
     /** An unsigned integer of at most {@code bits} bits. */

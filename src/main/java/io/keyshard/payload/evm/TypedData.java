@@ -1,9 +1,7 @@
 package io.keyshard.payload.evm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keyshard.json.StrictJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -37,19 +35,25 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         Map<String, List<Field>> copy = new LinkedHashMap<>();
         types.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         types = Collections.unmodifiableMap(copy);
+        domain = domain.deepCopy();
+        message = message.deepCopy();
+    }
+
+    /** A copy: the record's own tree stays as it was parsed. */
+    @Override
+    public ObjectNode domain() {
+        return domain.deepCopy();
+    }
+
+    /** A copy: the record's own tree stays as it was parsed. */
+    @Override
+    public ObjectNode message() {
+        return message.deepCopy();
     }
 
     /** Parses and checks the JSON text of a typed-data payload. */
     public static TypedData parse(String json) {
-        JsonNode root;
-        try {
-            root = StrictJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("typed data is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("typed data must be a JSON object with types, primaryType, domain and message");
-        }
+        JsonNode root = Quantities.object(json, "typed data", "with types, primaryType, domain and message");
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String name = it.next();
             if (!TOP_LEVEL.contains(name)) {
