@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * EIP-1559 encoding and signing: ethereumjs-monorepo's packages/tx/test/json/eip1559.json (ten
  * signed transactions, chain 7822, reproduced byte for byte with RFC 6979 signatures), go-ethereum's
  * TestEIP1559TransactionEncode (as kept in Erigon's core/types/transaction_test.go: a fixed
- * signature, data and yParity 1), and round trips that recover the sender from the signed bytes.
+ * signature, data and yParity 1), MyEtherWallet's mew-wallet-android-kit Eip1559TransactionTest (two
+ * signed transactions on chain 123, one with an access list, with their transaction hashes), and
+ * round trips that recover the sender from the signed bytes.
  */
 class Eip1559TransactionTest {
     static List<JsonNode> ethereumjsVectors() throws Exception {
@@ -51,6 +54,23 @@ class Eip1559TransactionTest {
         SignedEip1559 decoded = SignedEip1559.decode(expected);
         assertEquals(key.address(), decoded.sender());
         assertArrayEquals(expected, decoded.transaction().signedEncoding(decoded.signature()));
+    }
+
+    @ParameterizedTest(name = "nonce {0}")
+    @CsvSource({
+        "0x0, '', 02f86a7b8007078252089461fac28c810253ea3a42ebbb1a5cf8687765e4ee88016345785d8a000080c001a01f75fb4ae321bb55c0e7569d940ce133e775fb4494500ac6de9aeb16f45f20d1a05bf9b98c50422e3ada79a6920b1007bc36a1c36d178dbc1b44dfbd97fc56cf13, be76a9ae424fe7a42da7db0f42db0ced82929710d9c19cfdaa7e18c634e6ae54",
+        "0x01, '{\"address\": \"0x61fac28c810253ea3a42ebbb1a5cf8687765e4ee\", \"storageKeys\": [\"0x0000000000000000000000000000000000000000000000000000000000000000\"]}', 02f8a37b0107078262d49461fac28c810253ea3a42ebbb1a5cf8687765e4ee88016345785d8a000080f838f79461fac28c810253ea3a42ebbb1a5cf8687765e4eee1a0000000000000000000000000000000000000000000000000000000000000000001a0f76cef537ee6b5a2143e4ed62debc41c19e996365ceb8b7a9ec7d7db8f83c001a01fbe06e8a4e052015af13b985047925b9f97bf145c7e7adb96f051af7c2551f0, c30b28761a4344c27f7ef7f5e3572c941111d32602a3c75e924f02fd6942bc04",
+    })
+    void signsMyEtherWalletsTransactionsAndHashesThem(String nonce, String accessEntry, String expected, String txHash) {
+        LocalKey key = new LocalKey("e3046226c9d5f6b7fda49b00123fe96ab2fac359315f27169b5c984059b3540f");
+        Eip1559Transaction tx = Eip1559Transaction.parse("""
+                {"chainId": "0x7b", "nonce": "%s", "maxPriorityFeePerGas": "0x07", "maxFeePerGas": "0x07",
+                 "gas": "%s", "to": "%s", "value": "0x16345785D8A0000", "accessList": [%s]}""".formatted(
+                nonce, accessEntry.isEmpty() ? "0x5208" : "0x62d4", key.address(), accessEntry));
+        byte[] raw = tx.signedEncoding(key.sign(tx.signingHash()));
+        assertEquals(expected, Hex.encode(raw));
+        assertEquals(txHash, Hex.encode(Eip1559Transaction.txHash(raw)));
+        assertEquals(key.address(), SignedEip1559.decode(raw).sender());
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.address.Hashes;
 import io.keyshard.json.Hex;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -141,6 +143,19 @@ class Eip712Test {
                     () -> Eip712.digest(TypedData.parse(json.replace(bad[0], bad[1]))));
             assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
         }
+    }
+
+    @Test
+    void nestedArraysHashTheConcatenationOfTheirElementsAtEveryLevel() {
+        TypedData grid = TypedData.parse("""
+                {"types": {"EIP712Domain": [], "Grid": [{"name": "cells", "type": "uint8[][]"}]},
+                 "primaryType": "Grid", "domain": {}, "message": {"cells": [[1, 2], [3]]}}""");
+        byte[] row0 = Hashes.keccak256(Bytes.concat(Bytes.word(BigInteger.ONE), Bytes.word(BigInteger.TWO)));
+        byte[] row1 = Hashes.keccak256(Bytes.word(BigInteger.valueOf(3)));
+        byte[] expected = Hashes.keccak256(Bytes.concat(
+                Hashes.keccak256("Grid(uint8[][] cells)".getBytes(StandardCharsets.UTF_8)),
+                Hashes.keccak256(Bytes.concat(row0, row1))));
+        assertEquals(Hex.encode(expected), Hex.encode(Eip712.hashStruct(grid, "Grid", grid.message(), "message")));
     }
 
     @Test
