@@ -3,13 +3,13 @@ package io.keyshard.payload.evm;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import java.math.BigInteger;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 
 /**
  * A single secp256k1 key that signs with RFC 6979 deterministic nonces, as ethereumjs and
