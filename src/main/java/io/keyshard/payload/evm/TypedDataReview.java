@@ -10,6 +10,8 @@ public record TypedDataReview(String primaryType, String name, String version, S
         String verifyingContract, String salt) {
 
     static TypedDataReview of(TypedData data) {
+        // Hashing checks every value against its type: nothing is shown that could not be signed.
+        Eip712.digest(data);
         JsonNode d = data.domain();
         String chainId = d.hasNonNull("chainId")
                 ? Quantities.unsigned(d.get("chainId"), "domain.chainId", 256).toString() : null;
