@@ -36,6 +36,7 @@ public final class Rlp {
         }
     }
 
+    /** A byte string: a single byte below 0x80 is itself, anything else gets a length prefix. */
     public static byte[] encodeString(byte[] bytes) {
         if (bytes.length == 1 && (bytes[0] & 0xff) < 0x80) {
             return bytes.clone();
@@ -58,7 +59,8 @@ public final class Rlp {
 
     /** A list of already encoded items. */
     public static byte[] encodeList(List<byte[]> encodedItems) {
-        return concat(prefix(0xc0, Bytes.concat(encodedItems).length), Bytes.concat(encodedItems));
+        byte[] payload = Bytes.concat(encodedItems);
+        return concat(prefix(0xc0, payload.length), payload);
     }
 
     private static byte[] prefix(int base, int length) {
