@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MicroSolSignerVectorsTest {
     static List<String> transactions() {
-        try (InputStream in = MicroSolSignerVectorsTest.class.getResourceAsStream("micro-sol-signer-v0.txt")) {
+        try (InputStream in = MicroSolSignerVectorsTest.class.getResourceAsStream("micro-sol-signer.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
