@@ -52,7 +52,7 @@ public final class KeysCommand implements Runnable {
                 } else {
                     out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", "KEY ID", "LABEL", "CURVE", "T/N", "STATUS", "CREATED (UTC)");
                     for (KeyRecord k : keys) {
-                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.label()), k.curve().apiName(),
+                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.displayLabel()), k.curve().apiName(),
                                 k.threshold() + "/" + k.servers().size(), k.status(), TIME.format(k.createdAt()));
                     }
                 }
@@ -62,8 +62,7 @@ public final class KeysCommand implements Runnable {
         }
 
         private static String cut(String label) {
-            String s = label == null ? "" : label;
-            return s.length() <= 20 ? s : s.substring(0, 19) + "…";
+            return label.length() <= 20 ? label : label.substring(0, 19) + "…";
         }
     }
 
@@ -95,7 +94,7 @@ public final class KeysCommand implements Runnable {
                     out.println(KeyRecordJson.write(KeyRecordJson.toJson(k)));
                 } else {
                     out.printf("keyId:            %s%n", k.keyId());
-                    out.printf("label:            %s%n", k.label() == null ? "" : k.label());
+                    out.printf("label:            %s%n", k.displayLabel());
                     out.printf("curve:            %s (%s)%n", k.curve().apiName(), k.derivationScheme().id());
                     out.printf("threshold:        %d of %d%n", k.threshold(), k.servers().size());
                     out.printf("servers:          %s%n", String.join(", ", k.servers()));

@@ -138,6 +138,27 @@ class KeysViewModelTest {
         session.lock();
     }
 
+    @Test
+    void searchAndDetailsWorkOnKeysMadeWithoutALabel() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        try (Vault vault = reopen()) {
+            TestApps.writeUnlabelledKeys(vault);
+        }
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+        assertEquals(5, keys.keys().size());
+
+        keys.searchProperty().set("ed25519");
+        assertEquals(List.of("Solana hot", ""), labels(keys), "an unlabelled key is searched by its other facts");
+        keys.searchProperty().set("sav");
+        assertEquals(List.of("Savings"), labels(keys));
+        keys.searchProperty().set("");
+        assertEquals(5, keys.visibleKeys().size());
+        assertEquals(KeyRecord.NO_LABEL, keys.keys().get(4).displayLabel(), "a blank label reads like a missing one");
+        session.lock();
+    }
+
     private Vault reopen() {
         return Vault.open(home, TestApps.PASSWORD.toCharArray());
     }
