@@ -10,7 +10,6 @@ import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -120,8 +119,8 @@ public final class DeriveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }
         KeyRecord k;
-        try (Vault vault = CliVault.open(spec)) {
-            k = vault.get(id).orElseThrow(() ->
+        try (CliVault.Opened opened = CliVault.workspace(spec)) {
+            k = opened.workspace().key(id).orElseThrow(() ->
                     new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
         }
         if (k.status() != KeyStatus.READY) {

@@ -2,7 +2,6 @@ package io.keyshard.cli;
 
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordProblem;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +41,8 @@ public final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Vault vault = CliVault.open(spec)) {
-                List<KeyRecord> keys = vault.list();
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
+                List<KeyRecord> keys = opened.workspace().keys();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(KeyRecordJson.write(KeyRecordJson.list(keys)));
@@ -57,7 +56,7 @@ public final class KeysCommand implements Runnable {
                     }
                 }
                 out.flush();
-                return warnAbout(vault.problems(), spec);
+                return warnAbout(opened.workspace().problems(), spec);
             }
         }
 
@@ -86,8 +85,8 @@ public final class KeysCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }
-            try (Vault vault = CliVault.open(spec)) {
-                KeyRecord k = vault.get(keyId).orElseThrow(() ->
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
+                KeyRecord k = opened.workspace().key(keyId).orElseThrow(() ->
                         new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {

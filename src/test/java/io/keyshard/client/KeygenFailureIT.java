@@ -96,14 +96,14 @@ class KeygenFailureIT {
     @CsvSource({"1,before", "1,during", "2,before", "2,during", "3,before", "3,during"})
     void aStoppedServerFailsTheRunCleanlyAndIsNamed(int round, String when) throws Exception {
         allUp();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES));
             op.onProgress(p -> {
                 boolean hit = when.equals("before")
-                        ? p.stage() == KeygenProgress.Stage.SENT && p.round() == round && "BRAVO".equals(p.server())
-                        : p.stage() == KeygenProgress.Stage.DONE && p.round() == round && "ALPHA".equals(p.server());
+                        ? p.stage() == KeygenProgress.Stage.SENT && p.phase() == KeygenProgress.Phase.values()[round] && "BRAVO".equals(p.server())
+                        : p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.values()[round] && "ALPHA".equals(p.server());
                 if (hit) {
                     cluster.node("BRAVO").stop();
                 }
@@ -143,12 +143,12 @@ class KeygenFailureIT {
     @Test
     void cancelAbortsEverywhereAndMarksTheRecordFailed() throws Exception {
         allUp();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.P384, 3, RemoteCluster.NAMES));
             op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.DONE && p.round() == 1) {
+                if (p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.ROUND1) {
                     op.cancel();
                 }
             });
@@ -190,7 +190,7 @@ class KeygenFailureIT {
             ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
                     cluster.node("ALPHA").entry.certSha256(), false)).save();
             Set<UUID> before = ids(vault);
-            try (WorkspaceClient ws = WorkspaceClient.open(home, vault, java.time.Duration.ofSeconds(2))) {
+            try (Workspace ws = Workspace.open(home, vault, java.time.Duration.ofSeconds(2))) {
                 CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                         () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
                                 new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
@@ -209,7 +209,7 @@ class KeygenFailureIT {
     void aKeyEveryServerConfirmedIsNotAskedAboutAgainButOneWithAMissedCommitIs() throws Exception {
         allUp();
         UUID confirmed;
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES)).promise().join();
             assertTrue(key.commitPending().isEmpty());
@@ -219,7 +219,7 @@ class KeygenFailureIT {
             assertEquals("READY", serverStatus(s, confirmed), s);
         }
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             // with BRAVO down, any key the check asked about would come back "left for the next start"
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(confirmed)), outcomes.toString());
@@ -229,11 +229,11 @@ class KeygenFailureIT {
         }
         // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
         UUID missed;
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES));
             op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.RECORD && p.round() == 4) {
+                if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.READY) {
                     cluster.node("BRAVO").stop(); // READY in the vault, commit not yet sent
                 }
             });
@@ -244,12 +244,12 @@ class KeygenFailureIT {
         cluster.node("BRAVO").restart();
         cluster.publish();
         assertEquals("PENDING", serverStatus("BRAVO", missed));
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             ws.resolvePending();
         }
         assertEquals("READY", serverStatus("BRAVO", missed), "the missed commit is re-sent");
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(missed)),
                     "confirmed once the re-sent commit landed everywhere: " + outcomes);
@@ -273,7 +273,7 @@ class KeygenFailureIT {
                 round, String.join(",", RemoteCluster.NAMES)).inheritIO().start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died mid-keygen");
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             UUID keyId = newest(vault, before);
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(expected, vault.get(keyId).orElseThrow().status(), resolved.toString());

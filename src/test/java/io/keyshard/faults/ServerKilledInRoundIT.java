@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class ServerKilledInRoundIT {
         bench.nodes.start("BRAVO");
         assertEquals(List.of("READY", "PENDING", "READY"), bench.states(run.key().keyId()),
                 "BRAVO kept its share PENDING across the kill");
-        try (Vault vault = bench.openVault(); WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, TIMEOUT)) {
+        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
             List<ResolvedKey> resolved = ws.resolvePending();
             assertTrue(resolved.isEmpty(), resolved.toString());
         }

@@ -36,14 +36,14 @@ public final class TestApps {
     /** A session running everything on the calling thread: for view-model tests without a screen. */
     public static AppSession directSession(Path home, ClipboardService clipboard) {
         Executor direct = Runnable::run;
-        return new AppSession(home, LIGHT, direct, direct, clipboard);
+        return new AppSession(home, LIGHT, direct, direct, clipboard, false);
     }
 
     /** The window's model as the app builds it, but with light Argon2id, a background thread and the system clipboard. */
     public static AppModel fxModel(Path home) {
         SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
         AppSession session = new AppSession(home, LIGHT, BACKGROUND, Platform::runLater,
-                ClipboardService.system(() -> settings.clearClipboardProperty().get()));
+                ClipboardService.system(() -> settings.clearClipboardProperty().get()), false);
         return new AppModel(session, settings);
     }
 
