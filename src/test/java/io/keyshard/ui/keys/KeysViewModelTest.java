@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.client.ResolvedKey;
 import io.keyshard.ui.TestApps;
 import io.keyshard.ui.TestClipboard;
 import io.keyshard.ui.session.AppSession;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +159,24 @@ class KeysViewModelTest {
         assertEquals(5, keys.visibleKeys().size());
         assertEquals(KeyRecord.NO_LABEL, keys.keys().get(4).displayLabel(), "a blank label reads like a missing one");
         session.lock();
+    }
+
+    @Test
+    void whatSettlingAfterUnlockDidIsWordedForTheKeysScreen() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        assertEquals("Checked with the servers after unlocking: 1 pending key finished; a missed commit was sent "
+                + "again for 1 key.", KeysViewModel.settledNotice(List.of(
+                        new ResolvedKey(a, KeyStatus.READY, ResolvedKey.Change.FINISHED, "finished after a restart"),
+                        new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.COMMIT_RESENT, "commit re-sent to [X]"))));
+        assertEquals("Checked with the servers after unlocking: 1 could not be finished (FAILED); 1 still waiting "
+                + "for a server.", KeysViewModel.settledNotice(List.of(
+                        new ResolvedKey(a, KeyStatus.FAILED, ResolvedKey.Change.ABORTED, "aborted"),
+                        new ResolvedKey(c, KeyStatus.PENDING, ResolvedKey.Change.UNCHANGED, "unreachable"))));
+        assertEquals("", KeysViewModel.settledNotice(List.of(
+                new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.UNCHANGED, "commit still pending on [X]"))),
+                "nothing changed: no notice");
     }
 
     private Vault reopen() {
