@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.curve.CurveName;
-import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
@@ -69,12 +68,6 @@ class KeygenFailureIT {
         cluster.publish();
     }
 
-    private static String serverStatus(String server, UUID keyId) throws Exception {
-        TestNode n = cluster.node(server);
-        var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
-    }
-
     private static UUID newest(Vault vault, Set<UUID> before) {
         List<UUID> added = new ArrayList<>();
         vault.list().forEach(r -> {
@@ -126,16 +119,16 @@ class KeygenFailureIT {
                 assertEquals(KeyStatus.FAILED, record.status());
                 assertTrue(record.failureReason().contains("BRAVO"), record.failureReason());
                 for (String s : RemoteCluster.NAMES) {
-                    assertNotEquals("READY", serverStatus(s, keyId), s + " must hold no READY share");
+                    assertNotEquals("READY", cluster.status(s, keyId), s + " must hold no READY share");
                 }
             } else {
                 // BRAVO answered round 3 before it stopped: the key is whole; only its commit is missing.
                 assertEquals("3,during", round + "," + when, "only a stop after the last round may succeed");
                 assertEquals(KeyStatus.READY, record.status());
                 assertEquals(List.of("BRAVO"), key.commitPending());
-                assertEquals("PENDING", serverStatus("BRAVO", keyId));
+                assertEquals("PENDING", cluster.status("BRAVO", keyId));
                 ws.resolvePending();
-                assertEquals("READY", serverStatus("BRAVO", keyId), "the missed commit is re-sent on the next start");
+                assertEquals("READY", cluster.status("BRAVO", keyId), "the missed commit is re-sent on the next start");
             }
         }
     }
@@ -158,7 +151,7 @@ class KeygenFailureIT {
             UUID keyId = newest(vault, before);
             assertEquals(KeyStatus.FAILED, vault.get(keyId).orElseThrow().status());
             for (String s : RemoteCluster.NAMES) {
-                assertEquals("ABORTED", serverStatus(s, keyId), s);
+                assertEquals("ABORTED", cluster.status(s, keyId), s);
             }
         }
     }
@@ -216,7 +209,7 @@ class KeygenFailureIT {
             confirmed = key.keyId();
         } // closing the client writes the ledger of confirmed commits into the vault
         for (String s : RemoteCluster.NAMES) {
-            assertEquals("READY", serverStatus(s, confirmed), s);
+            assertEquals("READY", cluster.status(s, confirmed), s);
         }
         cluster.node("BRAVO").stop();
         try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
@@ -230,24 +223,15 @@ class KeygenFailureIT {
         // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
         UUID missed;
         try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES));
-            op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.READY) {
-                    cluster.node("BRAVO").stop(); // READY in the vault, commit not yet sent
-                }
-            });
-            GeneratedKey key = op.promise().join();
+            GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.SECP256K1, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
-        cluster.node("BRAVO").restart();
-        cluster.publish();
-        assertEquals("PENDING", serverStatus("BRAVO", missed));
+        assertEquals("PENDING", cluster.status("BRAVO", missed));
         try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             ws.resolvePending();
         }
-        assertEquals("READY", serverStatus("BRAVO", missed), "the missed commit is re-sent");
+        assertEquals("READY", cluster.status("BRAVO", missed), "the missed commit is re-sent");
         cluster.node("BRAVO").stop();
         try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             List<ResolvedKey> outcomes = ws.resolvePending();
@@ -279,7 +263,7 @@ class KeygenFailureIT {
             assertEquals(expected, vault.get(keyId).orElseThrow().status(), resolved.toString());
             assertTrue(vault.findPending().isEmpty(), "no PENDING record is left");
             for (String s : RemoteCluster.NAMES) {
-                assertEquals(onServers, serverStatus(s, keyId), s);
+                assertEquals(onServers, cluster.status(s, keyId), s);
             }
         }
     }

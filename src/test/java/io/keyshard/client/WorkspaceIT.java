@@ -60,12 +60,6 @@ class WorkspaceIT {
         return Vault.open(home, PASSWORD.toCharArray());
     }
 
-    private static String serverStatus(String server, UUID keyId) throws Exception {
-        TestNode n = cluster.node(server);
-        var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
-    }
-
     @Test
     void aKeyIsGeneratedWithTypedProgressAndListedWithoutALabel() {
         List<KeygenProgress> events = new CopyOnWriteArrayList<>();
@@ -154,20 +148,11 @@ class WorkspaceIT {
     void theAppReSendsAMissedCommitInTheBackgroundWhenTheVaultIsUnlocked() throws Exception {
         UUID missed;
         try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.P256, 2, RemoteCluster.NAMES, "missed commit"));
-            op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.READY) {
-                    cluster.node("BRAVO").stop(); // READY in the vault, commit not yet sent
-                }
-            });
-            GeneratedKey key = op.promise().join();
+            GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.P256, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
-        cluster.node("BRAVO").restart();
-        cluster.publish();
-        assertEquals("PENDING", serverStatus("BRAVO", missed));
+        assertEquals("PENDING", cluster.status("BRAVO", missed));
 
         AppSession session = new AppSession(home, LIGHT, Runnable::run, Runnable::run,
                 new TestClipboard().service(() -> true), true);
@@ -182,7 +167,7 @@ class WorkspaceIT {
             Map<UUID, ResolvedKey.Change> changes = settled.stream()
                     .collect(Collectors.toMap(ResolvedKey::keyId, ResolvedKey::change));
             assertEquals(ResolvedKey.Change.COMMIT_RESENT, changes.get(missed), settled.toString());
-            assertEquals("READY", serverStatus("BRAVO", missed), "the missed commit reached BRAVO");
+            assertEquals("READY", cluster.status("BRAVO", missed), "the missed commit reached BRAVO");
         } finally {
             session.lock();
         }
