@@ -36,7 +36,7 @@ public final class LocalClusterControl implements AutoCloseable {
         }
     }
 
-    /** Stops the nodes this app started; nodes started elsewhere (e.g. {@code keyshard nodes up}) keep running. */
+    /** Stops the nodes this handle started; nodes started elsewhere (e.g. {@code keyshard nodes up}) keep running. */
     public synchronized void stop() {
         started.forEach(LocalCluster::close);
         started.clear();
