@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code keyshard} command: the root of every subcommand of DESIGN.md section 11. */
+/** The {@code keyshard} command: the root of every subcommand of docs/cli.md. */
 @Command(name = "keyshard",
         mixinStandardHelpOptions = true,
         versionProvider = KeyshardCommand.VersionProvider.class,
@@ -99,7 +99,7 @@ public final class KeyshardCommand implements Runnable {
         return code;
     }
 
-    /** Maps an exception to the exit codes of DESIGN.md section 11. */
+    /** Maps an exception to the exit codes of docs/cli.md. */
     static int exitCodeOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ExitCoded coded) {

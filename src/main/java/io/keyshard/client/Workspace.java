@@ -23,10 +23,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
- * opened once by each CLI command (DESIGN.md section 1): key generation with typed progress, the
- * vault's keys, the servers of {@code <home>/servers.json} and their health, backups, and settling
- * what an earlier run left pending. Servers are reached off the caller's thread; the embedded local
- * cluster is started on first need. Close it before closing the vault.
+ * opened once by each CLI command (docs/architecture.md, The workflow): key generation with typed
+ * progress, the vault's keys, the servers of {@code <home>/servers.json} and their health, backups,
+ * and settling what an earlier run left pending. Servers are reached off the caller's thread; the
+ * embedded local cluster is started on first need. Close it before closing the vault.
  *
  * <pre>{@code
  * try (Workspace ws = Workspace.open(home, vault)) {

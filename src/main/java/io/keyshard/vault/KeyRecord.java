@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One key as the vault keeps it (DESIGN.md section 9). Public data only: the shares stay on the
- * servers. The label is never null: a missing or blank one is {@code ""}. Byte values are lowercase hex; {@code rootPublicKey}, {@code chainCode} and
+ * One key as the vault keeps it (docs/vault.md). Public data only: the shares stay on the
+ * servers. The label is never null: a missing or blank one is {@code ""}. Byte values are lowercase
+ * hex; {@code rootPublicKey}, {@code chainCode} and
  * {@code verificationShares} are null/empty until the key is READY.
  *
  * @param servers            the server names, in the order used by the key generation
