@@ -41,6 +41,7 @@ final class KeygenRun {
         t.setDaemon(true);
         return t;
     });
+    private final UUID keyId;
     private final Vault vault;
     private final KeygenRequest request;
     private final List<NodeConnection> servers;
@@ -50,8 +51,9 @@ final class KeygenRun {
     private final CommitLedger ledger;
     private Phase reached = Phase.IDENTITY;
 
-    KeygenRun(Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
+    KeygenRun(UUID keyId, Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
             Duration roundTimeout, SecureRandom random, CommitLedger ledger) {
+        this.keyId = keyId;
         this.vault = vault;
         this.request = request;
         this.servers = servers;
@@ -62,7 +64,6 @@ final class KeygenRun {
     }
 
     GeneratedKey run() {
-        UUID keyId = UUID.randomUUID();
         SessionSetup setup;
         KeygenCoordinator coordinator;
         try {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -31,13 +32,16 @@ final class PendingResolver {
     private final Function<List<String>, List<NodeConnection>> connect;
     private final Duration timeout;
     private final CommitLedger ledger;
+    private final Set<UUID> running;
 
+    /** @param running keys whose generation is still going in this process: their PENDING record is no leftover */
     PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout,
-            CommitLedger ledger) {
+            CommitLedger ledger, Set<UUID> running) {
         this.vault = vault;
         this.connect = connect;
         this.timeout = timeout;
         this.ledger = ledger;
+        this.running = running;
     }
 
     List<ResolvedKey> resolveAll() {
@@ -48,6 +52,9 @@ final class PendingResolver {
         for (KeyRecord r : vault.list()) {
             if (r.status() == KeyStatus.FAILED || r.status() == KeyStatus.READY && ledger.confirmed(r.keyId())) {
                 continue; // nothing to settle: failed, or every server confirmed its commit
+            }
+            if (r.status() == KeyStatus.PENDING && running.contains(r.keyId())) {
+                continue; // a generation in progress here (the app settles while the user may already make a key)
             }
             String skip = r.servers().stream().filter(failedServers::containsKey).findFirst().orElse(null);
             if (skip != null) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -48,6 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final CommitLedger ledger;
     private final Map<String, NodeConnection> connections = new HashMap<>();
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     private Workspace(Path home, Vault vault, Duration roundTimeout, LocalClusterControl cluster, boolean ownsCluster) {
         this.home = home;
@@ -86,12 +88,16 @@ public final class Workspace implements AutoCloseable {
         }
         KeygenRequest req = (KeygenRequest) request;
         Operation<GeneratedKey> op = new Operation<>();
+        UUID keyId = UUID.randomUUID();
         CompletableFuture.runAsync(() -> {
+            running.add(keyId);
             try {
                 List<NodeConnection> servers = connect(req.servers());
-                op.promise().complete(new KeygenRun(vault, req, servers, op, roundTimeout, random, ledger).run());
+                op.promise().complete(new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run());
             } catch (RuntimeException e) {
                 op.promise().completeExceptionally(e);
+            } finally {
+                running.remove(keyId);
             }
         }, workers);
         return (Operation<T>) op;
@@ -175,10 +181,11 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Finishes or aborts PENDING records a crash left and re-sends commits a server missed: the app
-     * runs it in the background after unlocking, CLI commands that make keys before they start.
+     * runs it in the background after unlocking, CLI commands that make keys before they start. Keys
+     * this workspace is generating right now are left alone.
      */
     public List<ResolvedKey> resolvePending() {
-        return new PendingResolver(vault, this::connect, roundTimeout, ledger).resolveAll();
+        return new PendingResolver(vault, this::connect, roundTimeout, ledger, running).resolveAll();
     }
 
     /** Connections (with API keys) to the named servers, starting the local cluster if one of them is local. */

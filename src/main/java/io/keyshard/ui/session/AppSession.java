@@ -150,6 +150,8 @@ public final class AppSession {
         Objects.requireNonNull(opened, "opened");
         if (vault.get() != null && vault.get() != opened) {
             closeWorkspaceThenVault(vault.get());
+        } else if (workspace != null) {
+            workspace.close(); // the same vault again: one workspace over it, never two
         }
         workspace = Workspace.open(home, opened, cluster);
         settled.set(null);
