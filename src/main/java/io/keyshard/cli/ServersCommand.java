@@ -44,6 +44,10 @@ public final class ServersCommand implements Runnable {
                         s.local() ? "yes" : "no", s.ok() ? "yes" : s.notStarted() ? "-" : "NO",
                         s.ok() ? s.latencyMs() + " ms" : s.error());
             }
+            if (statuses.stream().anyMatch(ServerStatus::notStarted)) {
+                spec.commandLine().getErr().println("the local cluster was never started: 'keyshard nodes up' runs it, "
+                        + "and 'keyshard keygen' starts it when needed");
+            }
         }
         out.flush();
         return statuses.stream().allMatch(ServerStatus::ok);

@@ -32,6 +32,7 @@ class ServersCliTest {
             assertTrue(list.out().contains(name), list.out());
         }
         assertTrue(list.out().contains("not started yet"), list.out());
+        assertTrue(list.err().contains("'keyshard nodes up' runs it"), "says how to start it: " + list.err());
 
         CliHarness.Result json = run("servers", "list", "--json");
         assertEquals(0, json.exitCode(), json.err());
