@@ -14,7 +14,7 @@ import javafx.beans.property.StringProperty;
 public final class BackupViewModel {
     private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
-    private final StringProperty note = new SimpleStringProperty();
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
 
     /** @param workspace the unlocked vault's workspace */
     public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
