@@ -6,6 +6,10 @@ public enum Check {
     ENCODING,
     /** A message of the wrong shape (count of items, lengths). */
     SHAPE,
+    /** A message bound to another request, or a signer set that is not the request's. */
+    REQUEST,
+    /** A peer saw other round 1 broadcasts than this party did (a split view), or used another R. */
+    SPLIT_VIEW,
     /** An opened commitment that does not match what was committed. */
     COMMITMENT,
     /** A Schnorr proof of discrete logarithm that does not verify. */

@@ -21,4 +21,21 @@ final class Pairs {
         byte[][] chosen = baseReceiver.finish(baseSender.message());
         return new OtSeeds[] {OtSeeds.forSender(delta, chosen), OtSeeds.forReceiver(pads)};
     }
+
+    /**
+     * Seeds of one ordered pair as the base OTs would leave them, dealt by the test: the extension
+     * does not depend on how they were made, and the base OT is tested on its own.
+     */
+    static OtSeeds[] dealt(SecureRandom random) {
+        boolean[] delta = new boolean[Group.KAPPA];
+        byte[][][] pads = new byte[Group.KAPPA][2][EndemicOt.PAD_LENGTH];
+        byte[][] chosen = new byte[Group.KAPPA][];
+        for (int l = 0; l < Group.KAPPA; l++) {
+            delta[l] = random.nextBoolean();
+            random.nextBytes(pads[l][0]);
+            random.nextBytes(pads[l][1]);
+            chosen[l] = pads[l][delta[l] ? 1 : 0].clone();
+        }
+        return new OtSeeds[] {OtSeeds.forSender(delta, chosen), OtSeeds.forReceiver(pads)};
+    }
 }
