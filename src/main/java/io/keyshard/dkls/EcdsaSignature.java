@@ -54,20 +54,10 @@ public record EcdsaSignature(BigInteger r, BigInteger s, int recoveryId) {
 
     /** Verifies with Bouncy Castle's ECDSA verifier under the public key. */
     public boolean verify(Group g, Point publicKey, byte[] digest) {
-        X9ECParameters p = CustomNamedCurves.getByName(bcName(g.curve().name()));
+        X9ECParameters p = CustomNamedCurves.getByName(Group.bcName(g.curve().name()));
         ECDomainParameters domain = new ECDomainParameters(p.getCurve(), p.getG(), p.getN(), p.getH());
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, new ECPublicKeyParameters(p.getCurve().decodePoint(publicKey.encode()), domain));
         return verifier.verifySignature(digest, r, s);
-    }
-
-    private static String bcName(CurveName name) {
-        return switch (name) {
-            case SECP256K1 -> "secp256k1";
-            case P256 -> "secp256r1";
-            case P384 -> "secp384r1";
-            case P521 -> "secp521r1";
-            default -> throw new IllegalArgumentException("not an ECDSA curve: " + name);
-        };
     }
 }

@@ -13,8 +13,12 @@ import java.security.SecureRandom;
 public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0, Scalar z0, Scalar z1) {
     private static final String TAG = "encryption-proof";
 
-    /** Proves the statement for witness r and the bit; {@code u} and {@code v} are computed by the caller. */
-    static EncryptionProof prove(Group g, byte[] sid, Point h, Point u, Point v, Scalar r, boolean bit,
+    /**
+     * Proves the statement for witness r and the bit; {@code u} and {@code v} are computed by the
+     * caller. The simulated branch multiplies by values it publishes; the real one by its secret
+     * nonce, through the comb of h.
+     */
+    static EncryptionProof prove(Group g, byte[] sid, SecretMultiplier hTimes, Point h, Point u, Point v, Scalar r, boolean bit,
             SecureRandom random) {
         Point p0 = v;
         Point p1 = v.subtract(h);
@@ -27,7 +31,7 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
         // Real branch.
         Scalar k = g.randomNonZero(random);
         Point aReal = g.base(k);
-        Point bReal = g.times(h, k);
+        Point bReal = hTimes.times(k);
         Point a0 = bit ? aFake : aReal;
         Point b0 = bit ? bFake : bReal;
         Point a1 = bit ? aReal : aFake;

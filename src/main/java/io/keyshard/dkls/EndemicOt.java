@@ -72,8 +72,8 @@ public final class EndemicOt {
                 Encryption e = m.encryptions().get(l);
                 byte[] sidL = instance(sid, l);
                 e.proof().verify(g, sidL, peer, h, e.u(), e.v());
-                pads[l][0] = pad(sidL, g.times(e.v(), s));
-                pads[l][1] = pad(sidL, g.times(e.v().subtract(h), s));
+                pads[l][0] = pad(sidL, g.timesSecret(e.v(), s));
+                pads[l][1] = pad(sidL, g.timesSecret(e.v().subtract(h), s));
             }
             s.destroy();
             return pads;
@@ -95,14 +95,16 @@ public final class EndemicOt {
             byte[] seed = new byte[PAD_LENGTH];
             random.nextBytes(seed);
             Point h = HashToCurve.hash(g, sid, Oracle.u32(self), seed);
+            SecretMultiplier hTimes = g.multiplier(h);
             this.r = new Scalar[choices.length];
             List<Encryption> out = new ArrayList<>(choices.length);
             for (int l = 0; l < choices.length; l++) {
                 r[l] = g.randomNonZero(random);
-                Point u = g.times(h, r[l]);
+                Point u = hTimes.times(r[l]);
                 Point rg = g.base(r[l]);
                 Point v = choices[l] ? rg.add(h) : rg;
-                EncryptionProof proof = EncryptionProof.prove(g, instance(sid, l), h, u, v, r[l], choices[l], random);
+                EncryptionProof proof = EncryptionProof.prove(g, instance(sid, l), hTimes, h, u, v, r[l],
+                        choices[l], random);
                 out.add(new Encryption(u, v, proof));
             }
             this.message = new ReceiverMessage(seed, out);
@@ -116,8 +118,9 @@ public final class EndemicOt {
         public byte[][] finish(SenderMessage m) {
             m.proof().verify(g, sid, peer, m.z());
             byte[][] pads = new byte[r.length][];
+            SecretMultiplier zTimes = g.multiplier(m.z());
             for (int l = 0; l < r.length; l++) {
-                pads[l] = pad(instance(sid, l), g.times(m.z(), r[l]));
+                pads[l] = pad(instance(sid, l), zTimes.times(r[l]));
                 r[l].destroy();
             }
             return pads;

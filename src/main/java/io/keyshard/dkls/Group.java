@@ -9,6 +9,8 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Map;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
 
 /**
  * One of the four ECDSA curves with its constant-time scalar field and the DKLs23 sizes that follow
@@ -24,10 +26,23 @@ public final class Group {
 
     private final Curve curve;
     private final ScalarField field;
+    private final ECCurve bcCurve;
 
     private Group(Curve curve) {
         this.curve = curve;
         this.field = new ScalarField(curve.order(), curve.scalarLength(), false);
+        this.bcCurve = CustomNamedCurves.getByName(bcName(curve.name())).getCurve();
+    }
+
+    /** Bouncy Castle's name of an ECDSA curve. */
+    static String bcName(CurveName name) {
+        return switch (name) {
+            case SECP256K1 -> "secp256k1";
+            case P256 -> "secp256r1";
+            case P384 -> "secp384r1";
+            case P521 -> "secp521r1";
+            default -> throw new IllegalArgumentException("not an ECDSA curve: " + name);
+        };
     }
 
     /** The group of an ECDSA curve (secp256k1, P-256, P-384, P-521). */
@@ -78,9 +93,19 @@ public final class Group {
         return curve.multiplyBase(s.toBigInteger());
     }
 
-    /** {@code s·P} for a public scalar s, or one whose timing may leak (see the package notes). */
+    /** {@code s·P} in variable time: for public scalars only (proof checks, simulated proof branches). */
     public Point times(Point p, Scalar s) {
         return p.multiply(s.toBigInteger());
+    }
+
+    /** {@code s·P} for a secret s, by Bouncy Castle's regular comb (see {@link SecretMultiplier}). */
+    public Point timesSecret(Point p, Scalar s) {
+        return multiplier(p).times(s);
+    }
+
+    /** A multiplier of P by secret scalars, keeping P's comb table for repeated use. */
+    SecretMultiplier multiplier(Point p) {
+        return new SecretMultiplier(this, bcCurve, p);
     }
 
     public Scalar of(BigInteger v) {

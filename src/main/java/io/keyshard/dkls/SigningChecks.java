@@ -89,11 +89,11 @@ final class SigningChecks {
      * A failure burns the pair's seeds (it may follow a selective failure in the multiplication).
      */
     static void consistency(Group g, int peer, OtSeeds seeds, Scalar chi, MulResponse m, Scalar du, Scalar dv) {
-        if (!g.times(m.nonce(), chi).equals(g.base(du).add(m.gammaU()))) {
+        if (!g.timesSecret(m.nonce(), chi).equals(g.base(du).add(m.gammaU()))) {
             seeds.burn();
             throw new ProtocolAbort(peer, Check.NONCE_CONSISTENCY, "the multiplication does not match R_j");
         }
-        if (!g.times(m.keyShare(), chi).equals(g.base(dv).add(m.gammaV()))) {
+        if (!g.timesSecret(m.keyShare(), chi).equals(g.base(dv).add(m.gammaV()))) {
             seeds.burn();
             throw new ProtocolAbort(peer, Check.KEY_CONSISTENCY, "the multiplication does not match pk_j");
         }

@@ -49,7 +49,7 @@ class RvoleTest {
     void aTamperedCorrelationFailsTheCheckNamesAliceAndBurnsBobsSeeds() {
         Group g = Group.of(CurveName.SECP256K1);
         TestRandom random = new TestRandom("rvole tau");
-        OtSeeds[] seeds = Pairs.setup(g, ALICE, BOB, random);
+        OtSeeds[] seeds = Pairs.dealt(random);
         Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
         Rvole.SenderOutput alice = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
                 bob.message(), random);
@@ -65,7 +65,7 @@ class RvoleTest {
     void aTamperedCheckValueOrDigestFailsTheCheck() {
         Group g = Group.of(CurveName.P256);
         TestRandom random = new TestRandom("rvole u");
-        OtSeeds[] seeds = Pairs.setup(g, ALICE, BOB, random);
+        OtSeeds[] seeds = Pairs.dealt(random);
         Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
         Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
                 bob.message(), random).message();
@@ -73,7 +73,7 @@ class RvoleTest {
         u[1] = u[1].add(g.of(BigInteger.ONE));
         assertAborts(bob, new Rvole.SenderMessage(m.tau(), m.checkDigest(), u, m.gamma()), Check.MULTIPLICATION);
 
-        OtSeeds[] fresh = Pairs.setup(g, ALICE, BOB, random);
+        OtSeeds[] fresh = Pairs.dealt(random);
         Rvole.Receiver bob2 = new Rvole.Receiver(g, SID, ALICE, fresh[1], 2, random);
         Rvole.SenderMessage m2 = Rvole.send(g, SID, BOB, fresh[0], new Scalar[] {g.random(random), g.random(random)},
                 bob2.message(), random).message();
@@ -86,7 +86,7 @@ class RvoleTest {
     void aMessageOfTheWrongSizeIsRefused() {
         Group g = Group.of(CurveName.SECP256K1);
         TestRandom random = new TestRandom("rvole shape");
-        OtSeeds[] seeds = Pairs.setup(g, ALICE, BOB, random);
+        OtSeeds[] seeds = Pairs.dealt(random);
         Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
         Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
                 bob.message(), random).message();
