@@ -49,6 +49,59 @@ public final class OtSeeds {
         return new OtSeeds(null, null, p0, p1);
     }
 
+    /**
+     * The seeds as bytes, for storage sealed with the share: a role byte (1 sender, 2 receiver),
+     * then Δ and the chosen pads, or both pads of every base OT.
+     */
+    public byte[] encode() {
+        live(isSender());
+        int pads = isSender() ? Group.KAPPA : 2 * Group.KAPPA;
+        byte[] out = new byte[1 + (isSender() ? 32 : 0) + pads * EndemicOt.PAD_LENGTH];
+        int off = 1;
+        if (isSender()) {
+            out[0] = 1;
+            System.arraycopy(Gf256.toBytes(delta), 0, out, off, 32);
+            off += 32;
+            for (byte[] b : chosen) {
+                System.arraycopy(b, 0, out, off, b.length);
+                off += b.length;
+            }
+        } else {
+            out[0] = 2;
+            for (int l = 0; l < Group.KAPPA; l++) {
+                System.arraycopy(pad0[l], 0, out, off, EndemicOt.PAD_LENGTH);
+                System.arraycopy(pad1[l], 0, out, off + EndemicOt.PAD_LENGTH, EndemicOt.PAD_LENGTH);
+                off += 2 * EndemicOt.PAD_LENGTH;
+            }
+        }
+        return out;
+    }
+
+    /** Reads {@link #encode()}; refuses any other length or role. */
+    public static OtSeeds decode(byte[] b) {
+        int padBytes = Group.KAPPA * EndemicOt.PAD_LENGTH;
+        if (b != null && b.length == 1 + 32 + padBytes && b[0] == 1) {
+            long[] d = Gf256.fromBytes(b, 1);
+            boolean[] delta = new boolean[Group.KAPPA];
+            byte[][] chosen = new byte[Group.KAPPA][];
+            for (int l = 0; l < Group.KAPPA; l++) {
+                delta[l] = ((d[l >>> 6] >>> (l & 63)) & 1L) != 0;
+                chosen[l] = Arrays.copyOfRange(b, 33 + l * EndemicOt.PAD_LENGTH, 33 + (l + 1) * EndemicOt.PAD_LENGTH);
+            }
+            return forSender(delta, chosen);
+        }
+        if (b != null && b.length == 1 + 2 * padBytes && b[0] == 2) {
+            byte[][][] pads = new byte[Group.KAPPA][2][];
+            for (int l = 0; l < Group.KAPPA; l++) {
+                int off = 1 + 2 * l * EndemicOt.PAD_LENGTH;
+                pads[l][0] = Arrays.copyOfRange(b, off, off + EndemicOt.PAD_LENGTH);
+                pads[l][1] = Arrays.copyOfRange(b, off + EndemicOt.PAD_LENGTH, off + 2 * EndemicOt.PAD_LENGTH);
+            }
+            return forReceiver(pads);
+        }
+        throw new IllegalArgumentException("not an encoding of OT seeds");
+    }
+
     public boolean isSender() {
         return delta != null;
     }

@@ -28,6 +28,8 @@ final class Committee {
     UnaryOperator<List<Commit>> onCommits = UnaryOperator.identity();
     UnaryOperator<MulResponse> onResponse = UnaryOperator.identity();
     UnaryOperator<Partial> onPartial = UnaryOperator.identity();
+    /** When set, every message is encoded and strictly decoded on its way. */
+    DklsCodec wire;
 
     Committee(Group g, int t, int n, boolean realBaseOt, String label) {
         this.g = g;
@@ -71,18 +73,23 @@ final class Committee {
         List<MulRequest> requests = new ArrayList<>();
         for (int i : signers) {
             Signer.Round1 r1 = parties.get(i).round1();
-            commits.add(r1.broadcast());
-            requests.addAll(r1.direct().values());
+            commits.add(wire == null ? r1.broadcast() : wire.decodeCommit(wire.encode(r1.broadcast()), i));
+            for (MulRequest m : r1.direct().values()) {
+                requests.add(wire == null ? m : wire.decodeMulRequest(wire.encode(m), i));
+            }
         }
         List<MulResponse> responses = new ArrayList<>();
         for (int i : signers) {
             List<MulRequest> mine = requests.stream().filter(m -> m.to() == i).toList();
-            responses.addAll(parties.get(i).round2(onCommits.apply(commits), mine).values());
+            for (MulResponse m : parties.get(i).round2(onCommits.apply(commits), mine).values()) {
+                responses.add(wire == null ? m : wire.decodeMulResponse(wire.encode(m), i));
+            }
         }
         List<Partial> partials = new ArrayList<>();
         for (int i : signers) {
             List<MulResponse> mine = responses.stream().filter(m -> m.to() == i).map(onResponse).toList();
-            partials.add(onPartial.apply(parties.get(i).round3(mine)));
+            Partial p = onPartial.apply(parties.get(i).round3(mine));
+            partials.add(wire == null ? p : wire.decodePartial(wire.encode(p), i));
         }
         Map<Integer, EcdsaSignature> out = new HashMap<>();
         for (int i : signers) {
