@@ -28,6 +28,7 @@ final class Kos15 {
 
     /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
+        seeds.claim(sid);
         int words = words(m);
         long[][] u = new long[Group.KAPPA][];
         long[][] t0 = new long[Group.KAPPA][];
@@ -61,6 +62,7 @@ final class Kos15 {
                 || msg.tTilde() == null || msg.tTilde().length != Gf256.WORDS) {
             throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension message of the wrong size");
         }
+        seeds.claim(sid);
         long[] delta = seeds.delta();
         long[][] q = new long[Group.KAPPA][];
         for (int i = 0; i < Group.KAPPA; i++) {

@@ -1,6 +1,9 @@
 package io.keyshard.dkls;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * What one ordered pair keeps from its base OTs for the OT extension (KOS15 setup phase): the
@@ -14,6 +17,7 @@ public final class OtSeeds {
     private final byte[][] chosen;
     private final byte[][] pad0;
     private final byte[][] pad1;
+    private final Set<String> sessions = new HashSet<>();
     private boolean burned;
 
     private OtSeeds(long[] delta, byte[][] chosen, byte[][] pad0, byte[][] pad1) {
@@ -122,6 +126,16 @@ public final class OtSeeds {
         }
         if (delta != null) {
             Arrays.fill(delta, 0);
+        }
+    }
+
+    /**
+     * Marks a session id as used with these seeds; a second extension under the same id would reuse
+     * the same OT pads with other inputs, so it is refused.
+     */
+    void claim(byte[] sessionId) {
+        if (!sessions.add(HexFormat.of().formatHex(Oracle.hash32("ote-session", sessionId)))) {
+            throw new IllegalStateException("these OT seeds were already used for this session id");
         }
     }
 

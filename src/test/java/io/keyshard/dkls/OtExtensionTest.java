@@ -66,6 +66,16 @@ class OtExtensionTest {
     }
 
     @Test
+    void aSessionIdIsUsedOnceWithTheSameSeeds() {
+        OtSeeds[] own = Pairs.dealt(new TestRandom("once"));
+        int m = Kos15.rows(g.batchSize());
+        Kos15.Receiver r = Kos15.receive(SID, own[1], randomBits(m, new TestRandom("c4")), m);
+        Kos15.send(SID, own[0], r.message(), m, BOB);
+        assertThrows(IllegalStateException.class, () -> Kos15.receive(SID, own[1], randomBits(m, new TestRandom("c5")), m));
+        assertThrows(IllegalStateException.class, () -> Kos15.send(SID, own[0], r.message(), m, BOB));
+    }
+
+    @Test
     void theCheckValueXTildeDoesNotFollowTheChoices() {
         // With the random padding rows, x̃ is uniform whatever the used choices are: all-zero and
         // all-one choices give about as many set low bits over many runs.
@@ -80,7 +90,7 @@ class OtExtensionTest {
                 for (int j = 0; j < used; j++) {
                     choices[j >>> 6] = (choices[j >>> 6] & ~(1L << (j & 63))) | ((long) fill << (j & 63));
                 }
-                Kos15.Receiver r = Kos15.receive(("run" + n).getBytes(StandardCharsets.US_ASCII), seeds[1], choices, m);
+                Kos15.Receiver r = Kos15.receive(("run " + fill + " " + n).getBytes(StandardCharsets.US_ASCII), seeds[1], choices, m);
                 ones[fill] += (int) (r.message().xTilde()[0] & 1L);
             }
         }

@@ -94,6 +94,30 @@ class RvoleTest {
         assertAborts(bob, new Rvole.SenderMessage(shorter, m.checkDigest(), m.checkU(), m.gamma()), Check.SHAPE);
     }
 
+    @Test
+    void whatAliceSendsDoesNotFollowHerInputs() {
+        // γ = a - ã and U = χ̃·ã + χ̂·â are masked by fresh randomness: with input 0 or input 1 their
+        // low bits are set about half of the time.
+        Group g = Group.of(CurveName.SECP256K1);
+        TestRandom random = new TestRandom("alice view");
+        OtSeeds[] seeds = Pairs.dealt(random);
+        int runs = 60;
+        int[] odd = new int[2];
+        for (int input = 0; input < 2; input++) {
+            Scalar a = g.of(BigInteger.valueOf(input));
+            for (int n = 0; n < runs; n++) {
+                byte[] sid = ("view " + input + " " + n).getBytes(StandardCharsets.US_ASCII);
+                Rvole.Receiver bob = new Rvole.Receiver(g, sid, ALICE, seeds[1], 2, random);
+                Rvole.SenderMessage m = Rvole.send(g, sid, BOB, seeds[0], new Scalar[] {a, a}, bob.message(), random).message();
+                odd[input] += m.gamma()[0].toBigInteger().testBit(0) ? 1 : 0;
+                odd[input] += m.checkU()[1].toBigInteger().testBit(0) ? 1 : 0;
+            }
+        }
+        for (int input = 0; input < 2; input++) {
+            assertTrue(Math.abs(odd[input] - runs) < 25, "input " + input + ": " + odd[input] + " of " + 2 * runs);
+        }
+    }
+
     private static void assertAborts(Rvole.Receiver bob, Rvole.SenderMessage m, Check check) {
         ProtocolAbort abort = assertThrows(ProtocolAbort.class, () -> bob.finish(m));
         assertEquals(ALICE, abort.culprit());

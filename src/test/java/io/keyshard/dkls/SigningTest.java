@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,16 @@ class SigningTest {
     @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
     void everyThreeOfFiveSubsetSignsAndBouncyCastleVerifies(CurveName name) throws Exception {
         signWithEverySubset(name, 3, 5);
+    }
+
+    @Test
+    void aKeyWhosePairsRanTheRealBaseOtSigns() throws Exception {
+        Group g = Group.of(CurveName.SECP256K1);
+        Committee c = new Committee(g, 2, 3, true, "base ot then sign");
+        byte[] digest = hash(CurveName.SECP256K1, "end to end".getBytes(StandardCharsets.UTF_8));
+        for (List<Integer> set : subsets(3, 2)) {
+            assertTrue(c.sign(set, digest, "real " + set).get(set.get(1)).verify(g, c.publicKey, digest));
+        }
     }
 
     private static void signWithEverySubset(CurveName name, int t, int n) throws Exception {
