@@ -147,6 +147,11 @@ public final class Signer {
         r.destroy();
         phi.destroy();
         v.destroy();
+        sk.destroy();
+        aliceShares.values().forEach(c -> {
+            c[0].destroy();
+            c[1].destroy();
+        });
         return new Partial(self, view, u, w);
     }
 

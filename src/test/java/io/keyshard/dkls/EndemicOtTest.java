@@ -43,16 +43,14 @@ class EndemicOtTest {
         Group g = Group.of(CurveName.SECP256K1);
         TestRandom random = new TestRandom("bad enc");
         EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
-        EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, false}, random);
-        EndemicOt.ReceiverMessage m = receiver.message();
+        EndemicOt.ReceiverMessage m = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, false}, random)
+                .message();
         EndemicOt.Encryption e = m.encryptions().get(1);
         // v moved by G: it no longer encrypts a bit under the proof, and the sender must notice.
         List<EndemicOt.Encryption> items = new ArrayList<>(m.encryptions());
         items.set(1, new EndemicOt.Encryption(e.u(), e.v().add(g.curve().generator()), e.proof()));
-        ProtocolAbort abort = assertThrows(ProtocolAbort.class,
-                () -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2));
-        assertEquals(RECEIVER, abort.culprit());
-        assertEquals(Check.ENCRYPTION_PROOF, abort.check());
+        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2), RECEIVER,
+                Check.ENCRYPTION_PROOF);
     }
 
     @Test
@@ -63,9 +61,8 @@ class EndemicOtTest {
         EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
         byte[] seed = receiver.message().seed().clone();
         seed[0] ^= 1;
-        ProtocolAbort abort = assertThrows(ProtocolAbort.class,
-                () -> sender.finish(new EndemicOt.ReceiverMessage(seed, receiver.message().encryptions()), 1));
-        assertEquals(RECEIVER, abort.culprit());
+        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(seed, receiver.message().encryptions()), 1),
+                RECEIVER, Check.ENCRYPTION_PROOF);
     }
 
     @Test
@@ -75,10 +72,8 @@ class EndemicOtTest {
         EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
         EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
         Point other = sender.message().z().add(g.curve().generator());
-        ProtocolAbort abort = assertThrows(ProtocolAbort.class,
-                () -> receiver.finish(new EndemicOt.SenderMessage(other, sender.message().proof())));
-        assertEquals(SENDER, abort.culprit());
-        assertEquals(Check.DLOG_PROOF, abort.check());
+        assertAbort(() -> receiver.finish(new EndemicOt.SenderMessage(other, sender.message().proof())), SENDER,
+                Check.DLOG_PROOF);
     }
 
     @Test
@@ -99,5 +94,11 @@ class EndemicOtTest {
         for (int bit = 0; bit < 2; bit++) {
             assertTrue(odd[bit] > runs / 2 - 25 && odd[bit] < runs / 2 + 25, "choice " + bit + ": " + odd[bit]);
         }
+    }
+
+    private static void assertAbort(Runnable r, int culprit, Check check) {
+        ProtocolAbort abort = assertThrows(ProtocolAbort.class, r::run);
+        assertEquals(culprit, abort.culprit());
+        assertEquals(check, abort.check());
     }
 }

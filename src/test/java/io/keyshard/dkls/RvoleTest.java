@@ -65,18 +65,16 @@ class RvoleTest {
     void aTamperedCheckValueOrDigestFailsTheCheck() {
         Group g = Group.of(CurveName.P256);
         TestRandom random = new TestRandom("rvole u");
-        OtSeeds[] seeds = Pairs.dealt(random);
-        Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
-        Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
-                bob.message(), random).message();
+        Exchange x = exchange(g, random);
+        Rvole.Receiver bob = x.bob();
+        Rvole.SenderMessage m = x.message();
         Scalar[] u = m.checkU().clone();
         u[1] = u[1].add(g.of(BigInteger.ONE));
         assertAborts(bob, new Rvole.SenderMessage(m.tau(), m.checkDigest(), u, m.gamma()), Check.MULTIPLICATION);
 
-        OtSeeds[] fresh = Pairs.dealt(random);
-        Rvole.Receiver bob2 = new Rvole.Receiver(g, SID, ALICE, fresh[1], 2, random);
-        Rvole.SenderMessage m2 = Rvole.send(g, SID, BOB, fresh[0], new Scalar[] {g.random(random), g.random(random)},
-                bob2.message(), random).message();
+        Exchange x2 = exchange(g, random);
+        Rvole.Receiver bob2 = x2.bob();
+        Rvole.SenderMessage m2 = x2.message();
         byte[] digest = m2.checkDigest().clone();
         digest[0] ^= 1;
         assertAborts(bob2, new Rvole.SenderMessage(m2.tau(), digest, m2.checkU(), m2.gamma()), Check.MULTIPLICATION);
@@ -86,10 +84,9 @@ class RvoleTest {
     void aMessageOfTheWrongSizeIsRefused() {
         Group g = Group.of(CurveName.SECP256K1);
         TestRandom random = new TestRandom("rvole shape");
-        OtSeeds[] seeds = Pairs.dealt(random);
-        Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
-        Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
-                bob.message(), random).message();
+        Exchange x = exchange(g, random);
+        Rvole.Receiver bob = x.bob();
+        Rvole.SenderMessage m = x.message();
         Scalar[][] shorter = Arrays.copyOf(m.tau(), m.tau().length - 1);
         assertAborts(bob, new Rvole.SenderMessage(shorter, m.checkDigest(), m.checkU(), m.gamma()), Check.SHAPE);
     }
@@ -116,6 +113,18 @@ class RvoleTest {
         for (int input = 0; input < 2; input++) {
             assertTrue(Math.abs(odd[input] - runs) < 25, "input " + input + ": " + odd[input] + " of " + 2 * runs);
         }
+    }
+
+    /** Bob's state and Alice's honest answer, on freshly dealt seeds. */
+    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message) {
+    }
+
+    private static Exchange exchange(Group g, TestRandom random) {
+        OtSeeds[] seeds = Pairs.dealt(random);
+        Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
+        Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
+                bob.message(), random).message();
+        return new Exchange(bob, m);
     }
 
     private static void assertAborts(Rvole.Receiver bob, Rvole.SenderMessage m, Check check) {
