@@ -98,14 +98,14 @@ public final class Group {
         return p.multiply(s.toBigInteger());
     }
 
-    /** {@code s·P} for a secret s, by Bouncy Castle's regular comb (see {@link SecretMultiplier}). */
+    /** {@code s·P} for a secret s, by a regular ladder (see {@link SecretMultiplier}). */
     public Point timesSecret(Point p, Scalar s) {
-        return multiplier(p).times(s);
+        return new SecretMultiplier(this, bcCurve, p, false).times(s);
     }
 
     /** A multiplier of P by secret scalars, keeping P's comb table for repeated use. */
     SecretMultiplier multiplier(Point p) {
-        return new SecretMultiplier(this, bcCurve, p);
+        return new SecretMultiplier(this, bcCurve, p, true);
     }
 
     public Scalar of(BigInteger v) {
