@@ -54,8 +54,10 @@
  * Secret scalars (shares, r_i, φ_i, the VOLE inputs and outputs, the OT-derived values) are
  * {@link io.keyshard.frost.Scalar}s: fixed-width Montgomery arithmetic, and hash outputs reduced
  * by it. Base multiplications use the curve's comb; multiplications of other points by a secret
- * use Bouncy Castle's comb through {@link io.keyshard.curve.Point} encodings. As in the FROST
- * package, both take a {@link java.math.BigInteger} built from the scalar. The receiver's choice
+ * use Bouncy Castle's comb (points used many times) or a Montgomery ladder (points used once),
+ * through {@link io.keyshard.curve.Point} encodings. As in the FROST package, both take a
+ * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not
+ * themselves constant-time. The receiver's choice
  * bits enter the OT extension and the correlated OT by masks; the base OT receiver picks
  * {@code v} and orders its proof's branches with a branch on its bit. Received scalars are
  * decoded through BigInteger (their values are known to the sender).
