@@ -1,0 +1,141 @@
+package io.keyshard.payload.bitcoin;
+
+import io.keyshard.address.Hashes;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.derive.PublicDerivation;
+import io.keyshard.frost.Bip340;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds the inputs of a PSBT that a key signs, by their BIP-32 derivation entries (the key's root
+ * fingerprint and a non-hardened path that derives to the very key the input pays), and computes
+ * what each signature must commit to. A SECP256k1 key signs P2WPKH and P2PKH inputs with ECDSA; a
+ * SECP256K1_SCHNORR key signs P2TR key-path inputs.
+ */
+public final class PsbtSigner {
+    private PsbtSigner() {
+    }
+
+    /** The inputs {@code root} signs, in input order; empty when none is this key's. */
+    public static List<SigningInput> inputsFor(Psbt psbt, ExtendedPublicKey root) {
+        Transaction tx = psbt.unsignedTransaction();
+        List<SigningInput> out = new ArrayList<>();
+        for (int i = 0; i < psbt.inputs().size(); i++) {
+            PsbtInput in = psbt.input(i);
+            if (in.isFinalized()) {
+                continue;
+            }
+            SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR ? taproot(psbt, tx, i, root) : ecdsa(tx, in, i, root);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The path of {@code origin} from {@code root} when the origin names this key and derives to {@code key}; else null. */
+    static DerivationPath ownPath(ExtendedPublicKey root, KeyOrigin origin, byte[] key) {
+        if (origin.fingerprint() != root.fingerprint() || !origin.isUnhardened() || origin.path().size() > DerivationPath.MAX_DEPTH) {
+            return null;
+        }
+        DerivationPath path = DerivationPath.of(origin.indices());
+        ExtendedPublicKey child = PublicDerivation.derive(root, path).key();
+        byte[] derived = key.length == 32 ? Bip340.x(child.point()) : child.point().encode();
+        return Arrays.equals(derived, key) ? path : null;
+    }
+
+    private static SigningInput ecdsa(Transaction tx, PsbtInput in, int i, ExtendedPublicKey root) {
+        for (PsbtInput.Derivation d : in.bip32Derivations()) {
+            DerivationPath path = ownPath(root, d.origin(), d.publicKey());
+            if (path == null) {
+                continue;
+            }
+            Transaction.TxIn txIn = tx.inputs().get(i);
+            Transaction.TxOut spent = in.spentOutput(txIn.vout());
+            if (spent == null) {
+                throw new IllegalArgumentException("input " + i + " is this key's (" + path + ") but the PSBT does not give the "
+                        + "output it spends (PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO)");
+            }
+            byte[] keyHash = Hashes.hash160(d.publicKey());
+            int hashType = in.sighashType() == null ? Sighash.ALL : in.sighashType();
+            checkEcdsaHashType(i, hashType);
+            ScriptType type = Scripts.type(spent.scriptPubKey());
+            if (type == ScriptType.P2WPKH && Arrays.equals(Scripts.payload(spent.scriptPubKey()), keyHash)) {
+                Transaction prev = in.nonWitnessUtxo();
+                if (prev != null && !Arrays.equals(prev.outputs().get((int) txIn.vout()).serialize(), spent.serialize())) {
+                    throw new IllegalArgumentException("input " + i + ": the witness UTXO and the previous transaction disagree "
+                            + "about the output spent");
+                }
+                byte[] sighash = Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(keyHash), spent.amount(), hashType);
+                return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, spent.amount());
+            }
+            if (type == ScriptType.P2PKH && Arrays.equals(Scripts.payload(spent.scriptPubKey()), keyHash)) {
+                Transaction prev = in.nonWitnessUtxo();
+                if (prev == null) {
+                    throw new IllegalArgumentException("input " + i + " is a legacy P2PKH input: the PSBT must give the whole "
+                            + "previous transaction (PSBT_IN_NON_WITNESS_UTXO), a witness UTXO alone cannot be checked");
+                }
+                Transaction.TxOut prevOut = prev.outputs().get((int) txIn.vout());
+                byte[] sighash = Sighash.legacy(tx, i, prevOut.scriptPubKey(), hashType);
+                return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, prevOut.amount());
+            }
+        }
+        return null;
+    }
+
+    private static SigningInput taproot(Psbt psbt, Transaction tx, int i, ExtendedPublicKey root) {
+        PsbtInput in = psbt.input(i);
+        for (PsbtInput.TapDerivation d : in.tapBip32Derivations()) {
+            if (!d.origin().leafHashes().isEmpty()) {
+                continue;
+            }
+            DerivationPath path = ownPath(root, d.origin().origin(), d.xOnlyKey());
+            if (path == null) {
+                continue;
+            }
+            byte[] internal = in.tapInternalKey();
+            if (internal != null && !Arrays.equals(internal, d.xOnlyKey())) {
+                continue;
+            }
+            byte[] merkleRoot = in.tapMerkleRoot();
+            byte[] outputKey = Taproot.outputKey(d.xOnlyKey(), merkleRoot);
+            Transaction.TxOut spent = in.spentOutput(tx.inputs().get(i).vout());
+            if (spent == null || !Arrays.equals(spent.scriptPubKey(), Scripts.p2tr(outputKey))) {
+                throw new IllegalArgumentException("input " + i + " is this key's (" + path + ") but "
+                        + (spent == null ? "the PSBT does not give the output it spends" : "the output it spends does not pay "
+                                + "this key's taproot output key"));
+            }
+            int hashType = in.sighashType() == null ? Sighash.DEFAULT : in.sighashType();
+            byte[] sighash = Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), hashType, null);
+            return new SigningInput(i, path, ScriptType.P2TR, sighash, hashType, outputKey, d.xOnlyKey(), merkleRoot,
+                    spent.amount());
+        }
+        return null;
+    }
+
+    /** Every input's spent output, which a BIP-341 signature hash commits to. */
+    static List<Transaction.TxOut> spentOutputs(Psbt psbt, Transaction tx) {
+        List<Transaction.TxOut> spent = new ArrayList<>();
+        for (int j = 0; j < tx.inputs().size(); j++) {
+            Transaction.TxOut o = psbt.input(j).spentOutput(tx.inputs().get(j).vout());
+            if (o == null) {
+                throw new IllegalArgumentException("a taproot signature commits to the amount and script of every input, "
+                        + "but the PSBT does not give them for input " + j);
+            }
+            spent.add(o);
+        }
+        return spent;
+    }
+
+    private static void checkEcdsaHashType(int i, int hashType) {
+        int base = hashType & ~Sighash.ANYONECANPAY;
+        if (base < Sighash.ALL || base > Sighash.SINGLE) {
+            throw new IllegalArgumentException("input " + i + " asks for sighash type 0x" + Integer.toHexString(hashType)
+                    + ", which is not ALL, NONE or SINGLE (optionally with ANYONECANPAY)");
+        }
+    }
+}
