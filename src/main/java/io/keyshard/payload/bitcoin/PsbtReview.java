@@ -1,0 +1,108 @@
+package io.keyshard.payload.bitcoin;
+
+import io.keyshard.address.Hashes;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.derive.Network;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * What a person checks before signing a PSBT: every input (amount, this key's path or foreign),
+ * every output (address, amount, change recognised by its derivation entry), the fee and the fee
+ * rate over the virtual size the final transaction will have.
+ *
+ * @param totalIn null when an input's amount is not given (then fee and fee rate are null too)
+ * @param vsize estimated virtual size of the final transaction, in vbytes
+ * @param vsizeExact false when an input's final script could not be estimated (a script type this key does not sign)
+ */
+public record PsbtReview(Network network, int psbtVersion, String txid, List<InputLine> inputs, List<OutputLine> outputs,
+        Long totalIn, long totalOut, Long fee, long vsize, boolean vsizeExact, Double feeRate) {
+    /** One input: {@code path} is null for an input of another key. */
+    public record InputLine(int index, String outpoint, Long amount, ScriptType type, boolean ours, String path,
+            String sighashType, boolean finalized) {
+    }
+
+    /** One output: {@code address} null for a script without one (OP_RETURN), {@code path} set for change. */
+    public record OutputLine(int index, String address, String scriptHex, long amount, boolean change, String path) {
+    }
+
+    public PsbtReview {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** Reviews {@code psbt} for the key {@code root}; refuses a PSBT with no input this key signs. */
+    public static PsbtReview of(Psbt psbt, ExtendedPublicKey root, Network network) {
+        List<SigningInput> mine = PsbtSigner.inputsFor(psbt, root);
+        if (mine.isEmpty()) {
+            throw new IllegalArgumentException("no input of this PSBT belongs to this key (fingerprint "
+                    + String.format(Locale.ROOT, "%08x", root.fingerprint()) + "): nothing to sign");
+        }
+        Transaction tx = psbt.unsignedTransaction();
+        List<InputLine> ins = new ArrayList<>();
+        Long totalIn = 0L;
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            PsbtInput in = psbt.input(i);
+            Transaction.TxOut spent = in.spentOutput(tx.inputs().get(i).vout());
+            SigningInput s = find(mine, i);
+            String hashType = s != null ? Sighash.name(s.hashType())
+                    : in.sighashType() == null ? null : Sighash.name(in.sighashType());
+            ins.add(new InputLine(i, tx.inputs().get(i).outpoint(), spent == null ? null : spent.amount(),
+                    spent == null ? null : Scripts.type(spent.scriptPubKey()), s != null, s == null ? null : s.path().toString(),
+                    hashType, in.isFinalized()));
+            totalIn = totalIn == null || spent == null ? null : totalIn + spent.amount();
+        }
+        List<OutputLine> outs = new ArrayList<>();
+        long totalOut = 0;
+        for (int i = 0; i < tx.outputs().size(); i++) {
+            Transaction.TxOut o = tx.outputs().get(i);
+            DerivationPath change = changePath(psbt.output(i), o.scriptPubKey(), root);
+            outs.add(new OutputLine(i, Scripts.address(o.scriptPubKey(), network), Hex.toHexString(o.scriptPubKey()), o.amount(),
+                    change != null, change == null ? null : change.toString()));
+            totalOut += o.amount();
+        }
+        Long fee = totalIn == null ? null : totalIn - totalOut;
+        if (fee != null && fee < 0) {
+            throw new IllegalArgumentException("the outputs (" + totalOut + " sat) spend more than the inputs (" + totalIn + " sat)");
+        }
+        FinalSize size = FinalSize.estimate(psbt, tx);
+        Double rate = fee == null ? null
+                : new BigDecimal(fee).divide(new BigDecimal(size.vsize()), 2, RoundingMode.HALF_UP).doubleValue();
+        return new PsbtReview(network, psbt.version(), tx.txidHex(), ins, outs, totalIn, totalOut, fee, size.vsize(),
+                size.exact(), rate);
+    }
+
+    private static SigningInput find(List<SigningInput> mine, int index) {
+        return mine.stream().filter(s -> s.index() == index).findFirst().orElse(null);
+    }
+
+    /** The path of this key that {@code script} pays to, by the output's derivation entries; null when none does. */
+    static DerivationPath changePath(PsbtOutput out, byte[] script, ExtendedPublicKey root) {
+        if (root.curve() == CurveName.SECP256K1_SCHNORR) {
+            byte[] internal = out.tapInternalKey();
+            for (PsbtInput.TapDerivation d : out.tapBip32Derivations()) {
+                DerivationPath p = d.origin().leafHashes().isEmpty() ? PsbtSigner.ownPath(root, d.origin().origin(), d.xOnlyKey()) : null;
+                if (p != null && (internal == null || Arrays.equals(internal, d.xOnlyKey()))
+                        && Arrays.equals(script, Scripts.p2tr(Taproot.outputKey(d.xOnlyKey(), null)))) {
+                    return p;
+                }
+            }
+            return null;
+        }
+        for (PsbtInput.Derivation d : out.bip32Derivations()) {
+            DerivationPath p = PsbtSigner.ownPath(root, d.origin(), d.publicKey());
+            byte[] hash = Hashes.hash160(d.publicKey());
+            if (p != null && (Arrays.equals(script, Scripts.p2wpkh(hash)) || Arrays.equals(script, Scripts.p2pkh(hash)))) {
+                return p;
+            }
+        }
+        return null;
+    }
+}
