@@ -31,6 +31,7 @@ public final class PsbtSigner {
             }
             SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR ? taproot(psbt, tx, i, root) : ecdsa(tx, in, i, root);
             if (s != null) {
+                SignerChecks.check(psbt, i);
                 out.add(s);
             }
         }

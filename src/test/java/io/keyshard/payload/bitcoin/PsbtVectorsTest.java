@@ -2,11 +2,13 @@ package io.keyshard.payload.bitcoin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.TestVectors;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bouncycastle.util.encoders.Hex;
@@ -26,6 +28,24 @@ class PsbtVectorsTest {
                 Psbt psbt = Psbt.parse(raw);
                 assertEquals(v.get("hex").asText(), Hex.toHexString(psbt.serialize()), name);
                 assertEquals(Base64.getEncoder().encodeToString(raw), Psbt.fromBase64(psbt.toBase64()).toBase64(), name);
+                if (section.equals("signer-fails")) {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                        for (int i = 0; i < psbt.inputs().size(); i++) {
+                            SignerChecks.check(psbt, i);
+                        }
+                    }, name);
+                    // the case names the field whose check fails: "A Witness UTXO ...", "redeemScript ...", "witnessScript ..."
+                    String field = name.split(" ")[name.startsWith("A ") ? 1 : 0];
+                    assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
+                            name + " -> " + e.getMessage());
+                }
+                if (section.equals("valid")) {
+                    for (int i = 0; i < psbt.inputs().size(); i++) {
+                        if (psbt.input(i).witnessUtxo() != null || psbt.input(i).nonWitnessUtxo() != null) {
+                            SignerChecks.check(psbt, i);
+                        }
+                    }
+                }
                 if (section.startsWith("locktime:")) {
                     String expected = section.substring("locktime:".length());
                     if (expected.equals("none")) {
