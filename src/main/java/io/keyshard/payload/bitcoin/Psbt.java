@@ -110,22 +110,14 @@ public final class Psbt {
         List<PsbtInput> inputs = new ArrayList<>(nIn);
         for (int i = 0; i < nIn; i++) {
             String where = "input " + i;
-            PsbtMap map = PsbtMap.read(r, where);
-            for (PsbtMap.Field f : map.fields()) {
-                PsbtFields.check(Scope.INPUT, version, f, where);
-            }
-            PsbtInput in = new PsbtInput(map, version);
+            PsbtInput in = new PsbtInput(readChecked(r, Scope.INPUT, version, where), version);
             in.checkComplete(where, unsigned == null ? null : unsigned.inputs().get(i));
             inputs.add(in);
         }
         List<PsbtOutput> outputs = new ArrayList<>(nOut);
         for (int i = 0; i < nOut; i++) {
             String where = "output " + i;
-            PsbtMap map = PsbtMap.read(r, where);
-            for (PsbtMap.Field f : map.fields()) {
-                PsbtFields.check(Scope.OUTPUT, version, f, where);
-            }
-            PsbtOutput out = new PsbtOutput(map, version);
+            PsbtOutput out = new PsbtOutput(readChecked(r, Scope.OUTPUT, version, where), version);
             out.checkComplete(where);
             outputs.add(out);
         }
@@ -133,6 +125,14 @@ public final class Psbt {
             throw new IllegalArgumentException("PSBT has " + r.remaining() + " bytes after its last output map");
         }
         return new Psbt(version, global, inputs, outputs);
+    }
+
+    private static PsbtMap readChecked(ByteReader r, Scope scope, int version, String where) {
+        PsbtMap map = PsbtMap.read(r, where);
+        for (PsbtMap.Field f : map.fields()) {
+            PsbtFields.check(scope, version, f, where);
+        }
+        return map;
     }
 
     private static int count(PsbtMap global, int type, String name) {

@@ -115,9 +115,7 @@ public final class PsbtInput {
     }
 
     public List<Derivation> bip32Derivations() {
-        List<Derivation> out = new ArrayList<>();
-        map.all(IN_BIP32_DERIVATION).forEach(f -> out.add(new Derivation(f.keyData(), KeyOrigin.parse(f.value(), "derivation"))));
-        return out;
+        return map.derivations(IN_BIP32_DERIVATION);
     }
 
     public byte[] finalScriptSig() {
@@ -140,10 +138,7 @@ public final class PsbtInput {
     }
 
     public List<TapDerivation> tapBip32Derivations() {
-        List<TapDerivation> out = new ArrayList<>();
-        map.all(IN_TAP_BIP32_DERIVATION).forEach(f -> out.add(new TapDerivation(f.keyData(),
-                TapKeyOrigin.parse(f.value(), "taproot derivation"))));
-        return out;
+        return map.tapDerivations(IN_TAP_BIP32_DERIVATION);
     }
 
     public byte[] tapInternalKey() {

@@ -88,6 +88,20 @@ public final class PsbtMap {
         return out;
     }
 
+    /** The BIP-32 derivation records of {@code type} (PSBT_IN_BIP32_DERIVATION or PSBT_OUT_BIP32_DERIVATION). */
+    List<PsbtInput.Derivation> derivations(long type) {
+        List<PsbtInput.Derivation> out = new ArrayList<>();
+        all(type).forEach(f -> out.add(new PsbtInput.Derivation(f.keyData(), KeyOrigin.parse(f.value(), "derivation"))));
+        return out;
+    }
+
+    /** The taproot derivation records of {@code type} (PSBT_IN_TAP_BIP32_DERIVATION or PSBT_OUT_TAP_BIP32_DERIVATION). */
+    List<PsbtInput.TapDerivation> tapDerivations(long type) {
+        List<PsbtInput.TapDerivation> out = new ArrayList<>();
+        all(type).forEach(f -> out.add(new PsbtInput.TapDerivation(f.keyData(), TapKeyOrigin.parse(f.value(), "taproot derivation"))));
+        return out;
+    }
+
     /** Sets the record with this type and key data, replacing one with the same key in place. */
     void put(long type, byte[] keyData, byte[] value) {
         byte[] key = key(type, keyData);

@@ -9,7 +9,6 @@ import static io.keyshard.payload.bitcoin.PsbtFields.OUT_TAP_INTERNAL_KEY;
 import static io.keyshard.payload.bitcoin.PsbtFields.OUT_TAP_TREE;
 import static io.keyshard.payload.bitcoin.PsbtFields.OUT_WITNESS_SCRIPT;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Typed access to one PSBT output map. */
@@ -46,10 +45,7 @@ public final class PsbtOutput {
     }
 
     public List<PsbtInput.Derivation> bip32Derivations() {
-        List<PsbtInput.Derivation> out = new ArrayList<>();
-        map.all(OUT_BIP32_DERIVATION).forEach(f -> out.add(new PsbtInput.Derivation(f.keyData(),
-                KeyOrigin.parse(f.value(), "derivation"))));
-        return out;
+        return map.derivations(OUT_BIP32_DERIVATION);
     }
 
     /** Version 2: the amount in satoshis. */
@@ -72,9 +68,6 @@ public final class PsbtOutput {
     }
 
     public List<PsbtInput.TapDerivation> tapBip32Derivations() {
-        List<PsbtInput.TapDerivation> out = new ArrayList<>();
-        map.all(OUT_TAP_BIP32_DERIVATION).forEach(f -> out.add(new PsbtInput.TapDerivation(f.keyData(),
-                TapKeyOrigin.parse(f.value(), "taproot derivation"))));
-        return out;
+        return map.tapDerivations(OUT_TAP_BIP32_DERIVATION);
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
+import io.keyshard.address.Hashes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,17 @@ final class PsbtBuilder {
     PsbtBuilder out(int type, byte[] keyData, byte[] value) {
         record(outMaps.get(outMaps.size() - 1), type, keyData, value);
         return this;
+    }
+
+    /** A PSBT spending one P2WPKH output of {@code wallet} at {@code path}, paying {@code send} to {@code to}. */
+    static Psbt spendP2wpkh(TestWallet wallet, String path, byte[] txid, long amount, long send, byte[] to) {
+        byte[] pub = wallet.publicKey(path);
+        return new PsbtBuilder(0)
+                .input(txid, 0)
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(amount, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                .in(PsbtFields.IN_BIP32_DERIVATION, pub, wallet.origin(path).serialize())
+                .output(send, to)
+                .build();
     }
 
     Psbt build() {

@@ -105,13 +105,7 @@ class PsbtReviewTest {
     void aPsbtWithNoInputOfThisKeyIsRefused() {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 23);
         TestWallet other = new TestWallet(CurveName.SECP256K1, 24);
-        byte[] foreign = other.publicKey("m/84/0/0/0/0");
-        Psbt psbt = new PsbtBuilder(0)
-                .input(TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Hashes.hash160(foreign))).serialize())
-                .in(PsbtFields.IN_BIP32_DERIVATION, foreign, other.origin("m/84/0/0/0/0").serialize())
-                .output(900, EXTERNAL)
-                .build();
+        Psbt psbt = PsbtBuilder.spendP2wpkh(other, "m/84/0/0/0/0", TXID, 1_000, 900, EXTERNAL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
         assertTrue(e.getMessage().contains("no input of this PSBT belongs to this key"), e.getMessage());
     }

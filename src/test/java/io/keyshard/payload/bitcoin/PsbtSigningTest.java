@@ -157,13 +157,7 @@ class PsbtSigningTest {
     @Test
     void aSignatureThatDoesNotVerifyIsNeverAdded() {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 12);
-        byte[] pub = w.publicKey("m/84/0/0/0/0");
-        Psbt psbt = new PsbtBuilder(0)
-                .input(FOREIGN_TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
-                .in(PsbtFields.IN_BIP32_DERIVATION, pub, w.origin("m/84/0/0/0/0").serialize())
-                .output(500, EXTERNAL)
-                .build();
+        Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 500, EXTERNAL);
         SigningInput in = PsbtSigner.inputsFor(psbt, w.root).get(0);
         SigningInput other = new SigningInput(0, in.path(), in.type(), Hashes.sha256(new byte[] {2}), in.hashType(),
                 in.publicKey(), null, null, in.amount());

@@ -82,10 +82,7 @@ class SighashTest {
     void bip341EveryKeyPathSighashAndTweak() {
         JsonNode vector = TestVectors.load("bitcoin/bip341_wallet_test_vectors.json").get("keyPathSpending").get(0);
         Transaction tx = Transaction.parseHex(vector.get("given").get("rawUnsignedTx").asText());
-        List<Transaction.TxOut> spent = new ArrayList<>();
-        for (JsonNode u : vector.get("given").get("utxosSpent")) {
-            spent.add(new Transaction.TxOut(u.get("amountSats").asLong(), Hex.decode(u.get("scriptPubKey").asText())));
-        }
+        List<Transaction.TxOut> spent = spentOutputs(vector);
         int checked = 0;
         for (JsonNode in : vector.get("inputSpending")) {
             JsonNode given = in.get("given");
@@ -119,10 +116,7 @@ class SighashTest {
     void bip341AnnexIsCommittedTo() {
         JsonNode vector = TestVectors.load("bitcoin/bip341_wallet_test_vectors.json").get("keyPathSpending").get(0);
         Transaction tx = Transaction.parseHex(vector.get("given").get("rawUnsignedTx").asText());
-        List<Transaction.TxOut> spent = new ArrayList<>();
-        for (JsonNode u : vector.get("given").get("utxosSpent")) {
-            spent.add(new Transaction.TxOut(u.get("amountSats").asLong(), Hex.decode(u.get("scriptPubKey").asText())));
-        }
+        List<Transaction.TxOut> spent = spentOutputs(vector);
         byte[] annex = Hex.decode("50aabb");
         byte[] without = Sighash.taprootSigMsg(tx, 0, spent, Sighash.ALL, null, false);
         byte[] with = Sighash.taprootSigMsg(tx, 0, spent, Sighash.ALL, annex, false);
@@ -135,5 +129,13 @@ class SighashTest {
                 Arrays.copyOfRange(with, with.length - 32, with.length));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, Sighash.ALL, Hex.decode("51"), false));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, 0x04, null, false));
+    }
+
+    private static List<Transaction.TxOut> spentOutputs(JsonNode vector) {
+        List<Transaction.TxOut> spent = new ArrayList<>();
+        for (JsonNode u : vector.get("given").get("utxosSpent")) {
+            spent.add(new Transaction.TxOut(u.get("amountSats").asLong(), Hex.decode(u.get("scriptPubKey").asText())));
+        }
+        return spent;
     }
 }
