@@ -17,19 +17,48 @@ import java.util.List;
  * SECP256K1_SCHNORR key signs P2TR key-path inputs.
  */
 public final class PsbtSigner {
+    /** Bitcoin Core relays transactions of at most 400 000 weight units (MAX_STANDARD_TX_WEIGHT). */
+    public static final long MAX_STANDARD_VSIZE = 100_000;
+
     private PsbtSigner() {
+    }
+
+    /** Every input's spent output, computed once per PSBT and only when a taproot input needs it. */
+    private static final class SpentOutputs {
+        private final Psbt psbt;
+        private final Transaction tx;
+        private List<Transaction.TxOut> list;
+
+        SpentOutputs(Psbt psbt, Transaction tx) {
+            this.psbt = psbt;
+            this.tx = tx;
+        }
+
+        List<Transaction.TxOut> get() {
+            if (list == null) {
+                list = spentOutputs(psbt, tx);
+            }
+            return list;
+        }
     }
 
     /** The inputs {@code root} signs, in input order; empty when none is this key's. */
     public static List<SigningInput> inputsFor(Psbt psbt, ExtendedPublicKey root) {
         Transaction tx = psbt.unsignedTransaction();
+        long vsize = FinalSize.estimate(psbt, tx).vsize();
+        if (vsize > MAX_STANDARD_VSIZE) {
+            // Also bounds the signature hashing, which is quadratic in the number of inputs for legacy inputs.
+            throw new IllegalArgumentException("the signed transaction would be about " + vsize + " vbytes; nodes relay at most "
+                    + MAX_STANDARD_VSIZE + ", so it could never be broadcast");
+        }
+        SpentOutputs spent = new SpentOutputs(psbt, tx);
         List<SigningInput> out = new ArrayList<>();
         for (int i = 0; i < psbt.inputs().size(); i++) {
             PsbtInput in = psbt.input(i);
             if (in.isFinalized()) {
                 continue;
             }
-            SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR ? taproot(psbt, tx, i, root) : ecdsa(tx, in, i, root);
+            SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR ? taproot(in, tx, i, root, spent) : ecdsa(tx, in, i, root);
             if (s != null) {
                 SignerChecks.check(psbt, i);
                 out.add(s);
@@ -88,8 +117,7 @@ public final class PsbtSigner {
         return null;
     }
 
-    private static SigningInput taproot(Psbt psbt, Transaction tx, int i, ExtendedPublicKey root) {
-        PsbtInput in = psbt.input(i);
+    private static SigningInput taproot(PsbtInput in, Transaction tx, int i, ExtendedPublicKey root, SpentOutputs all) {
         for (PsbtInput.TapDerivation d : in.tapBip32Derivations()) {
             if (!d.origin().leafHashes().isEmpty()) {
                 continue;
@@ -111,7 +139,7 @@ public final class PsbtSigner {
                                 + "this key's taproot output key"));
             }
             int hashType = in.sighashType() == null ? Sighash.DEFAULT : in.sighashType();
-            byte[] sighash = Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), hashType, null);
+            byte[] sighash = Sighash.taprootKeyPath(tx, i, all.get(), hashType, null);
             return new SigningInput(i, path, ScriptType.P2TR, sighash, hashType, outputKey, d.xOnlyKey(), merkleRoot,
                     spent.amount());
         }

@@ -168,4 +168,12 @@ class PsbtSigningTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtSignatures.addEcdsa(psbt, in, highS));
         assertTrue(e.getMessage().contains("high s"), e.getMessage());
     }
+
+    @Test
+    void aTransactionTooLargeToRelayIsNotSigned() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1, 13);
+        Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 500, new byte[(int) PsbtSigner.MAX_STANDARD_VSIZE]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtSigner.inputsFor(psbt, w.root));
+        assertTrue(e.getMessage().contains("could never be broadcast"), e.getMessage());
+    }
 }
