@@ -87,20 +87,20 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
     static DerivationPath changePath(PsbtOutput out, byte[] script, ExtendedPublicKey root) {
         if (root.curve() == CurveName.SECP256K1_SCHNORR) {
             byte[] internal = out.tapInternalKey();
+            if (internal == null || !Arrays.equals(script, Scripts.p2tr(Taproot.outputKey(internal, null)))) {
+                return null;
+            }
             for (PsbtInput.TapDerivation d : out.tapBip32Derivations()) {
-                DerivationPath p = d.origin().leafHashes().isEmpty() ? PsbtSigner.ownPath(root, d.origin().origin(), d.xOnlyKey()) : null;
-                if (p != null && (internal == null || Arrays.equals(internal, d.xOnlyKey()))
-                        && Arrays.equals(script, Scripts.p2tr(Taproot.outputKey(d.xOnlyKey(), null)))) {
-                    return p;
+                if (d.origin().leafHashes().isEmpty() && Arrays.equals(internal, d.xOnlyKey())) {
+                    return PsbtSigner.ownPath(root, d.origin().origin(), d.xOnlyKey());
                 }
             }
             return null;
         }
         for (PsbtInput.Derivation d : out.bip32Derivations()) {
-            DerivationPath p = PsbtSigner.ownPath(root, d.origin(), d.publicKey());
             byte[] hash = Hashes.hash160(d.publicKey());
-            if (p != null && (Arrays.equals(script, Scripts.p2wpkh(hash)) || Arrays.equals(script, Scripts.p2pkh(hash)))) {
-                return p;
+            if (Arrays.equals(script, Scripts.p2wpkh(hash)) || Arrays.equals(script, Scripts.p2pkh(hash))) {
+                return PsbtSigner.ownPath(root, d.origin(), d.publicKey());
             }
         }
         return null;

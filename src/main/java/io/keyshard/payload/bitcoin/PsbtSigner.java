@@ -19,6 +19,8 @@ import java.util.List;
 public final class PsbtSigner {
     /** Bitcoin Core relays transactions of at most 400 000 weight units (MAX_STANDARD_TX_WEIGHT). */
     public static final long MAX_STANDARD_VSIZE = 100_000;
+    /** Derivation entries deeper than this are not followed: wallets use 3 to 6 levels, and each level costs a point multiplication. */
+    static final int MAX_MATCH_DEPTH = 32;
 
     private PsbtSigner() {
     }
@@ -67,9 +69,13 @@ public final class PsbtSigner {
         return out;
     }
 
-    /** The path of {@code origin} from {@code root} when the origin names this key and derives to {@code key}; else null. */
+    /**
+     * The path of {@code origin} from {@code root} when the origin names this key and derives to
+     * {@code key}; else null. Callers first check that {@code key} is the one the script pays, so
+     * that a PSBT full of entries with this key's fingerprint costs one derivation per script.
+     */
     static DerivationPath ownPath(ExtendedPublicKey root, KeyOrigin origin, byte[] key) {
-        if (origin.fingerprint() != root.fingerprint() || !origin.isUnhardened() || origin.path().size() > DerivationPath.MAX_DEPTH) {
+        if (origin.fingerprint() != root.fingerprint() || !origin.isUnhardened() || origin.path().size() > MAX_MATCH_DEPTH) {
             return null;
         }
         DerivationPath path = DerivationPath.of(origin.indices());
@@ -79,55 +85,57 @@ public final class PsbtSigner {
     }
 
     private static SigningInput ecdsa(Transaction tx, PsbtInput in, int i, ExtendedPublicKey root) {
+        Transaction.TxIn txIn = tx.inputs().get(i);
+        Transaction.TxOut spent = in.spentOutput(txIn.vout());
+        if (spent == null) {
+            if (in.bip32Derivations().stream().anyMatch(d -> d.origin().fingerprint() == root.fingerprint())) {
+                throw new IllegalArgumentException("input " + i + " names this key but the PSBT does not give the output it "
+                        + "spends (PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO)");
+            }
+            return null;
+        }
+        ScriptType type = Scripts.type(spent.scriptPubKey());
+        if (type != ScriptType.P2WPKH && type != ScriptType.P2PKH) {
+            return null;
+        }
+        byte[] paid = Scripts.payload(spent.scriptPubKey());
         for (PsbtInput.Derivation d : in.bip32Derivations()) {
-            DerivationPath path = ownPath(root, d.origin(), d.publicKey());
+            byte[] keyHash = Hashes.hash160(d.publicKey());
+            DerivationPath path = Arrays.equals(paid, keyHash) ? ownPath(root, d.origin(), d.publicKey()) : null;
             if (path == null) {
                 continue;
             }
-            Transaction.TxIn txIn = tx.inputs().get(i);
-            Transaction.TxOut spent = in.spentOutput(txIn.vout());
-            if (spent == null) {
-                throw new IllegalArgumentException("input " + i + " is this key's (" + path + ") but the PSBT does not give the "
-                        + "output it spends (PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO)");
-            }
-            byte[] keyHash = Hashes.hash160(d.publicKey());
             int hashType = in.sighashType() == null ? Sighash.ALL : in.sighashType();
             checkEcdsaHashType(i, hashType);
-            ScriptType type = Scripts.type(spent.scriptPubKey());
-            if (type == ScriptType.P2WPKH && Arrays.equals(Scripts.payload(spent.scriptPubKey()), keyHash)) {
-                Transaction prev = in.nonWitnessUtxo();
-                if (prev != null && !Arrays.equals(prev.outputs().get((int) txIn.vout()).serialize(), spent.serialize())) {
-                    throw new IllegalArgumentException("input " + i + ": the witness UTXO and the previous transaction disagree "
-                            + "about the output spent");
-                }
+            if (type == ScriptType.P2WPKH) {
                 byte[] sighash = Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(keyHash), spent.amount(), hashType);
                 return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, spent.amount());
             }
-            if (type == ScriptType.P2PKH && Arrays.equals(Scripts.payload(spent.scriptPubKey()), keyHash)) {
-                Transaction prev = in.nonWitnessUtxo();
-                if (prev == null) {
-                    throw new IllegalArgumentException("input " + i + " is a legacy P2PKH input: the PSBT must give the whole "
-                            + "previous transaction (PSBT_IN_NON_WITNESS_UTXO), a witness UTXO alone cannot be checked");
-                }
-                Transaction.TxOut prevOut = prev.outputs().get((int) txIn.vout());
-                byte[] sighash = Sighash.legacy(tx, i, prevOut.scriptPubKey(), hashType);
-                return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, prevOut.amount());
+            if (in.nonWitnessUtxo() == null) {
+                throw new IllegalArgumentException("input " + i + " is a legacy P2PKH input: the PSBT must give the whole "
+                        + "previous transaction (PSBT_IN_NON_WITNESS_UTXO), a witness UTXO alone cannot be checked");
             }
+            byte[] sighash = Sighash.legacy(tx, i, spent.scriptPubKey(), hashType);
+            return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, spent.amount());
         }
         return null;
     }
 
     private static SigningInput taproot(PsbtInput in, Transaction tx, int i, ExtendedPublicKey root, SpentOutputs all) {
+        byte[] internal = in.tapInternalKey();
+        if (internal == null) {
+            if (in.tapBip32Derivations().stream().anyMatch(d -> d.origin().origin().fingerprint() == root.fingerprint())) {
+                throw new IllegalArgumentException("input " + i + " names this key but has no taproot internal key "
+                        + "(PSBT_IN_TAP_INTERNAL_KEY), which the output key is made from");
+            }
+            return null;
+        }
         for (PsbtInput.TapDerivation d : in.tapBip32Derivations()) {
-            if (!d.origin().leafHashes().isEmpty()) {
+            if (!d.origin().leafHashes().isEmpty() || !Arrays.equals(internal, d.xOnlyKey())) {
                 continue;
             }
             DerivationPath path = ownPath(root, d.origin().origin(), d.xOnlyKey());
             if (path == null) {
-                continue;
-            }
-            byte[] internal = in.tapInternalKey();
-            if (internal != null && !Arrays.equals(internal, d.xOnlyKey())) {
                 continue;
             }
             byte[] merkleRoot = in.tapMerkleRoot();
