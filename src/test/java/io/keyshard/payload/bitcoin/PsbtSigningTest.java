@@ -176,4 +176,31 @@ class PsbtSigningTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtSigner.inputsFor(psbt, w.root));
         assertTrue(e.getMessage().contains("could never be broadcast"), e.getMessage());
     }
+
+    @Test
+    void aTaprootInputOfThisKeyWithoutItsInternalKeyIsRefused() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1_SCHNORR, 14);
+        byte[] internal = w.xOnly("m/86/0/0/0/0");
+        Psbt psbt = new PsbtBuilder(0)
+                .input(FOREIGN_TXID, 0)
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(5_000, Scripts.p2tr(Taproot.outputKey(internal, null))).serialize())
+                .in(PsbtFields.IN_TAP_BIP32_DERIVATION, internal, new TapKeyOrigin(List.of(), w.origin("m/86/0/0/0/0")).serialize())
+                .output(4_000, EXTERNAL)
+                .build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtSigner.inputsFor(psbt, w.root));
+        assertTrue(e.getMessage().contains("PSBT_IN_TAP_INTERNAL_KEY"), e.getMessage());
+    }
+
+    @Test
+    void theFinalizerRefusesASignatureOfAnotherHashTypeThanThePsbtRequires() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1, 15);
+        Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 500, EXTERNAL);
+        SigningInput in = PsbtSigner.inputsFor(psbt, w.root).get(0);
+        Psbt signed = PsbtSignatures.addEcdsa(psbt, in, w.signEcdsa(in));
+        signed.input(0).map().put(PsbtFields.IN_SIGHASH_TYPE, new byte[0], new ByteWriter().u32(Sighash.NONE).toByteArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtFinalizer.finalizeInputs(signed));
+        assertTrue(e.getMessage().contains("requires NONE"), e.getMessage());
+        IllegalArgumentException notFinal = assertThrows(IllegalArgumentException.class, () -> PsbtFinalizer.extract(signed));
+        assertTrue(notFinal.getMessage().contains("input 0 is not finalized"), notFinal.getMessage());
+    }
 }
