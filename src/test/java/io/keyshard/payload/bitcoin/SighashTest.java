@@ -58,6 +58,10 @@ class SighashTest {
         byte[] scriptCode = Sighash.p2wpkhScriptCode(Hex.decode("1d0f172a0ecb48aee1be1f2687d2963ae33f71a1"));
         byte[] hash = Sighash.segwitV0(unsigned, 1, scriptCode, 600_000_000L, Sighash.ALL);
         assertEquals("c37af31116d1b27caf68aae9e3ac82f1477929014d5b917657d0eb49478cb670", Hex.toHexString(hash));
+        BigInteger[] rs = Der.decode(Hex.decode("304402203609e17b84f6a7d30c80bfa610b5b4542f32a8a0d5447a12fb1366d7f01cc44a0220573a"
+                + "954c4518331561406f90300e8f3358f51928d43c212a8caed02de67eebee"));
+        assertTrue(PsbtSignatures.verifyEcdsa(Hex.decode("025476c2e83188368da1ff3e292e7acafcdb3566bb0ad253f62fc70f07aeee6357"),
+                hash, rs[0], rs[1]));
     }
 
     @Test

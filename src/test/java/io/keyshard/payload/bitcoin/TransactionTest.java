@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.address.TestVectors;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,16 @@ class TransactionTest {
         String cut = UNSIGNED.substring(0, UNSIGNED.length() - 40);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transaction.parseHex(cut));
         assertTrue(e.getMessage().contains("ends early") || e.getMessage().contains("left"), e.getMessage());
+    }
+
+    @Test
+    void txidOfThePreviousTransactionInTheBip174Example() {
+        // BIP-174's creator spends 75ddabb2...:0, and its updater adds that transaction as the non-witness UTXO.
+        Psbt updated = Psbt.parse(Hex.decode(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow").get(1).get("hex").asText()));
+        Transaction prev = updated.input(0).nonWitnessUtxo();
+        assertEquals("75ddabb27b8845f5247975c8a5ba7c6f336c4570708ebe230caf6db5217ae858", prev.txidHex());
+        assertEquals(prev.txidHex(), prev.wtxidHex());
+        assertEquals("75ddabb27b8845f5247975c8a5ba7c6f336c4570708ebe230caf6db5217ae858:0",
+                updated.unsignedTransaction().inputs().get(0).outpoint());
     }
 }
