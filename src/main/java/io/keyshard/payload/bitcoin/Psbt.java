@@ -83,7 +83,14 @@ public final class Psbt {
             if (tx == null) {
                 throw new IllegalArgumentException("a version 0 PSBT must have the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX)");
             }
-            unsigned = Transaction.parse(tx, false);
+            try {
+                unsigned = Transaction.parse(tx, false);
+            } catch (IllegalArgumentException e) {
+                boolean segwitShape = tx.length > 6 && tx[4] == 0 && tx[5] == 1;
+                throw new IllegalArgumentException("the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX) "
+                        + (segwitShape ? "seems to be in the segwit serialization, which a PSBT never uses: " : "is malformed: ")
+                        + e.getMessage(), e);
+            }
             for (Transaction.TxIn in : unsigned.inputs()) {
                 if (in.scriptSig().length != 0) {
                     throw new IllegalArgumentException("the unsigned transaction has a filled scriptSig at input "
