@@ -21,9 +21,15 @@ import org.bouncycastle.util.encoders.Hex;
  * @param totalIn null when an input's amount is not given (then fee and fee rate are null too)
  * @param vsize estimated virtual size of the final transaction, in vbytes
  * @param vsizeExact false when an input's final script could not be estimated (a script type this key does not sign)
+ * @param amountsVerified true when every input amount is either bound by this key's signature (its own segwit
+ *     inputs; all inputs once one taproot input is signed) or read from the whole previous transaction; false
+ *     when the fee rests on amounts the PSBT merely states for other inputs (the BIP-143 fee attack)
  */
 public record PsbtReview(Network network, int psbtVersion, String txid, List<InputLine> inputs, List<OutputLine> outputs,
-        Long totalIn, long totalOut, Long fee, long vsize, boolean vsizeExact, Double feeRate) {
+        Long totalIn, long totalOut, Long fee, long vsize, boolean vsizeExact, Double feeRate, boolean amountsVerified) {
+    /** No amount, nor sum of amounts, exceeds the 21 million bitcoin that can ever exist. */
+    public static final long MAX_MONEY = 21_000_000L * 100_000_000L;
+
     /** One input: {@code path} is null for an input of another key. */
     public record InputLine(int index, String outpoint, Long amount, ScriptType type, boolean ours, String path,
             String sighashType, boolean finalized) {
@@ -48,6 +54,8 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
         Transaction tx = psbt.unsignedTransaction();
         List<InputLine> ins = new ArrayList<>();
         Long totalIn = 0L;
+        boolean taprootSigned = mine.stream().anyMatch(SigningInput::isSchnorr);
+        boolean verified = true;
         for (int i = 0; i < tx.inputs().size(); i++) {
             PsbtInput in = psbt.input(i);
             Transaction.TxOut spent = in.spentOutput(tx.inputs().get(i).vout());
@@ -57,7 +65,8 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
             ins.add(new InputLine(i, tx.inputs().get(i).outpoint(), spent == null ? null : spent.amount(),
                     spent == null ? null : Scripts.type(spent.scriptPubKey()), s != null, s == null ? null : s.path().toString(),
                     hashType, in.isFinalized()));
-            totalIn = totalIn == null || spent == null ? null : totalIn + spent.amount();
+            totalIn = totalIn == null || spent == null ? null : money(totalIn + money(spent.amount(), "input " + i), "the inputs");
+            verified &= taprootSigned || s != null || in.nonWitnessUtxo() != null;
         }
         List<OutputLine> outs = new ArrayList<>();
         long totalOut = 0;
@@ -66,7 +75,7 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
             DerivationPath change = changePath(psbt.output(i), o.scriptPubKey(), root);
             outs.add(new OutputLine(i, Scripts.address(o.scriptPubKey(), network), Hex.toHexString(o.scriptPubKey()), o.amount(),
                     change != null, change == null ? null : change.toString()));
-            totalOut += o.amount();
+            totalOut = money(totalOut + money(o.amount(), "output " + i), "the outputs");
         }
         Long fee = totalIn == null ? null : totalIn - totalOut;
         if (fee != null && fee < 0) {
@@ -76,7 +85,14 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
         Double rate = fee == null ? null
                 : new BigDecimal(fee).divide(new BigDecimal(size.vsize()), 2, RoundingMode.HALF_UP).doubleValue();
         return new PsbtReview(network, psbt.version(), tx.txidHex(), ins, outs, totalIn, totalOut, fee, size.vsize(),
-                size.exact(), rate);
+                size.exact(), rate, verified);
+    }
+
+    private static long money(long amount, String what) {
+        if (amount < 0 || amount > MAX_MONEY) {
+            throw new IllegalArgumentException(what + " amount " + amount + " sat is not between 0 and 21 million bitcoin");
+        }
+        return amount;
     }
 
     private static SigningInput find(List<SigningInput> mine, int index) {

@@ -70,6 +70,9 @@ class PsbtReviewTest {
         assertTrue(r.vsizeExact());
         assertEquals(Math.round(21_000.0 / r.vsize() * 100) / 100.0, r.feeRate());
 
+        // the foreign segwit input's amount is only stated by the PSBT, not bound by this key's ECDSA signature
+        assertFalse(r.amountsVerified());
+
         PsbtReview testnet = PsbtReview.of(psbt, w.root, Network.TESTNET);
         assertTrue(testnet.outputs().get(0).address().startsWith("tb1q"));
     }
@@ -99,6 +102,7 @@ class PsbtReviewTest {
         assertEquals(signed.vsize(), r.vsize());
         assertEquals(signed.txidHex(), r.txid());
         assertEquals(1_000L, r.fee());
+        assertTrue(r.amountsVerified());
     }
 
     @Test
@@ -108,5 +112,13 @@ class PsbtReviewTest {
         Psbt psbt = PsbtBuilder.spendP2wpkh(other, "m/84/0/0/0/0", TXID, 1_000, 900, EXTERNAL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
         assertTrue(e.getMessage().contains("no input of this PSBT belongs to this key"), e.getMessage());
+    }
+
+    @Test
+    void amountsBeyondAllBitcoinAreRefused() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1, 25);
+        Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", TXID, 1_000, PsbtReview.MAX_MONEY + 1, EXTERNAL);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
+        assertTrue(e.getMessage().contains("output 0 amount"), e.getMessage());
     }
 }
