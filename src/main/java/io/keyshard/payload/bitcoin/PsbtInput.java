@@ -24,7 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Typed access to one PSBT input map; records this class does not know stay as they are. */
-public final class PsbtInput {
+public final class PsbtInput extends PsbtSection {
     /** A PSBT_IN_PARTIAL_SIG: the key and its DER signature with the hash type byte. */
     public record PartialSig(byte[] publicKey, byte[] signature) {
     }
@@ -37,21 +37,8 @@ public final class PsbtInput {
     public record TapDerivation(byte[] xOnlyKey, TapKeyOrigin origin) {
     }
 
-    private final PsbtMap map;
-    private final int version;
-
     PsbtInput(PsbtMap map, int version) {
-        this.map = map;
-        this.version = version;
-    }
-
-    PsbtMap map() {
-        return map;
-    }
-
-    /** The raw records, in order. */
-    public List<PsbtMap.Field> fields() {
-        return map.fields();
+        super(map, version);
     }
 
     void checkComplete(String where, Transaction.TxIn unsigned) {

@@ -12,22 +12,9 @@ import static io.keyshard.payload.bitcoin.PsbtFields.OUT_WITNESS_SCRIPT;
 import java.util.List;
 
 /** Typed access to one PSBT output map. */
-public final class PsbtOutput {
-    private final PsbtMap map;
-    private final int version;
-
+public final class PsbtOutput extends PsbtSection {
     PsbtOutput(PsbtMap map, int version) {
-        this.map = map;
-        this.version = version;
-    }
-
-    PsbtMap map() {
-        return map;
-    }
-
-    /** The raw records, in order. */
-    public List<PsbtMap.Field> fields() {
-        return map.fields();
+        super(map, version);
     }
 
     void checkComplete(String where) {
