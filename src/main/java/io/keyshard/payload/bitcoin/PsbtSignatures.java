@@ -28,6 +28,7 @@ public final class PsbtSignatures {
         if (input.isSchnorr()) {
             throw new IllegalArgumentException("input " + input.index() + " is a taproot input: it takes a BIP-340 signature");
         }
+        requireSameRequest(psbt, input);
         if (!Der.isStrict(der)) {
             throw new IllegalArgumentException("the signature for input " + input.index() + " is not a strict DER signature");
         }
@@ -52,6 +53,7 @@ public final class PsbtSignatures {
         if (!input.isSchnorr()) {
             throw new IllegalArgumentException("input " + input.index() + " takes an ECDSA signature, not BIP-340");
         }
+        requireSameRequest(psbt, input);
         if (signature.length != 64 || !Bip340.verify(input.publicKey(), input.sighash(), signature)) {
             throw new IllegalArgumentException("the signature for input " + input.index()
                     + " does not verify under the taproot output key and signature hash");
@@ -64,6 +66,13 @@ public final class PsbtSignatures {
         Psbt copy = Psbt.parse(psbt.serialize());
         copy.input(input.index()).setTapKeySig(value);
         return copy;
+    }
+
+    private static void requireSameRequest(Psbt psbt, SigningInput input) {
+        if (!Arrays.equals(PsbtSigner.recompute(psbt, input), input.sighash())) {
+            throw new IllegalArgumentException("the signature was requested for another PSBT or input than input "
+                    + input.index() + " of this one: its signature hash differs");
+        }
     }
 
     /** ECDSA verification over secp256k1 of a 32-byte digest. */

@@ -154,6 +154,31 @@ public final class PsbtSigner {
         return null;
     }
 
+    /**
+     * The signature hash of {@code request}'s input recomputed from {@code psbt}: equal to the
+     * request's only when the request was made for this very PSBT and input.
+     */
+    static byte[] recompute(Psbt psbt, SigningInput request) {
+        Transaction tx = psbt.unsignedTransaction();
+        int i = request.index();
+        if (i >= tx.inputs().size()) {
+            throw new IllegalArgumentException("the PSBT has no input " + i);
+        }
+        Transaction.TxOut spent = psbt.input(i).spentOutput(tx.inputs().get(i).vout());
+        byte[] script = spent == null ? new byte[0] : spent.scriptPubKey();
+        byte[] key = request.publicKey();
+        return switch (request.type()) {
+            case P2WPKH -> Arrays.equals(script, Scripts.p2wpkh(Hashes.hash160(key)))
+                    ? Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(Hashes.hash160(key)), spent.amount(), request.hashType())
+                    : new byte[0];
+            case P2PKH -> Arrays.equals(script, Scripts.p2pkh(Hashes.hash160(key)))
+                    ? Sighash.legacy(tx, i, script, request.hashType()) : new byte[0];
+            case P2TR -> Arrays.equals(script, Scripts.p2tr(key))
+                    ? Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), request.hashType(), null) : new byte[0];
+            default -> new byte[0];
+        };
+    }
+
     /** Every input's spent output, which a BIP-341 signature hash commits to. */
     static List<Transaction.TxOut> spentOutputs(Psbt psbt, Transaction tx) {
         List<Transaction.TxOut> spent = new ArrayList<>();

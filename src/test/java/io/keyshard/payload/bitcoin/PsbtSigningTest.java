@@ -203,4 +203,16 @@ class PsbtSigningTest {
         IllegalArgumentException notFinal = assertThrows(IllegalArgumentException.class, () -> PsbtFinalizer.extract(signed));
         assertTrue(notFinal.getMessage().contains("input 0 is not finalized"), notFinal.getMessage());
     }
+
+    @Test
+    void aSignatureMadeForAnotherPsbtIsNotAdded() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1, 16);
+        Psbt reviewed = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 500, EXTERNAL);
+        Psbt other = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 100, EXTERNAL);
+        SigningInput in = PsbtSigner.inputsFor(reviewed, w.root).get(0);
+        byte[] sig = w.signEcdsa(in);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtSignatures.addEcdsa(other, in, sig));
+        assertTrue(e.getMessage().contains("another PSBT or input"), e.getMessage());
+        assertEquals(1, PsbtSignatures.addEcdsa(reviewed, in, sig).input(0).partialSigs().size());
+    }
 }
