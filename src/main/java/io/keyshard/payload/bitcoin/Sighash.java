@@ -111,7 +111,7 @@ public final class Sighash {
     public static byte[] taprootSigMsg(Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex,
             boolean withEpoch) {
         checkIndex(tx, index);
-        if (!(hashType <= 0x03 || (hashType >= 0x81 && hashType <= 0x83))) {
+        if (!((hashType >= 0 && hashType <= 0x03) || (hashType >= 0x81 && hashType <= 0x83))) {
             throw new IllegalArgumentException("taproot hash type 0x" + Integer.toHexString(hashType)
                     + " is not one of 0x00-0x03, 0x81-0x83");
         }

@@ -133,6 +133,7 @@ class SighashTest {
                 Arrays.copyOfRange(with, with.length - 32, with.length));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, Sighash.ALL, Hex.decode("51"), false));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, 0x04, null, false));
+        assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, -1, null, false));
     }
 
     private static List<Transaction.TxOut> spentOutputs(JsonNode vector) {
