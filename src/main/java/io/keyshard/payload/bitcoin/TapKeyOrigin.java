@@ -16,7 +16,7 @@ public record TapKeyOrigin(List<byte[]> leafHashes, KeyOrigin origin) {
         for (int i = 0; i < n; i++) {
             hashes.add(r.bytes(32));
         }
-        return new TapKeyOrigin(hashes, KeyOrigin.read(r, what, true));
+        return new TapKeyOrigin(hashes, KeyOrigin.read(r, what));
     }
 
     byte[] serialize() {
