@@ -27,10 +27,10 @@ class KeysViewModelTest {
 
     private final TestClipboard clipboard = new TestClipboard();
 
-    private AppSession unlockedWithThreeKeys(List<KeyRecord> written) {
+    private AppSession unlockedWithFourKeys(List<KeyRecord> written) {
         AppSession session = TestApps.directSession(home, clipboard.service(() -> true));
         try (Vault vault = TestApps.createVault(home)) {
-            written.addAll(TestApps.writeThreeKeys(vault));
+            written.addAll(TestApps.writeKeysWithAnUnlabelledOne(vault));
         }
         return session;
     }
@@ -38,13 +38,13 @@ class KeysViewModelTest {
     @Test
     void listsTheVaultsKeysOnUnlockAndDropsThemOnLock() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         assertTrue(keys.emptyProperty().get());
 
         session.unlocked(reopen());
         assertEquals(written, keys.keys(), "oldest first, as the vault holds them");
-        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED),
+        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED, KeyStatus.READY),
                 keys.keys().stream().map(KeyRecord::status).toList());
         assertTrue(keys.backupsProperty().get().latest().isPresent(), "markReady wrote an automatic backup");
 
@@ -57,7 +57,7 @@ class KeysViewModelTest {
     @Test
     void searchMatchesLabelCurveStatusAndKeyIdPrefix() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
 
@@ -73,14 +73,18 @@ class KeysViewModelTest {
         assertEquals(List.of(), labels(keys), "a keyId matches only from its start");
         keys.searchProperty().set("secp256k1 ready");
         assertEquals(List.of("Savings"), labels(keys), "every word must match");
+        keys.searchProperty().set("p256");
+        assertEquals(List.of(written.get(3)), keys.visibleKeys(), "a key without a label is found by its curve");
+        keys.searchProperty().set("b0b0");
+        assertEquals(List.of(written.get(3)), keys.visibleKeys(), "and by its keyId");
         keys.searchProperty().set("  ");
-        assertEquals(3, keys.visibleKeys().size());
+        assertEquals(4, keys.visibleKeys().size());
     }
 
     @Test
     void copyingTheKeyIdPutsItOnTheClipboardForThirtySeconds() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
         keys.selectedProperty().set(keys.keys().get(0));
@@ -99,7 +103,7 @@ class KeysViewModelTest {
     @Test
     void newKeyAndShowAddressesRunOnlyWhenTheirHooksAreSet() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
 
@@ -116,14 +120,16 @@ class KeysViewModelTest {
         assertThrows(IllegalStateException.class, keys::showAddresses, "a PENDING key has no addresses yet");
         keys.selectedProperty().set(keys.keys().get(0));
         keys.showAddresses();
-        assertEquals(List.of(written.get(0)), shown);
+        keys.selectedProperty().set(keys.keys().get(3));
+        keys.showAddresses();
+        assertEquals(List.of(written.get(0), written.get(3)), shown, "a key without a label has addresses too");
         session.lock();
     }
 
     @Test
     void detailsTextsAreHonestAboutEachStatusAndTheBackup() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
         BackupState backups = keys.backupsProperty().get();
@@ -135,6 +141,8 @@ class KeysViewModelTest {
                 .startsWith("No automatic backup yet"));
         assertEquals("Any 2 of these 3 servers can sign together; one alone cannot.",
                 KeyTexts.thresholdSentence(written.get(0)));
+        assertTrue(KeyTexts.backup(written.get(3), backups).startsWith("In the automatic backup of"),
+                "a key without a label is in the backup like any other");
         session.lock();
     }
 
