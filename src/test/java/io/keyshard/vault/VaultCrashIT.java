@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.testing.QuickJvm;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -213,7 +214,8 @@ class VaultCrashIT {
         static Child start(List<String> jvmOptions, String... args) throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
+            cmd.addAll(QuickJvm.OPTIONS);
+            cmd.add("-Xss512k");
             cmd.addAll(jvmOptions);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VaultCrashChild.class.getName()));
             cmd.addAll(List.of(args));
