@@ -30,6 +30,7 @@ import io.keyshard.ui.servers.ServersViewModel;
 import io.keyshard.ui.wizard.NewKeyViewModel;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import io.keyshard.ui.wizard.NewKeyWizard;
+import io.keyshard.ui.wizard.StepState;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -325,6 +326,10 @@ class AppScreensIT {
         try {
             robot.clickOn("#wizard-next");
             waitFor(30, () -> vm.stepProperty().get() == Step.GENERATING);
+            // the PENDING record's write starts just before round 1 is sent: a cancel during the identity
+            // fetch (a slow machine can take that long) would end the run before any record exists
+            waitFor(30, () -> vm.generation().cells().values().stream()
+                    .anyMatch(stages -> stages.get(1).get() != StepState.WAITING));
             robot.clickOn("#wizard-cancel");
         } finally {
             release.countDown();
