@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The chains of DESIGN.md section 8: each one's {@code --chain} id, the curves it takes, its default
+ * The chains of docs/derivation.md, Chains: each one's {@code --chain} id, the curves it takes, its default
  * path ({@code GET_<CHAIN>_DERIVATION_PATH}) and its address encoder ({@code COMPUTE_<CHAIN>_ADDRESS}).
  *
  * <p>Testnet paths: only the Bitcoin chains switch to coin type 1 (SLIP-44 "Testnet (all coins)"),
@@ -101,7 +101,7 @@ public enum Chain {
     }
 
     /**
-     * The default path for an account and address index (section 8): {@code m/purpose/coin/a/0/i},
+     * The default path for an account and address index (docs/derivation.md, Chains): {@code m/purpose/coin/a/0/i},
      * {@code m/purpose/coin/a/i} (Solana, Stellar) or {@code m/0/i} (did:key, which has no account level).
      */
     public DerivationPath defaultPath(int account, int index, Network network) {
@@ -109,8 +109,8 @@ public enum Chain {
         checkIndex("index", index);
         if (coinType < 0) {
             if (account != 0) {
-                throw new IllegalArgumentException(id + " paths have no account level (m/0/i): leave --account out, "
-                        + "or give a whole path with --path");
+                throw new DerivationProblem(DerivationProblem.Kind.NO_ACCOUNT_LEVEL, id, id
+                        + " paths have no account level (m/0/i): the account must be 0");
             }
             return DerivationPath.of(0, index);
         }
@@ -121,8 +121,8 @@ public enum Chain {
 
     private static void checkIndex(String what, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(what + " " + value + " must be from 0 to 2147483647 "
-                    + "(MPC keys derive only non-hardened levels)");
+            throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, what, what + " " + value
+                    + " must be from 0 to 2147483647 (MPC keys derive only non-hardened levels)");
         }
     }
 

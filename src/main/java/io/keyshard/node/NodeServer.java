@@ -29,7 +29,7 @@ public final class NodeServer implements AutoCloseable {
         io.keyshard.QuietLibraryLogs.apply();
         // The JDK server leaves Nagle's algorithm on unless told otherwise (read once, when its first server
         // is made): each small TLS record of an answer then waits for the client's delayed ACK, about 40 ms
-        // per request on Linux. Measured (issue 8, SECP256k1 2-of-3 over the local cluster): 443 -> 258 ms.
+        // per request on Linux, several times the whole round's work on the local cluster.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }

@@ -3,7 +3,7 @@ package io.keyshard.bench;
 import java.util.List;
 import java.util.Locale;
 
-/** The human-readable table of a benchmark run, each section next to the target of issue 8. */
+/** The human-readable table of a benchmark run, each section next to its target. */
 final class BenchTable {
     private final StringBuilder text = new StringBuilder();
     private final long started = System.nanoTime();
@@ -52,7 +52,7 @@ final class BenchTable {
     }
 
     void keygen(List<BenchResults.Keygen> rows) {
-        section("keygen, wall ms: networked = WorkspaceClient -> node processes on loopback HTTPS (warm), "
+        section("keygen, wall ms: networked = Workspace -> node processes on loopback HTTPS (warm), "
                 + "vault PENDING -> READY, commit; in-memory = same protocol, one process (the floor)");
         line("%-18s %6s %9s %9s %9s %7s %7s   %s", "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor",
                 "samples", "target (p50)");

@@ -1,7 +1,7 @@
 package io.keyshard.faults;
 
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * kill -9 over the whole key generation flow: a client process ({@link StressClient}: vault and
  * coordinator) runs key generations back to back against three node processes; each iteration
  * SIGKILLs one of the four at a random moment, restarts it, resolves PENDING records as the next
- * start would, and checks the invariants of issue 9: every keyId the client acknowledged is READY,
+ * start would, and checks the invariants: every keyId the client acknowledged is READY,
  * no PENDING record is left, no server holds a READY share of a FAILED key (and, after the commit
  * is re-sent, every server holds a READY one of a READY key).
  */
@@ -166,7 +166,7 @@ final class KillStress {
     /** What the next start does (resolve PENDING records), then every invariant over records not yet checked. */
     private void resolveAndCheck(String when) throws Exception {
         try (Vault vault = Vault.open(home, PASSWORD.toCharArray());
-                WorkspaceClient ws = WorkspaceClient.open(home, vault, Duration.ofSeconds(30))) {
+                Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(30))) {
             long t0 = System.nanoTime();
             List<ResolvedKey> resolved = ws.resolvePending();
             long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -11,7 +11,7 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Forge;
@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each deviation of issue 4 made by a real malicious server operator (BRAVO behind a
+ * Each deviation a real malicious server operator can make (BRAVO behind a
  * {@link RogueFront}: same pinned certificate, answers re-signed with its own identity key), with
  * the product's client and two honest real nodes over loopback HTTPS: the run fails with exit
  * code 5 naming BRAVO and the check, the vault record is FAILED, and no server keeps a share.
@@ -112,7 +112,7 @@ class MaliciousServerIT {
     void aDeviationIsCaughtNamedAndNothingIsKept(String what, ProtocolCheck check, RogueFront.Tamper tamper)
             throws Exception {
         rogue.tamper = tamper;
-        try (Vault vault = cluster.openVault(); WorkspaceClient ws = WorkspaceClient.open(cluster.home, vault)) {
+        try (Vault vault = cluster.openVault(); Workspace ws = Workspace.open(cluster.home, vault)) {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
             CompletionException e = assertThrows(CompletionException.class, () -> ws.call(
                     ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, HostileCluster.NAMES))

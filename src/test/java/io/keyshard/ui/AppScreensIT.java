@@ -10,12 +10,12 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
-import io.keyshard.client.RemoteServers;
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.client.SharedCluster;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.hostile.SecretScanner;
 import io.keyshard.json.StrictJson;
@@ -24,7 +24,6 @@ import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
-import io.keyshard.ui.servers.LocalClusterControl;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.servers.ServersViewModel;
 import io.keyshard.ui.wizard.NewKeyViewModel;
@@ -85,6 +84,7 @@ class AppScreensIT {
     static long startedMillis;
     static Vault vault;
     static LocalClusterControl cluster;
+    static Workspace workspace;
     static ExecutorService pool;
     static UiTasks tasks;
     /** Every remote node a test started, kept for the secret scan (their API keys). */
@@ -101,6 +101,7 @@ class AppScreensIT {
         cluster = new LocalClusterControl(home);
         long t0 = System.nanoTime();
         cluster.start();
+        workspace = Workspace.open(home, vault, cluster);
         System.out.printf("local cluster ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "it-background");
@@ -129,6 +130,7 @@ class AppScreensIT {
             java.util.logging.Logger.getLogger("").removeHandler(julHandler);
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
             julHandler.close();
+            workspace.close();
             cluster.close();
             remotes.forEach(TestNode::close);
             vault.close();
@@ -142,19 +144,17 @@ class AppScreensIT {
         reopenIfLocked();
         for (String name : ServersConfig.load(home).servers().keySet()) {
             if (!LocalCluster.NAMES.contains(name)) {
-                RemoteServers.remove(home, vault, name);
+                workspace.removeServer(name);
             }
         }
     }
 
     /** A READY 2-of-3 key on the local cluster, made through the client as the wizard does. */
     private static KeyRecord readyKey(CurveName curve, String label) {
-        try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
-            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(curve, 2, LocalCluster.NAMES, label)).promise().join();
-            assertEquals(KeyStatus.READY, key.record().status());
-            return key.record();
-        }
+        GeneratedKey key = workspace.call(ComponentModule.GENERATE_KEY_SHARE,
+                new KeygenRequest(curve, 2, LocalCluster.NAMES, label)).promise().join();
+        assertEquals(KeyStatus.READY, key.record().status());
+        return key.record();
     }
 
     /** An in-process node registered as a remote server (entry in servers.json, API key in the vault). */
@@ -182,7 +182,7 @@ class AppScreensIT {
     }
 
     private NewKeyViewModel wizard(FxRobot robot) {
-        NewKeyViewModel vm = new NewKeyViewModel(() -> vault, home, cluster, tasks);
+        NewKeyViewModel vm = new NewKeyViewModel(workspace, tasks);
         robot.interact(() -> show(robot, new NewKeyWizard(vm, copier, () -> { })));
         return vm;
     }
@@ -347,7 +347,7 @@ class AppScreensIT {
 
     @Test
     void serversScreenShowsHealthAndAddsARemoteServerFromItsEntry(FxRobot robot) throws Exception {
-        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 3 && vm.servers().stream().allMatch(s -> s.ok()),
                 () -> vm.servers() + " " + vm.errorProperty().get());
@@ -411,7 +411,7 @@ class AppScreensIT {
     @Test
     void removingARemoteServerAsksFirst(FxRobot robot) throws Exception {
         remoteServer("REMOTE_B", 32);
-        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 4);
         @SuppressWarnings("unchecked")
@@ -512,7 +512,9 @@ class AppScreensIT {
         try {
             vault.list();
         } catch (IllegalStateException closed) {
+            workspace.close();
             vault = Vault.open(home, VaultFixtures.pw());
+            workspace = Workspace.open(home, vault, cluster);
         }
     }
 

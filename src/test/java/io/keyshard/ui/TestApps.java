@@ -37,14 +37,14 @@ public final class TestApps {
     /** A session running everything on the calling thread: for view-model tests without a screen. */
     public static AppSession directSession(Path home, ClipboardService clipboard) {
         Executor direct = Runnable::run;
-        return new AppSession(home, LIGHT, direct, direct, clipboard);
+        return new AppSession(home, LIGHT, direct, direct, clipboard, false);
     }
 
     /** The window's model as the app builds it, but with light Argon2id, a background thread and the system clipboard. */
     public static AppModel fxModel(Path home) {
         SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
         AppSession session = new AppSession(home, LIGHT, BACKGROUND, Platform::runLater,
-                ClipboardService.system(() -> settings.clearClipboardProperty().get()));
+                ClipboardService.system(() -> settings.clearClipboardProperty().get()), false);
         return new AppModel(session, settings);
     }
 
@@ -73,16 +73,32 @@ public final class TestApps {
     }
 
     /**
-     * The three keys of {@link #writeThreeKeys} and a READY P256 key made without a label (the CLI's
+     * The three keys of {@link #writeThreeKeys} and a READY P384 key made without a label (the CLI's
      * {@code keygen} without {@code --label}, and the wizard's empty label field, write none).
      */
     public static List<KeyRecord> writeKeysWithAnUnlabelledOne(Vault vault) {
         List<KeyRecord> keys = new ArrayList<>(writeThreeKeys(vault));
         KeyRecord unlabelled = KeyRecord.pending(UUID.fromString("b0b0cafe-0000-4000-8000-000000000004"), null,
-                CurveName.P256, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                CurveName.P384, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         vault.createPending(unlabelled);
         keys.add(vault.markReady(unlabelled.keyId(), "03" + "ef".repeat(32), "12".repeat(32), Map.of(
                 "OFFICIAL_1", "02" + "44".repeat(32), "OFFICIAL_2", "03" + "55".repeat(32))));
         return List.copyOf(keys);
+    }
+
+    /** Writes two READY keys made without a label, as {@code keygen} without {@code --label} and the wizard leave them. */
+    public static List<KeyRecord> writeUnlabelledKeys(Vault vault) {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KeyRecord none = KeyRecord.pending(UUID.fromString("0b0b0b0b-0000-4000-8000-000000000004"), null,
+                CurveName.ED25519, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), t.plusSeconds(1));
+        KeyRecord blank = KeyRecord.pending(UUID.fromString("0c0c0c0c-0000-4000-8000-000000000005"), "  ",
+                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), t.plusSeconds(2));
+        vault.createPending(none);
+        vault.createPending(blank);
+        return List.of(
+                vault.markReady(none.keyId(), "ee".repeat(32), "dd".repeat(32), Map.of(
+                        "OFFICIAL_1", "11".repeat(32), "OFFICIAL_2", "22".repeat(32))),
+                vault.markReady(blank.keyId(), "03" + "ab".repeat(32), "dd".repeat(32), Map.of(
+                        "OFFICIAL_1", "02" + "11".repeat(32), "OFFICIAL_2", "03" + "22".repeat(32))));
     }
 }
