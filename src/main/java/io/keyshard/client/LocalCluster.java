@@ -17,7 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +34,11 @@ public final class LocalCluster implements AutoCloseable {
     /** The cluster's server names, ids 1..3. */
     public static final List<String> NAMES = List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A node on loopback answers its health check in milliseconds; one that takes longer is hung or overloaded. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
     private final Path home;
-    private final java.util.Map<String, Process> started = new java.util.LinkedHashMap<>();
+    private final Map<String, Process> started = new LinkedHashMap<>();
+    private final Map<String, ServerException> failures = new LinkedHashMap<>();
     private final Thread shutdownHook;
 
     private LocalCluster(Path home) {
@@ -41,39 +47,78 @@ public final class LocalCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Makes sure OFFICIAL_1..3 are initialised, running and in servers.json; starts only the missing ones. */
+    /** Makes sure OFFICIAL_1..3 are initialised, running and in servers.json; the first server that cannot start fails it. */
     public static LocalCluster ensureRunning(Path home) throws IOException, ServerException {
+        LocalCluster cluster = startServers(home, NAMES);
+        if (!cluster.failures.isEmpty()) {
+            cluster.close();
+            throw cluster.failures.values().iterator().next();
+        }
+        return cluster;
+    }
+
+    /**
+     * Makes sure the named cluster servers are initialised, running and in servers.json: checks them in
+     * parallel and starts only the ones not answering. A server that cannot start is listed in
+     * {@link #failures()} with the node's own words; the others are started all the same.
+     */
+    public static LocalCluster startServers(Path home, Collection<String> names) throws IOException {
         Path nodes = Home.ensureOwnerOnlyDir(home.resolve("nodes"));
         LocalCluster cluster = new LocalCluster(home);
         try (FileChannel lockFile = FileChannel.open(nodes.resolve("cluster.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
             ServersConfig config = ServersConfig.load(home);
+            Map<String, ServerInfo> infos = new LinkedHashMap<>();
             for (String name : NAMES) {
-                ServerInfo info = cluster.initialised(name, config);
-                if (!answers(name, info)) {
-                    info = info.withUrl(cluster.start(name));
-                    awaitAnswer(name, info);
+                if (names.contains(name)) {
+                    try {
+                        infos.put(name, cluster.initialised(name, config));
+                    } catch (ServerException e) {
+                        cluster.failures.put(name, e);
+                    }
+                }
+            }
+            Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
+            infos.forEach((name, info) -> checks.put(name, answersAsync(name, info, HEALTH_TIMEOUT)));
+            for (Map.Entry<String, ServerInfo> e : infos.entrySet()) {
+                String name = e.getKey();
+                ServerInfo info = e.getValue();
+                if (!checks.get(name).join()) {
+                    try {
+                        info = info.withUrl(cluster.start(name));
+                        awaitAnswer(name, info);
+                    } catch (ServerException failure) {
+                        cluster.failures.put(name, failure);
+                        continue;
+                    }
                 }
                 config = config.with(name, info);
             }
             config.save();
-        } catch (IOException | ServerException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             cluster.close();
             throw e;
         }
         return cluster;
     }
 
+    /** The servers asked for that could not be started, each with why; empty when all run. */
+    public Map<String, ServerException> failures() {
+        return Map.copyOf(failures);
+    }
+
     /** True if every cluster server in servers.json answers its health check with the right name and id. */
     public static boolean isRunning(Path home) throws IOException {
         ServersConfig config = ServersConfig.load(home);
+        List<CompletableFuture<Boolean>> checks = new ArrayList<>();
         for (String name : NAMES) {
             ServerInfo info = config.servers().get(name);
-            if (info == null || !info.local() || !answers(name, info)) {
+            if (info == null || !info.local()) {
                 return false;
             }
+            checks.add(answersAsync(name, info, HEALTH_TIMEOUT));
         }
-        return true;
+        return checks.stream().allMatch(CompletableFuture::join);
     }
 
     /** The cluster's API key for a local server, from its owner-only folder. */
@@ -85,22 +130,18 @@ public final class LocalCluster implements AutoCloseable {
         return home.resolve("nodes").resolve(name);
     }
 
-    private static boolean answers(String name, ServerInfo info) {
+    private static CompletableFuture<Boolean> answersAsync(String name, ServerInfo info, Duration timeout) {
         NodeConnection c = new NodeConnection(name, info, null);
-        try {
-            JsonNode h = c.health(Duration.ofSeconds(10)).join();
-            return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
-        } catch (RuntimeException e) {
-            return false;
-        } finally {
+        return c.health(timeout).handle((h, err) -> {
             c.wipe();
-        }
+            return err == null && name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
+        });
     }
 
     /** Waits until a started node completes a pinned TLS request, so the first real request finds it warm. */
     private static void awaitAnswer(String name, ServerInfo info) throws ServerException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answers(name, info)) {
+        while (!answersAsync(name, info, HEALTH_TIMEOUT).join()) {
             if (System.nanoTime() > deadline) {
                 throw new ServerException(name, 0, null, "local node started but does not answer at " + info.url());
             }
@@ -150,6 +191,8 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts {@code node run} on a free port and returns its URL once it listens. */
     private String start(String name) throws IOException, ServerException {
         Path folder = nodeFolder(home, name);
+        Path log = folder.resolve("node.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process p = javaProcess(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
                 "--exit-with", Long.toString(ProcessHandle.current().pid())), folder.resolve("node.log"));
         started.put(name, p);
@@ -169,7 +212,9 @@ public final class LocalCluster implements AutoCloseable {
         }
         if (line == null) {
             p.destroyForcibly();
-            throw new ServerException(name, 0, null, "local node did not start (see " + folder.resolve("node.log") + ")");
+            started.remove(name);
+            throw new ServerException(name, 0, null, "local node did not start" + lastError(log, logStart, p)
+                    + " (see " + log + ")");
         }
         Thread drain = new Thread(() -> {
             try {
@@ -181,6 +226,28 @@ public final class LocalCluster implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return StrictJson.mapper().readTree(line).path("url").asText();
+    }
+
+    /** The node's last {@code error:} line written since {@code from}, as ": words", or "" when there is none. */
+    private static String lastError(Path log, long from, Process p) {
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+            byte[] all = Files.readAllBytes(log);
+            String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                    StandardCharsets.UTF_8);
+            String found = "";
+            for (String l : written.split("\\R")) {
+                if (l.startsWith("error: ")) {
+                    found = ": " + l.substring("error: ".length()).trim();
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private static Process javaProcess(List<String> args, Path log) throws IOException {
@@ -231,11 +298,6 @@ public final class LocalCluster implements AutoCloseable {
     /** Names of the servers this object started (the ones it reused are someone else's). */
     public List<String> startedServers() {
         return List.copyOf(started.keySet());
-    }
-
-    /** True when this object started all three nodes and each process is still alive. */
-    public synchronized boolean ownsAllAlive() {
-        return started.keySet().containsAll(NAMES) && started.values().stream().allMatch(Process::isAlive);
     }
 
     /** The process running {@code name}, if this object started it (tests stop one to see a failure named). */
