@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard nodes up}: the local 3-server cluster in the foreground. */
+/** {@code keyshard nodes up|backup|restore}: the local 3-server cluster in the foreground, and its backups. */
 @Command(name = "nodes", description = "The embedded local cluster OFFICIAL_1..3.",
-        subcommands = {NodesCommand.Up.class})
+        subcommands = {NodesCommand.Up.class, NodesBackupCommands.Backup.class, NodesBackupCommands.Restore.class})
 public final class NodesCommand implements Runnable {
     @Spec
     CommandSpec spec;
