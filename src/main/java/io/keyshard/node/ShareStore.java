@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import io.keyshard.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ final class ShareStore implements AutoCloseable {
     static ShareStore open(NodeFiles files) throws IOException {
         ShareStore store = new ShareStore(files, connect(files));
         // who holds the store: a successor that finds it locked names this process
-        Files.writeString(pidFile(files), Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
+        byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+        OwnerOnlyFiles.write(pidFile(files), pid);
         return store;
     }
 
