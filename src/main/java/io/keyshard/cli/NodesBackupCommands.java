@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +23,16 @@ import picocli.CommandLine.Spec;
 /** {@code keyshard nodes backup|restore}: encrypted copies of the local servers' folders (docs/cli.md). */
 final class NodesBackupCommands {
     private NodesBackupCommands() {
+    }
+
+    /** The options both commands take. */
+    static final class Common {
+        @Option(names = "--server", paramLabel = "NAME", description = "Only this server (OFFICIAL_1..3).")
+        String server;
+        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
+        Path backupPasswordFile;
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
     }
 
     /** {@code nodes backup --out DIR [--server NAME]}: one {@code NAME.ksnode} file per local server. */
@@ -34,18 +45,14 @@ final class NodesBackupCommands {
         CommandSpec spec;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "An existing folder for the files.")
         Path out;
-        @Option(names = "--server", paramLabel = "NAME", description = "Only this server (OFFICIAL_1..3).")
-        String server;
-        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
-        Path backupPasswordFile;
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        Common common;
 
         @Override
         public Integer call() throws Exception {
             Path home = GlobalOptions.of(spec).home();
-            List<String> names = servers(home, server);
-            char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, true);
+            List<String> names = servers(home, common.server);
+            char[] pw = PasswordSource.BACKUP.read(common.backupPasswordFile, true);
             List<LocalNodeBackup.Written> written;
             try {
                 written = LocalNodeBackup.backup(home, names, out, pw);
@@ -57,7 +64,7 @@ final class NodesBackupCommands {
                 rows.add(row("name", w.name(), "file", w.file().toString()));
                 spec.commandLine().getErr().println("backed up " + w.name() + " to " + w.file());
             }
-            print(spec, json, rows);
+            print(spec, common.json, rows);
             return 0;
         }
     }
@@ -72,21 +79,17 @@ final class NodesBackupCommands {
         CommandSpec spec;
         @Parameters(paramLabel = "DIR", description = "The folder holding the backup files.")
         Path dir;
-        @Option(names = "--server", paramLabel = "NAME", description = "Only DIR/NAME.ksnode.")
-        String server;
-        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
-        Path backupPasswordFile;
-        @Option(names = "--json", description = "Print one JSON object.")
-        boolean json;
+        @Mixin
+        Common common;
 
         @Override
         public Integer call() throws Exception {
             Path home = GlobalOptions.of(spec).home();
-            if (server != null && !LocalCluster.NAMES.contains(server)) {
-                throw new LocalNodeBackup.Refused(ExitCoded.BAD_INPUT, notLocal(server));
+            if (common.server != null) {
+                servers(home, common.server);
             }
-            List<Path> files = LocalNodeBackup.filesIn(dir, server);
-            char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, false);
+            List<Path> files = LocalNodeBackup.filesIn(dir, common.server);
+            char[] pw = PasswordSource.BACKUP.read(common.backupPasswordFile, false);
             List<LocalNodeBackup.Restored> restored;
             try {
                 restored = LocalNodeBackup.restore(home, files, pw);
@@ -99,7 +102,7 @@ final class NodesBackupCommands {
                 spec.commandLine().getErr().println("restored " + r.name() + " into " + r.folder()
                         + (r.replaced() ? " (replacing the folder of the same server)" : ""));
             }
-            print(spec, json, rows);
+            print(spec, common.json, rows);
             return 0;
         }
     }
