@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -96,6 +97,17 @@ class NodesBackupIT {
         assertTrue(StrictJson.mapper().readTree(again.out()).get("servers").get(0).get("replaced").asBoolean(),
                 "the same server may be restored over itself");
 
+        // OFFICIAL_1 of the fresh home is another server that holds shares (here: a copy of OFFICIAL_2's folder)
+        Path impostor = fresh.resolve("nodes").resolve("OFFICIAL_1");
+        copyTree(fresh.resolve("nodes").resolve("OFFICIAL_2"), impostor);
+        byte[] before = Files.readAllBytes(impostor.resolve("data").resolve("tls-cert.der"));
+        CliHarness.Result other1 = run(fresh, "nodes", "restore", out.toString(), "--server", "OFFICIAL_1",
+                "--backup-password-file", pw.toString());
+        assertEquals(2, other1.exitCode(), other1.err());
+        assertTrue(other1.err().contains("another identity") && other1.err().contains("holds shares"), other1.err());
+        assertTrue(Arrays.equals(before, Files.readAllBytes(impostor.resolve("data").resolve("tls-cert.der"))),
+                "the other server's folder is untouched");
+
         Path wrongPw = tmp.resolve("wrong.txt");
         Files.writeString(wrongPw, "another pass phrase\n");
         Path other = tmp.resolve("other");
@@ -122,6 +134,16 @@ class NodesBackupIT {
                 "--backup-password-file", pw.toString());
         assertEquals(0, back.exitCode(), back.err());
         assertTrue(Files.isRegularFile(home.resolve("nodes/OFFICIAL_2/data/shares.mv.db")));
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                if (!p.getFileName().toString().equals("node.pid")) {
+                    Files.copy(p, to.resolve(from.relativize(p).toString()));
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws Exception {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One local server frozen with SIGSTOP (its process alive, its port accepting, nothing answering, its
  * share store still locked): the other two are shown healthy within seconds, a 2-of-2 key on them is
- * made, and the frozen one is named with the reason in words. Once all nodes are stopped, a check
- * reports them "stopped" and exits 0.
+ * made, and the frozen one is named with the reason in words. A server whose process died is the
+ * only one started again. Once all nodes are stopped, a check reports them "stopped" and exits 0.
  */
 class FrozenLocalServerIT {
     private static final char[] PASSWORD = "it-password-123".toCharArray();
@@ -73,6 +73,14 @@ class FrozenLocalServerIT {
             } finally {
                 signal(frozen.pid(), "CONT");
             }
+            long first = app.process("OFFICIAL_1").pid();
+            Process dead = app.process("OFFICIAL_3");
+            dead.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertTrue(app.start(LocalCluster.NAMES).isEmpty());
+            assertEquals(first, app.process("OFFICIAL_1").pid(), "a running server is left alone");
+            assertEquals(frozen.pid(), app.process("OFFICIAL_2").pid(), "a thawed server is left alone");
+            assertTrue(app.process("OFFICIAL_3").pid() != dead.pid(), "only the dead server is started again");
+            assertTrue(byName(ServerHealth.check(home)).values().stream().allMatch(ServerStatus::ok));
         }
         CliHarness.Result check = CliHarness.run("--home", home.toString(), "servers", "check", "--json");
         assertEquals(0, check.exitCode(), "local servers that are not running are no fault: " + check.err());
