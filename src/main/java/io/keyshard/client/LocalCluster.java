@@ -7,6 +7,7 @@ import io.keyshard.json.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -165,7 +166,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Home.ensureOwnerOnlyDir(folder);
         Path data = folder.resolve("data");
-        Process p = javaProcess(List.of("node", "init", "--name", name, "--port", Integer.toString(freePort()),
+        Process p = NodeProcess.start(List.of("node", "init", "--name", name, "--port", Integer.toString(freePort()),
                 "--data", data.toString()), folder.resolve("node.log"));
         byte[] out = p.getInputStream().readAllBytes();
         try {
@@ -193,7 +194,7 @@ public final class LocalCluster implements AutoCloseable {
         Path folder = nodeFolder(home, name);
         Path log = folder.resolve("node.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        Process p = javaProcess(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
+        Process p = NodeProcess.start(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
                 "--exit-with", Long.toString(ProcessHandle.current().pid())), folder.resolve("node.log"));
         started.put(name, p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -213,12 +214,12 @@ public final class LocalCluster implements AutoCloseable {
         if (line == null) {
             p.destroyForcibly();
             started.remove(name);
-            throw new ServerException(name, 0, null, "local node did not start" + lastError(log, logStart, p)
+            throw new ServerException(name, 0, null, "local node did not start" + NodeProcess.lastError(log, logStart, p)
                     + " (see " + log + ")");
         }
         Thread drain = new Thread(() -> {
             try {
-                out.transferTo(java.io.Writer.nullWriter());
+                out.transferTo(Writer.nullWriter());
             } catch (IOException ignored) {
                 // the node ended; nothing more to read
             }
@@ -226,67 +227,6 @@ public final class LocalCluster implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return StrictJson.mapper().readTree(line).path("url").asText();
-    }
-
-    /** The node's last {@code error:} line written since {@code from}, as ": words", or "" when there is none. */
-    private static String lastError(Path log, long from, Process p) {
-        try {
-            p.waitFor(5, TimeUnit.SECONDS);
-            byte[] all = Files.readAllBytes(log);
-            String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
-                    StandardCharsets.UTF_8);
-            String found = "";
-            for (String l : written.split("\\R")) {
-                if (l.startsWith("error: ")) {
-                    found = ": " + l.substring("error: ".length()).trim();
-                }
-            }
-            return found;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static Process javaProcess(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(launcher());
-        cmd.addAll(args);
-        if (!Files.exists(log)) {
-            OwnerOnlyFiles.write(log, new byte[0]);
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // A node needs no vault or backup password: keep them out of its environment (readable in /proc while it runs).
-        pb.environment().keySet().removeIf(k -> k.startsWith("KEYSHARD_") && k.endsWith("PASSWORD"));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        return p;
-    }
-
-    /**
-     * How to start this program again: the JVM's own {@code java} with the current class path, or, in
-     * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
-     * when given arguments.
-     */
-    private static List<String> launcher() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String appLauncher = System.getProperty("jpackage.app-path");
-        if (!Files.isExecutable(java) && appLauncher != null) {
-            return List.of(appLauncher);
-        }
-        // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
-        // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
-        // first keygens after a start finish sooner.
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
-        // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
-        String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
-        return command;
     }
 
     private static int freePort() throws IOException {
@@ -311,7 +251,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Asks node processes to stop (SIGTERM: each closes its store), killing any still running after 10 s. */
-    public static void stopAll(java.util.Collection<Process> processes) {
+    public static void stopAll(Collection<Process> processes) {
         processes.forEach(Process::destroy);
         for (Process p : processes) {
             try {
