@@ -29,8 +29,9 @@ public final class ServersCommand implements Runnable {
     }
 
     /**
-     * Checks every server and prints the result; true if all answer. A local server never started is
-     * listed as such and counts as not answering: a check starts nothing, and keygen starts the cluster.
+     * Checks every server and prints the result; true unless a server that should answer does not. A
+     * local server never started, or not running now ("stopped": a command that started it stops it
+     * when it ends), is no fault: a check starts nothing, and keygen starts what it needs.
      */
     static boolean report(CommandSpec spec, boolean json) throws Exception {
         List<ServerStatus> statuses = ServerHealth.check(GlobalOptions.of(spec).home());
@@ -41,16 +42,19 @@ public final class ServersCommand implements Runnable {
             out.printf("%-16s %-28s %-11s %-6s %-6s %s%n", "NAME", "URL", "ID", "LOCAL", "OK", "LATENCY / ERROR");
             for (ServerStatus s : statuses) {
                 out.printf("%-16s %-28s %-11d %-6s %-6s %s%n", s.name(), s.notStarted() ? "-" : s.url(), s.id(),
-                        s.local() ? "yes" : "no", s.ok() ? "yes" : s.notStarted() ? "-" : "NO",
+                        s.local() ? "yes" : "no", s.ok() ? "yes" : s.notStarted() || s.stopped() ? "-" : "NO",
                         s.ok() ? s.latencyMs() + " ms" : s.error());
             }
             if (statuses.stream().anyMatch(ServerStatus::notStarted)) {
                 spec.commandLine().getErr().println("the local cluster was never started: 'keyshard nodes up' runs it, "
                         + "and 'keyshard keygen' starts it when needed");
+            } else if (statuses.stream().anyMatch(ServerStatus::stopped)) {
+                spec.commandLine().getErr().println("stopped local servers run only while a command or the app needs "
+                        + "them ('keyshard keygen' starts them); 'keyshard nodes up' keeps them running");
             }
         }
         out.flush();
-        return statuses.stream().allMatch(ServerStatus::ok);
+        return statuses.stream().allMatch(ServerStatus::fine);
     }
 
     /** {@code servers list}: every server with its health; exit 0 whatever their state. */
@@ -68,8 +72,9 @@ public final class ServersCommand implements Runnable {
         }
     }
 
-    /** {@code servers check}: like list, but exits 4 when any server is down. */
-    @Command(name = "check", description = "Check every server; exit 4 if any is down.")
+    /** {@code servers check}: like list, but exits 4 when a server that should answer does not. */
+    @Command(name = "check", description = {"Check every server; exit 4 if one that should answer does not.",
+        "Local servers that are not running (\"stopped\") or were never started are no fault: exit 0."})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;

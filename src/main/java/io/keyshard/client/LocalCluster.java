@@ -7,6 +7,7 @@ import io.keyshard.json.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,7 +18,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +35,11 @@ public final class LocalCluster implements AutoCloseable {
     /** The cluster's server names, ids 1..3. */
     public static final List<String> NAMES = List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A node on loopback answers its health check in milliseconds; one that takes longer is hung or overloaded. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
     private final Path home;
-    private final java.util.Map<String, Process> started = new java.util.LinkedHashMap<>();
+    private final Map<String, Process> started = new LinkedHashMap<>();
+    private final Map<String, ServerException> failures = new LinkedHashMap<>();
     private final Thread shutdownHook;
 
     private LocalCluster(Path home) {
@@ -41,39 +48,78 @@ public final class LocalCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Makes sure OFFICIAL_1..3 are initialised, running and in servers.json; starts only the missing ones. */
+    /** Makes sure OFFICIAL_1..3 are initialised, running and in servers.json; the first server that cannot start fails it. */
     public static LocalCluster ensureRunning(Path home) throws IOException, ServerException {
+        LocalCluster cluster = startServers(home, NAMES);
+        if (!cluster.failures.isEmpty()) {
+            cluster.close();
+            throw cluster.failures.values().iterator().next();
+        }
+        return cluster;
+    }
+
+    /**
+     * Makes sure the named cluster servers are initialised, running and in servers.json: checks them in
+     * parallel and starts only the ones not answering. A server that cannot start is listed in
+     * {@link #failures()} with the node's own words; the others are started all the same.
+     */
+    public static LocalCluster startServers(Path home, Collection<String> names) throws IOException {
         Path nodes = Home.ensureOwnerOnlyDir(home.resolve("nodes"));
         LocalCluster cluster = new LocalCluster(home);
         try (FileChannel lockFile = FileChannel.open(nodes.resolve("cluster.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
             ServersConfig config = ServersConfig.load(home);
+            Map<String, ServerInfo> infos = new LinkedHashMap<>();
             for (String name : NAMES) {
-                ServerInfo info = cluster.initialised(name, config);
-                if (!answers(name, info)) {
-                    info = info.withUrl(cluster.start(name));
-                    awaitAnswer(name, info);
+                if (names.contains(name)) {
+                    try {
+                        infos.put(name, cluster.initialised(name, config));
+                    } catch (ServerException e) {
+                        cluster.failures.put(name, e);
+                    }
+                }
+            }
+            Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
+            infos.forEach((name, info) -> checks.put(name, answersAsync(name, info, HEALTH_TIMEOUT)));
+            for (Map.Entry<String, ServerInfo> e : infos.entrySet()) {
+                String name = e.getKey();
+                ServerInfo info = e.getValue();
+                if (!checks.get(name).join()) {
+                    try {
+                        info = info.withUrl(cluster.start(name));
+                        awaitAnswer(name, info);
+                    } catch (ServerException failure) {
+                        cluster.failures.put(name, failure);
+                        continue;
+                    }
                 }
                 config = config.with(name, info);
             }
             config.save();
-        } catch (IOException | ServerException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             cluster.close();
             throw e;
         }
         return cluster;
     }
 
+    /** The servers asked for that could not be started, each with why; empty when all run. */
+    public Map<String, ServerException> failures() {
+        return Map.copyOf(failures);
+    }
+
     /** True if every cluster server in servers.json answers its health check with the right name and id. */
     public static boolean isRunning(Path home) throws IOException {
         ServersConfig config = ServersConfig.load(home);
+        List<CompletableFuture<Boolean>> checks = new ArrayList<>();
         for (String name : NAMES) {
             ServerInfo info = config.servers().get(name);
-            if (info == null || !info.local() || !answers(name, info)) {
+            if (info == null || !info.local()) {
                 return false;
             }
+            checks.add(answersAsync(name, info, HEALTH_TIMEOUT));
         }
-        return true;
+        return checks.stream().allMatch(CompletableFuture::join);
     }
 
     /** The cluster's API key for a local server, from its owner-only folder. */
@@ -85,22 +131,18 @@ public final class LocalCluster implements AutoCloseable {
         return home.resolve("nodes").resolve(name);
     }
 
-    private static boolean answers(String name, ServerInfo info) {
+    private static CompletableFuture<Boolean> answersAsync(String name, ServerInfo info, Duration timeout) {
         NodeConnection c = new NodeConnection(name, info, null);
-        try {
-            JsonNode h = c.health(Duration.ofSeconds(10)).join();
-            return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
-        } catch (RuntimeException e) {
-            return false;
-        } finally {
+        return c.health(timeout).handle((h, err) -> {
             c.wipe();
-        }
+            return err == null && name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
+        });
     }
 
     /** Waits until a started node completes a pinned TLS request, so the first real request finds it warm. */
     private static void awaitAnswer(String name, ServerInfo info) throws ServerException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answers(name, info)) {
+        while (!answersAsync(name, info, HEALTH_TIMEOUT).join()) {
             if (System.nanoTime() > deadline) {
                 throw new ServerException(name, 0, null, "local node started but does not answer at " + info.url());
             }
@@ -124,7 +166,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Home.ensureOwnerOnlyDir(folder);
         Path data = folder.resolve("data");
-        Process p = javaProcess(List.of("node", "init", "--name", name, "--port", Integer.toString(freePort()),
+        Process p = NodeProcess.start(List.of("node", "init", "--name", name, "--port", Integer.toString(freePort()),
                 "--data", data.toString()), folder.resolve("node.log"));
         byte[] out = p.getInputStream().readAllBytes();
         try {
@@ -150,7 +192,9 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts {@code node run} on a free port and returns its URL once it listens. */
     private String start(String name) throws IOException, ServerException {
         Path folder = nodeFolder(home, name);
-        Process p = javaProcess(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
+        Path log = folder.resolve("node.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        Process p = NodeProcess.start(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
                 "--exit-with", Long.toString(ProcessHandle.current().pid())), folder.resolve("node.log"));
         started.put(name, p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -169,11 +213,13 @@ public final class LocalCluster implements AutoCloseable {
         }
         if (line == null) {
             p.destroyForcibly();
-            throw new ServerException(name, 0, null, "local node did not start (see " + folder.resolve("node.log") + ")");
+            started.remove(name);
+            throw new ServerException(name, 0, null, "local node did not start" + NodeProcess.lastError(log, logStart, p)
+                    + " (see " + log + ")");
         }
         Thread drain = new Thread(() -> {
             try {
-                out.transferTo(java.io.Writer.nullWriter());
+                out.transferTo(Writer.nullWriter());
             } catch (IOException ignored) {
                 // the node ended; nothing more to read
             }
@@ -181,45 +227,6 @@ public final class LocalCluster implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return StrictJson.mapper().readTree(line).path("url").asText();
-    }
-
-    private static Process javaProcess(List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(launcher());
-        cmd.addAll(args);
-        if (!Files.exists(log)) {
-            OwnerOnlyFiles.write(log, new byte[0]);
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // A node needs no vault or backup password: keep them out of its environment (readable in /proc while it runs).
-        pb.environment().keySet().removeIf(k -> k.startsWith("KEYSHARD_") && k.endsWith("PASSWORD"));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        return p;
-    }
-
-    /**
-     * How to start this program again: the JVM's own {@code java} with the current class path, or, in
-     * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
-     * when given arguments.
-     */
-    private static List<String> launcher() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String appLauncher = System.getProperty("jpackage.app-path");
-        if (!Files.isExecutable(java) && appLauncher != null) {
-            return List.of(appLauncher);
-        }
-        // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
-        // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
-        // first keygens after a start finish sooner.
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
-        // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
-        String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
-        return command;
     }
 
     private static int freePort() throws IOException {
@@ -233,11 +240,6 @@ public final class LocalCluster implements AutoCloseable {
         return List.copyOf(started.keySet());
     }
 
-    /** True when this object started all three nodes and each process is still alive. */
-    public synchronized boolean ownsAllAlive() {
-        return started.keySet().containsAll(NAMES) && started.values().stream().allMatch(Process::isAlive);
-    }
-
     /** The process running {@code name}, if this object started it (tests stop one to see a failure named). */
     public Process process(String name) {
         return started.get(name);
@@ -249,7 +251,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Asks node processes to stop (SIGTERM: each closes its store), killing any still running after 10 s. */
-    public static void stopAll(java.util.Collection<Process> processes) {
+    public static void stopAll(Collection<Process> processes) {
         processes.forEach(Process::destroy);
         for (Process p : processes) {
             try {

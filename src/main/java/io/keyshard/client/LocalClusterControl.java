@@ -3,7 +3,9 @@ package io.keyshard.client;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A handle on the embedded local cluster: starts it (only the nodes not answering) and stops the
@@ -22,15 +24,29 @@ public final class LocalClusterControl implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts the missing nodes and waits until all three answer (blocking: call off the FX thread). */
-    public synchronized void start() throws IOException, ServerException {
+    /**
+     * Starts the cluster servers that do not answer, each on its own (blocking: call off the FX thread).
+     * One that cannot start (e.g. its store still held by a frozen node) does not keep the others down.
+     */
+    public void start() throws IOException {
+        start(LocalCluster.NAMES);
+    }
+
+    /**
+     * Starts those of {@code names} that are cluster servers and do not answer; returns the ones that
+     * could not start, each with why (empty when all run).
+     */
+    public synchronized Map<String, ServerException> start(Collection<String> names) throws IOException {
         // nodes this handle started and that still run answer for themselves: no health check per key generation
-        if (started.stream().anyMatch(LocalCluster::ownsAllAlive) || LocalCluster.isRunning(home)) {
-            return;
+        List<String> needed = names.stream().filter(n -> LocalCluster.NAMES.contains(n) && process(n) == null).toList();
+        if (needed.isEmpty()) {
+            return Map.of();
         }
         starting = true;
         try {
-            started.add(LocalCluster.ensureRunning(home));
+            LocalCluster cluster = LocalCluster.startServers(home, needed);
+            started.add(cluster);
+            return cluster.failures();
         } finally {
             starting = false;
         }

@@ -186,7 +186,8 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
             reason = connecting ? "no connection to " + url + " in time (connect or TLS handshake did not finish)"
                     : "no answer from " + url + " in time";
         } else if (t instanceof ConnectException) {
-            reason = "unreachable at " + url + " (connection refused: is it running?)";
+            return ServerException.connectionRefused(http.server,
+                    "unreachable at " + url + " (connection refused: is it running?)");
         } else if (t instanceof SSLException || hasCause(t, SSLException.class)) {
             reason = "TLS with " + url + " failed: its certificate does not match the pin in servers.json, "
                     + "or it does not speak TLS 1.3";

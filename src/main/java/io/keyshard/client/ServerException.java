@@ -11,12 +11,28 @@ public final class ServerException extends Exception implements ExitCoded {
     private final String server;
     private final int status;
     private final String code;
+    private final boolean refused;
 
     public ServerException(String server, int status, String code, String reason) {
+        this(server, status, code, reason, false);
+    }
+
+    private ServerException(String server, int status, String code, String reason, boolean refused) {
         super("server " + server + ": " + reason);
         this.server = server;
         this.status = status;
         this.code = code;
+        this.refused = refused;
+    }
+
+    /** Nothing listens at the server's address: the connection was refused. */
+    static ServerException connectionRefused(String server, String reason) {
+        return new ServerException(server, 0, null, reason, true);
+    }
+
+    /** True when nothing listened at the server's address (a stopped server, not a hung one). */
+    public boolean connectionRefused() {
+        return refused;
     }
 
     /** The server's name. */

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one health check of the servers of a home, for every face: the configured servers or, while
@@ -12,8 +17,10 @@ import java.util.List;
  * generation starts them). Needs no vault.
  */
 public final class ServerHealth {
-    /** How long a health check waits for each server. */
+    /** How long a health check waits for each remote server. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long it waits for a local one: on loopback a node that has not answered by then is hung. */
+    public static final Duration LOCAL_TIMEOUT = LocalCluster.HEALTH_TIMEOUT;
 
     private ServerHealth() {
     }
@@ -25,20 +32,32 @@ public final class ServerHealth {
 
     /**
      * Like {@link #check(Path)}, but local servers that do not answer are started first, as a key
-     * generation would; if they cannot be, each says why.
+     * generation would; each one that cannot be started says why on its own row.
      */
     public static List<ServerStatus> checkStartingLocal(Path home, LocalClusterControl cluster) throws IOException {
-        String startFailure = null;
-        if (checkAll(home).stream().anyMatch(s -> s.local() && !s.ok())) {
-            try {
-                cluster.start();
-            } catch (ServerException e) {
-                startFailure = e.getMessage();
+        List<ServerStatus> first = checkAll(home);
+        Set<String> down = new LinkedHashSet<>();
+        first.stream().filter(s -> s.local() && !s.ok()).forEach(s -> down.add(s.name()));
+        if (down.isEmpty()) {
+            return first;
+        }
+        Map<String, ServerException> failures = cluster.start(down);
+        ServersConfig config = ServersConfig.load(home);
+        Map<String, CompletableFuture<ServerStatus>> again = new LinkedHashMap<>();
+        for (String name : down) {
+            ServerInfo info = config.servers().get(name);
+            if (!failures.containsKey(name) && info != null) {
+                again.put(name, ServerStatus.check(name, info, LOCAL_TIMEOUT));
             }
         }
         List<ServerStatus> out = new ArrayList<>();
-        for (ServerStatus s : checkAll(home)) {
-            out.add(startFailure != null && s.local() && !s.ok() ? s.withError(startFailure) : s);
+        for (ServerStatus s : first) {
+            ServerException failure = failures.get(s.name());
+            if (failure != null) {
+                out.add(s.withError(failure.getMessage()));
+            } else {
+                out.add(again.containsKey(s.name()) ? again.get(s.name()).join() : s);
+            }
         }
         return out;
     }
@@ -46,7 +65,7 @@ public final class ServerHealth {
     private static List<ServerStatus> checkAll(Path home) throws IOException {
         ServersConfig config = ServersConfig.load(home);
         if (!config.servers().isEmpty()) {
-            return ServerStatus.checkAll(config, TIMEOUT);
+            return ServerStatus.checkAll(config, TIMEOUT, LOCAL_TIMEOUT);
         }
         List<ServerStatus> out = new ArrayList<>();
         for (int i = 0; i < LocalCluster.NAMES.size(); i++) {

@@ -19,6 +19,9 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
     /** Why a local server that was never started does not answer yet. */
     public static final String NOT_STARTED = "not started yet: the local cluster starts on the first key generation";
 
+    /** The error of a local server whose address refuses connections: not running, which is no fault. */
+    public static final String STOPPED = "stopped";
+
     /** A server of the local cluster that has no node folder and no servers.json entry yet. */
     public static ServerStatus notStarted(String name, int id) {
         return new ServerStatus(name, null, id, null, true, false, null, NOT_STARTED);
@@ -29,16 +32,26 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
         return local && url == null;
     }
 
+    /** True for a local server that is not running (nothing listens at its address); not a failure. */
+    public boolean stopped() {
+        return local && !ok && STOPPED.equals(error);
+    }
+
+    /** True when the server answers, or is a local one that is not running or never was: nothing is wrong. */
+    public boolean fine() {
+        return ok || notStarted() || stopped();
+    }
+
     /** The same server, not answering, for {@code reason}. */
     ServerStatus withError(String reason) {
         return new ServerStatus(name, url, id, certSha256, local, false, null, reason);
     }
 
-    /** Checks every server of {@code config} in parallel. */
-    public static List<ServerStatus> checkAll(ServersConfig config, Duration timeout) {
+    /** Checks every server of {@code config} in parallel, each with its own timeout (local ones on loopback answer fast). */
+    public static List<ServerStatus> checkAll(ServersConfig config, Duration remoteTimeout, Duration localTimeout) {
         List<CompletableFuture<ServerStatus>> checks = new ArrayList<>();
         for (Map.Entry<String, ServerInfo> e : config.servers().entrySet()) {
-            checks.add(check(e.getKey(), e.getValue(), timeout));
+            checks.add(check(e.getKey(), e.getValue(), e.getValue().local() ? localTimeout : remoteTimeout));
         }
         return checks.stream().map(CompletableFuture::join).toList();
     }
@@ -52,6 +65,9 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
             c.wipe();
             if (err != null) {
                 Throwable t = NodeConnection.unwrap(err);
+                if (info.local() && t instanceof ServerException se && se.connectionRefused()) {
+                    return new ServerStatus(name, info.url(), info.id(), info.certSha256(), true, false, null, STOPPED);
+                }
                 String reason = t instanceof ServerException se ? se.getMessage() : "server " + name + ": check failed";
                 return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), false, null,
                         reason);

@@ -149,7 +149,10 @@ public final class Workspace implements AutoCloseable {
         return startLocal ? ServerHealth.checkStartingLocal(home, cluster) : ServerHealth.check(home);
     }
 
-    /** Starts the local cluster if it is not answering yet (idempotent; blocks until all three answer). */
+    /**
+     * Starts the local servers that are not answering (idempotent; blocks until each answers or fails
+     * to start). One that cannot start is named by the key generation that needs it, not here.
+     */
     public void startLocalCluster() throws IOException, ServerException {
         cluster.start();
     }
@@ -192,10 +195,15 @@ public final class Workspace implements AutoCloseable {
     List<NodeConnection> connect(List<String> names) {
         try {
             ServersConfig config = servers();
-            boolean needsCluster = names.stream().anyMatch(n -> LocalCluster.NAMES.contains(n)
-                    && (config.servers().get(n) == null || config.servers().get(n).local()));
+            List<String> local = names.stream().filter(n -> LocalCluster.NAMES.contains(n)
+                    && (config.servers().get(n) == null || config.servers().get(n).local())).toList();
+            boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
-                cluster.start();
+                // only the servers of this key: one that cannot start does not hold back a key on the others
+                Map<String, ServerException> failures = cluster.start(local);
+                if (!failures.isEmpty()) {
+                    throw failures.values().iterator().next();
+                }
             }
             ServersConfig current = needsCluster ? servers() : config;
             List<NodeConnection> out = new ArrayList<>();

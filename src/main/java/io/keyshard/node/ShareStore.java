@@ -1,6 +1,10 @@
 package io.keyshard.node;
 
+import io.keyshard.OwnerOnlyFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.h2.api.ErrorCode;
 
 /**
  * The node's own H2 database of keys: one row per keyId with its owner, curve, status, the share
@@ -46,7 +51,15 @@ final class ShareStore implements AutoCloseable {
     }
 
     static ShareStore open(NodeFiles files) throws IOException {
-        return new ShareStore(files, connect(files));
+        ShareStore store = new ShareStore(files, connect(files));
+        // who holds the store: a successor that finds it locked names this process
+        byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+        OwnerOnlyFiles.write(pidFile(files), pid);
+        return store;
+    }
+
+    private static Path pidFile(NodeFiles files) {
+        return files.dir().resolve("node.pid");
     }
 
     private static Connection connect(NodeFiles files) throws IOException {
@@ -252,7 +265,21 @@ final class ShareStore implements AutoCloseable {
         if (io.keyshard.DiskSpace.isFull(e, files.dir())) {
             return new StorageFullException();
         }
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new IOException("the share store is in use by another node process (pid " + holder(files)
+                    + "?): stop it, or wait for it to end");
+        }
         return new IOException("cannot " + what + " (database error " + e.getErrorCode() + ")");
+    }
+
+    /** The pid the last node to open this store wrote, or "unknown". */
+    private static String holder(NodeFiles files) {
+        try {
+            String pid = Files.readString(pidFile(files), StandardCharsets.US_ASCII).trim();
+            return pid.matches("[0-9]{1,10}") ? pid : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +38,7 @@ import org.bouncycastle.util.encoders.Hex;
  */
 public final class VaultBackup {
     static final String FORMAT = "keyshard-backup";
-    static final int VERSION = 1;
+    static final int VERSION = PasswordSealedFile.VERSION;
     static final int KEEP_AUTOMATIC = 10;
     private static final long MAX_SIZE = 64L * 1024 * 1024;
     private static final DateTimeFormatter STAMP =
@@ -179,19 +178,6 @@ public final class VaultBackup {
         return "the automatic backup was not written (" + e.getClass().getSimpleName() + "); run keyshard vault export";
     }
 
-    private static ObjectNode envelope(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        ObjectNode env = VaultHeader.JSON.createObjectNode();
-        env.put("format", FORMAT);
-        env.put("version", VERSION);
-        env.put("protection", protection);
-        kdf.writeTo(env);
-        env.put("salt", Hex.toHexString(salt));
-        if (keySalt != null) {
-            env.put("keySalt", Hex.toHexString(keySalt));
-        }
-        return env;
-    }
-
     private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
         ObjectNode inner = VaultHeader.JSON.createObjectNode();
         inner.put("version", VERSION);
@@ -199,24 +185,19 @@ public final class VaultBackup {
         ArrayNode keys = inner.putArray("keys");
         records.forEach(r -> keys.add(RecordCodec.toJson(r)));
         byte[] plain = VaultHeader.JSON.writeValueAsBytes(inner);
-        String protection = env.get("protection").asText();
-        KdfParams kdf = KdfParams.readFrom(env);
-        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText()) : null;
-        byte[] ad = associatedData(protection, kdf, Hex.decode(env.get("salt").asText()), keySalt);
-        env.put("sealed", Base64.getEncoder().encodeToString(sealer.seal(plain, ad)));
-        Arrays.fill(plain, (byte) 0);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new VaultException(Reason.BAD_BACKUP, "the folder " + parent + " does not exist");
+        try {
+            PasswordSealedFile.write(out, env, plain, sealer);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
         }
-        VaultFiles.writeAtomically(out.toAbsolutePath(), VaultHeader.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(env));
+    }
+
+    private static ObjectNode envelope(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
+        return PasswordSealedFile.envelope(FORMAT, protection, kdf, salt, keySalt);
     }
 
     private static byte[] associatedData(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        return (FORMAT + "|" + VERSION + "|" + protection + "|" + kdf.memoryKiB() + "|" + kdf.iterations() + "|"
-                + kdf.parallelism() + "|" + Hex.toHexString(salt) + "|"
-                + (keySalt == null ? "" : Hex.toHexString(keySalt))).getBytes(StandardCharsets.US_ASCII);
+        return PasswordSealedFile.associatedData(FORMAT, protection, kdf, salt, keySalt);
     }
 
     private static Sealer sealerFor(String protection, char[] password, KdfParams kdf, byte[] salt, byte[] keySalt) {
@@ -234,25 +215,7 @@ public final class VaultBackup {
     }
 
     private static JsonNode readEnvelope(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new VaultException(Reason.BAD_BACKUP, "no backup file at " + file);
-            }
-            if (Files.size(file) > MAX_SIZE) {
-                throw bad(file, "it is larger than any backup Keyshard writes");
-            }
-            JsonNode env = VaultHeader.JSON.readTree(Files.readAllBytes(file));
-            if (env == null || !FORMAT.equals(env.path("format").asText())) {
-                throw bad(file, "it is not a Keyshard backup");
-            }
-            if (!env.path("version").isInt() || env.get("version").intValue() > VERSION) {
-                throw bad(file, "it was made by a newer version of Keyshard (backup version "
-                        + env.path("version").asText() + "); update Keyshard");
-            }
-            return env;
-        } catch (IOException e) {
-            throw bad(file, "it cannot be read as a backup (" + e.getClass().getSimpleName() + ")");
-        }
+        return PasswordSealedFile.readEnvelope(file, FORMAT, MAX_SIZE, "imported");
     }
 
     private static List<KeyRecord> records(Path file, JsonNode inner) {
@@ -280,6 +243,6 @@ public final class VaultBackup {
     }
 
     private static VaultException bad(Path file, String why) {
-        return new VaultException(Reason.BAD_BACKUP, "cannot import " + file + ": " + why + "; nothing was imported");
+        return PasswordSealedFile.bad(file, why, "imported");
     }
 }

@@ -51,9 +51,9 @@ class ServersCliTest {
     }
 
     @Test
-    void checkOnAFreshHomeReportsTheLocalClusterDownWithoutStartingIt() {
+    void checkOnAFreshHomeReportsTheLocalClusterNotStartedWithoutStartingIt() {
         CliHarness.Result check = run("servers", "check");
-        assertEquals(4, check.exitCode(), check.err());
+        assertEquals(0, check.exitCode(), "a local cluster never started is no fault: " + check.err());
         assertTrue(check.out().contains("OFFICIAL_1") && check.out().contains("not started yet"), check.out());
         assertFalse(Files.exists(home.resolve("nodes")), "a check starts nothing");
     }

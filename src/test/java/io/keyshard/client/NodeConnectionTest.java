@@ -130,6 +130,11 @@ class NodeConnectionTest {
                 node.entry.certSha256(), false), Duration.ofSeconds(5)).join();
         assertFalse(down.ok());
         assertTrue(down.error().contains("OFFICIAL_9"), down.error());
+        assertFalse(down.fine(), "a remote server that refuses connections should answer: a fault");
+        ServerStatus stopped = ServerStatus.check("OFFICIAL_9", new ServerInfo("https://127.0.0.1:1", 9,
+                node.entry.certSha256(), true), Duration.ofSeconds(5)).join();
+        assertEquals(ServerStatus.STOPPED, stopped.error());
+        assertTrue(stopped.stopped() && stopped.fine(), "a local server that is not running is no fault");
         ServerStatus up = ServerStatus.check("OFFICIAL_2", info, T).join();
         assertTrue(up.ok(), up.error());
         ServerStatus misnamed = ServerStatus.check("OFFICIAL_3", new ServerInfo(node.url(), 3,

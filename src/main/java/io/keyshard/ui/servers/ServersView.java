@@ -46,7 +46,8 @@ public final class ServersView extends BorderPane {
         table.getColumns().add(column("Name", ServerStatus::name, 130));
         table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 100));
         table.getColumns().add(column("URL", ServerStatus::url, 200));
-        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : s.notStarted() ? "not started" : "down", 105));
+        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : s.notStarted() ? "not started"
+                : s.stopped() ? "stopped" : "down", 105));
         table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms"
                 : s.notStarted() ? "Starts with the first key" : s.error(), 240));
         BorderPane.setMargin(table, new Insets(14, 0, 10, 0));

@@ -1,0 +1,77 @@
+package io.keyshard.client;
+
+import io.keyshard.OwnerOnlyFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a {@code keyshard node} command as a child process of this program, and reads why one failed. */
+final class NodeProcess {
+    private NodeProcess() {
+    }
+
+    /** The node's last {@code error:} line written since {@code from}, as ": words", or "" when there is none. */
+    static String lastError(Path log, long from, Process p) {
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+            byte[] all = Files.readAllBytes(log);
+            String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                    StandardCharsets.UTF_8);
+            String found = "";
+            for (String l : written.split("\\R")) {
+                if (l.startsWith("error: ")) {
+                    found = ": " + l.substring("error: ".length()).trim();
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    static Process start(List<String> args, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher());
+        cmd.addAll(args);
+        if (!Files.exists(log)) {
+            OwnerOnlyFiles.write(log, new byte[0]);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // A node needs no vault or backup password: keep them out of its environment (readable in /proc while it runs).
+        pb.environment().keySet().removeIf(k -> k.startsWith("KEYSHARD_") && k.endsWith("PASSWORD"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /**
+     * How to start this program again: the JVM's own {@code java} with the current class path, or, in
+     * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
+     * when given arguments.
+     */
+    private static List<String> launcher() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String appLauncher = System.getProperty("jpackage.app-path");
+        if (!Files.isExecutable(java) && appLauncher != null) {
+            return List.of(appLauncher);
+        }
+        // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
+        // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
+        // first keygens after a start finish sooner.
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
+        String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+        return command;
+    }
+}
