@@ -7,6 +7,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -107,7 +108,7 @@ public final class DeriveCommand implements Callable<Integer> {
     private KeyPipeline.Start fromVault() {
         UUID id;
         try {
-            id = UUID.fromString(keyId.strip());
+            id = KeyIds.parseTyped(keyId);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.HealthAnswer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -88,8 +89,8 @@ public final class LocalCluster implements AutoCloseable {
     private static boolean answers(String name, ServerInfo info) {
         NodeConnection c = new NodeConnection(name, info, null);
         try {
-            JsonNode h = c.health(Duration.ofSeconds(10)).join();
-            return name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
+            HealthAnswer h = c.health(Duration.ofSeconds(10)).join();
+            return name.equals(h.name()) && h.id() == info.id();
         } catch (RuntimeException e) {
             return false;
         } finally {

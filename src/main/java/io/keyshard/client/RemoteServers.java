@@ -46,12 +46,11 @@ public final class RemoteServers {
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
         }
-        ServersConfig.requireValidName(e.name());
+        ServerIds.idFor(e.name(), e.id());
         if (LocalCluster.NAMES.contains(e.name())) {
             throw new IllegalArgumentException(e.name() + " is a name of the local cluster; give the remote server "
                     + "another name with 'keyshard node init --name'");
         }
-        ServerIds.idFor(e.name(), e.id());
         ServerInfo info = new ServerInfo(e.url(), e.id(), e.certSha256(), false);
         if (e.apiKey() == null || e.apiKey().isBlank() || e.apiKey().length() > 200) {
             throw new IllegalArgumentException("the entry has no valid apiKey");

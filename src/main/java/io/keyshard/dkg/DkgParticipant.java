@@ -127,7 +127,7 @@ public final class DkgParticipant {
     }
 
     /** Checks echoes, reveals and this server's shares; returns the signed public result and the secret share. */
-    public synchronized KeygenOutput round3(Round3Request request) {
+    public synchronized Round3Output round3(Round3Request request) {
         return step(State.ROUND2_SENT, () -> {
             Map<Integer, Round2Message> round2 = Round2Checks.verify(session, round1View,
                     request == null ? null : request.round2(), new Roster.Own(self.id(), round2Hash));
@@ -146,11 +146,11 @@ public final class DkgParticipant {
             checkShares(x, outcome, received);
             x = outcome.negated() ? x.negate().mod(curve.order()) : x;
             SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
-            KeygenResult unsigned = outcome.toResult(session, self.id(), null);
-            byte[] sig = Signatures.sign(keys, session.sessionId(), KeygenResult.ROUND, self.id(), unsigned.resultHash());
+            Round3Message unsigned = outcome.toResult(session, self.id(), null);
+            byte[] sig = Signatures.sign(keys, session.sessionId(), Round3Message.ROUND, self.id(), unsigned.resultHash());
             wipe();
             state = State.FINISHED;
-            return new KeygenOutput(outcome.toResult(session, self.id(), sig), share);
+            return new Round3Output(outcome.toResult(session, self.id(), sig), share);
         });
     }
 

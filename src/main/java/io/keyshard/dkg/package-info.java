@@ -22,9 +22,9 @@
  * POST .../round2                  body Round2Request   { "round1": [Round1Message x n] }
  *     return p.round2(request);                            // Round2Message
  * POST .../round3                  body Round3Request   { "round2": [Round2Message x n] }
- *     KeygenOutput out = p.round3(request);
+ *     Round3Output out = p.round3(request);
  *     seal + store out.share().encoded() with status PENDING (durably), then out.share().destroy();
- *     return out.result();                                 // KeygenResult (signed public result)
+ *     return out.message();                                // Round3Message (signed public result)
  * POST .../abort                   p.abort(); delete a PENDING share     (commit/abort live in the node)
  * }</pre>
  * Every round method throws {@link io.keyshard.dkg.ProtocolException} (exit code 5) naming the
@@ -42,7 +42,7 @@
  * Round2Request r2 = c.round2Request(round1s);            // verifies, names a bad server early
  * send r2 to every server    -> List<Round2Message>
  * Round3Request r3 = c.round3Request(round2s);            // signatures, echoes, reveals
- * send r3 to every server    -> List<KeygenResult>
+ * send r3 to every server    -> List<Round3Message>
  * AgreedKey key = c.finish(results);                      // identical, as relayed, interpolates to Y
  * vault READY with key.rootPublicKey(), key.chainCode(), key.verificationShares() (by server name);
  * then commit everywhere.   Any exception: abort everywhere, vault FAILED with e.getMessage().

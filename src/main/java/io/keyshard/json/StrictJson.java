@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,16 @@ public final class StrictJson {
     /** The same configuration, indenting its output (for files and CLI output people read). */
     public static ObjectMapper pretty() {
         return PRETTY;
+    }
+
+    /**
+     * A strict reader for {@code type} that lets fields be left out or null (they read as null, or 0 for
+     * numbers): for answers whose fields depend on a state, which the record's constructor or its reader
+     * then checks.
+     */
+    public static ObjectReader readerAllowingAbsentFields(Class<?> type) {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     private static ObjectMapper build(boolean indent) {

@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import io.keyshard.wire.KeyState;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +38,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     /** What the store knows about a keyId. {@code publicResult} is JSON, null unless PENDING or READY. */
-    record StoredKey(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
+    record Row(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
     }
 
     private ShareStore(NodeFiles files, Connection db) {
@@ -80,7 +81,7 @@ final class ShareStore implements AutoCloseable {
         }
     }
 
-    synchronized Optional<StoredKey> find(UUID keyId) throws IOException {
+    synchronized Optional<Row> find(UUID keyId) throws IOException {
         try (PreparedStatement ps = db().prepareStatement(
                 "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
             ps.setObject(1, keyId);
@@ -88,7 +89,7 @@ final class ShareStore implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredKey(keyId, rs.getString(1), rs.getString(2),
+                return Optional.of(new Row(keyId, rs.getString(1), rs.getString(2),
                         KeyState.valueOf(rs.getString(3)), rs.getString(4)));
             }
         } catch (SQLException e) {

@@ -26,9 +26,9 @@ public final class Forge {
         return new Round2Message(m.sessionId(), m.sender(), m.echo(), m.encryptedShares(), m.chainCodeReveal(), sig);
     }
 
-    public static KeygenResult sign(KeygenResult r, IdentityKeys keys) {
-        byte[] sig = Signatures.sign(keys, r.sessionId(), KeygenResult.ROUND, r.sender(), r.resultHash());
-        return new KeygenResult(r.sessionId(), r.sender(), r.curve(), r.threshold(), r.rootPublicKey(), r.chainCode(),
+    public static Round3Message sign(Round3Message r, IdentityKeys keys) {
+        byte[] sig = Signatures.sign(keys, r.sessionId(), Round3Message.ROUND, r.sender(), r.resultHash());
+        return new Round3Message(r.sessionId(), r.sender(), r.curve(), r.threshold(), r.rootPublicKey(), r.chainCode(),
                 r.verificationShares(), r.transcriptHash(), sig);
     }
 

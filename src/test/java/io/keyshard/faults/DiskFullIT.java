@@ -13,7 +13,7 @@ import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ResolvedKey;
 import io.keyshard.client.WorkspaceClient;
 import io.keyshard.curve.CurveName;
-import io.keyshard.node.KeyState;
+import io.keyshard.wire.KeyState;
 import io.keyshard.node.NodeStoreReader;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;

@@ -136,7 +136,7 @@ final class NodeProcesses implements AutoCloseable {
     /** The node's state for a key: PENDING, READY, ABORTED, EXPIRED, IN_PROGRESS, or UNKNOWN (404). */
     String status(String name, UUID keyId) throws ServerException {
         try {
-            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().path("status").asText();
+            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().status().name();
         } catch (RuntimeException e) {
             Throwable t = NodeConnection.unwrap(e);
             if (t instanceof ServerException se) {

@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.SecretShare;
+import io.keyshard.wire.KeyState;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,7 +29,7 @@ public final class NodeStoreReader {
         try (ShareSealer sealer = ShareSealer.open(files, config.id(), new SecureRandom());
                 ShareStore store = ShareStore.open(files)) {
             for (UUID keyId : store.keyIds()) {
-                ShareStore.StoredKey k = store.find(keyId).orElseThrow();
+                ShareStore.Row k = store.find(keyId).orElseThrow();
                 BigInteger value = null;
                 byte[] sealed = store.sealedShare(keyId).orElse(null);
                 if (sealed != null) {

@@ -1,4 +1,4 @@
-package io.keyshard.json;
+package io.keyshard.bytes;
 
 import java.util.HexFormat;
 

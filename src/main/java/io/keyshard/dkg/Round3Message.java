@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code transcriptHash} covers every message of the run. All servers must return identical
  * results apart from sender and signature. A wire type.
  */
-public record KeygenResult(byte[] sessionId, int sender, String curve, int threshold, byte[] rootPublicKey,
+public record Round3Message(byte[] sessionId, int sender, String curve, int threshold, byte[] rootPublicKey,
                            byte[] chainCode, Map<Integer, byte[]> verificationShares, byte[] transcriptHash,
                            byte[] signature) {
     static final int ROUND = 3;
