@@ -1,5 +1,6 @@
 package io.keyshard.address;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -8,7 +9,6 @@ import io.keyshard.derive.Network;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bouncycastle.util.encoders.Hex;
 
 /** Bitcoin addresses: P2PKH (Base58Check), P2WPKH (bech32 v0) and BIP-86 P2TR (bech32m v1). */
 public final class BitcoinAddresses {
@@ -52,8 +52,8 @@ public final class BitcoinAddresses {
         }
         byte[] output = ((WeierstrassPoint) q).xBytes();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("internalKey", Hex.toHexString(internal));
-        details.put("outputKey", Hex.toHexString(output));
+        details.put("internalKey", Hex.encode(internal));
+        details.put("outputKey", Hex.encode(output));
         return new Address(SegwitAddress.encode(hrp(network), 1, output), details);
     }
 }

@@ -1,11 +1,10 @@
 package io.keyshard.address;
 
+import io.keyshard.crypto.Digests;
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /** The hashes addresses are made of, all from Bouncy Castle. */
@@ -14,7 +13,7 @@ public final class Hashes {
     }
 
     public static byte[] sha256(byte[]... parts) {
-        return digest(new SHA256Digest(), parts);
+        return Digests.sha256(parts);
     }
 
     /** SHA-256 of SHA-256: Base58Check's checksum. */
@@ -24,7 +23,7 @@ public final class Hashes {
 
     /** RIPEMD-160 of SHA-256: Bitcoin's and Cosmos's key hash. */
     public static byte[] hash160(byte[] data) {
-        return digest(new RIPEMD160Digest(), sha256(data));
+        return Digests.hash160(data);
     }
 
     /** The original Keccak-256 Ethereum uses (not the padded FIPS 202 SHA3-256). */
@@ -47,11 +46,6 @@ public final class Hashes {
     }
 
     private static byte[] digest(Digest d, byte[]... parts) {
-        for (byte[] p : parts) {
-            d.update(p, 0, p.length);
-        }
-        byte[] out = new byte[d.getDigestSize()];
-        d.doFinal(out, 0);
-        return out;
+        return Digests.digest(d, parts);
     }
 }

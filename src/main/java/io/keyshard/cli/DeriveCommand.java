@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.bouncycastle.util.encoders.DecoderException;
-import org.bouncycastle.util.encoders.Hex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,18 +130,7 @@ public final class DeriveCommand implements Callable<Integer> {
     }
 
     private static byte[] hex(String option, String text) {
-        String s = text == null ? "" : text.strip();
-        if (s.startsWith("0x") || s.startsWith("0X")) {
-            s = s.substring(2);
-        }
-        if (s.isEmpty() || s.length() % 2 != 0 || !s.matches("[0-9a-fA-F]+")) {
-            throw new IllegalArgumentException(option + " must be an even number of hex digits (0-9, a-f)");
-        }
-        try {
-            return Hex.decode(s);
-        } catch (DecoderException e) {
-            throw new IllegalArgumentException(option + " is not valid hex");
-        }
+        return Hex.decodeTyped(text, option);
     }
 
     private void print(KeyPipeline.Result r) throws JsonProcessingException {

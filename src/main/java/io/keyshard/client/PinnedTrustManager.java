@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.crypto.Digests;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -37,15 +38,11 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("server sent no certificate");
         }
-        try {
-            byte[] actual = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
-            if (!MessageDigest.isEqual(actual, pin)) {
-                throw new CertificateException("server certificate does not match the pinned SHA-256");
-            }
-            chain[0].checkValidity();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new CertificateException(e);
+        byte[] actual = Digests.sha256(chain[0].getEncoded());
+        if (!MessageDigest.isEqual(actual, pin)) {
+            throw new CertificateException("server certificate does not match the pinned SHA-256");
         }
+        chain[0].checkValidity();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * edwards25519 and edwards448 (RFC 8032 / RFC 7748 parameters) on our own extended-coordinate
@@ -27,7 +27,7 @@ final class EdwardsCurve extends BaseCurve {
         ScalarCodec.reverse(orderLittleEndian);
         this.cofactorDoublings = cofactorDoublings;
         this.identity = new EdwardsPoint(this, group.identity());
-        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex), name + " generator"));
+        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex, "generator"), name + " generator"));
     }
 
     /** edwards25519: -x² + y² = 1 - (121665/121666)·x²·y², ℓ = 2^252 + 27742...8493, cofactor 8. */

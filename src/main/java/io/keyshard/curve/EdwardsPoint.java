@@ -1,8 +1,8 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /** A point of edwards25519 or edwards448 in extended coordinates; immutable. */
 final class EdwardsPoint implements Point {
@@ -83,6 +83,6 @@ final class EdwardsPoint implements Point {
 
     @Override
     public String toString() {
-        return curve.name() + (isIdentity() ? "(identity)" : "(" + Hex.toHexString(affine()) + ")");
+        return curve.name() + (isIdentity() ? "(identity)" : "(" + Hex.encode(affine()) + ")");
     }
 }

@@ -170,7 +170,7 @@ public final class KeygenCoordinator {
             throw blame(ProtocolCheck.RESULT_MISMATCH, from, "its result is for another curve or threshold");
         }
         if (r.rootPublicKey() == null || r.chainCode() == null || r.chainCode().length != ChainCode.LENGTH
-                || r.transcriptHash() == null || r.transcriptHash().length != Hashing.LENGTH) {
+                || r.transcriptHash() == null || r.transcriptHash().length != ProtocolHash.LENGTH) {
             throw blame(ProtocolCheck.MALFORMED, from, "its result lacks the root key, a 32-byte chain code or the transcript hash");
         }
         TreeSet<Integer> ids = new TreeSet<>();

@@ -21,7 +21,7 @@ final class ProofOfPossession {
         byte[] extra = new byte[32];
         random.nextBytes(extra);
         byte[] secret = curve.encodeScalar(a0);
-        BigInteger k = curve.hashToScalar("dkg-pop-nonce", secret, sessionId, Hashing.u32(sender), extra);
+        BigInteger k = curve.hashToScalar("dkg-pop-nonce", secret, sessionId, ProtocolHash.u32(sender), extra);
         Arrays.fill(secret, (byte) 0);
         if (k.signum() == 0) {
             k = curve.randomScalar(random);
@@ -45,6 +45,6 @@ final class ProofOfPossession {
     }
 
     private static BigInteger challenge(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded) {
-        return curve.hashToScalar("dkg-pop", sessionId, Hashing.u32(sender), c0.encode(), rEncoded);
+        return curve.hashToScalar("dkg-pop", sessionId, ProtocolHash.u32(sender), c0.encode(), rEncoded);
     }
 }

@@ -59,7 +59,7 @@ record PublicOutcome(Point groupKey, Map<Integer, Point> verificationShares, byt
             transcript.add(m.payloadHash());
         }
         return new PublicOutcome(negate ? y.negate() : y, shares, ChainCode.combine(reveals),
-                Hashing.hash("transcript", transcript.toArray(new byte[0][])), negate);
+                ProtocolHash.hash("transcript", transcript.toArray(new byte[0][])), negate);
     }
 
     /** This outcome as server {@code sender}'s round-3 message, with the signature still to be set. */

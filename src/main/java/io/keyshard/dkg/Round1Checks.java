@@ -89,8 +89,8 @@ final class Round1Checks {
         if (m.proofZ() == null || m.proofZ().length != curve.scalarLength()) {
             throw blame(ProtocolCheck.INVALID_SCALAR, from, "the proof's z is not a " + curve.scalarLength() + "-byte scalar");
         }
-        if (m.chainCodeCommitment() == null || m.chainCodeCommitment().length != Hashing.LENGTH) {
-            throw blame(ProtocolCheck.MALFORMED, from, "the chain-code commitment is not " + Hashing.LENGTH + " bytes");
+        if (m.chainCodeCommitment() == null || m.chainCodeCommitment().length != ProtocolHash.LENGTH) {
+            throw blame(ProtocolCheck.MALFORMED, from, "the chain-code commitment is not " + ProtocolHash.LENGTH + " bytes");
         }
         if (m.signature() == null || m.signature().length != Signatures.LENGTH) {
             throw blame(ProtocolCheck.SIGNATURE, from, "the signature is not " + Signatures.LENGTH + " bytes");

@@ -17,12 +17,12 @@ public record Round1Message(byte[] sessionId, int sender, List<byte[]> commitmen
     byte[] payloadHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
-        f.add(Hashing.u32(sender));
-        f.add(Hashing.u32(commitments.size()));
+        f.add(ProtocolHash.u32(sender));
+        f.add(ProtocolHash.u32(commitments.size()));
         f.addAll(commitments);
         f.add(proofR);
         f.add(proofZ);
         f.add(chainCodeCommitment);
-        return Hashing.hash("round1", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("round1", f.toArray(new byte[0][]));
     }
 }

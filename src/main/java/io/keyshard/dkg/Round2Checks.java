@@ -94,8 +94,8 @@ final class Round2Checks {
             throw blame(ProtocolCheck.MALFORMED, from, "its echo does not list exactly " + s.size() + " digests");
         }
         for (byte[] d : m.echo()) {
-            if (d == null || d.length != Hashing.LENGTH) {
-                throw blame(ProtocolCheck.MALFORMED, from, "an echo digest is not " + Hashing.LENGTH + " bytes");
+            if (d == null || d.length != ProtocolHash.LENGTH) {
+                throw blame(ProtocolCheck.MALFORMED, from, "an echo digest is not " + ProtocolHash.LENGTH + " bytes");
             }
         }
         Set<Integer> expected = new TreeSet<>();

@@ -18,11 +18,11 @@ public record Round2Message(byte[] sessionId, int sender, List<byte[]> echo, Map
     byte[] payloadHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
-        f.add(Hashing.u32(sender));
-        f.add(Hashing.u32(echo.size()));
+        f.add(ProtocolHash.u32(sender));
+        f.add(ProtocolHash.u32(echo.size()));
         f.addAll(echo);
-        Hashing.addIdMap(f, encryptedShares);
+        ProtocolHash.addIdMap(f, encryptedShares);
         f.add(chainCodeReveal);
-        return Hashing.hash("round2", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("round2", f.toArray(new byte[0][]));
     }
 }

@@ -20,12 +20,12 @@ public record Round3Message(byte[] sessionId, int sender, String curve, int thre
     byte[] resultHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
-        f.add(Hashing.utf8(curve));
-        f.add(Hashing.u32(threshold));
+        f.add(ProtocolHash.utf8(curve));
+        f.add(ProtocolHash.u32(threshold));
         f.add(rootPublicKey);
         f.add(chainCode);
-        Hashing.addIdMap(f, verificationShares);
+        ProtocolHash.addIdMap(f, verificationShares);
         f.add(transcriptHash);
-        return Hashing.hash("result", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("result", f.toArray(new byte[0][]));
     }
 }

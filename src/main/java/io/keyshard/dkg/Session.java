@@ -124,18 +124,18 @@ public final class Session {
 
     private byte[] computeSessionId(byte[] nonce) {
         List<byte[]> f = new ArrayList<>();
-        f.add(Hashing.utf8(keyId));
+        f.add(ProtocolHash.utf8(keyId));
         f.add(nonce.clone());
-        f.add(Hashing.utf8(curveName.apiName()));
-        f.add(Hashing.u32(threshold));
-        f.add(Hashing.u32(participants.size()));
+        f.add(ProtocolHash.utf8(curveName.apiName()));
+        f.add(ProtocolHash.u32(threshold));
+        f.add(ProtocolHash.u32(participants.size()));
         for (Participant p : participants) {
-            f.add(Hashing.u32(p.id()));
-            f.add(Hashing.utf8(p.name()));
+            f.add(ProtocolHash.u32(p.id()));
+            f.add(ProtocolHash.utf8(p.name()));
             f.add(p.signingKey().clone());
             f.add(p.encryptionKey().clone());
         }
-        return Hashing.hash("session", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("session", f.toArray(new byte[0][]));
     }
 
     /** The 32-byte sessionId every message of this key generation carries and every signature covers. */

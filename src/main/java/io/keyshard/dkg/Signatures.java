@@ -17,6 +17,6 @@ final class Signatures {
     }
 
     private static byte[] signedBytes(byte[] sessionId, int round, int sender, byte[] payloadHash) {
-        return Hashing.frame("signature", sessionId, Hashing.u32(round), Hashing.u32(sender), payloadHash);
+        return ProtocolHash.frame("signature", sessionId, ProtocolHash.u32(round), ProtocolHash.u32(sender), payloadHash);
     }
 }

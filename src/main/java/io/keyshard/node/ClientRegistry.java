@@ -1,13 +1,14 @@
 package io.keyshard.node;
 
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,13 +119,12 @@ public final class ClientRegistry {
 
     private static String hash(char[] apiKey) {
         java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(apiKey));
+        byte[] encoded = new byte[bytes.remaining()];
+        bytes.duplicate().get(encoded);
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes.duplicate());
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Hex.encode(Digests.sha256(encoded));
         } finally {
+            Arrays.fill(encoded, (byte) 0);
             Arrays.fill(bytes.array(), (byte) 0);
         }
     }

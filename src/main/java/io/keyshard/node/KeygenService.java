@@ -15,7 +15,6 @@ import io.keyshard.wire.KeyState;
 import io.keyshard.wire.KeyStatusAnswer;
 import io.keyshard.wire.StateAnswer;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -155,8 +154,6 @@ final class KeygenService implements AutoCloseable {
             if (!store.insertPending(keyId, s.clientId, s.curve, sealed, publicJson)) {
                 throw ApiException.conflict("this keyId already holds a share on this server");
             }
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot seal the share");
         } finally {
             Arrays.fill(encoded, (byte) 0);
             share.destroy();

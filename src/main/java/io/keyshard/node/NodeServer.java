@@ -68,7 +68,7 @@ public final class NodeServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         SSLContext tls = NodeTls.serverContext(files);
         NodeIdentity identity = NodeIdentity.load(files);
-        ShareSealer sealer = ShareSealer.open(files, config.id(), random);
+        ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
         KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
         HttpsServer server;

@@ -1,5 +1,7 @@
 package io.keyshard.vault;
 
+import io.keyshard.crypto.Digests;
+import io.keyshard.crypto.Sealer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ final class Manifest {
             out.writeLong(nextRowNo);
             out.writeInt(entries.size());
             for (byte[] s : sealed) {
-                out.write(sha256(s));
+                out.write(Digests.sha256(s));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -157,7 +158,7 @@ final class Manifest {
                 for (int b = 0; b < BUCKETS; b++) {
                     byte[] hash = in.readNBytes(HASH);
                     byte[] sealed = get.apply(bucketRow(b));
-                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, sha256(sealed)) ? null
+                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, Digests.sha256(sealed)) ? null
                             : sealer.open(sealed, bucketAd(b));
                     if (bucket == null) {
                         return null;
@@ -213,13 +214,5 @@ final class Manifest {
         BitSet all = new BitSet(BUCKETS);
         all.set(0, BUCKETS);
         return all;
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

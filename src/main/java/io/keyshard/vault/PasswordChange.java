@@ -1,5 +1,6 @@
 package io.keyshard.vault;
 
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
 import io.keyshard.vault.VaultException.Reason;

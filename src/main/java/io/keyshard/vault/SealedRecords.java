@@ -1,9 +1,10 @@
 package io.keyshard.vault;
 
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.keyshard.bytes.Framing;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -17,11 +18,11 @@ final class SealedRecords {
     }
 
     static byte[] recordAd(UUID keyId, int version) {
-        return ("keyshard/vault/record|" + keyId + "|" + version).getBytes(StandardCharsets.US_ASCII);
+        return Framing.Frozen.pipeJoined("keyshard/vault/record", keyId, version);
     }
 
     static byte[] secretAd(String name, int version) {
-        return ("keyshard/vault/secret|" + name + "|" + version).getBytes(StandardCharsets.UTF_8);
+        return Framing.Frozen.pipeJoined("keyshard/vault/secret", name, version);
     }
 
     /** The record as sealed JSON, bound to its keyId and version. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
+import io.keyshard.bytes.Framing;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Encrypted backups of the key records. A backup file is JSON:
@@ -110,9 +111,9 @@ public final class VaultBackup {
         byte[] keySalt = null;
         try {
             kdf = KdfParams.readFrom(env);
-            salt = Hex.decodeStrict(env.required("salt").asText());
+            salt = Hex.decode(env.required("salt").asText(), "salt");
             if ("vault-password".equals(protection)) {
-                keySalt = Hex.decodeStrict(env.required("keySalt").asText());
+                keySalt = Hex.decode(env.required("keySalt").asText(), "keySalt");
             } else if (!"own-password".equals(protection)) {
                 throw new IllegalArgumentException("unknown protection");
             }
@@ -185,9 +186,9 @@ public final class VaultBackup {
         env.put("version", VERSION);
         env.put("protection", protection);
         kdf.writeTo(env);
-        env.put("salt", Hex.toHexString(salt));
+        env.put("salt", Hex.encode(salt));
         if (keySalt != null) {
-            env.put("keySalt", Hex.toHexString(keySalt));
+            env.put("keySalt", Hex.encode(keySalt));
         }
         return env;
     }
@@ -201,8 +202,8 @@ public final class VaultBackup {
         byte[] plain = VaultHeader.JSON.writeValueAsBytes(inner);
         String protection = env.get("protection").asText();
         KdfParams kdf = KdfParams.readFrom(env);
-        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText()) : null;
-        byte[] ad = associatedData(protection, kdf, Hex.decode(env.get("salt").asText()), keySalt);
+        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText(), "keySalt") : null;
+        byte[] ad = associatedData(protection, kdf, Hex.decode(env.get("salt").asText(), "salt"), keySalt);
         env.put("sealed", Base64.getEncoder().encodeToString(sealer.seal(plain, ad)));
         Arrays.fill(plain, (byte) 0);
         Path parent = out.toAbsolutePath().getParent();
@@ -214,9 +215,8 @@ public final class VaultBackup {
     }
 
     private static byte[] associatedData(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        return (FORMAT + "|" + VERSION + "|" + protection + "|" + kdf.memoryKiB() + "|" + kdf.iterations() + "|"
-                + kdf.parallelism() + "|" + Hex.toHexString(salt) + "|"
-                + (keySalt == null ? "" : Hex.toHexString(keySalt))).getBytes(StandardCharsets.US_ASCII);
+        return Framing.Frozen.pipeJoined(FORMAT, VERSION, protection, kdf.memoryKiB(), kdf.iterations(),
+                kdf.parallelism(), Hex.encode(salt), keySalt == null ? "" : Hex.encode(keySalt));
     }
 
     private static Sealer sealerFor(String protection, char[] password, KdfParams kdf, byte[] salt, byte[] keySalt) {

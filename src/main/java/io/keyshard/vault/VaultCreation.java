@@ -1,6 +1,8 @@
 package io.keyshard.vault;
 
 import io.keyshard.Home;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Builds a new vault in a temporary folder beside its final place and renames the folder into
@@ -33,7 +34,7 @@ final class VaultCreation {
             }
             byte[] rnd = new byte[8];
             new SecureRandom().nextBytes(rnd);
-            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + Hex.toHexString(rnd)));
+            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + Hex.encode(rnd)));
             byte[] salt = VaultHeader.newSalt();
             keys = VaultKeys.derive(password, salt, kdf);
             VaultHeader header = VaultHeader.fresh(kdf, salt, keys);

@@ -61,7 +61,7 @@ public final class InProcessNode implements AutoCloseable {
         NodeFiles files = new NodeFiles(data);
         NodeConfig config = files.readConfig();
         this.identity = NodeIdentity.load(files);
-        this.sealer = ShareSealer.open(files, config.id(), random);
+        this.sealer = ShareSealer.open(files, config.id());
         this.store = ShareStore.open(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
         this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.ByteArrayOutputStream;
