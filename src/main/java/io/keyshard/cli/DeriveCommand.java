@@ -1,7 +1,6 @@
 package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
@@ -9,6 +8,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.ids.KeyIds;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -147,7 +147,7 @@ public final class DeriveCommand implements Callable<Integer> {
         o.putAll(r.addressDetails());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             o.forEach((k, v) -> {
                 if (v != null) {

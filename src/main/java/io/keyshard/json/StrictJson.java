@@ -12,11 +12,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson configuration for everything that crosses a process boundary (node API,
- * servers.json, entries): unknown fields, duplicate keys, missing or null creator fields, coercions
- * and trailing tokens are refused; no default typing is ever enabled.
+ * The one Jackson configuration for everything that crosses a process boundary or is read from a
+ * file (node API, servers.json, node files, vault header, records and backups, settings, CLI output):
+ * unknown fields, duplicate keys, missing or null creator fields, coercions and trailing tokens are
+ * refused; no default typing is ever enabled.
  */
 public final class StrictJson {
+    /**
+     * The longest string value: a backup's sealed payload. Every reader bounds its whole input first
+     * (node request bodies, node answers and backup files each have their own, smaller or equal, limit).
+     */
+    private static final int MAX_STRING = 64 << 20;
     private static final ObjectMapper MAPPER = build(false);
     private static final ObjectMapper PRETTY = build(true);
 
@@ -59,7 +65,7 @@ public final class StrictJson {
                 .configure(SerializationFeature.INDENT_OUTPUT, indent)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(64).build());
+                .maxNestingDepth(32).maxStringLength(MAX_STRING).maxNumberLength(64).build());
         mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         return mapper;
     }

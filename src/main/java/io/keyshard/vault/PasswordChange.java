@@ -1,5 +1,6 @@
 package io.keyshard.vault;
 
+import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
@@ -9,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A crash-safe password change. The re-encrypted database ({@code keyshard-next.mv.db}) and its
@@ -66,7 +65,7 @@ final class PasswordChange {
             VaultFiles.fsync(dir.resolve(NEXT_DB_FILE));
             CrashPoint.reach("passwd-next-db-written");
             VaultFiles.writeDurably(dir.resolve(NEXT_HEADER), header.toJson());
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
             CrashPoint.reach("passwd-next-header-written");
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "the password was not changed: " + e.getMessage());
@@ -77,7 +76,7 @@ final class PasswordChange {
     void commit() {
         try {
             VaultFiles.writeDurably(dir.resolve(JOURNAL), "commit\n".getBytes(StandardCharsets.US_ASCII));
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "the password was not changed: " + e.getMessage());
         }
@@ -102,7 +101,7 @@ final class PasswordChange {
         try {
             Files.deleteIfExists(dir.resolve(NEXT_DB_FILE));
             Files.deleteIfExists(dir.resolve(NEXT_HEADER));
-            Files.deleteIfExists(dir.resolve(NEXT_HEADER + ".tmp"));
+            OwnerOnlyFiles.deleteTemps(dir.resolve(NEXT_HEADER));
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot clean up an interrupted password change: " + e.getMessage());
         }
@@ -111,15 +110,15 @@ final class PasswordChange {
     private static void rollForward(Path dir) {
         try {
             if (Files.exists(dir.resolve(NEXT_DB_FILE))) {
-                VaultFiles.moveAtomically(dir.resolve(NEXT_DB_FILE), dir.resolve(VaultFiles.DB_FILE));
+                OwnerOnlyFiles.moveAtomically(dir.resolve(NEXT_DB_FILE), dir.resolve(VaultFiles.DB_FILE));
             }
             CrashPoint.reach("passwd-db-replaced");
             if (Files.exists(dir.resolve(NEXT_HEADER))) {
-                VaultFiles.moveAtomically(dir.resolve(NEXT_HEADER), dir.resolve(VaultFiles.HEADER));
+                OwnerOnlyFiles.moveAtomically(dir.resolve(NEXT_HEADER), dir.resolve(VaultFiles.HEADER));
             }
             CrashPoint.reach("passwd-header-replaced");
             Files.delete(dir.resolve(JOURNAL));
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
             CrashPoint.reach("passwd-done");
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot finish the interrupted password change: " + e.getMessage());
@@ -128,10 +127,8 @@ final class PasswordChange {
 
     /** Deletes a folder this code created, deepest first. */
     static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            OwnerOnlyFiles.deleteTree(root);
         } catch (IOException e) {
             // best effort: a leftover temporary folder holds no vault and is not mistaken for one
         }

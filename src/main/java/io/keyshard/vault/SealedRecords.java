@@ -1,6 +1,7 @@
 package io.keyshard.vault;
 
 import io.keyshard.crypto.Sealer;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class SealedRecords {
     static byte[] seal(Sealer sealer, KeyRecord r, int version) {
         byte[] plain;
         try {
-            plain = VaultHeader.JSON.writeValueAsBytes(RecordCodec.toJson(r));
+            plain = StrictJson.mapper().writeValueAsBytes(RecordCodec.toJson(r));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -49,7 +50,7 @@ final class SealedRecords {
         KeyRecord record = null;
         if (plain != null) {
             try {
-                record = RecordCodec.fromJson(VaultHeader.JSON.readTree(plain));
+                record = RecordCodec.fromJson(StrictJson.mapper().readTree(plain));
             } catch (IOException | IllegalArgumentException e) {
                 record = null;
             } finally {

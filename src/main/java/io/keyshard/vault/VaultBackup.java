@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.bytes.Framing;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Sealer;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +137,7 @@ public final class VaultBackup {
                     + " was modified; nothing was imported");
         }
         try {
-            return records(file, VaultHeader.JSON.readTree(plain));
+            return records(file, StrictJson.mapper().readTree(plain));
         } catch (IOException e) {
             throw bad(file, "its contents are not valid JSON");
         } finally {
@@ -164,7 +166,7 @@ public final class VaultBackup {
                 }
                 for (Path p : all) {
                     // a backup interrupted by a crash; only this process (holding the vault lock) writes here
-                    if (p.getFileName().toString().matches("auto-.*\\.ksbackup\\.tmp")) {
+                    if (p.getFileName().toString().matches("auto-.*\\.ksbackup\\.tmp.*")) {
                         Files.deleteIfExists(p);
                     }
                 }
@@ -181,7 +183,7 @@ public final class VaultBackup {
     }
 
     private static ObjectNode envelope(String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        ObjectNode env = VaultHeader.JSON.createObjectNode();
+        ObjectNode env = StrictJson.mapper().createObjectNode();
         env.put("format", FORMAT);
         env.put("version", VERSION);
         env.put("protection", protection);
@@ -194,12 +196,12 @@ public final class VaultBackup {
     }
 
     private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
-        ObjectNode inner = VaultHeader.JSON.createObjectNode();
+        ObjectNode inner = StrictJson.mapper().createObjectNode();
         inner.put("version", VERSION);
         inner.put("createdAt", Instant.now().toString());
         ArrayNode keys = inner.putArray("keys");
         records.forEach(r -> keys.add(RecordCodec.toJson(r)));
-        byte[] plain = VaultHeader.JSON.writeValueAsBytes(inner);
+        byte[] plain = StrictJson.mapper().writeValueAsBytes(inner);
         String protection = env.get("protection").asText();
         KdfParams kdf = KdfParams.readFrom(env);
         byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText(), "keySalt") : null;
@@ -210,7 +212,7 @@ public final class VaultBackup {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new VaultException(Reason.BAD_BACKUP, "the folder " + parent + " does not exist");
         }
-        VaultFiles.writeAtomically(out.toAbsolutePath(), VaultHeader.JSON.writerWithDefaultPrettyPrinter()
+        OwnerOnlyFiles.write(out.toAbsolutePath(), StrictJson.pretty()
                 .writeValueAsBytes(env));
     }
 
@@ -241,7 +243,7 @@ public final class VaultBackup {
             if (Files.size(file) > MAX_SIZE) {
                 throw bad(file, "it is larger than any backup Keyshard writes");
             }
-            JsonNode env = VaultHeader.JSON.readTree(Files.readAllBytes(file));
+            JsonNode env = StrictJson.mapper().readTree(Files.readAllBytes(file));
             if (env == null || !FORMAT.equals(env.path("format").asText())) {
                 throw bad(file, "it is not a Keyshard backup");
             }

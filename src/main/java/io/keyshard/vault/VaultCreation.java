@@ -1,6 +1,7 @@
 package io.keyshard.vault;
 
 import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultException.Reason;
@@ -41,13 +42,13 @@ final class VaultCreation {
             initDatabase(tmp.resolve(VaultFiles.DB_NAME), keys);
             VaultFiles.ownerOnlyAll(tmp);
             VaultFiles.writeDurably(tmp.resolve(VaultFiles.HEADER), header.toJson());
-            VaultFiles.fsyncDir(tmp);
+            OwnerOnlyFiles.fsyncDir(tmp);
             Path dir = VaultFiles.vaultDir(root);
             Files.deleteIfExists(dir.resolve(VaultFiles.LOCK));
             Files.deleteIfExists(dir); // only an empty leftover folder; a non-empty one makes this fail
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
-            VaultFiles.fsyncDir(root);
+            OwnerOnlyFiles.fsyncDir(root);
             return new Created(header, keys);
         } catch (IOException e) {
             if (keys != null) {

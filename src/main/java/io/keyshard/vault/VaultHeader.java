@@ -1,13 +1,12 @@
 package io.keyshard.vault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.bytes.Framing;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class VaultHeader {
     static final int FORMAT = 1;
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_SIZE = 4096;
 
     final int format;
@@ -67,7 +64,7 @@ final class VaultHeader {
             throw new VaultException(Reason.IO, "cannot read the vault header " + shown + ": " + e.getMessage());
         }
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = StrictJson.mapper().readTree(bytes);
             int format = root.required("format").intValue();
             if (format > FORMAT) {
                 throw new VaultException(Reason.NEWER_VERSION, "this vault was made by a newer version of Keyshard "
@@ -99,14 +96,14 @@ final class VaultHeader {
     }
 
     byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = StrictJson.mapper().createObjectNode();
         root.put("format", format);
         kdf.writeTo(root);
         root.put("salt", Hex.encode(salt));
         root.put("checksum", Hex.encode(Digests.sha256(canonical())));
         root.put("mac", Hex.encode(mac));
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            return StrictJson.pretty().writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
