@@ -61,7 +61,7 @@ public final class KeygenCoordinator {
         if (round2 == null) {
             throw new IllegalStateException("finish comes after round 3");
         }
-        byte[] expected = PublicOutcome.compute(session, round1, round2).toResult(session, 0, null).resultHash();
+        byte[] expected = PublicOutcome.compute(session, round1, round2).toResult(session, 0, null).payloadHash();
         return agree(session, results, expected);
     }
 
@@ -74,13 +74,12 @@ public final class KeygenCoordinator {
     }
 
     private static AgreedKey agree(Session s, List<Round3Message> results, byte[] expected) {
-        Map<Integer, Round3Message> byId = Roster.byId(s, Round3Message.ROUND, results, Round3Message::sessionId,
-                Round3Message::sender, Round3Message::resultHash, null);
+        Map<Integer, Round3Message> byId = Roster.byId(s, Round3Message.ROUND, results, null);
         Map<Integer, byte[]> hashes = new LinkedHashMap<>();
         for (Round3Message r : byId.values()) {
             checkShape(s, r);
-            byte[] hash = r.resultHash();
-            if (!Signatures.verify(s.participant(r.sender()), r.sessionId(), Round3Message.ROUND, hash, r.signature())) {
+            byte[] hash = r.payloadHash();
+            if (!Signatures.verify(s.participant(r.sender()), r, hash)) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(r.sender()), "its result is not signed by its identity key");
             }
             hashes.put(r.sender(), hash);

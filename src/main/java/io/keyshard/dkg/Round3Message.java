@@ -13,11 +13,26 @@ import java.util.Map;
  */
 public record Round3Message(byte[] sessionId, int sender, String curve, int threshold, byte[] rootPublicKey,
                            byte[] chainCode, Map<Integer, byte[]> verificationShares, byte[] transcriptHash,
-                           byte[] signature) {
+                           byte[] signature) implements SignedMessage {
     static final int ROUND = 3;
 
-    /** The hash of everything that must be identical across servers (so it leaves out sender and signature). */
-    byte[] resultHash() {
+    @Override
+    public int round() {
+        return ROUND;
+    }
+
+    @Override
+    public Round3Message withSignature(byte[] sig) {
+        return new Round3Message(sessionId, sender, curve, threshold, rootPublicKey, chainCode, verificationShares,
+                transcriptHash, sig);
+    }
+
+    /**
+     * The hash the signature covers: everything that must be identical across servers, so it leaves out
+     * sender and signature and is the same in every server's result.
+     */
+    @Override
+    public byte[] payloadHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
         f.add(ProtocolHash.utf8(curve));
