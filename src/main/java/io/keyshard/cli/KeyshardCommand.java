@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.Version;
+import io.keyshard.dkg.ProtocolException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,11 +71,17 @@ public final class KeyshardCommand implements Runnable {
         return code;
     }
 
-    /** Maps an exception to the exit codes of DESIGN.md section 11. */
+    /**
+     * Maps an exception to the exit codes of DESIGN.md section 11. The pure packages' exceptions know
+     * nothing of exit codes: a failed protocol check is mapped here, and a bad encoding is bad input.
+     */
     static int exitCodeOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ExitCoded coded) {
                 return coded.exitCode();
+            }
+            if (t instanceof ProtocolException) {
+                return ExitCoded.PROTOCOL;
             }
             if (t instanceof IllegalArgumentException) {
                 return ExitCoded.BAD_INPUT;

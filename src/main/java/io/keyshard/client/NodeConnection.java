@@ -19,9 +19,6 @@ import java.util.concurrent.CompletionException;
  * comes back as a {@link ServerException} naming the server and what went wrong.
  */
 public final class NodeConnection {
-    static {
-        io.keyshard.QuietLibraryLogs.apply();
-    }
     // Answers whose fields depend on the key's state or that old or foreign nodes may leave out: their
     // readers let fields be absent, and the caller checks what it needs (the round messages stay strict).
     private static final ObjectReader HEALTH = StrictJson.readerAllowingAbsentFields(HealthAnswer.class);

@@ -16,6 +16,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * SLIP-10 CKDpub with its retry rule, and the Edwards additive scheme. The scheme follows the curve.
  */
 public final class PublicDerivation {
+    // Process-wide on purpose: a child is a pure function of public inputs, so a shared cache can skip
+    // work but never change a result, and it holds nothing secret (see ChildCache).
     private static final ChildCache<Step> CHILDREN = new ChildCache<>();
 
     private PublicDerivation() {

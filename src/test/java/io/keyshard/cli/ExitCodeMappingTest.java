@@ -1,0 +1,31 @@
+package io.keyshard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.curve.InvalidEncodingException;
+import io.keyshard.dkg.ProtocolCheck;
+import io.keyshard.dkg.ProtocolException;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The command line maps the pure packages' exceptions to the documented exit codes. */
+class ExitCodeMappingTest {
+
+    @Test
+    void aFailedProtocolCheckExitsWithTheProtocolCode() {
+        ProtocolException e = new ProtocolException(ProtocolCheck.SIGNATURE, 2, "OFFICIAL_2", "bad signature");
+        assertEquals(ExitCoded.PROTOCOL, KeyshardCommand.exitCodeOf(e));
+        assertEquals(ExitCoded.PROTOCOL, KeyshardCommand.exitCodeOf(new RuntimeException("wrapped", e)));
+    }
+
+    @Test
+    void aBadEncodingIsBadInput() {
+        assertEquals(ExitCoded.BAD_INPUT, KeyshardCommand.exitCodeOf(new InvalidEncodingException("not on the curve")));
+    }
+
+    @Test
+    void anythingElseIsOther() {
+        assertEquals(ExitCoded.OTHER, KeyshardCommand.exitCodeOf(new IOException("disk")));
+    }
+}
