@@ -7,16 +7,16 @@ import java.util.Arrays;
 /** A point of edwards25519 or edwards448 in extended coordinates; immutable. */
 final class EdwardsPoint implements Point {
     private final EdwardsCurve curve;
-    private final Extended p;
+    private final ExtendedCoordinates p;
     private volatile byte[] affineBytes;
 
-    EdwardsPoint(EdwardsCurve curve, Extended p) {
+    EdwardsPoint(EdwardsCurve curve, ExtendedCoordinates p) {
         this.curve = curve;
         this.p = p;
     }
 
     /** The coordinates; callers must not modify them. */
-    Extended coordinates() {
+    ExtendedCoordinates coordinates() {
         return p;
     }
 
@@ -28,7 +28,7 @@ final class EdwardsPoint implements Point {
     @Override
     public Point add(Point other) {
         EdwardsGroup g = curve.group();
-        Extended r = new Extended(g.f);
+        ExtendedCoordinates r = new ExtendedCoordinates(g.f);
         g.add(p, g.cached(curve.own(other, EdwardsPoint.class).p), false, r);
         return new EdwardsPoint(curve, r);
     }

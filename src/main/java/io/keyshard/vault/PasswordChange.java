@@ -43,17 +43,16 @@ final class PasswordChange {
     void writeNext(List<KeyRecord> records, List<SecretRow> secrets, Manifest current) {
         char[] pwd = keys.h2Password();
         try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd); Sealer sealer = keys.recordSealer()) {
-            Manifest next = new Manifest();
-            next.nextRowNo = current.nextRowNo;
+            Manifest next = Manifest.continuingRowsOf(current);
             for (KeyRecord r : records) {
-                long rowNo = current.entries.get(Manifest.keyId(r.keyId())).rowNo();
+                long rowNo = current.get(Manifest.keyId(r.keyId())).rowNo();
                 db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, SealedRecords.seal(sealer, r, 1)));
-                next.entries.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
+                next.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
             }
             for (SecretRow s : secrets) {
                 db.putSecretRow(new SecretRow(s.name(), 1, sealer.seal(s.sealed(), SealedRecords.secretAd(s.name(), 1))));
                 Arrays.fill(s.sealed(), (byte) 0);
-                next.entries.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
+                next.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
             }
             next.write(sealer, db::putMeta);
             db.commitDurably();

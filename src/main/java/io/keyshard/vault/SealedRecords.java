@@ -61,7 +61,7 @@ final class SealedRecords {
             return new RecordCheck(null, new RecordProblem(n, "record #" + n + " cannot be authenticated: it was "
                     + "modified or swapped with another record; restore it from a backup"));
         }
-        Entry e = manifest == null ? null : manifest.entries.get(Manifest.keyId(row.keyId()));
+        Entry e = manifest == null ? null : manifest.get(Manifest.keyId(row.keyId()));
         if (manifest != null && e == null) {
             return new RecordCheck(null, new RecordProblem(n, "record #" + n
                     + " is not in the vault's index: it was added from outside Keyshard"));

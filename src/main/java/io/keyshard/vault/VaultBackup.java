@@ -91,7 +91,7 @@ public final class VaultBackup {
                 continue;
             }
             if (existing.isEmpty()) {
-                toAdd.add(new Vault.Versioned(r, next.nextRowNo++, 1));
+                toAdd.add(new Vault.Versioned(r, next.allocateRow(), 1));
             } else if (existing.get().equals(r)) {
                 same++;
             } else {
@@ -153,7 +153,7 @@ public final class VaultBackup {
             VaultHeader h = vault.header();
             List<KeyRecord> records = vault.list();
             Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
-                    + String.format("%012d", vault.writableManifest().generation) + ".ksbackup");
+                    + String.format("%012d", vault.writableManifest().generation()) + ".ksbackup");
             try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
                 write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
             }
