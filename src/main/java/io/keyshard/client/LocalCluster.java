@@ -1,10 +1,10 @@
 package io.keyshard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.HealthAnswer;
+import io.keyshard.wire.NodeEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -133,11 +133,9 @@ public final class LocalCluster implements AutoCloseable {
                 p.destroyForcibly();
                 throw new ServerException(name, 0, null, "could not be created (see " + folder.resolve("node.log") + ")");
             }
-            JsonNode entry = StrictJson.mapper().readTree(out);
-            OwnerOnlyFiles.write(folder.resolve("client.key"),
-                    entry.path("apiKey").asText().getBytes(StandardCharsets.US_ASCII));
-            ServerInfo info = new ServerInfo(entry.path("url").asText(), entry.path("id").asInt(),
-                    entry.path("certSha256").asText(), true);
+            NodeEntry entry = StrictJson.mapper().readValue(out, NodeEntry.class);
+            OwnerOnlyFiles.write(folder.resolve("client.key"), entry.apiKey().getBytes(StandardCharsets.US_ASCII));
+            ServerInfo info = new ServerInfo(entry.url(), entry.id(), entry.certSha256(), true);
             OwnerOnlyFiles.write(entryFile, StrictJson.pretty().writeValueAsBytes(info));
             return info;
         } catch (InterruptedException e) {

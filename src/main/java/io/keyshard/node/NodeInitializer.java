@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.keyshard.client.ServerException;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.node.NodeConfig;
-import io.keyshard.node.NodeEntry;
+import io.keyshard.wire.NodeEntry;
 import io.keyshard.node.NodeInitializer;
 import io.keyshard.vault.Vault;
 import java.io.IOException;

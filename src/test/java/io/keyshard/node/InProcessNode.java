@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpPrincipal;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.wire.KeyStatusAnswer;
+import io.keyshard.wire.NodeEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

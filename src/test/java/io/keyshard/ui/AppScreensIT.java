@@ -10,7 +10,7 @@ import io.keyshard.client.ServerCredentials;
 import io.keyshard.curve.CurveName;
 import io.keyshard.hostile.SecretScanner;
 import io.keyshard.json.StrictJson;
-import io.keyshard.node.NodeEntry;
+import io.keyshard.wire.NodeEntry;
 import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.ui.common.UiTasks;
