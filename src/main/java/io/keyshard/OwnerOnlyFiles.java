@@ -31,7 +31,7 @@ public final class OwnerOnlyFiles {
     }
 
     /** True when {@code file} is a temp file {@link #write} left behind for a target named {@code name}. */
-    public static boolean isTempOf(Path file, String name) {
+    private static boolean isTempOf(Path file, String name) {
         return file.getFileName().toString().startsWith(name + TEMP_INFIX);
     }
 

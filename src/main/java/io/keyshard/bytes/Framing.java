@@ -30,15 +30,6 @@ public final class Framing {
         return out;
     }
 
-    /** {@link #frame} of UTF-8 strings. */
-    public static byte[] frame(String tag, String... fields) {
-        byte[][] bytes = new byte[fields.length][];
-        for (int i = 0; i < fields.length; i++) {
-            bytes[i] = fields[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return frame(tag, bytes);
-    }
-
     private static int put(byte[] out, int at, byte[] field) {
         System.arraycopy(BigEndian.u64(field.length), 0, out, at, 8);
         System.arraycopy(field, 0, out, at + 8, field.length);

@@ -19,11 +19,6 @@ public final class KeyIds {
     private KeyIds() {
     }
 
-    /** A fresh keyId. */
-    public static UUID random() {
-        return UUID.randomUUID();
-    }
-
     /** True when {@code text} is a keyId in its one canonical form. */
     public static boolean isCanonical(String text) {
         return text != null && CANONICAL_V4.matcher(text).matches();
@@ -39,14 +34,6 @@ public final class KeyIds {
             throw new IllegalArgumentException(RULE);
         }
         return UUID.fromString(text);
-    }
-
-    /** Returns {@code id} when it is a version-4 UUID of the standard variant. */
-    public static UUID require(UUID id) {
-        if (id == null || !isCanonical(id.toString())) {
-            throw new IllegalArgumentException(RULE);
-        }
-        return id;
     }
 
     /** A keyId a person typed: surrounding space and uppercase are allowed, then the canonical rule applies. */
