@@ -2,7 +2,7 @@ package io.keyshard;
 
 /**
  * Implemented by exceptions that map to one of the command line's documented exit codes
- * (DESIGN.md section 11). Their message must be fit to show a user: no secret, share or keyId.
+ * (docs/cli.md, Exit codes). Their message must be fit to show a user: no secret, share or keyId.
  */
 public interface ExitCoded {
     int OK = 0;

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The chains of DESIGN.md section 8: each one's {@code --chain} id, the curves it takes, its default
+ * The chains of docs/derivation.md, Chains: each one's {@code --chain} id, the curves it takes, its default
  * path ({@code GET_<CHAIN>_DERIVATION_PATH}) and its address encoder ({@code COMPUTE_<CHAIN>_ADDRESS}).
  *
  * <p>Testnet paths: only the Bitcoin chains switch to coin type 1 (SLIP-44 "Testnet (all coins)"),
@@ -101,7 +101,7 @@ public enum Chain {
     }
 
     /**
-     * The default path for an account and address index (section 8): {@code m/purpose/coin/a/0/i},
+     * The default path for an account and address index (docs/derivation.md, Chains): {@code m/purpose/coin/a/0/i},
      * {@code m/purpose/coin/a/i} (Solana, Stellar) or {@code m/0/i} (did:key, which has no account level).
      */
     public DerivationPath defaultPath(int account, int index, Network network) {

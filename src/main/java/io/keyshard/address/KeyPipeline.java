@@ -19,7 +19,7 @@ public final class KeyPipeline {
 
     /** Where a derivation starts: the key ({@code m}) and, for keys imported from an xpub, its version. */
     public record Start(ExtendedPublicKey key, XpubVersion xpubVersion) {
-        /** A key generation's root key (public key in its section 3 encoding, 32-byte chain code). */
+        /** A key generation's root key (public key in its curve's encoding, 32-byte chain code). */
         public static Start of(CurveName curve, byte[] publicKey, byte[] chainCode) {
             return new Start(ExtendedPublicKey.root(curve, publicKey, chainCode), null);
         }
@@ -43,7 +43,7 @@ public final class KeyPipeline {
             return derived.path().toString();
         }
 
-        /** The child public key, hex, in the encoding of DESIGN.md section 3. */
+        /** The child public key, hex, in the encoding of docs/derivation.md, Curves. */
         public String publicKey() {
             return Hex.encode(derived.key().publicKey());
         }

@@ -8,7 +8,7 @@ import io.keyshard.vault.RecordCodec;
 import java.util.List;
 
 /**
- * A {@link KeyRecord} as the JSON record of DESIGN.md section 11 ({@code keygen}, {@code keys show},
+ * A {@link KeyRecord} as the JSON record of docs/cli.md ({@code keygen}, {@code keys show},
  * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}.
  */
 public final class KeyRecordJson {

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code keyshard} command: the root of every subcommand of DESIGN.md section 11. */
+/** The {@code keyshard} command: the root of every subcommand of docs/cli.md. */
 @Command(name = "keyshard",
         mixinStandardHelpOptions = true,
         versionProvider = KeyshardCommand.VersionProvider.class,
@@ -72,8 +72,8 @@ public final class KeyshardCommand implements Runnable {
     }
 
     /**
-     * Maps an exception to the exit codes of DESIGN.md section 11. The pure packages' exceptions know
-     * nothing of exit codes: a failed protocol check is mapped here, and a bad encoding is bad input.
+     * Maps an exception to the exit codes of docs/cli.md. The pure packages' exceptions know nothing
+     * of exit codes: a failed protocol check is mapped here, and a bad encoding is bad input.
      */
     static int exitCodeOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {

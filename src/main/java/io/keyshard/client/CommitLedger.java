@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * The READY keys whose commit every server confirmed (its READY mark forced to disk), kept sealed in
  * the vault as one secret, so the check after a start re-asks only the other keys instead of every
- * server about every key (issue 8: 1.15 s at 1,000 keys before each {@code keyshard keygen}). New
+ * server about every key (over a second at 1,000 keys, before each {@code keyshard keygen}). New
  * confirmations are written when the client closes; a crash before that only means those keys are
  * asked about once more. A key not in the ledger is always asked about, so nothing is ever skipped
  * that was not confirmed.

@@ -2,7 +2,7 @@ package io.keyshard.client;
 
 /**
  * A workflow step {@link WorkspaceClient#call} can run, typed by what it takes and gives
- * (DESIGN.md section 1). {@link #GENERATE_KEY_SHARE}: a {@link KeygenRequest} -> a {@link GeneratedKey}.
+ * (docs/architecture.md, The workflow). {@link #GENERATE_KEY_SHARE}: a {@link KeygenRequest} -> a {@link GeneratedKey}.
  *
  * @param <R> the request type
  * @param <T> the result type

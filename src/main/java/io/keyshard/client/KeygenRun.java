@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One key generation as the coordinator runs it (DESIGN.md section 4): identities, rounds 1-3 in
+ * One key generation as the coordinator runs it (docs/architecture.md, Keygen flow): identities, rounds 1-3 in
  * parallel with the relay checks (the vault record PENDING is written during rounds 1-2 and is
  * durable before round 3, the first time a server stores anything), READY in the vault once the
  * results agree, then commit. Any failure before READY aborts on every server and marks the record
@@ -72,7 +72,7 @@ final class KeygenRun {
         }
         // The record is written while rounds 1 and 2 run (they leave nothing durable on a server) and is
         // durable before round 3, when the servers first store a share: the keyId is never held by a
-        // server without being in the vault, and the vault's fsync is off the critical path (issue 8).
+        // server without being in the vault, and the vault's fsync is off the critical path.
         CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> vault.createPending(KeyRecord.pending(keyId,
                 request.label(), request.curve(), request.threshold(), request.servers(), Instant.now())), VAULT_WRITER);
         AgreedKey agreed;

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded local cluster (DESIGN.md section 6): OFFICIAL_1..3 as three node processes on
+ * The embedded local cluster (docs/architecture.md, Servers): OFFICIAL_1..3 as three node processes on
  * 127.0.0.1, each with its folder under {@code <home>/nodes/} (node data, the cluster's own API key
  * in {@code client.key}, owner-only). Nodes already answering (e.g. {@code keyshard nodes up} in
  * another terminal) are reused; the ones this object started stop when it is closed or the JVM exits.
@@ -208,8 +208,8 @@ public final class LocalCluster implements AutoCloseable {
             return List.of(appLauncher);
         }
         // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
-        // back (issue 8, SECP256k1 2-of-3, load ~20-35: node CPU per keygen 225 -> 130 ms over the first 30 keygens,
-        // 70 -> 40 ms over keygens 100-250; p50 of the first 30: 543 -> 206 ms).
+        // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
+        // first keygens after a start finish sooner.
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"));
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Resolves what a crash left (DESIGN.md section 4, Commit): a PENDING record is finished when
+ * Resolves what a crash left (docs/protocol.md, Commit and abort): a PENDING record is finished when
  * every server holds the same verified result, else aborted everywhere and marked FAILED; a READY
  * key that a server still reports PENDING gets its commit again. A record whose servers cannot be
  * reached stays as it is until the next try.

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a server's API key lives (DESIGN.md section 6): the local cluster's in its owner-only node
+ * Where a server's API key lives (docs/architecture.md, Servers): the local cluster's in its owner-only node
  * folder, a remote server's sealed in the vault under {@link #secretName(String)}.
  */
 public final class ServerCredentials {

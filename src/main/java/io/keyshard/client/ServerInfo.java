@@ -3,7 +3,7 @@ package io.keyshard.client;
 import java.util.regex.Pattern;
 
 /**
- * The public part of one server in {@code servers.json} (DESIGN.md section 6). Its API key is not
+ * The public part of one server in {@code servers.json} (docs/architecture.md, Servers). Its API key is not
  * here: local servers keep theirs in their node folder, remote ones in the vault.
  *
  * @param url        {@code https://host:port}

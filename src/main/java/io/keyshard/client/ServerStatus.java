@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One server's health as {@code servers list|check} and the Servers screen show it (DESIGN.md
- * section 11): reachable over its pinned TLS, the expected name and id, and how long it took.
+ * One server's health as {@code servers list|check} and the Servers screen show it (docs/cli.md,
+ * JSON shapes): reachable over its pinned TLS, the expected name and id, and how long it took.
  *
  * @param latencyMs null when it did not answer
  * @param error     null when ok, else why not (names no secret)

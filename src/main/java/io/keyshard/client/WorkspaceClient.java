@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The client of DESIGN.md section 1: runs workflow steps against the servers of
+ * The client of docs/architecture.md, The workflow: runs workflow steps against the servers of
  * {@code <home>/servers.json}, starting the embedded local cluster on first need, off the
  * caller's thread. Open one per unlocked vault; close it to stop the local nodes it started.
  *

@@ -30,10 +30,10 @@ public interface Curve {
     /** Strictly decodes a point: SEC1 compressed or uncompressed, or RFC 8032. Never returns the identity. */
     Point decodePoint(byte[] encoded);
 
-    /** The public key encoding of DESIGN.md section 3: like {@link Point#encode()}, x-only for SECP256K1_SCHNORR. */
+    /** The public key encoding of docs/derivation.md, Curves: like {@link Point#encode()}, x-only for SECP256K1_SCHNORR. */
     byte[] encodePublicKey(Point p);
 
-    /** Decodes a public key in the encoding of DESIGN.md section 3 (x-only lifts to the even-Y point). */
+    /** Decodes a public key in the encoding of docs/derivation.md, Curves (x-only lifts to the even-Y point). */
     Point decodePublicKey(byte[] encoded);
 
     /** Length in bytes of an encoded scalar. */

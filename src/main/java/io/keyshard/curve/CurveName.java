@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The seven curves of DESIGN.md section 3, by their API names ({@code SECP256k1}, {@code ED25519}, ...). */
+/** The seven curves of docs/derivation.md, by their API names ({@code SECP256k1}, {@code ED25519}, ...). */
 public enum CurveName {
     SECP256K1("SECP256k1", "secp256k1: Bitcoin (legacy, SegWit), Ethereum/EVM, Tron, Cosmos"),
     ED25519("ED25519", "edwards25519: Solana, Stellar, Sui, Aptos"),

@@ -1,6 +1,6 @@
 package io.keyshard.curve;
 
-/** How child public keys are derived for a curve (DESIGN.md section 7); stored with every key. */
+/** How child public keys are derived for a curve (docs/derivation.md, Derivation schemes); stored with every key. */
 public enum DerivationScheme {
     BIP32("bip32"),
     SLIP10("slip10"),

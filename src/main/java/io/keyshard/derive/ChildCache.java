@@ -8,8 +8,8 @@ import java.util.Map;
  * The last few hundred non-hardened children derived, by parent and index: the pipeline and
  * {@code keyshard derive} walk the same account path (m/44/60/a/0) again for every index, and a
  * child is a pure function of public inputs (curve, parent key, chain code, depth, index), so a
- * remembered child is exactly the one a new derivation would give (issue 8: EVM full path about
- * 1,600/s -> see README). Holds public data only; bounded, least recently used first out.
+ * remembered child is exactly the one a new derivation would give (after the first index only the
+ * last step is computed). Holds public data only; bounded, least recently used first out.
  */
 final class ChildCache<V> {
     private static final int CAPACITY = 512;

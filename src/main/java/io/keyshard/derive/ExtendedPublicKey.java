@@ -45,7 +45,7 @@ public final class ExtendedPublicKey {
 
     /**
      * The key a path starts from ({@code m}): a key generation's root, or any key a person hands in,
-     * given in the public key encoding of DESIGN.md section 3 (x-only for SECP256K1_SCHNORR).
+     * given in the public key encoding of docs/derivation.md, Curves (x-only for SECP256K1_SCHNORR).
      */
     public static ExtendedPublicKey root(CurveName curve, byte[] publicKey, byte[] chainCode) {
         return new ExtendedPublicKey(curve, curve.curve().decodePublicKey(publicKey), chainCode, 0, 0, 0);
@@ -63,7 +63,7 @@ public final class ExtendedPublicKey {
         return point;
     }
 
-    /** The public key in the encoding of DESIGN.md section 3 (x-only for SECP256K1_SCHNORR). */
+    /** The public key in the encoding of docs/derivation.md, Curves (x-only for SECP256K1_SCHNORR). */
     public byte[] publicKey() {
         return curve.curve().encodePublicKey(point);
     }

@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Non-hardened child key derivation from public data only (DESIGN.md section 7): BIP-32 CKDpub,
+ * Non-hardened child key derivation from public data only (docs/derivation.md, Derivation schemes): BIP-32 CKDpub,
  * SLIP-10 CKDpub with its retry rule, and the Edwards additive scheme. The scheme follows the curve.
  */
 public final class PublicDerivation {
@@ -97,7 +97,7 @@ public final class PublicDerivation {
         }
     }
 
-    /** DESIGN.md section 7: I = HMAC-SHA512(c, A || 0x00 || ser32be(i)), child A + (int_be(I_L) mod l)·B. */
+    /** docs/derivation.md, edwards-additive: I = HMAC-SHA512(c, A || 0x00 || ser32be(i)), child A + (int_be(I_L) mod l)·B. */
     private static Step edwards(ExtendedPublicKey parent, byte[] encoded, int index, int level) {
         Curve curve = parent.curve().curve();
         byte[] i = hmacSha512(parent.chainCode(), encoded, new byte[] {0x00}, BigEndian.u32(index));

@@ -215,7 +215,7 @@ public final class DkgParticipant {
     /**
      * Feldman's check, batched: the summed share must be this server's verification share, x·G = Y_j =
      * Σ_i Σ_k C_ik·j^k, which PublicOutcome computes anyway. That is one base multiplication instead of
-     * one per sender plus an evaluation of its commitments (issue 8), and it is all a correct key needs:
+     * one per sender plus an evaluation of its commitments, and it is all a correct key needs:
      * x is consistent with the public commitments. Only when it fails is each sender's share checked
      * alone, to name the culprit.
      */

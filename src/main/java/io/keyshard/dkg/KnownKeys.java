@@ -11,7 +11,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * Servers' long-term identity keys that already passed their checks, remembered so a key
  * generation does not repeat them: the full Ed25519 check (a point of the prime-order group) and
  * the X25519 low-order check each cost a scalar multiplication, and the same few keys come back in
- * every session (issue 8: about a fifth of the protocol's CPU). A check is a pure function of the
+ * every session (repeating them was a large part of the protocol's CPU). A check is a pure function of the
  * key's bytes, so a remembered pass means the same as a repeated one; failures are never
  * remembered. Bounded, least recently used first out.
  *

@@ -1,7 +1,7 @@
 package io.keyshard.dkg;
 
 /**
- * The checks of DESIGN.md section 4 a key generation can fail, each with a line a user can read.
+ * The checks of docs/protocol.md a key generation can fail, each with a line a user can read.
  * {@link #stateViolation()} marks refusals of a request that leave the session as it was; every
  * other failure ends the session for good.
  */

@@ -42,7 +42,7 @@ final class Round1Checks {
             byte[] digest = m.payloadHash();
             if (isOwn(m, own)) {
                 // Roster matched it to the payload this server emitted itself: nothing to learn from its
-                // signature or proof (a third of a server's round-2 checks in a 2-of-3 run, issue 8).
+                // signature or proof (a third of a server's round-2 checks in a 2-of-3 run).
                 digests.put(m.sender(), digest);
                 continue;
             }

@@ -48,7 +48,7 @@ public final class Session {
         this.sessionId = computeSessionId(s.nonce());
     }
 
-    /** Validates every rule of DESIGN.md section 4 on the parameters and derives the sessionId. */
+    /** Validates every rule of docs/protocol.md, The session, on the parameters and derives the sessionId. */
     public static Session of(SessionSetup setup) {
         if (setup == null) {
             throw new IllegalArgumentException("the key generation request is empty");

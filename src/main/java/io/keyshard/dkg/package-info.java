@@ -1,5 +1,5 @@
 /**
- * The key generation protocol of DESIGN.md section 4 (Pedersen DKG with proofs of possession,
+ * The key generation protocol of docs/protocol.md (Pedersen DKG with proofs of possession,
  * "PedPoP"), as pure state machines and wire messages: no I/O. The node and the client carry the
  * messages between processes; {@link io.keyshard.dkg.InMemoryDkg} drives it in one process.
  *

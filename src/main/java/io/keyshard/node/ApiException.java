@@ -2,7 +2,7 @@ package io.keyshard.node;
 
 /**
  * A refused request: its HTTP status and the {@code { "error": CODE, "message": ... }} body of
- * DESIGN.md section 5. Messages never carry a share, key, API key or keyId.
+ * docs/protocol.md, Node API. Messages never carry a share, key, API key or keyId.
  */
 final class ApiException extends Exception {
     private static final long serialVersionUID = 1L;

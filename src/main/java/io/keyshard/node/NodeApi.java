@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The node's HTTP API (DESIGN.md section 5): routes, bearer authentication, the body limit and
+ * The node's HTTP API (docs/protocol.md, Node API): routes, bearer authentication, the body limit and
  * the JSON error of every refusal. Only {@code /v1/health} answers without an API key.
  */
 final class NodeApi implements HttpHandler {

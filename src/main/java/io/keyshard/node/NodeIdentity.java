@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * A node's long-term identity (DESIGN.md section 4), kept in {@code identity.key} (0600): the
+ * A node's long-term identity (docs/protocol.md, Identities), kept in {@code identity.key} (0600): the
  * Ed25519 key that signs every protocol message and the X25519 key that receives HPKE-encrypted shares.
  */
 public final class NodeIdentity implements AutoCloseable {

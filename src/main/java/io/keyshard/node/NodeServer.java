@@ -25,19 +25,20 @@ import javax.net.ssl.SSLParameters;
  */
 public final class NodeServer implements AutoCloseable {
     private static final int WORKERS = 8;
-
     private static final int QUEUE = 64;
 
     /**
      * The JDK server leaves Nagle's algorithm on unless told otherwise (a JVM-wide property, read once
      * when its first server is made): each small TLS record of an answer then waits for the client's
-     * delayed ACK, about 40 ms per request on Linux. A value set on the command line is kept.
+     * delayed ACK, about 40 ms per request on Linux, several times the whole round's work on the local
+     * cluster. A value set on the command line is kept.
      */
     private static void disableNagle() {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
     private final HttpsServer server;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService sweeper;

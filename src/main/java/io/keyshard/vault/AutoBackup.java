@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The record itself is already durable in the vault when this is asked; the backup re-seals every
  * record, so it costs time in proportion to the vault's size. Doing it inside markReady made each
  * keygen slower as the vault grew; doing it after every key kept a core a quarter busy during a run
- * of keygens (issue 8: 700 keys, one backup per 40 ms keygen). So a burst of READY keys costs one
+ * of keygens in a vault of a few hundred keys. So a burst of READY keys costs one
  * backup, and backups are spaced by at least {@link #MIN_GAP_NANOS} or ten times the last one's
  * duration (at most a tenth of a core). {@link #flush()} (close, the Keys screen) writes a waiting
  * backup at once, so a closed vault always has a backup with every key.

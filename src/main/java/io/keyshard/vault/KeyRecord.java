@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One key as the vault keeps it (DESIGN.md section 9). Public data only: the shares stay on the
+ * One key as the vault keeps it (docs/vault.md). Public data only: the shares stay on the
  * servers. Byte values are lowercase hex; {@code rootPublicKey}, {@code chainCode} and
  * {@code verificationShares} are null/empty until the key is READY.
  *

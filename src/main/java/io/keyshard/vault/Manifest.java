@@ -27,7 +27,7 @@ import java.util.function.Function;
  * {@code String.hashCode}) under a sealed header (meta row {@code manifest}: generation, next row
  * number, entry count and the SHA-256 of every sealed bucket), so a write re-seals only the buckets it
  * changed plus the header, not the whole index: as one blob it grew with the vault and became most of
- * every write's bytes (issue 8: a keygen's two vault writes cost 9 ms at 300 keys, 34 ms at 10,000).
+ * every write's bytes, so a keygen's vault writes slowed as the vault grew.
  * The header's hashes bind each bucket's exact bytes, so a bucket put back to an older copy fails like
  * a modified one. The older one-blob form (generation first, never negative) is still read; the next
  * write replaces it.

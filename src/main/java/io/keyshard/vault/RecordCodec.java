@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A {@link KeyRecord} as JSON in the record shape of DESIGN.md section 11 (plus {@code failureReason}
+ * A {@link KeyRecord} as JSON in the record shape of docs/cli.md (plus {@code failureReason}
  * for FAILED keys). The vault seals this form, backups carry it, and the CLI prints it.
  */
 public final class RecordCodec {
@@ -32,7 +32,7 @@ public final class RecordCodec {
     private RecordCodec() {
     }
 
-    /** The record as a JSON object with the field names of DESIGN.md section 11. */
+    /** The record as a JSON object with the field names of docs/cli.md. */
     public static ObjectNode toJson(KeyRecord r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("keyId", r.keyId().toString());

@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The encrypted vault of keyIds (DESIGN.md section 9): {@code <home>/vault/} holds an H2 database
+ * The encrypted vault of keyIds (docs/vault.md): {@code <home>/vault/} holds an H2 database
  * (CIPHER=AES, file password from Argon2id) whose records are each sealed with AES-256-GCM, and a
  * MACed header. Open it with {@link #open}, create it with {@link #create}; one process at a time.
  * Every write is durable when the method returns. Close it to release the lock and wipe the keys.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Default paths of DESIGN.md section 8 and the refusal of a curve a chain does not take. */
+/** Default paths of docs/derivation.md (Chains) and the refusal of a curve a chain does not take. */
 class ChainTest {
 
     @ParameterizedTest

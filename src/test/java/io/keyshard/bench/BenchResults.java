@@ -3,7 +3,7 @@ package io.keyshard.bench;
 import java.util.List;
 
 /**
- * The shape of {@code target/bench/results.json} (issue 8): one record per section, field names
+ * The shape of {@code target/bench/results.json}: one record per section, field names
  * exactly as the JSON has them.
  */
 record BenchResults(List<Keygen> keygen, KeygenThroughput keygenThroughput, List<Derive> derive,

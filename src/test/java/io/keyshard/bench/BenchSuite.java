@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark suite behind {@code mvn -Pbench verify} (README, "Benchmarks"): runs every
- * benchmark with warm-up, prints a table and writes {@code results.json} in the shape of issue 8.
+ * The benchmark suite behind {@code mvn -Pbench verify} (docs/benchmarks.md): runs every
+ * benchmark with warm-up, prints a table and writes {@code results.json} (see BenchResults).
  * By hand: {@code java -cp <test class path> io.keyshard.bench.BenchSuite --quick true --out DIR --jar target/keyshard.jar}.
  * Never a test: nothing here asserts a timing.
  */

@@ -3,7 +3,7 @@ package io.keyshard.bench;
 import java.util.List;
 import java.util.Locale;
 
-/** The human-readable table of a benchmark run, each section next to the target of issue 8. */
+/** The human-readable table of a benchmark run, each section next to its target. */
 final class BenchTable {
     private final StringBuilder text = new StringBuilder();
     private final long started = System.nanoTime();

@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
  * Warm-up that ends when this JVM's JIT compilers have settled, not after a fixed count. The client
  * runs a lot of code per keygen (TLS, HTTP, JSON, H2, the protocol checks), and C2 keeps compiling it
  * for tens of seconds: measured during that, a keygen also pays for a compiler thread taking most of
- * a core (issue 8: 6 s of C2 time in 10 s of keygens after 100 warm-ups). "Warm" means after it.
+ * a core (C2 took most of the time of the keygens after 100 warm-ups). "Warm" means after it.
  */
 final class JitWarmup {
     private static final long WINDOW_NANOS = 2_000_000_000L;

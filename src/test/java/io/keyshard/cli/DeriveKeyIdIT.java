@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The issue's "done when": keys made by {@code keyshard keygen} on the local cluster, then
+ * The whole path from keygen to address: keys made by {@code keyshard keygen} on the local cluster, then
  * {@code keyshard derive --key-id ID --chain X --index 0 --json} for every chain of the key's curve.
  * The derived key must also be what servers 1 and 2 get by adding the derivation tweak to their
  * verification shares and interpolating: what signing for a child key will rely on.

@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * Fuzzes the client's reading of a server's answer, the bytes a hostile or broken server controls
- * (issue 9 left this unfuzzed). An answer is either read (status 200-599, a body within the limit,
+ * (the node endpoints are fuzzed elsewhere; this is the other direction). An answer is either read (status 200-599, a body within the limit,
  * never more bytes than arrived) or refused with one of the reader's three named failures, whose
  * messages are fixed text and never carry the server's bytes.
  */

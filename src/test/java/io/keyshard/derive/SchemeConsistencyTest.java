@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What signing will rely on, for every curve: the derived public key is the start key plus
  * tweak·G, so servers holding Shamir shares of the start key's secret can add the tweak to their
  * shares and still interpolate to the child. Each scheme's step is also recomputed here with the
- * JDK's own HMAC-SHA512 from the formulas of DESIGN.md section 7 and SLIP-10.
+ * JDK's own HMAC-SHA512 from the formulas of docs/derivation.md (Derivation schemes) and SLIP-10.
  */
 class SchemeConsistencyTest {
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -22,7 +22,7 @@ import java.util.UUID;
  * kill -9 over the whole key generation flow: a client process ({@link StressClient}: vault and
  * coordinator) runs key generations back to back against three node processes; each iteration
  * SIGKILLs one of the four at a random moment, restarts it, resolves PENDING records as the next
- * start would, and checks the invariants of issue 9: every keyId the client acknowledged is READY,
+ * start would, and checks the invariants: every keyId the client acknowledged is READY,
  * no PENDING record is left, no server holds a READY share of a FAILED key (and, after the commit
  * is re-sent, every server holds a READY one of a READY key).
  */

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each deviation of issue 4 made by a real malicious server operator (BRAVO behind a
+ * Each deviation a real malicious server operator can make (BRAVO behind a
  * {@link RogueFront}: same pinned certificate, answers re-signed with its own identity key), with
  * the product's client and two honest real nodes over loopback HTTPS: the run fails with exit
  * code 5 naming BRAVO and the check, the vault record is FAILED, and no server keeps a share.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fuzzes every endpoint of a node through its real request path (real client registry, keygen
  * service and H2 share store) with live sessions after round 1 and round 2 to aim at. Properties:
- * only the documented statuses (never 5xx), every refusal the JSON error of DESIGN.md section 5
+ * only the documented statuses (never 5xx), every refusal the JSON error of docs/protocol.md, Node API
  * without the keyId, a refusal changes nothing, a 422 ends only the session it was aimed at.
  * Input layout: see {@link FuzzRequest}.
  */

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The load of issue 9 against one local cluster (three node processes on loopback HTTPS): first
+ * The load run against one local cluster (three node processes on loopback HTTPS): first
  * {@code keygens} key generations in a row by the app's own client, then {@code clients}
  * separate clients (each its own vault and API key) generating keys at once for {@code concurrentFor}.
  * Every {@code abandonEvery}-th keygen of the first client is followed by one it abandons after

@@ -20,7 +20,7 @@ record LoadResults(Machine machine, Phase sequential, Phase concurrent, int fail
                    List<NodeMemoryProbe.NodeMemory> memory,
                    double totalSeconds) {
 
-    /** The machine and its load (other agents share the same 2 cores). */
+    /** The machine and its load (other processes may share its cores). */
     record Machine(int cores, String uptimeAtStart, String uptimeAtEnd, String clusterStartSeconds) {
     }
 

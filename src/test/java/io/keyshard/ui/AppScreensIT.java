@@ -59,7 +59,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Helper B's screens against the real embedded local cluster (started once for the class in a temp
+ * The wizard, Pipeline and Servers screens against the real embedded local cluster (started once for the class in a temp
  * home) and a real vault: the New key wizard end to end, cancel, a stopped server and Retry, the
  * Servers screen, and the Pipeline compared with {@code keyshard derive}. Every screen is snapshotted.
  */
