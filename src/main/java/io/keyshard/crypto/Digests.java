@@ -3,8 +3,10 @@ package io.keyshard.crypto;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.digests.SHAKEDigest;
 
-/** SHA-256 and HASH160, one implementation for every caller (certificate pins, indexes, addresses, fingerprints). */
+/** SHA-256, SHA-512, SHAKE256 and HASH160 over byte parts, one implementation for every caller. */
 public final class Digests {
     private Digests() {
     }
@@ -12,6 +14,22 @@ public final class Digests {
     /** SHA-256 of the parts, one after another. */
     public static byte[] sha256(byte[]... parts) {
         return digest(new SHA256Digest(), parts);
+    }
+
+    /** SHA-512 of the parts, one after another. */
+    public static byte[] sha512(byte[]... parts) {
+        return digest(new SHA512Digest(), parts);
+    }
+
+    /** {@code outputLength} bytes of SHAKE256 over the parts, one after another. */
+    public static byte[] shake256(int outputLength, byte[]... parts) {
+        SHAKEDigest d = new SHAKEDigest(256);
+        for (byte[] p : parts) {
+            d.update(p, 0, p.length);
+        }
+        byte[] out = new byte[outputLength];
+        d.doFinal(out, 0, outputLength);
+        return out;
     }
 
     /** RIPEMD-160 of SHA-256: Bitcoin's key hash, and BIP-32's fingerprint source. */

@@ -1,5 +1,7 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.Bytes;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
@@ -36,7 +38,7 @@ public final class Bip340 {
         if (merkleRoot != null && merkleRoot.length != 32) {
             throw new IllegalArgumentException("a taproot merkle root is 32 bytes, got " + merkleRoot.length);
         }
-        byte[] data = merkleRoot == null ? x(internalKey) : Digests.concat(x(internalKey), merkleRoot);
+        byte[] data = merkleRoot == null ? x(internalKey) : Bytes.concat(x(internalKey), merkleRoot);
         BigInteger t = new BigInteger(1, taggedHash("TapTweak", data));
         if (t.compareTo(internalKey.curve().order()) >= 0) {
             throw new IllegalArgumentException("the TapTweak of this key is not below the group order");
@@ -62,7 +64,7 @@ public final class Bip340 {
         if (new BigInteger(1, r).compareTo(field) >= 0 || s.compareTo(curve.order()) >= 0) {
             return false;
         }
-        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", Digests.concat(r, xOnlyKey, msg)))
+        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", Bytes.concat(r, xOnlyKey, msg)))
                 .mod(curve.order());
         Point rr = curve.multiSum(new BigInteger[] {s, curve.order().subtract(e)}, new Point[] {curve.generator(), p});
         return !rr.isIdentity() && hasEvenY(rr) && Arrays.equals(x(rr), r);

@@ -6,7 +6,10 @@ import io.keyshard.ExitCoded;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.dkg.ProtocolCheck;
 import io.keyshard.dkg.ProtocolException;
+import io.keyshard.frost.SigningCheck;
+import io.keyshard.frost.SigningException;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line maps the pure packages' exceptions to the documented exit codes. */
@@ -17,6 +20,12 @@ class ExitCodeMappingTest {
         ProtocolException e = new ProtocolException(ProtocolCheck.SIGNATURE, 2, "OFFICIAL_2", "bad signature");
         assertEquals(ExitCoded.PROTOCOL, KeyshardCommand.exitCodeOf(e));
         assertEquals(ExitCoded.PROTOCOL, KeyshardCommand.exitCodeOf(new RuntimeException("wrapped", e)));
+    }
+
+    @Test
+    void aFailedSigningCheckExitsWithTheProtocolCode() {
+        SigningException e = new SigningException(SigningCheck.SIGNATURE_SHARE, List.of(3), "bad share");
+        assertEquals(ExitCoded.PROTOCOL, KeyshardCommand.exitCodeOf(e));
     }
 
     @Test
