@@ -67,6 +67,15 @@ class WireAnswersTest {
     }
 
     @Test
+    void aStoredSetupOrResultWithAFieldLeftOutIsRefused() {
+        var reader = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+        assertThrows(IOException.class, () -> reader.readValue(
+                "{\"status\":\"READY\",\"curve\":\"P256\",\"setup\":{\"keyId\":\"x\",\"curve\":\"P256\"}}"));
+        assertThrows(IOException.class, () -> reader.readValue(
+                "{\"status\":\"READY\",\"curve\":\"P256\",\"result\":{\"sender\":1,\"curve\":\"P256\"}}"));
+    }
+
+    @Test
     void commitAndAbortAnswerNameTheState() throws IOException {
         assertEquals("{\"status\":\"READY\"}", StrictJson.mapper().writeValueAsString(new StateAnswer(KeyState.READY)));
         assertEquals(KeyState.ABORTED, StrictJson.mapper().readValue("{\"status\":\"ABORTED\"}", StateAnswer.class).status());
