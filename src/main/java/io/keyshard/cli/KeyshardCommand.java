@@ -5,8 +5,8 @@ import io.keyshard.Version;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.frost.SigningException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code keyshard} command: the root of every subcommand of docs/cli.md. */
 @Command(name = "keyshard",

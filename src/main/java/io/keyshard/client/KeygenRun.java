@@ -1,17 +1,17 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.bytes.Hex;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
-import io.keyshard.bytes.Hex;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.IdentityAnswer;

@@ -2,9 +2,9 @@ package io.keyshard.client;
 
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;

@@ -1,5 +1,7 @@
 package io.keyshard.dkg;
 
+import static io.keyshard.dkg.ProtocolException.blame;
+
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
@@ -10,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-
-import static io.keyshard.dkg.ProtocolException.blame;
 
 /**
  * One server's side of one key generation, as a state machine: {@link #round1()}, then

@@ -1,11 +1,11 @@
 package io.keyshard.vault;
 
+import io.keyshard.bytes.Framing;
 import io.keyshard.crypto.Sealer;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import java.io.IOException;
-import io.keyshard.bytes.Framing;
 import java.util.Arrays;
 import java.util.UUID;
 

@@ -1,10 +1,10 @@
 package io.keyshard.load;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.client.ServerException;
 import io.keyshard.dkg.Round3Message;
-import io.keyshard.bytes.Hex;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.wire.KeyState;

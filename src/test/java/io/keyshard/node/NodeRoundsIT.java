@@ -3,10 +3,10 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.KeyState;
