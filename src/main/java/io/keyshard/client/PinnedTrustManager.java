@@ -1,12 +1,12 @@
 package io.keyshard.client;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -24,7 +24,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (certSha256 == null || !certSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a server needs a certificate pin (64 hex characters) to connect");
         }
-        this.pin = HexFormat.of().parseHex(certSha256);
+        this.pin = Hex.decode(certSha256, "certificate pin");
     }
 
     /** A TLS 1.3 context that trusts only the pinned certificate. */

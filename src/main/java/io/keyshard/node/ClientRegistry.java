@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public final class ClientRegistry {
         Arrays.fill(raw, (byte) 0);
         byte[] idBytes = new byte[6];
         random.nextBytes(idBytes);
-        String id = "client-" + HexFormat.of().formatHex(idBytes);
+        String id = "client-" + Hex.encode(idBytes);
         List<Client> all = new ArrayList<>(read());
         all.add(new Client(id, hash(apiKey), Instant.now().toString(), false));
         OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
@@ -92,10 +91,10 @@ public final class ClientRegistry {
      * constant time, whatever matched before.
      */
     public Optional<String> authenticate(char[] apiKey) throws IOException {
-        byte[] presented = HexFormat.of().parseHex(hash(apiKey));
+        byte[] presented = Hex.decode(hash(apiKey), "API key hash");
         String match = null;
         for (Client c : current()) {
-            boolean equal = MessageDigest.isEqual(presented, HexFormat.of().parseHex(c.keyHash()));
+            boolean equal = MessageDigest.isEqual(presented, Hex.decode(c.keyHash(), "keyHash in clients.json"));
             if (equal && !c.revoked()) {
                 match = c.id();
             }
