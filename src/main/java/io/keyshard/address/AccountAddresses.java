@@ -1,6 +1,7 @@
 package io.keyshard.address;
 
 import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.WeierstrassPoint;
@@ -59,7 +60,7 @@ public final class AccountAddresses {
 
     /** Bech32 {@code cosmos1...} of HASH160(compressed key). */
     public static Address cosmos(CurveName curve, Point key, Network network) {
-        byte[] data = Bech32.convertBits(Hashes.hash160(key.encode()), 8, 5, true);
+        byte[] data = Bech32.convertBits(Digests.hash160(key.encode()), 8, 5, true);
         return Address.of(Bech32.encode("cosmos", data, Bech32.Variant.BECH32));
     }
 

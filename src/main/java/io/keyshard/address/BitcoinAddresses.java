@@ -1,6 +1,7 @@
 package io.keyshard.address;
 
 import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -23,13 +24,13 @@ public final class BitcoinAddresses {
     public static Address p2pkh(CurveName curve, Point key, Network network) {
         byte[] payload = new byte[21];
         payload[0] = (byte) (network == Network.MAINNET ? 0x00 : 0x6f);
-        System.arraycopy(Hashes.hash160(key.encode()), 0, payload, 1, 20);
+        System.arraycopy(Digests.hash160(key.encode()), 0, payload, 1, 20);
         return Address.of(Base58.encodeCheck(payload));
     }
 
     /** Witness v0 program HASH160(compressed key), bech32 {@code bc1q...}/{@code tb1q...}. */
     public static Address p2wpkh(CurveName curve, Point key, Network network) {
-        return Address.of(SegwitAddress.encode(hrp(network), 0, Hashes.hash160(key.encode())));
+        return Address.of(SegwitAddress.encode(hrp(network), 0, Digests.hash160(key.encode())));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.keyshard.address.Base58;
 import io.keyshard.address.BitcoinAddresses;
 import io.keyshard.address.Hashes;
 import io.keyshard.address.TestVectors;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -104,7 +105,7 @@ class TweaksTest {
 
     @Test
     void aScriptTreeRootIsCommittedToByTheTweak() {
-        byte[] root = Hashes.sha256("a script tree".getBytes(StandardCharsets.UTF_8));
+        byte[] root = Digests.sha256("a script tree".getBytes(StandardCharsets.UTF_8));
         for (int s = 1; s <= 4; s++) {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(1000 + s), 2, 3);
             Point internal = keys.pub().groupKey();
