@@ -41,7 +41,7 @@ public final class BitcoinAddresses {
         byte[] internal = ((WeierstrassPoint) key).xBytes();
         Point even = ((WeierstrassPoint) key).hasEvenY() ? key : key.negate();
         Curve c = key.curve();
-        BigInteger t = new BigInteger(1, Hashes.taggedHash("TapTweak", internal));
+        BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak", internal));
         if (t.compareTo(c.order()) >= 0) {
             throw new IllegalArgumentException("the Taproot tweak of this key is not below the group order "
                     + "(a chance below 2^-127): pick another index");

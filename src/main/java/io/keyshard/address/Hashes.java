@@ -1,7 +1,6 @@
 package io.keyshard.address;
 
 import io.keyshard.crypto.Digests;
-import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.digests.SHA3Digest;
@@ -27,11 +26,5 @@ public final class Hashes {
 
     public static byte[] blake2b256(byte[]... parts) {
         return Digests.digest(new Blake2bDigest(256), parts);
-    }
-
-    /** BIP-340 tagged hash: SHA-256(SHA-256(tag) || SHA-256(tag) || data). */
-    public static byte[] taggedHash(String tag, byte[] data) {
-        byte[] t = Digests.sha256(tag.getBytes(StandardCharsets.UTF_8));
-        return Digests.sha256(t, t, data);
     }
 }

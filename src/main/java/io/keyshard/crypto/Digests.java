@@ -1,5 +1,6 @@
 package io.keyshard.crypto;
 
+import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -30,6 +31,12 @@ public final class Digests {
         byte[] out = new byte[outputLength];
         d.doFinal(out, 0, outputLength);
         return out;
+    }
+
+    /** BIP-340's tagged hash: SHA-256(SHA-256(tag) ‖ SHA-256(tag) ‖ data), the tag as UTF-8. */
+    public static byte[] taggedHash(String tag, byte[] data) {
+        byte[] t = sha256(tag.getBytes(StandardCharsets.UTF_8));
+        return sha256(t, t, data);
     }
 
     /** RIPEMD-160 of SHA-256: Bitcoin's key hash, and BIP-32's fingerprint source. */

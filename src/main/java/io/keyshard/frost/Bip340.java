@@ -15,12 +15,6 @@ public final class Bip340 {
     private Bip340() {
     }
 
-    /** SHA-256(SHA-256(tag) ‖ SHA-256(tag) ‖ data). */
-    public static byte[] taggedHash(String tag, byte[] data) {
-        byte[] t = Digests.sha256(Ciphersuite.ascii(tag));
-        return Digests.sha256(t, t, data);
-    }
-
     /** The 32-byte x-coordinate of a secp256k1 point. */
     public static byte[] x(Point p) {
         return weierstrass(p).xBytes();
@@ -39,7 +33,7 @@ public final class Bip340 {
             throw new IllegalArgumentException("a taproot merkle root is 32 bytes, got " + merkleRoot.length);
         }
         byte[] data = merkleRoot == null ? x(internalKey) : Bytes.concat(x(internalKey), merkleRoot);
-        BigInteger t = new BigInteger(1, taggedHash("TapTweak", data));
+        BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak", data));
         if (t.compareTo(internalKey.curve().order()) >= 0) {
             throw new IllegalArgumentException("the TapTweak of this key is not below the group order");
         }
@@ -64,7 +58,7 @@ public final class Bip340 {
         if (new BigInteger(1, r).compareTo(field) >= 0 || s.compareTo(curve.order()) >= 0) {
             return false;
         }
-        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", Bytes.concat(r, xOnlyKey, msg)))
+        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", Bytes.concat(r, xOnlyKey, msg)))
                 .mod(curve.order());
         Point rr = curve.multiSum(new BigInteger[] {s, curve.order().subtract(e)}, new Point[] {curve.generator(), p});
         return !rr.isIdentity() && hasEvenY(rr) && Arrays.equals(x(rr), r);

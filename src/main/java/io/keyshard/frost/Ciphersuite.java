@@ -82,7 +82,7 @@ public enum Ciphersuite {
         return switch (this) {
             case ED25519_SHA512 -> scalars().reduce(Digests.sha512(m), true);
             case ED448_SHAKE256 -> scalars().reduce(Digests.shake256(SHAKE_BYTES, ascii("SigEd448"), new byte[] {0, 0}, m), true);
-            case SECP256K1_TR -> scalars().reduce(Bip340.taggedHash("BIP0340/challenge", m), false);
+            case SECP256K1_TR -> scalars().reduce(Digests.taggedHash("BIP0340/challenge", m), false);
             default -> hashToScalar("chal", m);
         };
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.Base58;
 import io.keyshard.address.BitcoinAddresses;
-import io.keyshard.address.Hashes;
 import io.keyshard.address.TestVectors;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
@@ -110,7 +109,7 @@ class TweaksTest {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(1000 + s), 2, 3);
             Point internal = keys.pub().groupKey();
             Point even = Bip340.hasEvenY(internal) ? internal : internal.negate();
-            BigInteger t = new BigInteger(1, Hashes.taggedHash("TapTweak",
+            BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak",
                     Arrays.concatenate(Bip340.x(internal), root)));
             Point q = even.add(TR.curve().generator().multiply(t));
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), root);
