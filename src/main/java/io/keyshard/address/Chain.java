@@ -109,8 +109,8 @@ public enum Chain {
         checkIndex("index", index);
         if (coinType < 0) {
             if (account != 0) {
-                throw new IllegalArgumentException(id + " paths have no account level (m/0/i): leave --account out, "
-                        + "or give a whole path with --path");
+                throw new DerivationProblem(DerivationProblem.Kind.NO_ACCOUNT_LEVEL, id, id
+                        + " paths have no account level (m/0/i): the account must be 0");
             }
             return DerivationPath.of(0, index);
         }
@@ -121,8 +121,8 @@ public enum Chain {
 
     private static void checkIndex(String what, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(what + " " + value + " must be from 0 to 2147483647 "
-                    + "(MPC keys derive only non-hardened levels)");
+            throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, what, what + " " + value
+                    + " must be from 0 to 2147483647 (MPC keys derive only non-hardened levels)");
         }
     }
 

@@ -61,8 +61,9 @@ public final class KeyPipeline {
     public static Network network(Start start, Network requested) {
         Network implied = start.xpubVersion() == null ? null : start.xpubVersion().network();
         if (requested != null && implied != null && requested != implied) {
-            throw new IllegalArgumentException("--network " + requested + " does not match the " + start.xpubVersion().prefix()
-                    + " key, which is for " + implied);
+            throw new DerivationProblem(DerivationProblem.Kind.NETWORK_MISMATCH, start.xpubVersion().prefix(),
+                    "network " + requested + " does not match the " + start.xpubVersion().prefix() + " key, which is for "
+                    + implied);
         }
         return requested != null ? requested : implied != null ? implied : Network.MAINNET;
     }
@@ -75,14 +76,15 @@ public final class KeyPipeline {
             Network network) {
         if (explicit != null) {
             if (account != null || index != null) {
-                throw new IllegalArgumentException("give either --path or --account/--index, not both");
+                throw new DerivationProblem(DerivationProblem.Kind.PATH_AND_INDEX, null,
+                        "give either a whole path or an account and index, not both");
             }
             return explicit;
         }
         if (chain == null) {
             if (account != null || index != null) {
-                throw new IllegalArgumentException("--account/--index need --chain to pick a default path; "
-                        + "or give a whole path with --path");
+                throw new DerivationProblem(DerivationProblem.Kind.INDEX_WITHOUT_CHAIN, null,
+                        "an account or index needs a chain to pick a default path; or give a whole path");
             }
             return DerivationPath.ROOT;
         }

@@ -1,11 +1,16 @@
 package io.keyshard.cli;
 
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Opens the vault for a command: home from the global options, password from {@link PasswordSource#VAULT}. */
+/**
+ * Opens the vault for a command, and the command's one {@link Workspace} over it: home from the
+ * global options, password from {@link PasswordSource#VAULT}.
+ */
 final class CliVault {
     private CliVault() {
     }
@@ -20,6 +25,33 @@ final class CliVault {
             return Vault.open(home, password);
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The command's workspace with the vault under it; closing it closes the workspace, then the vault. */
+    record Opened(Vault vault, Workspace workspace) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                workspace.close();
+            } finally {
+                vault.close();
+            }
+        }
+    }
+
+    static Opened workspace(CommandSpec spec) {
+        return workspace(spec, Workspace.DEFAULT_ROUND_TIMEOUT);
+    }
+
+    /** Opens the vault and a workspace whose servers get {@code roundTimeout} per round. */
+    static Opened workspace(CommandSpec spec, Duration roundTimeout) {
+        Vault vault = open(spec);
+        try {
+            return new Opened(vault, Workspace.open(GlobalOptions.of(spec).home(), vault, roundTimeout));
+        } catch (RuntimeException e) {
+            vault.close();
+            throw e;
         }
     }
 }

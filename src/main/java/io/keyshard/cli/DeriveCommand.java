@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.address.Chain;
+import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
@@ -11,7 +12,6 @@ import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,10 +61,10 @@ public final class DeriveCommand implements Callable<Integer> {
     String path;
 
     @Option(names = "--account", paramLabel = "A", description = "Account for the chain's default path (default 0).")
-    Integer account;
+    Long account;
 
     @Option(names = "--index", paramLabel = "I", description = "Address index for the chain's default path (default 0).")
-    Integer index;
+    Long index;
 
     @Option(names = "--network", paramLabel = "N", description = "mainnet or testnet (default: the xpub's, else mainnet).")
     String network;
@@ -76,9 +76,14 @@ public final class DeriveCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Chain c = chain == null ? null : Chain.parse(chain);
         KeyPipeline.Start start = start(c);
-        Network n = KeyPipeline.network(start, network == null ? null : Network.parse(network));
-        DerivationPath p = KeyPipeline.path(c, path == null ? null : DerivationPath.parse(path), account, index, n);
-        print(KeyPipeline.run(start, c, p, n));
+        try {
+            Network n = KeyPipeline.network(start, network == null ? null : Network.parse(network));
+            DerivationPath p = KeyPipeline.path(c, path == null ? null : DerivationPath.parse(path),
+                    DeriveFlags.level("--account", account), DeriveFlags.level("--index", index), n);
+            print(KeyPipeline.run(start, c, p, n));
+        } catch (DerivationProblem p) {
+            throw DeriveFlags.worded(p);
+        }
         return 0;
     }
 
@@ -100,7 +105,9 @@ public final class DeriveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--curve, --public-key and --chain-code go together: missing "
                     + (curve == null ? "--curve" : publicKey == null ? "--public-key" : "--chain-code"));
         }
-        return KeyPipeline.Start.of(CurveName.parse(curve), hex("--public-key", publicKey), hex("--chain-code", chainCode));
+        return KeyPipeline.Start.of(CurveName.parse(curve), hex("--public-key", publicKey,
+                "the starting public key (a rootPublicKey as 'keyshard keys show' prints it)"),
+                hex("--chain-code", chainCode, "the starting chain code: 32 bytes, 64 hex digits"));
     }
 
     /** The key's root from the vault; the keyId itself never appears in a message. */
@@ -112,8 +119,8 @@ public final class DeriveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }
         KeyRecord k;
-        try (Vault vault = CliVault.open(spec)) {
-            k = vault.get(id).orElseThrow(() ->
+        try (CliVault.Opened opened = CliVault.workspace(spec)) {
+            k = opened.workspace().key(id).orElseThrow(() ->
                     new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
         }
         if (k.status() != KeyStatus.READY) {
@@ -125,12 +132,16 @@ public final class DeriveCommand implements Callable<Integer> {
                     + ", but " + k.curve() + " keys derive with " + k.curve().curve().derivationScheme().id()
                     + ": the record is inconsistent, nothing derived");
         }
-        return KeyPipeline.Start.of(k.curve(), hex("the key's rootPublicKey", k.rootPublicKey()),
-                hex("the key's chainCode", k.chainCode()));
+        return KeyPipeline.Start.of(k.curve(), hex("the key's rootPublicKey", k.rootPublicKey(), "the key's root public key"),
+                hex("the key's chainCode", k.chainCode(), "the key's chain code"));
     }
 
-    private static byte[] hex(String option, String text) {
-        return Hex.decodeTyped(text, option);
+    private static byte[] hex(String option, String text, String expected) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty() || s.equalsIgnoreCase("0x")) {
+            throw new IllegalArgumentException(option + " is empty: give " + expected + " in hex (0-9, a-f)");
+        }
+        return Hex.decodeTyped(s, option);
     }
 
     private void print(KeyPipeline.Result r) throws JsonProcessingException {

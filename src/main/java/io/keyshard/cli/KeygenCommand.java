@@ -7,12 +7,12 @@ import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -46,12 +46,11 @@ public final class KeygenCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--round-timeout must be at least 1 second");
         }
         KeygenRequest request = new KeygenRequest(c, threshold, servers == null ? LocalCluster.NAMES : servers, label);
-        GlobalOptions global = GlobalOptions.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        try (Vault vault = CliVault.open(spec);
-                WorkspaceClient ws = WorkspaceClient.open(global.home(), vault, Duration.ofSeconds(roundTimeout))) {
+        try (CliVault.Opened opened = CliVault.workspace(spec, Duration.ofSeconds(roundTimeout))) {
+            Workspace ws = opened.workspace();
             for (ResolvedKey r : ws.resolvePending()) {
-                err.println("earlier key generation " + r.status().name().toLowerCase() + ": " + r.note());
+                err.println("earlier key generation " + r.status().name().toLowerCase(Locale.ROOT) + ": " + r.note());
             }
             GeneratedKey key;
             try {

@@ -3,7 +3,6 @@ package io.keyshard.cli;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordProblem;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,8 +42,8 @@ public final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Vault vault = CliVault.open(spec)) {
-                List<KeyRecord> keys = vault.list();
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
+                List<KeyRecord> keys = opened.workspace().keys();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(KeyRecordJson.write(KeyRecordJson.list(keys)));
@@ -53,18 +52,17 @@ public final class KeysCommand implements Runnable {
                 } else {
                     out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", "KEY ID", "LABEL", "CURVE", "T/N", "STATUS", "CREATED (UTC)");
                     for (KeyRecord k : keys) {
-                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.label()), k.curve().apiName(),
+                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.displayLabel()), k.curve().apiName(),
                                 k.threshold() + "/" + k.servers().size(), k.status(), TIME.format(k.createdAt()));
                     }
                 }
                 out.flush();
-                return warnAbout(vault.problems(), spec);
+                return warnAbout(opened.workspace().problems(), spec);
             }
         }
 
         private static String cut(String label) {
-            String s = label == null ? "" : label;
-            return s.length() <= 20 ? s : s.substring(0, 19) + "…";
+            return label.length() <= 20 ? label : label.substring(0, 19) + "…";
         }
     }
 
@@ -88,15 +86,15 @@ public final class KeysCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }
-            try (Vault vault = CliVault.open(spec)) {
-                KeyRecord k = vault.get(keyId).orElseThrow(() ->
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
+                KeyRecord k = opened.workspace().key(keyId).orElseThrow(() ->
                         new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(KeyRecordJson.write(KeyRecordJson.toJson(k)));
                 } else {
                     out.printf("keyId:            %s%n", k.keyId());
-                    out.printf("label:            %s%n", k.label() == null ? "" : k.label());
+                    out.printf("label:            %s%n", k.displayLabel());
                     out.printf("curve:            %s (%s)%n", k.curve().apiName(), k.derivationScheme().id());
                     out.printf("threshold:        %d of %d%n", k.threshold(), k.servers().size());
                     out.printf("servers:          %s%n", String.join(", ", k.servers()));

@@ -47,9 +47,38 @@ public final class KeyshardCommand implements Runnable {
     /** A configured command line; tests use it to run commands in-process with their own streams. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new KeyshardCommand());
+        withHelpOptions(cl);
         cl.setExecutionExceptionHandler(KeyshardCommand::handleException);
         cl.setParameterExceptionHandler(KeyshardCommand::handleParameterException);
+        cl.setExecutionStrategy(KeyshardCommand::refuseUnmatchedThenRun);
         return cl;
+    }
+
+    /** Gives every command {@code -h/--help}, so help is printed before required options are checked. */
+    private static void withHelpOptions(CommandLine cl) {
+        if (cl.getCommandSpec().optionsMap().get("--help") == null) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().stream().distinct().forEach(KeyshardCommand::withHelpOptions);
+    }
+
+    /**
+     * Picocli stops checking arguments once {@code --help} is seen, so {@code keyshard sign --help} would print the
+     * top-level usage and exit 0 as if {@code sign} existed; an argument nobody matched is refused first.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                String first = p.unmatched().get(0);
+                CommandLine at = p.commandSpec().commandLine();
+                if (!at.getSubcommands().isEmpty() && !first.startsWith("-")) {
+                    throw new CommandLine.UnmatchedArgumentException(at, "unknown command '" + first + "' (commands: "
+                            + String.join(", ", at.getSubcommands().keySet()) + ")");
+                }
+                throw new CommandLine.UnmatchedArgumentException(at, p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

@@ -57,6 +57,8 @@ public final class NodeCommand implements Runnable {
         String bind;
         @Option(names = "--host", description = "Host name or address in the URL and certificate (default: the bind address).")
         String host;
+        @Option(names = "--json", description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
@@ -130,6 +132,8 @@ public final class NodeCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
+        @Option(names = "--json", description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {

@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.address.Chain;
+import io.keyshard.address.DerivationProblem;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.json.StrictJson;
@@ -29,10 +30,10 @@ public final class PathCommand implements Callable<Integer> {
     String chain;
 
     @Option(names = "--account", paramLabel = "A", defaultValue = "0", description = "Account number (default 0).")
-    int account;
+    long account;
 
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "Address index (default 0).")
-    int index;
+    long index;
 
     @Option(names = "--network", paramLabel = "N", defaultValue = "mainnet", description = "mainnet (default) or testnet.")
     String network;
@@ -44,7 +45,12 @@ public final class PathCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Chain c = Chain.parse(chain);
         Network n = Network.parse(network);
-        DerivationPath path = c.defaultPath(account, index, n);
+        DerivationPath path;
+        try {
+            path = c.defaultPath(DeriveFlags.level("--account", account), DeriveFlags.level("--index", index), n);
+        } catch (DerivationProblem p) {
+            throw DeriveFlags.worded(p);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -1,9 +1,8 @@
 package io.keyshard.cli;
 
 import io.keyshard.client.RemoteServers;
+import io.keyshard.client.ServerHealth;
 import io.keyshard.client.ServerStatus;
-import io.keyshard.client.ServersConfig;
-import io.keyshard.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +25,15 @@ final class ServersAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] raw = entry.equals("-") ? System.in.readNBytes(RemoteServers.ENTRY_LIMIT + 1) : readFile(Path.of(entry));
-        Path home = GlobalOptions.of(spec).home();
         String name;
-        try (Vault vault = CliVault.open(spec)) {
-            name = RemoteServers.add(home, vault, raw);
+        ServerStatus status;
+        try (CliVault.Opened opened = CliVault.workspace(spec)) {
+            name = opened.workspace().addServer(raw);
+            status = ServerStatus.check(name, opened.workspace().servers().get(name), ServerHealth.TIMEOUT).join();
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
-        var info = ServersConfig.load(home).get(name);
-        ServerStatus status = ServerStatus.check(name, info, ServersCommand.CHECK_TIMEOUT).join();
-        spec.commandLine().getErr().println("added server " + name + " (" + info.url() + ")"
+        spec.commandLine().getErr().println("added server " + name + " (" + status.url() + ")"
                 + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
         return 0;
     }

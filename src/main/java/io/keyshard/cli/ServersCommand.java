@@ -1,13 +1,10 @@
 package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
-import io.keyshard.client.RemoteServers;
+import io.keyshard.client.ServerHealth;
 import io.keyshard.client.ServerStatus;
-import io.keyshard.client.ServersConfig;
 import io.keyshard.json.StrictJson;
-import io.keyshard.vault.Vault;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,7 +19,6 @@ import picocli.CommandLine.Spec;
         subcommands = {ServersCommand.ListServers.class, ServersCommand.Check.class, ServersAddCommand.class,
             ServersCommand.Remove.class})
 public final class ServersCommand implements Runnable {
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -32,21 +28,25 @@ public final class ServersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    /** Checks every server and prints the result; true if all are ok. */
+    /**
+     * Checks every server and prints the result; true if all answer. A local server never started is
+     * listed as such and counts as not answering: a check starts nothing, and keygen starts the cluster.
+     */
     static boolean report(CommandSpec spec, boolean json) throws Exception {
-        ServersConfig config = ServersConfig.load(GlobalOptions.of(spec).home());
-        List<ServerStatus> statuses = ServerStatus.checkAll(config, CHECK_TIMEOUT);
+        List<ServerStatus> statuses = ServerHealth.check(GlobalOptions.of(spec).home());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(StrictJson.pretty().writeValueAsString(Map.of("servers", statuses)));
-        } else if (statuses.isEmpty()) {
-            spec.commandLine().getErr().println("no servers yet: the local cluster OFFICIAL_1..3 is created on the "
-                    + "first keygen or by 'keyshard nodes up'; add a remote one with 'keyshard servers add --entry FILE'");
         } else {
             out.printf("%-16s %-28s %-11s %-6s %-6s %s%n", "NAME", "URL", "ID", "LOCAL", "OK", "LATENCY / ERROR");
             for (ServerStatus s : statuses) {
-                out.printf("%-16s %-28s %-11d %-6s %-6s %s%n", s.name(), s.url(), s.id(), s.local() ? "yes" : "no",
-                        s.ok() ? "yes" : "NO", s.ok() ? s.latencyMs() + " ms" : s.error());
+                out.printf("%-16s %-28s %-11d %-6s %-6s %s%n", s.name(), s.notStarted() ? "-" : s.url(), s.id(),
+                        s.local() ? "yes" : "no", s.ok() ? "yes" : s.notStarted() ? "-" : "NO",
+                        s.ok() ? s.latencyMs() + " ms" : s.error());
+            }
+            if (statuses.stream().anyMatch(ServerStatus::notStarted)) {
+                spec.commandLine().getErr().println("the local cluster was never started: 'keyshard nodes up' runs it, "
+                        + "and 'keyshard keygen' starts it when needed");
             }
         }
         out.flush();
@@ -92,8 +92,8 @@ public final class ServersCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Vault vault = CliVault.open(spec)) {
-                RemoteServers.remove(GlobalOptions.of(spec).home(), vault, name);
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
+                opened.workspace().removeServer(name);
             }
             spec.commandLine().getErr().println("removed server " + name);
             return 0;

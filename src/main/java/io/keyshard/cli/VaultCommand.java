@@ -41,15 +41,15 @@ public final class VaultCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Vault vault = CliVault.open(spec)) {
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
                 char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, true);
                 try {
-                    int n = VaultBackup.export(vault, out, pw);
+                    int n = opened.workspace().exportBackup(out, pw);
                     spec.commandLine().getErr().println("Exported " + n + " key(s) to " + out);
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
-                return KeysCommand.warnAbout(vault.problems(), spec);
+                return KeysCommand.warnAbout(opened.workspace().problems(), spec);
             }
         }
     }
@@ -72,10 +72,10 @@ public final class VaultCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Vault vault = CliVault.open(spec)) {
+            try (CliVault.Opened opened = CliVault.workspace(spec)) {
                 char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, false);
                 try {
-                    VaultBackup.ImportResult r = VaultBackup.importInto(vault, file, pw);
+                    VaultBackup.ImportResult r = opened.workspace().importBackup(file, pw);
                     spec.commandLine().getErr().printf("Imported %d key(s); %d already present; %d in conflict "
                             + "(the vault's version kept).%n", r.added(), r.alreadyPresent(), r.conflicting());
                 } finally {

@@ -1,7 +1,7 @@
 package io.keyshard.client;
 
 /**
- * A workflow step {@link WorkspaceClient#call} can run, typed by what it takes and gives
+ * A workflow step {@link Workspace#call} can run, typed by what it takes and gives
  * (docs/architecture.md, The workflow). {@link #GENERATE_KEY_SHARE}: a {@link KeygenRequest} -> a {@link GeneratedKey}.
  *
  * @param <R> the request type

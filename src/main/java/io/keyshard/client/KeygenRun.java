@@ -12,7 +12,9 @@ import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
+import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.IdentityAnswer;
 import io.keyshard.wire.StateAnswer;
@@ -40,6 +42,7 @@ final class KeygenRun {
         t.setDaemon(true);
         return t;
     });
+    private final UUID keyId;
     private final Vault vault;
     private final KeygenRequest request;
     private final List<NodeConnection> servers;
@@ -47,9 +50,11 @@ final class KeygenRun {
     private final Duration roundTimeout;
     private final SecureRandom random;
     private final CommitLedger ledger;
+    private Phase reached = Phase.IDENTITY;
 
-    KeygenRun(Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
+    KeygenRun(UUID keyId, Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
             Duration roundTimeout, SecureRandom random, CommitLedger ledger) {
+        this.keyId = keyId;
         this.vault = vault;
         this.request = request;
         this.servers = servers;
@@ -60,7 +65,6 @@ final class KeygenRun {
     }
 
     GeneratedKey run() {
-        UUID keyId = UUID.randomUUID();
         SessionSetup setup;
         KeygenCoordinator coordinator;
         try {
@@ -77,23 +81,26 @@ final class KeygenRun {
                 request.label(), request.curve(), request.threshold(), request.servers(), Instant.now())), VAULT_WRITER);
         AgreedKey agreed;
         try {
-            List<Round1Message> r1 = ParallelRound.run(op, 1, servers,
+            reached = Phase.ROUND1;
+            List<Round1Message> r1 = ParallelRound.run(op, Phase.ROUND1, servers,
                     c -> c.keygen(keyId, "round1", setup, Round1Message.class, roundTimeout));
-            Round2Request req2 = checked(1, () -> coordinator.round2Request(r1));
-            List<Round2Message> r2 = ParallelRound.run(op, 2, servers,
+            Round2Request req2 = checked(Phase.ROUND1, () -> coordinator.round2Request(r1));
+            reached = Phase.ROUND2;
+            List<Round2Message> r2 = ParallelRound.run(op, Phase.ROUND2, servers,
                     c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
-            Round3Request req3 = checked(2, () -> coordinator.round3Request(r2));
+            Round3Request req3 = checked(Phase.ROUND2, () -> coordinator.round3Request(r2));
             recordWritten(pending);
-            List<Round3Message> r3 = ParallelRound.run(op, 3, servers,
+            reached = Phase.ROUND3;
+            List<Round3Message> r3 = ParallelRound.run(op, Phase.ROUND3, servers,
                     c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
-            agreed = checked(3, () -> coordinator.finish(r3));
+            agreed = checked(Phase.ROUND3, () -> coordinator.finish(r3));
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
             abortEverywhere(keyId, servers);
             if (settled(pending)) {
                 vault.markFailed(keyId, e.getMessage());
-                op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, e.server(), "vault record marked FAILED"));
+                op.emit(KeygenProgress.record(reached, e.server(), KeyStatus.FAILED, "vault record marked FAILED"));
             }
             throw e;
         } catch (RuntimeException e) {
@@ -105,7 +112,7 @@ final class KeygenRun {
             throw e;
         }
         KeyRecord ready = markReady(vault, keyId, agreed);
-        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 4, null, "vault record READY"));
+        op.emit(KeygenProgress.record(Phase.ROUND3, null, KeyStatus.READY, "vault record READY"));
         List<String> missing = commitEverywhere(op, keyId, servers, roundTimeout);
         if (missing.isEmpty()) {
             ledger.confirm(keyId);
@@ -120,7 +127,7 @@ final class KeygenRun {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        op.emit(new KeygenProgress(KeygenProgress.Stage.RECORD, 0, null, "vault record written PENDING"));
+        op.emit(KeygenProgress.record(Phase.ROUND2, null, KeyStatus.PENDING, "vault record written PENDING"));
     }
 
     /** Waits for the PENDING record's write to end; true if the record is in the vault. */
@@ -135,7 +142,7 @@ final class KeygenRun {
 
     /** Every server's identity (fetched once per pinned connection) and the session setup built from them. */
     private SessionSetup setup(UUID keyId) {
-        List<IdentityAnswer> identities = ParallelRound.run(op, 0, servers, c -> c.cachedIdentity(roundTimeout));
+        List<IdentityAnswer> identities = ParallelRound.run(op, Phase.IDENTITY, servers, c -> c.cachedIdentity(roundTimeout));
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             NodeConnection c = servers.get(i);
@@ -165,17 +172,13 @@ final class KeygenRun {
     }
 
     /** Runs a relay check; a failed check becomes a KeygenException naming the culprit. */
-    private static <T> T checked(int round, Check<T> check) {
+    private static <T> T checked(Phase phase, Check<T> check) {
         try {
             return check.run();
         } catch (ProtocolException e) {
-            return fail(round, e);
+            throw new KeygenException(e.culpritName(), "key generation failed after round " + phase.ordinal()
+                    + ": " + e.getMessage(), ExitCoded.PROTOCOL, e);
         }
-    }
-
-    private static <T> T fail(int round, ProtocolException e) {
-        throw new KeygenException(e.culpritName(), "key generation failed after round " + round + ": "
-                + e.getMessage(), ExitCoded.PROTOCOL, e);
     }
 
     static KeyRecord markReady(Vault vault, UUID keyId, AgreedKey agreed) {
@@ -204,16 +207,16 @@ final class KeygenRun {
         List<String> missing = new ArrayList<>();
         Map<String, CompletableFuture<StateAnswer>> sent = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
-            op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, 4, c.name(), "commit sent"));
+            op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, Phase.COMMIT, c.name(), "commit sent"));
             sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), StateAnswer.class, timeout));
         }
         sent.forEach((name, f) -> {
             try {
                 f.join();
-                op.emit(new KeygenProgress(KeygenProgress.Stage.DONE, 4, name, "committed"));
+                op.emit(KeygenProgress.of(KeygenProgress.Stage.DONE, Phase.COMMIT, name, "committed"));
             } catch (RuntimeException e) {
                 missing.add(name);
-                op.emit(new KeygenProgress(KeygenProgress.Stage.FAILED, 4, name,
+                op.emit(KeygenProgress.of(KeygenProgress.Stage.FAILED, Phase.COMMIT, name,
                         NodeConnection.unwrap(e).getMessage() + " (commit is re-sent on the next start)"));
             }
         });

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A running {@link WorkspaceClient#call}: its {@link #promise()}, progress events for listeners,
+ * A running {@link Workspace#call}: its {@link #promise()}, progress events for listeners,
  * and {@link #cancel()}. Listeners are called on the worker thread: a UI hops to its own thread.
  *
  * @param <T> the result type
@@ -44,9 +44,5 @@ public final class Operation<T> {
                 // a failing listener must not break the key generation
             }
         }
-    }
-
-    CompletableFuture<T> completion() {
-        return promise;
     }
 }

@@ -1,6 +1,7 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.client.KeygenProgress.Phase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +20,15 @@ final class ParallelRound {
     private ParallelRound() {
     }
 
-    static <T> List<T> run(Operation<?> op, int round, List<NodeConnection> servers,
+    static <T> List<T> run(Operation<?> op, Phase phase, List<NodeConnection> servers,
             Function<NodeConnection, CompletableFuture<T>> send) {
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
-            String what = round == 0 ? "identity" : "round " + round;
-            op.emit(new KeygenProgress(KeygenProgress.Stage.SENT, round, c.name(), what + " requested"));
+            String what = phase == Phase.IDENTITY ? "identity" : "round " + phase.ordinal();
+            op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, phase, c.name(), what + " requested"));
             CompletableFuture<T> f = send.apply(c);
-            f.whenComplete((v, err) -> op.emit(new KeygenProgress(err == null ? KeygenProgress.Stage.DONE
-                    : KeygenProgress.Stage.FAILED, round, c.name(), err == null ? what + " answered"
+            f.whenComplete((v, err) -> op.emit(KeygenProgress.of(err == null ? KeygenProgress.Stage.DONE
+                    : KeygenProgress.Stage.FAILED, phase, c.name(), err == null ? what + " answered"
                     : NodeConnection.unwrap(err).getMessage())));
             futures.put(c.name(), f);
         }
@@ -40,7 +41,7 @@ final class ParallelRound {
         while (true) {
             if (op.isCancelled()) {
                 futures.values().forEach(f -> f.cancel(true));
-                throw new KeygenException(null, "key generation cancelled at round " + round, ExitCoded.OTHER, null);
+                throw new KeygenException(null, "key generation cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
             }
             try {
                 CompletableFuture.anyOf(all, firstFailure).get(200, TimeUnit.MILLISECONDS);
@@ -60,7 +61,7 @@ final class ParallelRound {
             if (f.isCompletedExceptionally()) {
                 futures.values().forEach(other -> other.cancel(true));
                 Throwable cause = NodeConnection.unwrap(f.handle((v, err) -> err).join());
-                throw failure(e.getKey(), round, cause);
+                throw failure(e.getKey(), phase, cause);
             }
         }
         for (CompletableFuture<T> f : futures.values()) {
@@ -69,8 +70,16 @@ final class ParallelRound {
         return out;
     }
 
-    static KeygenException failure(String server, int round, Throwable cause) {
-        String where = round >= 1 && round <= 3 ? " in round " + round : round == 0 ? " before round 1" : " at commit";
+    private static String where(Phase phase) {
+        return switch (phase) {
+            case IDENTITY -> " before round 1";
+            case ROUND1, ROUND2, ROUND3 -> " in round " + phase.ordinal();
+            case COMMIT -> " at commit";
+        };
+    }
+
+    static KeygenException failure(String server, Phase phase, Throwable cause) {
+        String where = where(phase);
         if (cause instanceof ServerException se) {
             return new KeygenException(server, "key generation failed" + where + ": " + se.getMessage(),
                     se.exitCode(), se);

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -33,21 +35,20 @@ final class PendingResolver {
     private final Function<List<String>, List<NodeConnection>> connect;
     private final Duration timeout;
     private final CommitLedger ledger;
+    private final Set<UUID> running;
 
-    /** What happened to one record. */
-    record Outcome(UUID keyId, KeyStatus status, String note) {
-    }
-
+    /** @param running keys whose generation is still going in this process: their PENDING record is no leftover */
     PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout,
-            CommitLedger ledger) {
+            CommitLedger ledger, Set<UUID> running) {
         this.vault = vault;
         this.connect = connect;
         this.timeout = timeout;
         this.ledger = ledger;
+        this.running = running;
     }
 
-    List<Outcome> resolveAll() {
-        List<Outcome> out = new ArrayList<>();
+    List<ResolvedKey> resolveAll() {
+        List<ResolvedKey> out = new ArrayList<>();
         // A server that failed once is not asked again in this pass: a hung one would otherwise cost a full
         // timeout per key (ServerHangIT); its records stay as they are until the next start.
         java.util.Map<String, String> failedServers = new java.util.HashMap<>();
@@ -55,9 +56,12 @@ final class PendingResolver {
             if (r.status() == KeyStatus.FAILED || r.status() == KeyStatus.READY && ledger.confirmed(r.keyId())) {
                 continue; // nothing to settle: failed, or every server confirmed its commit
             }
+            if (r.status() == KeyStatus.PENDING && running.contains(r.keyId())) {
+                continue; // a generation in progress here (the app settles while the user may already make a key)
+            }
             String skip = r.servers().stream().filter(failedServers::containsKey).findFirst().orElse(null);
             if (skip != null) {
-                out.add(new Outcome(r.keyId(), r.status(), "left for the next start: server " + skip
+                out.add(new ResolvedKey(r.keyId(), r.status(), ResolvedKey.Change.UNCHANGED, "left for the next start: server " + skip
                         + " failed earlier in this check (" + failedServers.get(skip) + ")"));
                 continue;
             }
@@ -65,23 +69,23 @@ final class PendingResolver {
                 if (r.status() == KeyStatus.PENDING) {
                     out.add(resolvePending(r));
                 } else {
-                    recommit(r);
+                    recommit(r).ifPresent(out::add);
                 }
             } catch (KeygenException e) {
                 if (e.server() != null && e.exitCode() == io.keyshard.ExitCoded.SERVER) {
                     failedServers.put(e.server(), e.getMessage());
                 }
-                out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
+                out.add(new ResolvedKey(r.keyId(), r.status(), ResolvedKey.Change.UNCHANGED, e.getMessage()));
             } catch (IllegalArgumentException e) {
                 // A record naming a server that was since removed must not stop the others from being
                 // settled: this record keeps its status and is tried again next time.
-                out.add(new Outcome(r.keyId(), r.status(), e.getMessage()));
+                out.add(new ResolvedKey(r.keyId(), r.status(), ResolvedKey.Change.UNCHANGED, e.getMessage()));
             }
         }
         return out;
     }
 
-    private Outcome resolvePending(KeyRecord r) {
+    private ResolvedKey resolvePending(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         String unfinished = null;
@@ -101,7 +105,7 @@ final class PendingResolver {
                 if (missing.isEmpty()) {
                     ledger.confirm(r.keyId());
                 }
-                return new Outcome(r.keyId(), KeyStatus.READY, missing.isEmpty() ? "finished after a restart"
+                return new ResolvedKey(r.keyId(), KeyStatus.READY, ResolvedKey.Change.FINISHED, missing.isEmpty() ? "finished after a restart"
                         : "finished after a restart; commit still pending on " + missing);
             } catch (ProtocolException e) {
                 unfinished = e.getMessage();
@@ -112,7 +116,7 @@ final class PendingResolver {
         KeygenRun.abortEverywhere(r.keyId(), servers);
         String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
         vault.markFailed(r.keyId(), reason);
-        return new Outcome(r.keyId(), KeyStatus.FAILED, reason);
+        return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
     }
 
     /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */
@@ -141,7 +145,8 @@ final class PendingResolver {
             throw new KeygenException(null, "the servers' session does not match the vault record",
                     io.keyshard.ExitCoded.PROTOCOL, null);
         }
-        List<IdentityAnswer> identities = ParallelRound.run(new Operation<>(), 0, servers, c -> c.identity(Duration.ofSeconds(10)));
+        List<IdentityAnswer> identities = ParallelRound.run(new Operation<>(), KeygenProgress.Phase.IDENTITY, servers,
+                c -> c.identity(Duration.ofSeconds(10)));
         for (int i = 0; i < servers.size(); i++) {
             Participant now = KeygenRun.participant(servers.get(i), identities.get(i));
             Participant then = setup.participants().get(i);
@@ -161,8 +166,11 @@ final class PendingResolver {
         }
     }
 
-    /** Re-sends commit where a server still holds the share PENDING; the key counts as confirmed once all are READY. */
-    private void recommit(KeyRecord r) {
+    /**
+     * Re-sends commit where a server still holds the share PENDING; the key counts as confirmed once all
+     * are READY. Says what it re-sent, or nothing when no server needed it.
+     */
+    private Optional<ResolvedKey> recommit(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         List<NodeConnection> pending = new ArrayList<>();
@@ -175,11 +183,19 @@ final class PendingResolver {
                 ready++;
             }
         }
-        boolean committed = pending.isEmpty()
-                || KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout).isEmpty();
-        if (committed && ready + pending.size() == servers.size()) {
+        List<String> missing = pending.isEmpty() ? List.of()
+                : KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout);
+        if (missing.isEmpty() && ready + pending.size() == servers.size()) {
             ledger.confirm(r.keyId());
         }
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        ResolvedKey.Change change = missing.size() == pending.size() ? ResolvedKey.Change.UNCHANGED
+                : ResolvedKey.Change.COMMIT_RESENT;
+        List<String> sent = pending.stream().map(NodeConnection::name).filter(n -> !missing.contains(n)).toList();
+        return Optional.of(new ResolvedKey(r.keyId(), KeyStatus.READY, change, (sent.isEmpty() ? "" : "commit re-sent to "
+                + sent) + (missing.isEmpty() ? "" : (sent.isEmpty() ? "" : "; ") + "commit still pending on " + missing)));
     }
 
     /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */
@@ -201,7 +217,7 @@ final class PendingResolver {
                 String name = servers.get(i).name();
                 throw cause instanceof ServerException se
                         ? new KeygenException(name, "checking an earlier key generation: " + se.getMessage(), se.exitCode(), se)
-                        : ParallelRound.failure(name, 0, cause);
+                        : ParallelRound.failure(name, KeygenProgress.Phase.IDENTITY, cause);
             }
         }
         return out;

@@ -10,11 +10,29 @@ import java.util.concurrent.CompletableFuture;
  * One server's health as {@code servers list|check} and the Servers screen show it (docs/cli.md,
  * JSON shapes): reachable over its pinned TLS, the expected name and id, and how long it took.
  *
+ * @param url       null for a local server not created yet
  * @param latencyMs null when it did not answer
  * @param error     null when ok, else why not (names no secret)
  */
 public record ServerStatus(String name, String url, int id, String certSha256, boolean local, boolean ok,
         Long latencyMs, String error) {
+    /** Why a local server that was never started does not answer yet. */
+    public static final String NOT_STARTED = "not started yet: the local cluster starts on the first key generation";
+
+    /** A server of the local cluster that has no node folder and no servers.json entry yet. */
+    public static ServerStatus notStarted(String name, int id) {
+        return new ServerStatus(name, null, id, null, true, false, null, NOT_STARTED);
+    }
+
+    /** True for a local server that was never started (no URL or certificate yet); not a failure. */
+    public boolean notStarted() {
+        return local && url == null;
+    }
+
+    /** The same server, not answering, for {@code reason}. */
+    ServerStatus withError(String reason) {
+        return new ServerStatus(name, url, id, certSha256, local, false, null, reason);
+    }
 
     /** Checks every server of {@code config} in parallel. */
     public static List<ServerStatus> checkAll(ServersConfig config, Duration timeout) {

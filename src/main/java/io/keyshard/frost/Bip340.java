@@ -1,6 +1,6 @@
 package io.keyshard.frost;
 
-import io.keyshard.bytes.Bytes;
+import io.keyshard.bytes.ByteArrays;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
@@ -32,7 +32,7 @@ public final class Bip340 {
         if (merkleRoot != null && merkleRoot.length != 32) {
             throw new IllegalArgumentException("a taproot merkle root is 32 bytes, got " + merkleRoot.length);
         }
-        byte[] data = merkleRoot == null ? x(internalKey) : Bytes.concat(x(internalKey), merkleRoot);
+        byte[] data = merkleRoot == null ? x(internalKey) : ByteArrays.concat(x(internalKey), merkleRoot);
         BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak", data));
         if (t.compareTo(internalKey.curve().order()) >= 0) {
             throw new IllegalArgumentException("the TapTweak of this key is not below the group order");
@@ -58,7 +58,7 @@ public final class Bip340 {
         if (new BigInteger(1, r).compareTo(field) >= 0 || s.compareTo(curve.order()) >= 0) {
             return false;
         }
-        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", Bytes.concat(r, xOnlyKey, msg)))
+        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", ByteArrays.concat(r, xOnlyKey, msg)))
                 .mod(curve.order());
         Point rr = curve.multiSum(new BigInteger[] {s, curve.order().subtract(e)}, new Point[] {curve.generator(), p});
         return !rr.isIdentity() && hasEvenY(rr) && Arrays.equals(x(rr), r);

@@ -1,6 +1,6 @@
 package io.keyshard.frost;
 
-import io.keyshard.bytes.Bytes;
+import io.keyshard.bytes.ByteArrays;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
@@ -173,9 +173,9 @@ public enum Ciphersuite {
      */
     public Scalar challenge(Point groupCommitment, Point groupKey, byte[] msg) {
         if (bip340()) {
-            return h2(Bytes.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
+            return h2(ByteArrays.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
         }
-        return h2(Bytes.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
+        return h2(ByteArrays.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
     }
 
     /** Length of an encoded signature: Ne + Ns, or 64 for BIP-340. */

@@ -24,7 +24,7 @@ public final class ScalarField {
     private final int[] rSquared;
 
     /** The field of scalars mod {@code order}, encoded in {@code byteLength} bytes in the given byte order. */
-    ScalarField(BigInteger order, int byteLength, boolean littleEndian) {
+    public ScalarField(BigInteger order, int byteLength, boolean littleEndian) {
         if (!order.testBit(0) || order.bitLength() < 2) {
             throw new IllegalArgumentException("Montgomery arithmetic needs an odd modulus");
         }
@@ -98,8 +98,8 @@ public final class ScalarField {
         return toBytes(a, littleEndian, byteLength);
     }
 
-    /** Any byte string, read as an integer in the given byte order, reduced mod n. */
-    Scalar reduce(byte[] bytes, boolean bytesLittleEndian) {
+    /** Any byte string of at most 128 bytes, read as an integer in the given byte order, reduced mod n. */
+    public Scalar reduce(byte[] bytes, boolean bytesLittleEndian) {
         int chunks = (bytes.length + 4 * limbs - 1) / (4 * limbs);
         if (chunks > chunkFactors.length) {
             throw new IllegalArgumentException("input too wide to reduce: " + bytes.length + " bytes");

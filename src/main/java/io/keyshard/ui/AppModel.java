@@ -1,7 +1,6 @@
 package io.keyshard.ui;
 
-import io.keyshard.ui.servers.LocalClusterControl;
-
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.ui.keys.KeysViewModel;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.session.AppSettings;
@@ -24,14 +23,12 @@ public final class AppModel {
     private final SettingsViewModel settings;
     private final KeysViewModel keys;
     private final UnlockViewModel unlock;
-    private final LocalClusterControl cluster;
 
     public AppModel(AppSession session, SettingsViewModel settings) {
         this.session = session;
         this.settings = settings;
         this.keys = new KeysViewModel(session);
         this.unlock = new UnlockViewModel(session, Clock.systemUTC());
-        this.cluster = new LocalClusterControl(session.home());
         session.autoLockAfterProperty().set(settings.autoLockAfter());
         settings.setOnChange(s -> {
             session.autoLockAfterProperty().set(settings.autoLockAfter());
@@ -74,6 +71,6 @@ public final class AppModel {
 
     /** The embedded local cluster as this app controls it; closed on exit to stop the nodes the app started. */
     public LocalClusterControl cluster() {
-        return cluster;
+        return session.cluster();
     }
 }

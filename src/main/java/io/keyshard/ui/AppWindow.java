@@ -1,5 +1,6 @@
 package io.keyshard.ui;
 
+import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.pipeline.PipelineView;
@@ -52,9 +53,10 @@ public final class AppWindow {
         AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
-                Place.SERVERS, () -> new ServersView(new ServersViewModel(session::vault, session.home(),
-                        model.cluster(), new UiTasks(session.background(), session.fx()))),
-                Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock));
+                Place.SERVERS, () -> new ServersView(new ServersViewModel(session::workspace,
+                        new UiTasks(session.background(), session.fx()))),
+                Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock,
+                        new BackupViewModel(session::workspace, new UiTasks(session.background(), session.fx()))));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
@@ -84,7 +86,7 @@ public final class AppWindow {
         ValueCopier copier = session.clipboard()::copy;
         if (model.keys().newKeyActionProperty().get() == null) {
             model.keys().newKeyActionProperty().set(() -> {
-                NewKeyViewModel wizard = new NewKeyViewModel(session::vault, session.home(), model.cluster(), tasks);
+                NewKeyViewModel wizard = new NewKeyViewModel(session.workspace(), tasks);
                 wizard.setOnKeyCreated(record -> session.fireKeysChanged());
                 NewKeyWizard.showDialog(scene.getWindow(), wizard, copier);
             });

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * One key as the vault keeps it (docs/vault.md). Public data only: the shares stay on the
- * servers. Byte values are lowercase hex; {@code rootPublicKey}, {@code chainCode} and
+ * servers. The label is never null: a missing or blank one is {@code ""}. Byte values are lowercase
+ * hex; {@code rootPublicKey}, {@code chainCode} and
  * {@code verificationShares} are null/empty until the key is READY.
  *
  * @param servers            the server names, in the order used by the key generation
@@ -29,10 +30,18 @@ public record KeyRecord(
         KeyStatus status,
         String failureReason,
         Instant createdAt) {
+    /** How every face shows a key made without a label. */
+    public static final String NO_LABEL = "(no label)";
 
     public KeyRecord {
+        label = label == null || label.isBlank() ? "" : label;
         servers = List.copyOf(servers);
         verificationShares = verificationShares == null ? Map.of() : Map.copyOf(verificationShares);
+    }
+
+    /** The label to show people: the label, or {@link #NO_LABEL} when there is none. */
+    public String displayLabel() {
+        return label.isEmpty() ? NO_LABEL : label;
     }
 
     /** A new PENDING record, written before the key generation starts. */

@@ -1,6 +1,7 @@
 package io.keyshard.address;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,9 +39,11 @@ class ChainTest {
 
     @Test
     void didKeyHasNoAccountLevel() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        DerivationProblem e = assertThrows(DerivationProblem.class,
                 () -> Chain.DID_KEY.defaultPath(1, 0, Network.MAINNET));
+        assertEquals(DerivationProblem.Kind.NO_ACCOUNT_LEVEL, e.kind());
         assertTrue(e.getMessage().contains("no account level"), e.getMessage());
+        assertFalse(e.getMessage().contains("--"), "domain code names no command-line flag: " + e.getMessage());
     }
 
     @Test

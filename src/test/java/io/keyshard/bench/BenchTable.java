@@ -52,7 +52,7 @@ final class BenchTable {
     }
 
     void keygen(List<BenchResults.Keygen> rows) {
-        section("keygen, wall ms: networked = WorkspaceClient -> node processes on loopback HTTPS (warm), "
+        section("keygen, wall ms: networked = Workspace -> node processes on loopback HTTPS (warm), "
                 + "vault PENDING -> READY, commit; in-memory = same protocol, one process (the floor)");
         line("%-18s %6s %9s %9s %9s %7s %7s   %s", "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor",
                 "samples", "target (p50)");

@@ -2,7 +2,7 @@ package io.keyshard.bench;
 
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.vault.KdfParams;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Key generation as a user gets it: {@link WorkspaceClient} against node processes on loopback
+ * Key generation as a user gets it: {@link Workspace} against node processes on loopback
  * HTTPS (the embedded local cluster OFFICIAL_1..3, plus {@link ScaleNodes} for bigger clusters),
  * the vault record written PENDING then READY, warm connections; each networked sample is
  * followed by the same protocol in memory ({@link InMemoryDkg}, the floor), so both see the same load.
@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KeygenBench implements AutoCloseable {
     private final Path home;
     private final Vault vault;
-    private final WorkspaceClient workspace;
+    private final Workspace workspace;
 
-    private KeygenBench(Path home, Vault vault, WorkspaceClient workspace) {
+    private KeygenBench(Path home, Vault vault, Workspace workspace) {
         this.home = home;
         this.vault = vault;
         this.workspace = workspace;
@@ -36,8 +36,8 @@ final class KeygenBench implements AutoCloseable {
     /** A fresh home with a vault (light Argon2id: unlocking is measured by the vault bench) and the local cluster up. */
     static KeygenBench start(Path home) throws Exception {
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
-        WorkspaceClient ws = WorkspaceClient.open(home, vault);
-        ws.ensureLocalCluster();
+        Workspace ws = Workspace.open(home, vault);
+        ws.startLocalCluster();
         return new KeygenBench(home, vault, ws);
     }
 

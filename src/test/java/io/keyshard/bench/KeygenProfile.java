@@ -4,10 +4,11 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.vault.KdfParams;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ public final class KeygenProfile {
         String warmup = args.length > 3 ? args[3] : "100";
         Path home = Files.createTempDirectory("keyshard-profile");
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
-        try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
-            ws.ensureLocalCluster();
+        try (Workspace ws = Workspace.open(home, vault)) {
+            ws.startLocalCluster();
             Runnable warm = () -> {
                 run(ws, curve, t, null);
                 InMemoryDkg.run(curve, t, List.of(1, 2, 3));
@@ -108,8 +109,8 @@ public final class KeygenProfile {
     private static void throughput(int callers, double seconds) throws Exception {
         Path home = Files.createTempDirectory("keyshard-profile");
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
-        try (WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
-            ws.ensureLocalCluster();
+        try (Workspace ws = Workspace.open(home, vault)) {
+            ws.startLocalCluster();
             System.out.println("warm-up: " + JitWarmup.run(() -> run(ws, CurveName.SECP256K1, 2, null), 120).describe());
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -148,7 +149,7 @@ public final class KeygenProfile {
         return ProcessHandle.current().children().mapToLong(KeygenProfile::processCpu).sum();
     }
 
-    private static void run(WorkspaceClient ws, CurveName curve, int t, Map<String, Long> marks) {
+    private static void run(Workspace ws, CurveName curve, int t, Map<String, Long> marks) {
         var op = ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, t, LocalCluster.NAMES));
         if (marks != null) {
             op.onProgress(e -> mark(marks, e));
@@ -161,8 +162,8 @@ public final class KeygenProfile {
         long now = System.nanoTime();
         if (e.stage() == KeygenProgress.Stage.DONE) {
             String[] names = {"0 identity", "1 round1", "2 round2", "3 round3", "5 commit"};
-            marks.put(names[e.round()], now);
-        } else if (e.stage() == KeygenProgress.Stage.RECORD && e.round() == 4) {
+            marks.put(names[e.phase().ordinal()], now);
+        } else if (e.stage() == KeygenProgress.Stage.RECORD && e.record() == KeyStatus.READY) {
             marks.put("4 ready", now);
         }
     }

@@ -137,6 +137,14 @@ class DeriveCommandTest {
         assertBadInput("give only one of --key-id, --xpub", "derive", "--xpub", BIP86.get("account").get("xpub").asText(), "--curve", "P256");
         assertBadInput("missing --chain-code", "derive", "--curve", "SECP256k1", "--public-key", key);
         assertBadInput("--public-key must be", "derive", "--curve", "SECP256k1", "--public-key", "xyz", "--chain-code", cc);
+        assertBadInput("--public-key is empty: give the starting public key", "derive", "--curve", "SECP256k1",
+                "--public-key", "", "--chain-code", cc);
+        assertBadInput("--chain-code is empty: give the starting chain code: 32 bytes, 64 hex digits", "derive",
+                "--curve", "SECP256k1", "--public-key", key, "--chain-code", "");
+        assertBadInput("--index 2147483648 must be 0 to 2147483647 (non-hardened)", "derive", "--curve", "SECP256k1",
+                "--public-key", key, "--chain-code", cc, "--chain", "evm", "--index", "2147483648");
+        assertBadInput("--account 2147483648 must be 0 to 2147483647 (non-hardened)", "derive", "--curve", "SECP256k1",
+                "--public-key", key, "--chain-code", cc, "--chain", "evm", "--account", "2147483648");
         assertBadInput("chain code must be 32 bytes", "derive", "--curve", "SECP256k1", "--public-key", key, "--chain-code", "00");
         assertBadInput("unknown curve", "derive", "--curve", "P999", "--public-key", key, "--chain-code", cc);
         assertBadInput("is hardened", "derive", "--curve", "SECP256k1", "--public-key", key, "--chain-code", cc, "--path", "m/44'/0");

@@ -52,6 +52,16 @@ class NodeCommandTest {
     }
 
     @Test
+    void initTakesJsonAndPrintsTheSameEntryObject() throws Exception {
+        CliHarness.Result r = CliHarness.run("node", "init", "--json", "--name", "EDGE", "--port", "7444", "--data",
+                dir.resolve("n-json").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode entry = json(r.out());
+        assertEquals(List.of("name", "id", "url", "certSha256", "apiKey"), iterate(entry));
+        assertEquals("EDGE", entry.get("name").asText());
+    }
+
+    @Test
     void badNamesIdsAndPortsAreUsageErrors() {
         assertEquals(2, CliHarness.run("node", "init", "--name", "bad name", "--port", "7443", "--data",
                 dir.resolve("a").toString()).exitCode());

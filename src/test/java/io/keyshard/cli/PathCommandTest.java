@@ -60,6 +60,11 @@ class PathCommandTest {
         CliHarness.Result huge = CliHarness.run("path", "--chain", "evm", "--index", "2147483648");
         assertEquals(2, huge.exitCode());
         assertTrue(huge.err().contains("--index"), huge.err());
+        assertTrue(huge.err().contains("must be 0 to 2147483647 (non-hardened)"), huge.err());
+        CliHarness.Result hugeAccount = CliHarness.run("path", "--chain", "evm", "--account", "2147483648");
+        assertEquals(2, hugeAccount.exitCode());
+        assertTrue(hugeAccount.err().contains("--account"), hugeAccount.err());
+        assertTrue(hugeAccount.err().contains("must be 0 to 2147483647 (non-hardened)"), hugeAccount.err());
 
         CliHarness.Result missing = CliHarness.run("path");
         assertEquals(2, missing.exitCode());
@@ -68,5 +73,6 @@ class PathCommandTest {
         CliHarness.Result did = CliHarness.run("path", "--chain", "did-key", "--account", "1");
         assertEquals(2, did.exitCode());
         assertTrue(did.err().contains("no account level"), did.err());
+        assertTrue(did.err().contains("leave --account out"), "the command line words it with its flags: " + did.err());
     }
 }

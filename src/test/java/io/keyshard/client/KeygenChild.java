@@ -1,6 +1,7 @@
 package io.keyshard.client;
 
 import io.keyshard.curve.CurveName;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +23,13 @@ public final class KeygenChild {
         List<String> servers = List.of(args[3].split(","));
         AtomicInteger answered = new AtomicInteger();
         Vault vault = Vault.open(home, args[1].toCharArray());
-        WorkspaceClient ws = WorkspaceClient.open(home, vault);
+        Workspace ws = Workspace.open(home, vault);
         ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, servers))
                 .onProgress(p -> {
-                    if (atPending && p.stage() == KeygenProgress.Stage.RECORD && p.detail().contains("PENDING")) {
+                    if (atPending && p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.PENDING) {
                         Runtime.getRuntime().halt(42);
                     }
-                    if (p.stage() == KeygenProgress.Stage.DONE && p.round() == haltAfter
+                    if (p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.values()[haltAfter]
                             && answered.incrementAndGet() == servers.size()) {
                         Runtime.getRuntime().halt(42);
                     }

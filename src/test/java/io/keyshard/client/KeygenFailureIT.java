@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.curve.CurveName;
-import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
@@ -69,12 +68,6 @@ class KeygenFailureIT {
         cluster.publish();
     }
 
-    private static String serverStatus(String server, UUID keyId) throws Exception {
-        TestNode n = cluster.node(server);
-        var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
-    }
-
     private static UUID newest(Vault vault, Set<UUID> before) {
         List<UUID> added = new ArrayList<>();
         vault.list().forEach(r -> {
@@ -96,14 +89,14 @@ class KeygenFailureIT {
     @CsvSource({"1,before", "1,during", "2,before", "2,during", "3,before", "3,during"})
     void aStoppedServerFailsTheRunCleanlyAndIsNamed(int round, String when) throws Exception {
         allUp();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES));
             op.onProgress(p -> {
                 boolean hit = when.equals("before")
-                        ? p.stage() == KeygenProgress.Stage.SENT && p.round() == round && "BRAVO".equals(p.server())
-                        : p.stage() == KeygenProgress.Stage.DONE && p.round() == round && "ALPHA".equals(p.server());
+                        ? p.stage() == KeygenProgress.Stage.SENT && p.phase() == KeygenProgress.Phase.values()[round] && "BRAVO".equals(p.server())
+                        : p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.values()[round] && "ALPHA".equals(p.server());
                 if (hit) {
                     cluster.node("BRAVO").stop();
                 }
@@ -126,16 +119,16 @@ class KeygenFailureIT {
                 assertEquals(KeyStatus.FAILED, record.status());
                 assertTrue(record.failureReason().contains("BRAVO"), record.failureReason());
                 for (String s : RemoteCluster.NAMES) {
-                    assertNotEquals("READY", serverStatus(s, keyId), s + " must hold no READY share");
+                    assertNotEquals("READY", cluster.status(s, keyId), s + " must hold no READY share");
                 }
             } else {
                 // BRAVO answered round 3 before it stopped: the key is whole; only its commit is missing.
                 assertEquals("3,during", round + "," + when, "only a stop after the last round may succeed");
                 assertEquals(KeyStatus.READY, record.status());
                 assertEquals(List.of("BRAVO"), key.commitPending());
-                assertEquals("PENDING", serverStatus("BRAVO", keyId));
+                assertEquals("PENDING", cluster.status("BRAVO", keyId));
                 ws.resolvePending();
-                assertEquals("READY", serverStatus("BRAVO", keyId), "the missed commit is re-sent on the next start");
+                assertEquals("READY", cluster.status("BRAVO", keyId), "the missed commit is re-sent on the next start");
             }
         }
     }
@@ -143,12 +136,12 @@ class KeygenFailureIT {
     @Test
     void cancelAbortsEverywhereAndMarksTheRecordFailed() throws Exception {
         allUp();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.P384, 3, RemoteCluster.NAMES));
             op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.DONE && p.round() == 1) {
+                if (p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.ROUND1) {
                     op.cancel();
                 }
             });
@@ -158,7 +151,7 @@ class KeygenFailureIT {
             UUID keyId = newest(vault, before);
             assertEquals(KeyStatus.FAILED, vault.get(keyId).orElseThrow().status());
             for (String s : RemoteCluster.NAMES) {
-                assertEquals("ABORTED", serverStatus(s, keyId), s);
+                assertEquals("ABORTED", cluster.status(s, keyId), s);
             }
         }
     }
@@ -190,7 +183,7 @@ class KeygenFailureIT {
             ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
                     cluster.node("ALPHA").entry.certSha256(), false)).save();
             Set<UUID> before = ids(vault);
-            try (WorkspaceClient ws = WorkspaceClient.open(home, vault, java.time.Duration.ofSeconds(2))) {
+            try (Workspace ws = Workspace.open(home, vault, java.time.Duration.ofSeconds(2))) {
                 CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                         () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
                                 new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
@@ -209,17 +202,17 @@ class KeygenFailureIT {
     void aKeyEveryServerConfirmedIsNotAskedAboutAgainButOneWithAMissedCommitIs() throws Exception {
         allUp();
         UUID confirmed;
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES)).promise().join();
             assertTrue(key.commitPending().isEmpty());
             confirmed = key.keyId();
         } // closing the client writes the ledger of confirmed commits into the vault
         for (String s : RemoteCluster.NAMES) {
-            assertEquals("READY", serverStatus(s, confirmed), s);
+            assertEquals("READY", cluster.status(s, confirmed), s);
         }
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             // with BRAVO down, any key the check asked about would come back "left for the next start"
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(confirmed)), outcomes.toString());
@@ -229,27 +222,18 @@ class KeygenFailureIT {
         }
         // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
         UUID missed;
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES));
-            op.onProgress(p -> {
-                if (p.stage() == KeygenProgress.Stage.RECORD && p.round() == 4) {
-                    cluster.node("BRAVO").stop(); // READY in the vault, commit not yet sent
-                }
-            });
-            GeneratedKey key = op.promise().join();
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+            GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.SECP256K1, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
-        cluster.node("BRAVO").restart();
-        cluster.publish();
-        assertEquals("PENDING", serverStatus("BRAVO", missed));
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        assertEquals("PENDING", cluster.status("BRAVO", missed));
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             ws.resolvePending();
         }
-        assertEquals("READY", serverStatus("BRAVO", missed), "the missed commit is re-sent");
+        assertEquals("READY", cluster.status("BRAVO", missed), "the missed commit is re-sent");
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(missed)),
                     "confirmed once the re-sent commit landed everywhere: " + outcomes);
@@ -273,13 +257,13 @@ class KeygenFailureIT {
                 round, String.join(",", RemoteCluster.NAMES)).inheritIO().start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died mid-keygen");
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             UUID keyId = newest(vault, before);
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(expected, vault.get(keyId).orElseThrow().status(), resolved.toString());
             assertTrue(vault.findPending().isEmpty(), "no PENDING record is left");
             for (String s : RemoteCluster.NAMES) {
-                assertEquals(onServers, serverStatus(s, keyId), s);
+                assertEquals(onServers, cluster.status(s, keyId), s);
             }
         }
     }

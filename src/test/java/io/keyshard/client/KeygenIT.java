@@ -46,8 +46,8 @@ class KeygenIT {
         List<KeyRecord> made = new ArrayList<>();
         Map<CurveName, Long> networkedMs = new LinkedHashMap<>();
         try (Vault vault = Vault.create(home, PASSWORD, new KdfParams(1024, 1, 1));
-                WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
-            ws.ensureLocalCluster();
+                Workspace ws = Workspace.open(home, vault)) {
+            ws.startLocalCluster();
             ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P256, 2, LocalCluster.NAMES))
                     .promise().join(); // warm-up, so the timings below are not JIT start-up
             for (CurveName curve : CurveName.values()) {

@@ -1,6 +1,9 @@
 package io.keyshard.client;
 
+import io.keyshard.curve.CurveName;
+import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Test-only: three in-process nodes (ALPHA 11, BRAVO 12, CHARLIE 13) added as remote servers, the
@@ -43,6 +47,30 @@ final class RemoteCluster implements AutoCloseable {
             config = config.with(e.getKey(), new ServerInfo(n.url(), n.entry.id(), n.entry.certSha256(), false));
         }
         config.save();
+    }
+
+    /**
+     * Generates a key on the three nodes and stops {@code server} once the vault record is READY, so it
+     * misses the commit; restarts it afterwards. Returns the key, whose commit is still pending there.
+     */
+    GeneratedKey keyWithMissedCommit(Workspace ws, CurveName curve, String server) throws Exception {
+        Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NAMES));
+        op.onProgress(p -> {
+            if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.READY) {
+                node(server).stop(); // READY in the vault, commit not yet sent
+            }
+        });
+        GeneratedKey key = op.promise().join();
+        node(server).restart();
+        publish();
+        return key;
+    }
+
+    /** What {@code server} says about a key: PENDING, READY, ABORTED..., or UNKNOWN when it never heard of it. */
+    String status(String server, UUID keyId) throws Exception {
+        TestNode n = node(server);
+        var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
+        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
     }
 
     TestNode node(String name) {

@@ -11,7 +11,7 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.node.NodeStoreReader;
 import io.keyshard.vault.KeyStatus;
@@ -122,7 +122,7 @@ class DiskFullIT {
         assertTrue(message.contains("vault") && message.contains("disk"), message);
 
         clientDisk.free();
-        try (Vault vault = bench.openVault(); WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, TIMEOUT)) {
+        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
             UUID keyId = full.record() != null ? full.record().keyId() : vault.findPending().get(0).keyId();
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(KeyStatus.READY, vault.get(keyId).orElseThrow().status(), resolved.toString());
@@ -134,7 +134,7 @@ class DiskFullIT {
     @Test
     void theSameOpenVaultGoesOnOnceSpaceIsBack() throws Exception {
         KeygenRequest request = new KeygenRequest(CurveName.ED25519, 2, NodeProcesses.NAMES);
-        try (Vault vault = bench.openVault(); WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, TIMEOUT)) {
+        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
             clientDisk.fill();
             CompletionException full = assertThrows(CompletionException.class,
                     () -> ws.call(ComponentModule.GENERATE_KEY_SHARE, request).promise().join());

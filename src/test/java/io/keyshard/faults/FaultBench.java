@@ -6,7 +6,7 @@ import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.Operation;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
@@ -59,7 +59,7 @@ final class FaultBench implements AutoCloseable {
     /** One 2-of-3 key generation over ALPHA, BRAVO, CHARLIE; {@code hook} sees every progress event first. */
     Run keygen(Duration roundTimeout, Consumer<KeygenProgress> hook) throws Exception {
         Vault vault = openVault();
-        try (WorkspaceClient ws = WorkspaceClient.open(home, vault, roundTimeout)) {
+        try (Workspace ws = Workspace.open(home, vault, roundTimeout)) {
             Set<UUID> before = ids(vault);
             Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
                     new KeygenRequest(CurveName.SECP256K1, 2, NodeProcesses.NAMES));
@@ -95,7 +95,7 @@ final class FaultBench implements AutoCloseable {
     static Consumer<KeygenProgress> onSent(int round, String server, Step action) {
         boolean[] done = {false};
         return p -> {
-            if (!done[0] && p.stage() == KeygenProgress.Stage.SENT && p.round() == round && server.equals(p.server())) {
+            if (!done[0] && p.stage() == KeygenProgress.Stage.SENT && p.phase() == KeygenProgress.Phase.values()[round] && server.equals(p.server())) {
                 done[0] = true;
                 try {
                     action.run();

@@ -1,7 +1,7 @@
 package io.keyshard.faults;
 
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -166,7 +166,7 @@ final class KillStress {
     /** What the next start does (resolve PENDING records), then every invariant over records not yet checked. */
     private void resolveAndCheck(String when) throws Exception {
         try (Vault vault = Vault.open(home, PASSWORD.toCharArray());
-                WorkspaceClient ws = WorkspaceClient.open(home, vault, Duration.ofSeconds(30))) {
+                Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(30))) {
             long t0 = System.nanoTime();
             List<ResolvedKey> resolved = ws.resolvePending();
             long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.ExitCoded;
 import io.keyshard.cli.CliHarness;
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Files;
@@ -101,14 +101,14 @@ class ServerHangIT {
         }
         bench.nodes.signal("BRAVO", "STOP");
         try (Vault vault = bench.openVault();
-                WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, Duration.ofSeconds(2))) {
+                Workspace ws = Workspace.open(bench.home, vault, Duration.ofSeconds(2))) {
             // every server confirmed these commits (the client's ledger says so): nobody is asked, nothing waits
             assertEquals(List.of(), ws.resolvePending());
             // a client that crashed before writing its ledger (or a vault from before it) asks about every key
             vault.removeSecret("keyshard.commits-confirmed");
         }
         try (Vault vault = bench.openVault();
-                WorkspaceClient ws = WorkspaceClient.open(bench.home, vault, Duration.ofSeconds(2))) {
+                Workspace ws = Workspace.open(bench.home, vault, Duration.ofSeconds(2))) {
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.size() >= 3, outcomes.toString());
             long waited = outcomes.stream().filter(o -> !o.note().startsWith("left for the next start")).count();

@@ -4,7 +4,7 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.NodeConnection;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.Vault;
 import java.io.BufferedReader;
@@ -48,7 +48,7 @@ public final class StressClient {
         stdin.start();
         for (int n = 0; ; ) {
             try (Vault vault = Vault.open(home, password.clone());
-                    WorkspaceClient ws = WorkspaceClient.open(home, vault, Duration.ofSeconds(20))) {
+                    Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(20))) {
                 say("open " + ws.resolvePending().size());
                 while (!"pause".equals(commands.poll())) {
                     KeygenRequest req = new KeygenRequest(CURVES.get(n++ % CURVES.size()), 2, servers);

@@ -13,7 +13,7 @@ import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.ClientRegistry;
@@ -130,7 +130,7 @@ class AuthTransportIT {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
             // BRAVO's address now answers with ALPHA's certificate: a man in the middle holding a valid node cert.
             saved.with("BRAVO", new ServerInfo(alpha.url(), bravo.entry.id(), bravo.entry.certSha256(), false)).save();
-            try (WorkspaceClient ws = WorkspaceClient.open(cluster.home, vault)) {
+            try (Workspace ws = Workspace.open(cluster.home, vault)) {
                 CompletionException e = assertThrows(CompletionException.class, () -> ws.call(
                         ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P256, 2, HostileCluster.NAMES))
                         .promise().join());

@@ -6,7 +6,7 @@ import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
@@ -70,7 +70,7 @@ final class HostileCluster implements AutoCloseable {
     }
 
     GeneratedKey keygen(CurveName curve) {
-        try (Vault vault = openVault(); WorkspaceClient ws = WorkspaceClient.open(home, vault)) {
+        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
             return ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NAMES)).promise().join();
         }
     }

@@ -11,7 +11,7 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Forge;
@@ -111,7 +111,7 @@ class MaliciousServerIT {
     void aDeviationIsCaughtNamedAndNothingIsKept(String what, ProtocolCheck check, RogueFront.Tamper tamper)
             throws Exception {
         rogue.tamper = tamper;
-        try (Vault vault = cluster.openVault(); WorkspaceClient ws = WorkspaceClient.open(cluster.home, vault)) {
+        try (Vault vault = cluster.openVault(); Workspace ws = Workspace.open(cluster.home, vault)) {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
             CompletionException e = assertThrows(CompletionException.class, () -> ws.call(
                     ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, HostileCluster.NAMES))

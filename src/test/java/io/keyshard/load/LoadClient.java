@@ -8,7 +8,7 @@ import io.keyshard.client.NodeConnection;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.node.NodeInitializer;
 import io.keyshard.vault.KdfParams;
@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One client of the load: its own home, H2 vault and {@link WorkspaceClient}. The first client is
- * the desktop app's path (its WorkspaceClient starts the local cluster); the others are separate
+ * One client of the load: its own home, H2 vault and {@link Workspace}. The first client is
+ * the desktop app's path (its Workspace starts the local cluster); the others are separate
  * clients of the same three servers, each with its own API key sealed in its own vault.
  */
 final class LoadClient implements AutoCloseable {
@@ -38,7 +38,7 @@ final class LoadClient implements AutoCloseable {
     final int index;
     final Path home;
     final Vault vault;
-    final WorkspaceClient workspace;
+    final Workspace workspace;
     private final Map<String, char[]> apiKeys;
     final List<Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -48,14 +48,14 @@ final class LoadClient implements AutoCloseable {
         this.home = home;
         this.vault = vault;
         this.apiKeys = apiKeys;
-        this.workspace = WorkspaceClient.open(home, vault);
+        this.workspace = Workspace.open(home, vault);
     }
 
     /** The app's own client: a new vault (light Argon2id; unlocking is not what is measured) and the local cluster up. */
     static LoadClient owningCluster(Path home) throws Exception {
         Vault vault = Vault.create(home, PASSWORD.clone(), new KdfParams(1024, 1, 1));
         LoadClient c = new LoadClient(0, home, vault, new LinkedHashMap<>());
-        c.workspace.ensureLocalCluster();
+        c.workspace.startLocalCluster();
         for (String name : LocalCluster.NAMES) {
             c.apiKeys.put(name, LocalCluster.apiKey(home, name));
         }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.cli.CliHarness;
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerCredentials;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.hostile.SecretScanner;
 import io.keyshard.json.StrictJson;
@@ -14,7 +16,6 @@ import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
-import io.keyshard.ui.servers.LocalClusterControl;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.servers.ServersViewModel;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
@@ -72,6 +73,7 @@ class AppScreensIT {
     static long startedMillis;
     static Vault vault;
     static LocalClusterControl cluster;
+    static Workspace workspace;
     static ExecutorService pool;
     static UiTasks tasks;
     static TestNode remote;
@@ -89,6 +91,7 @@ class AppScreensIT {
         cluster = new LocalClusterControl(home);
         long t0 = System.nanoTime();
         cluster.start();
+        workspace = Workspace.open(home, vault, cluster);
         System.out.printf("local cluster started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "it-background");
@@ -114,6 +117,7 @@ class AppScreensIT {
         java.util.logging.Logger.getLogger("").removeHandler(julHandler);
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         julHandler.close();
+        workspace.close();
         cluster.close();
         if (remote != null) {
             remote.close();
@@ -137,7 +141,7 @@ class AppScreensIT {
     }
 
     private NewKeyViewModel wizard(FxRobot robot) {
-        NewKeyViewModel vm = new NewKeyViewModel(() -> vault, home, cluster, tasks);
+        NewKeyViewModel vm = new NewKeyViewModel(workspace, tasks);
         robot.interact(() -> show(robot, new NewKeyWizard(vm, copier, () -> { })));
         return vm;
     }
@@ -297,7 +301,7 @@ class AppScreensIT {
     @Test
     @Order(5)
     void serversScreenShowsHealthAndAddsARemoteServerFromItsEntry(FxRobot robot) throws Exception {
-        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 3 && vm.servers().stream().allMatch(s -> s.ok()),
                 () -> vm.servers() + " " + vm.errorProperty().get());
@@ -360,7 +364,7 @@ class AppScreensIT {
     @Test
     @Order(7)
     void removingARemoteServerAsksFirst(FxRobot robot) throws Exception {
-        ServersViewModel vm = new ServersViewModel(() -> vault, home, cluster, tasks);
+        ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 4);
         @SuppressWarnings("unchecked")

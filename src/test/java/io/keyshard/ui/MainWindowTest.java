@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ui.shell.Place;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -64,6 +69,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#cluster-state").queryAs(Label.class).getText().startsWith("Local cluster:"),
                 "the Servers screen says whether the local cluster runs");
+        TableView<?> servers = robot.lookup("#servers-table").queryAs(TableView.class);
+        waitUntil(() -> servers.getItems().size() == 3);
+        assertTrue(robot.lookup(".table-cell").lookup((Node n) -> n instanceof Labeled l
+                && "not started".equals(l.getText())).tryQuery().isPresent(),
+                "a fresh home shows the local cluster as not started, not as an empty list");
         Screenshots.save(robot, window.root(), "servers");
 
         // Mouse: the Settings button.
@@ -71,6 +81,8 @@ class MainWindowTest {
         assertShowing(Place.SETTINGS, robot);
         ToggleButton light = robot.lookup("#theme-light").queryAs(ToggleButton.class);
         assertTrue(light.isSelected());
+        assertTrue(robot.lookup("#settings-export-backup").query().isVisible(),
+                "a backup can be exported outside the New key wizard");
         Screenshots.save(robot, window.root(), "settings");
 
         robot.clickOn("#theme-dark");
@@ -124,6 +136,15 @@ class MainWindowTest {
         Node screen = window.root().main().content().getChildren().get(0);
         assertEquals(place, screen.getProperties().get(Place.class), "content shows " + place);
         assertTrue(robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met in 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private boolean focusOwnerIs(String id) {

@@ -36,14 +36,14 @@ public final class TestApps {
     /** A session running everything on the calling thread: for view-model tests without a screen. */
     public static AppSession directSession(Path home, ClipboardService clipboard) {
         Executor direct = Runnable::run;
-        return new AppSession(home, LIGHT, direct, direct, clipboard);
+        return new AppSession(home, LIGHT, direct, direct, clipboard, false);
     }
 
     /** The window's model as the app builds it, but with light Argon2id, a background thread and the system clipboard. */
     public static AppModel fxModel(Path home) {
         SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
         AppSession session = new AppSession(home, LIGHT, BACKGROUND, Platform::runLater,
-                ClipboardService.system(() -> settings.clearClipboardProperty().get()));
+                ClipboardService.system(() -> settings.clearClipboardProperty().get()), false);
         return new AppModel(session, settings);
     }
 
@@ -69,5 +69,21 @@ public final class TestApps {
                 "OFFICIAL_3", "02" + "33".repeat(32)));
         KeyRecord failed = vault.markFailed(taproot.keyId(), "server OFFICIAL_3 did not answer round 2 within 60 s");
         return List.of(ready, vault.get(solana.keyId()).orElseThrow(), failed);
+    }
+
+    /** Writes two READY keys made without a label, as {@code keygen} without {@code --label} and the wizard leave them. */
+    public static List<KeyRecord> writeUnlabelledKeys(Vault vault) {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KeyRecord none = KeyRecord.pending(UUID.fromString("0b0b0b0b-0000-4000-8000-000000000004"), null,
+                CurveName.ED25519, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), t.plusSeconds(1));
+        KeyRecord blank = KeyRecord.pending(UUID.fromString("0c0c0c0c-0000-4000-8000-000000000005"), "  ",
+                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), t.plusSeconds(2));
+        vault.createPending(none);
+        vault.createPending(blank);
+        return List.of(
+                vault.markReady(none.keyId(), "ee".repeat(32), "dd".repeat(32), Map.of(
+                        "OFFICIAL_1", "11".repeat(32), "OFFICIAL_2", "22".repeat(32))),
+                vault.markReady(blank.keyId(), "03" + "ab".repeat(32), "dd".repeat(32), Map.of(
+                        "OFFICIAL_1", "02" + "11".repeat(32), "OFFICIAL_2", "03" + "22".repeat(32))));
     }
 }

@@ -52,7 +52,7 @@ final class KeyDetailsView extends ScrollPane {
             body.getChildren().add(none);
             return;
         }
-        Label title = new Label(key.label().isEmpty() ? "(no label)" : key.label());
+        Label title = new Label(key.displayLabel());
         title.setId("details-label");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);

@@ -151,7 +151,7 @@ public final class KeysView extends StackPane {
         table.setId("keys-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.visibleKeys().comparatorProperty().bind(table.comparatorProperty());
-        TableColumn<KeyRecord, String> label = column("Label", "col-label", KeyRecord::label);
+        TableColumn<KeyRecord, String> label = column("Label", "col-label", KeyRecord::displayLabel);
         TableColumn<KeyRecord, String> curve = column("Curve", "col-curve", k -> k.curve().apiName());
         TableColumn<KeyRecord, String> tOfN = column("t-of-n", "col-threshold", KeyTexts::tOfN);
         tOfN.setComparator(Comparator.comparing((String s) -> Integer.parseInt(s.split(" ")[0]))

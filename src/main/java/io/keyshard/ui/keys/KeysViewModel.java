@@ -1,18 +1,19 @@
 package io.keyshard.ui.keys;
 
 import io.keyshard.client.ResolvedKey;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.unlock.UserMessages;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
-import io.keyshard.vault.Vault;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +54,12 @@ public final class KeysViewModel {
         this.session = session;
         search.addListener((obs, old, text) -> filtered.setPredicate(matcher(text)));
         session.addKeysChangedListener(this::reload);
+        session.settledProperty().addListener((obs, old, outcome) -> {
+            String text = outcome == null ? "" : settledNotice(outcome);
+            if (!text.isEmpty()) {
+                notice.set(text);
+            }
+        });
         session.vaultProperty().addListener((obs, old, vault) -> {
             if (vault == null) { // locked: nothing from the vault stays on screen
                 keys.clear();
@@ -69,13 +76,13 @@ public final class KeysViewModel {
         if (!session.isUnlocked()) {
             return;
         }
-        Vault vault = session.vault();
+        Workspace ws = session.workspace();
         busy.set(true);
         session.background().execute(() -> {
             try {
-                List<KeyRecord> records = vault.list();
-                List<String> trouble = vault.problems().stream().map(RecordProblem::message).toList();
-                vault.lastBackupProblem(); // waits for an automatic backup still being written, so the state is current
+                List<KeyRecord> records = ws.keys();
+                List<String> trouble = ws.problems().stream().map(RecordProblem::message).toList();
+                ws.lastBackupProblem(); // waits for an automatic backup still being written, so the state is current
                 BackupState state = BackupState.of(session.home());
                 session.fx().execute(() -> show(records, trouble, state));
             } catch (RuntimeException e) {
@@ -135,21 +142,49 @@ public final class KeysViewModel {
                 ? "; Keyshard removes it from the clipboard after 30 s." : "."));
     }
 
+    /** What settling after unlock did, for the notice line: keys finished, failed, waiting, and commits re-sent. */
+    static String settledNotice(List<ResolvedKey> outcome) {
+        long ready = count(outcome, ResolvedKey.Change.FINISHED);
+        long failed = count(outcome, ResolvedKey.Change.ABORTED);
+        long waiting = outcome.stream().filter(r -> r.change() == ResolvedKey.Change.UNCHANGED
+                && r.status() == KeyStatus.PENDING).count();
+        long resent = count(outcome, ResolvedKey.Change.COMMIT_RESENT);
+        StringBuilder text = new StringBuilder("Checked with the servers after unlocking:");
+        if (ready > 0) {
+            text.append(" ").append(ready).append(" pending key").append(ready == 1 ? "" : "s").append(" finished;");
+        }
+        if (failed > 0) {
+            text.append(" ").append(failed).append(" could not be finished (FAILED);");
+        }
+        if (waiting > 0) {
+            text.append(" ").append(waiting).append(" still waiting for a server;");
+        }
+        if (resent > 0) {
+            text.append(" a missed commit was sent again for ").append(resent).append(" key").append(resent == 1 ? "" : "s")
+                    .append(";");
+        }
+        return text.charAt(text.length() - 1) == ':' ? "" : text.substring(0, text.length() - 1) + ".";
+    }
+
+    private static long count(List<ResolvedKey> outcome, ResolvedKey.Change change) {
+        return outcome.stream().filter(r -> r.change() == change).count();
+    }
+
     /** Asks the key's servers about every PENDING key: each becomes READY or FAILED, or stays if unreachable. */
     public void resolvePending() {
         if (!session.isUnlocked() || busy.get()) {
             return;
         }
-        Vault vault = session.vault();
+        Workspace ws = session.workspace();
         busy.set(true);
         notice.set("Asking the servers about the pending keys…");
         session.background().execute(() -> {
             String text;
-            try (WorkspaceClient client = WorkspaceClient.open(session.home(), vault)) {
+            try {
                 // Count only what was PENDING: the resolver also re-sends missed commits of READY keys.
-                java.util.Set<UUID> pending = vault.findPending().stream().map(KeyRecord::keyId)
-                        .collect(java.util.stream.Collectors.toSet());
-                List<ResolvedKey> outcome = client.resolvePending().stream()
+                Set<UUID> pending = ws.keys().stream().filter(k -> k.status() == KeyStatus.PENDING)
+                        .map(KeyRecord::keyId).collect(Collectors.toSet());
+                List<ResolvedKey> outcome = ws.resolvePending().stream()
                         .filter(r -> pending.contains(r.keyId())).toList();
                 long ready = outcome.stream().filter(r -> r.status() == KeyStatus.READY).count();
                 long failed = outcome.stream().filter(r -> r.status() == KeyStatus.FAILED).count();

@@ -41,8 +41,7 @@ public final class PipelineView extends BorderPane {
         setId("pipeline-view");
         getStyleClass().add("pipeline-view");
         setPadding(new Insets(20, 24, 20, 24));
-        String label = model.key().label() == null || model.key().label().isBlank() ? "unlabelled key" : model.key().label();
-        Label title = new Label("Addresses of " + label);
+        Label title = new Label("Addresses of " + model.key().displayLabel());
         title.getStyleClass().add(Styles.TITLE_3);
         Label explain = new Label("Every address is derived from the key's public data alone: no server and no "
                 + "password is needed, and the same choices always give the same address.");

@@ -1,6 +1,7 @@
 package io.keyshard.ui.pipeline;
 
 import io.keyshard.address.Chain;
+import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
@@ -74,12 +75,23 @@ public final class PipelineViewModel {
             out.complete(s);
         }, e -> {
             if (generation.get() == mine) {
-                error.set(UiTasks.message(e));
+                error.set(UiTasks.unwrap(e) instanceof DerivationProblem p ? worded(p) : UiTasks.message(e));
                 stages.set(null);
             }
             out.completeExceptionally(e);
         });
         return out;
+    }
+
+    /** A derivation problem in the words of this screen's controls. */
+    private String worded(DerivationProblem p) {
+        return switch (p.kind()) {
+            case NO_ACCOUNT_LEVEL -> chain.get() == null ? p.getMessage() : chain.get().title()
+                    + " has no account level (m/0/index): set Account to 0.";
+            case INDEX_OUT_OF_RANGE -> ("account".equals(p.subject()) ? "Account" : "Address index")
+                    + " must be 0 to 2147483647 (non-hardened).";
+            default -> p.getMessage();
+        };
     }
 
     private Stages compute(Chain c, Network n, int a, int i) {

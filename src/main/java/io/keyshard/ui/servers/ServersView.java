@@ -1,6 +1,7 @@
 package io.keyshard.ui.servers;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,8 +46,9 @@ public final class ServersView extends BorderPane {
         table.getColumns().add(column("Name", ServerStatus::name, 130));
         table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 100));
         table.getColumns().add(column("URL", ServerStatus::url, 200));
-        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : "down", 90));
-        table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms" : s.error(), 240));
+        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : s.notStarted() ? "not started" : "down", 105));
+        table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms"
+                : s.notStarted() ? "Starts with the first key" : s.error(), 240));
         BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
         setCenter(table);
 

@@ -1,14 +1,11 @@
 package io.keyshard.ui.servers;
 
 import io.keyshard.client.LocalCluster;
-import io.keyshard.client.RemoteServers;
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
-import io.keyshard.client.ServersConfig;
+import io.keyshard.client.Workspace;
 import io.keyshard.ui.common.UiTasks;
-import io.keyshard.vault.Vault;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -27,10 +24,7 @@ import javafx.collections.ObservableList;
  * start/stop, adding a remote server from its {@code node init} entry and removing one.
  */
 public final class ServersViewModel {
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
-    private final Supplier<Vault> vault;
-    private final Path home;
-    private final LocalClusterControl cluster;
+    private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
     private final ObservableList<ServerStatus> servers = FXCollections.observableArrayList();
     private final ObjectProperty<LocalClusterControl.State> clusterState =
@@ -40,10 +34,9 @@ public final class ServersViewModel {
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty();
 
-    public ServersViewModel(Supplier<Vault> vault, Path home, LocalClusterControl cluster, UiTasks tasks) {
-        this.vault = vault;
-        this.home = home;
-        this.cluster = cluster;
+    /** @param workspace the unlocked vault's workspace (the screen shows only while unlocked) */
+    public ServersViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
+        this.workspace = workspace;
         this.tasks = tasks;
     }
 
@@ -53,8 +46,8 @@ public final class ServersViewModel {
     /** Re-checks every server and the cluster in the background. */
     public CompletableFuture<?> refresh() {
         busy.set(true);
-        return tasks.run(() -> new Snapshot(ServerStatus.checkAll(ServersConfig.load(home), CHECK_TIMEOUT),
-                cluster.state(), cluster.ownsNodes()), s -> {
+        Workspace ws = workspace.get();
+        return tasks.run(() -> new Snapshot(ws.checkServers(false), ws.localClusterState(), ws.ownsLocalNodes()), s -> {
                     servers.setAll(s.statuses());
                     clusterState.set(s.state());
                     canStop.set(s.owns());
@@ -70,8 +63,9 @@ public final class ServersViewModel {
     public CompletableFuture<?> startCluster() {
         clusterState.set(LocalClusterControl.State.STARTING);
         message.set("Starting the local servers OFFICIAL_1..3 ...");
+        Workspace ws = workspace.get();
         return tasks.run(() -> {
-            cluster.start();
+            ws.startLocalCluster();
             return null;
         }, v -> message.set("The local servers are running."), e -> {
             message.set(null);
@@ -81,8 +75,9 @@ public final class ServersViewModel {
 
     /** Stops the local nodes this app started, then refreshes. */
     public CompletableFuture<?> stopCluster() {
+        Workspace ws = workspace.get();
         return tasks.run(() -> {
-            cluster.stop();
+            ws.stopLocalCluster();
             return null;
         }, v -> message.set("The local servers were stopped; they start again when a key is generated."),
                 e -> error.set("Could not stop the local servers: " + UiTasks.message(e)))
@@ -96,7 +91,8 @@ public final class ServersViewModel {
     public CompletableFuture<String> add(String entryJson) {
         byte[] raw = entryJson == null ? new byte[0] : entryJson.strip().getBytes(StandardCharsets.UTF_8);
         CompletableFuture<String> out = new CompletableFuture<>();
-        tasks.run(() -> RemoteServers.add(home, vault.get(), raw), added -> {
+        Workspace ws = workspace.get();
+        tasks.run(() -> ws.addServer(raw), added -> {
             message.set("Added server " + added + ". Its API key is sealed in the vault.");
             out.complete(null);
             refresh();
@@ -106,8 +102,9 @@ public final class ServersViewModel {
 
     /** Removes a remote server and its API key from the vault. */
     public CompletableFuture<?> remove(String name) {
+        Workspace ws = workspace.get();
         return tasks.run(() -> {
-            RemoteServers.remove(home, vault.get(), name);
+            ws.removeServer(name);
             return null;
         }, v -> message.set("Removed server " + name + ". Keys made with it stay in the vault."),
                 e -> error.set("Could not remove " + name + ": " + UiTasks.message(e)))

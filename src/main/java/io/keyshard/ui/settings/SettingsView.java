@@ -2,6 +2,8 @@ package io.keyshard.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.Theme;
+import io.keyshard.ui.backup.BackupDialog;
+import io.keyshard.ui.backup.BackupViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import io.keyshard.ui.session.AppSettings;
@@ -17,13 +19,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The Settings place: one card per group of settings, each row a label, a line of help and its control. */
 public final class SettingsView extends ScrollPane {
 
-    public SettingsView(SettingsViewModel model, Runnable lockNow) {
+    /** @param backup the vault's backup export, offered under "Backup" */
+    public SettingsView(SettingsViewModel model, Runnable lockNow, BackupViewModel backup) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -40,6 +44,9 @@ public final class SettingsView extends ScrollPane {
                         row("Clear the clipboard", "A keyId, key or address you copy is removed from the clipboard "
                                 + "30 seconds later, unless you copied something else since.", clipboardSwitch(model)),
                         row("Lock now", "Closes the vault at once (Ctrl+L anywhere).", lockButton(lockNow))),
+                section("Backup",
+                        row("Export a backup", "Writes every key record of the vault to a file sealed with a password "
+                                + "you choose; the shares stay on the servers.", exportButton(backup))),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
@@ -78,6 +85,19 @@ public final class SettingsView extends ScrollPane {
         lock.setId("lock-now");
         lock.setOnAction(e -> lockNow.run());
         return lock;
+    }
+
+    private static Node exportButton(BackupViewModel backup) {
+        Button export = new Button("Export...", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        export.setId("settings-export-backup");
+        export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), backup));
+        Label note = new Label();
+        note.setId("settings-backup-note");
+        note.setWrapText(true);
+        note.textProperty().bind(backup.noteProperty());
+        VBox box = new VBox(6, export, note);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
     }
 
     private static Node saveProblem(SettingsViewModel model) {

@@ -4,24 +4,21 @@ import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.Operation;
-import io.keyshard.client.WorkspaceClient;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
-import io.keyshard.ui.servers.LocalClusterControl;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.Vault;
-import io.keyshard.vault.VaultBackup;
-import java.nio.file.Path;
-import java.util.Arrays;
+import io.keyshard.vault.KeyStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,15 +29,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The Generating and Saved steps: runs one key generation through {@link WorkspaceClient}, turns its
- * progress events into a per-server, per-stage grid, cancels, and reports the result or which server failed and why.
+ * The Generating and Saved steps: runs one key generation through the {@link Workspace}, turns its
+ * progress events into a per-server, per-phase grid, cancels, and reports the result or which server failed and why.
  */
 public final class KeygenProgressModel {
-    /** The stages shown as columns: identity (0), rounds 1-3, commit (4). */
-    public static final List<String> STAGES = List.of("Identity", "Round 1", "Round 2", "Round 3", "Commit");
-    private final Supplier<Vault> vault;
-    private final Path home;
-    private final LocalClusterControl cluster;
+    /** The phases shown as columns, in order. */
+    public static final List<Phase> STAGES = List.of(Phase.values());
+    private final Workspace workspace;
     private final UiTasks tasks;
     private final Consumer<Boolean> finished;
     private final Map<String, List<ObjectProperty<StepState>>> cells = new LinkedHashMap<>();
@@ -50,17 +45,13 @@ public final class KeygenProgressModel {
     private final ObjectProperty<KeyRecord> result = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final LongProperty elapsedMs = new SimpleLongProperty();
-    private final StringProperty backupNote = new SimpleStringProperty();
     private volatile Operation<GeneratedKey> operation;
     private volatile boolean cancelRequested;
     private Consumer<KeyRecord> onKeyCreated = r -> { };
     private KeygenRequest lastRequest;
 
-    KeygenProgressModel(Supplier<Vault> vault, Path home, LocalClusterControl cluster, UiTasks tasks,
-            Consumer<Boolean> finished) {
-        this.vault = vault;
-        this.home = home;
-        this.cluster = cluster;
+    KeygenProgressModel(Workspace workspace, UiTasks tasks, Consumer<Boolean> finished) {
+        this.workspace = workspace;
         this.tasks = tasks;
         this.finished = finished;
     }
@@ -70,7 +61,9 @@ public final class KeygenProgressModel {
         lastRequest = new KeygenRequest(curve, threshold, servers, label);
         cells.clear();
         for (String s : servers) {
-            cells.put(s, List.of(cell(), cell(), cell(), cell(), cell()));
+            List<ObjectProperty<StepState>> row = new ArrayList<>();
+            STAGES.forEach(phase -> row.add(cell()));
+            cells.put(s, List.copyOf(row));
         }
         result.set(null);
         failure.set(null);
@@ -106,10 +99,10 @@ public final class KeygenProgressModel {
     private GeneratedKey run(KeygenRequest request) throws Exception {
         if (request.servers().stream().anyMatch(LocalCluster.NAMES::contains)) {
             tasks.ui(() -> status.set("Making sure the local servers are running..."));
-            cluster.start();
+            workspace.startLocalCluster();
         }
-        try (WorkspaceClient ws = WorkspaceClient.open(home, vault.get())) {
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE, request);
+        try {
+            Operation<GeneratedKey> op = workspace.call(ComponentModule.GENERATE_KEY_SHARE, request);
             operation = op;
             op.onProgress(p -> tasks.ui(() -> apply(p)));
             if (cancelRequested) {
@@ -122,8 +115,8 @@ public final class KeygenProgressModel {
     }
 
     private void apply(KeygenProgress p) {
-        if (p.server() != null && p.round() >= 0 && p.round() < STAGES.size() && cells.containsKey(p.server())) {
-            ObjectProperty<StepState> cell = cells.get(p.server()).get(p.round());
+        if (p.server() != null && cells.containsKey(p.server())) {
+            ObjectProperty<StepState> cell = cells.get(p.server()).get(STAGES.indexOf(p.phase()));
             switch (p.stage()) {
                 case SENT -> cell.set(StepState.SENT);
                 case DONE -> cell.set(StepState.DONE);
@@ -133,8 +126,8 @@ public final class KeygenProgressModel {
             }
         }
         if (p.stage() == KeygenProgress.Stage.SENT && p.server() != null) {
-            status.set(STAGES.get(Math.min(p.round(), STAGES.size() - 1)) + ": waiting for the servers...");
-        } else if (p.stage() == KeygenProgress.Stage.RECORD && p.detail() != null && p.detail().contains("PENDING")) {
+            status.set(title(p.phase()) + ": waiting for the servers...");
+        } else if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.PENDING) {
             status.set("The new key's record is in the vault (pending); the servers are working...");
         }
     }
@@ -168,41 +161,15 @@ public final class KeygenProgressModel {
         return start(lastRequest.curve(), lastRequest.threshold(), lastRequest.servers(), lastRequest.label());
     }
 
-    /**
-     * Exports every key of the vault to {@code out}, sealed with {@code password}; completes with null
-     * when written, else with what to fix. The password arrays are wiped.
-     */
-    public CompletableFuture<String> exportBackup(Path out, char[] password, char[] confirm) {
-        CompletableFuture<String> done = new CompletableFuture<>();
-        if (!Arrays.equals(password, confirm)) {
-            Arrays.fill(password, '\0');
-            Arrays.fill(confirm, '\0');
-            done.complete("The two passwords differ; type the same password twice.");
-            return done;
-        }
-        Arrays.fill(confirm, '\0');
-        tasks.run(() -> {
-            try {
-                return VaultBackup.export(vault.get(), out, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, n -> {
-            backupNote.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
-            done.complete(null);
-        }, e -> done.complete(UiTasks.message(e)));
-        return done;
-    }
-
-    /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
-    public static Path suggestedBackupFile() {
-        String stamp = java.time.LocalDate.now().toString();
-        return Path.of(System.getProperty("user.home"), "keyshard-backup-" + stamp + ".ksbackup");
-    }
-
-    /** "Backup of N keys written to F." after an export. */
-    public StringProperty backupNoteProperty() {
-        return backupNote;
+    /** A phase's column heading. */
+    public static String title(Phase phase) {
+        return switch (phase) {
+            case IDENTITY -> "Identity";
+            case ROUND1 -> "Round 1";
+            case ROUND2 -> "Round 2";
+            case ROUND3 -> "Round 3";
+            case COMMIT -> "Commit";
+        };
     }
 
     void setOnKeyCreated(Consumer<KeyRecord> listener) {

@@ -1,22 +1,15 @@
 package io.keyshard.ui.wizard;
 
-import io.keyshard.client.LocalCluster;
-import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServerStatus;
-import io.keyshard.client.ServersConfig;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.common.UiTasks;
-import io.keyshard.ui.servers.LocalClusterControl;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.Vault;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -39,9 +32,7 @@ public final class NewKeyViewModel {
     public enum Step { CURVE, SERVERS, REVIEW, GENERATING, SAVED, FAILED }
 
     static final int LABEL_MAX = 200;
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
-    private final Path home;
-    private final LocalClusterControl cluster;
+    private final Workspace workspace;
     private final UiTasks tasks;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CURVE);
     private final ObjectProperty<CurveName> curve = new SimpleObjectProperty<>(CurveName.SECP256K1);
@@ -53,12 +44,14 @@ public final class NewKeyViewModel {
     private final StringBinding problem;
     private final BooleanBinding canAdvance;
     private final KeygenProgressModel generation;
+    private final BackupViewModel backup;
 
-    public NewKeyViewModel(Supplier<Vault> vault, Path home, LocalClusterControl cluster, UiTasks tasks) {
-        this.home = home;
-        this.cluster = cluster;
+    /** @param workspace the unlocked vault's workspace, for this one run of the wizard */
+    public NewKeyViewModel(Workspace workspace, UiTasks tasks) {
+        this.workspace = workspace;
         this.tasks = tasks;
-        this.generation = new KeygenProgressModel(vault, home, cluster, tasks, this::finished);
+        this.generation = new KeygenProgressModel(workspace, tasks, this::finished);
+        this.backup = new BackupViewModel(() -> workspace, tasks);
         problem = Bindings.createStringBinding(this::currentProblem, step, curve, servers, threshold, label);
         canAdvance = Bindings.createBooleanBinding(() -> problem.get() == null
                 && (step.get() == Step.CURVE || step.get() == Step.SERVERS || step.get() == Step.REVIEW), problem, step);
@@ -89,65 +82,37 @@ public final class NewKeyViewModel {
         }
     }
 
-    /** Loads the configured servers (OFFICIAL_1..3 when there are none), starts the local ones and checks health. */
-    public java.util.concurrent.CompletableFuture<?> loadServers() {
-        serversNote.set("Checking the servers...");
-        return tasks.run(() -> {
-            ServersConfig config = ServersConfig.load(home);
-            Map<String, Boolean> names = new LinkedHashMap<>();
-            config.servers().forEach((n, info) -> names.put(n, info.local()));
-            boolean noneConfigured = names.isEmpty();
-            if (noneConfigured) {
-                LocalCluster.NAMES.forEach(n -> names.put(n, true));
-            }
-            return names;
-        }, names -> {
+    /**
+     * Lists every server with its health (the local cluster's too, started if needed) as the
+     * Servers screen and {@code servers check} see it; local servers are preselected when there are two.
+     */
+    public CompletableFuture<?> loadServers() {
+        serversNote.set("Starting the local servers if needed, then checking each server...");
+        return tasks.run(() -> workspace.checkServers(true), statuses -> {
             List<ServerChoice> choices = new ArrayList<>();
-            long locals = names.values().stream().filter(b -> b).count();
-            names.forEach((n, local) -> choices.add(new ServerChoice(n, local, locals >= 2 ? local : true)));
+            long locals = statuses.stream().filter(ServerStatus::local).count();
+            statuses.forEach(s -> choices.add(new ServerChoice(s.name(), s.local(), locals >= 2 ? s.local() : true)));
             servers.setAll(choices);
-            checkHealth();
-        }, e -> serversNote.set("Could not read the servers: " + UiTasks.message(e)));
+            show(statuses);
+        }, e -> serversNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
-    /** Starts the local cluster if a local server is listed, then checks every server (results arrive one by one). */
-    public java.util.concurrent.CompletableFuture<?> checkHealth() {
+    /** Checks every listed server again, starting the local cluster if one of its servers does not answer. */
+    public CompletableFuture<?> checkHealth() {
         servers.forEach(c -> c.statusProperty().set(null));
-        boolean anyLocal = servers.stream().anyMatch(ServerChoice::local);
-        serversNote.set(anyLocal ? "Starting the local servers if needed, then checking each server..."
-                : "Checking each server...");
-        List<ServerChoice> listed = List.copyOf(servers);
-        return tasks.run(() -> {
-            List<ServerStatus> out = check(listed);
-            if (anyLocal && out.stream().anyMatch(s -> s.local() && !s.ok())) {
-                cluster.start();
-                out = check(listed);
-            }
-            return out;
-        }, statuses -> {
-            for (ServerStatus s : statuses) {
-                servers.stream().filter(c -> c.name().equals(s.name())).forEach(c -> c.statusProperty().set(s));
-            }
-            long down = statuses.stream().filter(s -> !s.ok()).count();
-            serversNote.set(down == 0 ? "All servers answered." : down + " server" + (down == 1 ? " is" : "s are")
-                    + " not answering.");
-        }, e -> {
-            serversNote.set("The local servers could not be started: " + UiTasks.message(e));
-            servers.stream().filter(c -> c.local() && c.statusProperty().get() == null).forEach(c -> c.statusProperty()
-                    .set(new ServerStatus(c.name(), "", 0, "", true, false, null, "did not start")));
-        });
+        serversNote.set("Starting the local servers if needed, then checking each server...");
+        return tasks.run(() -> workspace.checkServers(true), this::show,
+                e -> serversNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
-    private List<ServerStatus> check(List<ServerChoice> listed) throws java.io.IOException {
-        ServersConfig config = ServersConfig.load(home);
-        List<java.util.concurrent.CompletableFuture<ServerStatus>> checks = new ArrayList<>();
-        for (ServerChoice c : listed) {
-            ServerInfo info = config.servers().get(c.name());
-            checks.add(info == null ? java.util.concurrent.CompletableFuture.completedFuture(new ServerStatus(c.name(), "",
-                    0, "", c.local(), false, null, "not started yet"))
-                    : ServerStatus.check(c.name(), info, CHECK_TIMEOUT));
+    private void show(List<ServerStatus> statuses) {
+        for (ServerStatus s : statuses) {
+            servers.stream().filter(c -> c.name().equals(s.name())).forEach(c -> c.statusProperty().set(s));
         }
-        return checks.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        long down = servers.stream().filter(c -> c.statusProperty().get() != null && !c.statusProperty().get().ok())
+                .count();
+        serversNote.set(down == 0 ? "All servers answered." : down + " server" + (down == 1 ? " is" : "s are")
+                + " not answering.");
     }
 
     /** Goes to the next step if this one is valid; from Review it starts the key generation. */
@@ -253,5 +218,10 @@ public final class NewKeyViewModel {
 
     public KeygenProgressModel generation() {
         return generation;
+    }
+
+    /** Exporting a backup from the Saved step. */
+    public BackupViewModel backup() {
+        return backup;
     }
 }

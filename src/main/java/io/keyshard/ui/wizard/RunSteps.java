@@ -1,6 +1,7 @@
 package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.ValueCopier;
 import java.util.List;
@@ -56,7 +57,7 @@ final class RunSteps {
     private static void fill(GridPane grid, Map<String, List<ObjectProperty<StepState>>> cells) {
         grid.getChildren().clear();
         for (int i = 0; i < KeygenProgressModel.STAGES.size(); i++) {
-            Label h = new Label(KeygenProgressModel.STAGES.get(i));
+            Label h = new Label(KeygenProgressModel.title(KeygenProgressModel.STAGES.get(i)));
             h.getStyleClass().add(Styles.TEXT_BOLD);
             grid.add(h, i + 1, 0);
         }
@@ -126,7 +127,7 @@ final class RunSteps {
         Button export = new Button("Export a backup now", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         export.setId("export-backup");
         export.getStyleClass().add("wizard-focus");
-        export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), run));
+        export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), model.backup()));
         FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
         ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
         Label time = new Label();
@@ -135,7 +136,7 @@ final class RunSteps {
         Label backupNote = new Label();
         backupNote.setId("backup-note");
         backupNote.setWrapText(true);
-        backupNote.textProperty().bind(run.backupNoteProperty());
+        backupNote.textProperty().bind(model.backup().noteProperty());
         return ChoiceSteps.page("Your key is ready", "Saved to the vault as READY.",
                 new VBox(14, new HBox(10, ok, time), idRow, summary, stored, new HBox(12, export, backupNote)));
     }

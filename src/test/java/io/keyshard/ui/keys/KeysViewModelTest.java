@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.client.ResolvedKey;
 import io.keyshard.ui.TestApps;
 import io.keyshard.ui.TestClipboard;
 import io.keyshard.ui.session.AppSession;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +138,45 @@ class KeysViewModelTest {
         assertEquals("Any 2 of these 3 servers can sign together; one alone cannot.",
                 KeyTexts.thresholdSentence(written.get(0)));
         session.lock();
+    }
+
+    @Test
+    void searchAndDetailsWorkOnKeysMadeWithoutALabel() {
+        List<KeyRecord> written = new ArrayList<>();
+        AppSession session = unlockedWithThreeKeys(written);
+        try (Vault vault = reopen()) {
+            TestApps.writeUnlabelledKeys(vault);
+        }
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+        assertEquals(5, keys.keys().size());
+
+        keys.searchProperty().set("ed25519");
+        assertEquals(List.of("Solana hot", ""), labels(keys), "an unlabelled key is searched by its other facts");
+        keys.searchProperty().set("sav");
+        assertEquals(List.of("Savings"), labels(keys));
+        keys.searchProperty().set("");
+        assertEquals(5, keys.visibleKeys().size());
+        assertEquals(KeyRecord.NO_LABEL, keys.keys().get(4).displayLabel(), "a blank label reads like a missing one");
+        session.lock();
+    }
+
+    @Test
+    void whatSettlingAfterUnlockDidIsWordedForTheKeysScreen() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        assertEquals("Checked with the servers after unlocking: 1 pending key finished; a missed commit was sent "
+                + "again for 1 key.", KeysViewModel.settledNotice(List.of(
+                        new ResolvedKey(a, KeyStatus.READY, ResolvedKey.Change.FINISHED, "finished after a restart"),
+                        new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.COMMIT_RESENT, "commit re-sent to [X]"))));
+        assertEquals("Checked with the servers after unlocking: 1 could not be finished (FAILED); 1 still waiting "
+                + "for a server.", KeysViewModel.settledNotice(List.of(
+                        new ResolvedKey(a, KeyStatus.FAILED, ResolvedKey.Change.ABORTED, "aborted"),
+                        new ResolvedKey(c, KeyStatus.PENDING, ResolvedKey.Change.UNCHANGED, "unreachable"))));
+        assertEquals("", KeysViewModel.settledNotice(List.of(
+                new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.UNCHANGED, "commit still pending on [X]"))),
+                "nothing changed: no notice");
     }
 
     private Vault reopen() {

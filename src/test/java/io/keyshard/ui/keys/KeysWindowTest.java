@@ -129,6 +129,23 @@ class KeysWindowTest {
     }
 
     @Test
+    void aKeyWithoutALabelIsListedSearchedAndShown(FxRobot robot) throws Exception {
+        TableView<KeyRecord> table = table(robot);
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.interact(() -> {
+            TestApps.writeUnlabelledKeys(window.model().session().vault());
+            window.model().session().fireKeysChanged();
+        });
+        waitUntil(() -> table.getItems().size() == 5);
+        robot.clickOn("#key-search").write("ed25519");
+        waitUntil(() -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertEquals("", window.model().keys().selectedProperty().get().label());
+        assertEquals(KeyRecord.NO_LABEL, text(robot, "#details-label"));
+        Screenshots.save(robot, window.root(), "keys-unlabelled");
+    }
+
+    @Test
     void settingsAreChangedFromTheKeyboardAndSaved(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -71,7 +71,8 @@ class PipelineViewModelTest {
         PipelineViewModel m = model(CurveName.ED25519);
         m.chainProperty().set(Chain.DID_KEY);
         m.accountProperty().set(3);
-        assertTrue(m.errorProperty().get().contains("no account level"), m.errorProperty().get());
+        assertEquals("did:key identifier has no account level (m/0/index): set Account to 0.", m.errorProperty().get(),
+                "worded in this screen's controls, not in the command line's flags");
         assertNull(m.stagesProperty().get(), "no stale address is left showing");
         m.accountProperty().set(0);
         assertNull(m.errorProperty().get());

@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
+import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.ui.TestApps;
 import io.keyshard.ui.common.UiTasks;
-import io.keyshard.ui.servers.LocalClusterControl;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -23,9 +24,8 @@ class NewKeyViewModelTest {
     Path home;
 
     private NewKeyViewModel model() {
-        return new NewKeyViewModel(() -> {
-            throw new IllegalStateException("no vault needed here");
-        }, home, new LocalClusterControl(home), new UiTasks(Runnable::run, Runnable::run));
+        return new NewKeyViewModel(Workspace.open(home, TestApps.createVault(home)),
+                new UiTasks(Runnable::run, Runnable::run));
     }
 
     private static void add(NewKeyViewModel m, String name, boolean ok) {

@@ -1,8 +1,8 @@
 package io.keyshard.bytes;
 
 /** Byte-array helpers too small for a class of their own. */
-public final class Bytes {
-    private Bytes() {
+public final class ByteArrays {
+    private ByteArrays() {
     }
 
     /** The parts one after another. */

@@ -1,15 +1,14 @@
-package io.keyshard.ui.servers;
+package io.keyshard.client;
 
-import io.keyshard.client.LocalCluster;
-import io.keyshard.client.ServerException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The app's handle on the embedded local cluster: starts it (only the nodes not answering) and stops
- * the nodes the app started. One per app, shared by the Servers screen and the New key wizard; close it on exit.
+ * A handle on the embedded local cluster: starts it (only the nodes not answering) and stops the
+ * nodes it started. The app keeps one for its whole run, so locking the vault leaves the nodes up; a
+ * {@link Workspace} opened without one makes its own and stops its nodes when closed.
  */
 public final class LocalClusterControl implements AutoCloseable {
     /** What the Servers screen shows for the cluster. */
@@ -25,7 +24,8 @@ public final class LocalClusterControl implements AutoCloseable {
 
     /** Starts the missing nodes and waits until all three answer (blocking: call off the FX thread). */
     public synchronized void start() throws IOException, ServerException {
-        if (LocalCluster.isRunning(home)) {
+        // nodes this handle started and that still run answer for themselves: no health check per key generation
+        if (started.stream().anyMatch(LocalCluster::ownsAllAlive) || LocalCluster.isRunning(home)) {
             return;
         }
         starting = true;
@@ -36,7 +36,7 @@ public final class LocalClusterControl implements AutoCloseable {
         }
     }
 
-    /** Stops the nodes this app started; nodes started elsewhere (e.g. {@code keyshard nodes up}) keep running. */
+    /** Stops the nodes this handle started; nodes started elsewhere (e.g. {@code keyshard nodes up}) keep running. */
     public synchronized void stop() {
         started.forEach(LocalCluster::close);
         started.clear();

@@ -1,4 +1,4 @@
-package io.keyshard.ui.wizard;
+package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
@@ -17,16 +17,17 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** "Export a backup now": file and a backup password (twice); Enter exports, Escape cancels. */
-final class BackupDialog {
+public final class BackupDialog {
     private BackupDialog() {
     }
 
-    static Stage show(Window owner, KeygenProgressModel run) {
+    /** Shows the dialog over {@code owner}; it closes itself once the backup is written. */
+    public static Stage show(Window owner, BackupViewModel backup) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export a backup");
-        TextField file = new TextField(KeygenProgressModel.suggestedBackupFile().toString());
+        TextField file = new TextField(BackupViewModel.suggestedFile().toString());
         file.setId("backup-file");
         file.setPrefColumnCount(32);
         PasswordField password = new PasswordField();
@@ -64,7 +65,7 @@ final class BackupDialog {
             export.setDisable(true);
             char[] pw = password.getText().toCharArray();
             char[] again = confirm.getText().toCharArray();
-            run.exportBackup(Path.of(file.getText().strip()), pw, again).thenAccept(problem -> {
+            backup.export(Path.of(file.getText().strip()), pw, again).thenAccept(problem -> {
                 export.setDisable(false);
                 if (problem == null) {
                     password.clear();

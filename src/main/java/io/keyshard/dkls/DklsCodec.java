@@ -1,0 +1,159 @@
+package io.keyshard.dkls;
+
+import io.keyshard.dkls.SignMessages.Commit;
+import io.keyshard.dkls.SignMessages.MulRequest;
+import io.keyshard.dkls.SignMessages.MulResponse;
+import io.keyshard.dkls.SignMessages.Partial;
+import io.keyshard.frost.Scalar;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Byte encodings of the DKLs23 messages, with strict decoding: exact lengths, canonical scalars
+ * below q, points on the curve and never the identity, no trailing bytes, OT extension columns with
+ * no bit past the batch, and the {@code from} field equal to the sender the transport
+ * authenticated. Every refusal is a {@link ProtocolAbort} naming that sender.
+ */
+public final class DklsCodec {
+    private static final int DIGEST = 32;
+    /** The multiplication width of Protocol 3.6: inputs (r_i, sk_i). */
+    private static final int ELL = 2;
+
+    private final Group g;
+
+    public DklsCodec(Group g) {
+        this.g = g;
+    }
+
+    public byte[] encode(EndemicOt.SenderMessage m) {
+        return new Wire.Writer().point(m.z()).point(m.proof().commitment()).scalar(m.proof().response()).toByteArray();
+    }
+
+    public EndemicOt.SenderMessage decodeBaseOtSender(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        EndemicOt.SenderMessage m = new EndemicOt.SenderMessage(r.point(), new DlogProof(r.point(), r.scalar()));
+        r.end();
+        return m;
+    }
+
+    public byte[] encode(EndemicOt.ReceiverMessage m) {
+        Wire.Writer w = new Wire.Writer().bytes(m.seed()).u32(m.encryptions().size());
+        for (EndemicOt.Encryption e : m.encryptions()) {
+            EncryptionProof p = e.proof();
+            w.point(e.u()).point(e.v()).point(p.a0()).point(p.b0()).point(p.a1()).point(p.b1())
+                    .scalar(p.c0()).scalar(p.z0()).scalar(p.z1());
+        }
+        return w.toByteArray();
+    }
+
+    public EndemicOt.ReceiverMessage decodeBaseOtReceiver(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        byte[] seed = r.bytes(EndemicOt.PAD_LENGTH);
+        r.expect(Group.KAPPA, "the number of base OTs");
+        List<EndemicOt.Encryption> items = new ArrayList<>();
+        for (int l = 0; l < Group.KAPPA; l++) {
+            items.add(new EndemicOt.Encryption(r.point(), r.point(), new EncryptionProof(r.point(), r.point(),
+                    r.point(), r.point(), r.scalar(), r.scalar(), r.scalar())));
+        }
+        r.end();
+        return new EndemicOt.ReceiverMessage(seed, items);
+    }
+
+    public byte[] encode(Commit m) {
+        return new Wire.Writer().u32(m.from()).bytes(m.request()).bytes(m.commitment()).toByteArray();
+    }
+
+    public Commit decodeCommit(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        r.expect(sender, "the sender");
+        Commit m = new Commit(sender, r.bytes(DIGEST), r.bytes(Commitment.LENGTH));
+        r.end();
+        return m;
+    }
+
+    public byte[] encode(MulRequest m) {
+        Wire.Writer w = new Wire.Writer().u32(m.from()).u32(m.to());
+        writeOte(w, m.ote());
+        return w.toByteArray();
+    }
+
+    public MulRequest decodeMulRequest(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        r.expect(sender, "the sender");
+        MulRequest m = new MulRequest(sender, r.u32(), readOte(r));
+        r.end();
+        return m;
+    }
+
+    public byte[] encode(MulResponse m) {
+        Wire.Writer w = new Wire.Writer().u32(m.from()).u32(m.to()).bytes(m.commitsSeen());
+        Rvole.SenderMessage mul = m.mul();
+        for (Scalar[] row : mul.tau()) {
+            for (Scalar s : row) {
+                w.scalar(s);
+            }
+        }
+        w.bytes(mul.checkDigest());
+        for (int k = 0; k < ELL; k++) {
+            w.scalar(mul.checkU()[k]).scalar(mul.gamma()[k]);
+        }
+        return w.point(m.nonce()).bytes(m.salt()).point(m.keyShare()).point(m.gammaU()).point(m.gammaV())
+                .scalar(m.psi()).toByteArray();
+    }
+
+    public MulResponse decodeMulResponse(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        r.expect(sender, "the sender");
+        int to = r.u32();
+        byte[] seen = r.bytes(DIGEST);
+        Scalar[][] tau = new Scalar[g.batchSize()][2 * ELL];
+        for (Scalar[] row : tau) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = r.scalar();
+            }
+        }
+        byte[] digest = r.bytes(DIGEST);
+        Scalar[] u = new Scalar[ELL];
+        Scalar[] gamma = new Scalar[ELL];
+        for (int k = 0; k < ELL; k++) {
+            u[k] = r.scalar();
+            gamma[k] = r.scalar();
+        }
+        MulResponse m = new MulResponse(sender, to, seen, new Rvole.SenderMessage(tau, digest, u, gamma), r.point(),
+                r.bytes(Commitment.LENGTH), r.point(), r.point(), r.point(), r.scalar());
+        r.end();
+        return m;
+    }
+
+    public byte[] encode(Partial m) {
+        return new Wire.Writer().u32(m.from()).bytes(m.view()).scalar(m.u()).scalar(m.w()).toByteArray();
+    }
+
+    public Partial decodePartial(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        r.expect(sender, "the sender");
+        Partial m = new Partial(sender, r.bytes(DIGEST), r.scalar(), r.scalar());
+        r.end();
+        return m;
+    }
+
+    private void writeOte(Wire.Writer w, OtExtensionMessage m) {
+        for (long[] col : m.u()) {
+            w.longs(col);
+        }
+        w.longs(m.xTilde()).longs(m.tTilde());
+    }
+
+    private OtExtensionMessage readOte(Wire.Reader r) {
+        int m = Kos15.rows(g.batchSize());
+        int words = Kos15.words(m);
+        long[][] u = new long[Group.KAPPA][];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = r.longs(words);
+            if ((m & 63) != 0 && (u[i][words - 1] >>> (m & 63)) != 0) {
+                throw new ProtocolAbort(r.sender(), Check.ENCODING, "OT extension column with bits past the batch");
+            }
+        }
+        return new OtExtensionMessage(u, r.longs(Gf256.WORDS), r.longs(Gf256.WORDS));
+    }
+}

@@ -1,0 +1,137 @@
+package io.keyshard.dkls;
+
+import io.keyshard.curve.Point;
+import io.keyshard.frost.Scalar;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A batch of random 1-out-of-2 base OTs: the endemic OT of Zhou et al. ("Endemic Oblivious Transfer
+ * via Random Oracles, Revisited", ePrint 2022/1525, Section 3), instantiated over the signing curve
+ * as DKLs23 suggests (page 30) and as 0xCarbon/DKLs23 does, with h hashed to the curve. The sender
+ * sends {@code z = s·G} with a {@link DlogProof}; the receiver, for each choice bit b, sends
+ * {@code (u, v) = (r·h, r·G + b·h)} with an {@link EncryptionProof}. The sender's pads are
+ * {@code H(s·v)} and {@code H(s·(v - h))}; the receiver's is {@code H(r·z)}. One round each way,
+ * in either order.
+ */
+public final class EndemicOt {
+    /** Length of each output pad (an OT-extension seed). */
+    public static final int PAD_LENGTH = 32;
+    private static final String PAD = "base-ot-pad";
+
+    /** The sender's message: z and its proof. */
+    public record SenderMessage(Point z, DlogProof proof) {
+    }
+
+    /** One receiver encryption of a choice bit. */
+    public record Encryption(Point u, Point v, EncryptionProof proof) {
+    }
+
+    /** The receiver's message: the seed h is hashed from, and one encryption per OT. */
+    public record ReceiverMessage(byte[] seed, List<Encryption> encryptions) {
+        public ReceiverMessage {
+            encryptions = List.copyOf(encryptions);
+        }
+    }
+
+    private EndemicOt() {
+    }
+
+    /** The party that ends with both pads of every OT. */
+    public static final class Sender {
+        private final Group g;
+        private final byte[] sid;
+        private final int self;
+        private final int peer;
+        private final Scalar s;
+        private final SenderMessage message;
+
+        public Sender(Group g, byte[] sessionId, int self, int peer, SecureRandom random) {
+            this.g = g;
+            this.sid = sessionId.clone();
+            this.self = self;
+            this.peer = peer;
+            this.s = g.randomNonZero(random);
+            Point z = g.base(s);
+            this.message = new SenderMessage(z, DlogProof.prove(g, sid, self, s, random));
+        }
+
+        public SenderMessage message() {
+            return message;
+        }
+
+        /** Checks every encryption proof and returns {@code pads[l] = {m0, m1}}; aborts naming the receiver. */
+        public byte[][][] finish(ReceiverMessage m, int count) {
+            if (m.seed() == null || m.seed().length != PAD_LENGTH || m.encryptions().size() != count) {
+                throw new ProtocolAbort(peer, Check.SHAPE, "expected " + count + " base OT encryptions");
+            }
+            Point h = HashToCurve.hash(g, sid, Oracle.u32(peer), m.seed());
+            byte[][][] pads = new byte[count][2][];
+            for (int l = 0; l < count; l++) {
+                Encryption e = m.encryptions().get(l);
+                byte[] sidL = instance(sid, l);
+                e.proof().verify(g, sidL, peer, h, e.u(), e.v());
+                pads[l][0] = pad(sidL, g.timesSecret(e.v(), s));
+                pads[l][1] = pad(sidL, g.timesSecret(e.v().subtract(h), s));
+            }
+            s.destroy();
+            return pads;
+        }
+    }
+
+    /** The party that ends with the pad of its choice bit in every OT. */
+    public static final class Receiver {
+        private final Group g;
+        private final byte[] sid;
+        private final int peer;
+        private final Scalar[] r;
+        private final ReceiverMessage message;
+
+        public Receiver(Group g, byte[] sessionId, int self, int peer, boolean[] choices, SecureRandom random) {
+            this.g = g;
+            this.sid = sessionId.clone();
+            this.peer = peer;
+            byte[] seed = new byte[PAD_LENGTH];
+            random.nextBytes(seed);
+            Point h = HashToCurve.hash(g, sid, Oracle.u32(self), seed);
+            SecretMultiplier hTimes = g.multiplier(h);
+            this.r = new Scalar[choices.length];
+            List<Encryption> out = new ArrayList<>(choices.length);
+            for (int l = 0; l < choices.length; l++) {
+                r[l] = g.randomNonZero(random);
+                Point u = hTimes.times(r[l]);
+                Point rg = g.base(r[l]);
+                Point v = choices[l] ? rg.add(h) : rg;
+                EncryptionProof proof = EncryptionProof.prove(g, instance(sid, l), hTimes, h, u, v, r[l],
+                        choices[l], random);
+                out.add(new Encryption(u, v, proof));
+            }
+            this.message = new ReceiverMessage(seed, out);
+        }
+
+        public ReceiverMessage message() {
+            return message;
+        }
+
+        /** Checks the sender's proof and returns the chosen pad of every OT; aborts naming the sender. */
+        public byte[][] finish(SenderMessage m) {
+            m.proof().verify(g, sid, peer, m.z());
+            byte[][] pads = new byte[r.length][];
+            SecretMultiplier zTimes = g.multiplier(m.z());
+            for (int l = 0; l < r.length; l++) {
+                pads[l] = pad(instance(sid, l), zTimes.times(r[l]));
+                r[l].destroy();
+            }
+            return pads;
+        }
+    }
+
+    static byte[] instance(byte[] sid, int l) {
+        return Oracle.hash32("base-ot-instance", sid, Oracle.u32(l));
+    }
+
+    private static byte[] pad(byte[] sidL, Point p) {
+        return Oracle.hash(PAD, PAD_LENGTH, sidL, p.encode());
+    }
+}

@@ -1,0 +1,137 @@
+package io.keyshard.dkls;
+
+import io.keyshard.curve.Curve;
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.frost.Scalar;
+import io.keyshard.frost.ScalarField;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.Map;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+
+/**
+ * One of the four ECDSA curves with its constant-time scalar field and the DKLs23 sizes that follow
+ * its order: the multiplication batch {@code ξ = |q| + 2·λ_s} (DKLs23 Section 5, Functionality 3.5).
+ */
+public final class Group {
+    /** Statistical security λ_s of the multiplication's encoding and checks. */
+    public static final int STATISTICAL_SECURITY = 80;
+    /** Width κ of the OT extension (base OTs per ordered pair): one GF(2^256) element per row. */
+    public static final int KAPPA = 256;
+
+    private static final Map<CurveName, Group> CACHE = new EnumMap<>(CurveName.class);
+
+    private final Curve curve;
+    private final ScalarField field;
+    private final ECCurve bcCurve;
+
+    private Group(Curve curve) {
+        this.curve = curve;
+        this.field = new ScalarField(curve.order(), curve.scalarLength(), false);
+        this.bcCurve = CustomNamedCurves.getByName(bcName(curve.name())).getCurve();
+    }
+
+    /** Bouncy Castle's name of an ECDSA curve. */
+    static String bcName(CurveName name) {
+        return switch (name) {
+            case SECP256K1 -> "secp256k1";
+            case P256 -> "secp256r1";
+            case P384 -> "secp384r1";
+            case P521 -> "secp521r1";
+            default -> throw new IllegalArgumentException("not an ECDSA curve: " + name);
+        };
+    }
+
+    /** The group of an ECDSA curve (secp256k1, P-256, P-384, P-521). */
+    public static synchronized Group of(CurveName name) {
+        switch (name) {
+            case SECP256K1, P256, P384, P521 -> {
+            }
+            default -> throw new IllegalArgumentException("DKLs23 signs ECDSA curves only, not " + name);
+        }
+        return CACHE.computeIfAbsent(name, n -> new Group(n.curve()));
+    }
+
+    public Curve curve() {
+        return curve;
+    }
+
+    public ScalarField field() {
+        return field;
+    }
+
+    public BigInteger order() {
+        return curve.order();
+    }
+
+    /** ξ = |q| + 2·λ_s: OTs per multiplication, and length of the gadget vector. */
+    public int batchSize() {
+        return curve.order().bitLength() + 2 * STATISTICAL_SECURITY;
+    }
+
+    /** A uniform scalar, drawn with 128 extra bits and reduced in constant time. */
+    public Scalar random(SecureRandom random) {
+        byte[] b = new byte[Oracle.wideLength(field)];
+        random.nextBytes(b);
+        return Oracle.wideScalar(field, b);
+    }
+
+    /** A uniform non-zero scalar. */
+    public Scalar randomNonZero(SecureRandom random) {
+        Scalar s = random(random);
+        while (s.isZero()) {
+            s = random(random);
+        }
+        return s;
+    }
+
+    /** {@code s·G} by the curve's regular base multiplication. */
+    public Point base(Scalar s) {
+        return curve.multiplyBase(s.toBigInteger());
+    }
+
+    /** {@code s·P} in variable time: for public scalars only (proof checks, simulated proof branches). */
+    public Point times(Point p, Scalar s) {
+        return p.multiply(s.toBigInteger());
+    }
+
+    /** {@code s·P} for a secret s, by a regular ladder (see {@link SecretMultiplier}). */
+    public Point timesSecret(Point p, Scalar s) {
+        return new SecretMultiplier(this, bcCurve, p, false).times(s);
+    }
+
+    /** A multiplier of P by secret scalars, keeping P's comb table for repeated use. */
+    SecretMultiplier multiplier(Point p) {
+        return new SecretMultiplier(this, bcCurve, p, true);
+    }
+
+    public Scalar of(BigInteger v) {
+        return field.of(v);
+    }
+
+    /** Strictly decodes a scalar below the order; the message names the sender. */
+    public Scalar decodeScalar(byte[] encoded, int sender) {
+        try {
+            return field.of(curve.decodeScalar(encoded));
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolAbort(sender, Check.ENCODING, "scalar: " + e.getMessage());
+        }
+    }
+
+    /** Strictly decodes a point (never the identity); the message names the sender. */
+    public Point decodePoint(byte[] encoded, int sender) {
+        try {
+            return curve.decodePoint(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolAbort(sender, Check.ENCODING, "point: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return curve.name().apiName();
+    }
+}

@@ -1,0 +1,148 @@
+package io.keyshard.dkls;
+
+import java.util.Arrays;
+
+/**
+ * Actively secure 1-out-of-2 OT extension of Keller, Orsini and Scholl ("Actively Secure OT
+ * Extension with Optimal Overhead", CRYPTO 2015, ePrint 2015/546, corrected version), as
+ * 0xCarbon/DKLs23 uses it in place of SoftSpokenOT: κ = 256 base OTs extended to m rows, of which
+ * the last κ + λ_s are random padding that hides the receiver's choices in the check. The
+ * consistency check challenge χ is drawn by Fiat-Shamir from the session and the receiver's
+ * columns. The sender ends with rows q_j = t_j ⊕ x_j·Δ, the receiver with rows t_j.
+ */
+final class Kos15 {
+    private static final String PRG = "ote-prg";
+    private static final String CHI = "ote-chi";
+
+    private Kos15() {
+    }
+
+    /** Rows the extension makes for {@code used} OTs: the padding of the check added. */
+    static int rows(int used) {
+        return used + Group.KAPPA + Group.STATISTICAL_SECURITY;
+    }
+
+    /** The receiver's state: its rows t_j and the message to send. */
+    record Receiver(long[][] tRows, OtExtensionMessage message) {
+    }
+
+    /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
+    static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
+        seeds.claim(sid);
+        int words = words(m);
+        long[][] u = new long[Group.KAPPA][];
+        long[][] t0 = new long[Group.KAPPA][];
+        for (int i = 0; i < Group.KAPPA; i++) {
+            t0[i] = prg(sid, seeds.pad(i, 0), m);
+            long[] t1 = prg(sid, seeds.pad(i, 1), m);
+            u[i] = new long[words];
+            for (int w = 0; w < words; w++) {
+                u[i][w] = t0[i][w] ^ t1[w] ^ choices[w];
+            }
+        }
+        long[][] tRows = transpose(t0, m);
+        long[][] chi = challenge(sid, u, m);
+        long[] xAcc = new long[2 * Gf256.WORDS];
+        long[] tAcc = new long[2 * Gf256.WORDS];
+        for (int j = 0; j < m; j++) {
+            Gf256.addIf(chi[j], choices[j >>> 6] >>> (j & 63), xAcc);
+            Gf256.mulAccumulate(tRows[j], chi[j], tAcc);
+        }
+        return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)));
+    }
+
+    /**
+     * Sender side: the rows q_j, after the consistency check. A failed check burns the seeds and
+     * aborts naming the receiver.
+     */
+    static long[][] send(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
+        int words = words(m);
+        long[][] u = msg.u();
+        if (u == null || u.length != Group.KAPPA || msg.xTilde() == null || msg.xTilde().length != Gf256.WORDS
+                || msg.tTilde() == null || msg.tTilde().length != Gf256.WORDS) {
+            throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension message of the wrong size");
+        }
+        seeds.claim(sid);
+        long[] delta = seeds.delta();
+        long[][] q = new long[Group.KAPPA][];
+        for (int i = 0; i < Group.KAPPA; i++) {
+            if (u[i] == null || u[i].length != words) {
+                throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension column of the wrong size");
+            }
+            long mask = -((delta[i >>> 6] >>> (i & 63)) & 1L);
+            q[i] = prg(sid, seeds.chosen(i), m);
+            for (int w = 0; w < words; w++) {
+                q[i][w] ^= u[i][w] & mask;
+            }
+        }
+        long[][] qRows = transpose(q, m);
+        long[][] chi = challenge(sid, u, m);
+        long[] qAcc = new long[2 * Gf256.WORDS];
+        for (int j = 0; j < m; j++) {
+            Gf256.mulAccumulate(qRows[j], chi[j], qAcc);
+        }
+        long[] expected = Gf256.multiply(msg.xTilde(), delta);
+        long diff = 0;
+        long[] got = Gf256.reduce(qAcc);
+        for (int k = 0; k < Gf256.WORDS; k++) {
+            diff |= got[k] ^ expected[k] ^ msg.tTilde()[k];
+        }
+        if (diff != 0) {
+            seeds.burn();
+            throw new ProtocolAbort(receiver, Check.OT_EXTENSION_CONSISTENCY,
+                    "the OT extension consistency check failed; the pair's OT setup is burned");
+        }
+        return qRows;
+    }
+
+    static int words(int bits) {
+        return (bits + 63) >>> 6;
+    }
+
+    /** m pseudo-random bits from a base OT pad, bound to the session; bits past m are zero. */
+    private static long[] prg(byte[] sid, byte[] seed, int m) {
+        int words = words(m);
+        byte[] b = Oracle.hash(PRG, 8 * words, sid, seed);
+        long[] out = new long[words];
+        for (int i = 0; i < b.length; i++) {
+            out[i >>> 3] |= (b[i] & 0xffL) << (8 * (i & 7));
+        }
+        Arrays.fill(b, (byte) 0);
+        if ((m & 63) != 0) {
+            out[words - 1] &= (1L << (m & 63)) - 1;
+        }
+        return out;
+    }
+
+    private static long[][] challenge(byte[] sid, long[][] u, int m) {
+        byte[] all = new byte[u.length * u[0].length * 8];
+        int off = 0;
+        for (long[] col : u) {
+            for (long w : col) {
+                for (int k = 0; k < 8; k++) {
+                    all[off++] = (byte) (w >>> (8 * k));
+                }
+            }
+        }
+        byte[] stream = Oracle.hash(CHI, 32 * m, sid, all);
+        long[][] chi = new long[m][];
+        for (int j = 0; j < m; j++) {
+            chi[j] = Gf256.fromBytes(stream, 32 * j);
+        }
+        return chi;
+    }
+
+    /** κ columns of m bits to m rows of κ bits. */
+    private static long[][] transpose(long[][] cols, int m) {
+        long[][] rows = new long[m][Gf256.WORDS];
+        for (int i = 0; i < cols.length; i++) {
+            long[] col = cols[i];
+            int w = i >>> 6;
+            int s = i & 63;
+            for (int j = 0; j < m; j++) {
+                rows[j][w] |= ((col[j >>> 6] >>> (j & 63)) & 1L) << s;
+            }
+        }
+        return rows;
+    }
+}

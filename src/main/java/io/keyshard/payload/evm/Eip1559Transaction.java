@@ -1,0 +1,135 @@
+package io.keyshard.payload.evm;
+
+import io.keyshard.address.Hashes;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An EIP-1559 (type 2) transaction. Its signing hash is
+ * {@code keccak256(0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value,
+ * data, accessList]))}; the signed form appends {@code yParity, r, s} to the list. A null
+ * {@code to} creates a contract. {@code from} is what the payload claimed, if anything: it is not
+ * part of the encoding, only checked against the signing key.
+ */
+public record Eip1559Transaction(BigInteger chainId, BigInteger nonce, BigInteger maxPriorityFeePerGas,
+        BigInteger maxFeePerGas, BigInteger gas, byte[] to, BigInteger value, byte[] data,
+        List<AccessListEntry> accessList, String from) {
+
+    /** The transaction type byte of EIP-2718 envelopes for EIP-1559. */
+    public static final int TYPE = 0x02;
+
+    /** One access-list entry: an address and the storage keys it pre-declares. */
+    public record AccessListEntry(byte[] address, List<byte[]> storageKeys) {
+        public AccessListEntry {
+            if (address.length != 20) {
+                throw new IllegalArgumentException("an access-list address is 20 bytes");
+            }
+            for (byte[] k : storageKeys) {
+                if (k.length != 32) {
+                    throw new IllegalArgumentException("an access-list storage key is 32 bytes");
+                }
+            }
+            address = address.clone();
+            storageKeys = storageKeys.stream().map(byte[]::clone).toList();
+        }
+
+        @Override
+        public byte[] address() {
+            return address.clone();
+        }
+
+        byte[] encode() {
+            List<byte[]> keys = new ArrayList<>();
+            for (byte[] k : storageKeys) {
+                keys.add(Rlp.encodeString(k));
+            }
+            return Rlp.encodeList(List.of(Rlp.encodeString(address), Rlp.encodeList(keys)));
+        }
+    }
+
+    public Eip1559Transaction {
+        if (to != null && to.length != 20) {
+            throw new IllegalArgumentException("to must be a 20-byte address");
+        }
+        to = to == null ? null : to.clone();
+        data = data.clone();
+        accessList = List.copyOf(accessList);
+    }
+
+    @Override
+    public byte[] to() {
+        return to == null ? null : to.clone();
+    }
+
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    /** Parses the JSON of {@code eth_sendTransaction} (see {@link Eip1559Json}). */
+    public static Eip1559Transaction parse(String json) {
+        return Eip1559Json.parse(json);
+    }
+
+    private List<byte[]> fields() {
+        List<byte[]> list = new ArrayList<>();
+        list.add(Rlp.encodeInteger(chainId));
+        list.add(Rlp.encodeInteger(nonce));
+        list.add(Rlp.encodeInteger(maxPriorityFeePerGas));
+        list.add(Rlp.encodeInteger(maxFeePerGas));
+        list.add(Rlp.encodeInteger(gas));
+        list.add(Rlp.encodeString(to == null ? new byte[0] : to));
+        list.add(Rlp.encodeInteger(value));
+        list.add(Rlp.encodeString(data));
+        List<byte[]> entries = new ArrayList<>();
+        for (AccessListEntry e : accessList) {
+            entries.add(e.encode());
+        }
+        list.add(Rlp.encodeList(entries));
+        return list;
+    }
+
+    /** {@code 0x02 ‖ rlp([... 9 fields])}: the bytes whose Keccak-256 is signed. */
+    public byte[] unsignedEncoding() {
+        return Bytes.concat(new byte[] {TYPE}, Rlp.encodeList(fields()));
+    }
+
+    /** The digest the key signs. */
+    public byte[] signingHash() {
+        return Hashes.keccak256(unsignedEncoding());
+    }
+
+    /** {@code 0x02 ‖ rlp([... 9 fields, yParity, r, s])}: the raw transaction to broadcast. Refuses a high s (EIP-2). */
+    public byte[] signedEncoding(EvmSignature sig) {
+        if (!sig.isLowS()) {
+            throw new IllegalArgumentException("the signature has a high s, which EIP-2 forbids in transactions; normalise it first");
+        }
+        List<byte[]> list = fields();
+        list.add(Rlp.encodeInteger(BigInteger.valueOf(sig.recoveryId())));
+        list.add(Rlp.encodeInteger(sig.r()));
+        list.add(Rlp.encodeInteger(sig.s()));
+        return Bytes.concat(new byte[] {TYPE}, Rlp.encodeList(list));
+    }
+
+    /** The transaction hash: Keccak-256 of the signed encoding. */
+    public static byte[] txHash(byte[] signedEncoding) {
+        return Hashes.keccak256(signedEncoding);
+    }
+
+    /**
+     * Refuses a payload whose {@code from} names another account than the signing key's address.
+     * A payload without {@code from} passes: the sender is whoever signs.
+     */
+    public void checkFrom(String keyAddress) {
+        if (from != null && !EcRecover.sameAddress(from, keyAddress)) {
+            throw new IllegalArgumentException("the transaction's from " + from + " is not this key's address "
+                    + keyAddress + ": pick the key (and path) of that account, or remove from");
+        }
+    }
+
+    /** What a user is shown before signing. */
+    public TransactionReview review() {
+        return TransactionReview.of(this);
+    }
+}

@@ -1,0 +1,27 @@
+package io.keyshard.payload.evm;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Exact decimal amounts for the review: wei as ETH (18 decimals) and as gwei (9), never floating point. */
+public final class EvmUnits {
+    private EvmUnits() {
+    }
+
+    /** {@code 1500000000000000000} wei is {@code "1.5"}. */
+    public static String ether(BigInteger wei) {
+        return scaled(wei, 18);
+    }
+
+    /** {@code 2500000000} wei is {@code "2.5"} gwei. */
+    public static String gwei(BigInteger wei) {
+        return scaled(wei, 9);
+    }
+
+    private static String scaled(BigInteger wei, int decimals) {
+        if (wei.signum() == 0) {
+            return "0";
+        }
+        return new BigDecimal(wei).movePointLeft(decimals).stripTrailingZeros().toPlainString();
+    }
+}

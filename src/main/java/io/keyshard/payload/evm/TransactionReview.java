@@ -1,0 +1,29 @@
+package io.keyshard.payload.evm;
+
+import io.keyshard.address.AccountAddresses;
+import io.keyshard.bytes.Hex;
+import java.math.BigInteger;
+
+/**
+ * What a user checks before signing a transaction: chain, recipient, amount in ETH, fees in gwei,
+ * gas, the most it can cost, and the call data's size and 4-byte function selector (null without
+ * one). Amounts are exact decimals.
+ */
+public record TransactionReview(BigInteger chainId, BigInteger nonce, String to, String valueEth,
+        String maxFeePerGasGwei, String maxPriorityFeePerGasGwei, BigInteger gas, String maxCostEth,
+        int dataSize, String selector, int accessListEntries) {
+
+    /** Shown as {@code to} when the transaction creates a contract. */
+    public static final String CONTRACT_CREATION = "(contract creation)";
+
+    static TransactionReview of(Eip1559Transaction tx) {
+        byte[] to = tx.to();
+        byte[] data = tx.data();
+        String selector = data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
+        BigInteger maxCost = tx.gas().multiply(tx.maxFeePerGas()).add(tx.value());
+        return new TransactionReview(tx.chainId(), tx.nonce(),
+                to == null ? CONTRACT_CREATION : AccountAddresses.eip55(Hex.encode(to)),
+                EvmUnits.ether(tx.value()), EvmUnits.gwei(tx.maxFeePerGas()), EvmUnits.gwei(tx.maxPriorityFeePerGas()),
+                tx.gas(), EvmUnits.ether(maxCost), data.length, selector, tx.accessList().size());
+    }
+}

@@ -1,0 +1,61 @@
+package io.keyshard.ui.backup;
+
+import io.keyshard.client.Workspace;
+import io.keyshard.ui.common.UiTasks;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Exporting the vault's keys to a backup file, from the wizard's last step or from Settings. */
+public final class BackupViewModel {
+    private final Supplier<Workspace> workspace;
+    private final UiTasks tasks;
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+
+    /** @param workspace the unlocked vault's workspace */
+    public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
+        this.workspace = workspace;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Exports every key of the vault to {@code out}, sealed with {@code password}; completes with null
+     * when written, else with what to fix. The password arrays are wiped.
+     */
+    public CompletableFuture<String> export(Path out, char[] password, char[] confirm) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (!Arrays.equals(password, confirm)) {
+            Arrays.fill(password, '\0');
+            Arrays.fill(confirm, '\0');
+            done.complete("The two passwords differ; type the same password twice.");
+            return done;
+        }
+        Arrays.fill(confirm, '\0');
+        Workspace ws = workspace.get();
+        tasks.run(() -> {
+            try {
+                return ws.exportBackup(out, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, n -> {
+            note.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
+            done.complete(null);
+        }, e -> done.complete(UiTasks.message(e)));
+        return done;
+    }
+
+    /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
+    public static Path suggestedFile() {
+        return Path.of(System.getProperty("user.home"), "keyshard-backup-" + LocalDate.now() + ".ksbackup");
+    }
+
+    /** "Backup of N keys written to F." after an export. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+}

@@ -1,0 +1,84 @@
+package io.keyshard.dkls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkls.SignMessages.Partial;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DklsCodecTest {
+
+    @ParameterizedTest
+    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P521"})
+    void aSignatureWhoseMessagesAllCrossTheWireVerifies(CurveName name) throws Exception {
+        Group g = Group.of(name);
+        Committee c = new Committee(g, 2, 3, false, "wire " + name);
+        c.wire = new DklsCodec(g);
+        byte[] digest = SigningTest.hash(name, "over the wire".getBytes(StandardCharsets.UTF_8));
+        EcdsaSignature sig = c.sign(List.of(1, 3), digest, "wire").get(1);
+        assertTrue(sig.verify(g, c.publicKey, digest));
+    }
+
+    @Test
+    void baseOtMessagesRoundTripAndStillGiveMatchingPads() {
+        Group g = Group.of(CurveName.P256);
+        DklsCodec codec = new DklsCodec(g);
+        TestRandom random = new TestRandom("codec ot");
+        byte[] sid = "sid".getBytes(StandardCharsets.US_ASCII);
+        boolean[] delta = new boolean[Group.KAPPA];
+        delta[3] = true;
+        EndemicOt.Sender s = new EndemicOt.Sender(g, sid, 1, 2, random);
+        EndemicOt.Receiver r = new EndemicOt.Receiver(g, sid, 2, 1, delta, random);
+        byte[][][] pads = s.finish(codec.decodeBaseOtReceiver(codec.encode(r.message()), 2), Group.KAPPA);
+        byte[][] chosen = r.finish(codec.decodeBaseOtSender(codec.encode(s.message()), 1));
+        assertArrayEquals(pads[3][1], chosen[3]);
+        assertArrayEquals(pads[4][0], chosen[4]);
+
+        OtSeeds stored = OtSeeds.decode(OtSeeds.forSender(delta, chosen).encode());
+        assertArrayEquals(OtSeeds.forSender(delta, chosen).encode(), stored.encode());
+        assertArrayEquals(OtSeeds.forReceiver(pads).encode(), OtSeeds.decode(OtSeeds.forReceiver(pads).encode()).encode());
+    }
+
+    @Test
+    void trailingTruncatedNonCanonicalAndMisattributedMessagesAreRefusedNamingTheSender() {
+        Group g = Group.of(CurveName.SECP256K1);
+        DklsCodec codec = new DklsCodec(g);
+        TestRandom random = new TestRandom("codec strict");
+        Partial p = new Partial(4, new byte[32], g.random(random), g.random(random));
+        byte[] good = codec.encode(p);
+        assertEquals(p.u().toBigInteger(), codec.decodePartial(good, 4).u().toBigInteger());
+
+        assertRefused(() -> codec.decodePartial(Arrays.copyOf(good, good.length + 1), 4), Check.SHAPE);
+        assertRefused(() -> codec.decodePartial(Arrays.copyOf(good, good.length - 1), 4), Check.SHAPE);
+        byte[] aboveOrder = good.clone();
+        Arrays.fill(aboveOrder, 4 + 32, 4 + 64, (byte) 0xff);
+        assertRefused(() -> codec.decodePartial(aboveOrder, 4), Check.ENCODING);
+        ProtocolAbort other = assertThrows(ProtocolAbort.class, () -> codec.decodePartial(good, 5));
+        assertEquals(5, other.culprit());
+    }
+
+    @Test
+    void anOtExtensionColumnWithBitsPastTheBatchIsRefused() {
+        Group g = Group.of(CurveName.SECP256K1);
+        DklsCodec codec = new DklsCodec(g);
+        OtSeeds[] seeds = Pairs.dealt(new TestRandom("codec ote"));
+        Rvole.Receiver bob = new Rvole.Receiver(g, new byte[] {1}, 1, seeds[1], 2, new TestRandom("b"));
+        bob.message().u()[0][bob.message().u()[0].length - 1] |= Long.MIN_VALUE;
+        byte[] enc = codec.encode(new SignMessages.MulRequest(4, 1, bob.message()));
+        assertRefused(() -> codec.decodeMulRequest(enc, 4), Check.ENCODING);
+    }
+
+    private static void assertRefused(Runnable r, Check check) {
+        ProtocolAbort e = assertThrows(ProtocolAbort.class, r::run);
+        assertEquals(4, e.culprit());
+        assertEquals(check, e.check());
+    }
+}

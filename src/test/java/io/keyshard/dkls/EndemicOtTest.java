@@ -1,0 +1,104 @@
+package io.keyshard.dkls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EndemicOtTest {
+    private static final byte[] SID = "base-ot".getBytes(StandardCharsets.US_ASCII);
+    private static final int SENDER = 1;
+    private static final int RECEIVER = 2;
+
+    @ParameterizedTest
+    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    void theReceiverGetsThePadOfItsChoiceAndNotTheOther(CurveName name) {
+        Group g = Group.of(name);
+        TestRandom random = new TestRandom("ot " + name);
+        boolean[] choices = {false, true, true, false, true, false, false, true};
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, choices, random);
+        byte[][][] pads = sender.finish(receiver.message(), choices.length);
+        byte[][] chosen = receiver.finish(sender.message());
+        for (int l = 0; l < choices.length; l++) {
+            int c = choices[l] ? 1 : 0;
+            assertArrayEquals(pads[l][c], chosen[l], "OT " + l);
+            assertFalse(Arrays.equals(pads[l][1 - c], chosen[l]), "OT " + l);
+        }
+    }
+
+    @Test
+    void aTamperedEncryptionProofNamesTheReceiver() {
+        Group g = Group.of(CurveName.SECP256K1);
+        TestRandom random = new TestRandom("bad enc");
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        EndemicOt.ReceiverMessage m = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, false}, random)
+                .message();
+        EndemicOt.Encryption e = m.encryptions().get(1);
+        // v moved by G: it no longer encrypts a bit under the proof, and the sender must notice.
+        List<EndemicOt.Encryption> items = new ArrayList<>(m.encryptions());
+        items.set(1, new EndemicOt.Encryption(e.u(), e.v().add(g.curve().generator()), e.proof()));
+        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2), RECEIVER,
+                Check.ENCRYPTION_PROOF);
+    }
+
+    @Test
+    void aProofForAnotherSeedNamesTheReceiver() {
+        Group g = Group.of(CurveName.P256);
+        TestRandom random = new TestRandom("bad seed");
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
+        byte[] seed = receiver.message().seed().clone();
+        seed[0] ^= 1;
+        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(seed, receiver.message().encryptions()), 1),
+                RECEIVER, Check.ENCRYPTION_PROOF);
+    }
+
+    @Test
+    void aTamperedSenderProofNamesTheSender() {
+        Group g = Group.of(CurveName.P384);
+        TestRandom random = new TestRandom("bad dlog");
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
+        Point other = sender.message().z().add(g.curve().generator());
+        assertAbort(() -> receiver.finish(new EndemicOt.SenderMessage(other, sender.message().proof())), SENDER,
+                Check.DLOG_PROOF);
+    }
+
+    @Test
+    void theReceiversMessageDoesNotFollowItsChoice() {
+        // Over many runs the parity of v's encoding is about one half for either choice; a v that
+        // depended on the bit in a visible way (say v = r·G for 0 and r·G + G for 1, with r·G sent) would not be.
+        Group g = Group.of(CurveName.SECP256K1);
+        TestRandom random = new TestRandom("independence");
+        int runs = 120;
+        int[] odd = new int[2];
+        for (int bit = 0; bit < 2; bit++) {
+            for (int n = 0; n < runs; n++) {
+                EndemicOt.Receiver r = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {bit == 1}, random);
+                byte[] v = r.message().encryptions().get(0).v().encode();
+                odd[bit] += v[v.length - 1] & 1;
+            }
+        }
+        for (int bit = 0; bit < 2; bit++) {
+            assertTrue(odd[bit] > runs / 2 - 25 && odd[bit] < runs / 2 + 25, "choice " + bit + ": " + odd[bit]);
+        }
+    }
+
+    private static void assertAbort(Runnable r, int culprit, Check check) {
+        ProtocolAbort abort = assertThrows(ProtocolAbort.class, r::run);
+        assertEquals(culprit, abort.culprit());
+        assertEquals(check, abort.check());
+    }
+}

@@ -1,0 +1,62 @@
+package io.keyshard.dkls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class Gf256Test {
+    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256).or(BigInteger.valueOf((1 << 10) | (1 << 5) | (1 << 2) | 1));
+
+    @Test
+    void multiplicationMatchesSchoolbookPolynomialArithmetic() {
+        TestRandom random = new TestRandom("gf");
+        for (int n = 0; n < 50; n++) {
+            long[] a = element(random);
+            long[] b = element(random);
+            assertArrayEquals(words(reference(big(a), big(b))), Gf256.multiply(a, b));
+        }
+    }
+
+    @Test
+    void xToThe255TimesXWrapsThroughTheModulus() {
+        long[] x255 = {0, 0, 0, Long.MIN_VALUE};
+        long[] x = {2, 0, 0, 0};
+        assertArrayEquals(new long[] {(1 << 10) | (1 << 5) | (1 << 2) | 1, 0, 0, 0}, Gf256.multiply(x255, x));
+    }
+
+    private static BigInteger reference(BigInteger a, BigInteger b) {
+        BigInteger acc = BigInteger.ZERO;
+        for (int i = 0; i < 256; i++) {
+            if (b.testBit(i)) {
+                acc = acc.xor(a.shiftLeft(i));
+            }
+        }
+        for (int i = 511; i >= 256; i--) {
+            if (acc.testBit(i)) {
+                acc = acc.xor(MODULUS.shiftLeft(i - 256));
+            }
+        }
+        return acc;
+    }
+
+    private static long[] element(TestRandom r) {
+        return new long[] {r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()};
+    }
+
+    private static BigInteger big(long[] a) {
+        BigInteger v = BigInteger.ZERO;
+        for (int k = 3; k >= 0; k--) {
+            v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[k])));
+        }
+        return v;
+    }
+
+    private static long[] words(BigInteger v) {
+        long[] out = new long[4];
+        for (int k = 0; k < 4; k++) {
+            out[k] = v.shiftRight(64 * k).longValue();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package io.keyshard.payload.solana;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Lays out Solana wire bytes by hand, field by field as the format documents them, for the tests. */
+final class Wire {
+    private final List<Byte> out = new ArrayList<>();
+
+    Wire u8(int... values) {
+        for (int v : values) {
+            out.add((byte) v);
+        }
+        return this;
+    }
+
+    Wire len(int n) {
+        for (byte b : ShortVec.encode(n)) {
+            out.add(b);
+        }
+        return this;
+    }
+
+    Wire raw(byte[] bytes) {
+        for (byte b : bytes) {
+            out.add(b);
+        }
+        return this;
+    }
+
+    /** A 32-byte key whose bytes are all {@code fill}. */
+    Wire key(int fill) {
+        return raw(filled(fill));
+    }
+
+    static byte[] filled(int fill) {
+        byte[] k = new byte[32];
+        Arrays.fill(k, (byte) fill);
+        return k;
+    }
+
+    byte[] bytes() {
+        byte[] b = new byte[out.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = out.get(i);
+        }
+        return b;
+    }
+}
