@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.address.Chain;
-import io.keyshard.client.LocalCluster;
+import io.keyshard.client.SharedCluster;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.util.encoders.Hex;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,7 +36,6 @@ class DeriveKeyIdIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path home;
     private static Path passwordFile;
-    private static LocalCluster cluster;
 
     @BeforeAll
     static void setUp(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -45,15 +43,8 @@ class DeriveKeyIdIT {
         passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, new String(VaultFixtures.PASSWORD) + "\n");
         // A real vault with light Argon2id parameters in its header, so the many opens below stay quick.
+        SharedCluster.home(home);
         Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT).close();
-        cluster = LocalCluster.ensureRunning(home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     private static CliHarness.Result run(String... args) {

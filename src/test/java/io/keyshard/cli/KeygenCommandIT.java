@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.client.LocalCluster;
+import io.keyshard.client.SharedCluster;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import java.nio.file.Files;
@@ -20,14 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code keyshard keygen}, {@code servers add|remove} as a user runs them: a fresh home with the
- * local cluster (kept up for the class, as {@code nodes up} would) and a remote node added by its entry.
+ * local cluster already running (the shared one, as after {@code nodes up}) and a remote node added by its entry.
  */
 class KeygenCommandIT {
     @TempDir
     static Path dir;
     static Path home;
     static Path passwordFile;
-    static LocalCluster cluster;
     static TestNode remote;
 
     @BeforeAll
@@ -35,14 +34,13 @@ class KeygenCommandIT {
         home = dir.resolve("home");
         passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, "cli-password-4567\n");
+        SharedCluster.home(home);
         assertEquals(0, run("init").exitCode());
-        cluster = LocalCluster.ensureRunning(home);
         remote = new TestNode(dir.resolve("remote"), "EDGE_B", 31, Duration.ofMinutes(5));
     }
 
     @AfterAll
     static void tearDown() {
-        cluster.close();
         remote.close();
     }
 

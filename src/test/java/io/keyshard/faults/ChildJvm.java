@@ -1,5 +1,6 @@
 package io.keyshard.faults;
 
+import io.keyshard.testing.QuickJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,8 +50,9 @@ final class ChildJvm {
 
     static ChildJvm start(String mainClass, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx256m"));
+        cmd.addAll(QuickJvm.OPTIONS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ChildJvm(p);

@@ -115,7 +115,9 @@ class DiskFullIT {
 
     @Test
     void aVaultDiskFillingMidKeygenLeavesAPendingRecordThatTheNextStartFinishes() throws Exception {
-        FaultBench.Run full = bench.keygen(TIMEOUT, FaultBench.onSent(1, "ALPHA", clientDisk::fill));
+        // The PENDING record is written while rounds 1 and 2 run and is durable before round 3 is sent: filling
+        // the disk as round 3 goes out is the first moment that surely comes after it.
+        FaultBench.Run full = bench.keygen(TIMEOUT, FaultBench.onSent(3, "ALPHA", clientDisk::fill));
         assertNull(full.key(), "READY could not be written");
         String message = full.error().getMessage();
         System.out.println("DiskFullIT, vault disk full mid-keygen: " + message);

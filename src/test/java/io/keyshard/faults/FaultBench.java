@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Test-only: a client home (vault with light KDF parameters, servers.json) wired to three node
- * processes, and one key generation run with a hook on its progress events, so a fault test can
+ * processes (a test's own, or {@link NodeProcesses#shared()}), and one key generation run with a hook on its progress events, so a fault test can
  * kill, freeze or restart a server at a chosen step and look at what is left.
  */
 final class FaultBench implements AutoCloseable {
@@ -37,10 +37,6 @@ final class FaultBench implements AutoCloseable {
         KeygenException failure() {
             return (KeygenException) error;
         }
-    }
-
-    FaultBench(Path dir) throws Exception {
-        this(dir.resolve("home"), new NodeProcesses(dir.resolve("nodes")));
     }
 
     FaultBench(Path home, NodeProcesses nodes) throws Exception {

@@ -30,6 +30,7 @@ import java.util.UUID;
 final class NodeProcesses implements AutoCloseable {
     static final List<String> NAMES = List.of("ALPHA", "BRAVO", "CHARLIE");
     private static final long START_MILLIS = 60_000;
+    private static NodeProcesses shared;
     private final Path dir;
     private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
     private final Map<String, ChildJvm> running = new LinkedHashMap<>();
@@ -48,6 +49,31 @@ final class NodeProcesses implements AutoCloseable {
             probes.put(name, new NodeConnection(name, info(name), key));
             java.util.Arrays.fill(key, '\0');
         }
+    }
+
+    /**
+     * One set of the three nodes per test JVM for the fault tests, started on first use and killed
+     * when the JVM exits. Each test class registers its own client home (its own vault); each test
+     * that kills, freezes or stops a node brings it back ({@link #heal()} before every test makes sure).
+     */
+    static synchronized NodeProcesses shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            NodeProcesses nodes = new NodeProcesses(Files.createTempDirectory("keyshard-fault-nodes"));
+            Runtime.getRuntime().addShutdownHook(new Thread(nodes::close, "fault-nodes-stop"));
+            shared = nodes;
+        }
+        shared.heal();
+        return shared;
+    }
+
+    /** Every node running and answering: a frozen one thawed, a dead one started again. */
+    void heal() throws IOException, InterruptedException {
+        for (ChildJvm node : running.values()) {
+            if (node.alive()) {
+                node.signal("CONT");
+            }
+        }
+        startAll();
     }
 
     Path data(String name) {

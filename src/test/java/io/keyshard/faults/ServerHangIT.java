@@ -15,9 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,19 +33,14 @@ class ServerHangIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        bench = new FaultBench(dir);
+        bench = new FaultBench(dir.resolve("home"), NodeProcesses.shared());
         passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, FaultBench.PASSWORD + "\n");
     }
 
-    @AfterEach
-    void thaw() throws Exception {
-        bench.nodes.signal("BRAVO", "CONT");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        bench.close();
+    @BeforeEach
+    void heal() throws Exception {
+        bench.nodes.heal(); // a test that failed half-way may have left BRAVO dead or frozen
     }
 
     private static CliHarness.Result keygenCli() {

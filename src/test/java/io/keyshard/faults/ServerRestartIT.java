@@ -9,8 +9,8 @@ import io.keyshard.vault.KeyStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,12 +30,12 @@ class ServerRestartIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        bench = new FaultBench(dir);
+        bench = new FaultBench(dir.resolve("home"), NodeProcesses.shared());
     }
 
-    @AfterAll
-    static void tearDown() {
-        bench.close();
+    @BeforeEach
+    void heal() throws Exception {
+        bench.nodes.heal(); // a test that failed half-way may have left BRAVO dead or frozen
     }
 
     @ParameterizedTest(name = "BRAVO restarted ({1}) before round {0}")

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +22,21 @@ class FuzzBurstIT {
     @Test
     void nodeRequestsAndProtocolMessagesSurviveAShortFuzzingBurst() throws Exception {
         Path out = Files.createDirectories(Path.of("target", "fuzz-burst").toAbsolutePath());
+        // Both child JVMs at once: most of each one's time is Jazzer instrumenting classes at start-up.
+        List<CompletableFuture<FuzzRun.Result>> runs = new ArrayList<>();
         for (String[] target : new String[][] {
                 {NodeApiFuzzTest.class.getName(), "anyRequest"},
                 {MessageDecodingFuzzTest.class.getName(), "wireMessages"}}) {
-            FuzzRun.Result r = FuzzRun.fuzz(target[0], target[1], SECONDS, out);
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return FuzzRun.fuzz(target[0], target[1], SECONDS, out);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<FuzzRun.Result> run : runs) {
+            FuzzRun.Result r = run.join();
             System.out.printf("fuzz burst %s: %d executions in %d s (%d/s), corpus %d, findings %d%n",
                     r.target(), r.executions(), r.seconds(), r.perSecond(), r.corpus(), r.findings());
             assertTrue(r.executions() > 0, r.target() + " ran no input: see " + out.resolve(r.target() + ".log"));

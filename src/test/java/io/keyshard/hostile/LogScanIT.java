@@ -7,6 +7,7 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeStoreReader;
+import io.keyshard.testing.QuickJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class LogScanIT {
                 "java.util.logging.FileHandler.append=true",
                 "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter", ""));
         // Quick-start JIT and GC flags: this test starts 14 JVMs.
-        env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.util.logging.config.file=" + props
+        env.put("JAVA_TOOL_OPTIONS", String.join(" ", QuickJvm.OPTIONS) + " -Djava.util.logging.config.file=" + props
                 + " -Djava.io.tmpdir=" + Files.createDirectories(root.resolve("tmp"))
                 + " -Duser.home=" + Files.createDirectories(root.resolve("user-home")));
         env.put("KEYSHARD_PASSWORD", PASSWORD);

@@ -1,10 +1,14 @@
 package io.keyshard.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.Forge;
@@ -19,22 +23,28 @@ import io.keyshard.json.StrictJson;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Fuzzes what a malicious server holding its own identity key can send: its round-1 and round-2
  * messages altered field by field and signed again, against an honest server (id 1). The honest
- * server either finds nothing changed or throws {@link ProtocolException} naming the peer (id 2)
- * or the relay, never itself, and a failed check leaves it FAILED. Byte 0 picks the field, byte 1
- * an index, the rest is the new value.
+ * server throws {@link ProtocolException} naming the peer (id 2) or the relay, never itself, and a
+ * failed check leaves it FAILED; or it accepts a message that is a valid one of the peer (round 1:
+ * see {@link #assertValidRoundOne}) or unchanged (round 2). Byte 0 picks the field, byte 1 an
+ * index, the rest is the new value.
  */
 class MaliciousPeerFuzzTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int HONEST = 1;
     private static final int PEER = 2;
+    private static final int THRESHOLD = 2;
+    private static final Curve CURVE = CurveName.SECP256K1.curve();
     private static final IdentityKeys HONEST_KEYS = IdentityKeys.generate(RANDOM);
     private static final IdentityKeys PEER_KEYS = IdentityKeys.generate(RANDOM);
     private static final IdentityKeys OTHER_KEYS = IdentityKeys.generate(RANDOM);
@@ -42,7 +52,7 @@ class MaliciousPeerFuzzTest {
     private static SessionSetup setup() {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
-        return new SessionSetup(UUID.randomUUID().toString(), nonce, CurveName.SECP256K1.apiName(), 2,
+        return new SessionSetup(UUID.randomUUID().toString(), nonce, CurveName.SECP256K1.apiName(), THRESHOLD,
                 List.of(HONEST_KEYS.participant("OFFICIAL_1", HONEST), PEER_KEYS.participant("OFFICIAL_2", PEER)));
     }
 
@@ -71,12 +81,70 @@ class MaliciousPeerFuzzTest {
         Round1Message bad = field == 8
                 ? new Round1Message(m.sessionId(), m.sender(), c, m.proofR(), m.proofZ(), m.chainCodeCommitment(), v)
                 : Forge.sign(altered, (data[1] & 0x80) != 0 ? OTHER_KEYS : PEER_KEYS);
-        try {
-            expectCaughtOrUnchanged(honest, m, bad, () -> honest.round2(new Round2Request(List.of(own, bad))));
-        } catch (org.opentest4j.AssertionFailedError accepted) {
-            // A peer may commit to any 32 bytes as its chain-code hash: only its reveal in round 2 can be checked.
-            assertTrue(field == 5 && v.length == 32, accepted::getMessage);
+        if (caught(honest, () -> honest.round2(new Round2Request(List.of(own, bad))))) {
+            return;
         }
+        assertValidRoundOne(m, bad);
+    }
+
+    /**
+     * What round 1 guarantees about a message it accepts: it is a correctly signed round-1 message of
+     * that sender in this session, with exactly t commitments that are valid points, and the same
+     * C_0 with the same proof of possession (a new valid proof needs the peer's secret, which the
+     * fuzzer does not produce). Any other C_j and any 32-byte chain-code hash are the peer's free
+     * choice: it may commit to any polynomial, and round 3's Feldman check blames a share that does
+     * not match it.
+     */
+    static void assertValidRoundOne(Round1Message original, Round1Message accepted) {
+        String what = "an accepted round-1 message that is not a valid one of the peer";
+        assertArrayEquals(original.sessionId(), accepted.sessionId(), what + ": sessionId");
+        assertEquals(original.sender(), accepted.sender(), what + ": sender");
+        assertEquals(THRESHOLD, accepted.commitments().size(), what + ": commitment count");
+        for (byte[] c : accepted.commitments()) {
+            assertDoesNotThrow(() -> CURVE.decodePoint(c), what + ": commitment is not a point");
+        }
+        assertEquals(point(original.commitments().get(0)), point(accepted.commitments().get(0)), what + ": C_0");
+        assertEquals(point(original.proofR()), point(accepted.proofR()), what + ": proof R");
+        assertEquals(CURVE.decodeScalar(original.proofZ()), CURVE.decodeScalar(accepted.proofZ()), what + ": proof z");
+        assertEquals(32, accepted.chainCodeCommitment().length, what + ": chain-code hash");
+        assertArrayEquals(Forge.sign(accepted, PEER_KEYS).signature(), accepted.signature(),
+                what + ": not signed by the peer (Ed25519 signatures are deterministic)");
+    }
+
+    private static String point(byte[] encoded) {
+        return HexFormat.of().formatHex(CURVE.decodePoint(encoded).encode());
+    }
+
+    @Test
+    void aPeerMayCommitToAnyC1AndTheOracleAcceptsIt() throws Exception {
+        byte[] data = new byte[2 + 33];
+        data[0] = 2; // replace a commitment
+        data[1] = 1; // C_1, signed again with the peer's own key
+        System.arraycopy(CURVE.generator().encode(), 0, data, 2, 33);
+        peerRoundOne(data);
+        SessionSetup setup = setup();
+        DkgParticipant honest = DkgParticipant.create(setup, "OFFICIAL_1", HONEST, HONEST_KEYS, RANDOM);
+        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM).round1();
+        Round1Message otherC1 = Forge.sign(new Round1Message(m.sessionId(), m.sender(),
+                List.of(m.commitments().get(0), CURVE.generator().encode()), m.proofR(), m.proofZ(),
+                m.chainCodeCommitment(), null), PEER_KEYS);
+        assertDoesNotThrow(() -> honest.round2(new Round2Request(List.of(honest.round1(), otherC1))),
+                "the honest server accepts a valid round 1 with another C_1");
+    }
+
+    @Test
+    void theOracleRefusesAnAcceptedMessageWithAnotherC0OrAnotherSigner() {
+        SessionSetup setup = setup();
+        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM).round1();
+        Round1Message otherC0 = Forge.sign(new Round1Message(m.sessionId(), m.sender(),
+                List.of(CURVE.generator().encode(), m.commitments().get(1)), m.proofR(), m.proofZ(),
+                m.chainCodeCommitment(), null), PEER_KEYS);
+        assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, otherC0));
+        assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, Forge.sign(m, OTHER_KEYS)));
+        assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, Forge.sign(new Round1Message(
+                m.sessionId(), m.sender(), m.commitments().subList(0, 1), m.proofR(), m.proofZ(),
+                m.chainCodeCommitment(), null), PEER_KEYS)));
+        assertDoesNotThrow(() -> assertValidRoundOne(m, m));
     }
 
     @FuzzTest(maxDuration = "30s")
@@ -116,6 +184,13 @@ class MaliciousPeerFuzzTest {
 
     private static void expectCaughtOrUnchanged(DkgParticipant honest, Object original, Object sent, Runnable step)
             throws Exception {
+        if (!caught(honest, step)) {
+            assertEquals(json(strip(original)), json(strip(sent)), "an altered message was accepted");
+        }
+    }
+
+    /** True if the step threw a {@link ProtocolException} that names the peer or the relay and ended the session. */
+    private static boolean caught(DkgParticipant honest, Runnable step) {
         try {
             step.run();
         } catch (ProtocolException e) {
@@ -124,17 +199,13 @@ class MaliciousPeerFuzzTest {
             if (!e.check().stateViolation()) {
                 assertEquals(DkgParticipant.State.FAILED, honest.state(), "a failed check ends the session");
             }
-            return;
+            return true;
         }
-        assertEquals(json(strip(original)), json(strip(sent)), "an altered message was accepted");
+        return false;
     }
 
     /** The message without its signature (a re-signed but otherwise identical message is not an attack). */
     private static Object strip(Object m) {
-        if (m instanceof Round1Message r) {
-            return new Round1Message(r.sessionId(), r.sender(), r.commitments(), r.proofR(), r.proofZ(),
-                    r.chainCodeCommitment(), null);
-        }
         Round2Message r = (Round2Message) m;
         return new Round2Message(r.sessionId(), r.sender(), r.echo(), r.encryptedShares(), r.chainCodeReveal(), null);
     }

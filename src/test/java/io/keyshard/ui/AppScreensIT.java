@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.cli.CliHarness;
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.GeneratedKey;
+import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerCredentials;
+import io.keyshard.client.ServerInfo;
+import io.keyshard.client.ServersConfig;
+import io.keyshard.client.SharedCluster;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.hostile.SecretScanner;
@@ -21,21 +28,25 @@ import io.keyshard.ui.servers.ServersViewModel;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import io.keyshard.ui.wizard.NewKeyViewModel;
 import io.keyshard.ui.wizard.NewKeyWizard;
+import io.keyshard.ui.wizard.StepState;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
 import io.keyshard.vault.VaultFixtures;
 import io.keyshard.wire.NodeEntry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -48,11 +59,9 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -60,12 +69,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The wizard, Pipeline and Servers screens against the real embedded local cluster (started once for the class in a temp
- * home) and a real vault: the New key wizard end to end, cancel, a stopped server and Retry, the
- * Servers screen, and the Pipeline compared with {@code keyshard derive}. Every screen is snapshotted.
+ * The New key wizard, Servers and Pipeline screens against the real embedded local cluster (the
+ * shared one of this JVM) and a real vault: the wizard end to end, cancel, a stopped server and
+ * Retry, the Servers screen, and the Pipeline compared with {@code keyshard derive}. Every screen is
+ * snapshotted. Each test makes the keys and servers it needs and removes the servers it added, so
+ * any one runs alone and in any order; the secret scan runs as its own test and again over
+ * everything the class did.
  */
 @ExtendWith(ApplicationExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppScreensIT {
     static Path home;
     static Path julFile;
@@ -76,23 +87,22 @@ class AppScreensIT {
     static Workspace workspace;
     static ExecutorService pool;
     static UiTasks tasks;
-    static TestNode remote;
-    static KeyRecord secpKey;
-    static KeyRecord edKey;
+    /** Every remote node a test started, kept for the secret scan (their API keys). */
+    static final List<TestNode> remotes = new ArrayList<>();
     private Stage stage;
     private final ValueCopier copier = ValueCopier.systemClipboard();
 
     @BeforeAll
     static void startCluster() throws Exception {
         startedMillis = System.currentTimeMillis();
-        home = Files.createTempDirectory("keyshard-ui-it");
+        home = SharedCluster.home(Files.createTempDirectory("keyshard-ui-it"));
         verboseLogging();
         vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
         cluster = new LocalClusterControl(home);
         long t0 = System.nanoTime();
         cluster.start();
         workspace = Workspace.open(home, vault, cluster);
-        System.out.printf("local cluster started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("local cluster ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "it-background");
             t.setDaemon(true);
@@ -113,17 +123,48 @@ class AppScreensIT {
     }
 
     @AfterAll
-    static void stopCluster() {
-        java.util.logging.Logger.getLogger("").removeHandler(julHandler);
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
-        julHandler.close();
-        workspace.close();
-        cluster.close();
-        if (remote != null) {
-            remote.close();
+    static void stopCluster() throws Exception {
+        try {
+            assertNoSecretLeaked(); // over everything the tests of the class did, whichever ran
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(julHandler);
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+            julHandler.close();
+            workspace.close();
+            cluster.close();
+            remotes.forEach(TestNode::close);
+            vault.close();
+            pool.shutdownNow();
         }
-        vault.close();
-        pool.shutdownNow();
+    }
+
+    /** Each test starts with the three local servers only: a remote server a test added is removed. */
+    @AfterEach
+    void removeRemoteServers() throws Exception {
+        reopenIfLocked();
+        for (String name : ServersConfig.load(home).servers().keySet()) {
+            if (!LocalCluster.NAMES.contains(name)) {
+                workspace.removeServer(name);
+            }
+        }
+    }
+
+    /** A READY 2-of-3 key on the local cluster, made through the client as the wizard does. */
+    private static KeyRecord readyKey(CurveName curve, String label) {
+        GeneratedKey key = workspace.call(ComponentModule.GENERATE_KEY_SHARE,
+                new KeygenRequest(curve, 2, LocalCluster.NAMES, label)).promise().join();
+        assertEquals(KeyStatus.READY, key.record().status());
+        return key.record();
+    }
+
+    /** An in-process node registered as a remote server (entry in servers.json, API key in the vault). */
+    private static TestNode remoteServer(String name, int id) throws Exception {
+        TestNode node = new TestNode(home.resolve("remote-" + name), name, id, Duration.ofMinutes(10));
+        remotes.add(node);
+        vault.putSecret(ServerCredentials.secretName(name), node.entry.apiKey().getBytes(StandardCharsets.UTF_8));
+        ServersConfig.load(home).with(name, new ServerInfo(node.url(), node.entry.id(), node.entry.certSha256(), false))
+                .save();
+        return node;
     }
 
     @Start
@@ -177,8 +218,12 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(2)
     void wizardCreatesASecp256k1KeyAndExportsABackup(FxRobot robot) throws Exception {
+        secp256k1KeyWithBackup(robot);
+    }
+
+    /** The wizard's SECP256k1 flow with a label, then a backup export (a wrong confirmation first). */
+    private void secp256k1KeyWithBackup(FxRobot robot) throws Exception {
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-SECP256k1");
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-1-curve");
@@ -206,12 +251,11 @@ class AppScreensIT {
         assertEquals("Treasury", stored.label());
         assertEquals(CurveName.SECP256K1, stored.curve());
         assertEquals(2, stored.threshold());
-        secpKey = stored;
         robot.clickOn("#copy-key-id");
         assertEquals(keyId, clipboard(robot));
 
         robot.clickOn("#export-backup");
-        Path backup = home.resolve("wizard-backup.ksbackup");
+        Path backup = Files.createTempDirectory(home, "backup").resolve("wizard-backup.ksbackup");
         robot.interact(() -> robot.lookup("#backup-file").queryAs(TextInputControl.class).setText(backup.toString()));
         robot.clickOn("#backup-password").write("backup secret 1");
         robot.clickOn("#backup-confirm").write("backup secret 2");
@@ -229,7 +273,6 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(1)
     void wizardCreatesAnEd25519KeyWithTheKeyboardAlone(FxRobot robot) throws Exception {
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-ED25519");
@@ -241,21 +284,21 @@ class AppScreensIT {
         waitFor(120, () -> vm.stepProperty().get() != Step.GENERATING);
         assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
         System.out.printf("wizard keygen ED25519 2-of-3: %d ms%n", vm.generation().elapsedMsProperty().get());
-        edKey = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
+        KeyRecord edKey = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
         assertEquals(KeyStatus.READY, edKey.status());
         assertEquals(CurveName.ED25519, edKey.curve());
         robot.type(KeyCode.ESCAPE); // Close: nothing left running
     }
 
     @Test
-    @Order(3)
     void pipelineValuesEqualKeyshardDerive(FxRobot robot) throws Exception {
+        KeyRecord secpKey = readyKey(CurveName.SECP256K1, "Treasury");
+        KeyRecord edKey = readyKey(CurveName.ED25519, null);
         new PipelineChecks(robot, stage, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
         new PipelineChecks(robot, stage, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
     }
 
     @Test
-    @Order(4)
     void cancelDuringGenerationLeavesNoPendingRecord(FxRobot robot) throws Exception {
         List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
         NewKeyViewModel vm = wizard(robot);
@@ -283,6 +326,10 @@ class AppScreensIT {
         try {
             robot.clickOn("#wizard-next");
             waitFor(30, () -> vm.stepProperty().get() == Step.GENERATING);
+            // the PENDING record's write starts just before round 1 is sent: a cancel during the identity
+            // fetch (a slow machine can take that long) would end the run before any record exists
+            waitFor(30, () -> vm.generation().cells().values().stream()
+                    .anyMatch(stages -> stages.get(1).get() != StepState.WAITING));
             robot.clickOn("#wizard-cancel");
         } finally {
             release.countDown();
@@ -299,7 +346,6 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(5)
     void serversScreenShowsHealthAndAddsARemoteServerFromItsEntry(FxRobot robot) throws Exception {
         ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
@@ -308,7 +354,8 @@ class AppScreensIT {
         assertTrue(text(robot, "#cluster-state").contains("running"));
         Screenshots.save(robot, stage.getScene().getRoot(), "servers");
 
-        remote = new TestNode(home.resolve("remote-a"), "REMOTE_A", 31, Duration.ofMinutes(10));
+        TestNode remote = new TestNode(home.resolve("remote-a"), "REMOTE_A", 31, Duration.ofMinutes(10));
+        remotes.add(remote);
         robot.clickOn("#servers-add");
         robot.clickOn("#server-entry").write("{\"name\": \"REMOTE_A\", \"id\": 31");
         robot.clickOn("#server-entry-add");
@@ -332,8 +379,8 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(6)
     void aStoppedServerIsNamedAndRetrySucceedsOnceItIsBack(FxRobot robot) throws Exception {
+        TestNode remote = remoteServer("REMOTE_A", 31);
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#wizard-next");
         serversChecked(vm);
@@ -362,8 +409,8 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(7)
     void removingARemoteServerAsksFirst(FxRobot robot) throws Exception {
+        remoteServer("REMOTE_B", 32);
         ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 4);
@@ -376,14 +423,13 @@ class AppScreensIT {
                 .queryAllAs(javafx.scene.control.Button.class).stream().filter(b -> "Remove".equals(b.getText()))
                 .findFirst().orElseThrow());
         waitFor(30, () -> vm.servers().size() == 3);
-        assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isEmpty());
+        assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_B")).isEmpty());
         JsonNode servers = StrictJson.mapper().readTree(home.resolve("servers.json").toFile());
-        assertFalse(servers.has("REMOTE_A"));
+        assertFalse(servers.has("REMOTE_B"));
         assertTrue(CliHarness.run("--home", home.toString(), "servers", "list", "--json").out().contains("OFFICIAL_1"));
     }
 
     @Test
-    @Order(8)
     void resolveNowOnTheKeysScreenSettlesAKeyTheServersNeverStarted(FxRobot robot) throws Exception {
         // The app died after writing the PENDING record and before any server heard of the key.
         KeyRecord orphan = KeyRecord.pending(UUID.randomUUID(), "Interrupted",
@@ -422,31 +468,54 @@ class AppScreensIT {
     }
 
     @Test
-    @Order(9)
-    void noSecretOfTheWizardFlowReachesALogOrATempFile() throws Exception {
+    void noSecretOfTheWizardFlowReachesALogOrATempFile(FxRobot robot) throws Exception {
+        secp256k1KeyWithBackup(robot);
+        remoteServer("REMOTE_C", 33);
+        assertFalse(vault.list().isEmpty());
+        assertNoSecretLeaked();
+    }
+
+    /**
+     * Searches the home, the shared cluster's node folders and whatever this JVM left in java.io.tmpdir
+     * since the class started for the passwords, every keyId in the vault and every API key.
+     */
+    private static void assertNoSecretLeaked() throws Exception {
         julHandler.flush();
         assertTrue(Files.size(julFile) > 0, "verbose logging was on while the wizard, pipeline and servers ran");
         SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", new String(VaultFixtures.pw()))
                 .text("PASSWORD", "backup", "backup secret 1");
-        try (Vault reopened = Vault.open(home, VaultFixtures.pw())) { // the window's close locked the session
-            reopened.list().forEach(k -> scanner.text("KEY_ID", String.valueOf(k.label()), k.keyId().toString()));
+        reopenIfLocked();
+        List<KeyRecord> keys = vault.list();
+        keys.forEach(k -> scanner.text("KEY_ID", String.valueOf(k.label()), k.keyId().toString()));
+        for (String name : LocalCluster.NAMES) {
+            scanner.text("API_KEY", name, new String(LocalCluster.apiKey(home, name)));
         }
-        for (String name : io.keyshard.client.LocalCluster.NAMES) {
-            scanner.text("API_KEY", name, new String(io.keyshard.client.LocalCluster.apiKey(home, name)));
-        }
-        scanner.text("API_KEY", "REMOTE_A", remote.entry.apiKey());
-        assertTrue(scanner.size() >= 2 + 4 + 4, "the keys the wizard made and every API key were collected");
-        List<SecretScanner.Hit> hits = new java.util.ArrayList<>(scanner.scan(home, AppScreensIT::legitimate));
-        // Files this run left in java.io.tmpdir (anything made since the class started), besides the home.
-        try (java.util.stream.Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        remotes.forEach(r -> scanner.text("API_KEY", r.entry.name(), r.entry.apiKey()));
+        assertTrue(scanner.size() >= 2 + keys.size() + 3 + remotes.size(), "the keys made and every API key were collected");
+        List<SecretScanner.Hit> hits = new ArrayList<>(scanner.scan(home, AppScreensIT::legitimate));
+        hits.addAll(scanner.scan(SharedCluster.nodesFolder(), AppScreensIT::legitimate));
+        // Files this JVM left in java.io.tmpdir (anything made since the class started), besides the homes.
+        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             for (Path p : tmp.toList()) {
-                if (!p.equals(home) && Files.getLastModifiedTime(p).toMillis() >= startedMillis && Files.isReadable(p)) {
+                if (!p.equals(home) && !SharedCluster.nodesFolder().startsWith(p)
+                        && Files.getLastModifiedTime(p).toMillis() >= startedMillis && Files.isReadable(p)) {
                     hits.addAll(scanner.scan(p, AppScreensIT::legitimate));
                 }
             }
         }
         assertTrue(hits.isEmpty(), "secrets outside their own files: " + hits + "\nfiles read: "
                 + SecretScanner.inventory(home));
+    }
+
+    /** Closing the app window locks the session, which closes the vault: the next test needs it open. */
+    private static void reopenIfLocked() {
+        try {
+            vault.list();
+        } catch (IllegalStateException closed) {
+            workspace.close();
+            vault = Vault.open(home, VaultFixtures.pw());
+            workspace = Workspace.open(home, vault, cluster);
+        }
     }
 
     /** An API key lives in its owner-only client.key; a node's store keeps the public setup (with the keyId) of its keys. */

@@ -11,6 +11,7 @@ import io.keyshard.vault.Vault;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +70,20 @@ public final class TestApps {
                 "OFFICIAL_3", "02" + "33".repeat(32)));
         KeyRecord failed = vault.markFailed(taproot.keyId(), "server OFFICIAL_3 did not answer round 2 within 60 s");
         return List.of(ready, vault.get(solana.keyId()).orElseThrow(), failed);
+    }
+
+    /**
+     * The three keys of {@link #writeThreeKeys} and a READY P384 key made without a label (the CLI's
+     * {@code keygen} without {@code --label}, and the wizard's empty label field, write none).
+     */
+    public static List<KeyRecord> writeKeysWithAnUnlabelledOne(Vault vault) {
+        List<KeyRecord> keys = new ArrayList<>(writeThreeKeys(vault));
+        KeyRecord unlabelled = KeyRecord.pending(UUID.fromString("b0b0cafe-0000-4000-8000-000000000004"), null,
+                CurveName.P384, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        vault.createPending(unlabelled);
+        keys.add(vault.markReady(unlabelled.keyId(), "03" + "ef".repeat(32), "12".repeat(32), Map.of(
+                "OFFICIAL_1", "02" + "44".repeat(32), "OFFICIAL_2", "03" + "55".repeat(32))));
+        return List.copyOf(keys);
     }
 
     /** Writes two READY keys made without a label, as {@code keygen} without {@code --label} and the wizard leave them. */

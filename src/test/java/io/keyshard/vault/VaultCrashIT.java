@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.testing.ClassArchive;
+import io.keyshard.testing.QuickJvm;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -187,6 +190,7 @@ class VaultCrashIT {
 
     /** A child JVM running {@link VaultCrashChild}, its stdout collected line by line. */
     private static final class Child {
+        private static ClassArchive archive;
         final Process process;
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> all = new ArrayList<>();
@@ -211,13 +215,32 @@ class VaultCrashIT {
         }
 
         static Child start(List<String> jvmOptions, String... args) throws IOException {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
-            cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VaultCrashChild.class.getName()));
+            List<String> options = new ArrayList<>(QuickJvm.OPTIONS);
+            options.add("-Xss512k");
+            options.addAll(jvmOptions);
+            List<String> cmd = archive().command(options);
+            cmd.add(VaultCrashChild.class.getName());
             cmd.addAll(List.of(args));
             return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        }
+
+        /** Made once per test JVM by one password change on a scratch vault (it loads what every child loads). */
+        private static synchronized ClassArchive archive() throws IOException {
+            if (archive == null) {
+                Path dir = Files.createTempDirectory("vault-crash-classes");
+                Path scratch = dir.resolve("training-vault");
+                vaultWithRecords(scratch, 3);
+                List<String> options = new ArrayList<>(QuickJvm.OPTIONS);
+                options.add("-Xss512k");
+                try {
+                    archive = ClassArchive.train(dir, options,
+                            List.of(VaultCrashChild.class.getName(), "passwd", scratch.toString(), PW, NEW_PW));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while making the class archive", e);
+                }
+            }
+            return archive;
         }
 
         boolean awaitLine(String wanted, long millis) throws InterruptedException {

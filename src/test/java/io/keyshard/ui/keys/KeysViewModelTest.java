@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +30,15 @@ class KeysViewModelTest {
 
     private final TestClipboard clipboard = new TestClipboard();
 
-    private AppSession unlockedWithThreeKeys(List<KeyRecord> written) {
+    /** READY, PENDING and FAILED keys with labels and a READY one without. */
+    private AppSession unlockedWithFourKeys(List<KeyRecord> written) {
+        return unlockedWith(written, TestApps::writeKeysWithAnUnlabelledOne);
+    }
+
+    private AppSession unlockedWith(List<KeyRecord> written, Function<Vault, List<KeyRecord>> keys) {
         AppSession session = TestApps.directSession(home, clipboard.service(() -> true));
         try (Vault vault = TestApps.createVault(home)) {
-            written.addAll(TestApps.writeThreeKeys(vault));
+            written.addAll(keys.apply(vault));
         }
         return session;
     }
@@ -40,13 +46,13 @@ class KeysViewModelTest {
     @Test
     void listsTheVaultsKeysOnUnlockAndDropsThemOnLock() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         assertTrue(keys.emptyProperty().get());
 
         session.unlocked(reopen());
         assertEquals(written, keys.keys(), "oldest first, as the vault holds them");
-        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED),
+        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED, KeyStatus.READY),
                 keys.keys().stream().map(KeyRecord::status).toList());
         assertTrue(keys.backupsProperty().get().latest().isPresent(), "markReady wrote an automatic backup");
 
@@ -59,7 +65,7 @@ class KeysViewModelTest {
     @Test
     void searchMatchesLabelCurveStatusAndKeyIdPrefix() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
 
@@ -75,14 +81,18 @@ class KeysViewModelTest {
         assertEquals(List.of(), labels(keys), "a keyId matches only from its start");
         keys.searchProperty().set("secp256k1 ready");
         assertEquals(List.of("Savings"), labels(keys), "every word must match");
+        keys.searchProperty().set("p384");
+        assertEquals(List.of(written.get(3)), keys.visibleKeys(), "a key without a label is found by its curve");
+        keys.searchProperty().set("b0b0");
+        assertEquals(List.of(written.get(3)), keys.visibleKeys(), "and by its keyId");
         keys.searchProperty().set("  ");
-        assertEquals(3, keys.visibleKeys().size());
+        assertEquals(4, keys.visibleKeys().size());
     }
 
     @Test
     void copyingTheKeyIdPutsItOnTheClipboardForThirtySeconds() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
         keys.selectedProperty().set(keys.keys().get(0));
@@ -101,7 +111,7 @@ class KeysViewModelTest {
     @Test
     void newKeyAndShowAddressesRunOnlyWhenTheirHooksAreSet() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
 
@@ -118,14 +128,16 @@ class KeysViewModelTest {
         assertThrows(IllegalStateException.class, keys::showAddresses, "a PENDING key has no addresses yet");
         keys.selectedProperty().set(keys.keys().get(0));
         keys.showAddresses();
-        assertEquals(List.of(written.get(0)), shown);
+        keys.selectedProperty().set(keys.keys().get(3));
+        keys.showAddresses();
+        assertEquals(List.of(written.get(0), written.get(3)), shown, "a key without a label has addresses too");
         session.lock();
     }
 
     @Test
     void detailsTextsAreHonestAboutEachStatusAndTheBackup() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWithFourKeys(written);
         KeysViewModel keys = new KeysViewModel(session);
         session.unlocked(reopen());
         BackupState backups = keys.backupsProperty().get();
@@ -137,13 +149,15 @@ class KeysViewModelTest {
                 .startsWith("No automatic backup yet"));
         assertEquals("Any 2 of these 3 servers can sign together; one alone cannot.",
                 KeyTexts.thresholdSentence(written.get(0)));
+        assertTrue(KeyTexts.backup(written.get(3), backups).startsWith("In the automatic backup of"),
+                "a key without a label is in the backup like any other");
         session.lock();
     }
 
     @Test
     void searchAndDetailsWorkOnKeysMadeWithoutALabel() {
         List<KeyRecord> written = new ArrayList<>();
-        AppSession session = unlockedWithThreeKeys(written);
+        AppSession session = unlockedWith(written, TestApps::writeThreeKeys);
         try (Vault vault = reopen()) {
             TestApps.writeUnlabelledKeys(vault);
         }
