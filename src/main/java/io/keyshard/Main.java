@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        QuietLibraryLogs.apply();
         if (args.length == 0) {
             io.keyshard.ui.KeyshardApp.launchApp(args);
             return;

@@ -1,8 +1,8 @@
 package io.keyshard;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,21 +10,47 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Writes files readable by their owner only (0600), atomically: the bytes go to a temp file in the
- * same folder, are forced to disk, then renamed over the target, so a crash leaves the old file or the new.
+ * The one way files holding keys, settings or server lists are written: readable by their owner
+ * only (0600 from creation), and atomically: the bytes go to a temp file in the same folder, are
+ * forced to disk, renamed over the target (a file system that cannot rename atomically is refused,
+ * never silently used), and the rename itself is forced to disk, so a crash leaves the old file or
+ * the new one.
  */
 public final class OwnerOnlyFiles {
+    /** What the temp file of {@code name} is called: {@code name + ".tmp" + random digits}. */
+    private static final String TEMP_INFIX = ".tmp";
+
     private OwnerOnlyFiles() {
     }
 
-    /** Atomically replaces (or creates) {@code target} with {@code bytes}, mode 0600. */
+    /** True when {@code file} is a temp file {@link #write} left behind for a target named {@code name}. */
+    private static boolean isTempOf(Path file, String name) {
+        return file.getFileName().toString().startsWith(name + TEMP_INFIX);
+    }
+
+    /** Deletes the temp files a crash during {@link #write} of {@code target} left behind. */
+    public static void deleteTemps(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (isTempOf(p, target.getFileName().toString())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Atomically and durably replaces (or creates) {@code target} with {@code bytes}, mode 0600. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".tmp-", ".part", ownerOnly(dir));
+        Path tmp = Files.createTempFile(dir, target.getFileName() + TEMP_INFIX, "", ownerOnly(dir));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -33,11 +59,7 @@ public final class OwnerOnlyFiles {
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveAtomically(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -51,11 +73,41 @@ public final class OwnerOnlyFiles {
         write(target, bytes);
     }
 
+    /** Renames {@code from} over {@code to} atomically, then makes the rename durable. */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot replace files atomically", e);
+        }
+        fsyncDir(to.toAbsolutePath().getParent());
+    }
+
+    /** Makes a rename or delete in {@code dir} durable (a no-op where directories cannot be opened). */
+    public static void fsyncDir(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory; its renames are journalled by NTFS.
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, deepest first; a missing root is not an error. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                    Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE))};
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))};
         }
         return new FileAttribute<?>[0];
     }

@@ -12,19 +12,16 @@ import java.util.logging.Logger;
  */
 public final class QuietLibraryLogs {
     /** Held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its level. */
-    private static final List<Logger> CAPPED = List.of(
-            Logger.getLogger("com.sun.net.httpserver"),
-            Logger.getLogger("javafx"));
-
-    static {
-        CAPPED.forEach(l -> l.setLevel(Level.INFO));
-    }
+    private static List<Logger> capped;
 
     private QuietLibraryLogs() {
     }
 
-    /** Applies the caps (once per process; later calls do nothing). */
-    public static void apply() {
-        // the static initialiser did the work
+    /** Applies the caps; called at startup by each entry point (command line, desktop app, node). Idempotent. */
+    public static synchronized void apply() {
+        if (capped == null) {
+            capped = List.of(Logger.getLogger("com.sun.net.httpserver"), Logger.getLogger("javafx"));
+        }
+        capped.forEach(l -> l.setLevel(Level.INFO));
     }
 }

@@ -1,5 +1,7 @@
 package io.keyshard.address;
 
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.WeierstrassPoint;
@@ -7,7 +9,6 @@ import io.keyshard.derive.Network;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import org.bouncycastle.util.encoders.Hex;
 
 /** Address encoders of the account-model chains (EVM, Tron, Cosmos, Solana, Stellar, Sui, Aptos) and did:key. */
 public final class AccountAddresses {
@@ -23,7 +24,7 @@ public final class AccountAddresses {
 
     /** {@code 0x} + EIP-55 mixed-case checksummed hex. */
     public static Address evm(CurveName curve, Point key, Network network) {
-        return Address.of(eip55(Hex.toHexString(keccakAddress(key))));
+        return Address.of(eip55(Hex.encode(keccakAddress(key))));
     }
 
     /** EIP-55: a hex letter is upper case iff the matching nibble of Keccak-256(lower-case hex) is 8 or more. */
@@ -59,7 +60,7 @@ public final class AccountAddresses {
 
     /** Bech32 {@code cosmos1...} of HASH160(compressed key). */
     public static Address cosmos(CurveName curve, Point key, Network network) {
-        byte[] data = Bech32.convertBits(Hashes.hash160(key.encode()), 8, 5, true);
+        byte[] data = Bech32.convertBits(Digests.hash160(key.encode()), 8, 5, true);
         return Address.of(Bech32.encode("cosmos", data, Bech32.Variant.BECH32));
     }
 
@@ -69,7 +70,7 @@ public final class AccountAddresses {
     }
 
     static String sui(byte[] ed25519Key) {
-        return "0x" + Hex.toHexString(Hashes.blake2b256(new byte[] {0x00}, ed25519Key));
+        return "0x" + Hex.encode(Hashes.blake2b256(new byte[] {0x00}, ed25519Key));
     }
 
     /** {@code 0x} + SHA3-256(key ‖ 0x00 single-key Ed25519 scheme): the account's authentication key. */
@@ -78,7 +79,7 @@ public final class AccountAddresses {
     }
 
     static String aptos(byte[] ed25519Key) {
-        return "0x" + Hex.toHexString(Hashes.sha3_256(ed25519Key, new byte[] {0x00}));
+        return "0x" + Hex.encode(Hashes.sha3_256(ed25519Key, new byte[] {0x00}));
     }
 
     /** Base58 of the 32-byte Ed25519 key. */

@@ -1,5 +1,7 @@
 package io.keyshard.address;
 
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -8,7 +10,6 @@ import io.keyshard.derive.Network;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bouncycastle.util.encoders.Hex;
 
 /** Bitcoin addresses: P2PKH (Base58Check), P2WPKH (bech32 v0) and BIP-86 P2TR (bech32m v1). */
 public final class BitcoinAddresses {
@@ -23,13 +24,13 @@ public final class BitcoinAddresses {
     public static Address p2pkh(CurveName curve, Point key, Network network) {
         byte[] payload = new byte[21];
         payload[0] = (byte) (network == Network.MAINNET ? 0x00 : 0x6f);
-        System.arraycopy(Hashes.hash160(key.encode()), 0, payload, 1, 20);
+        System.arraycopy(Digests.hash160(key.encode()), 0, payload, 1, 20);
         return Address.of(Base58.encodeCheck(payload));
     }
 
     /** Witness v0 program HASH160(compressed key), bech32 {@code bc1q...}/{@code tb1q...}. */
     public static Address p2wpkh(CurveName curve, Point key, Network network) {
-        return Address.of(SegwitAddress.encode(hrp(network), 0, Hashes.hash160(key.encode())));
+        return Address.of(SegwitAddress.encode(hrp(network), 0, Digests.hash160(key.encode())));
     }
 
     /**
@@ -40,7 +41,7 @@ public final class BitcoinAddresses {
         byte[] internal = ((WeierstrassPoint) key).xBytes();
         Point even = ((WeierstrassPoint) key).hasEvenY() ? key : key.negate();
         Curve c = key.curve();
-        BigInteger t = new BigInteger(1, Hashes.taggedHash("TapTweak", internal));
+        BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak", internal));
         if (t.compareTo(c.order()) >= 0) {
             throw new IllegalArgumentException("the Taproot tweak of this key is not below the group order "
                     + "(a chance below 2^-127): pick another index");
@@ -52,8 +53,8 @@ public final class BitcoinAddresses {
         }
         byte[] output = ((WeierstrassPoint) q).xBytes();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("internalKey", Hex.toHexString(internal));
-        details.put("outputKey", Hex.toHexString(output));
+        details.put("internalKey", Hex.encode(internal));
+        details.put("outputKey", Hex.encode(output));
         return new Address(SegwitAddress.encode(hrp(network), 1, output), details);
     }
 }

@@ -1,57 +1,30 @@
 package io.keyshard.address;
 
-import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.Digest;
+import io.keyshard.crypto.Digests;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA3Digest;
 
-/** The hashes addresses are made of, all from Bouncy Castle. */
+/** The hashes addresses are made of beyond SHA-256 and HASH160 (those are in {@link Digests}). */
 public final class Hashes {
     private Hashes() {
     }
 
-    public static byte[] sha256(byte[]... parts) {
-        return digest(new SHA256Digest(), parts);
-    }
-
     /** SHA-256 of SHA-256: Base58Check's checksum. */
     public static byte[] doubleSha256(byte[] data) {
-        return sha256(sha256(data));
-    }
-
-    /** RIPEMD-160 of SHA-256: Bitcoin's and Cosmos's key hash. */
-    public static byte[] hash160(byte[] data) {
-        return digest(new RIPEMD160Digest(), sha256(data));
+        return Digests.sha256(Digests.sha256(data));
     }
 
     /** The original Keccak-256 Ethereum uses (not the padded FIPS 202 SHA3-256). */
     public static byte[] keccak256(byte[] data) {
-        return digest(new KeccakDigest(256), data);
+        return Digests.digest(new KeccakDigest(256), data);
     }
 
     public static byte[] sha3_256(byte[]... parts) {
-        return digest(new SHA3Digest(256), parts);
+        return Digests.digest(new SHA3Digest(256), parts);
     }
 
     public static byte[] blake2b256(byte[]... parts) {
-        return digest(new Blake2bDigest(256), parts);
-    }
-
-    /** BIP-340 tagged hash: SHA-256(SHA-256(tag) || SHA-256(tag) || data). */
-    public static byte[] taggedHash(String tag, byte[] data) {
-        byte[] t = sha256(tag.getBytes(StandardCharsets.UTF_8));
-        return sha256(t, t, data);
-    }
-
-    private static byte[] digest(Digest d, byte[]... parts) {
-        for (byte[] p : parts) {
-            d.update(p, 0, p.length);
-        }
-        byte[] out = new byte[d.getDigestSize()];
-        d.doFinal(out, 0);
-        return out;
+        return Digests.digest(new Blake2bDigest(256), parts);
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.address;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.DerivedKey;
@@ -7,7 +8,6 @@ import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.Network;
 import io.keyshard.derive.PublicDerivation;
 import java.util.Map;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The derivation half of the workflow in one call, shared by the CLI and the UI: starting key and
@@ -45,7 +45,7 @@ public final class KeyPipeline {
 
         /** The child public key, hex, in the encoding of docs/derivation.md, Curves. */
         public String publicKey() {
-            return Hex.toHexString(derived.key().publicKey());
+            return Hex.encode(derived.key().publicKey());
         }
 
         /** Extra values of the address (Taproot's internalKey and outputKey), empty otherwise. */

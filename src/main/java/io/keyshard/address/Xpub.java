@@ -1,5 +1,6 @@
 package io.keyshard.address;
 
+import io.keyshard.bytes.BigEndian;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.derive.ExtendedPublicKey;
@@ -28,10 +29,10 @@ public final class Xpub {
             throw new IllegalArgumentException("extended public keys (xpub) exist for secp256k1 keys only, not " + key.curve());
         }
         byte[] out = new byte[LENGTH];
-        putInt(out, 0, version.publicVersion());
+        BigEndian.putInt(out, 0, version.publicVersion());
         out[4] = (byte) key.depth();
-        putInt(out, 5, key.parentFingerprint());
-        putInt(out, 9, key.childNumber());
+        BigEndian.putInt(out, 5, key.parentFingerprint());
+        BigEndian.putInt(out, 9, key.childNumber());
         System.arraycopy(key.chainCode(), 0, out, 13, 32);
         System.arraycopy(key.point().encode(), 0, out, 45, 33);
         return Base58.encodeCheck(out);
@@ -70,7 +71,7 @@ public final class Xpub {
         if (raw.length != LENGTH) {
             throw new IllegalArgumentException("extended public key must hold " + LENGTH + " bytes, got " + raw.length);
         }
-        int v = getInt(raw, 0);
+        int v = BigEndian.getInt(raw, 0);
         XpubVersion version = null;
         boolean isPrivate = false;
         for (XpubVersion x : XpubVersion.values()) {
@@ -84,8 +85,8 @@ public final class Xpub {
                     + "xpub, tpub, ypub, zpub, upub or vpub", v));
         }
         int depth = raw[4] & 0xff;
-        int parentFingerprint = getInt(raw, 5);
-        int childNumber = getInt(raw, 9);
+        int parentFingerprint = BigEndian.getInt(raw, 5);
+        int childNumber = BigEndian.getInt(raw, 9);
         if (depth == 0 && parentFingerprint != 0) {
             throw new IllegalArgumentException("zero depth with non-zero parent fingerprint: a master key has no parent");
         }
@@ -124,14 +125,4 @@ public final class Xpub {
         }
     }
 
-    private static void putInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
-
-    private static int getInt(byte[] b, int off) {
-        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-    }
 }

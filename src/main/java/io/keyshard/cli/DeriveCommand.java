@@ -1,13 +1,15 @@
 package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.io.PrintWriter;
@@ -15,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.bouncycastle.util.encoders.DecoderException;
-import org.bouncycastle.util.encoders.Hex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,7 +114,7 @@ public final class DeriveCommand implements Callable<Integer> {
     private KeyPipeline.Start fromVault() {
         UUID id;
         try {
-            id = UUID.fromString(keyId.strip());
+            id = KeyIds.parseTyped(keyId);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }
@@ -138,20 +138,10 @@ public final class DeriveCommand implements Callable<Integer> {
 
     private static byte[] hex(String option, String text, String expected) {
         String s = text == null ? "" : text.strip();
-        if (s.startsWith("0x") || s.startsWith("0X")) {
-            s = s.substring(2);
-        }
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.equalsIgnoreCase("0x")) {
             throw new IllegalArgumentException(option + " is empty: give " + expected + " in hex (0-9, a-f)");
         }
-        if (s.isEmpty() || s.length() % 2 != 0 || !s.matches("[0-9a-fA-F]+")) {
-            throw new IllegalArgumentException(option + " must be an even number of hex digits (0-9, a-f)");
-        }
-        try {
-            return Hex.decode(s);
-        } catch (DecoderException e) {
-            throw new IllegalArgumentException(option + " is not valid hex");
-        }
+        return Hex.decodeTyped(s, option);
     }
 
     private void print(KeyPipeline.Result r) throws JsonProcessingException {
@@ -168,7 +158,7 @@ public final class DeriveCommand implements Callable<Integer> {
         o.putAll(r.addressDetails());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             o.forEach((k, v) -> {
                 if (v != null) {

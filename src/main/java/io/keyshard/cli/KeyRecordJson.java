@@ -1,8 +1,8 @@
 package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordCodec;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.List;
  * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}.
  */
 public final class KeyRecordJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeyRecordJson() {
     }
@@ -24,7 +23,7 @@ public final class KeyRecordJson {
 
     /** {@code { "keys": [record, ...] }}. */
     public static ObjectNode list(List<KeyRecord> records) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = StrictJson.mapper().createObjectNode();
         records.forEach(r -> root.withArray("keys").add(toJson(r)));
         if (records.isEmpty()) {
             root.putArray("keys");
@@ -35,7 +34,7 @@ public final class KeyRecordJson {
     /** Pretty-printed JSON text of one object, for stdout. */
     public static String write(ObjectNode node) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return StrictJson.pretty().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.keyshard.cli;
 
+import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordProblem;
 import java.io.PrintWriter;
@@ -81,7 +82,7 @@ public final class KeysCommand implements Runnable {
         public Integer call() {
             UUID keyId;
             try {
-                keyId = UUID.fromString(id.trim());
+                keyId = KeyIds.parseTyped(id);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }

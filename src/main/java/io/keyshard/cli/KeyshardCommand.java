@@ -2,9 +2,11 @@ package io.keyshard.cli;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.Version;
+import io.keyshard.dkg.ProtocolException;
+import io.keyshard.frost.SigningException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code keyshard} command: the root of every subcommand of docs/cli.md. */
 @Command(name = "keyshard",
@@ -99,11 +101,17 @@ public final class KeyshardCommand implements Runnable {
         return code;
     }
 
-    /** Maps an exception to the exit codes of docs/cli.md. */
+    /**
+     * Maps an exception to the exit codes of docs/cli.md. The pure packages' exceptions know nothing
+     * of exit codes: a failed protocol or signing check is mapped here, and a bad encoding is bad input.
+     */
     static int exitCodeOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ExitCoded coded) {
                 return coded.exitCode();
+            }
+            if (t instanceof ProtocolException || t instanceof SigningException) {
+                return ExitCoded.PROTOCOL;
             }
             if (t instanceof IllegalArgumentException) {
                 return ExitCoded.BAD_INPUT;

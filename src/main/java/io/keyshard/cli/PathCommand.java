@@ -1,11 +1,11 @@
 package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.json.StrictJson;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class PathCommand implements Callable<Integer> {
             o.put("chain", c.id());
             o.put("network", n.id());
             o.put("derivationPath", path.toString());
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
             out.println(path);
         }

@@ -1,22 +1,23 @@
 package io.keyshard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.ExitCoded;
+import io.keyshard.bytes.Hex;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.client.KeygenProgress.Phase;
-import io.keyshard.json.Hex;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.IdentityAnswer;
+import io.keyshard.wire.StateAnswer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +91,8 @@ final class KeygenRun {
             Round3Request req3 = checked(Phase.ROUND2, () -> coordinator.round3Request(r2));
             recordWritten(pending);
             reached = Phase.ROUND3;
-            List<KeygenResult> r3 = ParallelRound.run(op, Phase.ROUND3, servers,
-                    c -> c.keygen(keyId, "round3", req3, KeygenResult.class, roundTimeout));
+            List<Round3Message> r3 = ParallelRound.run(op, Phase.ROUND3, servers,
+                    c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
             agreed = checked(Phase.ROUND3, () -> coordinator.finish(r3));
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
@@ -141,7 +142,7 @@ final class KeygenRun {
 
     /** Every server's identity (fetched once per pinned connection) and the session setup built from them. */
     private SessionSetup setup(UUID keyId) {
-        List<JsonNode> identities = ParallelRound.run(op, Phase.IDENTITY, servers, c -> c.cachedIdentity(roundTimeout));
+        List<IdentityAnswer> identities = ParallelRound.run(op, Phase.IDENTITY, servers, c -> c.cachedIdentity(roundTimeout));
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             NodeConnection c = servers.get(i);
@@ -153,15 +154,13 @@ final class KeygenRun {
     }
 
     /** The participant a server's identity answer describes, after checking it is the server we meant. */
-    static Participant participant(NodeConnection c, JsonNode identity) {
-        if (!c.name().equals(identity.path("name").asText()) || identity.path("id").asInt() != c.info().id()) {
+    static Participant participant(NodeConnection c, IdentityAnswer identity) {
+        if (!c.name().equals(identity.name()) || identity.id() != c.info().id()) {
             throw new KeygenException(c.name(), "server " + c.name() + ": its identity names another server ('"
-                    + identity.path("name").asText() + "', id " + identity.path("id").asInt() + ")",
-                    ExitCoded.SERVER, null);
+                    + identity.name() + "', id " + identity.id() + ")", ExitCoded.SERVER, null);
         }
         try {
-            return new Participant(c.name(), c.info().id(), Hex.decode(identity.path("signingKey").asText(), "signingKey"),
-                    Hex.decode(identity.path("encryptionKey").asText(), "encryptionKey"));
+            return identity.participant();
         } catch (IllegalArgumentException e) {
             throw new KeygenException(c.name(), "server " + c.name() + ": its identity is malformed ("
                     + e.getMessage() + ")", ExitCoded.SERVER, null);
@@ -190,9 +189,9 @@ final class KeygenRun {
 
     /** Sends abort to every server, best effort: one that misses it keeps a PENDING share that never becomes READY. */
     static void abortEverywhere(UUID keyId, List<NodeConnection> servers) {
-        List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        List<CompletableFuture<StateAnswer>> sent = new ArrayList<>();
         for (NodeConnection c : servers) {
-            sent.add(c.keygen(keyId, "abort", Map.of(), JsonNode.class, ABORT_TIMEOUT));
+            sent.add(c.keygen(keyId, "abort", Map.of(), StateAnswer.class, ABORT_TIMEOUT));
         }
         for (var f : sent) {
             try {
@@ -206,10 +205,10 @@ final class KeygenRun {
     /** Sends commit to every server; returns those that did not confirm (commit is re-sent on the next start). */
     static List<String> commitEverywhere(Operation<?> op, UUID keyId, List<NodeConnection> servers, Duration timeout) {
         List<String> missing = new ArrayList<>();
-        Map<String, CompletableFuture<JsonNode>> sent = new LinkedHashMap<>();
+        Map<String, CompletableFuture<StateAnswer>> sent = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, Phase.COMMIT, c.name(), "commit sent"));
-            sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), JsonNode.class, timeout));
+            sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), StateAnswer.class, timeout));
         }
         sent.forEach((name, f) -> {
             try {

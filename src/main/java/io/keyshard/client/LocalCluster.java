@@ -1,9 +1,10 @@
 package io.keyshard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.HealthAnswer;
+import io.keyshard.wire.NodeEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -135,7 +136,7 @@ public final class LocalCluster implements AutoCloseable {
         NodeConnection c = new NodeConnection(name, info, null);
         return c.health(timeout).handle((h, err) -> {
             c.wipe();
-            return err == null && name.equals(h.path("name").asText()) && h.path("id").asInt() == info.id();
+            return err == null && name.equals(h.name()) && h.id() == info.id();
         });
     }
 
@@ -174,11 +175,9 @@ public final class LocalCluster implements AutoCloseable {
                 p.destroyForcibly();
                 throw new ServerException(name, 0, null, "could not be created (see " + folder.resolve("node.log") + ")");
             }
-            JsonNode entry = StrictJson.mapper().readTree(out);
-            OwnerOnlyFiles.write(folder.resolve("client.key"),
-                    entry.path("apiKey").asText().getBytes(StandardCharsets.US_ASCII));
-            ServerInfo info = new ServerInfo(entry.path("url").asText(), entry.path("id").asInt(),
-                    entry.path("certSha256").asText(), true);
+            NodeEntry entry = StrictJson.mapper().readValue(out, NodeEntry.class);
+            OwnerOnlyFiles.write(folder.resolve("client.key"), entry.apiKey().getBytes(StandardCharsets.US_ASCII));
+            ServerInfo info = new ServerInfo(entry.url(), entry.id(), entry.certSha256(), true);
             OwnerOnlyFiles.write(entryFile, StrictJson.pretty().writeValueAsBytes(info));
             return info;
         } catch (InterruptedException e) {
@@ -238,6 +237,11 @@ public final class LocalCluster implements AutoCloseable {
     /** Names of the servers this object started (the ones it reused are someone else's). */
     public List<String> startedServers() {
         return List.copyOf(started.keySet());
+    }
+
+    /** Whether this object started all three servers and every one is still alive (a shared test cluster reuses it then). */
+    public synchronized boolean ownsAllAlive() {
+        return started.keySet().containsAll(NAMES) && started.values().stream().allMatch(Process::isAlive);
     }
 
     /** The process running {@code name}, if this object started it (tests stop one to see a failure named). */

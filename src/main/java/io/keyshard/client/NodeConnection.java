@@ -1,7 +1,11 @@
 package io.keyshard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.ErrorAnswer;
+import io.keyshard.wire.HealthAnswer;
+import io.keyshard.wire.IdentityAnswer;
+import io.keyshard.wire.KeyStatusAnswer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,15 +19,18 @@ import java.util.concurrent.CompletionException;
  * comes back as a {@link ServerException} naming the server and what went wrong.
  */
 public final class NodeConnection {
-    static {
-        io.keyshard.QuietLibraryLogs.apply();
-    }
+    // Answers whose fields depend on the key's state or that old or foreign nodes may leave out: their
+    // readers let fields be absent, and the caller checks what it needs (the round messages stay strict).
+    private static final ObjectReader HEALTH = StrictJson.readerAllowingAbsentFields(HealthAnswer.class);
+    private static final ObjectReader IDENTITY = StrictJson.readerAllowingAbsentFields(IdentityAnswer.class);
+    private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+    private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;
     private final PinnedHttps http;
     /** The identity last fetched over this pinned connection: long-term keys, fetched once, not per keygen. */
-    private volatile JsonNode identity;
+    private volatile IdentityAnswer identity;
 
     /** A connection to {@code name}; {@code apiKey} (copied) may be null for health checks only. */
     public NodeConnection(String name, ServerInfo info, char[] apiKey) {
@@ -42,13 +49,13 @@ public final class NodeConnection {
     }
 
     /** {@code GET /v1/health} (no API key needed). */
-    public CompletableFuture<JsonNode> health(Duration timeout) {
-        return get("/v1/health", false, timeout, a -> decode(a, JsonNode.class));
+    public CompletableFuture<HealthAnswer> health(Duration timeout) {
+        return get("/v1/health", false, timeout, a -> decode(a, HEALTH));
     }
 
     /** {@code GET /v1/identity}: the server's identity public keys. */
-    public CompletableFuture<JsonNode> identity(Duration timeout) {
-        return get("/v1/identity", true, timeout, a -> decode(a, JsonNode.class));
+    public CompletableFuture<IdentityAnswer> identity(Duration timeout) {
+        return get("/v1/identity", true, timeout, a -> decode(a, IDENTITY));
     }
 
     /**
@@ -56,14 +63,14 @@ public final class NodeConnection {
      * (or after {@link #forgetIdentity()}): saves a round trip per key generation. The pin keeps it the same
      * server; a server whose keys changed fails round 1, and the caller then forgets the cached copy.
      */
-    public CompletableFuture<JsonNode> cachedIdentity(Duration timeout) {
-        JsonNode known = identity;
+    public CompletableFuture<IdentityAnswer> cachedIdentity(Duration timeout) {
+        IdentityAnswer known = identity;
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
         // cached on the I/O thread, so the future returned is the request's own and a cancel reaches its socket
         return get("/v1/identity", true, timeout, a -> {
-            JsonNode fetched = decode(a, JsonNode.class);
+            IdentityAnswer fetched = decode(a, IDENTITY);
             identity = fetched;
             return fetched;
         });
@@ -75,8 +82,8 @@ public final class NodeConnection {
     }
 
     /** {@code GET /v1/keys/{keyId}}: status and public data of one of this client's keys. */
-    public CompletableFuture<JsonNode> keyStatus(UUID keyId, Duration timeout) {
-        return get("/v1/keys/" + keyId, true, timeout, a -> decode(a, JsonNode.class));
+    public CompletableFuture<KeyStatusAnswer> keyStatus(UUID keyId, Duration timeout) {
+        return get("/v1/keys/" + keyId, true, timeout, a -> decode(a, KEY_STATUS));
     }
 
     /** {@code POST /v1/keygen/{keyId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
@@ -95,13 +102,18 @@ public final class NodeConnection {
     }
 
     private <T> T decode(HttpAnswerReader.Answer resp, Class<T> type) throws ServerException {
+        return decode(resp, StrictJson.mapper().readerFor(type));
+    }
+
+    /** A 200 answer read by {@code reader}; any other status becomes a ServerException with the node's error. */
+    private <T> T decode(HttpAnswerReader.Answer resp, ObjectReader reader) throws ServerException {
         try {
             if (resp.status() == 200) {
-                return StrictJson.mapper().readValue(resp.body(), type);
+                return reader.readValue(resp.body());
             }
-            JsonNode err = StrictJson.mapper().readTree(resp.body());
-            String code = err.path("error").asText("HTTP_" + resp.status());
-            String message = err.path("message").asText("no message");
+            ErrorAnswer err = ERROR.readValue(resp.body());
+            String code = err.error() == null ? "HTTP_" + resp.status() : err.error();
+            String message = err.message() == null ? "no message" : err.message();
             throw new ServerException(name, resp.status(), code,
                     "refused the request (" + resp.status() + " " + code + "): " + message);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
@@ -18,12 +19,7 @@ import javax.net.ssl.SSLException;
 final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
     /** Requests in flight, checked by the watchdog for a write or a slow trickle that outlasts the deadline. */
     private static final Set<NodeRequest<?>> RUNNING = ConcurrentHashMap.newKeySet();
-
-    static {
-        Thread watchdog = new Thread(NodeRequest::watch, "keyshard-node-io-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-    }
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
     private final PinnedHttps http;
     private final String method;
@@ -55,6 +51,7 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
         if (isDone()) {
             return;
         }
+        startWatchdog();
         RUNNING.add(this);
         try {
             complete(decoder.decode(exchange()));
@@ -155,6 +152,15 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
         }
         if (c != null) {
             c.close();
+        }
+    }
+
+    /** Starts the one watchdog thread with the first request of the process. */
+    private static void startWatchdog() {
+        if (WATCHING.compareAndSet(false, true)) {
+            Thread watchdog = new Thread(NodeRequest::watch, "keyshard-node-io-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
         }
     }
 

@@ -1,20 +1,23 @@
 package io.keyshard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.IdentityAnswer;
+import io.keyshard.wire.KeyState;
+import io.keyshard.wire.KeyStatusAnswer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,12 +87,13 @@ final class PendingResolver {
 
     private ResolvedKey resolvePending(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
-        List<JsonNode> statuses = statuses(r.keyId(), servers);
+        List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         String unfinished = null;
         for (int i = 0; i < servers.size(); i++) {
-            String st = statuses.get(i) == null ? "UNKNOWN" : statuses.get(i).path("status").asText();
-            if (!st.equals("PENDING") && !st.equals("READY")) {
-                unfinished = "server " + servers.get(i).name() + " reports " + st.toLowerCase();
+            KeyStatusAnswer st = statuses.get(i);
+            if (st == null || !st.status().holdsShare()) {
+                unfinished = "server " + servers.get(i).name() + " reports "
+                        + (st == null ? "unknown" : st.status().name().toLowerCase(Locale.ROOT));
                 break;
             }
         }
@@ -116,19 +120,18 @@ final class PendingResolver {
     }
 
     /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */
-    private static AgreedKey verify(KeyRecord r, List<NodeConnection> servers, List<JsonNode> statuses) {
+    private static AgreedKey verify(KeyRecord r, List<NodeConnection> servers, List<KeyStatusAnswer> statuses) {
         SessionSetup setup = null;
-        List<KeygenResult> results = new ArrayList<>();
+        List<Round3Message> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             NodeConnection c = servers.get(i);
-            SessionSetup s;
-            try {
-                s = StrictJson.mapper().treeToValue(statuses.get(i).get("setup"), SessionSetup.class);
-                results.add(StrictJson.mapper().treeToValue(statuses.get(i).get("result"), KeygenResult.class));
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            SessionSetup s = statuses.get(i).setup();
+            Round3Message result = statuses.get(i).result();
+            if (s == null || result == null) {
                 throw new KeygenException(c.name(), "server " + c.name() + ": its stored result is malformed",
                         io.keyshard.ExitCoded.PROTOCOL, null);
             }
+            results.add(result);
             if (setup == null) {
                 setup = s;
             } else if (!sameSetup(setup, s)) {
@@ -142,7 +145,8 @@ final class PendingResolver {
             throw new KeygenException(null, "the servers' session does not match the vault record",
                     io.keyshard.ExitCoded.PROTOCOL, null);
         }
-        List<JsonNode> identities = ParallelRound.run(new Operation<>(), KeygenProgress.Phase.IDENTITY, servers, c -> c.identity(Duration.ofSeconds(10)));
+        List<IdentityAnswer> identities = ParallelRound.run(new Operation<>(), KeygenProgress.Phase.IDENTITY, servers,
+                c -> c.identity(Duration.ofSeconds(10)));
         for (int i = 0; i < servers.size(); i++) {
             Participant now = KeygenRun.participant(servers.get(i), identities.get(i));
             Participant then = setup.participants().get(i);
@@ -168,14 +172,14 @@ final class PendingResolver {
      */
     private Optional<ResolvedKey> recommit(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
-        List<JsonNode> statuses = statuses(r.keyId(), servers);
+        List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         List<NodeConnection> pending = new ArrayList<>();
         int ready = 0;
         for (int i = 0; i < servers.size(); i++) {
-            String status = statuses.get(i) == null ? "UNKNOWN" : statuses.get(i).path("status").asText();
-            if (status.equals("PENDING")) {
+            KeyState status = statuses.get(i) == null ? null : statuses.get(i).status();
+            if (status == KeyState.PENDING) {
                 pending.add(servers.get(i));
-            } else if (status.equals("READY")) {
+            } else if (status == KeyState.READY) {
                 ready++;
             }
         }
@@ -195,8 +199,8 @@ final class PendingResolver {
     }
 
     /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */
-    private List<JsonNode> statuses(UUID keyId, List<NodeConnection> servers) {
-        List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
+    private List<KeyStatusAnswer> statuses(UUID keyId, List<NodeConnection> servers) {
+        List<CompletableFuture<KeyStatusAnswer>> sent = new ArrayList<>();
         for (NodeConnection c : servers) {
             sent.add(c.keyStatus(keyId, timeout).exceptionallyCompose(err -> {
                 Throwable t = NodeConnection.unwrap(err);
@@ -204,7 +208,7 @@ final class PendingResolver {
                         ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(t);
             }));
         }
-        List<JsonNode> out = new ArrayList<>();
+        List<KeyStatusAnswer> out = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             try {
                 out.add(sent.get(i).join());

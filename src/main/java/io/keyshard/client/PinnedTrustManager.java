@@ -1,11 +1,12 @@
 package io.keyshard.client;
 
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -23,7 +24,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (certSha256 == null || !certSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a server needs a certificate pin (64 hex characters) to connect");
         }
-        this.pin = HexFormat.of().parseHex(certSha256);
+        this.pin = Hex.decode(certSha256, "certificate pin");
     }
 
     /** A TLS 1.3 context that trusts only the pinned certificate. */
@@ -37,15 +38,11 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("server sent no certificate");
         }
-        try {
-            byte[] actual = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
-            if (!MessageDigest.isEqual(actual, pin)) {
-                throw new CertificateException("server certificate does not match the pinned SHA-256");
-            }
-            chain[0].checkValidity();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new CertificateException(e);
+        byte[] actual = Digests.sha256(chain[0].getEncoded());
+        if (!MessageDigest.isEqual(actual, pin)) {
+            throw new CertificateException("server certificate does not match the pinned SHA-256");
         }
+        chain[0].checkValidity();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.dkg.ServerIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,10 +22,6 @@ public final class RemoteServers {
     private RemoteServers() {
     }
 
-    /** The entry as {@code node init} prints it. */
-    record Entry(String name, int id, String url, String certSha256, String apiKey) {
-    }
-
     /**
      * Adds (or replaces) the server of an entry; returns its name. Refuses malformed entries, the
      * local cluster's names and an id another server already has (IllegalArgumentException, exit 2).
@@ -36,9 +33,9 @@ public final class RemoteServers {
         if (entryJson.length > ENTRY_LIMIT) {
             throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
         }
-        Entry e;
+        NodeEntry e;
         try {
-            e = StrictJson.mapper().readValue(entryJson, Entry.class);
+            e = StrictJson.mapper().readValue(entryJson, NodeEntry.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
                     + "{ name, id, url, certSha256, apiKey }: " + reason(ex));
@@ -46,12 +43,11 @@ public final class RemoteServers {
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
         }
-        ServersConfig.requireValidName(e.name());
+        ServerIds.idFor(e.name(), e.id());
         if (LocalCluster.NAMES.contains(e.name())) {
             throw new IllegalArgumentException(e.name() + " is a name of the local cluster; give the remote server "
                     + "another name with 'keyshard node init --name'");
         }
-        ServerIds.idFor(e.name(), e.id());
         ServerInfo info = new ServerInfo(e.url(), e.id(), e.certSha256(), false);
         if (e.apiKey() == null || e.apiKey().isBlank() || e.apiKey().length() > 200) {
             throw new IllegalArgumentException("the entry has no valid apiKey");

@@ -73,11 +73,10 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
                         reason);
             }
             String problem = null;
-            if (!name.equals(health.path("name").asText())) {
-                problem = "server " + name + ": answers as '" + health.path("name").asText() + "'";
-            } else if (health.path("id").asInt() != info.id()) {
-                problem = "server " + name + ": reports id " + health.path("id").asInt() + ", servers.json says "
-                        + info.id();
+            if (!name.equals(health.name())) {
+                problem = "server " + name + ": answers as '" + health.name() + "'";
+            } else if (health.id() != info.id()) {
+                problem = "server " + name + ": reports id " + health.id() + ", servers.json says " + info.id();
             }
             return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), problem == null, ms,
                     problem);

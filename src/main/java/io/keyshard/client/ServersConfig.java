@@ -3,6 +3,7 @@ package io.keyshard.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.ids.ServerNames;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +11,12 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code <home>/servers.json}: server name -> {@link ServerInfo}, in the order they were added.
  * Immutable snapshots; {@link #save} replaces the file atomically.
  */
 public final class ServersConfig {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final TypeReference<LinkedHashMap<String, ServerInfo>> TYPE = new TypeReference<>() {
     };
     private final Path file;
@@ -37,6 +36,9 @@ public final class ServersConfig {
         Map<String, ServerInfo> read;
         try {
             read = StrictJson.mapper().readValue(Files.readAllBytes(file), TYPE);
+            if (read != null) {
+                read.keySet().forEach(ServerNames::require);
+            }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " is not a valid servers file (" + firstLine(e)
                     + "); fix or remove it");
@@ -44,7 +46,6 @@ public final class ServersConfig {
         if (read == null) {
             throw new IllegalArgumentException(file + " is not a valid servers file; fix or remove it");
         }
-        read.keySet().forEach(ServersConfig::requireValidName);
         return new ServersConfig(file, read);
     }
 
@@ -70,7 +71,7 @@ public final class ServersConfig {
 
     /** A copy with {@code name} added or replaced. */
     public ServersConfig with(String name, ServerInfo info) {
-        requireValidName(name);
+        ServerNames.require(name);
         Map<String, ServerInfo> copy = new LinkedHashMap<>(servers);
         copy.put(name, info);
         return new ServersConfig(file, copy);
@@ -87,14 +88,5 @@ public final class ServersConfig {
     public void save() throws IOException {
         Home.ensureOwnerOnlyDir(file.getParent());
         OwnerOnlyFiles.write(file, StrictJson.pretty().writeValueAsBytes(servers));
-    }
-
-    /** Refuses names that could not be a server's (same rule as {@code node init --name}). */
-    public static String requireValidName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("server name '" + name + "' must be 1-64 letters, digits, '_', '.'"
-                    + " or '-', starting with a letter or digit");
-        }
-        return name;
     }
 }

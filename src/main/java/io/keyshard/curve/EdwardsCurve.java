@@ -1,8 +1,8 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * edwards25519 and edwards448 (RFC 8032 / RFC 7748 parameters) on our own extended-coordinate
@@ -27,7 +27,7 @@ final class EdwardsCurve extends BaseCurve {
         ScalarCodec.reverse(orderLittleEndian);
         this.cofactorDoublings = cofactorDoublings;
         this.identity = new EdwardsPoint(this, group.identity());
-        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex), name + " generator"));
+        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex, "generator"), name + " generator"));
     }
 
     /** edwards25519: -x² + y² = 1 - (121665/121666)·x²·y², ℓ = 2^252 + 27742...8493, cofactor 8. */
@@ -92,7 +92,7 @@ final class EdwardsCurve extends BaseCurve {
     public Point multiSum(BigInteger[] scalars, Point[] points) {
         checkSameCount(scalars, points);
         byte[][] les = new byte[scalars.length][];
-        Extended[] coords = new Extended[points.length];
+        ExtendedCoordinates[] coords = new ExtendedCoordinates[points.length];
         for (int i = 0; i < points.length; i++) {
             les[i] = encodeScalar(scalars[i].mod(order));
             coords[i] = own(points[i], EdwardsPoint.class).coordinates();
@@ -108,15 +108,15 @@ final class EdwardsCurve extends BaseCurve {
     @Override
     public Point decodePoint(byte[] encoded) {
         String who = name() + " point";
-        Extended p = group.decode(encoded, who);
-        Extended small = p.copy(group.f);
+        ExtendedCoordinates p = group.decode(encoded, who);
+        ExtendedCoordinates small = p.copy(group.f);
         for (int i = 0; i < cofactorDoublings; i++) {
             group.dbl(small, small, false);
         }
         if (group.isIdentity(small)) {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
         }
-        Extended lp = WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new Extended[] {p});
+        ExtendedCoordinates lp = WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new ExtendedCoordinates[] {p});
         if (!group.isIdentity(lp)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }

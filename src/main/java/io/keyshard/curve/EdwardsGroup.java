@@ -35,15 +35,15 @@ final class EdwardsGroup {
         return encodedLength;
     }
 
-    Extended identity() {
-        Extended r = new Extended(f);
+    ExtendedCoordinates identity() {
+        ExtendedCoordinates r = new ExtendedCoordinates(f);
         f.one(r.y);
         f.one(r.z);
         return r;
     }
 
     /** The identity as an affine cached addend (x = 0, y = 1, d·x·y = 0). */
-    void setAffineIdentity(Extended c) {
+    void setAffineIdentity(ExtendedCoordinates c) {
         int[] zero = f.create();
         f.copy(zero, c.x);
         f.one(c.y);
@@ -52,7 +52,7 @@ final class EdwardsGroup {
     }
 
     /** r = p + q, q cached (q.t = d·T); {@code affine} says q.z = 1, saving a multiplication. r may be p. */
-    void add(Extended p, Extended q, boolean affine, Extended r) {
+    void add(ExtendedCoordinates p, ExtendedCoordinates q, boolean affine, ExtendedCoordinates r) {
         int[][] t = scratch.get();
         int[] a = t[0], b = t[1], c = t[2], zz = t[3], e = t[4], s = t[5], ff = t[6], g = t[7], h = t[8];
         f.mul(p.x, q.x, a);
@@ -83,12 +83,12 @@ final class EdwardsGroup {
     }
 
     /** r = 2p. r may be p. */
-    void dbl(Extended p, Extended r) {
+    void dbl(ExtendedCoordinates p, ExtendedCoordinates r) {
         dbl(p, r, true);
     }
 
     /** r = 2p; without T (withT false) r can only be doubled again, which never reads T: a multiplication saved. */
-    void dbl(Extended p, Extended r, boolean withT) {
+    void dbl(ExtendedCoordinates p, ExtendedCoordinates r, boolean withT) {
         int[][] t = scratch.get();
         int[] a = t[0], b = t[1], c = t[2], e = t[4], ff = t[6], g = t[7], h = t[8];
         f.sqr(p.x, a);
@@ -116,7 +116,7 @@ final class EdwardsGroup {
     }
 
     /** X = E·F, Y = G·H, T = E·H, Z = F·G. */
-    private void finish(int[] e, int[] ff, int[] g, int[] h, Extended r, boolean withT) {
+    private void finish(int[] e, int[] ff, int[] g, int[] h, ExtendedCoordinates r, boolean withT) {
         f.mul(e, ff, r.x);
         f.mul(g, h, r.y);
         if (withT) {
@@ -126,16 +126,16 @@ final class EdwardsGroup {
     }
 
     /** p prepared as an addend: (X, Y, Z, d·T). */
-    Extended cached(Extended p) {
-        Extended c = p.copy(f);
+    ExtendedCoordinates cached(ExtendedCoordinates p) {
+        ExtendedCoordinates c = p.copy(f);
         f.mul(p.t, d, c.t);
         return c;
     }
 
     /** p prepared as an affine addend: (x, y, 1, d·x·y); costs an inversion. */
-    Extended affineCached(Extended p) {
+    ExtendedCoordinates affineCached(ExtendedCoordinates p) {
         int[][] xy = affine(p);
-        Extended c = new Extended(xy[0], xy[1], f.create(), f.create());
+        ExtendedCoordinates c = new ExtendedCoordinates(xy[0], xy[1], f.create(), f.create());
         f.one(c.z);
         f.mul(xy[0], xy[1], c.t);
         f.mul(c.t, d, c.t);
@@ -143,21 +143,21 @@ final class EdwardsGroup {
     }
 
     /** -p, for an extended or a cached point alike (both x and the t slot change sign). */
-    Extended negate(Extended p) {
-        Extended r = p.copy(f);
+    ExtendedCoordinates negate(ExtendedCoordinates p) {
+        ExtendedCoordinates r = p.copy(f);
         f.negate(p.x, r.x);
         f.negate(p.t, r.t);
         return r;
     }
 
     /** Negates a cached point in place when bit is 1, without branching. */
-    void cnegate(int bit, Extended c) {
+    void cnegate(int bit, ExtendedCoordinates c) {
         f.cnegate(bit, c.x);
         f.cnegate(bit, c.t);
     }
 
     /** Normalized affine (x, y). */
-    int[][] affine(Extended p) {
+    int[][] affine(ExtendedCoordinates p) {
         int[] zi = f.create(), x = f.create(), y = f.create();
         f.inv(p.z, zi);
         f.mul(p.x, zi, x);
@@ -167,7 +167,7 @@ final class EdwardsGroup {
         return new int[][] {x, y};
     }
 
-    boolean isIdentity(Extended p) {
+    boolean isIdentity(ExtendedCoordinates p) {
         int[] x = f.create(), y = f.create(), z = f.create();
         f.copy(p.x, x);
         f.copy(p.y, y);
@@ -179,7 +179,7 @@ final class EdwardsGroup {
     }
 
     /** Same group element: X1·Z2 = X2·Z1 and Y1·Z2 = Y2·Z1. */
-    boolean equal(Extended p, Extended q) {
+    boolean equal(ExtendedCoordinates p, ExtendedCoordinates q) {
         return crossEqual(p.x, q.z, q.x, p.z) && crossEqual(p.y, q.z, q.y, p.z);
     }
 
@@ -193,7 +193,7 @@ final class EdwardsGroup {
     }
 
     /** RFC 8032 encoding: y little-endian, the low bit of x in the top bit of the last byte. */
-    byte[] encode(Extended p) {
+    byte[] encode(ExtendedCoordinates p) {
         int[][] xy = affine(p);
         byte[] out = new byte[encodedLength];
         f.encode(xy[1], out, 0);
@@ -205,7 +205,7 @@ final class EdwardsGroup {
      * Decodes RFC 8032 5.1.3 / 5.2.3 strictly: length, unused bits, y below p, x exists, no
      * "negative zero", not the identity. The subgroup check needs a multiplication: the caller's.
      */
-    Extended decode(byte[] enc, String who) {
+    ExtendedCoordinates decode(byte[] enc, String who) {
         if (enc == null || enc.length != encodedLength) {
             throw new InvalidEncodingException(who + ": encoding must be " + encodedLength + " bytes, got "
                     + (enc == null ? "none" : enc.length));
@@ -223,7 +223,7 @@ final class EdwardsGroup {
         if (new BigInteger(1, be).compareTo(f.prime()) >= 0) {
             throw new InvalidEncodingException(who + ": y is not below the field prime (non-canonical)");
         }
-        Extended p = new Extended(f);
+        ExtendedCoordinates p = new ExtendedCoordinates(f);
         f.decode(enc, 0, p.y);
         int[] u = f.create(), v = f.create(), one = f.create();
         f.one(one);

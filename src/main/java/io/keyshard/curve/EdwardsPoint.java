@@ -1,22 +1,22 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /** A point of edwards25519 or edwards448 in extended coordinates; immutable. */
 final class EdwardsPoint implements Point {
     private final EdwardsCurve curve;
-    private final Extended p;
+    private final ExtendedCoordinates p;
     private volatile byte[] affineBytes;
 
-    EdwardsPoint(EdwardsCurve curve, Extended p) {
+    EdwardsPoint(EdwardsCurve curve, ExtendedCoordinates p) {
         this.curve = curve;
         this.p = p;
     }
 
     /** The coordinates; callers must not modify them. */
-    Extended coordinates() {
+    ExtendedCoordinates coordinates() {
         return p;
     }
 
@@ -28,7 +28,7 @@ final class EdwardsPoint implements Point {
     @Override
     public Point add(Point other) {
         EdwardsGroup g = curve.group();
-        Extended r = new Extended(g.f);
+        ExtendedCoordinates r = new ExtendedCoordinates(g.f);
         g.add(p, g.cached(curve.own(other, EdwardsPoint.class).p), false, r);
         return new EdwardsPoint(curve, r);
     }
@@ -83,6 +83,6 @@ final class EdwardsPoint implements Point {
 
     @Override
     public String toString() {
-        return curve.name() + (isIdentity() ? "(identity)" : "(" + Hex.toHexString(affine()) + ")");
+        return curve.name() + (isIdentity() ? "(identity)" : "(" + Hex.encode(affine()) + ")");
     }
 }

@@ -15,19 +15,19 @@ final class FixedBaseTable {
     private final EdwardsGroup group;
     private final int digits;
     private final int scalarBytes;
-    private final Extended[][] rows;
+    private final ExtendedCoordinates[][] rows;
 
     /** Builds the table (hundreds of inversions: do it once per curve). */
-    FixedBaseTable(EdwardsGroup group, Extended base, BigInteger order) {
+    FixedBaseTable(EdwardsGroup group, ExtendedCoordinates base, BigInteger order) {
         this.group = group;
         // Whole bytes of nibbles; the top nibble stays below 8 so the final carry fits a digit.
         this.scalarBytes = (order.bitLength() + 7) / 8;
         this.digits = 2 * scalarBytes;
-        this.rows = new Extended[scalarBytes][ROW];
-        Extended rowBase = base.copy(group.f);
+        this.rows = new ExtendedCoordinates[scalarBytes][ROW];
+        ExtendedCoordinates rowBase = base.copy(group.f);
         for (int i = 0; i < scalarBytes; i++) {
-            Extended addend = group.cached(rowBase);
-            Extended multiple = rowBase.copy(group.f);
+            ExtendedCoordinates addend = group.cached(rowBase);
+            ExtendedCoordinates multiple = rowBase.copy(group.f);
             rows[i][0] = group.affineCached(multiple);
             for (int j = 1; j < ROW; j++) {
                 group.add(multiple, addend, false, multiple);
@@ -40,7 +40,7 @@ final class FixedBaseTable {
     }
 
     /** k·B for 0 <= k < order; {@code le} is k little-endian, at least scalarBytes long. Wipes its own copies. */
-    Extended multiply(byte[] le) {
+    ExtendedCoordinates multiply(byte[] le) {
         int[] e = new int[digits];
         for (int i = 0; i < scalarBytes; i++) {
             e[2 * i] = le[i] & 15;
@@ -54,8 +54,8 @@ final class FixedBaseTable {
         }
         e[digits - 1] += carry;
 
-        Extended r = group.identity();
-        Extended addend = new Extended(group.f);
+        ExtendedCoordinates r = group.identity();
+        ExtendedCoordinates addend = new ExtendedCoordinates(group.f);
         for (int i = 1; i < digits; i += 2) {
             select(i / 2, e[i], addend);
             group.add(r, addend, true, r);
@@ -74,14 +74,14 @@ final class FixedBaseTable {
     }
 
     /** out = digit·rows[row] for digit in [-8, 8], reading every entry and masking. */
-    private void select(int row, int digit, Extended out) {
+    private void select(int row, int digit, ExtendedCoordinates out) {
         EdwardsField f = group.f;
         int negative = digit >>> 31;
         int magnitude = (digit ^ -negative) + negative;
         group.setAffineIdentity(out);
         for (int j = 0; j < ROW; j++) {
             int mask = ((magnitude ^ (j + 1)) - 1) >> 31;
-            Extended entry = rows[row][j];
+            ExtendedCoordinates entry = rows[row][j];
             f.cmov(mask, entry.x, out.x);
             f.cmov(mask, entry.y, out.y);
             f.cmov(mask, entry.t, out.t);

@@ -1,7 +1,7 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Framing;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
@@ -65,10 +65,8 @@ final class ScalarCodec {
 
     BigInteger hash(String tag, byte[]... parts) {
         SHAKEDigest shake = new SHAKEDigest(256);
-        absorb(shake, tag.getBytes(StandardCharsets.UTF_8));
-        for (byte[] p : parts) {
-            absorb(shake, p);
-        }
+        byte[] framed = Framing.frame(tag, parts);
+        shake.update(framed, 0, framed.length);
         byte[] out = new byte[(order.bitLength() + 7) / 8 + 16];
         shake.doFinal(out, 0, out.length);
         return new BigInteger(1, out).mod(order);
@@ -82,14 +80,6 @@ final class ScalarCodec {
                 return k;
             }
         }
-    }
-
-    private static void absorb(SHAKEDigest d, byte[] part) {
-        long len = part.length;
-        for (int i = 7; i >= 0; i--) {
-            d.update((byte) (len >>> (8 * i)));
-        }
-        d.update(part, 0, part.length);
     }
 
     static void reverse(byte[] a) {

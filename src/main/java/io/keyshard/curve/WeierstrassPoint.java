@@ -1,5 +1,6 @@
 package io.keyshard.curve;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -86,6 +87,6 @@ public final class WeierstrassPoint implements Point {
 
     @Override
     public String toString() {
-        return curve.name() + (p.isInfinity() ? "(infinity)" : "(" + org.bouncycastle.util.encoders.Hex.toHexString(encode()) + ")");
+        return curve.name() + (p.isInfinity() ? "(infinity)" : "(" + Hex.encode(encode()) + ")");
     }
 }

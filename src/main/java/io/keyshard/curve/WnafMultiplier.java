@@ -12,22 +12,22 @@ final class WnafMultiplier {
     }
 
     /** Σ scalars[i]·points[i]; each scalar little-endian, non-negative. */
-    static Extended multiSum(EdwardsGroup group, byte[][] scalars, Extended[] points) {
+    static ExtendedCoordinates multiSum(EdwardsGroup group, byte[][] scalars, ExtendedCoordinates[] points) {
         int n = points.length;
         int[][] naf = new int[n][];
-        Extended[][] plus = new Extended[n][];
-        Extended[][] minus = new Extended[n][];
+        ExtendedCoordinates[][] plus = new ExtendedCoordinates[n][];
+        ExtendedCoordinates[][] minus = new ExtendedCoordinates[n][];
         int top = 0;
         for (int i = 0; i < n; i++) {
             naf[i] = naf(scalars[i]);
             top = Math.max(top, naf[i].length);
             plus[i] = oddMultiples(group, points[i]);
-            minus[i] = new Extended[ODD_MULTIPLES];
+            minus[i] = new ExtendedCoordinates[ODD_MULTIPLES];
             for (int j = 0; j < ODD_MULTIPLES; j++) {
                 minus[i][j] = group.negate(plus[i][j]);
             }
         }
-        Extended r = group.identity();
+        ExtendedCoordinates r = group.identity();
         boolean started = false;
         for (int bit = top - 1; bit >= 0; bit--) {
             if (started) {
@@ -36,7 +36,7 @@ final class WnafMultiplier {
             for (int i = 0; i < n; i++) {
                 int digit = bit < naf[i].length ? naf[i][bit] : 0;
                 if (digit != 0) {
-                    Extended addend = digit > 0 ? plus[i][digit >> 1] : minus[i][(-digit) >> 1];
+                    ExtendedCoordinates addend = digit > 0 ? plus[i][digit >> 1] : minus[i][(-digit) >> 1];
                     group.add(r, addend, false, r);
                     started = true;
                 }
@@ -55,12 +55,12 @@ final class WnafMultiplier {
     }
 
     /** P, 3P, ..., 15P, cached for addition. */
-    private static Extended[] oddMultiples(EdwardsGroup group, Extended p) {
-        Extended[] table = new Extended[ODD_MULTIPLES];
-        Extended twice = group.identity();
+    private static ExtendedCoordinates[] oddMultiples(EdwardsGroup group, ExtendedCoordinates p) {
+        ExtendedCoordinates[] table = new ExtendedCoordinates[ODD_MULTIPLES];
+        ExtendedCoordinates twice = group.identity();
         group.dbl(p, twice);
-        Extended twiceCached = group.cached(twice);
-        Extended current = p.copy(group.f);
+        ExtendedCoordinates twiceCached = group.cached(twice);
+        ExtendedCoordinates current = p.copy(group.f);
         table[0] = group.cached(current);
         for (int j = 1; j < ODD_MULTIPLES; j++) {
             group.add(current, twiceCached, false, current);

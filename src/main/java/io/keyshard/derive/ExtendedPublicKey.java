@@ -1,11 +1,11 @@
 package io.keyshard.derive;
 
+import io.keyshard.bytes.BigEndian;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.DerivationScheme;
 import io.keyshard.curve.Point;
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
  * A public key with its chain code and place in a tree (depth, parent fingerprint, child number):
@@ -91,16 +91,7 @@ public final class ExtendedPublicKey {
      * (compressed SEC1 as BIP-32 and SLIP-10 say; the RFC 8032 bytes for Edwards keys).
      */
     public int fingerprint() {
-        byte[] enc = point.encode();
-        byte[] sha = new byte[32];
-        SHA256Digest sha256 = new SHA256Digest();
-        sha256.update(enc, 0, enc.length);
-        sha256.doFinal(sha, 0);
-        byte[] h160 = new byte[20];
-        RIPEMD160Digest ripemd = new RIPEMD160Digest();
-        ripemd.update(sha, 0, sha.length);
-        ripemd.doFinal(h160, 0);
-        return ((h160[0] & 0xff) << 24) | ((h160[1] & 0xff) << 16) | ((h160[2] & 0xff) << 8) | (h160[3] & 0xff);
+        return BigEndian.getInt(Digests.hash160(point.encode()), 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keyshard.derive;
 
+import io.keyshard.bytes.BigEndian;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.DerivationScheme;
@@ -15,6 +16,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * SLIP-10 CKDpub with its retry rule, and the Edwards additive scheme. The scheme follows the curve.
  */
 public final class PublicDerivation {
+    // Process-wide on purpose: a child is a pure function of public inputs, so a shared cache can skip
+    // work but never change a result, and it holds nothing secret (see ChildCache).
     private static final ChildCache<Step> CHILDREN = new ChildCache<>();
 
     private PublicDerivation() {
@@ -72,7 +75,7 @@ public final class PublicDerivation {
     private static Step weierstrass(ExtendedPublicKey parent, byte[] encoded, int index, int level, boolean retry) {
         Curve curve = parent.curve().curve();
         byte[] chain = parent.chainCode();
-        byte[] i = hmacSha512(chain, encoded, ser32(index));
+        byte[] i = hmacSha512(chain, encoded, BigEndian.u32(index));
         int retries = 0;
         while (true) {
             BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
@@ -89,7 +92,7 @@ public final class PublicDerivation {
                         + "child (a chance below 2^-127); BIP-32 says to use index " + (index + 1) + " instead");
             }
             // SLIP-10: I = HMAC-SHA512(c, 0x01 || I_R || ser32(i)), then test again.
-            i = hmacSha512(chain, new byte[] {0x01}, Arrays.copyOfRange(i, 32, 64), ser32(index));
+            i = hmacSha512(chain, new byte[] {0x01}, Arrays.copyOfRange(i, 32, 64), BigEndian.u32(index));
             retries++;
         }
     }
@@ -97,7 +100,7 @@ public final class PublicDerivation {
     /** docs/derivation.md, edwards-additive: I = HMAC-SHA512(c, A || 0x00 || ser32be(i)), child A + (int_be(I_L) mod l)·B. */
     private static Step edwards(ExtendedPublicKey parent, byte[] encoded, int index, int level) {
         Curve curve = parent.curve().curve();
-        byte[] i = hmacSha512(parent.chainCode(), encoded, new byte[] {0x00}, ser32(index));
+        byte[] i = hmacSha512(parent.chainCode(), encoded, new byte[] {0x00}, BigEndian.u32(index));
         BigInteger tweak = new BigInteger(1, Arrays.copyOfRange(i, 0, 32)).mod(curve.order());
         Point child = parent.point().add(curve.generator().multiply(tweak));
         if (child.isIdentity()) {
@@ -120,10 +123,6 @@ public final class PublicDerivation {
         byte[] out = new byte[64];
         mac.doFinal(out, 0);
         return out;
-    }
-
-    private static byte[] ser32(int i) {
-        return new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
     }
 
     private static String describe(ExtendedPublicKey start, int steps, int retries) {

@@ -14,11 +14,11 @@ final class ChainCode {
 
     /** {@code H(c_i)}, bound to the session and the sender so a commitment cannot be copied. */
     static byte[] commit(byte[] sessionId, int sender, byte[] contribution) {
-        return Hashing.hash("chaincode-commit", sessionId, Hashing.u32(sender), contribution);
+        return ProtocolHash.hash("chaincode-commit", sessionId, ProtocolHash.u32(sender), contribution);
     }
 
     /** {@code H(tag, c_1 ‖ … ‖ c_n)} with the contributions in ascending id order. */
     static byte[] combine(List<byte[]> contributionsInIdOrder) {
-        return Hashing.hash("chaincode", contributionsInIdOrder.toArray(new byte[0][]));
+        return ProtocolHash.hash("chaincode", contributionsInIdOrder.toArray(new byte[0][]));
     }
 }

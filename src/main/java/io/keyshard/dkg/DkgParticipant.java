@@ -9,8 +9,9 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One server's side of one key generation, as a state machine: {@link #round1()}, then
@@ -23,18 +24,50 @@ public final class DkgParticipant {
     /** Where the session stands; only ever moves forward. */
     public enum State { NEW, ROUND1_SENT, ROUND2_SENT, FINISHED, FAILED }
 
+    /** What the session holds between rounds: exactly what the next round needs, nothing nullable. */
+    private sealed interface Phase permits Fresh, AfterRound1, AfterRound2, Ended {
+        State state();
+    }
+
+    private record Fresh() implements Phase {
+        @Override
+        public State state() {
+            return State.NEW;
+        }
+    }
+
+    /** After round 1: the secret polynomial, its commitments, the chain-code contribution and what was signed. */
+    private record AfterRound1(Polynomial polynomial, Point[] ownCommitments, byte[] chainCodeContribution,
+                               byte[] round1Hash) implements Phase {
+        @Override
+        public State state() {
+            return State.ROUND1_SENT;
+        }
+
+        void wipe() {
+            polynomial.destroy();
+            Arrays.fill(chainCodeContribution, (byte) 0);
+        }
+    }
+
+    /** After round 2: this server's own share of its polynomial, the accepted round-1 view and what was signed. */
+    private record AfterRound2(BigInteger ownShare, Map<Integer, Round1Checks.Accepted> round1View, byte[] round2Hash)
+            implements Phase {
+        @Override
+        public State state() {
+            return State.ROUND2_SENT;
+        }
+    }
+
+    /** Finished or failed: nothing secret is left. */
+    private record Ended(State state) implements Phase {
+    }
+
     private final Session session;
     private final Participant self;
     private final IdentityKeys keys;
     private final SecureRandom random;
-    private State state = State.NEW;
-    private Polynomial polynomial;
-    private Point[] ownCommitments;
-    private BigInteger ownShare;
-    private byte[] chainCodeContribution;
-    private byte[] round1Hash;
-    private byte[] round2Hash;
-    private Map<Integer, Round1Checks.Accepted> round1View;
+    private Phase phase = new Fresh();
 
     private DkgParticipant(Session session, Participant self, IdentityKeys keys, SecureRandom random) {
         this.session = session;
@@ -72,39 +105,39 @@ public final class DkgParticipant {
     }
 
     public synchronized State state() {
-        return state;
+        return phase.state();
     }
 
     /** Samples the polynomial and chain-code contribution; returns the signed commitments and proof. */
     public synchronized Round1Message round1() {
-        return step(State.NEW, () -> {
+        return step(Fresh.class, State.NEW, fresh -> {
             Curve curve = session.curve();
             byte[] sid = session.sessionId();
-            polynomial = Polynomial.random(curve, session.threshold(), random);
+            Polynomial polynomial = Polynomial.random(curve, session.threshold(), random);
             Point[] commitments = polynomial.commitments();
-            ownCommitments = commitments;
-            byte[][] proof = ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(), commitments[0], random);
-            chainCodeContribution = new byte[ChainCode.LENGTH];
+            ProofOfPossession.Proof proof = ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(),
+                    commitments[0], random);
+            byte[] chainCodeContribution = new byte[ChainCode.LENGTH];
             random.nextBytes(chainCodeContribution);
             Round1Message unsigned = new Round1Message(sid, self.id(), Arrays.stream(commitments).map(Point::encode).toList(),
-                    proof[0], proof[1], ChainCode.commit(sid, self.id(), chainCodeContribution), null);
-            round1Hash = unsigned.payloadHash();
-            Round1Message signed = new Round1Message(sid, self.id(), unsigned.commitments(), proof[0], proof[1],
-                    unsigned.chainCodeCommitment(), Signatures.sign(keys, sid, Round1Message.ROUND, self.id(), round1Hash));
-            state = State.ROUND1_SENT;
-            return signed;
+                    proof.r(), proof.z(), ChainCode.commit(sid, self.id(), chainCodeContribution), null);
+            byte[] round1Hash = unsigned.payloadHash();
+            phase = new AfterRound1(polynomial, commitments, chainCodeContribution, round1Hash);
+            return Signatures.sign(keys, unsigned, round1Hash);
         });
     }
 
     /** Checks every round-1 message; returns the signed echo, the encrypted shares and the chain-code reveal. */
     public synchronized Round2Message round2(Round2Request request) {
-        return step(State.ROUND1_SENT, () -> {
-            round1View = Round1Checks.verify(session, request == null ? null : request.round1(),
-                    new Roster.Own(self.id(), round1Hash), ownCommitments);
+        return step(AfterRound1.class, State.ROUND1_SENT, before -> {
+            Map<Integer, Round1Checks.Accepted> round1View = Round1Checks.verify(session,
+                    request == null ? null : request.round1(), new Roster.Own(self.id(), before.round1Hash()),
+                    before.ownCommitments());
             byte[] sid = session.sessionId();
             Map<Integer, byte[]> sealed = new LinkedHashMap<>();
+            BigInteger ownShare = null;
             for (Participant p : session.participants()) {
-                BigInteger value = polynomial.evaluate(p.id());
+                BigInteger value = before.polynomial().evaluate(p.id());
                 if (p.id() == self.id()) {
                     ownShare = value;
                     continue;
@@ -116,23 +149,23 @@ public final class DkgParticipant {
                     Arrays.fill(plain, (byte) 0);
                 }
             }
-            polynomial.destroy();
             Round2Message unsigned = new Round2Message(sid, self.id(), Round2Checks.echo(round1View), sealed,
-                    chainCodeContribution.clone(), null);
-            round2Hash = unsigned.payloadHash();
-            state = State.ROUND2_SENT;
-            return new Round2Message(sid, self.id(), unsigned.echo(), sealed, unsigned.chainCodeReveal(),
-                    Signatures.sign(keys, sid, Round2Message.ROUND, self.id(), round2Hash));
+                    before.chainCodeContribution().clone(), null);
+            byte[] round2Hash = unsigned.payloadHash();
+            before.wipe();
+            phase = new AfterRound2(ownShare, round1View, round2Hash);
+            return Signatures.sign(keys, unsigned, round2Hash);
         });
     }
 
     /** Checks echoes, reveals and this server's shares; returns the signed public result and the secret share. */
-    public synchronized KeygenOutput round3(Round3Request request) {
-        return step(State.ROUND2_SENT, () -> {
+    public synchronized Round3Output round3(Round3Request request) {
+        return step(AfterRound2.class, State.ROUND2_SENT, before -> {
+            Map<Integer, Round1Checks.Accepted> round1View = before.round1View();
             Map<Integer, Round2Message> round2 = Round2Checks.verify(session, round1View,
-                    request == null ? null : request.round2(), new Roster.Own(self.id(), round2Hash));
+                    request == null ? null : request.round2(), new Roster.Own(self.id(), before.round2Hash()));
             Curve curve = session.curve();
-            BigInteger x = ownShare;
+            BigInteger x = before.ownShare();
             Map<Integer, BigInteger> received = new LinkedHashMap<>();
             for (Round2Message m : round2.values()) {
                 if (m.sender() != self.id()) {
@@ -143,21 +176,21 @@ public final class DkgParticipant {
             }
             x = x.mod(curve.order());
             PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
-            checkShares(x, outcome, received);
+            checkShares(x, outcome, received, round1View);
             x = outcome.negated() ? x.negate().mod(curve.order()) : x;
             SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
-            KeygenResult unsigned = outcome.toResult(session, self.id(), null);
-            byte[] sig = Signatures.sign(keys, session.sessionId(), KeygenResult.ROUND, self.id(), unsigned.resultHash());
-            wipe();
-            state = State.FINISHED;
-            return new KeygenOutput(outcome.toResult(session, self.id(), sig), share);
+            Round3Message signed = Signatures.sign(keys, outcome.toResult(session, self.id(), null));
+            phase = new Ended(State.FINISHED);
+            return new Round3Output(signed, share);
         });
     }
 
     /** Ends the session (the coordinator aborted it): drops every secret; later requests are refused. */
     public synchronized void abort() {
-        wipe();
-        state = State.FAILED;
+        if (phase instanceof AfterRound1 r1) {
+            r1.wipe();
+        }
+        phase = new Ended(State.FAILED);
     }
 
     private BigInteger receivedShare(Round2Message m) {
@@ -186,7 +219,8 @@ public final class DkgParticipant {
      * x is consistent with the public commitments. Only when it fails is each sender's share checked
      * alone, to name the culprit.
      */
-    private void checkShares(BigInteger x, PublicOutcome outcome, Map<Integer, BigInteger> received) {
+    private void checkShares(BigInteger x, PublicOutcome outcome, Map<Integer, BigInteger> received,
+                             Map<Integer, Round1Checks.Accepted> round1View) {
         Curve curve = session.curve();
         Point mine = outcome.verificationShares().get(self.id());
         Point expected = outcome.negated() ? mine.negate() : mine;
@@ -204,12 +238,13 @@ public final class DkgParticipant {
         throw new IllegalStateException("this server's own share does not match its own commitments");
     }
 
-    private <T> T step(State expected, Supplier<T> body) {
-        if (state != expected) {
-            throw refused(expected);
+    /** Runs {@code body} on the current phase when it is a {@code P}; any failure but a refused request ends the session. */
+    private <P extends Phase, T> T step(Class<P> expected, State expectedState, Function<P, T> body) {
+        if (!expected.isInstance(phase)) {
+            throw refused(expectedState);
         }
         try {
-            return body.get();
+            return body.apply(expected.cast(phase));
         } catch (ProtocolException e) {
             if (!e.check().stateViolation()) {
                 abort();
@@ -222,9 +257,10 @@ public final class DkgParticipant {
     }
 
     private ProtocolException refused(State expected) {
+        State state = phase.state();
         if (state == State.FINISHED || state == State.FAILED) {
             return ProtocolException.blameCoordinator(ProtocolCheck.SESSION_ENDED,
-                    "the session is " + state.name().toLowerCase(java.util.Locale.ROOT) + "; start a new key generation");
+                    "the session is " + state.name().toLowerCase(Locale.ROOT) + "; start a new key generation");
         }
         if (state.ordinal() > expected.ordinal()) {
             return ProtocolException.blameCoordinator(ProtocolCheck.ROUND_REPEATED,
@@ -232,16 +268,5 @@ public final class DkgParticipant {
         }
         return ProtocolException.blameCoordinator(ProtocolCheck.OUT_OF_ORDER,
                 "round " + (expected.ordinal() + 1) + " asked before round " + (state.ordinal() + 1));
-    }
-
-    private void wipe() {
-        if (polynomial != null) {
-            polynomial.destroy();
-        }
-        polynomial = null;
-        ownShare = null;
-        if (chainCodeContribution != null) {
-            Arrays.fill(chainCodeContribution, (byte) 0);
-        }
     }
 }

@@ -18,7 +18,7 @@ public final class InMemoryDkg {
     }
 
     /** Everything a run produced: the agreed public key and each server's output, keyed by id. */
-    public record Run(Session session, AgreedKey agreed, Map<Integer, KeygenOutput> outputs) {
+    public record Run(Session session, AgreedKey agreed, Map<Integer, Round3Output> outputs) {
     }
 
     /** Runs a key generation among servers {@code OFFICIAL_1..3} for ids 1..3 and {@code SERVER_<id>} otherwise. */
@@ -45,12 +45,12 @@ public final class InMemoryDkg {
         List<Round2Message> r2 = new ArrayList<>();
         servers.forEach(s -> r2.add(s.round2(req2)));
         Round3Request req3 = coordinator.round3Request(r2);
-        Map<Integer, KeygenOutput> outputs = new LinkedHashMap<>();
-        List<KeygenResult> results = new ArrayList<>();
+        Map<Integer, Round3Output> outputs = new LinkedHashMap<>();
+        List<Round3Message> results = new ArrayList<>();
         for (DkgParticipant s : servers) {
-            KeygenOutput out = s.round3(req3);
+            Round3Output out = s.round3(req3);
             outputs.put(out.share().id(), out);
-            results.add(out.result());
+            results.add(out.message());
         }
         AgreedKey agreed = coordinator.finish(results);
         identities.values().forEach(IdentityKeys::destroy);

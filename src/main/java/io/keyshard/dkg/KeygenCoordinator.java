@@ -57,11 +57,11 @@ public final class KeygenCoordinator {
     }
 
     /** Checks the final results against each other and against the relayed messages. */
-    public synchronized AgreedKey finish(List<KeygenResult> results) {
+    public synchronized AgreedKey finish(List<Round3Message> results) {
         if (round2 == null) {
             throw new IllegalStateException("finish comes after round 3");
         }
-        byte[] expected = PublicOutcome.compute(session, round1, round2).toResult(session, 0, null).resultHash();
+        byte[] expected = PublicOutcome.compute(session, round1, round2).toResult(session, 0, null).payloadHash();
         return agree(session, results, expected);
     }
 
@@ -69,18 +69,17 @@ public final class KeygenCoordinator {
      * The check for a client that no longer has the relayed messages (it restarted): every result
      * signed by its server, all identical, and any t verification shares interpolating to the group key.
      */
-    public static AgreedKey agree(Session session, List<KeygenResult> results) {
+    public static AgreedKey agree(Session session, List<Round3Message> results) {
         return agree(session, results, null);
     }
 
-    private static AgreedKey agree(Session s, List<KeygenResult> results, byte[] expected) {
-        Map<Integer, KeygenResult> byId = Roster.byId(s, KeygenResult.ROUND, results, KeygenResult::sessionId,
-                KeygenResult::sender, KeygenResult::resultHash, null);
+    private static AgreedKey agree(Session s, List<Round3Message> results, byte[] expected) {
+        Map<Integer, Round3Message> byId = Roster.byId(s, Round3Message.ROUND, results, null);
         Map<Integer, byte[]> hashes = new LinkedHashMap<>();
-        for (KeygenResult r : byId.values()) {
+        for (Round3Message r : byId.values()) {
             checkShape(s, r);
-            byte[] hash = r.resultHash();
-            if (!Signatures.verify(s.participant(r.sender()), r.sessionId(), KeygenResult.ROUND, hash, r.signature())) {
+            byte[] hash = r.payloadHash();
+            if (!Signatures.verify(s.participant(r.sender()), r, hash)) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(r.sender()), "its result is not signed by its identity key");
             }
             hashes.put(r.sender(), hash);
@@ -93,7 +92,7 @@ public final class KeygenCoordinator {
                         : "its public result differs from the other servers'");
             }
         }
-        KeygenResult agreed = byId.values().iterator().next();
+        Round3Message agreed = byId.values().iterator().next();
         if (expected == null) {
             // With the relayed messages the results equal an outcome computed here, whose verification shares
             // are evaluations of one committed polynomial: they interpolate by construction. Without them
@@ -129,7 +128,7 @@ public final class KeygenCoordinator {
      * of degree t-1 whose value at 0 is Y: interpolate from the first t servers at every other id and
      * at 0. (Two polynomials of degree t-1 agreeing on t points are equal, so every t-subset then gives Y.)
      */
-    static void checkInterpolation(Session s, KeygenResult r) {
+    static void checkInterpolation(Session s, Round3Message r) {
         Curve curve = s.curve();
         Point y;
         Map<Integer, Point> shares = new LinkedHashMap<>();
@@ -163,14 +162,14 @@ public final class KeygenCoordinator {
         return curve.multiSum(coefficients, points);
     }
 
-    private static void checkShape(Session s, KeygenResult r) {
+    private static void checkShape(Session s, Round3Message r) {
         Participant from = s.participant(r.sender());
         Curve curve = s.curve();
         if (!s.curveName().apiName().equals(r.curve()) || r.threshold() != s.threshold()) {
             throw blame(ProtocolCheck.RESULT_MISMATCH, from, "its result is for another curve or threshold");
         }
         if (r.rootPublicKey() == null || r.chainCode() == null || r.chainCode().length != ChainCode.LENGTH
-                || r.transcriptHash() == null || r.transcriptHash().length != Hashing.LENGTH) {
+                || r.transcriptHash() == null || r.transcriptHash().length != ProtocolHash.LENGTH) {
             throw blame(ProtocolCheck.MALFORMED, from, "its result lacks the root key, a 32-byte chain code or the transcript hash");
         }
         TreeSet<Integer> ids = new TreeSet<>();

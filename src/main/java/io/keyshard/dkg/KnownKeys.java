@@ -14,6 +14,10 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * every session (repeating them was a large part of the protocol's CPU). A check is a pure function of the
  * key's bytes, so a remembered pass means the same as a repeated one; failures are never
  * remembered. Bounded, least recently used first out.
+ *
+ * <p>Process-wide on purpose: it memoises a pure check of public bytes, so sharing it between
+ * sessions, nodes or clients in one process can skip work but never change an answer, and it
+ * holds nothing secret. An instance per caller would only lose the hits that are its reason.
  */
 final class KnownKeys {
     private static final int CAPACITY = 1024;

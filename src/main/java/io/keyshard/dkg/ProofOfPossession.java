@@ -3,6 +3,7 @@ package io.keyshard.dkg;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -15,13 +16,16 @@ final class ProofOfPossession {
     private ProofOfPossession() {
     }
 
-    /** Returns {@code {R encoded, z encoded}}. */
-    static byte[][] prove(Curve curve, byte[] sessionId, int sender, BigInteger a0, Point c0, SecureRandom random) {
+    /** A proof as it travels: the encoded nonce point R and the encoded response scalar z. */
+    record Proof(byte[] r, byte[] z) {
+    }
+
+    static Proof prove(Curve curve, byte[] sessionId, int sender, BigInteger a0, Point c0, SecureRandom random) {
         // Hedged nonce: fresh randomness mixed with the secret, so a weak RNG alone cannot leak a_0.
         byte[] extra = new byte[32];
         random.nextBytes(extra);
         byte[] secret = curve.encodeScalar(a0);
-        BigInteger k = curve.hashToScalar("dkg-pop-nonce", secret, sessionId, Hashing.u32(sender), extra);
+        BigInteger k = curve.hashToScalar("dkg-pop-nonce", secret, sessionId, ProtocolHash.u32(sender), extra);
         Arrays.fill(secret, (byte) 0);
         if (k.signum() == 0) {
             k = curve.randomScalar(random);
@@ -30,7 +34,7 @@ final class ProofOfPossession {
         byte[] rEncoded = r.encode();
         BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
         BigInteger z = k.add(a0.multiply(c)).mod(curve.order());
-        return new byte[][] {rEncoded, curve.encodeScalar(z)};
+        return new Proof(rEncoded, curve.encodeScalar(z));
     }
 
     /**
@@ -41,10 +45,10 @@ final class ProofOfPossession {
     static boolean verify(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded, BigInteger z) {
         BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
         Point check = curve.multiSum(new BigInteger[] {z, curve.order().subtract(c)}, new Point[] {curve.generator(), c0});
-        return !check.isIdentity() && java.security.MessageDigest.isEqual(check.encode(), rEncoded);
+        return !check.isIdentity() && MessageDigest.isEqual(check.encode(), rEncoded);
     }
 
     private static BigInteger challenge(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded) {
-        return curve.hashToScalar("dkg-pop", sessionId, Hashing.u32(sender), c0.encode(), rEncoded);
+        return curve.hashToScalar("dkg-pop", sessionId, ProtocolHash.u32(sender), c0.encode(), rEncoded);
     }
 }

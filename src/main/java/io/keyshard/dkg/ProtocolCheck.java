@@ -2,8 +2,8 @@ package io.keyshard.dkg;
 
 /**
  * The checks of docs/protocol.md a key generation can fail, each with a line a user can read.
- * {@link #stateViolation()} marks refusals of a request that leave the session as it was (HTTP 409);
- * every other failure ends the session for good (HTTP 422).
+ * {@link #stateViolation()} marks refusals of a request that leave the session as it was; every
+ * other failure ends the session for good.
  */
 public enum ProtocolCheck {
     MALFORMED("a message is malformed (missing field, wrong length or count, unknown sender)", false),
@@ -38,7 +38,7 @@ public enum ProtocolCheck {
         return description;
     }
 
-    /** True when the request was refused and nothing changed (map to HTTP 409); false for a failed session (422). */
+    /** True when the request was refused and nothing changed; false when the session failed and is over. */
     public boolean stateViolation() {
         return stateViolation;
     }

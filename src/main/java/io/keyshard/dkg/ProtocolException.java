@@ -1,12 +1,10 @@
 package io.keyshard.dkg;
 
-import io.keyshard.ExitCoded;
-
 /**
  * A key generation check failed. Names the culprit (a server, or the coordinator as id 0) and the
  * check; the message never holds a share, a secret or the keyId.
  */
-public final class ProtocolException extends RuntimeException implements ExitCoded {
+public final class ProtocolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The culprit id used when the relay (the coordinator) delivered something no server could have signed. */
@@ -54,10 +52,5 @@ public final class ProtocolException extends RuntimeException implements ExitCod
     /** The specific finding, without the check's general description. */
     public String detail() {
         return detail;
-    }
-
-    @Override
-    public int exitCode() {
-        return PROTOCOL;
     }
 }

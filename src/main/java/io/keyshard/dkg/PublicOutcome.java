@@ -59,14 +59,14 @@ record PublicOutcome(Point groupKey, Map<Integer, Point> verificationShares, byt
             transcript.add(m.payloadHash());
         }
         return new PublicOutcome(negate ? y.negate() : y, shares, ChainCode.combine(reveals),
-                Hashing.hash("transcript", transcript.toArray(new byte[0][])), negate);
+                ProtocolHash.hash("transcript", transcript.toArray(new byte[0][])), negate);
     }
 
     /** This outcome as server {@code sender}'s round-3 message, with the signature still to be set. */
-    KeygenResult toResult(Session s, int sender, byte[] signature) {
+    Round3Message toResult(Session s, int sender, byte[] signature) {
         Map<Integer, byte[]> encoded = new LinkedHashMap<>();
         verificationShares.forEach((id, p) -> encoded.put(id, p.encode()));
-        return new KeygenResult(s.sessionId(), sender, s.curveName().apiName(), s.threshold(),
+        return new Round3Message(s.sessionId(), sender, s.curveName().apiName(), s.threshold(),
                 s.curve().encodePublicKey(groupKey), chainCode.clone(), encoded, transcriptHash.clone(), signature);
     }
 }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * Checks that a relayed list holds exactly one message of this session from every server, before
@@ -20,8 +18,7 @@ final class Roster {
      * @param own this server's id and the payload hash it emitted, or null for the coordinator's view
      * @return the messages in ascending sender id order
      */
-    static <T> Map<Integer, T> byId(Session s, int round, List<T> messages, Function<T, byte[]> sessionId,
-                                    ToIntFunction<T> sender, Function<T, byte[]> payloadHash, Own own) {
+    static <T extends SignedMessage> Map<Integer, T> byId(Session s, int round, List<T> messages, Own own) {
         if (messages == null) {
             throw ProtocolException.blameCoordinator(ProtocolCheck.MISSING_OR_DUPLICATE,
                     "the round-" + round + " message list is missing");
@@ -30,14 +27,14 @@ final class Roster {
             if (m == null) {
                 throw ProtocolException.blameCoordinator(ProtocolCheck.MALFORMED, "a round-" + round + " message is empty");
             }
-            if (!s.isThisSession(sessionId.apply(m))) {
+            if (!s.isThisSession(m.sessionId())) {
                 throw ProtocolException.blameCoordinator(ProtocolCheck.WRONG_SESSION, "the round-" + round
-                        + " message attributed to server id " + sender.applyAsInt(m) + " carries another session's id");
+                        + " message attributed to server id " + m.sender() + " carries another session's id");
             }
         }
         Map<Integer, T> sorted = new TreeMap<>();
         for (T m : messages) {
-            int id = sender.applyAsInt(m);
+            int id = m.sender();
             if (s.participant(id) == null) {
                 throw ProtocolException.blameCoordinator(ProtocolCheck.MALFORMED, "a round-" + round
                         + " message claims sender id " + id + ", which is not part of this session");
@@ -57,7 +54,7 @@ final class Roster {
             T mine = sorted.get(own.id());
             byte[] hash;
             try {
-                hash = payloadHash.apply(mine);
+                hash = mine.payloadHash();
             } catch (RuntimeException e) {
                 hash = null;
             }

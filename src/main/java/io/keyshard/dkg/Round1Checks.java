@@ -33,8 +33,7 @@ final class Round1Checks {
      * made it, with the points it computed; @return the accepted messages in ascending id order
      */
     static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages, Roster.Own own, Point[] ownCommitments) {
-        Map<Integer, Round1Message> byId = Roster.byId(s, Round1Message.ROUND, messages, Round1Message::sessionId,
-                Round1Message::sender, Round1Message::payloadHash, own);
+        Map<Integer, Round1Message> byId = Roster.byId(s, Round1Message.ROUND, messages, own);
         for (Round1Message m : byId.values()) {
             checkShape(s, m);
         }
@@ -47,7 +46,7 @@ final class Round1Checks {
                 digests.put(m.sender(), digest);
                 continue;
             }
-            if (!Signatures.verify(s.participant(m.sender()), m.sessionId(), Round1Message.ROUND, digest, m.signature())) {
+            if (!Signatures.verify(s.participant(m.sender()), m, digest)) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),
                         "its round-1 message is not signed by its identity key");
             }
@@ -89,8 +88,8 @@ final class Round1Checks {
         if (m.proofZ() == null || m.proofZ().length != curve.scalarLength()) {
             throw blame(ProtocolCheck.INVALID_SCALAR, from, "the proof's z is not a " + curve.scalarLength() + "-byte scalar");
         }
-        if (m.chainCodeCommitment() == null || m.chainCodeCommitment().length != Hashing.LENGTH) {
-            throw blame(ProtocolCheck.MALFORMED, from, "the chain-code commitment is not " + Hashing.LENGTH + " bytes");
+        if (m.chainCodeCommitment() == null || m.chainCodeCommitment().length != ProtocolHash.LENGTH) {
+            throw blame(ProtocolCheck.MALFORMED, from, "the chain-code commitment is not " + ProtocolHash.LENGTH + " bytes");
         }
         if (m.signature() == null || m.signature().length != Signatures.LENGTH) {
             throw blame(ProtocolCheck.SIGNATURE, from, "the signature is not " + Signatures.LENGTH + " bytes");

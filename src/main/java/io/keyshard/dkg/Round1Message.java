@@ -10,19 +10,30 @@ import java.util.List;
  * contribution; Ed25519-signed. A wire type.
  */
 public record Round1Message(byte[] sessionId, int sender, List<byte[]> commitments, byte[] proofR, byte[] proofZ,
-                            byte[] chainCodeCommitment, byte[] signature) {
+                            byte[] chainCodeCommitment, byte[] signature) implements SignedMessage {
     static final int ROUND = 1;
 
+    @Override
+    public int round() {
+        return ROUND;
+    }
+
+    @Override
+    public Round1Message withSignature(byte[] sig) {
+        return new Round1Message(sessionId, sender, commitments, proofR, proofZ, chainCodeCommitment, sig);
+    }
+
     /** The hash the signature covers; also this message's entry in every server's echo. */
-    byte[] payloadHash() {
+    @Override
+    public byte[] payloadHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
-        f.add(Hashing.u32(sender));
-        f.add(Hashing.u32(commitments.size()));
+        f.add(ProtocolHash.u32(sender));
+        f.add(ProtocolHash.u32(commitments.size()));
         f.addAll(commitments);
         f.add(proofR);
         f.add(proofZ);
         f.add(chainCodeCommitment);
-        return Hashing.hash("round1", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("round1", f.toArray(new byte[0][]));
     }
 }

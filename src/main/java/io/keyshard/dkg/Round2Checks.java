@@ -24,8 +24,7 @@ final class Round2Checks {
      */
     static Map<Integer, Round2Message> verify(Session s, Map<Integer, Round1Checks.Accepted> round1,
                                               List<Round2Message> messages, Roster.Own own) {
-        Map<Integer, Round2Message> byId = Roster.byId(s, Round2Message.ROUND, messages, Round2Message::sessionId,
-                Round2Message::sender, Round2Message::payloadHash, own);
+        Map<Integer, Round2Message> byId = Roster.byId(s, Round2Message.ROUND, messages, own);
         for (Round2Message m : byId.values()) {
             checkShape(s, m);
         }
@@ -33,8 +32,7 @@ final class Round2Checks {
             if (own != null && m.sender() == own.id()) {
                 continue; // Roster matched it to the payload this server emitted itself
             }
-            if (!Signatures.verify(s.participant(m.sender()), m.sessionId(), Round2Message.ROUND, m.payloadHash(),
-                    m.signature())) {
+            if (!Signatures.verify(s.participant(m.sender()), m, m.payloadHash())) {
                 throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),
                         "its round-2 message is not signed by its identity key");
             }
@@ -94,8 +92,8 @@ final class Round2Checks {
             throw blame(ProtocolCheck.MALFORMED, from, "its echo does not list exactly " + s.size() + " digests");
         }
         for (byte[] d : m.echo()) {
-            if (d == null || d.length != Hashing.LENGTH) {
-                throw blame(ProtocolCheck.MALFORMED, from, "an echo digest is not " + Hashing.LENGTH + " bytes");
+            if (d == null || d.length != ProtocolHash.LENGTH) {
+                throw blame(ProtocolCheck.MALFORMED, from, "an echo digest is not " + ProtocolHash.LENGTH + " bytes");
             }
         }
         Set<Integer> expected = new TreeSet<>();

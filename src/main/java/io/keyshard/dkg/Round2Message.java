@@ -11,18 +11,29 @@ import java.util.Map;
  * contribution; Ed25519-signed. A wire type.
  */
 public record Round2Message(byte[] sessionId, int sender, List<byte[]> echo, Map<Integer, byte[]> encryptedShares,
-                            byte[] chainCodeReveal, byte[] signature) {
+                            byte[] chainCodeReveal, byte[] signature) implements SignedMessage {
     static final int ROUND = 2;
 
+    @Override
+    public int round() {
+        return ROUND;
+    }
+
+    @Override
+    public Round2Message withSignature(byte[] sig) {
+        return new Round2Message(sessionId, sender, echo, encryptedShares, chainCodeReveal, sig);
+    }
+
     /** The hash the signature covers; shares are taken in ascending recipient order. */
-    byte[] payloadHash() {
+    @Override
+    public byte[] payloadHash() {
         List<byte[]> f = new ArrayList<>();
         f.add(sessionId);
-        f.add(Hashing.u32(sender));
-        f.add(Hashing.u32(echo.size()));
+        f.add(ProtocolHash.u32(sender));
+        f.add(ProtocolHash.u32(echo.size()));
         f.addAll(echo);
-        Hashing.addIdMap(f, encryptedShares);
+        ProtocolHash.addIdMap(f, encryptedShares);
         f.add(chainCodeReveal);
-        return Hashing.hash("round2", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("round2", f.toArray(new byte[0][]));
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.dkg;
 
+import io.keyshard.ids.ServerNames;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,6 @@ public final class ServerIds {
     /** Ids 1..3 belong to OFFICIAL_1..3. */
     public static final int FIRST_CUSTOM_ID = 4;
     private static final Pattern OFFICIAL = Pattern.compile("OFFICIAL_([123])");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private ServerIds() {
     }
@@ -22,7 +22,7 @@ public final class ServerIds {
      * @throws IllegalArgumentException naming the rule broken and how to fix it
      */
     public static int idFor(String name, Integer configuredId) {
-        checkName(name);
+        ServerNames.require(name);
         var official = OFFICIAL.matcher(name);
         if (official.matches()) {
             int fixed = Integer.parseInt(official.group(1));
@@ -41,13 +41,5 @@ public final class ServerIds {
                     + "OFFICIAL_1..3 and 0 or less is never valid; use " + FIRST_CUSTOM_ID + " or more");
         }
         return configuredId;
-    }
-
-    /** Refuses empty names and characters that would be unsafe in paths, JSON keys or messages. */
-    public static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("server name must be 1-64 characters of letters, digits, '_', '.' "
-                    + "or '-', starting with a letter or digit");
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.keyshard.dkg;
 
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.ids.ServerNames;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A validated {@link SessionSetup}: the curve, the threshold, the participants in id order and the
@@ -52,7 +53,7 @@ public final class Session {
         if (setup == null) {
             throw new IllegalArgumentException("the key generation request is empty");
         }
-        checkKeyId(setup.keyId());
+        KeyIds.parse(setup.keyId());
         if (setup.nonce() == null || setup.nonce().length != NONCE_LENGTH) {
             throw new IllegalArgumentException("the session nonce must be " + NONCE_LENGTH + " random bytes");
         }
@@ -80,23 +81,11 @@ public final class Session {
         return new Session(setup, curveName, sorted);
     }
 
-    private static void checkKeyId(String keyId) {
-        boolean ok;
-        try {
-            ok = keyId != null && UUID.fromString(keyId).toString().equals(keyId);
-        } catch (IllegalArgumentException e) {
-            ok = false;
-        }
-        if (!ok) {
-            throw new IllegalArgumentException("keyId must be a UUID in canonical lower-case form (8-4-4-4-12 hex digits)");
-        }
-    }
-
     private static void checkParticipant(Participant p) {
         if (p == null) {
             throw new IllegalArgumentException("a participant entry is empty");
         }
-        ServerIds.checkName(p.name());
+        ServerNames.require(p.name());
         if (p.id() <= 0) {
             throw new IllegalArgumentException("server " + p.name() + " has id " + p.id() + ": ids must be 1 or more");
         }
@@ -135,18 +124,18 @@ public final class Session {
 
     private byte[] computeSessionId(byte[] nonce) {
         List<byte[]> f = new ArrayList<>();
-        f.add(Hashing.utf8(keyId));
+        f.add(ProtocolHash.utf8(keyId));
         f.add(nonce.clone());
-        f.add(Hashing.utf8(curveName.apiName()));
-        f.add(Hashing.u32(threshold));
-        f.add(Hashing.u32(participants.size()));
+        f.add(ProtocolHash.utf8(curveName.apiName()));
+        f.add(ProtocolHash.u32(threshold));
+        f.add(ProtocolHash.u32(participants.size()));
         for (Participant p : participants) {
-            f.add(Hashing.u32(p.id()));
-            f.add(Hashing.utf8(p.name()));
+            f.add(ProtocolHash.u32(p.id()));
+            f.add(ProtocolHash.utf8(p.name()));
             f.add(p.signingKey().clone());
             f.add(p.encryptionKey().clone());
         }
-        return Hashing.hash("session", f.toArray(new byte[0][]));
+        return ProtocolHash.hash("session", f.toArray(new byte[0][]));
     }
 
     /** The 32-byte sessionId every message of this key generation carries and every signature covers. */

@@ -74,6 +74,6 @@ final class ShareEncryption {
     }
 
     private static byte[] context(byte[] sessionId, int sender, int recipient) {
-        return Hashing.frame("share", sessionId, Hashing.u32(sender), Hashing.u32(recipient));
+        return ProtocolHash.frame("share", sessionId, ProtocolHash.u32(sender), ProtocolHash.u32(recipient));
     }
 }

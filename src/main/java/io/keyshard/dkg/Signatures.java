@@ -7,16 +7,26 @@ final class Signatures {
     private Signatures() {
     }
 
-    static byte[] sign(IdentityKeys keys, byte[] sessionId, int round, int sender, byte[] payloadHash) {
-        return keys.sign(signedBytes(sessionId, round, sender, payloadHash));
+    /** {@code unsigned} carrying its sender's signature; {@code payloadHash} is {@code unsigned.payloadHash()}, computed once. */
+    @SuppressWarnings("unchecked")
+    static <T extends SignedMessage> T sign(IdentityKeys keys, T unsigned, byte[] payloadHash) {
+        return (T) unsigned.withSignature(keys.sign(signedBytes(unsigned.sessionId(), unsigned.round(), unsigned.sender(),
+                payloadHash)));
     }
 
-    static boolean verify(Participant signer, byte[] sessionId, int round, byte[] payloadHash, byte[] signature) {
-        return signature != null && signature.length == LENGTH
-                && IdentityKeys.verify(signer.signingKey(), signedBytes(sessionId, round, signer.id(), payloadHash), signature);
+    /** {@code unsigned} carrying its sender's signature. */
+    static <T extends SignedMessage> T sign(IdentityKeys keys, T unsigned) {
+        return sign(keys, unsigned, unsigned.payloadHash());
+    }
+
+    /** True when {@code m} is signed by {@code signer} over {@code payloadHash} (its payload hash, computed once). */
+    static boolean verify(Participant signer, SignedMessage m, byte[] payloadHash) {
+        byte[] signature = m.signature();
+        return signature != null && signature.length == LENGTH && IdentityKeys.verify(signer.signingKey(),
+                signedBytes(m.sessionId(), m.round(), signer.id(), payloadHash), signature);
     }
 
     private static byte[] signedBytes(byte[] sessionId, int round, int sender, byte[] payloadHash) {
-        return Hashing.frame("signature", sessionId, Hashing.u32(round), Hashing.u32(sender), payloadHash);
+        return ProtocolHash.frame("signature", sessionId, ProtocolHash.u32(round), ProtocolHash.u32(sender), payloadHash);
     }
 }

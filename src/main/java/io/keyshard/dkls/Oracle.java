@@ -1,8 +1,9 @@
 package io.keyshard.dkls;
 
+import io.keyshard.bytes.BigEndian;
+import io.keyshard.bytes.Framing;
 import io.keyshard.frost.Scalar;
 import io.keyshard.frost.ScalarField;
-import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
@@ -46,22 +47,14 @@ final class Oracle {
     }
 
     static byte[] u32(int v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        return BigEndian.u32(v);
     }
 
+    /** SHAKE256 over the tag and parts in the one {@link Framing}, so no two part lists share an input. */
     private static SHAKEDigest absorb(String tag, byte[]... parts) {
         SHAKEDigest shake = new SHAKEDigest(256);
-        byte[] t = (DOMAIN + tag).getBytes(StandardCharsets.US_ASCII);
-        update(shake, t);
-        shake.update(u32(parts.length), 0, 4);
-        for (byte[] p : parts) {
-            update(shake, p);
-        }
+        byte[] framed = Framing.frame(DOMAIN + tag, parts);
+        shake.update(framed, 0, framed.length);
         return shake;
-    }
-
-    private static void update(SHAKEDigest shake, byte[] part) {
-        shake.update(u32(part.length), 0, 4);
-        shake.update(part, 0, part.length);
     }
 }

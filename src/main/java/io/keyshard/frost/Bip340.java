@@ -1,5 +1,7 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
@@ -11,12 +13,6 @@ import java.util.Arrays;
 /** BIP-340 tagged hashes and verification, and the BIP-341 TapTweak, for the secp256k1-tr suite. */
 public final class Bip340 {
     private Bip340() {
-    }
-
-    /** SHA-256(SHA-256(tag) ‖ SHA-256(tag) ‖ data). */
-    public static byte[] taggedHash(String tag, byte[] data) {
-        byte[] t = Digests.sha256(Ciphersuite.ascii(tag));
-        return Digests.sha256(t, t, data);
     }
 
     /** The 32-byte x-coordinate of a secp256k1 point. */
@@ -36,8 +32,8 @@ public final class Bip340 {
         if (merkleRoot != null && merkleRoot.length != 32) {
             throw new IllegalArgumentException("a taproot merkle root is 32 bytes, got " + merkleRoot.length);
         }
-        byte[] data = merkleRoot == null ? x(internalKey) : Digests.concat(x(internalKey), merkleRoot);
-        BigInteger t = new BigInteger(1, taggedHash("TapTweak", data));
+        byte[] data = merkleRoot == null ? x(internalKey) : ByteArrays.concat(x(internalKey), merkleRoot);
+        BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak", data));
         if (t.compareTo(internalKey.curve().order()) >= 0) {
             throw new IllegalArgumentException("the TapTweak of this key is not below the group order");
         }
@@ -62,7 +58,7 @@ public final class Bip340 {
         if (new BigInteger(1, r).compareTo(field) >= 0 || s.compareTo(curve.order()) >= 0) {
             return false;
         }
-        BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", Digests.concat(r, xOnlyKey, msg)))
+        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", ByteArrays.concat(r, xOnlyKey, msg)))
                 .mod(curve.order());
         Point rr = curve.multiSum(new BigInteger[] {s, curve.order().subtract(e)}, new Point[] {curve.generator(), p});
         return !rr.isIdentity() && hasEvenY(rr) && Arrays.equals(x(rr), r);

@@ -1,5 +1,7 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
@@ -80,7 +82,7 @@ public enum Ciphersuite {
         return switch (this) {
             case ED25519_SHA512 -> scalars().reduce(Digests.sha512(m), true);
             case ED448_SHAKE256 -> scalars().reduce(Digests.shake256(SHAKE_BYTES, ascii("SigEd448"), new byte[] {0, 0}, m), true);
-            case SECP256K1_TR -> scalars().reduce(Bip340.taggedHash("BIP0340/challenge", m), false);
+            case SECP256K1_TR -> scalars().reduce(Digests.taggedHash("BIP0340/challenge", m), false);
             default -> hashToScalar("chal", m);
         };
     }
@@ -171,9 +173,9 @@ public enum Ciphersuite {
      */
     public Scalar challenge(Point groupCommitment, Point groupKey, byte[] msg) {
         if (bip340()) {
-            return h2(Digests.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
+            return h2(ByteArrays.concat(Bip340.x(groupCommitment), Bip340.x(groupKey), msg));
         }
-        return h2(Digests.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
+        return h2(ByteArrays.concat(serializeElement(groupCommitment), serializeElement(groupKey), msg));
     }
 
     /** Length of an encoded signature: Ne + Ns, or 64 for BIP-340. */

@@ -1,5 +1,7 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
+import io.keyshard.crypto.Digests;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,7 +28,7 @@ final class HashToField {
         if (ell > 255 || lenInBytes > 65535 || dst.length > 255) {
             throw new IllegalArgumentException("expand_message_xmd: length or DST out of range");
         }
-        byte[] dstPrime = Digests.concat(dst, new byte[] {(byte) dst.length});
+        byte[] dstPrime = ByteArrays.concat(dst, new byte[] {(byte) dst.length});
         byte[] b0 = Digests.sha256(new byte[S_IN_BYTES], msg, new byte[] {(byte) (lenInBytes >>> 8), (byte) lenInBytes, 0},
                 dstPrime);
         byte[] out = new byte[lenInBytes];

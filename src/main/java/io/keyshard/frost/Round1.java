@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
 import java.util.Arrays;
 
 /** Round one of FROST signing (RFC 9591 5.1) and the nonce generation it uses (4.1). */
@@ -36,7 +37,7 @@ public final class Round1 {
             throw new IllegalArgumentException("nonce randomness is " + RANDOM_BYTES + " bytes");
         }
         byte[] secretEnc = suite.serializeScalar(secret);
-        byte[] input = Digests.concat(fresh, secretEnc);
+        byte[] input = ByteArrays.concat(fresh, secretEnc);
         try {
             return suite.h3(input);
         } finally {

@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
 import java.math.BigInteger;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 public record Signature(Point r, Scalar z) {
     public byte[] encode(Ciphersuite suite) {
         byte[] rEnc = suite.bip340() ? Bip340.x(r) : suite.serializeElement(r);
-        return Digests.concat(rEnc, suite.serializeScalar(z));
+        return ByteArrays.concat(rEnc, suite.serializeScalar(z));
     }
 
     /** Decodes strictly; a BIP-340 R is lifted to its even-Y point. */

@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
 import java.math.BigInteger;
@@ -26,7 +27,7 @@ final class SigningContext {
         this.suite = suite;
         this.pkg = pkg;
         this.groupKey = groupKey;
-        this.rhoInputPrefix = Digests.concat(suite.serializeElement(groupKey), suite.h4(pkg.message()),
+        this.rhoInputPrefix = ByteArrays.concat(suite.serializeElement(groupKey), suite.h4(pkg.message()),
                 suite.h5(pkg.encodeCommitmentList(suite)));
         for (SigningCommitments c : pkg.commitments()) {
             bindingFactors.put(c.identifier(), suite.h1(bindingFactorInput(c.identifier())));
@@ -45,7 +46,7 @@ final class SigningContext {
 
     /** rho_input (RFC 9591 4.4): SerializeElement(PK) ‖ H4(msg) ‖ H5(encoded list) ‖ SerializeScalar(i). */
     byte[] bindingFactorInput(int identifier) {
-        return Digests.concat(rhoInputPrefix, suite.serializeScalar(suite.identifier(identifier)));
+        return ByteArrays.concat(rhoInputPrefix, suite.serializeScalar(suite.identifier(identifier)));
     }
 
     /** binding_factor_for_participant (RFC 9591 4.3). */

@@ -1,13 +1,12 @@
 package io.keyshard.frost;
 
-import io.keyshard.ExitCoded;
 import java.util.List;
 
 /**
  * A signing check failed. Names the check and the culprit identifiers (the coordinator as 0 when
  * no single signer is to blame); the message never holds a share, a nonce or a key.
  */
-public final class SigningException extends RuntimeException implements ExitCoded {
+public final class SigningException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The culprit id when the coordinator's package, not a signer, broke the rule. */
@@ -51,10 +50,5 @@ public final class SigningException extends RuntimeException implements ExitCode
     /** The specific finding, without the check's general description. */
     public String detail() {
         return detail;
-    }
-
-    @Override
-    public int exitCode() {
-        return PROTOCOL;
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import io.keyshard.bytes.ByteArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,6 @@ public record SigningPackage(List<SigningCommitments> commitments, byte[] messag
             parts.add(suite.serializeElement(c.hiding()));
             parts.add(suite.serializeElement(c.binding()));
         }
-        return Digests.concat(parts.toArray(new byte[0][]));
+        return ByteArrays.concat(parts.toArray(new byte[0][]));
     }
 }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sun.net.httpserver.HttpExchange;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.ErrorAnswer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 /** Reading a bounded, strict JSON body from an exchange and writing JSON answers and errors. */
 final class ApiExchange {
@@ -99,6 +99,6 @@ final class ApiExchange {
     }
 
     static void sendError(HttpExchange ex, ApiException e) throws IOException {
-        send(ex, e.status(), Map.of("error", e.code(), "message", e.getMessage()));
+        send(ex, e.status(), new ErrorAnswer(e.code(), e.getMessage()));
     }
 }

@@ -1,19 +1,19 @@
 package io.keyshard.node;
 
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +57,7 @@ public final class ClientRegistry {
         Arrays.fill(raw, (byte) 0);
         byte[] idBytes = new byte[6];
         random.nextBytes(idBytes);
-        String id = "client-" + HexFormat.of().formatHex(idBytes);
+        String id = "client-" + Hex.encode(idBytes);
         List<Client> all = new ArrayList<>(read());
         all.add(new Client(id, hash(apiKey), Instant.now().toString(), false));
         OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
@@ -91,10 +91,10 @@ public final class ClientRegistry {
      * constant time, whatever matched before.
      */
     public Optional<String> authenticate(char[] apiKey) throws IOException {
-        byte[] presented = HexFormat.of().parseHex(hash(apiKey));
+        byte[] presented = Hex.decode(hash(apiKey), "API key hash");
         String match = null;
         for (Client c : current()) {
-            boolean equal = MessageDigest.isEqual(presented, HexFormat.of().parseHex(c.keyHash()));
+            boolean equal = MessageDigest.isEqual(presented, Hex.decode(c.keyHash(), "keyHash in clients.json"));
             if (equal && !c.revoked()) {
                 match = c.id();
             }
@@ -118,13 +118,12 @@ public final class ClientRegistry {
 
     private static String hash(char[] apiKey) {
         java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(apiKey));
+        byte[] encoded = new byte[bytes.remaining()];
+        bytes.duplicate().get(encoded);
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes.duplicate());
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Hex.encode(Digests.sha256(encoded));
         } finally {
+            Arrays.fill(encoded, (byte) 0);
             Arrays.fill(bytes.array(), (byte) 0);
         }
     }

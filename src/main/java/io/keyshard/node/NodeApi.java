@@ -3,10 +3,11 @@ package io.keyshard.node;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.keyshard.Version;
-import io.keyshard.json.Hex;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.wire.HealthAnswer;
+import io.keyshard.wire.IdentityAnswer;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,6 @@ final class NodeApi implements HttpHandler {
     static final int BODY_LIMIT = 512 * 1024;
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ClientRegistry clients;
@@ -58,16 +57,14 @@ final class NodeApi implements HttpHandler {
         String method = ex.getRequestMethod();
         if (path.equals("/v1/health")) {
             requireMethod(method, "GET");
-            ApiExchange.send(ex, 200, Map.of("status", "ok", "name", config.name(), "id", config.id(),
-                    "version", Version.get()));
+            ApiExchange.send(ex, 200, HealthAnswer.ok(config.name(), config.id(), Version.get()));
             return;
         }
         String clientId = authenticate(ex);
         if (path.equals("/v1/identity")) {
             requireMethod(method, "GET");
-            ApiExchange.send(ex, 200, Map.of("name", config.name(), "id", config.id(),
-                    "signingKey", Hex.encode(identity.signingPublicKey()),
-                    "encryptionKey", Hex.encode(identity.encryptionPublicKey())));
+            ApiExchange.send(ex, 200, IdentityAnswer.of(config.name(), config.id(), identity.signingPublicKey(),
+                    identity.encryptionPublicKey()));
             return;
         }
         Matcher m = KEYS.matcher(path);
@@ -106,8 +103,8 @@ final class NodeApi implements HttpHandler {
     }
 
     private static UUID keyId(String text) throws ApiException {
-        if (!UUID_TEXT.matcher(text).matches()) {
-            throw ApiException.malformed("keyId in the path must be a lowercase UUIDv4");
+        if (!KeyIds.isCanonical(text)) {
+            throw ApiException.malformed("keyId in the path: " + KeyIds.RULE);
         }
         return UUID.fromString(text);
     }

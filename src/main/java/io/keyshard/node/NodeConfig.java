@@ -1,7 +1,7 @@
 package io.keyshard.node;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.util.regex.Pattern;
+import io.keyshard.ids.ServerNames;
 
 /**
  * A node's public settings, kept in {@code config.json} of its data folder.
@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
  * @param host        the host name or address clients use in the URL (in the certificate too)
  */
 public record NodeConfig(String name, int id, int port, String bindAddress, String host) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** Ids stay below 2^31 so they are far from every group order and fit every language's int. */
     public static final int MAX_ID = Integer.MAX_VALUE;
 
     public NodeConfig {
-        requireValidName(name);
+        ServerNames.require(name);
         if (id < 1 || id > MAX_ID) {
             throw new IllegalArgumentException("node id must be between 1 and " + MAX_ID);
         }
@@ -40,14 +39,5 @@ public record NodeConfig(String name, int id, int port, String bindAddress, Stri
     /** This config listening on another port (the port chosen when 0 was asked for). */
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(name, id, newPort, bindAddress, host);
-    }
-
-    /** Refuses names that are empty, long or could confuse a file system, a URL or a certificate. */
-    public static String requireValidName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("server name must be 1-64 letters, digits, '_', '.' or '-'"
-                    + " and start with a letter or digit");
-        }
-        return name;
     }
 }

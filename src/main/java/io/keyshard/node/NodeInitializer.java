@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +69,7 @@ public final class NodeInitializer {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the node's keys: " + e.getMessage(), e);
         } finally {
-            deleteTree(staging);
+            OwnerOnlyFiles.deleteTree(staging);
         }
     }
 
@@ -91,17 +91,6 @@ public final class NodeInitializer {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

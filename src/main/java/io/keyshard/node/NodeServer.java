@@ -3,6 +3,7 @@ package io.keyshard.node;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.keyshard.QuietLibraryLogs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -24,17 +25,20 @@ import javax.net.ssl.SSLParameters;
  */
 public final class NodeServer implements AutoCloseable {
     private static final int WORKERS = 8;
+    private static final int QUEUE = 64;
 
-    static {
-        io.keyshard.QuietLibraryLogs.apply();
-        // The JDK server leaves Nagle's algorithm on unless told otherwise (read once, when its first server
-        // is made): each small TLS record of an answer then waits for the client's delayed ACK, about 40 ms
-        // per request on Linux, several times the whole round's work on the local cluster.
+    /**
+     * The JDK server leaves Nagle's algorithm on unless told otherwise (a JVM-wide property, read once
+     * when its first server is made): each small TLS record of an answer then waits for the client's
+     * delayed ACK, about 40 ms per request on Linux, several times the whole round's work on the local
+     * cluster. A value set on the command line is kept.
+     */
+    private static void disableNagle() {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-    private static final int QUEUE = 64;
+
     private final HttpsServer server;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService sweeper;
@@ -59,6 +63,8 @@ public final class NodeServer implements AutoCloseable {
 
     /** Starts the node of {@code dataDir}; {@code portOverride} (if not null) replaces the configured port, 0 = any free one. */
     public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl) throws IOException {
+        QuietLibraryLogs.apply();
+        disableNagle();
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
         int bindPort = portOverride != null ? portOverride : config.port();
@@ -68,7 +74,7 @@ public final class NodeServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         SSLContext tls = NodeTls.serverContext(files);
         NodeIdentity identity = NodeIdentity.load(files);
-        ShareSealer sealer = ShareSealer.open(files, config.id(), random);
+        ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
         KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
         HttpsServer server;

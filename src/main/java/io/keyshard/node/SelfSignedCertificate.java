@@ -1,10 +1,11 @@
 package io.keyshard.node;
 
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,8 +74,8 @@ final class SelfSignedCertificate {
     /** The pin clients compare: SHA-256 of the DER certificate, lowercase hex. */
     static String sha256(X509Certificate cert) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
+            return Hex.encode(Digests.sha256(cert.getEncoded()));
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException("cannot hash the certificate", e);
         }
     }

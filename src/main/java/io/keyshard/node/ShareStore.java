@@ -1,6 +1,7 @@
 package io.keyshard.node;
 
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.wire.KeyState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     /** What the store knows about a keyId. {@code publicResult} is JSON, null unless PENDING or READY. */
-    record StoredKey(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
+    record Row(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
     }
 
     private ShareStore(NodeFiles files, Connection db) {
@@ -93,7 +94,7 @@ final class ShareStore implements AutoCloseable {
         }
     }
 
-    synchronized Optional<StoredKey> find(UUID keyId) throws IOException {
+    synchronized Optional<Row> find(UUID keyId) throws IOException {
         try (PreparedStatement ps = db().prepareStatement(
                 "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
             ps.setObject(1, keyId);
@@ -101,7 +102,7 @@ final class ShareStore implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredKey(keyId, rs.getString(1), rs.getString(2),
+                return Optional.of(new Row(keyId, rs.getString(1), rs.getString(2),
                         KeyState.valueOf(rs.getString(3)), rs.getString(4)));
             }
         } catch (SQLException e) {

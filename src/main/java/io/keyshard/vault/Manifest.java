@@ -1,5 +1,7 @@
 package io.keyshard.vault;
 
+import io.keyshard.crypto.Digests;
+import io.keyshard.crypto.Sealer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,9 +9,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,35 +44,67 @@ final class Manifest {
     record Entry(long rowNo, int version) {
     }
 
-    long generation;
-    long nextRowNo = 1;
-    final Entries entries = new Entries();
+    private long generation;
+    private long nextRowNo = 1;
+    private final Map<String, Entry> entries = new HashMap<>();
+    /** The buckets whose entries changed since the manifest was read or written. */
+    private final BitSet dirty = new BitSet(BUCKETS);
     /** The sealed bytes of each bucket as stored; null until written or read in the bucketed form. */
     private byte[][] sealedBuckets;
 
-    /** The index map; remembers which buckets changed since the manifest was read or written. */
-    static final class Entries extends HashMap<String, Manifest.Entry> {
-        private static final long serialVersionUID = 1L;
-        private final BitSet dirty = new BitSet(BUCKETS);
+    /** An empty index (generation 0) whose new rows are numbered after {@code other}'s. */
+    static Manifest continuingRowsOf(Manifest other) {
+        Manifest m = new Manifest();
+        m.nextRowNo = other.nextRowNo;
+        return m;
+    }
 
-        @Override
-        public Manifest.Entry put(String id, Manifest.Entry e) {
-            dirty.set(bucket(id));
-            return super.put(id, e);
-        }
+    /** How many times the index was written; grows by one with every write. */
+    long generation() {
+        return generation;
+    }
 
-        @Override
-        public Manifest.Entry remove(Object id) {
-            if (id instanceof String s) {
-                dirty.set(bucket(s));
-            }
-            return super.remove(id);
-        }
+    /** Counts one more write of the index. */
+    void advanceGeneration() {
+        generation++;
+    }
 
-        @Override
-        public void putAll(Map<? extends String, ? extends Manifest.Entry> m) {
-            m.forEach(this::put);
-        }
+    /** The row number the next new record will take. */
+    long nextRowNo() {
+        return nextRowNo;
+    }
+
+    /** The row number the next new record takes; then reserves it. */
+    long allocateRow() {
+        return nextRowNo++;
+    }
+
+    Entry get(String id) {
+        return entries.get(id);
+    }
+
+    boolean contains(String id) {
+        return entries.containsKey(id);
+    }
+
+    /** Records where {@code id} is and which version is current. */
+    void put(String id, Entry e) {
+        dirty.set(bucket(id));
+        entries.put(id, e);
+    }
+
+    void remove(String id) {
+        dirty.set(bucket(id));
+        entries.remove(id);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Every entry, read-only. */
+    Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(entries);
     }
 
     static int bucket(String id) {
@@ -86,8 +120,7 @@ final class Manifest {
         m.generation = generation;
         m.nextRowNo = nextRowNo;
         m.entries.putAll(entries);
-        m.entries.dirty.clear();
-        m.entries.dirty.or(entries.dirty);
+        m.dirty.or(dirty);
         m.sealedBuckets = sealedBuckets == null ? null : sealedBuckets.clone();
         return m;
     }
@@ -103,7 +136,7 @@ final class Manifest {
     /** Writes the buckets that changed (every one the first time) and then the header, through {@code put}. */
     void write(Sealer sealer, BiConsumer<String, byte[]> put) {
         byte[][] sealed = sealedBuckets == null ? new byte[BUCKETS][] : sealedBuckets.clone();
-        BitSet changed = sealedBuckets == null ? everyBucket() : entries.dirty;
+        BitSet changed = sealedBuckets == null ? everyBucket() : dirty;
         List<List<Map.Entry<String, Entry>>> members = new ArrayList<>();
         for (int b = 0; b < BUCKETS; b++) {
             members.add(new ArrayList<>());
@@ -125,14 +158,14 @@ final class Manifest {
             out.writeLong(nextRowNo);
             out.writeInt(entries.size());
             for (byte[] s : sealed) {
-                out.write(sha256(s));
+                out.write(Digests.sha256(s));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         put.accept(HEADER_ROW, sealer.seal(bytes.toByteArray(), AD));
         sealedBuckets = sealed;
-        entries.dirty.clear();
+        dirty.clear();
     }
 
     /** The manifest stored under {@code get}'s rows, or null when it is missing or fails authentication. */
@@ -157,7 +190,7 @@ final class Manifest {
                 for (int b = 0; b < BUCKETS; b++) {
                     byte[] hash = in.readNBytes(HASH);
                     byte[] sealed = get.apply(bucketRow(b));
-                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, sha256(sealed)) ? null
+                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, Digests.sha256(sealed)) ? null
                             : sealer.open(sealed, bucketAd(b));
                     if (bucket == null) {
                         return null;
@@ -174,12 +207,12 @@ final class Manifest {
         } catch (IOException | IllegalStateException e) {
             return null;
         }
-        m.entries.dirty.clear();
+        m.dirty.clear();
         return m;
     }
 
     /** Count, then (id, rowNo, version) per entry; in a bucket ({@code b >= 0}) every id must belong to it. */
-    private static void readEntries(DataInputStream in, Entries into, int b) throws IOException {
+    private static void readEntries(DataInputStream in, Map<String, Entry> into, int b) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             String id = in.readUTF();
@@ -213,13 +246,5 @@ final class Manifest {
         BitSet all = new BitSet(BUCKETS);
         all.set(0, BUCKETS);
         return all;
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.keyshard.vault;
 
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
 import io.keyshard.vault.VaultException.Reason;
@@ -8,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A crash-safe password change. The re-encrypted database ({@code keyshard-next.mv.db}) and its
@@ -43,17 +43,16 @@ final class PasswordChange {
     void writeNext(List<KeyRecord> records, List<SecretRow> secrets, Manifest current) {
         char[] pwd = keys.h2Password();
         try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd); Sealer sealer = keys.recordSealer()) {
-            Manifest next = new Manifest();
-            next.nextRowNo = current.nextRowNo;
+            Manifest next = Manifest.continuingRowsOf(current);
             for (KeyRecord r : records) {
-                long rowNo = current.entries.get(Manifest.keyId(r.keyId())).rowNo();
+                long rowNo = current.get(Manifest.keyId(r.keyId())).rowNo();
                 db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, SealedRecords.seal(sealer, r, 1)));
-                next.entries.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
+                next.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
             }
             for (SecretRow s : secrets) {
                 db.putSecretRow(new SecretRow(s.name(), 1, sealer.seal(s.sealed(), SealedRecords.secretAd(s.name(), 1))));
                 Arrays.fill(s.sealed(), (byte) 0);
-                next.entries.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
+                next.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
             }
             next.write(sealer, db::putMeta);
             db.commitDurably();
@@ -65,7 +64,7 @@ final class PasswordChange {
             VaultFiles.fsync(dir.resolve(NEXT_DB_FILE));
             CrashPoint.reach("passwd-next-db-written");
             VaultFiles.writeDurably(dir.resolve(NEXT_HEADER), header.toJson());
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
             CrashPoint.reach("passwd-next-header-written");
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "the password was not changed: " + e.getMessage());
@@ -76,7 +75,7 @@ final class PasswordChange {
     void commit() {
         try {
             VaultFiles.writeDurably(dir.resolve(JOURNAL), "commit\n".getBytes(StandardCharsets.US_ASCII));
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "the password was not changed: " + e.getMessage());
         }
@@ -101,7 +100,7 @@ final class PasswordChange {
         try {
             Files.deleteIfExists(dir.resolve(NEXT_DB_FILE));
             Files.deleteIfExists(dir.resolve(NEXT_HEADER));
-            Files.deleteIfExists(dir.resolve(NEXT_HEADER + ".tmp"));
+            OwnerOnlyFiles.deleteTemps(dir.resolve(NEXT_HEADER));
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot clean up an interrupted password change: " + e.getMessage());
         }
@@ -110,15 +109,15 @@ final class PasswordChange {
     private static void rollForward(Path dir) {
         try {
             if (Files.exists(dir.resolve(NEXT_DB_FILE))) {
-                VaultFiles.moveAtomically(dir.resolve(NEXT_DB_FILE), dir.resolve(VaultFiles.DB_FILE));
+                OwnerOnlyFiles.moveAtomically(dir.resolve(NEXT_DB_FILE), dir.resolve(VaultFiles.DB_FILE));
             }
             CrashPoint.reach("passwd-db-replaced");
             if (Files.exists(dir.resolve(NEXT_HEADER))) {
-                VaultFiles.moveAtomically(dir.resolve(NEXT_HEADER), dir.resolve(VaultFiles.HEADER));
+                OwnerOnlyFiles.moveAtomically(dir.resolve(NEXT_HEADER), dir.resolve(VaultFiles.HEADER));
             }
             CrashPoint.reach("passwd-header-replaced");
             Files.delete(dir.resolve(JOURNAL));
-            VaultFiles.fsyncDir(dir);
+            OwnerOnlyFiles.fsyncDir(dir);
             CrashPoint.reach("passwd-done");
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot finish the interrupted password change: " + e.getMessage());
@@ -127,10 +126,8 @@ final class PasswordChange {
 
     /** Deletes a folder this code created, deepest first. */
     static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            OwnerOnlyFiles.deleteTree(root);
         } catch (IOException e) {
             // best effort: a leftover temporary folder holds no vault and is not mistaken for one
         }

@@ -2,14 +2,17 @@ package io.keyshard.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.Framing;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The envelope of Keyshard's password-protected files (the vault backup's, see {@link VaultBackup}):
@@ -57,7 +60,7 @@ public final class PasswordSealedFile {
         byte[] sealed;
         try {
             kdf = KdfParams.readFrom(env);
-            salt = Hex.decodeStrict(env.required("salt").asText());
+            salt = Hex.decode(env.required("salt").asText(), "salt");
             sealed = Base64.getDecoder().decode(env.required("sealed").asText());
         } catch (IllegalArgumentException e) {
             throw bad(file, "its header is malformed", outcome);
@@ -77,14 +80,14 @@ public final class PasswordSealedFile {
     }
 
     static ObjectNode envelope(String format, String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        ObjectNode env = VaultHeader.JSON.createObjectNode();
+        ObjectNode env = StrictJson.mapper().createObjectNode();
         env.put("format", format);
         env.put("version", VERSION);
         env.put("protection", protection);
         kdf.writeTo(env);
-        env.put("salt", Hex.toHexString(salt));
+        env.put("salt", Hex.encode(salt));
         if (keySalt != null) {
-            env.put("keySalt", Hex.toHexString(keySalt));
+            env.put("keySalt", Hex.encode(keySalt));
         }
         return env;
     }
@@ -92,22 +95,20 @@ public final class PasswordSealedFile {
     /** Seals {@code plain} into {@code env} (whose fields are its associated data) and writes it atomically. */
     static void write(Path out, ObjectNode env, byte[] plain, Sealer sealer) throws IOException {
         KdfParams kdf = KdfParams.readFrom(env);
-        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText()) : null;
+        byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText(), "keySalt") : null;
         byte[] ad = associatedData(env.get("format").asText(), env.get("protection").asText(), kdf,
-                Hex.decode(env.get("salt").asText()), keySalt);
+                Hex.decode(env.get("salt").asText(), "salt"), keySalt);
         env.put("sealed", Base64.getEncoder().encodeToString(sealer.seal(plain, ad)));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new VaultException(Reason.BAD_BACKUP, "the folder " + parent + " does not exist");
         }
-        VaultFiles.writeAtomically(out.toAbsolutePath(), VaultHeader.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(env));
+        OwnerOnlyFiles.write(out.toAbsolutePath(), StrictJson.pretty().writeValueAsBytes(env));
     }
 
     static byte[] associatedData(String format, String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        return (format + "|" + VERSION + "|" + protection + "|" + kdf.memoryKiB() + "|" + kdf.iterations() + "|"
-                + kdf.parallelism() + "|" + Hex.toHexString(salt) + "|"
-                + (keySalt == null ? "" : Hex.toHexString(keySalt))).getBytes(StandardCharsets.US_ASCII);
+        return Framing.Frozen.pipeJoined(format, VERSION, protection, kdf.memoryKiB(), kdf.iterations(),
+                kdf.parallelism(), Hex.encode(salt), keySalt == null ? "" : Hex.encode(keySalt));
     }
 
     static JsonNode readEnvelope(Path file, String format, long maxSize, String outcome) {
@@ -118,7 +119,7 @@ public final class PasswordSealedFile {
             if (Files.size(file) > maxSize) {
                 throw bad(file, "it is larger than any backup Keyshard writes", outcome);
             }
-            JsonNode env = VaultHeader.JSON.readTree(Files.readAllBytes(file));
+            JsonNode env = StrictJson.mapper().readTree(Files.readAllBytes(file));
             if (env == null || !format.equals(env.path("format").asText())) {
                 throw bad(file, "it is not a Keyshard " + format + " file", outcome);
             }

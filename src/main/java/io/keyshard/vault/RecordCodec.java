@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.DerivationScheme;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.ids.ServerNames;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class RecordCodec {
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,200}");
-    private static final Pattern SERVER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Set<String> FIELDS = Set.of("keyId", "label", "rootPublicKey", "curve", "threshold",
             "servers", "chainCode", "verificationShares", "derivationScheme", "status", "createdAt", "failureReason");
     static final int MAX_LABEL = 200;
@@ -67,7 +68,7 @@ public final class RecordCodec {
                 throw new IllegalArgumentException("unknown field '" + f + "' in a key record");
             }
         }
-        UUID keyId = uuid(text(o, "keyId", true));
+        UUID keyId = KeyIds.parse(text(o, "keyId", true));
         String label = text(o, "label", false);
         if (label != null && label.length() > MAX_LABEL) {
             throw new IllegalArgumentException("label longer than " + MAX_LABEL + " characters");
@@ -79,7 +80,7 @@ public final class RecordCodec {
             throw new IllegalArgumentException("servers must list 2 to " + MAX_SERVERS + " names");
         }
         for (JsonNode n : s) {
-            if (!n.isTextual() || !SERVER.matcher(n.asText()).matches() || servers.contains(n.asText())) {
+            if (!n.isTextual() || !ServerNames.isValid(n.asText()) || servers.contains(n.asText())) {
                 throw new IllegalArgumentException("servers holds an invalid or repeated name");
             }
             servers.add(n.asText());
@@ -138,18 +139,6 @@ public final class RecordCodec {
             throw new IllegalArgumentException("'" + field + "' must be lowercase hex");
         }
         return h;
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            UUID u = UUID.fromString(s);
-            if (!u.toString().equals(s)) {
-                throw new IllegalArgumentException("keyId must be a canonical lowercase UUID");
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("keyId must be a canonical lowercase UUID");
-        }
     }
 
     private static KeyStatus status(String s) {

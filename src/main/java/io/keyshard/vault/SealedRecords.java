@@ -1,9 +1,11 @@
 package io.keyshard.vault;
 
+import io.keyshard.bytes.Framing;
+import io.keyshard.crypto.Sealer;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -17,18 +19,18 @@ final class SealedRecords {
     }
 
     static byte[] recordAd(UUID keyId, int version) {
-        return ("keyshard/vault/record|" + keyId + "|" + version).getBytes(StandardCharsets.US_ASCII);
+        return Framing.Frozen.pipeJoined("keyshard/vault/record", keyId, version);
     }
 
     static byte[] secretAd(String name, int version) {
-        return ("keyshard/vault/secret|" + name + "|" + version).getBytes(StandardCharsets.UTF_8);
+        return Framing.Frozen.pipeJoined("keyshard/vault/secret", name, version);
     }
 
     /** The record as sealed JSON, bound to its keyId and version. */
     static byte[] seal(Sealer sealer, KeyRecord r, int version) {
         byte[] plain;
         try {
-            plain = VaultHeader.JSON.writeValueAsBytes(RecordCodec.toJson(r));
+            plain = StrictJson.mapper().writeValueAsBytes(RecordCodec.toJson(r));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -48,7 +50,7 @@ final class SealedRecords {
         KeyRecord record = null;
         if (plain != null) {
             try {
-                record = RecordCodec.fromJson(VaultHeader.JSON.readTree(plain));
+                record = RecordCodec.fromJson(StrictJson.mapper().readTree(plain));
             } catch (IOException | IllegalArgumentException e) {
                 record = null;
             } finally {
@@ -59,7 +61,7 @@ final class SealedRecords {
             return new RecordCheck(null, new RecordProblem(n, "record #" + n + " cannot be authenticated: it was "
                     + "modified or swapped with another record; restore it from a backup"));
         }
-        Entry e = manifest == null ? null : manifest.entries.get(Manifest.keyId(row.keyId()));
+        Entry e = manifest == null ? null : manifest.get(Manifest.keyId(row.keyId()));
         if (manifest != null && e == null) {
             return new RecordCheck(null, new RecordProblem(n, "record #" + n
                     + " is not in the vault's index: it was added from outside Keyshard"));

@@ -1,5 +1,6 @@
 package io.keyshard.vault;
 
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
@@ -158,10 +159,10 @@ public final class Vault implements AutoCloseable {
             throw new IllegalArgumentException("createPending takes a PENDING record");
         }
         Manifest next = writableManifest().copy();
-        if (next.entries.containsKey(Manifest.keyId(pending.keyId())) || db.keyRow(pending.keyId()) != null) {
+        if (next.contains(Manifest.keyId(pending.keyId())) || db.keyRow(pending.keyId()) != null) {
             throw new IllegalArgumentException("a key with this keyId is already in the vault");
         }
-        long rowNo = next.nextRowNo++;
+        long rowNo = next.allocateRow();
         writeRecords(List.of(new Versioned(pending, rowNo, 1)), next);
     }
 
@@ -220,7 +221,7 @@ public final class Vault implements AutoCloseable {
             }
         }
         if (manifest != null) {
-            manifest.entries.forEach((id, e) -> {
+            manifest.entries().forEach((id, e) -> {
                 if (id.startsWith("key:") && !seen.contains(id)) {
                     problems.add(new RecordProblem(e.rowNo(), "record #" + e.rowNo()
                             + " is missing: it was deleted from outside Keyshard; restore it from a backup"));
@@ -258,9 +259,9 @@ public final class Vault implements AutoCloseable {
     public synchronized void putSecret(String name, byte[] value) {
         checkSecretName(name);
         Manifest next = writableManifest().copy();
-        Entry old = next.entries.get(Manifest.secretId(name));
+        Entry old = next.get(Manifest.secretId(name));
         int version = old == null ? 1 : old.version() + 1;
-        next.entries.put(Manifest.secretId(name), new Entry(0, version));
+        next.put(Manifest.secretId(name), new Entry(0, version));
         commit(next, () -> db.putSecretRow(new SecretRow(name, version, sealer.seal(value, SealedRecords.secretAd(name, version)))));
     }
 
@@ -270,7 +271,7 @@ public final class Vault implements AutoCloseable {
         ensureOpen();
         for (SecretRow row : db.secretRows()) {
             if (row.name().equals(name)) {
-                Entry e = manifest == null ? null : manifest.entries.get(Manifest.secretId(name));
+                Entry e = manifest == null ? null : manifest.get(Manifest.secretId(name));
                 byte[] plain = sealer.open(row.sealed(), SealedRecords.secretAd(name, row.version()));
                 if (plain == null || (manifest != null && (e == null || e.version() != row.version()))) {
                     throw new VaultException(Reason.TAMPERED, "the stored secret '" + name
@@ -285,7 +286,7 @@ public final class Vault implements AutoCloseable {
     public synchronized void removeSecret(String name) {
         checkSecretName(name);
         Manifest next = writableManifest().copy();
-        next.entries.remove(Manifest.secretId(name));
+        next.remove(Manifest.secretId(name));
         commit(next, () -> db.deleteSecretRow(name));
     }
 
@@ -368,7 +369,7 @@ public final class Vault implements AutoCloseable {
     synchronized void writeRecords(Collection<Versioned> records, Manifest next) {
         for (Versioned v : records) {
             RecordCodec.fromJson(RecordCodec.toJson(v.record())); // refuse what could not be read back
-            next.entries.put(Manifest.keyId(v.record().keyId()), new Entry(v.rowNo(), v.version()));
+            next.put(Manifest.keyId(v.record().keyId()), new Entry(v.rowNo(), v.version()));
         }
         commit(next, () -> records.forEach(v -> db.putKeyRow(
                 new KeyRow(v.record().keyId(), v.rowNo(), v.version(), seal(v.record(), v.version())))));
@@ -376,7 +377,7 @@ public final class Vault implements AutoCloseable {
 
     /** Runs the row writes and stores the new index in one transaction, durable on return. */
     private void commit(Manifest next, Runnable rowWrites) {
-        next.generation++;
+        next.advanceGeneration();
         try {
             rowWrites.run();
             next.write(sealer, db::putMeta);
@@ -429,7 +430,7 @@ public final class Vault implements AutoCloseable {
 
     private void update(KeyRecord current, KeyRecord updated) {
         Manifest next = writableManifest().copy();
-        Entry e = next.entries.get(Manifest.keyId(current.keyId()));
+        Entry e = next.get(Manifest.keyId(current.keyId()));
         writeRecords(List.of(new Versioned(updated, e.rowNo(), e.version() + 1)), next);
     }
 

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.Framing;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Encrypted backups of the key records. A backup file is JSON:
@@ -87,7 +91,7 @@ public final class VaultBackup {
                 continue;
             }
             if (existing.isEmpty()) {
-                toAdd.add(new Vault.Versioned(r, next.nextRowNo++, 1));
+                toAdd.add(new Vault.Versioned(r, next.allocateRow(), 1));
             } else if (existing.get().equals(r)) {
                 same++;
             } else {
@@ -109,9 +113,9 @@ public final class VaultBackup {
         byte[] keySalt = null;
         try {
             kdf = KdfParams.readFrom(env);
-            salt = Hex.decodeStrict(env.required("salt").asText());
+            salt = Hex.decode(env.required("salt").asText(), "salt");
             if ("vault-password".equals(protection)) {
-                keySalt = Hex.decodeStrict(env.required("keySalt").asText());
+                keySalt = Hex.decode(env.required("keySalt").asText(), "keySalt");
             } else if (!"own-password".equals(protection)) {
                 throw new IllegalArgumentException("unknown protection");
             }
@@ -133,7 +137,7 @@ public final class VaultBackup {
                     + " was modified; nothing was imported");
         }
         try {
-            return records(file, VaultHeader.JSON.readTree(plain));
+            return records(file, StrictJson.mapper().readTree(plain));
         } catch (IOException e) {
             throw bad(file, "its contents are not valid JSON");
         } finally {
@@ -149,7 +153,7 @@ public final class VaultBackup {
             VaultHeader h = vault.header();
             List<KeyRecord> records = vault.list();
             Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
-                    + String.format("%012d", vault.writableManifest().generation) + ".ksbackup");
+                    + String.format("%012d", vault.writableManifest().generation()) + ".ksbackup");
             try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
                 write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
             }
@@ -162,7 +166,7 @@ public final class VaultBackup {
                 }
                 for (Path p : all) {
                     // a backup interrupted by a crash; only this process (holding the vault lock) writes here
-                    if (p.getFileName().toString().matches("auto-.*\\.ksbackup\\.tmp")) {
+                    if (p.getFileName().toString().matches("auto-.*\\.ksbackup\\.tmp.*")) {
                         Files.deleteIfExists(p);
                     }
                 }
@@ -179,12 +183,12 @@ public final class VaultBackup {
     }
 
     private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
-        ObjectNode inner = VaultHeader.JSON.createObjectNode();
+        ObjectNode inner = StrictJson.mapper().createObjectNode();
         inner.put("version", VERSION);
         inner.put("createdAt", Instant.now().toString());
         ArrayNode keys = inner.putArray("keys");
         records.forEach(r -> keys.add(RecordCodec.toJson(r)));
-        byte[] plain = VaultHeader.JSON.writeValueAsBytes(inner);
+        byte[] plain = StrictJson.mapper().writeValueAsBytes(inner);
         try {
             PasswordSealedFile.write(out, env, plain, sealer);
         } finally {

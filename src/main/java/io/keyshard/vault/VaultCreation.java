@@ -1,6 +1,9 @@
 package io.keyshard.vault;
 
 import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Builds a new vault in a temporary folder beside its final place and renames the folder into
@@ -33,20 +35,20 @@ final class VaultCreation {
             }
             byte[] rnd = new byte[8];
             new SecureRandom().nextBytes(rnd);
-            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + Hex.toHexString(rnd)));
+            tmp = Home.ensureOwnerOnlyDir(root.resolve(".vault-init-" + Hex.encode(rnd)));
             byte[] salt = VaultHeader.newSalt();
             keys = VaultKeys.derive(password, salt, kdf);
             VaultHeader header = VaultHeader.fresh(kdf, salt, keys);
             initDatabase(tmp.resolve(VaultFiles.DB_NAME), keys);
             VaultFiles.ownerOnlyAll(tmp);
             VaultFiles.writeDurably(tmp.resolve(VaultFiles.HEADER), header.toJson());
-            VaultFiles.fsyncDir(tmp);
+            OwnerOnlyFiles.fsyncDir(tmp);
             Path dir = VaultFiles.vaultDir(root);
             Files.deleteIfExists(dir.resolve(VaultFiles.LOCK));
             Files.deleteIfExists(dir); // only an empty leftover folder; a non-empty one makes this fail
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
-            VaultFiles.fsyncDir(root);
+            OwnerOnlyFiles.fsyncDir(root);
             return new Created(header, keys);
         } catch (IOException e) {
             if (keys != null) {

@@ -3,10 +3,8 @@ package io.keyshard.vault;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
@@ -25,13 +23,6 @@ final class VaultFiles {
         return home.resolve("vault");
     }
 
-    /** Writes {@code bytes} to {@code target} through a fsynced temp file and an atomic rename. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        writeDurably(tmp, bytes);
-        moveAtomically(tmp, target);
-    }
-
     /** Creates or truncates {@code file} owner-only, writes {@code bytes} and fsyncs it. */
     static void writeDurably(Path file, byte[] bytes) throws IOException {
         Files.deleteIfExists(file);
@@ -46,27 +37,9 @@ final class VaultFiles {
         }
     }
 
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system cannot replace files atomically", e);
-        }
-        fsyncDir(to.getParent());
-    }
-
     static void fsync(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
-        }
-    }
-
-    /** Makes a rename or delete in {@code dir} durable (a no-op where directories cannot be opened). */
-    static void fsyncDir(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory; its renames are journalled by NTFS.
         }
     }
 

@@ -1,22 +1,21 @@
 package io.keyshard.vault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.bytes.Framing;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
+import io.keyshard.json.StrictJson;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * {@code vault/header.json}: format version, Argon2id parameters, salt, a SHA-256 checksum that
@@ -26,8 +25,6 @@ import org.bouncycastle.util.encoders.Hex;
  */
 final class VaultHeader {
     static final int FORMAT = 1;
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int MAX_SIZE = 4096;
 
     final int format;
@@ -67,7 +64,7 @@ final class VaultHeader {
             throw new VaultException(Reason.IO, "cannot read the vault header " + shown + ": " + e.getMessage());
         }
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = StrictJson.mapper().readTree(bytes);
             int format = root.required("format").intValue();
             if (format > FORMAT) {
                 throw new VaultException(Reason.NEWER_VERSION, "this vault was made by a newer version of Keyshard "
@@ -78,11 +75,11 @@ final class VaultHeader {
                 throw tampered(shown);
             }
             KdfParams params = KdfParams.readFrom(root);
-            byte[] salt = Hex.decodeStrict(root.required("salt").asText());
-            byte[] checksum = Hex.decodeStrict(root.required("checksum").asText());
-            byte[] mac = Hex.decodeStrict(root.required("mac").asText());
+            byte[] salt = Hex.decode(root.required("salt").asText(), "salt");
+            byte[] checksum = Hex.decode(root.required("checksum").asText(), "checksum");
+            byte[] mac = Hex.decode(root.required("mac").asText(), "mac");
             VaultHeader h = new VaultHeader(format, params, salt, mac);
-            if (salt.length < 16 || !MessageDigest.isEqual(checksum, sha256(h.canonical()))) {
+            if (salt.length < 16 || !MessageDigest.isEqual(checksum, Digests.sha256(h.canonical()))) {
                 throw tampered(shown);
             }
             return h;
@@ -99,22 +96,22 @@ final class VaultHeader {
     }
 
     byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = StrictJson.mapper().createObjectNode();
         root.put("format", format);
         kdf.writeTo(root);
-        root.put("salt", Hex.toHexString(salt));
-        root.put("checksum", Hex.toHexString(sha256(canonical())));
-        root.put("mac", Hex.toHexString(mac));
+        root.put("salt", Hex.encode(salt));
+        root.put("checksum", Hex.encode(Digests.sha256(canonical())));
+        root.put("mac", Hex.encode(mac));
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            return StrictJson.pretty().writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private byte[] canonical() {
-        return ("keyshard-vault-header|" + format + "|argon2id|" + kdf.memoryKiB() + "|" + kdf.iterations() + "|"
-                + kdf.parallelism() + "|" + Hex.toHexString(salt)).getBytes(StandardCharsets.US_ASCII);
+        return Framing.Frozen.pipeJoined("keyshard-vault-header", format, "argon2id", kdf.memoryKiB(), kdf.iterations(),
+                kdf.parallelism(), Hex.encode(salt));
     }
 
     private byte[] macWith(VaultKeys keys) {
@@ -127,14 +124,6 @@ final class VaultHeader {
             throw new IllegalStateException(e);
         } finally {
             Arrays.fill(key, (byte) 0);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

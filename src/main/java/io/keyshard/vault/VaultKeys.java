@@ -1,11 +1,12 @@
 package io.keyshard.vault;
 
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Sealer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The keys one password unlocks. Argon2id gives 64 bytes: the first half, as hex, is H2's file
@@ -90,13 +91,7 @@ final class VaultKeys implements AutoCloseable {
     }
 
     private static char[] hex(byte[] bytes) {
-        byte[] h = Hex.encode(bytes);
-        char[] out = new char[h.length];
-        for (int i = 0; i < h.length; i++) {
-            out[i] = (char) h[i];
-        }
-        Arrays.fill(h, (byte) 0);
-        return out;
+        return Hex.encodeToChars(bytes);
     }
 
     @Override

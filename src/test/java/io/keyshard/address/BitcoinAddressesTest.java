@@ -3,6 +3,7 @@ package io.keyshard.address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
@@ -94,6 +95,6 @@ class BitcoinAddressesTest {
         assertEquals(Network.TESTNET, upub.version().network());
         ExtendedPublicKey child = PublicDerivation.derive(upub.key(), DerivationPath.parse("m/0/0")).key();
         assertEquals(t.get("first_receiving").get("pubkey").asText(), Hex.toHexString(child.publicKey()));
-        assertEquals(t.get("first_receiving").get("keyhash").asText(), Hex.toHexString(Hashes.hash160(child.point().encode())));
+        assertEquals(t.get("first_receiving").get("keyhash").asText(), Hex.toHexString(Digests.hash160(child.point().encode())));
     }
 }

@@ -15,6 +15,7 @@ import io.keyshard.client.ServersConfig;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.KeyState;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -82,7 +83,7 @@ class NodesBackupIT {
             NodeConnection c = new NodeConnection("OFFICIAL_2", ServersConfig.load(fresh).get("OFFICIAL_2"),
                     LocalCluster.apiKey(fresh, "OFFICIAL_2"));
             try {
-                assertEquals("READY", c.keyStatus(keyId, Duration.ofSeconds(20)).join().path("status").asText());
+                assertEquals(KeyState.READY, c.keyStatus(keyId, Duration.ofSeconds(20)).join().status());
             } finally {
                 c.wipe();
             }

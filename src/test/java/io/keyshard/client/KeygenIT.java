@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.InMemoryDkg;
-import io.keyshard.json.Hex;
-import io.keyshard.node.KeyState;
 import io.keyshard.node.NodeStoreReader;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.KeyState;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.node.TestNode;
+import io.keyshard.wire.IdentityAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,10 +51,10 @@ class NodeConnectionTest {
     @Test
     void healthAndIdentityOverThePinnedConnection() {
         NodeConnection c = new NodeConnection("OFFICIAL_2", info, node.entry.apiKey().toCharArray());
-        assertEquals("ok", c.health(T).join().get("status").asText());
-        JsonNode identity = c.identity(T).join();
-        assertEquals("OFFICIAL_2", identity.get("name").asText());
-        assertEquals(2, identity.get("id").asInt());
+        assertEquals("ok", c.health(T).join().status());
+        IdentityAnswer identity = c.identity(T).join();
+        assertEquals("OFFICIAL_2", identity.name());
+        assertEquals(2, identity.id());
         assertEquals(identity, c.identity(T).join(), "the same identity on a reused connection");
     }
 

@@ -253,13 +253,13 @@ class PinnedHttpsTest {
         start(r -> RawTlsServer.Reply.ok("{\"status\":\"ok\"}"));
         NodeConnection node = new NodeConnection("ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false),
                 "ksk_test".toCharArray());
-        assertEquals("ok", node.health(T).join().get("status").asText());
-        assertEquals("ok", node.health(T).join().get("status").asText());
+        assertEquals("ok", node.health(T).join().status());
+        assertEquals("ok", node.health(T).join().status());
         assertEquals(1, server.accepted.get());
         node.wipe();
         assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "the idle connection is closed at wipe");
         server.connectionEnded = new CountDownLatch(1);
-        assertEquals("ok", node.health(T).join().get("status").asText());
+        assertEquals("ok", node.health(T).join().status());
         assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "a wiped connection keeps no socket open");
         assertEquals(2, server.accepted.get());
     }

@@ -118,7 +118,7 @@ class EdwardsDecodingTest {
         refused(ED25519, Hex.decode(ED25519_SMALL_ORDER.get(0)), "identity");
         for (String hex : ED25519_SMALL_ORDER.subList(1, ED25519_SMALL_ORDER.size())) {
             byte[] enc = Hex.decode(hex);
-            Extended t = ED25519.group().decode(enc, "lenient");
+            ExtendedCoordinates t = ED25519.group().decode(enc, "lenient");
             assertTrue(ED25519.group().isIdentity(times(ED25519, t, 8)), hex + " has order dividing 8");
             refused(ED25519, enc, "small order");
         }
@@ -127,7 +127,7 @@ class EdwardsDecodingTest {
     @Test
     void eachEd448SmallOrderPointIsRefused() {
         for (byte[] enc : ED448_SMALL_ORDER) {
-            Extended t = ED448.group().decode(enc, "lenient");
+            ExtendedCoordinates t = ED448.group().decode(enc, "lenient");
             assertTrue(ED448.group().isIdentity(times(ED448, t, 4)), Hex.toHexString(enc) + " has order dividing 4");
             refused(ED448, enc, "small order");
         }
@@ -165,7 +165,7 @@ class EdwardsDecodingTest {
         refused(curve, mixed, "torsion component");
     }
 
-    private static Extended times(EdwardsCurve curve, Extended p, int k) {
+    private static ExtendedCoordinates times(EdwardsCurve curve, ExtendedCoordinates p, int k) {
         EdwardsPoint point = new EdwardsPoint(curve, p);
         return ((EdwardsPoint) point.multiply(BigInteger.valueOf(k))).coordinates();
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keyshard.ExitCoded;
 import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that a step aborts with a given check naming a given culprit, and leaks no keyId. */
@@ -16,7 +15,6 @@ final class Blame {
         ProtocolException e = assertThrows(ProtocolException.class, step);
         assertEquals(check, e.check(), e.getMessage());
         assertEquals(culprit, e.culpritId(), e.getMessage());
-        assertEquals(ExitCoded.PROTOCOL, e.exitCode());
         assertFalse(e.getMessage().contains(net.session.keyId()), "the keyId must not appear in an error");
         return e;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CoordinatorChecksTest {
     private final TestNet net = TestNet.create(CurveName.P384, 2, 1, 2, 3);
     private final KeygenCoordinator coordinator = new KeygenCoordinator(net.setup);
-    private final List<KeygenResult> results = new ArrayList<>();
+    private final List<Round3Message> results = new ArrayList<>();
     private final Curve curve = net.session.curve();
 
     CoordinatorChecksTest() {
@@ -25,11 +25,11 @@ class CoordinatorChecksTest {
         List<Round2Message> r2 = new ArrayList<>();
         net.servers.values().forEach(s -> r2.add(s.round2(req2)));
         Round3Request req3 = coordinator.round3Request(r2);
-        net.servers.values().forEach(s -> results.add(s.round3(req3).result()));
+        net.servers.values().forEach(s -> results.add(s.round3(req3).message()));
     }
 
-    private KeygenResult changed(KeygenResult r, UnaryOperator<Map<Integer, byte[]>> shares, byte[] root, byte[] chain) {
-        KeygenResult c = new KeygenResult(r.sessionId(), r.sender(), r.curve(), r.threshold(), root, chain,
+    private Round3Message changed(Round3Message r, UnaryOperator<Map<Integer, byte[]>> shares, byte[] root, byte[] chain) {
+        Round3Message c = new Round3Message(r.sessionId(), r.sender(), r.curve(), r.threshold(), root, chain,
                 shares.apply(new LinkedHashMap<>(r.verificationShares())), r.transcriptHash(), null);
         return net.sign(c, r.sender());
     }
@@ -44,25 +44,25 @@ class CoordinatorChecksTest {
 
     @Test
     void aServerReturningADifferentResultIsNamed() {
-        KeygenResult two = results.get(1);
+        Round3Message two = results.get(1);
         byte[] chain = two.chainCode().clone();
         chain[0] ^= 1;
-        List<KeygenResult> list = TestNet.replace(results, 1, changed(two, m -> m, two.rootPublicKey(), chain));
+        List<Round3Message> list = TestNet.replace(results, 1, changed(two, m -> m, two.rootPublicKey(), chain));
         Blame.expect(ProtocolCheck.RESULT_MISMATCH, 2, net, () -> coordinator.finish(list));
         Blame.expect(ProtocolCheck.RESULT_MISMATCH, 2, net, () -> KeygenCoordinator.agree(net.session, list));
     }
 
     @Test
     void aResultSignedByAnotherServerIsRefused() {
-        List<KeygenResult> list = TestNet.replace(results, 0, net.sign(results.get(0), 2));
+        List<Round3Message> list = TestNet.replace(results, 0, net.sign(results.get(0), 2));
         Blame.expect(ProtocolCheck.SIGNATURE, 1, net, () -> coordinator.finish(list));
     }
 
     @Test
     void aVerificationShareOffThePolynomialIsNamed() {
         // Every server "agrees" on a wrong share for server 3: only interpolation can tell.
-        List<KeygenResult> list = new ArrayList<>();
-        for (KeygenResult r : results) {
+        List<Round3Message> list = new ArrayList<>();
+        for (Round3Message r : results) {
             list.add(changed(r, m -> {
                 m.put(3, curve.decodePoint(m.get(3)).add(curve.generator()).encode());
                 return m;
@@ -81,8 +81,8 @@ class CoordinatorChecksTest {
 
     @Test
     void aRootKeyTheSharesDoNotGiveIsRefused() {
-        List<KeygenResult> list = new ArrayList<>();
-        for (KeygenResult r : results) {
+        List<Round3Message> list = new ArrayList<>();
+        for (Round3Message r : results) {
             byte[] other = curve.encodePublicKey(curve.decodePublicKey(r.rootPublicKey()).add(curve.generator()));
             list.add(changed(r, m -> m, other, r.chainCode()));
         }

@@ -11,25 +11,8 @@ public final class Forge {
     }
 
     /** {@code m} signed by {@code keys} (the sender's own key, or a wrong one). */
-    public static Round1Message sign(Round1Message m, IdentityKeys keys) {
-        Round1Message unsigned = new Round1Message(m.sessionId(), m.sender(), m.commitments(), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), null);
-        byte[] sig = Signatures.sign(keys, m.sessionId(), Round1Message.ROUND, m.sender(), unsigned.payloadHash());
-        return new Round1Message(m.sessionId(), m.sender(), m.commitments(), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), sig);
-    }
-
-    public static Round2Message sign(Round2Message m, IdentityKeys keys) {
-        Round2Message unsigned = new Round2Message(m.sessionId(), m.sender(), m.echo(), m.encryptedShares(),
-                m.chainCodeReveal(), null);
-        byte[] sig = Signatures.sign(keys, m.sessionId(), Round2Message.ROUND, m.sender(), unsigned.payloadHash());
-        return new Round2Message(m.sessionId(), m.sender(), m.echo(), m.encryptedShares(), m.chainCodeReveal(), sig);
-    }
-
-    public static KeygenResult sign(KeygenResult r, IdentityKeys keys) {
-        byte[] sig = Signatures.sign(keys, r.sessionId(), KeygenResult.ROUND, r.sender(), r.resultHash());
-        return new KeygenResult(r.sessionId(), r.sender(), r.curve(), r.threshold(), r.rootPublicKey(), r.chainCode(),
-                r.verificationShares(), r.transcriptHash(), sig);
+    public static <T extends SignedMessage> T sign(T m, IdentityKeys keys) {
+        return Signatures.sign(keys, m);
     }
 
     /** Share {@code value} from {@code sender} sealed to {@code recipient} exactly as an honest sender would. */

@@ -37,7 +37,7 @@ class KeygenCorrectnessTest {
         InMemoryDkg.Run run = InMemoryDkg.run(name, t, ids);
         Curve curve = name.curve();
         Point root = curve.decodePublicKey(run.agreed().rootPublicKey());
-        Map<Integer, KeygenOutput> outputs = run.outputs();
+        Map<Integer, Round3Output> outputs = run.outputs();
 
         for (List<Integer> subset : subsets(ids, t)) {
             assertEquals(root, curve.multiplyBase(interpolateSecret(curve, outputs, subset)), "shares " + subset);
@@ -55,12 +55,12 @@ class KeygenCorrectnessTest {
             }
             assertEquals(root, curve.multiSum(l, pts), "verification shares " + subset);
         }
-        for (KeygenOutput out : outputs.values()) {
+        for (Round3Output out : outputs.values()) {
             assertEquals(curve.decodePoint(run.agreed().verificationShares().get(InMemoryDkg.nameFor(out.share().id()))),
                     out.share().publicShare(), "each share matches its verification share");
-            assertEquals(32, out.result().chainCode().length);
-            assertArrayEquals(run.agreed().chainCode(), out.result().chainCode(), "chain code equal everywhere");
-            assertArrayEquals(run.agreed().rootPublicKey(), out.result().rootPublicKey());
+            assertEquals(32, out.message().chainCode().length);
+            assertArrayEquals(run.agreed().chainCode(), out.message().chainCode(), "chain code equal everywhere");
+            assertArrayEquals(run.agreed().rootPublicKey(), out.message().rootPublicKey());
         }
         assertEquals(curve.encodePublicKey(root).length, run.agreed().rootPublicKey().length);
     }
@@ -84,7 +84,7 @@ class KeygenCorrectnessTest {
         return Stream.of(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
-    static BigInteger interpolateSecret(Curve curve, Map<Integer, KeygenOutput> outputs, List<Integer> subset) {
+    static BigInteger interpolateSecret(Curve curve, Map<Integer, Round3Output> outputs, List<Integer> subset) {
         BigInteger s = BigInteger.ZERO;
         for (int i : subset) {
             s = s.add(Lagrange.coefficient(curve.order(), subset, i, 0).multiply(outputs.get(i).share().value()));

@@ -27,7 +27,7 @@ class RoundTwoChecksTest {
         return net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), shares, bad.chainCodeReveal(), null), 3);
     }
 
-    private KeygenOutput round3(int server, List<Round2Message> list) {
+    private Round3Output round3(int server, List<Round2Message> list) {
         return net.server(server).round3(new Round3Request(list));
     }
 
@@ -41,7 +41,7 @@ class RoundTwoChecksTest {
         assertTrue(!e.getMessage().contains(hex) && !e.getMessage().contains(new BigInteger(1, random).toString()),
                 "the share's value is not in the error");
         // Server 2's share from server 3 is fine, so server 2 finishes; the coordinator then misses server 1.
-        KeygenOutput two = round3(2, list);
+        Round3Output two = round3(2, list);
         assertEquals(2, two.share().id());
         assertEquals(DkgParticipant.State.FAILED, net.server(1).state());
     }
@@ -146,12 +146,12 @@ class RoundTwoChecksTest {
 
     @Test
     void honestRunsFinishWithOneTranscriptThatTheCoordinatorAccepts() {
-        List<KeygenOutput> outs = List.of(round3(1, r2), round3(2, r2), round3(3, r2));
+        List<Round3Output> outs = List.of(round3(1, r2), round3(2, r2), round3(3, r2));
         KeygenCoordinator c = coordinatorAfterRound1();
         c.round3Request(r2);
-        AgreedKey agreed = c.finish(outs.stream().map(KeygenOutput::result).toList());
-        for (KeygenOutput o : outs) {
-            assertTrue(Arrays.equals(agreed.transcriptHash(), o.result().transcriptHash()));
+        AgreedKey agreed = c.finish(outs.stream().map(Round3Output::message).toList());
+        for (Round3Output o : outs) {
+            assertTrue(Arrays.equals(agreed.transcriptHash(), o.message().transcriptHash()));
         }
     }
 

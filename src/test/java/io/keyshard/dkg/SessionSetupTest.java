@@ -69,7 +69,7 @@ class SessionSetupTest {
     void badKeysNonceKeyIdAndCurveAreRefused() {
         Participant a = k1.participant("OFFICIAL_1", 1);
         Participant b = k2.participant("OFFICIAL_2", 2);
-        assertTrue(refused(new SessionSetup("not-a-uuid", nonce, "P256", 2, List.of(a, b))).contains("keyId must be a UUID"));
+        assertTrue(refused(new SessionSetup("not-a-uuid", nonce, "P256", 2, List.of(a, b))).contains("keyId is a version-4 UUID"));
         assertTrue(refused(new SessionSetup(keyId, new byte[16], "P256", 2, List.of(a, b))).contains("nonce must be 32"));
         assertTrue(refused(new SessionSetup(keyId, nonce, "P257", 2, List.of(a, b))).contains("unknown curve"));
         Participant shortKey = new Participant("OFFICIAL_2", 2, new byte[31], b.encryptionKey());

@@ -26,7 +26,7 @@ class StateMachineTest {
         List<Round2Message> r2 = net.round2(r1);
         Blame.expect(ProtocolCheck.ROUND_REPEATED, ProtocolException.COORDINATOR, net,
                 () -> one.round2(new Round2Request(r1)));
-        KeygenOutput out = one.round3(new Round3Request(r2));
+        Round3Output out = one.round3(new Round3Request(r2));
         Blame.expect(ProtocolCheck.SESSION_ENDED, ProtocolException.COORDINATOR, net,
                 () -> one.round3(new Round3Request(r2)));
         assertEquals(1, out.share().id());

@@ -92,7 +92,7 @@ final class TestNet {
         return Forge.sign(m, identities.get(signer));
     }
 
-    KeygenResult sign(KeygenResult r, int signer) {
+    Round3Message sign(Round3Message r, int signer) {
         return Forge.sign(r, identities.get(signer));
     }
 }

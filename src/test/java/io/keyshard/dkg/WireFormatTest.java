@@ -47,9 +47,9 @@ class WireFormatTest {
             r2.add(hop(s.round2(req2), Round2Message.class));
         }
         Round3Request req3 = hop(coordinator.round3Request(r2), Round3Request.class);
-        List<KeygenResult> results = new ArrayList<>();
+        List<Round3Message> results = new ArrayList<>();
         for (DkgParticipant s : servers) {
-            results.add(hop(s.round3(req3).result(), KeygenResult.class));
+            results.add(hop(s.round3(req3).message(), Round3Message.class));
         }
         AgreedKey agreed = coordinator.finish(results);
         assertEquals(32, agreed.rootPublicKey().length);

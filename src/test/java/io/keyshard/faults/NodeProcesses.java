@@ -6,9 +6,9 @@ import io.keyshard.client.ServerException;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.node.NodeConfig;
-import io.keyshard.node.NodeEntry;
 import io.keyshard.node.NodeInitializer;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +162,7 @@ final class NodeProcesses implements AutoCloseable {
     /** The node's state for a key: PENDING, READY, ABORTED, EXPIRED, IN_PROGRESS, or UNKNOWN (404). */
     String status(String name, UUID keyId) throws ServerException {
         try {
-            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().path("status").asText();
+            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().status().name();
         } catch (RuntimeException e) {
             Throwable t = NodeConnection.unwrap(e);
             if (t instanceof ServerException se) {

@@ -10,8 +10,8 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.derive.Network;
 import io.keyshard.dkg.InMemoryDkg;
-import io.keyshard.dkg.KeygenOutput;
 import io.keyshard.dkg.Lagrange;
+import io.keyshard.dkg.Round3Output;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class DkgSigningTest {
         InMemoryDkg.Run run = InMemoryDkg.run(name, t, ids);
         Curve curve = suite.curve();
         Map<Integer, Point> shares = new TreeMap<>();
-        run.outputs().values().iterator().next().result().verificationShares()
+        run.outputs().values().iterator().next().message().verificationShares()
                 .forEach((id, enc) -> shares.put(id, curve.decodePoint(enc)));
         List<Integer> first = ids.subList(0, t);
         BigInteger[] lambdas = new BigInteger[t];
@@ -46,7 +46,7 @@ class DkgSigningTest {
         }
         Point groupKey = curve.multiSum(lambdas, points);
         Map<Integer, KeyPackage> keys = new TreeMap<>();
-        for (Map.Entry<Integer, KeygenOutput> e : run.outputs().entrySet()) {
+        for (Map.Entry<Integer, Round3Output> e : run.outputs().entrySet()) {
             byte[] enc = e.getValue().share().encoded();
             keys.put(e.getKey(), new KeyPackage(e.getKey(), suite.deserializeScalar(enc), shares.get(e.getKey()), groupKey, t));
             Arrays.fill(enc, (byte) 0);

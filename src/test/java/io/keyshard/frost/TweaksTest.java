@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.Base58;
 import io.keyshard.address.BitcoinAddresses;
-import io.keyshard.address.Hashes;
 import io.keyshard.address.TestVectors;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -104,12 +104,12 @@ class TweaksTest {
 
     @Test
     void aScriptTreeRootIsCommittedToByTheTweak() {
-        byte[] root = Hashes.sha256("a script tree".getBytes(StandardCharsets.UTF_8));
+        byte[] root = Digests.sha256("a script tree".getBytes(StandardCharsets.UTF_8));
         for (int s = 1; s <= 4; s++) {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(1000 + s), 2, 3);
             Point internal = keys.pub().groupKey();
             Point even = Bip340.hasEvenY(internal) ? internal : internal.negate();
-            BigInteger t = new BigInteger(1, Hashes.taggedHash("TapTweak",
+            BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak",
                     Arrays.concatenate(Bip340.x(internal), root)));
             Point q = even.add(TR.curve().generator().multiply(t));
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), root);

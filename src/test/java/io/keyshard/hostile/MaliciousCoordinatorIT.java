@@ -9,13 +9,13 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolCheck;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
@@ -158,9 +158,9 @@ class MaliciousCoordinatorIT {
         }
         refused(post(b, second, "round3", oldReq3), 409, second);
         Round3Request req3 = coordinator.round3Request(r2);
-        List<KeygenResult> r3 = new ArrayList<>();
+        List<Round3Message> r3 = new ArrayList<>();
         for (TestNode n : nodes) {
-            r3.add(ok(n, second, "round3", req3, KeygenResult.class));
+            r3.add(ok(n, second, "round3", req3, Round3Message.class));
         }
         coordinator.finish(r3);
         assertEquals(List.of("PENDING", "PENDING", "PENDING"), statuses(second),
@@ -212,9 +212,9 @@ class MaliciousCoordinatorIT {
             r2.add(ok(n, keyId, "round2", req2, Round2Message.class));
         }
         Round3Request req3 = coordinator.round3Request(r2);
-        List<KeygenResult> r3 = new ArrayList<>();
+        List<Round3Message> r3 = new ArrayList<>();
         for (TestNode n : List.of(a, b)) {   // CHARLIE never gets round 3
-            r3.add(ok(n, keyId, "round3", req3, KeygenResult.class));
+            r3.add(ok(n, keyId, "round3", req3, Round3Message.class));
         }
         String early = refused(post(c, keyId, "commit", Map.of()), 409, keyId);
         assertTrue(early.contains("has not reached round 3"), early);

@@ -16,12 +16,11 @@ import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.ProtocolCheck;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
-import io.keyshard.node.TestNode;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -102,7 +101,7 @@ class MaliciousServerIT {
                         (m, setup) -> r2(m, m.encryptedShares(), List.of(random(32), m.echo().get(1), m.echo().get(2)),
                                 m.chainCodeReveal())),
                 round3("a final result with another group key", ProtocolCheck.RESULT_MISMATCH,
-                        r -> new KeygenResult(r.sessionId(), r.sender(), r.curve(), r.threshold(),
+                        r -> new Round3Message(r.sessionId(), r.sender(), r.curve(), r.threshold(),
                                 CURVE.generator().encode(), r.chainCode(), r.verificationShares(), r.transcriptHash(),
                                 r.signature())));
     }
@@ -154,10 +153,10 @@ class MaliciousServerIT {
         });
     }
 
-    private static Arguments round3(String what, ProtocolCheck check, java.util.function.UnaryOperator<KeygenResult> f) {
+    private static Arguments round3(String what, ProtocolCheck check, java.util.function.UnaryOperator<Round3Message> f) {
         return Arguments.of(what, check, new RogueFront.Tamper() {
             @Override
-            public KeygenResult round3(KeygenResult r, SessionSetup setup) {
+            public Round3Message round3(Round3Message r, SessionSetup setup) {
                 return f.apply(r);
             }
         });

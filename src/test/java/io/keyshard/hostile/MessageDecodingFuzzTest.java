@@ -11,10 +11,10 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.WeierstrassPoint;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
@@ -31,7 +31,7 @@ import java.util.List;
  */
 class MessageDecodingFuzzTest {
     private static final List<Class<?>> WIRE_TYPES = List.of(SessionSetup.class, Round1Message.class,
-            Round2Message.class, Round2Request.class, Round3Request.class, KeygenResult.class,
+            Round2Message.class, Round2Request.class, Round3Request.class, Round3Message.class,
             InProcessNode.emptyRequestType());
 
     /** Byte 0 picks the message type, the rest is the body. */

@@ -6,10 +6,10 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
@@ -58,7 +58,7 @@ final class RogueFront implements AutoCloseable {
             return m;
         }
 
-        default KeygenResult round3(KeygenResult r, SessionSetup setup) {
+        default Round3Message round3(Round3Message r, SessionSetup setup) {
             return r;
         }
     }
@@ -136,8 +136,8 @@ final class RogueFront implements AutoCloseable {
             Round2Message t = tamper.round2(m, setup);
             return json.writeValueAsString(t == m || t.signature() != m.signature() ? t : Forge.sign(t, keys));
         }
-        KeygenResult m = json.readValue(answer, KeygenResult.class);
-        KeygenResult t = tamper.round3(m, setup);
+        Round3Message m = json.readValue(answer, Round3Message.class);
+        Round3Message t = tamper.round3(m, setup);
         return json.writeValueAsString(t == m || t.signature() != m.signature() ? t : Forge.sign(t, keys));
     }
 

@@ -1,6 +1,5 @@
 package io.keyshard.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.KeygenCoordinator;
@@ -9,7 +8,6 @@ import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.SessionSetup;
-import io.keyshard.json.Hex;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +41,7 @@ final class AbandonedKeygens {
         try {
             List<Participant> participants = new ArrayList<>();
             for (NodeConnection c : servers) {
-                JsonNode id = c.identity(TIMEOUT).join();
-                participants.add(new Participant(c.name(), c.info().id(),
-                        Hex.decode(id.path("signingKey").asText(), "signingKey"),
-                        Hex.decode(id.path("encryptionKey").asText(), "encryptionKey")));
+                participants.add(c.identity(TIMEOUT).join().participant());
             }
             byte[] nonce = new byte[32];
             random.nextBytes(nonce);

@@ -1,21 +1,20 @@
 package io.keyshard.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.client.ServerException;
-import io.keyshard.dkg.KeygenResult;
-import io.keyshard.json.Hex;
-import io.keyshard.json.StrictJson;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import io.keyshard.wire.KeyState;
+import io.keyshard.wire.KeyStatusAnswer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,9 +51,9 @@ final class ServerAudit {
             acknowledged += keys.size();
             for (int from = 0; from < keys.size(); from += IN_FLIGHT) {
                 List<LoadClient.Acknowledged> batch = keys.subList(from, Math.min(keys.size(), from + IN_FLIGHT));
-                Map<LoadClient.Acknowledged, Map<String, CompletableFuture<JsonNode>>> asked = new LinkedHashMap<>();
+                Map<LoadClient.Acknowledged, Map<String, CompletableFuture<KeyStatusAnswer>>> asked = new LinkedHashMap<>();
                 for (LoadClient.Acknowledged k : batch) {
-                    Map<String, CompletableFuture<JsonNode>> perServer = new LinkedHashMap<>();
+                    Map<String, CompletableFuture<KeyStatusAnswer>> perServer = new LinkedHashMap<>();
                     conns.forEach((name, conn) -> perServer.put(name, conn.keyStatus(k.keyId(), TIMEOUT)));
                     asked.put(k, perServer);
                 }
@@ -93,7 +92,7 @@ final class ServerAudit {
 
     /** The problems with one acknowledged key; none means it is READY everywhere it should be. */
     private static List<String> checkKey(LoadClient c, LoadClient.Acknowledged k,
-            Map<String, CompletableFuture<JsonNode>> answers) {
+            Map<String, CompletableFuture<KeyStatusAnswer>> answers) {
         List<String> found = new ArrayList<>();
         String who = "client " + c.index + " key " + k.keyId();
         Optional<KeyRecord> record = c.vault.get(k.keyId());
@@ -104,15 +103,15 @@ final class ServerAudit {
         }
         answers.forEach((server, answer) -> {
             try {
-                JsonNode status = answer.join();
+                KeyStatusAnswer status = answer.join();
                 if (!k.servers().contains(server)) {
                     found.add(who + ": " + server + " was not chosen but knows the key");
                     return;
                 }
-                KeygenResult result = StrictJson.mapper().treeToValue(status.get("result"), KeygenResult.class);
-                if (!"READY".equals(status.path("status").asText())
+                Round3Message result = status.result();
+                if (status.status() != KeyState.READY || result == null
                         || !Hex.encode(result.rootPublicKey()).equals(k.rootPublicKey())) {
-                    found.add(who + ": " + server + " reports " + status.path("status").asText()
+                    found.add(who + ": " + server + " reports " + status.status()
                             + " or another root key");
                 }
             } catch (Exception e) {
@@ -137,7 +136,7 @@ final class ServerAudit {
             for (var e : conns.entrySet()) {
                 String status;
                 try {
-                    status = e.getValue().keyStatus(a.keyId(), TIMEOUT).join().path("status").asText();
+                    status = e.getValue().keyStatus(a.keyId(), TIMEOUT).join().status().name();
                 } catch (RuntimeException ex) {
                     status = NodeConnection.unwrap(ex).getMessage();
                 }

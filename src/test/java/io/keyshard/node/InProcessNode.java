@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
+import io.keyshard.wire.KeyStatusAnswer;
+import io.keyshard.wire.NodeEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +62,7 @@ public final class InProcessNode implements AutoCloseable {
         NodeFiles files = new NodeFiles(data);
         NodeConfig config = files.readConfig();
         this.identity = NodeIdentity.load(files);
-        this.sealer = ShareSealer.open(files, config.id(), random);
+        this.sealer = ShareSealer.open(files, config.id());
         this.store = ShareStore.open(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
         this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
@@ -114,8 +116,8 @@ public final class InProcessNode implements AutoCloseable {
     /** What the node reports for a key to its owner: IN_PROGRESS with its round, a stored state, or 404. */
     public String status(String clientId, UUID keyId) throws IOException {
         try {
-            Map<String, Object> s = keygen.status(clientId, keyId);
-            return s.get("status") + (s.containsKey("round") ? "@" + s.get("round") : "");
+            KeyStatusAnswer s = keygen.status(clientId, keyId);
+            return s.status() + (s.round() != null ? "@" + s.round() : "");
         } catch (ApiException e) {
             return Integer.toString(e.status());
         }

@@ -3,12 +3,13 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.KeygenResult;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.KeyState;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -93,9 +94,9 @@ class NodeRoundsIT {
             assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
                     StrictJson.mapper().writeValueAsString(req2)).statusCode(), "round 2 answered twice");
             var req3 = coordinator.round3Request(r2);
-            List<KeygenResult> r3 = new ArrayList<>();
+            List<Round3Message> r3 = new ArrayList<>();
             for (TestNode n : nodes) {
-                r3.add(post(n, keyId, "round3", req3, KeygenResult.class));
+                r3.add(post(n, keyId, "round3", req3, Round3Message.class));
             }
             coordinator.finish(r3);
             assertEquals(409, b.send(b.entry.apiKey(), "/v1/keygen/" + keyId + "/round3",

@@ -2,9 +2,9 @@ package io.keyshard.node;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.SecretShare;
+import io.keyshard.wire.KeyState;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +25,10 @@ public final class NodeStoreReader {
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
         Map<UUID, Held> out = new LinkedHashMap<>();
-        try (ShareSealer sealer = ShareSealer.open(files, config.id(), new SecureRandom());
+        try (ShareSealer sealer = ShareSealer.open(files, config.id());
                 ShareStore store = ShareStore.open(files)) {
             for (UUID keyId : store.keyIds()) {
-                ShareStore.StoredKey k = store.find(keyId).orElseThrow();
+                ShareStore.Row k = store.find(keyId).orElseThrow();
                 BigInteger value = null;
                 byte[] sealed = store.sealedShare(keyId).orElse(null);
                 if (sealed != null) {

@@ -3,9 +3,11 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,7 @@ class ShareSealerTest {
         byte[] share = new byte[32];
         random.nextBytes(share);
         UUID keyId = UUID.randomUUID();
-        try (ShareSealer node1 = ShareSealer.open(files, 1, random); ShareSealer node2 = ShareSealer.open(files, 2, random)) {
+        try (ShareSealer node1 = ShareSealer.open(files, 1); ShareSealer node2 = ShareSealer.open(files, 2)) {
             byte[] sealed = node1.seal(keyId, "SECP256k1", share);
             assertArrayEquals(share, node1.open(keyId, "SECP256k1", sealed));
             assertThrows(GeneralSecurityException.class, () -> node1.open(UUID.randomUUID(), "SECP256k1", sealed),
@@ -42,5 +44,22 @@ class ShareSealerTest {
         }
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
                 () -> ShareSealer.createMasterKey(files.masterKey(), random), "a master key is never overwritten");
+    }
+
+    @Test
+    void aShareSealedByAnEarlierBuildStillOpens() throws Exception {
+        Path from = Path.of(ShareSealerTest.class.getResource("/io/keyshard/compat/node").toURI());
+        Files.copy(from.resolve("master.key"), dir.resolve("master.key"));
+        byte[] sealed = HexFormat.of().parseHex(Files.readString(from.resolve("sealed-share.hex")).strip());
+        byte[] expected = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            expected[i] = (byte) (0xa0 + i);
+        }
+        UUID keyId = UUID.fromString("0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01");
+        try (ShareSealer node7 = ShareSealer.open(new NodeFiles(dir), 7)) {
+            assertArrayEquals(expected, node7.open(keyId, "SECP256k1", sealed));
+            sealed[sealed.length - 1] ^= 1;
+            assertThrows(GeneralSecurityException.class, () -> node7.open(keyId, "SECP256k1", sealed));
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.NodeEntry;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.ByteArrayOutputStream;
@@ -33,14 +34,14 @@ class ManifestTest {
         Sealer sealer = new Sealer(new byte[32]);
         Manifest m = new Manifest();
         for (int i = 0; i < 1000; i++) {
-            m.entries.put(Manifest.keyId(java.util.UUID.randomUUID()), new Manifest.Entry(i + 1, 1));
+            m.put(Manifest.keyId(java.util.UUID.randomUUID()), new Manifest.Entry(i + 1, 1));
         }
         Map<String, byte[]> rows = new HashMap<>();
         m.write(sealer, rows::put);
         assertEquals(Manifest.BUCKETS + 1, rows.size(), "the first write stores every bucket and the header");
         Manifest next = m.copy();
         String id = Manifest.keyId(java.util.UUID.randomUUID());
-        next.entries.put(id, new Manifest.Entry(1001, 1));
+        next.put(id, new Manifest.Entry(1001, 1));
         Map<String, byte[]> written = new HashMap<>();
         next.write(sealer, written::put);
         assertEquals(Set.of(Manifest.HEADER_ROW, Manifest.bucketRow(Manifest.bucket(id))), written.keySet());
@@ -50,8 +51,8 @@ class ManifestTest {
         rows.putAll(written);
         Manifest back = Manifest.read(rows::get, sealer);
         assertNotNull(back);
-        assertEquals(next.entries, back.entries);
-        assertEquals(next.generation, back.generation);
+        assertEquals(next.entries(), back.entries());
+        assertEquals(next.generation(), back.generation());
     }
 
     @Test
@@ -101,10 +102,10 @@ class ManifestTest {
             Manifest current = v.writableManifest();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeLong(current.generation);
-                out.writeLong(current.nextRowNo);
-                out.writeInt(current.entries.size());
-                for (Map.Entry<String, Manifest.Entry> e : current.entries.entrySet()) {
+                out.writeLong(current.generation());
+                out.writeLong(current.nextRowNo());
+                out.writeInt(current.size());
+                for (Map.Entry<String, Manifest.Entry> e : current.entries().entrySet()) {
                     out.writeUTF(e.getKey());
                     out.writeLong(e.getValue().rowNo());
                     out.writeInt(e.getValue().version());

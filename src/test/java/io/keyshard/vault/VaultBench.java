@@ -78,7 +78,7 @@ public final class VaultBench {
             Manifest next = v.writableManifest().copy();
             List<Vault.Versioned> rows = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
-                rows.add(new Vault.Versioned(VaultFixtures.pending("bulk"), next.nextRowNo++, 1));
+                rows.add(new Vault.Versioned(VaultFixtures.pending("bulk"), next.allocateRow(), 1));
             }
             v.writeRecords(rows, next);
             have += batch;

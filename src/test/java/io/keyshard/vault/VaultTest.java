@@ -180,7 +180,7 @@ class VaultTest {
             Manifest next = v.writableManifest().copy();
             List<Vault.Versioned> rows = new java.util.ArrayList<>();
             for (int i = 0; i < 2500; i++) {
-                rows.add(new Vault.Versioned(pending("bulk"), next.nextRowNo++, 1));
+                rows.add(new Vault.Versioned(pending("bulk"), next.allocateRow(), 1));
             }
             v.writeRecords(rows, next);
             v.createPending(pending("one more"));

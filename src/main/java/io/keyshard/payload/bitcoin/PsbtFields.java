@@ -1,11 +1,12 @@
 package io.keyshard.payload.bitcoin;
 
 import io.keyshard.address.Hashes;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import java.util.Arrays;
 import java.util.Locale;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.util.encoders.Hex;
 
 /** The BIP-174, BIP-370 and BIP-371 record types and the format each one's key and value must have. */
 final class PsbtFields {
@@ -62,7 +63,7 @@ final class PsbtFields {
 
     static String describe(PsbtMap.Field f) {
         return String.format(Locale.ROOT, "type 0x%02x", f.type()) + (f.keyData().length == 0 ? "" : " with key data "
-                + abbreviate(Hex.toHexString(f.keyData())));
+                + abbreviate(Hex.encode(f.keyData())));
     }
 
     /** Checks one record of a known type against its BIP; unknown types pass untouched. */
@@ -147,8 +148,8 @@ final class PsbtFields {
                 Witness.parse(v);
             }
             case IN_RIPEMD160 -> preimage(k, v, 20, ripemd160(v), what);
-            case IN_SHA256 -> preimage(k, v, 32, Hashes.sha256(v), what);
-            case IN_HASH160 -> preimage(k, v, 20, Hashes.hash160(v), what);
+            case IN_SHA256 -> preimage(k, v, 32, Digests.sha256(v), what);
+            case IN_HASH160 -> preimage(k, v, 20, Digests.hash160(v), what);
             case IN_HASH256 -> preimage(k, v, 32, Hashes.doubleSha256(v), what);
             case IN_PREVIOUS_TXID -> v2Fixed(version, k, v, 32, what, "PSBT_IN_PREVIOUS_TXID");
             case IN_OUTPUT_INDEX -> v2Fixed(version, k, v, 4, what, "PSBT_IN_OUTPUT_INDEX");
@@ -307,11 +308,7 @@ final class PsbtFields {
     }
 
     private static byte[] ripemd160(byte[] v) {
-        RIPEMD160Digest d = new RIPEMD160Digest();
-        d.update(v, 0, v.length);
-        byte[] out = new byte[20];
-        d.doFinal(out, 0);
-        return out;
+        return Digests.digest(new RIPEMD160Digest(), v);
     }
 
     private static String abbreviate(String hex) {

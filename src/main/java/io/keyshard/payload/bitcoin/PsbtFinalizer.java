@@ -1,6 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class PsbtFinalizer {
         }
         byte[] keyHash = Scripts.payload(script);
         for (PsbtInput.PartialSig ps : in.partialSigs()) {
-            if (Arrays.equals(Hashes.hash160(ps.publicKey()), keyHash)) {
+            if (Arrays.equals(Digests.hash160(ps.publicKey()), keyHash)) {
                 byte[] sig = ps.signature();
                 checkHashType(required, sig[sig.length - 1] & 0xff, i);
                 if (type == ScriptType.P2WPKH) {

@@ -1,6 +1,7 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * What a person checks before signing a PSBT: every input (amount, this key's path or foreign),
@@ -73,7 +73,7 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
         for (int i = 0; i < tx.outputs().size(); i++) {
             Transaction.TxOut o = tx.outputs().get(i);
             DerivationPath change = changePath(psbt.output(i), o.scriptPubKey(), root);
-            outs.add(new OutputLine(i, Scripts.address(o.scriptPubKey(), network), Hex.toHexString(o.scriptPubKey()), o.amount(),
+            outs.add(new OutputLine(i, Scripts.address(o.scriptPubKey(), network), Hex.encode(o.scriptPubKey()), o.amount(),
                     change != null, change == null ? null : change.toString()));
             totalOut = money(totalOut + money(o.amount(), "output " + i), "the outputs");
         }
@@ -114,7 +114,7 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
             return null;
         }
         for (PsbtInput.Derivation d : out.bip32Derivations()) {
-            byte[] hash = Hashes.hash160(d.publicKey());
+            byte[] hash = Digests.hash160(d.publicKey());
             if (Arrays.equals(script, Scripts.p2wpkh(hash)) || Arrays.equals(script, Scripts.p2pkh(hash))) {
                 return PsbtSigner.ownPath(root, d.origin(), d.publicKey());
             }

@@ -1,6 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
@@ -100,7 +100,7 @@ public final class PsbtSigner {
         }
         byte[] paid = Scripts.payload(spent.scriptPubKey());
         for (PsbtInput.Derivation d : in.bip32Derivations()) {
-            byte[] keyHash = Hashes.hash160(d.publicKey());
+            byte[] keyHash = Digests.hash160(d.publicKey());
             DerivationPath path = Arrays.equals(paid, keyHash) ? ownPath(root, d.origin(), d.publicKey()) : null;
             if (path == null) {
                 continue;
@@ -168,10 +168,10 @@ public final class PsbtSigner {
         byte[] script = spent == null ? new byte[0] : spent.scriptPubKey();
         byte[] key = request.publicKey();
         return switch (request.type()) {
-            case P2WPKH -> Arrays.equals(script, Scripts.p2wpkh(Hashes.hash160(key)))
-                    ? Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(Hashes.hash160(key)), spent.amount(), request.hashType())
+            case P2WPKH -> Arrays.equals(script, Scripts.p2wpkh(Digests.hash160(key)))
+                    ? Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(Digests.hash160(key)), spent.amount(), request.hashType())
                     : new byte[0];
-            case P2PKH -> Arrays.equals(script, Scripts.p2pkh(Hashes.hash160(key)))
+            case P2PKH -> Arrays.equals(script, Scripts.p2pkh(Digests.hash160(key)))
                     ? Sighash.legacy(tx, i, script, request.hashType()) : new byte[0];
             case P2TR -> Arrays.equals(script, Scripts.p2tr(key))
                     ? Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), request.hashType(), null) : new byte[0];

@@ -2,9 +2,9 @@ package io.keyshard.payload.bitcoin;
 
 import io.keyshard.address.Base58;
 import io.keyshard.address.SegwitAddress;
+import io.keyshard.bytes.Hex;
 import io.keyshard.derive.Network;
 import java.util.Arrays;
-import org.bouncycastle.util.encoders.Hex;
 
 /** The standard output scripts, recognising them, their addresses, and script pushes. */
 public final class Scripts {
@@ -63,7 +63,7 @@ public final class Scripts {
             case P2PKH -> Arrays.copyOfRange(s, 3, 23);
             case P2SH -> Arrays.copyOfRange(s, 2, 22);
             case P2WPKH, P2WSH, P2TR -> Arrays.copyOfRange(s, 2, s.length);
-            default -> throw new IllegalArgumentException("not a standard script with a hash or program: " + Hex.toHexString(s));
+            default -> throw new IllegalArgumentException("not a standard script with a hash or program: " + Hex.encode(s));
         };
     }
 

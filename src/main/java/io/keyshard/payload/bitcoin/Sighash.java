@@ -1,7 +1,7 @@
 package io.keyshard.payload.bitcoin;
 
 import io.keyshard.address.Hashes;
-import io.keyshard.frost.Bip340;
+import io.keyshard.crypto.Digests;
 import java.util.List;
 
 /**
@@ -104,7 +104,7 @@ public final class Sighash {
 
     /** BIP-341 key-path signature hash: hash_TapSighash(0x00 ‖ SigMsg). */
     public static byte[] taprootKeyPath(Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex) {
-        return Bip340.taggedHash("TapSighash", taprootSigMsg(tx, index, spent, hashType, annex, true));
+        return Digests.taggedHash("TapSighash", taprootSigMsg(tx, index, spent, hashType, annex, true));
     }
 
     /** BIP-341 SigMsg(hash_type, 0) for a key-path spend, optionally with the epoch byte 0x00 in front. */
@@ -140,11 +140,11 @@ public final class Sighash {
                 amounts.i64(o.amount());
                 scripts.varBytes(o.scriptPubKey());
             }
-            w.bytes(Hashes.sha256(prevouts(tx))).bytes(Hashes.sha256(amounts.toByteArray()))
-                    .bytes(Hashes.sha256(scripts.toByteArray())).bytes(Hashes.sha256(sequences(tx)));
+            w.bytes(Digests.sha256(prevouts(tx))).bytes(Digests.sha256(amounts.toByteArray()))
+                    .bytes(Digests.sha256(scripts.toByteArray())).bytes(Digests.sha256(sequences(tx)));
         }
         if (outType != NONE && outType != SINGLE) {
-            w.bytes(Hashes.sha256(outputs(tx)));
+            w.bytes(Digests.sha256(outputs(tx)));
         }
         w.u8(annex == null ? 0 : 1);
         if (anyoneCanPay) {
@@ -155,10 +155,10 @@ public final class Sighash {
             w.u32(index);
         }
         if (annex != null) {
-            w.bytes(Hashes.sha256(new ByteWriter().varBytes(annex).toByteArray()));
+            w.bytes(Digests.sha256(new ByteWriter().varBytes(annex).toByteArray()));
         }
         if (outType == SINGLE) {
-            w.bytes(Hashes.sha256(tx.outputs().get(index).serialize()));
+            w.bytes(Digests.sha256(tx.outputs().get(index).serialize()));
         }
         return w.toByteArray();
     }

@@ -1,6 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import java.util.Arrays;
 
 /**
@@ -28,14 +28,14 @@ public final class SignerChecks {
         byte[] script = spent.scriptPubKey();
         byte[] redeem = in.redeemScript();
         if (redeem != null) {
-            if (Scripts.type(script) != ScriptType.P2SH || !Arrays.equals(Scripts.payload(script), Hashes.hash160(redeem))) {
+            if (Scripts.type(script) != ScriptType.P2SH || !Arrays.equals(Scripts.payload(script), Digests.hash160(redeem))) {
                 throw new IllegalArgumentException("input " + index + ": the redeemScript is not the one the spent output pays to");
             }
             script = redeem;
         }
         byte[] witnessScript = in.witnessScript();
         if (witnessScript != null && (Scripts.type(script) != ScriptType.P2WSH
-                || !Arrays.equals(Scripts.payload(script), Hashes.sha256(witnessScript)))) {
+                || !Arrays.equals(Scripts.payload(script), Digests.sha256(witnessScript)))) {
             throw new IllegalArgumentException("input " + index + ": the witnessScript is not the one the "
                     + (redeem != null ? "redeemScript" : "spent output") + " commits to");
         }

@@ -1,10 +1,10 @@
 package io.keyshard.payload.bitcoin;
 
 import io.keyshard.address.Hashes;
+import io.keyshard.bytes.Hex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * A Bitcoin transaction in its network serialisation, legacy or segwit (BIP-144); txid and wtxid,
@@ -28,7 +28,7 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
 
         /** The outpoint as wallets show it: txid in display (reversed) order, colon, output index. */
         public String outpoint() {
-            return Hex.toHexString(reversed(prevTxid)) + ":" + vout;
+            return Hex.encode(reversed(prevTxid)) + ":" + vout;
         }
 
         public TxIn withScriptSig(byte[] script, List<byte[]> newWitness) {
@@ -125,7 +125,7 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
     }
 
     public static Transaction parseHex(String hex) {
-        return parse(Hex.decode(hex.strip()));
+        return parse(Hex.decodeTyped(hex, "the transaction"));
     }
 
     public boolean hasWitness() {
@@ -170,12 +170,12 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
 
     /** The txid as explorers show it (byte-reversed hex). */
     public String txidHex() {
-        return Hex.toHexString(reversed(txid()));
+        return Hex.encode(reversed(txid()));
     }
 
     /** The wtxid as explorers show it; equal to the txid for a transaction without witnesses. */
     public String wtxidHex() {
-        return Hex.toHexString(reversed(Hashes.doubleSha256(serialize())));
+        return Hex.encode(reversed(Hashes.doubleSha256(serialize())));
     }
 
     /** BIP-141 weight: three times the size without witnesses plus the full size. */

@@ -1,6 +1,7 @@
 package io.keyshard.payload.evm;
 
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.ByteArrays;
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -11,21 +12,11 @@ final class Bytes {
     }
 
     static byte[] concat(List<byte[]> parts) {
-        int length = 0;
-        for (byte[] p : parts) {
-            length += p.length;
-        }
-        byte[] out = new byte[length];
-        int pos = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, pos, p.length);
-            pos += p.length;
-        }
-        return out;
+        return ByteArrays.concat(parts.toArray(new byte[0][]));
     }
 
     static byte[] concat(byte[]... parts) {
-        return concat(List.of(parts));
+        return ByteArrays.concat(parts);
     }
 
     /** {@code value mod 2^256} as a 32-byte big-endian word (two's complement for negatives). */

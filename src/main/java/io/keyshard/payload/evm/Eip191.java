@@ -1,7 +1,7 @@
 package io.keyshard.payload.evm;
 
 import io.keyshard.address.Hashes;
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.address.AccountAddresses;
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.Hex;
 import io.keyshard.json.StrictJson;
 import java.math.BigInteger;
 import java.util.Locale;

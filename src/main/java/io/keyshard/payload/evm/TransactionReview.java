@@ -1,7 +1,7 @@
 package io.keyshard.payload.evm;
 
 import io.keyshard.address.AccountAddresses;
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 
 /**

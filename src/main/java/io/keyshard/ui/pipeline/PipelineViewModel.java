@@ -3,6 +3,7 @@ package io.keyshard.ui.pipeline;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
@@ -19,7 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The Pipeline screen's logic for one READY key: the chosen chain (only those its curve takes),
@@ -50,7 +50,7 @@ public final class PipelineViewModel {
         }
         this.key = key;
         this.tasks = tasks;
-        this.start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey()), Hex.decode(key.chainCode()));
+        this.start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"), Hex.decode(key.chainCode(), "chainCode"));
         chains = FXCollections.observableArrayList(Chain.forCurve(key.curve()));
         chain.set(chains.get(0));
         chain.addListener((o, a, b) -> recompute());

@@ -1,14 +1,14 @@
 package io.keyshard.ui.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
+import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.json.StrictJson;
 import io.keyshard.ui.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The app's preferences as stored in {@code <home>/settings.json}: theme, auto-lock minutes
@@ -19,7 +19,6 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
     public static final String FILE = "settings.json";
     public static final int MAX_AUTO_LOCK_MINUTES = 120;
     public static final AppSettings DEFAULTS = new AppSettings(Theme.LIGHT, 10, true);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public AppSettings {
         if (theme == null) {
@@ -37,7 +36,7 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
             return DEFAULTS;
         }
         try {
-            JsonNode n = JSON.readTree(file.toFile());
+            JsonNode n = StrictJson.mapper().readTree(file.toFile());
             Theme theme = DEFAULTS.theme;
             for (Theme t : Theme.values()) {
                 if (t.name().equalsIgnoreCase(n.path("theme").asText())) {
@@ -59,12 +58,10 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
     /** Writes the settings atomically (temp file, then rename), creating the home folder owner-only if needed. */
     public void save(Path home) throws IOException {
         Home.ensureOwnerOnlyDir(home);
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = StrictJson.mapper().createObjectNode();
         n.put("theme", theme.name());
         n.put("autoLockMinutes", autoLockMinutes);
         n.put("clearClipboard", clearClipboard);
-        Path tmp = home.resolve(FILE + ".tmp");
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
-        Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.write(home.resolve(FILE), StrictJson.pretty().writeValueAsBytes(n));
     }
 }

@@ -1,6 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +55,7 @@ final class PsbtBuilder {
         byte[] pub = wallet.publicKey(path);
         return new PsbtBuilder(0)
                 .input(txid, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(amount, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(amount, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, pub, wallet.origin(path).serialize())
                 .output(send, to)
                 .build();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.BitcoinAddresses;
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.Network;
 import java.util.List;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The review shown before signing: inputs with their owner, outputs with addresses and change, fee and fee rate. */
 class PsbtReviewTest {
-    private static final byte[] TXID = Hashes.sha256(new byte[] {3});
-    private static final byte[] EXTERNAL = Scripts.p2wpkh(Hashes.hash160(new byte[] {9}));
+    private static final byte[] TXID = Digests.sha256(new byte[] {3});
+    private static final byte[] EXTERNAL = Scripts.p2wpkh(Digests.hash160(new byte[] {9}));
 
     @Test
     void listsInputsOutputsChangeFeeAndRate() {
@@ -29,17 +29,17 @@ class PsbtReviewTest {
         byte[] notChange = w.publicKey("m/84/0/0/1/1");
         Psbt psbt = new PsbtBuilder(0)
                 .input(TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(100_000, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(100_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, pub, w.origin("m/84/0/0/0/0").serialize())
                 .input(TXID, 1)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(20_000, Scripts.p2wpkh(Hashes.hash160(foreign))).serialize())
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(20_000, Scripts.p2wpkh(Digests.hash160(foreign))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, foreign, other.origin("m/84/0/0/0/0").serialize())
                 .output(60_000, EXTERNAL)
-                .output(39_000, Scripts.p2wpkh(Hashes.hash160(change)))
+                .output(39_000, Scripts.p2wpkh(Digests.hash160(change)))
                 .out(PsbtFields.OUT_BIP32_DERIVATION, change, w.origin("m/84/0/0/1/0").serialize())
                 .output(0, Hex.decode("6a00"))
                 // claims to be this key's change, but pays a different key than the entry derives to
-                .output(0, Scripts.p2wpkh(Hashes.hash160(foreign)))
+                .output(0, Scripts.p2wpkh(Digests.hash160(foreign)))
                 .out(PsbtFields.OUT_BIP32_DERIVATION, notChange, w.origin("m/84/0/0/1/1").serialize())
                 .build();
 

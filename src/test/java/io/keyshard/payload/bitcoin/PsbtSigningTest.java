@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.frost.Bip340;
 import java.util.Arrays;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * hashes recomputed from it.
  */
 class PsbtSigningTest {
-    private static final byte[] FOREIGN_TXID = Hashes.sha256(new byte[] {1});
-    private static final byte[] EXTERNAL = Scripts.p2wpkh(Hashes.hash160(new byte[] {9}));
+    private static final byte[] FOREIGN_TXID = Digests.sha256(new byte[] {1});
+    private static final byte[] EXTERNAL = Scripts.p2wpkh(Digests.hash160(new byte[] {9}));
 
     @Test
     void p2wpkhVersion0And2SignFinalizeAndVerify() {
@@ -30,10 +30,10 @@ class PsbtSigningTest {
             byte[] change = w.publicKey("m/84/0/0/1/0");
             Psbt psbt = new PsbtBuilder(version)
                     .input(FOREIGN_TXID, 1)
-                    .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(100_000, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                    .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(100_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                     .in(PsbtFields.IN_BIP32_DERIVATION, pub, w.origin("m/84/0/0/0/3").serialize())
                     .output(60_000, EXTERNAL)
-                    .output(39_000, Scripts.p2wpkh(Hashes.hash160(change)))
+                    .output(39_000, Scripts.p2wpkh(Digests.hash160(change)))
                     .out(PsbtFields.OUT_BIP32_DERIVATION, change, w.origin("m/84/0/0/1/0").serialize())
                     .build();
 
@@ -56,7 +56,7 @@ class PsbtSigningTest {
             assertArrayEquals(pub, witness.get(1));
             byte[] sig = witness.get(0);
             assertEquals(Sighash.ALL, sig[sig.length - 1]);
-            byte[] sighash = Sighash.segwitV0(tx, 0, Sighash.p2wpkhScriptCode(Hashes.hash160(pub)), 100_000, Sighash.ALL);
+            byte[] sighash = Sighash.segwitV0(tx, 0, Sighash.p2wpkhScriptCode(Digests.hash160(pub)), 100_000, Sighash.ALL);
             var rs = Der.decode(Arrays.copyOf(sig, sig.length - 1));
             assertTrue(PsbtSignatures.verifyEcdsa(pub, sighash, rs[0], rs[1]), "version " + version);
             assertTrue(tx.weight() > 0 && !tx.txidHex().equals(tx.wtxidHex()));
@@ -68,7 +68,7 @@ class PsbtSigningTest {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 8);
         byte[] pub = w.publicKey("m/44/0/0/0/0");
         Transaction prev = new Transaction(2, List.of(new Transaction.TxIn(FOREIGN_TXID, 0, new byte[] {0x51}, 0xffffffffL, List.of())),
-                List.of(new Transaction.TxOut(5_000, EXTERNAL), new Transaction.TxOut(70_000, Scripts.p2pkh(Hashes.hash160(pub)))), 0);
+                List.of(new Transaction.TxOut(5_000, EXTERNAL), new Transaction.TxOut(70_000, Scripts.p2pkh(Digests.hash160(pub)))), 0);
         Psbt psbt = new PsbtBuilder(0)
                 .input(prev.txid(), 1)
                 .in(PsbtFields.IN_NON_WITNESS_UTXO, new byte[0], prev.serialize())
@@ -85,7 +85,7 @@ class PsbtSigningTest {
         int sigLen = scriptSig[0];
         byte[] sig = Arrays.copyOfRange(scriptSig, 1, 1 + sigLen);
         assertArrayEquals(Scripts.push(pub), Arrays.copyOfRange(scriptSig, 1 + sigLen, scriptSig.length));
-        byte[] sighash = Sighash.legacy(tx, 0, Scripts.p2pkh(Hashes.hash160(pub)), Sighash.ALL);
+        byte[] sighash = Sighash.legacy(tx, 0, Scripts.p2pkh(Digests.hash160(pub)), Sighash.ALL);
         var rs = Der.decode(Arrays.copyOf(sig, sig.length - 1));
         assertTrue(PsbtSignatures.verifyEcdsa(pub, sighash, rs[0], rs[1]));
 
@@ -143,10 +143,10 @@ class PsbtSigningTest {
         KeyOrigin hardened = new KeyOrigin(w.root.fingerprint(), List.of(0x8000_0054L, 0L));
         Psbt psbt = new PsbtBuilder(0)
                 .input(FOREIGN_TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, pub, other.origin("m/84/0/0/0/0").serialize())
                 .input(FOREIGN_TXID, 1)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Hashes.hash160(pub))).serialize())
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(1_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, pub, hardened.serialize())
                 .output(1_500, EXTERNAL)
                 .build();
@@ -159,7 +159,7 @@ class PsbtSigningTest {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 12);
         Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", FOREIGN_TXID, 1_000, 500, EXTERNAL);
         SigningInput in = PsbtSigner.inputsFor(psbt, w.root).get(0);
-        SigningInput other = new SigningInput(0, in.path(), in.type(), Hashes.sha256(new byte[] {2}), in.hashType(),
+        SigningInput other = new SigningInput(0, in.path(), in.type(), Digests.sha256(new byte[] {2}), in.hashType(),
                 in.publicKey(), null, null, in.amount());
         byte[] sigForOther = w.signEcdsa(other);
         assertThrows(IllegalArgumentException.class, () -> PsbtSignatures.addEcdsa(psbt, in, sigForOther));

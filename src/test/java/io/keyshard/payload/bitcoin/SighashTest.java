@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.address.Hashes;
 import io.keyshard.address.TestVectors;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -129,7 +129,7 @@ class SighashTest {
         assertEquals(0, without[spendType]);
         assertEquals(1, with[spendType]);
         assertArrayEquals(Arrays.copyOf(without, spendType), Arrays.copyOf(with, spendType));
-        assertArrayEquals(Hashes.sha256(Hex.decode("0350aabb")),
+        assertArrayEquals(Digests.sha256(Hex.decode("0350aabb")),
                 Arrays.copyOfRange(with, with.length - 32, with.length));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, Sighash.ALL, Hex.decode("51"), false));
         assertThrows(IllegalArgumentException.class, () -> Sighash.taprootSigMsg(tx, 0, spent, 0x04, null, false));

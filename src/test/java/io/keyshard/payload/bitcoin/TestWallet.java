@@ -1,6 +1,6 @@
 package io.keyshard.payload.bitcoin;
 
-import io.keyshard.address.Hashes;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
@@ -31,8 +31,8 @@ final class TestWallet {
 
     TestWallet(CurveName curve, long seed) {
         Curve c = curve.curve();
-        BigInteger d = new BigInteger(1, Hashes.sha256(BigInteger.valueOf(seed).toByteArray())).mod(c.order());
-        byte[] chain = Hashes.sha256(("chain" + seed).getBytes(StandardCharsets.UTF_8));
+        BigInteger d = new BigInteger(1, Digests.sha256(BigInteger.valueOf(seed).toByteArray())).mod(c.order());
+        byte[] chain = Digests.sha256(("chain" + seed).getBytes(StandardCharsets.UTF_8));
         ExtendedPublicKey r = new ExtendedPublicKey(curve, c.multiplyBase(d), chain, 0, 0, 0);
         this.secret = d;
         this.root = r;
@@ -86,19 +86,19 @@ final class TestWallet {
             d = n.subtract(d);
         }
         byte[] px = Bip340.x(c.multiplyBase(d));
-        byte[] aux = Bip340.taggedHash("BIP0340/aux", new byte[32]);
+        byte[] aux = Digests.taggedHash("BIP0340/aux", new byte[32]);
         byte[] db = c.encodeScalar(d);
         byte[] masked = new byte[32];
         for (int i = 0; i < 32; i++) {
             masked[i] = (byte) (db[i] ^ aux[i]);
         }
-        BigInteger k = new BigInteger(1, Bip340.taggedHash("BIP0340/nonce", cat(masked, px, in.sighash()))).mod(n);
+        BigInteger k = new BigInteger(1, Digests.taggedHash("BIP0340/nonce", cat(masked, px, in.sighash()))).mod(n);
         var r = c.multiplyBase(k);
         if (!Bip340.hasEvenY(r)) {
             k = n.subtract(k);
         }
         byte[] rx = Bip340.x(r);
-        BigInteger e = new BigInteger(1, Bip340.taggedHash("BIP0340/challenge", cat(rx, px, in.sighash()))).mod(n);
+        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", cat(rx, px, in.sighash()))).mod(n);
         return cat(rx, c.encodeScalar(k.add(e.multiply(d)).mod(n)));
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
-import io.keyshard.json.Hex;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

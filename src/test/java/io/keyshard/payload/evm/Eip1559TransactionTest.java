@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
-import io.keyshard.json.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

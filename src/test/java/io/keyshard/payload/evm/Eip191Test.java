@@ -3,7 +3,7 @@ package io.keyshard.payload.evm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.Hex;
 import org.junit.jupiter.api.Test;
 
 /** personal_sign digests: the example of viem's hashMessage documentation (text and raw bytes). */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyshard.json.Hex;
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.keyshard.node;
+package io.keyshard.wire;
 
 /**
  * What {@code node init} and {@code node add-client} print for a client's {@code servers add}

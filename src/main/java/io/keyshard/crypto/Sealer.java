@@ -1,4 +1,4 @@
-package io.keyshard.vault;
+package io.keyshard.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -9,10 +9,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a fresh 96-bit nonce per seal. Sealed form: {@code 0x01 || nonce || ciphertext+tag}.
- * The associated data binds a value to where it belongs (record id and version, backup header).
+ * AES-256-GCM for values at rest (vault records and secrets, backups, node shares). It draws a
+ * fresh random 96-bit nonce for every seal itself, so a caller can never reuse one; keep to well
+ * under 2^32 seals per key. Sealed form: {@code 0x01 ‖ nonce ‖ ciphertext ‖ tag}. The associated
+ * data binds a value to where it belongs, so a value moved elsewhere does not open.
  */
-final class Sealer implements AutoCloseable {
+public final class Sealer implements AutoCloseable {
+    /** The AES-256 key length. */
+    public static final int KEY_LENGTH = 32;
     private static final byte FORMAT = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -20,19 +24,21 @@ final class Sealer implements AutoCloseable {
 
     private final byte[] key;
 
-    Sealer(byte[] key) {
-        if (key.length != 32) {
+    /** A sealer with a copy of {@code key} (32 bytes); {@link #close()} wipes the copy. */
+    public Sealer(byte[] key) {
+        if (key.length != KEY_LENGTH) {
             throw new IllegalArgumentException("AES-256 needs a 32-byte key");
         }
         this.key = key.clone();
     }
 
-    byte[] seal(byte[] plaintext, byte[] ad) {
+    /** Encrypts and authenticates {@code plaintext} together with {@code associatedData}. */
+    public byte[] seal(byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
         try {
             Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
-            c.updateAAD(ad);
+            c.updateAAD(associatedData);
             byte[] ct = c.doFinal(plaintext);
             byte[] out = new byte[1 + NONCE + ct.length];
             out[0] = FORMAT;
@@ -45,13 +51,13 @@ final class Sealer implements AutoCloseable {
     }
 
     /** The plaintext, or {@code null} when the value was modified, moved or sealed under another key. */
-    byte[] open(byte[] sealed, byte[] ad) {
+    public byte[] open(byte[] sealed, byte[] associatedData) {
         if (sealed == null || sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != FORMAT) {
             return null;
         }
         try {
             Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE));
-            c.updateAAD(ad);
+            c.updateAAD(associatedData);
             return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
         } catch (AEADBadTagException e) {
             return null;

@@ -1,0 +1,95 @@
+package io.keyshard.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.json.StrictJson;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The answers keep the JSON field names other programs read, and read back what the node writes. */
+class WireAnswersTest {
+
+    private static JsonNode json(Object answer) throws IOException {
+        return StrictJson.mapper().readTree(StrictJson.mapper().writeValueAsBytes(answer));
+    }
+
+    private static List<String> fields(JsonNode n) {
+        return n.properties().stream().map(e -> e.getKey()).sorted().toList();
+    }
+
+    @Test
+    void healthAndIdentityKeepTheirFieldNames() throws IOException {
+        JsonNode health = json(HealthAnswer.ok("OFFICIAL_1", 1, "1.0"));
+        assertEquals(List.of("id", "name", "status", "version"), fields(health));
+        assertEquals("ok", health.get("status").asText());
+
+        JsonNode identity = json(IdentityAnswer.of("OFFICIAL_1", 1, new byte[] {1, 2}, new byte[] {(byte) 0xab}));
+        assertEquals(List.of("encryptionKey", "id", "name", "signingKey"), fields(identity));
+        assertEquals("0102", identity.get("signingKey").asText(), "keys stay lowercase hex, not base64");
+        assertEquals("ab", identity.get("encryptionKey").asText());
+    }
+
+    @Test
+    void identityDecodesToTheParticipant() {
+        IdentityAnswer a = new IdentityAnswer("A", 4, "0102", "ff");
+        assertArrayEquals(new byte[] {1, 2}, a.participant().signingKey());
+        assertThrows(IllegalArgumentException.class, () -> new IdentityAnswer("A", 4, "zz", "ff").participant());
+    }
+
+    @Test
+    void inProgressStatusSendsItsRoundAndNoNulls() throws IOException {
+        JsonNode n = json(KeyStatusAnswer.inProgress("SECP256k1", 2));
+        assertEquals(List.of("curve", "round", "status"), fields(n));
+        assertEquals("IN_PROGRESS", n.get("status").asText());
+        assertEquals(2, n.get("round").asInt());
+    }
+
+    @Test
+    void tombstoneStatusReadsBackWithItsAbsentFields() throws IOException {
+        byte[] bytes = StrictJson.mapper().writeValueAsBytes(KeyStatusAnswer.stored(KeyState.ABORTED, "", null, null));
+        assertEquals("{\"status\":\"ABORTED\",\"curve\":\"\"}", new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        KeyStatusAnswer back = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class).readValue(bytes);
+        assertEquals(KeyState.ABORTED, back.status());
+        assertNull(back.setup());
+    }
+
+    @Test
+    void anAnswerWithoutStatusOrWithAnUnknownStateIsRefused() {
+        var reader = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+        assertThrows(IOException.class, () -> reader.readValue("{\"curve\":\"P256\"}"));
+        assertThrows(IOException.class, () -> reader.readValue("{\"status\":\"UNKNOWN\",\"curve\":\"P256\"}"));
+        assertThrows(IOException.class, () -> reader.readValue("{\"status\":\"READY\",\"curve\":\"P256\",\"extra\":1}"));
+    }
+
+    @Test
+    void aStoredSetupOrResultWithAFieldLeftOutIsRefused() {
+        var reader = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+        assertThrows(IOException.class, () -> reader.readValue(
+                "{\"status\":\"READY\",\"curve\":\"P256\",\"setup\":{\"keyId\":\"x\",\"curve\":\"P256\"}}"));
+        assertThrows(IOException.class, () -> reader.readValue(
+                "{\"status\":\"READY\",\"curve\":\"P256\",\"result\":{\"sender\":1,\"curve\":\"P256\"}}"));
+    }
+
+    @Test
+    void commitAndAbortAnswerNameTheState() throws IOException {
+        assertEquals("{\"status\":\"READY\"}", StrictJson.mapper().writeValueAsString(new StateAnswer(KeyState.READY)));
+        assertEquals(KeyState.ABORTED, StrictJson.mapper().readValue("{\"status\":\"ABORTED\"}", StateAnswer.class).status());
+    }
+
+    @Test
+    void errorKeepsItsFieldNames() throws IOException {
+        assertEquals(List.of("error", "message"), fields(json(new ErrorAnswer("CONFLICT", "x"))));
+    }
+
+    @Test
+    void onlyPendingAndReadyHoldAShare() {
+        for (KeyState s : KeyState.values()) {
+            assertEquals(s == KeyState.PENDING || s == KeyState.READY, s.holdsShare(), s.name());
+        }
+    }
+}
