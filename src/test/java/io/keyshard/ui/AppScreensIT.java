@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.QuietLibraryLogs;
 import io.keyshard.cli.CliHarness;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
@@ -97,6 +98,7 @@ class AppScreensIT {
         startedMillis = System.currentTimeMillis();
         home = SharedCluster.home(Files.createTempDirectory("keyshard-ui-it"));
         verboseLogging();
+        QuietLibraryLogs.apply(); // as Main does at startup, before any screen of the app exists
         vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
         cluster = new LocalClusterControl(home);
         long t0 = System.nanoTime();
