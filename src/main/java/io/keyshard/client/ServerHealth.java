@@ -28,17 +28,26 @@ public final class ServerHealth {
      * generation would; if they cannot be, each says why.
      */
     public static List<ServerStatus> checkStartingLocal(Path home, LocalClusterControl cluster) throws IOException {
-        String startFailure = null;
+        ServerException startFailure = null;
         if (checkAll(home).stream().anyMatch(s -> s.local() && !s.ok())) {
             try {
                 cluster.start();
             } catch (ServerException e) {
-                startFailure = e.getMessage();
+                startFailure = e;
             }
         }
+        return withStartFailure(checkAll(home), startFailure);
+    }
+
+    /**
+     * Puts a start failure on the one local server it names; the others keep what their own check
+     * found, so a server that answers is never reported as "did not start" because another one failed.
+     */
+    static List<ServerStatus> withStartFailure(List<ServerStatus> checked, ServerException failure) {
         List<ServerStatus> out = new ArrayList<>();
-        for (ServerStatus s : checkAll(home)) {
-            out.add(startFailure != null && s.local() && !s.ok() ? s.withError(startFailure) : s);
+        for (ServerStatus s : checked) {
+            boolean named = failure != null && s.local() && !s.ok() && s.name().equals(failure.server());
+            out.add(named ? s.withError(failure.getMessage()) : s);
         }
         return out;
     }

@@ -76,8 +76,10 @@ public final class DerivationPath {
         }
         char last = part.charAt(part.length() - 1);
         if (last == '\'' || last == 'h' || last == 'H') {
-            throw new IllegalArgumentException(where + " '" + part + "' is hardened: " + WHY_NOT_HARDENED
-                    + " (write " + part.substring(0, part.length() - 1) + ", without '" + last + "')");
+            String plain = part.substring(0, part.length() - 1);
+            throw new IllegalArgumentException(where + " '" + part + "' is hardened: hardened steps (" + part
+                    + ") cannot be derived by MPC keys, which " + WHY_NOT_HARDENED.replaceFirst("^MPC keys ", "")
+                    + ": write " + plain);
         }
         if (part.charAt(0) == '+' || part.charAt(0) == '-') {
             throw new IllegalArgumentException(where + " '" + part + "' has a sign: an index is a plain number "

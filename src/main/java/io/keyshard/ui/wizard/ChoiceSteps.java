@@ -109,8 +109,9 @@ final class ChoiceSteps {
         range.valueProperty().addListener((obs, o, v) -> model.thresholdProperty().set(v));
         model.thresholdProperty().addListener((obs, o, v) -> range.setValue(v.intValue()));
         Label of = new Label();
-        of.textProperty().bind(Bindings.createStringBinding(() -> "of " + model.selectedCount() + " chosen servers must "
-                + "take part to sign", model.servers()));
+        of.setId("threshold-of");
+        of.textProperty().bind(Bindings.createStringBinding(() -> ThresholdRules.ofChosen(model.selectedCount()),
+                model.servers()));
         HBox tRow = new HBox(10, new Label("Threshold"), threshold, of);
         tRow.setAlignment(Pos.CENTER_LEFT);
         Label sentence = new Label();
