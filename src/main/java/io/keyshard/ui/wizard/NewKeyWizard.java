@@ -57,6 +57,8 @@ public final class NewKeyWizard extends BorderPane {
         problem.textProperty().bind(model.problemProperty());
         Fit.messageBeside(problem);
         Fit.wholeButtons(back, next, cancel);
+        back.managedProperty().bind(back.visibleProperty());
+        next.managedProperty().bind(next.visibleProperty());
         back.setId("wizard-back");
         next.setId("wizard-next");
         cancel.setId("wizard-cancel");

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Border;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +115,10 @@ class WizardWindowTest {
         servers(robot, true, true, true);
         assertNotSame(robot.lookup("#wizard-back").query(), stage.getScene().getFocusOwner(),
                 "the focus does not rest on Back");
-        assertTrue(stage.getScene().getFocusOwner() != null, "something has the focus");
+        assertTrue(stage.getScene().getFocusOwner() instanceof CheckBox box && box.getId().equals("server-OFFICIAL_1"),
+                "the first server has the focus: " + stage.getScene().getFocusOwner());
+        Border ring = ((CheckBox) stage.getScene().getFocusOwner()).getBorder();
+        assertTrue(ring != null && !ring.getStrokes().isEmpty(), "the focused tick box shows a focus ring");
         Screenshots.save(robot, wizard, "wizard-servers-focus");
         robot.type(KeyCode.ENTER);
         assertEquals(Step.REVIEW, model.stepProperty().get());
