@@ -170,8 +170,7 @@ public final class PipelineView extends BorderPane {
         publicKeyCard.show(s.publicKey(), s.publicKeyNote());
         addressCard.show(s.address(), s.addressNote());
         qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 4 : 5));
-        qrCaption.setText("Scan to send to this address (" + model.chainProperty().get().title() + ", "
-                + model.networkProperty().get().id() + ")");
+        qrCaption.setText(PipelineViewModel.qrCaption(model.chainProperty().get(), model.networkProperty().get()));
     }
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
