@@ -28,6 +28,9 @@ import javafx.util.StringConverter;
  * keyId -> derivation path -> public key -> address, with the address as a QR code.
  */
 public final class PipelineView extends BorderPane {
+    /** The window's size when it opens: every card and the QR caption show without scrolling. */
+    public static final double DEFAULT_WIDTH = 960;
+    public static final double DEFAULT_HEIGHT = 720;
     private final PipelineViewModel model;
     private final StageCard keyCard;
     private final StageCard pathCard;
@@ -107,7 +110,12 @@ public final class PipelineView extends BorderPane {
         account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
         Spinner<Integer> index = number("pipeline-index", model.indexProperty());
         index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
-        chain.setPrefWidth(250);
+        chain.setPrefWidth(320);
+        chain.setMinWidth(200);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.chainProperty().get() == null ? "" : model.chainProperty().get().title(), model.chainProperty()));
+        chain.setTooltip(whole);
         network.setPrefWidth(120);
         account.setPrefWidth(90);
         index.setPrefWidth(100);
@@ -179,8 +187,10 @@ public final class PipelineView extends BorderPane {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
+        // tall enough for the four cards and the QR code, but never taller than the screen
+        double height = Math.min(DEFAULT_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40);
         javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, tasks), copier),
-                900, 640);
+                DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

@@ -1,0 +1,87 @@
+package io.keyshard.ui.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.address.Chain;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.AppWindow;
+import io.keyshard.ui.Screenshots;
+import io.keyshard.ui.Theme;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Addresses window at its opening size: every card shows whole, the chain's name can be read, a did:key is no address. */
+@ExtendWith(ApplicationExtension.class)
+class PipelineWindowTest {
+    private PipelineView view;
+    private PipelineViewModel model;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        CurveName curve = CurveName.SECP256K1;
+        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
+        KeyRecord key = new KeyRecord(UUID.fromString("61214a72-0000-4000-8000-000000000001"), "Treasury EVM", curve, 2,
+                List.of("OFFICIAL_1", "OFFICIAL_2"), Hex.toHexString(pub), "11".repeat(32), Map.of(),
+                curve.curve().derivationScheme(), KeyStatus.READY, null, Instant.now());
+        model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
+        view = new PipelineView(model, value -> { });
+        scene = new Scene(view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
+        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void lightAgain(FxRobot robot) {
+        robot.interact(Theme.LIGHT::apply);
+    }
+
+    private void assertInside(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        assertTrue(b.getMaxY() <= scene.getHeight() + 0.5, id + " ends at " + b.getMaxY() + " of " + scene.getHeight());
+    }
+
+    @Test
+    void everyCardShowsAtTheOpeningSizeAndDidKeyIsNoAddress(FxRobot robot) {
+        robot.interact(() -> model.chainProperty().set(Chain.BITCOIN_P2WPKH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInside(robot, "#stage-address");
+        ComboBox<?> chain = robot.lookup("#pipeline-chain").queryAs(ComboBox.class);
+        assertEquals(Chain.BITCOIN_P2WPKH.title(), chain.getTooltip().getText(), "a cut chain name can be read whole");
+        assertTrue(robot.lookup("#note-path").queryAs(Label.class).getText().contains("m/84'/0'/0'/0/0"));
+        Screenshots.save(robot, view, "addresses-p2wpkh");
+        robot.interact(Theme.DARK::apply);
+        Screenshots.save(robot, view, "addresses-p2wpkh-dark");
+
+        robot.interact(() -> model.chainProperty().set(Chain.DID_KEY));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInside(robot, "#stage-address");
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
+                && l.getText().startsWith("Scan to read this identifier")).tryQuery().isPresent());
+        Screenshots.save(robot, view, "addresses-didkey-dark");
+    }
+}
