@@ -141,4 +141,19 @@ class WizardWindowTest {
         assertEquals(1, closed.get(), "Enter runs Close");
         assertEquals(windows, robot.listWindows().size(), "no backup dialog opened");
     }
+
+    @Test
+    void theBackupDialogSaysItHoldsKeyIdsNotShares(FxRobot robot) {
+        robot.interact(() -> model.stepProperty().set(Step.SAVED));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#export-backup");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label custody = robot.lookup("#backup-custody").queryAs(Label.class);
+        assertTrue(custody.getText().contains("not the shares"), custody.getText());
+        assertTrue(custody.getText().contains("lost with this computer"), custody.getText());
+        Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "backup-dialog");
+        robot.interact(Theme.DARK::apply);
+        Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "backup-dialog-dark");
+        robot.type(KeyCode.ESCAPE);
+    }
 }
