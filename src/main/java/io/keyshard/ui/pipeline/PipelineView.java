@@ -56,7 +56,7 @@ public final class PipelineView extends BorderPane {
         error.setWrapText(true);
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotNull());
-        VBox top = new VBox(8, title, explain, controls(), error);
+        VBox top = new VBox(8, title, explain, controls(model, true), error);
         setTop(top);
 
         keyCard = new StageCard("key", "Key ID", copier);
@@ -87,7 +87,8 @@ public final class PipelineView extends BorderPane {
         model.recompute();
     }
 
-    private Node controls() {
+    /** Chain, network, account and (with {@code withIndex}) index, bound to the model; both tabs show them. */
+    static Node controls(PipelineViewModel model, boolean withIndex) {
         ComboBox<Chain> chain = new ComboBox<>(model.chains());
         chain.setId("pipeline-chain");
         chain.setConverter(new StringConverter<>() {
@@ -119,8 +120,10 @@ public final class PipelineView extends BorderPane {
         network.setPrefWidth(120);
         account.setPrefWidth(90);
         index.setPrefWidth(100);
-        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account,
-                name("Index"), index);
+        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account);
+        if (withIndex) {
+            row.getChildren().addAll(name("Index"), index);
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -181,6 +184,19 @@ public final class PipelineView extends BorderPane {
         qrCaption.setText(PipelineViewModel.qrCaption(model.chainProperty().get(), model.networkProperty().get()));
     }
 
+    /** The Addresses window's content: the pipeline of one address, and the list of the account's addresses. */
+    public static javafx.scene.control.TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
+        javafx.scene.control.Tab pipeline = new javafx.scene.control.Tab("How an address is made",
+                new PipelineView(model, copier));
+        javafx.scene.control.Tab list = new javafx.scene.control.Tab("Receive and change addresses",
+                new AddressListView(model, copier));
+        list.setId("tab-address-list");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(pipeline, list);
+        tabs.setId("addresses-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
     public static javafx.stage.Stage showWindow(javafx.stage.Window owner, io.keyshard.vault.KeyRecord key,
             io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
@@ -189,7 +205,7 @@ public final class PipelineView extends BorderPane {
         stage.setTitle("Addresses");
         // tall enough for the four cards and the QR code, but never taller than the screen
         double height = Math.min(DEFAULT_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40);
-        javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, tasks), copier),
+        javafx.scene.Scene scene = new javafx.scene.Scene(windowContent(new PipelineViewModel(key, tasks), copier),
                 DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());

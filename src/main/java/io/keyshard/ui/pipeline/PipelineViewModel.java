@@ -119,6 +119,11 @@ public final class PipelineViewModel {
         return new Stages(r.derivationPath(), pathNote, r.publicKey(), keyNote, r.address().value(), c.addressRule());
     }
 
+    /** Where every derivation of this key starts (its root public key and chain code). */
+    public KeyPipeline.Start start() {
+        return start;
+    }
+
     public KeyRecord key() {
         return key;
     }
