@@ -63,7 +63,10 @@ public final class AddressListView extends BorderPane {
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        setTop(new VBox(8, PipelineView.controls(model, false), what, branches, problem));
+        HBox controls = (HBox) PipelineView.controls(model, false);
+        controls.getChildren().stream().filter(n -> n.getId() != null).forEach(n -> n.setId(n.getId()
+                .replace("pipeline-", "list-"))); // ids stay unique in the window: the pipeline tab has the same controls
+        setTop(new VBox(8, controls, what, branches, problem));
 
         table.setId("address-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
