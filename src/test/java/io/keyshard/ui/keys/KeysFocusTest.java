@@ -63,7 +63,9 @@ class KeysFocusTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.isFocused());
         Border ring = table.getBorder();
-        assertTrue(ring != null && !ring.getStrokes().isEmpty(), "the focused table shows a focus ring");
+        assertTrue(ring != null && !ring.getStrokes().isEmpty()
+                && ring.getStrokes().get(0).getWidths().getTop() >= 2, "the focused table shows a 2 px focus ring, "
+                + "not the 1 px frame every table has");
         Screenshots.save(robot, window.root(), "keys-focus-1280");
         robot.interact(() -> window.model().settings().themeProperty().set(Theme.DARK));
         Screenshots.save(robot, window.root(), "keys-focus-1280-dark");

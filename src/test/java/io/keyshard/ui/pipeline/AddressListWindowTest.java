@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.curve.CurveName;
-import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
+import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
-import java.math.BigInteger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,19 +36,11 @@ class AddressListWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.LIGHT.apply();
-        CurveName curve = CurveName.SECP256K1;
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        KeyRecord key = new KeyRecord(UUID.fromString("61214a72-0000-4000-8000-000000000001"), "Savings", curve, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2"), Hex.toHexString(pub), "11".repeat(32), Map.of(),
-                curve.curve().derivationScheme(), KeyStatus.READY, null, Instant.now());
+        KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Savings");
         model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
         model.chainProperty().set(Chain.BITCOIN_P2WPKH);
         tabs = PipelineView.windowContent(model, copied::add);
-        Scene scene = new Scene(tabs, 1280, 800);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        StyledStage.show(stage, tabs, 1280, 800);
     }
 
     @AfterEach

@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.curve.CurveName;
-import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
+import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,18 +33,10 @@ class PipelineWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        CurveName curve = CurveName.SECP256K1;
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        KeyRecord key = new KeyRecord(UUID.fromString("61214a72-0000-4000-8000-000000000001"), "Treasury EVM", curve, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2"), Hex.toHexString(pub), "11".repeat(32), Map.of(),
-                curve.curve().derivationScheme(), KeyStatus.READY, null, Instant.now());
+        KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Treasury EVM");
         model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
         view = new PipelineView(model, value -> { });
-        scene = new Scene(view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        scene = StyledStage.show(stage, view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
     }
 
     @AfterEach

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
-import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.TestApps;
+import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -43,7 +42,6 @@ class ServersWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.LIGHT.apply();
         Workspace ws = Workspace.open(home, TestApps.createVault(home));
         model = new ServersViewModel(() -> ws, new UiTasks(r -> { }, Platform::runLater));
         view = new ServersView(model);
@@ -53,10 +51,7 @@ class ServersWindowTest {
                 new ServerStatus("OFFICIAL_2", "https://127.0.0.1:40123", 2, pin, true, false, null, LONG_ERROR),
                 new ServerStatus("OFFICIAL_3", "https://127.0.0.1:40125", 3, pin, true, true, 6L, null)));
         model.messageProperty().set("The local servers were stopped; they start again when a key is generated.");
-        Scene scene = new Scene(view, 1280 - 200, 800);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        StyledStage.show(stage, view, 1280 - 200, 800);
     }
 
     @AfterEach

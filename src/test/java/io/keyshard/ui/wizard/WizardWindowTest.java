@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
-import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.TestApps;
+import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -48,12 +47,8 @@ class WizardWindowTest {
         // background work never runs: the test sets the servers and their health itself
         model = new NewKeyViewModel(Workspace.open(home, TestApps.createVault(home)),
                 new UiTasks(r -> { }, Platform::runLater));
-        Theme.LIGHT.apply();
         wizard = new NewKeyWizard(model, value -> { }, closed::incrementAndGet);
-        Scene scene = new Scene(wizard, 760, 560);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        StyledStage.show(stage, wizard, 760, 560);
     }
 
     @AfterEach
@@ -118,7 +113,8 @@ class WizardWindowTest {
         assertTrue(stage.getScene().getFocusOwner() instanceof CheckBox box && box.getId().equals("server-OFFICIAL_1"),
                 "the first server has the focus: " + stage.getScene().getFocusOwner());
         Border ring = ((CheckBox) stage.getScene().getFocusOwner()).getBorder();
-        assertTrue(ring != null && !ring.getStrokes().isEmpty(), "the focused tick box shows a focus ring");
+        assertTrue(ring != null && !ring.getStrokes().isEmpty()
+                && ring.getStrokes().get(0).getWidths().getTop() >= 2, "the focused tick box shows a focus ring");
         Screenshots.save(robot, wizard, "wizard-servers-focus");
         robot.type(KeyCode.ENTER);
         assertEquals(Step.REVIEW, model.stepProperty().get());
