@@ -30,7 +30,7 @@ import javafx.util.StringConverter;
 public final class PipelineView extends BorderPane {
     /** The window's size when it opens: every card and the QR caption show without scrolling. */
     public static final double DEFAULT_WIDTH = 960;
-    public static final double DEFAULT_HEIGHT = 720;
+    public static final double DEFAULT_HEIGHT = 760;
     private final PipelineViewModel model;
     private final StageCard keyCard;
     private final StageCard pathCard;

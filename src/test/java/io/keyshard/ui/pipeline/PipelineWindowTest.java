@@ -12,6 +12,7 @@ import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -27,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Addresses window at its opening size: every card shows whole, the chain's name can be read, a did:key is no address. */
 @ExtendWith(ApplicationExtension.class)
 class PipelineWindowTest {
-    private PipelineView view;
+    private Parent view;
     private PipelineViewModel model;
     private Scene scene;
 
@@ -35,8 +36,10 @@ class PipelineWindowTest {
     void start(Stage stage) {
         KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Treasury EVM");
         model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
-        view = new PipelineView(model, value -> { });
+        view = PipelineView.windowContent(model, value -> { });
         scene = StyledStage.show(stage, view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
+        stage.setWidth(PipelineView.DEFAULT_WIDTH);
+        stage.setHeight(PipelineView.DEFAULT_HEIGHT);
     }
 
     @AfterEach
