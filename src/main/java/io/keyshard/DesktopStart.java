@@ -45,7 +45,7 @@ public final class DesktopStart {
         out.append(System.lineSeparator());
         if (display && !gtk) {
             out.append("No graphical display was found: run it inside a desktop session (DISPLAY or WAYLAND_DISPLAY "
-                    + "must be set).");
+                    + "must be set). It also needs GTK 3, e.g. on Debian or Ubuntu: sudo apt install libgtk-3-0.");
         } else {
             out.append("The desktop app needs GTK 3. Install it, e.g. on Debian or Ubuntu: sudo apt install libgtk-3-0"
                     + " (Fedora: sudo dnf install gtk3).");
