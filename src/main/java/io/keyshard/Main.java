@@ -1,6 +1,7 @@
 package io.keyshard;
 
 import io.keyshard.cli.KeyshardCommand;
+import io.keyshard.ui.KeyshardApp;
 
 /**
  * Entry point: no arguments opens the desktop app, anything else runs the command line.
@@ -13,7 +14,10 @@ public final class Main {
     public static void main(String[] args) {
         QuietLibraryLogs.apply();
         if (args.length == 0) {
-            io.keyshard.ui.KeyshardApp.launchApp(args);
+            int code = DesktopStart.run(() -> KeyshardApp.launchApp(args), System.err);
+            if (code != 0) {
+                System.exit(code);
+            }
             return;
         }
         System.exit(KeyshardCommand.run(args));

@@ -119,6 +119,35 @@ public enum Chain {
                 : DerivationPath.of(purpose, coin, account, index);
     }
 
+    /** Whether the default path has a change level ({@code m/purpose/coin/a/change/i}): 0 receives, 1 is change. */
+    public boolean hasChangeLevel() {
+        return changeLevel && coinType >= 0;
+    }
+
+    /** The default path on a branch: {@code change} 0 for receive addresses, 1 for change (chains with that level). */
+    public DerivationPath defaultPath(int account, int change, int index, Network network) {
+        if (change == 0) {
+            return defaultPath(account, index, network);
+        }
+        if (!hasChangeLevel() || change != 1) {
+            throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, "change", id
+                    + " paths have no change branch " + change);
+        }
+        checkIndex("account", account);
+        checkIndex("index", index);
+        int coin = testnetCoinTypeOne && network == Network.TESTNET ? 1 : coinType;
+        return DerivationPath.of(purpose, coin, account, 1, index);
+    }
+
+    /** The account's own path {@code m/purpose/coin/a}, the parent of its receive and change branches; null for did:key. */
+    public DerivationPath accountPath(int account, Network network) {
+        if (coinType < 0) {
+            return null;
+        }
+        checkIndex("account", account);
+        return DerivationPath.of(purpose, testnetCoinTypeOne && network == Network.TESTNET ? 1 : coinType, account);
+    }
+
     private static void checkIndex(String what, int value) {
         if (value < 0) {
             throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, what, what + " " + value

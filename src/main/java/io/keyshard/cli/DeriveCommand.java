@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Start from --key-id (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt), "
                 + "--curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
                 + "the path is relative to that key (m = the key itself). Without --chain only the public key "
-                + "is derived (path m unless --path is given) and chain and address are null."})
+                + "is derived (path m unless --path is given) and chain and address are null.",
+            DerivationPath.NOT_SEED_WALLET_PATHS})
 public final class DeriveCommand implements Callable<Integer> {
 
     @Spec

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "path", mixinStandardHelpOptions = true,
         description = {"Print a chain's default derivation path for an account and address index.",
             "All levels are non-hardened (MPC keys derive without the private key). On testnet the Bitcoin "
-                + "chains use coin type 1; the other chains keep their coin type."})
+                + "chains use coin type 1; the other chains keep their coin type.",
+            DerivationPath.NOT_SEED_WALLET_PATHS})
 public final class PathCommand implements Callable<Integer> {
 
     @Spec

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -54,28 +55,33 @@ public final class VaultCommand implements Runnable {
         }
     }
 
-    /** {@code vault import F}. */
+    /** {@code vault import --in F}, or {@code vault import F} as scripts already write it. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Merge the keys of a backup file into the vault by keyId: adds the missing ones, never "
                     + "overwrites or duplicates one.",
+                "The file is given with --in FILE (the counterpart of export's --out) or as the last argument.",
                 "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt. "
                         + "An automatic backup from <home>/backups opens with the vault password it was made under."})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The backup file.")
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The backup file (or give it with --in).")
         Path file;
+
+        @Option(names = "--in", paramLabel = "FILE", description = "The backup file to read.")
+        Path in;
 
         @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
         Path backupPasswordFile;
 
         @Override
         public Integer call() {
+            Path source = source();
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
                 char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, false);
                 try {
-                    VaultBackup.ImportResult r = opened.workspace().importBackup(file, pw);
+                    VaultBackup.ImportResult r = opened.workspace().importBackup(source, pw);
                     spec.commandLine().getErr().printf("Imported %d key(s); %d already present; %d in conflict "
                             + "(the vault's version kept).%n", r.added(), r.alreadyPresent(), r.conflicting());
                 } finally {
@@ -83,6 +89,18 @@ public final class VaultCommand implements Runnable {
                 }
                 return 0;
             }
+        }
+
+        private Path source() {
+            if (file != null && in != null && !file.equals(in)) {
+                throw new ParameterException(spec.commandLine(), "give the backup file once: either --in FILE or FILE, "
+                        + "not both");
+            }
+            if (file == null && in == null) {
+                throw new ParameterException(spec.commandLine(), "which backup file? Write: keyshard vault import "
+                        + "--in FILE");
+            }
+            return in != null ? in : file;
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Adding and removing remote servers (the CLI's {@code servers add|remove} and the Servers screen):
@@ -18,6 +20,9 @@ import java.util.Arrays;
 public final class RemoteServers {
     /** Entries are a few hundred bytes; anything much larger is not one. */
     public static final int ENTRY_LIMIT = 64 * 1024;
+    private static final String ENTRY_EXAMPLE = "{\"name\": \"ALPHA\", \"id\": 4, \"url\": \"https://10.0.0.5:7443\", "
+            + "\"certSha256\": \"<64 hex digits>\", \"apiKey\": \"<the key node init printed>\"}";
+    private static final Pattern MISSING = Pattern.compile("Missing (?:creator|required) property '([^']+)'");
 
     private RemoteServers() {
     }
@@ -37,8 +42,8 @@ public final class RemoteServers {
         try {
             e = StrictJson.mapper().readValue(entryJson, NodeEntry.class);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints "
-                    + "{ name, id, url, certSha256, apiKey }: " + reason(ex));
+            throw new IllegalArgumentException("the entry is not the JSON object 'keyshard node init' prints: "
+                    + reason(ex) + ". A whole entry looks like " + ENTRY_EXAMPLE);
         }
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
@@ -71,6 +76,10 @@ public final class RemoteServers {
 
     /** Why Jackson refused the entry, in words without parser internals. */
     private static String reason(JsonProcessingException ex) {
+        Matcher missing = MISSING.matcher(String.valueOf(ex.getOriginalMessage()));
+        if (missing.find()) {
+            return "the field '" + missing.group(1) + "' is missing";
+        }
         if (ex instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
             return "it ends too early; paste the whole object, from { to }";
         }

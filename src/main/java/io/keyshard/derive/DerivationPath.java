@@ -20,6 +20,11 @@ public final class DerivationPath {
     private static final String WHY_NOT_HARDENED = "MPC keys can only derive without the private key, "
             + "so every level must be a plain index below 2^31";
 
+    /** Why these paths differ from a seed wallet's, said once where a user meets a path (CLI help, the pipeline). */
+    public static final String NOT_SEED_WALLET_PATHS = "Every level here is non-hardened: m/44/60/0/0/0 is not "
+            + "m/44'/60'/0'/0/0, so the addresses differ from those MetaMask, Ledger or Electrum derive from a seed. "
+            + "MPC keys derive without the private key, which hardened steps need.";
+
     private final List<Integer> indices;
 
     private DerivationPath(List<Integer> indices) {
@@ -76,8 +81,10 @@ public final class DerivationPath {
         }
         char last = part.charAt(part.length() - 1);
         if (last == '\'' || last == 'h' || last == 'H') {
-            throw new IllegalArgumentException(where + " '" + part + "' is hardened: " + WHY_NOT_HARDENED
-                    + " (write " + part.substring(0, part.length() - 1) + ", without '" + last + "')");
+            String plain = part.substring(0, part.length() - 1);
+            throw new IllegalArgumentException(where + " '" + part + "' is hardened: hardened steps (" + part
+                    + ") cannot be derived by MPC keys, which " + WHY_NOT_HARDENED.replaceFirst("^MPC keys ", "")
+                    + ": write " + plain);
         }
         if (part.charAt(0) == '+' || part.charAt(0) == '-') {
             throw new IllegalArgumentException(where + " '" + part + "' has a sign: an index is a plain number "
@@ -133,5 +140,17 @@ public final class DerivationPath {
             sb.append('/').append(i);
         }
         return sb.toString();
+    }
+
+    /**
+     * The seed-wallet form of a five-level BIP-44 style path (purpose, coin type and account hardened),
+     * e.g. m/44'/60'/0'/0/0 for m/44/60/0/0/0; null for other shapes, which have no such counterpart.
+     */
+    public static String seedWalletForm(String path) {
+        String[] parts = path.split("/");
+        if (parts.length != 6 || !"m".equals(parts[0])) {
+            return null;
+        }
+        return "m/" + parts[1] + "'/" + parts[2] + "'/" + parts[3] + "'/" + parts[4] + "/" + parts[5];
     }
 }

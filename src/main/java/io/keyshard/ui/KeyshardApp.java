@@ -1,6 +1,9 @@
 package io.keyshard.ui;
 
 import io.keyshard.Home;
+import io.keyshard.ui.session.WindowPlacement;
+import java.io.IOException;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -13,9 +16,20 @@ public final class KeyshardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppModel model = AppModel.forApp(Home.resolve(null));
+        Path home = Home.resolve(null);
+        AppModel model = AppModel.forApp(home);
         new AppWindow(model).install(stage);
+        WindowPlacement.restore(stage, home);
+        stage.setOnCloseRequest(e -> rememberPlacement(stage, home));
         stage.setOnHidden(e -> model.cluster().close()); // stop the local nodes this app started
         stage.show();
+    }
+
+    private static void rememberPlacement(Stage stage, Path home) {
+        try {
+            WindowPlacement.of(stage).save(home);
+        } catch (IOException e) {
+            // the app still closes; it only opens at its default size next time
+        }
     }
 }

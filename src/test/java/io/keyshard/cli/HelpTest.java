@@ -39,6 +39,15 @@ class HelpTest {
     }
 
     @Test
+    void pathAndDeriveHelpSayTheirPathsAreNotASeedWallets() {
+        for (String command : List.of("path", "derive")) {
+            String out = CliHarness.run(command, "--help").out();
+            assertTrue(out.contains("m/44'/60'/0'/0/0"), command + ": " + out);
+            assertTrue(out.contains("MetaMask"), command + ": " + out);
+        }
+    }
+
+    @Test
     void helpAfterAnUnknownCommandSaysItIsUnknown() {
         CliHarness.Result r = CliHarness.run("sign", "--help");
         assertEquals(2, r.exitCode(), r.out());

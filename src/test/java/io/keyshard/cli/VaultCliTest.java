@@ -149,6 +149,30 @@ class VaultCliTest {
     }
 
     @Test
+    void importTakesTheFileWithInAsExportTakesOut() throws Exception {
+        Path backupPw = tmp.resolve("backup-pw.txt");
+        Files.writeString(backupPw, "backup pass phrase\n");
+        Path backup = tmp.resolve("keys.ksbackup");
+        assertEquals(0, run("vault", "export", "--out", backup.toString(), "--backup-password-file",
+                backupPw.toString()).exitCode());
+        Path other = tmp.resolve("other");
+        Vault.create(other, VaultFixtures.pw(), VaultFixtures.LIGHT).close();
+        home = other;
+        CliHarness.Result im = run("vault", "import", "--in", backup.toString(), "--backup-password-file",
+                backupPw.toString());
+        assertEquals(0, im.exitCode(), im.err());
+        assertTrue(im.err().contains("Imported 2 key(s)"), im.err());
+
+        CliHarness.Result none = run("vault", "import", "--backup-password-file", backupPw.toString());
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("--in FILE"), none.err());
+        CliHarness.Result both = run("vault", "import", "--in", backup.toString(), tmp.resolve("x").toString(),
+                "--backup-password-file", backupPw.toString());
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(run("vault", "import", "--help").out().contains("--in"));
+    }
+
+    @Test
     void exportImportAndPasswdWorkFromTheCommandLine() throws Exception {
         Path backupPw = tmp.resolve("backup-pw.txt");
         Files.writeString(backupPw, "backup pass phrase\n");

@@ -1,6 +1,7 @@
 package io.keyshard.derive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +41,10 @@ class DerivationPathTest {
         "m/1.5              | is not a number",
         "m/+5               | has a sign",
         "m/-1               | has a sign",
-        "m/44'/60           | hardened: MPC keys can only derive without the private key",
-        "m/44/60h           | hardened: MPC keys can only derive without the private key",
+        "m/44'/60           | hardened steps (44') cannot be derived by MPC keys, which can only derive without the private key",
+        "m/44'/60           | : write 44",
+        "m/44/60h           | hardened steps (60h) cannot be derived by MPC keys",
+        "m/44/60h           | : write 60",
         "m/44/60H/0         | hardened",
         "m/2147483648       | 2^31 or more",
         "m/99999999999999999999999 | 2^31 or more",
@@ -51,6 +54,13 @@ class DerivationPathTest {
     void malformedPathsAreRefusedWithAPreciseMessage(String path, String fragment) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DerivationPath.parse(path));
         assertTrue(e.getMessage().contains(fragment.strip()), e.getMessage());
+    }
+
+    @Test
+    void hardenedMessageHasNoStrayQuotes() {
+        String m = assertThrows(IllegalArgumentException.class, () -> DerivationPath.parse("m/44'/60")).getMessage();
+        assertFalse(m.contains("'''"), m);
+        assertFalse(m.contains("without '"), m);
     }
 
     @Test

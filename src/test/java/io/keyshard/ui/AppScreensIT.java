@@ -234,7 +234,8 @@ class AppScreensIT {
         assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
                 vm.chosen().stream().map(c -> c.name()).toList(), "the local cluster is offered and chosen");
         assertTrue(text(robot, "#health-OFFICIAL_1").startsWith("ok, "), text(robot, "#health-OFFICIAL_1"));
-        assertEquals("Any 2 of these 3 servers can sign; one alone cannot. Up to 1 server may be down or lost.",
+        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
+                + "Up to 1 may be lost and the key still signs.",
                 text(robot, "#threshold-sentence"));
         robot.clickOn("#key-label").write("Treasury");
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-2-servers");

@@ -1,6 +1,7 @@
 package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.ShareCustody;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -39,6 +40,12 @@ public final class BackupDialog {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label custody = new Label(ShareCustody.VAULT_BACKUP);
+        custody.setId("backup-custody");
+        custody.setWrapText(true);
+        custody.setMaxWidth(460);
+        custody.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        custody.getStyleClass().add("custody-note");
         Label error = new Label();
         error.setId("backup-error");
         error.setWrapText(true);
@@ -78,7 +85,7 @@ public final class BackupDialog {
         });
         HBox buttons = new HBox(8, cancel, export);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox root = new VBox(12, explain, grid, error, buttons);
+        VBox root = new VBox(12, explain, custody, grid, error, buttons);
         root.setPadding(new Insets(18));
         root.setId("backup-dialog");
         Scene scene = new Scene(root);

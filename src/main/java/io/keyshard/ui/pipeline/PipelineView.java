@@ -28,6 +28,9 @@ import javafx.util.StringConverter;
  * keyId -> derivation path -> public key -> address, with the address as a QR code.
  */
 public final class PipelineView extends BorderPane {
+    /** The window's size when it opens: every card and the QR caption show without scrolling. */
+    public static final double DEFAULT_WIDTH = 960;
+    public static final double DEFAULT_HEIGHT = 760;
     private final PipelineViewModel model;
     private final StageCard keyCard;
     private final StageCard pathCard;
@@ -53,7 +56,7 @@ public final class PipelineView extends BorderPane {
         error.setWrapText(true);
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotNull());
-        VBox top = new VBox(8, title, explain, controls(), error);
+        VBox top = new VBox(8, title, explain, controls(model, true), error);
         setTop(top);
 
         keyCard = new StageCard("key", "Key ID", copier);
@@ -84,7 +87,8 @@ public final class PipelineView extends BorderPane {
         model.recompute();
     }
 
-    private Node controls() {
+    /** Chain, network, account and (with {@code withIndex}) index, bound to the model; both tabs show them. */
+    static Node controls(PipelineViewModel model, boolean withIndex) {
         ComboBox<Chain> chain = new ComboBox<>(model.chains());
         chain.setId("pipeline-chain");
         chain.setConverter(new StringConverter<>() {
@@ -107,12 +111,19 @@ public final class PipelineView extends BorderPane {
         account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
         Spinner<Integer> index = number("pipeline-index", model.indexProperty());
         index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
-        chain.setPrefWidth(250);
+        chain.setPrefWidth(320);
+        chain.setMinWidth(200);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.chainProperty().get() == null ? "" : model.chainProperty().get().title(), model.chainProperty()));
+        chain.setTooltip(whole);
         network.setPrefWidth(120);
         account.setPrefWidth(90);
         index.setPrefWidth(100);
-        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account,
-                name("Index"), index);
+        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account);
+        if (withIndex) {
+            row.getChildren().addAll(name("Index"), index);
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -170,8 +181,20 @@ public final class PipelineView extends BorderPane {
         publicKeyCard.show(s.publicKey(), s.publicKeyNote());
         addressCard.show(s.address(), s.addressNote());
         qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 4 : 5));
-        qrCaption.setText("Scan to send to this address (" + model.chainProperty().get().title() + ", "
-                + model.networkProperty().get().id() + ")");
+        qrCaption.setText(PipelineViewModel.qrCaption(model.chainProperty().get(), model.networkProperty().get()));
+    }
+
+    /** The Addresses window's content: the pipeline of one address, and the list of the account's addresses. */
+    public static javafx.scene.control.TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
+        javafx.scene.control.Tab pipeline = new javafx.scene.control.Tab("How an address is made",
+                new PipelineView(model, copier));
+        javafx.scene.control.Tab list = new javafx.scene.control.Tab("Receive and change addresses",
+                new AddressListView(model, copier));
+        list.setId("tab-address-list");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(pipeline, list);
+        tabs.setId("addresses-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
@@ -180,8 +203,10 @@ public final class PipelineView extends BorderPane {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
-        javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, tasks), copier),
-                900, 640);
+        // tall enough for the four cards and the QR code, but never taller than the screen
+        double height = Math.min(DEFAULT_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40);
+        javafx.scene.Scene scene = new javafx.scene.Scene(windowContent(new PipelineViewModel(key, tasks), copier),
+                DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

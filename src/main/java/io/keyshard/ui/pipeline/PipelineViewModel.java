@@ -94,13 +94,34 @@ public final class PipelineViewModel {
         };
     }
 
+    /** What the QR code holds: an address to pay, or for did:key an identifier that names the key and takes no funds. */
+    static String qrCaption(Chain chain, Network network) {
+        if (chain == Chain.DID_KEY) {
+            return "Scan to read this identifier (did:key names the key; it is not an address to send funds to)";
+        }
+        return "Scan to send to this address (" + chain.title() + ", " + network.id() + ")";
+    }
+
+    /** The non-hardened path next to the seed wallet's, so nobody expects MetaMask's or Electrum's addresses. */
+    static String seedWalletNote(String path) {
+        String seed = DerivationPath.seedWalletForm(path);
+        return seed == null ? DerivationPath.NOT_SEED_WALLET_PATHS : "Every level is non-hardened: " + path + " is not "
+                + seed + ", so this address differs from what MetaMask, Ledger or Electrum derive from a seed. MPC "
+                + "keys derive without the private key, which hardened steps need.";
+    }
+
     private Stages compute(Chain c, Network n, int a, int i) {
         DerivationPath path = KeyPipeline.path(c, null, a, i, n);
         KeyPipeline.Result r = KeyPipeline.run(start, c, path, n);
         String pathNote = c.title() + " default path on " + n.id() + (c == Chain.DID_KEY ? " (m/0/index; no account level)"
-                : ": account " + a + ", address index " + i + "; every level non-hardened");
+                : ": account " + a + ", address index " + i + ". " + seedWalletNote(r.derivationPath()));
         String keyNote = r.derived().description() + " from the root key";
         return new Stages(r.derivationPath(), pathNote, r.publicKey(), keyNote, r.address().value(), c.addressRule());
+    }
+
+    /** Where every derivation of this key starts (its root public key and chain code). */
+    public KeyPipeline.Start start() {
+        return start;
     }
 
     public KeyRecord key() {

@@ -3,6 +3,8 @@ package io.keyshard.ui.servers;
 import atlantafx.base.theme.Styles;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
+import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.ShareCustody;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -36,18 +38,24 @@ public final class ServersView extends BorderPane {
                 + "sign; no server ever sees the whole key. Keyshard runs three on this computer (OFFICIAL_1..3); "
                 + "servers on other machines, added here, mean no single computer holds enough shares to sign.");
         explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
-        setTop(new VBox(8, title, explain, clusterRow()));
+        Label custody = new Label(ShareCustody.LOCAL_CLUSTER);
+        custody.setId("servers-custody");
+        custody.setWrapText(true);
+        custody.setMinHeight(Region.USE_PREF_SIZE);
+        custody.getStyleClass().add("custody-note");
+        setTop(new VBox(8, title, explain, custody, clusterRow()));
 
         TableView<ServerStatus> table = new TableView<>(model.servers());
         table.setId("servers-table");
         table.setPlaceholder(new Label("No servers yet. Start the local cluster above, or add a remote server."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", ServerStatus::name, 130));
-        table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 100));
-        table.getColumns().add(column("URL", ServerStatus::url, 200));
+        table.getColumns().add(column("Name", ServerStatus::name, 120));
+        table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 125));
+        table.getColumns().add(column("URL", ServerStatus::url, 190));
         table.getColumns().add(column("Status", s -> s.ok() ? "answering" : s.notStarted() ? "not started"
-                : s.stopped() ? "stopped" : "down", 105));
+                : s.stopped() ? "stopped" : "down", 110));
         table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms"
                 : s.notStarted() ? "Starts with the first key" : s.error(), 240));
         BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
@@ -70,11 +78,11 @@ public final class ServersView extends BorderPane {
                 model));
         Label message = new Label();
         message.setId("servers-message");
-        message.setWrapText(true);
         message.textProperty().bind(Bindings.createStringBinding(() -> model.errorProperty().get() != null
                 ? model.errorProperty().get() : model.messageProperty().get(), model.errorProperty(), model.messageProperty()));
         message.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox.setHgrow(message, Priority.ALWAYS);
+        Fit.messageBeside(message);
+        Fit.wholeButtons(refresh, remove, add);
         HBox bottom = new HBox(8, message, refresh, remove, add);
         bottom.setAlignment(Pos.CENTER_RIGHT);
         setBottom(bottom);
@@ -90,6 +98,7 @@ public final class ServersView extends BorderPane {
             case STARTING -> "Local cluster: starting...";
             case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
         }, model.clusterStateProperty()));
+        state.setMinWidth(0);
         Button start = new Button("Start");
         start.setId("cluster-start");
         start.disableProperty().bind(model.clusterStateProperty().isNotEqualTo(LocalClusterControl.State.STOPPED));
@@ -101,6 +110,7 @@ public final class ServersView extends BorderPane {
         stop.setOnAction(e -> model.stopCluster());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        Fit.wholeButtons(start, stop);
         HBox row = new HBox(10, icon, state, grow, start, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cluster-row");
@@ -113,6 +123,8 @@ public final class ServersView extends BorderPane {
         TableColumn<ServerStatus, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
+        Fit.tooltipCells(c);
         return c;
     }
 }

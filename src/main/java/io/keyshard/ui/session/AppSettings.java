@@ -55,13 +55,31 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
         }
     }
 
-    /** Writes the settings atomically (temp file, then rename), creating the home folder owner-only if needed. */
+    /** Writes the settings atomically (temp file, then rename), keeping other entries such as the window placement. */
     public void save(Path home) throws IOException {
-        Home.ensureOwnerOnlyDir(home);
-        ObjectNode n = StrictJson.mapper().createObjectNode();
+        ObjectNode n = readObject(home);
         n.put("theme", theme.name());
         n.put("autoLockMinutes", autoLockMinutes);
         n.put("clearClipboard", clearClipboard);
+        writeObject(home, n);
+    }
+
+    /** The settings file as a JSON object; empty when it is missing or not an object. */
+    static ObjectNode readObject(Path home) {
+        Path file = home.resolve(FILE);
+        try {
+            if (Files.isRegularFile(file) && StrictJson.mapper().readTree(Files.readAllBytes(file)) instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (IOException | RuntimeException e) {
+            // a damaged file is replaced by what is written now
+        }
+        return StrictJson.mapper().createObjectNode();
+    }
+
+    /** Writes {@code n} as the settings file atomically, creating the home folder owner-only if needed. */
+    static void writeObject(Path home, ObjectNode n) throws IOException {
+        Home.ensureOwnerOnlyDir(home);
         OwnerOnlyFiles.write(home.resolve(FILE), StrictJson.pretty().writeValueAsBytes(n));
     }
 }

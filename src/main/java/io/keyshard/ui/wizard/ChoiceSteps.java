@@ -2,6 +2,8 @@ package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.ShareCustody;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,6 +16,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -79,6 +82,14 @@ final class ChoiceSteps {
                 row.setAlignment(Pos.CENTER_LEFT);
                 rows.getChildren().add(row);
             }
+            // the first tick box takes the focus, so the focus never rests on Back while Enter runs Next
+            if (!rows.getChildren().isEmpty()) {
+                Node first = ((HBox) rows.getChildren().get(0)).getChildren().get(0);
+                first.getStyleClass().add("wizard-focus");
+                if (rows.getScene() != null && !(rows.getScene().getFocusOwner() instanceof TextInputControl)) {
+                    first.requestFocus();
+                }
+            }
         };
         model.servers().addListener((ListChangeListener<ServerChoice>) ch -> {
             boolean structural = false;
@@ -96,6 +107,8 @@ final class ChoiceSteps {
         Label note = new Label();
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.textProperty().bind(model.serversNoteProperty());
+        Fit.wholeButtons(refresh);
+        Fit.messageBeside(note);
         HBox status = new HBox(10, refresh, note);
         status.setAlignment(Pos.CENTER_LEFT);
 
@@ -109,14 +122,16 @@ final class ChoiceSteps {
         range.valueProperty().addListener((obs, o, v) -> model.thresholdProperty().set(v));
         model.thresholdProperty().addListener((obs, o, v) -> range.setValue(v.intValue()));
         Label of = new Label();
-        of.textProperty().bind(Bindings.createStringBinding(() -> "of " + model.selectedCount() + " chosen servers must "
-                + "take part to sign", model.servers()));
+        of.setId("threshold-of");
+        of.textProperty().bind(Bindings.createStringBinding(() -> ThresholdRules.ofChosen(model.selectedCount()),
+                model.servers()));
         HBox tRow = new HBox(10, new Label("Threshold"), threshold, of);
         tRow.setAlignment(Pos.CENTER_LEFT);
         Label sentence = new Label();
         sentence.setId("threshold-sentence");
         sentence.getStyleClass().add("threshold-sentence");
         sentence.setWrapText(true);
+        sentence.setMinHeight(Region.USE_PREF_SIZE);
         sentence.textProperty().bind(model.thresholdSentence());
 
         TextField label = new TextField();
@@ -126,9 +141,17 @@ final class ChoiceSteps {
         HBox.setHgrow(label, Priority.ALWAYS);
         HBox labelRow = new HBox(10, new Label("Label"), label);
         labelRow.setAlignment(Pos.CENTER_LEFT);
+        Label custody = new Label(ShareCustody.ALL_LOCAL);
+        custody.setId("all-local-warning");
+        custody.setWrapText(true);
+        custody.setMinHeight(Region.USE_PREF_SIZE);
+        custody.getStyleClass().addAll(Styles.WARNING, "custody-note");
+        custody.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.selectedCount() > 0
+                && model.chosen().stream().allMatch(ServerChoice::local), model.servers()));
+        custody.managedProperty().bind(custody.visibleProperty());
         return page("Which servers hold the shares?", "Each chosen server keeps one share of the key; none ever sees "
                 + "the whole key. Choose at least two, then how many of them must take part to sign.",
-                new VBox(10, rows, status, tRow, sentence, labelRow));
+                new VBox(10, rows, status, tRow, sentence, custody, labelRow));
     }
 
     private static void health(FontIcon dot, Label text, ServerChoice c) {

@@ -1,6 +1,7 @@
 package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.util.List;
@@ -14,8 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -55,11 +54,11 @@ public final class NewKeyWizard extends BorderPane {
         Label problem = new Label();
         problem.setId("wizard-problem");
         problem.getStyleClass().add(Styles.DANGER);
-        problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox.setHgrow(problem, Priority.SOMETIMES);
+        Fit.messageBeside(problem);
+        Fit.wholeButtons(back, next, cancel);
+        back.managedProperty().bind(back.visibleProperty());
+        next.managedProperty().bind(next.visibleProperty());
         back.setId("wizard-back");
         next.setId("wizard-next");
         cancel.setId("wizard-cancel");
@@ -69,7 +68,7 @@ public final class NewKeyWizard extends BorderPane {
         next.setOnAction(e -> model.next());
         back.setOnAction(e -> model.back());
         cancel.setOnAction(e -> escape());
-        HBox buttons = new HBox(8, problem, grow, back, cancel, next);
+        HBox buttons = new HBox(8, problem, back, cancel, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         setBottom(buttons);
         BorderPane.setMargin(buttons, new Insets(14, 0, 0, 0));
@@ -78,6 +77,10 @@ public final class NewKeyWizard extends BorderPane {
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 escape();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && getScene().getFocusOwner() instanceof Button focused
+                    && focused != next && !focused.isDisabled()) {
+                focused.fire(); // Enter follows the focus: a focused Back goes back, as Space would
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER && model.stepProperty().get().ordinal() <= Step.REVIEW.ordinal()) {
                 model.next();
@@ -115,6 +118,7 @@ public final class NewKeyWizard extends BorderPane {
         next.setVisible(choosing);
         next.setText(step == Step.REVIEW ? "Generate key" : "Next");
         cancel.setText(step == Step.GENERATING ? "Cancel generation" : choosing ? "Cancel" : "Close");
+        cancel.setDefaultButton(step == Step.SAVED);
         cancel.disableProperty().unbind();
         if (step == Step.GENERATING) {
             cancel.disableProperty().bind(model.generation().runningProperty().not());
@@ -123,7 +127,8 @@ public final class NewKeyWizard extends BorderPane {
         }
         javafx.application.Platform.runLater(() -> {
             Node focus = getCenter().lookup(".wizard-focus");
-            (focus != null ? focus : choosing ? next : cancel).requestFocus();
+            (focus != null ? focus : choosing && !next.isDisabled() ? next : choosing ? getCenter() : cancel)
+                    .requestFocus();
         });
     }
 

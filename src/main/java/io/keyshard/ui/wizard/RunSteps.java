@@ -3,6 +3,7 @@ package io.keyshard.ui.wizard;
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.common.CopyButton;
+import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ValueCopier;
 import java.util.List;
 import java.util.Map;
@@ -122,11 +123,10 @@ final class RunSteps {
         }, run.resultProperty()));
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         Label stored = new Label("The key is stored in your encrypted vault: its ID and public data here, its shares "
-                + "on the servers. A backup of the vault protects the list of your keys if this computer is lost.");
+                + "on the servers. A backup of the vault keeps the list of your keys (their IDs), not the shares.");
         stored.setWrapText(true);
         Button export = new Button("Export a backup now", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         export.setId("export-backup");
-        export.getStyleClass().add("wizard-focus");
         export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), model.backup()));
         FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
         ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
@@ -135,10 +135,13 @@ final class RunSteps {
         time.getStyleClass().add(Styles.TEXT_MUTED);
         Label backupNote = new Label();
         backupNote.setId("backup-note");
-        backupNote.setWrapText(true);
         backupNote.textProperty().bind(model.backup().noteProperty());
+        Fit.messageBeside(backupNote);
+        Fit.wholeButtons(export);
+        HBox exportRow = new HBox(12, export, backupNote);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
         return ChoiceSteps.page("Your key is ready", "Saved to the vault as READY.",
-                new VBox(14, new HBox(10, ok, time), idRow, summary, stored, new HBox(12, export, backupNote)));
+                new VBox(14, new HBox(10, ok, time), idRow, summary, stored, exportRow));
     }
 
     static Node failed(NewKeyViewModel model) {

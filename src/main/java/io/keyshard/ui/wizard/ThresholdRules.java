@@ -24,16 +24,28 @@ public final class ThresholdRules {
         return null;
     }
 
-    /** One sentence saying what t-of-n means, e.g. "Any 2 of these 3 servers can sign; one alone cannot." */
+    /**
+     * What a t-of-n choice means now and later: making the key needs every chosen server, signing
+     * needs any t of them, so n - t may be lost once the key exists.
+     */
     public static String sentence(int n, int t) {
         if (problem(n, t) != null) {
             return problem(n, t);
         }
+        String make = "Making the key needs every chosen server to answer. ";
         String fewer = t - 1 == 1 ? "one alone cannot" : "any " + (t - 1) + " together cannot";
         if (t == n) {
-            return "All " + n + " servers must sign together; " + fewer + ". If one is lost, the key cannot sign.";
+            return make + "Then all " + n + " must sign together; " + fewer + ". If one is lost, the key cannot sign.";
         }
-        return "Any " + t + " of these " + n + " servers can sign; " + fewer + ". Up to " + (n - t)
-                + " server" + (n - t == 1 ? "" : "s") + " may be down or lost.";
+        return make + "Then any " + t + " of these " + n + " can sign; " + fewer + ". Up to " + (n - t)
+                + " may be lost and the key still signs.";
+    }
+
+    /** The words after the threshold spinner, e.g. "of 3 chosen servers must take part to sign". */
+    public static String ofChosen(int n) {
+        if (n < MIN) {
+            return n == 1 ? "(only 1 server is chosen: choose at least two)" : "(no server is chosen: choose at least two)";
+        }
+        return "of " + n + " chosen servers must take part to sign";
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.curve.CurveName;
+import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -44,6 +45,15 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void aDidKeyIsNotCalledAnAddressToSendTo() {
+        String caption = PipelineViewModel.qrCaption(Chain.DID_KEY, Network.MAINNET);
+        assertFalse(caption.contains("send to this address"), caption);
+        assertFalse(caption.contains("mainnet"), caption);
+        assertTrue(PipelineViewModel.qrCaption(Chain.EVM, Network.MAINNET)
+                .startsWith("Scan to send to this address"));
+    }
+
+    @Test
     void changingTheIndexRecomputesAtOnce() {
         PipelineViewModel m = model(CurveName.SECP256K1);
         m.chainProperty().set(Chain.EVM);
@@ -52,6 +62,8 @@ class PipelineViewModelTest {
         assertEquals("m/44/60/0/0/0", first.derivationPath());
         assertTrue(first.address().startsWith("0x"));
         assertTrue(first.publicKeyNote().contains("5 non-hardened steps"), first.publicKeyNote());
+        assertTrue(first.pathNote().contains("m/44/60/0/0/0 is not m/44'/60'/0'/0/0"), first.pathNote());
+        assertTrue(first.pathNote().contains("MetaMask"), first.pathNote());
 
         m.indexProperty().set(7);
         PipelineViewModel.Stages seventh = m.stagesProperty().get();

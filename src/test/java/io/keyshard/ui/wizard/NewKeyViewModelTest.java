@@ -56,14 +56,15 @@ class NewKeyViewModelTest {
         add(m, "B", true);
         add(m, "C", true);
         assertNull(m.problemProperty().get());
-        assertEquals("Any 2 of these 3 servers can sign; one alone cannot. Up to 1 server may be down or lost.",
+        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
+                + "Up to 1 may be lost and the key still signs.",
                 m.thresholdSentence().get());
 
         m.thresholdProperty().set(3);
         assertNull(m.problemProperty().get());
         m.servers().get(2).selectedProperty().set(false);
         assertEquals(2, m.thresholdProperty().get(), "unticking C lowers 3-of-3 to 2-of-2");
-        assertTrue(m.thresholdSentence().get().startsWith("All 2 servers must sign together"));
+        assertTrue(m.thresholdSentence().get().contains("Then all 2 must sign together"));
 
         m.servers().get(2).selectedProperty().set(true);
         m.thresholdProperty().set(4);

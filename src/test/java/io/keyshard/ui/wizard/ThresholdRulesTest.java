@@ -1,6 +1,7 @@
 package io.keyshard.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +29,21 @@ class ThresholdRulesTest {
 
     @Test
     void sentenceSaysWhoCanSign() {
-        assertEquals("Any 2 of these 3 servers can sign; one alone cannot. Up to 1 server may be down or lost.",
-                ThresholdRules.sentence(3, 2));
-        assertTrue(ThresholdRules.sentence(5, 3).startsWith("Any 3 of these 5 servers can sign; any 2 together cannot."));
-        assertTrue(ThresholdRules.sentence(2, 2).startsWith("All 2 servers must sign together; one alone cannot."));
+        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone "
+                + "cannot. Up to 1 may be lost and the key still signs.", ThresholdRules.sentence(3, 2));
+        assertTrue(ThresholdRules.sentence(5, 3).contains("Then any 3 of these 5 can sign; any 2 together cannot."));
+        assertTrue(ThresholdRules.sentence(2, 2).contains("Then all 2 must sign together; one alone cannot."));
+        assertTrue(ThresholdRules.sentence(2, 2).startsWith("Making the key needs every chosen server"),
+                "while choosing, the sentence says that generation needs all of them, not only t");
         assertTrue(ThresholdRules.sentence(1, 2).contains("at least two servers"));
+    }
+
+    @Test
+    void ofChosenNeverSaysOneChosenServers() {
+        assertEquals("of 3 chosen servers must take part to sign", ThresholdRules.ofChosen(3));
+        assertFalse(ThresholdRules.ofChosen(1).contains("1 chosen servers"));
+        assertTrue(ThresholdRules.ofChosen(1).contains("at least two"));
+        assertTrue(ThresholdRules.ofChosen(0).contains("at least two"));
     }
 
     @Test

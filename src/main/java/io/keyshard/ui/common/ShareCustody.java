@@ -1,0 +1,30 @@
+package io.keyshard.ui.common;
+
+/**
+ * Where a key's shares live and what protects them, in the words the wizard, the backup dialog and
+ * the Servers screen use: with the local cluster every share is on this computer, and the vault
+ * backup holds keyIds, not shares.
+ */
+public final class ShareCustody {
+    /** The command that backs up the local servers' data folders. */
+    public static final String NODES_BACKUP = "keyshard nodes backup";
+
+    /** Shown when every chosen server runs on this computer. */
+    public static final String ALL_LOCAL = "All chosen servers run on this computer, so every share of this key will "
+            + "be here too: losing or wiping this computer loses the key. To protect it, add servers on other "
+            + "machines, or keep an encrypted backup of each local server's data folder (" + NODES_BACKUP + ").";
+
+    /** What the vault backup does and does not protect. */
+    public static final String VAULT_BACKUP = "This backup holds your key records (keyIds and public data), not the "
+            + "shares: the shares stay on the servers. Keys on the local servers (OFFICIAL_1..3) are lost with this "
+            + "computer unless their data folders are backed up too (" + NODES_BACKUP + ") or the key is on "
+            + "servers on other machines.";
+
+    /** The Servers screen's note on the local cluster. */
+    public static final String LOCAL_CLUSTER = "The three local servers keep their shares in folders on this "
+            + "computer, so a key made only on them is lost with this computer. Servers on other machines protect "
+            + "it; so does an encrypted backup of the local servers' data folders (" + NODES_BACKUP + ").";
+
+    private ShareCustody() {
+    }
+}

@@ -1,0 +1,182 @@
+package io.keyshard.ui.pipeline;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.address.AddressList;
+import io.keyshard.address.Chain;
+import io.keyshard.ui.common.CopyButton;
+import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Addresses window's list: the first addresses of the chosen chain and account on the receive
+ * branch or the change branch, each with copy and QR, "Next address", and the account's extended
+ * public key for watch-only wallets. Chain, network and account are the pipeline's.
+ */
+public final class AddressListView extends BorderPane {
+    /** How many addresses the list shows at first. */
+    public static final int FIRST = 10;
+    private final PipelineViewModel model;
+    private final ObservableList<AddressList.Entry> entries = FXCollections.observableArrayList();
+    private final TableView<AddressList.Entry> table = new TableView<>(entries);
+    private final ToggleGroup branch = new ToggleGroup();
+    private final RadioButton receive = new RadioButton("Receive (/0/i)");
+    private final RadioButton change = new RadioButton("Change (/1/i)");
+    private final Label xpub = new Label();
+    private final Label xpubName = new Label("Account xpub");
+    private final Label problem = new Label();
+    private final ImageView qr = new ImageView();
+    private final Label chosen = new Label();
+
+    public AddressListView(PipelineViewModel model, ValueCopier copier) {
+        this.model = model;
+        setId("address-list-view");
+        setPadding(new Insets(16, 24, 16, 24));
+        receive.setId("branch-receive");
+        change.setId("branch-change");
+        receive.setToggleGroup(branch);
+        change.setToggleGroup(branch);
+        receive.setSelected(true);
+        Label what = new Label("Addresses of the account chosen above, as a wallet lists them. Receive addresses are "
+                + "for payments to you; change addresses take what is left of your own payments.");
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox branches = new HBox(16, receive, change);
+        branches.setAlignment(Pos.CENTER_LEFT);
+        problem.setId("address-list-problem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        HBox controls = (HBox) PipelineView.controls(model, false);
+        controls.getChildren().stream().filter(n -> n.getId() != null).forEach(n -> n.setId(n.getId()
+                .replace("pipeline-", "list-"))); // ids stay unique in the window: the pipeline tab has the same controls
+        setTop(new VBox(8, controls, what, branches, problem));
+
+        table.setId("address-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("#", e -> Integer.toString(e.index()), 50));
+        table.getColumns().add(column("Path", AddressList.Entry::path, 140));
+        table.getColumns().add(column("Address", AddressList.Entry::address, 420));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showChosen(e));
+        BorderPane.setMargin(table, new Insets(10, 0, 10, 0));
+        setCenter(table);
+
+        qr.setId("address-list-qr");
+        qr.setSmooth(false);
+        chosen.setId("address-list-chosen");
+        chosen.getStyleClass().add("mono-value");
+        chosen.setWrapText(true);
+        chosen.setMaxWidth(220);
+        CopyButton copy = new CopyButton("address", chosen::getText, copier);
+        copy.setId("address-list-copy");
+        Button next = new Button("Next address");
+        next.setId("address-list-next");
+        next.setOnAction(e -> next());
+        Fit.wholeButtons(copy, next);
+        VBox side = new VBox(8, qr, chosen, new HBox(8, copy, next));
+        side.setAlignment(Pos.TOP_CENTER);
+        side.setMinWidth(240);
+        BorderPane.setMargin(side, new Insets(10, 0, 10, 16));
+        setRight(side);
+
+        xpub.setId("account-xpub");
+        xpub.getStyleClass().add("mono-value");
+        xpub.setWrapText(true);
+        xpub.setMinWidth(0);
+        HBox.setHgrow(xpub, Priority.ALWAYS);
+        CopyButton copyXpub = new CopyButton("account xpub", xpub::getText, copier);
+        copyXpub.setId("copy-account-xpub");
+        Fit.wholeButtons(copyXpub);
+        xpubName.getStyleClass().add(Styles.TEXT_BOLD);
+        xpubName.setMinWidth(Label.USE_PREF_SIZE);
+        xpubName.setTooltip(new javafx.scene.control.Tooltip("Import it into a watch-only wallet (Sparrow, Electrum) as "
+                + "the account key: it derives /0/i and /1/i to the same addresses as listed here, and cannot spend."));
+        HBox xpubRow = new HBox(10, xpubName, xpub, copyXpub);
+        xpubRow.setAlignment(Pos.CENTER_LEFT);
+        xpubRow.visibleProperty().bind(xpub.textProperty().isNotEmpty());
+        xpubRow.managedProperty().bind(xpubRow.visibleProperty());
+        setBottom(xpubRow);
+
+        branch.selectedToggleProperty().addListener((o, a, b) -> refresh());
+        model.chainProperty().addListener((o, a, b) -> refresh());
+        model.networkProperty().addListener((o, a, b) -> refresh());
+        model.accountProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private static TableColumn<AddressList.Entry, String> column(String title,
+            java.util.function.Function<AddressList.Entry, String> f, double width) {
+        TableColumn<AddressList.Entry, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        Fit.tooltipCells(c);
+        return c;
+    }
+
+    /** Recomputes the list for the current chain, network, account and branch, and selects its first address. */
+    void refresh() {
+        Chain chain = model.chainProperty().get();
+        change.setDisable(chain == null || !chain.hasChangeLevel());
+        if (change.isDisable() && change.isSelected()) {
+            receive.setSelected(true);
+            return; // the toggle listener refreshes
+        }
+        try {
+            entries.setAll(AddressList.list(model.start(), chain, model.accountProperty().get(), branch(), 0, FIRST,
+                    model.networkProperty().get()));
+            String x = AddressList.accountXpub(model.start(), chain, model.accountProperty().get(),
+                    model.networkProperty().get());
+            xpub.setText(x == null ? "" : x);
+            xpubName.setText(x == null ? "" : "Account " + x.substring(0, 4) + " (watch-only)");
+            problem.setText("");
+            table.getSelectionModel().select(0);
+        } catch (RuntimeException e) {
+            entries.clear();
+            xpub.setText("");
+            problem.setText(UiTasks.message(e));
+            showChosen(null);
+        }
+    }
+
+    private int branch() {
+        return change.isSelected() ? 1 : 0;
+    }
+
+    /** Selects the address after the chosen one, adding it to the list when it is not there yet. */
+    void next() {
+        AddressList.Entry current = table.getSelectionModel().getSelectedItem();
+        int wanted = current == null ? 0 : current.index() + 1;
+        if (wanted >= entries.size()) {
+            entries.addAll(AddressList.list(model.start(), model.chainProperty().get(), model.accountProperty().get(),
+                    branch(), wanted, 1, model.networkProperty().get()));
+        }
+        table.getSelectionModel().select(wanted);
+        table.scrollTo(wanted);
+    }
+
+    private void showChosen(AddressList.Entry e) {
+        chosen.setText(e == null ? "" : e.address());
+        qr.setImage(e == null ? null : QrCode.image(e.address(), e.address().length() > 60 ? 3 : 4));
+    }
+
+    /** The listed addresses (tests read them). */
+    public ObservableList<AddressList.Entry> entries() {
+        return entries;
+    }
+}
