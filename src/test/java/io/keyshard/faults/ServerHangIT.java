@@ -16,31 +16,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that hangs: the node process frozen with SIGSTOP, so the kernel still accepts its
  * connections and nothing ever answers. The client times out naming that server (the CLI exits 4),
  * the record is FAILED, nothing READY is left, and once the server runs again a retry succeeds.
  */
-class ServerHangIT {
-    @TempDir
-    static Path dir;
-    static FaultBench bench;
+class ServerHangIT extends SharedNodesTest {
     static Path passwordFile;
 
     @BeforeAll
     static void setUp() throws Exception {
-        bench = new FaultBench(dir.resolve("home"), NodeProcesses.shared());
         passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, FaultBench.PASSWORD + "\n");
-    }
-
-    @BeforeEach
-    void heal() throws Exception {
-        bench.nodes.heal(); // a test that failed half-way may have left BRAVO dead or frozen
     }
 
     private static CliHarness.Result keygenCli() {

@@ -14,10 +14,7 @@ import io.keyshard.vault.Vault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * holds a READY share, and after a restart the same key generation succeeds. Killed at commit, the
  * key is already READY; the next start re-sends the commit.
  */
-class ServerKilledInRoundIT {
+class ServerKilledInRoundIT extends SharedNodesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    @TempDir
-    static Path dir;
-    static FaultBench bench;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        bench = new FaultBench(dir.resolve("home"), NodeProcesses.shared());
-    }
-
-    @BeforeEach
-    void heal() throws Exception {
-        bench.nodes.heal(); // a test that failed half-way may have left BRAVO dead or frozen
-    }
 
     @ParameterizedTest(name = "BRAVO killed -9 in round {0}")
     @ValueSource(ints = {1, 2, 3})

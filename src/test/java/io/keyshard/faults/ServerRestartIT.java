@@ -9,10 +9,7 @@ import io.keyshard.vault.KeyStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,21 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * run fails naming it, and a retry succeeds. After round 3 its share is on disk: the restart
  * costs nothing and the commit completes.
  */
-class ServerRestartIT {
+class ServerRestartIT extends SharedNodesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    @TempDir
-    static Path dir;
-    static FaultBench bench;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        bench = new FaultBench(dir.resolve("home"), NodeProcesses.shared());
-    }
-
-    @BeforeEach
-    void heal() throws Exception {
-        bench.nodes.heal(); // a test that failed half-way may have left BRAVO dead or frozen
-    }
 
     @ParameterizedTest(name = "BRAVO restarted ({1}) before round {0}")
     @CsvSource({"2,KILL", "3,TERM"})
