@@ -12,6 +12,7 @@ import io.keyshard.ui.keys.KeysView;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.session.IdleLock;
+import io.keyshard.ui.session.LockedWindows;
 import io.keyshard.ui.settings.SettingsView;
 import io.keyshard.ui.shell.AppRoot;
 import io.keyshard.ui.shell.MainView;
@@ -133,5 +134,6 @@ public final class AppWindow {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> model.session().lock()); // closing the window closes the vault
+        LockedWindows.install(stage, model.session(), LOCK, idleLock::watch);
     }
 }
