@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class Vault implements AutoCloseable {
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
-    static final int MIN_PASSWORD = 8;
 
     private final Path home;
     private final VaultLock lock;
@@ -465,8 +464,6 @@ public final class Vault implements AutoCloseable {
     }
 
     static void checkNewPassword(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new IllegalArgumentException("choose a vault password of at least " + MIN_PASSWORD + " characters");
-        }
+        PasswordRule.check(password, PasswordRule.Purpose.VAULT);
     }
 }

@@ -1,7 +1,10 @@
 package io.keyshard.ui.backup;
 
 import io.keyshard.client.Workspace;
+import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.common.UiTasks;
+import io.keyshard.vault.PasswordRule.Purpose;
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ public final class BackupViewModel {
     private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
 
     /** @param workspace the unlocked vault's workspace */
     public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
@@ -24,14 +28,16 @@ public final class BackupViewModel {
 
     /**
      * Exports every key of the vault to {@code out}, sealed with {@code password}; completes with null
-     * when written, else with what to fix. The password arrays are wiped.
+     * when written, else with what to fix (a password the rule refuses writes nothing). The password
+     * arrays are wiped.
      */
     public CompletableFuture<String> export(Path out, char[] password, char[] confirm) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        if (!Arrays.equals(password, confirm)) {
+        meter.edited(CharBuffer.wrap(password), CharBuffer.wrap(confirm));
+        if (!meter.validProperty().get()) {
             Arrays.fill(password, '\0');
             Arrays.fill(confirm, '\0');
-            done.complete("The two passwords differ; type the same password twice.");
+            done.complete(meter.hintProperty().get());
             return done;
         }
         Arrays.fill(confirm, '\0');
@@ -52,6 +58,11 @@ public final class BackupViewModel {
     /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
     public static Path suggestedFile() {
         return Path.of(System.getProperty("user.home"), "keyshard-backup-" + LocalDate.now() + ".ksbackup");
+    }
+
+    /** The backup password's strength meter and hint, under the same rule as the vault password. */
+    public PasswordMeter meter() {
+        return meter;
     }
 
     /** "Backup of N keys written to F." after an export. */
