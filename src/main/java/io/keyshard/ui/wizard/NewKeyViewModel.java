@@ -121,12 +121,7 @@ public final class NewKeyViewModel {
             return false;
         }
         switch (step.get()) {
-            case CURVE -> {
-                step.set(Step.SERVERS);
-                if (servers.isEmpty()) {
-                    loadServers();
-                }
-            }
+            case CURVE -> showServers();
             case SERVERS -> step.set(Step.REVIEW);
             case REVIEW -> generate();
             default -> {
@@ -140,10 +135,19 @@ public final class NewKeyViewModel {
     public void back() {
         switch (step.get()) {
             case SERVERS -> step.set(Step.CURVE);
-            case REVIEW -> step.set(Step.SERVERS);
-            case FAILED -> step.set(Step.SERVERS);
+            case REVIEW, FAILED -> showServers();
             default -> {
             }
+        }
+    }
+
+    /** Shows the servers step with fresh health: a result from before a failed generation may be stale. */
+    private void showServers() {
+        step.set(Step.SERVERS);
+        if (servers.isEmpty()) {
+            loadServers();
+        } else {
+            checkHealth();
         }
     }
 
