@@ -42,6 +42,8 @@ public final class PipelineViewModel {
     private final ObjectProperty<Stages> stages = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty();
     private final AtomicLong generation = new AtomicLong();
+    private String accountInputProblem;
+    private String indexInputProblem;
     private final KeyPipeline.Start start;
 
     public PipelineViewModel(KeyRecord key, UiTasks tasks) {
@@ -62,6 +64,12 @@ public final class PipelineViewModel {
     /** Computes the stages for the current choices; a newer choice supersedes a run still going. */
     public CompletableFuture<Stages> recompute() {
         long mine = generation.incrementAndGet();
+        String inputProblem = accountInputProblem != null ? accountInputProblem : indexInputProblem;
+        if (inputProblem != null) { // nothing derived from a number the user did not type
+            error.set(inputProblem);
+            stages.set(null);
+            return CompletableFuture.completedFuture(null);
+        }
         Chain c = chain.get();
         Network n = network.get();
         int a = account.get();
@@ -88,10 +96,45 @@ public final class PipelineViewModel {
         return switch (p.kind()) {
             case NO_ACCOUNT_LEVEL -> chain.get() == null ? p.getMessage() : chain.get().title()
                     + " has no account level (m/0/index): set Account to 0.";
-            case INDEX_OUT_OF_RANGE -> ("account".equals(p.subject()) ? "Account" : "Address index")
-                    + " must be 0 to 2147483647 (non-hardened).";
+            case INDEX_OUT_OF_RANGE -> rangeRule("account".equals(p.subject()) ? "Account" : "Address index");
             default -> p.getMessage();
         };
+    }
+
+    private static String rangeRule(String what) {
+        return what + " must be a whole number from 0 to " + Integer.MAX_VALUE + " (non-hardened).";
+    }
+
+    /** The Account field's text as typed: a valid number applies, anything else blanks the stages and says why. */
+    public void accountText(String text) {
+        Integer v = parse(text);
+        accountInputProblem = v == null ? rangeRule("Account") : null;
+        apply(account, v);
+    }
+
+    /** The Index field's text as typed: a valid number applies, anything else blanks the stages and says why. */
+    public void indexText(String text) {
+        Integer v = parse(text);
+        indexInputProblem = v == null ? rangeRule("Address index") : null;
+        apply(index, v);
+    }
+
+    private void apply(IntegerProperty target, Integer v) {
+        if (v != null && v != target.get()) {
+            target.set(v); // recomputes through the listener
+        } else {
+            recompute();
+        }
+    }
+
+    /** A whole number 0..2^31-1 written in digits, else null; never truncated to fit. */
+    private static Integer parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > 10 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return null;
+        }
+        long v = Long.parseLong(t);
+        return v > Integer.MAX_VALUE ? null : (int) v;
     }
 
     private Stages compute(Chain c, Network n, int a, int i) {

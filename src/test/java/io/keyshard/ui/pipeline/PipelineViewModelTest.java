@@ -86,4 +86,33 @@ class PipelineViewModelTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PipelineViewModel(pending, new UiTasks(Runnable::run, Runnable::run)));
     }
+
+    @Test
+    void anIndexThatIsNotANumberOrTooLargeBlanksTheStagesInsteadOfKeepingOrTruncating() {
+        PipelineViewModel m = model(CurveName.SECP256K1);
+        m.chainProperty().set(Chain.EVM);
+        m.indexText("3");
+        assertEquals("m/44/60/0/0/3", m.stagesProperty().get().derivationPath());
+
+        m.indexText("abc");
+        assertNull(m.stagesProperty().get(), "no address of the previous index next to \"abc\"");
+        assertEquals("Address index must be a whole number from 0 to 2147483647 (non-hardened).",
+                m.errorProperty().get());
+
+        m.indexText("214748364");
+        assertEquals("m/44/60/0/0/214748364", m.stagesProperty().get().derivationPath());
+        assertNull(m.errorProperty().get());
+        m.indexText("2147483648");
+        assertNull(m.stagesProperty().get(), "one digit too many is refused, not dropped");
+        assertEquals(214748364, m.indexProperty().get());
+        assertTrue(m.errorProperty().get().startsWith("Address index must be"));
+
+        m.accountText("-1");
+        m.indexText("1");
+        assertNull(m.stagesProperty().get(), "the account field is still wrong");
+        assertTrue(m.errorProperty().get().startsWith("Account must be"));
+        m.accountText("0");
+        assertEquals("m/44/60/0/0/1", m.stagesProperty().get().derivationPath());
+        assertNull(m.errorProperty().get());
+    }
 }
