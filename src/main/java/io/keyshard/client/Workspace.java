@@ -1,7 +1,13 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.address.Chain;
+import io.keyshard.address.DerivationProblem;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
@@ -21,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
@@ -111,6 +118,23 @@ public final class Workspace implements AutoCloseable {
     /** One key by its keyId. */
     public Optional<KeyRecord> key(UUID keyId) {
         return vault.get(keyId);
+    }
+
+    /**
+     * The address of one READY key of the vault on {@code chain}'s default path (account, index), as
+     * {@code keyshard derive --key-id} computes it: no server and no secret is involved.
+     *
+     * @throws DerivationProblem when the choice cannot be met (each face words it for its controls)
+     */
+    public KeyPipeline.Result derive(UUID keyId, Chain chain, Network network, int account, int index) {
+        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
+        }
+        KeyPipeline.Start start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey()),
+                Hex.decode(key.chainCode()));
+        DerivationPath path = KeyPipeline.path(chain, null, account, index, network);
+        return KeyPipeline.run(start, chain, path, network);
     }
 
     /** Records the vault could not read back intact. */

@@ -94,7 +94,7 @@ public final class AppWindow {
         }
         if (model.keys().showAddressesActionProperty().get() == null) {
             model.keys().showAddressesActionProperty().set(record ->
-                    PipelineView.showWindow(scene.getWindow(), record, tasks, copier));
+                    PipelineView.showWindow(scene.getWindow(), record, session.workspace()::derive, tasks, copier));
         }
     }
 

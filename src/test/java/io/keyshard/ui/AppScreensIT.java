@@ -250,8 +250,8 @@ class AppScreensIT {
     @Test
     @Order(3)
     void pipelineValuesEqualKeyshardDerive(FxRobot robot) throws Exception {
-        new PipelineChecks(robot, stage, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
-        new PipelineChecks(robot, stage, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
+        new PipelineChecks(robot, stage, workspace, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
+        new PipelineChecks(robot, stage, workspace, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
     }
 
     @Test

@@ -171,11 +171,11 @@ public final class PipelineView extends BorderPane {
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
     public static javafx.stage.Stage showWindow(javafx.stage.Window owner, io.keyshard.vault.KeyRecord key,
-            io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
+            PipelineViewModel.Derivation derivation, io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
-        javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, tasks), copier),
+        javafx.scene.Scene scene = new javafx.scene.Scene(new PipelineView(new PipelineViewModel(key, derivation, tasks), copier),
                 900, 640);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());

@@ -3,11 +3,12 @@ package io.keyshard.ui.pipeline;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
-import io.keyshard.derive.DerivationPath;
+import io.keyshard.client.Workspace;
 import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.IntegerProperty;
@@ -19,14 +20,20 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The Pipeline screen's logic for one READY key: the chosen chain (only those its curve takes),
  * network, account and index, and the stages keyId -> derivation path -> public key -> address,
- * computed by {@link KeyPipeline} exactly as {@code keyshard derive} does, off the UI thread.
+ * computed by the workspace's {@link Workspace#derive} exactly as {@code keyshard derive} does, off
+ * the UI thread; a {@link DerivationProblem} is worded for this screen's controls.
  */
 public final class PipelineViewModel {
+    /** Where the stages are computed: {@link Workspace#derive} in the app. */
+    @FunctionalInterface
+    public interface Derivation {
+        KeyPipeline.Result derive(UUID keyId, Chain chain, Network network, int account, int index);
+    }
+
     /** One computed run; null fields until the first result. */
     public record Stages(String derivationPath, String pathNote, String publicKey, String publicKeyNote,
             String address, String addressNote) {
@@ -44,15 +51,16 @@ public final class PipelineViewModel {
     private final AtomicLong generation = new AtomicLong();
     private String accountInputProblem;
     private String indexInputProblem;
-    private final KeyPipeline.Start start;
+    private final Derivation derivation;
 
-    public PipelineViewModel(KeyRecord key, UiTasks tasks) {
+    /** @param derivation usually {@code workspace::derive} of the unlocked vault */
+    public PipelineViewModel(KeyRecord key, Derivation derivation, UiTasks tasks) {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
         }
         this.key = key;
         this.tasks = tasks;
-        this.start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey()), Hex.decode(key.chainCode()));
+        this.derivation = derivation;
         chains = FXCollections.observableArrayList(Chain.forCurve(key.curve()));
         chain.set(chains.get(0));
         chain.addListener((o, a, b) -> recompute());
@@ -138,8 +146,7 @@ public final class PipelineViewModel {
     }
 
     private Stages compute(Chain c, Network n, int a, int i) {
-        DerivationPath path = KeyPipeline.path(c, null, a, i, n);
-        KeyPipeline.Result r = KeyPipeline.run(start, c, path, n);
+        KeyPipeline.Result r = derivation.derive(key.keyId(), c, n, a, i);
         String pathNote = c.title() + " default path on " + n.id() + (c == Chain.DID_KEY ? " (m/0/index; no account level)"
                 : ": account " + a + ", address index " + i + "; every level non-hardened");
         String keyNote = r.derived().description() + " from the root key";

@@ -10,14 +10,13 @@ import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
+import io.keyshard.client.Workspace;
+import io.keyshard.ui.TestApps;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
-import java.math.BigInteger;
-import java.time.Instant;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -27,9 +26,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,17 +38,19 @@ import org.testfx.util.WaitForAsyncUtils;
 /** What the Index field does with text that is not an index: the stages go blank and the screen says why. */
 @ExtendWith(ApplicationExtension.class)
 class PipelineInputTest {
+    @TempDir
+    Path home;
     private Stage stage;
+    private Vault vault;
+    private Workspace workspace;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        CurveName curve = CurveName.SECP256K1;
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        KeyRecord key = new KeyRecord(UUID.fromString("a1b2c3d4-0000-4000-8000-000000000001"), "Treasury", curve, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2"), Hex.toHexString(pub), "11".repeat(32), Map.of(),
-                curve.curve().derivationScheme(), KeyStatus.READY, null, Instant.now());
-        PipelineViewModel vm = new PipelineViewModel(key, new UiTasks(Runnable::run, Platform::runLater));
+        vault = TestApps.createVault(home);
+        workspace = Workspace.open(home, vault);
+        KeyRecord key = PipelineViewModelTest.readyIn(vault, CurveName.SECP256K1);
+        PipelineViewModel vm = new PipelineViewModel(key, workspace::derive, new UiTasks(Runnable::run, Platform::runLater));
         vm.chainProperty().set(Chain.EVM);
         Scene scene = new Scene(new PipelineView(vm, value -> { }), 1280, 800);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
@@ -59,6 +60,8 @@ class PipelineInputTest {
 
     @AfterEach
     void light() {
+        workspace.close();
+        vault.close();
         Platform.runLater(Theme.LIGHT::apply);
         WaitForAsyncUtils.waitForFxEvents();
     }

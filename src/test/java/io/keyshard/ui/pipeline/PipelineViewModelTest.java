@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
+import io.keyshard.client.Workspace;
+import io.keyshard.ui.TestApps;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
@@ -22,15 +28,36 @@ import org.junit.jupiter.api.Test;
 
 /** The pipeline's logic without a screen: chains by curve, recompute on every change, clear errors. */
 class PipelineViewModelTest {
-    private static KeyRecord ready(CurveName curve) {
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        return new KeyRecord(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
-                Hex.toHexString(pub), "11".repeat(32), Map.of(), curve.curve().derivationScheme(), KeyStatus.READY, null,
-                Instant.now());
+    @TempDir
+    Path home;
+    private Vault vault;
+    private Workspace workspace;
+
+    @AfterEach
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+            vault.close();
+        }
     }
 
-    private static PipelineViewModel model(CurveName curve) {
-        return new PipelineViewModel(ready(curve), new UiTasks(Runnable::run, Runnable::run));
+    /** A READY key written to a real vault, derived through that vault's workspace. */
+    private PipelineViewModel model(CurveName curve) {
+        if (workspace == null) {
+            vault = TestApps.createVault(home);
+            workspace = Workspace.open(home, vault);
+        }
+        return new PipelineViewModel(readyIn(vault, curve), workspace::derive, new UiTasks(Runnable::run, Runnable::run));
+    }
+
+    /** Writes a READY key of {@code curve} (root key 12345·G) into {@code vault}. */
+    static KeyRecord readyIn(Vault vault, CurveName curve) {
+        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
+        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
+                Instant.now());
+        vault.createPending(pending);
+        return vault.markReady(pending.keyId(), Hex.toHexString(pub), "11".repeat(32),
+                Map.of("OFFICIAL_1", Hex.toHexString(pub), "OFFICIAL_2", Hex.toHexString(pub)));
     }
 
     @Test
@@ -84,7 +111,7 @@ class PipelineViewModelTest {
         KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), null, CurveName.SECP256K1, 2,
                 List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
         assertThrows(IllegalArgumentException.class,
-                () -> new PipelineViewModel(pending, new UiTasks(Runnable::run, Runnable::run)));
+                () -> new PipelineViewModel(pending, (id, c, n, a, i) -> null, new UiTasks(Runnable::run, Runnable::run)));
     }
 
     @Test
