@@ -198,6 +198,11 @@ public final class Workspace implements AutoCloseable {
         return VaultBackup.export(vault, out, password);
     }
 
+    /** Re-encrypts the vault under {@code newPassword} (crash-safe), as {@code vault passwd} does; refuses a wrong old one. */
+    public void changePassword(char[] oldPassword, char[] newPassword) {
+        vault.changePassword(oldPassword, newPassword);
+    }
+
     /** Imports the records of a backup file that the vault does not hold yet. */
     public VaultBackup.ImportResult importBackup(Path file, char[] password) {
         return VaultBackup.importInto(vault, file, password);

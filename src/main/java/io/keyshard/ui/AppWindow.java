@@ -13,6 +13,7 @@ import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.session.IdleLock;
 import io.keyshard.ui.session.LockedWindows;
+import io.keyshard.ui.settings.PasswordChangeViewModel;
 import io.keyshard.ui.settings.SettingsView;
 import io.keyshard.ui.shell.AppRoot;
 import io.keyshard.ui.shell.MainView;
@@ -56,8 +57,7 @@ public final class AppWindow {
                 Place.KEYS, () -> new KeysView(model.keys()),
                 Place.SERVERS, () -> new ServersView(new ServersViewModel(session::workspace,
                         new UiTasks(session.background(), session.fx()))),
-                Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock,
-                        new BackupViewModel(session::workspace, new UiTasks(session.background(), session.fx()))));
+                Place.SETTINGS, () -> settingsView(session));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
@@ -76,6 +76,14 @@ public final class AppWindow {
 
         model.settings().themeProperty().addListener((obs, old, theme) -> theme.apply());
         model.settings().theme().apply();
+    }
+
+    private SettingsView settingsView(AppSession session) {
+        UiTasks tasks = new UiTasks(session.background(), session.fx());
+        BackupViewModel backup = new BackupViewModel(session::workspace, tasks);
+        backup.setOnRestored(session::fireKeysChanged);
+        return new SettingsView(model.settings(), session::lock, backup,
+                new PasswordChangeViewModel(session::workspace, tasks));
     }
 
     /**

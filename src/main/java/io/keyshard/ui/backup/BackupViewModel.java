@@ -13,12 +13,14 @@ import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Exporting the vault's keys to a backup file, from the wizard's last step or from Settings. */
+/** Exporting the vault's keys to a backup file (the wizard's last step, Settings) and restoring one (Settings). */
 public final class BackupViewModel {
     private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
+    private final StringProperty restoreNote = new SimpleStringProperty(this, "restoreNote", "");
+    private Runnable onRestored = () -> { };
 
     /** @param workspace the unlocked vault's workspace */
     public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
@@ -53,6 +55,47 @@ public final class BackupViewModel {
             done.complete(null);
         }, e -> done.complete(UiTasks.message(e)));
         return done;
+    }
+
+    /**
+     * Adds the keys of the backup {@code file} that the vault lacks, as {@code vault import} does, off
+     * the FX thread; completes with null when done (the note says how many), else with what went
+     * wrong. The password is wiped.
+     */
+    public CompletableFuture<String> restore(Path file, char[] password) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (password.length == 0) {
+            done.complete("Enter the backup password this file was exported with.");
+            return done;
+        }
+        Workspace ws = workspace.get();
+        tasks.run(() -> {
+            try {
+                return ws.importBackup(file, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, r -> {
+            restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
+                    + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
+                    + (r.conflicting() == 0 ? "" : "; " + r.conflicting()
+                            + " differ from the vault's copy, which was kept") + ".");
+            if (r.added() > 0) {
+                onRestored.run();
+            }
+            done.complete(null);
+        }, e -> done.complete(UiTasks.message(e)));
+        return done;
+    }
+
+    /** Who hears that a restore added keys (the Keys screen reloads). */
+    public void setOnRestored(Runnable listener) {
+        onRestored = listener;
+    }
+
+    /** "Restored N keys from F; …" after a restore. */
+    public StringProperty restoreNoteProperty() {
+        return restoreNote;
     }
 
     /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
