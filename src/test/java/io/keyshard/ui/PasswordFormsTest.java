@@ -80,6 +80,53 @@ class PasswordFormsTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out) && !dialog.isShowing());
     }
 
+    @Test
+    void settingsRestoresABackupAndChangesThePassword(FxRobot robot) throws Exception {
+        io.keyshard.vault.Vault vault = TestApps.createVault(home);
+        robot.interact(() -> window.model().session().unlocked(vault));
+        Path backup = home.resolve("keys.ksbackup");
+        try (io.keyshard.vault.Vault source = io.keyshard.vault.Vault.create(home.resolve("other"),
+                TestApps.PASSWORD.toCharArray(), TestApps.LIGHT)) {
+            TestApps.writeThreeKeys(source);
+            io.keyshard.vault.VaultBackup.export(source, backup, "backup pass phrase 7".toCharArray());
+        }
+        robot.interact(() -> window.model().navigation().select(io.keyshard.ui.shell.Place.SETTINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        shots(robot, window.root(), "settings-vault-actions");
+
+        fire(robot, "#settings-restore-backup");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#restore-file").queryAs(TextField.class).setText(backup.toString()));
+        type(robot, "#restore-password", "backup pass phrase 7");
+        Window restore = robot.lookup("#restore-dialog").query().getScene().getWindow();
+        shots(robot, restore.getScene().getRoot(), "restore-dialog");
+        fire(robot, "#restore-dialog-ok");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !restore.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Restored 3 keys from " + backup + ".", text(robot, "#settings-restore-note"));
+        assertEquals(3, window.model().session().workspace().keys().size());
+
+        fire(robot, "#settings-change-password");
+        WaitForAsyncUtils.waitForFxEvents();
+        type(robot, "#current-password", TestApps.PASSWORD);
+        type(robot, "#changed-password", "password12");
+        type(robot, "#changed-confirm", "password12");
+        assertTrue(text(robot, "#changed-hint").startsWith("This vault password is too easy to guess"));
+        Window change = robot.lookup("#password-dialog").query().getScene().getWindow();
+        shots(robot, change.getScene().getRoot(), "password-dialog-weak");
+        fire(robot, "#password-dialog-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#password-dialog-error").startsWith("This vault password is too easy to guess"));
+        type(robot, "#current-password", TestApps.PASSWORD);
+        type(robot, "#changed-password", "a new vault pass 42");
+        type(robot, "#changed-confirm", "a new vault pass 42");
+        fire(robot, "#password-dialog-ok");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !change.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#settings-password-note").startsWith("The vault password was changed"));
+        shots(robot, window.root(), "settings-after-restore-and-change");
+    }
+
     /** Light and dark, at the window's two sizes when {@code node} is the main window's. */
     private void shots(FxRobot robot, javafx.scene.Node node, String name) {
         boolean main = node == window.root();
@@ -99,7 +146,21 @@ class PasswordFormsTest {
                 Screenshots.save(robot, node, name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        robot.interact(() -> window.model().settings().themeProperty().set(Theme.LIGHT));
+        robot.interact(() -> {
+            window.model().settings().themeProperty().set(Theme.LIGHT);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void type(FxRobot robot, String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
+    }
+
+    private static void fire(FxRobot robot, String query) {
+        robot.interact(() -> robot.lookup(query).queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String text(FxRobot robot, String query) {

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -22,9 +24,13 @@ public final class RestoreDialog {
         file.setPromptText("The .ksbackup file");
         file.setPrefColumnCount(32);
         PasswordField password = new PasswordField();
+        password.setPrefColumnCount(28);
         password.setId("restore-password");
         GridPane grid = new GridPane();
         grid.setHgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut
+        grid.getColumnConstraints().add(labels);
         grid.setVgap(8);
         grid.addRow(0, new Label("Backup file"), file);
         grid.addRow(1, new Label("Backup password"), password);

@@ -5,7 +5,9 @@ import io.keyshard.ui.common.FormDialog;
 import io.keyshard.ui.common.PasswordMeterBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -17,15 +19,20 @@ public final class PasswordDialog {
     /** Shows the dialog over {@code owner}; it closes itself once the vault is re-encrypted. */
     public static Stage show(Window owner, PasswordChangeViewModel model) {
         PasswordField current = new PasswordField();
+        current.setPrefColumnCount(28);
         current.setId("current-password");
         PasswordField fresh = new PasswordField();
+        fresh.setPrefColumnCount(28);
         fresh.setId("changed-password");
         PasswordField confirm = new PasswordField();
+        confirm.setPrefColumnCount(28);
         confirm.setId("changed-confirm");
         Label hint = new Label();
         hint.setId("changed-hint");
         hint.setWrapText(true);
-        hint.setMaxWidth(460);
+        hint.setMaxWidth(380);
+        hint.setPrefWidth(380);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.textProperty().bind(model.meter().hintProperty());
         Runnable rate = () -> model.meter().edited(fresh.getCharacters(), confirm.getCharacters());
@@ -33,6 +40,9 @@ public final class PasswordDialog {
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
         GridPane grid = new GridPane();
         grid.setHgap(10);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut
+        grid.getColumnConstraints().add(labels);
         grid.setVgap(8);
         grid.addRow(0, new Label("Current password"), current);
         grid.addRow(1, new Label("New password"), fresh);

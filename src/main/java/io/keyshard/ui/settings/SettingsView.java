@@ -129,6 +129,8 @@ public final class SettingsView extends ScrollPane {
         Label note = new Label();
         note.setId(id);
         note.setWrapText(true);
+        note.setPrefWidth(260); // a long note wraps under the button instead of squeezing the row's text
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.textProperty().bind(text);
         note.managedProperty().bind(note.textProperty().isNotEmpty());
         VBox box = new VBox(6, button, note);
