@@ -97,6 +97,7 @@ public final class AppWindow {
             model.keys().newKeyActionProperty().set(() -> {
                 NewKeyViewModel wizard = new NewKeyViewModel(session.workspace(), tasks);
                 wizard.setOnKeyCreated(record -> session.fireKeysChanged());
+                wizard.showAddressesActionProperty().bind(model.keys().showAddressesActionProperty());
                 NewKeyWizard.showDialog(scene.getWindow(), wizard, copier);
             });
         }

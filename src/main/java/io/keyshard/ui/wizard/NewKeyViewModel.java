@@ -35,6 +35,7 @@ public final class NewKeyViewModel {
     private final Workspace workspace;
     private final UiTasks tasks;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CURVE);
+    private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction = new SimpleObjectProperty<>();
     private final ObjectProperty<CurveName> curve = new SimpleObjectProperty<>(CurveName.SECP256K1);
     private final ObservableList<ServerChoice> servers =
             FXCollections.observableArrayList(c -> new ObservableValue<?>[] {c.selectedProperty(), c.statusProperty()});
@@ -225,6 +226,11 @@ public final class NewKeyViewModel {
     }
 
     /** Exporting a backup from the Saved step. */
+    /** What "Show addresses" on the Saved page does with the new key (the Keys screen's hook); none hides the button. */
+    public ObjectProperty<Consumer<KeyRecord>> showAddressesActionProperty() {
+        return showAddressesAction;
+    }
+
     public BackupViewModel backup() {
         return backup;
     }
