@@ -137,6 +137,11 @@ public final class Workspace implements AutoCloseable {
         return KeyPipeline.run(start, chain, path, network);
     }
 
+    /** Gives a key another label (blank: none); returns the record as stored. */
+    public KeyRecord relabel(UUID keyId, String label) {
+        return vault.relabel(keyId, label);
+    }
+
     /** Records the vault could not read back intact. */
     public List<RecordProblem> problems() {
         return vault.problems();

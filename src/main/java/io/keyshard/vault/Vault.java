@@ -197,6 +197,18 @@ public final class Vault implements AutoCloseable {
         return failed;
     }
 
+    /** Gives a key another label (blank: none), durable on return; the keyId and the shares are untouched. */
+    public synchronized KeyRecord relabel(UUID keyId, String label) {
+        KeyRecord current = require(keyId);
+        KeyRecord renamed = current.withLabel(label == null ? null : label.strip());
+        if (renamed.equals(current)) {
+            return current;
+        }
+        update(current, renamed);
+        autoBackup.request();
+        return renamed;
+    }
+
     /** Every record that reads back intact, oldest first; those that do not are in {@link #problems()}. */
     public synchronized List<KeyRecord> list() {
         ensureOpen();

@@ -39,6 +39,8 @@ import javafx.collections.transformation.SortedList;
 public final class KeysViewModel {
     /** How long "… copied" stays on screen. */
     static final Duration COPIED_NOTICE = Duration.ofSeconds(5);
+    /** The longest label the vault stores. */
+    static final int MAX_LABEL = 200;
     private final AppSession session;
     private final ObservableList<KeyRecord> keys = FXCollections.observableArrayList();
     private final FilteredList<KeyRecord> filtered = new FilteredList<>(keys);
@@ -229,6 +231,39 @@ public final class KeysViewModel {
             throw new IllegalStateException("creating a key is not available in this build");
         }
         action.run();
+    }
+
+    /**
+     * Gives the selected key another label (blank: none) in the background; completes with null once
+     * stored (the list reloads), else with what went wrong. The keyId and the shares do not change.
+     */
+    public CompletableFuture<String> relabel(String label) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        KeyRecord key = selected.get();
+        if (key == null || !session.isUnlocked()) {
+            done.complete("Select a key first.");
+            return done;
+        }
+        String wanted = label == null ? "" : label.strip();
+        if (wanted.length() > MAX_LABEL) {
+            done.complete("A label has at most " + MAX_LABEL + " characters; this one has " + wanted.length() + ".");
+            return done;
+        }
+        Workspace ws = session.workspace();
+        session.background().execute(() -> {
+            try {
+                KeyRecord renamed = ws.relabel(key.keyId(), wanted);
+                session.fx().execute(() -> {
+                    notice.set(renamed.label().isEmpty() ? "The label was removed." : "Renamed to "
+                            + renamed.label() + ".");
+                    session.fireKeysChanged();
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> done.complete(UserMessages.of(e)));
+            }
+        });
+        return done;
     }
 
     /** Opens the address pipeline for the selected READY key. */
