@@ -143,6 +143,6 @@ public final class AppWindow {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> model.session().lock()); // closing the window closes the vault
-        LockedWindows.install(stage, model.session(), LOCK, idleLock::watch);
+        LockedWindows.install(scene, model.session(), LOCK, idleLock::watch);
     }
 }

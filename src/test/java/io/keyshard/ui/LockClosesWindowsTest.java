@@ -60,6 +60,7 @@ class LockClosesWindowsTest {
     void ctrlLInTheAddressesWindowLocksAndClosesIt(FxRobot robot) throws Exception {
         Stage addresses = openAddresses(robot);
         robot.interact(addresses::requestFocus);
+        robot.clickOn(robot.lookup("#value-key").queryAs(javafx.scene.control.Label.class)); // the keyboard goes there
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -6,9 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -26,12 +24,7 @@ public final class RestoreDialog {
         PasswordField password = new PasswordField();
         password.setPrefColumnCount(28);
         password.setId("restore-password");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut
-        grid.getColumnConstraints().add(labels);
-        grid.setVgap(8);
+        GridPane grid = FormDialog.grid();
         grid.addRow(0, new Label("Backup file"), file);
         grid.addRow(1, new Label("Backup password"), password);
         Stage stage = FormDialog.show(owner, "restore-dialog", "Restore from a backup",
@@ -41,8 +34,7 @@ public final class RestoreDialog {
                     if (file.getText().isBlank()) {
                         return CompletableFuture.completedFuture("Give the backup file to restore from.");
                     }
-                    char[] pw = password.getText().toCharArray();
-                    password.clear();
+                    char[] pw = FormDialog.take(password);
                     return backup.restore(Path.of(file.getText().strip()), pw);
                 });
         file.requestFocus();

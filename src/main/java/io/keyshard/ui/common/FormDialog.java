@@ -9,8 +9,12 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -25,6 +29,28 @@ public final class FormDialog {
     private FormDialog() {
     }
 
+    /** A two-column grid for "name: field" rows whose names are never cut. */
+    public static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(names);
+        return grid;
+    }
+
+    /** The field's characters as a char[] (never a new String), then the field is emptied. */
+    public static char[] take(PasswordField field) {
+        CharSequence text = field.getCharacters();
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = text.charAt(i);
+        }
+        field.clear();
+        return out;
+    }
+
     /** Shows the form; {@code id} names its root, {@code action} its main button. */
     public static Stage show(Window owner, String id, String title, String explanation, Node fields,
             String action, Supplier<CompletableFuture<String>> run) {
@@ -35,7 +61,7 @@ public final class FormDialog {
         Label explain = new Label(explanation);
         explain.setWrapText(true);
         explain.setMaxWidth(460);
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         Label error = new Label();
         error.setId(id + "-error");
         error.setWrapText(true);

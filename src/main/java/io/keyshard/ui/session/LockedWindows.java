@@ -16,20 +16,24 @@ import javafx.stage.WindowEvent;
  * them, because each may show a keyId or other vault data the unlock screen does not cover.
  */
 public final class LockedWindows {
-    private final Window main;
+    private final Scene main;
     private final AppSession session;
     private final KeyCombination lock;
     private final Consumer<Scene> watchActivity;
 
-    private LockedWindows(Window main, AppSession session, KeyCombination lock, Consumer<Scene> watchActivity) {
+    private LockedWindows(Scene main, AppSession session, KeyCombination lock, Consumer<Scene> watchActivity) {
         this.main = main;
         this.session = session;
         this.lock = lock;
         this.watchActivity = watchActivity;
     }
 
-    /** Starts guarding the windows owned (directly or not) by {@code main}; call on the FX thread. */
-    public static LockedWindows install(Window main, AppSession session, KeyCombination lock,
+    /**
+     * Starts guarding the windows owned (directly or not) by the window that shows {@code main}, the
+     * main window's scene (a stage may show another scene later; its windows are then not ours).
+     * Call on the FX thread.
+     */
+    public static LockedWindows install(Scene main, AppSession session, KeyCombination lock,
             Consumer<Scene> watchActivity) {
         LockedWindows guard = new LockedWindows(main, session, lock, watchActivity);
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
@@ -51,7 +55,7 @@ public final class LockedWindows {
         Window at = w;
         while (at instanceof Stage stage && stage.getOwner() != null) {
             at = stage.getOwner();
-            if (at == main) {
+            if (at.getScene() == main) {
                 return true;
             }
         }

@@ -5,7 +5,6 @@ import io.keyshard.ui.common.FormDialog;
 import io.keyshard.ui.common.PasswordMeterBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -38,12 +37,7 @@ public final class PasswordDialog {
         Runnable rate = () -> model.meter().edited(fresh.getCharacters(), confirm.getCharacters());
         fresh.textProperty().addListener((obs, o, n) -> rate.run());
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE); // the field names are never cut
-        grid.getColumnConstraints().add(labels);
-        grid.setVgap(8);
+        GridPane grid = FormDialog.grid();
         grid.addRow(0, new Label("Current password"), current);
         grid.addRow(1, new Label("New password"), fresh);
         grid.addRow(2, new Label("Repeat it"), confirm);
@@ -52,19 +46,8 @@ public final class PasswordDialog {
         Stage stage = FormDialog.show(owner, "password-dialog", "Change the vault password",
                 "The vault is re-encrypted under the new password. It cannot be recovered or reset: "
                         + "keep it where you keep the backup's.",
-                grid, "Change password", () -> model.change(take(current), take(fresh), take(confirm)));
+                grid, "Change password", () -> model.change(FormDialog.take(current), FormDialog.take(fresh), FormDialog.take(confirm)));
         current.requestFocus();
         return stage;
-    }
-
-    /** The field's characters as a char[] (never a new String), then the field is emptied. */
-    private static char[] take(PasswordField field) {
-        CharSequence text = field.getCharacters();
-        char[] out = new char[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = text.charAt(i);
-        }
-        field.clear();
-        return out;
     }
 }

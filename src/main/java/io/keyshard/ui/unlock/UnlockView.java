@@ -2,6 +2,7 @@ package io.keyshard.ui.unlock;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.AppIcons;
+import io.keyshard.ui.common.FormDialog;
 import io.keyshard.ui.common.PasswordMeterBar;
 import io.keyshard.ui.unlock.UnlockViewModel.Mode;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public final class UnlockView extends StackPane {
         create.getStyleClass().add(Styles.ACCENT);
         create.setDefaultButton(true);
         create.disableProperty().bind(model.createValidProperty().not().or(model.busyProperty()));
-        create.setOnAction(e -> model.create(take(newPassword), take(confirm)));
+        create.setOnAction(e -> model.create(FormDialog.take(newPassword), FormDialog.take(confirm)));
         confirm.setOnAction(e -> create.fire());
         newPassword.setOnAction(e -> confirm.requestFocus());
 
@@ -126,7 +127,7 @@ public final class UnlockView extends StackPane {
         unlock.getStyleClass().add(Styles.ACCENT);
         unlock.setDefaultButton(true);
         unlock.disableProperty().bind(model.busyProperty().or(model.waitSecondsProperty().greaterThan(0)));
-        unlock.setOnAction(e -> model.unlock(take(password)));
+        unlock.setOnAction(e -> model.unlock(FormDialog.take(password)));
 
         Label wait = new Label();
         wait.setId("wait-label");
@@ -194,16 +195,5 @@ public final class UnlockView extends StackPane {
     private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
-    }
-
-    /** The field's characters as a char[] (never a new String), then the field is emptied. */
-    static char[] take(PasswordField field) {
-        CharSequence text = field.getCharacters();
-        char[] out = new char[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = text.charAt(i);
-        }
-        field.clear();
-        return out;
     }
 }
