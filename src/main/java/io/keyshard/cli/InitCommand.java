@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create the encrypted vault in <home>/vault.",
             "The password comes from --password-file FILE, else $KEYSHARD_PASSWORD, else a prompt (asked twice); "
-                    + "at least 8 characters. Over an existing vault it refuses (exit 2) and changes nothing."})
+                    + "at least 10 characters and not easy to guess. Over an existing vault it refuses (exit 2) and changes nothing."})
 public final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,7 +1,13 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.address.Chain;
+import io.keyshard.address.DerivationProblem;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
@@ -21,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.keyshard.bytes.Hex;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
@@ -113,6 +120,28 @@ public final class Workspace implements AutoCloseable {
         return vault.get(keyId);
     }
 
+    /**
+     * The address of one READY key of the vault on {@code chain}'s default path (account, index), as
+     * {@code keyshard derive --key-id} computes it: no server and no secret is involved.
+     *
+     * @throws DerivationProblem when the choice cannot be met (each face words it for its controls)
+     */
+    public KeyPipeline.Result derive(UUID keyId, Chain chain, Network network, int account, int index) {
+        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
+        }
+        KeyPipeline.Start start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"),
+                Hex.decode(key.chainCode(), "chainCode"));
+        DerivationPath path = KeyPipeline.path(chain, null, account, index, network);
+        return KeyPipeline.run(start, chain, path, network);
+    }
+
+    /** Gives a key another label (blank: none); returns the record as stored. */
+    public KeyRecord relabel(UUID keyId, String label) {
+        return vault.relabel(keyId, label);
+    }
+
     /** Records the vault could not read back intact. */
     public List<RecordProblem> problems() {
         return vault.problems();
@@ -175,6 +204,11 @@ public final class Workspace implements AutoCloseable {
     /** Exports every key record to {@code out}, sealed with {@code password}; returns how many. */
     public int exportBackup(Path out, char[] password) {
         return VaultBackup.export(vault, out, password);
+    }
+
+    /** Re-encrypts the vault under {@code newPassword} (crash-safe), as {@code vault passwd} does; refuses a wrong old one. */
+    public void changePassword(char[] oldPassword, char[] newPassword) {
+        vault.changePassword(oldPassword, newPassword);
     }
 
     /** Imports the records of a backup file that the vault does not hold yet. */

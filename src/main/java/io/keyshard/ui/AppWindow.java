@@ -12,6 +12,8 @@ import io.keyshard.ui.keys.KeysView;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.session.IdleLock;
+import io.keyshard.ui.session.LockedWindows;
+import io.keyshard.ui.settings.PasswordChangeViewModel;
 import io.keyshard.ui.settings.SettingsView;
 import io.keyshard.ui.shell.AppRoot;
 import io.keyshard.ui.shell.MainView;
@@ -55,8 +57,7 @@ public final class AppWindow {
                 Place.KEYS, () -> new KeysView(model.keys()),
                 Place.SERVERS, () -> new ServersView(new ServersViewModel(session::workspace,
                         new UiTasks(session.background(), session.fx()))),
-                Place.SETTINGS, () -> new SettingsView(model.settings(), session::lock,
-                        new BackupViewModel(session::workspace, new UiTasks(session.background(), session.fx()))));
+                Place.SETTINGS, () -> settingsView(session));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
@@ -77,6 +78,14 @@ public final class AppWindow {
         model.settings().theme().apply();
     }
 
+    private SettingsView settingsView(AppSession session) {
+        UiTasks tasks = new UiTasks(session.background(), session.fx());
+        BackupViewModel backup = new BackupViewModel(session::workspace, tasks);
+        backup.setOnRestored(session::fireKeysChanged);
+        return new SettingsView(model.settings(), session::lock, backup,
+                new PasswordChangeViewModel(session::workspace, tasks));
+    }
+
     /**
      * The Keys screen's New key (the wizard, as a dialog) and Show addresses (the pipeline, in its own
      * window), unless the embedding code set its own hooks first (tests do).
@@ -88,12 +97,13 @@ public final class AppWindow {
             model.keys().newKeyActionProperty().set(() -> {
                 NewKeyViewModel wizard = new NewKeyViewModel(session.workspace(), tasks);
                 wizard.setOnKeyCreated(record -> session.fireKeysChanged());
+                wizard.showAddressesActionProperty().bind(model.keys().showAddressesActionProperty());
                 NewKeyWizard.showDialog(scene.getWindow(), wizard, copier);
             });
         }
         if (model.keys().showAddressesActionProperty().get() == null) {
             model.keys().showAddressesActionProperty().set(record ->
-                    PipelineView.showWindow(scene.getWindow(), record, tasks, copier));
+                    PipelineView.showWindow(scene.getWindow(), record, session.workspace()::derive, tasks, copier));
         }
     }
 
@@ -133,5 +143,6 @@ public final class AppWindow {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> model.session().lock()); // closing the window closes the vault
+        LockedWindows.install(scene, model.session(), LOCK, idleLock::watch);
     }
 }

@@ -62,4 +62,10 @@ public record KeyRecord(
         return new KeyRecord(keyId, label, curve, threshold, servers, rootPublicKey, chainCode, verificationShares,
                 derivationScheme, KeyStatus.FAILED, reason, createdAt);
     }
+
+    /** This record with another label (blank: none). */
+    public KeyRecord withLabel(String newLabel) {
+        return new KeyRecord(keyId, newLabel, curve, threshold, servers, rootPublicKey, chainCode, verificationShares,
+                derivationScheme, status, failureReason, createdAt);
+    }
 }

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class Vault implements AutoCloseable {
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
-    static final int MIN_PASSWORD = 8;
 
     private final Path home;
     private final VaultLock lock;
@@ -197,6 +196,18 @@ public final class Vault implements AutoCloseable {
         KeyRecord failed = current.failed(reason == null || reason.isBlank() ? "unknown failure" : reason);
         update(current, failed);
         return failed;
+    }
+
+    /** Gives a key another label (blank: none), durable on return; the keyId and the shares are untouched. */
+    public synchronized KeyRecord relabel(UUID keyId, String label) {
+        KeyRecord current = require(keyId);
+        KeyRecord renamed = current.withLabel(label == null ? null : label.strip());
+        if (renamed.equals(current)) {
+            return current;
+        }
+        update(current, renamed);
+        autoBackup.request();
+        return renamed;
     }
 
     /** Every record that reads back intact, oldest first; those that do not are in {@link #problems()}. */
@@ -466,8 +477,6 @@ public final class Vault implements AutoCloseable {
     }
 
     static void checkNewPassword(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new IllegalArgumentException("choose a vault password of at least " + MIN_PASSWORD + " characters");
-        }
+        PasswordRule.check(password, PasswordRule.Purpose.VAULT);
     }
 }

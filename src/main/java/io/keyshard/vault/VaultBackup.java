@@ -57,7 +57,7 @@ public final class VaultBackup {
 
     /** Writes every readable record to {@code out}, sealed under its own password; refuses to overwrite. */
     public static int export(Vault vault, Path out, char[] password) {
-        Vault.checkNewPassword(password);
+        PasswordRule.check(password, PasswordRule.Purpose.BACKUP);
         if (Files.exists(out)) {
             throw new VaultException(Reason.BAD_BACKUP, out + " already exists; choose a new file name");
         }

@@ -173,6 +173,42 @@ class VaultCliTest {
     }
 
     @Test
+    void initPasswdAndExportRefuseAPasswordTheRuleRefusesNamingWhichOne() throws Exception {
+        Path weak = tmp.resolve("weak.txt");
+        Files.writeString(weak, "password\n");
+        Path guessable = tmp.resolve("guessable.txt");
+        Files.writeString(guessable, "password12\n");
+
+        Path vaultHome = home;
+        home = tmp.resolve("fresh");
+        Path vaultPw = pwFile;
+        pwFile = weak;
+        CliHarness.Result init = run("init");
+        assertEquals(2, init.exitCode());
+        assertTrue(init.err().contains("The vault password needs at least 10 characters"), init.err());
+        assertFalse(Vault.exists(home), "nothing was created");
+        pwFile = guessable;
+        assertTrue(run("init").err().contains("This vault password is too easy to guess"));
+
+        home = vaultHome;
+        pwFile = vaultPw;
+        CliHarness.Result passwd = run("vault", "passwd", "--new-password-file", weak.toString());
+        assertEquals(2, passwd.exitCode());
+        assertTrue(passwd.err().contains("The vault password needs at least 10 characters"), passwd.err());
+
+        Path backup = tmp.resolve("weak.ksbackup");
+        CliHarness.Result export = run("vault", "export", "--out", backup.toString(),
+                "--backup-password-file", weak.toString());
+        assertEquals(2, export.exitCode());
+        assertTrue(export.err().contains("The backup password needs at least 10 characters"), export.err());
+        assertFalse(Files.exists(backup));
+        assertTrue(run("vault", "export", "--out", backup.toString(), "--backup-password-file", guessable.toString())
+                .err().contains("This backup password is too easy to guess"));
+        assertEquals(2, JSON.readTree(run("keys", "list", "--json").out()).get("keys").size(),
+                "the old vault password still opens the vault");
+    }
+
+    @Test
     void exportImportAndPasswdWorkFromTheCommandLine() throws Exception {
         Path backupPw = tmp.resolve("backup-pw.txt");
         Files.writeString(backupPw, "backup pass phrase\n");

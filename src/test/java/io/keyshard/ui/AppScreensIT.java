@@ -297,8 +297,8 @@ class AppScreensIT {
     void pipelineValuesEqualKeyshardDerive(FxRobot robot) throws Exception {
         KeyRecord secpKey = readyKey(CurveName.SECP256K1, "Treasury");
         KeyRecord edKey = readyKey(CurveName.ED25519, null);
-        new PipelineChecks(robot, stage, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
-        new PipelineChecks(robot, stage, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
+        new PipelineChecks(robot, stage, workspace, tasks, copier).check(secpKey, "evm", 5, "pipeline-evm");
+        new PipelineChecks(robot, stage, workspace, tasks, copier).check(edKey, "solana", 3, "pipeline-solana");
     }
 
     @Test

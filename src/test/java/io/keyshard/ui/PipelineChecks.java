@@ -10,6 +10,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.keyshard.address.Chain;
 import io.keyshard.cli.CliHarness;
+import io.keyshard.client.Workspace;
 import io.keyshard.json.StrictJson;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
@@ -33,18 +34,20 @@ import org.testfx.util.WaitForAsyncUtils;
 final class PipelineChecks {
     private final FxRobot robot;
     private final Stage stage;
+    private final Workspace workspace;
     private final UiTasks tasks;
     private final ValueCopier copier;
 
-    PipelineChecks(FxRobot robot, Stage stage, UiTasks tasks, ValueCopier copier) {
+    PipelineChecks(FxRobot robot, Stage stage, Workspace workspace, UiTasks tasks, ValueCopier copier) {
         this.robot = robot;
+        this.workspace = workspace;
         this.stage = stage;
         this.tasks = tasks;
         this.copier = copier;
     }
 
     void check(KeyRecord key, String chainId, int index, String screenshot) throws Exception {
-        PipelineViewModel vm = new PipelineViewModel(key, tasks);
+        PipelineViewModel vm = new PipelineViewModel(key, workspace::derive, tasks);
         robot.interact(() -> stage.getScene().setRoot(new PipelineView(vm, copier)));
         Chain chain = Chain.parse(chainId);
         @SuppressWarnings("unchecked")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import io.keyshard.ui.unlock.PasswordStrength;
+import io.keyshard.vault.PasswordRule;
 import io.keyshard.vault.KeyStatus;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +145,7 @@ class StylesheetTest {
         }
         assertEquals(Set.of("status-", "strength-"), families, "a new family of classes: list its values here");
         Arrays.stream(KeyStatus.values()).forEach(s -> out.add("status-" + s.name().toLowerCase(Locale.ROOT)));
-        Arrays.stream(PasswordStrength.Level.values()).forEach(l -> out.add("strength-" + l.name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(PasswordRule.Strength.values()).forEach(l -> out.add("strength-" + l.name().toLowerCase(Locale.ROOT)));
         assertTrue(out.size() > 30, "the views' classes were found: " + out);
         return out;
     }

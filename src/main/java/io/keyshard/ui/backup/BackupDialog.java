@@ -2,6 +2,7 @@ package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.ShareCustody;
+import io.keyshard.ui.common.PasswordMeterBar;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -57,6 +58,24 @@ public final class BackupDialog {
         grid.addRow(0, new Label("File"), file);
         grid.addRow(1, new Label("Backup password"), password);
         grid.addRow(2, new Label("Repeat it"), confirm);
+        PasswordMeterBar meterBar = new PasswordMeterBar(backup.meter(), "backup-strength");
+        grid.add(meterBar, 1, 3);
+        Label hint = new Label();
+        hint.setId("backup-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.textProperty().bind(backup.meter().hintProperty());
+        hint.visibleProperty().bind(error.textProperty().isEmpty()); // a refusal says the same in red
+        hint.managedProperty().bind(hint.visibleProperty());
+        grid.add(hint, 1, 4);
+        Runnable rate = () -> {
+            backup.meter().edited(password.getCharacters(), confirm.getCharacters());
+            error.setText("");
+        };
+        password.textProperty().addListener((obs, o, n) -> rate.run());
+        confirm.textProperty().addListener((obs, o, n) -> rate.run());
+        rate.run();
         Button export = new Button("Export");
         export.setId("backup-export");
         export.setDefaultButton(true);

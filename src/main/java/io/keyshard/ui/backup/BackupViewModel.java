@@ -1,7 +1,10 @@
 package io.keyshard.ui.backup;
 
 import io.keyshard.client.Workspace;
+import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.common.UiTasks;
+import io.keyshard.vault.PasswordRule.Purpose;
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -10,11 +13,14 @@ import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Exporting the vault's keys to a backup file, from the wizard's last step or from Settings. */
+/** Exporting the vault's keys to a backup file (the wizard's last step, Settings) and restoring one (Settings). */
 public final class BackupViewModel {
     private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
+    private final StringProperty restoreNote = new SimpleStringProperty(this, "restoreNote", "");
+    private Runnable onRestored = () -> { };
 
     /** @param workspace the unlocked vault's workspace */
     public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
@@ -24,14 +30,16 @@ public final class BackupViewModel {
 
     /**
      * Exports every key of the vault to {@code out}, sealed with {@code password}; completes with null
-     * when written, else with what to fix. The password arrays are wiped.
+     * when written, else with what to fix (a password the rule refuses writes nothing). The password
+     * arrays are wiped.
      */
     public CompletableFuture<String> export(Path out, char[] password, char[] confirm) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        if (!Arrays.equals(password, confirm)) {
+        meter.edited(CharBuffer.wrap(password), CharBuffer.wrap(confirm));
+        if (!meter.validProperty().get()) {
             Arrays.fill(password, '\0');
             Arrays.fill(confirm, '\0');
-            done.complete("The two passwords differ; type the same password twice.");
+            done.complete(meter.hintProperty().get());
             return done;
         }
         Arrays.fill(confirm, '\0');
@@ -49,9 +57,55 @@ public final class BackupViewModel {
         return done;
     }
 
+    /**
+     * Adds the keys of the backup {@code file} that the vault lacks, as {@code vault import} does, off
+     * the FX thread; completes with null when done (the note says how many), else with what went
+     * wrong. The password is wiped.
+     */
+    public CompletableFuture<String> restore(Path file, char[] password) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (password.length == 0) {
+            done.complete("Enter the backup password this file was exported with.");
+            return done;
+        }
+        Workspace ws = workspace.get();
+        tasks.run(() -> {
+            try {
+                return ws.importBackup(file, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, r -> {
+            restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
+                    + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
+                    + (r.conflicting() == 0 ? "" : "; " + r.conflicting()
+                            + " differ from the vault's copy, which was kept") + ".");
+            if (r.added() > 0) {
+                onRestored.run();
+            }
+            done.complete(null);
+        }, e -> done.complete(UiTasks.message(e)));
+        return done;
+    }
+
+    /** Who hears that a restore added keys (the Keys screen reloads). */
+    public void setOnRestored(Runnable listener) {
+        onRestored = listener;
+    }
+
+    /** "Restored N keys from F; …" after a restore. */
+    public StringProperty restoreNoteProperty() {
+        return restoreNote;
+    }
+
     /** Where the backup dialog proposes to write: the user's home folder, dated, never an existing file. */
     public static Path suggestedFile() {
         return Path.of(System.getProperty("user.home"), "keyshard-backup-" + LocalDate.now() + ".ksbackup");
+    }
+
+    /** The backup password's strength meter and hint, under the same rule as the vault password. */
+    public PasswordMeter meter() {
+        return meter;
     }
 
     /** "Backup of N keys written to F." after an export. */

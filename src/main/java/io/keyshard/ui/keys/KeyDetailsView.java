@@ -4,13 +4,16 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.util.List;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The selected key in full: identity, status with what to do, public values with copy, servers, backup. */
@@ -52,10 +56,7 @@ final class KeyDetailsView extends ScrollPane {
             body.getChildren().add(none);
             return;
         }
-        Label title = new Label(key.displayLabel());
-        title.setId("details-label");
-        title.getStyleClass().add(Styles.TITLE_3);
-        title.setWrapText(true);
+        Node title = titleRow(key);
         HBox columns = new HBox(28, left, right);
         for (VBox column : List.of(left, right)) {
             column.getChildren().clear();
@@ -78,6 +79,48 @@ final class KeyDetailsView extends ScrollPane {
         right.getChildren().add(servers(key));
         right.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
         left.getChildren().add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
+    }
+
+    /** The label as the title, with Rename: an inline field (Enter saves, Escape cancels). */
+    private Node titleRow(KeyRecord key) {
+        Label title = new Label(key.displayLabel());
+        title.setId("details-label");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        Button rename = new Button(null, new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        rename.setId("rename-key");
+        rename.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        rename.setTooltip(new Tooltip("Rename (the keyId and the shares do not change)"));
+        rename.setAccessibleText("Rename");
+        HBox row = new HBox(8, title, rename);
+        row.setAlignment(Pos.CENTER_LEFT);
+        rename.setOnAction(e -> {
+            TextField field = new TextField(key.label());
+            field.setId("rename-field");
+            field.setPromptText("Label (optional)");
+            HBox.setHgrow(field, Priority.ALWAYS);
+            Label problem = new Label();
+            problem.setId("rename-problem");
+            problem.getStyleClass().add(Styles.DANGER);
+            field.setOnAction(a -> model.relabel(field.getText()).thenAccept(p -> {
+                if (p != null) {
+                    problem.setText(p);
+                }
+            }));
+            field.setOnKeyPressed(k -> {
+                if (k.getCode() == KeyCode.ESCAPE) {
+                    k.consume();
+                    render(model.selectedProperty().get());
+                }
+            });
+            Button save = new Button("Save");
+            save.setId("rename-save");
+            save.setOnAction(a -> field.fireEvent(new ActionEvent()));
+            row.getChildren().setAll(field, save, problem);
+            field.requestFocus();
+            field.selectAll();
+        });
+        return row;
     }
 
     private Node statusBox(KeyRecord key) {

@@ -7,10 +7,13 @@ import io.keyshard.ui.unlock.UserMessages;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -34,6 +37,10 @@ import javafx.collections.transformation.SortedList;
  * whoever provides the wizard and the pipeline; a button only shows when its hook is set.
  */
 public final class KeysViewModel {
+    /** How long "… copied" stays on screen. */
+    static final Duration COPIED_NOTICE = Duration.ofSeconds(5);
+    /** The longest label the vault stores. */
+    static final int MAX_LABEL = 200;
     private final AppSession session;
     private final ObservableList<KeyRecord> keys = FXCollections.observableArrayList();
     private final FilteredList<KeyRecord> filtered = new FilteredList<>(keys);
@@ -45,6 +52,7 @@ public final class KeysViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private Duration copiedNoticeFor = COPIED_NOTICE;
     private final ObjectProperty<Runnable> newKeyAction = new SimpleObjectProperty<>(this, "newKeyAction");
     private final BooleanBinding newKeyAvailable = newKeyAction.isNotNull();
     private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction =
@@ -138,8 +146,21 @@ public final class KeysViewModel {
     /** Copies a value shown in the details pane; {@code what} names it in the notice. */
     public void copy(String value, String what) {
         session.clipboard().copy(value);
-        notice.set(what + " copied" + (session.clipboard().clearsAfterCopy()
-                ? "; Keyshard removes it from the clipboard after 30 s." : "."));
+        String shown = what + " copied" + (session.clipboard().clearsAfterCopy()
+                ? "; Keyshard removes it from the clipboard after 30 s." : ".");
+        notice.set(shown);
+        // a confirmation, not a state: it goes after a few seconds unless another notice replaced it
+        CompletableFuture.delayedExecutor(copiedNoticeFor.toMillis(), TimeUnit.MILLISECONDS, session.fx())
+                .execute(() -> {
+                    if (notice.get() == shown) {
+                        notice.set("");
+                    }
+                });
+    }
+
+    /** How long a "copied" notice stays (tests shorten it). */
+    void copiedNoticeFor(Duration lifetime) {
+        copiedNoticeFor = lifetime;
     }
 
     /** What settling after unlock did, for the notice line: keys finished, failed, waiting, and commits re-sent. */
@@ -210,6 +231,39 @@ public final class KeysViewModel {
             throw new IllegalStateException("creating a key is not available in this build");
         }
         action.run();
+    }
+
+    /**
+     * Gives the selected key another label (blank: none) in the background; completes with null once
+     * stored (the list reloads), else with what went wrong. The keyId and the shares do not change.
+     */
+    public CompletableFuture<String> relabel(String label) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        KeyRecord key = selected.get();
+        if (key == null || !session.isUnlocked()) {
+            done.complete("Select a key first.");
+            return done;
+        }
+        String wanted = label == null ? "" : label.strip();
+        if (wanted.length() > MAX_LABEL) {
+            done.complete("A label has at most " + MAX_LABEL + " characters; this one has " + wanted.length() + ".");
+            return done;
+        }
+        Workspace ws = session.workspace();
+        session.background().execute(() -> {
+            try {
+                KeyRecord renamed = ws.relabel(key.keyId(), wanted);
+                session.fx().execute(() -> {
+                    notice.set(renamed.label().isEmpty() ? "The label was removed." : "Renamed to "
+                            + renamed.label() + ".");
+                    session.fireKeysChanged();
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> done.complete(UserMessages.of(e)));
+            }
+        });
+        return done;
     }
 
     /** Opens the address pipeline for the selected READY key. */

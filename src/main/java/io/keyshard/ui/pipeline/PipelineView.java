@@ -107,9 +107,9 @@ public final class PipelineView extends BorderPane {
         network.getItems().setAll(Network.values());
         network.setId("pipeline-network");
         network.valueProperty().bindBidirectional(model.networkProperty());
-        Spinner<Integer> account = number("pipeline-account", model.accountProperty());
+        Spinner<Integer> account = number("pipeline-account", model.accountProperty(), model::accountText);
         account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
-        Spinner<Integer> index = number("pipeline-index", model.indexProperty());
+        Spinner<Integer> index = number("pipeline-index", model.indexProperty(), model::indexText);
         index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
         chain.setPrefWidth(320);
         chain.setMinWidth(200);
@@ -134,24 +134,19 @@ public final class PipelineView extends BorderPane {
         return l;
     }
 
-    /** An editable whole-number spinner kept in step with {@code target}; typing a number applies it at once. */
-    private static Spinner<Integer> number(String id, javafx.beans.property.IntegerProperty target) {
+    /**
+     * An editable whole-number spinner kept in step with {@code target}; what is typed goes to
+     * {@code typed} as it is, which applies a valid number at once and refuses the rest.
+     */
+    private static Spinner<Integer> number(String id, javafx.beans.property.IntegerProperty target,
+            java.util.function.Consumer<String> typed) {
         IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, target.get());
         Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
         s.setEditable(true);
         f.valueProperty().addListener((o, a, v) -> target.set(v));
         target.addListener((o, a, v) -> f.setValue(v.intValue()));
-        s.getEditor().textProperty().addListener((o, a, text) -> {
-            try {
-                int v = Integer.parseInt(text.strip());
-                if (v >= 0) {
-                    f.setValue(v);
-                }
-            } catch (NumberFormatException ignored) {
-                // half-typed: the last valid number stays until the text is a number again
-            }
-        });
+        s.getEditor().textProperty().addListener((o, a, text) -> typed.accept(text));
         return s;
     }
 
@@ -199,13 +194,13 @@ public final class PipelineView extends BorderPane {
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
     public static javafx.stage.Stage showWindow(javafx.stage.Window owner, io.keyshard.vault.KeyRecord key,
-            io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
+            PipelineViewModel.Derivation derivation, io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
         // tall enough for the four cards and the QR code, but never taller than the screen
         double height = Math.min(DEFAULT_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40);
-        javafx.scene.Scene scene = new javafx.scene.Scene(windowContent(new PipelineViewModel(key, tasks), copier),
+        javafx.scene.Scene scene = new javafx.scene.Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier),
                 DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());

@@ -4,11 +4,13 @@ import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
+import io.keyshard.client.Workspace;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.IntegerProperty;
@@ -24,9 +26,16 @@ import javafx.collections.ObservableList;
 /**
  * The Pipeline screen's logic for one READY key: the chosen chain (only those its curve takes),
  * network, account and index, and the stages keyId -> derivation path -> public key -> address,
- * computed by {@link KeyPipeline} exactly as {@code keyshard derive} does, off the UI thread.
+ * computed by the workspace's {@link Workspace#derive} exactly as {@code keyshard derive} does, off
+ * the UI thread; a {@link DerivationProblem} is worded for this screen's controls.
  */
 public final class PipelineViewModel {
+    /** Where the stages are computed: {@link Workspace#derive} in the app. */
+    @FunctionalInterface
+    public interface Derivation {
+        KeyPipeline.Result derive(UUID keyId, Chain chain, Network network, int account, int index);
+    }
+
     /** One computed run; null fields until the first result. */
     public record Stages(String derivationPath, String pathNote, String publicKey, String publicKeyNote,
             String address, String addressNote) {
@@ -42,15 +51,18 @@ public final class PipelineViewModel {
     private final ObjectProperty<Stages> stages = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty();
     private final AtomicLong generation = new AtomicLong();
-    private final KeyPipeline.Start start;
+    private String accountInputProblem;
+    private String indexInputProblem;
+    private final Derivation derivation;
 
-    public PipelineViewModel(KeyRecord key, UiTasks tasks) {
+    /** @param derivation usually {@code workspace::derive} of the unlocked vault */
+    public PipelineViewModel(KeyRecord key, Derivation derivation, UiTasks tasks) {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
         }
         this.key = key;
         this.tasks = tasks;
-        this.start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"), Hex.decode(key.chainCode(), "chainCode"));
+        this.derivation = derivation;
         chains = FXCollections.observableArrayList(Chain.forCurve(key.curve()));
         chain.set(chains.get(0));
         chain.addListener((o, a, b) -> recompute());
@@ -62,6 +74,12 @@ public final class PipelineViewModel {
     /** Computes the stages for the current choices; a newer choice supersedes a run still going. */
     public CompletableFuture<Stages> recompute() {
         long mine = generation.incrementAndGet();
+        String inputProblem = accountInputProblem != null ? accountInputProblem : indexInputProblem;
+        if (inputProblem != null) { // nothing derived from a number the user did not type
+            error.set(inputProblem);
+            stages.set(null);
+            return CompletableFuture.completedFuture(null);
+        }
         Chain c = chain.get();
         Network n = network.get();
         int a = account.get();
@@ -88,8 +106,7 @@ public final class PipelineViewModel {
         return switch (p.kind()) {
             case NO_ACCOUNT_LEVEL -> chain.get() == null ? p.getMessage() : chain.get().title()
                     + " has no account level (m/0/index): set Account to 0.";
-            case INDEX_OUT_OF_RANGE -> ("account".equals(p.subject()) ? "Account" : "Address index")
-                    + " must be 0 to 2147483647 (non-hardened).";
+            case INDEX_OUT_OF_RANGE -> rangeRule("account".equals(p.subject()) ? "Account" : "Address index");
             default -> p.getMessage();
         };
     }
@@ -110,9 +127,44 @@ public final class PipelineViewModel {
                 + "keys derive without the private key, which hardened steps need.";
     }
 
+    private static String rangeRule(String what) {
+        return what + " must be a whole number from 0 to " + Integer.MAX_VALUE + " (non-hardened).";
+    }
+
+    /** The Account field's text as typed: a valid number applies, anything else blanks the stages and says why. */
+    public void accountText(String text) {
+        Integer v = parse(text);
+        accountInputProblem = v == null ? rangeRule("Account") : null;
+        apply(account, v);
+    }
+
+    /** The Index field's text as typed: a valid number applies, anything else blanks the stages and says why. */
+    public void indexText(String text) {
+        Integer v = parse(text);
+        indexInputProblem = v == null ? rangeRule("Address index") : null;
+        apply(index, v);
+    }
+
+    private void apply(IntegerProperty target, Integer v) {
+        if (v != null && v != target.get()) {
+            target.set(v); // recomputes through the listener
+        } else {
+            recompute();
+        }
+    }
+
+    /** A whole number 0..2^31-1 written in digits, else null; never truncated to fit. */
+    private static Integer parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > 10 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return null;
+        }
+        long v = Long.parseLong(t);
+        return v > Integer.MAX_VALUE ? null : (int) v;
+    }
+
     private Stages compute(Chain c, Network n, int a, int i) {
-        DerivationPath path = KeyPipeline.path(c, null, a, i, n);
-        KeyPipeline.Result r = KeyPipeline.run(start, c, path, n);
+        KeyPipeline.Result r = derivation.derive(key.keyId(), c, n, a, i);
         String pathNote = c.title() + " default path on " + n.id() + (c == Chain.DID_KEY ? " (m/0/index; no account level)"
                 : ": account " + a + ", address index " + i + ". " + seedWalletNote(r.derivationPath()));
         String keyNote = r.derived().description() + " from the root key";
@@ -121,7 +173,8 @@ public final class PipelineViewModel {
 
     /** Where every derivation of this key starts (its root public key and chain code). */
     public KeyPipeline.Start start() {
-        return start;
+        return KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"),
+                Hex.decode(key.chainCode(), "chainCode"));
     }
 
     public KeyRecord key() {

@@ -21,11 +21,16 @@ public final class IdleLock {
     /** Starts watching the scene's input for the session; returns the watcher (tests ask whether it runs). */
     public static IdleLock install(Scene scene, AppSession session) {
         IdleLock idle = new IdleLock(session);
-        scene.addEventFilter(InputEvent.ANY, e -> idle.activity());
+        idle.watch(scene);
         session.vaultProperty().addListener((obs, old, now) -> idle.restart());
         session.autoLockAfterProperty().addListener((obs, old, now) -> idle.restart());
         idle.restart();
         return idle;
+    }
+
+    /** Counts input in another window of the app (Addresses, dialogs) as activity too. */
+    public void watch(Scene scene) {
+        scene.addEventFilter(InputEvent.ANY, e -> activity());
     }
 
     /** True while the countdown runs. */

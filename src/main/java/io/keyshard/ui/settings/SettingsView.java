@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.backup.BackupViewModel;
+import io.keyshard.ui.backup.RestoreDialog;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import io.keyshard.ui.session.AppSettings;
@@ -19,15 +20,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The Settings place: one card per group of settings, each row a label, a line of help and its control. */
 public final class SettingsView extends ScrollPane {
 
-    /** @param backup the vault's backup export, offered under "Backup" */
-    public SettingsView(SettingsViewModel model, Runnable lockNow, BackupViewModel backup) {
+    /**
+     * @param backup   the vault's backup export and restore, offered under "Backup"
+     * @param password the vault password change, offered under "Security"
+     */
+    public SettingsView(SettingsViewModel model, Runnable lockNow, BackupViewModel backup,
+            PasswordChangeViewModel password) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -43,10 +50,14 @@ public final class SettingsView extends ScrollPane {
                                 + "Keyshard, the vault closes and the password is needed again.", autoLock(model)),
                         row("Clear the clipboard", "A keyId, key or address you copy is removed from the clipboard "
                                 + "30 seconds later, unless you copied something else since.", clipboardSwitch(model)),
-                        row("Lock now", "Closes the vault at once (Ctrl+L anywhere).", lockButton(lockNow))),
+                        row("Lock now", "Closes the vault at once (Ctrl+L anywhere).", lockButton(lockNow)),
+                        row("Vault password", "Re-encrypts the vault under a new password (the same rule as "
+                                + "creating it).", passwordButton(password))),
                 section("Backup",
                         row("Export a backup", "Writes every key record of the vault to a file sealed with a password "
-                                + "you choose; the shares stay on the servers.", exportButton(backup))),
+                                + "you choose; the shares stay on the servers.", exportButton(backup)),
+                        row("Restore from a backup", "Adds the keys of a backup file that this vault does not hold; "
+                                + "keys it already holds are kept as they are.", restoreButton(backup))),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
@@ -96,6 +107,33 @@ public final class SettingsView extends ScrollPane {
         note.setWrapText(true);
         note.textProperty().bind(backup.noteProperty());
         VBox box = new VBox(6, export, note);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
+    }
+
+    private static Node restoreButton(BackupViewModel backup) {
+        Button restore = new Button("Restore...", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
+        restore.setId("settings-restore-backup");
+        restore.setOnAction(e -> RestoreDialog.show(restore.getScene().getWindow(), backup));
+        return withNote(restore, backup.restoreNoteProperty(), "settings-restore-note");
+    }
+
+    private static Node passwordButton(PasswordChangeViewModel password) {
+        Button change = new Button("Change...", new FontIcon(MaterialDesignK.KEY_CHANGE));
+        change.setId("settings-change-password");
+        change.setOnAction(e -> PasswordDialog.show(change.getScene().getWindow(), password));
+        return withNote(change, password.noteProperty(), "settings-password-note");
+    }
+
+    private static Node withNote(Button button, javafx.beans.value.ObservableStringValue text, String id) {
+        Label note = new Label();
+        note.setId(id);
+        note.setWrapText(true);
+        note.setPrefWidth(260); // a long note wraps under the button instead of squeezing the row's text
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.textProperty().bind(text);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        VBox box = new VBox(6, button, note);
         box.setAlignment(Pos.CENTER_RIGHT);
         return box;
     }

@@ -2,7 +2,8 @@ package io.keyshard.ui.unlock;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.AppIcons;
-import io.keyshard.ui.unlock.PasswordStrength.Level;
+import io.keyshard.ui.common.FormDialog;
+import io.keyshard.ui.common.PasswordMeterBar;
 import io.keyshard.ui.unlock.UnlockViewModel.Mode;
 import java.nio.file.Path;
 import javafx.animation.KeyFrame;
@@ -13,11 +14,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -83,27 +82,8 @@ public final class UnlockView extends StackPane {
         confirm.setId("confirm-password");
         confirm.setPromptText("The same password again");
 
-        ProgressBar meter = new ProgressBar(0);
-        meter.setId("strength-bar");
-        meter.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(meter, Priority.ALWAYS);
-        Label strength = new Label();
-        strength.setId("strength-label");
-        strength.setMinWidth(120);
-        meter.setProgress(0);
-        strength.setText("Strength");
-        HBox meterRow = new HBox(10, meter, strength);
-        meterRow.setAlignment(Pos.CENTER_LEFT);
-
-        Runnable rate = () -> {
-            model.edited(newPassword.getCharacters(), confirm.getCharacters());
-            if (newPassword.getLength() == 0) { // nothing typed yet: an empty meter, not a red verdict
-                meter.setProgress(0);
-                strength.setText("Strength");
-            } else {
-                showStrength(model.strengthProperty().get(), meter, strength);
-            }
-        };
+        PasswordMeterBar meterRow = new PasswordMeterBar(model.meter(), "strength");
+        Runnable rate = () -> model.edited(newPassword.getCharacters(), confirm.getCharacters());
         newPassword.textProperty().addListener((obs, o, n) -> rate.run());
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
 
@@ -118,7 +98,7 @@ public final class UnlockView extends StackPane {
         create.getStyleClass().add(Styles.ACCENT);
         create.setDefaultButton(true);
         create.disableProperty().bind(model.createValidProperty().not().or(model.busyProperty()));
-        create.setOnAction(e -> model.create(take(newPassword), take(confirm)));
+        create.setOnAction(e -> model.create(FormDialog.take(newPassword), FormDialog.take(confirm)));
         confirm.setOnAction(e -> create.fire());
         newPassword.setOnAction(e -> confirm.requestFocus());
 
@@ -147,7 +127,7 @@ public final class UnlockView extends StackPane {
         unlock.getStyleClass().add(Styles.ACCENT);
         unlock.setDefaultButton(true);
         unlock.disableProperty().bind(model.busyProperty().or(model.waitSecondsProperty().greaterThan(0)));
-        unlock.setOnAction(e -> model.unlock(take(password)));
+        unlock.setOnAction(e -> model.unlock(FormDialog.take(password)));
 
         Label wait = new Label();
         wait.setId("wait-label");
@@ -215,25 +195,5 @@ public final class UnlockView extends StackPane {
     private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
-    }
-
-    private static void showStrength(Level level, ProgressBar meter, Label label) {
-        meter.setProgress((level.ordinal() + 1) / 4.0);
-        for (Level l : Level.values()) {
-            meter.getStyleClass().remove("strength-" + l.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        meter.getStyleClass().add("strength-" + level.name().toLowerCase(java.util.Locale.ROOT));
-        label.setText("Strength: " + level.label());
-    }
-
-    /** The field's characters as a char[] (never a new String), then the field is emptied. */
-    static char[] take(PasswordField field) {
-        CharSequence text = field.getCharacters();
-        char[] out = new char[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = text.charAt(i);
-        }
-        field.clear();
-        return out;
     }
 }

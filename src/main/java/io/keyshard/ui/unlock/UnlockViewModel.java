@@ -1,7 +1,8 @@
 package io.keyshard.ui.unlock;
 
 import io.keyshard.ui.session.AppSession;
-import io.keyshard.ui.unlock.PasswordStrength.Level;
+import io.keyshard.ui.common.PasswordMeter;
+import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultException;
 import java.time.Clock;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -35,9 +38,7 @@ public final class UnlockViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final ObjectProperty<Level> strength = new SimpleObjectProperty<>(this, "strength", Level.WEAK);
-    private final StringProperty createHint = new SimpleStringProperty(this, "createHint", "");
-    private final BooleanProperty createValid = new SimpleBooleanProperty(this, "createValid");
+    private final PasswordMeter meter = new PasswordMeter(Purpose.VAULT);
     private final IntegerProperty waitSeconds = new SimpleIntegerProperty(this, "waitSeconds");
     private int failures;
     private Instant retryAt; // null: no wait
@@ -57,32 +58,15 @@ public final class UnlockViewModel {
 
     /** Re-rates the create form as the user types; reads the field contents without making Strings. */
     public void edited(CharSequence password, CharSequence confirm) {
-        Level level = PasswordStrength.level(password);
-        strength.set(level);
-        String hint;
-        if (password.length() == 0) {
-            hint = "Choose a password of at least " + PasswordStrength.MIN_LENGTH + " characters.";
-        } else if (password.length() < PasswordStrength.MIN_LENGTH) {
-            hint = (PasswordStrength.MIN_LENGTH - password.length()) + " more characters needed (at least "
-                    + PasswordStrength.MIN_LENGTH + ").";
-        } else if (level == Level.WEAK) {
-            hint = "Too easy to guess: add a few unrelated words, or mix in capitals, digits and symbols.";
-        } else if (!contentEquals(password, confirm)) {
-            hint = confirm.length() == 0 ? "Type the same password again to confirm it."
-                    : "The two passwords do not match yet.";
-        } else {
-            hint = "";
-        }
-        createHint.set(hint);
-        createValid.set(hint.isEmpty());
+        meter.edited(password, confirm);
     }
 
     /** Creates the vault in the background; refuses (and says why) a weak or unconfirmed password. Wipes both arrays. */
     public void create(char[] password, char[] confirm) {
         try {
             edited(java.nio.CharBuffer.wrap(password), java.nio.CharBuffer.wrap(confirm));
-            if (busy.get() || !createValid.get()) {
-                error.set(createHint.get());
+            if (busy.get() || !meter.validProperty().get()) {
+                error.set(meter.hintProperty().get());
                 Arrays.fill(password, '\0');
                 return;
             }
@@ -155,17 +139,6 @@ public final class UnlockViewModel {
         error.set(UserMessages.of(e));
     }
 
-    private static boolean contentEquals(CharSequence a, CharSequence b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        int diff = 0;
-        for (int i = 0; i < a.length(); i++) {
-            diff |= a.charAt(i) ^ b.charAt(i);
-        }
-        return diff == 0;
-    }
-
     public ObjectProperty<Mode> modeProperty() {
         return mode;
     }
@@ -179,17 +152,18 @@ public final class UnlockViewModel {
         return error;
     }
 
-    public ObjectProperty<Level> strengthProperty() {
-        return strength;
+    /** The create form's strength meter and hint. */
+    public PasswordMeter meter() {
+        return meter;
     }
 
     /** What the create form still needs; empty when it can be submitted. */
-    public StringProperty createHintProperty() {
-        return createHint;
+    public ReadOnlyStringProperty createHintProperty() {
+        return meter.hintProperty();
     }
 
-    public BooleanProperty createValidProperty() {
-        return createValid;
+    public ReadOnlyBooleanProperty createValidProperty() {
+        return meter.validProperty();
     }
 
     /** Seconds before the next unlock try is allowed (0 = now). */

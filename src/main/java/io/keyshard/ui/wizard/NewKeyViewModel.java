@@ -35,6 +35,7 @@ public final class NewKeyViewModel {
     private final Workspace workspace;
     private final UiTasks tasks;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CURVE);
+    private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction = new SimpleObjectProperty<>();
     private final ObjectProperty<CurveName> curve = new SimpleObjectProperty<>(CurveName.SECP256K1);
     private final ObservableList<ServerChoice> servers =
             FXCollections.observableArrayList(c -> new ObservableValue<?>[] {c.selectedProperty(), c.statusProperty()});
@@ -121,12 +122,7 @@ public final class NewKeyViewModel {
             return false;
         }
         switch (step.get()) {
-            case CURVE -> {
-                step.set(Step.SERVERS);
-                if (servers.isEmpty()) {
-                    loadServers();
-                }
-            }
+            case CURVE -> showServers();
             case SERVERS -> step.set(Step.REVIEW);
             case REVIEW -> generate();
             default -> {
@@ -140,10 +136,19 @@ public final class NewKeyViewModel {
     public void back() {
         switch (step.get()) {
             case SERVERS -> step.set(Step.CURVE);
-            case REVIEW -> step.set(Step.SERVERS);
-            case FAILED -> step.set(Step.SERVERS);
+            case REVIEW, FAILED -> showServers();
             default -> {
             }
+        }
+    }
+
+    /** Shows the servers step with fresh health: a result from before a failed generation may be stale. */
+    private void showServers() {
+        step.set(Step.SERVERS);
+        if (servers.isEmpty()) {
+            loadServers();
+        } else {
+            checkHealth();
         }
     }
 
@@ -221,6 +226,11 @@ public final class NewKeyViewModel {
     }
 
     /** Exporting a backup from the Saved step. */
+    /** What "Show addresses" on the Saved page does with the new key (the Keys screen's hook); none hides the button. */
+    public ObjectProperty<Consumer<KeyRecord>> showAddressesActionProperty() {
+        return showAddressesAction;
+    }
+
     public BackupViewModel backup() {
         return backup;
     }

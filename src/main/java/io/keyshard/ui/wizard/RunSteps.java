@@ -5,6 +5,7 @@ import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.vault.KeyRecord;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -21,6 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignQ;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's last steps: the key generation running, the saved key, and a failure with Retry. */
@@ -128,6 +130,17 @@ final class RunSteps {
         Button export = new Button("Export a backup now", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         export.setId("export-backup");
         export.setOnAction(e -> BackupDialog.show(export.getScene().getWindow(), model.backup()));
+        Button addresses = new Button("Show addresses", new FontIcon(MaterialDesignQ.QRCODE));
+        addresses.setId("saved-show-addresses");
+        addresses.visibleProperty().bind(model.showAddressesActionProperty().isNotNull());
+        addresses.managedProperty().bind(addresses.visibleProperty());
+        addresses.setOnAction(e -> {
+            KeyRecord key = run.resultProperty().get();
+            if (key != null && model.showAddressesActionProperty().get() != null) {
+                addresses.getScene().getWindow().hide(); // the wizard is done; its modal frame would sit over them
+                model.showAddressesActionProperty().get().accept(key);
+            }
+        });
         FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
         ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
         Label time = new Label();
@@ -137,8 +150,8 @@ final class RunSteps {
         backupNote.setId("backup-note");
         backupNote.textProperty().bind(model.backup().noteProperty());
         Fit.messageBeside(backupNote);
-        Fit.wholeButtons(export);
-        HBox exportRow = new HBox(12, export, backupNote);
+        Fit.wholeButtons(addresses, export);
+        HBox exportRow = new HBox(12, addresses, export, backupNote);
         exportRow.setAlignment(Pos.CENTER_LEFT);
         return ChoiceSteps.page("Your key is ready", "Saved to the vault as READY.",
                 new VBox(14, new HBox(10, ok, time), idRow, summary, stored, exportRow));

@@ -40,8 +40,21 @@ class BackupViewModelTest {
         try (Vault vault = TestApps.createVault(home); Workspace ws = Workspace.open(home, vault)) {
             BackupViewModel backup = new BackupViewModel(() -> ws, new UiTasks(Runnable::run, Runnable::run));
             Path out = home.resolve("keys.ksbackup");
-            assertEquals("The two passwords differ; type the same password twice.",
+            assertEquals("The two backup passwords do not match.",
                     backup.export(out, "backup password 1".toCharArray(), "backup password 2".toCharArray()).get());
+            assertTrue(Files.notExists(out));
+        }
+    }
+
+    @Test
+    void aBackupPasswordTheVaultRuleRefusesWritesNothingAndNamesTheBackupPassword() throws Exception {
+        try (Vault vault = TestApps.createVault(home); Workspace ws = Workspace.open(home, vault)) {
+            BackupViewModel backup = new BackupViewModel(() -> ws, new UiTasks(Runnable::run, Runnable::run));
+            Path out = home.resolve("keys.ksbackup");
+            assertEquals("The backup password needs at least 10 characters (2 more).",
+                    backup.export(out, "password".toCharArray(), "password".toCharArray()).get());
+            assertTrue(backup.export(out, "password12".toCharArray(), "password12".toCharArray()).get()
+                    .startsWith("This backup password is too easy to guess"));
             assertTrue(Files.notExists(out));
         }
     }

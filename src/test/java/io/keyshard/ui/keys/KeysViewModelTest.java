@@ -90,6 +90,31 @@ class KeysViewModelTest {
     }
 
     @Test
+    void theCopiedNoticeGoesAwayAfterAFewSecondsUnlessAnotherReplacedIt() throws Exception {
+        AppSession session = unlockedWithFourKeys(new ArrayList<>());
+        KeysViewModel keys = new KeysViewModel(session);
+        session.unlocked(reopen());
+        keys.selectedProperty().set(keys.keys().get(0));
+        assertTrue(KeysViewModel.COPIED_NOTICE.compareTo(Duration.ofSeconds(10)) <= 0, "a few seconds");
+        keys.copiedNoticeFor(Duration.ofSeconds(2));
+        keys.copy("cd".repeat(32), "Chain code");
+        assertTrue(keys.noticeProperty().get().startsWith("Chain code copied"), keys.noticeProperty().get());
+        long until = System.nanoTime() + 15_000_000_000L;
+        while (!keys.noticeProperty().get().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals("", keys.noticeProperty().get(), "the notice went away");
+
+        keys.copiedNoticeFor(Duration.ofMillis(300));
+        keys.copy("cd".repeat(32), "Chain code");
+        keys.noticeProperty().set("Asking the servers about the pending keys…");
+        Thread.sleep(600);
+        assertEquals("Asking the servers about the pending keys…", keys.noticeProperty().get(),
+                "a later notice is not taken away by the copy's timer");
+        session.lock();
+    }
+
+    @Test
     void copyingTheKeyIdPutsItOnTheClipboardForThirtySeconds() {
         List<KeyRecord> written = new ArrayList<>();
         AppSession session = unlockedWithFourKeys(written);

@@ -146,6 +146,31 @@ class KeysWindowTest {
     }
 
     @Test
+    void aKeyIsRenamedInItsDetails(FxRobot robot) throws Exception {
+        TableView<KeyRecord> table = table(robot);
+        waitUntil(() -> table.getItems().size() == 3);
+        robot.interact(() -> window.model().keys().selectedProperty().set(written.get(0)));
+        robot.clickOn("#rename-key");
+        robot.interact(() -> robot.lookup("#rename-field").queryAs(javafx.scene.control.TextField.class)
+                .setText("Cold storage"));
+        for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
+            robot.interact(() -> {
+                window.root().getScene().getWindow().setWidth(size[0]);
+                window.root().getScene().getWindow().setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(robot, window.root(), "keys-rename-" + size[0]);
+        }
+        robot.clickOn("#rename-field").type(KeyCode.ENTER);
+        waitUntil(() -> "Cold storage".equals(text(robot, "#details-label")));
+        assertEquals("Cold storage", window.model().session().workspace().key(written.get(0).keyId()).orElseThrow()
+                .label());
+        assertEquals(written.get(0).keyId(), window.model().keys().selectedProperty().get().keyId());
+        assertEquals("Renamed to Cold storage.", text(robot, "#keys-notice"));
+        Screenshots.save(robot, window.root(), "keys-renamed");
+    }
+
+    @Test
     void settingsAreChangedFromTheKeyboardAndSaved(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -37,7 +37,7 @@ class AddressListWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Savings");
-        model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
+        model = new PipelineViewModel(key, KeyDerivation.of(key), new UiTasks(Runnable::run, Runnable::run));
         model.chainProperty().set(Chain.BITCOIN_P2WPKH);
         tabs = PipelineView.windowContent(model, copied::add);
         StyledStage.show(stage, tabs, 1280, 800);

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
+import io.keyshard.client.Workspace;
+import io.keyshard.ui.TestApps;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
@@ -23,15 +29,36 @@ import org.junit.jupiter.api.Test;
 
 /** The pipeline's logic without a screen: chains by curve, recompute on every change, clear errors. */
 class PipelineViewModelTest {
-    private static KeyRecord ready(CurveName curve) {
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        return new KeyRecord(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
-                Hex.toHexString(pub), "11".repeat(32), Map.of(), curve.curve().derivationScheme(), KeyStatus.READY, null,
-                Instant.now());
+    @TempDir
+    Path home;
+    private Vault vault;
+    private Workspace workspace;
+
+    @AfterEach
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+            vault.close();
+        }
     }
 
-    private static PipelineViewModel model(CurveName curve) {
-        return new PipelineViewModel(ready(curve), new UiTasks(Runnable::run, Runnable::run));
+    /** A READY key written to a real vault, derived through that vault's workspace. */
+    private PipelineViewModel model(CurveName curve) {
+        if (workspace == null) {
+            vault = TestApps.createVault(home);
+            workspace = Workspace.open(home, vault);
+        }
+        return new PipelineViewModel(readyIn(vault, curve), workspace::derive, new UiTasks(Runnable::run, Runnable::run));
+    }
+
+    /** Writes a READY key of {@code curve} (root key 12345·G) into {@code vault}. */
+    static KeyRecord readyIn(Vault vault, CurveName curve) {
+        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
+        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
+                Instant.now());
+        vault.createPending(pending);
+        return vault.markReady(pending.keyId(), Hex.toHexString(pub), "11".repeat(32),
+                Map.of("OFFICIAL_1", Hex.toHexString(pub), "OFFICIAL_2", Hex.toHexString(pub)));
     }
 
     @Test
@@ -96,6 +123,35 @@ class PipelineViewModelTest {
         KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), null, CurveName.SECP256K1, 2,
                 List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
         assertThrows(IllegalArgumentException.class,
-                () -> new PipelineViewModel(pending, new UiTasks(Runnable::run, Runnable::run)));
+                () -> new PipelineViewModel(pending, (id, c, n, a, i) -> null, new UiTasks(Runnable::run, Runnable::run)));
+    }
+
+    @Test
+    void anIndexThatIsNotANumberOrTooLargeBlanksTheStagesInsteadOfKeepingOrTruncating() {
+        PipelineViewModel m = model(CurveName.SECP256K1);
+        m.chainProperty().set(Chain.EVM);
+        m.indexText("3");
+        assertEquals("m/44/60/0/0/3", m.stagesProperty().get().derivationPath());
+
+        m.indexText("abc");
+        assertNull(m.stagesProperty().get(), "no address of the previous index next to \"abc\"");
+        assertEquals("Address index must be a whole number from 0 to 2147483647 (non-hardened).",
+                m.errorProperty().get());
+
+        m.indexText("214748364");
+        assertEquals("m/44/60/0/0/214748364", m.stagesProperty().get().derivationPath());
+        assertNull(m.errorProperty().get());
+        m.indexText("2147483648");
+        assertNull(m.stagesProperty().get(), "one digit too many is refused, not dropped");
+        assertEquals(214748364, m.indexProperty().get());
+        assertTrue(m.errorProperty().get().startsWith("Address index must be"));
+
+        m.accountText("-1");
+        m.indexText("1");
+        assertNull(m.stagesProperty().get(), "the account field is still wrong");
+        assertTrue(m.errorProperty().get().startsWith("Account must be"));
+        m.accountText("0");
+        assertEquals("m/44/60/0/0/1", m.stagesProperty().get().derivationPath());
+        assertNull(m.errorProperty().get());
     }
 }

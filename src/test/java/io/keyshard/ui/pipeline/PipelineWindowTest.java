@@ -35,7 +35,7 @@ class PipelineWindowTest {
     @Start
     void start(Stage stage) {
         KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Treasury EVM");
-        model = new PipelineViewModel(key, new UiTasks(Runnable::run, Runnable::run));
+        model = new PipelineViewModel(key, KeyDerivation.of(key), new UiTasks(Runnable::run, Runnable::run));
         view = PipelineView.windowContent(model, value -> { });
         scene = StyledStage.show(stage, view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
         stage.setWidth(PipelineView.DEFAULT_WIDTH);

@@ -45,10 +45,10 @@ class UnlockViewModelTest {
 
         model.create("password12".toCharArray(), "password12".toCharArray());
         assertFalse(Vault.exists(home), "a weak password creates nothing");
-        assertTrue(model.errorProperty().get().startsWith("Too easy to guess"), model.errorProperty().get());
+        assertTrue(model.errorProperty().get().startsWith("This vault password is too easy to guess"), model.errorProperty().get());
 
         model.create("pass".toCharArray(), "pass".toCharArray());
-        assertTrue(model.errorProperty().get().contains("more characters needed"), model.errorProperty().get());
+        assertTrue(model.errorProperty().get().contains("needs at least 10 characters"), model.errorProperty().get());
 
         pw = TestApps.PASSWORD.toCharArray();
         model.edited(CharBuffer.wrap(pw), CharBuffer.wrap(pw));

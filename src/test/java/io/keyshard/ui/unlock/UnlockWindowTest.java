@@ -62,7 +62,7 @@ class UnlockWindowTest {
 
         robot.write("abc");
         assertTrue(create.isDisabled());
-        assertTrue(text(robot, "#create-hint").contains("more characters needed"), text(robot, "#create-hint"));
+        assertTrue(text(robot, "#create-hint").contains("needs at least 10 characters"), text(robot, "#create-hint"));
         assertEquals("Strength: Too weak", text(robot, "#strength-label"));
 
         robot.eraseText(3).write(TestApps.PASSWORD);

@@ -102,4 +102,24 @@ class NewKeyViewModelTest {
         assertTrue(m.problemProperty().get().startsWith("FAR_1 is not answering"));
         assertEquals("2 servers are not answering.", m.serversNoteProperty().get());
     }
+
+    @Test
+    void afterAFailureTheServersStepChecksTheServersAgain() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ServersConfig.load(home).with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
+                .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false)).save();
+        NewKeyViewModel m = model();
+        m.next();
+        // an earlier check had found them answering; since then they stopped and generation failed
+        m.servers().forEach(c -> c.statusProperty().set(new ServerStatus(c.name(), "https://127.0.0.1:" + port, 21,
+                "a".repeat(64), false, true, 119L, null)));
+        m.stepProperty().set(Step.FAILED);
+        m.back();
+        assertEquals(Step.SERVERS, m.stepProperty().get());
+        assertTrue(m.servers().stream().allMatch(ServerChoice::knownDown), "the old \"ok, 119 ms\" is not shown again");
+        assertEquals("2 servers are not answering.", m.serversNoteProperty().get());
+    }
 }
