@@ -1,5 +1,6 @@
 package io.keyshard.cli;
 
+import io.keyshard.ExitCoded;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordProblem;
@@ -115,6 +116,6 @@ public final class KeysCommand implements Runnable {
         for (RecordProblem p : problems) {
             spec.commandLine().getErr().println("warning: " + p.message());
         }
-        return problems.isEmpty() ? 0 : io.keyshard.ExitCoded.VAULT;
+        return problems.isEmpty() ? 0 : ExitCoded.VAULT;
     }
 }

@@ -12,11 +12,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code keyshard node init|run|add-client|revoke-client}: one MPC server and its clients. */
 @Command(name = "node", description = "Run one MPC server and manage its clients.",
@@ -42,7 +43,7 @@ public final class NodeCommand implements Runnable {
     /** {@code node init}: makes a data folder and prints the first client's entry. */
     @Command(name = "init", description = "Create a node's data folder and print its entry (the only time "
             + "the API key is shown).")
-    static final class Init implements java.util.concurrent.Callable<Integer> {
+    static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--name", required = true, description = "Server name clients use (also the TLS CN).")
@@ -81,7 +82,7 @@ public final class NodeCommand implements Runnable {
 
     /** {@code node run}: serves until stopped; prints one JSON line once listening. */
     @Command(name = "run", description = "Run the node of a data folder until stopped (Ctrl-C).")
-    static final class Run implements java.util.concurrent.Callable<Integer> {
+    static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
@@ -127,7 +128,7 @@ public final class NodeCommand implements Runnable {
 
     /** {@code node add-client}: another API key for another client. */
     @Command(name = "add-client", description = "Print an entry with a new API key for another client.")
-    static final class AddClient implements java.util.concurrent.Callable<Integer> {
+    static final class AddClient implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
@@ -144,7 +145,7 @@ public final class NodeCommand implements Runnable {
 
     /** {@code node revoke-client}: ends a client; its API key is refused from then on. */
     @Command(name = "revoke-client", description = "End a client: its API key is refused from now on.")
-    static final class RevokeClient implements java.util.concurrent.Callable<Integer> {
+    static final class RevokeClient implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")

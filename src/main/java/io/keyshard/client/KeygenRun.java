@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
@@ -12,7 +13,6 @@ import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
-import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * One key generation as the coordinator runs it (docs/architecture.md, Keygen flow): identities, rounds 1-3 in
@@ -37,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class KeygenRun {
     private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
-    private static final java.util.concurrent.Executor VAULT_WRITER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final Executor VAULT_WRITER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keyshard-vault-record");
         t.setDaemon(true);
         return t;
@@ -124,7 +127,7 @@ final class KeygenRun {
     private void recordWritten(CompletableFuture<Void> pending) {
         try {
             pending.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         op.emit(KeygenProgress.record(Phase.ROUND2, null, KeyStatus.PENDING, "vault record written PENDING"));

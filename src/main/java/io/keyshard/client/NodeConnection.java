@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * HTTPS to one node over a pinned TLS 1.3 connection (reused between requests). Every failure
@@ -135,7 +136,7 @@ public final class NodeConnection {
 
     /** Unwraps a future's failure into the ServerException inside, if any. */
     public static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

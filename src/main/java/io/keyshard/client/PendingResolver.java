@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.ExitCoded;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
@@ -13,11 +14,14 @@ import io.keyshard.vault.Vault;
 import io.keyshard.wire.IdentityAnswer;
 import io.keyshard.wire.KeyState;
 import io.keyshard.wire.KeyStatusAnswer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,7 +55,7 @@ final class PendingResolver {
         List<ResolvedKey> out = new ArrayList<>();
         // A server that failed once is not asked again in this pass: a hung one would otherwise cost a full
         // timeout per key (ServerHangIT); its records stay as they are until the next start.
-        java.util.Map<String, String> failedServers = new java.util.HashMap<>();
+        Map<String, String> failedServers = new HashMap<>();
         for (KeyRecord r : vault.list()) {
             if (r.status() == KeyStatus.FAILED || r.status() == KeyStatus.READY && ledger.confirmed(r.keyId())) {
                 continue; // nothing to settle: failed, or every server confirmed its commit
@@ -72,7 +76,7 @@ final class PendingResolver {
                     recommit(r).ifPresent(out::add);
                 }
             } catch (KeygenException e) {
-                if (e.server() != null && e.exitCode() == io.keyshard.ExitCoded.SERVER) {
+                if (e.server() != null && e.exitCode() == ExitCoded.SERVER) {
                     failedServers.put(e.server(), e.getMessage());
                 }
                 out.add(new ResolvedKey(r.keyId(), r.status(), ResolvedKey.Change.UNCHANGED, e.getMessage()));
@@ -129,21 +133,21 @@ final class PendingResolver {
             Round3Message result = statuses.get(i).result();
             if (s == null || result == null) {
                 throw new KeygenException(c.name(), "server " + c.name() + ": its stored result is malformed",
-                        io.keyshard.ExitCoded.PROTOCOL, null);
+                        ExitCoded.PROTOCOL, null);
             }
             results.add(result);
             if (setup == null) {
                 setup = s;
             } else if (!sameSetup(setup, s)) {
                 throw new KeygenException(c.name(), "server " + c.name() + ": its session setup differs from the others'",
-                        io.keyshard.ExitCoded.PROTOCOL, null);
+                        ExitCoded.PROTOCOL, null);
             }
         }
         if (!r.keyId().toString().equals(setup.keyId()) || !r.curve().apiName().equals(setup.curve())
                 || r.threshold() != setup.threshold()
                 || !setup.participants().stream().map(Participant::name).toList().equals(r.servers())) {
             throw new KeygenException(null, "the servers' session does not match the vault record",
-                    io.keyshard.ExitCoded.PROTOCOL, null);
+                    ExitCoded.PROTOCOL, null);
         }
         List<IdentityAnswer> identities = ParallelRound.run(new Operation<>(), KeygenProgress.Phase.IDENTITY, servers,
                 c -> c.identity(Duration.ofSeconds(10)));
@@ -152,7 +156,7 @@ final class PendingResolver {
             Participant then = setup.participants().get(i);
             if (!Arrays.equals(now.signingKey(), then.signingKey()) || !Arrays.equals(now.encryptionKey(), then.encryptionKey())) {
                 throw new KeygenException(now.name(), "server " + now.name() + ": the session lists identity keys it "
-                        + "does not publish", io.keyshard.ExitCoded.PROTOCOL, null);
+                        + "does not publish", ExitCoded.PROTOCOL, null);
             }
         }
         return KeygenCoordinator.agree(new KeygenCoordinator(setup).session(), results);
@@ -161,7 +165,7 @@ final class PendingResolver {
     private static boolean sameSetup(SessionSetup a, SessionSetup b) {
         try {
             return Arrays.equals(StrictJson.mapper().writeValueAsBytes(a), StrictJson.mapper().writeValueAsBytes(b));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -69,7 +70,7 @@ final class PinnedHttps {
                 now + Math.min(timeout.toNanos(), CONNECT_TIMEOUT.toNanos()), decoder);
         try {
             IO.execute(request);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             request.completeExceptionally(new CompletionException(request.failure(e)));
         }
         return request;

@@ -1,6 +1,8 @@
 package io.keyshard.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.keyshard.dkg.ServerIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Vault;
@@ -80,10 +82,10 @@ public final class RemoteServers {
         if (missing.find()) {
             return "the field '" + missing.group(1) + "' is missing";
         }
-        if (ex instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+        if (ex instanceof JsonEOFException) {
             return "it ends too early; paste the whole object, from { to }";
         }
-        if (ex instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (ex instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
         String m = String.valueOf(ex.getOriginalMessage()).split("\n")[0];

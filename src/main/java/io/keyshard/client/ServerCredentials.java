@@ -4,6 +4,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.vault.Vault;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ public final class ServerCredentials {
 
     /** Decodes UTF-8 bytes into a char array of exactly their length, wiping the bytes and any spare buffer. */
     static char[] chars(byte[] bytes) {
-        java.nio.CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+        CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
         try {
             return Arrays.copyOf(decoded.array(), decoded.limit());
         } finally {

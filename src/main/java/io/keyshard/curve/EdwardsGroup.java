@@ -1,6 +1,7 @@
 package io.keyshard.curve;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Point formulas of an Edwards curve a·x² + y² = 1 + d·x²·y² (a = -1 for edwards25519, a = 1 for
@@ -78,7 +79,7 @@ final class EdwardsGroup {
     /** Zeroes this thread's temporaries, after a multiplication by a secret. */
     void wipeScratch() {
         for (int[] t : scratch.get()) {
-            java.util.Arrays.fill(t, 0);
+            Arrays.fill(t, 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.keyshard.curve;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -113,7 +114,7 @@ final class WeierstrassCurve extends BaseCurve {
                 throw new InvalidEncodingException(name() + " point: compressed encoding must be "
                         + (1 + fieldLength) + " bytes, got " + enc.length);
             }
-            BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, enc.length));
+            BigInteger x = new BigInteger(1, Arrays.copyOfRange(enc, 1, enc.length));
             if (x.compareTo(p) >= 0) {
                 throw new InvalidEncodingException(name() + " point: x is not below the field prime (non-canonical)");
             }
@@ -130,8 +131,8 @@ final class WeierstrassCurve extends BaseCurve {
                 throw new InvalidEncodingException(name() + " point: uncompressed encoding must be "
                         + (1 + 2 * fieldLength) + " bytes, got " + enc.length);
             }
-            BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, 1 + fieldLength));
-            BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1 + fieldLength, enc.length));
+            BigInteger x = new BigInteger(1, Arrays.copyOfRange(enc, 1, 1 + fieldLength));
+            BigInteger y = new BigInteger(1, Arrays.copyOfRange(enc, 1 + fieldLength, enc.length));
             if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
                 throw new InvalidEncodingException(name() + " point: a coordinate is not below the field prime (non-canonical)");
             }
@@ -157,7 +158,7 @@ final class WeierstrassCurve extends BaseCurve {
     public byte[] encodePublicKey(Point p) {
         byte[] compressed = own(p).encode();
         if (name() == CurveName.SECP256K1_SCHNORR) {
-            return java.util.Arrays.copyOfRange(compressed, 1, compressed.length);
+            return Arrays.copyOfRange(compressed, 1, compressed.length);
         }
         return compressed;
     }

@@ -2,6 +2,7 @@ package io.keyshard.curve;
 
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.math.ec.ECPoint;
 
 /** A point on a short Weierstrass curve, kept normalised (affine). */
@@ -72,7 +73,7 @@ public final class WeierstrassPoint implements Point {
     /** The affine x-coordinate as a big-endian field-length array (BIP-340 x-only keys). */
     public byte[] xBytes() {
         byte[] c = encode();
-        return java.util.Arrays.copyOfRange(c, 1, c.length);
+        return Arrays.copyOfRange(c, 1, c.length);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.DerivationScheme;
 import io.keyshard.curve.Point;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.macs.HMac;
@@ -57,7 +58,7 @@ public final class PublicDerivation {
                     + "can only derive without the private key");
         }
         byte[] encoded = parent.point().encode();
-        java.nio.ByteBuffer key = ChildCache.key(parent, encoded, index);
+        ByteBuffer key = ChildCache.key(parent, encoded, index);
         Step known = CHILDREN.get(key);
         if (known != null) {
             return known;

@@ -8,10 +8,12 @@ import io.keyshard.curve.Point;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The coordinator's side of one key generation: it relays, and checks what it relays so that a
@@ -52,8 +54,8 @@ public final class KeygenCoordinator {
         return new Round3Request(inIdOrder(fromServers, Round2Message::sender));
     }
 
-    private static <T> List<T> inIdOrder(List<T> messages, java.util.function.ToIntFunction<T> sender) {
-        return messages.stream().sorted(java.util.Comparator.comparingInt(sender)).toList();
+    private static <T> List<T> inIdOrder(List<T> messages, ToIntFunction<T> sender) {
+        return messages.stream().sorted(Comparator.comparingInt(sender)).toList();
     }
 
     /** Checks the final results against each other and against the relayed messages. */

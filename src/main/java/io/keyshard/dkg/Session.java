@@ -5,6 +5,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.ids.ServerNames;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -144,7 +145,7 @@ public final class Session {
     }
 
     boolean isThisSession(byte[] id) {
-        return id != null && java.security.MessageDigest.isEqual(id, sessionId);
+        return id != null && MessageDigest.isEqual(id, sessionId);
     }
 
     public String keyId() {

@@ -1,5 +1,6 @@
 package io.keyshard.dkg;
 
+import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKE;
@@ -63,10 +64,10 @@ final class ShareEncryption {
         if (sealed == null || sealed.length < ENC_LENGTH + TAG_LENGTH) {
             return null;
         }
-        byte[] enc = java.util.Arrays.copyOfRange(sealed, 0, ENC_LENGTH);
+        byte[] enc = Arrays.copyOfRange(sealed, 0, ENC_LENGTH);
         try {
             HPKEContext ctx = suite().setupBaseR(enc, recipientKeys, info);
-            return ctx.open(aad, java.util.Arrays.copyOfRange(sealed, ENC_LENGTH, sealed.length));
+            return ctx.open(aad, Arrays.copyOfRange(sealed, ENC_LENGTH, sealed.length));
         } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {
             // A low-order enc makes the X25519 agreement fail; to the recipient that is just an unopenable share.
             return null;

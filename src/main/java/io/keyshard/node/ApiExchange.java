@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.sun.net.httpserver.HttpExchange;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.ErrorAnswer;
@@ -67,7 +68,7 @@ final class ApiExchange {
             throw ApiException.malformed("field " + path(e) + " has the wrong type or format");
         } catch (MismatchedInputException e) {
             throw ApiException.malformed("field " + path(e) + " is missing, null or of the wrong type");
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+        } catch (ValueInstantiationException e) {
             throw ApiException.malformed("a field has a value out of its range");
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();

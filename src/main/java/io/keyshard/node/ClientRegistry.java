@@ -5,8 +5,11 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -103,7 +106,7 @@ public final class ClientRegistry {
     }
 
     private List<Client> current() throws IOException {
-        var attrs = Files.readAttributes(files.clients(), java.nio.file.attribute.BasicFileAttributes.class);
+        var attrs = Files.readAttributes(files.clients(), BasicFileAttributes.class);
         Snapshot s = snapshot;
         if (!attrs.lastModifiedTime().equals(s.modified()) || attrs.size() != s.size()) {
             s = new Snapshot(attrs.lastModifiedTime(), attrs.size(), read());
@@ -117,7 +120,7 @@ public final class ClientRegistry {
     }
 
     private static String hash(char[] apiKey) {
-        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(apiKey));
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(apiKey));
         byte[] encoded = new byte[bytes.remaining()];
         bytes.duplicate().get(encoded);
         try {

@@ -18,7 +18,7 @@ public record NodeConfig(String name, int id, int port, String bindAddress, Stri
 
     public NodeConfig {
         ServerNames.require(name);
-        if (id < 1 || id > MAX_ID) {
+        if (id < 1) { // an int is never above MAX_ID
             throw new IllegalArgumentException("node id must be between 1 and " + MAX_ID);
         }
         if (port < 1 || port > 65535) {

@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -56,7 +57,7 @@ final class SelfSignedCertificate {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames(host)));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
             return new Issued(kp, new JcaX509CertificateConverter().getCertificate(builder.build(signer)));
-        } catch (OperatorCreationException | java.io.IOException e) {
+        } catch (OperatorCreationException | IOException e) {
             throw new GeneralSecurityException("cannot make the TLS certificate", e);
         }
     }

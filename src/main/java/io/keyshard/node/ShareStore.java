@@ -1,11 +1,13 @@
 package io.keyshard.node;
 
+import io.keyshard.DiskSpace;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.wire.KeyState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.api.ErrorCode;
@@ -84,11 +88,11 @@ final class ShareStore implements AutoCloseable {
 
     /** H2 creates its files with the process umask; the share database is made owner-only like the rest. */
     private static void restrictToOwner(NodeFiles files) throws IOException {
-        try (var list = java.nio.file.Files.newDirectoryStream(files.dir(), "shares*")) {
-            for (java.nio.file.Path f : list) {
-                if (java.nio.file.Files.getFileStore(f).supportsFileAttributeView("posix")) {
-                    java.nio.file.Files.setPosixFilePermissions(f,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (var list = Files.newDirectoryStream(files.dir(), "shares*")) {
+            for (Path f : list) {
+                if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(f,
+                            PosixFilePermissions.fromString("rw-------"));
                 }
             }
         }
@@ -223,8 +227,8 @@ final class ShareStore implements AutoCloseable {
     }
 
     /** Every keyId the store knows, shares and tombstones alike. */
-    synchronized java.util.List<UUID> keyIds() throws IOException {
-        java.util.List<UUID> out = new java.util.ArrayList<>();
+    synchronized List<UUID> keyIds() throws IOException {
+        List<UUID> out = new ArrayList<>();
         try (Statement s = db().createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
             while (rs.next()) {
                 out.add(rs.getObject(1, UUID.class));
@@ -263,7 +267,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     private static IOException problem(NodeFiles files, String what, SQLException e) {
-        if (io.keyshard.DiskSpace.isFull(e, files.dir())) {
+        if (DiskSpace.isFull(e, files.dir())) {
             return new StorageFullException();
         }
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {

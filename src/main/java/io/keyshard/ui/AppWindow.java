@@ -1,15 +1,13 @@
 package io.keyshard.ui;
 
+import io.keyshard.QuietLibraryLogs;
 import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
-import io.keyshard.ui.pipeline.PipelineView;
-import io.keyshard.ui.servers.ServersViewModel;
-import io.keyshard.ui.wizard.NewKeyViewModel;
-import io.keyshard.ui.wizard.NewKeyWizard;
-
 import io.keyshard.ui.keys.KeysView;
+import io.keyshard.ui.pipeline.PipelineView;
 import io.keyshard.ui.servers.ServersView;
+import io.keyshard.ui.servers.ServersViewModel;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.session.IdleLock;
 import io.keyshard.ui.session.LockedWindows;
@@ -20,6 +18,8 @@ import io.keyshard.ui.shell.MainView;
 import io.keyshard.ui.shell.Place;
 import io.keyshard.ui.shell.Shortcuts;
 import io.keyshard.ui.unlock.UnlockView;
+import io.keyshard.ui.wizard.NewKeyViewModel;
+import io.keyshard.ui.wizard.NewKeyWizard;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -50,7 +50,7 @@ public final class AppWindow {
 
     /** Builds the window's scene; call on the FX thread. */
     public AppWindow(AppModel model) {
-        io.keyshard.QuietLibraryLogs.apply(); // JavaFX's FINER traces print Labels with their text (keyIds)
+        QuietLibraryLogs.apply(); // JavaFX's FINER traces print Labels with their text (keyIds)
         this.model = model;
         AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(

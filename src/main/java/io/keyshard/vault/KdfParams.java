@@ -1,5 +1,7 @@
 package io.keyshard.vault;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,8 +37,8 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism) {
     }
 
     /** Writes these parameters as the {@code kdf} object of a header or backup. */
-    void writeTo(com.fasterxml.jackson.databind.node.ObjectNode parent) {
-        com.fasterxml.jackson.databind.node.ObjectNode k = parent.putObject("kdf");
+    void writeTo(ObjectNode parent) {
+        ObjectNode k = parent.putObject("kdf");
         k.put("algorithm", "argon2id");
         k.put("memoryKiB", memoryKiB);
         k.put("iterations", iterations);
@@ -44,8 +46,8 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism) {
     }
 
     /** Reads the {@code kdf} object of a header or backup; IllegalArgumentException if missing or out of range. */
-    static KdfParams readFrom(com.fasterxml.jackson.databind.JsonNode parent) {
-        com.fasterxml.jackson.databind.JsonNode k = parent.get("kdf");
+    static KdfParams readFrom(JsonNode parent) {
+        JsonNode k = parent.get("kdf");
         if (k == null || !"argon2id".equals(k.path("algorithm").asText()) || !k.path("memoryKiB").isInt()
                 || !k.path("iterations").isInt() || !k.path("parallelism").isInt()) {
             throw new IllegalArgumentException("missing or unknown kdf");

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -125,7 +126,7 @@ final class Manifest {
         return m;
     }
 
-    static String keyId(java.util.UUID id) {
+    static String keyId(UUID id) {
         return "key:" + id;
     }
 

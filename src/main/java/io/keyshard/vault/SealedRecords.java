@@ -1,5 +1,6 @@
 package io.keyshard.vault;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.bytes.Framing;
 import io.keyshard.crypto.Sealer;
 import io.keyshard.json.StrictJson;
@@ -31,7 +32,7 @@ final class SealedRecords {
         byte[] plain;
         try {
             plain = StrictJson.mapper().writeValueAsBytes(RecordCodec.toJson(r));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         byte[] sealed = sealer.seal(plain, recordAd(r.keyId(), version));

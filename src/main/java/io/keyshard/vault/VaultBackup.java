@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -229,7 +230,7 @@ public final class VaultBackup {
             throw bad(file, "its contents are not a list of keys");
         }
         List<KeyRecord> out = new ArrayList<>();
-        Set<java.util.UUID> seen = new HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         int i = 0;
         for (JsonNode n : keys) {
             i++;

@@ -1,5 +1,6 @@
 package io.keyshard.vault;
 
+import io.keyshard.DiskSpace;
 import io.keyshard.vault.VaultException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -276,10 +277,10 @@ final class VaultDatabase implements AutoCloseable {
                         "the vault database was written by an unsupported H2 version");
             case 90098: // closed: H2 shuts the store after a failed write and takes no more
                 return new VaultException(Reason.IO, "the vault database stopped after a failed write"
-                        + (io.keyshard.DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
+                        + (DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
                         + ": free some space and try again; what was saved before is intact");
             default:
-                if (io.keyshard.DiskSpace.isFull(e, base)) {
+                if (DiskSpace.isFull(e, base)) {
                     return new VaultException(Reason.IO, "the disk holding the vault is full (no space left in "
                             + base.getParent() + "): this change was not saved; free some space and try again");
                 }

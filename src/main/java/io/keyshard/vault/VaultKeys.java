@@ -3,6 +3,7 @@ package io.keyshard.vault;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Sealer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
@@ -69,8 +70,8 @@ final class VaultKeys implements AutoCloseable {
 
     /** Constant-time comparison with keys derived from another password attempt. */
     boolean sameAs(VaultKeys other) {
-        return java.security.MessageDigest.isEqual(filePart, other.filePart)
-                && java.security.MessageDigest.isEqual(root, other.root);
+        return MessageDigest.isEqual(filePart, other.filePart)
+                && MessageDigest.isEqual(root, other.root);
     }
 
     private Sealer sealerFor(String label, byte[] salt) {

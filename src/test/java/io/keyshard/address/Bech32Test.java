@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ class Bech32Test {
     }
 
     private static JsonNode tag(JsonNode n, String variant) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("variant", variant);
+        ((ObjectNode) n).put("variant", variant);
         return n;
     }
 

@@ -11,6 +11,7 @@ import io.keyshard.derive.Network;
 import io.keyshard.derive.PublicDerivation;
 import java.util.List;
 import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,7 +88,7 @@ class BitcoinAddressesTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void bip49TestnetUpubDerivesThePublishedKey() {
         JsonNode t = HD.get("bip49_testnet");
         Xpub.Imported upub = Xpub.decode(t.get("account").get("xpub_upub").asText(), CurveName.SECP256K1);

@@ -10,6 +10,7 @@ import io.keyshard.curve.Point;
 import io.keyshard.derive.Network;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,6 +49,6 @@ class Eip55Test {
         Point pub = CurveName.SECP256K1.curve().multiplyBase(new BigInteger(k.get("private_key").asText(), 16));
         String address = Chain.EVM.address(CurveName.SECP256K1, pub, Network.MAINNET).value();
         assertEquals(k.get("address_eip55").asText(), address);
-        assertEquals(k.get("address").asText().toLowerCase(), address.toLowerCase());
+        assertEquals(k.get("address").asText().toLowerCase(Locale.ROOT), address.toLowerCase(Locale.ROOT));
     }
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.vault.VaultBench;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The benchmark suite behind {@code mvn -Pbench verify} (docs/benchmarks.md): runs every
@@ -55,7 +59,7 @@ public final class BenchSuite {
             JitWarmup.Result warm = JitWarmup.run(() -> {
                 for (CurveName curve : CurveName.values()) {
                     bench.networked(curve, 2, LocalCluster.NAMES);
-                    io.keyshard.dkg.InMemoryDkg.run(curve, 2, List.of(1, 2, 3));
+                    InMemoryDkg.run(curve, 2, List.of(1, 2, 3));
                 }
             }, quick ? 75 : 180);
             table.note("keygen warm-up: " + warm.describe());
@@ -99,9 +103,9 @@ public final class BenchSuite {
         return results;
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,5 +1,6 @@
 package io.keyshard.bench;
 
+import io.keyshard.Main;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -33,7 +34,7 @@ public final class FirstWindowProbe {
                 }
             }
         });
-        io.keyshard.Main.main(new String[0]);
+        Main.main(new String[0]);
     }
 
     private static void report() {

@@ -2,6 +2,7 @@ package io.keyshard.bench;
 
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.LocalCluster;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.InMemoryDkg;
@@ -48,7 +49,7 @@ final class KeygenBench implements AutoCloseable {
     void warmUp(int attempts) {
         for (int i = 1; ; i++) {
             try {
-                networked(CurveName.SECP256K1, 2, io.keyshard.client.LocalCluster.NAMES);
+                networked(CurveName.SECP256K1, 2, LocalCluster.NAMES);
                 return;
             } catch (RuntimeException e) {
                 if (i >= attempts) {

@@ -12,10 +12,13 @@ import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A by-hand profiling driver (not part of the suite): N networked keygens of one curve against the
@@ -112,12 +115,12 @@ public final class KeygenProfile {
         try (Workspace ws = Workspace.open(home, vault)) {
             ws.startLocalCluster();
             System.out.println("warm-up: " + JitWarmup.run(() -> run(ws, CurveName.SECP256K1, 2, null), 120).describe());
-            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
             long end = System.nanoTime() + (long) (seconds * 1e9);
             long clientCpu = processCpu(ProcessHandle.current());
             long nodesCpu = nodesCpu();
             long start = System.nanoTime();
-            List<Thread> threads = new java.util.ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
                 Thread t = new Thread(() -> {
                     while (System.nanoTime() < end) {
@@ -142,7 +145,7 @@ public final class KeygenProfile {
     }
 
     private static long processCpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static long nodesCpu() {

@@ -1,7 +1,10 @@
 package io.keyshard.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Timing helpers shared by every benchmark: wall and thread-CPU clocks, and percentiles of a sample. */
@@ -39,9 +42,9 @@ final class Samples {
     /** The machine's load average (1, 5, 15 min) from /proc, or "unknown": numbers under load are inflated. */
     static String loadAverage() {
         try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "unknown";
         }
     }

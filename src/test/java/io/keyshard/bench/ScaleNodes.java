@@ -1,21 +1,23 @@
 package io.keyshard.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.Vault;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,16 +32,16 @@ final class ScaleNodes implements AutoCloseable {
     static ScaleNodes start(Path home, Vault vault, int lastId) throws Exception {
         ScaleNodes nodes = new ScaleNodes();
         try {
-            Map<String, java.util.concurrent.CompletableFuture<ServerInfo>> starting = new LinkedHashMap<>();
+            Map<String, CompletableFuture<ServerInfo>> starting = new LinkedHashMap<>();
             for (int id = 4; id <= lastId; id++) {
                 String name = name(id);
                 Path data = home.resolve("scale-nodes").resolve(name);
                 int nodeId = id;
-                starting.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                starting.put(name, CompletableFuture.supplyAsync(() ->
                         nodes.initAndRun(name, nodeId, data, vault)));
             }
             ServersConfig config = ServersConfig.load(home);
-            for (Map.Entry<String, java.util.concurrent.CompletableFuture<ServerInfo>> e : starting.entrySet()) {
+            for (Map.Entry<String, CompletableFuture<ServerInfo>> e : starting.entrySet()) {
                 config = config.with(e.getKey(), e.getValue().join());
             }
             config.save();
@@ -86,7 +88,7 @@ final class ScaleNodes implements AutoCloseable {
             String url = StrictJson.mapper().readTree(line).path("url").asText();
             return new ServerInfo(url, id, entry.path("certSha256").asText(), false);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting " + name);

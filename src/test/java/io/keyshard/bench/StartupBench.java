@@ -1,6 +1,7 @@
 package io.keyshard.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +59,10 @@ final class StartupBench {
                 "-Dprism.order=sw"));
         String probeClasses = Path.of(FirstWindowProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
-        String classPath = jar + java.io.File.pathSeparator + probeClasses;
+        String classPath = jar + File.pathSeparator + probeClasses;
         if (displayName == null) {
             cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.text=t2k"));
-            classPath += java.io.File.pathSeparator + monocleJar();
+            classPath += File.pathSeparator + monocleJar();
         }
         cmd.addAll(List.of("-cp", classPath, FirstWindowProbe.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -91,7 +92,7 @@ final class StartupBench {
     }
 
     private static String monocleJar() {
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.contains("openjfx-monocle")) {
                 return entry;
             }

@@ -12,6 +12,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.derive.Network;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
@@ -23,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,7 +41,7 @@ class DeriveKeyIdIT {
     private static Path passwordFile;
 
     @BeforeAll
-    static void setUp(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    static void setUp(@TempDir Path dir) throws Exception {
         home = dir.resolve("home");
         passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, new String(VaultFixtures.PASSWORD) + "\n");
@@ -73,7 +76,7 @@ class DeriveKeyIdIT {
             assertEquals(curveName.apiName(), o.get("curve").asText());
             assertEquals("mainnet", o.get("network").asText());
             DerivationPath path = DerivationPath.parse(o.get("derivationPath").asText());
-            assertEquals(chain.defaultPath(0, 0, io.keyshard.derive.Network.MAINNET), path);
+            assertEquals(chain.defaultPath(0, 0, Network.MAINNET), path);
             assertTrue(o.get("address").asText().length() > 20, o.toString());
 
             // Servers 1 and 2 add the tweak to their verification shares; interpolating gives the child.
@@ -89,7 +92,7 @@ class DeriveKeyIdIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aKeyOfAnotherCurveIsRefusedWithTheChainsItTakes() throws Exception {
         CliHarness.Result gen = run("keygen", "--curve", "P384", "--threshold", "2", "--servers",
                 "OFFICIAL_1,OFFICIAL_3", "--json");

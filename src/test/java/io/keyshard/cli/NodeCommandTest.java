@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.json.StrictJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +42,7 @@ class NodeCommandTest {
         String apiKey = entry.get("apiKey").asText();
         assertFalse(r.err().contains(apiKey), "the key goes to stdout only");
         for (Path f : Files.list(data).toList()) {
-            assertFalse(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(apiKey),
+            assertFalse(Files.readString(f, StandardCharsets.ISO_8859_1).contains(apiKey),
                     f + " must not hold the API key");
         }
 
@@ -104,7 +106,7 @@ class NodeCommandTest {
     }
 
     private static List<String> iterate(JsonNode n) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PathCommandTest {
 
@@ -36,7 +38,7 @@ class PathCommandTest {
     }
 
     @Test
-    void needsNoVaultOrPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path emptyHome) {
+    void needsNoVaultOrPassword(@TempDir Path emptyHome) {
         CliHarness.Result r = CliHarness.run("--home", emptyHome.toString(), "path", "--chain", "tron");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("m/44/195/0/0/0", r.out().strip());

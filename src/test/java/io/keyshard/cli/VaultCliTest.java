@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
+import io.keyshard.vault.VaultTestAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,7 +242,7 @@ class VaultCliTest {
     @Test
     void aDamagedRecordIsNamedOnStderrWithExitThreeWhileTheOthersPrint() throws Exception {
         // tamper through the H2 file itself is covered in the vault tests; here a row is swapped via SQL
-        io.keyshard.vault.VaultTestAccess.swapSealed(home, VaultFixtures.pw(), ready.keyId(), failed.keyId());
+        VaultTestAccess.swapSealed(home, VaultFixtures.pw(), ready.keyId(), failed.keyId());
         CliHarness.Result r = run("keys", "list", "--json");
         assertEquals(3, r.exitCode());
         assertTrue(r.err().contains("record #1") && r.err().contains("record #2"), r.err());
@@ -248,7 +250,7 @@ class VaultCliTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Fuzzes the client's reading of a server's answer, the bytes a hostile or broken server controls
@@ -32,7 +33,7 @@ class HttpAnswerFuzzTest {
     }
 
     /** Every text the reader's failures carry: what was wrong, in the reader's own words. */
-    private static final java.util.Set<String> FIXED = java.util.Set.of("bad status line",
+    private static final Set<String> FIXED = Set.of("bad status line",
             "an interim 1xx answer nobody asked for", "answer larger than " + HttpAnswerReader.MAX_BODY_TEXT,
             "closed before an answer", "CR without LF", "bad chunk size", "bad header line",
             "bad or repeated Content-Length", "both Content-Length and chunked", "chunk longer than its size",

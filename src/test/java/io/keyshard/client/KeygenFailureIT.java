@@ -11,7 +11,13 @@ import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +152,7 @@ class KeygenFailureIT {
                     op.cancel();
                 }
             });
-            CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+            CompletionException e = Assertions.assertThrows(CompletionException.class,
                     () -> op.promise().join());
             assertTrue(e.getCause().getMessage().contains("cancelled"), e.getCause().getMessage());
             UUID keyId = newest(vault, before);
@@ -159,19 +166,19 @@ class KeygenFailureIT {
     @Test
     void aServerThatDoesNotAnswerInTimeIsNamed() throws Exception {
         allUp();
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 Vault vault = openVault()) {
             Thread acceptor = new Thread(() -> {
-                List<java.net.Socket> held = new ArrayList<>();
+                List<Socket> held = new ArrayList<>();
                 try {
                     while (true) {
                         held.add(silent.accept()); // accept, then never answer
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     held.forEach(s -> {
                         try {
                             s.close();
-                        } catch (java.io.IOException ignored) {
+                        } catch (IOException ignored) {
                             // test cleanup
                         }
                     });
@@ -179,12 +186,12 @@ class KeygenFailureIT {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(StandardCharsets.UTF_8));
             ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
                     cluster.node("ALPHA").entry.certSha256(), false)).save();
             Set<UUID> before = ids(vault);
-            try (Workspace ws = Workspace.open(home, vault, java.time.Duration.ofSeconds(2))) {
-                CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+            try (Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(2))) {
+                CompletionException e = Assertions.assertThrows(CompletionException.class,
                         () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
                                 new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
                 KeygenException failure = (KeygenException) e.getCause();

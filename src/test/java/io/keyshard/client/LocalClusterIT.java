@@ -10,6 +10,8 @@ import io.keyshard.json.StrictJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +70,7 @@ class LocalClusterIT {
                 System.getProperty("java.class.path"), "io.keyshard.Main", "--home", home.toString(), "nodes", "up")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!LocalCluster.isRunning(home) && System.nanoTime() < deadline && up.isAlive()) {
                 Thread.sleep(500);
             }
@@ -79,9 +81,9 @@ class LocalClusterIT {
             assertTrue(LocalCluster.isRunning(home));
         } finally {
             up.destroy();
-            assertTrue(up.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(up.waitFor(60, TimeUnit.SECONDS));
         }
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (LocalCluster.isRunning(home) && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }

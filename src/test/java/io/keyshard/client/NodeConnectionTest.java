@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.node.TestNode;
 import io.keyshard.wire.IdentityAnswer;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -92,7 +93,7 @@ class NodeConnectionTest {
     void plainHttpGetsNoAnswer() {
         URI plain = URI.create(node.url().replace("https://", "http://") + "/v1/health");
         assertThrows(IOException.class, () -> {
-            var conn = (java.net.HttpURLConnection) plain.toURL().openConnection();
+            var conn = (HttpURLConnection) plain.toURL().openConnection();
             conn.setConnectTimeout(5000);
             conn.setReadTimeout(5000);
             conn.getResponseCode();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,14 +139,14 @@ class PinnedHttpsTest {
         assertEquals("{\"b\":2}", text(get(http, "/length", T).join()));
         assertEquals(2, server.accepted.get(), "a body read until close ends its connection");
         byte[] big = new byte[3 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) 'x');
+        Arrays.fill(big, (byte) 'x');
         server.script = r -> new RawTlsServer.Reply(concat(("HTTP/1.1 200 OK\r\nContent-Length: " + big.length
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), big), false, false);
         assertArrayEquals(big, get(http, "/big", T).join().body(), "a large body arrives whole");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

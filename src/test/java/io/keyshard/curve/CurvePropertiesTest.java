@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,7 +51,7 @@ class CurvePropertiesTest {
     @EnumSource(CurveName.class)
     void publicMultiplesOfTheGeneratorMatchTheConstantTimeOnes(CurveName name) {
         Curve c = name.curve();
-        java.util.List<BigInteger> ks = new java.util.ArrayList<>();
+        List<BigInteger> ks = new ArrayList<>();
         for (long k : new long[] {1, 2, 31, 32, 33, 63, 64, 65, 2047, 2048, 4095, 4096}) {
             ks.add(BigInteger.valueOf(k));
         }
@@ -173,7 +177,7 @@ class CurvePropertiesTest {
         byte[] n = encodeRaw(c.order(), length, littleEndian);
         assertMessage(() -> c.decodeScalar(n), "group order");
         byte[] max = new byte[length];
-        java.util.Arrays.fill(max, (byte) 0xff);
+        Arrays.fill(max, (byte) 0xff);
         assertMessage(() -> c.decodeScalar(max), "group order");
         assertMessage(() -> c.decodeScalar(new byte[length - 1]), "must be " + length + " bytes");
         assertMessage(() -> c.decodeScalar(new byte[length + 1]), "must be " + length + " bytes");
@@ -233,7 +237,7 @@ class CurvePropertiesTest {
         return out;
     }
 
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String text) {
+    private static void assertMessage(Executable call, String text) {
         InvalidEncodingException e = assertThrows(InvalidEncodingException.class, call);
         assertTrue(e.getMessage().contains(text), e.getMessage());
     }

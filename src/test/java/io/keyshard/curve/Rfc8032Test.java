@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -62,8 +63,8 @@ class Rfc8032Test {
         byte[] sig = Vectors.hex(v.get("signature"));
         byte[] pub = Vectors.hex(v.get("public_key"));
         byte[] msg = Vectors.hex(v.get("message"));
-        byte[] rBytes = java.util.Arrays.copyOfRange(sig, 0, n);
-        BigInteger s = curve.decodeScalar(java.util.Arrays.copyOfRange(sig, n, 2 * n));
+        byte[] rBytes = Arrays.copyOfRange(sig, 0, n);
+        BigInteger s = curve.decodeScalar(Arrays.copyOfRange(sig, n, 2 * n));
         Point r = curve.decodePoint(rBytes);
         Point a = curve.decodePublicKey(pub);
         BigInteger k;
@@ -112,7 +113,7 @@ class Rfc8032Test {
     /** RFC 8032 5.1.5: SHA-512 of the seed, low half clamped. */
     static BigInteger ed25519Scalar(byte[] seed) {
         byte[] h = sha512(seed);
-        byte[] a = java.util.Arrays.copyOf(h, 32);
+        byte[] a = Arrays.copyOf(h, 32);
         a[0] &= (byte) 248;
         a[31] &= 127;
         a[31] |= 64;
@@ -121,7 +122,7 @@ class Rfc8032Test {
 
     /** RFC 8032 5.2.5: SHAKE256(seed, 114), low 57 bytes clamped. */
     static BigInteger ed448Scalar(byte[] seed) {
-        byte[] a = java.util.Arrays.copyOf(shake256(114, seed), 57);
+        byte[] a = Arrays.copyOf(shake256(114, seed), 57);
         a[0] &= (byte) 252;
         a[55] |= (byte) 128;
         a[56] = 0;
@@ -130,7 +131,7 @@ class Rfc8032Test {
 
     private static byte[] dom4(byte[] context) {
         byte[] prefix = "SigEd448".getBytes(StandardCharsets.US_ASCII);
-        byte[] out = java.util.Arrays.copyOf(prefix, prefix.length + 2 + context.length);
+        byte[] out = Arrays.copyOf(prefix, prefix.length + 2 + context.length);
         out[prefix.length] = 0;
         out[prefix.length + 1] = (byte) context.length;
         System.arraycopy(context, 0, out, prefix.length + 2, context.length);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.keyshard.curve.CurveName;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,7 +47,7 @@ class ChildCacheTest {
         // Another chain code: another child.
         byte[] other = chain.clone();
         other[31] ^= 1;
-        assertNotEquals(java.util.HexFormat.of().formatHex(first.key().publicKey()), java.util.HexFormat.of().formatHex(
+        assertNotEquals(HexFormat.of().formatHex(first.key().publicKey()), HexFormat.of().formatHex(
                 PublicDerivation.derive(new ExtendedPublicKey(curve, root.point(), other, 0, 0, 0), path).key().publicKey()));
     }
 }

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -133,7 +134,7 @@ class SchemeConsistencyTest {
     void aPathThatWouldGoBelowDepth255IsRefused() {
         ExtendedPublicKey deep = new ExtendedPublicKey(CurveName.SECP256K1, CurveName.SECP256K1.curve().generator(),
                 new byte[32], 254, 1, 1);
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PublicDerivation.derive(deep, DerivationPath.parse("m/0/0")));
         assertTrue(e.getMessage().contains("deeper than 255"), e.getMessage());
     }

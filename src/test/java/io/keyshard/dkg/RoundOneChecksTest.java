@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 /** Server 3 misbehaves in round 1; honest server 1 must abort in round 2 naming server 3 and the check. */
@@ -86,7 +87,7 @@ class RoundOneChecksTest {
         Round1Message two = list.get(1);
         byte[] identity = new byte[32];
         identity[0] = 1; // y = 1, x = 0
-        byte[] orderTwo = org.bouncycastle.util.encoders.Hex.decode(
+        byte[] orderTwo = Hex.decode(
                 "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"); // y = -1: the point of order 2
         for (byte[] bad : List.of(identity, orderTwo)) {
             List<byte[]> c = new ArrayList<>(two.commitments());

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 /** Server 3 misbehaves in round 2 (or equivocates in round 1); honest servers abort in round 3 naming it. */
@@ -37,7 +39,7 @@ class RoundTwoChecksTest {
         List<Round2Message> list = replace(r2, 2, withShareFor(1, random));
         ProtocolException e = Blame.expect(ProtocolCheck.FELDMAN, 3, net, () -> round3(1, list));
         assertTrue(e.getMessage().contains("OFFICIAL_3"), e.getMessage());
-        String hex = org.bouncycastle.util.encoders.Hex.toHexString(random);
+        String hex = Hex.toHexString(random);
         assertTrue(!e.getMessage().contains(hex) && !e.getMessage().contains(new BigInteger(1, random).toString()),
                 "the share's value is not in the error");
         // Server 2's share from server 3 is fine, so server 2 finishes; the coordinator then misses server 1.
@@ -101,7 +103,7 @@ class RoundTwoChecksTest {
     void aFalseEchoIsPinnedOnItsSignerByTheCoordinator() {
         // Server 2 signs an echo that misstates server 3's round-1 message.
         Round2Message two = r2.get(1);
-        List<byte[]> echo = new java.util.ArrayList<>(two.echo());
+        List<byte[]> echo = new ArrayList<>(two.echo());
         byte[] wrong = echo.get(2).clone();
         wrong[0] ^= 1;
         echo.set(2, wrong);

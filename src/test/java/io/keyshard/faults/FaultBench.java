@@ -11,9 +11,13 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,14 +78,14 @@ final class FaultBench implements AutoCloseable {
                         record = r;
                     }
                 }
-            } catch (io.keyshard.vault.VaultException unreadable) {
+            } catch (VaultException unreadable) {
                 // a failed write (full disk) stopped this vault's database: the caller reopens it
             }
             return new Run(key, failure, record);
         } finally {
             try {
                 vault.close();
-            } catch (io.keyshard.vault.VaultException stopped) {
+            } catch (VaultException stopped) {
                 // closing a database that stopped after a failed write: the lock is released anyway
             }
         }
@@ -109,7 +113,7 @@ final class FaultBench implements AutoCloseable {
 
     /** Every server's state for the key, in server order. */
     List<String> states(UUID keyId) throws Exception {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String s : NodeProcesses.NAMES) {
             out.add(nodes.status(s, keyId));
         }
@@ -122,10 +126,10 @@ final class FaultBench implements AutoCloseable {
         return s;
     }
 
-    static void deleteTree(Path root) throws java.io.IOException {
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

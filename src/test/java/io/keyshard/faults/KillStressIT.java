@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class KillStressIT {
                 stress.acknowledged(), stress.ready, stress.failed, stress.finishedByResolution,
                 stress.abortedByResolution, stress.keygenMillisSum / (double) Math.max(1, stress.keygensTimed),
                 stress.violations.size());
-        assertEquals(java.util.List.of(), stress.violations);
+        assertEquals(List.of(), stress.violations);
         assertEquals(iterations, stress.iterations, "every kill ran within the safety bound");
         assertTrue(stress.acknowledged() > 0, "the client made keys between the kills");
     }

@@ -10,12 +10,14 @@ import io.keyshard.node.NodeInitializer;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ final class NodeProcesses implements AutoCloseable {
             entries.put(name, entry);
             char[] key = entry.apiKey().toCharArray();
             probes.put(name, new NodeConnection(name, info(name), key));
-            java.util.Arrays.fill(key, '\0');
+            Arrays.fill(key, '\0');
         }
     }
 
@@ -176,7 +178,7 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class ServerHangIT extends SharedNodesTest {
 
     @Test
     void theCliNamesAHungServerAndExits4ThenARetrySucceeds() throws Exception {
-        java.util.Set<java.util.UUID> before;
+        Set<UUID> before;
         try (Vault vault = bench.openVault()) {
             before = FaultBench.ids(vault);
         }

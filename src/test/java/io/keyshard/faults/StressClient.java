@@ -8,6 +8,7 @@ import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.Vault;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class StressClient {
                 for (String line; (line = r.readLine()) != null;) {
                     commands.add(line);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // parent gone
             }
             Runtime.getRuntime().halt(0);

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.json.StrictJson;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,14 +57,14 @@ class StressRun {
         json.put("loadAfter", uptime());
         Files.write(out.resolve("results.json"), StrictJson.pretty().writeValueAsBytes(json));
         System.out.println("kill -9 stress: " + StrictJson.pretty().writeValueAsString(json));
-        assertEquals(java.util.List.of(), stress.violations);
+        assertEquals(List.of(), stress.violations);
         deleteTree(work);
     }
 
     private static String uptime() {
         try {
             Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes()).trim();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor();
             return s;
         } catch (IOException | InterruptedException e) {
@@ -71,7 +74,7 @@ class StressRun {
 
     private static void deleteTree(Path root) throws IOException {
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.faults;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class TinyDisk implements AutoCloseable {
 
     private static void run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", cmd) + " failed: " + out.trim());
         }

@@ -25,6 +25,7 @@ import io.keyshard.vault.Vault;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ class AuthTransportIT {
                 for (int r; n < 5 && (r = in.read(head, n, 5 - n)) > 0; ) {
                     n += r;
                 }
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 n = 0; // the server dropped the connection: no answer at all
             }
             assertFalse(n == 5 && new String(head, StandardCharsets.US_ASCII).equals("HTTP/"),

@@ -2,6 +2,9 @@ package io.keyshard.hostile;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,7 +35,7 @@ public final class FuzzChild {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(request, listener);
         TestExecutionSummary summary = listener.getSummary();
-        summary.printFailuresTo(new java.io.PrintWriter(System.err, true), 30);
+        summary.printFailuresTo(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), 30);
         System.exit((int) Math.min(100, summary.getTotalFailureCount()
                 + (summary.getTestsSucceededCount() + summary.getTotalFailureCount() == 0 ? 100 : 0)));
     }

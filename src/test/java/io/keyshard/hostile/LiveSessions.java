@@ -13,6 +13,7 @@ import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.InProcessNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,7 @@ final class LiveSessions {
         }
         if (!target.equals(round1Done) && !target.equals(round2Done)
                 && node.status(node.clientId, target).startsWith("IN_PROGRESS")) {
-            post(target, "abort", "{}".getBytes());
+            post(target, "abort", "{}".getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -106,6 +107,6 @@ final class LiveSessions {
         InProcessNode.Answer a = node.handle("POST", URI.create("https://127.0.0.1/v1/keygen/" + keyId + "/" + action),
                 "Bearer " + node.entry.apiKey(), body);
         assertEquals(200, a.status(), a.body());
-        return a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return a.body().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class LogScanIT {
     }
 
     /** A node's store, once its process (which ends with the CLI that started it) has let go of the file. */
-    private static Map<java.util.UUID, NodeStoreReader.Held> storeOf(Path data) throws Exception {
+    private static Map<UUID, NodeStoreReader.Held> storeOf(Path data) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {

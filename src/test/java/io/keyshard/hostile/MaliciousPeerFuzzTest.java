@@ -20,6 +20,7 @@ import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,7 +180,7 @@ class MaliciousPeerFuzzTest {
     }
 
     private static int intOf(byte[] v) {
-        return v.length >= 4 ? java.nio.ByteBuffer.wrap(v).getInt() : v.length == 0 ? 0 : v[0];
+        return v.length >= 4 ? ByteBuffer.wrap(v).getInt() : v.length == 0 ? 0 : v[0];
     }
 
     private static void expectCaughtOrUnchanged(DkgParticipant honest, Object original, Object sent, Runnable step)

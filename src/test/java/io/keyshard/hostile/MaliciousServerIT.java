@@ -33,9 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +57,7 @@ class MaliciousServerIT {
     static Round1Message earlierRound1;
 
     @BeforeAll
-    static void start(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    static void start(@TempDir Path dir) throws Exception {
         cluster = new HostileCluster(dir);
         rogue = cluster.rogueFront("BRAVO");
         rogue.tamper = new RogueFront.Tamper() {
@@ -134,7 +137,7 @@ class MaliciousServerIT {
         }
     }
 
-    private static Arguments round1(String what, ProtocolCheck check, java.util.function.UnaryOperator<Round1Message> f) {
+    private static Arguments round1(String what, ProtocolCheck check, UnaryOperator<Round1Message> f) {
         return Arguments.of(what, check, new RogueFront.Tamper() {
             @Override
             public Round1Message round1(Round1Message m, SessionSetup setup) {
@@ -144,7 +147,7 @@ class MaliciousServerIT {
     }
 
     private static Arguments round2(String what, ProtocolCheck check,
-            java.util.function.BiFunction<Round2Message, SessionSetup, Round2Message> f) {
+            BiFunction<Round2Message, SessionSetup, Round2Message> f) {
         return Arguments.of(what, check, new RogueFront.Tamper() {
             @Override
             public Round2Message round2(Round2Message m, SessionSetup setup) {
@@ -153,7 +156,7 @@ class MaliciousServerIT {
         });
     }
 
-    private static Arguments round3(String what, ProtocolCheck check, java.util.function.UnaryOperator<Round3Message> f) {
+    private static Arguments round3(String what, ProtocolCheck check, UnaryOperator<Round3Message> f) {
         return Arguments.of(what, check, new RogueFront.Tamper() {
             @Override
             public Round3Message round3(Round3Message r, SessionSetup setup) {

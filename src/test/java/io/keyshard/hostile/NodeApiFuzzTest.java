@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.InProcessNode;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +85,7 @@ class NodeApiFuzzTest {
         URI uri;
         try {
             uri = new URI("https://127.0.0.1" + (text.startsWith("/") ? "" : "/") + text);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return; // the JDK server never hands the handler a path that is not a URI
         }
         if (uri.getRawPath() == null) {
@@ -101,7 +103,7 @@ class NodeApiFuzzTest {
     }
 
     static Set<String> fieldNames(JsonNode n) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         n.fieldNames().forEachRemaining(out::add);
         return out;
     }

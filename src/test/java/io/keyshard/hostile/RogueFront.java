@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -148,13 +149,13 @@ final class RogueFront implements AutoCloseable {
         try {
             if (round.equals("round2") && ownRound1.containsKey(keyId)) {
                 Round1Message own = ownRound1.get(keyId);
-                var list = new java.util.ArrayList<>(json.readValue(request, Round2Request.class).round1());
+                var list = new ArrayList<>(json.readValue(request, Round2Request.class).round1());
                 list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
                 return json.writeValueAsString(new Round2Request(list));
             }
             if (round.equals("round3") && ownRound2.containsKey(keyId)) {
                 Round2Message own = ownRound2.get(keyId);
-                var list = new java.util.ArrayList<>(json.readValue(request, Round3Request.class).round2());
+                var list = new ArrayList<>(json.readValue(request, Round3Request.class).round2());
                 list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
                 return json.writeValueAsString(new Round3Request(list));
             }

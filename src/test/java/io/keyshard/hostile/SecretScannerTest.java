@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +25,7 @@ class SecretScannerTest {
     @Test
     void findsEveryPlantedSecretInEveryFormAndNothingElse() throws Exception {
         byte[] share = new byte[32];
-        new java.security.SecureRandom().nextBytes(share);
+        new SecureRandom().nextBytes(share);
         String keyId = UUID.randomUUID().toString();
         SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", "correct horse battery staple")
                 .text("API_KEY", "n1", "ksk_plantedApiKeyValue0123456789")

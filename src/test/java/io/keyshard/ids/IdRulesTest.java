@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class IdRulesTest {
     void keyIdsAreCanonicalLowercaseVersion4() {
         assertEquals(UUID.fromString(V4), KeyIds.parse(V4));
         assertTrue(KeyIds.isCanonical(UUID.randomUUID().toString()));
-        assertFalse(KeyIds.isCanonical(V4.toUpperCase(java.util.Locale.ROOT)));
+        assertFalse(KeyIds.isCanonical(V4.toUpperCase(Locale.ROOT)));
         assertFalse(KeyIds.isCanonical(" " + V4));
         assertFalse(KeyIds.isCanonical("3f2b8c1e-9d4a-1c1b-8e2f-0a1b2c3d4e5f"), "version 1 is refused");
         assertFalse(KeyIds.isCanonical("3f2b8c1e-9d4a-4c1b-7e2f-0a1b2c3d4e5f"), "another variant is refused");
@@ -50,7 +51,7 @@ class IdRulesTest {
 
     @Test
     void typedKeyIdsAreNormalisedThroughTheSameRule() {
-        assertEquals(UUID.fromString(V4), KeyIds.parseTyped("  " + V4.toUpperCase(java.util.Locale.ROOT) + "\n"));
+        assertEquals(UUID.fromString(V4), KeyIds.parseTyped("  " + V4.toUpperCase(Locale.ROOT) + "\n"));
         assertThrows(IllegalArgumentException.class, () -> KeyIds.parseTyped("1-2-4-8-1"));
         assertThrows(IllegalArgumentException.class, () -> KeyIds.parseTyped("3f2b8c1e-9d4a-1c1b-8e2f-0a1b2c3d4e5f"));
     }

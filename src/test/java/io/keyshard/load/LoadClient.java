@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,6 @@ final class LoadClient implements AutoCloseable {
     public void close() {
         workspace.close();
         vault.close();
-        apiKeys.values().forEach(k -> java.util.Arrays.fill(k, '\0'));
+        apiKeys.values().forEach(k -> Arrays.fill(k, '\0'));
     }
 }

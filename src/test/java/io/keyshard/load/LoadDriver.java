@@ -3,10 +3,12 @@ package io.keyshard.load;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.curve.CurveName;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -148,7 +150,7 @@ final class LoadDriver {
         } finally {
             pool.shutdownNow();
         }
-        int allFailed = java.util.Arrays.stream(failed).sum();
+        int allFailed = Arrays.stream(failed).sum();
         return LoadResults.Phase.of("keygens by concurrent clients", clients.size(), List.copyOf(latencies), allFailed,
                 seconds(start));
     }
@@ -180,7 +182,7 @@ final class LoadDriver {
     static String uptime() {
         try {
             Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes()).trim();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor();
             return text;
         } catch (Exception e) {

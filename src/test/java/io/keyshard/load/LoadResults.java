@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ record LoadResults(Machine machine, Phase sequential, Phase concurrent, int fail
         static Phase of(String what, int clients, List<Double> latencies, int failed, double seconds) {
             double[] v = latencies.stream().mapToDouble(Double::doubleValue).toArray();
             double[] sorted = v.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             int tenth = Math.max(1, v.length / 10);
             return new Phase(what, clients, v.length, failed, round(seconds), round(v.length / seconds),
                     round(pct(sorted, 50)), round(pct(sorted, 95)), round(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),

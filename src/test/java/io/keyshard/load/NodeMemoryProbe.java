@@ -43,6 +43,8 @@ final class NodeMemoryProbe implements AutoCloseable {
         volatile long peakHeap;
         final List<Checkpoint> checkpoints = new ArrayList<>();
 
+        // A local management agent of our own child JVM: no remote or user-given JNDI name is looked up.
+        @SuppressWarnings("BanJNDI")
         Watched(String name, long pid) throws Exception {
             this.name = name;
             this.pid = pid;

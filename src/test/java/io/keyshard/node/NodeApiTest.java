@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.json.StrictJson;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +93,7 @@ class NodeApiTest {
         assertError(node.send(key(), path, "{\"pad\":\"" + "x".repeat(NodeApi.BODY_LIMIT) + "\"}"), 413, "TOO_LARGE");
         UUID other = UUID.randomUUID();
         assertError(node.send(key(), path, node.setupJson(other, "SECP256k1", 2)), 400, "MALFORMED");
-        assertError(node.send(key(), "/v1/keygen/" + keyId.toString().toUpperCase() + "/round1", valid), 400,
+        assertError(node.send(key(), "/v1/keygen/" + keyId.toString().toUpperCase(Locale.ROOT) + "/round1", valid), 400,
                 "MALFORMED");
         assertEquals("404", status(key(), keyId), "no refused request may leave a session behind");
         assertEquals("404", status(key(), other));
@@ -164,16 +167,16 @@ class NodeApiTest {
 
     @Test
     void initRefusesAnExistingFolderAndWritesOwnerOnlyFiles() throws Exception {
-        var perms = java.nio.file.Files.getPosixFilePermissions(node.data);
-        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"), perms);
-        try (var files = java.nio.file.Files.list(node.data)) {
-            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                        java.nio.file.Files.getPosixFilePermissions(f)), f.toString());
+        var perms = Files.getPosixFilePermissions(node.data);
+        assertEquals(PosixFilePermissions.fromString("rwx------"), perms);
+        try (var files = Files.list(node.data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
             }
         }
-        assertEquals(32, java.nio.file.Files.size(node.data.resolve("master.key")));
-        String clients = java.nio.file.Files.readString(node.data.resolve("clients.json"));
+        assertEquals(32, Files.size(node.data.resolve("master.key")));
+        String clients = Files.readString(node.data.resolve("clients.json"));
         assertFalse(clients.contains(key()), "only the API key's hash is stored");
         var ex = assertThrows(NodeSetupException.class, () -> NodeInitializer.init(node.data,
                 new NodeConfig("OFFICIAL_1", 1, 7001, "127.0.0.1", "127.0.0.1"), new SecureRandom()));

@@ -2,10 +2,12 @@ package io.keyshard.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
+import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
@@ -17,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,12 +64,12 @@ class NodeRoundsIT {
             Round1Message forged = new Round1Message(fromB.sessionId(), fromB.sender(), fromB.commitments(),
                     fromB.proofR(), fromB.proofZ(), fromA.chainCodeCommitment(), fromB.signature());
             HttpResponse<String> r = a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
-                    StrictJson.mapper().writeValueAsString(new io.keyshard.dkg.Round2Request(List.of(fromA, forged))));
+                    StrictJson.mapper().writeValueAsString(new Round2Request(List.of(fromA, forged))));
             assertEquals(422, r.statusCode(), r.body());
             var error = StrictJson.mapper().readTree(r.body());
             assertEquals("PROTOCOL", error.get("error").asText());
-            org.junit.jupiter.api.Assertions.assertTrue(error.get("message").asText().contains("culprit"), r.body());
-            org.junit.jupiter.api.Assertions.assertFalse(r.body().contains(keyId.toString()), "no keyId in errors");
+            Assertions.assertTrue(error.get("message").asText().contains("culprit"), r.body());
+            Assertions.assertFalse(r.body().contains(keyId.toString()), "no keyId in errors");
             assertEquals("ABORTED", status(a, keyId), "a failed check ends the session");
         }
     }
@@ -106,19 +110,19 @@ class NodeRoundsIT {
             for (TestNode n : nodes) {
                 assertEquals("PENDING", status(n, keyId), "a share held after round 3 never expires");
             }
-            post(a, keyId, "commit", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
-            post(a, keyId, "commit", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
+            post(a, keyId, "commit", Map.of(), JsonNode.class);
+            post(a, keyId, "commit", Map.of(), JsonNode.class);
             assertEquals("READY", status(a, keyId));
             assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}").statusCode(),
                     "a committed key is never aborted");
-            post(b, keyId, "abort", java.util.Map.of(), com.fasterxml.jackson.databind.JsonNode.class);
+            post(b, keyId, "abort", Map.of(), JsonNode.class);
             assertEquals("ABORTED", status(b, keyId));
         }
         UUID only = NodeStoreReader.read(dir.resolve("a")).keySet().iterator().next();
         assertEquals(KeyState.READY, NodeStoreReader.read(dir.resolve("a")).get(only).state());
-        org.junit.jupiter.api.Assertions.assertNotNull(NodeStoreReader.read(dir.resolve("a")).get(only).share());
+        Assertions.assertNotNull(NodeStoreReader.read(dir.resolve("a")).get(only).share());
         NodeStoreReader.Held aborted = NodeStoreReader.read(dir.resolve("b")).get(only);
         assertEquals(KeyState.ABORTED, aborted.state());
-        org.junit.jupiter.api.Assertions.assertNull(aborted.share(), "abort deletes the share");
+        Assertions.assertNull(aborted.share(), "abort deletes the share");
     }
 }

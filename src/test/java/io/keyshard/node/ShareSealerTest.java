@@ -3,6 +3,7 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -42,7 +43,7 @@ class ShareSealerTest {
             assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", otherVersion),
                     "unknown format version");
         }
-        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+        assertThrows(FileAlreadyExistsException.class,
                 () -> ShareSealer.createMasterKey(files.masterKey(), random), "a master key is never overwritten");
     }
 

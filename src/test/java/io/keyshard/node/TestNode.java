@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.ServerIds;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.NodeEntry;
@@ -16,6 +17,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
@@ -34,7 +36,7 @@ public final class TestNode implements AutoCloseable {
     private final HttpClient http;
 
     public TestNode(Path data, String name, Duration sessionTtl) throws Exception {
-        this(data, name, io.keyshard.dkg.ServerIds.idFor(name, name.startsWith("OFFICIAL_") ? null : 7), sessionTtl);
+        this(data, name, ServerIds.idFor(name, name.startsWith("OFFICIAL_") ? null : 7), sessionTtl);
     }
 
     public TestNode(Path data, String name, int id, Duration sessionTtl) throws Exception {
@@ -84,8 +86,8 @@ public final class TestNode implements AutoCloseable {
     public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
         var identity = StrictJson.mapper().readTree(send(entry.apiKey(), "/v1/identity", null).body());
         Participant self = new Participant(entry.name(), entry.id(),
-                java.util.HexFormat.of().parseHex(identity.get("signingKey").asText()),
-                java.util.HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
+                HexFormat.of().parseHex(identity.get("signingKey").asText()),
+                HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
         Participant other = IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
         byte[] nonce = new byte[32];
         new SecureRandom().nextBytes(nonce);

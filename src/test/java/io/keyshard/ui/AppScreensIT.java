@@ -14,6 +14,7 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
+import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.client.SharedCluster;
 import io.keyshard.client.Workspace;
@@ -26,8 +27,8 @@ import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.servers.ServersView;
 import io.keyshard.ui.servers.ServersViewModel;
-import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import io.keyshard.ui.wizard.NewKeyViewModel;
+import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import io.keyshard.ui.wizard.NewKeyWizard;
 import io.keyshard.ui.wizard.StepState;
 import io.keyshard.vault.KeyRecord;
@@ -40,17 +41,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -81,7 +94,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AppScreensIT {
     static Path home;
     static Path julFile;
-    static java.util.logging.FileHandler julHandler;
+    static FileHandler julHandler;
     static long startedMillis;
     static Vault vault;
     static LocalClusterControl cluster;
@@ -116,11 +129,11 @@ class AppScreensIT {
     /** java.util.logging at ALL into a file for the whole class: the last test searches it for secrets. */
     private static void verboseLogging() throws Exception {
         julFile = Files.createDirectories(home.resolve("logs")).resolve("wizard-jul.log");
-        julHandler = new java.util.logging.FileHandler(julFile.toString());
-        julHandler.setLevel(java.util.logging.Level.ALL);
-        julHandler.setFormatter(new java.util.logging.SimpleFormatter());
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.ALL);
+        julHandler = new FileHandler(julFile.toString());
+        julHandler.setLevel(Level.ALL);
+        julHandler.setFormatter(new SimpleFormatter());
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.ALL);
         root.addHandler(julHandler);
     }
 
@@ -129,8 +142,8 @@ class AppScreensIT {
         try {
             assertNoSecretLeaked(); // over everything the tests of the class did, whichever ran
         } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(julHandler);
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+            Logger.getLogger("").removeHandler(julHandler);
+            Logger.getLogger("").setLevel(Level.INFO);
             julHandler.close();
             workspace.close();
             cluster.close();
@@ -190,15 +203,15 @@ class AppScreensIT {
     }
 
     /** Waits for background work; generous, because 2 shared cores can be very slow (timings are reported, not asserted). */
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         waitFor(seconds, condition, () -> "");
     }
 
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition,
-            java.util.function.Supplier<String> state) throws Exception {
+    private static void waitFor(int seconds, Callable<Boolean> condition,
+            Supplier<String> state) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds * 3L, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out; " + state.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -270,9 +283,9 @@ class AppScreensIT {
         robot.interact(() -> robot.lookup("#backup-confirm").queryAs(TextInputControl.class).setText("backup secret 1"));
         robot.clickOn("#backup-export");
         waitFor(30, () -> Files.exists(backup) && !text(robot, "#backup-note").isEmpty());
-        assertEquals(vault.list().stream().map(KeyRecord::keyId).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(vault.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
                 VaultBackup.read(backup, "backup secret 1".toCharArray()).stream().map(KeyRecord::keyId)
-                        .collect(java.util.stream.Collectors.toSet()), "the backup holds every key, this one included");
+                        .collect(Collectors.toSet()), "the backup holds every key, this one included");
     }
 
     @Test
@@ -312,13 +325,13 @@ class AppScreensIT {
         // A keygen takes tens of milliseconds now, less than a click. Holding the vault's lock keeps the
         // generation from writing its PENDING record, which it must have before round 3, so the cancel
         // surely lands while the generation runs; the lock is let go once cancel was asked.
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
             synchronized (vault) {
                 held.countDown();
                 try {
-                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    release.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -418,12 +431,12 @@ class AppScreensIT {
         robot.interact(() -> show(robot, new ServersView(vm)));
         waitFor(30, () -> vm.servers().size() == 4);
         @SuppressWarnings("unchecked")
-        TableView<io.keyshard.client.ServerStatus> table = robot.lookup("#servers-table").queryAs(TableView.class);
+        TableView<ServerStatus> table = robot.lookup("#servers-table").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(3));
         robot.clickOn("#servers-remove");
         Screenshots.save(robot, robot.lookup("#remove-server-confirm").query(), "servers-remove-confirm");
         robot.clickOn(robot.from(robot.lookup("#remove-server-confirm").queryParent()).lookup(".button")
-                .queryAllAs(javafx.scene.control.Button.class).stream().filter(b -> "Remove".equals(b.getText()))
+                .queryAllAs(Button.class).stream().filter(b -> "Remove".equals(b.getText()))
                 .findFirst().orElseThrow());
         waitFor(30, () -> vm.servers().size() == 3);
         assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_B")).isEmpty());
@@ -437,7 +450,7 @@ class AppScreensIT {
         // The app died after writing the PENDING record and before any server heard of the key.
         KeyRecord orphan = KeyRecord.pending(UUID.randomUUID(), "Interrupted",
                 CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         vault.createPending(orphan);
         AppModel model = TestApps.fxModel(home);
         AppWindow window = new AppWindow(model);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -60,7 +61,7 @@ class LockClosesWindowsTest {
     void ctrlLInTheAddressesWindowLocksAndClosesIt(FxRobot robot) throws Exception {
         Stage addresses = openAddresses(robot);
         robot.interact(addresses::requestFocus);
-        robot.clickOn(robot.lookup("#value-key").queryAs(javafx.scene.control.Label.class)); // the keyboard goes there
+        robot.clickOn(robot.lookup("#value-key").queryAs(Label.class)); // the keyboard goes there
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,10 +3,15 @@ package io.keyshard.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.ui.shell.Place;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultBackup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -54,7 +59,7 @@ class PasswordFormsTest {
         shots(robot, window.root(), "create-vault-weak");
 
         robot.interact(() -> window.model().session().unlocked(TestApps.createVault(home)));
-        robot.interact(() -> window.model().navigation().select(io.keyshard.ui.shell.Place.SETTINGS));
+        robot.interact(() -> window.model().navigation().select(Place.SETTINGS));
         robot.clickOn("#settings-export-backup");
         WaitForAsyncUtils.waitForFxEvents();
         Path out = home.resolve("weak.ksbackup");
@@ -82,15 +87,15 @@ class PasswordFormsTest {
 
     @Test
     void settingsRestoresABackupAndChangesThePassword(FxRobot robot) throws Exception {
-        io.keyshard.vault.Vault vault = TestApps.createVault(home);
+        Vault vault = TestApps.createVault(home);
         robot.interact(() -> window.model().session().unlocked(vault));
         Path backup = home.resolve("keys.ksbackup");
-        try (io.keyshard.vault.Vault source = io.keyshard.vault.Vault.create(home.resolve("other"),
+        try (Vault source = Vault.create(home.resolve("other"),
                 TestApps.PASSWORD.toCharArray(), TestApps.LIGHT)) {
             TestApps.writeThreeKeys(source);
-            io.keyshard.vault.VaultBackup.export(source, backup, "backup pass phrase 7".toCharArray());
+            VaultBackup.export(source, backup, "backup pass phrase 7".toCharArray());
         }
-        robot.interact(() -> window.model().navigation().select(io.keyshard.ui.shell.Place.SETTINGS));
+        robot.interact(() -> window.model().navigation().select(Place.SETTINGS));
         WaitForAsyncUtils.waitForFxEvents();
         shots(robot, window.root(), "settings-vault-actions");
 
@@ -128,7 +133,7 @@ class PasswordFormsTest {
     }
 
     /** Light and dark, at the window's two sizes when {@code node} is the main window's. */
-    private void shots(FxRobot robot, javafx.scene.Node node, String name) {
+    private void shots(FxRobot robot, Node node, String name) {
         boolean main = node == window.root();
         for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
             robot.interact(() -> window.model().settings().themeProperty().set(theme));
@@ -139,11 +144,11 @@ class PasswordFormsTest {
                         stage.setHeight(size[1]);
                     });
                     WaitForAsyncUtils.waitForFxEvents();
-                    Screenshots.save(robot, node, name + "-" + size[0] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+                    Screenshots.save(robot, node, name + "-" + size[0] + "-" + theme.name().toLowerCase(Locale.ROOT));
                 }
             } else {
                 WaitForAsyncUtils.waitForFxEvents();
-                Screenshots.save(robot, node, name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+                Screenshots.save(robot, node, name + "-" + theme.name().toLowerCase(Locale.ROOT));
             }
         }
         robot.interact(() -> {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A clipboard and a clock for tests that must not wait 30 real seconds: {@link #advance} runs the
@@ -50,7 +51,7 @@ public final class TestClipboard implements ClipboardService.Target, ClipboardSe
     }
 
     /** A clipboard service on this clipboard and clock. */
-    public ClipboardService service(java.util.function.BooleanSupplier clearing) {
+    public ClipboardService service(BooleanSupplier clearing) {
         return new ClipboardService(this, this, clearing);
     }
 }

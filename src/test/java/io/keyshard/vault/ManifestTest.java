@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +35,13 @@ class ManifestTest {
         Sealer sealer = new Sealer(new byte[32]);
         Manifest m = new Manifest();
         for (int i = 0; i < 1000; i++) {
-            m.put(Manifest.keyId(java.util.UUID.randomUUID()), new Manifest.Entry(i + 1, 1));
+            m.put(Manifest.keyId(UUID.randomUUID()), new Manifest.Entry(i + 1, 1));
         }
         Map<String, byte[]> rows = new HashMap<>();
         m.write(sealer, rows::put);
         assertEquals(Manifest.BUCKETS + 1, rows.size(), "the first write stores every bucket and the header");
         Manifest next = m.copy();
-        String id = Manifest.keyId(java.util.UUID.randomUUID());
+        String id = Manifest.keyId(UUID.randomUUID());
         next.put(id, new Manifest.Entry(1001, 1));
         Map<String, byte[]> written = new HashMap<>();
         next.write(sealer, written::put);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class RelabelTest {
             assertEquals(ready.withLabel("Cold storage"), v.get(ready.keyId()).orElseThrow());
             assertEquals("", v.relabel(ready.keyId(), " ").label(), "a blank label removes it");
             assertEquals(1, v.list().size());
-            assertEquals(java.util.List.of(), v.problems());
+            assertEquals(List.of(), v.problems());
         }
     }
 }

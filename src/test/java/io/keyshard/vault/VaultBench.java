@@ -1,7 +1,9 @@
 package io.keyshard.vault;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ public final class VaultBench {
 
     /** By hand (docs/vault.md): prints the times of a full run in a temporary folder, then deletes it. */
     public static void main(String[] args) throws Exception {
-        Path home = java.nio.file.Files.createTempDirectory("keyshard-bench");
+        Path home = Files.createTempDirectory("keyshard-bench");
         try {
             System.out.println(measure(home, false));
         } finally {
@@ -66,7 +68,7 @@ public final class VaultBench {
             }
             return new Times(median(unlock), insertPerSecond, median(list), firstUnlock);
         } finally {
-            java.util.Arrays.fill(pw, '\0');
+            Arrays.fill(pw, '\0');
         }
     }
 
@@ -87,7 +89,7 @@ public final class VaultBench {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -251,7 +252,7 @@ class VaultCrashIT {
             return await(l -> UUID_LINE.matcher(l).matches(), millis);
         }
 
-        private boolean await(java.util.function.Predicate<String> wanted, long millis) throws InterruptedException {
+        private boolean await(Predicate<String> wanted, long millis) throws InterruptedException {
             long end = System.currentTimeMillis() + millis;
             while (System.currentTimeMillis() < end) {
                 String line = lines.poll(50, TimeUnit.MILLISECONDS);

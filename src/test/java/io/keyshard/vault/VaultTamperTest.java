@@ -13,6 +13,7 @@ import io.keyshard.vault.VaultException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -126,7 +127,7 @@ class VaultTamperTest {
         Path other = home.resolve("other");
         Vault.create(other, pw(), LIGHT).close();
         Files.copy(other.resolve("vault").resolve(VaultFiles.DB_FILE), home.resolve("vault").resolve(VaultFiles.DB_FILE),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         VaultException e = assertThrows(VaultException.class, () -> Vault.open(home, pw()));
         assertEquals(Reason.DAMAGED, e.reason());
         assertTrue(e.getMessage().contains("keyshard.mv.db"));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -178,7 +179,7 @@ class VaultTest {
         // past ~2,000 changed rows H2 adds SELECTIVITY to the stored table definitions
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             Manifest next = v.writableManifest().copy();
-            List<Vault.Versioned> rows = new java.util.ArrayList<>();
+            List<Vault.Versioned> rows = new ArrayList<>();
             for (int i = 0; i < 2500; i++) {
                 rows.add(new Vault.Versioned(pending("bulk"), next.allocateRow(), 1));
             }

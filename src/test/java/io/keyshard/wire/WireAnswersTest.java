@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class WireAnswersTest {
     @Test
     void tombstoneStatusReadsBackWithItsAbsentFields() throws IOException {
         byte[] bytes = StrictJson.mapper().writeValueAsBytes(KeyStatusAnswer.stored(KeyState.ABORTED, "", null, null));
-        assertEquals("{\"status\":\"ABORTED\",\"curve\":\"\"}", new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{\"status\":\"ABORTED\",\"curve\":\"\"}", new String(bytes, StandardCharsets.UTF_8));
         KeyStatusAnswer back = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class).readValue(bytes);
         assertEquals(KeyState.ABORTED, back.status());
         assertNull(back.setup());

@@ -1,8 +1,8 @@
 package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
-import io.keyshard.ui.common.ShareCustody;
 import io.keyshard.ui.common.PasswordMeterBar;
+import io.keyshard.ui.common.ShareCustody;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +13,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -40,12 +41,12 @@ public final class BackupDialog {
                 + "choose here. Keep the password: the backup cannot be opened without it.");
         explain.setWrapText(true);
         explain.setMaxWidth(460);
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         Label custody = new Label(ShareCustody.VAULT_BACKUP);
         custody.setId("backup-custody");
         custody.setWrapText(true);
         custody.setMaxWidth(460);
-        custody.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        custody.setMinHeight(Region.USE_PREF_SIZE);
         custody.getStyleClass().add("custody-note");
         Label error = new Label();
         error.setId("backup-error");

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.util.List;
+import java.util.Locale;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -144,7 +145,7 @@ final class KeyDetailsView extends ScrollPane {
         if (!actions.getChildren().isEmpty()) {
             box.getChildren().add(actions);
         }
-        box.getStyleClass().addAll("status-box", "status-" + key.status().name().toLowerCase(java.util.Locale.ROOT));
+        box.getStyleClass().addAll("status-box", "status-" + key.status().name().toLowerCase(Locale.ROOT));
         return box;
     }
 

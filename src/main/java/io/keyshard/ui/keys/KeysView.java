@@ -6,9 +6,12 @@ import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -118,7 +122,7 @@ public final class KeysView extends StackPane {
         // Table above, details below at full width: every column stays readable at the minimum
         // window size, and long hex values wrap less.
         SplitPane split = new SplitPane(table, new KeyDetailsView(model));
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
 
         Label notice = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
@@ -174,7 +178,7 @@ public final class KeysView extends StackPane {
         servers.setPrefWidth(220);
         status.setMinWidth(96);
         created.setMinWidth(130);
-        table.getColumns().setAll(java.util.List.of(label, curve, tOfN, servers, status, created));
+        table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, created));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> model.selectedProperty().set(key));
         model.selectedProperty().addListener((obs, old, key) -> {
@@ -198,7 +202,7 @@ public final class KeysView extends StackPane {
         return col;
     }
 
-    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void showWhen(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }
@@ -222,7 +226,7 @@ public final class KeysView extends StackPane {
             }
         }
 
-        private void decorate(String text, org.kordamp.ikonli.Ikon icon, String style) {
+        private void decorate(String text, Ikon icon, String style) {
             setText(text);
             setGraphic(new FontIcon(icon));
             getStyleClass().add(style);

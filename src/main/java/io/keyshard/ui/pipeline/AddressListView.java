@@ -7,6 +7,7 @@ import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,6 +19,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -105,7 +107,7 @@ public final class AddressListView extends BorderPane {
         Fit.wholeButtons(copyXpub);
         xpubName.getStyleClass().add(Styles.TEXT_BOLD);
         xpubName.setMinWidth(Label.USE_PREF_SIZE);
-        xpubName.setTooltip(new javafx.scene.control.Tooltip("Import it into a watch-only wallet (Sparrow, Electrum) as "
+        xpubName.setTooltip(new Tooltip("Import it into a watch-only wallet (Sparrow, Electrum) as "
                 + "the account key: it derives /0/i and /1/i to the same addresses as listed here, and cannot spend."));
         HBox xpubRow = new HBox(10, xpubName, xpub, copyXpub);
         xpubRow.setAlignment(Pos.CENTER_LEFT);
@@ -121,7 +123,7 @@ public final class AddressListView extends BorderPane {
     }
 
     private static TableColumn<AddressList.Entry, String> column(String title,
-            java.util.function.Function<AddressList.Entry, String> f, double width) {
+            Function<AddressList.Entry, String> f, double width) {
         TableColumn<AddressList.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setPrefWidth(width);

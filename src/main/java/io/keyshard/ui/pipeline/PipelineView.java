@@ -3,24 +3,38 @@ package io.keyshard.ui.pipeline;
 import atlantafx.base.theme.Styles;
 import io.keyshard.address.Chain;
 import io.keyshard.derive.Network;
+import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.vault.KeyRecord;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TabPane.TabClosingPolicy;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
@@ -114,7 +128,7 @@ public final class PipelineView extends BorderPane {
         chain.setPrefWidth(320);
         chain.setMinWidth(200);
         Tooltip whole = new Tooltip();
-        whole.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        whole.textProperty().bind(Bindings.createStringBinding(() ->
                 model.chainProperty().get() == null ? "" : model.chainProperty().get().title(), model.chainProperty()));
         chain.setTooltip(whole);
         network.setPrefWidth(120);
@@ -130,7 +144,7 @@ public final class PipelineView extends BorderPane {
 
     private static Label name(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -138,8 +152,8 @@ public final class PipelineView extends BorderPane {
      * An editable whole-number spinner kept in step with {@code target}; what is typed goes to
      * {@code typed} as it is, which applies a valid number at once and refuses the rest.
      */
-    private static Spinner<Integer> number(String id, javafx.beans.property.IntegerProperty target,
-            java.util.function.Consumer<String> typed) {
+    private static Spinner<Integer> number(String id, IntegerProperty target,
+            Consumer<String> typed) {
         IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, target.get());
         Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
@@ -180,33 +194,33 @@ public final class PipelineView extends BorderPane {
     }
 
     /** The Addresses window's content: the pipeline of one address, and the list of the account's addresses. */
-    public static javafx.scene.control.TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
-        javafx.scene.control.Tab pipeline = new javafx.scene.control.Tab("How an address is made",
+    public static TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
+        Tab pipeline = new Tab("How an address is made",
                 new PipelineView(model, copier));
-        javafx.scene.control.Tab list = new javafx.scene.control.Tab("Receive and change addresses",
+        Tab list = new Tab("Receive and change addresses",
                 new AddressListView(model, copier));
         list.setId("tab-address-list");
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(pipeline, list);
+        TabPane tabs = new TabPane(pipeline, list);
         tabs.setId("addresses-tabs");
-        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
-    public static javafx.stage.Stage showWindow(javafx.stage.Window owner, io.keyshard.vault.KeyRecord key,
-            PipelineViewModel.Derivation derivation, io.keyshard.ui.common.UiTasks tasks, ValueCopier copier) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+    public static Stage showWindow(Window owner, KeyRecord key,
+            PipelineViewModel.Derivation derivation, UiTasks tasks, ValueCopier copier) {
+        Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
         // tall enough for the four cards and the QR code, but never taller than the screen
-        double height = Math.min(DEFAULT_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40);
-        javafx.scene.Scene scene = new javafx.scene.Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier),
+        double height = Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);
+        Scene scene = new Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier),
                 DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         scene.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             }
         });

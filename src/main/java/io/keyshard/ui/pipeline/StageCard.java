@@ -3,6 +3,7 @@ package io.keyshard.ui.pipeline;
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.ValueCopier;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -23,7 +24,7 @@ final class StageCard extends VBox {
         heading.getStyleClass().add(Styles.TEXT_BOLD);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        CopyButton copy = new CopyButton(title.toLowerCase(java.util.Locale.ROOT), value::getText, copier);
+        CopyButton copy = new CopyButton(title.toLowerCase(Locale.ROOT), value::getText, copier);
         copy.setId("copy-" + id);
         copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         HBox top = new HBox(8, heading, grow, copy);

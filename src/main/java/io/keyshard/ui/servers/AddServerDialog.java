@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -28,7 +29,7 @@ final class AddServerDialog {
                 + "vault; the rest goes to servers.json.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         TextArea entry = new TextArea();
         entry.setId("server-entry");
         entry.setPromptText("{ \"name\": \"...\", \"id\": 4, \"url\": \"https://host:port\", \"certSha256\": \"...\", "
@@ -39,7 +40,7 @@ final class AddServerDialog {
         error.setId("server-entry-error");
         error.setWrapText(true);
         error.setMaxWidth(520);
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add(Styles.DANGER);
         Button add = new Button("Add server");
         add.setId("server-entry-add");

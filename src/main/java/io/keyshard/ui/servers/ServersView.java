@@ -5,6 +5,7 @@ import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -118,7 +119,7 @@ public final class ServersView extends BorderPane {
         return row;
     }
 
-    private static TableColumn<ServerStatus, String> column(String title, java.util.function.Function<ServerStatus, String> f,
+    private static TableColumn<ServerStatus, String> column(String title, Function<ServerStatus, String> f,
             double width) {
         TableColumn<ServerStatus, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));

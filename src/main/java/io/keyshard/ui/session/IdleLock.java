@@ -1,6 +1,7 @@
 package io.keyshard.ui.session;
 
 import java.time.Duration;
+import javafx.animation.Animation.Status;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
@@ -35,7 +36,7 @@ public final class IdleLock {
 
     /** True while the countdown runs. */
     public boolean isCounting() {
-        return timer.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        return timer.getStatus() == Status.RUNNING;
     }
 
     private void activity() {

@@ -5,14 +5,16 @@ import io.keyshard.ui.Theme;
 import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.backup.RestoreDialog;
+import io.keyshard.ui.session.AppSettings;
+import java.util.Locale;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import io.keyshard.ui.session.AppSettings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -125,7 +127,7 @@ public final class SettingsView extends ScrollPane {
         return withNote(change, password.noteProperty(), "settings-password-note");
     }
 
-    private static Node withNote(Button button, javafx.beans.value.ObservableStringValue text, String id) {
+    private static Node withNote(Button button, ObservableStringValue text, String id) {
         Label note = new Label();
         note.setId(id);
         note.setWrapText(true);
@@ -170,7 +172,7 @@ public final class SettingsView extends ScrollPane {
 
     private static ToggleButton themeButton(Theme theme, FontIcon icon, ToggleGroup group) {
         ToggleButton button = new ToggleButton(theme.displayName(), icon);
-        button.setId("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+        button.setId("theme-" + theme.name().toLowerCase(Locale.ROOT));
         button.setUserData(theme);
         button.setToggleGroup(group);
         return button;

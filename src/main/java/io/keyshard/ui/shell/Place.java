@@ -1,5 +1,6 @@
 package io.keyshard.ui.shell;
 
+import java.util.Locale;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
@@ -34,6 +35,6 @@ public enum Place {
 
     /** A stable id fragment for CSS and tests, e.g. "keys". */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

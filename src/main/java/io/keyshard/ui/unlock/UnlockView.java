@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -192,7 +193,7 @@ public final class UnlockView extends StackPane {
         return label;
     }
 
-    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
     }

@@ -1,19 +1,21 @@
 package io.keyshard.ui.unlock;
 
-import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.common.PasswordMeter;
+import io.keyshard.ui.session.AppSession;
 import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultException;
+import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,7 +66,7 @@ public final class UnlockViewModel {
     /** Creates the vault in the background; refuses (and says why) a weak or unconfirmed password. Wipes both arrays. */
     public void create(char[] password, char[] confirm) {
         try {
-            edited(java.nio.CharBuffer.wrap(password), java.nio.CharBuffer.wrap(confirm));
+            edited(CharBuffer.wrap(password), CharBuffer.wrap(confirm));
             if (busy.get() || !meter.validProperty().get()) {
                 error.set(meter.hintProperty().get());
                 Arrays.fill(password, '\0');
@@ -90,7 +92,7 @@ public final class UnlockViewModel {
     }
 
     /** Runs the slow Argon2id step off the FX thread with the screen busy, then wipes the password. */
-    private void inBackground(java.util.function.Supplier<Vault> open, char[] password) {
+    private void inBackground(Supplier<Vault> open, char[] password) {
         error.set("");
         busy.set(true);
         session.background().execute(() -> {

@@ -5,6 +5,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -201,7 +202,7 @@ final class ChoiceSteps {
         return l;
     }
 
-    private static Label value(javafx.beans.binding.StringBinding text) {
+    private static Label value(StringBinding text) {
         Label l = new Label();
         l.setWrapText(true);
         l.textProperty().bind(text);

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -56,7 +57,7 @@ public final class NewKeyViewModel {
         problem = Bindings.createStringBinding(this::currentProblem, step, curve, servers, threshold, label);
         canAdvance = Bindings.createBooleanBinding(() -> problem.get() == null
                 && (step.get() == Step.CURVE || step.get() == Step.SERVERS || step.get() == Step.REVIEW), problem, step);
-        servers.addListener((javafx.collections.ListChangeListener<ServerChoice>) c ->
+        servers.addListener((ListChangeListener<ServerChoice>) c ->
                 threshold.set(ThresholdRules.clamp(threshold.get(), selectedCount())));
     }
 

@@ -5,7 +5,9 @@ import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,7 +46,7 @@ public final class NewKeyWizard extends BorderPane {
         pages = Map.of(Step.CURVE, ChoiceSteps.curve(model), Step.SERVERS, ChoiceSteps.servers(model),
                 Step.REVIEW, ChoiceSteps.review(model), Step.GENERATING, RunSteps.generating(model),
                 Step.SAVED, RunSteps.saved(model, copier), Step.FAILED, RunSteps.failed(model));
-        pages.forEach((step, page) -> page.setId("step-" + step.name().toLowerCase(java.util.Locale.ROOT)));
+        pages.forEach((step, page) -> page.setId("step-" + step.name().toLowerCase(Locale.ROOT)));
 
         Label title = new Label("New key");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -74,7 +77,7 @@ public final class NewKeyWizard extends BorderPane {
         BorderPane.setMargin(buttons, new Insets(14, 0, 0, 0));
 
         // A filter, not a handler: focused radio buttons and spinners would otherwise eat Enter first.
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 escape();
                 e.consume();
@@ -125,7 +128,7 @@ public final class NewKeyWizard extends BorderPane {
         } else {
             cancel.setDisable(false);
         }
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             Node focus = getCenter().lookup(".wizard-focus");
             (focus != null ? focus : choosing && !next.isDisabled() ? next : choosing ? getCenter() : cancel)
                     .requestFocus();

@@ -12,13 +12,17 @@ import io.keyshard.ui.session.AppSettings;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -106,7 +110,7 @@ class KeysWindowTest {
         robot.clickOn("#key-search").type(KeyCode.ESCAPE);
         assertEquals("", window.model().keys().searchProperty().get(), "Escape clears the search");
         assertEquals(3, table.getItems().size());
-        robot.clickOn(robot.lookup(".table-cell").lookup((Node n) -> n instanceof javafx.scene.control.Labeled l
+        robot.clickOn(robot.lookup(".table-cell").lookup((Node n) -> n instanceof Labeled l
                 && "Savings".equals(l.getText())).<Node>query());
         KeyRecord savings = written.get(0);
         assertEquals(savings, window.model().keys().selectedProperty().get());
@@ -151,7 +155,7 @@ class KeysWindowTest {
         waitUntil(() -> table.getItems().size() == 3);
         robot.interact(() -> window.model().keys().selectedProperty().set(written.get(0)));
         robot.clickOn("#rename-key");
-        robot.interact(() -> robot.lookup("#rename-field").queryAs(javafx.scene.control.TextField.class)
+        robot.interact(() -> robot.lookup("#rename-field").queryAs(TextField.class)
                 .setText("Cold storage"));
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             robot.interact(() -> {
@@ -183,7 +187,7 @@ class KeysWindowTest {
         robot.clickOn("#auto-lock-never");
         robot.interact(() -> window.model().settings().autoLockMinutesProperty().set(3));
         assertEquals(3, AppSettings.load(home).autoLockMinutes());
-        assertEquals(java.time.Duration.ofMinutes(3), window.model().session().autoLockAfterProperty().get());
+        assertEquals(Duration.ofMinutes(3), window.model().session().autoLockAfterProperty().get());
         robot.clickOn("#lock-now");
         assertTrue(window.root().overlayShowingProperty().get());
     }
@@ -212,7 +216,7 @@ class KeysWindowTest {
         return text.get();
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }

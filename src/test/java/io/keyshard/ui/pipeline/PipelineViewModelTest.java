@@ -99,7 +99,7 @@ class PipelineViewModelTest {
         m.indexProperty().set(0);
         assertEquals(first, m.stagesProperty().get(), "the same choices give the same values");
 
-        m.networkProperty().set(io.keyshard.derive.Network.TESTNET);
+        m.networkProperty().set(Network.TESTNET);
         m.chainProperty().set(Chain.BITCOIN_P2WPKH);
         assertEquals("m/84/1/0/0/0", m.stagesProperty().get().derivationPath());
         assertTrue(m.stagesProperty().get().address().startsWith("tb1q"));

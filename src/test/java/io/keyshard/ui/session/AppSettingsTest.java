@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.settings.SettingsViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +28,8 @@ class AppSettingsTest {
         screen.setOnChange(s -> {
             try {
                 s.save(home);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         screen.themeProperty().set(Theme.DARK);
@@ -36,14 +39,14 @@ class AppSettingsTest {
         SettingsViewModel next = new SettingsViewModel(AppSettings.load(home));
         assertEquals(Theme.DARK, next.theme());
         assertEquals(3, next.autoLockMinutesProperty().get());
-        assertEquals(java.time.Duration.ofMinutes(3), next.autoLockAfter());
+        assertEquals(Duration.ofMinutes(3), next.autoLockAfter());
         assertEquals(false, next.clearClipboardProperty().get());
 
         next.setOnChange(s -> {
             try {
                 s.save(home);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         next.neverLockProperty().set(true);

@@ -12,7 +12,9 @@ import io.keyshard.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -151,7 +153,7 @@ class UnlockWindowTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws java.util.concurrent.TimeoutException {
+    static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
