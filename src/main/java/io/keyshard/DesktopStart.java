@@ -10,8 +10,7 @@ public final class DesktopStart {
     /** Exit code when the desktop cannot start; the command line still works. */
     public static final int NO_DESKTOP = 1;
 
-    private DesktopStart() {
-    }
+    private DesktopStart() {}
 
     /** Runs {@code launcher} (which blocks until the app closes); returns 0, or {@link #NO_DESKTOP} after telling why. */
     public static int run(Runnable launcher, PrintStream err) {
@@ -50,8 +49,7 @@ public final class DesktopStart {
             out.append("The desktop app needs GTK 3. Install it, e.g. on Debian or Ubuntu: sudo apt install libgtk-3-0"
                     + " (Fedora: sudo dnf install gtk3).");
         }
-        out.append(System.lineSeparator())
-                .append("The command line works without it: java -jar keyshard.jar --help");
+        out.append(System.lineSeparator()).append("The command line works without it: java -jar keyshard.jar --help");
         return out.toString();
     }
 }

@@ -13,15 +13,16 @@ public final class DiskSpace {
     /** Below this much usable space a failed write is put down to a full disk. */
     static final long NEARLY_FULL = 1L << 20;
 
-    private DiskSpace() {
-    }
+    private DiskSpace() {}
 
     /** True when {@code failure} (a write that failed in {@code dir}) most likely ran out of disk space. */
     public static boolean isFull(Throwable failure, Path dir) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("not enough space on the disk")
-                    || m.contains("Disk quota exceeded"))) {
+            if (m != null
+                    && (m.contains("No space left on device")
+                            || m.contains("not enough space on the disk")
+                            || m.contains("Disk quota exceeded"))) {
                 return true;
             }
         }

@@ -7,8 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Where Keyshard keeps its data: {@code --home}, else {@code KEYSHARD_HOME}, else {@code ~/.keyshard}. */
 public final class Home {
-    private Home() {
-    }
+    private Home() {}
 
     /** Resolves the home folder from an explicit value (may be null), the environment, then the default. */
     public static Path resolve(Path explicit) {
@@ -19,7 +18,9 @@ public final class Home {
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath().normalize();
         }
-        return Path.of(System.getProperty("user.home"), ".keyshard").toAbsolutePath().normalize();
+        return Path.of(System.getProperty("user.home"), ".keyshard")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Creates {@code dir} (and parents) if missing, owner-only where the file system has POSIX permissions. */

@@ -8,8 +8,7 @@ import io.keyshard.ui.KeyshardApp;
  * Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         QuietLibraryLogs.apply();

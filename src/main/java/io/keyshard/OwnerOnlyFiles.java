@@ -27,8 +27,7 @@ public final class OwnerOnlyFiles {
     /** What the temp file of {@code name} is called: {@code name + ".tmp" + random digits}. */
     private static final String TEMP_INFIX = ".tmp";
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /** True when {@code file} is a temp file {@link #write} left behind for a target named {@code name}. */
     private static boolean isTempOf(Path file, String name) {
@@ -52,7 +51,8 @@ public final class OwnerOnlyFiles {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, target.getFileName() + TEMP_INFIX, "", ownerOnly(dir));
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -106,8 +106,10 @@ public final class OwnerOnlyFiles {
 
     private static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(
+                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
+            };
         }
         return new FileAttribute<?>[0];
     }

@@ -14,8 +14,7 @@ public final class QuietLibraryLogs {
     /** Held strongly: java.util.logging keeps loggers only weakly, and a collected one loses its level. */
     private static List<Logger> capped;
 
-    private QuietLibraryLogs() {
-    }
+    private QuietLibraryLogs() {}
 
     /** Applies the caps; called at startup by each entry point (command line, desktop app, node). Idempotent. */
     public static synchronized void apply() {

@@ -7,8 +7,7 @@ import java.util.Properties;
 
 /** The build's version, read from a resource Maven fills in. */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String get() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {

@@ -14,10 +14,13 @@ class DesktopStartTest {
     @Test
     void aMissingGtkSaysWhatToInstallWithoutAStackTrace() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DesktopStart.run(() -> {
-            throw new RuntimeException("Exception in Application start method",
-                    new UnsupportedOperationException("Unable to load glass GTK library."));
-        }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = DesktopStart.run(
+                () -> {
+                    throw new RuntimeException(
+                            "Exception in Application start method",
+                            new UnsupportedOperationException("Unable to load glass GTK library."));
+                },
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, code);
         assertTrue(text.contains("sudo apt install libgtk-3-0"), text);
@@ -29,14 +32,16 @@ class DesktopStartTest {
     @Test
     void aMissingDisplaySaysSo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DesktopStart.run(() -> {
-            throw new UnsupportedOperationException("Unable to open DISPLAY");
-        }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        DesktopStart.run(
+                () -> {
+                    throw new UnsupportedOperationException("Unable to open DISPLAY");
+                },
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("No graphical display"));
     }
 
     @Test
     void aNormalRunEndsWithZero() {
-        assertEquals(0, DesktopStart.run(() -> { }, System.err));
+        assertEquals(0, DesktopStart.run(() -> {}, System.err));
     }
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** Address encoders of the account-model chains (EVM, Tron, Cosmos, Solana, Stellar, Sui, Aptos) and did:key. */
 public final class AccountAddresses {
-    private AccountAddresses() {
-    }
+    private AccountAddresses() {}
 
     /** The last 20 bytes of Keccak-256 of the 64-byte uncompressed key (EVM and Tron). */
     static byte[] keccakAddress(Point key) {
@@ -46,7 +45,8 @@ public final class AccountAddresses {
             return false;
         }
         String hex = address.substring(2);
-        return hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT))
+        return hex.equals(hex.toLowerCase(Locale.ROOT))
+                || hex.equals(hex.toUpperCase(Locale.ROOT))
                 || eip55(hex).equals(address);
     }
 

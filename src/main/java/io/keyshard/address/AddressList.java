@@ -15,21 +15,22 @@ import java.util.List;
  */
 public final class AddressList {
     /** One listed address: its index on the branch, its whole path and the address. */
-    public record Entry(int index, String path, String address) {
-    }
+    public record Entry(int index, String path, String address) {}
 
-    private AddressList() {
-    }
+    private AddressList() {}
 
     /** {@code count} addresses from {@code first} on branch {@code change} (0 receive, 1 change) of an account. */
-    public static List<Entry> list(KeyPipeline.Start start, Chain chain, int account, int change, int first, int count,
-            Network network) {
+    public static List<Entry> list(
+            KeyPipeline.Start start, Chain chain, int account, int change, int first, int count, Network network) {
         chain.requireCurve(start.key().curve());
         List<Entry> out = new ArrayList<>(count);
         for (int i = first; i < first + count && i >= 0; i++) {
             DerivationPath path = chain.defaultPath(account, change, i, network);
             DerivedKey d = PublicDerivation.derive(start.key(), path);
-            out.add(new Entry(i, path.toString(), chain.address(start.key().curve(), d.key().point(), network).value()));
+            out.add(new Entry(
+                    i,
+                    path.toString(),
+                    chain.address(start.key().curve(), d.key().point(), network).value()));
         }
         return out;
     }

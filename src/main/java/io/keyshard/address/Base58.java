@@ -14,8 +14,7 @@ public final class Base58 {
         }
     }
 
-    private Base58() {
-    }
+    private Base58() {}
 
     public static String encode(byte[] data) {
         int zeros = 0;

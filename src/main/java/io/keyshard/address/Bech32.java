@@ -10,7 +10,8 @@ import java.util.Locale;
 public final class Bech32 {
     /** The two checksum constants; the variant is told by which one a checksum matches. */
     public enum Variant {
-        BECH32(1), BECH32M(0x2bc830a3);
+        BECH32(1),
+        BECH32M(0x2bc830a3);
 
         final int constant;
 
@@ -20,15 +21,13 @@ public final class Bech32 {
     }
 
     /** A decoded string: lower-case human-readable part, 5-bit data without the checksum, and the variant. */
-    public record Decoded(String hrp, byte[] data, Variant variant) {
-    }
+    public record Decoded(String hrp, byte[] data, Variant variant) {}
 
     private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final int MAX_LENGTH = 90;
     private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
 
-    private Bech32() {
-    }
+    private Bech32() {}
 
     private static int polymod(byte[] values) {
         int chk = 1;
@@ -74,7 +73,8 @@ public final class Bech32 {
             sb.append(CHARSET.charAt((mod >>> (5 * (5 - i))) & 31));
         }
         if (sb.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("bech32 string would be " + sb.length() + " characters; at most " + MAX_LENGTH);
+            throw new IllegalArgumentException(
+                    "bech32 string would be " + sb.length() + " characters; at most " + MAX_LENGTH);
         }
         return sb.toString();
     }
@@ -89,7 +89,8 @@ public final class Bech32 {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 33 || c > 126) {
-                throw new IllegalArgumentException(String.format("bech32 character out of range (0x%02x) at position %d", (int) c, i + 1));
+                throw new IllegalArgumentException(
+                        String.format("bech32 character out of range (0x%02x) at position %d", (int) c, i + 1));
             }
             lower |= c >= 'a' && c <= 'z';
             upper |= c >= 'A' && c <= 'Z';
@@ -106,20 +107,22 @@ public final class Bech32 {
             throw new IllegalArgumentException("bech32 human-readable part is empty");
         }
         if (sep + 7 > str.length()) {
-            throw new IllegalArgumentException("bech32 checksum too short (fewer than 6 characters after the separator)");
+            throw new IllegalArgumentException(
+                    "bech32 checksum too short (fewer than 6 characters after the separator)");
         }
         byte[] data = new byte[str.length() - sep - 1];
         for (int i = 0; i < data.length; i++) {
             int v = CHARSET.indexOf(str.charAt(sep + 1 + i));
             if (v < 0) {
-                throw new IllegalArgumentException("invalid bech32 data character '" + str.charAt(sep + 1 + i)
-                        + "' at position " + (sep + 2 + i));
+                throw new IllegalArgumentException(
+                        "invalid bech32 data character '" + str.charAt(sep + 1 + i) + "' at position " + (sep + 2 + i));
             }
             data[i] = (byte) v;
         }
         String hrp = str.substring(0, sep);
         int mod = polymod(concat(expandHrp(hrp), data));
-        Variant variant = mod == Variant.BECH32.constant ? Variant.BECH32
+        Variant variant = mod == Variant.BECH32.constant
+                ? Variant.BECH32
                 : mod == Variant.BECH32M.constant ? Variant.BECH32M : null;
         if (variant == null) {
             throw new IllegalArgumentException("invalid bech32 checksum: a character is mistyped or missing");

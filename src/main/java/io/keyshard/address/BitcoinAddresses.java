@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** Bitcoin addresses: P2PKH (Base58Check), P2WPKH (bech32 v0) and BIP-86 P2TR (bech32m v1). */
 public final class BitcoinAddresses {
-    private BitcoinAddresses() {
-    }
+    private BitcoinAddresses() {}
 
     static String hrp(Network network) {
         return network == Network.MAINNET ? "bc" : "tb";

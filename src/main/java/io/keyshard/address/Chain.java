@@ -26,32 +26,115 @@ import java.util.stream.Collectors;
  * did:key has no coin type.
  */
 public enum Chain {
-    EVM("evm", "EVM (Ethereum and compatible chains)", "EIP-55 checksummed 0x + last 20 bytes of Keccak-256 of the uncompressed key",
-            EnumSet.of(SECP256K1), 44, 60, false, true,
+    EVM(
+            "evm",
+            "EVM (Ethereum and compatible chains)",
+            "EIP-55 checksummed 0x + last 20 bytes of Keccak-256 of the uncompressed key",
+            EnumSet.of(SECP256K1),
+            44,
+            60,
+            false,
+            true,
             AccountAddresses::evm),
-    BITCOIN_P2PKH("bitcoin-p2pkh", "Bitcoin legacy (P2PKH)", "Base58Check of version byte + HASH160 of the compressed key",
-            EnumSet.of(SECP256K1), 44, 0, true, true,
+    BITCOIN_P2PKH(
+            "bitcoin-p2pkh",
+            "Bitcoin legacy (P2PKH)",
+            "Base58Check of version byte + HASH160 of the compressed key",
+            EnumSet.of(SECP256K1),
+            44,
+            0,
+            true,
+            true,
             BitcoinAddresses::p2pkh),
-    BITCOIN_P2WPKH("bitcoin-p2wpkh", "Bitcoin native SegWit (P2WPKH)", "bech32 witness v0 program HASH160 of the compressed key",
-            EnumSet.of(SECP256K1), 84, 0, true, true,
+    BITCOIN_P2WPKH(
+            "bitcoin-p2wpkh",
+            "Bitcoin native SegWit (P2WPKH)",
+            "bech32 witness v0 program HASH160 of the compressed key",
+            EnumSet.of(SECP256K1),
+            84,
+            0,
+            true,
+            true,
             BitcoinAddresses::p2wpkh),
-    BITCOIN_P2TR("bitcoin-p2tr", "Bitcoin Taproot (P2TR, BIP-86)", "bech32m witness v1 of the BIP-86 tweaked output key",
-            EnumSet.of(SECP256K1_SCHNORR), 86, 0, true, true,
+    BITCOIN_P2TR(
+            "bitcoin-p2tr",
+            "Bitcoin Taproot (P2TR, BIP-86)",
+            "bech32m witness v1 of the BIP-86 tweaked output key",
+            EnumSet.of(SECP256K1_SCHNORR),
+            86,
+            0,
+            true,
+            true,
             BitcoinAddresses::p2tr),
-    TRON("tron", "Tron", "Base58Check of 0x41 + last 20 bytes of Keccak-256 of the uncompressed key",
-            EnumSet.of(SECP256K1), 44, 195, false, true, AccountAddresses::tron),
-    COSMOS("cosmos", "Cosmos Hub", "bech32 cosmos1 of HASH160 of the compressed key",
-            EnumSet.of(SECP256K1), 44, 118, false, true, AccountAddresses::cosmos),
-    SOLANA("solana", "Solana", "Base58 of the 32-byte key",
-            EnumSet.of(ED25519), 44, 501, false, false, AccountAddresses::solana),
-    STELLAR("stellar", "Stellar", "StrKey G (base32 with CRC16-XModem) of the key",
-            EnumSet.of(ED25519), 44, 148, false, false, AccountAddresses::stellar),
-    SUI("sui", "Sui", "0x + BLAKE2b-256 of 0x00 flag + key",
-            EnumSet.of(ED25519), 44, 784, false, true, AccountAddresses::sui),
-    APTOS("aptos", "Aptos", "0x + SHA3-256 of key + 0x00 scheme byte",
-            EnumSet.of(ED25519), 44, 637, false, true, AccountAddresses::aptos),
-    DID_KEY("did-key", "did:key identifier", "did:key:z + base58btc of multicodec varint + key (compressed point or RFC 8032 bytes)",
-            EnumSet.allOf(CurveName.class), 0, -1, false, false,
+    TRON(
+            "tron",
+            "Tron",
+            "Base58Check of 0x41 + last 20 bytes of Keccak-256 of the uncompressed key",
+            EnumSet.of(SECP256K1),
+            44,
+            195,
+            false,
+            true,
+            AccountAddresses::tron),
+    COSMOS(
+            "cosmos",
+            "Cosmos Hub",
+            "bech32 cosmos1 of HASH160 of the compressed key",
+            EnumSet.of(SECP256K1),
+            44,
+            118,
+            false,
+            true,
+            AccountAddresses::cosmos),
+    SOLANA(
+            "solana",
+            "Solana",
+            "Base58 of the 32-byte key",
+            EnumSet.of(ED25519),
+            44,
+            501,
+            false,
+            false,
+            AccountAddresses::solana),
+    STELLAR(
+            "stellar",
+            "Stellar",
+            "StrKey G (base32 with CRC16-XModem) of the key",
+            EnumSet.of(ED25519),
+            44,
+            148,
+            false,
+            false,
+            AccountAddresses::stellar),
+    SUI(
+            "sui",
+            "Sui",
+            "0x + BLAKE2b-256 of 0x00 flag + key",
+            EnumSet.of(ED25519),
+            44,
+            784,
+            false,
+            true,
+            AccountAddresses::sui),
+    APTOS(
+            "aptos",
+            "Aptos",
+            "0x + SHA3-256 of key + 0x00 scheme byte",
+            EnumSet.of(ED25519),
+            44,
+            637,
+            false,
+            true,
+            AccountAddresses::aptos),
+    DID_KEY(
+            "did-key",
+            "did:key identifier",
+            "did:key:z + base58btc of multicodec varint + key (compressed point or RFC 8032 bytes)",
+            EnumSet.allOf(CurveName.class),
+            0,
+            -1,
+            false,
+            false,
             AccountAddresses::didKey);
 
     private final String id;
@@ -64,8 +147,16 @@ public enum Chain {
     private final boolean changeLevel;
     private final AddressEncoder encoder;
 
-    Chain(String id, String title, String addressRule, Set<CurveName> curves, int purpose, int coinType, boolean testnetCoinTypeOne,
-            boolean changeLevel, AddressEncoder encoder) {
+    Chain(
+            String id,
+            String title,
+            String addressRule,
+            Set<CurveName> curves,
+            int purpose,
+            int coinType,
+            boolean testnetCoinTypeOne,
+            boolean changeLevel,
+            AddressEncoder encoder) {
         this.id = id;
         this.title = title;
         this.addressRule = addressRule;
@@ -109,13 +200,16 @@ public enum Chain {
         checkIndex("index", index);
         if (coinType < 0) {
             if (account != 0) {
-                throw new DerivationProblem(DerivationProblem.Kind.NO_ACCOUNT_LEVEL, id, id
-                        + " paths have no account level (m/0/i): the account must be 0");
+                throw new DerivationProblem(
+                        DerivationProblem.Kind.NO_ACCOUNT_LEVEL,
+                        id,
+                        id + " paths have no account level (m/0/i): the account must be 0");
             }
             return DerivationPath.of(0, index);
         }
         int coin = testnetCoinTypeOne && network == Network.TESTNET ? 1 : coinType;
-        return changeLevel ? DerivationPath.of(purpose, coin, account, 0, index)
+        return changeLevel
+                ? DerivationPath.of(purpose, coin, account, 0, index)
                 : DerivationPath.of(purpose, coin, account, index);
     }
 
@@ -130,8 +224,8 @@ public enum Chain {
             return defaultPath(account, index, network);
         }
         if (!hasChangeLevel() || change != 1) {
-            throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, "change", id
-                    + " paths have no change branch " + change);
+            throw new DerivationProblem(
+                    DerivationProblem.Kind.INDEX_OUT_OF_RANGE, "change", id + " paths have no change branch " + change);
         }
         checkIndex("account", account);
         checkIndex("index", index);
@@ -150,8 +244,10 @@ public enum Chain {
 
     private static void checkIndex(String what, int value) {
         if (value < 0) {
-            throw new DerivationProblem(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, what, what + " " + value
-                    + " must be from 0 to 2147483647 (MPC keys derive only non-hardened levels)");
+            throw new DerivationProblem(
+                    DerivationProblem.Kind.INDEX_OUT_OF_RANGE,
+                    what,
+                    what + " " + value + " must be from 0 to 2147483647 (MPC keys derive only non-hardened levels)");
         }
     }
 

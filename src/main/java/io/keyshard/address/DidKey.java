@@ -14,18 +14,17 @@ public final class DidKey {
     /** The longest identifier of the seven curves (P-521, 2 + 67 bytes) is about 105 characters. */
     private static final int MAX_CHARS = 200;
 
-    private DidKey() {
-    }
+    private DidKey() {}
 
     /** The multicodec code of a curve's public key (multiformats/multicodec table.csv). */
     public static int multicodec(CurveName curve) {
         return switch (curve) {
             case SECP256K1, SECP256K1_SCHNORR -> 0xe7; // secp256k1-pub
-            case ED25519 -> 0xed;                      // ed25519-pub
-            case P256 -> 0x1200;                       // p256-pub
-            case P384 -> 0x1201;                       // p384-pub
-            case P521 -> 0x1202;                       // p521-pub
-            case ED448 -> 0x1203;                      // ed448-pub
+            case ED25519 -> 0xed; // ed25519-pub
+            case P256 -> 0x1200; // p256-pub
+            case P384 -> 0x1201; // p384-pub
+            case P521 -> 0x1202; // p521-pub
+            case ED448 -> 0x1203; // ed448-pub
         };
     }
 
@@ -70,8 +69,7 @@ public final class DidKey {
     }
 
     /** A decoded did:key: multicodec code and raw key bytes. */
-    public record Decoded(int codec, byte[] key) {
-    }
+    public record Decoded(int codec, byte[] key) {}
 
     /** Unsigned LEB128, as multicodec prefixes are written. */
     static byte[] varint(int value) {

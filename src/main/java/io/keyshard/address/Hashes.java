@@ -7,8 +7,7 @@ import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /** The hashes addresses are made of beyond SHA-256 and HASH160 (those are in {@link Digests}). */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** SHA-256 of SHA-256: Base58Check's checksum. */
     public static byte[] doubleSha256(byte[] data) {

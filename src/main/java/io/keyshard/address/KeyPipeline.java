@@ -14,8 +14,7 @@ import java.util.Map;
  * path -> child public key ({@code COMPUTE_PUBLIC_KEY}) -> address ({@code COMPUTE_<CHAIN>_ADDRESS}).
  */
 public final class KeyPipeline {
-    private KeyPipeline() {
-    }
+    private KeyPipeline() {}
 
     /** Where a derivation starts: the key ({@code m}) and, for keys imported from an xpub, its version. */
     public record Start(ExtendedPublicKey key, XpubVersion xpubVersion) {
@@ -26,8 +25,10 @@ public final class KeyPipeline {
 
         /** An xpub/tpub/ypub/zpub/upub/vpub; its key is read as a BIP-340 key when the chain takes only those. */
         public static Start ofXpub(String xpub, Chain chain) {
-            CurveName curve = chain != null && !chain.supports(CurveName.SECP256K1)
-                    && chain.supports(CurveName.SECP256K1_SCHNORR) ? CurveName.SECP256K1_SCHNORR : CurveName.SECP256K1;
+            CurveName curve =
+                    chain != null && !chain.supports(CurveName.SECP256K1) && chain.supports(CurveName.SECP256K1_SCHNORR)
+                            ? CurveName.SECP256K1_SCHNORR
+                            : CurveName.SECP256K1;
             if (chain != null) {
                 chain.requireCurve(curve);
             }
@@ -37,8 +38,8 @@ public final class KeyPipeline {
     }
 
     /** Everything one run gives; {@code chain} and {@code address} are null when no chain was asked for. */
-    public record Result(Chain chain, CurveName curve, Network network, DerivedKey derived, Address address,
-            String xpub) {
+    public record Result(
+            Chain chain, CurveName curve, Network network, DerivedKey derived, Address address, String xpub) {
         public String derivationPath() {
             return derived.path().toString();
         }
@@ -59,11 +60,14 @@ public final class KeyPipeline {
      * give mainnet addresses (or the reverse) is refused.
      */
     public static Network network(Start start, Network requested) {
-        Network implied = start.xpubVersion() == null ? null : start.xpubVersion().network();
+        Network implied =
+                start.xpubVersion() == null ? null : start.xpubVersion().network();
         if (requested != null && implied != null && requested != implied) {
-            throw new DerivationProblem(DerivationProblem.Kind.NETWORK_MISMATCH, start.xpubVersion().prefix(),
-                    "network " + requested + " does not match the " + start.xpubVersion().prefix() + " key, which is for "
-                    + implied);
+            throw new DerivationProblem(
+                    DerivationProblem.Kind.NETWORK_MISMATCH,
+                    start.xpubVersion().prefix(),
+                    "network " + requested + " does not match the "
+                            + start.xpubVersion().prefix() + " key, which is for " + implied);
         }
         return requested != null ? requested : implied != null ? implied : Network.MAINNET;
     }
@@ -72,18 +76,22 @@ public final class KeyPipeline {
      * The path to derive: the explicit one if given, else the chain's default for account and index
      * (0 when not given), else {@code m} (the starting key itself).
      */
-    public static DerivationPath path(Chain chain, DerivationPath explicit, Integer account, Integer index,
-            Network network) {
+    public static DerivationPath path(
+            Chain chain, DerivationPath explicit, Integer account, Integer index, Network network) {
         if (explicit != null) {
             if (account != null || index != null) {
-                throw new DerivationProblem(DerivationProblem.Kind.PATH_AND_INDEX, null,
+                throw new DerivationProblem(
+                        DerivationProblem.Kind.PATH_AND_INDEX,
+                        null,
                         "give either a whole path or an account and index, not both");
             }
             return explicit;
         }
         if (chain == null) {
             if (account != null || index != null) {
-                throw new DerivationProblem(DerivationProblem.Kind.INDEX_WITHOUT_CHAIN, null,
+                throw new DerivationProblem(
+                        DerivationProblem.Kind.INDEX_WITHOUT_CHAIN,
+                        null,
                         "an account or index needs a chain to pick a default path; or give a whole path");
             }
             return DerivationPath.ROOT;
@@ -98,7 +106,8 @@ public final class KeyPipeline {
             chain.requireCurve(curve);
         }
         DerivedKey derived = PublicDerivation.derive(start.key(), path);
-        Address address = chain == null ? null : chain.address(curve, derived.key().point(), network);
+        Address address =
+                chain == null ? null : chain.address(curve, derived.key().point(), network);
         String xpub = null;
         if (curve == CurveName.SECP256K1 || curve == CurveName.SECP256K1_SCHNORR) {
             XpubVersion version = start.xpubVersion() != null ? start.xpubVersion() : XpubVersion.of(network);

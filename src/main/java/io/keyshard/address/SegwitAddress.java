@@ -17,8 +17,7 @@ public final class SegwitAddress {
         }
     }
 
-    private SegwitAddress() {
-    }
+    private SegwitAddress() {}
 
     public static String encode(String hrp, int version, byte[] program) {
         check(version, program);
@@ -44,8 +43,8 @@ public final class SegwitAddress {
         }
         Bech32.Variant expected = version == 0 ? Bech32.Variant.BECH32 : Bech32.Variant.BECH32M;
         if (d.variant() != expected) {
-            throw new IllegalArgumentException("witness version " + version + " must use " + expected
-                    + ", not " + d.variant());
+            throw new IllegalArgumentException(
+                    "witness version " + version + " must use " + expected + ", not " + d.variant());
         }
         byte[] data5 = new byte[d.data().length - 1];
         System.arraycopy(d.data(), 1, data5, 0, data5.length);
@@ -62,7 +61,8 @@ public final class SegwitAddress {
             throw new IllegalArgumentException("invalid witness program length " + program.length + " (2 to 40 bytes)");
         }
         if (version == 0 && program.length != 20 && program.length != 32) {
-            throw new IllegalArgumentException("invalid version 0 program length " + program.length + " (20 or 32 bytes)");
+            throw new IllegalArgumentException(
+                    "invalid version 0 program length " + program.length + " (20 or 32 bytes)");
         }
     }
 }

@@ -12,8 +12,7 @@ public final class StrKey {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private StrKey() {
-    }
+    private StrKey() {}
 
     public static String encode(int versionByte, byte[] payload) {
         byte[] body = new byte[payload.length + 3];

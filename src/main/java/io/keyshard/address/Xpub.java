@@ -17,16 +17,15 @@ public final class Xpub {
     private static final int MAX_CHARS = 120;
 
     /** An imported key and the version it came in. */
-    public record Imported(ExtendedPublicKey key, XpubVersion version) {
-    }
+    public record Imported(ExtendedPublicKey key, XpubVersion version) {}
 
-    private Xpub() {
-    }
+    private Xpub() {}
 
     /** Serialises a BIP-32 (secp256k1 family) key under {@code version}. */
     public static String encode(ExtendedPublicKey key, XpubVersion version) {
         if (key.curve() != CurveName.SECP256K1 && key.curve() != CurveName.SECP256K1_SCHNORR) {
-            throw new IllegalArgumentException("extended public keys (xpub) exist for secp256k1 keys only, not " + key.curve());
+            throw new IllegalArgumentException(
+                    "extended public keys (xpub) exist for secp256k1 keys only, not " + key.curve());
         }
         byte[] out = new byte[LENGTH];
         BigEndian.putInt(out, 0, version.publicVersion());
@@ -81,48 +80,57 @@ public final class Xpub {
             }
         }
         if (version == null) {
-            throw new IllegalArgumentException(String.format("unknown extended key version %08x: expected "
-                    + "xpub, tpub, ypub, zpub, upub or vpub", v));
+            throw new IllegalArgumentException(String.format(
+                    "unknown extended key version %08x: expected " + "xpub, tpub, ypub, zpub, upub or vpub", v));
         }
         int depth = raw[4] & 0xff;
         int parentFingerprint = BigEndian.getInt(raw, 5);
         int childNumber = BigEndian.getInt(raw, 9);
         if (depth == 0 && parentFingerprint != 0) {
-            throw new IllegalArgumentException("zero depth with non-zero parent fingerprint: a master key has no parent");
+            throw new IllegalArgumentException(
+                    "zero depth with non-zero parent fingerprint: a master key has no parent");
         }
         if (depth == 0 && childNumber != 0) {
-            throw new IllegalArgumentException("zero depth with non-zero child number (index): a master key has no index");
+            throw new IllegalArgumentException(
+                    "zero depth with non-zero child number (index): a master key has no index");
         }
         String kind = isPrivate ? version.prefix().charAt(0) + "prv" : version.prefix();
         int prefix = raw[45] & 0xff;
         if (isPrivate) {
             if (prefix == 0x02 || prefix == 0x03) {
-                throw new IllegalArgumentException("private version (" + kind + ") but the key data is a public key (prvkey version / pubkey mismatch)");
+                throw new IllegalArgumentException("private version (" + kind
+                        + ") but the key data is a public key (prvkey version / pubkey mismatch)");
             }
             if (prefix != 0x00) {
-                throw new IllegalArgumentException(String.format("invalid private key prefix %02x: must be 00", prefix));
+                throw new IllegalArgumentException(
+                        String.format("invalid private key prefix %02x: must be 00", prefix));
             }
             BigInteger k = new BigInteger(1, Arrays.copyOfRange(raw, 46, LENGTH));
             boolean inRange = k.signum() > 0 && k.compareTo(curve.curve().order()) < 0;
-            throw new IllegalArgumentException(inRange
-                    ? "this is a private extended key (" + kind + "): MPC keys derive without the private key; give the "
-                            + version.prefix() + " (public) form instead"
-                    : "private key not in 1..n-1 (invalid " + kind + ")");
+            throw new IllegalArgumentException(
+                    inRange
+                            ? "this is a private extended key (" + kind
+                                    + "): MPC keys derive without the private key; give the " + version.prefix()
+                                    + " (public) form instead"
+                            : "private key not in 1..n-1 (invalid " + kind + ")");
         }
         if (prefix == 0x00) {
-            throw new IllegalArgumentException("public version (" + kind + ") but the key data is a private key (pubkey version / prvkey mismatch)");
+            throw new IllegalArgumentException("public version (" + kind
+                    + ") but the key data is a private key (pubkey version / prvkey mismatch)");
         }
         if (prefix != 0x02 && prefix != 0x03) {
-            throw new IllegalArgumentException(String.format("invalid public key prefix %02x: must be 02 or 03 (compressed)", prefix));
+            throw new IllegalArgumentException(
+                    String.format("invalid public key prefix %02x: must be 02 or 03 (compressed)", prefix));
         }
         byte[] chainCode = Arrays.copyOfRange(raw, 13, 45);
         byte[] point = Arrays.copyOfRange(raw, 45, LENGTH);
         try {
-            return new Imported(new ExtendedPublicKey(curve, curve.curve().decodePoint(point), chainCode, depth,
-                    parentFingerprint, childNumber), version);
+            return new Imported(
+                    new ExtendedPublicKey(
+                            curve, curve.curve().decodePoint(point), chainCode, depth, parentFingerprint, childNumber),
+                    version);
         } catch (InvalidEncodingException e) {
             throw new IllegalArgumentException("invalid public key in the extended key: " + e.getMessage());
         }
     }
-
 }

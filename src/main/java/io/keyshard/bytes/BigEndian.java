@@ -2,8 +2,7 @@ package io.keyshard.bytes;
 
 /** Big-endian (network order) integers, as every format here writes them. */
 public final class BigEndian {
-    private BigEndian() {
-    }
+    private BigEndian() {}
 
     /** The 4 bytes of {@code v}. */
     public static byte[] u32(int v) {

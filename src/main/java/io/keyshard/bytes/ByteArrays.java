@@ -2,8 +2,7 @@ package io.keyshard.bytes;
 
 /** Byte-array helpers too small for a class of their own. */
 public final class ByteArrays {
-    private ByteArrays() {
-    }
+    private ByteArrays() {}
 
     /** The parts one after another. */
     public static byte[] concat(byte[]... parts) {

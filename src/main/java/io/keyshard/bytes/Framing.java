@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * {@link Frozen} and never used for anything new.
  */
 public final class Framing {
-    private Framing() {
-    }
+    private Framing() {}
 
     /** {@code len(tag) ‖ tag ‖ len(f1) ‖ f1 ‖ ...} with 8-byte big-endian lengths; the tag is UTF-8. */
     public static byte[] frame(String tag, byte[]... fields) {
@@ -42,8 +41,7 @@ public final class Framing {
      * are; each is unambiguous for the fields it is used with, which never contain its separator.
      */
     public static final class Frozen {
-        private Frozen() {
-        }
+        private Frozen() {}
 
         /** Every part as UTF-8 after its 4-byte big-endian length (the node's sealed-share binding). */
         public static byte[] shortLengths(String... parts) {

@@ -12,8 +12,7 @@ public final class Hex {
     private static final HexFormat HEX = HexFormat.of();
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String encode(byte[] bytes) {
         return HEX.formatHex(bytes);

@@ -12,8 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * global options, password from {@link PasswordSource#VAULT}.
  */
 final class CliVault {
-    private CliVault() {
-    }
+    private CliVault() {}
 
     /** Fails with "run keyshard init" before asking for a password when there is no vault. */
     static Vault open(CommandSpec spec) {

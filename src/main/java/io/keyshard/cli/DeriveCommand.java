@@ -27,26 +27,38 @@ import picocli.CommandLine.Spec;
  * from a key in the vault, a public key and chain code, or an xpub. The work is done by {@link KeyPipeline},
  * as in the UI; only {@code --key-id} opens the vault.
  */
-@Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Derive a child public key (non-hardened only) and, with --chain, its address.",
+@Command(
+        name = "derive",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Derive a child public key (non-hardened only) and, with --chain, its address.",
             "Start from --key-id (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt), "
-                + "--curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
-                + "the path is relative to that key (m = the key itself). Without --chain only the public key "
-                + "is derived (path m unless --path is given) and chain and address are null.",
-            DerivationPath.NOT_SEED_WALLET_PATHS})
+                    + "--curve/--public-key/--chain-code or --xpub (xpub, tpub, ypub, zpub, upub, vpub); "
+                    + "the path is relative to that key (m = the key itself). Without --chain only the public key "
+                    + "is derived (path m unless --path is given) and chain and address are null.",
+            DerivationPath.NOT_SEED_WALLET_PATHS
+        })
 public final class DeriveCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key-id", paramLabel = "ID",
+    @Option(
+            names = "--key-id",
+            paramLabel = "ID",
             description = "Start from a key in the vault (its rootPublicKey and chainCode); needs the vault password.")
     String keyId;
 
-    @Option(names = "--curve", paramLabel = "C", description = "Curve of --public-key: SECP256k1, ED25519, P256, P384, P521, ED448, SECP256K1_SCHNORR.")
+    @Option(
+            names = "--curve",
+            paramLabel = "C",
+            description = "Curve of --public-key: SECP256k1, ED25519, P256, P384, P521, ED448, SECP256K1_SCHNORR.")
     String curve;
 
-    @Option(names = "--public-key", paramLabel = "HEX", description = "Starting public key, hex (encoding of the curve's rootPublicKey).")
+    @Option(
+            names = "--public-key",
+            paramLabel = "HEX",
+            description = "Starting public key, hex (encoding of the curve's rootPublicKey).")
     String publicKey;
 
     @Option(names = "--chain-code", paramLabel = "HEX", description = "Starting chain code, 32 bytes hex.")
@@ -64,13 +76,21 @@ public final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "A", description = "Account for the chain's default path (default 0).")
     Long account;
 
-    @Option(names = "--index", paramLabel = "I", description = "Address index for the chain's default path (default 0).")
+    @Option(
+            names = "--index",
+            paramLabel = "I",
+            description = "Address index for the chain's default path (default 0).")
     Long index;
 
-    @Option(names = "--network", paramLabel = "N", description = "mainnet or testnet (default: the xpub's, else mainnet).")
+    @Option(
+            names = "--network",
+            paramLabel = "N",
+            description = "mainnet or testnet (default: the xpub's, else mainnet).")
     String network;
 
-    @Option(names = "--json", description = "Print one JSON object {chain, curve, network, derivationPath, publicKey, address, ...}.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object {chain, curve, network, derivationPath, publicKey, address, ...}.")
     boolean json;
 
     @Override
@@ -79,8 +99,12 @@ public final class DeriveCommand implements Callable<Integer> {
         KeyPipeline.Start start = start(c);
         try {
             Network n = KeyPipeline.network(start, network == null ? null : Network.parse(network));
-            DerivationPath p = KeyPipeline.path(c, path == null ? null : DerivationPath.parse(path),
-                    DeriveFlags.level("--account", account), DeriveFlags.level("--index", index), n);
+            DerivationPath p = KeyPipeline.path(
+                    c,
+                    path == null ? null : DerivationPath.parse(path),
+                    DeriveFlags.level("--account", account),
+                    DeriveFlags.level("--index", index),
+                    n);
             print(KeyPipeline.run(start, c, p, n));
         } catch (DerivationProblem p) {
             throw DeriveFlags.worded(p);
@@ -92,9 +116,10 @@ public final class DeriveCommand implements Callable<Integer> {
         boolean raw = publicKey != null || curve != null || chainCode != null;
         int sources = (raw ? 1 : 0) + (xpub != null ? 1 : 0) + (keyId != null ? 1 : 0);
         if (sources != 1) {
-            throw new IllegalArgumentException(sources == 0
-                    ? "say which key to start from: --key-id ID, --curve C --public-key HEX --chain-code HEX, or --xpub X"
-                    : "give only one of --key-id, --xpub and --curve/--public-key/--chain-code");
+            throw new IllegalArgumentException(
+                    sources == 0
+                            ? "say which key to start from: --key-id ID, --curve C --public-key HEX --chain-code HEX, or --xpub X"
+                            : "give only one of --key-id, --xpub and --curve/--public-key/--chain-code");
         }
         if (keyId != null) {
             return fromVault();
@@ -106,8 +131,12 @@ public final class DeriveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--curve, --public-key and --chain-code go together: missing "
                     + (curve == null ? "--curve" : publicKey == null ? "--public-key" : "--chain-code"));
         }
-        return KeyPipeline.Start.of(CurveName.parse(curve), hex("--public-key", publicKey,
-                "the starting public key (a rootPublicKey as 'keyshard keys show' prints it)"),
+        return KeyPipeline.Start.of(
+                CurveName.parse(curve),
+                hex(
+                        "--public-key",
+                        publicKey,
+                        "the starting public key (a rootPublicKey as 'keyshard keys show' prints it)"),
                 hex("--chain-code", chainCode, "the starting chain code: 32 bytes, 64 hex digits"));
     }
 
@@ -117,23 +146,31 @@ public final class DeriveCommand implements Callable<Integer> {
         try {
             id = KeyIds.parseTyped(keyId);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
+            throw new IllegalArgumentException(
+                    "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }
         KeyRecord k;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
-            k = opened.workspace().key(id).orElseThrow(() ->
-                    new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
+            k = opened.workspace()
+                    .key(id)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no key with this keyId in the vault (keyshard keys list shows them)"));
         }
         if (k.status() != KeyStatus.READY) {
-            throw new IllegalArgumentException("this key is " + k.status() + (k.failureReason() == null ? "" : " ("
-                    + k.failureReason() + ")") + ": only a READY key has a public key to derive from");
+            throw new IllegalArgumentException(
+                    "this key is " + k.status() + (k.failureReason() == null ? "" : " (" + k.failureReason() + ")")
+                            + ": only a READY key has a public key to derive from");
         }
         if (k.derivationScheme() != k.curve().curve().derivationScheme()) {
-            throw new IllegalArgumentException("this key's record says derivation scheme " + k.derivationScheme().id()
-                    + ", but " + k.curve() + " keys derive with " + k.curve().curve().derivationScheme().id()
+            throw new IllegalArgumentException("this key's record says derivation scheme "
+                    + k.derivationScheme().id()
+                    + ", but " + k.curve() + " keys derive with "
+                    + k.curve().curve().derivationScheme().id()
                     + ": the record is inconsistent, nothing derived");
         }
-        return KeyPipeline.Start.of(k.curve(), hex("the key's rootPublicKey", k.rootPublicKey(), "the key's root public key"),
+        return KeyPipeline.Start.of(
+                k.curve(),
+                hex("the key's rootPublicKey", k.rootPublicKey(), "the key's root public key"),
                 hex("the key's chainCode", k.chainCode(), "the key's chain code"));
     }
 

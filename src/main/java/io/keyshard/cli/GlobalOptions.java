@@ -9,11 +9,17 @@ import picocli.CommandLine.ScopeType;
 /** Options every command accepts, before or after its name: {@code --home} and {@code --password-file}. */
 public final class GlobalOptions {
 
-    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
             description = "Keyshard's data folder (default: $KEYSHARD_HOME or ~/.keyshard).")
     Path home;
 
-    @Option(names = "--password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "Read the vault password from the first line of FILE "
                     + "(else $KEYSHARD_PASSWORD, else a prompt).")
     Path passwordFile;

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class KeyRecordJson {
 
-    private KeyRecordJson() {
-    }
+    private KeyRecordJson() {}
 
     /** The record object. */
     public static ObjectNode toJson(KeyRecord record) {

@@ -25,17 +25,29 @@ import picocli.CommandLine.Spec;
 public final class KeygenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--curve", required = true, description = "SECP256k1, ED25519, P256, P384, P521, ED448 or SECP256K1_SCHNORR.")
+
+    @Option(
+            names = "--curve",
+            required = true,
+            description = "SECP256k1, ED25519, P256, P384, P521, ED448 or SECP256K1_SCHNORR.")
     String curve;
+
     @Option(names = "--threshold", required = true, description = "How many servers must cooperate (2..n).")
     int threshold;
+
     @Option(names = "--servers", split = ",", description = "Server names (default: OFFICIAL_1,OFFICIAL_2,OFFICIAL_3).")
     List<String> servers;
+
     @Option(names = "--label", description = "A label for the key in the vault.")
     String label;
+
     @Option(names = "--json", description = "Print the key record as one JSON object.")
     boolean json;
-    @Option(names = "--round-timeout", defaultValue = "60", paramLabel = "SECONDS",
+
+    @Option(
+            names = "--round-timeout",
+            defaultValue = "60",
+            paramLabel = "SECONDS",
             description = "How long each server gets per round (default ${DEFAULT-VALUE}).")
     long roundTimeout;
 
@@ -55,7 +67,9 @@ public final class KeygenCommand implements Callable<Integer> {
             GeneratedKey key;
             try {
                 key = ws.call(ComponentModule.GENERATE_KEY_SHARE, request)
-                        .onProgress(p -> progress(err, p)).promise().join();
+                        .onProgress(p -> progress(err, p))
+                        .promise()
+                        .join();
             } catch (CompletionException e) {
                 Throwable cause = NodeConnection.unwrap(e);
                 throw cause instanceof Exception ex ? ex : e;
@@ -67,8 +81,9 @@ public final class KeygenCommand implements Callable<Integer> {
             if (json) {
                 spec.commandLine().getOut().println(KeyRecordJson.write(KeyRecordJson.toJson(key.record())));
             } else {
-                spec.commandLine().getOut().println("key " + key.keyId() + " READY, root public key "
-                        + key.rootPublicKey());
+                spec.commandLine()
+                        .getOut()
+                        .println("key " + key.keyId() + " READY, root public key " + key.rootPublicKey());
             }
             spec.commandLine().getOut().flush();
             return 0;

@@ -17,8 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard keys list|show}: the keys in the vault, as a table or as JSON (docs/cli.md). */
-@Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "List or show the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description =
+                "List or show the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
         subcommands = {KeysCommand.ListKeys.class, KeysCommand.ShowKey.class})
 public final class KeysCommand implements Runnable {
     @Spec
@@ -33,7 +36,10 @@ public final class KeysCommand implements Runnable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** {@code keys list [--json]}: exit 3 when some records could not be read (each named on stderr). */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every key: a table, or {\"keys\": [...]} with --json.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List every key: a table, or {\"keys\": [...]} with --json.")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -51,10 +57,18 @@ public final class KeysCommand implements Runnable {
                 } else if (keys.isEmpty()) {
                     spec.commandLine().getErr().println("The vault holds no keys yet (keyshard keygen makes one).");
                 } else {
-                    out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", "KEY ID", "LABEL", "CURVE", "T/N", "STATUS", "CREATED (UTC)");
+                    out.printf(
+                            "%-36s  %-20s  %-17s  %-5s  %-8s  %s%n",
+                            "KEY ID", "LABEL", "CURVE", "T/N", "STATUS", "CREATED (UTC)");
                     for (KeyRecord k : keys) {
-                        out.printf("%-36s  %-20s  %-17s  %-5s  %-8s  %s%n", k.keyId(), cut(k.displayLabel()), k.curve().apiName(),
-                                k.threshold() + "/" + k.servers().size(), k.status(), TIME.format(k.createdAt()));
+                        out.printf(
+                                "%-36s  %-20s  %-17s  %-5s  %-8s  %s%n",
+                                k.keyId(),
+                                cut(k.displayLabel()),
+                                k.curve().apiName(),
+                                k.threshold() + "/" + k.servers().size(),
+                                k.status(),
+                                TIME.format(k.createdAt()));
                     }
                 }
                 out.flush();
@@ -68,7 +82,10 @@ public final class KeysCommand implements Runnable {
     }
 
     /** {@code keys show ID [--json]}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one key: its details, or the key record with --json.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Show one key: its details, or the key record with --json.")
     static final class ShowKey implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -88,18 +105,26 @@ public final class KeysCommand implements Runnable {
                 throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                KeyRecord k = opened.workspace().key(keyId).orElseThrow(() ->
-                        new IllegalArgumentException("no key with this keyId in the vault (keyshard keys list shows them)"));
+                KeyRecord k = opened.workspace()
+                        .key(keyId)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no key with this keyId in the vault (keyshard keys list shows them)"));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(KeyRecordJson.write(KeyRecordJson.toJson(k)));
                 } else {
                     out.printf("keyId:            %s%n", k.keyId());
                     out.printf("label:            %s%n", k.displayLabel());
-                    out.printf("curve:            %s (%s)%n", k.curve().apiName(), k.derivationScheme().id());
-                    out.printf("threshold:        %d of %d%n", k.threshold(), k.servers().size());
+                    out.printf(
+                            "curve:            %s (%s)%n",
+                            k.curve().apiName(), k.derivationScheme().id());
+                    out.printf(
+                            "threshold:        %d of %d%n",
+                            k.threshold(), k.servers().size());
                     out.printf("servers:          %s%n", String.join(", ", k.servers()));
-                    out.printf("status:           %s%s%n", k.status(), k.failureReason() == null ? "" : " (" + k.failureReason() + ")");
+                    out.printf(
+                            "status:           %s%s%n",
+                            k.status(), k.failureReason() == null ? "" : " (" + k.failureReason() + ")");
                     out.printf("created:          %s%n", k.createdAt());
                     out.printf("rootPublicKey:    %s%n", k.rootPublicKey() == null ? "" : k.rootPublicKey());
                     out.printf("chainCode:        %s%n", k.chainCode() == null ? "" : k.chainCode());

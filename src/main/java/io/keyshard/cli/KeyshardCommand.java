@@ -5,11 +5,12 @@ import io.keyshard.Version;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.frost.SigningException;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code keyshard} command: the root of every subcommand of docs/cli.md. */
-@Command(name = "keyshard",
+@Command(
+        name = "keyshard",
         mixinStandardHelpOptions = true,
         versionProvider = KeyshardCommand.VersionProvider.class,
         description = "Keyshard: a key manager for threshold-MPC wallet keys.%n"
@@ -72,8 +73,10 @@ public final class KeyshardCommand implements Runnable {
                 String first = p.unmatched().get(0);
                 CommandLine at = p.commandSpec().commandLine();
                 if (!at.getSubcommands().isEmpty() && !first.startsWith("-")) {
-                    throw new CommandLine.UnmatchedArgumentException(at, "unknown command '" + first + "' (commands: "
-                            + String.join(", ", at.getSubcommands().keySet()) + ")");
+                    throw new CommandLine.UnmatchedArgumentException(
+                            at,
+                            "unknown command '" + first + "' (commands: "
+                                    + String.join(", ", at.getSubcommands().keySet()) + ")");
                 }
                 throw new CommandLine.UnmatchedArgumentException(at, p.unmatched());
             }

@@ -20,9 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard node init|run|add-client|revoke-client}: one MPC server and its clients. */
-@Command(name = "node", description = "Run one MPC server and manage its clients.",
-        subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.AddClient.class,
-            NodeCommand.RevokeClient.class})
+@Command(
+        name = "node",
+        description = "Run one MPC server and manage its clients.",
+        subcommands = {
+            NodeCommand.Init.class,
+            NodeCommand.Run.class,
+            NodeCommand.AddClient.class,
+            NodeCommand.RevokeClient.class
+        })
 public final class NodeCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -35,30 +41,49 @@ public final class NodeCommand implements Runnable {
     private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued) throws Exception {
         spec.commandLine().getOut().println(StrictJson.pretty().writeValueAsString(issued.entry()));
         spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("This is the only time the API key is shown: keep the entry for "
-                + "'keyshard servers add --entry FILE'. Client id " + issued.clientId()
-                + " (end it with 'keyshard node revoke-client --client " + issued.clientId() + "').");
+        spec.commandLine()
+                .getErr()
+                .println("This is the only time the API key is shown: keep the entry for "
+                        + "'keyshard servers add --entry FILE'. Client id " + issued.clientId()
+                        + " (end it with 'keyshard node revoke-client --client " + issued.clientId() + "').");
     }
 
     /** {@code node init}: makes a data folder and prints the first client's entry. */
-    @Command(name = "init", description = "Create a node's data folder and print its entry (the only time "
-            + "the API key is shown).")
+    @Command(
+            name = "init",
+            description = "Create a node's data folder and print its entry (the only time " + "the API key is shown).")
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--name", required = true, description = "Server name clients use (also the TLS CN).")
         String name;
+
         @Option(names = "--port", required = true, description = "HTTPS port.")
         int port;
+
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "New data folder.")
         Path data;
-        @Option(names = "--id", description = "DKG identifier, 4 or more (OFFICIAL_k always has id k; default for others: random).")
+
+        @Option(
+                names = "--id",
+                description = "DKG identifier, 4 or more (OFFICIAL_k always has id k; default for others: random).")
         Integer id;
-        @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--bind",
+                defaultValue = "127.0.0.1",
+                description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String bind;
-        @Option(names = "--host", description = "Host name or address in the URL and certificate (default: the bind address).")
+
+        @Option(
+                names = "--host",
+                description = "Host name or address in the URL and certificate (default: the bind address).")
         String host;
-        @Option(names = "--json", description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+
+        @Option(
+                names = "--json",
+                description = "Print the entry as one JSON object (it always is; accepted like on every command).")
         boolean json;
 
         @Override
@@ -85,14 +110,25 @@ public final class NodeCommand implements Runnable {
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
+
         @Option(names = "--port", description = "Listen on this port instead of the configured one (0: any free port).")
         Integer port;
-        @Option(names = "--session-ttl", defaultValue = "600", paramLabel = "SECONDS",
-                description = "Idle key generations that never reached round 3 expire after this (default ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--session-ttl",
+                defaultValue = "600",
+                paramLabel = "SECONDS",
+                description =
+                        "Idle key generations that never reached round 3 expire after this (default ${DEFAULT-VALUE}).")
         long sessionTtl;
-        @Option(names = "--exit-with", paramLabel = "PID", hidden = true,
+
+        @Option(
+                names = "--exit-with",
+                paramLabel = "PID",
+                hidden = true,
                 description = "Stop when process PID ends (the local cluster's nodes follow their app).")
         Long exitWith;
 
@@ -103,10 +139,13 @@ public final class NodeCommand implements Runnable {
             }
             NodeServer server = NodeServer.start(data, port, Duration.ofSeconds(sessionTtl));
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "node-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                server.close();
+                                stopped.countDown();
+                            },
+                            "node-shutdown"));
             Map<String, Object> ready = new LinkedHashMap<>();
             ready.put("event", "listening");
             ready.put("name", server.config().name());
@@ -114,12 +153,14 @@ public final class NodeCommand implements Runnable {
             ready.put("url", server.config().url());
             spec.commandLine().getOut().println(StrictJson.mapper().writeValueAsString(ready));
             spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().println("node " + server.config().name() + " listening on "
-                    + server.config().url() + " (Ctrl-C stops it)");
+            spec.commandLine()
+                    .getErr()
+                    .println("node " + server.config().name() + " listening on "
+                            + server.config().url() + " (Ctrl-C stops it)");
             spec.commandLine().getErr().flush();
             if (exitWith != null) {
-                ProcessHandle.of(exitWith).ifPresentOrElse(
-                        parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+                ProcessHandle.of(exitWith)
+                        .ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
             }
             stopped.await();
             return 0;
@@ -131,9 +172,13 @@ public final class NodeCommand implements Runnable {
     static final class AddClient implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
-        @Option(names = "--json", description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+
+        @Option(
+                names = "--json",
+                description = "Print the entry as one JSON object (it always is; accepted like on every command).")
         boolean json;
 
         @Override
@@ -148,9 +193,15 @@ public final class NodeCommand implements Runnable {
     static final class RevokeClient implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
-        @Option(names = "--client", required = true, paramLabel = "ID", description = "The client id printed when it was added.")
+
+        @Option(
+                names = "--client",
+                required = true,
+                paramLabel = "ID",
+                description = "The client id printed when it was added.")
         String client;
 
         @Override

@@ -22,29 +22,39 @@ import picocli.CommandLine.Spec;
 
 /** {@code keyshard nodes backup|restore}: encrypted copies of the local servers' folders (docs/cli.md). */
 final class NodesBackupCommands {
-    private NodesBackupCommands() {
-    }
+    private NodesBackupCommands() {}
 
     /** The options both commands take. */
     static final class Common {
         @Option(names = "--server", paramLabel = "NAME", description = "Only this server (OFFICIAL_1..3).")
         String server;
-        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
+
+        @Option(
+                names = "--backup-password-file",
+                paramLabel = "FILE",
+                description = "Read the backup password from FILE's first line.")
         Path backupPasswordFile;
+
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
     }
 
     /** {@code nodes backup --out DIR [--server NAME]}: one {@code NAME.ksnode} file per local server. */
-    @Command(name = "backup", description = {"Write an encrypted backup (Argon2id + AES-256-GCM) of each local "
-            + "server's folder to DIR/NAME.ksnode; the servers must be stopped.",
-        "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt (asked twice). "
-                + "Run once per server with --server to give each file its own password and place."})
+    @Command(
+            name = "backup",
+            description = {
+                "Write an encrypted backup (Argon2id + AES-256-GCM) of each local "
+                        + "server's folder to DIR/NAME.ksnode; the servers must be stopped.",
+                "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt (asked twice). "
+                        + "Run once per server with --server to give each file its own password and place."
+            })
     static final class Backup implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "An existing folder for the files.")
         Path out;
+
         @Mixin
         Common common;
 
@@ -70,15 +80,21 @@ final class NodesBackupCommands {
     }
 
     /** {@code nodes restore DIR [--server NAME]}: each {@code NAME.ksnode} of DIR back into {@code <home>/nodes/NAME}. */
-    @Command(name = "restore", description = {"Restore local servers from the NAME.ksnode files in DIR into "
-            + "<home>/nodes/NAME; the servers must be stopped. A server folder that holds shares under another "
-            + "identity is never overwritten.",
-        "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt."})
+    @Command(
+            name = "restore",
+            description = {
+                "Restore local servers from the NAME.ksnode files in DIR into "
+                        + "<home>/nodes/NAME; the servers must be stopped. A server folder that holds shares under another "
+                        + "identity is never overwritten.",
+                "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt."
+            })
     static final class Restore implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "DIR", description = "The folder holding the backup files.")
         Path dir;
+
         @Mixin
         Common common;
 
@@ -99,8 +115,10 @@ final class NodesBackupCommands {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (LocalNodeBackup.Restored r : restored) {
                 rows.add(row("name", r.name(), "folder", r.folder().toString(), "replaced", r.replaced()));
-                spec.commandLine().getErr().println("restored " + r.name() + " into " + r.folder()
-                        + (r.replaced() ? " (replacing the folder of the same server)" : ""));
+                spec.commandLine()
+                        .getErr()
+                        .println("restored " + r.name() + " into " + r.folder()
+                                + (r.replaced() ? " (replacing the folder of the same server)" : ""));
             }
             print(spec, common.json, rows);
             return 0;
@@ -115,10 +133,12 @@ final class NodesBackupCommands {
             return List.of(server);
         }
         List<String> made = LocalCluster.NAMES.stream()
-                .filter(n -> Files.isDirectory(home.resolve("nodes").resolve(n).resolve("data"))).toList();
+                .filter(n -> Files.isDirectory(home.resolve("nodes").resolve(n).resolve("data")))
+                .toList();
         if (made.isEmpty()) {
-            throw new LocalNodeBackup.Refused(ExitCoded.BAD_INPUT, "there are no local servers in " + home
-                    + " yet (the local cluster makes them on its first start)");
+            throw new LocalNodeBackup.Refused(
+                    ExitCoded.BAD_INPUT,
+                    "there are no local servers in " + home + " yet (the local cluster makes them on its first start)");
         }
         return made;
     }

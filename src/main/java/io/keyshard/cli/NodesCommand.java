@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard nodes up|backup|restore}: the local 3-server cluster in the foreground, and its backups. */
-@Command(name = "nodes", description = "The embedded local cluster OFFICIAL_1..3.",
+@Command(
+        name = "nodes",
+        description = "The embedded local cluster OFFICIAL_1..3.",
         subcommands = {NodesCommand.Up.class, NodesBackupCommands.Backup.class, NodesBackupCommands.Restore.class})
 public final class NodesCommand implements Runnable {
     @Spec
@@ -44,8 +46,8 @@ public final class NodesCommand implements Runnable {
                 err.println("the local cluster is already running (started elsewhere); nothing to do");
                 return 0;
             }
-            err.println("local cluster up: " + String.join(", ", cluster.startedServers())
-                    + " (servers.json in " + home + "); Ctrl-C stops it");
+            err.println("local cluster up: " + String.join(", ", cluster.startedServers()) + " (servers.json in " + home
+                    + "); Ctrl-C stops it");
             err.flush();
             new CountDownLatch(1).await();
             return 0;

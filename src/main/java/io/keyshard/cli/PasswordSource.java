@@ -24,7 +24,8 @@ import java.util.Map;
 public record PasswordSource(String what, String envVar, String fileOption) {
 
     /** The vault password: {@code --password-file}, {@code KEYSHARD_PASSWORD}, or a prompt. */
-    public static final PasswordSource VAULT = new PasswordSource("vault password", "KEYSHARD_PASSWORD", "--password-file");
+    public static final PasswordSource VAULT =
+            new PasswordSource("vault password", "KEYSHARD_PASSWORD", "--password-file");
     /** A backup file's own password (vault export / import). */
     public static final PasswordSource BACKUP =
             new PasswordSource("backup password", "KEYSHARD_BACKUP_PASSWORD", "--backup-password-file");
@@ -76,8 +77,11 @@ public record PasswordSource(String what, String envVar, String fileOption) {
             throw new IllegalArgumentException("cannot read the " + what + " file " + file + " (" + fileOption + ")");
         }
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             int end = 0;
             while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
                 end++;
@@ -86,7 +90,8 @@ public record PasswordSource(String what, String envVar, String fileOption) {
             chars.get(out);
             Arrays.fill(chars.array(), '\0');
             if (out.length == 0) {
-                throw new IllegalArgumentException("the " + what + " file " + file + " is empty; put the password on its first line");
+                throw new IllegalArgumentException(
+                        "the " + what + " file " + file + " is empty; put the password on its first line");
             }
             return out;
         } catch (CharacterCodingException e) {

@@ -16,18 +16,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard path}: a chain's default derivation path (GET_&lt;CHAIN&gt;_DERIVATION_PATH); needs no vault. */
-@Command(name = "path", mixinStandardHelpOptions = true,
-        description = {"Print a chain's default derivation path for an account and address index.",
+@Command(
+        name = "path",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a chain's default derivation path for an account and address index.",
             "All levels are non-hardened (MPC keys derive without the private key). On testnet the Bitcoin "
-                + "chains use coin type 1; the other chains keep their coin type.",
-            DerivationPath.NOT_SEED_WALLET_PATHS})
+                    + "chains use coin type 1; the other chains keep their coin type.",
+            DerivationPath.NOT_SEED_WALLET_PATHS
+        })
 public final class PathCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--chain", required = true, paramLabel = "CHAIN",
-            description = "evm, bitcoin-p2pkh, bitcoin-p2wpkh, bitcoin-p2tr, tron, cosmos, solana, stellar, sui, aptos or did-key.")
+    @Option(
+            names = "--chain",
+            required = true,
+            paramLabel = "CHAIN",
+            description =
+                    "evm, bitcoin-p2pkh, bitcoin-p2wpkh, bitcoin-p2tr, tron, cosmos, solana, stellar, sui, aptos or did-key.")
     String chain;
 
     @Option(names = "--account", paramLabel = "A", defaultValue = "0", description = "Account number (default 0).")
@@ -36,7 +44,11 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "Address index (default 0).")
     long index;
 
-    @Option(names = "--network", paramLabel = "N", defaultValue = "mainnet", description = "mainnet (default) or testnet.")
+    @Option(
+            names = "--network",
+            paramLabel = "N",
+            defaultValue = "mainnet",
+            description = "mainnet (default) or testnet.")
     String network;
 
     @Option(names = "--json", description = "Print one JSON object {chain, network, derivationPath}.")

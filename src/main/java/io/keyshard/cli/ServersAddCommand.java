@@ -14,11 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard servers add --entry FILE|-}: adds a remote server from the entry its {@code node init} printed. */
-@Command(name = "add", description = "Add a remote server from the entry 'keyshard node init' printed "
-        + "(the API key is sealed into the vault).")
+@Command(
+        name = "add",
+        description = "Add a remote server from the entry 'keyshard node init' printed "
+                + "(the API key is sealed into the vault).")
 final class ServersAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Option(names = "--entry", required = true, paramLabel = "FILE", description = "The entry JSON, or - for stdin.")
     String entry;
 
@@ -29,12 +32,15 @@ final class ServersAddCommand implements Callable<Integer> {
         ServerStatus status;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
             name = opened.workspace().addServer(raw);
-            status = ServerStatus.check(name, opened.workspace().servers().get(name), ServerHealth.TIMEOUT).join();
+            status = ServerStatus.check(name, opened.workspace().servers().get(name), ServerHealth.TIMEOUT)
+                    .join();
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
-        spec.commandLine().getErr().println("added server " + name + " (" + status.url() + ")"
-                + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
+        spec.commandLine()
+                .getErr()
+                .println("added server " + name + " (" + status.url() + ")"
+                        + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
         return 0;
     }
 

@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard servers list|check|add|remove}: the servers of {@code <home>/servers.json}. */
-@Command(name = "servers", description = "List, check, add and remove MPC servers.",
-        subcommands = {ServersCommand.ListServers.class, ServersCommand.Check.class, ServersAddCommand.class,
-            ServersCommand.Remove.class})
+@Command(
+        name = "servers",
+        description = "List, check, add and remove MPC servers.",
+        subcommands = {
+            ServersCommand.ListServers.class,
+            ServersCommand.Check.class,
+            ServersAddCommand.class,
+            ServersCommand.Remove.class
+        })
 public final class ServersCommand implements Runnable {
 
     @Spec
@@ -41,16 +47,25 @@ public final class ServersCommand implements Runnable {
         } else {
             out.printf("%-16s %-28s %-11s %-6s %-6s %s%n", "NAME", "URL", "ID", "LOCAL", "OK", "LATENCY / ERROR");
             for (ServerStatus s : statuses) {
-                out.printf("%-16s %-28s %-11d %-6s %-6s %s%n", s.name(), s.notStarted() ? "-" : s.url(), s.id(),
-                        s.local() ? "yes" : "no", s.ok() ? "yes" : s.notStarted() || s.stopped() ? "-" : "NO",
+                out.printf(
+                        "%-16s %-28s %-11d %-6s %-6s %s%n",
+                        s.name(),
+                        s.notStarted() ? "-" : s.url(),
+                        s.id(),
+                        s.local() ? "yes" : "no",
+                        s.ok() ? "yes" : s.notStarted() || s.stopped() ? "-" : "NO",
                         s.ok() ? s.latencyMs() + " ms" : s.error());
             }
             if (statuses.stream().anyMatch(ServerStatus::notStarted)) {
-                spec.commandLine().getErr().println("the local cluster was never started: 'keyshard nodes up' runs it, "
-                        + "and 'keyshard keygen' starts it when needed");
+                spec.commandLine()
+                        .getErr()
+                        .println("the local cluster was never started: 'keyshard nodes up' runs it, "
+                                + "and 'keyshard keygen' starts it when needed");
             } else if (statuses.stream().anyMatch(ServerStatus::stopped)) {
-                spec.commandLine().getErr().println("stopped local servers run only while a command or the app needs "
-                        + "them ('keyshard keygen' starts them); 'keyshard nodes up' keeps them running");
+                spec.commandLine()
+                        .getErr()
+                        .println("stopped local servers run only while a command or the app needs "
+                                + "them ('keyshard keygen' starts them); 'keyshard nodes up' keeps them running");
             }
         }
         out.flush();
@@ -62,6 +77,7 @@ public final class ServersCommand implements Runnable {
     static final class ListServers implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
@@ -73,11 +89,16 @@ public final class ServersCommand implements Runnable {
     }
 
     /** {@code servers check}: like list, but exits 4 when a server that should answer does not. */
-    @Command(name = "check", description = {"Check every server; exit 4 if one that should answer does not.",
-        "Local servers that are not running (\"stopped\") or were never started are no fault: exit 0."})
+    @Command(
+            name = "check",
+            description = {
+                "Check every server; exit 4 if one that should answer does not.",
+                "Local servers that are not running (\"stopped\") or were never started are no fault: exit 0."
+            })
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
@@ -92,6 +113,7 @@ public final class ServersCommand implements Runnable {
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "NAME")
         String name;
 

@@ -13,9 +13,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code keyshard vault export|import|passwd}: encrypted backups and password change. */
-@Command(name = "vault", mixinStandardHelpOptions = true,
-        description = {"Back up, restore and re-key the vault.",
-            "Vault password: --password-file FILE, else $KEYSHARD_PASSWORD, else a prompt."},
+@Command(
+        name = "vault",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Back up, restore and re-key the vault.",
+            "Vault password: --password-file FILE, else $KEYSHARD_PASSWORD, else a prompt."
+        },
         subcommands = {VaultCommand.Export.class, VaultCommand.Import.class, VaultCommand.Passwd.class})
 public final class VaultCommand implements Runnable {
     @Spec
@@ -27,17 +31,28 @@ public final class VaultCommand implements Runnable {
     }
 
     /** {@code vault export --out F}. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write every key to an encrypted backup file (Argon2id + AES-256-GCM) with its own password.",
-                "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt (asked twice)."})
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write every key to an encrypted backup file (Argon2id + AES-256-GCM) with its own password.",
+                "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt (asked twice)."
+            })
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to create (never overwritten).")
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE",
+                description = "The backup file to create (never overwritten).")
         Path out;
 
-        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
+        @Option(
+                names = "--backup-password-file",
+                paramLabel = "FILE",
+                description = "Read the backup password from FILE's first line.")
         Path backupPasswordFile;
 
         @Override
@@ -56,12 +71,16 @@ public final class VaultCommand implements Runnable {
     }
 
     /** {@code vault import --in F}, or {@code vault import F} as scripts already write it. */
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Merge the keys of a backup file into the vault by keyId: adds the missing ones, never "
-                    + "overwrites or duplicates one.",
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Merge the keys of a backup file into the vault by keyId: adds the missing ones, never "
+                        + "overwrites or duplicates one.",
                 "The file is given with --in FILE (the counterpart of export's --out) or as the last argument.",
                 "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt. "
-                        + "An automatic backup from <home>/backups opens with the vault password it was made under."})
+                        + "An automatic backup from <home>/backups opens with the vault password it was made under."
+            })
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,7 +91,10 @@ public final class VaultCommand implements Runnable {
         @Option(names = "--in", paramLabel = "FILE", description = "The backup file to read.")
         Path in;
 
-        @Option(names = "--backup-password-file", paramLabel = "FILE", description = "Read the backup password from FILE's first line.")
+        @Option(
+                names = "--backup-password-file",
+                paramLabel = "FILE",
+                description = "Read the backup password from FILE's first line.")
         Path backupPasswordFile;
 
         @Override
@@ -82,8 +104,12 @@ public final class VaultCommand implements Runnable {
                 char[] pw = PasswordSource.BACKUP.read(backupPasswordFile, false);
                 try {
                     VaultBackup.ImportResult r = opened.workspace().importBackup(source, pw);
-                    spec.commandLine().getErr().printf("Imported %d key(s); %d already present; %d in conflict "
-                            + "(the vault's version kept).%n", r.added(), r.alreadyPresent(), r.conflicting());
+                    spec.commandLine()
+                            .getErr()
+                            .printf(
+                                    "Imported %d key(s); %d already present; %d in conflict "
+                                            + "(the vault's version kept).%n",
+                                    r.added(), r.alreadyPresent(), r.conflicting());
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
@@ -93,26 +119,33 @@ public final class VaultCommand implements Runnable {
 
         private Path source() {
             if (file != null && in != null && !file.equals(in)) {
-                throw new ParameterException(spec.commandLine(), "give the backup file once: either --in FILE or FILE, "
-                        + "not both");
+                throw new ParameterException(
+                        spec.commandLine(), "give the backup file once: either --in FILE or FILE, " + "not both");
             }
             if (file == null && in == null) {
-                throw new ParameterException(spec.commandLine(), "which backup file? Write: keyshard vault import "
-                        + "--in FILE");
+                throw new ParameterException(
+                        spec.commandLine(), "which backup file? Write: keyshard vault import " + "--in FILE");
             }
             return in != null ? in : file;
         }
     }
 
     /** {@code vault passwd}. */
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = {"Change the vault password (crash-safe: if interrupted, the old or the new password opens it).",
-                "New password: --new-password-file FILE, else $KEYSHARD_NEW_PASSWORD, else a prompt (asked twice)."})
+    @Command(
+            name = "passwd",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Change the vault password (crash-safe: if interrupted, the old or the new password opens it).",
+                "New password: --new-password-file FILE, else $KEYSHARD_NEW_PASSWORD, else a prompt (asked twice)."
+            })
     static final class Passwd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE's first line.")
+        @Option(
+                names = "--new-password-file",
+                paramLabel = "FILE",
+                description = "Read the new password from FILE's first line.")
         Path newPasswordFile;
 
         @Override

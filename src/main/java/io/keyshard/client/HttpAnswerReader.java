@@ -16,11 +16,11 @@ final class HttpAnswerReader {
     static final int MAX_BODY = 16 * 1024 * 1024;
     /** How {@link #MAX_BODY} reads in messages. */
     static final String MAX_BODY_TEXT = "16 MiB";
+
     private static final int MAX_CHUNK_LINE = 1024;
 
     /** One answer: its status, its body, and whether the connection may carry another request. */
-    record Answer(int status, byte[] body, boolean reusable) {
-    }
+    record Answer(int status, byte[] body, boolean reusable) {}
 
     /** The answer broke HTTP/1.1 framing; the message is fixed text, never the server's bytes. */
     static final class Malformed extends IOException {

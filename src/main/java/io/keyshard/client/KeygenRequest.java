@@ -20,8 +20,8 @@ public record KeygenRequest(CurveName curve, int threshold, List<String> servers
             throw new IllegalArgumentException("a server is listed twice; each server can hold one share");
         }
         if (threshold < 2 || threshold > servers.size()) {
-            throw new IllegalArgumentException("threshold must be between 2 and the number of servers ("
-                    + servers.size() + "), got " + threshold);
+            throw new IllegalArgumentException(
+                    "threshold must be between 2 and the number of servers (" + servers.size() + "), got " + threshold);
         }
         if (label != null && label.length() > 200) {
             throw new IllegalArgumentException("label must be at most 200 characters");

@@ -55,8 +55,15 @@ final class KeygenRun {
     private final CommitLedger ledger;
     private Phase reached = Phase.IDENTITY;
 
-    KeygenRun(UUID keyId, Vault vault, KeygenRequest request, List<NodeConnection> servers, Operation<GeneratedKey> op,
-            Duration roundTimeout, SecureRandom random, CommitLedger ledger) {
+    KeygenRun(
+            UUID keyId,
+            Vault vault,
+            KeygenRequest request,
+            List<NodeConnection> servers,
+            Operation<GeneratedKey> op,
+            Duration roundTimeout,
+            SecureRandom random,
+            CommitLedger ledger) {
         this.keyId = keyId;
         this.vault = vault;
         this.request = request;
@@ -80,22 +87,32 @@ final class KeygenRun {
         // The record is written while rounds 1 and 2 run (they leave nothing durable on a server) and is
         // durable before round 3, when the servers first store a share: the keyId is never held by a
         // server without being in the vault, and the vault's fsync is off the critical path.
-        CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> vault.createPending(KeyRecord.pending(keyId,
-                request.label(), request.curve(), request.threshold(), request.servers(), Instant.now())), VAULT_WRITER);
+        CompletableFuture<Void> pending = CompletableFuture.runAsync(
+                () -> vault.createPending(KeyRecord.pending(
+                        keyId,
+                        request.label(),
+                        request.curve(),
+                        request.threshold(),
+                        request.servers(),
+                        Instant.now())),
+                VAULT_WRITER);
         AgreedKey agreed;
         try {
             reached = Phase.ROUND1;
-            List<Round1Message> r1 = ParallelRound.run(op, Phase.ROUND1, servers,
+            List<Round1Message> r1 = ParallelRound.run(
+                    op,
+                    Phase.ROUND1,
+                    servers,
                     c -> c.keygen(keyId, "round1", setup, Round1Message.class, roundTimeout));
             Round2Request req2 = checked(Phase.ROUND1, () -> coordinator.round2Request(r1));
             reached = Phase.ROUND2;
-            List<Round2Message> r2 = ParallelRound.run(op, Phase.ROUND2, servers,
-                    c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
+            List<Round2Message> r2 = ParallelRound.run(
+                    op, Phase.ROUND2, servers, c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
             Round3Request req3 = checked(Phase.ROUND2, () -> coordinator.round3Request(r2));
             recordWritten(pending);
             reached = Phase.ROUND3;
-            List<Round3Message> r3 = ParallelRound.run(op, Phase.ROUND3, servers,
-                    c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
+            List<Round3Message> r3 = ParallelRound.run(
+                    op, Phase.ROUND3, servers, c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
             agreed = checked(Phase.ROUND3, () -> coordinator.finish(r3));
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
@@ -110,7 +127,8 @@ final class KeygenRun {
             // the vault could not write the record (named in e), or a defect: no server stored anything yet
             abortEverywhere(keyId, servers);
             if (settled(pending)) {
-                vault.markFailed(keyId, "key generation stopped: " + e.getClass().getSimpleName());
+                vault.markFailed(
+                        keyId, "key generation stopped: " + e.getClass().getSimpleName());
             }
             throw e;
         }
@@ -145,7 +163,8 @@ final class KeygenRun {
 
     /** Every server's identity (fetched once per pinned connection) and the session setup built from them. */
     private SessionSetup setup(UUID keyId) {
-        List<IdentityAnswer> identities = ParallelRound.run(op, Phase.IDENTITY, servers, c -> c.cachedIdentity(roundTimeout));
+        List<IdentityAnswer> identities =
+                ParallelRound.run(op, Phase.IDENTITY, servers, c -> c.cachedIdentity(roundTimeout));
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             NodeConnection c = servers.get(i);
@@ -159,14 +178,21 @@ final class KeygenRun {
     /** The participant a server's identity answer describes, after checking it is the server we meant. */
     static Participant participant(NodeConnection c, IdentityAnswer identity) {
         if (!c.name().equals(identity.name()) || identity.id() != c.info().id()) {
-            throw new KeygenException(c.name(), "server " + c.name() + ": its identity names another server ('"
-                    + identity.name() + "', id " + identity.id() + ")", ExitCoded.SERVER, null);
+            throw new KeygenException(
+                    c.name(),
+                    "server " + c.name() + ": its identity names another server ('" + identity.name() + "', id "
+                            + identity.id() + ")",
+                    ExitCoded.SERVER,
+                    null);
         }
         try {
             return identity.participant();
         } catch (IllegalArgumentException e) {
-            throw new KeygenException(c.name(), "server " + c.name() + ": its identity is malformed ("
-                    + e.getMessage() + ")", ExitCoded.SERVER, null);
+            throw new KeygenException(
+                    c.name(),
+                    "server " + c.name() + ": its identity is malformed (" + e.getMessage() + ")",
+                    ExitCoded.SERVER,
+                    null);
         }
     }
 
@@ -179,8 +205,11 @@ final class KeygenRun {
         try {
             return check.run();
         } catch (ProtocolException e) {
-            throw new KeygenException(e.culpritName(), "key generation failed after round " + phase.ordinal()
-                    + ": " + e.getMessage(), ExitCoded.PROTOCOL, e);
+            throw new KeygenException(
+                    e.culpritName(),
+                    "key generation failed after round " + phase.ordinal() + ": " + e.getMessage(),
+                    ExitCoded.PROTOCOL,
+                    e);
         }
     }
 
@@ -219,7 +248,10 @@ final class KeygenRun {
                 op.emit(KeygenProgress.of(KeygenProgress.Stage.DONE, Phase.COMMIT, name, "committed"));
             } catch (RuntimeException e) {
                 missing.add(name);
-                op.emit(KeygenProgress.of(KeygenProgress.Stage.FAILED, Phase.COMMIT, name,
+                op.emit(KeygenProgress.of(
+                        KeygenProgress.Stage.FAILED,
+                        Phase.COMMIT,
+                        name,
                         NodeConnection.unwrap(e).getMessage() + " (commit is re-sent on the next start)"));
             }
         });

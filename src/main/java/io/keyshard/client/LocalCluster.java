@@ -3,7 +3,6 @@ package io.keyshard.client;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
-import io.keyshard.wire.HealthAnswer;
 import io.keyshard.wire.NodeEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,9 +35,11 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCluster implements AutoCloseable {
     /** The cluster's server names, ids 1..3. */
     public static final List<String> NAMES = List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3");
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** A node on loopback answers its health check in milliseconds; one that takes longer is hung or overloaded. */
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
     private final Path home;
     private final Map<String, Process> started = new LinkedHashMap<>();
     private final Map<String, ServerException> failures = new LinkedHashMap<>();
@@ -68,8 +69,9 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster startServers(Path home, Collection<String> names) throws IOException {
         Path nodes = Home.ensureOwnerOnlyDir(home.resolve("nodes"));
         LocalCluster cluster = new LocalCluster(home);
-        try (FileChannel lockFile = FileChannel.open(nodes.resolve("cluster.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+        try (FileChannel lockFile = FileChannel.open(
+                        nodes.resolve("cluster.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
             ServersConfig config = ServersConfig.load(home);
             Map<String, ServerInfo> infos = new LinkedHashMap<>();
             for (String name : NAMES) {
@@ -168,13 +170,23 @@ public final class LocalCluster implements AutoCloseable {
         }
         Home.ensureOwnerOnlyDir(folder);
         Path data = folder.resolve("data");
-        Process p = NodeProcess.start(List.of("node", "init", "--name", name, "--port", Integer.toString(freePort()),
-                "--data", data.toString()), folder.resolve("node.log"));
+        Process p = NodeProcess.start(
+                List.of(
+                        "node",
+                        "init",
+                        "--name",
+                        name,
+                        "--port",
+                        Integer.toString(freePort()),
+                        "--data",
+                        data.toString()),
+                folder.resolve("node.log"));
         byte[] out = p.getInputStream().readAllBytes();
         try {
             if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new ServerException(name, 0, null, "could not be created (see " + folder.resolve("node.log") + ")");
+                throw new ServerException(
+                        name, 0, null, "could not be created (see " + folder.resolve("node.log") + ")");
             }
             NodeEntry entry = StrictJson.mapper().readValue(out, NodeEntry.class);
             OwnerOnlyFiles.write(folder.resolve("client.key"), entry.apiKey().getBytes(StandardCharsets.US_ASCII));
@@ -194,8 +206,17 @@ public final class LocalCluster implements AutoCloseable {
         Path folder = nodeFolder(home, name);
         Path log = folder.resolve("node.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        Process p = NodeProcess.start(List.of("node", "run", "--data", folder.resolve("data").toString(), "--port", "0",
-                "--exit-with", Long.toString(ProcessHandle.current().pid())), folder.resolve("node.log"));
+        Process p = NodeProcess.start(
+                List.of(
+                        "node",
+                        "run",
+                        "--data",
+                        folder.resolve("data").toString(),
+                        "--port",
+                        "0",
+                        "--exit-with",
+                        Long.toString(ProcessHandle.current().pid())),
+                folder.resolve("node.log"));
         started.put(name, p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
@@ -214,16 +235,21 @@ public final class LocalCluster implements AutoCloseable {
         if (line == null) {
             p.destroyForcibly();
             started.remove(name);
-            throw new ServerException(name, 0, null, "local node did not start" + NodeProcess.lastError(log, logStart, p)
-                    + " (see " + log + ")");
+            throw new ServerException(
+                    name,
+                    0,
+                    null,
+                    "local node did not start" + NodeProcess.lastError(log, logStart, p) + " (see " + log + ")");
         }
-        Thread drain = new Thread(() -> {
-            try {
-                out.transferTo(Writer.nullWriter());
-            } catch (IOException ignored) {
-                // the node ended; nothing more to read
-            }
-        }, "local-node-stdout-" + name);
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        out.transferTo(Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the node ended; nothing more to read
+                    }
+                },
+                "local-node-stdout-" + name);
         drain.setDaemon(true);
         drain.start();
         return StrictJson.mapper().readTree(line).path("url").asText();

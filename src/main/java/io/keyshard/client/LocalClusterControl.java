@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class LocalClusterControl implements AutoCloseable {
     /** What the Servers screen shows for the cluster. */
-    public enum State { STOPPED, STARTING, RUNNING }
+    public enum State {
+        STOPPED,
+        STARTING,
+        RUNNING
+    }
 
     private final Path home;
     private final List<LocalCluster> started = new ArrayList<>();
@@ -38,7 +42,9 @@ public final class LocalClusterControl implements AutoCloseable {
      */
     public synchronized Map<String, ServerException> start(Collection<String> names) throws IOException {
         // nodes this handle started and that still run answer for themselves: no health check per key generation
-        List<String> needed = names.stream().filter(n -> LocalCluster.NAMES.contains(n) && process(n) == null).toList();
+        List<String> needed = names.stream()
+                .filter(n -> LocalCluster.NAMES.contains(n) && process(n) == null)
+                .toList();
         if (needed.isEmpty()) {
             return Map.of();
         }
@@ -60,7 +66,8 @@ public final class LocalClusterControl implements AutoCloseable {
 
     /** True if the app started at least one node that is still running, so Stop has something to do. */
     public synchronized boolean ownsNodes() {
-        return started.stream().flatMap(c -> c.startedServers().stream().map(c::process))
+        return started.stream()
+                .flatMap(c -> c.startedServers().stream().map(c::process))
                 .anyMatch(p -> p != null && p.isAlive());
     }
 

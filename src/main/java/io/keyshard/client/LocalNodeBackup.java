@@ -37,16 +37,15 @@ public final class LocalNodeBackup {
     static final String FORMAT = "keyshard-node-backup";
     /** The suffix of a server's backup file, {@code NAME.ksnode}. */
     public static final String SUFFIX = ".ksnode";
+
     private static final long MAX_SIZE = 512L * 1024 * 1024;
     private static final String NAME_PART = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     /** One backup file written. */
-    public record Written(String name, Path file) {
-    }
+    public record Written(String name, Path file) {}
 
     /** One server folder restored; {@code replaced} when a folder of the same identity was there before. */
-    public record Restored(String name, Path folder, boolean replaced) {
-    }
+    public record Restored(String name, Path folder, boolean replaced) {}
 
     /** A backup or restore refused before anything was written, with its exit code. */
     public static final class Refused extends RuntimeException implements ExitCoded {
@@ -64,11 +63,9 @@ public final class LocalNodeBackup {
         }
     }
 
-    private record Contents(String name, Map<String, byte[]> files) {
-    }
+    private record Contents(String name, Map<String, byte[]> files) {}
 
-    private LocalNodeBackup() {
-    }
+    private LocalNodeBackup() {}
 
     /** Writes {@code outDir/NAME.ksnode} for each named server, sealed under {@code password}. */
     public static List<Written> backup(Path home, List<String> names, Path outDir, char[] password) throws IOException {
@@ -76,12 +73,15 @@ public final class LocalNodeBackup {
             throw new Refused(ExitCoded.BAD_INPUT, "the folder " + outDir + " does not exist");
         }
         List<Written> out = new ArrayList<>();
-        try (FileChannel ch = clusterLock(home); FileLock lock = ch.lock()) {
+        try (FileChannel ch = clusterLock(home);
+                FileLock lock = ch.lock()) {
             for (String name : names) {
                 Path folder = folder(home, name);
                 if (!Files.isDirectory(folder.resolve("data"))) {
-                    throw new Refused(ExitCoded.BAD_INPUT, "there is no local server " + name + " in " + home
-                            + " (the local cluster makes it on its first start)");
+                    throw new Refused(
+                            ExitCoded.BAD_INPUT,
+                            "there is no local server " + name + " in " + home
+                                    + " (the local cluster makes it on its first start)");
                 }
                 requireStopped(name, folder);
                 Path file = outDir.resolve(name + SUFFIX);
@@ -109,7 +109,8 @@ public final class LocalNodeBackup {
         }
         Home.ensureOwnerOnlyDir(home.resolve("nodes"));
         List<Restored> out = new ArrayList<>();
-        try (FileChannel ch = clusterLock(home); FileLock lock = ch.lock()) {
+        try (FileChannel ch = clusterLock(home);
+                FileLock lock = ch.lock()) {
             List<Boolean> replaces = new ArrayList<>();
             for (Contents c : all) {
                 replaces.add(checkTarget(home, c));
@@ -139,7 +140,9 @@ public final class LocalNodeBackup {
         List<Path> found;
         try (Stream<Path> list = Files.list(dir)) {
             found = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-                    .filter(p -> name == null || p.getFileName().toString().equals(name + SUFFIX)).sorted().toList();
+                    .filter(p -> name == null || p.getFileName().toString().equals(name + SUFFIX))
+                    .sorted()
+                    .toList();
         }
         if (found.isEmpty()) {
             throw new Refused(ExitCoded.BAD_INPUT, "no " + (name == null ? "*" : name) + SUFFIX + " file in " + dir);
@@ -168,8 +171,11 @@ public final class LocalNodeBackup {
             }
         }
         try (Stream<Path> data = Files.list(folder.resolve("data"))) {
-            data.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(NodeDataInfo::isState)
-                    .sorted().forEach(n -> out.add("data/" + n));
+            data.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(NodeDataInfo::isState)
+                    .sorted()
+                    .forEach(n -> out.add("data/" + n));
         }
         return out;
     }
@@ -186,7 +192,7 @@ public final class LocalNodeBackup {
                 throw bad(file, "it is not the backup of a local cluster server");
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("files").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getKey().matches("(data/)?" + NAME_PART) || !e.getValue().isTextual()) {
                     throw bad(file, "it holds a file outside a server folder");
@@ -215,17 +221,21 @@ public final class LocalNodeBackup {
         boolean same = Files.isRegularFile(cert)
                 && Arrays.equals(Files.readAllBytes(cert), c.files().get("data/" + NodeDataInfo.CERTIFICATE));
         if (!same && NodeDataInfo.sharesHeld(folder.resolve("data")) > 0) {
-            throw new Refused(ExitCoded.BAD_INPUT, "the local server " + c.name() + " in " + home + " is another "
-                    + "server (another identity) and holds shares that a restore would destroy; move " + folder
-                    + " away first; nothing was restored");
+            throw new Refused(
+                    ExitCoded.BAD_INPUT,
+                    "the local server " + c.name() + " in " + home + " is another "
+                            + "server (another identity) and holds shares that a restore would destroy; move " + folder
+                            + " away first; nothing was restored");
         }
         return true;
     }
 
     private static void requireStopped(String name, Path folder) throws IOException {
         if (NodeDataInfo.inUse(folder.resolve("data"))) {
-            throw new Refused(ExitCoded.VAULT, "the local server " + name + " is running: stop the local cluster "
-                    + "first (close the app, or end 'keyshard nodes up')");
+            throw new Refused(
+                    ExitCoded.VAULT,
+                    "the local server " + name + " is running: stop the local cluster "
+                            + "first (close the app, or end 'keyshard nodes up')");
         }
     }
 

@@ -115,10 +115,13 @@ public final class NodeConnection {
             ErrorAnswer err = ERROR.readValue(resp.body());
             String code = err.error() == null ? "HTTP_" + resp.status() : err.error();
             String message = err.message() == null ? "no message" : err.message();
-            throw new ServerException(name, resp.status(), code,
-                    "refused the request (" + resp.status() + " " + code + "): " + message);
+            throw new ServerException(
+                    name, resp.status(), code, "refused the request (" + resp.status() + " " + code + "): " + message);
         } catch (IOException e) {
-            throw new ServerException(name, resp.status(), null,
+            throw new ServerException(
+                    name,
+                    resp.status(),
+                    null,
                     "sent an answer that is not the expected JSON (HTTP " + resp.status() + ")");
         }
     }
@@ -136,8 +139,7 @@ public final class NodeConnection {
 
     /** Unwraps a future's failure into the ServerException inside, if any. */
     public static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -11,15 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts a {@code keyshard node} command as a child process of this program, and reads why one failed. */
 final class NodeProcess {
-    private NodeProcess() {
-    }
+    private NodeProcess() {}
 
     /** The node's last {@code error:} line written since {@code from}, as ": words", or "" when there is none. */
     static String lastError(Path log, long from, Process p) {
         try {
             p.waitFor(5, TimeUnit.SECONDS);
             byte[] all = Files.readAllBytes(log);
-            String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+            String written = new String(
+                    all,
+                    (int) Math.min(from, all.length),
+                    (int) Math.max(0, all.length - from),
                     StandardCharsets.UTF_8);
             String found = "";
             for (String l : written.split("\\R")) {
@@ -64,8 +66,8 @@ final class NodeProcess {
         // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
         // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
         // first keygens after a start finish sooner.
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+        List<String> command =
+                new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
         String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
         if (!extra.isBlank()) {

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLException;
 final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
     /** Requests in flight, checked by the watchdog for a write or a slow trickle that outlasts the deadline. */
     private static final Set<NodeRequest<?>> RUNNING = ConcurrentHashMap.newKeySet();
+
     private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
     private final PinnedHttps http;
@@ -34,8 +35,15 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
     private volatile boolean connecting;
     private volatile boolean expired;
 
-    NodeRequest(PinnedHttps http, String method, String path, char[] apiKey, byte[] json, long deadline,
-            long connectDeadline, PinnedHttps.Decoder<T> decoder) {
+    NodeRequest(
+            PinnedHttps http,
+            String method,
+            String path,
+            char[] apiKey,
+            byte[] json,
+            long deadline,
+            long connectDeadline,
+            PinnedHttps.Decoder<T> decoder) {
         this.http = http;
         this.method = method;
         this.path = path;
@@ -108,7 +116,9 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
         } catch (IOException | RuntimeException e) {
             detach();
             c.close();
-            boolean closedByServer = !(e instanceof SocketTimeoutException) && !isCancelled() && !expired
+            boolean closedByServer = !(e instanceof SocketTimeoutException)
+                    && !isCancelled()
+                    && !expired
                     && (reader == null || !reader.started())
                     && !(e instanceof HttpAnswerReader.Malformed || e instanceof HttpAnswerReader.TooLarge);
             if (reused && closedByServer && method.equals("GET")) {
@@ -189,11 +199,12 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
         if (isCancelled() || t instanceof CancellationException) {
             reason = "request cancelled";
         } else if (expired || hasCause(t, SocketTimeoutException.class)) {
-            reason = connecting ? "no connection to " + url + " in time (connect or TLS handshake did not finish)"
+            reason = connecting
+                    ? "no connection to " + url + " in time (connect or TLS handshake did not finish)"
                     : "no answer from " + url + " in time";
         } else if (t instanceof ConnectException) {
-            return ServerException.connectionRefused(http.server,
-                    "unreachable at " + url + " (connection refused: is it running?)");
+            return ServerException.connectionRefused(
+                    http.server, "unreachable at " + url + " (connection refused: is it running?)");
         } else if (t instanceof SSLException || hasCause(t, SSLException.class)) {
             reason = "TLS with " + url + " failed: its certificate does not match the pin in servers.json, "
                     + "or it does not speak TLS 1.3";

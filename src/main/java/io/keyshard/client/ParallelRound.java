@@ -17,31 +17,39 @@ import java.util.function.Function;
  * operation's listeners; the first failure (or a cancel) ends the wait and names the server.
  */
 final class ParallelRound {
-    private ParallelRound() {
-    }
+    private ParallelRound() {}
 
-    static <T> List<T> run(Operation<?> op, Phase phase, List<NodeConnection> servers,
+    static <T> List<T> run(
+            Operation<?> op,
+            Phase phase,
+            List<NodeConnection> servers,
             Function<NodeConnection, CompletableFuture<T>> send) {
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             String what = phase == Phase.IDENTITY ? "identity" : "round " + phase.ordinal();
             op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, phase, c.name(), what + " requested"));
             CompletableFuture<T> f = send.apply(c);
-            f.whenComplete((v, err) -> op.emit(KeygenProgress.of(err == null ? KeygenProgress.Stage.DONE
-                    : KeygenProgress.Stage.FAILED, phase, c.name(), err == null ? what + " answered"
-                    : NodeConnection.unwrap(err).getMessage())));
+            f.whenComplete((v, err) -> op.emit(KeygenProgress.of(
+                    err == null ? KeygenProgress.Stage.DONE : KeygenProgress.Stage.FAILED,
+                    phase,
+                    c.name(),
+                    err == null
+                            ? what + " answered"
+                            : NodeConnection.unwrap(err).getMessage())));
             futures.put(c.name(), f);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new));
         CompletableFuture<Object> firstFailure = new CompletableFuture<>();
-        futures.values().forEach(f -> f.exceptionally(err -> {
-            firstFailure.complete(null);
-            return null;
-        }));
+        futures.values()
+                .forEach(f -> f.exceptionally(err -> {
+                    firstFailure.complete(null);
+                    return null;
+                }));
         while (true) {
             if (op.isCancelled()) {
                 futures.values().forEach(f -> f.cancel(true));
-                throw new KeygenException(null, "key generation cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
+                throw new KeygenException(
+                        null, "key generation cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
             }
             try {
                 CompletableFuture.anyOf(all, firstFailure).get(200, TimeUnit.MILLISECONDS);
@@ -60,7 +68,8 @@ final class ParallelRound {
             CompletableFuture<T> f = e.getValue();
             if (f.isCompletedExceptionally()) {
                 futures.values().forEach(other -> other.cancel(true));
-                Throwable cause = NodeConnection.unwrap(f.handle((v, err) -> err).join());
+                Throwable cause =
+                        NodeConnection.unwrap(f.handle((v, err) -> err).join());
                 throw failure(e.getKey(), phase, cause);
             }
         }
@@ -81,10 +90,14 @@ final class ParallelRound {
     static KeygenException failure(String server, Phase phase, Throwable cause) {
         String where = where(phase);
         if (cause instanceof ServerException se) {
-            return new KeygenException(server, "key generation failed" + where + ": " + se.getMessage(),
-                    se.exitCode(), se);
+            return new KeygenException(
+                    server, "key generation failed" + where + ": " + se.getMessage(), se.exitCode(), se);
         }
-        return new KeygenException(server, "key generation failed" + where + ": server " + server + ": "
-                + cause.getClass().getSimpleName(), ExitCoded.SERVER, cause);
+        return new KeygenException(
+                server,
+                "key generation failed" + where + ": server " + server + ": "
+                        + cause.getClass().getSimpleName(),
+                ExitCoded.SERVER,
+                cause);
     }
 }

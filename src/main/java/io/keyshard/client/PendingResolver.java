@@ -42,8 +42,12 @@ final class PendingResolver {
     private final Set<UUID> running;
 
     /** @param running keys whose generation is still going in this process: their PENDING record is no leftover */
-    PendingResolver(Vault vault, Function<List<String>, List<NodeConnection>> connect, Duration timeout,
-            CommitLedger ledger, Set<UUID> running) {
+    PendingResolver(
+            Vault vault,
+            Function<List<String>, List<NodeConnection>> connect,
+            Duration timeout,
+            CommitLedger ledger,
+            Set<UUID> running) {
         this.vault = vault;
         this.connect = connect;
         this.timeout = timeout;
@@ -63,10 +67,17 @@ final class PendingResolver {
             if (r.status() == KeyStatus.PENDING && running.contains(r.keyId())) {
                 continue; // a generation in progress here (the app settles while the user may already make a key)
             }
-            String skip = r.servers().stream().filter(failedServers::containsKey).findFirst().orElse(null);
+            String skip = r.servers().stream()
+                    .filter(failedServers::containsKey)
+                    .findFirst()
+                    .orElse(null);
             if (skip != null) {
-                out.add(new ResolvedKey(r.keyId(), r.status(), ResolvedKey.Change.UNCHANGED, "left for the next start: server " + skip
-                        + " failed earlier in this check (" + failedServers.get(skip) + ")"));
+                out.add(new ResolvedKey(
+                        r.keyId(),
+                        r.status(),
+                        ResolvedKey.Change.UNCHANGED,
+                        "left for the next start: server " + skip + " failed earlier in this check ("
+                                + failedServers.get(skip) + ")"));
                 continue;
             }
             try {
@@ -109,8 +120,13 @@ final class PendingResolver {
                 if (missing.isEmpty()) {
                     ledger.confirm(r.keyId());
                 }
-                return new ResolvedKey(r.keyId(), KeyStatus.READY, ResolvedKey.Change.FINISHED, missing.isEmpty() ? "finished after a restart"
-                        : "finished after a restart; commit still pending on " + missing);
+                return new ResolvedKey(
+                        r.keyId(),
+                        KeyStatus.READY,
+                        ResolvedKey.Change.FINISHED,
+                        missing.isEmpty()
+                                ? "finished after a restart"
+                                : "finished after a restart; commit still pending on " + missing);
             } catch (ProtocolException e) {
                 unfinished = e.getMessage();
             } catch (KeygenException e) {
@@ -132,31 +148,42 @@ final class PendingResolver {
             SessionSetup s = statuses.get(i).setup();
             Round3Message result = statuses.get(i).result();
             if (s == null || result == null) {
-                throw new KeygenException(c.name(), "server " + c.name() + ": its stored result is malformed",
-                        ExitCoded.PROTOCOL, null);
+                throw new KeygenException(
+                        c.name(), "server " + c.name() + ": its stored result is malformed", ExitCoded.PROTOCOL, null);
             }
             results.add(result);
             if (setup == null) {
                 setup = s;
             } else if (!sameSetup(setup, s)) {
-                throw new KeygenException(c.name(), "server " + c.name() + ": its session setup differs from the others'",
-                        ExitCoded.PROTOCOL, null);
+                throw new KeygenException(
+                        c.name(),
+                        "server " + c.name() + ": its session setup differs from the others'",
+                        ExitCoded.PROTOCOL,
+                        null);
             }
         }
-        if (!r.keyId().toString().equals(setup.keyId()) || !r.curve().apiName().equals(setup.curve())
+        if (!r.keyId().toString().equals(setup.keyId())
+                || !r.curve().apiName().equals(setup.curve())
                 || r.threshold() != setup.threshold()
-                || !setup.participants().stream().map(Participant::name).toList().equals(r.servers())) {
-            throw new KeygenException(null, "the servers' session does not match the vault record",
-                    ExitCoded.PROTOCOL, null);
+                || !setup.participants().stream()
+                        .map(Participant::name)
+                        .toList()
+                        .equals(r.servers())) {
+            throw new KeygenException(
+                    null, "the servers' session does not match the vault record", ExitCoded.PROTOCOL, null);
         }
-        List<IdentityAnswer> identities = ParallelRound.run(new Operation<>(), KeygenProgress.Phase.IDENTITY, servers,
-                c -> c.identity(Duration.ofSeconds(10)));
+        List<IdentityAnswer> identities = ParallelRound.run(
+                new Operation<>(), KeygenProgress.Phase.IDENTITY, servers, c -> c.identity(Duration.ofSeconds(10)));
         for (int i = 0; i < servers.size(); i++) {
             Participant now = KeygenRun.participant(servers.get(i), identities.get(i));
             Participant then = setup.participants().get(i);
-            if (!Arrays.equals(now.signingKey(), then.signingKey()) || !Arrays.equals(now.encryptionKey(), then.encryptionKey())) {
-                throw new KeygenException(now.name(), "server " + now.name() + ": the session lists identity keys it "
-                        + "does not publish", ExitCoded.PROTOCOL, null);
+            if (!Arrays.equals(now.signingKey(), then.signingKey())
+                    || !Arrays.equals(now.encryptionKey(), then.encryptionKey())) {
+                throw new KeygenException(
+                        now.name(),
+                        "server " + now.name() + ": the session lists identity keys it " + "does not publish",
+                        ExitCoded.PROTOCOL,
+                        null);
             }
         }
         return KeygenCoordinator.agree(new KeygenCoordinator(setup).session(), results);
@@ -164,7 +191,9 @@ final class PendingResolver {
 
     private static boolean sameSetup(SessionSetup a, SessionSetup b) {
         try {
-            return Arrays.equals(StrictJson.mapper().writeValueAsBytes(a), StrictJson.mapper().writeValueAsBytes(b));
+            return Arrays.equals(
+                    StrictJson.mapper().writeValueAsBytes(a),
+                    StrictJson.mapper().writeValueAsBytes(b));
         } catch (IOException e) {
             return false;
         }
@@ -187,7 +216,8 @@ final class PendingResolver {
                 ready++;
             }
         }
-        List<String> missing = pending.isEmpty() ? List.of()
+        List<String> missing = pending.isEmpty()
+                ? List.of()
                 : KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout);
         if (missing.isEmpty() && ready + pending.size() == servers.size()) {
             ledger.confirm(r.keyId());
@@ -195,11 +225,20 @@ final class PendingResolver {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        ResolvedKey.Change change = missing.size() == pending.size() ? ResolvedKey.Change.UNCHANGED
-                : ResolvedKey.Change.COMMIT_RESENT;
-        List<String> sent = pending.stream().map(NodeConnection::name).filter(n -> !missing.contains(n)).toList();
-        return Optional.of(new ResolvedKey(r.keyId(), KeyStatus.READY, change, (sent.isEmpty() ? "" : "commit re-sent to "
-                + sent) + (missing.isEmpty() ? "" : (sent.isEmpty() ? "" : "; ") + "commit still pending on " + missing)));
+        ResolvedKey.Change change =
+                missing.size() == pending.size() ? ResolvedKey.Change.UNCHANGED : ResolvedKey.Change.COMMIT_RESENT;
+        List<String> sent = pending.stream()
+                .map(NodeConnection::name)
+                .filter(n -> !missing.contains(n))
+                .toList();
+        return Optional.of(new ResolvedKey(
+                r.keyId(),
+                KeyStatus.READY,
+                change,
+                (sent.isEmpty() ? "" : "commit re-sent to " + sent)
+                        + (missing.isEmpty()
+                                ? ""
+                                : (sent.isEmpty() ? "" : "; ") + "commit still pending on " + missing)));
     }
 
     /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */
@@ -209,7 +248,8 @@ final class PendingResolver {
             sent.add(c.keyStatus(keyId, timeout).exceptionallyCompose(err -> {
                 Throwable t = NodeConnection.unwrap(err);
                 return t instanceof ServerException se && se.status() == 404
-                        ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(t);
+                        ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(t);
             }));
         }
         List<KeyStatusAnswer> out = new ArrayList<>();
@@ -220,7 +260,8 @@ final class PendingResolver {
                 Throwable cause = NodeConnection.unwrap(e);
                 String name = servers.get(i).name();
                 throw cause instanceof ServerException se
-                        ? new KeygenException(name, "checking an earlier key generation: " + se.getMessage(), se.exitCode(), se)
+                        ? new KeygenException(
+                                name, "checking an earlier key generation: " + se.getMessage(), se.exitCode(), se)
                         : ParallelRound.failure(name, KeygenProgress.Phase.IDENTITY, cause);
             }
         }

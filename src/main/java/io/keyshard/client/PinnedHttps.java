@@ -24,6 +24,7 @@ final class PinnedHttps {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Idle connections kept per server; more callers at once get connections that are closed after use. */
     private static final int MAX_IDLE = 16;
+
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keyshard-node-io-" + THREADS.incrementAndGet());
@@ -50,7 +51,9 @@ final class PinnedHttps {
         this.url = url;
         URI u = URI.create(url);
         this.hostPort = u.getRawAuthority();
-        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+        String host = u.getHost().startsWith("[")
+                ? u.getHost().substring(1, u.getHost().length() - 1)
+                : u.getHost();
         this.address = InetSocketAddress.createUnresolved(host, u.getPort());
         try {
             this.factory = PinnedTrustManager.context(certSha256).getSocketFactory();
@@ -63,11 +66,18 @@ final class PinnedHttps {
      * Sends {@code method path} (with {@code json} as the body if not null, and the API key as a bearer
      * token if not null) and decodes the answer; the whole exchange ends within {@code timeout}.
      */
-    <T> CompletableFuture<T> send(String method, String path, char[] apiKey, byte[] json, Duration timeout,
-            Decoder<T> decoder) {
+    <T> CompletableFuture<T> send(
+            String method, String path, char[] apiKey, byte[] json, Duration timeout, Decoder<T> decoder) {
         long now = System.nanoTime();
-        NodeRequest<T> request = new NodeRequest<>(this, method, path, apiKey, json, now + timeout.toNanos(),
-                now + Math.min(timeout.toNanos(), CONNECT_TIMEOUT.toNanos()), decoder);
+        NodeRequest<T> request = new NodeRequest<>(
+                this,
+                method,
+                path,
+                apiKey,
+                json,
+                now + timeout.toNanos(),
+                now + Math.min(timeout.toNanos(), CONNECT_TIMEOUT.toNanos()),
+                decoder);
         try {
             IO.execute(request);
         } catch (RejectedExecutionException e) {
@@ -90,7 +100,10 @@ final class PinnedHttps {
             for (char c : apiKey) {
                 if (c < 0x21 || c > 0x7e) {
                     Arrays.fill(out, (byte) 0);
-                    throw new ServerException(server, 0, null,
+                    throw new ServerException(
+                            server,
+                            0,
+                            null,
                             "the API key held for it has characters that cannot be sent; add the server again");
                 }
                 out[at++] = (byte) c;

@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 public final class RemoteServers {
     /** Entries are a few hundred bytes; anything much larger is not one. */
     public static final int ENTRY_LIMIT = 64 * 1024;
+
     private static final String ENTRY_EXAMPLE = "{\"name\": \"ALPHA\", \"id\": 4, \"url\": \"https://10.0.0.5:7443\", "
             + "\"certSha256\": \"<64 hex digits>\", \"apiKey\": \"<the key node init printed>\"}";
     private static final Pattern MISSING = Pattern.compile("Missing (?:creator|required) property '([^']+)'");
 
-    private RemoteServers() {
-    }
+    private RemoteServers() {}
 
     /**
      * Adds (or replaces) the server of an entry; returns its name. Refuses malformed entries, the
@@ -35,7 +35,8 @@ public final class RemoteServers {
      */
     public static String add(Path home, Vault vault, byte[] entryJson) throws IOException {
         if (new String(entryJson, StandardCharsets.UTF_8).isBlank()) {
-            throw new IllegalArgumentException("the entry is empty: paste the JSON object 'keyshard node init' printed");
+            throw new IllegalArgumentException(
+                    "the entry is empty: paste the JSON object 'keyshard node init' printed");
         }
         if (entryJson.length > ENTRY_LIMIT) {
             throw new IllegalArgumentException("the entry is larger than " + ENTRY_LIMIT + " bytes");
@@ -62,8 +63,8 @@ public final class RemoteServers {
         ServersConfig config = ServersConfig.load(home);
         for (var other : config.servers().entrySet()) {
             if (!other.getKey().equals(e.name()) && other.getValue().id() == e.id()) {
-                throw new IllegalArgumentException("server " + other.getKey() + " already has id " + e.id()
-                        + "; ids must be distinct");
+                throw new IllegalArgumentException(
+                        "server " + other.getKey() + " already has id " + e.id() + "; ids must be distinct");
             }
         }
         byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);

@@ -15,8 +15,7 @@ import java.util.Optional;
  * folder, a remote server's sealed in the vault under {@link #secretName(String)}.
  */
 public final class ServerCredentials {
-    private ServerCredentials() {
-    }
+    private ServerCredentials() {}
 
     /** The vault secret name holding a remote server's API key. */
     public static String secretName(String server) {
@@ -38,14 +37,22 @@ public final class ServerCredentials {
             try {
                 return LocalCluster.apiKey(home, name);
             } catch (IOException e) {
-                throw new KeygenException(name, "server " + name + ": the local cluster's API key cannot be read ("
-                        + e.getClass().getSimpleName() + ")", ExitCoded.SERVER, null);
+                throw new KeygenException(
+                        name,
+                        "server " + name + ": the local cluster's API key cannot be read ("
+                                + e.getClass().getSimpleName() + ")",
+                        ExitCoded.SERVER,
+                        null);
             }
         }
         Optional<byte[]> secret = vault == null ? Optional.empty() : vault.getSecret(secretName(name));
         if (secret.isEmpty()) {
-            throw new KeygenException(name, "server " + name + ": no API key in the vault; add the server again with "
-                    + "'keyshard servers add --entry FILE'", ExitCoded.SERVER, null);
+            throw new KeygenException(
+                    name,
+                    "server " + name + ": no API key in the vault; add the server again with "
+                            + "'keyshard servers add --entry FILE'",
+                    ExitCoded.SERVER,
+                    null);
         }
         return chars(secret.get());
     }

@@ -22,8 +22,7 @@ public final class ServerHealth {
     /** How long it waits for a local one: on loopback a node that has not answered by then is hung. */
     public static final Duration LOCAL_TIMEOUT = LocalCluster.HEALTH_TIMEOUT;
 
-    private ServerHealth() {
-    }
+    private ServerHealth() {}
 
     /** Every server's health, checked in parallel; starts nothing. */
     public static List<ServerStatus> check(Path home) throws IOException {

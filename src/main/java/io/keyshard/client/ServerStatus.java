@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * @param latencyMs null when it did not answer
  * @param error     null when ok, else why not (names no secret)
  */
-public record ServerStatus(String name, String url, int id, String certSha256, boolean local, boolean ok,
-        Long latencyMs, String error) {
+public record ServerStatus(
+        String name, String url, int id, String certSha256, boolean local, boolean ok, Long latencyMs, String error) {
     /** Why a local server that was never started does not answer yet. */
     public static final String NOT_STARTED = "not started yet: the local cluster starts on the first key generation";
 
@@ -69,8 +69,8 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
                     return new ServerStatus(name, info.url(), info.id(), info.certSha256(), true, false, null, STOPPED);
                 }
                 String reason = t instanceof ServerException se ? se.getMessage() : "server " + name + ": check failed";
-                return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), false, null,
-                        reason);
+                return new ServerStatus(
+                        name, info.url(), info.id(), info.certSha256(), info.local(), false, null, reason);
             }
             String problem = null;
             if (!name.equals(health.name())) {
@@ -78,8 +78,8 @@ public record ServerStatus(String name, String url, int id, String certSha256, b
             } else if (health.id() != info.id()) {
                 problem = "server " + name + ": reports id " + health.id() + ", servers.json says " + info.id();
             }
-            return new ServerStatus(name, info.url(), info.id(), info.certSha256(), info.local(), problem == null, ms,
-                    problem);
+            return new ServerStatus(
+                    name, info.url(), info.id(), info.certSha256(), info.local(), problem == null, ms, problem);
         });
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  * Immutable snapshots; {@link #save} replaces the file atomically.
  */
 public final class ServersConfig {
-    private static final TypeReference<LinkedHashMap<String, ServerInfo>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, ServerInfo>> TYPE = new TypeReference<>() {};
     private final Path file;
     private final Map<String, ServerInfo> servers;
 
@@ -40,8 +39,8 @@ public final class ServersConfig {
                 read.keySet().forEach(ServerNames::require);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " is not a valid servers file (" + firstLine(e)
-                    + "); fix or remove it");
+            throw new IllegalArgumentException(
+                    file + " is not a valid servers file (" + firstLine(e) + "); fix or remove it");
         }
         if (read == null) {
             throw new IllegalArgumentException(file + " is not a valid servers file; fix or remove it");

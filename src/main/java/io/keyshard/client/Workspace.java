@@ -4,6 +4,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.vault.KeyRecord;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import io.keyshard.bytes.Hex;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
@@ -47,6 +47,7 @@ import io.keyshard.bytes.Hex;
 public final class Workspace implements AutoCloseable {
     /** Default time each server gets to answer one round. */
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path home;
     private final Vault vault;
     private final Duration roundTimeout;
@@ -96,17 +97,21 @@ public final class Workspace implements AutoCloseable {
         KeygenRequest req = (KeygenRequest) request;
         Operation<GeneratedKey> op = new Operation<>();
         UUID keyId = UUID.randomUUID();
-        CompletableFuture.runAsync(() -> {
-            running.add(keyId);
-            try {
-                List<NodeConnection> servers = connect(req.servers());
-                op.promise().complete(new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run());
-            } catch (RuntimeException e) {
-                op.promise().completeExceptionally(e);
-            } finally {
-                running.remove(keyId);
-            }
-        }, workers);
+        CompletableFuture.runAsync(
+                () -> {
+                    running.add(keyId);
+                    try {
+                        List<NodeConnection> servers = connect(req.servers());
+                        op.promise()
+                                .complete(new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger)
+                                        .run());
+                    } catch (RuntimeException e) {
+                        op.promise().completeExceptionally(e);
+                    } finally {
+                        running.remove(keyId);
+                    }
+                },
+                workers);
         return (Operation<T>) op;
     }
 
@@ -131,7 +136,9 @@ public final class Workspace implements AutoCloseable {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
         }
-        KeyPipeline.Start start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"),
+        KeyPipeline.Start start = KeyPipeline.Start.of(
+                key.curve(),
+                Hex.decode(key.rootPublicKey(), "rootPublicKey"),
                 Hex.decode(key.chainCode(), "chainCode"));
         DerivationPath path = KeyPipeline.path(chain, null, account, index, network);
         return KeyPipeline.run(start, chain, path, network);
@@ -229,8 +236,11 @@ public final class Workspace implements AutoCloseable {
     List<NodeConnection> connect(List<String> names) {
         try {
             ServersConfig config = servers();
-            List<String> local = names.stream().filter(n -> LocalCluster.NAMES.contains(n)
-                    && (config.servers().get(n) == null || config.servers().get(n).local())).toList();
+            List<String> local = names.stream()
+                    .filter(n -> LocalCluster.NAMES.contains(n)
+                            && (config.servers().get(n) == null
+                                    || config.servers().get(n).local()))
+                    .toList();
             boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
                 // only the servers of this key: one that cannot start does not hold back a key on the others
@@ -245,8 +255,8 @@ public final class Workspace implements AutoCloseable {
             for (String n : names) {
                 ServerInfo info = current.get(n);
                 if (!ids.add(info.id())) {
-                    throw new IllegalArgumentException("servers " + names + " do not have distinct ids (" + n
-                            + " repeats id " + info.id() + ")");
+                    throw new IllegalArgumentException(
+                            "servers " + names + " do not have distinct ids (" + n + " repeats id " + info.id() + ")");
                 }
                 out.add(connection(n, info));
             }
@@ -254,8 +264,8 @@ public final class Workspace implements AutoCloseable {
         } catch (ServerException e) {
             throw new KeygenException(e.server(), e.getMessage(), e.exitCode(), e);
         } catch (IOException e) {
-            throw new KeygenException(null, "cannot read the servers configuration: " + e.getMessage(),
-                    ExitCoded.OTHER, e);
+            throw new KeygenException(
+                    null, "cannot read the servers configuration: " + e.getMessage(), ExitCoded.OTHER, e);
         }
     }
 

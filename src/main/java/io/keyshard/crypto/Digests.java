@@ -9,8 +9,7 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /** SHA-256, SHA-512, SHAKE256 and HASH160 over byte parts, one implementation for every caller. */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     /** SHA-256 of the parts, one after another. */
     public static byte[] sha256(byte[]... parts) {

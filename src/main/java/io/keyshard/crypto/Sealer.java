@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Sealer implements AutoCloseable {
     /** The AES-256 key length. */
     public static final int KEY_LENGTH = 32;
+
     private static final byte FORMAT = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;

@@ -57,16 +57,16 @@ abstract class BaseCurve implements Curve {
     /** Checks that multiSum got as many scalars as points. */
     static void checkSameCount(BigInteger[] scalars, Point[] points) {
         if (scalars.length != points.length) {
-            throw new IllegalArgumentException("multiSum: " + scalars.length + " scalars but "
-                    + points.length + " points");
+            throw new IllegalArgumentException(
+                    "multiSum: " + scalars.length + " scalars but " + points.length + " points");
         }
     }
 
     /** The point as this curve's own type, or a clear refusal of a point from another curve. */
     final <P extends Point> P own(Point p, Class<P> type) {
         if (p == null || p.curve() != this || !type.isInstance(p)) {
-            throw new IllegalArgumentException("point belongs to "
-                    + (p == null ? "no curve" : p.curve().name()) + ", not " + name);
+            throw new IllegalArgumentException(
+                    "point belongs to " + (p == null ? "no curve" : p.curve().name()) + ", not " + name);
         }
         return type.cast(p);
     }

@@ -7,8 +7,7 @@ import java.util.Map;
 final class Curves {
     private static final Map<CurveName, Curve> CACHE = new EnumMap<>(CurveName.class);
 
-    private Curves() {
-    }
+    private Curves() {}
 
     static synchronized Curve of(CurveName name) {
         return CACHE.computeIfAbsent(name, Curves::create);

@@ -23,6 +23,7 @@ public enum DerivationScheme {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown derivation scheme '" + id + "': use bip32, slip10 or edwards-additive");
+        throw new IllegalArgumentException(
+                "unknown derivation scheme '" + id + "': use bip32, slip10 or edwards-additive");
     }
 }

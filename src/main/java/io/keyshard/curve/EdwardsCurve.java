@@ -18,8 +18,14 @@ final class EdwardsCurve extends BaseCurve {
     private final EdwardsPoint generator;
     private volatile FixedBaseTable table;
 
-    private EdwardsCurve(CurveName name, EdwardsField field, boolean aIsMinusOne, BigInteger d,
-            BigInteger order, int cofactorDoublings, String generatorHex) {
+    private EdwardsCurve(
+            CurveName name,
+            EdwardsField field,
+            boolean aIsMinusOne,
+            BigInteger d,
+            BigInteger order,
+            int cofactorDoublings,
+            String generatorHex) {
         super(name, new ScalarCodec(order, (field.prime().bitLength() + 1 + 7) / 8, true));
         this.group = new EdwardsGroup(field, aIsMinusOne, d);
         this.order = order;
@@ -27,25 +33,41 @@ final class EdwardsCurve extends BaseCurve {
         ScalarCodec.reverse(orderLittleEndian);
         this.cofactorDoublings = cofactorDoublings;
         this.identity = new EdwardsPoint(this, group.identity());
-        this.generator = new EdwardsPoint(this, group.decode(Hex.decode(generatorHex, "generator"), name + " generator"));
+        this.generator =
+                new EdwardsPoint(this, group.decode(Hex.decode(generatorHex, "generator"), name + " generator"));
     }
 
     /** edwards25519: -x² + y² = 1 - (121665/121666)·x²·y², ℓ = 2^252 + 27742...8493, cofactor 8. */
     static EdwardsCurve ed25519() {
         BigInteger p = Field25519.INSTANCE.prime();
-        BigInteger d = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(p)).mod(p);
+        BigInteger d = BigInteger.valueOf(-121665)
+                .multiply(BigInteger.valueOf(121666).modInverse(p))
+                .mod(p);
         BigInteger order = BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
         // RFC 8032 5.1: B = (x, 4/5) with x positive (even).
-        return new EdwardsCurve(CurveName.ED25519, Field25519.INSTANCE, true, d, order, 3,
+        return new EdwardsCurve(
+                CurveName.ED25519,
+                Field25519.INSTANCE,
+                true,
+                d,
+                order,
+                3,
                 "5866666666666666666666666666666666666666666666666666666666666666");
     }
 
     /** edwards448: x² + y² = 1 - 39081·x²·y², ℓ = 2^446 - 13818...3885, cofactor 4. */
     static EdwardsCurve ed448() {
-        BigInteger order = BigInteger.ONE.shiftLeft(446).subtract(new BigInteger(
-                "13818066809895115352007386748515426880336692474882178609894547503885"));
+        BigInteger order = BigInteger.ONE
+                .shiftLeft(446)
+                .subtract(new BigInteger("13818066809895115352007386748515426880336692474882178609894547503885"));
         // RFC 8032 5.2: the base point's encoding (y little-endian, x even).
-        return new EdwardsCurve(CurveName.ED448, Field448.INSTANCE, false, BigInteger.valueOf(-39081), order, 2,
+        return new EdwardsCurve(
+                CurveName.ED448,
+                Field448.INSTANCE,
+                false,
+                BigInteger.valueOf(-39081),
+                order,
+                2,
                 "14fa30f25b790898adc8d74e2c13bdfdc4397ce61cffd33ad7c2a0051e9c78874098a36c7373ea4b62c7c9563"
                         + "720768824bcb66e71463f6900");
     }
@@ -116,7 +138,8 @@ final class EdwardsCurve extends BaseCurve {
         if (group.isIdentity(small)) {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
         }
-        ExtendedCoordinates lp = WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new ExtendedCoordinates[] {p});
+        ExtendedCoordinates lp =
+                WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new ExtendedCoordinates[] {p});
         if (!group.isIdentity(lp)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }

@@ -208,8 +208,8 @@ final class EdwardsGroup {
      */
     ExtendedCoordinates decode(byte[] enc, String who) {
         if (enc == null || enc.length != encodedLength) {
-            throw new InvalidEncodingException(who + ": encoding must be " + encodedLength + " bytes, got "
-                    + (enc == null ? "none" : enc.length));
+            throw new InvalidEncodingException(
+                    who + ": encoding must be " + encodedLength + " bytes, got " + (enc == null ? "none" : enc.length));
         }
         int last = enc[encodedLength - 1] & 0xff;
         int sign = last >>> 7;

@@ -8,8 +8,7 @@ final class Field25519 implements EdwardsField {
     static final Field25519 INSTANCE = new Field25519();
     private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
-    private Field25519() {
-    }
+    private Field25519() {}
 
     @Override
     public BigInteger prime() {

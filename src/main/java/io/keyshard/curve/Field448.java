@@ -6,12 +6,14 @@ import org.bouncycastle.math.ec.rfc7748.X448Field;
 /** GF(2^448 - 2^224 - 1) on Bouncy Castle's public {@code X448Field} limbs (16 unsigned 28-bit limbs). */
 final class Field448 implements EdwardsField {
     static final Field448 INSTANCE = new Field448();
-    private static final BigInteger P = BigInteger.ONE.shiftLeft(448).subtract(BigInteger.ONE.shiftLeft(224)).subtract(BigInteger.ONE);
+    private static final BigInteger P = BigInteger.ONE
+            .shiftLeft(448)
+            .subtract(BigInteger.ONE.shiftLeft(224))
+            .subtract(BigInteger.ONE);
 
     private static final int[] ZERO = X448Field.create();
 
-    private Field448() {
-    }
+    private Field448() {}
 
     @Override
     public BigInteger prime() {

@@ -41,8 +41,8 @@ final class ScalarCodec {
 
     BigInteger decode(byte[] encoded) {
         if (encoded == null || encoded.length != length) {
-            throw new InvalidEncodingException("scalar must be " + length + " bytes, got "
-                    + (encoded == null ? "none" : encoded.length));
+            throw new InvalidEncodingException(
+                    "scalar must be " + length + " bytes, got " + (encoded == null ? "none" : encoded.length));
         }
         byte[] be = encoded.clone();
         if (littleEndian) {

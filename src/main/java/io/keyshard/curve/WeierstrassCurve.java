@@ -111,8 +111,8 @@ final class WeierstrassCurve extends BaseCurve {
         BigInteger p = curve.getField().getCharacteristic();
         if (prefix == 0x02 || prefix == 0x03) {
             if (enc.length != 1 + fieldLength) {
-                throw new InvalidEncodingException(name() + " point: compressed encoding must be "
-                        + (1 + fieldLength) + " bytes, got " + enc.length);
+                throw new InvalidEncodingException(name() + " point: compressed encoding must be " + (1 + fieldLength)
+                        + " bytes, got " + enc.length);
             }
             BigInteger x = new BigInteger(1, Arrays.copyOfRange(enc, 1, enc.length));
             if (x.compareTo(p) >= 0) {
@@ -122,7 +122,8 @@ final class WeierstrassCurve extends BaseCurve {
             try {
                 pt = curve.decodePoint(enc);
             } catch (IllegalArgumentException e) {
-                throw new InvalidEncodingException(name() + " point: x is not the x-coordinate of a point on the curve");
+                throw new InvalidEncodingException(
+                        name() + " point: x is not the x-coordinate of a point on the curve");
             }
             return checked(pt);
         }
@@ -134,7 +135,8 @@ final class WeierstrassCurve extends BaseCurve {
             BigInteger x = new BigInteger(1, Arrays.copyOfRange(enc, 1, 1 + fieldLength));
             BigInteger y = new BigInteger(1, Arrays.copyOfRange(enc, 1 + fieldLength, enc.length));
             if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-                throw new InvalidEncodingException(name() + " point: a coordinate is not below the field prime (non-canonical)");
+                throw new InvalidEncodingException(
+                        name() + " point: a coordinate is not below the field prime (non-canonical)");
             }
             ECPoint pt = curve.createPoint(x, y);
             if (!pt.isValid()) {
@@ -142,8 +144,8 @@ final class WeierstrassCurve extends BaseCurve {
             }
             return checked(pt);
         }
-        throw new InvalidEncodingException(name() + String.format(
-                " point: unknown SEC1 prefix 0x%02x (expected 02, 03 or 04)", prefix));
+        throw new InvalidEncodingException(
+                name() + String.format(" point: unknown SEC1 prefix 0x%02x (expected 02, 03 or 04)", prefix));
     }
 
     private Point checked(ECPoint pt) {
@@ -169,8 +171,8 @@ final class WeierstrassCurve extends BaseCurve {
             return decodePoint(enc);
         }
         if (enc == null || enc.length != 32) {
-            throw new InvalidEncodingException(name() + " public key: x-only key must be 32 bytes, got "
-                    + (enc == null ? "none" : enc.length));
+            throw new InvalidEncodingException(
+                    name() + " public key: x-only key must be 32 bytes, got " + (enc == null ? "none" : enc.length));
         }
         byte[] even = new byte[33];
         even[0] = 0x02;

@@ -8,8 +8,7 @@ final class WnafMultiplier {
     private static final int WIDTH = 5;
     private static final int ODD_MULTIPLES = 1 << (WIDTH - 2);
 
-    private WnafMultiplier() {
-    }
+    private WnafMultiplier() {}
 
     /** Σ scalars[i]·points[i]; each scalar little-endian, non-negative. */
     static ExtendedCoordinates multiSum(EdwardsGroup group, byte[][] scalars, ExtendedCoordinates[] points) {

@@ -24,7 +24,11 @@ final class ChildCache<V> {
     static ByteBuffer key(ExtendedPublicKey parent, byte[] encodedPoint, int index) {
         byte[] chain = parent.chainCode();
         ByteBuffer b = ByteBuffer.allocate(12 + chain.length + encodedPoint.length);
-        b.putInt(parent.curve().ordinal()).putInt(parent.depth()).putInt(index).put(chain).put(encodedPoint);
+        b.putInt(parent.curve().ordinal())
+                .putInt(parent.depth())
+                .putInt(index)
+                .put(chain)
+                .put(encodedPoint);
         return b.flip();
     }
 

@@ -17,8 +17,8 @@ public final class DerivationPath {
     public static final DerivationPath ROOT = new DerivationPath(List.of());
 
     private static final String EXAMPLE = "write it like m/44/60/0/0/0";
-    private static final String WHY_NOT_HARDENED = "MPC keys can only derive without the private key, "
-            + "so every level must be a plain index below 2^31";
+    private static final String WHY_NOT_HARDENED =
+            "MPC keys can only derive without the private key, " + "so every level must be a plain index below 2^31";
 
     /** Why these paths differ from a seed wallet's, said once where a user meets a path (CLI help, the pipeline). */
     public static final String NOT_SEED_WALLET_PATHS = "Every level here is non-hardened: m/44/60/0/0/0 is not "
@@ -54,8 +54,8 @@ public final class DerivationPath {
         }
         String s = text.strip();
         if (s.charAt(0) != 'm' && s.charAt(0) != 'M') {
-            throw new IllegalArgumentException("derivation path '" + s + "' must start with 'm' (the key it "
-                    + "starts from): " + EXAMPLE);
+            throw new IllegalArgumentException(
+                    "derivation path '" + s + "' must start with 'm' (the key it " + "starts from): " + EXAMPLE);
         }
         if (s.length() == 1) {
             return ROOT;
@@ -87,23 +87,23 @@ public final class DerivationPath {
                     + ": write " + plain);
         }
         if (part.charAt(0) == '+' || part.charAt(0) == '-') {
-            throw new IllegalArgumentException(where + " '" + part + "' has a sign: an index is a plain number "
-                    + "from 0 to 2147483647");
+            throw new IllegalArgumentException(
+                    where + " '" + part + "' has a sign: an index is a plain number " + "from 0 to 2147483647");
         }
         for (int k = 0; k < part.length(); k++) {
             char c = part.charAt(k);
             if (c < '0' || c > '9') {
-                throw new IllegalArgumentException(where + " '" + part + "' is not a number (character '" + c
-                        + "' at " + (k + 1) + "): an index is a plain number from 0 to 2147483647");
+                throw new IllegalArgumentException(where + " '" + part + "' is not a number (character '" + c + "' at "
+                        + (k + 1) + "): an index is a plain number from 0 to 2147483647");
             }
         }
         if (part.length() > 1 && part.charAt(0) == '0') {
-            throw new IllegalArgumentException(where + " '" + part + "' has a leading zero: write "
-                    + part.replaceFirst("^0+(?=.)", ""));
+            throw new IllegalArgumentException(
+                    where + " '" + part + "' has a leading zero: write " + part.replaceFirst("^0+(?=.)", ""));
         }
         if (part.length() > 10 || Long.parseLong(part) >= HARDENED) {
-            throw new IllegalArgumentException(where + " '" + part + "' is 2^31 or more: such indices are hardened; "
-                    + WHY_NOT_HARDENED);
+            throw new IllegalArgumentException(
+                    where + " '" + part + "' is 2^31 or more: such indices are hardened; " + WHY_NOT_HARDENED);
         }
         return Integer.parseInt(part);
     }

@@ -10,5 +10,4 @@ import java.math.BigInteger;
  *              for all three schemes: the servers add it to their shares (and the client to the
  *              verification shares) to sign for the child key. Public: it follows from the chain code.
  */
-public record DerivedKey(ExtendedPublicKey key, DerivationPath path, String description, BigInteger tweak) {
-}
+public record DerivedKey(ExtendedPublicKey key, DerivationPath path, String description, BigInteger tweak) {}

@@ -23,13 +23,14 @@ public final class ExtendedPublicKey {
     private final int childNumber;
 
     /** A key somewhere in a tree; {@code point} is the full group element (even for x-only keys). */
-    public ExtendedPublicKey(CurveName curve, Point point, byte[] chainCode, int depth, int parentFingerprint,
-            int childNumber) {
+    public ExtendedPublicKey(
+            CurveName curve, Point point, byte[] chainCode, int depth, int parentFingerprint, int childNumber) {
         if (point.curve().name() != curve || point.isIdentity()) {
             throw new IllegalArgumentException("public key is not a non-identity point of " + curve);
         }
         if (chainCode == null || chainCode.length != CHAIN_CODE_LENGTH) {
-            throw new IllegalArgumentException("chain code must be " + CHAIN_CODE_LENGTH + " bytes (64 hex digits), got "
+            throw new IllegalArgumentException("chain code must be " + CHAIN_CODE_LENGTH
+                    + " bytes (64 hex digits), got "
                     + (chainCode == null ? "none" : chainCode.length + (chainCode.length == 1 ? " byte" : " bytes")));
         }
         if (depth < 0 || depth > DerivationPath.MAX_DEPTH) {
@@ -96,9 +97,13 @@ public final class ExtendedPublicKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExtendedPublicKey k && k.curve == curve && k.point.equals(point)
-                && Arrays.equals(k.chainCode, chainCode) && k.depth == depth
-                && k.parentFingerprint == parentFingerprint && k.childNumber == childNumber;
+        return o instanceof ExtendedPublicKey k
+                && k.curve == curve
+                && k.point.equals(point)
+                && Arrays.equals(k.chainCode, chainCode)
+                && k.depth == depth
+                && k.parentFingerprint == parentFingerprint
+                && k.childNumber == childNumber;
     }
 
     @Override

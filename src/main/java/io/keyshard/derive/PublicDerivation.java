@@ -21,8 +21,7 @@ public final class PublicDerivation {
     // work but never change a result, and it holds nothing secret (see ChildCache).
     private static final ChildCache<Step> CHILDREN = new ChildCache<>();
 
-    private PublicDerivation() {
-    }
+    private PublicDerivation() {}
 
     /** Derives every level of {@code path} from {@code start} ({@code m} = {@code start}). */
     public static DerivedKey derive(ExtendedPublicKey start, DerivationPath path) {
@@ -41,7 +40,11 @@ public final class PublicDerivation {
             tweak = tweak.add(step.tweak);
             retries += step.retries;
         }
-        return new DerivedKey(key, path, describe(start, path.depth(), retries), tweak.mod(start.curve().curve().order()));
+        return new DerivedKey(
+                key,
+                path,
+                describe(start, path.depth(), retries),
+                tweak.mod(start.curve().curve().order()));
     }
 
     /** One non-hardened step: the child of {@code parent} at {@code index} (below 2^31). */
@@ -49,8 +52,7 @@ public final class PublicDerivation {
         return step(parent, index, 1).key;
     }
 
-    private record Step(ExtendedPublicKey key, BigInteger tweak, int retries) {
-    }
+    private record Step(ExtendedPublicKey key, BigInteger tweak, int retries) {}
 
     private static Step step(ExtendedPublicKey parent, int index, int level) {
         if (index < 0) {
@@ -135,8 +137,11 @@ public final class PublicDerivation {
         DerivationScheme scheme = start.scheme();
         return switch (scheme) {
             case BIP32 -> "BIP-32 public derivation (CKDpub) on " + curve + ", " + count;
-            case SLIP10 -> "SLIP-10 public derivation on " + curve + ", " + count
-                    + (retries == 0 ? "" : ", " + retries + " retr" + (retries == 1 ? "y" : "ies") + " by the SLIP-10 rule");
+            case SLIP10 ->
+                "SLIP-10 public derivation on " + curve + ", " + count
+                        + (retries == 0
+                                ? ""
+                                : ", " + retries + " retr" + (retries == 1 ? "y" : "ies") + " by the SLIP-10 rule");
             case EDWARDS_ADDITIVE -> "Edwards additive derivation on " + curve + " (child = A + tweak·B), " + count;
         };
     }

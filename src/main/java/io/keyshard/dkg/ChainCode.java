@@ -9,8 +9,7 @@ import java.util.List;
 final class ChainCode {
     static final int LENGTH = 32;
 
-    private ChainCode() {
-    }
+    private ChainCode() {}
 
     /** {@code H(c_i)}, bound to the session and the sender so a commitment cannot be copied. */
     static byte[] commit(byte[] sessionId, int sender, byte[] contribution) {

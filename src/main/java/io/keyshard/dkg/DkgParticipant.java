@@ -22,7 +22,13 @@ import java.util.function.Function;
  */
 public final class DkgParticipant {
     /** Where the session stands; only ever moves forward. */
-    public enum State { NEW, ROUND1_SENT, ROUND2_SENT, FINISHED, FAILED }
+    public enum State {
+        NEW,
+        ROUND1_SENT,
+        ROUND2_SENT,
+        FINISHED,
+        FAILED
+    }
 
     /** What the session holds between rounds: exactly what the next round needs, nothing nullable. */
     private sealed interface Phase permits Fresh, AfterRound1, AfterRound2, Ended {
@@ -37,8 +43,9 @@ public final class DkgParticipant {
     }
 
     /** After round 1: the secret polynomial, its commitments, the chain-code contribution and what was signed. */
-    private record AfterRound1(Polynomial polynomial, Point[] ownCommitments, byte[] chainCodeContribution,
-                               byte[] round1Hash) implements Phase {
+    private record AfterRound1(
+            Polynomial polynomial, Point[] ownCommitments, byte[] chainCodeContribution, byte[] round1Hash)
+            implements Phase {
         @Override
         public State state() {
             return State.ROUND1_SENT;
@@ -60,8 +67,7 @@ public final class DkgParticipant {
     }
 
     /** Finished or failed: nothing secret is left. */
-    private record Ended(State state) implements Phase {
-    }
+    private record Ended(State state) implements Phase {}
 
     private final Session session;
     private final Participant self;
@@ -82,8 +88,8 @@ public final class DkgParticipant {
      *
      * @throws IllegalArgumentException for a setup that breaks a rule; nothing was started
      */
-    public static DkgParticipant create(SessionSetup setup, String selfName, int selfId, IdentityKeys keys,
-                                        SecureRandom random) {
+    public static DkgParticipant create(
+            SessionSetup setup, String selfName, int selfId, IdentityKeys keys, SecureRandom random) {
         Session session = Session.of(setup);
         Participant self = session.participantNamed(selfName);
         if (self == null) {
@@ -115,12 +121,18 @@ public final class DkgParticipant {
             byte[] sid = session.sessionId();
             Polynomial polynomial = Polynomial.random(curve, session.threshold(), random);
             Point[] commitments = polynomial.commitments();
-            ProofOfPossession.Proof proof = ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(),
-                    commitments[0], random);
+            ProofOfPossession.Proof proof =
+                    ProofOfPossession.prove(curve, sid, self.id(), polynomial.constant(), commitments[0], random);
             byte[] chainCodeContribution = new byte[ChainCode.LENGTH];
             random.nextBytes(chainCodeContribution);
-            Round1Message unsigned = new Round1Message(sid, self.id(), Arrays.stream(commitments).map(Point::encode).toList(),
-                    proof.r(), proof.z(), ChainCode.commit(sid, self.id(), chainCodeContribution), null);
+            Round1Message unsigned = new Round1Message(
+                    sid,
+                    self.id(),
+                    Arrays.stream(commitments).map(Point::encode).toList(),
+                    proof.r(),
+                    proof.z(),
+                    ChainCode.commit(sid, self.id(), chainCodeContribution),
+                    null);
             byte[] round1Hash = unsigned.payloadHash();
             phase = new AfterRound1(polynomial, commitments, chainCodeContribution, round1Hash);
             return Signatures.sign(keys, unsigned, round1Hash);
@@ -130,8 +142,10 @@ public final class DkgParticipant {
     /** Checks every round-1 message; returns the signed echo, the encrypted shares and the chain-code reveal. */
     public synchronized Round2Message round2(Round2Request request) {
         return step(AfterRound1.class, State.ROUND1_SENT, before -> {
-            Map<Integer, Round1Checks.Accepted> round1View = Round1Checks.verify(session,
-                    request == null ? null : request.round1(), new Roster.Own(self.id(), before.round1Hash()),
+            Map<Integer, Round1Checks.Accepted> round1View = Round1Checks.verify(
+                    session,
+                    request == null ? null : request.round1(),
+                    new Roster.Own(self.id(), before.round1Hash()),
                     before.ownCommitments());
             byte[] sid = session.sessionId();
             Map<Integer, byte[]> sealed = new LinkedHashMap<>();
@@ -149,8 +163,13 @@ public final class DkgParticipant {
                     Arrays.fill(plain, (byte) 0);
                 }
             }
-            Round2Message unsigned = new Round2Message(sid, self.id(), Round2Checks.echo(round1View), sealed,
-                    before.chainCodeContribution().clone(), null);
+            Round2Message unsigned = new Round2Message(
+                    sid,
+                    self.id(),
+                    Round2Checks.echo(round1View),
+                    sealed,
+                    before.chainCodeContribution().clone(),
+                    null);
             byte[] round2Hash = unsigned.payloadHash();
             before.wipe();
             phase = new AfterRound2(ownShare, round1View, round2Hash);
@@ -162,8 +181,11 @@ public final class DkgParticipant {
     public synchronized Round3Output round3(Round3Request request) {
         return step(AfterRound2.class, State.ROUND2_SENT, before -> {
             Map<Integer, Round1Checks.Accepted> round1View = before.round1View();
-            Map<Integer, Round2Message> round2 = Round2Checks.verify(session, round1View,
-                    request == null ? null : request.round2(), new Roster.Own(self.id(), before.round2Hash()));
+            Map<Integer, Round2Message> round2 = Round2Checks.verify(
+                    session,
+                    round1View,
+                    request == null ? null : request.round2(),
+                    new Roster.Own(self.id(), before.round2Hash()));
             Curve curve = session.curve();
             BigInteger x = before.ownShare();
             Map<Integer, BigInteger> received = new LinkedHashMap<>();
@@ -195,17 +217,24 @@ public final class DkgParticipant {
 
     private BigInteger receivedShare(Round2Message m) {
         Participant from = session.participant(m.sender());
-        byte[] plain = ShareEncryption.open(session.sessionId(), m.sender(), self.id(), keys.encryptionKeyPair(),
+        byte[] plain = ShareEncryption.open(
+                session.sessionId(),
+                m.sender(),
+                self.id(),
+                keys.encryptionKeyPair(),
                 m.encryptedShares().get(self.id()));
         if (plain == null) {
-            throw blame(ProtocolCheck.SHARE_DECRYPTION, from, "its share for server " + self.name() + " does not decrypt");
+            throw blame(
+                    ProtocolCheck.SHARE_DECRYPTION, from, "its share for server " + self.name() + " does not decrypt");
         }
         BigInteger value;
         try {
             value = session.curve().decodeNonZeroScalar(plain);
         } catch (InvalidEncodingException e) {
-            throw blame(ProtocolCheck.INVALID_SCALAR, from, "its share for server " + self.name()
-                    + " is zero or not below the group order");
+            throw blame(
+                    ProtocolCheck.INVALID_SCALAR,
+                    from,
+                    "its share for server " + self.name() + " is zero or not below the group order");
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -219,8 +248,11 @@ public final class DkgParticipant {
      * x is consistent with the public commitments. Only when it fails is each sender's share checked
      * alone, to name the culprit.
      */
-    private void checkShares(BigInteger x, PublicOutcome outcome, Map<Integer, BigInteger> received,
-                             Map<Integer, Round1Checks.Accepted> round1View) {
+    private void checkShares(
+            BigInteger x,
+            PublicOutcome outcome,
+            Map<Integer, BigInteger> received,
+            Map<Integer, Round1Checks.Accepted> round1View) {
         Curve curve = session.curve();
         Point mine = outcome.verificationShares().get(self.id());
         Point expected = outcome.negated() ? mine.negate() : mine;
@@ -228,10 +260,13 @@ public final class DkgParticipant {
             return;
         }
         for (Map.Entry<Integer, BigInteger> e : received.entrySet()) {
-            Point committed = Polynomial.evaluateInExponent(curve, round1View.get(e.getKey()).commitments(), self.id());
+            Point committed = Polynomial.evaluateInExponent(
+                    curve, round1View.get(e.getKey()).commitments(), self.id());
             if (!curve.multiplyBase(e.getValue()).equals(committed)) {
-                throw blame(ProtocolCheck.FELDMAN, session.participant(e.getKey()), "its share for server "
-                        + self.name() + " does not match its commitments");
+                throw blame(
+                        ProtocolCheck.FELDMAN,
+                        session.participant(e.getKey()),
+                        "its share for server " + self.name() + " does not match its commitments");
             }
         }
         // every share matches its sender's commitments, so their sum matches too: only this server's own can be off
@@ -259,14 +294,16 @@ public final class DkgParticipant {
     private ProtocolException refused(State expected) {
         State state = phase.state();
         if (state == State.FINISHED || state == State.FAILED) {
-            return ProtocolException.blameCoordinator(ProtocolCheck.SESSION_ENDED,
+            return ProtocolException.blameCoordinator(
+                    ProtocolCheck.SESSION_ENDED,
                     "the session is " + state.name().toLowerCase(Locale.ROOT) + "; start a new key generation");
         }
         if (state.ordinal() > expected.ordinal()) {
-            return ProtocolException.blameCoordinator(ProtocolCheck.ROUND_REPEATED,
-                    "round " + (expected.ordinal() + 1) + " was already answered");
+            return ProtocolException.blameCoordinator(
+                    ProtocolCheck.ROUND_REPEATED, "round " + (expected.ordinal() + 1) + " was already answered");
         }
-        return ProtocolException.blameCoordinator(ProtocolCheck.OUT_OF_ORDER,
+        return ProtocolException.blameCoordinator(
+                ProtocolCheck.OUT_OF_ORDER,
                 "round " + (expected.ordinal() + 1) + " asked before round " + (state.ordinal() + 1));
     }
 }

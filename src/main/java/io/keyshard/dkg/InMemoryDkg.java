@@ -14,12 +14,10 @@ import java.util.UUID;
  * benchmarked against, and the tests' way to get real shares.
  */
 public final class InMemoryDkg {
-    private InMemoryDkg() {
-    }
+    private InMemoryDkg() {}
 
     /** Everything a run produced: the agreed public key and each server's output, keyed by id. */
-    public record Run(Session session, AgreedKey agreed, Map<Integer, Round3Output> outputs) {
-    }
+    public record Run(Session session, AgreedKey agreed, Map<Integer, Round3Output> outputs) {}
 
     /** Runs a key generation among servers {@code OFFICIAL_1..3} for ids 1..3 and {@code SERVER_<id>} otherwise. */
     public static Run run(CurveName curve, int threshold, List<Integer> ids) {
@@ -33,7 +31,8 @@ public final class InMemoryDkg {
         }
         byte[] nonce = new byte[Session.NONCE_LENGTH];
         random.nextBytes(nonce);
-        SessionSetup setup = new SessionSetup(UUID.randomUUID().toString(), nonce, curve.apiName(), threshold, participants);
+        SessionSetup setup =
+                new SessionSetup(UUID.randomUUID().toString(), nonce, curve.apiName(), threshold, participants);
         KeygenCoordinator coordinator = new KeygenCoordinator(setup);
         List<DkgParticipant> servers = new ArrayList<>();
         for (Participant p : participants) {

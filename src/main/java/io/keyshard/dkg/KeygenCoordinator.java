@@ -63,7 +63,9 @@ public final class KeygenCoordinator {
         if (round2 == null) {
             throw new IllegalStateException("finish comes after round 3");
         }
-        byte[] expected = PublicOutcome.compute(session, round1, round2).toResult(session, 0, null).payloadHash();
+        byte[] expected = PublicOutcome.compute(session, round1, round2)
+                .toResult(session, 0, null)
+                .payloadHash();
         return agree(session, results, expected);
     }
 
@@ -82,16 +84,22 @@ public final class KeygenCoordinator {
             checkShape(s, r);
             byte[] hash = r.payloadHash();
             if (!Signatures.verify(s.participant(r.sender()), r, hash)) {
-                throw blame(ProtocolCheck.SIGNATURE, s.participant(r.sender()), "its result is not signed by its identity key");
+                throw blame(
+                        ProtocolCheck.SIGNATURE,
+                        s.participant(r.sender()),
+                        "its result is not signed by its identity key");
             }
             hashes.put(r.sender(), hash);
         }
         byte[] reference = expected != null ? expected : majority(hashes);
         for (Map.Entry<Integer, byte[]> e : hashes.entrySet()) {
             if (!MessageDigest.isEqual(e.getValue(), reference)) {
-                throw blame(ProtocolCheck.RESULT_MISMATCH, s.participant(e.getKey()), expected != null
-                        ? "its public result differs from the one the relayed messages determine"
-                        : "its public result differs from the other servers'");
+                throw blame(
+                        ProtocolCheck.RESULT_MISMATCH,
+                        s.participant(e.getKey()),
+                        expected != null
+                                ? "its public result differs from the one the relayed messages determine"
+                                : "its public result differs from the other servers'");
             }
         }
         Round3Message agreed = byId.values().iterator().next();
@@ -105,8 +113,13 @@ public final class KeygenCoordinator {
         for (Participant p : s.participants()) {
             byName.put(p.name(), agreed.verificationShares().get(p.id()).clone());
         }
-        return new AgreedKey(s.curveName(), s.threshold(), agreed.rootPublicKey().clone(), agreed.chainCode().clone(),
-                byName, agreed.transcriptHash().clone());
+        return new AgreedKey(
+                s.curveName(),
+                s.threshold(),
+                agreed.rootPublicKey().clone(),
+                agreed.chainCode().clone(),
+                byName,
+                agreed.transcriptHash().clone());
     }
 
     private static byte[] majority(Map<Integer, byte[]> hashes) {
@@ -140,16 +153,25 @@ public final class KeygenCoordinator {
                 shares.put(p.id(), curve.decodePoint(r.verificationShares().get(p.id())));
             }
         } catch (InvalidEncodingException e) {
-            throw blame(ProtocolCheck.INVALID_POINT, s.participant(r.sender()), "its result holds a bad point: " + e.getMessage());
+            throw blame(
+                    ProtocolCheck.INVALID_POINT,
+                    s.participant(r.sender()),
+                    "its result holds a bad point: " + e.getMessage());
         }
         List<Integer> base = new ArrayList<>(shares.keySet()).subList(0, s.threshold());
         for (Participant p : s.participants()) {
-            if (!base.contains(p.id()) && !interpolate(curve, shares, base, p.id()).equals(shares.get(p.id()))) {
-                throw blame(ProtocolCheck.INTERPOLATION, p, "its verification share is not on the polynomial of the others");
+            if (!base.contains(p.id())
+                    && !interpolate(curve, shares, base, p.id()).equals(shares.get(p.id()))) {
+                throw blame(
+                        ProtocolCheck.INTERPOLATION,
+                        p,
+                        "its verification share is not on the polynomial of the others");
             }
         }
         if (!interpolate(curve, shares, base, 0).equals(y)) {
-            throw blame(ProtocolCheck.INTERPOLATION, s.participant(r.sender()),
+            throw blame(
+                    ProtocolCheck.INTERPOLATION,
+                    s.participant(r.sender()),
                     "the verification shares do not interpolate to the root public key");
         }
     }
@@ -170,13 +192,20 @@ public final class KeygenCoordinator {
         if (!s.curveName().apiName().equals(r.curve()) || r.threshold() != s.threshold()) {
             throw blame(ProtocolCheck.RESULT_MISMATCH, from, "its result is for another curve or threshold");
         }
-        if (r.rootPublicKey() == null || r.chainCode() == null || r.chainCode().length != ChainCode.LENGTH
-                || r.transcriptHash() == null || r.transcriptHash().length != ProtocolHash.LENGTH) {
-            throw blame(ProtocolCheck.MALFORMED, from, "its result lacks the root key, a 32-byte chain code or the transcript hash");
+        if (r.rootPublicKey() == null
+                || r.chainCode() == null
+                || r.chainCode().length != ChainCode.LENGTH
+                || r.transcriptHash() == null
+                || r.transcriptHash().length != ProtocolHash.LENGTH) {
+            throw blame(
+                    ProtocolCheck.MALFORMED,
+                    from,
+                    "its result lacks the root key, a 32-byte chain code or the transcript hash");
         }
         TreeSet<Integer> ids = new TreeSet<>();
         s.participants().forEach(p -> ids.add(p.id()));
-        if (r.verificationShares() == null || !new TreeSet<>(r.verificationShares().keySet()).equals(ids)) {
+        if (r.verificationShares() == null
+                || !new TreeSet<>(r.verificationShares().keySet()).equals(ids)) {
             throw blame(ProtocolCheck.MALFORMED, from, "its result does not hold one verification share per server");
         }
         for (byte[] v : r.verificationShares().values()) {

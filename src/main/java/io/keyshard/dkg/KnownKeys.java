@@ -24,8 +24,7 @@ final class KnownKeys {
     private static final Map<ByteBuffer, Ed25519PublicKeyParameters> SIGNING = lru();
     private static final Map<ByteBuffer, Boolean> ENCRYPTION = lru();
 
-    private KnownKeys() {
-    }
+    private KnownKeys() {}
 
     private static <V> Map<ByteBuffer, V> lru() {
         return new LinkedHashMap<>(64, 0.75f, true) {

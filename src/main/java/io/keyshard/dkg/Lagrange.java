@@ -5,8 +5,7 @@ import java.util.Collection;
 
 /** Lagrange coefficients over the group order, for interpolating shares or, in the exponent, public points. */
 public final class Lagrange {
-    private Lagrange() {
-    }
+    private Lagrange() {}
 
     /**
      * The coefficient of the value at {@code i} when interpolating the polynomial through the points

@@ -13,12 +13,10 @@ import java.util.Arrays;
  * and the sender stops a rogue-key attack and a proof copied from another session or server.
  */
 final class ProofOfPossession {
-    private ProofOfPossession() {
-    }
+    private ProofOfPossession() {}
 
     /** A proof as it travels: the encoded nonce point R and the encoded response scalar z. */
-    record Proof(byte[] r, byte[] z) {
-    }
+    record Proof(byte[] r, byte[] z) {}
 
     static Proof prove(Curve curve, byte[] sessionId, int sender, BigInteger a0, Point c0, SecureRandom random) {
         // Hedged nonce: fresh randomness mixed with the secret, so a weak RNG alone cannot leak a_0.
@@ -44,7 +42,8 @@ final class ProofOfPossession {
      */
     static boolean verify(Curve curve, byte[] sessionId, int sender, Point c0, byte[] rEncoded, BigInteger z) {
         BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
-        Point check = curve.multiSum(new BigInteger[] {z, curve.order().subtract(c)}, new Point[] {curve.generator(), c0});
+        Point check =
+                curve.multiSum(new BigInteger[] {z, curve.order().subtract(c)}, new Point[] {curve.generator(), c0});
         return !check.isIdentity() && MessageDigest.isEqual(check.encode(), rEncoded);
     }
 

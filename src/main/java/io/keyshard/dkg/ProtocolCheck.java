@@ -12,7 +12,8 @@ public enum ProtocolCheck {
     INVALID_POINT("a point fails strict decoding (off the curve, non-canonical or the identity)", false),
     INVALID_SCALAR("a scalar is zero or not below the group order", false),
     SIGNATURE("a signature does not verify under the sender's identity key", false),
-    PROOF_OF_POSSESSION("the proof of possession of the constant term does not verify for this session and sender", false),
+    PROOF_OF_POSSESSION(
+            "the proof of possession of the constant term does not verify for this session and sender", false),
     EQUIVOCATION("servers were shown different round-1 messages (the signed echoes differ)", false),
     SHARE_DECRYPTION("an encrypted share does not decrypt for its recipient", false),
     FELDMAN("a share does not match its sender's Feldman commitments", false),

@@ -16,8 +16,7 @@ final class ProtocolHash {
     static final int LENGTH = 32;
     private static final String PREFIX = "keyshard/dkg/v1/";
 
-    private ProtocolHash() {
-    }
+    private ProtocolHash() {}
 
     static byte[] hash(String tag, byte[]... fields) {
         return Digests.sha256(frame(tag, fields));

@@ -18,11 +18,15 @@ import java.util.Map;
  * group key is negated with every verification share ({@link #negated()} tells the servers to
  * negate their shares too), so the x-only key stands for the same secret.
  */
-record PublicOutcome(Point groupKey, Map<Integer, Point> verificationShares, byte[] chainCode, byte[] transcriptHash,
-                     boolean negated) {
+record PublicOutcome(
+        Point groupKey,
+        Map<Integer, Point> verificationShares,
+        byte[] chainCode,
+        byte[] transcriptHash,
+        boolean negated) {
 
-    static PublicOutcome compute(Session s, Map<Integer, Round1Checks.Accepted> round1,
-                                 Map<Integer, Round2Message> round2) {
+    static PublicOutcome compute(
+            Session s, Map<Integer, Round1Checks.Accepted> round1, Map<Integer, Round2Message> round2) {
         Curve curve = s.curve();
         int t = s.threshold();
         // A_m = Σ_i C_im is the commitment to the summed polynomial; Y_k = Σ_m A_m·k^m.
@@ -58,15 +62,27 @@ record PublicOutcome(Point groupKey, Map<Integer, Point> verificationShares, byt
             reveals.add(m.chainCodeReveal());
             transcript.add(m.payloadHash());
         }
-        return new PublicOutcome(negate ? y.negate() : y, shares, ChainCode.combine(reveals),
-                ProtocolHash.hash("transcript", transcript.toArray(new byte[0][])), negate);
+        return new PublicOutcome(
+                negate ? y.negate() : y,
+                shares,
+                ChainCode.combine(reveals),
+                ProtocolHash.hash("transcript", transcript.toArray(new byte[0][])),
+                negate);
     }
 
     /** This outcome as server {@code sender}'s round-3 message, with the signature still to be set. */
     Round3Message toResult(Session s, int sender, byte[] signature) {
         Map<Integer, byte[]> encoded = new LinkedHashMap<>();
         verificationShares.forEach((id, p) -> encoded.put(id, p.encode()));
-        return new Round3Message(s.sessionId(), sender, s.curveName().apiName(), s.threshold(),
-                s.curve().encodePublicKey(groupKey), chainCode.clone(), encoded, transcriptHash.clone(), signature);
+        return new Round3Message(
+                s.sessionId(),
+                sender,
+                s.curveName().apiName(),
+                s.threshold(),
+                s.curve().encodePublicKey(groupKey),
+                chainCode.clone(),
+                encoded,
+                transcriptHash.clone(),
+                signature);
     }
 }

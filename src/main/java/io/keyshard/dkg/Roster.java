@@ -11,8 +11,7 @@ import java.util.TreeMap;
  * anything in the messages is looked at. What fails here is the relay's doing, so it blames the coordinator.
  */
 final class Roster {
-    private Roster() {
-    }
+    private Roster() {}
 
     /**
      * @param own this server's id and the payload hash it emitted, or null for the coordinator's view
@@ -20,34 +19,41 @@ final class Roster {
      */
     static <T extends SignedMessage> Map<Integer, T> byId(Session s, int round, List<T> messages, Own own) {
         if (messages == null) {
-            throw ProtocolException.blameCoordinator(ProtocolCheck.MISSING_OR_DUPLICATE,
-                    "the round-" + round + " message list is missing");
+            throw ProtocolException.blameCoordinator(
+                    ProtocolCheck.MISSING_OR_DUPLICATE, "the round-" + round + " message list is missing");
         }
         for (T m : messages) {
             if (m == null) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.MALFORMED, "a round-" + round + " message is empty");
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.MALFORMED, "a round-" + round + " message is empty");
             }
             if (!s.isThisSession(m.sessionId())) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.WRONG_SESSION, "the round-" + round
-                        + " message attributed to server id " + m.sender() + " carries another session's id");
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.WRONG_SESSION,
+                        "the round-" + round + " message attributed to server id " + m.sender()
+                                + " carries another session's id");
             }
         }
         Map<Integer, T> sorted = new TreeMap<>();
         for (T m : messages) {
             int id = m.sender();
             if (s.participant(id) == null) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.MALFORMED, "a round-" + round
-                        + " message claims sender id " + id + ", which is not part of this session");
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.MALFORMED,
+                        "a round-" + round + " message claims sender id " + id + ", which is not part of this session");
             }
             if (sorted.put(id, m) != null) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.MISSING_OR_DUPLICATE, "two round-" + round
-                        + " messages claim to come from server " + s.participant(id).name());
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.MISSING_OR_DUPLICATE,
+                        "two round-" + round + " messages claim to come from server "
+                                + s.participant(id).name());
             }
         }
         for (Participant p : s.participants()) {
             if (!sorted.containsKey(p.id())) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.MISSING_OR_DUPLICATE, "the round-" + round
-                        + " message of server " + p.name() + " is missing");
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.MISSING_OR_DUPLICATE,
+                        "the round-" + round + " message of server " + p.name() + " is missing");
             }
         }
         if (own != null) {
@@ -59,14 +65,14 @@ final class Roster {
                 hash = null;
             }
             if (hash == null || !MessageDigest.isEqual(hash, own.payloadHash())) {
-                throw ProtocolException.blameCoordinator(ProtocolCheck.OWN_MESSAGE_ALTERED, "the round-" + round
-                        + " message relayed as this server's own is not the one it sent");
+                throw ProtocolException.blameCoordinator(
+                        ProtocolCheck.OWN_MESSAGE_ALTERED,
+                        "the round-" + round + " message relayed as this server's own is not the one it sent");
             }
         }
         return new LinkedHashMap<>(sorted);
     }
 
     /** This server's id and the payload hash of the message it emitted in the round being relayed back. */
-    record Own(int id, byte[] payloadHash) {
-    }
+    record Own(int id, byte[] payloadHash) {}
 }

@@ -16,12 +16,10 @@ import java.util.Map;
  * proofs of possession. The first failure names its sender.
  */
 final class Round1Checks {
-    private Round1Checks() {
-    }
+    private Round1Checks() {}
 
     /** A round-1 message that passed every check, with its points decoded. */
-    record Accepted(Participant sender, Point[] commitments, byte[] digest, byte[] chainCodeCommitment) {
-    }
+    record Accepted(Participant sender, Point[] commitments, byte[] digest, byte[] chainCodeCommitment) {}
 
     /** The coordinator's check of every message; @return the accepted messages in ascending id order */
     static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages) {
@@ -32,7 +30,8 @@ final class Round1Checks {
      * A server's check: its own message (matched by Roster to the payload it emitted) is taken as it
      * made it, with the points it computed; @return the accepted messages in ascending id order
      */
-    static Map<Integer, Accepted> verify(Session s, List<Round1Message> messages, Roster.Own own, Point[] ownCommitments) {
+    static Map<Integer, Accepted> verify(
+            Session s, List<Round1Message> messages, Roster.Own own, Point[] ownCommitments) {
         Map<Integer, Round1Message> byId = Roster.byId(s, Round1Message.ROUND, messages, own);
         for (Round1Message m : byId.values()) {
             checkShape(s, m);
@@ -47,17 +46,24 @@ final class Round1Checks {
                 continue;
             }
             if (!Signatures.verify(s.participant(m.sender()), m, digest)) {
-                throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),
+                throw blame(
+                        ProtocolCheck.SIGNATURE,
+                        s.participant(m.sender()),
                         "its round-1 message is not signed by its identity key");
             }
             digests.put(m.sender(), digest);
         }
         Map<Integer, Accepted> accepted = new LinkedHashMap<>();
         for (Round1Message m : byId.values()) {
-            accepted.put(m.sender(), isOwn(m, own)
-                    ? new Accepted(s.participant(m.sender()), ownCommitments.clone(), digests.get(m.sender()),
-                            m.chainCodeCommitment().clone())
-                    : decodeAndProve(s, m, digests.get(m.sender())));
+            accepted.put(
+                    m.sender(),
+                    isOwn(m, own)
+                            ? new Accepted(
+                                    s.participant(m.sender()),
+                                    ownCommitments.clone(),
+                                    digests.get(m.sender()),
+                                    m.chainCodeCommitment().clone())
+                            : decodeAndProve(s, m, digests.get(m.sender())));
         }
         return accepted;
     }
@@ -70,26 +76,40 @@ final class Round1Checks {
         Participant from = s.participant(m.sender());
         Curve curve = s.curve();
         if (m.commitments() == null || m.commitments().size() != s.threshold()) {
-            throw blame(ProtocolCheck.COMMITMENT_COUNT, from, "it sent " + (m.commitments() == null ? "no"
-                    : m.commitments().size()) + " commitments, the session needs exactly t = " + s.threshold()
-                    + " (a longer vector would silently raise the threshold)");
+            throw blame(
+                    ProtocolCheck.COMMITMENT_COUNT,
+                    from,
+                    "it sent "
+                            + (m.commitments() == null ? "no" : m.commitments().size())
+                            + " commitments, the session needs exactly t = " + s.threshold()
+                            + " (a longer vector would silently raise the threshold)");
         }
         for (int k = 0; k < m.commitments().size(); k++) {
             byte[] c = m.commitments().get(k);
             if (c == null || c.length != curve.pointLength()) {
-                throw blame(ProtocolCheck.INVALID_POINT, from, "commitment " + k + " is not a " + curve.pointLength()
-                        + "-byte compressed point");
+                throw blame(
+                        ProtocolCheck.INVALID_POINT,
+                        from,
+                        "commitment " + k + " is not a " + curve.pointLength() + "-byte compressed point");
             }
         }
         if (m.proofR() == null || m.proofR().length != curve.pointLength()) {
-            throw blame(ProtocolCheck.INVALID_POINT, from, "the proof's R is not a " + curve.pointLength()
-                    + "-byte compressed point");
+            throw blame(
+                    ProtocolCheck.INVALID_POINT,
+                    from,
+                    "the proof's R is not a " + curve.pointLength() + "-byte compressed point");
         }
         if (m.proofZ() == null || m.proofZ().length != curve.scalarLength()) {
-            throw blame(ProtocolCheck.INVALID_SCALAR, from, "the proof's z is not a " + curve.scalarLength() + "-byte scalar");
+            throw blame(
+                    ProtocolCheck.INVALID_SCALAR,
+                    from,
+                    "the proof's z is not a " + curve.scalarLength() + "-byte scalar");
         }
         if (m.chainCodeCommitment() == null || m.chainCodeCommitment().length != ProtocolHash.LENGTH) {
-            throw blame(ProtocolCheck.MALFORMED, from, "the chain-code commitment is not " + ProtocolHash.LENGTH + " bytes");
+            throw blame(
+                    ProtocolCheck.MALFORMED,
+                    from,
+                    "the chain-code commitment is not " + ProtocolHash.LENGTH + " bytes");
         }
         if (m.signature() == null || m.signature().length != Signatures.LENGTH) {
             throw blame(ProtocolCheck.SIGNATURE, from, "the signature is not " + Signatures.LENGTH + " bytes");
@@ -110,7 +130,9 @@ final class Round1Checks {
             throw blame(ProtocolCheck.INVALID_SCALAR, from, "the proof's z: " + e.getMessage());
         }
         if (!ProofOfPossession.verify(curve, m.sessionId(), m.sender(), commitments[0], m.proofR(), z)) {
-            throw blame(ProtocolCheck.PROOF_OF_POSSESSION, from,
+            throw blame(
+                    ProtocolCheck.PROOF_OF_POSSESSION,
+                    from,
                     "its proof does not show knowledge of the secret behind its first commitment in this session");
         }
         return new Accepted(from, commitments, digest, m.chainCodeCommitment().clone());

@@ -9,8 +9,15 @@ import java.util.List;
  * scalar) bound to the session and sender, and the 32-byte hash committing to its chain-code
  * contribution; Ed25519-signed. A wire type.
  */
-public record Round1Message(byte[] sessionId, int sender, List<byte[]> commitments, byte[] proofR, byte[] proofZ,
-                            byte[] chainCodeCommitment, byte[] signature) implements SignedMessage {
+public record Round1Message(
+        byte[] sessionId,
+        int sender,
+        List<byte[]> commitments,
+        byte[] proofR,
+        byte[] proofZ,
+        byte[] chainCodeCommitment,
+        byte[] signature)
+        implements SignedMessage {
     static final int ROUND = 1;
 
     @Override

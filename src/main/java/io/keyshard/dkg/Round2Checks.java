@@ -15,15 +15,14 @@ import java.util.TreeSet;
  * (equivocation) and the chain-code reveals against their commitments.
  */
 final class Round2Checks {
-    private Round2Checks() {
-    }
+    private Round2Checks() {}
 
     /**
      * @param round1 this party's accepted round-1 view, in id order
      * @param own    this server's id and round-2 payload hash; null when the coordinator checks
      */
-    static Map<Integer, Round2Message> verify(Session s, Map<Integer, Round1Checks.Accepted> round1,
-                                              List<Round2Message> messages, Roster.Own own) {
+    static Map<Integer, Round2Message> verify(
+            Session s, Map<Integer, Round1Checks.Accepted> round1, List<Round2Message> messages, Roster.Own own) {
         Map<Integer, Round2Message> byId = Roster.byId(s, Round2Message.ROUND, messages, own);
         for (Round2Message m : byId.values()) {
             checkShape(s, m);
@@ -33,7 +32,9 @@ final class Round2Checks {
                 continue; // Roster matched it to the payload this server emitted itself
             }
             if (!Signatures.verify(s.participant(m.sender()), m, m.payloadHash())) {
-                throw blame(ProtocolCheck.SIGNATURE, s.participant(m.sender()),
+                throw blame(
+                        ProtocolCheck.SIGNATURE,
+                        s.participant(m.sender()),
                         "its round-2 message is not signed by its identity key");
             }
         }
@@ -43,7 +44,9 @@ final class Round2Checks {
         for (Round2Message m : byId.values()) {
             byte[] expected = round1.get(m.sender()).chainCodeCommitment();
             if (!MessageDigest.isEqual(expected, ChainCode.commit(m.sessionId(), m.sender(), m.chainCodeReveal()))) {
-                throw blame(ProtocolCheck.REVEAL_MISMATCH, s.participant(m.sender()),
+                throw blame(
+                        ProtocolCheck.REVEAL_MISMATCH,
+                        s.participant(m.sender()),
                         "its revealed chain-code contribution does not hash to what it committed in round 1");
             }
         }
@@ -59,8 +62,8 @@ final class Round2Checks {
         return echo;
     }
 
-    private static void checkEcho(Session s, Map<Integer, Round1Checks.Accepted> round1, Round2Message m,
-                                  Roster.Own own) {
+    private static void checkEcho(
+            Session s, Map<Integer, Round1Checks.Accepted> round1, Round2Message m, Roster.Own own) {
         Participant echoer = s.participant(m.sender());
         int index = 0;
         for (Round1Checks.Accepted a : round1.values()) {
@@ -69,20 +72,29 @@ final class Round2Checks {
             }
             if (own == null) {
                 // The coordinator handed every server this very list, so an echo of anything else is false.
-                throw blame(ProtocolCheck.EQUIVOCATION, echoer, "its signed echo lists a round-1 message from "
-                        + a.sender().name() + " other than the one the coordinator relayed to every server");
+                throw blame(
+                        ProtocolCheck.EQUIVOCATION,
+                        echoer,
+                        "its signed echo lists a round-1 message from "
+                                + a.sender().name() + " other than the one the coordinator relayed to every server");
             }
             if (a.sender().id() == own.id()) {
                 // This server signed exactly one round-1 message, and nobody else can sign in its name:
                 // an echo that lists another one for it is false.
-                throw blame(ProtocolCheck.EQUIVOCATION, echoer, "its signed echo lists a round-1 message from "
-                        + a.sender().name() + " (this server) that this server never sent");
+                throw blame(
+                        ProtocolCheck.EQUIVOCATION,
+                        echoer,
+                        "its signed echo lists a round-1 message from "
+                                + a.sender().name() + " (this server) that this server never sent");
             }
             // Both views passed signature checks, so the sender of the differing message signed two
             // versions (and the relay showed them to different servers), unless the echoer lies.
-            throw blame(ProtocolCheck.EQUIVOCATION, a.sender(), "server " + echoer.name() + "'s signed echo shows a "
-                    + "different round-1 message from " + a.sender().name() + " than this server accepted: "
-                    + a.sender().name() + " signed two versions, or " + echoer.name() + "'s echo is false");
+            throw blame(
+                    ProtocolCheck.EQUIVOCATION,
+                    a.sender(),
+                    "server " + echoer.name() + "'s signed echo shows a "
+                            + "different round-1 message from " + a.sender().name() + " than this server accepted: "
+                            + a.sender().name() + " signed two versions, or " + echoer.name() + "'s echo is false");
         }
     }
 
@@ -103,14 +115,21 @@ final class Round2Checks {
             }
         }
         if (m.encryptedShares() == null || !new TreeSet<>(m.encryptedShares().keySet()).equals(expected)) {
-            throw blame(ProtocolCheck.MALFORMED, from, "its encrypted shares are not addressed to exactly the servers "
-                    + expected + " (got " + (m.encryptedShares() == null ? "none" : new TreeSet<>(m.encryptedShares().keySet())) + ")");
+            throw blame(
+                    ProtocolCheck.MALFORMED,
+                    from,
+                    "its encrypted shares are not addressed to exactly the servers " + expected + " (got "
+                            + (m.encryptedShares() == null
+                                    ? "none"
+                                    : new TreeSet<>(m.encryptedShares().keySet())) + ")");
         }
         int sealed = ShareEncryption.sealedLength(s.curve().scalarLength());
         for (Map.Entry<Integer, byte[]> e : m.encryptedShares().entrySet()) {
             if (e.getValue() == null || e.getValue().length != sealed) {
-                throw blame(ProtocolCheck.MALFORMED, from, "its encrypted share for server id " + e.getKey()
-                        + " is not " + sealed + " bytes");
+                throw blame(
+                        ProtocolCheck.MALFORMED,
+                        from,
+                        "its encrypted share for server id " + e.getKey() + " is not " + sealed + " bytes");
             }
         }
         if (m.chainCodeReveal() == null || m.chainCodeReveal().length != ChainCode.LENGTH) {

@@ -10,8 +10,14 @@ import java.util.Map;
  * every other server j ({@code enc ‖ ciphertext}, keyed by j), and the revealed 32-byte chain-code
  * contribution; Ed25519-signed. A wire type.
  */
-public record Round2Message(byte[] sessionId, int sender, List<byte[]> echo, Map<Integer, byte[]> encryptedShares,
-                            byte[] chainCodeReveal, byte[] signature) implements SignedMessage {
+public record Round2Message(
+        byte[] sessionId,
+        int sender,
+        List<byte[]> echo,
+        Map<Integer, byte[]> encryptedShares,
+        byte[] chainCodeReveal,
+        byte[] signature)
+        implements SignedMessage {
     static final int ROUND = 2;
 
     @Override

@@ -11,9 +11,17 @@ import java.util.Map;
  * {@code transcriptHash} covers every message of the run. All servers must return identical
  * results apart from sender and signature. A wire type.
  */
-public record Round3Message(byte[] sessionId, int sender, String curve, int threshold, byte[] rootPublicKey,
-                           byte[] chainCode, Map<Integer, byte[]> verificationShares, byte[] transcriptHash,
-                           byte[] signature) implements SignedMessage {
+public record Round3Message(
+        byte[] sessionId,
+        int sender,
+        String curve,
+        int threshold,
+        byte[] rootPublicKey,
+        byte[] chainCode,
+        Map<Integer, byte[]> verificationShares,
+        byte[] transcriptHash,
+        byte[] signature)
+        implements SignedMessage {
     static final int ROUND = 3;
 
     @Override
@@ -23,8 +31,8 @@ public record Round3Message(byte[] sessionId, int sender, String curve, int thre
 
     @Override
     public Round3Message withSignature(byte[] sig) {
-        return new Round3Message(sessionId, sender, curve, threshold, rootPublicKey, chainCode, verificationShares,
-                transcriptHash, sig);
+        return new Round3Message(
+                sessionId, sender, curve, threshold, rootPublicKey, chainCode, verificationShares, transcriptHash, sig);
     }
 
     /**

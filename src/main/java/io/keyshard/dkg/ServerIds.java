@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 public final class ServerIds {
     /** Ids 1..3 belong to OFFICIAL_1..3. */
     public static final int FIRST_CUSTOM_ID = 4;
+
     private static final Pattern OFFICIAL = Pattern.compile("OFFICIAL_([123])");
 
-    private ServerIds() {
-    }
+    private ServerIds() {}
 
     /**
      * The id a server takes in every key generation.
@@ -33,8 +33,8 @@ public final class ServerIds {
             return fixed;
         }
         if (configuredId == null) {
-            throw new IllegalArgumentException("server " + name + " has no id: give it an id of "
-                    + FIRST_CUSTOM_ID + " or more in its configuration");
+            throw new IllegalArgumentException("server " + name + " has no id: give it an id of " + FIRST_CUSTOM_ID
+                    + " or more in its configuration");
         }
         if (configuredId < FIRST_CUSTOM_ID) {
             throw new IllegalArgumentException("server " + name + " has id " + configuredId + ": ids 1-3 belong to "

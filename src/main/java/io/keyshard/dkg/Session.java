@@ -24,6 +24,7 @@ import java.util.Set;
 public final class Session {
     /** A bound on the number of servers, so a request cannot make a server do unbounded work. */
     public static final int MAX_PARTICIPANTS = 32;
+
     public static final int NONCE_LENGTH = 32;
     static final int KEY_LENGTH = 32;
 
@@ -61,21 +62,22 @@ public final class Session {
         CurveName curveName = CurveName.parse(setup.curve());
         List<Participant> list = setup.participants();
         if (list == null || list.size() < 2) {
-            throw new IllegalArgumentException("a key generation needs at least 2 servers, got "
-                    + (list == null ? 0 : list.size()));
+            throw new IllegalArgumentException(
+                    "a key generation needs at least 2 servers, got " + (list == null ? 0 : list.size()));
         }
         if (list.size() > MAX_PARTICIPANTS) {
             throw new IllegalArgumentException("at most " + MAX_PARTICIPANTS + " servers, got " + list.size());
         }
         int n = list.size();
         if (setup.threshold() < 2 || setup.threshold() > n) {
-            throw new IllegalArgumentException("threshold must be between 2 and the number of servers (" + n
-                    + "), got " + setup.threshold());
+            throw new IllegalArgumentException(
+                    "threshold must be between 2 and the number of servers (" + n + "), got " + setup.threshold());
         }
         List<Participant> sorted = new ArrayList<>();
         for (Participant p : list) {
             checkParticipant(p);
-            sorted.add(new Participant(p.name(), p.id(), p.signingKey().clone(), p.encryptionKey().clone()));
+            sorted.add(new Participant(
+                    p.name(), p.id(), p.signingKey().clone(), p.encryptionKey().clone()));
         }
         sorted.sort(Comparator.comparingInt(Participant::id));
         checkDistinct(sorted, curveName.curve().order());
@@ -91,12 +93,14 @@ public final class Session {
             throw new IllegalArgumentException("server " + p.name() + " has id " + p.id() + ": ids must be 1 or more");
         }
         ServerIds.idFor(p.name(), p.id());
-        if (p.signingKey() == null || p.signingKey().length != KEY_LENGTH
+        if (p.signingKey() == null
+                || p.signingKey().length != KEY_LENGTH
                 || KnownKeys.validSigningKey(p.signingKey()) == null) {
             throw new IllegalArgumentException("server " + p.name() + " has no valid Ed25519 signing key "
                     + "(32 bytes, a point of the prime-order group): fetch its identity again");
         }
-        if (p.encryptionKey() == null || p.encryptionKey().length != KEY_LENGTH
+        if (p.encryptionKey() == null
+                || p.encryptionKey().length != KEY_LENGTH
                 || !KnownKeys.validEncryptionKey(p.encryptionKey())) {
             throw new IllegalArgumentException("server " + p.name() + " has no valid X25519 encryption key "
                     + "(32 bytes, not a low-order point): fetch its identity again");

@@ -17,8 +17,7 @@ final class ShareEncryption {
     static final int ENC_LENGTH = 32;
     static final int TAG_LENGTH = 16;
 
-    private ShareEncryption() {
-    }
+    private ShareEncryption() {}
 
     static HPKE suite() {
         return new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM128);
@@ -35,8 +34,12 @@ final class ShareEncryption {
     }
 
     /** @param ephemeral a fixed ephemeral key pair for known-answer tests; null draws a fresh one */
-    static byte[] seal(X25519PublicKeyParameters recipientKey, byte[] info, byte[] aad, byte[] plaintext,
-                       AsymmetricCipherKeyPair ephemeral) {
+    static byte[] seal(
+            X25519PublicKeyParameters recipientKey,
+            byte[] info,
+            byte[] aad,
+            byte[] plaintext,
+            AsymmetricCipherKeyPair ephemeral) {
         HPKE hpke = suite();
         HPKEContextWithEncapsulation ctx = ephemeral == null
                 ? hpke.setupBaseS(recipientKey, info)
@@ -55,7 +58,8 @@ final class ShareEncryption {
     }
 
     /** The plaintext, or null when the sealed share does not open (wrong key, session, sender or tampering). */
-    static byte[] open(byte[] sessionId, int sender, int recipient, AsymmetricCipherKeyPair recipientKeys, byte[] sealed) {
+    static byte[] open(
+            byte[] sessionId, int sender, int recipient, AsymmetricCipherKeyPair recipientKeys, byte[] sealed) {
         byte[] context = context(sessionId, sender, recipient);
         return open(recipientKeys, context, context, sealed);
     }

@@ -31,7 +31,9 @@ public enum Check {
 
     /** Whether a failure means the pair's OT setup must be thrown away before the pair signs again. */
     public boolean burnsSetup() {
-        return this == OT_EXTENSION_CONSISTENCY || this == MULTIPLICATION
-                || this == NONCE_CONSISTENCY || this == KEY_CONSISTENCY;
+        return this == OT_EXTENSION_CONSISTENCY
+                || this == MULTIPLICATION
+                || this == NONCE_CONSISTENCY
+                || this == KEY_CONSISTENCY;
     }
 }

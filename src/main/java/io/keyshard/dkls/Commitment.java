@@ -12,14 +12,13 @@ import java.security.SecureRandom;
 public final class Commitment {
     /** Length of the salt and of the digest. */
     public static final int LENGTH = 32;
+
     private static final String TAG = "commit";
 
     /** A commitment and what opens it; the sender keeps this and sends {@link #digest()} first. */
-    public record Opening(byte[] digest, byte[] salt, byte[] message) {
-    }
+    public record Opening(byte[] digest, byte[] salt, byte[] message) {}
 
-    private Commitment() {
-    }
+    private Commitment() {}
 
     public static Opening commit(byte[] sessionId, int sender, byte[] message, SecureRandom random) {
         byte[] salt = new byte[LENGTH];

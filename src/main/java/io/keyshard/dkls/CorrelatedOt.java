@@ -14,12 +14,10 @@ import java.util.Arrays;
 final class CorrelatedOt {
     private static final String TAG = "cot";
 
-    private CorrelatedOt() {
-    }
+    private CorrelatedOt() {}
 
     /** The sender's shares and the correction τ to send. */
-    record SenderOutput(Scalar[][] shares, Scalar[][] tau) {
-    }
+    record SenderOutput(Scalar[][] shares, Scalar[][] tau) {}
 
     static SenderOutput send(Group g, byte[] sid, long[][] qRows, long[] delta, int used, Scalar[] alpha) {
         int w = alpha.length;

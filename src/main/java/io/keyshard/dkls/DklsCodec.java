@@ -26,7 +26,11 @@ public final class DklsCodec {
     }
 
     public byte[] encode(EndemicOt.SenderMessage m) {
-        return new Wire.Writer().point(m.z()).point(m.proof().commitment()).scalar(m.proof().response()).toByteArray();
+        return new Wire.Writer()
+                .point(m.z())
+                .point(m.proof().commitment())
+                .scalar(m.proof().response())
+                .toByteArray();
     }
 
     public EndemicOt.SenderMessage decodeBaseOtSender(byte[] b, int sender) {
@@ -40,8 +44,15 @@ public final class DklsCodec {
         Wire.Writer w = new Wire.Writer().bytes(m.seed()).u32(m.encryptions().size());
         for (EndemicOt.Encryption e : m.encryptions()) {
             EncryptionProof p = e.proof();
-            w.point(e.u()).point(e.v()).point(p.a0()).point(p.b0()).point(p.a1()).point(p.b1())
-                    .scalar(p.c0()).scalar(p.z0()).scalar(p.z1());
+            w.point(e.u())
+                    .point(e.v())
+                    .point(p.a0())
+                    .point(p.b0())
+                    .point(p.a1())
+                    .point(p.b1())
+                    .scalar(p.c0())
+                    .scalar(p.z0())
+                    .scalar(p.z1());
         }
         return w.toByteArray();
     }
@@ -52,15 +63,22 @@ public final class DklsCodec {
         r.expect(Group.KAPPA, "the number of base OTs");
         List<EndemicOt.Encryption> items = new ArrayList<>();
         for (int l = 0; l < Group.KAPPA; l++) {
-            items.add(new EndemicOt.Encryption(r.point(), r.point(), new EncryptionProof(r.point(), r.point(),
-                    r.point(), r.point(), r.scalar(), r.scalar(), r.scalar())));
+            items.add(new EndemicOt.Encryption(
+                    r.point(),
+                    r.point(),
+                    new EncryptionProof(
+                            r.point(), r.point(), r.point(), r.point(), r.scalar(), r.scalar(), r.scalar())));
         }
         r.end();
         return new EndemicOt.ReceiverMessage(seed, items);
     }
 
     public byte[] encode(Commit m) {
-        return new Wire.Writer().u32(m.from()).bytes(m.request()).bytes(m.commitment()).toByteArray();
+        return new Wire.Writer()
+                .u32(m.from())
+                .bytes(m.request())
+                .bytes(m.commitment())
+                .toByteArray();
     }
 
     public Commit decodeCommit(byte[] b, int sender) {
@@ -97,8 +115,13 @@ public final class DklsCodec {
         for (int k = 0; k < ELL; k++) {
             w.scalar(mul.checkU()[k]).scalar(mul.gamma()[k]);
         }
-        return w.point(m.nonce()).bytes(m.salt()).point(m.keyShare()).point(m.gammaU()).point(m.gammaV())
-                .scalar(m.psi()).toByteArray();
+        return w.point(m.nonce())
+                .bytes(m.salt())
+                .point(m.keyShare())
+                .point(m.gammaU())
+                .point(m.gammaV())
+                .scalar(m.psi())
+                .toByteArray();
     }
 
     public MulResponse decodeMulResponse(byte[] b, int sender) {
@@ -119,14 +142,28 @@ public final class DklsCodec {
             u[k] = r.scalar();
             gamma[k] = r.scalar();
         }
-        MulResponse m = new MulResponse(sender, to, seen, new Rvole.SenderMessage(tau, digest, u, gamma), r.point(),
-                r.bytes(Commitment.LENGTH), r.point(), r.point(), r.point(), r.scalar());
+        MulResponse m = new MulResponse(
+                sender,
+                to,
+                seen,
+                new Rvole.SenderMessage(tau, digest, u, gamma),
+                r.point(),
+                r.bytes(Commitment.LENGTH),
+                r.point(),
+                r.point(),
+                r.point(),
+                r.scalar());
         r.end();
         return m;
     }
 
     public byte[] encode(Partial m) {
-        return new Wire.Writer().u32(m.from()).bytes(m.view()).scalar(m.u()).scalar(m.w()).toByteArray();
+        return new Wire.Writer()
+                .u32(m.from())
+                .bytes(m.view())
+                .scalar(m.u())
+                .scalar(m.w())
+                .toByteArray();
     }
 
     public Partial decodePartial(byte[] b, int sender) {

@@ -33,7 +33,13 @@ public record DlogProof(Point commitment, Scalar response) {
     }
 
     private static Scalar challenge(Group g, byte[] sid, int prover, Point statement, Point a) {
-        return Oracle.scalar(g.field(), TAG, sid, Oracle.u32(prover), g.curve().generator().encode(),
-                statement.encode(), a.encode());
+        return Oracle.scalar(
+                g.field(),
+                TAG,
+                sid,
+                Oracle.u32(prover),
+                g.curve().generator().encode(),
+                statement.encode(),
+                a.encode());
     }
 }

@@ -18,7 +18,15 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
      * caller. The simulated branch multiplies by values it publishes; the real one by its secret
      * nonce, through the comb of h.
      */
-    static EncryptionProof prove(Group g, byte[] sid, SecretMultiplier hTimes, Point h, Point u, Point v, Scalar r, boolean bit,
+    static EncryptionProof prove(
+            Group g,
+            byte[] sid,
+            SecretMultiplier hTimes,
+            Point h,
+            Point u,
+            Point v,
+            Scalar r,
+            boolean bit,
             SecureRandom random) {
         Point p0 = v;
         Point p1 = v.subtract(h);
@@ -40,7 +48,8 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
         Scalar cReal = c.subtract(cFake);
         Scalar zReal = k.add(cReal.multiply(r));
         k.destroy();
-        return bit ? new EncryptionProof(a0, b0, a1, b1, cFake, zFake, zReal)
+        return bit
+                ? new EncryptionProof(a0, b0, a1, b1, cFake, zFake, zReal)
                 : new EncryptionProof(a0, b0, a1, b1, cReal, zReal, zFake);
     }
 
@@ -58,9 +67,19 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
         return g.base(z).equals(a.add(g.times(p, c))) && g.times(h, z).equals(b.add(g.times(q, c)));
     }
 
-    private static Scalar challenge(Group g, byte[] sid, Point h, Point u, Point v, Point a0, Point b0,
-            Point a1, Point b1) {
-        return Oracle.scalar(g.field(), TAG, sid, g.curve().generator().encode(), h.encode(), u.encode(),
-                v.encode(), a0.encode(), b0.encode(), a1.encode(), b1.encode());
+    private static Scalar challenge(
+            Group g, byte[] sid, Point h, Point u, Point v, Point a0, Point b0, Point a1, Point b1) {
+        return Oracle.scalar(
+                g.field(),
+                TAG,
+                sid,
+                g.curve().generator().encode(),
+                h.encode(),
+                u.encode(),
+                v.encode(),
+                a0.encode(),
+                b0.encode(),
+                a1.encode(),
+                b1.encode());
     }
 }

@@ -18,15 +18,14 @@ import java.util.List;
 public final class EndemicOt {
     /** Length of each output pad (an OT-extension seed). */
     public static final int PAD_LENGTH = 32;
+
     private static final String PAD = "base-ot-pad";
 
     /** The sender's message: z and its proof. */
-    public record SenderMessage(Point z, DlogProof proof) {
-    }
+    public record SenderMessage(Point z, DlogProof proof) {}
 
     /** One receiver encryption of a choice bit. */
-    public record Encryption(Point u, Point v, EncryptionProof proof) {
-    }
+    public record Encryption(Point u, Point v, EncryptionProof proof) {}
 
     /** The receiver's message: the seed h is hashed from, and one encryption per OT. */
     public record ReceiverMessage(byte[] seed, List<Encryption> encryptions) {
@@ -35,8 +34,7 @@ public final class EndemicOt {
         }
     }
 
-    private EndemicOt() {
-    }
+    private EndemicOt() {}
 
     /** The party that ends with both pads of every OT. */
     public static final class Sender {
@@ -63,7 +61,9 @@ public final class EndemicOt {
 
         /** Checks every encryption proof and returns {@code pads[l] = {m0, m1}}; aborts naming the receiver. */
         public byte[][][] finish(ReceiverMessage m, int count) {
-            if (m.seed() == null || m.seed().length != PAD_LENGTH || m.encryptions().size() != count) {
+            if (m.seed() == null
+                    || m.seed().length != PAD_LENGTH
+                    || m.encryptions().size() != count) {
                 throw new ProtocolAbort(peer, Check.SHAPE, "expected " + count + " base OT encryptions");
             }
             Point h = HashToCurve.hash(g, sid, Oracle.u32(peer), m.seed());
@@ -103,8 +103,8 @@ public final class EndemicOt {
                 Point u = hTimes.times(r[l]);
                 Point rg = g.base(r[l]);
                 Point v = choices[l] ? rg.add(h) : rg;
-                EncryptionProof proof = EncryptionProof.prove(g, instance(sid, l), hTimes, h, u, v, r[l],
-                        choices[l], random);
+                EncryptionProof proof =
+                        EncryptionProof.prove(g, instance(sid, l), hTimes, h, u, v, r[l], choices[l], random);
                 out.add(new Encryption(u, v, proof));
             }
             this.message = new ReceiverMessage(seed, out);

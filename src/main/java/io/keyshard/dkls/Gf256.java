@@ -8,8 +8,7 @@ package io.keyshard.dkls;
 final class Gf256 {
     static final int WORDS = 4;
 
-    private Gf256() {
-    }
+    private Gf256() {}
 
     /** acc (8 words) ^= a·b, unreduced. */
     static void mulAccumulate(long[] a, long[] b, long[] acc) {

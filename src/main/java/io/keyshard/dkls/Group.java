@@ -48,8 +48,7 @@ public final class Group {
     /** The group of an ECDSA curve (secp256k1, P-256, P-384, P-521). */
     public static synchronized Group of(CurveName name) {
         switch (name) {
-            case SECP256K1, P256, P384, P521 -> {
-            }
+            case SECP256K1, P256, P384, P521 -> {}
             default -> throw new IllegalArgumentException("DKLs23 signs ECDSA curves only, not " + name);
         }
         return CACHE.computeIfAbsent(name, n -> new Group(n.curve()));

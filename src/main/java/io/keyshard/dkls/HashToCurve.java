@@ -13,8 +13,7 @@ import io.keyshard.curve.Point;
 final class HashToCurve {
     private static final String TAG = "hash-to-curve";
 
-    private HashToCurve() {
-    }
+    private HashToCurve() {}
 
     static Point hash(Group g, byte[]... parts) {
         int fieldBytes = g.curve().pointLength() - 1;

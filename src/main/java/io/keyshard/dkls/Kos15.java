@@ -14,8 +14,7 @@ final class Kos15 {
     private static final String PRG = "ote-prg";
     private static final String CHI = "ote-chi";
 
-    private Kos15() {
-    }
+    private Kos15() {}
 
     /** Rows the extension makes for {@code used} OTs: the padding of the check added. */
     static int rows(int used) {
@@ -23,8 +22,7 @@ final class Kos15 {
     }
 
     /** The receiver's state: its rows t_j and the message to send. */
-    record Receiver(long[][] tRows, OtExtensionMessage message) {
-    }
+    record Receiver(long[][] tRows, OtExtensionMessage message) {}
 
     /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
@@ -58,8 +56,12 @@ final class Kos15 {
     static long[][] send(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
         int words = words(m);
         long[][] u = msg.u();
-        if (u == null || u.length != Group.KAPPA || msg.xTilde() == null || msg.xTilde().length != Gf256.WORDS
-                || msg.tTilde() == null || msg.tTilde().length != Gf256.WORDS) {
+        if (u == null
+                || u.length != Group.KAPPA
+                || msg.xTilde() == null
+                || msg.xTilde().length != Gf256.WORDS
+                || msg.tTilde() == null
+                || msg.tTilde().length != Gf256.WORDS) {
             throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension message of the wrong size");
         }
         seeds.claim(sid);
@@ -89,7 +91,9 @@ final class Kos15 {
         }
         if (diff != 0) {
             seeds.burn();
-            throw new ProtocolAbort(receiver, Check.OT_EXTENSION_CONSISTENCY,
+            throw new ProtocolAbort(
+                    receiver,
+                    Check.OT_EXTENSION_CONSISTENCY,
                     "the OT extension consistency check failed; the pair's OT setup is burned");
         }
         return qRows;

@@ -15,8 +15,7 @@ final class Oracle {
     /** Extra bytes hashed beyond the order's length: the bias of the reduction is below 2^-128. */
     private static final int WIDE = 16;
 
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /** {@code outLength} bytes of SHAKE256(tag, parts). */
     static byte[] hash(String tag, int outLength, byte[]... parts) {

@@ -156,10 +156,12 @@ public final class OtSeeds {
 
     private void live(boolean sender) {
         if (burned) {
-            throw new IllegalStateException("these OT seeds were burned after a failed check: run the pairwise setup again");
+            throw new IllegalStateException(
+                    "these OT seeds were burned after a failed check: run the pairwise setup again");
         }
         if (sender != isSender()) {
-            throw new IllegalStateException("these are the OT extension " + (isSender() ? "sender's" : "receiver's") + " seeds");
+            throw new IllegalStateException(
+                    "these are the OT extension " + (isSender() ? "sender's" : "receiver's") + " seeds");
         }
     }
 

@@ -16,7 +16,8 @@ public final class ProtocolAbort extends RuntimeException {
     private final transient Check check;
 
     public ProtocolAbort(int culprit, Check check, String detail) {
-        super((culprit == UNATTRIBUTED ? "no single party" : "party " + culprit) + " failed the " + check.name() + " check: " + detail);
+        super((culprit == UNATTRIBUTED ? "no single party" : "party " + culprit) + " failed the " + check.name()
+                + " check: " + detail);
         this.culprit = culprit;
         this.check = check;
     }

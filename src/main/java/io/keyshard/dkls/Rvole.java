@@ -22,15 +22,12 @@ public final class Rvole {
     private static final String CHECK = "rvole-check";
 
     /** Alice's message to Bob: τ (ξ rows of 2ℓ scalars), the check digest, U and γ (ℓ each). */
-    public record SenderMessage(Scalar[][] tau, byte[] checkDigest, Scalar[] checkU, Scalar[] gamma) {
-    }
+    public record SenderMessage(Scalar[][] tau, byte[] checkDigest, Scalar[] checkU, Scalar[] gamma) {}
 
     /** Alice's output shares c_k and her message. */
-    public record SenderOutput(Scalar[] shares, SenderMessage message) {
-    }
+    public record SenderOutput(Scalar[] shares, SenderMessage message) {}
 
-    private Rvole() {
-    }
+    private Rvole() {}
 
     /** The public gadget vector g of length ξ, from the session. */
     static Scalar[] gadget(Group g, byte[] sid) {
@@ -100,8 +97,8 @@ public final class Rvole {
             }
             if (!MessageDigest.isEqual(Oracle.hash32(CHECK, sid, r.toByteArray()), msg.checkDigest())) {
                 seeds.burn();
-                throw new ProtocolAbort(peer, Check.MULTIPLICATION,
-                        "the multiplication check failed; the pair's OT setup is burned");
+                throw new ProtocolAbort(
+                        peer, Check.MULTIPLICATION, "the multiplication check failed; the pair's OT setup is burned");
             }
             Scalar[] gadget = gadget(g, sid);
             Scalar[] d = new Scalar[ell];
@@ -120,9 +117,14 @@ public final class Rvole {
         }
 
         private void checkShape(SenderMessage msg, int xi) {
-            boolean ok = msg.tau() != null && msg.tau().length == xi && msg.checkDigest() != null
-                    && msg.checkDigest().length == 32 && msg.checkU() != null && msg.checkU().length == ell
-                    && msg.gamma() != null && msg.gamma().length == ell;
+            boolean ok = msg.tau() != null
+                    && msg.tau().length == xi
+                    && msg.checkDigest() != null
+                    && msg.checkDigest().length == 32
+                    && msg.checkU() != null
+                    && msg.checkU().length == ell
+                    && msg.gamma() != null
+                    && msg.gamma().length == ell;
             for (int j = 0; ok && j < xi; j++) {
                 ok = msg.tau()[j] != null && msg.tau()[j].length == 2 * ell;
             }
@@ -133,8 +135,14 @@ public final class Rvole {
     }
 
     /** Alice: checks Bob's OT extension message and answers with inputs a_1..a_ℓ. */
-    public static SenderOutput send(Group g, byte[] sessionId, int peer, OtSeeds seeds, Scalar[] inputs,
-            OtExtensionMessage msg, SecureRandom random) {
+    public static SenderOutput send(
+            Group g,
+            byte[] sessionId,
+            int peer,
+            OtSeeds seeds,
+            Scalar[] inputs,
+            OtExtensionMessage msg,
+            SecureRandom random) {
         byte[] sid = sessionId.clone();
         int xi = g.batchSize();
         int ell = inputs.length;
@@ -154,7 +162,10 @@ public final class Rvole {
         for (int k = 0; k < ell; k++) {
             Scalar acc = g.field().zero();
             for (int j = 0; j < xi; j++) {
-                r.writeBytes(chi[0][k].multiply(z[j][k]).add(chi[1][k].multiply(z[j][ell + k])).encode());
+                r.writeBytes(chi[0][k]
+                        .multiply(z[j][k])
+                        .add(chi[1][k].multiply(z[j][ell + k]))
+                        .encode());
                 acc = acc.add(gadget[j].multiply(z[j][k]));
             }
             c[k] = acc;

@@ -5,8 +5,8 @@ import io.keyshard.curve.WeierstrassPoint;
 import io.keyshard.frost.Scalar;
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**

@@ -15,7 +15,8 @@ public record SignRequest(byte[] sessionId, List<Integer> signers, byte[] digest
         sessionId = sessionId.clone();
         digest = digest.clone();
         signers = List.copyOf(signers);
-        if (signers.stream().distinct().count() != signers.size() || signers.stream().anyMatch(i -> i <= 0)) {
+        if (signers.stream().distinct().count() != signers.size()
+                || signers.stream().anyMatch(i -> i <= 0)) {
             throw new IllegalArgumentException("signer identifiers must be distinct and positive");
         }
         if (!signers.equals(signers.stream().sorted().toList())) {

@@ -22,11 +22,16 @@ import java.util.Map;
  * round runs once, in order; the nonce r_i and φ_i never leave this object and are wiped.
  */
 public final class Signer {
-    private enum Stage { NEW, COMMITTED, RESPONDED, PARTIAL_SENT, DONE }
+    private enum Stage {
+        NEW,
+        COMMITTED,
+        RESPONDED,
+        PARTIAL_SENT,
+        DONE
+    }
 
     /** Round 1 output: the broadcast and one message per peer. */
-    public record Round1(Commit broadcast, Map<Integer, MulRequest> direct) {
-    }
+    public record Round1(Commit broadcast, Map<Integer, MulRequest> direct) {}
 
     private final Group g;
     private final SignRequest req;
@@ -54,8 +59,15 @@ public final class Signer {
      * @param asSender   per peer, the OT seeds with this party as extension sender (multiplication sender)
      * @param asReceiver per peer, the OT seeds with this party as extension receiver
      */
-    public Signer(Group g, SignRequest req, int self, Scalar share, ZeroSharing zero, Map<Integer, OtSeeds> asSender,
-            Map<Integer, OtSeeds> asReceiver, SecureRandom random) {
+    public Signer(
+            Group g,
+            SignRequest req,
+            int self,
+            Scalar share,
+            ZeroSharing zero,
+            Map<Integer, OtSeeds> asSender,
+            Map<Integer, OtSeeds> asReceiver,
+            SecureRandom random) {
         if (!req.signers().contains(self)) {
             throw new IllegalArgumentException("party " + self + " is not in the signer set");
         }
@@ -96,17 +108,35 @@ public final class Signer {
         advance(Stage.COMMITTED, Stage.RESPONDED);
         commits = SigningChecks.commits(req, self, binding, opening.digest(), allCommits);
         commitsSeen = SigningChecks.commitsDigest(req, commits);
-        Map<Integer, MulRequest> byPeer = SigningChecks.onePerPeer(req, self, requests, MulRequest::from, MulRequest::to);
+        Map<Integer, MulRequest> byPeer =
+                SigningChecks.onePerPeer(req, self, requests, MulRequest::from, MulRequest::to);
         Map<Integer, MulResponse> out = new HashMap<>();
         for (int j : peers(req, self)) {
-            Rvole.SenderOutput mul = Rvole.send(g, pairSid(j, self), j, asSender.get(j), new Scalar[] {r, sk},
-                    byPeer.get(j).ote(), random);
+            Rvole.SenderOutput mul = Rvole.send(
+                    g,
+                    pairSid(j, self),
+                    j,
+                    asSender.get(j),
+                    new Scalar[] {r, sk},
+                    byPeer.get(j).ote(),
+                    random);
             Scalar cu = mul.shares()[0];
             Scalar cv = mul.shares()[1];
             aliceShares.put(j, new Scalar[] {cu, cv});
             Scalar psi = phi.subtract(bobs.get(j).b());
-            out.put(j, new MulResponse(self, j, commitsSeen, mul.message(), bigRi, opening.salt(), pk, g.base(cu),
-                    g.base(cv), psi));
+            out.put(
+                    j,
+                    new MulResponse(
+                            self,
+                            j,
+                            commitsSeen,
+                            mul.message(),
+                            bigRi,
+                            opening.salt(),
+                            pk,
+                            g.base(cu),
+                            g.base(cv),
+                            psi));
         }
         return Map.copyOf(out);
     }
@@ -114,7 +144,8 @@ public final class Signer {
     /** Round 3: checks every peer's answer and gives this party's broadcast (u_i, w_i). */
     public Partial round3(List<MulResponse> responses) {
         advance(Stage.RESPONDED, Stage.PARTIAL_SENT);
-        Map<Integer, MulResponse> byPeer = SigningChecks.onePerPeer(req, self, responses, MulResponse::from, MulResponse::to);
+        Map<Integer, MulResponse> byPeer =
+                SigningChecks.onePerPeer(req, self, responses, MulResponse::from, MulResponse::to);
         Scalar sumPsi = g.field().zero();
         Scalar crossU = g.field().zero();
         Scalar crossV = g.field().zero();
@@ -123,7 +154,12 @@ public final class Signer {
         for (int j : peers(req, self)) {
             MulResponse m = byPeer.get(j);
             SigningChecks.sameView(j, commitsSeen, m.commitsSeen());
-            Commitment.verify(req.sessionId(), j, commits.get(j).commitment(), m.salt(), m.nonce().encode());
+            Commitment.verify(
+                    req.sessionId(),
+                    j,
+                    commits.get(j).commitment(),
+                    m.salt(),
+                    m.nonce().encode());
             Scalar chi = bobs.get(j).b();
             Scalar[] d = bobs.get(j).finish(m.mul());
             SigningChecks.consistency(g, j, asReceiver.get(j), chi, m, d[0], d[1]);
@@ -170,17 +206,21 @@ public final class Signer {
         if (sumU.isZero()) {
             throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE, "the u values add up to zero");
         }
-        BigInteger s = sumW.toBigInteger().multiply(sumU.toBigInteger().modInverse(g.order())).mod(g.order());
+        BigInteger s = sumW.toBigInteger()
+                .multiply(sumU.toBigInteger().modInverse(g.order()))
+                .mod(g.order());
         EcdsaSignature sig = EcdsaSignature.of(g, bigR, s);
         if (s.signum() == 0 || !sig.verify(g, req.publicKey(), req.digest())) {
-            throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE, "the signature does not verify under the key");
+            throw new ProtocolAbort(
+                    ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE, "the signature does not verify under the key");
         }
         return sig;
     }
 
     private void advance(Stage from, Stage to) {
         if (stage != from) {
-            throw new IllegalStateException("this signing round was already run, or is out of order (at " + stage + ")");
+            throw new IllegalStateException(
+                    "this signing round was already run, or is out of order (at " + stage + ")");
         }
         stage = to;
     }

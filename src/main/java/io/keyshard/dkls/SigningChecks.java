@@ -14,15 +14,15 @@ import java.util.function.ToIntFunction;
 
 /** The checks of DKLs23 Protocol 3.6 a signer makes on its peers' messages, each aborting with the culprit. */
 final class SigningChecks {
-    private SigningChecks() {
-    }
+    private SigningChecks() {}
 
     /** One commitment per signer, each bound to this request, this party's own unchanged. */
     static Map<Integer, Commit> commits(SignRequest req, int self, byte[] binding, byte[] ownDigest, List<Commit> all) {
         Map<Integer, Commit> out = new HashMap<>();
         for (Commit c : all) {
             if (!req.signers().contains(c.from()) || out.containsKey(c.from())) {
-                throw new ProtocolAbort(c.from(), Check.REQUEST, "a commitment from outside the signer set or a second one");
+                throw new ProtocolAbort(
+                        c.from(), Check.REQUEST, "a commitment from outside the signer set or a second one");
             }
             if (!MessageDigest.isEqual(binding, c.request())) {
                 throw new ProtocolAbort(c.from(), Check.REQUEST, "the commitment is bound to another request");
@@ -31,7 +31,8 @@ final class SigningChecks {
         }
         missing(req, out.keySet(), -1);
         if (!MessageDigest.isEqual(ownDigest, out.get(self).commitment())) {
-            throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.COMMITMENT, "this party's own commitment came back changed");
+            throw new ProtocolAbort(
+                    ProtocolAbort.UNATTRIBUTED, Check.COMMITMENT, "this party's own commitment came back changed");
         }
         return out;
     }
@@ -47,13 +48,14 @@ final class SigningChecks {
     }
 
     /** Exactly one message from each peer, addressed to this party. */
-    static <M> Map<Integer, M> onePerPeer(SignRequest req, int self, List<M> msgs, ToIntFunction<M> from,
-            ToIntFunction<M> to) {
+    static <M> Map<Integer, M> onePerPeer(
+            SignRequest req, int self, List<M> msgs, ToIntFunction<M> from, ToIntFunction<M> to) {
         Map<Integer, M> out = new HashMap<>();
         for (M m : msgs) {
             int f = from.applyAsInt(m);
             if (to.applyAsInt(m) != self) {
-                throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.REQUEST, "a message for party " + to.applyAsInt(m));
+                throw new ProtocolAbort(
+                        ProtocolAbort.UNATTRIBUTED, Check.REQUEST, "a message for party " + to.applyAsInt(m));
             }
             if (f == self || !req.signers().contains(f) || out.containsKey(f)) {
                 throw new ProtocolAbort(f, Check.REQUEST, "a message from outside the signer set or a second one");
@@ -69,7 +71,8 @@ final class SigningChecks {
         Map<Integer, Partial> out = new HashMap<>();
         for (Partial p : partials) {
             if (!req.signers().contains(p.from()) || out.containsKey(p.from())) {
-                throw new ProtocolAbort(p.from(), Check.REQUEST, "a broadcast from outside the signer set or a second one");
+                throw new ProtocolAbort(
+                        p.from(), Check.REQUEST, "a broadcast from outside the signer set or a second one");
             }
             out.put(p.from(), p);
         }
@@ -102,7 +105,8 @@ final class SigningChecks {
     /** The signers' key shares add up to the request's public key. */
     static void publicKey(SignRequest req, Point sum) {
         if (!sum.equals(req.publicKey())) {
-            throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.PUBLIC_KEY, "the key shares do not add up to the key");
+            throw new ProtocolAbort(
+                    ProtocolAbort.UNATTRIBUTED, Check.PUBLIC_KEY, "the key shares do not add up to the key");
         }
     }
 

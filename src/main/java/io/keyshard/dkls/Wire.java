@@ -7,8 +7,7 @@ import java.util.Arrays;
 
 /** Fixed-layout byte writer and strict reader for the codec: every field has a known length. */
 final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     /** Appends fields. */
     static final class Writer {

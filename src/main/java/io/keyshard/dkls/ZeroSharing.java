@@ -17,6 +17,7 @@ import java.util.Map;
 public final class ZeroSharing {
     /** Length of a contribution and of a seed. */
     public static final int SEED_LENGTH = 32;
+
     private static final String SEED = "zero-seed";
     private static final String PRF = "zero-share";
 
@@ -41,16 +42,22 @@ public final class ZeroSharing {
      * The pair's seed from this party's opening and the peer's, after checking the peer's opening
      * against the commitment it sent first (an abort names the peer).
      */
-    public static byte[] agree(byte[] setupId, int self, Commitment.Opening mine, int peer, byte[] peerDigest,
-            byte[] peerSalt, byte[] peerContribution) {
+    public static byte[] agree(
+            byte[] setupId,
+            int self,
+            Commitment.Opening mine,
+            int peer,
+            byte[] peerDigest,
+            byte[] peerSalt,
+            byte[] peerContribution) {
         Commitment.verify(setupId, peer, peerDigest, peerSalt, peerContribution);
         if (peerContribution.length != SEED_LENGTH) {
             throw new ProtocolAbort(peer, Check.SHAPE, "a seed contribution is " + SEED_LENGTH + " bytes");
         }
         byte[] low = self < peer ? mine.message() : peerContribution;
         byte[] high = self < peer ? peerContribution : mine.message();
-        return Oracle.hash32(SEED, setupId, Oracle.u32(Math.min(self, peer)), Oracle.u32(Math.max(self, peer)),
-                low, high);
+        return Oracle.hash32(
+                SEED, setupId, Oracle.u32(Math.min(self, peer)), Oracle.u32(Math.max(self, peer)), low, high);
     }
 
     /** This party's share of zero for the session among the given signers (including itself). */

@@ -9,24 +9,27 @@ import java.util.Map;
 
 /** The coordinator's side: share verification naming the culprits (RFC 9591 5.3, 5.4) and aggregation (5.3). */
 public final class Aggregator {
-    private Aggregator() {
-    }
+    private Aggregator() {}
 
     /**
      * verify_signature_share (RFC 9591 5.3): z_i·G == D_i + ρ_i·E_i + (c·λ_i)·Y_i, the commitment
      * share negated for BIP-340 when R has odd Y.
      */
-    public static boolean verifyShare(Ciphersuite suite, SigningPackage pkg, SignatureShare share, PublicKeyPackage pub) {
+    public static boolean verifyShare(
+            Ciphersuite suite, SigningPackage pkg, SignatureShare share, PublicKeyPackage pub) {
         PublicKeyPackage key = suite.bip340() ? Tweaks.evenY(pub) : pub;
         SigningChecks.signerSet(pkg, key.minSigners());
         return verifyShare(SigningContext.of(suite, pkg, key.groupKey()), suite, pkg, share, key);
     }
 
-    private static boolean verifyShare(SigningContext ctx, Ciphersuite suite, SigningPackage pkg, SignatureShare share,
-            PublicKeyPackage key) {
+    private static boolean verifyShare(
+            SigningContext ctx, Ciphersuite suite, SigningPackage pkg, SignatureShare share, PublicKeyPackage key) {
         int id = share.identifier();
         Point yi = key.verifyingShares().get(id);
-        SigningCommitments comm = pkg.commitments().stream().filter(c -> c.identifier() == id).findFirst().orElse(null);
+        SigningCommitments comm = pkg.commitments().stream()
+                .filter(c -> c.identifier() == id)
+                .findFirst()
+                .orElse(null);
         if (yi == null || comm == null) {
             return false;
         }
@@ -45,8 +48,8 @@ public final class Aggregator {
      * aggregate (RFC 9591 5.3) after identifiable abort (5.4): every share is checked first and all
      * bad signers are named; the signature is released only if it verifies under the group key.
      */
-    public static Signature aggregate(Ciphersuite suite, SigningPackage pkg, Map<Integer, SignatureShare> shares,
-            PublicKeyPackage pub) {
+    public static Signature aggregate(
+            Ciphersuite suite, SigningPackage pkg, Map<Integer, SignatureShare> shares, PublicKeyPackage pub) {
         PublicKeyPackage key = suite.bip340() ? Tweaks.evenY(pub) : pub;
         SigningChecks.signerSet(pkg, key.minSigners());
         SigningChecks.shareSet(pkg, shares, key);
@@ -58,8 +61,8 @@ public final class Aggregator {
             }
         }
         if (!culprits.isEmpty()) {
-            throw new SigningException(SigningCheck.SIGNATURE_SHARE, culprits,
-                    "z_i·G differs from D_i + ρ_i·E_i + c·λ_i·Y_i");
+            throw new SigningException(
+                    SigningCheck.SIGNATURE_SHARE, culprits, "z_i·G differs from D_i + ρ_i·E_i + c·λ_i·Y_i");
         }
         Scalar z = suite.scalars().zero();
         for (int id : pkg.signers()) {
@@ -71,7 +74,9 @@ public final class Aggregator {
         }
         Signature sig = new Signature(r, z);
         if (!sig.verify(suite, key.groupKey(), pkg.message())) {
-            throw SigningException.blame(SigningCheck.SIGNATURE, SigningException.COORDINATOR,
+            throw SigningException.blame(
+                    SigningCheck.SIGNATURE,
+                    SigningException.COORDINATOR,
                     "every share verified, so the verification shares do not match the group key");
         }
         return sig;

@@ -12,8 +12,7 @@ import java.util.Arrays;
 
 /** BIP-340 tagged hashes and verification, and the BIP-341 TapTweak, for the secp256k1-tr suite. */
 public final class Bip340 {
-    private Bip340() {
-    }
+    private Bip340() {}
 
     /** The 32-byte x-coordinate of a secp256k1 point. */
     public static byte[] x(Point p) {
@@ -66,7 +65,8 @@ public final class Bip340 {
 
     private static WeierstrassPoint weierstrass(Point p) {
         if (!(p instanceof WeierstrassPoint w)) {
-            throw new IllegalArgumentException("BIP-340 needs a secp256k1 point, got " + p.curve().name());
+            throw new IllegalArgumentException(
+                    "BIP-340 needs a secp256k1 point, got " + p.curve().name());
         }
         return w;
     }

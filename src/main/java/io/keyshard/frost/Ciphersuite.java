@@ -21,7 +21,11 @@ public enum Ciphersuite {
     SECP256K1_SHA256("FROST-secp256k1-SHA256-v1", CurveName.SECP256K1, Hash.XMD_SHA256),
     SECP256K1_TR("FROST-secp256k1-SHA256-TR-v1", CurveName.SECP256K1_SCHNORR, Hash.XMD_SHA256);
 
-    private enum Hash { SHA512, SHAKE256, XMD_SHA256 }
+    private enum Hash {
+        SHA512,
+        SHAKE256,
+        XMD_SHA256
+    }
 
     /** SHAKE256 output length of the Ed448 suite (RFC 9591 6.3). */
     private static final int SHAKE_BYTES = 114;
@@ -43,8 +47,9 @@ public enum Ciphersuite {
             case ED25519 -> ED25519_SHA512;
             case ED448 -> ED448_SHAKE256;
             case SECP256K1_SCHNORR -> SECP256K1_TR;
-            default -> throw new IllegalArgumentException("curve " + curve
-                    + " signs with threshold ECDSA: no FROST suite gives signatures its verifiers accept");
+            default ->
+                throw new IllegalArgumentException("curve " + curve
+                        + " signs with threshold ECDSA: no FROST suite gives signatures its verifiers accept");
         };
     }
 
@@ -81,7 +86,8 @@ public enum Ciphersuite {
     public Scalar h2(byte[] m) {
         return switch (this) {
             case ED25519_SHA512 -> scalars().reduce(Digests.sha512(m), true);
-            case ED448_SHAKE256 -> scalars().reduce(Digests.shake256(SHAKE_BYTES, ascii("SigEd448"), new byte[] {0, 0}, m), true);
+            case ED448_SHAKE256 ->
+                scalars().reduce(Digests.shake256(SHAKE_BYTES, ascii("SigEd448"), new byte[] {0, 0}, m), true);
             case SECP256K1_TR -> scalars().reduce(Digests.taggedHash("BIP0340/challenge", m), false);
             default -> hashToScalar("chal", m);
         };
@@ -153,8 +159,8 @@ public enum Ciphersuite {
     public Scalar deserializeScalar(byte[] encoded) {
         int[] v = scalars().decode(encoded);
         if (v == null) {
-            throw new InvalidEncodingException(contextString + " scalar must be " + scalars().byteLength()
-                    + " bytes and below the group order");
+            throw new InvalidEncodingException(
+                    contextString + " scalar must be " + scalars().byteLength() + " bytes and below the group order");
         }
         return new Scalar(scalars(), v);
     }

@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 final class HashToField {
     /** L = ceil((ceil(log2(n)) + k) / 8) with k = 128 for both 256-bit suites (RFC 9591 6.4, 6.5). */
     static final int L = 48;
+
     private static final int B_IN_BYTES = 32;
     private static final int S_IN_BYTES = 64;
 
-    private HashToField() {
-    }
+    private HashToField() {}
 
     /** hash_to_field(msg, 1) into the scalars of {@code field} with the given DST. */
     static Scalar hash(ScalarField field, String dst, byte[] msg) {
@@ -29,8 +29,8 @@ final class HashToField {
             throw new IllegalArgumentException("expand_message_xmd: length or DST out of range");
         }
         byte[] dstPrime = ByteArrays.concat(dst, new byte[] {(byte) dst.length});
-        byte[] b0 = Digests.sha256(new byte[S_IN_BYTES], msg, new byte[] {(byte) (lenInBytes >>> 8), (byte) lenInBytes, 0},
-                dstPrime);
+        byte[] b0 = Digests.sha256(
+                new byte[S_IN_BYTES], msg, new byte[] {(byte) (lenInBytes >>> 8), (byte) lenInBytes, 0}, dstPrime);
         byte[] out = new byte[lenInBytes];
         byte[] prev = new byte[B_IN_BYTES];
         for (int i = 1; i <= ell; i++) {
@@ -39,7 +39,8 @@ final class HashToField {
                 x[j] = (byte) (b0[j] ^ (i == 1 ? 0 : prev[j]));
             }
             prev = Digests.sha256(x, new byte[] {(byte) i}, dstPrime);
-            System.arraycopy(prev, 0, out, (i - 1) * B_IN_BYTES, Math.min(B_IN_BYTES, lenInBytes - (i - 1) * B_IN_BYTES));
+            System.arraycopy(
+                    prev, 0, out, (i - 1) * B_IN_BYTES, Math.min(B_IN_BYTES, lenInBytes - (i - 1) * B_IN_BYTES));
         }
         return out;
     }

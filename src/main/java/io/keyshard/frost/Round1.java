@@ -14,8 +14,7 @@ public final class Round1 {
         void nextBytes(byte[] out);
     }
 
-    private Round1() {
-    }
+    private Round1() {}
 
     /**
      * nonce_generate (RFC 9591 4.1): H3(random_bytes(32) ‖ SerializeScalar(secret)). Hedged, never
@@ -55,8 +54,10 @@ public final class Round1 {
 
     static SigningNonces withNonces(Ciphersuite suite, int identifier, Scalar hiding, Scalar binding) {
         // ScalarBaseMult through the curve's constant-time base multiplication.
-        SigningCommitments c = new SigningCommitments(identifier,
-                suite.curve().multiplyBase(hiding.toBigInteger()), suite.curve().multiplyBase(binding.toBigInteger()));
+        SigningCommitments c = new SigningCommitments(
+                identifier,
+                suite.curve().multiplyBase(hiding.toBigInteger()),
+                suite.curve().multiplyBase(binding.toBigInteger()));
         return new SigningNonces(hiding, binding, c);
     }
 }

@@ -2,8 +2,7 @@ package io.keyshard.frost;
 
 /** Round two of FROST signing: a signer's signature share (RFC 9591 5.2). */
 public final class Round2 {
-    private Round2() {
-    }
+    private Round2() {}
 
     /**
      * sign (RFC 9591 5.2): z_i = d_i + e_i·ρ_i + λ_i·s_i·c. Validates the package first, then
@@ -15,8 +14,8 @@ public final class Round2 {
         SigningChecks.signerSet(pkg, key.minSigners());
         SigningChecks.ownCommitment(pkg, nonces.commitments());
         if (nonces.commitments().identifier() != key.identifier()) {
-            throw new IllegalArgumentException("the nonces belong to identifier " + nonces.commitments().identifier()
-                    + ", the key to " + key.identifier());
+            throw new IllegalArgumentException("the nonces belong to identifier "
+                    + nonces.commitments().identifier() + ", the key to " + key.identifier());
         }
         KeyPackage signing = suite.bip340() ? Tweaks.evenY(key) : key;
         try {

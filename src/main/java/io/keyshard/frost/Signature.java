@@ -19,8 +19,8 @@ public record Signature(Point r, Scalar z) {
     /** Decodes strictly; a BIP-340 R is lifted to its even-Y point. */
     public static Signature decode(Ciphersuite suite, byte[] encoded) {
         if (encoded == null || encoded.length != suite.signatureLength()) {
-            throw new IllegalArgumentException("a " + suite.contextString() + " signature is "
-                    + suite.signatureLength() + " bytes");
+            throw new IllegalArgumentException(
+                    "a " + suite.contextString() + " signature is " + suite.signatureLength() + " bytes");
         }
         int split = encoded.length - suite.scalars().byteLength();
         byte[] rEnc = Arrays.copyOfRange(encoded, 0, split);
@@ -41,7 +41,8 @@ public record Signature(Point r, Scalar z) {
         BigInteger n = curve.order();
         BigInteger c = suite.challenge(r, groupKey, msg).toBigInteger();
         // z·G - R - c·PK must be the identity (times the cofactor, which is 1 for the Weierstrass curves).
-        Point diff = curve.multiSum(new BigInteger[] {z.toBigInteger(), n.subtract(BigInteger.ONE), n.subtract(c)},
+        Point diff = curve.multiSum(
+                new BigInteger[] {z.toBigInteger(), n.subtract(BigInteger.ONE), n.subtract(c)},
                 new Point[] {curve.generator(), r, groupKey});
         return diff.multiply(cofactor(suite)).isIdentity();
     }

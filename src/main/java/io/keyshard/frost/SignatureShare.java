@@ -7,7 +7,8 @@ public record SignatureShare(int identifier, Scalar share) {
         try {
             return new SignatureShare(identifier, suite.deserializeScalar(encoded));
         } catch (IllegalArgumentException e) {
-            throw SigningException.blame(SigningCheck.INVALID_SCALAR, identifier, "its signature share: " + e.getMessage());
+            throw SigningException.blame(
+                    SigningCheck.INVALID_SCALAR, identifier, "its signature share: " + e.getMessage());
         }
     }
 

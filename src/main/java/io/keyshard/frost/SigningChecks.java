@@ -10,20 +10,23 @@ import java.util.TreeSet;
 
 /** The checks of RFC 9591 5.2 and 5.3 before any arithmetic, each a small function naming its culprit. */
 final class SigningChecks {
-    private SigningChecks() {
-    }
+    private SigningChecks() {}
 
     /** At least the threshold of signers, identifiers positive and distinct (RFC 9591 5, 4.2 "invalid parameters"). */
     static void signerSet(SigningPackage pkg, int minSigners) {
         List<Integer> ids = pkg.signers();
         if (ids.size() < minSigners) {
-            throw blame(SigningCheck.SIGNER_SET, SigningException.COORDINATOR,
+            throw blame(
+                    SigningCheck.SIGNER_SET,
+                    SigningException.COORDINATOR,
                     ids.size() + " signers, the key needs at least " + minSigners);
         }
         Set<Integer> seen = new TreeSet<>();
         for (int id : ids) {
             if (id <= 0 || !seen.add(id)) {
-                throw blame(SigningCheck.SIGNER_SET, SigningException.COORDINATOR,
+                throw blame(
+                        SigningCheck.SIGNER_SET,
+                        SigningException.COORDINATOR,
                         "identifier " + id + " is " + (id <= 0 ? "not positive" : "listed twice"));
             }
         }
@@ -34,21 +37,25 @@ final class SigningChecks {
         for (SigningCommitments c : pkg.commitments()) {
             if (c.identifier() == own.identifier()) {
                 if (!c.hiding().equals(own.hiding()) || !c.binding().equals(own.binding())) {
-                    throw blame(SigningCheck.OWN_COMMITMENT, SigningException.COORDINATOR,
+                    throw blame(
+                            SigningCheck.OWN_COMMITMENT,
+                            SigningException.COORDINATOR,
                             "the list holds other commitments for identifier " + own.identifier());
                 }
                 return;
             }
         }
-        throw blame(SigningCheck.OWN_COMMITMENT, SigningException.COORDINATOR,
+        throw blame(
+                SigningCheck.OWN_COMMITMENT,
+                SigningException.COORDINATOR,
                 "identifier " + own.identifier() + " is not in the list");
     }
 
     /** The nonces have not signed before (RFC 9591 5.2: MUST NOT be used more than once). */
     static void noncesLive(SigningNonces nonces) {
         if (nonces.isDestroyed()) {
-            throw blame(SigningCheck.NONCES_SPENT, nonces.commitments().identifier(),
-                    "these nonces already signed once");
+            throw blame(
+                    SigningCheck.NONCES_SPENT, nonces.commitments().identifier(), "these nonces already signed once");
         }
     }
 

@@ -7,9 +7,11 @@ public record SigningCommitments(int identifier, Point hiding, Point binding) {
     /** Decodes received commitments strictly, naming the sender on a bad point. */
     public static SigningCommitments decode(Ciphersuite suite, int identifier, byte[] hiding, byte[] binding) {
         try {
-            return new SigningCommitments(identifier, suite.deserializeElement(hiding), suite.deserializeElement(binding));
+            return new SigningCommitments(
+                    identifier, suite.deserializeElement(hiding), suite.deserializeElement(binding));
         } catch (IllegalArgumentException e) {
-            throw SigningException.blame(SigningCheck.INVALID_ELEMENT, identifier, "its commitments: " + e.getMessage());
+            throw SigningException.blame(
+                    SigningCheck.INVALID_ELEMENT, identifier, "its commitments: " + e.getMessage());
         }
     }
 }

@@ -27,15 +27,15 @@ final class SigningContext {
         this.suite = suite;
         this.pkg = pkg;
         this.groupKey = groupKey;
-        this.rhoInputPrefix = ByteArrays.concat(suite.serializeElement(groupKey), suite.h4(pkg.message()),
-                suite.h5(pkg.encodeCommitmentList(suite)));
+        this.rhoInputPrefix = ByteArrays.concat(
+                suite.serializeElement(groupKey), suite.h4(pkg.message()), suite.h5(pkg.encodeCommitmentList(suite)));
         for (SigningCommitments c : pkg.commitments()) {
             bindingFactors.put(c.identifier(), suite.h1(bindingFactorInput(c.identifier())));
         }
         this.groupCommitment = computeGroupCommitment();
         if (groupCommitment.isIdentity()) {
-            throw SigningException.blame(SigningCheck.GROUP_COMMITMENT, SigningException.COORDINATOR,
-                    "the commitments cancel out");
+            throw SigningException.blame(
+                    SigningCheck.GROUP_COMMITMENT, SigningException.COORDINATOR, "the commitments cancel out");
         }
         this.challenge = suite.challenge(groupCommitment, groupKey, pkg.message());
     }
@@ -76,7 +76,8 @@ final class SigningContext {
     /** D_i + ρ_i·E_i: signer i's part of the group commitment (RFC 9591 5.3 verify_signature_share). */
     Point commitmentShare(SigningCommitments c) {
         Curve curve = suite.curve();
-        return curve.multiSum(new BigInteger[] {BigInteger.ONE, bindingFactor(c.identifier()).toBigInteger()},
+        return curve.multiSum(
+                new BigInteger[] {BigInteger.ONE, bindingFactor(c.identifier()).toBigInteger()},
                 new Point[] {c.hiding(), c.binding()});
     }
 

@@ -28,7 +28,8 @@ public final class SigningException extends RuntimeException {
     }
 
     private static String message(SigningCheck check, List<Integer> culprits, String detail) {
-        String who = culprits.equals(List.of(COORDINATOR)) ? "the coordinator"
+        String who = culprits.equals(List.of(COORDINATOR))
+                ? "the coordinator"
                 : (culprits.size() == 1 ? "signer " : "signers ") + culprits;
         return "signing failed, culprit " + who + ": " + check.description() + ": " + detail;
     }

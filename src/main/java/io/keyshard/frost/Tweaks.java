@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * sum to 1). For BIP-340, the even-Y normalisation and the BIP-341 TapTweak on top.
  */
 public final class Tweaks {
-    private Tweaks() {
-    }
+    private Tweaks() {}
 
     /** The signer's key for the derived key {@code Y + δ·G}. */
     public static KeyPackage derive(KeyPackage key, BigInteger delta) {
@@ -23,7 +22,11 @@ public final class Tweaks {
         Scalar d = key.signingShare().field().of(delta);
         Scalar share = key.signingShare().add(d);
         d.destroy();
-        return new KeyPackage(key.identifier(), share, key.verifyingShare().add(dg), nonIdentity(key.groupKey().add(dg)),
+        return new KeyPackage(
+                key.identifier(),
+                share,
+                key.verifyingShare().add(dg),
+                nonIdentity(key.groupKey().add(dg)),
                 key.minSigners());
     }
 
@@ -38,9 +41,12 @@ public final class Tweaks {
     /** BIP-340: share, verification share and key all negated when the key has odd Y (negation is linear). */
     public static KeyPackage evenY(KeyPackage key) {
         boolean odd = !Bip340.hasEvenY(key.groupKey());
-        return new KeyPackage(key.identifier(), key.signingShare().negateIf(odd),
+        return new KeyPackage(
+                key.identifier(),
+                key.signingShare().negateIf(odd),
                 odd ? key.verifyingShare().negate() : key.verifyingShare(),
-                odd ? key.groupKey().negate() : key.groupKey(), key.minSigners());
+                odd ? key.groupKey().negate() : key.groupKey(),
+                key.minSigners());
     }
 
     /** BIP-340: every verification share and the key negated when the key has odd Y. */

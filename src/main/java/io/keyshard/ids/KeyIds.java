@@ -16,8 +16,7 @@ public final class KeyIds {
     public static final String RULE = "a keyId is a version-4 UUID in canonical lowercase form "
             + "(8-4-4-4-12 hex digits, e.g. 3f2b8c1e-9d4a-4c1b-8e2f-0a1b2c3d4e5f)";
 
-    private KeyIds() {
-    }
+    private KeyIds() {}
 
     /** True when {@code text} is a keyId in its one canonical form. */
     public static boolean isCanonical(String text) {

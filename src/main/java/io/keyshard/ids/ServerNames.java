@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 public final class ServerNames {
     /** The longest name allowed. */
     public static final int MAX_LENGTH = 64;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (MAX_LENGTH - 1) + "}");
     private static final String RULE = "server name must be 1-" + MAX_LENGTH + " characters of letters, digits, "
             + "'_', '.' or '-', starting with a letter or digit";
 
-    private ServerNames() {
-    }
+    private ServerNames() {}
 
     /** True when {@code name} follows the rule. */
     public static boolean isValid(String name) {

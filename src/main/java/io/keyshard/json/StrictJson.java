@@ -23,11 +23,11 @@ public final class StrictJson {
      * (node request bodies, node answers and backup files each have their own, smaller or equal, limit).
      */
     private static final int MAX_STRING = 64 << 20;
+
     private static final ObjectMapper MAPPER = build(false);
     private static final ObjectMapper PRETTY = build(true);
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** The shared strict mapper (thread-safe). */
     public static ObjectMapper mapper() {
@@ -45,8 +45,11 @@ public final class StrictJson {
      * then checks.
      */
     public static ObjectReader readerAllowingAbsentFields(Class<?> type) {
-        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        return MAPPER.readerFor(type)
+                .without(
+                        DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     private static ObjectMapper build(boolean indent) {
@@ -64,8 +67,12 @@ public final class StrictJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .configure(SerializationFeature.INDENT_OUTPUT, indent)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(MAX_STRING).maxNumberLength(64).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxStringLength(MAX_STRING)
+                        .maxNumberLength(64)
+                        .build());
         mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         return mapper;
     }

@@ -28,7 +28,8 @@ final class ApiException extends Exception {
     }
 
     static ApiException unauthorized() {
-        return new ApiException(401, "UNAUTHORIZED", "missing or unknown API key (send 'Authorization: Bearer <apiKey>')");
+        return new ApiException(
+                401, "UNAUTHORIZED", "missing or unknown API key (send 'Authorization: Bearer <apiKey>')");
     }
 
     static ApiException notFound(String message) {

@@ -15,8 +15,7 @@ import java.io.OutputStream;
 
 /** Reading a bounded, strict JSON body from an exchange and writing JSON answers and errors. */
 final class ApiExchange {
-    private ApiExchange() {
-    }
+    private ApiExchange() {}
 
     /** Bodies up to this size are read to the end even when refused, so the client can read its 413. */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
@@ -72,8 +71,10 @@ final class ApiExchange {
             throw ApiException.malformed("a field has a value out of its range");
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
-            throw ApiException.malformed(msg != null && msg.startsWith("Duplicate field")
-                    ? "a field appears twice" : "body is not well-formed JSON");
+            throw ApiException.malformed(
+                    msg != null && msg.startsWith("Duplicate field")
+                            ? "a field appears twice"
+                            : "body is not well-formed JSON");
         } catch (IOException e) {
             throw ApiException.malformed("body cannot be read as JSON");
         } catch (IllegalArgumentException e) {

@@ -31,18 +31,14 @@ public final class ClientRegistry {
     private volatile Snapshot snapshot = new Snapshot(FileTime.fromMillis(0), -1, List.of());
 
     /** One client as stored. */
-    public record Client(String id, String keyHash, String createdAt, boolean revoked) {
-    }
+    public record Client(String id, String keyHash, String createdAt, boolean revoked) {}
 
-    record ClientsFile(List<Client> clients) {
-    }
+    record ClientsFile(List<Client> clients) {}
 
-    private record Snapshot(FileTime modified, long size, List<Client> clients) {
-    }
+    private record Snapshot(FileTime modified, long size, List<Client> clients) {}
 
     /** A new API key: the only moment it exists in clear outside the client that keeps it. */
-    public record NewClient(String clientId, char[] apiKey) {
-    }
+    public record NewClient(String clientId, char[] apiKey) {}
 
     public ClientRegistry(NodeFiles files) {
         this.files = files;
@@ -116,7 +112,9 @@ public final class ClientRegistry {
     }
 
     private List<Client> read() throws IOException {
-        return StrictJson.mapper().readValue(files.readRequired(files.clients()), ClientsFile.class).clients();
+        return StrictJson.mapper()
+                .readValue(files.readRequired(files.clients()), ClientsFile.class)
+                .clients();
     }
 
     private static String hash(char[] apiKey) {

@@ -31,6 +31,7 @@ import java.util.UUID;
 final class KeygenService implements AutoCloseable {
     /** A PENDING key leaves PENDING at most once, so a third read of its state is always final. */
     private static final int STATE_READS = 3;
+
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ShareStore store;
@@ -40,10 +41,14 @@ final class KeygenService implements AutoCloseable {
     private final SessionTable sessions = new SessionTable();
 
     /** What the store keeps public about a key: the setup it was made with and this server's signed round-3 message. */
-    record PublicResult(SessionSetup setup, Round3Message result) {
-    }
+    record PublicResult(SessionSetup setup, Round3Message result) {}
 
-    KeygenService(NodeConfig config, NodeIdentity identity, ShareStore store, ShareSealer sealer, Duration ttl,
+    KeygenService(
+            NodeConfig config,
+            NodeIdentity identity,
+            ShareStore store,
+            ShareSealer sealer,
+            Duration ttl,
             SecureRandom random) {
         this.config = config;
         this.identity = identity;
@@ -105,7 +110,8 @@ final class KeygenService implements AutoCloseable {
     }
 
     /** A round after the first: runs {@code action} on this client's live session, which must have finished {@code after}. */
-    private <T> T step(String clientId, UUID keyId, int after, SessionAction<T> action) throws IOException, ApiException {
+    private <T> T step(String clientId, UUID keyId, int after, SessionAction<T> action)
+            throws IOException, ApiException {
         LiveKeygen s = sessions.owned(clientId, keyId);
         if (s == null) {
             Optional<ShareStore.Row> k = store.find(keyId);
@@ -121,8 +127,10 @@ final class KeygenService implements AutoCloseable {
                 throw ApiException.conflict("the key generation ended on this server");
             }
             if (s.roundsDone != after) {
-                throw ApiException.conflict(s.roundsDone > after ? "this round was already answered"
-                        : "round " + (after + 1) + " came before round " + after);
+                throw ApiException.conflict(
+                        s.roundsDone > after
+                                ? "this round was already answered"
+                                : "round " + (after + 1) + " came before round " + after);
             }
             s.touch();
             try {
@@ -202,8 +210,8 @@ final class KeygenService implements AutoCloseable {
                     }
                     break; // an abort or another commit won the race: read the state it left
                 default:
-                    throw ApiException.conflict("the key generation was " + k.state().name().toLowerCase(Locale.ROOT)
-                            + " on this server and cannot be committed");
+                    throw ApiException.conflict("the key generation was "
+                            + k.state().name().toLowerCase(Locale.ROOT) + " on this server and cannot be committed");
             }
         }
         throw new IllegalStateException("the key's state kept changing");
@@ -233,7 +241,8 @@ final class KeygenService implements AutoCloseable {
             ShareStore.Row k = owned(clientId, keyId);
             switch (k.state()) {
                 case READY:
-                    throw ApiException.conflict("the key is committed on this server; a committed key is never aborted");
+                    throw ApiException.conflict(
+                            "the key is committed on this server; a committed key is never aborted");
                 case PENDING:
                     if (store.transition(keyId, KeyState.PENDING, KeyState.ABORTED)) {
                         return new StateAnswer(KeyState.ABORTED);
@@ -259,8 +268,7 @@ final class KeygenService implements AutoCloseable {
     }
 
     /** The body of commit and abort: an empty object, nothing else. */
-    record EmptyRequest() {
-    }
+    record EmptyRequest() {}
 
     /** Ends sessions idle longer than the TTL that never stored a share (called by the sweeper). */
     void expireIdleSessions() {

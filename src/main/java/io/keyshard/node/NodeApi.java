@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class NodeApi implements HttpHandler {
     /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
     static final int BODY_LIMIT = 512 * 1024;
+
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
     private final NodeConfig config;
@@ -63,8 +64,11 @@ final class NodeApi implements HttpHandler {
         String clientId = authenticate(ex);
         if (path.equals("/v1/identity")) {
             requireMethod(method, "GET");
-            ApiExchange.send(ex, 200, IdentityAnswer.of(config.name(), config.id(), identity.signingPublicKey(),
-                    identity.encryptionPublicKey()));
+            ApiExchange.send(
+                    ex,
+                    200,
+                    IdentityAnswer.of(
+                            config.name(), config.id(), identity.signingPublicKey(), identity.encryptionPublicKey()));
             return;
         }
         Matcher m = KEYS.matcher(path);

@@ -18,13 +18,15 @@ public final class NodeDataInfo {
     /** The node's certificate file: its public identity (the SHA-256 of it is the pin clients keep). */
     public static final String CERTIFICATE = "tls-cert.der";
 
-    private NodeDataInfo() {
-    }
+    private NodeDataInfo() {}
 
     /** True for files that are the node's state; false for its pid file and H2's lock, trace and temp files. */
     public static boolean isState(String fileName) {
-        return !fileName.equals("node.pid") && !fileName.endsWith(".lock.db") && !fileName.endsWith(".trace.db")
-                && !fileName.endsWith(".tmp") && !fileName.startsWith(".tmp-");
+        return !fileName.equals("node.pid")
+                && !fileName.endsWith(".lock.db")
+                && !fileName.endsWith(".trace.db")
+                && !fileName.endsWith(".tmp")
+                && !fileName.startsWith(".tmp-");
     }
 
     /** True while a node process has the share store open (H2 holds a file lock on it for as long as it runs). */
@@ -63,8 +65,8 @@ public final class NodeDataInfo {
                 return r.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot read the share store of " + dataDir + " (database error " + e.getErrorCode()
-                    + ")");
+            throw new IOException(
+                    "cannot read the share store of " + dataDir + " (database error " + e.getErrorCode() + ")");
         }
     }
 

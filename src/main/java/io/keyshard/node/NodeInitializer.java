@@ -20,12 +20,10 @@ import java.util.stream.Stream;
  * never leaves a half-made node; an existing, non-empty folder is refused.
  */
 public final class NodeInitializer {
-    private NodeInitializer() {
-    }
+    private NodeInitializer() {}
 
     /** An entry to print once, and the id of the client it belongs to (for {@code node revoke-client}). */
-    public record Issued(NodeEntry entry, String clientId) {
-    }
+    public record Issued(NodeEntry entry, String clientId) {}
 
     /** Creates the folder and returns the entry of its first client. */
     public static Issued init(Path dataDir, NodeConfig config, SecureRandom random) throws IOException {
@@ -64,8 +62,9 @@ public final class NodeInitializer {
             }
             String apiKey = new String(client.apiKey());
             Arrays.fill(client.apiKey(), '\0');
-            return new Issued(new NodeEntry(config.name(), config.id(), config.url(), SelfSignedCertificate.sha256(cert),
-                    apiKey), client.clientId());
+            return new Issued(
+                    new NodeEntry(config.name(), config.id(), config.url(), SelfSignedCertificate.sha256(cert), apiKey),
+                    client.clientId());
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the node's keys: " + e.getMessage(), e);
         } finally {
@@ -80,7 +79,8 @@ public final class NodeInitializer {
         ClientRegistry.NewClient client = new ClientRegistry(files).add(random);
         String apiKey = new String(client.apiKey());
         Arrays.fill(client.apiKey(), '\0');
-        return new Issued(new NodeEntry(config.name(), config.id(), config.url(), certificatePin(files), apiKey),
+        return new Issued(
+                new NodeEntry(config.name(), config.id(), config.url(), certificatePin(files), apiKey),
                 client.clientId());
     }
 

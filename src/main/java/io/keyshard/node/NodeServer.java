@@ -49,8 +49,15 @@ public final class NodeServer implements AutoCloseable {
     private final NodeIdentity identity;
     private boolean closed;
 
-    private NodeServer(HttpsServer server, ThreadPoolExecutor workers, ScheduledExecutorService sweeper,
-            KeygenService keygen, ShareStore store, ShareSealer sealer, NodeConfig config, NodeIdentity identity) {
+    private NodeServer(
+            HttpsServer server,
+            ThreadPoolExecutor workers,
+            ScheduledExecutorService sweeper,
+            KeygenService keygen,
+            ShareStore store,
+            ShareSealer sealer,
+            NodeConfig config,
+            NodeIdentity identity) {
         this.server = server;
         this.workers = workers;
         this.sweeper = sweeper;
@@ -84,8 +91,8 @@ public final class NodeServer implements AutoCloseable {
             store.close();
             sealer.close();
             identity.close();
-            throw new IOException("cannot listen on " + config.bindAddress() + ":" + bindPort + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot listen on " + config.bindAddress() + ":" + bindPort + ": " + e.getMessage(), e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
@@ -97,8 +104,13 @@ public final class NodeServer implements AutoCloseable {
             }
         });
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> daemon(r, "node-worker-" + n.incrementAndGet()),
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> daemon(r, "node-worker-" + n.incrementAndGet()),
                 new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(workers);
         server.createContext("/", new NodeApi(config, identity, new ClientRegistry(files), keygen));
@@ -106,8 +118,15 @@ public final class NodeServer implements AutoCloseable {
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
         server.start();
-        return new NodeServer(server, workers, sweeper, keygen, store, sealer,
-                config.withPort(server.getAddress().getPort()), identity);
+        return new NodeServer(
+                server,
+                workers,
+                sweeper,
+                keygen,
+                store,
+                sealer,
+                config.withPort(server.getAddress().getPort()),
+                identity);
     }
 
     private static Thread daemon(Runnable r, String name) {

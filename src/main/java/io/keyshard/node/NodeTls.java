@@ -17,8 +17,7 @@ import javax.net.ssl.SSLContext;
 final class NodeTls {
     static final String PROTOCOL = "TLSv1.3";
 
-    private NodeTls() {
-    }
+    private NodeTls() {}
 
     static X509Certificate readCertificate(NodeFiles files) throws IOException {
         try {

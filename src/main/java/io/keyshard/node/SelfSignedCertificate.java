@@ -37,20 +37,24 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class SelfSignedCertificate {
     private static final Duration VALIDITY = Duration.ofDays(3650);
 
-    private SelfSignedCertificate() {
-    }
+    private SelfSignedCertificate() {}
 
-    record Issued(KeyPair keyPair, X509Certificate certificate) {
-    }
+    record Issued(KeyPair keyPair, X509Certificate certificate) {}
 
     static Issued issue(String name, String host, SecureRandom random) throws GeneralSecurityException {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(new ECGenParameterSpec("secp256r1"), random);
         KeyPair kp = gen.generateKeyPair();
-        var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
+        var subject =
+                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
         Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(127, random).add(BigInteger.ONE),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), subject, kp.getPublic());
+        var builder = new JcaX509v3CertificateBuilder(
+                subject,
+                new BigInteger(127, random).add(BigInteger.ONE),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(VALIDITY)),
+                subject,
+                kp.getPublic());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));

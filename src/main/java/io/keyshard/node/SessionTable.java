@@ -56,7 +56,10 @@ final class SessionTable {
 
     /** Why a new key generation of {@code clientId} cannot start now, or null when it can. */
     String quotaProblem(String clientId) {
-        if (live.values().stream().filter(other -> other.clientId.equals(clientId)).count() >= MAX_SESSIONS_PER_CLIENT) {
+        if (live.values().stream()
+                        .filter(other -> other.clientId.equals(clientId))
+                        .count()
+                >= MAX_SESSIONS_PER_CLIENT) {
             return "this client has " + MAX_SESSIONS_PER_CLIENT + " key generations in progress on this server; "
                     + "finish or abort some, or wait until idle ones expire";
         }

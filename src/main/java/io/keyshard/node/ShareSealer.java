@@ -62,8 +62,8 @@ final class ShareSealer implements AutoCloseable {
 
     /** The binding of the share stores written so far; kept byte for byte so they stay readable. */
     private byte[] associatedData(UUID keyId, String curve) {
-        return Framing.Frozen.shortLengths("keyshard-share", Integer.toString(FORMAT_VERSION), Long.toString(nodeId),
-                keyId.toString(), curve);
+        return Framing.Frozen.shortLengths(
+                "keyshard-share", Integer.toString(FORMAT_VERSION), Long.toString(nodeId), keyId.toString(), curve);
     }
 
     @Override

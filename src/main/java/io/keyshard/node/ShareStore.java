@@ -47,8 +47,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     /** What the store knows about a keyId. {@code publicResult} is JSON, null unless PENDING or READY. */
-    record Row(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {
-    }
+    record Row(UUID keyId, String clientId, String curve, KeyState state, String publicResult) {}
 
     private ShareStore(NodeFiles files, Connection db) {
         this.files = files;
@@ -91,8 +90,7 @@ final class ShareStore implements AutoCloseable {
         try (var list = Files.newDirectoryStream(files.dir(), "shares*")) {
             for (Path f : list) {
                 if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(f,
-                            PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
                 }
             }
         }
@@ -100,14 +98,14 @@ final class ShareStore implements AutoCloseable {
 
     synchronized Optional<Row> find(UUID keyId) throws IOException {
         try (PreparedStatement ps = db().prepareStatement(
-                "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
+                        "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
             ps.setObject(1, keyId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(keyId, rs.getString(1), rs.getString(2),
-                        KeyState.valueOf(rs.getString(3)), rs.getString(4)));
+                return Optional.of(new Row(
+                        keyId, rs.getString(1), rs.getString(2), KeyState.valueOf(rs.getString(3)), rs.getString(4)));
             }
         } catch (SQLException e) {
             throw failed("read a key", e);
@@ -184,8 +182,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     /** Records a keyId that will never hold a share (aborted or expired before round 3). */
-    synchronized boolean insertTombstone(UUID keyId, String clientId, String curve, KeyState state)
-            throws IOException {
+    synchronized boolean insertTombstone(UUID keyId, String clientId, String curve, KeyState state) throws IOException {
         return insert(keyId, clientId, curve, state, null, null);
     }
 
@@ -229,7 +226,8 @@ final class ShareStore implements AutoCloseable {
     /** Every keyId the store knows, shares and tombstones alike. */
     synchronized List<UUID> keyIds() throws IOException {
         List<UUID> out = new ArrayList<>();
-        try (Statement s = db().createStatement(); ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
+        try (Statement s = db().createStatement();
+                ResultSet rs = s.executeQuery("SELECT key_id FROM node_keys")) {
             while (rs.next()) {
                 out.add(rs.getObject(1, UUID.class));
             }
@@ -280,7 +278,8 @@ final class ShareStore implements AutoCloseable {
     /** The pid the last node to open this store wrote, or "unknown". */
     private static String holder(NodeFiles files) {
         try {
-            String pid = Files.readString(pidFile(files), StandardCharsets.US_ASCII).trim();
+            String pid =
+                    Files.readString(pidFile(files), StandardCharsets.US_ASCII).trim();
             return pid.matches("[0-9]{1,10}") ? pid : "unknown";
         } catch (IOException e) {
             return "unknown";

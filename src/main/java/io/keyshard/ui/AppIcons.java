@@ -10,8 +10,7 @@ public final class AppIcons {
     /** Every size that icons/generate.sh renders. */
     public static final List<Integer> SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     /** The mark at one of {@link #SIZES}; fails loudly if the build left it out of the jar. */
     public static Image image(int size) {

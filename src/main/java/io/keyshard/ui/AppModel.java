@@ -36,8 +36,9 @@ public final class AppModel {
                 s.save(session.home());
                 settings.saveProblemProperty().set("");
             } catch (IOException e) {
-                settings.saveProblemProperty().set("The settings could not be saved in " + session.home()
-                        + " (" + e.getMessage() + "); they apply until Keyshard closes.");
+                settings.saveProblemProperty()
+                        .set("The settings could not be saved in " + session.home() + " (" + e.getMessage()
+                                + "); they apply until Keyshard closes.");
             }
         });
     }
@@ -45,7 +46,10 @@ public final class AppModel {
     /** The app's model for {@code home}: saved settings, production Argon2id for a new vault. */
     public static AppModel forApp(Path home) {
         SettingsViewModel settings = new SettingsViewModel(AppSettings.load(home));
-        AppSession session = AppSession.forApp(home, KdfParams.PRODUCTION, () -> settings.clearClipboardProperty().get());
+        AppSession session = AppSession.forApp(
+                home,
+                KdfParams.PRODUCTION,
+                () -> settings.clearClipboardProperty().get());
         return new AppModel(session, settings);
     }
 

@@ -39,6 +39,7 @@ public final class AppWindow {
     public static final String TITLE = "Keyshard";
     /** Locks the vault from anywhere in the window. */
     public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+
     static final double WIDTH = 1040;
     static final double HEIGHT = 680;
 
@@ -55,13 +56,15 @@ public final class AppWindow {
         AppSession session = model.session();
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
-                Place.SERVERS, () -> new ServersView(new ServersViewModel(session::workspace,
-                        new UiTasks(session.background(), session.fx()))),
+                Place.SERVERS,
+                        () -> new ServersView(new ServersViewModel(
+                                session::workspace, new UiTasks(session.background(), session.fx()))),
                 Place.SETTINGS, () -> settingsView(session));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        Shortcuts.install(scene, model.navigation(), root.overlayShowingProperty().not());
+        Shortcuts.install(
+                scene, model.navigation(), root.overlayShowingProperty().not());
         scene.getAccelerators().put(LOCK, () -> {
             if (session.isUnlocked()) {
                 session.lock();
@@ -82,8 +85,8 @@ public final class AppWindow {
         UiTasks tasks = new UiTasks(session.background(), session.fx());
         BackupViewModel backup = new BackupViewModel(session::workspace, tasks);
         backup.setOnRestored(session::fireKeysChanged);
-        return new SettingsView(model.settings(), session::lock, backup,
-                new PasswordChangeViewModel(session::workspace, tasks));
+        return new SettingsView(
+                model.settings(), session::lock, backup, new PasswordChangeViewModel(session::workspace, tasks));
     }
 
     /**
@@ -102,8 +105,10 @@ public final class AppWindow {
             });
         }
         if (model.keys().showAddressesActionProperty().get() == null) {
-            model.keys().showAddressesActionProperty().set(record ->
-                    PipelineView.showWindow(scene.getWindow(), record, session.workspace()::derive, tasks, copier));
+            model.keys()
+                    .showAddressesActionProperty()
+                    .set(record -> PipelineView.showWindow(
+                            scene.getWindow(), record, session.workspace()::derive, tasks, copier));
         }
     }
 

@@ -8,8 +8,7 @@ package io.keyshard.vault;
 final class CrashPoint {
     static final String PROPERTY = "keyshard.test.crashAt";
 
-    private CrashPoint() {
-    }
+    private CrashPoint() {}
 
     static void reach(String step) {
         if (step.equals(System.getProperty(PROPERTY))) {

@@ -26,12 +26,17 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism) {
 
     /** Bounds applied to parameters read from a file, so a damaged header cannot exhaust memory. */
     static final int MAX_MEMORY_KIB = 1024 * 1024;
+
     static final int MAX_ITERATIONS = 64;
     static final int MAX_PARALLELISM = 16;
 
     public KdfParams {
-        if (parallelism < 1 || parallelism > MAX_PARALLELISM || iterations < 1 || iterations > MAX_ITERATIONS
-                || memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB) {
+        if (parallelism < 1
+                || parallelism > MAX_PARALLELISM
+                || iterations < 1
+                || iterations > MAX_ITERATIONS
+                || memoryKiB < 8 * parallelism
+                || memoryKiB > MAX_MEMORY_KIB) {
             throw new IllegalArgumentException("Argon2id parameters out of range");
         }
     }
@@ -48,11 +53,17 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism) {
     /** Reads the {@code kdf} object of a header or backup; IllegalArgumentException if missing or out of range. */
     static KdfParams readFrom(JsonNode parent) {
         JsonNode k = parent.get("kdf");
-        if (k == null || !"argon2id".equals(k.path("algorithm").asText()) || !k.path("memoryKiB").isInt()
-                || !k.path("iterations").isInt() || !k.path("parallelism").isInt()) {
+        if (k == null
+                || !"argon2id".equals(k.path("algorithm").asText())
+                || !k.path("memoryKiB").isInt()
+                || !k.path("iterations").isInt()
+                || !k.path("parallelism").isInt()) {
             throw new IllegalArgumentException("missing or unknown kdf");
         }
-        return new KdfParams(k.get("memoryKiB").intValue(), k.get("iterations").intValue(), k.get("parallelism").intValue());
+        return new KdfParams(
+                k.get("memoryKiB").intValue(),
+                k.get("iterations").intValue(),
+                k.get("parallelism").intValue());
     }
 
     /** Argon2id(password, salt) -> {@code length} bytes. The caller wipes the result. */
@@ -78,7 +89,8 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism) {
     /** UTF-8 bytes of a password without going through an immutable String. */
     static byte[] utf8(char[] chars) {
         try {
-            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer buf = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(chars));

@@ -45,27 +45,71 @@ public record KeyRecord(
     }
 
     /** A new PENDING record, written before the key generation starts. */
-    public static KeyRecord pending(UUID keyId, String label, CurveName curve, int threshold, List<String> servers,
-            Instant createdAt) {
-        return new KeyRecord(keyId, label, curve, threshold, servers, null, null, Map.of(),
-                curve.curve().derivationScheme(), KeyStatus.PENDING, null, createdAt);
+    public static KeyRecord pending(
+            UUID keyId, String label, CurveName curve, int threshold, List<String> servers, Instant createdAt) {
+        return new KeyRecord(
+                keyId,
+                label,
+                curve,
+                threshold,
+                servers,
+                null,
+                null,
+                Map.of(),
+                curve.curve().derivationScheme(),
+                KeyStatus.PENDING,
+                null,
+                createdAt);
     }
 
     /** This record made READY with the public result the servers agreed on. */
     public KeyRecord ready(String rootPublicKey, String chainCode, Map<String, String> verificationShares) {
-        return new KeyRecord(keyId, label, curve, threshold, servers, rootPublicKey, chainCode, verificationShares,
-                derivationScheme, KeyStatus.READY, null, createdAt);
+        return new KeyRecord(
+                keyId,
+                label,
+                curve,
+                threshold,
+                servers,
+                rootPublicKey,
+                chainCode,
+                verificationShares,
+                derivationScheme,
+                KeyStatus.READY,
+                null,
+                createdAt);
     }
 
     /** This record made FAILED with a reason a user can act on. */
     public KeyRecord failed(String reason) {
-        return new KeyRecord(keyId, label, curve, threshold, servers, rootPublicKey, chainCode, verificationShares,
-                derivationScheme, KeyStatus.FAILED, reason, createdAt);
+        return new KeyRecord(
+                keyId,
+                label,
+                curve,
+                threshold,
+                servers,
+                rootPublicKey,
+                chainCode,
+                verificationShares,
+                derivationScheme,
+                KeyStatus.FAILED,
+                reason,
+                createdAt);
     }
 
     /** This record with another label (blank: none). */
     public KeyRecord withLabel(String newLabel) {
-        return new KeyRecord(keyId, newLabel, curve, threshold, servers, rootPublicKey, chainCode, verificationShares,
-                derivationScheme, status, failureReason, createdAt);
+        return new KeyRecord(
+                keyId,
+                newLabel,
+                curve,
+                threshold,
+                servers,
+                rootPublicKey,
+                chainCode,
+                verificationShares,
+                derivationScheme,
+                status,
+                failureReason,
+                createdAt);
     }
 }

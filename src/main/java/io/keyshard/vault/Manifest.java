@@ -39,11 +39,11 @@ final class Manifest {
     static final String HEADER_ROW = "manifest";
     /** First field of the bucketed header; the one-blob form starts with the generation, which is never negative. */
     private static final long BUCKETED = -2L;
+
     private static final int HASH = 32;
 
     /** Where a record or secret is and which version of it is current. */
-    record Entry(long rowNo, int version) {
-    }
+    record Entry(long rowNo, int version) {}
 
     private long generation;
     private long nextRowNo = 1;
@@ -191,7 +191,8 @@ final class Manifest {
                 for (int b = 0; b < BUCKETS; b++) {
                     byte[] hash = in.readNBytes(HASH);
                     byte[] sealed = get.apply(bucketRow(b));
-                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, Digests.sha256(sealed)) ? null
+                    byte[] bucket = sealed == null || !MessageDigest.isEqual(hash, Digests.sha256(sealed))
+                            ? null
                             : sealer.open(sealed, bucketAd(b));
                     if (bucket == null) {
                         return null;

@@ -42,7 +42,8 @@ final class PasswordChange {
     /** Writes the re-encrypted database and the new header beside the live ones; nothing live changes. */
     void writeNext(List<KeyRecord> records, List<SecretRow> secrets, Manifest current) {
         char[] pwd = keys.h2Password();
-        try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd); Sealer sealer = keys.recordSealer()) {
+        try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd);
+                Sealer sealer = keys.recordSealer()) {
             Manifest next = Manifest.continuingRowsOf(current);
             for (KeyRecord r : records) {
                 long rowNo = current.get(Manifest.keyId(r.keyId())).rowNo();
@@ -50,7 +51,8 @@ final class PasswordChange {
                 next.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
             }
             for (SecretRow s : secrets) {
-                db.putSecretRow(new SecretRow(s.name(), 1, sealer.seal(s.sealed(), SealedRecords.secretAd(s.name(), 1))));
+                db.putSecretRow(
+                        new SecretRow(s.name(), 1, sealer.seal(s.sealed(), SealedRecords.secretAd(s.name(), 1))));
                 Arrays.fill(s.sealed(), (byte) 0);
                 next.put(Manifest.secretId(s.name()), new Manifest.Entry(0, 1));
             }

@@ -15,7 +15,8 @@ public final class PasswordRule {
 
     /** Which password is being chosen, named as every message names it. */
     public enum Purpose {
-        VAULT("vault password"), BACKUP("backup password");
+        VAULT("vault password"),
+        BACKUP("backup password");
 
         private final String noun;
 
@@ -31,7 +32,10 @@ public final class PasswordRule {
 
     /** How a password rates, with the words the meter shows. */
     public enum Strength {
-        WEAK("Too weak"), FAIR("Fair"), GOOD("Good"), STRONG("Strong");
+        WEAK("Too weak"),
+        FAIR("Fair"),
+        GOOD("Good"),
+        STRONG("Strong");
 
         private final String label;
 
@@ -44,8 +48,7 @@ public final class PasswordRule {
         }
     }
 
-    private PasswordRule() {
-    }
+    private PasswordRule() {}
 
     /** Estimated bits of guessing work; reads the characters without copying them into a String. */
     public static double bits(CharSequence password) {
@@ -91,8 +94,8 @@ public final class PasswordRule {
         }
         if (length < MIN_LENGTH) {
             int more = MIN_LENGTH - length;
-            return Optional.of("The " + purpose.noun() + " needs at least " + MIN_LENGTH + " characters ("
-                    + more + " more).");
+            return Optional.of(
+                    "The " + purpose.noun() + " needs at least " + MIN_LENGTH + " characters (" + more + " more).");
         }
         if (!acceptable(password)) {
             return Optional.of("This " + purpose.noun() + " is too easy to guess: add a few unrelated words, "

@@ -24,8 +24,7 @@ public final class PasswordSealedFile {
     static final int VERSION = 1;
     static final String OWN_PASSWORD = "own-password";
 
-    private PasswordSealedFile() {
-    }
+    private PasswordSealedFile() {}
 
     /** Seals {@code payload} under {@code password} (the backup password rule applies) into a new file {@code out}. */
     public static void write(Path out, String format, byte[] payload, char[] password) {
@@ -73,8 +72,9 @@ public final class PasswordSealedFile {
             Arrays.fill(key, (byte) 0);
         }
         if (plain == null) {
-            throw new VaultException(Reason.WRONG_PASSWORD, "wrong backup password, or the file " + file
-                    + " was modified; nothing was " + outcome);
+            throw new VaultException(
+                    Reason.WRONG_PASSWORD,
+                    "wrong backup password, or the file " + file + " was modified; nothing was " + outcome);
         }
         return plain;
     }
@@ -96,8 +96,12 @@ public final class PasswordSealedFile {
     static void write(Path out, ObjectNode env, byte[] plain, Sealer sealer) throws IOException {
         KdfParams kdf = KdfParams.readFrom(env);
         byte[] keySalt = env.has("keySalt") ? Hex.decode(env.get("keySalt").asText(), "keySalt") : null;
-        byte[] ad = associatedData(env.get("format").asText(), env.get("protection").asText(), kdf,
-                Hex.decode(env.get("salt").asText(), "salt"), keySalt);
+        byte[] ad = associatedData(
+                env.get("format").asText(),
+                env.get("protection").asText(),
+                kdf,
+                Hex.decode(env.get("salt").asText(), "salt"),
+                keySalt);
         env.put("sealed", Base64.getEncoder().encodeToString(sealer.seal(plain, ad)));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -107,8 +111,15 @@ public final class PasswordSealedFile {
     }
 
     static byte[] associatedData(String format, String protection, KdfParams kdf, byte[] salt, byte[] keySalt) {
-        return Framing.Frozen.pipeJoined(format, VERSION, protection, kdf.memoryKiB(), kdf.iterations(),
-                kdf.parallelism(), Hex.encode(salt), keySalt == null ? "" : Hex.encode(keySalt));
+        return Framing.Frozen.pipeJoined(
+                format,
+                VERSION,
+                protection,
+                kdf.memoryKiB(),
+                kdf.iterations(),
+                kdf.parallelism(),
+                Hex.encode(salt),
+                keySalt == null ? "" : Hex.encode(keySalt));
     }
 
     static JsonNode readEnvelope(Path file, String format, long maxSize, String outcome) {
@@ -124,8 +135,11 @@ public final class PasswordSealedFile {
                 throw bad(file, "it is not a Keyshard " + format + " file", outcome);
             }
             if (!env.path("version").isInt() || env.get("version").intValue() > VERSION) {
-                throw bad(file, "it was made by a newer version of Keyshard (backup version "
-                        + env.path("version").asText() + "); update Keyshard", outcome);
+                throw bad(
+                        file,
+                        "it was made by a newer version of Keyshard (backup version "
+                                + env.path("version").asText() + "); update Keyshard",
+                        outcome);
             }
             return env;
         } catch (IOException e) {

@@ -24,13 +24,23 @@ import java.util.regex.Pattern;
  */
 public final class RecordCodec {
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,200}");
-    private static final Set<String> FIELDS = Set.of("keyId", "label", "rootPublicKey", "curve", "threshold",
-            "servers", "chainCode", "verificationShares", "derivationScheme", "status", "createdAt", "failureReason");
+    private static final Set<String> FIELDS = Set.of(
+            "keyId",
+            "label",
+            "rootPublicKey",
+            "curve",
+            "threshold",
+            "servers",
+            "chainCode",
+            "verificationShares",
+            "derivationScheme",
+            "status",
+            "createdAt",
+            "failureReason");
     static final int MAX_LABEL = 200;
     static final int MAX_SERVERS = 64;
 
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     /** The record as a JSON object with the field names of docs/cli.md. */
     public static ObjectNode toJson(KeyRecord r) {
@@ -62,7 +72,7 @@ public final class RecordCodec {
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("a key record must be a JSON object");
         }
-        for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
                 throw new IllegalArgumentException("unknown field '" + f + "' in a key record");
@@ -98,9 +108,10 @@ public final class RecordCodec {
             if (!v.isObject()) {
                 throw new IllegalArgumentException("verificationShares must be an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!servers.contains(e.getKey()) || !e.getValue().isTextual()
+                if (!servers.contains(e.getKey())
+                        || !e.getValue().isTextual()
                         || !HEX.matcher(e.getValue().asText()).matches()) {
                     throw new IllegalArgumentException("verificationShares must map listed servers to hex");
                 }
@@ -115,8 +126,19 @@ public final class RecordCodec {
             throw new IllegalArgumentException("createdAt must be an ISO-8601 UTC time");
         }
         String reason = text(o, "failureReason", false);
-        return new KeyRecord(keyId, label, curve, t.intValue(), servers, root, chain, shares, scheme, status,
-                status == KeyStatus.FAILED ? reason : null, created);
+        return new KeyRecord(
+                keyId,
+                label,
+                curve,
+                t.intValue(),
+                servers,
+                root,
+                chain,
+                shares,
+                scheme,
+                status,
+                status == KeyStatus.FAILED ? reason : null,
+                created);
     }
 
     private static String text(JsonNode o, String field, boolean required) {

@@ -7,5 +7,4 @@ package io.keyshard.vault;
  * @param recordNumber the row number shown to the user, or 0 for the vault's index itself
  * @param message      what is wrong, fit to show
  */
-public record RecordProblem(long recordNumber, String message) {
-}
+public record RecordProblem(long recordNumber, String message) {}

@@ -7,10 +7,10 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.db.ValueDataType;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionMap;
 import org.h2.mvstore.tx.TransactionStore;
-import org.h2.mvstore.db.ValueDataType;
 import org.h2.result.Row;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
 
@@ -34,20 +34,19 @@ final class SchemaGuard {
 
     private static final String ID = "\"[A-Z][A-Z0-9_]{0,62}\"";
     private static final String QID = "\"PUBLIC\"\\." + ID;
-    private static final Pattern COLUMN = Pattern.compile(
-            "\\s*" + ID + " (UUID|BIGINT|INTEGER|BINARY VARYING|CHARACTER VARYING\\(\\d{1,4}\\))"
-            + "( SELECTIVITY \\d{1,3})?( NOT NULL)?"); // H2 records SELECTIVITY once a table has grown
+    private static final Pattern COLUMN =
+            Pattern.compile("\\s*" + ID + " (UUID|BIGINT|INTEGER|BINARY VARYING|CHARACTER VARYING\\(\\d{1,4}\\))"
+                    + "( SELECTIVITY \\d{1,3})?( NOT NULL)?"); // H2 records SELECTIVITY once a table has grown
     private static final Pattern TABLE_HEAD = Pattern.compile("CREATE CACHED TABLE \"PUBLIC\"\\.\"([A-Z_]+)\"\\(\n");
     private static final Pattern INDEX_SQL = Pattern.compile(
             "CREATE (PRIMARY KEY|UNIQUE INDEX|INDEX) " + QID + " ON " + QID + "\\(" + ID + "(, " + ID + ")*\\)");
     private static final Pattern CONSTRAINT_SQL = Pattern.compile("ALTER TABLE " + QID + " ADD CONSTRAINT " + QID
             + " (PRIMARY KEY|UNIQUE)\\(" + ID + "(, " + ID + ")*\\)( INDEX " + QID + ")?");
-    private static final Pattern USER_SQL = Pattern.compile(
-            "CREATE USER IF NOT EXISTS " + ID + " SALT '[0-9a-f]+' HASH '[0-9a-f]+' ADMIN");
+    private static final Pattern USER_SQL =
+            Pattern.compile("CREATE USER IF NOT EXISTS " + ID + " SALT '[0-9a-f]+' HASH '[0-9a-f]+' ADMIN");
     private static final Pattern SETTING_SQL = Pattern.compile("SET (CREATE_BUILD|WRITE_DELAY) \\d+");
 
-    private SchemaGuard() {
-    }
+    private SchemaGuard() {}
 
     /** Throws HOSTILE naming the first object that is not part of a Keyshard vault. */
     static void check(Path dbFile, char[] filePassword) {
@@ -56,7 +55,11 @@ final class SchemaGuard {
         Arrays.fill(keyBytes, (byte) 0);
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(dbFile.toString()).encryptionKey(storeKey).readOnly().open();
+            store = new MVStore.Builder()
+                    .fileName(dbFile.toString())
+                    .encryptionKey(storeKey)
+                    .readOnly()
+                    .open();
         } catch (RuntimeException e) {
             throw damaged();
         } finally {
@@ -68,7 +71,7 @@ final class SchemaGuard {
             Transaction tx = ts.begin();
             TransactionMap<Object, Object> meta = tx.openMap("table.0");
             int users = 0;
-            for (Iterator<Object> it = meta.keyIterator(null); it.hasNext();) {
+            for (Iterator<Object> it = meta.keyIterator(null); it.hasNext(); ) {
                 Row row = (Row) meta.get(it.next());
                 int type = row.getValue(2).getInt();
                 String sql = row.getValue(3).getString();
@@ -76,9 +79,11 @@ final class SchemaGuard {
                     users++;
                 }
                 if (!allowed(type, sql) || users > 1) {
-                    throw new VaultException(Reason.HOSTILE, "refused to open the vault: its database defines "
-                            + describe(type) + ", which a Keyshard vault never has (a file from outside?); "
-                            + "nothing in it was run");
+                    throw new VaultException(
+                            Reason.HOSTILE,
+                            "refused to open the vault: its database defines "
+                                    + describe(type) + ", which a Keyshard vault never has (a file from outside?); "
+                                    + "nothing in it was run");
                 }
             }
         } catch (VaultException e) {
@@ -123,18 +128,30 @@ final class SchemaGuard {
 
     private static String describe(int type) {
         switch (type) {
-            case TABLE_OR_VIEW: return "a view, linked table or table that is not plain data";
-            case INDEX: return "an unexpected index";
-            case USER: return "an extra database user";
-            case 3: return "a sequence";
-            case 4: return "a trigger";
-            case CONSTRAINT: return "a constraint that evaluates expressions";
-            case SETTING: return "an unexpected database setting";
-            case 9: return "a function alias";
-            case 12: return "a domain";
-            case 14: return "a user-defined aggregate";
-            case 15: return "a synonym";
-            default: return "a schema object of kind " + type;
+            case TABLE_OR_VIEW:
+                return "a view, linked table or table that is not plain data";
+            case INDEX:
+                return "an unexpected index";
+            case USER:
+                return "an extra database user";
+            case 3:
+                return "a sequence";
+            case 4:
+                return "a trigger";
+            case CONSTRAINT:
+                return "a constraint that evaluates expressions";
+            case SETTING:
+                return "an unexpected database setting";
+            case 9:
+                return "a function alias";
+            case 12:
+                return "a domain";
+            case 14:
+                return "a user-defined aggregate";
+            case 15:
+                return "a synonym";
+            default:
+                return "a schema object of kind " + type;
         }
     }
 
@@ -148,7 +165,9 @@ final class SchemaGuard {
     }
 
     private static VaultException damaged() {
-        return new VaultException(Reason.DAMAGED, "the vault database vault/" + VaultFiles.DB_FILE
-                + " is damaged or does not belong to this header; restore it from a backup (keyshard vault import)");
+        return new VaultException(
+                Reason.DAMAGED,
+                "the vault database vault/" + VaultFiles.DB_FILE
+                        + " is damaged or does not belong to this header; restore it from a backup (keyshard vault import)");
     }
 }

@@ -16,8 +16,7 @@ import java.util.UUID;
  * modified, swapped, rolled-back or foreign row is named instead of misread.
  */
 final class SealedRecords {
-    private SealedRecords() {
-    }
+    private SealedRecords() {}
 
     static byte[] recordAd(UUID keyId, int version) {
         return Framing.Frozen.pipeJoined("keyshard/vault/record", keyId, version);
@@ -41,8 +40,7 @@ final class SealedRecords {
     }
 
     /** A row read back: the record if it is intact, a problem if anything about it is wrong. */
-    record RecordCheck(KeyRecord record, RecordProblem problem) {
-    }
+    record RecordCheck(KeyRecord record, RecordProblem problem) {}
 
     /** Opens and checks one row against the index ({@code manifest} null when the index is unreadable). */
     static RecordCheck check(Sealer sealer, Manifest manifest, KeyRow row) {
@@ -59,21 +57,33 @@ final class SealedRecords {
             }
         }
         if (record == null || !record.keyId().equals(row.keyId())) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " cannot be authenticated: it was "
-                    + "modified or swapped with another record; restore it from a backup"));
+            return new RecordCheck(
+                    null,
+                    new RecordProblem(
+                            n,
+                            "record #" + n + " cannot be authenticated: it was "
+                                    + "modified or swapped with another record; restore it from a backup"));
         }
         Entry e = manifest == null ? null : manifest.get(Manifest.keyId(row.keyId()));
         if (manifest != null && e == null) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n
-                    + " is not in the vault's index: it was added from outside Keyshard"));
+            return new RecordCheck(
+                    null,
+                    new RecordProblem(
+                            n, "record #" + n + " is not in the vault's index: it was added from outside Keyshard"));
         }
         if (e != null && row.version() < e.version()) {
-            return new RecordCheck(null, new RecordProblem(n, "record #" + n + " was rolled back to an older copy "
-                    + "(version " + row.version() + ", the vault expects " + e.version() + "); restore it from a backup"));
+            return new RecordCheck(
+                    null,
+                    new RecordProblem(
+                            n,
+                            "record #" + n + " was rolled back to an older copy " + "(version " + row.version()
+                                    + ", the vault expects " + e.version() + "); restore it from a backup"));
         }
         if (e != null && row.version() > e.version()) {
-            return new RecordCheck(record, new RecordProblem(0, "the vault's index is older than record #" + n
-                    + ": the index was rolled back"));
+            return new RecordCheck(
+                    record,
+                    new RecordProblem(
+                            0, "the vault's index is older than record #" + n + ": the index was rolled back"));
         }
         return new RecordCheck(record, null);
     }

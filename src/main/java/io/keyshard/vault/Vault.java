@@ -50,7 +50,8 @@ public final class Vault implements AutoCloseable {
     /** True when {@code <home>/vault} holds a vault (complete or mid-way through a password change). */
     public static boolean exists(Path home) {
         Path dir = VaultFiles.vaultDir(home);
-        return Files.exists(dir.resolve(VaultFiles.HEADER)) || Files.exists(dir.resolve(VaultFiles.DB_FILE))
+        return Files.exists(dir.resolve(VaultFiles.HEADER))
+                || Files.exists(dir.resolve(VaultFiles.DB_FILE))
                 || Files.exists(dir.resolve(PasswordChange.JOURNAL));
     }
 
@@ -58,8 +59,10 @@ public final class Vault implements AutoCloseable {
     public static void requireExists(Path home) {
         Path root = home.toAbsolutePath().normalize();
         if (!Files.isDirectory(VaultFiles.vaultDir(root)) || !exists(root)) {
-            throw new VaultException(Reason.NO_VAULT, "no vault in " + root + ": run keyshard init "
-                    + "(or point --home / KEYSHARD_HOME at the folder that has one)");
+            throw new VaultException(
+                    Reason.NO_VAULT,
+                    "no vault in " + root + ": run keyshard init "
+                            + "(or point --home / KEYSHARD_HOME at the folder that has one)");
         }
     }
 
@@ -104,12 +107,16 @@ public final class Vault implements AutoCloseable {
         try {
             PasswordChange.recover(dir);
             if (!Files.exists(dir.resolve(VaultFiles.HEADER))) {
-                throw new VaultException(Reason.TAMPERED, "the vault header vault/" + VaultFiles.HEADER
-                        + " is missing; restore the vault from a backup (keyshard vault import)");
+                throw new VaultException(
+                        Reason.TAMPERED,
+                        "the vault header vault/" + VaultFiles.HEADER
+                                + " is missing; restore the vault from a backup (keyshard vault import)");
             }
             if (!Files.exists(dir.resolve(VaultFiles.DB_FILE))) {
-                throw new VaultException(Reason.DAMAGED, "the vault database vault/" + VaultFiles.DB_FILE
-                        + " is missing; restore the vault from a backup (keyshard vault import)");
+                throw new VaultException(
+                        Reason.DAMAGED,
+                        "the vault database vault/" + VaultFiles.DB_FILE
+                                + " is missing; restore the vault from a backup (keyshard vault import)");
             }
             VaultHeader header = VaultHeader.read(dir.resolve(VaultFiles.HEADER));
             keys = VaultKeys.derive(password, header.salt, header.kdf);
@@ -166,8 +173,8 @@ public final class Vault implements AutoCloseable {
     }
 
     /** Makes a PENDING key READY (durable on return) with the result all servers agreed on; the automatic backup follows in the background. */
-    public synchronized KeyRecord markReady(UUID keyId, String rootPublicKey, String chainCode,
-            Map<String, String> verificationShares) {
+    public synchronized KeyRecord markReady(
+            UUID keyId, String rootPublicKey, String chainCode, Map<String, String> verificationShares) {
         KeyRecord current = require(keyId);
         KeyRecord ready = current.ready(rootPublicKey, chainCode, verificationShares);
         if (current.status() == KeyStatus.READY) {
@@ -217,9 +224,11 @@ public final class Vault implements AutoCloseable {
         List<KeyRecord> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (manifest == null) {
-            problems.add(new RecordProblem(0, "the vault's index fails authentication (modified): rolled-back "
-                    + "records cannot be detected and the vault is read-only; export a backup and import it "
-                    + "into a new vault"));
+            problems.add(new RecordProblem(
+                    0,
+                    "the vault's index fails authentication (modified): rolled-back "
+                            + "records cannot be detected and the vault is read-only; export a backup and import it "
+                            + "into a new vault"));
         }
         for (KeyRow row : db.keyRows()) {
             seen.add(Manifest.keyId(row.keyId()));
@@ -234,8 +243,10 @@ public final class Vault implements AutoCloseable {
         if (manifest != null) {
             manifest.entries().forEach((id, e) -> {
                 if (id.startsWith("key:") && !seen.contains(id)) {
-                    problems.add(new RecordProblem(e.rowNo(), "record #" + e.rowNo()
-                            + " is missing: it was deleted from outside Keyshard; restore it from a backup"));
+                    problems.add(new RecordProblem(
+                            e.rowNo(),
+                            "record #" + e.rowNo()
+                                    + " is missing: it was deleted from outside Keyshard; restore it from a backup"));
                 }
             });
         }
@@ -273,7 +284,10 @@ public final class Vault implements AutoCloseable {
         Entry old = next.get(Manifest.secretId(name));
         int version = old == null ? 1 : old.version() + 1;
         next.put(Manifest.secretId(name), new Entry(0, version));
-        commit(next, () -> db.putSecretRow(new SecretRow(name, version, sealer.seal(value, SealedRecords.secretAd(name, version)))));
+        commit(
+                next,
+                () -> db.putSecretRow(
+                        new SecretRow(name, version, sealer.seal(value, SealedRecords.secretAd(name, version)))));
     }
 
     /** The credential stored under {@code name}; the caller wipes it after use. */
@@ -285,8 +299,9 @@ public final class Vault implements AutoCloseable {
                 Entry e = manifest == null ? null : manifest.get(Manifest.secretId(name));
                 byte[] plain = sealer.open(row.sealed(), SealedRecords.secretAd(name, row.version()));
                 if (plain == null || (manifest != null && (e == null || e.version() != row.version()))) {
-                    throw new VaultException(Reason.TAMPERED, "the stored secret '" + name
-                            + "' was modified, swapped or rolled back; store it again");
+                    throw new VaultException(
+                            Reason.TAMPERED,
+                            "the stored secret '" + name + "' was modified, swapped or rolled back; store it again");
                 }
                 return Optional.of(plain);
             }
@@ -315,8 +330,10 @@ public final class Vault implements AutoCloseable {
         }
         List<KeyRecord> records = list();
         if (!problems.isEmpty() || manifest == null) {
-            throw new VaultException(Reason.TAMPERED, "the password was not changed because the vault has damaged "
-                    + "records: " + problems.get(0).message());
+            throw new VaultException(
+                    Reason.TAMPERED,
+                    "the password was not changed because the vault has damaged " + "records: "
+                            + problems.get(0).message());
         }
         List<SecretRow> secrets = new ArrayList<>();
         for (SecretRow row : db.secretRows()) {
@@ -373,8 +390,7 @@ public final class Vault implements AutoCloseable {
     }
 
     /** A record with the row number and version it is stored under. */
-    record Versioned(KeyRecord record, long rowNo, int version) {
-    }
+    record Versioned(KeyRecord record, long rowNo, int version) {}
 
     /** Writes records and the updated index in one durable transaction. */
     synchronized void writeRecords(Collection<Versioned> records, Manifest next) {
@@ -382,8 +398,10 @@ public final class Vault implements AutoCloseable {
             RecordCodec.fromJson(RecordCodec.toJson(v.record())); // refuse what could not be read back
             next.put(Manifest.keyId(v.record().keyId()), new Entry(v.rowNo(), v.version()));
         }
-        commit(next, () -> records.forEach(v -> db.putKeyRow(
-                new KeyRow(v.record().keyId(), v.rowNo(), v.version(), seal(v.record(), v.version())))));
+        commit(
+                next,
+                () -> records.forEach(v -> db.putKeyRow(
+                        new KeyRow(v.record().keyId(), v.rowNo(), v.version(), seal(v.record(), v.version())))));
     }
 
     /** Runs the row writes and stores the new index in one transaction, durable on return. */
@@ -424,8 +442,10 @@ public final class Vault implements AutoCloseable {
     synchronized Manifest writableManifest() {
         ensureOpen();
         if (manifest == null) {
-            throw new VaultException(Reason.TAMPERED, "the vault's index fails authentication (modified), so the "
-                    + "vault is read-only; export a backup and import it into a new vault");
+            throw new VaultException(
+                    Reason.TAMPERED,
+                    "the vault's index fails authentication (modified), so the "
+                            + "vault is read-only; export a backup and import it into a new vault");
         }
         return manifest;
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.Home;
-import io.keyshard.OwnerOnlyFiles;
-import io.keyshard.bytes.Framing;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Sealer;
 import io.keyshard.json.StrictJson;
@@ -50,11 +48,9 @@ public final class VaultBackup {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** What an import did: records added, already there (identical), and in conflict (the vault's kept). */
-    public record ImportResult(int added, int alreadyPresent, int conflicting) {
-    }
+    public record ImportResult(int added, int alreadyPresent, int conflicting) {}
 
-    private VaultBackup() {
-    }
+    private VaultBackup() {}
 
     /** Writes every readable record to {@code out}, sealed under its own password; refuses to overwrite. */
     public static int export(Vault vault, Path out, char[] password) {
@@ -134,8 +130,9 @@ public final class VaultBackup {
             plain = sealer.open(sealed, associatedData(protection, kdf, salt, keySalt));
         }
         if (plain == null) {
-            throw new VaultException(Reason.WRONG_PASSWORD, "wrong backup password, or the backup file " + file
-                    + " was modified; nothing was imported");
+            throw new VaultException(
+                    Reason.WRONG_PASSWORD,
+                    "wrong backup password, or the backup file " + file + " was modified; nothing was imported");
         }
         try {
             return records(file, StrictJson.mapper().readTree(plain));
@@ -160,8 +157,10 @@ public final class VaultBackup {
             }
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> all = files.toList();
-                List<Path> auto = all.stream().filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
-                        .sorted().toList();
+                List<Path> auto = all.stream()
+                        .filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
+                        .sorted()
+                        .toList();
                 for (int i = 0; i < auto.size() - KEEP_AUTOMATIC; i++) {
                     Files.deleteIfExists(auto.get(i));
                 }
@@ -225,7 +224,9 @@ public final class VaultBackup {
 
     private static List<KeyRecord> records(Path file, JsonNode inner) {
         JsonNode keys = inner.get("keys");
-        if (!inner.path("version").isInt() || inner.get("version").intValue() > VERSION || keys == null
+        if (!inner.path("version").isInt()
+                || inner.get("version").intValue() > VERSION
+                || keys == null
                 || !keys.isArray()) {
             throw bad(file, "its contents are not a list of keys");
         }

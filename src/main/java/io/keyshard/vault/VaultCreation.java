@@ -17,12 +17,10 @@ import java.util.Arrays;
  * {@code <home>/vault} in one atomic step, so a crash during {@code init} leaves no half vault.
  */
 final class VaultCreation {
-    private VaultCreation() {
-    }
+    private VaultCreation() {}
 
     /** The new vault's header and its unlocked keys. */
-    record Created(VaultHeader header, VaultKeys keys) {
-    }
+    record Created(VaultHeader header, VaultKeys keys) {}
 
     static Created build(Path root, char[] password, KdfParams kdf) {
         Path tmp = null;
@@ -30,8 +28,10 @@ final class VaultCreation {
         try {
             Home.ensureOwnerOnlyDir(root);
             if (Vault.exists(root)) {
-                throw new VaultException(Reason.ALREADY_EXISTS, "a vault already exists in " + VaultFiles.vaultDir(root)
-                        + "; nothing was changed (use another --home, or 'keyshard vault passwd' for a new password)");
+                throw new VaultException(
+                        Reason.ALREADY_EXISTS,
+                        "a vault already exists in " + VaultFiles.vaultDir(root)
+                                + "; nothing was changed (use another --home, or 'keyshard vault passwd' for a new password)");
             }
             byte[] rnd = new byte[8];
             new SecureRandom().nextBytes(rnd);
@@ -70,7 +70,8 @@ final class VaultCreation {
     /** A new database with the current schema and an empty sealed index. */
     static void initDatabase(Path base, VaultKeys keys) {
         char[] pwd = keys.h2Password();
-        try (VaultDatabase db = VaultDatabase.create(base, pwd); Sealer s = keys.recordSealer()) {
+        try (VaultDatabase db = VaultDatabase.create(base, pwd);
+                Sealer s = keys.recordSealer()) {
             new Manifest().write(s, db::putMeta);
             db.commitDurably();
         } finally {

@@ -24,15 +24,14 @@ import java.util.UUID;
 final class VaultDatabase implements AutoCloseable {
     /** The schema this version writes. Version 1 had no SECRETS table; version 2 added it. */
     static final int SCHEMA_VERSION = 2;
+
     static final String USER = "KEYSHARD";
 
     /** A key record row: the plaintext columns and the sealed record. */
-    record KeyRow(UUID keyId, long rowNo, int version, byte[] sealed) {
-    }
+    record KeyRow(UUID keyId, long rowNo, int version, byte[] sealed) {}
 
     /** A secret row. */
-    record SecretRow(String name, int version, byte[] sealed) {
-    }
+    record SecretRow(String name, int version, byte[] sealed) {}
 
     private final Connection conn;
     private final Path base;
@@ -77,9 +76,11 @@ final class VaultDatabase implements AutoCloseable {
     void migrate() {
         int version = schemaVersion();
         if (version > SCHEMA_VERSION) {
-            throw new VaultException(Reason.NEWER_VERSION, "this vault was made by a newer version of Keyshard "
-                    + "(schema " + version + ", this version knows up to " + SCHEMA_VERSION
-                    + "): update Keyshard; the vault was not changed");
+            throw new VaultException(
+                    Reason.NEWER_VERSION,
+                    "this vault was made by a newer version of Keyshard "
+                            + "(schema " + version + ", this version knows up to " + SCHEMA_VERSION
+                            + "): update Keyshard; the vault was not changed");
         }
         if (version < 2) {
             run(() -> {
@@ -98,7 +99,8 @@ final class VaultDatabase implements AutoCloseable {
         return run(() -> {
             List<KeyRow> rows = new ArrayList<>();
             try (Statement s = conn.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT KEY_ID, ROW_NO, VERSION, SEALED FROM KEY_RECORDS ORDER BY ROW_NO")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT KEY_ID, ROW_NO, VERSION, SEALED FROM KEY_RECORDS ORDER BY ROW_NO")) {
                 while (rs.next()) {
                     rows.add(new KeyRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3), rs.getBytes(4)));
                 }
@@ -109,8 +111,8 @@ final class VaultDatabase implements AutoCloseable {
 
     KeyRow keyRow(UUID keyId) {
         return run(() -> {
-            try (PreparedStatement p = conn.prepareStatement(
-                    "SELECT ROW_NO, VERSION, SEALED FROM KEY_RECORDS WHERE KEY_ID = ?")) {
+            try (PreparedStatement p =
+                    conn.prepareStatement("SELECT ROW_NO, VERSION, SEALED FROM KEY_RECORDS WHERE KEY_ID = ?")) {
                 p.setObject(1, keyId);
                 try (ResultSet rs = p.executeQuery()) {
                     return rs.next() ? new KeyRow(keyId, rs.getLong(1), rs.getInt(2), rs.getBytes(3)) : null;
@@ -148,8 +150,8 @@ final class VaultDatabase implements AutoCloseable {
 
     void putSecretRow(SecretRow row) {
         run(() -> {
-            try (PreparedStatement p = conn.prepareStatement(
-                    "MERGE INTO SECRETS(NAME, VERSION, SEALED) KEY(NAME) VALUES(?, ?, ?)")) {
+            try (PreparedStatement p =
+                    conn.prepareStatement("MERGE INTO SECRETS(NAME, VERSION, SEALED) KEY(NAME) VALUES(?, ?, ?)")) {
                 p.setString(1, row.name());
                 p.setInt(2, row.version());
                 p.setBytes(3, row.sealed());
@@ -262,27 +264,36 @@ final class VaultDatabase implements AutoCloseable {
         switch (e.getErrorCode()) {
             case 90049: // encryption error: the file password does not fit
             case 28000: // wrong user or password
-                return new VaultException(Reason.DAMAGED, "the vault database vault/" + VaultFiles.DB_FILE
-                        + " does not belong to this header (replaced or damaged); restore from a backup");
+                return new VaultException(
+                        Reason.DAMAGED,
+                        "the vault database vault/" + VaultFiles.DB_FILE
+                                + " does not belong to this header (replaced or damaged); restore from a backup");
             case 90020: // database in use
-                return new VaultException(Reason.IN_USE, "the vault is in use by another Keyshard process; close it first");
+                return new VaultException(
+                        Reason.IN_USE, "the vault is in use by another Keyshard process; close it first");
             case 90146: // database not found
             case 90013:
                 return new VaultException(Reason.NO_VAULT, "no vault database here: run keyshard init");
             case 90030: // file corrupted
-                return new VaultException(Reason.DAMAGED, "the vault database vault/" + VaultFiles.DB_FILE
-                        + " is damaged; restore it from a backup (keyshard vault import)");
+                return new VaultException(
+                        Reason.DAMAGED,
+                        "the vault database vault/" + VaultFiles.DB_FILE
+                                + " is damaged; restore it from a backup (keyshard vault import)");
             case 90048: // unsupported file format
-                return new VaultException(Reason.NEWER_VERSION,
-                        "the vault database was written by an unsupported H2 version");
+                return new VaultException(
+                        Reason.NEWER_VERSION, "the vault database was written by an unsupported H2 version");
             case 90098: // closed: H2 shuts the store after a failed write and takes no more
-                return new VaultException(Reason.IO, "the vault database stopped after a failed write"
-                        + (DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
-                        + ": free some space and try again; what was saved before is intact");
+                return new VaultException(
+                        Reason.IO,
+                        "the vault database stopped after a failed write"
+                                + (DiskSpace.isFull(e, base) ? " (the disk holding the vault is full)" : "")
+                                + ": free some space and try again; what was saved before is intact");
             default:
                 if (DiskSpace.isFull(e, base)) {
-                    return new VaultException(Reason.IO, "the disk holding the vault is full (no space left in "
-                            + base.getParent() + "): this change was not saved; free some space and try again");
+                    return new VaultException(
+                            Reason.IO,
+                            "the disk holding the vault is full (no space left in " + base.getParent()
+                                    + "): this change was not saved; free some space and try again");
                 }
                 return new VaultException(Reason.IO, "vault database error (H2 code " + e.getErrorCode() + ")");
         }

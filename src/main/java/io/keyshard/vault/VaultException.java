@@ -11,7 +11,16 @@ public final class VaultException extends RuntimeException implements ExitCoded 
 
     /** What went wrong, for callers (UI, tests) that react differently to each. */
     public enum Reason {
-        NO_VAULT, ALREADY_EXISTS, WRONG_PASSWORD, IN_USE, NEWER_VERSION, TAMPERED, HOSTILE, DAMAGED, BAD_BACKUP, IO
+        NO_VAULT,
+        ALREADY_EXISTS,
+        WRONG_PASSWORD,
+        IN_USE,
+        NEWER_VERSION,
+        TAMPERED,
+        HOSTILE,
+        DAMAGED,
+        BAD_BACKUP,
+        IO
     }
 
     private final Reason reason;

@@ -16,8 +16,7 @@ final class VaultFiles {
     static final String DB_FILE = DB_NAME + ".mv.db";
     static final String LOCK = "vault.lock";
 
-    private VaultFiles() {
-    }
+    private VaultFiles() {}
 
     static Path vaultDir(Path home) {
         return home.resolve("vault");
@@ -45,8 +44,8 @@ final class VaultFiles {
 
     static void ownerOnly(Path file) throws IOException {
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                    Files.isDirectory(file) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwx------" : "rw-------"));
         }
     }
 

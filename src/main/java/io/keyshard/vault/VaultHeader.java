@@ -68,9 +68,11 @@ final class VaultHeader {
             JsonNode root = StrictJson.mapper().readTree(bytes);
             int format = root.required("format").intValue();
             if (format > FORMAT) {
-                throw new VaultException(Reason.NEWER_VERSION, "this vault was made by a newer version of Keyshard "
-                        + "(header format " + format + ", this version reads up to " + FORMAT
-                        + "): update Keyshard; the vault was not changed");
+                throw new VaultException(
+                        Reason.NEWER_VERSION,
+                        "this vault was made by a newer version of Keyshard "
+                                + "(header format " + format + ", this version reads up to " + FORMAT
+                                + "): update Keyshard; the vault was not changed");
             }
             if (format != FORMAT) {
                 throw tampered(shown);
@@ -111,8 +113,14 @@ final class VaultHeader {
     }
 
     private byte[] canonical() {
-        return Framing.Frozen.pipeJoined("keyshard-vault-header", format, "argon2id", kdf.memoryKiB(), kdf.iterations(),
-                kdf.parallelism(), Hex.encode(salt));
+        return Framing.Frozen.pipeJoined(
+                "keyshard-vault-header",
+                format,
+                "argon2id",
+                kdf.memoryKiB(),
+                kdf.iterations(),
+                kdf.parallelism(),
+                Hex.encode(salt));
     }
 
     private byte[] macWith(VaultKeys keys) {
@@ -129,7 +137,9 @@ final class VaultHeader {
     }
 
     private static VaultException tampered(String shown) {
-        return new VaultException(Reason.TAMPERED, "the vault header " + shown
-                + " is damaged or was modified; restore it or the vault from a backup (keyshard vault import)");
+        return new VaultException(
+                Reason.TAMPERED,
+                "the vault header " + shown
+                        + " is damaged or was modified; restore it or the vault from a backup (keyshard vault import)");
     }
 }

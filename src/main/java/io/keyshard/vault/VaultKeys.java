@@ -70,8 +70,7 @@ final class VaultKeys implements AutoCloseable {
 
     /** Constant-time comparison with keys derived from another password attempt. */
     boolean sameAs(VaultKeys other) {
-        return MessageDigest.isEqual(filePart, other.filePart)
-                && MessageDigest.isEqual(root, other.root);
+        return MessageDigest.isEqual(filePart, other.filePart) && MessageDigest.isEqual(root, other.root);
     }
 
     private Sealer sealerFor(String label, byte[] salt) {

@@ -47,7 +47,8 @@ final class VaultLock implements AutoCloseable {
     }
 
     private static VaultException inUse() {
-        return new VaultException(Reason.IN_USE,
+        return new VaultException(
+                Reason.IN_USE,
                 "the vault is in use by another Keyshard process (the app or a command); close it and try again");
     }
 

@@ -20,6 +20,7 @@ public record IdentityAnswer(String name, int id, String signingKey, String encr
      * @throws IllegalArgumentException when a key is not hex
      */
     public Participant participant() {
-        return new Participant(name, id, Hex.decode(signingKey, "signingKey"), Hex.decode(encryptionKey, "encryptionKey"));
+        return new Participant(
+                name, id, Hex.decode(signingKey, "signingKey"), Hex.decode(encryptionKey, "encryptionKey"));
     }
 }

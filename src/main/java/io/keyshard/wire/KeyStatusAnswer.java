@@ -26,14 +26,23 @@ public record KeyStatusAnswer(KeyState status, String curve, Integer round, Sess
     }
 
     private static boolean incomplete(SessionSetup s) {
-        return s.keyId() == null || s.nonce() == null || s.curve() == null || s.participants() == null
-                || s.participants().stream().anyMatch(p -> p == null || p.name() == null || p.signingKey() == null
-                        || p.encryptionKey() == null);
+        return s.keyId() == null
+                || s.nonce() == null
+                || s.curve() == null
+                || s.participants() == null
+                || s.participants().stream()
+                        .anyMatch(p ->
+                                p == null || p.name() == null || p.signingKey() == null || p.encryptionKey() == null);
     }
 
     private static boolean incomplete(Round3Message r) {
-        return r.sessionId() == null || r.curve() == null || r.rootPublicKey() == null || r.chainCode() == null
-                || r.verificationShares() == null || r.transcriptHash() == null || r.signature() == null;
+        return r.sessionId() == null
+                || r.curve() == null
+                || r.rootPublicKey() == null
+                || r.chainCode() == null
+                || r.verificationShares() == null
+                || r.transcriptHash() == null
+                || r.signature() == null;
     }
 
     /** A key generation still before round 3 on this server. */

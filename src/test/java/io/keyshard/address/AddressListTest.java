@@ -29,12 +29,20 @@ class AddressListTest {
         assertEquals(5, receive.size());
         for (AddressList.Entry e : receive) {
             DerivationPath p = KeyPipeline.path(Chain.BITCOIN_P2WPKH, null, 0, e.index(), Network.MAINNET);
-            assertEquals(KeyPipeline.run(s, Chain.BITCOIN_P2WPKH, p, Network.MAINNET).address().value(), e.address());
+            assertEquals(
+                    KeyPipeline.run(s, Chain.BITCOIN_P2WPKH, p, Network.MAINNET)
+                            .address()
+                            .value(),
+                    e.address());
         }
         List<AddressList.Entry> change = AddressList.list(s, Chain.BITCOIN_P2WPKH, 0, 1, 0, 2, Network.MAINNET);
         assertEquals("m/84/0/0/1/0", change.get(0).path());
         assertNotEquals(receive.get(0).address(), change.get(0).address());
-        assertEquals("m/44/60/0/1/3", AddressList.list(s, Chain.EVM, 0, 1, 3, 1, Network.MAINNET).get(0).path());
+        assertEquals(
+                "m/44/60/0/1/3",
+                AddressList.list(s, Chain.EVM, 0, 1, 3, 1, Network.MAINNET)
+                        .get(0)
+                        .path());
     }
 
     @Test
@@ -42,13 +50,19 @@ class AddressListTest {
         KeyPipeline.Start s = start(CurveName.SECP256K1);
         String zpub = AddressList.accountXpub(s, Chain.BITCOIN_P2WPKH, 0, Network.MAINNET);
         assertTrue(zpub.startsWith("zpub"), zpub);
-        assertTrue(AddressList.accountXpub(s, Chain.BITCOIN_P2WPKH, 0, Network.TESTNET).startsWith("vpub"));
+        assertTrue(AddressList.accountXpub(s, Chain.BITCOIN_P2WPKH, 0, Network.TESTNET)
+                .startsWith("vpub"));
         assertTrue(AddressList.accountXpub(s, Chain.EVM, 0, Network.MAINNET).startsWith("xpub"));
         KeyPipeline.Start watch = KeyPipeline.Start.ofXpub(zpub, Chain.BITCOIN_P2WPKH);
         for (int change = 0; change <= 1; change++) {
-            String fromAccount = KeyPipeline.run(watch, Chain.BITCOIN_P2WPKH, DerivationPath.parse("m/" + change + "/4"),
-                    Network.MAINNET).address().value();
-            assertEquals(AddressList.list(s, Chain.BITCOIN_P2WPKH, 0, change, 4, 1, Network.MAINNET).get(0).address(),
+            String fromAccount = KeyPipeline.run(
+                            watch, Chain.BITCOIN_P2WPKH, DerivationPath.parse("m/" + change + "/4"), Network.MAINNET)
+                    .address()
+                    .value();
+            assertEquals(
+                    AddressList.list(s, Chain.BITCOIN_P2WPKH, 0, change, 4, 1, Network.MAINNET)
+                            .get(0)
+                            .address(),
                     fromAccount);
         }
     }

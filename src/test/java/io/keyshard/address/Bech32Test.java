@@ -18,7 +18,8 @@ class Bech32Test {
     private static final JsonNode V = TestVectors.load("bech32_segwit_addresses.json");
 
     private static List<JsonNode> both(String field) {
-        List<JsonNode> out = new ArrayList<>(TestVectors.list(V.get("bip173_bech32").get(field)));
+        List<JsonNode> out =
+                new ArrayList<>(TestVectors.list(V.get("bip173_bech32").get(field)));
         out.addAll(TestVectors.list(V.get("bip350_bech32m").get(field)));
         return out;
     }
@@ -73,7 +74,10 @@ class Bech32Test {
     @ParameterizedTest
     @MethodSource("invalidStrings")
     void invalidStringsAreRefused(JsonNode v) {
-        assertThrows(IllegalArgumentException.class, () -> Bech32.decode(v.get("string").asText()), v.get("reason").asText());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Bech32.decode(v.get("string").asText()),
+                v.get("reason").asText());
     }
 
     @ParameterizedTest
@@ -82,7 +86,9 @@ class Bech32Test {
         String address = v.get("address").asText();
         SegwitAddress.Program p = SegwitAddress.decode(v.get("hrp").asText(), address);
         assertEquals(v.get("scriptPubKey").asText(), Hex.toHexString(p.scriptPubKey()));
-        assertEquals(address.toLowerCase(Locale.ROOT), SegwitAddress.encode(v.get("hrp").asText(), p.version(), p.program()));
+        assertEquals(
+                address.toLowerCase(Locale.ROOT),
+                SegwitAddress.encode(v.get("hrp").asText(), p.version(), p.program()));
         assertArrayEquals(Hex.decode(v.get("witness_program").asText()), p.program());
     }
 

@@ -35,13 +35,19 @@ class Bip32Test {
     }
 
     static Stream<JsonNode> allChains() {
-        return TestVectors.list(V.get("test_vectors")).stream().flatMap(tv -> TestVectors.list(tv.get("chains")).stream());
+        return TestVectors.list(V.get("test_vectors")).stream()
+                .flatMap(tv -> TestVectors.list(tv.get("chains")).stream());
     }
 
     private static void checkStep(JsonNode pair) {
-        ExtendedPublicKey parent = Xpub.decode(pair.get("parent_xpub").asText(), CurveName.SECP256K1).key();
-        ExtendedPublicKey child = PublicDerivation.child(parent, pair.get("index").asInt());
-        assertEquals(pair.get("child_xpub").asText(), Xpub.encode(child, XpubVersion.XPUB), pair.get("child_path").asText());
+        ExtendedPublicKey parent = Xpub.decode(pair.get("parent_xpub").asText(), CurveName.SECP256K1)
+                .key();
+        ExtendedPublicKey child =
+                PublicDerivation.child(parent, pair.get("index").asInt());
+        assertEquals(
+                pair.get("child_xpub").asText(),
+                Xpub.encode(child, XpubVersion.XPUB),
+                pair.get("child_path").asText());
         if (pair.has("child_pubkey")) {
             assertEquals(pair.get("child_pubkey").asText(), Hex.toHexString(child.publicKey()));
             assertEquals(pair.get("child_chain_code").asText(), Hex.toHexString(child.chainCode()));
@@ -67,8 +73,12 @@ class Bip32Test {
         Xpub.Imported imported = Xpub.decode(xpub, CurveName.SECP256K1);
         JsonNode d = chain.get("decoded_xpub");
         assertEquals(d.get("depth").asInt(), imported.key().depth());
-        assertEquals(d.get("parent_fingerprint").asText(), String.format("%08x", imported.key().parentFingerprint()));
-        assertEquals(d.get("child_number").asLong(), Integer.toUnsignedLong(imported.key().childNumber()));
+        assertEquals(
+                d.get("parent_fingerprint").asText(),
+                String.format("%08x", imported.key().parentFingerprint()));
+        assertEquals(
+                d.get("child_number").asLong(),
+                Integer.toUnsignedLong(imported.key().childNumber()));
         assertEquals(d.get("key").asText(), Hex.toHexString(imported.key().publicKey()));
         assertEquals(xpub, Xpub.encode(imported.key(), imported.version()));
     }
@@ -77,12 +87,15 @@ class Bip32Test {
     void pathDerivationFillsDepthFingerprintAndChildNumber() {
         // Vector 1: m/0H/1 -> m/0H/1/2H is hardened, so use m/0H/1/2H/2 -> /1000000000 (two public steps).
         JsonNode tv1 = V.get("test_vectors").get(0).get("chains");
-        ExtendedPublicKey start = Xpub.decode(tv1.get(3).get("xpub").asText(), CurveName.SECP256K1).key();
+        ExtendedPublicKey start = Xpub.decode(tv1.get(3).get("xpub").asText(), CurveName.SECP256K1)
+                .key();
         DerivedKey d = PublicDerivation.derive(start, DerivationPath.parse("m/2/1000000000"));
         assertEquals(tv1.get(5).get("xpub").asText(), Xpub.encode(d.key(), XpubVersion.XPUB));
         assertEquals(5, d.key().depth());
         assertEquals(1000000000, d.key().childNumber());
-        assertTrue(d.description().contains("BIP-32") && d.description().contains("2 non-hardened steps"), d.description());
+        assertTrue(
+                d.description().contains("BIP-32") && d.description().contains("2 non-hardened steps"),
+                d.description());
     }
 
     /** The message fragment each reason of test vector 5 must produce. */
@@ -124,24 +137,33 @@ class Bip32Test {
     @ParameterizedTest
     @MethodSource("invalidKeys")
     void everyInvalidKeyOfVector5IsRefusedWithItsReason(JsonNode bad) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Xpub.decode(bad.get("key").asText(), CurveName.SECP256K1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Xpub.decode(bad.get("key").asText(), CurveName.SECP256K1));
         String fragment = expectedFragment(bad.get("reason").asText());
         assertTrue(e.getMessage().contains(fragment), bad.get("reason").asText() + " -> " + e.getMessage());
     }
 
     @Test
     void aValidPrivateKeyIsRefusedAsPrivate() {
-        String xprv = V.get("test_vectors").get(0).get("chains").get(0).get("xprv").asText();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Xpub.decode(xprv, CurveName.SECP256K1));
+        String xprv =
+                V.get("test_vectors").get(0).get("chains").get(0).get("xprv").asText();
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Xpub.decode(xprv, CurveName.SECP256K1));
         assertTrue(e.getMessage().contains("private extended key (xprv)"), e.getMessage());
         assertTrue(!e.getMessage().contains(xprv.substring(4, 20)), "message must not echo the private key");
     }
 
     @Test
     void exportOfTestnetKeyIsTpubAndImportsBack() {
-        ExtendedPublicKey k = Xpub.decode(V.get("test_vectors").get(0).get("chains").get(0).get("xpub").asText(),
-                CurveName.SECP256K1).key();
+        ExtendedPublicKey k = Xpub.decode(
+                        V.get("test_vectors")
+                                .get(0)
+                                .get("chains")
+                                .get(0)
+                                .get("xpub")
+                                .asText(),
+                        CurveName.SECP256K1)
+                .key();
         String tpub = Xpub.encode(k, XpubVersion.TPUB);
         assertTrue(tpub.startsWith("tpub"), tpub);
         Xpub.Imported back = Xpub.decode(tpub, CurveName.SECP256K1);
@@ -152,11 +174,14 @@ class Bip32Test {
     @Test
     void emptyOrHugeInputIsRefusedBeforeDecoding() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode("  ", CurveName.SECP256K1))
-                .getMessage().contains("empty"));
+                .getMessage()
+                .contains("empty"));
         String huge = "x".repeat(1_000_000);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode(huge, CurveName.SECP256K1))
-                .getMessage().contains("1000000 characters"));
+                .getMessage()
+                .contains("1000000 characters"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Xpub.decode("xpub0OIl", CurveName.SECP256K1))
-                .getMessage().contains("not Base58"));
+                .getMessage()
+                .contains("not Base58"));
     }
 }

@@ -42,7 +42,8 @@ class BitcoinAddressesTest {
     @ParameterizedTest
     @MethodSource("bip86")
     void bip86InternalKeyOutputKeyAndAddressFromTheAccountXpub(JsonNode a) {
-        KeyPipeline.Start start = KeyPipeline.Start.ofXpub(BIP86.get("account").get("xpub").asText(), Chain.BITCOIN_P2TR);
+        KeyPipeline.Start start =
+                KeyPipeline.Start.ofXpub(BIP86.get("account").get("xpub").asText(), Chain.BITCOIN_P2TR);
         JsonNode pd = a.get("public_derivation_from_account_xpub");
         KeyPipeline.Result r = KeyPipeline.run(start, Chain.BITCOIN_P2TR, lastTwo(pd.get("indices")), Network.MAINNET);
         assertEquals(a.get("internal_key").asText(), r.publicKey());
@@ -59,32 +60,44 @@ class BitcoinAddressesTest {
     @ParameterizedTest
     @MethodSource("bip84")
     void bip84P2wpkhFromTheAccountZpub(JsonNode a) {
-        KeyPipeline.Start start = KeyPipeline.Start.ofXpub(HD.get("bip84").get("account").get("xpub_zpub").asText(),
-                Chain.BITCOIN_P2WPKH);
+        KeyPipeline.Start start = KeyPipeline.Start.ofXpub(
+                HD.get("bip84").get("account").get("xpub_zpub").asText(), Chain.BITCOIN_P2WPKH);
         JsonNode pd = a.get("public_derivation_from_account_zpub");
-        KeyPipeline.Result r = KeyPipeline.run(start, Chain.BITCOIN_P2WPKH, lastTwo(pd.get("indices")), Network.MAINNET);
+        KeyPipeline.Result r =
+                KeyPipeline.run(start, Chain.BITCOIN_P2WPKH, lastTwo(pd.get("indices")), Network.MAINNET);
         assertEquals(a.get("pubkey").asText(), r.publicKey());
         assertEquals(a.get("address").asText(), r.address().value());
         assertEquals(pd.get("child_zpub_computed").asText(), r.xpub());
-        assertEquals(a.get("scriptPubKey").asText(),
+        assertEquals(
+                a.get("scriptPubKey").asText(),
                 Hex.toHexString(SegwitAddress.decode("bc", r.address().value()).scriptPubKey()));
     }
 
     @ParameterizedTest
     @MethodSource("slip132")
     void slip132AccountKeysGiveTheFirstAddress(JsonNode acct) {
-        String key = acct.has("account_xpub") ? acct.get("account_xpub").asText()
-                : acct.has("account_ypub") ? acct.get("account_ypub").asText() : acct.get("account_zpub").asText();
+        String key = acct.has("account_xpub")
+                ? acct.get("account_xpub").asText()
+                : acct.has("account_ypub")
+                        ? acct.get("account_ypub").asText()
+                        : acct.get("account_zpub").asText();
         ExtendedPublicKey account = Xpub.decode(key, CurveName.SECP256K1).key();
-        ExtendedPublicKey child = PublicDerivation.derive(account, DerivationPath.parse("m/0/0")).key();
+        ExtendedPublicKey child =
+                PublicDerivation.derive(account, DerivationPath.parse("m/0/0")).key();
         assertEquals(acct.get("pubkey_computed").asText(), Hex.toHexString(child.publicKey()));
         String type = acct.get("address_type").asText();
         if (type.equals("P2PKH")) {
-            assertEquals(acct.get("address").asText(),
-                    Chain.BITCOIN_P2PKH.address(CurveName.SECP256K1, child.point(), Network.MAINNET).value());
+            assertEquals(
+                    acct.get("address").asText(),
+                    Chain.BITCOIN_P2PKH
+                            .address(CurveName.SECP256K1, child.point(), Network.MAINNET)
+                            .value());
         } else if (type.equals("P2WPKH")) {
-            assertEquals(acct.get("address").asText(),
-                    Chain.BITCOIN_P2WPKH.address(CurveName.SECP256K1, child.point(), Network.MAINNET).value());
+            assertEquals(
+                    acct.get("address").asText(),
+                    Chain.BITCOIN_P2WPKH
+                            .address(CurveName.SECP256K1, child.point(), Network.MAINNET)
+                            .value());
         }
     }
 
@@ -94,8 +107,11 @@ class BitcoinAddressesTest {
         Xpub.Imported upub = Xpub.decode(t.get("account").get("xpub_upub").asText(), CurveName.SECP256K1);
         assertEquals(XpubVersion.UPUB, upub.version());
         assertEquals(Network.TESTNET, upub.version().network());
-        ExtendedPublicKey child = PublicDerivation.derive(upub.key(), DerivationPath.parse("m/0/0")).key();
+        ExtendedPublicKey child = PublicDerivation.derive(upub.key(), DerivationPath.parse("m/0/0"))
+                .key();
         assertEquals(t.get("first_receiving").get("pubkey").asText(), Hex.toHexString(child.publicKey()));
-        assertEquals(t.get("first_receiving").get("keyhash").asText(), Hex.toHexString(Digests.hash160(child.point().encode())));
+        assertEquals(
+                t.get("first_receiving").get("keyhash").asText(),
+                Hex.toHexString(Digests.hash160(child.point().encode())));
     }
 }

@@ -44,16 +44,28 @@ class ChainKnownAnswersTest {
     @Test
     void tronAddressOfPrivateKeyOne() {
         for (JsonNode c : cases("tron")) {
-            Point pub = CurveName.SECP256K1.curve().multiplyBase(new BigInteger(c.get("private_key").asText(), 16));
-            assertEquals(c.get("address").asText(), Chain.TRON.address(CurveName.SECP256K1, pub, Network.MAINNET).value());
+            Point pub = CurveName.SECP256K1
+                    .curve()
+                    .multiplyBase(new BigInteger(c.get("private_key").asText(), 16));
+            assertEquals(
+                    c.get("address").asText(),
+                    Chain.TRON
+                            .address(CurveName.SECP256K1, pub, Network.MAINNET)
+                            .value());
         }
     }
 
     @Test
     void cosmosAddressOfACompressedKey() {
         for (JsonNode c : cases("cosmos")) {
-            Point pub = CurveName.SECP256K1.curve().decodePoint(Hex.decode(c.get("public_key").asText()));
-            assertEquals(c.get("address").asText(), Chain.COSMOS.address(CurveName.SECP256K1, pub, Network.MAINNET).value());
+            Point pub = CurveName.SECP256K1
+                    .curve()
+                    .decodePoint(Hex.decode(c.get("public_key").asText()));
+            assertEquals(
+                    c.get("address").asText(),
+                    Chain.COSMOS
+                            .address(CurveName.SECP256K1, pub, Network.MAINNET)
+                            .value());
         }
     }
 
@@ -70,22 +82,30 @@ class ChainKnownAnswersTest {
         for (JsonNode c : cases("stellar")) {
             byte[] key = Hex.decode(c.get("public_key").asText());
             assertEquals(c.get("address").asText(), StrKey.encode(StrKey.ACCOUNT_ID, key));
-            assertArrayEquals(key, StrKey.decode(StrKey.ACCOUNT_ID, c.get("address").asText()));
+            assertArrayEquals(
+                    key, StrKey.decode(StrKey.ACCOUNT_ID, c.get("address").asText()));
         }
         JsonNode zero = V.get("stellar").get("also");
-        assertEquals(zero.get("address").asText(), StrKey.encode(StrKey.ACCOUNT_ID, Hex.decode(zero.get("public_key").asText())));
+        assertEquals(
+                zero.get("address").asText(),
+                StrKey.encode(
+                        StrKey.ACCOUNT_ID, Hex.decode(zero.get("public_key").asText())));
     }
 
     @ParameterizedTest
     @MethodSource("sui")
     void suiAddress(JsonNode c) {
-        assertEquals(c.get("address").asText(), AccountAddresses.sui(Hex.decode(c.get("public_key").asText())));
+        assertEquals(
+                c.get("address").asText(),
+                AccountAddresses.sui(Hex.decode(c.get("public_key").asText())));
     }
 
     @Test
     void aptosAddress() {
         for (JsonNode c : cases("aptos")) {
-            assertEquals(c.get("address").asText(), AccountAddresses.aptos(Hex.decode(c.get("public_key").asText())));
+            assertEquals(
+                    c.get("address").asText(),
+                    AccountAddresses.aptos(Hex.decode(c.get("public_key").asText())));
         }
     }
 
@@ -105,7 +125,8 @@ class ChainKnownAnswersTest {
     void multicodecCodesMatchTheTable() {
         JsonNode codes = V.get("did_key").get("multicodec_source").get("codes");
         assertEquals(Integer.decode(codes.get("secp256k1-pub").asText()), DidKey.multicodec(CurveName.SECP256K1));
-        assertEquals(Integer.decode(codes.get("secp256k1-pub").asText()), DidKey.multicodec(CurveName.SECP256K1_SCHNORR));
+        assertEquals(
+                Integer.decode(codes.get("secp256k1-pub").asText()), DidKey.multicodec(CurveName.SECP256K1_SCHNORR));
         assertEquals(Integer.decode(codes.get("ed25519-pub").asText()), DidKey.multicodec(CurveName.ED25519));
         assertEquals(Integer.decode(codes.get("p256-pub").asText()), DidKey.multicodec(CurveName.P256));
         assertEquals(Integer.decode(codes.get("p384-pub").asText()), DidKey.multicodec(CurveName.P384));

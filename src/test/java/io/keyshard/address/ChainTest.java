@@ -34,13 +34,17 @@ class ChainTest {
         "did-key,        0, 6, mainnet, m/0/6",
     })
     void defaultPaths(String chain, int account, int index, String network, String path) {
-        assertEquals(path, Chain.parse(chain).defaultPath(account, index, Network.parse(network)).toString());
+        assertEquals(
+                path,
+                Chain.parse(chain)
+                        .defaultPath(account, index, Network.parse(network))
+                        .toString());
     }
 
     @Test
     void didKeyHasNoAccountLevel() {
-        DerivationProblem e = assertThrows(DerivationProblem.class,
-                () -> Chain.DID_KEY.defaultPath(1, 0, Network.MAINNET));
+        DerivationProblem e =
+                assertThrows(DerivationProblem.class, () -> Chain.DID_KEY.defaultPath(1, 0, Network.MAINNET));
         assertEquals(DerivationProblem.Kind.NO_ACCOUNT_LEVEL, e.kind());
         assertTrue(e.getMessage().contains("no account level"), e.getMessage());
         assertFalse(e.getMessage().contains("--"), "domain code names no command-line flag: " + e.getMessage());
@@ -55,13 +59,13 @@ class ChainTest {
     @Test
     void aCurveTheChainDoesNotTakeIsRefusedWithTheChainsThatDo() {
         Point p256 = CurveName.P256.curve().generator();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Chain.EVM.address(CurveName.P256, p256, Network.MAINNET));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Chain.EVM.address(CurveName.P256, p256, Network.MAINNET));
         assertTrue(e.getMessage().contains("chain evm does not take P256"), e.getMessage());
         assertTrue(e.getMessage().endsWith("chains for P256: did-key"), e.getMessage());
 
-        IllegalArgumentException ed = assertThrows(IllegalArgumentException.class,
-                () -> Chain.EVM.requireCurve(CurveName.ED25519));
+        IllegalArgumentException ed =
+                assertThrows(IllegalArgumentException.class, () -> Chain.EVM.requireCurve(CurveName.ED25519));
         assertTrue(ed.getMessage().contains("solana, stellar, sui, aptos, did-key"), ed.getMessage());
     }
 
@@ -81,11 +85,19 @@ class ChainTest {
     @Test
     void testnetBitcoinAddressesUseTestnetPrefixes() {
         Point g = CurveName.SECP256K1.curve().generator();
-        assertTrue(Chain.BITCOIN_P2WPKH.address(CurveName.SECP256K1, g, Network.TESTNET).value().startsWith("tb1q"));
-        String p2pkh = Chain.BITCOIN_P2PKH.address(CurveName.SECP256K1, g, Network.TESTNET).value();
+        assertTrue(Chain.BITCOIN_P2WPKH
+                .address(CurveName.SECP256K1, g, Network.TESTNET)
+                .value()
+                .startsWith("tb1q"));
+        String p2pkh = Chain.BITCOIN_P2PKH
+                .address(CurveName.SECP256K1, g, Network.TESTNET)
+                .value();
         assertTrue(p2pkh.startsWith("m") || p2pkh.startsWith("n"), p2pkh);
         // Private key 1: mainnet P2PKH 1BgGZ9tcN4rm9KBzDn7KprQz87SZ26SAMH (compressed key).
-        assertEquals("1BgGZ9tcN4rm9KBzDn7KprQz87SZ26SAMH",
-                Chain.BITCOIN_P2PKH.address(CurveName.SECP256K1, g, Network.MAINNET).value());
+        assertEquals(
+                "1BgGZ9tcN4rm9KBzDn7KprQz87SZ26SAMH",
+                Chain.BITCOIN_P2PKH
+                        .address(CurveName.SECP256K1, g, Network.MAINNET)
+                        .value());
     }
 }

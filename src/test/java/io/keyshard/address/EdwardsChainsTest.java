@@ -19,7 +19,9 @@ class EdwardsChainsTest {
     private static final JsonNode RFC = TestVectors.load("rfc8032_eddsa.json");
 
     private static List<JsonNode> of(String algorithm) {
-        return TestVectors.list(RFC.get("vectors")).stream().filter(v -> v.get("algorithm").asText().equals(algorithm)).toList();
+        return TestVectors.list(RFC.get("vectors")).stream()
+                .filter(v -> v.get("algorithm").asText().equals(algorithm))
+                .toList();
     }
 
     static List<JsonNode> ed25519() {
@@ -35,13 +37,20 @@ class EdwardsChainsTest {
     void ed25519ChainsEncodeTheRfc8032Key(JsonNode v) {
         byte[] pk = Hex.decode(v.get("public_key").asText());
         Point p = CurveName.ED25519.curve().decodePublicKey(pk);
-        assertEquals(Base58.encode(pk), Chain.SOLANA.address(CurveName.ED25519, p, Network.MAINNET).value());
+        assertEquals(
+                Base58.encode(pk),
+                Chain.SOLANA.address(CurveName.ED25519, p, Network.MAINNET).value());
         String g = Chain.STELLAR.address(CurveName.ED25519, p, Network.MAINNET).value();
         assertTrue(g.startsWith("G") && g.length() == 56, g);
         assertArrayEquals(pk, StrKey.decode(StrKey.ACCOUNT_ID, g));
-        assertEquals(AccountAddresses.sui(pk), Chain.SUI.address(CurveName.ED25519, p, Network.MAINNET).value());
-        assertEquals(AccountAddresses.aptos(pk), Chain.APTOS.address(CurveName.ED25519, p, Network.MAINNET).value());
-        String did = Chain.DID_KEY.address(CurveName.ED25519, p, Network.MAINNET).value();
+        assertEquals(
+                AccountAddresses.sui(pk),
+                Chain.SUI.address(CurveName.ED25519, p, Network.MAINNET).value());
+        assertEquals(
+                AccountAddresses.aptos(pk),
+                Chain.APTOS.address(CurveName.ED25519, p, Network.MAINNET).value());
+        String did =
+                Chain.DID_KEY.address(CurveName.ED25519, p, Network.MAINNET).value();
         assertTrue(did.startsWith("did:key:z6Mk"), did);
         assertArrayEquals(pk, DidKey.decode(did).key());
     }
@@ -51,11 +60,12 @@ class EdwardsChainsTest {
     void ed448DidKeyCarriesThe57ByteKeyUnderEd448Pub(JsonNode v) {
         byte[] pk = Hex.decode(v.get("public_key").asText());
         Point p = CurveName.ED448.curve().decodePublicKey(pk);
-        DidKey.Decoded d = DidKey.decode(Chain.DID_KEY.address(CurveName.ED448, p, Network.MAINNET).value());
+        DidKey.Decoded d = DidKey.decode(
+                Chain.DID_KEY.address(CurveName.ED448, p, Network.MAINNET).value());
         assertEquals(0x1203, d.codec());
         assertArrayEquals(pk, d.key());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Chain.SOLANA.address(CurveName.ED448, p, Network.MAINNET));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Chain.SOLANA.address(CurveName.ED448, p, Network.MAINNET));
         assertTrue(e.getMessage().endsWith("chains for ED448: did-key"), e.getMessage());
     }
 }

@@ -33,21 +33,28 @@ class Eip55Test {
     @ParameterizedTest
     @MethodSource("cases")
     void checksumOfTheLowerCaseFormIsTheSpecsAddress(JsonNode c) {
-        assertEquals(c.get("address").asText(), AccountAddresses.eip55(c.get("lowercase").asText().substring(2)));
+        assertEquals(
+                c.get("address").asText(),
+                AccountAddresses.eip55(c.get("lowercase").asText().substring(2)));
         assertTrue(AccountAddresses.isValidEvm(c.get("address").asText()));
     }
 
     @ParameterizedTest
     @MethodSource("negatives")
     void aFlippedCaseIsAnInvalidChecksum(JsonNode c) {
-        assertFalse(AccountAddresses.isValidEvm(c.get("address").asText()), c.get("address").asText());
+        assertFalse(
+                AccountAddresses.isValidEvm(c.get("address").asText()),
+                c.get("address").asText());
     }
 
     @ParameterizedTest
     @MethodSource("keys")
     void privateKeyGivesTheAddress(JsonNode k) {
-        Point pub = CurveName.SECP256K1.curve().multiplyBase(new BigInteger(k.get("private_key").asText(), 16));
-        String address = Chain.EVM.address(CurveName.SECP256K1, pub, Network.MAINNET).value();
+        Point pub = CurveName.SECP256K1
+                .curve()
+                .multiplyBase(new BigInteger(k.get("private_key").asText(), 16));
+        String address =
+                Chain.EVM.address(CurveName.SECP256K1, pub, Network.MAINNET).value();
         assertEquals(k.get("address_eip55").asText(), address);
         assertEquals(k.get("address").asText().toLowerCase(Locale.ROOT), address.toLowerCase(Locale.ROOT));
     }

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Loads the published vectors copied into src/test/resources/vectors. */
 public final class TestVectors {
-    private TestVectors() {
-    }
+    private TestVectors() {}
 
     public static JsonNode load(String name) {
         try (InputStream in = TestVectors.class.getResourceAsStream("/vectors/" + name)) {

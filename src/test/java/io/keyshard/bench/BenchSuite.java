@@ -21,11 +21,12 @@ import java.util.stream.Stream;
  * Never a test: nothing here asserts a timing.
  */
 public final class BenchSuite {
-    private BenchSuite() {
-    }
+    private BenchSuite() {}
 
     public static void main(String[] args) throws Exception {
-        run(Boolean.parseBoolean(arg(args, "--quick", "false")), Path.of(arg(args, "--out", "target/bench")),
+        run(
+                Boolean.parseBoolean(arg(args, "--quick", "false")),
+                Path.of(arg(args, "--out", "target/bench")),
                 Path.of(arg(args, "--jar", "target/keyshard.jar")));
     }
 
@@ -42,10 +43,11 @@ public final class BenchSuite {
         List<DeriveBench.Rates> rates = DeriveBench.run(quick);
         table.derive(rates);
         List<BenchResults.Derive> derive = rates.stream()
-                .map(r -> new BenchResults.Derive(r.chain(), r.fullPathPerSecond())).toList();
+                .map(r -> new BenchResults.Derive(r.chain(), r.fullPathPerSecond()))
+                .toList();
         VaultBench.Times v = VaultBench.measure(Files.createDirectories(work.resolve("vault-bench")), quick);
-        BenchResults.VaultTimes vault = new BenchResults.VaultTimes(Samples.round2(v.unlockMs()),
-                Samples.round2(v.insertPerSecond()), Samples.round2(v.list10kMs()));
+        BenchResults.VaultTimes vault = new BenchResults.VaultTimes(
+                Samples.round2(v.unlockMs()), Samples.round2(v.insertPerSecond()), Samples.round2(v.list10kMs()));
         table.vault(vault, Samples.round2(v.firstUnlockMs()));
 
         List<BenchResults.Keygen> keygen = new ArrayList<>();
@@ -56,12 +58,14 @@ public final class BenchSuite {
             bench.warmUp(5); // TLS handshakes, class loading in the nodes
             // Warm every curve, networked and in memory, until this JVM's compilers have settled (JitWarmup);
             // the nodes (C1 only) settle well before.
-            JitWarmup.Result warm = JitWarmup.run(() -> {
-                for (CurveName curve : CurveName.values()) {
-                    bench.networked(curve, 2, LocalCluster.NAMES);
-                    InMemoryDkg.run(curve, 2, List.of(1, 2, 3));
-                }
-            }, quick ? 75 : 180);
+            JitWarmup.Result warm = JitWarmup.run(
+                    () -> {
+                        for (CurveName curve : CurveName.values()) {
+                            bench.networked(curve, 2, LocalCluster.NAMES);
+                            InMemoryDkg.run(curve, 2, List.of(1, 2, 3));
+                        }
+                    },
+                    quick ? 75 : 180);
             table.note("keygen warm-up: " + warm.describe());
             table.progress("keygen warm-up");
             for (CurveName curve : CurveName.values()) {
@@ -77,8 +81,8 @@ public final class BenchSuite {
                     for (int id = 1; id <= tn[1]; id++) {
                         ids.add(id);
                     }
-                    keygen.add(bench.measure(CurveName.SECP256K1, tn[0], ScaleNodes.cluster(tn[1]), ids,
-                            quick ? 1 : 3, quick ? 5 : 20));
+                    keygen.add(bench.measure(
+                            CurveName.SECP256K1, tn[0], ScaleNodes.cluster(tn[1]), ids, quick ? 1 : 3, quick ? 5 : 20));
                     table.progress("keygen SECP256k1 " + tn[0] + "-of-" + tn[1]);
                 }
             }
@@ -86,15 +90,16 @@ public final class BenchSuite {
         table.keygen(keygen);
         table.throughput(throughput);
 
-        StartupBench.Result startup = StartupBench.measure(jar, Files.createDirectories(work.resolve("app-home")),
-                quick ? 2 : 5);
+        StartupBench.Result startup =
+                StartupBench.measure(jar, Files.createDirectories(work.resolve("app-home")), quick ? 2 : 5);
         table.startup(startup);
         table.note("load average at end: " + Samples.loadAverage());
 
-        BenchResults results = new BenchResults(keygen, throughput, derive, scalar, vault,
-                new BenchResults.Startup(startup.firstWindowMs()));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(),
-                results);
+        BenchResults results = new BenchResults(
+                keygen, throughput, derive, scalar, vault, new BenchResults.Startup(startup.firstWindowMs()));
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("results.json").toFile(), results);
         String text = table.render();
         Files.writeString(out.resolve("results.txt"), text);
         System.out.println(text);

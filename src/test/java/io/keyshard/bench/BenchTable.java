@@ -18,7 +18,11 @@ final class BenchTable {
 
     /** A line on stderr while the long sections run, so a watcher sees it move. */
     void progress(String done) {
-        System.err.printf(Locale.ROOT, "[bench] %6.1f s  done: %s (load %s)%n", (System.nanoTime() - started) / 1e9, done,
+        System.err.printf(
+                Locale.ROOT,
+                "[bench] %6.1f s  done: %s (load %s)%n",
+                (System.nanoTime() - started) / 1e9,
+                done,
                 Samples.loadAverage());
     }
 
@@ -32,8 +36,13 @@ final class BenchTable {
     void derive(List<DeriveBench.Rates> rows) {
         section("derivation, addresses per second on one thread (per CPU second of the thread)");
         line("%-18s %12s %12s %12s   %s", "chain", "full path", "cold path", "index step", "target");
-        rows.forEach(r -> line("%-18s %12.0f %12.0f %12.0f   %s", r.chain(), r.fullPathPerSecond(), r.coldPathPerSecond(),
-                r.indexStepPerSecond(), r.chain().equals("evm") ? ">= 5000" : ""));
+        rows.forEach(r -> line(
+                "%-18s %12.0f %12.0f %12.0f   %s",
+                r.chain(),
+                r.fullPathPerSecond(),
+                r.coldPathPerSecond(),
+                r.indexStepPerSecond(),
+                r.chain().equals("evm") ? ">= 5000" : ""));
         line("full path: the chain's default path from the root key for index 0, 1, 2, ..., then the address and");
         line("  the xpub, like keyshard derive and the pipeline (results.json perSecond; the account levels come");
         line("  from derive's cache of recent children after the first index);");
@@ -54,14 +63,23 @@ final class BenchTable {
     void keygen(List<BenchResults.Keygen> rows) {
         section("keygen, wall ms: networked = Workspace -> node processes on loopback HTTPS (warm), "
                 + "vault PENDING -> READY, commit; in-memory = same protocol, one process (the floor)");
-        line("%-18s %6s %9s %9s %9s %7s %7s   %s", "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor",
-                "samples", "target (p50)");
+        line(
+                "%-18s %6s %9s %9s %9s %7s %7s   %s",
+                "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor", "samples", "target (p50)");
         for (BenchResults.Keygen r : rows) {
-            String target = r.servers() != 3 ? "" : r.threshold() != 2 ? ""
-                    : r.curve().equals("SECP256k1") ? "<= 15 ms, <= 3x floor" : "<= 60 ms";
-            line("%-18s %6s %9.1f %9.1f %9.1f %7.1f %7d   %s", r.curve(), r.threshold() + "-of-" + r.servers(),
-                    r.networkedP50Ms(), r.networkedP95Ms(), r.inMemoryP50Ms(),
-                    r.networkedP50Ms() / r.inMemoryP50Ms(), r.samples(), target);
+            String target = r.servers() != 3
+                    ? ""
+                    : r.threshold() != 2 ? "" : r.curve().equals("SECP256k1") ? "<= 15 ms, <= 3x floor" : "<= 60 ms";
+            line(
+                    "%-18s %6s %9.1f %9.1f %9.1f %7.1f %7d   %s",
+                    r.curve(),
+                    r.threshold() + "-of-" + r.servers(),
+                    r.networkedP50Ms(),
+                    r.networkedP95Ms(),
+                    r.inMemoryP50Ms(),
+                    r.networkedP50Ms() / r.inMemoryP50Ms(),
+                    r.samples(),
+                    target);
         }
     }
 

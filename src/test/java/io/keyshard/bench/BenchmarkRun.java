@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class BenchmarkRun {
     @Test
     void runTheBenchmarks() throws Exception {
-        BenchResults results = BenchSuite.run(Boolean.getBoolean("bench.quick"),
+        BenchResults results = BenchSuite.run(
+                Boolean.getBoolean("bench.quick"),
                 Path.of(System.getProperty("bench.out", "target/bench")),
                 Path.of(System.getProperty("bench.jar", "target/keyshard.jar")));
         assertFalse(results.keygen().isEmpty(), "no keygen was measured");

@@ -20,12 +20,10 @@ import java.util.function.IntFunction;
  * only the last index step from a parent the caller holds (scanning many addresses of one account).
  */
 final class DeriveBench {
-    private DeriveBench() {
-    }
+    private DeriveBench() {}
 
     /** One chain's rates: full path from the root, and index step from the cached parent. */
-    record Rates(String chain, double fullPathPerSecond, double coldPathPerSecond, double indexStepPerSecond) {
-    }
+    record Rates(String chain, double fullPathPerSecond, double coldPathPerSecond, double indexStepPerSecond) {}
 
     static List<Rates> run(boolean quick) {
         double seconds = quick ? 0.4 : 3;
@@ -35,28 +33,46 @@ final class DeriveBench {
         random.nextBytes(chainCode);
         List<Rates> out = new ArrayList<>();
         for (Chain chain : Chain.values()) {
-            CurveName curveName = chain.curves().contains(CurveName.SECP256K1) ? CurveName.SECP256K1
+            CurveName curveName = chain.curves().contains(CurveName.SECP256K1)
+                    ? CurveName.SECP256K1
                     : chain.curves().iterator().next();
-            byte[] root = curveName.curve().encodePublicKey(
-                    curveName.curve().multiplyBase(curveName.curve().randomScalar(random)));
+            byte[] root = curveName
+                    .curve()
+                    .encodePublicKey(
+                            curveName.curve().multiplyBase(curveName.curve().randomScalar(random)));
             KeyPipeline.Start start = KeyPipeline.Start.of(curveName, root, chainCode);
-            double full = perCpuSecond(seconds, warmup, i -> KeyPipeline.run(start, chain,
-                    chain.defaultPath(0, i, Network.MAINNET), Network.MAINNET).address().value());
+            double full = perCpuSecond(
+                    seconds,
+                    warmup,
+                    i -> KeyPipeline.run(start, chain, chain.defaultPath(0, i, Network.MAINNET), Network.MAINNET)
+                            .address()
+                            .value());
             // A new chain code per derivation: no level can come from derive's cache of recent children.
             double cold = perCpuSecond(seconds, warmup, i -> {
                 byte[] cc = chainCode.clone();
                 cc[0] ^= (byte) i;
                 cc[1] ^= (byte) (i >>> 8);
                 cc[2] ^= (byte) (i >>> 16);
-                ExtendedPublicKey key = new ExtendedPublicKey(curveName, start.key().point(), cc, 0, 0, 0);
-                return KeyPipeline.run(new KeyPipeline.Start(key, start.xpubVersion()), chain,
-                        chain.defaultPath(0, i, Network.MAINNET), Network.MAINNET).address().value();
+                ExtendedPublicKey key =
+                        new ExtendedPublicKey(curveName, start.key().point(), cc, 0, 0, 0);
+                return KeyPipeline.run(
+                                new KeyPipeline.Start(key, start.xpubVersion()),
+                                chain,
+                                chain.defaultPath(0, i, Network.MAINNET),
+                                Network.MAINNET)
+                        .address()
+                        .value();
             });
             String fullPath = chain.defaultPath(0, 0, Network.MAINNET).toString();
-            ExtendedPublicKey parent = PublicDerivation.derive(start.key(),
-                    DerivationPath.parse(fullPath.substring(0, fullPath.lastIndexOf('/')))).key();
-            double step = perCpuSecond(seconds, warmup, i -> chain.address(curveName,
-                    PublicDerivation.child(parent, i).point(), Network.MAINNET).value());
+            ExtendedPublicKey parent = PublicDerivation.derive(
+                            start.key(), DerivationPath.parse(fullPath.substring(0, fullPath.lastIndexOf('/'))))
+                    .key();
+            double step = perCpuSecond(
+                    seconds,
+                    warmup,
+                    i -> chain.address(
+                                    curveName, PublicDerivation.child(parent, i).point(), Network.MAINNET)
+                            .value());
             out.add(new Rates(chain.id(), Math.round(full), Math.round(cold), Math.round(step)));
         }
         return out;

@@ -17,8 +17,7 @@ public final class FirstWindowProbe {
     static final String SHOWN = "first-window-shown";
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
-    private FirstWindowProbe() {
-    }
+    private FirstWindowProbe() {}
 
     public static void main(String[] args) {
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {

@@ -14,14 +14,14 @@ final class JitWarmup {
     /** Compile time under this share of wall time over a window counts as settled. */
     private static final double SETTLED = 0.03;
 
-    private JitWarmup() {
-    }
+    private JitWarmup() {}
 
     /** What a warm-up took: rounds run, seconds, and whether the compilers settled before the cap. */
     record Result(int rounds, double seconds, boolean settled, double lastCompileShare) {
         String describe() {
-            return String.format("%d rounds, %.0f s, JIT %s (compile time %.1f%% of the last 2 s)", rounds, seconds,
-                    settled ? "settled" : "still compiling at the cap", lastCompileShare * 100);
+            return String.format(
+                    "%d rounds, %.0f s, JIT %s (compile time %.1f%% of the last 2 s)",
+                    rounds, seconds, settled ? "settled" : "still compiling at the cap", lastCompileShare * 100);
         }
     }
 

@@ -70,12 +70,15 @@ final class KeygenBench implements AutoCloseable {
 
     /** One networked key generation, start to READY and committed. */
     void networked(CurveName curve, int threshold, List<String> servers) {
-        workspace.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, threshold, servers)).promise().join();
+        workspace
+                .call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, threshold, servers))
+                .promise()
+                .join();
     }
 
     /** {@code samples} networked runs (wall ms) interleaved with in-memory runs, after {@code warmup} of each. */
-    BenchResults.Keygen measure(CurveName curve, int threshold, List<String> servers, List<Integer> ids, int warmup,
-            int samples) {
+    BenchResults.Keygen measure(
+            CurveName curve, int threshold, List<String> servers, List<Integer> ids, int warmup, int samples) {
         for (int i = 0; i < warmup; i++) {
             networked(curve, threshold, servers);
             InMemoryDkg.run(curve, threshold, ids);
@@ -92,8 +95,14 @@ final class KeygenBench implements AutoCloseable {
         }
         double p50 = Samples.percentile(net, 50);
         double p95 = Samples.percentile(net, 95);
-        return new BenchResults.Keygen(curve.apiName(), threshold, servers.size(), Samples.round2(p50),
-                Samples.round2(p95), Samples.round2(Samples.percentile(mem, 50)), samples);
+        return new BenchResults.Keygen(
+                curve.apiName(),
+                threshold,
+                servers.size(),
+                Samples.round2(p50),
+                Samples.round2(p95),
+                Samples.round2(Samples.percentile(mem, 50)),
+                samples);
     }
 
     /** Keygens completed per second with {@code concurrency} callers each running one keygen after another. */
@@ -101,7 +110,12 @@ final class KeygenBench implements AutoCloseable {
             throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(concurrency);
         try {
-            runFor(callers, concurrency, Math.min(2.0, seconds / 2), curve, servers); // warm-up: connections for all callers
+            runFor(
+                    callers,
+                    concurrency,
+                    Math.min(2.0, seconds / 2),
+                    curve,
+                    servers); // warm-up: connections for all callers
             long start = System.nanoTime();
             int done = runFor(callers, concurrency, seconds, curve, servers);
             double perSecond = done / ((System.nanoTime() - start) / 1e9);

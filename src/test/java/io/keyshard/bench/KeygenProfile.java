@@ -30,8 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * only the scalar multiplication and derivation parts of the suite (quick).
  */
 public final class KeygenProfile {
-    private KeygenProfile() {
-    }
+    private KeygenProfile() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("derive")) {
@@ -97,10 +96,14 @@ public final class KeygenProfile {
             }
             double memCpuMs = (Samples.cpuNanos() - memCpu) / 1e6 / samples;
             System.out.printf("%s %d-of-3, %d samples, load %s%n", curve.apiName(), t, samples, Samples.loadAverage());
-            System.out.printf("networked p50 %.1f ms p95 %.1f ms (%.1f keygens/s one caller); in-memory p50 %.1f ms%n",
-                    Samples.percentile(total, 50), Samples.percentile(total, 95), samples / (wall / 1000),
+            System.out.printf(
+                    "networked p50 %.1f ms p95 %.1f ms (%.1f keygens/s one caller); in-memory p50 %.1f ms%n",
+                    Samples.percentile(total, 50),
+                    Samples.percentile(total, 95),
+                    samples / (wall / 1000),
                     Samples.percentile(mem, 50));
-            System.out.printf("CPU per keygen: client process %.1f ms, 3 node processes %.1f ms; in-memory %.1f ms%n",
+            System.out.printf(
+                    "CPU per keygen: client process %.1f ms, 3 node processes %.1f ms; in-memory %.1f ms%n",
                     clientMs, nodesMs, memCpuMs);
             phases.forEach((k, v) -> System.out.printf("  %-12s p50 %.2f ms%n", k, Samples.percentile(v, 50)));
         } finally {
@@ -114,7 +117,9 @@ public final class KeygenProfile {
         Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
         try (Workspace ws = Workspace.open(home, vault)) {
             ws.startLocalCluster();
-            System.out.println("warm-up: " + JitWarmup.run(() -> run(ws, CurveName.SECP256K1, 2, null), 120).describe());
+            System.out.println("warm-up: "
+                    + JitWarmup.run(() -> run(ws, CurveName.SECP256K1, 2, null), 120)
+                            .describe());
             AtomicInteger done = new AtomicInteger();
             long end = System.nanoTime() + (long) (seconds * 1e9);
             long clientCpu = processCpu(ProcessHandle.current());
@@ -136,9 +141,14 @@ public final class KeygenProfile {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             int n = done.get();
-            System.out.printf("%d callers, %.0f s, load %s: %.1f keygens/s; CPU per keygen: client %.1f ms, nodes %.1f ms%n",
-                    callers, wall, Samples.loadAverage(), n / wall,
-                    (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / n, (nodesCpu() - nodesCpu) / 1e6 / n);
+            System.out.printf(
+                    "%d callers, %.0f s, load %s: %.1f keygens/s; CPU per keygen: client %.1f ms, nodes %.1f ms%n",
+                    callers,
+                    wall,
+                    Samples.loadAverage(),
+                    n / wall,
+                    (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / n,
+                    (nodesCpu() - nodesCpu) / 1e6 / n);
         } finally {
             vault.close();
         }
@@ -149,7 +159,10 @@ public final class KeygenProfile {
     }
 
     private static long nodesCpu() {
-        return ProcessHandle.current().children().mapToLong(KeygenProfile::processCpu).sum();
+        return ProcessHandle.current()
+                .children()
+                .mapToLong(KeygenProfile::processCpu)
+                .sum();
     }
 
     private static void run(Workspace ws, CurveName curve, int t, Map<String, Long> marks) {

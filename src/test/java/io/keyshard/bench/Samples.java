@@ -11,8 +11,7 @@ import java.util.Arrays;
 final class Samples {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** Milliseconds since {@code startNanos} ({@link System#nanoTime()}). */
     static double msSince(long startNanos) {

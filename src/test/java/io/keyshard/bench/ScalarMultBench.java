@@ -17,8 +17,7 @@ import java.util.List;
 final class ScalarMultBench {
     private static final int BATCHES = 5;
 
-    private ScalarMultBench() {
-    }
+    private ScalarMultBench() {}
 
     static List<BenchResults.ScalarMult> run(boolean quick) {
         int perBatch = quick ? 100 : 400;
@@ -36,16 +35,20 @@ final class ScalarMultBench {
                 curve.multiplyBase(ks[i % perBatch]);
                 p.multiply(ks[i % perBatch]);
             }
-            double base = medianOfBatches(() -> {
-                for (BigInteger k : ks) {
-                    curve.multiplyBase(k).isIdentity();
-                }
-            }, perBatch);
-            double arbitrary = medianOfBatches(() -> {
-                for (BigInteger k : ks) {
-                    p.multiply(k).isIdentity();
-                }
-            }, perBatch);
+            double base = medianOfBatches(
+                    () -> {
+                        for (BigInteger k : ks) {
+                            curve.multiplyBase(k).isIdentity();
+                        }
+                    },
+                    perBatch);
+            double arbitrary = medianOfBatches(
+                    () -> {
+                        for (BigInteger k : ks) {
+                            p.multiply(k).isIdentity();
+                        }
+                    },
+                    perBatch);
             out.add(new BenchResults.ScalarMult(name.apiName(), Samples.round2(base), Samples.round2(arbitrary)));
         }
         return out;

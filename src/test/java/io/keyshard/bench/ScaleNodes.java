@@ -37,8 +37,7 @@ final class ScaleNodes implements AutoCloseable {
                 String name = name(id);
                 Path data = home.resolve("scale-nodes").resolve(name);
                 int nodeId = id;
-                starting.put(name, CompletableFuture.supplyAsync(() ->
-                        nodes.initAndRun(name, nodeId, data, vault)));
+                starting.put(name, CompletableFuture.supplyAsync(() -> nodes.initAndRun(name, nodeId, data, vault)));
             }
             ServersConfig config = ServersConfig.load(home);
             for (Map.Entry<String, CompletableFuture<ServerInfo>> e : starting.entrySet()) {
@@ -67,20 +66,38 @@ final class ScaleNodes implements AutoCloseable {
 
     private ServerInfo initAndRun(String name, int id, Path data, Vault vault) {
         try {
-            Process init = java(List.of("node", "init", "--name", name, "--id", Integer.toString(id), "--port", "1",
-                    "--data", data.toString()));
+            Process init = java(List.of(
+                    "node",
+                    "init",
+                    "--name",
+                    name,
+                    "--id",
+                    Integer.toString(id),
+                    "--port",
+                    "1",
+                    "--data",
+                    data.toString()));
             JsonNode entry = StrictJson.mapper().readTree(init.getInputStream().readAllBytes());
             if (!init.waitFor(120, TimeUnit.SECONDS) || init.exitValue() != 0) {
                 throw new IllegalStateException("node init of " + name + " failed");
             }
-            vault.putSecret(ServerCredentials.secretName(name),
+            vault.putSecret(
+                    ServerCredentials.secretName(name),
                     entry.path("apiKey").asText().getBytes(StandardCharsets.US_ASCII));
-            Process run = java(List.of("node", "run", "--data", data.toString(), "--port", "0",
-                    "--exit-with", Long.toString(ProcessHandle.current().pid())));
+            Process run = java(List.of(
+                    "node",
+                    "run",
+                    "--data",
+                    data.toString(),
+                    "--port",
+                    "0",
+                    "--exit-with",
+                    Long.toString(ProcessHandle.current().pid())));
             synchronized (running) {
                 running.put(name, run);
             }
-            BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             if (line == null) {
                 throw new IllegalStateException("node " + name + " did not start");
@@ -97,11 +114,18 @@ final class ScaleNodes implements AutoCloseable {
 
     /** {@code keyshard <args>} in a child JVM on this class path, sized like the local cluster's nodes. */
     private static Process java(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "io.keyshard.Main"));
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     @Override

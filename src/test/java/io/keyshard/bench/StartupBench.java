@@ -19,12 +19,10 @@ import java.util.concurrent.TimeUnit;
  * JavaFX unpacking its native libraries) is a warm-up and not counted.
  */
 final class StartupBench {
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     /** The median first-window time in ms over {@code launches} counted launches, and how it was displayed. */
-    record Result(double firstWindowMs, String platform) {
-    }
+    record Result(double firstWindowMs, String platform) {}
 
     static Result measure(Path jar, Path home, int launches) throws Exception {
         Path xvfb = Path.of("/usr/bin/Xvfb");
@@ -32,8 +30,11 @@ final class StartupBench {
         String displayName = null;
         if (Files.isExecutable(xvfb)) {
             displayName = freeDisplay();
-            display = new ProcessBuilder(xvfb.toString(), displayName, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            display = new ProcessBuilder(
+                            xvfb.toString(), displayName, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             waitForSocket(displayName, display);
         }
         try {
@@ -44,7 +45,8 @@ final class StartupBench {
                     ms[i] = t;
                 }
             }
-            return new Result(Samples.round2(Samples.percentile(ms, 50)),
+            return new Result(
+                    Samples.round2(Samples.percentile(ms, 50)),
                     displayName != null ? "Xvfb " + displayName + " (GTK, prism sw)" : "Monocle headless (prism sw)");
         } finally {
             if (display != null) {
@@ -55,9 +57,13 @@ final class StartupBench {
     }
 
     private static double launch(Path jar, Path home, String displayName) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dprism.order=sw"));
-        String probeClasses = Path.of(FirstWindowProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dprism.order=sw"));
+        String probeClasses = Path.of(FirstWindowProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
         String classPath = jar + File.pathSeparator + probeClasses;
         if (displayName == null) {
@@ -72,7 +78,8 @@ final class StartupBench {
         }
         long start = System.nanoTime();
         Process app = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.equals(FirstWindowProbe.SHOWN)) {

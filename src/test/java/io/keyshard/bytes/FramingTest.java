@@ -16,7 +16,8 @@ class FramingTest {
     @Test
     void everyFieldComesAfterItsEightByteLength() {
         byte[] framed = Framing.frame("t", new byte[] {9}, new byte[0]);
-        assertEquals("0000000000000001" + "74" + "0000000000000001" + "09" + "0000000000000000",
+        assertEquals(
+                "0000000000000001" + "74" + "0000000000000001" + "09" + "0000000000000000",
                 HexFormat.of().formatHex(framed));
     }
 
@@ -31,9 +32,11 @@ class FramingTest {
 
     @Test
     void frozenEncodingsKeepTheirExactBytes() {
-        assertEquals("keyshard/vault/record|0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01|3", new String(
-                Framing.Frozen.pipeJoined("keyshard/vault/record", "0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01", 3),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                "keyshard/vault/record|0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01|3",
+                new String(
+                        Framing.Frozen.pipeJoined("keyshard/vault/record", "0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01", 3),
+                        StandardCharsets.UTF_8));
         assertEquals("a||b", new String(Framing.Frozen.pipeJoined("a", "", "b"), StandardCharsets.UTF_8));
         assertEquals("00000002" + "6869" + "00000000", HexFormat.of().formatHex(Framing.Frozen.shortLengths("hi", "")));
     }
@@ -63,7 +66,8 @@ class FramingTest {
     void typedHexMayHaveSpaceAndAPrefix() {
         assertArrayEquals(new byte[] {0x0a, -1}, Hex.decodeTyped("  0X0aFF\n", "--public-key"));
         assertArrayEquals(new byte[] {0x0a}, Hex.decodeTyped("0x0a", "--public-key"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hex.decodeTyped("0x", "--chain-code"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Hex.decodeTyped("0x", "--chain-code"));
         assertEquals("--chain-code must be an even number of hex digits (0-9, a-f)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Hex.decodeTyped("abc", "--chain-code"));
     }

@@ -6,12 +6,10 @@ import picocli.CommandLine;
 
 /** Runs {@code keyshard} commands in-process and captures their exit code, stdout and stderr. */
 public final class CliHarness {
-    private CliHarness() {
-    }
+    private CliHarness() {}
 
     /** What one command run produced. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

@@ -51,7 +51,8 @@ class DeriveKeyIdIT {
     }
 
     private static CliHarness.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--password-file", passwordFile.toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--home", home.toString(), "--password-file", passwordFile.toString()));
         all.addAll(List.of(args));
         return CliHarness.run(all.toArray(String[]::new));
     }
@@ -59,13 +60,22 @@ class DeriveKeyIdIT {
     @ParameterizedTest
     @EnumSource(CurveName.class)
     void everyChainOfTheCurveDerivesFromTheVaultKey(CurveName curveName) throws Exception {
-        CliHarness.Result gen = run("keygen", "--curve", curveName.apiName(), "--threshold", "2", "--servers",
-                "OFFICIAL_1,OFFICIAL_2,OFFICIAL_3", "--json");
+        CliHarness.Result gen = run(
+                "keygen",
+                "--curve",
+                curveName.apiName(),
+                "--threshold",
+                "2",
+                "--servers",
+                "OFFICIAL_1,OFFICIAL_2,OFFICIAL_3",
+                "--json");
         assertEquals(0, gen.exitCode(), gen.err());
         JsonNode key = JSON.readTree(gen.out());
         String keyId = key.get("keyId").asText();
         Curve curve = curveName.curve();
-        ExtendedPublicKey root = ExtendedPublicKey.root(curveName, Hex.decode(key.get("rootPublicKey").asText()),
+        ExtendedPublicKey root = ExtendedPublicKey.root(
+                curveName,
+                Hex.decode(key.get("rootPublicKey").asText()),
                 Hex.decode(key.get("chainCode").asText()));
 
         for (Chain chain : Chain.forCurve(curveName)) {
@@ -82,11 +92,16 @@ class DeriveKeyIdIT {
             // Servers 1 and 2 add the tweak to their verification shares; interpolating gives the child.
             BigInteger tweak = PublicDerivation.derive(root, path).tweak();
             Point tweakG = curve.multiplyBase(tweak);
-            Point x1 = curve.decodePoint(Hex.decode(key.get("verificationShares").get("OFFICIAL_1").asText())).add(tweakG);
-            Point x2 = curve.decodePoint(Hex.decode(key.get("verificationShares").get("OFFICIAL_2").asText())).add(tweakG);
+            Point x1 = curve.decodePoint(Hex.decode(
+                            key.get("verificationShares").get("OFFICIAL_1").asText()))
+                    .add(tweakG);
+            Point x2 = curve.decodePoint(Hex.decode(
+                            key.get("verificationShares").get("OFFICIAL_2").asText()))
+                    .add(tweakG);
             BigInteger n = curve.order();
             // Lagrange at 0 for ids 1 and 2: lambda_1 = 2, lambda_2 = -1.
-            Point child = curve.multiSum(new BigInteger[] {BigInteger.TWO, n.subtract(BigInteger.ONE)}, new Point[] {x1, x2});
+            Point child =
+                    curve.multiSum(new BigInteger[] {BigInteger.TWO, n.subtract(BigInteger.ONE)}, new Point[] {x1, x2});
             byte[] expected = curve.encodePublicKey(child);
             assertEquals(Hex.toHexString(expected), o.get("publicKey").asText(), chain.id());
         }
@@ -94,8 +109,8 @@ class DeriveKeyIdIT {
 
     @Test
     void aKeyOfAnotherCurveIsRefusedWithTheChainsItTakes() throws Exception {
-        CliHarness.Result gen = run("keygen", "--curve", "P384", "--threshold", "2", "--servers",
-                "OFFICIAL_1,OFFICIAL_3", "--json");
+        CliHarness.Result gen =
+                run("keygen", "--curve", "P384", "--threshold", "2", "--servers", "OFFICIAL_1,OFFICIAL_3", "--json");
         assertEquals(0, gen.exitCode(), gen.err());
         String keyId = JSON.readTree(gen.out()).get("keyId").asText();
         CliHarness.Result r = run("derive", "--key-id", keyId, "--chain", "evm", "--json");

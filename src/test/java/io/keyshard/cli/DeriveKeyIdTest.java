@@ -25,10 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code derive --key-id}: the root key and chain code come from a real (encrypted H2) vault. */
 class DeriveKeyIdTest {
     /** BIP-32 test vector 1 master: a key whose children are published, so --key-id can be checked against --xpub. */
-    private static final JsonNode MASTER = TestVectors.load("bip32.json").get("test_vectors").get(0).get("chains").get(0);
+    private static final JsonNode MASTER = TestVectors.load("bip32.json")
+            .get("test_vectors")
+            .get(0)
+            .get("chains")
+            .get(0);
 
     @TempDir
     Path tmp;
+
     Path home;
     Path pwFile;
     KeyRecord ready;
@@ -39,14 +44,20 @@ class DeriveKeyIdTest {
         home = tmp.resolve("home");
         pwFile = tmp.resolve("pw.txt");
         Files.writeString(pwFile, new String(VaultFixtures.PASSWORD) + "\n");
-        ready = KeyRecord.pending(UUID.randomUUID(), "btc", CurveName.SECP256K1, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), Instant.now());
+        ready = KeyRecord.pending(
+                UUID.randomUUID(),
+                "btc",
+                CurveName.SECP256K1,
+                2,
+                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                Instant.now());
         pending = VaultFixtures.pending("not yet");
         try (Vault v = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT)) {
             v.createPending(ready);
             v.createPending(pending);
             JsonNode d = MASTER.get("decoded_xpub");
-            v.markReady(ready.keyId(), d.get("key").asText(), d.get("chain_code").asText(), Map.of());
+            v.markReady(
+                    ready.keyId(), d.get("key").asText(), d.get("chain_code").asText(), Map.of());
         }
     }
 
@@ -59,11 +70,21 @@ class DeriveKeyIdTest {
     @Test
     void derivesFromTheVaultRecordLikeFromItsXpub() throws Exception {
         for (String chain : List.of("evm", "bitcoin-p2pkh", "bitcoin-p2wpkh", "tron", "cosmos", "did-key")) {
-            CliHarness.Result r = run("derive", "--key-id", ready.keyId().toString(), "--chain", chain, "--index", "3", "--json");
+            CliHarness.Result r =
+                    run("derive", "--key-id", ready.keyId().toString(), "--chain", chain, "--index", "3", "--json");
             assertEquals(0, r.exitCode(), r.err());
             JsonNode o = new ObjectMapper().readTree(r.out());
-            JsonNode x = new ObjectMapper().readTree(CliHarness.run("derive", "--xpub", MASTER.get("xpub").asText(),
-                    "--chain", chain, "--index", "3", "--json").out());
+            JsonNode x = new ObjectMapper()
+                    .readTree(CliHarness.run(
+                                    "derive",
+                                    "--xpub",
+                                    MASTER.get("xpub").asText(),
+                                    "--chain",
+                                    chain,
+                                    "--index",
+                                    "3",
+                                    "--json")
+                            .out());
             assertEquals(x, o, chain);
             assertEquals("SECP256k1", o.get("curve").asText());
         }
@@ -87,7 +108,12 @@ class DeriveKeyIdTest {
         assertTrue(notReady.err().contains("this key is PENDING"), notReady.err());
         assertTrue(notReady.out().isEmpty());
 
-        CliHarness.Result both = run("derive", "--key-id", ready.keyId().toString(), "--xpub", MASTER.get("xpub").asText());
+        CliHarness.Result both = run(
+                "derive",
+                "--key-id",
+                ready.keyId().toString(),
+                "--xpub",
+                MASTER.get("xpub").asText());
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("only one of --key-id"), both.err());
 
@@ -106,8 +132,14 @@ class DeriveKeyIdTest {
 
     @Test
     void xpubAndPublicKeyNeedNoVault() {
-        CliHarness.Result r = CliHarness.run("--home", tmp.resolve("nowhere").toString(), "derive", "--xpub",
-                MASTER.get("xpub").asText(), "--chain", "evm");
+        CliHarness.Result r = CliHarness.run(
+                "--home",
+                tmp.resolve("nowhere").toString(),
+                "derive",
+                "--xpub",
+                MASTER.get("xpub").asText(),
+                "--chain",
+                "evm");
         assertEquals(0, r.exitCode(), r.err());
         assertFalse(Files.exists(tmp.resolve("nowhere")));
     }

@@ -14,8 +14,11 @@ class HelpTest {
 
     @Test
     void helpOnCommandsWithRequiredOptionsPrintsUsage() {
-        for (String[] args : List.of(new String[] {"keygen", "--help"}, new String[] {"node", "--help"},
-                new String[] {"node", "init", "--help"}, new String[] {"servers", "add", "--help"})) {
+        for (String[] args : List.of(
+                new String[] {"keygen", "--help"},
+                new String[] {"node", "--help"},
+                new String[] {"node", "init", "--help"},
+                new String[] {"servers", "add", "--help"})) {
             CliHarness.Result r = CliHarness.run(args);
             String what = String.join(" ", args);
             assertEquals(0, r.exitCode(), what + ": " + r.err());
@@ -57,7 +60,8 @@ class HelpTest {
 
     private static void collect(CommandLine cl, List<String> names) {
         names.add(cl.getCommandSpec().qualifiedName());
-        cl.getSubcommands().values().stream().distinct()
+        cl.getSubcommands().values().stream()
+                .distinct()
                 .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
                 .forEach(sub -> collect(sub, names));
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeygenCommandIT {
     @TempDir
     static Path dir;
+
     static Path home;
     static Path passwordFile;
     static TestNode remote;
@@ -45,15 +46,25 @@ class KeygenCommandIT {
     }
 
     static CliHarness.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--password-file", passwordFile.toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--home", home.toString(), "--password-file", passwordFile.toString()));
         all.addAll(List.of(args));
         return CliHarness.run(all.toArray(String[]::new));
     }
 
     @Test
     void keygenPrintsTheReadyRecordAndKeysListShowsIt() throws Exception {
-        CliHarness.Result r = run("keygen", "--curve", "ED25519", "--threshold", "2", "--servers",
-                "OFFICIAL_1,OFFICIAL_2,OFFICIAL_3", "--label", "sol", "--json");
+        CliHarness.Result r = run(
+                "keygen",
+                "--curve",
+                "ED25519",
+                "--threshold",
+                "2",
+                "--servers",
+                "OFFICIAL_1,OFFICIAL_2,OFFICIAL_3",
+                "--label",
+                "sol",
+                "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode key = StrictJson.mapper().readTree(r.out());
         assertEquals("READY", key.get("status").asText());
@@ -69,17 +80,23 @@ class KeygenCommandIT {
     @Test
     void aRemoteServerAddedByItsEntryTakesPartAndCanBeRemoved() throws Exception {
         Path entry = dir.resolve("edge.json");
-        Files.writeString(entry, StrictJson.mapper().writeValueAsString(remote.entry).replace(
-                "127.0.0.1:1", remote.url().substring("https://".length())));
+        Files.writeString(
+                entry,
+                StrictJson.mapper()
+                        .writeValueAsString(remote.entry)
+                        .replace("127.0.0.1:1", remote.url().substring("https://".length())));
         CliHarness.Result add = run("servers", "add", "--entry", entry.toString());
         assertEquals(0, add.exitCode(), add.err());
-        assertFalse(Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
+        assertFalse(
+                Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
                 "the API key is sealed in the vault, not in servers.json");
-        CliHarness.Result r = run("keygen", "--curve", "P256", "--threshold", "2", "--servers", "OFFICIAL_3,EDGE_B",
-                "--json");
+        CliHarness.Result r =
+                run("keygen", "--curve", "P256", "--threshold", "2", "--servers", "OFFICIAL_3,EDGE_B", "--json");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(List.of("OFFICIAL_3", "EDGE_B"),
-                StrictJson.mapper().convertValue(StrictJson.mapper().readTree(r.out()).get("servers"), List.class));
+        assertEquals(
+                List.of("OFFICIAL_3", "EDGE_B"),
+                StrictJson.mapper()
+                        .convertValue(StrictJson.mapper().readTree(r.out()).get("servers"), List.class));
 
         assertEquals(2, run("servers", "remove", "OFFICIAL_1").exitCode(), "the local cluster stays");
         assertEquals(0, run("servers", "remove", "EDGE_B").exitCode());
@@ -91,27 +108,37 @@ class KeygenCommandIT {
     @Test
     void badEntriesAndRequestsAreUsageErrors() throws Exception {
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "{\"name\":\"X1\",\"id\":40,\"url\":\"https://127.0.0.1:9\",\"certSha256\":\"00\",\"apiKey\":\"k\"}");
+        Files.writeString(
+                bad,
+                "{\"name\":\"X1\",\"id\":40,\"url\":\"https://127.0.0.1:9\",\"certSha256\":\"00\",\"apiKey\":\"k\"}");
         assertEquals(2, run("servers", "add", "--entry", bad.toString()).exitCode());
         Files.writeString(bad, "{\"name\":\"X1\",\"name\":\"X2\"}");
         assertEquals(2, run("servers", "add", "--entry", bad.toString()).exitCode());
-        assertEquals(2, run("servers", "add", "--entry", dir.resolve("missing.json").toString()).exitCode());
+        assertEquals(
+                2,
+                run("servers", "add", "--entry", dir.resolve("missing.json").toString())
+                        .exitCode());
         assertEquals(2, run("keygen", "--curve", "ED25519", "--threshold", "4").exitCode());
         assertEquals(2, run("keygen", "--curve", "CURVE9", "--threshold", "2").exitCode());
-        assertEquals(2, run("keygen", "--curve", "P384", "--threshold", "2", "--servers", "OFFICIAL_1,OFFICIAL_1")
-                .exitCode());
+        assertEquals(
+                2,
+                run("keygen", "--curve", "P384", "--threshold", "2", "--servers", "OFFICIAL_1,OFFICIAL_1")
+                        .exitCode());
     }
 
     @Test
     void anUnreachableServerExitsFourNamingIt() throws Exception {
         TestNode down = new TestNode(dir.resolve("down"), "EDGE_DOWN", 33, Duration.ofMinutes(5));
         Path entry = dir.resolve("down.json");
-        Files.writeString(entry, StrictJson.mapper().writeValueAsString(down.entry)
-                .replace("127.0.0.1:1", down.url().substring("https://".length())));
+        Files.writeString(
+                entry,
+                StrictJson.mapper()
+                        .writeValueAsString(down.entry)
+                        .replace("127.0.0.1:1", down.url().substring("https://".length())));
         assertEquals(0, run("servers", "add", "--entry", entry.toString()).exitCode());
         down.close();
-        CliHarness.Result r = run("keygen", "--curve", "SECP256k1", "--threshold", "2", "--servers",
-                "OFFICIAL_1,EDGE_DOWN");
+        CliHarness.Result r =
+                run("keygen", "--curve", "SECP256k1", "--threshold", "2", "--servers", "OFFICIAL_1,EDGE_DOWN");
         assertEquals(4, r.exitCode(), r.err());
         assertTrue(r.err().contains("EDGE_DOWN"), r.err());
         CliHarness.Result check = run("servers", "check");

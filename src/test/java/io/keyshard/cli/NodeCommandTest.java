@@ -29,8 +29,8 @@ class NodeCommandTest {
     @Test
     void initPrintsTheEntryOnceAndRefusesAnExistingFolder() throws Exception {
         Path data = dir.resolve("n1");
-        CliHarness.Result r = CliHarness.run("node", "init", "--name", "OFFICIAL_2", "--port", "7443", "--data",
-                data.toString());
+        CliHarness.Result r =
+                CliHarness.run("node", "init", "--name", "OFFICIAL_2", "--port", "7443", "--data", data.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode entry = json(r.out());
         List<String> fields = List.of("name", "id", "url", "certSha256", "apiKey");
@@ -42,12 +42,13 @@ class NodeCommandTest {
         String apiKey = entry.get("apiKey").asText();
         assertFalse(r.err().contains(apiKey), "the key goes to stdout only");
         for (Path f : Files.list(data).toList()) {
-            assertFalse(Files.readString(f, StandardCharsets.ISO_8859_1).contains(apiKey),
+            assertFalse(
+                    Files.readString(f, StandardCharsets.ISO_8859_1).contains(apiKey),
                     f + " must not hold the API key");
         }
 
-        CliHarness.Result again = CliHarness.run("node", "init", "--name", "OFFICIAL_2", "--port", "7443", "--data",
-                data.toString());
+        CliHarness.Result again =
+                CliHarness.run("node", "init", "--name", "OFFICIAL_2", "--port", "7443", "--data", data.toString());
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals("", again.out());
@@ -55,7 +56,15 @@ class NodeCommandTest {
 
     @Test
     void initTakesJsonAndPrintsTheSameEntryObject() throws Exception {
-        CliHarness.Result r = CliHarness.run("node", "init", "--json", "--name", "EDGE", "--port", "7444", "--data",
+        CliHarness.Result r = CliHarness.run(
+                "node",
+                "init",
+                "--json",
+                "--name",
+                "EDGE",
+                "--port",
+                "7444",
+                "--data",
                 dir.resolve("n-json").toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode entry = json(r.out());
@@ -65,19 +74,69 @@ class NodeCommandTest {
 
     @Test
     void badNamesIdsAndPortsAreUsageErrors() {
-        assertEquals(2, CliHarness.run("node", "init", "--name", "bad name", "--port", "7443", "--data",
-                dir.resolve("a").toString()).exitCode());
-        CliHarness.Result wrongId = CliHarness.run("node", "init", "--name", "OFFICIAL_1", "--id", "5", "--port",
-                "7443", "--data", dir.resolve("b").toString());
+        assertEquals(
+                2,
+                CliHarness.run(
+                                "node",
+                                "init",
+                                "--name",
+                                "bad name",
+                                "--port",
+                                "7443",
+                                "--data",
+                                dir.resolve("a").toString())
+                        .exitCode());
+        CliHarness.Result wrongId = CliHarness.run(
+                "node",
+                "init",
+                "--name",
+                "OFFICIAL_1",
+                "--id",
+                "5",
+                "--port",
+                "7443",
+                "--data",
+                dir.resolve("b").toString());
         assertEquals(2, wrongId.exitCode());
         assertTrue(wrongId.err().contains("OFFICIAL_1"), wrongId.err());
-        assertEquals(2, CliHarness.run("node", "init", "--name", "EDGE", "--port", "70000", "--data",
-                dir.resolve("c").toString()).exitCode());
-        assertEquals(2, CliHarness.run("node", "init", "--name", "EDGE", "--port", "7443", "--bind", "0.0.0.0",
-                "--data", dir.resolve("d").toString()).exitCode(), "a wildcard bind needs --host");
-        assertFalse(Files.exists(dir.resolve("a")) || Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("c")),
+        assertEquals(
+                2,
+                CliHarness.run(
+                                "node",
+                                "init",
+                                "--name",
+                                "EDGE",
+                                "--port",
+                                "70000",
+                                "--data",
+                                dir.resolve("c").toString())
+                        .exitCode());
+        assertEquals(
+                2,
+                CliHarness.run(
+                                "node",
+                                "init",
+                                "--name",
+                                "EDGE",
+                                "--port",
+                                "7443",
+                                "--bind",
+                                "0.0.0.0",
+                                "--data",
+                                dir.resolve("d").toString())
+                        .exitCode(),
+                "a wildcard bind needs --host");
+        assertFalse(
+                Files.exists(dir.resolve("a")) || Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("c")),
                 "a refused init leaves nothing behind");
-        CliHarness.Result custom = CliHarness.run("node", "init", "--name", "EDGE", "--port", "7443", "--data",
+        CliHarness.Result custom = CliHarness.run(
+                "node",
+                "init",
+                "--name",
+                "EDGE",
+                "--port",
+                "7443",
+                "--data",
                 dir.resolve("e").toString());
         assertEquals(0, custom.exitCode(), custom.err());
         assertTrue(custom.out().contains("\"id\""));
@@ -86,8 +145,8 @@ class NodeCommandTest {
     @Test
     void addAndRevokeClients() throws Exception {
         Path data = dir.resolve("n2");
-        CliHarness.Result init = CliHarness.run("node", "init", "--name", "EDGE", "--id", "40", "--port", "7444",
-                "--data", data.toString());
+        CliHarness.Result init = CliHarness.run(
+                "node", "init", "--name", "EDGE", "--id", "40", "--port", "7444", "--data", data.toString());
         CliHarness.Result added = CliHarness.run("node", "add-client", "--data", data.toString());
         assertEquals(0, added.exitCode(), added.err());
         JsonNode first = json(init.out());
@@ -97,12 +156,21 @@ class NodeCommandTest {
         assertNotEquals(first.get("apiKey"), second.get("apiKey"));
         Matcher m = Pattern.compile("revoke-client --client (client-[0-9a-f]+)").matcher(added.err());
         assertTrue(m.find(), added.err());
-        assertEquals(0, CliHarness.run("node", "revoke-client", "--data", data.toString(), "--client", m.group(1))
-                .exitCode());
-        CliHarness.Result again = CliHarness.run("node", "revoke-client", "--data", data.toString(), "--client",
-                m.group(1));
+        assertEquals(
+                0,
+                CliHarness.run("node", "revoke-client", "--data", data.toString(), "--client", m.group(1))
+                        .exitCode());
+        CliHarness.Result again =
+                CliHarness.run("node", "revoke-client", "--data", data.toString(), "--client", m.group(1));
         assertEquals(2, again.exitCode());
-        assertEquals(2, CliHarness.run("node", "add-client", "--data", dir.resolve("none").toString()).exitCode());
+        assertEquals(
+                2,
+                CliHarness.run(
+                                "node",
+                                "add-client",
+                                "--data",
+                                dir.resolve("none").toString())
+                        .exitCode());
     }
 
     private static List<String> iterate(JsonNode n) {

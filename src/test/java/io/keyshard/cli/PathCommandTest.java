@@ -20,10 +20,21 @@ class PathCommandTest {
 
     @Test
     void jsonHasExactlyChainNetworkAndPath() throws Exception {
-        JsonNode o = json(CliHarness.run("path", "--chain", "bitcoin-p2wpkh", "--account", "2", "--index", "7",
-                "--network", "testnet", "--json"));
-        assertEquals(List.of("chain", "network", "derivationPath"),
-                StreamSupport.stream(((Iterable<String>) o::fieldNames).spliterator(), false).toList());
+        JsonNode o = json(CliHarness.run(
+                "path",
+                "--chain",
+                "bitcoin-p2wpkh",
+                "--account",
+                "2",
+                "--index",
+                "7",
+                "--network",
+                "testnet",
+                "--json"));
+        assertEquals(
+                List.of("chain", "network", "derivationPath"),
+                StreamSupport.stream(((Iterable<String>) o::fieldNames).spliterator(), false)
+                        .toList());
         assertEquals("bitcoin-p2wpkh", o.get("chain").asText());
         assertEquals("testnet", o.get("network").asText());
         assertEquals("m/84/1/2/0/7", o.get("derivationPath").asText());
@@ -31,7 +42,11 @@ class PathCommandTest {
 
     @Test
     void defaultsAreAccountZeroIndexZeroMainnet() throws Exception {
-        assertEquals("m/44/501/0/0", json(CliHarness.run("path", "--chain", "solana", "--json")).get("derivationPath").asText());
+        assertEquals(
+                "m/44/501/0/0",
+                json(CliHarness.run("path", "--chain", "solana", "--json"))
+                        .get("derivationPath")
+                        .asText());
         CliHarness.Result plain = CliHarness.run("path", "--chain", "evm", "--index", "5");
         assertEquals(0, plain.exitCode());
         assertEquals("m/44/60/0/0/5", plain.out().strip());

@@ -29,6 +29,7 @@ class VaultCliTest {
 
     @TempDir
     Path tmp;
+
     Path home;
     Path pwFile;
     KeyRecord ready;
@@ -62,14 +63,28 @@ class VaultCliTest {
         JsonNode root = JSON.readTree(r.out());
         assertEquals(Set.of("keys"), fieldNames(root));
         JsonNode first = root.get("keys").get(0);
-        assertEquals(Set.of("keyId", "label", "rootPublicKey", "curve", "threshold", "servers", "chainCode",
-                "verificationShares", "derivationScheme", "status", "createdAt"), fieldNames(first));
+        assertEquals(
+                Set.of(
+                        "keyId",
+                        "label",
+                        "rootPublicKey",
+                        "curve",
+                        "threshold",
+                        "servers",
+                        "chainCode",
+                        "verificationShares",
+                        "derivationScheme",
+                        "status",
+                        "createdAt"),
+                fieldNames(first));
         assertEquals(ready.keyId().toString(), first.get("keyId").asText());
         assertEquals("SECP256k1", first.get("curve").asText());
         assertEquals("bip32", first.get("derivationScheme").asText());
         assertEquals("READY", first.get("status").asText());
         assertEquals(2, first.get("threshold").intValue());
-        assertEquals(VaultFixtures.shares().get("OFFICIAL_2"), first.get("verificationShares").get("OFFICIAL_2").asText());
+        assertEquals(
+                VaultFixtures.shares().get("OFFICIAL_2"),
+                first.get("verificationShares").get("OFFICIAL_2").asText());
         assertTrue(first.get("createdAt").asText().endsWith("Z"));
         assertEquals(ready.createdAt(), Instant.parse(first.get("createdAt").asText()));
         JsonNode second = root.get("keys").get(1);
@@ -81,11 +96,16 @@ class VaultCliTest {
     void keysShowPrintsOneRecordAndTheTableIsReadable() throws Exception {
         CliHarness.Result r = run("keys", "show", ready.keyId().toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(ready.keyId().toString(), JSON.readTree(r.out()).get("keyId").asText());
+        assertEquals(
+                ready.keyId().toString(), JSON.readTree(r.out()).get("keyId").asText());
         CliHarness.Result table = run("keys", "list");
         assertEquals(0, table.exitCode());
-        assertTrue(table.out().contains(ready.keyId().toString()) && table.out().contains("treasury")
-                && table.out().contains("2/3") && table.out().contains("READY"), table.out());
+        assertTrue(
+                table.out().contains(ready.keyId().toString())
+                        && table.out().contains("treasury")
+                        && table.out().contains("2/3")
+                        && table.out().contains("READY"),
+                table.out());
         CliHarness.Result detail = run("keys", "show", failed.keyId().toString());
         assertTrue(detail.out().contains("FAILED (OFFICIAL_2 unreachable)"), detail.out());
     }
@@ -138,7 +158,8 @@ class VaultCliTest {
         CliHarness.Result r = run("init");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Vault.exists(home));
-        JsonNode header = JSON.readTree(home.resolve("vault").resolve("header.json").toFile());
+        JsonNode header =
+                JSON.readTree(home.resolve("vault").resolve("header.json").toFile());
         assertEquals(64 * 1024, header.get("kdf").get("memoryKiB").intValue(), "init uses production parameters");
         assertEquals(3, header.get("kdf").get("iterations").intValue());
         Map<String, byte[]> before = VaultFixtures.snapshot(home);
@@ -155,21 +176,29 @@ class VaultCliTest {
         Path backupPw = tmp.resolve("backup-pw.txt");
         Files.writeString(backupPw, "backup pass phrase\n");
         Path backup = tmp.resolve("keys.ksbackup");
-        assertEquals(0, run("vault", "export", "--out", backup.toString(), "--backup-password-file",
-                backupPw.toString()).exitCode());
+        assertEquals(
+                0,
+                run("vault", "export", "--out", backup.toString(), "--backup-password-file", backupPw.toString())
+                        .exitCode());
         Path other = tmp.resolve("other");
         Vault.create(other, VaultFixtures.pw(), VaultFixtures.LIGHT).close();
         home = other;
-        CliHarness.Result im = run("vault", "import", "--in", backup.toString(), "--backup-password-file",
-                backupPw.toString());
+        CliHarness.Result im =
+                run("vault", "import", "--in", backup.toString(), "--backup-password-file", backupPw.toString());
         assertEquals(0, im.exitCode(), im.err());
         assertTrue(im.err().contains("Imported 2 key(s)"), im.err());
 
         CliHarness.Result none = run("vault", "import", "--backup-password-file", backupPw.toString());
         assertEquals(2, none.exitCode(), none.err());
         assertTrue(none.err().contains("--in FILE"), none.err());
-        CliHarness.Result both = run("vault", "import", "--in", backup.toString(), tmp.resolve("x").toString(),
-                "--backup-password-file", backupPw.toString());
+        CliHarness.Result both = run(
+                "vault",
+                "import",
+                "--in",
+                backup.toString(),
+                tmp.resolve("x").toString(),
+                "--backup-password-file",
+                backupPw.toString());
         assertEquals(2, both.exitCode(), both.err());
         assertTrue(run("vault", "import", "--help").out().contains("--in"));
     }
@@ -199,14 +228,17 @@ class VaultCliTest {
         assertTrue(passwd.err().contains("The vault password needs at least 10 characters"), passwd.err());
 
         Path backup = tmp.resolve("weak.ksbackup");
-        CliHarness.Result export = run("vault", "export", "--out", backup.toString(),
-                "--backup-password-file", weak.toString());
+        CliHarness.Result export =
+                run("vault", "export", "--out", backup.toString(), "--backup-password-file", weak.toString());
         assertEquals(2, export.exitCode());
         assertTrue(export.err().contains("The backup password needs at least 10 characters"), export.err());
         assertFalse(Files.exists(backup));
         assertTrue(run("vault", "export", "--out", backup.toString(), "--backup-password-file", guessable.toString())
-                .err().contains("This backup password is too easy to guess"));
-        assertEquals(2, JSON.readTree(run("keys", "list", "--json").out()).get("keys").size(),
+                .err()
+                .contains("This backup password is too easy to guess"));
+        assertEquals(
+                2,
+                JSON.readTree(run("keys", "list", "--json").out()).get("keys").size(),
                 "the old vault password still opens the vault");
     }
 
@@ -215,7 +247,8 @@ class VaultCliTest {
         Path backupPw = tmp.resolve("backup-pw.txt");
         Files.writeString(backupPw, "backup pass phrase\n");
         Path backup = tmp.resolve("keys.ksbackup");
-        CliHarness.Result ex = run("vault", "export", "--out", backup.toString(), "--backup-password-file", backupPw.toString());
+        CliHarness.Result ex =
+                run("vault", "export", "--out", backup.toString(), "--backup-password-file", backupPw.toString());
         assertEquals(0, ex.exitCode(), ex.err());
         assertFalse(Files.readString(backup).contains(ready.keyId().toString()));
 
@@ -236,7 +269,9 @@ class VaultCliTest {
         assertEquals(0, pw.exitCode(), pw.err());
         assertEquals(3, run("keys", "list").exitCode());
         pwFile = newPw;
-        assertEquals(3, JSON.readTree(run("keys", "list", "--json").out()).get("keys").size());
+        assertEquals(
+                3,
+                JSON.readTree(run("keys", "list", "--json").out()).get("keys").size());
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FrozenLocalServerIT {
     private static final char[] PASSWORD = "it-password-123".toCharArray();
     private static final long FEW_SECONDS_MS = 20_000;
+
     @TempDir
     Path home;
 
@@ -46,10 +47,15 @@ class FrozenLocalServerIT {
                     Map<String, ServerStatus> seen = byName(own.checkServers(true));
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     assertTrue(ms < FEW_SECONDS_MS, "the check took " + ms + " ms");
-                    assertTrue(seen.get("OFFICIAL_1").ok() && seen.get("OFFICIAL_3").ok(), seen.toString());
+                    assertTrue(
+                            seen.get("OFFICIAL_1").ok()
+                                    && seen.get("OFFICIAL_3").ok(),
+                            seen.toString());
                     ServerStatus hung = seen.get("OFFICIAL_2");
                     assertFalse(hung.ok(), hung.toString());
-                    assertTrue(hung.error().startsWith("server OFFICIAL_2: ") && hung.error().contains("in time"),
+                    assertTrue(
+                            hung.error().startsWith("server OFFICIAL_2: ")
+                                    && hung.error().contains("in time"),
                             hung.error());
                 }
                 // another process's view (a CLI command, a second app): it tries to start OFFICIAL_2 itself
@@ -58,17 +64,25 @@ class FrozenLocalServerIT {
                     Map<String, ServerStatus> seen = byName(other.checkServers(true));
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     assertTrue(ms < FEW_SECONDS_MS, "the check took " + ms + " ms");
-                    assertTrue(seen.get("OFFICIAL_1").ok() && seen.get("OFFICIAL_3").ok(), seen.toString());
+                    assertTrue(
+                            seen.get("OFFICIAL_1").ok()
+                                    && seen.get("OFFICIAL_3").ok(),
+                            seen.toString());
                     String why = seen.get("OFFICIAL_2").error();
-                    assertTrue(why.startsWith("server OFFICIAL_2: ")
-                            && why.contains("in use by another node process (pid " + frozen.pid() + "?)"), why);
+                    assertTrue(
+                            why.startsWith("server OFFICIAL_2: ")
+                                    && why.contains("in use by another node process (pid " + frozen.pid() + "?)"),
+                            why);
                     assertFalse(why.contains("90020"), why);
 
-                    GeneratedKey key = other.call(ComponentModule.GENERATE_KEY_SHARE,
-                            new KeygenRequest(CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_3")))
-                            .promise().get(120, TimeUnit.SECONDS);
+                    GeneratedKey key = other.call(
+                                    ComponentModule.GENERATE_KEY_SHARE,
+                                    new KeygenRequest(CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_3")))
+                            .promise()
+                            .get(120, TimeUnit.SECONDS);
                     assertEquals(KeyStatus.READY, key.record().status());
-                    assertEquals(List.of("OFFICIAL_1", "OFFICIAL_3"), key.record().servers());
+                    assertEquals(
+                            List.of("OFFICIAL_1", "OFFICIAL_3"), key.record().servers());
                 }
             } finally {
                 signal(frozen.pid(), "CONT");
@@ -98,7 +112,9 @@ class FrozenLocalServerIT {
     }
 
     private static void signal(long pid, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
     }
 }

@@ -24,8 +24,9 @@ class HttpAnswerFuzzTest {
             assertTrue(a.body().length <= HttpAnswerReader.MAX_BODY, "body within the limit");
             assertTrue(a.body().length <= data.length, "no body bytes that never arrived");
         } catch (HttpAnswerReader.Malformed | HttpAnswerReader.TooLarge | HttpAnswerReader.ClosedBeforeAnswer e) {
-            assertTrue(FIXED.contains(e.getMessage()), "a refusal is one of the reader's fixed texts, never the "
-                    + "server's bytes: " + e.getMessage());
+            assertTrue(
+                    FIXED.contains(e.getMessage()),
+                    "a refusal is one of the reader's fixed texts, never the " + "server's bytes: " + e.getMessage());
             if (e instanceof HttpAnswerReader.ClosedBeforeAnswer) {
                 assertEquals(0, data.length, "closed before an answer only when nothing arrived");
             }
@@ -33,12 +34,22 @@ class HttpAnswerFuzzTest {
     }
 
     /** Every text the reader's failures carry: what was wrong, in the reader's own words. */
-    private static final Set<String> FIXED = Set.of("bad status line",
-            "an interim 1xx answer nobody asked for", "answer larger than " + HttpAnswerReader.MAX_BODY_TEXT,
-            "closed before an answer", "CR without LF", "bad chunk size", "bad header line",
-            "bad or repeated Content-Length", "both Content-Length and chunked", "chunk longer than its size",
-            "closed before the body was complete", "closed in the middle of a line", "control character in a line",
-            "unsupported Transfer-Encoding", "chunk size line too long",
+    private static final Set<String> FIXED = Set.of(
+            "bad status line",
+            "an interim 1xx answer nobody asked for",
+            "answer larger than " + HttpAnswerReader.MAX_BODY_TEXT,
+            "closed before an answer",
+            "CR without LF",
+            "bad chunk size",
+            "bad header line",
+            "bad or repeated Content-Length",
+            "both Content-Length and chunked",
+            "chunk longer than its size",
+            "closed before the body was complete",
+            "closed in the middle of a line",
+            "control character in a line",
+            "unsupported Transfer-Encoding",
+            "chunk size line too long",
             "more than " + HttpAnswerReader.MAX_HEADER_LINES + " header lines",
             "header larger than " + HttpAnswerReader.MAX_HEADER_BYTES / 1024 + " KiB");
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the PENDING record is durable (it is written during rounds 1-2): a client crashing mid-keygen.
  */
 public final class KeygenChild {
-    private KeygenChild() {
-    }
+    private KeygenChild() {}
 
     public static void main(String[] args) {
         Path home = Path.of(args[0]);
@@ -29,11 +28,14 @@ public final class KeygenChild {
                     if (atPending && p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.PENDING) {
                         Runtime.getRuntime().halt(42);
                     }
-                    if (p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.values()[haltAfter]
+                    if (p.stage() == KeygenProgress.Stage.DONE
+                            && p.phase() == KeygenProgress.Phase.values()[haltAfter]
                             && answered.incrementAndGet() == servers.size()) {
                         Runtime.getRuntime().halt(42);
                     }
-                }).promise().join();
+                })
+                .promise()
+                .join();
         Runtime.getRuntime().halt(0);
     }
 }

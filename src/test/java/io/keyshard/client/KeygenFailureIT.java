@@ -40,8 +40,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class KeygenFailureIT {
     private static final String PASSWORD = "failure-it-password";
+
     @TempDir
     static Path dir;
+
     static Path home;
     static RemoteCluster cluster;
 
@@ -96,14 +98,19 @@ class KeygenFailureIT {
     @CsvSource({"1,before", "1,during", "2,before", "2,during", "3,before", "3,during"})
     void aStoppedServerFailsTheRunCleanlyAndIsNamed(int round, String when) throws Exception {
         allUp();
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES));
+            Operation<GeneratedKey> op = ws.call(
+                    ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES));
             op.onProgress(p -> {
                 boolean hit = when.equals("before")
-                        ? p.stage() == KeygenProgress.Stage.SENT && p.phase() == KeygenProgress.Phase.values()[round] && "BRAVO".equals(p.server())
-                        : p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.values()[round] && "ALPHA".equals(p.server());
+                        ? p.stage() == KeygenProgress.Stage.SENT
+                                && p.phase() == KeygenProgress.Phase.values()[round]
+                                && "BRAVO".equals(p.server())
+                        : p.stage() == KeygenProgress.Stage.DONE
+                                && p.phase() == KeygenProgress.Phase.values()[round]
+                                && "ALPHA".equals(p.server());
                 if (hit) {
                     cluster.node("BRAVO").stop();
                 }
@@ -143,18 +150,21 @@ class KeygenFailureIT {
     @Test
     void cancelAbortsEverywhereAndMarksTheRecordFailed() throws Exception {
         allUp();
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             Set<UUID> before = ids(vault);
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.P384, 3, RemoteCluster.NAMES));
+            Operation<GeneratedKey> op = ws.call(
+                    ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P384, 3, RemoteCluster.NAMES));
             op.onProgress(p -> {
                 if (p.stage() == KeygenProgress.Stage.DONE && p.phase() == KeygenProgress.Phase.ROUND1) {
                     op.cancel();
                 }
             });
-            CompletionException e = Assertions.assertThrows(CompletionException.class,
-                    () -> op.promise().join());
-            assertTrue(e.getCause().getMessage().contains("cancelled"), e.getCause().getMessage());
+            CompletionException e = Assertions.assertThrows(
+                    CompletionException.class, () -> op.promise().join());
+            assertTrue(
+                    e.getCause().getMessage().contains("cancelled"),
+                    e.getCause().getMessage());
             UUID keyId = newest(vault, before);
             assertEquals(KeyStatus.FAILED, vault.get(keyId).orElseThrow().status());
             for (String s : RemoteCluster.NAMES) {
@@ -187,13 +197,24 @@ class KeygenFailureIT {
             acceptor.setDaemon(true);
             acceptor.start();
             vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(StandardCharsets.UTF_8));
-            ServersConfig.load(home).with("SILENT", new ServerInfo("https://127.0.0.1:" + silent.getLocalPort(), 19,
-                    cluster.node("ALPHA").entry.certSha256(), false)).save();
+            ServersConfig.load(home)
+                    .with(
+                            "SILENT",
+                            new ServerInfo(
+                                    "https://127.0.0.1:" + silent.getLocalPort(),
+                                    19,
+                                    cluster.node("ALPHA").entry.certSha256(),
+                                    false))
+                    .save();
             Set<UUID> before = ids(vault);
             try (Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(2))) {
-                CompletionException e = Assertions.assertThrows(CompletionException.class,
-                        () -> ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                                new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT"))).promise().join());
+                CompletionException e = Assertions.assertThrows(
+                        CompletionException.class,
+                        () -> ws.call(
+                                        ComponentModule.GENERATE_KEY_SHARE,
+                                        new KeygenRequest(CurveName.P256, 2, List.of("ALPHA", "SILENT")))
+                                .promise()
+                                .join());
                 KeygenException failure = (KeygenException) e.getCause();
                 assertEquals("SILENT", failure.server(), failure.getMessage());
                 assertTrue(failure.getMessage().contains("in time"), failure.getMessage());
@@ -209,9 +230,13 @@ class KeygenFailureIT {
     void aKeyEveryServerConfirmedIsNotAskedAboutAgainButOneWithAMissedCommitIs() throws Exception {
         allUp();
         UUID confirmed;
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES)).promise().join();
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            GeneratedKey key = ws.call(
+                            ComponentModule.GENERATE_KEY_SHARE,
+                            new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES))
+                    .promise()
+                    .join();
             assertTrue(key.commitPending().isEmpty());
             confirmed = key.keyId();
         } // closing the client writes the ledger of confirmed commits into the vault
@@ -219,7 +244,8 @@ class KeygenFailureIT {
             assertEquals("READY", cluster.status(s, confirmed), s);
         }
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             // with BRAVO down, any key the check asked about would come back "left for the next start"
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(confirmed)), outcomes.toString());
@@ -229,20 +255,24 @@ class KeygenFailureIT {
         }
         // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
         UUID missed;
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.SECP256K1, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
         assertEquals("PENDING", cluster.status("BRAVO", missed));
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             ws.resolvePending();
         }
         assertEquals("READY", cluster.status("BRAVO", missed), "the missed commit is re-sent");
         cluster.node("BRAVO").stop();
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             List<ResolvedKey> outcomes = ws.resolvePending();
-            assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(missed)),
+            assertTrue(
+                    outcomes.stream().noneMatch(o -> o.keyId().equals(missed)),
                     "confirmed once the re-sent commit landed everywhere: " + outcomes);
         } finally {
             cluster.node("BRAVO").restart();
@@ -259,12 +289,21 @@ class KeygenFailureIT {
         try (Vault vault = openVault()) {
             before = ids(vault);
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KeygenChild.class.getName(), home.toString(), PASSWORD,
-                round, String.join(",", RemoteCluster.NAMES)).inheritIO().start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KeygenChild.class.getName(),
+                        home.toString(),
+                        PASSWORD,
+                        round,
+                        String.join(",", RemoteCluster.NAMES))
+                .inheritIO()
+                .start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died mid-keygen");
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             UUID keyId = newest(vault, before);
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(expected, vault.get(keyId).orElseThrow().status(), resolved.toString());

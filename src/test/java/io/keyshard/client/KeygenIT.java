@@ -33,35 +33,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeygenIT {
     private static final char[] PASSWORD = "it-password-123".toCharArray();
+
     @TempDir
     Path home;
 
-    private record Shape(int t, List<String> servers) {
-    }
+    private record Shape(int t, List<String> servers) {}
 
     @Test
     void everyCurveAndShapeGivesAKeyWhoseSharesInterpolateToTheRootKey() throws Exception {
-        List<Shape> shapes = List.of(new Shape(2, List.of("OFFICIAL_1", "OFFICIAL_2")),
-                new Shape(2, LocalCluster.NAMES), new Shape(3, LocalCluster.NAMES));
+        List<Shape> shapes = List.of(
+                new Shape(2, List.of("OFFICIAL_1", "OFFICIAL_2")),
+                new Shape(2, LocalCluster.NAMES),
+                new Shape(3, LocalCluster.NAMES));
         List<KeyRecord> made = new ArrayList<>();
         Map<CurveName, Long> networkedMs = new LinkedHashMap<>();
         try (Vault vault = Vault.create(home, PASSWORD, new KdfParams(1024, 1, 1));
                 Workspace ws = Workspace.open(home, vault)) {
             ws.startLocalCluster();
             ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P256, 2, LocalCluster.NAMES))
-                    .promise().join(); // warm-up, so the timings below are not JIT start-up
+                    .promise()
+                    .join(); // warm-up, so the timings below are not JIT start-up
             for (CurveName curve : CurveName.values()) {
                 for (Shape shape : shapes) {
                     long start = System.nanoTime();
-                    GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                            new KeygenRequest(curve, shape.t(), shape.servers(), curve + " " + shape.t())).promise().join();
+                    GeneratedKey key = ws.call(
+                                    ComponentModule.GENERATE_KEY_SHARE,
+                                    new KeygenRequest(curve, shape.t(), shape.servers(), curve + " " + shape.t()))
+                            .promise()
+                            .join();
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     if (shape.t() == 2 && shape.servers().size() == 3) {
                         networkedMs.put(curve, ms);
                     }
                     assertEquals(KeyStatus.READY, key.record().status());
                     assertTrue(key.commitPending().isEmpty());
-                    assertEquals(key.record(), vault.get(key.keyId()).orElseThrow(), "the vault holds the READY record");
+                    assertEquals(
+                            key.record(), vault.get(key.keyId()).orElseThrow(), "the vault holds the READY record");
                     made.add(key.record());
                 }
             }
@@ -69,7 +76,9 @@ class KeygenIT {
         report(networkedMs);
         Map<String, Map<UUID, NodeStoreReader.Held>> held = new HashMap<>();
         for (String name : LocalCluster.NAMES) {
-            held.put(name, NodeStoreReader.read(home.resolve("nodes").resolve(name).resolve("data")));
+            held.put(
+                    name,
+                    NodeStoreReader.read(home.resolve("nodes").resolve(name).resolve("data")));
         }
         for (KeyRecord r : made) {
             checkShares(r, held);
@@ -87,7 +96,9 @@ class KeygenIT {
             assertEquals(KeyState.READY, h.state(), what + ": committed on " + name);
             int id = Integer.parseInt(name.substring("OFFICIAL_".length()));
             shares.put(id, h.share());
-            assertEquals(r.verificationShares().get(name), Hex.encode(curve.multiplyBase(h.share()).encode()),
+            assertEquals(
+                    r.verificationShares().get(name),
+                    Hex.encode(curve.multiplyBase(h.share()).encode()),
                     what + ": " + name + "'s share matches its verification share");
         }
         List<Integer> ids = new ArrayList<>(shares.keySet());
@@ -95,7 +106,9 @@ class KeygenIT {
         String last = publicKey(curve, shares, ids.subList(ids.size() - r.threshold(), ids.size()));
         assertEquals(r.rootPublicKey(), first, what + ": t shares give the root public key");
         assertEquals(r.rootPublicKey(), last, what + ": any t shares give the root public key");
-        assertNotEquals(r.rootPublicKey(), publicKey(curve, shares, ids.subList(0, r.threshold() - 1)),
+        assertNotEquals(
+                r.rootPublicKey(),
+                publicKey(curve, shares, ids.subList(0, r.threshold() - 1)),
                 what + ": t-1 shares give another key");
     }
 
@@ -112,13 +125,15 @@ class KeygenIT {
                     den = den.multiply(BigInteger.valueOf(i - j)).mod(n);
                 }
             }
-            secret = secret.add(shares.get(i).multiply(num).multiply(den.modInverse(n))).mod(n);
+            secret = secret.add(shares.get(i).multiply(num).multiply(den.modInverse(n)))
+                    .mod(n);
         }
         return Hex.encode(curve.encodePublicKey(curve.multiplyBase(secret)));
     }
 
     private static void report(Map<CurveName, Long> networkedMs) {
-        StringBuilder sb = new StringBuilder("\nkeygen 2-of-3 on the local cluster (ms) vs the same protocol in memory (ms)\n");
+        StringBuilder sb =
+                new StringBuilder("\nkeygen 2-of-3 on the local cluster (ms) vs the same protocol in memory (ms)\n");
         for (Map.Entry<CurveName, Long> e : networkedMs.entrySet()) {
             long start = System.nanoTime();
             InMemoryDkg.run(e.getKey(), 2, List.of(1, 2, 3));

@@ -33,8 +33,9 @@ class LocalClusterIT {
                 assertEquals(i + 1, info.id());
                 assertTrue(info.url().startsWith("https://127.0.0.1:"));
                 Path folder = home.resolve("nodes").resolve(LocalCluster.NAMES.get(i));
-                assertEquals("rw-------", PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(folder.resolve("client.key"))));
+                assertEquals(
+                        "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("client.key"))));
                 assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
             }
             assertFalse(Files.readString(home.resolve("servers.json")).contains("ksk_"), "no API key in servers.json");
@@ -61,14 +62,24 @@ class LocalClusterIT {
         JsonNode first = StrictJson.mapper().readTree(down.out()).get("servers").get(0);
         assertFalse(first.get("ok").asBoolean());
         assertEquals(ServerStatus.STOPPED, first.get("error").asText(), first.toString());
-        assertEquals(0, CliHarness.run("--home", home.toString(), "servers", "list").exitCode());
+        assertEquals(
+                0, CliHarness.run("--home", home.toString(), "servers", "list").exitCode());
     }
 
     @Test
     void nodesUpInAnotherProcessIsReusedAndItsNodesStopWithIt() throws Exception {
-        Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.keyshard.Main", "--home", home.toString(), "nodes", "up")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process up = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.keyshard.Main",
+                        "--home",
+                        home.toString(),
+                        "nodes",
+                        "up")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!LocalCluster.isRunning(home) && System.nanoTime() < deadline && up.isAlive()) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client's pinned TLS 1.3 connection against a real node on loopback. */
 class NodeConnectionTest {
     private static final Duration T = Duration.ofSeconds(20);
+
     @TempDir
     static Path dir;
+
     static TestNode node;
     static ServerInfo info;
 
@@ -51,7 +53,8 @@ class NodeConnectionTest {
 
     @Test
     void healthAndIdentityOverThePinnedConnection() {
-        NodeConnection c = new NodeConnection("OFFICIAL_2", info, node.entry.apiKey().toCharArray());
+        NodeConnection c =
+                new NodeConnection("OFFICIAL_2", info, node.entry.apiKey().toCharArray());
         assertEquals("ok", c.health(T).join().status());
         IdentityAnswer identity = c.identity(T).join();
         assertEquals("OFFICIAL_2", identity.name());
@@ -61,9 +64,14 @@ class NodeConnectionTest {
 
     @Test
     void aWrongPinIsRefusedBeforeAnyRequest() {
-        String other = node.entry.certSha256().replace(node.entry.certSha256().charAt(0),
-                node.entry.certSha256().charAt(0) == 'a' ? 'b' : 'a');
-        NodeConnection c = new NodeConnection("OFFICIAL_2", new ServerInfo(node.url(), 2, other, false),
+        String other = node.entry
+                .certSha256()
+                .replace(
+                        node.entry.certSha256().charAt(0),
+                        node.entry.certSha256().charAt(0) == 'a' ? 'b' : 'a');
+        NodeConnection c = new NodeConnection(
+                "OFFICIAL_2",
+                new ServerInfo(node.url(), 2, other, false),
                 node.entry.apiKey().toCharArray());
         ServerException e = failure(c.identity(T));
         assertEquals(0, e.status());
@@ -75,8 +83,9 @@ class NodeConnectionTest {
     void noPinNoConnection() {
         assertThrows(IllegalArgumentException.class, () -> new ServerInfo(node.url(), 2, null, false));
         assertThrows(IllegalArgumentException.class, () -> new ServerInfo(node.url(), 2, "", false));
-        assertThrows(IllegalArgumentException.class, () -> new ServerInfo(node.url().replace("https", "http"), 2,
-                node.entry.certSha256(), false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ServerInfo(node.url().replace("https", "http"), 2, node.entry.certSha256(), false));
     }
 
     @Test
@@ -103,20 +112,23 @@ class NodeConnectionTest {
     @Test
     void tls12IsRefused() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        ctx.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         URI u = URI.create(node.url());
         try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(u.getHost(), u.getPort())) {
             s.setEnabledProtocols(new String[] {"TLSv1.2"});
@@ -127,19 +139,26 @@ class NodeConnectionTest {
 
     @Test
     void serverStatusReportsAStoppedServerWithItsName() {
-        ServerStatus down = ServerStatus.check("OFFICIAL_9", new ServerInfo("https://127.0.0.1:1", 9,
-                node.entry.certSha256(), false), Duration.ofSeconds(5)).join();
+        ServerStatus down = ServerStatus.check(
+                        "OFFICIAL_9",
+                        new ServerInfo("https://127.0.0.1:1", 9, node.entry.certSha256(), false),
+                        Duration.ofSeconds(5))
+                .join();
         assertFalse(down.ok());
         assertTrue(down.error().contains("OFFICIAL_9"), down.error());
         assertFalse(down.fine(), "a remote server that refuses connections should answer: a fault");
-        ServerStatus stopped = ServerStatus.check("OFFICIAL_9", new ServerInfo("https://127.0.0.1:1", 9,
-                node.entry.certSha256(), true), Duration.ofSeconds(5)).join();
+        ServerStatus stopped = ServerStatus.check(
+                        "OFFICIAL_9",
+                        new ServerInfo("https://127.0.0.1:1", 9, node.entry.certSha256(), true),
+                        Duration.ofSeconds(5))
+                .join();
         assertEquals(ServerStatus.STOPPED, stopped.error());
         assertTrue(stopped.stopped() && stopped.fine(), "a local server that is not running is no fault");
         ServerStatus up = ServerStatus.check("OFFICIAL_2", info, T).join();
         assertTrue(up.ok(), up.error());
-        ServerStatus misnamed = ServerStatus.check("OFFICIAL_3", new ServerInfo(node.url(), 3,
-                node.entry.certSha256(), false), T).join();
+        ServerStatus misnamed = ServerStatus.check(
+                        "OFFICIAL_3", new ServerInfo(node.url(), 3, node.entry.certSha256(), false), T)
+                .join();
         assertFalse(misnamed.ok());
     }
 }

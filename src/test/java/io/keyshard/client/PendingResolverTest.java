@@ -27,22 +27,33 @@ class PendingResolverTest {
     void aPendingRecordOfAGenerationStillRunningIsLeftAlone() {
         try (Vault vault = Vault.create(home, "resolver test password".toCharArray(), new KdfParams(256, 1, 1))) {
             UUID inFlight = UUID.randomUUID();
-            vault.createPending(KeyRecord.pending(inFlight, "", CurveName.SECP256K1, 2,
-                    List.of("ALPHA", "BRAVO"), Instant.now()));
+            vault.createPending(
+                    KeyRecord.pending(inFlight, "", CurveName.SECP256K1, 2, List.of("ALPHA", "BRAVO"), Instant.now()));
             AtomicInteger asked = new AtomicInteger();
-            PendingResolver resolver = new PendingResolver(vault, names -> {
-                asked.incrementAndGet();
-                throw new IllegalArgumentException("unknown server '" + names.get(0) + "'");
-            }, Duration.ofSeconds(1), new CommitLedger(vault), Set.of(inFlight));
+            PendingResolver resolver = new PendingResolver(
+                    vault,
+                    names -> {
+                        asked.incrementAndGet();
+                        throw new IllegalArgumentException("unknown server '" + names.get(0) + "'");
+                    },
+                    Duration.ofSeconds(1),
+                    new CommitLedger(vault),
+                    Set.of(inFlight));
 
             assertEquals(List.of(), resolver.resolveAll());
             assertEquals(0, asked.get(), "no server is asked about a key this process is still making");
             assertEquals(KeyStatus.PENDING, vault.get(inFlight).orElseThrow().status());
 
-            List<ResolvedKey> leftover = new PendingResolver(vault, names -> {
-                asked.incrementAndGet();
-                throw new IllegalArgumentException("unknown server '" + names.get(0) + "'");
-            }, Duration.ofSeconds(1), new CommitLedger(vault), Set.of()).resolveAll();
+            List<ResolvedKey> leftover = new PendingResolver(
+                            vault,
+                            names -> {
+                                asked.incrementAndGet();
+                                throw new IllegalArgumentException("unknown server '" + names.get(0) + "'");
+                            },
+                            Duration.ofSeconds(1),
+                            new CommitLedger(vault),
+                            Set.of())
+                    .resolveAll();
             assertEquals(1, asked.get(), "a PENDING record nobody is making is a leftover and is settled");
             assertEquals(ResolvedKey.Change.UNCHANGED, leftover.get(0).change());
             assertTrue(leftover.get(0).note().contains("ALPHA"), leftover.get(0).note());

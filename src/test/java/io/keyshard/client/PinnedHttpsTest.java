@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client's own HTTP/1.1 over pinned TLS 1.3, against a raw TLS server that behaves well or badly. */
 class PinnedHttpsTest {
     private static final Duration T = Duration.ofSeconds(20);
+
     @TempDir
     Path dir;
+
     private RawTlsServer server;
 
     @AfterEach
@@ -78,9 +80,13 @@ class PinnedHttpsTest {
     void manyRequestsShareOneConnectionAndSendWhatTheNodeExpects() throws Exception {
         PinnedHttps http = start(PinnedHttpsTest::echo);
         for (int i = 0; i < 30; i++) {
-            assertEquals("GET /v1/health/" + i + " ", text(get(http, "/v1/health/" + i, T).join()));
-            assertEquals("POST /v1/keygen/k/round" + i + " {\"n\":" + i + "}",
-                    text(post(http, "/v1/keygen/k/round" + i, "{\"n\":" + i + "}").join()));
+            assertEquals(
+                    "GET /v1/health/" + i + " ",
+                    text(get(http, "/v1/health/" + i, T).join()));
+            assertEquals(
+                    "POST /v1/keygen/k/round" + i + " {\"n\":" + i + "}",
+                    text(post(http, "/v1/keygen/k/round" + i, "{\"n\":" + i + "}")
+                            .join()));
         }
         assertEquals(1, server.accepted.get(), "one TLS handshake for 60 requests");
         RawTlsServer.Request g = server.requests.get(0);
@@ -104,7 +110,8 @@ class PinnedHttpsTest {
                 done.add(callers.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         String path = "/v1/keygen/" + thread + "/round" + i;
-                        assertEquals("POST " + path + " {\"t\":" + thread + "}",
+                        assertEquals(
+                                "POST " + path + " {\"t\":" + thread + "}",
                                 text(post(http, path, "{\"t\":" + thread + "}").join()));
                     }
                     return null;
@@ -123,8 +130,9 @@ class PinnedHttpsTest {
     @Test
     void bodiesByContentLengthChunkedUntilCloseAndNone() throws Exception {
         PinnedHttps http = start(r -> switch (r.path()) {
-            case "/chunked" -> RawTlsServer.Reply.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5\r\n{\"a\":\r\n3;ext=1\r\n1}\n\r\n0\r\nTrailer: x\r\n\r\n");
+            case "/chunked" ->
+                RawTlsServer.Reply.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5\r\n{\"a\":\r\n3;ext=1\r\n1}\n\r\n0\r\nTrailer: x\r\n\r\n");
             case "/empty" -> RawTlsServer.Reply.answer("HTTP/1.1 204 No Content\r\n\r\n");
             case "/until-close" -> RawTlsServer.Reply.answerThenClose("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{}");
             default -> RawTlsServer.Reply.ok("{\"b\":2}");
@@ -140,8 +148,13 @@ class PinnedHttpsTest {
         assertEquals(2, server.accepted.get(), "a body read until close ends its connection");
         byte[] big = new byte[3 * 1024 * 1024];
         Arrays.fill(big, (byte) 'x');
-        server.script = r -> new RawTlsServer.Reply(concat(("HTTP/1.1 200 OK\r\nContent-Length: " + big.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), big), false, false);
+        server.script = r -> new RawTlsServer.Reply(
+                concat(
+                        ("HTTP/1.1 200 OK\r\nContent-Length: " + big.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII),
+                        big),
+                false,
+                false);
         assertArrayEquals(big, get(http, "/big", T).join().body(), "a large body arrives whole");
     }
 
@@ -160,20 +173,33 @@ class PinnedHttpsTest {
                 new String[] {"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", "malformed HTTP answer"},
                 new String[] {"HTTP/1.1 100 Continue\r\n\r\n", "malformed HTTP answer"},
                 new String[] {"HTTP/1.1 200 OK\nContent-Length: 0\n\n", "malformed HTTP answer"},
-                new String[] {"HTTP/1.1 200 OK\r\nX-Long: " + over + "\r\nContent-Length: 0\r\n\r\n", "larger than 64 KiB"},
-                new String[] {"HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(150) + "Content-Length: 0\r\n\r\n",
-                    "more than 100 header lines"},
+                new String[] {
+                    "HTTP/1.1 200 OK\r\nX-Long: " + over + "\r\nContent-Length: 0\r\n\r\n", "larger than 64 KiB"
+                },
+                new String[] {
+                    "HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(150) + "Content-Length: 0\r\n\r\n",
+                    "more than 100 header lines"
+                },
                 new String[] {"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "malformed HTTP answer"},
-                new String[] {"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", "malformed HTTP answer"},
-                new String[] {"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}",
-                    "malformed HTTP answer"},
+                new String[] {
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", "malformed HTTP answer"
+                },
+                new String[] {
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}",
+                    "malformed HTTP answer"
+                },
                 new String[] {"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", "malformed HTTP answer"},
                 new String[] {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "malformed HTTP answer"},
-                new String[] {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}}\r\n0\r\n\r\n",
-                    "malformed HTTP answer"},
-                new String[] {"HTTP/1.1 200 OK\r\nContent-Length: 17000000\r\n\r\n", "sent an answer larger than 16 MiB"},
-                new String[] {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1100000\r\n",
-                    "sent an answer larger than 16 MiB"},
+                new String[] {
+                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}}\r\n0\r\n\r\n",
+                    "malformed HTTP answer"
+                },
+                new String[] {"HTTP/1.1 200 OK\r\nContent-Length: 17000000\r\n\r\n", "sent an answer larger than 16 MiB"
+                },
+                new String[] {
+                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1100000\r\n",
+                    "sent an answer larger than 16 MiB"
+                },
                 new String[] {"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}", "malformed HTTP answer"});
         PinnedHttps http = start(null);
         int connections = 0;
@@ -192,12 +218,15 @@ class PinnedHttpsTest {
 
     @Test
     void anIdleConnectionTheServerClosedIsNotUsed() throws Exception {
-        PinnedHttps http = start(r -> RawTlsServer.Reply.answerThenClose("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
+        PinnedHttps http =
+                start(r -> RawTlsServer.Reply.answerThenClose("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
         assertEquals("{}", text(get(http, "/first", T).join()));
         assertTrue(server.connectionEnded.await(10, TimeUnit.SECONDS));
         Thread.sleep(200); // lets the close reach the client's socket
         server.script = PinnedHttpsTest::echo;
-        assertEquals("POST /v1/keygen/k/round1 {}", text(post(http, "/v1/keygen/k/round1", "{}").join()));
+        assertEquals(
+                "POST /v1/keygen/k/round1 {}",
+                text(post(http, "/v1/keygen/k/round1", "{}").join()));
         assertEquals(2, server.accepted.get());
         assertEquals(2, server.requests.size(), "the POST was sent once, on a new connection");
     }
@@ -208,11 +237,15 @@ class PinnedHttpsTest {
         PinnedHttps http = start(r -> r.number() == 2 ? RawTlsServer.Reply.closeWithoutAnswer() : echo(r));
         assertEquals("GET /one ", text(get(http, "/one", T).join()));
         assertEquals("GET /two ", text(get(http, "/two", T).join()), "the GET was sent again on a new connection");
-        assertEquals(List.of("/one", "/two", "/two"), server.requests.stream().map(RawTlsServer.Request::path).toList());
+        assertEquals(
+                List.of("/one", "/two", "/two"),
+                server.requests.stream().map(RawTlsServer.Request::path).toList());
         assertEquals(2, server.accepted.get());
         String message = failure(post(http, "/v1/keygen/k/round1", "{}"));
         assertTrue(message.contains("closed before an answer came"), message);
-        assertEquals(1, server.requests.stream().filter(r -> r.method().equals("POST")).count(),
+        assertEquals(
+                1,
+                server.requests.stream().filter(r -> r.method().equals("POST")).count(),
                 "a POST is never sent twice");
         assertEquals(2, server.accepted.get(), "no new connection was opened for it");
     }
@@ -222,8 +255,8 @@ class PinnedHttpsTest {
         PinnedHttps http = start(r -> RawTlsServer.Reply.neverAnswer());
         String message = failure(get(http, "/v1/health", Duration.ofMillis(700)));
         assertEquals("server ROGUE: no answer from " + server.url() + " in time", message);
-        server.script = r -> new RawTlsServer.Reply("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{".getBytes(
-                StandardCharsets.US_ASCII), false, true);
+        server.script = r -> new RawTlsServer.Reply(
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{".getBytes(StandardCharsets.US_ASCII), false, true);
         message = failure(get(http, "/v1/health", Duration.ofMillis(700)));
         assertEquals("server ROGUE: no answer from " + server.url() + " in time", message, "half an answer");
     }
@@ -236,10 +269,10 @@ class PinnedHttpsTest {
             return RawTlsServer.Reply.neverAnswer();
         });
         // the future a round gets, as ParallelRound cancels it when another server fails or the user cancels
-        NodeConnection node = new NodeConnection("ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false),
-                "ksk_test".toCharArray());
-        CompletableFuture<JsonNode> f = node.keygen(UUID.randomUUID(), "round2", Map.of(), JsonNode.class,
-                Duration.ofMinutes(5));
+        NodeConnection node = new NodeConnection(
+                "ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false), "ksk_test".toCharArray());
+        CompletableFuture<JsonNode> f =
+                node.keygen(UUID.randomUUID(), "round2", Map.of(), JsonNode.class, Duration.ofMinutes(5));
         assertTrue(received.await(20, TimeUnit.SECONDS));
         assertTrue(f.cancel(true));
         assertTrue(server.connectionEnded.await(20, TimeUnit.SECONDS), "the server sees the connection closed");
@@ -252,8 +285,8 @@ class PinnedHttpsTest {
     @Test
     void wipeClosesTheIdleConnectionsAndLaterRequestsKeepNone() throws Exception {
         start(r -> RawTlsServer.Reply.ok("{\"status\":\"ok\"}"));
-        NodeConnection node = new NodeConnection("ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false),
-                "ksk_test".toCharArray());
+        NodeConnection node = new NodeConnection(
+                "ROGUE", new ServerInfo(server.url(), 7, server.certSha256, false), "ksk_test".toCharArray());
         assertEquals("ok", node.health(T).join().status());
         assertEquals("ok", node.health(T).join().status());
         assertEquals(1, server.accepted.get());
@@ -271,16 +304,17 @@ class PinnedHttpsTest {
             // accepts TCP (the kernel does) but never speaks TLS
             String url = "https://127.0.0.1:" + silent.getLocalPort();
             PinnedHttps http = new PinnedHttps("ROGUE", url, "ab".repeat(32));
-            assertEquals("server ROGUE: no connection to " + url
-                    + " in time (connect or TLS handshake did not finish)", failure(get(http, "/v1/health",
-                    Duration.ofMillis(700))));
+            assertEquals(
+                    "server ROGUE: no connection to " + url + " in time (connect or TLS handshake did not finish)",
+                    failure(get(http, "/v1/health", Duration.ofMillis(700))));
         }
         int free;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             free = s.getLocalPort();
         }
         String url = "https://127.0.0.1:" + free;
-        assertEquals("server ROGUE: unreachable at " + url + " (connection refused: is it running?)",
+        assertEquals(
+                "server ROGUE: unreachable at " + url + " (connection refused: is it running?)",
                 failure(get(new PinnedHttps("ROGUE", url, "ab".repeat(32)), "/v1/health", T)));
         start(PinnedHttpsTest::echo);
         PinnedHttps wrongPin = new PinnedHttps("ROGUE", server.url(), "ab".repeat(32));
@@ -290,8 +324,8 @@ class PinnedHttpsTest {
     @Test
     void anApiKeyThatWouldBreakTheHeaderIsNotSent() throws Exception {
         PinnedHttps http = start(PinnedHttpsTest::echo);
-        CompletableFuture<HttpAnswerReader.Answer> f = http.send("GET", "/v1/identity",
-                "ksk_test\r\nX-Evil: 1".toCharArray(), null, T, a -> a);
+        CompletableFuture<HttpAnswerReader.Answer> f =
+                http.send("GET", "/v1/identity", "ksk_test\r\nX-Evil: 1".toCharArray(), null, T, a -> a);
         assertTrue(failure(f).contains("API key"));
         assertEquals(0, server.requests.size());
     }

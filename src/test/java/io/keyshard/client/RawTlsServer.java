@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLServerSocket;
 
@@ -30,8 +30,7 @@ import javax.net.ssl.SSLServerSocket;
  */
 final class RawTlsServer implements AutoCloseable {
     /** One request as the server read it. */
-    record Request(int connection, int number, String method, String path, Map<String, String> headers, byte[] body) {
-    }
+    record Request(int connection, int number, String method, String path, Map<String, String> headers, byte[] body) {}
 
     /** What the server does with a request. */
     record Reply(byte[] bytes, boolean closeAfter, boolean hang) {
@@ -68,16 +67,18 @@ final class RawTlsServer implements AutoCloseable {
     final AtomicInteger accepted = new AtomicInteger();
     /** Counted down each time a connection ends on the server's side (closed by either end). */
     volatile CountDownLatch connectionEnded = new CountDownLatch(1);
+
     volatile Script script;
     private final SSLServerSocket socket;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     RawTlsServer(Path dir, Script script) throws Exception {
-        NodeInitializer.Issued issued = NodeInitializer.init(dir,
-                new NodeConfig("ROGUE", 7, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
+        NodeInitializer.Issued issued =
+                NodeInitializer.init(dir, new NodeConfig("ROGUE", 7, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
         this.certSha256 = issued.entry().certSha256();
         this.script = script;
-        socket = (SSLServerSocket) NodeSecrets.tls(dir).getServerSocketFactory()
+        socket = (SSLServerSocket) NodeSecrets.tls(dir)
+                .getServerSocketFactory()
                 .createServerSocket(0, 64, InetAddress.getLoopbackAddress());
         socket.setEnabledProtocols(new String[] {"TLSv1.3"});
         Thread acceptor = new Thread(this::accept, "raw-tls-accept");
@@ -108,7 +109,7 @@ final class RawTlsServer implements AutoCloseable {
         try (s) {
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
-            for (int number = 1;; number++) {
+            for (int number = 1; ; number++) {
                 Request r = read(in, connection, number);
                 if (r == null) {
                     return;
@@ -158,7 +159,9 @@ final class RawTlsServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String h : lines.subList(1, lines.size())) {
             int colon = h.indexOf(':');
-            headers.put(h.substring(0, colon).toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
+            headers.put(
+                    h.substring(0, colon).toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).strip());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));

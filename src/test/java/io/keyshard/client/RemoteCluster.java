@@ -33,7 +33,8 @@ final class RemoteCluster implements AutoCloseable {
     /** Writes every node's entry into servers.json and its API key into the vault. */
     void register(Vault vault) throws Exception {
         for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-            vault.putSecret(ServerCredentials.secretName(e.getKey()),
+            vault.putSecret(
+                    ServerCredentials.secretName(e.getKey()),
                     e.getValue().entry.apiKey().getBytes(StandardCharsets.UTF_8));
         }
         publish();
@@ -70,7 +71,9 @@ final class RemoteCluster implements AutoCloseable {
     String status(String server, UUID keyId) throws Exception {
         TestNode n = node(server);
         var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
+        return r.statusCode() == 404
+                ? "UNKNOWN"
+                : StrictJson.mapper().readTree(r.body()).get("status").asText();
     }
 
     TestNode node(String name) {

@@ -21,7 +21,8 @@ class RemoteServersEntryTest {
         String entry = "{\"name\":\"ALPHA\",\"url\":\"https://10.0.0.1:7443\",\"certSha256\":\"" + "ab".repeat(32)
                 + "\",\"apiKey\":\"k\"}";
         try (Vault vault = Vault.create(home, "correct horse battery staple".toCharArray(), new KdfParams(256, 1, 1))) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> RemoteServers.add(home, vault, entry.getBytes(StandardCharsets.UTF_8)));
             String m = e.getMessage();
             assertTrue(m.contains("the field 'id' is missing"), m);

@@ -17,8 +17,7 @@ public final class SharedCluster {
     private static Path clusterHome;
     private static LocalCluster cluster;
 
-    private SharedCluster() {
-    }
+    private SharedCluster() {}
 
     /** Creates {@code home} (its folder may exist, empty) as a client home of the shared cluster. */
     public static Path home(Path home) throws IOException {

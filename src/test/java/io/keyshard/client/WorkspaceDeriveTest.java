@@ -26,19 +26,33 @@ class WorkspaceDeriveTest {
     void derivesAReadyKeyLikeTheCliAndRefusesTheRestWithATypedProblem() throws Exception {
         List<KeyRecord> keys;
         KeyPipeline.Result evm;
-        try (Vault vault = TestApps.createVault(home); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = TestApps.createVault(home);
+                Workspace ws = Workspace.open(home, vault)) {
             keys = TestApps.writeThreeKeys(vault);
             evm = ws.derive(keys.get(0).keyId(), Chain.EVM, Network.MAINNET, 0, 5);
             assertEquals("m/44/60/0/0/5", evm.derivationPath());
-            DerivationProblem p = assertThrows(DerivationProblem.class,
-                    () -> ws.derive(keys.get(0).keyId(), Chain.EVM, Network.MAINNET, 0, -1));
+            DerivationProblem p = assertThrows(
+                    DerivationProblem.class, () -> ws.derive(keys.get(0).keyId(), Chain.EVM, Network.MAINNET, 0, -1));
             assertEquals(DerivationProblem.Kind.INDEX_OUT_OF_RANGE, p.kind());
-            assertThrows(IllegalArgumentException.class,
-                    () -> ws.derive(keys.get(1).keyId(), Chain.EVM, Network.MAINNET, 0, 0), "a PENDING key has no address");
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ws.derive(keys.get(1).keyId(), Chain.EVM, Network.MAINNET, 0, 0),
+                    "a PENDING key has no address");
         }
         Path pw = Files.writeString(home.resolve("pw.txt"), TestApps.PASSWORD + "\n");
-        var cli = CliHarness.run("--home", home.toString(), "--password-file", pw.toString(), "derive", "--key-id", keys.get(0).keyId().toString(),
-                "--chain", "evm", "--index", "5", "--json");
+        var cli = CliHarness.run(
+                "--home",
+                home.toString(),
+                "--password-file",
+                pw.toString(),
+                "derive",
+                "--key-id",
+                keys.get(0).keyId().toString(),
+                "--chain",
+                "evm",
+                "--index",
+                "5",
+                "--json");
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals(true, cli.out().contains(evm.address().value()), cli.out());
     }

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkspaceIT {
     private static final String PASSWORD = "workspace-it-password";
     private static final KdfParams LIGHT = new KdfParams(1024, 1, 1);
+
     @TempDir
     static Path dir;
+
     static Path home;
     static RemoteCluster cluster;
 
@@ -63,20 +65,36 @@ class WorkspaceIT {
     @Test
     void aKeyIsGeneratedWithTypedProgressAndListedWithoutALabel() {
         List<KeygenProgress> events = new CopyOnWriteArrayList<>();
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES)).onProgress(events::add)
-                    .promise().join();
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            GeneratedKey key = ws.call(
+                            ComponentModule.GENERATE_KEY_SHARE,
+                            new KeygenRequest(CurveName.ED25519, 2, RemoteCluster.NAMES))
+                    .onProgress(events::add)
+                    .promise()
+                    .join();
 
-            assertEquals(List.of(KeyStatus.PENDING, KeyStatus.READY), events.stream()
-                    .filter(e -> e.stage() == KeygenProgress.Stage.RECORD).map(KeygenProgress::record).toList(),
+            assertEquals(
+                    List.of(KeyStatus.PENDING, KeyStatus.READY),
+                    events.stream()
+                            .filter(e -> e.stage() == KeygenProgress.Stage.RECORD)
+                            .map(KeygenProgress::record)
+                            .toList(),
                     "the record is written PENDING before round 3 and READY before commit");
             for (Phase phase : Phase.values()) {
-                assertEquals(RemoteCluster.NAMES, events.stream().filter(e -> e.stage() == KeygenProgress.Stage.DONE
-                        && e.phase() == phase).map(KeygenProgress::server).sorted().toList(), phase.name());
+                assertEquals(
+                        RemoteCluster.NAMES,
+                        events.stream()
+                                .filter(e -> e.stage() == KeygenProgress.Stage.DONE && e.phase() == phase)
+                                .map(KeygenProgress::server)
+                                .sorted()
+                                .toList(),
+                        phase.name());
             }
             List<Phase> firstDone = new ArrayList<>();
-            events.stream().filter(e -> e.stage() == KeygenProgress.Stage.DONE).map(KeygenProgress::phase)
+            events.stream()
+                    .filter(e -> e.stage() == KeygenProgress.Stage.DONE)
+                    .map(KeygenProgress::phase)
                     .forEach(p -> {
                         if (!firstDone.contains(p)) {
                             firstDone.add(p);
@@ -94,13 +112,18 @@ class WorkspaceIT {
     @Test
     void serversAreCheckedAddedAndRemovedThroughTheWorkspace() throws Exception {
         TestNode extra = new TestNode(dir.resolve("extra"), "DELTA", 14, Duration.ofMinutes(10));
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            assertEquals(List.of(true, true, true), ws.checkServers(false).stream().map(ServerStatus::ok).toList());
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            assertEquals(
+                    List.of(true, true, true),
+                    ws.checkServers(false).stream().map(ServerStatus::ok).toList());
 
             cluster.node("CHARLIE").stop();
             try {
-                ServerStatus charlie = ws.checkServers(false).stream().filter(s -> s.name().equals("CHARLIE"))
-                        .findFirst().orElseThrow();
+                ServerStatus charlie = ws.checkServers(false).stream()
+                        .filter(s -> s.name().equals("CHARLIE"))
+                        .findFirst()
+                        .orElseThrow();
                 assertFalse(charlie.ok());
                 assertFalse(charlie.notStarted(), "a remote server that stopped is down, not 'not started'");
                 assertTrue(charlie.error().contains("CHARLIE"), charlie.error());
@@ -109,13 +132,18 @@ class WorkspaceIT {
                 cluster.publish();
             }
 
-            byte[] entry = StrictJson.mapper().writeValueAsString(extra.entry)
-                    .replace("127.0.0.1:1", extra.url().substring("https://".length())).getBytes(StandardCharsets.UTF_8);
+            byte[] entry = StrictJson.mapper()
+                    .writeValueAsString(extra.entry)
+                    .replace("127.0.0.1:1", extra.url().substring("https://".length()))
+                    .getBytes(StandardCharsets.UTF_8);
             assertEquals("DELTA", ws.addServer(entry));
-            ServerStatus delta = ws.checkServers(false).stream().filter(s -> s.name().equals("DELTA")).findFirst()
+            ServerStatus delta = ws.checkServers(false).stream()
+                    .filter(s -> s.name().equals("DELTA"))
+                    .findFirst()
                     .orElseThrow();
             assertTrue(delta.ok(), String.valueOf(delta.error()));
-            assertTrue(vault.getSecret(ServerCredentials.secretName("DELTA")).isPresent(), "API key sealed in the vault");
+            assertTrue(
+                    vault.getSecret(ServerCredentials.secretName("DELTA")).isPresent(), "API key sealed in the vault");
 
             ws.removeServer("DELTA");
             assertTrue(ws.checkServers(false).stream().noneMatch(s -> s.name().equals("DELTA")));
@@ -130,16 +158,23 @@ class WorkspaceIT {
         Path file = dir.resolve("keys.ksbackup");
         int exported;
         List<UUID> ids;
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2,
-                    RemoteCluster.NAMES, "for the backup")).promise().join();
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            ws.call(
+                            ComponentModule.GENERATE_KEY_SHARE,
+                            new KeygenRequest(CurveName.SECP256K1, 2, RemoteCluster.NAMES, "for the backup"))
+                    .promise()
+                    .join();
             ids = ws.keys().stream().map(KeyRecord::keyId).toList();
             exported = ws.exportBackup(file, "backup password 1".toCharArray());
         }
         assertEquals(ids.size(), exported);
         Path other = dir.resolve("other-home");
-        try (Vault vault = Vault.create(other, PASSWORD.toCharArray(), LIGHT); Workspace ws = Workspace.open(other, vault)) {
-            assertEquals(exported, ws.importBackup(file, "backup password 1".toCharArray()).added());
+        try (Vault vault = Vault.create(other, PASSWORD.toCharArray(), LIGHT);
+                Workspace ws = Workspace.open(other, vault)) {
+            assertEquals(
+                    exported,
+                    ws.importBackup(file, "backup password 1".toCharArray()).added());
             assertEquals(ids, ws.keys().stream().map(KeyRecord::keyId).toList());
         }
     }
@@ -147,15 +182,16 @@ class WorkspaceIT {
     @Test
     void theAppReSendsAMissedCommitInTheBackgroundWhenTheVaultIsUnlocked() throws Exception {
         UUID missed;
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
             GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.P256, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
         assertEquals("PENDING", cluster.status("BRAVO", missed));
 
-        AppSession session = new AppSession(home, LIGHT, Runnable::run, Runnable::run,
-                new TestClipboard().service(() -> true), true);
+        AppSession session = new AppSession(
+                home, LIGHT, Runnable::run, Runnable::run, new TestClipboard().service(() -> true), true);
         session.unlocked(openVault());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -164,8 +200,8 @@ class WorkspaceIT {
             }
             List<ResolvedKey> settled = session.settledProperty().get();
             assertNotNull(settled, "settling ran after unlock without any action by the user");
-            Map<UUID, ResolvedKey.Change> changes = settled.stream()
-                    .collect(Collectors.toMap(ResolvedKey::keyId, ResolvedKey::change));
+            Map<UUID, ResolvedKey.Change> changes =
+                    settled.stream().collect(Collectors.toMap(ResolvedKey::keyId, ResolvedKey::change));
             assertEquals(ResolvedKey.Change.COMMIT_RESENT, changes.get(missed), settled.toString());
             assertEquals("READY", cluster.status("BRAVO", missed), "the missed commit reached BRAVO");
         } finally {

@@ -57,13 +57,20 @@ class SealerTest {
 
     @Test
     void digestsMatchKnownVectors() {
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 HexFormat.of().formatHex(Digests.sha256("abc".getBytes(StandardCharsets.US_ASCII))));
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                HexFormat.of().formatHex(Digests.sha256("a".getBytes(StandardCharsets.US_ASCII),
-                        "bc".getBytes(StandardCharsets.US_ASCII))), "parts hash as one message");
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HexFormat.of()
+                        .formatHex(Digests.sha256(
+                                "a".getBytes(StandardCharsets.US_ASCII), "bc".getBytes(StandardCharsets.US_ASCII))),
+                "parts hash as one message");
         // HASH160 of the compressed generator point of secp256k1 (the key of private key 1).
-        assertEquals("751e76e8199196d454941c45d1b3a323f1433bd6", HexFormat.of().formatHex(Digests.hash160(
-                HexFormat.of().parseHex("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"))));
+        assertEquals(
+                "751e76e8199196d454941c45d1b3a323f1433bd6",
+                HexFormat.of()
+                        .formatHex(Digests.hash160(HexFormat.of()
+                                .parseHex("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"))));
     }
 }

@@ -149,14 +149,15 @@ class CurvePropertiesTest {
             Point expected = c.identity();
             for (int i = 0; i < count; i++) {
                 // Include scalars outside [0, n): they act modulo n.
-                ks[i] = i == 1 ? c.order().add(BigInteger.valueOf(5)) : i == 2 ? BigInteger.valueOf(-3) : c.randomScalar(RANDOM);
+                ks[i] = i == 1
+                        ? c.order().add(BigInteger.valueOf(5))
+                        : i == 2 ? BigInteger.valueOf(-3) : c.randomScalar(RANDOM);
                 ps[i] = c.multiplyBase(c.randomScalar(RANDOM));
                 expected = expected.add(ps[i].multiply(ks[i]));
             }
             assertEquals(expected, c.multiSum(ks, ps));
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> c.multiSum(new BigInteger[] {BigInteger.ONE}, new Point[0]));
+        assertThrows(IllegalArgumentException.class, () -> c.multiSum(new BigInteger[] {BigInteger.ONE}, new Point[0]));
     }
 
     @ParameterizedTest
@@ -194,7 +195,9 @@ class CurvePropertiesTest {
         assertEquals(h, c.hashToScalar("test", data));
         assertNotEquals(h, c.hashToScalar("other", data));
         // Length prefixes keep ("ab","c") and ("a","bc") apart.
-        assertNotEquals(c.hashToScalar("t", new byte[] {1, 2}, new byte[] {3}), c.hashToScalar("t", new byte[] {1}, new byte[] {2, 3}));
+        assertNotEquals(
+                c.hashToScalar("t", new byte[] {1, 2}, new byte[] {3}),
+                c.hashToScalar("t", new byte[] {1}, new byte[] {2, 3}));
         assertTrue(h.signum() >= 0 && h.compareTo(c.order()) < 0);
         for (int i = 0; i < ROUNDS; i++) {
             BigInteger r = c.randomScalar(RANDOM);
@@ -210,7 +213,8 @@ class CurvePropertiesTest {
         Point other = otherName.curve().generator();
         assertThrows(IllegalArgumentException.class, () -> c.generator().add(other));
         assertThrows(IllegalArgumentException.class, () -> c.encodePublicKey(other));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> c.multiSum(new BigInteger[] {BigInteger.ONE}, new Point[] {other}));
         assertNotEquals(c.generator(), other);
     }
@@ -230,7 +234,8 @@ class CurvePropertiesTest {
     private static byte[] encodeRaw(BigInteger v, int length, boolean littleEndian) {
         byte[] be = v.toByteArray();
         byte[] out = new byte[length];
-        System.arraycopy(be, Math.max(0, be.length - length), out, Math.max(0, length - be.length), Math.min(length, be.length));
+        System.arraycopy(
+                be, Math.max(0, be.length - length), out, Math.max(0, length - be.length), Math.min(length, be.length));
         if (littleEndian) {
             ScalarCodec.reverse(out);
         }

@@ -18,7 +18,8 @@ class EdwardsDecodingTest {
     private static final BigInteger P25519 = Field25519.INSTANCE.prime();
     private static final BigInteger P448 = Field448.INSTANCE.prime();
     private static final BigInteger D25519 = BigInteger.valueOf(-121665)
-            .multiply(BigInteger.valueOf(121666).modInverse(P25519)).mod(P25519);
+            .multiply(BigInteger.valueOf(121666).modInverse(P25519))
+            .mod(P25519);
     private static final BigInteger D448 = BigInteger.valueOf(-39081).mod(P448);
 
     /**
@@ -63,7 +64,8 @@ class EdwardsDecodingTest {
 
     @Test
     void ed448YAtOrAbovePIsNonCanonical() {
-        for (BigInteger y : List.of(P448, P448.add(BigInteger.ONE), BigInteger.ONE.shiftLeft(448).subtract(BigInteger.ONE))) {
+        for (BigInteger y : List.of(
+                P448, P448.add(BigInteger.ONE), BigInteger.ONE.shiftLeft(448).subtract(BigInteger.ONE))) {
             for (int sign = 0; sign <= 1; sign++) {
                 refused(ED448, encode(57, y, sign), "not below the field prime");
             }
@@ -171,7 +173,9 @@ class EdwardsDecodingTest {
     }
 
     private static void refused(Curve curve, byte[] enc, String rule) {
-        InvalidEncodingException e = assertThrows(InvalidEncodingException.class, () -> curve.decodePoint(enc),
+        InvalidEncodingException e = assertThrows(
+                InvalidEncodingException.class,
+                () -> curve.decodePoint(enc),
                 () -> curve.name() + " accepted " + (enc == null ? "null" : Hex.toHexString(enc)));
         assertTrue(e.getMessage().contains(rule), () -> "expected '" + rule + "' in: " + e.getMessage());
         assertTrue(e.getMessage().startsWith(curve.name() + " point"), e.getMessage());
@@ -185,7 +189,8 @@ class EdwardsDecodingTest {
     }
 
     private static boolean isSquare(BigInteger x, BigInteger p) {
-        return x.signum() == 0 || x.modPow(p.subtract(BigInteger.ONE).shiftRight(1), p).equals(BigInteger.ONE);
+        return x.signum() == 0
+                || x.modPow(p.subtract(BigInteger.ONE).shiftRight(1), p).equals(BigInteger.ONE);
     }
 
     /** y little-endian in {@code length} bytes with the sign bit of x on top (RFC 8032). */

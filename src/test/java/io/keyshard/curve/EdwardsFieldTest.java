@@ -22,8 +22,14 @@ class EdwardsFieldTest {
     @MethodSource("fields")
     void operationsAgreeWithBigInteger(EdwardsField f) {
         BigInteger p = f.prime();
-        List<BigInteger> values = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO,
-                p.subtract(BigInteger.ONE), p.subtract(BigInteger.TWO), p.shiftRight(1), BigInteger.ONE.shiftLeft(p.bitLength() - 2)));
+        List<BigInteger> values = new ArrayList<>(List.of(
+                BigInteger.ZERO,
+                BigInteger.ONE,
+                BigInteger.TWO,
+                p.subtract(BigInteger.ONE),
+                p.subtract(BigInteger.TWO),
+                p.shiftRight(1),
+                BigInteger.ONE.shiftLeft(p.bitLength() - 2)));
         for (int i = 0; i < 40; i++) {
             values.add(new BigInteger(p.bitLength() + 8, RANDOM).mod(p));
         }
@@ -68,7 +74,8 @@ class EdwardsFieldTest {
             BigInteger u = new BigInteger(p.bitLength() + 8, RANDOM).mod(p);
             BigInteger v = new BigInteger(p.bitLength() + 8, RANDOM).mod(p).max(BigInteger.ONE);
             BigInteger ratio = u.multiply(v.modInverse(p)).mod(p);
-            boolean square = ratio.modPow(p.subtract(BigInteger.ONE).shiftRight(1), p).equals(BigInteger.ONE);
+            boolean square =
+                    ratio.modPow(p.subtract(BigInteger.ONE).shiftRight(1), p).equals(BigInteger.ONE);
             int[] z = f.create();
             assertEquals(square, f.sqrtRatio(f.constant(u), f.constant(v), z));
             if (square) {

@@ -46,7 +46,10 @@ class Rfc8032Test {
         byte[] published = Vectors.hex(v.get("public_key"));
         Curve curve = is448(v) ? ED448 : ED25519;
         Point a = curve.multiplyBase(is448(v) ? ed448Scalar(seed) : ed25519Scalar(seed));
-        assertEquals(Hex.toHexString(published), Hex.toHexString(a.encode()), v.get("name").asText());
+        assertEquals(
+                Hex.toHexString(published),
+                Hex.toHexString(a.encode()),
+                v.get("name").asText());
         assertEquals(a, curve.decodePublicKey(published));
     }
 
@@ -75,24 +78,31 @@ class Rfc8032Test {
             k = littleEndian(sha512(rBytes, pub, msg));
         }
         assertEquals(curve.multiplyBase(s), r.add(a.multiply(k)));
-        assertEquals(curve.generator().multiply(s), curve.multiSum(
-                new BigInteger[] {BigInteger.ONE, k}, new Point[] {r, a}));
+        assertEquals(
+                curve.generator().multiply(s),
+                curve.multiSum(new BigInteger[] {BigInteger.ONE, k}, new Point[] {r, a}));
     }
 
     @Test
     void ed25519AgreesWithBouncyCastleOnRandomSeeds() {
-        agreeOnRandomSeeds(ED25519, Ed25519.SECRET_KEY_SIZE, Rfc8032Test::ed25519Scalar,
+        agreeOnRandomSeeds(
+                ED25519,
+                Ed25519.SECRET_KEY_SIZE,
+                Rfc8032Test::ed25519Scalar,
                 (seed, pk) -> Ed25519.generatePublicKey(seed, 0, pk, 0));
     }
 
     @Test
     void ed448AgreesWithBouncyCastleOnRandomSeeds() {
-        agreeOnRandomSeeds(ED448, Ed448.SECRET_KEY_SIZE, Rfc8032Test::ed448Scalar,
+        agreeOnRandomSeeds(
+                ED448,
+                Ed448.SECRET_KEY_SIZE,
+                Rfc8032Test::ed448Scalar,
                 (seed, pk) -> Ed448.generatePublicKey(seed, 0, pk, 0));
     }
 
-    private static void agreeOnRandomSeeds(Curve curve, int seedLength, Function<byte[], BigInteger> expand,
-            BiConsumer<byte[], byte[]> bouncyCastle) {
+    private static void agreeOnRandomSeeds(
+            Curve curve, int seedLength, Function<byte[], BigInteger> expand, BiConsumer<byte[], byte[]> bouncyCastle) {
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 300; i++) {
             byte[] seed = new byte[seedLength];

@@ -7,8 +7,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 /** The curve tests' short names for {@link TestVectors} (published vectors under src/test/resources/vectors/). */
 final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static JsonNode load(String file) {
         return TestVectors.load(file);

@@ -48,7 +48,11 @@ class WeierstrassVectorsTest {
         for (JsonNode group : NIST.get("wycheproof_ecpoint").get("groups")) {
             String curve = group.get("curve").asText();
             for (JsonNode t : group.get("tests")) {
-                out.add(Arguments.of(curve + " tcId " + t.get("tcId").asInt() + " " + t.get("comment").asText(), curve, t));
+                out.add(Arguments.of(
+                        curve + " tcId " + t.get("tcId").asInt() + " "
+                                + t.get("comment").asText(),
+                        curve,
+                        t));
             }
         }
         return out.stream();

@@ -19,8 +19,8 @@ class ChildCacheTest {
     void aRememberedChildEqualsTheComputedOneAndDepthIsPartOfTheKey(CurveName curve) {
         byte[] chain = new byte[32];
         RANDOM.nextBytes(chain);
-        ExtendedPublicKey root = new ExtendedPublicKey(curve, curve.curve().multiplyBase(curve.curve().randomScalar(RANDOM)),
-                chain, 0, 0, 0);
+        ExtendedPublicKey root = new ExtendedPublicKey(
+                curve, curve.curve().multiplyBase(curve.curve().randomScalar(RANDOM)), chain, 0, 0, 0);
         DerivationPath path = DerivationPath.parse("m/44/60/0/0/7");
         DerivedKey first = PublicDerivation.derive(root, path);
         DerivedKey again = PublicDerivation.derive(root, path);
@@ -47,7 +47,12 @@ class ChildCacheTest {
         // Another chain code: another child.
         byte[] other = chain.clone();
         other[31] ^= 1;
-        assertNotEquals(HexFormat.of().formatHex(first.key().publicKey()), HexFormat.of().formatHex(
-                PublicDerivation.derive(new ExtendedPublicKey(curve, root.point(), other, 0, 0, 0), path).key().publicKey()));
+        assertNotEquals(
+                HexFormat.of().formatHex(first.key().publicKey()),
+                HexFormat.of()
+                        .formatHex(PublicDerivation.derive(
+                                        new ExtendedPublicKey(curve, root.point(), other, 0, 0, 0), path)
+                                .key()
+                                .publicKey()));
     }
 }

@@ -77,17 +77,25 @@ class SchemeConsistencyTest {
         DerivedKey d = PublicDerivation.derive(randomRoot(name, a), DerivationPath.parse("m/0/5"));
         Point tweakG = curve.multiplyBase(d.tweak());
         // Servers 1 and 3 sign: lambda_1 = 3/(3-1), lambda_3 = 1/(1-3).
-        BigInteger l1 = BigInteger.valueOf(3).multiply(BigInteger.valueOf(2).modInverse(n)).mod(n);
-        BigInteger l3 = BigInteger.valueOf(-1).multiply(BigInteger.valueOf(2).modInverse(n)).mod(n);
-        Point fromVerification = curve.multiSum(new BigInteger[] {l1, l3},
-                new Point[] {verification[1].add(tweakG), verification[3].add(tweakG)});
+        BigInteger l1 = BigInteger.valueOf(3)
+                .multiply(BigInteger.valueOf(2).modInverse(n))
+                .mod(n);
+        BigInteger l3 = BigInteger.valueOf(-1)
+                .multiply(BigInteger.valueOf(2).modInverse(n))
+                .mod(n);
+        Point fromVerification = curve.multiSum(
+                new BigInteger[] {l1, l3}, new Point[] {verification[1].add(tweakG), verification[3].add(tweakG)});
         assertEquals(d.key().point(), fromVerification);
-        BigInteger childSecret = l1.multiply(shares[1].add(d.tweak())).add(l3.multiply(shares[3].add(d.tweak()))).mod(n);
+        BigInteger childSecret = l1.multiply(shares[1].add(d.tweak()))
+                .add(l3.multiply(shares[3].add(d.tweak())))
+                .mod(n);
         assertEquals(d.key().point(), curve.multiplyBase(childSecret));
     }
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"ED25519", "ED448"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"ED25519", "ED448"})
     void edwardsStepFollowsTheDesignFormula(CurveName name) throws GeneralSecurityException {
         Curve curve = name.curve();
         ExtendedPublicKey parent = randomRoot(name, curve.randomScalar(RANDOM));
@@ -101,7 +109,9 @@ class SchemeConsistencyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"P384", "P521"})
     void slip10OnTheLargerNistCurvesUsesTheCompressedPoint(CurveName name) throws GeneralSecurityException {
         Curve curve = name.curve();
         ExtendedPublicKey parent = randomRoot(name, curve.randomScalar(RANDOM));
@@ -123,19 +133,21 @@ class SchemeConsistencyTest {
         Point even = k1.multiplyBase(a);
         byte[] xOnly = Arrays.copyOfRange(even.encode(), 1, 33);
         ExtendedPublicKey schnorr = ExtendedPublicKey.root(CurveName.SECP256K1_SCHNORR, xOnly, chainCode);
-        ExtendedPublicKey plain = new ExtendedPublicKey(CurveName.SECP256K1,
-                even.encode()[0] == 2 ? even : even.negate(), chainCode, 0, 0, 0);
+        ExtendedPublicKey plain = new ExtendedPublicKey(
+                CurveName.SECP256K1, even.encode()[0] == 2 ? even : even.negate(), chainCode, 0, 0, 0);
         DerivationPath path = DerivationPath.parse("m/86/0/0/0/3");
         byte[] full = PublicDerivation.derive(plain, path).key().point().encode();
-        assertArrayEquals(Arrays.copyOfRange(full, 1, 33), PublicDerivation.derive(schnorr, path).key().publicKey());
+        assertArrayEquals(
+                Arrays.copyOfRange(full, 1, 33),
+                PublicDerivation.derive(schnorr, path).key().publicKey());
     }
 
     @Test
     void aPathThatWouldGoBelowDepth255IsRefused() {
-        ExtendedPublicKey deep = new ExtendedPublicKey(CurveName.SECP256K1, CurveName.SECP256K1.curve().generator(),
-                new byte[32], 254, 1, 1);
-        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
-                () -> PublicDerivation.derive(deep, DerivationPath.parse("m/0/0")));
+        ExtendedPublicKey deep = new ExtendedPublicKey(
+                CurveName.SECP256K1, CurveName.SECP256K1.curve().generator(), new byte[32], 254, 1, 1);
+        IllegalArgumentException e = Assertions.assertThrows(
+                IllegalArgumentException.class, () -> PublicDerivation.derive(deep, DerivationPath.parse("m/0/0")));
         assertTrue(e.getMessage().contains("deeper than 255"), e.getMessage());
     }
 }

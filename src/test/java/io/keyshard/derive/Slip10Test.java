@@ -34,19 +34,28 @@ class Slip10Test {
         List<JsonNode> all = pairs();
         assertTrue(all.stream().anyMatch(p -> p.get("curve").asText().equals("secp256k1")));
         assertTrue(all.stream().anyMatch(p -> p.get("curve").asText().equals("nist256p1")));
-        assertTrue(all.stream().anyMatch(p -> p.get("ckdpub_retries_needed_computed").asInt() > 0));
+        assertTrue(all.stream()
+                .anyMatch(p -> p.get("ckdpub_retries_needed_computed").asInt() > 0));
     }
 
     @ParameterizedTest
     @MethodSource("pairs")
     void nonHardenedStepGivesTheChildKeyAndChainCode(JsonNode p) {
         CurveName curve = p.get("curve").asText().equals("secp256k1") ? CurveName.SECP256K1 : CurveName.P256;
-        ExtendedPublicKey parent = ExtendedPublicKey.root(curve, Hex.decode(p.get("parent_public").asText()),
+        ExtendedPublicKey parent = ExtendedPublicKey.root(
+                curve,
+                Hex.decode(p.get("parent_public").asText()),
                 Hex.decode(p.get("parent_chain_code").asText()));
-        DerivedKey d = PublicDerivation.derive(parent, DerivationPath.of(p.get("index").asInt()));
-        assertEquals(p.get("child_public").asText(), Hex.toHexString(d.key().publicKey()), p.get("title").asText());
+        DerivedKey d =
+                PublicDerivation.derive(parent, DerivationPath.of(p.get("index").asInt()));
+        assertEquals(
+                p.get("child_public").asText(),
+                Hex.toHexString(d.key().publicKey()),
+                p.get("title").asText());
         assertEquals(p.get("child_chain_code").asText(), Hex.toHexString(d.key().chainCode()));
-        assertEquals(p.get("child_fingerprint_field").asText(), String.format("%08x", d.key().parentFingerprint()));
+        assertEquals(
+                p.get("child_fingerprint_field").asText(),
+                String.format("%08x", d.key().parentFingerprint()));
         int retries = p.get("ckdpub_retries_needed_computed").asInt();
         assertEquals(retries > 0, d.description().contains("retr"), d.description());
     }

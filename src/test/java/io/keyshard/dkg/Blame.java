@@ -8,8 +8,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that a step aborts with a given check naming a given culprit, and leaks no keyId. */
 final class Blame {
-    private Blame() {
-    }
+    private Blame() {}
 
     static ProtocolException expect(ProtocolCheck check, int culprit, TestNet net, Executable step) {
         ProtocolException e = assertThrows(ProtocolException.class, step);

@@ -28,18 +28,31 @@ class CoordinatorChecksTest {
         net.servers.values().forEach(s -> results.add(s.round3(req3).message()));
     }
 
-    private Round3Message changed(Round3Message r, UnaryOperator<Map<Integer, byte[]>> shares, byte[] root, byte[] chain) {
-        Round3Message c = new Round3Message(r.sessionId(), r.sender(), r.curve(), r.threshold(), root, chain,
-                shares.apply(new LinkedHashMap<>(r.verificationShares())), r.transcriptHash(), null);
+    private Round3Message changed(
+            Round3Message r, UnaryOperator<Map<Integer, byte[]>> shares, byte[] root, byte[] chain) {
+        Round3Message c = new Round3Message(
+                r.sessionId(),
+                r.sender(),
+                r.curve(),
+                r.threshold(),
+                root,
+                chain,
+                shares.apply(new LinkedHashMap<>(r.verificationShares())),
+                r.transcriptHash(),
+                null);
         return net.sign(c, r.sender());
     }
 
     @Test
     void honestResultsAreAgreed() {
         AgreedKey agreed = coordinator.finish(results);
-        assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), new ArrayList<>(agreed.verificationShares().keySet()));
+        assertEquals(
+                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                new ArrayList<>(agreed.verificationShares().keySet()));
         assertArrayEquals(results.get(0).rootPublicKey(), agreed.rootPublicKey());
-        assertArrayEquals(agreed.rootPublicKey(), KeygenCoordinator.agree(net.session, results).rootPublicKey());
+        assertArrayEquals(
+                agreed.rootPublicKey(),
+                KeygenCoordinator.agree(net.session, results).rootPublicKey());
     }
 
     @Test
@@ -63,10 +76,18 @@ class CoordinatorChecksTest {
         // Every server "agrees" on a wrong share for server 3: only interpolation can tell.
         List<Round3Message> list = new ArrayList<>();
         for (Round3Message r : results) {
-            list.add(changed(r, m -> {
-                m.put(3, curve.decodePoint(m.get(3)).add(curve.generator()).encode());
-                return m;
-            }, r.rootPublicKey(), r.chainCode()));
+            list.add(changed(
+                    r,
+                    m -> {
+                        m.put(
+                                3,
+                                curve.decodePoint(m.get(3))
+                                        .add(curve.generator())
+                                        .encode());
+                        return m;
+                    },
+                    r.rootPublicKey(),
+                    r.chainCode()));
         }
         Blame.expect(ProtocolCheck.INTERPOLATION, 3, net, () -> KeygenCoordinator.agree(net.session, list));
         Blame.expect(ProtocolCheck.RESULT_MISMATCH, 1, net, () -> coordinator.finish(list));
@@ -83,7 +104,8 @@ class CoordinatorChecksTest {
     void aRootKeyTheSharesDoNotGiveIsRefused() {
         List<Round3Message> list = new ArrayList<>();
         for (Round3Message r : results) {
-            byte[] other = curve.encodePublicKey(curve.decodePublicKey(r.rootPublicKey()).add(curve.generator()));
+            byte[] other = curve.encodePublicKey(
+                    curve.decodePublicKey(r.rootPublicKey()).add(curve.generator()));
             list.add(changed(r, m -> m, other, r.chainCode()));
         }
         Blame.expect(ProtocolCheck.INTERPOLATION, 1, net, () -> KeygenCoordinator.agree(net.session, list));
@@ -91,7 +113,10 @@ class CoordinatorChecksTest {
 
     @Test
     void aMissingResultIsRefused() {
-        Blame.expect(ProtocolCheck.MISSING_OR_DUPLICATE, ProtocolException.COORDINATOR, net,
+        Blame.expect(
+                ProtocolCheck.MISSING_OR_DUPLICATE,
+                ProtocolException.COORDINATOR,
+                net,
                 () -> coordinator.finish(results.subList(0, 2)));
     }
 }

@@ -7,8 +7,7 @@ import java.math.BigInteger;
  * sign any message it likes and HPKE-encrypt any share to any server. Used by the hostile tests.
  */
 public final class Forge {
-    private Forge() {
-    }
+    private Forge() {}
 
     /** {@code m} signed by {@code keys} (the sender's own key, or a wrong one). */
     public static <T extends SignedMessage> T sign(T m, IdentityKeys keys) {

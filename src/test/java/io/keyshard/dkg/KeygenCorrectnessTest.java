@@ -43,7 +43,9 @@ class KeygenCorrectnessTest {
             assertEquals(root, curve.multiplyBase(interpolateSecret(curve, outputs, subset)), "shares " + subset);
         }
         for (List<Integer> subset : subsets(ids, t - 1)) {
-            assertNotEquals(root, curve.multiplyBase(interpolateSecret(curve, outputs, subset)),
+            assertNotEquals(
+                    root,
+                    curve.multiplyBase(interpolateSecret(curve, outputs, subset)),
                     "t-1 shares " + subset + " must not give the key");
         }
         for (List<Integer> subset : subsets(ids, t)) {
@@ -56,8 +58,12 @@ class KeygenCorrectnessTest {
             assertEquals(root, curve.multiSum(l, pts), "verification shares " + subset);
         }
         for (Round3Output out : outputs.values()) {
-            assertEquals(curve.decodePoint(run.agreed().verificationShares().get(InMemoryDkg.nameFor(out.share().id()))),
-                    out.share().publicShare(), "each share matches its verification share");
+            assertEquals(
+                    curve.decodePoint(run.agreed()
+                            .verificationShares()
+                            .get(InMemoryDkg.nameFor(out.share().id()))),
+                    out.share().publicShare(),
+                    "each share matches its verification share");
             assertEquals(32, out.message().chainCode().length);
             assertArrayEquals(run.agreed().chainCode(), out.message().chainCode(), "chain code equal everywhere");
             assertArrayEquals(run.agreed().rootPublicKey(), out.message().rootPublicKey());
@@ -87,7 +93,8 @@ class KeygenCorrectnessTest {
     static BigInteger interpolateSecret(Curve curve, Map<Integer, Round3Output> outputs, List<Integer> subset) {
         BigInteger s = BigInteger.ZERO;
         for (int i : subset) {
-            s = s.add(Lagrange.coefficient(curve.order(), subset, i, 0).multiply(outputs.get(i).share().value()));
+            s = s.add(Lagrange.coefficient(curve.order(), subset, i, 0)
+                    .multiply(outputs.get(i).share().value()));
         }
         return s.mod(curve.order());
     }

@@ -29,7 +29,8 @@ class RoundOneChecksTest {
     }
 
     private Round1Message withCommitments(List<byte[]> commitments) {
-        return new Round1Message(bad.sessionId(), 3, commitments, bad.proofR(), bad.proofZ(), bad.chainCodeCommitment(), null);
+        return new Round1Message(
+                bad.sessionId(), 3, commitments, bad.proofR(), bad.proofZ(), bad.chainCodeCommitment(), null);
     }
 
     private Round1Message withProof(byte[] r, byte[] z) {
@@ -46,7 +47,9 @@ class RoundOneChecksTest {
 
     @Test
     void aShorterCommitmentVectorIsRefused() {
-        server1Rejects(ProtocolCheck.COMMITMENT_COUNT, withCommitments(bad.commitments().subList(0, 1)));
+        server1Rejects(
+                ProtocolCheck.COMMITMENT_COUNT,
+                withCommitments(bad.commitments().subList(0, 1)));
     }
 
     @Test
@@ -59,8 +62,8 @@ class RoundOneChecksTest {
     void aProofReplayedFromAnotherSessionIsRefused() {
         // Server 3 reuses its commitments and proof from another session, freshly signed for this one.
         Round1Message old = net.sibling().server(3).round1();
-        Round1Message replayed = new Round1Message(bad.sessionId(), 3, old.commitments(), old.proofR(), old.proofZ(),
-                bad.chainCodeCommitment(), null);
+        Round1Message replayed = new Round1Message(
+                bad.sessionId(), 3, old.commitments(), old.proofR(), old.proofZ(), bad.chainCodeCommitment(), null);
         server1Rejects(ProtocolCheck.PROOF_OF_POSSESSION, replayed);
     }
 
@@ -68,8 +71,8 @@ class RoundOneChecksTest {
     void aProofCopiedFromAnotherServerIsRefused() {
         // A rogue-key attempt: server 3 copies server 2's constant term and proof.
         Round1Message two = r1.get(1);
-        Round1Message copied = new Round1Message(bad.sessionId(), 3, two.commitments(), two.proofR(), two.proofZ(),
-                bad.chainCodeCommitment(), null);
+        Round1Message copied = new Round1Message(
+                bad.sessionId(), 3, two.commitments(), two.proofR(), two.proofZ(), bad.chainCodeCommitment(), null);
         server1Rejects(ProtocolCheck.PROOF_OF_POSSESSION, copied);
     }
 
@@ -92,9 +95,14 @@ class RoundOneChecksTest {
         for (byte[] bad : List.of(identity, orderTwo)) {
             List<byte[]> c = new ArrayList<>(two.commitments());
             c.set(1, bad);
-            Round1Message m = ed.sign(new Round1Message(two.sessionId(), 2, c, two.proofR(), two.proofZ(),
-                    two.chainCodeCommitment(), null), 2);
-            Blame.expect(ProtocolCheck.INVALID_POINT, 2, ed,
+            Round1Message m = ed.sign(
+                    new Round1Message(
+                            two.sessionId(), 2, c, two.proofR(), two.proofZ(), two.chainCodeCommitment(), null),
+                    2);
+            Blame.expect(
+                    ProtocolCheck.INVALID_POINT,
+                    2,
+                    ed,
                     () -> new KeygenCoordinator(ed.setup).round2Request(replace(list, 1, m)));
         }
     }
@@ -134,8 +142,13 @@ class RoundOneChecksTest {
         Round1Message r = r1.get(1);
         byte[] cc = r.chainCodeCommitment().clone();
         cc[0] ^= 1;
-        Round1Message changed = new Round1Message(r.sessionId(), 2, r.commitments(), r.proofR(), r.proofZ(), cc, r.signature());
-        Blame.expect(ProtocolCheck.SIGNATURE, 2, net, () -> net.server(1).round2(new Round2Request(replace(r1, 1, changed))));
+        Round1Message changed =
+                new Round1Message(r.sessionId(), 2, r.commitments(), r.proofR(), r.proofZ(), cc, r.signature());
+        Blame.expect(
+                ProtocolCheck.SIGNATURE,
+                2,
+                net,
+                () -> net.server(1).round2(new Round2Request(replace(r1, 1, changed))));
     }
 
     @Test
@@ -143,6 +156,7 @@ class RoundOneChecksTest {
         List<byte[]> longer = new ArrayList<>(bad.commitments());
         longer.add(bad.commitments().get(0));
         List<Round1Message> list = replace(r1, 2, net.sign(withCommitments(longer), 3));
-        Blame.expect(ProtocolCheck.COMMITMENT_COUNT, 3, net, () -> new KeygenCoordinator(net.setup).round2Request(list));
+        Blame.expect(
+                ProtocolCheck.COMMITMENT_COUNT, 3, net, () -> new KeygenCoordinator(net.setup).round2Request(list));
     }
 }

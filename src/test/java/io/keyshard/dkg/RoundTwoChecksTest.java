@@ -40,7 +40,8 @@ class RoundTwoChecksTest {
         ProtocolException e = Blame.expect(ProtocolCheck.FELDMAN, 3, net, () -> round3(1, list));
         assertTrue(e.getMessage().contains("OFFICIAL_3"), e.getMessage());
         String hex = Hex.toHexString(random);
-        assertTrue(!e.getMessage().contains(hex) && !e.getMessage().contains(new BigInteger(1, random).toString()),
+        assertTrue(
+                !e.getMessage().contains(hex) && !e.getMessage().contains(new BigInteger(1, random).toString()),
                 "the share's value is not in the error");
         // Server 2's share from server 3 is fine, so server 2 finishes; the coordinator then misses server 1.
         Round3Output two = round3(2, list);
@@ -66,7 +67,8 @@ class RoundTwoChecksTest {
         // Server 3 sends server 1 the ciphertext it made for server 2.
         Map<Integer, byte[]> shares = new LinkedHashMap<>(bad.encryptedShares());
         shares.put(1, bad.encryptedShares().get(2));
-        Round2Message m = net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), shares, bad.chainCodeReveal(), null), 3);
+        Round2Message m =
+                net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), shares, bad.chainCodeReveal(), null), 3);
         Blame.expect(ProtocolCheck.SHARE_DECRYPTION, 3, net, () -> round3(1, replace(r2, 2, m)));
     }
 
@@ -74,9 +76,13 @@ class RoundTwoChecksTest {
     void aRevealThatDoesNotMatchItsHashIsRefused() {
         byte[] reveal = bad.chainCodeReveal().clone();
         reveal[5] ^= 0x40;
-        Round2Message m = net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), bad.encryptedShares(), reveal, null), 3);
+        Round2Message m =
+                net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), bad.encryptedShares(), reveal, null), 3);
         Blame.expect(ProtocolCheck.REVEAL_MISMATCH, 3, net, () -> round3(1, replace(r2, 2, m)));
-        Blame.expect(ProtocolCheck.REVEAL_MISMATCH, 3, net,
+        Blame.expect(
+                ProtocolCheck.REVEAL_MISMATCH,
+                3,
+                net,
                 () -> coordinatorAfterRound1().round3Request(replace(r2, 2, m)));
     }
 
@@ -93,8 +99,8 @@ class RoundTwoChecksTest {
         Round2Message m2 = fresh.server(2).round2(new Round2Request(viewOf2));
         Round2Message m3 = fresh.server(3).round2(new Round2Request(viewOf1));
         List<Round2Message> all = List.of(m1, m2, m3);
-        ProtocolException e = Blame.expect(ProtocolCheck.EQUIVOCATION, 3, fresh,
-                () -> fresh.server(1).round3(new Round3Request(all)));
+        ProtocolException e = Blame.expect(
+                ProtocolCheck.EQUIVOCATION, 3, fresh, () -> fresh.server(1).round3(new Round3Request(all)));
         assertTrue(e.getMessage().contains("OFFICIAL_2"), "names whose view differed: " + e.getMessage());
         Blame.expect(ProtocolCheck.EQUIVOCATION, 3, fresh, () -> fresh.server(2).round3(new Round3Request(all)));
     }
@@ -107,11 +113,15 @@ class RoundTwoChecksTest {
         byte[] wrong = echo.get(2).clone();
         wrong[0] ^= 1;
         echo.set(2, wrong);
-        Round2Message lying = net.sign(new Round2Message(two.sessionId(), 2, echo, two.encryptedShares(),
-                two.chainCodeReveal(), null), 2);
+        Round2Message lying = net.sign(
+                new Round2Message(two.sessionId(), 2, echo, two.encryptedShares(), two.chainCodeReveal(), null), 2);
         List<Round2Message> list = replace(r2, 1, lying);
         // The coordinator relayed one list to all, so it knows the echo is false: culprit 2.
-        Blame.expect(ProtocolCheck.EQUIVOCATION, 2, net, () -> coordinatorAfterRound1().round3Request(list));
+        Blame.expect(
+                ProtocolCheck.EQUIVOCATION,
+                2,
+                net,
+                () -> coordinatorAfterRound1().round3Request(list));
         // A server cannot tell a false echo from a double-signing sender; it names 3 and says so.
         ProtocolException e = Blame.expect(ProtocolCheck.EQUIVOCATION, 3, net, () -> round3(1, list));
         assertTrue(e.getMessage().contains("or OFFICIAL_2's echo is false"), e.getMessage());
@@ -125,16 +135,33 @@ class RoundTwoChecksTest {
     @Test
     void itsOwnMessageAlteredByTheRelayIsRefused() {
         Round2Message mine = r2.get(0);
-        Round2Message altered = net.sign(new Round2Message(mine.sessionId(), 1, mine.echo(), mine.encryptedShares(),
-                r2.get(1).chainCodeReveal(), null), 1);
-        Blame.expect(ProtocolCheck.OWN_MESSAGE_ALTERED, ProtocolException.COORDINATOR, net,
+        Round2Message altered = net.sign(
+                new Round2Message(
+                        mine.sessionId(),
+                        1,
+                        mine.echo(),
+                        mine.encryptedShares(),
+                        r2.get(1).chainCodeReveal(),
+                        null),
+                1);
+        Blame.expect(
+                ProtocolCheck.OWN_MESSAGE_ALTERED,
+                ProtocolException.COORDINATOR,
+                net,
                 () -> round3(1, replace(r2, 0, altered)));
     }
 
     @Test
     void anEchoOfTheWrongLengthIsMalformed() {
-        Round2Message m = net.sign(new Round2Message(bad.sessionId(), 3, bad.echo().subList(0, 2), bad.encryptedShares(),
-                bad.chainCodeReveal(), null), 3);
+        Round2Message m = net.sign(
+                new Round2Message(
+                        bad.sessionId(),
+                        3,
+                        bad.echo().subList(0, 2),
+                        bad.encryptedShares(),
+                        bad.chainCodeReveal(),
+                        null),
+                3);
         Blame.expect(ProtocolCheck.MALFORMED, 3, net, () -> round3(1, replace(r2, 2, m)));
     }
 
@@ -142,7 +169,8 @@ class RoundTwoChecksTest {
     void sharesMissingARecipientAreMalformed() {
         Map<Integer, byte[]> shares = new LinkedHashMap<>(bad.encryptedShares());
         shares.remove(2);
-        Round2Message m = net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), shares, bad.chainCodeReveal(), null), 3);
+        Round2Message m =
+                net.sign(new Round2Message(bad.sessionId(), 3, bad.echo(), shares, bad.chainCodeReveal(), null), 3);
         Blame.expect(ProtocolCheck.MALFORMED, 3, net, () -> round3(1, replace(r2, 2, m)));
     }
 

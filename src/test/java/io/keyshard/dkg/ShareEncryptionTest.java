@@ -24,7 +24,8 @@ class ShareEncryptionTest {
         X25519PrivateKeyParameters skE = new X25519PrivateKeyParameters(hex(v, "skEm"), 0);
         assertArrayEquals(hex(v, "pkRm"), skR.generatePublicKey().getEncoded());
         AsymmetricCipherKeyPair ephemeral = new AsymmetricCipherKeyPair(skE.generatePublicKey(), skE);
-        byte[] sealed = ShareEncryption.seal(skR.generatePublicKey(), hex(v, "info"), hex(v, "aad"), hex(v, "pt"), ephemeral);
+        byte[] sealed =
+                ShareEncryption.seal(skR.generatePublicKey(), hex(v, "info"), hex(v, "aad"), hex(v, "pt"), ephemeral);
         assertArrayEquals(Hex.decode(v.get("enc").asText() + v.get("ct").asText()), sealed);
         AsymmetricCipherKeyPair recipient = new AsymmetricCipherKeyPair(skR.generatePublicKey(), skR);
         assertArrayEquals(hex(v, "pt"), ShareEncryption.open(recipient, hex(v, "info"), hex(v, "aad"), sealed));

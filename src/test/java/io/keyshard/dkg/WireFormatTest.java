@@ -34,8 +34,8 @@ class WireFormatTest {
         KeygenCoordinator coordinator = new KeygenCoordinator(hop(net.setup, SessionSetup.class));
         List<DkgParticipant> servers = new ArrayList<>();
         for (Participant p : net.session.participants()) {
-            servers.add(DkgParticipant.create(hop(net.setup, SessionSetup.class), p.name(), p.id(), net.identities.get(p.id()),
-                    TestNet.RANDOM));
+            servers.add(DkgParticipant.create(
+                    hop(net.setup, SessionSetup.class), p.name(), p.id(), net.identities.get(p.id()), TestNet.RANDOM));
         }
         List<Round1Message> r1 = new ArrayList<>();
         for (DkgParticipant s : servers) {
@@ -59,7 +59,8 @@ class WireFormatTest {
     void theJsonHoldsExactlyTheRecordComponents() throws Exception {
         TestNet net = TestNet.create(CurveName.P256, 2, 1, 2);
         Round1Message m = net.server(1).round1();
-        assertEquals(Set.of("sessionId", "sender", "commitments", "proofR", "proofZ", "chainCodeCommitment", "signature"),
+        assertEquals(
+                Set.of("sessionId", "sender", "commitments", "proofR", "proofZ", "chainCodeCommitment", "signature"),
                 fields((ObjectNode) json.valueToTree(m)));
         String extra = json.writeValueAsString(m).replaceFirst("\\{", "{\"payloadHash\":\"AA==\",");
         assertThrows(UnrecognizedPropertyException.class, () -> json.readValue(extra, Round1Message.class));

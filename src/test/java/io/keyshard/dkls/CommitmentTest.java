@@ -1,9 +1,8 @@
 package io.keyshard.dkls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,9 +23,13 @@ class CommitmentTest {
         Commitment.Opening o = Commitment.commit(SID, 2, MSG, new TestRandom("c"));
         byte[] salt = o.salt().clone();
         salt[0] ^= 1;
-        assertAbort(() -> Commitment.verify(SID, 2, o.digest(), o.salt(), "R_j".getBytes(StandardCharsets.US_ASCII)), 2);
+        assertAbort(
+                () -> Commitment.verify(SID, 2, o.digest(), o.salt(), "R_j".getBytes(StandardCharsets.US_ASCII)), 2);
         assertAbort(() -> Commitment.verify(SID, 2, o.digest(), salt, o.message()), 2);
-        assertAbort(() -> Commitment.verify("other".getBytes(StandardCharsets.US_ASCII), 2, o.digest(), o.salt(), o.message()), 2);
+        assertAbort(
+                () -> Commitment.verify(
+                        "other".getBytes(StandardCharsets.US_ASCII), 2, o.digest(), o.salt(), o.message()),
+                2);
         assertAbort(() -> Commitment.verify(SID, 3, o.digest(), o.salt(), o.message()), 3);
     }
 

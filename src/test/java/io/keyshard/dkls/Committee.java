@@ -26,6 +26,7 @@ final class Committee {
 
     /** Hooks that change messages on the way, to play a cheating peer or relay. */
     UnaryOperator<List<Commit>> onCommits = UnaryOperator.identity();
+
     UnaryOperator<MulResponse> onResponse = UnaryOperator.identity();
     UnaryOperator<Partial> onPartial = UnaryOperator.identity();
     /** When set, every message is encoded and strictly decoded on its way. */
@@ -63,11 +64,11 @@ final class Committee {
 
     /** Runs the three rounds among the signers and returns each signer's result. */
     Map<Integer, EcdsaSignature> sign(List<Integer> signers, byte[] digest, String session) {
-        SignRequest req = new SignRequest(session.getBytes(StandardCharsets.US_ASCII), signers,
-                digest, publicKey);
+        SignRequest req = new SignRequest(session.getBytes(StandardCharsets.US_ASCII), signers, digest, publicKey);
         Map<Integer, Signer> parties = new HashMap<>();
         for (int i : signers) {
-            parties.put(i, new Signer(g, req, i, shares.get(i), zero.get(i), asSender.get(i), asReceiver.get(i), random));
+            parties.put(
+                    i, new Signer(g, req, i, shares.get(i), zero.get(i), asSender.get(i), asReceiver.get(i), random));
         }
         List<Commit> commits = new ArrayList<>();
         List<MulRequest> requests = new ArrayList<>();
@@ -81,13 +82,15 @@ final class Committee {
         List<MulResponse> responses = new ArrayList<>();
         for (int i : signers) {
             List<MulRequest> mine = requests.stream().filter(m -> m.to() == i).toList();
-            for (MulResponse m : parties.get(i).round2(onCommits.apply(commits), mine).values()) {
+            for (MulResponse m :
+                    parties.get(i).round2(onCommits.apply(commits), mine).values()) {
                 responses.add(wire == null ? m : wire.decodeMulResponse(wire.encode(m), i));
             }
         }
         List<Partial> partials = new ArrayList<>();
         for (int i : signers) {
-            List<MulResponse> mine = responses.stream().filter(m -> m.to() == i).map(onResponse).toList();
+            List<MulResponse> mine =
+                    responses.stream().filter(m -> m.to() == i).map(onResponse).toList();
             Partial p = onPartial.apply(parties.get(i).round3(mine));
             partials.add(wire == null ? p : wire.decodePartial(wire.encode(p), i));
         }

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DklsCodecTest {
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P521"})
     void aSignatureWhoseMessagesAllCrossTheWireVerifies(CurveName name) throws Exception {
         Group g = Group.of(name);
         Committee c = new Committee(g, 2, 3, false, "wire " + name);
@@ -44,7 +46,9 @@ class DklsCodecTest {
 
         OtSeeds stored = OtSeeds.decode(OtSeeds.forSender(delta, chosen).encode());
         assertArrayEquals(OtSeeds.forSender(delta, chosen).encode(), stored.encode());
-        assertArrayEquals(OtSeeds.forReceiver(pads).encode(), OtSeeds.decode(OtSeeds.forReceiver(pads).encode()).encode());
+        assertArrayEquals(
+                OtSeeds.forReceiver(pads).encode(),
+                OtSeeds.decode(OtSeeds.forReceiver(pads).encode()).encode());
     }
 
     @Test

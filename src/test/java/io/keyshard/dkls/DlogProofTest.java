@@ -15,7 +15,9 @@ class DlogProofTest {
     private static final byte[] SID = "sid".getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void anHonestProofVerifiesAndATamperedOneNamesTheProver(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("dlog " + name);

@@ -22,7 +22,9 @@ class EndemicOtTest {
     private static final int RECEIVER = 2;
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void theReceiverGetsThePadOfItsChoiceAndNotTheOther(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("ot " + name);
@@ -43,13 +45,15 @@ class EndemicOtTest {
         Group g = Group.of(CurveName.SECP256K1);
         TestRandom random = new TestRandom("bad enc");
         EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
-        EndemicOt.ReceiverMessage m = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, false}, random)
-                .message();
+        EndemicOt.ReceiverMessage m =
+                new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, false}, random).message();
         EndemicOt.Encryption e = m.encryptions().get(1);
         // v moved by G: it no longer encrypts a bit under the proof, and the sender must notice.
         List<EndemicOt.Encryption> items = new ArrayList<>(m.encryptions());
         items.set(1, new EndemicOt.Encryption(e.u(), e.v().add(g.curve().generator()), e.proof()));
-        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2), RECEIVER,
+        assertAbort(
+                () -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2),
+                RECEIVER,
                 Check.ENCRYPTION_PROOF);
     }
 
@@ -61,8 +65,11 @@ class EndemicOtTest {
         EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
         byte[] seed = receiver.message().seed().clone();
         seed[0] ^= 1;
-        assertAbort(() -> sender.finish(new EndemicOt.ReceiverMessage(seed, receiver.message().encryptions()), 1),
-                RECEIVER, Check.ENCRYPTION_PROOF);
+        assertAbort(
+                () -> sender.finish(
+                        new EndemicOt.ReceiverMessage(seed, receiver.message().encryptions()), 1),
+                RECEIVER,
+                Check.ENCRYPTION_PROOF);
     }
 
     @Test
@@ -72,7 +79,10 @@ class EndemicOtTest {
         EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
         EndemicOt.Receiver receiver = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true}, random);
         Point other = sender.message().z().add(g.curve().generator());
-        assertAbort(() -> receiver.finish(new EndemicOt.SenderMessage(other, sender.message().proof())), SENDER,
+        assertAbort(
+                () -> receiver.finish(
+                        new EndemicOt.SenderMessage(other, sender.message().proof())),
+                SENDER,
                 Check.DLOG_PROOF);
     }
 
@@ -86,7 +96,8 @@ class EndemicOtTest {
         int[] odd = new int[2];
         for (int bit = 0; bit < 2; bit++) {
             for (int n = 0; n < runs; n++) {
-                EndemicOt.Receiver r = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {bit == 1}, random);
+                EndemicOt.Receiver r =
+                        new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {bit == 1}, random);
                 byte[] v = r.message().encryptions().get(0).v().encode();
                 odd[bit] += v[v.length - 1] & 1;
             }

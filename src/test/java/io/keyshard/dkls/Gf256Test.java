@@ -6,7 +6,8 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class Gf256Test {
-    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256).or(BigInteger.valueOf((1 << 10) | (1 << 5) | (1 << 2) | 1));
+    private static final BigInteger MODULUS =
+            BigInteger.ONE.shiftLeft(256).or(BigInteger.valueOf((1 << 10) | (1 << 5) | (1 << 2) | 1));
 
     @Test
     void multiplicationMatchesSchoolbookPolynomialArithmetic() {

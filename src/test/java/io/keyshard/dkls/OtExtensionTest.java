@@ -71,7 +71,8 @@ class OtExtensionTest {
         int m = Kos15.rows(g.batchSize());
         Kos15.Receiver r = Kos15.receive(SID, own[1], randomBits(m, new TestRandom("c4")), m);
         Kos15.send(SID, own[0], r.message(), m, BOB);
-        assertThrows(IllegalStateException.class, () -> Kos15.receive(SID, own[1], randomBits(m, new TestRandom("c5")), m));
+        assertThrows(
+                IllegalStateException.class, () -> Kos15.receive(SID, own[1], randomBits(m, new TestRandom("c5")), m));
         assertThrows(IllegalStateException.class, () -> Kos15.send(SID, own[0], r.message(), m, BOB));
     }
 
@@ -90,7 +91,8 @@ class OtExtensionTest {
                 for (int j = 0; j < used; j++) {
                     choices[j >>> 6] = (choices[j >>> 6] & ~(1L << (j & 63))) | ((long) fill << (j & 63));
                 }
-                Kos15.Receiver r = Kos15.receive(("run " + fill + " " + n).getBytes(StandardCharsets.US_ASCII), seeds[1], choices, m);
+                Kos15.Receiver r = Kos15.receive(
+                        ("run " + fill + " " + n).getBytes(StandardCharsets.US_ASCII), seeds[1], choices, m);
                 ones[fill] += (int) (r.message().xTilde()[0] & 1L);
             }
         }

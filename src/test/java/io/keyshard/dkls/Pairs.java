@@ -5,8 +5,7 @@ import java.security.SecureRandom;
 
 /** Runs the pairwise OT setup of DKLs23 in memory, for tests: base OTs turned into extension seeds. */
 final class Pairs {
-    private Pairs() {
-    }
+    private Pairs() {}
 
     /** Seeds of one ordered pair: {@code [0]} for the extension sender (Alice), {@code [1]} for the receiver (Bob). */
     static OtSeeds[] setup(Group g, int alice, int bob, SecureRandom random) {

@@ -19,7 +19,9 @@ class RvoleTest {
     private static final int BOB = 5;
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void sharesAddUpToTheProductOfBobsRandomInputAndEachOfAlicesInputs(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("rvole " + name);
@@ -51,8 +53,8 @@ class RvoleTest {
         TestRandom random = new TestRandom("rvole tau");
         OtSeeds[] seeds = Pairs.dealt(random);
         Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
-        Rvole.SenderOutput alice = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
-                bob.message(), random);
+        Rvole.SenderOutput alice = Rvole.send(
+                g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random);
         // Alice uses another input in one OT: a selective-failure probe of Bob's choice bit there.
         Scalar[][] tau = alice.message().tau();
         tau[17][0] = tau[17][0].add(g.random(random));
@@ -105,7 +107,8 @@ class RvoleTest {
             for (int n = 0; n < runs; n++) {
                 byte[] sid = ("view " + input + " " + n).getBytes(StandardCharsets.US_ASCII);
                 Rvole.Receiver bob = new Rvole.Receiver(g, sid, ALICE, seeds[1], 2, random);
-                Rvole.SenderMessage m = Rvole.send(g, sid, BOB, seeds[0], new Scalar[] {a, a}, bob.message(), random).message();
+                Rvole.SenderMessage m = Rvole.send(g, sid, BOB, seeds[0], new Scalar[] {a, a}, bob.message(), random)
+                        .message();
                 odd[input] += m.gamma()[0].toBigInteger().testBit(0) ? 1 : 0;
                 odd[input] += m.checkU()[1].toBigInteger().testBit(0) ? 1 : 0;
             }
@@ -116,14 +119,14 @@ class RvoleTest {
     }
 
     /** Bob's state and Alice's honest answer, on freshly dealt seeds. */
-    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message) {
-    }
+    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message) {}
 
     private static Exchange exchange(Group g, TestRandom random) {
         OtSeeds[] seeds = Pairs.dealt(random);
         Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
-        Rvole.SenderMessage m = Rvole.send(g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)},
-                bob.message(), random).message();
+        Rvole.SenderMessage m = Rvole.send(
+                        g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random)
+                .message();
         return new Exchange(bob, m);
     }
 

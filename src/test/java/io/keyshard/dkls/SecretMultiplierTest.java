@@ -12,15 +12,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SecretMultiplierTest {
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void ladderAndCombAgreeWithTheVariableTimeMultiplication(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("mul " + name);
         Point p = g.base(g.randomNonZero(random));
         BigInteger q = g.order();
         SecretMultiplier comb = g.multiplier(p);
-        for (BigInteger k : new BigInteger[] {BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(255), q.subtract(BigInteger.ONE),
-                q.shiftRight(1), g.random(random).toBigInteger(), g.random(random).toBigInteger()}) {
+        for (BigInteger k : new BigInteger[] {
+            BigInteger.ONE,
+            BigInteger.TWO,
+            BigInteger.valueOf(255),
+            q.subtract(BigInteger.ONE),
+            q.shiftRight(1),
+            g.random(random).toBigInteger(),
+            g.random(random).toBigInteger()
+        }) {
             Scalar s = g.of(k);
             Point expected = p.multiply(k);
             assertEquals(expected, g.timesSecret(p, s), "ladder, k = " + k);

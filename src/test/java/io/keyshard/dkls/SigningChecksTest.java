@@ -36,23 +36,56 @@ class SigningChecksTest {
 
     @Test
     void anotherNonceConsistencyPointNamesItsSenderAndBurnsThePairsSetup() {
-        c.onResponse = m -> m.from() == 2 && m.to() == 1 ? new MulResponse(m.from(), m.to(), m.commitsSeen(), m.mul(),
-                m.nonce(), m.salt(), m.keyShare(), m.gammaU().add(c.g.curve().generator()), m.gammaV(), m.psi()) : m;
+        c.onResponse = m -> m.from() == 2 && m.to() == 1
+                ? new MulResponse(
+                        m.from(),
+                        m.to(),
+                        m.commitsSeen(),
+                        m.mul(),
+                        m.nonce(),
+                        m.salt(),
+                        m.keyShare(),
+                        m.gammaU().add(c.g.curve().generator()),
+                        m.gammaV(),
+                        m.psi())
+                : m;
         assertAbort(2, Check.NONCE_CONSISTENCY);
         assertTrue(c.asReceiver.get(1).get(2).isBurned(), "party 1's seeds as receiver from party 2");
     }
 
     @Test
     void anotherKeySharePointNamesItsSender() {
-        c.onResponse = m -> m.from() == 3 ? new MulResponse(m.from(), m.to(), m.commitsSeen(), m.mul(), m.nonce(),
-                m.salt(), m.keyShare().add(c.g.curve().generator()), m.gammaU(), m.gammaV(), m.psi()) : m;
+        c.onResponse = m -> m.from() == 3
+                ? new MulResponse(
+                        m.from(),
+                        m.to(),
+                        m.commitsSeen(),
+                        m.mul(),
+                        m.nonce(),
+                        m.salt(),
+                        m.keyShare().add(c.g.curve().generator()),
+                        m.gammaU(),
+                        m.gammaV(),
+                        m.psi())
+                : m;
         assertAbort(3, Check.KEY_CONSISTENCY);
     }
 
     @Test
     void aNonceThatIsNotTheCommittedOneNamesItsSender() {
-        c.onResponse = m -> m.from() == 2 ? new MulResponse(m.from(), m.to(), m.commitsSeen(), m.mul(),
-                m.nonce().add(c.g.curve().generator()), m.salt(), m.keyShare(), m.gammaU(), m.gammaV(), m.psi()) : m;
+        c.onResponse = m -> m.from() == 2
+                ? new MulResponse(
+                        m.from(),
+                        m.to(),
+                        m.commitsSeen(),
+                        m.mul(),
+                        m.nonce().add(c.g.curve().generator()),
+                        m.salt(),
+                        m.keyShare(),
+                        m.gammaU(),
+                        m.gammaV(),
+                        m.psi())
+                : m;
         assertAbort(2, Check.COMMITMENT);
     }
 
@@ -92,13 +125,16 @@ class SigningChecksTest {
 
     @Test
     void aCommitmentBoundToAnotherRequestNamesItsSender() {
-        c.onCommits = all -> all.stream().map(m -> m.from() == 2 ? new Commit(2, new byte[32], m.commitment()) : m).toList();
+        c.onCommits = all -> all.stream()
+                .map(m -> m.from() == 2 ? new Commit(2, new byte[32], m.commitment()) : m)
+                .toList();
         assertAbort(2, Check.REQUEST);
     }
 
     @Test
     void aChangedPartialGivesNoSignature() {
-        c.onPartial = p -> p.from() == 2 ? new Partial(p.from(), p.view(), p.u().add(c.g.of(BigInteger.ONE)), p.w()) : p;
+        c.onPartial =
+                p -> p.from() == 2 ? new Partial(p.from(), p.view(), p.u().add(c.g.of(BigInteger.ONE)), p.w()) : p;
         assertAbort(ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE);
     }
 
@@ -114,8 +150,17 @@ class SigningChecksTest {
         SignRequest req = new SignRequest("k".getBytes(StandardCharsets.US_ASCII), SIGNERS, DIGEST, other.publicKey);
         Map<Integer, Signer> parties = new HashMap<>();
         for (int i : SIGNERS) {
-            parties.put(i, new Signer(c.g, req, i, c.shares.get(i), c.zero.get(i), c.asSender.get(i), c.asReceiver.get(i),
-                    c.random));
+            parties.put(
+                    i,
+                    new Signer(
+                            c.g,
+                            req,
+                            i,
+                            c.shares.get(i),
+                            c.zero.get(i),
+                            c.asSender.get(i),
+                            c.asReceiver.get(i),
+                            c.random));
         }
         List<Commit> commits = new ArrayList<>();
         List<SignMessages.MulRequest> requests = new ArrayList<>();
@@ -126,17 +171,22 @@ class SigningChecksTest {
         }
         List<MulResponse> responses = new ArrayList<>();
         for (int i : SIGNERS) {
-            responses.addAll(parties.get(i).round2(commits, requests.stream().filter(m -> m.to() == i).toList()).values());
+            responses.addAll(parties.get(i)
+                    .round2(commits, requests.stream().filter(m -> m.to() == i).toList())
+                    .values());
         }
-        ProtocolAbort abort = assertThrows(ProtocolAbort.class,
-                () -> parties.get(1).round3(responses.stream().filter(m -> m.to() == 1).toList()));
+        ProtocolAbort abort = assertThrows(
+                ProtocolAbort.class,
+                () -> parties.get(1)
+                        .round3(responses.stream().filter(m -> m.to() == 1).toList()));
         assertEquals(Check.PUBLIC_KEY, abort.check());
     }
 
     @Test
     void aRoundRunsOnce() {
         SignRequest req = new SignRequest("once".getBytes(StandardCharsets.US_ASCII), SIGNERS, DIGEST, c.publicKey);
-        Signer s = new Signer(c.g, req, 1, c.shares.get(1), c.zero.get(1), c.asSender.get(1), c.asReceiver.get(1), c.random);
+        Signer s = new Signer(
+                c.g, req, 1, c.shares.get(1), c.zero.get(1), c.asSender.get(1), c.asReceiver.get(1), c.random);
         s.round1();
         assertThrows(IllegalStateException.class, s::round1);
         assertThrows(IllegalStateException.class, () -> s.round3(List.of()));

@@ -19,13 +19,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SigningTest {
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void everyTwoOfThreeSubsetSignsAndBouncyCastleVerifies(CurveName name) throws Exception {
         signWithEverySubset(name, 2, 3);
     }
 
     @ParameterizedTest
-    @EnumSource(value = CurveName.class, names = {"SECP256K1", "P256", "P384", "P521"})
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void everyThreeOfFiveSubsetSignsAndBouncyCastleVerifies(CurveName name) throws Exception {
         signWithEverySubset(name, 3, 5);
     }

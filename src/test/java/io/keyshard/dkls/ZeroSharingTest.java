@@ -21,8 +21,8 @@ class ZeroSharingTest {
     void theSharesOfEverySignerSetAddUpToZero() {
         Group g = Group.of(CurveName.P521);
         Map<Integer, ZeroSharing> parties = agreeAll(5, new TestRandom("zero"));
-        for (List<Integer> set : List.of(List.of(1, 2, 3), List.of(2, 4, 5), List.of(1, 3, 5), List.of(1, 2, 3, 4, 5),
-                List.of(4, 5))) {
+        for (List<Integer> set :
+                List.of(List.of(1, 2, 3), List.of(2, 4, 5), List.of(1, 3, 5), List.of(1, 2, 3, 4, 5), List.of(4, 5))) {
             byte[] sid = ("sign " + set).getBytes(StandardCharsets.US_ASCII);
             Scalar sum = g.field().zero();
             for (int i : set) {
@@ -51,8 +51,8 @@ class ZeroSharingTest {
         Commitment.Opening two = ZeroSharing.contribute(SETUP, 2, random);
         byte[] changed = two.message().clone();
         changed[0] ^= 1;
-        ProtocolAbort abort = assertThrows(ProtocolAbort.class,
-                () -> ZeroSharing.agree(SETUP, 1, one, 2, two.digest(), two.salt(), changed));
+        ProtocolAbort abort = assertThrows(
+                ProtocolAbort.class, () -> ZeroSharing.agree(SETUP, 1, one, 2, two.digest(), two.salt(), changed));
         assertEquals(2, abort.culprit());
         assertEquals(Check.COMMITMENT, abort.check());
     }

@@ -26,19 +26,21 @@ final class ChildJvm {
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null;) {
-                    synchronized (all) {
-                        all.add(line);
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            synchronized (all) {
+                                all.add(line);
+                            }
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // killed mid-line: the complete lines are kept
                     }
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // killed mid-line: the complete lines are kept
-            }
-        }, "child-stdout");
+                },
+                "child-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -49,12 +51,14 @@ final class ChildJvm {
     }
 
     static ChildJvm start(String mainClass, Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         cmd.addAll(QuickJvm.OPTIONS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new ChildJvm(p);
     }
 
@@ -92,7 +96,9 @@ final class ChildJvm {
 
     /** Sends a POSIX signal (STOP, CONT, ...) with the system's kill command. */
     void signal(String name) throws IOException, InterruptedException {
-        Process k = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        Process k = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         if (k.waitFor() != 0) {
             throw new IOException("kill -" + name + " failed");
         }

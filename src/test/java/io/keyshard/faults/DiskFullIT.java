@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     @TempDir
     static Path dir;
+
     static TinyDisk serverDisk;
     static TinyDisk clientDisk;
     static FaultBench bench;
@@ -70,7 +72,7 @@ class DiskFullIT {
 
     @Test
     void aFullShareStoreIsNamedAndARetryAfterSpaceIsBackSucceeds() throws Exception {
-        assertNotNull(bench.keygen(TIMEOUT, p -> { }).key(), "works before the disk fills");
+        assertNotNull(bench.keygen(TIMEOUT, p -> {}).key(), "works before the disk fills");
         FaultBench.Run full = bench.keygen(TIMEOUT, FaultBench.onSent(3, "BRAVO", serverDisk::fill));
         assertNull(full.key());
         String message = full.failure().getMessage();
@@ -80,18 +82,23 @@ class DiskFullIT {
         assertEquals(KeyStatus.FAILED, full.record().status());
         List<String> states = bench.states(full.record().keyId());
         assertEquals(List.of("ABORTED", "ABORTED"), List.of(states.get(0), states.get(2)));
-        assertTrue(List.of("ABORTED", "UNKNOWN").contains(states.get(1)),
+        assertTrue(
+                List.of("ABORTED", "UNKNOWN").contains(states.get(1)),
                 "BRAVO stored nothing (even its abort tombstone may not fit): " + states);
 
         serverDisk.free();
-        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> { });
+        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> {});
         assertNotNull(retry.key(), () -> "retry: " + retry.error());
-        assertEquals(List.of("READY", "READY", "READY"), bench.states(retry.key().keyId()));
+        assertEquals(
+                List.of("READY", "READY", "READY"), bench.states(retry.key().keyId()));
 
         bench.nodes.stop("BRAVO");
         Map<UUID, NodeStoreReader.Held> held = NodeStoreReader.read(bench.nodes.data("BRAVO"));
         bench.nodes.start("BRAVO");
-        assertNull(held.get(full.record().keyId()) == null ? null : held.get(full.record().keyId()).share(),
+        assertNull(
+                held.get(full.record().keyId()) == null
+                        ? null
+                        : held.get(full.record().keyId()).share(),
                 "no share of the failed key on disk");
         assertEquals(KeyState.READY, held.get(retry.key().keyId()).state());
         assertNotNull(held.get(retry.key().keyId()).share(), "the retried key's share reads back");
@@ -100,7 +107,7 @@ class DiskFullIT {
     @Test
     void aFullVaultDiskBeforeTheRecordIsNamedAndNothingStarts() throws Exception {
         clientDisk.fill();
-        FaultBench.Run full = bench.keygen(TIMEOUT, p -> { });
+        FaultBench.Run full = bench.keygen(TIMEOUT, p -> {});
         assertNull(full.key());
         assertNull(full.record(), "no record could be written");
         String message = full.error().getMessage();
@@ -108,7 +115,7 @@ class DiskFullIT {
         assertTrue(message.contains("vault") && message.contains("disk"), message);
 
         clientDisk.free();
-        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> { });
+        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> {});
         assertNotNull(retry.key(), () -> "retry: " + retry.error());
         assertIntact();
     }
@@ -124,8 +131,11 @@ class DiskFullIT {
         assertTrue(message.contains("vault") && message.contains("disk"), message);
 
         clientDisk.free();
-        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
-            UUID keyId = full.record() != null ? full.record().keyId() : vault.findPending().get(0).keyId();
+        try (Vault vault = bench.openVault();
+                Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
+            UUID keyId = full.record() != null
+                    ? full.record().keyId()
+                    : vault.findPending().get(0).keyId();
             List<ResolvedKey> resolved = ws.resolvePending();
             assertEquals(KeyStatus.READY, vault.get(keyId).orElseThrow().status(), resolved.toString());
             assertEquals(List.of("READY", "READY", "READY"), bench.states(keyId));
@@ -136,14 +146,24 @@ class DiskFullIT {
     @Test
     void theSameOpenVaultGoesOnOnceSpaceIsBack() throws Exception {
         KeygenRequest request = new KeygenRequest(CurveName.ED25519, 2, NodeProcesses.NAMES);
-        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
+        try (Vault vault = bench.openVault();
+                Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
             clientDisk.fill();
-            CompletionException full = assertThrows(CompletionException.class,
-                    () -> ws.call(ComponentModule.GENERATE_KEY_SHARE, request).promise().join());
-            assertTrue(full.getCause().getMessage().contains("disk"), full.getCause().getMessage());
+            CompletionException full = assertThrows(
+                    CompletionException.class,
+                    () -> ws.call(ComponentModule.GENERATE_KEY_SHARE, request)
+                            .promise()
+                            .join());
+            assertTrue(
+                    full.getCause().getMessage().contains("disk"),
+                    full.getCause().getMessage());
             clientDisk.free();
-            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE, request).promise().join();
-            assertEquals(KeyStatus.READY, vault.get(key.keyId()).orElseThrow().status(),
+            GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE, request)
+                    .promise()
+                    .join();
+            assertEquals(
+                    KeyStatus.READY,
+                    vault.get(key.keyId()).orElseThrow().status(),
                     "the session that met the full disk writes again without being reopened");
         }
         assertIntact();

@@ -61,8 +61,8 @@ final class FaultBench implements AutoCloseable {
         Vault vault = openVault();
         try (Workspace ws = Workspace.open(home, vault, roundTimeout)) {
             Set<UUID> before = ids(vault);
-            Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE,
-                    new KeygenRequest(CurveName.SECP256K1, 2, NodeProcesses.NAMES));
+            Operation<GeneratedKey> op = ws.call(
+                    ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, NodeProcesses.NAMES));
             op.onProgress(hook::accept);
             GeneratedKey key = null;
             Throwable failure = null;
@@ -95,7 +95,10 @@ final class FaultBench implements AutoCloseable {
     static Consumer<KeygenProgress> onSent(int round, String server, Step action) {
         boolean[] done = {false};
         return p -> {
-            if (!done[0] && p.stage() == KeygenProgress.Stage.SENT && p.phase() == KeygenProgress.Phase.values()[round] && server.equals(p.server())) {
+            if (!done[0]
+                    && p.stage() == KeygenProgress.Stage.SENT
+                    && p.phase() == KeygenProgress.Phase.values()[round]
+                    && server.equals(p.server())) {
                 done[0] = true;
                 try {
                     action.run();

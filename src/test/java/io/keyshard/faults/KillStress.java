@@ -31,6 +31,7 @@ final class KillStress {
     private static final String PASSWORD = "kill-stress password";
     /** A new vault every this many records: each start re-checks every READY key on every server (O(keys)). */
     private static final int RECORDS_PER_VAULT = 80;
+
     private final Path dir;
     private Path home;
     private int vaults;
@@ -42,9 +43,11 @@ final class KillStress {
     private final Set<UUID> checked = new HashSet<>();
     /** Records already in the READY/FAILED counts (sweeps check them again). */
     private final Set<UUID> counted = new HashSet<>();
+
     private int acknowledgedBefore;
     /** Kills per target (client, ALPHA, BRAVO, CHARLIE). */
     final Map<String, Integer> kills = new LinkedHashMap<>();
+
     final List<String> violations = new ArrayList<>();
     int iterations;
     int ready;
@@ -119,7 +122,11 @@ final class KillStress {
     }
 
     private void startClient() throws Exception {
-        client = ChildJvm.start(StressClient.class, dir.resolve("client.log"), home.toString(), PASSWORD,
+        client = ChildJvm.start(
+                StressClient.class,
+                dir.resolve("client.log"),
+                home.toString(),
+                PASSWORD,
                 String.join(",", NodeProcesses.NAMES));
         if (client.await(l -> l.startsWith("open"), 120_000) == null) {
             throw new IOException("the stress client did not open the vault; see " + dir.resolve("client.log"));
@@ -218,7 +225,8 @@ final class KillStress {
                 for (String s : r.servers()) {
                     String st = nodes.status(s, r.keyId());
                     if (!"READY".equals(st)) {
-                        violations.add(when + ": " + s + " reports " + st + " for a READY key after resolution" + debug(r));
+                        violations.add(
+                                when + ": " + s + " reports " + st + " for a READY key after resolution" + debug(r));
                     }
                 }
             }

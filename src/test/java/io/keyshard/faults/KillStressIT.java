@@ -22,17 +22,26 @@ class KillStressIT {
     @Test
     void everyAcknowledgedKeyIsReadyAndNothingIsLeftHalfMade() throws Exception {
         int iterations = Integer.getInteger("keyshard.stress.iterations", 4);
-        Path where = System.getProperty("keyshard.stress.dir") == null ? dir : Path.of(System.getProperty("keyshard.stress.dir"));
+        Path where = System.getProperty("keyshard.stress.dir") == null
+                ? dir
+                : Path.of(System.getProperty("keyshard.stress.dir"));
         KillStress stress = new KillStress(where, System.nanoTime());
         try {
             stress.run(iterations, Duration.ofSeconds(Long.getLong("keyshard.stress.seconds", 240)));
         } finally {
             stress.close();
         }
-        System.out.printf("KillStressIT: %d kills %s, %d acknowledged, %d READY, %d FAILED, resolution finished %d "
-                + "and aborted %d, mean keygen %.0f ms, violations %d%n", stress.iterations, stress.kills,
-                stress.acknowledged(), stress.ready, stress.failed, stress.finishedByResolution,
-                stress.abortedByResolution, stress.keygenMillisSum / (double) Math.max(1, stress.keygensTimed),
+        System.out.printf(
+                "KillStressIT: %d kills %s, %d acknowledged, %d READY, %d FAILED, resolution finished %d "
+                        + "and aborted %d, mean keygen %.0f ms, violations %d%n",
+                stress.iterations,
+                stress.kills,
+                stress.acknowledged(),
+                stress.ready,
+                stress.failed,
+                stress.finishedByResolution,
+                stress.abortedByResolution,
+                stress.keygenMillisSum / (double) Math.max(1, stress.keygensTimed),
                 stress.violations.size());
         assertEquals(List.of(), stress.violations);
         assertEquals(iterations, stress.iterations, "every kill ran within the safety bound");

@@ -45,7 +45,8 @@ final class NodeProcesses implements AutoCloseable {
         for (String name : NAMES) {
             Files.createDirectories(dir.resolve(name));
             NodeConfig config = new NodeConfig(name, id++, freePort(), "127.0.0.1", "127.0.0.1");
-            NodeEntry entry = NodeInitializer.init(data(name), config, new SecureRandom()).entry();
+            NodeEntry entry =
+                    NodeInitializer.init(data(name), config, new SecureRandom()).entry();
             entries.put(name, entry);
             char[] key = entry.apiKey().toCharArray();
             probes.put(name, new NodeConnection(name, info(name), key));
@@ -106,8 +107,15 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     private ChildJvm launch(String name) throws IOException {
-        return ChildJvm.start("io.keyshard.Main", dir.resolve(name + ".log"), "node", "run", "--data",
-                data(name).toString(), "--exit-with", Long.toString(ProcessHandle.current().pid())); // no orphans
+        return ChildJvm.start(
+                "io.keyshard.Main",
+                dir.resolve(name + ".log"),
+                "node",
+                "run",
+                "--data",
+                data(name).toString(),
+                "--exit-with",
+                Long.toString(ProcessHandle.current().pid())); // no orphans
     }
 
     /** Waits for the node's "listening" line; relaunches while its port is still held (just after a kill). */
@@ -155,7 +163,9 @@ final class NodeProcesses implements AutoCloseable {
     void register(Path home, Vault vault) throws IOException {
         ServersConfig config = ServersConfig.load(home);
         for (String name : NAMES) {
-            vault.putSecret(ServerCredentials.secretName(name), entries.get(name).apiKey().getBytes(StandardCharsets.UTF_8));
+            vault.putSecret(
+                    ServerCredentials.secretName(name),
+                    entries.get(name).apiKey().getBytes(StandardCharsets.UTF_8));
             config = config.with(name, info(name));
         }
         config.save();
@@ -164,7 +174,11 @@ final class NodeProcesses implements AutoCloseable {
     /** The node's state for a key: PENDING, READY, ABORTED, EXPIRED, IN_PROGRESS, or UNKNOWN (404). */
     String status(String name, UUID keyId) throws ServerException {
         try {
-            return probes.get(name).keyStatus(keyId, Duration.ofSeconds(20)).join().status().name();
+            return probes.get(name)
+                    .keyStatus(keyId, Duration.ofSeconds(20))
+                    .join()
+                    .status()
+                    .name();
         } catch (RuntimeException e) {
             Throwable t = NodeConnection.unwrap(e);
             if (t instanceof ServerException se) {

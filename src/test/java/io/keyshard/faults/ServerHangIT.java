@@ -35,8 +35,20 @@ class ServerHangIT extends SharedNodesTest {
     }
 
     private static CliHarness.Result keygenCli() {
-        return CliHarness.run("--home", bench.home.toString(), "--password-file", passwordFile.toString(), "keygen",
-                "--curve", "P256", "--threshold", "2", "--servers", "ALPHA,BRAVO,CHARLIE", "--round-timeout", "2");
+        return CliHarness.run(
+                "--home",
+                bench.home.toString(),
+                "--password-file",
+                passwordFile.toString(),
+                "keygen",
+                "--curve",
+                "P256",
+                "--threshold",
+                "2",
+                "--servers",
+                "ALPHA,BRAVO,CHARLIE",
+                "--round-timeout",
+                "2");
     }
 
     @Test
@@ -52,8 +64,11 @@ class ServerHangIT extends SharedNodesTest {
         try (Vault vault = bench.openVault()) {
             assertEquals(before, FaultBench.ids(vault), "no record: the run stopped before round 1");
         }
-        assertTrue(hung.err().contains("error: ") && hung.err().contains("server BRAVO")
-                && hung.err().contains("in time"), hung.err());
+        assertTrue(
+                hung.err().contains("error: ")
+                        && hung.err().contains("server BRAVO")
+                        && hung.err().contains("in time"),
+                hung.err());
         bench.nodes.signal("BRAVO", "CONT");
         CliHarness.Result retry = keygenCli();
         assertEquals(0, retry.exitCode(), retry.err());
@@ -62,12 +77,14 @@ class ServerHangIT extends SharedNodesTest {
 
     @Test
     void aServerThatHangsMidProtocolIsNamedAndLeavesNothingReady() throws Exception {
-        FaultBench.Run run = bench.keygen(Duration.ofSeconds(2),
-                FaultBench.onSent(2, "BRAVO", () -> bench.nodes.signal("BRAVO", "STOP")));
+        FaultBench.Run run = bench.keygen(
+                Duration.ofSeconds(2), FaultBench.onSent(2, "BRAVO", () -> bench.nodes.signal("BRAVO", "STOP")));
         bench.nodes.signal("BRAVO", "CONT");
         assertNotNull(run.failure(), "a run with a hung server cannot finish");
         assertEquals("BRAVO", run.failure().server(), run.failure().getMessage());
-        assertTrue(run.failure().getMessage().contains("in round 2") && run.failure().getMessage().contains("in time"),
+        assertTrue(
+                run.failure().getMessage().contains("in round 2")
+                        && run.failure().getMessage().contains("in time"),
                 run.failure().getMessage());
         assertEquals(ExitCoded.SERVER, run.failure().exitCode());
         assertEquals(KeyStatus.FAILED, run.record().status());
@@ -75,14 +92,14 @@ class ServerHangIT extends SharedNodesTest {
         assertEquals("ABORTED", states.get(0));
         assertEquals("ABORTED", states.get(2));
         assertNotEquals("READY", states.get(1), "the hung server never got past round 2");
-        FaultBench.Run retry = bench.keygen(Duration.ofSeconds(30), p -> { });
+        FaultBench.Run retry = bench.keygen(Duration.ofSeconds(30), p -> {});
         assertNotNull(retry.key(), () -> "retry: " + retry.failure());
     }
 
     @Test
     void aHungServerIsAskedOnceWhenManyKeysAreResolved() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertNotNull(bench.keygen(Duration.ofSeconds(30), p -> { }).key());
+            assertNotNull(bench.keygen(Duration.ofSeconds(30), p -> {}).key());
         }
         bench.nodes.signal("BRAVO", "STOP");
         try (Vault vault = bench.openVault();
@@ -96,11 +113,18 @@ class ServerHangIT extends SharedNodesTest {
                 Workspace ws = Workspace.open(bench.home, vault, Duration.ofSeconds(2))) {
             List<ResolvedKey> outcomes = ws.resolvePending();
             assertTrue(outcomes.size() >= 3, outcomes.toString());
-            long waited = outcomes.stream().filter(o -> !o.note().startsWith("left for the next start")).count();
-            assertEquals(1, waited, "only the first key waits for the hung server; the rest are left for the next "
-                    + "start at once: " + outcomes);
-            assertTrue(outcomes.get(0).note().contains("in time"), outcomes.get(0).note());
-            assertTrue(outcomes.stream().allMatch(o -> o.note().contains("BRAVO") && o.status() == KeyStatus.READY),
+            long waited = outcomes.stream()
+                    .filter(o -> !o.note().startsWith("left for the next start"))
+                    .count();
+            assertEquals(
+                    1,
+                    waited,
+                    "only the first key waits for the hung server; the rest are left for the next " + "start at once: "
+                            + outcomes);
+            assertTrue(
+                    outcomes.get(0).note().contains("in time"), outcomes.get(0).note());
+            assertTrue(
+                    outcomes.stream().allMatch(o -> o.note().contains("BRAVO") && o.status() == KeyStatus.READY),
                     outcomes.toString());
         }
     }

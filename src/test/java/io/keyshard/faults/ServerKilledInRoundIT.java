@@ -11,7 +11,6 @@ import io.keyshard.client.ResolvedKey;
 import io.keyshard.client.Workspace;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,24 @@ class ServerKilledInRoundIT extends SharedNodesTest {
         bench.nodes.start("BRAVO");
         assertNull(run.key(), "a run without BRAVO cannot finish");
         assertEquals("BRAVO", run.failure().server(), run.failure().getMessage());
-        assertTrue(run.failure().getMessage().contains("in round " + round) && run.failure().getMessage().contains("server BRAVO"),
+        assertTrue(
+                run.failure().getMessage().contains("in round " + round)
+                        && run.failure().getMessage().contains("server BRAVO"),
                 run.failure().getMessage());
         assertEquals(ExitCoded.SERVER, run.failure().exitCode());
         assertEquals(KeyStatus.FAILED, run.record().status());
         assertTrue(run.record().failureReason().contains("BRAVO"), run.record().failureReason());
         List<String> states = bench.states(run.record().keyId());
-        assertEquals(List.of("ABORTED", "UNKNOWN", "ABORTED"), states,
+        assertEquals(
+                List.of("ABORTED", "UNKNOWN", "ABORTED"),
+                states,
                 "the others aborted; the killed server lost its in-memory session and never stored a share");
 
-        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> { });
+        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> {});
         assertNotNull(retry.key(), () -> "retry: " + retry.failure());
         assertEquals(KeyStatus.READY, retry.record().status());
-        assertEquals(List.of("READY", "READY", "READY"), bench.states(retry.key().keyId()));
+        assertEquals(
+                List.of("READY", "READY", "READY"), bench.states(retry.key().keyId()));
     }
 
     @Test
@@ -56,16 +60,21 @@ class ServerKilledInRoundIT extends SharedNodesTest {
         assertEquals(KeyStatus.READY, run.record().status());
         assertEquals(List.of("BRAVO"), run.key().commitPending());
         bench.nodes.start("BRAVO");
-        assertEquals(List.of("READY", "PENDING", "READY"), bench.states(run.key().keyId()),
+        assertEquals(
+                List.of("READY", "PENDING", "READY"),
+                bench.states(run.key().keyId()),
                 "BRAVO kept its share PENDING across the kill");
-        try (Vault vault = bench.openVault(); Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
+        try (Vault vault = bench.openVault();
+                Workspace ws = Workspace.open(bench.home, vault, TIMEOUT)) {
             List<ResolvedKey> resolved = ws.resolvePending();
-            assertEquals(List.of(run.key().keyId()), resolved.stream().map(ResolvedKey::keyId).toList(),
+            assertEquals(
+                    List.of(run.key().keyId()),
+                    resolved.stream().map(ResolvedKey::keyId).toList(),
                     "only the key whose commit BRAVO missed is touched: " + resolved);
             assertEquals(ResolvedKey.Change.COMMIT_RESENT, resolved.get(0).change(), resolved.toString());
             assertEquals(KeyStatus.READY, resolved.get(0).status());
         }
         assertEquals(List.of("READY", "READY", "READY"), bench.states(run.key().keyId()), "the commit was re-sent");
-        assertNotEquals(null, bench.keygen(TIMEOUT, p -> { }).key(), "and the next key generation works");
+        assertNotEquals(null, bench.keygen(TIMEOUT, p -> {}).key(), "and the next key generation works");
     }
 }

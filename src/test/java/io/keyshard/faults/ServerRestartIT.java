@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.vault.KeyStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,11 @@ class ServerRestartIT extends SharedNodesTest {
         assertEquals(ExitCoded.SERVER, run.failure().exitCode(), message);
         assertEquals(KeyStatus.FAILED, run.record().status());
         List<String> states = bench.states(run.record().keyId());
-        assertEquals(List.of("ABORTED", "ABORTED", "ABORTED"), states,
+        assertEquals(
+                List.of("ABORTED", "ABORTED", "ABORTED"),
+                states,
                 "the abort reached the restarted server too, so the keyId is never started there again");
-        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> { });
+        FaultBench.Run retry = bench.keygen(TIMEOUT, p -> {});
         assertNotNull(retry.key(), () -> "retry: " + retry.failure());
     }
 

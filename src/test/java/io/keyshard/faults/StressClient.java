@@ -27,8 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class StressClient {
     private static final List<CurveName> CURVES = List.of(CurveName.SECP256K1, CurveName.ED25519, CurveName.P256);
 
-    private StressClient() {
-    }
+    private StressClient() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -37,7 +36,7 @@ public final class StressClient {
         LinkedBlockingQueue<String> commands = new LinkedBlockingQueue<>();
         Thread stdin = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null;) {
+                for (String line; (line = r.readLine()) != null; ) {
                     commands.add(line);
                 }
             } catch (IOException e) {
@@ -54,7 +53,9 @@ public final class StressClient {
                 while (!"pause".equals(commands.poll())) {
                     KeygenRequest req = new KeygenRequest(CURVES.get(n++ % CURVES.size()), 2, servers);
                     try {
-                        GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE, req).promise().join();
+                        GeneratedKey key = ws.call(ComponentModule.GENERATE_KEY_SHARE, req)
+                                .promise()
+                                .join();
                         say("ACK " + key.keyId());
                     } catch (CompletionException e) {
                         say("FAIL " + NodeConnection.unwrap(e).getMessage().replace('\n', ' '));

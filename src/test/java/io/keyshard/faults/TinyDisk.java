@@ -1,8 +1,8 @@
 package io.keyshard.faults;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -16,11 +16,18 @@ class Bip340Test {
     @Test
     void verifierAgreesWithEveryBip340Vector() {
         int checked = 0;
-        for (JsonNode row : TestVectors.list(TestVectors.load("bip340_schnorr.json").get("verify"))) {
+        for (JsonNode row :
+                TestVectors.list(TestVectors.load("bip340_schnorr.json").get("verify"))) {
             boolean expected = row.get("verification_result").asBoolean();
-            boolean actual = Bip340.verify(Hex.decode(row.get("public_key").asText()),
-                    Hex.decode(row.get("message").asText()), Hex.decode(row.get("signature").asText()));
-            assertEquals(expected, actual, "vector " + row.get("index").asText() + " " + row.get("comment").asText());
+            boolean actual = Bip340.verify(
+                    Hex.decode(row.get("public_key").asText()),
+                    Hex.decode(row.get("message").asText()),
+                    Hex.decode(row.get("signature").asText()));
+            assertEquals(
+                    expected,
+                    actual,
+                    "vector " + row.get("index").asText() + " "
+                            + row.get("comment").asText());
             checked++;
         }
         assertEquals(19, checked);

@@ -14,12 +14,10 @@ import java.util.TreeMap;
 final class Dealer {
     static final SecureRandom RANDOM = new SecureRandom();
 
-    private Dealer() {
-    }
+    private Dealer() {}
 
     /** Shares of a key for identifiers 1..n with threshold t. */
-    record Keys(BigInteger secret, Map<Integer, KeyPackage> keys, PublicKeyPackage pub) {
-    }
+    record Keys(BigInteger secret, Map<Integer, KeyPackage> keys, PublicKeyPackage pub) {}
 
     static Keys split(Ciphersuite suite, BigInteger secret, int t, int n) {
         Curve curve = suite.curve();
@@ -49,8 +47,7 @@ final class Dealer {
     }
 
     /** The signatures shares of a run, before aggregation, so a test can alter them. */
-    record Run(SigningPackage pkg, Map<Integer, SignatureShare> shares) {
-    }
+    record Run(SigningPackage pkg, Map<Integer, SignatureShare> shares) {}
 
     static Run shares(Ciphersuite suite, List<KeyPackage> signers, byte[] msg) {
         Map<Integer, SigningNonces> nonces = new LinkedHashMap<>();

@@ -50,7 +50,8 @@ class FrostSigningTest {
     @EnumSource(Ciphersuite.class)
     void fewerThanThresholdSignersAreRefused(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 3, 5);
-        SigningException e = assertThrows(SigningException.class,
+        SigningException e = assertThrows(
+                SigningException.class,
                 () -> Dealer.sign(suite, List.of(keys.keys().get(1), keys.keys().get(4)), keys.pub(), MSG));
         assertEquals(SigningCheck.SIGNER_SET, e.check());
     }
@@ -60,11 +61,13 @@ class FrostSigningTest {
     void theCoordinatorRefusesToAggregateFewerSharesThanTheThreshold(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 3, 5);
         // Signers misconfigured with threshold 2 sign; the coordinator still holds the key's threshold 3.
-        List<KeyPackage> lax = List.of(2, 4).stream().map(keys.keys()::get)
-                .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), k.groupKey(), 2)).toList();
+        List<KeyPackage> lax = List.of(2, 4).stream()
+                .map(keys.keys()::get)
+                .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), k.groupKey(), 2))
+                .toList();
         Dealer.Run run = Dealer.shares(suite, lax, MSG);
-        SigningException e = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
+        SigningException e = assertThrows(
+                SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
         assertEquals(SigningCheck.SIGNER_SET, e.check());
     }
 
@@ -72,14 +75,16 @@ class FrostSigningTest {
     @EnumSource(Ciphersuite.class)
     void theCoordinatorRefusesARepeatedIdentifier(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 2, 3);
-        Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(2)), MSG);
+        Dealer.Run run =
+                Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(2)), MSG);
         List<SigningCommitments> twice = new ArrayList<>(run.pkg().commitments());
         twice.add(run.pkg().commitments().get(1));
         SigningPackage repeated = new SigningPackage(twice, MSG);
-        SigningException e = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, repeated, run.shares(), keys.pub()));
+        SigningException e = assertThrows(
+                SigningException.class, () -> Aggregator.aggregate(suite, repeated, run.shares(), keys.pub()));
         assertEquals(SigningCheck.SIGNER_SET, e.check());
-        assertThrows(SigningException.class,
+        assertThrows(
+                SigningException.class,
                 () -> Aggregator.verifyShare(suite, repeated, run.shares().get(1), keys.pub()));
     }
 
@@ -87,20 +92,23 @@ class FrostSigningTest {
     @EnumSource(Ciphersuite.class)
     void aTamperedShareIsNamedAsTheCulprit(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 3, 5);
-        Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(2), keys.keys().get(3), keys.keys().get(5)), MSG);
+        Dealer.Run run = Dealer.shares(
+                suite,
+                List.of(keys.keys().get(2), keys.keys().get(3), keys.keys().get(5)),
+                MSG);
         Map<Integer, SignatureShare> shares = new TreeMap<>(run.shares());
         SignatureShare honest = shares.get(3);
         shares.put(3, new SignatureShare(3, honest.share().add(suite.scalars().of(1))));
         assertFalse(Aggregator.verifyShare(suite, run.pkg(), shares.get(3), keys.pub()));
         assertTrue(Aggregator.verifyShare(suite, run.pkg(), shares.get(2), keys.pub()));
-        SigningException e = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
+        SigningException e =
+                assertThrows(SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
         assertEquals(SigningCheck.SIGNATURE_SHARE, e.check());
         assertEquals(List.of(3), e.culprits());
 
         shares.put(5, new SignatureShare(5, shares.get(5).share().negate()));
-        SigningException both = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
+        SigningException both =
+                assertThrows(SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
         assertEquals(List.of(3, 5), both.culprits());
     }
 
@@ -110,9 +118,10 @@ class FrostSigningTest {
         Dealer.Keys keys = Dealer.random(suite, 2, 3);
         Dealer.Keys other = Dealer.random(suite, 2, 3);
         // Signer 2 signs with a share of another key: its z_2 fails its own verification share.
-        Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(1), other.keys().get(2)), MSG);
-        SigningException e = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
+        Dealer.Run run =
+                Dealer.shares(suite, List.of(keys.keys().get(1), other.keys().get(2)), MSG);
+        SigningException e = assertThrows(
+                SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), run.shares(), keys.pub()));
         assertEquals(List.of(2), e.culprits());
     }
 
@@ -121,11 +130,14 @@ class FrostSigningTest {
     void aGroupKeyTheSharesDoNotInterpolateToIsBlamedOnTheCoordinator(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 2, 3);
         Point wrong = keys.pub().groupKey().add(suite.curve().generator());
-        List<KeyPackage> signers = List.of(1, 2).stream().map(keys.keys()::get)
+        List<KeyPackage> signers = List.of(1, 2).stream()
+                .map(keys.keys()::get)
                 .map(k -> new KeyPackage(k.identifier(), k.signingShare(), k.verifyingShare(), wrong, k.minSigners()))
                 .toList();
-        SigningException e = assertThrows(SigningException.class,
-                () -> Dealer.sign(suite, signers, new PublicKeyPackage(keys.pub().verifyingShares(), wrong, 2), MSG));
+        SigningException e = assertThrows(
+                SigningException.class,
+                () -> Dealer.sign(
+                        suite, signers, new PublicKeyPackage(keys.pub().verifyingShares(), wrong, 2), MSG));
         assertEquals(SigningCheck.SIGNATURE, e.check());
         assertEquals(SigningException.COORDINATOR, e.culpritId());
     }
@@ -134,11 +146,12 @@ class FrostSigningTest {
     @EnumSource(Ciphersuite.class)
     void aMissingShareNamesItsSigner(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 2, 3);
-        Dealer.Run run = Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(3)), MSG);
+        Dealer.Run run =
+                Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(3)), MSG);
         Map<Integer, SignatureShare> shares = new TreeMap<>(run.shares());
         shares.remove(3);
-        SigningException e = assertThrows(SigningException.class,
-                () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
+        SigningException e =
+                assertThrows(SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
         assertEquals(SigningCheck.SHARE_SET, e.check());
         assertEquals(3, e.culpritId());
     }

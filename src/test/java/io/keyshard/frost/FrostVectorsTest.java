@@ -58,13 +58,14 @@ class FrostVectorsTest {
         JsonNode v = TestVectors.load("frost/" + file);
         JsonNode in = v.get("inputs");
         byte[] msg = hex(in.get("message"));
-        Point groupKey = suite.deserializeElement(hex(in.has("group_public_key") ? in.get("group_public_key")
-                : in.get("verifying_key_key")));
+        Point groupKey = suite.deserializeElement(
+                hex(in.has("group_public_key") ? in.get("group_public_key") : in.get("verifying_key_key")));
         Scalar secret = suite.deserializeScalar(hex(in.get("group_secret_key")));
         assertEquals(groupKey, suite.curve().multiplyBase(secret.toBigInteger()), "group key = s·G");
 
         Map<Integer, Scalar> shares = new LinkedHashMap<>();
-        Scalar a1 = suite.deserializeScalar(hex(in.get("share_polynomial_coefficients").get(0)));
+        Scalar a1 = suite.deserializeScalar(
+                hex(in.get("share_polynomial_coefficients").get(0)));
         for (JsonNode s : in.get("participant_shares")) {
             int id = s.get("identifier").asInt();
             Scalar share = suite.deserializeScalar(hex(s.get("participant_share")));
@@ -72,7 +73,8 @@ class FrostVectorsTest {
             assertTrue(share.sameValue(secret.add(a1.multiply(suite.identifier(id)))), "share " + id + " = f(i)");
             shares.put(id, share);
         }
-        int minSigners = Integer.parseInt(v.get("config").get("MIN_PARTICIPANTS").asText());
+        int minSigners =
+                Integer.parseInt(v.get("config").get("MIN_PARTICIPANTS").asText());
 
         Map<Integer, SigningNonces> nonces = new LinkedHashMap<>();
         Map<Integer, JsonNode> round1 = new LinkedHashMap<>();
@@ -83,14 +85,20 @@ class FrostVectorsTest {
             assertHex(o.get("hiding_nonce"), hiding.encode(), "hiding nonce " + id);
             assertHex(o.get("binding_nonce"), binding.encode(), "binding nonce " + id);
             SigningNonces n = Round1.withNonces(suite, id, hiding, binding);
-            assertHex(o.get("hiding_nonce_commitment"), suite.serializeElement(n.commitments().hiding()), "D_" + id);
-            assertHex(o.get("binding_nonce_commitment"), suite.serializeElement(n.commitments().binding()), "E_" + id);
+            assertHex(
+                    o.get("hiding_nonce_commitment"),
+                    suite.serializeElement(n.commitments().hiding()),
+                    "D_" + id);
+            assertHex(
+                    o.get("binding_nonce_commitment"),
+                    suite.serializeElement(n.commitments().binding()),
+                    "E_" + id);
             nonces.put(id, n);
             round1.put(id, o);
         }
         List<SigningCommitments> list = new ArrayList<>();
-        round1.forEach((id, o) -> list.add(SigningCommitments.decode(suite, id, hex(o.get("hiding_nonce_commitment")),
-                hex(o.get("binding_nonce_commitment")))));
+        round1.forEach((id, o) -> list.add(SigningCommitments.decode(
+                suite, id, hex(o.get("hiding_nonce_commitment")), hex(o.get("binding_nonce_commitment")))));
         SigningPackage pkg = new SigningPackage(list, msg);
         List<Integer> signers = new ArrayList<>();
         in.get("participant_list").forEach(n -> signers.add(n.asInt()));
@@ -98,8 +106,14 @@ class FrostVectorsTest {
 
         SigningContext ctx = SigningContext.of(suite, pkg, groupKey);
         for (Map.Entry<Integer, JsonNode> e : round1.entrySet()) {
-            assertHex(e.getValue().get("binding_factor_input"), ctx.bindingFactorInput(e.getKey()), "rho input " + e.getKey());
-            assertHex(e.getValue().get("binding_factor"), ctx.bindingFactor(e.getKey()).encode(), "rho " + e.getKey());
+            assertHex(
+                    e.getValue().get("binding_factor_input"),
+                    ctx.bindingFactorInput(e.getKey()),
+                    "rho input " + e.getKey());
+            assertHex(
+                    e.getValue().get("binding_factor"),
+                    ctx.bindingFactor(e.getKey()).encode(),
+                    "rho " + e.getKey());
         }
 
         Map<Integer, Point> verifying = new LinkedHashMap<>();

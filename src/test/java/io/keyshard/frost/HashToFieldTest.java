@@ -12,9 +12,11 @@ class HashToFieldTest {
 
     @Test
     void matchesRfc9380AppendixK1() {
-        assertEquals("68a985b87eb6b46952128911f2a4412bbc302a9d759667f87f7a21d803f07235",
+        assertEquals(
+                "68a985b87eb6b46952128911f2a4412bbc302a9d759667f87f7a21d803f07235",
                 Hex.toHexString(HashToField.expandMessageXmd(new byte[0], DST, 0x20)));
-        assertEquals("d8ccab23b5985ccea865c6c97b6e5b8350e794e603b4b97902f53a8a0d605615",
+        assertEquals(
+                "d8ccab23b5985ccea865c6c97b6e5b8350e794e603b4b97902f53a8a0d605615",
                 Hex.toHexString(HashToField.expandMessageXmd("abc".getBytes(StandardCharsets.US_ASCII), DST, 0x20)));
     }
 }

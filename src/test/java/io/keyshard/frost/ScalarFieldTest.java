@@ -21,9 +21,16 @@ class ScalarFieldTest {
     private static final int ROUNDS = 400;
 
     private static List<BigInteger> samples(BigInteger n, Random rnd) {
-        List<BigInteger> out = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO,
-                n.subtract(BigInteger.ONE), n.subtract(BigInteger.TWO), n.shiftRight(1), n.shiftRight(1).add(BigInteger.ONE),
-                BigInteger.ONE.shiftLeft(n.bitLength() - 1), BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE)));
+        List<BigInteger> out = new ArrayList<>(List.of(
+                BigInteger.ZERO,
+                BigInteger.ONE,
+                BigInteger.TWO,
+                n.subtract(BigInteger.ONE),
+                n.subtract(BigInteger.TWO),
+                n.shiftRight(1),
+                n.shiftRight(1).add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(n.bitLength() - 1),
+                BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE)));
         for (int i = 0; i < ROUNDS; i++) {
             out.add(new BigInteger(n.bitLength() + 8, rnd).mod(n));
         }

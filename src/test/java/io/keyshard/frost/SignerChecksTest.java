@@ -25,7 +25,9 @@ class SignerChecksTest {
 
     private static Setup setup(Ciphersuite suite) {
         Dealer.Keys keys = Dealer.random(suite, 2, 3);
-        return new Setup(keys, Round1.commit(suite, keys.keys().get(1), Dealer.RANDOM::nextBytes),
+        return new Setup(
+                keys,
+                Round1.commit(suite, keys.keys().get(1), Dealer.RANDOM::nextBytes),
                 Round1.commit(suite, keys.keys().get(2), Dealer.RANDOM::nextBytes));
     }
 
@@ -36,8 +38,13 @@ class SignerChecksTest {
         SigningPackage pkg = new SigningPackage(s.commitments(), MSG);
         Round2.sign(suite, pkg, s.n1(), s.keys().keys().get(1));
         assertTrue(s.n1().isDestroyed());
-        SigningException e = assertThrows(SigningException.class,
-                () -> Round2.sign(suite, new SigningPackage(s.commitments(), new byte[] {9}), s.n1(), s.keys().keys().get(1)));
+        SigningException e = assertThrows(
+                SigningException.class,
+                () -> Round2.sign(
+                        suite,
+                        new SigningPackage(s.commitments(), new byte[] {9}),
+                        s.n1(),
+                        s.keys().keys().get(1)));
         assertEquals(SigningCheck.NONCES_SPENT, e.check());
     }
 
@@ -48,15 +55,28 @@ class SignerChecksTest {
         List<SigningCommitments> altered = s.commitments();
         SigningCommitments mine = altered.get(0);
         altered.set(0, new SigningCommitments(1, mine.binding(), mine.hiding()));
-        SigningException e = assertThrows(SigningException.class,
-                () -> Round2.sign(suite, new SigningPackage(altered, MSG), s.n1(), s.keys().keys().get(1)));
+        SigningException e = assertThrows(
+                SigningException.class,
+                () -> Round2.sign(
+                        suite,
+                        new SigningPackage(altered, MSG),
+                        s.n1(),
+                        s.keys().keys().get(1)));
         assertEquals(SigningCheck.OWN_COMMITMENT, e.check());
         assertEquals(SigningException.COORDINATOR, e.culpritId());
 
         SigningNonces n3 = Round1.commit(suite, s.keys().keys().get(3), Dealer.RANDOM::nextBytes);
         List<SigningCommitments> without = List.of(s.n2().commitments(), n3.commitments());
-        assertEquals(SigningCheck.OWN_COMMITMENT, assertThrows(SigningException.class,
-                () -> Round2.sign(suite, new SigningPackage(without, MSG), s.n1(), s.keys().keys().get(1))).check());
+        assertEquals(
+                SigningCheck.OWN_COMMITMENT,
+                assertThrows(
+                                SigningException.class,
+                                () -> Round2.sign(
+                                        suite,
+                                        new SigningPackage(without, MSG),
+                                        s.n1(),
+                                        s.keys().keys().get(1)))
+                        .check());
         assertFalse(s.n1().isDestroyed(), "a refused package spends no nonce");
     }
 
@@ -64,10 +84,18 @@ class SignerChecksTest {
     @EnumSource(Ciphersuite.class)
     void aRepeatedIdentifierIsRefused(Ciphersuite suite) {
         Setup s = setup(suite);
-        List<SigningCommitments> twice = List.of(s.n1().commitments(), s.n2().commitments(),
-                new SigningCommitments(2, s.n1().commitments().hiding(), s.n1().commitments().binding()));
-        SigningException e = assertThrows(SigningException.class,
-                () -> Round2.sign(suite, new SigningPackage(twice, MSG), s.n1(), s.keys().keys().get(1)));
+        List<SigningCommitments> twice = List.of(
+                s.n1().commitments(),
+                s.n2().commitments(),
+                new SigningCommitments(
+                        2, s.n1().commitments().hiding(), s.n1().commitments().binding()));
+        SigningException e = assertThrows(
+                SigningException.class,
+                () -> Round2.sign(
+                        suite,
+                        new SigningPackage(twice, MSG),
+                        s.n1(),
+                        s.keys().keys().get(1)));
         assertEquals(SigningCheck.SIGNER_SET, e.check());
     }
 
@@ -77,7 +105,8 @@ class SignerChecksTest {
         byte[] identity = new byte[32];
         identity[0] = 1;
         byte[] good = suite.serializeElement(suite.curve().generator());
-        SigningException e = assertThrows(SigningException.class, () -> SigningCommitments.decode(suite, 4, identity, good));
+        SigningException e =
+                assertThrows(SigningException.class, () -> SigningCommitments.decode(suite, 4, identity, good));
         assertEquals(SigningCheck.INVALID_ELEMENT, e.check());
         assertEquals(4, e.culpritId());
         // A small-order point: (0, -1) has order 2.

@@ -10,8 +10,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 /** Verifiers outside this package: the JDK's EdDSA and the BIP-340 check, for every suite that has one. */
 final class StandardVerifiers {
-    private StandardVerifiers() {
-    }
+    private StandardVerifiers() {}
 
     /** True when the suite's standard verifier accepts the signature; null when the suite has none (P-256, secp256k1 Schnorr). */
     static Boolean accepts(Ciphersuite suite, Point groupKey, byte[] msg, byte[] sig) {

@@ -42,7 +42,9 @@ class TweaksTest {
         PublicKeyPackage pub = Tweaks.derive(keys.pub(), delta);
         Point expected = curve.multiplyBase(keys.secret().add(delta).mod(curve.order()));
         assertEquals(expected, pub.groupKey());
-        List<KeyPackage> signers = List.of(Tweaks.derive(keys.keys().get(1), delta), Tweaks.derive(keys.keys().get(3), delta));
+        List<KeyPackage> signers = List.of(
+                Tweaks.derive(keys.keys().get(1), delta),
+                Tweaks.derive(keys.keys().get(3), delta));
         assertEquals(pub.verifyingShares().get(3), signers.get(1).verifyingShare());
         byte[] sig = signWith(suite, signers, pub).encode(suite);
         Boolean standard = StandardVerifiers.accepts(suite, expected, MSG, sig);
@@ -57,7 +59,8 @@ class TweaksTest {
         for (int s = 1; s <= 6; s++) {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(s), 2, 3);
             parities.add(Bip340.hasEvenY(keys.pub().groupKey()));
-            byte[] sig = signWith(TR, List.of(keys.keys().get(2), keys.keys().get(3)), keys.pub()).encode(TR);
+            byte[] sig = signWith(TR, List.of(keys.keys().get(2), keys.keys().get(3)), keys.pub())
+                    .encode(TR);
             assertTrue(Bip340.verify(Bip340.x(keys.pub().groupKey()), MSG, sig), "secret " + s);
         }
         assertEquals(Set.of(true, false), parities, "both an even and an odd group key were signed for");
@@ -70,12 +73,16 @@ class TweaksTest {
         for (int s = 1; s <= 8; s++) {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(s), 2, 3);
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), null);
-            String p2trOutput = BitcoinAddresses.p2tr(CurveName.SECP256K1_SCHNORR, keys.pub().groupKey(), Network.MAINNET)
-                    .details().get("outputKey");
+            String p2trOutput = BitcoinAddresses.p2tr(
+                            CurveName.SECP256K1_SCHNORR, keys.pub().groupKey(), Network.MAINNET)
+                    .details()
+                    .get("outputKey");
             assertEquals(p2trOutput, Hex.toHexString(Bip340.x(tweaked.groupKey())));
             internal.add(Bip340.hasEvenY(keys.pub().groupKey()));
             output.add(Bip340.hasEvenY(tweaked.groupKey()));
-            List<KeyPackage> signers = List.of(Tweaks.taproot(keys.keys().get(1), null), Tweaks.taproot(keys.keys().get(2), null));
+            List<KeyPackage> signers = List.of(
+                    Tweaks.taproot(keys.keys().get(1), null),
+                    Tweaks.taproot(keys.keys().get(2), null));
             byte[] sig = signWith(TR, signers, tweaked).encode(TR);
             assertTrue(Bip340.verify(Hex.decode(p2trOutput), MSG, sig), "secret " + s);
             assertFalse(Bip340.verify(Bip340.x(keys.pub().groupKey()), MSG, sig), "not under the internal key");
@@ -87,16 +94,23 @@ class TweaksTest {
     @Test
     void bip86VectorKeysSplitAndSignUnderThePublishedOutputKeys() {
         int checked = 0;
-        for (JsonNode a : TestVectors.list(TestVectors.load("bip86_taproot.json").get("addresses"))) {
+        for (JsonNode a :
+                TestVectors.list(TestVectors.load("bip86_taproot.json").get("addresses"))) {
             byte[] xprv = Base58.decodeCheck(a.get("xprv").asText());
             BigInteger secret = new BigInteger(1, Arrays.copyOfRange(xprv, xprv.length - 32, xprv.length));
             Dealer.Keys keys = Dealer.split(TR, secret, 3, 5);
-            assertEquals(a.get("internal_key").asText(), Hex.toHexString(Bip340.x(keys.pub().groupKey())));
+            assertEquals(
+                    a.get("internal_key").asText(),
+                    Hex.toHexString(Bip340.x(keys.pub().groupKey())));
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), null);
             assertEquals(a.get("output_key").asText(), Hex.toHexString(Bip340.x(tweaked.groupKey())));
-            List<KeyPackage> signers = List.of(1, 4, 5).stream().map(i -> Tweaks.taproot(keys.keys().get(i), null)).toList();
+            List<KeyPackage> signers = List.of(1, 4, 5).stream()
+                    .map(i -> Tweaks.taproot(keys.keys().get(i), null))
+                    .toList();
             byte[] sig = signWith(TR, signers, tweaked).encode(TR);
-            assertTrue(Bip340.verify(Hex.decode(a.get("output_key").asText()), MSG, sig), a.get("path").asText());
+            assertTrue(
+                    Bip340.verify(Hex.decode(a.get("output_key").asText()), MSG, sig),
+                    a.get("path").asText());
             checked++;
         }
         assertEquals(3, checked);
@@ -109,15 +123,18 @@ class TweaksTest {
             Dealer.Keys keys = Dealer.split(TR, BigInteger.valueOf(1000 + s), 2, 3);
             Point internal = keys.pub().groupKey();
             Point even = Bip340.hasEvenY(internal) ? internal : internal.negate();
-            BigInteger t = new BigInteger(1, Digests.taggedHash("TapTweak",
-                    Arrays.concatenate(Bip340.x(internal), root)));
+            BigInteger t =
+                    new BigInteger(1, Digests.taggedHash("TapTweak", Arrays.concatenate(Bip340.x(internal), root)));
             Point q = even.add(TR.curve().generator().multiply(t));
             PublicKeyPackage tweaked = Tweaks.taproot(keys.pub(), root);
             assertEquals(q, tweaked.groupKey());
-            List<KeyPackage> signers = List.of(Tweaks.taproot(keys.keys().get(1), root), Tweaks.taproot(keys.keys().get(3), root));
+            List<KeyPackage> signers = List.of(
+                    Tweaks.taproot(keys.keys().get(1), root),
+                    Tweaks.taproot(keys.keys().get(3), root));
             byte[] sig = signWith(TR, signers, tweaked).encode(TR);
             assertTrue(Bip340.verify(Bip340.x(q), MSG, sig));
-            assertFalse(Bip340.verify(Bip340.x(Tweaks.taproot(keys.pub(), null).groupKey()), MSG, sig),
+            assertFalse(
+                    Bip340.verify(Bip340.x(Tweaks.taproot(keys.pub(), null).groupKey()), MSG, sig),
                     "not under the key-path-only output key");
         }
     }
@@ -129,10 +146,12 @@ class TweaksTest {
         PublicKeyPackage child = Tweaks.derive(keys.pub(), delta);
         PublicKeyPackage output = Tweaks.taproot(child, null);
         String p2tr = BitcoinAddresses.p2tr(CurveName.SECP256K1_SCHNORR, child.groupKey(), Network.MAINNET)
-                .details().get("outputKey");
+                .details()
+                .get("outputKey");
         assertEquals(p2tr, Hex.toHexString(Bip340.x(output.groupKey())));
         List<KeyPackage> signers = List.of(2, 3, 5).stream()
-                .map(i -> Tweaks.taproot(Tweaks.derive(keys.keys().get(i), delta), null)).toList();
+                .map(i -> Tweaks.taproot(Tweaks.derive(keys.keys().get(i), delta), null))
+                .toList();
         byte[] sig = signWith(TR, signers, output).encode(TR);
         assertTrue(Bip340.verify(Hex.decode(p2tr), MSG, sig));
     }

@@ -46,8 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthTransportIT {
     private static final List<String> MUTATING = List.of("round1", "round2", "round3", "commit", "abort");
+
     @TempDir
     static Path dir;
+
     static HostileCluster cluster;
     static TestNode alpha;
 
@@ -64,16 +66,19 @@ class AuthTransportIT {
 
     private static String status(String apiKey, UUID keyId) throws Exception {
         HttpResponse<String> r = alpha.send(apiKey, "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "404" : StrictJson.mapper().readTree(r.body()).get("status").asText();
+        return r.statusCode() == 404
+                ? "404"
+                : StrictJson.mapper().readTree(r.body()).get("status").asText();
     }
 
     private static void refusedEverywhere(String apiKey, UUID keyId, int status, String code) throws Exception {
         String body = alpha.setupJson(keyId, "P256", 2);
         for (String action : MUTATING) {
-            HttpResponse<String> r = alpha.send(apiKey, "/v1/keygen/" + keyId + "/" + action,
-                    action.equals("round1") ? body : "{}");
+            HttpResponse<String> r =
+                    alpha.send(apiKey, "/v1/keygen/" + keyId + "/" + action, action.equals("round1") ? body : "{}");
             assertEquals(status, r.statusCode(), action + ": " + r.body());
-            assertEquals(code, StrictJson.mapper().readTree(r.body()).get("error").asText(), action);
+            assertEquals(
+                    code, StrictJson.mapper().readTree(r.body()).get("error").asText(), action);
             assertFalse(apiKey != null && r.body().contains(apiKey), "an API key is never echoed");
         }
         HttpResponse<String> r = alpha.send(apiKey, "/v1/keys/" + keyId, null);
@@ -92,8 +97,10 @@ class AuthTransportIT {
         NodeInitializer.Issued second = NodeInitializer.addClient(alpha.data, new SecureRandom());
         String revokedKey = second.entry().apiKey();
         UUID itsKey = UUID.randomUUID();
-        assertEquals(200, alpha.send(revokedKey, "/v1/keygen/" + itsKey + "/round1",
-                alpha.setupJson(itsKey, "P256", 2)).statusCode());
+        assertEquals(
+                200,
+                alpha.send(revokedKey, "/v1/keygen/" + itsKey + "/round1", alpha.setupJson(itsKey, "P256", 2))
+                        .statusCode());
         assertTrue(new ClientRegistry(new NodeFiles(alpha.data)).revoke(second.clientId()));
         refusedEverywhere(revokedKey, itsKey, 401, "UNAUTHORIZED");
         refusedEverywhere(revokedKey, fresh, 401, "UNAUTHORIZED");
@@ -109,13 +116,20 @@ class AuthTransportIT {
     void anotherClientCannotUseAKeyIdItDoesNotOwn() throws Exception {
         GeneratedKey key = cluster.keygen(CurveName.ED25519);
         UUID ready = key.record().keyId();
-        String other = NodeInitializer.addClient(alpha.data, new SecureRandom()).entry().apiKey();
+        String other = NodeInitializer.addClient(alpha.data, new SecureRandom())
+                .entry()
+                .apiKey();
         for (String action : List.of("round2", "round3", "commit", "abort")) {
-            HttpResponse<String> r = alpha.send(other, "/v1/keygen/" + ready + "/" + action,
-                    action.startsWith("round") ? "{\"" + (action.equals("round2") ? "round1" : "round2") + "\":[]}" : "{}");
+            HttpResponse<String> r = alpha.send(
+                    other,
+                    "/v1/keygen/" + ready + "/" + action,
+                    action.startsWith("round")
+                            ? "{\"" + (action.equals("round2") ? "round1" : "round2") + "\":[]}"
+                            : "{}");
             assertEquals(404, r.statusCode(), action + ": " + r.body());
         }
-        HttpResponse<String> again = alpha.send(other, "/v1/keygen/" + ready + "/round1", alpha.setupJson(ready, "ED25519", 2));
+        HttpResponse<String> again =
+                alpha.send(other, "/v1/keygen/" + ready + "/round1", alpha.setupJson(ready, "ED25519", 2));
         assertEquals(409, again.statusCode(), "a used keyId is never started again, by anyone: " + again.body());
         assertEquals("404", status(other, ready), "another client does not see the key");
         assertEquals("READY", status(alpha.entry.apiKey(), ready));
@@ -130,11 +144,16 @@ class AuthTransportIT {
         try (Vault vault = cluster.openVault()) {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
             // BRAVO's address now answers with ALPHA's certificate: a man in the middle holding a valid node cert.
-            saved.with("BRAVO", new ServerInfo(alpha.url(), bravo.entry.id(), bravo.entry.certSha256(), false)).save();
+            saved.with("BRAVO", new ServerInfo(alpha.url(), bravo.entry.id(), bravo.entry.certSha256(), false))
+                    .save();
             try (Workspace ws = Workspace.open(cluster.home, vault)) {
-                CompletionException e = assertThrows(CompletionException.class, () -> ws.call(
-                        ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P256, 2, HostileCluster.NAMES))
-                        .promise().join());
+                CompletionException e = assertThrows(
+                        CompletionException.class,
+                        () -> ws.call(
+                                        ComponentModule.GENERATE_KEY_SHARE,
+                                        new KeygenRequest(CurveName.P256, 2, HostileCluster.NAMES))
+                                .promise()
+                                .join());
                 KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
                 assertEquals("BRAVO", failure.server(), failure.getMessage());
                 assertEquals(ExitCoded.SERVER, failure.exitCode());
@@ -155,8 +174,9 @@ class AuthTransportIT {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST /v1/keygen/" + keyId + "/round1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + alpha.entry.apiKey() + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+                            + alpha.entry.apiKey() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = s.getInputStream();
             byte[] head = new byte[5];
@@ -168,7 +188,8 @@ class AuthTransportIT {
             } catch (SocketException reset) {
                 n = 0; // the server dropped the connection: no answer at all
             }
-            assertFalse(n == 5 && new String(head, StandardCharsets.US_ASCII).equals("HTTP/"),
+            assertFalse(
+                    n == 5 && new String(head, StandardCharsets.US_ASCII).equals("HTTP/"),
                     "the node never speaks plain HTTP");
         }
         assertEquals("404", status(alpha.entry.apiKey(), keyId), "a plain-HTTP request starts nothing");

@@ -25,8 +25,9 @@ class FuzzBurstIT {
         // Both child JVMs at once: most of each one's time is Jazzer instrumenting classes at start-up.
         List<CompletableFuture<FuzzRun.Result>> runs = new ArrayList<>();
         for (String[] target : new String[][] {
-                {NodeApiFuzzTest.class.getName(), "anyRequest"},
-                {MessageDecodingFuzzTest.class.getName(), "wireMessages"}}) {
+            {NodeApiFuzzTest.class.getName(), "anyRequest"},
+            {MessageDecodingFuzzTest.class.getName(), "wireMessages"}
+        }) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return FuzzRun.fuzz(target[0], target[1], SECONDS, out);
@@ -37,10 +38,12 @@ class FuzzBurstIT {
         }
         for (CompletableFuture<FuzzRun.Result> run : runs) {
             FuzzRun.Result r = run.join();
-            System.out.printf("fuzz burst %s: %d executions in %d s (%d/s), corpus %d, findings %d%n",
+            System.out.printf(
+                    "fuzz burst %s: %d executions in %d s (%d/s), corpus %d, findings %d%n",
                     r.target(), r.executions(), r.seconds(), r.perSecond(), r.corpus(), r.findings());
             assertTrue(r.executions() > 0, r.target() + " ran no input: see " + out.resolve(r.target() + ".log"));
-            assertEquals(0, r.findings(), r.target() + " found a failing input: see " + out.resolve(r.target() + ".log"));
+            assertEquals(
+                    0, r.findings(), r.target() + " found a failing input: see " + out.resolve(r.target() + ".log"));
             assertEquals(0, r.exit(), r.target() + " failed: see " + out.resolve(r.target() + ".log"));
         }
     }

@@ -3,8 +3,8 @@ package io.keyshard.hostile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -19,8 +19,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * failed tests (a finding fails the test). An input that runs longer than 10 s is a finding (a hang).
  */
 public final class FuzzChild {
-    private FuzzChild() {
-    }
+    private FuzzChild() {}
 
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -36,7 +35,9 @@ public final class FuzzChild {
         launcher.execute(request, listener);
         TestExecutionSummary summary = listener.getSummary();
         summary.printFailuresTo(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), 30);
-        System.exit((int) Math.min(100, summary.getTotalFailureCount()
-                + (summary.getTestsSucceededCount() + summary.getTotalFailureCount() == 0 ? 100 : 0)));
+        System.exit((int) Math.min(
+                100,
+                summary.getTotalFailureCount()
+                        + (summary.getTestsSucceededCount() + summary.getTotalFailureCount() == 0 ? 100 : 0)));
     }
 }

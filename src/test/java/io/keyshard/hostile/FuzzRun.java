@@ -31,12 +31,12 @@ class FuzzRun {
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"},
             new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"});
+
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");
     private static final Pattern RATE = Pattern.compile("stat::average_exec_per_sec: (\\d+)");
 
-    record Result(String target, long executions, long seconds, long perSecond, long corpus, long findings, int exit) {
-    }
+    record Result(String target, long executions, long seconds, long perSecond, long corpus, long findings, int exit) {}
 
     @Test
     void fuzzEveryTarget() throws Exception {
@@ -63,10 +63,19 @@ class FuzzRun {
         Path work = out.resolve(name);
         Files.createDirectories(work);
         Path log = out.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), FuzzChild.class.getName(), className, method,
-                Long.toString(seconds), work.toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FuzzChild.class.getName(),
+                        className,
+                        method,
+                        Long.toString(seconds),
+                        work.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("JAZZER_FUZZ", "1");
         Process p = pb.start();
         if (!p.waitFor(seconds + 300, TimeUnit.SECONDS)) {
@@ -77,7 +86,8 @@ class FuzzRun {
         long runs = last(EXECUTED, text, last(DONE, text, 0));
         long secs = lastGroup(DONE, text, 2, seconds);
         long rate = last(RATE, text, secs == 0 ? 0 : runs / secs);
-        return new Result(name, runs, secs, rate, countFiles(work.resolve(".cifuzz-corpus")), findings(work), p.exitValue());
+        return new Result(
+                name, runs, secs, rate, countFiles(work.resolve(".cifuzz-corpus")), findings(work), p.exitValue());
     }
 
     private static long last(Pattern p, String text, long otherwise) {
@@ -105,21 +115,24 @@ class FuzzRun {
     /** libFuzzer names each finding crash-, timeout-, leak- or oom- followed by its hash. */
     private static long findings(Path work) throws IOException {
         try (Stream<Path> s = Files.walk(work)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("(crash|timeout|leak|oom|slow-unit)-[0-9a-f]+")).count();
+            return s.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("(crash|timeout|leak|oom|slow-unit)-[0-9a-f]+"))
+                    .count();
         }
     }
 
     private static String table(List<Result> results, double minutes) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Fuzzing, %.1f min in all (%s)%n", minutes, loadAverage()));
-        sb.append(String.format("%-40s %12s %8s %8s %8s %9s%n", "target", "executions", "seconds", "exec/s",
-                "corpus", "findings"));
+        sb.append(String.format(
+                "%-40s %12s %8s %8s %8s %9s%n", "target", "executions", "seconds", "exec/s", "corpus", "findings"));
         long total = 0;
         for (Result r : results) {
             total += r.executions();
-            sb.append(String.format("%-40s %12d %8d %8d %8d %9d%n", r.target(), r.executions(), r.seconds(),
-                    r.perSecond(), r.corpus(), r.findings()));
+            sb.append(String.format(
+                    "%-40s %12d %8d %8d %8d %9d%n",
+                    r.target(), r.executions(), r.seconds(), r.perSecond(), r.corpus(), r.findings()));
         }
         sb.append(String.format("%-40s %12d%n", "all targets", total));
         return sb.toString();

@@ -41,7 +41,8 @@ final class HostileCluster implements AutoCloseable {
         }
         try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
             for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-                vault.putSecret(ServerCredentials.secretName(e.getKey()),
+                vault.putSecret(
+                        ServerCredentials.secretName(e.getKey()),
                         e.getValue().entry.apiKey().getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -60,7 +61,8 @@ final class HostileCluster implements AutoCloseable {
         ServersConfig config = ServersConfig.load(home);
         for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
             TestNode n = e.getValue();
-            config = config.with(e.getKey(), new ServerInfo(urls.get(e.getKey()), n.entry.id(), n.entry.certSha256(), false));
+            config = config.with(
+                    e.getKey(), new ServerInfo(urls.get(e.getKey()), n.entry.id(), n.entry.certSha256(), false));
         }
         config.save();
     }
@@ -70,8 +72,11 @@ final class HostileCluster implements AutoCloseable {
     }
 
     GeneratedKey keygen(CurveName curve) {
-        try (Vault vault = openVault(); Workspace ws = Workspace.open(home, vault)) {
-            return ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NAMES)).promise().join();
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            return ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NAMES))
+                    .promise()
+                    .join();
         }
     }
 
@@ -83,7 +88,9 @@ final class HostileCluster implements AutoCloseable {
     String status(String name, UUID keyId) throws Exception {
         TestNode n = nodes.get(name);
         var r = n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "UNKNOWN" : StrictJson.mapper().readTree(r.body()).get("status").asText();
+        return r.statusCode() == 404
+                ? "UNKNOWN"
+                : StrictJson.mapper().readTree(r.body()).get("status").asText();
     }
 
     @Override

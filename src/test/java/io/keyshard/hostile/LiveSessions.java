@@ -64,7 +64,8 @@ final class LiveSessions {
         if (!node.status(node.clientId, round2Done).equals("IN_PROGRESS@2")) {
             openAfterRound2();
         }
-        if (!target.equals(round1Done) && !target.equals(round2Done)
+        if (!target.equals(round1Done)
+                && !target.equals(round2Done)
                 && node.status(node.clientId, target).startsWith("IN_PROGRESS")) {
             post(target, "abort", "{}".getBytes(StandardCharsets.UTF_8));
         }
@@ -76,13 +77,12 @@ final class LiveSessions {
         return new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(node.participant(), peer));
     }
 
-    private record Started(SessionSetup setup, DkgParticipant peer, Round2Request round2) {
-    }
+    private record Started(SessionSetup setup, DkgParticipant peer, Round2Request round2) {}
 
     private Started start(UUID keyId) throws Exception {
         SessionSetup setup = setup(keyId);
-        Round1Message own = StrictJson.mapper().readValue(post(keyId, "round1",
-                StrictJson.mapper().writeValueAsBytes(setup)), Round1Message.class);
+        Round1Message own = StrictJson.mapper()
+                .readValue(post(keyId, "round1", StrictJson.mapper().writeValueAsBytes(setup)), Round1Message.class);
         DkgParticipant p = DkgParticipant.create(setup, peer.name(), peer.id(), peerKeys, RANDOM);
         return new Started(setup, p, new Round2Request(List.of(own, p.round1())));
     }
@@ -97,15 +97,20 @@ final class LiveSessions {
     private void openAfterRound2() throws Exception {
         UUID keyId = UUID.randomUUID();
         Started s = start(keyId);
-        Round2Message own = StrictJson.mapper().readValue(post(keyId, "round2",
-                StrictJson.mapper().writeValueAsBytes(s.round2())), Round2Message.class);
-        round3Body = StrictJson.mapper().writeValueAsBytes(new Round3Request(List.of(own, s.peer().round2(s.round2()))));
+        Round2Message own = StrictJson.mapper()
+                .readValue(
+                        post(keyId, "round2", StrictJson.mapper().writeValueAsBytes(s.round2())), Round2Message.class);
+        round3Body = StrictJson.mapper()
+                .writeValueAsBytes(new Round3Request(List.of(own, s.peer().round2(s.round2()))));
         round2Done = keyId;
     }
 
     private byte[] post(UUID keyId, String action, byte[] body) throws Exception {
-        InProcessNode.Answer a = node.handle("POST", URI.create("https://127.0.0.1/v1/keygen/" + keyId + "/" + action),
-                "Bearer " + node.entry.apiKey(), body);
+        InProcessNode.Answer a = node.handle(
+                "POST",
+                URI.create("https://127.0.0.1/v1/keygen/" + keyId + "/" + action),
+                "Bearer " + node.entry.apiKey(),
+                body);
         assertEquals(200, a.status(), a.body());
         return a.body().getBytes(StandardCharsets.UTF_8);
     }

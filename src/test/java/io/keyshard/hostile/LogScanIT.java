@@ -35,8 +35,10 @@ class LogScanIT {
     private static final String BACKUP_PASSWORD = "log-scan backup password 91c2";
     private static final String WRONG_PASSWORD = "log-scan wrong password 5e0d";
     private static final int ANY_EXIT = -1;
+
     @TempDir
     Path root;
+
     private Path home;
     private Path captures;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -47,17 +49,23 @@ class LogScanIT {
         captures = Files.createDirectories(root.resolve("captures"));
         Path logs = Files.createDirectories(root.resolve("jul"));
         Path props = root.resolve("logging.properties");
-        Files.writeString(props, String.join("\n",
-                "handlers=java.util.logging.FileHandler",
-                ".level=ALL",
-                "java.util.logging.FileHandler.level=ALL",
-                "java.util.logging.FileHandler.pattern=" + logs.resolve("jul-%u.log"),
-                "java.util.logging.FileHandler.append=true",
-                "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter", ""));
+        Files.writeString(
+                props,
+                String.join(
+                        "\n",
+                        "handlers=java.util.logging.FileHandler",
+                        ".level=ALL",
+                        "java.util.logging.FileHandler.level=ALL",
+                        "java.util.logging.FileHandler.pattern=" + logs.resolve("jul-%u.log"),
+                        "java.util.logging.FileHandler.append=true",
+                        "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter",
+                        ""));
         // Quick-start JIT and GC flags: this test starts 14 JVMs.
-        env.put("JAVA_TOOL_OPTIONS", String.join(" ", QuickJvm.OPTIONS) + " -Djava.util.logging.config.file=" + props
-                + " -Djava.io.tmpdir=" + Files.createDirectories(root.resolve("tmp"))
-                + " -Duser.home=" + Files.createDirectories(root.resolve("user-home")));
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                String.join(" ", QuickJvm.OPTIONS) + " -Djava.util.logging.config.file=" + props
+                        + " -Djava.io.tmpdir=" + Files.createDirectories(root.resolve("tmp"))
+                        + " -Duser.home=" + Files.createDirectories(root.resolve("user-home")));
         env.put("KEYSHARD_PASSWORD", PASSWORD);
         env.put("KEYSHARD_BACKUP_PASSWORD", BACKUP_PASSWORD);
 
@@ -67,29 +75,53 @@ class LogScanIT {
         try {
             run("keygen", 0, "keygen", "--curve", "SECP256k1", "--threshold", "2", "--label", "scan", "--json");
             String list = run("keys-list", 0, "keys", "list", "--json");
-            StrictJson.mapper().readTree(list).get("keys").forEach(k -> keyIds.add(k.get("keyId").asText()));
+            StrictJson.mapper()
+                    .readTree(list)
+                    .get("keys")
+                    .forEach(k -> keyIds.add(k.get("keyId").asText()));
             assertEquals(1, keyIds.size(), list);
             run("derive", 0, "derive", "--key-id", keyIds.get(0), "--chain", "evm", "--json");
-            run("servers-check", ANY_EXIT, "servers", "check", "--json"); // its 5 s health timeout can expire on a busy machine
-            run("vault-export", 0, "vault", "export", "--out", home.resolve("backup.ksb").toString());
+            run(
+                    "servers-check",
+                    ANY_EXIT,
+                    "servers",
+                    "check",
+                    "--json"); // its 5 s health timeout can expire on a busy machine
+            run(
+                    "vault-export",
+                    0,
+                    "vault",
+                    "export",
+                    "--out",
+                    home.resolve("backup.ksb").toString());
             env.put("KEYSHARD_PASSWORD", WRONG_PASSWORD);
             run("wrong-password", 3, "keys", "list", "--json");
         } finally {
             stop(up);
         }
 
-        SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", PASSWORD)
-                .text("PASSWORD", "backup", BACKUP_PASSWORD).text("PASSWORD", "wrong", WRONG_PASSWORD);
+        SecretScanner scanner = new SecretScanner()
+                .text("PASSWORD", "vault", PASSWORD)
+                .text("PASSWORD", "backup", BACKUP_PASSWORD)
+                .text("PASSWORD", "wrong", WRONG_PASSWORD);
         keyIds.forEach(id -> scanner.text("KEY_ID", id, id));
         for (String name : LocalCluster.NAMES) {
             Path folder = home.resolve("nodes").resolve(name);
             scanner.text("API_KEY", name, new String(LocalCluster.apiKey(home, name)));
-            scanner.bytes("MASTER_KEY", name, Files.readAllBytes(folder.resolve("data").resolve("master.key")));
-            scanner.bytes("IDENTITY_KEY", name, Files.readAllBytes(folder.resolve("data").resolve("identity.key")));
+            scanner.bytes(
+                    "MASTER_KEY",
+                    name,
+                    Files.readAllBytes(folder.resolve("data").resolve("master.key")));
+            scanner.bytes(
+                    "IDENTITY_KEY",
+                    name,
+                    Files.readAllBytes(folder.resolve("data").resolve("identity.key")));
             for (NodeStoreReader.Held held : storeOf(folder.resolve("data")).values()) {
                 if (held.share() != null) {
-                    scanner.bytes("SHARE", name + "/" + held.keyId(), CurveName.parse(held.curve()).curve()
-                            .encodeScalar(held.share()));
+                    scanner.bytes(
+                            "SHARE",
+                            name + "/" + held.keyId(),
+                            CurveName.parse(held.curve()).curve().encodeScalar(held.share()));
                 }
             }
         }
@@ -97,8 +129,9 @@ class LogScanIT {
         assertTrue(julWritten(logs) >= 2, "verbose logging was on in the client and the node processes");
 
         List<SecretScanner.Hit> hits = scanner.scan(root, LogScanIT::legitimate);
-        assertTrue(hits.isEmpty(), "secrets found outside their own files: " + hits
-                + "\nfiles read: " + SecretScanner.inventory(root));
+        assertTrue(
+                hits.isEmpty(),
+                "secrets found outside their own files: " + hits + "\nfiles read: " + SecretScanner.inventory(root));
     }
 
     /** Where a secret is supposed to be: credentials and keys in their owner-only files, keyIds where they are the output. */
@@ -115,17 +148,25 @@ class LogScanIT {
     }
 
     private String run(String step, int expectedExit, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.keyshard.Main", "--home", home.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.keyshard.Main",
+                "--home",
+                home.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(captures.resolve(step + ".stdout").toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(captures.resolve(step + ".stdout").toFile())
                 .redirectError(captures.resolve(step + ".stderr").toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), step + " did not end");
         String out = Files.readString(captures.resolve(step + ".stdout"));
-        assertTrue(expectedExit == ANY_EXIT || expectedExit == p.exitValue(), step + ": " + out + Files.readString(captures.resolve(step + ".stderr")));
+        assertTrue(
+                expectedExit == ANY_EXIT || expectedExit == p.exitValue(),
+                step + ": " + out + Files.readString(captures.resolve(step + ".stderr")));
         return out;
     }
 
@@ -134,9 +175,17 @@ class LogScanIT {
      * node process it starts: no password may be there, although the CLI was given one.
      */
     private Process nodesUp() throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.keyshard.Main", "--home", home.toString(), "nodes", "up");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(captures.resolve("nodes-up.stdout").toFile())
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.keyshard.Main",
+                "--home",
+                home.toString(),
+                "nodes",
+                "up");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(captures.resolve("nodes-up.stdout").toFile())
                 .redirectError(captures.resolve("nodes-up.stderr").toFile());
         pb.environment().putAll(env);
         Process up = pb.start();
@@ -145,14 +194,19 @@ class LogScanIT {
         while (!Files.readString(said).contains("local cluster up") && System.nanoTime() < deadline && up.isAlive()) {
             Thread.sleep(300);
         }
-        List<ProcessHandle> nodes = up.descendants().filter(h -> h.info().arguments()
-                .map(a -> String.join(" ", a).contains("node run")).orElse(false)).toList();
+        List<ProcessHandle> nodes = up.descendants()
+                .filter(h -> h.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a).contains("node run"))
+                        .orElse(false))
+                .toList();
         assertEquals(3, nodes.size(), "nodes up started the three node processes: " + Files.readString(said));
         for (ProcessHandle n : nodes) {
-            String environ = Files.readString(Path.of("/proc", Long.toString(n.pid()), "environ"),
-                    StandardCharsets.ISO_8859_1);
+            String environ =
+                    Files.readString(Path.of("/proc", Long.toString(n.pid()), "environ"), StandardCharsets.ISO_8859_1);
             assertTrue(environ.contains("JAVA_TOOL_OPTIONS"), "the environment was read");
-            assertTrue(!environ.contains(PASSWORD) && !environ.contains(BACKUP_PASSWORD),
+            assertTrue(
+                    !environ.contains(PASSWORD) && !environ.contains(BACKUP_PASSWORD),
                     "a node process holds the vault or backup password in its environment");
         }
         return up;
@@ -182,7 +236,9 @@ class LogScanIT {
 
     private static long julWritten(Path logs) throws IOException {
         try (Stream<Path> s = Files.list(logs)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(".log")).filter(f -> f.toFile().length() > 0).count();
+            return s.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .filter(f -> f.toFile().length() > 0)
+                    .count();
         }
     }
 }

@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MaliciousCoordinatorIT {
     private static final SecureRandom RANDOM = new SecureRandom();
+
     @TempDir
     static Path dir;
+
     static HostileCluster cluster;
     static TestNode a;
     static TestNode b;
@@ -63,7 +65,10 @@ class MaliciousCoordinatorIT {
     }
 
     private static HttpResponse<String> post(TestNode n, UUID keyId, String action, Object body) throws Exception {
-        return n.send(n.entry.apiKey(), "/v1/keygen/" + keyId + "/" + action, StrictJson.mapper().writeValueAsString(body));
+        return n.send(
+                n.entry.apiKey(),
+                "/v1/keygen/" + keyId + "/" + action,
+                StrictJson.mapper().writeValueAsString(body));
     }
 
     private static <T> T ok(TestNode n, UUID keyId, String action, Object body, Class<T> type) throws Exception {
@@ -79,8 +84,12 @@ class MaliciousCoordinatorIT {
     }
 
     private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper().readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(n.entry.name(), n.entry.id(), HexFormat.of().parseHex(id.get("signingKey").asText()),
+        var id = StrictJson.mapper()
+                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
+        return new Participant(
+                n.entry.name(),
+                n.entry.id(),
+                HexFormat.of().parseHex(id.get("signingKey").asText()),
                 HexFormat.of().parseHex(id.get("encryptionKey").asText()));
     }
 
@@ -105,11 +114,15 @@ class MaliciousCoordinatorIT {
     void aSwappedHpkeKeyIsRefusedBeforeAnyShareIsEncrypted() throws Exception {
         IdentityKeys attacker = IdentityKeys.generate(RANDOM);
         List<Participant> honest = honestRoster();
-        Participant fakeC = new Participant(c.entry.name(), c.entry.id(), honest.get(2).signingKey(),
-                attacker.encryptionPublicKey());
+        Participant fakeC = new Participant(
+                c.entry.name(), c.entry.id(), honest.get(2).signingKey(), attacker.encryptionPublicKey());
         UUID keyId = UUID.randomUUID();
         SessionSetup real = setup(keyId, honest);
-        SessionSetup swapped = new SessionSetup(keyId.toString(), real.nonce(), real.curve(), real.threshold(),
+        SessionSetup swapped = new SessionSetup(
+                keyId.toString(),
+                real.nonce(),
+                real.curve(),
+                real.threshold(),
                 List.of(honest.get(0), honest.get(1), fakeC));
         // CHARLIE itself refuses a setup that lists another key for it.
         String own = refused(post(c, keyId, "round1", swapped), 400, keyId);
@@ -138,8 +151,8 @@ class MaliciousCoordinatorIT {
             oldR2.add(ok(n, first, "round2", oldReq2, Round2Message.class));
         }
         Round3Request oldReq3 = new Round3Request(oldR2);
-        refused(post(a, first, "round1", s1), 409, first);     // a keyId is never started twice
-        refused(post(a, first, "round2", oldReq2), 409, first);  // a round is never answered twice
+        refused(post(a, first, "round1", s1), 409, first); // a keyId is never started twice
+        refused(post(a, first, "round2", oldReq2), 409, first); // a round is never answered twice
 
         UUID second = UUID.randomUUID();
         SessionSetup s2 = setup(second, honestRoster());
@@ -163,7 +176,9 @@ class MaliciousCoordinatorIT {
             r3.add(ok(n, second, "round3", req3, Round3Message.class));
         }
         coordinator.finish(r3);
-        assertEquals(List.of("PENDING", "PENDING", "PENDING"), statuses(second),
+        assertEquals(
+                List.of("PENDING", "PENDING", "PENDING"),
+                statuses(second),
                 "the session survived every replay and finished");
         abortEverywhere(first);
         abortEverywhere(second);
@@ -193,8 +208,8 @@ class MaliciousCoordinatorIT {
             assertTrue(msg.contains(ProtocolCheck.EQUIVOCATION.description()), msg);
         }
         // The coordinator's own check sees it too, before it would relay anything.
-        ProtocolException relay = assertThrows(ProtocolException.class,
-                () -> relayCheck(s, List.of(fromA, fromB, v1), List.of(a2, b2, c2r2)));
+        ProtocolException relay = assertThrows(
+                ProtocolException.class, () -> relayCheck(s, List.of(fromA, fromB, v1), List.of(a2, b2, c2r2)));
         assertEquals(ProtocolCheck.EQUIVOCATION, relay.check(), relay.getMessage());
         noShareAnywhere(keyId);
         charlieKeys.destroy();
@@ -213,7 +228,7 @@ class MaliciousCoordinatorIT {
         }
         Round3Request req3 = coordinator.round3Request(r2);
         List<Round3Message> r3 = new ArrayList<>();
-        for (TestNode n : List.of(a, b)) {   // CHARLIE never gets round 3
+        for (TestNode n : List.of(a, b)) { // CHARLIE never gets round 3
             r3.add(ok(n, keyId, "round3", req3, Round3Message.class));
         }
         String early = refused(post(c, keyId, "commit", Map.of()), 409, keyId);
@@ -225,12 +240,12 @@ class MaliciousCoordinatorIT {
         ProtocolException missing = assertThrows(ProtocolException.class, () -> coordinator.finish(r3));
         assertEquals(ProtocolCheck.MISSING_OR_DUPLICATE, missing.check(), missing.getMessage());
         abortEverywhere(keyId);
-        refused(post(a, keyId, "commit", Map.of()), 409, keyId);   // an aborted key is never committed
+        refused(post(a, keyId, "commit", Map.of()), 409, keyId); // an aborted key is never committed
         noShareAnywhere(keyId);
     }
 
-    private static Round2Request round2Request(List<TestNode> nodes, UUID keyId, KeygenCoordinator coordinator,
-            SessionSetup s) throws Exception {
+    private static Round2Request round2Request(
+            List<TestNode> nodes, UUID keyId, KeygenCoordinator coordinator, SessionSetup s) throws Exception {
         List<Round1Message> r1 = new ArrayList<>();
         for (TestNode n : nodes) {
             r1.add(ok(n, keyId, "round1", s, Round1Message.class));

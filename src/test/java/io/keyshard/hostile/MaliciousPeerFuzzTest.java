@@ -53,7 +53,11 @@ class MaliciousPeerFuzzTest {
     private static SessionSetup setup() {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
-        return new SessionSetup(UUID.randomUUID().toString(), nonce, CurveName.SECP256K1.apiName(), THRESHOLD,
+        return new SessionSetup(
+                UUID.randomUUID().toString(),
+                nonce,
+                CurveName.SECP256K1.apiName(),
+                THRESHOLD,
                 List.of(HONEST_KEYS.participant("OFFICIAL_1", HONEST), PEER_KEYS.participant("OFFICIAL_2", PEER)));
     }
 
@@ -74,10 +78,15 @@ class MaliciousPeerFuzzTest {
             case 0 -> c.remove(c.size() - 1);
             case 1 -> c.add(v);
             case 2 -> c.set((data[1] & 0xff) % c.size(), v);
-            default -> { }
+            default -> {}
         }
-        Round1Message altered = new Round1Message(field == 6 ? v : m.sessionId(), field == 7 ? intOf(v) : m.sender(), c,
-                field == 3 ? v : m.proofR(), field == 4 ? v : m.proofZ(), field == 5 ? v : m.chainCodeCommitment(),
+        Round1Message altered = new Round1Message(
+                field == 6 ? v : m.sessionId(),
+                field == 7 ? intOf(v) : m.sender(),
+                c,
+                field == 3 ? v : m.proofR(),
+                field == 4 ? v : m.proofZ(),
+                field == 5 ? v : m.chainCodeCommitment(),
                 m.signature());
         Round1Message bad = field == 8
                 ? new Round1Message(m.sessionId(), m.sender(), c, m.proofR(), m.proofZ(), m.chainCodeCommitment(), v)
@@ -104,11 +113,16 @@ class MaliciousPeerFuzzTest {
         for (byte[] c : accepted.commitments()) {
             assertDoesNotThrow(() -> CURVE.decodePoint(c), what + ": commitment is not a point");
         }
-        assertEquals(point(original.commitments().get(0)), point(accepted.commitments().get(0)), what + ": C_0");
+        assertEquals(
+                point(original.commitments().get(0)),
+                point(accepted.commitments().get(0)),
+                what + ": C_0");
         assertEquals(point(original.proofR()), point(accepted.proofR()), what + ": proof R");
         assertEquals(CURVE.decodeScalar(original.proofZ()), CURVE.decodeScalar(accepted.proofZ()), what + ": proof z");
         assertEquals(32, accepted.chainCodeCommitment().length, what + ": chain-code hash");
-        assertArrayEquals(Forge.sign(accepted, PEER_KEYS).signature(), accepted.signature(),
+        assertArrayEquals(
+                Forge.sign(accepted, PEER_KEYS).signature(),
+                accepted.signature(),
                 what + ": not signed by the peer (Ed25519 signatures are deterministic)");
     }
 
@@ -125,26 +139,54 @@ class MaliciousPeerFuzzTest {
         peerRoundOne(data);
         SessionSetup setup = setup();
         DkgParticipant honest = DkgParticipant.create(setup, "OFFICIAL_1", HONEST, HONEST_KEYS, RANDOM);
-        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM).round1();
-        Round1Message otherC1 = Forge.sign(new Round1Message(m.sessionId(), m.sender(),
-                List.of(m.commitments().get(0), CURVE.generator().encode()), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), null), PEER_KEYS);
-        assertDoesNotThrow(() -> honest.round2(new Round2Request(List.of(honest.round1(), otherC1))),
+        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM)
+                .round1();
+        Round1Message otherC1 = Forge.sign(
+                new Round1Message(
+                        m.sessionId(),
+                        m.sender(),
+                        List.of(m.commitments().get(0), CURVE.generator().encode()),
+                        m.proofR(),
+                        m.proofZ(),
+                        m.chainCodeCommitment(),
+                        null),
+                PEER_KEYS);
+        assertDoesNotThrow(
+                () -> honest.round2(new Round2Request(List.of(honest.round1(), otherC1))),
                 "the honest server accepts a valid round 1 with another C_1");
     }
 
     @Test
     void theOracleRefusesAnAcceptedMessageWithAnotherC0OrAnotherSigner() {
         SessionSetup setup = setup();
-        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM).round1();
-        Round1Message otherC0 = Forge.sign(new Round1Message(m.sessionId(), m.sender(),
-                List.of(CURVE.generator().encode(), m.commitments().get(1)), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), null), PEER_KEYS);
+        Round1Message m = DkgParticipant.create(setup, "OFFICIAL_2", PEER, PEER_KEYS, RANDOM)
+                .round1();
+        Round1Message otherC0 = Forge.sign(
+                new Round1Message(
+                        m.sessionId(),
+                        m.sender(),
+                        List.of(CURVE.generator().encode(), m.commitments().get(1)),
+                        m.proofR(),
+                        m.proofZ(),
+                        m.chainCodeCommitment(),
+                        null),
+                PEER_KEYS);
         assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, otherC0));
         assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, Forge.sign(m, OTHER_KEYS)));
-        assertThrows(AssertionFailedError.class, () -> assertValidRoundOne(m, Forge.sign(new Round1Message(
-                m.sessionId(), m.sender(), m.commitments().subList(0, 1), m.proofR(), m.proofZ(),
-                m.chainCodeCommitment(), null), PEER_KEYS)));
+        assertThrows(
+                AssertionFailedError.class,
+                () -> assertValidRoundOne(
+                        m,
+                        Forge.sign(
+                                new Round1Message(
+                                        m.sessionId(),
+                                        m.sender(),
+                                        m.commitments().subList(0, 1),
+                                        m.proofR(),
+                                        m.proofZ(),
+                                        m.chainCodeCommitment(),
+                                        null),
+                                PEER_KEYS)));
         assertDoesNotThrow(() -> assertValidRoundOne(m, m));
     }
 
@@ -169,10 +211,15 @@ class MaliciousPeerFuzzTest {
             case 2 -> shares.put(HONEST, v);
             case 3 -> shares.put(HONEST, Forge.sealShare(setup, PEER, HONEST, v));
             case 4 -> shares.put(intOf(v), v);
-            default -> { }
+            default -> {}
         }
-        Round2Message bad = new Round2Message(field == 6 ? v : m.sessionId(), m.sender(), echo, shares,
-                field == 5 ? v : m.chainCodeReveal(), m.signature());
+        Round2Message bad = new Round2Message(
+                field == 6 ? v : m.sessionId(),
+                m.sender(),
+                echo,
+                shares,
+                field == 5 ? v : m.chainCodeReveal(),
+                m.signature());
         Round2Message sent = field == 7
                 ? new Round2Message(m.sessionId(), m.sender(), echo, shares, m.chainCodeReveal(), v)
                 : Forge.sign(bad, (data[1] & 0x80) != 0 ? OTHER_KEYS : PEER_KEYS);

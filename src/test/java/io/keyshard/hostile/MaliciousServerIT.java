@@ -79,33 +79,77 @@ class MaliciousServerIT {
 
     static Stream<Arguments> deviations() {
         return Stream.of(
-                round1("commitment vector one too long", ProtocolCheck.COMMITMENT_COUNT,
+                round1(
+                        "commitment vector one too long",
+                        ProtocolCheck.COMMITMENT_COUNT,
                         m -> r1(m, plus(m.commitments(), CURVE.generator().encode()), m.proofR(), m.proofZ())),
-                round1("commitment vector one too short", ProtocolCheck.COMMITMENT_COUNT,
+                round1(
+                        "commitment vector one too short",
+                        ProtocolCheck.COMMITMENT_COUNT,
                         m -> r1(m, m.commitments().subList(0, 1), m.proofR(), m.proofZ())),
-                round1("proof of possession that does not verify", ProtocolCheck.PROOF_OF_POSSESSION,
-                        m -> r1(m, m.commitments(), m.proofR(), scalar(new BigInteger(1, m.proofZ()).add(BigInteger.ONE)))),
-                round1("proof replayed from another session", ProtocolCheck.PROOF_OF_POSSESSION,
-                        m -> r1(m, List.of(earlierRound1.commitments().get(0), m.commitments().get(1)),
-                                earlierRound1.proofR(), earlierRound1.proofZ())),
-                round1("the identity point as a commitment", ProtocolCheck.INVALID_POINT,
+                round1(
+                        "proof of possession that does not verify",
+                        ProtocolCheck.PROOF_OF_POSSESSION,
+                        m -> r1(
+                                m,
+                                m.commitments(),
+                                m.proofR(),
+                                scalar(new BigInteger(1, m.proofZ()).add(BigInteger.ONE)))),
+                round1(
+                        "proof replayed from another session",
+                        ProtocolCheck.PROOF_OF_POSSESSION,
+                        m -> r1(
+                                m,
+                                List.of(
+                                        earlierRound1.commitments().get(0),
+                                        m.commitments().get(1)),
+                                earlierRound1.proofR(),
+                                earlierRound1.proofZ())),
+                round1(
+                        "the identity point as a commitment",
+                        ProtocolCheck.INVALID_POINT,
                         m -> r1(m, List.of(m.commitments().get(0), new byte[33]), m.proofR(), m.proofZ())),
-                round1("a scalar equal to the group order", ProtocolCheck.INVALID_SCALAR,
+                round1(
+                        "a scalar equal to the group order",
+                        ProtocolCheck.INVALID_SCALAR,
                         m -> r1(m, m.commitments(), m.proofR(), scalar(CURVE.order()))),
-                round1("signed by another key", ProtocolCheck.SIGNATURE,
+                round1(
+                        "signed by another key",
+                        ProtocolCheck.SIGNATURE,
                         m -> Forge.sign(m, IdentityKeys.generate(RANDOM))),
-                round2("a share that fails the Feldman check for CHARLIE only", ProtocolCheck.FELDMAN,
-                        (m, setup) -> r2(m, share(m, setup, 13, CURVE.randomScalar(RANDOM)), m.echo(), m.chainCodeReveal())),
-                round2("a zero share for CHARLIE", ProtocolCheck.INVALID_SCALAR,
+                round2(
+                        "a share that fails the Feldman check for CHARLIE only",
+                        ProtocolCheck.FELDMAN,
+                        (m, setup) ->
+                                r2(m, share(m, setup, 13, CURVE.randomScalar(RANDOM)), m.echo(), m.chainCodeReveal())),
+                round2(
+                        "a zero share for CHARLIE",
+                        ProtocolCheck.INVALID_SCALAR,
                         (m, setup) -> r2(m, share(m, setup, 13, BigInteger.ZERO), m.echo(), m.chainCodeReveal())),
-                round2("a chain-code reveal that does not match its hash", ProtocolCheck.REVEAL_MISMATCH,
+                round2(
+                        "a chain-code reveal that does not match its hash",
+                        ProtocolCheck.REVEAL_MISMATCH,
                         (m, setup) -> r2(m, m.encryptedShares(), m.echo(), random(32))),
-                round2("an echo that lists another round-1 message", ProtocolCheck.EQUIVOCATION,
-                        (m, setup) -> r2(m, m.encryptedShares(), List.of(random(32), m.echo().get(1), m.echo().get(2)),
+                round2(
+                        "an echo that lists another round-1 message",
+                        ProtocolCheck.EQUIVOCATION,
+                        (m, setup) -> r2(
+                                m,
+                                m.encryptedShares(),
+                                List.of(random(32), m.echo().get(1), m.echo().get(2)),
                                 m.chainCodeReveal())),
-                round3("a final result with another group key", ProtocolCheck.RESULT_MISMATCH,
-                        r -> new Round3Message(r.sessionId(), r.sender(), r.curve(), r.threshold(),
-                                CURVE.generator().encode(), r.chainCode(), r.verificationShares(), r.transcriptHash(),
+                round3(
+                        "a final result with another group key",
+                        ProtocolCheck.RESULT_MISMATCH,
+                        r -> new Round3Message(
+                                r.sessionId(),
+                                r.sender(),
+                                r.curve(),
+                                r.threshold(),
+                                CURVE.generator().encode(),
+                                r.chainCode(),
+                                r.verificationShares(),
+                                r.transcriptHash(),
                                 r.signature())));
     }
 
@@ -114,16 +158,24 @@ class MaliciousServerIT {
     void aDeviationIsCaughtNamedAndNothingIsKept(String what, ProtocolCheck check, RogueFront.Tamper tamper)
             throws Exception {
         rogue.tamper = tamper;
-        try (Vault vault = cluster.openVault(); Workspace ws = Workspace.open(cluster.home, vault)) {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
-            CompletionException e = assertThrows(CompletionException.class, () -> ws.call(
-                    ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.SECP256K1, 2, HostileCluster.NAMES))
-                    .promise().join());
+            CompletionException e = assertThrows(
+                    CompletionException.class,
+                    () -> ws.call(
+                                    ComponentModule.GENERATE_KEY_SHARE,
+                                    new KeygenRequest(CurveName.SECP256K1, 2, HostileCluster.NAMES))
+                            .promise()
+                            .join());
             KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
             assertEquals(ExitCoded.PROTOCOL, failure.exitCode(), failure.getMessage());
             assertTrue(failure.getMessage().contains("culprit server BRAVO"), failure.getMessage());
             assertTrue(failure.getMessage().contains(check.description()), failure.getMessage());
-            KeyRecord record = vault.list().stream().filter(r -> !before.contains(r.keyId())).findFirst().orElseThrow();
+            KeyRecord record = vault.list().stream()
+                    .filter(r -> !before.contains(r.keyId()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(KeyStatus.FAILED, record.status());
             assertTrue(record.failureReason().contains("BRAVO"), record.failureReason());
             assertTrue(!failure.getMessage().contains(record.keyId().toString()), "no keyId in the error");
@@ -146,8 +198,8 @@ class MaliciousServerIT {
         });
     }
 
-    private static Arguments round2(String what, ProtocolCheck check,
-            BiFunction<Round2Message, SessionSetup, Round2Message> f) {
+    private static Arguments round2(
+            String what, ProtocolCheck check, BiFunction<Round2Message, SessionSetup, Round2Message> f) {
         return Arguments.of(what, check, new RogueFront.Tamper() {
             @Override
             public Round2Message round2(Round2Message m, SessionSetup setup) {
@@ -166,8 +218,8 @@ class MaliciousServerIT {
     }
 
     private static Round1Message r1(Round1Message m, List<byte[]> commitments, byte[] proofR, byte[] proofZ) {
-        return new Round1Message(m.sessionId(), m.sender(), commitments, proofR, proofZ, m.chainCodeCommitment(),
-                m.signature());
+        return new Round1Message(
+                m.sessionId(), m.sender(), commitments, proofR, proofZ, m.chainCodeCommitment(), m.signature());
     }
 
     private static Round2Message r2(Round2Message m, Map<Integer, byte[]> shares, List<byte[]> echo, byte[] reveal) {

@@ -30,8 +30,13 @@ import java.util.List;
  * refused with {@link InvalidEncodingException} or is canonical (re-encodes to the same bytes).
  */
 class MessageDecodingFuzzTest {
-    private static final List<Class<?>> WIRE_TYPES = List.of(SessionSetup.class, Round1Message.class,
-            Round2Message.class, Round2Request.class, Round3Request.class, Round3Message.class,
+    private static final List<Class<?>> WIRE_TYPES = List.of(
+            SessionSetup.class,
+            Round1Message.class,
+            Round2Message.class,
+            Round2Request.class,
+            Round3Request.class,
+            Round3Message.class,
             InProcessNode.emptyRequestType());
 
     /** Byte 0 picks the message type, the rest is the body. */
@@ -69,12 +74,16 @@ class MessageDecodingFuzzTest {
                 case 0 -> {
                     Point p = curve.decodePoint(enc);
                     assertFalse(p.isIdentity(), "decodePoint never returns the identity");
-                    byte[] canonical = enc.length == curve.pointLength() ? p.encode()
+                    byte[] canonical = enc.length == curve.pointLength()
+                            ? p.encode()
                             : ((WeierstrassPoint) p).encodeUncompressed();
                     assertArrayEquals(enc, canonical, "an accepted point encoding is canonical");
                 }
-                case 1 -> assertArrayEquals(enc, curve.encodePublicKey(curve.decodePublicKey(enc)),
-                        "an accepted public key is canonical");
+                case 1 ->
+                    assertArrayEquals(
+                            enc,
+                            curve.encodePublicKey(curve.decodePublicKey(enc)),
+                            "an accepted public key is canonical");
                 case 2 -> {
                     BigInteger s = curve.decodeScalar(enc);
                     assertTrue(s.signum() >= 0 && s.compareTo(curve.order()) < 0, "scalar in [0, n-1]");

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeApiFuzzTest {
     private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 404, 405, 409, 413, 422);
+
     @TempDir
     static Path dir;
+
     static InProcessNode node;
     static LiveSessions live;
 
@@ -64,7 +66,8 @@ class NodeApiFuzzTest {
         }
         JsonNode error = StrictJson.mapper().readTree(a.body());
         assertEquals(Set.of("error", "message"), fieldNames(error), a.body());
-        assertTrue(error.get("error").isTextual() && error.get("message").asText().length() > 5, a.body());
+        assertTrue(
+                error.get("error").isTextual() && error.get("message").asText().length() > 5, a.body());
         if (a.status() == 422) {
             assertEquals("PROTOCOL", error.get("error").asText());
             assertEquals("ABORTED", node.status(node.clientId, req.keyId()), "a 422 ends the session it was aimed at");
@@ -93,7 +96,8 @@ class NodeApiFuzzTest {
         }
         int storedBefore = node.storedKeys();
         for (String method : new String[] {"GET", "POST", "DELETE"}) {
-            InProcessNode.Answer a = node.handle(method, uri, "Bearer " + node.entry.apiKey(), "{}".getBytes(StandardCharsets.UTF_8));
+            InProcessNode.Answer a =
+                    node.handle(method, uri, "Bearer " + node.entry.apiKey(), "{}".getBytes(StandardCharsets.UTF_8));
             assertTrue(DOCUMENTED.contains(a.status()), () -> "undocumented status " + a.status() + " for " + uri);
         }
         if (node.storedKeys() != storedBefore) {

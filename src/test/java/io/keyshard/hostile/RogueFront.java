@@ -43,13 +43,13 @@ final class RogueFront implements AutoCloseable {
     private final Map<String, SessionSetup> setups = new ConcurrentHashMap<>();
     /** The node's own untampered answers, to put back into the lists relayed to it (the operator keeps its node in step). */
     private final Map<String, Round1Message> ownRound1 = new ConcurrentHashMap<>();
+
     private final Map<String, Round2Message> ownRound2 = new ConcurrentHashMap<>();
     volatile Tamper tamper = Tamper.NONE;
 
     /** How the operator alters its node's answers; each gets the session setup it belongs to. */
     interface Tamper {
-        Tamper NONE = new Tamper() {
-        };
+        Tamper NONE = new Tamper() {};
 
         default Round1Message round1(Round1Message m, SessionSetup setup) {
             return m;
@@ -102,7 +102,8 @@ final class RogueFront implements AutoCloseable {
             String apiKey = auth == null ? null : auth.substring("Bearer ".length());
             String path = ex.getRequestURI().getRawPath();
             Matcher m = ROUND.matcher(path);
-            String forwarded = ex.getRequestMethod().equals("GET") ? null
+            String forwarded = ex.getRequestMethod().equals("GET")
+                    ? null
                     : m.matches() ? untampered(m.group(1), m.group(2), body) : new String(body, StandardCharsets.UTF_8);
             HttpResponse<String> r = node.send(apiKey, path, forwarded);
             String answer = r.body();
@@ -149,13 +150,15 @@ final class RogueFront implements AutoCloseable {
         try {
             if (round.equals("round2") && ownRound1.containsKey(keyId)) {
                 Round1Message own = ownRound1.get(keyId);
-                var list = new ArrayList<>(json.readValue(request, Round2Request.class).round1());
+                var list = new ArrayList<>(
+                        json.readValue(request, Round2Request.class).round1());
                 list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
                 return json.writeValueAsString(new Round2Request(list));
             }
             if (round.equals("round3") && ownRound2.containsKey(keyId)) {
                 Round2Message own = ownRound2.get(keyId);
-                var list = new ArrayList<>(json.readValue(request, Round3Request.class).round2());
+                var list = new ArrayList<>(
+                        json.readValue(request, Round3Request.class).round2());
                 list.replaceAll(x -> x != null && x.sender() == own.sender() ? own : x);
                 return json.writeValueAsString(new Round3Request(list));
             }

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class SecretScanner {
     /** A secret and the names it is reported under. */
-    record Secret(String kind, String label, List<byte[]> forms) {
-    }
+    record Secret(String kind, String label, List<byte[]> forms) {}
 
     /** Where a secret was found. */
     public record Hit(Path file, String kind, String label) {
@@ -49,10 +48,15 @@ public final class SecretScanner {
     /** A binary secret (a share, a master key): raw, hex in both cases, base64 and base64url. */
     public SecretScanner bytes(String kind, String label, byte[] value) {
         String hex = HexFormat.of().formatHex(value);
-        secrets.add(new Secret(kind, label, List.of(value.clone(), hex.getBytes(StandardCharsets.US_ASCII),
-                hex.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                Base64.getEncoder().withoutPadding().encode(value),
-                Base64.getUrlEncoder().withoutPadding().encode(value))));
+        secrets.add(new Secret(
+                kind,
+                label,
+                List.of(
+                        value.clone(),
+                        hex.getBytes(StandardCharsets.US_ASCII),
+                        hex.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                        Base64.getEncoder().withoutPadding().encode(value),
+                        Base64.getUrlEncoder().withoutPadding().encode(value))));
         return this;
     }
 
@@ -70,7 +74,8 @@ public final class SecretScanner {
         for (Path f : files) {
             byte[] content = Files.readAllBytes(f);
             for (Secret secret : secrets) {
-                if (!allowed.test(f, secret.kind()) && secret.forms().stream().anyMatch(form -> contains(content, form))) {
+                if (!allowed.test(f, secret.kind())
+                        && secret.forms().stream().anyMatch(form -> contains(content, form))) {
                     hits.add(new Hit(f, secret.kind(), secret.label()));
                 }
             }

@@ -27,7 +27,8 @@ class SecretScannerTest {
         byte[] share = new byte[32];
         new SecureRandom().nextBytes(share);
         String keyId = UUID.randomUUID().toString();
-        SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", "correct horse battery staple")
+        SecretScanner scanner = new SecretScanner()
+                .text("PASSWORD", "vault", "correct horse battery staple")
                 .text("API_KEY", "n1", "ksk_plantedApiKeyValue0123456789")
                 .text("KEY_ID", keyId, keyId)
                 .bytes("SHARE", "n1", share);
@@ -35,15 +36,27 @@ class SecretScannerTest {
         Files.writeString(logs.resolve("a.log"), "INFO login with correct horse battery staple\n");
         Files.writeString(root.resolve("logs/b.txt"), "Authorization: Bearer ksk_plantedApiKeyValue0123456789");
         Files.writeString(root.resolve("c.out"), "{\"keyId\":\"" + keyId.replace("-", "") + "\"}");
-        Files.writeString(root.resolve("d.trace"), "share=" + HexFormat.of().formatHex(share).toUpperCase(Locale.ROOT));
-        Files.writeString(root.resolve("e.tmp"), Base64.getUrlEncoder().withoutPadding().encodeToString(share));
+        Files.writeString(
+                root.resolve("d.trace"),
+                "share=" + HexFormat.of().formatHex(share).toUpperCase(Locale.ROOT));
+        Files.writeString(
+                root.resolve("e.tmp"), Base64.getUrlEncoder().withoutPadding().encodeToString(share));
         Files.write(root.resolve("f.bin"), concat("hdr".getBytes(StandardCharsets.US_ASCII), share));
         Files.writeString(root.resolve("clean.log"), "nothing secret here: " + UUID.randomUUID());
 
         List<SecretScanner.Hit> hits = scanner.scan(root, (f, kind) -> false);
-        Set<String> found = hits.stream().map(h -> root.relativize(h.file()) + ":" + h.kind()).collect(Collectors.toSet());
-        assertEquals(Set.of("logs/deep/a.log:PASSWORD", "logs/b.txt:API_KEY", "c.out:KEY_ID", "d.trace:SHARE",
-                "e.tmp:SHARE", "f.bin:SHARE"), found);
+        Set<String> found = hits.stream()
+                .map(h -> root.relativize(h.file()) + ":" + h.kind())
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        "logs/deep/a.log:PASSWORD",
+                        "logs/b.txt:API_KEY",
+                        "c.out:KEY_ID",
+                        "d.trace:SHARE",
+                        "e.tmp:SHARE",
+                        "f.bin:SHARE"),
+                found);
 
         List<SecretScanner.Hit> excused = scanner.scan(root, (f, kind) -> kind.equals("SHARE"));
         assertTrue(excused.stream().noneMatch(h -> h.kind().equals("SHARE")), "a rule can allow a kind in a file");

@@ -32,7 +32,8 @@ class IdRulesTest {
 
     @Test
     void aRefusedNameIsNotEchoed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerNames.require("_secretish"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ServerNames.require("_secretish"));
         assertFalse(e.getMessage().contains("_secretish"));
     }
 

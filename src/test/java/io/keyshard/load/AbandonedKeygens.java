@@ -22,8 +22,7 @@ import java.util.UUID;
  */
 final class AbandonedKeygens {
     /** One abandoned keyId, when it was last touched, and how far it got. */
-    record Abandoned(UUID keyId, long lastTouchedNanos, int rounds) {
-    }
+    record Abandoned(UUID keyId, long lastTouchedNanos, int rounds) {}
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final List<NodeConnection> servers;
@@ -48,7 +47,8 @@ final class AbandonedKeygens {
             SessionSetup setup = new SessionSetup(keyId.toString(), nonce, curve.apiName(), 2, participants);
             List<Round1Message> r1 = new ArrayList<>();
             for (NodeConnection c : servers) {
-                r1.add(c.keygen(keyId, "round1", setup, Round1Message.class, TIMEOUT).join());
+                r1.add(c.keygen(keyId, "round1", setup, Round1Message.class, TIMEOUT)
+                        .join());
             }
             if (rounds >= 2) {
                 Round2Request req = new KeygenCoordinator(setup).round2Request(r1);

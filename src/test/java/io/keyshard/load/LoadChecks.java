@@ -12,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class LoadChecks {
     static final long LIVE_HEAP_SLACK = 32L * 1024 * 1024;
 
-    private LoadChecks() {
-    }
+    private LoadChecks() {}
 
     static void assertHeld(LoadResults r) {
         ServerAudit.Findings a = r.audit();
@@ -25,7 +24,9 @@ final class LoadChecks {
         assertEquals(0, a.vaultPending(), "vault records left PENDING");
         assertEquals(0, a.vaultFailed(), "vault records FAILED");
         assertTrue(r.abandonedStarted() > 0, "the run abandoned no keygen, so session clean-up went unchecked");
-        assertEquals(3L * r.abandonedStarted(), a.abandonedInProgress() + a.abandonedExpired(),
+        assertEquals(
+                3L * r.abandonedStarted(),
+                a.abandonedInProgress() + a.abandonedExpired(),
                 "every abandoned session is in memory or expired on each of the 3 servers");
         ServerAudit.Findings later = r.afterExpiry();
         if (later != null) {

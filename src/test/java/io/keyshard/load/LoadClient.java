@@ -32,8 +32,7 @@ import java.util.UUID;
  */
 final class LoadClient implements AutoCloseable {
     /** What the client was told: the key is READY in its vault (keyId, root key, the servers chosen). */
-    record Acknowledged(UUID keyId, String rootPublicKey, List<String> servers, long startedNanos) {
-    }
+    record Acknowledged(UUID keyId, String rootPublicKey, List<String> servers, long startedNanos) {}
 
     private static final char[] PASSWORD = "load-test-password-1".toCharArray();
     final int index;
@@ -104,7 +103,10 @@ final class LoadClient implements AutoCloseable {
         KeygenRequest req = plan(n);
         long start = System.nanoTime();
         try {
-            GeneratedKey key = workspace.call(ComponentModule.GENERATE_KEY_SHARE, req).promise().join();
+            GeneratedKey key = workspace
+                    .call(ComponentModule.GENERATE_KEY_SHARE, req)
+                    .promise()
+                    .join();
             if (!key.commitPending().isEmpty()) {
                 failures.add("commit not confirmed by " + key.commitPending());
             }
@@ -112,8 +114,8 @@ final class LoadClient implements AutoCloseable {
             return (System.nanoTime() - start) / 1e6;
         } catch (RuntimeException e) {
             Throwable t = NodeConnection.unwrap(e);
-            failures.add(req.curve().apiName() + " " + req.threshold() + "-of-" + req.servers().size() + ": "
-                    + t.getClass().getSimpleName() + ": " + t.getMessage());
+            failures.add(req.curve().apiName() + " " + req.threshold() + "-of-"
+                    + req.servers().size() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());
             return -1;
         }
     }

@@ -29,11 +29,9 @@ final class LoadDriver {
     static final Duration NODE_SESSION_TTL = Duration.ofSeconds(600);
 
     /** How a run is sized. */
-    record Settings(int keygens, Duration concurrentFor, int clients, int abandonEvery, boolean awaitExpiry) {
-    }
+    record Settings(int keygens, Duration concurrentFor, int clients, int abandonEvery, boolean awaitExpiry) {}
 
-    private LoadDriver() {
-    }
+    private LoadDriver() {}
 
     /** Runs the load in a fresh folder under {@code work}, writes results.json/.txt into {@code out}, prints the summary. */
     static LoadResults run(Settings s, Path work, Path out) throws Exception {
@@ -71,10 +69,17 @@ final class LoadDriver {
                 clients.forEach(c -> failures.addAll(c.failures));
                 failures.addAll(abandoned.failures);
                 LoadResults results = new LoadResults(
-                        new LoadResults.Machine(Runtime.getRuntime().availableProcessors(), uptimeStart, uptime(),
-                                clusterStart),
-                        sequential, concurrent, failures.size(), failures.stream().limit(50).toList(),
-                        abandoned.started.size(), audit, afterExpiry, probe.figures(), LoadResults.round(seconds(runStart)));
+                        new LoadResults.Machine(
+                                Runtime.getRuntime().availableProcessors(), uptimeStart, uptime(), clusterStart),
+                        sequential,
+                        concurrent,
+                        failures.size(),
+                        failures.stream().limit(50).toList(),
+                        abandoned.started.size(),
+                        audit,
+                        afterExpiry,
+                        probe.figures(),
+                        LoadResults.round(seconds(runStart)));
                 results.write(out);
                 System.out.print(results.summary());
                 System.out.println("written: " + out.resolve("results.json"));
@@ -87,8 +92,8 @@ final class LoadDriver {
         }
     }
 
-    private static LoadResults.Phase sequential(Settings s, LoadClient owner, AbandonedKeygens abandoned,
-            NodeMemoryProbe probe) throws Exception {
+    private static LoadResults.Phase sequential(
+            Settings s, LoadClient owner, AbandonedKeygens abandoned, NodeMemoryProbe probe) throws Exception {
         List<Double> latencies = new ArrayList<>();
         int failed = 0;
         long start = System.nanoTime();
@@ -111,8 +116,9 @@ final class LoadDriver {
         return LoadResults.Phase.of("keygens in a row", 1, latencies, failed, seconds(start));
     }
 
-    private static LoadResults.Phase concurrent(Settings s, List<LoadClient> clients, AbandonedKeygens abandoned,
-            NodeMemoryProbe probe, int keysBefore) throws Exception {
+    private static LoadResults.Phase concurrent(
+            Settings s, List<LoadClient> clients, AbandonedKeygens abandoned, NodeMemoryProbe probe, int keysBefore)
+            throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         int[] failed = new int[clients.size()];
         long deadline = System.nanoTime() + s.concurrentFor().toNanos();
@@ -151,13 +157,15 @@ final class LoadDriver {
             pool.shutdownNow();
         }
         int allFailed = Arrays.stream(failed).sum();
-        return LoadResults.Phase.of("keygens by concurrent clients", clients.size(), List.copyOf(latencies), allFailed,
-                seconds(start));
+        return LoadResults.Phase.of(
+                "keygens by concurrent clients", clients.size(), List.copyOf(latencies), allFailed, seconds(start));
     }
 
     /** Waits until the last abandoned session has been idle for the nodes' TTL plus a sweep. */
     private static void awaitExpiry(AbandonedKeygens abandoned) throws InterruptedException {
-        long last = abandoned.started.stream().mapToLong(AbandonedKeygens.Abandoned::lastTouchedNanos).max()
+        long last = abandoned.started.stream()
+                .mapToLong(AbandonedKeygens.Abandoned::lastTouchedNanos)
+                .max()
                 .orElse(System.nanoTime());
         long until = last + NODE_SESSION_TTL.plus(ServerAudit.SWEEP_SLACK).toNanos();
         while (System.nanoTime() < until) {

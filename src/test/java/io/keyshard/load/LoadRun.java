@@ -22,9 +22,15 @@ class LoadRun {
         double minutes = Double.parseDouble(System.getProperty("load.minutes", "5"));
         Path out = Path.of(System.getProperty("load.out", "target/load"));
         Path work = Files.createTempDirectory("keyshard-load");
-        LoadResults r = LoadDriver.run(new LoadDriver.Settings(keygens,
-                Duration.ofMillis((long) (minutes * 60_000)), 8, Math.max(1, Math.min(25, keygens / 4)),
-                Boolean.getBoolean("load.awaitExpiry")), work, out);
+        LoadResults r = LoadDriver.run(
+                new LoadDriver.Settings(
+                        keygens,
+                        Duration.ofMillis((long) (minutes * 60_000)),
+                        8,
+                        Math.max(1, Math.min(25, keygens / 4)),
+                        Boolean.getBoolean("load.awaitExpiry")),
+                work,
+                out);
         LoadChecks.assertHeld(r);
         deleteTree(work);
     }

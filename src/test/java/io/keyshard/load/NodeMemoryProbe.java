@@ -26,13 +26,16 @@ import javax.management.remote.JMXServiceURL;
  */
 final class NodeMemoryProbe implements AutoCloseable {
     /** The live heap of one node after a full GC, with the number of keys made so far. */
-    record Checkpoint(String label, int keys, long liveHeapBytes, long rssBytes) {
-    }
+    record Checkpoint(String label, int keys, long liveHeapBytes, long rssBytes) {}
 
     /** What one node's memory did over the run. */
-    record NodeMemory(String name, long pid, long peakRssBytes, long peakHeapUsedBytes, long heapMaxBytes,
-                      List<Checkpoint> checkpoints) {
-    }
+    record NodeMemory(
+            String name,
+            long pid,
+            long peakRssBytes,
+            long peakHeapUsedBytes,
+            long heapMaxBytes,
+            List<Checkpoint> checkpoints) {}
 
     private static final class Watched {
         final String name;
@@ -54,8 +57,8 @@ final class NodeMemoryProbe implements AutoCloseable {
             } finally {
                 vm.detach();
             }
-            this.memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            this.memory = ManagementFactory.newPlatformMXBeanProxy(
+                    jmx.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         }
     }
 
@@ -66,16 +69,19 @@ final class NodeMemoryProbe implements AutoCloseable {
         return t;
     });
 
-    private NodeMemoryProbe() {
-    }
+    private NodeMemoryProbe() {}
 
     /** Finds the node processes this JVM started for {@code home}'s local cluster and starts sampling them. */
     static NodeMemoryProbe watch(Path home, List<String> names) throws Exception {
         NodeMemoryProbe probe = new NodeMemoryProbe();
         for (String name : names) {
             String data = home.resolve("nodes").resolve(name).resolve("data").toString();
-            ProcessHandle p = ProcessHandle.current().children()
-                    .filter(h -> h.info().arguments().map(a -> List.of(a).contains(data)).orElse(false))
+            ProcessHandle p = ProcessHandle.current()
+                    .children()
+                    .filter(h -> h.info()
+                            .arguments()
+                            .map(a -> List.of(a).contains(data))
+                            .orElse(false))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no node process of " + name + " under this JVM"));
             probe.nodes.put(name, new Watched(name, p.pid()));
@@ -116,8 +122,13 @@ final class NodeMemoryProbe implements AutoCloseable {
         List<NodeMemory> out = new ArrayList<>();
         for (Watched w : nodes.values()) {
             long hwm = procStatus(w.pid, "VmHWM:");
-            out.add(new NodeMemory(w.name, w.pid, Math.max(hwm, w.peakRss), w.peakHeap,
-                    w.memory.getHeapMemoryUsage().getMax(), List.copyOf(w.checkpoints)));
+            out.add(new NodeMemory(
+                    w.name,
+                    w.pid,
+                    Math.max(hwm, w.peakRss),
+                    w.peakHeap,
+                    w.memory.getHeapMemoryUsage().getMax(),
+                    List.copyOf(w.checkpoints)));
         }
         return out;
     }
@@ -126,7 +137,9 @@ final class NodeMemoryProbe implements AutoCloseable {
     static long procStatus(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).replace("kB", "").trim()) * 1024;
+                return Long.parseLong(
+                                line.substring(field.length()).replace("kB", "").trim())
+                        * 1024;
             }
         }
         throw new IOException("no " + field + " in /proc/" + pid + "/status");

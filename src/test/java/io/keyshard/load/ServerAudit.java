@@ -25,20 +25,26 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ServerAudit {
     /** What the audit found. {@code problems} names each lost or inconsistent key. */
-    record Findings(int acknowledged, int readyOnEveryChosenServer, int vaultReady, int vaultPending, int vaultFailed,
-                    int abandonedInProgress, int abandonedExpired, List<String> problems) {
-    }
+    record Findings(
+            int acknowledged,
+            int readyOnEveryChosenServer,
+            int vaultReady,
+            int vaultPending,
+            int vaultFailed,
+            int abandonedInProgress,
+            int abandonedExpired,
+            List<String> problems) {}
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int IN_FLIGHT = 16;
     /** How long past the TTL a sweep may come: the node sweeps every min(30 s, TTL/2). */
     static final Duration SWEEP_SLACK = Duration.ofSeconds(45);
 
-    private ServerAudit() {
-    }
+    private ServerAudit() {}
 
-    static Findings run(List<LoadClient> clients, AbandonedKeygens abandoned, LoadClient abandonedOwner,
-            Duration sessionTtl) throws Exception {
+    static Findings run(
+            List<LoadClient> clients, AbandonedKeygens abandoned, LoadClient abandonedOwner, Duration sessionTtl)
+            throws Exception {
         List<String> problems = new ArrayList<>();
         int acknowledged = 0;
         int ready = 0;
@@ -51,7 +57,8 @@ final class ServerAudit {
             acknowledged += keys.size();
             for (int from = 0; from < keys.size(); from += IN_FLIGHT) {
                 List<LoadClient.Acknowledged> batch = keys.subList(from, Math.min(keys.size(), from + IN_FLIGHT));
-                Map<LoadClient.Acknowledged, Map<String, CompletableFuture<KeyStatusAnswer>>> asked = new LinkedHashMap<>();
+                Map<LoadClient.Acknowledged, Map<String, CompletableFuture<KeyStatusAnswer>>> asked =
+                        new LinkedHashMap<>();
                 for (LoadClient.Acknowledged k : batch) {
                     Map<String, CompletableFuture<KeyStatusAnswer>> perServer = new LinkedHashMap<>();
                     conns.forEach((name, conn) -> perServer.put(name, conn.keyStatus(k.keyId(), TIMEOUT)));
@@ -70,7 +77,7 @@ final class ServerAudit {
                     case READY -> vaultReady++;
                     case PENDING -> vaultPending++;
                     case FAILED -> vaultFailed++;
-                    default -> { }
+                    default -> {}
                 }
             }
             if (!c.vault.problems().isEmpty()) {
@@ -78,8 +85,8 @@ final class ServerAudit {
             }
         }
         int[] sessions = abandonedSessions(abandoned, connections(abandonedOwner), sessionTtl, problems);
-        return new Findings(acknowledged, ready, vaultReady, vaultPending, vaultFailed, sessions[0], sessions[1],
-                problems);
+        return new Findings(
+                acknowledged, ready, vaultReady, vaultPending, vaultFailed, sessions[0], sessions[1], problems);
     }
 
     private static Map<String, NodeConnection> connections(LoadClient c) throws Exception {
@@ -91,12 +98,13 @@ final class ServerAudit {
     }
 
     /** The problems with one acknowledged key; none means it is READY everywhere it should be. */
-    private static List<String> checkKey(LoadClient c, LoadClient.Acknowledged k,
-            Map<String, CompletableFuture<KeyStatusAnswer>> answers) {
+    private static List<String> checkKey(
+            LoadClient c, LoadClient.Acknowledged k, Map<String, CompletableFuture<KeyStatusAnswer>> answers) {
         List<String> found = new ArrayList<>();
         String who = "client " + c.index + " key " + k.keyId();
         Optional<KeyRecord> record = c.vault.get(k.keyId());
-        if (record.isEmpty() || record.get().status() != KeyStatus.READY
+        if (record.isEmpty()
+                || record.get().status() != KeyStatus.READY
                 || !record.get().rootPublicKey().equals(k.rootPublicKey())) {
             found.add(who + ": acknowledged but not READY with its root key in the vault ("
                     + record.map(r -> r.status().name()).orElse("missing") + ")");
@@ -109,10 +117,10 @@ final class ServerAudit {
                     return;
                 }
                 Round3Message result = status.result();
-                if (status.status() != KeyState.READY || result == null
+                if (status.status() != KeyState.READY
+                        || result == null
                         || !Hex.encode(result.rootPublicKey()).equals(k.rootPublicKey())) {
-                    found.add(who + ": " + server + " reports " + status.status()
-                            + " or another root key");
+                    found.add(who + ": " + server + " reports " + status.status() + " or another root key");
                 }
             } catch (Exception e) {
                 Throwable t = NodeConnection.unwrap(e);
@@ -126,8 +134,8 @@ final class ServerAudit {
     }
 
     /** Counts abandoned sessions still in memory and expired; flags any that stored a share or outlived its TTL. */
-    private static int[] abandonedSessions(AbandonedKeygens abandoned, Map<String, NodeConnection> conns,
-            Duration ttl, List<String> problems) {
+    private static int[] abandonedSessions(
+            AbandonedKeygens abandoned, Map<String, NodeConnection> conns, Duration ttl, List<String> problems) {
         int inProgress = 0;
         int expired = 0;
         long now = System.nanoTime();
@@ -136,7 +144,11 @@ final class ServerAudit {
             for (var e : conns.entrySet()) {
                 String status;
                 try {
-                    status = e.getValue().keyStatus(a.keyId(), TIMEOUT).join().status().name();
+                    status = e.getValue()
+                            .keyStatus(a.keyId(), TIMEOUT)
+                            .join()
+                            .status()
+                            .name();
                 } catch (RuntimeException ex) {
                     status = NodeConnection.unwrap(ex).getMessage();
                 }

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionTableIT {
     /** KeygenService's bounds on sessions before round 3: in all, and per client. */
     private static final int BOUND = 1000;
+
     private static final int PER_CLIENT = BOUND / 4;
     private static final Duration TTL = Duration.ofMinutes(10);
+
     @TempDir
     Path dir;
 
@@ -45,7 +47,9 @@ class SessionTableIT {
             Setups setups = new Setups(node);
             List<String> clients = new ArrayList<>(List.of(node.entry.apiKey()));
             for (int i = 1; i < 5; i++) {
-                clients.add(NodeInitializer.addClient(node.data, new SecureRandom()).entry().apiKey());
+                clients.add(NodeInitializer.addClient(node.data, new SecureRandom())
+                        .entry()
+                        .apiKey());
             }
             long fillStart = System.nanoTime();
             List<Walkaway> walked = new ArrayList<>();
@@ -70,21 +74,29 @@ class SessionTableIT {
             assertBusy(setups.round1(fifth, UUID.randomUUID()), "too many key generations in progress");
 
             UUID freed = walked.get(0).accepted.get(0);
-            assertEquals(200, node.send(clients.get(0), "/v1/keygen/" + freed + "/abort", "{}").statusCode());
+            assertEquals(
+                    200,
+                    node.send(clients.get(0), "/v1/keygen/" + freed + "/abort", "{}")
+                            .statusCode());
             UUID next = UUID.randomUUID();
             assertEquals(200, setups.round1(fifth, next).statusCode(), "an abort frees a place in the table at once");
 
-            System.out.println("[sessions] " + walked.stream().mapToInt(w -> w.accepted.size()).sum()
+            System.out.println("[sessions] "
+                    + walked.stream().mapToInt(w -> w.accepted.size()).sum()
                     + " sessions from 4 clients before 503 BUSY, filled in " + fillMs + " ms");
             for (Walkaway w : walked) {
                 for (UUID keyId : w.accepted.subList(0, 3)) {
-                    assertEquals(keyId.equals(freed) ? "ABORTED" : "IN_PROGRESS", status(node, w.apiKey, keyId),
+                    assertEquals(
+                            keyId.equals(freed) ? "ABORTED" : "IN_PROGRESS",
+                            status(node, w.apiKey, keyId),
                             "a walked-away session is held in memory only, nothing stored");
                 }
             }
             abortAll(node, walked.get(1));
             for (int c : new int[] {0, 1, 4}) {
-                assertEquals(200, setups.round1(clients.get(c), UUID.randomUUID()).statusCode(),
+                assertEquals(
+                        200,
+                        setups.round1(clients.get(c), UUID.randomUUID()).statusCode(),
                         "client " + c + " is below its share and the table has room: served");
             }
             for (int c : new int[] {2, 3}) {
@@ -95,7 +107,9 @@ class SessionTableIT {
 
     private static void abortAll(TestNode node, Walkaway w) throws Exception {
         for (UUID keyId : w.accepted) {
-            assertEquals(200, node.send(w.apiKey, "/v1/keygen/" + keyId + "/abort", "{}").statusCode());
+            assertEquals(
+                    200,
+                    node.send(w.apiKey, "/v1/keygen/" + keyId + "/abort", "{}").statusCode());
         }
     }
 
@@ -141,13 +155,18 @@ class SessionTableIT {
     private static final class Setups {
         private final TestNode node;
         private final Participant self;
-        private final Participant other = IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
+        private final Participant other =
+                IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
         private final SecureRandom random = new SecureRandom();
 
         Setups(TestNode node) throws Exception {
             this.node = node;
-            var identity = StrictJson.mapper().readTree(node.send(node.entry.apiKey(), "/v1/identity", null).body());
-            this.self = new Participant(node.entry.name(), node.entry.id(),
+            var identity = StrictJson.mapper()
+                    .readTree(
+                            node.send(node.entry.apiKey(), "/v1/identity", null).body());
+            this.self = new Participant(
+                    node.entry.name(),
+                    node.entry.id(),
                     HexFormat.of().parseHex(identity.get("signingKey").asText()),
                     HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
         }
@@ -155,8 +174,9 @@ class SessionTableIT {
         HttpResponse<String> round1(String apiKey, UUID keyId) throws Exception {
             byte[] nonce = new byte[32];
             random.nextBytes(nonce);
-            String setup = StrictJson.mapper().writeValueAsString(
-                    new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(self, other)));
+            String setup = StrictJson.mapper()
+                    .writeValueAsString(
+                            new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(self, other)));
             return node.send(apiKey, "/v1/keygen/" + keyId + "/round1", setup);
         }
     }

@@ -38,8 +38,7 @@ public final class InProcessNode implements AutoCloseable {
     public final String clientId;
 
     /** An answer: HTTP status and body text. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /** A body refused by the strict parser: the status and code the node would answer. */
     public static final class Refused extends Exception {
@@ -56,7 +55,8 @@ public final class InProcessNode implements AutoCloseable {
 
     public InProcessNode(Path data, String name, int id) throws IOException {
         SecureRandom random = new SecureRandom();
-        NodeInitializer.Issued issued = NodeInitializer.init(data, new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), random);
+        NodeInitializer.Issued issued =
+                NodeInitializer.init(data, new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), random);
         this.entry = issued.entry();
         this.clientId = issued.clientId();
         NodeFiles files = new NodeFiles(data);
@@ -108,7 +108,10 @@ public final class InProcessNode implements AutoCloseable {
     public Map<UUID, String> snapshot() throws IOException {
         Map<UUID, String> out = new TreeMap<>();
         for (UUID keyId : store.keyIds()) {
-            out.put(keyId, store.find(keyId).orElseThrow().state() + (store.sealedShare(keyId).isPresent() ? "+share" : ""));
+            out.put(
+                    keyId,
+                    store.find(keyId).orElseThrow().state()
+                            + (store.sealedShare(keyId).isPresent() ? "+share" : ""));
         }
         return out;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeApiTest {
     @TempDir
     static Path dir;
+
     static TestNode node;
 
     @BeforeAll
@@ -41,7 +42,9 @@ class NodeApiTest {
 
     private static String status(String apiKey, UUID keyId) throws Exception {
         HttpResponse<String> r = node.send(apiKey, "/v1/keys/" + keyId, null);
-        return r.statusCode() == 404 ? "404" : StrictJson.mapper().readTree(r.body()).get("status").asText();
+        return r.statusCode() == 404
+                ? "404"
+                : StrictJson.mapper().readTree(r.body()).get("status").asText();
     }
 
     private static void assertError(HttpResponse<String> r, int status, String code) throws Exception {
@@ -55,9 +58,12 @@ class NodeApiTest {
     void healthNeedsNoKeyButIdentityDoes() throws Exception {
         HttpResponse<String> health = node.send(null, "/v1/health", null);
         assertEquals(200, health.statusCode());
-        assertEquals("OFFICIAL_1", StrictJson.mapper().readTree(health.body()).get("name").asText());
+        assertEquals(
+                "OFFICIAL_1",
+                StrictJson.mapper().readTree(health.body()).get("name").asText());
         assertError(node.send(null, "/v1/identity", null), 401, "UNAUTHORIZED");
-        var identity = StrictJson.mapper().readTree(node.send(key(), "/v1/identity", null).body());
+        var identity = StrictJson.mapper()
+                .readTree(node.send(key(), "/v1/identity", null).body());
         assertEquals(64, identity.get("signingKey").asText().length());
         assertEquals(64, identity.get("encryptionKey").asText().length());
         assertEquals(1, identity.get("id").asInt());
@@ -70,7 +76,9 @@ class NodeApiTest {
         assertError(node.send(key().substring(1), "/v1/identity", null), 401, "UNAUTHORIZED");
         assertError(node.send("", "/v1/identity", null), 401, "UNAUTHORIZED");
         UUID keyId = UUID.randomUUID();
-        assertError(node.send(wrong, "/v1/keygen/" + keyId + "/round1", node.setupJson(keyId, "P256", 2)), 401,
+        assertError(
+                node.send(wrong, "/v1/keygen/" + keyId + "/round1", node.setupJson(keyId, "P256", 2)),
+                401,
                 "UNAUTHORIZED");
         assertEquals("404", status(key(), keyId), "a refused round 1 must not start a session");
     }
@@ -93,7 +101,9 @@ class NodeApiTest {
         assertError(node.send(key(), path, "{\"pad\":\"" + "x".repeat(NodeApi.BODY_LIMIT) + "\"}"), 413, "TOO_LARGE");
         UUID other = UUID.randomUUID();
         assertError(node.send(key(), path, node.setupJson(other, "SECP256k1", 2)), 400, "MALFORMED");
-        assertError(node.send(key(), "/v1/keygen/" + keyId.toString().toUpperCase(Locale.ROOT) + "/round1", valid), 400,
+        assertError(
+                node.send(key(), "/v1/keygen/" + keyId.toString().toUpperCase(Locale.ROOT) + "/round1", valid),
+                400,
                 "MALFORMED");
         assertEquals("404", status(key(), keyId), "no refused request may leave a session behind");
         assertEquals("404", status(key(), other));
@@ -103,7 +113,9 @@ class NodeApiTest {
         assertEquals("IN_PROGRESS", status(key(), keyId));
         assertError(node.send(key(), path, valid), 409, "CONFLICT");
         assertError(node.send(key(), "/v1/keygen/" + keyId + "/round3", "{\"round2\":[]}"), 409, "CONFLICT");
-        assertError(node.send(key(), "/v1/keygen/" + keyId + "/round2", "{\"round1\":[], \"round1\":[]}"), 400,
+        assertError(
+                node.send(key(), "/v1/keygen/" + keyId + "/round2", "{\"round1\":[], \"round1\":[]}"),
+                400,
                 "MALFORMED");
         assertEquals("IN_PROGRESS", status(key(), keyId), "refusals leave the session as it was");
     }
@@ -113,8 +125,10 @@ class NodeApiTest {
         NodeInitializer.Issued second = NodeInitializer.addClient(node.data, new SecureRandom());
         String otherKey = second.entry().apiKey();
         UUID keyId = UUID.randomUUID();
-        assertEquals(200, node.send(key(), "/v1/keygen/" + keyId + "/round1",
-                node.setupJson(keyId, "ED25519", 2)).statusCode());
+        assertEquals(
+                200,
+                node.send(key(), "/v1/keygen/" + keyId + "/round1", node.setupJson(keyId, "ED25519", 2))
+                        .statusCode());
         assertEquals("404", status(otherKey, keyId));
         assertError(node.send(otherKey, "/v1/keygen/" + keyId + "/abort", "{}"), 404, "NOT_FOUND");
         assertError(node.send(otherKey, "/v1/keygen/" + keyId + "/round2", "{\"round1\":[]}"), 404, "NOT_FOUND");
@@ -131,7 +145,10 @@ class NodeApiTest {
     void abortIsIdempotentAndAnAbortedKeyIdIsNeverReused() throws Exception {
         UUID keyId = UUID.randomUUID();
         String path = "/v1/keygen/" + keyId;
-        assertEquals(200, node.send(key(), path + "/round1", node.setupJson(keyId, "P384", 2)).statusCode());
+        assertEquals(
+                200,
+                node.send(key(), path + "/round1", node.setupJson(keyId, "P384", 2))
+                        .statusCode());
         assertEquals(200, node.send(key(), path + "/abort", "{}").statusCode());
         assertEquals(200, node.send(key(), path + "/abort", "{}").statusCode());
         assertEquals("ABORTED", status(key(), keyId));
@@ -139,17 +156,21 @@ class NodeApiTest {
         assertError(node.send(key(), path + "/commit", "{}"), 409, "CONFLICT");
 
         UUID early = UUID.randomUUID();
-        assertEquals(200, node.send(key(), "/v1/keygen/" + early + "/abort", "{}").statusCode(),
+        assertEquals(
+                200,
+                node.send(key(), "/v1/keygen/" + early + "/abort", "{}").statusCode(),
                 "an abort that overtakes round 1 is accepted");
-        assertError(node.send(key(), "/v1/keygen/" + early + "/round1", node.setupJson(early, "P384", 2)), 409,
-                "CONFLICT");
+        assertError(
+                node.send(key(), "/v1/keygen/" + early + "/round1", node.setupJson(early, "P384", 2)), 409, "CONFLICT");
     }
 
     @Test
     void idleSessionsBeforeRoundThreeExpire() throws Exception {
         UUID keyId = UUID.randomUUID();
-        assertEquals(200, node.send(key(), "/v1/keygen/" + keyId + "/round1",
-                node.setupJson(keyId, "P521", 2)).statusCode());
+        assertEquals(
+                200,
+                node.send(key(), "/v1/keygen/" + keyId + "/round1", node.setupJson(keyId, "P521", 2))
+                        .statusCode());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!status(key(), keyId).equals("EXPIRED") && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -171,15 +192,19 @@ class NodeApiTest {
         assertEquals(PosixFilePermissions.fromString("rwx------"), perms);
         try (var files = Files.list(node.data)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertEquals("rw-------", PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(f)), f.toString());
+                assertEquals(
+                        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
             }
         }
         assertEquals(32, Files.size(node.data.resolve("master.key")));
         String clients = Files.readString(node.data.resolve("clients.json"));
         assertFalse(clients.contains(key()), "only the API key's hash is stored");
-        var ex = assertThrows(NodeSetupException.class, () -> NodeInitializer.init(node.data,
-                new NodeConfig("OFFICIAL_1", 1, 7001, "127.0.0.1", "127.0.0.1"), new SecureRandom()));
+        var ex = assertThrows(
+                NodeSetupException.class,
+                () -> NodeInitializer.init(
+                        node.data,
+                        new NodeConfig("OFFICIAL_1", 1, 7001, "127.0.0.1", "127.0.0.1"),
+                        new SecureRandom()));
         assertTrue(ex.getMessage().contains("already exists"));
     }
 }

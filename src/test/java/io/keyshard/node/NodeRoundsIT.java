@@ -34,20 +34,28 @@ class NodeRoundsIT {
     Path dir;
 
     private static <T> T post(TestNode n, UUID keyId, String action, Object body, Class<T> type) throws Exception {
-        HttpResponse<String> r = n.send(n.entry.apiKey(), "/v1/keygen/" + keyId + "/" + action,
+        HttpResponse<String> r = n.send(
+                n.entry.apiKey(),
+                "/v1/keygen/" + keyId + "/" + action,
                 StrictJson.mapper().writeValueAsString(body));
         assertEquals(200, r.statusCode(), action + ": " + r.body());
         return StrictJson.mapper().readValue(r.body(), type);
     }
 
     private static String status(TestNode n, UUID keyId) throws Exception {
-        return StrictJson.mapper().readTree(n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null).body())
-                .get("status").asText();
+        return StrictJson.mapper()
+                .readTree(n.send(n.entry.apiKey(), "/v1/keys/" + keyId, null).body())
+                .get("status")
+                .asText();
     }
 
     private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper().readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(n.entry.name(), n.entry.id(), HexFormat.of().parseHex(id.get("signingKey").asText()),
+        var id = StrictJson.mapper()
+                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
+        return new Participant(
+                n.entry.name(),
+                n.entry.id(),
+                HexFormat.of().parseHex(id.get("signingKey").asText()),
                 HexFormat.of().parseHex(id.get("encryptionKey").asText()));
     }
 
@@ -58,12 +66,21 @@ class NodeRoundsIT {
             UUID keyId = UUID.randomUUID();
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
-            SessionSetup setup = new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(participant(a), participant(b)));
+            SessionSetup setup =
+                    new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(participant(a), participant(b)));
             Round1Message fromA = post(a, keyId, "round1", setup, Round1Message.class);
             Round1Message fromB = post(b, keyId, "round1", setup, Round1Message.class);
-            Round1Message forged = new Round1Message(fromB.sessionId(), fromB.sender(), fromB.commitments(),
-                    fromB.proofR(), fromB.proofZ(), fromA.chainCodeCommitment(), fromB.signature());
-            HttpResponse<String> r = a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
+            Round1Message forged = new Round1Message(
+                    fromB.sessionId(),
+                    fromB.sender(),
+                    fromB.commitments(),
+                    fromB.proofR(),
+                    fromB.proofZ(),
+                    fromA.chainCodeCommitment(),
+                    fromB.signature());
+            HttpResponse<String> r = a.send(
+                    a.entry.apiKey(),
+                    "/v1/keygen/" + keyId + "/round2",
                     StrictJson.mapper().writeValueAsString(new Round2Request(List.of(fromA, forged))));
             assertEquals(422, r.statusCode(), r.body());
             var error = StrictJson.mapper().readTree(r.body());
@@ -83,8 +100,8 @@ class NodeRoundsIT {
             UUID keyId = UUID.randomUUID();
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
-            SessionSetup setup = new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2,
-                    List.of(participant(a), participant(b)));
+            SessionSetup setup =
+                    new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(participant(a), participant(b)));
             KeygenCoordinator coordinator = new KeygenCoordinator(setup);
             List<Round1Message> r1 = new ArrayList<>();
             for (TestNode n : nodes) {
@@ -95,16 +112,28 @@ class NodeRoundsIT {
             for (TestNode n : nodes) {
                 r2.add(post(n, keyId, "round2", req2, Round2Message.class));
             }
-            assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/round2",
-                    StrictJson.mapper().writeValueAsString(req2)).statusCode(), "round 2 answered twice");
+            assertEquals(
+                    409,
+                    a.send(
+                                    a.entry.apiKey(),
+                                    "/v1/keygen/" + keyId + "/round2",
+                                    StrictJson.mapper().writeValueAsString(req2))
+                            .statusCode(),
+                    "round 2 answered twice");
             var req3 = coordinator.round3Request(r2);
             List<Round3Message> r3 = new ArrayList<>();
             for (TestNode n : nodes) {
                 r3.add(post(n, keyId, "round3", req3, Round3Message.class));
             }
             coordinator.finish(r3);
-            assertEquals(409, b.send(b.entry.apiKey(), "/v1/keygen/" + keyId + "/round3",
-                    StrictJson.mapper().writeValueAsString(req3)).statusCode(), "round 3 answered twice");
+            assertEquals(
+                    409,
+                    b.send(
+                                    b.entry.apiKey(),
+                                    "/v1/keygen/" + keyId + "/round3",
+                                    StrictJson.mapper().writeValueAsString(req3))
+                            .statusCode(),
+                    "round 3 answered twice");
 
             Thread.sleep(ttl.multipliedBy(2).toMillis()); // longer than the TTL plus a sweep
             for (TestNode n : nodes) {
@@ -113,14 +142,19 @@ class NodeRoundsIT {
             post(a, keyId, "commit", Map.of(), JsonNode.class);
             post(a, keyId, "commit", Map.of(), JsonNode.class);
             assertEquals("READY", status(a, keyId));
-            assertEquals(409, a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}").statusCode(),
+            assertEquals(
+                    409,
+                    a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}")
+                            .statusCode(),
                     "a committed key is never aborted");
             post(b, keyId, "abort", Map.of(), JsonNode.class);
             assertEquals("ABORTED", status(b, keyId));
         }
         UUID only = NodeStoreReader.read(dir.resolve("a")).keySet().iterator().next();
-        assertEquals(KeyState.READY, NodeStoreReader.read(dir.resolve("a")).get(only).state());
-        Assertions.assertNotNull(NodeStoreReader.read(dir.resolve("a")).get(only).share());
+        assertEquals(
+                KeyState.READY, NodeStoreReader.read(dir.resolve("a")).get(only).state());
+        Assertions.assertNotNull(
+                NodeStoreReader.read(dir.resolve("a")).get(only).share());
         NodeStoreReader.Held aborted = NodeStoreReader.read(dir.resolve("b")).get(only);
         assertEquals(KeyState.ABORTED, aborted.state());
         Assertions.assertNull(aborted.share(), "abort deletes the share");

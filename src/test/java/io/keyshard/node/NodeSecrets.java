@@ -10,8 +10,7 @@ import javax.net.ssl.SSLContext;
  * the node's own identity.
  */
 public final class NodeSecrets {
-    private NodeSecrets() {
-    }
+    private NodeSecrets() {}
 
     /** The node's TLS 1.3 server context (its certificate and key). */
     public static SSLContext tls(Path data) throws Exception {

@@ -14,12 +14,10 @@ import java.util.UUID;
  * and share, so tests can check what the node holds (the product never lets a share out).
  */
 public final class NodeStoreReader {
-    private NodeStoreReader() {
-    }
+    private NodeStoreReader() {}
 
     /** One key as a node holds it; {@code share} is null for tombstones. */
-    public record Held(UUID keyId, String curve, KeyState state, BigInteger share) {
-    }
+    public record Held(UUID keyId, String curve, KeyState state, BigInteger share) {}
 
     public static Map<UUID, Held> read(Path dataDir) throws Exception {
         NodeFiles files = new NodeFiles(dataDir);
@@ -33,7 +31,8 @@ public final class NodeStoreReader {
                 byte[] sealed = store.sealedShare(keyId).orElse(null);
                 if (sealed != null) {
                     byte[] plain = sealer.open(keyId, k.curve(), sealed);
-                    value = SecretShare.fromEncoded(CurveName.parse(k.curve()), config.id(), plain).value();
+                    value = SecretShare.fromEncoded(CurveName.parse(k.curve()), config.id(), plain)
+                            .value();
                 }
                 out.put(keyId, new Held(keyId, k.curve(), k.state(), value));
             }

@@ -26,32 +26,45 @@ class ShareSealerTest {
         byte[] share = new byte[32];
         random.nextBytes(share);
         UUID keyId = UUID.randomUUID();
-        try (ShareSealer node1 = ShareSealer.open(files, 1); ShareSealer node2 = ShareSealer.open(files, 2)) {
+        try (ShareSealer node1 = ShareSealer.open(files, 1);
+                ShareSealer node2 = ShareSealer.open(files, 2)) {
             byte[] sealed = node1.seal(keyId, "SECP256k1", share);
             assertArrayEquals(share, node1.open(keyId, "SECP256k1", sealed));
-            assertThrows(GeneralSecurityException.class, () -> node1.open(UUID.randomUUID(), "SECP256k1", sealed),
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.open(UUID.randomUUID(), "SECP256k1", sealed),
                     "moved to another keyId");
-            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256K1_SCHNORR", sealed),
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.open(keyId, "SECP256K1_SCHNORR", sealed),
                     "read as another curve");
-            assertThrows(GeneralSecurityException.class, () -> node2.open(keyId, "SECP256k1", sealed),
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node2.open(keyId, "SECP256k1", sealed),
                     "opened by another node id");
             byte[] flipped = sealed.clone();
             flipped[flipped.length - 1] ^= 1;
             assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", flipped), "modified");
             byte[] otherVersion = sealed.clone();
             otherVersion[0] = 2;
-            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", otherVersion),
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.open(keyId, "SECP256k1", otherVersion),
                     "unknown format version");
         }
-        assertThrows(FileAlreadyExistsException.class,
-                () -> ShareSealer.createMasterKey(files.masterKey(), random), "a master key is never overwritten");
+        assertThrows(
+                FileAlreadyExistsException.class,
+                () -> ShareSealer.createMasterKey(files.masterKey(), random),
+                "a master key is never overwritten");
     }
 
     @Test
     void aShareSealedByAnEarlierBuildStillOpens() throws Exception {
-        Path from = Path.of(ShareSealerTest.class.getResource("/io/keyshard/compat/node").toURI());
+        Path from = Path.of(
+                ShareSealerTest.class.getResource("/io/keyshard/compat/node").toURI());
         Files.copy(from.resolve("master.key"), dir.resolve("master.key"));
-        byte[] sealed = HexFormat.of().parseHex(Files.readString(from.resolve("sealed-share.hex")).strip());
+        byte[] sealed = HexFormat.of()
+                .parseHex(Files.readString(from.resolve("sealed-share.hex")).strip());
         byte[] expected = new byte[32];
         for (int i = 0; i < 32; i++) {
             expected[i] = (byte) (0xa0 + i);

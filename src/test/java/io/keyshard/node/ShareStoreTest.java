@@ -44,7 +44,8 @@ class ShareStoreTest {
             assertEquals(80, d[0], "shares stored");
             assertEquals(80, d[1], "every stored share synced before its insert returned");
             assertTrue(d[2] <= 80, "at most one sync per share (group commit may share them): " + d[2]);
-            assertFalse(store.insertPending(ids.get(0), "client-a", "SECP256k1", new byte[] {9}, "{}"),
+            assertFalse(
+                    store.insertPending(ids.get(0), "client-a", "SECP256k1", new byte[] {9}, "{}"),
                     "a keyId that holds a share is never stored twice");
             assertTrue(store.insertTombstone(UUID.randomUUID(), "client-a", "SECP256k1", KeyState.ABORTED));
             assertEquals(80, store.durability()[0], "tombstones are not shares and are not forced");

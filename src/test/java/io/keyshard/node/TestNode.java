@@ -42,15 +42,18 @@ public final class TestNode implements AutoCloseable {
     public TestNode(Path data, String name, int id, Duration sessionTtl) throws Exception {
         this.data = data;
         this.sessionTtl = sessionTtl;
-        NodeInitializer.Issued issued = NodeInitializer.init(data,
-                new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
+        NodeInitializer.Issued issued =
+                NodeInitializer.init(data, new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
         this.entry = issued.entry();
         this.clientId = issued.clientId();
         this.server = NodeServer.start(data, 0, sessionTtl);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("node", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(data.resolve("tls-cert.der")))));
+        trust.setCertificateEntry(
+                "node",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(
+                                new ByteArrayInputStream(Files.readAllBytes(data.resolve("tls-cert.der")))));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
@@ -84,15 +87,18 @@ public final class TestNode implements AutoCloseable {
 
     /** A valid round-1 setup for this node and one made-up second server. */
     public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
-        var identity = StrictJson.mapper().readTree(send(entry.apiKey(), "/v1/identity", null).body());
-        Participant self = new Participant(entry.name(), entry.id(),
+        var identity = StrictJson.mapper()
+                .readTree(send(entry.apiKey(), "/v1/identity", null).body());
+        Participant self = new Participant(
+                entry.name(),
+                entry.id(),
                 HexFormat.of().parseHex(identity.get("signingKey").asText()),
                 HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
         Participant other = IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
         byte[] nonce = new byte[32];
         new SecureRandom().nextBytes(nonce);
-        return StrictJson.mapper().writeValueAsString(new SessionSetup(keyId.toString(), nonce, curve, threshold,
-                List.of(self, other)));
+        return StrictJson.mapper()
+                .writeValueAsString(new SessionSetup(keyId.toString(), nonce, curve, threshold, List.of(self, other)));
     }
 
     @Override

@@ -44,7 +44,9 @@ public final class ClassArchive {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath));
         cmd.addAll(training);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("training.log").toFile())
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("training.log").toFile())
                 .start();
         boolean ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(archive) > 0;
         if (!ok) {
@@ -114,7 +116,8 @@ public final class ClassArchive {
     }
 
     private static void pack(Path folder, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 out.putNextEntry(new JarEntry(folder.relativize(f).toString().replace(File.separatorChar, '/')));

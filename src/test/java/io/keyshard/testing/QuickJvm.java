@@ -9,9 +9,12 @@ import java.util.List;
  */
 public final class QuickJvm {
     /** Options to put before {@code -cp}. */
-    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
+    public static final List<String> OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto",
+            "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-BytecodeVerificationRemote");
 
-    private QuickJvm() {
-    }
+    private QuickJvm() {}
 }

@@ -103,6 +103,7 @@ class AppScreensIT {
     static UiTasks tasks;
     /** Every remote node a test started, kept for the secret scan (their API keys). */
     static final List<TestNode> remotes = new ArrayList<>();
+
     private Stage stage;
     private final ValueCopier copier = ValueCopier.systemClipboard();
 
@@ -166,8 +167,10 @@ class AppScreensIT {
 
     /** A READY 2-of-3 key on the local cluster, made through the client as the wizard does. */
     private static KeyRecord readyKey(CurveName curve, String label) {
-        GeneratedKey key = workspace.call(ComponentModule.GENERATE_KEY_SHARE,
-                new KeygenRequest(curve, 2, LocalCluster.NAMES, label)).promise().join();
+        GeneratedKey key = workspace
+                .call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, LocalCluster.NAMES, label))
+                .promise()
+                .join();
         assertEquals(KeyStatus.READY, key.record().status());
         return key.record();
     }
@@ -177,7 +180,8 @@ class AppScreensIT {
         TestNode node = new TestNode(home.resolve("remote-" + name), name, id, Duration.ofMinutes(10));
         remotes.add(node);
         vault.putSecret(ServerCredentials.secretName(name), node.entry.apiKey().getBytes(StandardCharsets.UTF_8));
-        ServersConfig.load(home).with(name, new ServerInfo(node.url(), node.entry.id(), node.entry.certSha256(), false))
+        ServersConfig.load(home)
+                .with(name, new ServerInfo(node.url(), node.entry.id(), node.entry.certSha256(), false))
                 .save();
         return node;
     }
@@ -198,7 +202,7 @@ class AppScreensIT {
 
     private NewKeyViewModel wizard(FxRobot robot) {
         NewKeyViewModel vm = new NewKeyViewModel(workspace, tasks);
-        robot.interact(() -> show(robot, new NewKeyWizard(vm, copier, () -> { })));
+        robot.interact(() -> show(robot, new NewKeyWizard(vm, copier, () -> {})));
         return vm;
     }
 
@@ -207,8 +211,7 @@ class AppScreensIT {
         waitFor(seconds, condition, () -> "");
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition,
-            Supplier<String> state) throws Exception {
+    private static void waitFor(int seconds, Callable<Boolean> condition, Supplier<String> state) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds * 3L, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
@@ -218,7 +221,11 @@ class AppScreensIT {
     }
 
     private static void serversChecked(NewKeyViewModel vm) throws Exception {
-        waitFor(60, () -> !vm.servers().isEmpty() && vm.servers().stream().allMatch(c -> c.statusProperty().get() != null),
+        waitFor(
+                60,
+                () -> !vm.servers().isEmpty()
+                        && vm.servers().stream()
+                                .allMatch(c -> c.statusProperty().get() != null),
                 () -> vm.serversNoteProperty().get());
     }
 
@@ -244,11 +251,14 @@ class AppScreensIT {
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-1-curve");
         robot.clickOn("#wizard-next");
         serversChecked(vm);
-        assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
-                vm.chosen().stream().map(c -> c.name()).toList(), "the local cluster is offered and chosen");
+        assertEquals(
+                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                vm.chosen().stream().map(c -> c.name()).toList(),
+                "the local cluster is offered and chosen");
         assertTrue(text(robot, "#health-OFFICIAL_1").startsWith("ok, "), text(robot, "#health-OFFICIAL_1"));
-        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
-                + "Up to 1 may be lost and the key still signs.",
+        assertEquals(
+                "Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
+                        + "Up to 1 may be lost and the key still signs.",
                 text(robot, "#threshold-sentence"));
         robot.clickOn("#key-label").write("Treasury");
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-2-servers");
@@ -257,8 +267,13 @@ class AppScreensIT {
         robot.clickOn("#wizard-next");
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-4-generating");
         waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
-        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
-        System.out.printf("wizard keygen SECP256k1 2-of-3: %d ms%n", vm.generation().elapsedMsProperty().get());
+        assertEquals(
+                Step.SAVED,
+                vm.stepProperty().get(),
+                vm.generation().failureProperty().get());
+        System.out.printf(
+                "wizard keygen SECP256k1 2-of-3: %d ms%n",
+                vm.generation().elapsedMsProperty().get());
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-5-saved");
 
         String keyId = text(robot, "#saved-key-id");
@@ -272,7 +287,8 @@ class AppScreensIT {
 
         robot.clickOn("#export-backup");
         Path backup = Files.createTempDirectory(home, "backup").resolve("wizard-backup.ksbackup");
-        robot.interact(() -> robot.lookup("#backup-file").queryAs(TextInputControl.class).setText(backup.toString()));
+        robot.interact(() ->
+                robot.lookup("#backup-file").queryAs(TextInputControl.class).setText(backup.toString()));
         robot.clickOn("#backup-password").write("backup secret 1");
         robot.clickOn("#backup-confirm").write("backup secret 2");
         robot.type(KeyCode.ENTER);
@@ -280,12 +296,16 @@ class AppScreensIT {
         assertTrue(text(robot, "#backup-error").contains("differ"));
         Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "wizard-backup-dialog");
         assertFalse(Files.exists(backup));
-        robot.interact(() -> robot.lookup("#backup-confirm").queryAs(TextInputControl.class).setText("backup secret 1"));
+        robot.interact(() ->
+                robot.lookup("#backup-confirm").queryAs(TextInputControl.class).setText("backup secret 1"));
         robot.clickOn("#backup-export");
         waitFor(30, () -> Files.exists(backup) && !text(robot, "#backup-note").isEmpty());
-        assertEquals(vault.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
-                VaultBackup.read(backup, "backup secret 1".toCharArray()).stream().map(KeyRecord::keyId)
-                        .collect(Collectors.toSet()), "the backup holds every key, this one included");
+        assertEquals(
+                vault.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
+                VaultBackup.read(backup, "backup secret 1".toCharArray()).stream()
+                        .map(KeyRecord::keyId)
+                        .collect(Collectors.toSet()),
+                "the backup holds every key, this one included");
     }
 
     @Test
@@ -298,9 +318,15 @@ class AppScreensIT {
         assertEquals(Step.REVIEW, vm.stepProperty().get());
         robot.type(KeyCode.ENTER);
         waitFor(120, () -> vm.stepProperty().get() != Step.GENERATING);
-        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
-        System.out.printf("wizard keygen ED25519 2-of-3: %d ms%n", vm.generation().elapsedMsProperty().get());
-        KeyRecord edKey = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
+        assertEquals(
+                Step.SAVED,
+                vm.stepProperty().get(),
+                vm.generation().failureProperty().get());
+        System.out.printf(
+                "wizard keygen ED25519 2-of-3: %d ms%n",
+                vm.generation().elapsedMsProperty().get());
+        KeyRecord edKey =
+                vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
         assertEquals(KeyStatus.READY, edKey.status());
         assertEquals(CurveName.ED25519, edKey.curve());
         robot.type(KeyCode.ESCAPE); // Close: nothing left running
@@ -327,16 +353,18 @@ class AppScreensIT {
         // surely lands while the generation runs; the lock is let go once cancel was asked.
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            synchronized (vault) {
-                held.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "test-vault-holder");
+        Thread holder = new Thread(
+                () -> {
+                    synchronized (vault) {
+                        held.countDown();
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "test-vault-holder");
         holder.start();
         held.await();
         try {
@@ -344,8 +372,10 @@ class AppScreensIT {
             waitFor(30, () -> vm.stepProperty().get() == Step.GENERATING);
             // the PENDING record's write starts just before round 1 is sent: a cancel during the identity
             // fetch (a slow machine can take that long) would end the run before any record exists
-            waitFor(30, () -> vm.generation().cells().values().stream()
-                    .anyMatch(stages -> stages.get(1).get() != StepState.WAITING));
+            waitFor(
+                    30,
+                    () -> vm.generation().cells().values().stream()
+                            .anyMatch(stages -> stages.get(1).get() != StepState.WAITING));
             robot.clickOn("#wizard-cancel");
         } finally {
             release.countDown();
@@ -355,7 +385,8 @@ class AppScreensIT {
         assertEquals(Step.FAILED, vm.stepProperty().get());
         assertTrue(text(robot, "#failure-message").startsWith("Cancelled."), text(robot, "#failure-message"));
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-cancelled");
-        List<KeyRecord> added = vault.list().stream().filter(r -> !before.contains(r.keyId())).toList();
+        List<KeyRecord> added =
+                vault.list().stream().filter(r -> !before.contains(r.keyId())).toList();
         assertEquals(1, added.size(), "the cancelled attempt reached the vault: " + added);
         assertEquals(KeyStatus.FAILED, added.get(0).status(), added.toString());
         assertTrue(vault.findPending().isEmpty(), "no dangling PENDING record");
@@ -365,7 +396,9 @@ class AppScreensIT {
     void serversScreenShowsHealthAndAddsARemoteServerFromItsEntry(FxRobot robot) throws Exception {
         ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);
         robot.interact(() -> show(robot, new ServersView(vm)));
-        waitFor(30, () -> vm.servers().size() == 3 && vm.servers().stream().allMatch(s -> s.ok()),
+        waitFor(
+                30,
+                () -> vm.servers().size() == 3 && vm.servers().stream().allMatch(s -> s.ok()),
                 () -> vm.servers() + " " + vm.errorProperty().get());
         assertTrue(text(robot, "#cluster-state").contains("running"));
         Screenshots.save(robot, stage.getScene().getRoot(), "servers");
@@ -376,20 +409,30 @@ class AppScreensIT {
         robot.clickOn("#server-entry").write("{\"name\": \"REMOTE_A\", \"id\": 31");
         robot.clickOn("#server-entry-add");
         waitFor(20, () -> !text(robot, "#server-entry-error").isEmpty());
-        assertTrue(text(robot, "#server-entry-error").contains("ends too early"),
-                text(robot, "#server-entry-error"));
+        assertTrue(text(robot, "#server-entry-error").contains("ends too early"), text(robot, "#server-entry-error"));
         Screenshots.save(robot, robot.lookup("#add-server-dialog").query(), "servers-add-error");
         assertFalse(Files.readString(home.resolve("servers.json")).contains("REMOTE_A"), "nothing written");
 
         // node init prints the port it was configured with; this in-process node listens on a free one
-        String entry = StrictJson.pretty().writeValueAsString(new NodeEntry(remote.entry.name(), remote.entry.id(),
-                remote.url(), remote.entry.certSha256(), remote.entry.apiKey()));
-        robot.interact(() -> robot.lookup("#server-entry").queryAs(TextArea.class).setText(entry));
+        String entry = StrictJson.pretty()
+                .writeValueAsString(new NodeEntry(
+                        remote.entry.name(),
+                        remote.entry.id(),
+                        remote.url(),
+                        remote.entry.certSha256(),
+                        remote.entry.apiKey()));
+        robot.interact(
+                () -> robot.lookup("#server-entry").queryAs(TextArea.class).setText(entry));
         robot.clickOn("#server-entry-add");
-        waitFor(30, () -> vm.servers().stream().anyMatch(s -> s.name().equals("REMOTE_A") && s.ok()),
-                () -> vm.servers() + " " + vm.errorProperty().get() + " " + vm.messageProperty().get());
-        assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isPresent(), "API key sealed in the vault");
-        assertFalse(Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
+        waitFor(
+                30,
+                () -> vm.servers().stream().anyMatch(s -> s.name().equals("REMOTE_A") && s.ok()),
+                () -> vm.servers() + " " + vm.errorProperty().get() + " "
+                        + vm.messageProperty().get());
+        assertTrue(
+                vault.getSecret(ServerCredentials.secretName("REMOTE_A")).isPresent(), "API key sealed in the vault");
+        assertFalse(
+                Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
                 "no API key in servers.json");
         Screenshots.save(robot, stage.getScene().getRoot(), "servers-with-remote");
     }
@@ -410,15 +453,20 @@ class AppScreensIT {
         waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
         assertEquals(Step.FAILED, vm.stepProperty().get());
         assertEquals("REMOTE_A", vm.generation().failedServerProperty().get());
-        assertTrue(text(robot, "#failure-message").startsWith("Server REMOTE_A failed:"), text(robot, "#failure-message"));
+        assertTrue(
+                text(robot, "#failure-message").startsWith("Server REMOTE_A failed:"), text(robot, "#failure-message"));
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-failed");
         assertTrue(vault.findPending().isEmpty());
 
         remote.server = NodeServer.start(remote.data, port, Duration.ofMinutes(10));
         robot.clickOn("#wizard-retry");
         waitFor(90, () -> vm.stepProperty().get() != Step.GENERATING);
-        assertEquals(Step.SAVED, vm.stepProperty().get(), vm.generation().failureProperty().get());
-        KeyRecord made = vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
+        assertEquals(
+                Step.SAVED,
+                vm.stepProperty().get(),
+                vm.generation().failureProperty().get());
+        KeyRecord made =
+                vault.get(vm.generation().resultProperty().get().keyId()).orElseThrow();
         assertEquals(KeyStatus.READY, made.status());
         assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2", "REMOTE_A"), made.servers());
         assertTrue(vault.findPending().isEmpty(), "the failed attempt left no PENDING record");
@@ -435,21 +483,34 @@ class AppScreensIT {
         robot.interact(() -> table.getSelectionModel().select(3));
         robot.clickOn("#servers-remove");
         Screenshots.save(robot, robot.lookup("#remove-server-confirm").query(), "servers-remove-confirm");
-        robot.clickOn(robot.from(robot.lookup("#remove-server-confirm").queryParent()).lookup(".button")
-                .queryAllAs(Button.class).stream().filter(b -> "Remove".equals(b.getText()))
-                .findFirst().orElseThrow());
+        robot.clickOn(
+                robot
+                        .from(robot.lookup("#remove-server-confirm").queryParent())
+                        .lookup(".button")
+                        .queryAllAs(Button.class)
+                        .stream()
+                        .filter(b -> "Remove".equals(b.getText()))
+                        .findFirst()
+                        .orElseThrow());
         waitFor(30, () -> vm.servers().size() == 3);
         assertTrue(vault.getSecret(ServerCredentials.secretName("REMOTE_B")).isEmpty());
-        JsonNode servers = StrictJson.mapper().readTree(home.resolve("servers.json").toFile());
+        JsonNode servers =
+                StrictJson.mapper().readTree(home.resolve("servers.json").toFile());
         assertFalse(servers.has("REMOTE_B"));
-        assertTrue(CliHarness.run("--home", home.toString(), "servers", "list", "--json").out().contains("OFFICIAL_1"));
+        assertTrue(CliHarness.run("--home", home.toString(), "servers", "list", "--json")
+                .out()
+                .contains("OFFICIAL_1"));
     }
 
     @Test
     void resolveNowOnTheKeysScreenSettlesAKeyTheServersNeverStarted(FxRobot robot) throws Exception {
         // The app died after writing the PENDING record and before any server heard of the key.
-        KeyRecord orphan = KeyRecord.pending(UUID.randomUUID(), "Interrupted",
-                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+        KeyRecord orphan = KeyRecord.pending(
+                UUID.randomUUID(),
+                "Interrupted",
+                CurveName.SECP256K1,
+                2,
+                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         vault.createPending(orphan);
         AppModel model = TestApps.fxModel(home);
@@ -466,8 +527,11 @@ class AppScreensIT {
         @SuppressWarnings("unchecked")
         TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
         waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(orphan.keyId())));
-        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
-                .filter(k -> k.keyId().equals(orphan.keyId())).findFirst().orElseThrow()));
+        robot.interact(() -> table.getSelectionModel()
+                .select(table.getItems().stream()
+                        .filter(k -> k.keyId().equals(orphan.keyId()))
+                        .findFirst()
+                        .orElseThrow()));
         Screenshots.save(robot, window.root(), "keys-pending-before-resolve");
         robot.clickOn("#resolve-now");
         waitFor(60, () -> vault.get(orphan.keyId()).orElseThrow().status() != KeyStatus.PENDING);
@@ -476,9 +540,13 @@ class AppScreensIT {
         assertTrue(after.failureReason().contains("unknown"), after.failureReason());
         assertTrue(vault.findPending().isEmpty(), "no PENDING record is left");
         waitFor(30, () -> String.valueOf(model.keys().noticeProperty().get()).startsWith("Resolved"));
-        assertEquals("Resolved: 0 ready, 1 failed, 0 still waiting.", model.keys().noticeProperty().get());
-        waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(orphan.keyId())
-                && k.status() == KeyStatus.FAILED));
+        assertEquals(
+                "Resolved: 0 ready, 1 failed, 0 still waiting.",
+                model.keys().noticeProperty().get());
+        waitFor(
+                30,
+                () -> table.getItems().stream()
+                        .anyMatch(k -> k.keyId().equals(orphan.keyId()) && k.status() == KeyStatus.FAILED));
         Screenshots.save(robot, window.root(), "keys-resolved");
         robot.interact(() -> appStage.get().close());
     }
@@ -498,29 +566,36 @@ class AppScreensIT {
     private static void assertNoSecretLeaked() throws Exception {
         julHandler.flush();
         assertTrue(Files.size(julFile) > 0, "verbose logging was on while the wizard, pipeline and servers ran");
-        SecretScanner scanner = new SecretScanner().text("PASSWORD", "vault", new String(VaultFixtures.pw()))
+        SecretScanner scanner = new SecretScanner()
+                .text("PASSWORD", "vault", new String(VaultFixtures.pw()))
                 .text("PASSWORD", "backup", "backup secret 1");
         reopenIfLocked();
         List<KeyRecord> keys = vault.list();
-        keys.forEach(k -> scanner.text("KEY_ID", String.valueOf(k.label()), k.keyId().toString()));
+        keys.forEach(
+                k -> scanner.text("KEY_ID", String.valueOf(k.label()), k.keyId().toString()));
         for (String name : LocalCluster.NAMES) {
             scanner.text("API_KEY", name, new String(LocalCluster.apiKey(home, name)));
         }
         remotes.forEach(r -> scanner.text("API_KEY", r.entry.name(), r.entry.apiKey()));
-        assertTrue(scanner.size() >= 2 + keys.size() + 3 + remotes.size(), "the keys made and every API key were collected");
+        assertTrue(
+                scanner.size() >= 2 + keys.size() + 3 + remotes.size(),
+                "the keys made and every API key were collected");
         List<SecretScanner.Hit> hits = new ArrayList<>(scanner.scan(home, AppScreensIT::legitimate));
         hits.addAll(scanner.scan(SharedCluster.nodesFolder(), AppScreensIT::legitimate));
         // Files this JVM left in java.io.tmpdir (anything made since the class started), besides the homes.
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             for (Path p : tmp.toList()) {
-                if (!p.equals(home) && !SharedCluster.nodesFolder().startsWith(p)
-                        && Files.getLastModifiedTime(p).toMillis() >= startedMillis && Files.isReadable(p)) {
+                if (!p.equals(home)
+                        && !SharedCluster.nodesFolder().startsWith(p)
+                        && Files.getLastModifiedTime(p).toMillis() >= startedMillis
+                        && Files.isReadable(p)) {
                     hits.addAll(scanner.scan(p, AppScreensIT::legitimate));
                 }
             }
         }
-        assertTrue(hits.isEmpty(), "secrets outside their own files: " + hits + "\nfiles read: "
-                + SecretScanner.inventory(home));
+        assertTrue(
+                hits.isEmpty(),
+                "secrets outside their own files: " + hits + "\nfiles read: " + SecretScanner.inventory(home));
     }
 
     /** Closing the app window locks the session, which closes the vault: the next test needs it open. */

@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LockClosesWindowsTest {
     @TempDir
     Path home;
+
     private AppWindow window;
     private Stage mainStage;
     private KeyRecord savings;
@@ -95,8 +96,10 @@ class LockClosesWindowsTest {
     private void assertNothingShowsTheKey(FxRobot robot) {
         assertEquals(List.of(), otherWindows(), "no other window stays open after locking");
         AtomicReference<Boolean> shown = new AtomicReference<>(false);
-        robot.interact(() -> Window.getWindows().stream().filter(Window::isShowing)
-                .forEach(w -> shown.set(shown.get() || showsText(w.getScene().getRoot(), savings.keyId().toString()))));
+        robot.interact(() -> Window.getWindows().stream()
+                .filter(Window::isShowing)
+                .forEach(w -> shown.set(shown.get()
+                        || showsText(w.getScene().getRoot(), savings.keyId().toString()))));
         assertFalse(shown.get(), "no showing window holds the keyId");
     }
 
@@ -118,7 +121,9 @@ class LockClosesWindowsTest {
         if (node instanceof Labeled l && l.getText() != null && l.getText().contains(text)) {
             return true;
         }
-        if (node instanceof TextInputControl t && t.getText() != null && t.getText().contains(text)) {
+        if (node instanceof TextInputControl t
+                && t.getText() != null
+                && t.getText().contains(text)) {
             return true;
         }
         if (node instanceof Parent p) {

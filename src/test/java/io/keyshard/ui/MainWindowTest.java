@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ui.shell.Place;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,11 +18,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -67,12 +67,16 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         assertShowing(Place.SERVERS, robot);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#cluster-state").queryAs(Label.class).getText().startsWith("Local cluster:"),
+        assertTrue(
+                robot.lookup("#cluster-state").queryAs(Label.class).getText().startsWith("Local cluster:"),
                 "the Servers screen says whether the local cluster runs");
         TableView<?> servers = robot.lookup("#servers-table").queryAs(TableView.class);
         waitUntil(() -> servers.getItems().size() == 3);
-        assertTrue(robot.lookup(".table-cell").lookup((Node n) -> n instanceof Labeled l
-                && "not started".equals(l.getText())).tryQuery().isPresent(),
+        assertTrue(
+                robot.lookup(".table-cell")
+                        .lookup((Node n) -> n instanceof Labeled l && "not started".equals(l.getText()))
+                        .tryQuery()
+                        .isPresent(),
                 "a fresh home shows the local cluster as not started, not as an empty list");
         Screenshots.save(robot, window.root(), "servers");
 
@@ -81,7 +85,8 @@ class MainWindowTest {
         assertShowing(Place.SETTINGS, robot);
         ToggleButton light = robot.lookup("#theme-light").queryAs(ToggleButton.class);
         assertTrue(light.isSelected());
-        assertTrue(robot.lookup("#settings-export-backup").query().isVisible(),
+        assertTrue(
+                robot.lookup("#settings-export-backup").query().isVisible(),
                 "a backup can be exported outside the New key wizard");
         Screenshots.save(robot, window.root(), "settings");
 
@@ -135,7 +140,8 @@ class MainWindowTest {
         assertEquals(place, window.model().navigation().current());
         Node screen = window.root().main().content().getChildren().get(0);
         assertEquals(place, screen.getProperties().get(Place.class), "content shows " + place);
-        assertTrue(robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
+        assertTrue(
+                robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
@@ -153,7 +159,9 @@ class MainWindowTest {
     }
 
     private String emptyStateTitle(FxRobot robot) {
-        return robot.from(window.root().main().content()).lookup(".empty-state-title").queryAs(Label.class).getText();
+        return robot.from(window.root().main().content())
+                .lookup(".empty-state-title")
+                .queryAs(Label.class)
+                .getText();
     }
-
 }

@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PasswordFormsTest {
     @TempDir
     Path home;
+
     private AppWindow window;
     private Stage stage;
 
@@ -63,7 +64,8 @@ class PasswordFormsTest {
         robot.clickOn("#settings-export-backup");
         WaitForAsyncUtils.waitForFxEvents();
         Path out = home.resolve("weak.ksbackup");
-        robot.interact(() -> robot.lookup("#backup-file").queryAs(TextField.class).setText(out.toString()));
+        robot.interact(
+                () -> robot.lookup("#backup-file").queryAs(TextField.class).setText(out.toString()));
         robot.clickOn("#backup-password").write("password");
         robot.clickOn("#backup-confirm").write("password");
         assertEquals("The backup password needs at least 10 characters (2 more).", text(robot, "#backup-hint"));
@@ -90,8 +92,7 @@ class PasswordFormsTest {
         Vault vault = TestApps.createVault(home);
         robot.interact(() -> window.model().session().unlocked(vault));
         Path backup = home.resolve("keys.ksbackup");
-        try (Vault source = Vault.create(home.resolve("other"),
-                TestApps.PASSWORD.toCharArray(), TestApps.LIGHT)) {
+        try (Vault source = Vault.create(home.resolve("other"), TestApps.PASSWORD.toCharArray(), TestApps.LIGHT)) {
             TestApps.writeThreeKeys(source);
             VaultBackup.export(source, backup, "backup pass phrase 7".toCharArray());
         }
@@ -101,7 +102,8 @@ class PasswordFormsTest {
 
         fire(robot, "#settings-restore-backup");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.lookup("#restore-file").queryAs(TextField.class).setText(backup.toString()));
+        robot.interact(
+                () -> robot.lookup("#restore-file").queryAs(TextField.class).setText(backup.toString()));
         type(robot, "#restore-password", "backup pass phrase 7");
         Window restore = robot.lookup("#restore-dialog").query().getScene().getWindow();
         shots(robot, restore.getScene().getRoot(), "restore-dialog");
@@ -144,7 +146,10 @@ class PasswordFormsTest {
                         stage.setHeight(size[1]);
                     });
                     WaitForAsyncUtils.waitForFxEvents();
-                    Screenshots.save(robot, node, name + "-" + size[0] + "-" + theme.name().toLowerCase(Locale.ROOT));
+                    Screenshots.save(
+                            robot,
+                            node,
+                            name + "-" + size[0] + "-" + theme.name().toLowerCase(Locale.ROOT));
                 }
             } else {
                 WaitForAsyncUtils.waitForFxEvents();

@@ -55,13 +55,26 @@ final class PipelineChecks {
         robot.interact(() -> combo.setValue(chain));
         @SuppressWarnings("unchecked")
         Spinner<Integer> spinner = robot.lookup("#pipeline-index").queryAs(Spinner.class);
-        robot.clickOn(spinner.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+        robot.clickOn(spinner.getEditor())
+                .press(KeyCode.CONTROL, KeyCode.A)
+                .release(KeyCode.A, KeyCode.CONTROL)
                 .write(Integer.toString(index));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> value("path").endsWith("/" + index));
         WaitForAsyncUtils.waitForFxEvents();
 
-        var cli = CliHarness.run("derive", "--curve", key.curve().apiName(), "--public-key", key.rootPublicKey(),
-                "--chain-code", key.chainCode(), "--chain", chainId, "--index", Integer.toString(index), "--json");
+        var cli = CliHarness.run(
+                "derive",
+                "--curve",
+                key.curve().apiName(),
+                "--public-key",
+                key.rootPublicKey(),
+                "--chain-code",
+                key.chainCode(),
+                "--chain",
+                chainId,
+                "--index",
+                Integer.toString(index),
+                "--json");
         assertEquals(0, cli.exitCode(), cli.err());
         JsonNode expected = StrictJson.mapper().readTree(cli.out());
         assertEquals(expected.get("derivationPath").asText(), value("path"));
@@ -74,8 +87,10 @@ final class PipelineChecks {
         AtomicReference<String> clip = new AtomicReference<>();
         robot.interact(() -> clip.set(Clipboard.getSystemClipboard().getString()));
         assertEquals(expected.get("address").asText(), clip.get(), "Copy puts the address on the clipboard");
-        assertEquals(expected.get("address").asText(), decodeQr(robot.lookup("#address-qr").queryAs(ImageView.class)
-                .getImage()), "the QR code holds the address");
+        assertEquals(
+                expected.get("address").asText(),
+                decodeQr(robot.lookup("#address-qr").queryAs(ImageView.class).getImage()),
+                "the QR code holds the address");
         Screenshots.save(robot, stage.getScene().getRoot(), screenshot);
     }
 
@@ -96,7 +111,8 @@ final class PipelineChecks {
                 argb[y * w + x] = image.getPixelReader().getArgb(x, y);
             }
         }
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
                 .getText();
     }
 }

@@ -16,8 +16,7 @@ import org.testfx.api.FxRobot;
 public final class Screenshots {
     public static final Path DIR = Path.of("target", "screenshots");
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     /** Snapshots the node on the FX thread, writes {@code <name>.png} and returns the image for pixel checks. */
     public static BufferedImage save(FxRobot robot, Node node, String name) {

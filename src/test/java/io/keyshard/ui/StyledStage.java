@@ -15,8 +15,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 /** One screen on a test stage, styled as the app styles it (light theme, keyshard.css), and a READY key to show. */
 public final class StyledStage {
-    private StyledStage() {
-    }
+    private StyledStage() {}
 
     /** Puts {@code root} on {@code stage} at {@code width} x {@code height} with the app's stylesheet and shows it. */
     public static Scene show(Stage stage, Parent root, double width, double height) {
@@ -31,8 +30,18 @@ public final class StyledStage {
     /** A READY 2-of-2 key of {@code curve} whose root public key is 12345·G. */
     public static KeyRecord readyKey(CurveName curve, String label) {
         byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        return new KeyRecord(UUID.fromString("61214a72-0000-4000-8000-000000000001"), label, curve, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2"), Hex.toHexString(pub), "11".repeat(32), Map.of(),
-                curve.curve().derivationScheme(), KeyStatus.READY, null, Instant.now());
+        return new KeyRecord(
+                UUID.fromString("61214a72-0000-4000-8000-000000000001"),
+                label,
+                curve,
+                2,
+                List.of("OFFICIAL_1", "OFFICIAL_2"),
+                Hex.toHexString(pub),
+                "11".repeat(32),
+                Map.of(),
+                curve.curve().derivationScheme(),
+                KeyStatus.READY,
+                null,
+                Instant.now());
     }
 }

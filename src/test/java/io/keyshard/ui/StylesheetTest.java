@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import io.keyshard.vault.PasswordRule;
 import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.PasswordRule;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,15 +37,17 @@ import org.junit.jupiter.api.Test;
  */
 class StylesheetTest {
     private static final Path SOURCES = Path.of("src", "main", "java");
-    private static final Pattern CLASS_CALL = Pattern.compile("getStyleClass\\(\\)\\.(?:add|addAll|setAll)\\(([^;]*)\\);");
+    private static final Pattern CLASS_CALL =
+            Pattern.compile("getStyleClass\\(\\)\\.(?:add|addAll|setAll)\\(([^;]*)\\);");
     /** Helpers that add the class they are given ({@code EmptyState.paragraph(text, styleClass)}). */
     private static final Pattern CLASS_HELPER = Pattern.compile("paragraph\\(\\w+, \"([a-z][a-z0-9-]*)\"\\)");
+
     private static final Pattern SET_ID = Pattern.compile("setId\\(\\s*\"([^\"]+)\"");
     private static final Pattern LOOKUP = Pattern.compile("lookup(?:All)?\\(\"\\.([a-z][a-z0-9-]*)\"\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*)\"");
     /** Classes the views add as structure only: no rule styles them, and that is deliberate. */
-    private static final Set<String> UNSTYLED = Set.of("copy-button", "curve-choice", "empty-state-note",
-            "key-details-body", "pipeline-view", "unlock-busy");
+    private static final Set<String> UNSTYLED = Set.of(
+            "copy-button", "curve-choice", "empty-state-note", "key-details-body", "pipeline-view", "unlock-busy");
 
     private static String css;
     private static Stylesheet sheet;
@@ -67,7 +69,8 @@ class StylesheetTest {
         themeClasses = classes(new CssParser().parse(themeUrl).getRules());
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 all.append(Files.readString(f)).append('\n');
             }
         }
@@ -84,9 +87,15 @@ class StylesheetTest {
         long declarations = 0;
         Matcher block = Pattern.compile("\\{([^}]*)\\}").matcher(text);
         while (block.find()) {
-            declarations += Arrays.stream(block.group(1).split(";")).filter(d -> d.contains(":")).count();
+            declarations += Arrays.stream(block.group(1).split(";"))
+                    .filter(d -> d.contains(":"))
+                    .count();
         }
-        assertEquals(declarations, sheet.getRules().stream().mapToLong(r -> r.getDeclarations().size()).sum(),
+        assertEquals(
+                declarations,
+                sheet.getRules().stream()
+                        .mapToLong(r -> r.getDeclarations().size())
+                        .sum(),
                 "every declaration of the file was kept");
     }
 
@@ -144,8 +153,10 @@ class StylesheetTest {
             out.add(helper.group(1));
         }
         assertEquals(Set.of("status-", "strength-"), families, "a new family of classes: list its values here");
-        Arrays.stream(KeyStatus.values()).forEach(s -> out.add("status-" + s.name().toLowerCase(Locale.ROOT)));
-        Arrays.stream(PasswordRule.Strength.values()).forEach(l -> out.add("strength-" + l.name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(KeyStatus.values())
+                .forEach(s -> out.add("status-" + s.name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(PasswordRule.Strength.values())
+                .forEach(l -> out.add("strength-" + l.name().toLowerCase(Locale.ROOT)));
         assertTrue(out.size() > 30, "the views' classes were found: " + out);
         return out;
     }

@@ -16,8 +16,7 @@ public final class TestClipboard implements ClipboardService.Target, ClipboardSe
     private Duration now = Duration.ZERO;
     private final List<Task> tasks = new ArrayList<>();
 
-    private record Task(Duration due, Runnable run, boolean[] cancelled) {
-    }
+    private record Task(Duration due, Runnable run, boolean[] cancelled) {}
 
     @Override
     public String getText() {
@@ -44,8 +43,10 @@ public final class TestClipboard implements ClipboardService.Target, ClipboardSe
     /** Moves the clock on, running every task due by then. */
     public void advance(Duration by) {
         now = now.plus(by);
-        List<Task> due = tasks.stream().filter(t -> t.due().compareTo(now) <= 0)
-                .sorted(Comparator.comparing(Task::due)).toList();
+        List<Task> due = tasks.stream()
+                .filter(t -> t.due().compareTo(now) <= 0)
+                .sorted(Comparator.comparing(Task::due))
+                .toList();
         tasks.removeAll(due);
         due.stream().filter(t -> !t.cancelled()[0]).forEach(t -> t.run().run());
     }

@@ -28,9 +28,11 @@ class HostileVaultTest {
     void aTriggerThatRunsCodeOnOpenIsRefusedBeforeItRuns() throws Exception {
         Vault.create(home, pw(), LIGHT).close();
         Path marker = home.resolve("pwned");
-        String source = "org.h2.api.Trigger create() throws Exception { java.nio.file.Files.write(java.nio.file.Path.of(\""
-                + marker + "\"), new byte[0]); return new org.h2.api.Trigger() { public void fire(java.sql.Connection c, "
-                + "Object[] o, Object[] n) { } }; }";
+        String source =
+                "org.h2.api.Trigger create() throws Exception { java.nio.file.Files.write(java.nio.file.Path.of(\""
+                        + marker
+                        + "\"), new byte[0]); return new org.h2.api.Trigger() { public void fire(java.sql.Connection c, "
+                        + "Object[] o, Object[] n) { } }; }";
         RawVault.execute(home, pw(), "CREATE TRIGGER EVIL AFTER INSERT ON META FOR EACH ROW AS $$" + source + "$$");
         assertTrue(Files.exists(marker), "the trigger runs its code when created");
         Files.delete(marker);
@@ -46,20 +48,21 @@ class HostileVaultTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "CREATE ALIAS EVIL FOR 'java.lang.System.getProperty(java.lang.String)'",
-        "CREATE VIEW EVIL AS SELECT * FROM META",
-        "CREATE TABLE EVIL(A INT DEFAULT 1)",
-        "CREATE TABLE KEY_EXTRA(A INT)",
-        "ALTER TABLE META ADD CONSTRAINT EVIL CHECK (LENGTH(NAME) > 0)",
-        "CREATE DOMAIN EVIL AS INT",
-        "CREATE SEQUENCE EVIL",
-        "CREATE USER INTRUDER PASSWORD 'x'",
-        "SET MAX_MEMORY_ROWS 10",
-        "CREATE CONSTANT EVIL VALUE 1",
-        "CREATE SCHEMA EVIL",
-        "CREATE LINKED TABLE EVIL('org.h2.Driver', 'jdbc:h2:mem:', '', '', 'INFORMATION_SCHEMA.USERS')",
-    })
+    @ValueSource(
+            strings = {
+                "CREATE ALIAS EVIL FOR 'java.lang.System.getProperty(java.lang.String)'",
+                "CREATE VIEW EVIL AS SELECT * FROM META",
+                "CREATE TABLE EVIL(A INT DEFAULT 1)",
+                "CREATE TABLE KEY_EXTRA(A INT)",
+                "ALTER TABLE META ADD CONSTRAINT EVIL CHECK (LENGTH(NAME) > 0)",
+                "CREATE DOMAIN EVIL AS INT",
+                "CREATE SEQUENCE EVIL",
+                "CREATE USER INTRUDER PASSWORD 'x'",
+                "SET MAX_MEMORY_ROWS 10",
+                "CREATE CONSTANT EVIL VALUE 1",
+                "CREATE SCHEMA EVIL",
+                "CREATE LINKED TABLE EVIL('org.h2.Driver', 'jdbc:h2:mem:', '', '', 'INFORMATION_SCHEMA.USERS')",
+            })
     void objectsThatCouldRunCodeOrAreForeignAreRefused(String sql) throws Exception {
         Vault.create(home, pw(), LIGHT).close();
         RawVault.execute(home, pw(), sql);

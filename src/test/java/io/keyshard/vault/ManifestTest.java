@@ -82,7 +82,9 @@ class ManifestTest {
         try (Vault v = Vault.open(home, pw())) {
             List<KeyRecord> listed = v.list();
             assertEquals(2, listed.size(), "both records still read");
-            assertTrue(v.problems().get(0).message().contains("index fails authentication"), v.problems().toString());
+            assertTrue(
+                    v.problems().get(0).message().contains("index fails authentication"),
+                    v.problems().toString());
             VaultException e = assertThrows(VaultException.class, () -> v.createPending(pending("c")));
             assertEquals(Reason.TAMPERED, e.reason(), "read-only until exported and imported into a new vault");
         }
@@ -98,7 +100,8 @@ class ManifestTest {
             }
         }
         byte[] legacy;
-        try (Vault v = Vault.open(home, pw()); Sealer sealer = v.keys().recordSealer()) {
+        try (Vault v = Vault.open(home, pw());
+                Sealer sealer = v.keys().recordSealer()) {
             // what versions before the bucketed index stored: one sealed blob, generation first
             Manifest current = v.writableManifest();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -124,7 +127,8 @@ class ManifestTest {
             assertNull(db.meta(Manifest.bucketRow(0)), "set up as an earlier version left it");
         }
         try (Vault v = Vault.open(home, pw())) {
-            assertEquals(made.stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
+            assertEquals(
+                    made.stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
                     v.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet()));
             assertTrue(v.problems().isEmpty(), v.problems().toString());
             v.createPending(pending("new"));

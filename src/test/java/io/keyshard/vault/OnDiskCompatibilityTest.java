@@ -28,7 +28,9 @@ class OnDiskCompatibilityTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(OnDiskCompatibilityTest.class.getResource("/io/keyshard/compat/" + name).toURI());
+            return Path.of(OnDiskCompatibilityTest.class
+                    .getResource("/io/keyshard/compat/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -57,7 +59,8 @@ class OnDiskCompatibilityTest {
             assertEquals(KeyStatus.READY, k.status());
             assertEquals("Savings", k.label());
             assertEquals("02" + "ab".repeat(32), k.rootPublicKey());
-            assertArrayEquals("s3cret-api-key".getBytes(StandardCharsets.UTF_8),
+            assertArrayEquals(
+                    "s3cret-api-key".getBytes(StandardCharsets.UTF_8),
                     v.getSecret("server:REMOTE_1:apiKey").orElseThrow());
             assertEquals(List.of(), v.problems());
         }

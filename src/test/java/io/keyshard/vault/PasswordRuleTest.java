@@ -2,12 +2,12 @@ package io.keyshard.vault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.PasswordRule.Strength;
 import java.util.Optional;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /** The one rule for every password a user chooses, with the words each face shows. */
@@ -32,15 +32,18 @@ class PasswordRuleTest {
 
     @Test
     void everyPurposeGetsTheSameRuleNamedForItsPassword() {
-        assertEquals(Optional.of("Choose a backup password of at least 10 characters."),
+        assertEquals(
+                Optional.of("Choose a backup password of at least 10 characters."),
                 PasswordRule.problem("", Purpose.BACKUP));
-        assertEquals(Optional.of("The vault password needs at least 10 characters (2 more)."),
+        assertEquals(
+                Optional.of("The vault password needs at least 10 characters (2 more)."),
                 PasswordRule.problem("12345678", Purpose.VAULT));
-        assertTrue(PasswordRule.problem("password12", Purpose.BACKUP).orElseThrow()
+        assertTrue(PasswordRule.problem("password12", Purpose.BACKUP)
+                .orElseThrow()
                 .startsWith("This backup password is too easy to guess"));
         assertEquals(Optional.empty(), PasswordRule.problem("correct horse battery", Purpose.BACKUP));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PasswordRule.check("password".toCharArray(), Purpose.BACKUP));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PasswordRule.check("password".toCharArray(), Purpose.BACKUP));
         assertEquals("The backup password needs at least 10 characters (2 more).", e.getMessage());
     }
 }

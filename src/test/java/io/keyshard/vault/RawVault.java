@@ -5,8 +5,7 @@ import java.util.Arrays;
 
 /** Test access to a closed vault's database as an attacker who knows the password would have it. */
 final class RawVault {
-    private RawVault() {
-    }
+    private RawVault() {}
 
     static VaultDatabase open(Path home, char[] password) {
         Path dir = VaultFiles.vaultDir(home);

@@ -21,8 +21,8 @@ class RelabelTest {
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             KeyRecord pending = VaultFixtures.pending("treasury");
             v.createPending(pending);
-            ready = v.markReady(pending.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(),
-                    VaultFixtures.shares());
+            ready = v.markReady(
+                    pending.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
             KeyRecord renamed = v.relabel(ready.keyId(), "  Cold storage  ");
             assertEquals("Cold storage", renamed.label());
             assertEquals(ready.withLabel("Cold storage"), renamed);

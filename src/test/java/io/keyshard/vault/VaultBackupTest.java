@@ -38,7 +38,8 @@ class VaultBackupTest {
                 v.createPending(r);
                 made.add(r);
             }
-            v.markReady(made.get(0).keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
+            v.markReady(
+                    made.get(0).keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
             v.markFailed(made.get(1).keyId(), "OFFICIAL_3 timed out");
             assertEquals(3, VaultBackup.export(v, tmp.resolve("keys.ksbackup"), BACKUP_PW.clone()));
         }
@@ -49,9 +50,14 @@ class VaultBackupTest {
         Path fresh = tmp.resolve("b");
         try (Vault v = Vault.create(fresh, "other vault password".toCharArray(), LIGHT)) {
             assertEquals(new VaultBackup.ImportResult(3, 0, 0), VaultBackup.importInto(v, file, BACKUP_PW.clone()));
-            assertEquals(made.stream().map(KeyRecord::keyId).toList(), v.list().stream().map(KeyRecord::keyId).toList());
-            assertEquals(KeyStatus.READY, v.get(made.get(0).keyId()).orElseThrow().status());
-            assertEquals("OFFICIAL_3 timed out", v.get(made.get(1).keyId()).orElseThrow().failureReason());
+            assertEquals(
+                    made.stream().map(KeyRecord::keyId).toList(),
+                    v.list().stream().map(KeyRecord::keyId).toList());
+            assertEquals(
+                    KeyStatus.READY, v.get(made.get(0).keyId()).orElseThrow().status());
+            assertEquals(
+                    "OFFICIAL_3 timed out",
+                    v.get(made.get(1).keyId()).orElseThrow().failureReason());
             // merging again adds nothing and duplicates nothing
             assertEquals(new VaultBackup.ImportResult(0, 3, 0), VaultBackup.importInto(v, file, BACKUP_PW.clone()));
             assertEquals(3, v.list().size());
@@ -66,7 +72,8 @@ class VaultBackupTest {
             v.createPending(r);
             VaultBackup.export(v, tmp.resolve("pending.ksbackup"), BACKUP_PW.clone());
             v.markReady(r.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
-            assertEquals(new VaultBackup.ImportResult(0, 0, 1),
+            assertEquals(
+                    new VaultBackup.ImportResult(0, 0, 1),
                     VaultBackup.importInto(v, tmp.resolve("pending.ksbackup"), BACKUP_PW.clone()));
             assertEquals(KeyStatus.READY, v.get(r.keyId()).orElseThrow().status());
         }
@@ -78,11 +85,14 @@ class VaultBackupTest {
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             v.createPending(pending("x"));
             VaultBackup.export(v, tmp.resolve("k.ksbackup"), BACKUP_PW.clone());
-            assertThrows(VaultException.class, () -> VaultBackup.export(v, tmp.resolve("k.ksbackup"), BACKUP_PW.clone()),
+            assertThrows(
+                    VaultException.class,
+                    () -> VaultBackup.export(v, tmp.resolve("k.ksbackup"), BACKUP_PW.clone()),
                     "export never overwrites a file");
         }
         try (Vault v = Vault.create(tmp.resolve("b"), pw(), LIGHT)) {
-            VaultException e = assertThrows(VaultException.class,
+            VaultException e = assertThrows(
+                    VaultException.class,
                     () -> VaultBackup.importInto(v, tmp.resolve("k.ksbackup"), "wrong password!".toCharArray()));
             assertEquals(Reason.WRONG_PASSWORD, e.reason());
             Path file = tmp.resolve("k.ksbackup");
@@ -90,8 +100,10 @@ class VaultBackupTest {
             Files.writeString(file, text.replace("\"own-password\"", "\"vault-password\""));
             assertThrows(VaultException.class, () -> VaultBackup.importInto(v, file, BACKUP_PW.clone()));
             Files.writeString(file, "{\"format\":\"something else\"}");
-            assertEquals(Reason.BAD_BACKUP,
-                    assertThrows(VaultException.class, () -> VaultBackup.importInto(v, file, BACKUP_PW.clone())).reason());
+            assertEquals(
+                    Reason.BAD_BACKUP,
+                    assertThrows(VaultException.class, () -> VaultBackup.importInto(v, file, BACKUP_PW.clone()))
+                            .reason());
             assertEquals(2, new VaultException(Reason.BAD_BACKUP, "x").exitCode());
             assertTrue(v.list().isEmpty());
         }
@@ -102,7 +114,8 @@ class VaultBackupTest {
         Path home = tmp.resolve("a");
         List<KeyRecord> made = new ArrayList<>();
         Files.createDirectories(home.resolve("backups"));
-        Files.writeString(home.resolve("backups").resolve("auto-20200101T000000000Z-000000000001.ksbackup.tmp"),
+        Files.writeString(
+                home.resolve("backups").resolve("auto-20200101T000000000Z-000000000001.ksbackup.tmp"),
                 "left by a crash mid-write");
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             for (int i = 0; i < 12; i++) {
@@ -120,7 +133,8 @@ class VaultBackupTest {
         assertEquals(VaultBackup.KEEP_AUTOMATIC, backups.size(), "ten kept, older ones and crash leftovers removed");
         Path newest = backups.get(backups.size() - 1);
         assertNoKeyIdIn(newest, made);
-        Set<UUID> inNewest = VaultBackup.read(newest, pw()).stream().map(KeyRecord::keyId).collect(Collectors.toSet());
+        Set<UUID> inNewest =
+                VaultBackup.read(newest, pw()).stream().map(KeyRecord::keyId).collect(Collectors.toSet());
         assertEquals(made.stream().map(KeyRecord::keyId).collect(Collectors.toSet()), inNewest);
         assertEquals(3, VaultBackup.read(backups.get(0), pw()).size(), "the oldest two were rotated away");
         assertThrows(VaultException.class, () -> VaultBackup.read(newest, "not the vault password".toCharArray()));
@@ -156,9 +170,11 @@ class VaultBackupTest {
         }
         // spaced: the first key's backup at once, then at most one per gap, and the one close writes
         long allowed = 2 + burstNanos / AutoBackup.MIN_GAP_NANOS;
-        assertTrue(backups.size() >= 1 && backups.size() <= allowed, backups.size() + " backups for a burst of 25 keys");
+        assertTrue(
+                backups.size() >= 1 && backups.size() <= allowed, backups.size() + " backups for a burst of 25 keys");
         assertTrue(backups.stream().noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written backup");
-        Set<UUID> inNewest = VaultBackup.read(backups.get(backups.size() - 1), pw()).stream().map(KeyRecord::keyId)
+        Set<UUID> inNewest = VaultBackup.read(backups.get(backups.size() - 1), pw()).stream()
+                .map(KeyRecord::keyId)
                 .collect(Collectors.toSet());
         assertEquals(made.stream().map(KeyRecord::keyId).collect(Collectors.toSet()), inNewest);
     }

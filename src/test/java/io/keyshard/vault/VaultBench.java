@@ -12,15 +12,13 @@ import java.util.List;
  * records (bulk-filled through the package's own transaction, which is why this lives here).
  */
 public final class VaultBench {
-    private VaultBench() {
-    }
+    private VaultBench() {}
 
     /**
      * Medians of what was measured: unlock (open + close) ms in a warm JVM, durable inserts per second,
      * list ms at 10,000 records; and the first unlock after creating the vault (the JIT still cold, as in a fresh app).
      */
-    public record Times(double unlockMs, double insertPerSecond, double list10kMs, double firstUnlockMs) {
-    }
+    public record Times(double unlockMs, double insertPerSecond, double list10kMs, double firstUnlockMs) {}
 
     /** By hand (docs/vault.md): prints the times of a full run in a temporary folder, then deletes it. */
     public static void main(String[] args) throws Exception {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * {@code hold HOME PASSWORD}: opens the vault, prints "open" and waits.
  */
 public final class VaultCrashChild {
-    private VaultCrashChild() {
-    }
+    private VaultCrashChild() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[1]);
@@ -26,7 +25,10 @@ public final class VaultCrashChild {
                         System.out.println(r.keyId());
                         System.out.flush();
                         if (i % 3 == 0) {
-                            v.markReady(r.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(),
+                            v.markReady(
+                                    r.keyId(),
+                                    VaultFixtures.rootKey(),
+                                    VaultFixtures.chainCode(),
                                     VaultFixtures.shares());
                         }
                     }

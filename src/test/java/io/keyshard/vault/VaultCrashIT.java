@@ -39,12 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * number of random kills (default 200) for a stress run.
  */
 class VaultCrashIT {
-    private static final Pattern UUID_LINE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_LINE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String PW = "crash test password";
     private static final String NEW_PW = "the new crash password";
     private static final List<String> BEFORE_COMMIT = List.of("passwd-next-db-written", "passwd-next-header-written");
-    private static final List<String> AFTER_COMMIT = List.of("passwd-journal-written", "passwd-db-replaced",
-            "passwd-header-replaced", "passwd-done");
+    private static final List<String> AFTER_COMMIT =
+            List.of("passwd-journal-written", "passwd-db-replaced", "passwd-header-replaced", "passwd-done");
 
     @TempDir
     Path tmp;
@@ -68,7 +69,8 @@ class VaultCrashIT {
                 acknowledged += f.get()[0];
                 whileWriting += f.get()[1];
             }
-            System.out.printf("VaultCrashIT: %d kills (%d while writing), %d acknowledged keyIds all present%n",
+            System.out.printf(
+                    "VaultCrashIT: %d kills (%d while writing), %d acknowledged keyIds all present%n",
                     iterations, whileWriting, acknowledged);
             assertTrue(acknowledged > iterations / 2, "the children did write");
         } finally {
@@ -113,7 +115,8 @@ class VaultCrashIT {
         for (String step : steps) {
             Path home = tmp.resolve(step);
             Set<UUID> ids = vaultWithRecords(home, 5);
-            Child child = Child.start(List.of("-D" + CrashPoint.PROPERTY + "=" + step), "passwd", home.toString(), PW, NEW_PW);
+            Child child = Child.start(
+                    List.of("-D" + CrashPoint.PROPERTY + "=" + step), "passwd", home.toString(), PW, NEW_PW);
             assertEquals(86, child.waitFor(), "the child halted at " + step);
             String expected = AFTER_COMMIT.contains(step) ? NEW_PW : PW;
             assertExactlyOneOpens(home, expected, ids, step);
@@ -126,8 +129,11 @@ class VaultCrashIT {
         vaultWithRecords(probe, 3);
         Child timing = Child.start(List.of(), "passwd", probe.toString(), PW, NEW_PW);
         assertEquals(0, timing.waitFor());
-        long changeMillis = timing.all.stream().filter(l -> l.startsWith("changed in ")).mapToLong(
-                l -> Long.parseLong(l.substring("changed in ".length()))).findFirst().orElseThrow();
+        long changeMillis = timing.all.stream()
+                .filter(l -> l.startsWith("changed in "))
+                .mapToLong(l -> Long.parseLong(l.substring("changed in ".length())))
+                .findFirst()
+                .orElseThrow();
         Random random = new Random();
         int newWins = 0;
         for (int i = 0; i < 12; i++) {
@@ -141,7 +147,8 @@ class VaultCrashIT {
             newWins += oldOpens ? 0 : 1;
             assertExactlyOneOpens(home, oldOpens ? PW : NEW_PW, ids, "random kill " + i);
         }
-        System.out.printf("VaultCrashIT: 12 password changes killed at random in ~%d ms; the new password won in %d%n",
+        System.out.printf(
+                "VaultCrashIT: 12 password changes killed at random in ~%d ms; the new password won in %d%n",
                 changeMillis, newWins);
     }
 
@@ -200,9 +207,9 @@ class VaultCrashIT {
         private Child(Process process) {
             this.process = process;
             this.reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null;) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
                         lines.add(line);
                         synchronized (all) {
                             all.add(line);
@@ -222,7 +229,9 @@ class VaultCrashIT {
             List<String> cmd = archive().command(options);
             cmd.add(VaultCrashChild.class.getName());
             cmd.addAll(List.of(args));
-            return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+            return new Child(new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start());
         }
 
         /** Made once per test JVM by one password change on a scratch vault (it loads what every child loads). */
@@ -234,7 +243,9 @@ class VaultCrashIT {
                 List<String> options = new ArrayList<>(QuickJvm.OPTIONS);
                 options.add("-Xss512k");
                 try {
-                    archive = ClassArchive.train(dir, options,
+                    archive = ClassArchive.train(
+                            dir,
+                            options,
                             List.of(VaultCrashChild.class.getName(), "passwd", scratch.toString(), PW, NEW_PW));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -281,7 +292,9 @@ class VaultCrashIT {
         /** Every complete keyId the child printed (a line cut by the kill does not count). */
         Set<UUID> keyIds() {
             synchronized (all) {
-                return all.stream().filter(l -> UUID_LINE.matcher(l).matches()).map(UUID::fromString)
+                return all.stream()
+                        .filter(l -> UUID_LINE.matcher(l).matches())
+                        .map(UUID::fromString)
                         .collect(Collectors.toSet());
             }
         }

@@ -18,18 +18,23 @@ import java.util.stream.Stream;
 public final class VaultFixtures {
     /** Real Argon2id, light enough for tests; recorded in the header like production parameters. */
     public static final KdfParams LIGHT = new KdfParams(256, 1, 1);
+
     public static final char[] PASSWORD = "correct horse battery".toCharArray();
 
-    private VaultFixtures() {
-    }
+    private VaultFixtures() {}
 
     public static char[] pw() {
         return PASSWORD.clone();
     }
 
     public static KeyRecord pending(String label) {
-        return KeyRecord.pending(UUID.randomUUID(), label, CurveName.SECP256K1, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return KeyRecord.pending(
+                UUID.randomUUID(),
+                label,
+                CurveName.SECP256K1,
+                2,
+                List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static Map<String, String> shares() {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VaultTamperTest {
     @TempDir
     Path home;
+
     KeyRecord a;
     KeyRecord b;
     KeyRecord c;
@@ -80,7 +81,9 @@ class VaultTamperTest {
         }
         try (Vault v = Vault.open(home, pw())) {
             assertEquals(Set.of(a.keyId()), ids(v.list()));
-            assertEquals(Set.of(2L, 3L), v.problems().stream().map(RecordProblem::recordNumber).collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of(2L, 3L),
+                    v.problems().stream().map(RecordProblem::recordNumber).collect(Collectors.toSet()));
             assertTrue(v.problems().stream().allMatch(p -> p.message().contains("swapped")));
         }
     }
@@ -94,7 +97,9 @@ class VaultTamperTest {
         try (Vault v = Vault.open(home, pw())) {
             assertEquals(Set.of(b.keyId(), c.keyId()), ids(v.list()));
             assertEquals(1, v.problems().size());
-            assertTrue(v.problems().get(0).message().contains("record #1 was rolled back"), v.problems().toString());
+            assertTrue(
+                    v.problems().get(0).message().contains("record #1 was rolled back"),
+                    v.problems().toString());
             assertThrows(VaultException.class, () -> v.get(a.keyId()));
         }
     }
@@ -126,7 +131,9 @@ class VaultTamperTest {
     void aDatabaseFromAnotherVaultIsRefused() throws Exception {
         Path other = home.resolve("other");
         Vault.create(other, pw(), LIGHT).close();
-        Files.copy(other.resolve("vault").resolve(VaultFiles.DB_FILE), home.resolve("vault").resolve(VaultFiles.DB_FILE),
+        Files.copy(
+                other.resolve("vault").resolve(VaultFiles.DB_FILE),
+                home.resolve("vault").resolve(VaultFiles.DB_FILE),
                 StandardCopyOption.REPLACE_EXISTING);
         VaultException e = assertThrows(VaultException.class, () -> Vault.open(home, pw()));
         assertEquals(Reason.DAMAGED, e.reason());
@@ -139,16 +146,19 @@ class VaultTamperTest {
             v.putSecret("one", "first".getBytes(StandardCharsets.UTF_8));
             v.putSecret("two", "second".getBytes(StandardCharsets.UTF_8));
         }
-        RawVault.execute(home, pw(), "UPDATE SECRETS SET SEALED = (SELECT SEALED FROM SECRETS WHERE NAME = 'two') "
-                + "WHERE NAME = 'one'");
+        RawVault.execute(
+                home,
+                pw(),
+                "UPDATE SECRETS SET SEALED = (SELECT SEALED FROM SECRETS WHERE NAME = 'two') " + "WHERE NAME = 'one'");
         try (Vault v = Vault.open(home, pw())) {
             assertThrows(VaultException.class, () -> v.getSecret("one"));
-            assertArrayEquals("second".getBytes(StandardCharsets.UTF_8), v.getSecret("two").orElseThrow());
+            assertArrayEquals(
+                    "second".getBytes(StandardCharsets.UTF_8),
+                    v.getSecret("two").orElseThrow());
         }
     }
 
     private static Set<UUID> ids(List<KeyRecord> records) {
         return records.stream().map(KeyRecord::keyId).collect(Collectors.toSet());
     }
-
 }

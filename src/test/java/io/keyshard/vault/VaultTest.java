@@ -33,19 +33,24 @@ class VaultTest {
             v.createPending(a);
             v.createPending(b);
             assertEquals(2, v.findPending().size());
-            KeyRecord ready = v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(),
-                    VaultFixtures.shares());
+            KeyRecord ready =
+                    v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
             assertEquals(KeyStatus.READY, ready.status());
-            assertEquals(KeyStatus.FAILED, v.markFailed(b.keyId(), "OFFICIAL_2 refused round 2").status());
+            assertEquals(
+                    KeyStatus.FAILED,
+                    v.markFailed(b.keyId(), "OFFICIAL_2 refused round 2").status());
         }
         try (Vault v = Vault.open(home, pw())) {
             List<KeyRecord> all = v.list();
-            assertEquals(List.of(a.keyId(), b.keyId()), all.stream().map(KeyRecord::keyId).toList());
+            assertEquals(
+                    List.of(a.keyId(), b.keyId()),
+                    all.stream().map(KeyRecord::keyId).toList());
             KeyRecord ra = v.get(a.keyId()).orElseThrow();
             assertEquals(VaultFixtures.rootKey(), ra.rootPublicKey());
             assertEquals(VaultFixtures.shares(), ra.verificationShares());
             assertEquals(a.createdAt(), ra.createdAt());
-            assertEquals("OFFICIAL_2 refused round 2", v.get(b.keyId()).orElseThrow().failureReason());
+            assertEquals(
+                    "OFFICIAL_2 refused round 2", v.get(b.keyId()).orElseThrow().failureReason());
             assertTrue(v.findPending().isEmpty());
             assertTrue(v.problems().isEmpty());
             assertTrue(v.get(UUID.randomUUID()).isEmpty());
@@ -61,8 +66,10 @@ class VaultTest {
             v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
             // idempotent with the same result, refused with another, never failed once READY
             v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
-            assertThrows(IllegalStateException.class,
-                    () -> v.markReady(a.keyId(), "03" + "ab".repeat(32), VaultFixtures.chainCode(), VaultFixtures.shares()));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> v.markReady(
+                            a.keyId(), "03" + "ab".repeat(32), VaultFixtures.chainCode(), VaultFixtures.shares()));
             assertThrows(IllegalStateException.class, () -> v.markFailed(a.keyId(), "late abort"));
             assertThrows(IllegalArgumentException.class, () -> v.markFailed(UUID.randomUUID(), "x"));
             assertEquals(KeyStatus.READY, v.get(a.keyId()).orElseThrow().status());
@@ -75,8 +82,7 @@ class VaultTest {
             v.createPending(pending("x"));
         }
         Map<String, byte[]> before = VaultFixtures.snapshot(home);
-        VaultException e = assertThrows(VaultException.class,
-                () -> Vault.open(home, "not the password".toCharArray()));
+        VaultException e = assertThrows(VaultException.class, () -> Vault.open(home, "not the password".toCharArray()));
         assertEquals(Reason.WRONG_PASSWORD, e.reason());
         assertEquals(3, e.exitCode());
         assertTrue(e.getMessage().contains("wrong password"));
@@ -103,7 +109,8 @@ class VaultTest {
             v.createPending(pending("keep me"));
         }
         Map<String, byte[]> before = VaultFixtures.snapshot(home);
-        VaultException e = assertThrows(VaultException.class, () -> Vault.create(home, "another password".toCharArray(), LIGHT));
+        VaultException e =
+                assertThrows(VaultException.class, () -> Vault.create(home, "another password".toCharArray(), LIGHT));
         assertEquals(Reason.ALREADY_EXISTS, e.reason());
         Map<String, byte[]> after = VaultFixtures.snapshot(home);
         assertEquals(before.keySet(), after.keySet());
@@ -129,7 +136,8 @@ class VaultTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+                assertEquals(
+                        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
             }
         }
     }
@@ -143,7 +151,8 @@ class VaultTest {
             v.removeSecret("other");
         }
         try (Vault v = Vault.open(home, pw())) {
-            assertArrayEquals("rotated-key".getBytes(StandardCharsets.UTF_8),
+            assertArrayEquals(
+                    "rotated-key".getBytes(StandardCharsets.UTF_8),
                     v.getSecret("server:REMOTE_1:apiKey").orElseThrow());
             assertTrue(v.getSecret("other").isEmpty());
             assertThrows(IllegalArgumentException.class, () -> v.putSecret("bad name", new byte[1]));
@@ -167,7 +176,9 @@ class VaultTest {
             v.changePassword(pw(), fresh.clone());
             v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
         }
-        assertEquals(Reason.WRONG_PASSWORD, assertThrows(VaultException.class, () -> Vault.open(home, pw())).reason());
+        assertEquals(
+                Reason.WRONG_PASSWORD,
+                assertThrows(VaultException.class, () -> Vault.open(home, pw())).reason());
         try (Vault v = Vault.open(home, fresh.clone())) {
             assertEquals(KeyStatus.READY, v.get(a.keyId()).orElseThrow().status());
             assertArrayEquals(new byte[] {9, 9}, v.getSecret("api").orElseThrow());

@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /** Lets tests outside this package damage a closed vault the way an attacker with its password could. */
 public final class VaultTestAccess {
-    private VaultTestAccess() {
-    }
+    private VaultTestAccess() {}
 
     /** Swaps the sealed values of two records, keeping their ids and versions. */
     public static void swapSealed(Path home, char[] password, UUID a, UUID b) {

@@ -27,8 +27,11 @@ class VaultVersionTest {
             v.createPending(a);
         }
         // what a vault written by schema version 1 looks like: no SECRETS table
-        RawVault.execute(home, pw(), "DROP TABLE SECRETS", "UPDATE META SET VAL = CAST(X'31' AS VARBINARY) "
-                + "WHERE NAME = 'schema_version'");
+        RawVault.execute(
+                home,
+                pw(),
+                "DROP TABLE SECRETS",
+                "UPDATE META SET VAL = CAST(X'31' AS VARBINARY) " + "WHERE NAME = 'schema_version'");
         try (VaultDatabase db = RawVault.open(home, pw())) {
             assertEquals(1, db.schemaVersion());
         }

@@ -54,7 +54,8 @@ class WireAnswersTest {
     void tombstoneStatusReadsBackWithItsAbsentFields() throws IOException {
         byte[] bytes = StrictJson.mapper().writeValueAsBytes(KeyStatusAnswer.stored(KeyState.ABORTED, "", null, null));
         assertEquals("{\"status\":\"ABORTED\",\"curve\":\"\"}", new String(bytes, StandardCharsets.UTF_8));
-        KeyStatusAnswer back = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class).readValue(bytes);
+        KeyStatusAnswer back =
+                StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class).readValue(bytes);
         assertEquals(KeyState.ABORTED, back.status());
         assertNull(back.setup());
     }
@@ -64,22 +65,31 @@ class WireAnswersTest {
         var reader = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
         assertThrows(IOException.class, () -> reader.readValue("{\"curve\":\"P256\"}"));
         assertThrows(IOException.class, () -> reader.readValue("{\"status\":\"UNKNOWN\",\"curve\":\"P256\"}"));
-        assertThrows(IOException.class, () -> reader.readValue("{\"status\":\"READY\",\"curve\":\"P256\",\"extra\":1}"));
+        assertThrows(
+                IOException.class, () -> reader.readValue("{\"status\":\"READY\",\"curve\":\"P256\",\"extra\":1}"));
     }
 
     @Test
     void aStoredSetupOrResultWithAFieldLeftOutIsRefused() {
         var reader = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
-        assertThrows(IOException.class, () -> reader.readValue(
-                "{\"status\":\"READY\",\"curve\":\"P256\",\"setup\":{\"keyId\":\"x\",\"curve\":\"P256\"}}"));
-        assertThrows(IOException.class, () -> reader.readValue(
-                "{\"status\":\"READY\",\"curve\":\"P256\",\"result\":{\"sender\":1,\"curve\":\"P256\"}}"));
+        assertThrows(
+                IOException.class,
+                () -> reader.readValue(
+                        "{\"status\":\"READY\",\"curve\":\"P256\",\"setup\":{\"keyId\":\"x\",\"curve\":\"P256\"}}"));
+        assertThrows(
+                IOException.class,
+                () -> reader.readValue(
+                        "{\"status\":\"READY\",\"curve\":\"P256\",\"result\":{\"sender\":1,\"curve\":\"P256\"}}"));
     }
 
     @Test
     void commitAndAbortAnswerNameTheState() throws IOException {
         assertEquals("{\"status\":\"READY\"}", StrictJson.mapper().writeValueAsString(new StateAnswer(KeyState.READY)));
-        assertEquals(KeyState.ABORTED, StrictJson.mapper().readValue("{\"status\":\"ABORTED\"}", StateAnswer.class).status());
+        assertEquals(
+                KeyState.ABORTED,
+                StrictJson.mapper()
+                        .readValue("{\"status\":\"ABORTED\"}", StateAnswer.class)
+                        .status());
     }
 
     @Test

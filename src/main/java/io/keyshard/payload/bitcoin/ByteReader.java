@@ -39,7 +39,9 @@ final class ByteReader {
 
     long u32() {
         need(4);
-        long v = (data[pos] & 0xffL) | (data[pos + 1] & 0xffL) << 8 | (data[pos + 2] & 0xffL) << 16
+        long v = (data[pos] & 0xffL)
+                | (data[pos + 1] & 0xffL) << 8
+                | (data[pos + 2] & 0xffL) << 16
                 | (data[pos + 3] & 0xffL) << 24;
         pos += 4;
         return v;
@@ -79,7 +81,8 @@ final class ByteReader {
             }
         }
         if (v < min) {
-            throw new IllegalArgumentException(what + ": a size at byte " + (pos - 1) + " is not in its shortest encoding");
+            throw new IllegalArgumentException(
+                    what + ": a size at byte " + (pos - 1) + " is not in its shortest encoding");
         }
         return v;
     }
@@ -88,8 +91,8 @@ final class ByteReader {
     int count(int minItemBytes, String of) {
         long n = compactSize();
         if (n * (long) minItemBytes > remaining()) {
-            throw new IllegalArgumentException(what + ": " + of + " says " + n + " but only " + remaining()
-                    + " bytes are left");
+            throw new IllegalArgumentException(
+                    what + ": " + of + " says " + n + " but only " + remaining() + " bytes are left");
         }
         return (int) n;
     }
@@ -108,8 +111,8 @@ final class ByteReader {
 
     private void need(int n) {
         if (n < 0 || end - pos < n) {
-            throw new IllegalArgumentException(what + " ends early: " + n + " more bytes needed at byte " + pos
-                    + ", " + (end - pos) + " left");
+            throw new IllegalArgumentException(
+                    what + " ends early: " + n + " more bytes needed at byte " + pos + ", " + (end - pos) + " left");
         }
     }
 }

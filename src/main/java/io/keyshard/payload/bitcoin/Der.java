@@ -5,8 +5,7 @@ import java.util.Arrays;
 
 /** Strict DER ECDSA signatures as BIP-66 requires them, and encoding (r, s). */
 public final class Der {
-    private Der() {
-    }
+    private Der() {}
 
     /** BIP-66 IsValidSignatureEncoding, for the signature without its hash type byte. */
     public static boolean isStrict(byte[] sig) {

@@ -22,8 +22,7 @@ public final class Descriptors {
     private static final String CHECKSUM_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final long[] GENERATOR = {0xf5dee51989L, 0xa9fdca3312L, 0x1bab10e32dL, 0x3706b1677aL, 0x644d626ffdL};
 
-    private Descriptors() {
-    }
+    private Descriptors() {}
 
     /**
      * The descriptor of account {@code account} of {@code root} for a Bitcoin chain
@@ -36,13 +35,17 @@ public final class Descriptors {
             case BITCOIN_P2PKH -> "pkh";
             case BITCOIN_P2WPKH -> "wpkh";
             case BITCOIN_P2TR -> "tr";
-            default -> throw new IllegalArgumentException("output descriptors exist for the Bitcoin chains, not " + chain.id());
+            default ->
+                throw new IllegalArgumentException(
+                        "output descriptors exist for the Bitcoin chains, not " + chain.id());
         };
         chain.requireCurve(root.curve());
         List<Integer> full = chain.defaultPath(account, 0, network).indices();
         DerivationPath accountPath = DerivationPath.of(full.get(0), full.get(1), full.get(2));
-        ExtendedPublicKey accountKey = PublicDerivation.derive(root, accountPath).key();
-        String origin = String.format(Locale.ROOT, "%08x", root.fingerprint()) + accountPath.toString().substring(1);
+        ExtendedPublicKey accountKey =
+                PublicDerivation.derive(root, accountPath).key();
+        String origin = String.format(Locale.ROOT, "%08x", root.fingerprint())
+                + accountPath.toString().substring(1);
         String body = function + "([" + origin + "]" + Xpub.encode(accountKey, XpubVersion.of(network)) + "/<0;1>/*)";
         return withChecksum(body);
     }
@@ -88,7 +91,8 @@ public final class Descriptors {
         for (int i = 0; i < s.length(); i++) {
             int v = INPUT_CHARSET.indexOf(s.charAt(i));
             if (v < 0) {
-                throw new IllegalArgumentException("character '" + s.charAt(i) + "' at " + (i + 1) + " cannot appear in a descriptor");
+                throw new IllegalArgumentException(
+                        "character '" + s.charAt(i) + "' at " + (i + 1) + " cannot appear in a descriptor");
             }
             out[n++] = v & 31;
             groups = groups * 3 + (v >> 5);

@@ -10,6 +10,7 @@ import java.util.List;
 record FinalSize(long vsize, boolean exact) {
     /** A low-s DER signature is at most 71 bytes, plus the hash type. */
     static final int ECDSA_SIG = 72;
+
     static final int COMPRESSED_KEY = 33;
 
     static FinalSize estimate(Psbt psbt, Transaction unsigned) {

@@ -23,8 +23,9 @@ public record KeyOrigin(int fingerprint, List<Long> path) {
     /** Reads a fingerprint and path indices up to the end of {@code r}. */
     static KeyOrigin read(ByteReader r, String what) {
         if (r.remaining() < 4 || r.remaining() % 4 != 0) {
-            throw new IllegalArgumentException(what + ": a key origin is a 4-byte fingerprint and 4 bytes per path index, "
-                    + "got " + r.remaining() + " bytes");
+            throw new IllegalArgumentException(
+                    what + ": a key origin is a 4-byte fingerprint and 4 bytes per path index, " + "got "
+                            + r.remaining() + " bytes");
         }
         byte[] fp = r.bytes(4);
         int fingerprint = (fp[0] & 0xff) << 24 | (fp[1] & 0xff) << 16 | (fp[2] & 0xff) << 8 | (fp[3] & 0xff);
@@ -36,7 +37,11 @@ public record KeyOrigin(int fingerprint, List<Long> path) {
     }
 
     byte[] serialize() {
-        ByteWriter w = new ByteWriter().u8(fingerprint >>> 24).u8(fingerprint >>> 16).u8(fingerprint >>> 8).u8(fingerprint);
+        ByteWriter w = new ByteWriter()
+                .u8(fingerprint >>> 24)
+                .u8(fingerprint >>> 16)
+                .u8(fingerprint >>> 8)
+                .u8(fingerprint);
         path.forEach(w::u32);
         return w.toByteArray();
     }

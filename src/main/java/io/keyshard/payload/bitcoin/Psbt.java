@@ -24,6 +24,7 @@ public final class Psbt {
     public static final int MAX_BYTES = 16 * 1024 * 1024;
     /** A standard transaction (400 000 weight units) has fewer inputs and outputs than this. */
     public static final int MAX_INPUTS = 10_000;
+
     public static final int MAX_OUTPUTS = 10_000;
 
     private static final byte[] MAGIC = {0x70, 0x73, 0x62, 0x74, (byte) 0xff};
@@ -44,8 +45,8 @@ public final class Psbt {
     public static Psbt fromBase64(String text) {
         String s = text == null ? "" : text.strip();
         if ((long) s.length() * 3 / 4 > MAX_BYTES) {
-            throw new IllegalArgumentException("PSBT text is " + s.length() + " characters; at most "
-                    + (MAX_BYTES / 3 * 4) + " are accepted");
+            throw new IllegalArgumentException(
+                    "PSBT text is " + s.length() + " characters; at most " + (MAX_BYTES / 3 * 4) + " are accepted");
         }
         byte[] raw;
         try {
@@ -59,7 +60,8 @@ public final class Psbt {
     /** Parses the binary form. */
     public static Psbt parse(byte[] data) {
         if (data.length > MAX_BYTES) {
-            throw new IllegalArgumentException("PSBT is " + data.length + " bytes; at most " + MAX_BYTES + " are accepted");
+            throw new IllegalArgumentException(
+                    "PSBT is " + data.length + " bytes; at most " + MAX_BYTES + " are accepted");
         }
         if (data.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(data, 5), MAGIC)) {
             throw new IllegalArgumentException("not a PSBT: it does not start with the magic bytes 'psbt' 0xff");
@@ -81,15 +83,20 @@ public final class Psbt {
         if (version == 0) {
             byte[] tx = global.get(GLOBAL_UNSIGNED_TX);
             if (tx == null) {
-                throw new IllegalArgumentException("a version 0 PSBT must have the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX)");
+                throw new IllegalArgumentException(
+                        "a version 0 PSBT must have the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX)");
             }
             try {
                 unsigned = Transaction.parse(tx, false);
             } catch (IllegalArgumentException e) {
                 boolean segwitShape = tx.length > 6 && tx[4] == 0 && tx[5] == 1;
-                throw new IllegalArgumentException("the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX) "
-                        + (segwitShape ? "seems to be in the segwit serialization, which a PSBT never uses: " : "is malformed: ")
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "the unsigned transaction (PSBT_GLOBAL_UNSIGNED_TX) "
+                                + (segwitShape
+                                        ? "seems to be in the segwit serialization, which a PSBT never uses: "
+                                        : "is malformed: ")
+                                + e.getMessage(),
+                        e);
             }
             for (Transaction.TxIn in : unsigned.inputs()) {
                 if (in.scriptSig().length != 0) {
@@ -107,8 +114,8 @@ public final class Psbt {
             }
         }
         if (nIn > MAX_INPUTS || nOut > MAX_OUTPUTS) {
-            throw new IllegalArgumentException("PSBT has " + nIn + " inputs and " + nOut + " outputs; at most " + MAX_INPUTS
-                    + " and " + MAX_OUTPUTS + " are accepted");
+            throw new IllegalArgumentException("PSBT has " + nIn + " inputs and " + nOut + " outputs; at most "
+                    + MAX_INPUTS + " and " + MAX_OUTPUTS + " are accepted");
         }
         if ((long) nIn + nOut > r.remaining()) {
             throw new IllegalArgumentException("PSBT announces " + nIn + " inputs and " + nOut + " outputs but only "
@@ -239,6 +246,7 @@ public final class Psbt {
         if (timePossible) {
             return maxTime;
         }
-        throw new IllegalArgumentException("the inputs require both a height and a time lock time: no lock time satisfies them all");
+        throw new IllegalArgumentException(
+                "the inputs require both a height and a time lock time: no lock time satisfies them all");
     }
 }

@@ -56,14 +56,17 @@ final class PsbtFields {
 
     static final long LOCKTIME_THRESHOLD = 500_000_000L;
 
-    enum Scope { GLOBAL, INPUT, OUTPUT }
-
-    private PsbtFields() {
+    enum Scope {
+        GLOBAL,
+        INPUT,
+        OUTPUT
     }
 
+    private PsbtFields() {}
+
     static String describe(PsbtMap.Field f) {
-        return String.format(Locale.ROOT, "type 0x%02x", f.type()) + (f.keyData().length == 0 ? "" : " with key data "
-                + abbreviate(Hex.encode(f.keyData())));
+        return String.format(Locale.ROOT, "type 0x%02x", f.type())
+                + (f.keyData().length == 0 ? "" : " with key data " + abbreviate(Hex.encode(f.keyData())));
     }
 
     /** Checks one record of a known type against its BIP; unknown types pass untouched. */
@@ -96,19 +99,23 @@ final class PsbtFields {
                 length(k, 78, what, "key data (a serialized extended public key)");
                 KeyOrigin origin = KeyOrigin.parse(v, what);
                 if (origin.path().size() != (k[4] & 0xff)) {
-                    throw new IllegalArgumentException(what + ": the path has " + origin.path().size()
-                            + " levels but the extended key is at depth " + (k[4] & 0xff));
+                    throw new IllegalArgumentException(what + ": the path has "
+                            + origin.path().size() + " levels but the extended key is at depth " + (k[4] & 0xff));
                 }
             }
             case GLOBAL_TX_VERSION -> v2Fixed(version, k, v, 4, what, "PSBT_GLOBAL_TX_VERSION");
             case GLOBAL_FALLBACK_LOCKTIME -> v2Fixed(version, k, v, 4, what, "PSBT_GLOBAL_FALLBACK_LOCKTIME");
             case GLOBAL_INPUT_COUNT, GLOBAL_OUTPUT_COUNT -> {
-                v2Only(version, what, type == GLOBAL_INPUT_COUNT ? "PSBT_GLOBAL_INPUT_COUNT" : "PSBT_GLOBAL_OUTPUT_COUNT");
+                v2Only(
+                        version,
+                        what,
+                        type == GLOBAL_INPUT_COUNT ? "PSBT_GLOBAL_INPUT_COUNT" : "PSBT_GLOBAL_OUTPUT_COUNT");
                 noKey(k, what);
                 ByteReader r = new ByteReader(v, what);
                 r.compactSize();
                 if (!r.atEnd()) {
-                    throw new IllegalArgumentException(what + ": a count is one CompactSize, got " + v.length + " bytes");
+                    throw new IllegalArgumentException(
+                            what + ": a count is one CompactSize, got " + v.length + " bytes");
                 }
             }
             case GLOBAL_TX_MODIFIABLE -> v2Fixed(version, k, v, 1, what, "PSBT_GLOBAL_TX_MODIFIABLE");
@@ -116,8 +123,7 @@ final class PsbtFields {
                 noKey(k, what);
                 length(v, 4, what, "value");
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -134,7 +140,8 @@ final class PsbtFields {
             case IN_PARTIAL_SIG -> {
                 publicKey(k, what);
                 if (v.length < 2 || !Der.isStrict(Arrays.copyOf(v, v.length - 1))) {
-                    throw new IllegalArgumentException(what + ": the signature is not a strict DER signature and a hash type byte");
+                    throw new IllegalArgumentException(
+                            what + ": the signature is not a strict DER signature and a hash type byte");
                 }
             }
             case IN_SIGHASH_TYPE -> fixed(k, v, 4, what);
@@ -157,14 +164,16 @@ final class PsbtFields {
             case IN_REQUIRED_TIME_LOCKTIME -> {
                 v2Fixed(version, k, v, 4, what, "PSBT_IN_REQUIRED_TIME_LOCKTIME");
                 if (new ByteReader(v, what).u32() < LOCKTIME_THRESHOLD) {
-                    throw new IllegalArgumentException(what + ": a time-based lock time is at least " + LOCKTIME_THRESHOLD);
+                    throw new IllegalArgumentException(
+                            what + ": a time-based lock time is at least " + LOCKTIME_THRESHOLD);
                 }
             }
             case IN_REQUIRED_HEIGHT_LOCKTIME -> {
                 v2Fixed(version, k, v, 4, what, "PSBT_IN_REQUIRED_HEIGHT_LOCKTIME");
                 long h = new ByteReader(v, what).u32();
                 if (h == 0 || h >= LOCKTIME_THRESHOLD) {
-                    throw new IllegalArgumentException(what + ": a height-based lock time is from 1 to " + (LOCKTIME_THRESHOLD - 1));
+                    throw new IllegalArgumentException(
+                            what + ": a height-based lock time is from 1 to " + (LOCKTIME_THRESHOLD - 1));
                 }
             }
             case IN_TAP_KEY_SIG -> {
@@ -178,7 +187,8 @@ final class PsbtFields {
             }
             case IN_TAP_LEAF_SCRIPT -> {
                 if (k.length < 33 || k.length > 33 + 32 * 128 || (k.length - 33) % 32 != 0) {
-                    throw new IllegalArgumentException(what + ": a control block is 33 + 32m bytes (m up to 128), got " + k.length);
+                    throw new IllegalArgumentException(
+                            what + ": a control block is 33 + 32m bytes (m up to 128), got " + k.length);
                 }
                 if (v.length < 1) {
                     throw new IllegalArgumentException(what + ": a leaf script ends with its leaf version byte");
@@ -193,8 +203,7 @@ final class PsbtFields {
                 xOnly(v, what);
             }
             case IN_TAP_MERKLE_ROOT -> fixed(k, v, 32, what);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -222,8 +231,7 @@ final class PsbtFields {
                 xOnly(k, what);
                 TapKeyOrigin.parse(v, what);
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -245,13 +253,15 @@ final class PsbtFields {
 
     private static void v0Only(int version, String what, String name) {
         if (version != 0) {
-            throw new IllegalArgumentException(what + ": " + name + " is not allowed in a version " + version + " PSBT");
+            throw new IllegalArgumentException(
+                    what + ": " + name + " is not allowed in a version " + version + " PSBT");
         }
     }
 
     private static void v2Only(int version, String what, String name) {
         if (version < 2) {
-            throw new IllegalArgumentException(what + ": " + name + " belongs to PSBT version 2, this PSBT is version " + version);
+            throw new IllegalArgumentException(
+                    what + ": " + name + " belongs to PSBT version 2, this PSBT is version " + version);
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
  * path) and Transaction Extractor.
  */
 public final class PsbtFinalizer {
-    private PsbtFinalizer() {
-    }
+    private PsbtFinalizer() {}
 
     /** The result: the finalized PSBT and the inputs finalized by this call. */
     public record Finalized(Psbt psbt, List<Integer> inputs) {
@@ -65,7 +64,11 @@ public final class PsbtFinalizer {
                 if (type == ScriptType.P2WPKH) {
                     in.finalizeWith(null, List.of(sig, ps.publicKey()));
                 } else {
-                    in.finalizeWith(new ByteWriter().bytes(Scripts.push(sig)).bytes(Scripts.push(ps.publicKey())).toByteArray(),
+                    in.finalizeWith(
+                            new ByteWriter()
+                                    .bytes(Scripts.push(sig))
+                                    .bytes(Scripts.push(ps.publicKey()))
+                                    .toByteArray(),
                             null);
                 }
                 return true;
@@ -87,12 +90,18 @@ public final class PsbtFinalizer {
         for (int i = 0; i < psbt.inputs().size(); i++) {
             PsbtInput in = psbt.input(i);
             if (!in.isFinalized()) {
-                throw new IllegalArgumentException("input " + i + " is not finalized: it has no final scriptSig or witness yet");
+                throw new IllegalArgumentException(
+                        "input " + i + " is not finalized: it has no final scriptSig or witness yet");
             }
             byte[] scriptSig = in.finalScriptSig();
             List<byte[]> witness = in.finalScriptWitness();
-            tx = tx.withInput(i, tx.inputs().get(i).withScriptSig(scriptSig == null ? new byte[0] : scriptSig,
-                    witness == null ? List.of() : witness));
+            tx = tx.withInput(
+                    i,
+                    tx.inputs()
+                            .get(i)
+                            .withScriptSig(
+                                    scriptSig == null ? new byte[0] : scriptSig,
+                                    witness == null ? List.of() : witness));
         }
         return tx;
     }

@@ -26,16 +26,13 @@ import java.util.List;
 /** Typed access to one PSBT input map; records this class does not know stay as they are. */
 public final class PsbtInput extends PsbtSection {
     /** A PSBT_IN_PARTIAL_SIG: the key and its DER signature with the hash type byte. */
-    public record PartialSig(byte[] publicKey, byte[] signature) {
-    }
+    public record PartialSig(byte[] publicKey, byte[] signature) {}
 
     /** A PSBT_IN/OUT_BIP32_DERIVATION: the key and where it comes from. */
-    public record Derivation(byte[] publicKey, KeyOrigin origin) {
-    }
+    public record Derivation(byte[] publicKey, KeyOrigin origin) {}
 
     /** A PSBT_IN/OUT_TAP_BIP32_DERIVATION: the x-only key, its leaf hashes and origin. */
-    public record TapDerivation(byte[] xOnlyKey, TapKeyOrigin origin) {
-    }
+    public record TapDerivation(byte[] xOnlyKey, TapKeyOrigin origin) {}
 
     PsbtInput(PsbtMap map, int version) {
         super(map, version);
@@ -43,16 +40,17 @@ public final class PsbtInput extends PsbtSection {
 
     void checkComplete(String where, Transaction.TxIn unsigned) {
         if (version == 2 && (map.get(IN_PREVIOUS_TXID) == null || map.get(IN_OUTPUT_INDEX) == null)) {
-            throw new IllegalArgumentException(where + ": a version 2 PSBT input must have PSBT_IN_PREVIOUS_TXID and "
-                    + "PSBT_IN_OUTPUT_INDEX");
+            throw new IllegalArgumentException(
+                    where + ": a version 2 PSBT input must have PSBT_IN_PREVIOUS_TXID and " + "PSBT_IN_OUTPUT_INDEX");
         }
         Transaction prev = nonWitnessUtxo();
         if (prev != null) {
             byte[] txid = unsigned != null ? unsigned.prevTxid() : previousTxid();
             long vout = unsigned != null ? unsigned.vout() : outputIndex();
             if (!Arrays.equals(prev.txid(), txid)) {
-                throw new IllegalArgumentException(where + ": the previous transaction given (PSBT_IN_NON_WITNESS_UTXO) is "
-                        + prev.txidHex() + ", not the one this input spends");
+                throw new IllegalArgumentException(
+                        where + ": the previous transaction given (PSBT_IN_NON_WITNESS_UTXO) is " + prev.txidHex()
+                                + ", not the one this input spends");
             }
             if (vout >= prev.outputs().size()) {
                 throw new IllegalArgumentException(where + ": spends output " + vout + " of a transaction with "
@@ -175,10 +173,23 @@ public final class PsbtInput extends PsbtSection {
      * it knows except the UTXOs (unknown and proprietary records stay).
      */
     void finalizeWith(byte[] scriptSig, List<byte[]> witness) {
-        for (int type : new int[] {IN_PARTIAL_SIG, IN_SIGHASH_TYPE, IN_REDEEM_SCRIPT, IN_WITNESS_SCRIPT, IN_BIP32_DERIVATION,
-            IN_TAP_KEY_SIG, PsbtFields.IN_TAP_SCRIPT_SIG, PsbtFields.IN_TAP_LEAF_SCRIPT, IN_TAP_BIP32_DERIVATION,
-            IN_TAP_INTERNAL_KEY, IN_TAP_MERKLE_ROOT, PsbtFields.IN_RIPEMD160, PsbtFields.IN_SHA256, PsbtFields.IN_HASH160,
-            PsbtFields.IN_HASH256}) {
+        for (int type : new int[] {
+            IN_PARTIAL_SIG,
+            IN_SIGHASH_TYPE,
+            IN_REDEEM_SCRIPT,
+            IN_WITNESS_SCRIPT,
+            IN_BIP32_DERIVATION,
+            IN_TAP_KEY_SIG,
+            PsbtFields.IN_TAP_SCRIPT_SIG,
+            PsbtFields.IN_TAP_LEAF_SCRIPT,
+            IN_TAP_BIP32_DERIVATION,
+            IN_TAP_INTERNAL_KEY,
+            IN_TAP_MERKLE_ROOT,
+            PsbtFields.IN_RIPEMD160,
+            PsbtFields.IN_SHA256,
+            PsbtFields.IN_HASH160,
+            PsbtFields.IN_HASH256
+        }) {
             map.removeType(type);
         }
         if (scriptSig != null && scriptSig.length > 0) {

@@ -29,8 +29,7 @@ public final class PsbtMap {
 
     private final List<Field> fields = new ArrayList<>();
 
-    PsbtMap() {
-    }
+    PsbtMap() {}
 
     /** Reads records up to the 0x00 separator, refusing a key that appears twice. */
     static PsbtMap read(ByteReader r, String where) {
@@ -48,8 +47,8 @@ public final class PsbtMap {
             Field f = new Field(key, r.varBytes("a value in " + where));
             f.type();
             if (!seen.add(ByteBuffer.wrap(key))) {
-                throw new IllegalArgumentException(where + " has the key " + PsbtFields.describe(f) + " twice: duplicate keys "
-                        + "make a PSBT invalid");
+                throw new IllegalArgumentException(where + " has the key " + PsbtFields.describe(f)
+                        + " twice: duplicate keys " + "make a PSBT invalid");
             }
             map.fields.add(f);
         }
@@ -91,14 +90,17 @@ public final class PsbtMap {
     /** The BIP-32 derivation records of {@code type} (PSBT_IN_BIP32_DERIVATION or PSBT_OUT_BIP32_DERIVATION). */
     List<PsbtInput.Derivation> derivations(long type) {
         List<PsbtInput.Derivation> out = new ArrayList<>();
-        all(type).forEach(f -> out.add(new PsbtInput.Derivation(f.keyData(), KeyOrigin.parse(f.value(), "derivation"))));
+        all(type)
+                .forEach(f -> out.add(new PsbtInput.Derivation(f.keyData(), KeyOrigin.parse(f.value(), "derivation"))));
         return out;
     }
 
     /** The taproot derivation records of {@code type} (PSBT_IN_TAP_BIP32_DERIVATION or PSBT_OUT_TAP_BIP32_DERIVATION). */
     List<PsbtInput.TapDerivation> tapDerivations(long type) {
         List<PsbtInput.TapDerivation> out = new ArrayList<>();
-        all(type).forEach(f -> out.add(new PsbtInput.TapDerivation(f.keyData(), TapKeyOrigin.parse(f.value(), "taproot derivation"))));
+        all(type)
+                .forEach(f -> out.add(
+                        new PsbtInput.TapDerivation(f.keyData(), TapKeyOrigin.parse(f.value(), "taproot derivation"))));
         return out;
     }
 

@@ -19,7 +19,8 @@ public final class PsbtOutput extends PsbtSection {
 
     void checkComplete(String where) {
         if (version == 2 && (map.get(OUT_AMOUNT) == null || map.get(OUT_SCRIPT) == null)) {
-            throw new IllegalArgumentException(where + ": a version 2 PSBT output must have PSBT_OUT_AMOUNT and PSBT_OUT_SCRIPT");
+            throw new IllegalArgumentException(
+                    where + ": a version 2 PSBT output must have PSBT_OUT_AMOUNT and PSBT_OUT_SCRIPT");
         }
     }
 

@@ -25,19 +25,35 @@ import java.util.Locale;
  *     inputs; all inputs once one taproot input is signed) or read from the whole previous transaction; false
  *     when the fee rests on amounts the PSBT merely states for other inputs (the BIP-143 fee attack)
  */
-public record PsbtReview(Network network, int psbtVersion, String txid, List<InputLine> inputs, List<OutputLine> outputs,
-        Long totalIn, long totalOut, Long fee, long vsize, boolean vsizeExact, Double feeRate, boolean amountsVerified) {
+public record PsbtReview(
+        Network network,
+        int psbtVersion,
+        String txid,
+        List<InputLine> inputs,
+        List<OutputLine> outputs,
+        Long totalIn,
+        long totalOut,
+        Long fee,
+        long vsize,
+        boolean vsizeExact,
+        Double feeRate,
+        boolean amountsVerified) {
     /** No amount, nor sum of amounts, exceeds the 21 million bitcoin that can ever exist. */
     public static final long MAX_MONEY = 21_000_000L * 100_000_000L;
 
     /** One input: {@code path} is null for an input of another key. */
-    public record InputLine(int index, String outpoint, Long amount, ScriptType type, boolean ours, String path,
-            String sighashType, boolean finalized) {
-    }
+    public record InputLine(
+            int index,
+            String outpoint,
+            Long amount,
+            ScriptType type,
+            boolean ours,
+            String path,
+            String sighashType,
+            boolean finalized) {}
 
     /** One output: {@code address} null for a script without one (OP_RETURN), {@code path} set for change. */
-    public record OutputLine(int index, String address, String scriptHex, long amount, boolean change, String path) {
-    }
+    public record OutputLine(int index, String address, String scriptHex, long amount, boolean change, String path) {}
 
     public PsbtReview {
         inputs = List.copyOf(inputs);
@@ -60,12 +76,21 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
             PsbtInput in = psbt.input(i);
             Transaction.TxOut spent = in.spentOutput(tx.inputs().get(i).vout());
             SigningInput s = find(mine, i);
-            String hashType = s != null ? Sighash.name(s.hashType())
+            String hashType = s != null
+                    ? Sighash.name(s.hashType())
                     : in.sighashType() == null ? null : Sighash.name(in.sighashType());
-            ins.add(new InputLine(i, tx.inputs().get(i).outpoint(), spent == null ? null : spent.amount(),
-                    spent == null ? null : Scripts.type(spent.scriptPubKey()), s != null, s == null ? null : s.path().toString(),
-                    hashType, in.isFinalized()));
-            totalIn = totalIn == null || spent == null ? null : money(totalIn + money(spent.amount(), "input " + i), "the inputs");
+            ins.add(new InputLine(
+                    i,
+                    tx.inputs().get(i).outpoint(),
+                    spent == null ? null : spent.amount(),
+                    spent == null ? null : Scripts.type(spent.scriptPubKey()),
+                    s != null,
+                    s == null ? null : s.path().toString(),
+                    hashType,
+                    in.isFinalized()));
+            totalIn = totalIn == null || spent == null
+                    ? null
+                    : money(totalIn + money(spent.amount(), "input " + i), "the inputs");
             verified &= taprootSigned || s != null || in.nonWitnessUtxo() != null;
         }
         List<OutputLine> outs = new ArrayList<>();
@@ -73,24 +98,45 @@ public record PsbtReview(Network network, int psbtVersion, String txid, List<Inp
         for (int i = 0; i < tx.outputs().size(); i++) {
             Transaction.TxOut o = tx.outputs().get(i);
             DerivationPath change = changePath(psbt.output(i), o.scriptPubKey(), root);
-            outs.add(new OutputLine(i, Scripts.address(o.scriptPubKey(), network), Hex.encode(o.scriptPubKey()), o.amount(),
-                    change != null, change == null ? null : change.toString()));
+            outs.add(new OutputLine(
+                    i,
+                    Scripts.address(o.scriptPubKey(), network),
+                    Hex.encode(o.scriptPubKey()),
+                    o.amount(),
+                    change != null,
+                    change == null ? null : change.toString()));
             totalOut = money(totalOut + money(o.amount(), "output " + i), "the outputs");
         }
         Long fee = totalIn == null ? null : totalIn - totalOut;
         if (fee != null && fee < 0) {
-            throw new IllegalArgumentException("the outputs (" + totalOut + " sat) spend more than the inputs (" + totalIn + " sat)");
+            throw new IllegalArgumentException(
+                    "the outputs (" + totalOut + " sat) spend more than the inputs (" + totalIn + " sat)");
         }
         FinalSize size = FinalSize.estimate(psbt, tx);
-        Double rate = fee == null ? null
-                : new BigDecimal(fee).divide(new BigDecimal(size.vsize()), 2, RoundingMode.HALF_UP).doubleValue();
-        return new PsbtReview(network, psbt.version(), tx.txidHex(), ins, outs, totalIn, totalOut, fee, size.vsize(),
-                size.exact(), rate, verified);
+        Double rate = fee == null
+                ? null
+                : new BigDecimal(fee)
+                        .divide(new BigDecimal(size.vsize()), 2, RoundingMode.HALF_UP)
+                        .doubleValue();
+        return new PsbtReview(
+                network,
+                psbt.version(),
+                tx.txidHex(),
+                ins,
+                outs,
+                totalIn,
+                totalOut,
+                fee,
+                size.vsize(),
+                size.exact(),
+                rate,
+                verified);
     }
 
     private static long money(long amount, String what) {
         if (amount < 0 || amount > MAX_MONEY) {
-            throw new IllegalArgumentException(what + " amount " + amount + " sat is not between 0 and 21 million bitcoin");
+            throw new IllegalArgumentException(
+                    what + " amount " + amount + " sat is not between 0 and 21 million bitcoin");
         }
         return amount;
     }

@@ -17,25 +17,26 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  */
 public final class PsbtSignatures {
     private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
-    private static final ECDomainParameters DOMAIN = new ECDomainParameters(SECP256K1.getCurve(), SECP256K1.getG(),
-            SECP256K1.getN(), SECP256K1.getH());
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(SECP256K1.getCurve(), SECP256K1.getG(), SECP256K1.getN(), SECP256K1.getH());
 
-    private PsbtSignatures() {
-    }
+    private PsbtSignatures() {}
 
     /** Adds the ECDSA signature {@code der} (strict DER, low s) for an input found by {@link PsbtSigner}. */
     public static Psbt addEcdsa(Psbt psbt, SigningInput input, byte[] der) {
         if (input.isSchnorr()) {
-            throw new IllegalArgumentException("input " + input.index() + " is a taproot input: it takes a BIP-340 signature");
+            throw new IllegalArgumentException(
+                    "input " + input.index() + " is a taproot input: it takes a BIP-340 signature");
         }
         requireSameRequest(psbt, input);
         if (!Der.isStrict(der)) {
-            throw new IllegalArgumentException("the signature for input " + input.index() + " is not a strict DER signature");
+            throw new IllegalArgumentException(
+                    "the signature for input " + input.index() + " is not a strict DER signature");
         }
         BigInteger[] rs = Der.decode(der);
         if (rs[1].compareTo(SECP256K1.getN().shiftRight(1)) > 0) {
-            throw new IllegalArgumentException("the signature for input " + input.index() + " has a high s value, which "
-                    + "Bitcoin nodes do not relay; normalise it to n - s");
+            throw new IllegalArgumentException("the signature for input " + input.index()
+                    + " has a high s value, which " + "Bitcoin nodes do not relay; normalise it to n - s");
         }
         if (!verifyEcdsa(input.publicKey(), input.sighash(), rs[0], rs[1])) {
             throw new IllegalArgumentException("the signature for input " + input.index()

@@ -22,8 +22,7 @@ public final class PsbtSigner {
     /** Derivation entries deeper than this are not followed: wallets use 3 to 6 levels, and each level costs a point multiplication. */
     static final int MAX_MATCH_DEPTH = 32;
 
-    private PsbtSigner() {
-    }
+    private PsbtSigner() {}
 
     /** Every input's spent output, computed once per PSBT and only when a taproot input needs it. */
     private static final class SpentOutputs {
@@ -50,8 +49,8 @@ public final class PsbtSigner {
         long vsize = FinalSize.estimate(psbt, tx).vsize();
         if (vsize > MAX_STANDARD_VSIZE) {
             // Also bounds the signature hashing, which is quadratic in the number of inputs for legacy inputs.
-            throw new IllegalArgumentException("the signed transaction would be about " + vsize + " vbytes; nodes relay at most "
-                    + MAX_STANDARD_VSIZE + ", so it could never be broadcast");
+            throw new IllegalArgumentException("the signed transaction would be about " + vsize
+                    + " vbytes; nodes relay at most " + MAX_STANDARD_VSIZE + ", so it could never be broadcast");
         }
         SpentOutputs spent = new SpentOutputs(psbt, tx);
         List<SigningInput> out = new ArrayList<>();
@@ -60,7 +59,9 @@ public final class PsbtSigner {
             if (in.isFinalized()) {
                 continue;
             }
-            SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR ? taproot(in, tx, i, root, spent) : ecdsa(tx, in, i, root);
+            SigningInput s = root.curve() == CurveName.SECP256K1_SCHNORR
+                    ? taproot(in, tx, i, root, spent)
+                    : ecdsa(tx, in, i, root);
             if (s != null) {
                 SignerChecks.check(psbt, i);
                 out.add(s);
@@ -75,12 +76,15 @@ public final class PsbtSigner {
      * that a PSBT full of entries with this key's fingerprint costs one derivation per script.
      */
     static DerivationPath ownPath(ExtendedPublicKey root, KeyOrigin origin, byte[] key) {
-        if (origin.fingerprint() != root.fingerprint() || !origin.isUnhardened() || origin.path().size() > MAX_MATCH_DEPTH) {
+        if (origin.fingerprint() != root.fingerprint()
+                || !origin.isUnhardened()
+                || origin.path().size() > MAX_MATCH_DEPTH) {
             return null;
         }
         DerivationPath path = DerivationPath.of(origin.indices());
         ExtendedPublicKey child = PublicDerivation.derive(root, path).key();
-        byte[] derived = key.length == 32 ? Bip340.x(child.point()) : child.point().encode();
+        byte[] derived =
+                key.length == 32 ? Bip340.x(child.point()) : child.point().encode();
         return Arrays.equals(derived, key) ? path : null;
     }
 
@@ -89,8 +93,9 @@ public final class PsbtSigner {
         Transaction.TxOut spent = in.spentOutput(txIn.vout());
         if (spent == null) {
             if (in.bip32Derivations().stream().anyMatch(d -> d.origin().fingerprint() == root.fingerprint())) {
-                throw new IllegalArgumentException("input " + i + " names this key but the PSBT does not give the output it "
-                        + "spends (PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO)");
+                throw new IllegalArgumentException(
+                        "input " + i + " names this key but the PSBT does not give the output it "
+                                + "spends (PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO)");
             }
             return null;
         }
@@ -112,8 +117,9 @@ public final class PsbtSigner {
                 return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, spent.amount());
             }
             if (in.nonWitnessUtxo() == null) {
-                throw new IllegalArgumentException("input " + i + " is a legacy P2PKH input: the PSBT must give the whole "
-                        + "previous transaction (PSBT_IN_NON_WITNESS_UTXO), a witness UTXO alone cannot be checked");
+                throw new IllegalArgumentException(
+                        "input " + i + " is a legacy P2PKH input: the PSBT must give the whole "
+                                + "previous transaction (PSBT_IN_NON_WITNESS_UTXO), a witness UTXO alone cannot be checked");
             }
             byte[] sighash = Sighash.legacy(tx, i, spent.scriptPubKey(), hashType);
             return new SigningInput(i, path, type, sighash, hashType, d.publicKey(), null, null, spent.amount());
@@ -124,7 +130,8 @@ public final class PsbtSigner {
     private static SigningInput taproot(PsbtInput in, Transaction tx, int i, ExtendedPublicKey root, SpentOutputs all) {
         byte[] internal = in.tapInternalKey();
         if (internal == null) {
-            if (in.tapBip32Derivations().stream().anyMatch(d -> d.origin().origin().fingerprint() == root.fingerprint())) {
+            if (in.tapBip32Derivations().stream()
+                    .anyMatch(d -> d.origin().origin().fingerprint() == root.fingerprint())) {
                 throw new IllegalArgumentException("input " + i + " names this key but has no taproot internal key "
                         + "(PSBT_IN_TAP_INTERNAL_KEY), which the output key is made from");
             }
@@ -143,13 +150,14 @@ public final class PsbtSigner {
             Transaction.TxOut spent = in.spentOutput(tx.inputs().get(i).vout());
             if (spent == null || !Arrays.equals(spent.scriptPubKey(), Scripts.p2tr(outputKey))) {
                 throw new IllegalArgumentException("input " + i + " is this key's (" + path + ") but "
-                        + (spent == null ? "the PSBT does not give the output it spends" : "the output it spends does not pay "
-                                + "this key's taproot output key"));
+                        + (spent == null
+                                ? "the PSBT does not give the output it spends"
+                                : "the output it spends does not pay " + "this key's taproot output key"));
             }
             int hashType = in.sighashType() == null ? Sighash.DEFAULT : in.sighashType();
             byte[] sighash = Sighash.taprootKeyPath(tx, i, all.get(), hashType, null);
-            return new SigningInput(i, path, ScriptType.P2TR, sighash, hashType, outputKey, d.xOnlyKey(), merkleRoot,
-                    spent.amount());
+            return new SigningInput(
+                    i, path, ScriptType.P2TR, sighash, hashType, outputKey, d.xOnlyKey(), merkleRoot, spent.amount());
         }
         return null;
     }
@@ -168,13 +176,23 @@ public final class PsbtSigner {
         byte[] script = spent == null ? new byte[0] : spent.scriptPubKey();
         byte[] key = request.publicKey();
         return switch (request.type()) {
-            case P2WPKH -> Arrays.equals(script, Scripts.p2wpkh(Digests.hash160(key)))
-                    ? Sighash.segwitV0(tx, i, Sighash.p2wpkhScriptCode(Digests.hash160(key)), spent.amount(), request.hashType())
-                    : new byte[0];
-            case P2PKH -> Arrays.equals(script, Scripts.p2pkh(Digests.hash160(key)))
-                    ? Sighash.legacy(tx, i, script, request.hashType()) : new byte[0];
-            case P2TR -> Arrays.equals(script, Scripts.p2tr(key))
-                    ? Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), request.hashType(), null) : new byte[0];
+            case P2WPKH ->
+                Arrays.equals(script, Scripts.p2wpkh(Digests.hash160(key)))
+                        ? Sighash.segwitV0(
+                                tx,
+                                i,
+                                Sighash.p2wpkhScriptCode(Digests.hash160(key)),
+                                spent.amount(),
+                                request.hashType())
+                        : new byte[0];
+            case P2PKH ->
+                Arrays.equals(script, Scripts.p2pkh(Digests.hash160(key)))
+                        ? Sighash.legacy(tx, i, script, request.hashType())
+                        : new byte[0];
+            case P2TR ->
+                Arrays.equals(script, Scripts.p2tr(key))
+                        ? Sighash.taprootKeyPath(tx, i, spentOutputs(psbt, tx), request.hashType(), null)
+                        : new byte[0];
             default -> new byte[0];
         };
     }
@@ -185,8 +203,9 @@ public final class PsbtSigner {
         for (int j = 0; j < tx.inputs().size(); j++) {
             Transaction.TxOut o = psbt.input(j).spentOutput(tx.inputs().get(j).vout());
             if (o == null) {
-                throw new IllegalArgumentException("a taproot signature commits to the amount and script of every input, "
-                        + "but the PSBT does not give them for input " + j);
+                throw new IllegalArgumentException(
+                        "a taproot signature commits to the amount and script of every input, "
+                                + "but the PSBT does not give them for input " + j);
             }
             spent.add(o);
         }
@@ -196,8 +215,9 @@ public final class PsbtSigner {
     private static void checkEcdsaHashType(int i, int hashType) {
         int base = hashType & ~Sighash.ANYONECANPAY;
         if (base < Sighash.ALL || base > Sighash.SINGLE) {
-            throw new IllegalArgumentException("input " + i + " asks for sighash type 0x" + Integer.toHexString(hashType)
-                    + ", which is not ALL, NONE or SINGLE (optionally with ANYONECANPAY)");
+            throw new IllegalArgumentException(
+                    "input " + i + " asks for sighash type 0x" + Integer.toHexString(hashType)
+                            + ", which is not ALL, NONE or SINGLE (optionally with ANYONECANPAY)");
         }
     }
 }

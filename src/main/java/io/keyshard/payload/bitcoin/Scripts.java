@@ -8,8 +8,7 @@ import java.util.Arrays;
 
 /** The standard output scripts, recognising them, their addresses, and script pushes. */
 public final class Scripts {
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /** OP_DUP OP_HASH160 &lt;20&gt; OP_EQUALVERIFY OP_CHECKSIG. */
     public static byte[] p2pkh(byte[] keyHash) {
@@ -35,7 +34,11 @@ public final class Scripts {
 
     public static ScriptType type(byte[] s) {
         int n = s.length;
-        if (n == 25 && (s[0] & 0xff) == 0x76 && (s[1] & 0xff) == 0xa9 && s[2] == 0x14 && (s[23] & 0xff) == 0x88
+        if (n == 25
+                && (s[0] & 0xff) == 0x76
+                && (s[1] & 0xff) == 0xa9
+                && s[2] == 0x14
+                && (s[23] & 0xff) == 0x88
                 && (s[24] & 0xff) == 0xac) {
             return ScriptType.P2PKH;
         }
@@ -63,7 +66,8 @@ public final class Scripts {
             case P2PKH -> Arrays.copyOfRange(s, 3, 23);
             case P2SH -> Arrays.copyOfRange(s, 2, 22);
             case P2WPKH, P2WSH, P2TR -> Arrays.copyOfRange(s, 2, s.length);
-            default -> throw new IllegalArgumentException("not a standard script with a hash or program: " + Hex.encode(s));
+            default ->
+                throw new IllegalArgumentException("not a standard script with a hash or program: " + Hex.encode(s));
         };
     }
 
@@ -124,8 +128,9 @@ public final class Scripts {
             len = at + 1 < s.length ? (s[at] & 0xff) | (s[at + 1] & 0xff) << 8 : Long.MAX_VALUE;
             at += 2;
         } else if (op == 0x4e) {
-            len = at + 3 < s.length ? (s[at] & 0xffL) | (s[at + 1] & 0xffL) << 8 | (s[at + 2] & 0xffL) << 16
-                    | (s[at + 3] & 0xffL) << 24 : Long.MAX_VALUE;
+            len = at + 3 < s.length
+                    ? (s[at] & 0xffL) | (s[at + 1] & 0xffL) << 8 | (s[at + 2] & 0xffL) << 16 | (s[at + 3] & 0xffL) << 24
+                    : Long.MAX_VALUE;
             at += 4;
         } else {
             return at;

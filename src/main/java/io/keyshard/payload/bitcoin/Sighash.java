@@ -17,8 +17,7 @@ public final class Sighash {
 
     private static final int OP_CODESEPARATOR = 0xab;
 
-    private Sighash() {
-    }
+    private Sighash() {}
 
     /** The name wallets show for a hash type, e.g. {@code ALL} or {@code SINGLE|ANYONECANPAY}. */
     public static String name(int hashType) {
@@ -81,7 +80,8 @@ public final class Sighash {
         boolean anyoneCanPay = (hashType & ANYONECANPAY) != 0;
         byte[] zero = new byte[32];
         byte[] hashPrevouts = anyoneCanPay ? zero : Hashes.doubleSha256(prevouts(tx));
-        byte[] hashSequence = anyoneCanPay || base == SINGLE || base == NONE ? zero : Hashes.doubleSha256(sequences(tx));
+        byte[] hashSequence =
+                anyoneCanPay || base == SINGLE || base == NONE ? zero : Hashes.doubleSha256(sequences(tx));
         byte[] hashOutputs;
         if (base != SINGLE && base != NONE) {
             hashOutputs = Hashes.doubleSha256(outputs(tx));
@@ -91,9 +91,18 @@ public final class Sighash {
             hashOutputs = zero;
         }
         Transaction.TxIn in = tx.inputs().get(index);
-        ByteWriter w = new ByteWriter().u32(tx.version()).bytes(hashPrevouts).bytes(hashSequence)
-                .bytes(in.prevTxid()).u32(in.vout()).varBytes(scriptCode).i64(amount).u32(in.sequence())
-                .bytes(hashOutputs).u32(tx.lockTime()).u32(hashType & 0xffffffffL);
+        ByteWriter w = new ByteWriter()
+                .u32(tx.version())
+                .bytes(hashPrevouts)
+                .bytes(hashSequence)
+                .bytes(in.prevTxid())
+                .u32(in.vout())
+                .varBytes(scriptCode)
+                .i64(amount)
+                .u32(in.sequence())
+                .bytes(hashOutputs)
+                .u32(tx.lockTime())
+                .u32(hashType & 0xffffffffL);
         return Hashes.doubleSha256(w.toByteArray());
     }
 
@@ -103,17 +112,18 @@ public final class Sighash {
     }
 
     /** BIP-341 key-path signature hash: hash_TapSighash(0x00 ‖ SigMsg). */
-    public static byte[] taprootKeyPath(Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex) {
+    public static byte[] taprootKeyPath(
+            Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex) {
         return Digests.taggedHash("TapSighash", taprootSigMsg(tx, index, spent, hashType, annex, true));
     }
 
     /** BIP-341 SigMsg(hash_type, 0) for a key-path spend, optionally with the epoch byte 0x00 in front. */
-    public static byte[] taprootSigMsg(Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex,
-            boolean withEpoch) {
+    public static byte[] taprootSigMsg(
+            Transaction tx, int index, List<Transaction.TxOut> spent, int hashType, byte[] annex, boolean withEpoch) {
         checkIndex(tx, index);
         if (!((hashType >= 0 && hashType <= 0x03) || (hashType >= 0x81 && hashType <= 0x83))) {
-            throw new IllegalArgumentException("taproot hash type 0x" + Integer.toHexString(hashType)
-                    + " is not one of 0x00-0x03, 0x81-0x83");
+            throw new IllegalArgumentException(
+                    "taproot hash type 0x" + Integer.toHexString(hashType) + " is not one of 0x00-0x03, 0x81-0x83");
         }
         if (spent.size() != tx.inputs().size()) {
             throw new IllegalArgumentException("a taproot signature hash needs the output spent by every input: "
@@ -140,8 +150,10 @@ public final class Sighash {
                 amounts.i64(o.amount());
                 scripts.varBytes(o.scriptPubKey());
             }
-            w.bytes(Digests.sha256(prevouts(tx))).bytes(Digests.sha256(amounts.toByteArray()))
-                    .bytes(Digests.sha256(scripts.toByteArray())).bytes(Digests.sha256(sequences(tx)));
+            w.bytes(Digests.sha256(prevouts(tx)))
+                    .bytes(Digests.sha256(amounts.toByteArray()))
+                    .bytes(Digests.sha256(scripts.toByteArray()))
+                    .bytes(Digests.sha256(sequences(tx)));
         }
         if (outType != NONE && outType != SINGLE) {
             w.bytes(Digests.sha256(outputs(tx)));
@@ -150,7 +162,11 @@ public final class Sighash {
         if (anyoneCanPay) {
             Transaction.TxIn in = tx.inputs().get(index);
             Transaction.TxOut o = spent.get(index);
-            w.bytes(in.prevTxid()).u32(in.vout()).i64(o.amount()).varBytes(o.scriptPubKey()).u32(in.sequence());
+            w.bytes(in.prevTxid())
+                    .u32(in.vout())
+                    .i64(o.amount())
+                    .varBytes(o.scriptPubKey())
+                    .u32(in.sequence());
         } else {
             w.u32(index);
         }

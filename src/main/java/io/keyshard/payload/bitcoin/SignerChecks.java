@@ -8,8 +8,7 @@ import java.util.Arrays;
  * must agree with each other before anything is signed for it.
  */
 public final class SignerChecks {
-    private SignerChecks() {
-    }
+    private SignerChecks() {}
 
     /** Refuses input {@code index} of {@code psbt} when its data disagree, saying which rule fails. */
     public static void check(Psbt psbt, int index) {
@@ -21,27 +20,33 @@ public final class SignerChecks {
             throw new IllegalArgumentException("input " + index + ": the PSBT does not give the output it spends");
         }
         Transaction prev = in.nonWitnessUtxo();
-        if (prev != null && witnessUtxo != null
+        if (prev != null
+                && witnessUtxo != null
                 && !Arrays.equals(prev.outputs().get((int) txIn.vout()).serialize(), witnessUtxo.serialize())) {
-            throw new IllegalArgumentException("input " + index + ": the witness UTXO and the previous transaction disagree");
+            throw new IllegalArgumentException(
+                    "input " + index + ": the witness UTXO and the previous transaction disagree");
         }
         byte[] script = spent.scriptPubKey();
         byte[] redeem = in.redeemScript();
         if (redeem != null) {
-            if (Scripts.type(script) != ScriptType.P2SH || !Arrays.equals(Scripts.payload(script), Digests.hash160(redeem))) {
-                throw new IllegalArgumentException("input " + index + ": the redeemScript is not the one the spent output pays to");
+            if (Scripts.type(script) != ScriptType.P2SH
+                    || !Arrays.equals(Scripts.payload(script), Digests.hash160(redeem))) {
+                throw new IllegalArgumentException(
+                        "input " + index + ": the redeemScript is not the one the spent output pays to");
             }
             script = redeem;
         }
         byte[] witnessScript = in.witnessScript();
-        if (witnessScript != null && (Scripts.type(script) != ScriptType.P2WSH
-                || !Arrays.equals(Scripts.payload(script), Digests.sha256(witnessScript)))) {
+        if (witnessScript != null
+                && (Scripts.type(script) != ScriptType.P2WSH
+                        || !Arrays.equals(Scripts.payload(script), Digests.sha256(witnessScript)))) {
             throw new IllegalArgumentException("input " + index + ": the witnessScript is not the one the "
                     + (redeem != null ? "redeemScript" : "spent output") + " commits to");
         }
         if (witnessUtxo != null && prev == null && !isWitnessProgram(script)) {
-            throw new IllegalArgumentException("input " + index + " spends a non-witness output but gives only a witness UTXO: "
-                    + "a legacy signature needs the whole previous transaction (PSBT_IN_NON_WITNESS_UTXO)");
+            throw new IllegalArgumentException(
+                    "input " + index + " spends a non-witness output but gives only a witness UTXO: "
+                            + "a legacy signature needs the whole previous transaction (PSBT_IN_NON_WITNESS_UTXO)");
         }
     }
 

@@ -8,8 +8,16 @@ import io.keyshard.derive.DerivationPath;
  * derived key for ECDSA; for P2TR the x-only output key Q, with the internal key and merkle root
  * the signers tweak by).
  */
-public record SigningInput(int index, DerivationPath path, ScriptType type, byte[] sighash, int hashType,
-        byte[] publicKey, byte[] internalKey, byte[] merkleRoot, long amount) {
+public record SigningInput(
+        int index,
+        DerivationPath path,
+        ScriptType type,
+        byte[] sighash,
+        int hashType,
+        byte[] publicKey,
+        byte[] internalKey,
+        byte[] merkleRoot,
+        long amount) {
     public SigningInput {
         sighash = sighash.clone();
         publicKey = publicKey.clone();

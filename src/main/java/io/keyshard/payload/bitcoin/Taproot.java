@@ -8,8 +8,7 @@ import java.math.BigInteger;
 
 /** BIP-341 key-path outputs: the TapTweak of an x-only internal key and the output key it gives. */
 public final class Taproot {
-    private Taproot() {
-    }
+    private Taproot() {}
 
     /** t = int(hash_TapTweak(x(P) ‖ merkleRoot)) as 32 bytes; {@code merkleRoot} null for BIP-86. */
     public static byte[] tweak(byte[] internalKey, byte[] merkleRoot) {

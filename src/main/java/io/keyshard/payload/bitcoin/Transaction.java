@@ -15,6 +15,7 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
     public static final int MAX_BYTES = 4_000_000;
     /** The smallest serialised input (outpoint, empty script, sequence) and output (amount, empty script). */
     static final int MIN_INPUT_BYTES = 41;
+
     static final int MIN_OUTPUT_BYTES = 9;
 
     /** An input: the outpoint it spends (txid in internal byte order), its scriptSig, sequence and witness. */
@@ -52,7 +53,8 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
             ByteReader r = new ByteReader(data, "a transaction output");
             TxOut out = read(r);
             if (!r.atEnd()) {
-                throw new IllegalArgumentException("a transaction output has " + r.remaining() + " bytes after its script");
+                throw new IllegalArgumentException(
+                        "a transaction output has " + r.remaining() + " bytes after its script");
             }
             return out;
         }
@@ -74,8 +76,8 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
      */
     public static Transaction parse(byte[] data, boolean allowWitness) {
         if (data.length > MAX_BYTES) {
-            throw new IllegalArgumentException("transaction is " + data.length + " bytes; no valid transaction exceeds "
-                    + MAX_BYTES);
+            throw new IllegalArgumentException(
+                    "transaction is " + data.length + " bytes; no valid transaction exceeds " + MAX_BYTES);
         }
         ByteReader r = new ByteReader(data, "transaction");
         int version = (int) r.u32();

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A witness stack in its serialisation: item count, then each item length-prefixed (as in PSBT_IN_FINAL_SCRIPTWITNESS). */
 public final class Witness {
-    private Witness() {
-    }
+    private Witness() {}
 
     public static byte[] serialize(List<byte[]> stack) {
         ByteWriter w = new ByteWriter().compactSize(stack.size());

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Byte-array helpers of the EVM encoders: concatenation and fixed-width big-endian words. */
 final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static byte[] concat(List<byte[]> parts) {
         return ByteArrays.concat(parts.toArray(new byte[0][]));

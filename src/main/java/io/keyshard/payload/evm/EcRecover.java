@@ -17,8 +17,7 @@ import java.util.Locale;
 public final class EcRecover {
     private static final Curve CURVE = CurveName.SECP256K1.curve();
 
-    private EcRecover() {
-    }
+    private EcRecover() {}
 
     /** The public key Q with {@code s·R = e·G + r·Q}, where R has x = r and the parity of the recovery id. */
     public static Point recover(byte[] digest, EvmSignature sig) {
@@ -32,13 +31,16 @@ public final class EcRecover {
         try {
             bigR = CURVE.decodePoint(compressed);
         } catch (InvalidEncodingException e) {
-            throw new IllegalArgumentException("signature r is not the x-coordinate of a curve point: no key recovers from it");
+            throw new IllegalArgumentException(
+                    "signature r is not the x-coordinate of a curve point: no key recovers from it");
         }
         BigInteger n = CURVE.order();
         BigInteger rInv = sig.r().modInverse(n);
         BigInteger e = new BigInteger(1, digest).mod(n);
         Point q = CURVE.multiSum(
-                new BigInteger[] {sig.s().multiply(rInv).mod(n), e.negate().multiply(rInv).mod(n)},
+                new BigInteger[] {
+                    sig.s().multiply(rInv).mod(n), e.negate().multiply(rInv).mod(n)
+                },
                 new Point[] {bigR, CURVE.generator()});
         if (q.isIdentity()) {
             throw new IllegalArgumentException("the signature recovers to the point at infinity: no key made it");

@@ -15,7 +15,8 @@ import java.util.Set;
  * signature would not cover (gasPrice, blobs, an authorization list) cannot slip through.
  */
 final class Eip1559Json {
-    private static final Set<String> REQUIRED = Set.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas");
+    private static final Set<String> REQUIRED =
+            Set.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas");
     private static final Set<String> OPTIONAL = Set.of("to", "value", "data", "accessList", "from", "type");
     private static final Map<String, String> HINTS = Map.of(
             "gasLimit", "use gas",
@@ -24,16 +25,16 @@ final class Eip1559Json {
             "maxFeePerBlobGas", "blob transactions (type 3) are not supported",
             "authorizationList", "set-code transactions (type 4) are not supported");
 
-    private Eip1559Json() {
-    }
+    private Eip1559Json() {}
 
     static Eip1559Transaction parse(String json) {
         JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
                 String hint = HINTS.get(name);
-                throw new IllegalArgumentException("unknown transaction field '" + name + "'" + (hint == null ? "" : ": " + hint));
+                throw new IllegalArgumentException(
+                        "unknown transaction field '" + name + "'" + (hint == null ? "" : ": " + hint));
             }
         }
         for (String name : List.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas")) {
@@ -61,10 +62,11 @@ final class Eip1559Json {
         }
         BigInteger gas = Quantities.unsigned(root.get("gas"), "gas", 64);
         byte[] to = root.hasNonNull("to") ? Quantities.address(root.get("to"), "to") : null;
-        BigInteger value = root.hasNonNull("value") ? Quantities.unsigned(root.get("value"), "value", 256) : BigInteger.ZERO;
+        BigInteger value =
+                root.hasNonNull("value") ? Quantities.unsigned(root.get("value"), "value", 256) : BigInteger.ZERO;
         byte[] data = root.hasNonNull("data") ? Quantities.data(root.get("data"), "data") : new byte[0];
-        List<Eip1559Transaction.AccessListEntry> accessList = root.hasNonNull("accessList")
-                ? accessList(root.get("accessList")) : List.of();
+        List<Eip1559Transaction.AccessListEntry> accessList =
+                root.hasNonNull("accessList") ? accessList(root.get("accessList")) : List.of();
         String from = null;
         if (root.hasNonNull("from")) {
             Quantities.address(root.get("from"), "from");
@@ -82,7 +84,8 @@ final class Eip1559Json {
             JsonNode e = node.get(i);
             String where = "accessList[" + i + "]";
             if (!e.isObject() || e.size() != 2 || !e.has("address") || !e.has("storageKeys")) {
-                throw new IllegalArgumentException(where + " must be exactly {\"address\": ..., \"storageKeys\": [...]}");
+                throw new IllegalArgumentException(
+                        where + " must be exactly {\"address\": ..., \"storageKeys\": [...]}");
             }
             JsonNode keys = e.get("storageKeys");
             if (!keys.isArray()) {
@@ -92,11 +95,13 @@ final class Eip1559Json {
             for (int k = 0; k < keys.size(); k++) {
                 byte[] key = Quantities.data(keys.get(k), where + ".storageKeys[" + k + "]");
                 if (key.length != 32) {
-                    throw new IllegalArgumentException(where + ".storageKeys[" + k + "] must be 32 bytes, got " + key.length);
+                    throw new IllegalArgumentException(
+                            where + ".storageKeys[" + k + "] must be 32 bytes, got " + key.length);
                 }
                 storageKeys.add(key);
             }
-            entries.add(new Eip1559Transaction.AccessListEntry(Quantities.address(e.get("address"), where + ".address"), storageKeys));
+            entries.add(new Eip1559Transaction.AccessListEntry(
+                    Quantities.address(e.get("address"), where + ".address"), storageKeys));
         }
         return entries;
     }

@@ -12,9 +12,17 @@ import java.util.List;
  * {@code to} creates a contract. {@code from} is what the payload claimed, if anything: it is not
  * part of the encoding, only checked against the signing key.
  */
-public record Eip1559Transaction(BigInteger chainId, BigInteger nonce, BigInteger maxPriorityFeePerGas,
-        BigInteger maxFeePerGas, BigInteger gas, byte[] to, BigInteger value, byte[] data,
-        List<AccessListEntry> accessList, String from) {
+public record Eip1559Transaction(
+        BigInteger chainId,
+        BigInteger nonce,
+        BigInteger maxPriorityFeePerGas,
+        BigInteger maxFeePerGas,
+        BigInteger gas,
+        byte[] to,
+        BigInteger value,
+        byte[] data,
+        List<AccessListEntry> accessList,
+        String from) {
 
     /** The transaction type byte of EIP-2718 envelopes for EIP-1559. */
     public static final int TYPE = 0x02;
@@ -103,7 +111,8 @@ public record Eip1559Transaction(BigInteger chainId, BigInteger nonce, BigIntege
     /** {@code 0x02 ‖ rlp([... 9 fields, yParity, r, s])}: the raw transaction to broadcast. Refuses a high s (EIP-2). */
     public byte[] signedEncoding(EvmSignature sig) {
         if (!sig.isLowS()) {
-            throw new IllegalArgumentException("the signature has a high s, which EIP-2 forbids in transactions; normalise it first");
+            throw new IllegalArgumentException(
+                    "the signature has a high s, which EIP-2 forbids in transactions; normalise it first");
         }
         List<byte[]> list = fields();
         list.add(Rlp.encodeInteger(BigInteger.valueOf(sig.recoveryId())));

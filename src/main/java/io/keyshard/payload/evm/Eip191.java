@@ -12,8 +12,7 @@ import java.util.Locale;
 public final class Eip191 {
     private static final byte[] PREFIX = "\u0019Ethereum Signed Message:\n".getBytes(StandardCharsets.US_ASCII);
 
-    private Eip191() {
-    }
+    private Eip191() {}
 
     /** The digest of the message bytes. */
     public static byte[] hash(byte[] message) {

@@ -20,15 +20,15 @@ import java.util.TreeSet;
 public final class Eip712 {
     private static final byte[] PREFIX = {0x19, 0x01};
 
-    private Eip712() {
-    }
+    private Eip712() {}
 
     /** The digest a wallet signs. With primaryType {@code EIP712Domain} it covers the domain alone. */
     public static byte[] digest(TypedData data) {
         byte[] domainSeparator = hashStruct(data, TypedData.DOMAIN_TYPE, data.domain(), "domain");
         if (data.primaryType().equals(TypedData.DOMAIN_TYPE)) {
             if (!data.message().isEmpty()) {
-                throw new IllegalArgumentException("typed data: with primaryType EIP712Domain the message is not signed, so it must be {}");
+                throw new IllegalArgumentException(
+                        "typed data: with primaryType EIP712Domain the message is not signed, so it must be {}");
             }
             return Hashes.keccak256(Bytes.concat(PREFIX, domainSeparator));
         }
@@ -62,7 +62,10 @@ public final class Eip712 {
         sb.append(type).append('(');
         List<TypedData.Field> fields = data.types().get(type);
         for (int i = 0; i < fields.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(fields.get(i).type()).append(' ').append(fields.get(i).name());
+            sb.append(i == 0 ? "" : ",")
+                    .append(fields.get(i).type())
+                    .append(' ')
+                    .append(fields.get(i).name());
         }
         sb.append(')');
     }
@@ -82,11 +85,11 @@ public final class Eip712 {
             throw new IllegalArgumentException(path + " must be an object of type " + type);
         }
         List<TypedData.Field> fields = data.types().get(type);
-        for (Iterator<String> it = value.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                throw new IllegalArgumentException(path + "." + name + " is not a member of " + type
-                        + " (a value the signature would not cover)");
+                throw new IllegalArgumentException(
+                        path + "." + name + " is not a member of " + type + " (a value the signature would not cover)");
             }
         }
         List<byte[]> parts = new ArrayList<>();
@@ -121,8 +124,8 @@ public final class Eip712 {
             throw new IllegalArgumentException(path + " (" + type + ") must be an array");
         }
         if (!size.isEmpty() && value.size() != Integer.parseInt(size)) {
-            throw new IllegalArgumentException(path + " (" + type + ") must have exactly " + size
-                    + " elements, got " + value.size());
+            throw new IllegalArgumentException(
+                    path + " (" + type + ") must have exactly " + size + " elements, got " + value.size());
         }
         List<byte[]> parts = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {

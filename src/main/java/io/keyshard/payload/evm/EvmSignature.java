@@ -60,10 +60,12 @@ public record EvmSignature(BigInteger r, BigInteger s, int recoveryId) {
     /** Decodes {@code r ‖ s ‖ v} with v 27/28 or 0/1. */
     public static EvmSignature decode(byte[] sig65) {
         if (sig65 == null || sig65.length != 65) {
-            throw new IllegalArgumentException("an EVM signature is 65 bytes (r ‖ s ‖ v), got "
-                    + (sig65 == null ? "none" : sig65.length));
+            throw new IllegalArgumentException(
+                    "an EVM signature is 65 bytes (r ‖ s ‖ v), got " + (sig65 == null ? "none" : sig65.length));
         }
-        return fromRsv(new BigInteger(1, Arrays.copyOfRange(sig65, 0, 32)),
-                new BigInteger(1, Arrays.copyOfRange(sig65, 32, 64)), sig65[64] & 0xff);
+        return fromRsv(
+                new BigInteger(1, Arrays.copyOfRange(sig65, 0, 32)),
+                new BigInteger(1, Arrays.copyOfRange(sig65, 32, 64)),
+                sig65[64] & 0xff);
     }
 }

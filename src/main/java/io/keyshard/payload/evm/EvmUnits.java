@@ -5,8 +5,7 @@ import java.math.BigInteger;
 
 /** Exact decimal amounts for the review: wei as ETH (18 decimals) and as gwei (9), never floating point. */
 public final class EvmUnits {
-    private EvmUnits() {
-    }
+    private EvmUnits() {}
 
     /** {@code 1500000000000000000} wei is {@code "1.5"}. */
     public static String ether(BigInteger wei) {

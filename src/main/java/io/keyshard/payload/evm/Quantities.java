@@ -16,8 +16,7 @@ import java.util.Locale;
  * addresses. Every message names the field.
  */
 final class Quantities {
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** Parses JSON text that must be one object; {@code what} and {@code shape} word the refusals. */
     static ObjectNode object(String json, String what, String shape) {
@@ -73,12 +72,14 @@ final class Quantities {
         if (lower.startsWith("0x")) {
             String digits = text.substring(2);
             if (!digits.matches("[0-9a-fA-F]{1,64}")) {
-                throw new IllegalArgumentException(field + " is not a 0x hex quantity of 1 to 64 digits: '" + text + "'");
+                throw new IllegalArgumentException(
+                        field + " is not a 0x hex quantity of 1 to 64 digits: '" + text + "'");
             }
             return new BigInteger(digits, 16);
         }
         if (!text.matches("-?[0-9]{1,78}")) {
-            throw new IllegalArgumentException(field + " is neither a 0x hex quantity nor a decimal integer: '" + text + "'");
+            throw new IllegalArgumentException(
+                    field + " is neither a 0x hex quantity nor a decimal integer: '" + text + "'");
         }
         return new BigInteger(text);
     }

@@ -11,12 +11,10 @@ import java.util.List;
  * nothing may follow the item.
  */
 public final class Rlp {
-    private Rlp() {
-    }
+    private Rlp() {}
 
     /** A decoded item: a byte string or a list of items. */
-    public sealed interface Item permits Str, Seq {
-    }
+    public sealed interface Item permits Str, Seq {}
 
     /** A byte string. */
     public record Str(byte[] bytes) implements Item {
@@ -109,16 +107,16 @@ public final class Rlp {
             length = readLongLength(in, pos, end, b - base - 55);
         }
         if (length > end - pos[0]) {
-            throw new IllegalArgumentException("RLP: truncated, an item of " + length + " bytes at offset "
-                    + pos[0] + " runs past the end");
+            throw new IllegalArgumentException(
+                    "RLP: truncated, an item of " + length + " bytes at offset " + pos[0] + " runs past the end");
         }
         int start = pos[0];
         if (!list) {
             pos[0] += length;
             byte[] s = Arrays.copyOfRange(in, start, start + length);
             if (length == 1 && (s[0] & 0xff) < 0x80) {
-                throw new IllegalArgumentException("RLP: a single byte below 0x80 at offset " + start
-                        + " must be encoded as itself");
+                throw new IllegalArgumentException(
+                        "RLP: a single byte below 0x80 at offset " + start + " must be encoded as itself");
             }
             return new Str(s);
         }
@@ -142,7 +140,8 @@ public final class Rlp {
             length = (length << 8) | (in[pos[0]++] & 0xff);
         }
         if (length < 56) {
-            throw new IllegalArgumentException("RLP: long-form length " + length + " where the short form was required");
+            throw new IllegalArgumentException(
+                    "RLP: long-form length " + length + " where the short form was required");
         }
         if (length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("RLP: length " + length + " is too large");

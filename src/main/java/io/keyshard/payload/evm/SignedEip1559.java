@@ -34,10 +34,17 @@ public record SignedEip1559(Eip1559Transaction transaction, EvmSignature signatu
         if (to.length != 0 && to.length != 20) {
             throw new IllegalArgumentException("to must be empty or 20 bytes, got " + to.length);
         }
-        Eip1559Transaction tx = new Eip1559Transaction(integer(f.get(0), "chainId"), integer(f.get(1), "nonce"),
-                integer(f.get(2), "maxPriorityFeePerGas"), integer(f.get(3), "maxFeePerGas"), integer(f.get(4), "gas"),
-                to.length == 0 ? null : to, integer(f.get(6), "value"), str(f.get(7), "data"),
-                accessList(f.get(8)), null);
+        Eip1559Transaction tx = new Eip1559Transaction(
+                integer(f.get(0), "chainId"),
+                integer(f.get(1), "nonce"),
+                integer(f.get(2), "maxPriorityFeePerGas"),
+                integer(f.get(3), "maxFeePerGas"),
+                integer(f.get(4), "gas"),
+                to.length == 0 ? null : to,
+                integer(f.get(6), "value"),
+                str(f.get(7), "data"),
+                accessList(f.get(8)),
+                null);
         BigInteger yParity = integer(f.get(9), "yParity");
         if (yParity.compareTo(BigInteger.ONE) > 0) {
             throw new IllegalArgumentException("yParity must be 0 or 1, got " + yParity);
@@ -79,14 +86,17 @@ public record SignedEip1559(Eip1559Transaction transaction, EvmSignature signatu
         }
         List<Eip1559Transaction.AccessListEntry> entries = new ArrayList<>();
         for (Rlp.Item e : seq.items()) {
-            if (!(e instanceof Rlp.Seq pair) || pair.items().size() != 2 || !(pair.items().get(1) instanceof Rlp.Seq keys)) {
+            if (!(e instanceof Rlp.Seq pair)
+                    || pair.items().size() != 2
+                    || !(pair.items().get(1) instanceof Rlp.Seq keys)) {
                 throw new IllegalArgumentException("an access-list entry must be [address, [storageKeys...]]");
             }
             List<byte[]> storageKeys = new ArrayList<>();
             for (Rlp.Item k : keys.items()) {
                 storageKeys.add(str(k, "an access-list storage key"));
             }
-            entries.add(new Eip1559Transaction.AccessListEntry(str(pair.items().get(0), "an access-list address"), storageKeys));
+            entries.add(new Eip1559Transaction.AccessListEntry(
+                    str(pair.items().get(0), "an access-list address"), storageKeys));
         }
         return entries;
     }

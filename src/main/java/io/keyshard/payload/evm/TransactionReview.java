@@ -9,9 +9,18 @@ import java.math.BigInteger;
  * gas, the most it can cost, and the call data's size and 4-byte function selector (null without
  * one). Amounts are exact decimals.
  */
-public record TransactionReview(BigInteger chainId, BigInteger nonce, String to, String valueEth,
-        String maxFeePerGasGwei, String maxPriorityFeePerGasGwei, BigInteger gas, String maxCostEth,
-        int dataSize, String selector, int accessListEntries) {
+public record TransactionReview(
+        BigInteger chainId,
+        BigInteger nonce,
+        String to,
+        String valueEth,
+        String maxFeePerGasGwei,
+        String maxPriorityFeePerGasGwei,
+        BigInteger gas,
+        String maxCostEth,
+        int dataSize,
+        String selector,
+        int accessListEntries) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -19,11 +28,20 @@ public record TransactionReview(BigInteger chainId, BigInteger nonce, String to,
     static TransactionReview of(Eip1559Transaction tx) {
         byte[] to = tx.to();
         byte[] data = tx.data();
-        String selector = data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
+        String selector =
+                data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
         BigInteger maxCost = tx.gas().multiply(tx.maxFeePerGas()).add(tx.value());
-        return new TransactionReview(tx.chainId(), tx.nonce(),
+        return new TransactionReview(
+                tx.chainId(),
+                tx.nonce(),
                 to == null ? CONTRACT_CREATION : AccountAddresses.eip55(Hex.encode(to)),
-                EvmUnits.ether(tx.value()), EvmUnits.gwei(tx.maxFeePerGas()), EvmUnits.gwei(tx.maxPriorityFeePerGas()),
-                tx.gas(), EvmUnits.ether(maxCost), data.length, selector, tx.accessList().size());
+                EvmUnits.ether(tx.value()),
+                EvmUnits.gwei(tx.maxFeePerGas()),
+                EvmUnits.gwei(tx.maxPriorityFeePerGas()),
+                tx.gas(),
+                EvmUnits.ether(maxCost),
+                data.length,
+                selector,
+                tx.accessList().size());
     }
 }

@@ -25,11 +25,11 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
     private static final Set<String> TOP_LEVEL = Set.of("types", "primaryType", "domain", "message");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern ARRAY_SUFFIX = Pattern.compile("\\[([1-9][0-9]{0,5})?]$");
-    private static final Pattern ATOMIC = Pattern.compile("address|bool|string|bytes|bytes([1-9][0-9]?)|u?int([1-9][0-9]{0,2})");
+    private static final Pattern ATOMIC =
+            Pattern.compile("address|bool|string|bytes|bytes([1-9][0-9]?)|u?int([1-9][0-9]{0,2})");
 
     /** One member of a struct type. */
-    public record Field(String name, String type) {
-    }
+    public record Field(String name, String type) {}
 
     public TypedData {
         Map<String, List<Field>> copy = new LinkedHashMap<>();
@@ -54,11 +54,11 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
     /** Parses and checks the JSON text of a typed-data payload. */
     public static TypedData parse(String json) {
         JsonNode root = Quantities.object(json, "typed data", "with types, primaryType, domain and message");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!TOP_LEVEL.contains(name)) {
-                throw new IllegalArgumentException("typed data: unknown field '" + name
-                        + "' (expected types, primaryType, domain, message)");
+                throw new IllegalArgumentException(
+                        "typed data: unknown field '" + name + "' (expected types, primaryType, domain, message)");
             }
         }
         for (String name : TOP_LEVEL) {
@@ -74,7 +74,8 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         if (!root.get("domain").isObject() || !root.get("message").isObject()) {
             throw new IllegalArgumentException("typed data: domain and message must be JSON objects");
         }
-        return new TypedData(types, primary.textValue(), (ObjectNode) root.get("domain"), (ObjectNode) root.get("message"));
+        return new TypedData(
+                types, primary.textValue(), (ObjectNode) root.get("domain"), (ObjectNode) root.get("message"));
     }
 
     private static Map<String, List<Field>> parseTypes(JsonNode node) {
@@ -82,7 +83,7 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
             throw new IllegalArgumentException("typed data: types must be an object of struct definitions");
         }
         Map<String, List<Field>> types = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             if (!IDENTIFIER.matcher(name).matches() || isAtomic(name)) {
@@ -91,14 +92,15 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
             types.put(name, parseFields(name, e.getValue()));
         }
         if (!types.containsKey(DOMAIN_TYPE)) {
-            throw new IllegalArgumentException("typed data: types.EIP712Domain is missing (the domain's fields must be declared)");
+            throw new IllegalArgumentException(
+                    "typed data: types.EIP712Domain is missing (the domain's fields must be declared)");
         }
         types.forEach((struct, fields) -> {
             for (Field f : fields) {
                 String base = baseType(f.type());
                 if (!isAtomic(base) && !types.containsKey(base)) {
-                    throw new IllegalArgumentException("typed data: type '" + f.type() + "' of " + struct + "." + f.name()
-                            + " is neither a Solidity atomic type nor declared in types");
+                    throw new IllegalArgumentException("typed data: type '" + f.type() + "' of " + struct + "."
+                            + f.name() + " is neither a Solidity atomic type nor declared in types");
                 }
             }
         });
@@ -111,13 +113,17 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         }
         List<Field> fields = new ArrayList<>();
         for (JsonNode f : node) {
-            if (!f.isObject() || f.size() != 2 || !f.path("name").isTextual() || !f.path("type").isTextual()) {
+            if (!f.isObject()
+                    || f.size() != 2
+                    || !f.path("name").isTextual()
+                    || !f.path("type").isTextual()) {
                 throw new IllegalArgumentException("typed data: each member of types." + struct
                         + " must be exactly {\"name\": ..., \"type\": ...}");
             }
             String name = f.get("name").textValue();
             if (!IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("typed data: '" + name + "' in types." + struct + " is not a valid member name");
+                throw new IllegalArgumentException(
+                        "typed data: '" + name + "' in types." + struct + " is not a valid member name");
             }
             if (fields.stream().anyMatch(x -> x.name().equals(name))) {
                 throw new IllegalArgumentException("typed data: types." + struct + " declares '" + name + "' twice");

@@ -6,17 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What a user checks before signing typed data: who asks (the domain's name, version, chain id,
  * verifying contract, salt; null when the domain does not declare them) and the primary type.
  */
-public record TypedDataReview(String primaryType, String name, String version, String chainId,
-        String verifyingContract, String salt) {
+public record TypedDataReview(
+        String primaryType, String name, String version, String chainId, String verifyingContract, String salt) {
 
     static TypedDataReview of(TypedData data) {
         // Hashing checks every value against its type: nothing is shown that could not be signed.
         Eip712.digest(data);
         JsonNode d = data.domain();
         String chainId = d.hasNonNull("chainId")
-                ? Quantities.unsigned(d.get("chainId"), "domain.chainId", 256).toString() : null;
-        return new TypedDataReview(data.primaryType(), text(d, "name"), text(d, "version"), chainId,
-                text(d, "verifyingContract"), text(d, "salt"));
+                ? Quantities.unsigned(d.get("chainId"), "domain.chainId", 256).toString()
+                : null;
+        return new TypedDataReview(
+                data.primaryType(),
+                text(d, "name"),
+                text(d, "version"),
+                chainId,
+                text(d, "verifyingContract"),
+                text(d, "salt"));
     }
 
     private static String text(JsonNode d, String field) {

@@ -44,7 +44,8 @@ final class ByteReader {
                 throw new IllegalArgumentException(what + ": compact-u16 at offset " + start + " exceeds 65535");
             }
             if (i > 0 && b == 0) {
-                throw new IllegalArgumentException(what + ": compact-u16 at offset " + start + " is not in its shortest form");
+                throw new IllegalArgumentException(
+                        what + ": compact-u16 at offset " + start + " is not in its shortest form");
             }
             value |= (b & 0x7f) << (7 * i);
             if ((b & 0x80) == 0) {

@@ -2,8 +2,7 @@ package io.keyshard.payload.solana;
 
 /** The compact-u16 length prefix of Solana's wire format (1 to 3 bytes, 7 bits each, low bits first). */
 final class ShortVec {
-    private ShortVec() {
-    }
+    private ShortVec() {}
 
     static byte[] encode(int value) {
         if (value < 0 || value > 0xffff) {

@@ -13,20 +13,25 @@ import java.util.Set;
  * the static keys and never the fee payer, each address-table lookup loading at least one account,
  * nothing after the end. {@link #bytes()} are the exact bytes every signer signs.
  */
-public record SolanaMessage(int version, int numRequiredSignatures, int numReadonlySigned, int numReadonlyUnsigned,
-        List<byte[]> staticKeys, byte[] recentBlockhash, List<Instruction> instructions,
-        List<AddressTableLookup> lookups, byte[] bytes) {
+public record SolanaMessage(
+        int version,
+        int numRequiredSignatures,
+        int numReadonlySigned,
+        int numReadonlyUnsigned,
+        List<byte[]> staticKeys,
+        byte[] recentBlockhash,
+        List<Instruction> instructions,
+        List<AddressTableLookup> lookups,
+        byte[] bytes) {
 
     /** {@link #version()} of a legacy message. */
     public static final int LEGACY = -1;
 
     /** One compiled instruction: indexes into the message's accounts, and opaque data. */
-    public record Instruction(int programIndex, int[] accountIndexes, byte[] data) {
-    }
+    public record Instruction(int programIndex, int[] accountIndexes, byte[] data) {}
 
     /** A v0 lookup: the table's address and the indexes it loads as writable and as read-only accounts. */
-    public record AddressTableLookup(byte[] table, int[] writableIndexes, int[] readonlyIndexes) {
-    }
+    public record AddressTableLookup(byte[] table, int[] writableIndexes, int[] readonlyIndexes) {}
 
     public SolanaMessage {
         staticKeys = List.copyOf(staticKeys);
@@ -49,7 +54,8 @@ public record SolanaMessage(int version, int numRequiredSignatures, int numReado
         if ((first & 0x80) != 0) {
             version = first & 0x7f;
             if (version != 0) {
-                throw new IllegalArgumentException("message version " + version + " is not supported (legacy and v0 are)");
+                throw new IllegalArgumentException(
+                        "message version " + version + " is not supported (legacy and v0 are)");
             }
             required = r.u8("message header");
         }
@@ -93,18 +99,30 @@ public record SolanaMessage(int version, int numRequiredSignatures, int numReado
         if (r.remaining() != 0) {
             throw new IllegalArgumentException(r.remaining() + " bytes after the end of the message");
         }
-        int total = keyCount + lookups.stream().mapToInt(l -> l.writableIndexes().length + l.readonlyIndexes().length).sum();
+        int total = keyCount
+                + lookups.stream()
+                        .mapToInt(l -> l.writableIndexes().length + l.readonlyIndexes().length)
+                        .sum();
         if (total > 256) {
             throw new IllegalArgumentException("the message names " + total + " accounts; at most 256 can be indexed");
         }
         checkIndexes(instructions, keyCount, total);
-        return new SolanaMessage(version, required, roSigned, roUnsigned, keys, blockhash, instructions, lookups,
+        return new SolanaMessage(
+                version,
+                required,
+                roSigned,
+                roUnsigned,
+                keys,
+                blockhash,
+                instructions,
+                lookups,
                 Arrays.copyOfRange(all, start, r.position()));
     }
 
     private static void checkHeader(int required, int roSigned, int roUnsigned, int keyCount) {
         if (required == 0) {
-            throw new IllegalArgumentException("the header requires no signature; a message needs at least the fee payer's");
+            throw new IllegalArgumentException(
+                    "the header requires no signature; a message needs at least the fee payer's");
         }
         if (roSigned >= required) {
             throw new IllegalArgumentException("the header marks " + roSigned + " of " + required
@@ -137,8 +155,8 @@ public record SolanaMessage(int version, int numRequiredSignatures, int numReado
             }
             for (int a : ix.accountIndexes()) {
                 if (a >= total) {
-                    throw new IllegalArgumentException("instruction " + i + " account index " + a
-                            + " is out of range (" + total + " accounts)");
+                    throw new IllegalArgumentException(
+                            "instruction " + i + " account index " + a + " is out of range (" + total + " accounts)");
                 }
             }
         }

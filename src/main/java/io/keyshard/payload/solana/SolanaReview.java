@@ -12,23 +12,29 @@ import java.util.Set;
  * durable nonce), the v0 address-table lookups (their addresses live on chain, so only the table
  * and index are known), and how many signature slots are already filled.
  */
-public record SolanaReview(String version, String feePayer, List<Account> accounts, List<String> programIds,
-        int instructionCount, String recentBlockhash, List<Lookup> lookups, int signaturesRequired,
+public record SolanaReview(
+        String version,
+        String feePayer,
+        List<Account> accounts,
+        List<String> programIds,
+        int instructionCount,
+        String recentBlockhash,
+        List<Lookup> lookups,
+        int signaturesRequired,
         int signaturesPresent) {
 
     /** A static account of the message. */
-    public record Account(String address, boolean signer, boolean writable) {
-    }
+    public record Account(String address, boolean signer, boolean writable) {}
 
     /** Accounts a v0 message loads from an address lookup table. */
-    public record Lookup(String table, List<Integer> writableIndexes, List<Integer> readonlyIndexes) {
-    }
+    public record Lookup(String table, List<Integer> writableIndexes, List<Integer> readonlyIndexes) {}
 
     static SolanaReview of(SolanaTransaction tx) {
         SolanaMessage m = tx.message();
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < m.staticKeys().size(); i++) {
-            accounts.add(new Account(Base58.encode(m.staticKeys().get(i)), i < m.numRequiredSignatures(), m.isWritable(i)));
+            accounts.add(
+                    new Account(Base58.encode(m.staticKeys().get(i)), i < m.numRequiredSignatures(), m.isWritable(i)));
         }
         Set<String> programs = new LinkedHashSet<>();
         for (SolanaMessage.Instruction ix : m.instructions()) {
@@ -47,9 +53,16 @@ public record SolanaReview(String version, String feePayer, List<Account> accoun
                 }
             }
         }
-        return new SolanaReview(m.version() == SolanaMessage.LEGACY ? "legacy" : "v" + m.version(),
-                accounts.get(0).address(), accounts, List.copyOf(programs), m.instructions().size(),
-                Base58.encode(m.recentBlockhash()), lookups, m.numRequiredSignatures(), present);
+        return new SolanaReview(
+                m.version() == SolanaMessage.LEGACY ? "legacy" : "v" + m.version(),
+                accounts.get(0).address(),
+                accounts,
+                List.copyOf(programs),
+                m.instructions().size(),
+                Base58.encode(m.recentBlockhash()),
+                lookups,
+                m.numRequiredSignatures(),
+                present);
     }
 
     private static List<Integer> boxed(int[] values) {

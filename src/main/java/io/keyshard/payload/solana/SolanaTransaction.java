@@ -36,8 +36,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
      */
     public static SolanaTransaction parse(byte[] wire) {
         if (wire.length > PACKET_DATA_SIZE) {
-            throw new IllegalArgumentException(wire.length + " bytes is over the " + PACKET_DATA_SIZE
-                    + "-byte limit of a Solana transaction");
+            throw new IllegalArgumentException(
+                    wire.length + " bytes is over the " + PACKET_DATA_SIZE + "-byte limit of a Solana transaction");
         }
         SolanaTransaction asTransaction = null;
         SolanaTransaction asMessage = null;
@@ -54,7 +54,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
             messageError = e.getMessage();
         }
         if (asTransaction != null && asMessage != null) {
-            throw new IllegalArgumentException("the bytes read both as a transaction and as a bare message; give the transaction");
+            throw new IllegalArgumentException(
+                    "the bytes read both as a transaction and as a bare message; give the transaction");
         }
         if (asTransaction != null) {
             return asTransaction;
@@ -62,8 +63,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
         if (asMessage != null) {
             return asMessage;
         }
-        throw new IllegalArgumentException("not a Solana transaction (" + transactionError + ") nor a message ("
-                + messageError + ")");
+        throw new IllegalArgumentException(
+                "not a Solana transaction (" + transactionError + ") nor a message (" + messageError + ")");
     }
 
     /** Reads base64 (as {@code getTransaction} and wallets give it) or base58, whichever the text is. */
@@ -119,7 +120,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
         }
         SolanaMessage message = SolanaMessage.read(r, wire);
         if (count != message.numRequiredSignatures()) {
-            throw new IllegalArgumentException(count + " signatures where the message requires " + message.numRequiredSignatures());
+            throw new IllegalArgumentException(
+                    count + " signatures where the message requires " + message.numRequiredSignatures());
         }
         return new SolanaTransaction(sigs, message);
     }
@@ -161,7 +163,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
                 return i;
             }
         }
-        String signers = keys.subList(0, message.numRequiredSignatures()).stream().map(Base58::encode)
+        String signers = keys.subList(0, message.numRequiredSignatures()).stream()
+                .map(Base58::encode)
                 .collect(Collectors.joining(", "));
         boolean named = keys.stream().anyMatch(k -> Arrays.equals(k, publicKey));
         throw new IllegalArgumentException("this key's address " + Base58.encode(publicKey)
@@ -180,8 +183,8 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
         int slot = signerSlot(publicKey);
         byte[] msg = message.bytes();
         if (!Ed25519.verify(signature, 0, publicKey, 0, msg, 0, msg.length)) {
-            throw new IllegalArgumentException("the signature does not verify under " + Base58.encode(publicKey)
-                    + " over this message");
+            throw new IllegalArgumentException(
+                    "the signature does not verify under " + Base58.encode(publicKey) + " over this message");
         }
         List<byte[]> sigs = new ArrayList<>(signatures);
         sigs.set(slot, signature.clone());

@@ -21,8 +21,7 @@ import javafx.stage.Window;
 
 /** "Export a backup now": file and a backup password (twice); Enter exports, Escape cancels. */
 public final class BackupDialog {
-    private BackupDialog() {
-    }
+    private BackupDialog() {}
 
     /** Shows the dialog over {@code owner}; it closes itself once the backup is written. */
     public static Stage show(Window owner, BackupViewModel backup) {

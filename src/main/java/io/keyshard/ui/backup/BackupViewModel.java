@@ -20,7 +20,7 @@ public final class BackupViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
     private final StringProperty restoreNote = new SimpleStringProperty(this, "restoreNote", "");
-    private Runnable onRestored = () -> { };
+    private Runnable onRestored = () -> {};
 
     /** @param workspace the unlocked vault's workspace */
     public BackupViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
@@ -44,16 +44,19 @@ public final class BackupViewModel {
         }
         Arrays.fill(confirm, '\0');
         Workspace ws = workspace.get();
-        tasks.run(() -> {
-            try {
-                return ws.exportBackup(out, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, n -> {
-            note.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
-            done.complete(null);
-        }, e -> done.complete(UiTasks.message(e)));
+        tasks.run(
+                () -> {
+                    try {
+                        return ws.exportBackup(out, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                },
+                n -> {
+                    note.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
+                    done.complete(null);
+                },
+                e -> done.complete(UiTasks.message(e)));
         return done;
     }
 
@@ -69,22 +72,27 @@ public final class BackupViewModel {
             return done;
         }
         Workspace ws = workspace.get();
-        tasks.run(() -> {
-            try {
-                return ws.importBackup(file, password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, r -> {
-            restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
-                    + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
-                    + (r.conflicting() == 0 ? "" : "; " + r.conflicting()
-                            + " differ from the vault's copy, which was kept") + ".");
-            if (r.added() > 0) {
-                onRestored.run();
-            }
-            done.complete(null);
-        }, e -> done.complete(UiTasks.message(e)));
+        tasks.run(
+                () -> {
+                    try {
+                        return ws.importBackup(file, password);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                },
+                r -> {
+                    restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
+                            + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
+                            + (r.conflicting() == 0
+                                    ? ""
+                                    : "; " + r.conflicting() + " differ from the vault's copy, which was kept")
+                            + ".");
+                    if (r.added() > 0) {
+                        onRestored.run();
+                    }
+                    done.complete(null);
+                },
+                e -> done.complete(UiTasks.message(e)));
         return done;
     }
 

@@ -12,8 +12,7 @@ import javafx.stage.Window;
 
 /** "Restore from a backup": a backup file and its password; adds the keys the vault lacks, as {@code vault import}. */
 public final class RestoreDialog {
-    private RestoreDialog() {
-    }
+    private RestoreDialog() {}
 
     /** Shows the dialog over {@code owner}; it closes itself once the keys are restored. */
     public static Stage show(Window owner, BackupViewModel backup) {
@@ -27,10 +26,15 @@ public final class RestoreDialog {
         GridPane grid = FormDialog.grid();
         grid.addRow(0, new Label("Backup file"), file);
         grid.addRow(1, new Label("Backup password"), password);
-        Stage stage = FormDialog.show(owner, "restore-dialog", "Restore from a backup",
+        Stage stage = FormDialog.show(
+                owner,
+                "restore-dialog",
+                "Restore from a backup",
                 "Adds the keys of a backup to this vault. Keys the vault already holds are kept as they are. "
                         + "An automatic backup from the backups folder opens with the vault password it was made under.",
-                grid, "Restore", () -> {
+                grid,
+                "Restore",
+                () -> {
                     if (file.getText().isBlank()) {
                         return CompletableFuture.completedFuture("Give the backup file to restore from.");
                     }

@@ -33,7 +33,7 @@ public final class ClipboardService {
     private final Scheduler scheduler;
     private final BooleanSupplier clearingEnabled;
     private String lastCopied;
-    private Runnable cancelPending = () -> { };
+    private Runnable cancelPending = () -> {};
 
     public ClipboardService(Target target, Scheduler scheduler, BooleanSupplier clearingEnabled) {
         this.target = Objects.requireNonNull(target);
@@ -55,7 +55,7 @@ public final class ClipboardService {
         if (clearingEnabled.getAsBoolean()) {
             cancelPending = scheduler.schedule(CLEAR_AFTER, this::clearIfStillOurs);
         } else {
-            cancelPending = () -> { };
+            cancelPending = () -> {};
         }
     }
 
@@ -67,7 +67,7 @@ public final class ClipboardService {
     /** Removes what Keyshard copied, if it is still there (on lock, and when the timer fires). */
     public void clearIfStillOurs() {
         cancelPending.run();
-        cancelPending = () -> { };
+        cancelPending = () -> {};
         if (lastCopied != null && lastCopied.equals(target.getText())) {
             target.clear();
         }

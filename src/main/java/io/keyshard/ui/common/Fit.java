@@ -11,8 +11,7 @@ import javafx.scene.layout.Region;
 
 /** Layout rules that keep text readable when space runs short: buttons stay whole, messages wrap, cut cells explain. */
 public final class Fit {
-    private Fit() {
-    }
+    private Fit() {}
 
     /** Buttons never shrink below their text: in a full bar the message beside them gives way instead. */
     public static void wholeButtons(Button... buttons) {

@@ -26,8 +26,7 @@ import javafx.stage.Window;
  * completes with null to close the dialog, or with a sentence to show.
  */
 public final class FormDialog {
-    private FormDialog() {
-    }
+    private FormDialog() {}
 
     /** A two-column grid for "name: field" rows whose names are never cut. */
     public static GridPane grid() {
@@ -52,8 +51,14 @@ public final class FormDialog {
     }
 
     /** Shows the form; {@code id} names its root, {@code action} its main button. */
-    public static Stage show(Window owner, String id, String title, String explanation, Node fields,
-            String action, Supplier<CompletableFuture<String>> run) {
+    public static Stage show(
+            Window owner,
+            String id,
+            String title,
+            String explanation,
+            Node fields,
+            String action,
+            Supplier<CompletableFuture<String>> run) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);

@@ -17,7 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class PasswordMeter {
     private final Purpose purpose;
-    private final ReadOnlyObjectWrapper<Strength> strength = new ReadOnlyObjectWrapper<>(this, "strength", Strength.WEAK);
+    private final ReadOnlyObjectWrapper<Strength> strength =
+            new ReadOnlyObjectWrapper<>(this, "strength", Strength.WEAK);
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -35,7 +36,8 @@ public final class PasswordMeter {
             if (sameCharacters(password, confirm)) {
                 return "";
             }
-            return confirm.length() == 0 ? "Type the same " + purpose.noun() + " again to confirm it."
+            return confirm.length() == 0
+                    ? "Type the same " + purpose.noun() + " again to confirm it."
                     : "The two " + purpose.noun() + "s do not match.";
         });
         hint.set(h);

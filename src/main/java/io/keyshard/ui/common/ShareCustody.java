@@ -25,6 +25,5 @@ public final class ShareCustody {
             + "computer, so a key made only on them is lost with this computer. Servers on other machines protect "
             + "it; so does an encrypted backup of the local servers' data folders (" + NODES_BACKUP + ").";
 
-    private ShareCustody() {
-    }
+    private ShareCustody() {}
 }

@@ -26,13 +26,15 @@ public final class UiTasks {
 
     /** Runs {@code work} in the background; then {@code done} or {@code failed} on the UI executor. */
     public <T> CompletableFuture<T> run(Work<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.run();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, background);
+        CompletableFuture<T> f = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return work.run();
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                background);
         CompletableFuture<T> out = new CompletableFuture<>();
         f.whenComplete((v, err) -> ui.execute(() -> {
             try {

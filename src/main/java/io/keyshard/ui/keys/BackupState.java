@@ -25,8 +25,11 @@ public record BackupState(Path folder, Optional<Instant> latest) {
             return new BackupState(folder, Optional.empty());
         }
         try (Stream<Path> files = Files.list(folder)) {
-            Optional<Instant> latest = files.filter(p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
-                    .map(BackupState::modified).flatMap(Optional::stream).max(Comparator.naturalOrder());
+            Optional<Instant> latest = files.filter(
+                            p -> p.getFileName().toString().matches("auto-.*\\.ksbackup"))
+                    .map(BackupState::modified)
+                    .flatMap(Optional::stream)
+                    .max(Comparator.naturalOrder());
             return new BackupState(folder, latest);
         } catch (IOException e) {
             return new BackupState(folder, Optional.empty());

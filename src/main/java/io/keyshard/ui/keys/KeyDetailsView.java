@@ -41,9 +41,12 @@ final class KeyDetailsView extends ScrollPane {
         body.setPadding(new Insets(16));
         setContent(body);
         model.selectedProperty().addListener((obs, old, key) -> render(key));
-        model.backupsProperty().addListener((obs, old, b) -> render(model.selectedProperty().get()));
-        model.showAddressesActionProperty().addListener((obs, old, a) -> render(model.selectedProperty().get()));
-        model.newKeyActionProperty().addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        model.backupsProperty()
+                .addListener((obs, old, b) -> render(model.selectedProperty().get()));
+        model.showAddressesActionProperty()
+                .addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        model.newKeyActionProperty()
+                .addListener((obs, old, a) -> render(model.selectedProperty().get()));
         render(model.selectedProperty().get());
     }
 
@@ -66,20 +69,32 @@ final class KeyDetailsView extends ScrollPane {
         }
         body.getChildren().addAll(title, statusBox(key), columns);
 
-        left.getChildren().add(value("keyId", key.keyId().toString(), "copy-key-id",
-                "The only handle to this key's shares on the servers. Keep it; the vault and its backups do."));
+        left.getChildren()
+                .add(value(
+                        "keyId",
+                        key.keyId().toString(),
+                        "copy-key-id",
+                        "The only handle to this key's shares on the servers. Keep it; the vault and its backups do."));
         if (key.rootPublicKey() != null) {
             left.getChildren().add(value("Root public key", key.rootPublicKey(), "copy-root-key", null));
         }
         if (key.chainCode() != null) {
-            left.getChildren().add(value("Chain code", key.chainCode(), "copy-chain-code",
-                    "Public; with the root public key it derives every address of this key."));
+            left.getChildren()
+                    .add(value(
+                            "Chain code",
+                            key.chainCode(),
+                            "copy-chain-code",
+                            "Public; with the root public key it derives every address of this key."));
         }
-        right.getChildren().add(fact("Curve and derivation", key.curve().apiName() + " · "
-                + KeyTexts.scheme(key.derivationScheme()), "details-curve"));
+        right.getChildren()
+                .add(fact(
+                        "Curve and derivation",
+                        key.curve().apiName() + " · " + KeyTexts.scheme(key.derivationScheme()),
+                        "details-curve"));
         right.getChildren().add(servers(key));
         right.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
-        left.getChildren().add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
+        left.getChildren()
+                .add(fact("Backup", KeyTexts.backup(key, model.backupsProperty().get()), "details-backup"));
     }
 
     /** The label as the title, with Rename: an inline field (Enter saves, Escape cancels). */
@@ -129,17 +144,26 @@ final class KeyDetailsView extends ScrollPane {
         text.setId("details-status");
         text.setWrapText(true);
         HBox actions = new HBox(8);
-        if (key.status() == KeyStatus.READY && model.showAddressesActionProperty().get() != null) {
-            actions.getChildren().add(button("Show addresses", "show-addresses",
-                    new FontIcon(MaterialDesignM.MAP_MARKER_PATH), model::showAddresses));
+        if (key.status() == KeyStatus.READY
+                && model.showAddressesActionProperty().get() != null) {
+            actions.getChildren()
+                    .add(button(
+                            "Show addresses",
+                            "show-addresses",
+                            new FontIcon(MaterialDesignM.MAP_MARKER_PATH),
+                            model::showAddresses));
         }
         if (key.status() == KeyStatus.PENDING) {
-            actions.getChildren().add(button("Resolve now", "resolve-now", new FontIcon(MaterialDesignR.REFRESH),
-                    model::resolvePending));
+            actions.getChildren()
+                    .add(button(
+                            "Resolve now",
+                            "resolve-now",
+                            new FontIcon(MaterialDesignR.REFRESH),
+                            model::resolvePending));
         }
         if (key.status() == KeyStatus.FAILED && model.newKeyAvailableProperty().get()) {
-            actions.getChildren().add(button("Create it again", "retry-key", new FontIcon(MaterialDesignK.KEY_PLUS),
-                    model::newKey));
+            actions.getChildren()
+                    .add(button("Create it again", "retry-key", new FontIcon(MaterialDesignK.KEY_PLUS), model::newKey));
         }
         VBox box = new VBox(8, text);
         if (!actions.getChildren().isEmpty()) {
@@ -184,15 +208,20 @@ final class KeyDetailsView extends ScrollPane {
             String share = key.verificationShares().get(server);
             Label name = new Label(server);
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label value = new Label(share != null ? share : key.status() == KeyStatus.FAILED
-                    ? "no verification share (the key was not made)" : "verification share not confirmed yet");
+            Label value = new Label(
+                    share != null
+                            ? share
+                            : key.status() == KeyStatus.FAILED
+                                    ? "no verification share (the key was not made)"
+                                    : "verification share not confirmed yet");
             value.getStyleClass().add(share == null ? Styles.TEXT_MUTED : "mono-value");
             value.setWrapText(true);
             box.getChildren().add(new VBox(1, name, value));
         }
         if (!key.verificationShares().isEmpty()) {
-            box.getChildren().add(muted("A verification share is the public part of a server's share: it lets "
-                    + "anyone check that server's work, and reveals nothing secret."));
+            box.getChildren()
+                    .add(muted("A verification share is the public part of a server's share: it lets "
+                            + "anyone check that server's work, and reveals nothing secret."));
         }
         box.setId("details-servers");
         return box;

@@ -8,12 +8,12 @@ import java.time.format.DateTimeFormatter;
 
 /** How a key's facts read on screen: t-of-n, dates, the derivation scheme, and what each status means. */
 final class KeyTexts {
-    static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter LONG =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz").withZone(ZoneId.systemDefault());
 
-    private KeyTexts() {
-    }
+    private KeyTexts() {}
 
     static String tOfN(KeyRecord key) {
         return key.threshold() + " of " + key.servers().size();
@@ -48,22 +48,26 @@ final class KeyTexts {
     /** What the key's status means for the user and what they can do. */
     static String statusExplanation(KeyRecord key) {
         return switch (key.status()) {
-            case READY -> "Ready: every server confirmed the same public key. Its addresses can be derived "
-                    + "without any server.";
-            case PENDING -> "Pending: the servers have not confirmed this key yet (Keyshard or a server stopped "
-                    + "while it was being generated). Resolve now asks them: the key becomes Ready if they all "
-                    + "hold the same result, Failed if not, and stays Pending while a server cannot be reached. "
-                    + "'keyshard keygen' also resolves pending keys when it starts.";
-            case FAILED -> "Failed: " + (key.failureReason() == null ? "no reason was recorded" : key.failureReason())
-                    + ". No usable key was made and nothing is lost; create the key again in the New key wizard.";
+            case READY ->
+                "Ready: every server confirmed the same public key. Its addresses can be derived "
+                        + "without any server.";
+            case PENDING ->
+                "Pending: the servers have not confirmed this key yet (Keyshard or a server stopped "
+                        + "while it was being generated). Resolve now asks them: the key becomes Ready if they all "
+                        + "hold the same result, Failed if not, and stays Pending while a server cannot be reached. "
+                        + "'keyshard keygen' also resolves pending keys when it starts.";
+            case FAILED ->
+                "Failed: " + (key.failureReason() == null ? "no reason was recorded" : key.failureReason())
+                        + ". No usable key was made and nothing is lost; create the key again in the New key wizard.";
         };
     }
 
     /** Whether the automatic backups hold this key, and where they are. */
     static String backup(KeyRecord key, BackupState backups) {
         if (backups == null || backups.latest().isEmpty()) {
-            return "No automatic backup yet. Keyshard writes one into " + (backups == null ? "the backups folder"
-                    : backups.folder()) + " each time a key becomes ready; 'keyshard vault export' writes one now.";
+            return "No automatic backup yet. Keyshard writes one into "
+                    + (backups == null ? "the backups folder" : backups.folder())
+                    + " each time a key becomes ready; 'keyshard vault export' writes one now.";
         }
         String when = longDate(backups.latest().get());
         if (backups.covers(key)) {

@@ -57,7 +57,9 @@ public final class KeysView extends StackPane {
     }
 
     private static Node emptyState(KeysViewModel model) {
-        EmptyState empty = new EmptyState(MaterialDesignK.KEY_VARIANT, "No keys yet",
+        EmptyState empty = new EmptyState(
+                MaterialDesignK.KEY_VARIANT,
+                "No keys yet",
                 "A threshold key is a wallet key that is never whole: its shares are generated on separate "
                         + "MPC servers, and a set number of them (say any 2 of 3) must work together to sign.",
                 "Each key you create is listed here with its curve, threshold and status. Its keyId, "
@@ -93,9 +95,14 @@ public final class KeysView extends StackPane {
         Label count = new Label();
         count.setId("key-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(Bindings.createStringBinding(() -> model.visibleKeys().size() == model.keys().size()
-                ? model.keys().size() + (model.keys().size() == 1 ? " key" : " keys")
-                : model.visibleKeys().size() + " of " + model.keys().size() + " keys", model.visibleKeys(), model.keys()));
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.visibleKeys().size() == model.keys().size()
+                                ? model.keys().size() + (model.keys().size() == 1 ? " key" : " keys")
+                                : model.visibleKeys().size() + " of "
+                                        + model.keys().size() + " keys",
+                        model.visibleKeys(),
+                        model.keys()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(12, title, count, gap, search, newKeyButton(model, "new-key-top"));
@@ -134,8 +141,8 @@ public final class KeysView extends StackPane {
         problems.setId("keys-problems");
         problems.setWrapText(true);
         problems.getStyleClass().add(Styles.DANGER);
-        problems.textProperty().bind(Bindings.createStringBinding(
-                () -> String.join("\n", model.problems()), model.problems()));
+        problems.textProperty()
+                .bind(Bindings.createStringBinding(() -> String.join("\n", model.problems()), model.problems()));
         showWhen(problems, Bindings.isNotEmpty(model.problems()));
 
         BorderPane pane = new BorderPane(split, top, null, new VBox(6, notice, problems), null);
@@ -156,7 +163,8 @@ public final class KeysView extends StackPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.visibleKeys().comparatorProperty().bind(table.comparatorProperty());
         TableColumn<KeyRecord, String> label = column("Label", "col-label", KeyRecord::displayLabel);
-        TableColumn<KeyRecord, String> curve = column("Curve", "col-curve", k -> k.curve().apiName());
+        TableColumn<KeyRecord, String> curve =
+                column("Curve", "col-curve", k -> k.curve().apiName());
         TableColumn<KeyRecord, String> tOfN = column("t-of-n", "col-threshold", KeyTexts::tOfN);
         tOfN.setComparator(Comparator.comparing((String s) -> Integer.parseInt(s.split(" ")[0]))
                 .thenComparing(s -> Integer.parseInt(s.split(" ")[2])));
@@ -180,7 +188,9 @@ public final class KeysView extends StackPane {
         created.setMinWidth(130);
         table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, created));
 
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, key) -> model.selectedProperty().set(key));
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, key) -> model.selectedProperty().set(key));
         model.selectedProperty().addListener((obs, old, key) -> {
             if (key != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(key);

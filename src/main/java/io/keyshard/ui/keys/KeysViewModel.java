@@ -41,6 +41,7 @@ public final class KeysViewModel {
     static final Duration COPIED_NOTICE = Duration.ofSeconds(5);
     /** The longest label the vault stores. */
     static final int MAX_LABEL = 200;
+
     private final AppSession session;
     private final ObservableList<KeyRecord> keys = FXCollections.observableArrayList();
     private final FilteredList<KeyRecord> filtered = new FilteredList<>(keys);
@@ -89,7 +90,8 @@ public final class KeysViewModel {
         session.background().execute(() -> {
             try {
                 List<KeyRecord> records = ws.keys();
-                List<String> trouble = ws.problems().stream().map(RecordProblem::message).toList();
+                List<String> trouble =
+                        ws.problems().stream().map(RecordProblem::message).toList();
                 ws.lastBackupProblem(); // waits for an automatic backup still being written, so the state is current
                 BackupState state = BackupState.of(session.home());
                 session.fx().execute(() -> show(records, trouble, state));
@@ -113,7 +115,13 @@ public final class KeysViewModel {
         backups.set(state);
         keys.setAll(records);
         problems.setAll(trouble);
-        selected.set(keep == null ? null : records.stream().filter(r -> r.keyId().equals(keep)).findFirst().orElse(null));
+        selected.set(
+                keep == null
+                        ? null
+                        : records.stream()
+                                .filter(r -> r.keyId().equals(keep))
+                                .findFirst()
+                                .orElse(null));
     }
 
     /**
@@ -121,13 +129,19 @@ public final class KeysViewModel {
      * the keyId (its start), ignoring case.
      */
     static Predicate<KeyRecord> matcher(String text) {
-        String[] words = text == null ? new String[0] : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        String[] words = text == null
+                ? new String[0]
+                : text.trim().toLowerCase(Locale.ROOT).split("\\s+");
         return key -> {
             for (String w : words) {
-                if (!w.isEmpty() && !(key.label().toLowerCase(Locale.ROOT).contains(w)
-                        || key.curve().apiName().toLowerCase(Locale.ROOT).contains(w)
-                        || key.status().name().toLowerCase(Locale.ROOT).startsWith(w)
-                        || key.keyId().toString().startsWith(w))) {
+                if (!w.isEmpty()
+                        && !(key.label().toLowerCase(Locale.ROOT).contains(w)
+                                || key.curve()
+                                        .apiName()
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(w)
+                                || key.status().name().toLowerCase(Locale.ROOT).startsWith(w)
+                                || key.keyId().toString().startsWith(w))) {
                     return false;
                 }
             }
@@ -146,8 +160,10 @@ public final class KeysViewModel {
     /** Copies a value shown in the details pane; {@code what} names it in the notice. */
     public void copy(String value, String what) {
         session.clipboard().copy(value);
-        String shown = what + " copied" + (session.clipboard().clearsAfterCopy()
-                ? "; Keyshard removes it from the clipboard after 30 s." : ".");
+        String shown = what + " copied"
+                + (session.clipboard().clearsAfterCopy()
+                        ? "; Keyshard removes it from the clipboard after 30 s."
+                        : ".");
         notice.set(shown);
         // a confirmation, not a state: it goes after a few seconds unless another notice replaced it
         CompletableFuture.delayedExecutor(copiedNoticeFor.toMillis(), TimeUnit.MILLISECONDS, session.fx())
@@ -167,12 +183,17 @@ public final class KeysViewModel {
     static String settledNotice(List<ResolvedKey> outcome) {
         long ready = count(outcome, ResolvedKey.Change.FINISHED);
         long failed = count(outcome, ResolvedKey.Change.ABORTED);
-        long waiting = outcome.stream().filter(r -> r.change() == ResolvedKey.Change.UNCHANGED
-                && r.status() == KeyStatus.PENDING).count();
+        long waiting = outcome.stream()
+                .filter(r -> r.change() == ResolvedKey.Change.UNCHANGED && r.status() == KeyStatus.PENDING)
+                .count();
         long resent = count(outcome, ResolvedKey.Change.COMMIT_RESENT);
         StringBuilder text = new StringBuilder("Checked with the servers after unlocking:");
         if (ready > 0) {
-            text.append(" ").append(ready).append(" pending key").append(ready == 1 ? "" : "s").append(" finished;");
+            text.append(" ")
+                    .append(ready)
+                    .append(" pending key")
+                    .append(ready == 1 ? "" : "s")
+                    .append(" finished;");
         }
         if (failed > 0) {
             text.append(" ").append(failed).append(" could not be finished (FAILED);");
@@ -181,7 +202,10 @@ public final class KeysViewModel {
             text.append(" ").append(waiting).append(" still waiting for a server;");
         }
         if (resent > 0) {
-            text.append(" a missed commit was sent again for ").append(resent).append(" key").append(resent == 1 ? "" : "s")
+            text.append(" a missed commit was sent again for ")
+                    .append(resent)
+                    .append(" key")
+                    .append(resent == 1 ? "" : "s")
                     .append(";");
         }
         return text.charAt(text.length() - 1) == ':' ? "" : text.substring(0, text.length() - 1) + ".";
@@ -203,13 +227,22 @@ public final class KeysViewModel {
             String text;
             try {
                 // Count only what was PENDING: the resolver also re-sends missed commits of READY keys.
-                Set<UUID> pending = ws.keys().stream().filter(k -> k.status() == KeyStatus.PENDING)
-                        .map(KeyRecord::keyId).collect(Collectors.toSet());
+                Set<UUID> pending = ws.keys().stream()
+                        .filter(k -> k.status() == KeyStatus.PENDING)
+                        .map(KeyRecord::keyId)
+                        .collect(Collectors.toSet());
                 List<ResolvedKey> outcome = ws.resolvePending().stream()
-                        .filter(r -> pending.contains(r.keyId())).toList();
-                long ready = outcome.stream().filter(r -> r.status() == KeyStatus.READY).count();
-                long failed = outcome.stream().filter(r -> r.status() == KeyStatus.FAILED).count();
-                long waiting = outcome.stream().filter(r -> r.status() == KeyStatus.PENDING).count();
+                        .filter(r -> pending.contains(r.keyId()))
+                        .toList();
+                long ready = outcome.stream()
+                        .filter(r -> r.status() == KeyStatus.READY)
+                        .count();
+                long failed = outcome.stream()
+                        .filter(r -> r.status() == KeyStatus.FAILED)
+                        .count();
+                long waiting = outcome.stream()
+                        .filter(r -> r.status() == KeyStatus.PENDING)
+                        .count();
                 text = "Resolved: " + ready + " ready, " + failed + " failed, " + waiting + " still waiting"
                         + (waiting > 0 ? " (a server did not answer; try again when it runs)." : ".");
             } catch (RuntimeException e) {
@@ -254,8 +287,10 @@ public final class KeysViewModel {
             try {
                 KeyRecord renamed = ws.relabel(key.keyId(), wanted);
                 session.fx().execute(() -> {
-                    notice.set(renamed.label().isEmpty() ? "The label was removed." : "Renamed to "
-                            + renamed.label() + ".");
+                    notice.set(
+                            renamed.label().isEmpty()
+                                    ? "The label was removed."
+                                    : "Renamed to " + renamed.label() + ".");
                     session.fireKeysChanged();
                     done.complete(null);
                 });

@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 public final class AddressListView extends BorderPane {
     /** How many addresses the list shows at first. */
     public static final int FIRST = 10;
+
     private final PipelineViewModel model;
     private final ObservableList<AddressList.Entry> entries = FXCollections.observableArrayList();
     private final TableView<AddressList.Entry> table = new TableView<>(entries);
@@ -66,8 +67,12 @@ public final class AddressListView extends BorderPane {
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         HBox controls = (HBox) PipelineView.controls(model, false);
-        controls.getChildren().stream().filter(n -> n.getId() != null).forEach(n -> n.setId(n.getId()
-                .replace("pipeline-", "list-"))); // ids stay unique in the window: the pipeline tab has the same controls
+        controls.getChildren().stream()
+                .filter(n -> n.getId() != null)
+                .forEach(n -> n.setId(n.getId()
+                        .replace(
+                                "pipeline-",
+                                "list-"))); // ids stay unique in the window: the pipeline tab has the same controls
         setTop(new VBox(8, controls, what, branches, problem));
 
         table.setId("address-table");
@@ -122,8 +127,8 @@ public final class AddressListView extends BorderPane {
         refresh();
     }
 
-    private static TableColumn<AddressList.Entry, String> column(String title,
-            Function<AddressList.Entry, String> f, double width) {
+    private static TableColumn<AddressList.Entry, String> column(
+            String title, Function<AddressList.Entry, String> f, double width) {
         TableColumn<AddressList.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -140,9 +145,18 @@ public final class AddressListView extends BorderPane {
             return; // the toggle listener refreshes
         }
         try {
-            entries.setAll(AddressList.list(model.start(), chain, model.accountProperty().get(), branch(), 0, FIRST,
+            entries.setAll(AddressList.list(
+                    model.start(),
+                    chain,
+                    model.accountProperty().get(),
+                    branch(),
+                    0,
+                    FIRST,
                     model.networkProperty().get()));
-            String x = AddressList.accountXpub(model.start(), chain, model.accountProperty().get(),
+            String x = AddressList.accountXpub(
+                    model.start(),
+                    chain,
+                    model.accountProperty().get(),
                     model.networkProperty().get());
             xpub.setText(x == null ? "" : x);
             xpubName.setText(x == null ? "" : "Account " + x.substring(0, 4) + " (watch-only)");
@@ -165,8 +179,14 @@ public final class AddressListView extends BorderPane {
         AddressList.Entry current = table.getSelectionModel().getSelectedItem();
         int wanted = current == null ? 0 : current.index() + 1;
         if (wanted >= entries.size()) {
-            entries.addAll(AddressList.list(model.start(), model.chainProperty().get(), model.accountProperty().get(),
-                    branch(), wanted, 1, model.networkProperty().get()));
+            entries.addAll(AddressList.list(
+                    model.start(),
+                    model.chainProperty().get(),
+                    model.accountProperty().get(),
+                    branch(),
+                    wanted,
+                    1,
+                    model.networkProperty().get()));
         }
         table.getSelectionModel().select(wanted);
         table.scrollTo(wanted);

@@ -44,6 +44,7 @@ import javafx.util.StringConverter;
 public final class PipelineView extends BorderPane {
     /** The window's size when it opens: every card and the QR caption show without scrolling. */
     public static final double DEFAULT_WIDTH = 960;
+
     public static final double DEFAULT_HEIGHT = 760;
     private final PipelineViewModel model;
     private final StageCard keyCard;
@@ -128,8 +129,12 @@ public final class PipelineView extends BorderPane {
         chain.setPrefWidth(320);
         chain.setMinWidth(200);
         Tooltip whole = new Tooltip();
-        whole.textProperty().bind(Bindings.createStringBinding(() ->
-                model.chainProperty().get() == null ? "" : model.chainProperty().get().title(), model.chainProperty()));
+        whole.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.chainProperty().get() == null
+                                ? ""
+                                : model.chainProperty().get().title(),
+                        model.chainProperty()));
         chain.setTooltip(whole);
         network.setPrefWidth(120);
         account.setPrefWidth(90);
@@ -152,8 +157,7 @@ public final class PipelineView extends BorderPane {
      * An editable whole-number spinner kept in step with {@code target}; what is typed goes to
      * {@code typed} as it is, which applies a valid number at once and refuses the rest.
      */
-    private static Spinner<Integer> number(String id, IntegerProperty target,
-            Consumer<String> typed) {
+    private static Spinner<Integer> number(String id, IntegerProperty target, Consumer<String> typed) {
         IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, target.get());
         Spinner<Integer> s = new Spinner<>(f);
         s.setId(id);
@@ -190,15 +194,14 @@ public final class PipelineView extends BorderPane {
         publicKeyCard.show(s.publicKey(), s.publicKeyNote());
         addressCard.show(s.address(), s.addressNote());
         qr.setImage(QrCode.image(s.address(), s.address().length() > 60 ? 4 : 5));
-        qrCaption.setText(PipelineViewModel.qrCaption(model.chainProperty().get(), model.networkProperty().get()));
+        qrCaption.setText(PipelineViewModel.qrCaption(
+                model.chainProperty().get(), model.networkProperty().get()));
     }
 
     /** The Addresses window's content: the pipeline of one address, and the list of the account's addresses. */
     public static TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
-        Tab pipeline = new Tab("How an address is made",
-                new PipelineView(model, copier));
-        Tab list = new Tab("Receive and change addresses",
-                new AddressListView(model, copier));
+        Tab pipeline = new Tab("How an address is made", new PipelineView(model, copier));
+        Tab list = new Tab("Receive and change addresses", new AddressListView(model, copier));
         list.setId("tab-address-list");
         TabPane tabs = new TabPane(pipeline, list);
         tabs.setId("addresses-tabs");
@@ -207,15 +210,16 @@ public final class PipelineView extends BorderPane {
     }
 
     /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
-    public static Stage showWindow(Window owner, KeyRecord key,
-            PipelineViewModel.Derivation derivation, UiTasks tasks, ValueCopier copier) {
+    public static Stage showWindow(
+            Window owner, KeyRecord key, PipelineViewModel.Derivation derivation, UiTasks tasks, ValueCopier copier) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
         // tall enough for the four cards and the QR code, but never taller than the screen
-        double height = Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);
-        Scene scene = new Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier),
-                DEFAULT_WIDTH, height);
+        double height =
+                Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);
+        Scene scene =
+                new Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier), DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

@@ -37,9 +37,13 @@ public final class PipelineViewModel {
     }
 
     /** One computed run; null fields until the first result. */
-    public record Stages(String derivationPath, String pathNote, String publicKey, String publicKeyNote,
-            String address, String addressNote) {
-    }
+    public record Stages(
+            String derivationPath,
+            String pathNote,
+            String publicKey,
+            String publicKeyNote,
+            String address,
+            String addressNote) {}
 
     private final KeyRecord key;
     private final UiTasks tasks;
@@ -85,27 +89,32 @@ public final class PipelineViewModel {
         int a = account.get();
         int i = index.get();
         CompletableFuture<Stages> out = new CompletableFuture<>();
-        tasks.run(() -> compute(c, n, a, i), s -> {
-            if (generation.get() == mine) {
-                error.set(null);
-                stages.set(s);
-            }
-            out.complete(s);
-        }, e -> {
-            if (generation.get() == mine) {
-                error.set(UiTasks.unwrap(e) instanceof DerivationProblem p ? worded(p) : UiTasks.message(e));
-                stages.set(null);
-            }
-            out.completeExceptionally(e);
-        });
+        tasks.run(
+                () -> compute(c, n, a, i),
+                s -> {
+                    if (generation.get() == mine) {
+                        error.set(null);
+                        stages.set(s);
+                    }
+                    out.complete(s);
+                },
+                e -> {
+                    if (generation.get() == mine) {
+                        error.set(UiTasks.unwrap(e) instanceof DerivationProblem p ? worded(p) : UiTasks.message(e));
+                        stages.set(null);
+                    }
+                    out.completeExceptionally(e);
+                });
         return out;
     }
 
     /** A derivation problem in the words of this screen's controls. */
     private String worded(DerivationProblem p) {
         return switch (p.kind()) {
-            case NO_ACCOUNT_LEVEL -> chain.get() == null ? p.getMessage() : chain.get().title()
-                    + " has no account level (m/0/index): set Account to 0.";
+            case NO_ACCOUNT_LEVEL ->
+                chain.get() == null
+                        ? p.getMessage()
+                        : chain.get().title() + " has no account level (m/0/index): set Account to 0.";
             case INDEX_OUT_OF_RANGE -> rangeRule("account".equals(p.subject()) ? "Account" : "Address index");
             default -> p.getMessage();
         };
@@ -122,9 +131,12 @@ public final class PipelineViewModel {
     /** The non-hardened path next to the seed wallet's, so nobody expects MetaMask's or Electrum's addresses. */
     static String seedWalletNote(String path) {
         String seed = DerivationPath.seedWalletForm(path);
-        return seed == null ? DerivationPath.NOT_SEED_WALLET_PATHS : "Every level is non-hardened: " + path + " is not "
-                + seed + ", so this address differs from what MetaMask, Ledger or Electrum derive from a seed. MPC "
-                + "keys derive without the private key, which hardened steps need.";
+        return seed == null
+                ? DerivationPath.NOT_SEED_WALLET_PATHS
+                : "Every level is non-hardened: " + path + " is not "
+                        + seed
+                        + ", so this address differs from what MetaMask, Ledger or Electrum derive from a seed. MPC "
+                        + "keys derive without the private key, which hardened steps need.";
     }
 
     private static String rangeRule(String what) {
@@ -165,15 +177,25 @@ public final class PipelineViewModel {
 
     private Stages compute(Chain c, Network n, int a, int i) {
         KeyPipeline.Result r = derivation.derive(key.keyId(), c, n, a, i);
-        String pathNote = c.title() + " default path on " + n.id() + (c == Chain.DID_KEY ? " (m/0/index; no account level)"
-                : ": account " + a + ", address index " + i + ". " + seedWalletNote(r.derivationPath()));
+        String pathNote = c.title() + " default path on " + n.id()
+                + (c == Chain.DID_KEY
+                        ? " (m/0/index; no account level)"
+                        : ": account " + a + ", address index " + i + ". " + seedWalletNote(r.derivationPath()));
         String keyNote = r.derived().description() + " from the root key";
-        return new Stages(r.derivationPath(), pathNote, r.publicKey(), keyNote, r.address().value(), c.addressRule());
+        return new Stages(
+                r.derivationPath(),
+                pathNote,
+                r.publicKey(),
+                keyNote,
+                r.address().value(),
+                c.addressRule());
     }
 
     /** Where every derivation of this key starts (its root public key and chain code). */
     public KeyPipeline.Start start() {
-        return KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"),
+        return KeyPipeline.Start.of(
+                key.curve(),
+                Hex.decode(key.rootPublicKey(), "rootPublicKey"),
                 Hex.decode(key.chainCode(), "chainCode"));
     }
 
@@ -183,7 +205,8 @@ public final class PipelineViewModel {
 
     /** The one line under the keyId stage. */
     public String keyNote() {
-        return key.curve().apiName() + " key, " + key.threshold() + " of " + key.servers().size()
+        return key.curve().apiName() + " key, " + key.threshold() + " of "
+                + key.servers().size()
                 + ": the root public key and chain code the servers agreed on, read from the vault";
     }
 

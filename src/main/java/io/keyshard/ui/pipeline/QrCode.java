@@ -15,14 +15,18 @@ public final class QrCode {
     private static final int BLACK = 0xff000000;
     private static final int WHITE = 0xffffffff;
 
-    private QrCode() {
-    }
+    private QrCode() {}
 
     /** The modules of {@code text} (true = dark), with the quiet zone. */
     public static BitMatrix matrix(String text) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IllegalArgumentException("this value is too long for a QR code", e);
         }

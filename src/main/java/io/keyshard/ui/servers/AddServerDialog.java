@@ -16,17 +16,17 @@ import javafx.stage.Window;
 
 /** Paste the JSON {@code keyshard node init} printed; a clear message if it is not valid, nothing written then. */
 final class AddServerDialog {
-    private AddServerDialog() {
-    }
+    private AddServerDialog() {}
 
     static Stage show(Window owner, ServersViewModel model) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Add a remote server");
-        Label explain = new Label("On the server's machine, 'keyshard node init --name NAME --port P --data DIR' printed "
-                + "one JSON object { name, id, url, certSha256, apiKey }. Paste it here. The API key is sealed in your "
-                + "vault; the rest goes to servers.json.");
+        Label explain =
+                new Label("On the server's machine, 'keyshard node init --name NAME --port P --data DIR' printed "
+                        + "one JSON object { name, id, url, certSha256, apiKey }. Paste it here. The API key is sealed in your "
+                        + "vault; the rest goes to servers.json.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
         explain.setMinHeight(Region.USE_PREF_SIZE);

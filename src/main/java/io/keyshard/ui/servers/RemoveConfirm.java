@@ -7,14 +7,17 @@ import javafx.stage.Window;
 
 /** Asks before removing a server: keys made with it stay in the vault but cannot sign without it. */
 final class RemoveConfirm {
-    private RemoveConfirm() {
-    }
+    private RemoveConfirm() {}
 
     static void ask(Window owner, String name, ServersViewModel model) {
         ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Keyshard forgets " + name + " and its API key. Keys that "
-                + "use it stay in the vault, but need it (or enough other servers) to sign. You can add it again from "
-                + "its entry.", remove, ButtonType.CANCEL);
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Keyshard forgets " + name + " and its API key. Keys that "
+                        + "use it stay in the vault, but need it (or enough other servers) to sign. You can add it again from "
+                        + "its entry.",
+                remove,
+                ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setHeaderText("Remove server " + name + "?");
         alert.getDialogPane().setId("remove-server-confirm");

@@ -55,10 +55,16 @@ public final class ServersView extends BorderPane {
         table.getColumns().add(column("Name", ServerStatus::name, 120));
         table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 125));
         table.getColumns().add(column("URL", ServerStatus::url, 190));
-        table.getColumns().add(column("Status", s -> s.ok() ? "answering" : s.notStarted() ? "not started"
-                : s.stopped() ? "stopped" : "down", 110));
-        table.getColumns().add(column("Latency or problem", s -> s.ok() ? s.latencyMs() + " ms"
-                : s.notStarted() ? "Starts with the first key" : s.error(), 240));
+        table.getColumns()
+                .add(column(
+                        "Status",
+                        s -> s.ok() ? "answering" : s.notStarted() ? "not started" : s.stopped() ? "stopped" : "down",
+                        110));
+        table.getColumns()
+                .add(column(
+                        "Latency or problem",
+                        s -> s.ok() ? s.latencyMs() + " ms" : s.notStarted() ? "Starts with the first key" : s.error(),
+                        240));
         BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
         setCenter(table);
 
@@ -71,16 +77,26 @@ public final class ServersView extends BorderPane {
         add.setOnAction(e -> AddServerDialog.show(getScene().getWindow(), model));
         Button remove = new Button("Remove", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         remove.setId("servers-remove");
-        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            ServerStatus s = table.getSelectionModel().getSelectedItem();
-            return s == null || ServersViewModel.isLocal(s.name());
-        }, table.getSelectionModel().selectedItemProperty()));
-        remove.setOnAction(e -> RemoveConfirm.ask(getScene().getWindow(), table.getSelectionModel().getSelectedItem().name(),
+        remove.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            ServerStatus s = table.getSelectionModel().getSelectedItem();
+                            return s == null || ServersViewModel.isLocal(s.name());
+                        },
+                        table.getSelectionModel().selectedItemProperty()));
+        remove.setOnAction(e -> RemoveConfirm.ask(
+                getScene().getWindow(),
+                table.getSelectionModel().getSelectedItem().name(),
                 model));
         Label message = new Label();
         message.setId("servers-message");
-        message.textProperty().bind(Bindings.createStringBinding(() -> model.errorProperty().get() != null
-                ? model.errorProperty().get() : model.messageProperty().get(), model.errorProperty(), model.messageProperty()));
+        message.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.errorProperty().get() != null
+                                ? model.errorProperty().get()
+                                : model.messageProperty().get(),
+                        model.errorProperty(),
+                        model.messageProperty()));
         message.getStyleClass().add(Styles.TEXT_MUTED);
         Fit.messageBeside(message);
         Fit.wholeButtons(refresh, remove, add);
@@ -94,11 +110,14 @@ public final class ServersView extends BorderPane {
         FontIcon icon = new FontIcon(MaterialDesignS.SERVER_NETWORK);
         Label state = new Label();
         state.setId("cluster-state");
-        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.clusterStateProperty().get()) {
-            case RUNNING -> "Local cluster: running (OFFICIAL_1, OFFICIAL_2, OFFICIAL_3 answer)";
-            case STARTING -> "Local cluster: starting...";
-            case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
-        }, model.clusterStateProperty()));
+        state.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> switch (model.clusterStateProperty().get()) {
+                            case RUNNING -> "Local cluster: running (OFFICIAL_1, OFFICIAL_2, OFFICIAL_3 answer)";
+                            case STARTING -> "Local cluster: starting...";
+                            case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
+                        },
+                        model.clusterStateProperty()));
         state.setMinWidth(0);
         Button start = new Button("Start");
         start.setId("cluster-start");
@@ -106,8 +125,10 @@ public final class ServersView extends BorderPane {
         start.setOnAction(e -> model.startCluster());
         Button stop = new Button("Stop");
         stop.setId("cluster-stop");
-        stop.disableProperty().bind(model.canStopProperty().not()
-                .or(model.clusterStateProperty().isEqualTo(LocalClusterControl.State.STARTING)));
+        stop.disableProperty()
+                .bind(model.canStopProperty()
+                        .not()
+                        .or(model.clusterStateProperty().isEqualTo(LocalClusterControl.State.STARTING)));
         stop.setOnAction(e -> model.stopCluster());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -119,8 +140,8 @@ public final class ServersView extends BorderPane {
         return row;
     }
 
-    private static TableColumn<ServerStatus, String> column(String title, Function<ServerStatus, String> f,
-            double width) {
+    private static TableColumn<ServerStatus, String> column(
+            String title, Function<ServerStatus, String> f, double width) {
         TableColumn<ServerStatus, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         c.setPrefWidth(width);

@@ -40,20 +40,22 @@ public final class ServersViewModel {
         this.tasks = tasks;
     }
 
-    private record Snapshot(List<ServerStatus> statuses, LocalClusterControl.State state, boolean owns) {
-    }
+    private record Snapshot(List<ServerStatus> statuses, LocalClusterControl.State state, boolean owns) {}
 
     /** Re-checks every server and the cluster in the background. */
     public CompletableFuture<?> refresh() {
         busy.set(true);
         Workspace ws = workspace.get();
-        return tasks.run(() -> new Snapshot(ws.checkServers(false), ws.localClusterState(), ws.ownsLocalNodes()), s -> {
+        return tasks.run(
+                () -> new Snapshot(ws.checkServers(false), ws.localClusterState(), ws.ownsLocalNodes()),
+                s -> {
                     servers.setAll(s.statuses());
                     clusterState.set(s.state());
                     canStop.set(s.owns());
                     error.set(null);
                     busy.set(false);
-                }, e -> {
+                },
+                e -> {
                     error.set("Could not check the servers: " + UiTasks.message(e));
                     busy.set(false);
                 });
@@ -64,24 +66,32 @@ public final class ServersViewModel {
         clusterState.set(LocalClusterControl.State.STARTING);
         message.set("Starting the local servers OFFICIAL_1..3 ...");
         Workspace ws = workspace.get();
-        return tasks.run(() -> {
-            ws.startLocalCluster();
-            return null;
-        }, v -> message.set("The local servers are running."), e -> {
-            message.set(null);
-            error.set("The local servers did not start: " + UiTasks.message(e));
-        }).handle((v, e) -> refresh()).thenCompose(f -> f);
+        return tasks.run(
+                        () -> {
+                            ws.startLocalCluster();
+                            return null;
+                        },
+                        v -> message.set("The local servers are running."),
+                        e -> {
+                            message.set(null);
+                            error.set("The local servers did not start: " + UiTasks.message(e));
+                        })
+                .handle((v, e) -> refresh())
+                .thenCompose(f -> f);
     }
 
     /** Stops the local nodes this app started, then refreshes. */
     public CompletableFuture<?> stopCluster() {
         Workspace ws = workspace.get();
-        return tasks.run(() -> {
-            ws.stopLocalCluster();
-            return null;
-        }, v -> message.set("The local servers were stopped; they start again when a key is generated."),
-                e -> error.set("Could not stop the local servers: " + UiTasks.message(e)))
-                .handle((v, e) -> refresh()).thenCompose(f -> f);
+        return tasks.run(
+                        () -> {
+                            ws.stopLocalCluster();
+                            return null;
+                        },
+                        v -> message.set("The local servers were stopped; they start again when a key is generated."),
+                        e -> error.set("Could not stop the local servers: " + UiTasks.message(e)))
+                .handle((v, e) -> refresh())
+                .thenCompose(f -> f);
     }
 
     /**
@@ -92,23 +102,29 @@ public final class ServersViewModel {
         byte[] raw = entryJson == null ? new byte[0] : entryJson.strip().getBytes(StandardCharsets.UTF_8);
         CompletableFuture<String> out = new CompletableFuture<>();
         Workspace ws = workspace.get();
-        tasks.run(() -> ws.addServer(raw), added -> {
-            message.set("Added server " + added + ". Its API key is sealed in the vault.");
-            out.complete(null);
-            refresh();
-        }, e -> out.complete(UiTasks.message(e)));
+        tasks.run(
+                () -> ws.addServer(raw),
+                added -> {
+                    message.set("Added server " + added + ". Its API key is sealed in the vault.");
+                    out.complete(null);
+                    refresh();
+                },
+                e -> out.complete(UiTasks.message(e)));
         return out;
     }
 
     /** Removes a remote server and its API key from the vault. */
     public CompletableFuture<?> remove(String name) {
         Workspace ws = workspace.get();
-        return tasks.run(() -> {
-            ws.removeServer(name);
-            return null;
-        }, v -> message.set("Removed server " + name + ". Keys made with it stay in the vault."),
-                e -> error.set("Could not remove " + name + ": " + UiTasks.message(e)))
-                .handle((v, e) -> refresh()).thenCompose(f -> f);
+        return tasks.run(
+                        () -> {
+                            ws.removeServer(name);
+                            return null;
+                        },
+                        v -> message.set("Removed server " + name + ". Keys made with it stay in the vault."),
+                        e -> error.set("Could not remove " + name + ": " + UiTasks.message(e)))
+                .handle((v, e) -> refresh())
+                .thenCompose(f -> f);
     }
 
     /** True for OFFICIAL_1..3, which cannot be removed. */

@@ -52,7 +52,12 @@ public final class AppSession {
      *                    earlier run left pending and re-sends missed commits (the app does; view tests
      *                    without servers do not)
      */
-    public AppSession(Path home, KdfParams newVaultKdf, Executor background, Executor fx, ClipboardService clipboard,
+    public AppSession(
+            Path home,
+            KdfParams newVaultKdf,
+            Executor background,
+            Executor fx,
+            ClipboardService clipboard,
             boolean settleOnUnlock) {
         this.home = home.toAbsolutePath().normalize();
         this.newVaultKdf = Objects.requireNonNull(newVaultKdf);
@@ -70,8 +75,8 @@ public final class AppSession {
             t.setDaemon(true);
             return t;
         });
-        return new AppSession(home, newVaultKdf, worker, Platform::runLater, ClipboardService.system(clearClipboard),
-                true);
+        return new AppSession(
+                home, newVaultKdf, worker, Platform::runLater, ClipboardService.system(clearClipboard), true);
     }
 
     /** The unlocked vault; throws while the app is locked. */
@@ -167,22 +172,24 @@ public final class AppSession {
      * answer costs a timeout, which must not hold up the other background work); screens show what it did.
      */
     private void settle(Workspace ws) {
-        Thread settle = new Thread(() -> {
-            List<ResolvedKey> outcome;
-            try {
-                outcome = ws.resolvePending();
-            } catch (RuntimeException e) {
-                return; // locked meanwhile (the workspace closed); the next unlock tries again
-            }
-            fx.execute(() -> {
-                if (workspace == ws) {
-                    settled.set(List.copyOf(outcome));
-                    if (!outcome.isEmpty()) {
-                        fireKeysChanged();
+        Thread settle = new Thread(
+                () -> {
+                    List<ResolvedKey> outcome;
+                    try {
+                        outcome = ws.resolvePending();
+                    } catch (RuntimeException e) {
+                        return; // locked meanwhile (the workspace closed); the next unlock tries again
                     }
-                }
-            });
-        }, "keyshard-settle");
+                    fx.execute(() -> {
+                        if (workspace == ws) {
+                            settled.set(List.copyOf(outcome));
+                            if (!outcome.isEmpty()) {
+                                fireKeysChanged();
+                            }
+                        }
+                    });
+                },
+                "keyshard-settle");
         settle.setDaemon(true);
         settle.start();
     }

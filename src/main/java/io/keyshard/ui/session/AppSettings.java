@@ -43,11 +43,14 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
                     theme = t;
                 }
             }
-            int minutes = n.path("autoLockMinutes").canConvertToInt() ? n.path("autoLockMinutes").intValue() : -1;
+            int minutes = n.path("autoLockMinutes").canConvertToInt()
+                    ? n.path("autoLockMinutes").intValue()
+                    : -1;
             if (minutes < 0 || minutes > MAX_AUTO_LOCK_MINUTES) {
                 minutes = DEFAULTS.autoLockMinutes;
             }
-            boolean clear = n.path("clearClipboard").isBoolean() ? n.path("clearClipboard").booleanValue()
+            boolean clear = n.path("clearClipboard").isBoolean()
+                    ? n.path("clearClipboard").booleanValue()
                     : DEFAULTS.clearClipboard;
             return new AppSettings(theme, minutes, clear);
         } catch (IOException | RuntimeException e) {
@@ -68,7 +71,8 @@ public record AppSettings(Theme theme, int autoLockMinutes, boolean clearClipboa
     static ObjectNode readObject(Path home) {
         Path file = home.resolve(FILE);
         try {
-            if (Files.isRegularFile(file) && StrictJson.mapper().readTree(Files.readAllBytes(file)) instanceof ObjectNode o) {
+            if (Files.isRegularFile(file)
+                    && StrictJson.mapper().readTree(Files.readAllBytes(file)) instanceof ObjectNode o) {
                 return o;
             }
         } catch (IOException | RuntimeException e) {

@@ -33,8 +33,8 @@ public final class LockedWindows {
      * main window's scene (a stage may show another scene later; its windows are then not ours).
      * Call on the FX thread.
      */
-    public static LockedWindows install(Scene main, AppSession session, KeyCombination lock,
-            Consumer<Scene> watchActivity) {
+    public static LockedWindows install(
+            Scene main, AppSession session, KeyCombination lock, Consumer<Scene> watchActivity) {
         LockedWindows guard = new LockedWindows(main, session, lock, watchActivity);
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
@@ -78,10 +78,11 @@ public final class LockedWindows {
 
     private void guard(Scene scene) {
         if (scene.getAccelerators().putIfAbsent(lock, () -> {
-            if (session.isUnlocked()) {
-                session.lock();
-            }
-        }) == null) {
+                    if (session.isUnlocked()) {
+                        session.lock();
+                    }
+                })
+                == null) {
             watchActivity.accept(scene);
         }
     }

@@ -22,12 +22,17 @@ public record WindowPlacement(double x, double y, double width, double height) {
     public static Optional<WindowPlacement> load(Path home) {
         Path file = home.resolve(AppSettings.FILE);
         try {
-            JsonNode w = Files.isRegularFile(file) ? StrictJson.mapper().readTree(Files.readAllBytes(file)).path(FIELD) : null;
+            JsonNode w = Files.isRegularFile(file)
+                    ? StrictJson.mapper().readTree(Files.readAllBytes(file)).path(FIELD)
+                    : null;
             if (w == null || !w.isObject()) {
                 return Optional.empty();
             }
-            WindowPlacement p = new WindowPlacement(w.path("x").asDouble(Double.NaN), w.path("y").asDouble(Double.NaN),
-                    w.path("width").asDouble(Double.NaN), w.path("height").asDouble(Double.NaN));
+            WindowPlacement p = new WindowPlacement(
+                    w.path("x").asDouble(Double.NaN),
+                    w.path("y").asDouble(Double.NaN),
+                    w.path("width").asDouble(Double.NaN),
+                    w.path("height").asDouble(Double.NaN));
             return p.sane() ? Optional.of(p) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -46,13 +51,21 @@ public record WindowPlacement(double x, double y, double width, double height) {
     }
 
     private boolean sane() {
-        return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height)
-                && width >= 200 && height >= 150 && width <= 20000 && height <= 20000;
+        return Double.isFinite(x)
+                && Double.isFinite(y)
+                && Double.isFinite(width)
+                && Double.isFinite(height)
+                && width >= 200
+                && height >= 150
+                && width <= 20000
+                && height <= 20000;
     }
 
     /** Puts {@code stage} where it was last closed, if that place is still on a screen. */
     public static void restore(Stage stage, Path home) {
-        load(home).filter(p -> !Screen.getScreensForRectangle(new Rectangle2D(p.x, p.y, p.width, p.height)).isEmpty())
+        load(home)
+                .filter(p -> !Screen.getScreensForRectangle(new Rectangle2D(p.x, p.y, p.width, p.height))
+                        .isEmpty())
                 .ifPresent(p -> {
                     stage.setX(p.x);
                     stage.setY(p.y);

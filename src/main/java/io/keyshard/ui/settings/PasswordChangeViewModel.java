@@ -40,26 +40,33 @@ public final class PasswordChangeViewModel {
         meter.edited(CharBuffer.wrap(fresh), CharBuffer.wrap(confirm));
         Arrays.fill(confirm, '\0');
         if (current.length == 0 || !meter.validProperty().get()) {
-            done.complete(current.length == 0 ? "Enter the current vault password." : meter.hintProperty().get());
+            done.complete(
+                    current.length == 0
+                            ? "Enter the current vault password."
+                            : meter.hintProperty().get());
             Arrays.fill(current, '\0');
             Arrays.fill(fresh, '\0');
             return done;
         }
         Workspace ws = workspace.get();
-        tasks.run(() -> {
-            try {
-                ws.changePassword(current, fresh);
-                return Boolean.TRUE;
-            } finally {
-                Arrays.fill(current, '\0');
-                Arrays.fill(fresh, '\0');
-            }
-        }, ok -> {
-            note.set("The vault password was changed. Backups you exported keep their own passwords.");
-            done.complete(null);
-        }, e -> done.complete(UiTasks.unwrap(e) instanceof VaultException v && v.reason() == Reason.WRONG_PASSWORD
-                ? "That is not the current vault password; the password was not changed."
-                : UserMessages.of(UiTasks.unwrap(e))));
+        tasks.run(
+                () -> {
+                    try {
+                        ws.changePassword(current, fresh);
+                        return Boolean.TRUE;
+                    } finally {
+                        Arrays.fill(current, '\0');
+                        Arrays.fill(fresh, '\0');
+                    }
+                },
+                ok -> {
+                    note.set("The vault password was changed. Backups you exported keep their own passwords.");
+                    done.complete(null);
+                },
+                e -> done.complete(
+                        UiTasks.unwrap(e) instanceof VaultException v && v.reason() == Reason.WRONG_PASSWORD
+                                ? "That is not the current vault password; the password was not changed."
+                                : UserMessages.of(UiTasks.unwrap(e))));
         return done;
     }
 

@@ -12,8 +12,7 @@ import javafx.stage.Window;
 
 /** "Change the vault password": the current one, the new one twice with the same meter as creating the vault. */
 public final class PasswordDialog {
-    private PasswordDialog() {
-    }
+    private PasswordDialog() {}
 
     /** Shows the dialog over {@code owner}; it closes itself once the vault is re-encrypted. */
     public static Stage show(Window owner, PasswordChangeViewModel model) {
@@ -43,10 +42,15 @@ public final class PasswordDialog {
         grid.addRow(2, new Label("Repeat it"), confirm);
         grid.add(new PasswordMeterBar(model.meter(), "changed-strength"), 1, 3);
         grid.add(hint, 1, 4);
-        Stage stage = FormDialog.show(owner, "password-dialog", "Change the vault password",
+        Stage stage = FormDialog.show(
+                owner,
+                "password-dialog",
+                "Change the vault password",
                 "The vault is re-encrypted under the new password. It cannot be recovered or reset: "
                         + "keep it where you keep the backup's.",
-                grid, "Change password", () -> model.change(FormDialog.take(current), FormDialog.take(fresh), FormDialog.take(confirm)));
+                grid,
+                "Change password",
+                () -> model.change(FormDialog.take(current), FormDialog.take(fresh), FormDialog.take(confirm)));
         current.requestFocus();
         return stage;
     }

@@ -35,8 +35,8 @@ public final class SettingsView extends ScrollPane {
      * @param backup   the vault's backup export and restore, offered under "Backup"
      * @param password the vault password change, offered under "Security"
      */
-    public SettingsView(SettingsViewModel model, Runnable lockNow, BackupViewModel backup,
-            PasswordChangeViewModel password) {
+    public SettingsView(
+            SettingsViewModel model, Runnable lockNow, BackupViewModel backup, PasswordChangeViewModel password) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -44,29 +44,51 @@ public final class SettingsView extends ScrollPane {
         Label title = new Label("Settings");
         title.getStyleClass().add(Styles.TITLE_2);
 
-        VBox page = new VBox(20, title,
-                section("Appearance", row("Theme", "Light or dark; the whole window changes at once.",
-                        themeSwitch(model))),
-                section("Security",
-                        row("Lock automatically", "After this many minutes without a key press or mouse movement in "
-                                + "Keyshard, the vault closes and the password is needed again.", autoLock(model)),
-                        row("Clear the clipboard", "A keyId, key or address you copy is removed from the clipboard "
-                                + "30 seconds later, unless you copied something else since.", clipboardSwitch(model)),
+        VBox page = new VBox(
+                20,
+                title,
+                section(
+                        "Appearance",
+                        row("Theme", "Light or dark; the whole window changes at once.", themeSwitch(model))),
+                section(
+                        "Security",
+                        row(
+                                "Lock automatically",
+                                "After this many minutes without a key press or mouse movement in "
+                                        + "Keyshard, the vault closes and the password is needed again.",
+                                autoLock(model)),
+                        row(
+                                "Clear the clipboard",
+                                "A keyId, key or address you copy is removed from the clipboard "
+                                        + "30 seconds later, unless you copied something else since.",
+                                clipboardSwitch(model)),
                         row("Lock now", "Closes the vault at once (Ctrl+L anywhere).", lockButton(lockNow)),
-                        row("Vault password", "Re-encrypts the vault under a new password (the same rule as "
-                                + "creating it).", passwordButton(password))),
-                section("Backup",
-                        row("Export a backup", "Writes every key record of the vault to a file sealed with a password "
-                                + "you choose; the shares stay on the servers.", exportButton(backup)),
-                        row("Restore from a backup", "Adds the keys of a backup file that this vault does not hold; "
-                                + "keys it already holds are kept as they are.", restoreButton(backup))),
+                        row(
+                                "Vault password",
+                                "Re-encrypts the vault under a new password (the same rule as " + "creating it).",
+                                passwordButton(password))),
+                section(
+                        "Backup",
+                        row(
+                                "Export a backup",
+                                "Writes every key record of the vault to a file sealed with a password "
+                                        + "you choose; the shares stay on the servers.",
+                                exportButton(backup)),
+                        row(
+                                "Restore from a backup",
+                                "Adds the keys of a backup file that this vault does not hold; "
+                                        + "keys it already holds are kept as they are.",
+                                restoreButton(backup))),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
     }
 
     private static Node autoLock(SettingsViewModel model) {
-        Spinner<Integer> minutes = new Spinner<>(1, AppSettings.MAX_AUTO_LOCK_MINUTES, model.autoLockMinutesProperty().get());
+        Spinner<Integer> minutes = new Spinner<>(
+                1,
+                AppSettings.MAX_AUTO_LOCK_MINUTES,
+                model.autoLockMinutesProperty().get());
         minutes.setId("auto-lock-minutes");
         minutes.setEditable(true);
         minutes.setPrefWidth(90);
@@ -75,7 +97,8 @@ public final class SettingsView extends ScrollPane {
                 model.autoLockMinutesProperty().set(v);
             }
         });
-        model.autoLockMinutesProperty().addListener((obs, old, v) -> minutes.getValueFactory().setValue(v.intValue()));
+        model.autoLockMinutesProperty()
+                .addListener((obs, old, v) -> minutes.getValueFactory().setValue(v.intValue()));
         minutes.disableProperty().bind(model.neverLockProperty());
         Label unit = new Label("minutes");
         CheckBox never = new CheckBox("Never");

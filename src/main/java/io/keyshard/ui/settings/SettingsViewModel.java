@@ -36,7 +36,7 @@ public final class SettingsViewModel {
     private final BooleanProperty neverLock = new SimpleBooleanProperty(this, "neverLock");
     private final BooleanProperty clearClipboard = new SimpleBooleanProperty(this, "clearClipboard");
     private final StringProperty saveProblem = new SimpleStringProperty(this, "saveProblem", "");
-    private Consumer<AppSettings> onChange = s -> { };
+    private Consumer<AppSettings> onChange = s -> {};
 
     /** Settings at their defaults. */
     public SettingsViewModel() {
@@ -46,8 +46,8 @@ public final class SettingsViewModel {
     public SettingsViewModel(AppSettings initial) {
         theme.set(initial.theme());
         neverLock.set(initial.autoLockMinutes() == 0);
-        autoLockMinutes.set(initial.autoLockMinutes() == 0 ? AppSettings.DEFAULTS.autoLockMinutes()
-                : initial.autoLockMinutes());
+        autoLockMinutes.set(
+                initial.autoLockMinutes() == 0 ? AppSettings.DEFAULTS.autoLockMinutes() : initial.autoLockMinutes());
         clearClipboard.set(initial.clearClipboard());
         for (Observable o : new Observable[] {theme, autoLockMinutes, neverLock, clearClipboard}) {
             o.addListener(x -> onChange.accept(settings()));

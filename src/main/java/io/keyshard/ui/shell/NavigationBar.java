@@ -38,7 +38,8 @@ public final class NavigationBar extends VBox {
             button.setToggleGroup(group);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
-            button.setTooltip(new Tooltip(place.title() + " (" + Shortcuts.forPlace(place).getDisplayText() + ")"));
+            button.setTooltip(
+                    new Tooltip(place.title() + " (" + Shortcuts.forPlace(place).getDisplayText() + ")"));
             // A toggle group lets a click deselect; a place stays chosen until another is picked.
             button.setOnAction(e -> {
                 navigation.select(place);

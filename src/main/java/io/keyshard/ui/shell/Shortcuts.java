@@ -8,8 +8,7 @@ import javafx.scene.input.KeyCombination;
 
 /** The window-wide keyboard shortcuts: Ctrl+1..3 (Cmd on macOS) jump to a place. */
 public final class Shortcuts {
-    private Shortcuts() {
-    }
+    private Shortcuts() {}
 
     /** The shortcut that opens this place. */
     public static KeyCombination forPlace(Place place) {

@@ -106,16 +106,27 @@ public final class UnlockView extends StackPane {
         Label protects = paragraph("Keyshard keeps the keyId of every key you create in an encrypted vault on "
                 + "this computer. The keyId is the only handle to a key's shares on the MPC servers: without it "
                 + "the key cannot be used. This password encrypts the vault.");
-        Label warning = new Label("The password cannot be recovered or reset. If you forget it, the keyIds "
-                + "can only come back from a backup you exported (which has its own password).",
+        Label warning = new Label(
+                "The password cannot be recovered or reset. If you forget it, the keyIds "
+                        + "can only come back from a backup you exported (which has its own password).",
                 new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         warning.setId("create-warning");
         warning.setWrapText(true);
         warning.getStyleClass().addAll("unlock-warning", Styles.WARNING);
 
-        VBox form = new VBox(12, header("Create your vault"), protects, warning,
-                fieldLabel("Password", newPassword), newPassword, meterRow,
-                fieldLabel("Confirm password", confirm), confirm, hint, errorLabel(), busyRow("Creating the vault…"),
+        VBox form = new VBox(
+                12,
+                header("Create your vault"),
+                protects,
+                warning,
+                fieldLabel("Password", newPassword),
+                newPassword,
+                meterRow,
+                fieldLabel("Confirm password", confirm),
+                confirm,
+                hint,
+                errorLabel(),
+                busyRow("Creating the vault…"),
                 create);
         return form;
     }
@@ -127,25 +138,36 @@ public final class UnlockView extends StackPane {
         unlock.setId("unlock");
         unlock.getStyleClass().add(Styles.ACCENT);
         unlock.setDefaultButton(true);
-        unlock.disableProperty().bind(model.busyProperty().or(model.waitSecondsProperty().greaterThan(0)));
+        unlock.disableProperty()
+                .bind(model.busyProperty().or(model.waitSecondsProperty().greaterThan(0)));
         unlock.setOnAction(e -> model.unlock(FormDialog.take(password)));
 
         Label wait = new Label();
         wait.setId("wait-label");
         wait.getStyleClass().add(Styles.TEXT_BOLD);
         wait.setWrapText(true);
-        wait.textProperty().bind(Bindings.createStringBinding(() -> "Wait " + model.waitSecondsProperty().get()
-                + " s before the next try.", model.waitSecondsProperty()));
+        wait.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Wait " + model.waitSecondsProperty().get() + " s before the next try.",
+                        model.waitSecondsProperty()));
         show(wait, model.waitSecondsProperty().greaterThan(0));
 
-        Label where = paragraph("Enter your vault password to see your keys. Vault folder: "
-                + home.resolve("vault"));
+        Label where = paragraph("Enter your vault password to see your keys. Vault folder: " + home.resolve("vault"));
         where.setId("unlock-where");
         Label forgot = paragraph("Forgot it? The password cannot be reset. Your keyIds can be restored from a "
                 + "backup into a new vault: keyshard vault import.");
         forgot.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(12, header("Unlock Keyshard"), where, fieldLabel("Password", password), password,
-                errorLabel(), wait, busyRow("Unlocking…"), unlock, forgot);
+        return new VBox(
+                12,
+                header("Unlock Keyshard"),
+                where,
+                fieldLabel("Password", password),
+                password,
+                errorLabel(),
+                wait,
+                busyRow("Unlocking…"),
+                unlock,
+                forgot);
     }
 
     private Node header(String title) {

@@ -30,10 +30,14 @@ import javafx.beans.property.StringProperty;
 public final class UnlockViewModel {
     /** Wrong passwords allowed before each further try has to wait. */
     public static final int FREE_TRIES = 3;
+
     static final int MAX_WAIT_SECONDS = 30;
 
     /** Which form the screen shows. */
-    public enum Mode { CREATE, UNLOCK }
+    public enum Mode {
+        CREATE,
+        UNLOCK
+    }
 
     private final AppSession session;
     private final Clock clock;
@@ -109,7 +113,8 @@ public final class UnlockViewModel {
 
     /** Recomputes the seconds left to wait; the screen calls it on a timer while a wait runs. */
     public void refresh() {
-        long left = retryAt == null ? 0 : Duration.between(clock.instant(), retryAt).toMillis();
+        long left =
+                retryAt == null ? 0 : Duration.between(clock.instant(), retryAt).toMillis();
         waitSeconds.set(left <= 0 ? 0 : (int) ((left + 999) / 1000));
     }
 

@@ -30,8 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's first three steps: what the user chooses (curve; servers, threshold and label; review). */
 final class ChoiceSteps {
-    private ChoiceSteps() {
-    }
+    private ChoiceSteps() {}
 
     static Node curve(NewKeyViewModel model) {
         ToggleGroup group = new ToggleGroup();
@@ -54,10 +53,14 @@ final class ChoiceSteps {
                 r.getStyleClass().add("wizard-focus");
             }
         }
-        group.selectedToggleProperty().addListener((obs, old, t) ->
-                model.curveProperty().set(t == null ? null : (CurveName) t.getUserData()));
-        return page("Which curve?", "The curve decides which chains the key can hold. You can make more keys later; "
-                + "one curve per key.", list);
+        group.selectedToggleProperty()
+                .addListener(
+                        (obs, old, t) -> model.curveProperty().set(t == null ? null : (CurveName) t.getUserData()));
+        return page(
+                "Which curve?",
+                "The curve decides which chains the key can hold. You can make more keys later; "
+                        + "one curve per key.",
+                list);
     }
 
     static Node servers(NewKeyViewModel model) {
@@ -120,12 +123,14 @@ final class ChoiceSteps {
         Runnable limits = () -> range.setMax(Math.max(ThresholdRules.MIN, model.selectedCount()));
         model.servers().addListener((ListChangeListener<ServerChoice>) ch -> limits.run());
         limits.run();
-        range.valueProperty().addListener((obs, o, v) -> model.thresholdProperty().set(v));
+        range.valueProperty()
+                .addListener((obs, o, v) -> model.thresholdProperty().set(v));
         model.thresholdProperty().addListener((obs, o, v) -> range.setValue(v.intValue()));
         Label of = new Label();
         of.setId("threshold-of");
-        of.textProperty().bind(Bindings.createStringBinding(() -> ThresholdRules.ofChosen(model.selectedCount()),
-                model.servers()));
+        of.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> ThresholdRules.ofChosen(model.selectedCount()), model.servers()));
         HBox tRow = new HBox(10, new Label("Threshold"), threshold, of);
         tRow.setAlignment(Pos.CENTER_LEFT);
         Label sentence = new Label();
@@ -147,11 +152,16 @@ final class ChoiceSteps {
         custody.setWrapText(true);
         custody.setMinHeight(Region.USE_PREF_SIZE);
         custody.getStyleClass().addAll(Styles.WARNING, "custody-note");
-        custody.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.selectedCount() > 0
-                && model.chosen().stream().allMatch(ServerChoice::local), model.servers()));
+        custody.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.selectedCount() > 0
+                                && model.chosen().stream().allMatch(ServerChoice::local),
+                        model.servers()));
         custody.managedProperty().bind(custody.visibleProperty());
-        return page("Which servers hold the shares?", "Each chosen server keeps one share of the key; none ever sees "
-                + "the whole key. Choose at least two, then how many of them must take part to sign.",
+        return page(
+                "Which servers hold the shares?",
+                "Each chosen server keeps one share of the key; none ever sees "
+                        + "the whole key. Choose at least two, then how many of them must take part to sign.",
                 new VBox(10, rows, status, tRow, sentence, custody, labelRow));
     }
 
@@ -174,16 +184,29 @@ final class ChoiceSteps {
         grid.setHgap(16);
         grid.setVgap(8);
         grid.setId("review");
-        Label curve = value(Bindings.createStringBinding(() -> model.curveProperty().get() == null ? ""
-                : model.curveProperty().get().apiName() + " (" + model.curveProperty().get().use() + ")",
+        Label curve = value(Bindings.createStringBinding(
+                () -> model.curveProperty().get() == null
+                        ? ""
+                        : model.curveProperty().get().apiName() + " ("
+                                + model.curveProperty().get().use() + ")",
                 model.curveProperty()));
-        Label servers = value(Bindings.createStringBinding(() -> String.join(", ",
-                model.chosen().stream().map(ServerChoice::name).toList()), model.servers()));
-        Label threshold = value(Bindings.createStringBinding(() -> model.thresholdProperty().get() + " of "
-                + model.selectedCount() + " — " + ThresholdRules.sentence(model.selectedCount(),
-                        model.thresholdProperty().get()), model.thresholdProperty(), model.servers()));
-        Label label = value(Bindings.createStringBinding(() -> model.labelProperty().get() == null
-                || model.labelProperty().get().isBlank() ? "(none)" : model.labelProperty().get(), model.labelProperty()));
+        Label servers = value(Bindings.createStringBinding(
+                () -> String.join(
+                        ", ", model.chosen().stream().map(ServerChoice::name).toList()),
+                model.servers()));
+        Label threshold = value(Bindings.createStringBinding(
+                () -> model.thresholdProperty().get() + " of "
+                        + model.selectedCount() + " — "
+                        + ThresholdRules.sentence(
+                                model.selectedCount(), model.thresholdProperty().get()),
+                model.thresholdProperty(),
+                model.servers()));
+        Label label = value(Bindings.createStringBinding(
+                () -> model.labelProperty().get() == null
+                                || model.labelProperty().get().isBlank()
+                        ? "(none)"
+                        : model.labelProperty().get(),
+                model.labelProperty()));
         grid.addRow(0, name("Curve"), curve);
         grid.addRow(1, name("Servers"), servers);
         grid.addRow(2, name("Threshold"), threshold);

@@ -35,6 +35,7 @@ import javafx.beans.property.StringProperty;
 public final class KeygenProgressModel {
     /** The phases shown as columns, in order. */
     public static final List<Phase> STAGES = List.of(Phase.values());
+
     private final Workspace workspace;
     private final UiTasks tasks;
     private final Consumer<Boolean> finished;
@@ -47,7 +48,7 @@ public final class KeygenProgressModel {
     private final LongProperty elapsedMs = new SimpleLongProperty();
     private volatile Operation<GeneratedKey> operation;
     private volatile boolean cancelRequested;
-    private Consumer<KeyRecord> onKeyCreated = r -> { };
+    private Consumer<KeyRecord> onKeyCreated = r -> {};
     private KeygenRequest lastRequest;
 
     KeygenProgressModel(Workspace workspace, UiTasks tasks, Consumer<Boolean> finished) {
@@ -74,21 +75,24 @@ public final class KeygenProgressModel {
         long t0 = System.nanoTime();
         KeygenRequest request = lastRequest;
         CompletableFuture<GeneratedKey> out = new CompletableFuture<>();
-        tasks.run(() -> run(request), key -> {
-            elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
-            running.set(false);
-            result.set(key.record());
-            status.set("Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
-            onKeyCreated.accept(key.record());
-            finished.accept(true);
-            out.complete(key);
-        }, e -> {
-            elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
-            running.set(false);
-            describeFailure(e);
-            finished.accept(false);
-            out.completeExceptionally(e);
-        });
+        tasks.run(
+                () -> run(request),
+                key -> {
+                    elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
+                    running.set(false);
+                    result.set(key.record());
+                    status.set("Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
+                    onKeyCreated.accept(key.record());
+                    finished.accept(true);
+                    out.complete(key);
+                },
+                e -> {
+                    elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
+                    running.set(false);
+                    describeFailure(e);
+                    finished.accept(false);
+                    out.completeExceptionally(e);
+                });
         return out;
     }
 
@@ -121,8 +125,7 @@ public final class KeygenProgressModel {
                 case SENT -> cell.set(StepState.SENT);
                 case DONE -> cell.set(StepState.DONE);
                 case FAILED -> cell.set(StepState.FAILED);
-                default -> {
-                }
+                default -> {}
             }
         }
         if (p.stage() == KeygenProgress.Stage.SENT && p.server() != null) {
@@ -142,8 +145,7 @@ public final class KeygenProgressModel {
         String server = t instanceof KeygenException ke ? ke.server() : null;
         failedServer.set(server);
         String why = UiTasks.message(t);
-        failure.set(server == null ? "The key generation failed: " + why
-                : "Server " + server + " failed: " + why);
+        failure.set(server == null ? "The key generation failed: " + why : "Server " + server + " failed: " + why);
     }
 
     /** Asks the running generation to stop; the record ends FAILED ("cancelled"). */
@@ -173,7 +175,7 @@ public final class KeygenProgressModel {
     }
 
     void setOnKeyCreated(Consumer<KeyRecord> listener) {
-        onKeyCreated = listener == null ? r -> { } : listener;
+        onKeyCreated = listener == null ? r -> {} : listener;
     }
 
     /** The grid: server name -> one state per stage of {@link #STAGES}. */

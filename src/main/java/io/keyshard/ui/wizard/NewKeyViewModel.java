@@ -30,7 +30,14 @@ import javafx.collections.ObservableList;
  */
 public final class NewKeyViewModel {
     /** The wizard's steps, in order; FAILED stands in for SAVED when the generation did not succeed. */
-    public enum Step { CURVE, SERVERS, REVIEW, GENERATING, SAVED, FAILED }
+    public enum Step {
+        CURVE,
+        SERVERS,
+        REVIEW,
+        GENERATING,
+        SAVED,
+        FAILED
+    }
 
     static final int LABEL_MAX = 200;
     private final Workspace workspace;
@@ -55,10 +62,13 @@ public final class NewKeyViewModel {
         this.generation = new KeygenProgressModel(workspace, tasks, this::finished);
         this.backup = new BackupViewModel(() -> workspace, tasks);
         problem = Bindings.createStringBinding(this::currentProblem, step, curve, servers, threshold, label);
-        canAdvance = Bindings.createBooleanBinding(() -> problem.get() == null
-                && (step.get() == Step.CURVE || step.get() == Step.SERVERS || step.get() == Step.REVIEW), problem, step);
-        servers.addListener((ListChangeListener<ServerChoice>) c ->
-                threshold.set(ThresholdRules.clamp(threshold.get(), selectedCount())));
+        canAdvance = Bindings.createBooleanBinding(
+                () -> problem.get() == null
+                        && (step.get() == Step.CURVE || step.get() == Step.SERVERS || step.get() == Step.REVIEW),
+                problem,
+                step);
+        servers.addListener((ListChangeListener<ServerChoice>)
+                c -> threshold.set(ThresholdRules.clamp(threshold.get(), selectedCount())));
     }
 
     private String currentProblem() {
@@ -70,7 +80,8 @@ public final class NewKeyViewModel {
                 List<ServerChoice> chosen = chosen();
                 for (ServerChoice c : chosen) {
                     if (c.knownDown()) {
-                        return c.name() + " is not answering: untick it, or start it on the Servers screen and refresh.";
+                        return c.name()
+                                + " is not answering: untick it, or start it on the Servers screen and refresh.";
                     }
                 }
                 String rule = ThresholdRules.problem(chosen.size(), threshold.get());
@@ -78,7 +89,8 @@ public final class NewKeyViewModel {
                     return rule;
                 }
                 return label.get() != null && label.get().length() > LABEL_MAX
-                        ? "The label is " + label.get().length() + " characters; keep it to " + LABEL_MAX + "." : null;
+                        ? "The label is " + label.get().length() + " characters; keep it to " + LABEL_MAX + "."
+                        : null;
             default:
                 return null;
         }
@@ -90,31 +102,43 @@ public final class NewKeyViewModel {
      */
     public CompletableFuture<?> loadServers() {
         serversNote.set("Starting the local servers if needed, then checking each server...");
-        return tasks.run(() -> workspace.checkServers(true), statuses -> {
-            List<ServerChoice> choices = new ArrayList<>();
-            long locals = statuses.stream().filter(ServerStatus::local).count();
-            statuses.forEach(s -> choices.add(new ServerChoice(s.name(), s.local(), locals >= 2 ? s.local() : true)));
-            servers.setAll(choices);
-            show(statuses);
-        }, e -> serversNote.set("Could not check the servers: " + UiTasks.message(e)));
+        return tasks.run(
+                () -> workspace.checkServers(true),
+                statuses -> {
+                    List<ServerChoice> choices = new ArrayList<>();
+                    long locals = statuses.stream().filter(ServerStatus::local).count();
+                    statuses.forEach(
+                            s -> choices.add(new ServerChoice(s.name(), s.local(), locals >= 2 ? s.local() : true)));
+                    servers.setAll(choices);
+                    show(statuses);
+                },
+                e -> serversNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
     /** Checks every listed server again, starting the local cluster if one of its servers does not answer. */
     public CompletableFuture<?> checkHealth() {
         servers.forEach(c -> c.statusProperty().set(null));
         serversNote.set("Starting the local servers if needed, then checking each server...");
-        return tasks.run(() -> workspace.checkServers(true), this::show,
+        return tasks.run(
+                () -> workspace.checkServers(true),
+                this::show,
                 e -> serversNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
     private void show(List<ServerStatus> statuses) {
         for (ServerStatus s : statuses) {
-            servers.stream().filter(c -> c.name().equals(s.name())).forEach(c -> c.statusProperty().set(s));
+            servers.stream()
+                    .filter(c -> c.name().equals(s.name()))
+                    .forEach(c -> c.statusProperty().set(s));
         }
-        long down = servers.stream().filter(c -> c.statusProperty().get() != null && !c.statusProperty().get().ok())
+        long down = servers.stream()
+                .filter(c -> c.statusProperty().get() != null
+                        && !c.statusProperty().get().ok())
                 .count();
-        serversNote.set(down == 0 ? "All servers answered." : down + " server" + (down == 1 ? " is" : "s are")
-                + " not answering.");
+        serversNote.set(
+                down == 0
+                        ? "All servers answered."
+                        : down + " server" + (down == 1 ? " is" : "s are") + " not answering.");
     }
 
     /** Goes to the next step if this one is valid; from Review it starts the key generation. */
@@ -138,8 +162,7 @@ public final class NewKeyViewModel {
         switch (step.get()) {
             case SERVERS -> step.set(Step.CURVE);
             case REVIEW, FAILED -> showServers();
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -155,8 +178,13 @@ public final class NewKeyViewModel {
 
     /** Runs the key generation with the current choices (a new keyId each time, so it also serves Retry). */
     public void generate() {
-        generation.start(curve.get(), threshold.get(), chosen().stream().map(ServerChoice::name).toList(),
-                label.get() == null || label.get().isBlank() ? null : label.get().strip());
+        generation.start(
+                curve.get(),
+                threshold.get(),
+                chosen().stream().map(ServerChoice::name).toList(),
+                label.get() == null || label.get().isBlank()
+                        ? null
+                        : label.get().strip());
         step.set(Step.GENERATING);
     }
 
@@ -218,8 +246,8 @@ public final class NewKeyViewModel {
 
     /** The t-of-n sentence for the current choice. */
     public StringBinding thresholdSentence() {
-        return Bindings.createStringBinding(() -> ThresholdRules.sentence(selectedCount(), threshold.get()),
-                servers, threshold);
+        return Bindings.createStringBinding(
+                () -> ThresholdRules.sentence(selectedCount(), threshold.get()), servers, threshold);
     }
 
     public KeygenProgressModel generation() {

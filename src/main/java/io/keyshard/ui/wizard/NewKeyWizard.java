@@ -43,9 +43,19 @@ public final class NewKeyWizard extends BorderPane {
         setId("new-key-wizard");
         getStyleClass().add("wizard");
         setPadding(new Insets(20, 24, 16, 24));
-        pages = Map.of(Step.CURVE, ChoiceSteps.curve(model), Step.SERVERS, ChoiceSteps.servers(model),
-                Step.REVIEW, ChoiceSteps.review(model), Step.GENERATING, RunSteps.generating(model),
-                Step.SAVED, RunSteps.saved(model, copier), Step.FAILED, RunSteps.failed(model));
+        pages = Map.of(
+                Step.CURVE,
+                ChoiceSteps.curve(model),
+                Step.SERVERS,
+                ChoiceSteps.servers(model),
+                Step.REVIEW,
+                ChoiceSteps.review(model),
+                Step.GENERATING,
+                RunSteps.generating(model),
+                Step.SAVED,
+                RunSteps.saved(model, copier),
+                Step.FAILED,
+                RunSteps.failed(model));
         pages.forEach((step, page) -> page.setId("step-" + step.name().toLowerCase(Locale.ROOT)));
 
         Label title = new Label("New key");
@@ -81,11 +91,14 @@ public final class NewKeyWizard extends BorderPane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 escape();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && getScene().getFocusOwner() instanceof Button focused
-                    && focused != next && !focused.isDisabled()) {
+            } else if (e.getCode() == KeyCode.ENTER
+                    && getScene().getFocusOwner() instanceof Button focused
+                    && focused != next
+                    && !focused.isDisabled()) {
                 focused.fire(); // Enter follows the focus: a focused Back goes back, as Space would
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && model.stepProperty().get().ordinal() <= Step.REVIEW.ordinal()) {
+            } else if (e.getCode() == KeyCode.ENTER
+                    && model.stepProperty().get().ordinal() <= Step.REVIEW.ordinal()) {
                 model.next();
                 e.consume();
             }

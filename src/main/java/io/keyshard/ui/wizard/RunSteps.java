@@ -27,8 +27,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's last steps: the key generation running, the saved key, and a failure with Retry. */
 final class RunSteps {
-    private RunSteps() {
-    }
+    private RunSteps() {}
 
     static Node generating(NewKeyViewModel model) {
         KeygenProgressModel run = model.generation();
@@ -53,8 +52,8 @@ final class RunSteps {
                 + "commitments and encrypted shares, then confirm (commit). Cancel stops every server.");
         legend.setWrapText(true);
         legend.getStyleClass().add(Styles.TEXT_MUTED);
-        return ChoiceSteps.page("Generating the key", "The servers are creating the key together.",
-                new VBox(16, line, grid, legend));
+        return ChoiceSteps.page(
+                "Generating the key", "The servers are creating the key together.", new VBox(16, line, grid, legend));
     }
 
     private static void fill(GridPane grid, Map<String, List<ObjectProperty<StepState>>> cells) {
@@ -110,19 +109,29 @@ final class RunSteps {
         Label keyId = new Label();
         keyId.setId("saved-key-id");
         keyId.getStyleClass().add("mono-value");
-        keyId.textProperty().bind(Bindings.createStringBinding(() -> run.resultProperty().get() == null ? ""
-                : run.resultProperty().get().keyId().toString(), run.resultProperty()));
+        keyId.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> run.resultProperty().get() == null
+                                ? ""
+                                : run.resultProperty().get().keyId().toString(),
+                        run.resultProperty()));
         CopyButton copy = new CopyButton("key id", keyId::getText, copier);
         copy.setId("copy-key-id");
         HBox idRow = new HBox(10, new Label("Key ID"), keyId, copy);
         idRow.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.setWrapText(true);
-        summary.textProperty().bind(Bindings.createStringBinding(() -> {
-            var r = run.resultProperty().get();
-            return r == null ? "" : r.curve().apiName() + ", " + r.threshold() + " of " + r.servers().size()
-                    + " (" + String.join(", ", r.servers()) + "), root public key " + r.rootPublicKey();
-        }, run.resultProperty()));
+        summary.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            var r = run.resultProperty().get();
+                            return r == null
+                                    ? ""
+                                    : r.curve().apiName() + ", " + r.threshold() + " of "
+                                            + r.servers().size() + " (" + String.join(", ", r.servers())
+                                            + "), root public key " + r.rootPublicKey();
+                        },
+                        run.resultProperty()));
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         Label stored = new Label("The key is stored in your encrypted vault: its ID and public data here, its shares "
                 + "on the servers. A backup of the vault keeps the list of your keys (their IDs), not the shares.");
@@ -153,7 +162,9 @@ final class RunSteps {
         Fit.wholeButtons(addresses, export);
         HBox exportRow = new HBox(12, addresses, export, backupNote);
         exportRow.setAlignment(Pos.CENTER_LEFT);
-        return ChoiceSteps.page("Your key is ready", "Saved to the vault as READY.",
+        return ChoiceSteps.page(
+                "Your key is ready",
+                "Saved to the vault as READY.",
                 new VBox(14, new HBox(10, ok, time), idRow, summary, stored, exportRow));
     }
 
@@ -166,12 +177,15 @@ final class RunSteps {
         what.textProperty().bind(run.failureProperty());
         Label advice = new Label();
         advice.setWrapText(true);
-        advice.textProperty().bind(Bindings.createStringBinding(() -> run.failedServerProperty().get() == null
-                ? "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
-                        + "vault it is listed there as FAILED."
-                : "Start " + run.failedServerProperty().get() + " again (Servers screen) and Retry, or choose other "
-                        + "servers. Each attempt gets a new key ID; a failed one can never sign.",
-                run.failedServerProperty()));
+        advice.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> run.failedServerProperty().get() == null
+                                ? "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
+                                        + "vault it is listed there as FAILED."
+                                : "Start " + run.failedServerProperty().get()
+                                        + " again (Servers screen) and Retry, or choose other "
+                                        + "servers. Each attempt gets a new key ID; a failed one can never sign.",
+                        run.failedServerProperty()));
         Button retry = new Button("Retry", new FontIcon(MaterialDesignR.REFRESH));
         retry.setId("wizard-retry");
         retry.getStyleClass().addAll(Styles.ACCENT, "wizard-focus");
@@ -179,7 +193,9 @@ final class RunSteps {
         Button change = new Button("Choose other servers");
         change.setId("wizard-change-servers");
         change.setOnAction(e -> model.back());
-        return ChoiceSteps.page("The key was not created", "Nothing usable was made; no share is left behind.",
+        return ChoiceSteps.page(
+                "The key was not created",
+                "Nothing usable was made; no share is left behind.",
                 new VBox(14, what, advice, new HBox(10, retry, change)));
     }
 }

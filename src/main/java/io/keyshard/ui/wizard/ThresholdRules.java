@@ -5,8 +5,7 @@ public final class ThresholdRules {
     /** The smallest threshold and server count: one server alone would hold an ordinary key. */
     public static final int MIN = 2;
 
-    private ThresholdRules() {
-    }
+    private ThresholdRules() {}
 
     /** The nearest allowed threshold for {@code n} chosen servers ({@code MIN} when fewer than two are chosen). */
     public static int clamp(int threshold, int n) {
@@ -44,7 +43,9 @@ public final class ThresholdRules {
     /** The words after the threshold spinner, e.g. "of 3 chosen servers must take part to sign". */
     public static String ofChosen(int n) {
         if (n < MIN) {
-            return n == 1 ? "(only 1 server is chosen: choose at least two)" : "(no server is chosen: choose at least two)";
+            return n == 1
+                    ? "(only 1 server is chosen: choose at least two)"
+                    : "(no server is chosen: choose at least two)";
         }
         return "of " + n + " chosen servers must take part to sign";
     }

@@ -30,11 +30,16 @@ class Bip174SignerTest {
 
     @Test
     void bothSignersOfTheBipReproduceTheirPsbts() {
-        List<JsonNode> steps = TestVectors.list(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow"));
+        List<JsonNode> steps =
+                TestVectors.list(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow"));
         Psbt updated = Psbt.parse(Hex.decode(steps.get(2).get("hex").asText()));
-        Map<String, String> first = sign(updated, "cP53pDbR5WtAD8dYAW9hhTjuvvTVaEiQBdrz9XPrgLBeRFiyCbQr",
+        Map<String, String> first = sign(
+                updated,
+                "cP53pDbR5WtAD8dYAW9hhTjuvvTVaEiQBdrz9XPrgLBeRFiyCbQr",
                 "cR6SXDoyfQrcp4piaiHE97Rsgta9mNhGTen9XeonVgwsh4iSgw6d");
-        Map<String, String> second = sign(updated, "cT7J9YpCwY3AVRFSjN6ukeEeWY6mhpbJPxRaDaP5QTdygQRxP9Au",
+        Map<String, String> second = sign(
+                updated,
+                "cT7J9YpCwY3AVRFSjN6ukeEeWY6mhpbJPxRaDaP5QTdygQRxP9Au",
                 "cNBc3SWUip9PPm1GjRoLEJT6T41iNzCYtD7qro84FMnM5zEqeJsE");
         assertEquals(2, first.size());
         assertEquals(2, second.size());
@@ -51,13 +56,15 @@ class Bip174SignerTest {
             String pub = Hex.toHexString(SECP.getG().multiply(d).getEncoded(true));
             for (int i = 0; i < psbt.inputs().size(); i++) {
                 PsbtInput in = psbt.input(i);
-                boolean listed = in.bip32Derivations().stream().anyMatch(x -> Hex.toHexString(x.publicKey()).equals(pub));
+                boolean listed = in.bip32Derivations().stream()
+                        .anyMatch(x -> Hex.toHexString(x.publicKey()).equals(pub));
                 if (!listed) {
                     continue;
                 }
                 SignerChecks.check(psbt, i);
                 byte[] sighash = in.witnessScript() != null
-                        ? Sighash.segwitV0(tx, i, in.witnessScript(), in.witnessUtxo().amount(), in.sighashType())
+                        ? Sighash.segwitV0(
+                                tx, i, in.witnessScript(), in.witnessUtxo().amount(), in.sighashType())
                         : Sighash.legacy(tx, i, in.redeemScript(), in.sighashType());
                 sigs.put(i + ":" + pub, Hex.toHexString(der(d, sighash)) + "01");
             }
@@ -67,9 +74,11 @@ class Bip174SignerTest {
 
     private static byte[] der(BigInteger d, byte[] digest) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(d, new ECDomainParameters(SECP.getCurve(), SECP.getG(), SECP.getN())));
+        signer.init(
+                true, new ECPrivateKeyParameters(d, new ECDomainParameters(SECP.getCurve(), SECP.getG(), SECP.getN())));
         BigInteger[] rs = signer.generateSignature(digest);
-        BigInteger s = rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
+        BigInteger s =
+                rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
         return Der.encode(rs[0], s);
     }
 

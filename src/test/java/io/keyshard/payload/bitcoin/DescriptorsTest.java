@@ -18,21 +18,32 @@ import org.junit.jupiter.api.Test;
 
 /** BIP-380 checksums on the BIP's own vectors and Bitcoin Core's example; exported descriptors describe the key's addresses. */
 class DescriptorsTest {
-    private static final Pattern SHAPE = Pattern.compile("(pkh|wpkh|tr)\\(\\[([0-9a-f]{8})/(\\d+)/(\\d+)/(\\d+)\\]([1-9A-HJ-NP-Za-km-z]+)/<0;1>/\\*\\)#([a-z0-9]{8})");
+    private static final Pattern SHAPE = Pattern.compile(
+            "(pkh|wpkh|tr)\\(\\[([0-9a-f]{8})/(\\d+)/(\\d+)/(\\d+)\\]([1-9A-HJ-NP-Za-km-z]+)/<0;1>/\\*\\)#([a-z0-9]{8})");
 
     @Test
     void bip380ChecksumVectors() {
         assertEquals("89f8spxm", Descriptors.checksum("raw(deadbeef)"));
         assertEquals("raw(deadbeef)", Descriptors.verify("raw(deadbeef)#89f8spxm"));
-        for (String bad : new String[] {"raw(deadbeef)", "raw(deadbeef)#", "raw(deadbeef)#89f8spxmx", "raw(deadbeef)#89f8spx",
-            "raw(deedbeef)#89f8spxm", "raw(deedbeef)##9f8spxm", "raw(Ü)#00000000"}) {
+        for (String bad : new String[] {
+            "raw(deadbeef)",
+            "raw(deadbeef)#",
+            "raw(deadbeef)#89f8spxmx",
+            "raw(deadbeef)#89f8spx",
+            "raw(deedbeef)#89f8spxm",
+            "raw(deedbeef)##9f8spxm",
+            "raw(Ü)#00000000"
+        }) {
             assertThrows(IllegalArgumentException.class, () -> Descriptors.verify(bad), bad);
         }
     }
 
     @Test
     void bitcoinCoreWalletExample() {
-        assertEquals("cjjspncu", Descriptors.checksum("wpkh([d34db33f/84h/0h/0h]xpub6DJ2dNUysrn5Vt36jH2KLBT2i1auw1tTSSomg8PhqNiUtx8QX2SvC9nrHu81fT41fvDUnhMjEzQgXnQjKEu3oaqMSzhSrHMxyyoEAmUHQbY/0/*)"));
+        assertEquals(
+                "cjjspncu",
+                Descriptors.checksum(
+                        "wpkh([d34db33f/84h/0h/0h]xpub6DJ2dNUysrn5Vt36jH2KLBT2i1auw1tTSSomg8PhqNiUtx8QX2SvC9nrHu81fT41fvDUnhMjEzQgXnQjKEu3oaqMSzhSrHMxyyoEAmUHQbY/0/*)"));
     }
 
     @Test
@@ -53,7 +64,8 @@ class DescriptorsTest {
             assertTrue(m.matches(), d);
             assertEquals(c[2], m.group(1));
             assertEquals(String.format(Locale.ROOT, "%08x", root.fingerprint()), m.group(2));
-            assertEquals(chain.defaultPath(2, 0, net).indices().subList(0, 3).toString(),
+            assertEquals(
+                    chain.defaultPath(2, 0, net).indices().subList(0, 3).toString(),
                     "[" + m.group(3) + ", " + m.group(4) + ", " + m.group(5) + "]");
             assertEquals(net == Network.MAINNET ? "xpub" : "tpub", m.group(6).substring(0, 4));
             Descriptors.verify(d);
@@ -61,13 +73,20 @@ class DescriptorsTest {
             assertEquals(c[4], m.group(7));
             // The account xpub's /1/7 is the chain's change address 7 of account 2.
             ExtendedPublicKey account = Xpub.decode(m.group(6), curve).key();
-            ExtendedPublicKey viaDescriptor = PublicDerivation.derive(account, DerivationPath.of(1, 7)).key();
-            ExtendedPublicKey viaPath = PublicDerivation.derive(root, changePath(chain, net)).key();
-            assertEquals(chain.address(curve, viaPath.point(), net).value(), chain.address(curve, viaDescriptor.point(), net).value());
+            ExtendedPublicKey viaDescriptor =
+                    PublicDerivation.derive(account, DerivationPath.of(1, 7)).key();
+            ExtendedPublicKey viaPath =
+                    PublicDerivation.derive(root, changePath(chain, net)).key();
+            assertEquals(
+                    chain.address(curve, viaPath.point(), net).value(),
+                    chain.address(curve, viaDescriptor.point(), net).value());
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> Descriptors.export(Chain.BITCOIN_P2TR, new TestWallet(CurveName.SECP256K1, 30).root, 0, Network.MAINNET));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Descriptors.export(
+                        Chain.BITCOIN_P2TR, new TestWallet(CurveName.SECP256K1, 30).root, 0, Network.MAINNET));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Descriptors.export(Chain.EVM, new TestWallet(CurveName.SECP256K1, 30).root, 0, Network.MAINNET));
     }
 

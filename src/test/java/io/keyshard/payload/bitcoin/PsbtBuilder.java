@@ -22,8 +22,16 @@ final class PsbtBuilder {
         ByteWriter w = new ByteWriter();
         if (version == 2) {
             record(w, PsbtFields.IN_PREVIOUS_TXID, new byte[0], txid);
-            record(w, PsbtFields.IN_OUTPUT_INDEX, new byte[0], new ByteWriter().u32(vout).toByteArray());
-            record(w, PsbtFields.IN_SEQUENCE, new byte[0], new ByteWriter().u32(0xfffffffdL).toByteArray());
+            record(
+                    w,
+                    PsbtFields.IN_OUTPUT_INDEX,
+                    new byte[0],
+                    new ByteWriter().u32(vout).toByteArray());
+            record(
+                    w,
+                    PsbtFields.IN_SEQUENCE,
+                    new byte[0],
+                    new ByteWriter().u32(0xfffffffdL).toByteArray());
         }
         inMaps.add(w);
         return this;
@@ -38,7 +46,11 @@ final class PsbtBuilder {
         txOuts.add(new Transaction.TxOut(amount, script));
         ByteWriter w = new ByteWriter();
         if (version == 2) {
-            record(w, PsbtFields.OUT_AMOUNT, new byte[0], new ByteWriter().i64(amount).toByteArray());
+            record(
+                    w,
+                    PsbtFields.OUT_AMOUNT,
+                    new byte[0],
+                    new ByteWriter().i64(amount).toByteArray());
             record(w, PsbtFields.OUT_SCRIPT, new byte[0], script);
         }
         outMaps.add(w);
@@ -55,7 +67,10 @@ final class PsbtBuilder {
         byte[] pub = wallet.publicKey(path);
         return new PsbtBuilder(0)
                 .input(txid, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(amount, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
+                .in(
+                        PsbtFields.IN_WITNESS_UTXO,
+                        new byte[0],
+                        new Transaction.TxOut(amount, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
                 .in(PsbtFields.IN_BIP32_DERIVATION, pub, wallet.origin(path).serialize())
                 .output(send, to)
                 .build();
@@ -66,10 +81,26 @@ final class PsbtBuilder {
         if (version == 0) {
             record(w, PsbtFields.GLOBAL_UNSIGNED_TX, new byte[0], new Transaction(2, txIns, txOuts, 0).serialize());
         } else {
-            record(w, PsbtFields.GLOBAL_TX_VERSION, new byte[0], new ByteWriter().u32(2).toByteArray());
-            record(w, PsbtFields.GLOBAL_INPUT_COUNT, new byte[0], new ByteWriter().compactSize(txIns.size()).toByteArray());
-            record(w, PsbtFields.GLOBAL_OUTPUT_COUNT, new byte[0], new ByteWriter().compactSize(txOuts.size()).toByteArray());
-            record(w, PsbtFields.GLOBAL_VERSION, new byte[0], new ByteWriter().u32(2).toByteArray());
+            record(
+                    w,
+                    PsbtFields.GLOBAL_TX_VERSION,
+                    new byte[0],
+                    new ByteWriter().u32(2).toByteArray());
+            record(
+                    w,
+                    PsbtFields.GLOBAL_INPUT_COUNT,
+                    new byte[0],
+                    new ByteWriter().compactSize(txIns.size()).toByteArray());
+            record(
+                    w,
+                    PsbtFields.GLOBAL_OUTPUT_COUNT,
+                    new byte[0],
+                    new ByteWriter().compactSize(txOuts.size()).toByteArray());
+            record(
+                    w,
+                    PsbtFields.GLOBAL_VERSION,
+                    new byte[0],
+                    new ByteWriter().u32(2).toByteArray());
         }
         w.u8(0);
         inMaps.forEach(m -> w.bytes(m.toByteArray()).u8(0));

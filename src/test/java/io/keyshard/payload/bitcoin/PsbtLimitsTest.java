@@ -55,10 +55,12 @@ class PsbtLimitsTest {
     @Test
     void unknownAndProprietaryRecordsSurviveAChange() {
         // one input with an unknown type 0xf0 record and a proprietary record; one output.
-        String tx = "0200000001" + "11".repeat(32) + "00000000" + "00" + "ffffffff" + "01" + "0000000000000000" + "00" + "00000000";
+        String tx = "0200000001" + "11".repeat(32) + "00000000" + "00" + "ffffffff" + "01" + "0000000000000000" + "00"
+                + "00000000";
         String unknown = "02f0aa" + "03010203";
         String proprietary = "06fc03616263" + "01" + "02beef";
-        String psbtHex = MAGIC + "0100" + String.format("%02x", tx.length() / 2) + tx + "00" + unknown + proprietary + "00" + "00";
+        String psbtHex = MAGIC + "0100" + String.format("%02x", tx.length() / 2) + tx + "00" + unknown + proprietary
+                + "00" + "00";
         Psbt psbt = Psbt.parse(Hex.decode(psbtHex));
         assertEquals(psbtHex, Hex.toHexString(psbt.serialize()));
         psbt.input(0).finalizeWith(new byte[] {0x51}, List.of());

@@ -29,18 +29,36 @@ class PsbtReviewTest {
         byte[] notChange = w.publicKey("m/84/0/0/1/1");
         Psbt psbt = new PsbtBuilder(0)
                 .input(TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(100_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
-                .in(PsbtFields.IN_BIP32_DERIVATION, pub, w.origin("m/84/0/0/0/0").serialize())
+                .in(
+                        PsbtFields.IN_WITNESS_UTXO,
+                        new byte[0],
+                        new Transaction.TxOut(100_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
+                .in(
+                        PsbtFields.IN_BIP32_DERIVATION,
+                        pub,
+                        w.origin("m/84/0/0/0/0").serialize())
                 .input(TXID, 1)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(20_000, Scripts.p2wpkh(Digests.hash160(foreign))).serialize())
-                .in(PsbtFields.IN_BIP32_DERIVATION, foreign, other.origin("m/84/0/0/0/0").serialize())
+                .in(
+                        PsbtFields.IN_WITNESS_UTXO,
+                        new byte[0],
+                        new Transaction.TxOut(20_000, Scripts.p2wpkh(Digests.hash160(foreign))).serialize())
+                .in(
+                        PsbtFields.IN_BIP32_DERIVATION,
+                        foreign,
+                        other.origin("m/84/0/0/0/0").serialize())
                 .output(60_000, EXTERNAL)
                 .output(39_000, Scripts.p2wpkh(Digests.hash160(change)))
-                .out(PsbtFields.OUT_BIP32_DERIVATION, change, w.origin("m/84/0/0/1/0").serialize())
+                .out(
+                        PsbtFields.OUT_BIP32_DERIVATION,
+                        change,
+                        w.origin("m/84/0/0/1/0").serialize())
                 .output(0, Hex.decode("6a00"))
                 // claims to be this key's change, but pays a different key than the entry derives to
                 .output(0, Scripts.p2wpkh(Digests.hash160(foreign)))
-                .out(PsbtFields.OUT_BIP32_DERIVATION, notChange, w.origin("m/84/0/0/1/1").serialize())
+                .out(
+                        PsbtFields.OUT_BIP32_DERIVATION,
+                        notChange,
+                        w.origin("m/84/0/0/1/1").serialize())
                 .build();
 
         PsbtReview r = PsbtReview.of(psbt, w.root, Network.MAINNET);
@@ -57,7 +75,12 @@ class PsbtReviewTest {
         assertFalse(r.outputs().get(0).change());
         assertTrue(r.outputs().get(1).change());
         assertEquals("m/84/0/0/1/0", r.outputs().get(1).path());
-        assertEquals(BitcoinAddresses.p2wpkh(CurveName.SECP256K1, w.derive("m/84/0/0/1/0").key().point(), Network.MAINNET).value(),
+        assertEquals(
+                BitcoinAddresses.p2wpkh(
+                                CurveName.SECP256K1,
+                                w.derive("m/84/0/0/1/0").key().point(),
+                                Network.MAINNET)
+                        .value(),
                 r.outputs().get(1).address());
         assertNull(r.outputs().get(2).address());
         assertFalse(r.outputs().get(3).change());
@@ -85,20 +108,36 @@ class PsbtReviewTest {
         byte[] outputKey = Taproot.outputKey(internal, null);
         Psbt psbt = new PsbtBuilder(2)
                 .input(TXID, 0)
-                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], new Transaction.TxOut(80_000, Scripts.p2tr(outputKey)).serialize())
+                .in(
+                        PsbtFields.IN_WITNESS_UTXO,
+                        new byte[0],
+                        new Transaction.TxOut(80_000, Scripts.p2tr(outputKey)).serialize())
                 .in(PsbtFields.IN_TAP_INTERNAL_KEY, new byte[0], internal)
-                .in(PsbtFields.IN_TAP_BIP32_DERIVATION, internal, new TapKeyOrigin(List.of(), w.origin("m/86/0/0/0/0")).serialize())
+                .in(
+                        PsbtFields.IN_TAP_BIP32_DERIVATION,
+                        internal,
+                        new TapKeyOrigin(List.of(), w.origin("m/86/0/0/0/0")).serialize())
                 .output(50_000, EXTERNAL)
                 .output(29_000, Scripts.p2tr(Taproot.outputKey(changeKey, null)))
                 .out(PsbtFields.OUT_TAP_INTERNAL_KEY, new byte[0], changeKey)
-                .out(PsbtFields.OUT_TAP_BIP32_DERIVATION, changeKey, new TapKeyOrigin(List.of(), w.origin("m/86/0/0/1/0")).serialize())
+                .out(
+                        PsbtFields.OUT_TAP_BIP32_DERIVATION,
+                        changeKey,
+                        new TapKeyOrigin(List.of(), w.origin("m/86/0/0/1/0")).serialize())
                 .build();
         PsbtReview r = PsbtReview.of(psbt, w.root, Network.MAINNET);
         assertTrue(r.outputs().get(1).change());
-        assertEquals(BitcoinAddresses.p2tr(CurveName.SECP256K1_SCHNORR, w.derive("m/86/0/0/1/0").key().point(), Network.MAINNET).value(),
+        assertEquals(
+                BitcoinAddresses.p2tr(
+                                CurveName.SECP256K1_SCHNORR,
+                                w.derive("m/86/0/0/1/0").key().point(),
+                                Network.MAINNET)
+                        .value(),
                 r.outputs().get(1).address());
         SigningInput in = PsbtSigner.inputsFor(psbt, w.root).get(0);
-        Transaction signed = PsbtFinalizer.extract(PsbtFinalizer.finalizeInputs(PsbtSignatures.addSchnorr(psbt, in, w.signSchnorr(in))).psbt());
+        Transaction signed = PsbtFinalizer.extract(
+                PsbtFinalizer.finalizeInputs(PsbtSignatures.addSchnorr(psbt, in, w.signSchnorr(in)))
+                        .psbt());
         assertEquals(signed.vsize(), r.vsize());
         assertEquals(signed.txidHex(), r.txid());
         assertEquals(1_000L, r.fee());
@@ -110,7 +149,8 @@ class PsbtReviewTest {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 23);
         TestWallet other = new TestWallet(CurveName.SECP256K1, 24);
         Psbt psbt = PsbtBuilder.spendP2wpkh(other, "m/84/0/0/0/0", TXID, 1_000, 900, EXTERNAL);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
         assertTrue(e.getMessage().contains("no input of this PSBT belongs to this key"), e.getMessage());
     }
 
@@ -118,7 +158,8 @@ class PsbtReviewTest {
     void amountsBeyondAllBitcoinAreRefused() {
         TestWallet w = new TestWallet(CurveName.SECP256K1, 25);
         Psbt psbt = PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", TXID, 1_000, PsbtReview.MAX_MONEY + 1, EXTERNAL);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
         assertTrue(e.getMessage().contains("output 0 amount"), e.getMessage());
     }
 }

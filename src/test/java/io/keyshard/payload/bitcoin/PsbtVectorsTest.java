@@ -30,16 +30,24 @@ class PsbtVectorsTest {
             } else {
                 Psbt psbt = Psbt.parse(raw);
                 assertEquals(v.get("hex").asText(), Hex.toHexString(psbt.serialize()), name);
-                assertEquals(Base64.getEncoder().encodeToString(raw), Psbt.fromBase64(psbt.toBase64()).toBase64(), name);
+                assertEquals(
+                        Base64.getEncoder().encodeToString(raw),
+                        Psbt.fromBase64(psbt.toBase64()).toBase64(),
+                        name);
                 if (section.equals("signer-fails")) {
-                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-                        for (int i = 0; i < psbt.inputs().size(); i++) {
-                            SignerChecks.check(psbt, i);
-                        }
-                    }, name);
-                    // the case names the field whose check fails: "A Witness UTXO ...", "redeemScript ...", "witnessScript ..."
+                    IllegalArgumentException e = assertThrows(
+                            IllegalArgumentException.class,
+                            () -> {
+                                for (int i = 0; i < psbt.inputs().size(); i++) {
+                                    SignerChecks.check(psbt, i);
+                                }
+                            },
+                            name);
+                    // the case names the field whose check fails: "A Witness UTXO ...", "redeemScript ...",
+                    // "witnessScript ..."
                     String field = name.split(" ")[name.startsWith("A ") ? 1 : 0];
-                    assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
+                    assertTrue(
+                            e.getMessage().toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
                             name + " -> " + e.getMessage());
                 }
                 if (section.equals("valid")) {
@@ -55,7 +63,10 @@ class PsbtVectorsTest {
                         assertThrows(IllegalArgumentException.class, psbt::lockTime, name);
                     } else {
                         assertEquals(Long.parseLong(expected), psbt.lockTime(), name);
-                        assertEquals(Long.parseLong(expected), psbt.unsignedTransaction().lockTime(), name);
+                        assertEquals(
+                                Long.parseLong(expected),
+                                psbt.unsignedTransaction().lockTime(),
+                                name);
                     }
                 }
             }
@@ -71,8 +82,21 @@ class PsbtVectorsTest {
 
     @Test
     void bip370() {
-        assertEquals(Map.of("invalid", 24, "valid", 14, "locktime:0", 2, "locktime:10000", 4, "locktime:1657048460", 2,
-                "locktime:none", 1), run("psbt_bip370.json"));
+        assertEquals(
+                Map.of(
+                        "invalid",
+                        24,
+                        "valid",
+                        14,
+                        "locktime:0",
+                        2,
+                        "locktime:10000",
+                        4,
+                        "locktime:1657048460",
+                        2,
+                        "locktime:none",
+                        1),
+                run("psbt_bip370.json"));
     }
 
     @Test
@@ -82,7 +106,8 @@ class PsbtVectorsTest {
 
     @Test
     void bip174WorkflowPsbtsRoundTripAndTheFinalizedOneExtractsToTheGivenTransaction() {
-        List<JsonNode> steps = TestVectors.list(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow"));
+        List<JsonNode> steps =
+                TestVectors.list(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow"));
         String finalized = null;
         String extracted = null;
         int psbts = 0;
@@ -101,6 +126,9 @@ class PsbtVectorsTest {
             psbts++;
         }
         assertEquals(10, psbts);
-        assertEquals(extracted, Hex.toHexString(PsbtFinalizer.extract(Psbt.parse(Hex.decode(finalized))).serialize()));
+        assertEquals(
+                extracted,
+                Hex.toHexString(
+                        PsbtFinalizer.extract(Psbt.parse(Hex.decode(finalized))).serialize()));
     }
 }

@@ -65,10 +65,14 @@ final class TestWallet {
     /** Deterministic (RFC 6979) low-s ECDSA, DER encoded. */
     byte[] signEcdsa(SigningInput in) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(privateKey(in.path()),
-                new ECDomainParameters(SECP.getCurve(), SECP.getG(), SECP.getN(), SECP.getH())));
+        signer.init(
+                true,
+                new ECPrivateKeyParameters(
+                        privateKey(in.path()),
+                        new ECDomainParameters(SECP.getCurve(), SECP.getG(), SECP.getN(), SECP.getH())));
         BigInteger[] rs = signer.generateSignature(in.sighash());
-        BigInteger s = rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
+        BigInteger s =
+                rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
         return Der.encode(rs[0], s);
     }
 

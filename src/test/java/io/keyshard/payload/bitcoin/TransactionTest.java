@@ -28,14 +28,16 @@ class TransactionTest {
 
     @Test
     void trailingBytesAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transaction.parseHex(UNSIGNED + "00"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Transaction.parseHex(UNSIGNED + "00"));
         assertTrue(e.getMessage().contains("after its lock time"), e.getMessage());
     }
 
     @Test
     void aSegwitMarkerWithoutWitnessesIsRefused() {
         String noWitness = "01000000" + "0001" + UNSIGNED.substring(8, UNSIGNED.length() - 8) + "0000" + "11000000";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transaction.parseHex(noWitness));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Transaction.parseHex(noWitness));
         assertTrue(e.getMessage().contains("no witness data"), e.getMessage());
     }
 
@@ -55,11 +57,16 @@ class TransactionTest {
     @Test
     void txidOfThePreviousTransactionInTheBip174Example() {
         // BIP-174's creator spends 75ddabb2...:0, and its updater adds that transaction as the non-witness UTXO.
-        Psbt updated = Psbt.parse(Hex.decode(TestVectors.load("bitcoin/psbt_bip174.json").get("workflow").get(1).get("hex").asText()));
+        Psbt updated = Psbt.parse(Hex.decode(TestVectors.load("bitcoin/psbt_bip174.json")
+                .get("workflow")
+                .get(1)
+                .get("hex")
+                .asText()));
         Transaction prev = updated.input(0).nonWitnessUtxo();
         assertEquals("75ddabb27b8845f5247975c8a5ba7c6f336c4570708ebe230caf6db5217ae858", prev.txidHex());
         assertEquals(prev.txidHex(), prev.wtxidHex());
-        assertEquals("75ddabb27b8845f5247975c8a5ba7c6f336c4570708ebe230caf6db5217ae858:0",
+        assertEquals(
+                "75ddabb27b8845f5247975c8a5ba7c6f336c4570708ebe230caf6db5217ae858:0",
                 updated.unsignedTransaction().inputs().get(0).outpoint());
     }
 }

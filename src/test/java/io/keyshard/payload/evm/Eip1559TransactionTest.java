@@ -36,16 +36,22 @@ class Eip1559TransactionTest {
     private static String json(JsonNode v) {
         return """
                 {"chainId": "7822", "nonce": %d, "maxPriorityFeePerGas": %d, "maxFeePerGas": %d,
-                 "gas": %d, "to": "%s", "value": %d}""".formatted(v.get("nonce").asLong(),
-                v.get("maxInclusionFeePerGas").asLong(), v.get("maxFeePerGas").asLong(), v.get("gasLimit").asLong(),
-                v.get("to").asText(), v.get("value").asLong());
+                 "gas": %d, "to": "%s", "value": %d}""".formatted(
+                        v.get("nonce").asLong(),
+                        v.get("maxInclusionFeePerGas").asLong(),
+                        v.get("maxFeePerGas").asLong(),
+                        v.get("gasLimit").asLong(),
+                        v.get("to").asText(),
+                        v.get("value").asLong());
     }
 
     @ParameterizedTest
     @MethodSource("ethereumjsVectors")
     void signsTheEthereumjsVectorsByteForByte(JsonNode v) {
         // The file stores each typed transaction wrapped in an RLP string, as ethereumjs serialised it then.
-        byte[] expected = ((Rlp.Str) Rlp.decode(Hex.decode(v.get("signedTransactionRLP").asText().substring(2), "vector"))).bytes();
+        byte[] expected = ((Rlp.Str) Rlp.decode(
+                        Hex.decode(v.get("signedTransactionRLP").asText().substring(2), "vector")))
+                .bytes();
         LocalKey key = new LocalKey(v.get("privateKey").asText());
         Eip1559Transaction tx = Eip1559Transaction.parse(json(v));
         byte[] signed = tx.signedEncoding(key.sign(tx.signingHash()));
@@ -61,12 +67,13 @@ class Eip1559TransactionTest {
         "0x0, '', 02f86a7b8007078252089461fac28c810253ea3a42ebbb1a5cf8687765e4ee88016345785d8a000080c001a01f75fb4ae321bb55c0e7569d940ce133e775fb4494500ac6de9aeb16f45f20d1a05bf9b98c50422e3ada79a6920b1007bc36a1c36d178dbc1b44dfbd97fc56cf13, be76a9ae424fe7a42da7db0f42db0ced82929710d9c19cfdaa7e18c634e6ae54",
         "0x01, '{\"address\": \"0x61fac28c810253ea3a42ebbb1a5cf8687765e4ee\", \"storageKeys\": [\"0x0000000000000000000000000000000000000000000000000000000000000000\"]}', 02f8a37b0107078262d49461fac28c810253ea3a42ebbb1a5cf8687765e4ee88016345785d8a000080f838f79461fac28c810253ea3a42ebbb1a5cf8687765e4eee1a0000000000000000000000000000000000000000000000000000000000000000001a0f76cef537ee6b5a2143e4ed62debc41c19e996365ceb8b7a9ec7d7db8f83c001a01fbe06e8a4e052015af13b985047925b9f97bf145c7e7adb96f051af7c2551f0, c30b28761a4344c27f7ef7f5e3572c941111d32602a3c75e924f02fd6942bc04",
     })
-    void signsMyEtherWalletsTransactionsAndHashesThem(String nonce, String accessEntry, String expected, String txHash) {
+    void signsMyEtherWalletsTransactionsAndHashesThem(
+            String nonce, String accessEntry, String expected, String txHash) {
         LocalKey key = new LocalKey("e3046226c9d5f6b7fda49b00123fe96ab2fac359315f27169b5c984059b3540f");
-        Eip1559Transaction tx = Eip1559Transaction.parse("""
+        Eip1559Transaction tx = Eip1559Transaction.parse(
+                """
                 {"chainId": "0x7b", "nonce": "%s", "maxPriorityFeePerGas": "0x07", "maxFeePerGas": "0x07",
-                 "gas": "%s", "to": "%s", "value": "0x16345785D8A0000", "accessList": [%s]}""".formatted(
-                nonce, accessEntry.isEmpty() ? "0x5208" : "0x62d4", key.address(), accessEntry));
+                 "gas": "%s", "to": "%s", "value": "0x16345785D8A0000", "accessList": [%s]}""".formatted(nonce, accessEntry.isEmpty() ? "0x5208" : "0x62d4", key.address(), accessEntry));
         byte[] raw = tx.signedEncoding(key.sign(tx.signingHash()));
         assertEquals(expected, Hex.encode(raw));
         assertEquals(txHash, Hex.encode(Eip1559Transaction.txHash(raw)));
@@ -80,9 +87,11 @@ class Eip1559TransactionTest {
                  "gas": "25000", "to": "0xb94f5374fce5edbc8e2a8697c15331677e6ebf0b", "value": "10", "data": "0x5544"}""");
         EvmSignature sig = new EvmSignature(
                 new BigInteger("c9519f4f2b30335884581971573fadf60c6204f59a911df35ee8a540456b2660", 16),
-                new BigInteger("32f1e8e2c5dd761f9e4f88f41c8310aeaba26a8bfcdacfedfa12ec3862d37521", 16), 1);
-        assertEquals("02f864010301018261a894b94f5374fce5edbc8e2a8697c15331677e6ebf0b0a825544c001a0c9519f4f2b3033588458"
-                + "1971573fadf60c6204f59a911df35ee8a540456b2660a032f1e8e2c5dd761f9e4f88f41c8310aeaba26a8bfcdacfedfa12ec3862d37521",
+                new BigInteger("32f1e8e2c5dd761f9e4f88f41c8310aeaba26a8bfcdacfedfa12ec3862d37521", 16),
+                1);
+        assertEquals(
+                "02f864010301018261a894b94f5374fce5edbc8e2a8697c15331677e6ebf0b0a825544c001a0c9519f4f2b3033588458"
+                        + "1971573fadf60c6204f59a911df35ee8a540456b2660a032f1e8e2c5dd761f9e4f88f41c8310aeaba26a8bfcdacfedfa12ec3862d37521",
                 Hex.encode(tx.signedEncoding(sig)));
     }
 
@@ -126,8 +135,8 @@ class Eip1559TransactionTest {
         Eip1559Transaction tx = Eip1559Transaction.parse("""
                 {"chainId": 1, "nonce": 0, "maxPriorityFeePerGas": 1, "maxFeePerGas": 1, "gas": 21000,
                  "from": "0x000000000000000000000000000000000000dead"}""");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> tx.checkFrom("0x6B175474E89094C44Da98b954EedeAC495271d0F"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> tx.checkFrom("0x6B175474E89094C44Da98b954EedeAC495271d0F"));
         assertTrue(e.getMessage().contains("is not this key's address"), e.getMessage());
         tx.checkFrom("0x000000000000000000000000000000000000dEaD");
     }

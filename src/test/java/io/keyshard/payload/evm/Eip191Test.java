@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 class Eip191Test {
     @Test
     void hashesTextAsItsUtf8Bytes() {
-        assertEquals("d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68", Hex.encode(Eip191.hashText("hello world")));
+        assertEquals(
+                "d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68",
+                Hex.encode(Eip191.hashText("hello world")));
     }
 
     @Test
     void hashesHexAsTheBytesItSpells() {
-        assertEquals("d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68",
+        assertEquals(
+                "d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68",
                 Hex.encode(Eip191.hashHex("0x68656c6c6f20776f726c64")));
         assertEquals(Hex.encode(Eip191.hashHex("68656C6C6F20776F726C64")), Hex.encode(Eip191.hashText("hello world")));
         assertThrows(IllegalArgumentException.class, () -> Eip191.hashHex("0x123"));
@@ -31,6 +34,8 @@ class Eip191Test {
         assertEquals(sig.v(), wire[64]);
         assertEquals(key.address(), EcRecover.recoverAddress(digest, EvmSignature.decode(wire)));
         // A different message recovers some other account, never the signer.
-        assertEquals(false, EcRecover.sameAddress(key.address(), EcRecover.recoverAddress(Eip191.hashText("Hello, world?"), sig)));
+        assertEquals(
+                false,
+                EcRecover.sameAddress(key.address(), EcRecover.recoverAddress(Eip191.hashText("Hello, world?"), sig)));
     }
 }

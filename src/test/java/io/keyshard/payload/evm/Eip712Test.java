@@ -26,12 +26,20 @@ class Eip712Test {
     @Test
     void theMailExampleOfTheSpecification() {
         TypedData mail = load("mail.json");
-        assertEquals("Mail(Person from,Person to,string contents)Person(string name,address wallet)", Eip712.encodeType(mail, "Mail"));
-        assertEquals("a0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2", Hex.encode(Eip712.typeHash(mail, "Mail")));
-        assertEquals("c52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e",
+        assertEquals(
+                "Mail(Person from,Person to,string contents)Person(string name,address wallet)",
+                Eip712.encodeType(mail, "Mail"));
+        assertEquals(
+                "a0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2",
+                Hex.encode(Eip712.typeHash(mail, "Mail")));
+        assertEquals(
+                "c52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e",
                 Hex.encode(Eip712.hashStruct(mail, "Mail", mail.message(), "message")));
-        assertEquals("f2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f", Hex.encode(Eip712.domainSeparator(mail)));
-        assertEquals("be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2", Hex.encode(Eip712.digest(mail)));
+        assertEquals(
+                "f2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f",
+                Hex.encode(Eip712.domainSeparator(mail)));
+        assertEquals(
+                "be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2", Hex.encode(Eip712.digest(mail)));
     }
 
     @Test
@@ -39,7 +47,8 @@ class Eip712Test {
         byte[] digest = Eip712.digest(load("mail.json"));
         EvmSignature sig = new EvmSignature(
                 new BigInteger("4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d", 16),
-                new BigInteger("07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562", 16), 1);
+                new BigInteger("07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562", 16),
+                1);
         assertEquals("0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826", EcRecover.recoverAddress(digest, sig));
         // The key of the example is keccak256("cow"); signing again gives the published signature (RFC 6979).
         LocalKey cow = new LocalKey("c85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4");
@@ -49,11 +58,15 @@ class Eip712Test {
     @Test
     void theEarlierRevisionWithHttpOrigin() {
         TypedData mail = load("mail-http-origin.json");
-        assertEquals("0b72c8f1f2c3bf8bcca4c3cc24cd47275f9261a5b0bcf7b9bd803419b303a1a9", Hex.encode(Eip712.domainSeparator(mail)));
+        assertEquals(
+                "0b72c8f1f2c3bf8bcca4c3cc24cd47275f9261a5b0bcf7b9bd803419b303a1a9",
+                Hex.encode(Eip712.domainSeparator(mail)));
         byte[] digest = Eip712.digest(mail);
         assertEquals("a5f5fa6b05af38f2e9d2889ac36f5a4ba31e20646781d23739de458d86d6593e", Hex.encode(digest));
-        EvmSignature sig = EvmSignature.decode(Hex.decode("24040eda35064d96c51f3308b5fae290edae563327348886a366ed604e0c0480"
-                + "42bbabf2fae4b00598596a99d577dde56ff9d013e861f611cfe7b0728e1cd057" + "1b", "sig"));
+        EvmSignature sig = EvmSignature.decode(Hex.decode(
+                "24040eda35064d96c51f3308b5fae290edae563327348886a366ed604e0c0480"
+                        + "42bbabf2fae4b00598596a99d577dde56ff9d013e861f611cfe7b0728e1cd057" + "1b",
+                "sig"));
         assertEquals("0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826", EcRecover.recoverAddress(digest, sig));
     }
 
@@ -97,23 +110,26 @@ class Eip712Test {
     }
 
     @ParameterizedTest(name = "{2}")
-    @CsvSource(delimiter = '|', value = {
-        "\"contents\": \"Hello, Bob!\"|\"contents\": \"Hello, Bob!\", \"bcc\": \"Eve\"|message.bcc is not a member of Mail",
-        "\"contents\": \"Hello, Bob!\"|\"contents\": 7|message.contents (string) must be a JSON string",
-        "\"chainId\": 1|\"chainId\": -1|domain.chainId (uint256) must not be negative",
-        "\"chainId\": 1|\"chainId\": \"0x10000000000000000000000000000000000000000000000000000000000000000\"|domain.chainId (uint256) is not a 0x hex quantity",
-        "\"chainId\": 1|\"chainId\": 1.5|domain.chainId (uint256) must be an integer",
-        "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB|0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbb|message.to.wallet (address) has a wrong EIP-55 checksum",
-        "\"name\": \"Cow\", |''|message.from.name (string) is missing",
-        "{\"name\": \"from\", \"type\": \"Person\"}|{\"name\": \"from\", \"type\": \"Persn\"}|type 'Persn' of Mail.from is neither",
-        "\"primaryType\": \"Mail\"|\"primaryType\": \"Letter\"|primaryType must name a type declared",
-        "\"primaryType\": \"Mail\",|\"primaryType\": \"Mail\", \"from\": \"x\",|unknown field 'from'",
-        "\"Ether Mail\"|\"Ether Mail\", \"name\": \"Other Mail\"|Duplicate field 'name'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"contents\": \"Hello, Bob!\"|\"contents\": \"Hello, Bob!\", \"bcc\": \"Eve\"|message.bcc is not a member of Mail",
+                "\"contents\": \"Hello, Bob!\"|\"contents\": 7|message.contents (string) must be a JSON string",
+                "\"chainId\": 1|\"chainId\": -1|domain.chainId (uint256) must not be negative",
+                "\"chainId\": 1|\"chainId\": \"0x10000000000000000000000000000000000000000000000000000000000000000\"|domain.chainId (uint256) is not a 0x hex quantity",
+                "\"chainId\": 1|\"chainId\": 1.5|domain.chainId (uint256) must be an integer",
+                "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB|0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbb|message.to.wallet (address) has a wrong EIP-55 checksum",
+                "\"name\": \"Cow\", |''|message.from.name (string) is missing",
+                "{\"name\": \"from\", \"type\": \"Person\"}|{\"name\": \"from\", \"type\": \"Persn\"}|type 'Persn' of Mail.from is neither",
+                "\"primaryType\": \"Mail\"|\"primaryType\": \"Letter\"|primaryType must name a type declared",
+                "\"primaryType\": \"Mail\",|\"primaryType\": \"Mail\", \"from\": \"x\",|unknown field 'from'",
+                "\"Ether Mail\"|\"Ether Mail\", \"name\": \"Other Mail\"|Duplicate field 'name'",
+            })
     void refusesWhatTheSignatureWouldNotMean(String from, String to, String expected) {
         String json = mailWith(from, to);
         assertTrue(!json.equals(Resources.text("mail.json")), "the case must change the fixture");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Eip712.digest(TypedData.parse(json)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Eip712.digest(TypedData.parse(json)));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
@@ -139,8 +155,8 @@ class Eip712Test {
             {"-32768", "-32769", "does not fit in int16"},
             {"true", "1", "must be true or false"},
         }) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Eip712.digest(TypedData.parse(json.replace(bad[0], bad[1]))));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> Eip712.digest(TypedData.parse(json.replace(bad[0], bad[1]))));
             assertTrue(e.getMessage().contains(bad[2]), e.getMessage());
         }
     }
@@ -160,7 +176,8 @@ class Eip712Test {
 
     @Test
     void aMessageThatTheDomainOnlyDigestWouldIgnoreIsRefused() {
-        String json = Resources.text("eth-sig-util-minimal.json").replace("\"message\": {}", "\"message\": {\"data\": \"x\"}");
+        String json = Resources.text("eth-sig-util-minimal.json")
+                .replace("\"message\": {}", "\"message\": {\"data\": \"x\"}");
         assertThrows(IllegalArgumentException.class, () -> Eip712.digest(TypedData.parse(json)));
     }
 }

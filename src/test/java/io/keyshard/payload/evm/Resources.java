@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads the payload fixtures next to these tests. */
 final class Resources {
-    private Resources() {
-    }
+    private Resources() {}
 
     static String text(String name) {
         try (InputStream in = Resources.class.getResourceAsStream(name)) {

@@ -22,8 +22,9 @@ class RlpTest {
     @Test
     void encodesTheSpecExamples() {
         assertEquals("83646f67", Hex.encode(Rlp.encodeString(ascii("dog"))));
-        assertEquals("c88363617483646f67", Hex.encode(Rlp.encodeList(
-                List.of(Rlp.encodeString(ascii("cat")), Rlp.encodeString(ascii("dog"))))));
+        assertEquals(
+                "c88363617483646f67",
+                Hex.encode(Rlp.encodeList(List.of(Rlp.encodeString(ascii("cat")), Rlp.encodeString(ascii("dog"))))));
         assertEquals("80", Hex.encode(Rlp.encodeString(new byte[0])));
         assertEquals("c0", Hex.encode(Rlp.encodeList(List.of())));
         assertEquals("80", Hex.encode(Rlp.encodeInteger(BigInteger.ZERO)));
@@ -33,14 +34,17 @@ class RlpTest {
         // [ [], [[]], [ [], [[]] ] ]: the set-theoretical representation of three
         byte[] empty = Rlp.encodeList(List.of());
         byte[] one = Rlp.encodeList(List.of(empty));
-        assertEquals("c7c0c1c0c3c0c1c0", Hex.encode(Rlp.encodeList(List.of(empty, one, Rlp.encodeList(List.of(empty, one))))));
+        assertEquals(
+                "c7c0c1c0c3c0c1c0",
+                Hex.encode(Rlp.encodeList(List.of(empty, one, Rlp.encodeList(List.of(empty, one))))));
         String lorem = "Lorem ipsum dolor sit amet, consectetur adipisicing elit";
         assertEquals("b838" + Hex.encode(ascii(lorem)), Hex.encode(Rlp.encodeString(ascii(lorem))));
     }
 
     @Test
     void decodesWhatItEncodes() {
-        byte[] enc = Rlp.encodeList(List.of(Rlp.encodeString(ascii("cat")), Rlp.encodeList(List.of(Rlp.encodeInteger(BigInteger.valueOf(1024))))));
+        byte[] enc = Rlp.encodeList(List.of(
+                Rlp.encodeString(ascii("cat")), Rlp.encodeList(List.of(Rlp.encodeInteger(BigInteger.valueOf(1024))))));
         Rlp.Seq seq = (Rlp.Seq) Rlp.decode(enc);
         assertArrayEquals(ascii("cat"), ((Rlp.Str) seq.items().get(0)).bytes());
         Rlp.Seq inner = (Rlp.Seq) seq.items().get(1);
@@ -58,7 +62,8 @@ class RlpTest {
         "'', truncated",
     })
     void refusesNonCanonicalOrTruncatedInput(String hex, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rlp.decode(Hex.decode(hex, "rlp")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Rlp.decode(Hex.decode(hex, "rlp")));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 

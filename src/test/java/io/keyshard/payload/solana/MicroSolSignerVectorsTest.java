@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MicroSolSignerVectorsTest {
     static List<String> transactions() {
         try (InputStream in = MicroSolSignerVectorsTest.class.getResourceAsStream("micro-sol-signer.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.isBlank()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,6 +62,8 @@ class MicroSolSignerVectorsTest {
         assertEquals("9xp5Jz2v7ZsE3Xn5SVGkRisjo7h16vzF1ducwhWnc5n9", r.recentBlockhash());
         assertEquals(2, r.instructionCount());
         assertEquals(1, tx.signerSlot(Base58.decode("38QU8LKVK1Ew5uzsqttamNTTFxvnfzgi2ACQvj3ekuom")));
-        assertEquals(List.of("11111111111111111111111111111111", "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"), r.programIds());
+        assertEquals(
+                List.of("11111111111111111111111111111111", "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"),
+                r.programIds());
     }
 }

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeysFocusTest {
     @TempDir
     Path home;
+
     private AppWindow window;
     private Stage stage;
 
@@ -35,8 +36,8 @@ class KeysFocusTest {
         AppModel model = TestApps.fxModel(home);
         Vault vault = TestApps.createVault(home);
         TestApps.writeThreeKeys(vault);
-        model.keys().showAddressesActionProperty().set(r -> { });
-        model.keys().newKeyActionProperty().set(() -> { });
+        model.keys().showAddressesActionProperty().set(r -> {});
+        model.keys().newKeyActionProperty().set(() -> {});
         model.session().unlocked(vault);
         window = new AppWindow(model);
         window.install(stage);
@@ -63,9 +64,11 @@ class KeysFocusTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.isFocused());
         Border ring = table.getBorder();
-        assertTrue(ring != null && !ring.getStrokes().isEmpty()
-                && ring.getStrokes().get(0).getWidths().getTop() >= 2, "the focused table shows a 2 px focus ring, "
-                + "not the 1 px frame every table has");
+        assertTrue(
+                ring != null
+                        && !ring.getStrokes().isEmpty()
+                        && ring.getStrokes().get(0).getWidths().getTop() >= 2,
+                "the focused table shows a 2 px focus ring, " + "not the 1 px frame every table has");
         Screenshots.save(robot, window.root(), "keys-focus-1280");
         robot.interact(() -> window.model().settings().themeProperty().set(Theme.DARK));
         Screenshots.save(robot, window.root(), "keys-focus-1280-dark");

@@ -52,7 +52,8 @@ class KeysViewModelTest {
 
         session.unlocked(reopen());
         assertEquals(written, keys.keys(), "oldest first, as the vault holds them");
-        assertEquals(List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED, KeyStatus.READY),
+        assertEquals(
+                List.of(KeyStatus.READY, KeyStatus.PENDING, KeyStatus.FAILED, KeyStatus.READY),
                 keys.keys().stream().map(KeyRecord::status).toList());
         assertTrue(keys.backupsProperty().get().latest().isPresent(), "markReady wrote an automatic backup");
 
@@ -98,7 +99,9 @@ class KeysViewModelTest {
         assertTrue(KeysViewModel.COPIED_NOTICE.compareTo(Duration.ofSeconds(10)) <= 0, "a few seconds");
         keys.copiedNoticeFor(Duration.ofSeconds(2));
         keys.copy("cd".repeat(32), "Chain code");
-        assertTrue(keys.noticeProperty().get().startsWith("Chain code copied"), keys.noticeProperty().get());
+        assertTrue(
+                keys.noticeProperty().get().startsWith("Chain code copied"),
+                keys.noticeProperty().get());
         long until = System.nanoTime() + 15_000_000_000L;
         while (!keys.noticeProperty().get().isEmpty() && System.nanoTime() < until) {
             Thread.sleep(20);
@@ -109,7 +112,9 @@ class KeysViewModelTest {
         keys.copy("cd".repeat(32), "Chain code");
         keys.noticeProperty().set("Asking the servers about the pending keys…");
         Thread.sleep(600);
-        assertEquals("Asking the servers about the pending keys…", keys.noticeProperty().get(),
+        assertEquals(
+                "Asking the servers about the pending keys…",
+                keys.noticeProperty().get(),
                 "a later notice is not taken away by the copy's timer");
         session.lock();
     }
@@ -124,7 +129,9 @@ class KeysViewModelTest {
 
         keys.copyKeyId();
         assertEquals(written.get(0).keyId().toString(), clipboard.getText());
-        assertTrue(keys.noticeProperty().get().contains("30 s"), keys.noticeProperty().get());
+        assertTrue(
+                keys.noticeProperty().get().contains("30 s"),
+                keys.noticeProperty().get());
         clipboard.advance(Duration.ofSeconds(30));
         assertNull(clipboard.getText());
 
@@ -172,9 +179,11 @@ class KeysViewModelTest {
         assertTrue(KeyTexts.backup(written.get(0), backups).startsWith("In the automatic backup of"));
         assertTrue(KeyTexts.backup(written.get(0), BackupState.of(home.resolve("nowhere")))
                 .startsWith("No automatic backup yet"));
-        assertEquals("Any 2 of these 3 servers can sign together; one alone cannot.",
+        assertEquals(
+                "Any 2 of these 3 servers can sign together; one alone cannot.",
                 KeyTexts.thresholdSentence(written.get(0)));
-        assertTrue(KeyTexts.backup(written.get(3), backups).startsWith("In the automatic backup of"),
+        assertTrue(
+                KeyTexts.backup(written.get(3), backups).startsWith("In the automatic backup of"),
                 "a key without a label is in the backup like any other");
         session.lock();
     }
@@ -205,16 +214,23 @@ class KeysViewModelTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
-        assertEquals("Checked with the servers after unlocking: 1 pending key finished; a missed commit was sent "
-                + "again for 1 key.", KeysViewModel.settledNotice(List.of(
+        assertEquals(
+                "Checked with the servers after unlocking: 1 pending key finished; a missed commit was sent "
+                        + "again for 1 key.",
+                KeysViewModel.settledNotice(List.of(
                         new ResolvedKey(a, KeyStatus.READY, ResolvedKey.Change.FINISHED, "finished after a restart"),
-                        new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.COMMIT_RESENT, "commit re-sent to [X]"))));
-        assertEquals("Checked with the servers after unlocking: 1 could not be finished (FAILED); 1 still waiting "
-                + "for a server.", KeysViewModel.settledNotice(List.of(
+                        new ResolvedKey(
+                                b, KeyStatus.READY, ResolvedKey.Change.COMMIT_RESENT, "commit re-sent to [X]"))));
+        assertEquals(
+                "Checked with the servers after unlocking: 1 could not be finished (FAILED); 1 still waiting "
+                        + "for a server.",
+                KeysViewModel.settledNotice(List.of(
                         new ResolvedKey(a, KeyStatus.FAILED, ResolvedKey.Change.ABORTED, "aborted"),
                         new ResolvedKey(c, KeyStatus.PENDING, ResolvedKey.Change.UNCHANGED, "unreachable"))));
-        assertEquals("", KeysViewModel.settledNotice(List.of(
-                new ResolvedKey(b, KeyStatus.READY, ResolvedKey.Change.UNCHANGED, "commit still pending on [X]"))),
+        assertEquals(
+                "",
+                KeysViewModel.settledNotice(List.of(new ResolvedKey(
+                        b, KeyStatus.READY, ResolvedKey.Change.UNCHANGED, "commit still pending on [X]"))),
                 "nothing changed: no notice");
     }
 

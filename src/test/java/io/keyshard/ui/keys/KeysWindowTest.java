@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeysWindowTest {
     @TempDir
     Path home;
+
     private AppWindow window;
     private List<KeyRecord> written;
     private final List<KeyRecord> shownAddresses = new ArrayList<>();
@@ -74,11 +75,13 @@ class KeysWindowTest {
         Screenshots.save(robot, window.root(), "keys-table");
 
         // Sort: Curve ascending puts ED25519 first; a second click reverses.
-        robot.clickOn(robot.lookup(".column-header").lookup((Node n) -> n instanceof Label l
-                && "Curve".equals(l.getText())).queryAs(Label.class));
+        robot.clickOn(robot.lookup(".column-header")
+                .lookup((Node n) -> n instanceof Label l && "Curve".equals(l.getText()))
+                .queryAs(Label.class));
         assertEquals(List.of("Solana hot", "Savings", "Taproot test"), labels(table));
-        robot.clickOn(robot.lookup(".column-header").lookup((Node n) -> n instanceof Label l
-                && "Curve".equals(l.getText())).queryAs(Label.class));
+        robot.clickOn(robot.lookup(".column-header")
+                .lookup((Node n) -> n instanceof Label l && "Curve".equals(l.getText()))
+                .queryAs(Label.class));
         assertEquals(List.of("Taproot test", "Savings", "Solana hot"), labels(table));
 
         // Search from the keyboard: Ctrl+F, type, and the table narrows.
@@ -110,13 +113,16 @@ class KeysWindowTest {
         robot.clickOn("#key-search").type(KeyCode.ESCAPE);
         assertEquals("", window.model().keys().searchProperty().get(), "Escape clears the search");
         assertEquals(3, table.getItems().size());
-        robot.clickOn(robot.lookup(".table-cell").lookup((Node n) -> n instanceof Labeled l
-                && "Savings".equals(l.getText())).<Node>query());
+        robot.clickOn(robot.lookup(".table-cell")
+                .lookup((Node n) -> n instanceof Labeled l && "Savings".equals(l.getText()))
+                .<Node>query());
         KeyRecord savings = written.get(0);
         assertEquals(savings, window.model().keys().selectedProperty().get());
         assertEquals(savings.keyId().toString(), text(robot, "#details-key-id"));
         assertEquals(savings.rootPublicKey(), text(robot, "#details-root-key"));
-        assertTrue(text(robot, "#details-backup").startsWith("In the automatic backup of"), text(robot, "#details-backup"));
+        assertTrue(
+                text(robot, "#details-backup").startsWith("In the automatic backup of"),
+                text(robot, "#details-backup"));
         robot.clickOn("#copy-key-id");
         assertEquals(savings.keyId().toString(), systemClipboard(robot));
         assertTrue(text(robot, "#keys-notice").contains("after 30 s"));
@@ -155,8 +161,8 @@ class KeysWindowTest {
         waitUntil(() -> table.getItems().size() == 3);
         robot.interact(() -> window.model().keys().selectedProperty().set(written.get(0)));
         robot.clickOn("#rename-key");
-        robot.interact(() -> robot.lookup("#rename-field").queryAs(TextField.class)
-                .setText("Cold storage"));
+        robot.interact(
+                () -> robot.lookup("#rename-field").queryAs(TextField.class).setText("Cold storage"));
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             robot.interact(() -> {
                 window.root().getScene().getWindow().setWidth(size[0]);
@@ -167,9 +173,17 @@ class KeysWindowTest {
         }
         robot.clickOn("#rename-field").type(KeyCode.ENTER);
         waitUntil(() -> "Cold storage".equals(text(robot, "#details-label")));
-        assertEquals("Cold storage", window.model().session().workspace().key(written.get(0).keyId()).orElseThrow()
-                .label());
-        assertEquals(written.get(0).keyId(), window.model().keys().selectedProperty().get().keyId());
+        assertEquals(
+                "Cold storage",
+                window.model()
+                        .session()
+                        .workspace()
+                        .key(written.get(0).keyId())
+                        .orElseThrow()
+                        .label());
+        assertEquals(
+                written.get(0).keyId(),
+                window.model().keys().selectedProperty().get().keyId());
         assertEquals("Renamed to Cold storage.", text(robot, "#keys-notice"));
         Screenshots.save(robot, window.root(), "keys-renamed");
     }
@@ -187,7 +201,9 @@ class KeysWindowTest {
         robot.clickOn("#auto-lock-never");
         robot.interact(() -> window.model().settings().autoLockMinutesProperty().set(3));
         assertEquals(3, AppSettings.load(home).autoLockMinutes());
-        assertEquals(Duration.ofMinutes(3), window.model().session().autoLockAfterProperty().get());
+        assertEquals(
+                Duration.ofMinutes(3),
+                window.model().session().autoLockAfterProperty().get());
         robot.clickOn("#lock-now");
         assertTrue(window.root().overlayShowingProperty().get());
     }

@@ -86,7 +86,8 @@ class AddressListWindowTest {
 
         robot.interact(() -> model.chainProperty().set(Chain.DID_KEY));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#branch-change").queryAs(RadioButton.class).isDisabled(), "did:key has no change branch");
+        assertTrue(
+                robot.lookup("#branch-change").queryAs(RadioButton.class).isDisabled(), "did:key has no change branch");
         assertTrue(robot.lookup("#branch-receive").queryAs(RadioButton.class).isSelected());
         assertEquals("", robot.lookup("#account-xpub").queryAs(Label.class).getText(), "no xpub for did:key");
     }

@@ -6,11 +6,12 @@ import io.keyshard.vault.KeyRecord;
 
 /** Derivation straight from a record's public data, for window tests that have no vault behind them. */
 final class KeyDerivation {
-    private KeyDerivation() {
-    }
+    private KeyDerivation() {}
 
     static PipelineViewModel.Derivation of(KeyRecord key) {
-        KeyPipeline.Start start = KeyPipeline.Start.of(key.curve(), Hex.decode(key.rootPublicKey(), "rootPublicKey"),
+        KeyPipeline.Start start = KeyPipeline.Start.of(
+                key.curve(),
+                Hex.decode(key.rootPublicKey(), "rootPublicKey"),
                 Hex.decode(key.chainCode(), "chainCode"));
         return (id, chain, network, account, index) ->
                 KeyPipeline.run(start, chain, KeyPipeline.path(chain, null, account, index, network), network);

@@ -9,28 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.client.Workspace;
-import io.keyshard.ui.TestApps;
-import io.keyshard.vault.Vault;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.Network;
+import io.keyshard.ui.TestApps;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline's logic without a screen: chains by curve, recompute on every change, clear errors. */
 class PipelineViewModelTest {
     @TempDir
     Path home;
+
     private Vault vault;
     private Workspace workspace;
 
@@ -48,22 +48,27 @@ class PipelineViewModelTest {
             vault = TestApps.createVault(home);
             workspace = Workspace.open(home, vault);
         }
-        return new PipelineViewModel(readyIn(vault, curve), workspace::derive, new UiTasks(Runnable::run, Runnable::run));
+        return new PipelineViewModel(
+                readyIn(vault, curve), workspace::derive, new UiTasks(Runnable::run, Runnable::run));
     }
 
     /** Writes a READY key of {@code curve} (root key 12345·G) into {@code vault}. */
     static KeyRecord readyIn(Vault vault, CurveName curve) {
         byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"),
-                Instant.now());
+        KeyRecord pending = KeyRecord.pending(
+                UUID.randomUUID(), "test", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
         vault.createPending(pending);
-        return vault.markReady(pending.keyId(), Hex.toHexString(pub), "11".repeat(32),
+        return vault.markReady(
+                pending.keyId(),
+                Hex.toHexString(pub),
+                "11".repeat(32),
                 Map.of("OFFICIAL_1", Hex.toHexString(pub), "OFFICIAL_2", Hex.toHexString(pub)));
     }
 
     @Test
     void offersOnlyTheChainsOfTheKeysCurve() {
-        assertEquals(List.of(Chain.SOLANA, Chain.STELLAR, Chain.SUI, Chain.APTOS, Chain.DID_KEY),
+        assertEquals(
+                List.of(Chain.SOLANA, Chain.STELLAR, Chain.SUI, Chain.APTOS, Chain.DID_KEY),
                 model(CurveName.ED25519).chains());
         List<Chain> secp = model(CurveName.SECP256K1).chains();
         assertTrue(secp.contains(Chain.EVM) && secp.contains(Chain.BITCOIN_P2WPKH));
@@ -76,8 +81,7 @@ class PipelineViewModelTest {
         String caption = PipelineViewModel.qrCaption(Chain.DID_KEY, Network.MAINNET);
         assertFalse(caption.contains("send to this address"), caption);
         assertFalse(caption.contains("mainnet"), caption);
-        assertTrue(PipelineViewModel.qrCaption(Chain.EVM, Network.MAINNET)
-                .startsWith("Scan to send to this address"));
+        assertTrue(PipelineViewModel.qrCaption(Chain.EVM, Network.MAINNET).startsWith("Scan to send to this address"));
     }
 
     @Test
@@ -110,20 +114,26 @@ class PipelineViewModelTest {
         PipelineViewModel m = model(CurveName.ED25519);
         m.chainProperty().set(Chain.DID_KEY);
         m.accountProperty().set(3);
-        assertEquals("did:key identifier has no account level (m/0/index): set Account to 0.", m.errorProperty().get(),
+        assertEquals(
+                "did:key identifier has no account level (m/0/index): set Account to 0.",
+                m.errorProperty().get(),
                 "worded in this screen's controls, not in the command line's flags");
         assertNull(m.stagesProperty().get(), "no stale address is left showing");
         m.accountProperty().set(0);
         assertNull(m.errorProperty().get());
-        assertTrue(m.stagesProperty().get().address().startsWith("did:key:z6Mk"), m.stagesProperty().get().address());
+        assertTrue(
+                m.stagesProperty().get().address().startsWith("did:key:z6Mk"),
+                m.stagesProperty().get().address());
     }
 
     @Test
     void refusesAKeyThatIsNotReady() {
-        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), null, CurveName.SECP256K1, 2,
-                List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
-        assertThrows(IllegalArgumentException.class,
-                () -> new PipelineViewModel(pending, (id, c, n, a, i) -> null, new UiTasks(Runnable::run, Runnable::run)));
+        KeyRecord pending = KeyRecord.pending(
+                UUID.randomUUID(), null, CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PipelineViewModel(
+                        pending, (id, c, n, a, i) -> null, new UiTasks(Runnable::run, Runnable::run)));
     }
 
     @Test
@@ -135,7 +145,8 @@ class PipelineViewModelTest {
 
         m.indexText("abc");
         assertNull(m.stagesProperty().get(), "no address of the previous index next to \"abc\"");
-        assertEquals("Address index must be a whole number from 0 to 2147483647 (non-hardened).",
+        assertEquals(
+                "Address index must be a whole number from 0 to 2147483647 (non-hardened).",
                 m.errorProperty().get());
 
         m.indexText("214748364");

@@ -36,7 +36,7 @@ class PipelineWindowTest {
     void start(Stage stage) {
         KeyRecord key = StyledStage.readyKey(CurveName.SECP256K1, "Treasury EVM");
         model = new PipelineViewModel(key, KeyDerivation.of(key), new UiTasks(Runnable::run, Runnable::run));
-        view = PipelineView.windowContent(model, value -> { });
+        view = PipelineView.windowContent(model, value -> {});
         scene = StyledStage.show(stage, view, PipelineView.DEFAULT_WIDTH, PipelineView.DEFAULT_HEIGHT);
         stage.setWidth(PipelineView.DEFAULT_WIDTH);
         stage.setHeight(PipelineView.DEFAULT_HEIGHT);
@@ -68,8 +68,11 @@ class PipelineWindowTest {
         robot.interact(() -> model.chainProperty().set(Chain.DID_KEY));
         WaitForAsyncUtils.waitForFxEvents();
         assertInside(robot, "#stage-address");
-        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("Scan to read this identifier")).tryQuery().isPresent());
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l
+                        && l.getText() != null
+                        && l.getText().startsWith("Scan to read this identifier"))
+                .tryQuery()
+                .isPresent());
         Screenshots.save(robot, view, "addresses-didkey-dark");
     }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.Screenshots;
-import io.keyshard.ui.TestApps;
 import io.keyshard.ui.StyledStage;
+import io.keyshard.ui.TestApps;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import java.nio.file.Path;
@@ -33,8 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class ServersWindowTest {
     private static final String LONG_ERROR = "server OFFICIAL_2: unreachable at https://127.0.0.1:40123 (connection "
             + "refused: is it running? Start the local cluster above or check the remote machine)";
+
     @TempDir
     Path home;
+
     private ServersView view;
     private ServersViewModel model;
     private Stage stage;
@@ -43,13 +45,15 @@ class ServersWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         Workspace ws = Workspace.open(home, TestApps.createVault(home));
-        model = new ServersViewModel(() -> ws, new UiTasks(r -> { }, Platform::runLater));
+        model = new ServersViewModel(() -> ws, new UiTasks(r -> {}, Platform::runLater));
         view = new ServersView(model);
         String pin = "0".repeat(64);
-        model.servers().setAll(List.of(
-                new ServerStatus("OFFICIAL_1", "https://127.0.0.1:40121", 1, pin, true, true, 4L, null),
-                new ServerStatus("OFFICIAL_2", "https://127.0.0.1:40123", 2, pin, true, false, null, LONG_ERROR),
-                new ServerStatus("OFFICIAL_3", "https://127.0.0.1:40125", 3, pin, true, true, 6L, null)));
+        model.servers()
+                .setAll(List.of(
+                        new ServerStatus("OFFICIAL_1", "https://127.0.0.1:40121", 1, pin, true, true, 4L, null),
+                        new ServerStatus(
+                                "OFFICIAL_2", "https://127.0.0.1:40123", 2, pin, true, false, null, LONG_ERROR),
+                        new ServerStatus("OFFICIAL_3", "https://127.0.0.1:40125", 3, pin, true, true, 6L, null)));
         model.messageProperty().set("The local servers were stopped; they start again when a key is generated.");
         StyledStage.show(stage, view, 1280 - 200, 800);
     }
@@ -78,12 +82,14 @@ class ServersWindowTest {
             Screenshots.save(robot, view, name + "-dark");
             robot.interact(Theme.LIGHT::apply);
         }
-        TableCell<?, ?> problem = robot.lookup(".table-cell").match((Node n) -> n instanceof TableCell<?, ?> c
-                && LONG_ERROR.equals(c.getText())).queryAs(TableCell.class);
+        TableCell<?, ?> problem = robot.lookup(".table-cell")
+                .match((Node n) -> n instanceof TableCell<?, ?> c && LONG_ERROR.equals(c.getText()))
+                .queryAs(TableCell.class);
         assertNotNull(problem.getTooltip(), "a long error can be read whole in its tooltip");
         assertEquals(LONG_ERROR, problem.getTooltip().getText());
-        TableCell<?, ?> where = robot.lookup(".table-cell").match((Node n) -> n instanceof TableCell<?, ?> c
-                && "this computer".equals(c.getText())).queryAs(TableCell.class);
+        TableCell<?, ?> where = robot.lookup(".table-cell")
+                .match((Node n) -> n instanceof TableCell<?, ?> c && "this computer".equals(c.getText()))
+                .queryAs(TableCell.class);
         assertNotNull(where.getTooltip());
         Label custody = robot.lookup("#servers-custody").queryAs(Label.class);
         assertTrue(custody.getText().contains("lost with this computer"), custody.getText());

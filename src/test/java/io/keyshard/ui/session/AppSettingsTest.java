@@ -59,7 +59,9 @@ class AppSettingsTest {
     void aDamagedFileGivesDefaultsInsteadOfStoppingTheApp() throws Exception {
         Files.writeString(home.resolve(AppSettings.FILE), "{ not json");
         assertEquals(AppSettings.DEFAULTS, AppSettings.load(home));
-        Files.writeString(home.resolve(AppSettings.FILE), "{\"theme\":\"DARK\",\"autoLockMinutes\":99999,\"clearClipboard\":\"yes\"}");
+        Files.writeString(
+                home.resolve(AppSettings.FILE),
+                "{\"theme\":\"DARK\",\"autoLockMinutes\":99999,\"clearClipboard\":\"yes\"}");
         assertEquals(new AppSettings(Theme.DARK, AppSettings.DEFAULTS.autoLockMinutes(), true), AppSettings.load(home));
     }
 
@@ -69,7 +71,9 @@ class AppSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> new AppSettings(Theme.LIGHT, -1, true));
         SettingsViewModel screen = new SettingsViewModel();
         screen.autoLockMinutesProperty().set(500);
-        assertEquals(AppSettings.MAX_AUTO_LOCK_MINUTES, screen.autoLockMinutesProperty().get());
+        assertEquals(
+                AppSettings.MAX_AUTO_LOCK_MINUTES,
+                screen.autoLockMinutesProperty().get());
         screen.autoLockMinutesProperty().set(0);
         assertEquals(1, screen.autoLockMinutesProperty().get());
     }

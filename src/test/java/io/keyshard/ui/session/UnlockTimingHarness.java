@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * a vault and unlocking it. Run by hand (not a test): prints wall-clock milliseconds.
  */
 public final class UnlockTimingHarness {
-    private UnlockTimingHarness() {
-    }
+    private UnlockTimingHarness() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createTempDirectory("keyshard-timing");

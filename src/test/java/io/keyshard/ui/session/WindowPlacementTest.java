@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 class WindowPlacementTest {
     @TempDir
     Path home;
+
     private Stage stage;
 
     @Start
@@ -39,7 +40,9 @@ class WindowPlacementTest {
         new WindowPlacement(40, 30, 1100, 720).save(home);
         assertEquals(Theme.DARK, AppSettings.load(home).theme(), "saving the window keeps the theme");
         new AppSettings(Theme.DARK, 7, false).save(home);
-        assertEquals(Optional.of(new WindowPlacement(40, 30, 1100, 720)), WindowPlacement.load(home),
+        assertEquals(
+                Optional.of(new WindowPlacement(40, 30, 1100, 720)),
+                WindowPlacement.load(home),
                 "saving the settings keeps the window");
         assertEquals(7, AppSettings.load(home).autoLockMinutes());
     }

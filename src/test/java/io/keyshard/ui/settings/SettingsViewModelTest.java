@@ -32,7 +32,8 @@ class SettingsViewModelTest {
     void eachThemeHasItsOwnStylesheet() {
         assertNotEquals(Theme.LIGHT.userAgentStylesheet(), Theme.DARK.userAgentStylesheet());
         for (Theme theme : Theme.values()) {
-            assertNotNull(Theme.class.getResource(theme.userAgentStylesheet()), theme + " stylesheet on the class path");
+            assertNotNull(
+                    Theme.class.getResource(theme.userAgentStylesheet()), theme + " stylesheet on the class path");
         }
     }
 }

@@ -32,7 +32,9 @@ class NavigationModelTest {
         assertTrue(nav.selectByShortcut(1));
         assertEquals(Place.KEYS, nav.current());
         for (Place place : Place.values()) {
-            assertEquals(place, NavigationModel.placeForShortcut(place.shortcutDigit()).orElseThrow());
+            assertEquals(
+                    place,
+                    NavigationModel.placeForShortcut(place.shortcutDigit()).orElseThrow());
         }
     }
 

@@ -35,7 +35,9 @@ class UnlockViewModelTest {
 
         model.edited("correct horse battery", "correct horse batterY");
         assertFalse(model.createValidProperty().get());
-        assertTrue(model.createHintProperty().get().contains("do not match"), model.createHintProperty().get());
+        assertTrue(
+                model.createHintProperty().get().contains("do not match"),
+                model.createHintProperty().get());
         char[] pw = "correct horse battery".toCharArray();
         char[] confirm = "correct horse batterY".toCharArray();
         model.create(pw, confirm);
@@ -46,10 +48,14 @@ class UnlockViewModelTest {
 
         model.create("password12".toCharArray(), "password12".toCharArray());
         assertFalse(Vault.exists(home), "a weak password creates nothing");
-        assertTrue(model.errorProperty().get().startsWith("This vault password is too easy to guess"), model.errorProperty().get());
+        assertTrue(
+                model.errorProperty().get().startsWith("This vault password is too easy to guess"),
+                model.errorProperty().get());
 
         model.create("pass".toCharArray(), "pass".toCharArray());
-        assertTrue(model.errorProperty().get().contains("needs at least 10 characters"), model.errorProperty().get());
+        assertTrue(
+                model.errorProperty().get().contains("needs at least 10 characters"),
+                model.errorProperty().get());
 
         pw = TestApps.PASSWORD.toCharArray();
         model.edited(CharBuffer.wrap(pw), CharBuffer.wrap(pw));
@@ -85,7 +91,9 @@ class UnlockViewModelTest {
         model.unlock("still not it".toCharArray());
         int firstWait = model.waitSecondsProperty().get();
         assertTrue(firstWait > 0, "after " + UnlockViewModel.FREE_TRIES + " wrong tries the next one waits");
-        assertTrue(model.errorProperty().get().contains("waits a little longer"), model.errorProperty().get());
+        assertTrue(
+                model.errorProperty().get().contains("waits a little longer"),
+                model.errorProperty().get());
 
         char[] right = TestApps.PASSWORD.toCharArray();
         model.unlock(right);
@@ -113,7 +121,8 @@ class UnlockViewModelTest {
             UnlockViewModel model = new UnlockViewModel(session, clock);
             model.unlock(TestApps.PASSWORD.toCharArray());
             assertFalse(session.isUnlocked());
-            assertTrue(model.errorProperty().get().contains("open in another Keyshard window or command"),
+            assertTrue(
+                    model.errorProperty().get().contains("open in another Keyshard window or command"),
                     model.errorProperty().get());
             assertEquals(0, model.failures(), "not counted as a wrong password");
         }

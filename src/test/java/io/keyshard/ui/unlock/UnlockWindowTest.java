@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class UnlockWindowTest {
     @TempDir
     Path home;
+
     private AppWindow window;
 
     @Start
@@ -108,7 +109,8 @@ class UnlockWindowTest {
         }
         waitUntil(() -> robot.lookup("#wait-label").query().isVisible());
         assertTrue(robot.lookup("#unlock").queryButton().isDisabled(), "no try while the wait runs");
-        assertTrue(text(robot, "#wait-label").matches("Wait \\d+ s before the next try\\."), text(robot, "#wait-label"));
+        assertTrue(
+                text(robot, "#wait-label").matches("Wait \\d+ s before the next try\\."), text(robot, "#wait-label"));
         Screenshots.save(robot, window.root(), "unlock-wait");
 
         waitUntil(() -> !robot.lookup("#unlock").queryButton().isDisabled());

@@ -24,14 +24,22 @@ class NewKeyViewModelTest {
     Path home;
 
     private NewKeyViewModel model() {
-        return new NewKeyViewModel(Workspace.open(home, TestApps.createVault(home)),
-                new UiTasks(Runnable::run, Runnable::run));
+        return new NewKeyViewModel(
+                Workspace.open(home, TestApps.createVault(home)), new UiTasks(Runnable::run, Runnable::run));
     }
 
     private static void add(NewKeyViewModel m, String name, boolean ok) {
         ServerChoice c = new ServerChoice(name, false, true);
-        c.statusProperty().set(new ServerStatus(name, "https://127.0.0.1:1", 1, "0".repeat(64), false, ok,
-                ok ? 3L : null, ok ? null : "server " + name + ": connection refused"));
+        c.statusProperty()
+                .set(new ServerStatus(
+                        name,
+                        "https://127.0.0.1:1",
+                        1,
+                        "0".repeat(64),
+                        false,
+                        ok,
+                        ok ? 3L : null,
+                        ok ? null : "server " + name + ": connection refused"));
         m.servers().add(c);
     }
 
@@ -52,12 +60,15 @@ class NewKeyViewModelTest {
         NewKeyViewModel m = model();
         m.stepProperty().set(Step.SERVERS);
         add(m, "A", true);
-        assertTrue(m.problemProperty().get().contains("at least two"), m.problemProperty().get());
+        assertTrue(
+                m.problemProperty().get().contains("at least two"),
+                m.problemProperty().get());
         add(m, "B", true);
         add(m, "C", true);
         assertNull(m.problemProperty().get());
-        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
-                + "Up to 1 may be lost and the key still signs.",
+        assertEquals(
+                "Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone cannot. "
+                        + "Up to 1 may be lost and the key still signs.",
                 m.thresholdSentence().get());
 
         m.thresholdProperty().set(3);
@@ -72,7 +83,9 @@ class NewKeyViewModelTest {
         m.thresholdProperty().set(2);
 
         add(m, "D", false);
-        assertTrue(m.problemProperty().get().startsWith("D is not answering"), m.problemProperty().get());
+        assertTrue(
+                m.problemProperty().get().startsWith("D is not answering"),
+                m.problemProperty().get());
         m.servers().get(3).selectedProperty().set(false);
         assertNull(m.problemProperty().get(), "an unticked down server does not matter");
 
@@ -91,14 +104,18 @@ class NewKeyViewModelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
-        ServersConfig.load(home).with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
-                .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false)).save();
+        ServersConfig.load(home)
+                .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
+                .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
+                .save();
         NewKeyViewModel m = model();
         m.next();
         assertEquals(Step.SERVERS, m.stepProperty().get());
         assertEquals(2, m.servers().size());
         assertTrue(m.servers().stream().allMatch(ServerChoice::knownDown));
-        assertTrue(m.servers().get(0).healthText().startsWith("not answering"), m.servers().get(0).healthText());
+        assertTrue(
+                m.servers().get(0).healthText().startsWith("not answering"),
+                m.servers().get(0).healthText());
         assertTrue(m.problemProperty().get().startsWith("FAR_1 is not answering"));
         assertEquals("2 servers are not answering.", m.serversNoteProperty().get());
     }
@@ -109,13 +126,17 @@ class NewKeyViewModelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ServersConfig.load(home).with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
-                .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false)).save();
+        ServersConfig.load(home)
+                .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
+                .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
+                .save();
         NewKeyViewModel m = model();
         m.next();
         // an earlier check had found them answering; since then they stopped and generation failed
-        m.servers().forEach(c -> c.statusProperty().set(new ServerStatus(c.name(), "https://127.0.0.1:" + port, 21,
-                "a".repeat(64), false, true, 119L, null)));
+        m.servers()
+                .forEach(c -> c.statusProperty()
+                        .set(new ServerStatus(
+                                c.name(), "https://127.0.0.1:" + port, 21, "a".repeat(64), false, true, 119L, null)));
         m.stepProperty().set(Step.FAILED);
         m.back();
         assertEquals(Step.SERVERS, m.stepProperty().get());

@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SavedPageTest {
     @TempDir
     Path home;
+
     private Vault vault;
     private Workspace workspace;
     private Stage owner;
@@ -69,13 +70,15 @@ class SavedPageTest {
         robot.interact(() -> {
             model.generation().resultProperty().set(key);
             model.stepProperty().set(Step.SAVED);
-            wizard[0] = NewKeyWizard.showDialog(owner, model, value -> { });
+            wizard[0] = NewKeyWizard.showDialog(owner, model, value -> {});
         });
         WaitForAsyncUtils.waitForFxEvents();
         for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
             robot.interact(theme::apply);
             WaitForAsyncUtils.waitForFxEvents();
-            Screenshots.save(robot, wizard[0].getScene().getRoot(),
+            Screenshots.save(
+                    robot,
+                    wizard[0].getScene().getRoot(),
                     "wizard-saved-" + theme.name().toLowerCase(Locale.ROOT));
         }
         robot.interact(() -> robot.lookup("#saved-show-addresses").queryButton().fire());

@@ -29,11 +29,14 @@ class ThresholdRulesTest {
 
     @Test
     void sentenceSaysWhoCanSign() {
-        assertEquals("Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone "
-                + "cannot. Up to 1 may be lost and the key still signs.", ThresholdRules.sentence(3, 2));
+        assertEquals(
+                "Making the key needs every chosen server to answer. Then any 2 of these 3 can sign; one alone "
+                        + "cannot. Up to 1 may be lost and the key still signs.",
+                ThresholdRules.sentence(3, 2));
         assertTrue(ThresholdRules.sentence(5, 3).contains("Then any 3 of these 5 can sign; any 2 together cannot."));
         assertTrue(ThresholdRules.sentence(2, 2).contains("Then all 2 must sign together; one alone cannot."));
-        assertTrue(ThresholdRules.sentence(2, 2).startsWith("Making the key needs every chosen server"),
+        assertTrue(
+                ThresholdRules.sentence(2, 2).startsWith("Making the key needs every chosen server"),
                 "while choosing, the sentence says that generation needs all of them, not only t");
         assertTrue(ThresholdRules.sentence(1, 2).contains("at least two servers"));
     }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.Screenshots;
-import io.keyshard.ui.TestApps;
 import io.keyshard.ui.StyledStage;
+import io.keyshard.ui.TestApps;
 import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
@@ -36,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WizardWindowTest {
     @TempDir
     Path home;
+
     private NewKeyViewModel model;
     private NewKeyWizard wizard;
     private Stage stage;
@@ -45,9 +46,9 @@ class WizardWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         // background work never runs: the test sets the servers and their health itself
-        model = new NewKeyViewModel(Workspace.open(home, TestApps.createVault(home)),
-                new UiTasks(r -> { }, Platform::runLater));
-        wizard = new NewKeyWizard(model, value -> { }, closed::incrementAndGet);
+        model = new NewKeyViewModel(
+                Workspace.open(home, TestApps.createVault(home)), new UiTasks(r -> {}, Platform::runLater));
+        wizard = new NewKeyWizard(model, value -> {}, closed::incrementAndGet);
         StyledStage.show(stage, wizard, 760, 560);
     }
 
@@ -62,8 +63,9 @@ class WizardWindowTest {
             for (int i = 0; i < ticked.length; i++) {
                 String name = "OFFICIAL_" + (i + 1);
                 ServerChoice c = new ServerChoice(name, true, ticked[i]);
-                c.statusProperty().set(new ServerStatus(name, "https://127.0.0.1:" + (4001 + i), i + 1, "0".repeat(64),
-                        true, true, 5L, null));
+                c.statusProperty()
+                        .set(new ServerStatus(
+                                name, "https://127.0.0.1:" + (4001 + i), i + 1, "0".repeat(64), true, true, 5L, null));
                 model.servers().add(c);
             }
         });
@@ -79,8 +81,9 @@ class WizardWindowTest {
     }
 
     private static void assertWhole(Button b) {
-        assertTrue(b.getWidth() >= b.prefWidth(-1) - 0.5, b.getText() + " is cut to " + b.getWidth() + " of "
-                + b.prefWidth(-1));
+        assertTrue(
+                b.getWidth() >= b.prefWidth(-1) - 0.5,
+                b.getText() + " is cut to " + b.getWidth() + " of " + b.prefWidth(-1));
     }
 
     @Test
@@ -90,7 +93,8 @@ class WizardWindowTest {
         assertTrue(problem.getText().contains("at least two"), problem.getText());
         assertTrue(robot.lookup("#wizard-next").queryAs(Button.class).isDisabled(), "one server is refused");
         assertFalse(robot.lookup("#threshold-of").queryAs(Label.class).getText().contains("1 chosen servers"));
-        assertTrue(robot.lookup("#all-local-warning").query().isVisible(),
+        assertTrue(
+                robot.lookup("#all-local-warning").query().isVisible(),
                 "with only local servers chosen, the wizard says every share will be on this computer");
         for (String id : new String[] {"#wizard-back", "#wizard-cancel", "#wizard-next", "#servers-refresh"}) {
             assertWhole(robot.lookup(id).queryAs(Button.class));
@@ -108,13 +112,20 @@ class WizardWindowTest {
     @Test
     void onTheServersStepTheFocusIsNotOnBackAndEnterGoesOn(FxRobot robot) {
         servers(robot, true, true, true);
-        assertNotSame(robot.lookup("#wizard-back").query(), stage.getScene().getFocusOwner(),
+        assertNotSame(
+                robot.lookup("#wizard-back").query(),
+                stage.getScene().getFocusOwner(),
                 "the focus does not rest on Back");
-        assertTrue(stage.getScene().getFocusOwner() instanceof CheckBox box && box.getId().equals("server-OFFICIAL_1"),
+        assertTrue(
+                stage.getScene().getFocusOwner() instanceof CheckBox box
+                        && box.getId().equals("server-OFFICIAL_1"),
                 "the first server has the focus: " + stage.getScene().getFocusOwner());
         Border ring = ((CheckBox) stage.getScene().getFocusOwner()).getBorder();
-        assertTrue(ring != null && !ring.getStrokes().isEmpty()
-                && ring.getStrokes().get(0).getWidths().getTop() >= 2, "the focused tick box shows a focus ring");
+        assertTrue(
+                ring != null
+                        && !ring.getStrokes().isEmpty()
+                        && ring.getStrokes().get(0).getWidths().getTop() >= 2,
+                "the focused tick box shows a focus ring");
         Screenshots.save(robot, wizard, "wizard-servers-focus");
         robot.type(KeyCode.ENTER);
         assertEquals(Step.REVIEW, model.stepProperty().get());
