@@ -293,7 +293,7 @@ class AppScreensIT {
         robot.clickOn("#backup-confirm").write("backup secret 2");
         robot.type(KeyCode.ENTER);
         waitFor(20, () -> !text(robot, "#backup-error").isEmpty());
-        assertTrue(text(robot, "#backup-error").contains("differ"));
+        assertEquals("The two backup passwords do not match.", text(robot, "#backup-error"));
         Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "wizard-backup-dialog");
         assertFalse(Files.exists(backup));
         robot.interact(() ->
