@@ -16,7 +16,7 @@ import java.util.Map;
  * One signer of DKLs23 Protocol 3.6 (three-round ℓ-of-n ECDSA), in memory: round 1 commits to
  * R_i = r_i·G and starts, as multiplication receiver, one random VOLE (Functionality 3.5) with each
  * peer; round 2 answers each peer's VOLE as sender with inputs (r_i, sk_i), opens R_i and sends the
- * consistency points and ψ; round 3 checks everything (see {@link SigningChecks}) and broadcasts
+ * consistency points and ψ; round 3 checks everything (see {@link EcdsaSigningChecks}) and broadcasts
  * (u_i, w_i); {@link #finish} gives {@code s = Σw / Σu}, verified before it is returned. The additive
  * key share is {@code sk_i = λ_i·x_i + ζ_i} with ζ_i a share of zero (Functionality 3.4). Each
  * round runs once, in order; the nonce r_i and φ_i never leave this object and are wiped.
@@ -106,10 +106,10 @@ public final class Signer {
     /** Round 2: given every signer's commitment and the requests addressed to this party, one answer per peer. */
     public Map<Integer, MulResponse> round2(List<Commit> allCommits, List<MulRequest> requests) {
         advance(Stage.COMMITTED, Stage.RESPONDED);
-        commits = SigningChecks.commits(req, self, binding, opening.digest(), allCommits);
-        commitsSeen = SigningChecks.commitsDigest(req, commits);
+        commits = EcdsaSigningChecks.commits(req, self, binding, opening.digest(), allCommits);
+        commitsSeen = EcdsaSigningChecks.commitsDigest(req, commits);
         Map<Integer, MulRequest> byPeer =
-                SigningChecks.onePerPeer(req, self, requests, MulRequest::from, MulRequest::to);
+                EcdsaSigningChecks.onePerPeer(req, self, requests, MulRequest::from, MulRequest::to);
         Map<Integer, MulResponse> out = new HashMap<>();
         for (int j : peers(req, self)) {
             Rvole.SenderOutput mul = Rvole.send(
@@ -145,7 +145,7 @@ public final class Signer {
     public Partial round3(List<MulResponse> responses) {
         advance(Stage.RESPONDED, Stage.PARTIAL_SENT);
         Map<Integer, MulResponse> byPeer =
-                SigningChecks.onePerPeer(req, self, responses, MulResponse::from, MulResponse::to);
+                EcdsaSigningChecks.onePerPeer(req, self, responses, MulResponse::from, MulResponse::to);
         Scalar sumPsi = g.field().zero();
         Scalar crossU = g.field().zero();
         Scalar crossV = g.field().zero();
@@ -153,7 +153,7 @@ public final class Signer {
         Point sumPk = pk;
         for (int j : peers(req, self)) {
             MulResponse m = byPeer.get(j);
-            SigningChecks.sameView(j, commitsSeen, m.commitsSeen());
+            EcdsaSigningChecks.sameView(j, commitsSeen, m.commitsSeen());
             Commitment.verify(
                     req.sessionId(),
                     j,
@@ -162,14 +162,14 @@ public final class Signer {
                     m.nonce().encode());
             Scalar chi = bobs.get(j).b();
             Scalar[] d = bobs.get(j).finish(m.mul());
-            SigningChecks.consistency(g, j, asReceiver.get(j), chi, m, d[0], d[1]);
+            EcdsaSigningChecks.consistency(g, j, asReceiver.get(j), chi, m, d[0], d[1]);
             sumPsi = sumPsi.add(m.psi());
             crossU = crossU.add(aliceShares.get(j)[0]).add(d[0]);
             crossV = crossV.add(aliceShares.get(j)[1]).add(d[1]);
             sumR = sumR.add(m.nonce());
             sumPk = sumPk.add(m.keyShare());
         }
-        SigningChecks.publicKey(req, sumPk);
+        EcdsaSigningChecks.publicKey(req, sumPk);
         if (sumR.isIdentity()) {
             throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE, "the nonces add up to the identity");
         }
@@ -194,12 +194,12 @@ public final class Signer {
     /** The signature from every signer's broadcast, verified under the request's key before it is returned. */
     public EcdsaSignature finish(List<Partial> partials) {
         advance(Stage.PARTIAL_SENT, Stage.DONE);
-        Map<Integer, Partial> all = SigningChecks.oneEach(req, partials);
+        Map<Integer, Partial> all = EcdsaSigningChecks.oneEach(req, partials);
         Scalar sumU = g.field().zero();
         Scalar sumW = g.field().zero();
         for (int j : req.signers()) {
             Partial p = all.get(j);
-            SigningChecks.sameView(j, view, p.view());
+            EcdsaSigningChecks.sameView(j, view, p.view());
             sumU = sumU.add(p.u());
             sumW = sumW.add(p.w());
         }

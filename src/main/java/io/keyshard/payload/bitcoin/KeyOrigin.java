@@ -17,11 +17,11 @@ public record KeyOrigin(int fingerprint, List<Long> path) {
 
     /** Parses {@code <4-byte fingerprint> <32-bit little-endian index>*}. */
     static KeyOrigin parse(byte[] value, String what) {
-        return read(new ByteReader(value, what), what);
+        return read(new BitcoinWireReader(value, what), what);
     }
 
     /** Reads a fingerprint and path indices up to the end of {@code r}. */
-    static KeyOrigin read(ByteReader r, String what) {
+    static KeyOrigin read(BitcoinWireReader r, String what) {
         if (r.remaining() < 4 || r.remaining() % 4 != 0) {
             throw new IllegalArgumentException(
                     what + ": a key origin is a 4-byte fingerprint and 4 bytes per path index, " + "got "

@@ -66,10 +66,10 @@ public final class Psbt {
         if (data.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(data, 5), MAGIC)) {
             throw new IllegalArgumentException("not a PSBT: it does not start with the magic bytes 'psbt' 0xff");
         }
-        ByteReader r = new ByteReader(data, MAGIC.length, data.length, "PSBT");
+        BitcoinWireReader r = new BitcoinWireReader(data, MAGIC.length, data.length, "PSBT");
         PsbtMap global = PsbtMap.read(r, "the global map");
         byte[] versionField = global.get(GLOBAL_VERSION);
-        long v = versionField == null ? 0 : new ByteReader(versionField, "PSBT_GLOBAL_VERSION").u32();
+        long v = versionField == null ? 0 : new BitcoinWireReader(versionField, "PSBT_GLOBAL_VERSION").u32();
         if (v != 0 && v != 2) {
             throw new IllegalArgumentException("PSBT version " + v + " is not supported (0 and 2 are)");
         }
@@ -141,7 +141,7 @@ public final class Psbt {
         return new Psbt(version, global, inputs, outputs);
     }
 
-    private static PsbtMap readChecked(ByteReader r, Scope scope, int version, String where) {
+    private static PsbtMap readChecked(BitcoinWireReader r, Scope scope, int version, String where) {
         PsbtMap map = PsbtMap.read(r, where);
         for (PsbtMap.Field f : map.fields()) {
             PsbtFields.check(scope, version, f, where);
@@ -154,7 +154,7 @@ public final class Psbt {
         if (v == null) {
             throw new IllegalArgumentException("a version 2 PSBT must have " + name);
         }
-        long n = new ByteReader(v, name).compactSize();
+        long n = new BitcoinWireReader(v, name).compactSize();
         return (int) Math.min(n, Integer.MAX_VALUE);
     }
 
@@ -203,7 +203,7 @@ public final class Psbt {
         if (version == 0) {
             return Transaction.parse(global.get(GLOBAL_UNSIGNED_TX), false);
         }
-        int txVersion = (int) new ByteReader(global.get(GLOBAL_TX_VERSION), "tx version").u32();
+        int txVersion = (int) new BitcoinWireReader(global.get(GLOBAL_TX_VERSION), "tx version").u32();
         List<Transaction.TxIn> ins = new ArrayList<>();
         for (PsbtInput in : inputs) {
             ins.add(new Transaction.TxIn(in.previousTxid(), in.outputIndex(), new byte[0], in.sequence(), List.of()));
@@ -238,7 +238,7 @@ public final class Psbt {
         }
         if (!any) {
             byte[] fallback = global.get(GLOBAL_FALLBACK_LOCKTIME);
-            return fallback == null ? 0 : new ByteReader(fallback, "fallback lock time").u32();
+            return fallback == null ? 0 : new BitcoinWireReader(fallback, "fallback lock time").u32();
         }
         if (heightPossible) {
             return maxHeight;

@@ -76,7 +76,7 @@ final class PsbtFields {
         byte[] v = f.value();
         String what = where + String.format(Locale.ROOT, " record 0x%02x", type);
         if (type == PROPRIETARY) {
-            ByteReader r = new ByteReader(k, what + " (proprietary key)");
+            BitcoinWireReader r = new BitcoinWireReader(k, what + " (proprietary key)");
             r.varBytes("the proprietary identifier");
             r.compactSize();
             return;
@@ -111,7 +111,7 @@ final class PsbtFields {
                         what,
                         type == GLOBAL_INPUT_COUNT ? "PSBT_GLOBAL_INPUT_COUNT" : "PSBT_GLOBAL_OUTPUT_COUNT");
                 noKey(k, what);
-                ByteReader r = new ByteReader(v, what);
+                BitcoinWireReader r = new BitcoinWireReader(v, what);
                 r.compactSize();
                 if (!r.atEnd()) {
                     throw new IllegalArgumentException(
@@ -163,14 +163,14 @@ final class PsbtFields {
             case IN_SEQUENCE -> v2Fixed(version, k, v, 4, what, "PSBT_IN_SEQUENCE");
             case IN_REQUIRED_TIME_LOCKTIME -> {
                 v2Fixed(version, k, v, 4, what, "PSBT_IN_REQUIRED_TIME_LOCKTIME");
-                if (new ByteReader(v, what).u32() < LOCKTIME_THRESHOLD) {
+                if (new BitcoinWireReader(v, what).u32() < LOCKTIME_THRESHOLD) {
                     throw new IllegalArgumentException(
                             what + ": a time-based lock time is at least " + LOCKTIME_THRESHOLD);
                 }
             }
             case IN_REQUIRED_HEIGHT_LOCKTIME -> {
                 v2Fixed(version, k, v, 4, what, "PSBT_IN_REQUIRED_HEIGHT_LOCKTIME");
-                long h = new ByteReader(v, what).u32();
+                long h = new BitcoinWireReader(v, what).u32();
                 if (h == 0 || h >= LOCKTIME_THRESHOLD) {
                     throw new IllegalArgumentException(
                             what + ": a height-based lock time is from 1 to " + (LOCKTIME_THRESHOLD - 1));
@@ -236,7 +236,7 @@ final class PsbtFields {
     }
 
     private static void tapTree(byte[] v, String what) {
-        ByteReader r = new ByteReader(v, what);
+        BitcoinWireReader r = new BitcoinWireReader(v, what);
         if (r.atEnd()) {
             throw new IllegalArgumentException(what + ": a taproot tree has at least one leaf");
         }

@@ -88,7 +88,7 @@ public final class PsbtInput extends PsbtSection {
     /** PSBT_IN_SIGHASH_TYPE, or null when the PSBT leaves it to the signer. */
     public Integer sighashType() {
         byte[] v = map.get(IN_SIGHASH_TYPE);
-        return v == null ? null : (int) new ByteReader(v, "sighash type").u32();
+        return v == null ? null : (int) new BitcoinWireReader(v, "sighash type").u32();
     }
 
     public byte[] redeemScript() {
@@ -141,23 +141,23 @@ public final class PsbtInput extends PsbtSection {
 
     /** Version 2: the index of the spent output. */
     public long outputIndex() {
-        return new ByteReader(map.get(IN_OUTPUT_INDEX), "output index").u32();
+        return new BitcoinWireReader(map.get(IN_OUTPUT_INDEX), "output index").u32();
     }
 
     /** Version 2: the sequence, 0xffffffff when absent. */
     public long sequence() {
         byte[] v = map.get(IN_SEQUENCE);
-        return v == null ? 0xffffffffL : new ByteReader(v, "sequence").u32();
+        return v == null ? 0xffffffffL : new BitcoinWireReader(v, "sequence").u32();
     }
 
     public Long requiredTimeLockTime() {
         byte[] v = map.get(IN_REQUIRED_TIME_LOCKTIME);
-        return v == null ? null : new ByteReader(v, "time lock").u32();
+        return v == null ? null : new BitcoinWireReader(v, "time lock").u32();
     }
 
     public Long requiredHeightLockTime() {
         byte[] v = map.get(IN_REQUIRED_HEIGHT_LOCKTIME);
-        return v == null ? null : new ByteReader(v, "height lock").u32();
+        return v == null ? null : new BitcoinWireReader(v, "height lock").u32();
     }
 
     void addPartialSig(byte[] publicKey, byte[] signatureWithHashType) {

@@ -16,12 +16,12 @@ public final class PsbtMap {
     public record Field(byte[] key, byte[] value) {
         /** The key type. */
         public long type() {
-            return new ByteReader(key, "a PSBT key").compactSize();
+            return new BitcoinWireReader(key, "a PSBT key").compactSize();
         }
 
         /** The key after its type. */
         public byte[] keyData() {
-            ByteReader r = new ByteReader(key, "a PSBT key");
+            BitcoinWireReader r = new BitcoinWireReader(key, "a PSBT key");
             r.compactSize();
             return r.bytes(r.remaining());
         }
@@ -32,7 +32,7 @@ public final class PsbtMap {
     PsbtMap() {}
 
     /** Reads records up to the 0x00 separator, refusing a key that appears twice. */
-    static PsbtMap read(ByteReader r, String where) {
+    static PsbtMap read(BitcoinWireReader r, String where) {
         PsbtMap map = new PsbtMap();
         Set<ByteBuffer> seen = new HashSet<>();
         while (true) {

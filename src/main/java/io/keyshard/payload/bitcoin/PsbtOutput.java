@@ -38,7 +38,7 @@ public final class PsbtOutput extends PsbtSection {
 
     /** Version 2: the amount in satoshis. */
     public long amount() {
-        return new ByteReader(map.get(OUT_AMOUNT), "amount").i64();
+        return new BitcoinWireReader(map.get(OUT_AMOUNT), "amount").i64();
     }
 
     /** Version 2: the output script. */

@@ -10,7 +10,7 @@ public record TapKeyOrigin(List<byte[]> leafHashes, KeyOrigin origin) {
     }
 
     static TapKeyOrigin parse(byte[] value, String what) {
-        ByteReader r = new ByteReader(value, what);
+        BitcoinWireReader r = new BitcoinWireReader(value, what);
         int n = r.count(32, "the number of leaf hashes in " + what);
         List<byte[]> hashes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -43,14 +43,14 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
             return new ByteWriter().i64(amount).varBytes(scriptPubKey).toByteArray();
         }
 
-        static TxOut read(ByteReader r) {
+        static TxOut read(BitcoinWireReader r) {
             long amount = r.i64();
             return new TxOut(amount, r.varBytes("an output script"));
         }
 
         /** Parses the PSBT_IN_WITNESS_UTXO form: amount then length-prefixed script, nothing after. */
         public static TxOut parse(byte[] data) {
-            ByteReader r = new ByteReader(data, "a transaction output");
+            BitcoinWireReader r = new BitcoinWireReader(data, "a transaction output");
             TxOut out = read(r);
             if (!r.atEnd()) {
                 throw new IllegalArgumentException(
@@ -79,7 +79,7 @@ public record Transaction(int version, List<TxIn> inputs, List<TxOut> outputs, l
             throw new IllegalArgumentException(
                     "transaction is " + data.length + " bytes; no valid transaction exceeds " + MAX_BYTES);
         }
-        ByteReader r = new ByteReader(data, "transaction");
+        BitcoinWireReader r = new BitcoinWireReader(data, "transaction");
         int version = (int) r.u32();
         boolean segwit = false;
         if (allowWitness && r.remaining() >= 2 && data[r.position()] == 0) {

@@ -17,7 +17,7 @@ public final class Witness {
 
     /** Parses a serialised stack; nothing may follow the last item. */
     public static List<byte[]> parse(byte[] data) {
-        ByteReader r = new ByteReader(data, "a script witness");
+        BitcoinWireReader r = new BitcoinWireReader(data, "a script witness");
         int n = r.count(1, "the witness item count");
         List<byte[]> stack = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

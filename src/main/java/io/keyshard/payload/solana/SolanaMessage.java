@@ -46,7 +46,7 @@ public record SolanaMessage(
     }
 
     /** Parses a message that must fill {@code r} to its end. */
-    static SolanaMessage read(ByteReader r, byte[] all) {
+    static SolanaMessage read(SolanaWireReader r, byte[] all) {
         int start = r.position();
         int first = r.u8("message header");
         int version = LEGACY;
@@ -134,7 +134,7 @@ public record SolanaMessage(
         }
     }
 
-    private static int[] indexes(ByteReader r, String what) {
+    private static int[] indexes(SolanaWireReader r, String what) {
         int n = r.shortVec(what + " count");
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

@@ -112,7 +112,7 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
     }
 
     private static SolanaTransaction parseTransaction(byte[] wire) {
-        ByteReader r = new ByteReader(wire);
+        SolanaWireReader r = new SolanaWireReader(wire);
         int count = r.shortVec("signature count");
         List<byte[]> sigs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -127,7 +127,7 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
     }
 
     private static SolanaTransaction parseMessage(byte[] wire) {
-        SolanaMessage message = SolanaMessage.read(new ByteReader(wire), wire);
+        SolanaMessage message = SolanaMessage.read(new SolanaWireReader(wire), wire);
         List<byte[]> empty = new ArrayList<>();
         for (int i = 0; i < message.numRequiredSignatures(); i++) {
             empty.add(new byte[64]);

@@ -3,11 +3,11 @@ package io.keyshard.payload.solana;
 import java.util.Arrays;
 
 /** Reads a Solana wire encoding front to back; every shortfall names what was being read and where. */
-final class ByteReader {
+final class SolanaWireReader {
     private final byte[] in;
     private int pos;
 
-    ByteReader(byte[] in) {
+    SolanaWireReader(byte[] in) {
         this.in = in;
     }
 

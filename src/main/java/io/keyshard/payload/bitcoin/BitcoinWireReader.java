@@ -3,17 +3,17 @@ package io.keyshard.payload.bitcoin;
 import java.util.Arrays;
 
 /** Reads Bitcoin's little-endian wire encodings from a byte array, refusing to read past its end. */
-final class ByteReader {
+final class BitcoinWireReader {
     private final byte[] data;
     private final int end;
     private int pos;
     private final String what;
 
-    ByteReader(byte[] data, String what) {
+    BitcoinWireReader(byte[] data, String what) {
         this(data, 0, data.length, what);
     }
 
-    ByteReader(byte[] data, int from, int to, String what) {
+    BitcoinWireReader(byte[] data, int from, int to, String what) {
         this.data = data;
         this.pos = from;
         this.end = to;

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every check of DKLs23 Protocol 3.6 refuses a tampered message and names the party that sent it. */
-class SigningChecksTest {
+class EcdsaSigningChecksTest {
     private static final List<Integer> SIGNERS = List.of(1, 2, 3);
     private static final byte[] DIGEST = new byte[32];
 

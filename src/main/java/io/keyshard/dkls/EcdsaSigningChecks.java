@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /** The checks of DKLs23 Protocol 3.6 a signer makes on its peers' messages, each aborting with the culprit. */
-final class SigningChecks {
-    private SigningChecks() {}
+final class EcdsaSigningChecks {
+    private EcdsaSigningChecks() {}
 
     /** One commitment per signer, each bound to this request, this party's own unchanged. */
     static Map<Integer, Commit> commits(SignRequest req, int self, byte[] binding, byte[] ownDigest, List<Commit> all) {
