@@ -31,8 +31,8 @@ class SolanaWireTest {
     }
 
     /** Fee payer (this key), a writable recipient, the system program; one transfer. */
-    private static Wire legacy() {
-        return new Wire()
+    private static SolanaWire legacy() {
+        return new SolanaWire()
                 .u8(1, 0, 1)
                 .len(3)
                 .raw(PUB)
@@ -48,8 +48,8 @@ class SolanaWireTest {
     }
 
     /** v0: the same, plus one lookup table loading a writable and a read-only account used by the instruction. */
-    private static Wire v0() {
-        return new Wire()
+    private static SolanaWire v0() {
+        return new SolanaWire()
                 .u8(0x80, 1, 0, 1)
                 .len(3)
                 .raw(PUB)
@@ -87,11 +87,11 @@ class SolanaWireTest {
         assertEquals(
                 List.of(
                         new SolanaReview.Account(Base58.encode(PUB), true, true),
-                        new SolanaReview.Account(Base58.encode(Wire.filled(0x22)), false, true),
+                        new SolanaReview.Account(Base58.encode(SolanaWire.filled(0x22)), false, true),
                         new SolanaReview.Account("11111111111111111111111111111111", false, false)),
                 r.accounts());
         assertEquals(List.of("11111111111111111111111111111111"), r.programIds());
-        assertEquals(Base58.encode(Wire.filled(0x33)), r.recentBlockhash());
+        assertEquals(Base58.encode(SolanaWire.filled(0x33)), r.recentBlockhash());
     }
 
     @Test
@@ -129,7 +129,7 @@ class SolanaWireTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
-    private static byte[] edit(Wire w, Function<byte[], byte[]> f) {
+    private static byte[] edit(SolanaWire w, Function<byte[], byte[]> f) {
         return f.apply(w.bytes());
     }
 
@@ -158,11 +158,20 @@ class SolanaWireTest {
                     return b;
                 }),
                 "more than the 3 account keys");
-        refused(new Wire().u8(0x81, 1, 0, 1).bytes(), "message version 1 is not supported");
-        refused(new Wire().u8(1, 0, 1).len(2).raw(PUB).raw(PUB).key(0x33).len(0).bytes(), "account key 1 repeats");
-        refused(new Wire().u8(1, 0, 1).u8(0x83, 0x00).bytes(), "not in its shortest form");
+        refused(new SolanaWire().u8(0x81, 1, 0, 1).bytes(), "message version 1 is not supported");
         refused(
-                new Wire()
+                new SolanaWire()
+                        .u8(1, 0, 1)
+                        .len(2)
+                        .raw(PUB)
+                        .raw(PUB)
+                        .key(0x33)
+                        .len(0)
+                        .bytes(),
+                "account key 1 repeats");
+        refused(new SolanaWire().u8(1, 0, 1).u8(0x83, 0x00).bytes(), "not in its shortest form");
+        refused(
+                new SolanaWire()
                         .u8(1, 0, 1)
                         .len(3)
                         .raw(PUB)
@@ -176,7 +185,7 @@ class SolanaWireTest {
                         .bytes(),
                 "names the fee payer as its program");
         refused(
-                new Wire()
+                new SolanaWire()
                         .u8(1, 0, 1)
                         .len(3)
                         .raw(PUB)
@@ -190,7 +199,7 @@ class SolanaWireTest {
                         .bytes(),
                 "program index 3 is not one of the 3 static account keys");
         refused(
-                new Wire()
+                new SolanaWire()
                         .u8(1, 0, 1)
                         .len(3)
                         .raw(PUB)
@@ -205,7 +214,7 @@ class SolanaWireTest {
                         .bytes(),
                 "account index 3 is out of range");
         refused(
-                new Wire()
+                new SolanaWire()
                         .u8(0x80, 1, 0, 1)
                         .len(3)
                         .raw(PUB)
@@ -225,7 +234,7 @@ class SolanaWireTest {
     void refusesTheCodecExampleOfSolanaTransactionsWhoseCountsDoNotAddUp() {
         // @solana/transactions serializes this v0 message "according to the spec" to test its codec:
         // 3 signers over 2 static keys and instructions indexing accounts that do not exist.
-        byte[] codecExample = new Wire()
+        byte[] codecExample = new SolanaWire()
                 .u8(128, 3, 2, 1)
                 .len(2)
                 .key(11)
@@ -253,7 +262,7 @@ class SolanaWireTest {
     @Test
     void refusesATransactionWhoseSignatureCountDisagreesWithItsHeader() {
         byte[] message = legacy().bytes();
-        byte[] twoSigs = new Wire().len(2).raw(new byte[128]).raw(message).bytes();
+        byte[] twoSigs = new SolanaWire().len(2).raw(new byte[128]).raw(message).bytes();
         refused(twoSigs, "2 signatures where the message requires 1");
     }
 
@@ -261,7 +270,7 @@ class SolanaWireTest {
     void refusesInputOverThePacketLimit() {
         refused(new byte[1233], "1233 bytes is over the 1232-byte limit");
         // A message of 1200 bytes is under the limit itself but not once its signature is added.
-        Wire big = new Wire()
+        SolanaWire big = new SolanaWire()
                 .u8(1, 0, 1)
                 .len(3)
                 .raw(PUB)

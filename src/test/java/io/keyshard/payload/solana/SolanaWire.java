@@ -5,24 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Lays out Solana wire bytes by hand, field by field as the format documents them, for the tests. */
-final class Wire {
+final class SolanaWire {
     private final List<Byte> out = new ArrayList<>();
 
-    Wire u8(int... values) {
+    SolanaWire u8(int... values) {
         for (int v : values) {
             out.add((byte) v);
         }
         return this;
     }
 
-    Wire len(int n) {
+    SolanaWire len(int n) {
         for (byte b : ShortVec.encode(n)) {
             out.add(b);
         }
         return this;
     }
 
-    Wire raw(byte[] bytes) {
+    SolanaWire raw(byte[] bytes) {
         for (byte b : bytes) {
             out.add(b);
         }
@@ -30,7 +30,7 @@ final class Wire {
     }
 
     /** A 32-byte key whose bytes are all {@code fill}. */
-    Wire key(int fill) {
+    SolanaWire key(int fill) {
         return raw(filled(fill));
     }
 
