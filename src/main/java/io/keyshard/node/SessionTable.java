@@ -29,7 +29,9 @@ final class SessionTable {
 
         LiveKeygen(String clientId, SessionSetup setup, DkgParticipant participant) {
             this.clientId = clientId;
-            this.curve = setup.curve();
+            // The canonical API name, never the client's spelling: it is sealed into the share's binding,
+            // stored in a bounded column and answered in the key's status.
+            this.curve = participant.session().curveName().apiName();
             this.setup = setup;
             this.participant = participant;
         }

@@ -165,6 +165,24 @@ class NodeApiTest {
     }
 
     @Test
+    void aCurveSpelledAnotherWayIsStoredByItsApiNameAndStillAborts() throws Exception {
+        UUID keyId = UUID.randomUUID();
+        String path = "/v1/keygen/" + keyId;
+        String padded = "secp256k1" + " ".repeat(30);
+        assertEquals(
+                200,
+                node.send(key(), path + "/round1", node.setupJson(keyId, padded, 2))
+                        .statusCode());
+        HttpResponse<String> inProgress = node.send(key(), "/v1/keys/" + keyId, null);
+        assertTrue(inProgress.body().contains("\"curve\":\"SECP256k1\""), inProgress.body());
+        assertEquals(200, node.send(key(), path + "/abort", "{}").statusCode(), "abort works (it failed with a 500)");
+        assertEquals("ABORTED", status(key(), keyId));
+        HttpResponse<String> aborted = node.send(key(), "/v1/keys/" + keyId, null);
+        assertTrue(aborted.body().contains("\"curve\":\"SECP256k1\""), aborted.body());
+        assertError(node.send(key(), path + "/round1", node.setupJson(keyId, "SECP256k1", 2)), 409, "CONFLICT");
+    }
+
+    @Test
     void idleSessionsBeforeRoundThreeExpire() throws Exception {
         UUID keyId = UUID.randomUUID();
         assertEquals(
