@@ -6,6 +6,7 @@ import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.ProtocolCheck;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
@@ -13,6 +14,7 @@ import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
+import io.keyshard.dkg.SignedMessage;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -22,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,16 +107,25 @@ final class KeygenRun {
                     Phase.ROUND1,
                     servers,
                     c -> c.keygen(keyId, "round1", setup, Round1Message.class, roundTimeout));
-            Round2Request req2 = checked(Phase.ROUND1, () -> coordinator.round2Request(r1));
+            Round2Request req2 = checked(
+                    Phase.ROUND1,
+                    () -> coordinator.round2Request(
+                            ownAnswers(r1, coordinator.session().sessionId())));
             reached = Phase.ROUND2;
             List<Round2Message> r2 = ParallelRound.run(
                     op, Phase.ROUND2, servers, c -> c.keygen(keyId, "round2", req2, Round2Message.class, roundTimeout));
-            Round3Request req3 = checked(Phase.ROUND2, () -> coordinator.round3Request(r2));
+            Round3Request req3 = checked(
+                    Phase.ROUND2,
+                    () -> coordinator.round3Request(
+                            ownAnswers(r2, coordinator.session().sessionId())));
             recordWritten(pending);
             reached = Phase.ROUND3;
             List<Round3Message> r3 = ParallelRound.run(
                     op, Phase.ROUND3, servers, c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
-            agreed = checked(Phase.ROUND3, () -> coordinator.finish(r3));
+            agreed = checked(
+                    Phase.ROUND3,
+                    () -> coordinator.finish(
+                            ownAnswers(r3, coordinator.session().sessionId())));
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
@@ -194,6 +206,28 @@ final class KeygenRun {
                     ExitCoded.SERVER,
                     null);
         }
+    }
+
+    /**
+     * Answers come back in the order of the servers asked, so each must be that server's own message of
+     * this session: one that claims another sender or session is the answering server's fault, and is
+     * blamed on it before the relay checks would blame the coordinator for an inconsistent set.
+     */
+    private <M extends SignedMessage> List<M> ownAnswers(List<M> answers, byte[] sessionId) {
+        for (int i = 0; i < answers.size(); i++) {
+            NodeConnection server = servers.get(i);
+            M m = answers.get(i);
+            int id = server.info().id();
+            if (m.sender() != id) {
+                throw new ProtocolException(
+                        ProtocolCheck.WRONG_SENDER, id, server.name(), "its answer names server id " + m.sender());
+            }
+            if (!Arrays.equals(m.sessionId(), sessionId)) {
+                throw new ProtocolException(
+                        ProtocolCheck.WRONG_SESSION, id, server.name(), "its answer carries another session's id");
+            }
+        }
+        return answers;
     }
 
     private interface Check<T> {

@@ -8,6 +8,7 @@ package io.keyshard.dkg;
 public enum ProtocolCheck {
     MALFORMED("a message is malformed (missing field, wrong length or count, unknown sender)", false),
     MISSING_OR_DUPLICATE("the set of messages does not hold exactly one message from every server", false),
+    WRONG_SENDER("a server answered with a message that claims to come from another server", false),
     COMMITMENT_COUNT("the commitment vector does not have exactly threshold entries", false),
     INVALID_POINT("a point fails strict decoding (off the curve, non-canonical or the identity)", false),
     INVALID_SCALAR("a scalar is zero or not below the group order", false),

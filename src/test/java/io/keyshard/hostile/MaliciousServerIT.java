@@ -114,6 +114,28 @@ class MaliciousServerIT {
                         ProtocolCheck.INVALID_SCALAR,
                         m -> r1(m, m.commitments(), m.proofR(), scalar(CURVE.order()))),
                 round1(
+                        "an answer that claims to come from CHARLIE",
+                        ProtocolCheck.WRONG_SENDER,
+                        m -> new Round1Message(
+                                m.sessionId(),
+                                13,
+                                m.commitments(),
+                                m.proofR(),
+                                m.proofZ(),
+                                m.chainCodeCommitment(),
+                                m.signature())),
+                round1(
+                        "an answer carrying another session's id",
+                        ProtocolCheck.WRONG_SESSION,
+                        m -> new Round1Message(
+                                random(32),
+                                m.sender(),
+                                m.commitments(),
+                                m.proofR(),
+                                m.proofZ(),
+                                m.chainCodeCommitment(),
+                                m.signature())),
+                round1(
                         "signed by another key",
                         ProtocolCheck.SIGNATURE,
                         m -> Forge.sign(m, IdentityKeys.generate(RANDOM))),
