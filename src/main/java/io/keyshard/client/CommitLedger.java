@@ -29,7 +29,7 @@ final class CommitLedger {
         this.vault = vault;
     }
 
-    /** True if every server confirmed this key's commit (now or in an earlier session). */
+    /** True if every server confirmed this key's commit (now, or before the vault was last closed). */
     synchronized boolean confirmed(UUID keyId) {
         return added.contains(keyId) || stored().contains(keyId);
     }

@@ -136,12 +136,16 @@ public final class Workspace implements AutoCloseable {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
         }
-        KeyPipeline.Start start = KeyPipeline.Start.of(
+        DerivationPath path = KeyPipeline.path(chain, null, account, index, network);
+        return KeyPipeline.run(rootOf(key), chain, path, network);
+    }
+
+    /** Where every derivation of a READY key starts: its root public key and chain code. */
+    public static KeyPipeline.Start rootOf(KeyRecord key) {
+        return KeyPipeline.Start.of(
                 key.curve(),
                 Hex.decode(key.rootPublicKey(), "rootPublicKey"),
                 Hex.decode(key.chainCode(), "chainCode"));
-        DerivationPath path = KeyPipeline.path(chain, null, account, index, network);
-        return KeyPipeline.run(start, chain, path, network);
     }
 
     /** Gives a key another label (blank: none); returns the record as stored. */

@@ -3,7 +3,6 @@ package io.keyshard.ui.pipeline;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
-import io.keyshard.bytes.Hex;
 import io.keyshard.client.Workspace;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
@@ -58,6 +57,7 @@ public final class PipelineViewModel {
     private String accountInputProblem;
     private String indexInputProblem;
     private final Derivation derivation;
+    private final KeyPipeline.Start start;
 
     /** @param derivation usually {@code workspace::derive} of the unlocked vault */
     public PipelineViewModel(KeyRecord key, Derivation derivation, UiTasks tasks) {
@@ -65,6 +65,7 @@ public final class PipelineViewModel {
             throw new IllegalArgumentException("addresses need a READY key; this one is " + key.status());
         }
         this.key = key;
+        this.start = Workspace.rootOf(key);
         this.tasks = tasks;
         this.derivation = derivation;
         chains = FXCollections.observableArrayList(Chain.forCurve(key.curve()));
@@ -193,10 +194,7 @@ public final class PipelineViewModel {
 
     /** Where every derivation of this key starts (its root public key and chain code). */
     public KeyPipeline.Start start() {
-        return KeyPipeline.Start.of(
-                key.curve(),
-                Hex.decode(key.rootPublicKey(), "rootPublicKey"),
-                Hex.decode(key.chainCode(), "chainCode"));
+        return start;
     }
 
     public KeyRecord key() {

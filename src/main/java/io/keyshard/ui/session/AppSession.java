@@ -123,7 +123,7 @@ public final class AppSession {
         return home;
     }
 
-    /** Argon2id parameters for a vault created in this session. */
+    /** Argon2id parameters for a vault this app creates. */
     public KdfParams newVaultKdf() {
         return newVaultKdf;
     }

@@ -1,7 +1,7 @@
 package io.keyshard.ui.pipeline;
 
 import io.keyshard.address.KeyPipeline;
-import io.keyshard.bytes.Hex;
+import io.keyshard.client.Workspace;
 import io.keyshard.vault.KeyRecord;
 
 /** Derivation straight from a record's public data, for window tests that have no vault behind them. */
@@ -9,10 +9,7 @@ final class KeyDerivation {
     private KeyDerivation() {}
 
     static PipelineViewModel.Derivation of(KeyRecord key) {
-        KeyPipeline.Start start = KeyPipeline.Start.of(
-                key.curve(),
-                Hex.decode(key.rootPublicKey(), "rootPublicKey"),
-                Hex.decode(key.chainCode(), "chainCode"));
+        KeyPipeline.Start start = Workspace.rootOf(key);
         return (id, chain, network, account, index) ->
                 KeyPipeline.run(start, chain, KeyPipeline.path(chain, null, account, index, network), network);
     }
