@@ -1,15 +1,19 @@
 package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordCodec;
+import io.keyshard.vault.SignatureCodec;
+import io.keyshard.vault.SignatureEntry;
 import java.util.List;
 
 /**
  * A {@link KeyRecord} as the JSON record of docs/cli.md ({@code keygen}, {@code keys show},
- * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}.
+ * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}, and
+ * {@code keys show} adds the key's {@code signatures}.
  */
 public final class KeyRecordJson {
 
@@ -18,6 +22,14 @@ public final class KeyRecordJson {
     /** The record object. */
     public static ObjectNode toJson(KeyRecord record) {
         return RecordCodec.toJson(record);
+    }
+
+    /** The record object plus {@code "signatures": [entry, ...]}, the key's signing history oldest first ({@code keys show}). */
+    public static ObjectNode withSignatures(KeyRecord record, List<SignatureEntry> signatures) {
+        ObjectNode o = toJson(record);
+        ArrayNode list = o.putArray("signatures");
+        signatures.forEach(e -> list.add(SignatureCodec.toJson(e)));
+        return o;
     }
 
     /** {@code { "keys": [record, ...] }}. */

@@ -4,6 +4,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordProblem;
+import io.keyshard.vault.SignatureEntry;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +86,8 @@ public final class KeysCommand implements Runnable {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = "Show one key: its details, or the key record with --json.")
+            description = "Show one key: its details and its latest signatures, or with --json the key record "
+                    + "plus its whole signing history under \"signatures\".")
     static final class ShowKey implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -95,6 +97,9 @@ public final class KeysCommand implements Runnable {
 
         @Option(names = "--json", description = "Print the key record as one JSON object on stdout.")
         boolean json;
+
+        /** How many of the latest signatures the human output lists. */
+        static final int SHOWN_SIGNATURES = 5;
 
         @Override
         public Integer call() {
@@ -109,9 +114,10 @@ public final class KeysCommand implements Runnable {
                         .key(keyId)
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "no key with this keyId in the vault (keyshard keys list shows them)"));
+                List<SignatureEntry> signatures = opened.workspace().signatures(keyId);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
-                    out.println(KeyRecordJson.write(KeyRecordJson.toJson(k)));
+                    out.println(KeyRecordJson.write(KeyRecordJson.withSignatures(k, signatures)));
                 } else {
                     out.printf("keyId:            %s%n", k.keyId());
                     out.printf("label:            %s%n", k.displayLabel());
@@ -129,10 +135,32 @@ public final class KeysCommand implements Runnable {
                     out.printf("rootPublicKey:    %s%n", k.rootPublicKey() == null ? "" : k.rootPublicKey());
                     out.printf("chainCode:        %s%n", k.chainCode() == null ? "" : k.chainCode());
                     k.verificationShares().forEach((server, share) -> out.printf("  %-15s %s%n", server + ":", share));
+                    printSignatures(out, signatures);
                 }
                 out.flush();
                 return 0;
             }
+        }
+    }
+
+    /** The count and the latest {@link ShowKey#SHOWN_SIGNATURES} entries of a signing history, newest first. */
+    static void printSignatures(PrintWriter out, List<SignatureEntry> signatures) {
+        out.printf("signatures:       %d%n", signatures.size());
+        for (int i = signatures.size() - 1; i >= Math.max(0, signatures.size() - ShowKey.SHOWN_SIGNATURES); i--) {
+            SignatureEntry e = signatures.get(i);
+            out.printf(
+                    "  %s  %-11s  %s%s  by %s%n",
+                    TIME.format(e.signedAt()),
+                    e.payload().id(),
+                    e.derivationPath(),
+                    e.address() == null ? "" : " " + e.address(),
+                    String.join(",", e.signers()));
+            if (!e.description().isEmpty()) {
+                out.printf("    %s%n", e.description());
+            }
+        }
+        if (signatures.size() > ShowKey.SHOWN_SIGNATURES) {
+            out.printf("  (%d older; keys show --json lists them all)%n", signatures.size() - ShowKey.SHOWN_SIGNATURES);
         }
     }
 

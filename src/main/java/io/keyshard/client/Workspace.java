@@ -10,12 +10,15 @@ import io.keyshard.derive.Network;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
+import io.keyshard.vault.SignatureEntry;
+import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,6 +149,33 @@ public final class Workspace implements AutoCloseable {
                 key.curve(),
                 Hex.decode(key.rootPublicKey(), "rootPublicKey"),
                 Hex.decode(key.chainCode(), "chainCode"));
+    }
+
+    /**
+     * Appends a signature a key made to its sealed signing history (durable on return) and returns the
+     * entry as stored. The signers must be at least t of the key's servers; control characters in
+     * {@code description} are replaced. Entries are never edited or removed.
+     *
+     * @param address the address of the signing key on the chain used, or null when no chain was named
+     */
+    public SignatureEntry recordSignature(
+            UUID keyId,
+            Instant signedAt,
+            byte[] digest,
+            String derivationPath,
+            String address,
+            List<String> servers,
+            byte[] signature,
+            SignedPayload payload,
+            String description) {
+        return vault.recordSignature(
+                keyId,
+                SignatureEntry.of(signedAt, digest, derivationPath, address, servers, signature, payload, description));
+    }
+
+    /** A key's signing history, oldest first (empty for a key that has signed nothing). */
+    public List<SignatureEntry> signatures(UUID keyId) {
+        return vault.signatures(keyId);
     }
 
     /** Gives a key another label (blank: none); returns the record as stored. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A crash-safe password change. The re-encrypted database ({@code keyshard-next.mv.db}) and its
@@ -39,8 +41,12 @@ final class PasswordChange {
         this.header = VaultHeader.fresh(kdf, salt, keys);
     }
 
-    /** Writes the re-encrypted database and the new header beside the live ones; nothing live changes. */
-    void writeNext(List<KeyRecord> records, List<SecretRow> secrets, Manifest current) {
+    /** Writes the re-encrypted database (records, secrets, signing histories) and the new header beside the live ones; nothing live changes. */
+    void writeNext(
+            List<KeyRecord> records,
+            List<SecretRow> secrets,
+            Map<UUID, List<SignatureEntry>> histories,
+            Manifest current) {
         char[] pwd = keys.h2Password();
         try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd);
                 Sealer sealer = keys.recordSealer()) {
@@ -49,6 +55,8 @@ final class PasswordChange {
                 long rowNo = current.get(Manifest.keyId(r.keyId())).rowNo();
                 db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, SealedRecords.seal(sealer, r, 1)));
                 next.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
+                SignatureHistory.append(sealer, next, r, histories.getOrDefault(r.keyId(), List.of()))
+                        .forEach(db::insertSignatureRow);
             }
             for (SecretRow s : secrets) {
                 db.putSecretRow(

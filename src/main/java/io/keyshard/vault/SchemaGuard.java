@@ -30,7 +30,7 @@ final class SchemaGuard {
     private static final int CONSTRAINT = 5;
     private static final int SETTING = 6;
 
-    static final Set<String> TABLES = Set.of("KEY_RECORDS", "META", "SECRETS");
+    static final Set<String> TABLES = Set.of("KEY_RECORDS", "META", "SECRETS", "SIGNATURES");
 
     private static final String ID = "\"[A-Z][A-Z0-9_]{0,62}\"";
     private static final String QID = "\"PUBLIC\"\\." + ID;

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  *   "kdf": { "algorithm": "argon2id", "memoryKiB", "iterations", "parallelism" },
  *   "salt": hex, "keySalt": hex (vault-password only), "sealed": base64 }
  * </pre>
- * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...]}} with the
+ * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...],
+ * "signatures":{keyId:[entry...]}}} (the signing histories, {@link BackupSignatures}) with the
  * envelope's other fields as associated data. "own-password" ({@code vault export}): the key is
  * Argon2id(backup password, salt) with the vault's own cost parameters. "vault-password" (the
  * automatic backups in {@code <home>/backups/}): salt and parameters are the vault's, so the vault
@@ -50,6 +52,9 @@ public final class VaultBackup {
     /** What an import did: records added, already there (identical), and in conflict (the vault's kept). */
     public record ImportResult(int added, int alreadyPresent, int conflicting) {}
 
+    /** What a backup holds: the key records and their signing histories. */
+    public record Contents(List<KeyRecord> keys, Map<UUID, List<SignatureEntry>> signatures) {}
+
     private VaultBackup() {}
 
     /** Writes every readable record to {@code out}, sealed under its own password; refuses to overwrite. */
@@ -63,7 +68,7 @@ public final class VaultBackup {
         KdfParams kdf = vault.header().kdf;
         byte[] key = kdf.derive(password, salt, 32);
         try (Sealer sealer = new Sealer(key)) {
-            write(out, envelope("own-password", kdf, salt, null), records, sealer);
+            write(out, envelope("own-password", kdf, salt, null), records, BackupSignatures.of(vault, records), sealer);
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot write the backup " + out + ": " + e.getMessage());
         } finally {
@@ -72,9 +77,14 @@ public final class VaultBackup {
         return records.size();
     }
 
-    /** Merges the backup's records into the vault by keyId: adds the missing ones, never overwrites. */
+    /**
+     * Merges the backup's records into the vault by keyId: adds the missing ones, never overwrites; then
+     * appends to each added or identical key the signatures of its backed-up history it lacks.
+     */
     public static ImportResult importInto(Vault vault, Path file, char[] password) {
-        List<KeyRecord> incoming = read(file, password);
+        Contents contents = readContents(file, password);
+        List<KeyRecord> incoming = contents.keys();
+        Set<UUID> merged = new HashSet<>();
         List<Vault.Versioned> toAdd = new ArrayList<>();
         int same = 0;
         int conflicting = 0;
@@ -89,8 +99,10 @@ public final class VaultBackup {
             }
             if (existing.isEmpty()) {
                 toAdd.add(new Vault.Versioned(r, next.allocateRow(), 1));
+                merged.add(r.keyId());
             } else if (existing.get().equals(r)) {
                 same++;
+                merged.add(r.keyId());
             } else {
                 conflicting++;
             }
@@ -98,11 +110,17 @@ public final class VaultBackup {
         if (!toAdd.isEmpty()) {
             vault.writeRecords(toAdd, next);
         }
+        BackupSignatures.importInto(vault, contents.signatures(), merged);
         return new ImportResult(toAdd.size(), same, conflicting);
     }
 
     /** Decrypts and validates a backup file (either protection) and returns its records. */
     public static List<KeyRecord> read(Path file, char[] password) {
+        return readContents(file, password).keys();
+    }
+
+    /** Decrypts and validates a backup file (either protection): its records and signing histories. */
+    public static Contents readContents(Path file, char[] password) {
         JsonNode env = readEnvelope(file);
         String protection = env.path("protection").asText();
         KdfParams kdf;
@@ -135,7 +153,13 @@ public final class VaultBackup {
                     "wrong backup password, or the backup file " + file + " was modified; nothing was imported");
         }
         try {
-            return records(file, StrictJson.mapper().readTree(plain));
+            JsonNode inner = StrictJson.mapper().readTree(plain);
+            List<KeyRecord> keys = records(file, inner);
+            try {
+                return new Contents(keys, BackupSignatures.read(inner, keys));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, "a signing history is invalid: " + e.getMessage());
+            }
         } catch (IOException e) {
             throw bad(file, "its contents are not valid JSON");
         } finally {
@@ -153,7 +177,12 @@ public final class VaultBackup {
             Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
                     + String.format("%012d", vault.writableManifest().generation()) + ".ksbackup");
             try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
-                write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
+                write(
+                        out,
+                        envelope("vault-password", h.kdf, h.salt, keySalt),
+                        records,
+                        BackupSignatures.of(vault, records),
+                        sealer);
             }
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> all = files.toList();
@@ -182,12 +211,19 @@ public final class VaultBackup {
         return "the automatic backup was not written (" + e.getClass().getSimpleName() + "); run keyshard vault export";
     }
 
-    private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
+    private static void write(
+            Path out,
+            ObjectNode env,
+            List<KeyRecord> records,
+            Map<UUID, List<SignatureEntry>> signatures,
+            Sealer sealer)
+            throws IOException {
         ObjectNode inner = StrictJson.mapper().createObjectNode();
         inner.put("version", VERSION);
         inner.put("createdAt", Instant.now().toString());
         ArrayNode keys = inner.putArray("keys");
         records.forEach(r -> keys.add(RecordCodec.toJson(r)));
+        BackupSignatures.write(inner, signatures);
         byte[] plain = StrictJson.mapper().writeValueAsBytes(inner);
         try {
             PasswordSealedFile.write(out, env, plain, sealer);

@@ -22,8 +22,8 @@ import java.util.UUID;
  * a {@link VaultException} with the H2 error code only.
  */
 final class VaultDatabase implements AutoCloseable {
-    /** The schema this version writes. Version 1 had no SECRETS table; version 2 added it. */
-    static final int SCHEMA_VERSION = 2;
+    /** The schema this version writes. Version 1 had no SECRETS table; version 2 added it; 3 added SIGNATURES. */
+    static final int SCHEMA_VERSION = 3;
 
     static final String USER = "KEYSHARD";
 
@@ -32,6 +32,9 @@ final class VaultDatabase implements AutoCloseable {
 
     /** A secret row. */
     record SecretRow(String name, int version, byte[] sealed) {}
+
+    /** One entry of a key's signing history: its place ({@code seq} from 1) and the sealed entry. */
+    record SignatureRow(UUID keyId, int seq, byte[] sealed) {}
 
     private final Connection conn;
     private final Path base;
@@ -89,6 +92,17 @@ final class VaultDatabase implements AutoCloseable {
                             + "SEALED VARBINARY NOT NULL)");
                 }
                 putMeta("schema_version", "2".getBytes(StandardCharsets.US_ASCII));
+                return null;
+            });
+            commitDurably();
+        }
+        if (version < 3) {
+            run(() -> {
+                try (Statement s = conn.createStatement()) {
+                    s.execute("CREATE TABLE SIGNATURES(KEY_ID UUID NOT NULL, SEQ INT NOT NULL, "
+                            + "SEALED VARBINARY NOT NULL, PRIMARY KEY(KEY_ID, SEQ))");
+                }
+                putMeta("schema_version", "3".getBytes(StandardCharsets.US_ASCII));
                 return null;
             });
             commitDurably();
@@ -165,6 +179,36 @@ final class VaultDatabase implements AutoCloseable {
         run(() -> {
             try (PreparedStatement p = conn.prepareStatement("DELETE FROM SECRETS WHERE NAME = ?")) {
                 p.setString(1, name);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    List<SignatureRow> signatureRows(UUID keyId) {
+        return run(() -> {
+            List<SignatureRow> rows = new ArrayList<>();
+            try (PreparedStatement p =
+                    conn.prepareStatement("SELECT SEQ, SEALED FROM SIGNATURES WHERE KEY_ID = ? ORDER BY SEQ")) {
+                p.setObject(1, keyId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new SignatureRow(keyId, rs.getInt(1), rs.getBytes(2)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Adds a history entry; an existing row at the same place is never overwritten (the insert fails). */
+    void insertSignatureRow(SignatureRow row) {
+        run(() -> {
+            try (PreparedStatement p =
+                    conn.prepareStatement("INSERT INTO SIGNATURES(KEY_ID, SEQ, SEALED) VALUES(?, ?, ?)")) {
+                p.setObject(1, row.keyId());
+                p.setInt(2, row.seq());
+                p.setBytes(3, row.sealed());
                 p.executeUpdate();
             }
             return null;
