@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,37 @@ class OnDiskCompatibilityTest {
     }
 
     @Test
+    void anExistingVaultGainsTheSigningHistoryTableAndKeepsItsRecords() throws IOException {
+        Path home = copyOfVault();
+        try (VaultDatabase db = RawVault.open(home, VAULT_PASSWORD.clone())) {
+            assertEquals(2, db.schemaVersion(), "the fixture predates signing histories");
+        }
+        SignatureEntry e;
+        try (Vault v = Vault.open(home, VAULT_PASSWORD.clone())) {
+            KeyRecord k = v.get(KEY).orElseThrow();
+            e = SignatureEntry.of(
+                    Instant.parse("2026-05-01T00:00:00Z"),
+                    new byte[32],
+                    "m/84/0/0/0/0",
+                    null,
+                    k.servers().subList(0, k.threshold()),
+                    new byte[64],
+                    SignedPayload.PSBT,
+                    "first spend");
+            assertEquals(List.of(), v.signatures(KEY));
+            v.recordSignature(KEY, e);
+        }
+        try (VaultDatabase db = RawVault.open(home, VAULT_PASSWORD.clone())) {
+            assertEquals(VaultDatabase.SCHEMA_VERSION, db.schemaVersion());
+        }
+        try (Vault v = Vault.open(home, VAULT_PASSWORD.clone())) {
+            assertEquals(List.of(e), v.signatures(KEY));
+            assertEquals("Savings", v.get(KEY).orElseThrow().label());
+            assertEquals(List.of(), v.problems());
+        }
+    }
+
+    @Test
     void anExistingVaultStillRefusesAWrongPassword() throws IOException {
         Path home = copyOfVault();
         VaultException e = assertThrows(VaultException.class, () -> Vault.open(home, "wrong password!".toCharArray()));
@@ -79,5 +112,10 @@ class OnDiskCompatibilityTest {
         assertEquals(List.of(KEY), own.stream().map(KeyRecord::keyId).toList());
         List<KeyRecord> auto = VaultBackup.read(fixture("vault-password.ksbackup"), VAULT_PASSWORD.clone());
         assertEquals(List.of(KEY), auto.stream().map(KeyRecord::keyId).toList());
+        assertEquals(
+                Map.of(),
+                VaultBackup.readContents(fixture("own-password.ksbackup"), "backup password 1".toCharArray())
+                        .signatures(),
+                "a backup from before signing histories has none");
     }
 }
