@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             PathCommand.class,
             DeriveCommand.class,
             VaultCommand.class,
+            ExportCommand.class,
         })
 public final class KeyshardCommand implements Runnable {
 
