@@ -3,10 +3,14 @@ package io.keyshard.ui.pipeline;
 import atlantafx.base.theme.Styles;
 import io.keyshard.address.AddressList;
 import io.keyshard.address.Chain;
+import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.payload.bitcoin.Descriptors;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -29,11 +33,14 @@ import javafx.scene.layout.VBox;
 /**
  * The Addresses window's list: the first addresses of the chosen chain and account on the receive
  * branch or the change branch, each with copy and QR, "Next address", and the account's extended
- * public key for watch-only wallets. Chain, network and account are the pipeline's.
+ * public key and (Bitcoin) output descriptor for watch-only wallets. Chain, network and account are the pipeline's.
  */
 public final class AddressListView extends BorderPane {
     /** How many addresses the list shows at first. */
     public static final int FIRST = 10;
+
+    private static final Set<Chain> DESCRIBED =
+            EnumSet.of(Chain.BITCOIN_P2PKH, Chain.BITCOIN_P2WPKH, Chain.BITCOIN_P2TR);
 
     private final PipelineViewModel model;
     private final ObservableList<AddressList.Entry> entries = FXCollections.observableArrayList();
@@ -43,6 +50,7 @@ public final class AddressListView extends BorderPane {
     private final RadioButton change = new RadioButton("Change (/1/i)");
     private final Label xpub = new Label();
     private final Label xpubName = new Label("Account xpub");
+    private final Label descriptor = new Label();
     private final Label problem = new Label();
     private final ImageView qr = new ImageView();
     private final Label chosen = new Label();
@@ -118,13 +126,49 @@ public final class AddressListView extends BorderPane {
         xpubRow.setAlignment(Pos.CENTER_LEFT);
         xpubRow.visibleProperty().bind(xpub.textProperty().isNotEmpty());
         xpubRow.managedProperty().bind(xpubRow.visibleProperty());
-        setBottom(xpubRow);
+        setBottom(new VBox(6, xpubRow, descriptorRow(copier)));
 
         branch.selectedToggleProperty().addListener((o, a, b) -> refresh());
         model.chainProperty().addListener((o, a, b) -> refresh());
         model.networkProperty().addListener((o, a, b) -> refresh());
         model.accountProperty().addListener((o, a, b) -> refresh());
         refresh();
+    }
+
+    /** The account's BIP-380 descriptor with copy, shown for the Bitcoin chains only. */
+    private HBox descriptorRow(ValueCopier copier) {
+        descriptor.setId("account-descriptor");
+        descriptor.getStyleClass().add("mono-value");
+        descriptor.setWrapText(true);
+        descriptor.setMinWidth(0);
+        HBox.setHgrow(descriptor, Priority.ALWAYS);
+        CopyButton copy = new CopyButton("output descriptor", descriptor::getText, copier);
+        copy.setId("copy-account-descriptor");
+        Fit.wholeButtons(copy);
+        Label name = new Label("Descriptor");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        name.setTooltip(new Tooltip("Import it into Bitcoin Core, Sparrow or Electrum as a watch-only wallet "
+                + "(keyshard export descriptor prints it too). Its key origin path is non-hardened, as MPC keys "
+                + "derive without the private key."));
+        HBox row = new HBox(10, name, descriptor, copy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(descriptor.textProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** The descriptor of the account on a Bitcoin chain, or "" where there is none (other chains and curves). */
+    private String descriptorOf(Chain chain) {
+        ExtendedPublicKey root = model.start().key();
+        if (!DESCRIBED.contains(chain) || !chain.supports(root.curve()) || root.depth() != 0) {
+            return "";
+        }
+        return Descriptors.export(
+                chain,
+                root,
+                model.accountProperty().get(),
+                model.networkProperty().get());
     }
 
     private static TableColumn<AddressList.Entry, String> column(
@@ -160,11 +204,13 @@ public final class AddressListView extends BorderPane {
                     model.networkProperty().get());
             xpub.setText(x == null ? "" : x);
             xpubName.setText(x == null ? "" : "Account " + x.substring(0, 4) + " (watch-only)");
+            descriptor.setText(descriptorOf(chain));
             problem.setText("");
             table.getSelectionModel().select(0);
         } catch (RuntimeException e) {
             entries.clear();
             xpub.setText("");
+            descriptor.setText("");
             problem.setText(UiTasks.message(e));
             showChosen(null);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.curve.CurveName;
+import io.keyshard.derive.Network;
+import io.keyshard.payload.bitcoin.Descriptors;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.Theme;
@@ -72,6 +74,14 @@ class AddressListWindowTest {
         assertEquals(AddressListView.FIRST, table.getSelectionModel().getSelectedIndex());
         robot.clickOn("#copy-account-xpub");
         assertEquals(zpub, copied.get(copied.size() - 1));
+        String descriptor =
+                robot.lookup("#account-descriptor").queryAs(Label.class).getText();
+        assertTrue(descriptor.startsWith("wpkh([") && descriptor.contains("/84/0/0]xpub"), descriptor);
+        assertEquals(
+                descriptor,
+                Descriptors.export(Chain.BITCOIN_P2WPKH, model.start().key(), 0, Network.MAINNET));
+        robot.clickOn("#copy-account-descriptor");
+        assertEquals(descriptor, copied.get(copied.size() - 1));
 
         robot.clickOn("#branch-change");
         WaitForAsyncUtils.waitForFxEvents();
@@ -90,5 +100,7 @@ class AddressListWindowTest {
                 robot.lookup("#branch-change").queryAs(RadioButton.class).isDisabled(), "did:key has no change branch");
         assertTrue(robot.lookup("#branch-receive").queryAs(RadioButton.class).isSelected());
         assertEquals("", robot.lookup("#account-xpub").queryAs(Label.class).getText(), "no xpub for did:key");
+        assertEquals(
+                "", robot.lookup("#account-descriptor").queryAs(Label.class).getText(), "no descriptor for did:key");
     }
 }
