@@ -168,9 +168,10 @@ public final class Workspace implements AutoCloseable {
             byte[] signature,
             SignedPayload payload,
             String description) {
-        return vault.recordSignature(
-                keyId,
-                SignatureEntry.of(signedAt, digest, derivationPath, address, servers, signature, payload, description));
+        SignatureEntry entry =
+                SignatureEntry.of(signedAt, digest, derivationPath, address, servers, signature, payload, description);
+        vault.recordSignatures(keyId, List.of(entry));
+        return entry;
     }
 
     /** A key's signing history, oldest first (empty for a key that has signed nothing). */

@@ -79,7 +79,7 @@ final class BackupSignatures {
             if (into.contains(keyId)) {
                 List<SignatureEntry> add = SignatureHistory.missing(vault.signatures(keyId), entries);
                 if (!add.isEmpty()) {
-                    vault.appendSignatures(keyId, add);
+                    vault.recordSignatures(keyId, add);
                 }
             }
         });

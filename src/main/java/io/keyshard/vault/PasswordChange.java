@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A crash-safe password change. The re-encrypted database ({@code keyshard-next.mv.db}) and its
@@ -45,7 +45,7 @@ final class PasswordChange {
     void writeNext(
             List<KeyRecord> records,
             List<SecretRow> secrets,
-            Map<UUID, List<SignatureEntry>> histories,
+            Function<UUID, List<SignatureEntry>> histories,
             Manifest current) {
         char[] pwd = keys.h2Password();
         try (VaultDatabase db = VaultDatabase.create(dir.resolve(NEXT_DB_NAME), pwd);
@@ -55,8 +55,8 @@ final class PasswordChange {
                 long rowNo = current.get(Manifest.keyId(r.keyId())).rowNo();
                 db.putKeyRow(new KeyRow(r.keyId(), rowNo, 1, SealedRecords.seal(sealer, r, 1)));
                 next.put(Manifest.keyId(r.keyId()), new Manifest.Entry(rowNo, 1));
-                SignatureHistory.append(sealer, next, r, histories.getOrDefault(r.keyId(), List.of()))
-                        .forEach(db::insertSignatureRow);
+                SignatureHistory.append(db, sealer, next, r, histories.apply(r.keyId()))
+                        .run();
             }
             for (SecretRow s : secrets) {
                 db.putSecretRow(

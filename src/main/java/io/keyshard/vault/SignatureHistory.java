@@ -58,10 +58,11 @@ final class SignatureHistory {
     }
 
     /**
-     * Checks each entry against its key, puts the new count into {@code next} and returns the sealed
-     * rows to insert in the same transaction as {@code next}.
+     * Checks each entry against its key, seals it, puts the new count into {@code next} and returns the
+     * inserts into {@code db}, to run in the same transaction that stores {@code next}.
      */
-    static List<SignatureRow> append(Sealer sealer, Manifest next, KeyRecord key, List<SignatureEntry> entries) {
+    static Runnable append(
+            VaultDatabase db, Sealer sealer, Manifest next, KeyRecord key, List<SignatureEntry> entries) {
         Entry count = next.get(manifestId(key.keyId()));
         int seq = count == null ? 0 : count.version();
         List<SignatureRow> rows = new ArrayList<>(entries.size());
@@ -73,7 +74,7 @@ final class SignatureHistory {
         if (!rows.isEmpty()) {
             next.put(manifestId(key.keyId()), new Entry(0, seq));
         }
-        return rows;
+        return () -> rows.forEach(db::insertSignatureRow);
     }
 
     /** Refuses an entry the key could not have made: a key not READY, or signers that are not t of its servers. */

@@ -4,7 +4,6 @@ import io.keyshard.crypto.Sealer;
 import io.keyshard.vault.Manifest.Entry;
 import io.keyshard.vault.VaultDatabase.KeyRow;
 import io.keyshard.vault.VaultDatabase.SecretRow;
-import io.keyshard.vault.VaultDatabase.SignatureRow;
 import io.keyshard.vault.VaultException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -279,24 +277,17 @@ public final class Vault implements AutoCloseable {
         return list().stream().filter(r -> r.status() == KeyStatus.PENDING).toList();
     }
 
-    /** Appends a signature to a key's sealed, append-only signing history (durable on return). */
-    public synchronized SignatureEntry recordSignature(UUID keyId, SignatureEntry entry) {
-        appendSignatures(keyId, List.of(Objects.requireNonNull(entry, "entry")));
+    /** Appends to a key's sealed, append-only signing history, in order, in one durable transaction. */
+    public synchronized void recordSignatures(UUID keyId, List<SignatureEntry> entries) {
+        Manifest next = writableManifest().copy();
+        commit(next, SignatureHistory.append(db, sealer, next, require(keyId), entries));
         autoBackup.request();
-        return entry;
     }
 
     /** A key's signing history, oldest first; TAMPERED when an entry was modified, removed or added from outside. */
     public synchronized List<SignatureEntry> signatures(UUID keyId) {
         ensureOpen();
         return SignatureHistory.read(db, sealer, manifest, Objects.requireNonNull(keyId, "keyId"));
-    }
-
-    synchronized void appendSignatures(UUID keyId, List<SignatureEntry> entries) {
-        KeyRecord key = require(keyId);
-        Manifest next = writableManifest().copy();
-        List<SignatureRow> rows = SignatureHistory.append(sealer, next, key, entries);
-        commit(next, () -> rows.forEach(db::insertSignatureRow));
     }
 
     /** Seals and stores a credential (for example a remote server's API key) under {@code name}. */
@@ -362,11 +353,9 @@ public final class Vault implements AutoCloseable {
             byte[] value = getSecret(row.name()).orElseThrow();
             secrets.add(new SecretRow(row.name(), 1, value));
         }
-        Map<UUID, List<SignatureEntry>> histories = new HashMap<>();
-        records.forEach(r -> histories.put(r.keyId(), signatures(r.keyId())));
         Path dir = VaultFiles.vaultDir(home);
         PasswordChange change = new PasswordChange(dir, header.kdf, newPassword);
-        change.writeNext(records, secrets, histories, manifest);
+        change.writeNext(records, secrets, this::signatures, manifest);
         closeDatabase();
         change.commit();
         attach(change.header(), change.keys());

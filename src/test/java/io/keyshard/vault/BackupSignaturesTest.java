@@ -33,7 +33,7 @@ class BackupSignaturesTest {
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             keyId = SignatureHistoryTest.readyKey(v).keyId();
             VaultBackup.export(v, early, BACKUP_PW.clone());
-            history.forEach(e -> v.recordSignature(keyId, e));
+            history.forEach(e -> v.recordSignatures(keyId, List.of(e)));
             VaultBackup.export(v, file, BACKUP_PW.clone());
             assertEquals(Optional.empty(), v.lastBackupProblem());
         }
@@ -59,7 +59,7 @@ class BackupSignaturesTest {
         try (Vault v = Vault.create(tmp.resolve("c"), pw(), LIGHT)) {
             VaultBackup.importInto(v, early, BACKUP_PW.clone());
             SignatureEntry local = SignatureHistoryTest.entry(5, SignedPayload.DIGEST);
-            v.recordSignature(keyId, local);
+            v.recordSignatures(keyId, List.of(local));
             VaultBackup.importInto(v, file, BACKUP_PW.clone());
             assertEquals(
                     List.of(local, history.get(0), history.get(1)),

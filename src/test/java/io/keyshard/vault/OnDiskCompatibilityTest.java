@@ -87,7 +87,7 @@ class OnDiskCompatibilityTest {
                     SignedPayload.PSBT,
                     "first spend");
             assertEquals(List.of(), v.signatures(KEY));
-            v.recordSignature(KEY, e);
+            v.recordSignatures(KEY, List.of(e));
         }
         try (VaultDatabase db = RawVault.open(home, VAULT_PASSWORD.clone())) {
             assertEquals(VaultDatabase.SCHEMA_VERSION, db.schemaVersion());

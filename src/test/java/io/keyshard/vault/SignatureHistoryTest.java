@@ -57,15 +57,15 @@ class SignatureHistoryTest {
             k = readyKey(v);
             other = readyKey(v);
             assertEquals(List.of(), v.signatures(k.keyId()));
-            v.recordSignature(k.keyId(), entry(1, SignedPayload.PSBT));
-            v.recordSignature(k.keyId(), entry(2, SignedPayload.ETH_TX));
+            v.recordSignatures(k.keyId(), List.of(entry(1, SignedPayload.PSBT)));
+            v.recordSignatures(k.keyId(), List.of(entry(2, SignedPayload.ETH_TX)));
         }
         try (Vault v = Vault.open(home, pw())) {
             assertEquals(
                     List.of(entry(1, SignedPayload.PSBT), entry(2, SignedPayload.ETH_TX)), v.signatures(k.keyId()));
             assertEquals(List.of(), v.signatures(other.keyId()), "another key's history is its own");
             v.changePassword(pw(), fresh.clone());
-            v.recordSignature(k.keyId(), entry(3, SignedPayload.MESSAGE));
+            v.recordSignatures(k.keyId(), List.of(entry(3, SignedPayload.MESSAGE)));
         }
         try (Vault v = Vault.open(home, fresh.clone())) {
             assertEquals(
@@ -84,7 +84,7 @@ class SignatureHistoryTest {
         UUID keyId;
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             keyId = readyKey(v).keyId();
-            v.recordSignature(keyId, e);
+            v.recordSignatures(keyId, List.of(e));
         }
         byte[] digest = Hex.decode(e.digest(), "digest");
         byte[] signature = Hex.decode(e.signature(), "signature");
@@ -116,9 +116,9 @@ class SignatureHistoryTest {
             keyId = readyKey(v).keyId();
             other = readyKey(v).keyId();
             for (int i = 1; i <= 3; i++) {
-                v.recordSignature(keyId, entry(i, SignedPayload.MESSAGE));
+                v.recordSignatures(keyId, List.of(entry(i, SignedPayload.MESSAGE)));
             }
-            v.recordSignature(other, entry(9, SignedPayload.MESSAGE));
+            v.recordSignatures(other, List.of(entry(9, SignedPayload.MESSAGE)));
         }
         RawVault.execute(home, pw(), "UPDATE SIGNATURES SET SEQ = 9 WHERE SEQ = 1 AND KEY_ID = '" + keyId + "'");
         assertTampered(keyId);
@@ -154,7 +154,7 @@ class SignatureHistoryTest {
             v.createPending(p);
             assertThrows(
                     IllegalArgumentException.class,
-                    () -> v.recordSignature(p.keyId(), entry(1, SignedPayload.MESSAGE)));
+                    () -> v.recordSignatures(p.keyId(), List.of(entry(1, SignedPayload.MESSAGE))));
             UUID k = readyKey(v).keyId();
             SignatureEntry e = entry(1, SignedPayload.MESSAGE);
             SignatureEntry stranger = new SignatureEntry(
@@ -168,9 +168,16 @@ class SignatureHistoryTest {
                     e.signature());
             SignatureEntry alone = new SignatureEntry(
                     e.signedAt(), e.payload(), "", "m", null, List.of("OFFICIAL_1"), e.digest(), e.signature());
-            assertThrows(IllegalArgumentException.class, () -> v.recordSignature(k, stranger));
-            assertThrows(IllegalArgumentException.class, () -> v.recordSignature(k, alone), "fewer than t signers");
-            assertThrows(IllegalArgumentException.class, () -> v.recordSignature(UUID.randomUUID(), e));
+            assertThrows(IllegalArgumentException.class, () -> v.recordSignatures(k, List.of(stranger)));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> v.recordSignatures(k, List.of(alone)),
+                    "fewer than t signers");
+            assertThrows(IllegalArgumentException.class, () -> v.recordSignatures(UUID.randomUUID(), List.of(e)));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> v.recordSignatures(k, List.of(e, stranger)),
+                    "a batch with one bad entry");
             assertEquals(List.of(), v.signatures(k), "nothing refused was written");
         }
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.vault.VaultException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +27,12 @@ class VaultVersionTest {
         try (Vault v = Vault.create(home, pw(), LIGHT)) {
             v.createPending(a);
         }
-        // what a vault written by schema version 1 looks like: no SECRETS table
+        // what a vault written by schema version 1 looks like: no SECRETS table (nor the later SIGNATURES)
         RawVault.execute(
                 home,
                 pw(),
                 "DROP TABLE SECRETS",
+                "DROP TABLE SIGNATURES",
                 "UPDATE META SET VAL = CAST(X'31' AS VARBINARY) " + "WHERE NAME = 'schema_version'");
         try (VaultDatabase db = RawVault.open(home, pw())) {
             assertEquals(1, db.schemaVersion());
@@ -44,6 +46,31 @@ class VaultVersionTest {
         }
         try (Vault v = Vault.open(home, pw())) {
             assertArrayEquals(new byte[] {7}, v.getSecret("after-migration").orElseThrow());
+        }
+    }
+
+    @Test
+    void aVersionTwoVaultGainsTheSigningHistoryTable() {
+        KeyRecord a = pending("before histories");
+        try (Vault v = Vault.create(home, pw(), LIGHT)) {
+            v.createPending(a);
+            v.markReady(a.keyId(), VaultFixtures.rootKey(), VaultFixtures.chainCode(), VaultFixtures.shares());
+        }
+        RawVault.execute(
+                home,
+                pw(),
+                "DROP TABLE SIGNATURES",
+                "UPDATE META SET VAL = CAST(X'32' AS VARBINARY) WHERE NAME = 'schema_version'");
+        SignatureEntry e = SignatureHistoryTest.entry(1, SignedPayload.MESSAGE);
+        try (Vault v = Vault.open(home, pw())) {
+            assertEquals(List.of(), v.signatures(a.keyId()));
+            v.recordSignatures(a.keyId(), List.of(e));
+        }
+        try (VaultDatabase db = RawVault.open(home, pw())) {
+            assertEquals(3, db.schemaVersion());
+        }
+        try (Vault v = Vault.open(home, pw())) {
+            assertEquals(List.of(e), v.signatures(a.keyId()));
         }
     }
 
