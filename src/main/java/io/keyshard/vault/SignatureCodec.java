@@ -17,8 +17,8 @@ import java.util.Set;
 public final class SignatureCodec {
     private static final Set<String> FIELDS =
             Set.of("signedAt", "payload", "description", "derivationPath", "address", "signers", "digest", "signature");
-    /** Longer than any valid entry's JSON; a longer text is refused before it is parsed. */
-    static final int MAX_JSON_BYTES = 8 * 1024;
+    /** Longer than any valid entry's JSON (about 9 KiB at most); a longer sealed entry is refused unopened. */
+    static final int MAX_JSON_BYTES = 16 * 1024;
 
     private SignatureCodec() {}
 

@@ -46,7 +46,8 @@ public record SignatureEntry(
                     "a signature's description is at most " + MAX_DESCRIPTION + " characters, no control characters");
         }
         if (derivationPath == null || derivationPath.length() > MAX_PATH) {
-            throw new IllegalArgumentException("a signature needs the derivation path it was made at");
+            throw new IllegalArgumentException(
+                    "a signature needs the derivation path it was made at, at most " + MAX_PATH + " characters");
         }
         derivationPath = DerivationPath.parse(derivationPath).toString();
         if (address != null

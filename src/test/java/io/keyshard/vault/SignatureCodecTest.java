@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.json.StrictJson;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** An entry's JSON reads back equal, and anything unknown or out of bounds is refused when it is read. */
@@ -53,6 +56,27 @@ class SignatureCodecTest {
             tooMany.withArray("signers").add("S" + i);
         }
         assertThrows(IllegalArgumentException.class, () -> SignatureCodec.fromJson(tooMany));
+    }
+
+    @Test
+    void theLargestValidEntryFitsTheBoundOnSealedEntries() throws Exception {
+        List<String> signers = new ArrayList<>();
+        for (int i = 0; i < SignatureEntry.MAX_SIGNERS; i++) {
+            signers.add(String.format(Locale.ROOT, "S%063d", i));
+        }
+        String path = "m" + "/2147483647".repeat((SignatureEntry.MAX_PATH - 1) / 11);
+        SignatureEntry big = new SignatureEntry(
+                Instant.MAX,
+                SignedPayload.SOLANA_TX,
+                "\u0800".repeat(SignatureEntry.MAX_DESCRIPTION),
+                path,
+                "a".repeat(SignatureEntry.MAX_ADDRESS),
+                signers,
+                "ab".repeat(SignatureEntry.MAX_DIGEST_BYTES),
+                "cd".repeat(SignatureEntry.MAX_SIGNATURE_BYTES));
+        byte[] json = StrictJson.mapper().writeValueAsBytes(SignatureCodec.toJson(big));
+        assertTrue(json.length < SignatureCodec.MAX_JSON_BYTES, json.length + " bytes");
+        assertEquals(big, SignatureCodec.fromJson(StrictJson.mapper().readTree(json)));
     }
 
     @Test
