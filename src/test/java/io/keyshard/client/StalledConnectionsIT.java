@@ -16,9 +16,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,36 +52,30 @@ class StalledConnectionsIT {
     private static final byte[] PARTIAL_TLS_RECORD = {0x16, 0x03, 0x01, 0x00, (byte) 0xc8};
 
     @TempDir
-    static Path dir;
-
-    static Path home;
-    static RemoteCluster cluster;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        home = dir.resolve("home");
-        cluster = new RemoteCluster(home, dir.resolve("nodes"));
-        try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
-            cluster.register(vault);
-        }
-    }
-
-    @AfterAll
-    static void tearDown() {
-        cluster.close();
-    }
+    Path dir;
 
     @Test
     @Timeout(value = 55, unit = TimeUnit.SECONDS)
     void aThousandStalledConnectionsFreezeNeitherHealthNorKeygens() throws Exception {
+        Path home = dir.resolve("home");
+        try (RemoteCluster cluster = new RemoteCluster(home, dir.resolve("nodes"))) {
+            try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
+                cluster.register(vault);
+            }
+            holdStalledConnectionsWhileKeygensRun(cluster, home);
+        }
+    }
+
+    private static void holdStalledConnectionsWhileKeygensRun(RemoteCluster cluster, Path home) throws Exception {
         TestNode alpha = cluster.node("ALPHA");
+        SSLContext trustsAlpha = trusting(alpha);
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), alpha.server.port());
         List<Socket> stalled = new ArrayList<>();
         List<Socket> headsWithoutKey = new ArrayList<>();
         alpha.send(null, "/v1/health", null); // the test's own HTTP client warmed up, so the timing is the node's
         try {
             for (int i = 0; i < HEADS; i++) {
-                headsWithoutKey.add(headWithoutKey(loopback(2 + i % SOURCES), target));
+                headsWithoutKey.add(headWithoutKey(trustsAlpha, loopback(2 + i % SOURCES), target));
             }
             for (int i = HEADS; i < STALLED; i++) {
                 Socket s = open(loopback(2 + i % SOURCES), target);
@@ -128,7 +122,12 @@ class StalledConnectionsIT {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void oneSourceAddressCannotHoldMoreThanTheCap() throws Exception {
-        TestNode bravo = cluster.node("BRAVO");
+        try (TestNode bravo = new TestNode(dir.resolve("bravo"), "BRAVO", 12, Duration.ofMinutes(5))) {
+            holdManyFromOneAddress(bravo);
+        }
+    }
+
+    private static void holdManyFromOneAddress(TestNode bravo) throws Exception {
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), bravo.server.port());
         InetAddress source = loopback(2 + SOURCES + 1);
         List<Socket> sockets = new ArrayList<>();
@@ -163,10 +162,11 @@ class StalledConnectionsIT {
     }
 
     /** A complete TLS handshake, then a request head that announces a body it never sends, and no API key. */
-    private static Socket headWithoutKey(InetAddress source, InetSocketAddress target) throws Exception {
+    private static Socket headWithoutKey(SSLContext trust, InetAddress source, InetSocketAddress target)
+            throws Exception {
         Socket raw = open(source, target);
-        SSLSocket tls = (SSLSocket)
-                trustAll().getSocketFactory().createSocket(raw, target.getHostString(), target.getPort(), true);
+        SSLSocket tls =
+                (SSLSocket) trust.getSocketFactory().createSocket(raw, target.getHostString(), target.getPort(), true);
         tls.setEnabledProtocols(new String[] {"TLSv1.3"});
         tls.setSoTimeout(5_000);
         try {
@@ -248,21 +248,18 @@ class StalledConnectionsIT {
         }
     }
 
-    private static SSLContext trustAll() throws Exception {
-        X509TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
+    /** A TLS 1.3 context that trusts the node's own certificate, as a pinned client would. */
+    private static SSLContext trusting(TestNode node) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream cert = Files.newInputStream(node.data.resolve("tls-cert.der"))) {
+            trust.setCertificateEntry(
+                    "node", CertificateFactory.getInstance("X.509").generateCertificate(cert));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-        ctx.init(null, new TrustManager[] {any}, new SecureRandom());
+        ctx.init(null, tmf.getTrustManagers(), new SecureRandom());
         return ctx;
     }
 }
