@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.sun.net.httpserver.HttpExchange;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.ErrorAnswer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.util.Map;
 
 /** Reading a bounded, strict JSON body from an exchange and writing JSON answers and errors. */
 final class ApiExchange {
@@ -21,8 +20,8 @@ final class ApiExchange {
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     /** Reads at most {@code limit} bytes; a longer body (declared or actual) is refused with 413. */
-    static byte[] readBody(HttpExchange ex, int limit) throws IOException, ApiException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    static byte[] readBody(NodeExchange ex, int limit) throws IOException, ApiException {
+        String declared = ex.header("Content-Length");
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > DRAIN_LIMIT) {
@@ -35,7 +34,7 @@ final class ApiExchange {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         long total = 0;
-        try (InputStream in = ex.getRequestBody()) {
+        try (InputStream in = ex.body()) {
             int n;
             while ((n = in.read(buf)) > 0 && total <= DRAIN_LIMIT) {
                 total += n;
@@ -90,17 +89,14 @@ final class ApiExchange {
         return sb.length() == 0 ? "(root)" : "'" + sb.substring(sb.charAt(0) == '.' ? 1 : 0) + "'";
     }
 
-    static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = StrictJson.mapper().writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+    static void send(NodeExchange ex, int status, Object body) throws IOException {
+        ex.answer(
+                status,
+                Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                StrictJson.mapper().writeValueAsBytes(body));
     }
 
-    static void sendError(HttpExchange ex, ApiException e) throws IOException {
+    static void sendError(NodeExchange ex, ApiException e) throws IOException {
         send(ex, e.status(), new ErrorAnswer(e.code(), e.getMessage()));
     }
 }

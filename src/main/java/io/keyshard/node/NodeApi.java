@@ -1,7 +1,5 @@
 package io.keyshard.node;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.keyshard.Version;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.wire.HealthAnswer;
@@ -16,7 +14,7 @@ import java.util.regex.Pattern;
  * The node's HTTP API (docs/protocol.md, Node API): routes, bearer authentication, the body limit and
  * the JSON error of every refusal. Only {@code /v1/health} answers without an API key.
  */
-final class NodeApi implements HttpHandler {
+final class NodeApi {
     /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
     static final int BODY_LIMIT = 512 * 1024;
 
@@ -34,34 +32,34 @@ final class NodeApi implements HttpHandler {
         this.keygen = keygen;
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            try {
-                // Read (or drain) the body before any answer: answering first and leaving request bytes
-                // on a kept-alive TLS connection can stall the next request on it.
-                byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
-                route(ex, body);
-            } catch (ApiException e) {
-                ApiExchange.sendError(ex, e);
-            } catch (ShareStore.StorageFullException e) {
-                ApiExchange.sendError(ex, new ApiException(507, "STORAGE_FULL", e.getMessage()));
-            } catch (RuntimeException | IOException e) {
-                // Never echo an internal message: it could carry data from the request or the store.
-                ApiExchange.sendError(ex, new ApiException(500, "INTERNAL", "the server failed to handle the request"));
-            }
+    /** Answers one request, every refusal as a JSON error; only a failure to send the answer escapes. */
+    void handle(NodeExchange ex) throws IOException {
+        try {
+            // Only a known caller may make the node read a body: without a valid API key the answer is
+            // 401 before a byte of it is read, and the connection is closed after it.
+            String clientId = ex.rawPath().equals("/v1/health") ? null : authenticate(ex);
+            // Read (or drain) the body before any other answer: answering first and leaving request bytes
+            // on a kept-alive TLS connection can stall the next request on it.
+            byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
+            route(ex, clientId, body);
+        } catch (ApiException e) {
+            ApiExchange.sendError(ex, e);
+        } catch (ShareStore.StorageFullException e) {
+            ApiExchange.sendError(ex, new ApiException(507, "STORAGE_FULL", e.getMessage()));
+        } catch (RuntimeException | IOException e) {
+            // Never echo an internal message: it could carry data from the request or the store.
+            ApiExchange.sendError(ex, new ApiException(500, "INTERNAL", "the server failed to handle the request"));
         }
     }
 
-    private void route(HttpExchange ex, byte[] body) throws IOException, ApiException {
-        String path = ex.getRequestURI().getRawPath();
-        String method = ex.getRequestMethod();
+    private void route(NodeExchange ex, String clientId, byte[] body) throws IOException, ApiException {
+        String path = ex.rawPath();
+        String method = ex.method();
         if (path.equals("/v1/health")) {
             requireMethod(method, "GET");
             ApiExchange.send(ex, 200, HealthAnswer.ok(config.name(), config.id(), Version.get()));
             return;
         }
-        String clientId = authenticate(ex);
         if (path.equals("/v1/identity")) {
             requireMethod(method, "GET");
             ApiExchange.send(
@@ -87,8 +85,8 @@ final class NodeApi implements HttpHandler {
         throw ApiException.notFound("no such endpoint");
     }
 
-    private String authenticate(HttpExchange ex) throws IOException, ApiException {
-        String header = ex.getRequestHeaders().getFirst("Authorization");
+    private String authenticate(NodeExchange ex) throws IOException, ApiException {
+        String header = ex.header("Authorization");
         if (header == null || !header.startsWith("Bearer ") || header.length() > 200) {
             throw ApiException.unauthorized();
         }

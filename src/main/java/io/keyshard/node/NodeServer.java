@@ -1,46 +1,22 @@
 package io.keyshard.node;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.keyshard.QuietLibraryLogs;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * One running MPC node ({@code keyshard node run}): HTTPS with TLS 1.3 only on the configured
- * address, a bounded worker pool (excess connections are closed, not queued without end), and a
- * sweeper that expires key generation sessions that never reached round 3.
+ * address ({@link NodeTransport}), and a sweeper that expires key generation sessions that never
+ * reached round 3.
  */
 public final class NodeServer implements AutoCloseable {
-    private static final int WORKERS = 8;
-    private static final int QUEUE = 64;
-
-    /**
-     * The JDK server leaves Nagle's algorithm on unless told otherwise (a JVM-wide property, read once
-     * when its first server is made): each small TLS record of an answer then waits for the client's
-     * delayed ACK, about 40 ms per request on Linux, several times the whole round's work on the local
-     * cluster. A value set on the command line is kept.
-     */
-    private static void disableNagle() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpsServer server;
-    private final ThreadPoolExecutor workers;
+    private final NodeTransport transport;
     private final ScheduledExecutorService sweeper;
     private final KeygenService keygen;
     private final ShareStore store;
@@ -50,16 +26,14 @@ public final class NodeServer implements AutoCloseable {
     private boolean closed;
 
     private NodeServer(
-            HttpsServer server,
-            ThreadPoolExecutor workers,
+            NodeTransport transport,
             ScheduledExecutorService sweeper,
             KeygenService keygen,
             ShareStore store,
             ShareSealer sealer,
             NodeConfig config,
             NodeIdentity identity) {
-        this.server = server;
-        this.workers = workers;
+        this.transport = transport;
         this.sweeper = sweeper;
         this.keygen = keygen;
         this.store = store;
@@ -71,7 +45,6 @@ public final class NodeServer implements AutoCloseable {
     /** Starts the node of {@code dataDir}; {@code portOverride} (if not null) replaces the configured port, 0 = any free one. */
     public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl) throws IOException {
         QuietLibraryLogs.apply();
-        disableNagle();
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
         int bindPort = portOverride != null ? portOverride : config.port();
@@ -84,49 +57,21 @@ public final class NodeServer implements AutoCloseable {
         ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
         KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
-        HttpsServer server;
+        NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+        NodeTransport transport;
         try {
-            server = HttpsServer.create(new InetSocketAddress(config.bindAddress(), bindPort), 128);
+            transport = NodeTransport.start(config.bindAddress(), bindPort, tls, api);
         } catch (IOException e) {
+            keygen.close();
             store.close();
             sealer.close();
             identity.close();
-            throw new IOException(
-                    "cannot listen on " + config.bindAddress() + ":" + bindPort + ": " + e.getMessage(), e);
+            throw e;
         }
-        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters p = tls.getDefaultSSLParameters();
-                p.setProtocols(new String[] {NodeTls.PROTOCOL});
-                p.setNeedClientAuth(false);
-                params.setSSLParameters(p);
-            }
-        });
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(
-                WORKERS,
-                WORKERS,
-                60,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE),
-                r -> daemon(r, "node-worker-" + n.incrementAndGet()),
-                new ThreadPoolExecutor.AbortPolicy());
-        server.setExecutor(workers);
-        server.createContext("/", new NodeApi(config, identity, new ClientRegistry(files), keygen));
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
-        server.start();
-        return new NodeServer(
-                server,
-                workers,
-                sweeper,
-                keygen,
-                store,
-                sealer,
-                config.withPort(server.getAddress().getPort()),
-                identity);
+        return new NodeServer(transport, sweeper, keygen, store, sealer, config.withPort(transport.port()), identity);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -151,14 +96,8 @@ public final class NodeServer implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop(0);
+        transport.close();
         sweeper.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         keygen.close();
         store.close();
         sealer.close();

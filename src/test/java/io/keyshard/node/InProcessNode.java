@@ -1,9 +1,5 @@
 package io.keyshard.node;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.wire.KeyStatusAnswer;
@@ -12,8 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -134,113 +128,52 @@ public final class InProcessNode implements AutoCloseable {
         identity.close();
     }
 
-    private static final class FakeExchange extends HttpExchange {
+    /** A request in memory; its answer's status and body are kept for the caller. */
+    private static final class FakeExchange implements NodeExchange {
         private final String method;
         private final URI uri;
-        private final Headers requestHeaders = new Headers();
-        private final Headers responseHeaders = new Headers();
-        private InputStream in;
+        private final String authorization;
+        private final byte[] body;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private int status = -1;
 
         FakeExchange(String method, URI uri, String authorization, byte[] body) {
             this.method = method;
             this.uri = uri;
-            if (authorization != null) {
-                requestHeaders.add("Authorization", authorization);
-            }
-            requestHeaders.add("Content-Length", Integer.toString(body.length));
-            this.in = new ByteArrayInputStream(body);
+            this.authorization = authorization;
+            this.body = body;
         }
 
         @Override
-        public Headers getRequestHeaders() {
-            return requestHeaders;
-        }
-
-        @Override
-        public Headers getResponseHeaders() {
-            return responseHeaders;
-        }
-
-        @Override
-        public URI getRequestURI() {
-            return uri;
-        }
-
-        @Override
-        public String getRequestMethod() {
+        public String method() {
             return method;
         }
 
         @Override
-        public HttpContext getHttpContext() {
-            return null;
+        public String rawPath() {
+            return uri.getRawPath();
         }
 
         @Override
-        public void close() {
-            // nothing to release: the streams are in memory
-        }
-
-        @Override
-        public InputStream getRequestBody() {
-            return in;
-        }
-
-        @Override
-        public OutputStream getResponseBody() {
-            return out;
-        }
-
-        @Override
-        public void sendResponseHeaders(int rCode, long responseLength) throws IOException {
-            if (status != -1) {
-                throw new IOException("headers sent twice");
+        public String header(String name) {
+            if (name.equalsIgnoreCase("Authorization")) {
+                return authorization;
             }
-            status = rCode;
+            return name.equalsIgnoreCase("Content-Length") ? Integer.toString(body.length) : null;
         }
 
         @Override
-        public InetSocketAddress getRemoteAddress() {
-            return new InetSocketAddress("127.0.0.1", 40000);
+        public InputStream body() {
+            return new ByteArrayInputStream(body);
         }
 
         @Override
-        public int getResponseCode() {
-            return status;
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return new InetSocketAddress("127.0.0.1", 7001);
-        }
-
-        @Override
-        public String getProtocol() {
-            return "HTTP/1.1";
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return null;
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            // no attributes are used by the node
-        }
-
-        @Override
-        public void setStreams(InputStream i, OutputStream o) {
-            if (i != null) {
-                in = i;
+        public void answer(int status, Map<String, String> headers, byte[] answer) throws IOException {
+            if (this.status != -1) {
+                throw new IOException("answered twice");
             }
-        }
-
-        @Override
-        public HttpPrincipal getPrincipal() {
-            return null;
+            this.status = status;
+            out.write(answer);
         }
     }
 }
