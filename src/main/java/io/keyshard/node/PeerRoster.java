@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.bytes.Hex;
 import io.keyshard.dkg.Participant;
@@ -28,7 +29,8 @@ public final class PeerRoster {
     private final NodeFiles files;
     private volatile Snapshot snapshot = new Snapshot(null, -1, List.of());
 
-    /** One pinned peer as stored. */
+    /** One pinned peer as stored; {@code url} and {@code certSha256} are left out when its entry had none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Peer(
             String name,
             int id,
@@ -37,6 +39,12 @@ public final class PeerRoster {
             String url,
             String certSha256,
             String addedAt) {
+        public Peer {
+            if (name == null || signingKey == null || encryptionKey == null) {
+                throw new IllegalArgumentException("a pinned peer needs a name and both identity keys");
+            }
+        }
+
         /** True when this pin names exactly this participant: same id and the same two identity keys. */
         boolean matches(Participant p) {
             return id == p.id()
@@ -61,9 +69,12 @@ public final class PeerRoster {
     /** The pinned peers, read from the file now; an empty list for a folder made before rosters existed. */
     public List<Peer> list() throws IOException {
         try {
-            return List.copyOf(StrictJson.mapper()
-                    .readValue(Files.readAllBytes(files.peers()), PeersFile.class)
-                    .peers());
+            PeersFile read =
+                    StrictJson.readerAllowingAbsentFields(PeersFile.class).readValue(Files.readAllBytes(files.peers()));
+            if (read == null || read.peers() == null) {
+                throw new NodeSetupException("peers.json is damaged: it holds no peer list");
+            }
+            return List.copyOf(read.peers());
         } catch (NoSuchFileException e) {
             return List.of();
         }
