@@ -211,6 +211,7 @@ final class KeygenService implements AutoCloseable {
             ShareStore.Row k = owned(clientId, keyId);
             switch (k.state()) {
                 case READY:
+                    ApiExchange.parse(body, CommitRequest.class); // committed already: nothing left to prove
                     return new StateAnswer(KeyState.READY);
                 case PENDING:
                     CommitChecks.verify(k, ApiExchange.parse(body, CommitRequest.class), peers, config.name());

@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,16 +82,6 @@ class MaliciousCoordinatorIT {
         return StrictJson.mapper().readTree(r.body()).get("message").asText();
     }
 
-    private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper()
-                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(
-                n.entry.name(),
-                n.entry.id(),
-                HexFormat.of().parseHex(id.get("signingKey").asText()),
-                HexFormat.of().parseHex(id.get("encryptionKey").asText()));
-    }
-
     private static SessionSetup setup(UUID keyId, List<Participant> participants) {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
@@ -100,7 +89,7 @@ class MaliciousCoordinatorIT {
     }
 
     private static List<Participant> honestRoster() throws Exception {
-        return List.of(participant(a), participant(b), participant(c));
+        return List.of(a.participant(), b.participant(), c.participant());
     }
 
     private static void noShareAnywhere(UUID keyId) throws Exception {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -54,16 +53,6 @@ class PinnedPeersIT {
         }
     }
 
-    private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper()
-                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(
-                n.entry.name(),
-                n.entry.id(),
-                HexFormat.of().parseHex(id.get("signingKey").asText()),
-                HexFormat.of().parseHex(id.get("encryptionKey").asText()));
-    }
-
     private static HttpResponse<String> round1(TestNode n, UUID keyId, List<Participant> participants)
             throws Exception {
         byte[] nonce = new byte[32];
@@ -93,17 +82,17 @@ class PinnedPeersIT {
         Participant fakeBravo = IdentityKeys.generate(RANDOM).participant("BRAVO", 12);
         Participant fakeCharlie = IdentityKeys.generate(RANDOM).participant("CHARLIE", 13);
         UUID keyId = UUID.randomUUID();
-        refusedNaming(round1(alpha, keyId, List.of(participant(alpha), fakeBravo, fakeCharlie)), "BRAVO", keyId);
+        refusedNaming(round1(alpha, keyId, List.of(alpha.participant(), fakeBravo, fakeCharlie)), "BRAVO", keyId);
 
         UUID onlyOne = UUID.randomUUID();
         refusedNaming(
-                round1(alpha, onlyOne, List.of(participant(alpha), participant(bravo), fakeCharlie)),
+                round1(alpha, onlyOne, List.of(alpha.participant(), bravo.participant(), fakeCharlie)),
                 "CHARLIE",
                 onlyOne);
 
         UUID honest = UUID.randomUUID();
         HttpResponse<String> ok =
-                round1(alpha, honest, List.of(participant(alpha), participant(bravo), participant(charlie)));
+                round1(alpha, honest, List.of(alpha.participant(), bravo.participant(), charlie.participant()));
         assertEquals(200, ok.statusCode(), "the pinned keys themselves are accepted: " + ok.body());
         alpha.send(alpha.entry.apiKey(), "/v1/keygen/" + honest + "/abort", "{}");
     }
@@ -114,7 +103,7 @@ class PinnedPeersIT {
         HttpResponse<String> r = round1(
                 alpha,
                 keyId,
-                List.of(participant(alpha), IdentityKeys.generate(RANDOM).participant("MALLORY", 40)));
+                List.of(alpha.participant(), IdentityKeys.generate(RANDOM).participant("MALLORY", 40)));
         refusedNaming(r, "MALLORY", keyId);
         assertTrue(r.body().contains("node peers add"), r.body());
     }
@@ -122,7 +111,7 @@ class PinnedPeersIT {
     @Test
     void aRunningNodePicksUpPeersAddedAndRemoved() throws Exception {
         try (TestNode delta = new TestNode(dir.resolve("delta"), "DELTA", 14, Duration.ofMinutes(5))) {
-            List<Participant> withDelta = List.of(participant(alpha), participant(delta));
+            List<Participant> withDelta = List.of(alpha.participant(), delta.participant());
             UUID before = UUID.randomUUID();
             refusedNaming(round1(alpha, before, withDelta), "DELTA", before);
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,16 +48,6 @@ class NodeRoundsIT {
                 .asText();
     }
 
-    private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper()
-                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(
-                n.entry.name(),
-                n.entry.id(),
-                HexFormat.of().parseHex(id.get("signingKey").asText()),
-                HexFormat.of().parseHex(id.get("encryptionKey").asText()));
-    }
-
     @Test
     void aTamperedRelayIsA422NamingTheCulpritAndEndsTheSession() throws Exception {
         try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
@@ -69,7 +57,7 @@ class NodeRoundsIT {
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
             SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(participant(a), participant(b)));
+                    new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(a.participant(), b.participant()));
             Round1Message fromA = post(a, keyId, "round1", setup, Round1Message.class);
             Round1Message fromB = post(b, keyId, "round1", setup, Round1Message.class);
             Round1Message forged = new Round1Message(
@@ -103,8 +91,8 @@ class NodeRoundsIT {
             UUID keyId = UUID.randomUUID();
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
-            SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(participant(a), participant(b)));
+            SessionSetup setup = new SessionSetup(
+                    keyId.toString(), nonce, "SECP256k1", 2, List.of(a.participant(), b.participant()));
             KeygenCoordinator coordinator = new KeygenCoordinator(setup);
             List<Round1Message> r1 = new ArrayList<>();
             for (TestNode n : nodes) {
@@ -173,7 +161,7 @@ class NodeRoundsIT {
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
             SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "ED25519", 2, List.of(participant(a), participant(b)));
+                    new SessionSetup(keyId.toString(), nonce, "ED25519", 2, List.of(a.participant(), b.participant()));
             KeygenCoordinator coordinator = new KeygenCoordinator(setup);
             List<Round1Message> r1 = new ArrayList<>();
             for (TestNode n : nodes) {

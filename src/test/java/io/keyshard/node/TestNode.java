@@ -39,7 +39,7 @@ public final class TestNode implements AutoCloseable {
     private final HttpClient http;
 
     /** The made-up second server of {@link #setupJson}, pinned at every test node. */
-    private static final Participant OTHER =
+    public static final Participant OTHER =
             IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
 
     /** Pins every one of {@code nodes} at every other one, as their operators would with {@code node peers add}. */
@@ -106,15 +106,20 @@ public final class TestNode implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A valid round-1 setup for this node and one made-up second server. */
-    public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
+    /** This node as a participant of a session setup, as its {@code GET /v1/identity} describes it. */
+    public Participant participant() throws Exception {
         var identity = StrictJson.mapper()
                 .readTree(send(entry.apiKey(), "/v1/identity", null).body());
-        Participant self = new Participant(
+        return new Participant(
                 entry.name(),
                 entry.id(),
                 HexFormat.of().parseHex(identity.get("signingKey").asText()),
                 HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
+    }
+
+    /** A valid round-1 setup for this node and one made-up second server. */
+    public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
+        Participant self = participant();
         Participant other = OTHER;
         byte[] nonce = new byte[32];
         new SecureRandom().nextBytes(nonce);
