@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             NodeCommand.Init.class,
             NodeCommand.Run.class,
             NodeCommand.AddClient.class,
-            NodeCommand.RevokeClient.class
+            NodeCommand.RevokeClient.class,
+            NodePeersCommand.class
         })
 public final class NodeCommand implements Runnable {
     @Spec
@@ -39,12 +40,14 @@ public final class NodeCommand implements Runnable {
     }
 
     private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued) throws Exception {
-        spec.commandLine().getOut().println(StrictJson.pretty().writeValueAsString(issued.entry()));
+        spec.commandLine().getOut().println(StrictJson.pretty().writeValueAsString(issued.printed()));
         spec.commandLine().getOut().flush();
         spec.commandLine()
                 .getErr()
                 .println("This is the only time the API key is shown: keep the entry for "
-                        + "'keyshard servers add --entry FILE'. Client id " + issued.clientId()
+                        + "'keyshard servers add --entry FILE' (its peers pin it with 'keyshard node peers add "
+                        + "--entry FILE'; 'node peers export' prints it without the API key). Client id "
+                        + issued.clientId()
                         + " (end it with 'keyshard node revoke-client --client " + issued.clientId() + "').");
     }
 

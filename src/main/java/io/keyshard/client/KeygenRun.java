@@ -4,6 +4,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.dkg.AgreedKey;
+import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolCheck;
@@ -100,6 +101,7 @@ final class KeygenRun {
                         Instant.now())),
                 VAULT_WRITER);
         AgreedKey agreed;
+        List<Round3Message> r3;
         try {
             reached = Phase.ROUND1;
             List<Round1Message> r1 = ParallelRound.run(
@@ -120,7 +122,7 @@ final class KeygenRun {
                             ownAnswers(r2, coordinator.session().sessionId())));
             recordWritten(pending);
             reached = Phase.ROUND3;
-            List<Round3Message> r3 = ParallelRound.run(
+            r3 = ParallelRound.run(
                     op, Phase.ROUND3, servers, c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
             agreed = checked(
                     Phase.ROUND3,
@@ -146,7 +148,7 @@ final class KeygenRun {
         }
         KeyRecord ready = markReady(vault, keyId, agreed);
         op.emit(KeygenProgress.record(Phase.ROUND3, null, KeyStatus.READY, "vault record READY"));
-        List<String> missing = commitEverywhere(op, keyId, servers, roundTimeout);
+        List<String> missing = commitEverywhere(op, keyId, servers, new CommitRequest(r3), roundTimeout);
         if (missing.isEmpty()) {
             ledger.confirm(keyId);
         }
@@ -268,13 +270,17 @@ final class KeygenRun {
         }
     }
 
-    /** Sends commit to every server; returns those that did not confirm (commit is re-sent on the next start). */
-    static List<String> commitEverywhere(Operation<?> op, UUID keyId, List<NodeConnection> servers, Duration timeout) {
+    /**
+     * Sends commit, with every server's signed result as its proof, to {@code servers}; returns those that did
+     * not confirm (commit is re-sent on the next start).
+     */
+    static List<String> commitEverywhere(
+            Operation<?> op, UUID keyId, List<NodeConnection> servers, CommitRequest proof, Duration timeout) {
         List<String> missing = new ArrayList<>();
         Map<String, CompletableFuture<StateAnswer>> sent = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, Phase.COMMIT, c.name(), "commit sent"));
-            sent.put(c.name(), c.keygen(keyId, "commit", Map.of(), StateAnswer.class, timeout));
+            sent.put(c.name(), c.keygen(keyId, "commit", proof, StateAnswer.class, timeout));
         }
         sent.forEach((name, f) -> {
             try {

@@ -3,6 +3,7 @@ package io.keyshard.client;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.PeerEntries;
 import io.keyshard.wire.NodeEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,6 +84,10 @@ public final class LocalCluster implements AutoCloseable {
                     }
                 }
             }
+            // The cluster's nodes pin each other (their folders are each other's authority): at creation, and at
+            // every start, so folders made before nodes had rosters, or restored from a backup, pin the current keys.
+            PeerEntries.pinEachOther(
+                    NAMES.stream().map(n -> nodeFolder(home, n).resolve("data")).toList());
             Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             infos.forEach((name, info) -> checks.put(name, answersAsync(name, info, HEALTH_TIMEOUT)));
             for (Map.Entry<String, ServerInfo> e : infos.entrySet()) {

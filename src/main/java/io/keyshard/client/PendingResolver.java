@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.dkg.AgreedKey;
+import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
@@ -116,7 +117,8 @@ final class PendingResolver {
             try {
                 AgreedKey agreed = verify(r, servers, statuses);
                 KeygenRun.markReady(vault, r.keyId(), agreed);
-                List<String> missing = KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), servers, timeout);
+                List<String> missing = KeygenRun.commitEverywhere(
+                        new Operation<>(), r.keyId(), servers, proof(statuses).orElseThrow(), timeout);
                 if (missing.isEmpty()) {
                     ledger.confirm(r.keyId());
                 }
@@ -216,9 +218,19 @@ final class PendingResolver {
                 ready++;
             }
         }
+        Optional<CommitRequest> proof = proof(statuses);
+        if (!pending.isEmpty() && proof.isEmpty()) {
+            return Optional.of(new ResolvedKey(
+                    r.keyId(),
+                    KeyStatus.READY,
+                    ResolvedKey.Change.UNCHANGED,
+                    "commit still pending on "
+                            + pending.stream().map(NodeConnection::name).toList()
+                            + ": it needs every server's signed result, and not every server holds the key"));
+        }
         List<String> missing = pending.isEmpty()
                 ? List.of()
-                : KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, timeout);
+                : KeygenRun.commitEverywhere(new Operation<>(), r.keyId(), pending, proof.get(), timeout);
         if (missing.isEmpty() && ready + pending.size() == servers.size()) {
             ledger.confirm(r.keyId());
         }
@@ -239,6 +251,18 @@ final class PendingResolver {
                         + (missing.isEmpty()
                                 ? ""
                                 : (sent.isEmpty() ? "" : "; ") + "commit still pending on " + missing)));
+    }
+
+    /** The commit proof these answers make: every server's signed result, or empty when one has none. */
+    private static Optional<CommitRequest> proof(List<KeyStatusAnswer> statuses) {
+        List<Round3Message> results = new ArrayList<>();
+        for (KeyStatusAnswer st : statuses) {
+            if (st == null || st.result() == null) {
+                return Optional.empty();
+            }
+            results.add(st.result());
+        }
+        return Optional.of(new CommitRequest(results));
     }
 
     /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */

@@ -84,6 +84,11 @@ public final class Session {
         return new Session(setup, curveName, sorted);
     }
 
+    /** Checks one server's name, id and identity keys by the rules of a setup (a node pinning a peer uses it). */
+    public static void checkIdentity(Participant p) {
+        checkParticipant(p);
+    }
+
     private static void checkParticipant(Participant p) {
         if (p == null) {
             throw new IllegalArgumentException("a participant entry is empty");

@@ -56,9 +56,9 @@
  * <h2>Trust</h2>
  * The coordinator relays but cannot read shares (HPKE to each recipient, info and aad binding
  * sessionId, sender and recipient), forge messages (Ed25519 over sessionId, round, sender and
- * payload hash) or show servers different round-1 views (the signed echo). The identity keys in
- * the setup are as authentic as the coordinator's pinned channels to the servers: a coordinator
- * that substitutes a server's identity keys impersonates that server, which no protocol between
- * servers that only talk through it can prevent.
+ * payload hash) or show servers different round-1 views (the signed echo). It chooses the
+ * identity keys in the setup, so servers do not take its word for them: each node checks every
+ * other participant against the peers its operator pinned, and marks a share READY only with every
+ * server's signed result ({@link io.keyshard.dkg.CommitProof}); docs/protocol.md, Trust model.
  */
 package io.keyshard.dkg;

@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
@@ -38,6 +39,7 @@ final class KeygenService implements AutoCloseable {
     private final ShareSealer sealer;
     private final Duration ttl;
     private final SecureRandom random;
+    private final PeerRoster peers;
     private final SessionTable sessions = new SessionTable();
 
     /** What the store keeps public about a key: the setup it was made with and this server's signed round-3 message. */
@@ -49,7 +51,9 @@ final class KeygenService implements AutoCloseable {
             ShareStore store,
             ShareSealer sealer,
             Duration ttl,
-            SecureRandom random) {
+            SecureRandom random,
+            PeerRoster peers) {
+        this.peers = peers;
         this.config = config;
         this.identity = identity;
         this.store = store;
@@ -91,6 +95,11 @@ final class KeygenService implements AutoCloseable {
             participant = DkgParticipant.create(setup, config.name(), config.id(), identity.keys(), random);
         } catch (IllegalArgumentException e) {
             throw ApiException.malformed(e.getMessage());
+        }
+        Optional<String> refusal = peers.refusal(setup, config.name());
+        if (refusal.isPresent()) {
+            participant.abort();
+            throw ApiException.conflict(refusal.get());
         }
         LiveKeygen s = new LiveKeygen(clientId, setup, participant);
         synchronized (s) {
@@ -195,7 +204,6 @@ final class KeygenService implements AutoCloseable {
     }
 
     private StateAnswer commit(String clientId, UUID keyId, byte[] body) throws IOException, ApiException {
-        requireEmptyObject(body);
         if (sessions.owned(clientId, keyId) != null) {
             throw ApiException.conflict("the key generation has not reached round 3 on this server");
         }
@@ -203,8 +211,10 @@ final class KeygenService implements AutoCloseable {
             ShareStore.Row k = owned(clientId, keyId);
             switch (k.state()) {
                 case READY:
+                    ApiExchange.parse(body, CommitRequest.class); // committed already: nothing left to prove
                     return new StateAnswer(KeyState.READY);
                 case PENDING:
+                    CommitChecks.verify(k, ApiExchange.parse(body, CommitRequest.class), peers, config.name());
                     if (store.commitReady(keyId)) {
                         return new StateAnswer(KeyState.READY);
                     }

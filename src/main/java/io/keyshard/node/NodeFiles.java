@@ -43,6 +43,10 @@ public final class NodeFiles {
         return dir.resolve("clients.json");
     }
 
+    Path peers() {
+        return dir.resolve("peers.json");
+    }
+
     /** The H2 database path without its {@code .mv.db} suffix. */
     Path shareDatabase() {
         return dir.resolve("shares");

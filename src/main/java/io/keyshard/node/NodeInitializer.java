@@ -3,6 +3,7 @@ package io.keyshard.node;
 import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.wire.NodeEntry;
+import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +25,24 @@ import java.util.stream.Stream;
 public final class NodeInitializer {
     private NodeInitializer() {}
 
-    /** An entry to print once, and the id of the client it belongs to (for {@code node revoke-client}). */
-    public record Issued(NodeEntry entry, String clientId) {}
+    /**
+     * An entry to print once, the id of the client it belongs to (for {@code node revoke-client}) and the
+     * node's public entry that its peers pin.
+     */
+    public record Issued(NodeEntry entry, String clientId, PeerEntry identity) {
+        /** What {@code node init} and {@code node add-client} print: the client's entry plus the identity keys. */
+        public Map<String, Object> printed() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("name", entry.name());
+            out.put("id", entry.id());
+            out.put("url", entry.url());
+            out.put("certSha256", entry.certSha256());
+            out.put("apiKey", entry.apiKey());
+            out.put("signingKey", identity.signingKey());
+            out.put("encryptionKey", identity.encryptionKey());
+            return out;
+        }
+    }
 
     /** Creates the folder and returns the entry of its first client. */
     public static Issued init(Path dataDir, NodeConfig config, SecureRandom random) throws IOException {
@@ -64,7 +83,8 @@ public final class NodeInitializer {
             Arrays.fill(client.apiKey(), '\0');
             return new Issued(
                     new NodeEntry(config.name(), config.id(), config.url(), SelfSignedCertificate.sha256(cert), apiKey),
-                    client.clientId());
+                    client.clientId(),
+                    PeerEntries.own(target));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the node's keys: " + e.getMessage(), e);
         } finally {
@@ -81,7 +101,8 @@ public final class NodeInitializer {
         Arrays.fill(client.apiKey(), '\0');
         return new Issued(
                 new NodeEntry(config.name(), config.id(), config.url(), certificatePin(files), apiKey),
-                client.clientId());
+                client.clientId(),
+                PeerEntries.own(dataDir));
     }
 
     static String certificatePin(NodeFiles files) throws IOException {

@@ -56,7 +56,8 @@ public final class NodeServer implements AutoCloseable {
         NodeIdentity identity = NodeIdentity.load(files);
         ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
-        KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
+        KeygenService keygen =
+                new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
         NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
         NodeTransport transport;
         try {

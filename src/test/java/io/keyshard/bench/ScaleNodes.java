@@ -6,6 +6,7 @@ import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.PeerEntries;
 import io.keyshard.vault.Vault;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,6 +45,13 @@ final class ScaleNodes implements AutoCloseable {
                 config = config.with(e.getKey(), e.getValue().join());
             }
             config.save();
+            // Every server pins every other (the running nodes read their rosters again), as operators would.
+            List<Path> folders = new ArrayList<>();
+            LocalCluster.NAMES.forEach(
+                    n -> folders.add(home.resolve("nodes").resolve(n).resolve("data")));
+            starting.keySet()
+                    .forEach(n -> folders.add(home.resolve("scale-nodes").resolve(n)));
+            PeerEntries.pinEachOther(folders);
             return nodes;
         } catch (RuntimeException e) {
             nodes.close();

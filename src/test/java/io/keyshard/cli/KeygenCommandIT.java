@@ -38,6 +38,7 @@ class KeygenCommandIT {
         SharedCluster.home(home);
         assertEquals(0, run("init").exitCode());
         remote = new TestNode(dir.resolve("remote"), "EDGE_B", 31, Duration.ofMinutes(5));
+        SharedCluster.pinWith(remote.data);
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ class NodeCommandTest {
                 CliHarness.run("node", "init", "--name", "OFFICIAL_2", "--port", "7443", "--data", data.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode entry = json(r.out());
-        List<String> fields = List.of("name", "id", "url", "certSha256", "apiKey");
+        List<String> fields = List.of("name", "id", "url", "certSha256", "apiKey", "signingKey", "encryptionKey");
         assertEquals(fields, iterate(entry));
         assertEquals("OFFICIAL_2", entry.get("name").asText());
         assertEquals(2, entry.get("id").asInt());
@@ -68,7 +68,8 @@ class NodeCommandTest {
                 dir.resolve("n-json").toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode entry = json(r.out());
-        assertEquals(List.of("name", "id", "url", "certSha256", "apiKey"), iterate(entry));
+        assertEquals(
+                List.of("name", "id", "url", "certSha256", "apiKey", "signingKey", "encryptionKey"), iterate(entry));
         assertEquals("EDGE", entry.get("name").asText());
     }
 

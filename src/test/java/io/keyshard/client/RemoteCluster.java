@@ -28,6 +28,7 @@ final class RemoteCluster implements AutoCloseable {
         for (String name : NAMES) {
             nodes.put(name, new TestNode(nodesDir.resolve(name), name, id++, Duration.ofMinutes(10)));
         }
+        TestNode.pinEachOther(nodes.values());
     }
 
     /** Writes every node's entry into servers.json and its API key into the vault. */

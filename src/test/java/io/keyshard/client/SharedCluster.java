@@ -1,10 +1,13 @@
 package io.keyshard.client;
 
+import io.keyshard.node.PeerEntries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Test-only: one embedded local cluster (OFFICIAL_1..3, three node processes) per test JVM, for
@@ -32,6 +35,18 @@ public final class SharedCluster {
         }
         Files.copy(shared.resolve("servers.json"), home.resolve("servers.json"), StandardCopyOption.REPLACE_EXISTING);
         return home;
+    }
+
+    /**
+     * Pins a node of a test (its data folder) at the shared cluster's nodes and theirs at it, as the
+     * operators would with {@code node peers add}, so keys can be made on the cluster and that node together.
+     */
+    public static void pinWith(Path nodeData) throws IOException {
+        Path nodes = clusterHome().resolve("nodes");
+        List<Path> all = new ArrayList<>();
+        LocalCluster.NAMES.forEach(n -> all.add(nodes.resolve(n).resolve("data")));
+        all.add(nodeData);
+        PeerEntries.pinEachOther(all);
     }
 
     /** The node folders (data, stores, logs) of the shared cluster, e.g. to scan them for secrets. */

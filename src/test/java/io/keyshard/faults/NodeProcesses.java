@@ -7,6 +7,7 @@ import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.node.NodeConfig;
 import io.keyshard.node.NodeInitializer;
+import io.keyshard.node.PeerEntries;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
@@ -52,6 +53,7 @@ final class NodeProcesses implements AutoCloseable {
             probes.put(name, new NodeConnection(name, info(name), key));
             Arrays.fill(key, '\0');
         }
+        PeerEntries.pinEachOther(NAMES.stream().map(this::data).toList());
     }
 
     /**

@@ -39,6 +39,7 @@ final class HostileCluster implements AutoCloseable {
             nodes.put(name, n);
             urls.put(name, n.url());
         }
+        TestNode.pinEachOther(nodes.values());
         try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
             for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
                 vault.putSecret(

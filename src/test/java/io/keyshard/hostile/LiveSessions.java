@@ -35,6 +35,7 @@ final class LiveSessions {
 
     LiveSessions(InProcessNode node) throws Exception {
         this.node = node;
+        node.pin(peer);
         openAfterRound1();
         openAfterRound2();
     }

@@ -3,7 +3,6 @@ package io.keyshard.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -155,20 +153,12 @@ class SessionTableIT {
     private static final class Setups {
         private final TestNode node;
         private final Participant self;
-        private final Participant other =
-                IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
+        private final Participant other = TestNode.OTHER;
         private final SecureRandom random = new SecureRandom();
 
         Setups(TestNode node) throws Exception {
             this.node = node;
-            var identity = StrictJson.mapper()
-                    .readTree(
-                            node.send(node.entry.apiKey(), "/v1/identity", null).body());
-            this.self = new Participant(
-                    node.entry.name(),
-                    node.entry.id(),
-                    HexFormat.of().parseHex(identity.get("signingKey").asText()),
-                    HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
+            this.self = node.participant();
         }
 
         HttpResponse<String> round1(String apiKey, UUID keyId) throws Exception {

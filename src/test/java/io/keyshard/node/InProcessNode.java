@@ -1,9 +1,11 @@
 package io.keyshard.node;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.wire.KeyStatusAnswer;
 import io.keyshard.wire.NodeEntry;
+import io.keyshard.wire.PeerEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public final class InProcessNode implements AutoCloseable {
     private final ShareSealer sealer;
     private final NodeIdentity identity;
     private final KeygenService keygen;
+    private final PeerRoster peers;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -58,8 +61,15 @@ public final class InProcessNode implements AutoCloseable {
         this.identity = NodeIdentity.load(files);
         this.sealer = ShareSealer.open(files, config.id());
         this.store = ShareStore.open(files);
-        this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
+        this.peers = new PeerRoster(files);
+        this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
         this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+    }
+
+    /** Pins {@code p} as a peer of this node (what {@code node peers add} does with its entry). */
+    public void pin(Participant p) throws IOException {
+        peers.add(
+                new PeerEntry(p.name(), p.id(), null, null, Hex.encode(p.signingKey()), Hex.encode(p.encryptionKey())));
     }
 
     /** This node as a participant of a session setup. */

@@ -3,8 +3,8 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,25 +48,16 @@ class NodeRoundsIT {
                 .asText();
     }
 
-    private static Participant participant(TestNode n) throws Exception {
-        var id = StrictJson.mapper()
-                .readTree(n.send(n.entry.apiKey(), "/v1/identity", null).body());
-        return new Participant(
-                n.entry.name(),
-                n.entry.id(),
-                HexFormat.of().parseHex(id.get("signingKey").asText()),
-                HexFormat.of().parseHex(id.get("encryptionKey").asText()));
-    }
-
     @Test
     void aTamperedRelayIsA422NamingTheCulpritAndEndsTheSession() throws Exception {
         try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
                 TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5))) {
+            TestNode.pinEachOther(List.of(a, b));
             UUID keyId = UUID.randomUUID();
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
             SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(participant(a), participant(b)));
+                    new SessionSetup(keyId.toString(), nonce, "P256", 2, List.of(a.participant(), b.participant()));
             Round1Message fromA = post(a, keyId, "round1", setup, Round1Message.class);
             Round1Message fromB = post(b, keyId, "round1", setup, Round1Message.class);
             Round1Message forged = new Round1Message(
@@ -97,11 +87,12 @@ class NodeRoundsIT {
         try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", ttl);
                 TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", ttl)) {
             List<TestNode> nodes = List.of(a, b);
+            TestNode.pinEachOther(nodes);
             UUID keyId = UUID.randomUUID();
             byte[] nonce = new byte[32];
             new SecureRandom().nextBytes(nonce);
-            SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "SECP256k1", 2, List.of(participant(a), participant(b)));
+            SessionSetup setup = new SessionSetup(
+                    keyId.toString(), nonce, "SECP256k1", 2, List.of(a.participant(), b.participant()));
             KeygenCoordinator coordinator = new KeygenCoordinator(setup);
             List<Round1Message> r1 = new ArrayList<>();
             for (TestNode n : nodes) {
@@ -139,8 +130,8 @@ class NodeRoundsIT {
             for (TestNode n : nodes) {
                 assertEquals("PENDING", status(n, keyId), "a share held after round 3 never expires");
             }
-            post(a, keyId, "commit", Map.of(), JsonNode.class);
-            post(a, keyId, "commit", Map.of(), JsonNode.class);
+            post(a, keyId, "commit", new CommitRequest(r3), JsonNode.class);
+            post(a, keyId, "commit", new CommitRequest(r3), JsonNode.class);
             assertEquals("READY", status(a, keyId));
             assertEquals(
                     409,
@@ -158,5 +149,78 @@ class NodeRoundsIT {
         NodeStoreReader.Held aborted = NodeStoreReader.read(dir.resolve("b")).get(only);
         assertEquals(KeyState.ABORTED, aborted.state());
         Assertions.assertNull(aborted.share(), "abort deletes the share");
+    }
+
+    @Test
+    void aCommitWithoutEverySignedResultIsRefusedAndTheShareStaysPending() throws Exception {
+        try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
+                TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5))) {
+            List<TestNode> nodes = List.of(a, b);
+            TestNode.pinEachOther(nodes);
+            UUID keyId = UUID.randomUUID();
+            byte[] nonce = new byte[32];
+            new SecureRandom().nextBytes(nonce);
+            SessionSetup setup =
+                    new SessionSetup(keyId.toString(), nonce, "ED25519", 2, List.of(a.participant(), b.participant()));
+            KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+            List<Round1Message> r1 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r1.add(post(n, keyId, "round1", setup, Round1Message.class));
+            }
+            var req2 = coordinator.round2Request(r1);
+            List<Round2Message> r2 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r2.add(post(n, keyId, "round2", req2, Round2Message.class));
+            }
+            var req3 = coordinator.round3Request(r2);
+            List<Round3Message> r3 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r3.add(post(n, keyId, "round3", req3, Round3Message.class));
+            }
+            Round3Message fromA = r3.get(0);
+            Round3Message fromB = r3.get(1);
+            byte[] badSignature = fromB.signature().clone();
+            badSignature[5] ^= 1;
+            byte[] otherChainCode = fromB.chainCode().clone();
+            otherChainCode[0] ^= 1;
+            Round3Message otherResult = new Round3Message(
+                    fromB.sessionId(),
+                    fromB.sender(),
+                    fromB.curve(),
+                    fromB.threshold(),
+                    fromB.rootPublicKey(),
+                    otherChainCode,
+                    fromB.verificationShares(),
+                    fromB.transcriptHash(),
+                    fromB.signature());
+
+            refusedCommit(a, keyId, Map.of(), 400, "results");
+            refusedCommit(a, keyId, new CommitRequest(List.of(fromA)), 422, "OFFICIAL_2");
+            refusedCommit(a, keyId, new CommitRequest(List.of(fromA, fromA)), 422, "OFFICIAL_1");
+            refusedCommit(
+                    a, keyId, new CommitRequest(List.of(fromA, fromB.withSignature(badSignature))), 422, "OFFICIAL_2");
+            refusedCommit(a, keyId, new CommitRequest(List.of(fromA, otherResult)), 422, "OFFICIAL_2");
+
+            // The roster is read again when it changes: a peer unpinned while the node runs blocks the commit.
+            PeerRoster rosterOfA = new PeerRoster(new NodeFiles(a.data));
+            Assertions.assertTrue(rosterOfA.remove("OFFICIAL_2"));
+            refusedCommit(a, keyId, new CommitRequest(r3), 409, "OFFICIAL_2");
+            TestNode.pinEachOther(nodes);
+
+            post(a, keyId, "commit", new CommitRequest(List.of(fromB, fromA)), JsonNode.class);
+            assertEquals("READY", status(a, keyId));
+            assertEquals("PENDING", status(b, keyId), "a commit on one server changes nothing on another");
+        }
+    }
+
+    private static void refusedCommit(TestNode n, UUID keyId, Object body, int status, String named) throws Exception {
+        HttpResponse<String> r = n.send(
+                n.entry.apiKey(),
+                "/v1/keygen/" + keyId + "/commit",
+                StrictJson.mapper().writeValueAsString(body));
+        assertEquals(status, r.statusCode(), r.body());
+        Assertions.assertTrue(r.body().contains(named), r.body());
+        Assertions.assertFalse(r.body().contains(keyId.toString()), "no keyId in errors");
+        assertEquals("PENDING", status(n, keyId), "a refused commit leaves the share PENDING: " + r.body());
     }
 }

@@ -6,7 +6,9 @@ import io.keyshard.dkg.ServerIds;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.NodeEntry;
+import io.keyshard.wire.PeerEntry;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +38,15 @@ public final class TestNode implements AutoCloseable {
     private final Duration sessionTtl;
     private final HttpClient http;
 
+    /** The made-up second server of {@link #setupJson}, pinned at every test node. */
+    public static final Participant OTHER =
+            IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
+
+    /** Pins every one of {@code nodes} at every other one, as their operators would with {@code node peers add}. */
+    public static void pinEachOther(Collection<TestNode> nodes) throws IOException {
+        PeerEntries.pinEachOther(nodes.stream().map(n -> n.data).toList());
+    }
+
     public TestNode(Path data, String name, Duration sessionTtl) throws Exception {
         this(data, name, ServerIds.idFor(name, name.startsWith("OFFICIAL_") ? null : 7), sessionTtl);
     }
@@ -46,6 +58,15 @@ public final class TestNode implements AutoCloseable {
                 NodeInitializer.init(data, new NodeConfig(name, id, 1, "127.0.0.1", "127.0.0.1"), new SecureRandom());
         this.entry = issued.entry();
         this.clientId = issued.clientId();
+        // The made-up second server of setupJson is a pinned peer, so a setup naming it reaches the checks under test.
+        new PeerRoster(new NodeFiles(data))
+                .add(new PeerEntry(
+                        OTHER.name(),
+                        OTHER.id(),
+                        null,
+                        null,
+                        HexFormat.of().formatHex(OTHER.signingKey()),
+                        HexFormat.of().formatHex(OTHER.encryptionKey())));
         this.server = NodeServer.start(data, 0, sessionTtl);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -85,16 +106,21 @@ public final class TestNode implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A valid round-1 setup for this node and one made-up second server. */
-    public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
+    /** This node as a participant of a session setup, as its {@code GET /v1/identity} describes it. */
+    public Participant participant() throws Exception {
         var identity = StrictJson.mapper()
                 .readTree(send(entry.apiKey(), "/v1/identity", null).body());
-        Participant self = new Participant(
+        return new Participant(
                 entry.name(),
                 entry.id(),
                 HexFormat.of().parseHex(identity.get("signingKey").asText()),
                 HexFormat.of().parseHex(identity.get("encryptionKey").asText()));
-        Participant other = IdentityKeys.generate(new SecureRandom()).participant("OTHER_SERVER", 99);
+    }
+
+    /** A valid round-1 setup for this node and one made-up second server. */
+    public String setupJson(UUID keyId, String curve, int threshold) throws Exception {
+        Participant self = participant();
+        Participant other = OTHER;
         byte[] nonce = new byte[32];
         new SecureRandom().nextBytes(nonce);
         return StrictJson.mapper()

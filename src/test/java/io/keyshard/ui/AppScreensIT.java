@@ -178,6 +178,7 @@ class AppScreensIT {
     /** An in-process node registered as a remote server (entry in servers.json, API key in the vault). */
     private static TestNode remoteServer(String name, int id) throws Exception {
         TestNode node = new TestNode(home.resolve("remote-" + name), name, id, Duration.ofMinutes(10));
+        SharedCluster.pinWith(node.data);
         remotes.add(node);
         vault.putSecret(ServerCredentials.secretName(name), node.entry.apiKey().getBytes(StandardCharsets.UTF_8));
         ServersConfig.load(home)
