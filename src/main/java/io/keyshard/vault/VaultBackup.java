@@ -74,7 +74,11 @@ public final class VaultBackup {
 
     /** Merges the backup's records into the vault by keyId: adds the missing ones, never overwrites. */
     public static ImportResult importInto(Vault vault, Path file, char[] password) {
-        List<KeyRecord> incoming = read(file, password);
+        return merge(vault, read(file, password));
+    }
+
+    /** Adds the records the vault does not hold yet; keeps the vault's where a keyId differs. */
+    static ImportResult merge(Vault vault, List<KeyRecord> incoming) {
         List<Vault.Versioned> toAdd = new ArrayList<>();
         int same = 0;
         int conflicting = 0;
@@ -222,7 +226,7 @@ public final class VaultBackup {
         return PasswordSealedFile.readEnvelope(file, FORMAT, MAX_SIZE, "imported");
     }
 
-    private static List<KeyRecord> records(Path file, JsonNode inner) {
+    static List<KeyRecord> records(Path file, JsonNode inner) {
         JsonNode keys = inner.get("keys");
         if (!inner.path("version").isInt()
                 || inner.get("version").intValue() > VERSION

@@ -67,6 +67,30 @@ public record VaultRollback(Path backup, long backupGeneration, long vaultGenera
         }
     }
 
+    /**
+     * Brings back the keys of the newest automatic backup that the vault lacks, with the vault's own
+     * keys (no password asked: the backup is sealed under the vault's); never overwrites a record.
+     *
+     * @throws VaultException when the vault's password now does not open that backup
+     */
+    public VaultBackup.ImportResult restore(Vault vault) {
+        byte[] inner = AutoBackupFiles.open(vault, backup);
+        if (inner == null) {
+            throw new VaultException(
+                    VaultException.Reason.WRONG_PASSWORD,
+                    "the vault's password does not open the newest automatic backup; run " + restoreCommand()
+                            + " with the password the vault had when it was written");
+        }
+        try {
+            return VaultBackup.merge(
+                    vault, VaultBackup.records(backup, StrictJson.mapper().readTree(inner)));
+        } catch (IOException e) {
+            throw new VaultException(VaultException.Reason.BAD_BACKUP, "the newest automatic backup is not valid JSON");
+        } finally {
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
     /** The command that brings the missing keys back (it adds what the vault lacks, never overwrites). */
     public String restoreCommand() {
         return "keyshard vault import " + backup;
