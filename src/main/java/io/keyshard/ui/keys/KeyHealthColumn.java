@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -69,6 +70,7 @@ final class KeyHealthColumn {
         check.setTooltip(new Tooltip("Ask every server whether it still holds its share of each READY key"));
         check.disableProperty().bind(model.checkingProperty());
         check.setOnAction(e -> model.check());
+        check.setMinWidth(Region.USE_PREF_SIZE);
         return check;
     }
 

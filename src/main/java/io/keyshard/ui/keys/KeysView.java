@@ -77,6 +77,7 @@ public final class KeysView extends StackPane {
     private static Button newKeyButton(KeysViewModel model, String id) {
         Button newKey = new Button("New key", new FontIcon(MaterialDesignK.KEY_PLUS));
         newKey.setId(id);
+        newKey.setMinWidth(Region.USE_PREF_SIZE);
         newKey.getStyleClass().add(Styles.ACCENT);
         newKey.setOnAction(e -> model.newKey());
         newKey.visibleProperty().bind(model.newKeyAvailableProperty());
@@ -105,6 +106,10 @@ public final class KeysView extends StackPane {
                         model.keys()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // a narrow window shortens the search field, never the title, the count or a button
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(160);
         HBox top = new HBox(
                 12,
                 title,
