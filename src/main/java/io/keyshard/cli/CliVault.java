@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import io.keyshard.client.Workspace;
 import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultRollback;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,17 +15,24 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CliVault {
     private CliVault() {}
 
-    /** Fails with "run keyshard init" before asking for a password when there is no vault. */
+    /**
+     * Fails with "run keyshard init" before asking for a password when there is no vault; warns on
+     * stderr, with the command that restores, when the vault is older than its newest automatic backup.
+     */
     static Vault open(CommandSpec spec) {
         GlobalOptions global = GlobalOptions.of(spec);
         Path home = global.home();
         Vault.requireExists(home);
         char[] password = PasswordSource.VAULT.read(global.passwordFile(), false);
+        Vault vault;
         try {
-            return Vault.open(home, password);
+            vault = Vault.open(home, password);
         } finally {
             Arrays.fill(password, '\0');
         }
+        // stderr only: the command still does its work, and --json output stays one object on stdout
+        VaultRollback.check(vault).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w.message()));
+        return vault;
     }
 
     /** The command's workspace with the vault under it; closing it closes the workspace, then the vault. */

@@ -17,13 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard keys list|show}: the keys in the vault, as a table or as JSON (docs/cli.md). */
+/** {@code keyshard keys list|show|check}: the keys in the vault, as a table or as JSON (docs/cli.md). */
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
         description =
-                "List or show the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
-        subcommands = {KeysCommand.ListKeys.class, KeysCommand.ShowKey.class})
+                "List, show or check the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
+        subcommands = {KeysCommand.ListKeys.class, KeysCommand.ShowKey.class, KeysCheckCommand.class})
 public final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;

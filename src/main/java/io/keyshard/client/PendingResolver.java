@@ -61,7 +61,11 @@ final class PendingResolver {
         // A server that failed once is not asked again in this pass: a hung one would otherwise cost a full
         // timeout per key (ServerHangIT); its records stay as they are until the next start.
         Map<String, String> failedServers = new HashMap<>();
-        for (KeyRecord r : vault.list()) {
+        for (KeyRecord listed : vault.list()) {
+            KeyRecord r = listed.status() == KeyStatus.PENDING ? current(listed) : listed;
+            if (r == null) {
+                continue; // gone since the list was read
+            }
             if (r.status() == KeyStatus.FAILED || r.status() == KeyStatus.READY && ledger.confirmed(r.keyId())) {
                 continue; // nothing to settle: failed, or every server confirmed its commit
             }
@@ -135,10 +139,30 @@ final class PendingResolver {
                 unfinished = e.getMessage();
             }
         }
+        if (inFlightOrSettled(r.keyId())) {
+            // A generation of this key started or finished while the servers were asked: what they said
+            // may be stale, and aborting now could destroy shares the vault has just marked READY.
+            return new ResolvedKey(
+                    r.keyId(),
+                    KeyStatus.PENDING,
+                    ResolvedKey.Change.UNCHANGED,
+                    "left alone: a key generation of this key is running or has just finished");
+        }
         KeygenRun.abortEverywhere(r.keyId(), servers);
         String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
         vault.markFailed(r.keyId(), reason);
         return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
+    }
+
+    /** The record as stored now: the list may predate a generation that finished meanwhile. */
+    private KeyRecord current(KeyRecord listed) {
+        return vault.get(listed.keyId()).orElse(null);
+    }
+
+    /** True when a generation of this key runs over this vault now, or the record is no longer PENDING. */
+    private boolean inFlightOrSettled(UUID keyId) {
+        return running.contains(keyId)
+                || vault.get(keyId).map(k -> k.status() != KeyStatus.PENDING).orElse(true);
     }
 
     /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -50,6 +49,8 @@ import java.util.concurrent.Executors;
 public final class Workspace implements AutoCloseable {
     /** Default time each server gets to answer one round. */
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
+    /** Time each server gets to answer one question of the share check. */
+    static final Duration KEY_HEALTH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path home;
     private final Vault vault;
@@ -60,7 +61,7 @@ public final class Workspace implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final CommitLedger ledger;
     private final Map<String, NodeConnection> connections = new HashMap<>();
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> running;
 
     private Workspace(Path home, Vault vault, Duration roundTimeout, LocalClusterControl cluster, boolean ownsCluster) {
         this.home = home;
@@ -69,6 +70,7 @@ public final class Workspace implements AutoCloseable {
         this.cluster = cluster;
         this.ownsCluster = ownsCluster;
         this.ledger = new CommitLedger(vault);
+        this.running = InFlightKeys.of(vault);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workspace");
             t.setDaemon(true);
@@ -265,6 +267,26 @@ public final class Workspace implements AutoCloseable {
      */
     public List<ResolvedKey> resolvePending() {
         return new PendingResolver(vault, this::connect, roundTimeout, ledger, running).resolveAll();
+    }
+
+    /**
+     * Asks every server of every READY key whether it still holds its share (each server connected
+     * once, all in parallel; local servers started as a key generation would). Blocks; call it off
+     * any UI thread. A server that does not answer makes its keys' state unknown, never degraded.
+     */
+    public List<KeyHealth> keyHealth() {
+        return new KeyHealthCheck(this::connect, KEY_HEALTH_TIMEOUT, workers).run(vault.list());
+    }
+
+    /** The health of one READY key, as {@link #keyHealth()} checks it. */
+    public KeyHealth keyHealth(UUID keyId) {
+        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("only a READY key has shares to check; this one is " + key.status());
+        }
+        return new KeyHealthCheck(this::connect, KEY_HEALTH_TIMEOUT, workers)
+                .run(List.of(key))
+                .get(0);
     }
 
     /** Connections (with API keys) to the named servers, starting the local cluster if one of them is local. */

@@ -53,10 +53,14 @@ final class Manifest {
     /** The sealed bytes of each bucket as stored; null until written or read in the bucketed form. */
     private byte[][] sealedBuckets;
 
-    /** An empty index (generation 0) whose new rows are numbered after {@code other}'s. */
+    /**
+     * An empty index whose new rows are numbered after {@code other}'s and whose generation goes on
+     * from it: the automatic backups' names carry the generation, and a lower one reads as a rollback.
+     */
     static Manifest continuingRowsOf(Manifest other) {
         Manifest m = new Manifest();
         m.nextRowNo = other.nextRowNo;
+        m.generation = other.generation;
         return m;
     }
 

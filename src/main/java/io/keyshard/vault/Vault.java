@@ -40,6 +40,7 @@ public final class Vault implements AutoCloseable {
     private final AutoBackup autoBackup = new AutoBackup(this);
     private boolean closed;
     private boolean stopped;
+    private volatile String backupProblem;
 
     private Vault(Path home, VaultLock lock, VaultHeader header, VaultKeys keys) {
         this.home = home;
@@ -331,7 +332,8 @@ public final class Vault implements AutoCloseable {
 
     /**
      * Re-encrypts the vault under a new password. Crash-safe: killed at any step, exactly one of the
-     * two passwords opens the vault afterwards, with every record (see {@link PasswordChange}).
+     * two passwords opens the vault afterwards, with every record (see {@link PasswordChange}). The
+     * automatic backups are then re-sealed under the new password, so the old one opens none of them.
      */
     public synchronized void changePassword(char[] oldPassword, char[] newPassword) {
         ensureOpen();
@@ -356,9 +358,11 @@ public final class Vault implements AutoCloseable {
         Path dir = VaultFiles.vaultDir(home);
         PasswordChange change = new PasswordChange(dir, header.kdf, newPassword);
         change.writeNext(records, secrets, this::signatures, manifest);
+        AutoBackupFiles.Opened backups = AutoBackupFiles.openAll(this);
         closeDatabase();
         change.commit();
         attach(change.header(), change.keys());
+        backupProblem = backups.sealUnder(this);
     }
 
     public Path home() {
@@ -368,7 +372,8 @@ public final class Vault implements AutoCloseable {
     /** Why the last automatic backup could not be written, if it could not (the record itself is saved). */
     public Optional<String> lastBackupProblem() {
         autoBackup.flush();
-        return Optional.ofNullable(autoBackup.problem());
+        String problem = autoBackup.problem();
+        return Optional.ofNullable(problem != null ? problem : backupProblem);
     }
 
     /** Closes the database, releases the lock and wipes the keys. */
@@ -400,6 +405,11 @@ public final class Vault implements AutoCloseable {
 
     VaultKeys keys() {
         return keys;
+    }
+
+    /** How many times the index was written (it only grows); the automatic backups' names carry it. */
+    synchronized long generation() {
+        return writableManifest().generation();
     }
 
     /** A record with the row number and version it is stored under. */

@@ -82,7 +82,11 @@ public final class VaultBackup {
      * appends to each added or identical key the signatures of its backed-up history it lacks.
      */
     public static ImportResult importInto(Vault vault, Path file, char[] password) {
-        Contents contents = readContents(file, password);
+        return merge(vault, readContents(file, password));
+    }
+
+    /** Adds the records the vault does not hold yet (keeps the vault's where a keyId differs), then their histories. */
+    static ImportResult merge(Vault vault, Contents contents) {
         List<KeyRecord> incoming = contents.keys();
         Set<UUID> merged = new HashSet<>();
         List<Vault.Versioned> toAdd = new ArrayList<>();
@@ -153,13 +157,7 @@ public final class VaultBackup {
                     "wrong backup password, or the backup file " + file + " was modified; nothing was imported");
         }
         try {
-            JsonNode inner = StrictJson.mapper().readTree(plain);
-            List<KeyRecord> keys = records(file, inner);
-            try {
-                return new Contents(keys, BackupSignatures.read(inner, keys));
-            } catch (IllegalArgumentException e) {
-                throw bad(file, "a signing history is invalid: " + e.getMessage());
-            }
+            return contents(file, StrictJson.mapper().readTree(plain));
         } catch (IOException e) {
             throw bad(file, "its contents are not valid JSON");
         } finally {
@@ -258,7 +256,17 @@ public final class VaultBackup {
         return PasswordSealedFile.readEnvelope(file, FORMAT, MAX_SIZE, "imported");
     }
 
-    private static List<KeyRecord> records(Path file, JsonNode inner) {
+    /** The records and signing histories of a backup's decrypted inner document. */
+    static Contents contents(Path file, JsonNode inner) {
+        List<KeyRecord> keys = records(file, inner);
+        try {
+            return new Contents(keys, BackupSignatures.read(inner, keys));
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "a signing history is invalid: " + e.getMessage());
+        }
+    }
+
+    static List<KeyRecord> records(Path file, JsonNode inner) {
         JsonNode keys = inner.get("keys");
         if (!inner.path("version").isInt()
                 || inner.get("version").intValue() > VERSION

@@ -77,6 +77,7 @@ public final class KeysView extends StackPane {
     private static Button newKeyButton(KeysViewModel model, String id) {
         Button newKey = new Button("New key", new FontIcon(MaterialDesignK.KEY_PLUS));
         newKey.setId(id);
+        newKey.setMinWidth(Region.USE_PREF_SIZE);
         newKey.getStyleClass().add(Styles.ACCENT);
         newKey.setOnAction(e -> model.newKey());
         newKey.visibleProperty().bind(model.newKeyAvailableProperty());
@@ -105,7 +106,18 @@ public final class KeysView extends StackPane {
                         model.keys()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, title, count, gap, search, newKeyButton(model, "new-key-top"));
+        // a narrow window shortens the search field, never the title, the count or a button
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(160);
+        HBox top = new HBox(
+                12,
+                title,
+                count,
+                gap,
+                search,
+                KeyHealthColumn.checkButton(model.health()),
+                newKeyButton(model, "new-key-top"));
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("keys-toolbar");
 
@@ -144,8 +156,13 @@ public final class KeysView extends StackPane {
         problems.textProperty()
                 .bind(Bindings.createStringBinding(() -> String.join("\n", model.problems()), model.problems()));
         showWhen(problems, Bindings.isNotEmpty(model.problems()));
+        Label healthProblem = new Label(null, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        healthProblem.setId("health-problem");
+        healthProblem.setWrapText(true);
+        healthProblem.textProperty().bind(model.health().problemProperty());
+        showWhen(healthProblem, model.health().problemProperty().isNotEmpty());
 
-        BorderPane pane = new BorderPane(split, top, null, new VBox(6, notice, problems), null);
+        BorderPane pane = new BorderPane(split, top, null, new VBox(6, notice, problems, healthProblem), null);
         pane.getStyleClass().add("keys-pane");
         pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
@@ -179,6 +196,7 @@ public final class KeysView extends StackPane {
                 setText(empty || at == null ? null : KeyTexts.shortDate(at));
             }
         });
+        TableColumn<KeyRecord, KeyHealthColumn.Shown> health = KeyHealthColumn.create(model.health(), table);
         label.setPrefWidth(160);
         label.setMinWidth(90);
         curve.setMinWidth(150);
@@ -186,7 +204,7 @@ public final class KeysView extends StackPane {
         servers.setPrefWidth(220);
         status.setMinWidth(96);
         created.setMinWidth(130);
-        table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, created));
+        table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, health, created));
 
         table.getSelectionModel()
                 .selectedItemProperty()

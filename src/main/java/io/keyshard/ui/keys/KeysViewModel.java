@@ -43,6 +43,7 @@ public final class KeysViewModel {
     static final int MAX_LABEL = 200;
 
     private final AppSession session;
+    private final KeyHealthModel health;
     private final ObservableList<KeyRecord> keys = FXCollections.observableArrayList();
     private final FilteredList<KeyRecord> filtered = new FilteredList<>(keys);
     private final SortedList<KeyRecord> visible = new SortedList<>(filtered);
@@ -61,6 +62,7 @@ public final class KeysViewModel {
 
     public KeysViewModel(AppSession session) {
         this.session = session;
+        this.health = new KeyHealthModel(session);
         search.addListener((obs, old, text) -> filtered.setPredicate(matcher(text)));
         session.addKeysChangedListener(this::reload);
         session.settledProperty().addListener((obs, old, outcome) -> {
@@ -309,6 +311,11 @@ public final class KeysViewModel {
             throw new IllegalStateException("addresses can be shown only for a READY key");
         }
         action.accept(key);
+    }
+
+    /** Whether each READY key's servers still hold their shares. */
+    public KeyHealthModel health() {
+        return health;
     }
 
     /** Every key in the vault, oldest first. */

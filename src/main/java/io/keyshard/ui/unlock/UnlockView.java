@@ -5,6 +5,7 @@ import io.keyshard.ui.AppIcons;
 import io.keyshard.ui.common.FormDialog;
 import io.keyshard.ui.common.PasswordMeterBar;
 import io.keyshard.ui.unlock.UnlockViewModel.Mode;
+import io.keyshard.vault.VaultRollback;
 import java.nio.file.Path;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -37,6 +38,7 @@ public final class UnlockView extends StackPane {
     private final VBox card = new VBox(14);
     private final Node createForm;
     private final Node unlockForm;
+    private final Node rollbackForm;
     private final Timeline countdown;
 
     public UnlockView(UnlockViewModel model, Path home) {
@@ -45,6 +47,7 @@ public final class UnlockView extends StackPane {
         getStyleClass().add("unlock-view");
         createForm = createForm();
         unlockForm = unlockForm(home);
+        rollbackForm = rollbackForm();
         countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> model.refresh()));
         countdown.setCycleCount(Timeline.INDEFINITE);
         model.waitSecondsProperty().addListener((obs, old, now) -> {
@@ -59,6 +62,13 @@ public final class UnlockView extends StackPane {
         card.setMaxWidth(500);
         card.setMaxHeight(USE_PREF_SIZE);
         model.modeProperty().addListener((obs, old, mode) -> showMode(mode));
+        model.rollbackProperty().addListener((obs, old, warning) -> {
+            if (warning != null) {
+                card.getChildren().setAll(rollbackForm);
+            } else {
+                showMode(model.modeProperty().get());
+            }
+        });
         showMode(model.modeProperty().get());
         getChildren().add(card);
         StackPane.setAlignment(card, Pos.CENTER);
@@ -168,6 +178,56 @@ public final class UnlockView extends StackPane {
                 busyRow("Unlocking…"),
                 unlock,
                 forgot);
+    }
+
+    /** Shown after unlocking a vault older than its newest automatic backup: restore its missing keys, or go on. */
+    private Node rollbackForm() {
+        Label what = paragraph("");
+        what.setId("rollback-message");
+        what.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.rollbackProperty().get() == null
+                                ? ""
+                                : "This vault is older than its newest automatic backup: it was put back from an "
+                                        + "earlier copy. "
+                                        + missing(model.rollbackProperty().get())
+                                        + " Their shares are still on the servers.",
+                        model.rollbackProperty()));
+        Button restore =
+                new Button("Restore the missing keys", new FontIcon(MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE));
+        restore.setId("restore-rollback");
+        restore.getStyleClass().add(Styles.ACCENT);
+        restore.setDefaultButton(true);
+        restore.disableProperty().bind(model.busyProperty());
+        restore.setOnAction(e -> model.restoreAndContinue());
+        Button skip = new Button("Continue without them");
+        skip.setId("skip-rollback");
+        skip.disableProperty().bind(model.busyProperty());
+        skip.setOnAction(e -> model.continueWithoutRestore());
+        Label cli = paragraph("");
+        cli.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        cli.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.rollbackProperty().get() == null
+                                ? ""
+                                : "From the command line: "
+                                        + model.rollbackProperty().get().restoreCommand(),
+                        model.rollbackProperty()));
+        return new VBox(
+                12,
+                header("Keys missing from the vault"),
+                what,
+                errorLabel(),
+                busyRow("Restoring…"),
+                new HBox(10, restore, skip),
+                cli);
+    }
+
+    private static String missing(VaultRollback w) {
+        return w.missingKeys() < 0
+                ? "It may lack keys made since; the newest backup was sealed under a later password."
+                : w.missingKeys() + (w.missingKeys() == 1 ? " key" : " keys") + " in the newest automatic backup "
+                        + (w.missingKeys() == 1 ? "is" : "are") + " missing from it.";
     }
 
     private Node header(String title) {

@@ -5,11 +5,13 @@ import io.keyshard.ui.session.AppSession;
 import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultException;
+import io.keyshard.vault.VaultRollback;
 import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -46,8 +48,10 @@ public final class UnlockViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final PasswordMeter meter = new PasswordMeter(Purpose.VAULT);
     private final IntegerProperty waitSeconds = new SimpleIntegerProperty(this, "waitSeconds");
+    private final ObjectProperty<VaultRollback> rollback = new SimpleObjectProperty<>(this, "rollback");
     private int failures;
     private Instant retryAt; // null: no wait
+    private Vault held; // opened, waiting for the user's answer about a rollback
 
     public UnlockViewModel(AppSession session, Clock clock) {
         this.session = session;
@@ -57,6 +61,11 @@ public final class UnlockViewModel {
 
     /** Back to a fresh form for the home as it is now (after a lock, or at start). */
     public void reset() {
+        if (held != null) {
+            held.close();
+            held = null;
+        }
+        rollback.set(null);
         mode.set(Vault.exists(session.home()) ? Mode.UNLOCK : Mode.CREATE);
         error.set("");
         edited("", "");
@@ -102,7 +111,8 @@ public final class UnlockViewModel {
         session.background().execute(() -> {
             try {
                 Vault vault = open.get();
-                session.fx().execute(() -> opened(vault));
+                Optional<VaultRollback> older = checkRollback(vault);
+                session.fx().execute(() -> older.ifPresentOrElse(w -> offerRestore(vault, w), () -> opened(vault)));
             } catch (RuntimeException e) {
                 session.fx().execute(() -> failed(e));
             } finally {
@@ -124,6 +134,62 @@ public final class UnlockViewModel {
         retryAt = null;
         refresh();
         session.unlocked(vault);
+    }
+
+    private static Optional<VaultRollback> checkRollback(Vault vault) {
+        try {
+            return VaultRollback.check(vault);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the check is advice: a vault that opened is unlocked regardless
+        }
+    }
+
+    /** The vault is older than its newest automatic backup: hold it until the user restores or goes on. */
+    private void offerRestore(Vault vault, VaultRollback warning) {
+        busy.set(false);
+        failures = 0;
+        retryAt = null;
+        refresh();
+        held = vault;
+        rollback.set(warning);
+    }
+
+    /** Brings back the keys the newest automatic backup has and the vault lacks, then unlocks. */
+    public void restoreAndContinue() {
+        Vault vault = held;
+        VaultRollback warning = rollback.get();
+        if (vault == null || warning == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        session.background().execute(() -> {
+            try {
+                warning.restore(vault);
+                session.fx().execute(this::continueWithoutRestore);
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> {
+                    busy.set(false);
+                    error.set(UserMessages.of(e));
+                });
+            }
+        });
+    }
+
+    /** Unlocks the vault as it is; the warning comes back at the next unlock. */
+    public void continueWithoutRestore() {
+        Vault vault = held;
+        if (vault == null) {
+            return;
+        }
+        held = null;
+        rollback.set(null);
+        opened(vault);
+    }
+
+    /** Set while an opened vault is older than its newest automatic backup and the user has not chosen yet. */
+    public ObjectProperty<VaultRollback> rollbackProperty() {
+        return rollback;
     }
 
     private void failed(RuntimeException e) {
