@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  *   "kdf": { "algorithm": "argon2id", "memoryKiB", "iterations", "parallelism" },
  *   "salt": hex, "keySalt": hex (vault-password only), "sealed": base64 }
  * </pre>
- * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...]}} with the
- * envelope's other fields as associated data. "own-password" ({@code vault export}): the key is
+ * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...],"archived":[keyId...]}}
+ * with the envelope's other fields as associated data; {@code archived} (the keys hidden from the Keys
+ * list, see {@link KeyArchive}) is left out when empty, and older readers ignore it. "own-password" ({@code vault export}): the key is
  * Argon2id(backup password, salt) with the vault's own cost parameters. "vault-password" (the
  * automatic backups in {@code <home>/backups/}): salt and parameters are the vault's, so the vault
  * password at the time opens it; the key is HKDF(vault root key, keySalt, "keyshard/vault/auto-backup")
@@ -47,6 +48,9 @@ public final class VaultBackup {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** What a backup holds: its key records and which of them are archived. */
+    public record Contents(List<KeyRecord> keys, Set<UUID> archived) {}
+
     /** What an import did: records added, already there (identical), and in conflict (the vault's kept). */
     public record ImportResult(int added, int alreadyPresent, int conflicting) {}
 
@@ -59,11 +63,12 @@ public final class VaultBackup {
             throw new VaultException(Reason.BAD_BACKUP, out + " already exists; choose a new file name");
         }
         List<KeyRecord> records = vault.list();
+        Set<UUID> archived = KeyArchive.archived(vault);
         byte[] salt = VaultHeader.newSalt();
         KdfParams kdf = vault.header().kdf;
         byte[] key = kdf.derive(password, salt, 32);
         try (Sealer sealer = new Sealer(key)) {
-            write(out, envelope("own-password", kdf, salt, null), records, sealer);
+            write(out, envelope("own-password", kdf, salt, null), records, archived, sealer);
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot write the backup " + out + ": " + e.getMessage());
         } finally {
@@ -74,7 +79,12 @@ public final class VaultBackup {
 
     /** Merges the backup's records into the vault by keyId: adds the missing ones, never overwrites. */
     public static ImportResult importInto(Vault vault, Path file, char[] password) {
-        List<KeyRecord> incoming = read(file, password);
+        return importInto(vault, readContents(file, password));
+    }
+
+    /** Merges contents already read (see {@link #importInto(Vault, Path, char[])}); added keys keep their archived mark. */
+    public static ImportResult importInto(Vault vault, Contents contents) {
+        List<KeyRecord> incoming = contents.keys();
         List<Vault.Versioned> toAdd = new ArrayList<>();
         int same = 0;
         int conflicting = 0;
@@ -97,12 +107,24 @@ public final class VaultBackup {
         }
         if (!toAdd.isEmpty()) {
             vault.writeRecords(toAdd, next);
+            List<UUID> archivedAdded = toAdd.stream()
+                    .map(v -> v.record().keyId())
+                    .filter(contents.archived()::contains)
+                    .toList();
+            if (!archivedAdded.isEmpty()) {
+                KeyArchive.archiveAll(vault, archivedAdded);
+            }
         }
         return new ImportResult(toAdd.size(), same, conflicting);
     }
 
     /** Decrypts and validates a backup file (either protection) and returns its records. */
     public static List<KeyRecord> read(Path file, char[] password) {
+        return readContents(file, password).keys();
+    }
+
+    /** Decrypts and validates a backup file (either protection): its records and archived marks. */
+    public static Contents readContents(Path file, char[] password) {
         JsonNode env = readEnvelope(file);
         String protection = env.path("protection").asText();
         KdfParams kdf;
@@ -135,7 +157,9 @@ public final class VaultBackup {
                     "wrong backup password, or the backup file " + file + " was modified; nothing was imported");
         }
         try {
-            return records(file, StrictJson.mapper().readTree(plain));
+            JsonNode inner = StrictJson.mapper().readTree(plain);
+            List<KeyRecord> records = records(file, inner);
+            return new Contents(records, archived(file, inner, records));
         } catch (IOException e) {
             throw bad(file, "its contents are not valid JSON");
         } finally {
@@ -150,10 +174,11 @@ public final class VaultBackup {
             byte[] keySalt = VaultHeader.newSalt();
             VaultHeader h = vault.header();
             List<KeyRecord> records = vault.list();
+            Set<UUID> archived = KeyArchive.archived(vault);
             Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
                     + String.format("%012d", vault.writableManifest().generation()) + ".ksbackup");
             try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
-                write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, sealer);
+                write(out, envelope("vault-password", h.kdf, h.salt, keySalt), records, archived, sealer);
             }
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> all = files.toList();
@@ -182,12 +207,16 @@ public final class VaultBackup {
         return "the automatic backup was not written (" + e.getClass().getSimpleName() + "); run keyshard vault export";
     }
 
-    private static void write(Path out, ObjectNode env, List<KeyRecord> records, Sealer sealer) throws IOException {
+    private static void write(Path out, ObjectNode env, List<KeyRecord> records, Set<UUID> archived, Sealer sealer)
+            throws IOException {
         ObjectNode inner = StrictJson.mapper().createObjectNode();
         inner.put("version", VERSION);
         inner.put("createdAt", Instant.now().toString());
         ArrayNode keys = inner.putArray("keys");
         records.forEach(r -> keys.add(RecordCodec.toJson(r)));
+        if (!archived.isEmpty()) {
+            inner.set("archived", KeyArchive.toJson(archived));
+        }
         byte[] plain = StrictJson.mapper().writeValueAsBytes(inner);
         try {
             PasswordSealedFile.write(out, env, plain, sealer);
@@ -246,6 +275,26 @@ public final class VaultBackup {
             }
         }
         return out;
+    }
+
+    /** The archived marks of a backup (none in a backup made before archiving existed); each must name one of its keys. */
+    private static Set<UUID> archived(Path file, JsonNode inner, List<KeyRecord> records) {
+        JsonNode marks = inner.get("archived");
+        if (marks == null) {
+            return Set.of();
+        }
+        Set<UUID> ids;
+        try {
+            ids = KeyArchive.parse(marks);
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "its list of archived keys is malformed");
+        }
+        Set<UUID> present = new HashSet<>();
+        records.forEach(r -> present.add(r.keyId()));
+        if (!present.containsAll(ids)) {
+            throw bad(file, "its list of archived keys names a key it does not hold");
+        }
+        return Set.copyOf(ids);
     }
 
     private static VaultException bad(Path file, String why) {
