@@ -33,13 +33,13 @@ final class DeleteKeyDialog {
         }
         Stage stage = FormDialog.show(
                 owner,
-                "delete-key",
+                "delete-key-dialog",
                 "Delete " + key.displayLabel() + "?",
                 KeyShelf.deleteWarning(key),
                 fields,
                 "Delete key",
                 () -> shelf.delete(key, typed.getText()));
-        if (stage.getScene().lookup("#delete-key-ok") instanceof Button ok) {
+        if (stage.getScene().lookup("#delete-key-dialog-ok") instanceof Button ok) {
             ok.getStyleClass().remove(Styles.ACCENT);
             ok.getStyleClass().add(Styles.DANGER);
             // Enter deletes only after the typed confirmation; without one it takes a click

@@ -42,6 +42,9 @@ public final class KeyShelf {
     void show(Set<UUID> ids) {
         archived.retainAll(ids);
         archived.addAll(ids);
+        if (ids.isEmpty()) {
+            showArchived.set(false); // nothing left to show: the toggle goes away with it
+        }
     }
 
     /** Forgets everything (the vault was locked). */

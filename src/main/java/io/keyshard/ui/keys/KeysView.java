@@ -90,10 +90,12 @@ public final class KeysView extends StackPane {
     private static Node listPane(KeysViewModel model) {
         Label title = new Label("Keys");
         title.getStyleClass().add(Styles.TITLE_2);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         TextField search = new TextField();
         search.setId("key-search");
         search.setPromptText("Search label, curve, status or keyId (Ctrl+F)");
         search.setPrefColumnCount(28);
+        search.setMinWidth(160); // the search narrows first, so the title and buttons keep their words
         search.textProperty().bindBidirectional(model.searchProperty());
         Label count = new Label();
         count.setId("key-count");
@@ -115,7 +117,9 @@ public final class KeysView extends StackPane {
                 Bindings.isNotEmpty(model.shelf().archived()).or(model.shelf().showArchivedProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, title, count, gap, showArchived, search, newKeyButton(model, "new-key-top"));
+        Button newKeyTop = newKeyButton(model, "new-key-top");
+        newKeyTop.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, title, count, gap, showArchived, search, newKeyTop);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("keys-toolbar");
 
