@@ -15,28 +15,37 @@ import picocli.CommandLine.Spec;
 final class KeysArchiveCommands {
     private KeysArchiveCommands() {}
 
-    /** {@code keys archive ID}. */
-    @Command(
-            name = "archive",
-            mixinStandardHelpOptions = true,
-            description = "Hide a key from 'keys list' and the app's Keys list; the vault keeps it and its keyId.")
-    static final class Archive implements Callable<Integer> {
+    /** A command that changes one key named by its keyId and says what it did on stderr. */
+    private abstract static class OneKey implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Parameters(paramLabel = "ID", description = "The keyId (a UUID).")
         String id;
 
+        /** Changes the key; returns what to tell the user. */
+        abstract String apply(Workspace ws, KeyRecord key);
+
         @Override
         public Integer call() {
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                KeyRecord k = existing(opened.workspace(), id);
-                opened.workspace().archive(k.keyId());
-                spec.commandLine()
-                        .getErr()
-                        .println("Archived " + k.displayLabel() + " ('keys list --all' still lists it).");
+                KeyRecord k = existing(opened.workspace(), parse(id));
+                spec.commandLine().getErr().println(apply(opened.workspace(), k));
                 return 0;
             }
+        }
+    }
+
+    /** {@code keys archive ID}. */
+    @Command(
+            name = "archive",
+            mixinStandardHelpOptions = true,
+            description = "Hide a key from 'keys list' and the app's Keys list; the vault keeps it and its keyId.")
+    static final class Archive extends OneKey {
+        @Override
+        String apply(Workspace ws, KeyRecord key) {
+            ws.archive(key.keyId());
+            return "Archived " + key.displayLabel() + " ('keys list --all' still lists it).";
         }
     }
 
@@ -45,21 +54,11 @@ final class KeysArchiveCommands {
             name = "unarchive",
             mixinStandardHelpOptions = true,
             description = "Bring an archived key back into 'keys list' and the app's Keys list.")
-    static final class Unarchive implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "ID", description = "The keyId (a UUID).")
-        String id;
-
+    static final class Unarchive extends OneKey {
         @Override
-        public Integer call() {
-            try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                KeyRecord k = existing(opened.workspace(), id);
-                opened.workspace().unarchive(k.keyId());
-                spec.commandLine().getErr().println(k.displayLabel() + " is listed again.");
-                return 0;
-            }
+        String apply(Workspace ws, KeyRecord key) {
+            ws.unarchive(key.keyId());
+            return key.displayLabel() + " is listed again.";
         }
     }
 
@@ -108,10 +107,6 @@ final class KeysArchiveCommands {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
         }
-    }
-
-    private static KeyRecord existing(Workspace ws, String id) {
-        return existing(ws, parse(id));
     }
 
     private static KeyRecord existing(Workspace ws, UUID keyId) {

@@ -76,7 +76,12 @@ final class RestoreForm extends VBox {
         newPassword.textProperty().addListener((obs, o, n) -> rate.run());
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
         VBox newFields = new VBox(
-                8, label("New vault password", newPassword), newPassword, meter, label("Confirm", confirm), confirm);
+                8,
+                UnlockView.fieldLabel("New vault password", newPassword),
+                newPassword,
+                meter,
+                UnlockView.fieldLabel("Confirm", confirm),
+                confirm);
         newFields.visibleProperty().bind(samePassword.selectedProperty().not());
         newFields.managedProperty().bind(newFields.visibleProperty());
 
@@ -99,19 +104,22 @@ final class RestoreForm extends VBox {
         HBox buttons = new HBox(8, back, restore);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        Label explain = paragraph("Restore the keys of a backup into a new vault on this computer: an exported "
-                + "backup opens with its own password, an automatic one (from a backups folder) with the vault "
-                + "password it was made under.");
-        Label shares = paragraph("A backup holds the keyIds, not the shares: the keys can be used again only "
-                + "where their servers still hold the shares.");
+        Label explain =
+                UnlockView.paragraph("Restore the keys of a backup into a new vault on this computer: an exported "
+                        + "backup opens with its own password, an automatic one (from a backups folder) with the vault "
+                        + "password it was made under.");
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        Label shares =
+                UnlockView.paragraph("A backup holds the keyIds, not the shares: the keys can be used again only "
+                        + "where their servers still hold the shares.");
         shares.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         getChildren()
                 .addAll(
                         header,
                         explain,
-                        label("Backup file", file),
+                        UnlockView.fieldLabel("Backup file", file),
                         fileRow,
-                        label("Backup password", backupPassword),
+                        UnlockView.fieldLabel("Backup password", backupPassword),
                         backupPassword,
                         samePassword,
                         newFields,
@@ -131,19 +139,5 @@ final class RestoreForm extends VBox {
         backupPassword.clear();
         newPassword.clear();
         confirm.clear();
-    }
-
-    private static Label label(String text, Node field) {
-        Label label = new Label(text);
-        label.setLabelFor(field);
-        label.getStyleClass().add(Styles.TEXT_BOLD);
-        return label;
-    }
-
-    private static Label paragraph(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 }

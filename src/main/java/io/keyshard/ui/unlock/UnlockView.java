@@ -232,14 +232,14 @@ public final class UnlockView extends StackPane {
         return row;
     }
 
-    private static Label fieldLabel(String text, Node field) {
+    static Label fieldLabel(String text, Node field) {
         Label label = new Label(text);
         label.setLabelFor(field);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         return label;
     }
 
-    private static Label paragraph(String text) {
+    static Label paragraph(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         return label;
