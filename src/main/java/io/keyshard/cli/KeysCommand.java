@@ -1,5 +1,7 @@
 package io.keyshard.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.ExitCoded;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,13 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard keys list|show|check}: the keys in the vault, as a table or as JSON (docs/cli.md). */
+/** {@code keyshard keys list|show|check|archive|unarchive|delete}: the keys in the vault, as a table or as JSON (docs/cli.md). */
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
         description =
                 "List, show or check the keys in the vault (vault password: --password-file, $KEYSHARD_PASSWORD or a prompt).",
-        subcommands = {KeysCommand.ListKeys.class, KeysCommand.ShowKey.class, KeysCheckCommand.class})
+        subcommands = {
+            KeysCommand.ListKeys.class,
+            KeysCommand.ShowKey.class,
+            KeysCheckCommand.class,
+            KeysArchiveCommands.Archive.class,
+            KeysArchiveCommands.Unarchive.class,
+            KeysArchiveCommands.Delete.class
+        })
 public final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -40,7 +50,7 @@ public final class KeysCommand implements Runnable {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            description = "List every key: a table, or {\"keys\": [...]} with --json.")
+            description = "List the keys (archived ones with --all): a table, or {\"keys\": [...]} with --json.")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,13 +58,32 @@ public final class KeysCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object on stdout.")
         boolean json;
 
+        @Option(
+                names = "--all",
+                description = "Also list archived keys (marked 'archived'; with --json their keyIds in \"archived\").")
+        boolean all;
+
         @Override
         public Integer call() {
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                List<KeyRecord> keys = opened.workspace().keys();
+                Set<UUID> archived = opened.workspace().archivedKeys();
+                List<KeyRecord> keys = opened.workspace().keys().stream()
+                        .filter(k -> all || !archived.contains(k.keyId()))
+                        .toList();
                 PrintWriter out = spec.commandLine().getOut();
+                if (!all && !archived.isEmpty()) {
+                    spec.commandLine()
+                            .getErr()
+                            .println(archived.size() + " archived key" + (archived.size() == 1 ? " is" : "s are")
+                                    + " not listed; --all lists them.");
+                }
                 if (json) {
-                    out.println(KeyRecordJson.write(KeyRecordJson.list(keys)));
+                    ObjectNode list = KeyRecordJson.list(keys);
+                    if (all) {
+                        ArrayNode marks = list.putArray("archived");
+                        archived.forEach(id -> marks.add(id.toString()));
+                    }
+                    out.println(KeyRecordJson.write(list));
                 } else if (keys.isEmpty()) {
                     spec.commandLine().getErr().println("The vault holds no keys yet (keyshard keygen makes one).");
                 } else {
@@ -69,7 +98,7 @@ public final class KeysCommand implements Runnable {
                                 k.curve().apiName(),
                                 k.threshold() + "/" + k.servers().size(),
                                 k.status(),
-                                TIME.format(k.createdAt()));
+                                TIME.format(k.createdAt()) + (archived.contains(k.keyId()) ? "  archived" : ""));
                     }
                 }
                 out.flush();

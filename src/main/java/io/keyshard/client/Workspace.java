@@ -7,6 +7,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.vault.KeyArchive;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
@@ -184,6 +185,32 @@ public final class Workspace implements AutoCloseable {
     /** Gives a key another label (blank: none); returns the record as stored. */
     public KeyRecord relabel(UUID keyId, String label) {
         return vault.relabel(keyId, label);
+    }
+
+    /** The keyIds of the archived keys: hidden from the Keys list and the pipeline, kept in the vault. */
+    public Set<UUID> archivedKeys() {
+        return KeyArchive.archived(vault);
+    }
+
+    /** Hides a key from the Keys list and the pipeline; its record and keyId stay in the vault. */
+    public void archive(UUID keyId) {
+        KeyArchive.archive(vault, keyId);
+    }
+
+    /** Brings an archived key back. */
+    public void unarchive(UUID keyId) {
+        KeyArchive.unarchive(vault, keyId);
+    }
+
+    /**
+     * Removes a key's record, and so its keyId, from the vault. The shares stay on the servers; without
+     * the keyId (or a backup that holds it) nobody can use them again. Refused for a key being generated.
+     */
+    public void delete(UUID keyId) {
+        if (running.contains(keyId)) {
+            throw new IllegalStateException("this key is being generated right now; wait until it finishes");
+        }
+        vault.delete(keyId);
     }
 
     /** Records the vault could not read back intact. */

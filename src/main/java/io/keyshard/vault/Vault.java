@@ -218,6 +218,11 @@ public final class Vault implements AutoCloseable {
         return renamed;
     }
 
+    /** Removes a key's record for good (see {@link KeyDeletion}); its shares stay on the servers. */
+    public synchronized void delete(UUID keyId) {
+        KeyDeletion.delete(this, Objects.requireNonNull(keyId, "keyId"));
+    }
+
     /** Every record that reads back intact, oldest first; those that do not are in {@link #problems()}. */
     public synchronized List<KeyRecord> list() {
         ensureOpen();
@@ -425,6 +430,16 @@ public final class Vault implements AutoCloseable {
                 next,
                 () -> records.forEach(v -> db.putKeyRow(
                         new KeyRow(v.record().keyId(), v.rowNo(), v.version(), seal(v.record(), v.version())))));
+    }
+
+    /** Deletes a record's row and stores the index without it in one durable transaction. */
+    synchronized void removeRecord(UUID keyId, Manifest next) {
+        commit(next, () -> db.deleteKeyRow(keyId));
+    }
+
+    /** Asks for an automatic backup in the background (a change the backups should carry). */
+    void requestBackup() {
+        autoBackup.request();
     }
 
     /** Runs the row writes and stores the new index in one transaction, durable on return. */

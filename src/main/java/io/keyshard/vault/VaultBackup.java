@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  *   "salt": hex, "keySalt": hex (vault-password only), "sealed": base64 }
  * </pre>
  * {@code sealed} is AES-256-GCM over {@code {"version":1,"createdAt":...,"keys":[record...],
- * "signatures":{keyId:[entry...]}}} (the signing histories, {@link BackupSignatures}) with the
- * envelope's other fields as associated data. "own-password" ({@code vault export}): the key is
+ * "signatures":{keyId:[entry...]},"archived":[keyId...]}} with the envelope's other fields as
+ * associated data: the signing histories ({@link BackupSignatures}) and the keys hidden from the Keys
+ * list ({@link KeyArchive}, left out when empty; older readers ignore both). "own-password" ({@code vault export}): the key is
  * Argon2id(backup password, salt) with the vault's own cost parameters. "vault-password" (the
  * automatic backups in {@code <home>/backups/}): salt and parameters are the vault's, so the vault
  * password at the time opens it; the key is HKDF(vault root key, keySalt, "keyshard/vault/auto-backup")
@@ -52,8 +53,8 @@ public final class VaultBackup {
     /** What an import did: records added, already there (identical), and in conflict (the vault's kept). */
     public record ImportResult(int added, int alreadyPresent, int conflicting) {}
 
-    /** What a backup holds: the key records and their signing histories. */
-    public record Contents(List<KeyRecord> keys, Map<UUID, List<SignatureEntry>> signatures) {}
+    /** What a backup holds: the key records, their signing histories and which of them are archived. */
+    public record Contents(List<KeyRecord> keys, Map<UUID, List<SignatureEntry>> signatures, Set<UUID> archived) {}
 
     private VaultBackup() {}
 
@@ -64,11 +65,16 @@ public final class VaultBackup {
             throw new VaultException(Reason.BAD_BACKUP, out + " already exists; choose a new file name");
         }
         List<KeyRecord> records = vault.list();
+        Set<UUID> archived = KeyArchive.archived(vault);
         byte[] salt = VaultHeader.newSalt();
         KdfParams kdf = vault.header().kdf;
         byte[] key = kdf.derive(password, salt, 32);
         try (Sealer sealer = new Sealer(key)) {
-            write(out, envelope("own-password", kdf, salt, null), records, BackupSignatures.of(vault, records), sealer);
+            write(
+                    out,
+                    envelope("own-password", kdf, salt, null),
+                    new Contents(records, BackupSignatures.of(vault, records), archived),
+                    sealer);
         } catch (IOException e) {
             throw new VaultException(Reason.IO, "cannot write the backup " + out + ": " + e.getMessage());
         } finally {
@@ -82,11 +88,14 @@ public final class VaultBackup {
      * appends to each added or identical key the signatures of its backed-up history it lacks.
      */
     public static ImportResult importInto(Vault vault, Path file, char[] password) {
-        return merge(vault, readContents(file, password));
+        return importInto(vault, readContents(file, password));
     }
 
-    /** Adds the records the vault does not hold yet (keeps the vault's where a keyId differs), then their histories. */
-    static ImportResult merge(Vault vault, Contents contents) {
+    /**
+     * Merges contents already read (see {@link #importInto(Vault, Path, char[])}): added keys keep their
+     * archived mark, and added or identical keys gain the signatures of their history they lack.
+     */
+    public static ImportResult importInto(Vault vault, Contents contents) {
         List<KeyRecord> incoming = contents.keys();
         Set<UUID> merged = new HashSet<>();
         List<Vault.Versioned> toAdd = new ArrayList<>();
@@ -113,6 +122,13 @@ public final class VaultBackup {
         }
         if (!toAdd.isEmpty()) {
             vault.writeRecords(toAdd, next);
+            List<UUID> archivedAdded = toAdd.stream()
+                    .map(v -> v.record().keyId())
+                    .filter(contents.archived()::contains)
+                    .toList();
+            if (!archivedAdded.isEmpty()) {
+                KeyArchive.archiveAll(vault, archivedAdded);
+            }
         }
         BackupSignatures.importInto(vault, contents.signatures(), merged);
         return new ImportResult(toAdd.size(), same, conflicting);
@@ -123,7 +139,7 @@ public final class VaultBackup {
         return readContents(file, password).keys();
     }
 
-    /** Decrypts and validates a backup file (either protection): its records and signing histories. */
+    /** Decrypts and validates a backup file (either protection): its records, signing histories and archived marks. */
     public static Contents readContents(Path file, char[] password) {
         JsonNode env = readEnvelope(file);
         String protection = env.path("protection").asText();
@@ -172,14 +188,14 @@ public final class VaultBackup {
             byte[] keySalt = VaultHeader.newSalt();
             VaultHeader h = vault.header();
             List<KeyRecord> records = vault.list();
+            Set<UUID> archived = KeyArchive.archived(vault);
             Path out = dir.resolve("auto-" + STAMP.format(Instant.now()) + "-"
                     + String.format("%012d", vault.writableManifest().generation()) + ".ksbackup");
             try (Sealer sealer = vault.keys().backupSealer(keySalt)) {
                 write(
                         out,
                         envelope("vault-password", h.kdf, h.salt, keySalt),
-                        records,
-                        BackupSignatures.of(vault, records),
+                        new Contents(records, BackupSignatures.of(vault, records), archived),
                         sealer);
             }
             try (Stream<Path> files = Files.list(dir)) {
@@ -209,19 +225,16 @@ public final class VaultBackup {
         return "the automatic backup was not written (" + e.getClass().getSimpleName() + "); run keyshard vault export";
     }
 
-    private static void write(
-            Path out,
-            ObjectNode env,
-            List<KeyRecord> records,
-            Map<UUID, List<SignatureEntry>> signatures,
-            Sealer sealer)
-            throws IOException {
+    private static void write(Path out, ObjectNode env, Contents contents, Sealer sealer) throws IOException {
         ObjectNode inner = StrictJson.mapper().createObjectNode();
         inner.put("version", VERSION);
         inner.put("createdAt", Instant.now().toString());
         ArrayNode keys = inner.putArray("keys");
-        records.forEach(r -> keys.add(RecordCodec.toJson(r)));
-        BackupSignatures.write(inner, signatures);
+        contents.keys().forEach(r -> keys.add(RecordCodec.toJson(r)));
+        BackupSignatures.write(inner, contents.signatures());
+        if (!contents.archived().isEmpty()) {
+            inner.set("archived", KeyArchive.toJson(contents.archived()));
+        }
         byte[] plain = StrictJson.mapper().writeValueAsBytes(inner);
         try {
             PasswordSealedFile.write(out, env, plain, sealer);
@@ -260,7 +273,7 @@ public final class VaultBackup {
     static Contents contents(Path file, JsonNode inner) {
         List<KeyRecord> keys = records(file, inner);
         try {
-            return new Contents(keys, BackupSignatures.read(inner, keys));
+            return new Contents(keys, BackupSignatures.read(inner, keys), archived(file, inner, keys));
         } catch (IllegalArgumentException e) {
             throw bad(file, "a signing history is invalid: " + e.getMessage());
         }
@@ -290,6 +303,26 @@ public final class VaultBackup {
             }
         }
         return out;
+    }
+
+    /** The archived marks of a backup (none in a backup made before archiving existed); each must name one of its keys. */
+    private static Set<UUID> archived(Path file, JsonNode inner, List<KeyRecord> records) {
+        JsonNode marks = inner.get("archived");
+        if (marks == null) {
+            return Set.of();
+        }
+        Set<UUID> ids;
+        try {
+            ids = KeyArchive.parse(marks);
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "its list of archived keys is malformed");
+        }
+        Set<UUID> present = new HashSet<>();
+        records.forEach(r -> present.add(r.keyId()));
+        if (!present.containsAll(ids)) {
+            throw bad(file, "its list of archived keys names a key it does not hold");
+        }
+        return Set.copyOf(ids);
     }
 
     private static VaultException bad(Path file, String why) {

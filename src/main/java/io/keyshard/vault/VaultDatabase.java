@@ -149,6 +149,16 @@ final class VaultDatabase implements AutoCloseable {
         });
     }
 
+    void deleteKeyRow(UUID keyId) {
+        run(() -> {
+            try (PreparedStatement p = conn.prepareStatement("DELETE FROM KEY_RECORDS WHERE KEY_ID = ?")) {
+                p.setObject(1, keyId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     List<SecretRow> secretRows() {
         return run(() -> {
             List<SecretRow> rows = new ArrayList<>();

@@ -82,7 +82,7 @@ public record VaultRollback(Path backup, long backupGeneration, long vaultGenera
                             + " with the password the vault had when it was written");
         }
         try {
-            return VaultBackup.merge(
+            return VaultBackup.importInto(
                     vault, VaultBackup.contents(backup, StrictJson.mapper().readTree(inner)));
         } catch (IOException e) {
             throw new VaultException(VaultException.Reason.BAD_BACKUP, "the newest automatic backup is not valid JSON");

@@ -5,6 +5,8 @@ import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import javafx.collections.SetChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,9 +19,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -47,6 +52,8 @@ final class KeyDetailsView extends ScrollPane {
                 .addListener((obs, old, a) -> render(model.selectedProperty().get()));
         model.newKeyActionProperty()
                 .addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        model.shelf().archived().addListener((SetChangeListener<UUID>)
+                c -> render(model.selectedProperty().get()));
         render(model.selectedProperty().get());
     }
 
@@ -108,7 +115,9 @@ final class KeyDetailsView extends ScrollPane {
         rename.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         rename.setTooltip(new Tooltip("Rename (the keyId and the shares do not change)"));
         rename.setAccessibleText("Rename");
-        HBox row = new HBox(8, title, rename);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, title, rename, gap, archiveButton(key), deleteButton(key));
         row.setAlignment(Pos.CENTER_LEFT);
         rename.setOnAction(e -> {
             TextField field = new TextField(key.label());
@@ -139,12 +148,49 @@ final class KeyDetailsView extends ScrollPane {
         return row;
     }
 
+    /** Archive (hide from the list, keep in the vault) or, for an archived key, Unarchive. */
+    private Button archiveButton(KeyRecord key) {
+        boolean archived = model.shelf().isArchived(key);
+        Button b = new Button(
+                archived ? "Unarchive" : "Archive",
+                new FontIcon(archived ? MaterialDesignA.ARCHIVE_ARROW_UP_OUTLINE : MaterialDesignA.ARCHIVE_OUTLINE));
+        b.setId(archived ? "unarchive-key" : "archive-key");
+        b.setTooltip(new Tooltip(
+                archived
+                        ? "Show this key in the list again"
+                        : "Hide this key from the list; the vault keeps it and its keyId"));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> (archived
+                        ? model.shelf().unarchive(key)
+                        : model.shelf().archive(key))
+                .thenAccept(problem -> {
+                    if (problem != null) {
+                        model.noticeProperty().set(problem);
+                    }
+                }));
+        return b;
+    }
+
+    private Button deleteButton(KeyRecord key) {
+        Button b = new Button("Delete…", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        b.setId("delete-key");
+        b.getStyleClass().add(Styles.DANGER);
+        b.setTooltip(new Tooltip("Remove this key's keyId from the vault (asks first)"));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> DeleteKeyDialog.show(getScene().getWindow(), key, model.shelf()));
+        return b;
+    }
+
     private Node statusBox(KeyRecord key) {
-        Label text = new Label(KeyTexts.statusExplanation(key));
+        Label text = new Label(
+                model.shelf().isArchived(key)
+                        ? "Archived: hidden from the list, kept in the vault. " + KeyTexts.statusExplanation(key)
+                        : KeyTexts.statusExplanation(key));
         text.setId("details-status");
         text.setWrapText(true);
         HBox actions = new HBox(8);
         if (key.status() == KeyStatus.READY
+                && !model.shelf().isArchived(key)
                 && model.showAddressesActionProperty().get() != null) {
             actions.getChildren()
                     .add(button(

@@ -11,14 +11,17 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -88,36 +91,40 @@ public final class KeysView extends StackPane {
     private static Node listPane(KeysViewModel model) {
         Label title = new Label("Keys");
         title.getStyleClass().add(Styles.TITLE_2);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         TextField search = new TextField();
         search.setId("key-search");
         search.setPromptText("Search label, curve, status or keyId (Ctrl+F)");
         search.setPrefColumnCount(28);
+        search.setMinWidth(160); // the search narrows first, so the title and buttons keep their words
         search.textProperty().bindBidirectional(model.searchProperty());
         Label count = new Label();
         count.setId("key-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> model.visibleKeys().size() == model.keys().size()
-                                ? model.keys().size() + (model.keys().size() == 1 ? " key" : " keys")
-                                : model.visibleKeys().size() + " of "
-                                        + model.keys().size() + " keys",
+                        () -> countText(model),
                         model.visibleKeys(),
-                        model.keys()));
+                        model.keys(),
+                        model.shelf().archived(),
+                        model.shelf().showArchivedProperty()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        CheckBox showArchived = new CheckBox("Show archived");
+        showArchived.setId("show-archived");
+        showArchived.setMinWidth(Region.USE_PREF_SIZE);
+        showArchived.selectedProperty().bindBidirectional(model.shelf().showArchivedProperty());
+        showWhen(
+                showArchived,
+                Bindings.isNotEmpty(model.shelf().archived()).or(model.shelf().showArchivedProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         // a narrow window shortens the search field, never the title, the count or a button
         title.setMinWidth(Region.USE_PREF_SIZE);
-        count.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(160);
+        Button newKeyTop = newKeyButton(model, "new-key-top");
+        newKeyTop.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(
-                12,
-                title,
-                count,
-                gap,
-                search,
-                KeyHealthColumn.checkButton(model.health()),
-                newKeyButton(model, "new-key-top"));
+                12, title, count, gap, showArchived, search, KeyHealthColumn.checkButton(model.health()), newKeyTop);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("keys-toolbar");
 
@@ -134,7 +141,11 @@ public final class KeysView extends StackPane {
                 e.consume();
             }
         });
-        Label noMatch = new Label("No key matches this search.");
+        Label noMatch = new Label();
+        noMatch.textProperty()
+                .bind(Bindings.when(model.searchProperty().isEmpty())
+                        .then("Every key is archived: tick Show archived to see them.")
+                        .otherwise("No key matches this search."));
         noMatch.setId("no-match");
         table.setPlaceholder(noMatch);
 
@@ -174,6 +185,17 @@ public final class KeysView extends StackPane {
         return pane;
     }
 
+    /** "3 keys", "1 of 3 keys" while searching, and how many archived keys are hidden. */
+    private static String countText(KeysViewModel model) {
+        int hidden = model.shelf().showArchivedProperty().get()
+                ? 0
+                : model.shelf().archived().size();
+        int listed = model.keys().size() - hidden;
+        int shown = model.visibleKeys().size();
+        String text = shown == listed ? listed + (listed == 1 ? " key" : " keys") : shown + " of " + listed + " keys";
+        return hidden == 0 ? text : text + " · " + hidden + " archived";
+    }
+
     private static TableView<KeyRecord> table(KeysViewModel model) {
         TableView<KeyRecord> table = new TableView<>(model.visibleKeys());
         table.setId("keys-table");
@@ -205,6 +227,7 @@ public final class KeysView extends StackPane {
         status.setMinWidth(96);
         created.setMinWidth(130);
         table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, health, created));
+        table.setRowFactory(t -> new ArchivedRow(model.shelf()));
 
         table.getSelectionModel()
                 .selectedItemProperty()
@@ -233,6 +256,22 @@ public final class KeysView extends StackPane {
     private static void showWhen(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
+    }
+
+    /** A row that reads as set aside when its key is archived (shown with Show archived). */
+    private static final class ArchivedRow extends TableRow<KeyRecord> {
+        private static final PseudoClass ARCHIVED = PseudoClass.getPseudoClass("archived");
+        private final KeyShelf shelf;
+
+        ArchivedRow(KeyShelf shelf) {
+            this.shelf = shelf;
+        }
+
+        @Override
+        protected void updateItem(KeyRecord key, boolean empty) {
+            super.updateItem(key, empty);
+            pseudoClassStateChanged(ARCHIVED, !empty && shelf.isArchived(key));
+        }
     }
 
     /** A status word with an icon and colour, so PENDING and FAILED stand out from READY. */

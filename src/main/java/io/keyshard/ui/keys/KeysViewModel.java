@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
@@ -59,11 +60,15 @@ public final class KeysViewModel {
     private final BooleanBinding newKeyAvailable = newKeyAction.isNotNull();
     private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction =
             new SimpleObjectProperty<>(this, "showAddressesAction");
+    private final KeyShelf shelf;
 
     public KeysViewModel(AppSession session) {
         this.session = session;
         this.health = new KeyHealthModel(session);
-        search.addListener((obs, old, text) -> filtered.setPredicate(matcher(text)));
+        this.shelf = new KeyShelf(session, notice::set);
+        search.addListener((obs, old, text) -> refilter());
+        shelf.archived().addListener((SetChangeListener<UUID>) change -> refilter());
+        shelf.showArchivedProperty().addListener((obs, old, all) -> refilter());
         session.addKeysChangedListener(this::reload);
         session.settledProperty().addListener((obs, old, outcome) -> {
             String text = outcome == null ? "" : settledNotice(outcome);
@@ -78,6 +83,7 @@ public final class KeysViewModel {
                 selected.set(null);
                 search.set("");
                 notice.set("");
+                shelf.clear();
             }
         });
     }
@@ -92,11 +98,12 @@ public final class KeysViewModel {
         session.background().execute(() -> {
             try {
                 List<KeyRecord> records = ws.keys();
+                Set<UUID> archived = ws.archivedKeys();
                 List<String> trouble =
                         ws.problems().stream().map(RecordProblem::message).toList();
                 ws.lastBackupProblem(); // waits for an automatic backup still being written, so the state is current
                 BackupState state = BackupState.of(session.home());
-                session.fx().execute(() -> show(records, trouble, state));
+                session.fx().execute(() -> show(records, archived, trouble, state));
             } catch (RuntimeException e) {
                 session.fx().execute(() -> {
                     busy.set(false);
@@ -108,13 +115,14 @@ public final class KeysViewModel {
         });
     }
 
-    private void show(List<KeyRecord> records, List<String> trouble, BackupState state) {
+    private void show(List<KeyRecord> records, Set<UUID> archived, List<String> trouble, BackupState state) {
         busy.set(false);
         if (!session.isUnlocked()) {
             return; // locked while reading
         }
         UUID keep = selected.get() == null ? null : selected.get().keyId();
         backups.set(state);
+        shelf.show(archived);
         keys.setAll(records);
         problems.setAll(trouble);
         selected.set(
@@ -122,8 +130,13 @@ public final class KeysViewModel {
                         ? null
                         : records.stream()
                                 .filter(r -> r.keyId().equals(keep))
+                                .filter(shelf.listed()) // a key just archived leaves the details too
                                 .findFirst()
                                 .orElse(null));
+    }
+
+    private void refilter() {
+        filtered.setPredicate(matcher(search.get()).and(shelf.listed()));
     }
 
     /**
@@ -316,6 +329,11 @@ public final class KeysViewModel {
     /** Whether each READY key's servers still hold their shares. */
     public KeyHealthModel health() {
         return health;
+    }
+
+    /** Archiving and deleting keys, and whether the list shows archived ones. */
+    public KeyShelf shelf() {
+        return shelf;
     }
 
     /** Every key in the vault, oldest first. */

@@ -19,7 +19,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
@@ -29,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 /**
  * The Addresses window's list: the first addresses of the chosen chain and account on the receive
@@ -85,9 +88,17 @@ public final class AddressListView extends BorderPane {
 
         table.setId("address-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("#", e -> Integer.toString(e.index()), 50));
-        table.getColumns().add(column("Path", AddressList.Entry::path, 140));
-        table.getColumns().add(column("Address", AddressList.Entry::address, 420));
+        TableColumn<AddressList.Entry, String> index = column("#", e -> Integer.toString(e.index()), 48);
+        index.setMinWidth(40);
+        index.setMaxWidth(72);
+        TableColumn<AddressList.Entry, String> path = column("Path", AddressList.Entry::path, 150);
+        path.setMinWidth(130); // m/44/501/0/0/10 and the like stay whole
+        TableColumn<AddressList.Entry, String> address = column("Address", AddressList.Entry::address, 420);
+        address.setMinWidth(160);
+        keepBothEnds(address);
+        table.getColumns().add(index);
+        table.getColumns().add(path);
+        table.getColumns().add(address);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showChosen(e));
         BorderPane.setMargin(table, new Insets(10, 0, 10, 0));
         setCenter(table);
@@ -178,6 +189,21 @@ public final class AddressListView extends BorderPane {
         c.setPrefWidth(width);
         Fit.tooltipCells(c);
         return c;
+    }
+
+    /**
+     * An address too long for its column loses its middle, not its end: people compare the first and
+     * last characters, and the whole address is in the tooltip and beside the list.
+     */
+    private static void keepBothEnds(TableColumn<AddressList.Entry, String> column) {
+        Callback<TableColumn<AddressList.Entry, String>, TableCell<AddressList.Entry, String>> cells =
+                column.getCellFactory();
+        column.setCellFactory(c -> {
+            TableCell<AddressList.Entry, String> cell = cells.call(c);
+            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            cell.getStyleClass().add("mono-cell");
+            return cell;
+        });
     }
 
     /** Recomputes the list for the current chain, network, account and branch, and selects its first address. */

@@ -126,7 +126,7 @@ public final class PipelineView extends BorderPane {
         account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
         Spinner<Integer> index = number("pipeline-index", model.indexProperty(), model::indexText);
         index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
-        chain.setPrefWidth(320);
+        chain.setPrefWidth(370); // the longest chain title stays whole at 1024 px
         chain.setMinWidth(200);
         Tooltip whole = new Tooltip();
         whole.textProperty()

@@ -53,7 +53,9 @@ public final class ServersView extends BorderPane {
         table.setPlaceholder(new Label("No servers yet. Start the local cluster above, or add a remote server."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", ServerStatus::name, 120));
-        table.getColumns().add(column("Where", s -> s.local() ? "this computer" : "remote", 125));
+        TableColumn<ServerStatus, String> where = column("Where", s -> s.local() ? "this computer" : "remote", 130);
+        where.setMinWidth(130); // "this computer" stays whole; the URL column gives way first
+        table.getColumns().add(where);
         table.getColumns().add(column("URL", ServerStatus::url, 190));
         table.getColumns()
                 .add(column(

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
@@ -39,6 +40,7 @@ public final class UnlockView extends StackPane {
     private final Node createForm;
     private final Node unlockForm;
     private final Node rollbackForm;
+    private final RestoreForm restoreForm;
     private final Timeline countdown;
 
     public UnlockView(UnlockViewModel model, Path home) {
@@ -48,6 +50,8 @@ public final class UnlockView extends StackPane {
         createForm = createForm();
         unlockForm = unlockForm(home);
         rollbackForm = rollbackForm();
+        restoreForm = new RestoreForm(
+                model, home, header("Restore from a backup"), errorLabel(), busyRow("Restoring the vault…"));
         countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> model.refresh()));
         countdown.setCycleCount(Timeline.INDEFINITE);
         model.waitSecondsProperty().addListener((obs, old, now) -> {
@@ -76,14 +80,25 @@ public final class UnlockView extends StackPane {
 
     /** Puts the cursor in the first password field (after the overlay appears). */
     public void focusFirstField() {
-        (model.modeProperty().get() == Mode.CREATE ? newPassword : password).requestFocus();
+        switch (model.modeProperty().get()) {
+            case CREATE -> newPassword.requestFocus();
+            case RESTORE -> restoreForm.firstField().requestFocus();
+            case UNLOCK -> password.requestFocus();
+        }
     }
 
     private void showMode(Mode mode) {
         newPassword.clear();
         confirm.clear();
         password.clear();
-        card.getChildren().setAll(mode == Mode.CREATE ? createForm : unlockForm);
+        restoreForm.clearPasswords();
+        card.getChildren()
+                .setAll(
+                        switch (mode) {
+                            case CREATE -> createForm;
+                            case RESTORE -> restoreForm;
+                            case UNLOCK -> unlockForm;
+                        });
         focusFirstField();
     }
 
@@ -137,8 +152,22 @@ public final class UnlockView extends StackPane {
                 hint,
                 errorLabel(),
                 busyRow("Creating the vault…"),
-                create);
+                create,
+                restoreLink());
         return form;
+    }
+
+    /** On a fresh home: fill the new vault from a backup instead (a new computer, a lost disk). */
+    private Node restoreLink() {
+        Label already = new Label("Already have a Keyshard backup?");
+        already.getStyleClass().add(Styles.TEXT_MUTED);
+        Button restore = new Button("Restore from a backup…", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
+        restore.setId("restore-instead");
+        restore.getStyleClass().add(Styles.FLAT);
+        restore.setOnAction(e -> model.showRestore(true));
+        HBox row = new HBox(8, already, restore);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private Node unlockForm(Path home) {
@@ -165,7 +194,8 @@ public final class UnlockView extends StackPane {
         Label where = paragraph("Enter your vault password to see your keys. Vault folder: " + home.resolve("vault"));
         where.setId("unlock-where");
         Label forgot = paragraph("Forgot it? The password cannot be reset. Your keyIds can be restored from a "
-                + "backup into a new vault: keyshard vault import.");
+                + "backup into a new vault: start Keyshard with another home folder (KEYSHARD_HOME) and choose "
+                + "Restore from a backup, or use keyshard vault import.");
         forgot.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return new VBox(
                 12,
@@ -262,14 +292,14 @@ public final class UnlockView extends StackPane {
         return row;
     }
 
-    private static Label fieldLabel(String text, Node field) {
+    static Label fieldLabel(String text, Node field) {
         Label label = new Label(text);
         label.setLabelFor(field);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         return label;
     }
 
-    private static Label paragraph(String text) {
+    static Label paragraph(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         return label;

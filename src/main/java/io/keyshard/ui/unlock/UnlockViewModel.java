@@ -2,11 +2,14 @@ package io.keyshard.ui.unlock;
 
 import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.session.AppSession;
+import io.keyshard.vault.PasswordRule;
 import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultException;
+import io.keyshard.vault.VaultRestore;
 import io.keyshard.vault.VaultRollback;
 import java.nio.CharBuffer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,8 @@ public final class UnlockViewModel {
     /** Which form the screen shows. */
     public enum Mode {
         CREATE,
+        /** A fresh home filled from a backup file instead of starting empty. */
+        RESTORE,
         UNLOCK
     }
 
@@ -47,6 +52,7 @@ public final class UnlockViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final PasswordMeter meter = new PasswordMeter(Purpose.VAULT);
+    private final PasswordMeter restoreMeter = new PasswordMeter(Purpose.VAULT);
     private final IntegerProperty waitSeconds = new SimpleIntegerProperty(this, "waitSeconds");
     private final ObjectProperty<VaultRollback> rollback = new SimpleObjectProperty<>(this, "rollback");
     private int failures;
@@ -89,6 +95,87 @@ public final class UnlockViewModel {
             Arrays.fill(confirm, '\0');
         }
         inBackground(() -> Vault.create(session.home(), password, session.newVaultKdf()), password);
+    }
+
+    /** Shows the restore form on a fresh home ({@code true}) or goes back to the create form. */
+    public void showRestore(boolean restore) {
+        if (mode.get() != Mode.UNLOCK && !busy.get()) {
+            mode.set(restore ? Mode.RESTORE : Mode.CREATE);
+            error.set("");
+            restoreMeter.edited("", "");
+        }
+    }
+
+    /**
+     * Creates the vault from a backup in the background: the backup is opened with {@code backupPassword},
+     * the vault gets {@code newPassword} (confirmed), or with {@code newPassword} null the backup's own
+     * password. A wrong backup password creates nothing. Wipes every array.
+     */
+    public void restore(Path backup, char[] backupPassword, char[] newPassword, char[] confirm) {
+        char[] vaultPassword = newPassword == null ? backupPassword.clone() : newPassword;
+        try {
+            String problem = null;
+            if (backup == null) {
+                problem = "Choose the backup file to restore from.";
+            } else if (backupPassword.length == 0) {
+                problem = "Enter the backup's password.";
+            } else if (newPassword != null) {
+                restoreMeter.edited(CharBuffer.wrap(newPassword), CharBuffer.wrap(confirm));
+                if (!restoreMeter.validProperty().get()) {
+                    problem = restoreMeter.hintProperty().get();
+                }
+            } else if (PasswordRule.problem(CharBuffer.wrap(backupPassword), Purpose.VAULT)
+                    .isPresent()) {
+                problem = "The backup's password is too weak for a vault ("
+                        + PasswordRule.problem(CharBuffer.wrap(backupPassword), Purpose.VAULT)
+                                .get()
+                        + "): choose a new vault password.";
+            }
+            if (busy.get() || problem != null) {
+                if (problem != null) {
+                    error.set(problem);
+                }
+                Arrays.fill(backupPassword, '\0');
+                Arrays.fill(vaultPassword, '\0');
+                return;
+            }
+        } finally {
+            if (confirm != null) {
+                Arrays.fill(confirm, '\0');
+            }
+        }
+        error.set("");
+        busy.set(true);
+        session.background().execute(() -> {
+            try {
+                Vault vault = VaultRestore.intoNewVault(
+                                session.home(), backup, backupPassword, vaultPassword, session.newVaultKdf())
+                        .vault();
+                session.fx().execute(() -> opened(vault));
+            } catch (RuntimeException e) {
+                session.fx().execute(() -> {
+                    busy.set(false);
+                    error.set(
+                            e instanceof VaultException v && v.reason() == VaultException.Reason.WRONG_PASSWORD
+                                    ? "That password does not open this backup, or the file was modified. "
+                                            + "No vault was created."
+                                    : UserMessages.of(e));
+                });
+            } finally {
+                Arrays.fill(backupPassword, '\0');
+                Arrays.fill(vaultPassword, '\0');
+            }
+        });
+    }
+
+    /** Re-rates the restore form's new vault password as the user types. */
+    public void restoreEdited(CharSequence password, CharSequence confirm) {
+        restoreMeter.edited(password, confirm);
+    }
+
+    /** The restore form's strength meter for a new vault password. */
+    public PasswordMeter restoreMeter() {
+        return restoreMeter;
     }
 
     /** Opens the vault in the background; refuses while the wait after wrong passwords runs. Wipes the array. */

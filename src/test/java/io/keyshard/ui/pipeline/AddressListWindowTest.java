@@ -1,6 +1,7 @@
 package io.keyshard.ui.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
@@ -17,7 +18,9 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,5 +105,42 @@ class AddressListWindowTest {
         assertEquals("", robot.lookup("#account-xpub").queryAs(Label.class).getText(), "no xpub for did:key");
         assertEquals(
                 "", robot.lookup("#account-descriptor").queryAs(Label.class).getText(), "no descriptor for did:key");
+    }
+
+    @Test
+    void atNarrowWidthsPathsStayWholeAndAddressesKeepBothEnds(FxRobot robot) {
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> model.chainProperty().set(Chain.DID_KEY));
+        for (int[] size : new int[][] {{1024, 700}, {800, 600}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(robot, tabs, "addresses-list-didkey-" + size[0]);
+            List<TableCell<?, ?>> cells =
+                    robot.lookup("#address-table .table-cell").<TableCell<?, ?>>queryAll().stream()
+                            .filter(c -> !c.isEmpty() && c.getItem() != null)
+                            .toList();
+            assertFalse(cells.isEmpty());
+            for (TableCell<?, ?> cell : cells) {
+                String item = cell.getItem().toString();
+                String shown = ((Text) cell.lookup(".text")).getText();
+                if (item.startsWith("m/")) {
+                    assertEquals(item, shown, "a path is never cut at " + size[0] + " px");
+                } else if (item.startsWith("did:")) {
+                    String dots = cell.getEllipsisString();
+                    int cut = shown.indexOf(dots);
+                    assertTrue(
+                            shown.equals(item)
+                                    || (cut > 8
+                                            && item.startsWith(shown.substring(0, cut))
+                                            && item.endsWith(shown.substring(cut + dots.length()))
+                                            && shown.length() - cut - dots.length() > 6),
+                            "an address keeps its start and end: " + shown);
+                    assertEquals(item, cell.getTooltip().getText(), "the whole address is in the tooltip");
+                }
+            }
+        }
     }
 }

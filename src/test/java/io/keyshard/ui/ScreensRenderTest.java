@@ -1,0 +1,151 @@
+package io.keyshard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.shell.Place;
+import io.keyshard.vault.KeyArchive;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen at 1280x800 and 1024x700, light and dark, written to target/screenshots/render-*.png
+ * for a person to look at; on each, no button may show its text cut ("…").
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreensRenderTest {
+    private static final int[][] SIZES = {{1280, 800}, {1024, 700}};
+
+    @TempDir
+    Path home;
+
+    private Stage stage;
+    private AppWindow window;
+    private List<KeyRecord> written;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        AppModel model = TestApps.fxModel(home);
+        Vault vault = TestApps.createVault(home);
+        written = TestApps.writeThreeKeys(vault);
+        KeyArchive.archive(vault, written.get(2).keyId());
+        model.session().unlocked(vault);
+        window = new AppWindow(model);
+        window.install(stage);
+        stage.show();
+    }
+
+    @Test
+    void everyScreenAtBothSizesInBothThemesKeepsItsButtonsWhole(FxRobot robot) throws Exception {
+        List<String> cut = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            robot.interact(theme::apply);
+            for (int[] size : SIZES) {
+                String suffix = size[0] + "-" + theme.name().toLowerCase(Locale.ROOT);
+                resize(robot, stage, size);
+                unlocked(robot);
+                robot.interact(() -> window.model().navigation().select(Place.KEYS));
+                robot.interact(() -> window.model().keys().selectedProperty().set(written.get(0)));
+                shot(robot, window.root(), "keys-" + suffix, cut);
+                robot.interact(() ->
+                        window.model().keys().shelf().showArchivedProperty().set(true));
+                robot.interact(() -> window.model().keys().selectedProperty().set(written.get(2)));
+                shot(robot, window.root(), "keys-archived-" + suffix, cut);
+                robot.interact(() ->
+                        window.model().keys().shelf().showArchivedProperty().set(false));
+                robot.interact(() -> window.model().navigation().select(Place.SERVERS));
+                WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+                shot(robot, window.root(), "servers-" + suffix, cut);
+                robot.interact(() -> window.model().navigation().select(Place.SETTINGS));
+                shot(robot, window.root(), "settings-" + suffix, cut);
+                robot.interact(() -> showAddresses(size));
+                WaitForAsyncUtils.waitForFxEvents();
+                shot(robot, pipelineTabs, "pipeline-" + suffix, cut);
+                robot.interact(() -> pipelineTabs.getSelectionModel().select(1));
+                shot(robot, pipelineTabs, "addresses-" + suffix, cut);
+                robot.interact(() -> pipelineStage.close());
+                robot.interact(() -> window.model().session().lock());
+                shot(robot, window.root(), "unlock-" + suffix, cut);
+            }
+        }
+        robot.interact(Theme.LIGHT::apply);
+        assertEquals(List.of(), cut, "buttons that show their text cut");
+    }
+
+    private TabPane pipelineTabs;
+    private Stage pipelineStage;
+
+    /** The Addresses window of the READY key, as Show addresses opens it, at the screen's size. */
+    private void showAddresses(int[] size) {
+        pipelineStage = PipelineView.showWindow(
+                stage,
+                written.get(0),
+                window.model().session().workspace()::derive,
+                new UiTasks(Runnable::run, Runnable::run),
+                text -> {});
+        pipelineStage.setWidth(size[0]);
+        pipelineStage.setHeight(size[1]);
+        pipelineTabs = (TabPane) pipelineStage.getScene().getRoot();
+    }
+
+    private void unlocked(FxRobot robot) {
+        if (!window.model().session().isUnlocked()) {
+            robot.interact(() -> window.model().session().unlocked(Vault.open(home, TestApps.PASSWORD.toCharArray())));
+        }
+    }
+
+    private static void resize(FxRobot robot, Stage stage, int[] size) {
+        robot.interact(() -> {
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shot(FxRobot robot, Parent root, String name, List<String> cut) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, root, "render-" + name);
+        robot.interact(() -> collectCutButtons(root, name, cut));
+    }
+
+    /** Buttons on screen whose drawn text differs from their text: JavaFX replaced part of it with "…". */
+    private static void collectCutButtons(Parent root, String screen, List<String> cut) {
+        for (Node n : root.lookupAll(".button")) {
+            if (n instanceof Button b && shown(b) && b.getText() != null) {
+                Node text = b.lookup(".text");
+                if (text instanceof Text t && !t.getText().equals(b.getText())) {
+                    cut.add(screen + ": " + b.getText() + " -> " + t.getText());
+                }
+            }
+        }
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+}
