@@ -1,6 +1,7 @@
 package io.keyshard.frost;
 
 import io.keyshard.bytes.ByteArrays;
+import io.keyshard.curve.Scalar;
 import java.util.Arrays;
 
 /** Round one of FROST signing (RFC 9591 5.1) and the nonce generation it uses (4.1). */
@@ -56,8 +57,8 @@ public final class Round1 {
         // ScalarBaseMult through the curve's constant-time base multiplication.
         SigningCommitments c = new SigningCommitments(
                 identifier,
-                suite.curve().multiplyBase(hiding.toBigInteger()),
-                suite.curve().multiplyBase(binding.toBigInteger()));
+                suite.curve().multiplyBase(hiding),
+                suite.curve().multiplyBase(binding));
         return new SigningNonces(hiding, binding, c);
     }
 }
