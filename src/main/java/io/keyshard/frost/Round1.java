@@ -56,9 +56,7 @@ public final class Round1 {
     static SigningNonces withNonces(Ciphersuite suite, int identifier, Scalar hiding, Scalar binding) {
         // ScalarBaseMult through the curve's constant-time base multiplication.
         SigningCommitments c = new SigningCommitments(
-                identifier,
-                suite.curve().multiplyBase(hiding),
-                suite.curve().multiplyBase(binding));
+                identifier, suite.curve().multiplyBase(hiding), suite.curve().multiplyBase(binding));
         return new SigningNonces(hiding, binding, c);
     }
 }
