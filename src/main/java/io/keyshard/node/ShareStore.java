@@ -97,19 +97,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     synchronized Optional<Row> find(UUID keyId) throws IOException {
-        try (PreparedStatement ps = db().prepareStatement(
-                        "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
-            ps.setObject(1, keyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Row(
-                        keyId, rs.getString(1), rs.getString(2), KeyState.valueOf(rs.getString(3)), rs.getString(4)));
-            }
-        } catch (SQLException e) {
-            throw failed("read a key", e);
-        }
+        return sealedRecord(keyId).map(Sealed::row);
     }
 
     /**
@@ -266,7 +254,7 @@ final class ShareStore implements AutoCloseable {
                 return Optional.of(new Sealed(row, rs.getBytes(5)));
             }
         } catch (SQLException e) {
-            throw failed("read a share", e);
+            throw failed("read a key", e);
         }
     }
 
