@@ -44,7 +44,22 @@ abstract class BaseCurve implements Curve {
     }
 
     @Override
+    public final ScalarField scalars() {
+        return scalars.field();
+    }
+
+    @Override
     public final BigInteger hashToScalar(String tag, byte[]... parts) {
+        Scalar s = hashToSecretScalar(tag, parts);
+        try {
+            return s.toBigInteger();
+        } finally {
+            s.destroy();
+        }
+    }
+
+    @Override
+    public final Scalar hashToSecretScalar(String tag, byte[]... parts) {
         // The curve name in the tag keeps hashes for different curves apart.
         return scalars.hash(name.apiName() + "/" + tag, parts);
     }
@@ -60,6 +75,14 @@ abstract class BaseCurve implements Curve {
             throw new IllegalArgumentException(
                     "multiSum: " + scalars.length + " scalars but " + points.length + " points");
         }
+    }
+
+    /** The scalar as one of this curve's, or a clear refusal of a scalar of another order. */
+    final Scalar own(Scalar k) {
+        if (k.field() != scalars.field()) {
+            throw new IllegalArgumentException("scalar belongs to another group than " + name + "'s");
+        }
+        return k;
     }
 
     /** The point as this curve's own type, or a clear refusal of a point from another curve. */

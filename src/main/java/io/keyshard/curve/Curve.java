@@ -18,8 +18,17 @@ public interface Curve {
 
     Point identity();
 
-    /** {@code k·G} without branching on the bits of k: the one to use for secret scalars. */
+    /** {@code k·G} without branching on the bits of k. */
     Point multiplyBase(BigInteger k);
+
+    /**
+     * {@code k·G} for a secret scalar, which reaches the multiplier without a {@link BigInteger}
+     * reduction: the one to use for shares, coefficients and nonces.
+     */
+    Point multiplyBase(Scalar k);
+
+    /** The constant-time arithmetic mod {@link #order()}, with this curve's scalar encoding. */
+    ScalarField scalars();
 
     /** {@code Σ scalars[i]·points[i]} for public data (Feldman checks, interpolation in the exponent). */
     Point multiSum(BigInteger[] scalars, Point[] points);
@@ -53,6 +62,9 @@ public interface Curve {
      * (SHAKE256 with 128 extra bits, so the reduction bias is negligible).
      */
     BigInteger hashToScalar(String tag, byte[]... parts);
+
+    /** {@link #hashToScalar} computed in constant time, for hashes of secrets (hedged nonces). */
+    Scalar hashToSecretScalar(String tag, byte[]... parts);
 
     /** A uniformly random scalar in {@code [1, n-1]}. */
     BigInteger randomScalar(SecureRandom random);

@@ -96,6 +96,16 @@ final class EdwardsCurve extends BaseCurve {
         }
     }
 
+    @Override
+    public Point multiplyBase(Scalar k) {
+        byte[] le = own(k).encode();
+        try {
+            return new EdwardsPoint(this, table().multiply(le));
+        } finally {
+            Arrays.fill(le, (byte) 0);
+        }
+    }
+
     private FixedBaseTable table() {
         FixedBaseTable t = table;
         if (t == null) {

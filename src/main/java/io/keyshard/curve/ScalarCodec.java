@@ -3,6 +3,7 @@ package io.keyshard.curve;
 import io.keyshard.bytes.Framing;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /** Scalar encoding, hashing and sampling shared by every curve; only byte order and length differ. */
@@ -10,11 +11,17 @@ final class ScalarCodec {
     private final BigInteger order;
     private final int length;
     private final boolean littleEndian;
+    private final ScalarField field;
 
     ScalarCodec(BigInteger order, int length, boolean littleEndian) {
         this.order = order;
         this.length = length;
         this.littleEndian = littleEndian;
+        this.field = new ScalarField(order, length, littleEndian);
+    }
+
+    ScalarField field() {
+        return field;
     }
 
     BigInteger order() {
@@ -63,13 +70,19 @@ final class ScalarCodec {
         return s;
     }
 
-    BigInteger hash(String tag, byte[]... parts) {
+    /** SHAKE256 output with 128 extra bits, read big-endian and reduced mod n in constant time. */
+    Scalar hash(String tag, byte[]... parts) {
         SHAKEDigest shake = new SHAKEDigest(256);
         byte[] framed = Framing.frame(tag, parts);
         shake.update(framed, 0, framed.length);
         byte[] out = new byte[(order.bitLength() + 7) / 8 + 16];
         shake.doFinal(out, 0, out.length);
-        return new BigInteger(1, out).mod(order);
+        try {
+            return field.reduce(out, false);
+        } finally {
+            Arrays.fill(framed, (byte) 0);
+            Arrays.fill(out, (byte) 0);
+        }
     }
 
     BigInteger random(SecureRandom random) {

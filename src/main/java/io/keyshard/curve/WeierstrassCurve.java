@@ -60,6 +60,18 @@ final class WeierstrassCurve extends BaseCurve {
         return new WeierstrassPoint(this, comb.multiply(g, k.mod(n)).normalize());
     }
 
+    @Override
+    public Point multiplyBase(Scalar k) {
+        // Already below n: no reduction. BC's comb takes a BigInteger and turns it into fixed-width limbs at once.
+        byte[] be = own(k).encode();
+        try {
+            return new WeierstrassPoint(
+                    this, comb.multiply(g, new BigInteger(1, be)).normalize());
+        } finally {
+            Arrays.fill(be, (byte) 0);
+        }
+    }
+
     /** k·P for a public k: from the fixed-base table when P is the generator (built on first use). */
     ECPoint multiplyPublic(ECPoint p, BigInteger k) {
         BigInteger reduced = k.mod(n);

@@ -5,7 +5,7 @@ import static io.keyshard.dkg.ProtocolException.blame;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
-import java.math.BigInteger;
+import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,11 +58,15 @@ public final class DkgParticipant {
     }
 
     /** After round 2: this server's own share of its polynomial, the accepted round-1 view and what was signed. */
-    private record AfterRound2(BigInteger ownShare, Map<Integer, Round1Checks.Accepted> round1View, byte[] round2Hash)
+    private record AfterRound2(Scalar ownShare, Map<Integer, Round1Checks.Accepted> round1View, byte[] round2Hash)
             implements Phase {
         @Override
         public State state() {
             return State.ROUND2_SENT;
+        }
+
+        void wipe() {
+            ownShare.destroy();
         }
     }
 
@@ -149,18 +153,19 @@ public final class DkgParticipant {
                     before.ownCommitments());
             byte[] sid = session.sessionId();
             Map<Integer, byte[]> sealed = new LinkedHashMap<>();
-            BigInteger ownShare = null;
+            Scalar ownShare = null;
             for (Participant p : session.participants()) {
-                BigInteger value = before.polynomial().evaluate(p.id());
+                Scalar value = before.polynomial().evaluate(p.id());
                 if (p.id() == self.id()) {
                     ownShare = value;
                     continue;
                 }
-                byte[] plain = session.curve().encodeScalar(value);
+                byte[] plain = value.encode();
                 try {
                     sealed.put(p.id(), ShareEncryption.seal(sid, self.id(), p, plain));
                 } finally {
                     Arrays.fill(plain, (byte) 0);
+                    value.destroy();
                 }
             }
             Round2Message unsigned = new Round2Message(
@@ -186,36 +191,56 @@ public final class DkgParticipant {
                     round1View,
                     request == null ? null : request.round2(),
                     new Roster.Own(self.id(), before.round2Hash()));
-            Curve curve = session.curve();
-            BigInteger x = before.ownShare();
-            Map<Integer, BigInteger> received = new LinkedHashMap<>();
-            for (Round2Message m : round2.values()) {
-                if (m.sender() != self.id()) {
-                    BigInteger value = receivedShare(m);
-                    received.put(m.sender(), value);
-                    x = x.add(value);
+            // Past the checks that can refuse a request without ending the session: from here the secrets go.
+            Map<Integer, Scalar> received = new LinkedHashMap<>();
+            Scalar x = null;
+            try {
+                for (Round2Message m : round2.values()) {
+                    if (m.sender() != self.id()) {
+                        received.put(m.sender(), receivedShare(m));
+                    }
                 }
+                PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
+                x = sum(before.ownShare(), received.values());
+                checkShares(x, outcome, received, round1View);
+                Scalar normalised = x.negateIf(outcome.negated());
+                SecretShare share = SecretShare.of(session.curveName(), self.id(), normalised);
+                normalised.destroy();
+                Round3Message signed = Signatures.sign(keys, outcome.toResult(session, self.id(), null));
+                phase = new Ended(State.FINISHED);
+                return new Round3Output(signed, share);
+            } finally {
+                if (x != null) {
+                    x.destroy();
+                }
+                received.values().forEach(Scalar::destroy);
+                before.wipe();
             }
-            x = x.mod(curve.order());
-            PublicOutcome outcome = PublicOutcome.compute(session, round1View, round2);
-            checkShares(x, outcome, received, round1View);
-            x = outcome.negated() ? x.negate().mod(curve.order()) : x;
-            SecretShare share = SecretShare.of(session.curveName(), self.id(), x);
-            Round3Message signed = Signatures.sign(keys, outcome.toResult(session, self.id(), null));
-            phase = new Ended(State.FINISHED);
-            return new Round3Output(signed, share);
         });
+    }
+
+    /** {@code first + Σ others} mod n, in constant time; the caller destroys the result. */
+    private static Scalar sum(Scalar first, Iterable<Scalar> others) {
+        Scalar acc = first.add(first.field().zero());
+        for (Scalar s : others) {
+            Scalar next = acc.add(s);
+            acc.destroy();
+            acc = next;
+        }
+        return acc;
     }
 
     /** Ends the session (the coordinator aborted it): drops every secret; later requests are refused. */
     public synchronized void abort() {
         if (phase instanceof AfterRound1 r1) {
             r1.wipe();
+        } else if (phase instanceof AfterRound2 r2) {
+            r2.wipe();
         }
         phase = new Ended(State.FAILED);
     }
 
-    private BigInteger receivedShare(Round2Message m) {
+    private Scalar receivedShare(Round2Message m) {
         Participant from = session.participant(m.sender());
         byte[] plain = ShareEncryption.open(
                 session.sessionId(),
@@ -227,9 +252,9 @@ public final class DkgParticipant {
             throw blame(
                     ProtocolCheck.SHARE_DECRYPTION, from, "its share for server " + self.name() + " does not decrypt");
         }
-        BigInteger value;
+        Scalar value;
         try {
-            value = session.curve().decodeNonZeroScalar(plain);
+            value = session.curve().scalars().decodeNonZero(plain);
         } catch (InvalidEncodingException e) {
             throw blame(
                     ProtocolCheck.INVALID_SCALAR,
@@ -249,9 +274,9 @@ public final class DkgParticipant {
      * alone, to name the culprit.
      */
     private void checkShares(
-            BigInteger x,
+            Scalar x,
             PublicOutcome outcome,
-            Map<Integer, BigInteger> received,
+            Map<Integer, Scalar> received,
             Map<Integer, Round1Checks.Accepted> round1View) {
         Curve curve = session.curve();
         Point mine = outcome.verificationShares().get(self.id());
@@ -259,7 +284,7 @@ public final class DkgParticipant {
         if (curve.multiplyBase(x).equals(expected)) {
             return;
         }
-        for (Map.Entry<Integer, BigInteger> e : received.entrySet()) {
+        for (Map.Entry<Integer, Scalar> e : received.entrySet()) {
             Point committed = Polynomial.evaluateInExponent(
                     curve, round1View.get(e.getKey()).commitments(), self.id());
             if (!curve.multiplyBase(e.getValue()).equals(committed)) {

@@ -2,6 +2,7 @@ package io.keyshard.dkg;
 
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,21 +19,28 @@ final class ProofOfPossession {
     /** A proof as it travels: the encoded nonce point R and the encoded response scalar z. */
     record Proof(byte[] r, byte[] z) {}
 
-    static Proof prove(Curve curve, byte[] sessionId, int sender, BigInteger a0, Point c0, SecureRandom random) {
+    static Proof prove(Curve curve, byte[] sessionId, int sender, Scalar a0, Point c0, SecureRandom random) {
         // Hedged nonce: fresh randomness mixed with the secret, so a weak RNG alone cannot leak a_0.
         byte[] extra = new byte[32];
         random.nextBytes(extra);
-        byte[] secret = curve.encodeScalar(a0);
-        BigInteger k = curve.hashToScalar("dkg-pop-nonce", secret, sessionId, ProtocolHash.u32(sender), extra);
+        byte[] secret = a0.encode();
+        Scalar k = curve.hashToSecretScalar("dkg-pop-nonce", secret, sessionId, ProtocolHash.u32(sender), extra);
         Arrays.fill(secret, (byte) 0);
-        if (k.signum() == 0) {
-            k = curve.randomScalar(random);
+        if (k.isZero()) {
+            k = curve.scalars().random(random);
         }
         Point r = curve.multiplyBase(k);
         byte[] rEncoded = r.encode();
-        BigInteger c = challenge(curve, sessionId, sender, c0, rEncoded);
-        BigInteger z = k.add(a0.multiply(c)).mod(curve.order());
-        return new Proof(rEncoded, curve.encodeScalar(z));
+        Scalar c = curve.scalars().of(challenge(curve, sessionId, sender, c0, rEncoded));
+        Scalar a0c = a0.multiply(c);
+        Scalar z = k.add(a0c);
+        try {
+            return new Proof(rEncoded, z.encode());
+        } finally {
+            k.destroy();
+            a0c.destroy();
+            z.destroy();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.keyshard.dkg;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
@@ -23,13 +24,17 @@ public final class SecretShare implements Destroyable {
         this.scalar = scalar;
     }
 
-    static SecretShare of(CurveName curve, int id, BigInteger value) {
-        return new SecretShare(curve, id, curve.curve().encodeScalar(value));
+    static SecretShare of(CurveName curve, int id, Scalar value) {
+        return new SecretShare(curve, id, value.encode());
     }
 
-    /** Rebuilds a share from {@link #encoded()} (after unsealing); the caller wipes its array. */
+    /**
+     * Rebuilds a share from {@link #encoded()} (after unsealing); the caller wipes its array.
+     *
+     * @throws io.keyshard.curve.InvalidEncodingException when it is zero or not a canonical scalar
+     */
     public static SecretShare fromEncoded(CurveName curve, int id, byte[] encoded) {
-        curve.curve().decodeNonZeroScalar(encoded);
+        curve.curve().scalars().decodeNonZero(encoded).destroy();
         return new SecretShare(curve, id, encoded.clone());
     }
 
@@ -48,7 +53,16 @@ public final class SecretShare implements Destroyable {
         return scalar.clone();
     }
 
-    /** {@code x_j} as a number, for interpolation and signing code; it cannot be wiped, so keep it short-lived. */
+    /** {@code x_j} in the curve's constant-time field, for signing; the caller destroys it after use. */
+    public Scalar scalar() {
+        live();
+        return curve.curve().scalars().decode(scalar);
+    }
+
+    /**
+     * {@code x_j} as a BigInteger, whose arithmetic is variable-time and which cannot be wiped: for
+     * tests and one-off checks only, never for signing (use {@link #scalar()}).
+     */
     public BigInteger value() {
         live();
         return curve.curve().decodeScalar(scalar);
@@ -56,7 +70,12 @@ public final class SecretShare implements Destroyable {
 
     /** The verification share {@code x_j·G} this share must match. */
     public Point publicShare() {
-        return curve.curve().multiplyBase(value());
+        Scalar x = scalar();
+        try {
+            return curve.curve().multiplyBase(x);
+        } finally {
+            x.destroy();
+        }
     }
 
     private void live() {

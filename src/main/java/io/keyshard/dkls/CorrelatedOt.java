@@ -1,7 +1,7 @@
 package io.keyshard.dkls;
 
-import io.keyshard.frost.Scalar;
-import io.keyshard.frost.ScalarField;
+import io.keyshard.curve.Scalar;
+import io.keyshard.curve.ScalarField;
 import java.util.Arrays;
 
 /**

@@ -1,10 +1,10 @@
 package io.keyshard.dkls;
 
+import io.keyshard.curve.Scalar;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
-import io.keyshard.frost.Scalar;
 import java.util.ArrayList;
 import java.util.List;
 

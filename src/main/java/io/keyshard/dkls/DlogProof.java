@@ -1,7 +1,7 @@
 package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
 
 /**

@@ -1,10 +1,10 @@
 package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
-import io.keyshard.frost.Scalar;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.keyshard.dkls;
 
 import io.keyshard.bytes.BigEndian;
 import io.keyshard.bytes.Framing;
-import io.keyshard.frost.Scalar;
-import io.keyshard.frost.ScalarField;
+import io.keyshard.curve.Scalar;
+import io.keyshard.curve.ScalarField;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**

@@ -1,6 +1,6 @@
 package io.keyshard.dkls;
 
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

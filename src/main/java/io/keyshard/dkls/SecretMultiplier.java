@@ -1,8 +1,8 @@
 package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import io.keyshard.curve.WeierstrassPoint;
-import io.keyshard.frost.Scalar;
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECMultiplier;

@@ -1,7 +1,7 @@
 package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 
 /** The messages of DKLs23 Protocol 3.6, one record per message, as the rounds make them. */
 public final class SignMessages {

@@ -1,6 +1,6 @@
 package io.keyshard.dkls;
 
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collection;

@@ -52,7 +52,7 @@
  *
  * <h2>What is constant-time</h2>
  * Secret scalars (shares, r_i, φ_i, the VOLE inputs and outputs, the OT-derived values) are
- * {@link io.keyshard.frost.Scalar}s: fixed-width Montgomery arithmetic, and hash outputs reduced
+ * {@link io.keyshard.curve.Scalar}s: fixed-width Montgomery arithmetic, and hash outputs reduced
  * by it. Base multiplications use the curve's comb; multiplications of other points by a secret
  * use Bouncy Castle's comb (points used many times) or a Montgomery ladder (points used once),
  * through {@link io.keyshard.curve.Point} encodings. As in the FROST package, both take a

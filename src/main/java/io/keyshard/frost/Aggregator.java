@@ -2,6 +2,7 @@ package io.keyshard.frost;
 
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,8 @@ import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
+import io.keyshard.curve.ScalarField;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,7 +35,6 @@ public enum Ciphersuite {
     private final String contextString;
     private final CurveName curveName;
     private final Hash hash;
-    private volatile ScalarField field;
 
     Ciphersuite(String contextString, CurveName curveName, Hash hash) {
         this.contextString = contextString;
@@ -66,15 +67,13 @@ public enum Ciphersuite {
         return this == SECP256K1_TR;
     }
 
-    /** The scalars mod the group order, encoded as SerializeScalar: little-endian for Edwards, else big-endian. */
+    /**
+     * The scalars mod the group order, encoded as SerializeScalar: little-endian for Edwards, else
+     * big-endian, which is the curve's own scalar encoding; the curve's one field, so key shares from
+     * the key generation are scalars of the suite.
+     */
     public ScalarField scalars() {
-        ScalarField f = field;
-        if (f == null) {
-            Curve c = curve();
-            f = new ScalarField(c.order(), c.scalarLength(), hash != Hash.XMD_SHA256);
-            field = f;
-        }
-        return f;
+        return curve().scalars();
     }
 
     /** H1: the binding factor hash ("rho"). */
@@ -157,12 +156,12 @@ public enum Ciphersuite {
 
     /** DeserializeScalar: exactly Ns bytes, below the group order. */
     public Scalar deserializeScalar(byte[] encoded) {
-        int[] v = scalars().decode(encoded);
-        if (v == null) {
+        try {
+            return scalars().decode(encoded);
+        } catch (InvalidEncodingException e) {
             throw new InvalidEncodingException(
                     contextString + " scalar must be " + scalars().byteLength() + " bytes and below the group order");
         }
-        return new Scalar(scalars(), v);
     }
 
     /** The identifier i as a scalar (identifiers are small positive integers here). */

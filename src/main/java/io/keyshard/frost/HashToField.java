@@ -2,6 +2,8 @@ package io.keyshard.frost;
 
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.crypto.Digests;
+import io.keyshard.curve.Scalar;
+import io.keyshard.curve.ScalarField;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,6 +1,7 @@
 package io.keyshard.frost;
 
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import javax.security.auth.Destroyable;
 
 /**

@@ -1,6 +1,7 @@
 package io.keyshard.frost;
 
 import io.keyshard.bytes.ByteArrays;
+import io.keyshard.curve.Scalar;
 import java.util.Arrays;
 
 /** Round one of FROST signing (RFC 9591 5.1) and the nonce generation it uses (4.1). */
@@ -55,9 +56,7 @@ public final class Round1 {
     static SigningNonces withNonces(Ciphersuite suite, int identifier, Scalar hiding, Scalar binding) {
         // ScalarBaseMult through the curve's constant-time base multiplication.
         SigningCommitments c = new SigningCommitments(
-                identifier,
-                suite.curve().multiplyBase(hiding.toBigInteger()),
-                suite.curve().multiplyBase(binding.toBigInteger()));
+                identifier, suite.curve().multiplyBase(hiding), suite.curve().multiplyBase(binding));
         return new SigningNonces(hiding, binding, c);
     }
 }

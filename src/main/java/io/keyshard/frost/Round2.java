@@ -1,5 +1,7 @@
 package io.keyshard.frost;
 
+import io.keyshard.curve.Scalar;
+
 /** Round two of FROST signing: a signer's signature share (RFC 9591 5.2). */
 public final class Round2 {
     private Round2() {}

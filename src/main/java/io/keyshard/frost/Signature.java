@@ -3,6 +3,7 @@ package io.keyshard.frost;
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.util.Arrays;
 

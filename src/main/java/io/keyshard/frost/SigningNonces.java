@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import io.keyshard.curve.Scalar;
 import javax.security.auth.Destroyable;
 
 /**

@@ -37,25 +37,23 @@
  * <h2>What is constant-time</h2>
  * <ul>
  * <li>Arithmetic on secret scalars (shares, nonces, signature shares, the tweaked shares) is in
- * {@link io.keyshard.frost.ScalarField}: fixed-width 32-bit limbs, Montgomery multiplication
+ * {@link io.keyshard.curve.ScalarField}: fixed-width 32-bit limbs, Montgomery multiplication
  * (CIOS), additions and subtractions with masked corrections, conditional negation by masked
  * selection, and reduction of hash outputs (the nonces of 4.1) by Montgomery chunks. No branch,
- * loop bound or array index depends on a value; {@link io.keyshard.frost.Scalar#destroy} zeroes
+ * loop bound or array index depends on a value; {@link io.keyshard.curve.Scalar#destroy} zeroes
  * the limbs. Tested against {@link java.math.BigInteger} for every suite's order.</li>
- * <li>Base multiplications of secret nonces go through {@link io.keyshard.curve.Curve#multiplyBase}:
- * the masked signed-radix-16 table for Edwards, Bouncy Castle's comb for the Weierstrass curves.
- * That API takes a {@link java.math.BigInteger}, so {@link io.keyshard.frost.Scalar#toBigInteger}
- * builds one for the call: its construction and the curve's reduction and encoding of it are
- * BigInteger code, whose timing can depend on the number of leading zero bytes of the nonce.
- * A {@code byte[]} entry point on the curve would remove this; it is not there today.</li>
+ * <li>Base multiplications of secret nonces go through {@link io.keyshard.curve.Curve#multiplyBase(io.keyshard.curve.Scalar)}:
+ * the masked signed-radix-16 table for Edwards, fed the scalar's fixed-length encoding, and
+ * Bouncy Castle's comb for the Weierstrass curves, which takes a {@link java.math.BigInteger}
+ * built from the fixed-length encoding (no reduction) and turns it into fixed-width limbs.</li>
  * <li>Not constant-time, on purpose: everything public. Binding factors, the challenge, Lagrange
  * values, tweaks and every point operation on commitments, verification shares and signatures
  * (share verification, aggregation, verification) use variable-time curve code; the even-Y
  * decisions depend on public points. Decoding refuses a non-canonical scalar by branching on
  * the (public) outcome of a constant-time comparison.</li>
- * <li>A share held as a {@code dkg.SecretShare} should enter through
- * {@code suite.deserializeScalar(share.encoded())} rather than {@code share.value()}, which is a
- * BigInteger. The JIT gives no formal guarantee either way: this is best effort on the JVM.</li>
+ * <li>A share held as a {@code dkg.SecretShare} enters as {@code share.scalar()}, a scalar of the
+ * curve's own field and so of the suite's; {@code share.value()} is a BigInteger for tests and
+ * public checks. The JIT gives no formal guarantee either way: this is best effort on the JVM.</li>
  * </ul>
  */
 package io.keyshard.frost;

@@ -10,6 +10,7 @@ import io.keyshard.dkg.Round3Output;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SecretShare;
 import io.keyshard.dkg.SessionSetup;
+import io.keyshard.dkg.ShareContext;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.SessionTable.LiveKeygen;
 import io.keyshard.wire.KeyState;
@@ -166,7 +167,7 @@ final class KeygenService implements AutoCloseable {
         SecretShare share = out.share();
         byte[] encoded = share.encoded();
         try {
-            byte[] sealed = sealer.seal(keyId, s.curve, encoded);
+            byte[] sealed = sealer.seal(keyId, s.curve, ShareContext.bindingHash(out.message()), encoded);
             String publicJson = StrictJson.mapper().writeValueAsString(new PublicResult(s.setup, out.message()));
             if (!store.insertPending(keyId, s.clientId, s.curve, sealed, publicJson)) {
                 throw ApiException.conflict("this keyId already holds a share on this server");

@@ -1,9 +1,11 @@
 package io.keyshard.node;
 
 import io.keyshard.OwnerOnlyFiles;
+import io.keyshard.bytes.BigEndian;
 import io.keyshard.bytes.Framing;
 import io.keyshard.crypto.Sealer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,13 +14,26 @@ import java.util.UUID;
 
 /**
  * Seals shares with the node's master key ({@code master.key}, 32 random bytes, 0600) through
- * {@link Sealer}. The associated data binds format version, node id, keyId and curve, so a sealed
- * share moved to another row, node or curve does not open.
+ * {@link Sealer}. The associated data binds format version, node id, keyId, curve and the share's
+ * whole public context (the binding hash of {@code dkg.ShareContext}: group key, every verification
+ * share, threshold, participant ids and identity keys, chain code), so a sealed share moved to
+ * another row, node or curve, or left under a changed public result, does not open.
+ *
+ * <p>Shares sealed before the context was bound (format 1: version, node id, keyId and curve only)
+ * still open, as {@link #LEGACY_VERSION}. They are not sealed again on first open: opening stays a
+ * read, which works on a full or read-only store and never races a commit or abort of the same row,
+ * and a re-seal could not retire format 1 anyway (a key never opened keeps it). Their context is
+ * authenticated instead by the node's own Ed25519 signature over the same round-3 result, which the
+ * opener checks for every share, whatever its format.
  */
 final class ShareSealer implements AutoCloseable {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    static final int LEGACY_VERSION = 1;
     private final Sealer sealer;
     private final long nodeId;
+
+    /** An opened share: its plaintext (the caller wipes it) and the format it was sealed in. */
+    record Opened(byte[] share, int version) {}
 
     private ShareSealer(Sealer sealer, long nodeId) {
         this.sealer = sealer;
@@ -47,23 +62,42 @@ final class ShareSealer implements AutoCloseable {
         }
     }
 
-    byte[] seal(UUID keyId, String curve, byte[] plaintext) {
-        return sealer.seal(plaintext, associatedData(keyId, curve));
+    /** Seals a share bound to its context's binding hash ({@code ShareContext.bindingHash}). */
+    byte[] seal(UUID keyId, String curve, byte[] contextHash, byte[] plaintext) {
+        return sealer.seal(plaintext, associatedData(keyId, curve, contextHash));
     }
 
-    /** Opens a sealed share; throws if anything about it (bytes, row, node, curve) was changed. */
-    byte[] open(UUID keyId, String curve, byte[] sealed) throws GeneralSecurityException {
-        byte[] plain = sealer.open(sealed, associatedData(keyId, curve));
-        if (plain == null) {
-            throw new GeneralSecurityException("sealed share was changed, moved or has an unknown format");
+    /**
+     * Opens a sealed share; throws if anything about it (bytes, row, node, curve, or for the current
+     * format the context) was changed. A format-1 share opens whatever {@code contextHash} is: the
+     * caller must authenticate its context another way.
+     */
+    Opened open(UUID keyId, String curve, byte[] contextHash, byte[] sealed) throws GeneralSecurityException {
+        byte[] plain = sealer.open(sealed, associatedData(keyId, curve, contextHash));
+        if (plain != null) {
+            return new Opened(plain, FORMAT_VERSION);
         }
-        return plain;
+        plain = sealer.open(sealed, legacyAssociatedData(keyId, curve));
+        if (plain != null) {
+            return new Opened(plain, LEGACY_VERSION);
+        }
+        throw new GeneralSecurityException("sealed share was changed, moved or has an unknown format");
     }
 
-    /** The binding of the share stores written so far; kept byte for byte so they stay readable. */
-    private byte[] associatedData(UUID keyId, String curve) {
+    private byte[] associatedData(UUID keyId, String curve, byte[] contextHash) {
+        return Framing.frame(
+                "keyshard-share",
+                BigEndian.u32(FORMAT_VERSION),
+                BigEndian.u64(nodeId),
+                keyId.toString().getBytes(StandardCharsets.US_ASCII),
+                curve.getBytes(StandardCharsets.UTF_8),
+                contextHash);
+    }
+
+    /** The binding of format 1; kept byte for byte so those shares stay readable. */
+    private byte[] legacyAssociatedData(UUID keyId, String curve) {
         return Framing.Frozen.shortLengths(
-                "keyshard-share", Integer.toString(FORMAT_VERSION), Long.toString(nodeId), keyId.toString(), curve);
+                "keyshard-share", Integer.toString(LEGACY_VERSION), Long.toString(nodeId), keyId.toString(), curve);
     }
 
     @Override

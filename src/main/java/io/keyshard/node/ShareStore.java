@@ -97,19 +97,7 @@ final class ShareStore implements AutoCloseable {
     }
 
     synchronized Optional<Row> find(UUID keyId) throws IOException {
-        try (PreparedStatement ps = db().prepareStatement(
-                        "SELECT client_id, curve, state, public_result FROM node_keys WHERE key_id = ?")) {
-            ps.setObject(1, keyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Row(
-                        keyId, rs.getString(1), rs.getString(2), KeyState.valueOf(rs.getString(3)), rs.getString(4)));
-            }
-        } catch (SQLException e) {
-            throw failed("read a key", e);
-        }
+        return sealedRecord(keyId).map(Sealed::row);
     }
 
     /**
@@ -246,6 +234,27 @@ final class ShareStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failed("read a share", e);
+        }
+    }
+
+    /** A key's row with its sealed share, read together; {@code sealedShare} is null for tombstones. */
+    record Sealed(Row row, byte[] sealedShare) {}
+
+    /** The row and sealed share of a key in one read, so the share and its public result belong together. */
+    synchronized Optional<Sealed> sealedRecord(UUID keyId) throws IOException {
+        try (PreparedStatement ps = db().prepareStatement(
+                        "SELECT client_id, curve, state, public_result, sealed_share FROM node_keys WHERE key_id = ?")) {
+            ps.setObject(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Row row = new Row(
+                        keyId, rs.getString(1), rs.getString(2), KeyState.valueOf(rs.getString(3)), rs.getString(4));
+                return Optional.of(new Sealed(row, rs.getBytes(5)));
+            }
+        } catch (SQLException e) {
+            throw failed("read a key", e);
         }
     }
 

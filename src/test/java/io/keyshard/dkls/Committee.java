@@ -1,11 +1,11 @@
 package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
-import io.keyshard.frost.Scalar;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;

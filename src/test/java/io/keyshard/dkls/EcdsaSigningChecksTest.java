@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Scalar;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
-import io.keyshard.frost.Scalar;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

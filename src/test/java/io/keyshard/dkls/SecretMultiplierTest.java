@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
-import io.keyshard.frost.Scalar;
+import io.keyshard.curve.Scalar;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

@@ -1,10 +1,18 @@
 package io.keyshard.frost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
+import io.keyshard.curve.InvalidEncodingException;
+import io.keyshard.curve.ScalarField;
+import java.math.BigInteger;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The suite parameters of RFC 9591 section 6 and which suite signs which curve. */
 class CiphersuiteTest {
@@ -25,6 +33,22 @@ class CiphersuiteTest {
         for (CurveName ecdsa : new CurveName[] {CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521}) {
             assertThrows(IllegalArgumentException.class, () -> Ciphersuite.forCurve(ecdsa));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
+    void scalarsAreTheCurvesOwnAndDeserializationIsStrict(Ciphersuite suite) {
+        ScalarField f = suite.scalars();
+        assertSame(suite.curve().scalars(), f, "a key share of the curve is a scalar of the suite");
+        assertEquals(
+                BigInteger.valueOf(77),
+                suite.deserializeScalar(f.of(77).encode()).toBigInteger());
+        byte[] allOnes = new byte[f.byteLength()];
+        Arrays.fill(allOnes, (byte) 0xff);
+        InvalidEncodingException e =
+                assertThrows(InvalidEncodingException.class, () -> suite.deserializeScalar(allOnes));
+        assertTrue(e.getMessage().startsWith(suite.contextString()));
+        assertThrows(InvalidEncodingException.class, () -> suite.deserializeScalar(new byte[f.byteLength() + 1]));
     }
 
     private static void assertSuite(Ciphersuite s, String context, int ne, int ns, int sig) {

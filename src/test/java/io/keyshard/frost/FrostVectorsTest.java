@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.TestVectors;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

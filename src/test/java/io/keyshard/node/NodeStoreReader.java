@@ -1,12 +1,11 @@
 package io.keyshard.node;
 
-import io.keyshard.curve.CurveName;
-import io.keyshard.dkg.SecretShare;
 import io.keyshard.wire.KeyState;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,15 +23,17 @@ public final class NodeStoreReader {
         NodeConfig config = files.readConfig();
         Map<UUID, Held> out = new LinkedHashMap<>();
         try (ShareSealer sealer = ShareSealer.open(files, config.id());
-                ShareStore store = ShareStore.open(files)) {
+                ShareStore store = ShareStore.open(files);
+                NodeIdentity identity = NodeIdentity.load(files)) {
+            // the product's open path: every stored share must pass its context and x_j·G checks to be read
+            ShareOpener opener = new ShareOpener(store, sealer, config, identity.keys());
             for (UUID keyId : store.keyIds()) {
                 ShareStore.Row k = store.find(keyId).orElseThrow();
                 BigInteger value = null;
-                byte[] sealed = store.sealedShare(keyId).orElse(null);
-                if (sealed != null) {
-                    byte[] plain = sealer.open(keyId, k.curve(), sealed);
-                    value = SecretShare.fromEncoded(CurveName.parse(k.curve()), config.id(), plain)
-                            .value();
+                Optional<ShareOpener.HeldShare> held = opener.open(keyId);
+                if (held.isPresent()) {
+                    value = held.get().share().value();
+                    held.get().destroy();
                 }
                 out.put(keyId, new Held(keyId, k.curve(), k.state(), value));
             }

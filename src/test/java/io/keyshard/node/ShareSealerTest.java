@@ -1,6 +1,7 @@
 package io.keyshard.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.FileAlreadyExistsException;
@@ -13,13 +14,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sealed share opens only for the node, keyId and curve it was sealed for, and only unmodified. */
+/** A sealed share opens only for the node, keyId, curve and public context it was sealed for, and only unmodified. */
 class ShareSealerTest {
+    private static final byte[] CONTEXT = new byte[32];
+    private static final byte[] OTHER_CONTEXT = {1};
+
     @TempDir
     Path dir;
 
     @Test
-    void aSealedShareIsBoundToNodeKeyIdAndCurve() throws Exception {
+    void aSealedShareIsBoundToNodeKeyIdCurveAndContext() throws Exception {
         SecureRandom random = new SecureRandom();
         NodeFiles files = new NodeFiles(dir);
         ShareSealer.createMasterKey(files.masterKey(), random);
@@ -28,28 +32,35 @@ class ShareSealerTest {
         UUID keyId = UUID.randomUUID();
         try (ShareSealer node1 = ShareSealer.open(files, 1);
                 ShareSealer node2 = ShareSealer.open(files, 2)) {
-            byte[] sealed = node1.seal(keyId, "SECP256k1", share);
-            assertArrayEquals(share, node1.open(keyId, "SECP256k1", sealed));
+            byte[] sealed = node1.seal(keyId, "SECP256k1", CONTEXT, share);
+            ShareSealer.Opened opened = node1.open(keyId, "SECP256k1", CONTEXT, sealed);
+            assertArrayEquals(share, opened.share());
+            assertEquals(ShareSealer.FORMAT_VERSION, opened.version());
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.open(UUID.randomUUID(), "SECP256k1", sealed),
+                    () -> node1.open(keyId, "SECP256k1", OTHER_CONTEXT, sealed),
+                    "left under another public result (group key, verification shares, chain code, setup)");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.open(UUID.randomUUID(), "SECP256k1", CONTEXT, sealed),
                     "moved to another keyId");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.open(keyId, "SECP256K1_SCHNORR", sealed),
+                    () -> node1.open(keyId, "SECP256K1_SCHNORR", CONTEXT, sealed),
                     "read as another curve");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node2.open(keyId, "SECP256k1", sealed),
+                    () -> node2.open(keyId, "SECP256k1", CONTEXT, sealed),
                     "opened by another node id");
             byte[] flipped = sealed.clone();
             flipped[flipped.length - 1] ^= 1;
-            assertThrows(GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", flipped), "modified");
+            assertThrows(
+                    GeneralSecurityException.class, () -> node1.open(keyId, "SECP256k1", CONTEXT, flipped), "modified");
             byte[] otherVersion = sealed.clone();
             otherVersion[0] = 2;
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.open(keyId, "SECP256k1", otherVersion),
+                    () -> node1.open(keyId, "SECP256k1", CONTEXT, otherVersion),
                     "unknown format version");
         }
         assertThrows(
@@ -71,9 +82,15 @@ class ShareSealerTest {
         }
         UUID keyId = UUID.fromString("0b0e4bde-7e5f-4c43-9a8c-4d1c1e7c9b01");
         try (ShareSealer node7 = ShareSealer.open(new NodeFiles(dir), 7)) {
-            assertArrayEquals(expected, node7.open(keyId, "SECP256k1", sealed));
+            // format 1 binds no context: it opens whatever the caller's, which then checks the node's signed result
+            ShareSealer.Opened opened = node7.open(keyId, "SECP256k1", CONTEXT, sealed);
+            assertArrayEquals(expected, opened.share());
+            assertEquals(ShareSealer.LEGACY_VERSION, opened.version());
+            assertThrows(
+                    GeneralSecurityException.class, () -> node7.open(UUID.randomUUID(), "SECP256k1", CONTEXT, sealed));
+            assertThrows(GeneralSecurityException.class, () -> node7.open(keyId, "P256", CONTEXT, sealed));
             sealed[sealed.length - 1] ^= 1;
-            assertThrows(GeneralSecurityException.class, () -> node7.open(keyId, "SECP256k1", sealed));
+            assertThrows(GeneralSecurityException.class, () -> node7.open(keyId, "SECP256k1", CONTEXT, sealed));
         }
     }
 }

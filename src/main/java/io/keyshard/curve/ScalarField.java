@@ -1,14 +1,17 @@
-package io.keyshard.frost;
+package io.keyshard.curve;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
  * Arithmetic modulo a group order n on fixed-width little-endian 32-bit limbs, with no branch and
  * no memory access that depends on a value: Montgomery multiplication (CIOS), additions with a
- * masked final correction. Secret scalars (shares, nonces, z_i) go through here rather than
- * through {@link BigInteger}, whose running time follows the magnitude of its operands.
- * Comparisons against n during decoding give a public outcome (accepted or refused).
+ * masked final correction. Secret scalars (key shares, polynomial coefficients, nonces, responses)
+ * go through here rather than through {@link BigInteger}, whose running time follows the magnitude
+ * of its operands. Comparisons against n during decoding and sampling give a public outcome
+ * (accepted or refused). Each curve has one, {@link Curve#scalars()}, so scalars of the key
+ * generation and of signing mix.
  */
 public final class ScalarField {
     private static final long MASK = 0xffffffffL;
@@ -76,8 +79,54 @@ public final class ScalarField {
         return new Scalar(this, new int[limbs]);
     }
 
+    /**
+     * Decodes a canonical scalar: exactly {@link #byteLength()} bytes in this field's byte order,
+     * below n. The check reads every limb; only its outcome (refused or not) is public.
+     *
+     * @throws InvalidEncodingException for a wrong length or a value of n or more
+     */
+    public Scalar decode(byte[] encoded) {
+        int[] v = decodeLimbs(encoded);
+        if (v == null) {
+            throw new InvalidEncodingException(
+                    "scalar must be " + byteLength + " bytes and below the group order (canonical)");
+        }
+        return new Scalar(this, v);
+    }
+
+    /** Like {@link #decode(byte[])}, and refuses zero as well. */
+    public Scalar decodeNonZero(byte[] encoded) {
+        Scalar s = decode(encoded);
+        if (s.isZero()) {
+            throw new InvalidEncodingException("scalar must not be zero");
+        }
+        return s;
+    }
+
+    /**
+     * A uniformly random scalar in [1, n-1] by rejection sampling on limbs: a draw is kept or thrown
+     * away whole, so the number of draws says nothing about the value kept.
+     */
+    public Scalar random(SecureRandom random) {
+        int topBits = order.bitLength() - 32 * (limbs - 1);
+        int topMask = topBits == 32 ? -1 : (1 << topBits) - 1;
+        int[] v = new int[limbs];
+        int[] scratch = new int[limbs];
+        while (true) {
+            for (int i = 0; i < limbs; i++) {
+                v[i] = random.nextInt();
+            }
+            v[limbs - 1] &= topMask;
+            int below = subtract(v, n, scratch);
+            if ((below & (isZero(v) ^ 1)) == 1) {
+                Arrays.fill(scratch, 0);
+                return new Scalar(this, v);
+            }
+        }
+    }
+
     /** Decodes a canonical scalar (below n); null when it is not canonical or not Ns bytes. */
-    int[] decode(byte[] encoded) {
+    int[] decodeLimbs(byte[] encoded) {
         if (encoded == null || encoded.length != byteLength) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.keyshard.frost;
+package io.keyshard.curve;
 
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,0 +1,107 @@
+package io.keyshard.node;
+
+import io.keyshard.curve.InvalidEncodingException;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.SecretShare;
+import io.keyshard.dkg.ShareContext;
+import io.keyshard.json.StrictJson;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import javax.security.auth.Destroyable;
+
+/**
+ * Opens a stored share for use: unseals it bound to its whole public context, checks that the
+ * context is this node's own signed round-3 result of the stored setup, and that {@code x_j·G}
+ * is the node's verification share. A signer takes the share and Y, Y_j, t and the chain code
+ * from the answer, never from the store directly. Opening writes nothing (see {@link ShareSealer}
+ * for shares sealed before the context was bound). Ownership and state are the caller's to check.
+ */
+final class ShareOpener {
+    private final ShareStore store;
+    private final ShareSealer sealer;
+    private final NodeConfig config;
+    private final IdentityKeys keys;
+
+    /** A share ready for use with its checked context; {@link #destroy()} wipes the share. */
+    record HeldShare(ShareStore.Row row, SecretShare share, ShareContext context, int sealedFormat)
+            implements Destroyable {
+        @Override
+        public void destroy() {
+            share.destroy();
+        }
+
+        @Override
+        public boolean isDestroyed() {
+            return share.isDestroyed();
+        }
+    }
+
+    ShareOpener(ShareStore store, ShareSealer sealer, NodeConfig config, IdentityKeys keys) {
+        this.store = store;
+        this.sealer = sealer;
+        this.config = config;
+        this.keys = keys;
+    }
+
+    /**
+     * The share of a PENDING or READY key with its checked context; empty when the store holds no
+     * share for {@code keyId} (unknown, aborted, expired).
+     *
+     * @throws GeneralSecurityException when the sealed share, its row or its public result was changed
+     *     (the message names the broken rule, never a secret or the keyId)
+     */
+    Optional<HeldShare> open(UUID keyId) throws IOException, GeneralSecurityException {
+        Optional<ShareStore.Sealed> found = store.sealedRecord(keyId);
+        if (found.isEmpty() || found.get().sealedShare() == null) {
+            return Optional.empty();
+        }
+        ShareStore.Row row = found.get().row();
+        ShareContext context = context(keyId, row);
+        ShareSealer.Opened opened = sealer.open(
+                keyId,
+                row.curve(),
+                ShareContext.bindingHash(context.result()),
+                found.get().sealedShare());
+        SecretShare share;
+        try {
+            share = SecretShare.fromEncoded(context.curveName(), config.id(), opened.share());
+        } catch (InvalidEncodingException e) {
+            throw new GeneralSecurityException("the stored share is not a valid scalar of its curve");
+        } finally {
+            Arrays.fill(opened.share(), (byte) 0);
+        }
+        try {
+            context.checkShare(share);
+        } catch (IllegalArgumentException e) {
+            share.destroy();
+            throw new GeneralSecurityException("stored share refused: " + e.getMessage());
+        }
+        return Optional.of(new HeldShare(row, share, context, opened.version()));
+    }
+
+    private ShareContext context(UUID keyId, ShareStore.Row row) throws GeneralSecurityException {
+        if (row.publicResult() == null) {
+            throw new GeneralSecurityException("the stored share has no public result");
+        }
+        KeygenService.PublicResult stored;
+        try {
+            stored = StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("the stored public result does not parse");
+        }
+        ShareContext context;
+        try {
+            context = ShareContext.verify(stored.setup(), stored.result(), config.name(), config.id(), keys);
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException("stored share context refused: " + e.getMessage());
+        }
+        if (!keyId.toString().equals(stored.setup().keyId())
+                || !context.curveName().apiName().equals(row.curve())) {
+            throw new GeneralSecurityException("the stored public result belongs to another key or curve");
+        }
+        return context;
+    }
+}
