@@ -43,6 +43,7 @@ public final class NodeServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService sweeper;
     private final KeygenService keygen;
+    private final SigningService signing;
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
@@ -54,6 +55,7 @@ public final class NodeServer implements AutoCloseable {
             ThreadPoolExecutor workers,
             ScheduledExecutorService sweeper,
             KeygenService keygen,
+            SigningService signing,
             ShareStore store,
             ShareSealer sealer,
             NodeConfig config,
@@ -62,6 +64,7 @@ public final class NodeServer implements AutoCloseable {
         this.workers = workers;
         this.sweeper = sweeper;
         this.keygen = keygen;
+        this.signing = signing;
         this.store = store;
         this.sealer = sealer;
         this.config = config;
@@ -84,10 +87,18 @@ public final class NodeServer implements AutoCloseable {
         ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
         KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
+        SigningService signing = new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, sealer),
+                SigningAudit.open(files),
+                random,
+                new NonceTable());
         HttpsServer server;
         try {
             server = HttpsServer.create(new InetSocketAddress(config.bindAddress(), bindPort), 128);
         } catch (IOException e) {
+            signing.close();
             store.close();
             sealer.close();
             identity.close();
@@ -113,16 +124,18 @@ public final class NodeServer implements AutoCloseable {
                 r -> daemon(r, "node-worker-" + n.incrementAndGet()),
                 new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(workers);
-        server.createContext("/", new NodeApi(config, identity, new ClientRegistry(files), keygen));
+        server.createContext("/", new NodeApi(config, identity, new ClientRegistry(files), keygen, signing));
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(signing::expire, 30, 30, TimeUnit.SECONDS);
         server.start();
         return new NodeServer(
                 server,
                 workers,
                 sweeper,
                 keygen,
+                signing,
                 store,
                 sealer,
                 config.withPort(server.getAddress().getPort()),
@@ -160,6 +173,7 @@ public final class NodeServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         keygen.close();
+        signing.close();
         store.close();
         sealer.close();
         identity.close();

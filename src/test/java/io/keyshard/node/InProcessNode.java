@@ -34,6 +34,7 @@ public final class InProcessNode implements AutoCloseable {
     private final ShareSealer sealer;
     private final NodeIdentity identity;
     private final KeygenService keygen;
+    private final SigningService signing;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -65,7 +66,14 @@ public final class InProcessNode implements AutoCloseable {
         this.sealer = ShareSealer.open(files, config.id());
         this.store = ShareStore.open(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
-        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+        this.signing = new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, sealer),
+                SigningAudit.open(files),
+                random,
+                new NonceTable());
+        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
     }
 
     /** This node as a participant of a session setup. */
@@ -129,6 +137,7 @@ public final class InProcessNode implements AutoCloseable {
     @Override
     public void close() {
         keygen.close();
+        signing.close();
         store.close();
         sealer.close();
         identity.close();
