@@ -11,10 +11,10 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 
 /** Test-only: the verifiers a chain would use, independent of the code under test. */
-final class Verifiers {
+public final class Verifiers {
     private Verifiers() {}
 
-    static boolean accepts(CurveName curve, String keyHex, byte[] message, String signatureHex) {
+    public static boolean accepts(CurveName curve, String keyHex, byte[] message, String signatureHex) {
         byte[] key = Hex.decode(keyHex, "key");
         byte[] sig = Hex.decode(signatureHex, "signature");
         return switch (curve) {
