@@ -72,6 +72,29 @@ class MaliciousSignerIT {
     @AfterEach
     void honestAgain() {
         rogue.signShare = null;
+        rogue.unavailable = false;
+    }
+
+    @Test
+    void aServerThatIsDownIsPassedOverOrNamedWithExitFour() throws Exception {
+        rogue.unavailable = true;
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            byte[] m = message();
+            SignResult r = ws.sign(new SignRequest(keyId, DerivationPath.ROOT, null, m, null, null, null))
+                    .promise()
+                    .join();
+            assertEquals(List.of("ALPHA", "CHARLIE"), r.signers(), "the first two healthy servers sign");
+            CompletionException e = assertThrows(
+                    CompletionException.class,
+                    () -> ws.sign(new SignRequest(
+                                    keyId, DerivationPath.ROOT, null, m, List.of("ALPHA", "BRAVO"), null, null))
+                            .promise()
+                            .join());
+            KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+            assertEquals(ExitCoded.SERVER, failure.exitCode(), failure.getMessage());
+            assertTrue(failure.getMessage().contains("not reachable: BRAVO"), failure.getMessage());
+        }
     }
 
     private static SignRound1Request request(List<Integer> signers, byte[] message) {

@@ -53,6 +53,9 @@ final class RogueFront implements AutoCloseable {
     private final Map<String, Round2Message> ownRound2 = new ConcurrentHashMap<>();
     volatile Tamper tamper = Tamper.NONE;
 
+    /** True while the operator answers every request with 503, as a server that is down for maintenance. */
+    volatile boolean unavailable;
+
     /** How the operator alters its node's round-2 signature share (hex in, hex out); null leaves it. */
     volatile UnaryOperator<String> signShare;
 
@@ -109,6 +112,10 @@ final class RogueFront implements AutoCloseable {
     private void relay(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
+            if (unavailable) {
+                ex.sendResponseHeaders(503, -1);
+                return;
+            }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             String apiKey = auth == null ? null : auth.substring("Bearer ".length());
             String path = ex.getRequestURI().getRawPath();
