@@ -57,10 +57,12 @@ final class SignerPick {
         List<NodeConnection> chosen = new ArrayList<>();
         Map<Integer, byte[]> identities = new LinkedHashMap<>();
         List<String> down = new ArrayList<>();
+        List<String> downNames = new ArrayList<>();
         for (String name : asked) {
             NodeConnection c = servers.get(name);
             if (c == null) {
                 down.add(name + " (no longer in servers.json)");
+                downNames.add(name);
                 continue;
             }
             try {
@@ -75,12 +77,13 @@ final class SignerPick {
                 op.emit(KeygenProgress.of(Stage.FAILED, Phase.IDENTITY, name, reason));
                 c.forgetIdentity();
                 down.add(name + " (" + reason + ")");
+                downNames.add(name);
             }
         }
         boolean enough = requested == null ? chosen.size() >= key.threshold() : down.isEmpty();
         if (!enough) {
             throw new KeygenException(
-                    down.isEmpty() ? null : down.get(0).split(" ", 2)[0],
+                    downNames.isEmpty() ? null : downNames.get(0),
                     "signing needs " + key.threshold() + " of the key's servers; not reachable: "
                             + String.join("; ", down),
                     ExitCoded.SERVER,
