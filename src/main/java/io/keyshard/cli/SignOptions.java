@@ -2,8 +2,6 @@ package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.address.Chain;
-import io.keyshard.address.DerivationProblem;
-import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.NodeConnection;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -32,20 +31,8 @@ final class SignOptions {
     @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The key in the vault.")
     String keyId;
 
-    @Option(names = "--chain", paramLabel = "CHAIN", description = "Chain whose default path and address to use.")
-    String chain;
-
-    @Option(names = "--path", paramLabel = "P", description = "Derivation path, e.g. m/44/501/0/0 (non-hardened).")
-    String path;
-
-    @Option(names = "--account", paramLabel = "A", description = "Account for the chain's default path (default 0).")
-    Long account;
-
-    @Option(
-            names = "--index",
-            paramLabel = "I",
-            description = "Address index for the chain's default path (default 0).")
-    Long index;
+    @Mixin
+    PathOptions where;
 
     @Option(names = "--network", paramLabel = "N", description = "mainnet or testnet (default mainnet).")
     String network;
@@ -81,7 +68,7 @@ final class SignOptions {
         if (roundTimeout < 1) {
             throw new IllegalArgumentException("--round-timeout must be at least 1 second");
         }
-        Chain c = chain == null ? null : Chain.parse(chain);
+        Chain c = where.chain();
         Network n = network == null ? Network.MAINNET : Network.parse(network);
         PrintWriter err = spec.commandLine().getErr();
         try (CliVault.Opened opened = CliVault.workspace(spec, Duration.ofSeconds(roundTimeout))) {
@@ -90,20 +77,10 @@ final class SignOptions {
                     .orElseThrow(() -> new IllegalArgumentException(
                             "no key with this keyId in the vault (keyshard keys list shows them)"));
             checkKey(key, payload, digest);
-            DerivationPath p;
-            try {
-                if (c != null) {
-                    c.requireCurve(key.curve());
-                }
-                p = KeyPipeline.path(
-                        c,
-                        path == null ? null : DerivationPath.parse(path),
-                        DeriveFlags.level("--account", account),
-                        DeriveFlags.level("--index", index),
-                        n);
-            } catch (DerivationProblem problem) {
-                throw DeriveFlags.worded(problem);
+            if (c != null) {
+                c.requireCurve(key.curve());
             }
+            DerivationPath p = where.path(c, n);
             SignResult r;
             try {
                 r = ws.sign(new SignRequest(id, p, null, payload, servers, c, n))

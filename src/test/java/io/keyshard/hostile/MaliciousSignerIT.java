@@ -18,6 +18,7 @@ import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.frost.Ciphersuite;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.SignCommitment;
@@ -29,6 +30,7 @@ import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,6 +152,20 @@ class MaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), ok.signers(), "the same servers sign once BRAVO is honest");
         }
+    }
+
+    @Test
+    void aRestartDropsTheNoncesAndTheSignIdStaysUsed() throws Exception {
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(List.of(12, 13), message());
+        List<SignCommitment> commitments = List.of(round1("BRAVO", signId, r), round1("CHARLIE", signId, r));
+        TestNode charlie = cluster.node("CHARLIE");
+        int port = charlie.server.port();
+        charlie.stop();
+        charlie.server = NodeServer.start(charlie.data, port, Duration.ofMinutes(10));
+        assertRefused(
+                409, "no signing waits", post("CHARLIE", signId, "round2", new SignRound2Request(r, commitments)));
+        assertRefused(409, "already used", post("CHARLIE", signId, "round1", r));
     }
 
     @Test
