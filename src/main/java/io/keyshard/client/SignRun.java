@@ -30,7 +30,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -208,12 +207,5 @@ final class SignRun {
                 // unreachable, or it never got round 1: its nonces (if any) expire
             }
         }
-    }
-
-    /** Server names by id, for messages. */
-    static Map<Integer, String> names(List<NodeConnection> signers) {
-        Map<Integer, String> out = new LinkedHashMap<>();
-        signers.forEach(c -> out.put(c.info().id(), c.name()));
-        return out;
     }
 }
