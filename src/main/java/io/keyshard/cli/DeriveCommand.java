@@ -8,7 +8,6 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
-import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -125,13 +124,7 @@ public final class DeriveCommand implements Callable<Integer> {
 
     /** The key's root from the vault; the keyId itself never appears in a message. */
     private KeyPipeline.Start fromVault() {
-        UUID id;
-        try {
-            id = KeyIds.parseTyped(keyId);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
-        }
+        UUID id = CliVault.keyId(keyId);
         KeyRecord k;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
             k = opened.workspace()

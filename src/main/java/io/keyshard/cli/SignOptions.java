@@ -11,7 +11,6 @@ import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
-import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -58,13 +57,7 @@ final class SignOptions {
     boolean json;
 
     int run(CommandSpec spec, byte[] payload, boolean digest) throws Exception {
-        UUID id;
-        try {
-            id = KeyIds.parseTyped(keyId);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
-        }
+        UUID id = CliVault.keyId(keyId);
         if (roundTimeout < 1) {
             throw new IllegalArgumentException("--round-timeout must be at least 1 second");
         }

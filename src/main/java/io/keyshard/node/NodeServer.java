@@ -87,13 +87,7 @@ public final class NodeServer implements AutoCloseable {
         ShareSealer sealer = ShareSealer.open(files, config.id());
         ShareStore store = ShareStore.open(files);
         KeygenService keygen = new KeygenService(config, identity, store, sealer, sessionTtl, random);
-        SigningService signing = new SigningService(
-                config,
-                identity,
-                new SigningKeys(config, store, sealer),
-                SigningAudit.open(files),
-                random,
-                new NonceTable());
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random);
         HttpsServer server;
         try {
             server = HttpsServer.create(new InetSocketAddress(config.bindAddress(), bindPort), 128);

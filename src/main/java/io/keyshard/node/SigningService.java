@@ -61,6 +61,24 @@ final class SigningService implements AutoCloseable {
         this.nonces = nonces;
     }
 
+    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table. */
+    static SigningService open(
+            NodeConfig config,
+            NodeIdentity identity,
+            ShareStore store,
+            ShareSealer sealer,
+            NodeFiles files,
+            SecureRandom random)
+            throws IOException {
+        return new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, sealer),
+                SigningAudit.open(files),
+                random,
+                new NonceTable());
+    }
+
     Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {
         return switch (action) {
             case "round1" -> round1(clientId, signId, ApiExchange.parse(body, SignRound1Request.class));

@@ -66,13 +66,7 @@ public final class InProcessNode implements AutoCloseable {
         this.sealer = ShareSealer.open(files, config.id());
         this.store = ShareStore.open(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random);
-        this.signing = new SigningService(
-                config,
-                identity,
-                new SigningKeys(config, store, sealer),
-                SigningAudit.open(files),
-                random,
-                new NonceTable());
+        this.signing = SigningService.open(config, identity, store, sealer, files, random);
         this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
     }
 
