@@ -1,11 +1,13 @@
 package io.keyshard.cli;
 
 import io.keyshard.client.Workspace;
+import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultRollback;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -14,6 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class CliVault {
     private CliVault() {}
+
+    /** The keyId of {@code --key-id} as a person typed it; the refusal never repeats what was typed. */
+    static UUID keyId(String text) {
+        try {
+            return KeyIds.parseTyped(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
+        }
+    }
 
     /**
      * Fails with "run keyshard init" before asking for a password when there is no vault; warns on

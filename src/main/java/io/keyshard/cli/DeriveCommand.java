@@ -8,7 +8,6 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
-import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,20 +67,8 @@ public final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--xpub", paramLabel = "X", description = "Starting extended public key.")
     String xpub;
 
-    @Option(names = "--chain", paramLabel = "CHAIN", description = "Chain whose default path and address to use.")
-    String chain;
-
-    @Option(names = "--path", paramLabel = "P", description = "Derivation path, e.g. m/44/60/0/0/5 (non-hardened).")
-    String path;
-
-    @Option(names = "--account", paramLabel = "A", description = "Account for the chain's default path (default 0).")
-    Long account;
-
-    @Option(
-            names = "--index",
-            paramLabel = "I",
-            description = "Address index for the chain's default path (default 0).")
-    Long index;
+    @Mixin
+    PathOptions where;
 
     @Option(
             names = "--network",
@@ -95,17 +83,11 @@ public final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        Chain c = chain == null ? null : Chain.parse(chain);
+        Chain c = where.chain();
         KeyPipeline.Start start = start(c);
         try {
             Network n = KeyPipeline.network(start, network == null ? null : Network.parse(network));
-            DerivationPath p = KeyPipeline.path(
-                    c,
-                    path == null ? null : DerivationPath.parse(path),
-                    DeriveFlags.level("--account", account),
-                    DeriveFlags.level("--index", index),
-                    n);
-            print(KeyPipeline.run(start, c, p, n));
+            print(KeyPipeline.run(start, c, where.path(c, n), n));
         } catch (DerivationProblem p) {
             throw DeriveFlags.worded(p);
         }
@@ -142,13 +124,7 @@ public final class DeriveCommand implements Callable<Integer> {
 
     /** The key's root from the vault; the keyId itself never appears in a message. */
     private KeyPipeline.Start fromVault() {
-        UUID id;
-        try {
-            id = KeyIds.parseTyped(keyId);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
-        }
+        UUID id = CliVault.keyId(keyId);
         KeyRecord k;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
             k = opened.workspace()

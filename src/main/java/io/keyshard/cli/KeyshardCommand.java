@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             PathCommand.class,
             DeriveCommand.class,
+            SignCommand.class,
             VaultCommand.class,
             ExportCommand.class,
         })
@@ -65,8 +66,8 @@ public final class KeyshardCommand implements Runnable {
     }
 
     /**
-     * Picocli stops checking arguments once {@code --help} is seen, so {@code keyshard sign --help} would print the
-     * top-level usage and exit 0 as if {@code sign} existed; an argument nobody matched is refused first.
+     * Picocli stops checking arguments once {@code --help} is seen, so {@code keyshard export --help} would print the
+     * top-level usage and exit 0 as if {@code export} existed; an argument nobody matched is refused first.
      */
     private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {

@@ -89,13 +89,22 @@ public final class NodeConnection {
 
     /** {@code POST /v1/keygen/{keyId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
     public <T> CompletableFuture<T> keygen(UUID keyId, String action, Object body, Class<T> type, Duration timeout) {
+        return post("/v1/keygen/" + keyId + "/" + action, body, type, timeout);
+    }
+
+    /** {@code POST /v1/sign/{signId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
+    public <T> CompletableFuture<T> sign(UUID signId, String action, Object body, Class<T> type, Duration timeout) {
+        return post("/v1/sign/" + signId + "/" + action, body, type, timeout);
+    }
+
+    private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, Duration timeout) {
         byte[] json;
         try {
             json = StrictJson.mapper().writeValueAsBytes(body == null ? Map.of() : body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new ServerException(name, 0, null, "cannot encode the request"));
         }
-        return http.send("POST", "/v1/keygen/" + keyId + "/" + action, apiKey, json, timeout, a -> decode(a, type));
+        return http.send("POST", path, apiKey, json, timeout, a -> decode(a, type));
     }
 
     private <T> CompletableFuture<T> get(String path, boolean auth, Duration timeout, PinnedHttps.Decoder<T> decoder) {

@@ -24,6 +24,19 @@ final class ParallelRound {
             Phase phase,
             List<NodeConnection> servers,
             Function<NodeConnection, CompletableFuture<T>> send) {
+        return run(op, KEYGEN, phase, servers, send);
+    }
+
+    /** What a failure message calls the run. */
+    static final String KEYGEN = "key generation";
+
+    /** Like {@link #run(Operation, Phase, List, Function)} for a run whose messages call it {@code activity}. */
+    static <T> List<T> run(
+            Operation<?> op,
+            String activity,
+            Phase phase,
+            List<NodeConnection> servers,
+            Function<NodeConnection, CompletableFuture<T>> send) {
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             String what = phase == Phase.IDENTITY ? "identity" : "round " + phase.ordinal();
@@ -49,7 +62,7 @@ final class ParallelRound {
             if (op.isCancelled()) {
                 futures.values().forEach(f -> f.cancel(true));
                 throw new KeygenException(
-                        null, "key generation cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
+                        null, activity + " cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
             }
             try {
                 CompletableFuture.anyOf(all, firstFailure).get(200, TimeUnit.MILLISECONDS);
@@ -58,7 +71,7 @@ final class ParallelRound {
                 // poll the cancel flag again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new KeygenException(null, "key generation interrupted", ExitCoded.OTHER, e);
+                throw new KeygenException(null, activity + " interrupted", ExitCoded.OTHER, e);
             } catch (ExecutionException e) {
                 break;
             }
@@ -70,7 +83,7 @@ final class ParallelRound {
                 futures.values().forEach(other -> other.cancel(true));
                 Throwable cause =
                         NodeConnection.unwrap(f.handle((v, err) -> err).join());
-                throw failure(e.getKey(), phase, cause);
+                throw failure(activity, e.getKey(), phase, cause);
             }
         }
         for (CompletableFuture<T> f : futures.values()) {
@@ -88,14 +101,18 @@ final class ParallelRound {
     }
 
     static KeygenException failure(String server, Phase phase, Throwable cause) {
+        return failure(KEYGEN, server, phase, cause);
+    }
+
+    static KeygenException failure(String activity, String server, Phase phase, Throwable cause) {
         String where = where(phase);
         if (cause instanceof ServerException se) {
             return new KeygenException(
-                    server, "key generation failed" + where + ": " + se.getMessage(), se.exitCode(), se);
+                    server, activity + " failed" + where + ": " + se.getMessage(), se.exitCode(), se);
         }
         return new KeygenException(
                 server,
-                "key generation failed" + where + ": server " + server + ": "
+                activity + " failed" + where + ": server " + server + ": "
                         + cause.getClass().getSimpleName(),
                 ExitCoded.SERVER,
                 cause);

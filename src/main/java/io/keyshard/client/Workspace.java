@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,66 @@ public final class Workspace implements AutoCloseable {
                 },
                 workers);
         return (Operation<T>) op;
+    }
+
+    /**
+     * Signs with a READY key of the vault (FROST: ED25519, ED448, SECP256K1_SCHNORR) on t of its servers;
+     * the promise completes with a signature the chain's verifier accepts under the derived key, or with a
+     * {@link KeygenException} naming the server (exit code 4 unreachable, 5 a bad answer).
+     *
+     * @throws IllegalArgumentException at once for a key that is not READY or signs with ECDSA
+     */
+    public Operation<SignResult> sign(SignRequest request) {
+        KeyRecord key =
+                vault.get(request.keyId()).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("signing needs a READY key; this one is " + key.status());
+        }
+        StandardVerifier.scheme(key.curve());
+        Operation<SignResult> op = new Operation<>();
+        CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        op.promise()
+                                .complete(new SignRun(
+                                                UUID.randomUUID(), key, request, signConnections(key), op, roundTimeout)
+                                        .run());
+                    } catch (RuntimeException e) {
+                        op.promise().completeExceptionally(e);
+                    }
+                },
+                workers);
+        return op;
+    }
+
+    /**
+     * A connection to each of the key's servers that servers.json still lists, in the key's order; local
+     * ones that are down are started first, and one that cannot start is left for the signing to name.
+     */
+    private Map<String, NodeConnection> signConnections(KeyRecord key) {
+        try {
+            ServersConfig config = servers();
+            List<String> local = key.servers().stream()
+                    .filter(n -> LocalCluster.NAMES.contains(n)
+                            && (config.servers().get(n) == null
+                                    || config.servers().get(n).local()))
+                    .toList();
+            if (!local.isEmpty()) {
+                cluster.start(local);
+            }
+            ServersConfig current = local.isEmpty() ? config : servers();
+            Map<String, NodeConnection> out = new LinkedHashMap<>();
+            for (String n : key.servers()) {
+                ServerInfo info = current.servers().get(n);
+                if (info != null) {
+                    out.put(n, connection(n, info));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new KeygenException(
+                    null, "cannot read the servers configuration: " + e.getMessage(), ExitCoded.OTHER, e);
+        }
     }
 
     /** Every readable key of the vault, oldest first. */

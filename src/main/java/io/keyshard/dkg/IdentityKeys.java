@@ -1,5 +1,6 @@
 package io.keyshard.dkg;
 
+import io.keyshard.bytes.Framing;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
@@ -70,6 +71,21 @@ public final class IdentityKeys implements Destroyable {
     /** Whether a session's entry for this server carries exactly these public keys. */
     boolean matches(Participant p) {
         return Arrays.equals(p.signingKey(), signingPublic) && Arrays.equals(p.encryptionKey(), encryptionPublic);
+    }
+
+    /** Domain tag of every threshold-signing message: distinct from the key generation's, so neither passes as the other. */
+    public static final String SIGNING_TAG = "keyshard/sign/v1/message";
+
+    /** Signs the framed fields of a threshold-signing message under {@link #SIGNING_TAG}. */
+    public byte[] signSigningMessage(byte[]... fields) {
+        return sign(Framing.frame(SIGNING_TAG, fields));
+    }
+
+    /** True when {@code signature} is {@code publicKey}'s signature of these threshold-signing fields. */
+    public static boolean verifySigningMessage(byte[] publicKey, byte[] signature, byte[]... fields) {
+        return signature != null
+                && signature.length == Signatures.LENGTH
+                && verify(publicKey, Framing.frame(SIGNING_TAG, fields), signature);
     }
 
     byte[] sign(byte[] message) {

@@ -19,17 +19,25 @@ final class NodeApi {
     static final int BODY_LIMIT = 512 * 1024;
 
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
+    private static final Pattern SIGN = Pattern.compile("/v1/sign/([^/]+)/(round1|round2|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ClientRegistry clients;
     private final KeygenService keygen;
+    private final SigningService signing;
 
-    NodeApi(NodeConfig config, NodeIdentity identity, ClientRegistry clients, KeygenService keygen) {
+    NodeApi(
+            NodeConfig config,
+            NodeIdentity identity,
+            ClientRegistry clients,
+            KeygenService keygen,
+            SigningService signing) {
         this.config = config;
         this.identity = identity;
         this.clients = clients;
         this.keygen = keygen;
+        this.signing = signing;
     }
 
     /** Answers one request, every refusal as a JSON error; only a failure to send the answer escapes. */
@@ -80,6 +88,13 @@ final class NodeApi {
             requireMethod(method, "POST");
             UUID keyId = keyId(m.group(1));
             ApiExchange.send(ex, 200, keygen.handle(clientId, keyId, m.group(2), body));
+            return;
+        }
+        m = SIGN.matcher(path);
+        if (m.matches()) {
+            requireMethod(method, "POST");
+            UUID signId = SigningService.signId(m.group(1));
+            ApiExchange.send(ex, 200, signing.handle(clientId, signId, m.group(2), body));
             return;
         }
         throw ApiException.notFound("no such endpoint");

@@ -46,6 +46,11 @@ public final class NodeIdentity implements AutoCloseable {
         return keys;
     }
 
+    /** Signs the fields of a threshold-signing message (its own domain tag, never a key generation's). */
+    byte[] signSigningMessage(byte[][] fields) {
+        return keys.signSigningMessage(fields);
+    }
+
     public byte[] signingPublicKey() {
         return keys.signingPublicKey();
     }

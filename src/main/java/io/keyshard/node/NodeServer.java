@@ -19,6 +19,7 @@ public final class NodeServer implements AutoCloseable {
     private final NodeTransport transport;
     private final ScheduledExecutorService sweeper;
     private final KeygenService keygen;
+    private final SigningService signing;
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
@@ -29,6 +30,7 @@ public final class NodeServer implements AutoCloseable {
             NodeTransport transport,
             ScheduledExecutorService sweeper,
             KeygenService keygen,
+            SigningService signing,
             ShareStore store,
             ShareSealer sealer,
             NodeConfig config,
@@ -36,6 +38,7 @@ public final class NodeServer implements AutoCloseable {
         this.transport = transport;
         this.sweeper = sweeper;
         this.keygen = keygen;
+        this.signing = signing;
         this.store = store;
         this.sealer = sealer;
         this.config = config;
@@ -58,12 +61,14 @@ public final class NodeServer implements AutoCloseable {
         ShareStore store = ShareStore.open(files);
         KeygenService keygen =
                 new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
-        NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random);
+        NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
         NodeTransport transport;
         try {
             transport = NodeTransport.start(config.bindAddress(), bindPort, tls, api);
         } catch (IOException e) {
             keygen.close();
+            signing.close();
             store.close();
             sealer.close();
             identity.close();
@@ -72,7 +77,9 @@ public final class NodeServer implements AutoCloseable {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
-        return new NodeServer(transport, sweeper, keygen, store, sealer, config.withPort(transport.port()), identity);
+        sweeper.scheduleWithFixedDelay(signing::expire, 30, 30, TimeUnit.SECONDS);
+        return new NodeServer(
+                transport, sweeper, keygen, signing, store, sealer, config.withPort(transport.port()), identity);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -100,6 +107,7 @@ public final class NodeServer implements AutoCloseable {
         transport.close();
         sweeper.shutdownNow();
         keygen.close();
+        signing.close();
         store.close();
         sealer.close();
         identity.close();

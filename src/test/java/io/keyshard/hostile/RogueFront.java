@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.keyshard.bytes.Hex;
 import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Round1Message;
@@ -15,6 +16,9 @@ import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.TestNode;
+import io.keyshard.wire.SignRound2Request;
+import io.keyshard.wire.SignShare;
+import io.keyshard.wire.SignTranscript;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,8 +26,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -46,6 +52,14 @@ final class RogueFront implements AutoCloseable {
 
     private final Map<String, Round2Message> ownRound2 = new ConcurrentHashMap<>();
     volatile Tamper tamper = Tamper.NONE;
+
+    /** True while the operator answers every request with 503, as a server that is down for maintenance. */
+    volatile boolean unavailable;
+
+    /** How the operator alters its node's round-2 signature share (hex in, hex out); null leaves it. */
+    volatile UnaryOperator<String> signShare;
+
+    private static final Pattern SIGN_ROUND2 = Pattern.compile("/v1/sign/([^/]+)/round2");
 
     /** How the operator alters its node's answers; each gets the session setup it belongs to. */
     interface Tamper {
@@ -98,6 +112,10 @@ final class RogueFront implements AutoCloseable {
     private void relay(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
+            if (unavailable) {
+                ex.sendResponseHeaders(503, -1);
+                return;
+            }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             String apiKey = auth == null ? null : auth.substring("Bearer ".length());
             String path = ex.getRequestURI().getRawPath();
@@ -110,6 +128,10 @@ final class RogueFront implements AutoCloseable {
             if (m.matches() && r.statusCode() == 200) {
                 answer = alter(m.group(1), m.group(2), body, answer);
             }
+            Matcher sign = SIGN_ROUND2.matcher(path);
+            if (sign.matches() && r.statusCode() == 200 && signShare != null) {
+                answer = alterShare(UUID.fromString(sign.group(1)), body, answer);
+            }
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(r.statusCode(), out.length);
@@ -119,6 +141,21 @@ final class RogueFront implements AutoCloseable {
         } catch (Exception e) {
             ex.sendResponseHeaders(502, -1);
         }
+    }
+
+    /** The node's share altered and signed again with its identity key, over the request it answered. */
+    private String alterShare(UUID signId, byte[] request, String answer) throws IOException {
+        var json = StrictJson.mapper();
+        SignRound2Request req = json.readValue(request, SignRound2Request.class);
+        SignShare s = json.readValue(answer, SignShare.class);
+        String share = signShare.apply(s.share());
+        byte[] message = Hex.decode(req.request().message(), "message");
+        byte[] signature = keys.signSigningMessage(SignTranscript.share(
+                SignTranscript.requestHash(signId, req.request(), message),
+                SignTranscript.commitmentsHash(req.commitments()),
+                s.sender(),
+                Hex.decode(share, "share")));
+        return json.writeValueAsString(new SignShare(s.sender(), share, Hex.encode(signature)));
     }
 
     private String alter(String keyId, String round, byte[] request, String answer) throws IOException {

@@ -31,6 +31,7 @@ public final class InProcessNode implements AutoCloseable {
     private final NodeIdentity identity;
     private final KeygenService keygen;
     private final PeerRoster peers;
+    private final SigningService signing;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -63,7 +64,8 @@ public final class InProcessNode implements AutoCloseable {
         this.store = ShareStore.open(files);
         this.peers = new PeerRoster(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
-        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen);
+        this.signing = SigningService.open(config, identity, store, sealer, files, random);
+        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
     }
 
     /** Pins {@code p} as a peer of this node (what {@code node peers add} does with its entry). */
@@ -133,6 +135,7 @@ public final class InProcessNode implements AutoCloseable {
     @Override
     public void close() {
         keygen.close();
+        signing.close();
         store.close();
         sealer.close();
         identity.close();

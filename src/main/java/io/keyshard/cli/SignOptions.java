@@ -1,0 +1,150 @@
+package io.keyshard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.keyshard.address.Chain;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.NodeConnection;
+import io.keyshard.client.SignRequest;
+import io.keyshard.client.SignResult;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
+import io.keyshard.json.StrictJson;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The options {@code sign message} and {@code sign digest} share (key, path as {@code derive} takes it, servers), and their run. */
+final class SignOptions {
+    @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The key in the vault.")
+    String keyId;
+
+    @Mixin
+    PathOptions where;
+
+    @Option(names = "--network", paramLabel = "N", description = "mainnet or testnet (default mainnet).")
+    String network;
+
+    @Option(
+            names = "--servers",
+            split = ",",
+            paramLabel = "A,B",
+            description = "The servers to sign with (default: the first t of the key's servers that answer).")
+    List<String> servers;
+
+    @Option(
+            names = "--round-timeout",
+            defaultValue = "60",
+            paramLabel = "SECONDS",
+            description = "How long each server gets per round (default ${DEFAULT-VALUE}).")
+    long roundTimeout;
+
+    @Option(
+            names = "--json",
+            description = "Print one JSON object {keyId, curve, scheme, derivationPath, publicKey, address, signers, "
+                    + "payload, digest, signature}.")
+    boolean json;
+
+    int run(CommandSpec spec, byte[] payload, boolean digest) throws Exception {
+        UUID id = CliVault.keyId(keyId);
+        if (roundTimeout < 1) {
+            throw new IllegalArgumentException("--round-timeout must be at least 1 second");
+        }
+        Chain c = where.chain();
+        Network n = network == null ? Network.MAINNET : Network.parse(network);
+        PrintWriter err = spec.commandLine().getErr();
+        try (CliVault.Opened opened = CliVault.workspace(spec, Duration.ofSeconds(roundTimeout))) {
+            Workspace ws = opened.workspace();
+            KeyRecord key = ws.key(id)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no key with this keyId in the vault (keyshard keys list shows them)"));
+            checkKey(key, payload, digest);
+            if (c != null) {
+                c.requireCurve(key.curve());
+            }
+            DerivationPath p = where.path(c, n);
+            SignResult r;
+            try {
+                r = ws.sign(new SignRequest(id, p, null, payload, servers, c, n))
+                        .onProgress(e -> progress(err, e))
+                        .promise()
+                        .join();
+            } catch (CompletionException e) {
+                Throwable cause = NodeConnection.unwrap(e);
+                throw cause instanceof Exception ex ? ex : e;
+            }
+            print(spec, r, payload, digest);
+            return 0;
+        }
+    }
+
+    private static void checkKey(KeyRecord key, byte[] payload, boolean digest) {
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("this key is " + key.status() + ": only a READY key signs");
+        }
+        CurveName curve = key.curve();
+        if (curve != CurveName.ED25519 && curve != CurveName.ED448 && curve != CurveName.SECP256K1_SCHNORR) {
+            throw new IllegalArgumentException("ECDSA signing is not available yet (" + curve.apiName() + " keys); "
+                    + "ED25519, ED448 and SECP256K1_SCHNORR keys sign");
+        }
+        if (digest && curve != CurveName.SECP256K1_SCHNORR) {
+            throw new IllegalArgumentException(curve.apiName() + " keys sign the message itself (EdDSA has no "
+                    + "digest to sign): use 'keyshard sign message'");
+        }
+        if (digest && payload.length != 32) {
+            throw new IllegalArgumentException("a digest is 32 bytes (64 hex digits); --hex has " + payload.length);
+        }
+    }
+
+    private static void progress(PrintWriter err, KeygenProgress p) {
+        if (p.stage() == KeygenProgress.Stage.FAILED) {
+            err.println((p.server() == null ? "" : p.server() + ": ") + p.detail());
+            err.flush();
+        }
+    }
+
+    private void print(CommandSpec spec, SignResult r, byte[] payload, boolean digest) throws JsonProcessingException {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("keyId", r.keyId().toString());
+        o.put("curve", r.curve().apiName());
+        o.put("scheme", r.scheme());
+        o.put("derivationPath", r.derivationPath());
+        o.put("publicKey", r.publicKey());
+        o.put("address", r.address());
+        o.put("signers", r.signers());
+        if (digest) {
+            o.put("digest", Hex.encode(payload));
+        } else {
+            o.put("payload", Hex.encode(payload));
+        }
+        o.put("signature", r.signature());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(StrictJson.mapper().writeValueAsString(o));
+        } else {
+            o.forEach((k, v) -> {
+                if (v != null && !k.equals("payload")) {
+                    out.printf(
+                            "%-15s %s%n",
+                            k,
+                            v instanceof List<?> l
+                                    ? String.join(
+                                            ",", l.stream().map(String::valueOf).toList())
+                                    : v);
+                }
+            });
+        }
+        out.flush();
+    }
+}

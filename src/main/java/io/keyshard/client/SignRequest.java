@@ -1,0 +1,45 @@
+package io.keyshard.client;
+
+import io.keyshard.address.Chain;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.Network;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.TaprootTweak;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What {@link Workspace#sign} signs: the key, the path from its root (non-hardened), an optional taproot
+ * tweak (SECP256K1_SCHNORR; {@code chain} {@code bitcoin-p2tr} implies the BIP-86 one), the message (for
+ * a digest, the digest), the servers to sign with (null: the first t healthy ones in the key's order),
+ * and the chain and network whose address the result names (chain null: no address).
+ */
+public record SignRequest(
+        UUID keyId,
+        DerivationPath path,
+        TaprootTweak taproot,
+        byte[] message,
+        List<String> servers,
+        Chain chain,
+        Network network) {
+    public SignRequest {
+        if (keyId == null || path == null || message == null) {
+            throw new IllegalArgumentException("a signing needs a key, a path and a message");
+        }
+        if (message.length > SignRound1Request.MAX_MESSAGE) {
+            throw new IllegalArgumentException("the message is " + message.length + " bytes; at most "
+                    + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
+        }
+        message = message.clone();
+        servers = servers == null ? null : List.copyOf(servers);
+        network = network == null ? Network.MAINNET : network;
+        if (taproot == null && chain == Chain.BITCOIN_P2TR) {
+            taproot = TaprootTweak.KEY_PATH;
+        }
+    }
+
+    @Override
+    public byte[] message() {
+        return message.clone();
+    }
+}

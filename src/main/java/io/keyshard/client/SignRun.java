@@ -1,0 +1,211 @@
+package io.keyshard.client;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenProgress.Phase;
+import io.keyshard.curve.Curve;
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.derive.DerivedKey;
+import io.keyshard.derive.PublicDerivation;
+import io.keyshard.frost.Aggregator;
+import io.keyshard.frost.Bip340;
+import io.keyshard.frost.Ciphersuite;
+import io.keyshard.frost.PublicKeyPackage;
+import io.keyshard.frost.Signature;
+import io.keyshard.frost.SignatureShare;
+import io.keyshard.frost.SigningCommitments;
+import io.keyshard.frost.SigningException;
+import io.keyshard.frost.SigningPackage;
+import io.keyshard.frost.Tweaks;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.wire.SignCommitment;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.SignRound2Request;
+import io.keyshard.wire.SignShare;
+import io.keyshard.wire.SignTranscript;
+import io.keyshard.wire.StateAnswer;
+import io.keyshard.wire.TaprootTweak;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One FROST signing as the coordinator runs it (docs/protocol.md, Signing): the signers (given, or the
+ * first t of the key's servers that answer), round 1 and round 2 in parallel, every answer checked
+ * against its server's identity key, every share against its verification share (a bad one names its
+ * server), aggregation, and the signature verified with the chain's standard verifier under the
+ * derived (or taproot output) key before it is returned. Any failure aborts on every signer.
+ */
+final class SignRun {
+    static final String ACTIVITY = "signing";
+    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final UUID signId;
+    private final KeyRecord key;
+    private final SignRequest request;
+    private final Map<String, NodeConnection> servers;
+    private final Operation<SignResult> op;
+    private final Duration roundTimeout;
+
+    /** {@code servers}: a connection for each of the key's servers that is still configured, in the key's order. */
+    SignRun(
+            UUID signId,
+            KeyRecord key,
+            SignRequest request,
+            Map<String, NodeConnection> servers,
+            Operation<SignResult> op,
+            Duration roundTimeout) {
+        this.signId = signId;
+        this.key = key;
+        this.request = request;
+        this.servers = servers;
+        this.op = op;
+        this.roundTimeout = roundTimeout;
+    }
+
+    SignResult run() {
+        CurveName curve = key.curve();
+        Ciphersuite suite = Ciphersuite.forCurve(curve);
+        byte[] message = request.message();
+        TaprootTweak taproot = request.taproot();
+        if (taproot != null && curve != CurveName.SECP256K1_SCHNORR) {
+            throw new IllegalArgumentException("a taproot tweak applies to SECP256K1_SCHNORR keys only");
+        }
+        DerivedKey derived = PublicDerivation.derive(Workspace.rootOf(key).key(), request.path());
+        SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
+        List<NodeConnection> signers = picked.signers();
+        PublicKeyPackage pub = publicPackage(suite, derived.tweak(), taproot, picked.ids());
+        List<Integer> ids = signers.stream().map(c -> c.info().id()).sorted().toList();
+        SignRound1Request r1 = new SignRound1Request(
+                key.keyId().toString(),
+                request.path().toString(),
+                TaprootTweak.wire(taproot),
+                ids,
+                Hex.encode(message));
+        byte[] requestHash = SignTranscript.requestHash(signId, r1, message);
+        SignAnswers answers = new SignAnswers(suite, requestHash, signers, picked.identities());
+        try {
+            List<SignCommitment> commitments = ParallelRound.run(
+                    op,
+                    ACTIVITY,
+                    Phase.ROUND1,
+                    signers,
+                    c -> c.sign(signId, "round1", r1, SignCommitment.class, roundTimeout));
+            List<SigningCommitments> decoded = answers.commitments(commitments);
+            SignRound2Request r2 = new SignRound2Request(r1, commitments);
+            List<SignShare> shares = ParallelRound.run(
+                    op,
+                    ACTIVITY,
+                    Phase.ROUND2,
+                    signers,
+                    c -> c.sign(signId, "round2", r2, SignShare.class, roundTimeout));
+            Map<Integer, SignatureShare> byId = answers.shares(shares, SignTranscript.commitmentsHash(commitments));
+            SigningPackage pkg = new SigningPackage(decoded, message);
+            Signature sig = aggregate(suite, pkg, byId, pub, answers);
+            byte[] encoded = sig.encode(suite);
+            byte[] verifyKey = verifyKey(curve, pub.groupKey());
+            if (!StandardVerifier.accepts(curve, verifyKey, message, encoded)) {
+                throw new KeygenException(
+                        null,
+                        "signing failed: the aggregate signature does not pass the " + StandardVerifier.scheme(curve)
+                                + " verifier under the derived key; it is not returned",
+                        ExitCoded.PROTOCOL,
+                        null);
+            }
+            return new SignResult(
+                    signId,
+                    key.keyId(),
+                    curve,
+                    StandardVerifier.scheme(curve),
+                    request.path().toString(),
+                    Hex.encode(verifyKey),
+                    address(derived),
+                    signers.stream().map(NodeConnection::name).toList(),
+                    Hex.encode(SignTranscript.messageHash(message)),
+                    Hex.encode(encoded),
+                    Instant.now());
+        } catch (RuntimeException e) {
+            abortEverywhere(signers);
+            throw e;
+        }
+    }
+
+    /**
+     * The key's public package for this signing: verification shares by server id from the vault record,
+     * moved by the derivation tweak and, for taproot, the BIP-341 tweak, as every signer moves its share.
+     */
+    private PublicKeyPackage publicPackage(
+            Ciphersuite suite, BigInteger delta, TaprootTweak taproot, Map<String, Integer> ids) {
+        Curve curve = key.curve().curve();
+        Map<Integer, Point> shares = new TreeMap<>();
+        key.verificationShares().forEach((name, hex) -> {
+            Integer id = ids.get(name);
+            if (id != null) {
+                shares.put(id, curve.decodePoint(Hex.decode(hex, "verification share")));
+            }
+        });
+        Point root = curve.decodePublicKey(Hex.decode(key.rootPublicKey(), "rootPublicKey"));
+        PublicKeyPackage pub = new PublicKeyPackage(shares, root, key.threshold());
+        PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
+        return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());
+    }
+
+    /** Aggregates after checking every share; a bad share names its server. */
+    private static Signature aggregate(
+            Ciphersuite suite,
+            SigningPackage pkg,
+            Map<Integer, SignatureShare> shares,
+            PublicKeyPackage pub,
+            SignAnswers answers) {
+        try {
+            return Aggregator.aggregate(suite, pkg, shares, pub);
+        } catch (SigningException e) {
+            List<String> names = new ArrayList<>();
+            for (int id : e.culprits()) {
+                names.add(id == SigningException.COORDINATOR ? "the coordinator" : answers.name(id));
+            }
+            String who = names.size() == 1 ? names.get(0) : String.join(", ", names);
+            throw new KeygenException(
+                    e.culpritId() == SigningException.COORDINATOR ? null : answers.name(e.culpritId()),
+                    "signing failed, culprit server " + who + ": " + e.check().description(),
+                    ExitCoded.PROTOCOL,
+                    e);
+        }
+    }
+
+    /** The key a verifier takes: RFC 8032 bytes for Edwards, x-only for BIP-340. */
+    private static byte[] verifyKey(CurveName curve, Point key) {
+        return curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
+    }
+
+    private String address(DerivedKey derived) {
+        if (request.chain() == null) {
+            return null;
+        }
+        return request.chain()
+                .address(key.curve(), derived.key().point(), request.network())
+                .value();
+    }
+
+    /** Tells every signer to drop its nonces, best effort: a signer that misses it lets them expire. */
+    private void abortEverywhere(List<NodeConnection> signers) {
+        List<CompletableFuture<StateAnswer>> sent = new ArrayList<>();
+        for (NodeConnection c : signers) {
+            sent.add(c.sign(signId, "abort", Map.of(), StateAnswer.class, ABORT_TIMEOUT));
+        }
+        for (CompletableFuture<StateAnswer> f : sent) {
+            try {
+                f.join();
+            } catch (RuntimeException ignored) {
+                // unreachable, or it never got round 1: its nonces (if any) expire
+            }
+        }
+    }
+}

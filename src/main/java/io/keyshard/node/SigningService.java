@@ -1,0 +1,255 @@
+package io.keyshard.node;
+
+import io.keyshard.bytes.Hex;
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.Participant;
+import io.keyshard.frost.KeyPackage;
+import io.keyshard.frost.Round1;
+import io.keyshard.frost.Round2;
+import io.keyshard.frost.SignatureShare;
+import io.keyshard.frost.SigningCommitments;
+import io.keyshard.frost.SigningException;
+import io.keyshard.frost.SigningNonces;
+import io.keyshard.frost.SigningPackage;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.node.SigningAudit.Outcome;
+import io.keyshard.wire.KeyState;
+import io.keyshard.wire.SignCommitment;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.SignRound2Request;
+import io.keyshard.wire.SignShare;
+import io.keyshard.wire.SignTranscript;
+import io.keyshard.wire.StateAnswer;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The node's side of FROST signing (docs/protocol.md, Signing): round 1 checks the request against the
+ * key's stored public data, makes fresh nonces and answers signed commitments; round 2 takes the nonces
+ * out of the {@link NonceTable} before anything else, checks every co-signer's signed commitments against
+ * the identity keys recorded at key generation, and answers a signed share. Each signId is recorded in the
+ * {@link SigningAudit} at round 1 and can never start another signing.
+ */
+final class SigningService implements AutoCloseable {
+    private final NodeConfig config;
+    private final NodeIdentity identity;
+    private final SigningKeys keys;
+    private final SigningAudit audit;
+    private final SecureRandom random;
+    private final NonceTable nonces;
+
+    SigningService(
+            NodeConfig config,
+            NodeIdentity identity,
+            SigningKeys keys,
+            SigningAudit audit,
+            SecureRandom random,
+            NonceTable nonces) {
+        this.config = config;
+        this.identity = identity;
+        this.keys = keys;
+        this.audit = audit;
+        this.random = random;
+        this.nonces = nonces;
+    }
+
+    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table. */
+    static SigningService open(
+            NodeConfig config,
+            NodeIdentity identity,
+            ShareStore store,
+            ShareSealer sealer,
+            NodeFiles files,
+            SecureRandom random)
+            throws IOException {
+        return new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
+                SigningAudit.open(files),
+                random,
+                new NonceTable());
+    }
+
+    Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {
+        return switch (action) {
+            case "round1" -> round1(clientId, signId, ApiExchange.parse(body, SignRound1Request.class));
+            case "round2" -> round2(clientId, signId, ApiExchange.parse(body, SignRound2Request.class));
+            case "abort" -> abort(clientId, signId, body);
+            default -> throw ApiException.notFound("no such endpoint");
+        };
+    }
+
+    private SignCommitment round1(String clientId, UUID signId, SignRound1Request r) throws IOException, ApiException {
+        SigningKeys.Request req = keys.check(clientId, signId, r);
+        if (nonces.contains(signId) || audit.find(signId).isPresent()) {
+            throw ApiException.conflict("this signId was already used on this server; start again with a new one");
+        }
+        String busy = nonces.quotaProblem(clientId);
+        if (busy != null) {
+            throw new ApiException(503, "BUSY", busy);
+        }
+        SigningNonces made;
+        KeyPackage key = keys.keyPackage(req);
+        try {
+            made = Round1.commit(req.suite(), key, random::nextBytes);
+        } finally {
+            key.destroy();
+        }
+        if (!audit.begin(signId, clientId, req.keyId(), req.path().toString(), req.messageHash(), req.signers())) {
+            made.destroy();
+            throw ApiException.conflict("this signId was already used on this server; start again with a new one");
+        }
+        if (!nonces.add(signId, nonces.entry(clientId, req.keyId(), req.requestHash(), made))) {
+            made.destroy();
+            audit.end(signId, Outcome.REFUSED);
+            throw ApiException.conflict("this signId was already used on this server; start again with a new one");
+        }
+        byte[] hiding = req.suite().serializeElement(made.commitments().hiding());
+        byte[] binding = req.suite().serializeElement(made.commitments().binding());
+        byte[] signature =
+                identity.signSigningMessage(SignTranscript.commitment(req.requestHash(), config.id(), hiding, binding));
+        return new SignCommitment(config.id(), Hex.encode(hiding), Hex.encode(binding), Hex.encode(signature));
+    }
+
+    private SignShare round2(String clientId, UUID signId, SignRound2Request body) throws IOException, ApiException {
+        // The nonces leave the table first: whatever follows, they never sign a second time.
+        NonceTable.Entry taken = nonces.take(signId, clientId);
+        if (taken == null) {
+            throw ApiException.conflict("no signing waits for round 2 under this signId on this server (never "
+                    + "started, already answered, aborted, expired, or lost in a restart); start again with a new "
+                    + "signId");
+        }
+        Outcome outcome = Outcome.REFUSED;
+        try {
+            if (nonces.isExpired(taken)) {
+                outcome = Outcome.EXPIRED;
+                throw ApiException.conflict("round 1 of this signing expired on this server; start again");
+            }
+            byte[] message = SigningKeys.message(body.request());
+            if (!Arrays.equals(SignTranscript.requestHash(signId, body.request(), message), taken.requestHash())) {
+                throw ApiException.conflict("this signId was used for another request (key, path, tweak, signer "
+                        + "set or message differ from round 1); start again with a new signId");
+            }
+            SigningKeys.Request req = keys.check(clientId, signId, body.request());
+            SigningPackage pkg = new SigningPackage(commitments(req, body.commitments()), message);
+            KeyPackage key = keys.keyPackage(req);
+            SignatureShare z;
+            try {
+                z = Round2.sign(req.suite(), pkg, taken.nonces(), key);
+            } catch (SigningException e) {
+                throw ApiException.protocol(e.getMessage());
+            } finally {
+                key.destroy();
+            }
+            byte[] share = z.encode();
+            z.share().destroy();
+            byte[] signature = identity.signSigningMessage(SignTranscript.share(
+                    req.requestHash(), SignTranscript.commitmentsHash(body.commitments()), config.id(), share));
+            outcome = Outcome.SIGNED;
+            return new SignShare(config.id(), Hex.encode(share), Hex.encode(signature));
+        } finally {
+            taken.nonces().destroy();
+            audit.end(signId, outcome);
+        }
+    }
+
+    /**
+     * Every signer's round-1 answer, one per signer of the set, each signed by the identity key recorded
+     * for that server at key generation and strictly decoded; a failure names the server.
+     */
+    private List<SigningCommitments> commitments(SigningKeys.Request req, List<SignCommitment> received)
+            throws ApiException {
+        Set<Integer> seen = new HashSet<>();
+        List<SigningCommitments> out = new ArrayList<>();
+        for (SignCommitment c : received) {
+            if (c == null || !req.signers().contains(c.sender()) || !seen.add(c.sender())) {
+                throw ApiException.protocol("the commitment list holds an answer from a server outside the signer "
+                        + "set, or two from one server (culprit: the coordinator)");
+            }
+            Participant p = req.participant(c.sender());
+            byte[] hiding;
+            byte[] binding;
+            byte[] signature;
+            try {
+                hiding = Hex.decode(c.hiding(), "hiding commitment");
+                binding = Hex.decode(c.binding(), "binding commitment");
+                signature = Hex.decode(c.signature(), "signature");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.protocol("server " + p.name() + "'s commitments: " + e.getMessage());
+            }
+            if (!IdentityKeys.verifySigningMessage(
+                    p.signingKey(),
+                    signature,
+                    SignTranscript.commitment(req.requestHash(), c.sender(), hiding, binding))) {
+                throw ApiException.protocol("culprit server " + p.name() + ": its round-1 commitments are not signed "
+                        + "by the identity key it had at key generation");
+            }
+            try {
+                out.add(SigningCommitments.decode(req.suite(), c.sender(), hiding, binding));
+            } catch (SigningException e) {
+                throw ApiException.protocol("culprit server " + p.name() + ": " + e.getMessage());
+            }
+        }
+        if (seen.size() != req.signers().size()) {
+            throw ApiException.protocol("the commitment list lacks a signer of the set (culprit: the coordinator)");
+        }
+        return out;
+    }
+
+    private StateAnswer abort(String clientId, UUID signId, byte[] body) throws IOException, ApiException {
+        ApiExchange.parse(body, KeygenService.EmptyRequest.class);
+        NonceTable.Entry taken = nonces.take(signId, clientId);
+        if (taken != null) {
+            taken.nonces().destroy();
+            audit.end(signId, Outcome.ABORTED);
+            return new StateAnswer(KeyState.ABORTED);
+        }
+        Optional<SigningAudit.Row> row = audit.find(signId);
+        if (row.isEmpty() || !row.get().clientId().equals(clientId)) {
+            throw ApiException.notFound("no such signing on this server");
+        }
+        if (row.get().outcome() == Outcome.SIGNED) {
+            throw ApiException.conflict("this server already answered round 2 of this signing");
+        }
+        return new StateAnswer(KeyState.ABORTED);
+    }
+
+    /** Destroys the nonces of signings whose round 2 never came, and records them EXPIRED (the sweeper). */
+    void expire() {
+        for (UUID signId : nonces.expire()) {
+            try {
+                audit.end(signId, Outcome.EXPIRED);
+            } catch (IOException ignored) {
+                // the nonces are gone either way; the audit keeps the signing as begun
+            }
+        }
+    }
+
+    /** The signId in a request path, canonical UUID form only. */
+    static UUID signId(String text) throws ApiException {
+        if (!KeyIds.isCanonical(text)) {
+            throw ApiException.malformed("signId in the path: " + KeyIds.RULE);
+        }
+        return UUID.fromString(text);
+    }
+
+    /** True for the curves this service signs (FROST); the others sign with threshold ECDSA. */
+    static boolean frost(CurveName curve) {
+        return curve == CurveName.ED25519 || curve == CurveName.ED448 || curve == CurveName.SECP256K1_SCHNORR;
+    }
+
+    @Override
+    public void close() {
+        nonces.clear();
+        audit.close();
+    }
+}

@@ -1,0 +1,199 @@
+package io.keyshard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.SharedCluster;
+import io.keyshard.curve.CurveName;
+import io.keyshard.sign.Verifiers;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultFixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keyshard sign message} and {@code sign digest} against the shared local cluster: the JSON fields,
+ * signatures a standard verifier accepts under the key {@code derive} prints, and the exit codes of the
+ * refusals (EdDSA digest, ECDSA key, oversized message, a server that holds no share).
+ */
+class SignCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    static Path home;
+    static Path passwordFile;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        home = dir.resolve("home");
+        passwordFile = dir.resolve("password.txt");
+        Files.writeString(passwordFile, new String(VaultFixtures.PASSWORD) + "\n");
+        SharedCluster.home(home);
+        Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT).close();
+    }
+
+    private static CliHarness.Result run(String... args) {
+        List<String> all =
+                new ArrayList<>(List.of("--home", home.toString(), "--password-file", passwordFile.toString()));
+        all.addAll(List.of(args));
+        return CliHarness.run(all.toArray(String[]::new));
+    }
+
+    private static String keygen(CurveName curve) throws Exception {
+        CliHarness.Result gen = run("keygen", "--curve", curve.apiName(), "--threshold", "2", "--json");
+        assertEquals(0, gen.exitCode(), gen.err());
+        return JSON.readTree(gen.out()).get("keyId").asText();
+    }
+
+    @Test
+    void signMessagePrintsTheFieldsAndASignatureUnderTheDerivedKey() throws Exception {
+        String keyId = keygen(CurveName.ED25519);
+        CliHarness.Result r = run(
+                "sign", "message", "--key-id", keyId, "--chain", "solana", "--index", "4", "--text", "hello", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        List<String> fields = new ArrayList<>();
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            fields.add(it.next());
+        }
+        assertEquals(
+                List.of(
+                        "keyId",
+                        "curve",
+                        "scheme",
+                        "derivationPath",
+                        "publicKey",
+                        "address",
+                        "signers",
+                        "payload",
+                        "signature"),
+                fields);
+        assertEquals(keyId, o.get("keyId").asText());
+        assertEquals("ED25519", o.get("curve").asText());
+        assertEquals("Ed25519", o.get("scheme").asText());
+        assertEquals("m/44/501/0/4", o.get("derivationPath").asText());
+        assertEquals("[\"OFFICIAL_1\",\"OFFICIAL_2\"]", o.get("signers").toString());
+        assertEquals(
+                Hex.encode("hello".getBytes(StandardCharsets.UTF_8)),
+                o.get("payload").asText());
+        JsonNode derived = JSON.readTree(run("derive", "--key-id", keyId, "--chain", "solana", "--index", "4", "--json")
+                .out());
+        assertEquals(derived.get("publicKey").asText(), o.get("publicKey").asText());
+        assertEquals(derived.get("address").asText(), o.get("address").asText());
+        assertTrue(Verifiers.accepts(
+                CurveName.ED25519,
+                o.get("publicKey").asText(),
+                "hello".getBytes(StandardCharsets.UTF_8),
+                o.get("signature").asText()));
+
+        CliHarness.Result chosen = run(
+                "sign",
+                "message",
+                "--key-id",
+                keyId,
+                "--path",
+                "m/1/2",
+                "--hex",
+                "00ff",
+                "--servers",
+                "OFFICIAL_3,OFFICIAL_2",
+                "--json");
+        assertEquals(0, chosen.exitCode(), chosen.err());
+        JsonNode c = JSON.readTree(chosen.out());
+        assertEquals("[\"OFFICIAL_3\",\"OFFICIAL_2\"]", c.get("signers").toString());
+        assertTrue(Verifiers.accepts(
+                CurveName.ED25519,
+                c.get("publicKey").asText(),
+                new byte[] {0, (byte) 0xff},
+                c.get("signature").asText()));
+    }
+
+    @Test
+    void signDigestWithATaprootKeyVerifiesUnderTheOutputKey() throws Exception {
+        String keyId = keygen(CurveName.SECP256K1_SCHNORR);
+        String digest = "11".repeat(32);
+        CliHarness.Result r = run(
+                "sign",
+                "digest",
+                "--key-id",
+                keyId,
+                "--chain",
+                "bitcoin-p2tr",
+                "--index",
+                "1",
+                "--hex",
+                digest,
+                "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("BIP-340", o.get("scheme").asText());
+        assertEquals(digest, o.get("digest").asText());
+        assertFalse(o.has("payload"));
+        JsonNode derived =
+                JSON.readTree(run("derive", "--key-id", keyId, "--chain", "bitcoin-p2tr", "--index", "1", "--json")
+                        .out());
+        assertEquals(derived.get("outputKey").asText(), o.get("publicKey").asText());
+        assertEquals(derived.get("address").asText(), o.get("address").asText());
+        assertTrue(Verifiers.accepts(
+                CurveName.SECP256K1_SCHNORR,
+                derived.get("outputKey").asText(),
+                Hex.decode(digest, "digest"),
+                o.get("signature").asText()));
+    }
+
+    @Test
+    void refusalsExitWithTheirCodesAndNameNoKeyId() throws Exception {
+        String ed = keygen(CurveName.ED448);
+        CliHarness.Result digest = run("sign", "digest", "--key-id", ed, "--hex", "22".repeat(32));
+        assertEquals(2, digest.exitCode(), digest.err());
+        assertTrue(digest.err().contains("sign message"), digest.err());
+
+        String ecdsa = keygen(CurveName.SECP256K1);
+        CliHarness.Result e = run("sign", "message", "--key-id", ecdsa, "--text", "x");
+        assertEquals(2, e.exitCode(), e.err());
+        assertTrue(e.err().contains("ECDSA signing is not available yet"), e.err());
+
+        CliHarness.Result big = run("sign", "message", "--key-id", ed, "--hex", "00".repeat(65_537));
+        assertEquals(2, big.exitCode(), big.err());
+        assertTrue(big.err().contains("65537 bytes"), big.err());
+        Path file = dir.resolve("big.bin");
+        Files.write(file, new byte[65_537]);
+        CliHarness.Result bigFile = run("sign", "message", "--key-id", ed, "--file", file.toString());
+        assertEquals(2, bigFile.exitCode(), bigFile.err());
+
+        CliHarness.Result max = run("sign", "message", "--key-id", ed, "--hex", "ab".repeat(65_536), "--json");
+        assertEquals(0, max.exitCode(), max.err());
+        JsonNode m = JSON.readTree(max.out());
+        byte[] bytes = new byte[65_536];
+        Arrays.fill(bytes, (byte) 0xab);
+        assertTrue(Verifiers.accepts(
+                CurveName.ED448,
+                m.get("publicKey").asText(),
+                bytes,
+                m.get("signature").asText()));
+
+        CliHarness.Result stranger =
+                run("sign", "message", "--key-id", ed, "--text", "x", "--servers", "OFFICIAL_1,NOPE");
+        assertEquals(2, stranger.exitCode(), stranger.err());
+        assertTrue(stranger.err().contains("NOPE holds no share"), stranger.err());
+
+        for (CliHarness.Result r : List.of(digest, e, big, bigFile, stranger)) {
+            assertFalse(r.err().contains(ed) || r.err().contains(ecdsa), r.err());
+            assertTrue(r.out().isEmpty(), r.out());
+        }
+    }
+}
