@@ -47,8 +47,7 @@ public final class ExportCommand implements Runnable {
                 "Print a BIP-380 output descriptor of one account of a Bitcoin key, with its key origin and "
                         + "checksum, e.g. wpkh([f1ngerpr/84/0/0]xpub.../<0;1>/*)#checksum, and the receive (/0/*) "
                         + "and change (/1/*) descriptors for wallets that take one chain per descriptor. Bitcoin "
-                        + "Core, Sparrow and Electrum import it as a watch-only wallet; the PSBTs they make are signed "
-                        + "with keyshard sign psbt.",
+                        + "Core, Sparrow and Electrum import it as a watch-only wallet.",
                 "The key origin path is non-hardened (84/0/0, not 84h/0h/0h): MPC keys derive without the private "
                         + "key, which hardened steps need, so these addresses differ from a seed wallet's.",
                 "bitcoin-p2wpkh and bitcoin-p2pkh take SECP256k1 keys; bitcoin-p2tr takes SECP256K1_SCHNORR keys.",

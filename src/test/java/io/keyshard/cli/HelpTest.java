@@ -52,9 +52,9 @@ class HelpTest {
 
     @Test
     void helpAfterAnUnknownCommandSaysItIsUnknown() {
-        CliHarness.Result r = CliHarness.run("export", "--help");
+        CliHarness.Result r = CliHarness.run("transfer", "--help");
         assertEquals(2, r.exitCode(), r.out());
-        assertTrue(r.err().contains("unknown command 'export'"), r.err());
+        assertTrue(r.err().contains("unknown command 'transfer'"), r.err());
         assertEquals("", r.out(), "no top-level usage that would look like a success");
     }
 

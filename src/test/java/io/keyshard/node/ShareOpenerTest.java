@@ -50,6 +50,7 @@ class ShareOpenerTest {
     Path dir;
 
     private NodeFiles files;
+    private int peersMade; // each keygen pins its own made-up peer
     private NodeConfig config;
     private String clientId;
     private NodeIdentity identity;
@@ -137,7 +138,8 @@ class ShareOpenerTest {
     /** A 2-of-2 keygen of this node (OFFICIAL_1) with a peer held in the test, through the node's KeygenService. */
     private UUID keygen(CurveName curve) throws Exception {
         IdentityKeys peerKeys = IdentityKeys.generate(RANDOM);
-        Participant peer = peerKeys.participant("OTHER_SERVER", 99);
+        peersMade++;
+        Participant peer = peerKeys.participant("OTHER_SERVER_" + peersMade, 90 + peersMade);
         Participant self = identity.keys().participant("OFFICIAL_1", 1);
         UUID keyId = UUID.randomUUID();
         byte[] nonce = new byte[32];
