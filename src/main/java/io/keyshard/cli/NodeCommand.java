@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard node init|run|add-client|revoke-client}: one MPC server and its clients. */
+/** {@code keyshard node init|run|add-client|revoke-client|rotate-client}: one MPC server and its clients. */
 @Command(
         name = "node",
         description = "Run one MPC server and manage its clients.",
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             NodeCommand.Init.class,
             NodeCommand.Run.class,
             NodeCommand.AddClient.class,
-            NodeCommand.RevokeClient.class
+            NodeCommand.RevokeClient.class,
+            NodeCommand.RotateClient.class
         })
 public final class NodeCommand implements Runnable {
     @Spec
@@ -39,11 +40,15 @@ public final class NodeCommand implements Runnable {
     }
 
     private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued) throws Exception {
+        printEntry(spec, issued, "");
+    }
+
+    private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued, String lead) throws Exception {
         spec.commandLine().getOut().println(StrictJson.pretty().writeValueAsString(issued.entry()));
         spec.commandLine().getOut().flush();
         spec.commandLine()
                 .getErr()
-                .println("This is the only time the API key is shown: keep the entry for "
+                .println(lead + "This is the only time the API key is shown: keep the entry for "
                         + "'keyshard servers add --entry FILE'. Client id " + issued.clientId()
                         + " (end it with 'keyshard node revoke-client --client " + issued.clientId() + "').");
     }
@@ -212,6 +217,41 @@ public final class NodeCommand implements Runnable {
                 throw new IllegalArgumentException("no active client " + client + " on this node");
             }
             spec.commandLine().getErr().println("client " + client + " revoked");
+            return 0;
+        }
+    }
+
+    /** {@code node rotate-client}: a new API key for a client, which keeps its id and so every key it owns. */
+    @Command(
+            name = "rotate-client",
+            description = "Print an entry with a new API key for a client; it keeps its id and its keys, "
+                    + "the old API key is refused from now on.")
+    static final class RotateClient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
+        Path data;
+
+        @Option(
+                names = "--client",
+                required = true,
+                paramLabel = "ID",
+                description = "The client id printed when it was added.")
+        String client;
+
+        @Option(
+                names = "--json",
+                description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            printEntry(
+                    spec,
+                    NodeInitializer.rotateClient(data, client, new SecureRandom()),
+                    "The old API key of client " + client + " is refused from now on; the client replaces it "
+                            + "by adding this entry again under the same server name. ");
             return 0;
         }
     }
