@@ -66,6 +66,7 @@ public final class Workspace implements AutoCloseable {
         this.cluster = cluster;
         this.ownsCluster = ownsCluster;
         this.ledger = new CommitLedger(vault);
+        SealedServers.migrate(home, vault);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workspace");
             t.setDaemon(true);
@@ -247,6 +248,7 @@ public final class Workspace implements AutoCloseable {
                     .toList();
             boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
+                SealedServers.checkLocalFolders(home, vault, local);
                 // only the servers of this key: one that cannot start does not hold back a key on the others
                 Map<String, ServerException> failures = cluster.start(local);
                 if (!failures.isEmpty()) {
