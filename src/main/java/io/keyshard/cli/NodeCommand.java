@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -193,12 +194,8 @@ public final class NodeCommand implements Runnable {
         }
     }
 
-    /** {@code node revoke-client}: ends a client; its API key is refused from then on. */
-    @Command(name = "revoke-client", description = "End a client: its API key is refused from now on.")
-    static final class RevokeClient implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** The node and the client that {@code revoke-client} and {@code rotate-client} act on. */
+    static final class ClientChoice {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
 
@@ -208,15 +205,25 @@ public final class NodeCommand implements Runnable {
                 paramLabel = "ID",
                 description = "The client id printed when it was added.")
         String client;
+    }
+
+    /** {@code node revoke-client}: ends a client; its API key is refused from then on. */
+    @Command(name = "revoke-client", description = "End a client: its API key is refused from now on.")
+    static final class RevokeClient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientChoice target;
 
         @Override
         public Integer call() throws Exception {
-            NodeFiles files = new NodeFiles(data);
+            NodeFiles files = new NodeFiles(target.data);
             files.readConfig();
-            if (!new ClientRegistry(files).revoke(client)) {
-                throw new IllegalArgumentException("no active client " + client + " on this node");
+            if (!new ClientRegistry(files).revoke(target.client)) {
+                throw new IllegalArgumentException("no active client " + target.client + " on this node");
             }
-            spec.commandLine().getErr().println("client " + client + " revoked");
+            spec.commandLine().getErr().println("client " + target.client + " revoked");
             return 0;
         }
     }
@@ -230,15 +237,8 @@ public final class NodeCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
-        Path data;
-
-        @Option(
-                names = "--client",
-                required = true,
-                paramLabel = "ID",
-                description = "The client id printed when it was added.")
-        String client;
+        @Mixin
+        ClientChoice target;
 
         @Option(
                 names = "--json",
@@ -249,8 +249,8 @@ public final class NodeCommand implements Runnable {
         public Integer call() throws Exception {
             printEntry(
                     spec,
-                    NodeInitializer.rotateClient(data, client, new SecureRandom()),
-                    "The old API key of client " + client + " is refused from now on; the client replaces it "
+                    NodeInitializer.rotateClient(target.data, target.client, new SecureRandom()),
+                    "The old API key of client " + target.client + " is refused from now on; the client replaces it "
                             + "by adding this entry again under the same server name. ");
             return 0;
         }

@@ -1,14 +1,10 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
-import io.keyshard.bytes.Hex;
-import io.keyshard.crypto.Digests;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.ClientRegistry;
 import io.keyshard.vault.Vault;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -126,7 +122,7 @@ final class SealedServers {
         }
         boolean released = false;
         try {
-            String hash = sha256(key);
+            String hash = ClientRegistry.keyHash(key);
             Optional<Local> sealed = local(vault, name);
             if (sealed.isEmpty() || !sealed.get().apiKeySha256().equals(hash)) {
                 putLocal(vault, name, new Local(listed.id(), listed.certSha256(), hash));
@@ -158,7 +154,7 @@ final class SealedServers {
             char[] key = null;
             try {
                 key = LocalCluster.apiKey(home, name);
-                if (!sealed.get().apiKeySha256().equals(sha256(key))) {
+                if (!sealed.get().apiKeySha256().equals(ClientRegistry.keyHash(key))) {
                     continue; // another key than the sealed one: bound when it is first sent
                 }
                 entry = StrictJson.mapper()
@@ -221,7 +217,7 @@ final class SealedServers {
                 if (Files.exists(entryFile) && local(vault, name).isEmpty()) {
                     key = LocalCluster.apiKey(home, name);
                     ServerInfo entry = StrictJson.mapper().readValue(Files.readAllBytes(entryFile), ServerInfo.class);
-                    putLocal(vault, name, new Local(entry.id(), entry.certSha256(), sha256(key)));
+                    putLocal(vault, name, new Local(entry.id(), entry.certSha256(), ClientRegistry.keyHash(key)));
                 }
             } catch (IOException | RuntimeException e) {
                 // a half-made folder: bound when its key is first sent
@@ -265,18 +261,6 @@ final class SealedServers {
 
     private static KeygenException refused(String name, String message) {
         return new KeygenException(name, message, ExitCoded.SERVER, null);
-    }
-
-    private static String sha256(char[] key) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(key));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.duplicate().get(bytes);
-        try {
-            return Hex.encode(Digests.sha256(bytes));
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
     }
 
     private static int indexOf(byte[] bytes, byte b) {

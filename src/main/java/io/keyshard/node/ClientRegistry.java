@@ -56,7 +56,7 @@ public final class ClientRegistry {
         random.nextBytes(idBytes);
         String id = "client-" + Hex.encode(idBytes);
         List<Client> all = new ArrayList<>(read());
-        all.add(new Client(id, hash(apiKey), Instant.now().toString(), false));
+        all.add(new Client(id, keyHash(apiKey), Instant.now().toString(), false));
         OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
         return new NewClient(id, apiKey);
     }
@@ -71,7 +71,7 @@ public final class ClientRegistry {
             Client c = all.get(i);
             if (c.id().equals(clientId) && !c.revoked()) {
                 char[] apiKey = newApiKey(random);
-                all.set(i, new Client(c.id(), hash(apiKey), c.createdAt(), false));
+                all.set(i, new Client(c.id(), keyHash(apiKey), c.createdAt(), false));
                 OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
                 return Optional.of(new NewClient(c.id(), apiKey));
             }
@@ -116,7 +116,7 @@ public final class ClientRegistry {
      * constant time, whatever matched before.
      */
     public Optional<String> authenticate(char[] apiKey) throws IOException {
-        byte[] presented = Hex.decode(hash(apiKey), "API key hash");
+        byte[] presented = Hex.decode(keyHash(apiKey), "API key hash");
         String match = null;
         for (Client c : current()) {
             boolean equal = MessageDigest.isEqual(presented, Hex.decode(c.keyHash(), "keyHash in clients.json"));
@@ -143,7 +143,8 @@ public final class ClientRegistry {
                 .clients();
     }
 
-    private static String hash(char[] apiKey) {
+    /** The SHA-256 of an API key's UTF-8 bytes, as hex: what clients.json keeps of it. */
+    public static String keyHash(char[] apiKey) {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(apiKey));
         byte[] encoded = new byte[bytes.remaining()];
         bytes.duplicate().get(encoded);

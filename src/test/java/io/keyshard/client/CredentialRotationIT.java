@@ -90,17 +90,7 @@ class CredentialRotationIT {
         try (Vault vault = openVault()) {
             vault.list().forEach(r -> before.add(r.keyId()));
         }
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KeygenChild.class.getName(),
-                        home.toString(),
-                        PASSWORD,
-                        "3",
-                        String.join(",", RemoteCluster.NAMES))
-                .inheritIO()
-                .start();
+        Process child = KeygenChild.launch(home, PASSWORD, "3", RemoteCluster.NAMES);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died after round 3");
         try (Vault vault = openVault()) {

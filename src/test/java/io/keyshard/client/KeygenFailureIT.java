@@ -294,17 +294,7 @@ class KeygenFailureIT {
         try (Vault vault = openVault()) {
             before = ids(vault);
         }
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KeygenChild.class.getName(),
-                        home.toString(),
-                        PASSWORD,
-                        round,
-                        String.join(",", RemoteCluster.NAMES))
-                .inheritIO()
-                .start();
+        Process child = KeygenChild.launch(home, PASSWORD, round, RemoteCluster.NAMES);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died mid-keygen");
         try (Vault vault = openVault();

@@ -36,14 +36,8 @@ final class RemoteCluster implements AutoCloseable {
 
     /** Registers the nodes again at their current URLs (they change on restart), as a user re-adding them would. */
     void publish(Vault vault) throws Exception {
-        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-            TestNode n = e.getValue();
-            TestServers.register(
-                    home,
-                    vault,
-                    e.getKey(),
-                    new ServerInfo(n.url(), n.entry.id(), n.entry.certSha256(), false),
-                    n.entry.apiKey());
+        for (TestNode n : nodes.values()) {
+            TestServers.register(home, vault, n, n.url());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.keyshard.client;
 
+import io.keyshard.node.TestNode;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,5 +26,11 @@ public final class TestServers {
             Arrays.fill(key, (byte) 0);
         }
         ServersConfig.load(home).with(name, info).save();
+    }
+
+    /** Registers a test node as a remote server at {@code url} (its own, or a front standing in for it). */
+    public static void register(Path home, Vault vault, TestNode node, String url) throws IOException {
+        NodeEntry e = node.entry;
+        register(home, vault, e.name(), new ServerInfo(url, e.id(), e.certSha256(), false), e.apiKey());
     }
 }

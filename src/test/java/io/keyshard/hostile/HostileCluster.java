@@ -3,7 +3,6 @@ package io.keyshard.hostile;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.ServerInfo;
 import io.keyshard.client.TestServers;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
@@ -52,14 +51,8 @@ final class HostileCluster implements AutoCloseable {
     /** Registers every server at its current address, as a user adding its entry would. */
     private void publish() throws Exception {
         try (Vault vault = openVault()) {
-            for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-                TestNode n = e.getValue();
-                TestServers.register(
-                        home,
-                        vault,
-                        e.getKey(),
-                        new ServerInfo(urls.get(e.getKey()), n.entry.id(), n.entry.certSha256(), false),
-                        n.entry.apiKey());
+            for (TestNode n : nodes.values()) {
+                TestServers.register(home, vault, n, urls.get(n.entry.name()));
             }
         }
     }
