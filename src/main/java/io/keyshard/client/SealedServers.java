@@ -43,7 +43,7 @@ final class SealedServers {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-        if (vault.getSecret(LEGACY + name).isPresent()) {
+        if (has(vault, LEGACY + name)) {
             vault.removeSecret(LEGACY + name);
         }
     }
@@ -51,7 +51,7 @@ final class SealedServers {
     /** Forgets a remote server's sealed entry (and a key an earlier version stored alone). */
     static void removeRemote(Vault vault, String name) {
         for (String secret : new String[] {REMOTE + name, LEGACY + name}) {
-            if (vault.getSecret(secret).isPresent()) {
+            if (has(vault, secret)) {
                 vault.removeSecret(secret);
             }
         }
@@ -74,10 +74,7 @@ final class SealedServers {
             int cut = indexOf(bytes, (byte) '\n');
             Remote sealed = cut < 0 ? null : StrictJson.mapper().readValue(bytes, 0, cut, Remote.class);
             if (sealed == null) {
-                throw refused(
-                        name,
-                        "server " + name + ": its sealed entry is unreadable; add it again with "
-                                + "'keyshard servers add --entry FILE'");
+                throw unreadable(name);
             }
             if (!sealed.url().equals(listed.url())
                     || sealed.id() != listed.id()
@@ -93,10 +90,7 @@ final class SealedServers {
             }
             return ServerCredentials.chars(Arrays.copyOfRange(bytes, cut + 1, bytes.length));
         } catch (IOException e) {
-            throw refused(
-                    name,
-                    "server " + name + ": its sealed entry is unreadable; add it again with "
-                            + "'keyshard servers add --entry FILE'");
+            throw unreadable(name);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -196,7 +190,7 @@ final class SealedServers {
             }
             byte[] key = null;
             try {
-                if (vault.getSecret(REMOTE + name).isEmpty()) {
+                if (!has(vault, REMOTE + name)) {
                     key = vault.getSecret(LEGACY + name).orElse(null);
                     if (key != null) {
                         sealRemote(vault, name, listed.getValue(), key);
@@ -239,6 +233,13 @@ final class SealedServers {
                         + "restore the server's folder with 'keyshard nodes restore DIR'");
     }
 
+    /** Whether the vault holds {@code secret}; its value (an API key) is wiped at once. */
+    private static boolean has(Vault vault, String secret) {
+        Optional<byte[]> value = vault.getSecret(secret);
+        value.ifPresent(v -> Arrays.fill(v, (byte) 0));
+        return value.isPresent();
+    }
+
     private static Optional<Local> local(Vault vault, String name) {
         Optional<byte[]> raw = vault.getSecret(LOCAL + name);
         if (raw.isEmpty()) {
@@ -257,6 +258,13 @@ final class SealedServers {
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a server binding", e);
         }
+    }
+
+    private static KeygenException unreadable(String name) {
+        return refused(
+                name,
+                "server " + name + ": its sealed entry is unreadable; add it again with "
+                        + "'keyshard servers add --entry FILE'");
     }
 
     private static KeygenException refused(String name, String message) {

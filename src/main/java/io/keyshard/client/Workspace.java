@@ -248,7 +248,11 @@ public final class Workspace implements AutoCloseable {
                     .toList();
             boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
-                SealedServers.checkLocalFolders(home, vault, local);
+                // before a node is health-checked or started from its folder's entry (one this handle runs is not)
+                SealedServers.checkLocalFolders(
+                        home,
+                        vault,
+                        local.stream().filter(n -> cluster.process(n) == null).toList());
                 // only the servers of this key: one that cannot start does not hold back a key on the others
                 Map<String, ServerException> failures = cluster.start(local);
                 if (!failures.isEmpty()) {

@@ -344,6 +344,9 @@ class AppScreensIT {
 
     @Test
     void cancelDuringGenerationLeavesNoPendingRecord(FxRobot robot) throws Exception {
+        // connecting a server reads its sealed entry from the vault: connect once now, so the vault lock held
+        // below delays only the PENDING record, not the connections
+        readyKey(CurveName.ED25519, null);
         List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-ED448");
