@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard node init|run|add-client|revoke-client}: one MPC server and its clients. */
+/** {@code keyshard node init|run|add-client|revoke-client|rotate-client}: one MPC server and its clients. */
 @Command(
         name = "node",
         description = "Run one MPC server and manage its clients.",
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             NodeCommand.Run.class,
             NodeCommand.AddClient.class,
             NodeCommand.RevokeClient.class,
+            NodeCommand.RotateClient.class,
             NodePeersCommand.class
         })
 public final class NodeCommand implements Runnable {
@@ -40,11 +42,15 @@ public final class NodeCommand implements Runnable {
     }
 
     private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued) throws Exception {
+        printEntry(spec, issued, "");
+    }
+
+    private static void printEntry(CommandSpec spec, NodeInitializer.Issued issued, String lead) throws Exception {
         spec.commandLine().getOut().println(StrictJson.pretty().writeValueAsString(issued.printed()));
         spec.commandLine().getOut().flush();
         spec.commandLine()
                 .getErr()
-                .println("This is the only time the API key is shown: keep the entry for "
+                .println(lead + "This is the only time the API key is shown: keep the entry for "
                         + "'keyshard servers add --entry FILE' (its peers pin it with 'keyshard node peers add "
                         + "--entry FILE'; 'node peers export' prints it without the API key). Client id "
                         + issued.clientId()
@@ -191,12 +197,8 @@ public final class NodeCommand implements Runnable {
         }
     }
 
-    /** {@code node revoke-client}: ends a client; its API key is refused from then on. */
-    @Command(name = "revoke-client", description = "End a client: its API key is refused from now on.")
-    static final class RevokeClient implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** The node and the client that {@code revoke-client} and {@code rotate-client} act on. */
+    static final class ClientChoice {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "The node's data folder.")
         Path data;
 
@@ -206,15 +208,53 @@ public final class NodeCommand implements Runnable {
                 paramLabel = "ID",
                 description = "The client id printed when it was added.")
         String client;
+    }
+
+    /** {@code node revoke-client}: ends a client; its API key is refused from then on. */
+    @Command(name = "revoke-client", description = "End a client: its API key is refused from now on.")
+    static final class RevokeClient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientChoice target;
 
         @Override
         public Integer call() throws Exception {
-            NodeFiles files = new NodeFiles(data);
+            NodeFiles files = new NodeFiles(target.data);
             files.readConfig();
-            if (!new ClientRegistry(files).revoke(client)) {
-                throw new IllegalArgumentException("no active client " + client + " on this node");
+            if (!new ClientRegistry(files).revoke(target.client)) {
+                throw new IllegalArgumentException("no active client " + target.client + " on this node");
             }
-            spec.commandLine().getErr().println("client " + client + " revoked");
+            spec.commandLine().getErr().println("client " + target.client + " revoked");
+            return 0;
+        }
+    }
+
+    /** {@code node rotate-client}: a new API key for a client, which keeps its id and so every key it owns. */
+    @Command(
+            name = "rotate-client",
+            description = "Print an entry with a new API key for a client; it keeps its id and its keys, "
+                    + "the old API key is refused from now on.")
+    static final class RotateClient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ClientChoice target;
+
+        @Option(
+                names = "--json",
+                description = "Print the entry as one JSON object (it always is; accepted like on every command).")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            printEntry(
+                    spec,
+                    NodeInitializer.rotateClient(target.data, target.client, new SecureRandom()),
+                    "The old API key of client " + target.client + " is refused from now on; the client replaces it "
+                            + "by adding this entry again under the same server name. ");
             return 0;
         }
     }

@@ -31,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * Resolves what a crash left (docs/protocol.md, Commit and abort): a PENDING record is finished when
- * every server holds the same verified result, else aborted everywhere and marked FAILED; a READY
+ * every server holds the same verified result, else aborted everywhere and marked FAILED (but a server
+ * that answers 404 aborts nothing while another still has the key: see {@link #unknownSomewhere}); a READY
  * key that a server still reports PENDING gets its commit again. A record whose servers cannot be
  * reached stays as it is until the next try.
  */
@@ -108,6 +109,10 @@ final class PendingResolver {
     private ResolvedKey resolvePending(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
+        Optional<ResolvedKey> unknown = unknownSomewhere(r, servers, statuses);
+        if (unknown.isPresent()) {
+            return unknown.get();
+        }
         String unfinished = null;
         for (int i = 0; i < servers.size(); i++) {
             KeyStatusAnswer st = statuses.get(i);
@@ -163,6 +168,38 @@ final class PendingResolver {
     private boolean inFlightOrSettled(UUID keyId) {
         return running.contains(keyId)
                 || vault.get(keyId).map(k -> k.status() != KeyStatus.PENDING).orElse(true);
+    }
+
+    /**
+     * A server that answers 404 does not know the key under this vault's API key: its data may be wiped or
+     * restored, or the key the vault holds for it may belong to another client (a rotated or re-added
+     * credential). That alone is no reason to abort the shares other servers hold: the record is left as it
+     * is, unless every other server reports the key absent or ended too (then there is nothing to keep).
+     */
+    private static Optional<ResolvedKey> unknownSomewhere(
+            KeyRecord r, List<NodeConnection> servers, List<KeyStatusAnswer> statuses) {
+        List<String> unknown = new ArrayList<>();
+        List<String> holding = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            KeyStatusAnswer st = statuses.get(i);
+            if (st == null) {
+                unknown.add(servers.get(i).name());
+            } else if (st.status() != KeyState.ABORTED && st.status() != KeyState.EXPIRED) {
+                holding.add(servers.get(i).name());
+            }
+        }
+        if (unknown.isEmpty() || holding.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResolvedKey(
+                r.keyId(),
+                KeyStatus.PENDING,
+                ResolvedKey.Change.UNCHANGED,
+                "left PENDING, nothing aborted: " + String.join(", ", unknown) + " does not know this key (its data "
+                        + "was wiped or restored, or the API key the vault holds for it is another client's) while "
+                        + String.join(", ", holding) + " still " + (holding.size() == 1 ? "has" : "have")
+                        + " it; if the server's API key was replaced, add its new entry with "
+                        + "'keyshard servers add --entry FILE' and the key is settled on the next start"));
     }
 
     /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */

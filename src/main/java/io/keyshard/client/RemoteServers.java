@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Adding and removing remote servers (the CLI's {@code servers add|remove} and the Servers screen):
  * the entry {@code node init} printed is checked strictly, its public part goes to servers.json and
- * its API key sealed into the vault, never into a plain file.
+ * the whole entry with its API key is sealed into the vault, never into a plain file: the key goes only
+ * to the url and certificate it was added with.
  */
 public final class RemoteServers {
     /** Entries are a few hundred bytes; anything much larger is not one. */
@@ -51,6 +52,14 @@ public final class RemoteServers {
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
         }
+        return add(home, vault, e);
+    }
+
+    /**
+     * Adds (or replaces) the server of a parsed entry: its url, id, pin and API key are sealed as one
+     * vault secret, and its public part is listed in servers.json; returns its name.
+     */
+    public static String add(Path home, Vault vault, NodeEntry e) throws IOException {
         ServerIds.idFor(e.name(), e.id());
         if (LocalCluster.NAMES.contains(e.name())) {
             throw new IllegalArgumentException(e.name() + " is a name of the local cluster; give the remote server "
@@ -69,7 +78,7 @@ public final class RemoteServers {
         }
         byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
         try {
-            vault.putSecret(ServerCredentials.secretName(e.name()), key);
+            SealedServers.sealRemote(vault, e.name(), info, key);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -102,7 +111,7 @@ public final class RemoteServers {
         if (LocalCluster.NAMES.contains(name)) {
             throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
         }
-        vault.removeSecret(ServerCredentials.secretName(name));
+        SealedServers.removeRemote(vault, name);
         config.without(name).save();
     }
 }

@@ -73,6 +73,7 @@ public final class Workspace implements AutoCloseable {
         this.ownsCluster = ownsCluster;
         this.ledger = new CommitLedger(vault);
         this.running = InFlightKeys.of(vault);
+        SealedServers.migrate(home, vault);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workspace");
             t.setDaemon(true);
@@ -388,6 +389,11 @@ public final class Workspace implements AutoCloseable {
                     .toList();
             boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
+                // before a node is health-checked or started from its folder's entry (one this handle runs is not)
+                SealedServers.checkLocalFolders(
+                        home,
+                        vault,
+                        local.stream().filter(n -> cluster.process(n) == null).toList());
                 // only the servers of this key: one that cannot start does not hold back a key on the others
                 Map<String, ServerException> failures = cluster.start(local);
                 if (!failures.isEmpty()) {

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The clients a node serves, in {@code clients.json}: only the SHA-256 of each API key is kept
  * (the keys carry 256 random bits, so a fast hash is enough). A running node re-reads the file when
- * it changes, so {@code node add-client} and {@code node revoke-client} take effect at once.
+ * it changes, so {@code node add-client}, {@code node rotate-client} and {@code node revoke-client} take
+ * effect at once.
  */
 public final class ClientRegistry {
     private static final String PREFIX = "ksk_";
@@ -50,17 +51,32 @@ public final class ClientRegistry {
 
     /** Adds a client and returns its API key (synchronised across processes by the atomic file rewrite). */
     public synchronized NewClient add(SecureRandom random) throws IOException {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        char[] apiKey = (PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw)).toCharArray();
-        Arrays.fill(raw, (byte) 0);
+        char[] apiKey = newApiKey(random);
         byte[] idBytes = new byte[6];
         random.nextBytes(idBytes);
         String id = "client-" + Hex.encode(idBytes);
         List<Client> all = new ArrayList<>(read());
-        all.add(new Client(id, hash(apiKey), Instant.now().toString(), false));
+        all.add(new Client(id, keyHash(apiKey), Instant.now().toString(), false));
         OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
         return new NewClient(id, apiKey);
+    }
+
+    /**
+     * Gives an active client a new API key under the same client id, so every key it owns stays its own;
+     * the old API key is refused from now on. Empty if there is no such active client.
+     */
+    public synchronized Optional<NewClient> rotate(String clientId, SecureRandom random) throws IOException {
+        List<Client> all = new ArrayList<>(read());
+        for (int i = 0; i < all.size(); i++) {
+            Client c = all.get(i);
+            if (c.id().equals(clientId) && !c.revoked()) {
+                char[] apiKey = newApiKey(random);
+                all.set(i, new Client(c.id(), keyHash(apiKey), c.createdAt(), false));
+                OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
+                return Optional.of(new NewClient(c.id(), apiKey));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ends a client: its API key is refused from now on. Returns false if no such active client. */
@@ -80,6 +96,16 @@ public final class ClientRegistry {
         return found;
     }
 
+    private static char[] newApiKey(SecureRandom random) {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        try {
+            return (PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw)).toCharArray();
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
     /** The clients, revoked ones included. */
     public List<Client> list() throws IOException {
         return read();
@@ -90,7 +116,7 @@ public final class ClientRegistry {
      * constant time, whatever matched before.
      */
     public Optional<String> authenticate(char[] apiKey) throws IOException {
-        byte[] presented = Hex.decode(hash(apiKey), "API key hash");
+        byte[] presented = Hex.decode(keyHash(apiKey), "API key hash");
         String match = null;
         for (Client c : current()) {
             boolean equal = MessageDigest.isEqual(presented, Hex.decode(c.keyHash(), "keyHash in clients.json"));
@@ -117,7 +143,8 @@ public final class ClientRegistry {
                 .clients();
     }
 
-    private static String hash(char[] apiKey) {
+    /** The SHA-256 of an API key's UTF-8 bytes, as hex: what clients.json keeps of it. */
+    public static String keyHash(char[] apiKey) {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(apiKey));
         byte[] encoded = new byte[bytes.remaining()];
         bytes.duplicate().get(encoded);

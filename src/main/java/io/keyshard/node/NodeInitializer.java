@@ -96,13 +96,30 @@ public final class NodeInitializer {
     public static Issued addClient(Path dataDir, SecureRandom random) throws IOException {
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
-        ClientRegistry.NewClient client = new ClientRegistry(files).add(random);
+        return issued(files, config, new ClientRegistry(files).add(random));
+    }
+
+    /**
+     * A new API key for an existing client ({@code keyshard node rotate-client}): same client id, so its
+     * keys stay its own; the old key is refused from now on.
+     */
+    public static Issued rotateClient(Path dataDir, String clientId, SecureRandom random) throws IOException {
+        NodeFiles files = new NodeFiles(dataDir);
+        NodeConfig config = files.readConfig();
+        ClientRegistry.NewClient client = new ClientRegistry(files)
+                .rotate(clientId, random)
+                .orElseThrow(() -> new IllegalArgumentException("no active client " + clientId + " on this node"));
+        return issued(files, config, client);
+    }
+
+    private static Issued issued(NodeFiles files, NodeConfig config, ClientRegistry.NewClient client)
+            throws IOException {
         String apiKey = new String(client.apiKey());
         Arrays.fill(client.apiKey(), '\0');
         return new Issued(
                 new NodeEntry(config.name(), config.id(), config.url(), certificatePin(files), apiKey),
                 client.clientId(),
-                PeerEntries.own(dataDir));
+                PeerEntries.own(files.dir()));
     }
 
     static String certificatePin(NodeFiles files) throws IOException {

@@ -2,9 +2,8 @@ package io.keyshard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.client.LocalCluster;
-import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
-import io.keyshard.client.ServersConfig;
+import io.keyshard.client.TestServers;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.PeerEntries;
 import io.keyshard.vault.Vault;
@@ -33,18 +32,17 @@ final class ScaleNodes implements AutoCloseable {
     static ScaleNodes start(Path home, Vault vault, int lastId) throws Exception {
         ScaleNodes nodes = new ScaleNodes();
         try {
-            Map<String, CompletableFuture<ServerInfo>> starting = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Started>> starting = new LinkedHashMap<>();
             for (int id = 4; id <= lastId; id++) {
                 String name = name(id);
                 Path data = home.resolve("scale-nodes").resolve(name);
                 int nodeId = id;
-                starting.put(name, CompletableFuture.supplyAsync(() -> nodes.initAndRun(name, nodeId, data, vault)));
+                starting.put(name, CompletableFuture.supplyAsync(() -> nodes.initAndRun(name, nodeId, data)));
             }
-            ServersConfig config = ServersConfig.load(home);
-            for (Map.Entry<String, CompletableFuture<ServerInfo>> e : starting.entrySet()) {
-                config = config.with(e.getKey(), e.getValue().join());
+            for (Map.Entry<String, CompletableFuture<Started>> e : starting.entrySet()) {
+                Started s = e.getValue().join();
+                TestServers.register(home, vault, e.getKey(), s.info(), s.apiKey());
             }
-            config.save();
             // Every server pins every other (the running nodes read their rosters again), as operators would.
             List<Path> folders = new ArrayList<>();
             LocalCluster.NAMES.forEach(
@@ -72,7 +70,10 @@ final class ScaleNodes implements AutoCloseable {
         return names;
     }
 
-    private ServerInfo initAndRun(String name, int id, Path data, Vault vault) {
+    /** A node that listens, and the API key its {@code node init} printed. */
+    private record Started(ServerInfo info, String apiKey) {}
+
+    private Started initAndRun(String name, int id, Path data) {
         try {
             Process init = java(List.of(
                     "node",
@@ -89,9 +90,6 @@ final class ScaleNodes implements AutoCloseable {
             if (!init.waitFor(120, TimeUnit.SECONDS) || init.exitValue() != 0) {
                 throw new IllegalStateException("node init of " + name + " failed");
             }
-            vault.putSecret(
-                    ServerCredentials.secretName(name),
-                    entry.path("apiKey").asText().getBytes(StandardCharsets.US_ASCII));
             Process run = java(List.of(
                     "node",
                     "run",
@@ -111,7 +109,9 @@ final class ScaleNodes implements AutoCloseable {
                 throw new IllegalStateException("node " + name + " did not start");
             }
             String url = StrictJson.mapper().readTree(line).path("url").asText();
-            return new ServerInfo(url, id, entry.path("certSha256").asText(), false);
+            return new Started(
+                    new ServerInfo(url, id, entry.path("certSha256").asText(), false),
+                    entry.path("apiKey").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.ClientRegistry;
+import io.keyshard.node.NodeFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code keyshard node init|add-client|revoke-client} as a user runs them. */
+/** {@code keyshard node init|add-client|revoke-client|rotate-client} as a user runs them. */
 class NodeCommandTest {
     @TempDir
     Path dir;
@@ -172,6 +175,44 @@ class NodeCommandTest {
                                 "--data",
                                 dir.resolve("none").toString())
                         .exitCode());
+    }
+
+    @Test
+    void rotateClientKeepsTheClientIdAndRefusesTheOldKey() throws Exception {
+        Path data = dir.resolve("n3");
+        CliHarness.Result init = CliHarness.run(
+                "node", "init", "--name", "EDGE", "--id", "41", "--port", "7445", "--data", data.toString());
+        Matcher m = Pattern.compile("revoke-client --client (client-[0-9a-f]+)").matcher(init.err());
+        assertTrue(m.find(), init.err());
+        String clientId = m.group(1);
+        String oldKey = json(init.out()).get("apiKey").asText();
+
+        CliHarness.Result rotated =
+                CliHarness.run("node", "rotate-client", "--data", data.toString(), "--client", clientId);
+        assertEquals(0, rotated.exitCode(), rotated.err());
+        JsonNode entry = json(rotated.out());
+        assertEquals(json(init.out()).get("certSha256"), entry.get("certSha256"));
+        assertEquals(41, entry.get("id").asInt());
+        String newKey = entry.get("apiKey").asText();
+        assertNotEquals(oldKey, newKey);
+        assertTrue(rotated.err().contains("client " + clientId), rotated.err());
+        assertTrue(rotated.err().contains("only time the API key is shown"), rotated.err());
+
+        ClientRegistry clients = new ClientRegistry(new NodeFiles(data));
+        assertEquals(Optional.of(clientId), clients.authenticate(newKey.toCharArray()), "same client, new key");
+        assertEquals(Optional.empty(), clients.authenticate(oldKey.toCharArray()), "the old key is refused");
+        assertEquals(1, clients.list().size(), "no second client was made");
+
+        assertEquals(
+                2,
+                CliHarness.run("node", "rotate-client", "--data", data.toString(), "--client", "client-000000000000")
+                        .exitCode(),
+                "an unknown client is bad input");
+        CliHarness.run("node", "revoke-client", "--data", data.toString(), "--client", clientId);
+        CliHarness.Result revoked =
+                CliHarness.run("node", "rotate-client", "--data", data.toString(), "--client", clientId);
+        assertEquals(2, revoked.exitCode(), "a revoked client cannot come back with a new key");
+        assertTrue(revoked.err().contains("no active client " + clientId), revoked.err());
     }
 
     private static List<String> iterate(JsonNode n) {

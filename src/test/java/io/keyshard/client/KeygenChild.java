@@ -3,6 +3,7 @@ package io.keyshard.client;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class KeygenChild {
     private KeygenChild() {}
+
+    /** Starts this main in a child JVM on the test class path, halting after {@code round} as described above. */
+    static Process launch(Path home, String password, String round, List<String> servers) throws IOException {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KeygenChild.class.getName(),
+                        home.toString(),
+                        password,
+                        round,
+                        String.join(",", servers))
+                .inheritIO()
+                .start();
+    }
 
     public static void main(String[] args) {
         Path home = Path.of(args[0]);

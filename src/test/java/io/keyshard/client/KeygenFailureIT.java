@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +73,9 @@ class KeygenFailureIT {
                 n.restart();
             }
         }
-        cluster.publish();
+        try (Vault vault = openVault()) {
+            cluster.publish(vault);
+        }
     }
 
     private static UUID newest(Vault vault, Set<UUID> before) {
@@ -125,7 +126,7 @@ class KeygenFailureIT {
             UUID keyId = newest(vault, before);
             KeyRecord record = vault.get(keyId).orElseThrow();
             cluster.node("BRAVO").restart();
-            cluster.publish();
+            cluster.publish(vault);
             if (failure != null) {
                 assertEquals("BRAVO", failure.server(), failure.getMessage());
                 assertTrue(failure.getMessage().contains("server BRAVO"), failure.getMessage());
@@ -196,16 +197,16 @@ class KeygenFailureIT {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            vault.putSecret(ServerCredentials.secretName("SILENT"), "ksk_x".getBytes(StandardCharsets.UTF_8));
-            ServersConfig.load(home)
-                    .with(
-                            "SILENT",
-                            new ServerInfo(
-                                    "https://127.0.0.1:" + silent.getLocalPort(),
-                                    19,
-                                    cluster.node("ALPHA").entry.certSha256(),
-                                    false))
-                    .save();
+            TestServers.register(
+                    home,
+                    vault,
+                    "SILENT",
+                    new ServerInfo(
+                            "https://127.0.0.1:" + silent.getLocalPort(),
+                            19,
+                            cluster.node("ALPHA").entry.certSha256(),
+                            false),
+                    "ksk_x");
             Set<UUID> before = ids(vault);
             try (Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(2))) {
                 CompletionException e = Assertions.assertThrows(
@@ -251,13 +252,15 @@ class KeygenFailureIT {
             assertTrue(outcomes.stream().noneMatch(o -> o.keyId().equals(confirmed)), outcomes.toString());
         } finally {
             cluster.node("BRAVO").restart();
-            cluster.publish();
+            try (Vault vault = openVault()) {
+                cluster.publish(vault);
+            }
         }
         // a commit BRAVO missed: not in the ledger, so the next check asks and re-sends it
         UUID missed;
         try (Vault vault = openVault();
                 Workspace ws = Workspace.open(home, vault)) {
-            GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.SECP256K1, "BRAVO");
+            GeneratedKey key = cluster.keyWithMissedCommit(ws, vault, CurveName.SECP256K1, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }
@@ -276,7 +279,9 @@ class KeygenFailureIT {
                     "confirmed once the re-sent commit landed everywhere: " + outcomes);
         } finally {
             cluster.node("BRAVO").restart();
-            cluster.publish();
+            try (Vault vault = openVault()) {
+                cluster.publish(vault);
+            }
         }
     }
 
@@ -289,17 +294,7 @@ class KeygenFailureIT {
         try (Vault vault = openVault()) {
             before = ids(vault);
         }
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KeygenChild.class.getName(),
-                        home.toString(),
-                        PASSWORD,
-                        round,
-                        String.join(",", RemoteCluster.NAMES))
-                .inheritIO()
-                .start();
+        Process child = KeygenChild.launch(home, PASSWORD, round, RemoteCluster.NAMES);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the client process ends");
         assertEquals(42, child.exitValue(), "the client died mid-keygen");
         try (Vault vault = openVault();

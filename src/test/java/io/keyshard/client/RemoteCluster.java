@@ -5,7 +5,6 @@ import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,31 +30,23 @@ final class RemoteCluster implements AutoCloseable {
         TestNode.pinEachOther(nodes.values());
     }
 
-    /** Writes every node's entry into servers.json and its API key into the vault. */
+    /** Writes every node's entry into servers.json and seals it with its API key into the vault. */
     void register(Vault vault) throws Exception {
-        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-            vault.putSecret(
-                    ServerCredentials.secretName(e.getKey()),
-                    e.getValue().entry.apiKey().getBytes(StandardCharsets.UTF_8));
-        }
-        publish();
+        publish(vault);
     }
 
-    /** Rewrites servers.json with the nodes' current URLs (they change on restart). */
-    void publish() throws Exception {
-        ServersConfig config = ServersConfig.load(home);
-        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-            TestNode n = e.getValue();
-            config = config.with(e.getKey(), new ServerInfo(n.url(), n.entry.id(), n.entry.certSha256(), false));
+    /** Registers the nodes again at their current URLs (they change on restart), as a user re-adding them would. */
+    void publish(Vault vault) throws Exception {
+        for (TestNode n : nodes.values()) {
+            TestServers.register(home, vault, n, n.url());
         }
-        config.save();
     }
 
     /**
      * Generates a key on the three nodes and stops {@code server} once the vault record is READY, so it
      * misses the commit; restarts it afterwards. Returns the key, whose commit is still pending there.
      */
-    GeneratedKey keyWithMissedCommit(Workspace ws, CurveName curve, String server) throws Exception {
+    GeneratedKey keyWithMissedCommit(Workspace ws, Vault vault, CurveName curve, String server) throws Exception {
         Operation<GeneratedKey> op = ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NAMES));
         op.onProgress(p -> {
             if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.READY) {
@@ -64,7 +55,7 @@ final class RemoteCluster implements AutoCloseable {
         });
         GeneratedKey key = op.promise().join();
         node(server).restart();
-        publish();
+        publish(vault);
         return key;
     }
 

@@ -129,7 +129,7 @@ class WorkspaceIT {
                 assertTrue(charlie.error().contains("CHARLIE"), charlie.error());
             } finally {
                 cluster.node("CHARLIE").restart();
-                cluster.publish();
+                cluster.publish(vault);
             }
 
             byte[] entry = StrictJson.mapper()
@@ -184,7 +184,7 @@ class WorkspaceIT {
         UUID missed;
         try (Vault vault = openVault();
                 Workspace ws = Workspace.open(home, vault)) {
-            GeneratedKey key = cluster.keyWithMissedCommit(ws, CurveName.P256, "BRAVO");
+            GeneratedKey key = cluster.keyWithMissedCommit(ws, vault, CurveName.P256, "BRAVO");
             assertEquals(List.of("BRAVO"), key.commitPending());
             missed = key.keyId();
         }

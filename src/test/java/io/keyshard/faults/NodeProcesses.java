@@ -1,10 +1,9 @@
 package io.keyshard.faults;
 
 import io.keyshard.client.NodeConnection;
-import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerException;
 import io.keyshard.client.ServerInfo;
-import io.keyshard.client.ServersConfig;
+import io.keyshard.client.TestServers;
 import io.keyshard.node.NodeConfig;
 import io.keyshard.node.NodeInitializer;
 import io.keyshard.node.PeerEntries;
@@ -13,7 +12,6 @@ import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -163,14 +161,10 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Writes the nodes' entries into servers.json of {@code home} and their API keys into the vault. */
     void register(Path home, Vault vault) throws IOException {
-        ServersConfig config = ServersConfig.load(home);
         for (String name : NAMES) {
-            vault.putSecret(
-                    ServerCredentials.secretName(name),
-                    entries.get(name).apiKey().getBytes(StandardCharsets.UTF_8));
-            config = config.with(name, info(name));
+            TestServers.register(
+                    home, vault, name, info(name), entries.get(name).apiKey());
         }
-        config.save();
     }
 
     /** The node's state for a key: PENDING, READY, ABORTED, EXPIRED, IN_PROGRESS, or UNKNOWN (404). */

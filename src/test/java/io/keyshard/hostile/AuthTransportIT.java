@@ -13,6 +13,7 @@ import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
+import io.keyshard.client.TestServers;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
@@ -143,25 +144,32 @@ class AuthTransportIT {
         TestNode bravo = cluster.node("BRAVO");
         try (Vault vault = cluster.openVault()) {
             List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
-            // BRAVO's address now answers with ALPHA's certificate: a man in the middle holding a valid node cert.
-            saved.with("BRAVO", new ServerInfo(alpha.url(), bravo.entry.id(), bravo.entry.certSha256(), false))
-                    .save();
-            try (Workspace ws = Workspace.open(cluster.home, vault)) {
-                CompletionException e = assertThrows(
-                        CompletionException.class,
-                        () -> ws.call(
-                                        ComponentModule.GENERATE_KEY_SHARE,
-                                        new KeygenRequest(CurveName.P256, 2, HostileCluster.NAMES))
-                                .promise()
-                                .join());
-                KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
-                assertEquals("BRAVO", failure.server(), failure.getMessage());
-                assertEquals(ExitCoded.SERVER, failure.exitCode());
-                assertTrue(failure.getMessage().contains("pin"), failure.getMessage());
+            // BRAVO's address (as added, so sealed in the vault) now answers with ALPHA's certificate: a man in the
+            // middle holding a valid node cert.
+            TestServers.register(
+                    cluster.home,
+                    vault,
+                    "BRAVO",
+                    new ServerInfo(alpha.url(), bravo.entry.id(), bravo.entry.certSha256(), false),
+                    bravo.entry.apiKey());
+            try {
+                try (Workspace ws = Workspace.open(cluster.home, vault)) {
+                    CompletionException e = assertThrows(
+                            CompletionException.class,
+                            () -> ws.call(
+                                            ComponentModule.GENERATE_KEY_SHARE,
+                                            new KeygenRequest(CurveName.P256, 2, HostileCluster.NAMES))
+                                    .promise()
+                                    .join());
+                    KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+                    assertEquals("BRAVO", failure.server(), failure.getMessage());
+                    assertEquals(ExitCoded.SERVER, failure.exitCode());
+                    assertTrue(failure.getMessage().contains("pin"), failure.getMessage());
+                }
+                assertEquals(before, vault.list().stream().map(KeyRecord::keyId).toList(), "no record was written");
+            } finally {
+                TestServers.register(cluster.home, vault, "BRAVO", saved.get("BRAVO"), bravo.entry.apiKey());
             }
-            assertEquals(before, vault.list().stream().map(KeyRecord::keyId).toList(), "no record was written");
-        } finally {
-            saved.save();
         }
     }
 

@@ -3,16 +3,13 @@ package io.keyshard.hostile;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.ServerCredentials;
-import io.keyshard.client.ServerInfo;
-import io.keyshard.client.ServersConfig;
+import io.keyshard.client.TestServers;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,13 +37,7 @@ final class HostileCluster implements AutoCloseable {
             urls.put(name, n.url());
         }
         TestNode.pinEachOther(nodes.values());
-        try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
-            for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-                vault.putSecret(
-                        ServerCredentials.secretName(e.getKey()),
-                        e.getValue().entry.apiKey().getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1)).close();
         publish();
     }
 
@@ -58,14 +49,13 @@ final class HostileCluster implements AutoCloseable {
         return front;
     }
 
+    /** Registers every server at its current address, as a user adding its entry would. */
     private void publish() throws Exception {
-        ServersConfig config = ServersConfig.load(home);
-        for (Map.Entry<String, TestNode> e : nodes.entrySet()) {
-            TestNode n = e.getValue();
-            config = config.with(
-                    e.getKey(), new ServerInfo(urls.get(e.getKey()), n.entry.id(), n.entry.certSha256(), false));
+        try (Vault vault = openVault()) {
+            for (TestNode n : nodes.values()) {
+                TestServers.register(home, vault, n, urls.get(n.entry.name()));
+            }
         }
-        config.save();
     }
 
     Vault openVault() {

@@ -5,15 +5,14 @@ import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
-import io.keyshard.client.ServerCredentials;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServersConfig;
+import io.keyshard.client.TestServers;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.node.NodeInitializer;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,18 +69,19 @@ final class LoadClient implements AutoCloseable {
         Files.createDirectories(home);
         Vault vault = Vault.create(home, PASSWORD.clone(), new KdfParams(1024, 1, 1));
         ServersConfig ownerConfig = ServersConfig.load(owner.home);
-        ServersConfig config = ServersConfig.load(home);
         Map<String, char[]> keys = new LinkedHashMap<>();
         for (String name : LocalCluster.NAMES) {
             NodeInitializer.Issued issued = NodeInitializer.addClient(
                     owner.home.resolve("nodes").resolve(name).resolve("data"), new SecureRandom());
-            byte[] key = issued.entry().apiKey().getBytes(StandardCharsets.UTF_8);
-            vault.putSecret(ServerCredentials.secretName(name), key);
             keys.put(name, issued.entry().apiKey().toCharArray());
             ServerInfo info = ownerConfig.get(name);
-            config = config.with(name, new ServerInfo(info.url(), info.id(), info.certSha256(), false));
+            TestServers.register(
+                    home,
+                    vault,
+                    name,
+                    new ServerInfo(info.url(), info.id(), info.certSha256(), false),
+                    issued.entry().apiKey());
         }
-        config.save();
         return new LoadClient(index, home, vault, keys);
     }
 

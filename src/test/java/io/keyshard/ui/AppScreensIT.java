@@ -17,6 +17,7 @@ import io.keyshard.client.ServerInfo;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.client.SharedCluster;
+import io.keyshard.client.TestServers;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.hostile.SecretScanner;
@@ -37,7 +38,6 @@ import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
 import io.keyshard.vault.VaultFixtures;
 import io.keyshard.wire.NodeEntry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,10 +180,12 @@ class AppScreensIT {
         TestNode node = new TestNode(home.resolve("remote-" + name), name, id, Duration.ofMinutes(10));
         SharedCluster.pinWith(node.data);
         remotes.add(node);
-        vault.putSecret(ServerCredentials.secretName(name), node.entry.apiKey().getBytes(StandardCharsets.UTF_8));
-        ServersConfig.load(home)
-                .with(name, new ServerInfo(node.url(), node.entry.id(), node.entry.certSha256(), false))
-                .save();
+        TestServers.register(
+                home,
+                vault,
+                name,
+                new ServerInfo(node.url(), node.entry.id(), node.entry.certSha256(), false),
+                node.entry.apiKey());
         return node;
     }
 
@@ -343,6 +345,9 @@ class AppScreensIT {
 
     @Test
     void cancelDuringGenerationLeavesNoPendingRecord(FxRobot robot) throws Exception {
+        // connecting a server reads its sealed entry from the vault: connect once now, so the vault lock held
+        // below delays only the PENDING record, not the connections
+        readyKey(CurveName.ED25519, null);
         List<UUID> before = vault.list().stream().map(KeyRecord::keyId).toList();
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-ED448");
