@@ -14,6 +14,7 @@ import io.keyshard.derive.Network;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.SignedPayload;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,8 +85,31 @@ final class SignOptions {
                 Throwable cause = NodeConnection.unwrap(e);
                 throw cause instanceof Exception ex ? ex : e;
             }
+            record(ws, r, payload, digest, err);
             print(spec, r, payload, digest);
             return 0;
+        }
+    }
+
+    /**
+     * Adds the signature to the key's sealed signing history. The signature is valid and already
+     * made, so a history that cannot be written is reported and the signature still printed.
+     */
+    private static void record(Workspace ws, SignResult r, byte[] payload, boolean digest, PrintWriter err) {
+        try {
+            ws.recordSignature(
+                    r.keyId(),
+                    r.signedAt(),
+                    digest ? payload : Hex.decode(r.messageSha256(), "messageSha256"),
+                    r.derivationPath(),
+                    r.address(),
+                    r.signers(),
+                    Hex.decode(r.signature(), "signature"),
+                    digest ? SignedPayload.DIGEST : SignedPayload.MESSAGE,
+                    digest ? "32-byte digest" : "message of " + payload.length + " bytes (SHA-256 shown)");
+        } catch (RuntimeException e) {
+            err.println("the signature was made but not added to the key's signing history: " + e.getMessage());
+            err.flush();
         }
     }
 

@@ -153,6 +153,19 @@ class SignCommandIT {
                 derived.get("outputKey").asText(),
                 Hex.decode(digest, "digest"),
                 o.get("signature").asText()));
+
+        // the vault's sealed signing history holds exactly what was printed
+        JsonNode history =
+                JSON.readTree(run("keys", "show", keyId, "--json").out()).get("signatures");
+        assertEquals(1, history.size(), history.toString());
+        JsonNode entry = history.get(0);
+        assertEquals("digest", entry.get("payload").asText());
+        assertEquals(digest, entry.get("digest").asText());
+        assertEquals(o.get("signature").asText(), entry.get("signature").asText());
+        assertEquals(o.get("address").asText(), entry.get("address").asText());
+        assertEquals(
+                o.get("derivationPath").asText(), entry.get("derivationPath").asText());
+        assertEquals(o.get("signers"), entry.get("signers"));
     }
 
     @Test
