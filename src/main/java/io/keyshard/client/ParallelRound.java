@@ -41,14 +41,16 @@ final class ParallelRound {
         for (NodeConnection c : servers) {
             String what = phase == Phase.IDENTITY ? "identity" : "round " + phase.ordinal();
             op.emit(KeygenProgress.of(KeygenProgress.Stage.SENT, phase, c.name(), what + " requested"));
-            CompletableFuture<T> f = send.apply(c);
-            f.whenComplete((v, err) -> op.emit(KeygenProgress.of(
-                    err == null ? KeygenProgress.Stage.DONE : KeygenProgress.Stage.FAILED,
-                    phase,
-                    c.name(),
-                    err == null
-                            ? what + " answered"
-                            : NodeConnection.unwrap(err).getMessage())));
+            // the run waits on the future that completes after the event is emitted, so a listener sees each
+            // answer before the run moves on to the next phase
+            CompletableFuture<T> f = send.apply(c)
+                    .whenComplete((v, err) -> op.emit(KeygenProgress.of(
+                            err == null ? KeygenProgress.Stage.DONE : KeygenProgress.Stage.FAILED,
+                            phase,
+                            c.name(),
+                            err == null
+                                    ? what + " answered"
+                                    : NodeConnection.unwrap(err).getMessage())));
             futures.put(c.name(), f);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -62,6 +63,7 @@ public final class Workspace implements AutoCloseable {
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private final CommitLedger ledger;
+    private final Set<String> foldersChecked = ConcurrentHashMap.newKeySet();
     private final Map<String, NodeConnection> connections = new HashMap<>();
     private final Set<UUID> running;
 
@@ -390,10 +392,12 @@ public final class Workspace implements AutoCloseable {
             boolean needsCluster = !local.isEmpty();
             if (needsCluster) {
                 // before a node is health-checked or started from its folder's entry (one this handle runs is not)
-                SealedServers.checkLocalFolders(
-                        home,
-                        vault,
-                        local.stream().filter(n -> cluster.process(n) == null).toList());
+                // once per workspace: after that the TLS pin sealed with each API key still guards where it goes
+                List<String> unchecked = local.stream()
+                        .filter(n -> cluster.process(n) == null && !foldersChecked.contains(n))
+                        .toList();
+                SealedServers.checkLocalFolders(home, vault, unchecked);
+                foldersChecked.addAll(unchecked);
                 // only the servers of this key: one that cannot start does not hold back a key on the others
                 Map<String, ServerException> failures = cluster.start(local);
                 if (!failures.isEmpty()) {

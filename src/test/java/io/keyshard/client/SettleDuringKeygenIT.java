@@ -56,10 +56,11 @@ class SettleDuringKeygenIT {
                 try (Workspace other = Workspace.open(home, vault)) {
                     settled = other.resolvePending();
                 }
+                // checked while the generation is still held: once released it moves on to round 3
+                assertEquals("IN_PROGRESS", cluster.status("BRAVO", keyId), "no server was told to abort");
                 release.countDown();
 
                 assertEquals(List.of(), settled, "nothing was settled: the only PENDING key is being made");
-                assertEquals("IN_PROGRESS", cluster.status("BRAVO", keyId), "no server was told to abort");
                 GeneratedKey key = op.promise().get(60, TimeUnit.SECONDS);
                 assertEquals(keyId, key.keyId());
                 assertEquals(KeyStatus.READY, vault.get(keyId).orElseThrow().status());

@@ -79,7 +79,7 @@ final class LoadClient implements AutoCloseable {
                     home,
                     vault,
                     name,
-                    new ServerInfo(info.url(), info.id(), info.certSha256(), false),
+                    new ServerInfo(info.url(), info.id(), issued.entry().certSha256(), false),
                     issued.entry().apiKey());
         }
         return new LoadClient(index, home, vault, keys);
