@@ -3,6 +3,7 @@ package io.keyshard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -21,13 +25,55 @@ import java.util.stream.Stream;
  * only (0600 from creation), and atomically: the bytes go to a temp file in the same folder, are
  * forced to disk, renamed over the target (a file system that cannot rename atomically is refused,
  * never silently used), and the rename itself is forced to disk, so a crash leaves the old file or
- * the new one.
+ * the new one. A read-modify-write that other processes may run at the same time goes through
+ * {@link #update}.
  */
 public final class OwnerOnlyFiles {
     /** What the temp file of {@code name} is called: {@code name + ".tmp" + random digits}. */
     private static final String TEMP_INFIX = ".tmp";
 
+    /** What the lock file beside {@code name} is called: {@code name + ".lock"}. */
+    public static final String LOCK_SUFFIX = ".lock";
+
+    /**
+     * One lock per lock file in this JVM: a file lock is held per process, so two threads (or a nested
+     * update of the same file) would otherwise collide on it with an OverlappingFileLockException.
+     */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private OwnerOnlyFiles() {}
+
+    /** A read-modify-write of a file; may throw what reading or writing it throws. */
+    @FunctionalInterface
+    public interface Update<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code update} (which reads {@code target} and writes it with {@link #write}) while holding
+     * an exclusive lock on {@code target + ".lock"}, so concurrent updates by other processes and threads
+     * run one after the other and none is lost. Readers need no lock: each write is an atomic rename.
+     * Nested updates of the same file in one thread are allowed.
+     */
+    public static <T> T update(Path target, Update<T> update) throws IOException {
+        Path lockFile = target.toAbsolutePath().normalize().resolveSibling(target.getFileName() + LOCK_SUFFIX);
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+        local.lock();
+        try {
+            if (local.getHoldCount() > 1) {
+                return update.run();
+            }
+            try (FileChannel ch = FileChannel.open(
+                            lockFile,
+                            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            ownerOnly(lockFile.getParent()));
+                    FileLock lock = ch.lock()) {
+                return update.run();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
 
     /** True when {@code file} is a temp file {@link #write} left behind for a target named {@code name}. */
     private static boolean isTempOf(Path file, String name) {

@@ -88,6 +88,7 @@ public final class LocalCluster implements AutoCloseable {
             // every start, so folders made before nodes had rosters, or restored from a backup, pin the current keys.
             PeerEntries.pinEachOther(
                     NAMES.stream().map(n -> nodeFolder(home, n).resolve("data")).toList());
+            Map<String, ServerInfo> started = new LinkedHashMap<>();
             Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             infos.forEach((name, info) -> checks.put(name, answersAsync(name, info, HEALTH_TIMEOUT)));
             for (Map.Entry<String, ServerInfo> e : infos.entrySet()) {
@@ -102,9 +103,16 @@ public final class LocalCluster implements AutoCloseable {
                         continue;
                     }
                 }
-                config = config.with(name, info);
+                started.put(name, info);
             }
-            config.save();
+            // Written as a change of the file as it is now: a 'servers add' run meanwhile is kept.
+            ServersConfig.update(home, current -> {
+                ServersConfig next = current;
+                for (Map.Entry<String, ServerInfo> e : started.entrySet()) {
+                    next = next.with(e.getKey(), e.getValue());
+                }
+                return next;
+            });
         } catch (IOException | RuntimeException e) {
             cluster.close();
             throw e;

@@ -123,7 +123,7 @@ public final class LocalNodeBackup {
                 byte[] entry = c.files().get("entry.json");
                 if (entry != null) {
                     ServerInfo info = StrictJson.mapper().readValue(entry, ServerInfo.class);
-                    ServersConfig.load(home).with(c.name(), info).save();
+                    ServersConfig.update(home, config -> config.with(c.name(), info));
                 }
             }
         } finally {

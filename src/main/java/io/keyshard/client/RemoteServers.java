@@ -69,21 +69,26 @@ public final class RemoteServers {
         if (e.apiKey() == null || e.apiKey().isBlank() || e.apiKey().length() > 200) {
             throw new IllegalArgumentException("the entry has no valid apiKey");
         }
-        ServersConfig config = ServersConfig.load(home);
-        for (var other : config.servers().entrySet()) {
-            if (!other.getKey().equals(e.name()) && other.getValue().id() == e.id()) {
-                throw new IllegalArgumentException(
-                        "server " + other.getKey() + " already has id " + e.id() + "; ids must be distinct");
-            }
-        }
+        requireDistinctId(ServersConfig.load(home), e);
         byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
         try {
             SealedServers.sealRemote(vault, e.name(), info, key);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-        config.with(e.name(), info).save();
+        ServersConfig.update(home, config -> requireDistinctId(config, e).with(e.name(), info));
         return e.name();
+    }
+
+    /** {@code config}, unless another server in it already has the entry's id. */
+    private static ServersConfig requireDistinctId(ServersConfig config, NodeEntry e) {
+        for (var other : config.servers().entrySet()) {
+            if (!other.getKey().equals(e.name()) && other.getValue().id() == e.id()) {
+                throw new IllegalArgumentException(
+                        "server " + other.getKey() + " already has id " + e.id() + "; ids must be distinct");
+            }
+        }
+        return config;
     }
 
     /** Why Jackson refused the entry, in words without parser internals. */
@@ -106,12 +111,11 @@ public final class RemoteServers {
 
     /** Removes a remote server from servers.json and its API key from the vault (its keys stay in the vault). */
     public static void remove(Path home, Vault vault, String name) throws IOException {
-        ServersConfig config = ServersConfig.load(home);
-        config.get(name);
+        ServersConfig.load(home).get(name);
         if (LocalCluster.NAMES.contains(name)) {
             throw new IllegalArgumentException(name + " belongs to the local cluster and cannot be removed");
         }
         SealedServers.removeRemote(vault, name);
-        config.without(name).save();
+        ServersConfig.update(home, config -> config.without(name));
     }
 }

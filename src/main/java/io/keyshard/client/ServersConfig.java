@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code <home>/servers.json}: server name -> {@link ServerInfo}, in the order they were added.
- * Immutable snapshots; {@link #save} replaces the file atomically.
+ * Immutable snapshots; {@link #update} changes the file atomically, serialised across processes.
  */
 public final class ServersConfig {
+    private static final String FILE = "servers.json";
     private static final TypeReference<LinkedHashMap<String, ServerInfo>> TYPE = new TypeReference<>() {};
     private final Path file;
     private final Map<String, ServerInfo> servers;
@@ -28,7 +30,7 @@ public final class ServersConfig {
 
     /** Reads {@code <home>/servers.json}; a missing file is an empty config. */
     public static ServersConfig load(Path home) throws IOException {
-        Path file = home.resolve("servers.json");
+        Path file = home.resolve(FILE);
         if (!Files.exists(file)) {
             return new ServersConfig(file, Map.of());
         }
@@ -83,7 +85,24 @@ public final class ServersConfig {
         return new ServersConfig(file, copy);
     }
 
-    /** Writes the file atomically (the home folder is created owner-only if missing). */
+    /**
+     * Reads {@code <home>/servers.json}, applies {@code change} and writes the result, all under a lock
+     * other processes respect, so two commands changing the file at once never lose one another's change.
+     * Returns what was written.
+     */
+    public static ServersConfig update(Path home, UnaryOperator<ServersConfig> change) throws IOException {
+        Home.ensureOwnerOnlyDir(home);
+        return OwnerOnlyFiles.update(home.resolve(FILE), () -> {
+            ServersConfig next = change.apply(load(home));
+            next.save();
+            return next;
+        });
+    }
+
+    /**
+     * Writes this snapshot atomically (the home folder is created owner-only if missing); a change of the
+     * file as it is now goes through {@link #update}.
+     */
     public void save() throws IOException {
         Home.ensureOwnerOnlyDir(file.getParent());
         OwnerOnlyFiles.write(file, StrictJson.pretty().writeValueAsBytes(servers));

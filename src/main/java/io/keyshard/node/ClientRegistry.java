@@ -49,51 +49,64 @@ public final class ClientRegistry {
         OwnerOnlyFiles.create(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(List.of())));
     }
 
-    /** Adds a client and returns its API key (synchronised across processes by the atomic file rewrite). */
-    public synchronized NewClient add(SecureRandom random) throws IOException {
+    /**
+     * Adds a client and returns its API key. Like rotate and revoke, it reads and rewrites the file under
+     * a lock other processes respect, so concurrent changes never lose one another.
+     */
+    public NewClient add(SecureRandom random) throws IOException {
         char[] apiKey = newApiKey(random);
         byte[] idBytes = new byte[6];
         random.nextBytes(idBytes);
         String id = "client-" + Hex.encode(idBytes);
-        List<Client> all = new ArrayList<>(read());
-        all.add(new Client(id, keyHash(apiKey), Instant.now().toString(), false));
-        OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
-        return new NewClient(id, apiKey);
+        return OwnerOnlyFiles.update(files.clients(), () -> {
+            List<Client> all = new ArrayList<>(read());
+            all.add(new Client(id, keyHash(apiKey), Instant.now().toString(), false));
+            write(all);
+            return new NewClient(id, apiKey);
+        });
     }
 
     /**
      * Gives an active client a new API key under the same client id, so every key it owns stays its own;
      * the old API key is refused from now on. Empty if there is no such active client.
      */
-    public synchronized Optional<NewClient> rotate(String clientId, SecureRandom random) throws IOException {
-        List<Client> all = new ArrayList<>(read());
-        for (int i = 0; i < all.size(); i++) {
-            Client c = all.get(i);
-            if (c.id().equals(clientId) && !c.revoked()) {
-                char[] apiKey = newApiKey(random);
-                all.set(i, new Client(c.id(), keyHash(apiKey), c.createdAt(), false));
-                OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
-                return Optional.of(new NewClient(c.id(), apiKey));
+    public Optional<NewClient> rotate(String clientId, SecureRandom random) throws IOException {
+        return OwnerOnlyFiles.update(files.clients(), () -> {
+            List<Client> all = new ArrayList<>(read());
+            for (int i = 0; i < all.size(); i++) {
+                Client c = all.get(i);
+                if (c.id().equals(clientId) && !c.revoked()) {
+                    char[] apiKey = newApiKey(random);
+                    all.set(i, new Client(c.id(), keyHash(apiKey), c.createdAt(), false));
+                    write(all);
+                    return Optional.of(new NewClient(c.id(), apiKey));
+                }
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        });
     }
 
     /** Ends a client: its API key is refused from now on. Returns false if no such active client. */
-    public synchronized boolean revoke(String clientId) throws IOException {
-        List<Client> all = new ArrayList<>(read());
-        boolean found = false;
-        for (int i = 0; i < all.size(); i++) {
-            Client c = all.get(i);
-            if (c.id().equals(clientId) && !c.revoked()) {
-                all.set(i, new Client(c.id(), c.keyHash(), c.createdAt(), true));
-                found = true;
+    public boolean revoke(String clientId) throws IOException {
+        return OwnerOnlyFiles.update(files.clients(), () -> {
+            List<Client> all = new ArrayList<>(read());
+            boolean found = false;
+            for (int i = 0; i < all.size(); i++) {
+                Client c = all.get(i);
+                if (c.id().equals(clientId) && !c.revoked()) {
+                    all.set(i, new Client(c.id(), c.keyHash(), c.createdAt(), true));
+                    found = true;
+                }
             }
-        }
-        if (found) {
-            OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
-        }
-        return found;
+            if (found) {
+                write(all);
+            }
+            return found;
+        });
+    }
+
+    private void write(List<Client> all) throws IOException {
+        OwnerOnlyFiles.write(files.clients(), StrictJson.pretty().writeValueAsBytes(new ClientsFile(all)));
     }
 
     private static char[] newApiKey(SecureRandom random) {

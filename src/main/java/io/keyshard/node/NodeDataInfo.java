@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import io.keyshard.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,10 +21,11 @@ public final class NodeDataInfo {
 
     private NodeDataInfo() {}
 
-    /** True for files that are the node's state; false for its pid file and H2's lock, trace and temp files. */
+    /** True for files that are the node's state; false for its pid file, lock files and H2's lock, trace and temp files. */
     public static boolean isState(String fileName) {
         return !fileName.equals("node.pid")
                 && !fileName.endsWith(".lock.db")
+                && !fileName.endsWith(OwnerOnlyFiles.LOCK_SUFFIX)
                 && !fileName.endsWith(".trace.db")
                 && !fileName.endsWith(".tmp")
                 && !fileName.startsWith(".tmp-");

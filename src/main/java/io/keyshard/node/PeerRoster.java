@@ -23,7 +23,8 @@ import java.util.Optional;
  * id and identity keys, pinned out of band by its operator ({@code node peers add}). A node takes part
  * only in key generations whose every other participant is pinned here with exactly those keys, and
  * checks the signed results of a commit against them. A running node re-reads the file when it
- * changes, so {@code node peers add|remove} take effect without a restart.
+ * changes, so {@code node peers add|remove} take effect without a restart. Every change reads and
+ * rewrites the file under a lock other processes respect ({@link OwnerOnlyFiles#update}).
  */
 public final class PeerRoster {
     private final NodeFiles files;
@@ -85,7 +86,11 @@ public final class PeerRoster {
      * peer has, and a name already pinned with other keys (remove it first: a changed identity is a
      * decision for the operator, never a silent update). Returns true when the roster changed.
      */
-    public synchronized boolean add(PeerEntry entry) throws IOException {
+    public boolean add(PeerEntry entry) throws IOException {
+        return OwnerOnlyFiles.update(files.peers(), () -> addLocked(entry));
+    }
+
+    private boolean addLocked(PeerEntry entry) throws IOException {
         Participant p = PeerEntries.participant(entry);
         NodeConfig self = files.readConfig();
         if (self.name().equals(p.name()) || self.id() == p.id()) {
@@ -120,25 +125,29 @@ public final class PeerRoster {
     }
 
     /** Pins {@code entry}, first dropping an older pin of its name or id that differs: for folders that are each other's authority. */
-    synchronized boolean repin(PeerEntry entry) throws IOException {
+    boolean repin(PeerEntry entry) throws IOException {
         Participant p = PeerEntries.participant(entry);
-        List<Peer> all = new ArrayList<>(list());
-        boolean dropped = all.removeIf(x ->
-                (x.name().equals(p.name()) || x.id() == p.id()) && !(x.name().equals(p.name()) && x.matches(p)));
-        if (dropped) {
-            write(all);
-        }
-        return add(entry) || dropped;
+        return OwnerOnlyFiles.update(files.peers(), () -> {
+            List<Peer> all = new ArrayList<>(list());
+            boolean dropped = all.removeIf(x -> (x.name().equals(p.name()) || x.id() == p.id())
+                    && !(x.name().equals(p.name()) && x.matches(p)));
+            if (dropped) {
+                write(all);
+            }
+            return addLocked(entry) || dropped;
+        });
     }
 
     /** Unpins a peer; false when no peer has that name. */
-    public synchronized boolean remove(String name) throws IOException {
-        List<Peer> all = new ArrayList<>(list());
-        boolean found = all.removeIf(p -> p.name().equals(name));
-        if (found) {
-            write(all);
-        }
-        return found;
+    public boolean remove(String name) throws IOException {
+        return OwnerOnlyFiles.update(files.peers(), () -> {
+            List<Peer> all = new ArrayList<>(list());
+            boolean found = all.removeIf(p -> p.name().equals(name));
+            if (found) {
+                write(all);
+            }
+            return found;
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.InvalidEncodingException;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.WeierstrassPoint;
+import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
@@ -37,7 +38,8 @@ class MessageDecodingFuzzTest {
             Round2Request.class,
             Round3Request.class,
             Round3Message.class,
-            InProcessNode.emptyRequestType());
+            InProcessNode.emptyRequestType(),
+            CommitRequest.class);
 
     /** Byte 0 picks the message type, the rest is the body. */
     @FuzzTest(maxDuration = "30s")

@@ -100,7 +100,7 @@ public final class InProcessNode implements AutoCloseable {
         }
     }
 
-    /** The body type of commit and abort. */
+    /** The body type of abort (commit takes a {@code CommitRequest}). */
     public static Class<?> emptyRequestType() {
         return KeygenService.EmptyRequest.class;
     }
