@@ -153,8 +153,12 @@ final class PendingResolver {
                     ResolvedKey.Change.UNCHANGED,
                     "left alone: a key generation of this key is running or has just finished");
         }
-        KeygenRun.abortEverywhere(r.keyId(), servers);
-        String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
+        List<String> kept = KeygenAbort.everywhere(r.keyId(), servers);
+        String reason = "interrupted and not finished on every server (" + unfinished + "); aborted"
+                + (kept.isEmpty()
+                        ? ""
+                        : ", but " + kept + " refused (each holds its round-3 result and no server aborted "
+                                + "without one)");
         vault.markFailed(r.keyId(), reason);
         return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
     }
