@@ -130,8 +130,13 @@ final class KeygenRun {
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
-            KeygenAbort.everywhere(keyId, servers);
-            if (settled(pending)) {
+            List<String> kept = KeygenAbort.everywhere(keyId, servers);
+            if (!kept.isEmpty()) {
+                // They hold their round-3 result and no reachable server signed that it has none: the record
+                // stays PENDING so the next start (PendingResolver) aborts them once such a statement exists.
+                op.emit(KeygenProgress.record(
+                        reached, e.server(), KeyStatus.PENDING, "vault record left PENDING: " + kept + " kept"));
+            } else if (settled(pending)) {
                 vault.markFailed(keyId, e.getMessage());
                 op.emit(KeygenProgress.record(reached, e.server(), KeyStatus.FAILED, "vault record marked FAILED"));
             }
