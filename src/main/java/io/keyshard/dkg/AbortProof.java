@@ -20,22 +20,19 @@ public final class AbortProof {
 
     private AbortProof() {}
 
-    /** Server {@code sender}'s statement that it aborted {@code keyId} without a result; {@code sessionId} may be null. */
+    /** Server {@code sender}'s statement, signed over {@code keyId}, that it aborted without a result; {@code sessionId} may be null. */
     public static AbortStatement sign(IdentityKeys keys, String keyId, int sender, byte[] sessionId) {
         byte[] session = sessionId == null ? NO_SESSION : sessionId.clone();
-        return new AbortStatement(keyId, sender, session, keys.sign(signed(keyId, sender, session)));
+        return new AbortStatement(sender, session, keys.sign(signed(keyId, sender, session)));
     }
 
     /**
      * Why {@code statement} does not let server {@code selfId} abort its share of the session {@code setup}, or empty
-     * when it comes from another participant of that setup, names its keyId and (if any) its session, and is signed
-     * by the identity key the setup lists for it.
+     * when it comes from another participant of that setup, names (if any) its session, and is signed over the
+     * setup's keyId by the identity key the setup lists for it.
      */
     public static Optional<String> refusal(SessionSetup setup, int selfId, AbortStatement statement) {
-        if (statement == null
-                || statement.keyId() == null
-                || statement.sessionId() == null
-                || statement.signature() == null) {
+        if (statement == null || statement.sessionId() == null || statement.signature() == null) {
             return Optional.of("the abort carries no signed statement from another server");
         }
         Session session = Session.of(setup);
@@ -43,16 +40,13 @@ public final class AbortProof {
         if (from == null || statement.sender() == selfId) {
             return Optional.of("the abort statement is not from another participant of this key generation");
         }
-        if (!statement.keyId().equals(setup.keyId())) {
-            return Optional.of("the abort statement is about another key");
-        }
         if (statement.sessionId().length != 0 && !MessageDigest.isEqual(statement.sessionId(), session.sessionId())) {
             return Optional.of("the abort statement is about another session");
         }
         if (statement.signature().length != Signatures.LENGTH
                 || !IdentityKeys.verify(
                         from.signingKey(),
-                        signed(statement.keyId(), statement.sender(), statement.sessionId()),
+                        signed(setup.keyId(), statement.sender(), statement.sessionId()),
                         statement.signature())) {
             return Optional.of("the abort statement is not signed by server " + from.name() + "'s identity key");
         }

@@ -196,10 +196,8 @@ class NodeRoundsIT {
 
             AbortStatement otherKey = post(c, UUID.randomUUID(), "abort", Map.of(), AbortAnswer.class)
                     .statement();
-            AbortStatement otherSession =
-                    new AbortStatement(word.keyId(), word.sender(), new byte[32], word.signature());
-            AbortStatement claimedByB =
-                    new AbortStatement(word.keyId(), b.participant().id(), word.sessionId(), word.signature());
+            AbortStatement otherSession = new AbortStatement(word.sender(), new byte[32], word.signature());
+            AbortStatement claimedByB = new AbortStatement(b.participant().id(), word.sessionId(), word.signature());
             AbortStatement stranger =
                     AbortProof.sign(IdentityKeys.generate(new SecureRandom()), keyId.toString(), 77, word.sessionId());
             AbortStatement forgedC = AbortProof.sign(
