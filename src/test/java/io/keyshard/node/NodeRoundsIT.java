@@ -8,10 +8,12 @@ import io.keyshard.dkg.AbortStatement;
 import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.KeygenCoordinator;
+import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
+import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.AbortAnswer;
@@ -44,6 +46,28 @@ class NodeRoundsIT {
                 StrictJson.mapper().writeValueAsString(body));
         assertEquals(200, r.statusCode(), action + ": " + r.body());
         return StrictJson.mapper().readValue(r.body(), type);
+    }
+
+    /** Runs rounds 1 and 2 of a 2-of-n key generation on {@code nodes}; returns the round-3 request. */
+    private static Round3Request throughRoundTwo(List<TestNode> nodes, UUID keyId, String curve) throws Exception {
+        byte[] nonce = new byte[32];
+        new SecureRandom().nextBytes(nonce);
+        List<Participant> participants = new ArrayList<>();
+        for (TestNode n : nodes) {
+            participants.add(n.participant());
+        }
+        SessionSetup setup = new SessionSetup(keyId.toString(), nonce, curve, 2, participants);
+        KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+        List<Round1Message> r1 = new ArrayList<>();
+        for (TestNode n : nodes) {
+            r1.add(post(n, keyId, "round1", setup, Round1Message.class));
+        }
+        Round2Request req2 = coordinator.round2Request(r1);
+        List<Round2Message> r2 = new ArrayList<>();
+        for (TestNode n : nodes) {
+            r2.add(post(n, keyId, "round2", req2, Round2Message.class));
+        }
+        return coordinator.round3Request(r2);
     }
 
     private static String status(TestNode n, UUID keyId) throws Exception {
@@ -165,21 +189,7 @@ class NodeRoundsIT {
             List<TestNode> nodes = List.of(a, b, c);
             TestNode.pinEachOther(nodes);
             UUID keyId = UUID.randomUUID();
-            byte[] nonce = new byte[32];
-            new SecureRandom().nextBytes(nonce);
-            SessionSetup setup = new SessionSetup(
-                    keyId.toString(), nonce, "P256", 2, List.of(a.participant(), b.participant(), c.participant()));
-            KeygenCoordinator coordinator = new KeygenCoordinator(setup);
-            List<Round1Message> r1 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r1.add(post(n, keyId, "round1", setup, Round1Message.class));
-            }
-            var req2 = coordinator.round2Request(r1);
-            List<Round2Message> r2 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r2.add(post(n, keyId, "round2", req2, Round2Message.class));
-            }
-            var req3 = coordinator.round3Request(r2);
+            Round3Request req3 = throughRoundTwo(nodes, keyId, "P256");
             for (TestNode n : List.of(a, b)) { // OFFICIAL_3 never reaches round 3
                 post(n, keyId, "round3", req3, Round3Message.class);
             }
@@ -233,21 +243,7 @@ class NodeRoundsIT {
             List<TestNode> nodes = List.of(a, b);
             TestNode.pinEachOther(nodes);
             UUID keyId = UUID.randomUUID();
-            byte[] nonce = new byte[32];
-            new SecureRandom().nextBytes(nonce);
-            SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "ED25519", 2, List.of(a.participant(), b.participant()));
-            KeygenCoordinator coordinator = new KeygenCoordinator(setup);
-            List<Round1Message> r1 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r1.add(post(n, keyId, "round1", setup, Round1Message.class));
-            }
-            var req2 = coordinator.round2Request(r1);
-            List<Round2Message> r2 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r2.add(post(n, keyId, "round2", req2, Round2Message.class));
-            }
-            var req3 = coordinator.round3Request(r2);
+            Round3Request req3 = throughRoundTwo(nodes, keyId, "ED25519");
             List<Round3Message> r3 = new ArrayList<>();
             for (TestNode n : nodes) {
                 r3.add(post(n, keyId, "round3", req3, Round3Message.class));
