@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import io.keyshard.client.Workspace;
 import io.keyshard.ids.KeyIds;
+import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultRollback;
 import java.nio.file.Path;
@@ -25,6 +26,13 @@ final class CliVault {
             throw new IllegalArgumentException(
                     "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
         }
+    }
+
+    /** The vault's record of {@code id}, or the refusal every command gives for a keyId it does not hold. */
+    static KeyRecord key(Workspace ws, UUID id) {
+        return ws.key(id)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no key with this keyId in the vault (keyshard keys list shows them)"));
     }
 
     /**

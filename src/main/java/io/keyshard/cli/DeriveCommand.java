@@ -127,10 +127,7 @@ public final class DeriveCommand implements Callable<Integer> {
         UUID id = CliVault.keyId(keyId);
         KeyRecord k;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
-            k = opened.workspace()
-                    .key(id)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "no key with this keyId in the vault (keyshard keys list shows them)"));
+            k = CliVault.key(opened.workspace(), id);
         }
         if (k.status() != KeyStatus.READY) {
             throw new IllegalArgumentException(

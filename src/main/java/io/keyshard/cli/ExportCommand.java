@@ -5,7 +5,6 @@ import io.keyshard.address.Chain;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.Network;
-import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.payload.bitcoin.Descriptors;
 import io.keyshard.vault.KeyRecord;
@@ -87,13 +86,10 @@ public final class ExportCommand implements Runnable {
             Integer level = DeriveFlags.level("--account", account);
             int a = level == null ? 0 : level;
             Network n = network == null ? Network.MAINNET : Network.parse(network);
-            UUID id = keyIdOf(keyId);
+            UUID id = CliVault.keyId(keyId);
             KeyRecord k;
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                k = opened.workspace()
-                        .key(id)
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "no key with this keyId in the vault (keyshard keys list shows them)"));
+                k = CliVault.key(opened.workspace(), id);
             }
             if (k.status() != KeyStatus.READY) {
                 throw new IllegalArgumentException(
@@ -134,15 +130,6 @@ public final class ExportCommand implements Runnable {
                         + "bitcoin-p2wpkh, bitcoin-p2pkh or bitcoin-p2tr");
             }
             return c;
-        }
-
-        private static UUID keyIdOf(String text) {
-            try {
-                return KeyIds.parseTyped(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "--key-id is not a keyId (a UUID like 3f2b8c1e-...; keyshard keys list shows them)");
-            }
         }
 
         /** Says which curve the chain needs and which descriptors this key has instead. */

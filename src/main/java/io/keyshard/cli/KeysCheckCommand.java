@@ -49,9 +49,8 @@ final class KeysCheckCommand implements Callable<Integer> {
             }
         }
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
-            if (keyId != null && opened.workspace().key(keyId).isEmpty()) {
-                throw new IllegalArgumentException(
-                        "no key with this keyId in the vault (keyshard keys list shows them)");
+            if (keyId != null) {
+                CliVault.key(opened.workspace(), keyId);
             }
             List<KeyHealth> health = keyId == null
                     ? opened.workspace().keyHealth()

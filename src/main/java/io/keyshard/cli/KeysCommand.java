@@ -139,10 +139,7 @@ public final class KeysCommand implements Runnable {
                 throw new IllegalArgumentException("ID is not a keyId: give the UUID shown by keyshard keys list");
             }
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
-                KeyRecord k = opened.workspace()
-                        .key(keyId)
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "no key with this keyId in the vault (keyshard keys list shows them)"));
+                KeyRecord k = CliVault.key(opened.workspace(), keyId);
                 List<SignatureEntry> signatures = opened.workspace().signatures(keyId);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {

@@ -67,9 +67,7 @@ final class SignOptions {
         PrintWriter err = spec.commandLine().getErr();
         try (CliVault.Opened opened = CliVault.workspace(spec, Duration.ofSeconds(roundTimeout))) {
             Workspace ws = opened.workspace();
-            KeyRecord key = ws.key(id)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "no key with this keyId in the vault (keyshard keys list shows them)"));
+            KeyRecord key = CliVault.key(ws, id);
             checkKey(key, payload, digest);
             if (c != null) {
                 c.requireCurve(key.curve());
