@@ -12,7 +12,9 @@ import java.util.UUID;
  * What {@link Workspace#sign} signs: the key, the path from its root (non-hardened), an optional taproot
  * tweak (SECP256K1_SCHNORR; {@code chain} {@code bitcoin-p2tr} implies the BIP-86 one), the message (for
  * a digest, the digest), the servers to sign with (null: the first t healthy ones in the key's order),
- * and the chain and network whose address the result names (chain null: no address).
+ * and the chain and network whose address the result names (chain null: no address). {@code digest}
+ * says the message is already a digest: ECDSA signs it as given (reduced by {@code bits2int}) instead of
+ * hashing it with the curve's hash; BIP-340 signs it as given either way.
  */
 public record SignRequest(
         UUID keyId,
@@ -21,7 +23,8 @@ public record SignRequest(
         byte[] message,
         List<String> servers,
         Chain chain,
-        Network network) {
+        Network network,
+        boolean digest) {
     public SignRequest {
         if (keyId == null || path == null || message == null) {
             throw new IllegalArgumentException("a signing needs a key, a path and a message");
@@ -36,6 +39,18 @@ public record SignRequest(
         if (taproot == null && chain == Chain.BITCOIN_P2TR) {
             taproot = TaprootTweak.KEY_PATH;
         }
+    }
+
+    /** A request to sign the message itself (hashed with the curve's hash where the scheme hashes). */
+    public SignRequest(
+            UUID keyId,
+            DerivationPath path,
+            TaprootTweak taproot,
+            byte[] message,
+            List<String> servers,
+            Chain chain,
+            Network network) {
+        this(keyId, path, taproot, message, servers, chain, network, false);
     }
 
     @Override
