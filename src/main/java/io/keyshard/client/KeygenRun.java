@@ -43,7 +43,6 @@ import java.util.concurrent.Executors;
  * FAILED with the reason, naming the server.
  */
 final class KeygenRun {
-    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
     private static final Executor VAULT_WRITER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keyshard-vault-record");
         t.setDaemon(true);
@@ -131,15 +130,20 @@ final class KeygenRun {
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
-            abortEverywhere(keyId, servers);
-            if (settled(pending)) {
+            List<String> kept = KeygenAbort.everywhere(keyId, servers);
+            if (!kept.isEmpty()) {
+                // They hold their round-3 result and no reachable server signed that it has none: the record
+                // stays PENDING so the next start (PendingResolver) aborts them once such a statement exists.
+                op.emit(KeygenProgress.record(
+                        reached, e.server(), KeyStatus.PENDING, "vault record left PENDING: " + kept + " kept"));
+            } else if (settled(pending)) {
                 vault.markFailed(keyId, e.getMessage());
                 op.emit(KeygenProgress.record(reached, e.server(), KeyStatus.FAILED, "vault record marked FAILED"));
             }
             throw e;
         } catch (RuntimeException e) {
             // the vault could not write the record (named in e), or a defect: no server stored anything yet
-            abortEverywhere(keyId, servers);
+            KeygenAbort.everywhere(keyId, servers);
             if (settled(pending)) {
                 vault.markFailed(
                         keyId, "key generation stopped: " + e.getClass().getSimpleName());
@@ -253,21 +257,6 @@ final class KeygenRun {
         Map<String, String> shares = new LinkedHashMap<>();
         agreed.verificationShares().forEach((name, bytes) -> shares.put(name, Hex.encode(bytes)));
         return vault.markReady(keyId, Hex.encode(agreed.rootPublicKey()), Hex.encode(agreed.chainCode()), shares);
-    }
-
-    /** Sends abort to every server, best effort: one that misses it keeps a PENDING share that never becomes READY. */
-    static void abortEverywhere(UUID keyId, List<NodeConnection> servers) {
-        List<CompletableFuture<StateAnswer>> sent = new ArrayList<>();
-        for (NodeConnection c : servers) {
-            sent.add(c.keygen(keyId, "abort", Map.of(), StateAnswer.class, ABORT_TIMEOUT));
-        }
-        for (var f : sent) {
-            try {
-                f.join();
-            } catch (RuntimeException ignored) {
-                // unreachable or already ended: its share (if any) stays PENDING and is never used
-            }
-        }
     }
 
     /**

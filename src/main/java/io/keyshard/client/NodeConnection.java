@@ -2,6 +2,8 @@ package io.keyshard.client;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.AbortAnswer;
+import io.keyshard.wire.AbortRequest;
 import io.keyshard.wire.ErrorAnswer;
 import io.keyshard.wire.HealthAnswer;
 import io.keyshard.wire.IdentityAnswer;
@@ -25,6 +27,7 @@ public final class NodeConnection {
     private static final ObjectReader HEALTH = StrictJson.readerAllowingAbsentFields(HealthAnswer.class);
     private static final ObjectReader IDENTITY = StrictJson.readerAllowingAbsentFields(IdentityAnswer.class);
     private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+    private static final ObjectReader ABORT = StrictJson.readerAllowingAbsentFields(AbortAnswer.class);
     private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
     private final String name;
     private final ServerInfo info;
@@ -90,6 +93,20 @@ public final class NodeConnection {
     /** {@code POST /v1/keygen/{keyId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
     public <T> CompletableFuture<T> keygen(UUID keyId, String action, Object body, Class<T> type, Duration timeout) {
         return post("/v1/keygen/" + keyId + "/" + action, body, type, timeout);
+    }
+
+    /**
+     * {@code POST /v1/keygen/{keyId}/abort}: an empty body, or {@code request} carrying another server's statement;
+     * the answer may leave out the statement (a server that holds a share, or one that signs none).
+     */
+    public CompletableFuture<AbortAnswer> abort(UUID keyId, AbortRequest request, Duration timeout) {
+        byte[] json;
+        try {
+            json = StrictJson.mapper().writeValueAsBytes(request == null ? Map.of() : request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new ServerException(name, 0, null, "cannot encode the request"));
+        }
+        return http.send("POST", "/v1/keygen/" + keyId + "/abort", apiKey, json, timeout, a -> decode(a, ABORT));
     }
 
     /** {@code POST /v1/sign/{signId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */

@@ -110,11 +110,8 @@ final class PendingResolver {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         Optional<ResolvedKey> unknown = unknownSomewhere(r, servers, statuses);
-        if (unknown.isPresent()) {
-            return unknown.get();
-        }
-        String unfinished = null;
-        for (int i = 0; i < servers.size(); i++) {
+        String unfinished = unknown.isPresent() ? "a server does not know this key" : null;
+        for (int i = 0; unknown.isEmpty() && i < servers.size(); i++) {
             KeyStatusAnswer st = statuses.get(i);
             if (st == null || !st.status().holdsShare()) {
                 unfinished = "server " + servers.get(i).name() + " reports "
@@ -153,7 +150,17 @@ final class PendingResolver {
                     ResolvedKey.Change.UNCHANGED,
                     "left alone: a key generation of this key is running or has just finished");
         }
-        KeygenRun.abortEverywhere(r.keyId(), servers);
+        // Servers without a round-3 result abort and sign so; those holding one abort only on such a statement
+        // (node-side), so a server that answers 404 under a replaced API key never costs the others their shares.
+        List<String> kept = KeygenAbort.everywhere(r.keyId(), servers);
+        if (!kept.isEmpty()) {
+            return unknown.orElse(new ResolvedKey(
+                    r.keyId(),
+                    KeyStatus.PENDING,
+                    ResolvedKey.Change.UNCHANGED,
+                    "left PENDING: " + kept + " hold their round-3 result and no server signed that it aborted "
+                            + "without one (" + unfinished + ")"));
+        }
         String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
         vault.markFailed(r.keyId(), reason);
         return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
@@ -173,8 +180,9 @@ final class PendingResolver {
     /**
      * A server that answers 404 does not know the key under this vault's API key: its data may be wiped or
      * restored, or the key the vault holds for it may belong to another client (a rotated or re-added
-     * credential). That alone is no reason to abort the shares other servers hold: the record is left as it
-     * is, unless every other server reports the key absent or ended too (then there is nothing to keep).
+     * credential). That alone is no reason to abort the shares other servers hold: unless every other server
+     * reports the key absent or ended too, the record stays PENDING with this note, and only shares that a
+     * server's signed no-result statement lets go are aborted.
      */
     private static Optional<ResolvedKey> unknownSomewhere(
             KeyRecord r, List<NodeConnection> servers, List<KeyStatusAnswer> statuses) {

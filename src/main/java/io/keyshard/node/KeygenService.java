@@ -1,5 +1,7 @@
 package io.keyshard.node;
 
+import io.keyshard.dkg.AbortProof;
+import io.keyshard.dkg.AbortStatement;
 import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.ProtocolException;
@@ -9,10 +11,12 @@ import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Output;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SecretShare;
+import io.keyshard.dkg.Session;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.dkg.ShareContext;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.SessionTable.LiveKeygen;
+import io.keyshard.wire.AbortAnswer;
 import io.keyshard.wire.KeyState;
 import io.keyshard.wire.KeyStatusAnswer;
 import io.keyshard.wire.StateAnswer;
@@ -228,15 +232,16 @@ final class KeygenService implements AutoCloseable {
         throw new IllegalStateException("the key's state kept changing");
     }
 
-    private StateAnswer abort(String clientId, UUID keyId, byte[] body) throws IOException, ApiException {
-        requireEmptyObject(body);
+    private AbortAnswer abort(String clientId, UUID keyId, byte[] body) throws IOException, ApiException {
+        AbortStatement proof = AbortChecks.statement(body);
         for (int read = 0; read < STATE_READS; read++) {
             LiveKeygen s = sessions.get(keyId);
             if (s != null && s.clientId.equals(clientId)) {
                 synchronized (s) {
                     if (!s.ended) {
                         end(keyId, s, KeyState.ABORTED);
-                        return new StateAnswer(KeyState.ABORTED);
+                        return abortedWithout(
+                                KeyState.ABORTED, keyId, Session.of(s.setup).sessionId());
                     }
                 }
                 continue; // it stored its share or ended meanwhile: read the store
@@ -245,7 +250,7 @@ final class KeygenService implements AutoCloseable {
             if (found.isEmpty()) {
                 // Abort can overtake round 1 (the client gave up elsewhere): remember the keyId so it is never started.
                 if (s == null && store.insertTombstone(keyId, clientId, "", KeyState.ABORTED)) {
-                    return new StateAnswer(KeyState.ABORTED);
+                    return abortedWithout(KeyState.ABORTED, keyId, null);
                 }
                 throw ApiException.notFound("no such key on this server");
             }
@@ -255,15 +260,24 @@ final class KeygenService implements AutoCloseable {
                     throw ApiException.conflict(
                             "the key is committed on this server; a committed key is never aborted");
                 case PENDING:
+                    if (k.publicResult() != null) {
+                        AbortChecks.verify(k, proof, peers, config);
+                    }
                     if (store.transition(keyId, KeyState.PENDING, KeyState.ABORTED)) {
-                        return new StateAnswer(KeyState.ABORTED);
+                        return abortedWithout(KeyState.ABORTED, keyId, null);
                     }
                     break; // a commit won the race: read the state it left
                 default:
-                    return new StateAnswer(k.state());
+                    // Ended without a share: aborted before round 3, on a peer's statement, or expired before it.
+                    return abortedWithout(k.state(), keyId, null);
             }
         }
         throw new IllegalStateException("the key's state kept changing");
+    }
+
+    /** {@code state}, with this server's signed word that it holds no share of the key ({@link AbortProof}). */
+    private AbortAnswer abortedWithout(KeyState state, UUID keyId, byte[] sessionId) {
+        return new AbortAnswer(state, AbortProof.sign(identity.keys(), keyId.toString(), config.id(), sessionId));
     }
 
     private ShareStore.Row owned(String clientId, UUID keyId) throws IOException, ApiException {
@@ -274,11 +288,7 @@ final class KeygenService implements AutoCloseable {
         return k.get();
     }
 
-    private static void requireEmptyObject(byte[] body) throws ApiException {
-        ApiExchange.parse(body, EmptyRequest.class);
-    }
-
-    /** The body of commit and abort: an empty object, nothing else. */
+    /** The body of a signing abort: an empty object, nothing else. */
     record EmptyRequest() {}
 
     /** Ends sessions idle longer than the TTL that never stored a share (called by the sweeper). */

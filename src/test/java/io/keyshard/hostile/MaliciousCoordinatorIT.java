@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.IdentityKeys;
@@ -253,9 +254,22 @@ class MaliciousCoordinatorIT {
         return out;
     }
 
+    /** Aborts like the client: bare first, then with a no-result statement where a server holds its result. */
     private static void abortEverywhere(UUID keyId) throws Exception {
+        List<TestNode> holding = new ArrayList<>();
+        JsonNode statement = null;
         for (TestNode n : List.of(a, b, c)) {
-            post(n, keyId, "abort", Map.of());
+            HttpResponse<String> r = post(n, keyId, "abort", Map.of());
+            if (r.statusCode() == 409) {
+                holding.add(n);
+            } else if (r.statusCode() == 200 && statement == null) {
+                statement = StrictJson.mapper().readTree(r.body()).get("statement");
+            }
+        }
+        for (TestNode n : holding) {
+            if (statement != null) {
+                post(n, keyId, "abort", Map.of("statement", statement));
+            }
         }
     }
 }

@@ -3,14 +3,21 @@ package io.keyshard.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.dkg.AbortProof;
+import io.keyshard.dkg.AbortStatement;
 import io.keyshard.dkg.CommitRequest;
+import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.KeygenCoordinator;
+import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
 import io.keyshard.dkg.Round3Message;
+import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import io.keyshard.wire.AbortAnswer;
+import io.keyshard.wire.AbortRequest;
 import io.keyshard.wire.KeyState;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -39,6 +46,28 @@ class NodeRoundsIT {
                 StrictJson.mapper().writeValueAsString(body));
         assertEquals(200, r.statusCode(), action + ": " + r.body());
         return StrictJson.mapper().readValue(r.body(), type);
+    }
+
+    /** Runs rounds 1 and 2 of a 2-of-n key generation on {@code nodes}; returns the round-3 request. */
+    private static Round3Request throughRoundTwo(List<TestNode> nodes, UUID keyId, String curve) throws Exception {
+        byte[] nonce = new byte[32];
+        new SecureRandom().nextBytes(nonce);
+        List<Participant> participants = new ArrayList<>();
+        for (TestNode n : nodes) {
+            participants.add(n.participant());
+        }
+        SessionSetup setup = new SessionSetup(keyId.toString(), nonce, curve, 2, participants);
+        KeygenCoordinator coordinator = new KeygenCoordinator(setup);
+        List<Round1Message> r1 = new ArrayList<>();
+        for (TestNode n : nodes) {
+            r1.add(post(n, keyId, "round1", setup, Round1Message.class));
+        }
+        Round2Request req2 = coordinator.round2Request(r1);
+        List<Round2Message> r2 = new ArrayList<>();
+        for (TestNode n : nodes) {
+            r2.add(post(n, keyId, "round2", req2, Round2Message.class));
+        }
+        return coordinator.round3Request(r2);
     }
 
     private static String status(TestNode n, UUID keyId) throws Exception {
@@ -138,17 +167,73 @@ class NodeRoundsIT {
                     a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}")
                             .statusCode(),
                     "a committed key is never aborted");
-            post(b, keyId, "abort", Map.of(), JsonNode.class);
-            assertEquals("ABORTED", status(b, keyId));
+            HttpResponse<String> bare = b.send(b.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}");
+            assertEquals(409, bare.statusCode(), "a share READY elsewhere is not dropped on the client's word");
+            assertEquals("PENDING", status(b, keyId));
         }
         UUID only = NodeStoreReader.read(dir.resolve("a")).keySet().iterator().next();
         assertEquals(
                 KeyState.READY, NodeStoreReader.read(dir.resolve("a")).get(only).state());
         Assertions.assertNotNull(
                 NodeStoreReader.read(dir.resolve("a")).get(only).share());
-        NodeStoreReader.Held aborted = NodeStoreReader.read(dir.resolve("b")).get(only);
-        assertEquals(KeyState.ABORTED, aborted.state());
-        Assertions.assertNull(aborted.share(), "abort deletes the share");
+        NodeStoreReader.Held kept = NodeStoreReader.read(dir.resolve("b")).get(only);
+        assertEquals(KeyState.PENDING, kept.state());
+        Assertions.assertNotNull(kept.share(), "a refused abort keeps the share");
+    }
+
+    @Test
+    void aShareWithItsResultIsAbortedOnlyOnTheSignedWordOfAPeerThatHasNone() throws Exception {
+        try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
+                TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5));
+                TestNode c = new TestNode(dir.resolve("c"), "OFFICIAL_3", Duration.ofMinutes(5))) {
+            List<TestNode> nodes = List.of(a, b, c);
+            TestNode.pinEachOther(nodes);
+            UUID keyId = UUID.randomUUID();
+            Round3Request req3 = throughRoundTwo(nodes, keyId, "P256");
+            for (TestNode n : List.of(a, b)) { // OFFICIAL_3 never reaches round 3
+                post(n, keyId, "round3", req3, Round3Message.class);
+            }
+
+            HttpResponse<String> bare = a.send(a.entry.apiKey(), "/v1/keygen/" + keyId + "/abort", "{}");
+            assertEquals(409, bare.statusCode(), bare.body());
+            Assertions.assertTrue(bare.body().contains("committed instead"), bare.body());
+            assertEquals("PENDING", status(a, keyId));
+
+            AbortAnswer fromC = post(c, keyId, "abort", Map.of(), AbortAnswer.class);
+            assertEquals(KeyState.ABORTED, fromC.status());
+            AbortStatement word = fromC.statement();
+            Assertions.assertNotNull(word, "a server that aborts without a result signs so");
+
+            AbortStatement otherKey = post(c, UUID.randomUUID(), "abort", Map.of(), AbortAnswer.class)
+                    .statement();
+            AbortStatement otherSession = new AbortStatement(word.sender(), new byte[32], word.signature());
+            AbortStatement claimedByB = new AbortStatement(b.participant().id(), word.sessionId(), word.signature());
+            AbortStatement stranger =
+                    AbortProof.sign(IdentityKeys.generate(new SecureRandom()), keyId.toString(), 77, word.sessionId());
+            AbortStatement forgedC = AbortProof.sign(
+                    IdentityKeys.generate(new SecureRandom()), keyId.toString(), word.sender(), word.sessionId());
+            for (AbortStatement bad : List.of(otherKey, otherSession, claimedByB, stranger, forgedC)) {
+                HttpResponse<String> r = a.send(
+                        a.entry.apiKey(),
+                        "/v1/keygen/" + keyId + "/abort",
+                        StrictJson.mapper().writeValueAsString(new AbortRequest(bad)));
+                assertEquals(422, r.statusCode(), r.body());
+                assertEquals("PENDING", status(a, keyId), "a refused abort keeps the share");
+            }
+
+            AbortAnswer aborted = post(a, keyId, "abort", new AbortRequest(word), AbortAnswer.class);
+            assertEquals(KeyState.ABORTED, aborted.status());
+            post(b, keyId, "abort", new AbortRequest(word), AbortAnswer.class);
+            for (TestNode n : nodes) {
+                assertEquals("ABORTED", status(n, keyId));
+            }
+        }
+        for (String n : List.of("a", "b")) {
+            NodeStoreReader.Held held =
+                    NodeStoreReader.read(dir.resolve(n)).values().iterator().next();
+            assertEquals(KeyState.ABORTED, held.state());
+            Assertions.assertNull(held.share(), "abort deletes the share");
+        }
     }
 
     @Test
@@ -158,21 +243,7 @@ class NodeRoundsIT {
             List<TestNode> nodes = List.of(a, b);
             TestNode.pinEachOther(nodes);
             UUID keyId = UUID.randomUUID();
-            byte[] nonce = new byte[32];
-            new SecureRandom().nextBytes(nonce);
-            SessionSetup setup =
-                    new SessionSetup(keyId.toString(), nonce, "ED25519", 2, List.of(a.participant(), b.participant()));
-            KeygenCoordinator coordinator = new KeygenCoordinator(setup);
-            List<Round1Message> r1 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r1.add(post(n, keyId, "round1", setup, Round1Message.class));
-            }
-            var req2 = coordinator.round2Request(r1);
-            List<Round2Message> r2 = new ArrayList<>();
-            for (TestNode n : nodes) {
-                r2.add(post(n, keyId, "round2", req2, Round2Message.class));
-            }
-            var req3 = coordinator.round3Request(r2);
+            Round3Request req3 = throughRoundTwo(nodes, keyId, "ED25519");
             List<Round3Message> r3 = new ArrayList<>();
             for (TestNode n : nodes) {
                 r3.add(post(n, keyId, "round3", req3, Round3Message.class));
