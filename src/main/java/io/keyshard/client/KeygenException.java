@@ -10,16 +10,35 @@ public final class KeygenException extends RuntimeException implements ExitCoded
     private static final long serialVersionUID = 1L;
     private final String server;
     private final int exitCode;
+    private final String pendingNote;
 
     public KeygenException(String server, String message, int exitCode, Throwable cause) {
+        this(server, message, exitCode, cause, null);
+    }
+
+    private KeygenException(String server, String message, int exitCode, Throwable cause, String pendingNote) {
         super(message, cause);
         this.server = server;
         this.exitCode = exitCode;
+        this.pendingNote = pendingNote;
+    }
+
+    /**
+     * The same failure, for a run whose vault record stays PENDING because servers hold a share that cannot be
+     * dropped yet: {@code note} says which server the key waits for, and is added to the message.
+     */
+    KeygenException leftPending(String note) {
+        return new KeygenException(server, getMessage() + "; " + note, exitCode, getCause(), note);
     }
 
     /** The server named as the cause, or null (cancelled, or the client itself). */
     public String server() {
         return server;
+    }
+
+    /** Why the vault record stays PENDING and what it waits for, or null when the run left no PENDING record. */
+    public String pendingNote() {
+        return pendingNote;
     }
 
     @Override

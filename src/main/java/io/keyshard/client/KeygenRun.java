@@ -39,8 +39,9 @@ import java.util.concurrent.Executors;
  * One key generation as the coordinator runs it (docs/architecture.md, Keygen flow): identities, rounds 1-3 in
  * parallel with the relay checks (the vault record PENDING is written during rounds 1-2 and is
  * durable before round 3, the first time a server stores anything), READY in the vault once the
- * results agree, then commit. Any failure before READY aborts on every server and marks the record
- * FAILED with the reason, naming the server.
+ * results agree, then commit. A failure or cancel before every server stored its round-3 result aborts on
+ * every server and marks the record FAILED with the reason, naming the server; after that, {@link FailedRun}
+ * decides, and never drops a share of a key that could be complete.
  */
 final class KeygenRun {
     private static final Executor VAULT_WRITER = Executors.newCachedThreadPool(r -> {
@@ -100,7 +101,7 @@ final class KeygenRun {
                         Instant.now())),
                 VAULT_WRITER);
         AgreedKey agreed;
-        List<Round3Message> r3;
+        List<Round3Message> r3 = null;
         try {
             reached = Phase.ROUND1;
             List<Round1Message> r1 = ParallelRound.run(
@@ -123,27 +124,30 @@ final class KeygenRun {
             reached = Phase.ROUND3;
             r3 = ParallelRound.run(
                     op, Phase.ROUND3, servers, c -> c.keygen(keyId, "round3", req3, Round3Message.class, roundTimeout));
+            if (op.isCancelled()) {
+                throw new KeygenException(null, "key generation cancelled after round 3", ExitCoded.OTHER, null);
+            }
+            List<Round3Message> results = r3;
             agreed = checked(
                     Phase.ROUND3,
                     () -> coordinator.finish(
-                            ownAnswers(r3, coordinator.session().sessionId())));
+                            ownAnswers(results, coordinator.session().sessionId())));
         } catch (KeygenException e) {
             // A server whose identity keys changed fails here: the next run fetches every identity again.
             servers.forEach(NodeConnection::forgetIdentity);
-            List<String> kept = KeygenAbort.everywhere(keyId, servers);
-            if (!kept.isEmpty()) {
-                // They hold their round-3 result and no reachable server signed that it has none: the record
-                // stays PENDING so the next start (PendingResolver) aborts them once such a statement exists.
-                op.emit(KeygenProgress.record(
-                        reached, e.server(), KeyStatus.PENDING, "vault record left PENDING: " + kept + " kept"));
-            } else if (settled(pending)) {
-                vault.markFailed(keyId, e.getMessage());
-                op.emit(KeygenProgress.record(reached, e.server(), KeyStatus.FAILED, "vault record marked FAILED"));
+            if (!settled(pending)) {
+                KeygenAbort.everywhere(keyId, servers, null, List.of()); // no record, so no server stored anything
+                throw e;
             }
-            throw e;
+            FailedRun.Kept kept =
+                    new FailedRun(keyId, vault, servers, op, roundTimeout).end(e, reached, coordinator, r3);
+            if (kept.confirmed()) {
+                ledger.confirm(keyId);
+            }
+            return kept.key();
         } catch (RuntimeException e) {
             // the vault could not write the record (named in e), or a defect: no server stored anything yet
-            KeygenAbort.everywhere(keyId, servers);
+            KeygenAbort.everywhere(keyId, servers, null, List.of());
             if (settled(pending)) {
                 vault.markFailed(
                         keyId, "key generation stopped: " + e.getClass().getSimpleName());

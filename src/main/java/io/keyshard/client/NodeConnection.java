@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.AbortAnswer;
 import io.keyshard.wire.AbortRequest;
+import io.keyshard.wire.AbortResults;
 import io.keyshard.wire.ErrorAnswer;
 import io.keyshard.wire.HealthAnswer;
 import io.keyshard.wire.IdentityAnswer;
@@ -96,10 +97,11 @@ public final class NodeConnection {
     }
 
     /**
-     * {@code POST /v1/keygen/{keyId}/abort}: an empty body, or {@code request} carrying another server's statement;
-     * the answer may leave out the statement (a server that holds a share, or one that signs none).
+     * {@code POST /v1/keygen/{keyId}/abort}: an empty body (null), or a proof that the key can never be committed,
+     * an {@link AbortRequest} carrying another server's statement or an {@link AbortResults} carrying signed results
+     * that differ; the answer may leave out the statement (a server that holds a share, or one that signs none).
      */
-    public CompletableFuture<AbortAnswer> abort(UUID keyId, AbortRequest request, Duration timeout) {
+    public CompletableFuture<AbortAnswer> abort(UUID keyId, Object request, Duration timeout) {
         byte[] json;
         try {
             json = StrictJson.mapper().writeValueAsBytes(request == null ? Map.of() : request);

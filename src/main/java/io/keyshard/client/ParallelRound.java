@@ -37,6 +37,11 @@ final class ParallelRound {
             Phase phase,
             List<NodeConnection> servers,
             Function<NodeConnection, CompletableFuture<T>> send) {
+        if (op.isCancelled()) {
+            // nothing is sent after a cancel: no server stores a round it was never asked for
+            throw new KeygenException(
+                    null, activity + " cancelled " + where(phase).strip(), ExitCoded.OTHER, null);
+        }
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         for (NodeConnection c : servers) {
             String what = phase == Phase.IDENTITY ? "identity" : "round " + phase.ordinal();

@@ -7,6 +7,7 @@ import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round3Message;
+import io.keyshard.dkg.Session;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
@@ -110,7 +111,7 @@ final class PendingResolver {
         List<NodeConnection> servers = connect.apply(r.servers());
         List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
         Optional<ResolvedKey> unknown = unknownSomewhere(r, servers, statuses);
-        String unfinished = unknown.isPresent() ? "a server does not know this key" : null;
+        String unfinished = unknown.isPresent() ? unknownNames(servers, statuses) + " does not know this key" : null;
         for (int i = 0; unknown.isEmpty() && i < servers.size(); i++) {
             KeyStatusAnswer st = statuses.get(i);
             if (st == null || !st.status().holdsShare()) {
@@ -150,20 +151,44 @@ final class PendingResolver {
                     ResolvedKey.Change.UNCHANGED,
                     "left alone: a key generation of this key is running or has just finished");
         }
-        // Servers without a round-3 result abort and sign so; those holding one abort only on such a statement
-        // (node-side), so a server that answers 404 under a replaced API key never costs the others their shares.
-        List<String> kept = KeygenAbort.everywhere(r.keyId(), servers);
+        // Servers without a round-3 result abort and sign so; those holding one abort only on such a statement or
+        // on signed results that differ (node-side), so a server that answers 404 under a replaced API key never
+        // costs the others their shares, and a complete key is never dropped.
+        List<Round3Message> stored = new ArrayList<>();
+        KeygenAbort.Outcome out = KeygenAbort.everywhere(r.keyId(), servers, storedSession(statuses, stored), stored);
+        List<String> kept = out.kept();
         if (!kept.isEmpty()) {
+            List<String> waitFor = out.silent().isEmpty() ? kept : out.silent();
             return unknown.orElse(new ResolvedKey(
                     r.keyId(),
                     KeyStatus.PENDING,
                     ResolvedKey.Change.UNCHANGED,
-                    "left PENDING: " + kept + " hold their round-3 result and no server signed that it aborted "
-                            + "without one (" + unfinished + ")"));
+                    "left PENDING, waiting for " + String.join(", ", waitFor) + ": " + String.join(", ", kept)
+                            + " hold their round-3 result, and no server proved that the key can never be "
+                            + "committed (" + unfinished + ")"));
         }
         String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
         vault.markFailed(r.keyId(), reason);
         return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
+    }
+
+    /**
+     * The session the servers stored (null when none holds a result), adding each stored signed result to
+     * {@code results}: the proof an abort carries when two of them differ.
+     */
+    private static Session storedSession(List<KeyStatusAnswer> statuses, List<Round3Message> results) {
+        Session session = null;
+        for (KeyStatusAnswer st : statuses) {
+            if (st != null && st.result() != null && st.setup() != null) {
+                results.add(st.result());
+                try {
+                    session = session == null ? Session.of(st.setup()) : session;
+                } catch (IllegalArgumentException e) {
+                    // a stored setup that breaks a rule proves nothing
+                }
+            }
+        }
+        return session;
     }
 
     /** The record as stored now: the list may predate a generation that finished meanwhile. */
@@ -208,6 +233,16 @@ final class PendingResolver {
                         + String.join(", ", holding) + " still " + (holding.size() == 1 ? "has" : "have")
                         + " it; if the server's API key was replaced, add its new entry with "
                         + "'keyshard servers add --entry FILE' and the key is settled on the next start"));
+    }
+
+    private static String unknownNames(List<NodeConnection> servers, List<KeyStatusAnswer> statuses) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (statuses.get(i) == null) {
+                names.add(servers.get(i).name());
+            }
+        }
+        return "server " + String.join(", ", names);
     }
 
     /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */

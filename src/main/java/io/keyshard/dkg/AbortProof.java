@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * The proof an abort of a share with a round-3 result carries: an {@link AbortStatement} from another participant.
  * A server signs one only once its share of the key is gone for good: it aborted before its own round 3 (so its
- * signed result never existed), or its PENDING share was itself aborted on such a statement. Either way some
- * participant never produced a result, no commit proof can ever be complete, no server can hold the key READY, and
- * dropping a PENDING share loses nothing. Signed under its own domain tag, so neither a
+ * signed result never existed), or its PENDING share was itself aborted on such a statement or on signed results
+ * that differ ({@link ResultConflict}). Either way no commit proof can ever be complete, no server can hold the key
+ * READY, and dropping a PENDING share loses nothing. Signed under its own domain tag, so neither a
  * key generation's nor a signing message passes as one.
  */
 public final class AbortProof {

@@ -10,6 +10,7 @@ import io.keyshard.wire.ErrorAnswer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 /** Reading a bounded, strict JSON body from an exchange and writing JSON answers and errors. */
@@ -78,6 +79,13 @@ final class ApiExchange {
             throw ApiException.malformed("body cannot be read as JSON");
         } catch (IllegalArgumentException e) {
             throw ApiException.malformed(e.getMessage());
+        }
+    }
+
+    /** Refuses a list field with a null entry: the strict reader refuses null fields, not null entries of a list. */
+    static void noNullEntries(List<?> list, String field) throws ApiException {
+        if (list.contains(null)) {
+            throw ApiException.malformed("field '" + field + "' holds a null entry");
         }
     }
 

@@ -16,6 +16,13 @@ import java.util.Optional;
 final class CommitChecks {
     private CommitChecks() {}
 
+    /** The commit body, strictly: a result that is null is malformed input (400) like any other. */
+    static CommitRequest parse(byte[] body) throws ApiException {
+        CommitRequest request = ApiExchange.parse(body, CommitRequest.class);
+        ApiExchange.noNullEntries(request.results(), "results");
+        return request;
+    }
+
     static void verify(ShareStore.Row key, CommitRequest request, PeerRoster peers, String selfName)
             throws IOException, ApiException {
         if (key.publicResult() == null) {

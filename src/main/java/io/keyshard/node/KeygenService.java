@@ -1,8 +1,6 @@
 package io.keyshard.node;
 
 import io.keyshard.dkg.AbortProof;
-import io.keyshard.dkg.AbortStatement;
-import io.keyshard.dkg.CommitRequest;
 import io.keyshard.dkg.DkgParticipant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round1Message;
@@ -216,10 +214,10 @@ final class KeygenService implements AutoCloseable {
             ShareStore.Row k = owned(clientId, keyId);
             switch (k.state()) {
                 case READY:
-                    ApiExchange.parse(body, CommitRequest.class); // committed already: nothing left to prove
+                    CommitChecks.parse(body); // committed already: nothing left to prove
                     return new StateAnswer(KeyState.READY);
                 case PENDING:
-                    CommitChecks.verify(k, ApiExchange.parse(body, CommitRequest.class), peers, config.name());
+                    CommitChecks.verify(k, CommitChecks.parse(body), peers, config.name());
                     if (store.commitReady(keyId)) {
                         return new StateAnswer(KeyState.READY);
                     }
@@ -233,7 +231,7 @@ final class KeygenService implements AutoCloseable {
     }
 
     private AbortAnswer abort(String clientId, UUID keyId, byte[] body) throws IOException, ApiException {
-        AbortStatement proof = AbortChecks.statement(body);
+        AbortChecks.Proof proof = AbortChecks.proof(body);
         for (int read = 0; read < STATE_READS; read++) {
             LiveKeygen s = sessions.get(keyId);
             if (s != null && s.clientId.equals(clientId)) {
@@ -268,7 +266,7 @@ final class KeygenService implements AutoCloseable {
                     }
                     break; // a commit won the race: read the state it left
                 default:
-                    // Ended without a share: aborted before round 3, on a peer's statement, or expired before it.
+                    // Ended without a share: aborted before round 3, on a proof, or expired before it.
                     return abortedWithout(k.state(), keyId, null);
             }
         }
