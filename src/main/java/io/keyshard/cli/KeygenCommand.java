@@ -74,6 +74,9 @@ public final class KeygenCommand implements Callable<Integer> {
                 Throwable cause = NodeConnection.unwrap(e);
                 throw cause instanceof Exception ex ? ex : e;
             }
+            if (key.note() != null) {
+                err.println("note: " + key.note());
+            }
             if (!key.commitPending().isEmpty()) {
                 err.println("warning: " + key.commitPending() + " did not confirm the commit yet; the key is READY "
                         + "and the commit is re-sent on the next start");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.dkg.AbortProof;
 import io.keyshard.dkg.AbortStatement;
 import io.keyshard.dkg.CommitRequest;
+import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.KeygenCoordinator;
 import io.keyshard.dkg.Participant;
@@ -18,12 +19,14 @@ import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.AbortAnswer;
 import io.keyshard.wire.AbortRequest;
+import io.keyshard.wire.AbortResults;
 import io.keyshard.wire.KeyState;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -237,6 +240,73 @@ class NodeRoundsIT {
     }
 
     @Test
+    void aShareWithItsResultIsAbortedOnSignedResultsThatDifferAndOnNothingLess() throws Exception {
+        try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
+                TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5));
+                TestNode c = new TestNode(dir.resolve("c"), "OFFICIAL_3", Duration.ofMinutes(5))) {
+            List<TestNode> nodes = List.of(a, b, c);
+            TestNode.pinEachOther(nodes);
+            UUID keyId = UUID.randomUUID();
+            Round3Request req3 = throughRoundTwo(nodes, keyId, "SECP256k1");
+            List<Round3Message> r3 = new ArrayList<>();
+            for (TestNode n : nodes) {
+                r3.add(post(n, keyId, "round3", req3, Round3Message.class));
+            }
+            // OFFICIAL_3's operator signs, with its own identity key, a result unlike the one its node stored
+            Round3Message honestC = r3.get(2);
+            byte[] otherChainCode = honestC.chainCode().clone();
+            otherChainCode[0] ^= 1;
+            Round3Message unlike = new Round3Message(
+                    honestC.sessionId(),
+                    honestC.sender(),
+                    honestC.curve(),
+                    honestC.threshold(),
+                    honestC.rootPublicKey(),
+                    otherChainCode,
+                    honestC.verificationShares(),
+                    honestC.transcriptHash(),
+                    null);
+            Round3Message signedByC;
+            try (NodeIdentity identityOfC = NodeIdentity.load(new NodeFiles(c.data))) {
+                signedByC = Forge.sign(unlike, identityOfC.keys());
+            }
+            Round3Message signedByStranger = Forge.sign(unlike, IdentityKeys.generate(new SecureRandom()));
+
+            refusedAbort(a, keyId, Map.of(), 409, "committed instead");
+            refusedAbort(a, keyId, new AbortResults(r3), 409, "can still be committed");
+            refusedAbort(a, keyId, new AbortResults(List.of(signedByStranger)), 422, "OFFICIAL_3");
+            refusedAbort(a, keyId, Map.of("results", Arrays.asList((Object) null)), 400, "results");
+            refusedAbort(a, keyId, Map.of("results", List.of(), "statement", Map.of()), 400, "statement");
+
+            AbortAnswer aborted =
+                    post(a, keyId, "abort", new AbortResults(List.of(r3.get(1), signedByC)), AbortAnswer.class);
+            assertEquals(KeyState.ABORTED, aborted.status());
+            Assertions.assertNotNull(aborted.statement(), "aborted for good, it signs that it holds no share");
+            post(b, keyId, "abort", new AbortRequest(aborted.statement()), AbortAnswer.class);
+            post(c, keyId, "abort", new AbortResults(List.of(signedByC)), AbortAnswer.class);
+            for (TestNode n : nodes) {
+                assertEquals("ABORTED", status(n, keyId));
+            }
+        }
+        for (String n : List.of("a", "b", "c")) {
+            NodeStoreReader.Held held =
+                    NodeStoreReader.read(dir.resolve(n)).values().iterator().next();
+            assertEquals(KeyState.ABORTED, held.state());
+            Assertions.assertNull(held.share(), "abort deletes the share");
+        }
+    }
+
+    private static void refusedAbort(TestNode n, UUID keyId, Object body, int status, String says) throws Exception {
+        HttpResponse<String> r = n.send(
+                n.entry.apiKey(),
+                "/v1/keygen/" + keyId + "/abort",
+                StrictJson.mapper().writeValueAsString(body));
+        assertEquals(status, r.statusCode(), r.body());
+        Assertions.assertTrue(r.body().contains(says), r.body());
+        assertEquals("PENDING", status(n, keyId), "a refused abort keeps the share: " + r.body());
+    }
+
+    @Test
     void aCommitWithoutEverySignedResultIsRefusedAndTheShareStaysPending() throws Exception {
         try (TestNode a = new TestNode(dir.resolve("a"), "OFFICIAL_1", Duration.ofMinutes(5));
                 TestNode b = new TestNode(dir.resolve("b"), "OFFICIAL_2", Duration.ofMinutes(5))) {
@@ -266,6 +336,7 @@ class NodeRoundsIT {
                     fromB.signature());
 
             refusedCommit(a, keyId, Map.of(), 400, "results");
+            refusedCommit(a, keyId, Map.of("results", Arrays.asList((Object) null)), 400, "results");
             refusedCommit(a, keyId, new CommitRequest(List.of(fromA)), 422, "OFFICIAL_2");
             refusedCommit(a, keyId, new CommitRequest(List.of(fromA, fromA)), 422, "OFFICIAL_1");
             refusedCommit(

@@ -81,7 +81,10 @@ public final class KeygenProgressModel {
                     elapsedMs.set((System.nanoTime() - t0) / 1_000_000);
                     running.set(false);
                     result.set(key.record());
-                    status.set("Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
+                    status.set(
+                            key.note() != null
+                                    ? key.note()
+                                    : "Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
                     onKeyCreated.accept(key.record());
                     finished.accept(true);
                     out.complete(key);
@@ -137,9 +140,13 @@ public final class KeygenProgressModel {
 
     private void describeFailure(Throwable e) {
         Throwable t = UiTasks.unwrap(e);
+        String pending = t instanceof KeygenException ke ? ke.pendingNote() : null;
         if (cancelRequested) {
-            failure.set("Cancelled. No key was made: the servers dropped their partial work, and if the attempt "
-                    + "reached the vault it is marked FAILED (cancelled).");
+            failure.set(
+                    pending == null
+                            ? "Cancelled. No key was made: the servers dropped their partial work, and if the "
+                                    + "attempt reached the vault it is marked FAILED (cancelled)."
+                            : "Cancelled. No key was made yet: " + pending + ".");
             return;
         }
         String server = t instanceof KeygenException ke ? ke.server() : null;

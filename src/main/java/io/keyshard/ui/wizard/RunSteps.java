@@ -153,6 +153,8 @@ final class RunSteps {
         FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
         ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
         Label time = new Label();
+        time.setId("saved-status");
+        time.setWrapText(true);
         time.textProperty().bind(run.statusProperty());
         time.getStyleClass().add(Styles.TEXT_MUTED);
         Label backupNote = new Label();
@@ -195,7 +197,7 @@ final class RunSteps {
         change.setOnAction(e -> model.back());
         return ChoiceSteps.page(
                 "The key was not created",
-                "Nothing usable was made; no share is left behind.",
+                "Nothing usable was made.",
                 new VBox(14, what, advice, new HBox(10, retry, change)));
     }
 }
