@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,13 +133,20 @@ class KeygenFailureIT {
                 assertTrue(failure.getMessage().contains("server BRAVO"), failure.getMessage());
                 assertEquals(ExitCoded.SERVER, failure.exitCode());
                 if (record.status() == KeyStatus.FAILED) {
+                    assertTrue(round < 3, "in round 3 ALPHA and CHARLIE store their result before BRAVO is missed");
                     assertTrue(record.failureReason().contains("BRAVO"), record.failureReason());
                 } else {
-                    // Servers that stored their round-3 result refuse a bare abort; the next start settles them.
+                    // ALPHA and CHARLIE hold their round-3 result: with BRAVO unreachable nothing proves that the
+                    // key can never be committed, so the record waits for BRAVO and the next start settles it.
+                    assertEquals(3, round, "only round 3 leaves shares that wait");
                     assertEquals(KeyStatus.PENDING, record.status());
+                    assertTrue(failure.pendingNote().contains("it waits for BRAVO"), failure.getMessage());
+                    assertEquals("PENDING", cluster.status("ALPHA", keyId));
+                    assertEquals("PENDING", cluster.status("CHARLIE", keyId));
                     ws.resolvePending();
                     if (vault.get(keyId).orElseThrow().status() == KeyStatus.READY) {
                         // BRAVO had stored its result before it stopped: the key is whole, so it is committed.
+                        assertEquals("during", when, "BRAVO stopped before round 3 holds no result");
                         for (String s : RemoteCluster.NAMES) {
                             assertEquals("READY", cluster.status(s, keyId), s);
                         }
@@ -186,6 +194,39 @@ class KeygenFailureIT {
             assertEquals(KeyStatus.FAILED, vault.get(keyId).orElseThrow().status());
             for (String s : RemoteCluster.NAMES) {
                 assertEquals("ABORTED", cluster.status(s, keyId), s);
+            }
+        }
+    }
+
+    @Test
+    void aCancelAfterEveryServerStoredTheSameResultKeepsTheKeyAndSaysSo() throws Exception {
+        allUp();
+        try (Vault vault = openVault();
+                Workspace ws = Workspace.open(home, vault)) {
+            Set<UUID> before = ids(vault);
+            Operation<GeneratedKey> op = ws.call(
+                    ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(CurveName.P256, 2, RemoteCluster.NAMES));
+            AtomicInteger answered = new AtomicInteger();
+            op.onProgress(p -> {
+                // the last server's round-3 answer is in: every server stored its result, the commit is not sent
+                if (p.stage() == KeygenProgress.Stage.DONE
+                        && p.phase() == KeygenProgress.Phase.ROUND3
+                        && answered.incrementAndGet() == RemoteCluster.NAMES.size()) {
+                    op.cancel();
+                }
+            });
+            GeneratedKey key = op.promise().join();
+            UUID keyId = newest(vault, before);
+            assertEquals(keyId, key.keyId());
+            assertEquals(KeyStatus.READY, vault.get(keyId).orElseThrow().status());
+            assertTrue(
+                    key.note().startsWith("The key generation was cancelled after every server had already stored"),
+                    key.note());
+            assertTrue(key.note().contains("so it was kept and is READY"), key.note());
+            assertTrue(key.note().contains("Archive or delete it if you do not want it"), key.note());
+            assertEquals(List.of(), key.commitPending());
+            for (String s : RemoteCluster.NAMES) {
+                assertEquals("READY", cluster.status(s, keyId), s + " keeps its share of the complete key");
             }
         }
     }
