@@ -6,7 +6,10 @@ import io.keyshard.wire.NodeEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Test-only: lists a server in servers.json and seals its entry with its API key the way {@code servers add}
@@ -26,6 +29,24 @@ public final class TestServers {
             Arrays.fill(key, (byte) 0);
         }
         ServersConfig.load(home).with(name, info).save();
+    }
+
+    /** The state {@code server} reports for a key (PENDING, READY, ABORTED, ...), or UNKNOWN when it answers 404. */
+    public static String keyState(Workspace workspace, String server, UUID keyId) {
+        try {
+            return workspace
+                    .connect(List.of(server))
+                    .get(0)
+                    .keyStatus(keyId, Duration.ofSeconds(20))
+                    .join()
+                    .status()
+                    .name();
+        } catch (RuntimeException e) {
+            if (NodeConnection.unwrap(e) instanceof ServerException se && se.status() == 404) {
+                return "UNKNOWN";
+            }
+            throw e;
+        }
     }
 
     /** Registers a test node as a remote server at {@code url} (its own, or a front standing in for it). */

@@ -396,6 +396,13 @@ class AppScreensIT {
         assertEquals(1, added.size(), "the cancelled attempt reached the vault: " + added);
         assertEquals(KeyStatus.FAILED, added.get(0).status(), added.toString());
         assertTrue(vault.findPending().isEmpty(), "no dangling PENDING record");
+        // cancelled before round 3 was sent: no server stored a result, so every one dropped its part
+        for (String server : LocalCluster.NAMES) {
+            assertEquals(
+                    "ABORTED",
+                    TestServers.keyState(workspace, server, added.get(0).keyId()),
+                    server + " keeps nothing of the cancelled key");
+        }
     }
 
     @Test
