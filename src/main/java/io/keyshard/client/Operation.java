@@ -27,7 +27,11 @@ public final class Operation<T> {
         return this;
     }
 
-    /** Asks the run to stop: it aborts on every server and the vault record becomes FAILED ("cancelled"). */
+    /**
+     * Asks the run to stop: nothing more is sent, it aborts on every server and the vault record becomes FAILED
+     * ("cancelled"); once every server stored the same round-3 result the key is complete and is kept instead
+     * ({@link GeneratedKey#note()} says so), and a server that cannot be asked leaves the record PENDING.
+     */
     public void cancel() {
         cancelled = true;
     }

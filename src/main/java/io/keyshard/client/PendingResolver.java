@@ -3,23 +3,15 @@ package io.keyshard.client;
 import io.keyshard.ExitCoded;
 import io.keyshard.dkg.AgreedKey;
 import io.keyshard.dkg.CommitRequest;
-import io.keyshard.dkg.KeygenCoordinator;
-import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.ProtocolException;
 import io.keyshard.dkg.Round3Message;
-import io.keyshard.dkg.Session;
-import io.keyshard.dkg.SessionSetup;
-import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
-import io.keyshard.wire.IdentityAnswer;
 import io.keyshard.wire.KeyState;
 import io.keyshard.wire.KeyStatusAnswer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -109,7 +100,7 @@ final class PendingResolver {
 
     private ResolvedKey resolvePending(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
-        List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
+        List<KeyStatusAnswer> statuses = ServerStatuses.fetch(r.keyId(), servers, timeout);
         Optional<ResolvedKey> unknown = unknownSomewhere(r, servers, statuses);
         String unfinished = unknown.isPresent() ? unknownNames(servers, statuses) + " does not know this key" : null;
         for (int i = 0; unknown.isEmpty() && i < servers.size(); i++) {
@@ -122,10 +113,14 @@ final class PendingResolver {
         }
         if (unfinished == null) {
             try {
-                AgreedKey agreed = verify(r, servers, statuses);
+                AgreedKey agreed = ServerStatuses.agreed(r, servers, statuses);
                 KeygenRun.markReady(vault, r.keyId(), agreed);
                 List<String> missing = KeygenRun.commitEverywhere(
-                        new Operation<>(), r.keyId(), servers, proof(statuses).orElseThrow(), timeout);
+                        new Operation<>(),
+                        r.keyId(),
+                        servers,
+                        ServerStatuses.commitProof(statuses).orElseThrow(),
+                        timeout);
                 if (missing.isEmpty()) {
                     ledger.confirm(r.keyId());
                 }
@@ -155,7 +150,8 @@ final class PendingResolver {
         // on signed results that differ (node-side), so a server that answers 404 under a replaced API key never
         // costs the others their shares, and a complete key is never dropped.
         List<Round3Message> stored = new ArrayList<>();
-        KeygenAbort.Outcome out = KeygenAbort.everywhere(r.keyId(), servers, storedSession(statuses, stored), stored);
+        KeygenAbort.Outcome out =
+                KeygenAbort.everywhere(r.keyId(), servers, ServerStatuses.storedSession(statuses, stored), stored);
         List<String> kept = out.kept();
         if (!kept.isEmpty()) {
             List<String> waitFor = out.silent().isEmpty() ? kept : out.silent();
@@ -170,25 +166,6 @@ final class PendingResolver {
         String reason = "interrupted and not finished on every server (" + unfinished + "); aborted";
         vault.markFailed(r.keyId(), reason);
         return new ResolvedKey(r.keyId(), KeyStatus.FAILED, ResolvedKey.Change.ABORTED, reason);
-    }
-
-    /**
-     * The session the servers stored (null when none holds a result), adding each stored signed result to
-     * {@code results}: the proof an abort carries when two of them differ.
-     */
-    private static Session storedSession(List<KeyStatusAnswer> statuses, List<Round3Message> results) {
-        Session session = null;
-        for (KeyStatusAnswer st : statuses) {
-            if (st != null && st.result() != null && st.setup() != null) {
-                results.add(st.result());
-                try {
-                    session = session == null ? Session.of(st.setup()) : session;
-                } catch (IllegalArgumentException e) {
-                    // a stored setup that breaks a rule proves nothing
-                }
-            }
-        }
-        return session;
     }
 
     /** The record as stored now: the list may predate a generation that finished meanwhile. */
@@ -245,73 +222,13 @@ final class PendingResolver {
         return "server " + String.join(", ", names);
     }
 
-    /** Checks the servers' stored setups match the record and the identities they publish now, then agrees on the result. */
-    private static AgreedKey verify(KeyRecord r, List<NodeConnection> servers, List<KeyStatusAnswer> statuses) {
-        SessionSetup setup = null;
-        List<Round3Message> results = new ArrayList<>();
-        for (int i = 0; i < servers.size(); i++) {
-            NodeConnection c = servers.get(i);
-            SessionSetup s = statuses.get(i).setup();
-            Round3Message result = statuses.get(i).result();
-            if (s == null || result == null) {
-                throw new KeygenException(
-                        c.name(), "server " + c.name() + ": its stored result is malformed", ExitCoded.PROTOCOL, null);
-            }
-            results.add(result);
-            if (setup == null) {
-                setup = s;
-            } else if (!sameSetup(setup, s)) {
-                throw new KeygenException(
-                        c.name(),
-                        "server " + c.name() + ": its session setup differs from the others'",
-                        ExitCoded.PROTOCOL,
-                        null);
-            }
-        }
-        if (!r.keyId().toString().equals(setup.keyId())
-                || !r.curve().apiName().equals(setup.curve())
-                || r.threshold() != setup.threshold()
-                || !setup.participants().stream()
-                        .map(Participant::name)
-                        .toList()
-                        .equals(r.servers())) {
-            throw new KeygenException(
-                    null, "the servers' session does not match the vault record", ExitCoded.PROTOCOL, null);
-        }
-        List<IdentityAnswer> identities = ParallelRound.run(
-                new Operation<>(), KeygenProgress.Phase.IDENTITY, servers, c -> c.identity(Duration.ofSeconds(10)));
-        for (int i = 0; i < servers.size(); i++) {
-            Participant now = KeygenRun.participant(servers.get(i), identities.get(i));
-            Participant then = setup.participants().get(i);
-            if (!Arrays.equals(now.signingKey(), then.signingKey())
-                    || !Arrays.equals(now.encryptionKey(), then.encryptionKey())) {
-                throw new KeygenException(
-                        now.name(),
-                        "server " + now.name() + ": the session lists identity keys it " + "does not publish",
-                        ExitCoded.PROTOCOL,
-                        null);
-            }
-        }
-        return KeygenCoordinator.agree(new KeygenCoordinator(setup).session(), results);
-    }
-
-    private static boolean sameSetup(SessionSetup a, SessionSetup b) {
-        try {
-            return Arrays.equals(
-                    StrictJson.mapper().writeValueAsBytes(a),
-                    StrictJson.mapper().writeValueAsBytes(b));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
      * Re-sends commit where a server still holds the share PENDING; the key counts as confirmed once all
      * are READY. Says what it re-sent, or nothing when no server needed it.
      */
     private Optional<ResolvedKey> recommit(KeyRecord r) {
         List<NodeConnection> servers = connect.apply(r.servers());
-        List<KeyStatusAnswer> statuses = statuses(r.keyId(), servers);
+        List<KeyStatusAnswer> statuses = ServerStatuses.fetch(r.keyId(), servers, timeout);
         List<NodeConnection> pending = new ArrayList<>();
         int ready = 0;
         for (int i = 0; i < servers.size(); i++) {
@@ -322,7 +239,7 @@ final class PendingResolver {
                 ready++;
             }
         }
-        Optional<CommitRequest> proof = proof(statuses);
+        Optional<CommitRequest> proof = ServerStatuses.commitProof(statuses);
         if (!pending.isEmpty() && proof.isEmpty()) {
             return Optional.of(new ResolvedKey(
                     r.keyId(),
@@ -355,44 +272,5 @@ final class PendingResolver {
                         + (missing.isEmpty()
                                 ? ""
                                 : (sent.isEmpty() ? "" : "; ") + "commit still pending on " + missing)));
-    }
-
-    /** The commit proof these answers make: every server's signed result, or empty when one has none. */
-    private static Optional<CommitRequest> proof(List<KeyStatusAnswer> statuses) {
-        List<Round3Message> results = new ArrayList<>();
-        for (KeyStatusAnswer st : statuses) {
-            if (st == null || st.result() == null) {
-                return Optional.empty();
-            }
-            results.add(st.result());
-        }
-        return Optional.of(new CommitRequest(results));
-    }
-
-    /** Each server's view of the key; null where it does not know the key (404). Unreachable: throws. */
-    private List<KeyStatusAnswer> statuses(UUID keyId, List<NodeConnection> servers) {
-        List<CompletableFuture<KeyStatusAnswer>> sent = new ArrayList<>();
-        for (NodeConnection c : servers) {
-            sent.add(c.keyStatus(keyId, timeout).exceptionallyCompose(err -> {
-                Throwable t = NodeConnection.unwrap(err);
-                return t instanceof ServerException se && se.status() == 404
-                        ? CompletableFuture.completedFuture(null)
-                        : CompletableFuture.failedFuture(t);
-            }));
-        }
-        List<KeyStatusAnswer> out = new ArrayList<>();
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                out.add(sent.get(i).join());
-            } catch (RuntimeException e) {
-                Throwable cause = NodeConnection.unwrap(e);
-                String name = servers.get(i).name();
-                throw cause instanceof ServerException se
-                        ? new KeygenException(
-                                name, "checking an earlier key generation: " + se.getMessage(), se.exitCode(), se)
-                        : ParallelRound.failure(name, KeygenProgress.Phase.IDENTITY, cause);
-            }
-        }
-        return out;
     }
 }

@@ -155,7 +155,7 @@ public final class KeygenProgressModel {
         failure.set(server == null ? "The key generation failed: " + why : "Server " + server + " failed: " + why);
     }
 
-    /** Asks the running generation to stop; the record ends FAILED ("cancelled"). */
+    /** Asks the running generation to stop; the record ends FAILED ("cancelled") unless the key was already complete. */
     public void cancel() {
         cancelRequested = true;
         status.set("Cancelling...");
