@@ -231,12 +231,7 @@ class NodeRoundsIT {
                 assertEquals("ABORTED", status(n, keyId));
             }
         }
-        for (String n : List.of("a", "b")) {
-            NodeStoreReader.Held held =
-                    NodeStoreReader.read(dir.resolve(n)).values().iterator().next();
-            assertEquals(KeyState.ABORTED, held.state());
-            Assertions.assertNull(held.share(), "abort deletes the share");
-        }
+        sharesDeleted("a", "b");
     }
 
     @Test
@@ -288,7 +283,12 @@ class NodeRoundsIT {
                 assertEquals("ABORTED", status(n, keyId));
             }
         }
-        for (String n : List.of("a", "b", "c")) {
+        sharesDeleted("a", "b", "c");
+    }
+
+    /** Each node folder's only key is ABORTED and its share is gone from the store. */
+    private void sharesDeleted(String... folders) throws Exception {
+        for (String n : folders) {
             NodeStoreReader.Held held =
                     NodeStoreReader.read(dir.resolve(n)).values().iterator().next();
             assertEquals(KeyState.ABORTED, held.state());
