@@ -389,7 +389,10 @@ class AppScreensIT {
         }
         waitFor(60, () -> vm.stepProperty().get() != Step.GENERATING);
         assertEquals(Step.FAILED, vm.stepProperty().get());
-        assertTrue(text(robot, "#failure-message").startsWith("Cancelled."), text(robot, "#failure-message"));
+        assertTrue(
+                text(robot, "#failure-message")
+                        .startsWith("Cancelled. No key was made: the servers dropped their partial work"),
+                text(robot, "#failure-message"));
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-cancelled");
         List<KeyRecord> added =
                 vault.list().stream().filter(r -> !before.contains(r.keyId())).toList();
