@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param digest            the 32-byte digest signed, hex, when one digest was signed (EIP-191, EIP-712,
  *                          EIP-1559, a raw digest)
  * @param signature         the signature: hex ({@code 0x} r‖s‖v for EVM messages), base58 for Solana;
- *                          null for a PSBT (see {@code signatures})
+ *                          for a PSBT the one signature, hex, when one input was signed (else see
+ *                          {@code signatures})
  * @param v                 EVM only: 27/28 for messages, the y-parity 0/1 for a transaction
  * @param signedTransaction EIP-1559: {@code 0x02…}; Solana: base64 of the signed transaction; PSBT with
  *                          finalization: the final transaction, hex
