@@ -99,32 +99,12 @@ class PayloadSignIT {
         byte[] own = SolanaFixtures.transferMessage(List.of(key));
         Path file = dir.resolve("message.b58");
         Files.writeString(file, Base58.encode(own) + "\n");
-        CliHarness.Result plain = cli.run(
-                "sign",
-                "solana-tx",
-                "--key-id",
-                keyId,
-                "--chain",
-                "solana",
-                "--index",
-                "2",
-                "--file",
-                file.toString(),
-                "--yes");
+        List<String> fromFile = List.of(
+                "sign", "solana-tx", "--key-id", keyId, "--chain", "solana", "--index", "2", "--file", file.toString());
+        CliHarness.Result plain = cli.run(with(fromFile, "--yes"));
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("signedTransaction"), plain.out());
-        CliHarness.Result text = cli.run(
-                "sign",
-                "solana-tx",
-                "--key-id",
-                keyId,
-                "--chain",
-                "solana",
-                "--index",
-                "2",
-                "--file",
-                file.toString(),
-                "--json");
+        CliHarness.Result text = cli.run(with(fromFile, "--json"));
         JsonNode t = SignCli.json(text);
         assertEquals(t.get("signature").asText(), t.get("txHash").asText());
         assertTrue(SolanaTransaction.parse(
@@ -206,6 +186,12 @@ class PayloadSignIT {
         assertEquals(2, history.size(), history.toString());
         assertEquals("psbt", history.get(0).get("payload").asText());
         assertEquals(Hex.encode(sighash), history.get(0).get("digest").asText());
+    }
+
+    private static String[] with(List<String> args, String last) {
+        List<String> all = new ArrayList<>(args);
+        all.add(last);
+        return all.toArray(String[]::new);
     }
 
     private static List<String> names(JsonNode o) {
