@@ -1,6 +1,7 @@
 package io.keyshard.bench;
 
 import io.keyshard.client.ComponentModule;
+import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.Workspace;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Signing as a user gets it: {@link Workspace#sign} against node processes on loopback HTTPS (the local
@@ -81,8 +83,14 @@ final class SignBench implements AutoCloseable {
 
     /** One networked signing of a fresh message, until the verified signature is back (signers: the first t). */
     void networked(UUID keyId) {
+        sign(keyId, e -> {});
+    }
+
+    /** {@link #networked} with a listener of the signing's progress events. */
+    void sign(UUID keyId, Consumer<KeygenProgress> progress) {
         workspace
                 .sign(new SignRequest(keyId, PATH, null, message(), null, null, null))
+                .onProgress(progress)
                 .promise()
                 .join();
     }
