@@ -1,7 +1,6 @@
 package io.keyshard.bench;
 
-import io.keyshard.bytes.ByteArrays;
-import io.keyshard.bytes.Hex;
+import io.keyshard.client.StandardVerifier;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -23,12 +22,7 @@ import io.keyshard.frost.SigningNonces;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.frost.Tweaks;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +33,11 @@ import java.util.TreeMap;
  * The floor of a networked signing: the same FROST protocol in one process with no network, no identity
  * signatures and no audit. Each signer moves its share by the path's tweak (as a node does in both rounds),
  * commits, signs; the coordinator moves the public package the same way, checks every share, aggregates and
- * runs the chain's standard verifier under the derived key, as the client does before it returns a signature.
+ * runs the client's {@link StandardVerifier} under the derived key, as the client does before it returns a
+ * signature.
  */
 final class InMemorySign {
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The DER prefixes of Ed25519 / Ed448 SubjectPublicKeyInfo, before the raw key. */
-    private static final byte[] ED25519_SPKI = Hex.decode("302a300506032b6570032100", "prefix");
-
-    private static final byte[] ED448_SPKI = Hex.decode("3043300506032b6571033a00", "prefix");
 
     private final CurveName curve;
     private final Ciphersuite suite;
@@ -114,7 +105,9 @@ final class InMemorySign {
         }
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
         var sig = Aggregator.aggregate(suite, pkg, shares, derived);
-        if (!standardVerify(derived.groupKey(), message, sig.encode(suite))) {
+        Point key = derived.groupKey();
+        byte[] verifyKey = curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
+        if (!StandardVerifier.accepts(curve, verifyKey, message, sig.encode(suite))) {
             throw new IllegalStateException("the in-memory signature does not verify");
         }
     }
@@ -133,23 +126,5 @@ final class InMemorySign {
         KeyPackage moved = Tweaks.derive(copy, delta);
         copy.destroy();
         return moved;
-    }
-
-    /** What the client's standard verifier does: the JDK for EdDSA, BIP-340 under the x-only key. */
-    private boolean standardVerify(Point key, byte[] message, byte[] signature) {
-        if (curve == CurveName.SECP256K1_SCHNORR) {
-            return Bip340.verify(Bip340.x(key), message, signature);
-        }
-        String algorithm = curve == CurveName.ED25519 ? "Ed25519" : "Ed448";
-        byte[] spki = ByteArrays.concat(curve == CurveName.ED25519 ? ED25519_SPKI : ED448_SPKI, key.encode());
-        try {
-            PublicKey pk = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(spki));
-            Signature v = Signature.getInstance(algorithm);
-            v.initVerify(pk);
-            v.update(message);
-            return v.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }

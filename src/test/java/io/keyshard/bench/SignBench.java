@@ -14,11 +14,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -145,37 +140,8 @@ final class SignBench implements AutoCloseable {
     /** Signatures completed per second with {@code concurrency} callers each signing one after another. */
     BenchResults.SignThroughput throughput(CurveName curve, UUID keyId, int concurrency, double seconds)
             throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(concurrency);
-        try {
-            runFor(callers, concurrency, Math.min(2.0, seconds / 2), keyId); // warm-up: connections for all callers
-            long start = System.nanoTime();
-            int done = runFor(callers, concurrency, seconds, keyId);
-            double perSecond = done / ((System.nanoTime() - start) / 1e9);
-            return new BenchResults.SignThroughput(curve.apiName(), concurrency, Samples.round2(perSecond));
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
-    private int runFor(ExecutorService callers, int concurrency, double seconds, UUID keyId) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger done = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            running.add(callers.submit(() -> {
-                while (!stop.get()) {
-                    networked(keyId);
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        Thread.sleep((long) (seconds * 1000));
-        stop.set(true);
-        for (Future<?> f : running) {
-            f.get(); // a failed signing fails the benchmark: its number would mean nothing
-        }
-        return done.get();
+        double perSecond = Callers.perSecond(concurrency, seconds, () -> networked(keyId));
+        return new BenchResults.SignThroughput(curve.apiName(), concurrency, Samples.round2(perSecond));
     }
 
     @Override

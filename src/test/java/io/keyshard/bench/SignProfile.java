@@ -4,7 +4,6 @@ import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,8 @@ public final class SignProfile {
             SignBench bench, CurveName curve, int t, UUID key, InMemorySign floor, List<Integer> signers, int samples) {
         Map<String, double[]> phases = new TreeMap<>();
         double[] total = new double[samples];
-        long clientCpu = processCpu(ProcessHandle.current());
-        long nodesCpu = nodesCpu();
+        long clientCpu = Samples.processCpuNanos(ProcessHandle.current());
+        long nodesCpu = Samples.childrenCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             Map<String, Long> marks = new ConcurrentHashMap<>();
@@ -78,8 +77,8 @@ public final class SignProfile {
             }
         }
         double wall = Samples.msSince(start);
-        double clientMs = (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / samples;
-        double nodesMs = (nodesCpu() - nodesCpu) / 1e6 / samples;
+        double clientMs = (Samples.processCpuNanos(ProcessHandle.current()) - clientCpu) / 1e6 / samples;
+        double nodesMs = (Samples.childrenCpuNanos() - nodesCpu) / 1e6 / samples;
         double[] mem = new double[samples];
         long memCpu = Samples.cpuNanos();
         for (int i = 0; i < samples; i++) {
@@ -106,8 +105,8 @@ public final class SignProfile {
             throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        long clientCpu = processCpu(ProcessHandle.current());
-        long nodesCpu = nodesCpu();
+        long clientCpu = Samples.processCpuNanos(ProcessHandle.current());
+        long nodesCpu = Samples.childrenCpuNanos();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
@@ -132,19 +131,8 @@ public final class SignProfile {
                 wall,
                 Samples.loadAverage(),
                 n / wall,
-                (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / n,
-                (nodesCpu() - nodesCpu) / 1e6 / n);
-    }
-
-    private static long processCpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static long nodesCpu() {
-        return ProcessHandle.current()
-                .children()
-                .mapToLong(SignProfile::processCpu)
-                .sum();
+                (Samples.processCpuNanos(ProcessHandle.current()) - clientCpu) / 1e6 / n,
+                (Samples.childrenCpuNanos() - nodesCpu) / 1e6 / n);
     }
 
     /** The last DONE of a phase (every signer answered) ends it. */
