@@ -22,6 +22,8 @@ import javax.security.auth.Destroyable;
  * for shares sealed before the context was bound). Ownership and state are the caller's to check.
  */
 final class ShareOpener {
+    private static final int VERIFIED_CONTEXTS = 256;
+
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
@@ -39,8 +41,6 @@ final class ShareOpener {
             return size() > VERIFIED_CONTEXTS;
         }
     };
-
-    private static final int VERIFIED_CONTEXTS = 256;
 
     private record Verified(String publicResult, ShareContext context) {}
 
