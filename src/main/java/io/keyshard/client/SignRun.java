@@ -30,6 +30,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +47,8 @@ import java.util.concurrent.CompletableFuture;
 final class SignRun {
     static final String ACTIVITY = "signing";
     private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
+    /** The keys' public points, decoded (with their subgroup checks) once per process rather than per signing. */
+    private static final DecodedPoints DECODED = new DecodedPoints();
 
     private final UUID signId;
     private final KeyRecord key;
@@ -148,10 +151,10 @@ final class SignRun {
         key.verificationShares().forEach((name, hex) -> {
             Integer id = ids.get(name);
             if (id != null) {
-                shares.put(id, curve.decodePoint(Hex.decode(hex, "verification share")));
+                shares.put(id, DECODED.get(curve, hex, false));
             }
         });
-        Point root = curve.decodePublicKey(Hex.decode(key.rootPublicKey(), "rootPublicKey"));
+        Point root = DECODED.get(curve, key.rootPublicKey(), true);
         PublicKeyPackage pub = new PublicKeyPackage(shares, root, key.threshold());
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
         return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());
@@ -206,6 +209,38 @@ final class SignRun {
             } catch (RuntimeException ignored) {
                 // unreachable, or it never got round 1: its nonces (if any) expire
             }
+        }
+    }
+
+    /**
+     * Decoded public points of vault records by curve and hex: a pure function of public data, so shared by
+     * every signing of the process; decoding each of a key's n verification shares with its subgroup check
+     * was a visible part of the coordinator's time. Bounded, least recently used first out.
+     */
+    private static final class DecodedPoints {
+        private static final int MAX = 1024;
+        private final Map<String, Point> points = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Point> eldest) {
+                return size() > MAX;
+            }
+        };
+
+        /** The point of {@code hex}; {@code publicKey}: in the curve's public-key encoding (x-only for BIP-340). */
+        Point get(Curve curve, String hex, boolean publicKey) {
+            String k = curve.name().apiName() + (publicKey ? ":key:" : ":point:") + hex;
+            synchronized (points) {
+                Point p = points.get(k);
+                if (p != null) {
+                    return p;
+                }
+            }
+            byte[] bytes = Hex.decode(hex, publicKey ? "rootPublicKey" : "verification share");
+            Point p = publicKey ? curve.decodePublicKey(bytes) : curve.decodePoint(bytes);
+            synchronized (points) {
+                points.put(k, p);
+            }
+            return p;
         }
     }
 }

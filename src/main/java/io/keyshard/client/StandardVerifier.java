@@ -14,7 +14,7 @@ import java.security.spec.X509EncodedKeySpec;
  * The verifiers a chain uses, not the FROST code that made the signature: the JDK's RFC 8032 Ed25519 and
  * Ed448 (empty context), and BIP-340 under the x-only key. A signature is returned only if this accepts it.
  */
-final class StandardVerifier {
+public final class StandardVerifier {
     /** The DER prefix of an Ed25519 / Ed448 SubjectPublicKeyInfo, before the raw key. */
     private static final byte[] ED25519_SPKI = Hex.decode("302a300506032b6570032100", "prefix");
 
@@ -33,7 +33,7 @@ final class StandardVerifier {
     }
 
     /** True when the standard verifier of the curve accepts {@code signature} of {@code message} under {@code key}. */
-    static boolean accepts(CurveName curve, byte[] key, byte[] message, byte[] signature) {
+    public static boolean accepts(CurveName curve, byte[] key, byte[] message, byte[] signature) {
         return switch (curve) {
             case ED25519 -> jdk("Ed25519", ED25519_SPKI, key, message, signature);
             case ED448 -> jdk("Ed448", ED448_SPKI, key, message, signature);

@@ -40,9 +40,13 @@ public final class Aggregator {
         }
         Curve curve = suite.curve();
         BigInteger cl = ctx.challenge().multiply(ctx.lambda(id)).toBigInteger();
-        Point left = curve.generator().multiply(share.share().toBigInteger());
-        Point right = commShare.add(yi.multiply(cl));
-        return left.equals(right);
+        // z_i·G − (c·λ_i)·Y_i in one multi-scalar multiplication (public values), compared with D_i + ρ_i·E_i.
+        Point left = curve.multiSum(
+                new BigInteger[] {
+                    share.share().toBigInteger(), curve.order().subtract(cl).mod(curve.order())
+                },
+                new Point[] {curve.generator(), yi});
+        return left.equals(commShare);
     }
 
     /**

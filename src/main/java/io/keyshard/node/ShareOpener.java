@@ -8,6 +8,8 @@ import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.security.auth.Destroyable;
@@ -20,10 +22,27 @@ import javax.security.auth.Destroyable;
  * for shares sealed before the context was bound). Ownership and state are the caller's to check.
  */
 final class ShareOpener {
+    private static final int VERIFIED_CONTEXTS = 256;
+
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
     private final IdentityKeys keys;
+    /**
+     * Contexts already verified, by keyId, with the exact stored public result they were verified from: the
+     * check is a pure function of that text and of this node's name, id and identity key, so a row whose
+     * text is unchanged needs no second check (two per signing otherwise: decoding every verification share
+     * with its subgroup check and verifying the result's signature dominated a signer's time). A changed
+     * row misses and is checked again. Public data only; bounded, least recently used first out.
+     */
+    private final Map<UUID, Verified> verified = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Verified> eldest) {
+            return size() > VERIFIED_CONTEXTS;
+        }
+    };
+
+    private record Verified(String publicResult, ShareContext context) {}
 
     /** A share ready for use with its checked context; {@link #destroy()} wipes the share. */
     record HeldShare(ShareStore.Row row, SecretShare share, ShareContext context, int sealedFormat)
@@ -86,22 +105,35 @@ final class ShareOpener {
         if (row.publicResult() == null) {
             throw new GeneralSecurityException("the stored share has no public result");
         }
+        ShareContext context;
+        synchronized (verified) {
+            Verified hit = verified.get(keyId);
+            context = hit != null && hit.publicResult().equals(row.publicResult()) ? hit.context() : null;
+        }
+        if (context == null) {
+            context = verifyContext(row);
+            synchronized (verified) {
+                verified.put(keyId, new Verified(row.publicResult(), context));
+            }
+        }
+        if (!keyId.toString().equals(context.session().keyId())
+                || !context.curveName().apiName().equals(row.curve())) {
+            throw new GeneralSecurityException("the stored public result belongs to another key or curve");
+        }
+        return context;
+    }
+
+    private ShareContext verifyContext(ShareStore.Row row) throws GeneralSecurityException {
         KeygenService.PublicResult stored;
         try {
             stored = StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
         } catch (IOException e) {
             throw new GeneralSecurityException("the stored public result does not parse");
         }
-        ShareContext context;
         try {
-            context = ShareContext.verify(stored.setup(), stored.result(), config.name(), config.id(), keys);
+            return ShareContext.verify(stored.setup(), stored.result(), config.name(), config.id(), keys);
         } catch (IllegalArgumentException e) {
             throw new GeneralSecurityException("stored share context refused: " + e.getMessage());
         }
-        if (!keyId.toString().equals(stored.setup().keyId())
-                || !context.curveName().apiName().equals(row.curve())) {
-            throw new GeneralSecurityException("the stored public result belongs to another key or curve");
-        }
-        return context;
     }
 }

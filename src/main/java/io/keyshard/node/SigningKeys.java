@@ -1,7 +1,6 @@
 package io.keyshard.node;
 
 import io.keyshard.bytes.Hex;
-import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
@@ -159,19 +158,19 @@ final class SigningKeys {
             throw new IOException("the stored share does not open: " + e.getMessage(), e);
         }
         ShareContext context = held.context();
-        Curve curve = req.curve().curve();
         KeyPackage root;
         try {
             root = new KeyPackage(
                     config.id(),
                     held.share().scalar(),
                     context.verificationShares().get(config.id()),
-                    curve.decodePublicKey(context.rootPublicKey()),
+                    context.groupKey(),
                     context.threshold());
         } finally {
             held.destroy();
         }
-        ExtendedPublicKey start = ExtendedPublicKey.root(req.curve(), context.rootPublicKey(), context.chainCode());
+        // The root as ExtendedPublicKey.root makes it, from the context's already decoded (and checked) key.
+        ExtendedPublicKey start = new ExtendedPublicKey(req.curve(), context.groupKey(), context.chainCode(), 0, 0, 0);
         BigInteger delta = PublicDerivation.derive(start, req.path()).tweak();
         KeyPackage derived = delta.signum() == 0 ? root : Tweaks.derive(root, delta);
         if (derived != root) {

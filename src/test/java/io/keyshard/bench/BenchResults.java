@@ -1,5 +1,6 @@
 package io.keyshard.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,7 +13,15 @@ record BenchResults(
         List<Derive> derive,
         List<ScalarMult> scalarMult,
         VaultTimes vault,
-        Startup startup) {
+        Startup startup,
+        List<Sign> sign,
+        List<SignThroughput> signThroughput,
+        List<EcdsaSetup> ecdsaSetup) {
+
+    /** The results of a run that measured only the given sections; the others are null in the JSON. */
+    static BenchResults signOnly(List<Sign> sign, List<SignThroughput> throughput, List<EcdsaSetup> ecdsaSetup) {
+        return new BenchResults(null, null, null, null, null, null, sign, throughput, ecdsaSetup);
+    }
 
     /** One keygen configuration: networked percentiles over real nodes and the in-memory floor. */
     record Keygen(
@@ -35,6 +44,26 @@ record BenchResults(
 
     /** Unlock with production Argon2id, durable inserts per second, list() of 10,000 records. */
     record VaultTimes(double unlockMs, double insertPerSecond, double list10kMs) {}
+
+    /**
+     * One signing configuration: networked percentiles through the workspace and the in-memory floor;
+     * {@code bytesPerSignature} only on the rows of threshold-ECDSA curves (absent from the JSON otherwise).
+     */
+    record Sign(
+            String curve,
+            int threshold,
+            int servers,
+            double networkedP50Ms,
+            double networkedP95Ms,
+            double inMemoryP50Ms,
+            int samples,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer bytesPerSignature) {}
+
+    /** Signatures completed per second with {@code concurrency} callers against one cluster. */
+    record SignThroughput(String curve, int concurrency, double perSecond) {}
+
+    /** The one-time setup a threshold-ECDSA key needs before it signs: wall ms and bytes exchanged. */
+    record EcdsaSetup(String curve, int threshold, int servers, double p50Ms, long bytes) {}
 
     /** Launch of the real jar until its first window is shown. */
     record Startup(double firstWindowMs) {}

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark suite behind {@code mvn -Pbench verify} (docs/benchmarks.md): runs every
  * benchmark with warm-up, prints a table and writes {@code results.json} (see BenchResults).
- * By hand: {@code java -cp <test class path> io.keyshard.bench.BenchSuite --quick true --out DIR --jar target/keyshard.jar}.
+ * By hand: {@code java -cp <test class path> io.keyshard.bench.BenchSuite --quick true --out DIR --jar target/keyshard.jar}
+ * [{@code --only sign}]: {@code --only} (or {@code -Dbench.only=sign} with Maven) runs the signing section alone.
  * Never a test: nothing here asserts a timing.
  */
 public final class BenchSuite {
@@ -27,16 +28,30 @@ public final class BenchSuite {
         run(
                 Boolean.parseBoolean(arg(args, "--quick", "false")),
                 Path.of(arg(args, "--out", "target/bench")),
-                Path.of(arg(args, "--jar", "target/keyshard.jar")));
+                Path.of(arg(args, "--jar", "target/keyshard.jar")),
+                arg(args, "--only", ""));
     }
 
-    /** Runs everything, prints the table and writes {@code results.json} and {@code results.txt} into {@code out}. */
-    public static BenchResults run(boolean quick, Path out, Path jar) throws Exception {
+    /**
+     * Runs everything ({@code only} empty) or only the signing section ({@code only} "sign"), prints the table
+     * and writes {@code results.json} and {@code results.txt} into {@code out}.
+     */
+    public static BenchResults run(boolean quick, Path out, Path jar, String only) throws Exception {
+        if (!only.isEmpty() && !only.equals("sign")) {
+            throw new IllegalArgumentException("bench.only takes 'sign' (or nothing for every section), not " + only);
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("keyshard-bench");
         BenchTable table = new BenchTable(quick);
         table.note("load average at start: " + Samples.loadAverage() + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        if (only.equals("sign")) {
+            SignSection.Rows sign = SignSection.run(quick, Files.createDirectories(work.resolve("sign")), table);
+            table.sign(sign.sign());
+            table.signThroughput(sign.throughput());
+            table.note("load average at end: " + Samples.loadAverage());
+            return finish(out, work, table, BenchResults.signOnly(sign.sign(), sign.throughput(), sign.ecdsaSetup()));
+        }
 
         List<BenchResults.ScalarMult> scalar = ScalarMultBench.run(quick);
         table.scalarMult(scalar);
@@ -90,13 +105,29 @@ public final class BenchSuite {
         table.keygen(keygen);
         table.throughput(throughput);
 
+        SignSection.Rows sign = SignSection.run(quick, Files.createDirectories(work.resolve("sign")), table);
+        table.sign(sign.sign());
+        table.signThroughput(sign.throughput());
+
         StartupBench.Result startup =
                 StartupBench.measure(jar, Files.createDirectories(work.resolve("app-home")), quick ? 2 : 5);
         table.startup(startup);
         table.note("load average at end: " + Samples.loadAverage());
 
         BenchResults results = new BenchResults(
-                keygen, throughput, derive, scalar, vault, new BenchResults.Startup(startup.firstWindowMs()));
+                keygen,
+                throughput,
+                derive,
+                scalar,
+                vault,
+                new BenchResults.Startup(startup.firstWindowMs()),
+                sign.sign(),
+                sign.throughput(),
+                sign.ecdsaSetup());
+        return finish(out, work, table, results);
+    }
+
+    private static BenchResults finish(Path out, Path work, BenchTable table, BenchResults results) throws IOException {
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("results.json").toFile(), results);

@@ -1,12 +1,15 @@
 package io.keyshard.bench;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The human-readable table of a benchmark run, each section next to its target. */
 final class BenchTable {
     private final StringBuilder text = new StringBuilder();
     private final long started = System.nanoTime();
+    private final Map<BenchResults.Sign, String> signLoads = new IdentityHashMap<>();
 
     BenchTable(boolean quick) {
         line("Keyshard benchmarks (%s run)", quick ? "quick" : "full");
@@ -86,6 +89,45 @@ final class BenchTable {
     void throughput(BenchResults.KeygenThroughput t) {
         section("keygen throughput, SECP256k1 2-of-3, one local cluster");
         line("%d concurrent callers: %.1f keygens per second   (target >= 50)", t.concurrency(), t.perSecond());
+    }
+
+    /** Remembers the load average right after a sign row was measured, for its line in the table. */
+    void signLoad(BenchResults.Sign row) {
+        signLoads.put(row, Samples.loadAverage().split(" ")[0]);
+    }
+
+    void sign(List<BenchResults.Sign> rows) {
+        section(
+                "sign, wall ms: networked = Workspace.sign -> node processes on loopback HTTPS (warm), 32-byte "
+                        + "message, path m/0/7, signature verified; in-memory = same FROST rounds, tweaks and verifier, one process");
+        line(
+                "%-18s %6s %9s %9s %9s %7s %7s %6s   %s",
+                "curve", "t-of-n", "net p50", "net p95", "mem p50", "x floor", "samples", "load", "target (p50)");
+        for (BenchResults.Sign r : rows) {
+            String target = r.servers() != 3 || r.threshold() != 2
+                    ? ""
+                    : r.curve().equals("ED448") ? "<= 15 ms" : "<= 8 ms, <= 2.5x floor";
+            line(
+                    "%-18s %6s %9.1f %9.1f %9.2f %7.1f %7d %6s   %s",
+                    r.curve(),
+                    r.threshold() + "-of-" + r.servers(),
+                    r.networkedP50Ms(),
+                    r.networkedP95Ms(),
+                    r.inMemoryP50Ms(),
+                    r.networkedP50Ms() / r.inMemoryP50Ms(),
+                    r.samples(),
+                    signLoads.getOrDefault(r, ""),
+                    target);
+        }
+    }
+
+    void signThroughput(List<BenchResults.SignThroughput> rows) {
+        section("sign throughput, 2-of-3, one local cluster, callers signing one after another");
+        for (BenchResults.SignThroughput t : rows) {
+            line(
+                    "%-18s %d callers: %7.1f signatures per second   %s",
+                    t.curve(), t.concurrency(), t.perSecond(), t.curve().equals("ED25519") ? "(target >= 300)" : "");
+        }
     }
 
     void startup(StartupBench.Result s) {

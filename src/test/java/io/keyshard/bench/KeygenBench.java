@@ -9,13 +9,7 @@ import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Key generation as a user gets it: {@link Workspace} against node processes on loopback
@@ -108,43 +102,8 @@ final class KeygenBench implements AutoCloseable {
     /** Keygens completed per second with {@code concurrency} callers each running one keygen after another. */
     BenchResults.KeygenThroughput throughput(int concurrency, double seconds, CurveName curve, List<String> servers)
             throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(concurrency);
-        try {
-            runFor(
-                    callers,
-                    concurrency,
-                    Math.min(2.0, seconds / 2),
-                    curve,
-                    servers); // warm-up: connections for all callers
-            long start = System.nanoTime();
-            int done = runFor(callers, concurrency, seconds, curve, servers);
-            double perSecond = done / ((System.nanoTime() - start) / 1e9);
-            return new BenchResults.KeygenThroughput(concurrency, Samples.round2(perSecond));
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
-    private int runFor(ExecutorService callers, int concurrency, double seconds, CurveName curve, List<String> servers)
-            throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger done = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            running.add(callers.submit(() -> {
-                while (!stop.get()) {
-                    networked(curve, 2, servers);
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        Thread.sleep((long) (seconds * 1000));
-        stop.set(true);
-        for (Future<?> f : running) {
-            f.get(); // a failed keygen fails the benchmark: its number would mean nothing
-        }
-        return done.get();
+        double perSecond = Callers.perSecond(concurrency, seconds, () -> networked(curve, 2, servers));
+        return new BenchResults.KeygenThroughput(concurrency, Samples.round2(perSecond));
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,8 @@ public final class KeygenProfile {
             }
             Map<String, double[]> phases = new TreeMap<>();
             double[] total = new double[samples];
-            long clientCpu = processCpu(ProcessHandle.current());
-            long nodesCpu = nodesCpu();
+            long clientCpu = Samples.processCpuNanos(ProcessHandle.current());
+            long nodesCpu = Samples.childrenCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < samples; i++) {
                 Map<String, Long> marks = new ConcurrentHashMap<>();
@@ -85,8 +84,8 @@ public final class KeygenProfile {
                 }
             }
             double wall = Samples.msSince(start);
-            double clientMs = (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / samples;
-            double nodesMs = (nodesCpu() - nodesCpu) / 1e6 / samples;
+            double clientMs = (Samples.processCpuNanos(ProcessHandle.current()) - clientCpu) / 1e6 / samples;
+            double nodesMs = (Samples.childrenCpuNanos() - nodesCpu) / 1e6 / samples;
             double[] mem = new double[samples];
             long memCpu = Samples.cpuNanos();
             for (int i = 0; i < samples; i++) {
@@ -122,8 +121,8 @@ public final class KeygenProfile {
                             .describe());
             AtomicInteger done = new AtomicInteger();
             long end = System.nanoTime() + (long) (seconds * 1e9);
-            long clientCpu = processCpu(ProcessHandle.current());
-            long nodesCpu = nodesCpu();
+            long clientCpu = Samples.processCpuNanos(ProcessHandle.current());
+            long nodesCpu = Samples.childrenCpuNanos();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
@@ -147,22 +146,11 @@ public final class KeygenProfile {
                     wall,
                     Samples.loadAverage(),
                     n / wall,
-                    (processCpu(ProcessHandle.current()) - clientCpu) / 1e6 / n,
-                    (nodesCpu() - nodesCpu) / 1e6 / n);
+                    (Samples.processCpuNanos(ProcessHandle.current()) - clientCpu) / 1e6 / n,
+                    (Samples.childrenCpuNanos() - nodesCpu) / 1e6 / n);
         } finally {
             vault.close();
         }
-    }
-
-    private static long processCpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static long nodesCpu() {
-        return ProcessHandle.current()
-                .children()
-                .mapToLong(KeygenProfile::processCpu)
-                .sum();
     }
 
     private static void run(Workspace ws, CurveName curve, int t, Map<String, Long> marks) {

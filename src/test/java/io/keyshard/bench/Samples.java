@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Timing helpers shared by every benchmark: wall and thread-CPU clocks, and percentiles of a sample. */
@@ -21,6 +22,19 @@ final class Samples {
     /** CPU time of the calling thread, in nanoseconds. */
     static long cpuNanos() {
         return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** CPU time of a whole process so far, in nanoseconds (0 when the platform does not tell). */
+    static long processCpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time so far of this process's children (the node processes it started), in nanoseconds. */
+    static long childrenCpuNanos() {
+        return ProcessHandle.current()
+                .children()
+                .mapToLong(Samples::processCpuNanos)
+                .sum();
     }
 
     /** The p-th percentile (0..100, nearest rank) of the values; the array is sorted in place. */

@@ -103,6 +103,29 @@ class ShareOpenerTest {
     }
 
     @Test
+    void aPublicResultChangedAfterAnOpenIsCheckedAgainAndRefused() throws Exception {
+        UUID keyId = keygen(CurveName.ED25519);
+        ShareOpener opener = opener();
+        opener.open(keyId).orElseThrow().destroy();
+        String json = store.find(keyId).orElseThrow().publicResult();
+        KeygenService.PublicResult stored = StrictJson.mapper().readValue(json, KeygenService.PublicResult.class);
+        String altered = StrictJson.mapper()
+                .writeValueAsString(
+                        new KeygenService.PublicResult(stored.setup(), withChainCode(stored.result(), new byte[32])));
+        // changed under the running opener (a second connection in this process), as a writer of the file would
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE",
+                        "node",
+                        "");
+                PreparedStatement ps = c.prepareStatement("UPDATE node_keys SET public_result = ? WHERE key_id = ?")) {
+            ps.setString(1, altered);
+            ps.setObject(2, keyId);
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertThrows(GeneralSecurityException.class, () -> opener.open(keyId));
+    }
+
+    @Test
     void aShareThatIsNotTheNodesVerificationShareIsRefused() throws Exception {
         UUID keyId = keygen(CurveName.ED25519);
         Round3Message result = storedResult(keyId);

@@ -1,0 +1,130 @@
+package io.keyshard.bench;
+
+import io.keyshard.client.StandardVerifier;
+import io.keyshard.curve.Curve;
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.derive.PublicDerivation;
+import io.keyshard.dkg.InMemoryDkg;
+import io.keyshard.dkg.Round3Output;
+import io.keyshard.frost.Aggregator;
+import io.keyshard.frost.Bip340;
+import io.keyshard.frost.Ciphersuite;
+import io.keyshard.frost.KeyPackage;
+import io.keyshard.frost.PublicKeyPackage;
+import io.keyshard.frost.Round1;
+import io.keyshard.frost.Round2;
+import io.keyshard.frost.SignatureShare;
+import io.keyshard.frost.SigningCommitments;
+import io.keyshard.frost.SigningNonces;
+import io.keyshard.frost.SigningPackage;
+import io.keyshard.frost.Tweaks;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The floor of a networked signing: the same FROST protocol in one process with no network, no identity
+ * signatures and no audit. Each signer moves its share by the path's tweak (as a node does in both rounds),
+ * commits, signs; the coordinator moves the public package the same way, checks every share, aggregates and
+ * runs the client's {@link StandardVerifier} under the derived key, as the client does before it returns a
+ * signature.
+ */
+final class InMemorySign {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CurveName curve;
+    private final Ciphersuite suite;
+    private final Map<Integer, KeyPackage> keys;
+    private final PublicKeyPackage pub;
+    private final ExtendedPublicKey root;
+
+    private InMemorySign(CurveName curve, Map<Integer, KeyPackage> keys, PublicKeyPackage pub, ExtendedPublicKey root) {
+        this.curve = curve;
+        this.suite = Ciphersuite.forCurve(curve);
+        this.keys = keys;
+        this.pub = pub;
+        this.root = root;
+    }
+
+    /** A key of {@code threshold} among {@code ids}, from the project's own key generation run in memory. */
+    static InMemorySign keygen(CurveName curve, int threshold, List<Integer> ids) {
+        InMemoryDkg.Run run = InMemoryDkg.run(curve, threshold, ids);
+        Curve c = curve.curve();
+        Point groupKey = c.decodePublicKey(run.agreed().rootPublicKey());
+        Map<Integer, Point> shares = new TreeMap<>();
+        run.outputs()
+                .values()
+                .iterator()
+                .next()
+                .message()
+                .verificationShares()
+                .forEach((id, enc) -> shares.put(id, c.decodePoint(enc)));
+        Ciphersuite suite = Ciphersuite.forCurve(curve);
+        Map<Integer, KeyPackage> keys = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Round3Output> e : run.outputs().entrySet()) {
+            keys.put(
+                    e.getKey(),
+                    new KeyPackage(
+                            e.getKey(),
+                            suite.deserializeScalar(e.getValue().share().encoded()),
+                            shares.get(e.getKey()),
+                            groupKey,
+                            threshold));
+            e.getValue().share().destroy();
+        }
+        ExtendedPublicKey root = ExtendedPublicKey.root(
+                curve, run.agreed().rootPublicKey(), run.agreed().chainCode());
+        return new InMemorySign(curve, keys, new PublicKeyPackage(shares, groupKey, threshold), root);
+    }
+
+    /** One signing of {@code message} under {@code path} by {@code signers}; fails if the verifier refuses it. */
+    void sign(DerivationPath path, List<Integer> signers, byte[] message) {
+        BigInteger delta = PublicDerivation.derive(root, path).tweak();
+        List<SigningNonces> nonces = new ArrayList<>();
+        List<SigningCommitments> commitments = new ArrayList<>();
+        for (int id : signers) {
+            KeyPackage key = tweaked(id, delta);
+            SigningNonces made = Round1.commit(suite, key, RANDOM::nextBytes);
+            key.destroy();
+            nonces.add(made);
+            commitments.add(made.commitments());
+        }
+        SigningPackage pkg = new SigningPackage(commitments, message);
+        Map<Integer, SignatureShare> shares = new TreeMap<>();
+        for (int i = 0; i < signers.size(); i++) {
+            KeyPackage key = tweaked(signers.get(i), delta);
+            shares.put(signers.get(i), Round2.sign(suite, pkg, nonces.get(i), key));
+            key.destroy();
+        }
+        PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
+        var sig = Aggregator.aggregate(suite, pkg, shares, derived);
+        Point key = derived.groupKey();
+        byte[] verifyKey = curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
+        if (!StandardVerifier.accepts(curve, verifyKey, message, sig.encode(suite))) {
+            throw new IllegalStateException("the in-memory signature does not verify");
+        }
+    }
+
+    private KeyPackage tweaked(int id, BigInteger delta) {
+        KeyPackage key = keys.get(id);
+        KeyPackage copy = new KeyPackage(
+                id,
+                suite.deserializeScalar(suite.serializeScalar(key.signingShare())),
+                key.verifyingShare(),
+                key.groupKey(),
+                key.minSigners());
+        if (delta.signum() == 0) {
+            return copy;
+        }
+        KeyPackage moved = Tweaks.derive(copy, delta);
+        copy.destroy();
+        return moved;
+    }
+}

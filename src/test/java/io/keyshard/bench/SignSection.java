@@ -1,0 +1,87 @@
+package io.keyshard.bench;
+
+import io.keyshard.client.LocalCluster;
+import io.keyshard.curve.CurveName;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The signing section of the suite: for every curve the workspace signs with, 2-of-3 and 3-of-3 on the local
+ * cluster and the 5-of-7 scale row, then signatures per second with 8 callers. A curve whose signing the
+ * workspace refuses (the ECDSA curves until threshold ECDSA signs) is skipped with the reason, so its rows
+ * appear by themselves once it signs.
+ */
+final class SignSection {
+    static final int CALLERS = 8;
+
+    private SignSection() {}
+
+    /** The rows of the section; {@code ecdsaSetup} stays empty until ECDSA key setup is measured. */
+    record Rows(
+            List<BenchResults.Sign> sign,
+            List<BenchResults.SignThroughput> throughput,
+            List<BenchResults.EcdsaSetup> ecdsaSetup) {}
+
+    static Rows run(boolean quick, Path home, BenchTable table) throws Exception {
+        List<BenchResults.Sign> rows = new ArrayList<>();
+        List<BenchResults.SignThroughput> throughput = new ArrayList<>();
+        int warmup = quick ? 3 : 10;
+        int samples = quick ? 20 : 60;
+        try (SignBench bench = SignBench.start(home)) {
+            Map<CurveName, UUID> twoOfThree = new LinkedHashMap<>();
+            Map<CurveName, UUID> threeOfThree = new LinkedHashMap<>();
+            Map<CurveName, InMemorySign> floors = new LinkedHashMap<>();
+            for (CurveName curve : CurveName.values()) {
+                UUID key = bench.keygen(curve, 2, LocalCluster.NAMES);
+                String refused = bench.refusal(key);
+                if (refused != null) {
+                    table.note("sign: " + curve.apiName() + " skipped, the workspace refuses it: " + refused);
+                    continue;
+                }
+                twoOfThree.put(curve, key);
+                threeOfThree.put(curve, bench.keygen(curve, 3, LocalCluster.NAMES));
+                floors.put(curve, InMemorySign.keygen(curve, 2, List.of(1, 2, 3)));
+            }
+            // 2-of-3 signs on OFFICIAL_1 and 2 only: the 3-of-3 keys warm OFFICIAL_3 as well.
+            JitWarmup.Result warm = JitWarmup.run(
+                    () -> twoOfThree.forEach((curve, key) -> {
+                        bench.networked(key);
+                        bench.networked(threeOfThree.get(curve));
+                        floors.get(curve).sign(SignBench.PATH, List.of(1, 2), SignBench.message());
+                    }),
+                    quick ? 60 : 120);
+            table.note("sign warm-up: " + warm.describe());
+            table.progress("sign warm-up");
+            for (Map.Entry<CurveName, UUID> e : twoOfThree.entrySet()) {
+                CurveName curve = e.getKey();
+                rows.add(row(table, bench.measure(curve, 2, 3, e.getValue(), floors.get(curve), warmup, samples)));
+                InMemorySign floor = InMemorySign.keygen(curve, 3, List.of(1, 2, 3));
+                rows.add(row(table, bench.measure(curve, 3, 3, threeOfThree.get(curve), floor, warmup, samples)));
+            }
+            for (CurveName curve : twoOfThree.keySet()) {
+                throughput.add(bench.throughput(curve, twoOfThree.get(curve), CALLERS, quick ? 3 : 10));
+                table.progress("signThroughput " + curve.apiName());
+            }
+            try (ScaleNodes extra = ScaleNodes.start(bench.home(), bench.vault(), 7)) {
+                List<Integer> ids = List.of(1, 2, 3, 4, 5, 6, 7);
+                for (CurveName curve : twoOfThree.keySet()) {
+                    UUID key = bench.keygen(curve, 5, ScaleNodes.cluster(7));
+                    InMemorySign floor = InMemorySign.keygen(curve, 5, ids);
+                    // SERVER_4..7 are fresh processes: enough signings first for their compilers to catch up.
+                    rows.add(row(table, bench.measure(curve, 5, 7, key, floor, quick ? 20 : 40, quick ? 10 : 30)));
+                }
+            }
+        }
+        return new Rows(rows, throughput, List.of());
+    }
+
+    private static BenchResults.Sign row(BenchTable table, BenchResults.Sign r) {
+        table.progress("sign " + r.curve() + " " + r.threshold() + "-of-" + r.servers());
+        table.signLoad(r);
+        return r;
+    }
+}
