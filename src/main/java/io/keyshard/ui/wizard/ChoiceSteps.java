@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -25,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's first three steps: what the user chooses (curve; servers, threshold and label; review). */
@@ -69,26 +67,11 @@ final class ChoiceSteps {
         Runnable rebuild = () -> {
             rows.getChildren().clear();
             for (ServerChoice c : model.servers()) {
-                CheckBox box = new CheckBox(c.name() + (c.local() ? "  (this computer)" : ""));
-                box.setId("server-" + c.name());
-                box.setMnemonicParsing(false);
-                box.selectedProperty().bindBidirectional(c.selectedProperty());
-                box.setMinWidth(230);
-                Label health = new Label();
-                health.setId("health-" + c.name());
-                health.setWrapText(true);
-                health.textProperty().bind(Bindings.createStringBinding(c::healthText, c.statusProperty()));
-                FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
-                dot.getStyleClass().add("health-dot");
-                c.statusProperty().addListener((obs, o, s) -> health(dot, health, c));
-                health(dot, health, c);
-                HBox row = new HBox(10, box, dot, health);
-                row.setAlignment(Pos.CENTER_LEFT);
-                rows.getChildren().add(row);
+                rows.getChildren().add(new ServerChoiceRow(c));
             }
             // the first tick box takes the focus, so the focus never rests on Back while Enter runs Next
             if (!rows.getChildren().isEmpty()) {
-                Node first = ((HBox) rows.getChildren().get(0)).getChildren().get(0);
+                Node first = ((ServerChoiceRow) rows.getChildren().get(0)).box();
                 first.getStyleClass().add("wizard-focus");
                 if (rows.getScene() != null && !(rows.getScene().getFocusOwner() instanceof TextInputControl)) {
                     first.requestFocus();
@@ -163,20 +146,6 @@ final class ChoiceSteps {
                 "Each chosen server keeps one share of the key; none ever sees "
                         + "the whole key. Choose at least two, then how many of them must take part to sign.",
                 new VBox(10, rows, status, tRow, sentence, custody, labelRow));
-    }
-
-    private static void health(FontIcon dot, Label text, ServerChoice c) {
-        dot.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-        text.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
-        if (c.statusProperty().get() == null) {
-            dot.getStyleClass().add(Styles.TEXT_MUTED);
-            text.getStyleClass().add(Styles.TEXT_MUTED);
-        } else if (c.statusProperty().get().ok()) {
-            dot.getStyleClass().add(Styles.SUCCESS);
-        } else {
-            dot.getStyleClass().add(Styles.DANGER);
-            text.getStyleClass().add(Styles.DANGER);
-        }
     }
 
     static Node review(NewKeyViewModel model) {

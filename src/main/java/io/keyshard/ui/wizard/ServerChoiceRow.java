@@ -1,0 +1,54 @@
+package io.keyshard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** One offered server as a row: a tick box with its name, a coloured dot and its health in words. */
+public final class ServerChoiceRow extends HBox {
+    private final CheckBox box;
+
+    /** A row for {@code c}, the tick box bound to its choice; local servers say they run on this computer. */
+    public ServerChoiceRow(ServerChoice c) {
+        super(10);
+        box = new CheckBox(c.name() + (c.local() ? "  (this computer)" : ""));
+        box.setId("server-" + c.name());
+        box.setMnemonicParsing(false);
+        box.selectedProperty().bindBidirectional(c.selectedProperty());
+        box.setMinWidth(230);
+        Label health = new Label();
+        health.setId("health-" + c.name());
+        health.setWrapText(true);
+        health.textProperty().bind(Bindings.createStringBinding(c::healthText, c.statusProperty()));
+        FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
+        dot.getStyleClass().add("health-dot");
+        c.statusProperty().addListener((obs, o, s) -> paint(dot, health, c));
+        paint(dot, health, c);
+        getChildren().addAll(box, dot, health);
+        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The tick box (the wizard gives the first one the focus). */
+    public CheckBox box() {
+        return box;
+    }
+
+    private static void paint(FontIcon dot, Label text, ServerChoice c) {
+        dot.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
+        text.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+        if (c.statusProperty().get() == null) {
+            dot.getStyleClass().add(Styles.TEXT_MUTED);
+            text.getStyleClass().add(Styles.TEXT_MUTED);
+        } else if (c.statusProperty().get().ok()) {
+            dot.getStyleClass().add(Styles.SUCCESS);
+        } else {
+            dot.getStyleClass().add(Styles.DANGER);
+            text.getStyleClass().add(Styles.DANGER);
+        }
+    }
+}
