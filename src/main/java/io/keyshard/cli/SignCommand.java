@@ -8,11 +8,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard sign message|digest}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
+/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
 @Command(
         name = "sign",
-        description = "Sign with a key's servers (FROST: ED25519, ED448, SECP256K1_SCHNORR).",
-        subcommands = {SignCommand.Message.class, SignCommand.Digest.class})
+        description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
+                + "Bitcoin PSBTs, Solana transactions.",
+        subcommands = {
+            SignCommand.Message.class,
+            SignCommand.Digest.class,
+            SignPayloadCommands.EthMessage.class,
+            SignPayloadCommands.EthTyped.class,
+            SignPayloadCommands.EthTx.class,
+            SignPayloadCommands.PsbtSign.class,
+            SignPayloadCommands.SolanaTx.class
+        })
 public final class SignCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -15,6 +15,7 @@ public final class Operation<T> {
     private final CompletableFuture<T> promise = new CompletableFuture<>();
     private final List<Consumer<KeygenProgress>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
+    private volatile Operation<?> outer;
 
     /** Completes with the result, or exceptionally with a {@link KeygenException} naming server and reason. */
     public CompletableFuture<T> promise() {
@@ -33,7 +34,13 @@ public final class Operation<T> {
     }
 
     public boolean isCancelled() {
-        return cancelled;
+        Operation<?> o = outer;
+        return cancelled || (o != null && o.isCancelled());
+    }
+
+    /** Makes a cancel of {@code outer} (an operation this one is a step of) cancel this one too. */
+    void cancelledWith(Operation<?> outer) {
+        this.outer = outer;
     }
 
     void emit(KeygenProgress event) {

@@ -155,6 +155,11 @@ public final class Workspace implements AutoCloseable {
         return op;
     }
 
+    /** Signing of what people sign (messages, Ethereum payloads, PSBTs, Solana transactions): review, then sign. */
+    public PayloadSigning payloads() {
+        return new PayloadSigning(this);
+    }
+
     /**
      * A connection to each of the key's servers that servers.json still lists, in the key's order; local
      * ones that are down are started first, and one that cannot start is left for the signing to name.

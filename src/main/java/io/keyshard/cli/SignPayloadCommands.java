@@ -1,0 +1,265 @@
+package io.keyshard.cli;
+
+import io.keyshard.address.Chain;
+import io.keyshard.client.PayloadKind;
+import io.keyshard.client.PayloadResult;
+import io.keyshard.payload.bitcoin.Psbt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx} (docs/cli.md, sign): what wallets
+ * and chain tools produce, reviewed on stderr before anything is sent, signed by t of the key's servers
+ * and checked the way the chain checks it.
+ */
+final class SignPayloadCommands {
+    private static final String REVIEW = "The review is printed to stderr first; on a terminal it asks before "
+            + "signing (--yes, or --json, signs without asking). Nothing is sent to a server before that.";
+
+    private SignPayloadCommands() {}
+
+    /** {@code sign eth-message}: EIP-191 personal_sign. */
+    @Command(
+            name = "eth-message",
+            description = {
+                "Sign a message as EIP-191 personal_sign with a SECP256k1 key on an evm path (default m/44/60/0/0/0).",
+                "Prints the 65-byte signature r || s || v (v 27/28); the address recovered from it is checked to be "
+                        + "the key's.",
+                REVIEW
+            })
+    static final class EthMessage implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SignOptions options;
+
+        @Mixin
+        PayloadRun.Approval approval;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Input input;
+
+        static final class Input {
+            @Option(names = "--text", paramLabel = "T", description = "The message as text (UTF-8).")
+            String text;
+
+            @Option(names = "--hex", paramLabel = "H", description = "The message as hex (0x optional).")
+            String hex;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] message = input.text != null
+                    ? SignInput.message(input.text, null, null)
+                    : SignInput.hex("--hex", strip0x(input.hex));
+            return PayloadRun.run(
+                    spec,
+                    options,
+                    approval,
+                    new PayloadRun.Input(PayloadKind.ETH_MESSAGE, message, Chain.EVM, false),
+                    r -> {});
+        }
+    }
+
+    /** {@code sign eth-typed}: EIP-712 typed data. */
+    @Command(
+            name = "eth-typed",
+            description = {
+                "Sign EIP-712 typed data (the JSON of eth_signTypedData_v4) with a SECP256k1 key on an evm path.",
+                "Prints the 65-byte signature r || s || v; the address recovered from it is checked to be the key's.",
+                REVIEW
+            })
+    static final class EthTyped implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SignOptions options;
+
+        @Mixin
+        PayloadRun.Approval approval;
+
+        @Option(names = "--file", required = true, paramLabel = "F", description = "The typed data JSON file.")
+        String file;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
+            return PayloadRun.run(
+                    spec,
+                    options,
+                    approval,
+                    new PayloadRun.Input(PayloadKind.ETH_TYPED, json, Chain.EVM, false),
+                    r -> {});
+        }
+    }
+
+    /** {@code sign eth-tx}: an EIP-1559 transaction. */
+    @Command(
+            name = "eth-tx",
+            description = {
+                "Sign an EIP-1559 (type 2) transaction given as the JSON of eth_sendTransaction (chainId, nonce, "
+                        + "maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, accessList; quantities as 0x hex "
+                        + "or decimal strings) with a SECP256k1 key on an evm path.",
+                "A transaction whose from is another address is refused. Prints the signed raw transaction "
+                        + "(0x02...) and its hash; the sender recovered from it is checked to be the key's address.",
+                REVIEW
+            })
+    static final class EthTx implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SignOptions options;
+
+        @Mixin
+        PayloadRun.Approval approval;
+
+        @Option(names = "--file", required = true, paramLabel = "F", description = "The transaction JSON file.")
+        String file;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
+            return PayloadRun.run(
+                    spec, options, approval, new PayloadRun.Input(PayloadKind.ETH_TX, json, Chain.EVM, false), r -> {});
+        }
+    }
+
+    /** {@code sign psbt}: every input of the key in a PSBT. */
+    @Command(
+            name = "psbt",
+            description = {
+                "Sign every input of a Bitcoin PSBT (BIP-174 v0, BIP-370 v2; base64 or binary file) that belongs to "
+                        + "the key, found by its BIP-32 derivation entries (the key's fingerprint and a non-hardened "
+                        + "path): P2TR key path with a SECP256K1_SCHNORR key, P2WPKH and P2PKH with a SECP256k1 key.",
+                "The inputs name their own paths, so --chain, --path, --account and --index do not apply; --network "
+                        + "picks how addresses are shown. --finalize also finalizes and prints the transaction hex.",
+                REVIEW
+            })
+    static final class PsbtSign implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SignOptions options;
+
+        @Mixin
+        PayloadRun.Approval approval;
+
+        @Option(names = "--file", required = true, paramLabel = "F", description = "The PSBT, base64 or binary.")
+        String file;
+
+        @Option(
+                names = "--out",
+                paramLabel = "F",
+                description = "Also write the signed PSBT here (binary when the input was binary, else base64).")
+        String out;
+
+        @Option(names = "--finalize", description = "Finalize the inputs and print the final transaction, hex.")
+        boolean finalize;
+
+        @Override
+        public Integer call() throws Exception {
+            PathOptions w = options.where;
+            if (w.chain != null || w.path != null || w.account != null || w.index != null) {
+                throw new IllegalArgumentException(
+                        "a PSBT's inputs name their own paths: leave out --chain, --path, " + "--account and --index");
+            }
+            byte[] bytes = PayloadInput.file("--file", file, Psbt.MAX_BYTES / 3L * 4 + 64);
+            boolean binary =
+                    bytes.length > 0 && (bytes[0] & 0xff) == 0x70 && bytes.length > 4 && (bytes[4] & 0xff) == 0xff;
+            return PayloadRun.run(
+                    spec,
+                    options,
+                    approval,
+                    new PayloadRun.Input(PayloadKind.PSBT, bytes, null, finalize),
+                    r -> write(r, binary));
+        }
+
+        private void write(PayloadResult r, boolean binary) {
+            if (out == null) {
+                return;
+            }
+            byte[] content = binary
+                    ? Base64.getDecoder().decode(r.psbt())
+                    : (r.psbt() + "\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                Files.write(Path.of(out), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write --out " + out + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code sign solana-tx}: a Solana transaction or message. */
+    @Command(
+            name = "solana-tx",
+            description = {
+                "Sign a Solana transaction or bare message (legacy or v0), base64 or base58, with an ED25519 key on a "
+                        + "solana path (default m/44/501/0/0): an Ed25519 signature over the message bytes, put in the "
+                        + "key's signer slot. Refused when the key is not a required signer.",
+                "Prints the signature (base58) and the signed transaction (base64).",
+                REVIEW
+            })
+    static final class SolanaTx implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SignOptions options;
+
+        @Mixin
+        PayloadRun.Approval approval;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Input input;
+
+        static final class Input {
+            @Option(
+                    names = "--file",
+                    paramLabel = "F",
+                    description = "A file with the transaction: base64 or base58 text, or the wire bytes.")
+            String file;
+
+            @Option(names = "--base64", paramLabel = "B", description = "The transaction as base64 (or base58) text.")
+            String base64;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] bytes;
+            if (input.file != null) {
+                bytes = PayloadInput.file("--file", input.file, PayloadInput.MAX_SOLANA);
+            } else if (input.base64.length() > PayloadInput.MAX_SOLANA) {
+                throw new IllegalArgumentException("--base64 is " + input.base64.length() + " characters; a Solana "
+                        + "transaction is at most 1232 bytes, about " + PayloadInput.MAX_SOLANA / 2 + " characters");
+            } else {
+                bytes = input.base64.getBytes(StandardCharsets.UTF_8);
+            }
+            return PayloadRun.run(
+                    spec,
+                    options,
+                    approval,
+                    new PayloadRun.Input(PayloadKind.SOLANA_TX, bytes, Chain.SOLANA, false),
+                    r -> {});
+        }
+    }
+
+    private static String strip0x(String hex) {
+        String s = hex.strip();
+        return s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
+    }
+}

@@ -1,0 +1,220 @@
+package io.keyshard.client;
+
+import io.keyshard.address.Chain;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
+import io.keyshard.curve.CurveName;
+import io.keyshard.payload.evm.EcRecover;
+import io.keyshard.payload.evm.Eip1559Transaction;
+import io.keyshard.payload.evm.Eip191;
+import io.keyshard.payload.evm.Eip712;
+import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.payload.evm.TransactionReview;
+import io.keyshard.payload.evm.TypedData;
+import io.keyshard.payload.evm.TypedDataReview;
+import io.keyshard.vault.KeyRecord;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * EIP-191 messages, EIP-712 typed data and EIP-1559 transactions signed by a SECP256k1 key on an
+ * {@code evm} path. Every result is checked as a wallet or node checks it: the address recovered
+ * from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM tools write them.
+ */
+final class EvmPayloads {
+    /** Function selectors that hand control of tokens to someone else: worth a warning. */
+    private static final List<String> APPROVALS = List.of("0x095ea7b3", "0xa22cb465", "0x39509351");
+
+    private EvmPayloads() {}
+
+    static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
+        Decoding.requireCurve(key, r.kind(), CurveName.SECP256K1);
+        KeyPipeline.Result signer = Decoding.signer(key, r, Chain.EVM);
+        String address = signer.address().value();
+        return switch (r.kind()) {
+            case ETH_MESSAGE -> message(r.input(), signer, address);
+            case ETH_TYPED -> typed(r.input(), signer, address);
+            case ETH_TX -> transaction(r.input(), signer, address);
+            default -> throw new IllegalArgumentException(r.kind().id() + " is not an EVM payload");
+        };
+    }
+
+    private static PayloadPlan message(byte[] message, KeyPipeline.Result signer, String address) {
+        byte[] digest = Eip191.hash(message);
+        List<SignReview.Row> rows = rows(signer, address);
+        rows.add(new SignReview.Row("Message", Decoding.display(message)));
+        rows.add(new SignReview.Row("Length", message.length + " bytes"));
+        rows.add(new SignReview.Row("Digest", hex(digest)));
+        List<String> warnings = new ArrayList<>();
+        if (message.length == 32 && Decoding.printable(message) == null) {
+            warnings.add("the message is 32 bytes of binary data: it may be the hash of a transaction or permit that "
+                    + "someone wants signed unseen; sign it only if you know what it is");
+        }
+        SignReview review = new SignReview(PayloadKind.ETH_MESSAGE.title(), rows, warnings);
+        return messagePlan(PayloadKind.ETH_MESSAGE, review, signer, address, message, digest);
+    }
+
+    private static PayloadPlan typed(byte[] input, KeyPipeline.Result signer, String address) {
+        TypedData data = TypedData.parse(Decoding.utf8(input, "the JSON of eth_signTypedData_v4"));
+        TypedDataReview t = data.review();
+        byte[] digest = Eip712.digest(data);
+        List<SignReview.Row> rows = rows(signer, address);
+        rows.add(new SignReview.Row("Primary type", t.primaryType()));
+        optional(rows, "Domain name", t.name());
+        optional(rows, "Domain version", t.version());
+        optional(rows, "Chain id", t.chainId());
+        optional(rows, "Verifying contract", t.verifyingContract());
+        optional(rows, "Salt", t.salt());
+        rows.add(new SignReview.Row(
+                "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
+        rows.add(new SignReview.Row("Digest", hex(digest)));
+        List<String> warnings = new ArrayList<>();
+        if (t.chainId() == null) {
+            warnings.add("the domain names no chain id: the signature is valid on every chain");
+        }
+        if (t.primaryType().toLowerCase(Locale.ROOT).contains("permit")) {
+            warnings.add("a " + t.primaryType() + " lets its spender move your tokens without a transaction from you");
+        }
+        SignReview review = new SignReview(PayloadKind.ETH_TYPED.title(), rows, warnings);
+        return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
+    }
+
+    private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address) {
+        Eip1559Transaction tx =
+                Eip1559Transaction.parse(Decoding.utf8(input, "the JSON of an eth_sendTransaction request"));
+        tx.checkFrom(address);
+        TransactionReview t = tx.review();
+        byte[] digest = tx.signingHash();
+        List<SignReview.Row> rows = rows(signer, address);
+        rows.add(new SignReview.Row("Chain id", t.chainId().toString()));
+        rows.add(new SignReview.Row("Nonce", t.nonce().toString()));
+        rows.add(new SignReview.Row("To", t.to()));
+        rows.add(new SignReview.Row("Value", t.valueEth() + " ETH"));
+        rows.add(new SignReview.Row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
+        rows.add(new SignReview.Row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
+        rows.add(new SignReview.Row("Gas limit", t.gas().toString()));
+        rows.add(new SignReview.Row("Max cost", t.maxCostEth() + " ETH"));
+        rows.add(new SignReview.Row(
+                "Data", t.dataSize() + " bytes" + (t.selector() == null ? "" : ", selector " + t.selector())));
+        if (t.accessListEntries() > 0) {
+            rows.add(new SignReview.Row("Access list", t.accessListEntries() + " entries"));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+            warnings.add("this transaction creates a contract (no recipient)");
+        }
+        if (t.selector() != null && APPROVALS.contains(t.selector())) {
+            warnings.add("the call " + t.selector() + " approves a spender for your tokens");
+        }
+        SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
+        byte[] unsigned = tx.unsignedEncoding();
+        PayloadPlan.Part part = part(signer, digest, "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to());
+        return new SinglePlan(review, part, address, hex(digest), res -> {
+            EvmSignature sig = signature(res);
+            byte[] raw = tx.signedEncoding(sig);
+            SignedEip1559 signed = SignedEip1559.decode(raw);
+            if (!EcRecover.sameAddress(signed.sender(), address)) {
+                throw PayloadResults.rejected("the sender recovered from the signed transaction (" + signed.sender()
+                        + ") is not this key's address " + address);
+            }
+            return PayloadResults.of(
+                    PayloadKind.ETH_TX,
+                    List.of(res),
+                    new PayloadResults.Output(
+                            hex(unsigned),
+                            hex(digest),
+                            hex(rsv(sig, sig.recoveryId())),
+                            hex(word(sig.r())),
+                            hex(word(sig.s())),
+                            sig.recoveryId(),
+                            res.der(),
+                            hex(raw),
+                            hex(signed.txHash()),
+                            null,
+                            null));
+        });
+    }
+
+    /** EIP-191 and EIP-712: a 65-byte {@code r ‖ s ‖ v} (v 27/28) whose recovered signer is the key's address. */
+    private static PayloadPlan messagePlan(
+            PayloadKind kind,
+            SignReview review,
+            KeyPipeline.Result signer,
+            String address,
+            byte[] payload,
+            byte[] digest) {
+        PayloadPlan.Part part = part(signer, digest, kind.title());
+        return new SinglePlan(review, part, address, hex(digest), res -> {
+            EvmSignature sig = signature(res);
+            String recovered = EcRecover.recoverAddress(digest, sig);
+            if (!EcRecover.sameAddress(recovered, address)) {
+                throw PayloadResults.rejected("the signer recovered from the signature (" + recovered
+                        + ") is not this key's address " + address);
+            }
+            return PayloadResults.of(
+                    kind,
+                    List.of(res),
+                    new PayloadResults.Output(
+                            hex(payload),
+                            hex(digest),
+                            hex(sig.encode()),
+                            hex(word(sig.r())),
+                            hex(word(sig.s())),
+                            sig.v(),
+                            res.der(),
+                            null,
+                            null,
+                            null,
+                            null));
+        });
+    }
+
+    private static PayloadPlan.Part part(KeyPipeline.Result signer, byte[] digest, String description) {
+        return new PayloadPlan.Part(signer.derived().path(), null, digest, true, Chain.EVM, digest, description);
+    }
+
+    /** The ECDSA result as Ethereum carries it, s made low (EIP-2) with the recovery id flipped to match. */
+    private static EvmSignature signature(SignResult res) {
+        if (res.r() == null || res.s() == null || res.recoveryId() == null) {
+            throw PayloadResults.rejected("the signing returned no ECDSA r, s and recovery id");
+        }
+        return new EvmSignature(new BigInteger(res.r(), 16), new BigInteger(res.s(), 16), res.recoveryId())
+                .normalized();
+    }
+
+    private static byte[] rsv(EvmSignature sig, int v) {
+        byte[] out = Arrays.copyOf(sig.encode(), 65);
+        out[64] = (byte) v;
+        return out;
+    }
+
+    private static byte[] word(BigInteger value) {
+        byte[] b = value.toByteArray();
+        byte[] out = new byte[32];
+        int n = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - n, out, 32 - n, n);
+        return out;
+    }
+
+    private static List<SignReview.Row> rows(KeyPipeline.Result signer, String address) {
+        List<SignReview.Row> rows = new ArrayList<>();
+        rows.add(new SignReview.Row("Address", address));
+        rows.add(new SignReview.Row("Path", signer.derivationPath()));
+        return rows;
+    }
+
+    private static void optional(List<SignReview.Row> rows, String label, String value) {
+        if (value != null) {
+            rows.add(new SignReview.Row(label, value));
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return "0x" + Hex.encode(bytes);
+    }
+}

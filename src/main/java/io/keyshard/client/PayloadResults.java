@@ -1,0 +1,64 @@
+package io.keyshard.client;
+
+import io.keyshard.ExitCoded;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds a {@link PayloadResult} from the threshold signatures made, with the fields one kind fills. */
+final class PayloadResults {
+    private PayloadResults() {}
+
+    /** The fields a kind adds to what every result carries. */
+    record Output(
+            String payload,
+            String digest,
+            String signature,
+            String r,
+            String s,
+            Integer v,
+            String der,
+            String signedTransaction,
+            String txHash,
+            String psbt,
+            List<Integer> signedInputs) {
+        /** A signature over a message or digest with nothing else. */
+        static Output signature(String payload, String digest, String signature) {
+            return new Output(payload, digest, signature, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    static PayloadResult of(PayloadKind kind, List<SignResult> all, Output o) {
+        SignResult first = all.get(0);
+        Set<String> signers = new LinkedHashSet<>();
+        all.forEach(r -> signers.addAll(r.signers()));
+        return new PayloadResult(
+                kind,
+                first.keyId(),
+                first.curve(),
+                first.scheme(),
+                first.derivationPath(),
+                first.publicKey(),
+                first.address(),
+                List.copyOf(signers),
+                o.payload(),
+                o.digest(),
+                o.signature(),
+                o.r(),
+                o.s(),
+                o.v(),
+                o.der(),
+                o.signedTransaction(),
+                o.txHash(),
+                o.psbt(),
+                o.signedInputs(),
+                all,
+                null);
+    }
+
+    /** A result that fails the chain's check: never returned, reported as a protocol failure. */
+    static KeygenException rejected(String what) {
+        return new KeygenException(
+                null, "signing failed: " + what + "; the result is not returned", ExitCoded.PROTOCOL, null);
+    }
+}

@@ -1,0 +1,112 @@
+package io.keyshard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.bytes.Hex;
+import io.keyshard.curve.CurveName;
+import io.keyshard.payload.evm.EcRecover;
+import io.keyshard.payload.evm.Eip191;
+import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.SignedEip1559;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keyshard sign eth-message|eth-typed|eth-tx} with a SECP256k1 key on the shared local cluster
+ * (threshold ECDSA): the signature recovers the address {@code derive} prints, as wallets and nodes check
+ * it, and the signed transaction decodes with that sender. Skipped while ECDSA signing is not available.
+ */
+class EvmSignIT {
+    @TempDir
+    static Path dir;
+
+    static SignCli cli;
+    static String keyId;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        cli = SignCli.create(dir);
+        keyId = cli.keygen(CurveName.SECP256K1);
+    }
+
+    private static String address(String index) throws Exception {
+        return cli.derive(keyId, "--chain", "evm", "--index", index)
+                .get("address")
+                .asText();
+    }
+
+    private static byte[] hex(JsonNode o, String field) {
+        return Hex.decode(o.get(field).asText().substring(2), field);
+    }
+
+    @Test
+    void personalSignRecoversTheDerivedAddress() throws Exception {
+        EcdsaAvailable.assume(cli, keyId);
+        JsonNode o = SignCli.json(cli.run(
+                "sign", "eth-message", "--key-id", keyId, "--chain", "evm", "--index", "3", "--text", "gm", "--json"));
+        byte[] digest = Eip191.hash("gm".getBytes(StandardCharsets.UTF_8));
+        assertEquals("0x" + Hex.encode(digest), o.get("digest").asText());
+        EvmSignature sig = EvmSignature.decode(hex(o, "signature"));
+        assertEquals(sig.v(), o.get("v").asInt());
+        assertTrue(EcRecover.sameAddress(address("3"), EcRecover.recoverAddress(digest, sig)));
+        assertEquals(address("3"), o.get("address").asText());
+        assertTrue(sig.isLowS());
+    }
+
+    @Test
+    void typedDataRecoversTheDerivedAddress() throws Exception {
+        EcdsaAvailable.assume(cli, keyId);
+        Path mail = dir.resolve("mail.json");
+        try (InputStream in = EvmSignIT.class.getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {
+            Files.write(mail, in.readAllBytes());
+        }
+        CliHarness.Result r = cli.run("sign", "eth-typed", "--key-id", keyId, "--file", mail.toString(), "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("Ether Mail"), r.err());
+        byte[] digest = hex(o, "digest");
+        assertEquals("be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2", Hex.encode(digest));
+        EvmSignature sig = EvmSignature.decode(hex(o, "signature"));
+        assertTrue(EcRecover.sameAddress(address("0"), EcRecover.recoverAddress(digest, sig)));
+    }
+
+    @Test
+    void transactionDecodesWithTheDerivedSender() throws Exception {
+        EcdsaAvailable.assume(cli, keyId);
+        String from = address("5");
+        Path tx = dir.resolve("tx.json");
+        Files.writeString(
+                tx,
+                "{\"from\":\"" + from + "\",\"chainId\":\"0xaa36a7\",\"nonce\":\"0x3\",\"maxPriorityFeePerGas\":"
+                        + "\"0x3b9aca00\",\"maxFeePerGas\":\"0x9502f9000\",\"gas\":\"0x5208\",\"to\":"
+                        + "\"0x000000000000000000000000000000000000dEaD\",\"value\":\"0x2386f26fc10000\",\"data\":\"0x\","
+                        + "\"accessList\":[]}");
+        CliHarness.Result r = cli.run(
+                "sign",
+                "eth-tx",
+                "--key-id",
+                keyId,
+                "--chain",
+                "evm",
+                "--index",
+                "5",
+                "--file",
+                tx.toString(),
+                "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("11155111") && r.err().contains("0.01 ETH"), r.err());
+        SignedEip1559 signed = SignedEip1559.decode(hex(o, "signedTransaction"));
+        assertTrue(EcRecover.sameAddress(from, signed.sender()));
+        assertEquals("0x" + Hex.encode(signed.txHash()), o.get("txHash").asText());
+        assertEquals(11155111L, signed.transaction().chainId().longValueExact());
+        assertEquals(3L, signed.transaction().nonce().longValueExact());
+        JsonNode history = cli.history(keyId);
+        assertEquals("eth-tx", history.get(history.size() - 1).get("payload").asText());
+    }
+}

@@ -1,0 +1,284 @@
+package io.keyshard.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.address.Chain;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
+import io.keyshard.crypto.Digests;
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.derive.Network;
+import io.keyshard.derive.PublicDerivation;
+import io.keyshard.payload.bitcoin.Der;
+import io.keyshard.payload.bitcoin.Psbt;
+import io.keyshard.payload.bitcoin.PsbtFixtures;
+import io.keyshard.payload.bitcoin.Sighash;
+import io.keyshard.payload.bitcoin.Transaction;
+import io.keyshard.payload.evm.EcRecover;
+import io.keyshard.payload.evm.Eip191;
+import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultFixtures;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The payload service without servers: {@code prepare} decodes and reviews each ECDSA kind from the vault
+ * alone, and the results are checked as the chain checks them, fed with signatures made locally by a key
+ * whose secret the test knows (what the threshold signing of that key returns). A signature by another
+ * key is refused with exit 5, never returned.
+ */
+class PayloadSigningTest {
+    private static final X9ECParameters SECP = CustomNamedCurves.getByName("secp256k1");
+    private static final BigInteger SECRET = BigInteger.valueOf(0x5eed_1234_5678L);
+
+    @TempDir
+    Path home;
+
+    Vault vault;
+    Workspace ws;
+    KeyRecord key;
+
+    @BeforeEach
+    void open() {
+        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
+        ws = Workspace.open(home, vault);
+        key = ready(CurveName.SECP256K1, SECRET);
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+        vault.close();
+    }
+
+    private KeyRecord ready(CurveName curve, BigInteger secret) {
+        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(secret));
+        KeyRecord pending =
+                KeyRecord.pending(UUID.randomUUID(), "k", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
+        vault.createPending(pending);
+        return vault.markReady(
+                pending.keyId(),
+                Hex.encode(pub),
+                "22".repeat(32),
+                Map.of("OFFICIAL_1", Hex.encode(pub), "OFFICIAL_2", Hex.encode(pub)));
+    }
+
+    private PreparedPayload prepare(PayloadKind kind, byte[] input, boolean finalize) {
+        return ws.payloads().prepare(new PayloadRequest(key.keyId(), kind, input, null, null, null, finalize));
+    }
+
+    private String evmAddress(String path) {
+        return KeyPipeline.run(Workspace.rootOf(key), Chain.EVM, DerivationPath.parse(path), Network.MAINNET)
+                .address()
+                .value();
+    }
+
+    /** What the servers return for {@code digest} signed at {@code path} by the key of {@code secret}. */
+    private SignResult signed(BigInteger secret, String path, byte[] digest) {
+        ExtendedPublicKey root = Workspace.rootOf(key).key();
+        BigInteger tweak =
+                PublicDerivation.derive(root, DerivationPath.parse(path)).tweak();
+        BigInteger d = secret.add(tweak).mod(SECP.getN());
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(d, new ECDomainParameters(SECP)));
+        BigInteger[] rs = signer.generateSignature(digest);
+        BigInteger s =
+                rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
+        Point pub = CurveName.SECP256K1.curve().multiplyBase(d);
+        int recId = EcRecover.recover(digest, new EvmSignature(rs[0], s, 0)).equals(pub) ? 0 : 1;
+        String r = Hex.encode(word(rs[0]));
+        String sh = Hex.encode(word(s));
+        return new SignResult(
+                UUID.randomUUID(),
+                key.keyId(),
+                CurveName.SECP256K1,
+                "ECDSA",
+                path,
+                Hex.encode(pub.encode()),
+                null,
+                List.of("OFFICIAL_1", "OFFICIAL_2"),
+                Hex.encode(Digests.sha256(digest)),
+                r + sh,
+                Instant.now(),
+                r,
+                sh,
+                recId,
+                Hex.encode(Der.encode(rs[0], s)));
+    }
+
+    private static byte[] word(BigInteger v) {
+        byte[] b = v.toByteArray();
+        byte[] out = new byte[32];
+        int n = Math.min(32, b.length);
+        System.arraycopy(b, b.length - n, out, 32 - n, n);
+        return out;
+    }
+
+    @Test
+    void ethMessageIsReviewedThenCheckedByRecoveringTheDerivedAddress() {
+        PreparedPayload p = prepare(PayloadKind.ETH_MESSAGE, "hello".getBytes(StandardCharsets.UTF_8), false);
+        String address = evmAddress("m/44/60/0/0/0");
+        assertEquals(address, p.address());
+        assertEquals("m/44/60/0/0/0", p.derivationPath());
+        byte[] digest = Eip191.hash("hello".getBytes(StandardCharsets.UTF_8));
+        assertEquals("0x" + Hex.encode(digest), p.digest());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Message", "\"hello\"")),
+                p.review().text());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Address", address)),
+                p.review().text());
+
+        PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/0", digest)));
+        byte[] sig = Hex.decode(r.signature().substring(2), "signature");
+        assertEquals(65, sig.length);
+        assertEquals(r.v().intValue(), sig[64]);
+        assertTrue(r.v() == 27 || r.v() == 28);
+        assertTrue(EcRecover.sameAddress(address, EcRecover.recoverAddress(digest, EvmSignature.decode(sig))));
+        assertNull(r.signedTransaction());
+
+        KeygenException wrong = assertThrows(
+                KeygenException.class,
+                () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.ONE), "m/44/60/0/0/0", digest))));
+        assertEquals(ExitCoded.PROTOCOL, wrong.exitCode());
+        assertTrue(wrong.getMessage().contains("not this key's address"), wrong.getMessage());
+    }
+
+    @Test
+    void thirtyTwoBinaryBytesAreSignedWithAWarning() {
+        PreparedPayload p = prepare(PayloadKind.ETH_MESSAGE, new byte[32], false);
+        assertEquals(1, p.review().warnings().size(), p.review().text());
+    }
+
+    @Test
+    void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
+        byte[] mail;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {
+            mail = in.readAllBytes();
+        }
+        PreparedPayload p = prepare(PayloadKind.ETH_TYPED, mail, false);
+        assertEquals("0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2", p.digest());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Primary type", "Mail")),
+                p.review().text());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Domain name", "Ether Mail")),
+                p.review().text());
+        byte[] digest = Hex.decode(p.digest().substring(2), "digest");
+        PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/0", digest)));
+        assertTrue(EcRecover.sameAddress(
+                evmAddress("m/44/60/0/0/0"),
+                EcRecover.recoverAddress(
+                        digest, EvmSignature.decode(Hex.decode(r.signature().substring(2), "s")))));
+    }
+
+    @Test
+    void transactionIsSignedIntoARawTransactionWhoseSenderIsTheKey() {
+        String address = evmAddress("m/44/60/0/0/7");
+        String json = "{\"from\":\"" + address + "\",\"chainId\":\"0x1\",\"nonce\":\"5\",\"maxPriorityFeePerGas\":"
+                + "\"1000000000\",\"maxFeePerGas\":\"0x9502f9000\",\"gas\":\"21000\",\"to\":"
+                + "\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1500000000000000000\",\"data\":\"0x\"}";
+        PreparedPayload p = ws.payloads()
+                .prepare(new PayloadRequest(
+                        key.keyId(),
+                        PayloadKind.ETH_TX,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        Chain.EVM,
+                        DerivationPath.parse("m/44/60/0/0/7"),
+                        null,
+                        false));
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Value", "1.5 ETH")),
+                p.review().text());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Chain id", "1")),
+                p.review().text());
+        byte[] digest = Hex.decode(p.digest().substring(2), "digest");
+        PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/7", digest)));
+        SignedEip1559 tx = SignedEip1559.decode(Hex.decode(r.signedTransaction().substring(2), "tx"));
+        assertTrue(EcRecover.sameAddress(address, tx.sender()));
+        assertEquals(r.txHash(), "0x" + Hex.encode(tx.txHash()));
+        assertTrue(r.signedTransaction().startsWith("0x02"));
+        assertTrue(r.v() == 0 || r.v() == 1);
+
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
+                () -> prepare(PayloadKind.ETH_TX, json.getBytes(StandardCharsets.UTF_8), false));
+        assertTrue(other.getMessage().contains("is not this key's address"), other.getMessage());
+    }
+
+    @Test
+    void p2wpkhAndP2pkhInputsGetEcdsaSignaturesAndFinalize() {
+        ExtendedPublicKey root = Workspace.rootOf(key).key();
+        for (Psbt psbt : List.of(PsbtFixtures.p2wpkh(root, "m/84/0/0/0/2"), PsbtFixtures.p2pkh(root, "m/44/0/0/0/2"))) {
+            PreparedPayload p = prepare(PayloadKind.PSBT, psbt.serialize(), true);
+            assertEquals(1, p.signatureCount());
+            String path = p.derivationPath();
+            byte[] sighash = Hex.decode(p.digest(), "digest");
+            PayloadResult r = p.plan().finish(List.of(signed(SECRET, path, sighash)));
+            assertEquals(List.of(0), r.signedInputs());
+            Transaction tx = Transaction.parseHex(r.finalTx());
+            assertEquals(tx.txidHex(), r.txHash());
+            Transaction.TxIn in = tx.inputs().get(0);
+            byte[] pub = PublicDerivation.derive(root, DerivationPath.parse(path))
+                    .key()
+                    .point()
+                    .encode();
+            if (path.startsWith("m/84")) {
+                assertEquals(2, in.witness().size());
+                assertArrayEquals(pub, in.witness().get(1));
+                assertEquals(Sighash.ALL, in.witness().get(0)[in.witness().get(0).length - 1]);
+            } else {
+                assertEquals(0, in.witness().size());
+                assertTrue(in.scriptSig().length > 33 + 64);
+            }
+            KeygenException wrong = assertThrows(
+                    KeygenException.class,
+                    () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.TWO), path, sighash))));
+            assertEquals(ExitCoded.PROTOCOL, wrong.exitCode());
+        }
+    }
+
+    @Test
+    void aPsbtOfTheOtherCurveOrAnotherKeyIsRefusedBeforeSigning() {
+        ExtendedPublicKey root = Workspace.rootOf(key).key();
+        KeyRecord taproot = ready(CurveName.SECP256K1_SCHNORR, SECRET);
+        byte[] p2wpkh = PsbtFixtures.p2wpkh(root, "m/84/0/0/0/0").serialize();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ws.payloads().prepare(PayloadRequest.of(taproot.keyId(), PayloadKind.PSBT, p2wpkh)));
+        assertTrue(e.getMessage().contains("no input of this PSBT belongs to this key"), e.getMessage());
+        IllegalArgumentException solana = assertThrows(
+                IllegalArgumentException.class,
+                () -> prepare(PayloadKind.SOLANA_TX, "AQID".getBytes(StandardCharsets.US_ASCII), false));
+        assertTrue(solana.getMessage().contains("ED25519"), solana.getMessage());
+    }
+}

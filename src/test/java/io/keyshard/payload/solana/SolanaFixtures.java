@@ -1,0 +1,30 @@
+package io.keyshard.payload.solana;
+
+import java.util.List;
+
+/** Solana wire bytes for tests outside this package: a legacy System-program transfer signed by the given keys. */
+public final class SolanaFixtures {
+    private SolanaFixtures() {}
+
+    /**
+     * A legacy message in which {@code signers} (the first pays the fee) are the required, writable
+     * signers, moving 1000 lamports from the first to an account of bytes 0x77.
+     */
+    public static byte[] transferMessage(List<byte[]> signers) {
+        SolanaWire w = new SolanaWire().u8(signers.size(), 0, 1).len(signers.size() + 2);
+        signers.forEach(w::raw);
+        w.key(0x77).key(0x00).key(0x42).len(1);
+        int program = signers.size() + 1;
+        w.u8(program).len(2).u8(0, signers.size());
+        return w.len(12).u8(2, 0, 0, 0).u8(0xe8, 0x03, 0, 0, 0, 0, 0, 0).bytes();
+    }
+
+    /** The message as an unsigned transaction: one all-zero signature slot per signer, then the message. */
+    public static byte[] unsignedTransaction(byte[] message, int signers) {
+        SolanaWire w = new SolanaWire().len(signers);
+        for (int i = 0; i < signers; i++) {
+            w.raw(new byte[64]);
+        }
+        return w.raw(message).bytes();
+    }
+}
