@@ -101,7 +101,7 @@ class ScreensRenderTest {
                 robot.interact(() -> pipelineTabs.getSelectionModel().select(1));
                 shot(robot, pipelineTabs, "addresses-" + suffix, cut);
                 robot.interact(() -> pipelineTabs.getSelectionModel().select(2));
-                shot(robot, pipelineTabs, "sign-unavailable-" + suffix, cut);
+                shot(robot, pipelineTabs, "sign-secp256k1-" + suffix, cut);
                 robot.interact(() -> pipelineStage.close());
                 robot.interact(() -> window.model().session().lock());
                 shot(robot, window.root(), "unlock-" + suffix, cut);
@@ -124,7 +124,10 @@ class ScreensRenderTest {
                 text -> {},
                 where -> new SignView(
                         new SignViewModel(
-                                where, new FakeSigning(), new UiTasks(Runnable::run, Runnable::run), () -> {}),
+                                where,
+                                new FakeSigning(window.model().session().workspace()),
+                                new UiTasks(Runnable::run, Runnable::run),
+                                () -> {}),
                         text -> {}));
         pipelineStage.setWidth(size[0]);
         pipelineStage.setHeight(size[1]);

@@ -1,7 +1,8 @@
 package io.keyshard.ui.sign;
 
 import atlantafx.base.theme.Styles;
-import io.keyshard.client.SignResult;
+import io.keyshard.client.PreparedPayload;
+import io.keyshard.client.SignReview;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ProgressGridView;
@@ -11,9 +12,8 @@ import io.keyshard.ui.sign.SignViewModel.Step;
 import io.keyshard.ui.wizard.ServerChoice;
 import io.keyshard.ui.wizard.ServerChoiceRow;
 import java.io.File;
-import java.util.function.Function;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -50,53 +51,45 @@ final class SignPages {
         return page;
     }
 
-    /** The decoded message: size, SHA-256 and a preview as text or hex; follows the input as it is typed. */
-    static Node reviewCard(SignViewModel model) {
-        GridPane grid = facts();
-        Label size = value("review-size", bind(model, r -> r.sizeText()));
-        Label sha = value("review-sha256", bind(model, MessageReview::sha256));
-        sha.getStyleClass().add("mono-value");
-        Label shownAs = value("review-shown-as", bind(model, SignPages::shownAs));
-        shownAs.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        Label preview = value("review-preview", bind(model, MessageReview::preview));
-        preview.getStyleClass().add("mono-value");
-        preview.setMaxHeight(160);
-        grid.addRow(0, name("Size"), size);
-        grid.addRow(1, name("SHA-256"), sha);
-        grid.addRow(2, name("Preview"), new VBox(4, shownAs, preview));
-        grid.getStyleClass().add("stage-card");
-        grid.setId("sign-review");
-        grid.visibleProperty().bind(model.reviewProperty().isNotNull());
-        grid.managedProperty().bind(grid.visibleProperty());
-        return grid;
-    }
-
-    private static String shownAs(MessageReview r) {
-        String cut = r.truncated() ? ", the start only" : "";
-        return r.shownAsText() ? "As text (UTF-8" + cut + ")" : "As hex, because " + r.why() + cut;
-    }
-
-    private static ObservableValue<String> bind(SignViewModel model, Function<MessageReview, String> f) {
-        return Bindings.createStringBinding(
-                () -> model.reviewProperty().get() == null
-                        ? ""
-                        : f.apply(model.reviewProperty().get()),
-                model.reviewProperty());
-    }
-
     static Node review(SignViewModel model) {
+        Label title = new Label();
+        title.setId("review-title");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
         GridPane what = facts();
-        what.addRow(0, name("Key"), value("review-key", keyLine(model)));
-        Label at = value("review-at", (ObservableValue<String>) null);
-        at.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.where().stagesProperty().get() == null
-                                ? ""
-                                : model.where().stagesProperty().get().address() + "\n"
-                                        + model.where().stagesProperty().get().derivationPath(),
-                        model.where().stagesProperty()));
-        at.getStyleClass().add("mono-value");
-        what.addRow(1, name("Address and path"), at);
+        what.setId("sign-review");
+        what.getStyleClass().add("stage-card");
+        VBox warnings = new VBox(4);
+        warnings.setId("review-warnings");
+        Runnable draw = () -> {
+            what.getChildren().clear();
+            warnings.getChildren().clear();
+            PreparedPayload p = model.preparedProperty().get();
+            if (p == null) {
+                title.setText("");
+                return;
+            }
+            SignReview r = p.review();
+            title.setText(r.title() + " · " + keyLine(model));
+            int row = 0;
+            for (SignReview.Row line : r.rows()) {
+                Label v = value("review-" + row, line.value());
+                v.getStyleClass().add("mono-value");
+                what.addRow(row++, name(line.label()), v);
+            }
+            if (model.messageSha256Property().get() != null) {
+                Label v = value("review-sha256", model.messageSha256Property().get());
+                v.getStyleClass().add("mono-value");
+                what.addRow(row, name("SHA-256"), v);
+            }
+            for (String w : r.warnings()) {
+                Label l = new Label(w, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+                l.setWrapText(true);
+                l.getStyleClass().add(Styles.WARNING);
+                warnings.getChildren().add(l);
+            }
+        };
+        model.preparedProperty().addListener((o, a, b) -> draw.run());
+        draw.run();
 
         VBox rows = new VBox(6);
         rows.setId("signer-choices");
@@ -152,8 +145,9 @@ final class SignPages {
         HBox buttons = new HBox(10, back, sign);
         return page(
                 "Review and approve",
-                "Check what is signed and by which address; Sign sends it to the ticked servers.",
-                new VBox(12, reviewCard(model), what, signersTitle, rule, rows, checkRow, problem, buttons));
+                "Decoded here from what you gave, not from what anyone says it is. Sign sends it to the ticked "
+                        + "servers.",
+                new VBox(12, title, what, warnings, signersTitle, rule, rows, checkRow, problem, buttons));
     }
 
     private static String keyLine(SignViewModel model) {
@@ -202,36 +196,43 @@ final class SignPages {
         head.setAlignment(Pos.CENTER_LEFT);
 
         GridPane facts = facts();
-        Label signature = value("sign-signature", result(model, SignResult::signature));
-        signature.getStyleClass().add("mono-value");
-        Label publicKey = value("sign-public-key", result(model, SignResult::publicKey));
-        publicKey.getStyleClass().add("mono-value");
-        Label scheme = value(
-                "sign-scheme", result(model, r -> r.scheme() + " (" + r.curve().apiName() + ")"));
-        Label address = value("sign-address", result(model, r -> r.address() == null ? "" : r.address()));
-        address.getStyleClass().add("mono-value");
-        Label path = value("sign-path", result(model, SignResult::derivationPath));
-        Label signers = value("sign-signers", result(model, r -> String.join(", ", r.signers())));
-        Label sha = value("sign-sha256", result(model, SignResult::messageSha256));
-        sha.getStyleClass().add("mono-value");
-        CopyButton copySignature = new CopyButton("signature", signature::getText, copier);
-        copySignature.setId("copy-signature");
-        CopyButton copyKey = new CopyButton("public key", publicKey::getText, copier);
-        copyKey.setId("copy-public-key");
-        facts.addRow(0, name("Signature"), signature, copySignature);
-        facts.addRow(1, name("Scheme"), scheme);
-        facts.addRow(2, name("Public key"), publicKey, copyKey);
-        facts.addRow(3, name("Address"), address);
-        facts.addRow(4, name("Path"), path);
-        facts.addRow(5, name("Signers"), signers);
-        facts.addRow(6, name("Message SHA-256"), sha);
-
+        facts.setId("sign-result");
         ImageView qr = new ImageView();
         qr.setId("signature-qr");
         qr.setSmooth(false);
-        model.resultProperty().addListener((o, a, r) -> qr.setImage(r == null ? null : QrCode.image(r.signature(), 3)));
-        Label qrCaption = new Label("Scan to read the signature (hex)");
+        Label qrCaption = new Label();
         qrCaption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        qrCaption.setWrapText(true);
+        qrCaption.setMaxWidth(200);
+        model.resultProperty().addListener((o, a, r) -> {
+            facts.getChildren().clear();
+            qr.setImage(null);
+            qrCaption.setText("");
+            if (r == null) {
+                return;
+            }
+            int row = 0;
+            for (SignedRows.Row line : SignedRows.of(r)) {
+                Label v = value(line.id(), line.value());
+                v.getStyleClass().add("mono-value");
+                if (line.copy()) {
+                    CopyButton copy = new CopyButton(line.label().toLowerCase(Locale.ROOT), v::getText, copier);
+                    copy.setId("copy-" + line.id().substring("sign-".length()));
+                    copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                    facts.addRow(row++, name(line.label()), v, copy);
+                } else {
+                    facts.addRow(row++, name(line.label()), v);
+                }
+            }
+            String shown = SignedRows.qr(r);
+            if (shown != null) {
+                qr.setImage(QrCode.image(shown, shown.length() > 300 ? 2 : 3));
+                qrCaption.setText(
+                        shown.equals(r.signature())
+                                ? "Scan to read the signature"
+                                : "Scan to read the signed transaction");
+            }
+        });
         VBox qrBox = new VBox(6, qr, qrCaption);
         qrBox.setAlignment(Pos.TOP_CENTER);
         qrBox.setMinWidth(200);
@@ -265,12 +266,19 @@ final class SignPages {
         history.setId("sign-history-note");
         history.setWrapText(true);
         history.getStyleClass().add(Styles.WARNING);
-        history.textProperty().bind(model.historyNoteProperty());
-        history.visibleProperty().bind(model.historyNoteProperty().isNotEmpty());
+        history.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.resultProperty().get() == null
+                                        || model.resultProperty().get().historyProblem() == null
+                                ? ""
+                                : "The result is valid, but "
+                                        + model.resultProperty().get().historyProblem() + ".",
+                        model.resultProperty()));
+        history.visibleProperty().bind(history.textProperty().isNotEmpty());
         history.managedProperty().bind(history.visibleProperty());
         return page(
                 "Signed",
-                "The key's signing history (Keys, details) lists this signature.",
+                "The key's signing history (Keys, the key's details) lists this signature.",
                 new VBox(14, head, body, history, buttons));
     }
 
@@ -298,14 +306,6 @@ final class SignPages {
                 new VBox(14, what, advice, new HBox(10, again, change)));
     }
 
-    private static ObservableValue<String> result(SignViewModel model, Function<SignResult, String> f) {
-        return Bindings.createStringBinding(
-                () -> model.resultProperty().get() == null
-                        ? ""
-                        : f.apply(model.resultProperty().get()),
-                model.resultProperty());
-    }
-
     private static GridPane facts() {
         GridPane grid = new GridPane();
         grid.setHgap(14);
@@ -321,21 +321,12 @@ final class SignPages {
         return l;
     }
 
-    private static Label value(String id, ObservableValue<String> text) {
-        Label l = new Label();
+    private static Label value(String id, String text) {
+        Label l = new Label(text);
         l.setId(id);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(l, Priority.ALWAYS);
-        if (text != null) {
-            l.textProperty().bind(text);
-        }
-        return l;
-    }
-
-    private static Label value(String id, String text) {
-        Label l = value(id, (ObservableValue<String>) null);
-        l.setText(text);
         return l;
     }
 }

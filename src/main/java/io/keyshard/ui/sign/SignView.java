@@ -1,6 +1,7 @@
 package io.keyshard.ui.sign;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.ui.common.EmptyState;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ValueCopier;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -50,7 +52,7 @@ public final class SignView extends BorderPane {
         Label title = new Label("Sign with " + model.key().displayLabel());
         title.getStyleClass().add(Styles.TITLE_3);
         Label explain = new Label("The key's servers sign together; no server and not this computer ever holds "
-                + "the whole key. The signature is checked under the address's public key before it is shown.");
+                + "the whole key. The result is checked the way its chain checks it before it is shown.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         setTop(new VBox(8, title, explain, PipelineView.controls(model.where(), true), target(model.where())));
@@ -115,14 +117,28 @@ public final class SignView extends BorderPane {
         Label why = new Label();
         why.setId("sign-unavailable");
         why.textProperty().bind(model.unavailableProperty());
-        return state.withNote(why);
+        Button back = new Button("Back");
+        back.setId("sign-unavailable-back");
+        back.setOnAction(e -> model.back());
+        return state.withAction(back).withNote(why);
     }
 
     private Node compose(SignViewModel model) {
-        ComboBox<String> kind = new ComboBox<>();
-        kind.getItems().setAll("Message (text, hex or a file)");
-        kind.getSelectionModel().selectFirst();
+        ComboBox<PayloadKind> kind = new ComboBox<>();
+        kind.getItems().setAll(PayloadKind.values());
         kind.setId("sign-kind");
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PayloadKind k) {
+                return k == null ? "" : k.title();
+            }
+
+            @Override
+            public PayloadKind fromString(String s) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(model.kindProperty());
         ToggleGroup modes = new ToggleGroup();
         ToggleButton text = new ToggleButton("Text");
         text.setId("sign-mode-text");
@@ -152,16 +168,7 @@ public final class SignView extends BorderPane {
                 model.open(f.toPath());
             }
         });
-        Label fileName = new Label();
-        fileName.setId("sign-file");
-        fileName.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.fileProperty().get() == null
-                                ? ""
-                                : "Signing the file "
-                                        + model.fileProperty().get().name(),
-                        model.fileProperty()));
-        Button closeFile = new Button("Use the typed message");
+        Button closeFile = new Button("Use the typed input");
         closeFile.setId("sign-close-file");
         closeFile.setOnAction(e -> model.closeFile());
         BooleanBinding hasFile = model.fileProperty().isNotNull();
@@ -169,17 +176,21 @@ public final class SignView extends BorderPane {
         Fit.wholeButtons(open, closeFile);
         Label kindName = new Label("What to sign");
         kindName.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, kindName, kind, new HBox(text, hex), open, fileName, closeFile);
+        HBox row = new HBox(10, kindName, kind, new HBox(text, hex), open, closeFile);
         row.setAlignment(Pos.CENTER_LEFT);
 
         TextArea input = new TextArea();
         input.setId("sign-input");
-        input.setPromptText("Type or paste the message here");
+        input.setPromptText("Type or paste it here: text, hex, JSON, base64 or base58 as the kind takes it");
         input.setWrapText(true);
-        input.setPrefRowCount(5);
+        input.setPrefRowCount(6);
         input.textProperty().bindBidirectional(model.textProperty());
         input.disableProperty().bind(hasFile);
-        input.getStyleClass().add("mono-input");
+        input.getStyleClass().add("sign-input");
+        Label size = new Label();
+        size.setId("sign-input-size");
+        size.getStyleClass().add(Styles.TEXT_MUTED);
+        size.textProperty().bind(model.inputSizeProperty());
         Label problem = new Label();
         problem.setId("sign-input-problem");
         problem.setWrapText(true);
@@ -190,16 +201,15 @@ public final class SignView extends BorderPane {
         Button next = new Button("Review and choose signers", new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("sign-next");
         next.getStyleClass().add(Styles.ACCENT);
-        next.setDefaultButton(false);
-        next.disableProperty().bind(model.reviewProperty().isNull());
+        next.disableProperty().bind(model.inputSizeProperty().isEmpty().or(model.preparingProperty()));
         next.setOnAction(e -> model.next());
         Fit.wholeButtons(next);
-        Node review = SignPages.reviewCard(model);
+        HBox nextRow = new HBox(12, next, size);
+        nextRow.setAlignment(Pos.CENTER_LEFT);
         VBox page = SignPages.page(
                 "What to sign",
-                "A message is signed as it is (Ed25519 and Ed448 sign the bytes; BIP-340 signs them as given); "
-                        + "at most 64 KiB.",
-                new VBox(10, row, input, problem, review, next));
+                "Nothing goes to a server before you approve: Review decodes it here and shows what it is.",
+                new VBox(10, row, input, problem, nextRow));
         HBox.setHgrow(page, Priority.ALWAYS);
         return page;
     }

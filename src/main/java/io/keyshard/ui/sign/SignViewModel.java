@@ -1,15 +1,16 @@
 package io.keyshard.ui.sign;
 
-import io.keyshard.ExitCoded;
 import io.keyshard.address.Chain;
-import io.keyshard.client.KeygenException;
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenProgress.Stage;
 import io.keyshard.client.Operation;
-import io.keyshard.client.SignRequest;
-import io.keyshard.client.SignResult;
+import io.keyshard.client.PayloadKind;
+import io.keyshard.client.PayloadRequest;
+import io.keyshard.client.PayloadResult;
+import io.keyshard.client.PreparedPayload;
+import io.keyshard.crypto.Digests;
 import io.keyshard.derive.DerivationPath;
-import io.keyshard.derive.Network;
 import io.keyshard.ui.common.ProgressGrid;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.pipeline.PipelineViewModel;
@@ -32,10 +33,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The pipeline's Sign stage for one key: what to sign (typed text, hex or a file), its review, the
- * signers (t of the key's servers, health shown), the signing with per-server, per-round progress and
- * cancel, and the verified signature, which goes into the key's signing history. The signature is made
- * at the pipeline's current path and names its address. Blocking work runs on the background executor.
+ * The pipeline's Sign stage for one key: what to sign (a message, digest, Ethereum message, typed data or
+ * transaction, PSBT or Solana transaction; typed, pasted or opened), its review from the payload signing
+ * service, the signers (t of the key's servers, health shown), the signing with per-server, per-round
+ * progress and cancel, and the checked result, which the service adds to the key's signing history. The
+ * key signs at the pipeline's current path. Blocking work runs on the background executor.
  */
 public final class SignViewModel {
     /** The pages of the stage, in order. */
@@ -53,10 +55,10 @@ public final class SignViewModel {
         HEX
     }
 
-    /** A file opened as the message: its name (for the screen) and its bytes. */
+    /** A file opened as the payload: its name (for the screen) and its bytes. */
     public record OpenedFile(String name, byte[] bytes) {}
 
-    /** The phases a FROST signing reports: the signers' identities, then its two rounds. */
+    /** The phases a signing reports per signer: its identity, then the protocol's rounds. */
     static final List<Phase> PHASES = List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2);
 
     private final PipelineViewModel where;
@@ -65,11 +67,15 @@ public final class SignViewModel {
     private final UiTasks tasks;
     private final Runnable onSigned;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.COMPOSE);
+    private final ObjectProperty<PayloadKind> kind = new SimpleObjectProperty<>(PayloadKind.MESSAGE);
     private final ObjectProperty<InputMode> mode = new SimpleObjectProperty<>(InputMode.TEXT);
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<OpenedFile> file = new SimpleObjectProperty<>();
     private final StringProperty inputProblem = new SimpleStringProperty();
-    private final ObjectProperty<MessageReview> review = new SimpleObjectProperty<>();
+    private final StringProperty inputSize = new SimpleStringProperty("");
+    private final BooleanProperty preparing = new SimpleBooleanProperty();
+    private final ObjectProperty<PreparedPayload> prepared = new SimpleObjectProperty<>();
+    private final StringProperty messageSha256 = new SimpleStringProperty();
     private final SignerChoices signers;
     private final StringBinding signersProblem;
     private final BooleanBinding canApprove;
@@ -77,19 +83,18 @@ public final class SignViewModel {
     private final ProgressGrid grid = new ProgressGrid(PHASES);
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
-    private final ObjectProperty<SignResult> result = new SimpleObjectProperty<>();
-    private final StringProperty historyNote = new SimpleStringProperty("");
+    private final ObjectProperty<PayloadResult> result = new SimpleObjectProperty<>();
     private final StringProperty failure = new SimpleStringProperty();
     private final StringProperty advice = new SimpleStringProperty();
     private final StringProperty failedServer = new SimpleStringProperty();
     private final StringProperty unavailable = new SimpleStringProperty();
-    private volatile Operation<SignResult> operation;
+    private volatile Operation<PayloadResult> operation;
     private volatile boolean cancelRequested;
-    private byte[] message;
+    private byte[] input;
 
     /**
-     * @param where    the pipeline whose current path and address sign
-     * @param onSigned told on the UI thread after a signature was added to the history
+     * @param where    the pipeline whose chain, path and network sign
+     * @param onSigned told on the UI thread after a signing (its history entry is written by then)
      */
     public SignViewModel(PipelineViewModel where, SignService service, UiTasks tasks, Runnable onSigned) {
         this.where = where;
@@ -99,41 +104,54 @@ public final class SignViewModel {
         this.onSigned = onSigned;
         this.signers = new SignerChoices(key);
         signersProblem = Bindings.createStringBinding(signers::problem, signers.list());
-        canApprove = signersProblem.isNull().and(where.stagesProperty().isNotNull());
-        unavailable.set(service.refusal(key));
-        text.addListener((o, a, b) -> decode());
-        mode.addListener((o, a, b) -> decode());
-        file.addListener((o, a, b) -> decode());
-        decode();
+        canApprove = signersProblem.isNull().and(prepared.isNotNull());
+        text.addListener((o, a, b) -> read());
+        mode.addListener((o, a, b) -> read());
+        file.addListener((o, a, b) -> read());
+        kind.addListener((o, a, k) -> {
+            chainFor(k);
+            read();
+        });
+        read();
     }
 
-    /** Reads the input as it stands: the review, or what is wrong with it. */
-    private void decode() {
-        try {
-            OpenedFile f = file.get();
-            byte[] m = f != null
-                    ? MessageReview.fromFile(f.bytes())
-                    : mode.get() == InputMode.HEX
-                            ? MessageReview.fromHex(text.get())
-                            : MessageReview.fromText(text.get());
-            if (f == null && m.length == 0) {
-                throw new IllegalArgumentException("Type or paste the message, or open a file.");
-            }
-            message = m;
-            inputProblem.set(null);
-            review.set(MessageReview.of(m));
-        } catch (IllegalArgumentException e) {
-            message = null;
-            inputProblem.set(e.getMessage());
-            review.set(null);
+    /** An Ethereum or Solana kind signs on its chain: the pipeline moves there when the key's curve has it. */
+    private void chainFor(PayloadKind k) {
+        Chain wanted = switch (k) {
+            case ETH_MESSAGE, ETH_TYPED, ETH_TX -> Chain.EVM;
+            case SOLANA_TX -> Chain.SOLANA;
+            default -> null;
+        };
+        if (wanted != null && where.chains().contains(wanted)) {
+            where.chainProperty().set(wanted);
         }
     }
 
-    /** Reads a file as the message in the background; a file over 64 KiB or one that cannot be read says so. */
+    /** Reads the input as it stands: its size, or what is wrong with it. */
+    private void read() {
+        try {
+            OpenedFile f = file.get();
+            byte[] m = f != null
+                    ? f.bytes()
+                    : mode.get() == InputMode.HEX ? SignInput.fromHex(text.get()) : SignInput.fromText(text.get());
+            if (f == null && m.length == 0) {
+                throw new IllegalArgumentException("Type or paste what to sign, or open a file.");
+            }
+            input = m;
+            inputProblem.set(null);
+            inputSize.set(SignInput.size(m.length) + (f == null ? "" : " from " + f.name()));
+        } catch (IllegalArgumentException e) {
+            input = null;
+            inputProblem.set(e.getMessage());
+            inputSize.set("");
+        }
+    }
+
+    /** Reads a file as the payload in the background; one too large for any payload or unreadable says so. */
     public CompletableFuture<OpenedFile> open(Path path) {
         return tasks.run(
                 () -> {
-                    MessageReview.checkSize(Files.size(path));
+                    SignInput.checkSize(Files.size(path));
                     return new OpenedFile(path.getFileName().toString(), Files.readAllBytes(path));
                 },
                 file::set,
@@ -143,19 +161,48 @@ public final class SignViewModel {
                 });
     }
 
-    /** Drops the opened file: the typed input is the message again. */
+    /** Drops the opened file: the typed input is the payload again. */
     public void closeFile() {
         file.set(null);
     }
 
-    /** From the message to its review and the signers; checks the key's servers in the background. */
-    public boolean next() {
-        if (step.get() != Step.COMPOSE || message == null || unavailable.get() != null) {
-            return false;
+    /**
+     * Decodes and reviews the input in the background (no server is asked); then the review and the
+     * signers, whose health is checked. A payload the service refuses says why and stays here.
+     */
+    public CompletableFuture<PreparedPayload> next() {
+        if (step.get() != Step.COMPOSE
+                || input == null
+                || preparing.get()
+                || where.stagesProperty().get() == null) {
+            return CompletableFuture.completedFuture(null);
         }
-        step.set(Step.REVIEW);
-        checkServers();
-        return true;
+        PayloadKind k = kind.get();
+        boolean ownPaths = k == PayloadKind.PSBT; // a PSBT names the paths of its inputs
+        PayloadRequest request = new PayloadRequest(
+                key.keyId(),
+                k,
+                input,
+                ownPaths ? null : where.chainProperty().get(),
+                ownPaths
+                        ? null
+                        : DerivationPath.parse(where.stagesProperty().get().derivationPath()),
+                where.networkProperty().get(),
+                false);
+        preparing.set(true);
+        return tasks.run(
+                () -> service.prepare(request),
+                p -> {
+                    preparing.set(false);
+                    messageSha256.set(k == PayloadKind.MESSAGE ? Hex.encode(Digests.sha256(request.input())) : null);
+                    prepared.set(p);
+                    step.set(Step.REVIEW);
+                    checkServers();
+                },
+                e -> {
+                    preparing.set(false);
+                    inputProblem.set(UiTasks.message(e));
+                });
     }
 
     /** Asks every server of the key whether it answers (local ones started if needed); the ticks stay. */
@@ -171,110 +218,80 @@ public final class SignViewModel {
                 e -> signersNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
-    /** Back to the message (from the review, or after a failure). */
+    /** Back to the input (from the review, a failure, or the not-available notice). */
     public void back() {
         if (step.get() == Step.REVIEW || step.get() == Step.FAILED) {
+            prepared.set(null);
+            unavailable.set(null);
             step.set(Step.COMPOSE);
         }
     }
 
-    /** Approves: signs the reviewed message with the ticked servers at the pipeline's current path. */
-    public CompletableFuture<SignResult> approve() {
-        if (step.get() != Step.REVIEW && step.get() != Step.FAILED || !canApprove.get() || message == null) {
+    /** Approves: signs what was reviewed with the ticked servers. */
+    public CompletableFuture<PayloadResult> approve() {
+        PreparedPayload p = prepared.get();
+        if (step.get() != Step.REVIEW || !canApprove.get() || p == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing approved to sign"));
         }
-        PipelineViewModel.Stages at = where.stagesProperty().get();
-        Chain chain = where.chainProperty().get();
-        Network network = where.networkProperty().get();
         List<String> chosen = signers.chosen();
-        SignRequest request = new SignRequest(
-                key.keyId(), DerivationPath.parse(at.derivationPath()), null, message, chosen, chain, network);
-        byte[] signed = message;
         grid.reset(chosen);
         result.set(null);
         failure.set(null);
         advice.set(null);
         failedServer.set(null);
-        historyNote.set("");
         cancelRequested = false;
         running.set(true);
         status.set("Asking " + chosen.size() + " servers to sign…");
         step.set(Step.SIGNING);
-        CompletableFuture<SignResult> out = new CompletableFuture<>();
+        CompletableFuture<PayloadResult> out = new CompletableFuture<>();
         tasks.run(
-                () -> run(request, signed),
+                () -> run(p, chosen),
                 r -> {
                     running.set(false);
                     result.set(r);
-                    status.set("Signed by " + String.join(", ", r.signers()) + "; the signature verified under the "
-                            + "key before it was shown.");
+                    status.set("Signed by " + String.join(", ", r.signers()) + " and checked the way the chain "
+                            + "checks it before it was shown.");
                     step.set(Step.DONE);
                     onSigned.run();
                     out.complete(r);
                 },
                 e -> {
                     running.set(false);
-                    describe(e);
+                    SignFailure f = cancelRequested ? SignFailure.cancelled() : SignFailure.of(e);
+                    failure.set(f.what());
+                    advice.set(f.advice());
+                    failedServer.set(f.server());
                     step.set(Step.FAILED);
                     out.completeExceptionally(e);
                 });
         return out;
     }
 
-    private SignResult run(SignRequest request, byte[] signed) {
-        Operation<SignResult> op;
+    private PayloadResult run(PreparedPayload p, List<String> chosen) {
+        Operation<PayloadResult> op;
         try {
-            op = service.sign(request);
-        } catch (IllegalArgumentException refused) {
-            tasks.ui(() -> unavailable.set(refused.getMessage()));
+            op = service.sign(p, chosen);
+        } catch (IllegalArgumentException refused) { // the key's scheme cannot sign yet: nothing was sent
+            String why = refused.getMessage();
+            tasks.ui(() -> unavailable.set(
+                    "Signing is not available yet for " + key.curve().apiName() + " keys (" + why
+                            + "). The review is what would be signed; nothing was sent to a server."));
             throw refused;
         }
         operation = op;
-        op.onProgress(p -> tasks.ui(() -> {
-            grid.apply(p);
-            if (p.stage() == Stage.SENT && p.server() != null) {
-                status.set(ProgressGrid.title(p.phase()) + ": waiting for the signers…");
+        op.onProgress(e -> tasks.ui(() -> {
+            grid.apply(e);
+            if (e.stage() == Stage.SENT && e.server() != null) {
+                status.set(ProgressGrid.title(e.phase()) + ": waiting for the signers…");
             }
         }));
         if (cancelRequested) {
             op.cancel();
         }
         try {
-            SignResult r = op.promise().join();
-            try {
-                service.record(r, signed);
-            } catch (RuntimeException e) {
-                String why = UiTasks.message(e);
-                tasks.ui(() -> historyNote.set(
-                        "The signature is valid, but it could not be added to the key's signing history: " + why));
-            }
-            return r;
+            return op.promise().join();
         } finally {
             operation = null;
-        }
-    }
-
-    /** What went wrong, naming the server, and what to do about it. */
-    private void describe(Throwable e) {
-        Throwable t = UiTasks.unwrap(e);
-        if (cancelRequested) {
-            failure.set("Cancelled. Nothing was signed: every signer was told to drop its nonces.");
-            advice.set("Sign starts again with new nonces; nothing of the cancelled attempt is reused.");
-            return;
-        }
-        String server = t instanceof KeygenException ke ? ke.server() : null;
-        int code = t instanceof ExitCoded ec ? ec.exitCode() : ExitCoded.OTHER;
-        failedServer.set(server);
-        failure.set((server == null ? "Nothing was signed: " : "Nothing was signed. Server " + server + ": ")
-                + UiTasks.message(t));
-        if (code == ExitCoded.PROTOCOL && server != null) {
-            advice.set(server + " answered with something that does not check out, so its part was refused. Untick "
-                    + server + " and sign with the key's other servers, and tell its operator.");
-        } else if (code == ExitCoded.SERVER) {
-            advice.set((server == null ? "Start the servers that did not answer" : "Start " + server + " again")
-                    + " (Servers screen) or tick other servers, then Sign again.");
-        } else {
-            advice.set("Check the servers (Servers screen) and Sign again; each attempt uses new nonces.");
         }
     }
 
@@ -285,7 +302,7 @@ public final class SignViewModel {
         }
         cancelRequested = true;
         status.set("Cancelling…");
-        Operation<SignResult> op = operation;
+        Operation<PayloadResult> op = operation;
         if (op != null) {
             op.cancel();
         }
@@ -293,15 +310,15 @@ public final class SignViewModel {
 
     /** After a failure: the review again, with the servers checked anew. */
     public void reviewAgain() {
-        if (step.get() == Step.FAILED) {
+        if (step.get() == Step.FAILED && unavailable.get() == null) {
             step.set(Step.REVIEW);
             checkServers();
         }
     }
 
-    /** Writes the signature as JSON to {@code file} in the background; completes with what to tell the user. */
+    /** Writes the result as JSON to {@code file} in the background; completes with what to tell the user. */
     public CompletableFuture<String> save(Path file) {
-        SignResult r = result.get();
+        PayloadResult r = result.get();
         if (r == null) {
             return CompletableFuture.completedFuture("Nothing to save yet.");
         }
@@ -316,11 +333,12 @@ public final class SignViewModel {
         return out;
     }
 
-    /** Clears the message for another signing. */
+    /** Clears the input for another signing. */
     public void startOver() {
         file.set(null);
         text.set("");
         result.set(null);
+        prepared.set(null);
         step.set(Step.COMPOSE);
     }
 
@@ -337,6 +355,11 @@ public final class SignViewModel {
         return step;
     }
 
+    /** What is signed; an Ethereum or Solana kind moves the pipeline to its chain. */
+    public ObjectProperty<PayloadKind> kindProperty() {
+        return kind;
+    }
+
     public ObjectProperty<InputMode> modeProperty() {
         return mode;
     }
@@ -346,19 +369,33 @@ public final class SignViewModel {
         return text;
     }
 
-    /** The opened file, or null while the typed input is the message. */
+    /** The opened file, or null while the typed input is the payload. */
     public ReadOnlyObjectProperty<OpenedFile> fileProperty() {
         return file;
     }
 
-    /** What is wrong with the input, or null. */
+    /** What is wrong with the input or why the service refused it, or null. */
     public StringProperty inputProblemProperty() {
         return inputProblem;
     }
 
-    /** The decoded message, or null while the input is not a message. */
-    public ReadOnlyObjectProperty<MessageReview> reviewProperty() {
-        return review;
+    /** The input's size in words, or empty. */
+    public StringProperty inputSizeProperty() {
+        return inputSize;
+    }
+
+    public BooleanProperty preparingProperty() {
+        return preparing;
+    }
+
+    /** The reviewed payload, or null before Next. */
+    public ReadOnlyObjectProperty<PreparedPayload> preparedProperty() {
+        return prepared;
+    }
+
+    /** For a message, its SHA-256 (what the signing history keeps), hex; else null. */
+    public StringProperty messageSha256Property() {
+        return messageSha256;
     }
 
     /** The key's servers offered as signers. */
@@ -393,14 +430,9 @@ public final class SignViewModel {
         return running;
     }
 
-    /** The verified signature, or null. */
-    public ReadOnlyObjectProperty<SignResult> resultProperty() {
+    /** The checked result, or null. */
+    public ReadOnlyObjectProperty<PayloadResult> resultProperty() {
         return result;
-    }
-
-    /** Non-empty when a valid signature could not be added to the history. */
-    public StringProperty historyNoteProperty() {
-        return historyNote;
     }
 
     /** What went wrong, naming the server; null unless failed. */
@@ -417,7 +449,7 @@ public final class SignViewModel {
         return failedServer;
     }
 
-    /** Why this key cannot sign yet, or null. */
+    /** Why this key cannot sign yet (said when the service refuses), or null. */
     public StringProperty unavailableProperty() {
         return unavailable;
     }

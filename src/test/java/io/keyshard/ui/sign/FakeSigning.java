@@ -1,42 +1,50 @@
 package io.keyshard.ui.sign;
 
-import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.Operation;
+import io.keyshard.client.PayloadRequest;
+import io.keyshard.client.PayloadResult;
+import io.keyshard.client.PreparedPayload;
 import io.keyshard.client.ServerStatus;
-import io.keyshard.client.SignRequest;
-import io.keyshard.client.SignResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.pipeline.PipelineViewModel;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.Vault;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link SignService} for screens without servers: canned health, signings the test completes or fails. */
+/**
+ * A {@link SignService} for screens without servers: payloads are prepared by a real workspace (no server
+ * is involved in that), health is canned, and each signing is completed or failed by the test.
+ */
 public final class FakeSigning implements SignService {
     public static final List<String> SERVERS = List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3");
 
     public final List<ServerStatus> statuses = new ArrayList<>();
-    public final List<SignRequest> requests = new CopyOnWriteArrayList<>();
-    public final List<byte[]> recorded = new CopyOnWriteArrayList<>();
-    public volatile Operation<SignResult> last;
+    public final List<PreparedPayload> signed = new CopyOnWriteArrayList<>();
+    public final List<List<String>> signers = new CopyOnWriteArrayList<>();
+    public volatile Operation<PayloadResult> last;
+    /** When set, signing is refused at once with this message, as a workspace refuses a scheme it lacks. */
+    public volatile String refuse;
 
-    /** Every server answering. */
-    public FakeSigning() {
+    private final Workspace workspace;
+
+    /** Every server answering; payloads prepared by {@code workspace}. */
+    public FakeSigning(Workspace workspace) {
+        this.workspace = workspace;
         SERVERS.forEach(s -> statuses.add(up(s)));
     }
 
@@ -49,9 +57,18 @@ public final class FakeSigning implements SignService {
     }
 
     @Override
-    public Operation<SignResult> sign(SignRequest request) {
-        requests.add(request);
-        Operation<SignResult> op = new Operation<>();
+    public PreparedPayload prepare(PayloadRequest request) {
+        return workspace.payloads().prepare(request);
+    }
+
+    @Override
+    public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
+        if (refuse != null) {
+            throw new IllegalArgumentException(refuse);
+        }
+        signed.add(prepared);
+        signers.add(servers);
+        Operation<PayloadResult> op = new Operation<>();
         last = op;
         return op;
     }
@@ -61,58 +78,50 @@ public final class FakeSigning implements SignService {
         return List.copyOf(statuses);
     }
 
-    @Override
-    public void record(SignResult result, byte[] message) {
-        recorded.add(message.clone());
-    }
-
-    /** A READY 2-of-3 key of {@code curve} on the local servers, root key 12345·G. */
-    public static KeyRecord key(CurveName curve) {
+    /** Writes a READY 2-of-3 key of {@code curve} on the local servers (root key 12345·G) into {@code vault}. */
+    public static KeyRecord readyIn(Vault vault, CurveName curve) {
         byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(BigInteger.valueOf(12345)));
-        return new KeyRecord(
-                UUID.fromString("5167a7e5-0000-4000-8000-000000000001"),
-                "Signing key",
-                curve,
-                2,
-                SERVERS,
-                Hex.encode(pub),
-                "11".repeat(32),
-                Map.of(),
-                curve.curve().derivationScheme(),
-                KeyStatus.READY,
-                null,
-                Instant.now());
+        KeyRecord pending = KeyRecord.pending(UUID.randomUUID(), "Signing key", curve, 2, SERVERS, Instant.now());
+        vault.createPending(pending);
+        Map<String, String> shares = new LinkedHashMap<>();
+        SERVERS.forEach(s -> shares.put(s, Hex.encode(pub)));
+        return vault.markReady(pending.keyId(), Hex.encode(pub), "11".repeat(32), shares);
     }
 
-    /** The pipeline of {@code key}, derived from its public data. */
-    public static PipelineViewModel pipeline(KeyRecord key, UiTasks tasks) {
-        KeyPipeline.Start start = Workspace.rootOf(key);
-        return new PipelineViewModel(
-                key,
-                (id, chain, network, account, index) ->
-                        KeyPipeline.run(start, chain, KeyPipeline.path(chain, null, account, index, network), network),
-                tasks);
+    /** The pipeline of {@code key}, derived through {@code workspace}. */
+    public static PipelineViewModel pipeline(KeyRecord key, Workspace workspace, UiTasks tasks) {
+        return new PipelineViewModel(key, workspace::derive, tasks);
     }
 
-    /** A result carrying a real Ed25519 signature of {@code message} by a fresh JDK key (for screens). */
-    public static SignResult result(SignRequest request, byte[] message, String address)
+    /** A result carrying a real Ed25519 signature of the message by a fresh JDK key (for screens). */
+    public static PayloadResult result(PreparedPayload p, List<String> servers, byte[] message)
             throws GeneralSecurityException {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(pair.getPrivate());
         s.update(message);
         byte[] spki = pair.getPublic().getEncoded();
-        return new SignResult(
-                UUID.randomUUID(),
-                request.keyId(),
-                CurveName.ED25519,
+        return new PayloadResult(
+                p.kind(),
+                p.keyId(),
+                p.curve(),
                 "Ed25519",
-                request.path().toString(),
+                p.derivationPath(),
                 Hex.encode(Arrays.copyOfRange(spki, spki.length - 32, spki.length)),
-                address,
-                request.servers() == null ? SERVERS.subList(0, 2) : request.servers(),
-                Hex.encode(MessageDigest.getInstance("SHA-256").digest(message)),
+                p.address(),
+                servers,
+                Hex.encode(message),
+                null,
                 Hex.encode(s.sign()),
-                Instant.now());
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 }
