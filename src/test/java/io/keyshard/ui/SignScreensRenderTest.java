@@ -63,6 +63,7 @@ class SignScreensRenderTest {
     private Vault vault;
     private Workspace workspace;
     private KeyRecord key;
+    private KeyRecord ecdsaKey;
 
     @Start
     void start(javafx.stage.Stage stage) {
@@ -70,6 +71,7 @@ class SignScreensRenderTest {
         vault = TestApps.createVault(home);
         workspace = Workspace.open(home, vault);
         key = FakeSigning.readyIn(vault, CurveName.ED25519);
+        ecdsaKey = FakeSigning.readyIn(vault, CurveName.SECP256K1);
         StyledStage.show(stage, new TabPane(), 1280, 800);
     }
 

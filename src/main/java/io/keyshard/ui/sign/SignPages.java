@@ -219,6 +219,7 @@ final class SignPages {
                     CopyButton copy = new CopyButton(line.label().toLowerCase(Locale.ROOT), v::getText, copier);
                     copy.setId("copy-" + line.id().substring("sign-".length()));
                     copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                    Fit.wholeButtons(copy);
                     facts.addRow(row++, name(line.label()), v, copy);
                 } else {
                     facts.addRow(row++, name(line.label()), v);

@@ -26,7 +26,13 @@ final class SignedRows {
         if (!r.signedInputs().isEmpty()) {
             add(rows, "Inputs signed", r.signedInputs().toString(), "sign-inputs", false);
         }
-        add(rows, "Scheme", r.scheme() + " (" + r.curve().apiName() + ")", "sign-scheme", false);
+        String curve = r.curve().apiName();
+        add(
+                rows,
+                "Scheme",
+                r.scheme().equalsIgnoreCase(curve) ? r.scheme() : r.scheme() + " (" + curve + ")",
+                "sign-scheme",
+                false);
         add(rows, "Public key", r.publicKey(), "sign-public-key", true);
         add(rows, "Address", r.address(), "sign-address", true);
         add(rows, "Path", r.derivationPath(), "sign-path", false);

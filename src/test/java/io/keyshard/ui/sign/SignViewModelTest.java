@@ -248,7 +248,7 @@ class SignViewModelTest {
         var done = vm.approve();
         waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
         assertTrue(
-                vm.unavailableProperty().get().startsWith("Signing is not available yet for SECP256k1 keys"),
+                vm.unavailableProperty().get().startsWith("The servers cannot sign with this key's scheme yet: ECDSA"),
                 vm.unavailableProperty().get());
         assertNull(service.last, "no signing started");
         ui.submit(vm::back).get();
