@@ -1,8 +1,6 @@
 package io.keyshard.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.address.Chain;
-import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadRequest;
@@ -11,12 +9,10 @@ import io.keyshard.client.PayloadSigning;
 import io.keyshard.client.PreparedPayload;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
-import io.keyshard.json.StrictJson;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +67,7 @@ final class PayloadRun {
             PayloadResult result;
             try {
                 result = signing.sign(prepared, options.servers)
-                        .onProgress(e -> progress(err, e))
+                        .onProgress(e -> SignOptions.progress(err, e))
                         .promise()
                         .join();
             } catch (CompletionException e) {
@@ -83,7 +79,7 @@ final class PayloadRun {
                 err.flush();
             }
             afterSign.accept(result);
-            print(spec, options.json, result);
+            SignOptions.printFields(spec, options.json, fields(result));
             return 0;
         }
     }
@@ -111,13 +107,6 @@ final class PayloadRun {
         return a.equals("y") || a.equals("yes");
     }
 
-    private static void progress(PrintWriter err, KeygenProgress p) {
-        if (p.stage() == KeygenProgress.Stage.FAILED) {
-            err.println((p.server() == null ? "" : p.server() + ": ") + p.detail());
-            err.flush();
-        }
-    }
-
     /** The fields of docs/cli.md, sign, that apply, in that order. */
     static Map<String, Object> fields(PayloadResult r) {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -140,27 +129,5 @@ final class PayloadRun {
         o.put("psbt", r.psbt());
         o.values().removeIf(v -> v == null);
         return o;
-    }
-
-    private static void print(CommandSpec spec, boolean json, PayloadResult r) throws JsonProcessingException {
-        Map<String, Object> o = fields(r);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(StrictJson.mapper().writeValueAsString(o));
-        } else {
-            o.forEach((k, v) -> {
-                if (!k.equals("payload")) {
-                    out.printf(
-                            Locale.ROOT,
-                            "%-17s %s%n",
-                            k,
-                            v instanceof List<?> l
-                                    ? String.join(
-                                            ",", l.stream().map(String::valueOf).toList())
-                                    : v);
-                }
-            });
-        }
-        out.flush();
     }
 }

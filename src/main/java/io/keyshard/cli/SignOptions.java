@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -129,7 +130,8 @@ final class SignOptions {
         }
     }
 
-    private static void progress(PrintWriter err, KeygenProgress p) {
+    /** Names each server that failed, on stderr, as the signing goes. */
+    static void progress(PrintWriter err, KeygenProgress p) {
         if (p.stage() == KeygenProgress.Stage.FAILED) {
             err.println((p.server() == null ? "" : p.server() + ": ") + p.detail());
             err.flush();
@@ -151,14 +153,25 @@ final class SignOptions {
             o.put("payload", Hex.encode(payload));
         }
         o.put("signature", r.signature());
+        printFields(spec, json, o);
+    }
+
+    /**
+     * The result of a signing: one JSON object with {@code --json}, else a {@code name value} line a field
+     * (the payload, often long, and null fields left out).
+     */
+    static void printFields(CommandSpec spec, boolean json, Map<String, Object> o) throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(StrictJson.mapper().writeValueAsString(o));
         } else {
+            int width = Math.max(
+                    15, o.keySet().stream().mapToInt(String::length).max().orElse(0));
             o.forEach((k, v) -> {
                 if (v != null && !k.equals("payload")) {
                     out.printf(
-                            "%-15s %s%n",
+                            Locale.ROOT,
+                            "%-" + width + "s %s%n",
                             k,
                             v instanceof List<?> l
                                     ? String.join(

@@ -29,16 +29,8 @@ final class SignPayloadCommands {
 
     private SignPayloadCommands() {}
 
-    /** {@code sign eth-message}: EIP-191 personal_sign. */
-    @Command(
-            name = "eth-message",
-            description = {
-                "Sign a message as EIP-191 personal_sign with a SECP256k1 key on an evm path (default m/44/60/0/0/0).",
-                "Prints the 65-byte signature r || s || v (v 27/28); the address recovered from it is checked to be "
-                        + "the key's.",
-                REVIEW
-            })
-    static final class EthMessage implements Callable<Integer> {
+    /** What every payload subcommand takes: the key and signing options, and the approval. */
+    abstract static class PayloadSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -48,6 +40,21 @@ final class SignPayloadCommands {
         @Mixin
         PayloadRun.Approval approval;
 
+        int sign(PayloadRun.Input input, PayloadRun.ResultSink afterSign) throws Exception {
+            return PayloadRun.run(spec, options, approval, input, afterSign);
+        }
+    }
+
+    /** {@code sign eth-message}: EIP-191 personal_sign. */
+    @Command(
+            name = "eth-message",
+            description = {
+                "Sign a message as EIP-191 personal_sign with a SECP256k1 key on an evm path (default m/44/60/0/0/0).",
+                "Prints the 65-byte signature r || s || v (v 27/28); the address recovered from it is checked to be "
+                        + "the key's.",
+                REVIEW
+            })
+    static final class EthMessage extends PayloadSubcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Input input;
 
@@ -64,12 +71,7 @@ final class SignPayloadCommands {
             byte[] message = input.text != null
                     ? SignInput.message(input.text, null, null)
                     : SignInput.hex("--hex", strip0x(input.hex));
-            return PayloadRun.run(
-                    spec,
-                    options,
-                    approval,
-                    new PayloadRun.Input(PayloadKind.ETH_MESSAGE, message, Chain.EVM, false),
-                    r -> {});
+            return sign(new PayloadRun.Input(PayloadKind.ETH_MESSAGE, message, Chain.EVM, false), r -> {});
         }
     }
 
@@ -81,28 +83,14 @@ final class SignPayloadCommands {
                 "Prints the 65-byte signature r || s || v; the address recovered from it is checked to be the key's.",
                 REVIEW
             })
-    static final class EthTyped implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SignOptions options;
-
-        @Mixin
-        PayloadRun.Approval approval;
-
+    static final class EthTyped extends PayloadSubcommand {
         @Option(names = "--file", required = true, paramLabel = "F", description = "The typed data JSON file.")
         String file;
 
         @Override
         public Integer call() throws Exception {
             byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
-            return PayloadRun.run(
-                    spec,
-                    options,
-                    approval,
-                    new PayloadRun.Input(PayloadKind.ETH_TYPED, json, Chain.EVM, false),
-                    r -> {});
+            return sign(new PayloadRun.Input(PayloadKind.ETH_TYPED, json, Chain.EVM, false), r -> {});
         }
     }
 
@@ -117,24 +105,14 @@ final class SignPayloadCommands {
                         + "(0x02...) and its hash; the sender recovered from it is checked to be the key's address.",
                 REVIEW
             })
-    static final class EthTx implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SignOptions options;
-
-        @Mixin
-        PayloadRun.Approval approval;
-
+    static final class EthTx extends PayloadSubcommand {
         @Option(names = "--file", required = true, paramLabel = "F", description = "The transaction JSON file.")
         String file;
 
         @Override
         public Integer call() throws Exception {
             byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
-            return PayloadRun.run(
-                    spec, options, approval, new PayloadRun.Input(PayloadKind.ETH_TX, json, Chain.EVM, false), r -> {});
+            return sign(new PayloadRun.Input(PayloadKind.ETH_TX, json, Chain.EVM, false), r -> {});
         }
     }
 
@@ -149,16 +127,7 @@ final class SignPayloadCommands {
                         + "picks how addresses are shown. --finalize also finalizes and prints the transaction hex.",
                 REVIEW
             })
-    static final class PsbtSign implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SignOptions options;
-
-        @Mixin
-        PayloadRun.Approval approval;
-
+    static final class PsbtSign extends PayloadSubcommand {
         @Option(names = "--file", required = true, paramLabel = "F", description = "The PSBT, base64 or binary.")
         String file;
 
@@ -181,12 +150,7 @@ final class SignPayloadCommands {
             byte[] bytes = PayloadInput.file("--file", file, Psbt.MAX_BYTES / 3L * 4 + 64);
             boolean binary =
                     bytes.length > 0 && (bytes[0] & 0xff) == 0x70 && bytes.length > 4 && (bytes[4] & 0xff) == 0xff;
-            return PayloadRun.run(
-                    spec,
-                    options,
-                    approval,
-                    new PayloadRun.Input(PayloadKind.PSBT, bytes, null, finalize),
-                    r -> write(r, binary));
+            return sign(new PayloadRun.Input(PayloadKind.PSBT, bytes, null, finalize), r -> write(r, binary));
         }
 
         private void write(PayloadResult r, boolean binary) {
@@ -214,16 +178,7 @@ final class SignPayloadCommands {
                 "Prints the signature (base58) and the signed transaction (base64).",
                 REVIEW
             })
-    static final class SolanaTx implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        SignOptions options;
-
-        @Mixin
-        PayloadRun.Approval approval;
-
+    static final class SolanaTx extends PayloadSubcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Input input;
 
@@ -249,12 +204,7 @@ final class SignPayloadCommands {
             } else {
                 bytes = input.base64.getBytes(StandardCharsets.UTF_8);
             }
-            return PayloadRun.run(
-                    spec,
-                    options,
-                    approval,
-                    new PayloadRun.Input(PayloadKind.SOLANA_TX, bytes, Chain.SOLANA, false),
-                    r -> {});
+            return sign(new PayloadRun.Input(PayloadKind.SOLANA_TX, bytes, Chain.SOLANA, false), r -> {});
         }
     }
 

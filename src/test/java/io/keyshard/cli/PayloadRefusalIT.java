@@ -200,8 +200,7 @@ class PayloadRefusalIT {
     void badInputExitsTwoSaysWhatIsWrongAndSignsNothing() throws Exception {
         List<Case> cases = cases();
         for (Case c : cases) {
-            List<String> args = new ArrayList<>(List.of("sign"));
-            args.addAll(List.of(c.args()));
+            List<String> args = args(c);
             if (!c.expected().equals("pass --yes")) {
                 args.add("--json");
             }
@@ -229,9 +228,7 @@ class PayloadRefusalIT {
         assertEquals(4, sent.exitCode(), sent.err());
 
         for (Case c : cases()) {
-            List<String> args = new ArrayList<>(List.of("sign"));
-            args.addAll(List.of(c.args()));
-            CliHarness.Result r = run(offline, args.toArray(String[]::new));
+            CliHarness.Result r = run(offline, args(c).toArray(String[]::new));
             assertEquals(2, r.exitCode(), c.expected() + ": " + r.err());
         }
     }
@@ -256,6 +253,12 @@ class PayloadRefusalIT {
         });
         SignCli.JSON.writeValue(servers.toFile(), config);
         return offline;
+    }
+
+    private static List<String> args(Case c) {
+        List<String> args = new ArrayList<>(List.of("sign"));
+        args.addAll(List.of(c.args()));
+        return args;
     }
 
     private static CliHarness.Result run(Path home, String... args) {

@@ -16,6 +16,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) {
     /** The largest transaction a Solana packet carries (1280-byte IPv6 MTU less headers). */
     public static final int PACKET_DATA_SIZE = 1232;
+    /** Base58 takes at most 1.366 characters per byte, base64 1.334: no transaction's text is longer. */
+    public static final int MAX_TEXT = PACKET_DATA_SIZE * 138 / 100 + 1;
 
     public SolanaTransaction {
         signatures = signatures.stream().map(byte[]::clone).toList();
@@ -72,6 +74,12 @@ public record SolanaTransaction(List<byte[]> signatures, SolanaMessage message) 
         String t = text.strip();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the transaction text is empty");
+        }
+        if (t.length() > MAX_TEXT) {
+            // refused before decoding: base58 decoding takes time quadratic in the length
+            throw new IllegalArgumentException(
+                    "the transaction text is " + t.length() + " characters; a Solana " + "transaction (at most "
+                            + PACKET_DATA_SIZE + " bytes) is at most " + MAX_TEXT + " in base58 or base64");
         }
         byte[] base64 = null;
         byte[] base58 = null;

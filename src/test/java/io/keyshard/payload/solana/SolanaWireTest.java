@@ -71,6 +71,14 @@ class SolanaWireTest {
     }
 
     @Test
+    void textLongerThanAnyTransactionIsRefusedBeforeDecoding() {
+        String text = "1".repeat(200_000);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SolanaTransaction.parseText(text));
+        assertTrue(e.getMessage().contains("200000 characters"), e.getMessage());
+    }
+
+    @Test
     void aLegacyMessageIsSignedInTheKeysSlot() {
         byte[] message = legacy().bytes();
         SolanaTransaction unsigned =
