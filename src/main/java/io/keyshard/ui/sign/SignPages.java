@@ -9,12 +9,10 @@ import io.keyshard.ui.common.ProgressGridView;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.pipeline.QrCode;
 import io.keyshard.ui.sign.SignViewModel.Step;
-import io.keyshard.ui.wizard.ServerChoice;
 import io.keyshard.ui.wizard.ServerChoiceRow;
 import java.io.File;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -91,24 +89,7 @@ final class SignPages {
         model.preparedProperty().addListener((o, a, b) -> draw.run());
         draw.run();
 
-        VBox rows = new VBox(6);
-        rows.setId("signer-choices");
-        Runnable rebuild = () -> {
-            rows.getChildren().clear();
-            for (ServerChoice c : model.signers()) {
-                rows.getChildren().add(new ServerChoiceRow(c));
-            }
-        };
-        model.signers().addListener((ListChangeListener<ServerChoice>) ch -> {
-            boolean structural = false;
-            while (ch.next()) {
-                structural |= ch.wasAdded() || ch.wasRemoved();
-            }
-            if (structural) {
-                rebuild.run();
-            }
-        });
-        rebuild.run();
+        VBox rows = ServerChoiceRow.rows("signer-choices", model.signers(), drawn -> {});
         Button check = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
         check.setId("signers-refresh");
         check.setOnAction(e -> model.checkServers());

@@ -47,7 +47,6 @@ public final class SignView extends BorderPane {
     public SignView(SignViewModel model, ValueCopier copier) {
         this.model = model;
         setId("sign-view");
-        getStyleClass().add("sign-view");
         setPadding(new Insets(20, 24, 20, 24));
         Label title = new Label("Sign with " + model.key().displayLabel());
         title.getStyleClass().add(Styles.TITLE_3);

@@ -273,9 +273,8 @@ public final class SignViewModel {
             op = service.sign(p, chosen);
         } catch (IllegalArgumentException refused) { // the key's scheme cannot sign yet: nothing was sent
             String why = refused.getMessage();
-            tasks.ui(() -> unavailable.set(
-                    "Signing is not available yet for " + key.curve().apiName() + " keys (" + why
-                            + "). The review is what would be signed; nothing was sent to a server."));
+            tasks.ui(() -> unavailable.set("The servers cannot sign with this key's scheme yet: " + why
+                    + ". Nothing was sent to a server; the key's addresses work as before."));
             throw refused;
         }
         operation = op;

@@ -62,32 +62,16 @@ final class ChoiceSteps {
     }
 
     static Node servers(NewKeyViewModel model) {
-        VBox rows = new VBox(4);
-        rows.setId("server-choices");
-        Runnable rebuild = () -> {
-            rows.getChildren().clear();
-            for (ServerChoice c : model.servers()) {
-                rows.getChildren().add(new ServerChoiceRow(c));
-            }
+        VBox rows = ServerChoiceRow.rows("server-choices", model.servers(), drawn -> {
             // the first tick box takes the focus, so the focus never rests on Back while Enter runs Next
-            if (!rows.getChildren().isEmpty()) {
-                Node first = ((ServerChoiceRow) rows.getChildren().get(0)).box();
+            if (!drawn.getChildren().isEmpty()) {
+                Node first = ((ServerChoiceRow) drawn.getChildren().get(0)).box();
                 first.getStyleClass().add("wizard-focus");
-                if (rows.getScene() != null && !(rows.getScene().getFocusOwner() instanceof TextInputControl)) {
+                if (drawn.getScene() != null && !(drawn.getScene().getFocusOwner() instanceof TextInputControl)) {
                     first.requestFocus();
                 }
             }
-        };
-        model.servers().addListener((ListChangeListener<ServerChoice>) ch -> {
-            boolean structural = false;
-            while (ch.next()) {
-                structural |= ch.wasAdded() || ch.wasRemoved();
-            }
-            if (structural) {
-                rebuild.run();
-            }
         });
-        rebuild.run();
         Button refresh = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("servers-refresh");
         refresh.setOnAction(e -> model.checkHealth());

@@ -1,11 +1,15 @@
 package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
@@ -31,6 +35,33 @@ public final class ServerChoiceRow extends HBox {
         paint(dot, health, c);
         getChildren().addAll(box, dot, health);
         setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /**
+     * A column of rows for {@code choices}, drawn again when servers are added or removed (a tick or a
+     * health change updates its row in place); {@code drawn} runs after each drawing.
+     */
+    public static VBox rows(String id, ObservableList<ServerChoice> choices, Consumer<VBox> drawn) {
+        VBox rows = new VBox(4);
+        rows.setId(id);
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            for (ServerChoice c : choices) {
+                rows.getChildren().add(new ServerChoiceRow(c));
+            }
+            drawn.accept(rows);
+        };
+        choices.addListener((ListChangeListener<ServerChoice>) ch -> {
+            boolean structural = false;
+            while (ch.next()) {
+                structural |= ch.wasAdded() || ch.wasRemoved();
+            }
+            if (structural) {
+                rebuild.run();
+            }
+        });
+        rebuild.run();
+        return rows;
     }
 
     /** The tick box (the wizard gives the first one the focus). */
