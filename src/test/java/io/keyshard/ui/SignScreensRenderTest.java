@@ -148,12 +148,26 @@ class SignScreensRenderTest {
                         10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
                 shot(robot, "sign-failed-" + suffix, cut);
 
-                robot.interact(m::back);
                 service.refuse = "ECDSA signing is not available yet";
-                toReview(robot, m);
-                robot.interact(m::approve);
+                SignViewModel[] ecdsa = new SignViewModel[1];
+                robot.interact(() -> {
+                    ecdsa[0] = new SignViewModel(
+                            FakeSigning.pipeline(ecdsaKey, workspace, direct),
+                            service,
+                            new UiTasks(BACKGROUND, Platform::runLater),
+                            () -> {});
+                    TabPane tabs = PipelineView.windowContent(
+                            ecdsa[0].where(), text -> {}, new SignView(ecdsa[0], text -> {}));
+                    tabs.getSelectionModel().select(2);
+                    stage.getScene().setRoot(tabs);
+                    ecdsa[0].textProperty().set("hello");
+                });
+                toReview(robot, ecdsa[0]);
+                robot.interact(ecdsa[0]::approve);
                 WaitForAsyncUtils.waitFor(
-                        10, TimeUnit.SECONDS, () -> m.unavailableProperty().get() != null);
+                        10,
+                        TimeUnit.SECONDS,
+                        () -> ecdsa[0].unavailableProperty().get() != null);
                 shot(robot, "sign-unavailable-" + suffix, cut);
             }
         }
@@ -183,7 +197,9 @@ class SignScreensRenderTest {
 
     /** Buttons and one-line labels on screen whose drawn text differs from their text: "…" replaced part of it. */
     private static void collectCut(Parent root, String screen, List<String> cut) {
-        for (Node n : root.lookupAll(".labeled")) {
+        List<Node> labeled = new ArrayList<>(root.lookupAll(".button"));
+        labeled.addAll(root.lookupAll(".label"));
+        for (Node n : labeled) {
             if (n instanceof Labeled l && shown(l) && l.getText() != null && (n instanceof Button || !l.isWrapText())) {
                 Node text = l.lookup(".text");
                 if (text instanceof Text t && !t.getText().equals(l.getText())) {
