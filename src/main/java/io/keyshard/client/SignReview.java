@@ -8,12 +8,33 @@ import java.util.List;
  * what a sender claims about it; values hold no secret.
  */
 public record SignReview(String title, List<Row> rows, List<String> warnings) {
-    /** One line of the review. */
-    public record Row(String label, String value) {}
+    /** One line of the review; control and format characters (escape sequences, bidi overrides) become '?'. */
+    public record Row(String label, String value) {
+        public Row {
+            label = safe(label);
+            value = safe(value);
+        }
+    }
 
     public SignReview {
+        title = safe(title);
         rows = List.copyOf(rows);
-        warnings = List.copyOf(warnings);
+        warnings = warnings.stream().map(SignReview::safe).toList();
+    }
+
+    /**
+     * Values come from the payload (a typed-data domain name, say): a terminal must not take them as
+     * commands, and neither face may show them reordered or on lines of their own.
+     */
+    private static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(c -> b.appendCodePoint(
+                        Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return b.toString();
     }
 
     /** The review as plain text lines: the title, one {@code label  value} line per row, then each warning. */

@@ -26,6 +26,7 @@ import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.payload.solana.SolanaFixtures;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
@@ -34,8 +35,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -280,5 +283,76 @@ class PayloadSigningTest {
                 IllegalArgumentException.class,
                 () -> prepare(PayloadKind.SOLANA_TX, "AQID".getBytes(StandardCharsets.US_ASCII), false));
         assertTrue(solana.getMessage().contains("ED25519"), solana.getMessage());
+    }
+
+    @Test
+    void mutatedPayloadsAreRefusedAsBadInputAndNothingElse() throws Exception {
+        KeyRecord ed = ready(CurveName.ED25519, SECRET);
+        byte[] edKey = KeyPipeline.run(
+                        Workspace.rootOf(ed), Chain.SOLANA, DerivationPath.parse("m/44/501/0/0"), Network.MAINNET)
+                .derived()
+                .key()
+                .publicKey();
+        byte[] mail;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {
+            mail = in.readAllBytes();
+        }
+        String tx = "{\"chainId\":\"0x1\",\"nonce\":\"0x0\",\"maxPriorityFeePerGas\":\"0x1\",\"maxFeePerGas\":"
+                + "\"0x2\",\"gas\":\"0x5208\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":"
+                + "\"0x1\",\"data\":\"0xa9059cbb\",\"accessList\":[]}";
+        ExtendedPublicKey root = Workspace.rootOf(key).key();
+        List<Object[]> seeds = List.of(
+                new Object[] {
+                    key,
+                    PayloadKind.PSBT,
+                    PsbtFixtures.p2wpkh(root, "m/84/0/0/0/1").serialize()
+                },
+                new Object[] {
+                    key,
+                    PayloadKind.PSBT,
+                    PsbtFixtures.p2pkh(root, "m/44/0/0/0/1").serialize()
+                },
+                new Object[] {key, PayloadKind.ETH_TX, tx.getBytes(StandardCharsets.UTF_8)},
+                new Object[] {key, PayloadKind.ETH_TYPED, mail},
+                new Object[] {
+                    ed,
+                    PayloadKind.SOLANA_TX,
+                    SolanaFixtures.unsignedTransaction(SolanaFixtures.transferMessage(List.of(edKey)), 1)
+                });
+        Random random = new Random(20_261_203L);
+        for (Object[] seed : seeds) {
+            KeyRecord k = (KeyRecord) seed[0];
+            PayloadKind kind = (PayloadKind) seed[1];
+            byte[] valid = (byte[]) seed[2];
+            ws.payloads().prepare(PayloadRequest.of(k.keyId(), kind, valid));
+            for (int i = 0; i < 300; i++) {
+                byte[] input = mutate(valid, random);
+                try {
+                    ws.payloads().prepare(PayloadRequest.of(k.keyId(), kind, input));
+                } catch (IllegalArgumentException expected) {
+                    assertTrue(expected.getMessage() != null
+                            && !expected.getMessage().isBlank());
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new AssertionError(kind + " input " + Hex.encode(input) + " escaped as " + e, e);
+                }
+            }
+        }
+    }
+
+    /** One random change: a flipped byte, a cut, or a repeated slice. */
+    private static byte[] mutate(byte[] valid, Random random) {
+        byte[] out = valid.clone();
+        switch (random.nextInt(3)) {
+            case 0 -> out[random.nextInt(out.length)] ^= (byte) (1 + random.nextInt(255));
+            case 1 -> out = Arrays.copyOf(out, random.nextInt(out.length));
+            default -> {
+                int from = random.nextInt(out.length);
+                int len = 1 + random.nextInt(Math.min(16, out.length - from));
+                byte[] longer = Arrays.copyOf(out, out.length + len);
+                System.arraycopy(out, from, longer, from + len, out.length - from);
+                out = longer;
+            }
+        }
+        return out;
     }
 }
