@@ -167,6 +167,7 @@ class SignScreensIT {
         waitFor(
                 30,
                 () -> vm.stepProperty().get() == Step.REVIEW
+                        && !vm.signers().isEmpty()
                         && vm.signers().stream()
                                 .allMatch(c -> c.statusProperty().get() != null),
                 () -> vm.stepProperty().get() + " " + vm.inputProblemProperty().get() + " "

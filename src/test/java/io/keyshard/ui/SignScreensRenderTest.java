@@ -181,6 +181,7 @@ class SignScreensRenderTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> m.stepProperty().get() == Step.REVIEW
+                        && !m.signers().isEmpty()
                         && m.signers().stream().allMatch(c -> c.statusProperty().get() != null));
     }
 
