@@ -90,16 +90,7 @@ final class SignPages {
         draw.run();
 
         VBox rows = ServerChoiceRow.rows("signer-choices", model.signers(), drawn -> {});
-        Button check = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
-        check.setId("signers-refresh");
-        check.setOnAction(e -> model.checkServers());
-        Label note = new Label();
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.textProperty().bind(model.signersNoteProperty());
-        Fit.wholeButtons(check);
-        Fit.messageBeside(note);
-        HBox checkRow = new HBox(10, check, note);
-        checkRow.setAlignment(Pos.CENTER_LEFT);
+        HBox checkRow = ServerChoiceRow.checkAgain("signers-refresh", model::checkServers, model.signersNoteProperty());
         Label problem = new Label();
         problem.setId("signers-problem");
         problem.setWrapText(true);

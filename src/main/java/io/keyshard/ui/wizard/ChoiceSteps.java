@@ -2,7 +2,6 @@ package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.curve.CurveName;
-import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -10,7 +9,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -23,8 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's first three steps: what the user chooses (curve; servers, threshold and label; review). */
 final class ChoiceSteps {
@@ -72,16 +68,7 @@ final class ChoiceSteps {
                 }
             }
         });
-        Button refresh = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
-        refresh.setId("servers-refresh");
-        refresh.setOnAction(e -> model.checkHealth());
-        Label note = new Label();
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.textProperty().bind(model.serversNoteProperty());
-        Fit.wholeButtons(refresh);
-        Fit.messageBeside(note);
-        HBox status = new HBox(10, refresh, note);
-        status.setAlignment(Pos.CENTER_LEFT);
+        HBox status = ServerChoiceRow.checkAgain("servers-refresh", model::checkHealth, model.serversNoteProperty());
 
         IntegerSpinnerValueFactory range = new IntegerSpinnerValueFactory(ThresholdRules.MIN, 3, ThresholdRules.MIN);
         Spinner<Integer> threshold = new Spinner<>(range);

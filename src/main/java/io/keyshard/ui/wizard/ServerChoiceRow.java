@@ -1,17 +1,21 @@
 package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.Fit;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** One offered server as a row: a tick box with its name, a coloured dot and its health in words. */
 public final class ServerChoiceRow extends HBox {
@@ -62,6 +66,21 @@ public final class ServerChoiceRow extends HBox {
         });
         rebuild.run();
         return rows;
+    }
+
+    /** "Check again" (node id {@code id}) running {@code check}, with the check's {@code note} beside it. */
+    public static HBox checkAgain(String id, Runnable check, ObservableValue<String> note) {
+        Button refresh = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId(id);
+        refresh.setOnAction(e -> check.run());
+        Label text = new Label();
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.textProperty().bind(note);
+        Fit.wholeButtons(refresh);
+        Fit.messageBeside(text);
+        HBox row = new HBox(10, refresh, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** The tick box (the wizard gives the first one the focus). */
