@@ -17,6 +17,9 @@ import io.keyshard.ui.shell.AppRoot;
 import io.keyshard.ui.shell.MainView;
 import io.keyshard.ui.shell.Place;
 import io.keyshard.ui.shell.Shortcuts;
+import io.keyshard.ui.sign.SignService;
+import io.keyshard.ui.sign.SignView;
+import io.keyshard.ui.sign.SignViewModel;
 import io.keyshard.ui.unlock.UnlockView;
 import io.keyshard.ui.wizard.NewKeyViewModel;
 import io.keyshard.ui.wizard.NewKeyWizard;
@@ -90,8 +93,8 @@ public final class AppWindow {
     }
 
     /**
-     * The Keys screen's New key (the wizard, as a dialog) and Show addresses (the pipeline, in its own
-     * window), unless the embedding code set its own hooks first (tests do).
+     * The Keys screen's New key (the wizard, as a dialog) and Show addresses (the pipeline with its Sign
+     * stage, in its own window), unless the embedding code set its own hooks first (tests do).
      */
     private void wireKeyActions(AppSession session) {
         UiTasks tasks = new UiTasks(session.background(), session.fx());
@@ -108,7 +111,18 @@ public final class AppWindow {
             model.keys()
                     .showAddressesActionProperty()
                     .set(record -> PipelineView.showWindow(
-                            scene.getWindow(), record, session.workspace()::derive, tasks, copier));
+                            scene.getWindow(),
+                            record,
+                            session.workspace()::derive,
+                            tasks,
+                            copier,
+                            where -> new SignView(
+                                    new SignViewModel(
+                                            where,
+                                            SignService.of(session.workspace()),
+                                            tasks,
+                                            session::fireKeysChanged),
+                                    copier)));
         }
     }
 

@@ -102,7 +102,7 @@ final class PipelineChecks {
         return robot.lookup("#note-" + stage).queryAs(Label.class).getText();
     }
 
-    private static String decodeQr(Image image) throws Exception {
+    static String decodeQr(Image image) throws Exception {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

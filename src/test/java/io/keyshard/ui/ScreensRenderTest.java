@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.pipeline.PipelineView;
 import io.keyshard.ui.shell.Place;
+import io.keyshard.ui.sign.FakeSigning;
+import io.keyshard.ui.sign.SignView;
+import io.keyshard.ui.sign.SignViewModel;
 import io.keyshard.vault.KeyArchive;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.SignatureEntry;
+import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +55,17 @@ class ScreensRenderTest {
         Vault vault = TestApps.createVault(home);
         written = TestApps.writeThreeKeys(vault);
         KeyArchive.archive(vault, written.get(2).keyId());
+        vault.recordSignatures(
+                written.get(0).keyId(),
+                List.of(SignatureEntry.of(
+                        Instant.parse("2026-11-30T09:15:00Z"),
+                        new byte[32],
+                        "m/44/60/0/0/0",
+                        "0x9858EfFD232B4033E47d90003D41EC34EcaEda94",
+                        List.of("OFFICIAL_1", "OFFICIAL_2"),
+                        new byte[64],
+                        SignedPayload.MESSAGE,
+                        "message of 42 bytes (SHA-256 shown)")));
         model.session().unlocked(vault);
         window = new AppWindow(model);
         window.install(stage);
@@ -83,6 +100,8 @@ class ScreensRenderTest {
                 shot(robot, pipelineTabs, "pipeline-" + suffix, cut);
                 robot.interact(() -> pipelineTabs.getSelectionModel().select(1));
                 shot(robot, pipelineTabs, "addresses-" + suffix, cut);
+                robot.interact(() -> pipelineTabs.getSelectionModel().select(2));
+                shot(robot, pipelineTabs, "sign-secp256k1-" + suffix, cut);
                 robot.interact(() -> pipelineStage.close());
                 robot.interact(() -> window.model().session().lock());
                 shot(robot, window.root(), "unlock-" + suffix, cut);
@@ -102,7 +121,14 @@ class ScreensRenderTest {
                 written.get(0),
                 window.model().session().workspace()::derive,
                 new UiTasks(Runnable::run, Runnable::run),
-                text -> {});
+                text -> {},
+                where -> new SignView(
+                        new SignViewModel(
+                                where,
+                                new FakeSigning(window.model().session().workspace()),
+                                new UiTasks(Runnable::run, Runnable::run),
+                                () -> {}),
+                        text -> {}));
         pipelineStage.setWidth(size[0]);
         pipelineStage.setHeight(size[1]);
         pipelineTabs = (TabPane) pipelineStage.getScene().getRoot();

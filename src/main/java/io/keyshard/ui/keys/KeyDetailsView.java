@@ -36,9 +36,11 @@ final class KeyDetailsView extends ScrollPane {
     private final VBox body = new VBox(14);
     private final VBox left = new VBox(14);
     private final VBox right = new VBox(14);
+    private final SigningHistoryView history;
 
     KeyDetailsView(KeysViewModel model) {
         this.model = model;
+        this.history = new SigningHistoryView(model.history());
         setId("key-details");
         getStyleClass().add("key-details");
         setFitToWidth(true);
@@ -75,6 +77,9 @@ final class KeyDetailsView extends ScrollPane {
             HBox.setHgrow(column, Priority.ALWAYS);
         }
         body.getChildren().addAll(title, statusBox(key), columns);
+        if (key.status() == KeyStatus.READY) {
+            body.getChildren().add(history);
+        }
 
         left.getChildren()
                 .add(value(

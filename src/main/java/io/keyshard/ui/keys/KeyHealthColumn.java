@@ -56,7 +56,6 @@ final class KeyHealthColumn {
                 model.checkingProperty().get())));
         col.setComparator(Comparator.comparingInt(Shown::rank));
         col.setCellFactory(c -> new HealthCell());
-        col.setMinWidth(118);
         InvalidationListener redraw = o -> table.refresh();
         model.checkingProperty().addListener(redraw);
         model.health().addListener((MapChangeListener<Object, Object>) change -> table.refresh());

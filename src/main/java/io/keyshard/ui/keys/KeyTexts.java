@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 final class KeyTexts {
     static final DateTimeFormatter SHORT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter LONG =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz").withZone(ZoneId.systemDefault());
 
@@ -31,6 +33,10 @@ final class KeyTexts {
 
     static String shortDate(Instant at) {
         return SHORT.format(at);
+    }
+
+    static String dateOnly(Instant at) {
+        return DATE.format(at);
     }
 
     static String longDate(Instant at) {

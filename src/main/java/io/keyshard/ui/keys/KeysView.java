@@ -24,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -199,33 +200,32 @@ public final class KeysView extends StackPane {
     private static TableView<KeyRecord> table(KeysViewModel model) {
         TableView<KeyRecord> table = new TableView<>(model.visibleKeys());
         table.setId("keys-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column fits its words at 1024 px: label and servers wrap onto more lines, the date drops its time
+        // when its column is narrow, and the room left over goes to the label and the servers.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         model.visibleKeys().comparatorProperty().bind(table.comparatorProperty());
         TableColumn<KeyRecord, String> label = column("Label", "col-label", KeyRecord::displayLabel);
+        label.setCellFactory(c -> new WrappingCell(false));
         TableColumn<KeyRecord, String> curve =
                 column("Curve", "col-curve", k -> k.curve().apiName());
+        curve.setCellFactory(c -> new WrappingCell(true));
         TableColumn<KeyRecord, String> tOfN = column("t-of-n", "col-threshold", KeyTexts::tOfN);
         tOfN.setComparator(Comparator.comparing((String s) -> Integer.parseInt(s.split(" ")[0]))
                 .thenComparing(s -> Integer.parseInt(s.split(" ")[2])));
         TableColumn<KeyRecord, String> servers = column("Servers", "col-servers", k -> String.join(", ", k.servers()));
+        servers.setCellFactory(c -> new WrappingCell(false));
         TableColumn<KeyRecord, KeyStatus> status = column("Status", "col-status", KeyRecord::status);
         status.setCellFactory(c -> new StatusCell());
         TableColumn<KeyRecord, Instant> created = column("Created", "col-created", KeyRecord::createdAt);
-        created.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : KeyTexts.shortDate(at));
-            }
-        });
+        created.setCellFactory(c -> new CreatedCell());
         TableColumn<KeyRecord, KeyHealthColumn.Shown> health = KeyHealthColumn.create(model.health(), table);
-        label.setPrefWidth(160);
-        label.setMinWidth(90);
-        curve.setMinWidth(150);
-        tOfN.setMinWidth(64);
-        servers.setPrefWidth(220);
-        status.setMinWidth(96);
-        created.setMinWidth(130);
+        fixed(label, 100, 200, Double.MAX_VALUE);
+        fixed(curve, 100, 150, 200);
+        fixed(tOfN, 62, 62, 80);
+        fixed(servers, 110, 260, Double.MAX_VALUE);
+        fixed(status, 100, 100, 120);
+        fixed(health, 140, 140, 170);
+        fixed(created, CreatedCell.DATE_ONLY, CreatedCell.WITH_TIME, CreatedCell.WITH_TIME + 20);
         table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, health, created));
         table.setRowFactory(t -> new ArchivedRow(model.shelf()));
 
@@ -244,6 +244,67 @@ public final class KeysView extends StackPane {
             }
         });
         return table;
+    }
+
+    private static void fixed(TableColumn<?, ?> column, double min, double pref, double max) {
+        column.setMinWidth(min);
+        column.setPrefWidth(pref);
+        column.setMaxWidth(max);
+    }
+
+    /**
+     * Text that wraps onto as many lines as a narrow column needs (with {@code atUnderscores}, after an
+     * underscore too, so SECP256K1_SCHNORR breaks into its two words), and shows whole as a tooltip.
+     */
+    private static final class WrappingCell extends TableCell<KeyRecord, String> {
+        private final boolean atUnderscores;
+
+        WrappingCell(boolean atUnderscores) {
+            this.atUnderscores = atUnderscores;
+            setWrapText(true);
+        }
+
+        /** The row asks its cells for a height without a width: answer for the column's width, so it grows. */
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width >= 0 || getTableColumn() == null
+                    ? width
+                    : getTableColumn().getWidth();
+            return super.computePrefHeight(w);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : atUnderscores ? item.replace("_", "_\u200b") : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+        }
+    }
+
+    /** The creation time; a column too narrow for the time of day shows the date alone (the details show both). */
+    private static final class CreatedCell extends TableCell<KeyRecord, Instant> {
+        static final double DATE_ONLY = 104;
+        static final double WITH_TIME = 150;
+
+        CreatedCell() {
+            widthProperty().addListener((o, a, w) -> show(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(Instant at, boolean empty) {
+            super.updateItem(at, empty);
+            show(at, empty);
+        }
+
+        private void show(Instant at, boolean empty) {
+            if (empty || at == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(getWidth() > 0 && getWidth() < WITH_TIME ? KeyTexts.dateOnly(at) : KeyTexts.shortDate(at));
+            setTooltip(new Tooltip(KeyTexts.longDate(at)));
+        }
     }
 
     private static <T> TableColumn<KeyRecord, T> column(String title, String id, Function<KeyRecord, T> value) {

@@ -61,11 +61,13 @@ public final class KeysViewModel {
     private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction =
             new SimpleObjectProperty<>(this, "showAddressesAction");
     private final KeyShelf shelf;
+    private final SigningHistory history;
 
     public KeysViewModel(AppSession session) {
         this.session = session;
         this.health = new KeyHealthModel(session);
         this.shelf = new KeyShelf(session, notice::set);
+        this.history = new SigningHistory(session, selected);
         search.addListener((obs, old, text) -> refilter());
         shelf.archived().addListener((SetChangeListener<UUID>) change -> refilter());
         shelf.showArchivedProperty().addListener((obs, old, all) -> refilter());
@@ -329,6 +331,11 @@ public final class KeysViewModel {
     /** Whether each READY key's servers still hold their shares. */
     public KeyHealthModel health() {
         return health;
+    }
+
+    /** The selected key's signing history. */
+    public SigningHistory history() {
+        return history;
     }
 
     /** Archiving and deleting keys, and whether the list shows archived ones. */

@@ -7,12 +7,14 @@ import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.vault.KeyRecord;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -36,6 +38,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The Pipeline screen: chain, network, account and index above a drawn pipeline
@@ -55,6 +59,11 @@ public final class PipelineView extends BorderPane {
     private final Label qrCaption = new Label();
 
     public PipelineView(PipelineViewModel model, ValueCopier copier) {
+        this(model, copier, null);
+    }
+
+    /** The pipeline with its last stage, Sign, whose button runs {@code openSign} (null: no Sign stage). */
+    public PipelineView(PipelineViewModel model, ValueCopier copier, Runnable openSign) {
         this.model = model;
         setId("pipeline-view");
         getStyleClass().add("pipeline-view");
@@ -80,6 +89,9 @@ public final class PipelineView extends BorderPane {
         publicKeyCard = new StageCard("public-key", "Public key", copier);
         addressCard = new StageCard("address", "Address", copier);
         VBox flow = new VBox(0, keyCard, arrow(), pathCard, arrow(), publicKeyCard, arrow(), addressCard);
+        if (openSign != null) {
+            flow.getChildren().addAll(arrow(), signCard(model, openSign));
+        }
         flow.setFillWidth(true);
         HBox.setHgrow(flow, Priority.ALWAYS);
         qr.setId("address-qr");
@@ -102,8 +114,31 @@ public final class PipelineView extends BorderPane {
         model.recompute();
     }
 
-    /** Chain, network, account and (with {@code withIndex}) index, bound to the model; both tabs show them. */
-    static Node controls(PipelineViewModel model, boolean withIndex) {
+    /** The last stage: what signing with this address means, and the button that goes to the Sign tab. */
+    private static Node signCard(PipelineViewModel model, Runnable openSign) {
+        Label heading = new Label("Sign");
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        Label note = new Label("Any " + model.key().threshold() + " of the key's "
+                + model.key().servers().size()
+                + " servers sign a message with this address's key together; the key is never assembled.");
+        note.setWrapText(true);
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Button sign = new Button("Sign with this address…", new FontIcon(MaterialDesignS.SIGNATURE_FREEHAND));
+        sign.setId("pipeline-sign");
+        sign.setMinWidth(Region.USE_PREF_SIZE);
+        sign.setOnAction(e -> openSign.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, grow, sign);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(6, top, note);
+        card.setId("stage-sign");
+        card.getStyleClass().add("stage-card");
+        return card;
+    }
+
+    /** Chain, network, account and (with {@code withIndex}) index, bound to the model; every tab shows them. */
+    public static Node controls(PipelineViewModel model, boolean withIndex) {
         ComboBox<Chain> chain = new ComboBox<>(model.chains());
         chain.setId("pipeline-chain");
         chain.setConverter(new StringConverter<>() {
@@ -200,26 +235,51 @@ public final class PipelineView extends BorderPane {
 
     /** The Addresses window's content: the pipeline of one address, and the list of the account's addresses. */
     public static TabPane windowContent(PipelineViewModel model, ValueCopier copier) {
-        Tab pipeline = new Tab("How an address is made", new PipelineView(model, copier));
+        return windowContent(model, copier, (Node) null);
+    }
+
+    /**
+     * The Addresses window's content with, when {@code sign} is given, the Sign tab (the pipeline's last
+     * stage); its tab shares the chain, account and index of the other two.
+     */
+    public static TabPane windowContent(PipelineViewModel model, ValueCopier copier, Node sign) {
+        TabPane tabs = new TabPane();
+        Tab signTab = sign == null ? null : new Tab("Sign", sign);
+        Runnable openSign =
+                signTab == null ? null : () -> tabs.getSelectionModel().select(signTab);
+        Tab pipeline = new Tab("How an address is made", new PipelineView(model, copier, openSign));
         Tab list = new Tab("Receive and change addresses", new AddressListView(model, copier));
         list.setId("tab-address-list");
-        TabPane tabs = new TabPane(pipeline, list);
+        tabs.getTabs().setAll(pipeline, list);
+        if (signTab != null) {
+            signTab.setId("tab-sign");
+            tabs.getTabs().add(signTab);
+        }
         tabs.setId("addresses-tabs");
         tabs.setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
 
-    /** Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show addresses"). */
+    /**
+     * Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show
+     * addresses"); {@code sign} builds the Sign tab for the window's pipeline (null: none).
+     */
     public static Stage showWindow(
-            Window owner, KeyRecord key, PipelineViewModel.Derivation derivation, UiTasks tasks, ValueCopier copier) {
+            Window owner,
+            KeyRecord key,
+            PipelineViewModel.Derivation derivation,
+            UiTasks tasks,
+            ValueCopier copier,
+            Function<PipelineViewModel, Node> sign) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
         // tall enough for the four cards and the QR code, but never taller than the screen
         double height =
                 Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);
+        PipelineViewModel model = new PipelineViewModel(key, derivation, tasks);
         Scene scene =
-                new Scene(windowContent(new PipelineViewModel(key, derivation, tasks), copier), DEFAULT_WIDTH, height);
+                new Scene(windowContent(model, copier, sign == null ? null : sign.apply(model)), DEFAULT_WIDTH, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

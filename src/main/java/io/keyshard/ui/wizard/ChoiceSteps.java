@@ -2,7 +2,6 @@ package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.curve.CurveName;
-import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -10,8 +9,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -24,9 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The wizard's first three steps: what the user chooses (curve; servers, threshold and label; review). */
 final class ChoiceSteps {
@@ -64,57 +58,17 @@ final class ChoiceSteps {
     }
 
     static Node servers(NewKeyViewModel model) {
-        VBox rows = new VBox(4);
-        rows.setId("server-choices");
-        Runnable rebuild = () -> {
-            rows.getChildren().clear();
-            for (ServerChoice c : model.servers()) {
-                CheckBox box = new CheckBox(c.name() + (c.local() ? "  (this computer)" : ""));
-                box.setId("server-" + c.name());
-                box.setMnemonicParsing(false);
-                box.selectedProperty().bindBidirectional(c.selectedProperty());
-                box.setMinWidth(230);
-                Label health = new Label();
-                health.setId("health-" + c.name());
-                health.setWrapText(true);
-                health.textProperty().bind(Bindings.createStringBinding(c::healthText, c.statusProperty()));
-                FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
-                dot.getStyleClass().add("health-dot");
-                c.statusProperty().addListener((obs, o, s) -> health(dot, health, c));
-                health(dot, health, c);
-                HBox row = new HBox(10, box, dot, health);
-                row.setAlignment(Pos.CENTER_LEFT);
-                rows.getChildren().add(row);
-            }
+        VBox rows = ServerChoiceRow.rows("server-choices", model.servers(), drawn -> {
             // the first tick box takes the focus, so the focus never rests on Back while Enter runs Next
-            if (!rows.getChildren().isEmpty()) {
-                Node first = ((HBox) rows.getChildren().get(0)).getChildren().get(0);
+            if (!drawn.getChildren().isEmpty()) {
+                Node first = ((ServerChoiceRow) drawn.getChildren().get(0)).box();
                 first.getStyleClass().add("wizard-focus");
-                if (rows.getScene() != null && !(rows.getScene().getFocusOwner() instanceof TextInputControl)) {
+                if (drawn.getScene() != null && !(drawn.getScene().getFocusOwner() instanceof TextInputControl)) {
                     first.requestFocus();
                 }
             }
-        };
-        model.servers().addListener((ListChangeListener<ServerChoice>) ch -> {
-            boolean structural = false;
-            while (ch.next()) {
-                structural |= ch.wasAdded() || ch.wasRemoved();
-            }
-            if (structural) {
-                rebuild.run();
-            }
         });
-        rebuild.run();
-        Button refresh = new Button("Check again", new FontIcon(MaterialDesignR.REFRESH));
-        refresh.setId("servers-refresh");
-        refresh.setOnAction(e -> model.checkHealth());
-        Label note = new Label();
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        note.textProperty().bind(model.serversNoteProperty());
-        Fit.wholeButtons(refresh);
-        Fit.messageBeside(note);
-        HBox status = new HBox(10, refresh, note);
-        status.setAlignment(Pos.CENTER_LEFT);
+        HBox status = ServerChoiceRow.checkAgain("servers-refresh", model::checkHealth, model.serversNoteProperty());
 
         IntegerSpinnerValueFactory range = new IntegerSpinnerValueFactory(ThresholdRules.MIN, 3, ThresholdRules.MIN);
         Spinner<Integer> threshold = new Spinner<>(range);
@@ -163,20 +117,6 @@ final class ChoiceSteps {
                 "Each chosen server keeps one share of the key; none ever sees "
                         + "the whole key. Choose at least two, then how many of them must take part to sign.",
                 new VBox(10, rows, status, tRow, sentence, custody, labelRow));
-    }
-
-    private static void health(FontIcon dot, Label text, ServerChoice c) {
-        dot.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-        text.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
-        if (c.statusProperty().get() == null) {
-            dot.getStyleClass().add(Styles.TEXT_MUTED);
-            text.getStyleClass().add(Styles.TEXT_MUTED);
-        } else if (c.statusProperty().get().ok()) {
-            dot.getStyleClass().add(Styles.SUCCESS);
-        } else {
-            dot.getStyleClass().add(Styles.DANGER);
-            text.getStyleClass().add(Styles.DANGER);
-        }
     }
 
     static Node review(NewKeyViewModel model) {

@@ -10,11 +10,11 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.client.Operation;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.ProgressGrid;
+import io.keyshard.ui.common.StepState;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,13 +33,10 @@ import javafx.beans.property.StringProperty;
  * progress events into a per-server, per-phase grid, cancels, and reports the result or which server failed and why.
  */
 public final class KeygenProgressModel {
-    /** The phases shown as columns, in order. */
-    public static final List<Phase> STAGES = List.of(Phase.values());
-
     private final Workspace workspace;
     private final UiTasks tasks;
     private final Consumer<Boolean> finished;
-    private final Map<String, List<ObjectProperty<StepState>>> cells = new LinkedHashMap<>();
+    private final ProgressGrid grid = new ProgressGrid(List.of(Phase.values()));
     private final StringProperty status = new SimpleStringProperty();
     private final StringProperty failure = new SimpleStringProperty();
     private final StringProperty failedServer = new SimpleStringProperty();
@@ -60,12 +57,7 @@ public final class KeygenProgressModel {
     /** Starts a generation; the grid, status and outcome properties follow it on the UI executor. */
     public CompletableFuture<GeneratedKey> start(CurveName curve, int threshold, List<String> servers, String label) {
         lastRequest = new KeygenRequest(curve, threshold, servers, label);
-        cells.clear();
-        for (String s : servers) {
-            List<ObjectProperty<StepState>> row = new ArrayList<>();
-            STAGES.forEach(phase -> row.add(cell()));
-            cells.put(s, List.copyOf(row));
-        }
+        grid.reset(servers);
         result.set(null);
         failure.set(null);
         failedServer.set(null);
@@ -99,10 +91,6 @@ public final class KeygenProgressModel {
         return out;
     }
 
-    private static ObjectProperty<StepState> cell() {
-        return new SimpleObjectProperty<>(StepState.WAITING);
-    }
-
     private GeneratedKey run(KeygenRequest request) throws Exception {
         if (request.servers().stream().anyMatch(LocalCluster.NAMES::contains)) {
             tasks.ui(() -> status.set("Making sure the local servers are running..."));
@@ -122,17 +110,9 @@ public final class KeygenProgressModel {
     }
 
     private void apply(KeygenProgress p) {
-        if (p.server() != null && cells.containsKey(p.server())) {
-            ObjectProperty<StepState> cell = cells.get(p.server()).get(STAGES.indexOf(p.phase()));
-            switch (p.stage()) {
-                case SENT -> cell.set(StepState.SENT);
-                case DONE -> cell.set(StepState.DONE);
-                case FAILED -> cell.set(StepState.FAILED);
-                default -> {}
-            }
-        }
+        grid.apply(p);
         if (p.stage() == KeygenProgress.Stage.SENT && p.server() != null) {
-            status.set(title(p.phase()) + ": waiting for the servers...");
+            status.set(ProgressGrid.title(p.phase()) + ": waiting for the servers...");
         } else if (p.stage() == KeygenProgress.Stage.RECORD && p.record() == KeyStatus.PENDING) {
             status.set("The new key's record is in the vault (pending); the servers are working...");
         }
@@ -170,24 +150,18 @@ public final class KeygenProgressModel {
         return start(lastRequest.curve(), lastRequest.threshold(), lastRequest.servers(), lastRequest.label());
     }
 
-    /** A phase's column heading. */
-    public static String title(Phase phase) {
-        return switch (phase) {
-            case IDENTITY -> "Identity";
-            case ROUND1 -> "Round 1";
-            case ROUND2 -> "Round 2";
-            case ROUND3 -> "Round 3";
-            case COMMIT -> "Commit";
-        };
-    }
-
     void setOnKeyCreated(Consumer<KeyRecord> listener) {
         onKeyCreated = listener == null ? r -> {} : listener;
     }
 
-    /** The grid: server name -> one state per stage of {@link #STAGES}. */
+    /** The grid: server name -> one state per phase of the key generation. */
     public Map<String, List<ObjectProperty<StepState>>> cells() {
-        return cells;
+        return grid.cells();
+    }
+
+    /** Where each server is in each phase. */
+    public ProgressGrid grid() {
+        return grid;
     }
 
     public StringProperty statusProperty() {

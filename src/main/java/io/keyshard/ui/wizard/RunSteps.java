@@ -4,24 +4,19 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.ProgressGridView;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.vault.KeyRecord;
-import java.util.List;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignQ;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
@@ -31,13 +26,10 @@ final class RunSteps {
 
     static Node generating(NewKeyViewModel model) {
         KeygenProgressModel run = model.generation();
-        GridPane grid = new GridPane();
-        grid.setId("progress-grid");
-        grid.setHgap(18);
-        grid.setVgap(10);
+        ProgressGridView grid = new ProgressGridView("progress-grid");
         model.stepProperty().addListener((obs, o, step) -> {
             if (step == NewKeyViewModel.Step.GENERATING) {
-                fill(grid, run.cells());
+                grid.show(run.grid());
             }
         });
         ProgressIndicator spinner = new ProgressIndicator();
@@ -54,54 +46,6 @@ final class RunSteps {
         legend.getStyleClass().add(Styles.TEXT_MUTED);
         return ChoiceSteps.page(
                 "Generating the key", "The servers are creating the key together.", new VBox(16, line, grid, legend));
-    }
-
-    private static void fill(GridPane grid, Map<String, List<ObjectProperty<StepState>>> cells) {
-        grid.getChildren().clear();
-        for (int i = 0; i < KeygenProgressModel.STAGES.size(); i++) {
-            Label h = new Label(KeygenProgressModel.title(KeygenProgressModel.STAGES.get(i)));
-            h.getStyleClass().add(Styles.TEXT_BOLD);
-            grid.add(h, i + 1, 0);
-        }
-        int row = 1;
-        for (Map.Entry<String, List<ObjectProperty<StepState>>> e : cells.entrySet()) {
-            grid.add(new Label(e.getKey()), 0, row);
-            for (int i = 0; i < e.getValue().size(); i++) {
-                Label cell = new Label();
-                cell.setId("cell-" + e.getKey() + "-" + i);
-                ObjectProperty<StepState> state = e.getValue().get(i);
-                state.addListener((obs, o, s) -> show(cell, s));
-                show(cell, state.get());
-                grid.add(cell, i + 1, row);
-            }
-            row++;
-        }
-    }
-
-    private static void show(Label cell, StepState s) {
-        cell.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED, Styles.ACCENT);
-        switch (s) {
-            case WAITING -> {
-                cell.setText("waiting");
-                cell.setGraphic(new FontIcon(MaterialDesignC.CIRCLE_OUTLINE));
-                cell.getStyleClass().add(Styles.TEXT_MUTED);
-            }
-            case SENT -> {
-                cell.setText("working");
-                cell.setGraphic(new FontIcon(MaterialDesignD.DOTS_HORIZONTAL_CIRCLE_OUTLINE));
-                cell.getStyleClass().add(Styles.ACCENT);
-            }
-            case DONE -> {
-                cell.setText("done");
-                cell.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE));
-                cell.getStyleClass().add(Styles.SUCCESS);
-            }
-            case FAILED -> {
-                cell.setText("failed");
-                cell.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
-                cell.getStyleClass().add(Styles.DANGER);
-            }
-        }
     }
 
     static Node saved(NewKeyViewModel model, ValueCopier copier) {

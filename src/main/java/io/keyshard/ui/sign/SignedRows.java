@@ -1,0 +1,80 @@
+package io.keyshard.ui.sign;
+
+import io.keyshard.client.PayloadResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A signed payload as the Signed page lists it, as the saved file holds it, and what its QR code carries. */
+final class SignedRows {
+    /** The most characters a QR code is drawn for: more makes modules too small to scan from a screen. */
+    static final int QR_MAX = 1_200;
+
+    /** One line of the page: a label, the value, and the node id of the value. */
+    record Row(String label, String value, String id, boolean copy) {}
+
+    private SignedRows() {}
+
+    /** The rows that apply to the kind, the results first. */
+    static List<Row> of(PayloadResult r) {
+        List<Row> rows = new ArrayList<>();
+        add(rows, "Signature", r.signature(), "sign-signature", true);
+        add(rows, "Signed transaction", r.signedTransaction(), "sign-signed-tx", true);
+        add(rows, "Transaction hash", r.txHash(), "sign-tx-hash", true);
+        add(rows, "Signed PSBT", r.psbt(), "sign-psbt", true);
+        if (!r.signedInputs().isEmpty()) {
+            add(rows, "Inputs signed", r.signedInputs().toString(), "sign-inputs", false);
+        }
+        String curve = r.curve().apiName();
+        add(
+                rows,
+                "Scheme",
+                r.scheme().equalsIgnoreCase(curve) ? r.scheme() : r.scheme() + " (" + curve + ")",
+                "sign-scheme",
+                false);
+        add(rows, "Public key", r.publicKey(), "sign-public-key", true);
+        add(rows, "Address", r.address(), "sign-address", true);
+        add(rows, "Path", r.derivationPath(), "sign-path", false);
+        add(rows, "Signers", String.join(", ", r.signers()), "sign-signers", false);
+        add(rows, "Digest signed", r.digest(), "sign-digest", false);
+        return rows;
+    }
+
+    private static void add(List<Row> rows, String label, String value, String id, boolean copy) {
+        if (value != null && !value.isEmpty()) {
+            rows.add(new Row(label, value, id, copy));
+        }
+    }
+
+    /** What the QR code shows: the signed transaction when there is one short enough, else the signature; null: none. */
+    static String qr(PayloadResult r) {
+        if (r.signedTransaction() != null && r.signedTransaction().length() <= QR_MAX) {
+            return r.signedTransaction();
+        }
+        return r.signature() != null && r.signature().length() <= QR_MAX ? r.signature() : null;
+    }
+
+    /** The fields of {@code keyshard sign --json} that a verifier or a wallet needs (no keyId: the file may travel). */
+    static Map<String, Object> json(PayloadResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("kind", r.kind().id());
+        o.put("curve", r.curve().apiName());
+        o.put("scheme", r.scheme());
+        o.put("derivationPath", r.derivationPath());
+        o.put("publicKey", r.publicKey());
+        o.put("address", r.address());
+        o.put("signers", r.signers());
+        o.put("digest", r.digest());
+        o.put("signature", r.signature());
+        o.put("r", r.r());
+        o.put("s", r.s());
+        o.put("v", r.v());
+        o.put("der", r.der());
+        o.put("signedTransaction", r.signedTransaction());
+        o.put("txHash", r.txHash());
+        o.put("psbt", r.psbt());
+        o.values().removeIf(v -> v == null);
+        return o;
+    }
+}

@@ -1,0 +1,317 @@
+package io.keyshard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.address.Chain;
+import io.keyshard.bytes.ByteArrays;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.ComponentModule;
+import io.keyshard.client.GeneratedKey;
+import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.KeygenProgress.Phase;
+import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.LocalCluster;
+import io.keyshard.client.LocalClusterControl;
+import io.keyshard.client.Operation;
+import io.keyshard.client.PayloadRequest;
+import io.keyshard.client.PayloadResult;
+import io.keyshard.client.PreparedPayload;
+import io.keyshard.client.ServerStatus;
+import io.keyshard.client.SharedCluster;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
+import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.pipeline.PipelineViewModel;
+import io.keyshard.ui.sign.SignService;
+import io.keyshard.ui.sign.SignView;
+import io.keyshard.ui.sign.SignViewModel;
+import io.keyshard.ui.sign.SignViewModel.Step;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
+import io.keyshard.vault.SignatureEntry;
+import io.keyshard.vault.SignedPayload;
+import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The pipeline's Sign stage against the real embedded local cluster and a real vault: a message signed
+ * with an ED25519 key verifies with the JDK's Ed25519 verifier under the public key shown, the key's
+ * details list it, and a cancel in the middle of a signing leaves no signature and says so.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SignScreensIT {
+    /** The DER prefix of an Ed25519 SubjectPublicKeyInfo, before the raw 32-byte key. */
+    private static final byte[] ED25519_SPKI = Hex.decode("302a300506032b6570032100", "prefix");
+
+    static Path home;
+    static Vault vault;
+    static LocalClusterControl cluster;
+    static Workspace workspace;
+    static ExecutorService pool;
+    static UiTasks tasks;
+    static KeyRecord key;
+
+    private Stage stage;
+    private final ValueCopier copier = ValueCopier.systemClipboard();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        home = SharedCluster.home(Files.createTempDirectory("keyshard-sign-it"));
+        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
+        cluster = new LocalClusterControl(home);
+        cluster.start();
+        workspace = Workspace.open(home, vault, cluster);
+        pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "it-background");
+            t.setDaemon(true);
+            return t;
+        });
+        tasks = new UiTasks(pool, Platform::runLater);
+        GeneratedKey made = workspace
+                .call(
+                        ComponentModule.GENERATE_KEY_SHARE,
+                        new KeygenRequest(CurveName.ED25519, 2, LocalCluster.NAMES, "Signer"))
+                .promise()
+                .join();
+        assertEquals(KeyStatus.READY, made.record().status());
+        key = made.record();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        workspace.close();
+        cluster.close();
+        vault.close();
+        pool.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(new Label(), 1100, 820);
+        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
+        Theme.LIGHT.apply();
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** The Addresses window's content for the key on Solana, its Sign tab open, as Show addresses builds it. */
+    private SignViewModel signTab(FxRobot robot, SignService service) {
+        PipelineViewModel where = new PipelineViewModel(key, workspace::derive, tasks);
+        SignViewModel vm = new SignViewModel(where, service, tasks, () -> {});
+        robot.interact(() -> {
+            TabPane tabs = PipelineView.windowContent(where, copier, new SignView(vm, copier));
+            stage.getScene().setRoot(tabs);
+            where.chainProperty().set(Chain.SOLANA);
+        });
+        robot.clickOn("#pipeline-sign");
+        return vm;
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition, Callable<String> state) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds * 3L, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out; " + state.call(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        AtomicReference<String> s = new AtomicReference<>();
+        robot.interact(() -> s.set(robot.lookup(id).queryAs(Label.class).getText()));
+        return s.get();
+    }
+
+    /** Types the message and goes on to the review, waiting for the servers' health. */
+    private static void compose(FxRobot robot, SignViewModel vm, String message) throws Exception {
+        robot.clickOn("#sign-input").write(message);
+        robot.clickOn("#sign-next");
+        waitFor(
+                30,
+                () -> vm.stepProperty().get() == Step.REVIEW
+                        && !vm.signers().isEmpty()
+                        && vm.signers().stream()
+                                .allMatch(c -> c.statusProperty().get() != null),
+                () -> vm.stepProperty().get() + " " + vm.inputProblemProperty().get() + " "
+                        + vm.signersNoteProperty().get());
+    }
+
+    @Test
+    void aMessageSignedOnTheClusterVerifiesWithTheJdkAndIsInTheKeysHistory(FxRobot robot) throws Exception {
+        int before = workspace.signatures(key.keyId()).size();
+        SignViewModel vm = signTab(robot, SignService.of(workspace));
+        String message = "Sign in to example.org\nNonce: 7f3a91c2";
+        compose(robot, vm, message);
+        assertTrue(vm.canApproveProperty().get(), vm.signersProblemProperty().get());
+        Screenshots.save(robot, stage.getScene().getRoot(), "sign-it-review");
+        robot.clickOn("#sign-approve");
+        waitFor(
+                60,
+                () -> vm.stepProperty().get() != Step.SIGNING,
+                () -> vm.statusProperty().get());
+        assertEquals(Step.DONE, vm.stepProperty().get(), vm.failureProperty().get());
+        Screenshots.save(robot, stage.getScene().getRoot(), "sign-it-done");
+
+        String signature = text(robot, "#sign-signature");
+        String publicKey = text(robot, "#sign-public-key");
+        assertTrue(
+                verifies(publicKey, message.getBytes(StandardCharsets.UTF_8), signature),
+                "the JDK's Ed25519 verifier accepts the shown signature under the shown public key");
+        assertEquals(vm.where().stagesProperty().get().address(), text(robot, "#sign-address"));
+        robot.clickOn("#copy-signature");
+        AtomicReference<String> clip = new AtomicReference<>();
+        robot.interact(() -> clip.set(Clipboard.getSystemClipboard().getString()));
+        assertEquals(signature, clip.get(), "Copy puts the signature on the clipboard");
+        assertEquals(
+                signature,
+                PipelineChecks.decodeQr(
+                        robot.lookup("#signature-qr").queryAs(ImageView.class).getImage()),
+                "the QR code holds the signature");
+
+        List<SignatureEntry> history = workspace.signatures(key.keyId());
+        assertEquals(before + 1, history.size());
+        SignatureEntry entry = history.get(history.size() - 1);
+        assertEquals(SignedPayload.MESSAGE, entry.payload());
+        assertEquals(vm.where().stagesProperty().get().address(), entry.address());
+        assertEquals(2, entry.signers().size());
+
+        AppModel model = TestApps.fxModel(home);
+        AppWindow window = new AppWindow(model);
+        AtomicReference<Stage> appStage = new AtomicReference<>();
+        robot.interact(() -> {
+            model.session().unlocked(vault);
+            appStage.set(new Stage());
+            window.install(appStage.get());
+            appStage.get().setWidth(1180);
+            appStage.get().setHeight(900);
+            appStage.get().show();
+        });
+        @SuppressWarnings("unchecked")
+        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
+        waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(key.keyId())), () -> "");
+        robot.interact(() -> model.keys().selectedProperty().set(key));
+        waitFor(30, () -> robot.lookup("#signing-history-0").tryQuery().isPresent(), () -> "no history row");
+        String row = text(robot, "#signing-history-0");
+        assertTrue(row.contains("message"), row);
+        Screenshots.save(robot, window.root(), "sign-it-keys-history");
+        robot.interact(() -> appStage.get().setOnHidden(null));
+        robot.interact(() -> appStage.get().close());
+    }
+
+    @Test
+    void cancelInTheMiddleOfASigningLeavesNoSignatureAndSaysSo(FxRobot robot) throws Exception {
+        int before = workspace.signatures(key.keyId()).size();
+        PausingService pausing = new PausingService(SignService.of(workspace));
+        SignViewModel vm = signTab(robot, pausing);
+        compose(robot, vm, "cancel me");
+        robot.clickOn("#sign-approve");
+        assertTrue(pausing.reachedRound1.await(60, TimeUnit.SECONDS), "the signing reached round 1");
+        try {
+            robot.clickOn("#sign-cancel");
+            waitFor(
+                    10,
+                    () -> vm.statusProperty().get().startsWith("Cancelling"),
+                    () -> vm.statusProperty().get());
+        } finally {
+            pausing.release.countDown();
+        }
+        waitFor(
+                60,
+                () -> vm.stepProperty().get() != Step.SIGNING,
+                () -> vm.statusProperty().get());
+        assertEquals(Step.FAILED, vm.stepProperty().get());
+        assertTrue(
+                text(robot, "#sign-failure").startsWith("Cancelled. Nothing was signed"), text(robot, "#sign-failure"));
+        assertNull(vm.resultProperty().get());
+        Screenshots.save(robot, stage.getScene().getRoot(), "sign-it-cancelled");
+        assertEquals(before, workspace.signatures(key.keyId()).size(), "no history entry for a cancelled signing");
+    }
+
+    private static boolean verifies(String publicKeyHex, byte[] message, String signatureHex) throws Exception {
+        PublicKey pk = KeyFactory.getInstance("Ed25519")
+                .generatePublic(
+                        new X509EncodedKeySpec(ByteArrays.concat(ED25519_SPKI, Hex.decode(publicKeyHex, "key"))));
+        Signature v = Signature.getInstance("Ed25519");
+        v.initVerify(pk);
+        v.update(message);
+        return v.verify(Hex.decode(signatureHex, "signature"));
+    }
+
+    /** The real service, with the signing held when it first asks for round 1 until the test lets it go. */
+    private static final class PausingService implements SignService {
+        final CountDownLatch reachedRound1 = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final SignService real;
+        private final AtomicBoolean paused = new AtomicBoolean();
+
+        PausingService(SignService real) {
+            this.real = real;
+        }
+
+        @Override
+        public PreparedPayload prepare(PayloadRequest request) {
+            return real.prepare(request);
+        }
+
+        @Override
+        public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
+            Operation<PayloadResult> op = real.sign(prepared, servers);
+            op.onProgress(e -> {
+                if (e.phase() == Phase.ROUND1
+                        && e.stage() == KeygenProgress.Stage.SENT
+                        && paused.compareAndSet(false, true)) {
+                    reachedRound1.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            return op;
+        }
+
+        @Override
+        public List<ServerStatus> servers() throws IOException {
+            return real.servers();
+        }
+    }
+}

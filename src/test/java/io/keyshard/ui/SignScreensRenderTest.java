@@ -1,0 +1,221 @@
+package io.keyshard.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.client.KeygenException;
+import io.keyshard.client.KeygenProgress;
+import io.keyshard.client.KeygenProgress.Phase;
+import io.keyshard.client.KeygenProgress.Stage;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.sign.FakeSigning;
+import io.keyshard.ui.sign.SignView;
+import io.keyshard.ui.sign.SignViewModel;
+import io.keyshard.ui.sign.SignViewModel.Step;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every page of the Sign stage (message, review with a server down, signing, signed, failed, not available) for an
+ * ED25519 key at 1280x800 and 1024x700, light and dark, written to target/screenshots/render-sign-*.png;
+ * on each, no button or label of the page may show its text cut ("…").
+ */
+@ExtendWith(ApplicationExtension.class)
+class SignScreensRenderTest {
+    private static final int[][] SIZES = {{1280, 800}, {1024, 700}};
+
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "render-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @TempDir
+    Path home;
+
+    private javafx.stage.Stage stage;
+    private Vault vault;
+    private Workspace workspace;
+    private KeyRecord key;
+    private KeyRecord ecdsaKey;
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        this.stage = stage;
+        vault = TestApps.createVault(home);
+        workspace = Workspace.open(home, vault);
+        key = FakeSigning.readyIn(vault, CurveName.ED25519);
+        ecdsaKey = FakeSigning.readyIn(vault, CurveName.SECP256K1);
+        StyledStage.show(stage, new TabPane(), 1280, 800);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+        vault.close();
+    }
+
+    @Test
+    void everySignPageAtBothSizesInBothThemesKeepsItsTextWhole(FxRobot robot) throws Exception {
+        List<String> cut = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            for (int[] size : SIZES) {
+                String suffix = size[0] + "-" + theme.name().toLowerCase(Locale.ROOT);
+                FakeSigning service = new FakeSigning(workspace);
+                service.statuses.set(2, FakeSigning.down("OFFICIAL_3"));
+                UiTasks direct = new UiTasks(Runnable::run, Runnable::run);
+                SignViewModel[] vm = new SignViewModel[1];
+                robot.interact(() -> {
+                    theme.apply();
+                    vm[0] = new SignViewModel(
+                            FakeSigning.pipeline(key, workspace, direct),
+                            service,
+                            new UiTasks(BACKGROUND, Platform::runLater),
+                            () -> {});
+                    TabPane tabs =
+                            PipelineView.windowContent(vm[0].where(), text -> {}, new SignView(vm[0], text -> {}));
+                    stage.getScene().setRoot(tabs);
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                SignViewModel m = vm[0];
+                shot(robot, "pipeline-sign-card-" + suffix, cut);
+                robot.interact(() -> ((TabPane) stage.getScene().getRoot())
+                        .getSelectionModel()
+                        .select(2));
+                String message = "Sign in to example.org\nNonce: 7f3a91c2\nIssued: 2026-12-03";
+                robot.interact(() -> m.textProperty().set(message));
+                shot(robot, "sign-message-" + suffix, cut);
+                toReview(robot, m);
+                shot(robot, "sign-review-" + suffix, cut);
+                robot.interact(m::approve);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
+                robot.interact(() -> {
+                    m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_1"));
+                    m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_2"));
+                    m.grid().apply(event(Stage.DONE, Phase.ROUND1, "OFFICIAL_1"));
+                    m.grid().apply(event(Stage.SENT, Phase.ROUND1, "OFFICIAL_2"));
+                });
+                shot(robot, "sign-progress-" + suffix, cut);
+                var result = FakeSigning.result(
+                        service.signed.get(0), service.signers.get(0), message.getBytes(StandardCharsets.UTF_8));
+                service.last.promise().complete(result);
+                WaitForAsyncUtils.waitFor(
+                        10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.DONE);
+                shot(robot, "sign-done-" + suffix, cut);
+
+                robot.interact(m::startOver);
+                robot.interact(() -> m.textProperty().set("hello"));
+                toReview(robot, m);
+                service.last = null;
+                robot.interact(m::approve);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
+                service.last
+                        .promise()
+                        .completeExceptionally(new KeygenException(
+                                "OFFICIAL_2",
+                                "signing failed, culprit server OFFICIAL_2: its signature share does not match its "
+                                        + "commitments and verification share",
+                                ExitCoded.PROTOCOL,
+                                null));
+                WaitForAsyncUtils.waitFor(
+                        10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
+                shot(robot, "sign-failed-" + suffix, cut);
+
+                service.refuse = "ECDSA signing is not available yet";
+                SignViewModel[] ecdsa = new SignViewModel[1];
+                robot.interact(() -> {
+                    ecdsa[0] = new SignViewModel(
+                            FakeSigning.pipeline(ecdsaKey, workspace, direct),
+                            service,
+                            new UiTasks(BACKGROUND, Platform::runLater),
+                            () -> {});
+                    TabPane tabs = PipelineView.windowContent(
+                            ecdsa[0].where(), text -> {}, new SignView(ecdsa[0], text -> {}));
+                    tabs.getSelectionModel().select(2);
+                    stage.getScene().setRoot(tabs);
+                    ecdsa[0].textProperty().set("hello");
+                });
+                toReview(robot, ecdsa[0]);
+                robot.interact(ecdsa[0]::approve);
+                WaitForAsyncUtils.waitFor(
+                        10,
+                        TimeUnit.SECONDS,
+                        () -> ecdsa[0].unavailableProperty().get() != null);
+                shot(robot, "sign-unavailable-" + suffix, cut);
+            }
+        }
+        robot.interact(Theme.LIGHT::apply);
+        assertEquals(List.of(), cut, "text shown cut");
+    }
+
+    private static void toReview(FxRobot robot, SignViewModel m) throws Exception {
+        robot.interact(m::next);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> m.stepProperty().get() == Step.REVIEW
+                        && !m.signers().isEmpty()
+                        && m.signers().stream().allMatch(c -> c.statusProperty().get() != null));
+    }
+
+    private static KeygenProgress event(Stage stage, Phase phase, String server) {
+        return new KeygenProgress(stage, phase, server, null, "");
+    }
+
+    private void shot(FxRobot robot, String name, List<String> cut) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent root = stage.getScene().getRoot();
+        Screenshots.save(robot, root, "render-" + name);
+        robot.interact(() -> collectCut(root, name, cut));
+    }
+
+    /** Buttons and one-line labels on screen whose drawn text differs from their text: "…" replaced part of it. */
+    private static void collectCut(Parent root, String screen, List<String> cut) {
+        List<Node> labeled = new ArrayList<>(root.lookupAll(".button"));
+        labeled.addAll(root.lookupAll(".label"));
+        for (Node n : labeled) {
+            if (n instanceof Labeled l && shown(l) && l.getText() != null && (n instanceof Button || !l.isWrapText())) {
+                Node text = l.lookup(".text");
+                if (text instanceof Text t && !t.getText().equals(l.getText())) {
+                    cut.add(screen + ": " + l.getText() + " -> " + t.getText());
+                }
+            }
+        }
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+}

@@ -1,0 +1,276 @@
+package io.keyshard.ui.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.address.Chain;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenException;
+import io.keyshard.client.PayloadKind;
+import io.keyshard.client.PayloadResult;
+import io.keyshard.client.PreparedPayload;
+import io.keyshard.client.SignReview;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.ui.TestApps;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.sign.SignViewModel.InputMode;
+import io.keyshard.ui.sign.SignViewModel.Step;
+import io.keyshard.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Sign stage's logic without a screen or servers: input, review, signers, the run, cancel, failures. */
+class SignViewModelTest {
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    /** One thread stands in for the FX thread: the model's updates happen one at a time, as on screen. */
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+
+    private final AtomicInteger signedCount = new AtomicInteger();
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path dir;
+
+    private Vault vault;
+    private Workspace workspace;
+    private FakeSigning service;
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+        ui.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+            vault.close();
+        }
+    }
+
+    private SignViewModel model(CurveName curve) {
+        vault = TestApps.createVault(home);
+        workspace = Workspace.open(home, vault);
+        service = new FakeSigning(workspace);
+        UiTasks direct = new UiTasks(Runnable::run, Runnable::run);
+        SignViewModel vm = new SignViewModel(
+                FakeSigning.pipeline(FakeSigning.readyIn(vault, curve), workspace, direct),
+                service,
+                new UiTasks(background, ui),
+                signedCount::incrementAndGet);
+        vm.where().recompute().join();
+        return vm;
+    }
+
+    /** Next, waited for; then the signers' health, waited for. */
+    private static PreparedPayload review(SignViewModel vm) throws Exception {
+        PreparedPayload p = vm.next().get(10, TimeUnit.SECONDS);
+        waitFor(() -> vm.signers().size() == 3
+                && vm.signers().stream().allMatch(c -> c.statusProperty().get() != null));
+        return p;
+    }
+
+    @Test
+    void aTypedMessageIsReviewedByTheServiceWithItsSha256() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        assertEquals(
+                "Type or paste what to sign, or open a file.",
+                vm.inputProblemProperty().get());
+        vm.textProperty().set("héllo\nworld");
+        assertEquals("12 bytes", vm.inputSizeProperty().get());
+        PreparedPayload p = review(vm);
+        assertEquals(Step.REVIEW, vm.stepProperty().get());
+        SignReview r = p.review();
+        assertEquals("Message", r.title());
+        assertTrue(
+                r.rows()
+                        .contains(new SignReview.Row(
+                                "Path", vm.where().stagesProperty().get().derivationPath())),
+                r.rows().toString());
+        assertTrue(
+                r.rows().contains(new SignReview.Row("Length", "12 bytes")),
+                r.rows().toString());
+        byte[] bytes = "héllo\nworld".getBytes(StandardCharsets.UTF_8);
+        assertEquals(
+                Hex.encode(MessageDigest.getInstance("SHA-256").digest(bytes)),
+                vm.messageSha256Property().get());
+    }
+
+    @Test
+    void hexInputIsDecodedAndBadHexSaysWhy() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.modeProperty().set(InputMode.HEX);
+        vm.textProperty().set("0x68 65 6c\n6c 6f");
+        assertEquals("5 bytes", vm.inputSizeProperty().get());
+        vm.textProperty().set("6g");
+        assertEquals("The hex is not valid hex", vm.inputProblemProperty().get());
+        assertNull(vm.next().get(10, TimeUnit.SECONDS), "nothing to review");
+        assertEquals(Step.COMPOSE, vm.stepProperty().get());
+    }
+
+    @Test
+    void aMessageOverSixtyFourKibIsRefusedBeforeAnyServerAndAFileSigns() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        Path big = Files.write(dir.resolve("big.bin"), new byte[65_537]);
+        vm.open(big).get(10, TimeUnit.SECONDS);
+        assertEquals("65537 bytes from big.bin", vm.inputSizeProperty().get());
+        vm.next().exceptionally(e -> null).get(10, TimeUnit.SECONDS);
+        waitFor(() -> vm.inputProblemProperty().get() != null);
+        assertTrue(
+                vm.inputProblemProperty().get().contains("at most 65536 bytes (64 KiB)"),
+                vm.inputProblemProperty().get());
+        assertEquals(Step.COMPOSE, vm.stepProperty().get());
+        assertTrue(service.signed.isEmpty());
+        Path small = Files.write(dir.resolve("tx.bin"), new byte[] {1, 2, 3});
+        vm.open(small).get(10, TimeUnit.SECONDS);
+        assertEquals("3 bytes from tx.bin", vm.inputSizeProperty().get());
+        vm.closeFile();
+        assertEquals("", vm.inputSizeProperty().get(), "the typed input (empty) is the payload again");
+    }
+
+    @Test
+    void theFirstThresholdServersThatAnswerAreTickedAndTooFewSayWhatToDo() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        service.statuses.set(0, FakeSigning.down("OFFICIAL_1"));
+        vm.textProperty().set("hi");
+        review(vm);
+        assertEquals(
+                List.of(false, true, true),
+                vm.signers().stream().map(c -> c.selectedProperty().get()).toList());
+        assertTrue(vm.canApproveProperty().get());
+        ui.submit(() -> vm.signers().get(2).selectedProperty().set(false)).get();
+        assertEquals(
+                "Tick at least 2 servers: this key needs 2 of its 3 servers to sign (1 ticked).",
+                vm.signersProblemProperty().get());
+        assertFalse(vm.canApproveProperty().get());
+        ui.submit(() -> vm.signers().get(0).selectedProperty().set(true)).get();
+        assertEquals(
+                "OFFICIAL_1 does not answer: untick it and tick a server that answers.",
+                vm.signersProblemProperty().get());
+
+        service.statuses.set(1, FakeSigning.down("OFFICIAL_2"));
+        vm.checkServers().get(10, TimeUnit.SECONDS);
+        assertEquals(
+                "Only 1 of the key's 3 servers answer; signing needs 2. Start the others (Servers screen), then Check "
+                        + "again.",
+                vm.signersProblemProperty().get());
+        assertFalse(vm.canApproveProperty().get());
+    }
+
+    @Test
+    void approvingSignsWhatWasReviewedWithTheTickedServersAtThePipelinePath() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.where().indexProperty().set(4);
+        vm.textProperty().set("hello");
+        PreparedPayload p = review(vm);
+        assertTrue(p.derivationPath().endsWith("/4"), p.derivationPath());
+        var done = vm.approve();
+        assertEquals(Step.SIGNING, vm.stepProperty().get());
+        waitFor(() -> service.last != null);
+        assertEquals(p, service.signed.get(0), "the payload reviewed is the one signed");
+        assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2"), service.signers.get(0));
+        PayloadResult r = FakeSigning.result(p, service.signers.get(0), "hello".getBytes(StandardCharsets.UTF_8));
+        service.last.promise().complete(r);
+        assertEquals(r, done.get(10, TimeUnit.SECONDS));
+        waitFor(() -> vm.stepProperty().get() == Step.DONE);
+        assertEquals(1, signedCount.get(), "the Keys screen is told");
+        Path out = dir.resolve("sig.json");
+        assertTrue(vm.save(out).get(10, TimeUnit.SECONDS).startsWith("Saved to"));
+        assertTrue(Files.readString(out).contains(r.signature()));
+        assertFalse(Files.readString(out).contains(r.keyId().toString()), "a saved signature names no keyId");
+    }
+
+    @Test
+    void cancelEndsWithNothingSignedAndAClearState() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.textProperty().set("hello");
+        review(vm);
+        var done = vm.approve();
+        waitFor(() -> service.last != null);
+        ui.submit(vm::cancel).get();
+        assertTrue(service.last.isCancelled(), "the operation is asked to stop");
+        service.last
+                .promise()
+                .completeExceptionally(
+                        new KeygenException(null, "signing cancelled in round 1", ExitCoded.OTHER, null));
+        waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
+        assertTrue(vm.failureProperty().get().startsWith("Cancelled. Nothing was signed"));
+        assertNull(vm.resultProperty().get());
+        assertEquals(0, signedCount.get());
+    }
+
+    @Test
+    void aBadShareNamesItsServerAndSaysToSignWithoutIt() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.textProperty().set("hello");
+        review(vm);
+        var done = vm.approve();
+        waitFor(() -> service.last != null);
+        service.last
+                .promise()
+                .completeExceptionally(new KeygenException(
+                        "OFFICIAL_2",
+                        "signing failed, culprit server OFFICIAL_2: invalid signature share",
+                        ExitCoded.PROTOCOL,
+                        null));
+        waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
+        assertEquals("OFFICIAL_2", vm.failedServerProperty().get());
+        assertTrue(
+                vm.failureProperty().get().contains("Server OFFICIAL_2"),
+                vm.failureProperty().get());
+        assertTrue(
+                vm.adviceProperty().get().contains("Untick OFFICIAL_2"),
+                vm.adviceProperty().get());
+        ui.submit(vm::reviewAgain).get();
+        assertEquals(Step.REVIEW, vm.stepProperty().get());
+    }
+
+    @Test
+    void aKeyWhoseSchemeCannotSignYetSaysSoAndSendsNothing() throws Exception {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        service.refuse = "ECDSA signing is not available yet";
+        vm.textProperty().set("hello");
+        review(vm);
+        var done = vm.approve();
+        waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
+        assertTrue(
+                vm.unavailableProperty().get().startsWith("The servers cannot sign with this key's scheme yet: ECDSA"),
+                vm.unavailableProperty().get());
+        assertNull(service.last, "no signing started");
+        ui.submit(vm::back).get();
+        assertEquals(Step.COMPOSE, vm.stepProperty().get());
+        assertNull(vm.unavailableProperty().get());
+    }
+
+    @Test
+    void anEthereumKindSignsOnTheEvmChain() {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.where().chainProperty().set(Chain.BITCOIN_P2WPKH);
+        vm.kindProperty().set(PayloadKind.ETH_MESSAGE);
+        assertEquals(Chain.EVM, vm.where().chainProperty().get());
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
