@@ -46,9 +46,7 @@ final class PairwiseSetups implements AutoCloseable {
             implements Destroyable {
         @Override
         public void destroy() {
-            asSender.burn();
-            asReceiver.burn();
-            Arrays.fill(zeroSeed, (byte) 0);
+            PairSeeds.wipe(asSender, asReceiver, zeroSeed);
         }
 
         @Override

@@ -17,6 +17,11 @@ public record PairSeeds(int peer, OtSeeds asSender, OtSeeds asReceiver, byte[] z
 
     @Override
     public void destroy() {
+        wipe(asSender, asReceiver, zeroSeed);
+    }
+
+    /** Wipes one pair's seeds wherever they are held. */
+    public static void wipe(OtSeeds asSender, OtSeeds asReceiver, byte[] zeroSeed) {
         asSender.burn();
         asReceiver.burn();
         Arrays.fill(zeroSeed, (byte) 0);

@@ -32,26 +32,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ECDSA pairwise setup on the embedded local cluster (three node processes): started by key generation
- * in the background, its time and bytes per curve for a 2-of-3 key, and a server killed with SIGKILL in the
+ * in the background, its time and bytes for a 2-of-3 secp256k1 key on node processes, and a server killed with SIGKILL in the
  * middle of step 3, which leaves every server with one whole setup (old or new) and never part of one;
  * the next run leaves all three with the same setup. Stores are read with the nodes stopped.
  */
 class EcdsaSetupClusterIT {
     private static final char[] PASSWORD = "it-password-123".toCharArray();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final int RUNS = 5;
+    private static final int RUNS = 3;
 
     @TempDir
     Path home;
 
     @Test
-    void keygenSetsUpSigningAndEachCurvesSetupIsTimed() throws Exception {
+    void keygenSetsUpSigningAndTheSetupIsTimed() throws Exception {
         Map<CurveName, String> report = new LinkedHashMap<>();
         List<KeyRecord> keys = new ArrayList<>();
         try (Vault vault = Vault.create(home, PASSWORD, new KdfParams(1024, 1, 1));
                 Workspace ws = Workspace.open(home, vault, TIMEOUT)) {
             ws.startLocalCluster();
-            for (CurveName curve : List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521)) {
+            for (CurveName curve : List.of(CurveName.SECP256K1)) {
                 GeneratedKey made = ws.call(
                                 ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, LocalCluster.NAMES))
                         .promise()
