@@ -17,27 +17,33 @@ import java.util.regex.Pattern;
 final class NodeApi {
     /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
     static final int BODY_LIMIT = 512 * 1024;
+    /** The body limit of setup steps: step 2 of a 16-server P-521 key carries 15 base OT messages of 150 KB. */
+    static final int SETUP_BODY_LIMIT = 4 * 1024 * 1024;
 
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
     private static final Pattern SIGN = Pattern.compile("/v1/sign/([^/]+)/(round1|round2|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
+    private static final Pattern SETUP = Pattern.compile("/v1/keys/([^/]+)/ecdsa-setup(?:/(step1|step2|step3))?");
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ClientRegistry clients;
     private final KeygenService keygen;
     private final SigningService signing;
+    private final EcdsaSetupService setup;
 
     NodeApi(
             NodeConfig config,
             NodeIdentity identity,
             ClientRegistry clients,
             KeygenService keygen,
-            SigningService signing) {
+            SigningService signing,
+            EcdsaSetupService setup) {
         this.config = config;
         this.identity = identity;
         this.clients = clients;
         this.keygen = keygen;
         this.signing = signing;
+        this.setup = setup;
     }
 
     /** Answers one request, every refusal as a JSON error; only a failure to send the answer escapes. */
@@ -48,7 +54,8 @@ final class NodeApi {
             String clientId = ex.rawPath().equals("/v1/health") ? null : authenticate(ex);
             // Read (or drain) the body before any other answer: answering first and leaving request bytes
             // on a kept-alive TLS connection can stall the next request on it.
-            byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
+            byte[] body =
+                    ApiExchange.readBody(ex, SETUP.matcher(ex.rawPath()).matches() ? SETUP_BODY_LIMIT : BODY_LIMIT);
             route(ex, clientId, body);
         } catch (ApiException e) {
             ApiExchange.sendError(ex, e);
@@ -81,6 +88,18 @@ final class NodeApi {
         if (m.matches()) {
             requireMethod(method, "GET");
             ApiExchange.send(ex, 200, keygen.status(clientId, keyId(m.group(1))));
+            return;
+        }
+        m = SETUP.matcher(path);
+        if (m.matches()) {
+            UUID keyId = keyId(m.group(1));
+            if (m.group(2) == null) {
+                requireMethod(method, "GET");
+                ApiExchange.send(ex, 200, setup.status(clientId, keyId));
+            } else {
+                requireMethod(method, "POST");
+                ApiExchange.send(ex, 200, setup.handle(clientId, keyId, m.group(2), body));
+            }
             return;
         }
         m = KEYGEN.matcher(path);
