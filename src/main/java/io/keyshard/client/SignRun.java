@@ -72,6 +72,10 @@ final class SignRun {
 
     SignResult run() {
         CurveName curve = key.curve();
+        if (!StandardVerifier.frost(curve)) {
+            SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
+            return new EcdsaSignRun(signId, key, request, picked, op, roundTimeout).run();
+        }
         Ciphersuite suite = Ciphersuite.forCurve(curve);
         byte[] message = request.message();
         TaprootTweak taproot = request.taproot();
@@ -126,13 +130,13 @@ final class SignRun {
                     StandardVerifier.scheme(curve),
                     request.path().toString(),
                     Hex.encode(verifyKey),
-                    address(derived),
+                    address(request, key, derived),
                     signers.stream().map(NodeConnection::name).toList(),
                     Hex.encode(SignTranscript.messageHash(message)),
                     Hex.encode(encoded),
                     Instant.now());
         } catch (RuntimeException e) {
-            abortEverywhere(signers);
+            abortEverywhere(signId, signers);
             throw e;
         }
     }
@@ -185,7 +189,8 @@ final class SignRun {
         return curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
     }
 
-    private String address(DerivedKey derived) {
+    /** The address on the request's chain of the derived key, or null when no chain was asked for. */
+    static String address(SignRequest request, KeyRecord key, DerivedKey derived) {
         if (request.chain() == null) {
             return null;
         }
@@ -195,7 +200,7 @@ final class SignRun {
     }
 
     /** Tells every signer to drop its nonces, best effort: a signer that misses it lets them expire. */
-    private void abortEverywhere(List<NodeConnection> signers) {
+    static void abortEverywhere(UUID signId, List<NodeConnection> signers) {
         List<CompletableFuture<StateAnswer>> sent = new ArrayList<>();
         for (NodeConnection c : signers) {
             sent.add(c.sign(signId, "abort", Map.of(), StateAnswer.class, ABORT_TIMEOUT));

@@ -7,6 +7,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.dkls.Group;
 import io.keyshard.vault.KeyArchive;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -126,11 +127,12 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Signs with a READY key of the vault (FROST: ED25519, ED448, SECP256K1_SCHNORR) on t of its servers;
-     * the promise completes with a signature the chain's verifier accepts under the derived key, or with a
-     * {@link KeygenException} naming the server (exit code 4 unreachable, 5 a bad answer).
+     * Signs with a READY key of the vault on t of its servers (FROST: ED25519, ED448, SECP256K1_SCHNORR;
+     * threshold ECDSA, DKLs23: SECP256k1, P256, P384, P521); the promise completes with a signature the
+     * chain's verifier accepts under the derived key, or with a {@link KeygenException} naming the server
+     * (exit code 4 unreachable, 5 a bad answer or a failed check).
      *
-     * @throws IllegalArgumentException at once for a key that is not READY or signs with ECDSA
+     * @throws IllegalArgumentException at once for a key that is not READY, or an ECDSA digest of the wrong length
      */
     public Operation<SignResult> sign(SignRequest request) {
         KeyRecord key =
@@ -138,7 +140,9 @@ public final class Workspace implements AutoCloseable {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("signing needs a READY key; this one is " + key.status());
         }
-        StandardVerifier.scheme(key.curve());
+        if (!StandardVerifier.frost(key.curve())) {
+            EcdsaSignRun.digest(Group.of(key.curve()), request);
+        }
         Operation<SignResult> op = new Operation<>();
         CompletableFuture.runAsync(
                 () -> {

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * the JSON error of every refusal. Only {@code /v1/health} answers without an API key.
  */
 final class NodeApi {
-    /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
-    static final int BODY_LIMIT = 512 * 1024;
+    /** Large enough for the threshold-ECDSA round messages of 16 P-521 signers, small enough to refuse floods. */
+    static final int BODY_LIMIT = 4 * 1024 * 1024;
 
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
-    private static final Pattern SIGN = Pattern.compile("/v1/sign/([^/]+)/(round1|round2|abort)");
+    private static final Pattern SIGN = Pattern.compile("/v1/sign/([^/]+)/(round1|round2|round3|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
     private final NodeConfig config;
     private final NodeIdentity identity;

@@ -176,9 +176,9 @@ class SignCommandIT {
         assertTrue(digest.err().contains("sign message"), digest.err());
 
         String ecdsa = keygen(CurveName.SECP256K1);
-        CliHarness.Result e = run("sign", "message", "--key-id", ecdsa, "--text", "x");
+        CliHarness.Result e = run("sign", "digest", "--key-id", ecdsa, "--hex", "22".repeat(31));
         assertEquals(2, e.exitCode(), e.err());
-        assertTrue(e.err().contains("ECDSA signing is not available yet"), e.err());
+        assertTrue(e.err().contains("digest is 32 bytes"), e.err());
 
         CliHarness.Result big = run("sign", "message", "--key-id", ed, "--hex", "00".repeat(65_537));
         assertEquals(2, big.exitCode(), big.err());
