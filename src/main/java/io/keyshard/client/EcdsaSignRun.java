@@ -130,7 +130,7 @@ final class EcdsaSignRun {
                     key.curve(),
                     StandardVerifier.scheme(key.curve()),
                     request.path().toString(),
-                    Hex.encode(publicKey),
+                    Hex.encode(derived.key().publicKey()),
                     SignRun.address(request, key, derived),
                     signers.stream().map(NodeConnection::name).toList(),
                     Hex.encode(SignTranscript.messageHash(request.message())),
