@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 final class EcdsaSignRun {
     /** How a node's refusal names the co-signer whose message failed its check. */
+    private static final String SETUP_NEEDED = "SETUP_NEEDED";
+
     private static final Pattern CULPRIT = Pattern.compile("culprit server (\\S+) \\(id (\\d+)\\)");
 
     private final UUID signId;
@@ -144,6 +146,11 @@ final class EcdsaSignRun {
             SignRun.abortEverywhere(signId, signers);
             throw e;
         }
+    }
+
+    /** True when a signer refused because it has no pairwise setup it can use with the others. */
+    static boolean setupNeeded(KeygenException e) {
+        return e.getCause() instanceof ServerException se && SETUP_NEEDED.equals(se.code());
     }
 
     /** One round on every signer; a node's refusal that names a co-signer as culprit is that co-signer's failure. */

@@ -6,6 +6,7 @@ import io.keyshard.wire.ErrorAnswer;
 import io.keyshard.wire.HealthAnswer;
 import io.keyshard.wire.IdentityAnswer;
 import io.keyshard.wire.KeyStatusAnswer;
+import io.keyshard.wire.SetupStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -95,6 +96,16 @@ public final class NodeConnection {
     /** {@code POST /v1/sign/{signId}/{action}} with a JSON body; the answer parsed strictly into {@code type}. */
     public <T> CompletableFuture<T> sign(UUID signId, String action, Object body, Class<T> type, Duration timeout) {
         return post("/v1/sign/" + signId + "/" + action, body, type, timeout);
+    }
+
+    /** {@code GET /v1/keys/{keyId}/ecdsa-setup}: where the key's ECDSA pairwise setup stands on this server. */
+    public CompletableFuture<SetupStatus> ecdsaSetupStatus(UUID keyId, Duration timeout) {
+        return get("/v1/keys/" + keyId + "/ecdsa-setup", true, timeout, a -> decode(a, SetupStatus.class));
+    }
+
+    /** {@code POST /v1/keys/{keyId}/ecdsa-setup/{step}} with a JSON body; the answer parsed strictly into {@code type}. */
+    public <T> CompletableFuture<T> ecdsaSetup(UUID keyId, String step, Object body, Class<T> type, Duration timeout) {
+        return post("/v1/keys/" + keyId + "/ecdsa-setup/" + step, body, type, timeout);
     }
 
     private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, Duration timeout) {

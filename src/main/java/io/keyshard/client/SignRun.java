@@ -53,28 +53,44 @@ final class SignRun {
     private final Map<String, NodeConnection> servers;
     private final Operation<SignResult> op;
     private final Duration roundTimeout;
+    private final Runnable ecdsaSetup;
 
-    /** {@code servers}: a connection for each of the key's servers that is still configured, in the key's order. */
+    /**
+     * {@code servers}: a connection for each of the key's servers that is still configured, in the key's
+     * order; {@code ecdsaSetup} runs (or joins) the key's pairwise setup when a signer has none it can use.
+     */
     SignRun(
             UUID signId,
             KeyRecord key,
             SignRequest request,
             Map<String, NodeConnection> servers,
             Operation<SignResult> op,
-            Duration roundTimeout) {
+            Duration roundTimeout,
+            Runnable ecdsaSetup) {
         this.signId = signId;
         this.key = key;
         this.request = request;
         this.servers = servers;
         this.op = op;
         this.roundTimeout = roundTimeout;
+        this.ecdsaSetup = ecdsaSetup;
     }
 
     SignResult run() {
         CurveName curve = key.curve();
         if (!StandardVerifier.frost(curve)) {
             SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
-            return new EcdsaSignRun(signId, key, request, picked, op, roundTimeout).run();
+            try {
+                return new EcdsaSignRun(signId, key, request, picked, op, roundTimeout).run();
+            } catch (KeygenException e) {
+                if (!EcdsaSignRun.setupNeeded(e)) {
+                    throw e;
+                }
+            }
+            // A signer has no setup it can use (none yet, still being made, or burned after a failed check):
+            // a fresh or finished setup, then one more signing with a new signId.
+            ecdsaSetup.run();
+            return new EcdsaSignRun(UUID.randomUUID(), key, request, picked, op, roundTimeout).run();
         }
         Ciphersuite suite = Ciphersuite.forCurve(curve);
         byte[] message = request.message();

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,7 @@ public final class Workspace implements AutoCloseable {
     private final Set<String> foldersChecked = ConcurrentHashMap.newKeySet();
     private final Map<String, NodeConnection> connections = new HashMap<>();
     private final Set<UUID> running;
+    private final Map<UUID, Operation<EcdsaSetupResult>> signingSetups = new ConcurrentHashMap<>();
 
     private Workspace(Path home, Vault vault, Duration roundTimeout, LocalClusterControl cluster, boolean ownsCluster) {
         this.home = home;
@@ -113,9 +115,18 @@ public final class Workspace implements AutoCloseable {
                     running.add(keyId);
                     try {
                         List<NodeConnection> servers = connect(req.servers());
-                        op.promise()
-                                .complete(new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger)
-                                        .run());
+                        GeneratedKey made =
+                                new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run();
+                        if (EcdsaSetupRun.needed(made.record().curve())) {
+                            // after READY, so the key is the user's at once; "signing is being set up" until it
+                            // ends, and a setup that fails here runs again on first use
+                            try {
+                                ecdsaSetup(keyId);
+                            } catch (RuntimeException ignored) {
+                                // the key stays READY; signing sets it up
+                            }
+                        }
+                        op.promise().complete(made);
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);
                     } finally {
@@ -124,6 +135,57 @@ public final class Workspace implements AutoCloseable {
                 },
                 workers);
         return (Operation<T>) op;
+    }
+
+    /**
+     * Makes sure every server of a READY ECDSA key (SECP256K1, P256, P384, P521) holds the same complete
+     * pairwise setup, and runs one if any lacks it or burned a pair (docs/protocol.md, ECDSA pairwise setup).
+     * Key generation starts this in the background; signing runs it on first use for keys made before. A
+     * call while one runs for the key joins it.
+     *
+     * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve
+     */
+    public Operation<EcdsaSetupResult> ecdsaSetup(UUID keyId) {
+        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY || !EcdsaSetupRun.needed(key.curve())) {
+            throw new IllegalArgumentException("a pairwise setup is for READY ECDSA keys only");
+        }
+        Operation<EcdsaSetupResult> op = new Operation<>();
+        Operation<EcdsaSetupResult> running = signingSetups.putIfAbsent(keyId, op);
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        op.promise().complete(ensureEcdsaSetup(key, signConnections(key), op));
+                    } catch (RuntimeException e) {
+                        op.promise().completeExceptionally(e);
+                    } finally {
+                        signingSetups.remove(keyId, op);
+                    }
+                },
+                workers);
+        return op;
+    }
+
+    /** Runs the key's pairwise setup, or waits for the one running; its failure as it came. */
+    private void joinEcdsaSetup(UUID keyId) {
+        try {
+            ecdsaSetup(keyId).promise().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** True while this workspace sets up signing for the key ("signing is being set up"). */
+    public boolean settingUpSigning(UUID keyId) {
+        return signingSetups.containsKey(keyId);
+    }
+
+    /** Runs {@link #ecdsaSetup}'s work on the caller's thread over {@code servers} (the signing flow's first use). */
+    EcdsaSetupResult ensureEcdsaSetup(KeyRecord key, Map<String, NodeConnection> servers, Operation<?> op) {
+        return new EcdsaSetupRun(key, servers, op, roundTimeout).ensure();
     }
 
     /**
@@ -149,7 +211,13 @@ public final class Workspace implements AutoCloseable {
                     try {
                         op.promise()
                                 .complete(new SignRun(
-                                                UUID.randomUUID(), key, request, signConnections(key), op, roundTimeout)
+                                                UUID.randomUUID(),
+                                                key,
+                                                request,
+                                                signConnections(key),
+                                                op,
+                                                roundTimeout,
+                                                () -> joinEcdsaSetup(key.keyId()))
                                         .run());
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);

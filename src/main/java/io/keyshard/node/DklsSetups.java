@@ -28,16 +28,21 @@ interface DklsSetups {
      */
     Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException;
 
-    /** No setup at all: every ECDSA signing is refused until one is stored. */
-    DklsSetups NONE = new DklsSetups() {
-        @Override
-        public Seeds forSigners(UUID keyId, List<Integer> signers) throws ApiException {
-            throw new ApiException(409, "SETUP_NEEDED", "this server holds no ECDSA pairwise setup of the key");
-        }
+    /** The node's stored setups: refusals are 409 {@value PairwiseSetups#SETUP_NEEDED} naming the peer. */
+    static DklsSetups of(PairwiseSetups setups) {
+        return new DklsSetups() {
+            @Override
+            public Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException {
+                PairwiseSetups.SignerMaterial m = setups.forSigners(keyId, signers);
+                return new Seeds(m.setupId(), m.asSender(), m.asReceiver(), m.zero());
+            }
 
-        @Override
-        public void burn(UUID keyId, int peer) {}
-    };
+            @Override
+            public void burn(UUID keyId, int peer) throws IOException {
+                setups.burn(keyId, peer);
+            }
+        };
+    }
 
     /** Marks this server's setup with {@code peer} burned, durably, before the failure is answered. */
     void burn(UUID keyId, int peer) throws IOException;

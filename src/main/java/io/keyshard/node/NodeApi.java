@@ -15,29 +15,39 @@ import java.util.regex.Pattern;
  * the JSON error of every refusal. Only {@code /v1/health} answers without an API key.
  */
 final class NodeApi {
-    /** Large enough for the threshold-ECDSA round messages of 16 P-521 signers, small enough to refuse floods. */
-    static final int BODY_LIMIT = 4 * 1024 * 1024;
+    /** Large enough for round messages of 16 P-521 servers at threshold 16, small enough to refuse floods. */
+    static final int BODY_LIMIT = 512 * 1024;
+    /**
+     * The body limit of setup steps and signing rounds: step 2 of a 16-server P-521 key carries 15 base OT
+     * messages of 150 KB, round 3 of a threshold-ECDSA signing by 16 P-521 signers 15 sealed multiplications
+     * of 240 KB.
+     */
+    static final int SETUP_BODY_LIMIT = 4 * 1024 * 1024;
 
     private static final Pattern KEYGEN = Pattern.compile("/v1/keygen/([^/]+)/(round1|round2|round3|commit|abort)");
     private static final Pattern SIGN = Pattern.compile("/v1/sign/([^/]+)/(round1|round2|round3|abort)");
     private static final Pattern KEYS = Pattern.compile("/v1/keys/([^/]+)");
+    private static final Pattern SETUP = Pattern.compile("/v1/keys/([^/]+)/ecdsa-setup(?:/(step1|step2|step3))?");
     private final NodeConfig config;
     private final NodeIdentity identity;
     private final ClientRegistry clients;
     private final KeygenService keygen;
     private final SigningService signing;
+    private final EcdsaSetupService setup;
 
     NodeApi(
             NodeConfig config,
             NodeIdentity identity,
             ClientRegistry clients,
             KeygenService keygen,
-            SigningService signing) {
+            SigningService signing,
+            EcdsaSetupService setup) {
         this.config = config;
         this.identity = identity;
         this.clients = clients;
         this.keygen = keygen;
         this.signing = signing;
+        this.setup = setup;
     }
 
     /** Answers one request, every refusal as a JSON error; only a failure to send the answer escapes. */
@@ -48,7 +58,7 @@ final class NodeApi {
             String clientId = ex.rawPath().equals("/v1/health") ? null : authenticate(ex);
             // Read (or drain) the body before any other answer: answering first and leaving request bytes
             // on a kept-alive TLS connection can stall the next request on it.
-            byte[] body = ApiExchange.readBody(ex, BODY_LIMIT);
+            byte[] body = ApiExchange.readBody(ex, large(ex.rawPath()) ? SETUP_BODY_LIMIT : BODY_LIMIT);
             route(ex, clientId, body);
         } catch (ApiException e) {
             ApiExchange.sendError(ex, e);
@@ -83,6 +93,18 @@ final class NodeApi {
             ApiExchange.send(ex, 200, keygen.status(clientId, keyId(m.group(1))));
             return;
         }
+        m = SETUP.matcher(path);
+        if (m.matches()) {
+            UUID keyId = keyId(m.group(1));
+            if (m.group(2) == null) {
+                requireMethod(method, "GET");
+                ApiExchange.send(ex, 200, setup.status(clientId, keyId));
+            } else {
+                requireMethod(method, "POST");
+                ApiExchange.send(ex, 200, setup.handle(clientId, keyId, m.group(2), body));
+            }
+            return;
+        }
         m = KEYGEN.matcher(path);
         if (m.matches()) {
             requireMethod(method, "POST");
@@ -111,6 +133,10 @@ final class NodeApi {
         } finally {
             Arrays.fill(key, '\0');
         }
+    }
+
+    private static boolean large(String path) {
+        return SETUP.matcher(path).matches() || SIGN.matcher(path).matches();
     }
 
     private static void requireMethod(String method, String wanted) throws ApiException {

@@ -20,6 +20,8 @@ public final class NodeServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final KeygenService keygen;
     private final SigningService signing;
+    private final PairwiseSetups setups;
+    private final EcdsaSetupService setup;
     private final ShareStore store;
     private final ShareSealer sealer;
     private final NodeConfig config;
@@ -31,6 +33,8 @@ public final class NodeServer implements AutoCloseable {
             ScheduledExecutorService sweeper,
             KeygenService keygen,
             SigningService signing,
+            PairwiseSetups setups,
+            EcdsaSetupService setup,
             ShareStore store,
             ShareSealer sealer,
             NodeConfig config,
@@ -39,6 +43,8 @@ public final class NodeServer implements AutoCloseable {
         this.sweeper = sweeper;
         this.keygen = keygen;
         this.signing = signing;
+        this.setups = setups;
+        this.setup = setup;
         this.store = store;
         this.sealer = sealer;
         this.config = config;
@@ -61,14 +67,18 @@ public final class NodeServer implements AutoCloseable {
         ShareStore store = ShareStore.open(files);
         KeygenService keygen =
                 new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
-        SigningService signing = SigningService.open(config, identity, store, sealer, files, random);
-        NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
+        PairwiseSetups setups = PairwiseSetups.open(files, config, store, sealer);
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random, setups);
+        EcdsaSetupService setup = new EcdsaSetupService(config, identity, store, setups, random, sessionTtl);
+        NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing, setup);
         NodeTransport transport;
         try {
             transport = NodeTransport.start(config.bindAddress(), bindPort, tls, api);
         } catch (IOException e) {
             keygen.close();
             signing.close();
+            setup.close();
+            setups.close();
             store.close();
             sealer.close();
             identity.close();
@@ -78,8 +88,18 @@ public final class NodeServer implements AutoCloseable {
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(signing::expire, 30, 30, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(setup::expire, every, every, TimeUnit.SECONDS);
         return new NodeServer(
-                transport, sweeper, keygen, signing, store, sealer, config.withPort(transport.port()), identity);
+                transport,
+                sweeper,
+                keygen,
+                signing,
+                setups,
+                setup,
+                store,
+                sealer,
+                config.withPort(transport.port()),
+                identity);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -108,6 +128,8 @@ public final class NodeServer implements AutoCloseable {
         sweeper.shutdownNow();
         keygen.close();
         signing.close();
+        setup.close();
+        setups.close();
         store.close();
         sealer.close();
         identity.close();

@@ -29,6 +29,7 @@ import java.util.UUID;
 final class ShareSealer implements AutoCloseable {
     static final int FORMAT_VERSION = 2;
     static final int LEGACY_VERSION = 1;
+    static final int PAIR_FORMAT_VERSION = 1;
     private final Sealer sealer;
     private final long nodeId;
 
@@ -82,6 +83,37 @@ final class ShareSealer implements AutoCloseable {
             return new Opened(plain, LEGACY_VERSION);
         }
         throw new GeneralSecurityException("sealed share was changed, moved or has an unknown format");
+    }
+
+    /**
+     * Seals the ECDSA pairwise setup this node keeps for one peer of a key: the share's binding plus the
+     * setup id and the peer, under its own label, so seeds moved to another key, setup, peer or node, or
+     * taken for a share, do not open.
+     */
+    byte[] sealPair(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer, byte[] plaintext) {
+        return sealer.seal(plaintext, pairData(keyId, curve, contextHash, setupId, peer));
+    }
+
+    /** Opens what {@link #sealPair} sealed under the same binding; throws if anything about it changed. */
+    byte[] openPair(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer, byte[] sealed)
+            throws GeneralSecurityException {
+        byte[] plain = sealer.open(sealed, pairData(keyId, curve, contextHash, setupId, peer));
+        if (plain == null) {
+            throw new GeneralSecurityException("sealed setup seeds were changed or moved");
+        }
+        return plain;
+    }
+
+    private byte[] pairData(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer) {
+        return Framing.frame(
+                "keyshard-ecdsa-setup",
+                BigEndian.u32(PAIR_FORMAT_VERSION),
+                BigEndian.u64(nodeId),
+                keyId.toString().getBytes(StandardCharsets.US_ASCII),
+                curve.getBytes(StandardCharsets.UTF_8),
+                contextHash,
+                setupId.toString().getBytes(StandardCharsets.US_ASCII),
+                BigEndian.u32(peer));
     }
 
     private byte[] associatedData(UUID keyId, String curve, byte[] contextHash) {

@@ -67,14 +67,18 @@ final class SigningService implements AutoCloseable {
         this.ecdsa = new EcdsaSigning(config, identity, keys, audit, random, nonces, setups);
     }
 
-    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table. */
+    /**
+     * The service of a node: its signing audit in {@code files}' folder, an empty nonce table, and the ECDSA
+     * keys' pairwise setups in {@code setups}.
+     */
     static SigningService open(
             NodeConfig config,
             NodeIdentity identity,
             ShareStore store,
             ShareSealer sealer,
             NodeFiles files,
-            SecureRandom random)
+            SecureRandom random,
+            PairwiseSetups setups)
             throws IOException {
         return new SigningService(
                 config,
@@ -83,7 +87,7 @@ final class SigningService implements AutoCloseable {
                 SigningAudit.open(files),
                 random,
                 new NonceTable(),
-                DklsSetups.NONE);
+                DklsSetups.of(setups));
     }
 
     Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {

@@ -32,6 +32,7 @@ public final class InProcessNode implements AutoCloseable {
     private final KeygenService keygen;
     private final PeerRoster peers;
     private final SigningService signing;
+    private final PairwiseSetups setups;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -64,8 +65,15 @@ public final class InProcessNode implements AutoCloseable {
         this.store = ShareStore.open(files);
         this.peers = new PeerRoster(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
-        this.signing = SigningService.open(config, identity, store, sealer, files, random);
-        this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
+        this.setups = PairwiseSetups.open(files, config, store, sealer);
+        this.signing = SigningService.open(config, identity, store, sealer, files, random, setups);
+        this.api = new NodeApi(
+                config,
+                identity,
+                new ClientRegistry(files),
+                keygen,
+                signing,
+                new EcdsaSetupService(config, identity, store, setups, random, Duration.ofMinutes(10)));
     }
 
     /** Pins {@code p} as a peer of this node (what {@code node peers add} does with its entry). */
@@ -136,6 +144,7 @@ public final class InProcessNode implements AutoCloseable {
     public void close() {
         keygen.close();
         signing.close();
+        setups.close();
         store.close();
         sealer.close();
         identity.close();

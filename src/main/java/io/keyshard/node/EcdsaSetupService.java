@@ -1,0 +1,245 @@
+package io.keyshard.node;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.Participant;
+import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.ids.KeyIds;
+import io.keyshard.json.StrictJson;
+import io.keyshard.pairwise.PairSeeds;
+import io.keyshard.pairwise.SetupParty;
+import io.keyshard.wire.KeyState;
+import io.keyshard.wire.SetupAnswer;
+import io.keyshard.wire.SetupMessage;
+import io.keyshard.wire.SetupRequest;
+import io.keyshard.wire.SetupStatus;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The node's side of ECDSA pairwise setups (docs/protocol.md, ECDSA pairwise setup): three steps per
+ * setup id over {@code POST /v1/keys/{keyId}/ecdsa-setup/step1|step2|step3}, for a READY key of this
+ * client on an ECDSA curve, with all of the key's servers. Steps 1 and 2 keep the {@link SetupParty} in
+ * memory (it expires when idle); step 3 stores every pair at once through {@link PairwiseSetups}. Every
+ * message from a peer is checked against the identity keys recorded for the key at key generation before
+ * it is opened; a failure ends the setup and names the peer.
+ */
+final class EcdsaSetupService implements AutoCloseable {
+    static final int MAX_LIVE = 64;
+    static final int MAX_LIVE_PER_CLIENT = 16;
+
+    private final NodeConfig config;
+    private final NodeIdentity identity;
+    private final ShareStore shares;
+    private final PairwiseSetups setups;
+    private final SecureRandom random;
+    private final Duration ttl;
+    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+
+    /** A setup between its steps. Guarded by its own monitor. */
+    private static final class Live {
+        final String clientId;
+        final UUID keyId;
+        final String curve;
+        final List<Integer> servers;
+        final SetupParty party;
+        final SetupRelay relay;
+        volatile long lastActivity = System.nanoTime();
+        int stepsDone;
+        boolean ended;
+
+        Live(String clientId, UUID keyId, String curve, List<Integer> servers, SetupParty party, SetupRelay relay) {
+            this.clientId = clientId;
+            this.keyId = keyId;
+            this.curve = curve;
+            this.servers = servers;
+            this.party = party;
+            this.relay = relay;
+        }
+    }
+
+    /** A READY ECDSA key of the caller, with its servers as recorded at key generation. */
+    private record Key(String curve, List<Participant> participants) {
+        List<Integer> ids() {
+            return participants.stream().map(Participant::id).sorted().toList();
+        }
+    }
+
+    EcdsaSetupService(
+            NodeConfig config,
+            NodeIdentity identity,
+            ShareStore shares,
+            PairwiseSetups setups,
+            SecureRandom random,
+            Duration ttl) {
+        this.config = config;
+        this.identity = identity;
+        this.shares = shares;
+        this.setups = setups;
+        this.random = random;
+        this.ttl = ttl;
+    }
+
+    /** {@code GET /v1/keys/{keyId}/ecdsa-setup}. */
+    SetupStatus status(String clientId, UUID keyId) throws IOException, ApiException {
+        key(clientId, keyId);
+        return setups.status(keyId);
+    }
+
+    Object handle(String clientId, UUID keyId, String action, byte[] body) throws IOException, ApiException {
+        SetupRequest req = ApiExchange.parse(body, SetupRequest.class);
+        if (req.setupId() == null || !KeyIds.isCanonical(req.setupId())) {
+            throw ApiException.malformed("setupId: a version-4 UUID in canonical lowercase form");
+        }
+        if (req.servers() == null || req.messages() == null) {
+            throw ApiException.malformed("a setup step needs servers and messages (empty for step 1)");
+        }
+        UUID setupId = UUID.fromString(req.setupId());
+        Key key = key(clientId, keyId);
+        if (!req.servers().equals(key.ids())) {
+            throw ApiException.protocol(
+                    "a setup runs with every server of the key, in ascending id order: " + key.ids());
+        }
+        return switch (action) {
+            case "step1" -> step1(clientId, keyId, setupId, key, req);
+            case "step2" -> step(clientId, keyId, setupId, 1, req);
+            case "step3" -> step(clientId, keyId, setupId, 2, req);
+            default -> throw ApiException.notFound("no such endpoint");
+        };
+    }
+
+    private SetupAnswer step1(String clientId, UUID keyId, UUID setupId, Key key, SetupRequest req)
+            throws IOException, ApiException {
+        if (!req.messages().isEmpty()) {
+            throw ApiException.malformed("step 1 carries no messages");
+        }
+        String busy = quotaProblem(clientId);
+        if (busy != null) {
+            throw new ApiException(503, "BUSY", busy);
+        }
+        if (live.containsKey(setupId) || !setups.claim(setupId, keyId)) {
+            throw ApiException.conflict("this setupId was already used on this server; start again with a new one");
+        }
+        SetupParty party =
+                new SetupParty(CurveName.parse(key.curve()), keyId, setupId, config.id(), req.servers(), random);
+        SetupRelay relay = new SetupRelay(identity, config.id(), keyId, setupId, key.participants());
+        Live s = new Live(clientId, keyId, key.curve(), req.servers(), party, relay);
+        synchronized (s) {
+            live.put(setupId, s);
+            try {
+                List<SetupMessage> out = relay.seal(1, party.start());
+                s.stepsDone = 1;
+                s.lastActivity = System.nanoTime();
+                return new SetupAnswer(setupId.toString(), config.id(), out);
+            } catch (RuntimeException e) {
+                end(setupId, s);
+                throw e;
+            }
+        }
+    }
+
+    /** Step 2 or 3 of a live setup that finished {@code after}. */
+    private Object step(String clientId, UUID keyId, UUID setupId, int after, SetupRequest req)
+            throws IOException, ApiException {
+        Live s = live.get(setupId);
+        if (s == null || !s.clientId.equals(clientId) || !s.keyId.equals(keyId)) {
+            throw ApiException.conflict("no setup waits under this setupId on this server (never started, "
+                    + "finished, failed, expired, or lost in a restart); start again with a new setupId");
+        }
+        synchronized (s) {
+            if (s.ended || s.stepsDone != after) {
+                throw ApiException.conflict(
+                        s.ended || s.stepsDone > after ? "this step was already answered" : "a step came too early");
+            }
+            s.lastActivity = System.nanoTime();
+            try {
+                Map<Integer, byte[]> received = s.relay.open(after, req.messages());
+                if (after == 1) {
+                    List<SetupMessage> out = s.relay.seal(2, s.party.answer(received));
+                    s.stepsDone = 2;
+                    s.lastActivity = System.nanoTime();
+                    return new SetupAnswer(setupId.toString(), config.id(), out);
+                }
+                Map<Integer, PairSeeds> seeds = s.party.finish(received);
+                try {
+                    setups.store(keyId, s.curve, setupId, s.servers, seeds);
+                } finally {
+                    seeds.values().forEach(PairSeeds::destroy);
+                }
+                end(setupId, s);
+                return setups.status(keyId);
+            } catch (ProtocolAbort e) {
+                end(setupId, s);
+                throw ApiException.protocol(s.relay.blame(e));
+            } catch (ApiException | IOException | RuntimeException e) {
+                end(setupId, s);
+                throw e;
+            }
+        }
+    }
+
+    private void end(UUID setupId, Live s) {
+        s.ended = true;
+        s.party.abort();
+        live.remove(setupId, s);
+    }
+
+    private Key key(String clientId, UUID keyId) throws IOException, ApiException {
+        Optional<ShareStore.Row> found = shares.find(keyId);
+        if (found.isEmpty() || !found.get().clientId().equals(clientId)) {
+            throw ApiException.notFound("no such key on this server");
+        }
+        ShareStore.Row row = found.get();
+        if (row.state() != KeyState.READY || row.publicResult() == null) {
+            throw ApiException.conflict("the key is not READY on this server");
+        }
+        if (!ecdsa(row.curve())) {
+            throw ApiException.conflict("a pairwise setup is for ECDSA keys (SECP256K1, P256, P384, P521) only");
+        }
+        KeygenService.PublicResult result =
+                StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
+        return new Key(row.curve(), result.setup().participants());
+    }
+
+    /** True for the curves that sign with threshold ECDSA and so need a pairwise setup. */
+    static boolean ecdsa(String curve) {
+        return curve.equals(CurveName.SECP256K1.apiName())
+                || curve.equals(CurveName.P256.apiName())
+                || curve.equals(CurveName.P384.apiName())
+                || curve.equals(CurveName.P521.apiName());
+    }
+
+    private String quotaProblem(String clientId) {
+        if (live.values().stream().filter(s -> s.clientId.equals(clientId)).count() >= MAX_LIVE_PER_CLIENT) {
+            return "this client has " + MAX_LIVE_PER_CLIENT + " setups in progress on this server; wait until they "
+                    + "finish or expire";
+        }
+        return live.size() >= MAX_LIVE ? "too many setups in progress; try again later" : null;
+    }
+
+    /** Ends setups idle longer than the TTL (the sweeper). */
+    void expire() {
+        long now = System.nanoTime();
+        for (Map.Entry<UUID, Live> e : live.entrySet()) {
+            Live s = e.getValue();
+            if (now - s.lastActivity > ttl.toNanos()) {
+                synchronized (s) {
+                    if (!s.ended && now - s.lastActivity > ttl.toNanos()) {
+                        end(e.getKey(), s);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        live.values().forEach(s -> s.party.abort());
+        live.clear();
+    }
+}

@@ -1,0 +1,215 @@
+package io.keyshard.pairwise;
+
+import io.keyshard.bytes.BigEndian;
+import io.keyshard.bytes.Framing;
+import io.keyshard.crypto.Digests;
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkls.Check;
+import io.keyshard.dkls.Commitment;
+import io.keyshard.dkls.DklsCodec;
+import io.keyshard.dkls.EndemicOt;
+import io.keyshard.dkls.Group;
+import io.keyshard.dkls.OtSeeds;
+import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.dkls.ZeroSharing;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One server's side of one pairwise setup, in three steps over the relay. Step 1 sends each peer, for the
+ * ordered pair (peer, self), the base OT sender's message (this server will be the extension receiver),
+ * for (self, peer) the base OT receiver's message under a fresh Δ (this server will be the extension
+ * sender), and a commitment to its share of the pair's zero seed. Step 2 finishes both base OTs per peer
+ * and opens the commitment; step 3 checks the peer's opening and gives the {@link PairSeeds}. Every
+ * step runs once, in order; a failed check throws {@link ProtocolAbort} naming the peer and wipes what
+ * this party held. Every base OT and commitment is bound to the setup's {@link #sessionId}.
+ */
+public final class SetupParty {
+    private enum Stage {
+        NEW,
+        SENT,
+        OPENED,
+        DONE,
+        FAILED
+    }
+
+    private final Group g;
+    private final DklsCodec codec;
+    private final byte[] sid;
+    private final int self;
+    private final List<Integer> peers;
+    private final Map<Integer, EndemicOt.Sender> baseSenders = new TreeMap<>();
+    private final Map<Integer, EndemicOt.Receiver> baseReceivers = new TreeMap<>();
+    private final Map<Integer, boolean[]> deltas = new TreeMap<>();
+    private final Map<Integer, Commitment.Opening> mine = new TreeMap<>();
+    private final Map<Integer, byte[]> theirDigests = new TreeMap<>();
+    private final Map<Integer, OtSeeds> asSender = new TreeMap<>();
+    private final Map<Integer, OtSeeds> asReceiver = new TreeMap<>();
+    private final SecureRandom random;
+    private Stage stage = Stage.NEW;
+
+    /**
+     * @param servers the identifiers of the setup's servers (at least two, distinct, {@code self} among them)
+     */
+    public SetupParty(CurveName curve, UUID keyId, UUID setupId, int self, List<Integer> servers, SecureRandom random) {
+        this.g = Group.of(curve);
+        this.codec = new DklsCodec(g);
+        this.sid = sessionId(curve, keyId, setupId, servers);
+        this.self = self;
+        this.peers = servers.stream().filter(id -> id != self).sorted().toList();
+        if (peers.size() + 1 != servers.size()
+                || peers.isEmpty()
+                || peers.stream().distinct().count() != peers.size()) {
+            throw new IllegalArgumentException("a setup needs at least two distinct servers, this one among them");
+        }
+        this.random = random;
+    }
+
+    /** The setup's session: curve, keyId, setupId and the ordered server list, hashed under the setup's tag. */
+    public static byte[] sessionId(CurveName curve, UUID keyId, UUID setupId, List<Integer> servers) {
+        byte[][] fields = new byte[3 + servers.size()][];
+        fields[0] = curve.apiName().getBytes(StandardCharsets.US_ASCII);
+        fields[1] = keyId.toString().getBytes(StandardCharsets.US_ASCII);
+        fields[2] = setupId.toString().getBytes(StandardCharsets.US_ASCII);
+        List<Integer> sorted = servers.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            fields[3 + i] = BigEndian.u32(sorted.get(i));
+        }
+        return Digests.sha256(Framing.frame("keyshard/ecdsa-setup/v1/session", fields));
+    }
+
+    public List<Integer> peers() {
+        return peers;
+    }
+
+    /** Step 1: the message for each peer. */
+    public synchronized Map<Integer, byte[]> start() {
+        advance(Stage.NEW, Stage.SENT);
+        Map<Integer, byte[]> out = new TreeMap<>();
+        for (int peer : peers) {
+            EndemicOt.Sender s = new EndemicOt.Sender(g, otSession(peer, self), self, peer, random);
+            boolean[] delta = new boolean[Group.KAPPA];
+            for (int l = 0; l < delta.length; l++) {
+                delta[l] = random.nextBoolean();
+            }
+            EndemicOt.Receiver r = new EndemicOt.Receiver(g, otSession(self, peer), self, peer, delta, random);
+            Commitment.Opening opening = ZeroSharing.contribute(zeroSession(peer), self, random);
+            baseSenders.put(peer, s);
+            baseReceivers.put(peer, r);
+            deltas.put(peer, delta);
+            mine.put(peer, opening);
+            out.put(peer, Fields.join(codec.encode(s.message()), codec.encode(r.message()), opening.digest()));
+        }
+        return out;
+    }
+
+    /** Step 2: finishes the base OTs with every peer's step-1 message and answers each with the opening. */
+    public synchronized Map<Integer, byte[]> answer(Map<Integer, byte[]> received) {
+        advance(Stage.SENT, Stage.OPENED);
+        requirePeers(received);
+        try {
+            Map<Integer, byte[]> out = new TreeMap<>();
+            for (int peer : peers) {
+                byte[][] f = Fields.split(received.get(peer), 3, peer);
+                if (f[2].length != Commitment.LENGTH) {
+                    throw new ProtocolAbort(peer, Check.SHAPE, "a zero-seed commitment is 32 bytes");
+                }
+                EndemicOt.SenderMessage theirSender = codec.decodeBaseOtSender(f[0], peer);
+                EndemicOt.ReceiverMessage theirReceiver = codec.decodeBaseOtReceiver(f[1], peer);
+                // (peer, self): this server was the base OT sender, the peer chose with its Δ
+                asReceiver.put(peer, OtSeeds.forReceiver(baseSenders.get(peer).finish(theirReceiver, Group.KAPPA)));
+                // (self, peer): this server chose with its Δ
+                byte[][] chosen = baseReceivers.get(peer).finish(theirSender);
+                asSender.put(peer, OtSeeds.forSender(deltas.get(peer), chosen));
+                wipe(chosen);
+                Arrays.fill(deltas.get(peer), false);
+                theirDigests.put(peer, f[2]);
+                Commitment.Opening o = mine.get(peer);
+                out.put(peer, Fields.join(o.salt(), o.message()));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            fail();
+            throw e;
+        }
+    }
+
+    /** Step 3: checks every peer's opening and gives the seeds kept for each peer. */
+    public synchronized Map<Integer, PairSeeds> finish(Map<Integer, byte[]> received) {
+        advance(Stage.OPENED, Stage.DONE);
+        requirePeers(received);
+        try {
+            Map<Integer, PairSeeds> out = new TreeMap<>();
+            for (int peer : peers) {
+                byte[][] f = Fields.split(received.get(peer), 2, peer);
+                byte[] seed = ZeroSharing.agree(
+                        zeroSession(peer), self, mine.get(peer), peer, theirDigests.get(peer), f[0], f[1]);
+                out.put(peer, new PairSeeds(peer, asSender.get(peer), asReceiver.get(peer), seed));
+            }
+            mine.values().forEach(o -> Arrays.fill(o.message(), (byte) 0));
+            return out;
+        } catch (RuntimeException e) {
+            fail();
+            throw e;
+        }
+    }
+
+    /** Wipes everything this party holds; later steps are refused. */
+    public synchronized void abort() {
+        fail();
+    }
+
+    private void requirePeers(Map<Integer, byte[]> received) {
+        for (int peer : peers) {
+            if (received.get(peer) == null) {
+                fail();
+                throw new ProtocolAbort(peer, Check.SHAPE, "no message from this peer");
+            }
+        }
+        if (received.size() != peers.size()) {
+            fail();
+            throw new ProtocolAbort(ProtocolAbort.UNATTRIBUTED, Check.SHAPE, "messages from outside the setup");
+        }
+    }
+
+    private void advance(Stage from, Stage to) {
+        if (stage != from) {
+            throw new IllegalStateException(
+                    stage == Stage.FAILED ? "this setup failed" : "this step of the setup ran already or too early");
+        }
+        stage = to;
+    }
+
+    private void fail() {
+        stage = Stage.FAILED;
+        asSender.values().forEach(OtSeeds::burn);
+        asReceiver.values().forEach(OtSeeds::burn);
+        deltas.values().forEach(d -> Arrays.fill(d, false));
+        mine.values().forEach(o -> Arrays.fill(o.message(), (byte) 0));
+    }
+
+    /** The base OTs of the ordered pair whose extension sender is {@code sender}. */
+    private byte[] otSession(int sender, int receiver) {
+        return Digests.sha256(
+                Framing.frame("keyshard/ecdsa-setup/v1/ot", sid, BigEndian.u32(sender), BigEndian.u32(receiver)));
+    }
+
+    private byte[] zeroSession(int peer) {
+        return Digests.sha256(Framing.frame(
+                "keyshard/ecdsa-setup/v1/zero",
+                sid,
+                BigEndian.u32(Math.min(self, peer)),
+                BigEndian.u32(Math.max(self, peer))));
+    }
+
+    private static void wipe(byte[][] pads) {
+        for (byte[] p : pads) {
+            Arrays.fill(p, (byte) 0);
+        }
+    }
+}
