@@ -27,6 +27,8 @@ public final class NodeConnection {
     private static final ObjectReader IDENTITY = StrictJson.readerAllowingAbsentFields(IdentityAnswer.class);
     private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
     private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
+    // NONE leaves out setupId and servers.
+    private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;
@@ -100,7 +102,7 @@ public final class NodeConnection {
 
     /** {@code GET /v1/keys/{keyId}/ecdsa-setup}: where the key's ECDSA pairwise setup stands on this server. */
     public CompletableFuture<SetupStatus> ecdsaSetupStatus(UUID keyId, Duration timeout) {
-        return get("/v1/keys/" + keyId + "/ecdsa-setup", true, timeout, a -> decode(a, SetupStatus.class));
+        return get("/v1/keys/" + keyId + "/ecdsa-setup", true, timeout, a -> decode(a, SETUP_STATUS));
     }
 
     /** {@code POST /v1/keys/{keyId}/ecdsa-setup/{step}} with a JSON body; the answer parsed strictly into {@code type}. */
