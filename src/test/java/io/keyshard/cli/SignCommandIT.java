@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.SharedCluster;
 import io.keyshard.curve.CurveName;
+import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.sign.Verifiers;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code keyshard sign message} and {@code sign digest} against the shared local cluster: the JSON fields,
  * signatures a standard verifier accepts under the key {@code derive} prints, and the exit codes of the
- * refusals (EdDSA digest, ECDSA key, oversized message, a server that holds no share).
+ * refusals (EdDSA digest, an ECDSA digest of the wrong length, oversized message, a server that holds no
+ * share); ECDSA keys add r, s, v and DER.
  */
 class SignCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -166,6 +168,40 @@ class SignCommandIT {
         assertEquals(
                 o.get("derivationPath").asText(), entry.get("derivationPath").asText());
         assertEquals(o.get("signers"), entry.get("signers"));
+    }
+
+    @Test
+    void ecdsaKeysSignMessagesAndDigestsAndPrintRSVAndDer() throws Exception {
+        String keyId = keygen(CurveName.P384);
+        CliHarness.Result r = run("sign", "message", "--key-id", keyId, "--path", "m/3/1", "--text", "hi", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("ECDSA", o.get("scheme").asText());
+        for (String field : List.of("r", "s", "v", "der")) {
+            assertTrue(o.has(field), field + " in " + o);
+        }
+        assertEquals(
+                o.get("signature").asText(), o.get("r").asText() + o.get("s").asText());
+        byte[] digest = EcdsaVerifiers.hash(CurveName.P384, "hi".getBytes(StandardCharsets.UTF_8));
+        assertTrue(EcdsaVerifiers.jca(
+                CurveName.P384,
+                o.get("publicKey").asText(),
+                digest,
+                o.get("der").asText()));
+
+        byte[] given = new byte[48];
+        Arrays.fill(given, (byte) 0xa5);
+        CliHarness.Result d =
+                run("sign", "digest", "--key-id", keyId, "--path", "m/3/1", "--hex", Hex.encode(given), "--json");
+        assertEquals(0, d.exitCode(), d.err());
+        JsonNode g = JSON.readTree(d.out());
+        assertEquals(Hex.encode(given), g.get("digest").asText());
+        assertTrue(EcdsaVerifiers.bouncyCastle(
+                CurveName.P384, g.get("publicKey").asText(), given, g.get("der").asText()));
+
+        CliHarness.Result shortDigest = run("sign", "digest", "--key-id", keyId, "--hex", "22".repeat(32));
+        assertEquals(2, shortDigest.exitCode(), shortDigest.err());
+        assertTrue(shortDigest.err().contains("digest is 48 bytes"), shortDigest.err());
     }
 
     @Test
