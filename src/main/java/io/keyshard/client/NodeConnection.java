@@ -26,6 +26,7 @@ public final class NodeConnection {
     private static final ObjectReader HEALTH = StrictJson.readerAllowingAbsentFields(HealthAnswer.class);
     private static final ObjectReader IDENTITY = StrictJson.readerAllowingAbsentFields(IdentityAnswer.class);
     private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
+    private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);
     private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
     // NONE leaves out setupId and servers.
     private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);

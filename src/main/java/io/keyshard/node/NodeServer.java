@@ -108,6 +108,11 @@ public final class NodeServer implements AutoCloseable {
         return t;
     }
 
+    /** The ECDSA pairwise setups this node holds (for the signing service, and tests in this package). */
+    PairwiseSetups setups() {
+        return setups;
+    }
+
     /** The config as served (with the real port). */
     public NodeConfig config() {
         return config;

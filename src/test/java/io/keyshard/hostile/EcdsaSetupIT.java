@@ -1,0 +1,254 @@
+package io.keyshard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.client.EcdsaSetupResult;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.SetupAccess;
+import io.keyshard.node.TestNode;
+import io.keyshard.pairwise.SeedCheck;
+import io.keyshard.vault.Vault;
+import io.keyshard.wire.SetupAnswer;
+import io.keyshard.wire.SetupMessage;
+import io.keyshard.wire.SetupRequest;
+import io.keyshard.wire.SetupStatus;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ECDSA pairwise setup against real nodes (ALPHA 11, BRAVO 12, CHARLIE 13) over loopback HTTPS: the
+ * client's run leaves consistent seeds at both ends of every pair; a coordinator that changes, replays,
+ * redirects or mixes in another key's messages, and a server that sends a well-signed but malformed one,
+ * are refused by the recipient naming the server; a burned pair is refused until a new setup.
+ */
+class EcdsaSetupIT {
+    private static final List<Integer> IDS = List.of(11, 12, 13);
+    static HostileCluster cluster;
+    static UUID keyId;
+    static UUID otherKeyId;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new HostileCluster(dir);
+        keyId = cluster.keygen(CurveName.SECP256K1).keyId();
+        otherKeyId = cluster.keygen(CurveName.SECP256K1).keyId();
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void theClientsSetupLeavesMatchingSeedsAtBothEndsOfEveryPairAndIsNotRepeated() throws Exception {
+        EcdsaSetupResult first = setUp();
+        Map<Integer, SetupAccess.Held> held = held();
+        for (int i : IDS) {
+            assertEquals(SetupStatus.State.COMPLETE, held.get(i).status().state());
+            assertEquals(first.setupId().toString(), held.get(i).status().setupId());
+            for (int j : IDS) {
+                if (i != j) {
+                    SetupAccess.Pair atI = held.get(i).pairs().get(j);
+                    SetupAccess.Pair atJ = held.get(j).pairs().get(i);
+                    assertTrue(
+                            SeedCheck.correlated(CurveName.SECP256K1, i, atI.asSender(), j, atJ.asReceiver()),
+                            i + " -> " + j + ": the multiplication over the stored seeds is correct");
+                    assertArrayEquals(atI.zeroSeed(), atJ.zeroSeed(), i + " and " + j + " share one zero seed");
+                }
+            }
+        }
+        assertFalse(setUp().ran(), "every server holds the same complete setup: nothing to run");
+    }
+
+    @Test
+    void aChangedMessageIsRefusedNamingItsSender() throws Exception {
+        UUID setupId = UUID.randomUUID();
+        Map<Integer, SetupAnswer> one = step1(keyId, setupId);
+        List<SetupMessage> toAlpha = addressedTo(11, one);
+        SetupMessage fromBravo = toAlpha.get(0);
+        byte[] ct = fromBravo.ciphertext().clone();
+        ct[ct.length / 2] ^= 1;
+        toAlpha.set(0, new SetupMessage(1, 12, 11, ct, fromBravo.signature()));
+        assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
+        assertRefused(
+                step(keyId, "ALPHA", "step2", setupId, addressedTo(11, one)), 409, "no setup waits under this setupId");
+    }
+
+    @Test
+    void aMessageReplayedFromAnotherSetupOrKeyIsRefusedNamingItsSender() throws Exception {
+        UUID oldSetup = UUID.randomUUID();
+        SetupMessage old = addressedTo(11, step1(keyId, oldSetup)).get(0);
+        UUID otherSetup = UUID.randomUUID();
+        SetupMessage otherKey = addressedTo(11, step1(otherKeyId, otherSetup)).get(0);
+        for (SetupMessage replayed : List.of(old, otherKey)) {
+            UUID setupId = UUID.randomUUID();
+            List<SetupMessage> toAlpha = addressedTo(11, step1(keyId, setupId));
+            toAlpha.set(0, replayed);
+            assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
+        }
+        assertRefused(
+                step(keyId, "ALPHA", "step1", oldSetup, List.of()), 409, "setupId was already used on this server");
+    }
+
+    @Test
+    void aMessageForAnotherRecipientIsRefused() throws Exception {
+        UUID setupId = UUID.randomUUID();
+        Map<Integer, SetupAnswer> one = step1(keyId, setupId);
+        List<SetupMessage> toAlpha = addressedTo(11, one);
+        toAlpha.set(0, bravoToCharlie(one));
+        assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit: the coordinator");
+
+        UUID again = UUID.randomUUID();
+        Map<Integer, SetupAnswer> two = step1(keyId, again);
+        SetupMessage redirected = bravoToCharlie(two);
+        List<SetupMessage> next = addressedTo(11, two);
+        next.set(0, new SetupMessage(1, 12, 11, redirected.ciphertext(), redirected.signature()));
+        assertRefused(step(keyId, "ALPHA", "step2", again, next), 422, "culprit server BRAVO (id 12)");
+    }
+
+    private static SetupMessage bravoToCharlie(Map<Integer, SetupAnswer> answers) {
+        return answers.get(12).messages().stream()
+                .filter(m -> m.recipient() == 13)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aWellSignedMalformedMessageFromAServerIsRefusedNamingIt() throws Exception {
+        UUID setupId = UUID.randomUUID();
+        List<SetupMessage> toAlpha = addressedTo(11, step1(keyId, setupId));
+        TestNode alpha = cluster.node("ALPHA");
+        toAlpha.set(
+                0,
+                SetupAccess.forge(
+                        NodeSecrets.identity(cluster.node("BRAVO").data),
+                        alpha.participant().encryptionKey(),
+                        keyId,
+                        setupId,
+                        1,
+                        12,
+                        11,
+                        new byte[] {0, 0, 0, 1, 7}));
+        assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
+    }
+
+    @Test
+    void aBurnedPairIsRefusedUntilANewSetupReplacesIt() throws Exception {
+        UUID before = setUp().setupId();
+        assertTrue(SetupAccess.burn(cluster.node("ALPHA"), keyId, 12));
+        SetupAccess.Held alpha = SetupAccess.read(cluster.node("ALPHA"), keyId);
+        assertEquals(SetupStatus.State.BURNED, alpha.status().state());
+        assertEquals(List.of(12), alpha.status().burned());
+        assertTrue(
+                alpha.refused().get(12).startsWith("SETUP_NEEDED"),
+                alpha.refused().toString());
+        assertTrue(
+                alpha.refused().get(12).contains("server id 12"),
+                alpha.refused().toString());
+        assertTrue(alpha.pairs().containsKey(13), "the other pair stays usable");
+
+        EcdsaSetupResult again = setUp();
+        assertTrue(again.ran(), "a burned pair makes the client run a new setup");
+        assertNotEquals(before, again.setupId());
+        Map<Integer, SetupAccess.Held> held = held();
+        assertTrue(SeedCheck.correlated(
+                CurveName.SECP256K1,
+                11,
+                held.get(11).pairs().get(12).asSender(),
+                12,
+                held.get(12).pairs().get(11).asReceiver()));
+    }
+
+    @Test
+    void onlyTheOwnerOfAReadyEcdsaKeyCanRunASetup() throws Exception {
+        UUID ed = cluster.keygen(CurveName.ED25519).keyId();
+        assertRefused(step(ed, "ALPHA", "step1", UUID.randomUUID(), List.of()), 409, "ECDSA keys");
+        TestNode alpha = cluster.node("ALPHA");
+        HttpResponse<String> unknown =
+                alpha.send(alpha.entry.apiKey(), "/v1/keys/" + UUID.randomUUID() + "/ecdsa-setup", null);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        HttpResponse<String> noAuth = alpha.send(null, "/v1/keys/" + keyId + "/ecdsa-setup", null);
+        assertEquals(401, noAuth.statusCode(), noAuth.body());
+        assertRefused(
+                post(
+                        keyId,
+                        "ALPHA",
+                        "step1",
+                        new SetupRequest(UUID.randomUUID().toString(), List.of(11, 12), List.of())),
+                422,
+                "every server of the key");
+    }
+
+    private static EcdsaSetupResult setUp() {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            return ws.ecdsaSetup(keyId).promise().join();
+        }
+    }
+
+    private static Map<Integer, SetupAccess.Held> held() throws Exception {
+        Map<Integer, SetupAccess.Held> out = new TreeMap<>();
+        for (String name : HostileCluster.NAMES) {
+            TestNode n = cluster.node(name);
+            out.put(n.entry.id(), SetupAccess.read(n, keyId));
+        }
+        return out;
+    }
+
+    /** Step 1 on every server; answers by server id. */
+    private static Map<Integer, SetupAnswer> step1(UUID key, UUID setupId) throws Exception {
+        Map<Integer, SetupAnswer> out = new TreeMap<>();
+        for (String name : HostileCluster.NAMES) {
+            HttpResponse<String> r = step(key, name, "step1", setupId, List.of());
+            assertEquals(200, r.statusCode(), r.body());
+            out.put(cluster.node(name).entry.id(), StrictJson.mapper().readValue(r.body(), SetupAnswer.class));
+        }
+        return out;
+    }
+
+    /** The messages addressed to {@code id}, in sender order. */
+    private static List<SetupMessage> addressedTo(int id, Map<Integer, SetupAnswer> answers) {
+        List<SetupMessage> out = new ArrayList<>();
+        answers.values()
+                .forEach(a ->
+                        a.messages().stream().filter(m -> m.recipient() == id).forEach(out::add));
+        return out;
+    }
+
+    private static HttpResponse<String> step(
+            UUID key, String name, String step, UUID setupId, List<SetupMessage> messages) throws Exception {
+        return post(key, name, step, new SetupRequest(setupId.toString(), IDS, messages));
+    }
+
+    private static HttpResponse<String> post(UUID key, String name, String step, SetupRequest body) throws Exception {
+        TestNode n = cluster.node(name);
+        return n.send(
+                n.entry.apiKey(),
+                "/v1/keys/" + key + "/ecdsa-setup/" + step,
+                StrictJson.mapper().writeValueAsString(body));
+    }
+
+    private static void assertRefused(HttpResponse<String> r, int status, String text) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.body().contains(text), r.body());
+    }
+}

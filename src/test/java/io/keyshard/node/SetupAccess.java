@@ -1,0 +1,113 @@
+package io.keyshard.node;
+
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.PeerEnvelope;
+import io.keyshard.dkls.OtSeeds;
+import io.keyshard.wire.SetupMessage;
+import io.keyshard.wire.SetupStatus;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Test-only: what a node holds of a key's ECDSA pairwise setup, read through the product's own load path
+ * (sealed seeds opened and checked), from a stopped node's folder or a running in-process node; and a burn,
+ * as a signer's failed check would make it.
+ */
+public final class SetupAccess {
+    private SetupAccess() {}
+
+    /** One pair as a node holds it. */
+    public record Pair(UUID setupId, OtSeeds asSender, OtSeeds asReceiver, byte[] zeroSeed) {}
+
+    /** A stopped node's status and pairs of {@code keyId} (pairs it refuses to load are left out). */
+    public record Held(SetupStatus status, Map<Integer, Pair> pairs, Map<Integer, String> refused) {}
+
+    public static Held read(Path dataDir, UUID keyId) throws Exception {
+        try (Opened o = new Opened(dataDir)) {
+            return held(o.setups, o.self, keyId);
+        }
+    }
+
+    /** Burns the pair (this node, {@code peer}) of a stopped node, as a failed signing check would. */
+    public static boolean burn(Path dataDir, UUID keyId, int peer) throws Exception {
+        try (Opened o = new Opened(dataDir)) {
+            return o.setups.burn(keyId, peer);
+        }
+    }
+
+    /** The same for a running in-process node. */
+    public static Held read(TestNode node, UUID keyId) throws Exception {
+        return held(node.server.setups(), node.entry.id(), keyId);
+    }
+
+    public static boolean burn(TestNode node, UUID keyId, int peer) throws Exception {
+        return node.server.setups().burn(keyId, peer);
+    }
+
+    /**
+     * A step message from {@code from} to {@code to} sealed and signed as a node would, with any plaintext:
+     * what a malicious server holding {@code sender}'s identity keys can send.
+     */
+    public static SetupMessage forge(
+            IdentityKeys sender,
+            byte[] recipientEncryptionKey,
+            UUID keyId,
+            UUID setupId,
+            int step,
+            int from,
+            int to,
+            byte[] plaintext) {
+        PeerEnvelope.Sealed sealed = PeerEnvelope.seal(
+                sender,
+                recipientEncryptionKey,
+                SetupRelay.TAG,
+                SetupRelay.context(keyId, setupId, step, from, to),
+                plaintext);
+        return new SetupMessage(step, from, to, sealed.ciphertext(), sealed.signature());
+    }
+
+    private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
+        SetupStatus status = setups.status(keyId);
+        Map<Integer, Pair> pairs = new TreeMap<>();
+        Map<Integer, String> refused = new TreeMap<>();
+        if (status.servers() != null) {
+            for (int peer : status.servers()) {
+                if (peer == self) {
+                    continue;
+                }
+                try {
+                    PairwiseSetups.PairMaterial m = setups.load(keyId, peer);
+                    pairs.put(peer, new Pair(m.setupId(), m.asSender(), m.asReceiver(), m.zeroSeed()));
+                } catch (ApiException e) {
+                    refused.put(peer, e.code() + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Held(status, pairs, refused);
+    }
+
+    private static final class Opened implements AutoCloseable {
+        final ShareSealer sealer;
+        final ShareStore store;
+        final PairwiseSetups setups;
+        final int self;
+
+        Opened(Path dataDir) throws Exception {
+            NodeFiles files = new NodeFiles(dataDir);
+            NodeConfig config = files.readConfig();
+            self = config.id();
+            sealer = ShareSealer.open(files, config.id());
+            store = ShareStore.open(files);
+            setups = PairwiseSetups.open(files, config, store, sealer);
+        }
+
+        @Override
+        public void close() {
+            setups.close();
+            store.close();
+            sealer.close();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.keyshard.pairwise;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.curve.CurveName;
+import io.keyshard.dkls.Check;
+import io.keyshard.dkls.ProtocolAbort;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SetupPartyTest {
+    private static final List<Integer> IDS = List.of(1, 2, 3);
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void everyOrderedPairEndsWithMatchingSeedsAndEveryUnorderedPairWithOneZeroSeed(CurveName curve) {
+        Map<Integer, Map<Integer, PairSeeds>> out = run(curve, parties(curve, UUID.randomUUID()), null);
+        for (int i : IDS) {
+            for (int j : IDS) {
+                if (i == j) {
+                    continue;
+                }
+                PairSeeds atI = out.get(i).get(j);
+                PairSeeds atJ = out.get(j).get(i);
+                assertTrue(SeedCheck.correlated(curve, i, atI.asSender(), j, atJ.asReceiver()), i + "->" + j);
+                assertArrayEquals(atI.zeroSeed(), atJ.zeroSeed());
+            }
+        }
+        assertFalse(
+                Arrays.equals(out.get(1).get(2).zeroSeed(), out.get(1).get(3).zeroSeed()));
+    }
+
+    @Test
+    void seedsOfTwoSetupsDoNotMatch() {
+        CurveName curve = CurveName.SECP256K1;
+        Map<Integer, Map<Integer, PairSeeds>> a = run(curve, parties(curve, UUID.randomUUID()), null);
+        Map<Integer, Map<Integer, PairSeeds>> b = run(curve, parties(curve, UUID.randomUUID()), null);
+        assertFalse(SeedCheck.correlated(
+                curve, 1, a.get(1).get(2).asSender(), 2, b.get(2).get(1).asReceiver()));
+    }
+
+    @Test
+    void aChangedBaseOtMessageAbortsNamingItsSender() {
+        CurveName curve = CurveName.P256;
+        Map<Integer, SetupParty> parties = parties(curve, UUID.randomUUID());
+        ProtocolAbort e = assertThrows(
+                ProtocolAbort.class,
+                () -> run(curve, parties, (from, to, msg) -> {
+                    if (from == 3 && to == 1) {
+                        msg[msg.length - 40] ^= 1; // inside the last encryption proof of 3's base OT receiver message
+                    }
+                }));
+        assertEquals(3, e.culprit());
+        assertThrows(IllegalStateException.class, () -> parties.get(1).finish(Map.of()));
+    }
+
+    @Test
+    void aWrongZeroSeedOpeningAbortsNamingItsSender() {
+        CurveName curve = CurveName.SECP256K1;
+        Map<Integer, SetupParty> parties = parties(curve, UUID.randomUUID());
+        Map<Integer, Map<Integer, byte[]>> one = new TreeMap<>();
+        parties.forEach((id, p) -> one.put(id, p.start()));
+        Map<Integer, Map<Integer, byte[]>> two = new TreeMap<>();
+        parties.forEach((id, p) -> two.put(id, p.answer(to(id, one))));
+        two.get(2).get(1)[10] ^= 1;
+        ProtocolAbort e = assertThrows(ProtocolAbort.class, () -> parties.get(1).finish(to(1, two)));
+        assertEquals(2, e.culprit());
+        assertEquals(Check.COMMITMENT, e.check());
+    }
+
+    @Test
+    void aMissingPeerOrAStepOutOfOrderIsRefused() {
+        Map<Integer, SetupParty> parties = parties(CurveName.SECP256K1, UUID.randomUUID());
+        assertThrows(IllegalStateException.class, () -> parties.get(1).answer(Map.of()));
+        Map<Integer, byte[]> first = parties.get(2).start();
+        parties.get(1).start();
+        ProtocolAbort e = assertThrows(ProtocolAbort.class, () -> parties.get(1).answer(Map.of(2, first.get(1))));
+        assertEquals(3, e.culprit());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SetupParty(CurveName.P256, UUID.randomUUID(), UUID.randomUUID(), 4, IDS, new SecureRandom()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SetupParty(
+                        CurveName.ED25519, UUID.randomUUID(), UUID.randomUUID(), 1, IDS, new SecureRandom()));
+    }
+
+    interface Tamper {
+        void apply(int from, int to, byte[] message);
+    }
+
+    private static Map<Integer, SetupParty> parties(CurveName curve, UUID setupId) {
+        UUID keyId = UUID.randomUUID();
+        Map<Integer, SetupParty> out = new TreeMap<>();
+        for (int id : IDS) {
+            out.put(id, new SetupParty(curve, keyId, setupId, id, IDS, new SecureRandom()));
+        }
+        return out;
+    }
+
+    private static Map<Integer, Map<Integer, PairSeeds>> run(
+            CurveName curve, Map<Integer, SetupParty> parties, Tamper tamper) {
+        Map<Integer, Map<Integer, byte[]>> one = new TreeMap<>();
+        parties.forEach((id, p) -> one.put(id, p.start()));
+        if (tamper != null) {
+            one.forEach((from, msgs) -> msgs.forEach((to, m) -> tamper.apply(from, to, m)));
+        }
+        Map<Integer, Map<Integer, byte[]>> two = new TreeMap<>();
+        parties.forEach((id, p) -> two.put(id, p.answer(to(id, one))));
+        Map<Integer, Map<Integer, PairSeeds>> out = new TreeMap<>();
+        parties.forEach((id, p) -> out.put(id, p.finish(to(id, two))));
+        return out;
+    }
+
+    /** The messages addressed to {@code id}, by sender. */
+    private static Map<Integer, byte[]> to(int id, Map<Integer, Map<Integer, byte[]>> sent) {
+        Map<Integer, byte[]> out = new HashMap<>();
+        sent.forEach((from, msgs) -> {
+            if (msgs.containsKey(id)) {
+                out.put(from, msgs.get(id));
+            }
+        });
+        return out;
+    }
+}
