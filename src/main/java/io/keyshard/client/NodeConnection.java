@@ -28,8 +28,6 @@ public final class NodeConnection {
     private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
     private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);
     private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
-    // NONE leaves out setupId and servers.
-    private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;
