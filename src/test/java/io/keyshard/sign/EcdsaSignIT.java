@@ -25,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +68,13 @@ class EcdsaSignIT {
     static void tearDown() {
         ws.close();
         vault.close();
+    }
+
+    /** One 2-of-3 key per curve, shared by the tests (each makes and checks its own signatures). */
+    static final Map<CurveName, UUID> TWO_OF_THREE = new EnumMap<>(CurveName.class);
+
+    static synchronized UUID twoOfThree(CurveName curve) {
+        return TWO_OF_THREE.computeIfAbsent(curve, c -> keygen(c, 2));
     }
 
     static UUID keygen(CurveName curve, int threshold) {
@@ -119,7 +128,7 @@ class EcdsaSignIT {
             value = CurveName.class,
             names = {"SECP256K1", "P256", "P384", "P521"})
     void everySignerSetOfATwoOfThreeKeySignsUnderTheDerivedKey(CurveName curve) throws Exception {
-        UUID keyId = keygen(curve, 2);
+        UUID keyId = twoOfThree(curve);
         int n = 0;
         for (List<String> servers : SUBSETS) {
             DerivationPath path = n++ == 0 ? DerivationPath.ROOT : randomPath();
@@ -136,7 +145,7 @@ class EcdsaSignIT {
             value = CurveName.class,
             names = {"SECP256K1", "P256", "P384", "P521"})
     void givenDigestsWithTheHighBitSetOrZeroPaddedSignAsGiven(CurveName curve) throws Exception {
-        UUID keyId = keygen(curve, 2);
+        UUID keyId = twoOfThree(curve);
         int length = SignRequest.digestLength(curve);
         byte[] high = new byte[length];
         RANDOM.nextBytes(high);
@@ -172,7 +181,7 @@ class EcdsaSignIT {
 
     @Test
     void anEvmAddressSignatureRecoversToThatAddressesKey() throws Exception {
-        UUID keyId = keygen(CurveName.SECP256K1, 2);
+        UUID keyId = twoOfThree(CurveName.SECP256K1);
         KeyPipeline.Result where = ws.derive(keyId, Chain.EVM, Network.MAINNET, 0, 2);
         byte[] digest = new byte[32];
         RANDOM.nextBytes(digest);
