@@ -62,6 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EcdsaSigningServiceIT {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] PASSWORD = "ecdsa-service-password".toCharArray();
+    /** The widest curve: the largest messages and the longest batch (ξ = 681). */
+    private static final CurveName CURVE = CurveName.P521;
 
     @TempDir
     static Path dir;
@@ -92,12 +94,12 @@ class EcdsaSigningServiceIT {
             try (Workspace ws = Workspace.open(home, vault)) {
                 keyId = ws.call(
                                 ComponentModule.GENERATE_KEY_SHARE,
-                                new KeygenRequest(CurveName.SECP256K1, 2, List.of("ALPHA", "BRAVO", "CHARLIE")))
+                                new KeygenRequest(CURVE, 2, List.of("ALPHA", "BRAVO", "CHARLIE")))
                         .promise()
                         .join()
                         .keyId();
                 var record = ws.key(keyId).orElseThrow();
-                root = CurveName.SECP256K1.curve().decodePublicKey(Hex.decode(record.rootPublicKey(), "root"));
+                root = CURVE.curve().decodePublicKey(Hex.decode(record.rootPublicKey(), "root"));
                 chainCode = Hex.decode(record.chainCode(), "chain code");
             }
         }
@@ -225,7 +227,7 @@ class EcdsaSigningServiceIT {
         for (int i : signers) {
             three.add(call(i, signId, "round3", new DklsRoundRequest(r, forServer(two, i, false))));
         }
-        Group g = Group.of(CurveName.SECP256K1);
+        Group g = Group.of(CURVE);
         Point key = derived(path);
         SignRequest req = new SignRequest(
                 SignTranscript.requestHash(signId, r, digest),
@@ -245,17 +247,17 @@ class EcdsaSigningServiceIT {
     }
 
     private static Point derived(DerivationPath path) {
-        return PublicDerivation.derive(ExtendedPublicKey.root(CurveName.SECP256K1, root.encode(), chainCode), path)
+        return PublicDerivation.derive(ExtendedPublicKey.root(CURVE, root.encode(), chainCode), path)
                 .key()
                 .point();
     }
 
     @Test
     void everySignerSetSignsUnderTheDerivedKey() throws Exception {
-        Group g = Group.of(CurveName.SECP256K1);
+        Group g = Group.of(CURVE);
         for (List<Integer> signers : List.of(List.of(11, 12), List.of(11, 13), List.of(12, 13), List.of(11, 12, 13))) {
             DerivationPath path = DerivationPath.of(RANDOM.nextInt(1000), 7);
-            byte[] digest = new byte[32];
+            byte[] digest = new byte[Group.of(CURVE).digestLength()];
             RANDOM.nextBytes(digest);
             EcdsaSignature sig = sign(signers, path, digest);
             assertTrue(sig.verify(g, derived(path), digest), "signers " + signers);
@@ -266,7 +268,7 @@ class EcdsaSigningServiceIT {
     @Test
     void aTamperedMultiplicationIsNamedAndBurnsThePairOnTheNodeThatCaughtIt() throws Exception {
         UUID signId = UUID.randomUUID();
-        byte[] digest = new byte[32];
+        byte[] digest = new byte[Group.of(CURVE).digestLength()];
         RANDOM.nextBytes(digest);
         List<Integer> signers = List.of(11, 12);
         SignRound1Request r = new SignRound1Request(keyId.toString(), "m/9", "", signers, Hex.encode(digest));
@@ -280,7 +282,7 @@ class EcdsaSigningServiceIT {
         byte[] hash = SignTranscript.requestHash(signId, r, digest);
         byte[][] context = DklsTranscript.sealContext(hash, 2, 12, 11);
         byte[] plain = alpha.openSigningMessage(context, Base64.getDecoder().decode(honest.body()));
-        Group g = Group.of(CurveName.SECP256K1);
+        Group g = Group.of(CURVE);
         DklsCodec codec = new DklsCodec(g);
         MulResponse m = codec.decodeMulResponse(plain, 12);
         m.mul().checkU()[0] = m.mul().checkU()[0].add(g.of(BigInteger.ONE));
