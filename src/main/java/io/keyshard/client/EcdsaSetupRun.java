@@ -75,41 +75,13 @@ final class EcdsaSetupRun {
         UUID setupId = UUID.randomUUID();
         List<Integer> ids = servers.stream().map(c -> c.info().id()).sorted().toList();
         long[] bytes = {0};
-        SetupRequest first = new SetupRequest(setupId.toString(), ids, List.of());
-        List<SetupAnswer> one = ParallelRound.run(
-                op,
-                ACTIVITY,
-                Phase.ROUND1,
-                servers,
-                c -> c.ecdsaSetup(key.keyId(), "step1", first, SetupAnswer.class, roundTimeout));
+        Map<Integer, List<SetupMessage>> none = new TreeMap<>();
+        ids.forEach(id -> none.put(id, List.of()));
+        List<SetupAnswer> one = step(Phase.ROUND1, "step1", setupId, ids, none, SetupAnswer.class);
         Map<Integer, List<SetupMessage>> toEach = relay(setupId, one, 1, bytes);
-        List<SetupAnswer> two = ParallelRound.run(
-                op,
-                ACTIVITY,
-                Phase.ROUND2,
-                servers,
-                c -> c.ecdsaSetup(
-                        key.keyId(),
-                        "step2",
-                        new SetupRequest(
-                                setupId.toString(), ids, toEach.get(c.info().id())),
-                        SetupAnswer.class,
-                        roundTimeout));
+        List<SetupAnswer> two = step(Phase.ROUND2, "step2", setupId, ids, toEach, SetupAnswer.class);
         Map<Integer, List<SetupMessage>> toEachAgain = relay(setupId, two, 2, bytes);
-        List<SetupStatus> done = ParallelRound.run(
-                op,
-                ACTIVITY,
-                Phase.ROUND3,
-                servers,
-                c -> c.ecdsaSetup(
-                        key.keyId(),
-                        "step3",
-                        new SetupRequest(
-                                setupId.toString(),
-                                ids,
-                                toEachAgain.get(c.info().id())),
-                        SetupStatus.class,
-                        roundTimeout));
+        List<SetupStatus> done = step(Phase.ROUND3, "step3", setupId, ids, toEachAgain, SetupStatus.class);
         if (!setupId.equals(sameCompleteSetup(done))) {
             throw new KeygenException(
                     null,
@@ -119,6 +91,28 @@ final class EcdsaSetupRun {
         }
         return new EcdsaSetupResult(
                 key.keyId(), setupId, true, Duration.ofNanos(System.nanoTime() - start), 2 * bytes[0]);
+    }
+
+    /** One step on every server, each with the messages addressed to it. */
+    private <T> List<T> step(
+            Phase phase,
+            String step,
+            UUID setupId,
+            List<Integer> ids,
+            Map<Integer, List<SetupMessage>> toEach,
+            Class<T> answer) {
+        return ParallelRound.run(
+                op,
+                ACTIVITY,
+                phase,
+                servers,
+                c -> c.ecdsaSetup(
+                        key.keyId(),
+                        step,
+                        new SetupRequest(
+                                setupId.toString(), ids, toEach.get(c.info().id())),
+                        answer,
+                        roundTimeout));
     }
 
     /** Every answer's messages by recipient, after checking each answer is its server's, for this setup and step. */

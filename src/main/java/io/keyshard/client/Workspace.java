@@ -231,7 +231,7 @@ public final class Workspace implements AutoCloseable {
      * A connection to each of the key's servers that servers.json still lists, in the key's order; local
      * ones that are down are started first, and one that cannot start is left for the signing to name.
      */
-    private Map<String, NodeConnection> signConnections(KeyRecord key) {
+    Map<String, NodeConnection> signConnections(KeyRecord key) {
         try {
             ServersConfig config = servers();
             List<String> local = key.servers().stream()

@@ -118,12 +118,13 @@ final class EcdsaSetupService implements AutoCloseable {
         if (!req.messages().isEmpty()) {
             throw ApiException.malformed("step 1 carries no messages");
         }
+        if (live.containsKey(setupId) || !setups.claim(setupId, keyId)) {
+            throw ApiException.conflict("this setupId was already used on this server; start again with a new one");
+        }
+        supersede(clientId, keyId);
         String busy = quotaProblem(clientId);
         if (busy != null) {
             throw new ApiException(503, "BUSY", busy);
-        }
-        if (live.containsKey(setupId) || !setups.claim(setupId, keyId)) {
-            throw ApiException.conflict("this setupId was already used on this server; start again with a new one");
         }
         SetupParty party =
                 new SetupParty(CurveName.parse(key.curve()), keyId, setupId, config.id(), req.servers(), random);
@@ -179,6 +180,23 @@ final class EcdsaSetupService implements AutoCloseable {
             } catch (ApiException | IOException | RuntimeException e) {
                 end(setupId, s);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Ends this client's earlier setups of the key that are still between steps: a new run replaces them
+     * (their client gave up, or was closed mid-run), so abandoned runs do not hold the quota until they expire.
+     */
+    private void supersede(String clientId, UUID keyId) {
+        for (Map.Entry<UUID, Live> e : live.entrySet()) {
+            Live s = e.getValue();
+            if (s.clientId.equals(clientId) && s.keyId.equals(keyId)) {
+                synchronized (s) {
+                    if (!s.ended) {
+                        end(e.getKey(), s);
+                    }
+                }
             }
         }
     }

@@ -1,10 +1,6 @@
 package io.keyshard.node;
 
-import io.keyshard.DiskSpace;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,24 +25,25 @@ import org.h2.api.ErrorCode;
  * remembered, so a setup id never runs twice.
  */
 final class SetupStore implements AutoCloseable {
-    private final Path dir;
+    private final NodeFiles files;
     private Connection db;
 
     /** One stored pair; {@code sealed} is empty once burned. */
     record PairRow(
             UUID keyId, int peer, UUID setupId, String curve, List<Integer> servers, byte[] sealed, boolean burned) {}
 
-    private SetupStore(Path dir, Connection db) {
-        this.dir = dir;
+    private SetupStore(NodeFiles files, Connection db) {
+        this.files = files;
         this.db = db;
     }
 
     static SetupStore open(NodeFiles files) throws IOException {
-        return new SetupStore(files.dir(), connect(files.dir()));
+        return new SetupStore(files, connect(files));
     }
 
-    private static Connection connect(Path dir) throws IOException {
-        String url = "jdbc:h2:file:" + dir.resolve("setups") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+    private static Connection connect(NodeFiles files) throws IOException {
+        String url =
+                "jdbc:h2:file:" + files.dir().resolve("setups") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try {
             Connection c = DriverManager.getConnection(url, "node", "");
             try (Statement s = c.createStatement()) {
@@ -58,16 +55,10 @@ final class SetupStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS ecdsa_setup_ids ("
                         + "setup_id UUID PRIMARY KEY, key_id UUID NOT NULL, started_at TIMESTAMP NOT NULL)");
             }
-            try (var list = Files.newDirectoryStream(dir, "setups*")) {
-                for (Path f : list) {
-                    if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
-                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-                    }
-                }
-            }
+            ShareStore.restrictToOwner(files.dir(), "setups*");
             return c;
         } catch (SQLException e) {
-            throw problem(dir, "open the setup store", e);
+            throw ShareStore.problem(files, "open the setup store", e);
         }
     }
 
@@ -192,7 +183,7 @@ final class SetupStore implements AutoCloseable {
 
     private Connection db() throws IOException {
         if (db == null) {
-            db = connect(dir);
+            db = connect(files);
         }
         return db;
     }
@@ -200,14 +191,7 @@ final class SetupStore implements AutoCloseable {
     private IOException failed(String what, SQLException e) {
         close();
         db = null;
-        return problem(dir, what, e);
-    }
-
-    private static IOException problem(Path dir, String what, SQLException e) {
-        if (DiskSpace.isFull(e, dir)) {
-            return new ShareStore.StorageFullException();
-        }
-        return new IOException("cannot " + what + " (database error " + e.getErrorCode() + ")");
+        return ShareStore.problem(files, what, e);
     }
 
     @Override

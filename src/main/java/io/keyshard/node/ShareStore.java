@@ -78,16 +78,16 @@ final class ShareStore implements AutoCloseable {
                         + "state VARCHAR(16) NOT NULL, sealed_share VARBINARY(8192), "
                         + "public_result CHARACTER LARGE OBJECT, updated_at TIMESTAMP NOT NULL)");
             }
-            restrictToOwner(files);
+            restrictToOwner(files.dir(), "shares*");
             return c;
         } catch (SQLException e) {
             throw problem(files, "open the share store", e);
         }
     }
 
-    /** H2 creates its files with the process umask; the share database is made owner-only like the rest. */
-    private static void restrictToOwner(NodeFiles files) throws IOException {
-        try (var list = Files.newDirectoryStream(files.dir(), "shares*")) {
+    /** H2 creates its files with the process umask; a node's databases are made owner-only like the rest. */
+    static void restrictToOwner(Path dir, String glob) throws IOException {
+        try (var list = Files.newDirectoryStream(dir, glob)) {
             for (Path f : list) {
                 if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
                     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
@@ -273,7 +273,8 @@ final class ShareStore implements AutoCloseable {
         return problem(files, what, e);
     }
 
-    private static IOException problem(NodeFiles files, String what, SQLException e) {
+    /** The failure to report for a database error, without H2's message (it can carry row values). */
+    static IOException problem(NodeFiles files, String what, SQLException e) {
         if (DiskSpace.isFull(e, files.dir())) {
             return new StorageFullException();
         }

@@ -23,6 +23,46 @@ class ShareSealerTest {
     Path dir;
 
     @Test
+    void sealedSetupSeedsAreBoundToKeySetupPeerAndNodeAndAreNotAShare() throws Exception {
+        SecureRandom random = new SecureRandom();
+        NodeFiles files = new NodeFiles(dir);
+        ShareSealer.createMasterKey(files.masterKey(), random);
+        byte[] seeds = new byte[100];
+        random.nextBytes(seeds);
+        UUID keyId = UUID.randomUUID();
+        UUID setupId = UUID.randomUUID();
+        try (ShareSealer node1 = ShareSealer.open(files, 1);
+                ShareSealer node2 = ShareSealer.open(files, 2)) {
+            byte[] sealed = node1.sealPair(keyId, "P256", CONTEXT, setupId, 3, seeds);
+            assertArrayEquals(seeds, node1.openPair(keyId, "P256", CONTEXT, setupId, 3, sealed));
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.openPair(keyId, "P256", CONTEXT, setupId, 2, sealed),
+                    "moved to another peer's row");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.openPair(keyId, "P256", CONTEXT, UUID.randomUUID(), 3, sealed),
+                    "read as another setup");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.openPair(UUID.randomUUID(), "P256", CONTEXT, setupId, 3, sealed),
+                    "moved to another key");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.openPair(keyId, "P256", OTHER_CONTEXT, setupId, 3, sealed),
+                    "left under another public result");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node2.openPair(keyId, "P256", CONTEXT, setupId, 3, sealed),
+                    "opened by another node id");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.open(keyId, "P256", CONTEXT, sealed),
+                    "taken for the key's share");
+        }
+    }
+
+    @Test
     void aSealedShareIsBoundToNodeKeyIdCurveAndContext() throws Exception {
         SecureRandom random = new SecureRandom();
         NodeFiles files = new NodeFiles(dir);
