@@ -172,7 +172,7 @@ class SignCommandIT {
 
     @Test
     void ecdsaKeysSignMessagesAndDigestsAndPrintRSVAndDer() throws Exception {
-        String keyId = keygen(CurveName.P384);
+        String keyId = keygen(CurveName.P256);
         CliHarness.Result r = run("sign", "message", "--key-id", keyId, "--path", "m/3/1", "--text", "hi", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode o = JSON.readTree(r.out());
@@ -182,14 +182,14 @@ class SignCommandIT {
         }
         assertEquals(
                 o.get("signature").asText(), o.get("r").asText() + o.get("s").asText());
-        byte[] digest = EcdsaVerifiers.hash(CurveName.P384, "hi".getBytes(StandardCharsets.UTF_8));
+        byte[] digest = EcdsaVerifiers.hash(CurveName.P256, "hi".getBytes(StandardCharsets.UTF_8));
         assertTrue(EcdsaVerifiers.jca(
-                CurveName.P384,
+                CurveName.P256,
                 o.get("publicKey").asText(),
                 digest,
                 o.get("der").asText()));
 
-        byte[] given = new byte[48];
+        byte[] given = new byte[32];
         Arrays.fill(given, (byte) 0xa5);
         CliHarness.Result d =
                 run("sign", "digest", "--key-id", keyId, "--path", "m/3/1", "--hex", Hex.encode(given), "--json");
@@ -197,11 +197,11 @@ class SignCommandIT {
         JsonNode g = JSON.readTree(d.out());
         assertEquals(Hex.encode(given), g.get("digest").asText());
         assertTrue(EcdsaVerifiers.bouncyCastle(
-                CurveName.P384, g.get("publicKey").asText(), given, g.get("der").asText()));
+                CurveName.P256, g.get("publicKey").asText(), given, g.get("der").asText()));
 
-        CliHarness.Result shortDigest = run("sign", "digest", "--key-id", keyId, "--hex", "22".repeat(32));
-        assertEquals(2, shortDigest.exitCode(), shortDigest.err());
-        assertTrue(shortDigest.err().contains("digest is 48 bytes"), shortDigest.err());
+        CliHarness.Result wrongLength = run("sign", "digest", "--key-id", keyId, "--hex", "22".repeat(48));
+        assertEquals(2, wrongLength.exitCode(), wrongLength.err());
+        assertTrue(wrongLength.err().contains("digest is 32 bytes"), wrongLength.err());
     }
 
     @Test
