@@ -122,6 +122,15 @@ class EcdsaMaliciousSignerIT {
         assertTrue(a.body().contains(words), a.body());
     }
 
+    /** Round 1 of a signing on each of {@code servers}, every answer 200. */
+    private static List<DklsAnswer> roundOne(UUID signId, SignRound1Request r, String... servers) throws Exception {
+        List<DklsAnswer> out = new ArrayList<>();
+        for (String server : servers) {
+            out.add(ok(post(server, signId, "round1", r)));
+        }
+        return out;
+    }
+
     /** The messages of {@code answers} for server {@code id}: broadcasts (when asked) and those addressed to it. */
     private static List<DklsMessage> forServer(List<DklsAnswer> answers, int id, boolean broadcasts) {
         List<DklsMessage> out = new ArrayList<>();
@@ -170,7 +179,7 @@ class EcdsaMaliciousSignerIT {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12));
-        List<DklsAnswer> one = List.of(ok(post("ALPHA", signId, "round1", r)), ok(post("BRAVO", signId, "round1", r)));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
         List<DklsAnswer> two = List.of(
                 ok(post("ALPHA", signId, "round2", new DklsRoundRequest(r, forServer(one, 11, true)))),
                 ok(post("BRAVO", signId, "round2", new DklsRoundRequest(r, forServer(one, 12, true)))));
@@ -197,7 +206,7 @@ class EcdsaMaliciousSignerIT {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12));
-        List<DklsAnswer> one = List.of(ok(post("ALPHA", signId, "round1", r)), ok(post("BRAVO", signId, "round1", r)));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
         List<DklsMessage> toAlpha = forServer(one, 11, true);
         DklsMessage honest = toAlpha.stream()
                 .filter(m -> m.sender() == 12 && m.recipient() == 11)
@@ -222,8 +231,7 @@ class EcdsaMaliciousSignerIT {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 13));
-        List<DklsAnswer> one =
-                List.of(ok(post("ALPHA", signId, "round1", r)), ok(post("CHARLIE", signId, "round1", r)));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "CHARLIE");
         DklsMessage commitOfCharlie = from(
                 forServer(one, 11, true).stream()
                         .filter(m -> m.recipient() == DklsMessage.BROADCAST)
@@ -232,8 +240,7 @@ class EcdsaMaliciousSignerIT {
         // a message of another signing (another signId) relayed into this one: refused, naming its sender
         UUID otherId = UUID.randomUUID();
         SignRound1Request other = request(keyId, List.of(11, 13));
-        List<DklsAnswer> otherOne =
-                List.of(ok(post("ALPHA", otherId, "round1", other)), ok(post("CHARLIE", otherId, "round1", other)));
+        List<DklsAnswer> otherOne = roundOne(otherId, other, "ALPHA", "CHARLIE");
         List<DklsMessage> mixed = forServer(one, 11, true);
         DklsMessage foreign = from(
                 forServer(otherOne, 11, true).stream()
@@ -252,7 +259,7 @@ class EcdsaMaliciousSignerIT {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12));
-        List<DklsAnswer> one = List.of(ok(post("ALPHA", signId, "round1", r)), ok(post("BRAVO", signId, "round1", r)));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
         assertRefused(409, "already used", post("ALPHA", signId, "round1", r));
         DklsRoundRequest toAlpha = new DklsRoundRequest(r, forServer(one, 11, true));
         assertRefused(409, "waits for round 2", post("ALPHA", signId, "round3", toAlpha));
@@ -260,8 +267,7 @@ class EcdsaMaliciousSignerIT {
 
         UUID second = UUID.randomUUID();
         SignRound1Request r2 = request(keyId, List.of(11, 12));
-        List<DklsAnswer> again =
-                List.of(ok(post("ALPHA", second, "round1", r2)), ok(post("BRAVO", second, "round1", r2)));
+        List<DklsAnswer> again = roundOne(second, r2, "ALPHA", "BRAVO");
         DklsRoundRequest twoA = new DklsRoundRequest(r2, forServer(again, 11, true));
         ok(post("ALPHA", second, "round2", twoA));
         assertRefused(409, "waits for round 3", post("ALPHA", second, "round2", twoA));
@@ -275,7 +281,7 @@ class EcdsaMaliciousSignerIT {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12));
-        List<DklsAnswer> one = List.of(ok(post("ALPHA", signId, "round1", r)), ok(post("BRAVO", signId, "round1", r)));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
         SignRound1Request changed = new SignRound1Request(r.keyId(), r.path(), "", r.signers(), Hex.encode(digest()));
         assertRefused(
                 409,
