@@ -2,6 +2,7 @@ package io.keyshard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.address.Chain;
+import io.keyshard.bytes.ByteArrays;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.NodeConnection;
@@ -55,7 +56,7 @@ final class SignOptions {
     @Option(
             names = "--json",
             description = "Print one JSON object {keyId, curve, scheme, derivationPath, publicKey, address, signers, "
-                    + "payload, digest, signature}.")
+                    + "payload, digest, signature; ECDSA adds r, s, v (the recovery id) and der}.")
     boolean json;
 
     int run(CommandSpec spec, byte[] payload, boolean digest) throws Exception {
@@ -76,7 +77,7 @@ final class SignOptions {
             DerivationPath p = where.path(c, n);
             SignResult r;
             try {
-                r = ws.sign(new SignRequest(id, p, null, payload, servers, c, n))
+                r = ws.sign(new SignRequest(id, p, null, payload, servers, c, n, digest))
                         .onProgress(e -> progress(err, e))
                         .promise()
                         .join();
@@ -95,6 +96,11 @@ final class SignOptions {
      * made, so a history that cannot be written is reported and the signature still printed.
      */
     private static void record(Workspace ws, SignResult r, byte[] payload, boolean digest, PrintWriter err) {
+        // An ECDSA entry keeps r ‖ s ‖ v, so the history holds the recovery id next to the signature.
+        byte[] signature = Hex.decode(r.signature(), "signature");
+        if (r.recoveryId() != null) {
+            signature = ByteArrays.concat(signature, new byte[] {(byte) (int) r.recoveryId()});
+        }
         try {
             ws.recordSignature(
                     r.keyId(),
@@ -103,9 +109,12 @@ final class SignOptions {
                     r.derivationPath(),
                     r.address(),
                     r.signers(),
-                    Hex.decode(r.signature(), "signature"),
+                    signature,
                     digest ? SignedPayload.DIGEST : SignedPayload.MESSAGE,
-                    digest ? "32-byte digest" : "message of " + payload.length + " bytes (SHA-256 shown)");
+                    (digest
+                                    ? payload.length + "-byte digest"
+                                    : "message of " + payload.length + " bytes (SHA-256 shown)")
+                            + (r.recoveryId() != null ? ", ECDSA r ‖ s ‖ v" : ""));
         } catch (RuntimeException e) {
             err.println("the signature was made but not added to the key's signing history: " + e.getMessage());
             err.flush();
@@ -117,16 +126,14 @@ final class SignOptions {
             throw new IllegalArgumentException("this key is " + key.status() + ": only a READY key signs");
         }
         CurveName curve = key.curve();
-        if (curve != CurveName.ED25519 && curve != CurveName.ED448 && curve != CurveName.SECP256K1_SCHNORR) {
-            throw new IllegalArgumentException("ECDSA signing is not available yet (" + curve.apiName() + " keys); "
-                    + "ED25519, ED448 and SECP256K1_SCHNORR keys sign");
-        }
-        if (digest && curve != CurveName.SECP256K1_SCHNORR) {
+        if (digest && (curve == CurveName.ED25519 || curve == CurveName.ED448)) {
             throw new IllegalArgumentException(curve.apiName() + " keys sign the message itself (EdDSA has no "
                     + "digest to sign): use 'keyshard sign message'");
         }
-        if (digest && payload.length != 32) {
-            throw new IllegalArgumentException("a digest is 32 bytes (64 hex digits); --hex has " + payload.length);
+        int length = SignRequest.digestLength(curve);
+        if (digest && payload.length != length) {
+            throw new IllegalArgumentException("a " + curve.apiName() + " digest is " + length + " bytes ("
+                    + (2 * length) + " hex digits, the length of the curve's hash); --hex has " + payload.length);
         }
     }
 
@@ -153,6 +160,12 @@ final class SignOptions {
             o.put("payload", Hex.encode(payload));
         }
         o.put("signature", r.signature());
+        if (r.r() != null) {
+            o.put("r", r.r());
+            o.put("s", r.s());
+            o.put("v", r.recoveryId());
+            o.put("der", r.der());
+        }
         printFields(spec, json, o);
     }
 

@@ -1,8 +1,10 @@
 package io.keyshard.client;
 
 import io.keyshard.address.Chain;
+import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.dkls.Group;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.TaprootTweak;
 import java.util.List;
@@ -51,6 +53,14 @@ public record SignRequest(
             Chain chain,
             Network network) {
         this(keyId, path, taproot, message, servers, chain, network, false);
+    }
+
+    /**
+     * The length of a digest a key of {@code curve} signs: the curve's ECDSA hash (SHA-256 for SECP256k1 and
+     * P256, SHA-384 for P384, SHA-512 for P521), and 32 bytes for BIP-340.
+     */
+    public static int digestLength(CurveName curve) {
+        return StandardVerifier.frost(curve) ? 32 : Group.of(curve).digestLength();
     }
 
     @Override

@@ -56,25 +56,45 @@ final class SignRun {
     private final Map<String, NodeConnection> servers;
     private final Operation<SignResult> op;
     private final Duration roundTimeout;
+    private final Runnable ecdsaSetup;
 
-    /** {@code servers}: a connection for each of the key's servers that is still configured, in the key's order. */
+    /**
+     * {@code servers}: a connection for each of the key's servers that is still configured, in the key's
+     * order; {@code ecdsaSetup} runs (or joins) the key's pairwise setup when a signer has none it can use.
+     */
     SignRun(
             UUID signId,
             KeyRecord key,
             SignRequest request,
             Map<String, NodeConnection> servers,
             Operation<SignResult> op,
-            Duration roundTimeout) {
+            Duration roundTimeout,
+            Runnable ecdsaSetup) {
         this.signId = signId;
         this.key = key;
         this.request = request;
         this.servers = servers;
         this.op = op;
         this.roundTimeout = roundTimeout;
+        this.ecdsaSetup = ecdsaSetup;
     }
 
     SignResult run() {
         CurveName curve = key.curve();
+        if (!StandardVerifier.frost(curve)) {
+            SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
+            try {
+                return new EcdsaSignRun(signId, key, request, picked, op, roundTimeout).run();
+            } catch (KeygenException e) {
+                if (!EcdsaSignRun.setupNeeded(e)) {
+                    throw e;
+                }
+            }
+            // A signer has no setup it can use (none yet, still being made, or burned after a failed check):
+            // a fresh or finished setup, then one more signing with a new signId.
+            ecdsaSetup.run();
+            return new EcdsaSignRun(UUID.randomUUID(), key, request, picked, op, roundTimeout).run();
+        }
         Ciphersuite suite = Ciphersuite.forCurve(curve);
         byte[] message = request.message();
         TaprootTweak taproot = request.taproot();
@@ -129,13 +149,13 @@ final class SignRun {
                     StandardVerifier.scheme(curve),
                     request.path().toString(),
                     Hex.encode(verifyKey),
-                    address(derived),
+                    address(request, key, derived),
                     signers.stream().map(NodeConnection::name).toList(),
                     Hex.encode(SignTranscript.messageHash(message)),
                     Hex.encode(encoded),
                     Instant.now());
         } catch (RuntimeException e) {
-            abortEverywhere(signers);
+            abortEverywhere(signId, signers);
             throw e;
         }
     }
@@ -188,7 +208,8 @@ final class SignRun {
         return curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
     }
 
-    private String address(DerivedKey derived) {
+    /** The address on the request's chain of the derived key, or null when no chain was asked for. */
+    static String address(SignRequest request, KeyRecord key, DerivedKey derived) {
         if (request.chain() == null) {
             return null;
         }
@@ -198,7 +219,7 @@ final class SignRun {
     }
 
     /** Tells every signer to drop its nonces, best effort: a signer that misses it lets them expire. */
-    private void abortEverywhere(List<NodeConnection> signers) {
+    static void abortEverywhere(UUID signId, List<NodeConnection> signers) {
         List<CompletableFuture<StateAnswer>> sent = new ArrayList<>();
         for (NodeConnection c : signers) {
             sent.add(c.sign(signId, "abort", Map.of(), StateAnswer.class, ABORT_TIMEOUT));

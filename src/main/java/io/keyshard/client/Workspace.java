@@ -7,6 +7,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.dkls.Group;
 import io.keyshard.vault.KeyArchive;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +169,15 @@ public final class Workspace implements AutoCloseable {
         return op;
     }
 
+    /** Runs the key's pairwise setup, or waits for the one running; its failure as it came. */
+    private void joinEcdsaSetup(UUID keyId) {
+        try {
+            ecdsaSetup(keyId).promise().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     /** True while this workspace sets up signing for the key ("signing is being set up"). */
     public boolean settingUpSigning(UUID keyId) {
         return signingSetups.containsKey(keyId);
@@ -178,11 +189,12 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Signs with a READY key of the vault (FROST: ED25519, ED448, SECP256K1_SCHNORR) on t of its servers;
-     * the promise completes with a signature the chain's verifier accepts under the derived key, or with a
-     * {@link KeygenException} naming the server (exit code 4 unreachable, 5 a bad answer).
+     * Signs with a READY key of the vault on t of its servers (FROST: ED25519, ED448, SECP256K1_SCHNORR;
+     * threshold ECDSA, DKLs23: SECP256k1, P256, P384, P521); the promise completes with a signature the
+     * chain's verifier accepts under the derived key, or with a {@link KeygenException} naming the server
+     * (exit code 4 unreachable, 5 a bad answer or a failed check).
      *
-     * @throws IllegalArgumentException at once for a key that is not READY or signs with ECDSA
+     * @throws IllegalArgumentException at once for a key that is not READY, or an ECDSA digest of the wrong length
      */
     public Operation<SignResult> sign(SignRequest request) {
         KeyRecord key =
@@ -190,14 +202,22 @@ public final class Workspace implements AutoCloseable {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("signing needs a READY key; this one is " + key.status());
         }
-        StandardVerifier.scheme(key.curve());
+        if (!StandardVerifier.frost(key.curve())) {
+            EcdsaSignRun.digest(Group.of(key.curve()), request);
+        }
         Operation<SignResult> op = new Operation<>();
         CompletableFuture.runAsync(
                 () -> {
                     try {
                         op.promise()
                                 .complete(new SignRun(
-                                                UUID.randomUUID(), key, request, signConnections(key), op, roundTimeout)
+                                                UUID.randomUUID(),
+                                                key,
+                                                request,
+                                                signConnections(key),
+                                                op,
+                                                roundTimeout,
+                                                () -> joinEcdsaSetup(key.keyId()))
                                         .run());
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);

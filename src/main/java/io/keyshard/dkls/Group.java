@@ -1,5 +1,6 @@
 package io.keyshard.dkls;
 
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
@@ -9,6 +10,9 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Map;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
 
@@ -52,6 +56,24 @@ public final class Group {
             default -> throw new IllegalArgumentException("DKLs23 signs ECDSA curves only, not " + name);
         }
         return CACHE.computeIfAbsent(name, n -> new Group(n.curve()));
+    }
+
+    /** Length in bytes of the curve's ECDSA hash: SHA-256 (secp256k1, P-256), SHA-384 (P-384), SHA-512 (P-521). */
+    public int digestLength() {
+        return switch (curve.name()) {
+            case P384 -> 48;
+            case P521 -> 64;
+            default -> 32;
+        };
+    }
+
+    /** The curve's hash of a message: the digest ECDSA signs when the caller gives the message itself. */
+    public byte[] hash(byte[] message) {
+        return switch (curve.name()) {
+            case P384 -> Digests.digest(new SHA384Digest(), message);
+            case P521 -> Digests.digest(new SHA512Digest(), message);
+            default -> Digests.digest(new SHA256Digest(), message);
+        };
     }
 
     public Curve curve() {

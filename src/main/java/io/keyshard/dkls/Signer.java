@@ -194,6 +194,38 @@ public final class Signer {
     /** The signature from every signer's broadcast, verified under the request's key before it is returned. */
     public EcdsaSignature finish(List<Partial> partials) {
         advance(Stage.PARTIAL_SENT, Stage.DONE);
+        return combine(g, req, bigR, partials);
+    }
+
+    /** R = Σ R_j as this signer computed it in round 3: public, it is the signature's nonce point. */
+    public Point nonce() {
+        if (bigR == null) {
+            throw new IllegalStateException("R is known after round 3");
+        }
+        return bigR;
+    }
+
+    /** Wipes what this signer still holds of its nonce and key share (an abandoned or expired signing). */
+    public void destroy() {
+        stage = Stage.DONE;
+        for (Scalar s : new Scalar[] {r, phi, sk}) {
+            if (s != null) {
+                s.destroy();
+            }
+        }
+        aliceShares.values().forEach(c -> {
+            c[0].destroy();
+            c[1].destroy();
+        });
+    }
+
+    /**
+     * The signature {@code s = Σw / Σu} from every signer's round-3 broadcast and the nonce point R they
+     * report, as a coordinator that saw only the broadcasts computes it: each broadcast must carry the
+     * view of this request and this R, and the signature must verify under the request's key.
+     */
+    public static EcdsaSignature combine(Group g, SignRequest req, Point bigR, List<Partial> partials) {
+        byte[] view = Oracle.hash32("sign-view", req.binding(), bigR.encode());
         Map<Integer, Partial> all = EcdsaSigningChecks.oneEach(req, partials);
         Scalar sumU = g.field().zero();
         Scalar sumW = g.field().zero();

@@ -67,8 +67,8 @@ public final class NodeServer implements AutoCloseable {
         ShareStore store = ShareStore.open(files);
         KeygenService keygen =
                 new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
-        SigningService signing = SigningService.open(config, identity, store, sealer, files, random);
         PairwiseSetups setups = PairwiseSetups.open(files, config, store, sealer);
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random, setups);
         EcdsaSetupService setup = new EcdsaSetupService(config, identity, store, setups, random, sessionTtl);
         NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing, setup);
         NodeTransport transport;

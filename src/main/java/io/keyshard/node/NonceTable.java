@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The FROST nonces of the signings between round 1 and round 2, in memory only (never written, gone on a
- * restart), each bound to its request and spent at most once: {@link #take} removes an entry atomically,
- * so of two concurrent round 2s one gets the nonces and the other nothing. Bounded globally and per
- * client like the key generation sessions, and expired after a fixed time.
+ * The secret state of the signings between their rounds (FROST nonces, or a DKLs23 signer with its nonce
+ * and OT seeds), in memory only (never written, gone on a restart), each bound to its request and spent at
+ * most once per round: {@link #take} removes an entry atomically, so of two concurrent requests for one
+ * round one gets the state and the other nothing; a multi-round scheme puts it back with {@link #add}
+ * once its answer is computed. Bounded globally and per client like the key generation sessions, and
+ * expired after a fixed time counted from round 1.
  */
 final class NonceTable {
     static final Duration TTL = Duration.ofMinutes(10);
@@ -24,11 +26,29 @@ final class NonceTable {
     private final LongSupplier clock;
     private final Duration ttl;
 
+    /** A signer's secret state between rounds: wiped when spent, refused, aborted or expired. */
+    interface State {
+        void destroy();
+    }
+
+    /** FROST's round-1 nonces. */
+    record FrostState(SigningNonces nonces) implements State {
+        @Override
+        public void destroy() {
+            nonces.destroy();
+        }
+    }
+
     /**
-     * One signer's round-1 state: whose request it answered, the key and request it is bound to (the
-     * request hash covers signId, keyId, path, tweak, message hash and signer set) and the nonces.
+     * One signer's state: whose request it answered, the key and request it is bound to (the request hash
+     * covers signId, keyId, path, tweak, message hash and signer set) and the secret state.
      */
-    record Entry(String clientId, UUID keyId, byte[] requestHash, SigningNonces nonces, long createdNanos) {}
+    record Entry(String clientId, UUID keyId, byte[] requestHash, State state, long createdNanos) {
+        /** The FROST nonces, or null when this is another scheme's state. */
+        SigningNonces nonces() {
+            return state instanceof FrostState f ? f.nonces() : null;
+        }
+    }
 
     NonceTable() {
         this(System::nanoTime, TTL);
@@ -40,9 +60,19 @@ final class NonceTable {
         this.ttl = ttl;
     }
 
-    /** A new entry stamped now. */
+    /** A new FROST entry stamped now. */
     Entry entry(String clientId, UUID keyId, byte[] requestHash, SigningNonces nonces) {
-        return new Entry(clientId, keyId, requestHash.clone(), nonces, clock.getAsLong());
+        return entry(clientId, keyId, requestHash, new FrostState(nonces));
+    }
+
+    /** A new entry stamped now. */
+    Entry entry(String clientId, UUID keyId, byte[] requestHash, State state) {
+        return new Entry(clientId, keyId, requestHash.clone(), state, clock.getAsLong());
+    }
+
+    /** The live entry of {@code signId}, left in place: to pick how to read a request, never to use its state. */
+    Entry peek(UUID signId) {
+        return live.get(signId);
     }
 
     boolean contains(UUID signId) {
@@ -55,7 +85,7 @@ final class NonceTable {
                 .filter(e -> e.clientId().equals(clientId))
                 .count();
         if (mine >= MAX_PER_CLIENT) {
-            return "this client has " + MAX_PER_CLIENT + " signings waiting for round 2 on this server; "
+            return "this client has " + MAX_PER_CLIENT + " signings waiting for their next round on this server; "
                     + "finish or abort some, or wait until they expire";
         }
         if (live.size() >= MAX_ENTRIES) {
@@ -64,14 +94,17 @@ final class NonceTable {
         return null;
     }
 
-    /** Adds the entry unless the signId is live; false (and the caller destroys the nonces) when it was. */
+    /**
+     * Adds the entry unless the signId is live; false (and the caller destroys the state) when it was. Also
+     * puts a taken entry back for its next round.
+     */
     boolean add(UUID signId, Entry e) {
         return live.putIfAbsent(signId, e) == null;
     }
 
     /**
      * Removes and returns the entry of {@code signId} if {@code clientId} made it; null otherwise. Atomic: an
-     * entry is handed out once. The caller checks {@link #isExpired} and destroys the nonces when done.
+     * entry is handed out once. The caller checks {@link #isExpired} and destroys the state when done.
      */
     Entry take(UUID signId, String clientId) {
         Entry e = live.get(signId);
@@ -86,14 +119,14 @@ final class NonceTable {
         return expired(e, clock.getAsLong());
     }
 
-    /** Removes every expired entry, destroying its nonces; returns the signIds removed (for the audit). */
+    /** Removes every expired entry, destroying its state; returns the signIds removed (for the audit). */
     List<UUID> expire() {
         long now = clock.getAsLong();
         List<UUID> out = new ArrayList<>();
         for (Map.Entry<UUID, Entry> me : live.entrySet()) {
             Entry e = me.getValue();
             if (expired(e, now) && live.remove(me.getKey(), e)) {
-                e.nonces().destroy();
+                e.state().destroy();
                 out.add(me.getKey());
             }
         }
@@ -108,12 +141,12 @@ final class NonceTable {
         return live.size();
     }
 
-    /** Destroys every nonce (the node is stopping). */
+    /** Destroys every state (the node is stopping). */
     void clear() {
         for (UUID id : List.copyOf(live.keySet())) {
             Entry e = live.remove(id);
             if (e != null) {
-                e.nonces().destroy();
+                e.state().destroy();
             }
         }
     }

@@ -2,11 +2,16 @@ package io.keyshard.node;
 
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.DerivedKey;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.Participant;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.ShareContext;
+import io.keyshard.dkls.Group;
 import io.keyshard.frost.Ciphersuite;
 import io.keyshard.frost.KeyPackage;
 import io.keyshard.frost.Tweaks;
@@ -42,7 +47,7 @@ final class SigningKeys {
         this.opener = opener;
     }
 
-    /** A checked request: the key's public data and everything the request binds. */
+    /** A checked request: the key's public data and everything the request binds ({@code suite} null for ECDSA). */
     record Request(
             UUID keyId,
             String storedCurve,
@@ -102,8 +107,11 @@ final class SigningKeys {
             throw ApiException.conflict("the key is not READY on this server");
         }
         CurveName curve = CurveName.parse(row.curve());
-        if (!SigningService.frost(curve)) {
-            throw ApiException.protocol("ECDSA signing is not available yet for " + curve.apiName() + " keys");
+        boolean frost = SigningService.frost(curve);
+        if (!frost && message.length != Group.of(curve).digestLength()) {
+            throw ApiException.malformed(curve.apiName() + " keys sign a digest of "
+                    + Group.of(curve).digestLength() + " bytes (the curve's hash of the message); this one is "
+                    + message.length);
         }
         if (taproot != null && curve != CurveName.SECP256K1_SCHNORR) {
             throw ApiException.malformed("a taproot tweak applies to SECP256K1_SCHNORR keys only");
@@ -115,7 +123,7 @@ final class SigningKeys {
                 keyId,
                 row.curve(),
                 curve,
-                Ciphersuite.forCurve(curve),
+                frost ? Ciphersuite.forCurve(curve) : null,
                 path,
                 taproot,
                 signers,
@@ -148,15 +156,45 @@ final class SigningKeys {
         return List.copyOf(signers);
     }
 
-    /** This server's signing key for the request: its share moved by the derivation tweak (and the taproot tweak). */
-    KeyPackage keyPackage(Request req) throws IOException, ApiException {
-        ShareOpener.HeldShare held;
+    /**
+     * This server's threshold-ECDSA share for the request, {@code x_i + δ} with δ the derivation tweak of the
+     * path (section 13.2), in the group's field; the caller destroys it.
+     */
+    Scalar ecdsaShare(Request req, Group g) throws IOException, ApiException {
+        ShareOpener.HeldShare held = open(req);
         try {
-            held = opener.open(req.keyId())
+            Scalar x = g.of(held.share().scalar().toBigInteger());
+            Scalar moved = x.add(g.of(derivation(req).tweak()));
+            x.destroy();
+            return moved;
+        } finally {
+            held.destroy();
+        }
+    }
+
+    /** The key a request signs under: the root key moved along the path (public data only). */
+    static Point derivedKey(Request req) {
+        return derivation(req).key().point();
+    }
+
+    private static DerivedKey derivation(Request req) {
+        Round3Message result = req.key().result();
+        return PublicDerivation.derive(
+                ExtendedPublicKey.root(req.curve(), result.rootPublicKey(), result.chainCode()), req.path());
+    }
+
+    private ShareOpener.HeldShare open(Request req) throws IOException, ApiException {
+        try {
+            return opener.open(req.keyId())
                     .orElseThrow(() -> ApiException.conflict("this server holds no share of the key"));
         } catch (GeneralSecurityException e) {
             throw new IOException("the stored share does not open: " + e.getMessage(), e);
         }
+    }
+
+    /** This server's signing key for the request: its share moved by the derivation tweak (and the taproot tweak). */
+    KeyPackage keyPackage(Request req) throws IOException, ApiException {
+        ShareOpener.HeldShare held = open(req);
         ShareContext context = held.context();
         KeyPackage root;
         try {

@@ -13,7 +13,9 @@ import io.keyshard.frost.SigningException;
 import io.keyshard.frost.SigningNonces;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.ids.KeyIds;
+import io.keyshard.json.StrictJson;
 import io.keyshard.node.SigningAudit.Outcome;
+import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.KeyState;
 import io.keyshard.wire.SignCommitment;
 import io.keyshard.wire.SignRound1Request;
@@ -32,11 +34,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The node's side of FROST signing (docs/protocol.md, Signing): round 1 checks the request against the
- * key's stored public data, makes fresh nonces and answers signed commitments; round 2 takes the nonces
- * out of the {@link NonceTable} before anything else, checks every co-signer's signed commitments against
- * the identity keys recorded at key generation, and answers a signed share. Each signId is recorded in the
- * {@link SigningAudit} at round 1 and can never start another signing.
+ * The node's signing service (docs/protocol.md, Signing), one for both schemes: FROST for the Edwards and
+ * BIP-340 keys, threshold ECDSA ({@link EcdsaSigning}, DKLs23) for the others. FROST round 1 checks the
+ * request against the key's stored public data, makes fresh nonces and answers signed commitments; round 2
+ * takes the nonces out of the {@link NonceTable} before anything else, checks every co-signer's signed
+ * commitments against the identity keys recorded at key generation, and answers a signed share. Each signId
+ * is recorded in the {@link SigningAudit} at round 1 and can never start another signing.
  */
 final class SigningService implements AutoCloseable {
     private final NodeConfig config;
@@ -45,6 +48,7 @@ final class SigningService implements AutoCloseable {
     private final SigningAudit audit;
     private final SecureRandom random;
     private final NonceTable nonces;
+    private final EcdsaSigning ecdsa;
 
     SigningService(
             NodeConfig config,
@@ -52,23 +56,29 @@ final class SigningService implements AutoCloseable {
             SigningKeys keys,
             SigningAudit audit,
             SecureRandom random,
-            NonceTable nonces) {
+            NonceTable nonces,
+            DklsSetups setups) {
         this.config = config;
         this.identity = identity;
         this.keys = keys;
         this.audit = audit;
         this.random = random;
         this.nonces = nonces;
+        this.ecdsa = new EcdsaSigning(config, identity, keys, audit, random, nonces, setups);
     }
 
-    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table. */
+    /**
+     * The service of a node: its signing audit in {@code files}' folder, an empty nonce table, and the ECDSA
+     * keys' pairwise setups in {@code setups}.
+     */
     static SigningService open(
             NodeConfig config,
             NodeIdentity identity,
             ShareStore store,
             ShareSealer sealer,
             NodeFiles files,
-            SecureRandom random)
+            SecureRandom random,
+            PairwiseSetups setups)
             throws IOException {
         return new SigningService(
                 config,
@@ -76,26 +86,60 @@ final class SigningService implements AutoCloseable {
                 new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
                 SigningAudit.open(files),
                 random,
-                new NonceTable());
+                new NonceTable(),
+                DklsSetups.of(setups));
     }
 
     Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {
         return switch (action) {
             case "round1" -> round1(clientId, signId, ApiExchange.parse(body, SignRound1Request.class));
-            case "round2" -> round2(clientId, signId, ApiExchange.parse(body, SignRound2Request.class));
+            case "round2" ->
+                ecdsaRound(signId, body)
+                        ? ecdsa.round2(clientId, signId, ApiExchange.parse(body, DklsRoundRequest.class))
+                        : round2(clientId, signId, ApiExchange.parse(body, SignRound2Request.class));
+            case "round3" -> ecdsa.round3(clientId, signId, ApiExchange.parse(body, DklsRoundRequest.class));
             case "abort" -> abort(clientId, signId, body);
             default -> throw ApiException.notFound("no such endpoint");
         };
     }
 
-    private SignCommitment round1(String clientId, UUID signId, SignRound1Request r) throws IOException, ApiException {
+    /**
+     * Whether a round-2 body is read as threshold ECDSA's: the signing waiting under the signId is one, or
+     * (none waits) the body has ECDSA's {@code messages}, so that a replay gets 409 rather than a parse error.
+     */
+    private boolean ecdsaRound(UUID signId, byte[] body) {
+        NonceTable.Entry live = nonces.peek(signId);
+        if (live != null) {
+            return live.nonces() == null;
+        }
+        try {
+            return StrictJson.mapper().readTree(body).has("messages");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static ApiException reused() {
+        return ApiException.conflict("this signId was already used on this server; start again with a new one");
+    }
+
+    static ApiException nothingWaits() {
+        return ApiException.conflict("no signing waits for this round under this signId on this server (never "
+                + "started, already answered, aborted, expired, or lost in a restart); start again with a new "
+                + "signId");
+    }
+
+    private Object round1(String clientId, UUID signId, SignRound1Request r) throws IOException, ApiException {
         SigningKeys.Request req = keys.check(clientId, signId, r);
         if (nonces.contains(signId) || audit.find(signId).isPresent()) {
-            throw ApiException.conflict("this signId was already used on this server; start again with a new one");
+            throw reused();
         }
         String busy = nonces.quotaProblem(clientId);
         if (busy != null) {
             throw new ApiException(503, "BUSY", busy);
+        }
+        if (req.suite() == null) {
+            return ecdsa.round1(clientId, signId, r, req);
         }
         SigningNonces made;
         KeyPackage key = keys.keyPackage(req);
@@ -124,15 +168,16 @@ final class SigningService implements AutoCloseable {
         // The nonces leave the table first: whatever follows, they never sign a second time.
         NonceTable.Entry taken = nonces.take(signId, clientId);
         if (taken == null) {
-            throw ApiException.conflict("no signing waits for round 2 under this signId on this server (never "
-                    + "started, already answered, aborted, expired, or lost in a restart); start again with a new "
-                    + "signId");
+            throw nothingWaits();
         }
         Outcome outcome = Outcome.REFUSED;
         try {
             if (nonces.isExpired(taken)) {
                 outcome = Outcome.EXPIRED;
                 throw ApiException.conflict("round 1 of this signing expired on this server; start again");
+            }
+            if (taken.nonces() == null) {
+                throw ApiException.conflict("this signId is a threshold-ECDSA signing; start again with a new signId");
             }
             byte[] message = SigningKeys.message(body.request());
             if (!Arrays.equals(SignTranscript.requestHash(signId, body.request(), message), taken.requestHash())) {
@@ -157,7 +202,7 @@ final class SigningService implements AutoCloseable {
             outcome = Outcome.SIGNED;
             return new SignShare(config.id(), Hex.encode(share), Hex.encode(signature));
         } finally {
-            taken.nonces().destroy();
+            taken.state().destroy();
             audit.end(signId, outcome);
         }
     }
@@ -209,7 +254,7 @@ final class SigningService implements AutoCloseable {
         ApiExchange.parse(body, KeygenService.EmptyRequest.class);
         NonceTable.Entry taken = nonces.take(signId, clientId);
         if (taken != null) {
-            taken.nonces().destroy();
+            taken.state().destroy();
             audit.end(signId, Outcome.ABORTED);
             return new StateAnswer(KeyState.ABORTED);
         }
@@ -218,7 +263,7 @@ final class SigningService implements AutoCloseable {
             throw ApiException.notFound("no such signing on this server");
         }
         if (row.get().outcome() == Outcome.SIGNED) {
-            throw ApiException.conflict("this server already answered round 2 of this signing");
+            throw ApiException.conflict("this server already answered the last round of this signing");
         }
         return new StateAnswer(KeyState.ABORTED);
     }

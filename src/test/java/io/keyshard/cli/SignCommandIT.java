@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.SharedCluster;
 import io.keyshard.curve.CurveName;
+import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.sign.Verifiers;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code keyshard sign message} and {@code sign digest} against the shared local cluster: the JSON fields,
  * signatures a standard verifier accepts under the key {@code derive} prints, and the exit codes of the
- * refusals (EdDSA digest, ECDSA key, oversized message, a server that holds no share).
+ * refusals (EdDSA digest, an ECDSA digest of the wrong length, oversized message, a server that holds no
+ * share); ECDSA keys add r, s, v and DER.
  */
 class SignCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -169,6 +171,40 @@ class SignCommandIT {
     }
 
     @Test
+    void ecdsaKeysSignMessagesAndDigestsAndPrintRSVAndDer() throws Exception {
+        String keyId = keygen(CurveName.P256);
+        CliHarness.Result r = run("sign", "message", "--key-id", keyId, "--path", "m/3/1", "--text", "hi", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("ECDSA", o.get("scheme").asText());
+        for (String field : List.of("r", "s", "v", "der")) {
+            assertTrue(o.has(field), field + " in " + o);
+        }
+        assertEquals(
+                o.get("signature").asText(), o.get("r").asText() + o.get("s").asText());
+        byte[] digest = EcdsaVerifiers.hash(CurveName.P256, "hi".getBytes(StandardCharsets.UTF_8));
+        assertTrue(EcdsaVerifiers.jca(
+                CurveName.P256,
+                o.get("publicKey").asText(),
+                digest,
+                o.get("der").asText()));
+
+        byte[] given = new byte[32];
+        Arrays.fill(given, (byte) 0xa5);
+        CliHarness.Result d =
+                run("sign", "digest", "--key-id", keyId, "--path", "m/3/1", "--hex", Hex.encode(given), "--json");
+        assertEquals(0, d.exitCode(), d.err());
+        JsonNode g = JSON.readTree(d.out());
+        assertEquals(Hex.encode(given), g.get("digest").asText());
+        assertTrue(EcdsaVerifiers.bouncyCastle(
+                CurveName.P256, g.get("publicKey").asText(), given, g.get("der").asText()));
+
+        CliHarness.Result wrongLength = run("sign", "digest", "--key-id", keyId, "--hex", "22".repeat(48));
+        assertEquals(2, wrongLength.exitCode(), wrongLength.err());
+        assertTrue(wrongLength.err().contains("digest is 32 bytes"), wrongLength.err());
+    }
+
+    @Test
     void refusalsExitWithTheirCodesAndNameNoKeyId() throws Exception {
         String ed = keygen(CurveName.ED448);
         CliHarness.Result digest = run("sign", "digest", "--key-id", ed, "--hex", "22".repeat(32));
@@ -176,9 +212,9 @@ class SignCommandIT {
         assertTrue(digest.err().contains("sign message"), digest.err());
 
         String ecdsa = keygen(CurveName.SECP256K1);
-        CliHarness.Result e = run("sign", "message", "--key-id", ecdsa, "--text", "x");
+        CliHarness.Result e = run("sign", "digest", "--key-id", ecdsa, "--hex", "22".repeat(31));
         assertEquals(2, e.exitCode(), e.err());
-        assertTrue(e.err().contains("ECDSA signing is not available yet"), e.err());
+        assertTrue(e.err().contains("digest is 32 bytes"), e.err());
 
         CliHarness.Result big = run("sign", "message", "--key-id", ed, "--hex", "00".repeat(65_537));
         assertEquals(2, big.exitCode(), big.err());

@@ -16,6 +16,11 @@ import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.TestNode;
+import io.keyshard.wire.DklsAnswer;
+import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRoundRequest;
+import io.keyshard.wire.DklsTranscript;
+import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignRound2Request;
 import io.keyshard.wire.SignShare;
 import io.keyshard.wire.SignTranscript;
@@ -25,6 +30,8 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +67,11 @@ final class RogueFront implements AutoCloseable {
     volatile UnaryOperator<String> signShare;
 
     private static final Pattern SIGN_ROUND2 = Pattern.compile("/v1/sign/([^/]+)/round2");
+
+    /** How the operator alters its node's threshold-ECDSA round-3 broadcast (its body bytes); null leaves it. */
+    volatile UnaryOperator<byte[]> dklsPartial;
+
+    private static final Pattern SIGN_ROUND3 = Pattern.compile("/v1/sign/([^/]+)/round3");
 
     /** How the operator alters its node's answers; each gets the session setup it belongs to. */
     interface Tamper {
@@ -132,6 +144,10 @@ final class RogueFront implements AutoCloseable {
             if (sign.matches() && r.statusCode() == 200 && signShare != null) {
                 answer = alterShare(UUID.fromString(sign.group(1)), body, answer);
             }
+            Matcher partial = SIGN_ROUND3.matcher(path);
+            if (partial.matches() && r.statusCode() == 200 && dklsPartial != null) {
+                answer = alterPartial(UUID.fromString(partial.group(1)), body, answer);
+            }
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(r.statusCode(), out.length);
@@ -156,6 +172,22 @@ final class RogueFront implements AutoCloseable {
                 s.sender(),
                 Hex.decode(share, "share")));
         return json.writeValueAsString(new SignShare(s.sender(), share, Hex.encode(signature)));
+    }
+
+    /** The node's round-3 broadcast altered and signed again with its identity key. */
+    private String alterPartial(UUID signId, byte[] request, String answer) throws IOException {
+        var json = StrictJson.mapper();
+        SignRound1Request req = json.readValue(request, DklsRoundRequest.class).request();
+        DklsAnswer a = json.readValue(answer, DklsAnswer.class);
+        DklsMessage m = a.messages().get(0);
+        byte[] body = dklsPartial.apply(Base64.getDecoder().decode(m.body()));
+        byte[] hash = SignTranscript.requestHash(signId, req, Hex.decode(req.message(), "digest"));
+        byte[] signature = keys.signSigningMessage(DklsTranscript.signed(hash, 3, m.sender(), m.recipient(), body));
+        Base64.Encoder b64 = Base64.getEncoder();
+        return json.writeValueAsString(new DklsAnswer(
+                a.sender(),
+                List.of(new DklsMessage(
+                        m.sender(), m.recipient(), b64.encodeToString(body), b64.encodeToString(signature)))));
     }
 
     private String alter(String keyId, String round, byte[] request, String answer) throws IOException {

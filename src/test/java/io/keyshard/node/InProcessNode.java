@@ -65,8 +65,8 @@ public final class InProcessNode implements AutoCloseable {
         this.store = ShareStore.open(files);
         this.peers = new PeerRoster(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
-        this.signing = SigningService.open(config, identity, store, sealer, files, random);
         this.setups = PairwiseSetups.open(files, config, store, sealer);
+        this.signing = SigningService.open(config, identity, store, sealer, files, random, setups);
         this.api = new NodeApi(
                 config,
                 identity,

@@ -1,0 +1,168 @@
+package io.keyshard.client;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.curve.Point;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkls.DklsCodec;
+import io.keyshard.dkls.EcdsaSignature;
+import io.keyshard.dkls.Group;
+import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.dkls.SignMessages.Partial;
+import io.keyshard.dkls.SignRequest;
+import io.keyshard.dkls.Signer;
+import io.keyshard.wire.DklsAnswer;
+import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsTranscript;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own,
+ * holds exactly the messages its round sends (a broadcast, or one sealed message to each co-signer), each
+ * signed by its identity key over this request and round; and the signature from the round-3 broadcasts.
+ * A failure names the server (exit code 5).
+ */
+final class EcdsaAnswers {
+    private final Group g;
+    private final byte[] requestHash;
+    private final List<NodeConnection> signers;
+    private final SignerPick.Picked picked;
+    private final SignRequest protocol;
+
+    EcdsaAnswers(
+            Group g,
+            byte[] requestHash,
+            List<NodeConnection> signers,
+            SignerPick.Picked picked,
+            byte[] digest,
+            Point derivedKey) {
+        this.g = g;
+        this.requestHash = requestHash.clone();
+        this.signers = signers;
+        this.picked = picked;
+        this.protocol = new SignRequest(requestHash, ids(signers), digest, derivedKey);
+    }
+
+    private static List<Integer> ids(List<NodeConnection> signers) {
+        return signers.stream().map(c -> c.info().id()).sorted().toList();
+    }
+
+    /**
+     * Checks one round's answers (in the order of {@code signers}): round 1 and 2 give one sealed message
+     * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order.
+     */
+    List<DklsMessage> check(int round, List<DklsAnswer> answers) {
+        List<DklsMessage> out = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            NodeConnection c = signers.get(i);
+            DklsAnswer a = answers.get(i);
+            int id = c.info().id();
+            if (a.sender() != id || a.messages() == null) {
+                throw blame(c, "its answer names server id " + a.sender() + " or holds no messages");
+            }
+            Set<Integer> to = new HashSet<>();
+            for (DklsMessage m : a.messages()) {
+                if (m == null || m.sender() != id || !to.add(m.recipient())) {
+                    throw blame(
+                            c,
+                            "its round-" + round + " answer holds a message of another sender or two for one "
+                                    + "recipient");
+                }
+                signed(c, round, m);
+            }
+            Set<Integer> expected = new HashSet<>();
+            if (round != 2) {
+                expected.add(DklsMessage.BROADCAST);
+            }
+            if (round != 3) {
+                ids(signers).stream().filter(j -> j != id).forEach(expected::add);
+            }
+            if (!to.equals(expected)) {
+                throw blame(c, "its round-" + round + " answer does not hold one message for each recipient");
+            }
+            out.addAll(a.messages());
+        }
+        return out;
+    }
+
+    /** The messages of {@code all} for signer {@code id}: every broadcast (when asked) and those addressed to it. */
+    static List<DklsMessage> forSigner(List<DklsMessage> all, int id, boolean broadcasts) {
+        return all.stream()
+                .filter(m -> m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST))
+                .toList();
+    }
+
+    /**
+     * The signature from the round-3 broadcasts: every signer's R (they must agree: each checked the others'
+     * openings), its partial (u_i, w_i), and {@code s = Σw / Σu}, verified under the derived key.
+     */
+    EcdsaSignature combine(List<DklsMessage> broadcasts) {
+        DklsCodec codec = new DklsCodec(g);
+        int pointLength = g.curve().pointLength();
+        List<Partial> partials = new ArrayList<>();
+        Point bigR = null;
+        for (DklsMessage m : broadcasts) {
+            NodeConnection c = signer(m.sender());
+            byte[] body = Base64.getDecoder().decode(m.body());
+            if (body.length < pointLength) {
+                throw blame(c, "its partial signature is too short");
+            }
+            try {
+                Point r = g.decodePoint(Arrays.copyOf(body, pointLength), m.sender());
+                if (bigR != null && !bigR.equals(r)) {
+                    throw new KeygenException(
+                            null,
+                            "signing failed: the signers report different nonce points R (a split view); no "
+                                    + "signature is returned",
+                            ExitCoded.PROTOCOL,
+                            null);
+                }
+                bigR = r;
+                partials.add(codec.decodePartial(Arrays.copyOfRange(body, pointLength, body.length), m.sender()));
+            } catch (ProtocolAbort e) {
+                throw blame(c, "its partial signature fails strict decoding (" + e.check() + ")");
+            }
+        }
+        try {
+            return Signer.combine(g, protocol, bigR, partials);
+        } catch (ProtocolAbort e) {
+            if (e.culprit() == ProtocolAbort.UNATTRIBUTED) {
+                throw new KeygenException(
+                        null,
+                        "signing failed: the partial signatures give no signature that verifies under the derived "
+                                + "key (" + e.check() + "); no single server can be named, none is returned",
+                        ExitCoded.PROTOCOL,
+                        e);
+            }
+            throw blame(signer(e.culprit()), "its partial signature failed the " + e.check() + " check");
+        }
+    }
+
+    private void signed(NodeConnection c, int round, DklsMessage m) {
+        byte[] body;
+        byte[] signature;
+        try {
+            body = Base64.getDecoder().decode(m.body() == null ? "" : m.body());
+            signature = Base64.getDecoder().decode(m.signature() == null ? "" : m.signature());
+        } catch (IllegalArgumentException e) {
+            throw blame(c, "its round-" + round + " message is not base64");
+        }
+        byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), body);
+        if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), signature, fields)) {
+            throw blame(c, "its round-" + round + " message is not signed by its identity key for this request");
+        }
+    }
+
+    private NodeConnection signer(int id) {
+        return signers.stream().filter(c -> c.info().id() == id).findFirst().orElseThrow();
+    }
+
+    static KeygenException blame(NodeConnection c, String why) {
+        return new KeygenException(
+                c.name(), "signing failed, culprit server " + c.name() + ": " + why, ExitCoded.PROTOCOL, null);
+    }
+}

@@ -1,0 +1,182 @@
+package io.keyshard.client;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenProgress.Phase;
+import io.keyshard.derive.DerivedKey;
+import io.keyshard.derive.PublicDerivation;
+import io.keyshard.dkls.EcdsaSignature;
+import io.keyshard.dkls.Group;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.wire.DklsAnswer;
+import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRoundRequest;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.SignTranscript;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One threshold-ECDSA signing (DKLs23 Protocol 3.6) as the coordinator runs it: three rounds in parallel,
+ * relaying each signer's broadcasts to all signers and its sealed messages to their recipients only, every
+ * message checked against its sender's identity key ({@link EcdsaAnswers}), then the signature from the
+ * round-3 broadcasts, verified with Bouncy Castle's and the JDK's ECDSA under the derived key before it is
+ * returned. What is signed is the curve's hash of the message, or the given digest of that length. Any
+ * failure aborts on every signer; a failed check names the culprit (exit code 5).
+ */
+final class EcdsaSignRun {
+    /** How a node's refusal names the co-signer whose message failed its check. */
+    private static final String SETUP_NEEDED = "SETUP_NEEDED";
+
+    private static final Pattern CULPRIT = Pattern.compile("culprit server (\\S+) \\(id (\\d+)\\)");
+
+    private final UUID signId;
+    private final KeyRecord key;
+    private final SignRequest request;
+    private final SignerPick.Picked picked;
+    private final Operation<SignResult> op;
+    private final Duration roundTimeout;
+
+    EcdsaSignRun(
+            UUID signId,
+            KeyRecord key,
+            SignRequest request,
+            SignerPick.Picked picked,
+            Operation<SignResult> op,
+            Duration roundTimeout) {
+        this.signId = signId;
+        this.key = key;
+        this.request = request;
+        this.picked = picked;
+        this.op = op;
+        this.roundTimeout = roundTimeout;
+    }
+
+    /** The digest ECDSA signs for a request: the given digest (its length checked) or the curve's hash of the message. */
+    static byte[] digest(Group g, SignRequest request) {
+        byte[] message = request.message();
+        if (!request.digest()) {
+            return g.hash(message);
+        }
+        if (message.length != g.digestLength()) {
+            throw new IllegalArgumentException("a " + g + " digest is " + g.digestLength() + " bytes ("
+                    + (2 * g.digestLength()) + " hex digits); this one is " + message.length);
+        }
+        return message;
+    }
+
+    SignResult run() {
+        Group g = Group.of(key.curve());
+        byte[] digest = digest(g, request);
+        DerivedKey derived = PublicDerivation.derive(Workspace.rootOf(key).key(), request.path());
+        List<NodeConnection> signers = picked.signers();
+        List<Integer> ids = signers.stream().map(c -> c.info().id()).sorted().toList();
+        SignRound1Request r1 =
+                new SignRound1Request(key.keyId().toString(), request.path().toString(), "", ids, Hex.encode(digest));
+        byte[] requestHash = SignTranscript.requestHash(signId, r1, digest);
+        EcdsaAnswers answers = new EcdsaAnswers(
+                g, requestHash, signers, picked, digest, derived.key().point());
+        try {
+            List<DklsMessage> one = answers.check(
+                    1, round(Phase.ROUND1, signers, c -> c.sign(signId, "round1", r1, DklsAnswer.class, roundTimeout)));
+            List<DklsMessage> two = answers.check(
+                    2,
+                    round(
+                            Phase.ROUND2,
+                            signers,
+                            c -> c.sign(
+                                    signId,
+                                    "round2",
+                                    new DklsRoundRequest(
+                                            r1,
+                                            EcdsaAnswers.forSigner(one, c.info().id(), true)),
+                                    DklsAnswer.class,
+                                    roundTimeout)));
+            List<DklsMessage> three = answers.check(
+                    3,
+                    round(
+                            Phase.ROUND3,
+                            signers,
+                            c -> c.sign(
+                                    signId,
+                                    "round3",
+                                    new DklsRoundRequest(
+                                            r1,
+                                            EcdsaAnswers.forSigner(two, c.info().id(), false)),
+                                    DklsAnswer.class,
+                                    roundTimeout)));
+            EcdsaSignature sig = answers.combine(three);
+            int width = g.curve().scalarLength();
+            byte[] rs = new byte[2 * width];
+            place(sig.r(), rs, 0, width);
+            place(sig.s(), rs, width, width);
+            byte[] publicKey = derived.key().point().encode();
+            if (!StandardVerifier.acceptsEcdsa(key.curve(), publicKey, digest, sig.der())) {
+                throw new KeygenException(
+                        null,
+                        "signing failed: the signature does not pass the ECDSA verifier under the derived key; it is "
+                                + "not returned",
+                        ExitCoded.PROTOCOL,
+                        null);
+            }
+            return new SignResult(
+                    signId,
+                    key.keyId(),
+                    key.curve(),
+                    StandardVerifier.scheme(key.curve()),
+                    request.path().toString(),
+                    Hex.encode(derived.key().publicKey()),
+                    SignRun.address(request, key, derived),
+                    signers.stream().map(NodeConnection::name).toList(),
+                    Hex.encode(SignTranscript.messageHash(request.message())),
+                    Hex.encode(rs),
+                    Instant.now(),
+                    Hex.encode(pad(sig.r(), width)),
+                    Hex.encode(pad(sig.s(), width)),
+                    sig.recoveryId(),
+                    Hex.encode(sig.der()));
+        } catch (RuntimeException e) {
+            SignRun.abortEverywhere(signId, signers);
+            throw e;
+        }
+    }
+
+    /** True when a signer refused because it has no pairwise setup it can use with the others. */
+    static boolean setupNeeded(KeygenException e) {
+        return e.getCause() instanceof ServerException se && SETUP_NEEDED.equals(se.code());
+    }
+
+    /** One round on every signer; a node's refusal that names a co-signer as culprit is that co-signer's failure. */
+    private List<DklsAnswer> round(
+            Phase phase, List<NodeConnection> signers, Function<NodeConnection, CompletableFuture<DklsAnswer>> send) {
+        try {
+            return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
+        } catch (KeygenException e) {
+            Matcher m = CULPRIT.matcher(String.valueOf(e.getMessage()));
+            if (e.exitCode() == ExitCoded.PROTOCOL && m.find()) {
+                String name = m.group(1);
+                throw new KeygenException(name, e.getMessage(), ExitCoded.PROTOCOL, e);
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] pad(BigInteger v, int width) {
+        byte[] out = new byte[width];
+        place(v, out, 0, width);
+        return out;
+    }
+
+    private static void place(BigInteger v, byte[] out, int offset, int width) {
+        byte[] b = v.toByteArray();
+        int skip = b.length > width ? b.length - width : 0;
+        System.arraycopy(b, skip, out, offset + width - (b.length - skip), b.length - skip);
+    }
+}

@@ -1,0 +1,49 @@
+package io.keyshard.node;
+
+import io.keyshard.dkls.OtSeeds;
+import io.keyshard.dkls.ZeroSharing;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What threshold-ECDSA signing needs of a key's DKLs23 pairwise setup as this node stores it. */
+interface DklsSetups {
+    /**
+     * This server's seeds with each co-signer (OT extension as sender and as receiver, and the zero-sharing),
+     * all of the one setup {@code setupId}.
+     */
+    record Seeds(UUID setupId, Map<Integer, OtSeeds> asSender, Map<Integer, OtSeeds> asReceiver, ZeroSharing zero) {
+        /** Wipes every seed (the signing ended). */
+        void destroy() {
+            asSender.values().forEach(OtSeeds::burn);
+            asReceiver.values().forEach(OtSeeds::burn);
+            zero.destroy();
+        }
+    }
+
+    /**
+     * The seeds with every peer of a signing, or a refusal (409) naming a pair that has no complete setup
+     * or whose setup was burned after a failed check: such a pair signs again only after a fresh setup.
+     */
+    Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException;
+
+    /** The node's stored setups: refusals are 409 {@value PairwiseSetups#SETUP_NEEDED} naming the peer. */
+    static DklsSetups of(PairwiseSetups setups) {
+        return new DklsSetups() {
+            @Override
+            public Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException {
+                PairwiseSetups.SignerMaterial m = setups.forSigners(keyId, signers);
+                return new Seeds(m.setupId(), m.asSender(), m.asReceiver(), m.zero());
+            }
+
+            @Override
+            public void burn(UUID keyId, int peer) throws IOException {
+                setups.burn(keyId, peer);
+            }
+        };
+    }
+
+    /** Marks this server's setup with {@code peer} burned, durably, before the failure is answered. */
+    void burn(UUID keyId, int peer) throws IOException;
+}

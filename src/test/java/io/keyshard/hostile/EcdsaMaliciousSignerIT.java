@@ -1,0 +1,329 @@
+package io.keyshard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.KeygenException;
+import io.keyshard.client.SignRequest;
+import io.keyshard.client.SignResult;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkls.DklsCodec;
+import io.keyshard.dkls.Group;
+import io.keyshard.dkls.OtExtensionMessage;
+import io.keyshard.dkls.Rvole;
+import io.keyshard.dkls.SignMessages.MulRequest;
+import io.keyshard.dkls.SignMessages.MulResponse;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.TestNode;
+import io.keyshard.vault.Vault;
+import io.keyshard.wire.DklsAnswer;
+import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRoundRequest;
+import io.keyshard.wire.DklsTranscript;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.SignTranscript;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A threshold-ECDSA co-signer or coordinator that cheats, against real nodes (ALPHA 11, BRAVO 12, CHARLIE 13)
+ * over loopback HTTPS. The test is the relay and, where BRAVO cheats, BRAVO's operator: it replaces BRAVO's
+ * multiplication or OT-extension message with a tampered one, sealed to the recipient and signed with
+ * BRAVO's identity key as a modified BRAVO would send it. The recipient names BRAVO, returns no
+ * signature, burns the pair's setup and refuses to sign with BRAVO again; replayed or reordered rounds
+ * and messages of another signing are refused with nothing computed.
+ */
+class EcdsaMaliciousSignerIT {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CurveName CURVE = CurveName.SECP256K1;
+    private static final Group G = Group.of(CURVE);
+
+    @TempDir
+    static Path dir;
+
+    static HostileCluster cluster;
+    static RogueFront rogue;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new HostileCluster(dir);
+        rogue = cluster.rogueFront("BRAVO");
+    }
+
+    @AfterAll
+    static void stop() {
+        rogue.close();
+        cluster.close();
+    }
+
+    @AfterEach
+    void honestAgain() {
+        rogue.dklsPartial = null;
+    }
+
+    /** A fresh key whose pairwise setup is in place (the workspace runs it at key generation or first use). */
+    private static UUID readyKey() {
+        UUID keyId = cluster.keygen(CURVE).keyId();
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            ws.sign(new SignRequest(keyId, DerivationPath.ROOT, null, digest(), null, null, null, true))
+                    .promise()
+                    .join();
+        }
+        return keyId;
+    }
+
+    private static byte[] digest() {
+        byte[] d = new byte[32];
+        RANDOM.nextBytes(d);
+        return d;
+    }
+
+    private static SignRound1Request request(UUID keyId, List<Integer> signers) {
+        return new SignRound1Request(keyId.toString(), "m/5", "", signers, Hex.encode(digest()));
+    }
+
+    private static HttpResponse<String> post(String server, UUID signId, String action, Object body) throws Exception {
+        TestNode n = cluster.node(server);
+        return n.send(
+                n.entry.apiKey(),
+                "/v1/sign/" + signId + "/" + action,
+                StrictJson.mapper().writeValueAsString(body));
+    }
+
+    private static DklsAnswer ok(HttpResponse<String> a) throws Exception {
+        assertEquals(200, a.statusCode(), a.body());
+        return StrictJson.mapper().readValue(a.body(), DklsAnswer.class);
+    }
+
+    private static void assertRefused(int status, String words, HttpResponse<String> a) {
+        assertEquals(status, a.statusCode(), a.body());
+        assertTrue(a.body().contains(words), a.body());
+    }
+
+    /** Round 1 of a signing on each of {@code servers}, every answer 200. */
+    private static List<DklsAnswer> roundOne(UUID signId, SignRound1Request r, String... servers) throws Exception {
+        List<DklsAnswer> out = new ArrayList<>();
+        for (String server : servers) {
+            out.add(ok(post(server, signId, "round1", r)));
+        }
+        return out;
+    }
+
+    /** The messages of {@code answers} for server {@code id}: broadcasts (when asked) and those addressed to it. */
+    private static List<DklsMessage> forServer(List<DklsAnswer> answers, int id, boolean broadcasts) {
+        List<DklsMessage> out = new ArrayList<>();
+        for (DklsAnswer a : answers) {
+            for (DklsMessage m : a.messages()) {
+                if (m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * BRAVO's sealed message to ALPHA in {@code round}, its plaintext changed by {@code change}, sealed again
+     * to ALPHA and signed with BRAVO's identity key: what a modified BRAVO would send.
+     */
+    private static DklsMessage tampered(
+            DklsMessage m, UUID signId, SignRound1Request r, int round, UnaryOperator<byte[]> change) throws Exception {
+        IdentityKeys alpha = NodeSecrets.identity(cluster.node("ALPHA").data);
+        IdentityKeys bravo = NodeSecrets.identity(cluster.node("BRAVO").data);
+        byte[] hash = SignTranscript.requestHash(signId, r, Hex.decode(r.message(), "digest"));
+        byte[][] context = DklsTranscript.sealContext(hash, round, 12, 11);
+        byte[] plain = alpha.openSigningMessage(context, Base64.getDecoder().decode(m.body()));
+        byte[] sealed = IdentityKeys.sealSigningMessage(alpha.encryptionPublicKey(), context, change.apply(plain));
+        byte[] signature = bravo.signSigningMessage(DklsTranscript.signed(hash, round, 12, 11, sealed));
+        return new DklsMessage(
+                12,
+                11,
+                Base64.getEncoder().encodeToString(sealed),
+                Base64.getEncoder().encodeToString(signature));
+    }
+
+    private static List<DklsMessage> replace(List<DklsMessage> list, DklsMessage from, DklsMessage to) {
+        List<DklsMessage> out = new ArrayList<>(list);
+        out.replaceAll(m -> m == from ? to : m);
+        return out;
+    }
+
+    private static DklsMessage from(List<DklsMessage> list, int sender) {
+        return list.stream().filter(m -> m.sender() == sender).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTamperedMultiplicationNamesTheSenderBurnsThePairAndItIsRefusedAfterwards() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 12));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+        List<DklsAnswer> two = List.of(
+                ok(post("ALPHA", signId, "round2", new DklsRoundRequest(r, forServer(one, 11, true)))),
+                ok(post("BRAVO", signId, "round2", new DklsRoundRequest(r, forServer(one, 12, true)))));
+        List<DklsMessage> toAlpha = forServer(two, 11, false);
+        DklsMessage honest = from(toAlpha, 12);
+        DklsMessage bad = tampered(honest, signId, r, 2, plain -> {
+            DklsCodec codec = new DklsCodec(G);
+            MulResponse m = codec.decodeMulResponse(plain, 12);
+            Rvole.SenderMessage mul = m.mul();
+            mul.tau()[3][1] = mul.tau()[3][1].add(G.of(BigInteger.ONE));
+            return codec.encode(m);
+        });
+        HttpResponse<String> a =
+                post("ALPHA", signId, "round3", new DklsRoundRequest(r, replace(toAlpha, honest, bad)));
+        assertRefused(422, "culprit server BRAVO (id 12)", a);
+        assertTrue(a.body().contains("burned"), a.body());
+        assertRefused(409, "SETUP_NEEDED", post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 12))));
+        // ALPHA still signs with CHARLIE: only the pair with the cheating server is burned
+        ok(post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 13))));
+    }
+
+    @Test
+    void aTamperedOtExtensionMessageNamesTheSenderAndBurnsThePair() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 12));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+        List<DklsMessage> toAlpha = forServer(one, 11, true);
+        DklsMessage honest = toAlpha.stream()
+                .filter(m -> m.sender() == 12 && m.recipient() == 11)
+                .findFirst()
+                .orElseThrow();
+        DklsMessage bad = tampered(honest, signId, r, 1, plain -> {
+            DklsCodec codec = new DklsCodec(G);
+            MulRequest m = codec.decodeMulRequest(plain, 12);
+            OtExtensionMessage ote = m.ote();
+            ote.tTilde()[0] ^= 1L; // the KOS15 check value: the check fails whatever the sender's Δ
+            return codec.encode(m);
+        });
+        HttpResponse<String> a =
+                post("ALPHA", signId, "round2", new DklsRoundRequest(r, replace(toAlpha, honest, bad)));
+        assertRefused(422, "culprit server BRAVO (id 12)", a);
+        assertTrue(a.body().contains("burned"), a.body());
+        assertRefused(409, "SETUP_NEEDED", post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 12))));
+    }
+
+    @Test
+    void aMessageOfAnotherSigningIsRefusedNamingItsSender() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 13));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "CHARLIE");
+        DklsMessage commitOfCharlie = from(
+                forServer(one, 11, true).stream()
+                        .filter(m -> m.recipient() == DklsMessage.BROADCAST)
+                        .toList(),
+                13);
+        // a message of another signing (another signId) relayed into this one: refused, naming its sender
+        UUID otherId = UUID.randomUUID();
+        SignRound1Request other = request(keyId, List.of(11, 13));
+        List<DklsAnswer> otherOne = roundOne(otherId, other, "ALPHA", "CHARLIE");
+        List<DklsMessage> mixed = forServer(one, 11, true);
+        DklsMessage foreign = from(
+                forServer(otherOne, 11, true).stream()
+                        .filter(m -> m.recipient() == DklsMessage.BROADCAST)
+                        .toList(),
+                13);
+        assertRefused(
+                422,
+                "CHARLIE",
+                post("ALPHA", signId, "round2", new DklsRoundRequest(r, replace(mixed, commitOfCharlie, foreign))));
+        assertRefused(409, "no signing waits", post("ALPHA", signId, "round2", new DklsRoundRequest(r, mixed)));
+    }
+
+    @Test
+    void replayedAndReorderedRoundsAreRefused() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 12));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+        assertRefused(409, "already used", post("ALPHA", signId, "round1", r));
+        DklsRoundRequest toAlpha = new DklsRoundRequest(r, forServer(one, 11, true));
+        assertRefused(409, "waits for round 2", post("ALPHA", signId, "round3", toAlpha));
+        assertRefused(409, "no signing waits", post("ALPHA", signId, "round2", toAlpha));
+
+        UUID second = UUID.randomUUID();
+        SignRound1Request r2 = request(keyId, List.of(11, 12));
+        List<DklsAnswer> again = roundOne(second, r2, "ALPHA", "BRAVO");
+        DklsRoundRequest twoA = new DklsRoundRequest(r2, forServer(again, 11, true));
+        ok(post("ALPHA", second, "round2", twoA));
+        assertRefused(409, "waits for round 3", post("ALPHA", second, "round2", twoA));
+        assertRefused(409, "no signing waits", post("ALPHA", second, "round3", new DklsRoundRequest(r2, List.of())));
+        assertRefused(409, "already used", post("ALPHA", second, "round1", r2));
+        assertEquals(200, post("ALPHA", second, "abort", Map.of()).statusCode());
+    }
+
+    @Test
+    void aChangedDigestAtALaterRoundIsRefusedAndEndsTheSigning() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 12));
+        List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+        SignRound1Request changed = new SignRound1Request(r.keyId(), r.path(), "", r.signers(), Hex.encode(digest()));
+        assertRefused(
+                409,
+                "another request",
+                post("ALPHA", signId, "round2", new DklsRoundRequest(changed, forServer(one, 11, true))));
+        assertRefused(
+                409,
+                "no signing waits",
+                post("ALPHA", signId, "round2", new DklsRoundRequest(r, forServer(one, 11, true))));
+    }
+
+    @Test
+    void aDigestOfTheWrongLengthIsRefusedAtRoundOne() throws Exception {
+        UUID keyId = cluster.keygen(CURVE).keyId();
+        SignRound1Request r =
+                new SignRound1Request(keyId.toString(), "m", "", List.of(11, 12), Hex.encode(new byte[33]));
+        assertRefused(400, "digest of 32 bytes", post("ALPHA", UUID.randomUUID(), "round1", r));
+    }
+
+    @Test
+    void theClientReturnsNoSignatureWhenAServerChangesItsPartial() throws Exception {
+        UUID keyId = readyKey();
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            rogue.dklsPartial = body -> {
+                body[body.length - 1] ^= 1; // w_i's last byte: still a canonical scalar
+                return body;
+            };
+            CompletionException e = assertThrows(
+                    CompletionException.class,
+                    () -> ws.sign(new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
+                            .promise()
+                            .join());
+            KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+            assertEquals(5, failure.exitCode(), failure.getMessage());
+            assertTrue(failure.getMessage().contains("no single server"), failure.getMessage());
+            rogue.dklsPartial = null;
+            SignResult good = ws.sign(
+                            new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
+                    .promise()
+                    .join();
+            assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
+        }
+    }
+}
