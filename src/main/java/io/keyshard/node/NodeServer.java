@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 /**
  * One running MPC node ({@code keyshard node run}): HTTPS with TLS 1.3 only on the configured
  * address ({@link NodeTransport}), and a sweeper that expires key generation sessions that never
- * reached round 3.
+ * reached round 3 and signing nonces whose round 2 never came.
  */
 public final class NodeServer implements AutoCloseable {
     private final NodeTransport transport;
@@ -47,6 +47,12 @@ public final class NodeServer implements AutoCloseable {
 
     /** Starts the node of {@code dataDir}; {@code portOverride} (if not null) replaces the configured port, 0 = any free one. */
     public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl) throws IOException {
+        return start(dataDir, portOverride, sessionTtl, NonceTable.TTL);
+    }
+
+    /** As {@link #start(Path, Integer, Duration)}, with signing nonces expiring after {@code nonceTtl} instead of 10 minutes. */
+    public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl, Duration nonceTtl)
+            throws IOException {
         QuietLibraryLogs.apply();
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
@@ -61,7 +67,7 @@ public final class NodeServer implements AutoCloseable {
         ShareStore store = ShareStore.open(files);
         KeygenService keygen =
                 new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
-        SigningService signing = SigningService.open(config, identity, store, sealer, files, random);
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random, nonceTtl);
         NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
         NodeTransport transport;
         try {
@@ -77,7 +83,8 @@ public final class NodeServer implements AutoCloseable {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
-        sweeper.scheduleWithFixedDelay(signing::expire, 30, 30, TimeUnit.SECONDS);
+        long nonceSweep = Math.max(1, Math.min(30, nonceTtl.toSeconds() / 2));
+        sweeper.scheduleWithFixedDelay(signing::expire, nonceSweep, nonceSweep, TimeUnit.SECONDS);
         return new NodeServer(
                 transport, sweeper, keygen, signing, store, sealer, config.withPort(transport.port()), identity);
     }

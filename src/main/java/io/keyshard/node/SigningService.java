@@ -23,6 +23,7 @@ import io.keyshard.wire.SignTranscript;
 import io.keyshard.wire.StateAnswer;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -70,13 +71,26 @@ final class SigningService implements AutoCloseable {
             NodeFiles files,
             SecureRandom random)
             throws IOException {
+        return open(config, identity, store, sealer, files, random, NonceTable.TTL);
+    }
+
+    /** As above, with nonces that expire after {@code nonceTtl}. */
+    static SigningService open(
+            NodeConfig config,
+            NodeIdentity identity,
+            ShareStore store,
+            ShareSealer sealer,
+            NodeFiles files,
+            SecureRandom random,
+            Duration nonceTtl)
+            throws IOException {
         return new SigningService(
                 config,
                 identity,
                 new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
                 SigningAudit.open(files),
                 random,
-                new NonceTable());
+                new NonceTable(System::nanoTime, nonceTtl));
     }
 
     Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {
