@@ -51,8 +51,8 @@ final class NonceInterleavings implements AutoCloseable {
     final NonceLedger ledger = new NonceLedger();
     final List<String> violations = new ArrayList<>();
     final Map<String, Integer> counts = new LinkedHashMap<>();
-    /** Signings a node held when it was killed: their round 2 there was refused and must never be signed. */
-    final List<RawSigning> lostInRestart = new ArrayList<>();
+    /** "signId node" of every signing a node held when it was killed: refused there, never to be signed. */
+    final List<String> lostInRestart = new ArrayList<>();
 
     final List<RawSigning> signings = new ArrayList<>();
     private final Random random;
@@ -341,7 +341,7 @@ final class NonceInterleavings implements AutoCloseable {
         for (RawSigning s : signings) {
             if (s.held.get(name) == Held.LIVE) {
                 s.held.put(name, Held.SPENT);
-                lostInRestart.add(s);
+                lostInRestart.add(s.signId + " " + name);
                 Answer<SignShare> a = call(
                         name,
                         s.signId,

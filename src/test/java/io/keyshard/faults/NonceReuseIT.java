@@ -63,7 +63,7 @@ class NonceReuseIT {
             if ((h == Held.NONE) != (o == null) || (h == Held.SIGNED) != signed) {
                 out.add(name + " " + s.signId + ": model " + h + ", audit " + o);
             }
-            if (walk.lostInRestart.contains(s) && signed) {
+            if (walk.lostInRestart.contains(s.signId + " " + name) && signed) {
                 out.add(name + " " + s.signId + ": a signing lost in a restart was signed");
             }
         }

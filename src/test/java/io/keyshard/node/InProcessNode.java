@@ -32,6 +32,8 @@ public final class InProcessNode implements AutoCloseable {
     private final KeygenService keygen;
     private final PeerRoster peers;
     private final SigningService signing;
+    private final NonceTable nonces = new NonceTable();
+    private final SigningAudit audit;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -64,7 +66,14 @@ public final class InProcessNode implements AutoCloseable {
         this.store = ShareStore.open(files);
         this.peers = new PeerRoster(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
-        this.signing = SigningService.open(config, identity, store, sealer, files, random);
+        this.audit = SigningAudit.open(files);
+        this.signing = new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
+                audit,
+                random,
+                nonces);
         this.api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing);
     }
 
@@ -103,6 +112,16 @@ public final class InProcessNode implements AutoCloseable {
     /** The body type of abort (commit takes a {@code CommitRequest}). */
     public static Class<?> emptyRequestType() {
         return KeygenService.EmptyRequest.class;
+    }
+
+    /** How many signings hold nonces waiting for round 2. */
+    public int waitingSignings() {
+        return nonces.size();
+    }
+
+    /** How the signing audit records {@code signId} (COMMITTED, SIGNED, REFUSED, ABORTED, EXPIRED), or null. */
+    public String signingOutcome(UUID signId) throws IOException {
+        return audit.find(signId).map(r -> r.outcome().name()).orElse(null);
     }
 
     /** How many keyIds the store knows (shares and tombstones). */
