@@ -263,10 +263,12 @@ final class NonceInterleavings implements AutoCloseable {
                     s.signers.stream().map(s.commitments::get).toList(),
                     s.signers.stream().map(s.shares::get).toList(),
                     m);
-            if (!Verifiers.accepts(s.key.curve(), sig.verifyKey(), m, Hex.encode(sig.signature()))) {
+            if (!Verifiers.accepts(s.key.curve(), sig.verifyKey(), m, sig.signature())) {
                 violations.add("signing " + s.signId + ": the signature does not verify");
             }
-            ledger.signature("signing " + s.signId, RawSignatures.nonceOf(s.key.curve(), sig.signature()));
+            ledger.signature(
+                    "signing " + s.signId,
+                    RawSignatures.nonceOf(s.key.curve(), Hex.decode(sig.signature(), "signature")));
             count("signature by the test");
         } catch (RuntimeException e) {
             violations.add("signing " + s.signId + ": " + e.getMessage());

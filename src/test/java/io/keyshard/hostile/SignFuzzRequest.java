@@ -16,6 +16,7 @@ import java.util.UUID;
  * POST. The rest is the body; in template mode a splice ({@link FuzzRequest#splice}) into a valid body:
  * round 1 of a fresh signing, the live signing's round 2, or an empty abort.
  */
+@SuppressWarnings("ArrayRecordComponent") // body() hands out a copy; equality is never used
 record SignFuzzRequest(String method, String action, UUID signId, int key, String authorization, byte[] body) {
     private static final String[] ACTIONS = {"round1", "round2", "abort", "round3"};
 

@@ -34,8 +34,8 @@ import java.util.TreeMap;
 public final class RawSignatures {
     private RawSignatures() {}
 
-    /** A finished signature and the key a standard verifier checks it under (hex). */
-    public record Signed(byte[] signature, String verifyKey) {}
+    /** A finished signature and the key a standard verifier checks it under, both hex. */
+    public record Signed(String signature, String verifyKey) {}
 
     /**
      * Aggregates the shares of one signing of {@code key} at {@code path} (with the optional taproot
@@ -73,7 +73,8 @@ public final class RawSignatures {
         Signature sig = Aggregator.aggregate(suite, new SigningPackage(decoded, message), z, pub);
         Point y = pub.groupKey();
         return new Signed(
-                sig.encode(suite), Hex.encode(key.curve() == CurveName.SECP256K1_SCHNORR ? Bip340.x(y) : y.encode()));
+                Hex.encode(sig.encode(suite)),
+                Hex.encode(key.curve() == CurveName.SECP256K1_SCHNORR ? Bip340.x(y) : y.encode()));
     }
 
     /** The nonce part of a signature ({@code R}, or x(R) for BIP-340), labelled by curve, as hex. */
