@@ -62,19 +62,7 @@ final class SigningService implements AutoCloseable {
         this.nonces = nonces;
     }
 
-    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table. */
-    static SigningService open(
-            NodeConfig config,
-            NodeIdentity identity,
-            ShareStore store,
-            ShareSealer sealer,
-            NodeFiles files,
-            SecureRandom random)
-            throws IOException {
-        return open(config, identity, store, sealer, files, random, NonceTable.TTL);
-    }
-
-    /** As above, with nonces that expire after {@code nonceTtl}. */
+    /** The service of a node: its signing audit in {@code files}' folder, an empty nonce table whose entries live {@code nonceTtl}. */
     static SigningService open(
             NodeConfig config,
             NodeIdentity identity,

@@ -92,18 +92,7 @@ class SignFuzzTest {
                     t.merkleRoot(), TaprootTweak.parse(TaprootTweak.wire(t)).merkleRoot());
             return;
         }
-        Class<?> type = TYPES.get(pick);
-        Object value;
-        try {
-            value = InProcessNode.parse(body, type);
-        } catch (InProcessNode.Refused e) {
-            assertEquals(400, e.status, e.getMessage());
-            assertEquals("MALFORMED", e.code);
-            assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
-            return;
-        }
-        byte[] again = StrictJson.mapper().writeValueAsBytes(value);
-        assertArrayEquals(again, StrictJson.mapper().writeValueAsBytes(InProcessNode.parse(again, type)));
+        MessageDecodingFuzzTest.refusedOrRoundTrips(body, TYPES.get(pick));
     }
 
     /** Input layout: see {@link SignFuzzRequest}. */
