@@ -334,7 +334,7 @@ final class NonceInterleavings implements AutoCloseable {
         }
     }
 
-    /** kill -9 and restart: the nonces it held are gone, and a round 2 for any of them is refused. */
+    /** kill -9 and restart: the nonces it held are gone, a round 2 for any of them is refused, and its signId stays used. */
     private void kill(String name) throws Exception {
         count("kill");
         nodes.kill(name);
@@ -351,6 +351,8 @@ final class NonceInterleavings implements AutoCloseable {
                         new SignRound2Request(s.request(0), s.commitmentList()),
                         SignShare.class);
                 check(a.status() == 409, "round 2 to " + name + " of a signing from before its restart", 409, a);
+                Answer<SignCommitment> again = call(name, s.signId, "round1", s.request(0), SignCommitment.class);
+                check(again.status() == 409, "round 1 resent to " + name + " after its restart", 409, again);
             }
         }
     }
