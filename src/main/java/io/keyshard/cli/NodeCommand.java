@@ -135,6 +135,14 @@ public final class NodeCommand implements Runnable {
         long sessionTtl;
 
         @Option(
+                names = "--nonce-ttl",
+                defaultValue = "600",
+                paramLabel = "SECONDS",
+                hidden = true,
+                description = "Signing nonces whose round 2 never came are destroyed after this (tests shorten it).")
+        long nonceTtl;
+
+        @Option(
                 names = "--exit-with",
                 paramLabel = "PID",
                 hidden = true,
@@ -146,7 +154,11 @@ public final class NodeCommand implements Runnable {
             if (sessionTtl < 1) {
                 throw new IllegalArgumentException("--session-ttl must be at least 1 second");
             }
-            NodeServer server = NodeServer.start(data, port, Duration.ofSeconds(sessionTtl));
+            if (nonceTtl < 1) {
+                throw new IllegalArgumentException("--nonce-ttl must be at least 1 second");
+            }
+            NodeServer server =
+                    NodeServer.start(data, port, Duration.ofSeconds(sessionTtl), Duration.ofSeconds(nonceTtl));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 /**
  * One running MPC node ({@code keyshard node run}): HTTPS with TLS 1.3 only on the configured
  * address ({@link NodeTransport}), and a sweeper that expires key generation sessions that never
- * reached round 3.
+ * reached round 3 and signing nonces whose round 2 never came.
  */
 public final class NodeServer implements AutoCloseable {
     private final NodeTransport transport;
@@ -53,6 +53,12 @@ public final class NodeServer implements AutoCloseable {
 
     /** Starts the node of {@code dataDir}; {@code portOverride} (if not null) replaces the configured port, 0 = any free one. */
     public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl) throws IOException {
+        return start(dataDir, portOverride, sessionTtl, NonceTable.TTL);
+    }
+
+    /** As {@link #start(Path, Integer, Duration)}, with signing nonces expiring after {@code nonceTtl} instead of 10 minutes. */
+    public static NodeServer start(Path dataDir, Integer portOverride, Duration sessionTtl, Duration nonceTtl)
+            throws IOException {
         QuietLibraryLogs.apply();
         NodeFiles files = new NodeFiles(dataDir);
         NodeConfig config = files.readConfig();
@@ -68,7 +74,7 @@ public final class NodeServer implements AutoCloseable {
         KeygenService keygen =
                 new KeygenService(config, identity, store, sealer, sessionTtl, random, new PeerRoster(files));
         PairwiseSetups setups = PairwiseSetups.open(files, config, store, sealer);
-        SigningService signing = SigningService.open(config, identity, store, sealer, files, random, setups);
+        SigningService signing = SigningService.open(config, identity, store, sealer, files, random, setups, nonceTtl);
         EcdsaSetupService setup = new EcdsaSetupService(config, identity, store, setups, random, sessionTtl);
         NodeApi api = new NodeApi(config, identity, new ClientRegistry(files), keygen, signing, setup);
         NodeTransport transport;
@@ -87,7 +93,8 @@ public final class NodeServer implements AutoCloseable {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
         sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
-        sweeper.scheduleWithFixedDelay(signing::expire, 30, 30, TimeUnit.SECONDS);
+        long nonceSweep = Math.max(1, Math.min(30, nonceTtl.toSeconds() / 2));
+        sweeper.scheduleWithFixedDelay(signing::expire, nonceSweep, nonceSweep, TimeUnit.SECONDS);
         sweeper.scheduleWithFixedDelay(setup::expire, every, every, TimeUnit.SECONDS);
         return new NodeServer(
                 transport,

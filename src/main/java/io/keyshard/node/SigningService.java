@@ -25,6 +25,7 @@ import io.keyshard.wire.SignTranscript;
 import io.keyshard.wire.StateAnswer;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -68,8 +69,8 @@ final class SigningService implements AutoCloseable {
     }
 
     /**
-     * The service of a node: its signing audit in {@code files}' folder, an empty nonce table, and the ECDSA
-     * keys' pairwise setups in {@code setups}.
+     * The service of a node: its signing audit in {@code files}' folder, an empty nonce table whose entries
+     * live {@code nonceTtl}, and the ECDSA keys' pairwise setups in {@code setups}.
      */
     static SigningService open(
             NodeConfig config,
@@ -78,7 +79,8 @@ final class SigningService implements AutoCloseable {
             ShareSealer sealer,
             NodeFiles files,
             SecureRandom random,
-            PairwiseSetups setups)
+            PairwiseSetups setups,
+            Duration nonceTtl)
             throws IOException {
         return new SigningService(
                 config,
@@ -86,7 +88,7 @@ final class SigningService implements AutoCloseable {
                 new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
                 SigningAudit.open(files),
                 random,
-                new NonceTable(),
+                new NonceTable(System::nanoTime, nonceTtl),
                 DklsSetups.of(setups));
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +37,17 @@ final class NodeProcesses implements AutoCloseable {
     private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
     private final Map<String, ChildJvm> running = new LinkedHashMap<>();
     private final Map<String, NodeConnection> probes = new LinkedHashMap<>();
+    private final List<String> runOptions;
 
     /** Initialises every node's data folder under {@code dir/<name>/data} (and starts none). */
     NodeProcesses(Path dir) throws IOException {
+        this(dir, List.of());
+    }
+
+    /** As above; each {@code node run} also gets {@code runOptions} (e.g. a short {@code --nonce-ttl}). */
+    NodeProcesses(Path dir, List<String> runOptions) throws IOException {
         this.dir = dir;
+        this.runOptions = List.copyOf(runOptions);
         int id = 11;
         for (String name : NAMES) {
             Files.createDirectories(dir.resolve(name));
@@ -88,6 +96,16 @@ final class NodeProcesses implements AutoCloseable {
         return new ServerInfo(e.url(), e.id(), e.certSha256(), false);
     }
 
+    /** A new connection to {@code name} with the first client's API key (a fresh one after a restart: no stale socket). */
+    NodeConnection connect(String name) {
+        char[] key = entries.get(name).apiKey().toCharArray();
+        try {
+            return new NodeConnection(name, info(name), key);
+        } finally {
+            Arrays.fill(key, '\0');
+        }
+    }
+
     /** Starts every node that is not running, side by side. */
     void startAll() throws IOException, InterruptedException {
         Map<String, ChildJvm> launched = new LinkedHashMap<>();
@@ -107,15 +125,15 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     private ChildJvm launch(String name) throws IOException {
-        return ChildJvm.start(
-                "io.keyshard.Main",
-                dir.resolve(name + ".log"),
+        List<String> args = new ArrayList<>(List.of(
                 "node",
                 "run",
                 "--data",
                 data(name).toString(),
                 "--exit-with",
-                Long.toString(ProcessHandle.current().pid())); // no orphans
+                Long.toString(ProcessHandle.current().pid()))); // no orphans
+        args.addAll(runOptions);
+        return ChildJvm.start("io.keyshard.Main", dir.resolve(name + ".log"), args.toArray(String[]::new));
     }
 
     /** Waits for the node's "listening" line; relaunches while its port is still held (just after a kill). */

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short coverage-guided run in {@code mvn verify}: the node's request parsing and the protocol
- * messages' decoding, fuzzed for a few seconds each with Jazzer (new inputs, not only the seeds the
+ * The short coverage-guided run in {@code mvn verify}: the node's request parsing, its sign endpoints and
+ * the protocol and signing messages' decoding, fuzzed for a few seconds each with Jazzer (new inputs, not only the seeds the
  * regression tests replay). The long run is {@code mvn -Pfuzz verify -Dfuzz.minutes=N}.
  */
 class FuzzBurstIT {
@@ -22,11 +22,13 @@ class FuzzBurstIT {
     @Test
     void nodeRequestsAndProtocolMessagesSurviveAShortFuzzingBurst() throws Exception {
         Path out = Files.createDirectories(Path.of("target", "fuzz-burst").toAbsolutePath());
-        // Both child JVMs at once: most of each one's time is Jazzer instrumenting classes at start-up.
+        // Every child JVM at once: most of each one's time is Jazzer instrumenting classes at start-up.
         List<CompletableFuture<FuzzRun.Result>> runs = new ArrayList<>();
         for (String[] target : new String[][] {
             {NodeApiFuzzTest.class.getName(), "anyRequest"},
-            {MessageDecodingFuzzTest.class.getName(), "wireMessages"}
+            {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
+            {SignFuzzTest.class.getName(), "signEndpoints"},
+            {SignFuzzTest.class.getName(), "signMessages"}
         }) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {

@@ -30,7 +30,9 @@ class FuzzRun {
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"},
-            new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"});
+            new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"},
+            new String[] {SignFuzzTest.class.getName(), "signMessages"},
+            new String[] {SignFuzzTest.class.getName(), "signEndpoints"});
 
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");

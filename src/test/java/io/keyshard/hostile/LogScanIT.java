@@ -3,6 +3,7 @@ package io.keyshard.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
@@ -23,17 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole command-line flow (init, nodes up, keygen on the local cluster, keys, derive, servers
- * check, vault export, a wrong password) in real processes with java.util.logging at ALL
+ * The whole command-line flow (init, nodes up, keygen on the local cluster, sign message, keys, derive,
+ * servers check, vault export, a wrong password) in real processes with java.util.logging at ALL
  * in the client and in every node process, the home, user home and java.io.tmpdir inside one test
  * folder. Then every file there (logs, stdout and stderr captures, temp files, stores) is searched
- * for the password, the API keys, the keyIds, the shares and the node master keys: none may appear
- * outside the file where it legitimately lives.
+ * for the password, the API keys, the keyIds, the shares, the node master keys and the signed message:
+ * none may appear outside the file where it legitimately lives. (Signing nonces never leave a node's
+ * memory, so no file can hold them; the shares that made them are in the scan.)
  */
 class LogScanIT {
     private static final String PASSWORD = "log-scan vault password 7f3a";
     private static final String BACKUP_PASSWORD = "log-scan backup password 91c2";
     private static final String WRONG_PASSWORD = "log-scan wrong password 5e0d";
+    private static final String MESSAGE = "log-scan signed message 3b8e: pay 1 coin to the scanner";
     private static final int ANY_EXIT = -1;
 
     @TempDir
@@ -74,12 +77,17 @@ class LogScanIT {
         List<String> keyIds = new ArrayList<>();
         try {
             run("keygen", 0, "keygen", "--curve", "SECP256k1", "--threshold", "2", "--label", "scan", "--json");
+            String signing = StrictJson.mapper()
+                    .readTree(run("keygen-ed", 0, "keygen", "--curve", "ED25519", "--threshold", "2", "--json"))
+                    .get("keyId")
+                    .asText();
+            run("sign", 0, "sign", "message", "--key-id", signing, "--text", MESSAGE, "--json");
             String list = run("keys-list", 0, "keys", "list", "--json");
             StrictJson.mapper()
                     .readTree(list)
                     .get("keys")
                     .forEach(k -> keyIds.add(k.get("keyId").asText()));
-            assertEquals(1, keyIds.size(), list);
+            assertEquals(2, keyIds.size(), list);
             run("derive", 0, "derive", "--key-id", keyIds.get(0), "--chain", "evm", "--json");
             run(
                     "servers-check",
@@ -103,7 +111,9 @@ class LogScanIT {
         SecretScanner scanner = new SecretScanner()
                 .text("PASSWORD", "vault", PASSWORD)
                 .text("PASSWORD", "backup", BACKUP_PASSWORD)
-                .text("PASSWORD", "wrong", WRONG_PASSWORD);
+                .text("PASSWORD", "wrong", WRONG_PASSWORD)
+                .text("MESSAGE", "text", MESSAGE)
+                .text("MESSAGE", "hex", Hex.encode(MESSAGE.getBytes(StandardCharsets.UTF_8)));
         keyIds.forEach(id -> scanner.text("KEY_ID", id, id));
         for (String name : LocalCluster.NAMES) {
             Path folder = home.resolve("nodes").resolve(name);
@@ -125,7 +135,8 @@ class LogScanIT {
                 }
             }
         }
-        assertEquals(3 + 1 + 3 * 3 + 3, scanner.size(), "every secret was collected (a share on each server)");
+        assertEquals(
+                3 + 2 + 2 + 3 * 3 + 2 * 3, scanner.size(), "every secret was collected (two shares on each server)");
         assertTrue(julWritten(logs) >= 2, "verbose logging was on in the client and the node processes");
 
         List<SecretScanner.Hit> hits = scanner.scan(root, LogScanIT::legitimate);
@@ -141,8 +152,14 @@ class LogScanIT {
             case "API_KEY" -> name.equals("client.key");
             case "MASTER_KEY" -> name.equals("master.key");
             case "IDENTITY_KEY" -> name.equals("identity.key");
-            // keygen/keys print the record by contract; a node's store keeps the public setup of its keys
-            case "KEY_ID" -> name.matches("(keygen|keys-list)\\.stdout") || name.equals("shares.mv.db");
+            // keygen/keys/sign print the record by contract; a node's store keeps the public setup of its keys
+            // and its signing audit the keyId of each signing
+            case "KEY_ID" ->
+                name.matches("(keygen|keygen-ed|keys-list|sign)\\.stdout")
+                        || name.equals("shares.mv.db")
+                        || name.equals("signatures.mv.db");
+            // sign --json prints the message it signed (as hex); nothing else may hold it
+            case "MESSAGE" -> name.equals("sign.stdout");
             default -> false;
         };
     }

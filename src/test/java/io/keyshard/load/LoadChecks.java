@@ -3,10 +3,15 @@ package io.keyshard.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * What every load run must show, whatever its size: nothing failed, nothing lost, no vault record
  * left PENDING, every abandoned session in memory or expired, and no node's live heap grown by more
- * than {@link #LIVE_HEAP_SLACK} (H2's page cache of 16 MB by default fills as keys are written; a
+ * than {@link #LIVE_HEAP_SLACK}; every signing verified, no R repeated, a client's live signings per
+ * server stopped at the quota, and each node's nonce table left holding only the signings abandoned on
+ * purpose (H2's page cache of 16 MB by default fills as keys are written; a
  * leak per key or per session grows without bound). Timings are never checked.
  */
 final class LoadChecks {
@@ -35,6 +40,20 @@ final class LoadChecks {
             assertEquals(0, later.abandonedInProgress(), "abandoned sessions outlived their timeout");
             assertEquals(3L * r.abandonedStarted(), later.abandonedExpired());
         }
+        SignLoad.Result sign = r.signing();
+        assertEquals(0, sign.failed(), "failed signings: " + sign.failures());
+        assertTrue(sign.signatures() > 0, "no signature was made");
+        assertEquals(List.of(), sign.nonceRepeats(), "two signatures share their R");
+        assertEquals(
+                SignLoad.PER_CLIENT_NONCES, sign.quotaAccepted(), "a client's live signings per server are bounded");
+        assertTrue(sign.quotaRefusedWith503() && sign.acceptedAfterAborts(), "the quota refuses with 503 and frees");
+        for (Map<String, Integer> outcomes : sign.outcomes().values()) {
+            int holding = outcomes.getOrDefault("COMMITTED", 0) + outcomes.getOrDefault("EXPIRED", 0);
+            assertEquals(
+                    sign.abandoned(), holding, "nonces held or expired beyond the abandoned signings: " + outcomes);
+            assertEquals(0, outcomes.getOrDefault("REFUSED", 0), "refused round 2s under load: " + outcomes);
+        }
+        assertEquals(3, sign.outcomes().size(), "every node's signing audit was read");
         for (NodeMemoryProbe.NodeMemory m : r.memory()) {
             var c = m.checkpoints();
             assertTrue(c.size() >= 2, "too few memory checkpoints for " + m.name());

@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
  * Every {@code abandonEvery}-th keygen of the first client is followed by one it abandons after
  * round 1 or 2. The node memory is sampled all along; at the end {@link ServerAudit} checks that
  * nothing was lost and no session was left behind, and with {@code awaitExpiry} checks again once
- * every abandoned session has passed the nodes' session TTL. Timings are reported, never asserted.
+ * every abandoned session has passed the nodes' session TTL. Then the clients sign at once for as long
+ * ({@link SignLoad}). Timings are reported, never asserted.
  */
 final class LoadDriver {
     /** The session TTL of a local cluster node: {@code node run}'s default {@code --session-ttl}. */
@@ -38,6 +39,7 @@ final class LoadDriver {
         long runStart = System.nanoTime();
         String uptimeStart = uptime();
         List<LoadClient> clients = new ArrayList<>();
+        LoadResults results;
         try {
             long t = System.nanoTime();
             LoadClient owner = LoadClient.owningCluster(Files.createDirectories(work.resolve("client-0")));
@@ -65,10 +67,13 @@ final class LoadDriver {
                     log("auditing again after every abandoned session's timeout");
                     afterExpiry = ServerAudit.run(clients, abandoned, owner, NODE_SESSION_TTL);
                 }
+                log("8 clients signing for " + s.concurrentFor().toSeconds() + " s");
+                SignLoad.Result signing = SignLoad.run(clients, s.concurrentFor());
+                probe.checkpoint("after signing", sequential.acknowledged() + concurrent.acknowledged());
                 List<String> failures = new ArrayList<>();
                 clients.forEach(c -> failures.addAll(c.failures));
                 failures.addAll(abandoned.failures);
-                LoadResults results = new LoadResults(
+                results = new LoadResults(
                         new LoadResults.Machine(
                                 Runtime.getRuntime().availableProcessors(), uptimeStart, uptime(), clusterStart),
                         sequential,
@@ -79,17 +84,19 @@ final class LoadDriver {
                         audit,
                         afterExpiry,
                         probe.figures(),
+                        signing,
                         LoadResults.round(seconds(runStart)));
-                results.write(out);
-                System.out.print(results.summary());
-                System.out.println("written: " + out.resolve("results.json"));
-                return results;
             }
         } finally {
             for (int i = clients.size() - 1; i >= 0; i--) {
                 clients.get(i).close(); // the first client last: closing it stops the cluster
             }
         }
+        SignLoad.readAudits(results.signing(), work.resolve("client-0"));
+        results.write(out);
+        System.out.print(results.summary());
+        System.out.println("written: " + out.resolve("results.json"));
+        return results;
     }
 
     private static LoadResults.Phase sequential(

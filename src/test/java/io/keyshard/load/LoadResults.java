@@ -26,6 +26,7 @@ record LoadResults(
         ServerAudit.Findings audit,
         ServerAudit.Findings afterExpiry,
         List<NodeMemoryProbe.NodeMemory> memory,
+        SignLoad.Result signing,
         double totalSeconds) {
 
     /** The machine and its load (other processes may share its cores). */
@@ -173,6 +174,23 @@ record LoadResults(
                     last == null ? 0 : last.keys(),
                     mib(growthPerThousandKeys(m))));
         }
+        l.add(String.format(
+                Locale.ROOT,
+                "  signing (%d clients): %d signatures, %d failed in %.1f s = %.2f/s; R repeated %d times;"
+                        + " %d left after round 1; quota: %d accepted, then 503 %s, accepted after aborts %s;"
+                        + " node audits %s",
+                signing.clients(),
+                signing.signatures(),
+                signing.failed(),
+                signing.seconds(),
+                signing.perSecond(),
+                signing.nonceRepeats().size(),
+                signing.abandoned(),
+                signing.quotaAccepted(),
+                signing.quotaRefusedWith503(),
+                signing.acceptedAfterAborts(),
+                signing.outcomes()));
+        signing.failures().stream().limit(10).forEach(f -> l.add("  SIGNING FAILED " + f));
         audit.problems().stream().limit(20).forEach(p -> l.add("  PROBLEM " + p));
         l.add(String.format(Locale.ROOT, "  total %.1f s", totalSeconds));
         return String.join(System.lineSeparator(), l) + System.lineSeparator();

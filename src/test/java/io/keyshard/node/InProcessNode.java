@@ -33,6 +33,8 @@ public final class InProcessNode implements AutoCloseable {
     private final PeerRoster peers;
     private final SigningService signing;
     private final PairwiseSetups setups;
+    private final NonceTable nonces = new NonceTable();
+    private final SigningAudit audit;
     public final NodeEntry entry;
     public final String clientId;
 
@@ -66,7 +68,15 @@ public final class InProcessNode implements AutoCloseable {
         this.peers = new PeerRoster(files);
         this.keygen = new KeygenService(config, identity, store, sealer, Duration.ofMinutes(10), random, peers);
         this.setups = PairwiseSetups.open(files, config, store, sealer);
-        this.signing = SigningService.open(config, identity, store, sealer, files, random, setups);
+        this.audit = SigningAudit.open(files);
+        this.signing = new SigningService(
+                config,
+                identity,
+                new SigningKeys(config, store, new ShareOpener(store, sealer, config, identity.keys())),
+                audit,
+                random,
+                nonces,
+                DklsSetups.of(setups));
         this.api = new NodeApi(
                 config,
                 identity,
@@ -111,6 +121,16 @@ public final class InProcessNode implements AutoCloseable {
     /** The body type of abort (commit takes a {@code CommitRequest}). */
     public static Class<?> emptyRequestType() {
         return KeygenService.EmptyRequest.class;
+    }
+
+    /** How many signings hold nonces waiting for round 2. */
+    public int waitingSignings() {
+        return nonces.size();
+    }
+
+    /** How the signing audit records {@code signId} (COMMITTED, SIGNED, REFUSED, ABORTED, EXPIRED), or null. */
+    public String signingOutcome(UUID signId) throws IOException {
+        return audit.find(signId).map(r -> r.outcome().name()).orElse(null);
     }
 
     /** How many keyIds the store knows (shares and tombstones). */
