@@ -89,28 +89,8 @@ public final class KeygenCommand implements Callable<Integer> {
                         .println("key " + key.keyId() + " READY, root public key " + key.rootPublicKey());
             }
             spec.commandLine().getOut().flush();
-            if (ws.settingUpSigning(key.keyId())) {
-                settleSigningSetup(ws, key, err);
-            }
             return 0;
         }
-    }
-
-    /**
-     * The key is printed and usable; an ECDSA key's pairwise setup, started by key generation, finishes before
-     * the command ends rather than being cut off by it. One that fails runs again on first use.
-     */
-    private static void settleSigningSetup(Workspace ws, GeneratedKey key, PrintWriter err) {
-        err.println("signing is being set up");
-        err.flush();
-        try {
-            ws.ecdsaSetup(key.keyId()).promise().join();
-            err.println("signing is set up");
-        } catch (CompletionException e) {
-            err.println("signing will be set up on first use: "
-                    + NodeConnection.unwrap(e).getMessage());
-        }
-        err.flush();
     }
 
     private static void progress(PrintWriter err, KeygenProgress p) {

@@ -117,15 +117,6 @@ public final class Workspace implements AutoCloseable {
                         List<NodeConnection> servers = connect(req.servers());
                         GeneratedKey made =
                                 new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run();
-                        if (EcdsaSetupRun.needed(made.record().curve())) {
-                            // after READY, so the key is the user's at once; "signing is being set up" until it
-                            // ends, and a setup that fails here runs again on first use
-                            try {
-                                ecdsaSetup(keyId);
-                            } catch (RuntimeException ignored) {
-                                // the key stays READY; signing sets it up
-                            }
-                        }
                         op.promise().complete(made);
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);
@@ -140,8 +131,9 @@ public final class Workspace implements AutoCloseable {
     /**
      * Makes sure every server of a READY ECDSA key (SECP256K1, P256, P384, P521) holds the same complete
      * pairwise setup, and runs one if any lacks it or burned a pair (docs/protocol.md, ECDSA pairwise setup).
-     * Key generation starts this in the background; signing runs it on first use for keys made before. A
-     * call while one runs for the key joins it.
+     * Signing runs it on first use; key generation does not start it, because a setup costs each server
+     * seconds of CPU today (docs/benchmarks.md) and would slow every key made in a row. A call while one runs
+     * for the key joins it.
      *
      * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve
      */
