@@ -91,6 +91,17 @@ final class FaultBench implements AutoCloseable {
         }
     }
 
+    /** Runs the pending-key resolution a start of the app or CLI runs, and answers the key's record after it. */
+    KeyRecord resolve(UUID keyId, Duration roundTimeout) throws Exception {
+        Vault vault = openVault();
+        try (Workspace ws = Workspace.open(home, vault, roundTimeout)) {
+            ws.resolvePending();
+            return vault.get(keyId).orElseThrow();
+        } finally {
+            vault.close();
+        }
+    }
+
     /** A hook that runs {@code action} once, when {@code server} is sent round {@code round} (4 = commit). */
     static Consumer<KeygenProgress> onSent(int round, String server, Step action) {
         boolean[] done = {false};

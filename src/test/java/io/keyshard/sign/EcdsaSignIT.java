@@ -24,6 +24,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,7 +62,8 @@ class EcdsaSignIT {
     static void setUp() throws Exception {
         Path home = SharedCluster.home(dir.resolve("home"));
         vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        ws = Workspace.open(home, vault);
+        // a P521 pairwise setup on first use takes its servers tens of seconds on two busy cores
+        ws = Workspace.open(home, vault, Duration.ofSeconds(180));
     }
 
     @AfterAll
