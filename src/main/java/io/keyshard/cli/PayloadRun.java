@@ -12,9 +12,7 @@ import io.keyshard.derive.Network;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +77,7 @@ final class PayloadRun {
                 err.flush();
             }
             afterSign.accept(result);
-            SignOptions.printFields(spec, options.json, fields(result));
+            SignOptions.printFields(spec, options.json, result.fields(true));
             return 0;
         }
     }
@@ -105,29 +103,5 @@ final class PayloadRun {
                 prepared.kind().id(), count > 1 ? " (" + count + " signatures)" : "");
         String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
         return a.equals("y") || a.equals("yes");
-    }
-
-    /** The fields of docs/cli.md, sign, that apply, in that order. */
-    static Map<String, Object> fields(PayloadResult r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("keyId", r.keyId().toString());
-        o.put("curve", r.curve().apiName());
-        o.put("scheme", r.scheme());
-        o.put("derivationPath", r.derivationPath());
-        o.put("publicKey", r.publicKey());
-        o.put("address", r.address());
-        o.put("signers", r.signers());
-        o.put("payload", r.payload());
-        o.put("digest", r.digest());
-        o.put("signature", r.signature());
-        o.put("r", r.r());
-        o.put("s", r.s());
-        o.put("v", r.v());
-        o.put("der", r.der());
-        o.put("signedTransaction", r.signedTransaction());
-        o.put("txHash", r.txHash());
-        o.put("psbt", r.psbt());
-        o.values().removeIf(v -> v == null);
-        return o;
     }
 }

@@ -1,7 +1,9 @@
 package io.keyshard.client;
 
 import io.keyshard.curve.CurveName;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -89,5 +91,34 @@ public record PayloadResult(
                 signedInputs,
                 signatures,
                 problem);
+    }
+
+    /**
+     * The result's fields as {@code keyshard sign --json} names them (docs/cli.md, sign), in that order,
+     * those that apply; {@code withKeyId} false leaves out the keyId (for a file that may travel).
+     */
+    public Map<String, Object> fields(boolean withKeyId) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (withKeyId) {
+            o.put("keyId", keyId.toString());
+        }
+        o.put("curve", curve.apiName());
+        o.put("scheme", scheme);
+        o.put("derivationPath", derivationPath);
+        o.put("publicKey", publicKey);
+        o.put("address", address);
+        o.put("signers", signers);
+        o.put("payload", payload);
+        o.put("digest", digest);
+        o.put("signature", signature);
+        o.put("r", r);
+        o.put("s", s);
+        o.put("v", v);
+        o.put("der", der);
+        o.put("signedTransaction", signedTransaction);
+        o.put("txHash", txHash);
+        o.put("psbt", psbt);
+        o.values().removeIf(x -> x == null);
+        return o;
     }
 }

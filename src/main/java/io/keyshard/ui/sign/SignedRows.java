@@ -59,22 +59,8 @@ final class SignedRows {
     static Map<String, Object> json(PayloadResult r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("kind", r.kind().id());
-        o.put("curve", r.curve().apiName());
-        o.put("scheme", r.scheme());
-        o.put("derivationPath", r.derivationPath());
-        o.put("publicKey", r.publicKey());
-        o.put("address", r.address());
-        o.put("signers", r.signers());
-        o.put("digest", r.digest());
-        o.put("signature", r.signature());
-        o.put("r", r.r());
-        o.put("s", r.s());
-        o.put("v", r.v());
-        o.put("der", r.der());
-        o.put("signedTransaction", r.signedTransaction());
-        o.put("txHash", r.txHash());
-        o.put("psbt", r.psbt());
-        o.values().removeIf(v -> v == null);
+        o.putAll(r.fields(false));
+        o.remove("payload");
         return o;
     }
 }
