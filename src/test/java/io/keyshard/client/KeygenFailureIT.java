@@ -140,7 +140,10 @@ class KeygenFailureIT {
                 } else {
                     // ALPHA and CHARLIE hold their round-3 result: with BRAVO unreachable nothing proves that the
                     // key can never be committed, so the record waits for BRAVO and the next start settles it.
-                    assertEquals(3, round, "only round 3 leaves shares that wait");
+                    // a stop as round 2 ends is noticed in round 3 when BRAVO had already answered round 2
+                    assertTrue(
+                            round >= 2 && failure.getMessage().contains("in round 3"),
+                            "only a failure in round 3 leaves shares that wait: " + failure.getMessage());
                     assertEquals(KeyStatus.PENDING, record.status());
                     assertTrue(failure.pendingNote().contains("it waits for BRAVO"), failure.getMessage());
                     assertEquals("PENDING", cluster.status("ALPHA", keyId));
@@ -148,7 +151,7 @@ class KeygenFailureIT {
                     ws.resolvePending();
                     if (vault.get(keyId).orElseThrow().status() == KeyStatus.READY) {
                         // BRAVO had stored its result before it stopped: the key is whole, so it is committed.
-                        assertEquals("during", when, "BRAVO stopped before round 3 holds no result");
+                        assertEquals("3,during", round + "," + when, "BRAVO stopped before round 3 holds no result");
                         for (String s : RemoteCluster.NAMES) {
                             assertEquals("READY", cluster.status(s, keyId), s);
                         }
