@@ -47,7 +47,7 @@ public final class StandardVerifier {
     }
 
     /** True for the curves that sign with FROST; the others sign with threshold ECDSA. */
-    static boolean frost(CurveName curve) {
+    public static boolean frost(CurveName curve) {
         return curve == CurveName.ED25519 || curve == CurveName.ED448 || curve == CurveName.SECP256K1_SCHNORR;
     }
 

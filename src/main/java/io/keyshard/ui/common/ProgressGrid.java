@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * run's progress events on the UI thread; {@link ProgressGridView} draws it.
  */
 public final class ProgressGrid {
-    private final List<Phase> phases;
+    private List<Phase> phases;
     private final Map<String, List<ObjectProperty<StepState>>> cells = new LinkedHashMap<>();
 
     /** A grid with one column per phase of {@code phases}, in that order. */
@@ -24,6 +24,12 @@ public final class ProgressGrid {
 
     /** Starts over with one row per server, every cell waiting. */
     public void reset(List<String> servers) {
+        reset(servers, phases);
+    }
+
+    /** Starts over with one row per server and one column per phase of {@code phases} (schemes differ in rounds). */
+    public void reset(List<String> servers, List<Phase> phases) {
+        this.phases = List.copyOf(phases);
         cells.clear();
         for (String s : servers) {
             List<ObjectProperty<StepState>> row = new ArrayList<>();

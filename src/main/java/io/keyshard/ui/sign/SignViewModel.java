@@ -9,6 +9,7 @@ import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadRequest;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
+import io.keyshard.client.StandardVerifier;
 import io.keyshard.crypto.Digests;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.ui.common.ProgressGrid;
@@ -60,6 +61,9 @@ public final class SignViewModel {
 
     /** The phases a signing reports per signer: its identity, then the protocol's rounds. */
     static final List<Phase> PHASES = List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2);
+
+    /** Threshold ECDSA (DKLs23) signs in three rounds. */
+    static final List<Phase> ECDSA_PHASES = List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2, Phase.ROUND3);
 
     private final PipelineViewModel where;
     private final KeyRecord key;
@@ -234,7 +238,7 @@ public final class SignViewModel {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing approved to sign"));
         }
         List<String> chosen = signers.chosen();
-        grid.reset(chosen);
+        grid.reset(chosen, StandardVerifier.frost(p.curve()) ? PHASES : ECDSA_PHASES);
         result.set(null);
         failure.set(null);
         advice.set(null);

@@ -9,6 +9,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.address.Chain;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenException;
+import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
@@ -180,6 +181,8 @@ class SignViewModelTest {
         assertTrue(p.derivationPath().endsWith("/4"), p.derivationPath());
         var done = vm.approve();
         assertEquals(Step.SIGNING, vm.stepProperty().get());
+        assertEquals(
+                List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2), vm.grid().phases(), "FROST: two rounds");
         waitFor(() -> service.last != null);
         assertEquals(p, service.signed.get(0), "the payload reviewed is the one signed");
         assertEquals(List.of("OFFICIAL_1", "OFFICIAL_2"), service.signers.get(0));
@@ -237,6 +240,19 @@ class SignViewModelTest {
                 vm.adviceProperty().get());
         ui.submit(vm::reviewAgain).get();
         assertEquals(Step.REVIEW, vm.stepProperty().get());
+    }
+
+    @Test
+    void anEcdsaKeysProgressShowsItsThreeRounds() throws Exception {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.textProperty().set("hello");
+        review(vm);
+        vm.approve();
+        assertEquals(
+                List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2, Phase.ROUND3),
+                vm.grid().phases(),
+                "threshold ECDSA signs in three rounds");
+        assertEquals(4, vm.grid().cells().get("OFFICIAL_1").size());
     }
 
     @Test
