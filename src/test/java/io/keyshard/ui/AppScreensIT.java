@@ -530,16 +530,9 @@ class AppScreensIT {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         vault.createPending(orphan);
         AppModel model = TestApps.fxModel(home);
-        AppWindow window = new AppWindow(model);
-        AtomicReference<Stage> appStage = new AtomicReference<>();
-        robot.interact(() -> {
-            model.session().unlocked(vault);
-            appStage.set(new Stage());
-            window.install(appStage.get());
-            appStage.get().setWidth(1180);
-            appStage.get().setHeight(760);
-            appStage.get().show();
-        });
+        TestApps.ShownApp shown = TestApps.showUnlocked(robot, model, vault, 760);
+        AppWindow window = shown.window();
+        Stage appStage = shown.stage();
         @SuppressWarnings("unchecked")
         TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
         waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(orphan.keyId())));
@@ -564,7 +557,7 @@ class AppScreensIT {
                 () -> table.getItems().stream()
                         .anyMatch(k -> k.keyId().equals(orphan.keyId()) && k.status() == KeyStatus.FAILED));
         Screenshots.save(robot, window.root(), "keys-resolved");
-        robot.interact(() -> appStage.get().close());
+        robot.interact(() -> appStage.close());
     }
 
     @Test

@@ -214,16 +214,9 @@ class SignScreensIT {
         assertEquals(2, entry.signers().size());
 
         AppModel model = TestApps.fxModel(home);
-        AppWindow window = new AppWindow(model);
-        AtomicReference<Stage> appStage = new AtomicReference<>();
-        robot.interact(() -> {
-            model.session().unlocked(vault);
-            appStage.set(new Stage());
-            window.install(appStage.get());
-            appStage.get().setWidth(1180);
-            appStage.get().setHeight(900);
-            appStage.get().show();
-        });
+        TestApps.ShownApp shown = TestApps.showUnlocked(robot, model, vault, 900);
+        AppWindow window = shown.window();
+        Stage appStage = shown.stage();
         @SuppressWarnings("unchecked")
         TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
         waitFor(30, () -> table.getItems().stream().anyMatch(k -> k.keyId().equals(key.keyId())), () -> "");
@@ -232,8 +225,8 @@ class SignScreensIT {
         String row = text(robot, "#signing-history-0");
         assertTrue(row.contains("message"), row);
         Screenshots.save(robot, window.root(), "sign-it-keys-history");
-        robot.interact(() -> appStage.get().setOnHidden(null));
-        robot.interact(() -> appStage.get().close());
+        robot.interact(() -> appStage.setOnHidden(null));
+        robot.interact(() -> appStage.close());
     }
 
     @Test

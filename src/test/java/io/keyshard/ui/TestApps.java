@@ -18,7 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 
 /** Sessions and vaults for UI tests: real vault files in a temp home, real (light) Argon2id through the header. */
 public final class TestApps {
@@ -152,5 +155,23 @@ public final class TestApps {
                         "03" + "ab".repeat(32),
                         "dd".repeat(32),
                         Map.of("OFFICIAL_1", "02" + "11".repeat(32), "OFFICIAL_2", "03" + "22".repeat(32))));
+    }
+
+    /** The main window and its stage, shown by {@link #showUnlocked}. */
+    public record ShownApp(AppWindow window, Stage stage) {}
+
+    /** Shows the main window 1180 px wide and {@code height} tall for {@code vault}, unlocked, as after the unlock screen. */
+    public static ShownApp showUnlocked(FxRobot robot, AppModel model, Vault vault, double height) {
+        AppWindow window = new AppWindow(model);
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            model.session().unlocked(vault);
+            stage.set(new Stage());
+            window.install(stage.get());
+            stage.get().setWidth(1180);
+            stage.get().setHeight(height);
+            stage.get().show();
+        });
+        return new ShownApp(window, stage.get());
     }
 }
