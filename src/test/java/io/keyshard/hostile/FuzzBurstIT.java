@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,29 @@ class FuzzBurstIT {
             assertEquals(
                     0, r.findings(), r.target() + " found a failing input: see " + out.resolve(r.target() + ".log"));
             assertEquals(0, r.exit(), r.target() + " failed: see " + out.resolve(r.target() + ".log"));
+        }
+    }
+
+    @Test
+    void payloadReadersSurviveAShortFuzzingBurst() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "fuzz-burst").toAbsolutePath());
+        List<CompletableFuture<FuzzRun.Result>> runs = Stream.of(
+                        new String[] {FuzzRun.PAYLOAD + "bitcoin.PsbtFuzzTest", "psbt"},
+                        new String[] {FuzzRun.PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
+                        new String[] {FuzzRun.PAYLOAD + "solana.SolanaFuzzTest", "transaction"})
+                .map(t -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return FuzzRun.fuzz(t[0], t[1], SECONDS, out);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }))
+                .toList();
+        for (FuzzRun.Result r : runs.stream().map(CompletableFuture::join).toList()) {
+            System.out.printf("fuzz burst %s: %d executions, findings %d%n", r.target(), r.executions(), r.findings());
+            assertTrue(
+                    r.executions() > 0 && r.findings() == 0 && r.exit() == 0,
+                    "see " + out.resolve(r.target() + ".log"));
         }
     }
 }

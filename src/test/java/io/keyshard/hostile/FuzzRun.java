@@ -22,10 +22,20 @@ import org.junit.jupiter.api.Test;
  * input is left in target/fuzz/&lt;target&gt;/ to move into the target's Inputs folder as a regression seed.
  */
 class FuzzRun {
+    /** The package of the payload readers' targets (what users ask to sign). */
+    static final String PAYLOAD = "io.keyshard.payload.";
+
     /** Every fuzz target: class and method. */
     static final List<String[]> TARGETS = List.of(
             new String[] {NodeApiFuzzTest.class.getName(), "anyRequest"},
             new String[] {NodeApiFuzzTest.class.getName(), "anyPath"},
+            new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "psbt"},
+            new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "descriptor"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "transactionJson"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "rawTransaction"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "personalSign"},
+            new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},

@@ -1,0 +1,183 @@
+package io.keyshard.payload.evm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.keyshard.bytes.Hex;
+import io.keyshard.payload.Refusals;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fuzzes every EVM payload reader with what a user or a dapp could hand the signer. Oracles, for
+ * every input: the reader accepts it or refuses it with IllegalArgumentException and a message
+ * (never another exception, never a hang); what it accepts gives a review that does not throw,
+ * and signs into bytes that decode back to the same fields and recover the signing key's address.
+ */
+class EvmPayloadFuzzTest {
+    private static final LocalKey KEY =
+            new LocalKey("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
+
+    /**
+     * The JSON of {@code eth_sendTransaction} (EIP-1559). Accepted: the review builds, the signed
+     * encoding decodes to the same fields, the sender recovered is the key's address, and a
+     * {@code from} other than that address is refused.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void transactionJson(byte[] data) {
+        String json = Refusals.utf8(data);
+        if (json == null) {
+            return;
+        }
+        Eip1559Transaction tx;
+        try {
+            tx = Eip1559Transaction.parse(json);
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            return;
+        }
+        assertNotNull(tx.review());
+        byte[] signed = tx.signedEncoding(KEY.sign(tx.signingHash()));
+        SignedEip1559 decoded = SignedEip1559.decode(signed);
+        assertSameFields(tx, decoded.transaction());
+        assertEquals(KEY.address(), decoded.sender());
+        assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        try {
+            tx.checkFrom(KEY.address());
+            assertTrue(tx.from() == null || EcRecover.sameAddress(tx.from(), KEY.address()), tx.from());
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            assertTrue(tx.from() != null && !EcRecover.sameAddress(tx.from(), KEY.address()), tx.from());
+        }
+    }
+
+    /**
+     * A signed raw EIP-1559 transaction as a node reads it. Accepted with a low s: it re-encodes to
+     * the same bytes; recovering its sender gives an address or a refusal.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void rawTransaction(byte[] data) {
+        SignedEip1559 decoded;
+        try {
+            decoded = SignedEip1559.decode(data);
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            return;
+        }
+        if (decoded.signature().isLowS()) {
+            assertArrayEquals(data, decoded.transaction().signedEncoding(decoded.signature()));
+        }
+        assertNotNull(decoded.transaction().review());
+        try {
+            assertTrue(decoded.sender().startsWith("0x"));
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+        }
+    }
+
+    /**
+     * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
+     * type): the review builds and the digest is the same each time; the signature recovers the key.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void typedData(byte[] data) {
+        String json = Refusals.utf8(data);
+        if (json == null) {
+            return;
+        }
+        TypedData typed;
+        byte[] digest;
+        try {
+            typed = TypedData.parse(json);
+            digest = Eip712.digest(typed);
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            return;
+        }
+        TypedDataReview review;
+        try {
+            review = typed.review();
+        } catch (IllegalArgumentException refused) {
+            // the only value the review reads beyond the hash is the domain's chain id as a number
+            Refusals.assertExplained(refused);
+            assertTrue(refused.getMessage().startsWith("domain.chainId"), refused.getMessage());
+            return;
+        }
+        assertEquals(typed.primaryType(), review.primaryType());
+        assertArrayEquals(digest, Eip712.digest(TypedData.parse(json)));
+        EvmSignature sig = KEY.sign(digest);
+        assertEquals(KEY.address(), EcRecover.recoverAddress(digest, sig));
+    }
+
+    /**
+     * A {@code personal_sign} message: text, or hex with or without 0x (input byte 0 picks), and
+     * a 65-byte signature over it as a wallet returns one. Hex is decoded or refused, and hashes as
+     * the bytes it names; any 65 bytes are a signature that recovers some address or are refused.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void personalSign(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        byte[] body = Arrays.copyOfRange(data, 1, data.length);
+        byte[] message = body;
+        if ((data[0] & 1) == 1) {
+            String hex = new String(body, StandardCharsets.ISO_8859_1);
+            try {
+                byte[] digest = Eip191.hashHex(hex);
+                String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+                message = Hex.decode(digits.toLowerCase(Locale.ROOT), "hex");
+                assertArrayEquals(Eip191.hash(message), digest);
+            } catch (IllegalArgumentException refused) {
+                Refusals.assertExplained(refused);
+                return;
+            }
+        }
+        byte[] digest = Eip191.hash(message);
+        assertEquals(32, digest.length);
+        if (message.length >= 65) {
+            byte[] wallet = Arrays.copyOf(message, 65);
+            try {
+                assertTrue(EcRecover.recoverAddress(digest, EvmSignature.decode(wallet))
+                        .startsWith("0x"));
+            } catch (IllegalArgumentException refused) {
+                Refusals.assertExplained(refused);
+            }
+        }
+        EvmSignature sig = KEY.sign(digest);
+        assertEquals(KEY.address(), EcRecover.recoverAddress(digest, EvmSignature.decode(sig.encode())));
+    }
+
+    private static void assertSameFields(Eip1559Transaction a, Eip1559Transaction b) {
+        assertEquals(a.chainId(), b.chainId());
+        assertEquals(a.nonce(), b.nonce());
+        assertEquals(a.maxPriorityFeePerGas(), b.maxPriorityFeePerGas());
+        assertEquals(a.maxFeePerGas(), b.maxFeePerGas());
+        assertEquals(a.gas(), b.gas());
+        if (a.to() == null) {
+            assertNull(b.to());
+        } else {
+            assertArrayEquals(a.to(), b.to());
+        }
+        assertEquals(a.value(), b.value());
+        assertArrayEquals(a.data(), b.data());
+        assertEquals(a.accessList().size(), b.accessList().size());
+        for (int i = 0; i < a.accessList().size(); i++) {
+            Eip1559Transaction.AccessListEntry x = a.accessList().get(i);
+            Eip1559Transaction.AccessListEntry y = b.accessList().get(i);
+            assertArrayEquals(x.address(), y.address());
+            List<byte[]> kx = x.storageKeys();
+            List<byte[]> ky = y.storageKeys();
+            assertEquals(kx.size(), ky.size());
+            for (int k = 0; k < kx.size(); k++) {
+                assertArrayEquals(kx.get(k), ky.get(k));
+            }
+        }
+    }
+}
