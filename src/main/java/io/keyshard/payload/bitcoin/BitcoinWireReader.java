@@ -90,7 +90,8 @@ final class BitcoinWireReader {
     /** A CompactSize used as a length or count of items of at least {@code minItemBytes} each that must still fit. */
     int count(int minItemBytes, String of) {
         long n = compactSize();
-        if (n * (long) minItemBytes > remaining()) {
+        // divided, not multiplied: a count near 2^63 times the item size would wrap around to a small number
+        if (n > remaining() / minItemBytes) {
             throw new IllegalArgumentException(
                     what + ": " + of + " says " + n + " but only " + remaining() + " bytes are left");
         }

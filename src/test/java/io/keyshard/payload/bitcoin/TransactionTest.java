@@ -55,6 +55,15 @@ class TransactionTest {
     }
 
     @Test
+    void aCountThatWrapsAroundWhenMultipliedByTheItemSizeIsRefused() {
+        // 0x1c71c71c71c71c72 outputs of at least 9 bytes: 2^64 + 2 bytes, which wraps around to 2 in 64 bits
+        String tx = "02000000" + "00" + "ff" + "721cc7711cc7711c" + "00".repeat(12);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Transaction.parse(Hex.decode(tx), false));
+        assertTrue(e.getMessage().contains("the output count says 2049638230412172402"), e.getMessage());
+    }
+
+    @Test
     void txidOfThePreviousTransactionInTheBip174Example() {
         // BIP-174's creator spends 75ddabb2...:0, and its updater adds that transaction as the non-witness UTXO.
         Psbt updated = Psbt.parse(Hex.decode(TestVectors.load("bitcoin/psbt_bip174.json")
