@@ -81,11 +81,19 @@ final class PsbtFields {
             r.compactSize();
             return;
         }
-        switch (scope) {
-            case GLOBAL -> global(version, (int) Math.min(type, 0x100), k, v, what);
-            case INPUT -> input(version, (int) Math.min(type, 0x100), k, v, what);
-            case OUTPUT -> output(version, (int) Math.min(type, 0x100), k, v, what);
-            default -> throw new IllegalStateException();
+        try {
+            switch (scope) {
+                case GLOBAL -> global(version, (int) Math.min(type, 0x100), k, v, what);
+                case INPUT -> input(version, (int) Math.min(type, 0x100), k, v, what);
+                case OUTPUT -> output(version, (int) Math.min(type, 0x100), k, v, what);
+                default -> throw new IllegalStateException();
+            }
+        } catch (IllegalArgumentException e) {
+            // the readers of nested values (transactions, witnesses, keys) do not know which record they read
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
     }
 
