@@ -11,6 +11,7 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.client.SharedCluster;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.ExtendedPublicKey;
+import io.keyshard.payload.bitcoin.Psbt;
 import io.keyshard.payload.bitcoin.PsbtFixtures;
 import io.keyshard.payload.solana.SolanaFixtures;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input to every payload subcommand of {@code sign} exits 2 with a message that says what is wrong,
- * prints nothing on stdout and signs nothing: no history entry, and the same refusals from a home
- * whose servers cannot be reached (where anything sent to a server would fail with exit 4 instead).
+ * prints nothing on stdout and signs nothing: no history entry, and the same refusals from a home whose
+ * servers all point at a port that counts connections: a payload that is signed connects there (and fails
+ * with exit 4), a refused one opens no connection at all.
  */
 class PayloadRefusalIT {
     private static final String TX = "{\"chainId\":\"0x1\",\"nonce\":\"0x0\",\"maxPriorityFeePerGas\":\"0x1\","
@@ -114,6 +116,36 @@ class PayloadRefusalIT {
                         file("from.json", TX + ",\"from\":\"0x000000000000000000000000000000000000bEEF\"}")
                                 .toString()),
                 new Case(
+                        "not valid JSON",
+                        "eth-tx",
+                        "--key-id",
+                        k1,
+                        "--file",
+                        file("cut.json", TX).toString()),
+                new Case(
+                        "chainId must not be negative",
+                        "eth-tx",
+                        "--key-id",
+                        k1,
+                        "--file",
+                        file("negative.json", TX.replace("\"0x1\",\"nonce\"", "-1,\"nonce\"") + "}")
+                                .toString()),
+                new Case(
+                        "chainId",
+                        "eth-tx",
+                        "--key-id",
+                        k1,
+                        "--file",
+                        file("array.json", TX.replace("\"0x1\",\"nonce\"", "[1],\"nonce\"") + "}")
+                                .toString()),
+                new Case(
+                        "over 1048576 bytes",
+                        "eth-tx",
+                        "--key-id",
+                        k1,
+                        "--file",
+                        file("big-tx.json", big).toString()),
+                new Case(
                         "SECP256k1",
                         "eth-tx",
                         "--key-id",
@@ -162,7 +194,22 @@ class PayloadRefusalIT {
                                         PsbtFixtures.p2tr(cli.root(tr), "m/86/0/0/0/0", 2)
                                                 .toBase64())
                                 .toString()),
+                new Case(
+                        "at most 16777216 are accepted",
+                        "psbt",
+                        "--key-id",
+                        tr,
+                        "--file",
+                        file("huge.psbt", hugePsbt()).toString()),
                 new Case("neither base64 nor base58", "solana-tx", "--key-id", ed, "--base64", "!!!"),
+                new Case(
+                        "is in the transaction but not as a signer",
+                        "solana-tx",
+                        "--key-id",
+                        ed,
+                        "--base64",
+                        Base64.getEncoder()
+                                .encodeToString(recipient(SolanaFixtures.transferMessage(List.of(other)), edKey))),
                 new Case(
                         "is not in the transaction",
                         "solana-tx",
@@ -196,6 +243,29 @@ class PayloadRefusalIT {
                         Base58.encode(SolanaFixtures.transferMessage(List.of(edKey)))));
     }
 
+    /** The transfer message with {@code key} as its recipient (the writable non-signer of bytes 0x77). */
+    private static byte[] recipient(byte[] message, byte[] key) {
+        byte[] out = message.clone();
+        for (int i = 0; i + 32 <= out.length; i++) {
+            int run = 0;
+            while (run < 32 && out[i + run] == 0x77) {
+                run++;
+            }
+            if (run == 32) {
+                System.arraycopy(key, 0, out, i, 32);
+                return out;
+            }
+        }
+        throw new IllegalStateException("the fixture has no recipient of bytes 0x77");
+    }
+
+    /** A binary PSBT one byte over what the parser accepts: magic bytes, then zeros. */
+    private static byte[] hugePsbt() {
+        byte[] huge = new byte[Psbt.MAX_BYTES + 1];
+        System.arraycopy(new byte[] {0x70, 0x73, 0x62, 0x74, (byte) 0xff}, 0, huge, 0, 5);
+        return huge;
+    }
+
     @Test
     void badInputExitsTwoSaysWhatIsWrongAndSignsNothing() throws Exception {
         List<Case> cases = cases();
@@ -220,21 +290,29 @@ class PayloadRefusalIT {
 
     @Test
     void refusalsComeBeforeAnyServerIsContacted() throws Exception {
-        Path offline = unreachableCopy();
-        byte[] edKey =
-                Hex.decode(cli.derive(ed, "--chain", "solana").get("publicKey").asText(), "key");
-        String good = Base58.encode(SolanaFixtures.transferMessage(List.of(edKey)));
-        CliHarness.Result sent = run(offline, "sign", "solana-tx", "--key-id", ed, "--base64", good, "--json");
-        assertEquals(4, sent.exitCode(), sent.err());
+        try (ConnectionCounter servers = new ConnectionCounter()) {
+            Path offline = unreachableCopy(servers.port());
+            byte[] edKey = Hex.decode(
+                    cli.derive(ed, "--chain", "solana").get("publicKey").asText(), "key");
+            String good = Base58.encode(SolanaFixtures.transferMessage(List.of(edKey)));
+            CliHarness.Result sent = run(offline, "sign", "solana-tx", "--key-id", ed, "--base64", good, "--json");
+            assertEquals(4, sent.exitCode(), sent.err());
+            assertTrue(servers.count() > 0, "a payload that is signed reaches the servers: " + sent.err());
 
-        for (Case c : cases()) {
-            CliHarness.Result r = run(offline, args(c).toArray(String[]::new));
-            assertEquals(2, r.exitCode(), c.expected() + ": " + r.err());
+            int before = servers.count();
+            for (Case c : cases()) {
+                CliHarness.Result r = run(offline, args(c).toArray(String[]::new));
+                assertEquals(2, r.exitCode(), c.expected() + ": " + r.err());
+                assertEquals(before, servers.count(), c.expected() + ": a refused payload opens no connection");
+            }
         }
     }
 
-    /** The vault of the test home next to a servers.json whose servers listen nowhere and are not local. */
-    private static Path unreachableCopy() throws Exception {
+    /**
+     * The vault of the test home next to a servers.json whose servers are all at {@code port}, still local so
+     * that the client has their credentials and a signing does connect.
+     */
+    private static Path unreachableCopy(int port) throws Exception {
         Path offline = SharedCluster.home(dir.resolve("offline"));
         try (Stream<Path> files = Files.list(cli.home.resolve("vault"))) {
             Files.createDirectories(offline.resolve("vault"));
@@ -247,8 +325,7 @@ class PayloadRefusalIT {
         JsonNode entries = config.has("servers") ? config.get("servers") : config;
         entries.fields().forEachRemaining(e -> {
             if (e.getValue() instanceof ObjectNode o && o.has("url")) {
-                o.put("url", "https://127.0.0.1:9");
-                o.put("local", false);
+                o.put("url", "https://127.0.0.1:" + port);
             }
         });
         SignCli.JSON.writeValue(servers.toFile(), config);
