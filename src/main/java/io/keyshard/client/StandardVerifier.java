@@ -26,9 +26,10 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * The verifiers a chain uses, not the threshold code that made the signature: the JDK's RFC 8032 Ed25519 and
- * Ed448 (empty context), BIP-340 under the x-only key, and ECDSA by Bouncy Castle (and the JDK's, for the
- * NIST curves it knows). A signature is returned only if this accepts it.
+ * The verifiers a chain uses, not the threshold code that made the signature: RFC 8032 Ed25519 and Ed448
+ * (empty context; the JDK's for an encoded key, {@link EdDsaVerifier} for a decoded one), BIP-340 under the
+ * x-only key, and ECDSA by Bouncy Castle (and the JDK's, for the NIST curves it knows). A signature is
+ * returned only if this accepts it.
  */
 public final class StandardVerifier {
     /** The DER prefix of an Ed25519 / Ed448 SubjectPublicKeyInfo, before the raw key. */
