@@ -119,7 +119,8 @@ final class RawSigning {
         if (oldest < ttl.toNanos()) {
             return new Expected(Set.of(fresh), true);
         }
-        return new Expected(Set.of(fresh, 409), true);
+        // Set.of refuses a duplicate: a fresh answer that is itself 409 (another request) is just 409
+        return new Expected(fresh == 409 ? Set.of(409) : Set.of(fresh, 409), true);
     }
 
     private int freshAnswer(String signer, int variant) {
