@@ -134,7 +134,7 @@ final class SignRun {
             Signature sig = aggregate(suite, pkg, byId, pub, answers);
             byte[] encoded = sig.encode(suite);
             byte[] verifyKey = verifyKey(curve, pub.groupKey());
-            if (!StandardVerifier.accepts(curve, verifyKey, message, encoded)) {
+            if (!StandardVerifier.accepts(curve, pub.groupKey(), message, encoded)) {
                 throw new KeygenException(
                         null,
                         "signing failed: the aggregate signature does not pass the " + StandardVerifier.scheme(curve)

@@ -10,7 +10,6 @@ import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.dkg.Round3Output;
 import io.keyshard.frost.Aggregator;
-import io.keyshard.frost.Bip340;
 import io.keyshard.frost.Ciphersuite;
 import io.keyshard.frost.KeyPackage;
 import io.keyshard.frost.PublicKeyPackage;
@@ -105,9 +104,7 @@ final class InMemorySign {
         }
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
         var sig = Aggregator.aggregate(suite, pkg, shares, derived);
-        Point key = derived.groupKey();
-        byte[] verifyKey = curve == CurveName.SECP256K1_SCHNORR ? Bip340.x(key) : key.encode();
-        if (!StandardVerifier.accepts(curve, verifyKey, message, sig.encode(suite))) {
+        if (!StandardVerifier.accepts(curve, derived.groupKey(), message, sig.encode(suite))) {
             throw new IllegalStateException("the in-memory signature does not verify");
         }
     }

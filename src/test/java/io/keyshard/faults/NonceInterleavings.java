@@ -61,6 +61,7 @@ final class NonceInterleavings implements AutoCloseable {
     private final List<KeyRecord> keys = new ArrayList<>();
     private final Map<String, NodeConnection> connections = new LinkedHashMap<>();
     private final Map<String, Integer> ids = new LinkedHashMap<>();
+    private int step;
 
     NonceInterleavings(Path dir, long seed) throws Exception {
         this.random = new Random(seed);
@@ -88,6 +89,7 @@ final class NonceInterleavings implements AutoCloseable {
     /** Runs {@code steps} random steps with at most {@code kills} node restarts and {@code waits} waits past the TTL. */
     void run(int steps, int kills, int waits) throws Exception {
         for (int i = 0; i < steps; i++) {
+            step = i;
             int op = random.nextInt(100);
             if (op < 12 || signings.isEmpty()) {
                 start();
@@ -359,7 +361,8 @@ final class NonceInterleavings implements AutoCloseable {
 
     private void check(boolean ok, String what, Object expected, Answer<?> a) {
         if (!ok) {
-            violations.add(what + ": expected " + expected + ", got " + a.status() + " " + a.error());
+            violations.add(
+                    "step " + step + ", " + what + ": expected " + expected + ", got " + a.status() + " " + a.error());
         }
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * during one). Every answer matches the model, every commitment (D_i, E_i) any node answered and every
  * signature's R are distinct, and each node's signing audit shows a share computed exactly where the
  * model has one: never for a signing it held when it was killed. {@code -Dkeyshard.nonce.steps=N} and
- * {@code -Dkeyshard.nonce.seed=S} for longer or repeated walks.
+ * {@code -Dkeyshard.nonce.seed=S} (with {@code -Dkeyshard.nonce.kills=K} and {@code -Dkeyshard.nonce.waits=W}) for
+ * longer or repeated walks, such as the stress profile's.
  */
 class NonceReuseIT {
     @TempDir
@@ -32,7 +33,10 @@ class NonceReuseIT {
         NonceInterleavings walk = new NonceInterleavings(dir, seed);
         List<String> problems = new ArrayList<>();
         try {
-            walk.run(steps, 3, 1);
+            walk.run(
+                    steps,
+                    Integer.getInteger("keyshard.nonce.kills", 3),
+                    Integer.getInteger("keyshard.nonce.waits", 1));
             for (String name : NodeProcesses.NAMES) {
                 walk.nodes.stop(name);
                 problems.addAll(auditProblems(walk, name));

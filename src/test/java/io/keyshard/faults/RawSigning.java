@@ -8,6 +8,7 @@ import io.keyshard.wire.SignShare;
 import io.keyshard.wire.TaprootTweak;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,17 @@ final class RawSigning {
         return messages.get(variant).clone();
     }
 
-    /** A new request variant under the same signId: another message. */
+    /**
+     * The request variant of {@code other} under the same signId: a new one for another message, or the
+     * variant that already has these bytes (an empty message drawn twice is the same request, and a node
+     * rightly treats it as one).
+     */
     int variant(byte[] other) {
+        for (int v = 0; v < messages.size(); v++) {
+            if (Arrays.equals(messages.get(v), other)) {
+                return v;
+            }
+        }
         messages.add(other.clone());
         return messages.size() - 1;
     }
@@ -109,7 +119,8 @@ final class RawSigning {
         if (oldest < ttl.toNanos()) {
             return new Expected(Set.of(fresh), true);
         }
-        return new Expected(Set.of(fresh, 409), true);
+        // Set.of refuses a duplicate: a fresh answer that is itself 409 (another request) is just 409
+        return new Expected(fresh == 409 ? Set.of(409) : Set.of(fresh, 409), true);
     }
 
     private int freshAnswer(String signer, int variant) {
