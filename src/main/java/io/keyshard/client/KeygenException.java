@@ -31,7 +31,7 @@ public final class KeygenException extends RuntimeException implements ExitCoded
      * A protocol failure (exit code 5) one server reports about another's message, which the client cannot
      * check: one of the two is faulty, and neither is named as the cause ({@link #server()} is null).
      */
-    static KeygenException disputed(String reporter, String accused, String message, Throwable cause) {
+    public static KeygenException disputed(String reporter, String accused, String message, Throwable cause) {
         return new KeygenException(null, message, PROTOCOL, cause, null, List.of(reporter, accused));
     }
 

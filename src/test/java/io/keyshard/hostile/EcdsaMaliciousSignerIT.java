@@ -7,11 +7,13 @@ import static io.keyshard.hostile.DklsRounds.ok;
 import static io.keyshard.hostile.DklsRounds.replace;
 import static io.keyshard.hostile.DklsRounds.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.bytes.Hex;
+import io.keyshard.cli.CliHarness;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.SignResult;
@@ -31,6 +33,7 @@ import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.SignRound1Request;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -80,6 +83,7 @@ class EcdsaMaliciousSignerIT {
     @AfterEach
     void honestAgain() {
         rogue.dklsPartial = null;
+        rogue.dklsRound2 = null;
     }
 
     private static UUID readyKey() {
@@ -255,5 +259,47 @@ class EcdsaMaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
         }
+    }
+
+    @Test
+    void theCommandLineReportsAFailedPairwiseCheckAsOneServersWordAndSignsAgainAfterAFreshSetup() throws Exception {
+        UUID keyId = readyKey();
+        rogue.dklsRound2 = (signId, r, m) -> m.recipient() != 11
+                ? m
+                : rounds.tampered(m, signId, r, 2, plain -> {
+                    DklsCodec codec = new DklsCodec(G);
+                    MulResponse mr = codec.decodeMulResponse(plain, 12);
+                    mr.mul().checkU()[0] = mr.mul().checkU()[0].add(G.of(BigInteger.ONE));
+                    return codec.encode(mr);
+                });
+        Path password = dir.resolve("password.txt");
+        Files.writeString(password, HostileCluster.PASSWORD + "\n");
+        String[] sign = {
+            "--home",
+            cluster.home.toString(),
+            "--password-file",
+            password.toString(),
+            "sign",
+            "digest",
+            "--key-id",
+            keyId.toString(),
+            "--path",
+            "m/3",
+            "--hex",
+            Hex.encode(digest())
+        };
+        CliHarness.Result failed = CliHarness.run(sign);
+        assertEquals(5, failed.exitCode(), failed.err());
+        assertTrue(
+                failed.err()
+                        .contains("ALPHA reports that BRAVO's message failed the multiplication check; one of the two "
+                                + "servers is faulty"),
+                failed.err());
+        // the progress line quotes ALPHA's answer as ALPHA's; the error itself names no culprit
+        String error = failed.err().substring(failed.err().indexOf("error: "));
+        assertFalse(error.contains("culprit"), error);
+        rogue.dklsRound2 = null;
+        CliHarness.Result again = CliHarness.run(sign);
+        assertEquals(0, again.exitCode(), again.err());
     }
 }

@@ -1,0 +1,100 @@
+package io.keyshard.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.ExitCoded;
+import io.keyshard.client.KeygenProgress.Phase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerReportsTest {
+    private static KeygenException refusal(String activity, String server, int status, String code, String message) {
+        return ParallelRound.failure(
+                activity,
+                server,
+                Phase.ROUND3,
+                new ServerException(
+                        server, status, code, "refused the request (" + status + " " + code + "): " + message));
+    }
+
+    @Test
+    void aFailedPairwiseCheckIsTheReportersWordAboutThePeerNotAVerdict() {
+        KeygenException e = PeerReports.attributed(
+                SignRun.ACTIVITY,
+                refusal(
+                        SignRun.ACTIVITY,
+                        "ALPHA",
+                        422,
+                        "PROTOCOL",
+                        "culprit server BRAVO (id 12): the MULTIPLICATION check failed; the pairwise setup with it is "
+                                + "burned and is not used again until a fresh setup"));
+        assertEquals(ExitCoded.PROTOCOL, e.exitCode());
+        assertNull(e.server(), "neither server is named as the culprit");
+        assertEquals(List.of("ALPHA", "BRAVO"), e.disputed());
+        String msg = e.getMessage();
+        assertTrue(
+                msg.startsWith("signing failed in round 3: ALPHA reports that BRAVO's message failed the "
+                        + "multiplication check; one of the two servers is faulty"),
+                msg);
+        assertTrue(msg.contains("ALPHA no longer signs with BRAVO over their pairwise setup"), msg);
+        assertFalse(msg.contains("culprit"), msg);
+    }
+
+    @Test
+    void aSetupServerReportingAPeerIsWordedTheSameWay() {
+        KeygenException e = PeerReports.attributed(
+                EcdsaSetupRun.ACTIVITY,
+                refusal(
+                        EcdsaSetupRun.ACTIVITY,
+                        "CHARLIE",
+                        422,
+                        "PROTOCOL",
+                        "culprit server ALPHA (id 11): its setup message failed the ENCRYPTION_PROOF check"));
+        assertEquals(
+                "ECDSA setup failed in round 3: CHARLIE reports that ALPHA's message failed the encryption proof "
+                        + "check; one of the two servers is faulty (the client cannot see their sealed messages to "
+                        + "tell which)",
+                e.getMessage());
+        assertEquals(List.of("CHARLIE", "ALPHA"), e.disputed());
+    }
+
+    @Test
+    void aReportWithoutANamedCheckKeepsTheServersWords() {
+        KeygenException e = PeerReports.attributed(
+                SignRun.ACTIVITY,
+                refusal(
+                        SignRun.ACTIVITY,
+                        "ALPHA",
+                        422,
+                        "PROTOCOL",
+                        "culprit server BRAVO (id 12): its signed message does not open under this server's key for "
+                                + "this signing and round"));
+        assertTrue(
+                e.getMessage()
+                        .contains("ALPHA reports about BRAVO that its signed message does not open under this "
+                                + "server's key"),
+                e.getMessage());
+        assertEquals(ExitCoded.PROTOCOL, e.exitCode());
+    }
+
+    @Test
+    void otherFailuresAreLeftAsTheyAre() {
+        KeygenException coordinator = refusal(
+                SignRun.ACTIVITY,
+                "ALPHA",
+                422,
+                "PROTOCOL",
+                "a relayed message comes from outside the signer set (culprit: the coordinator)");
+        assertSame(coordinator, PeerReports.attributed(SignRun.ACTIVITY, coordinator));
+        KeygenException setupNeeded =
+                refusal(SignRun.ACTIVITY, "ALPHA", 409, "SETUP_NEEDED", "server id 12: culprit server BRAVO (id 12)");
+        assertSame(setupNeeded, PeerReports.attributed(SignRun.ACTIVITY, setupNeeded));
+        KeygenException clientVerdict = new KeygenException(
+                "BRAVO", "signing failed, culprit server BRAVO: its partial signature", ExitCoded.PROTOCOL, null);
+        assertSame(clientVerdict, PeerReports.attributed(SignRun.ACTIVITY, clientVerdict));
+    }
+}
