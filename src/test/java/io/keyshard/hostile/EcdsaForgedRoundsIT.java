@@ -63,6 +63,7 @@ class EcdsaForgedRoundsIT {
 
     static HostileCluster cluster;
     static DklsRounds rounds;
+    private static UUID unburned;
 
     @BeforeAll
     static void start() throws Exception {
@@ -108,6 +109,14 @@ class EcdsaForgedRoundsIT {
         return a;
     }
 
+    /** One key for the checks that burn nothing (each asserts its pair still signs afterwards). */
+    private static synchronized UUID unburnedKey() {
+        if (unburned == null) {
+            unburned = rounds.readyKey();
+        }
+        return unburned;
+    }
+
     private static UnaryOperator<byte[]> response(UnaryOperator<MulResponse> change) {
         return plain -> CODEC.encode(change.apply(CODEC.decodeMulResponse(plain, 12)));
     }
@@ -137,7 +146,7 @@ class EcdsaForgedRoundsIT {
 
     @Test
     void aWrongOpeningOfTheNonceCommitmentIsRefusedNamingTheSender() throws Exception {
-        UUID keyId = rounds.readyKey();
+        UUID keyId = unburnedKey();
         refusedAtRound3(
                 keyId,
                 response(m -> {
@@ -166,7 +175,7 @@ class EcdsaForgedRoundsIT {
 
     @Test
     void theIdentityAndPointsOffTheCurveAreRefusedNamingTheSender() throws Exception {
-        UUID keyId = rounds.readyKey();
+        UUID keyId = unburnedKey();
         int pl = G.curve().pointLength();
         int sl = G.curve().scalarLength();
         // the answer ends with R_j, the opening's salt, pk_j, Γ^u, Γ^v and ψ
@@ -213,7 +222,7 @@ class EcdsaForgedRoundsIT {
 
     @Test
     void aBroadcastThatDiffersBetweenSignersEndsTheSigningOnEveryOneWithoutAPartial() throws Exception {
-        UUID keyId = rounds.readyKey();
+        UUID keyId = unburnedKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12, 13));
         List<DklsAnswer> one = rounds.roundOne(signId, r, "ALPHA", "BRAVO", "CHARLIE");
@@ -279,7 +288,7 @@ class EcdsaForgedRoundsIT {
 
     @Test
     void keySharesThatDoNotAddUpToTheDerivedKeyGiveNoPartialAndBlameNoHonestServer() throws Exception {
-        UUID keyId = rounds.readyKey();
+        UUID keyId = unburnedKey();
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(keyId, List.of(11, 12));
         // BRAVO with its own seeds and identity, but signing with a share that is not its share of the key
