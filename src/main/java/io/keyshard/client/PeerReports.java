@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A server's refusal (422) that blames a co-signer, as the user reads it. Threshold-ECDSA messages between
  * servers are sealed to their recipient, so the client cannot check the accusation: either the named server
  * sent a bad message or the reporting server lies about it. The failure says who reported what and that one
- * of the two is faulty, and names neither as the culprit.
+ * of the two is faulty, and names neither as the culprit. A refusal that blames no single server names none.
  */
 final class PeerReports {
     /** How a node's answer names the server whose message failed its check. */
@@ -32,7 +32,8 @@ final class PeerReports {
         String reason = se.getMessage().substring(("server " + reporter + ": ").length());
         Matcher m = CULPRIT.matcher(reason);
         if (!m.find() || m.group(1).equals(reporter)) {
-            return e;
+            // a check no single server can be blamed for: the reporter refused, it did not misbehave
+            return reason.contains("culprit") ? new KeygenException(null, e.getMessage(), ExitCoded.PROTOCOL, se) : e;
         }
         String accused = m.group(1);
         String where = e.getMessage().startsWith(activity + " failed") ? whereOf(activity, e.getMessage()) : "";

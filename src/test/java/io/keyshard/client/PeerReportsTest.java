@@ -82,14 +82,23 @@ class PeerReportsTest {
     }
 
     @Test
+    void aFailureNoSingleServerCanBeBlamedForNamesNone() {
+        for (String reason : List.of(
+                "a relayed message comes from outside the signer set (culprit: the coordinator)",
+                "culprit no single server (server CHARLIE (id 13) saw other round-1 broadcasts than this server: a "
+                        + "signer sent different ones to different servers, or it reports falsely): the SPLIT_VIEW "
+                        + "check failed")) {
+            KeygenException given = refusal(SignRun.ACTIVITY, "ALPHA", 422, "PROTOCOL", reason);
+            KeygenException e = PeerReports.attributed(SignRun.ACTIVITY, given);
+            assertNull(e.server(), "ALPHA refused; it is not the culprit");
+            assertEquals(List.of(), e.disputed());
+            assertEquals(given.getMessage(), e.getMessage());
+            assertEquals(ExitCoded.PROTOCOL, e.exitCode());
+        }
+    }
+
+    @Test
     void otherFailuresAreLeftAsTheyAre() {
-        KeygenException coordinator = refusal(
-                SignRun.ACTIVITY,
-                "ALPHA",
-                422,
-                "PROTOCOL",
-                "a relayed message comes from outside the signer set (culprit: the coordinator)");
-        assertSame(coordinator, PeerReports.attributed(SignRun.ACTIVITY, coordinator));
         KeygenException setupNeeded =
                 refusal(SignRun.ACTIVITY, "ALPHA", 409, "SETUP_NEEDED", "server id 12: culprit server BRAVO (id 12)");
         assertSame(setupNeeded, PeerReports.attributed(SignRun.ACTIVITY, setupNeeded));

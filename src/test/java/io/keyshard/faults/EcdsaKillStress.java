@@ -139,10 +139,12 @@ final class EcdsaKillStress {
 
     private List<KeyRecord> readyKeys() {
         try (Vault vault = Vault.open(home, PASSWORD.toCharArray())) {
-            return vault.list().stream()
-                    .filter(k -> k.status() == KeyStatus.READY)
-                    .toList();
+            return ready(vault);
         }
+    }
+
+    private static List<KeyRecord> ready(Vault vault) {
+        return vault.list().stream().filter(k -> k.status() == KeyStatus.READY).toList();
     }
 
     private void awaitResult() throws Exception {
@@ -168,7 +170,7 @@ final class EcdsaKillStress {
         Set<String> history = new HashSet<>();
         try (Vault vault = Vault.open(home, PASSWORD.toCharArray());
                 Workspace ws = workspace(vault)) {
-            for (KeyRecord k : readyKeys()) {
+            for (KeyRecord k : ready(vault)) {
                 for (SignatureEntry e : ws.signatures(k.keyId())) {
                     history.add(e.signature());
                     recorded++;
@@ -250,7 +252,7 @@ final class EcdsaKillStress {
         SecureRandom r = new SecureRandom();
         try (Vault vault = Vault.open(home, PASSWORD.toCharArray());
                 Workspace ws = workspace(vault)) {
-            for (KeyRecord k : readyKeys()) {
+            for (KeyRecord k : ready(vault)) {
                 if (ws.ecdsaSetup(k.keyId()).promise().join().ran()) {
                     setupsRedone++;
                 }

@@ -244,6 +244,7 @@ class EcdsaForgedRoundsIT {
                     rounds.post(server, signId, "round3", new DklsRoundRequest(r, forServer(two, id, false)));
             assertRefused(422, "SPLIT_VIEW", a);
             assertFalse(a.body().contains("burned"), a.body());
+            assertFalse(a.body().contains("culprit server"), "no honest server is named as the culprit: " + a.body());
         }
     }
 
