@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -188,7 +189,10 @@ final class EcdsaKillStress {
                     curve, o.get("publicKey").asText(), digest, o.get("der").asText())) {
                 violations.add("a printed signature does not verify: " + line);
             }
-            if (!history.contains(o.get("signature").asText())) {
+            // the history keeps r ‖ s ‖ v
+            String entry = o.get("signature").asText()
+                    + String.format(Locale.ROOT, "%02x", o.get("v").asInt());
+            if (!history.contains(entry)) {
                 violations.add("a printed signature is not in the vault's signing history: " + line);
             }
         }

@@ -41,6 +41,8 @@ public final class EcdsaStressClient {
                         curves.get(n % curves.size()),
                         "--threshold",
                         "2",
+                        "--servers",
+                        String.join(",", NodeProcesses.NAMES),
                         "--json");
                 out.println("EXIT " + code);
                 if (code == 0) {
