@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.keyshard.bytes.Hex;
+import io.keyshard.client.Workspace;
 import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Round1Message;
@@ -143,7 +144,9 @@ final class RogueFront implements AutoCloseable {
             String forwarded = ex.getRequestMethod().equals("GET")
                     ? null
                     : m.matches() ? untampered(m.group(1), m.group(2), body) : new String(body, StandardCharsets.UTF_8);
-            HttpResponse<String> r = node.send(apiKey, path, forwarded);
+            // as long as the client waits for a round: a pairwise setup step can take longer than 20 s on a busy
+            // machine
+            HttpResponse<String> r = node.send(apiKey, path, forwarded, Workspace.DEFAULT_ROUND_TIMEOUT);
             String answer = r.body();
             if (m.matches() && r.statusCode() == 200) {
                 answer = alter(m.group(1), m.group(2), body, answer);
