@@ -21,17 +21,16 @@ class PeerReportsTest {
                         server, status, code, "refused the request (" + status + " " + code + "): " + message));
     }
 
+    /** ALPHA's 422 in a signing's round 3, as the client turns it into a failure. */
+    private static KeygenException alphaReports(String reason) {
+        return PeerReports.attributed(SignRun.ACTIVITY, refusal(SignRun.ACTIVITY, "ALPHA", 422, "PROTOCOL", reason));
+    }
+
     @Test
     void aFailedPairwiseCheckIsTheReportersWordAboutThePeerNotAVerdict() {
-        KeygenException e = PeerReports.attributed(
-                SignRun.ACTIVITY,
-                refusal(
-                        SignRun.ACTIVITY,
-                        "ALPHA",
-                        422,
-                        "PROTOCOL",
-                        "culprit server BRAVO (id 12): the MULTIPLICATION check failed; the pairwise setup with it is "
-                                + "burned and is not used again until a fresh setup"));
+        KeygenException e = alphaReports(
+                "culprit server BRAVO (id 12): the MULTIPLICATION check failed; the pairwise setup with it is "
+                        + "burned and is not used again until a fresh setup");
         assertEquals(ExitCoded.PROTOCOL, e.exitCode());
         assertNull(e.server(), "neither server is named as the culprit");
         assertEquals(List.of("ALPHA", "BRAVO"), e.disputed());
@@ -64,15 +63,9 @@ class PeerReportsTest {
 
     @Test
     void aReportWithoutANamedCheckKeepsTheServersWords() {
-        KeygenException e = PeerReports.attributed(
-                SignRun.ACTIVITY,
-                refusal(
-                        SignRun.ACTIVITY,
-                        "ALPHA",
-                        422,
-                        "PROTOCOL",
-                        "culprit server BRAVO (id 12): its signed message does not open under this server's key for "
-                                + "this signing and round"));
+        KeygenException e = alphaReports(
+                "culprit server BRAVO (id 12): its signed message does not open under this server's key for "
+                        + "this signing and round");
         assertTrue(
                 e.getMessage()
                         .contains("ALPHA reports about BRAVO that its signed message does not open under this "
