@@ -93,7 +93,7 @@ final class EcdsaSetupRun {
                 key.keyId(), setupId, true, Duration.ofNanos(System.nanoTime() - start), 2 * bytes[0]);
     }
 
-    /** One step on every server, each with the messages addressed to it. */
+    /** One step on every server, each with the messages addressed to it; a server's report about another as such. */
     private <T> List<T> step(
             Phase phase,
             String step,
@@ -101,18 +101,22 @@ final class EcdsaSetupRun {
             List<Integer> ids,
             Map<Integer, List<SetupMessage>> toEach,
             Class<T> answer) {
-        return ParallelRound.run(
-                op,
-                ACTIVITY,
-                phase,
-                servers,
-                c -> c.ecdsaSetup(
-                        key.keyId(),
-                        step,
-                        new SetupRequest(
-                                setupId.toString(), ids, toEach.get(c.info().id())),
-                        answer,
-                        roundTimeout));
+        try {
+            return ParallelRound.run(
+                    op,
+                    ACTIVITY,
+                    phase,
+                    servers,
+                    c -> c.ecdsaSetup(
+                            key.keyId(),
+                            step,
+                            new SetupRequest(
+                                    setupId.toString(), ids, toEach.get(c.info().id())),
+                            answer,
+                            roundTimeout));
+        } catch (KeygenException e) {
+            throw PeerReports.attributed(ACTIVITY, e);
+        }
     }
 
     /** Every answer's messages by recipient, after checking each answer is its server's, for this setup and step. */

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One threshold-ECDSA signing (DKLs23 Protocol 3.6) as the coordinator runs it: three rounds in parallel,
@@ -32,10 +30,7 @@ import java.util.regex.Pattern;
  * failure aborts on every signer; a failed check names the culprit (exit code 5).
  */
 final class EcdsaSignRun {
-    /** How a node's refusal names the co-signer whose message failed its check. */
     private static final String SETUP_NEEDED = "SETUP_NEEDED";
-
-    private static final Pattern CULPRIT = Pattern.compile("culprit server (\\S+) \\(id (\\d+)\\)");
 
     private final UUID signId;
     private final KeyRecord key;
@@ -153,18 +148,13 @@ final class EcdsaSignRun {
         return e.getCause() instanceof ServerException se && SETUP_NEEDED.equals(se.code());
     }
 
-    /** One round on every signer; a node's refusal that names a co-signer as culprit is that co-signer's failure. */
+    /** One round on every signer; a node's refusal that names a co-signer is that node's report about it. */
     private List<DklsAnswer> round(
             Phase phase, List<NodeConnection> signers, Function<NodeConnection, CompletableFuture<DklsAnswer>> send) {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {
-            Matcher m = CULPRIT.matcher(String.valueOf(e.getMessage()));
-            if (e.exitCode() == ExitCoded.PROTOCOL && m.find()) {
-                String name = m.group(1);
-                throw new KeygenException(name, e.getMessage(), ExitCoded.PROTOCOL, e);
-            }
-            throw e;
+            throw PeerReports.attributed(SignRun.ACTIVITY, e);
         }
     }
 

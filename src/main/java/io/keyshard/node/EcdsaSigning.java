@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.curve.Scalar;
+import io.keyshard.dkls.Check;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.Group;
 import io.keyshard.dkls.ProtocolAbort;
@@ -228,9 +229,13 @@ final class EcdsaSigning {
         if (burn) {
             setups.burn(req.keyId(), culprit);
         }
+        // A peer that saw other round-1 broadcasts proves only that some signer sent two, or that the peer lies.
         String who = culprit == ProtocolAbort.UNATTRIBUTED
                 ? "no single server (the coordinator or several signers)"
-                : DklsRelay.named(req, culprit);
+                : e.check() == Check.SPLIT_VIEW
+                        ? "no single server (" + DklsRelay.named(req, culprit) + " saw other round-1 broadcasts than "
+                                + "this server: a signer sent different ones to different servers, or it reports falsely)"
+                        : DklsRelay.named(req, culprit);
         String check = e.check() == null ? "a" : "the " + e.check().name();
         return ApiException.protocol("culprit " + who + ": " + check + " check failed"
                 + (burn ? "; the pairwise setup with it is burned and is not used again until a fresh setup" : ""));

@@ -1,40 +1,41 @@
 package io.keyshard.hostile;
 
+import static io.keyshard.hostile.DklsRounds.assertRefused;
+import static io.keyshard.hostile.DklsRounds.digest;
+import static io.keyshard.hostile.DklsRounds.forServer;
+import static io.keyshard.hostile.DklsRounds.ok;
+import static io.keyshard.hostile.DklsRounds.replace;
+import static io.keyshard.hostile.DklsRounds.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.bytes.Hex;
+import io.keyshard.cli.CliHarness;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.SignResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
-import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.Group;
 import io.keyshard.dkls.OtExtensionMessage;
 import io.keyshard.dkls.Rvole;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
-import io.keyshard.json.StrictJson;
-import io.keyshard.node.NodeSecrets;
-import io.keyshard.node.TestNode;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsRoundRequest;
-import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SignRound1Request;
-import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,11 +65,13 @@ class EcdsaMaliciousSignerIT {
 
     static HostileCluster cluster;
     static RogueFront rogue;
+    static DklsRounds rounds;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = new HostileCluster(dir);
         rogue = cluster.rogueFront("BRAVO");
+        rounds = new DklsRounds(cluster, CURVE);
     }
 
     @AfterAll
@@ -80,94 +83,25 @@ class EcdsaMaliciousSignerIT {
     @AfterEach
     void honestAgain() {
         rogue.dklsPartial = null;
+        rogue.dklsRound2 = null;
     }
 
-    /** A fresh key whose pairwise setup is in place (the workspace runs it at key generation or first use). */
     private static UUID readyKey() {
-        UUID keyId = cluster.keygen(CURVE).keyId();
-        try (Vault vault = cluster.openVault();
-                Workspace ws = Workspace.open(cluster.home, vault)) {
-            ws.sign(new SignRequest(keyId, DerivationPath.ROOT, null, digest(), null, null, null, true))
-                    .promise()
-                    .join();
-        }
-        return keyId;
-    }
-
-    private static byte[] digest() {
-        byte[] d = new byte[32];
-        RANDOM.nextBytes(d);
-        return d;
-    }
-
-    private static SignRound1Request request(UUID keyId, List<Integer> signers) {
-        return new SignRound1Request(keyId.toString(), "m/5", "", signers, Hex.encode(digest()));
+        return rounds.readyKey();
     }
 
     private static HttpResponse<String> post(String server, UUID signId, String action, Object body) throws Exception {
-        TestNode n = cluster.node(server);
-        return n.send(
-                n.entry.apiKey(),
-                "/v1/sign/" + signId + "/" + action,
-                StrictJson.mapper().writeValueAsString(body));
+        return rounds.post(server, signId, action, body);
     }
 
-    private static DklsAnswer ok(HttpResponse<String> a) throws Exception {
-        assertEquals(200, a.statusCode(), a.body());
-        return StrictJson.mapper().readValue(a.body(), DklsAnswer.class);
-    }
-
-    private static void assertRefused(int status, String words, HttpResponse<String> a) {
-        assertEquals(status, a.statusCode(), a.body());
-        assertTrue(a.body().contains(words), a.body());
-    }
-
-    /** Round 1 of a signing on each of {@code servers}, every answer 200. */
     private static List<DklsAnswer> roundOne(UUID signId, SignRound1Request r, String... servers) throws Exception {
-        List<DklsAnswer> out = new ArrayList<>();
-        for (String server : servers) {
-            out.add(ok(post(server, signId, "round1", r)));
-        }
-        return out;
+        return rounds.roundOne(signId, r, servers);
     }
 
-    /** The messages of {@code answers} for server {@code id}: broadcasts (when asked) and those addressed to it. */
-    private static List<DklsMessage> forServer(List<DklsAnswer> answers, int id, boolean broadcasts) {
-        List<DklsMessage> out = new ArrayList<>();
-        for (DklsAnswer a : answers) {
-            for (DklsMessage m : a.messages()) {
-                if (m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST)) {
-                    out.add(m);
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * BRAVO's sealed message to ALPHA in {@code round}, its plaintext changed by {@code change}, sealed again
-     * to ALPHA and signed with BRAVO's identity key: what a modified BRAVO would send.
-     */
+    /** BRAVO's sealed message to ALPHA, its plaintext changed, sealed and signed again as a modified BRAVO would. */
     private static DklsMessage tampered(
             DklsMessage m, UUID signId, SignRound1Request r, int round, UnaryOperator<byte[]> change) throws Exception {
-        IdentityKeys alpha = NodeSecrets.identity(cluster.node("ALPHA").data);
-        IdentityKeys bravo = NodeSecrets.identity(cluster.node("BRAVO").data);
-        byte[] hash = SignTranscript.requestHash(signId, r, Hex.decode(r.message(), "digest"));
-        byte[][] context = DklsTranscript.sealContext(hash, round, 12, 11);
-        byte[] plain = alpha.openSigningMessage(context, Base64.getDecoder().decode(m.body()));
-        byte[] sealed = IdentityKeys.sealSigningMessage(alpha.encryptionPublicKey(), context, change.apply(plain));
-        byte[] signature = bravo.signSigningMessage(DklsTranscript.signed(hash, round, 12, 11, sealed));
-        return new DklsMessage(
-                12,
-                11,
-                Base64.getEncoder().encodeToString(sealed),
-                Base64.getEncoder().encodeToString(signature));
-    }
-
-    private static List<DklsMessage> replace(List<DklsMessage> list, DklsMessage from, DklsMessage to) {
-        List<DklsMessage> out = new ArrayList<>(list);
-        out.replaceAll(m -> m == from ? to : m);
-        return out;
+        return rounds.tampered(m, signId, r, round, change);
     }
 
     private static DklsMessage from(List<DklsMessage> list, int sender) {
@@ -325,5 +259,47 @@ class EcdsaMaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
         }
+    }
+
+    @Test
+    void theCommandLineReportsAFailedPairwiseCheckAsOneServersWordAndSignsAgainAfterAFreshSetup() throws Exception {
+        UUID keyId = readyKey();
+        rogue.dklsRound2 = (signId, r, m) -> m.recipient() != 11
+                ? m
+                : rounds.tampered(m, signId, r, 2, plain -> {
+                    DklsCodec codec = new DklsCodec(G);
+                    MulResponse mr = codec.decodeMulResponse(plain, 12);
+                    mr.mul().checkU()[0] = mr.mul().checkU()[0].add(G.of(BigInteger.ONE));
+                    return codec.encode(mr);
+                });
+        Path password = dir.resolve("password.txt");
+        Files.writeString(password, HostileCluster.PASSWORD + "\n");
+        String[] sign = {
+            "--home",
+            cluster.home.toString(),
+            "--password-file",
+            password.toString(),
+            "sign",
+            "digest",
+            "--key-id",
+            keyId.toString(),
+            "--path",
+            "m/3",
+            "--hex",
+            Hex.encode(digest())
+        };
+        CliHarness.Result failed = CliHarness.run(sign);
+        assertEquals(5, failed.exitCode(), failed.err());
+        assertTrue(
+                failed.err()
+                        .contains("ALPHA reports that BRAVO's message failed the multiplication check; one of the two "
+                                + "servers is faulty"),
+                failed.err());
+        // the progress line quotes ALPHA's answer as ALPHA's; the error itself names no culprit
+        String error = failed.err().substring(failed.err().indexOf("error: "));
+        assertFalse(error.contains("culprit"), error);
+        rogue.dklsRound2 = null;
+        CliHarness.Result again = CliHarness.run(sign);
+        assertEquals(0, again.exitCode(), again.err());
     }
 }

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.client.EcdsaSetupResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.dkls.DklsCodec;
+import io.keyshard.dkls.EncryptionProof;
+import io.keyshard.dkls.EndemicOt;
+import io.keyshard.dkls.Group;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.SetupAccess;
@@ -20,12 +24,15 @@ import io.keyshard.wire.SetupMessage;
 import io.keyshard.wire.SetupRequest;
 import io.keyshard.wire.SetupStatus;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +203,116 @@ class EcdsaSetupIT {
                         new SetupRequest(UUID.randomUUID().toString(), List.of(11, 12), List.of())),
                 422,
                 "every server of the key");
+    }
+
+    /** Step 2 on every server with the step-1 messages addressed to it; answers by server id. */
+    private static Map<Integer, SetupAnswer> step2(UUID setupId, Map<Integer, SetupAnswer> one) throws Exception {
+        Map<Integer, SetupAnswer> out = new TreeMap<>();
+        for (String name : HostileCluster.NAMES) {
+            int id = cluster.node(name).entry.id();
+            HttpResponse<String> r = step(keyId, name, "step2", setupId, addressedTo(id, one));
+            assertEquals(200, r.statusCode(), r.body());
+            out.put(id, StrictJson.mapper().readValue(r.body(), SetupAnswer.class));
+        }
+        return out;
+    }
+
+    /** BRAVO's step message to ALPHA with its plaintext changed, sealed and signed again as a modified BRAVO would. */
+    private static SetupMessage bravoRewrites(UUID setupId, SetupMessage m, UnaryOperator<byte[]> change)
+            throws Exception {
+        byte[] plain = SetupAccess.open(NodeSecrets.identity(cluster.node("ALPHA").data), keyId, setupId, m);
+        return SetupAccess.forge(
+                NodeSecrets.identity(cluster.node("BRAVO").data),
+                cluster.node("ALPHA").participant().encryptionKey(),
+                keyId,
+                setupId,
+                m.step(),
+                12,
+                11,
+                change.apply(plain));
+    }
+
+    @Test
+    void aBaseOtMessageWithABadProofIsRefusedNamingItsSender() throws Exception {
+        UUID setupId = UUID.randomUUID();
+        List<SetupMessage> toAlpha = addressedTo(11, step1(keyId, setupId));
+        DklsCodec codec = new DklsCodec(Group.of(CurveName.SECP256K1));
+        toAlpha.set(0, bravoRewrites(setupId, toAlpha.get(0), plain -> {
+            byte[][] f = fields(plain);
+            EndemicOt.ReceiverMessage m = codec.decodeBaseOtReceiver(f[1], 12);
+            List<EndemicOt.Encryption> e = new ArrayList<>(m.encryptions());
+            EncryptionProof p = e.get(7).proof();
+            e.set(
+                    7,
+                    new EndemicOt.Encryption(
+                            e.get(7).u(),
+                            e.get(7).v(),
+                            new EncryptionProof(p.a0(), p.b0(), p.a1(), p.b1(), p.c0(), p.z0(), p.z1().add(p.c0()))));
+            f[1] = codec.encode(new EndemicOt.ReceiverMessage(m.seed(), e));
+            return join(f);
+        }));
+        HttpResponse<String> r = step(keyId, "ALPHA", "step2", setupId, toAlpha);
+        assertRefused(r, 422, "culprit server BRAVO (id 12)");
+        assertTrue(r.body().contains("ENCRYPTION_PROOF"), r.body());
+    }
+
+    @Test
+    void aChangedOrWrongOpeningAtStepThreeIsRefusedAndAHalfDoneSetupIsRedone() throws Exception {
+        UUID before = setUp().setupId();
+        UUID setupId = UUID.randomUUID();
+        Map<Integer, SetupAnswer> two = step2(setupId, step1(keyId, setupId));
+        List<SetupMessage> toAlpha = addressedTo(11, two);
+        SetupMessage honest = toAlpha.get(0);
+        byte[] ct = honest.ciphertext().clone();
+        ct[ct.length - 1] ^= 1;
+        toAlpha.set(0, new SetupMessage(2, 12, 11, ct, honest.signature()));
+        assertRefused(step(keyId, "ALPHA", "step3", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
+
+        UUID again = UUID.randomUUID();
+        Map<Integer, SetupAnswer> twoAgain = step2(again, step1(keyId, again));
+        List<SetupMessage> next = addressedTo(11, twoAgain);
+        next.set(0, bravoRewrites(again, next.get(0), plain -> {
+            plain[plain.length - 1] ^= 1; // the zero-seed opening no longer matches BRAVO's commitment
+            return plain;
+        }));
+        HttpResponse<String> r = step(keyId, "ALPHA", "step3", again, next);
+        assertRefused(r, 422, "culprit server BRAVO (id 12)");
+        assertTrue(r.body().contains("COMMITMENT"), r.body());
+        // BRAVO and CHARLIE finish the setup ALPHA refused: ALPHA keeps its previous one, whole
+        for (String name : List.of("BRAVO", "CHARLIE")) {
+            int id = cluster.node(name).entry.id();
+            assertEquals(
+                    200,
+                    step(keyId, name, "step3", again, addressedTo(id, twoAgain)).statusCode());
+        }
+        Map<Integer, SetupAccess.Held> held = held();
+        assertEquals(before.toString(), held.get(11).status().setupId());
+        assertEquals(again.toString(), held.get(12).status().setupId());
+        EcdsaSetupResult redone = setUp();
+        assertTrue(redone.ran(), "servers holding different setups make the client run a new one");
+        for (SetupAccess.Held h : held().values()) {
+            assertEquals(redone.setupId().toString(), h.status().setupId());
+        }
+    }
+
+    private static byte[][] fields(byte[] in) {
+        List<byte[]> out = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(in);
+        while (b.hasRemaining()) {
+            byte[] f = new byte[b.getInt()];
+            b.get(f);
+            out.add(f);
+        }
+        return out.toArray(byte[][]::new);
+    }
+
+    private static byte[] join(byte[][] fields) {
+        ByteBuffer b = ByteBuffer.allocate(
+                Arrays.stream(fields).mapToInt(f -> 4 + f.length).sum());
+        for (byte[] f : fields) {
+            b.putInt(f.length).put(f);
+        }
+        return b.array();
     }
 
     private static EcdsaSetupResult setUp() {

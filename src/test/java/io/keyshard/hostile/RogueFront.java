@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.keyshard.bytes.Hex;
+import io.keyshard.client.Workspace;
 import io.keyshard.dkg.Forge;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Round1Message;
@@ -73,6 +74,14 @@ final class RogueFront implements AutoCloseable {
 
     private static final Pattern SIGN_ROUND3 = Pattern.compile("/v1/sign/([^/]+)/round3");
 
+    /** How the operator replaces each of its node's threshold-ECDSA round-2 messages; null leaves them. */
+    volatile DklsRewrite dklsRound2;
+
+    /** A replacement for one message of a signing (its signId and request) the node sent. */
+    interface DklsRewrite {
+        DklsMessage apply(UUID signId, SignRound1Request request, DklsMessage m) throws Exception;
+    }
+
     /** How the operator alters its node's answers; each gets the session setup it belongs to. */
     interface Tamper {
         Tamper NONE = new Tamper() {};
@@ -135,7 +144,9 @@ final class RogueFront implements AutoCloseable {
             String forwarded = ex.getRequestMethod().equals("GET")
                     ? null
                     : m.matches() ? untampered(m.group(1), m.group(2), body) : new String(body, StandardCharsets.UTF_8);
-            HttpResponse<String> r = node.send(apiKey, path, forwarded);
+            // as long as the client waits for a round: a pairwise setup step can take longer than 20 s on a busy
+            // machine
+            HttpResponse<String> r = node.send(apiKey, path, forwarded, Workspace.DEFAULT_ROUND_TIMEOUT);
             String answer = r.body();
             if (m.matches() && r.statusCode() == 200) {
                 answer = alter(m.group(1), m.group(2), body, answer);
@@ -143,6 +154,9 @@ final class RogueFront implements AutoCloseable {
             Matcher sign = SIGN_ROUND2.matcher(path);
             if (sign.matches() && r.statusCode() == 200 && signShare != null) {
                 answer = alterShare(UUID.fromString(sign.group(1)), body, answer);
+            }
+            if (sign.matches() && r.statusCode() == 200 && dklsRound2 != null) {
+                answer = rewrite(UUID.fromString(sign.group(1)), body, answer);
             }
             Matcher partial = SIGN_ROUND3.matcher(path);
             if (partial.matches() && r.statusCode() == 200 && dklsPartial != null) {
@@ -172,6 +186,18 @@ final class RogueFront implements AutoCloseable {
                 s.sender(),
                 Hex.decode(share, "share")));
         return json.writeValueAsString(new SignShare(s.sender(), share, Hex.encode(signature)));
+    }
+
+    /** The node's round-2 messages as the operator replaces them. */
+    private String rewrite(UUID signId, byte[] request, String answer) throws Exception {
+        var json = StrictJson.mapper();
+        SignRound1Request req = json.readValue(request, DklsRoundRequest.class).request();
+        DklsAnswer a = json.readValue(answer, DklsAnswer.class);
+        List<DklsMessage> out = new ArrayList<>();
+        for (DklsMessage m : a.messages()) {
+            out.add(dklsRound2.apply(signId, req, m));
+        }
+        return json.writeValueAsString(new DklsAnswer(a.sender(), out));
     }
 
     /** The node's round-3 broadcast altered and signed again with its identity key. */

@@ -30,7 +30,9 @@ final class LoadDriver {
     static final Duration NODE_SESSION_TTL = Duration.ofSeconds(600);
 
     /** How a run is sized. */
-    record Settings(int keygens, Duration concurrentFor, int clients, int abandonEvery, boolean awaitExpiry) {}
+    /** With {@code ecdsa}, each client also signs with a threshold-ECDSA key (SECP256K1 or P256, set up first). */
+    record Settings(
+            int keygens, Duration concurrentFor, int clients, int abandonEvery, boolean awaitExpiry, boolean ecdsa) {}
 
     private LoadDriver() {}
 
@@ -68,7 +70,7 @@ final class LoadDriver {
                     afterExpiry = ServerAudit.run(clients, abandoned, owner, NODE_SESSION_TTL);
                 }
                 log("8 clients signing for " + s.concurrentFor().toSeconds() + " s");
-                SignLoad.Result signing = SignLoad.run(clients, s.concurrentFor());
+                SignLoad.Result signing = SignLoad.run(clients, s.concurrentFor(), s.ecdsa());
                 probe.checkpoint("after signing", sequential.acknowledged() + concurrent.acknowledged());
                 List<String> failures = new ArrayList<>();
                 clients.forEach(c -> failures.addAll(c.failures));

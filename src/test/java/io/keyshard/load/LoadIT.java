@@ -17,7 +17,7 @@ class LoadIT {
     @Test
     void shortLoadLosesNothingFailsNothingAndLeavesNoSession() throws Exception {
         LoadResults r = LoadDriver.run(
-                new LoadDriver.Settings(20, Duration.ofSeconds(10), 8, 5, false),
+                new LoadDriver.Settings(20, Duration.ofSeconds(10), 8, 5, false, false),
                 work,
                 Path.of("target", "load-short"));
         LoadChecks.assertHeld(r);

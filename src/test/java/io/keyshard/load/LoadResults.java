@@ -176,11 +176,12 @@ record LoadResults(
         }
         l.add(String.format(
                 Locale.ROOT,
-                "  signing (%d clients): %d signatures, %d failed in %.1f s = %.2f/s; R repeated %d times;"
+                "  signing (%d clients): %d signatures (%d ECDSA), %d failed in %.1f s = %.2f/s; R repeated %d times;"
                         + " %d left after round 1; quota: %d accepted, then 503 %s, accepted after aborts %s;"
                         + " node audits %s",
                 signing.clients(),
                 signing.signatures(),
+                signing.ecdsaSignatures(),
                 signing.failed(),
                 signing.seconds(),
                 signing.perSecond(),

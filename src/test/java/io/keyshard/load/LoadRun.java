@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The driver {@code mvn -Pload verify -Dload.minutes=M -Dload.keygens=N} runs (a failsafe execution
  * bound only in the {@code load} profile; plain {@code mvn verify} runs {@link LoadIT} instead):
- * N keygens in a row (default 1,000), then 8 clients for M minutes (default 5). With
+ * N keygens in a row (default 1,000), then 8 clients for M minutes (default 5), each signing with an ED25519, a
+ * SECP256K1_SCHNORR and a threshold-ECDSA key. With
  * {@code -Dload.awaitExpiry=true} it then waits out the nodes' 10-minute session timeout and audits
  * again. Prints a summary and writes target/load/results.json; the run fails if anything failed,
  * was lost or left behind.
@@ -28,7 +29,8 @@ class LoadRun {
                         Duration.ofMillis((long) (minutes * 60_000)),
                         8,
                         Math.max(1, Math.min(25, keygens / 4)),
-                        Boolean.getBoolean("load.awaitExpiry")),
+                        Boolean.getBoolean("load.awaitExpiry"),
+                        true),
                 work,
                 out);
         LoadChecks.assertHeld(r);

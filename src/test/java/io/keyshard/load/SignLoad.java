@@ -11,12 +11,14 @@ import io.keyshard.client.SignResult;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.faults.SigningAuditReader;
+import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.sign.NonceLedger;
 import io.keyshard.sign.RawSignatures;
 import io.keyshard.sign.Verifiers;
 import io.keyshard.wire.SignCommitment;
 import io.keyshard.wire.SignRound1Request;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The signing phase of the load: every client makes an ED25519 and a SECP256K1_SCHNORR key, then all sign
+ * The signing phase of the load: every client makes an ED25519 and a SECP256K1_SCHNORR key (and, in the long run,
+ * a threshold-ECDSA key on SECP256K1 or P256 with its pairwise setup), then all sign
  * at once for the phase's duration (random paths and messages, every signature verified by a standard
  * verifier and its R recorded); the first client also leaves one signing in five (at most 100) after round 1 on every
  * server. Then one client fills its per-client nonce quota on one server (the node must refuse the next
@@ -47,11 +50,14 @@ final class SignLoad {
     private static final int MAX_ABANDONED = 100;
 
     private static final List<CurveName> CURVES = List.of(CurveName.ED25519, CurveName.SECP256K1_SCHNORR);
+    /** The threshold-ECDSA curves the clients take in turn, when the run signs with ECDSA. */
+    private static final List<CurveName> ECDSA = List.of(CurveName.SECP256K1, CurveName.P256);
 
     /** What the phase showed; {@code outcomes} (per node, audit outcome to count) is read after the nodes stop. */
     record Result(
             int clients,
             int signatures,
+            int ecdsaSignatures,
             int failed,
             List<String> failures,
             double seconds,
@@ -65,22 +71,31 @@ final class SignLoad {
 
     private SignLoad() {}
 
-    static Result run(List<LoadClient> clients, Duration duration) throws Exception {
+    static Result run(List<LoadClient> clients, Duration duration, boolean ecdsa) throws Exception {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         NonceLedger ledger = new NonceLedger();
         List<List<UUID>> keys = new ArrayList<>();
         for (LoadClient c : clients) {
             List<UUID> mine = new ArrayList<>();
-            for (CurveName curve : CURVES) {
+            List<CurveName> curves = new ArrayList<>(CURVES);
+            if (ecdsa) {
+                curves.add(ECDSA.get(c.index % ECDSA.size()));
+            }
+            for (CurveName curve : curves) {
                 mine.add(c.workspace
                         .call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, LocalCluster.NAMES))
                         .promise()
                         .join()
                         .keyId());
             }
+            if (ecdsa) {
+                // the pairwise setup before the clock starts: the phase measures signing
+                c.workspace.ecdsaSetup(mine.get(mine.size() - 1)).promise().join();
+            }
             keys.add(mine);
         }
         int[] signed = new int[clients.size()];
+        int[] signedEcdsa = new int[clients.size()];
         int[] abandoned = new int[1];
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
@@ -96,8 +111,11 @@ final class SignLoad {
                             abandon(clients.get(0), keys.get(0).get(0), failures);
                             abandoned[0]++;
                         }
-                        if (sign(clients.get(k), keys.get(k).get(n % CURVES.size()), random, ledger, failures)) {
+                        List<UUID> mine = keys.get(k);
+                        int which = n % mine.size();
+                        if (sign(clients.get(k), mine.get(which), random, ledger, failures)) {
                             signed[k]++;
+                            signedEcdsa[k] += which >= CURVES.size() ? 1 : 0;
                         }
                     }
                     return null;
@@ -111,8 +129,10 @@ final class SignLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int total = 0;
-        for (int s : signed) {
-            total += s;
+        int totalEcdsa = 0;
+        for (int k = 0; k < signed.length; k++) {
+            total += signed[k];
+            totalEcdsa += signedEcdsa[k];
         }
         Quota quota = quota(
                 clients.get(clients.size() > 1 ? 1 : 0),
@@ -120,6 +140,7 @@ final class SignLoad {
         return new Result(
                 clients.size(),
                 total,
+                totalEcdsa,
                 failures.size(),
                 failures.stream().limit(50).toList(),
                 LoadResults.round(seconds),
@@ -133,7 +154,8 @@ final class SignLoad {
     }
 
     private static boolean sign(
-            LoadClient c, UUID keyId, SecureRandom random, NonceLedger ledger, List<String> failures) {
+            LoadClient c, UUID keyId, SecureRandom random, NonceLedger ledger, List<String> failures)
+            throws GeneralSecurityException {
         byte[] m = new byte[random.nextInt(100)];
         random.nextBytes(m);
         try {
@@ -141,7 +163,10 @@ final class SignLoad {
                     .sign(new SignRequest(keyId, DerivationPath.of(random.nextInt(1000)), null, m, null, null, null))
                     .promise()
                     .join();
-            if (!Verifiers.accepts(r.curve(), r.publicKey(), m, r.signature())) {
+            boolean valid = r.der() == null
+                    ? Verifiers.accepts(r.curve(), r.publicKey(), m, r.signature())
+                    : EcdsaVerifiers.bouncyCastle(r.curve(), r.publicKey(), EcdsaVerifiers.hash(r.curve(), m), r.der());
+            if (!valid) {
                 failures.add("a signature does not verify under " + r.publicKey());
                 return false;
             }

@@ -98,7 +98,12 @@ public final class TestNode implements AutoCloseable {
 
     /** A raw request; {@code body} null means GET. */
     public HttpResponse<String> send(String apiKey, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(20));
+        return send(apiKey, path, body, Duration.ofSeconds(20));
+    }
+
+    /** The same, waiting up to {@code timeout} for the answer. */
+    public HttpResponse<String> send(String apiKey, String path, String body, Duration timeout) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout);
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
         }

@@ -3,6 +3,7 @@ package io.keyshard.ui.sign;
 import io.keyshard.ExitCoded;
 import io.keyshard.client.KeygenException;
 import io.keyshard.ui.common.UiTasks;
+import java.util.List;
 
 /**
  * A signing that ended without a signature, in words: what happened (naming the server) and what to do.
@@ -23,8 +24,15 @@ record SignFailure(String what, String advice, String server) {
         int code = t instanceof ExitCoded ec ? ec.exitCode() : ExitCoded.OTHER;
         String what = (server == null ? "Nothing was signed: " : "Nothing was signed. Server " + server + ": ")
                 + UiTasks.message(t);
+        List<String> disputed = t instanceof KeygenException ke ? ke.disputed() : List.of();
         String advice;
-        if (code == ExitCoded.PROTOCOL && server != null) {
+        if (disputed.size() == 2) {
+            String a = disputed.get(0);
+            String b = disputed.get(1);
+            advice = "The signers' messages to each other are sealed, so the app cannot tell whether " + b
+                    + " sent a bad one or " + a + " reports falsely. Sign without one of them (untick " + a + " or "
+                    + b + "), and tell both operators.";
+        } else if (code == ExitCoded.PROTOCOL && server != null) {
             advice = server + " answered with something that does not check out, so its part was refused. Untick "
                     + server + " and sign with the key's other servers, and tell its operator.";
         } else if (code == ExitCoded.SERVER) {

@@ -217,6 +217,30 @@ class SignViewModelTest {
     }
 
     @Test
+    void oneServersReportAboutAnotherNamesBothAndBlamesNeither() throws Exception {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.textProperty().set("hello");
+        review(vm);
+        var done = vm.approve();
+        waitFor(() -> service.last != null);
+        service.last
+                .promise()
+                .completeExceptionally(KeygenException.disputed(
+                        "OFFICIAL_1",
+                        "OFFICIAL_2",
+                        "signing failed in round 3: OFFICIAL_1 reports that OFFICIAL_2's message failed the "
+                                + "multiplication check; one of the two servers is faulty",
+                        null));
+        waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
+        assertNull(vm.failedServerProperty().get());
+        String failure = vm.failureProperty().get();
+        assertTrue(failure.startsWith("Nothing was signed: signing failed in round 3: OFFICIAL_1 reports"), failure);
+        String advice = vm.adviceProperty().get();
+        assertTrue(advice.contains("whether OFFICIAL_2 sent a bad one or OFFICIAL_1 reports falsely"), advice);
+        assertTrue(advice.contains("untick OFFICIAL_1 or OFFICIAL_2"), advice);
+    }
+
+    @Test
     void aBadShareNamesItsServerAndSaysToSignWithoutIt() throws Exception {
         SignViewModel vm = model(CurveName.ED25519);
         vm.textProperty().set("hello");

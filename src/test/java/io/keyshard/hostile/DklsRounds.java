@@ -1,0 +1,159 @@
+package io.keyshard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.bytes.Hex;
+import io.keyshard.client.SignRequest;
+import io.keyshard.client.Workspace;
+import io.keyshard.curve.CurveName;
+import io.keyshard.derive.DerivationPath;
+import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.TestNode;
+import io.keyshard.vault.Vault;
+import io.keyshard.wire.DklsAnswer;
+import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsTranscript;
+import io.keyshard.wire.SignRound1Request;
+import io.keyshard.wire.SignTranscript;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Test-only: threshold-ECDSA signing rounds on a {@link HostileCluster}'s nodes driven by hand, as a
+ * coordinator relays them, and messages a cheating server would send (sealed and signed with its identity key).
+ */
+final class DklsRounds {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final HostileCluster cluster;
+    private final CurveName curve;
+
+    DklsRounds(HostileCluster cluster, CurveName curve) {
+        this.cluster = cluster;
+        this.curve = curve;
+    }
+
+    /** A fresh key whose pairwise setup is in place (the workspace runs it at its first signing). */
+    UUID readyKey() {
+        UUID keyId = cluster.keygen(curve).keyId();
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            ws.sign(new SignRequest(keyId, DerivationPath.ROOT, null, digest(), null, null, null, true))
+                    .promise()
+                    .join();
+        }
+        return keyId;
+    }
+
+    static byte[] digest() {
+        byte[] d = new byte[32];
+        RANDOM.nextBytes(d);
+        return d;
+    }
+
+    static SignRound1Request request(UUID keyId, List<Integer> signers) {
+        return new SignRound1Request(keyId.toString(), "m/5", "", signers, Hex.encode(digest()));
+    }
+
+    HttpResponse<String> post(String server, UUID signId, String action, Object body) throws Exception {
+        TestNode n = cluster.node(server);
+        return n.send(
+                n.entry.apiKey(),
+                "/v1/sign/" + signId + "/" + action,
+                StrictJson.mapper().writeValueAsString(body));
+    }
+
+    static DklsAnswer ok(HttpResponse<String> a) throws Exception {
+        assertEquals(200, a.statusCode(), a.body());
+        return StrictJson.mapper().readValue(a.body(), DklsAnswer.class);
+    }
+
+    static void assertRefused(int status, String words, HttpResponse<String> a) {
+        assertEquals(status, a.statusCode(), a.body());
+        assertTrue(a.body().contains(words), a.body());
+    }
+
+    /** Round 1 of a signing on each of {@code servers}, every answer 200. */
+    List<DklsAnswer> roundOne(UUID signId, SignRound1Request r, String... servers) throws Exception {
+        List<DklsAnswer> out = new ArrayList<>();
+        for (String server : servers) {
+            out.add(ok(post(server, signId, "round1", r)));
+        }
+        return out;
+    }
+
+    /** The messages of {@code answers} for server {@code id}: broadcasts (when asked) and those addressed to it. */
+    static List<DklsMessage> forServer(List<DklsAnswer> answers, int id, boolean broadcasts) {
+        List<DklsMessage> out = new ArrayList<>();
+        for (DklsAnswer a : answers) {
+            for (DklsMessage m : a.messages()) {
+                if (m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<DklsMessage> replace(List<DklsMessage> list, DklsMessage from, DklsMessage to) {
+        List<DklsMessage> out = new ArrayList<>(list);
+        out.replaceAll(m -> m == from ? to : m);
+        return out;
+    }
+
+    /** The message of {@code sender} to {@code recipient} in {@code list} (recipient 0: its broadcast). */
+    static DklsMessage from(List<DklsMessage> list, int sender, int recipient) {
+        return list.stream()
+                .filter(m -> m.sender() == sender && m.recipient() == recipient)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static byte[] digestOf(SignRound1Request r) {
+        return Hex.decode(r.message(), "digest");
+    }
+
+    static byte[] requestHash(UUID signId, SignRound1Request r) {
+        return SignTranscript.requestHash(signId, r, digestOf(r));
+    }
+
+    IdentityKeys identity(int id) throws Exception {
+        return NodeSecrets.identity(cluster.node(HostileCluster.NAMES.get(id - 11)).data);
+    }
+
+    /** The plaintext of a sealed message of {@code round}, opened with its recipient's identity key. */
+    byte[] open(DklsMessage m, UUID signId, SignRound1Request r, int round) throws Exception {
+        byte[][] context = DklsTranscript.sealContext(requestHash(signId, r), round, m.sender(), m.recipient());
+        return identity(m.recipient())
+                .openSigningMessage(context, Base64.getDecoder().decode(m.body()));
+    }
+
+    /**
+     * A message from {@code from} to {@code to} (0: a broadcast, not sealed) in {@code round}, sealed to the
+     * recipient and signed with the sender's identity key: what a modified server would send.
+     */
+    DklsMessage forge(UUID signId, SignRound1Request r, int round, int from, int to, byte[] plain) throws Exception {
+        byte[] hash = requestHash(signId, r);
+        byte[] body = to == DklsMessage.BROADCAST
+                ? plain
+                : IdentityKeys.sealSigningMessage(
+                        identity(to).encryptionPublicKey(), DklsTranscript.sealContext(hash, round, from, to), plain);
+        byte[] signature = identity(from).signSigningMessage(DklsTranscript.signed(hash, round, from, to, body));
+        Base64.Encoder b64 = Base64.getEncoder();
+        return new DklsMessage(from, to, b64.encodeToString(body), b64.encodeToString(signature));
+    }
+
+    /** A sealed message with its plaintext changed by {@code change}, sealed and signed again by its sender. */
+    DklsMessage tampered(DklsMessage m, UUID signId, SignRound1Request r, int round, UnaryOperator<byte[]> change)
+            throws Exception {
+        byte[] plain = open(m, signId, r, round);
+        return forge(signId, r, round, m.sender(), m.recipient(), change.apply(plain));
+    }
+}
