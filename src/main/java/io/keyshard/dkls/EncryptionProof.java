@@ -57,13 +57,6 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
                 : new EncryptionProof(a0, b0, a1, b1, cReal, zReal, zFake);
     }
 
-    /** Checks both branches against the Fiat-Shamir challenge; aborts naming the prover. */
-    void verify(Group g, byte[] sid, int prover, Point h, Point u, Point v) {
-        if (!holds(g, challenge(g, sid, h, u, v, a0, b0, a1, b1), h, u, v)) {
-            throw new ProtocolAbort(prover, Check.ENCRYPTION_PROOF, "the base OT message does not encrypt a bit");
-        }
-    }
-
     /**
      * Checks many proofs under one h at once: the four equations of every proof, each times a fresh random
      * 128-bit weight, summed into one multi-scalar multiplication that is the identity when all hold and,
