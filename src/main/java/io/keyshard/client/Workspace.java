@@ -131,8 +131,9 @@ public final class Workspace implements AutoCloseable {
     /**
      * Makes sure every server of a READY ECDSA key (SECP256K1, P256, P384, P521) holds the same complete
      * pairwise setup, and runs one if any lacks it or burned a pair (docs/protocol.md, ECDSA pairwise setup).
-     * Signing runs it on first use; key generation does not start it, because a setup costs each server
-     * seconds of CPU today (docs/benchmarks.md) and would slow every key made in a row. A call while one runs
+     * Signing runs it on first use; key generation does not start it, because a setup still costs each server
+     * seconds of CPU (docs/benchmarks.md, ECDSA pairwise setup: mostly the 256 base OTs per ordered pair, on
+     * the nodes' C1-compiled curve arithmetic) and would slow every key made in a row. A call while one runs
      * for the key joins it.
      *
      * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve

@@ -33,6 +33,14 @@ public interface Curve {
     /** {@code Σ scalars[i]·points[i]} for public data (Feldman checks, interpolation in the exponent). */
     Point multiSum(BigInteger[] scalars, Point[] points);
 
+    /**
+     * {@link #multiSum} for many terms (hundreds or more, as in a batch of proofs checked at once): the same
+     * value, by an algorithm whose cost grows more slowly with the number of terms where the curve has one.
+     */
+    default Point multiSumMany(BigInteger[] scalars, Point[] points) {
+        return multiSum(scalars, points);
+    }
+
     /** Length of {@link Point#encode()}: 33/49/67 for SEC1 compressed, 32/57 for RFC 8032. */
     int pointLength();
 

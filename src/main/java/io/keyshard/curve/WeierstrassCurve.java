@@ -107,6 +107,22 @@ final class WeierstrassCurve extends BaseCurve {
     }
 
     @Override
+    public Point multiSumMany(BigInteger[] ks, Point[] ps) {
+        checkSameCount(ks, ps);
+        if (ks.length < 64) {
+            return multiSum(ks, ps);
+        }
+        ECPoint[] bc = new ECPoint[ps.length];
+        BigInteger[] red = new BigInteger[ks.length];
+        for (int i = 0; i < ps.length; i++) {
+            bc[i] = own(ps[i]).bc(); // kept normalised: every bucket addition is a mixed one
+            red[i] = ks[i].mod(n);
+        }
+        return new WeierstrassPoint(
+                this, BucketMultiSum.sum(curve, bc, red, n.bitLength()).normalize());
+    }
+
+    @Override
     public int pointLength() {
         return 1 + fieldLength;
     }

@@ -23,6 +23,11 @@ record BenchResults(
         return new BenchResults(null, null, null, null, null, null, sign, throughput, ecdsaSetup);
     }
 
+    /** The results of a run that measured only the ECDSA pairwise setup. */
+    static BenchResults setupOnly(List<EcdsaSetup> ecdsaSetup) {
+        return new BenchResults(null, null, null, null, null, null, null, null, ecdsaSetup);
+    }
+
     /** One keygen configuration: networked percentiles over real nodes and the in-memory floor. */
     record Keygen(
             String curve,

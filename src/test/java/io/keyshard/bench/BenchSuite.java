@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The benchmark suite behind {@code mvn -Pbench verify} (docs/benchmarks.md): runs every
  * benchmark with warm-up, prints a table and writes {@code results.json} (see BenchResults).
  * By hand: {@code java -cp <test class path> io.keyshard.bench.BenchSuite --quick true --out DIR --jar target/keyshard.jar}
- * [{@code --only sign}]: {@code --only} (or {@code -Dbench.only=sign} with Maven) runs the signing section alone.
+ * [{@code --only sign}]: {@code --only} (or {@code -Dbench.only=sign} with Maven) runs the signing section alone,
+ * {@code --only ecdsaSetup} the ECDSA pairwise setup section alone.
  * Never a test: nothing here asserts a timing.
  */
 public final class BenchSuite {
@@ -33,18 +34,26 @@ public final class BenchSuite {
     }
 
     /**
-     * Runs everything ({@code only} empty) or only the signing section ({@code only} "sign"), prints the table
+     * Runs everything ({@code only} empty), only the signing section ({@code only} "sign") or only the ECDSA
+     * pairwise setup ({@code only} "ecdsaSetup"), prints the table
      * and writes {@code results.json} and {@code results.txt} into {@code out}.
      */
     public static BenchResults run(boolean quick, Path out, Path jar, String only) throws Exception {
-        if (!only.isEmpty() && !only.equals("sign")) {
-            throw new IllegalArgumentException("bench.only takes 'sign' (or nothing for every section), not " + only);
+        if (!only.isEmpty() && !only.equals("sign") && !only.equals("ecdsaSetup")) {
+            throw new IllegalArgumentException(
+                    "bench.only takes 'sign' or 'ecdsaSetup' (or nothing for every section), not " + only);
         }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("keyshard-bench");
         BenchTable table = new BenchTable(quick);
         table.note("load average at start: " + Samples.loadAverage() + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        if (only.equals("ecdsaSetup")) {
+            List<BenchResults.EcdsaSetup> setup =
+                    SetupSection.run(quick, Files.createDirectories(work.resolve("ecdsa-setup")), table);
+            table.note("load average at end: " + Samples.loadAverage());
+            return finish(out, work, table, BenchResults.setupOnly(setup));
+        }
         if (only.equals("sign")) {
             SignSection.Rows sign = SignSection.run(quick, Files.createDirectories(work.resolve("sign")), table);
             table.sign(sign.sign());
@@ -108,6 +117,8 @@ public final class BenchSuite {
         SignSection.Rows sign = SignSection.run(quick, Files.createDirectories(work.resolve("sign")), table);
         table.sign(sign.sign());
         table.signThroughput(sign.throughput());
+        List<BenchResults.EcdsaSetup> setup =
+                SetupSection.run(quick, Files.createDirectories(work.resolve("ecdsa-setup")), table);
 
         StartupBench.Result startup =
                 StartupBench.measure(jar, Files.createDirectories(work.resolve("app-home")), quick ? 2 : 5);
@@ -123,7 +134,7 @@ public final class BenchSuite {
                 new BenchResults.Startup(startup.firstWindowMs()),
                 sign.sign(),
                 sign.throughput(),
-                sign.ecdsaSetup());
+                setup);
         return finish(out, work, table, results);
     }
 

@@ -162,6 +162,34 @@ class CurvePropertiesTest {
 
     @ParameterizedTest
     @EnumSource(CurveName.class)
+    void multiSumOfManyTermsIsTheSumOfSingleMultiplications(CurveName name) {
+        Curve c = name.curve();
+        int count = 300;
+        BigInteger[] ks = new BigInteger[count];
+        Point[] ps = new Point[count];
+        Point base = c.multiplyBase(c.randomScalar(RANDOM));
+        for (int i = 0; i < count; i++) {
+            // full-size, 128-bit, zero, n - 1 (every digit at its top) and repeated points
+            ks[i] = switch (i % 4) {
+                case 0 -> c.randomScalar(RANDOM);
+                case 1 -> new BigInteger(128, RANDOM);
+                case 2 -> i == 2 ? BigInteger.ZERO : c.order().subtract(BigInteger.ONE);
+                default -> c.order().add(BigInteger.valueOf(i));
+            };
+            ps[i] = i % 7 == 0 ? base : c.multiplyBase(c.randomScalar(RANDOM));
+        }
+        Point expected = c.multiSum(ks, ps);
+        assertEquals(expected, c.multiSumMany(ks, ps));
+        // a sum that cancels to the identity, as a batch of valid proofs does
+        ks[count - 1] = BigInteger.ZERO;
+        Point partial = c.multiSumMany(ks, ps);
+        ks[count - 1] = BigInteger.ONE;
+        ps[count - 1] = partial.negate();
+        assertTrue(c.multiSumMany(ks, ps).isIdentity());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CurveName.class)
     void scalarCodecIsStrict(CurveName name) {
         Curve c = name.curve();
         int length = LENGTHS.get(name)[2];

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.Scalar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,54 @@ class EndemicOtTest {
                 () -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 2),
                 RECEIVER,
                 Check.ENCRYPTION_PROOF);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void oneFalseProofAmongAFullBatchIsFoundAndNamed(CurveName name) {
+        Group g = Group.of(name);
+        TestRandom random = new TestRandom("one bad of " + Group.KAPPA);
+        boolean[] choices = new boolean[Group.KAPPA];
+        for (int l = 0; l < choices.length; l++) {
+            choices[l] = random.nextBoolean();
+        }
+        EndemicOt.ReceiverMessage m = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, choices, random).message();
+        int bad = 137;
+        EndemicOt.Encryption e = m.encryptions().get(bad);
+        // u moved by G: v still encrypts the bit, but (v, u) no longer share the receiver's r
+        List<EndemicOt.Encryption> items = new ArrayList<>(m.encryptions());
+        items.set(bad, new EndemicOt.Encryption(e.u().add(g.curve().generator()), e.v(), e.proof()));
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        ProtocolAbort abort = assertThrows(
+                ProtocolAbort.class, () -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), Group.KAPPA));
+        assertEquals(RECEIVER, abort.culprit());
+        assertEquals(Check.ENCRYPTION_PROOF, abort.check());
+        assertTrue(abort.getMessage().contains("base OT " + bad + " of " + Group.KAPPA), abort.getMessage());
+    }
+
+    @Test
+    void aSwappedResponseBetweenTwoProofsIsRefused() {
+        // each proof alone is well-formed, but its response belongs to another statement
+        Group g = Group.of(CurveName.SECP256K1);
+        TestRandom random = new TestRandom("swapped");
+        EndemicOt.ReceiverMessage m =
+                new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, new boolean[] {true, true, false}, random).message();
+        List<EndemicOt.Encryption> items = new ArrayList<>(m.encryptions());
+        EncryptionProof p0 = items.get(0).proof();
+        EncryptionProof p1 = items.get(1).proof();
+        items.set(0, new EndemicOt.Encryption(items.get(0).u(), items.get(0).v(), withZ1(p0, p1.z1())));
+        items.set(1, new EndemicOt.Encryption(items.get(1).u(), items.get(1).v(), withZ1(p1, p0.z1())));
+        EndemicOt.Sender sender = new EndemicOt.Sender(g, SID, SENDER, RECEIVER, random);
+        assertAbort(
+                () -> sender.finish(new EndemicOt.ReceiverMessage(m.seed(), items), 3),
+                RECEIVER,
+                Check.ENCRYPTION_PROOF);
+    }
+
+    private static EncryptionProof withZ1(EncryptionProof p, Scalar z1) {
+        return new EncryptionProof(p.a0(), p.b0(), p.a1(), p.b1(), p.c0(), p.z0(), z1);
     }
 
     @Test
