@@ -15,6 +15,7 @@ import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.Operation;
+import io.keyshard.client.PartProgress;
 import io.keyshard.client.PayloadRequest;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
@@ -53,6 +54,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -285,8 +287,9 @@ class SignScreensIT {
         }
 
         @Override
-        public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
-            Operation<PayloadResult> op = real.sign(prepared, servers);
+        public Operation<PayloadResult> sign(
+                PreparedPayload prepared, List<String> servers, Consumer<PartProgress> onPart) {
+            Operation<PayloadResult> op = real.sign(prepared, servers, onPart);
             op.onProgress(e -> {
                 if (e.phase() == Phase.ROUND1
                         && e.stage() == KeygenProgress.Stage.SENT
