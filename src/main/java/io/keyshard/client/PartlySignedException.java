@@ -14,7 +14,8 @@ public final class PartlySignedException extends RuntimeException implements Exi
     private final String server;
     private final int exitCode;
 
-    PartlySignedException(PayloadResult partial, String failedPart, RuntimeException cause) {
+    /** {@code cause} ended the signing of {@code failedPart}; {@code partial} holds what was signed before it. */
+    public PartlySignedException(PayloadResult partial, String failedPart, RuntimeException cause) {
         super(cause.getMessage(), cause);
         this.partial = partial;
         this.failedPart = failedPart;
