@@ -3,6 +3,7 @@ package io.keyshard.ui.sign;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.Operation;
 import io.keyshard.client.PartProgress;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadRequest;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
@@ -127,6 +128,32 @@ public final class FakeSigning implements SignService {
                 null,
                 null,
                 List.of(),
+                List.of(),
+                null);
+    }
+
+    /** A PSBT result for screens: {@code psbt} (base64) as signed for {@code inputs}, by a made-up key. */
+    public static PayloadResult psbtResult(PreparedPayload p, List<String> servers, String psbt, List<Integer> inputs) {
+        return new PayloadResult(
+                PayloadKind.PSBT,
+                p.keyId(),
+                p.curve(),
+                "ECDSA",
+                "m/84/0/0/0/1",
+                "02" + "ab".repeat(32),
+                null,
+                servers,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                psbt,
+                inputs,
                 List.of(),
                 null);
     }

@@ -85,8 +85,7 @@ class SignPsbtViewModelTest {
         PreparedPayload p = SignHarness.review(vm);
         var done = vm.approve();
         SignHarness.waitFor(() -> h.service.last != null);
-        PayloadResult partial =
-                withPsbt(FakeSigning.result(p, List.of("OFFICIAL_1", "OFFICIAL_2"), new byte[] {1}), psbt, List.of(0));
+        PayloadResult partial = FakeSigning.psbtResult(p, List.of("OFFICIAL_1", "OFFICIAL_2"), psbt, List.of(0));
         h.service
                 .last
                 .promise()
@@ -123,30 +122,5 @@ class SignPsbtViewModelTest {
 
     private static KeygenProgress done(Phase phase) {
         return new KeygenProgress(KeygenProgress.Stage.DONE, phase, "OFFICIAL_1", null, "");
-    }
-
-    private static PayloadResult withPsbt(PayloadResult r, String psbt, List<Integer> inputs) {
-        return new PayloadResult(
-                PayloadKind.PSBT,
-                r.keyId(),
-                r.curve(),
-                r.scheme(),
-                r.derivationPath(),
-                r.publicKey(),
-                r.address(),
-                r.signers(),
-                null,
-                null,
-                r.signature(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                psbt,
-                inputs,
-                List.of(),
-                null);
     }
 }
