@@ -38,7 +38,7 @@ final class SignDonePage {
         FontIcon ok = new FontIcon(MaterialDesignC.CHECK_DECAGRAM);
         ok.getStyleClass().addAll(Styles.SUCCESS, "saved-badge");
         FontIcon part = new FontIcon(MaterialDesignA.ALERT_DECAGRAM_OUTLINE);
-        part.getStyleClass().addAll(Styles.WARNING, "saved-badge");
+        part.getStyleClass().add("partial-badge");
         SignPages.showWhen(ok, partial.not());
         SignPages.showWhen(part, partial);
         Label status = new Label();

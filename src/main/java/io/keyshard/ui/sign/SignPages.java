@@ -141,6 +141,8 @@ final class SignPages {
                 grid.show(model.grid());
             }
         });
+        // each signing of a payload (a PSBT's input) starts on a new grid
+        model.partProperty().addListener((obs, o, part) -> grid.show(model.grid()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(model.runningProperty());

@@ -117,9 +117,15 @@ final class SignRunModel {
         failedServer.set(ps.server());
         String why = cancelRequested ? "the signing was cancelled" : UiTasks.message(ps);
         partial.set(capitalized(ps.failedPart()) + " was not signed: " + why + ". The signatures made before it "
-                + "(inputs " + r.signedInputs() + ") are in the PSBT below: save or copy it so they are kept. "
+                + "(" + inputs(r.signedInputs()) + ") are in the PSBT below: save or copy it so they are kept. "
                 + "It is not finalized. Sign the rest signs the inputs left, from this PSBT, with new nonces.");
         status.set("Signed in part by " + String.join(", ", r.signers()) + "; each signature was checked.");
+    }
+
+    /** "input 0", "inputs 0, 2". */
+    private static String inputs(List<Integer> indexes) {
+        String list = String.join(", ", indexes.stream().map(String::valueOf).toList());
+        return (indexes.size() == 1 ? "input " : "inputs ") + list;
     }
 
     private static String capitalized(String s) {

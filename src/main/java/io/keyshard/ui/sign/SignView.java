@@ -1,6 +1,7 @@
 package io.keyshard.ui.sign;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.ui.common.EmptyState;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.pipeline.PipelineView;
@@ -41,7 +42,7 @@ public final class SignView extends BorderPane {
                 + "the whole key. The result is checked the way its chain checks it before it is shown.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox top = new VBox(8, title, explain, PipelineView.controls(model.where(), true), target(model.where()));
+        VBox top = new VBox(8, title, explain, PipelineView.controls(model.where(), true), target(model));
 
         Node unavailable = unavailable(model);
         BooleanBinding available = model.unavailableProperty().isNull();
@@ -81,19 +82,23 @@ public final class SignView extends BorderPane {
         return model.stepProperty().isEqualTo(s);
     }
 
-    /** "Signs as <address> at <path>", following the choices above. */
-    private static Node target(PipelineViewModel where) {
+    /** "Signs as <address> at <path>", following the choices above; a PSBT's inputs name their own. */
+    private static Node target(SignViewModel model) {
+        PipelineViewModel where = model.where();
         Label at = new Label();
         at.setId("sign-target");
         at.setWrapText(true);
         at.getStyleClass().add("mono-value");
         at.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> where.stagesProperty().get() == null
-                                ? "Choose a valid account and index above."
-                                : where.stagesProperty().get().address() + "  ·  "
-                                        + where.stagesProperty().get().derivationPath(),
-                        where.stagesProperty()));
+                        () -> model.kindProperty().get() == PayloadKind.PSBT
+                                ? "each input of this key, at the path the PSBT gives for it"
+                                : where.stagesProperty().get() == null
+                                        ? "Choose a valid account and index above."
+                                        : where.stagesProperty().get().address() + "  ·  "
+                                                + where.stagesProperty().get().derivationPath(),
+                        where.stagesProperty(),
+                        model.kindProperty()));
         Label name = new Label("Signs as");
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setMinWidth(Region.USE_PREF_SIZE);

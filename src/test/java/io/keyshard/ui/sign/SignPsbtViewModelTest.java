@@ -97,7 +97,7 @@ class SignPsbtViewModelTest {
         SignHarness.waitFor(() -> vm.stepProperty().get() == Step.DONE);
         String note = onUi(() -> vm.partialProperty().get());
         assertTrue(note.startsWith("PSBT input 1 (P2WPKH, 50000 sat) was not signed: OFFICIAL_2 did not answer"), note);
-        assertTrue(note.contains("inputs [0]") && note.contains("not finalized"), note);
+        assertTrue(note.contains("(input 0)") && note.contains("not finalized"), note);
         assertEquals(partial, vm.resultProperty().get(), "the PSBT with the signature made is offered");
         assertEquals(1, h.signedCount.get(), "the Keys screen is told: its history has the signature made");
 
