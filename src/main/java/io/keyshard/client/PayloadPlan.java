@@ -49,4 +49,12 @@ interface PayloadPlan {
      * @throws KeygenException (exit 5) when the result fails that check; it is then not returned
      */
     PayloadResult finish(List<SignResult> results);
+
+    /**
+     * The output from the signatures of the first {@code results.size()} parts only, when the kind can hand
+     * back a part of its signatures (a PSBT with some inputs signed); null when it cannot.
+     */
+    default PayloadResult finishPartial(List<SignResult> results) {
+        return null;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * The one signing service of both faces (docs/cli.md, sign): decode and review a payload with no
@@ -53,13 +54,24 @@ public final class PayloadSigning {
      *     available)
      */
     public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
+        return sign(prepared, servers, part -> {});
+    }
+
+    /**
+     * As {@link #sign(PreparedPayload, List)}, telling {@code onPart} (on the signing thread) as each threshold
+     * signing starts. When a later signing of a PSBT fails, the promise fails with a
+     * {@link PartlySignedException} that keeps the PSBT with the signatures already made.
+     */
+    public Operation<PayloadResult> sign(
+            PreparedPayload prepared, List<String> servers, Consumer<PartProgress> onPart) {
         List<PayloadPlan.Part> parts = prepared.plan().parts();
         Operation<PayloadResult> op = new Operation<>();
+        onPart.accept(new PartProgress(1, parts.size(), parts.get(0).description()));
         Operation<SignResult> first = start(prepared, parts.get(0), servers, op);
         Thread t = new Thread(
                 () -> {
                     try {
-                        op.promise().complete(run(prepared, servers, op, first));
+                        op.promise().complete(run(prepared, servers, op, first, onPart));
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(NodeConnection.unwrap(e));
                     }
@@ -71,28 +83,74 @@ public final class PayloadSigning {
     }
 
     private PayloadResult run(
-            PreparedPayload prepared, List<String> servers, Operation<PayloadResult> op, Operation<SignResult> first) {
+            PreparedPayload prepared,
+            List<String> servers,
+            Operation<PayloadResult> op,
+            Operation<SignResult> first,
+            Consumer<PartProgress> onPart) {
         List<PayloadPlan.Part> parts = prepared.plan().parts();
         List<SignResult> results = new ArrayList<>();
         String historyProblem = null;
         for (int i = 0; i < parts.size(); i++) {
-            if (op.isCancelled()) {
-                throw new KeygenException(null, "signing cancelled", ExitCoded.OTHER, null);
-            }
-            Operation<SignResult> running = i == 0 ? first : start(prepared, parts.get(i), servers, op);
             SignResult r;
             try {
-                r = running.promise().join();
-            } catch (CompletionException e) {
-                Throwable cause = NodeConnection.unwrap(e);
-                throw cause instanceof RuntimeException re ? re : e;
+                if (op.isCancelled()) {
+                    throw new KeygenException(null, "signing cancelled", ExitCoded.OTHER, null);
+                }
+                if (i > 0) {
+                    onPart.accept(
+                            new PartProgress(i + 1, parts.size(), parts.get(i).description()));
+                }
+                Operation<SignResult> running = i == 0 ? first : start(prepared, parts.get(i), servers, op);
+                r = join(running);
+            } catch (RuntimeException e) {
+                throw keepingWhatWasSigned(prepared, results, historyProblem, parts.get(i), e);
             }
             results.add(r);
             String problem = record(prepared, parts.get(i), r);
             historyProblem = historyProblem == null ? problem : historyProblem;
         }
         PayloadResult out = prepared.plan().finish(results);
-        return historyProblem == null ? out : out.withHistoryProblem(historyProblem);
+        return withHistory(out, historyProblem);
+    }
+
+    private static SignResult join(Operation<SignResult> running) {
+        try {
+            return running.promise().join();
+        } catch (CompletionException e) {
+            Throwable cause = NodeConnection.unwrap(e);
+            throw cause instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /**
+     * A failure after some signatures were made: they are not thrown away (each is already in the signing
+     * history, and a SIGHASH_ALL signature is good for this one transaction only), so the failure carries
+     * the payload with them when its kind can hold a part of its signatures.
+     */
+    private static RuntimeException keepingWhatWasSigned(
+            PreparedPayload prepared,
+            List<SignResult> made,
+            String historyProblem,
+            PayloadPlan.Part failed,
+            RuntimeException failure) {
+        if (made.isEmpty()) {
+            return failure;
+        }
+        PayloadResult partial;
+        try {
+            partial = prepared.plan().finishPartial(made);
+        } catch (RuntimeException rejected) {
+            failure.addSuppressed(rejected);
+            return failure;
+        }
+        return partial == null
+                ? failure
+                : new PartlySignedException(withHistory(partial, historyProblem), failed.description(), failure);
+    }
+
+    private static PayloadResult withHistory(PayloadResult r, String historyProblem) {
+        return historyProblem == null ? r : r.withHistoryProblem(historyProblem);
     }
 
     private Operation<SignResult> start(

@@ -36,7 +36,7 @@ final class PsbtPayloads {
         Psbt psbt = read(r.input());
         ExtendedPublicKey root = Workspace.rootOf(key).key();
         PsbtReview review = PsbtReview.of(psbt, root, r.network());
-        List<SigningInput> inputs = PsbtSigner.inputsFor(psbt, root);
+        List<SigningInput> inputs = unsigned(psbt, PsbtSigner.inputsFor(psbt, root));
         if (r.finalizePsbt()) {
             requireFinalizable(psbt, inputs);
         }
@@ -56,6 +56,28 @@ final class PsbtPayloads {
             throw new IllegalArgumentException("the PSBT is empty");
         }
         return Psbt.fromBase64(new String(input, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The inputs of the key that do not carry its signature yet: a PSBT handed back partly signed is
+     * signed again for the inputs left only. Refused when none is left.
+     */
+    private static List<SigningInput> unsigned(Psbt psbt, List<SigningInput> mine) {
+        List<SigningInput> left = new ArrayList<>();
+        for (SigningInput in : mine) {
+            PsbtInput p = psbt.input(in.index());
+            boolean signed = in.isSchnorr()
+                    ? p.tapKeySig() != null
+                    : p.partialSigs().stream().anyMatch(s -> Arrays.equals(s.publicKey(), in.publicKey()));
+            if (!signed) {
+                left.add(in);
+            }
+        }
+        if (left.isEmpty() && !mine.isEmpty()) {
+            throw new IllegalArgumentException("every input of this key in the PSBT already carries its signature: "
+                    + "there is nothing left to sign");
+        }
+        return left;
     }
 
     /**
@@ -109,10 +131,22 @@ final class PsbtPayloads {
 
         @Override
         public PayloadResult finish(List<SignResult> results) {
+            return output(results, finalizePsbt);
+        }
+
+        /** The PSBT with the inputs signed so far; never finalized, since an input of the key lacks its signature. */
+        @Override
+        public PayloadResult finishPartial(List<SignResult> results) {
+            return output(results, false);
+        }
+
+        /** The PSBT with the signatures of the first {@code results.size()} inputs, each checked as it is added. */
+        private PayloadResult output(List<SignResult> results, boolean finalizeIt) {
             Psbt signed = psbt;
+            List<SigningInput> done = inputs.subList(0, results.size());
             try {
-                for (int i = 0; i < inputs.size(); i++) {
-                    SigningInput in = inputs.get(i);
+                for (int i = 0; i < done.size(); i++) {
+                    SigningInput in = done.get(i);
                     SignResult res = results.get(i);
                     if (in.isSchnorr()) {
                         signed = PsbtSignatures.addSchnorr(signed, in, Hex.decode(res.signature(), "signature"));
@@ -124,7 +158,7 @@ final class PsbtPayloads {
                 }
                 String finalTx = null;
                 String txid = null;
-                if (finalizePsbt) {
+                if (finalizeIt) {
                     signed = PsbtFinalizer.finalizeInputs(signed).psbt();
                     Transaction tx = PsbtFinalizer.extract(signed);
                     finalTx = Hex.encode(tx.serialize());
@@ -136,7 +170,7 @@ final class PsbtPayloads {
                         results,
                         new PayloadResults.Output(
                                 null,
-                                digest(),
+                                only == null ? null : Hex.encode(parts.get(0).message()),
                                 only == null ? null : only.signature(),
                                 only == null ? null : only.r(),
                                 only == null ? null : only.s(),
@@ -145,7 +179,7 @@ final class PsbtPayloads {
                                 finalTx,
                                 txid,
                                 signed.toBase64(),
-                                inputs.stream().map(SigningInput::index).toList()));
+                                done.stream().map(SigningInput::index).toList()));
             } catch (IllegalArgumentException e) {
                 throw PayloadResults.rejected(e.getMessage());
             }

@@ -271,6 +271,49 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aPsbtSignedInPartKeepsItsSignaturesAndIsSignedOnForTheInputsLeft() {
+        ExtendedPublicKey root = Workspace.rootOf(key).key();
+        Psbt psbt = PsbtFixtures.p2wpkhInputs(root, "m/84/0/0/0/1", "m/84/0/0/0/2");
+        PreparedPayload p = prepare(PayloadKind.PSBT, psbt.serialize(), true);
+        assertEquals(2, p.signatureCount());
+        PayloadPlan.Part first = p.plan().parts().get(0);
+        PayloadResult partial =
+                p.plan().finishPartial(List.of(signed(SECRET, first.path().toString(), first.message())));
+        assertEquals(List.of(0), partial.signedInputs());
+        assertNull(partial.finalTx(), "a PSBT with an input of the key unsigned is not finalized");
+        Psbt kept = Psbt.fromBase64(partial.psbt());
+        assertEquals(1, kept.input(0).partialSigs().size());
+        assertTrue(kept.input(1).partialSigs().isEmpty());
+
+        PreparedPayload rest = prepare(PayloadKind.PSBT, partial.psbt().getBytes(StandardCharsets.US_ASCII), true);
+        assertEquals(1, rest.signatureCount(), "only the input left is signed again");
+        PayloadPlan.Part second = rest.plan().parts().get(0);
+        assertEquals("m/84/0/0/0/2", second.path().toString());
+        PayloadResult whole = rest.plan().finish(List.of(signed(SECRET, "m/84/0/0/0/2", second.message())));
+        Transaction tx = Transaction.parseHex(whole.finalTx());
+        assertEquals(2, tx.inputs().get(0).witness().size());
+        assertEquals(2, tx.inputs().get(1).witness().size());
+
+        PreparedPayload unfinalized =
+                prepare(PayloadKind.PSBT, partial.psbt().getBytes(StandardCharsets.US_ASCII), false);
+        String signedBoth = unfinalized
+                .plan()
+                .finish(List.of(signed(SECRET, "m/84/0/0/0/2", second.message())))
+                .psbt();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> prepare(PayloadKind.PSBT, signedBoth.getBytes(StandardCharsets.US_ASCII), false));
+        assertTrue(e.getMessage().contains("already"), e.getMessage());
+    }
+
+    @Test
+    void theOtherKindsCannotBeHandedBackInPart() {
+        PreparedPayload p = prepare(PayloadKind.ETH_MESSAGE, "gm".getBytes(StandardCharsets.UTF_8), false);
+        PayloadPlan.Part only = p.plan().parts().get(0);
+        assertNull(p.plan().finishPartial(List.of(signed(SECRET, "m/44/60/0/0/0", only.message()))));
+    }
+
+    @Test
     void aPsbtOfTheOtherCurveOrAnotherKeyIsRefusedBeforeSigning() {
         ExtendedPublicKey root = Workspace.rootOf(key).key();
         KeyRecord taproot = ready(CurveName.SECP256K1_SCHNORR, SECRET);

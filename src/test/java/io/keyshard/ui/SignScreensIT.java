@@ -9,16 +9,9 @@ import io.keyshard.bytes.ByteArrays;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
-import io.keyshard.client.KeygenProgress;
-import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
-import io.keyshard.client.Operation;
-import io.keyshard.client.PayloadRequest;
-import io.keyshard.client.PayloadResult;
-import io.keyshard.client.PreparedPayload;
-import io.keyshard.client.ServerStatus;
 import io.keyshard.client.SharedCluster;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
@@ -36,7 +29,6 @@ import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +38,10 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -232,7 +222,7 @@ class SignScreensIT {
     @Test
     void cancelInTheMiddleOfASigningLeavesNoSignatureAndSaysSo(FxRobot robot) throws Exception {
         int before = workspace.signatures(key.keyId()).size();
-        PausingService pausing = new PausingService(SignService.of(workspace));
+        PausingSignService pausing = new PausingSignService(SignService.of(workspace), 1);
         SignViewModel vm = signTab(robot, pausing);
         compose(robot, vm, "cancel me");
         robot.clickOn("#sign-approve");
@@ -266,45 +256,5 @@ class SignScreensIT {
         v.initVerify(pk);
         v.update(message);
         return v.verify(Hex.decode(signatureHex, "signature"));
-    }
-
-    /** The real service, with the signing held when it first asks for round 1 until the test lets it go. */
-    private static final class PausingService implements SignService {
-        final CountDownLatch reachedRound1 = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private final SignService real;
-        private final AtomicBoolean paused = new AtomicBoolean();
-
-        PausingService(SignService real) {
-            this.real = real;
-        }
-
-        @Override
-        public PreparedPayload prepare(PayloadRequest request) {
-            return real.prepare(request);
-        }
-
-        @Override
-        public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
-            Operation<PayloadResult> op = real.sign(prepared, servers);
-            op.onProgress(e -> {
-                if (e.phase() == Phase.ROUND1
-                        && e.stage() == KeygenProgress.Stage.SENT
-                        && paused.compareAndSet(false, true)) {
-                    reachedRound1.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException ex) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            return op;
-        }
-
-        @Override
-        public List<ServerStatus> servers() throws IOException {
-            return real.servers();
-        }
     }
 }

@@ -26,8 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
@@ -43,12 +45,22 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every page of the Sign stage (message, review with a server down, signing, signed, failed, not available) for an
- * ED25519 key at 1280x800 and 1024x700, light and dark, written to target/screenshots/render-sign-*.png;
- * on each, no button or label of the page may show its text cut ("…").
+ * ED25519 key, and a two-input PSBT's pages (finalize, input k of n, signed in part) for a SECP256k1 key, at
+ * 1280x800 (the headless screen), 1024x700 and the app's smallest window (720x480) in the light theme and at
+ * 1024x700 in the dark one, written to
+ * target/screenshots/render-sign-*.png; on each, no button or label of the page may show its text cut ("…"),
+ * and the page's primary action is in the window without scrolling.
  */
 @ExtendWith(ApplicationExtension.class)
 class SignScreensRenderTest {
-    private static final int[][] SIZES = {{1280, 800}, {1024, 700}};
+    /** Light at each size; dark at the size where most wraps. */
+    private record Look(Theme theme, int width, int height) {}
+
+    private static final List<Look> LOOKS = List.of(
+            new Look(Theme.LIGHT, 1280, 800),
+            new Look(Theme.LIGHT, 1024, 700),
+            new Look(Theme.LIGHT, 720, 480),
+            new Look(Theme.DARK, 1024, 700));
 
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "render-background");
@@ -82,94 +94,98 @@ class SignScreensRenderTest {
     }
 
     @Test
-    void everySignPageAtBothSizesInBothThemesKeepsItsTextWhole(FxRobot robot) throws Exception {
+    void everySignPageAtEachSizeKeepsItsTextWholeAndItsActionInSight(FxRobot robot) throws Exception {
         List<String> cut = new ArrayList<>();
-        for (Theme theme : Theme.values()) {
-            for (int[] size : SIZES) {
-                String suffix = size[0] + "-" + theme.name().toLowerCase(Locale.ROOT);
-                FakeSigning service = new FakeSigning(workspace);
-                service.statuses.set(2, FakeSigning.down("OFFICIAL_3"));
-                UiTasks direct = new UiTasks(Runnable::run, Runnable::run);
-                SignViewModel[] vm = new SignViewModel[1];
-                robot.interact(() -> {
-                    theme.apply();
-                    vm[0] = new SignViewModel(
-                            FakeSigning.pipeline(key, workspace, direct),
-                            service,
-                            new UiTasks(BACKGROUND, Platform::runLater),
-                            () -> {});
-                    TabPane tabs =
-                            PipelineView.windowContent(vm[0].where(), text -> {}, new SignView(vm[0], text -> {}));
-                    stage.getScene().setRoot(tabs);
-                    stage.setWidth(size[0]);
-                    stage.setHeight(size[1]);
-                });
-                SignViewModel m = vm[0];
-                shot(robot, "pipeline-sign-card-" + suffix, cut);
-                robot.interact(() -> ((TabPane) stage.getScene().getRoot())
-                        .getSelectionModel()
-                        .select(2));
-                String message = "Sign in to example.org\nNonce: 7f3a91c2\nIssued: 2026-12-03";
-                robot.interact(() -> m.textProperty().set(message));
-                shot(robot, "sign-message-" + suffix, cut);
-                toReview(robot, m);
-                shot(robot, "sign-review-" + suffix, cut);
-                robot.interact(m::approve);
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
-                robot.interact(() -> {
-                    m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_1"));
-                    m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_2"));
-                    m.grid().apply(event(Stage.DONE, Phase.ROUND1, "OFFICIAL_1"));
-                    m.grid().apply(event(Stage.SENT, Phase.ROUND1, "OFFICIAL_2"));
-                });
-                shot(robot, "sign-progress-" + suffix, cut);
-                var result = FakeSigning.result(
-                        service.signed.get(0), service.signers.get(0), message.getBytes(StandardCharsets.UTF_8));
-                service.last.promise().complete(result);
-                WaitForAsyncUtils.waitFor(
-                        10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.DONE);
-                shot(robot, "sign-done-" + suffix, cut);
+        for (Look look : LOOKS) {
+            Theme theme = look.theme();
+            int[] size = {look.width(), look.height()};
+            String suffix = size[0] + "-" + theme.name().toLowerCase(Locale.ROOT);
+            FakeSigning service = new FakeSigning(workspace);
+            service.statuses.set(2, FakeSigning.down("OFFICIAL_3"));
+            UiTasks direct = new UiTasks(Runnable::run, Runnable::run);
+            SignViewModel[] vm = new SignViewModel[1];
+            robot.interact(() -> {
+                theme.apply();
+                vm[0] = new SignViewModel(
+                        FakeSigning.pipeline(key, workspace, direct),
+                        service,
+                        new UiTasks(BACKGROUND, Platform::runLater),
+                        () -> {});
+                TabPane tabs = PipelineView.windowContent(vm[0].where(), text -> {}, new SignView(vm[0], text -> {}));
+                stage.getScene().setRoot(tabs);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            SignViewModel m = vm[0];
+            shot(robot, "pipeline-sign-card-" + suffix, cut, null);
+            robot.interact(() ->
+                    ((TabPane) stage.getScene().getRoot()).getSelectionModel().select(2));
+            String message = "Sign in to example.org\nNonce: 7f3a91c2\nIssued: 2026-12-03";
+            robot.interact(() -> m.textProperty().set(message));
+            shot(robot, "sign-message-" + suffix, cut, "#sign-next");
+            toReview(robot, m);
+            shot(robot, "sign-review-" + suffix, cut, "#sign-approve");
+            robot.interact(m::approve);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
+            robot.interact(() -> {
+                m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_1"));
+                m.grid().apply(event(Stage.DONE, Phase.IDENTITY, "OFFICIAL_2"));
+                m.grid().apply(event(Stage.DONE, Phase.ROUND1, "OFFICIAL_1"));
+                m.grid().apply(event(Stage.SENT, Phase.ROUND1, "OFFICIAL_2"));
+            });
+            shot(robot, "sign-progress-" + suffix, cut, "#sign-cancel");
+            var result = FakeSigning.result(
+                    service.signed.get(0), service.signers.get(0), message.getBytes(StandardCharsets.UTF_8));
+            service.last.promise().complete(result);
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.DONE);
+            shot(robot, "sign-done-" + suffix, cut, "#sign-save");
 
-                robot.interact(m::startOver);
-                robot.interact(() -> m.textProperty().set("hello"));
-                toReview(robot, m);
-                service.last = null;
-                robot.interact(m::approve);
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
-                service.last
-                        .promise()
-                        .completeExceptionally(new KeygenException(
-                                "OFFICIAL_2",
-                                "signing failed, culprit server OFFICIAL_2: its signature share does not match its "
-                                        + "commitments and verification share",
-                                ExitCoded.PROTOCOL,
-                                null));
-                WaitForAsyncUtils.waitFor(
-                        10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
-                shot(robot, "sign-failed-" + suffix, cut);
+            robot.interact(m::startOver);
+            robot.interact(() -> m.textProperty().set("hello"));
+            toReview(robot, m);
+            service.last = null;
+            robot.interact(m::approve);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.last != null);
+            service.last
+                    .promise()
+                    .completeExceptionally(new KeygenException(
+                            "OFFICIAL_2",
+                            "signing failed, culprit server OFFICIAL_2: its signature share does not match its "
+                                    + "commitments and verification share",
+                            ExitCoded.PROTOCOL,
+                            null));
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
+            shot(robot, "sign-failed-" + suffix, cut, "#sign-review-again");
 
-                service.refuse = "ECDSA signing is not available yet";
-                SignViewModel[] ecdsa = new SignViewModel[1];
-                robot.interact(() -> {
-                    ecdsa[0] = new SignViewModel(
-                            FakeSigning.pipeline(ecdsaKey, workspace, direct),
-                            service,
-                            new UiTasks(BACKGROUND, Platform::runLater),
-                            () -> {});
-                    TabPane tabs = PipelineView.windowContent(
-                            ecdsa[0].where(), text -> {}, new SignView(ecdsa[0], text -> {}));
-                    tabs.getSelectionModel().select(2);
-                    stage.getScene().setRoot(tabs);
-                    ecdsa[0].textProperty().set("hello");
-                });
-                toReview(robot, ecdsa[0]);
-                robot.interact(ecdsa[0]::approve);
-                WaitForAsyncUtils.waitFor(
-                        10,
-                        TimeUnit.SECONDS,
-                        () -> ecdsa[0].unavailableProperty().get() != null);
-                shot(robot, "sign-unavailable-" + suffix, cut);
-            }
+            SignPsbtScreens.render(
+                    robot,
+                    stage,
+                    workspace,
+                    ecdsaKey,
+                    BACKGROUND,
+                    (name, action) -> shot(robot, name + "-" + suffix, cut, action));
+
+            service.refuse = "ECDSA signing is not available yet";
+            SignViewModel[] ecdsa = new SignViewModel[1];
+            robot.interact(() -> {
+                ecdsa[0] = new SignViewModel(
+                        FakeSigning.pipeline(ecdsaKey, workspace, direct),
+                        service,
+                        new UiTasks(BACKGROUND, Platform::runLater),
+                        () -> {});
+                TabPane tabs =
+                        PipelineView.windowContent(ecdsa[0].where(), text -> {}, new SignView(ecdsa[0], text -> {}));
+                tabs.getSelectionModel().select(2);
+                stage.getScene().setRoot(tabs);
+                ecdsa[0].textProperty().set("hello");
+            });
+            toReview(robot, ecdsa[0]);
+            robot.interact(ecdsa[0]::approve);
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> ecdsa[0].unavailableProperty().get() != null);
+            shot(robot, "sign-unavailable-" + suffix, cut, "#sign-unavailable-back");
         }
         robot.interact(Theme.LIGHT::apply);
         assertEquals(List.of(), cut, "text shown cut");
@@ -189,11 +205,34 @@ class SignScreensRenderTest {
         return new KeygenProgress(stage, phase, server, null, "");
     }
 
-    private void shot(FxRobot robot, String name, List<String> cut) {
+    /** Saves the screen and notes text shown cut, and {@code action} (an id, or null) when it is out of the window. */
+    private void shot(FxRobot robot, String name, List<String> cut, String action) {
         WaitForAsyncUtils.waitForFxEvents();
         Parent root = stage.getScene().getRoot();
         Screenshots.save(robot, root, "render-" + name);
-        robot.interact(() -> collectCut(root, name, cut));
+        robot.interact(() -> {
+            collectCut(root, name, cut);
+            if (action != null) {
+                collectOutOfSight(root, action, name, cut);
+            }
+        });
+    }
+
+    /** The action not on screen, or not wholly inside the window (it would need scrolling). */
+    private static void collectOutOfSight(Parent root, String action, String screen, List<String> cut) {
+        Node n = root.lookupAll(action).stream()
+                .filter(SignScreensRenderTest::shown)
+                .findFirst()
+                .orElse(null);
+        if (n == null) {
+            cut.add(screen + ": " + action + " not shown");
+            return;
+        }
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        Scene scene = root.getScene();
+        if (b.getMinY() < 0 || b.getMaxY() > scene.getHeight() || b.getMaxX() > scene.getWidth()) {
+            cut.add(screen + ": " + action + " out of the window at " + b);
+        }
     }
 
     /** Buttons and one-line labels on screen whose drawn text differs from their text: "…" replaced part of it. */

@@ -1,15 +1,10 @@
 package io.keyshard.ui.sign;
 
-import io.keyshard.address.Chain;
 import io.keyshard.bytes.Hex;
-import io.keyshard.client.KeygenProgress.Phase;
-import io.keyshard.client.KeygenProgress.Stage;
-import io.keyshard.client.Operation;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadRequest;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
-import io.keyshard.client.StandardVerifier;
 import io.keyshard.crypto.Digests;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.ui.common.ProgressGrid;
@@ -17,9 +12,7 @@ import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.pipeline.PipelineViewModel;
 import io.keyshard.ui.wizard.ServerChoice;
 import io.keyshard.vault.KeyRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,11 +27,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The pipeline's Sign stage for one key: what to sign (a message, digest, Ethereum message, typed data or
- * transaction, PSBT or Solana transaction; typed, pasted or opened), its review from the payload signing
- * service, the signers (t of the key's servers, health shown), the signing with per-server, per-round
- * progress and cancel, and the checked result, which the service adds to the key's signing history. The
- * key signs at the pipeline's current path. Blocking work runs on the background executor.
+ * The pipeline's Sign stage for one key: the steps from the input ({@link SignInputModel}) through its review
+ * from the payload signing service and the signers (t of the key's servers, health shown) to the signing
+ * ({@link SignRunModel}) and its checked result, which the service adds to the key's signing history. The key
+ * signs at the pipeline's current path. Blocking work runs on the background executor.
  */
 public final class SignViewModel {
     /** The pages of the stage, in order. */
@@ -59,24 +51,14 @@ public final class SignViewModel {
     /** A file opened as the payload: its name (for the screen) and its bytes. */
     public record OpenedFile(String name, byte[] bytes) {}
 
-    /** The phases a signing reports per signer: its identity, then the protocol's rounds. */
-    static final List<Phase> PHASES = List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2);
-
-    /** Threshold ECDSA (DKLs23) signs in three rounds. */
-    static final List<Phase> ECDSA_PHASES = List.of(Phase.IDENTITY, Phase.ROUND1, Phase.ROUND2, Phase.ROUND3);
-
     private final PipelineViewModel where;
     private final KeyRecord key;
     private final SignService service;
     private final UiTasks tasks;
     private final Runnable onSigned;
+    private final SignInputModel input;
+    private final SignRunModel run;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.COMPOSE);
-    private final ObjectProperty<PayloadKind> kind = new SimpleObjectProperty<>(PayloadKind.MESSAGE);
-    private final ObjectProperty<InputMode> mode = new SimpleObjectProperty<>(InputMode.TEXT);
-    private final StringProperty text = new SimpleStringProperty("");
-    private final ObjectProperty<OpenedFile> file = new SimpleObjectProperty<>();
-    private final StringProperty inputProblem = new SimpleStringProperty();
-    private final StringProperty inputSize = new SimpleStringProperty("");
     private final BooleanProperty preparing = new SimpleBooleanProperty();
     private final ObjectProperty<PreparedPayload> prepared = new SimpleObjectProperty<>();
     private final StringProperty messageSha256 = new SimpleStringProperty();
@@ -84,17 +66,6 @@ public final class SignViewModel {
     private final StringBinding signersProblem;
     private final BooleanBinding canApprove;
     private final StringProperty signersNote = new SimpleStringProperty("");
-    private final ProgressGrid grid = new ProgressGrid(PHASES);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final ObjectProperty<PayloadResult> result = new SimpleObjectProperty<>();
-    private final StringProperty failure = new SimpleStringProperty();
-    private final StringProperty advice = new SimpleStringProperty();
-    private final StringProperty failedServer = new SimpleStringProperty();
-    private final StringProperty unavailable = new SimpleStringProperty();
-    private volatile Operation<PayloadResult> operation;
-    private volatile boolean cancelRequested;
-    private byte[] input;
 
     /**
      * @param where    the pipeline whose chain, path and network sign
@@ -106,68 +77,21 @@ public final class SignViewModel {
         this.service = service;
         this.tasks = tasks;
         this.onSigned = onSigned;
+        this.input = new SignInputModel(where, tasks);
+        this.run = new SignRunModel(service, tasks);
         this.signers = new SignerChoices(key);
         signersProblem = Bindings.createStringBinding(signers::problem, signers.list());
         canApprove = signersProblem.isNull().and(prepared.isNotNull());
-        text.addListener((o, a, b) -> read());
-        mode.addListener((o, a, b) -> read());
-        file.addListener((o, a, b) -> read());
-        kind.addListener((o, a, k) -> {
-            chainFor(k);
-            read();
-        });
-        read();
-    }
-
-    /** An Ethereum or Solana kind signs on its chain: the pipeline moves there when the key's curve has it. */
-    private void chainFor(PayloadKind k) {
-        Chain wanted = switch (k) {
-            case ETH_MESSAGE, ETH_TYPED, ETH_TX -> Chain.EVM;
-            case SOLANA_TX -> Chain.SOLANA;
-            default -> null;
-        };
-        if (wanted != null && where.chains().contains(wanted)) {
-            where.chainProperty().set(wanted);
-        }
-    }
-
-    /** Reads the input as it stands: its size, or what is wrong with it. */
-    private void read() {
-        try {
-            OpenedFile f = file.get();
-            byte[] m = f != null
-                    ? f.bytes()
-                    : mode.get() == InputMode.HEX ? SignInput.fromHex(text.get()) : SignInput.fromText(text.get());
-            if (f == null && m.length == 0) {
-                throw new IllegalArgumentException("Type or paste what to sign, or open a file.");
-            }
-            input = m;
-            inputProblem.set(null);
-            inputSize.set(SignInput.size(m.length) + (f == null ? "" : " from " + f.name()));
-        } catch (IllegalArgumentException e) {
-            input = null;
-            inputProblem.set(e.getMessage());
-            inputSize.set("");
-        }
     }
 
     /** Reads a file as the payload in the background; one too large for any payload or unreadable says so. */
     public CompletableFuture<OpenedFile> open(Path path) {
-        return tasks.run(
-                () -> {
-                    SignInput.checkSize(Files.size(path));
-                    return new OpenedFile(path.getFileName().toString(), Files.readAllBytes(path));
-                },
-                file::set,
-                e -> {
-                    file.set(null);
-                    inputProblem.set("Cannot use " + path.getFileName() + ": " + UiTasks.message(e));
-                });
+        return input.open(path);
     }
 
     /** Drops the opened file: the typed input is the payload again. */
     public void closeFile() {
-        file.set(null);
+        input.file.set(null);
     }
 
     /**
@@ -175,24 +99,25 @@ public final class SignViewModel {
      * signers, whose health is checked. A payload the service refuses says why and stays here.
      */
     public CompletableFuture<PreparedPayload> next() {
+        byte[] bytes = input.bytes();
         if (step.get() != Step.COMPOSE
-                || input == null
+                || bytes == null
                 || preparing.get()
                 || where.stagesProperty().get() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        PayloadKind k = kind.get();
+        PayloadKind k = input.kind.get();
         boolean ownPaths = k == PayloadKind.PSBT; // a PSBT names the paths of its inputs
         PayloadRequest request = new PayloadRequest(
                 key.keyId(),
                 k,
-                input,
+                bytes,
                 ownPaths ? null : where.chainProperty().get(),
                 ownPaths
                         ? null
                         : DerivationPath.parse(where.stagesProperty().get().derivationPath()),
                 where.networkProperty().get(),
-                false);
+                input.finalizing());
         preparing.set(true);
         return tasks.run(
                 () -> service.prepare(request),
@@ -205,7 +130,7 @@ public final class SignViewModel {
                 },
                 e -> {
                     preparing.set(false);
-                    inputProblem.set(UiTasks.message(e));
+                    input.problem.set(UiTasks.message(e));
                 });
     }
 
@@ -226,7 +151,7 @@ public final class SignViewModel {
     public void back() {
         if (step.get() == Step.REVIEW || step.get() == Step.FAILED) {
             prepared.set(null);
-            unavailable.set(null);
+            run.unavailable.set(null);
             step.set(Step.COMPOSE);
         }
     }
@@ -237,83 +162,27 @@ public final class SignViewModel {
         if (step.get() != Step.REVIEW || !canApprove.get() || p == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing approved to sign"));
         }
-        List<String> chosen = signers.chosen();
-        grid.reset(chosen, StandardVerifier.frost(p.curve()) ? PHASES : ECDSA_PHASES);
-        result.set(null);
-        failure.set(null);
-        advice.set(null);
-        failedServer.set(null);
-        cancelRequested = false;
-        running.set(true);
-        status.set("Asking " + chosen.size() + " servers to sign…");
+        var chosen = signers.chosen();
+        run.begin(p, chosen);
         step.set(Step.SIGNING);
-        CompletableFuture<PayloadResult> out = new CompletableFuture<>();
-        tasks.run(
-                () -> run(p, chosen),
-                r -> {
-                    running.set(false);
-                    result.set(r);
-                    status.set("Signed by " + String.join(", ", r.signers()) + " and checked the way the chain "
-                            + "checks it before it was shown.");
+        return run.launch(
+                p,
+                chosen,
+                () -> {
                     step.set(Step.DONE);
                     onSigned.run();
-                    out.complete(r);
                 },
-                e -> {
-                    running.set(false);
-                    SignFailure f = cancelRequested ? SignFailure.cancelled() : SignFailure.of(e);
-                    failure.set(f.what());
-                    advice.set(f.advice());
-                    failedServer.set(f.server());
-                    step.set(Step.FAILED);
-                    out.completeExceptionally(e);
-                });
-        return out;
+                () -> step.set(Step.FAILED));
     }
 
-    private PayloadResult run(PreparedPayload p, List<String> chosen) {
-        Operation<PayloadResult> op;
-        try {
-            op = service.sign(p, chosen);
-        } catch (IllegalArgumentException refused) { // the key's scheme cannot sign yet: nothing was sent
-            String why = refused.getMessage();
-            tasks.ui(() -> unavailable.set("The servers cannot sign with this key's scheme yet: " + why
-                    + ". Nothing was sent to a server; the key's addresses work as before."));
-            throw refused;
-        }
-        operation = op;
-        op.onProgress(e -> tasks.ui(() -> {
-            grid.apply(e);
-            if (e.stage() == Stage.SENT && e.server() != null) {
-                status.set(ProgressGrid.title(e.phase()) + ": waiting for the signers…");
-            }
-        }));
-        if (cancelRequested) {
-            op.cancel();
-        }
-        try {
-            return op.promise().join();
-        } finally {
-            operation = null;
-        }
-    }
-
-    /** Asks the running signing to stop; every signer drops its nonces and nothing is signed. */
+    /** Asks the running signing to stop; every signer drops its nonces and nothing more is signed. */
     public void cancel() {
-        if (!running.get()) {
-            return;
-        }
-        cancelRequested = true;
-        status.set("Cancelling…");
-        Operation<PayloadResult> op = operation;
-        if (op != null) {
-            op.cancel();
-        }
+        run.cancel();
     }
 
     /** After a failure: the review again, with the servers checked anew. */
     public void reviewAgain() {
-        if (step.get() == Step.FAILED && unavailable.get() == null) {
+        if (step.get() == Step.FAILED && run.unavailable.get() == null) {
             step.set(Step.REVIEW);
             checkServers();
         }
@@ -321,7 +190,7 @@ public final class SignViewModel {
 
     /** Writes the result as JSON to {@code file} in the background; completes with what to tell the user. */
     public CompletableFuture<String> save(Path file) {
-        PayloadResult r = result.get();
+        PayloadResult r = run.result.get();
         if (r == null) {
             return CompletableFuture.completedFuture("Nothing to save yet.");
         }
@@ -338,11 +207,24 @@ public final class SignViewModel {
 
     /** Clears the input for another signing. */
     public void startOver() {
-        file.set(null);
-        text.set("");
-        result.set(null);
+        input.file.set(null);
+        input.text.set("");
+        run.clear();
         prepared.set(null);
         step.set(Step.COMPOSE);
+    }
+
+    /** After a PSBT signed in part: the partly signed PSBT becomes the input and is reviewed to sign the rest. */
+    public CompletableFuture<PreparedPayload> signTheRest() {
+        PayloadResult r = run.result.get();
+        if (step.get() != Step.DONE || run.partial.get() == null || r == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        input.replaceWith(r.psbt());
+        run.clear();
+        prepared.set(null);
+        step.set(Step.COMPOSE);
+        return next();
     }
 
     public KeyRecord key() {
@@ -360,31 +242,36 @@ public final class SignViewModel {
 
     /** What is signed; an Ethereum or Solana kind moves the pipeline to its chain. */
     public ObjectProperty<PayloadKind> kindProperty() {
-        return kind;
+        return input.kind;
     }
 
     public ObjectProperty<InputMode> modeProperty() {
-        return mode;
+        return input.mode;
     }
 
     /** The typed text or hex. */
     public StringProperty textProperty() {
-        return text;
+        return input.text;
     }
 
     /** The opened file, or null while the typed input is the payload. */
     public ReadOnlyObjectProperty<OpenedFile> fileProperty() {
-        return file;
+        return input.file;
+    }
+
+    /** For a PSBT: also finalize it and extract the transaction (as {@code sign psbt --finalize}). */
+    public BooleanProperty finalizePsbtProperty() {
+        return input.finalizePsbt;
     }
 
     /** What is wrong with the input or why the service refused it, or null. */
     public StringProperty inputProblemProperty() {
-        return inputProblem;
+        return input.problem;
     }
 
     /** The input's size in words, or empty. */
     public StringProperty inputSizeProperty() {
-        return inputSize;
+        return input.size;
     }
 
     public BooleanProperty preparingProperty() {
@@ -420,40 +307,50 @@ public final class SignViewModel {
         return canApprove;
     }
 
-    /** Where each signer is in each phase. */
+    /** Where each signer is in each phase of the signing running. */
     public ProgressGrid grid() {
-        return grid;
+        return run.grid;
+    }
+
+    /** For a payload of several signings (a PSBT's inputs): which one runs, k of n; else empty. */
+    public StringProperty partProperty() {
+        return run.part;
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return run.status;
     }
 
     public BooleanProperty runningProperty() {
-        return running;
+        return run.running;
     }
 
-    /** The checked result, or null. */
+    /** The checked result (for a PSBT signed in part, what was signed), or null. */
     public ReadOnlyObjectProperty<PayloadResult> resultProperty() {
-        return result;
+        return run.result;
+    }
+
+    /** For a PSBT signed in part: which input failed, why, and what the result holds; else null. */
+    public StringProperty partialProperty() {
+        return run.partial;
     }
 
     /** What went wrong, naming the server; null unless failed. */
     public StringProperty failureProperty() {
-        return failure;
+        return run.failure;
     }
 
     /** What to do about the failure. */
     public StringProperty adviceProperty() {
-        return advice;
+        return run.advice;
     }
 
     public StringProperty failedServerProperty() {
-        return failedServer;
+        return run.failedServer;
     }
 
     /** Why this key cannot sign yet (said when the service refuses), or null. */
     public StringProperty unavailableProperty() {
-        return unavailable;
+        return run.unavailable;
     }
 }

@@ -24,7 +24,13 @@ final class SignedRows {
         add(rows, "Transaction hash", r.txHash(), "sign-tx-hash", true);
         add(rows, "Signed PSBT", r.psbt(), "sign-psbt", true);
         if (!r.signedInputs().isEmpty()) {
-            add(rows, "Inputs signed", r.signedInputs().toString(), "sign-inputs", false);
+            add(
+                    rows,
+                    "Inputs signed",
+                    String.join(
+                            ", ", r.signedInputs().stream().map(String::valueOf).toList()),
+                    "sign-inputs",
+                    false);
         }
         String curve = r.curve().apiName();
         add(

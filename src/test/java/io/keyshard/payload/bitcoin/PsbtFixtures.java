@@ -59,6 +59,24 @@ public final class PsbtFixtures {
                 .build();
     }
 
+    /** A version 0 PSBT spending one P2WPKH output of {@code root} per path, each of {@link #AMOUNT}, in order. */
+    public static Psbt p2wpkhInputs(ExtendedPublicKey root, String... paths) {
+        PsbtBuilder b = new PsbtBuilder(0);
+        for (int i = 0; i < paths.length; i++) {
+            byte[] pub = derive(root, paths[i]).point().encode();
+            b.input(FOREIGN_TXID, i)
+                    .in(
+                            PsbtFields.IN_WITNESS_UTXO,
+                            new byte[0],
+                            new Transaction.TxOut(AMOUNT, Scripts.p2wpkh(Digests.hash160(pub))).serialize())
+                    .in(
+                            PsbtFields.IN_BIP32_DERIVATION,
+                            pub,
+                            origin(root, paths[i]).serialize());
+        }
+        return b.output(AMOUNT * paths.length - FEE, EXTERNAL).build();
+    }
+
     /** A version 0 PSBT spending the P2PKH output of {@code root} at {@code path}, with the whole previous transaction. */
     public static Psbt p2pkh(ExtendedPublicKey root, String path) {
         byte[] pub = derive(root, path).point().encode();

@@ -2,6 +2,8 @@ package io.keyshard.ui.sign;
 
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.Operation;
+import io.keyshard.client.PartProgress;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadRequest;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A {@link SignService} for screens without servers: payloads are prepared by a real workspace (no server
@@ -37,6 +40,8 @@ public final class FakeSigning implements SignService {
     public final List<PreparedPayload> signed = new CopyOnWriteArrayList<>();
     public final List<List<String>> signers = new CopyOnWriteArrayList<>();
     public volatile Operation<PayloadResult> last;
+    /** Each signing's listener for the start of its parts, for a test to tell it "input k of n". */
+    public final List<Consumer<PartProgress>> parts = new CopyOnWriteArrayList<>();
     /** When set, signing is refused at once with this message, as a workspace refuses a scheme it lacks. */
     public volatile String refuse;
 
@@ -62,10 +67,12 @@ public final class FakeSigning implements SignService {
     }
 
     @Override
-    public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
+    public Operation<PayloadResult> sign(
+            PreparedPayload prepared, List<String> servers, Consumer<PartProgress> onPart) {
         if (refuse != null) {
             throw new IllegalArgumentException(refuse);
         }
+        parts.add(onPart);
         signed.add(prepared);
         signers.add(servers);
         Operation<PayloadResult> op = new Operation<>();
@@ -121,6 +128,32 @@ public final class FakeSigning implements SignService {
                 null,
                 null,
                 List.of(),
+                List.of(),
+                null);
+    }
+
+    /** A PSBT result for screens: {@code psbt} (base64) as signed for {@code inputs}, by a made-up key. */
+    public static PayloadResult psbtResult(PreparedPayload p, List<String> servers, String psbt, List<Integer> inputs) {
+        return new PayloadResult(
+                PayloadKind.PSBT,
+                p.keyId(),
+                p.curve(),
+                "ECDSA",
+                "m/84/0/0/0/1",
+                "02" + "ab".repeat(32),
+                null,
+                servers,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                psbt,
+                inputs,
                 List.of(),
                 null);
     }

@@ -14,20 +14,15 @@ import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.client.PreparedPayload;
 import io.keyshard.client.SignReview;
-import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
-import io.keyshard.ui.TestApps;
-import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.sign.SignViewModel.InputMode;
 import io.keyshard.ui.sign.SignViewModel.Step;
-import io.keyshard.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -37,52 +32,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Sign stage's logic without a screen or servers: input, review, signers, the run, cancel, failures. */
 class SignViewModelTest {
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    /** One thread stands in for the FX thread: the model's updates happen one at a time, as on screen. */
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
-
-    private final AtomicInteger signedCount = new AtomicInteger();
-
     @TempDir
     Path home;
 
     @TempDir
     Path dir;
 
-    private Vault vault;
-    private Workspace workspace;
+    private SignHarness h;
     private FakeSigning service;
+    private ExecutorService ui;
+    private AtomicInteger signedCount;
 
     @AfterEach
     void stop() {
-        background.shutdownNow();
-        ui.shutdownNow();
-        if (workspace != null) {
-            workspace.close();
-            vault.close();
+        if (h != null) {
+            h.close();
         }
     }
 
     private SignViewModel model(CurveName curve) {
-        vault = TestApps.createVault(home);
-        workspace = Workspace.open(home, vault);
-        service = new FakeSigning(workspace);
-        UiTasks direct = new UiTasks(Runnable::run, Runnable::run);
-        SignViewModel vm = new SignViewModel(
-                FakeSigning.pipeline(FakeSigning.readyIn(vault, curve), workspace, direct),
-                service,
-                new UiTasks(background, ui),
-                signedCount::incrementAndGet);
-        vm.where().recompute().join();
-        return vm;
+        h = new SignHarness(home);
+        service = h.service;
+        ui = h.ui;
+        signedCount = h.signedCount;
+        return h.model(curve);
     }
 
-    /** Next, waited for; then the signers' health, waited for. */
     private static PreparedPayload review(SignViewModel vm) throws Exception {
-        PreparedPayload p = vm.next().get(10, TimeUnit.SECONDS);
-        waitFor(() -> vm.signers().size() == 3
-                && vm.signers().stream().allMatch(c -> c.statusProperty().get() != null));
-        return p;
+        return SignHarness.review(vm);
     }
 
     @Test
@@ -305,12 +282,6 @@ class SignViewModelTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
+        SignHarness.waitFor(condition);
     }
 }

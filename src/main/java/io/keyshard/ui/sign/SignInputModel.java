@@ -1,0 +1,110 @@
+package io.keyshard.ui.sign;
+
+import io.keyshard.address.Chain;
+import io.keyshard.client.PayloadKind;
+import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.pipeline.PipelineViewModel;
+import io.keyshard.ui.sign.SignViewModel.InputMode;
+import io.keyshard.ui.sign.SignViewModel.OpenedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Sign stage's first page: what kind of payload, typed (text or hex) or opened from a file, read as it
+ * changes into the bytes to sign or what is wrong with them; a PSBT may ask to be finalized.
+ */
+final class SignInputModel {
+    private final PipelineViewModel where;
+    private final UiTasks tasks;
+    final ObjectProperty<PayloadKind> kind = new SimpleObjectProperty<>(PayloadKind.MESSAGE);
+    final ObjectProperty<InputMode> mode = new SimpleObjectProperty<>(InputMode.TEXT);
+    final StringProperty text = new SimpleStringProperty("");
+    final ObjectProperty<OpenedFile> file = new SimpleObjectProperty<>();
+    final BooleanProperty finalizePsbt = new SimpleBooleanProperty();
+    final StringProperty problem = new SimpleStringProperty();
+    final StringProperty size = new SimpleStringProperty("");
+    private byte[] input;
+
+    SignInputModel(PipelineViewModel where, UiTasks tasks) {
+        this.where = where;
+        this.tasks = tasks;
+        text.addListener((o, a, b) -> read());
+        mode.addListener((o, a, b) -> read());
+        file.addListener((o, a, b) -> read());
+        kind.addListener((o, a, k) -> {
+            chainFor(k);
+            read();
+        });
+        read();
+    }
+
+    /** The bytes to sign as the input stands, or null while it is empty or wrong. */
+    byte[] bytes() {
+        return input;
+    }
+
+    /** Whether the PSBT is to be finalized: asked for, and the kind is a PSBT. */
+    boolean finalizing() {
+        return kind.get() == PayloadKind.PSBT && finalizePsbt.get();
+    }
+
+    /** An Ethereum or Solana kind signs on its chain: the pipeline moves there when the key's curve has it. */
+    private void chainFor(PayloadKind k) {
+        Chain wanted = switch (k) {
+            case ETH_MESSAGE, ETH_TYPED, ETH_TX -> Chain.EVM;
+            case SOLANA_TX -> Chain.SOLANA;
+            default -> null;
+        };
+        if (wanted != null && where.chains().contains(wanted)) {
+            where.chainProperty().set(wanted);
+        }
+    }
+
+    /** Reads the input as it stands: its size, or what is wrong with it. */
+    private void read() {
+        try {
+            OpenedFile f = file.get();
+            byte[] m = f != null
+                    ? f.bytes()
+                    : mode.get() == InputMode.HEX ? SignInput.fromHex(text.get()) : SignInput.fromText(text.get());
+            if (f == null && m.length == 0) {
+                throw new IllegalArgumentException("Type or paste what to sign, or open a file.");
+            }
+            input = m;
+            problem.set(null);
+            size.set(SignInput.size(m.length) + (f == null ? "" : " from " + f.name()));
+        } catch (IllegalArgumentException e) {
+            input = null;
+            problem.set(e.getMessage());
+            size.set("");
+        }
+    }
+
+    /** Reads a file as the payload in the background; one too large for any payload or unreadable says so. */
+    CompletableFuture<OpenedFile> open(Path path) {
+        return tasks.run(
+                () -> {
+                    SignInput.checkSize(Files.size(path));
+                    return new OpenedFile(path.getFileName().toString(), Files.readAllBytes(path));
+                },
+                file::set,
+                e -> {
+                    file.set(null);
+                    problem.set("Cannot use " + path.getFileName() + ": " + UiTasks.message(e));
+                });
+    }
+
+    /** Puts {@code typed} in as text, dropping an opened file: the next payload starts from it. */
+    void replaceWith(String typed) {
+        file.set(null);
+        mode.set(InputMode.TEXT);
+        text.set(typed);
+    }
+}
