@@ -91,7 +91,15 @@ final class SignRun {
                 }
             }
             // A signer has no setup it can use (none yet, still being made, or burned after a failed check):
-            // a fresh or finished setup, then one more signing with a new signId.
+            // a fresh or finished setup, then one more signing with a new signId. The refused round 1 is not
+            // a failure the person should see: each signer's row reads as waiting on the setup instead.
+            for (NodeConnection c : picked.signers()) {
+                op.emit(KeygenProgress.of(
+                        KeygenProgress.Stage.SENT,
+                        Phase.ROUND1,
+                        c.name(),
+                        "setting up ECDSA signing with the other servers (once per key)"));
+            }
             ecdsaSetup.run();
             return new EcdsaSignRun(UUID.randomUUID(), key, request, picked, op, roundTimeout).run();
         }
