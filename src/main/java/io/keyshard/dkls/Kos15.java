@@ -41,11 +41,13 @@ final class Kos15 {
         long[][] tRows = transpose(t0, m);
         long[][] chi = challenge(sid, u, m);
         long[] xAcc = new long[2 * Gf256.WORDS];
-        long[] tAcc = new long[2 * Gf256.WORDS];
+        long[] tAcc = new long[2 * Gf256.WORDS + 1];
+        long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
             Gf256.addIf(chi[j], choices[j >>> 6] >>> (j & 63), xAcc);
-            Gf256.mulAccumulate(tRows[j], chi[j], tAcc);
+            Gf256.mulAccumulatePublic(tRows[j], chi[j], tAcc, table);
         }
+        Arrays.fill(table, 0);
         return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)));
     }
 
@@ -79,10 +81,12 @@ final class Kos15 {
         }
         long[][] qRows = transpose(q, m);
         long[][] chi = challenge(sid, u, m);
-        long[] qAcc = new long[2 * Gf256.WORDS];
+        long[] qAcc = new long[2 * Gf256.WORDS + 1];
+        long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
-            Gf256.mulAccumulate(qRows[j], chi[j], qAcc);
+            Gf256.mulAccumulatePublic(qRows[j], chi[j], qAcc, table);
         }
+        Arrays.fill(table, 0);
         long[] expected = Gf256.multiply(msg.xTilde(), delta);
         long diff = 0;
         long[] got = Gf256.reduce(qAcc);
@@ -136,17 +140,35 @@ final class Kos15 {
         return chi;
     }
 
-    /** κ columns of m bits to m rows of κ bits. */
+    /** κ columns of m bits to m rows of κ bits, by 64 × 64 blocks. */
     private static long[][] transpose(long[][] cols, int m) {
         long[][] rows = new long[m][Gf256.WORDS];
-        for (int i = 0; i < cols.length; i++) {
-            long[] col = cols[i];
-            int w = i >>> 6;
-            int s = i & 63;
-            for (int j = 0; j < m; j++) {
-                rows[j][w] |= ((col[j >>> 6] >>> (j & 63)) & 1L) << s;
+        long[] block = new long[64];
+        for (int ci = 0; ci < cols.length / 64; ci++) {
+            for (int rj = 0; rj < words(m); rj++) {
+                for (int k = 0; k < 64; k++) {
+                    block[k] = cols[64 * ci + k][rj];
+                }
+                transpose64(block);
+                int count = Math.min(64, m - 64 * rj);
+                for (int k = 0; k < count; k++) {
+                    rows[64 * rj + k][ci] = block[k];
+                }
             }
         }
+        Arrays.fill(block, 0);
         return rows;
+    }
+
+    /** Transposes a 64 × 64 bit matrix in place (bit j of word i to bit i of word j) by halving swaps. */
+    static void transpose64(long[] a) {
+        long mask = 0x00000000FFFFFFFFL;
+        for (int j = 32; j != 0; j >>>= 1, mask ^= mask << j) {
+            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+                long t = ((a[k] >>> j) ^ a[k | j]) & mask;
+                a[k | j] ^= t;
+                a[k] ^= t << j;
+            }
+        }
     }
 }

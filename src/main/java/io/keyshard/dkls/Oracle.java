@@ -49,6 +49,14 @@ final class Oracle {
         return BigEndian.u32(v);
     }
 
+    /**
+     * SHAKE256 with the tag and parts absorbed, to be copied ({@code new SHAKEDigest(prefix)}) for many
+     * hashes that share them and each add data of one fixed length, so the framing stays unambiguous.
+     */
+    static SHAKEDigest prefix(String tag, byte[]... parts) {
+        return absorb(tag, parts);
+    }
+
     /** SHAKE256 over the tag and parts in the one {@link Framing}, so no two part lists share an input. */
     private static SHAKEDigest absorb(String tag, byte[]... parts) {
         SHAKEDigest shake = new SHAKEDigest(256);
