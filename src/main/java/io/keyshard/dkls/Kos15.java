@@ -7,12 +7,13 @@ import java.util.Arrays;
  * Extension with Optimal Overhead", CRYPTO 2015, ePrint 2015/546, corrected version), as
  * 0xCarbon/DKLs23 uses it in place of SoftSpokenOT: κ = 256 base OTs extended to m rows, of which
  * the last κ + λ_s are random padding that hides the receiver's choices in the check. The
- * consistency check challenge χ is drawn by Fiat-Shamir from the session and the receiver's
- * columns. The sender ends with rows q_j = t_j ⊕ x_j·Δ, the receiver with rows t_j.
+ * consistency check challenge χ is drawn by Fiat-Shamir from the session and the digest of the
+ * receiver's columns. The sender ends with rows q_j = t_j ⊕ x_j·Δ, the receiver with rows t_j.
  */
 final class Kos15 {
     private static final String PRG = "ote-prg";
     private static final String CHI = "ote-chi";
+    private static final String COLUMNS = "ote-columns";
 
     private Kos15() {}
 
@@ -21,8 +22,11 @@ final class Kos15 {
         return used + Group.KAPPA + Group.STATISTICAL_SECURITY;
     }
 
-    /** The receiver's state: its rows t_j and the message to send. */
-    record Receiver(long[][] tRows, OtExtensionMessage message) {}
+    /** The receiver's state: its rows t_j, the message to send and the digest of its columns. */
+    record Receiver(long[][] tRows, OtExtensionMessage message, byte[] columns) {}
+
+    /** The sender's rows q_j and the digest of the receiver's columns. */
+    record Sender(long[][] qRows, byte[] columns) {}
 
     /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
@@ -39,7 +43,8 @@ final class Kos15 {
             }
         }
         long[][] tRows = transpose(t0, m);
-        long[][] chi = challenge(sid, u, m);
+        byte[] columns = columnsDigest(sid, u);
+        long[][] chi = challenge(sid, columns, m);
         long[] xAcc = new long[2 * Gf256.WORDS];
         long[] tAcc = new long[2 * Gf256.WORDS + 1];
         long[] table = new long[Gf256.TABLE];
@@ -48,7 +53,7 @@ final class Kos15 {
             Gf256.mulAccumulatePublic(tRows[j], chi[j], tAcc, table);
         }
         Arrays.fill(table, 0);
-        return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)));
+        return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)), columns);
     }
 
     /**
@@ -56,6 +61,11 @@ final class Kos15 {
      * aborts naming the receiver.
      */
     static long[][] send(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
+        return extend(sid, seeds, msg, m, receiver).qRows();
+    }
+
+    /** {@link #send}, with the digest of the receiver's columns for the transcripts that follow. */
+    static Sender extend(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
         int words = words(m);
         long[][] u = msg.u();
         if (u == null
@@ -80,7 +90,8 @@ final class Kos15 {
             }
         }
         long[][] qRows = transpose(q, m);
-        long[][] chi = challenge(sid, u, m);
+        byte[] columns = columnsDigest(sid, u);
+        long[][] chi = challenge(sid, columns, m);
         long[] qAcc = new long[2 * Gf256.WORDS + 1];
         long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
@@ -100,7 +111,7 @@ final class Kos15 {
                     Check.OT_EXTENSION_CONSISTENCY,
                     "the OT extension consistency check failed; the pair's OT setup is burned");
         }
-        return qRows;
+        return new Sender(qRows, columns);
     }
 
     static int words(int bits) {
@@ -122,7 +133,8 @@ final class Kos15 {
         return out;
     }
 
-    private static long[][] challenge(byte[] sid, long[][] u, int m) {
+    /** The digest of the receiver's columns u: the challenge's seed, and what later transcripts bind. */
+    private static byte[] columnsDigest(byte[] sid, long[][] u) {
         byte[] all = new byte[u.length * u[0].length * 8];
         int off = 0;
         for (long[] col : u) {
@@ -132,7 +144,11 @@ final class Kos15 {
                 }
             }
         }
-        byte[] stream = Oracle.hash(CHI, 32 * m, sid, all);
+        return Oracle.hash32(COLUMNS, sid, all);
+    }
+
+    private static long[][] challenge(byte[] sid, byte[] columns, int m) {
+        byte[] stream = Oracle.hash(CHI, 32 * m, sid, columns);
         long[][] chi = new long[m][];
         for (int j = 0; j < m; j++) {
             chi[j] = Gf256.fromBytes(stream, 32 * j);

@@ -117,7 +117,7 @@ public final class Rvole {
                 }
             }
             long[] z = CorrelatedOt.receive(f, sid, kos.tRows(), choices, xi, tau, w);
-            long[] chi = challenges(g, f, sid, kos.message(), tauBytes, ell);
+            long[] chi = challenges(g, f, sid, kos.columns(), kos.message(), tauBytes, ell);
             long[] u = f.vector(ell);
             for (int k = 0; k < ell; k++) {
                 f.load(msg.checkU()[k], u, k * n, t);
@@ -202,7 +202,8 @@ public final class Rvole {
         int ell = inputs.length;
         int w = 2 * ell;
         long[] t = f.scratch();
-        long[][] q = Kos15.send(sid, seeds, msg, Kos15.rows(xi), peer);
+        Kos15.Sender ote = Kos15.extend(sid, seeds, msg, Kos15.rows(xi), peer);
+        long[][] q = ote.qRows();
         long[] alpha = f.vector(w);
         byte[] draw = new byte[f.wideBytes()];
         for (int k = 0; k < w; k++) {
@@ -222,7 +223,7 @@ public final class Rvole {
                 tau[j][k] = g.field().decode(enc);
             }
         }
-        long[] chi = challenges(g, f, sid, msg, tauBytes, ell);
+        long[] chi = challenges(g, f, sid, ote.columns(), msg, tauBytes, ell);
         byte[] r = new byte[ell * xi * 8 * n];
         long[] gadget = gadget(g);
         long[] entry = f.vector(1);
@@ -261,16 +262,13 @@ public final class Rvole {
 
     /**
      * χ̃_k and χ̂_k (Montgomery forms, χ̃ first) from the session and the whole transcript: Bob's
-     * message and τ as sent.
+     * message (its columns by their digest) and τ as sent.
      */
-    private static long[] challenges(Group g, ModQ f, byte[] sid, OtExtensionMessage msg, byte[] tau, int ell) {
-        int words = msg.u()[0].length;
-        byte[] t = new byte[8 * (msg.u().length * words + 2 * Gf256.WORDS) + tau.length];
-        int off = 0;
-        for (long[] col : msg.u()) {
-            off = put(col, t, off);
-        }
-        off = put(msg.xTilde(), t, off);
+    private static long[] challenges(
+            Group g, ModQ f, byte[] sid, byte[] columns, OtExtensionMessage msg, byte[] tau, int ell) {
+        byte[] t = new byte[columns.length + 8 * 2 * Gf256.WORDS + tau.length];
+        System.arraycopy(columns, 0, t, 0, columns.length);
+        int off = put(msg.xTilde(), t, columns.length);
         off = put(msg.tTilde(), t, off);
         System.arraycopy(tau, 0, t, off, tau.length);
         byte[] digest = Oracle.hash32(TRANSCRIPT, sid, t);
