@@ -65,10 +65,11 @@ final class CorrelatedOt {
         return shares;
     }
 
-    /** w scalars per row from one SHAKE256 over (sid | j, row), the sid absorbed once. */
+    /** w scalars per row from one SHAKE256 over (tag, sid | j, row), with one digest reused for every row. */
     private static final class RowHash {
         private final ModQ f;
-        private final SHAKEDigest prefix;
+        private final byte[] prefix;
+        private final SHAKEDigest shake = new SHAKEDigest(256);
         private final byte[] in = new byte[4 + 8 * Gf256.WORDS];
         private final byte[] stream;
         private final long[] t;
@@ -90,9 +91,9 @@ final class CorrelatedOt {
             for (int i = 0; i < 8 * Gf256.WORDS; i++) {
                 in[4 + i] = (byte) (row[i >>> 3] >>> (8 * (i & 7)));
             }
-            SHAKEDigest d = new SHAKEDigest(prefix);
-            d.update(in, 0, in.length);
-            d.doFinal(stream, 0, stream.length);
+            shake.update(prefix, 0, prefix.length);
+            shake.update(in, 0, in.length);
+            shake.doFinal(stream, 0, stream.length);
             for (int k = 0; k < w; k++) {
                 f.reduceWide(stream, k * f.wideBytes(), out, k * f.n, t);
             }

@@ -50,11 +50,12 @@ final class Oracle {
     }
 
     /**
-     * SHAKE256 with the tag and parts absorbed, to be copied ({@code new SHAKEDigest(prefix)}) for many
-     * hashes that share them and each add data of one fixed length, so the framing stays unambiguous.
+     * The framed tag and parts, for many hashes that share them and each append data of one fixed
+     * length (so the input stays unambiguous): one reused SHAKE256 absorbs these bytes and then the
+     * appended data, which costs no more permutations than absorbing a copied state would.
      */
-    static SHAKEDigest prefix(String tag, byte[]... parts) {
-        return absorb(tag, parts);
+    static byte[] prefix(String tag, byte[]... parts) {
+        return Framing.frame(DOMAIN + tag, parts);
     }
 
     /** SHAKE256 over the tag and parts in the one {@link Framing}, so no two part lists share an input. */
