@@ -97,10 +97,9 @@ final class BenchTable {
     }
 
     void sign(List<BenchResults.Sign> rows) {
-        section(
-                "sign, wall ms: networked = Workspace.sign -> node processes on loopback HTTPS (warm), 32-byte "
-                        + "message, path m/0/7, signature verified; in-memory = same rounds (FROST, or DKLs23 for the "
-                        + "ECDSA curves), tweaks and verifier, one process; KB/sig = bytes on the wire per ECDSA signature");
+        section("sign, wall ms: networked = Workspace.sign -> node processes on loopback HTTPS (warm), 32-byte "
+                + "message, path m/0/7, signature verified; in-memory = same rounds (FROST, or DKLs23 for the "
+                + "ECDSA curves), tweaks and verifier, one process; KB/sig = bytes on the wire per ECDSA signature");
         line(
                 "%-18s %6s %9s %9s %9s %7s %7s %6s %7s   %s",
                 "curve",
@@ -145,7 +144,10 @@ final class BenchTable {
         for (BenchResults.SignThroughput t : rows) {
             line(
                     "%-18s %d callers: %7.1f signatures per second   %s",
-                    t.curve(), t.concurrency(), t.perSecond(), t.curve().equals("ED25519")
+                    t.curve(),
+                    t.concurrency(),
+                    t.perSecond(),
+                    t.curve().equals("ED25519")
                             ? "(target >= 300)"
                             : t.curve().equals("SECP256k1") ? "(target >= 60)" : "");
         }

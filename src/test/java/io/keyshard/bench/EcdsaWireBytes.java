@@ -10,6 +10,7 @@ import io.keyshard.node.TestNode;
 import io.keyshard.sign.CountingProxy;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class EcdsaWireBytes implements AutoCloseable {
     private final Workspace workspace;
 
     private EcdsaWireBytes(Path dir) throws Exception {
-        int id = 1;
+        int id = 11; // ids 1-3 are the official servers'
         for (String name : NAMES) {
             nodes.put(name, new TestNode(dir.resolve("nodes").resolve(name), name, id++, Duration.ofMinutes(30)));
         }
@@ -99,7 +100,7 @@ final class EcdsaWireBytes implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         workspace.close();
         vault.close();
         for (CountingProxy p : proxies) {
