@@ -9,9 +9,9 @@ import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.dkg.Round3Output;
-import io.keyshard.dkls.EndemicOt;
 import io.keyshard.dkls.Group;
 import io.keyshard.dkls.OtSeeds;
+import io.keyshard.dkls.Pairs;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
@@ -62,7 +62,7 @@ final class InMemoryEcdsa implements SignFloor {
                     seeds.get(bob).put(alice, seed);
                 }
                 if (alice != bob) {
-                    OtSeeds[] pair = dealt();
+                    OtSeeds[] pair = Pairs.dealt(RANDOM);
                     asSender.get(alice).put(bob, pair[0]);
                     asReceiver.get(bob).put(alice, pair[1]);
                 }
@@ -118,19 +118,5 @@ final class InMemoryEcdsa implements SignFloor {
         // The coordinator's combination: R from the first signer, every partial checked, the signature verified.
         Signer.combine(g, req, parties.get(signers.get(0)).nonce(), partials);
         parties.values().forEach(Signer::destroy);
-    }
-
-    /** Seeds of one ordered pair as the base OTs leave them: [0] the extension sender's, [1] the receiver's. */
-    private static OtSeeds[] dealt() {
-        boolean[] delta = new boolean[Group.KAPPA];
-        byte[][][] pads = new byte[Group.KAPPA][2][EndemicOt.PAD_LENGTH];
-        byte[][] chosen = new byte[Group.KAPPA][];
-        for (int l = 0; l < Group.KAPPA; l++) {
-            delta[l] = RANDOM.nextBoolean();
-            RANDOM.nextBytes(pads[l][0]);
-            RANDOM.nextBytes(pads[l][1]);
-            chosen[l] = pads[l][delta[l] ? 1 : 0].clone();
-        }
-        return new OtSeeds[] {OtSeeds.forSender(delta, chosen), OtSeeds.forReceiver(pads)};
     }
 }

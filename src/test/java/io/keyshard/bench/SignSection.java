@@ -32,7 +32,8 @@ final class SignSection {
         int warmup = quick ? 3 : 10;
         Map<String, Integer> wireBytes = EcdsaWireBytes.measure(
                 List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521),
-                List.of(new int[] {2, 3}, new int[] {3, 3}, new int[] {5, 7}));
+                List.of(new int[] {2, 3}, new int[] {3, 3}, new int[] {5, 7}),
+                table);
         table.progress("sign bytes per ECDSA signature");
         int samples = quick ? 20 : 60;
         try (SignBench bench = SignBench.start(home)) {
