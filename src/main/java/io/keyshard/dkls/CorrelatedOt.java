@@ -1,73 +1,108 @@
 package io.keyshard.dkls;
 
-import io.keyshard.curve.Scalar;
-import io.keyshard.curve.ScalarField;
 import java.util.Arrays;
+import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * Correlated OT over Z_q from the KOS15 rows, with a vector correlation α of w scalars reused on
  * every row ("forced reuse", DKLs23 page 8; DKLs19 Protocol 1, step 3): for row j the sender gets
  * {@code z_A[j][k] = -H(j, q_j)_k} and sends {@code τ[j][k] = H(j, q_j)_k - H(j, q_j ⊕ Δ)_k + α_k};
  * the receiver with choice x_j gets {@code z_B[j][k] = H(j, t_j)_k + x_j·τ[j][k]}, so that
- * {@code z_A + z_B = x_j·α_k}.
+ * {@code z_A + z_B = x_j·α_k}. Vectors are {@link ModQ} Montgomery forms, row j's element k at
+ * {@code (j·w + k)·n}.
  */
 final class CorrelatedOt {
     private static final String TAG = "cot";
 
     private CorrelatedOt() {}
 
-    /** The sender's shares and the correction τ to send. */
-    record SenderOutput(Scalar[][] shares, Scalar[][] tau) {}
+    /** The sender's shares and the correction τ to send, each {@code used·w} elements. */
+    record SenderOutput(long[] shares, long[] tau) {}
 
-    static SenderOutput send(Group g, byte[] sid, long[][] qRows, long[] delta, int used, Scalar[] alpha) {
-        int w = alpha.length;
-        Scalar[][] shares = new Scalar[used][];
-        Scalar[][] tau = new Scalar[used][w];
+    static SenderOutput send(ModQ f, byte[] sid, long[][] qRows, long[] delta, int used, long[] alpha, int w) {
+        int n = f.n;
+        long[] shares = f.vector(used * w);
+        long[] tau = f.vector(used * w);
+        RowHash hash = new RowHash(f, sid, w);
+        long[] h0 = f.vector(w);
+        long[] h1 = f.vector(w);
+        long[] flipped = new long[Gf256.WORDS];
         for (int j = 0; j < used; j++) {
-            Scalar[] h0 = hashRow(g.field(), sid, j, qRows[j], w);
-            long[] flipped = new long[Gf256.WORDS];
+            hash.row(j, qRows[j], h0);
             for (int k = 0; k < Gf256.WORDS; k++) {
                 flipped[k] = qRows[j][k] ^ delta[k];
             }
-            Scalar[] h1 = hashRow(g.field(), sid, j, flipped, w);
-            shares[j] = new Scalar[w];
+            hash.row(j, flipped, h1);
             for (int k = 0; k < w; k++) {
-                shares[j][k] = h0[k].negate();
-                tau[j][k] = h0[k].subtract(h1[k]).add(alpha[k]);
-                h0[k].destroy();
-                h1[k].destroy();
+                int at = (j * w + k) * n;
+                f.negate(h0, k * n, shares, at);
+                f.sub(h0, k * n, h1, k * n, tau, at);
+                f.add(tau, at, alpha, k * n, tau, at);
             }
         }
+        Arrays.fill(h0, 0);
+        Arrays.fill(h1, 0);
+        Arrays.fill(flipped, 0);
+        hash.wipe();
         return new SenderOutput(shares, tau);
     }
 
-    static Scalar[][] receive(Group g, byte[] sid, long[][] tRows, long[] choices, int used, Scalar[][] tau) {
-        int w = tau[0].length;
-        Scalar[][] shares = new Scalar[used][w];
+    static long[] receive(ModQ f, byte[] sid, long[][] tRows, long[] choices, int used, long[] tau, int w) {
+        int n = f.n;
+        long[] shares = f.vector(used * w);
+        RowHash hash = new RowHash(f, sid, w);
+        long[] h = f.vector(w);
         for (int j = 0; j < used; j++) {
-            Scalar bit = g.field().reduce(new byte[] {(byte) ((choices[j >>> 6] >>> (j & 63)) & 1L)}, false);
-            Scalar[] h = hashRow(g.field(), sid, j, tRows[j], w);
+            long mask = -((choices[j >>> 6] >>> (j & 63)) & 1L);
+            hash.row(j, tRows[j], h);
             for (int k = 0; k < w; k++) {
-                shares[j][k] = h[k].add(bit.multiply(tau[j][k]));
-                h[k].destroy();
+                int at = (j * w + k) * n;
+                f.addMasked(h, k * n, tau, at, mask, shares, at);
             }
-            bit.destroy();
         }
+        Arrays.fill(h, 0);
+        hash.wipe();
         return shares;
     }
 
-    /** w scalars from one SHAKE256 call over (sid, j, row). */
-    private static Scalar[] hashRow(ScalarField f, byte[] sid, int j, long[] row, int w) {
-        int wide = Oracle.wideLength(f);
-        byte[] stream = Oracle.hash(TAG, wide * w, sid, Oracle.u32(j), Gf256.toBytes(row));
-        Scalar[] out = new Scalar[w];
-        byte[] chunk = new byte[wide];
-        for (int k = 0; k < w; k++) {
-            System.arraycopy(stream, k * wide, chunk, 0, wide);
-            out[k] = Oracle.wideScalar(f, chunk);
+    /** w scalars per row from one SHAKE256 over (tag, sid | j, row), with one digest reused for every row. */
+    private static final class RowHash {
+        private final ModQ f;
+        private final byte[] prefix;
+        private final SHAKEDigest shake = new SHAKEDigest(256);
+        private final byte[] in = new byte[4 + 8 * Gf256.WORDS];
+        private final byte[] stream;
+        private final long[] t;
+        private final int w;
+
+        RowHash(ModQ f, byte[] sid, int w) {
+            this.f = f;
+            this.prefix = Oracle.prefix(TAG, sid);
+            this.stream = new byte[f.wideBytes() * w];
+            this.t = f.scratch();
+            this.w = w;
         }
-        Arrays.fill(stream, (byte) 0);
-        Arrays.fill(chunk, (byte) 0);
-        return out;
+
+        void row(int j, long[] row, long[] out) {
+            in[0] = (byte) (j >>> 24);
+            in[1] = (byte) (j >>> 16);
+            in[2] = (byte) (j >>> 8);
+            in[3] = (byte) j;
+            for (int i = 0; i < 8 * Gf256.WORDS; i++) {
+                in[4 + i] = (byte) (row[i >>> 3] >>> (8 * (i & 7)));
+            }
+            shake.update(prefix, 0, prefix.length);
+            shake.update(in, 0, in.length);
+            shake.doFinal(stream, 0, stream.length);
+            for (int k = 0; k < w; k++) {
+                f.reduceWide(stream, k * f.wideBytes(), out, k * f.n, t);
+            }
+        }
+
+        void wipe() {
+            Arrays.fill(in, (byte) 0);
+            Arrays.fill(stream, (byte) 0);
+            Arrays.fill(t, 0);
+        }
     }
 }

@@ -7,12 +7,13 @@ import java.util.Arrays;
  * Extension with Optimal Overhead", CRYPTO 2015, ePrint 2015/546, corrected version), as
  * 0xCarbon/DKLs23 uses it in place of SoftSpokenOT: κ = 256 base OTs extended to m rows, of which
  * the last κ + λ_s are random padding that hides the receiver's choices in the check. The
- * consistency check challenge χ is drawn by Fiat-Shamir from the session and the receiver's
- * columns. The sender ends with rows q_j = t_j ⊕ x_j·Δ, the receiver with rows t_j.
+ * consistency check challenge χ is drawn by Fiat-Shamir from the session and the digest of the
+ * receiver's columns. The sender ends with rows q_j = t_j ⊕ x_j·Δ, the receiver with rows t_j.
  */
 final class Kos15 {
     private static final String PRG = "ote-prg";
     private static final String CHI = "ote-chi";
+    private static final String COLUMNS = "ote-columns";
 
     private Kos15() {}
 
@@ -21,8 +22,11 @@ final class Kos15 {
         return used + Group.KAPPA + Group.STATISTICAL_SECURITY;
     }
 
-    /** The receiver's state: its rows t_j and the message to send. */
-    record Receiver(long[][] tRows, OtExtensionMessage message) {}
+    /** The receiver's state: its rows t_j, the message to send and the digest of its columns. */
+    record Receiver(long[][] tRows, OtExtensionMessage message, byte[] columns) {}
+
+    /** The sender's rows q_j and the digest of the receiver's columns. */
+    record Sender(long[][] qRows, byte[] columns) {}
 
     /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
@@ -39,14 +43,17 @@ final class Kos15 {
             }
         }
         long[][] tRows = transpose(t0, m);
-        long[][] chi = challenge(sid, u, m);
+        byte[] columns = columnsDigest(sid, u);
+        long[][] chi = challenge(sid, columns, m);
         long[] xAcc = new long[2 * Gf256.WORDS];
-        long[] tAcc = new long[2 * Gf256.WORDS];
+        long[] tAcc = new long[2 * Gf256.WORDS + 1];
+        long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
             Gf256.addIf(chi[j], choices[j >>> 6] >>> (j & 63), xAcc);
-            Gf256.mulAccumulate(tRows[j], chi[j], tAcc);
+            Gf256.mulAccumulatePublic(tRows[j], chi[j], tAcc, table);
         }
-        return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)));
+        Arrays.fill(table, 0);
+        return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)), columns);
     }
 
     /**
@@ -54,6 +61,11 @@ final class Kos15 {
      * aborts naming the receiver.
      */
     static long[][] send(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
+        return extend(sid, seeds, msg, m, receiver).qRows();
+    }
+
+    /** {@link #send}, with the digest of the receiver's columns for the transcripts that follow. */
+    static Sender extend(byte[] sid, OtSeeds seeds, OtExtensionMessage msg, int m, int receiver) {
         int words = words(m);
         long[][] u = msg.u();
         if (u == null
@@ -78,11 +90,14 @@ final class Kos15 {
             }
         }
         long[][] qRows = transpose(q, m);
-        long[][] chi = challenge(sid, u, m);
-        long[] qAcc = new long[2 * Gf256.WORDS];
+        byte[] columns = columnsDigest(sid, u);
+        long[][] chi = challenge(sid, columns, m);
+        long[] qAcc = new long[2 * Gf256.WORDS + 1];
+        long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
-            Gf256.mulAccumulate(qRows[j], chi[j], qAcc);
+            Gf256.mulAccumulatePublic(qRows[j], chi[j], qAcc, table);
         }
+        Arrays.fill(table, 0);
         long[] expected = Gf256.multiply(msg.xTilde(), delta);
         long diff = 0;
         long[] got = Gf256.reduce(qAcc);
@@ -96,7 +111,7 @@ final class Kos15 {
                     Check.OT_EXTENSION_CONSISTENCY,
                     "the OT extension consistency check failed; the pair's OT setup is burned");
         }
-        return qRows;
+        return new Sender(qRows, columns);
     }
 
     static int words(int bits) {
@@ -118,7 +133,8 @@ final class Kos15 {
         return out;
     }
 
-    private static long[][] challenge(byte[] sid, long[][] u, int m) {
+    /** The digest of the receiver's columns u: the challenge's seed, and what later transcripts bind. */
+    private static byte[] columnsDigest(byte[] sid, long[][] u) {
         byte[] all = new byte[u.length * u[0].length * 8];
         int off = 0;
         for (long[] col : u) {
@@ -128,7 +144,11 @@ final class Kos15 {
                 }
             }
         }
-        byte[] stream = Oracle.hash(CHI, 32 * m, sid, all);
+        return Oracle.hash32(COLUMNS, sid, all);
+    }
+
+    private static long[][] challenge(byte[] sid, byte[] columns, int m) {
+        byte[] stream = Oracle.hash(CHI, 32 * m, sid, columns);
         long[][] chi = new long[m][];
         for (int j = 0; j < m; j++) {
             chi[j] = Gf256.fromBytes(stream, 32 * j);
@@ -136,17 +156,35 @@ final class Kos15 {
         return chi;
     }
 
-    /** κ columns of m bits to m rows of κ bits. */
+    /** κ columns of m bits to m rows of κ bits, by 64 × 64 blocks. */
     private static long[][] transpose(long[][] cols, int m) {
         long[][] rows = new long[m][Gf256.WORDS];
-        for (int i = 0; i < cols.length; i++) {
-            long[] col = cols[i];
-            int w = i >>> 6;
-            int s = i & 63;
-            for (int j = 0; j < m; j++) {
-                rows[j][w] |= ((col[j >>> 6] >>> (j & 63)) & 1L) << s;
+        long[] block = new long[64];
+        for (int ci = 0; ci < cols.length / 64; ci++) {
+            for (int rj = 0; rj < words(m); rj++) {
+                for (int k = 0; k < 64; k++) {
+                    block[k] = cols[64 * ci + k][rj];
+                }
+                transpose64(block);
+                int count = Math.min(64, m - 64 * rj);
+                for (int k = 0; k < count; k++) {
+                    rows[64 * rj + k][ci] = block[k];
+                }
             }
         }
+        Arrays.fill(block, 0);
         return rows;
+    }
+
+    /** Transposes a 64 × 64 bit matrix in place (bit j of word i to bit i of word j) by halving swaps. */
+    static void transpose64(long[] a) {
+        long mask = 0x00000000FFFFFFFFL;
+        for (int j = 32; j != 0; j >>>= 1, mask ^= mask << j) {
+            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+                long t = ((a[k] >>> j) ^ a[k | j]) & mask;
+                a[k | j] ^= t;
+                a[k] ^= t << j;
+            }
+        }
     }
 }

@@ -49,6 +49,15 @@ final class Oracle {
         return BigEndian.u32(v);
     }
 
+    /**
+     * The framed tag and parts, for many hashes that share them and each append data of one fixed
+     * length (so the input stays unambiguous): one reused SHAKE256 absorbs these bytes and then the
+     * appended data, which costs no more permutations than absorbing a copied state would.
+     */
+    static byte[] prefix(String tag, byte[]... parts) {
+        return Framing.frame(DOMAIN + tag, parts);
+    }
+
     /** SHAKE256 over the tag and parts in the one {@link Framing}, so no two part lists share an input. */
     private static SHAKEDigest absorb(String tag, byte[]... parts) {
         SHAKEDigest shake = new SHAKEDigest(256);

@@ -84,8 +84,13 @@ final class Wire {
             return g.decodePoint(bytes(g.curve().pointLength()), sender);
         }
 
+        /** A canonical scalar below q, straight into fixed-width limbs (a response carries thousands). */
         Scalar scalar() {
-            return g.decodeScalar(bytes(g.curve().scalarLength()), sender);
+            try {
+                return g.field().decode(bytes(g.curve().scalarLength()));
+            } catch (IllegalArgumentException e) {
+                throw new ProtocolAbort(sender, Check.ENCODING, "scalar: " + e.getMessage());
+            }
         }
 
         long[] longs(int count) {

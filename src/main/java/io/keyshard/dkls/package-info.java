@@ -38,7 +38,8 @@
  * {@link io.keyshard.dkls.OtSeeds} have been wiped and refuse further use: the pair signs again
  * only after a new base OT setup (the KOS15/DKLs19 selective-failure attacks recover a key from
  * repeated aborts over the same OTs). A session id must be fresh for every signature: it keys the
- * OT extension, the gadget vector and the zero shares.
+ * OT extension, the correlated OT's row hashes and the zero shares. The gadget vector is public and
+ * one per curve (a random-oracle output of the curve's name), as the paper's public uniform vector.
  *
  * <h2>Departures from 0xCarbon/DKLs23</h2>
  * <ul>
@@ -51,9 +52,12 @@
  * </ul>
  *
  * <h2>What is constant-time</h2>
- * Secret scalars (shares, r_i, φ_i, the VOLE inputs and outputs, the OT-derived values) are
+ * Secret scalars (shares, r_i, φ_i, the VOLE inputs and outputs) are
  * {@link io.keyshard.curve.Scalar}s: fixed-width Montgomery arithmetic, and hash outputs reduced
- * by it. Base multiplications use the curve's comb; multiplications of other points by a secret
+ * by it; the multiplication's long vectors (the OT-derived values, τ, the check) use the same kind of
+ * arithmetic on 64-bit limbs, {@code ModQ}, with the receiver's choice bits as masks.
+ * The KOS15 check multiplies secret rows by the public challenge through a table indexed by the
+ * challenge. Base multiplications use the curve's comb; multiplications of other points by a secret
  * use Bouncy Castle's comb (points used many times) or a Montgomery ladder (points used once),
  * through {@link io.keyshard.curve.Point} encodings. As in the FROST package, both take a
  * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not

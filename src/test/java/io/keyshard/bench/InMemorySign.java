@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * runs the client's {@link StandardVerifier} under the derived key, as the client does before it returns a
  * signature.
  */
-final class InMemorySign {
+final class InMemorySign implements SignFloor {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CurveName curve;
@@ -84,7 +84,8 @@ final class InMemorySign {
     }
 
     /** One signing of {@code message} under {@code path} by {@code signers}; fails if the verifier refuses it. */
-    void sign(DerivationPath path, List<Integer> signers, byte[] message) {
+    @Override
+    public void sign(DerivationPath path, List<Integer> signers, byte[] message) {
         BigInteger delta = PublicDerivation.derive(root, path).tweak();
         List<SigningNonces> nonces = new ArrayList<>();
         List<SigningCommitments> commitments = new ArrayList<>();

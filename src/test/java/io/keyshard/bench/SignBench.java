@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Signing as a user gets it: {@link Workspace#sign} against node processes on loopback HTTPS (the local
  * cluster, plus {@link ScaleNodes} for 5-of-7), warm connections, a fresh 32-byte message each time under
- * a derived path; each networked sample is followed by the same FROST protocol in memory
- * ({@link InMemorySign}, the floor), so both see the same load.
+ * a derived path; each networked sample is followed by the same protocol in memory (the floor: FROST's
+ * {@link InMemorySign}, DKLs23's {@link InMemoryEcdsa}), so both see the same load.
  */
 final class SignBench implements AutoCloseable {
     /** A derived, non-hardened path, so every signing includes the tweak a real address needs. */
@@ -98,7 +99,14 @@ final class SignBench implements AutoCloseable {
 
     /** {@code samples} networked signings (wall ms) interleaved with in-memory ones, after {@code warmup} of each. */
     BenchResults.Sign measure(
-            CurveName curve, int threshold, int servers, UUID keyId, InMemorySign floor, int warmup, int samples) {
+            CurveName curve,
+            int threshold,
+            int servers,
+            UUID keyId,
+            SignFloor floor,
+            int warmup,
+            int samples,
+            Map<String, Integer> wireBytes) {
         List<Integer> signers = new ArrayList<>();
         for (int id = 1; id <= threshold; id++) {
             signers.add(id); // the workspace picks the first t healthy servers in the key's order: ids 1..t
@@ -126,15 +134,15 @@ final class SignBench implements AutoCloseable {
                 Samples.round2(Samples.percentile(net, 95)),
                 Samples.round2(Samples.percentile(mem, 50)),
                 samples,
-                bytesPerSignature(curve));
+                isEcdsa(curve) ? wireBytes.get(EcdsaWireBytes.key(curve, threshold, servers)) : null);
     }
 
-    /**
-     * Bytes on the wire per signature, for the rows of the ECDSA curves (null for FROST, whose messages are a
-     * few hundred bytes): to be measured here once {@link Workspace#sign} signs with threshold ECDSA.
-     */
-    static Integer bytesPerSignature(CurveName curve) {
-        return null;
+    /** Whether the curve signs with threshold ECDSA (its rows carry bytes per signature, {@link EcdsaWireBytes}). */
+    static boolean isEcdsa(CurveName curve) {
+        return switch (curve) {
+            case SECP256K1, P256, P384, P521 -> true;
+            default -> false;
+        };
     }
 
     /** Signatures completed per second with {@code concurrency} callers each signing one after another. */

@@ -31,7 +31,7 @@ public final class SignProfile {
         try (SignBench bench = SignBench.start(Files.createTempDirectory("keyshard-profile"))) {
             int t = throughput ? 2 : Integer.parseInt(args.length > 1 ? args[1] : "2");
             UUID key = bench.keygen(curve, t, LocalCluster.NAMES);
-            InMemorySign floor = InMemorySign.keygen(curve, t, List.of(1, 2, 3));
+            SignFloor floor = SignSection.floor(curve, t, List.of(1, 2, 3));
             List<Integer> signers = t == 2 ? List.of(1, 2) : List.of(1, 2, 3);
             Runnable warm = () -> {
                 bench.networked(key);
@@ -54,7 +54,7 @@ public final class SignProfile {
     }
 
     private static void latency(
-            SignBench bench, CurveName curve, int t, UUID key, InMemorySign floor, List<Integer> signers, int samples) {
+            SignBench bench, CurveName curve, int t, UUID key, SignFloor floor, List<Integer> signers, int samples) {
         Map<String, double[]> phases = new TreeMap<>();
         double[] total = new double[samples];
         long clientCpu = Samples.processCpuNanos(ProcessHandle.current());

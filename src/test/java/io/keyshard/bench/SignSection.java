@@ -31,11 +31,16 @@ final class SignSection {
         List<BenchResults.Sign> rows = new ArrayList<>();
         List<BenchResults.SignThroughput> throughput = new ArrayList<>();
         int warmup = quick ? 3 : 10;
+        Map<String, Integer> wireBytes = EcdsaWireBytes.measure(
+                List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521),
+                List.of(new int[] {2, 3}, new int[] {3, 3}, new int[] {5, 7}),
+                table);
+        table.progress("sign bytes per ECDSA signature");
         int samples = quick ? 20 : 60;
         try (SignBench bench = SignBench.start(home)) {
             Map<CurveName, UUID> twoOfThree = new LinkedHashMap<>();
             Map<CurveName, UUID> threeOfThree = new LinkedHashMap<>();
-            Map<CurveName, InMemorySign> floors = new LinkedHashMap<>();
+            Map<CurveName, SignFloor> floors = new LinkedHashMap<>();
             for (CurveName curve : CurveName.values()) {
                 if (!StandardVerifier.frost(curve)) {
                     // InMemorySign is the FROST floor; threshold ECDSA has its own harness (EcdsaSignBench)
@@ -51,7 +56,7 @@ final class SignSection {
                 }
                 twoOfThree.put(curve, key);
                 threeOfThree.put(curve, bench.keygen(curve, 3, LocalCluster.NAMES));
-                floors.put(curve, InMemorySign.keygen(curve, 2, List.of(1, 2, 3)));
+                floors.put(curve, floor(curve, 2, List.of(1, 2, 3)));
             }
             // 2-of-3 signs on OFFICIAL_1 and 2 only: the 3-of-3 keys warm OFFICIAL_3 as well.
             JitWarmup.Result warm = JitWarmup.run(
@@ -65,9 +70,12 @@ final class SignSection {
             table.progress("sign warm-up");
             for (Map.Entry<CurveName, UUID> e : twoOfThree.entrySet()) {
                 CurveName curve = e.getKey();
-                rows.add(row(table, bench.measure(curve, 2, 3, e.getValue(), floors.get(curve), warmup, samples)));
-                InMemorySign floor = InMemorySign.keygen(curve, 3, List.of(1, 2, 3));
-                rows.add(row(table, bench.measure(curve, 3, 3, threeOfThree.get(curve), floor, warmup, samples)));
+                rows.add(row(
+                        table,
+                        bench.measure(curve, 2, 3, e.getValue(), floors.get(curve), warmup, samples, wireBytes)));
+                SignFloor floor = floor(curve, 3, List.of(1, 2, 3));
+                rows.add(row(
+                        table, bench.measure(curve, 3, 3, threeOfThree.get(curve), floor, warmup, samples, wireBytes)));
             }
             for (CurveName curve : twoOfThree.keySet()) {
                 throughput.add(bench.throughput(curve, twoOfThree.get(curve), CALLERS, quick ? 3 : 10));
@@ -77,13 +85,22 @@ final class SignSection {
                 List<Integer> ids = List.of(1, 2, 3, 4, 5, 6, 7);
                 for (CurveName curve : twoOfThree.keySet()) {
                     UUID key = bench.keygen(curve, 5, ScaleNodes.cluster(7));
-                    InMemorySign floor = InMemorySign.keygen(curve, 5, ids);
+                    SignFloor floor = floor(curve, 5, ids);
                     // SERVER_4..7 are fresh processes: enough signings first for their compilers to catch up.
-                    rows.add(row(table, bench.measure(curve, 5, 7, key, floor, quick ? 20 : 40, quick ? 10 : 30)));
+                    rows.add(row(
+                            table,
+                            bench.measure(curve, 5, 7, key, floor, quick ? 20 : 40, quick ? 10 : 30, wireBytes)));
                 }
             }
         }
         return new Rows(rows, throughput, List.of());
+    }
+
+    /** The in-memory floor of a curve's signing: DKLs23 for the ECDSA curves, FROST for the others. */
+    static SignFloor floor(CurveName curve, int threshold, List<Integer> ids) {
+        return SignBench.isEcdsa(curve)
+                ? InMemoryEcdsa.keygen(curve, threshold, ids)
+                : InMemorySign.keygen(curve, threshold, ids);
     }
 
     private static BenchResults.Sign row(BenchTable table, BenchResults.Sign r) {

@@ -1,6 +1,7 @@
 package io.keyshard.dkls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,39 @@ class Gf256Test {
             long[] a = element(random);
             long[] b = element(random);
             assertArrayEquals(words(reference(big(a), big(b))), Gf256.multiply(a, b));
+        }
+    }
+
+    @Test
+    void theTableProductForAPublicFactorEqualsTheMaskedOneWithOrWithoutASpareWord() {
+        TestRandom random = new TestRandom("gf table");
+        long[] table = new long[Gf256.TABLE];
+        for (int n = 0; n < 50; n++) {
+            long[] a = element(random);
+            long[] b = n == 0 ? new long[] {-1, -1, -1, -1} : element(random);
+            long[] eight = new long[8];
+            long[] nine = new long[9];
+            Gf256.mulAccumulatePublic(a, b, eight, table);
+            Gf256.mulAccumulatePublic(a, b, nine, table);
+            assertArrayEquals(words(reference(big(a), big(b))), Gf256.reduce(eight));
+            assertArrayEquals(Gf256.reduce(eight), Gf256.reduce(nine));
+            assertEquals(0, nine[8]);
+        }
+    }
+
+    @Test
+    void aBlockTransposeMovesBitJOfWordIToBitIOfWordJ() {
+        TestRandom random = new TestRandom("transpose");
+        long[] in = new long[64];
+        for (int i = 0; i < 64; i++) {
+            in[i] = random.nextLong();
+        }
+        long[] out = in.clone();
+        Kos15.transpose64(out);
+        for (int i = 0; i < 64; i++) {
+            for (int j = 0; j < 64; j++) {
+                assertEquals((in[i] >>> j) & 1, (out[j] >>> i) & 1, i + "," + j);
+            }
         }
     }
 

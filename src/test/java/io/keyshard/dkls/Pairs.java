@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /** Runs the pairwise OT setup of DKLs23 in memory, for tests: base OTs turned into extension seeds. */
-final class Pairs {
+public final class Pairs {
     private Pairs() {}
 
     /** Seeds of one ordered pair: {@code [0]} for the extension sender (Alice), {@code [1]} for the receiver (Bob). */
@@ -25,7 +25,7 @@ final class Pairs {
      * Seeds of one ordered pair as the base OTs would leave them, dealt by the test: the extension
      * does not depend on how they were made, and the base OT is tested on its own.
      */
-    static OtSeeds[] dealt(SecureRandom random) {
+    public static OtSeeds[] dealt(SecureRandom random) {
         boolean[] delta = new boolean[Group.KAPPA];
         byte[][][] pads = new byte[Group.KAPPA][2][EndemicOt.PAD_LENGTH];
         byte[][] chosen = new byte[Group.KAPPA][];

@@ -17,9 +17,9 @@ import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.EcdsaSignature;
-import io.keyshard.dkls.EndemicOt;
 import io.keyshard.dkls.Group;
 import io.keyshard.dkls.OtSeeds;
+import io.keyshard.dkls.Pairs;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
 import io.keyshard.dkls.SignRequest;
@@ -114,7 +114,7 @@ class EcdsaSigningServiceIT {
         for (int a : nodes.keySet()) {
             for (int b : nodes.keySet()) {
                 if (a != b) {
-                    OtSeeds[] pair = dealt();
+                    OtSeeds[] pair = Pairs.dealt(RANDOM);
                     asSender.get(a).put(b, pair[0].encode());
                     asReceiver.get(b).put(a, pair[1].encode());
                     if (a < b) {
@@ -178,19 +178,6 @@ class EcdsaSigningServiceIT {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-    }
-
-    private static OtSeeds[] dealt() {
-        boolean[] delta = new boolean[Group.KAPPA];
-        byte[][][] pads = new byte[Group.KAPPA][2][EndemicOt.PAD_LENGTH];
-        byte[][] chosen = new byte[Group.KAPPA][];
-        for (int l = 0; l < Group.KAPPA; l++) {
-            delta[l] = RANDOM.nextBoolean();
-            RANDOM.nextBytes(pads[l][0]);
-            RANDOM.nextBytes(pads[l][1]);
-            chosen[l] = pads[l][delta[l] ? 1 : 0].clone();
-        }
-        return new OtSeeds[] {OtSeeds.forSender(delta, chosen), OtSeeds.forReceiver(pads)};
     }
 
     private static DklsAnswer call(int server, UUID signId, String action, Object body) throws Exception {

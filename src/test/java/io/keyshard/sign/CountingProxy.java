@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * goes through it untouched, so the client's certificate pin still holds and what it counts is what the
  * network would carry (TLS records included).
  */
-final class CountingProxy implements AutoCloseable {
+public final class CountingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
-    final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
 
-    CountingProxy(int targetPort) throws IOException {
+    /** Bytes relayed so far, both ways. */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public CountingProxy(int targetPort) throws IOException {
         this.target = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "counting-proxy");
@@ -26,7 +31,7 @@ final class CountingProxy implements AutoCloseable {
         accept.start();
     }
 
-    String url() {
+    public String url() {
         return "https://127.0.0.1:" + listener.getLocalPort();
     }
 

@@ -26,7 +26,8 @@ import java.util.UUID;
  * A harness, never a test: 2-of-3 threshold-ECDSA signing per curve against three real nodes on loopback
  * HTTPS (in this JVM), wall time per signature through {@link Workspace#sign} (p50, p95 after warm-up), and
  * the bytes client and servers exchange per signature, counted on the wire by a TCP relay in front of each
- * node (TLS included). Run: {@code java -cp <test class path> io.keyshard.sign.EcdsaSignBench [samples]}.
+ * node (TLS included). Run: {@code java -cp <test class path> io.keyshard.sign.EcdsaSignBench [samples [curves]]},
+ * curves as comma-separated names (SECP256K1,P256,P384,P521 by default).
  */
 public final class EcdsaSignBench {
     private static final char[] PASSWORD = "ecdsa-bench-password".toCharArray();
@@ -36,6 +37,9 @@ public final class EcdsaSignBench {
 
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        List<CurveName> curves = args.length > 1
+                ? Arrays.stream(args[1].split(",")).map(CurveName::valueOf).toList()
+                : List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521);
         Path dir = Files.createTempDirectory("ecdsa-bench");
         Path home = dir.resolve("home");
         Map<String, TestNode> nodes = new LinkedHashMap<>();
@@ -52,7 +56,7 @@ public final class EcdsaSignBench {
         StringBuilder out = new StringBuilder(
                 String.format(Locale.ROOT, "%-10s %8s %8s %12s%n", "curve", "p50 ms", "p95 ms", "bytes/sig"));
         try (Vault vault = Vault.open(home, PASSWORD)) {
-            for (CurveName curve : List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P384, CurveName.P521)) {
+            for (CurveName curve : curves) {
                 register(home, vault, nodes, null);
                 double[] ms;
                 UUID keyId;
@@ -111,7 +115,7 @@ public final class EcdsaSignBench {
     }
 
     private static long total(List<CountingProxy> proxies) {
-        return proxies.stream().mapToLong(p -> p.bytes.get()).sum();
+        return proxies.stream().mapToLong(CountingProxy::bytes).sum();
     }
 
     private static void register(Path home, Vault vault, Map<String, TestNode> nodes, List<CountingProxy> proxies)
