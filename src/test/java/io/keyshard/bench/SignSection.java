@@ -1,7 +1,6 @@
 package io.keyshard.bench;
 
 import io.keyshard.client.LocalCluster;
-import io.keyshard.client.StandardVerifier;
 import io.keyshard.curve.CurveName;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +41,6 @@ final class SignSection {
             Map<CurveName, UUID> threeOfThree = new LinkedHashMap<>();
             Map<CurveName, SignFloor> floors = new LinkedHashMap<>();
             for (CurveName curve : CurveName.values()) {
-                if (!StandardVerifier.frost(curve)) {
-                    // InMemorySign is the FROST floor; threshold ECDSA has its own harness (EcdsaSignBench)
-                    table.note("sign: " + curve.apiName() + " not in this section: threshold ECDSA is measured by "
-                            + "EcdsaSignBench (docs/benchmarks.md)");
-                    continue;
-                }
                 UUID key = bench.keygen(curve, 2, LocalCluster.NAMES);
                 String refused = bench.refusal(key);
                 if (refused != null) {

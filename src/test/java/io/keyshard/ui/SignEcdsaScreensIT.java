@@ -213,7 +213,8 @@ class SignEcdsaScreensIT {
                     failedSince[0] = failed ? (failedSince[0] == 0 ? now : failedSince[0]) : 0;
                     assertTrue(
                             failedSince[0] == 0 || now - failedSince[0] < TimeUnit.SECONDS.toNanos(3),
-                            "a server's row read as failed for 3 s while signing went on: " + vm.statusProperty().get());
+                            "a server's row read as failed for 3 s while signing went on: "
+                                    + vm.statusProperty().get());
                     return vm.stepProperty().get() != Step.SIGNING;
                 },
                 () -> vm.statusProperty().get());
