@@ -183,6 +183,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Home.ensureOwnerOnlyDir(folder);
         Path data = folder.resolve("data");
+        setAsideUnfinished(name, data, config);
         Process p = NodeProcess.start(
                 List.of(
                         "node",
@@ -212,6 +213,29 @@ public final class LocalCluster implements AutoCloseable {
         } finally {
             Arrays.fill(out, (byte) 0);
         }
+    }
+
+    /**
+     * A data folder without entry.json is a creation that was stopped (the client killed after {@code node
+     * init} made the folder and before it kept the entry): no client ever held its API key, so it holds no
+     * share. It is moved aside, never deleted, and the server is created again. A server that the servers
+     * list already knows is never moved: its entry file was lost some other way, and that is reported.
+     */
+    private static void setAsideUnfinished(String name, Path data, ServersConfig config)
+            throws IOException, ServerException {
+        if (!Files.exists(data)) {
+            return;
+        }
+        if (config.servers().containsKey(name)) {
+            throw new ServerException(
+                    name,
+                    0,
+                    null,
+                    "its entry.json is missing next to " + data
+                            + "; restore it from a backup of the home folder (the server's data is kept as it is)");
+        }
+        Path aside = data.resolveSibling("data.unfinished-" + System.currentTimeMillis());
+        Files.move(data, aside);
     }
 
     /** Starts {@code node run} on a free port and returns its URL once it listens. */

@@ -67,6 +67,34 @@ class LocalClusterIT {
     }
 
     @Test
+    void aServerWhoseCreationWasStoppedBeforeItsEntryWasKeptIsCreatedAgain() throws Exception {
+        // what a client killed between 'node init' and writing entry.json leaves: a complete data folder
+        Path folder = home.resolve("nodes").resolve("OFFICIAL_2");
+        Files.createDirectories(folder);
+        CliHarness.Result init = CliHarness.run(
+                "node",
+                "init",
+                "--name",
+                "OFFICIAL_2",
+                "--port",
+                "1",
+                "--data",
+                folder.resolve("data").toString());
+        assertEquals(0, init.exitCode(), init.err());
+        try (LocalCluster cluster = LocalCluster.ensureRunning(home)) {
+            assertEquals(LocalCluster.NAMES, cluster.startedServers());
+            assertTrue(Files.exists(folder.resolve("entry.json")));
+            try (var listing = Files.list(folder)) {
+                assertEquals(
+                        1,
+                        listing.filter(f -> f.getFileName().toString().startsWith("data.unfinished-"))
+                                .count(),
+                        "the unfinished folder is kept aside, not deleted");
+            }
+        }
+    }
+
+    @Test
     void nodesUpInAnotherProcessIsReusedAndItsNodesStopWithIt() throws Exception {
         Process up = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
