@@ -28,7 +28,9 @@ class FuzzBurstIT {
             {NodeApiFuzzTest.class.getName(), "anyRequest"},
             {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             {SignFuzzTest.class.getName(), "signEndpoints"},
-            {SignFuzzTest.class.getName(), "signMessages"}
+            {SignFuzzTest.class.getName(), "signMessages"},
+            {EcdsaSignFuzzTest.class.getName(), "signEndpoints"},
+            {DklsMessageFuzzTest.class.getName(), "dklsMessages"}
         }) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {

@@ -68,6 +68,12 @@ public final class SetupAccess {
         return new SetupMessage(step, from, to, sealed.ciphertext(), sealed.signature());
     }
 
+    /** The plaintext of a step message as its recipient opens it (null when it does not open). */
+    public static byte[] open(
+            IdentityKeys recipient, UUID keyId, UUID setupId, int step, int from, int to, byte[] ciphertext) {
+        return PeerEnvelope.open(recipient, SetupRelay.context(keyId, setupId, step, from, to), ciphertext);
+    }
+
     private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
         SetupStatus status = setups.status(keyId);
         Map<Integer, Pair> pairs = new TreeMap<>();
