@@ -46,6 +46,32 @@ final class EcdsaPair implements AutoCloseable {
     static final CurveName CURVE = CurveName.SECP256K1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Byte 0 of an input to the ECDSA endpoint targets: bits 0-1 the action, bits 2-3 the credentials (valid,
+     * none, unknown key, not a bearer token), bit 4 template mode, bit 5 forge mode (actions 1 and 2 only;
+     * it implies template mode), bit 6 a fresh id (always for action 0), bit 7 GET instead of POST.
+     */
+    record Head(int action, String auth, boolean template, boolean forge, boolean fresh, String method) {
+        static Head of(byte b, InProcessNode node) {
+            int head = b & 0xff;
+            int action = head & 0x03;
+            String auth = switch ((head >> 2) & 0x03) {
+                case 0 -> bearer(node);
+                case 1 -> null;
+                case 2 -> "Bearer ksk_" + "B".repeat(43);
+                default -> "Basic " + node.entry.apiKey();
+            };
+            boolean forge = (head & 0x20) != 0 && (action == 1 || action == 2);
+            return new Head(
+                    action,
+                    auth,
+                    (head & 0x10) != 0 || forge,
+                    forge,
+                    (head & 0x40) != 0 || action == 0,
+                    (head & 0x80) != 0 ? "GET" : "POST");
+        }
+    }
+
     final InProcessNode alpha;
     final InProcessNode bravo;
 

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a setup waiting for step 2 and one, already set up once, with a new setup waiting for step 3, each with
  * BRAVO's genuine messages to aim at. What the protocol guarantees, checked for every input: only
  * documented statuses (never 5xx), every refusal the JSON error with a message and never the keyId; a
- * message from BRAVO, even one BRAVO's identity key signed over any plaintext, is answered only when the
- * setup waits for that step and otherwise refused naming BRAVO or the coordinator; a setup never continues
- * past a refused step (its next step is refused too); a setup is never half-stored: the stored setup is
- * the one before until a step 3 is answered, and then is the complete new one.
+ * step is answered only for a setup waiting for that step; a message BRAVO's identity key signed over any
+ * plaintext is answered or refused as 422 naming BRAVO; a setup never continues past a step it refused
+ * (the genuine step sent next is refused too); a setup is never half-stored: the stored setup is the one before until a step 3 is answered, and then is
+ * the complete new one.
  */
 class EcdsaSetupFuzzTest {
     private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 404, 405, 409, 413, 422);
@@ -93,24 +93,17 @@ class EcdsaSetupFuzzTest {
         if (data.length == 0) {
             return;
         }
-        int head = data[0] & 0xff;
-        int action = head & 0x03;
-        String auth = switch ((head >> 2) & 0x03) {
-            case 0 -> EcdsaPair.bearer(pair.alpha);
-            case 1 -> null;
-            case 2 -> "Bearer ksk_" + "B".repeat(43);
-            default -> "Basic " + pair.alpha.entry.apiKey();
-        };
-        boolean forge = (head & 0x20) != 0 && (action == 1 || action == 2);
-        boolean template = (head & 0x10) != 0 || forge;
-        boolean fresh = (head & 0x40) != 0 || action == 0;
-        String method = (head & 0x80) != 0 ? "GET" : "POST";
+        EcdsaPair.Head head = EcdsaPair.Head.of(data[0], pair.alpha);
+        int action = head.action();
+        String auth = head.auth();
+        boolean forge = head.forge();
+        String method = head.method();
         byte[] rest = Arrays.copyOfRange(data, 1, data.length);
         Live live = action == 2 ? waiting3 : waiting2;
         UUID key = keys[Math.min(action, 2)];
-        UUID setupId = fresh ? UUID.randomUUID() : live.setupId();
+        UUID setupId = head.fresh() ? UUID.randomUUID() : live.setupId();
         byte[] body = rest;
-        if (template) {
+        if (head.template()) {
             List<SetupMessage> messages = action == 0 ? List.of() : live.fromBravo();
             if (forge) {
                 SetupMessage genuine = messages.get(0);

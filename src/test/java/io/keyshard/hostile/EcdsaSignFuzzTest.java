@@ -115,24 +115,18 @@ class EcdsaSignFuzzTest {
         if (data.length == 0) {
             return;
         }
-        int head = data[0] & 0xff;
-        int action = head & 0x03;
-        String auth = switch ((head >> 2) & 0x03) {
-            case 0 -> EcdsaPair.bearer(pair.alpha);
-            case 1 -> null;
-            case 2 -> "Bearer ksk_" + "B".repeat(43);
-            default -> "Basic " + pair.alpha.entry.apiKey();
-        };
-        boolean forge = (head & 0x20) != 0 && (action == 1 || action == 2);
-        boolean template = (head & 0x10) != 0 || forge;
-        String method = (head & 0x80) != 0 ? "GET" : "POST";
+        EcdsaPair.Head head = EcdsaPair.Head.of(data[0], pair.alpha);
+        int action = head.action();
+        String auth = head.auth();
+        boolean forge = head.forge();
+        String method = head.method();
         byte[] rest = Arrays.copyOfRange(data, 1, data.length);
         Live target = live[action == 2 ? 1 : 0];
-        UUID signId = (head & 0x40) != 0 || action == 0 ? UUID.randomUUID() : target.signId();
+        UUID signId = head.fresh() ? UUID.randomUUID() : target.signId();
         byte[] body = rest;
         if (forge) {
             body = StrictJson.mapper().writeValueAsBytes(forged(target, action + 1, rest));
-        } else if (template) {
+        } else if (head.template()) {
             Object valid = switch (action) {
                 case 0 -> EcdsaPair.signRequest(keyId, "m/1/2");
                 case 3 -> Map.of();
