@@ -31,6 +31,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,9 @@ final class EcdsaPair implements AutoCloseable {
     static final int BRAVO = 2;
     static final List<Integer> IDS = List.of(ALPHA, BRAVO);
     static final CurveName CURVE = CurveName.SECP256K1;
+    /** The statuses the node API documents; anything else (a 5xx above all) is a finding. */
+    static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 404, 405, 409, 413, 422);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the complete new one.
  */
 class EcdsaSetupFuzzTest {
-    private static final Set<Integer> DOCUMENTED = Set.of(200, 400, 401, 404, 405, 409, 413, 422);
     private static final String[] ACTIONS = {"step1", "step2", "step3", "step4"};
 
     @TempDir
@@ -94,18 +93,15 @@ class EcdsaSetupFuzzTest {
             return;
         }
         EcdsaPair.Head head = EcdsaPair.Head.of(data[0], pair.alpha);
-        int action = head.action();
-        String auth = head.auth();
-        boolean forge = head.forge();
-        String method = head.method();
         byte[] rest = Arrays.copyOfRange(data, 1, data.length);
+        int action = head.action();
         Live live = action == 2 ? waiting3 : waiting2;
         UUID key = keys[Math.min(action, 2)];
         UUID setupId = head.fresh() ? UUID.randomUUID() : live.setupId();
         byte[] body = rest;
         if (head.template()) {
             List<SetupMessage> messages = action == 0 ? List.of() : live.fromBravo();
-            if (forge) {
+            if (head.forge()) {
                 SetupMessage genuine = messages.get(0);
                 byte[] plain = pair.openSetup(key, live.setupId(), genuine);
                 messages = List.of(pair.forgeSetup(key, setupId, genuine.step(), FuzzRequest.splice(plain, rest)));
@@ -116,27 +112,28 @@ class EcdsaSetupFuzzTest {
             }
         }
         URI uri = EcdsaPair.setupUri(key, ACTIONS[action]);
-        boolean authorized = auth != null && auth.equals(EcdsaPair.bearer(pair.alpha));
+        boolean authorized = head.auth() != null && head.auth().equals(EcdsaPair.bearer(pair.alpha));
         SetupRequest parsed = parse(body);
         boolean reached = action > 0
                 && action < 3
-                && method.equals("POST")
+                && head.method().equals("POST")
                 && authorized
                 && parsed != null
                 && live.setupId().toString().equals(parsed.setupId())
                 && EcdsaPair.IDS.equals(parsed.servers())
                 && parsed.messages() != null;
 
-        InProcessNode.Answer a = pair.alpha.handle(method, uri, auth, body);
+        InProcessNode.Answer a = pair.alpha.handle(head.method(), uri, head.auth(), body);
 
-        assertTrue(DOCUMENTED.contains(a.status()), () -> "undocumented status " + a.status() + ": " + a.body());
+        assertTrue(
+                EcdsaPair.DOCUMENTED.contains(a.status()), () -> "undocumented status " + a.status() + ": " + a.body());
         for (UUID k : keys) {
             assertFalse(a.body().contains(k.toString()), "an answer never echoes the keyId");
         }
         if (a.status() == 200) {
             answered(action, reached, setupId, a);
         } else {
-            refused(action, reached, forge, a);
+            refused(action, reached, head.forge(), a);
         }
         SetupStatus now = pair.status(EcdsaPair.ALPHA, keys[2]);
         if (a.status() == 200 && action == 2) {
