@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +52,9 @@ class EcdsaSignFuzzTest {
     static EcdsaPair pair;
     static UUID keyId;
     /**
-     * The key set up ahead, in the background, for when a burn retires {@link #keyId} (null until the next
-     * input finds it ready): a pairwise setup inside an input passes the fuzzer's time limit on a busy machine.
+     * The key set up ahead, in the background, for when a burn retires {@link #keyId}: a pairwise setup inside
+     * an input passes the fuzzer's time limit on a busy machine. After a burn, the next inputs wait for it (up
+     * to 8 s each), then one opens the live signings on it.
      */
     static Future<UUID> spare;
 
@@ -116,12 +119,17 @@ class EcdsaSignFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void signEndpoints(byte[] data) throws Exception {
         if (keyId == null) {
-            if (spare.isDone()) {
-                keyId = spare.get();
+            try {
+                keyId = spare.get(8, TimeUnit.SECONDS);
                 spare = prepareSpare();
-                live[0] = open(2);
-                live[1] = open(3);
+            } catch (TimeoutException notYet) {
+                // the next input waits again: the setup goes on while this thread idles
             }
+            return;
+        }
+        if (live[0] == null) {
+            live[0] = open(2);
+            live[1] = open(3);
             return;
         }
         if (data.length == 0) {
@@ -288,6 +296,7 @@ class EcdsaSignFuzzTest {
             }
         }
         keyId = null;
+        Arrays.fill(live, null);
     }
 
     private static Future<UUID> prepareSpare() {
