@@ -29,7 +29,6 @@ class FuzzBurstIT {
             {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             {SignFuzzTest.class.getName(), "signEndpoints"},
             {SignFuzzTest.class.getName(), "signMessages"},
-            {EcdsaSignFuzzTest.class.getName(), "signEndpoints"},
             {DklsMessageFuzzTest.class.getName(), "dklsMessages"}
         }) {
             runs.add(CompletableFuture.supplyAsync(() -> {
