@@ -6,6 +6,7 @@ import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
+import io.keyshard.pairwise.PairSeeds;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.UnaryOperator;
 /** A t-of-n key Shamir-split in memory with every pair's OT and zero-sharing setup, for signing tests. */
 final class Committee {
     final Group g;
-    final Point publicKey;
+    Point publicKey;
     final Map<Integer, Scalar> shares = new HashMap<>();
     final Map<Integer, Map<Integer, OtSeeds>> asSender = new HashMap<>();
     final Map<Integer, Map<Integer, OtSeeds>> asReceiver = new HashMap<>();
@@ -60,6 +61,28 @@ final class Committee {
             }
         }
         this.zero = ZeroSharingTest.agreeAll(n, random);
+    }
+
+    /**
+     * Makes this committee sign for the key shifted by δ·G, as a derived key signs (section 13.2): every share
+     * shifted by δ is a Shamir sharing of x + δ.
+     */
+    void derive(Scalar delta) {
+        publicKey = publicKey.add(g.base(delta));
+        shares.replaceAll((i, x) -> x.add(delta));
+    }
+
+    /** Replaces every pair's OT and zero-sharing seeds with those a pairwise setup gave each server for each peer. */
+    void useSetups(Map<Integer, Map<Integer, PairSeeds>> byServer) {
+        byServer.forEach((i, pairs) -> {
+            Map<Integer, byte[]> zeroSeeds = new HashMap<>();
+            pairs.forEach((j, p) -> {
+                asSender.get(i).put(j, p.asSender());
+                asReceiver.get(i).put(j, p.asReceiver());
+                zeroSeeds.put(j, p.zeroSeed());
+            });
+            zero.put(i, new ZeroSharing(i, zeroSeeds));
+        });
     }
 
     /** Runs the three rounds among the signers and returns each signer's result. */

@@ -29,7 +29,8 @@ class FuzzBurstIT {
             {NodeApiFuzzTest.class.getName(), "anyRequest"},
             {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             {SignFuzzTest.class.getName(), "signEndpoints"},
-            {SignFuzzTest.class.getName(), "signMessages"}
+            {SignFuzzTest.class.getName(), "signMessages"},
+            {DklsMessageFuzzTest.class.getName(), "dklsMessages"}
         }) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {

@@ -42,7 +42,10 @@ class FuzzRun {
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"},
             new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"},
             new String[] {SignFuzzTest.class.getName(), "signMessages"},
-            new String[] {SignFuzzTest.class.getName(), "signEndpoints"});
+            new String[] {SignFuzzTest.class.getName(), "signEndpoints"},
+            new String[] {DklsMessageFuzzTest.class.getName(), "dklsMessages"},
+            new String[] {EcdsaSetupFuzzTest.class.getName(), "setupEndpoints"},
+            new String[] {EcdsaSignFuzzTest.class.getName(), "signEndpoints"});
 
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");

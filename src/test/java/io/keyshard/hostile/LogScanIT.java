@@ -8,12 +8,14 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeStoreReader;
+import io.keyshard.node.SetupAccess;
 import io.keyshard.testing.QuickJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole command-line flow (init, nodes up, keygen on the local cluster, sign message, keys, derive,
+ * The whole command-line flow (init, nodes up, keygen on the local cluster, sign message with an Ed25519
+ * key (FROST) and with a SECP256k1 key (threshold ECDSA, its pairwise setup run on first use), keys, derive,
  * servers check, vault export, a wrong password) in real processes with java.util.logging at ALL
  * in the client and in every node process, the home, user home and java.io.tmpdir inside one test
  * folder. Then every file there (logs, stdout and stderr captures, temp files, stores) is searched
- * for the password, the API keys, the keyIds, the shares, the node master keys and the signed message:
- * none may appear outside the file where it legitimately lives. (Signing nonces never leave a node's
- * memory, so no file can hold them; the shares that made them are in the scan.)
+ * for the password, the API keys, the keyIds, the shares, the node master keys, the ECDSA pairwise setup's
+ * OT material (each pair's Δ, base OT pads and zero-sharing seed, as the node stores them sealed) and the
+ * signed messages: none may appear outside the file where it legitimately lives. (Signing nonces, FROST's
+ * and DKLs23's, never leave a node's memory, so no file can hold them; the shares and OT seeds that made
+ * them are in the scan.)
  */
 class LogScanIT {
     private static final String PASSWORD = "log-scan vault password 7f3a";
     private static final String BACKUP_PASSWORD = "log-scan backup password 91c2";
     private static final String WRONG_PASSWORD = "log-scan wrong password 5e0d";
     private static final String MESSAGE = "log-scan signed message 3b8e: pay 1 coin to the scanner";
+    private static final String ECDSA_MESSAGE = "log-scan ECDSA message 0c47: pay 2 coins to the scanner";
     private static final int ANY_EXIT = -1;
 
     @TempDir
@@ -75,13 +81,28 @@ class LogScanIT {
         run("init", 0, "init");
         Process up = nodesUp();
         List<String> keyIds = new ArrayList<>();
+        String ecdsa;
         try {
-            run("keygen", 0, "keygen", "--curve", "SECP256k1", "--threshold", "2", "--label", "scan", "--json");
+            ecdsa = StrictJson.mapper()
+                    .readTree(run(
+                            "keygen",
+                            0,
+                            "keygen",
+                            "--curve",
+                            "SECP256k1",
+                            "--threshold",
+                            "2",
+                            "--label",
+                            "scan",
+                            "--json"))
+                    .get("keyId")
+                    .asText();
             String signing = StrictJson.mapper()
                     .readTree(run("keygen-ed", 0, "keygen", "--curve", "ED25519", "--threshold", "2", "--json"))
                     .get("keyId")
                     .asText();
             run("sign", 0, "sign", "message", "--key-id", signing, "--text", MESSAGE, "--json");
+            run("sign-ecdsa", 0, "sign", "message", "--key-id", ecdsa, "--text", ECDSA_MESSAGE, "--json");
             String list = run("keys-list", 0, "keys", "list", "--json");
             StrictJson.mapper()
                     .readTree(list)
@@ -113,7 +134,9 @@ class LogScanIT {
                 .text("PASSWORD", "backup", BACKUP_PASSWORD)
                 .text("PASSWORD", "wrong", WRONG_PASSWORD)
                 .text("MESSAGE", "text", MESSAGE)
-                .text("MESSAGE", "hex", Hex.encode(MESSAGE.getBytes(StandardCharsets.UTF_8)));
+                .text("MESSAGE", "hex", Hex.encode(MESSAGE.getBytes(StandardCharsets.UTF_8)))
+                .text("ECDSA_MESSAGE", "text", ECDSA_MESSAGE)
+                .text("ECDSA_MESSAGE", "hex", Hex.encode(ECDSA_MESSAGE.getBytes(StandardCharsets.UTF_8)));
         keyIds.forEach(id -> scanner.text("KEY_ID", id, id));
         for (String name : LocalCluster.NAMES) {
             Path folder = home.resolve("nodes").resolve(name);
@@ -134,9 +157,12 @@ class LogScanIT {
                             CurveName.parse(held.curve()).curve().encodeScalar(held.share()));
                 }
             }
+            otMaterial(scanner, name, folder.resolve("data"), UUID.fromString(ecdsa));
         }
         assertEquals(
-                3 + 2 + 2 + 3 * 3 + 2 * 3, scanner.size(), "every secret was collected (two shares on each server)");
+                3 + 4 + 2 + 3 * 3 + 2 * 3 + 3 * 2 * 5,
+                scanner.size(),
+                "every secret was collected (two shares and two pairs' OT material on each server)");
         assertTrue(julWritten(logs) >= 2, "verbose logging was on in the client and the node processes");
 
         List<SecretScanner.Hit> hits = scanner.scan(root, LogScanIT::legitimate);
@@ -155,11 +181,13 @@ class LogScanIT {
             // keygen/keys/sign print the record by contract; a node's store keeps the public setup of its keys
             // and its signing audit the keyId of each signing
             case "KEY_ID" ->
-                name.matches("(keygen|keygen-ed|keys-list|sign)\\.stdout")
+                name.matches("(keygen|keygen-ed|keys-list|sign|sign-ecdsa)\\.stdout")
                         || name.equals("shares.mv.db")
+                        || name.equals("setups.mv.db")
                         || name.equals("signatures.mv.db");
             // sign --json prints the message it signed (as hex); nothing else may hold it
             case "MESSAGE" -> name.equals("sign.stdout");
+            case "ECDSA_MESSAGE" -> name.equals("sign-ecdsa.stdout");
             default -> false;
         };
     }
@@ -233,6 +261,25 @@ class LogScanIT {
         up.destroy();
         if (!up.waitFor(30, TimeUnit.SECONDS)) {
             up.destroyForcibly();
+        }
+    }
+
+    /**
+     * The OT material of each ECDSA pair a node holds for {@code keyId}, read through the node's own load path:
+     * as extension sender its Δ and first chosen pad, as receiver both first pads, and the zero-sharing seed.
+     */
+    private static void otMaterial(SecretScanner scanner, String name, Path data, UUID keyId) throws Exception {
+        SetupAccess.Held held = SetupAccess.read(data, keyId);
+        assertEquals(2, held.pairs().size(), name + " holds a pair with each other server: " + held);
+        for (Map.Entry<Integer, SetupAccess.Pair> e : held.pairs().entrySet()) {
+            String label = name + "/" + e.getKey();
+            byte[] sender = e.getValue().asSender().encode();
+            byte[] receiver = e.getValue().asReceiver().encode();
+            scanner.bytes("OT_DELTA", label, Arrays.copyOfRange(sender, 1, 33));
+            scanner.bytes("OT_PAD", label + "/chosen", Arrays.copyOfRange(sender, 33, 65));
+            scanner.bytes("OT_PAD", label + "/pad0", Arrays.copyOfRange(receiver, 1, 33));
+            scanner.bytes("OT_PAD", label + "/pad1", Arrays.copyOfRange(receiver, 33, 65));
+            scanner.bytes("ZERO_SEED", label, e.getValue().zeroSeed());
         }
     }
 

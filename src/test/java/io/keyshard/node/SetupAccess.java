@@ -70,8 +70,13 @@ public final class SetupAccess {
 
     /** The plaintext of a step message as its recipient opens it, or null when it does not open. */
     public static byte[] open(IdentityKeys recipient, UUID keyId, UUID setupId, SetupMessage m) {
-        return PeerEnvelope.open(
-                recipient, SetupRelay.context(keyId, setupId, m.step(), m.sender(), m.recipient()), m.ciphertext());
+        return open(recipient, keyId, setupId, m.step(), m.sender(), m.recipient(), m.ciphertext());
+    }
+
+    /** The plaintext of a step message as its recipient opens it (null when it does not open). */
+    public static byte[] open(
+            IdentityKeys recipient, UUID keyId, UUID setupId, int step, int from, int to, byte[] ciphertext) {
+        return PeerEnvelope.open(recipient, SetupRelay.context(keyId, setupId, step, from, to), ciphertext);
     }
 
     private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
