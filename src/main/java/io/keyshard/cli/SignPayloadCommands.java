@@ -1,10 +1,12 @@
 package io.keyshard.cli;
 
 import io.keyshard.address.Chain;
+import io.keyshard.client.PartlySignedException;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.payload.bitcoin.Psbt;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,13 +152,47 @@ final class SignPayloadCommands {
             byte[] bytes = PayloadInput.file("--file", file, Psbt.MAX_BYTES / 3L * 4 + 64);
             boolean binary =
                     bytes.length > 0 && (bytes[0] & 0xff) == 0x70 && bytes.length > 4 && (bytes[4] & 0xff) == 0xff;
-            return sign(new PayloadRun.Input(PayloadKind.PSBT, bytes, null, finalize), r -> write(r, binary));
+            try {
+                return sign(new PayloadRun.Input(PayloadKind.PSBT, bytes, null, finalize), r -> {
+                    if (out != null) {
+                        write(r, out, binary);
+                    }
+                });
+            } catch (PartlySignedException e) {
+                handBack(spec.commandLine().getErr(), e, out, binary);
+                throw e;
+            }
         }
 
-        private void write(PayloadResult r, boolean binary) {
-            if (out == null) {
-                return;
+        /**
+         * A later input failed after earlier ones were signed: the signatures made are handed back (BIP-174 lets
+         * a signer return what it could sign), to {@code out} or else on stderr; the failure keeps its exit code.
+         */
+        static void handBack(PrintWriter err, PartlySignedException e, String out, boolean binary) {
+            String again = "; run the command again on it to sign the rest (inputs this key signed are skipped)";
+            String notWritten = null;
+            if (out != null) {
+                try {
+                    write(e.partial(), out, binary);
+                } catch (UncheckedIOException written) {
+                    notWritten = written.getMessage();
+                }
             }
+            if (out != null && notWritten == null) {
+                err.println(e.failedPart() + " was not signed; the PSBT with the signatures made before it was "
+                        + "written to " + out + again);
+            } else {
+                if (notWritten != null) {
+                    err.println(notWritten);
+                }
+                err.println(e.failedPart() + " was not signed; the PSBT with the signatures made before it (base64)"
+                        + again + ":");
+                err.println(e.partial().psbt());
+            }
+            err.flush();
+        }
+
+        private static void write(PayloadResult r, String out, boolean binary) {
             byte[] content = binary
                     ? Base64.getDecoder().decode(r.psbt())
                     : (r.psbt() + "\n").getBytes(StandardCharsets.US_ASCII);
