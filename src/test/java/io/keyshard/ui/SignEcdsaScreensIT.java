@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Chain;
 import io.keyshard.bytes.Hex;
-import io.keyshard.client.ComponentModule;
-import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenProgress.Phase;
-import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.LocalCluster;
-import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.PayloadKind;
-import io.keyshard.client.SharedCluster;
 import io.keyshard.client.Workspace;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
@@ -37,25 +31,18 @@ import io.keyshard.ui.sign.SignView;
 import io.keyshard.ui.sign.SignViewModel;
 import io.keyshard.ui.sign.SignViewModel.Step;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
-import io.keyshard.vault.VaultFixtures;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -88,9 +75,8 @@ class SignEcdsaScreensIT {
 
     static Path home;
     static Vault vault;
-    static LocalClusterControl cluster;
+    static SigningCluster signing;
     static Workspace workspace;
-    static ExecutorService pool;
     static UiTasks tasks;
     static KeyRecord key;
 
@@ -99,43 +85,23 @@ class SignEcdsaScreensIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        home = SharedCluster.home(Files.createTempDirectory("keyshard-sign-ecdsa-it"));
-        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        cluster = new LocalClusterControl(home);
-        cluster.start();
-        workspace = Workspace.open(home, vault, cluster);
-        pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "it-background");
-            t.setDaemon(true);
-            return t;
-        });
-        tasks = new UiTasks(pool, Platform::runLater);
-        GeneratedKey made = workspace
-                .call(
-                        ComponentModule.GENERATE_KEY_SHARE,
-                        new KeygenRequest(CurveName.SECP256K1, 2, LocalCluster.NAMES, "Wallet"))
-                .promise()
-                .join();
-        assertEquals(KeyStatus.READY, made.record().status());
-        key = made.record();
+        signing = SigningCluster.start("keyshard-sign-ecdsa-it", CurveName.SECP256K1, "Wallet");
+        home = signing.home();
+        vault = signing.vault();
+        workspace = signing.workspace();
+        tasks = signing.tasks();
+        key = signing.key();
     }
 
     @AfterAll
     static void stopCluster() {
-        workspace.close();
-        cluster.close();
-        vault.close();
-        pool.shutdownNow();
+        signing.close();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(new Label(), 1024, 700);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        Theme.LIGHT.apply();
-        stage.setScene(scene);
-        stage.show();
+        StyledStage.show(stage, new Label(), 1024, 700);
     }
 
     private SignViewModel signTab(FxRobot robot, SignService service, Chain chain) {

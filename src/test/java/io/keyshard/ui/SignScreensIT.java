@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.address.Chain;
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.bytes.Hex;
-import io.keyshard.client.ComponentModule;
-import io.keyshard.client.GeneratedKey;
-import io.keyshard.client.KeygenRequest;
-import io.keyshard.client.LocalCluster;
-import io.keyshard.client.LocalClusterControl;
-import io.keyshard.client.SharedCluster;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
@@ -24,13 +18,10 @@ import io.keyshard.ui.sign.SignView;
 import io.keyshard.ui.sign.SignViewModel;
 import io.keyshard.ui.sign.SignViewModel.Step;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
-import io.keyshard.vault.VaultFixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -38,13 +29,9 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -72,9 +59,8 @@ class SignScreensIT {
 
     static Path home;
     static Vault vault;
-    static LocalClusterControl cluster;
+    static SigningCluster signing;
     static Workspace workspace;
-    static ExecutorService pool;
     static UiTasks tasks;
     static KeyRecord key;
 
@@ -83,43 +69,23 @@ class SignScreensIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        home = SharedCluster.home(Files.createTempDirectory("keyshard-sign-it"));
-        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        cluster = new LocalClusterControl(home);
-        cluster.start();
-        workspace = Workspace.open(home, vault, cluster);
-        pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "it-background");
-            t.setDaemon(true);
-            return t;
-        });
-        tasks = new UiTasks(pool, Platform::runLater);
-        GeneratedKey made = workspace
-                .call(
-                        ComponentModule.GENERATE_KEY_SHARE,
-                        new KeygenRequest(CurveName.ED25519, 2, LocalCluster.NAMES, "Signer"))
-                .promise()
-                .join();
-        assertEquals(KeyStatus.READY, made.record().status());
-        key = made.record();
+        signing = SigningCluster.start("keyshard-sign-it", CurveName.ED25519, "Signer");
+        home = signing.home();
+        vault = signing.vault();
+        workspace = signing.workspace();
+        tasks = signing.tasks();
+        key = signing.key();
     }
 
     @AfterAll
     static void stopCluster() {
-        workspace.close();
-        cluster.close();
-        vault.close();
-        pool.shutdownNow();
+        signing.close();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(new Label(), 1100, 820);
-        scene.getStylesheets().add(AppWindow.class.getResource("keyshard.css").toExternalForm());
-        Theme.LIGHT.apply();
-        stage.setScene(scene);
-        stage.show();
+        StyledStage.show(stage, new Label(), 1100, 820);
     }
 
     /** The Addresses window's content for the key on Solana, its Sign tab open, as Show addresses builds it. */
