@@ -150,13 +150,17 @@ public final class Workspace implements AutoCloseable {
         }
         CompletableFuture.runAsync(
                 () -> {
+                    // the key stops reading "being set up" before anyone waiting on the promise goes on
+                    EcdsaSetupResult result;
                     try {
-                        op.promise().complete(ensureEcdsaSetup(key, signConnections(key), op));
+                        result = ensureEcdsaSetup(key, signConnections(key), op);
                     } catch (RuntimeException e) {
-                        op.promise().completeExceptionally(e);
-                    } finally {
                         signingSetups.remove(keyId, op);
+                        op.promise().completeExceptionally(e);
+                        return;
                     }
+                    signingSetups.remove(keyId, op);
+                    op.promise().complete(result);
                 },
                 workers);
         return op;
