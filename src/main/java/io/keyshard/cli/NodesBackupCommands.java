@@ -85,7 +85,8 @@ final class NodesBackupCommands {
             description = {
                 "Restore local servers from the NAME.ksnode files in DIR into "
                         + "<home>/nodes/NAME; the servers must be stopped. A server folder that holds shares under another "
-                        + "identity is never overwritten.",
+                        + "identity is never overwritten. ECDSA keys run a fresh pairwise setup at their next signing: "
+                        + "a backup holds no OT seeds.",
                 "Backup password: --backup-password-file FILE, else $KEYSHARD_BACKUP_PASSWORD, else a prompt."
             })
     static final class Restore implements Callable<Integer> {
@@ -120,6 +121,7 @@ final class NodesBackupCommands {
                         .println("restored " + r.name() + " into " + r.folder()
                                 + (r.replaced() ? " (replacing the folder of the same server)" : ""));
             }
+            spec.commandLine().getErr().println(LocalNodeBackup.SETUPS_NOTE);
             print(spec, common.json, rows);
             return 0;
         }

@@ -7,6 +7,7 @@ import io.keyshard.Home;
 import io.keyshard.OwnerOnlyFiles;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeDataInfo;
+import io.keyshard.node.NodeFiles;
 import io.keyshard.vault.PasswordSealedFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -31,12 +32,18 @@ import java.util.stream.Stream;
  * Encrypted backups of the local cluster's server folders ({@code <home>/nodes/NAME}: node data,
  * the cluster's API key and public entry), one file per server, sealed like a vault backup
  * ({@link PasswordSealedFile}). Both directions need the server stopped: a running node's store is
- * being written, and a restore replaces the folder it works in.
+ * being written, and a restore replaces the folder it works in. The ECDSA pairwise setups are never
+ * backed up nor restored ({@link NodeFiles#isPairwiseSetup}): a restored server sets each ECDSA key up
+ * afresh at its next signing, so OT seeds burned after the backup never come back.
  */
 public final class LocalNodeBackup {
     static final String FORMAT = "keyshard-node-backup";
     /** The suffix of a server's backup file, {@code NAME.ksnode}. */
     public static final String SUFFIX = ".ksnode";
+
+    /** What a restore tells the user about its ECDSA keys. */
+    public static final String SETUPS_NOTE = "ECDSA keys of the restored servers run a fresh pairwise setup at their "
+            + "next signing (a node backup holds no OT seeds, so none burned since can come back)";
 
     private static final long MAX_SIZE = 512L * 1024 * 1024;
     private static final String NAME_PART = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
@@ -174,6 +181,7 @@ public final class LocalNodeBackup {
             data.filter(Files::isRegularFile)
                     .map(p -> p.getFileName().toString())
                     .filter(NodeDataInfo::isState)
+                    .filter(n -> !NodeFiles.isPairwiseSetup(n))
                     .sorted()
                     .forEach(n -> out.add("data/" + n));
         }
@@ -197,7 +205,14 @@ public final class LocalNodeBackup {
                 if (!e.getKey().matches("(data/)?" + NAME_PART) || !e.getValue().isTextual()) {
                     throw bad(file, "it holds a file outside a server folder");
                 }
-                files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText()));
+                byte[] bytes = Base64.getDecoder().decode(e.getValue().asText());
+                if (e.getKey().startsWith("data/")
+                        && NodeFiles.isPairwiseSetup(e.getKey().substring(5))) {
+                    // a backup from before setups were left out: its seeds may be ones burned since
+                    Arrays.fill(bytes, (byte) 0);
+                    continue;
+                }
+                files.put(e.getKey(), bytes);
             }
             if (!files.containsKey("data/" + NodeDataInfo.CERTIFICATE)) {
                 throw bad(file, "it holds no server data");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 /** The layout of a node's data folder; every file in it is owner-only. */
 public final class NodeFiles {
+    private static final String SETUP_DATABASE = "setups";
     private final Path dir;
 
     public NodeFiles(Path dir) {
@@ -50,6 +51,21 @@ public final class NodeFiles {
     /** The H2 database path without its {@code .mv.db} suffix. */
     Path shareDatabase() {
         return dir.resolve("shares");
+    }
+
+    /** The ECDSA pairwise setups' H2 database path without its {@code .mv.db} suffix ({@link SetupStore}). */
+    Path setupDatabase() {
+        return dir.resolve(SETUP_DATABASE);
+    }
+
+    /**
+     * True for the files of the pairwise setup store ({@code setups.mv.db} and H2's files next to it): OT
+     * seeds that a node backup never holds and a restore never brings back, so a pair burned after a
+     * failed check cannot come back with an older copy of the store (DESIGN.md 13.4, selective-abort
+     * defence). A restored node has no setups; each ECDSA key runs a fresh one at its next signing.
+     */
+    public static boolean isPairwiseSetup(String fileName) {
+        return fileName.equals(SETUP_DATABASE) || fileName.startsWith(SETUP_DATABASE + ".");
     }
 
     /** Reads the node's config; a clear message when the folder is not a node's. */

@@ -22,7 +22,10 @@ import org.h2.api.ErrorCode;
  * store): one row per key and peer with the setup id, the setup's server list, the seeds sealed by
  * {@link ShareSealer#sealPair} and a burn mark. A setup replaces a key's rows in one transaction forced to
  * disk, so after a crash a node holds all pairs of one setup or none of it. Setup ids once started are
- * remembered, so a setup id never runs twice.
+ * remembered, so a setup id never runs twice here (a restored node forgets them, but the key's other
+ * servers still refuse an id they saw, and a setup needs all of them). The store is left out of node
+ * backups and never restored ({@link NodeFiles#isPairwiseSetup}): a burn mark lives only here, so a copy
+ * from before a burn must not come back.
  */
 final class SetupStore implements AutoCloseable {
     private final NodeFiles files;
@@ -42,8 +45,7 @@ final class SetupStore implements AutoCloseable {
     }
 
     private static Connection connect(NodeFiles files) throws IOException {
-        String url =
-                "jdbc:h2:file:" + files.dir().resolve("setups") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+        String url = "jdbc:h2:file:" + files.setupDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try {
             Connection c = DriverManager.getConnection(url, "node", "");
             try (Statement s = c.createStatement()) {

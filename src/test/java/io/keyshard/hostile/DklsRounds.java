@@ -130,9 +130,13 @@ final class DklsRounds {
 
     /** The plaintext of a sealed message of {@code round}, opened with its recipient's identity key. */
     byte[] open(DklsMessage m, UUID signId, SignRound1Request r, int round) throws Exception {
+        return open(identity(m.recipient()), m, signId, r, round);
+    }
+
+    private static byte[] open(IdentityKeys recipient, DklsMessage m, UUID signId, SignRound1Request r, int round)
+            throws Exception {
         byte[][] context = DklsTranscript.sealContext(requestHash(signId, r), round, m.sender(), m.recipient());
-        return identity(m.recipient())
-                .openSigningMessage(context, Base64.getDecoder().decode(m.body()));
+        return recipient.openSigningMessage(context, Base64.getDecoder().decode(m.body()));
     }
 
     /**
@@ -140,12 +144,25 @@ final class DklsRounds {
      * recipient and signed with the sender's identity key: what a modified server would send.
      */
     DklsMessage forge(UUID signId, SignRound1Request r, int round, int from, int to, byte[] plain) throws Exception {
+        return forge(
+                identity(from), to == DklsMessage.BROADCAST ? null : identity(to), signId, r, round, from, to, plain);
+    }
+
+    private static DklsMessage forge(
+            IdentityKeys sender,
+            IdentityKeys recipient,
+            UUID signId,
+            SignRound1Request r,
+            int round,
+            int from,
+            int to,
+            byte[] plain) {
         byte[] hash = requestHash(signId, r);
         byte[] body = to == DklsMessage.BROADCAST
                 ? plain
                 : IdentityKeys.sealSigningMessage(
-                        identity(to).encryptionPublicKey(), DklsTranscript.sealContext(hash, round, from, to), plain);
-        byte[] signature = identity(from).signSigningMessage(DklsTranscript.signed(hash, round, from, to, body));
+                        recipient.encryptionPublicKey(), DklsTranscript.sealContext(hash, round, from, to), plain);
+        byte[] signature = sender.signSigningMessage(DklsTranscript.signed(hash, round, from, to, body));
         Base64.Encoder b64 = Base64.getEncoder();
         return new DklsMessage(from, to, b64.encodeToString(body), b64.encodeToString(signature));
     }
@@ -153,7 +170,20 @@ final class DklsRounds {
     /** A sealed message with its plaintext changed by {@code change}, sealed and signed again by its sender. */
     DklsMessage tampered(DklsMessage m, UUID signId, SignRound1Request r, int round, UnaryOperator<byte[]> change)
             throws Exception {
-        byte[] plain = open(m, signId, r, round);
-        return forge(signId, r, round, m.sender(), m.recipient(), change.apply(plain));
+        return tampered(identity(m.sender()), identity(m.recipient()), m, signId, r, round, change);
+    }
+
+    /** The same for any nodes, given the sender's and the recipient's identity keys (from their data folders). */
+    static DklsMessage tampered(
+            IdentityKeys sender,
+            IdentityKeys recipient,
+            DklsMessage m,
+            UUID signId,
+            SignRound1Request r,
+            int round,
+            UnaryOperator<byte[]> change)
+            throws Exception {
+        byte[] plain = open(recipient, m, signId, r, round);
+        return forge(sender, recipient, signId, r, round, m.sender(), m.recipient(), change.apply(plain));
     }
 }
