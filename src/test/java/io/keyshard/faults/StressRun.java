@@ -32,7 +32,7 @@ class StressRun {
         var json = report.json;
         json.put("minutes", Duration.between(start, Instant.now()).toSeconds() / 60.0);
         json.put("iterations", stress.iterations);
-        report.kills(stress);
+        stress.kills.forEach(json.putObject("kills")::put);
         json.put("acknowledged", stress.acknowledged());
         json.put("ready", stress.ready);
         json.put("failed", stress.failed);
