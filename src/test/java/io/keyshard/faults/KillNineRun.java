@@ -48,7 +48,7 @@ abstract class KillNineRun {
         return vault;
     }
 
-    /** Runs until {@code maxIterations} kills are done or {@code budget} has passed, whichever comes first; then {@link #finish}. */
+    /** Runs until {@code maxIterations} kills are done or {@code budget} has passed, then finishes. */
     final void run(int maxIterations, Duration budget) throws Exception {
         long end = System.nanoTime() + budget.toNanos();
         startClient();
@@ -84,7 +84,7 @@ abstract class KillNineRun {
     /** Reads what the client printed (called after a kill of the client, and whenever the driver needs it). */
     abstract void collect() throws Exception;
 
-    /** After a node was restarted: brings the client to a point where invariants can be checked (nothing by default). */
+    /** After a node was restarted: brings the client to where invariants can be checked (nothing by default). */
     void quiesceClient() throws Exception {}
 
     /** Lets the client go on after {@link #quiesceClient} (nothing by default). */
