@@ -3,6 +3,7 @@ package io.keyshard.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keyshard.client.LocalCluster;
+import io.keyshard.client.ScaleNodes;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.vault.VaultBench;

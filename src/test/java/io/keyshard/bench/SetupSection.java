@@ -5,6 +5,7 @@ import io.keyshard.client.EcdsaSetupProbe;
 import io.keyshard.client.EcdsaSetupResult;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
+import io.keyshard.client.ScaleNodes;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KdfParams;

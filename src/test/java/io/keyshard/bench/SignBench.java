@@ -3,6 +3,7 @@ package io.keyshard.bench;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.KeygenRequest;
+import io.keyshard.client.ScaleNodes;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;

@@ -1,6 +1,7 @@
 package io.keyshard.bench;
 
 import io.keyshard.client.LocalCluster;
+import io.keyshard.client.ScaleNodes;
 import io.keyshard.curve.CurveName;
 import java.nio.file.Path;
 import java.util.ArrayList;

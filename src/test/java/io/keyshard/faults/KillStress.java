@@ -2,19 +2,16 @@ package io.keyshard.faults;
 
 import io.keyshard.client.ResolvedKey;
 import io.keyshard.client.Workspace;
-import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,30 +23,19 @@ import java.util.UUID;
  * no PENDING record is left, no server holds a READY share of a FAILED key (and, after the commit
  * is re-sent, every server holds a READY one of a READY key).
  */
-final class KillStress {
-    static final String CLIENT = "client";
+final class KillStress extends KillNineRun {
     private static final String PASSWORD = "kill-stress password";
     /** A new vault every this many records: each start re-checks every READY key on every server (O(keys)). */
     private static final int RECORDS_PER_VAULT = 80;
 
-    private final Path dir;
     private Path home;
     private int vaults;
-    private final Random random;
-    private final NodeProcesses nodes;
-    private final List<String> targets = new ArrayList<>(List.of(CLIENT));
-    private ChildJvm client;
     private final Set<UUID> acknowledged = new HashSet<>();
     private final Set<UUID> checked = new HashSet<>();
     /** Records already in the READY/FAILED counts (sweeps check them again). */
     private final Set<UUID> counted = new HashSet<>();
 
     private int acknowledgedBefore;
-    /** Kills per target (client, ALPHA, BRAVO, CHARLIE). */
-    final Map<String, Integer> kills = new LinkedHashMap<>();
-
-    final List<String> violations = new ArrayList<>();
-    int iterations;
     int ready;
     int failed;
     int finishedByResolution;
@@ -61,57 +47,37 @@ final class KillStress {
     int keygensTimed;
 
     KillStress(Path dir, long seed) throws Exception {
-        this.dir = dir;
-        this.random = new Random(seed);
-        this.nodes = new NodeProcesses(dir.resolve("nodes"));
-        targets.addAll(NodeProcesses.NAMES);
-        targets.forEach(t -> kills.put(t, 0));
+        super(dir, seed);
         newVault();
         nodes.startAll();
     }
 
     private void newVault() throws IOException {
         home = dir.resolve("home-" + vaults++);
-        try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
-            nodes.register(home, vault);
+        newVault(home, PASSWORD).close();
+    }
+
+    /** A random moment: from just after the last start up to ~1.5 key generations later. */
+    @Override
+    void awaitKillMoment() throws InterruptedException {
+        Thread.sleep(random.nextInt((int) Math.max(50, 1.5 * meanKeygenMillis())));
+    }
+
+    @Override
+    void afterKill(String target) throws Exception {
+        resolveAndCheck("kill " + iterations + " (" + target + ")");
+        if (target.equals(CLIENT) && checked.size() > RECORDS_PER_VAULT) {
+            checked.clear();
+            resolveAndCheck("the sweep over every record of vault " + vaults);
+            acknowledgedBefore += acknowledged.size();
+            acknowledged.clear();
+            checked.clear();
+            newVault();
         }
     }
 
-    /** Runs until {@code iterations} kills are done or {@code budget} has passed, whichever comes first. */
-    void run(int maxIterations, Duration budget) throws Exception {
-        long end = System.nanoTime() + budget.toNanos();
-        startClient();
-        while (iterations < maxIterations && System.nanoTime() < end) {
-            String target = targets.get(iterations % targets.size());
-            // a random moment: from just after the last start up to ~1.5 key generations later
-            Thread.sleep(random.nextInt((int) Math.max(50, 1.5 * meanKeygenMillis())));
-            if (target.equals(CLIENT)) {
-                client.kill();
-                collectAcks();
-            } else {
-                nodes.kill(target);
-                nodes.start(target);
-                pauseClient();
-            }
-            kills.merge(target, 1, Integer::sum);
-            iterations++;
-            resolveAndCheck("kill " + iterations + " (" + target + ")");
-            if (target.equals(CLIENT)) {
-                if (checked.size() > RECORDS_PER_VAULT) {
-                    checked.clear();
-                    resolveAndCheck("the sweep over every record of vault " + vaults);
-                    acknowledgedBefore += acknowledged.size();
-                    acknowledged.clear();
-                    checked.clear();
-                    newVault();
-                }
-                startClient();
-            } else {
-                resumeClient();
-            }
-        }
-        client.kill();
-        collectAcks();
+    @Override
+    void finish() throws Exception {
         resolveAndCheck("the end");
         checked.clear();
         resolveAndCheck("the final sweep over every record of vault " + vaults);
@@ -121,7 +87,8 @@ final class KillStress {
         return keygensTimed == 0 ? 1000 : (double) keygenMillisSum / keygensTimed;
     }
 
-    private void startClient() throws Exception {
+    @Override
+    void startClient() throws Exception {
         client = ChildJvm.start(
                 StressClient.class,
                 dir.resolve("client.log"),
@@ -134,15 +101,18 @@ final class KillStress {
         timeFirstKeygen();
     }
 
-    private void pauseClient() throws Exception {
+    /** The client finishes its running key generation and closes the vault, so the check sees a settled vault. */
+    @Override
+    void quiesceClient() throws Exception {
         client.tell("pause");
         if (client.await("paused"::equals, 120_000) == null) {
             throw new IOException("the stress client did not pause; see " + dir.resolve("client.log"));
         }
-        collectAcks();
+        collect();
     }
 
-    private void resumeClient() throws Exception {
+    @Override
+    void resumeClient() throws Exception {
         client.tell("resume");
         if (client.await(l -> l.startsWith("open"), 120_000) == null) {
             throw new IOException("the stress client did not resume; see " + dir.resolve("client.log"));
@@ -162,7 +132,8 @@ final class KillStress {
         }
     }
 
-    private void collectAcks() {
+    @Override
+    void collect() {
         for (String line : client.lines()) {
             if (line.startsWith("ACK ")) {
                 acknowledged.add(UUID.fromString(line.substring(4)));
@@ -239,16 +210,5 @@ final class KillStress {
 
     int acknowledged() {
         return acknowledgedBefore + acknowledged.size();
-    }
-
-    void close() {
-        if (client != null && client.alive()) {
-            try {
-                client.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        nodes.close();
     }
 }

@@ -9,8 +9,8 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.sign.NonceLedger;
 import io.keyshard.sign.RawSignatures;
-import io.keyshard.sign.Verifiers;
-import io.keyshard.vault.KdfParams;
+import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.Vault;
 import java.io.IOException;
@@ -19,146 +19,125 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * kill -9 during signing: a client process ({@link SignStressClient}: {@code keyshard sign message} back
- * to back) signs with one key of each FROST curve on three node processes; each iteration SIGKILLs the
- * client or one node at a random moment and restarts it. At the end every signature the CLI printed
- * must verify under the key it printed and be in the vault's signing history, and no two signatures in
- * the histories may share their R.
+ * kill -9 during signing, for either {@link SignScheme}: a client process ({@link SignStressClient}: {@code keyshard
+ * sign message} back to back, for ECDSA also {@code keyshard keygen} of new keys whose first signing runs their
+ * pairwise setup) signs with one key of each of the scheme's curves on three node processes; each iteration
+ * SIGKILLs the client or one node at a random moment and restarts it. At the end every signature the CLI printed
+ * must verify under the key it printed and be in the vault's signing history, and no two signatures in the
+ * histories may share their R; for ECDSA the nodes' setups are then checked ({@link EcdsaSetupChecks}).
  */
-final class SignKillStress {
-    static final String CLIENT = "client";
+final class SignKillStress extends KillNineRun {
     private static final String PASSWORD = "sign kill stress password";
-    private static final List<CurveName> CURVES =
-            List.of(CurveName.ED25519, CurveName.SECP256K1_SCHNORR, CurveName.ED448);
 
-    private final Path dir;
+    private final SignScheme scheme;
     private final Path home;
     private final Path passwordFile;
-    private final Random random;
-    private final NodeProcesses nodes;
-    private final List<String> targets = new ArrayList<>(List.of(CLIENT));
-    private final Map<UUID, CurveName> keys = new LinkedHashMap<>();
     private final List<String> printed = new ArrayList<>();
-    private ChildJvm client;
 
-    final Map<String, Integer> kills = new LinkedHashMap<>();
-    final List<String> violations = new ArrayList<>();
     final NonceLedger ledger = new NonceLedger();
-    int iterations;
     int exitsNonZero;
     int recorded;
+    int keysMade;
+    int setupsRedone;
 
-    SignKillStress(Path dir, long seed) throws Exception {
-        this.dir = dir;
-        this.random = new Random(seed);
-        this.nodes = new NodeProcesses(dir.resolve("nodes"));
+    SignKillStress(SignScheme scheme, Path dir, long seed) throws Exception {
+        super(dir, seed);
+        this.scheme = scheme;
         this.home = dir.resolve("home");
         this.passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, PASSWORD + "\n");
-        targets.addAll(NodeProcesses.NAMES);
-        targets.forEach(t -> kills.put(t, 0));
         nodes.startAll();
-        try (Vault vault = Vault.create(home, PASSWORD.toCharArray(), new KdfParams(1024, 1, 1))) {
-            nodes.register(home, vault);
-            try (Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(30))) {
-                for (CurveName curve : CURVES) {
-                    UUID id = ws.call(
-                                    ComponentModule.GENERATE_KEY_SHARE,
-                                    new KeygenRequest(curve, 2, NodeProcesses.NAMES))
-                            .promise()
-                            .join()
-                            .keyId();
-                    keys.put(id, curve);
-                }
+        try (Vault vault = newVault(home, PASSWORD);
+                Workspace ws = workspace(vault)) {
+            for (CurveName curve : scheme.curves) {
+                ws.call(ComponentModule.GENERATE_KEY_SHARE, new KeygenRequest(curve, 2, NodeProcesses.NAMES))
+                        .promise()
+                        .join();
             }
         }
     }
 
-    /** Runs until {@code maxIterations} kills are done or {@code budget} has passed. */
-    void run(int maxIterations, Duration budget) throws Exception {
-        long end = System.nanoTime() + budget.toNanos();
-        startClient();
-        while (iterations < maxIterations && System.nanoTime() < end) {
-            String target = targets.get(iterations % targets.size());
-            awaitSignatures(1);
-            Thread.sleep(random.nextInt(600));
-            kills.merge(target, 1, Integer::sum);
-            iterations++;
-            if (target.equals(CLIENT)) {
-                client.kill();
-                collect();
-                startClient();
-            } else {
-                nodes.kill(target);
-                nodes.start(target);
-            }
-        }
-        client.kill();
-        collect();
-        check();
+    Workspace workspace(Vault vault) {
+        return Workspace.open(home, vault, Duration.ofSeconds(60));
     }
 
-    private void startClient() throws IOException {
-        List<String> ids = keys.keySet().stream().map(UUID::toString).toList();
+    Vault openVault() {
+        return Vault.open(home, PASSWORD.toCharArray());
+    }
+
+    static List<KeyRecord> ready(Vault vault) {
+        return vault.list().stream().filter(k -> k.status() == KeyStatus.READY).toList();
+    }
+
+    @Override
+    void startClient() throws IOException {
+        List<String> ids;
+        try (Vault vault = openVault()) {
+            ids = ready(vault).stream().map(k -> k.keyId().toString()).toList();
+        }
         client = ChildJvm.start(
                 SignStressClient.class,
                 dir.resolve("client.log"),
                 home.toString(),
                 passwordFile.toString(),
+                scheme.name(),
                 String.join(",", ids));
     }
 
-    /** Waits until the running client has printed {@code n} more results (a signature or an exit code). */
-    private void awaitSignatures(int n) throws Exception {
-        for (int i = 0; i < n; i++) {
-            if (client.await(l -> l.startsWith("{") || l.startsWith("EXIT "), 120_000) == null) {
-                throw new IOException(
-                        "the sign client printed nothing for 2 minutes; see " + dir.resolve("client.log"));
-            }
+    /** After the client's next finished command, a random moment within the scheme's kill window. */
+    @Override
+    void awaitKillMoment() throws Exception {
+        if (client.await(l -> l.startsWith("EXIT "), 180_000) == null) {
+            throw new IOException("the client finished no command for 3 minutes; see " + dir.resolve("client.log"));
         }
+        Thread.sleep(random.nextInt(scheme.killWindowMillis));
     }
 
-    private void collect() {
+    @Override
+    void collect() {
         for (String line : client.lines()) {
             if (line.startsWith("{")) {
                 printed.add(line);
+            } else if (line.startsWith("KEY ")) {
+                keysMade++;
             } else if (line.startsWith("EXIT ") && !line.equals("EXIT 0")) {
                 exitsNonZero++;
             }
         }
     }
 
+    @Override
+    void finish() throws Exception {
+        checkSignatures();
+        if (scheme == SignScheme.ECDSA) {
+            setupsRedone = new EcdsaSetupChecks(this).run();
+        }
+    }
+
     /** Every printed signature verifies and is in the history; every history signature has its own R. */
-    private void check() throws Exception {
+    private void checkSignatures() throws Exception {
         Set<String> history = new HashSet<>();
-        try (Vault vault = Vault.open(home, PASSWORD.toCharArray());
-                Workspace ws = Workspace.open(home, vault, Duration.ofSeconds(30))) {
-            for (Map.Entry<UUID, CurveName> k : keys.entrySet()) {
-                for (SignatureEntry e : ws.signatures(k.getKey())) {
+        try (Vault vault = openVault();
+                Workspace ws = workspace(vault)) {
+            for (KeyRecord k : ready(vault)) {
+                for (SignatureEntry e : ws.signatures(k.keyId())) {
                     history.add(e.signature());
                     recorded++;
                     byte[] sig = Hex.decode(e.signature(), "signature");
-                    ledger.signature(k.getValue() + " " + e.signedAt(), RawSignatures.nonceOf(k.getValue(), sig));
+                    ledger.signature(k.keyId() + " " + e.signedAt(), RawSignatures.nonceOf(k.curve(), sig));
                 }
             }
         }
         for (String line : printed) {
             JsonNode o = StrictJson.mapper().readTree(line);
-            CurveName curve = CurveName.parse(o.get("curve").asText());
-            String sig = o.get("signature").asText();
-            byte[] payload = Hex.decode(o.get("payload").asText(), "payload");
-            if (!Verifiers.accepts(curve, o.get("publicKey").asText(), payload, sig)) {
+            if (!scheme.verifies(o)) {
                 violations.add("a printed signature does not verify: " + line);
             }
-            if (!history.contains(sig)) {
+            if (!history.contains(scheme.historyEntry(o))) {
                 violations.add("a printed signature is not in the vault's signing history: " + line);
             }
         }
@@ -167,16 +146,5 @@ final class SignKillStress {
 
     int printed() {
         return printed.size();
-    }
-
-    void close() {
-        if (client != null && client.alive()) {
-            try {
-                client.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        nodes.close();
     }
 }

@@ -22,7 +22,7 @@ class SignKillStressIT {
     void everyPrintedSignatureIsKeptAndVerifiesAndNoNonceRepeats() throws Exception {
         int iterations = Integer.getInteger("keyshard.signstress.iterations", 4);
         long seed = System.nanoTime();
-        SignKillStress stress = new SignKillStress(dir, seed);
+        SignKillStress stress = new SignKillStress(SignScheme.FROST, dir, seed);
         try {
             stress.run(iterations, Duration.ofSeconds(240));
         } finally {

@@ -3,47 +3,35 @@ package io.keyshard.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keyshard.json.StrictJson;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The long kill -9 run over signing ({@code mvn -Pstress verify -Dstress.minutes=N}, after {@link StressRun}):
- * {@link SignKillStress} for N minutes, then {@link NonceInterleavings} with 10 times the steps of
- * {@link NonceReuseIT}. Writes {@code target/stress/sign-results.json}; fails on any violation.
+ * The long kill -9 runs over signing ({@code mvn -Pstress verify -Dstress.minutes=N}, after {@link StressRun}):
+ * {@link SignKillStress} with FROST for N minutes, then {@link NonceInterleavings} with 10 times the steps of
+ * {@link NonceReuseIT} ({@code target/stress/sign-results.json}); then {@link SignKillStress} with threshold ECDSA
+ * for N minutes ({@code target/stress/ecdsa-results.json}). Each fails on any violation.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignStressRun {
     @Test
+    @Order(1)
     void killNineDuringSigningAndEveryNonceInterleaving() throws Exception {
-        double minutes = Double.parseDouble(System.getProperty("stress.minutes", "20"));
-        Path out = Files.createDirectories(Path.of(System.getProperty("stress.out", "target/stress")));
-        long seed = Long.getLong("stress.seed", System.nanoTime());
-        SignKillStress stress = new SignKillStress(Files.createTempDirectory("keyshard-sign-stress"), seed);
-        try {
-            stress.run(Integer.MAX_VALUE, Duration.ofMillis((long) (minutes * 60_000)));
-        } finally {
-            stress.close();
-        }
-        NonceInterleavings walk = new NonceInterleavings(Files.createTempDirectory("keyshard-nonce-walk"), seed);
+        StressReport report = new StressReport();
+        SignKillStress stress = run(SignScheme.FROST, report);
+        NonceInterleavings walk = new NonceInterleavings(Files.createTempDirectory("keyshard-nonce-walk"), report.seed);
         try {
             walk.run(1600, 12, 4);
         } finally {
             walk.close();
         }
-        ObjectNode json = StrictJson.mapper().createObjectNode();
-        json.put("seed", seed);
-        json.put("minutes", minutes);
-        json.put("kills", stress.iterations);
-        ObjectNode byTarget = json.putObject("killsByTarget");
-        stress.kills.forEach(byTarget::put);
-        json.put("printed", stress.printed());
-        json.put("inHistories", stress.recorded);
-        json.put("failedRuns", stress.exitsNonZero);
-        ObjectNode steps = json.putObject("interleavingSteps");
+        var json = report.json;
+        var steps = json.putObject("interleavingSteps");
         walk.counts.forEach(steps::put);
         json.put("commitments", walk.ledger.commitments());
         json.put("interleavingSignatures", walk.ledger.signatures());
@@ -52,11 +40,40 @@ class SignStressRun {
                 stress.violations.size()
                         + walk.violations.size()
                         + walk.ledger.violations().size());
-        Files.write(out.resolve("sign-results.json"), StrictJson.pretty().writeValueAsBytes(json));
-        System.out.println("sign stress: " + StrictJson.pretty().writeValueAsString(json));
-        assertEquals(List.of(), stress.violations);
+        report.write("sign-results.json", "sign stress");
+        assertEquals(List.of(), stress.violations, "seed " + report.seed);
         assertEquals(List.of(), walk.violations);
         assertEquals(List.of(), walk.ledger.violations());
         assertTrue(stress.printed() > 0 && walk.ledger.signatures() > 0);
+    }
+
+    @Test
+    @Order(2)
+    void killNineDuringEcdsaSetupsAndSignings() throws Exception {
+        StressReport report = new StressReport();
+        SignKillStress stress = run(SignScheme.ECDSA, report);
+        report.json.put("keysMade", stress.keysMade);
+        report.json.put("setupsRedoneAfterwards", stress.setupsRedone);
+        report.json.put("violations", stress.violations.size());
+        report.write("ecdsa-results.json", "ecdsa stress");
+        assertEquals(List.of(), stress.violations, "seed " + report.seed);
+        assertTrue(stress.printed() > 0, "the client printed signatures between the kills");
+    }
+
+    /** N minutes of {@link SignKillStress} with {@code scheme}, its figures in the report. */
+    private static SignKillStress run(SignScheme scheme, StressReport report) throws Exception {
+        String name = "keyshard-" + scheme.name().toLowerCase(Locale.ROOT) + "-stress";
+        SignKillStress stress = new SignKillStress(scheme, Files.createTempDirectory(name), report.seed);
+        try {
+            stress.run(Integer.MAX_VALUE, report.budget());
+        } finally {
+            stress.close();
+        }
+        report.json.put("minutes", report.minutes);
+        report.kills(stress);
+        report.json.put("printed", stress.printed());
+        report.json.put("inHistories", stress.recorded);
+        report.json.put("failedRuns", stress.exitsNonZero);
+        return stress;
     }
 }

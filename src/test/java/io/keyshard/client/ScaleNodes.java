@@ -1,9 +1,6 @@
-package io.keyshard.bench;
+package io.keyshard.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.client.LocalCluster;
-import io.keyshard.client.ServerInfo;
-import io.keyshard.client.TestServers;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.PeerEntries;
 import io.keyshard.vault.Vault;
@@ -23,13 +20,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Extra node processes SERVER_4..SERVER_n next to the local cluster, made the way an operator
  * makes a remote server: {@code keyshard node init --id k}, {@code keyshard node run}, and on the
- * client {@code servers add} (public entry in servers.json, API key sealed in the vault).
+ * client {@code servers add} (public entry in servers.json, API key sealed in the vault). Used by the
+ * benchmarks and by the networked signer-set runs; the home must run its local cluster.
  */
-final class ScaleNodes implements AutoCloseable {
+public final class ScaleNodes implements AutoCloseable {
     private final Map<String, Process> running = new LinkedHashMap<>();
 
     /** Starts nodes with ids {@code 4..lastId} (in parallel) and registers them with the client of {@code home}. */
-    static ScaleNodes start(Path home, Vault vault, int lastId) throws Exception {
+    public static ScaleNodes start(Path home, Vault vault, int lastId) throws Exception {
         ScaleNodes nodes = new ScaleNodes();
         try {
             Map<String, CompletableFuture<Started>> starting = new LinkedHashMap<>();
@@ -57,12 +55,12 @@ final class ScaleNodes implements AutoCloseable {
         }
     }
 
-    static String name(int id) {
+    public static String name(int id) {
         return "SERVER_" + id;
     }
 
     /** The server names of a cluster of {@code n}: OFFICIAL_1..3 then SERVER_4..n. */
-    static List<String> cluster(int n) {
+    public static List<String> cluster(int n) {
         List<String> names = new ArrayList<>();
         for (int id = 1; id <= n; id++) {
             names.add(id <= 3 ? "OFFICIAL_" + id : name(id));
