@@ -2,7 +2,9 @@ package io.keyshard.curve;
 
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * edwards25519 and edwards448 (RFC 8032 / RFC 7748 parameters) on our own extended-coordinate
@@ -123,13 +125,30 @@ final class EdwardsCurve extends BaseCurve {
     @Override
     public Point multiSum(BigInteger[] scalars, Point[] points) {
         checkSameCount(scalars, points);
-        byte[][] les = new byte[scalars.length][];
-        ExtendedCoordinates[] coords = new ExtendedCoordinates[points.length];
+        // Terms of 1 or −1 (each D_i of a FROST group commitment, −R in a verification) are added or subtracted
+        // rather than multiplied: their table of odd multiples and NAF digits would cost more than the term.
+        BigInteger minusOne = order.subtract(BigInteger.ONE);
+        List<byte[]> les = new ArrayList<>();
+        List<ExtendedCoordinates> coords = new ArrayList<>();
+        List<ExtendedCoordinates> plain = new ArrayList<>();
         for (int i = 0; i < points.length; i++) {
-            les[i] = encodeScalar(scalars[i].mod(order));
-            coords[i] = own(points[i], EdwardsPoint.class).coordinates();
+            BigInteger k = scalars[i].mod(order);
+            ExtendedCoordinates c = own(points[i], EdwardsPoint.class).coordinates();
+            if (k.equals(BigInteger.ONE)) {
+                plain.add(c);
+            } else if (k.equals(minusOne)) {
+                plain.add(group.negate(c));
+            } else if (k.signum() != 0) {
+                les.add(encodeScalar(k));
+                coords.add(c);
+            }
         }
-        return new EdwardsPoint(this, WnafMultiplier.multiSum(group, les, coords));
+        ExtendedCoordinates r =
+                WnafMultiplier.multiSum(group, les.toArray(new byte[0][]), coords.toArray(new ExtendedCoordinates[0]));
+        for (ExtendedCoordinates c : plain) {
+            group.add(r, group.cached(c), false, r);
+        }
+        return new EdwardsPoint(this, r);
     }
 
     @Override
@@ -153,7 +172,7 @@ final class EdwardsCurve extends BaseCurve {
         if (!group.isIdentity(lp)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }
-        return new EdwardsPoint(this, p);
+        return new EdwardsPoint(this, p, encoded);
     }
 
     @Override

@@ -15,6 +15,12 @@ final class EdwardsPoint implements Point {
         this.p = p;
     }
 
+    /** A point decoded from {@code encoded}, its canonical encoding (strict decoding refuses any other). */
+    EdwardsPoint(EdwardsCurve curve, ExtendedCoordinates p, byte[] encoded) {
+        this(curve, p);
+        this.affineBytes = encoded.clone();
+    }
+
     /** The coordinates; callers must not modify them. */
     ExtendedCoordinates coordinates() {
         return p;

@@ -8,8 +8,6 @@ import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.security.auth.Destroyable;
@@ -35,14 +33,7 @@ final class ShareOpener {
      * with its subgroup check and verifying the result's signature dominated a signer's time). A changed
      * row misses and is checked again. Public data only; bounded, least recently used first out.
      */
-    private final Map<UUID, Verified> verified = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Verified> eldest) {
-            return size() > VERIFIED_CONTEXTS;
-        }
-    };
-
-    private record Verified(String publicResult, ShareContext context) {}
+    private final ByStoredText<ShareContext> verified = new ByStoredText<>(VERIFIED_CONTEXTS);
 
     /** A share ready for use with its checked context; {@link #destroy()} wipes the share. */
     record HeldShare(ShareStore.Row row, SecretShare share, ShareContext context, int sealedFormat)
@@ -73,7 +64,11 @@ final class ShareOpener {
      *     (the message names the broken rule, never a secret or the keyId)
      */
     Optional<HeldShare> open(UUID keyId) throws IOException, GeneralSecurityException {
-        Optional<ShareStore.Sealed> found = store.sealedRecord(keyId);
+        return open(keyId, store.sealedRecord(keyId));
+    }
+
+    /** {@link #open(UUID)} of a record the caller read already ({@code found}), so a request reads its row once. */
+    Optional<HeldShare> open(UUID keyId, Optional<ShareStore.Sealed> found) throws GeneralSecurityException {
         if (found.isEmpty() || found.get().sealedShare() == null) {
             return Optional.empty();
         }
@@ -105,16 +100,10 @@ final class ShareOpener {
         if (row.publicResult() == null) {
             throw new GeneralSecurityException("the stored share has no public result");
         }
-        ShareContext context;
-        synchronized (verified) {
-            Verified hit = verified.get(keyId);
-            context = hit != null && hit.publicResult().equals(row.publicResult()) ? hit.context() : null;
-        }
+        ShareContext context = verified.get(keyId, row.publicResult());
         if (context == null) {
             context = verifyContext(row);
-            synchronized (verified) {
-                verified.put(keyId, new Verified(row.publicResult(), context));
-            }
+            verified.put(keyId, row.publicResult(), context);
         }
         if (!keyId.toString().equals(context.session().keyId())
                 || !context.curveName().apiName().equals(row.curve())) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.h2.api.ErrorCode;
 
 /**
  * The node's record of every signing it took part in (docs/protocol.md, Signing): signId, keyId, path,
@@ -40,6 +41,7 @@ final class SigningAudit implements AutoCloseable {
 
     private final Path dir;
     private Connection db;
+    private Statements statements;
 
     /** One signing as recorded. */
     record Row(UUID signId, String clientId, UUID keyId, Outcome outcome) {}
@@ -81,15 +83,15 @@ final class SigningAudit implements AutoCloseable {
         }
     }
 
-    /** Records a signing's round 1; false when the signId is already known (it never signs twice). */
+    /**
+     * Records a signing's round 1; false when the signId is already known (it never signs twice). The
+     * primary key refuses a known signId in the insert itself, so this is one statement and one commit.
+     */
     synchronized boolean begin(
             UUID signId, String clientId, UUID keyId, String path, byte[] messageHash, List<Integer> signers)
             throws IOException {
-        if (find(signId).isPresent()) {
-            return false;
-        }
-        try (PreparedStatement ps =
-                db().prepareStatement("INSERT INTO sign_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+        try {
+            PreparedStatement ps = statements().insert();
             ps.setObject(1, signId);
             ps.setString(2, clientId);
             ps.setObject(3, keyId);
@@ -101,14 +103,17 @@ final class SigningAudit implements AutoCloseable {
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                return false;
+            }
             throw failed("record a signing", e);
         }
     }
 
     /** Records how a signing still COMMITTED ended; false when it had ended already. */
     synchronized boolean end(UUID signId, Outcome outcome) throws IOException {
-        try (PreparedStatement ps = db().prepareStatement(
-                        "UPDATE sign_audit SET outcome = ?, ended_at = ? WHERE sign_id = ? AND outcome = ?")) {
+        try {
+            PreparedStatement ps = statements().update();
             ps.setString(1, outcome.name());
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             ps.setObject(3, signId);
@@ -120,8 +125,8 @@ final class SigningAudit implements AutoCloseable {
     }
 
     synchronized Optional<Row> find(UUID signId) throws IOException {
-        try (PreparedStatement ps =
-                db().prepareStatement("SELECT client_id, key_id, outcome FROM sign_audit WHERE sign_id = ?")) {
+        try {
+            PreparedStatement ps = statements().select();
             ps.setObject(1, signId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -133,6 +138,25 @@ final class SigningAudit implements AutoCloseable {
         } catch (SQLException e) {
             throw failed("read the signing audit", e);
         }
+    }
+
+    /** The three statements of a signing, prepared once per connection (they close with it). */
+    private record Statements(PreparedStatement insert, PreparedStatement update, PreparedStatement select) {
+        static Statements prepare(Connection c) throws SQLException {
+            return new Statements(
+                    c.prepareStatement("INSERT INTO sign_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)"),
+                    c.prepareStatement(
+                            "UPDATE sign_audit SET outcome = ?, ended_at = ? WHERE sign_id = ? AND outcome = ?"),
+                    c.prepareStatement("SELECT client_id, key_id, outcome FROM sign_audit WHERE sign_id = ?"));
+        }
+    }
+
+    private Statements statements() throws IOException, SQLException {
+        Connection c = db();
+        if (statements == null) {
+            statements = Statements.prepare(c);
+        }
+        return statements;
     }
 
     private Connection db() throws IOException {
@@ -150,6 +174,7 @@ final class SigningAudit implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        statements = null; // they close with their connection
         try {
             if (db != null) {
                 db.close();

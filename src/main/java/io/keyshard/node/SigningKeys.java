@@ -40,6 +40,11 @@ final class SigningKeys {
     private final NodeConfig config;
     private final ShareStore store;
     private final ShareOpener opener;
+    /**
+     * Public results already parsed, by keyId and exact stored text (each round of each signing parsed the
+     * same JSON again); public data only, shared read-only between requests.
+     */
+    private final ByStoredText<KeygenService.PublicResult> parsed = new ByStoredText<>(256);
 
     SigningKeys(NodeConfig config, ShareStore store, ShareOpener opener) {
         this.config = config;
@@ -47,7 +52,11 @@ final class SigningKeys {
         this.opener = opener;
     }
 
-    /** A checked request: the key's public data and everything the request binds ({@code suite} null for ECDSA). */
+    /**
+     * A checked request: the key's public data and everything the request binds ({@code suite} null for
+     * ECDSA), and the key's row as read for the check ({@code stored}: the share still sealed), so that the
+     * share is opened from the very row that was checked, read once per request.
+     */
     record Request(
             UUID keyId,
             String storedCurve,
@@ -58,7 +67,8 @@ final class SigningKeys {
             List<Integer> signers,
             byte[] messageHash,
             byte[] requestHash,
-            KeygenService.PublicResult key) {
+            KeygenService.PublicResult key,
+            ShareStore.Sealed stored) {
 
         /** The participant of the key generation with identifier {@code id} (a signer of the set). */
         Participant participant(int id) {
@@ -98,11 +108,11 @@ final class SigningKeys {
         } catch (IllegalArgumentException e) {
             throw ApiException.malformed(e.getMessage());
         }
-        Optional<ShareStore.Row> found = store.find(keyId);
-        if (found.isEmpty() || !found.get().clientId().equals(clientId)) {
+        Optional<ShareStore.Sealed> found = store.sealedRecord(keyId);
+        if (found.isEmpty() || !found.get().row().clientId().equals(clientId)) {
             throw ApiException.notFound("no such key on this server");
         }
-        ShareStore.Row row = found.get();
+        ShareStore.Row row = found.get().row();
         if (row.state() != KeyState.READY || row.publicResult() == null) {
             throw ApiException.conflict("the key is not READY on this server");
         }
@@ -116,8 +126,11 @@ final class SigningKeys {
         if (taproot != null && curve != CurveName.SECP256K1_SCHNORR) {
             throw ApiException.malformed("a taproot tweak applies to SECP256K1_SCHNORR keys only");
         }
-        KeygenService.PublicResult key =
-                StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
+        KeygenService.PublicResult key = parsed.get(keyId, row.publicResult());
+        if (key == null) {
+            key = StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
+            parsed.put(keyId, row.publicResult(), key);
+        }
         List<Integer> signers = checkSigners(r.signers(), key);
         return new Request(
                 keyId,
@@ -129,7 +142,8 @@ final class SigningKeys {
                 signers,
                 SignTranscript.messageHash(message),
                 SignTranscript.requestHash(signId, r, message),
-                key);
+                key,
+                found.get());
     }
 
     /** At least t distinct holders of the key, this server among them. */
@@ -185,7 +199,7 @@ final class SigningKeys {
 
     private ShareOpener.HeldShare open(Request req) throws IOException, ApiException {
         try {
-            return opener.open(req.keyId())
+            return opener.open(req.keyId(), Optional.of(req.stored()))
                     .orElseThrow(() -> ApiException.conflict("this server holds no share of the key"));
         } catch (GeneralSecurityException e) {
             throw new IOException("the stored share does not open: " + e.getMessage(), e);

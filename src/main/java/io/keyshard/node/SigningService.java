@@ -187,7 +187,8 @@ final class SigningService implements AutoCloseable {
                         + "set or message differ from round 1); start again with a new signId");
             }
             SigningKeys.Request req = keys.check(clientId, signId, body.request());
-            SigningPackage pkg = new SigningPackage(commitments(req, body.commitments()), message);
+            SigningPackage pkg = new SigningPackage(
+                    commitments(req, body.commitments(), taken.nonces().commitments()), message);
             KeyPackage key = keys.keyPackage(req);
             SignatureShare z;
             try {
@@ -210,11 +211,13 @@ final class SigningService implements AutoCloseable {
     }
 
     /**
-     * Every signer's round-1 answer, one per signer of the set, each signed by the identity key recorded
-     * for that server at key generation and strictly decoded; a failure names the server.
+     * Every signer's round-1 answer, one per signer of the set: each co-signer's signed by the identity key
+     * recorded for that server at key generation and strictly decoded, a failure naming the server; this
+     * server's own must be, byte for byte, the commitments it made ({@code own}), which it then uses as they are
+     * (it made them, so checking its own signature and decoding its own points again would prove nothing more).
      */
-    private List<SigningCommitments> commitments(SigningKeys.Request req, List<SignCommitment> received)
-            throws ApiException {
+    private List<SigningCommitments> commitments(
+            SigningKeys.Request req, List<SignCommitment> received, SigningCommitments own) throws ApiException {
         Set<Integer> seen = new HashSet<>();
         List<SigningCommitments> out = new ArrayList<>();
         for (SignCommitment c : received) {
@@ -232,6 +235,15 @@ final class SigningService implements AutoCloseable {
                 signature = Hex.decode(c.signature(), "signature");
             } catch (IllegalArgumentException e) {
                 throw ApiException.protocol("server " + p.name() + "'s commitments: " + e.getMessage());
+            }
+            if (c.sender() == own.identifier()) {
+                if (!Arrays.equals(hiding, req.suite().serializeElement(own.hiding()))
+                        || !Arrays.equals(binding, req.suite().serializeElement(own.binding()))) {
+                    throw ApiException.protocol("the commitment list holds other commitments for this server than "
+                            + "it answered in round 1 (culprit: the coordinator)");
+                }
+                out.add(own);
+                continue;
             }
             if (!IdentityKeys.verifySigningMessage(
                     p.signingKey(),

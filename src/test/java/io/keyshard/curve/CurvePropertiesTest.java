@@ -162,6 +162,29 @@ class CurvePropertiesTest {
 
     @ParameterizedTest
     @EnumSource(CurveName.class)
+    void multiSumTermsOfOneMinusOneAndZeroAreAddedSubtractedAndDropped(CurveName name) {
+        Curve c = name.curve();
+        Point p = c.multiplyBase(c.randomScalar(RANDOM));
+        Point q = c.multiplyBase(c.randomScalar(RANDOM));
+        Point s = c.multiplyBase(c.randomScalar(RANDOM));
+        BigInteger k = c.randomScalar(RANDOM);
+        BigInteger minusOne = c.order().subtract(BigInteger.ONE);
+        Point expected = p.subtract(q).add(s.multiply(k));
+        assertEquals(
+                expected,
+                c.multiSum(
+                                new BigInteger[] {BigInteger.ONE, minusOne, BigInteger.ZERO, k, BigInteger.valueOf(-1)},
+                                new Point[] {p, q, s, s, c.generator()})
+                        .add(c.generator()));
+        assertEquals(p.subtract(q), c.multiSum(new BigInteger[] {BigInteger.ONE, minusOne}, new Point[] {p, q}));
+        assertTrue(c.multiSum(new BigInteger[] {BigInteger.ONE, minusOne}, new Point[] {p, p})
+                .isIdentity());
+        assertTrue(
+                c.multiSum(new BigInteger[] {BigInteger.ZERO}, new Point[] {p}).isIdentity());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CurveName.class)
     void multiSumOfManyTermsIsTheSumOfSingleMultiplications(CurveName name) {
         Curve c = name.curve();
         int count = 300;

@@ -250,6 +250,7 @@ class MaliciousSignerIT {
         HttpResponse<String> a = post("ALPHA", signId, "round2", new SignRound2Request(r, List.of(swapped, bravo)));
         assertEquals(422, a.statusCode(), a.body());
         assertTrue(a.body().contains("commitments"), a.body());
+        assertTrue(a.body().contains("culprit: the coordinator"), a.body());
     }
 
     @Test
