@@ -26,13 +26,7 @@ public final class SigningState {
     SigningState(AppSession session, ObjectProperty<KeyRecord> selected) {
         this.session = session;
         this.selected = selected;
-        selected.addListener((obs, old, key) -> {
-            if (key == null || old == null || !key.keyId().equals(old.keyId())) {
-                readiness.set(null);
-            }
-            reload();
-        });
-        session.addKeysChangedListener(this::reload);
+        SigningHistory.follow(session, selected, () -> readiness.set(null), this::reload);
     }
 
     /** Asks again for the selected key; a newer ask supersedes one still running. */
