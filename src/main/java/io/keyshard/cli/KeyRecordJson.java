@@ -3,6 +3,7 @@ package io.keyshard.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keyshard.client.SigningReadiness;
 import io.keyshard.json.StrictJson;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.RecordCodec;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * A {@link KeyRecord} as the JSON record of docs/cli.md ({@code keygen}, {@code keys show},
- * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}, and
- * {@code keys show} adds the key's {@code signatures}.
+ * and each entry of {@code keys list}); a FAILED key also carries {@code failureReason}, {@code keygen} and
+ * {@code keys show} add {@code signing} for a READY key, and {@code keys show} the key's {@code signatures}.
  */
 public final class KeyRecordJson {
 
@@ -24,9 +25,19 @@ public final class KeyRecordJson {
         return RecordCodec.toJson(record);
     }
 
-    /** The record object plus {@code "signatures": [entry, ...]}, the key's signing history oldest first ({@code keys show}). */
-    public static ObjectNode withSignatures(KeyRecord record, List<SignatureEntry> signatures) {
+    /** The record object plus {@code "signing"}: whether the key signs at once ({@link SigningReadiness.State#word()}). */
+    public static ObjectNode withSigning(KeyRecord record, SigningReadiness signing) {
         ObjectNode o = toJson(record);
+        o.put("signing", signing.state().word());
+        return o;
+    }
+
+    /**
+     * What {@code keys show} prints: the record, {@code "signing"} unless {@code signing} is null (a key that is not
+     * READY), and {@code "signatures": [entry, ...]}, the key's signing history oldest first.
+     */
+    public static ObjectNode shown(KeyRecord record, SigningReadiness signing, List<SignatureEntry> signatures) {
+        ObjectNode o = signing == null ? toJson(record) : withSigning(record, signing);
         ArrayNode list = o.putArray("signatures");
         signatures.forEach(e -> list.add(SignatureCodec.toJson(e)));
         return o;

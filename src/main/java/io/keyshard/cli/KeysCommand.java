@@ -3,8 +3,10 @@ package io.keyshard.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.ExitCoded;
+import io.keyshard.client.SigningReadiness;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.RecordProblem;
 import io.keyshard.vault.SignatureEntry;
 import java.io.PrintWriter;
@@ -115,8 +117,8 @@ public final class KeysCommand implements Runnable {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = "Show one key: its details and its latest signatures, or with --json the key record "
-                    + "plus its whole signing history under \"signatures\".")
+            description = "Show one key: its details, whether it signs at once, and its latest signatures, or with "
+                    + "--json the key record plus \"signing\" and its whole signing history under \"signatures\".")
     static final class ShowKey implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -141,9 +143,11 @@ public final class KeysCommand implements Runnable {
             try (CliVault.Opened opened = CliVault.workspace(spec)) {
                 KeyRecord k = CliVault.key(opened.workspace(), keyId);
                 List<SignatureEntry> signatures = opened.workspace().signatures(keyId);
+                SigningReadiness signing =
+                        k.status() == KeyStatus.READY ? opened.workspace().signingReadiness(keyId) : null;
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
-                    out.println(KeyRecordJson.write(KeyRecordJson.withSignatures(k, signatures)));
+                    out.println(KeyRecordJson.write(KeyRecordJson.shown(k, signing, signatures)));
                 } else {
                     out.printf("keyId:            %s%n", k.keyId());
                     out.printf("label:            %s%n", k.displayLabel());
@@ -157,6 +161,9 @@ public final class KeysCommand implements Runnable {
                     out.printf(
                             "status:           %s%s%n",
                             k.status(), k.failureReason() == null ? "" : " (" + k.failureReason() + ")");
+                    if (signing != null) {
+                        out.printf("signing:          %s%n", signing.sentence());
+                    }
                     out.printf("created:          %s%n", k.createdAt());
                     out.printf("rootPublicKey:    %s%n", k.rootPublicKey() == null ? "" : k.rootPublicKey());
                     out.printf("chainCode:        %s%n", k.chainCode() == null ? "" : k.chainCode());

@@ -159,7 +159,7 @@ final class EcdsaSetupRun {
     }
 
     /** The setup id every server reports COMPLETE, or null when they differ or any is not complete. */
-    private static UUID sameCompleteSetup(List<SetupStatus> statuses) {
+    static UUID sameCompleteSetup(List<SetupStatus> statuses) {
         String id = null;
         for (SetupStatus s : statuses) {
             if (s == null || s.state() != SetupStatus.State.COMPLETE || s.setupId() == null) {

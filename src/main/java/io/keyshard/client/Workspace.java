@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
@@ -56,6 +57,8 @@ public final class Workspace implements AutoCloseable {
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
     /** Time each server gets to answer one question of the share check. */
     static final Duration KEY_HEALTH_TIMEOUT = Duration.ofSeconds(10);
+    /** Time each server gets to say where a key's pairwise setup stands. */
+    static final Duration SETUP_STATUS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path home;
     private final Vault vault;
@@ -69,6 +72,8 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, NodeConnection> connections = new HashMap<>();
     private final Set<UUID> running;
     private final Map<UUID, Operation<EcdsaSetupResult>> signingSetups = new ConcurrentHashMap<>();
+    private final Map<UUID, String> setupFailures = new ConcurrentHashMap<>();
+    private volatile boolean signingSetupAfterKeygen;
 
     private Workspace(Path home, Vault vault, Duration roundTimeout, LocalClusterControl cluster, boolean ownsCluster) {
         this.home = home;
@@ -117,6 +122,8 @@ public final class Workspace implements AutoCloseable {
                         List<NodeConnection> servers = connect(req.servers());
                         GeneratedKey made =
                                 new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run();
+                        // started before the result is handed over, so the key already reads "being set up"
+                        startSigningSetup(made);
                         op.promise().complete(made);
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);
@@ -129,12 +136,34 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Whether a key generation on an ECDSA curve starts the key's pairwise setup ({@link #ecdsaSetup}) in the
+     * background once the key is READY, without holding back the generation's result. The app and {@code keyshard
+     * keygen} turn it on; it is off otherwise, so that a program making keys in a row (benchmarks, tests) times
+     * and loads key generation alone, and a setup costs each server seconds of CPU (docs/benchmarks.md).
+     */
+    public void setUpSigningAfterKeygen(boolean on) {
+        signingSetupAfterKeygen = on;
+    }
+
+    private void startSigningSetup(GeneratedKey made) {
+        KeyRecord key = made.record();
+        if (!signingSetupAfterKeygen || key.status() != KeyStatus.READY || !EcdsaSetupRun.needed(key.curve())) {
+            return;
+        }
+        try {
+            ecdsaSetup(key.keyId());
+        } catch (RuntimeException e) {
+            // the key is made whatever happens here: its first signing runs the setup
+            setupFailures.put(key.keyId(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
      * Makes sure every server of a READY ECDSA key (SECP256K1, P256, P384, P521) holds the same complete
      * pairwise setup, and runs one if any lacks it or burned a pair (docs/protocol.md, ECDSA pairwise setup).
-     * Signing runs it on first use; key generation does not start it, because a setup still costs each server
-     * seconds of CPU (docs/benchmarks.md, ECDSA pairwise setup: mostly the 256 base OTs per ordered pair, on
-     * the nodes' C1-compiled curve arithmetic) and would slow every key made in a row. A call while one runs
-     * for the key joins it.
+     * Key generation starts it in the background when {@link #setUpSigningAfterKeygen} is on, and a signing runs
+     * it on first use for a key that has none. A call while one runs for the key joins it. A failure leaves each
+     * server with its previous setup or none, never part of one; the next call starts again.
      *
      * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve
      */
@@ -155,10 +184,12 @@ public final class Workspace implements AutoCloseable {
                     try {
                         result = ensureEcdsaSetup(key, signConnections(key), op);
                     } catch (RuntimeException e) {
+                        setupFailures.put(keyId, String.valueOf(e.getMessage()));
                         signingSetups.remove(keyId, op);
                         op.promise().completeExceptionally(e);
                         return;
                     }
+                    setupFailures.remove(keyId);
                     signingSetups.remove(keyId, op);
                     op.promise().complete(result);
                 },
@@ -178,6 +209,55 @@ public final class Workspace implements AutoCloseable {
     /** True while this workspace sets up signing for the key ("signing is being set up"). */
     public boolean settingUpSigning(UUID keyId) {
         return signingSetups.containsKey(keyId);
+    }
+
+    /**
+     * Whether a READY key signs at once: SETTING_UP while this workspace runs its setup, else what the key's
+     * servers report (asked at once, local ones not started: one that is down makes it UNKNOWN); FROST keys are
+     * READY. Blocks up to a few seconds; call it off any UI thread. A setup another process runs reads as
+     * ON_FIRST_USE until it is complete everywhere.
+     *
+     * @throws IllegalArgumentException for a key that is not READY
+     */
+    public SigningReadiness signingReadiness(UUID keyId) {
+        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
+        if (key.status() != KeyStatus.READY) {
+            throw new IllegalArgumentException("only a READY key signs; this one is " + key.status());
+        }
+        if (!EcdsaSetupRun.needed(key.curve())) {
+            return SigningReadiness.of(SigningReadiness.State.READY);
+        }
+        if (settingUpSigning(keyId)) {
+            return SigningReadiness.of(SigningReadiness.State.SETTING_UP);
+        }
+        SigningReadiness asked = SigningReadinessCheck.ask(key, connections(key, false), SETUP_STATUS_TIMEOUT);
+        String failure = setupFailures.get(keyId);
+        // after a failed setup, servers that cannot all confirm a complete one are taken not to hold one
+        return asked.state() != SigningReadiness.State.READY && failure != null
+                ? new SigningReadiness(SigningReadiness.State.ON_FIRST_USE, "the last setup failed: " + failure)
+                : asked;
+    }
+
+    /**
+     * Where signing will stand for a READY key once this workspace's setup of it ends (at once when none runs):
+     * READY after a setup that completed, ON_FIRST_USE with the reason after one that failed or was cancelled, else
+     * {@link #signingReadiness} asked on a worker. Never blocks; the future completes on a worker thread.
+     */
+    public CompletableFuture<SigningReadiness> signingReadinessAfterSetup(UUID keyId) {
+        Operation<EcdsaSetupResult> running = signingSetups.get(keyId);
+        if (running == null) {
+            try {
+                return CompletableFuture.supplyAsync(() -> signingReadiness(keyId), workers);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the vault was locked"));
+            }
+        }
+        return running.promise()
+                .handle((done, e) -> e == null
+                        ? SigningReadiness.of(SigningReadiness.State.READY)
+                        : new SigningReadiness(
+                                SigningReadiness.State.ON_FIRST_USE,
+                                "the setup failed: " + NodeConnection.unwrap(e).getMessage()));
     }
 
     /** Runs {@link #ecdsaSetup}'s work on the caller's thread over {@code servers} (the signing flow's first use). */
@@ -234,6 +314,11 @@ public final class Workspace implements AutoCloseable {
      * ones that are down are started first, and one that cannot start is left for the signing to name.
      */
     Map<String, NodeConnection> signConnections(KeyRecord key) {
+        return connections(key, true);
+    }
+
+    /** Connections to the key's configured servers; with {@code startLocal}, local ones that are down are started. */
+    private Map<String, NodeConnection> connections(KeyRecord key, boolean startLocal) {
         try {
             ServersConfig config = servers();
             List<String> local = key.servers().stream()
@@ -241,10 +326,10 @@ public final class Workspace implements AutoCloseable {
                             && (config.servers().get(n) == null
                                     || config.servers().get(n).local()))
                     .toList();
-            if (!local.isEmpty()) {
+            if (startLocal && !local.isEmpty()) {
                 cluster.start(local);
             }
-            ServersConfig current = local.isEmpty() ? config : servers();
+            ServersConfig current = !startLocal || local.isEmpty() ? config : servers();
             Map<String, NodeConnection> out = new LinkedHashMap<>();
             for (String n : key.servers()) {
                 ServerInfo info = current.servers().get(n);
@@ -519,9 +604,14 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Writes the commit confirmations, wipes the connections and stops the local nodes it alone started. */
+    /**
+     * Cancels the pairwise setups still running (each server keeps what it held; the key's first signing sets it
+     * up), writes the commit confirmations, wipes the connections and stops the local nodes it alone started.
+     */
     @Override
     public synchronized void close() {
+        // a setup left running would go on sending steps for nothing: each server keeps what it held
+        signingSetups.values().forEach(Operation::cancel);
         ledger.flush();
         connections.values().forEach(NodeConnection::wipe);
         connections.clear();

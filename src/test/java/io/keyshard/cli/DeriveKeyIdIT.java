@@ -68,6 +68,7 @@ class DeriveKeyIdIT {
                 "2",
                 "--servers",
                 "OFFICIAL_1,OFFICIAL_2,OFFICIAL_3",
+                "--no-signing-setup",
                 "--json");
         assertEquals(0, gen.exitCode(), gen.err());
         JsonNode key = JSON.readTree(gen.out());
@@ -109,9 +110,18 @@ class DeriveKeyIdIT {
 
     @Test
     void aKeyOfAnotherCurveIsRefusedWithTheChainsItTakes() throws Exception {
-        CliHarness.Result gen =
-                run("keygen", "--curve", "P384", "--threshold", "2", "--servers", "OFFICIAL_1,OFFICIAL_3", "--json");
+        CliHarness.Result gen = run(
+                "keygen",
+                "--curve",
+                "P384",
+                "--threshold",
+                "2",
+                "--servers",
+                "OFFICIAL_1,OFFICIAL_3",
+                "--no-signing-setup",
+                "--json");
         assertEquals(0, gen.exitCode(), gen.err());
+        assertEquals("on-first-use", JSON.readTree(gen.out()).get("signing").asText(), "--no-signing-setup");
         String keyId = JSON.readTree(gen.out()).get("keyId").asText();
         CliHarness.Result r = run("derive", "--key-id", keyId, "--chain", "evm", "--json");
         assertEquals(2, r.exitCode());

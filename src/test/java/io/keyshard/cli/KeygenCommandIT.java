@@ -73,6 +73,7 @@ class KeygenCommandIT {
         assertEquals(64, key.get("rootPublicKey").asText().length());
         assertEquals(3, key.get("verificationShares").size());
         assertEquals("edwards-additive", key.get("derivationScheme").asText());
+        assertEquals("ready", key.get("signing").asText(), "a FROST key needs no signing setup");
         assertTrue(r.err().contains("OFFICIAL_2: committed"), r.err());
         CliHarness.Result list = run("keys", "list", "--json");
         assertTrue(list.out().contains(key.get("keyId").asText()), list.out());
@@ -94,10 +95,20 @@ class KeygenCommandIT {
         CliHarness.Result r =
                 run("keygen", "--curve", "P256", "--threshold", "2", "--servers", "OFFICIAL_3,EDGE_B", "--json");
         assertEquals(0, r.exitCode(), r.err());
+        JsonNode made = StrictJson.mapper().readTree(r.out());
         assertEquals(
-                List.of("OFFICIAL_3", "EDGE_B"),
-                StrictJson.mapper()
-                        .convertValue(StrictJson.mapper().readTree(r.out()).get("servers"), List.class));
+                List.of("OFFICIAL_3", "EDGE_B"), StrictJson.mapper().convertValue(made.get("servers"), List.class));
+        // printed at READY, then the command finished the signing setup before it exited
+        assertEquals("setting-up", made.get("signing").asText());
+        assertTrue(r.err().contains("signing is set up: the key is ready to sign"), r.err());
+        String keyId = made.get("keyId").asText();
+        CliHarness.Result shown = run("keys", "show", keyId, "--json");
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertEquals(
+                "ready",
+                StrictJson.mapper().readTree(shown.out()).get("signing").asText(),
+                "from the servers");
+        assertTrue(run("keys", "show", keyId).out().contains("signing:          ready to sign"));
 
         assertEquals(2, run("servers", "remove", "OFFICIAL_1").exitCode(), "the local cluster stays");
         assertEquals(0, run("servers", "remove", "EDGE_B").exitCode());

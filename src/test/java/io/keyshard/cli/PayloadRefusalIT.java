@@ -50,7 +50,7 @@ class PayloadRefusalIT {
     static void setUp() throws Exception {
         cli = SignCli.create(dir);
         ed = cli.keygen(CurveName.ED25519);
-        k1 = cli.keygen(CurveName.SECP256K1);
+        k1 = cli.keygen(CurveName.SECP256K1, true);
         tr = cli.keygen(CurveName.SECP256K1_SCHNORR);
     }
 

@@ -47,7 +47,17 @@ final class SignCli {
 
     /** A new 2-of-3 key; returns its keyId. */
     String keygen(CurveName curve) throws IOException {
-        CliHarness.Result gen = run("keygen", "--curve", curve.apiName(), "--threshold", "2", "--json");
+        return keygen(curve, false);
+    }
+
+    /** A new 2-of-3 key, with {@code --no-signing-setup} for a key only refused, never signed with. */
+    String keygen(CurveName curve, boolean noSigningSetup) throws IOException {
+        List<String> args =
+                new ArrayList<>(List.of("keygen", "--curve", curve.apiName(), "--threshold", "2", "--json"));
+        if (noSigningSetup) {
+            args.add("--no-signing-setup");
+        }
+        CliHarness.Result gen = run(args.toArray(String[]::new));
         assertEquals(0, gen.exitCode(), gen.err());
         return JSON.readTree(gen.out()).get("keyId").asText();
     }

@@ -211,7 +211,11 @@ class SignCommandIT {
         assertEquals(2, digest.exitCode(), digest.err());
         assertTrue(digest.err().contains("sign message"), digest.err());
 
-        String ecdsa = keygen(CurveName.SECP256K1);
+        String ecdsa = JSON.readTree(
+                        run("keygen", "--curve", "SECP256k1", "--threshold", "2", "--no-signing-setup", "--json")
+                                .out())
+                .get("keyId")
+                .asText();
         CliHarness.Result e = run("sign", "digest", "--key-id", ecdsa, "--hex", "22".repeat(31));
         assertEquals(2, e.exitCode(), e.err());
         assertTrue(e.err().contains("digest is 32 bytes"), e.err());

@@ -48,7 +48,8 @@ class ServerHangIT extends SharedNodesTest {
                 "--servers",
                 "ALPHA,BRAVO,CHARLIE",
                 "--round-timeout",
-                "2");
+                "2",
+                "--no-signing-setup");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole command-line flow (init, nodes up, keygen on the local cluster, sign message with an Ed25519
- * key (FROST) and with a SECP256k1 key (threshold ECDSA, its pairwise setup run on first use), keys, derive,
+ * key (FROST) and with a SECP256k1 key (threshold ECDSA, its pairwise setup run as keygen ends), keys, derive,
  * servers check, vault export, a wrong password) in real processes with java.util.logging at ALL
  * in the client and in every node process, the home, user home and java.io.tmpdir inside one test
  * folder. Then every file there (logs, stdout and stderr captures, temp files, stores) is searched

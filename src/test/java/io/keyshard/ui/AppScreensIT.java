@@ -244,11 +244,25 @@ class AppScreensIT {
 
     @Test
     void wizardCreatesASecp256k1KeyAndExportsABackup(FxRobot robot) throws Exception {
-        secp256k1KeyWithBackup(robot);
+        workspace.setUpSigningAfterKeygen(true); // as the app's session does; the other tests' keys leave it off
+        try {
+            secp256k1KeyWithBackup(robot, true);
+            // the key's signing setup ran in the background meanwhile, on the three node processes
+            waitFor(
+                    180,
+                    () -> "Ready to sign".equals(text(robot, "#signing-state")),
+                    () -> text(robot, "#signing-note"));
+            Screenshots.save(robot, stage.getScene().getRoot(), "wizard-6-ready-to-sign");
+        } finally {
+            workspace.setUpSigningAfterKeygen(false);
+        }
     }
 
-    /** The wizard's SECP256k1 flow with a label, then a backup export (a wrong confirmation first). */
-    private void secp256k1KeyWithBackup(FxRobot robot) throws Exception {
+    /**
+     * The wizard's SECP256k1 flow with a label, then a backup export (a wrong confirmation first); with {@code
+     * setsUpSigning} the Saved page first says signing is being set up.
+     */
+    private void secp256k1KeyWithBackup(FxRobot robot, boolean setsUpSigning) throws Exception {
         NewKeyViewModel vm = wizard(robot);
         robot.clickOn("#curve-SECP256k1");
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-1-curve");
@@ -278,6 +292,9 @@ class AppScreensIT {
                 "wizard keygen SECP256k1 2-of-3: %d ms%n",
                 vm.generation().elapsedMsProperty().get());
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-5-saved");
+        if (setsUpSigning) {
+            assertEquals("Setting up signing…", text(robot, "#signing-state"), "the result did not wait for the setup");
+        }
 
         String keyId = text(robot, "#saved-key-id");
         KeyRecord stored = vault.get(UUID.fromString(keyId)).orElseThrow();
@@ -562,7 +579,7 @@ class AppScreensIT {
 
     @Test
     void noSecretOfTheWizardFlowReachesALogOrATempFile(FxRobot robot) throws Exception {
-        secp256k1KeyWithBackup(robot);
+        secp256k1KeyWithBackup(robot, false);
         remoteServer("REMOTE_C", 33);
         assertFalse(vault.list().isEmpty());
         assertNoSecretLeaked();

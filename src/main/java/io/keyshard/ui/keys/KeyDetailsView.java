@@ -1,6 +1,7 @@
 package io.keyshard.ui.keys;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.SigningLine;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.util.List;
@@ -37,10 +38,16 @@ final class KeyDetailsView extends ScrollPane {
     private final VBox left = new VBox(14);
     private final VBox right = new VBox(14);
     private final SigningHistoryView history;
+    private final VBox signing;
 
     KeyDetailsView(KeysViewModel model) {
         this.model = model;
         this.history = new SigningHistoryView(model.history());
+        Label signingHeading = new Label("Signing");
+        signingHeading.getStyleClass().add(Styles.TEXT_BOLD);
+        this.signing =
+                new VBox(4, signingHeading, new SigningLine(model.signing().readinessProperty()));
+        signing.setId("details-signing");
         setId("key-details");
         getStyleClass().add("key-details");
         setFitToWidth(true);
@@ -103,6 +110,9 @@ final class KeyDetailsView extends ScrollPane {
                         "Curve and derivation",
                         key.curve().apiName() + " · " + KeyTexts.scheme(key.derivationScheme()),
                         "details-curve"));
+        if (key.status() == KeyStatus.READY) {
+            right.getChildren().add(signing);
+        }
         right.getChildren().add(servers(key));
         right.getChildren().add(fact("Created", KeyTexts.longDate(key.createdAt()), "details-created"));
         left.getChildren()

@@ -62,12 +62,14 @@ public final class KeysViewModel {
             new SimpleObjectProperty<>(this, "showAddressesAction");
     private final KeyShelf shelf;
     private final SigningHistory history;
+    private final SigningState signing;
 
     public KeysViewModel(AppSession session) {
         this.session = session;
         this.health = new KeyHealthModel(session);
         this.shelf = new KeyShelf(session, notice::set);
         this.history = new SigningHistory(session, selected);
+        this.signing = new SigningState(session, selected);
         search.addListener((obs, old, text) -> refilter());
         shelf.archived().addListener((SetChangeListener<UUID>) change -> refilter());
         shelf.showArchivedProperty().addListener((obs, old, all) -> refilter());
@@ -331,6 +333,11 @@ public final class KeysViewModel {
     /** Whether each READY key's servers still hold their shares. */
     public KeyHealthModel health() {
         return health;
+    }
+
+    /** Whether the selected key signs at once. */
+    public SigningState signing() {
+        return signing;
     }
 
     /** The selected key's signing history. */

@@ -31,13 +31,21 @@ public final class SigningHistory {
     SigningHistory(AppSession session, ObjectProperty<KeyRecord> selected) {
         this.session = session;
         this.selected = selected;
+        follow(session, selected, entries::clear, this::reload);
+    }
+
+    /**
+     * Runs {@code reload} whenever the selection changes or the session says keys changed, after {@code forget}
+     * when another key (or none) is selected: what was shown for the previous key must not stay on screen.
+     */
+    static void follow(AppSession session, ObjectProperty<KeyRecord> selected, Runnable forget, Runnable reload) {
         selected.addListener((obs, old, key) -> {
             if (key == null || old == null || !key.keyId().equals(old.keyId())) {
-                entries.clear();
+                forget.run();
             }
-            reload();
+            reload.run();
         });
-        session.addKeysChangedListener(this::reload);
+        session.addKeysChangedListener(reload);
     }
 
     /** Reads the selected READY key's history again; a newer read supersedes one still running. */

@@ -159,6 +159,7 @@ public final class AppSession {
             workspace.close(); // the same vault again: one workspace over it, never two
         }
         workspace = Workspace.open(home, opened, cluster);
+        workspace.setUpSigningAfterKeygen(true); // a new ECDSA key is ready to sign by the time anyone signs
         settled.set(null);
         vault.set(opened);
         fireKeysChanged();

@@ -8,6 +8,7 @@ import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.Operation;
+import io.keyshard.client.SigningReadiness;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.ProgressGrid;
@@ -41,6 +42,8 @@ public final class KeygenProgressModel {
     private final StringProperty failure = new SimpleStringProperty();
     private final StringProperty failedServer = new SimpleStringProperty();
     private final ObjectProperty<KeyRecord> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<SigningReadiness> signing = new SimpleObjectProperty<>();
+    private volatile long attempt;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final LongProperty elapsedMs = new SimpleLongProperty();
     private volatile Operation<GeneratedKey> operation;
@@ -59,6 +62,8 @@ public final class KeygenProgressModel {
         lastRequest = new KeygenRequest(curve, threshold, servers, label);
         grid.reset(servers);
         result.set(null);
+        signing.set(null);
+        long mine = ++attempt;
         failure.set(null);
         failedServer.set(null);
         cancelRequested = false;
@@ -77,6 +82,7 @@ public final class KeygenProgressModel {
                             key.note() != null
                                     ? key.note()
                                     : "Done in " + String.format("%.1f", elapsedMs.get() / 1000.0) + " s.");
+                    followSigningSetup(key, mine);
                     onKeyCreated.accept(key.record());
                     finished.accept(true);
                     out.complete(key);
@@ -89,6 +95,23 @@ public final class KeygenProgressModel {
                     out.completeExceptionally(e);
                 });
         return out;
+    }
+
+    /** Shows "Setting up signing…" while the workspace sets up the new key's signing, then how it ended. */
+    private void followSigningSetup(GeneratedKey key, long mine) {
+        if (workspace.settingUpSigning(key.keyId())) {
+            signing.set(SigningReadiness.of(SigningReadiness.State.SETTING_UP));
+        }
+        workspace
+                .signingReadinessAfterSetup(key.keyId())
+                .whenComplete((r, e) -> tasks.ui(() -> {
+                    if (attempt == mine) {
+                        signing.set(
+                                e == null
+                                        ? r
+                                        : new SigningReadiness(SigningReadiness.State.UNKNOWN, UiTasks.message(e)));
+                    }
+                }));
     }
 
     private GeneratedKey run(KeygenRequest request) throws Exception {
@@ -180,6 +203,11 @@ public final class KeygenProgressModel {
     /** The READY record once saved. */
     public ObjectProperty<KeyRecord> resultProperty() {
         return result;
+    }
+
+    /** Whether the new key signs at once (null until it is READY); see {@link Workspace#signingReadiness}. */
+    public ObjectProperty<SigningReadiness> signingProperty() {
+        return signing;
     }
 
     public BooleanProperty runningProperty() {

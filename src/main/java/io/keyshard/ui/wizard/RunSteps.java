@@ -5,6 +5,7 @@ import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ProgressGridView;
+import io.keyshard.ui.common.SigningLine;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.vault.KeyRecord;
 import javafx.beans.binding.Bindings;
@@ -111,7 +112,14 @@ final class RunSteps {
         return ChoiceSteps.page(
                 "Your key is ready",
                 "Saved to the vault as READY.",
-                new VBox(14, new HBox(10, ok, time), idRow, summary, stored, exportRow));
+                new VBox(
+                        14,
+                        new HBox(10, ok, time),
+                        new SigningLine(run.signingProperty()),
+                        idRow,
+                        summary,
+                        stored,
+                        exportRow));
     }
 
     static Node failed(NewKeyViewModel model) {

@@ -3,6 +3,7 @@ package io.keyshard.ui.wizard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.keyshard.client.SigningReadiness;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
@@ -85,5 +86,38 @@ class SavedPageTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(key), shown);
         assertFalse(wizard[0].isShowing(), "the wizard closes");
+    }
+
+    @Test
+    void anEcdsaKeySaysSigningIsBeingSetUpThenReadyToSign(FxRobot robot) {
+        NewKeyViewModel model = new NewKeyViewModel(workspace, new UiTasks(Runnable::run, Platform::runLater));
+        Stage[] wizard = new Stage[1];
+        robot.interact(() -> {
+            model.generation().resultProperty().set(key);
+            model.generation().signingProperty().set(SigningReadiness.of(SigningReadiness.State.SETTING_UP));
+            model.stepProperty().set(Step.SAVED);
+            wizard[0] = NewKeyWizard.showDialog(owner, model, value -> {});
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                "Setting up signing…",
+                robot.lookup("#signing-state").queryLabeled().getText());
+        Screenshots.save(robot, wizard[0].getScene().getRoot(), "wizard-saved-setting-up-signing");
+        robot.interact(
+                () -> model.generation().signingProperty().set(SigningReadiness.of(SigningReadiness.State.READY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                "Ready to sign", robot.lookup("#signing-state").queryLabeled().getText());
+        Screenshots.save(robot, wizard[0].getScene().getRoot(), "wizard-saved-ready-to-sign");
+        robot.interact(() -> model.generation()
+                .signingProperty()
+                .set(new SigningReadiness(
+                        SigningReadiness.State.ON_FIRST_USE, "the setup failed: server OFFICIAL_3 did not answer")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                "Signing will be set up on first use",
+                robot.lookup("#signing-state").queryLabeled().getText());
+        Screenshots.save(robot, wizard[0].getScene().getRoot(), "wizard-saved-signing-on-first-use");
+        robot.interact(() -> wizard[0].hide());
     }
 }

@@ -1,0 +1,89 @@
+package io.keyshard.ui.common;
+
+import atlantafx.base.theme.Styles;
+import io.keyshard.client.SigningReadiness;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+
+/**
+ * Whether a key signs at once, in one line (the Saved page of the New key wizard, a key's details): "Setting up
+ * signing…" with a spinner, then "Ready to sign", or when the next signing will set it up first. Empty for null.
+ */
+public final class SigningLine extends HBox {
+    private final Label text = new Label();
+    private final Label note = new Label();
+
+    public SigningLine(ObservableValue<SigningReadiness> readiness) {
+        super(10);
+        setId("signing-line");
+        setAlignment(Pos.TOP_LEFT);
+        text.setId("signing-state");
+        text.getStyleClass().add(Styles.TEXT_BOLD);
+        note.setId("signing-note");
+        note.setWrapText(true);
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        readiness.addListener((obs, old, r) -> show(r));
+        show(readiness.getValue());
+    }
+
+    private void show(SigningReadiness r) {
+        setVisible(r != null);
+        setManaged(r != null);
+        if (r == null) {
+            getChildren().clear();
+            return;
+        }
+        Node mark;
+        switch (r.state()) {
+            case SETTING_UP -> {
+                ProgressIndicator spinner = new ProgressIndicator();
+                spinner.setPrefSize(18, 18);
+                spinner.setMinSize(18, 18); // the line's text would squeeze it to nothing
+                mark = spinner;
+                text.setText("Setting up signing…");
+                note.setText("The servers prepare threshold ECDSA signing together, once per key. It takes a few "
+                        + "seconds and goes on if you close this; a signing started meanwhile waits for it.");
+            }
+            case READY -> {
+                mark = icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE, Styles.SUCCESS);
+                text.setText("Ready to sign");
+                note.setText("");
+            }
+            case ON_FIRST_USE -> {
+                mark = icon(MaterialDesignC.CLOCK_OUTLINE, Styles.TEXT_MUTED);
+                text.setText("Signing will be set up on first use");
+                note.setText("The first signing takes a few seconds longer: the servers prepare threshold ECDSA "
+                        + "signing together, once per key." + (r.note() == null ? "" : " " + capital(r.note()) + "."));
+            }
+            default -> {
+                mark = icon(MaterialDesignH.HELP_CIRCLE_OUTLINE, Styles.TEXT_MUTED);
+                text.setText("Not known whether signing is set up");
+                note.setText(r.note() == null ? "" : capital(r.note()) + ".");
+            }
+        }
+        VBox words = new VBox(2, text, note);
+        words.setFillWidth(true);
+        note.setVisible(!note.getText().isEmpty());
+        note.setManaged(note.isVisible());
+        getChildren().setAll(mark, words);
+    }
+
+    private static Node icon(Ikon ikon, String style) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add(style);
+        return icon;
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
