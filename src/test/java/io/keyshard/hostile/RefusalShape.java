@@ -74,4 +74,24 @@ final class RefusalShape {
         }
         return error;
     }
+
+    /**
+     * Asserts that refusal {@code body} names server {@code id} ({@code name}) as the culprit in its typed fields (id
+     * 0: names none), with {@code check} (null: none named) and the pair's setup burned or not.
+     */
+    static void blames(String body, int id, String name, String check, boolean burned) throws IOException {
+        JsonNode error = StrictJson.mapper().readTree(body);
+        assertEquals("PROTOCOL", error.path("error").asText(), body);
+        if (id == 0) {
+            assertFalse(error.has("culprit"), () -> "no single server is blamed: " + body);
+        } else {
+            assertEquals(id, error.path("culprit").path("serverId").asInt(), body);
+            assertEquals(name, error.path("culprit").path("name").asText(), body);
+        }
+        assertEquals(
+                check,
+                error.path("check").isMissingNode() ? null : error.get("check").asText(),
+                body);
+        assertEquals(burned, error.path("burned").asBoolean(), body);
+    }
 }
