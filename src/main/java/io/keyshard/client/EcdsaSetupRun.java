@@ -115,7 +115,7 @@ final class EcdsaSetupRun {
                             answer,
                             roundTimeout));
         } catch (KeygenException e) {
-            throw PeerReports.attributed(ACTIVITY, e);
+            throw PeerReports.attributed(ACTIVITY, e, PeerReports.names(servers));
         }
     }
 

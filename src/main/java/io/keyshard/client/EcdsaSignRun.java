@@ -154,7 +154,7 @@ final class EcdsaSignRun {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {
-            throw PeerReports.attributed(SignRun.ACTIVITY, e);
+            throw PeerReports.attributed(SignRun.ACTIVITY, e, PeerReports.names(signers));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.AbortAnswer;
@@ -31,7 +32,9 @@ public final class NodeConnection {
     private static final ObjectReader KEY_STATUS = StrictJson.readerAllowingAbsentFields(KeyStatusAnswer.class);
     private static final ObjectReader ABORT = StrictJson.readerAllowingAbsentFields(AbortAnswer.class);
     private static final ObjectReader SETUP_STATUS = StrictJson.readerAllowingAbsentFields(SetupStatus.class);
-    private static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class);
+    // An error body is read even from a newer node that adds fields: what it lacks or adds only loses detail.
+    static final ObjectReader ERROR = StrictJson.readerAllowingAbsentFields(ErrorAnswer.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final String name;
     private final ServerInfo info;
     private final char[] apiKey;
@@ -153,10 +156,7 @@ public final class NodeConnection {
                 return reader.readValue(resp.body());
             }
             ErrorAnswer err = ERROR.readValue(resp.body());
-            String code = err.error() == null ? "HTTP_" + resp.status() : err.error();
-            String message = err.message() == null ? "no message" : err.message();
-            throw new ServerException(
-                    name, resp.status(), code, "refused the request (" + resp.status() + " " + code + "): " + message);
+            throw ServerException.refusal(name, resp.status(), err);
         } catch (IOException e) {
             throw new ServerException(
                     name,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.keyshard.json.StrictJson;
-import io.keyshard.wire.ErrorAnswer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +104,6 @@ final class ApiExchange {
     }
 
     static void sendError(NodeExchange ex, ApiException e) throws IOException {
-        send(ex, e.status(), new ErrorAnswer(e.code(), e.getMessage()));
+        send(ex, e.status(), e.answer());
     }
 }

@@ -53,8 +53,7 @@ final class DklsRelay {
         byte[] plain = identity.keys()
                 .openSigningMessage(DklsTranscript.sealContext(req.requestHash(), round, from, self), sealed);
         if (plain == null) {
-            throw ApiException.protocol("culprit " + named(req, from) + ": its signed message does not open under "
-                    + "this server's key for this signing and round");
+            throw blame(from, "its signed message does not open under this server's key for this signing and round");
         }
         return plain;
     }
@@ -67,16 +66,24 @@ final class DklsRelay {
             body = Base64.getDecoder().decode(m.body() == null ? "" : m.body());
             signature = Base64.getDecoder().decode(m.signature() == null ? "" : m.signature());
         } catch (IllegalArgumentException e) {
-            throw ApiException.protocol("culprit " + named(req, m.sender()) + ": its message is not base64");
+            throw blame(m.sender(), "its message is not base64");
         }
         if (!IdentityKeys.verifySigningMessage(
                 p.signingKey(),
                 signature,
                 DklsTranscript.signed(req.requestHash(), round, m.sender(), m.recipient(), body))) {
-            throw ApiException.protocol("culprit " + named(req, m.sender()) + ": its round-" + round
-                    + " message is not signed by the identity key it had at key generation for this signing");
+            throw blame(
+                    m.sender(),
+                    "its round-" + round
+                            + " message is not signed by the identity key it had at key generation for this signing");
         }
         return body;
+    }
+
+    /** A refusal of co-signer {@code from}'s message, naming it in the text and the typed culprit. */
+    private ApiException blame(int from, String why) {
+        return ApiException.blaming(
+                self, participant(req, from), null, false, "culprit " + named(req, from) + ": " + why);
     }
 
     /** A message of this server, signed by its identity key (the body base64). */
@@ -97,11 +104,15 @@ final class DklsRelay {
 
     /** "server NAME (id N)" for a signer of the request: how an answer names a culprit. */
     static String named(SigningKeys.Request req, int id) {
-        String name = req.key().setup().participants().stream()
+        Participant p = participant(req, id);
+        return "server " + (p == null ? "?" : p.name()) + " (id " + id + ")";
+    }
+
+    /** The server of the key with {@code id}, or null when the key has none. */
+    static Participant participant(SigningKeys.Request req, int id) {
+        return req.key().setup().participants().stream()
                 .filter(p -> p.id() == id)
-                .map(Participant::name)
                 .findFirst()
-                .orElse("?");
-        return "server " + name + " (id " + id + ")";
+                .orElse(null);
     }
 }

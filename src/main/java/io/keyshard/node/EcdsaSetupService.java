@@ -176,7 +176,7 @@ final class EcdsaSetupService implements AutoCloseable {
                 return setups.status(keyId);
             } catch (ProtocolAbort e) {
                 end(setupId, s);
-                throw ApiException.protocol(s.relay.blame(e));
+                throw s.relay.blame(e);
             } catch (ApiException | IOException | RuntimeException e) {
                 end(setupId, s);
                 throw e;

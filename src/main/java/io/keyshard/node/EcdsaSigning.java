@@ -237,8 +237,16 @@ final class EcdsaSigning {
                                 + "this server: a signer sent different ones to different servers, or it reports falsely)"
                         : DklsRelay.named(req, culprit);
         String check = e.check() == null ? "a" : "the " + e.check().name();
-        return ApiException.protocol("culprit " + who + ": " + check + " check failed"
-                + (burn ? "; the pairwise setup with it is burned and is not used again until a fresh setup" : ""));
+        boolean single = culprit != ProtocolAbort.UNATTRIBUTED && e.check() != Check.SPLIT_VIEW;
+        return ApiException.blaming(
+                config.id(),
+                single ? DklsRelay.participant(req, culprit) : null,
+                e.check() == null ? null : e.check().name(),
+                burn,
+                "culprit " + who + ": " + check + " check failed"
+                        + (burn
+                                ? "; the pairwise setup with it is burned and is not used again until a fresh setup"
+                                : ""));
     }
 
     private DklsMessage broadcast(SigningKeys.Request req, int round, byte[] body) {

@@ -155,7 +155,8 @@ final class KeygenService implements AutoCloseable {
                     throw ApiException.conflict(e.getMessage());
                 }
                 end(keyId, s, KeyState.ABORTED);
-                throw ApiException.protocol(e.getMessage());
+                throw ApiException.blaming(
+                        config.id(), e.culpritId(), e.culpritName(), e.check().name(), false, e.getMessage());
             }
         }
     }

@@ -81,14 +81,15 @@ final class SetupRelay {
             }
             byte[] context = context(keyId, setupId, step, m.sender(), self);
             if (!PeerEnvelope.verify(from.signingKey(), TAG, context, m.ciphertext(), m.signature())) {
-                throw ApiException.protocol("culprit " + who(from) + ": its setup message is not signed by the "
-                        + "identity key it had at key generation for this key, setup, step and recipient "
-                        + "(changed, replayed or redirected)");
+                throw blame(
+                        from,
+                        null,
+                        "its setup message is not signed by the identity key it had at key generation for this key, "
+                                + "setup, step and recipient (changed, replayed or redirected)");
             }
             byte[] plain = PeerEnvelope.open(identity.keys(), context, m.ciphertext());
             if (plain == null) {
-                throw ApiException.protocol(
-                        "culprit " + who(from) + ": its signed setup message does not open for this server");
+                throw blame(from, null, "its signed setup message does not open for this server");
             }
             out.put(m.sender(), plain);
         }
@@ -101,13 +102,24 @@ final class SetupRelay {
         return out;
     }
 
-    /** The message of a failed protocol check, naming the server. */
-    String blame(ProtocolAbort e) {
+    /** The refusal of a failed protocol check, naming the server. */
+    ApiException blame(ProtocolAbort e) {
         Participant p = servers.get(e.culprit());
         return p == null
-                ? "the setup failed the " + e.check().name() + " check (no single server to blame)"
-                : "culprit " + who(p) + ": its setup message failed the "
-                        + e.check().name() + " check";
+                ? ApiException.blaming(
+                        self,
+                        null,
+                        e.check().name(),
+                        false,
+                        "the setup failed the " + e.check().name() + " check (no single server to blame)")
+                : blame(
+                        p,
+                        e.check().name(),
+                        "its setup message failed the " + e.check().name() + " check");
+    }
+
+    private ApiException blame(Participant from, String check, String why) {
+        return ApiException.blaming(self, from, check, false, "culprit " + who(from) + ": " + why);
     }
 
     private static String who(Participant p) {

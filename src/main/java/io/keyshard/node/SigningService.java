@@ -249,13 +249,19 @@ final class SigningService implements AutoCloseable {
                     p.signingKey(),
                     signature,
                     SignTranscript.commitment(req.requestHash(), c.sender(), hiding, binding))) {
-                throw ApiException.protocol("culprit server " + p.name() + ": its round-1 commitments are not signed "
-                        + "by the identity key it had at key generation");
+                throw ApiException.blaming(
+                        config.id(),
+                        p,
+                        null,
+                        false,
+                        "culprit server " + p.name() + ": its round-1 commitments are not signed "
+                                + "by the identity key it had at key generation");
             }
             try {
                 out.add(SigningCommitments.decode(req.suite(), c.sender(), hiding, binding));
             } catch (SigningException e) {
-                throw ApiException.protocol("culprit server " + p.name() + ": " + e.getMessage());
+                throw ApiException.blaming(
+                        config.id(), p, e.check().name(), false, "culprit server " + p.name() + ": " + e.getMessage());
             }
         }
         if (seen.size() != req.signers().size()) {

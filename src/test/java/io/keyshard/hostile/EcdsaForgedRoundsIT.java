@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
+import io.keyshard.dkls.Check;
 import io.keyshard.dkls.Commitment;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.Group;
@@ -102,6 +103,7 @@ class EcdsaForgedRoundsIT {
                 "ALPHA", s.signId(), "round3", new DklsRoundRequest(s.r(), replace(s.toAlpha(), s.fromBravo(), bad)));
         assertRefused(422, BRAVO_NAMED, a);
         assertTrue(a.body().contains(words), a.body());
+        RefusalShape.blames(a.body(), 12, "BRAVO", words, Check.valueOf(words).burnsSetup());
         assertRefused(
                 409,
                 "no signing waits",
@@ -245,6 +247,7 @@ class EcdsaForgedRoundsIT {
             assertRefused(422, "SPLIT_VIEW", a);
             assertFalse(a.body().contains("burned"), a.body());
             assertFalse(a.body().contains("culprit server"), "no honest server is named as the culprit: " + a.body());
+            RefusalShape.blames(a.body(), 0, null, "SPLIT_VIEW", false);
         }
     }
 
@@ -279,6 +282,7 @@ class EcdsaForgedRoundsIT {
         assertNotEquals(null, caught, "64 probes, none caught");
         assertRefused(422, BRAVO_NAMED, caught);
         assertTrue(caught.body().contains("OT_EXTENSION_CONSISTENCY"), caught.body());
+        RefusalShape.blames(caught.body(), 12, "BRAVO", "OT_EXTENSION_CONSISTENCY", true);
         SetupAccess.Held held = SetupAccess.read(cluster.node("ALPHA"), keyId);
         assertEquals(SetupStatus.State.BURNED, held.status().state());
         assertFalse(held.pairs().containsKey(12), "the burned seeds are gone");

@@ -130,6 +130,7 @@ class EcdsaMaliciousSignerIT {
                 post("ALPHA", signId, "round3", new DklsRoundRequest(r, replace(toAlpha, honest, bad)));
         assertRefused(422, "culprit server BRAVO (id 12)", a);
         assertTrue(a.body().contains("burned"), a.body());
+        RefusalShape.blames(a.body(), 12, "BRAVO", "MULTIPLICATION", true);
         assertRefused(409, "SETUP_NEEDED", post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 12))));
         // ALPHA still signs with CHARLIE: only the pair with the cheating server is burned
         ok(post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 13))));
@@ -157,6 +158,7 @@ class EcdsaMaliciousSignerIT {
                 post("ALPHA", signId, "round2", new DklsRoundRequest(r, replace(toAlpha, honest, bad)));
         assertRefused(422, "culprit server BRAVO (id 12)", a);
         assertTrue(a.body().contains("burned"), a.body());
+        RefusalShape.blames(a.body(), 12, "BRAVO", "OT_EXTENSION_CONSISTENCY", true);
         assertRefused(409, "SETUP_NEEDED", post("ALPHA", UUID.randomUUID(), "round1", request(keyId, List.of(11, 12))));
     }
 

@@ -95,7 +95,9 @@ class EcdsaSetupIT {
         byte[] ct = fromBravo.ciphertext().clone();
         ct[ct.length / 2] ^= 1;
         toAlpha.set(0, new SetupMessage(1, 12, 11, ct, fromBravo.signature()));
-        assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
+        HttpResponse<String> changed = step(keyId, "ALPHA", "step2", setupId, toAlpha);
+        assertRefused(changed, 422, "culprit server BRAVO (id 12)");
+        RefusalShape.blames(changed.body(), 12, "BRAVO", null, false);
         assertRefused(
                 step(keyId, "ALPHA", "step2", setupId, addressedTo(11, one)), 409, "no setup waits under this setupId");
     }
@@ -122,7 +124,9 @@ class EcdsaSetupIT {
         Map<Integer, SetupAnswer> one = step1(keyId, setupId);
         List<SetupMessage> toAlpha = addressedTo(11, one);
         toAlpha.set(0, bravoToCharlie(one));
-        assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit: the coordinator");
+        HttpResponse<String> misdirected = step(keyId, "ALPHA", "step2", setupId, toAlpha);
+        assertRefused(misdirected, 422, "culprit: the coordinator");
+        assertFalse(misdirected.body().contains("\"culprit\""), "no server is blamed: " + misdirected.body());
 
         UUID again = UUID.randomUUID();
         Map<Integer, SetupAnswer> two = step1(keyId, again);
@@ -254,6 +258,7 @@ class EcdsaSetupIT {
         HttpResponse<String> r = step(keyId, "ALPHA", "step2", setupId, toAlpha);
         assertRefused(r, 422, "culprit server BRAVO (id 12)");
         assertTrue(r.body().contains("ENCRYPTION_PROOF"), r.body());
+        RefusalShape.blames(r.body(), 12, "BRAVO", "ENCRYPTION_PROOF", false);
     }
 
     @Test
@@ -278,6 +283,7 @@ class EcdsaSetupIT {
         HttpResponse<String> r = step(keyId, "ALPHA", "step3", again, next);
         assertRefused(r, 422, "culprit server BRAVO (id 12)");
         assertTrue(r.body().contains("COMMITMENT"), r.body());
+        RefusalShape.blames(r.body(), 12, "BRAVO", "COMMITMENT", false);
         // BRAVO and CHARLIE finish the setup ALPHA refused: ALPHA keeps its previous one, whole
         for (String name : List.of("BRAVO", "CHARLIE")) {
             int id = cluster.node(name).entry.id();

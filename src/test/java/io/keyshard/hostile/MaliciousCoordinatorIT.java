@@ -189,9 +189,11 @@ class MaliciousCoordinatorIT {
         Round2Message c2r2 = c1.round2(toA);
         Round3Request req3 = new Round3Request(List.of(a2, b2, c2r2));
         for (TestNode n : List.of(a, b)) {
-            String msg = refused(post(n, keyId, "round3", req3), 422, keyId);
+            HttpResponse<String> r = post(n, keyId, "round3", req3);
+            String msg = refused(r, 422, keyId);
             assertTrue(msg.contains("culprit server CHARLIE"), msg);
             assertTrue(msg.contains(ProtocolCheck.EQUIVOCATION.description()), msg);
+            RefusalShape.blames(r.body(), 13, "CHARLIE", ProtocolCheck.EQUIVOCATION.name(), false);
         }
         // The coordinator's own check sees it too, before it would relay anything.
         ProtocolException relay = assertThrows(

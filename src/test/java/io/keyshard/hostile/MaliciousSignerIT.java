@@ -234,6 +234,7 @@ class MaliciousSignerIT {
         SignCommitment bad = signedAs(rogue.keys(), signId, r, 12, identity, Hex.decode(bravo.binding(), "b"));
         HttpResponse<String> a = post("ALPHA", signId, "round2", new SignRound2Request(r, List.of(own, bad)));
         assertRefused(422, "culprit server BRAVO", a);
+        RefusalShape.blames(a.body(), 12, "BRAVO", "INVALID_ELEMENT", false);
     }
 
     @Test

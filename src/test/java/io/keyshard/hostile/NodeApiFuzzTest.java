@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.json.StrictJson;
 import io.keyshard.node.InProcessNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fuzzes every endpoint of a node through its real request path (real client registry, keygen
  * service and H2 share store) with live sessions after round 1 and round 2 to aim at. Properties:
- * only the documented statuses (never 5xx), every refusal the JSON error of docs/protocol.md, Node API
- * without the keyId, a refusal changes nothing, a 422 ends only the session it was aimed at.
+ * only the documented statuses (never 5xx), every refusal the JSON error of docs/protocol.md, Errors
+ * ({@link RefusalShape}) without the keyId, a refusal changes nothing, a 422 ends only the session it was aimed at.
  * Input layout: see {@link FuzzRequest}.
  */
 class NodeApiFuzzTest {
@@ -64,10 +63,7 @@ class NodeApiFuzzTest {
             live.renewIfUsed(req.keyId());
             return;
         }
-        JsonNode error = StrictJson.mapper().readTree(a.body());
-        assertEquals(Set.of("error", "message"), fieldNames(error), a.body());
-        assertTrue(
-                error.get("error").isTextual() && error.get("message").asText().length() > 5, a.body());
+        JsonNode error = RefusalShape.checked(a, node.entry.id(), null);
         if (a.status() == 422) {
             assertEquals("PROTOCOL", error.get("error").asText());
             assertEquals("ABORTED", node.status(node.clientId, req.keyId()), "a 422 ends the session it was aimed at");

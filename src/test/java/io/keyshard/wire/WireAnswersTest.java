@@ -95,6 +95,15 @@ class WireAnswersTest {
     @Test
     void errorKeepsItsFieldNames() throws IOException {
         assertEquals(List.of("error", "message"), fields(json(new ErrorAnswer("CONFLICT", "x"))));
+        assertEquals(
+                List.of("burned", "check", "culprit", "error", "message"),
+                fields(json(new ErrorAnswer("PROTOCOL", "x", new ErrorAnswer.Culprit(12, "BRAVO"), "SHAPE", true))));
+        // a setup that was not burned and a culprit the node cannot name leave their fields out
+        assertEquals(
+                "{\"error\":\"PROTOCOL\",\"message\":\"x\",\"culprit\":{\"serverId\":12},\"check\":\"SHAPE\"}",
+                StrictJson.mapper()
+                        .writeValueAsString(
+                                new ErrorAnswer("PROTOCOL", "x", new ErrorAnswer.Culprit(12, null), "SHAPE", false)));
     }
 
     @Test
