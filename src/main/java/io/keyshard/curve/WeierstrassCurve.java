@@ -7,7 +7,6 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** secp256k1, P-256, P-384 and P-521 on Bouncy Castle's {@code CustomNamedCurves}; also the BIP-340 flavour. */
 final class WeierstrassCurve extends BaseCurve {
@@ -15,10 +14,10 @@ final class WeierstrassCurve extends BaseCurve {
     private final ECPoint g;
     private final BigInteger n;
     private final int fieldLength;
-    private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
     private final WeierstrassPoint generator;
     private final WeierstrassPoint identity;
     private volatile PublicBaseTable publicTable;
+    private volatile FixedBaseMultiplier generatorTable;
 
     WeierstrassCurve(CurveName name, String bcName) {
         this(name, CustomNamedCurves.getByName(bcName));
@@ -32,8 +31,6 @@ final class WeierstrassCurve extends BaseCurve {
         this.fieldLength = (curve.getFieldSize() + 7) / 8;
         this.generator = new WeierstrassPoint(this, g);
         this.identity = new WeierstrassPoint(this, curve.getInfinity());
-        // Precompute the comb table once, not on the first secret multiplication.
-        comb.multiply(g, BigInteger.ONE);
     }
 
     ECCurve bcCurve() {
@@ -56,20 +53,27 @@ final class WeierstrassCurve extends BaseCurve {
 
     @Override
     public Point multiplyBase(BigInteger k) {
-        // The comb multiplier is regular: the same sequence of operations for every k of a given length.
-        return new WeierstrassPoint(this, comb.multiply(g, k.mod(n)).normalize());
+        return generatorTable().times(k);
     }
 
     @Override
     public Point multiplyBase(Scalar k) {
-        // Already below n: no reduction. BC's comb takes a BigInteger and turns it into fixed-width limbs at once.
-        byte[] be = own(k).encode();
-        try {
-            return new WeierstrassPoint(
-                    this, comb.multiply(g, new BigInteger(1, be)).normalize());
-        } finally {
-            Arrays.fill(be, (byte) 0);
+        return generatorTable().times(own(k));
+    }
+
+    /** The constant-time table of G's multiples (built on first use, then shared). */
+    FixedBaseMultiplier generatorTable() {
+        FixedBaseMultiplier table = generatorTable;
+        if (table == null) {
+            synchronized (this) {
+                table = generatorTable;
+                if (table == null) {
+                    table = new FixedBaseMultiplier(this, g, FixedBaseMultiplier.TableFactory.CACHE_SAFE);
+                    generatorTable = table;
+                }
+            }
         }
+        return table;
     }
 
     /** k·P for a public k: from the fixed-base table when P is the generator (built on first use). */

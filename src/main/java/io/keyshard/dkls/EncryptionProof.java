@@ -1,5 +1,6 @@
 package io.keyshard.dkls;
 
+import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
@@ -23,12 +24,12 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
      * and a random w its response is {@code z' = w + c'·r}, which makes its commitments
      * {@code a' = w·G + (1 - 2b)·c'·h} and {@code b' = w·h}: the same distribution as the textbook
      * simulation ({@code z'} uniform), but every product has a fixed base (G or h) and a scalar that
-     * touches r or b, so it goes through the regular combs and no time follows the bit.
+     * touches r or b, so it goes through the constant-time tables of G and h and no time follows the bit.
      */
     static EncryptionProof prove(
             Group g,
             byte[] sid,
-            SecretMultiplier hTimes,
+            FixedBaseMultiplier hTimes,
             Point h,
             Point u,
             Point v,

@@ -1,5 +1,6 @@
 package io.keyshard.dkls;
 
+import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
@@ -93,7 +94,7 @@ public final class EndemicOt {
             byte[][][] pads = new byte[count][2][];
             for (int l = 0; l < count; l++) {
                 // the comb with a table for this v alone: regular, and cheaper than the ladder even for one use
-                Point sv = g.multiplier(vs.get(l)).times(s);
+                Point sv = g.timesSecretOnce(vs.get(l), s);
                 pads[l][0] = pad(sids[l], sv);
                 pads[l][1] = pad(sids[l], sv.subtract(sh));
             }
@@ -117,7 +118,7 @@ public final class EndemicOt {
             byte[] seed = new byte[PAD_LENGTH];
             random.nextBytes(seed);
             Point h = HashToCurve.hash(g, sid, Oracle.u32(self), seed);
-            SecretMultiplier hTimes = g.multiplier(h);
+            FixedBaseMultiplier hTimes = g.multiplier(h);
             this.r = new Scalar[choices.length];
             List<Encryption> out = new ArrayList<>(choices.length);
             for (int l = 0; l < choices.length; l++) {
@@ -140,7 +141,7 @@ public final class EndemicOt {
         public byte[][] finish(SenderMessage m) {
             m.proof().verify(g, sid, peer, m.z());
             byte[][] pads = new byte[r.length][];
-            SecretMultiplier zTimes = g.multiplier(m.z());
+            FixedBaseMultiplier zTimes = g.multiplier(m.z());
             for (int l = 0; l < r.length; l++) {
                 pads[l] = pad(instance(sid, l), zTimes.times(r[l]));
                 r[l].destroy();

@@ -3,6 +3,7 @@ package io.keyshard.dkls;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
+import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import io.keyshard.curve.ScalarField;
@@ -31,11 +32,13 @@ public final class Group {
     private final Curve curve;
     private final ScalarField field;
     private final ECCurve bcCurve;
+    private final FixedBaseMultiplier generatorTimes;
 
     private Group(Curve curve) {
         this.curve = curve;
         this.field = new ScalarField(curve.order(), curve.scalarLength(), false);
         this.bcCurve = CustomNamedCurves.getByName(bcName(curve.name())).getCurve();
+        this.generatorTimes = FixedBaseMultiplier.of(curve.generator());
     }
 
     /** Bouncy Castle's name of an ECDSA curve. */
@@ -109,9 +112,9 @@ public final class Group {
         return s;
     }
 
-    /** {@code s·G} by the curve's regular base multiplication. */
+    /** {@code s·G} from the curve's constant-time table of G's multiples. */
     public Point base(Scalar s) {
-        return curve.multiplyBase(s.toBigInteger());
+        return generatorTimes.times(s);
     }
 
     /** {@code s·P} in variable time: for public scalars only (proof checks, simulated proof branches). */
@@ -124,9 +127,14 @@ public final class Group {
         return new SecretMultiplier(this, bcCurve, p, false).times(s);
     }
 
-    /** A multiplier of P by secret scalars, keeping P's comb table for repeated use. */
-    SecretMultiplier multiplier(Point p) {
-        return new SecretMultiplier(this, bcCurve, p, true);
+    /** {@code s·P} for a secret s and a P used once: a comb with a table for P alone ({@link SecretMultiplier}). */
+    Point timesSecretOnce(Point p, Scalar s) {
+        return new SecretMultiplier(this, bcCurve, p, true).times(s);
+    }
+
+    /** A constant-time multiplier of P by secret scalars, for a P used many times (h, z of a base OT batch). */
+    FixedBaseMultiplier multiplier(Point p) {
+        return FixedBaseMultiplier.of(p);
     }
 
     public Scalar of(BigInteger v) {

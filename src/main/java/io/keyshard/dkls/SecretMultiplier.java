@@ -11,12 +11,12 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * {@code k·P} for secret k and any point P by a regular algorithm: the same sequence of group
- * operations for every k of the order's length. A point used many times (h, z of a base OT batch)
- * gets Bouncy Castle's fixed-point comb, the algorithm the curve package uses for {@code k·G}, whose
- * table is built on first use and kept; a point used once gets a Montgomery ladder, which needs no
+ * operations for every k of the order's length. Bouncy Castle's fixed-point comb, with a table for
+ * this point alone (cheaper than the ladder even for one product: the base OT sender's {@code s·v});
+ * or a Montgomery ladder, which needs no
  * table: one addition and one doubling per bit of {@code k + q} or {@code k + 2q}, whichever has
  * one bit more than q, so the count does not follow the leading zeros of k. Point.multiply, a wNAF whose running time follows the scalar's digits, is
- * kept for public scalars.
+ * kept for public scalars; points used many times take a {@link io.keyshard.curve.FixedBaseMultiplier}.
  */
 final class SecretMultiplier {
     private final Group g;

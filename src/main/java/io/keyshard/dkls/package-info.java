@@ -57,9 +57,11 @@
  * by it; the multiplication's long vectors (the OT-derived values, τ, the check) use the same kind of
  * arithmetic on 64-bit limbs, {@code ModQ}, with the receiver's choice bits as masks.
  * The KOS15 check multiplies secret rows by the public challenge through a table indexed by the
- * challenge. Base multiplications use the curve's comb; multiplications of other points by a secret
- * use Bouncy Castle's comb (points used many times) or a Montgomery ladder (points used once),
- * through {@link io.keyshard.curve.Point} encodings. As in the FROST package, both take a
+ * challenge. Multiplications of G, and of points used many times (h and z of a base OT batch), by a
+ * secret read a {@link io.keyshard.curve.FixedBaseMultiplier} (a table of multiples per digit, every
+ * entry scanned); other points use Bouncy Castle's comb with a table for that point (the base OT
+ * sender's {@code s·v}) or a Montgomery ladder, through {@link io.keyshard.curve.Point} encodings.
+ * As in the FROST package, the comb and the ladder take a
  * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not
  * themselves constant-time. The receiver's choice
  * bits enter the OT extension and the correlated OT by masks; the base OT receiver picks

@@ -67,9 +67,12 @@ final class InMemorySetup {
         }
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
+            long cpu0 = Samples.cpuNanos();
             long bytes = run(curve, ids);
+            // thread CPU as well as wall time: on a loaded machine waiting for a core is not the setup's cost
             System.out.printf(
-                    "%s %d servers: %.1f ms, %d bytes%n", curve, servers, (System.nanoTime() - t0) / 1e6, bytes);
+                    "%s %d servers: %.1f ms, %.1f ms CPU, %d bytes%n",
+                    curve, servers, (System.nanoTime() - t0) / 1e6, (Samples.cpuNanos() - cpu0) / 1e6, bytes);
         }
     }
 }

@@ -1,0 +1,162 @@
+package io.keyshard.curve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.math.ec.ECLookupTable;
+import org.bouncycastle.math.ec.ECPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FixedBaseMultiplierTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** 0, 1, 2, q - 1, q, q + 1, all-ones digits, a single top bit, and random scalars. */
+    private static List<BigInteger> scalars(BigInteger q) {
+        List<BigInteger> ks = new ArrayList<>(List.of(
+                BigInteger.ZERO,
+                BigInteger.ONE,
+                BigInteger.TWO,
+                BigInteger.valueOf(63),
+                BigInteger.valueOf(64),
+                q.subtract(BigInteger.ONE),
+                q,
+                q.add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(q.bitLength() - 1),
+                BigInteger.ONE.shiftLeft(q.bitLength()).subtract(BigInteger.ONE).mod(q)));
+        for (int i = 0; i < 12; i++) {
+            ks.add(new BigInteger(q.bitLength() + 8, RANDOM).mod(q));
+        }
+        return ks;
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "SECP256K1_SCHNORR", "P256", "P384", "P521"})
+    void generatorTableAgreesWithThePlainMultiplication(CurveName name) {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        ECPoint g = c.own(c.generator()).bc();
+        for (BigInteger k : scalars(c.order())) {
+            Point expected =
+                    new WeierstrassPoint(c, g.multiply(k.mod(c.order())).normalize());
+            assertEquals(expected, c.multiplyBase(k), "k·G by BigInteger, k = " + k);
+            assertEquals(expected, c.multiplyBase(c.scalars().of(k.mod(c.order()))), "k·G by Scalar, k = " + k);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void pointTableAgreesWithThePlainMultiplication(CurveName name) {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        Point base = c.generator().multiply(new BigInteger(256, RANDOM).add(BigInteger.TWO));
+        FixedBaseMultiplier table = FixedBaseMultiplier.of(base);
+        ScalarField other = new ScalarField(c.order(), c.scalarLength(), false);
+        for (BigInteger k : scalars(c.order())) {
+            Point expected = new WeierstrassPoint(
+                    c, c.own(base).bc().multiply(k.mod(c.order())).normalize());
+            assertEquals(expected, table.times(k), "k·B by BigInteger, k = " + k);
+            // a scalar of a field with the same order (the dkls group's own) is accepted
+            assertEquals(expected, table.times(other.of(k.mod(c.order()))), "k·B by Scalar, k = " + k);
+        }
+    }
+
+    @Test
+    void theGeneratorsTableIsSharedAndOtherCurvesAreRefused() {
+        Curve c = CurveName.P256.curve();
+        assertSame(FixedBaseMultiplier.of(c.generator()), FixedBaseMultiplier.of(c.generator()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FixedBaseMultiplier.of(CurveName.ED25519.curve().generator()));
+        Scalar foreign = CurveName.SECP256K1.curve().scalars().of(BigInteger.TWO);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FixedBaseMultiplier.of(c.generator()).times(foreign));
+    }
+
+    /**
+     * Every multiplication reads every row once through the constant-time lookup (which scans all of the
+     * row's entries), never through the variable-time one, whatever the scalar: the same reads for 0, 1,
+     * q - 1 and random scalars.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void everyMultiplicationScansEveryEntryOfEveryRow(CurveName name) {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        List<CountingTable> rows = new ArrayList<>();
+        FixedBaseMultiplier table =
+                new FixedBaseMultiplier(c, c.own(c.generator()).bc(), (curve, entries) -> {
+                    CountingTable t = new CountingTable(entries);
+                    rows.add(t);
+                    return t;
+                });
+        int positions = (c.order().bitLength() + FixedBaseMultiplier.WIDTH - 1) / FixedBaseMultiplier.WIDTH;
+        assertEquals(positions, rows.size());
+        for (BigInteger k : scalars(c.order())) {
+            rows.forEach(CountingTable::reset);
+            assertEquals(c.multiplyBase(k), table.times(k), "k = " + k);
+            for (CountingTable t : rows) {
+                assertEquals(1, t.lookups, "lookups of one row, k = " + k);
+                assertEquals(t.entries.length, t.reads, "entries read in one row, k = " + k);
+                assertEquals(0, t.variableLookups, "variable-time lookups, k = " + k);
+            }
+        }
+        // The tables the multiplier really uses are the curve's cache-safe ones, which read every entry.
+        assertTrue(c.bcCurve()
+                .createCacheSafeLookupTable(rows.get(0).entries, 0, rows.get(0).entries.length)
+                .lookup(3)
+                .equals(rows.get(0).entries[3]));
+    }
+
+    /** A lookup table that reads every entry, keeps the wanted one without a branch on the index, and counts. */
+    private static final class CountingTable implements ECLookupTable {
+        final ECPoint[] entries;
+        int lookups;
+        int reads;
+        int variableLookups;
+
+        CountingTable(ECPoint[] entries) {
+            this.entries = entries.clone();
+        }
+
+        void reset() {
+            lookups = 0;
+            reads = 0;
+            variableLookups = 0;
+        }
+
+        @Override
+        public int getSize() {
+            return entries.length;
+        }
+
+        @Override
+        public ECPoint lookup(int index) {
+            lookups++;
+            ECPoint[] kept = new ECPoint[2];
+            for (int i = 0; i < entries.length; i++) {
+                reads++;
+                int hit = ((i ^ index) - 1) >>> 31; // 1 when i == index
+                kept[hit] = entries[i];
+            }
+            return kept[1];
+        }
+
+        @Override
+        public ECPoint lookupVar(int index) {
+            variableLookups++;
+            return entries[index];
+        }
+    }
+}
