@@ -1,6 +1,11 @@
 package io.keyshard.dkg;
 
+import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContext;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
 /**
@@ -9,10 +14,14 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
  * share can neither be replayed into another session nor redirected to another recipient.
  */
 final class ShareEncryption {
-    static final int ENC_LENGTH = HpkeBase.ENC_LENGTH;
-    static final int TAG_LENGTH = HpkeBase.TAG_LENGTH;
+    static final int ENC_LENGTH = 32;
+    static final int TAG_LENGTH = 16;
 
     private ShareEncryption() {}
+
+    static HPKE suite() {
+        return new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM128);
+    }
 
     /** Length of {@code enc ‖ ciphertext} for a plaintext of this length. */
     static int sealedLength(int plaintextLength) {
@@ -31,7 +40,21 @@ final class ShareEncryption {
             byte[] aad,
             byte[] plaintext,
             AsymmetricCipherKeyPair ephemeral) {
-        return HpkeBase.seal(recipientKey, info, aad, plaintext, ephemeral);
+        HPKE hpke = suite();
+        HPKEContextWithEncapsulation ctx = ephemeral == null
+                ? hpke.setupBaseS(recipientKey, info)
+                : hpke.setupBaseS(recipientKey, info, ephemeral);
+        byte[] ct;
+        try {
+            ct = ctx.seal(aad, plaintext);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("HPKE sealing failed", e);
+        }
+        byte[] enc = ctx.getEncapsulation();
+        byte[] out = new byte[enc.length + ct.length];
+        System.arraycopy(enc, 0, out, 0, enc.length);
+        System.arraycopy(ct, 0, out, enc.length, ct.length);
+        return out;
     }
 
     /** The plaintext, or null when the sealed share does not open (wrong key, session, sender or tampering). */
@@ -42,7 +65,17 @@ final class ShareEncryption {
     }
 
     static byte[] open(AsymmetricCipherKeyPair recipientKeys, byte[] info, byte[] aad, byte[] sealed) {
-        return HpkeBase.open(recipientKeys, info, aad, sealed);
+        if (sealed == null || sealed.length < ENC_LENGTH + TAG_LENGTH) {
+            return null;
+        }
+        byte[] enc = Arrays.copyOfRange(sealed, 0, ENC_LENGTH);
+        try {
+            HPKEContext ctx = suite().setupBaseR(enc, recipientKeys, info);
+            return ctx.open(aad, Arrays.copyOfRange(sealed, ENC_LENGTH, sealed.length));
+        } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {
+            // A low-order enc makes the X25519 agreement fail; to the recipient that is just an unopenable share.
+            return null;
+        }
     }
 
     private static byte[] context(byte[] sessionId, int sender, int recipient) {
