@@ -65,7 +65,8 @@ final class NodeProcess {
         }
         // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
         // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
-        // first keygens after a start finish sooner.
+        // first keygens after a start finish sooner. Threshold-ECDSA signing, whose loops gain most from C2, was at
+        // best even on C2 after 100-200 signings, and C2 nodes started slower under load (docs/benchmarks.md).
         List<String> command =
                 new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app

@@ -1,6 +1,7 @@
 package io.keyshard.wire;
 
 import io.keyshard.bytes.BigEndian;
+import io.keyshard.crypto.Digests;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,10 +15,19 @@ public final class DklsTranscript {
 
     private DklsTranscript() {}
 
-    /** The fields a signer's message is signed over ({@code body} as sent: sealed for a point-to-point one). */
+    /**
+     * The fields a signer's message is signed over: {@code body} as sent (sealed for a point-to-point one)
+     * enters by its SHA-256, so a 100 kB round message is hashed once, not copied into the framing and then
+     * hashed twice more by Ed25519's signing (as {@link io.keyshard.dkg.PeerEnvelope} signs its ciphertext).
+     */
     public static byte[][] signed(byte[] requestHash, int round, int sender, int recipient, byte[] body) {
         return new byte[][] {
-            PROTOCOL, BigEndian.u32(round), requestHash, BigEndian.u32(sender), BigEndian.u32(recipient), body
+            PROTOCOL,
+            BigEndian.u32(round),
+            requestHash,
+            BigEndian.u32(sender),
+            BigEndian.u32(recipient),
+            Digests.sha256(body)
         };
     }
 
