@@ -12,6 +12,7 @@ import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ final class SetupSection {
         try (Vault vault = Vault.create(home, "bench-password-1".toCharArray(), new KdfParams(1024, 1, 1));
                 Workspace ws = Workspace.open(home, vault)) {
             ws.startLocalCluster();
-            for (CurveName curve : CURVES) {
+            for (CurveName curve : curves()) {
                 for (int t : new int[] {2, 3}) {
                     UUID key = keygen(ws, curve, t, LocalCluster.NAMES);
                     rows.add(measure(ws, curve, t, 3, key, List.of(1, 2, 3), warmup, samples, floors));
@@ -54,6 +55,17 @@ final class SetupSection {
         }
         table.ecdsaSetup(rows, floors);
         return rows;
+    }
+
+    /** The curves to measure: {@code -Dbench.setupCurves=SECP256K1,P256} narrows a run to those, else all four. */
+    private static List<CurveName> curves() {
+        String only = System.getProperty("bench.setupCurves", "");
+        return only.isBlank()
+                ? CURVES
+                : Arrays.stream(only.split(","))
+                        .map(String::trim)
+                        .map(CurveName::parse)
+                        .toList();
     }
 
     /** A READY key whose first setup (started by key generation) has ended. */

@@ -71,8 +71,11 @@ class KeysShowSignaturesTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertTrue(o.get("signatures").isArray());
         assertEquals(0, o.get("signatures").size());
+        // The servers of this key are not running, so whether its ECDSA signing is set up cannot be asked.
+        assertEquals("unknown", o.get("signing").asText());
         ObjectNode record = ((ObjectNode) o).deepCopy();
         record.remove("signatures");
+        record.remove("signing");
         assertEquals(new ObjectMapper().readTree(RecordCodec.toJson(key).toString()), record);
 
         CliHarness.Result text = run("keys", "show", key.keyId().toString());
