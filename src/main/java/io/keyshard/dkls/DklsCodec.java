@@ -15,6 +15,9 @@ import java.util.List;
  * authenticated. Every refusal is a {@link ProtocolAbort} naming that sender.
  */
 public final class DklsCodec {
+    /** For a decoder: read the recipient id as written instead of checking it. */
+    private static final int ANY_RECIPIENT = -1;
+
     private static final int DIGEST = 32;
     /** The multiplication width of Protocol 3.6: inputs (r_i, sk_i). */
     private static final int ELL = 2;
@@ -95,10 +98,29 @@ public final class DklsCodec {
         return w.toByteArray();
     }
 
+    /** Reads the recipient id; {@code expected} other than {@link #ANY_RECIPIENT} must match it. */
+    private static int recipient(Wire.Reader r, int expected) {
+        if (expected == ANY_RECIPIENT) {
+            return r.u32();
+        }
+        r.expect(expected, "the recipient");
+        return expected;
+    }
+
+    /** A multiplication request as written, whoever it is addressed to (the signer checks that later). */
     public MulRequest decodeMulRequest(byte[] b, int sender) {
+        return decodeMulRequest(b, sender, ANY_RECIPIENT);
+    }
+
+    /**
+     * A multiplication request that {@code sender} sealed and signed to {@code recipient}: an id in it that
+     * differs is the sender's own doing (the relay has checked the seal and the signature), so the refusal names
+     * it, where the signer's own check of an unauthenticated list could not.
+     */
+    public MulRequest decodeMulRequest(byte[] b, int sender, int recipient) {
         Wire.Reader r = new Wire.Reader(g, b, sender);
         r.expect(sender, "the sender");
-        MulRequest m = new MulRequest(sender, r.u32(), readOte(r));
+        MulRequest m = new MulRequest(sender, recipient(r, recipient), readOte(r));
         r.end();
         return m;
     }
@@ -124,10 +146,16 @@ public final class DklsCodec {
                 .toByteArray();
     }
 
+    /** A multiplication answer as written, whoever it is addressed to (the signer checks that later). */
     public MulResponse decodeMulResponse(byte[] b, int sender) {
+        return decodeMulResponse(b, sender, ANY_RECIPIENT);
+    }
+
+    /** A multiplication answer that {@code sender} sealed and signed to {@code recipient} (as for a request). */
+    public MulResponse decodeMulResponse(byte[] b, int sender, int recipient) {
         Wire.Reader r = new Wire.Reader(g, b, sender);
         r.expect(sender, "the sender");
-        int to = r.u32();
+        int to = recipient(r, recipient);
         byte[] seen = r.bytes(DIGEST);
         Scalar[][] tau = new Scalar[g.batchSize()][2 * ELL];
         for (Scalar[] row : tau) {

@@ -139,7 +139,7 @@ final class EcdsaSigning {
                     }
                     commits.add(codec.decodeCommit(Arrays.copyOfRange(b, setupId.length, b.length), m.sender()));
                 } else {
-                    requests.add(codec.decodeMulRequest(relay.opened(m, 1), relay.sender(m)));
+                    requests.add(codec.decodeMulRequest(relay.opened(m, 1), relay.sender(m), config.id()));
                 }
             }
             List<DklsMessage> out = new ArrayList<>();
@@ -157,7 +157,7 @@ final class EcdsaSigning {
             DklsCodec codec = new DklsCodec(state.group);
             List<MulResponse> responses = new ArrayList<>();
             for (DklsMessage m : body.messages()) {
-                responses.add(codec.decodeMulResponse(relay.opened(m, 2), relay.sender(m)));
+                responses.add(codec.decodeMulResponse(relay.opened(m, 2), relay.sender(m), config.id()));
             }
             Partial partial = state.signer.round3(responses);
             byte[] partialBody = ByteArrays.concat(state.signer.nonce().encode(), codec.encode(partial));

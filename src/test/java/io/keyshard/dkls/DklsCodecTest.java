@@ -80,6 +80,17 @@ class DklsCodecTest {
         assertRefused(() -> codec.decodeMulRequest(enc, 4), Check.ENCODING);
     }
 
+    @Test
+    void aRequestSealedToThisServerButNamingAnotherRecipientIsRefusedNamingItsSender() {
+        Group g = Group.of(CurveName.SECP256K1);
+        DklsCodec codec = new DklsCodec(g);
+        OtSeeds[] seeds = Pairs.dealt(new TestRandom("codec recipient"));
+        Rvole.Receiver bob = new Rvole.Receiver(g, new byte[] {1}, 1, seeds[1], 2, new TestRandom("b"));
+        byte[] enc = codec.encode(new SignMessages.MulRequest(4, 3, bob.message()));
+        assertEquals(3, codec.decodeMulRequest(enc, 4, 3).to());
+        assertRefused(() -> codec.decodeMulRequest(enc, 4, 1), Check.SHAPE);
+    }
+
     private static void assertRefused(Runnable r, Check check) {
         ProtocolAbort e = assertThrows(ProtocolAbort.class, r::run);
         assertEquals(4, e.culprit());
