@@ -73,8 +73,7 @@ class DklsCodecTest {
     void anOtExtensionColumnWithBitsPastTheBatchIsRefused() {
         Group g = Group.of(CurveName.SECP256K1);
         DklsCodec codec = new DklsCodec(g);
-        OtSeeds[] seeds = Pairs.dealt(new TestRandom("codec ote"));
-        Rvole.Receiver bob = new Rvole.Receiver(g, new byte[] {1}, 1, seeds[1], 2, new TestRandom("b"));
+        Rvole.Receiver bob = receiver(g, "codec ote");
         bob.message().u()[0][bob.message().u()[0].length - 1] |= Long.MIN_VALUE;
         byte[] enc = codec.encode(new SignMessages.MulRequest(4, 1, bob.message()));
         assertRefused(() -> codec.decodeMulRequest(enc, 4), Check.ENCODING);
@@ -84,11 +83,16 @@ class DklsCodecTest {
     void aRequestSealedToThisServerButNamingAnotherRecipientIsRefusedNamingItsSender() {
         Group g = Group.of(CurveName.SECP256K1);
         DklsCodec codec = new DklsCodec(g);
-        OtSeeds[] seeds = Pairs.dealt(new TestRandom("codec recipient"));
-        Rvole.Receiver bob = new Rvole.Receiver(g, new byte[] {1}, 1, seeds[1], 2, new TestRandom("b"));
+        Rvole.Receiver bob = receiver(g, "codec recipient");
         byte[] enc = codec.encode(new SignMessages.MulRequest(4, 3, bob.message()));
         assertEquals(3, codec.decodeMulRequest(enc, 4, 3).to());
         assertRefused(() -> codec.decodeMulRequest(enc, 4, 1), Check.SHAPE);
+    }
+
+    /** Party 1's side of a multiplication with party 2 over seeds dealt from {@code seed}. */
+    private static Rvole.Receiver receiver(Group g, String seed) {
+        OtSeeds[] seeds = Pairs.dealt(new TestRandom(seed));
+        return new Rvole.Receiver(g, new byte[] {1}, 1, seeds[1], 2, new TestRandom("b"));
     }
 
     private static void assertRefused(Runnable r, Check check) {
