@@ -15,7 +15,6 @@ import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsTranscript;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +106,7 @@ final class EcdsaAnswers {
         Point bigR = null;
         for (DklsMessage m : broadcasts) {
             NodeConnection c = signer(m.sender());
-            byte[] body = Base64.getDecoder().decode(m.body());
+            byte[] body = m.body();
             if (body.length < pointLength) {
                 throw blame(c, "its partial signature is too short");
             }
@@ -143,16 +142,11 @@ final class EcdsaAnswers {
     }
 
     private void signed(NodeConnection c, int round, DklsMessage m) {
-        byte[] body;
-        byte[] signature;
-        try {
-            body = Base64.getDecoder().decode(m.body() == null ? "" : m.body());
-            signature = Base64.getDecoder().decode(m.signature() == null ? "" : m.signature());
-        } catch (IllegalArgumentException e) {
-            throw blame(c, "its round-" + round + " message is not base64");
+        if (m.body() == null || m.signature() == null) {
+            throw blame(c, "its round-" + round + " answer holds a message without a body or signature");
         }
-        byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), body);
-        if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), signature, fields)) {
+        byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), m.body());
+        if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), m.signature(), fields)) {
             throw blame(c, "its round-" + round + " message is not signed by its identity key for this request");
         }
     }

@@ -4,7 +4,6 @@ import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Participant;
 import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsTranscript;
-import java.util.Base64;
 
 /**
  * The threshold-ECDSA messages as they pass through the coordinator, seen from one signer: each must come
@@ -60,17 +59,10 @@ final class DklsRelay {
 
     private byte[] verified(DklsMessage m, int round) throws ApiException {
         Participant p = req.participant(m.sender());
-        byte[] body;
-        byte[] signature;
-        try {
-            body = Base64.getDecoder().decode(m.body() == null ? "" : m.body());
-            signature = Base64.getDecoder().decode(m.signature() == null ? "" : m.signature());
-        } catch (IllegalArgumentException e) {
-            throw blame(m.sender(), "its message is not base64");
-        }
+        byte[] body = m.body() == null ? new byte[0] : m.body();
         if (!IdentityKeys.verifySigningMessage(
                 p.signingKey(),
-                signature,
+                m.signature() == null ? new byte[0] : m.signature(),
                 DklsTranscript.signed(req.requestHash(), round, m.sender(), m.recipient(), body))) {
             throw blame(
                     m.sender(),
@@ -86,12 +78,11 @@ final class DklsRelay {
                 self, participant(req, from), null, false, "culprit " + named(req, from) + ": " + why);
     }
 
-    /** A message of this server, signed by its identity key (the body base64). */
+    /** A message of this server, signed by its identity key. */
     static DklsMessage signed(
             NodeIdentity identity, SigningKeys.Request req, int round, int from, int to, byte[] body) {
         byte[] signature = identity.signSigningMessage(DklsTranscript.signed(req.requestHash(), round, from, to, body));
-        Base64.Encoder b64 = Base64.getEncoder();
-        return new DklsMessage(from, to, b64.encodeToString(body), b64.encodeToString(signature));
+        return new DklsMessage(from, to, body, signature);
     }
 
     /** {@code plaintext} sealed to co-signer {@code to} for this request and round. */

@@ -21,7 +21,6 @@ import io.keyshard.wire.SignTranscript;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -136,7 +135,7 @@ final class DklsRounds {
     private static byte[] open(IdentityKeys recipient, DklsMessage m, UUID signId, SignRound1Request r, int round)
             throws Exception {
         byte[][] context = DklsTranscript.sealContext(requestHash(signId, r), round, m.sender(), m.recipient());
-        return recipient.openSigningMessage(context, Base64.getDecoder().decode(m.body()));
+        return recipient.openSigningMessage(context, m.body());
     }
 
     /**
@@ -163,8 +162,7 @@ final class DklsRounds {
                 : IdentityKeys.sealSigningMessage(
                         recipient.encryptionPublicKey(), DklsTranscript.sealContext(hash, round, from, to), plain);
         byte[] signature = sender.signSigningMessage(DklsTranscript.signed(hash, round, from, to, body));
-        Base64.Encoder b64 = Base64.getEncoder();
-        return new DklsMessage(from, to, b64.encodeToString(body), b64.encodeToString(signature));
+        return new DklsMessage(from, to, body, signature);
     }
 
     /** A sealed message with its plaintext changed by {@code change}, sealed and signed again by its sender. */

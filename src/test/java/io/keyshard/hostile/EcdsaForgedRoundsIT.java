@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -229,7 +228,7 @@ class EcdsaForgedRoundsIT {
         SignRound1Request r = request(keyId, List.of(11, 12, 13));
         List<DklsAnswer> one = rounds.roundOne(signId, r, "ALPHA", "BRAVO", "CHARLIE");
         DklsMessage honest = from(forServer(one, 13, true), 12, DklsMessage.BROADCAST);
-        byte[] body = Base64.getDecoder().decode(honest.body());
+        byte[] body = honest.body().clone();
         body[body.length - 1] ^= 1; // another commitment to R_BRAVO, signed by BRAVO: shown to CHARLIE only
         DklsMessage other = rounds.forge(signId, r, 1, 12, DklsMessage.BROADCAST, body);
         List<DklsAnswer> two = List.of(

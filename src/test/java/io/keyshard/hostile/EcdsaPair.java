@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -169,7 +168,7 @@ final class EcdsaPair implements AutoCloseable {
 
     /** The body of a signer's message (for a sealed one, the plaintext as ALPHA opens it). */
     byte[] plaintext(UUID signId, SignRound1Request r, int round, DklsMessage m) {
-        byte[] body = Base64.getDecoder().decode(m.body());
+        byte[] body = m.body();
         if (m.recipient() == DklsMessage.BROADCAST) {
             return body;
         }
@@ -188,8 +187,7 @@ final class EcdsaPair implements AutoCloseable {
                         plaintext);
         byte[] signature =
                 bravo.identityKeys().signSigningMessage(DklsTranscript.signed(hash, round, BRAVO, recipient, body));
-        Base64.Encoder b64 = Base64.getEncoder();
-        return new DklsMessage(BRAVO, recipient, b64.encodeToString(body), b64.encodeToString(signature));
+        return new DklsMessage(BRAVO, recipient, body, signature);
     }
 
     static byte[] hash(UUID signId, SignRound1Request r) {

@@ -31,7 +31,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -206,14 +205,11 @@ final class RogueFront implements AutoCloseable {
         SignRound1Request req = json.readValue(request, DklsRoundRequest.class).request();
         DklsAnswer a = json.readValue(answer, DklsAnswer.class);
         DklsMessage m = a.messages().get(0);
-        byte[] body = dklsPartial.apply(Base64.getDecoder().decode(m.body()));
+        byte[] body = dklsPartial.apply(m.body().clone());
         byte[] hash = SignTranscript.requestHash(signId, req, Hex.decode(req.message(), "digest"));
         byte[] signature = keys.signSigningMessage(DklsTranscript.signed(hash, 3, m.sender(), m.recipient(), body));
-        Base64.Encoder b64 = Base64.getEncoder();
-        return json.writeValueAsString(new DklsAnswer(
-                a.sender(),
-                List.of(new DklsMessage(
-                        m.sender(), m.recipient(), b64.encodeToString(body), b64.encodeToString(signature)))));
+        return json.writeValueAsString(
+                new DklsAnswer(a.sender(), List.of(new DklsMessage(m.sender(), m.recipient(), body, signature))));
     }
 
     private String alter(String keyId, String round, byte[] request, String answer) throws IOException {

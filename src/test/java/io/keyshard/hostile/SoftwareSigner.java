@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,7 +108,7 @@ final class SoftwareSigner {
         List<MulRequest> requests = new ArrayList<>();
         for (DklsMessage m : alphaRound1) {
             if (m.recipient() == DklsMessage.BROADCAST) {
-                byte[] b = Base64.getDecoder().decode(m.body());
+                byte[] b = m.body();
                 commits.add(codec.decodeCommit(Arrays.copyOfRange(b, 16, b.length), PEER));
             } else if (m.recipient() == self) {
                 requests.add(codec.decodeMulRequest(rounds.open(m, signId, r, 1), PEER));

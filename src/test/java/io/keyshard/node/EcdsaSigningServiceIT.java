@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.KeygenRequest;
@@ -35,12 +36,12 @@ import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -181,9 +182,21 @@ class EcdsaSigningServiceIT {
     }
 
     private static DklsAnswer call(int server, UUID signId, String action, Object body) throws Exception {
-        Object answer = services.get(server)
-                .handle(clients.get(server), signId, action, StrictJson.mapper().writeValueAsBytes(body));
-        return (DklsAnswer) answer;
+        return (DklsAnswer) handle(server, signId, action, StrictJson.mapper().writeValueAsBytes(body));
+    }
+
+    private static Object handle(int server, UUID signId, String action, byte[] body) throws Exception {
+        return services.get(server).handle(clients.get(server), signId, action, body);
+    }
+
+    /** Round 1 of a signing by ALPHA and BRAVO at {@code path} over a random digest. */
+    private record Started(SignRound1Request r, byte[] digest, List<DklsAnswer> one) {}
+
+    private static Started roundOne(UUID signId, String path) throws Exception {
+        byte[] digest = new byte[Group.of(CURVE).digestLength()];
+        RANDOM.nextBytes(digest);
+        SignRound1Request r = new SignRound1Request(keyId.toString(), path, "", List.of(11, 12), Hex.encode(digest));
+        return new Started(r, digest, List.of(call(11, signId, "round1", r), call(12, signId, "round1", r)));
     }
 
     private static List<DklsMessage> forServer(List<DklsAnswer> answers, int id, boolean broadcasts) {
@@ -226,7 +239,7 @@ class EcdsaSigningServiceIT {
         List<Partial> partials = new ArrayList<>();
         int pl = g.curve().pointLength();
         for (DklsAnswer a : three) {
-            byte[] body = Base64.getDecoder().decode(a.messages().get(0).body());
+            byte[] body = a.messages().get(0).body();
             bigR = g.decodePoint(Arrays.copyOf(body, pl), a.sender());
             partials.add(codec.decodePartial(Arrays.copyOfRange(body, pl, body.length), a.sender()));
         }
@@ -253,13 +266,35 @@ class EcdsaSigningServiceIT {
     }
 
     @Test
+    void aBodyThatIsNotBase64IsAMalformedRequestAndTheSigningStillWaits() throws Exception {
+        UUID signId = UUID.randomUUID();
+        Started s = roundOne(signId, "m/4");
+        DklsRoundRequest valid = new DklsRoundRequest(s.r(), forServer(s.one(), 11, true));
+        ObjectNode tree = StrictJson.mapper().valueToTree(valid);
+        ((ObjectNode) tree.get("messages").get(1)).put("body", "BRAVO's commitment, not base64!");
+        byte[] bad = StrictJson.mapper().writeValueAsBytes(tree);
+        ApiException e = assertThrows(ApiException.class, () -> handle(11, signId, "round2", bad));
+        assertEquals(400, e.status());
+        assertEquals("MALFORMED", e.answer().error());
+        assertEquals("field 'messages[1].body' has the wrong type or format", e.getMessage());
+        // refused before the signer was taken: the genuine round 2 still goes on
+        assertEquals(
+                List.of(12),
+                call(11, signId, "round2", valid).messages().stream()
+                        .map(DklsMessage::recipient)
+                        .toList());
+        for (int server : List.of(11, 12)) {
+            handle(server, signId, "abort", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aTamperedMultiplicationIsNamedAndBurnsThePairOnTheNodeThatCaughtIt() throws Exception {
         UUID signId = UUID.randomUUID();
-        byte[] digest = new byte[Group.of(CURVE).digestLength()];
-        RANDOM.nextBytes(digest);
-        List<Integer> signers = List.of(11, 12);
-        SignRound1Request r = new SignRound1Request(keyId.toString(), "m/9", "", signers, Hex.encode(digest));
-        List<DklsAnswer> one = List.of(call(11, signId, "round1", r), call(12, signId, "round1", r));
+        Started s = roundOne(signId, "m/9");
+        SignRound1Request r = s.r();
+        byte[] digest = s.digest();
+        List<DklsAnswer> one = s.one();
         List<DklsAnswer> two = List.of(
                 call(11, signId, "round2", new DklsRoundRequest(r, forServer(one, 11, true))),
                 call(12, signId, "round2", new DklsRoundRequest(r, forServer(one, 12, true))));
@@ -268,18 +303,14 @@ class EcdsaSigningServiceIT {
         IdentityKeys bravo = NodeSecrets.identity(dir.resolve("BRAVO"));
         byte[] hash = SignTranscript.requestHash(signId, r, digest);
         byte[][] context = DklsTranscript.sealContext(hash, 2, 12, 11);
-        byte[] plain = alpha.openSigningMessage(context, Base64.getDecoder().decode(honest.body()));
+        byte[] plain = alpha.openSigningMessage(context, honest.body());
         Group g = Group.of(CURVE);
         DklsCodec codec = new DklsCodec(g);
         MulResponse m = codec.decodeMulResponse(plain, 12);
         m.mul().checkU()[0] = m.mul().checkU()[0].add(g.of(BigInteger.ONE));
         byte[] sealed = IdentityKeys.sealSigningMessage(alpha.encryptionPublicKey(), context, codec.encode(m));
         byte[] signature = bravo.signSigningMessage(DklsTranscript.signed(hash, 2, 12, 11, sealed));
-        DklsMessage bad = new DklsMessage(
-                12,
-                11,
-                Base64.getEncoder().encodeToString(sealed),
-                Base64.getEncoder().encodeToString(signature));
+        DklsMessage bad = new DklsMessage(12, 11, sealed, signature);
         ApiException e = assertThrows(
                 ApiException.class, () -> call(11, signId, "round3", new DklsRoundRequest(r, List.of(bad))));
         assertEquals(422, e.status());
@@ -292,7 +323,7 @@ class EcdsaSigningServiceIT {
                         11,
                         UUID.randomUUID(),
                         "round1",
-                        new SignRound1Request(keyId.toString(), "m/9", "", signers, Hex.encode(digest))));
+                        new SignRound1Request(keyId.toString(), "m/9", "", List.of(11, 12), Hex.encode(digest))));
         assertEquals(409, again.status());
         burned.clear();
     }

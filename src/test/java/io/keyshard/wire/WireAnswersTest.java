@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,35 @@ class WireAnswersTest {
                 StrictJson.mapper()
                         .writeValueAsString(
                                 new ErrorAnswer("PROTOCOL", "x", new ErrorAnswer.Culprit(12, null), "SHAPE", false)));
+    }
+
+    @Test
+    void anEcdsaMessageCarriesItsBytesAsBase64AndRefusesAnyOtherText() throws IOException {
+        byte[] body = new byte[100_003];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i * 31);
+        }
+        DklsMessage m = new DklsMessage(12, DklsMessage.BROADCAST, body, new byte[] {(byte) 0xfb, 0x7f});
+        JsonNode n = json(m);
+        assertEquals(List.of("body", "recipient", "sender", "signature"), fields(n));
+        assertEquals(Base64.getEncoder().encodeToString(body), n.get("body").asText(), "standard base64, padded");
+        assertEquals("+38=", n.get("signature").asText());
+        DklsMessage back = StrictJson.mapper().readValue(StrictJson.mapper().writeValueAsBytes(m), DklsMessage.class);
+        assertArrayEquals(body, back.body());
+        assertArrayEquals(m.signature(), back.signature());
+        for (String bad : List.of("0102zz", "AAE", "AAEC!", "-_8=")) {
+            String text = "{\"sender\":12,\"recipient\":0,\"body\":\"" + bad + "\",\"signature\":\"AA==\"}";
+            assertThrows(
+                    InvalidFormatException.class,
+                    () -> StrictJson.mapper().readValue(text, DklsMessage.class),
+                    "not standard padded base64: " + bad);
+        }
+        assertThrows(
+                MismatchedInputException.class,
+                () -> StrictJson.mapper()
+                        .readValue(
+                                "{\"sender\":12,\"recipient\":0,\"body\":null,\"signature\":\"AA==\"}",
+                                DklsMessage.class));
     }
 
     @Test
