@@ -32,6 +32,9 @@ import java.util.UUID;
 final class NodeProcesses implements AutoCloseable {
     static final List<String> NAMES = List.of("ALPHA", "BRAVO", "CHARLIE");
     private static final long START_MILLIS = 60_000;
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORT_COUNT = 12_000;
+    private static final SecureRandom PORTS = new SecureRandom();
     private static NodeProcesses shared;
     private final Path dir;
     private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
@@ -139,15 +142,31 @@ final class NodeProcesses implements AutoCloseable {
     /** Waits for the node's "listening" line; relaunches while its port is still held (just after a kill). */
     private void awaitListening(String name, ChildJvm node) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + START_MILLIS;
+        int launches = 1;
         while (node.await(l -> l.contains("\"listening\""), START_MILLIS) == null) {
+            String last = node.alive() ? "still running without listening" : "exited " + node.process.exitValue();
             node.kill();
             if (System.currentTimeMillis() > end) {
-                throw new IOException("node " + name + " did not start; see " + dir.resolve(name + ".log"));
+                Path log = dir.resolve(name + ".log");
+                throw new IOException("node " + name + " did not start at "
+                        + entries.get(name).url() + " after " + launches + " launches (the last " + last
+                        + "); the end of " + log + ":\n" + tail(log));
             }
             Thread.sleep(300);
             node = launch(name);
+            launches++;
         }
         running.put(name, node);
+    }
+
+    /** The last lines of a node's log, so a start that failed says why even after its folder is gone. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** kill -9 of the node's process. */
@@ -205,10 +224,22 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * A free loopback port below the kernels' ephemeral ranges (Linux 32768-60999, others 49152 and up). A node
+     * keeps its port across kills and restarts, and while it is down a port from the ephemeral range can be
+     * handed to any other socket on the machine (an outgoing connection, a listener on port 0 of another test
+     * JVM), which then keeps the node from starting again.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = FIRST_PORT + PORTS.nextInt(PORT_COUNT);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IOException("no free loopback port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_COUNT));
     }
 
     @Override
