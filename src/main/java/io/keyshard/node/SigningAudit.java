@@ -50,6 +50,7 @@ final class SigningAudit implements AutoCloseable {
     private static final long FOLD_AT = 1 << 20;
 
     private final Path dir;
+    private final long foldAt;
     private Connection db;
     private SigningJournal journal;
     private Statements statements;
@@ -58,8 +59,9 @@ final class SigningAudit implements AutoCloseable {
     /** One signing as recorded. */
     record Row(UUID signId, String clientId, UUID keyId, Outcome outcome) {}
 
-    private SigningAudit(Path dir) {
+    private SigningAudit(Path dir, long foldAt) {
         this.dir = dir;
+        this.foldAt = foldAt;
     }
 
     /**
@@ -67,7 +69,12 @@ final class SigningAudit implements AutoCloseable {
      * read back is an IOException saying what to do (the node does not start).
      */
     static SigningAudit open(NodeFiles files) throws IOException {
-        SigningAudit audit = new SigningAudit(files.dir());
+        return open(files, FOLD_AT);
+    }
+
+    /** As {@link #open(NodeFiles)}, folding the journal once it holds {@code foldAt} bytes. */
+    static SigningAudit open(NodeFiles files, long foldAt) throws IOException {
+        SigningAudit audit = new SigningAudit(files.dir(), foldAt);
         audit.connect();
         return audit;
     }
@@ -147,13 +154,13 @@ final class SigningAudit implements AutoCloseable {
     }
 
     private boolean recordEvent(SigningJournal.Event e) throws IOException {
-        open();
+        ensureOpen();
         try {
             if (!apply(e)) {
                 return false;
             }
             journal.append(e);
-            if (journal.size() >= FOLD_AT) {
+            if (journal.size() >= foldAt) {
                 fold();
             }
             return true;
@@ -209,7 +216,7 @@ final class SigningAudit implements AutoCloseable {
     }
 
     synchronized Optional<Row> find(UUID signId) throws IOException {
-        open();
+        ensureOpen();
         try {
             PreparedStatement ps = statements.select();
             ps.setObject(1, signId);
@@ -238,7 +245,7 @@ final class SigningAudit implements AutoCloseable {
     }
 
     /** Reconnects after a failure (replaying the journal); a closed audit stays closed. */
-    private void open() throws IOException {
+    private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("cannot use the signing audit: the server is stopping");
         }

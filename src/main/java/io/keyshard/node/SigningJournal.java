@@ -85,7 +85,7 @@ final class SigningJournal implements AutoCloseable {
         return decode(file, Files.readAllBytes(file));
     }
 
-    static List<Event> decode(Path file, byte[] bytes) throws IOException {
+    private static List<Event> decode(Path file, byte[] bytes) throws IOException {
         List<Event> out = new ArrayList<>();
         ByteBuffer in = ByteBuffer.wrap(bytes);
         while (in.hasRemaining()) {
@@ -113,7 +113,7 @@ final class SigningJournal implements AutoCloseable {
                 throw damaged(file, start, "a record whose checksum does not match");
             }
             try {
-                out.add(event(new DataInputStream(new ByteArrayInputStream(bytes, start + Integer.BYTES, n)), n));
+                out.add(event(new DataInputStream(new ByteArrayInputStream(bytes, start + Integer.BYTES, n))));
             } catch (IOException | IllegalArgumentException e) {
                 throw damaged(file, start, "a record that does not decode");
             }
@@ -121,7 +121,7 @@ final class SigningJournal implements AutoCloseable {
         return out;
     }
 
-    private static Event event(DataInputStream in, int n) throws IOException {
+    private static Event event(DataInputStream in) throws IOException {
         byte kind = in.readByte();
         UUID signId = new UUID(in.readLong(), in.readLong());
         Instant at = Instant.ofEpochMilli(in.readLong());

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of a process writing the signing audit, four times over the same folder (once moments after a
- * restart): every signId whose begin had returned is known afterwards, so it can never start a second
+ * restart, the journal folded into H2 often): every signId whose begin had returned is known afterwards, so it can never start a second
  * signing, and every signing whose SIGNED had been recorded reads SIGNED.
  */
 class SigningAuditKillIT {
+    /** A fold every 110 signings or so, so kills also land during and right after folds. */
+    private static final String FOLD_AT = Integer.toString(16 * 1024);
+
     @TempDir
     Path dir;
 
@@ -29,8 +32,8 @@ class SigningAuditKillIT {
         Map<UUID, String> said = new HashMap<>();
         // lines to wait for before each kill: the second kill comes right after a restart
         for (int lines : new int[] {400, 1, 900, 50}) {
-            ChildJvm child =
-                    ChildJvm.start("io.keyshard.node.SigningAuditChild", dir.resolve("child.log"), data.toString());
+            ChildJvm child = ChildJvm.start(
+                    "io.keyshard.node.SigningAuditChild", dir.resolve("child.log"), data.toString(), FOLD_AT);
             try {
                 assertNotNull(child.await("ready"::equals, 60_000), "the child opened the audit (see child.log)");
                 int[] seen = {0};

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Test-only child process: records signings in the audit of the folder {@code args[0]} until it is killed,
+ * Test-only child process: records signings in the audit of the folder {@code args[0]} (folding its journal
+ * into H2 every {@code args[1]} bytes) until it is killed,
  * printing "begun ID" once begin() returned (the point where a node answers the commitment) and "signed ID"
  * once end(SIGNED) returned (where the share leaves).
  */
@@ -14,7 +15,7 @@ public final class SigningAuditChild {
     private SigningAuditChild() {}
 
     public static void main(String[] args) throws Exception {
-        try (SigningAudit audit = SigningAudit.open(new NodeFiles(Path.of(args[0])))) {
+        try (SigningAudit audit = SigningAudit.open(new NodeFiles(Path.of(args[0])), Long.parseLong(args[1]))) {
             System.out.println("ready");
             System.out.flush();
             UUID keyId = UUID.randomUUID();

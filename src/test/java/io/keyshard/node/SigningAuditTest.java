@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +70,26 @@ class SigningAuditTest {
             assertEquals(Outcome.SIGNED, audit.find(signed).orElseThrow().outcome());
             assertEquals(Outcome.COMMITTED, audit.find(open).orElseThrow().outcome());
             assertFalse(audit.begin(open, "client-a", keyId, "m", hash, List.of(1, 2)), "known after the kill");
+        }
+    }
+
+    @Test
+    void theJournalIsFoldedIntoH2AsItGrowsAndNothingIsLostInAFold() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        int foldAt = 16 * 1024; // about 110 signings
+        try (SigningAudit audit = SigningAudit.open(new NodeFiles(dir), foldAt)) {
+            for (int i = 0; i < 400; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                assertTrue(audit.begin(id, "client-a", keyId, "m/0/" + i, hash, List.of(1, 2)));
+                assertTrue(audit.end(id, Outcome.SIGNED));
+                assertTrue(Files.size(journal()) < foldAt, "folded on the way: " + Files.size(journal()));
+            }
+        }
+        try (SigningAudit reopened = SigningAudit.open(new NodeFiles(dir))) {
+            for (UUID id : ids) {
+                assertEquals(Outcome.SIGNED, reopened.find(id).orElseThrow().outcome());
+            }
         }
     }
 
