@@ -21,8 +21,9 @@ import org.h2.api.ErrorCode;
 /**
  * The node's record of every signing it took part in (docs/protocol.md, Signing): signId, keyId, path,
  * SHA-256 of the message, signer set, when, and how it ended. Its own H2 database next to the share
- * store ({@code signatures.mv.db}, owner-only); never a message, nonce or share. A signId is recorded
- * at round 1 and never removed, so it can never start a second signing, not even after a restart.
+ * store ({@code signatures.mv.db}, owner-only) with its write-ahead {@link SigningJournal}; never a message,
+ * nonce or share. A signId is recorded at round 1 and never removed, so it can never start a second signing,
+ * not even after a kill and a restart.
  */
 final class SigningAudit implements AutoCloseable {
     /** How a signing ended on this server. */
@@ -39,36 +40,85 @@ final class SigningAudit implements AutoCloseable {
         EXPIRED
     }
 
+    /** The write-ahead file next to {@code signatures.mv.db} ({@link SigningJournal}). */
+    static final String JOURNAL = "signatures.journal";
+
+    /**
+     * The journal is folded into H2 (stored and synced, then emptied) once it holds this much, about 7,000
+     * signings: it stays small to replay, and a fold costs a few milliseconds that often.
+     */
+    private static final long FOLD_AT = 1 << 20;
+
     private final Path dir;
+    private final long foldAt;
     private Connection db;
+    private SigningJournal journal;
     private Statements statements;
+    private boolean closed;
 
     /** One signing as recorded. */
     record Row(UUID signId, String clientId, UUID keyId, Outcome outcome) {}
 
-    private SigningAudit(Path dir, Connection db) {
+    private SigningAudit(Path dir, long foldAt) {
         this.dir = dir;
-        this.db = db;
+        this.foldAt = foldAt;
     }
 
+    /**
+     * Opens the audit, first folding in what the journal holds from before a kill; a journal that does not
+     * read back is an IOException saying what to do (the node does not start).
+     */
     static SigningAudit open(NodeFiles files) throws IOException {
-        return new SigningAudit(files.dir(), connect(files.dir()));
+        return open(files, FOLD_AT);
     }
 
-    private static Connection connect(Path dir) throws IOException {
+    /** As {@link #open(NodeFiles)}, folding the journal once it holds {@code foldAt} bytes. */
+    static SigningAudit open(NodeFiles files, long foldAt) throws IOException {
+        SigningAudit audit = new SigningAudit(files.dir(), foldAt);
+        audit.connect();
+        return audit;
+    }
+
+    /*
+     * Durability. Each begin and end is one INSERT or UPDATE that H2 commits in memory (its primary key
+     * refuses a known signId there), then one record appended to the journal before the method returns, so
+     * before the node answers: a signId is recorded before its commitment leaves, SIGNED before the share
+     * leaves, and both survive a killed process (neither is forced to disk per signing, as H2 with
+     * WRITE_DELAY=0 did not force either). H2 stores its pages in the background (WRITE_DELAY=500); the
+     * journal is emptied only after a CHECKPOINT SYNC has stored and synced everything in it. A commit that
+     * H2 stored itself (WRITE_DELAY=0) serialized and wrote the table's changed pages each time: about ten
+     * times the CPU of this, and a new file chunk per signing (docs/benchmarks.md, "The node's signing
+     * audit").
+     */
+    private void connect() throws IOException {
         // REUSE_SPACE=FALSE as for the share store: with space reuse, H2 2.5 lost a row recorded just before a
         // kill -9 of a node that had itself been restarted after a kill moments earlier (the nonce walk of the
         // stress profile saw round 1 of that signId accepted again after the second restart).
         String url =
-                "jdbc:h2:file:" + dir.resolve("signatures") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+                "jdbc:h2:file:" + dir.resolve("signatures") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=500;REUSE_SPACE=FALSE";
         try {
-            Connection c = DriverManager.getConnection(url, "node", "");
-            try (Statement s = c.createStatement()) {
+            db = DriverManager.getConnection(url, "node", "");
+            try (Statement s = db.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS sign_audit ("
                         + "sign_id UUID PRIMARY KEY, client_id VARCHAR(64) NOT NULL, key_id UUID NOT NULL, "
                         + "path VARCHAR(2600) NOT NULL, message_sha256 VARBINARY(32) NOT NULL, "
                         + "signers VARCHAR(1024) NOT NULL, started_at TIMESTAMP NOT NULL, "
                         + "outcome VARCHAR(16) NOT NULL, ended_at TIMESTAMP)");
+            }
+            statements = Statements.prepare(db);
+            Path file = dir.resolve(JOURNAL);
+            for (SigningJournal.Event e : SigningJournal.read(file)) {
+                // replaying twice (a kill during this fold) changes nothing: a begin already stored is a
+                // known key, an end already applied finds its signing no longer COMMITTED
+                if (!apply(e)
+                        && e instanceof SigningJournal.End
+                        && find(e.signId()).isEmpty()) {
+                    throw SigningJournal.damaged(file, "(it ends a signing that was never begun)");
+                }
+            }
+            journal = SigningJournal.open(file);
+            if (journal.size() > 0) {
+                fold(); // a cut last record goes with it, so nothing is ever appended after one
             }
             try (var list = Files.newDirectoryStream(dir, "signatures*")) {
                 for (Path f : list) {
@@ -77,56 +127,98 @@ final class SigningAudit implements AutoCloseable {
                     }
                 }
             }
-            return c;
         } catch (SQLException e) {
+            release();
             throw new IOException("cannot open the signing audit (database error " + e.getErrorCode() + ")");
+        } catch (IOException e) {
+            release();
+            throw e;
         }
     }
 
     /**
      * Records a signing's round 1; false when the signId is already known (it never signs twice). The
-     * primary key refuses a known signId in the insert itself, so this is one statement and one commit.
+     * primary key refuses a known signId in the insert itself.
      */
     synchronized boolean begin(
             UUID signId, String clientId, UUID keyId, String path, byte[] messageHash, List<Integer> signers)
             throws IOException {
-        try {
-            PreparedStatement ps = statements().insert();
-            ps.setObject(1, signId);
-            ps.setString(2, clientId);
-            ps.setObject(3, keyId);
-            ps.setString(4, path);
-            ps.setBytes(5, messageHash);
-            ps.setString(6, signers.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
-            ps.setString(8, Outcome.COMMITTED.name());
-            ps.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-                return false;
-            }
-            throw failed("record a signing", e);
-        }
+        String signerList = signers.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        return recordEvent(new SigningJournal.Begin(
+                signId, clientId, keyId, path, messageHash.clone(), signerList, Instant.now()));
     }
 
     /** Records how a signing still COMMITTED ended; false when it had ended already. */
     synchronized boolean end(UUID signId, Outcome outcome) throws IOException {
+        return recordEvent(new SigningJournal.End(signId, outcome, Instant.now()));
+    }
+
+    private boolean recordEvent(SigningJournal.Event e) throws IOException {
+        ensureOpen();
         try {
-            PreparedStatement ps = statements().update();
-            ps.setString(1, outcome.name());
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setObject(3, signId);
-            ps.setString(4, Outcome.COMMITTED.name());
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw failed("record the end of a signing", e);
+            if (!apply(e)) {
+                return false;
+            }
+            journal.append(e);
+            if (journal.size() >= foldAt) {
+                fold();
+            }
+            return true;
+        } catch (SQLException | IOException failure) {
+            // whatever H2 holds in memory is stored when it closes, or else is still in the journal
+            release();
+            String what = e instanceof SigningJournal.Begin ? "record a signing" : "record the end of a signing";
+            throw new IOException("cannot " + what + " ("
+                    + (failure instanceof SQLException q
+                            ? "database error " + q.getErrorCode()
+                            : "journal: " + failure.getMessage())
+                    + ")");
         }
     }
 
+    /** Applies {@code e} to the table: false for a begin of a known signId or an end of one not COMMITTED. */
+    private boolean apply(SigningJournal.Event e) throws SQLException {
+        if (e instanceof SigningJournal.Begin b) {
+            PreparedStatement ps = statements.insert();
+            ps.setObject(1, b.signId());
+            ps.setString(2, b.clientId());
+            ps.setObject(3, b.keyId());
+            ps.setString(4, b.path());
+            ps.setBytes(5, b.messageHash());
+            ps.setString(6, b.signers());
+            ps.setTimestamp(7, Timestamp.from(b.at()));
+            ps.setString(8, Outcome.COMMITTED.name());
+            try {
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException known) {
+                if (known.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    return false;
+                }
+                throw known;
+            }
+        }
+        SigningJournal.End end = (SigningJournal.End) e;
+        PreparedStatement ps = statements.update();
+        ps.setString(1, end.outcome().name());
+        ps.setTimestamp(2, Timestamp.from(end.at()));
+        ps.setObject(3, end.signId());
+        ps.setString(4, Outcome.COMMITTED.name());
+        return ps.executeUpdate() == 1;
+    }
+
+    /** Stores and syncs everything H2 holds, then empties the journal (which it all came through). */
+    private void fold() throws SQLException, IOException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+        journal.clear();
+    }
+
     synchronized Optional<Row> find(UUID signId) throws IOException {
+        ensureOpen();
         try {
-            PreparedStatement ps = statements().select();
+            PreparedStatement ps = statements.select();
             ps.setObject(1, signId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -136,7 +228,8 @@ final class SigningAudit implements AutoCloseable {
                         signId, rs.getString(1), rs.getObject(2, UUID.class), Outcome.valueOf(rs.getString(3))));
             }
         } catch (SQLException e) {
-            throw failed("read the signing audit", e);
+            release();
+            throw new IOException("cannot read the signing audit (database error " + e.getErrorCode() + ")");
         }
     }
 
@@ -151,30 +244,26 @@ final class SigningAudit implements AutoCloseable {
         }
     }
 
-    private Statements statements() throws IOException, SQLException {
-        Connection c = db();
-        if (statements == null) {
-            statements = Statements.prepare(c);
+    /** Reconnects after a failure (replaying the journal); a closed audit stays closed. */
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("cannot use the signing audit: the server is stopping");
         }
-        return statements;
-    }
-
-    private Connection db() throws IOException {
         if (db == null) {
-            db = connect(dir);
+            connect();
         }
-        return db;
     }
 
-    private IOException failed(String what, SQLException e) {
-        close();
-        db = null;
-        return new IOException("cannot " + what + " (database error " + e.getErrorCode() + ")");
-    }
-
-    @Override
-    public synchronized void close() {
+    /** Closes the database and the journal without a fold: what the journal holds is replayed at the next open. */
+    private void release() {
         statements = null; // they close with their connection
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } catch (IOException ignored) {
+            // an append-only file that failed already: nothing left to release
+        }
         try {
             if (db != null) {
                 db.close();
@@ -182,5 +271,20 @@ final class SigningAudit implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing a connection that failed already: nothing left to release
         }
+        journal = null;
+        db = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (db != null && journal != null) {
+            try {
+                fold();
+            } catch (SQLException | IOException e) {
+                // H2 already closed by its own exit hook, or a disk problem: the journal stays for the next open
+            }
+        }
+        release();
     }
 }

@@ -184,7 +184,8 @@ class LogScanIT {
                 name.matches("(keygen|keygen-ed|keys-list|sign|sign-ecdsa)\\.stdout")
                         || name.equals("shares.mv.db")
                         || name.equals("setups.mv.db")
-                        || name.equals("signatures.mv.db");
+                        || name.equals("signatures.mv.db")
+                        || name.equals("signatures.journal");
             // sign --json prints the message it signed (as hex); nothing else may hold it
             case "MESSAGE" -> name.equals("sign.stdout");
             case "ECDSA_MESSAGE" -> name.equals("sign-ecdsa.stdout");

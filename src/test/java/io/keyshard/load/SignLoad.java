@@ -10,7 +10,7 @@ import io.keyshard.client.SignRequest;
 import io.keyshard.client.SignResult;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
-import io.keyshard.faults.SigningAuditReader;
+import io.keyshard.node.SigningAuditReader;
 import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.sign.NonceLedger;
 import io.keyshard.sign.RawSignatures;
