@@ -15,10 +15,10 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** The node's TLS server context, from the certificate and key made at {@code node init}. */
+/** The node's TLS server: its context, from the certificate and key made at {@code node init}, and its suite order. */
 final class NodeTls {
     static final String PROTOCOL = "TLSv1.3";
-    static final String CHACHA20 = "TLS_CHACHA20_POLY1305_SHA256";
+    private static final String CHACHA20 = "TLS_CHACHA20_POLY1305_SHA256";
     private static final List<String> AES_GCM = List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
     private static final String STOP_LEVEL = "-XX:TieredStopAtLevel=";
     /** The highest JIT tier, C2; below it the JVM compiles with C1 alone. */
