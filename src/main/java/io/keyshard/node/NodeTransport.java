@@ -67,6 +67,9 @@ public final class NodeTransport implements AutoCloseable {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setSslContext(tls);
         ssl.setIncludeProtocols(NodeTls.PROTOCOL);
+        // The server's order decides which suite a connection gets (the client offers all TLS 1.3 suites).
+        ssl.setIncludeCipherSuites(NodeTls.cipherSuites().toArray(String[]::new));
+        ssl.setUseCipherSuitesOrder(true);
         ssl.setNeedClientAuth(false);
 
         HttpConfiguration http = new HttpConfiguration();

@@ -88,15 +88,7 @@ public final class ScaleNodes implements AutoCloseable {
             if (!init.waitFor(120, TimeUnit.SECONDS) || init.exitValue() != 0) {
                 throw new IllegalStateException("node init of " + name + " failed");
             }
-            Process run = java(List.of(
-                    "node",
-                    "run",
-                    "--data",
-                    data.toString(),
-                    "--port",
-                    "0",
-                    "--exit-with",
-                    Long.toString(ProcessHandle.current().pid())));
+            Process run = java(runArgs(data));
             synchronized (running) {
                 running.put(name, run);
             }
@@ -116,6 +108,19 @@ public final class ScaleNodes implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting " + name);
         }
+    }
+
+    /** {@code node run} of the node in {@code data} on a free port, ending when this JVM ends. */
+    static List<String> runArgs(Path data) {
+        return List.of(
+                "node",
+                "run",
+                "--data",
+                data.toString(),
+                "--port",
+                "0",
+                "--exit-with",
+                Long.toString(ProcessHandle.current().pid()));
     }
 
     /** {@code keyshard <args>} in a child JVM on this class path, sized like the local cluster's nodes. */
