@@ -18,7 +18,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class TlsConnection implements Closeable {
     /**
-     * The node's JDK server closes connections idle for 30 s or more; one idle this long is not reused,
+     * The node's server closes connections idle for 30 s or more; one idle this long is not reused,
      * so a request never races the server's close.
      */
     static final long IDLE_LIMIT_NANOS = 20_000_000_000L;
