@@ -143,7 +143,7 @@ public final class EndemicOt {
             Point[] rgh = PointBatch.sums(rg, hs);
             Point[] v = new Point[count];
             for (int l = 0; l < count; l++) {
-                // both r·G and r·G + h computed for every bit: no time follows it
+                // r·G + h is made for every bit, so no arithmetic follows it; the pick is a reference choice
                 v[l] = choices[l] ? rgh[l] : rg[l];
             }
             EncryptionProof[] proofs = EncryptionProof.proveAll(g, sids, hTimes, h, u, v, r, choices, nonces);
