@@ -24,7 +24,7 @@ public final class FixedBaseMultiplier {
      * Digit width: 64 rows of 8 points for a 256-bit order (32 kB). Wider digits mean fewer additions but
      * longer scans and tables that leave the cache; in the base OTs' mix of G, h and z, 4 measured fastest.
      */
-    static final int WIDTH = 4;
+    static final int WIDTH = RegularRecoding.WIDTH;
 
     private final WeierstrassCurve curve;
     private final ECCurve bc;
@@ -57,7 +57,7 @@ public final class FixedBaseMultiplier {
         this.bc = curve.bcCurve();
         this.order = curve.order();
         this.orderBytes = BigIntegers.asUnsignedByteArray(curve.scalarLength(), order);
-        int positions = (order.bitLength() + WIDTH - 1) / WIDTH;
+        int positions = RegularRecoding.digits(order.bitLength());
         int size = 1 << (WIDTH - 1);
         ECPoint step = base.normalize(); // 2^(w·i)·B
         ECPoint[] all = new ECPoint[positions * size];
@@ -78,12 +78,28 @@ public final class FixedBaseMultiplier {
 
     /** {@code k·B} for a scalar modulo the curve's order (a secret: every digit takes the same path). */
     public Point times(Scalar k) {
+        return new WeierstrassPoint(curve, projective(k).normalize());
+    }
+
+    /**
+     * {@code k_i·B} for many secret scalars, made affine together: one field inversion for the batch instead
+     * of one per product ({@link PointBatch}).
+     */
+    public Point[] timesAll(Scalar[] ks) {
+        ECPoint[] raw = new ECPoint[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            raw[i] = projective(ks[i]);
+        }
+        return PointBatch.affine(curve, raw);
+    }
+
+    private ECPoint projective(Scalar k) {
         if (!k.field().order().equals(order)) {
             throw new IllegalArgumentException("scalar belongs to another group than " + curve.name() + "'s");
         }
         byte[] be = k.encode();
         try {
-            return times(be);
+            return timesProjective(be);
         } finally {
             Arrays.fill(be, (byte) 0);
         }
@@ -101,56 +117,21 @@ public final class FixedBaseMultiplier {
 
     /** k big-endian, {@code scalarLength} long, below the order. */
     private Point times(byte[] be) {
-        int flip = ~be[be.length - 1] & 1; // k even: recode n - k and negate every digit
-        byte[] odd = oddForm(be, flip);
+        return new WeierstrassPoint(curve, timesProjective(be).normalize());
+    }
+
+    /** k·B before the inversion that makes it affine. */
+    private ECPoint timesProjective(byte[] be) {
+        RegularRecoding k = new RegularRecoding(be, orderBytes, rows.length);
         try {
-            ECPoint acc = signed(0, odd, flip);
+            ECPoint acc = k.entry(bc, rows[0], 0);
             for (int i = 1; i < rows.length; i++) {
-                acc = acc.add(signed(i, odd, flip));
+                acc = acc.add(k.entry(bc, rows[i], i));
             }
-            return new WeierstrassPoint(curve, acc.normalize());
+            return acc;
         } finally {
-            Arrays.fill(odd, (byte) 0);
+            k.wipe();
         }
-    }
-
-    /** k when {@code flip} is 0, n - k when it is 1: both computed, one kept by masks. */
-    private byte[] oddForm(byte[] k, int flip) {
-        int keep = -flip;
-        byte[] out = new byte[k.length];
-        int borrow = 0;
-        for (int i = k.length - 1; i >= 0; i--) {
-            int diff = (orderBytes[i] & 0xff) - (k[i] & 0xff) - borrow;
-            borrow = diff >>> 31;
-            out[i] = (byte) ((k[i] & ~keep) | (diff & keep));
-        }
-        return out;
-    }
-
-    /** d_i·2^(w·i)·B for the odd k: the row's entry |d_i|, then it or its negation, each by a full scan. */
-    private ECPoint signed(int i, byte[] odd, int flip) {
-        int top = i == rows.length - 1 ? 1 : 0; // a public position: the last digit is positive
-        // d_i + 2^w = 1 + 2·(bits w·i + 1 .. w·i + w of k) below the top; the top digit is (k >> w·i) | 1
-        int t = 1 | (bits(odd, i * WIDTH + 1, WIDTH - top) << 1);
-        int d = t - ((1 - top) << WIDTH);
-        int negative = d >>> 31;
-        int magnitude = (d ^ -negative) + negative;
-        ECPoint entry = rows[i].lookup(magnitude >>> 1);
-        ECPoint[] pair = {entry, entry.negate()};
-        return bc.createCacheSafeLookupTable(pair, 0, 2).lookup(negative ^ flip);
-    }
-
-    /** {@code count} bits of k from bit {@code from}; the loop follows the position only, never the bits. */
-    private static int bits(byte[] be, int from, int count) {
-        int v = 0;
-        for (int b = 0; b < count; b++) {
-            int bit = from + b;
-            int at = be.length - 1 - (bit >>> 3);
-            if (at >= 0) { // the top digit may reach past the encoding: a public position
-                v |= ((be[at] >>> (bit & 7)) & 1) << b;
-            }
-        }
-        return v;
     }
 
     /** Makes the lookup table of one row. */

@@ -2,6 +2,7 @@ package io.keyshard.dkls;
 
 import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.PointBatch;
 import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -18,44 +19,67 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
     /** Bits of each random weight of the batch check: a false statement passes with probability 2^-128. */
     private static final int WEIGHT_BITS = 128;
 
+    /** The random values of one proof: the simulated branch's challenge c' and w, the real branch's k. */
+    record Nonces(Scalar cFake, Scalar w, Scalar k) {
+        /** Draws c', w and k in that order. */
+        static Nonces draw(Group g, SecureRandom random) {
+            Scalar cFake = g.randomNonZero(random);
+            Scalar w = g.randomNonZero(random);
+            return new Nonces(cFake, w, g.randomNonZero(random));
+        }
+    }
+
     /**
-     * Proves the statement for witness r and the bit; {@code u} and {@code v} are computed by the
-     * caller. The simulated branch j = 1 - b has {@code P_j = r·G + (2b - 1)·h}; with its challenge c'
+     * Proves the statement of every OT l for witness r[l] and bits[l]; {@code u} and {@code v} are computed
+     * by the caller. The simulated branch j = 1 - b has {@code P_j = r·G + (2b - 1)·h}; with its challenge c'
      * and a random w its response is {@code z' = w + c'·r}, which makes its commitments
      * {@code a' = w·G + (1 - 2b)·c'·h} and {@code b' = w·h}: the same distribution as the textbook
      * simulation ({@code z'} uniform), but every product has a fixed base (G or h) and a scalar that
      * touches r or b, so it goes through the constant-time tables of G and h and no time follows the bit.
+     * Each kind of product is computed for all OTs at once and made affine with one inversion.
      */
-    static EncryptionProof prove(
+    static EncryptionProof[] proveAll(
             Group g,
-            byte[] sid,
+            byte[][] sids,
             FixedBaseMultiplier hTimes,
             Point h,
-            Point u,
-            Point v,
-            Scalar r,
-            boolean bit,
-            SecureRandom random) {
-        Scalar cFake = g.randomNonZero(random);
-        Scalar w = g.randomNonZero(random);
-        Point aFake = g.base(w).add(hTimes.times(cFake.negateIf(bit)));
-        Point bFake = hTimes.times(w);
-        Scalar zFake = w.add(cFake.multiply(r));
-        w.destroy();
-        Scalar k = g.randomNonZero(random);
-        Point aReal = g.base(k);
-        Point bReal = hTimes.times(k);
-        Point a0 = bit ? aFake : aReal;
-        Point b0 = bit ? bFake : bReal;
-        Point a1 = bit ? aReal : aFake;
-        Point b1 = bit ? bReal : bFake;
-        Scalar c = challenge(g, sid, h, u, v, a0, b0, a1, b1);
-        Scalar cReal = c.subtract(cFake);
-        Scalar zReal = k.add(cReal.multiply(r));
-        k.destroy();
-        return bit
-                ? new EncryptionProof(a0, b0, a1, b1, cFake, zFake, zReal)
-                : new EncryptionProof(a0, b0, a1, b1, cReal, zReal, zFake);
+            Point[] u,
+            Point[] v,
+            Scalar[] r,
+            boolean[] bits,
+            Nonces[] nonces) {
+        int n = nonces.length;
+        Scalar[] w = new Scalar[n];
+        Scalar[] signedFake = new Scalar[n];
+        Scalar[] k = new Scalar[n];
+        for (int l = 0; l < n; l++) {
+            w[l] = nonces[l].w();
+            signedFake[l] = nonces[l].cFake().negateIf(bits[l]);
+            k[l] = nonces[l].k();
+        }
+        Point[] aFake = PointBatch.sums(g.baseAll(w), hTimes.timesAll(signedFake));
+        Point[] bFake = hTimes.timesAll(w);
+        Point[] aReal = g.baseAll(k);
+        Point[] bReal = hTimes.timesAll(k);
+        EncryptionProof[] out = new EncryptionProof[n];
+        for (int l = 0; l < n; l++) {
+            boolean bit = bits[l];
+            Scalar cFake = nonces[l].cFake();
+            Scalar zFake = w[l].add(cFake.multiply(r[l]));
+            w[l].destroy();
+            Point a0 = bit ? aFake[l] : aReal[l];
+            Point b0 = bit ? bFake[l] : bReal[l];
+            Point a1 = bit ? aReal[l] : aFake[l];
+            Point b1 = bit ? bReal[l] : bFake[l];
+            Scalar c = challenge(g, sids[l], h, u[l], v[l], a0, b0, a1, b1);
+            Scalar cReal = c.subtract(cFake);
+            Scalar zReal = k[l].add(cReal.multiply(r[l]));
+            k[l].destroy();
+            out[l] = bit
+                    ? new EncryptionProof(a0, b0, a1, b1, cFake, zFake, zReal)
+                    : new EncryptionProof(a0, b0, a1, b1, cReal, zReal, zFake);
+        }
+        return out;
     }
 
     /**

@@ -2,9 +2,11 @@ package io.keyshard.dkls;
 
 import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
+import io.keyshard.curve.PointBatch;
 import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,7 +67,7 @@ public final class EndemicOt {
         /**
          * Checks every encryption proof (in one batch) and returns {@code pads[l] = {m0, m1}}; aborts naming
          * the receiver. {@code s·(v - h)} is {@code s·v - s·h} with {@code s·h} computed once: one secret
-         * multiplication per OT.
+         * multiplication per OT, all of them with one recoding of s and one inversion.
          */
         public byte[][][] finish(ReceiverMessage m, int count) {
             if (m.seed() == null
@@ -90,13 +92,18 @@ public final class EndemicOt {
                 proofs.add(e.proof());
             }
             EncryptionProof.verifyAll(g, sids, peer, h, us, vs, proofs, random);
-            Point sh = g.timesSecret(h, s);
+            // s·v for every v and s·h, in one batch; then s·v - s·h for every v, made affine together
+            List<Point> bases = new ArrayList<>(vs);
+            bases.add(h);
+            Point[] products = g.timesSecretAll(s, bases);
+            Point[] sv = Arrays.copyOf(products, count);
+            Point[] minusSh = new Point[count];
+            Arrays.fill(minusSh, products[count].negate());
+            Point[] svMinusSh = PointBatch.sums(sv, minusSh);
             byte[][][] pads = new byte[count][2][];
             for (int l = 0; l < count; l++) {
-                // the comb with a table for this v alone: regular, and cheaper than the ladder even for one use
-                Point sv = g.timesSecretOnce(vs.get(l), s);
-                pads[l][0] = pad(sids[l], sv);
-                pads[l][1] = pad(sids[l], sv.subtract(sh));
+                pads[l][0] = pad(sids[l], sv[l]);
+                pads[l][1] = pad(sids[l], svMinusSh[l]);
             }
             s.destroy();
             return pads;
@@ -119,16 +126,30 @@ public final class EndemicOt {
             random.nextBytes(seed);
             Point h = HashToCurve.hash(g, sid, Oracle.u32(self), seed);
             FixedBaseMultiplier hTimes = g.multiplier(h);
-            this.r = new Scalar[choices.length];
-            List<Encryption> out = new ArrayList<>(choices.length);
-            for (int l = 0; l < choices.length; l++) {
+            int count = choices.length;
+            // the draws in the order of one OT after the other: r, then the proof's nonces
+            this.r = new Scalar[count];
+            EncryptionProof.Nonces[] nonces = new EncryptionProof.Nonces[count];
+            byte[][] sids = new byte[count][];
+            for (int l = 0; l < count; l++) {
                 r[l] = g.randomNonZero(random);
-                Point u = hTimes.times(r[l]);
-                Point rg = g.base(r[l]);
-                Point v = choices[l] ? rg.add(h) : rg;
-                EncryptionProof proof =
-                        EncryptionProof.prove(g, instance(sid, l), hTimes, h, u, v, r[l], choices[l], random);
-                out.add(new Encryption(u, v, proof));
+                nonces[l] = EncryptionProof.Nonces.draw(g, random);
+                sids[l] = instance(sid, l);
+            }
+            Point[] u = hTimes.timesAll(r);
+            Point[] rg = g.baseAll(r);
+            Point[] hs = new Point[count];
+            Arrays.fill(hs, h);
+            Point[] rgh = PointBatch.sums(rg, hs);
+            Point[] v = new Point[count];
+            for (int l = 0; l < count; l++) {
+                // r·G + h is made for every bit, so no arithmetic follows it; the pick is a reference choice
+                v[l] = choices[l] ? rgh[l] : rg[l];
+            }
+            EncryptionProof[] proofs = EncryptionProof.proveAll(g, sids, hTimes, h, u, v, r, choices, nonces);
+            List<Encryption> out = new ArrayList<>(count);
+            for (int l = 0; l < count; l++) {
+                out.add(new Encryption(u[l], v[l], proofs[l]));
             }
             this.message = new ReceiverMessage(seed, out);
         }
@@ -141,9 +162,9 @@ public final class EndemicOt {
         public byte[][] finish(SenderMessage m) {
             m.proof().verify(g, sid, peer, m.z());
             byte[][] pads = new byte[r.length][];
-            FixedBaseMultiplier zTimes = g.multiplier(m.z());
+            Point[] rz = g.multiplier(m.z()).timesAll(r);
             for (int l = 0; l < r.length; l++) {
-                pads[l] = pad(instance(sid, l), zTimes.times(r[l]));
+                pads[l] = pad(instance(sid, l), rz[l]);
                 r[l].destroy();
             }
             return pads;

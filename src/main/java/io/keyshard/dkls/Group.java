@@ -7,9 +7,11 @@ import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import io.keyshard.curve.ScalarField;
+import io.keyshard.curve.SharedScalarMultiplier;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
@@ -117,6 +119,11 @@ public final class Group {
         return generatorTimes.times(s);
     }
 
+    /** {@code s_i·G} for many secret scalars, made affine with one inversion for them all. */
+    Point[] baseAll(Scalar[] ss) {
+        return generatorTimes.timesAll(ss);
+    }
+
     /** {@code s·P} in variable time: for public scalars only (proof checks, simulated proof branches). */
     public Point times(Point p, Scalar s) {
         return p.multiply(s.toBigInteger());
@@ -124,12 +131,12 @@ public final class Group {
 
     /** {@code s·P} for a secret s, by a regular ladder (see {@link SecretMultiplier}). */
     public Point timesSecret(Point p, Scalar s) {
-        return new SecretMultiplier(this, bcCurve, p, false).times(s);
+        return new SecretMultiplier(this, bcCurve, p).times(s);
     }
 
-    /** {@code s·P} for a secret s and a P used once: a comb with a table for P alone ({@link SecretMultiplier}). */
-    Point timesSecretOnce(Point p, Scalar s) {
-        return new SecretMultiplier(this, bcCurve, p, true).times(s);
+    /** {@code s·P} for one secret s and many public points, by a regular window ({@link SharedScalarMultiplier}). */
+    Point[] timesSecretAll(Scalar s, List<Point> ps) {
+        return SharedScalarMultiplier.times(s, ps);
     }
 
     /** A constant-time multiplier of P by secret scalars, for a P used many times (h, z of a base OT batch). */

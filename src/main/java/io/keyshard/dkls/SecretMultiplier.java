@@ -5,41 +5,33 @@ import io.keyshard.curve.Scalar;
 import io.keyshard.curve.WeierstrassPoint;
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * {@code k·P} for secret k and any point P by a regular algorithm: the same sequence of group
- * operations for every k of the order's length. Bouncy Castle's fixed-point comb, with a table for
- * this point alone (cheaper than the ladder even for one product: the base OT sender's {@code s·v});
- * or a Montgomery ladder, which needs no
+ * operations for every k of the order's length. A Montgomery ladder, which needs no
  * table: one addition and one doubling per bit of {@code k + q} or {@code k + 2q}, whichever has
  * one bit more than q, so the count does not follow the leading zeros of k. Point.multiply, a wNAF whose running time follows the scalar's digits, is
- * kept for public scalars; points used many times take a {@link io.keyshard.curve.FixedBaseMultiplier}.
+ * kept for public scalars; points used many times take a {@link io.keyshard.curve.FixedBaseMultiplier},
+ * and one scalar times many points a {@link io.keyshard.curve.SharedScalarMultiplier}.
  */
 final class SecretMultiplier {
     private final Group g;
     private final ECPoint p;
-    private final ECMultiplier multiplier;
     private final BigInteger order;
 
-    SecretMultiplier(Group g, ECCurve curve, Point point, boolean reused) {
+    SecretMultiplier(Group g, ECCurve curve, Point point) {
         this.g = g;
         this.p = curve.decodePoint(((WeierstrassPoint) point).encodeUncompressed());
-        this.multiplier = reused ? new FixedPointCombMultiplier() : SecretMultiplier::ladder;
         this.order = g.order();
     }
 
     Point times(Scalar k) {
-        BigInteger v = k.toBigInteger();
-        if (!(multiplier instanceof FixedPointCombMultiplier)) {
+        BigInteger v = k.toBigInteger().add(order);
+        if (v.bitLength() == order.bitLength()) {
             v = v.add(order);
-            if (v.bitLength() == order.bitLength()) {
-                v = v.add(order);
-            }
         }
-        ECPoint out = multiplier.multiply(p, v).normalize();
+        ECPoint out = ladder(p, v).normalize();
         return g.curve().decodePoint(out.getEncoded(false));
     }
 

@@ -59,13 +59,14 @@
  * The KOS15 check multiplies secret rows by the public challenge through a table indexed by the
  * challenge. Multiplications of G, and of points used many times (h and z of a base OT batch), by a
  * secret read a {@link io.keyshard.curve.FixedBaseMultiplier} (a table of multiples per digit, every
- * entry scanned); other points use Bouncy Castle's comb with a table for that point (the base OT
- * sender's {@code s·v}) or a Montgomery ladder, through {@link io.keyshard.curve.Point} encodings.
- * As in the FROST package, the comb and the ladder take a
+ * entry scanned); one secret times many points (the base OT sender's {@code s·v}) a
+ * {@link io.keyshard.curve.SharedScalarMultiplier} (the same digits, a table per point); other points
+ * a Montgomery ladder, through {@link io.keyshard.curve.Point} encodings.
+ * As in the FROST package, the ladder takes a
  * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not
  * themselves constant-time. The receiver's choice
- * bits enter the OT extension and the correlated OT by masks; the base OT receiver picks
- * {@code v} and orders its proof's branches with a branch on its bit. Received scalars are
+ * bits enter the OT extension and the correlated OT by masks; the base OT receiver computes both
+ * {@code r·G} and {@code r·G + h}, then picks {@code v} and orders its proof's branches with a branch on its bit. Received scalars are
  * decoded through BigInteger (their values are known to the sender).
  */
 package io.keyshard.dkls;

@@ -37,6 +37,10 @@ class FixedBaseMultiplierTest {
         return ks;
     }
 
+    private static Point randomPoint(Curve c) {
+        return c.generator().multiply(new BigInteger(256, RANDOM).add(BigInteger.TWO));
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = CurveName.class,
@@ -58,7 +62,7 @@ class FixedBaseMultiplierTest {
             names = {"SECP256K1", "P256", "P384", "P521"})
     void pointTableAgreesWithThePlainMultiplication(CurveName name) {
         WeierstrassCurve c = (WeierstrassCurve) name.curve();
-        Point base = c.generator().multiply(new BigInteger(256, RANDOM).add(BigInteger.TWO));
+        Point base = randomPoint(c);
         FixedBaseMultiplier table = FixedBaseMultiplier.of(base);
         ScalarField other = new ScalarField(c.order(), c.scalarLength(), false);
         for (BigInteger k : scalars(c.order())) {
@@ -68,6 +72,38 @@ class FixedBaseMultiplierTest {
             // a scalar of a field with the same order (the dkls group's own) is accepted
             assertEquals(expected, table.times(other.of(k.mod(c.order()))), "k·B by Scalar, k = " + k);
         }
+    }
+
+    /**
+     * The batched forms give what one product at a time gives: a table's products of many scalars, one
+     * scalar times many points (the regular window) and sums, each batch made affine with one inversion,
+     * the identity among them staying the identity.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void batchesAgreeWithOneProductAtATime(CurveName name) {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        Point b = randomPoint(c);
+        Point p = randomPoint(c);
+        FixedBaseMultiplier table = FixedBaseMultiplier.of(b);
+        List<BigInteger> ks = scalars(c.order());
+        Scalar[] scalars =
+                ks.stream().map(k -> c.scalars().of(k.mod(c.order()))).toArray(Scalar[]::new);
+        Point[] products = table.timesAll(scalars);
+        for (int i = 0; i < scalars.length; i++) {
+            BigInteger k = ks.get(i).mod(c.order());
+            assertEquals(table.times(k), products[i], "k·B in a batch, k = " + k);
+            Point[] shared = SharedScalarMultiplier.times(scalars[i], List.of(b, p, c.generator()));
+            assertEquals(b.multiply(k), shared[0], "k·B by the shared window, k = " + k);
+            assertEquals(p.multiply(k), shared[1], "k·P by the shared window, k = " + k);
+            assertEquals(c.multiplyBase(k), shared[2], "k·G by the shared window, k = " + k);
+        }
+        Point[] sums = PointBatch.sums(new Point[] {b, p, b}, new Point[] {p, p, b.negate()});
+        assertEquals(b.add(p), sums[0]);
+        assertEquals(p.add(p), sums[1]);
+        assertTrue(sums[2].isIdentity());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,7 +17,7 @@ class SecretMultiplierTest {
     @EnumSource(
             value = CurveName.class,
             names = {"SECP256K1", "P256", "P384", "P521"})
-    void ladderCombAndTableAgreeWithTheVariableTimeMultiplication(CurveName name) {
+    void ladderSharedWindowAndTableAgreeWithTheVariableTimeMultiplication(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("mul " + name);
         Point p = g.base(g.randomNonZero(random));
@@ -34,7 +35,9 @@ class SecretMultiplierTest {
             Scalar s = g.of(k);
             Point expected = p.multiply(k);
             assertEquals(expected, g.timesSecret(p, s), "ladder, k = " + k);
-            assertEquals(expected, g.timesSecretOnce(p, s), "comb, k = " + k);
+            Point[] shared = g.timesSecretAll(s, List.of(p, g.curve().generator()));
+            assertEquals(expected, shared[0], "shared window, k = " + k);
+            assertEquals(g.base(s), shared[1], "shared window on G, k = " + k);
             assertEquals(expected, table.times(s), "table, k = " + k);
         }
     }

@@ -5,11 +5,11 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /** A reproducible SecureRandom for tests: a SHAKE256 stream from a label. */
-final class TestRandom extends SecureRandom {
+public final class TestRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;
     private final transient SHAKEDigest shake = new SHAKEDigest(256);
 
-    TestRandom(String label) {
+    public TestRandom(String label) {
         byte[] b = label.getBytes(StandardCharsets.UTF_8);
         shake.update(b, 0, b.length);
     }

@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkls.Check;
 import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.dkls.TestRandom;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SetupPartyTest {
@@ -42,6 +46,35 @@ class SetupPartyTest {
         }
         assertFalse(
                 Arrays.equals(out.get(1).get(2).zeroSeed(), out.get(1).get(3).zeroSeed()));
+    }
+
+    /**
+     * The messages and the stored seeds of a setup under fixed randomness: the same bytes whatever the
+     * arithmetic does inside (the wire format and the stored-seed format are fixed).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "SECP256K1, a237092592386449866fe2b9370a2852f965c1fa72c95a14ebf604190991e84f",
+        "P256, 5d4aae5a166279b9d78a7f636b88350c23332d927a4e679d0da6fc147249069f",
+    })
+    void aSetupUnderFixedRandomnessGivesKnownMessagesAndSeeds(CurveName curve, String expected) {
+        UUID keyId = UUID.fromString("6f1c2a7e-93b4-4d55-8a0e-3c7d9b2e1f40");
+        UUID setupId = UUID.fromString("0b8e4d21-5a6c-4f3e-9d17-2e6a8c4b7f95");
+        Map<Integer, SetupParty> parties = new TreeMap<>();
+        for (int id : IDS) {
+            parties.put(id, new SetupParty(curve, keyId, setupId, id, IDS, new TestRandom(curve + " party " + id)));
+        }
+        SHA256Digest all = new SHA256Digest();
+        Map<Integer, Map<Integer, PairSeeds>> out =
+                run(curve, parties, (from, to, msg) -> all.update(msg, 0, msg.length));
+        out.forEach((id, seeds) -> seeds.forEach((peer, s) -> {
+            for (byte[] b : new byte[][] {s.asSender().encode(), s.asReceiver().encode(), s.zeroSeed()}) {
+                all.update(b, 0, b.length);
+            }
+        }));
+        byte[] digest = new byte[32];
+        all.doFinal(digest, 0);
+        assertEquals(expected, HexFormat.of().formatHex(digest));
     }
 
     @Test
