@@ -7,6 +7,7 @@ import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.derive.DerivedKey;
+import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.frost.Aggregator;
 import io.keyshard.frost.Bip340;
@@ -109,10 +110,12 @@ final class SignRun {
         if (taproot != null && curve != CurveName.SECP256K1_SCHNORR) {
             throw new IllegalArgumentException("a taproot tweak applies to SECP256K1_SCHNORR keys only");
         }
-        DerivedKey derived = PublicDerivation.derive(Workspace.rootOf(key).key(), request.path());
+        Point root = DECODED.get(curve.curve(), key.rootPublicKey(), true);
+        DerivedKey derived = PublicDerivation.derive(
+                new ExtendedPublicKey(curve, root, Hex.decode(key.chainCode(), "chainCode"), 0, 0, 0), request.path());
         SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
         List<NodeConnection> signers = picked.signers();
-        PublicKeyPackage pub = publicPackage(suite, derived.tweak(), taproot, picked.ids());
+        PublicKeyPackage pub = publicPackage(root, derived.tweak(), taproot, picked.ids());
         List<Integer> ids = signers.stream().map(c -> c.info().id()).sorted().toList();
         SignRound1Request r1 = new SignRound1Request(
                 key.keyId().toString(),
@@ -173,7 +176,7 @@ final class SignRun {
      * moved by the derivation tweak and, for taproot, the BIP-341 tweak, as every signer moves its share.
      */
     private PublicKeyPackage publicPackage(
-            Ciphersuite suite, BigInteger delta, TaprootTweak taproot, Map<String, Integer> ids) {
+            Point root, BigInteger delta, TaprootTweak taproot, Map<String, Integer> ids) {
         Curve curve = key.curve().curve();
         Map<Integer, Point> shares = new TreeMap<>();
         key.verificationShares().forEach((name, hex) -> {
@@ -182,7 +185,6 @@ final class SignRun {
                 shares.put(id, DECODED.get(curve, hex, false));
             }
         });
-        Point root = DECODED.get(curve, key.rootPublicKey(), true);
         PublicKeyPackage pub = new PublicKeyPackage(shares, root, key.threshold());
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
         return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());

@@ -326,10 +326,13 @@ public final class Workspace implements AutoCloseable {
                             && (config.servers().get(n) == null
                                     || config.servers().get(n).local()))
                     .toList();
-            if (startLocal && !local.isEmpty()) {
+            // Nodes this workspace's cluster handle started and that still run need no start, and servers.json
+            // is read again only when a start may have changed it (not once more on every signing).
+            boolean starts = startLocal && local.stream().anyMatch(n -> cluster.process(n) == null);
+            if (starts) {
                 cluster.start(local);
             }
-            ServersConfig current = !startLocal || local.isEmpty() ? config : servers();
+            ServersConfig current = starts ? servers() : config;
             Map<String, NodeConnection> out = new LinkedHashMap<>();
             for (String n : key.servers()) {
                 ServerInfo info = current.servers().get(n);
