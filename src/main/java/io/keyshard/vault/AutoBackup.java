@@ -50,6 +50,12 @@ final class AutoBackup {
     private void write() {
         long start = System.nanoTime();
         synchronized (this) {
+            if (!queued) {
+                // Written already: a flush replaced this request's task after it had started (FutureTask.cancel
+                // still succeeds while a started task waits for this lock), and the one of the two that runs second
+                // finds nothing queued. Writing again would leave a second file of the same vault state.
+                return;
+            }
             queued = false;
             notBefore = start + MIN_GAP_NANOS; // a request while this one runs waits its turn too
         }
