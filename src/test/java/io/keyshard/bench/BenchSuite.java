@@ -60,7 +60,7 @@ public final class BenchSuite {
             table.sign(sign.sign());
             table.signThroughput(sign.throughput());
             table.note("load average at end: " + Samples.loadAverage());
-            return finish(out, work, table, BenchResults.signOnly(sign.sign(), sign.throughput(), sign.ecdsaSetup()));
+            return finish(out, work, table, BenchResults.signOnly(sign.sign(), sign.throughput()));
         }
 
         List<BenchResults.ScalarMult> scalar = ScalarMultBench.run(quick);

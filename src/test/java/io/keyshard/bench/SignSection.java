@@ -23,11 +23,8 @@ final class SignSection {
 
     private SignSection() {}
 
-    /** The rows of the section; {@code ecdsaSetup} stays empty until ECDSA key setup is measured. */
-    record Rows(
-            List<BenchResults.Sign> sign,
-            List<BenchResults.SignThroughput> throughput,
-            List<BenchResults.EcdsaSetup> ecdsaSetup) {}
+    /** The rows of the section (the ECDSA keys' pairwise setups are timed by {@link SetupSection}). */
+    record Rows(List<BenchResults.Sign> sign, List<BenchResults.SignThroughput> throughput) {}
 
     static Rows run(boolean quick, Path home, BenchTable table) throws Exception {
         List<BenchResults.Sign> rows = new ArrayList<>();
@@ -94,7 +91,7 @@ final class SignSection {
                 }
             }
         }
-        return new Rows(rows, throughput, List.of());
+        return new Rows(rows, throughput);
     }
 
     /** The in-memory floor of a curve's signing: DKLs23 for the ECDSA curves, FROST for the others. */
