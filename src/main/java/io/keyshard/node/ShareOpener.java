@@ -8,6 +8,7 @@ import io.keyshard.json.StrictJson;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import javax.security.auth.Destroyable;
@@ -21,6 +22,7 @@ import javax.security.auth.Destroyable;
  */
 final class ShareOpener {
     private static final int VERIFIED_CONTEXTS = 256;
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final ShareStore store;
     private final ShareSealer sealer;
@@ -34,6 +36,14 @@ final class ShareOpener {
      * row misses and is checked again. Public data only; bounded, least recently used first out.
      */
     private final ByStoredText<ShareContext> verified = new ByStoredText<>(VERIFIED_CONTEXTS);
+    /**
+     * Sealed shares already found to be {@code x_j·G = Y_j}, by keyId, with the sealed bytes and the context
+     * hash they were opened under. The seal is authenticated and bound to that hash, so the same bytes under
+     * the same hash open to the same share: its check (a base multiplication, twice per signing otherwise)
+     * needs no repeat. Other bytes or another context miss and are checked again. Holds only what the store
+     * holds in the clear (the sealed form), never the share.
+     */
+    private final ByStoredText<Boolean> checkedShares = new ByStoredText<>(VERIFIED_CONTEXTS);
 
     /** A share ready for use with its checked context; {@link #destroy()} wipes the share. */
     record HeldShare(ShareStore.Row row, SecretShare share, ShareContext context, int sealedFormat)
@@ -74,11 +84,9 @@ final class ShareOpener {
         }
         ShareStore.Row row = found.get().row();
         ShareContext context = context(keyId, row);
-        ShareSealer.Opened opened = sealer.open(
-                keyId,
-                row.curve(),
-                ShareContext.bindingHash(context.result()),
-                found.get().sealedShare());
+        byte[] bindingHash = ShareContext.bindingHash(context.result());
+        byte[] sealed = found.get().sealedShare();
+        ShareSealer.Opened opened = sealer.open(keyId, row.curve(), bindingHash, sealed);
         SecretShare share;
         try {
             share = SecretShare.fromEncoded(context.curveName(), config.id(), opened.share());
@@ -87,11 +95,15 @@ final class ShareOpener {
         } finally {
             Arrays.fill(opened.share(), (byte) 0);
         }
-        try {
-            context.checkShare(share);
-        } catch (IllegalArgumentException e) {
-            share.destroy();
-            throw new GeneralSecurityException("stored share refused: " + e.getMessage());
+        String sealedUnder = BASE64.encodeToString(sealed) + '/' + BASE64.encodeToString(bindingHash);
+        if (checkedShares.get(keyId, sealedUnder) == null) {
+            try {
+                context.checkShare(share);
+            } catch (IllegalArgumentException e) {
+                share.destroy();
+                throw new GeneralSecurityException("stored share refused: " + e.getMessage());
+            }
+            checkedShares.put(keyId, sealedUnder, Boolean.TRUE);
         }
         return Optional.of(new HeldShare(row, share, context, opened.version()));
     }

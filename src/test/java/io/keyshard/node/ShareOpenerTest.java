@@ -137,6 +137,28 @@ class ShareOpenerTest {
     }
 
     @Test
+    void aShareReplacedAfterAnOpenIsCheckedAgainAndRefused() throws Exception {
+        UUID keyId = keygen(CurveName.ED25519);
+        ShareOpener opener = opener();
+        opener.open(keyId).orElseThrow().destroy();
+        Round3Message result = storedResult(keyId);
+        Scalar other = CurveName.ED25519.curve().scalars().random(RANDOM);
+        byte[] wrong = sealer.seal(keyId, "ED25519", ShareContext.bindingHash(result), other.encode());
+        // replaced under the running opener, which has already checked the share it held before
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE",
+                        "node",
+                        "");
+                PreparedStatement ps = c.prepareStatement("UPDATE node_keys SET sealed_share = ? WHERE key_id = ?")) {
+            ps.setBytes(1, wrong);
+            ps.setObject(2, keyId);
+            assertEquals(1, ps.executeUpdate());
+        }
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> opener.open(keyId));
+        assertTrue(e.getMessage().contains("verification share"), e.getMessage());
+    }
+
+    @Test
     void aShareSealedInTheEarlierFormatOpensIsCheckedByTheNodesSignatureAndIsNotRewritten() throws Exception {
         UUID keyId = keygen(CurveName.SECP256K1);
         ShareOpener.HeldShare fresh = opener().open(keyId).orElseThrow();
