@@ -115,7 +115,7 @@ final class SignRun {
                 new ExtendedPublicKey(curve, root, Hex.decode(key.chainCode(), "chainCode"), 0, 0, 0), request.path());
         SignerPick.Picked picked = new SignerPick(key, request.servers(), servers, op, roundTimeout).pick();
         List<NodeConnection> signers = picked.signers();
-        PublicKeyPackage pub = publicPackage(root, derived.tweak(), taproot, picked.ids());
+        PublicKeyPackage pub = publicPackage(root, derived, taproot, picked.ids());
         List<Integer> ids = signers.stream().map(c -> c.info().id()).sorted().toList();
         SignRound1Request r1 = new SignRound1Request(
                 key.keyId().toString(),
@@ -176,7 +176,7 @@ final class SignRun {
      * moved by the derivation tweak and, for taproot, the BIP-341 tweak, as every signer moves its share.
      */
     private PublicKeyPackage publicPackage(
-            Point root, BigInteger delta, TaprootTweak taproot, Map<String, Integer> ids) {
+            Point root, DerivedKey child, TaprootTweak taproot, Map<String, Integer> ids) {
         Curve curve = key.curve().curve();
         Map<Integer, Point> shares = new TreeMap<>();
         key.verificationShares().forEach((name, hex) -> {
@@ -186,7 +186,10 @@ final class SignRun {
             }
         });
         PublicKeyPackage pub = new PublicKeyPackage(shares, root, key.threshold());
-        PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
+        BigInteger delta = child.tweak();
+        PublicKeyPackage derived = delta.signum() == 0
+                ? pub
+                : Tweaks.derive(pub, delta, child.key().point());
         return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());
     }
 

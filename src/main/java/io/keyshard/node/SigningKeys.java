@@ -223,8 +223,11 @@ final class SigningKeys {
         }
         // The root as ExtendedPublicKey.root makes it, from the context's already decoded (and checked) key.
         ExtendedPublicKey start = new ExtendedPublicKey(req.curve(), context.groupKey(), context.chainCode(), 0, 0, 0);
-        BigInteger delta = PublicDerivation.derive(start, req.path()).tweak();
-        KeyPackage derived = delta.signum() == 0 ? root : Tweaks.derive(root, delta);
+        DerivedKey child = PublicDerivation.derive(start, req.path());
+        BigInteger delta = child.tweak();
+        KeyPackage derived = delta.signum() == 0
+                ? root
+                : Tweaks.derive(root, delta, child.key().point());
         if (derived != root) {
             root.destroy();
         }

@@ -2,6 +2,7 @@ package io.keyshard.frost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,28 @@ class TweaksTest {
         assertTrue(standard == null || standard);
         assertTrue(Signature.decode(suite, sig).verify(suite, expected, MSG));
         assertFalse(Signature.decode(suite, sig).verify(suite, keys.pub().groupKey(), MSG), "not under the root key");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
+    void aSignerMovedToAKnownDerivedKeyGetsTheSameKeyAsByItsTweak(Ciphersuite suite) {
+        Dealer.Keys keys = Dealer.random(suite, 2, 3);
+        Curve curve = suite.curve();
+        BigInteger delta = curve.randomScalar(Dealer.RANDOM);
+        Point derivedKey = keys.pub().groupKey().add(curve.multiplyBase(delta));
+        KeyPackage byTweak = Tweaks.derive(keys.keys().get(2), delta);
+        KeyPackage byKey = Tweaks.derive(keys.keys().get(2), delta, derivedKey);
+        assertEquals(byTweak.groupKey(), byKey.groupKey());
+        assertEquals(byTweak.verifyingShare(), byKey.verifyingShare());
+        assertTrue(byTweak.signingShare().sameValue(byKey.signingShare()));
+        PublicKeyPackage pubByKey = Tweaks.derive(keys.pub(), delta, derivedKey);
+        assertEquals(Tweaks.derive(keys.pub(), delta).verifyingShares(), pubByKey.verifyingShares());
+        assertEquals(derivedKey, pubByKey.groupKey());
+        assertEquals(curve.multiplyBase(byKey.signingShare()), byKey.verifyingShare(), "x_i + δ matches Y_i + δ·G");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Tweaks.derive(keys.keys().get(2), curve.order(), derivedKey),
+                "a tweak outside [0, n-1] is refused as by the tweak alone");
     }
 
     @Test
