@@ -15,7 +15,6 @@ import io.keyshard.frost.Ciphersuite;
 import io.keyshard.frost.PublicKeyPackage;
 import io.keyshard.frost.Signature;
 import io.keyshard.frost.SignatureShare;
-import io.keyshard.frost.SigningCommitments;
 import io.keyshard.frost.SigningException;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.frost.Tweaks;
@@ -37,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One FROST signing as the coordinator runs it (docs/protocol.md, Signing): the signers (given, or the
@@ -132,16 +132,28 @@ final class SignRun {
                     Phase.ROUND1,
                     signers,
                     c -> c.sign(signId, "round1", r1, SignCommitment.class, roundTimeout));
-            List<SigningCommitments> decoded = answers.commitments(commitments);
             SignRound2Request r2 = new SignRound2Request(r1, commitments);
-            List<SignShare> shares = ParallelRound.run(
-                    op,
-                    ACTIVITY,
-                    Phase.ROUND2,
-                    signers,
-                    c -> c.sign(signId, "round2", r2, SignShare.class, roundTimeout));
+            // The coordinator's own checks of the commitments (identity signatures, strict decoding) run while
+            // the signers answer round 2: every signer makes the same checks of its co-signers before it
+            // answers (section 13.5), and a share released under any commitment list reveals nothing while
+            // its nonces are used once, so sending first loses nothing but the wait.
+            CompletableFuture<SigningPackage> checked =
+                    CompletableFuture.supplyAsync(() -> new SigningPackage(answers.commitments(commitments), message));
+            List<SignShare> shares;
+            try {
+                shares = ParallelRound.run(
+                        op,
+                        ACTIVITY,
+                        Phase.ROUND2,
+                        signers,
+                        c -> c.sign(signId, "round2", r2, SignShare.class, roundTimeout));
+            } catch (RuntimeException e) {
+                // a commitment that fails the checks is why honest signers refused round 2: name its sender
+                checkedPackage(checked);
+                throw e;
+            }
+            SigningPackage pkg = checkedPackage(checked);
             Map<Integer, SignatureShare> byId = answers.shares(shares, SignTranscript.commitmentsHash(commitments));
-            SigningPackage pkg = new SigningPackage(decoded, message);
             Signature sig = aggregate(suite, pkg, byId, pub, answers);
             byte[] encoded = sig.encode(suite);
             byte[] verifyKey = verifyKey(curve, pub.groupKey());
@@ -191,6 +203,18 @@ final class SignRun {
                 ? pub
                 : Tweaks.derive(pub, delta, child.key().point());
         return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());
+    }
+
+    /** The signing package of the checked commitments, or the check's own failure (naming its culprit). */
+    private static SigningPackage checkedPackage(CompletableFuture<SigningPackage> checked) {
+        try {
+            return checked.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Aggregates after checking every share; a bad share names its server. */

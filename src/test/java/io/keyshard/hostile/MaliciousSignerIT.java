@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,7 @@ class MaliciousSignerIT {
     @AfterEach
     void honestAgain() {
         rogue.signShare = null;
+        rogue.signCommitment = null;
         rogue.unavailable = false;
     }
 
@@ -152,6 +154,44 @@ class MaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), ok.signers(), "the same servers sign once BRAVO is honest");
         }
+    }
+
+    @Test
+    void aCommitmentThatFailsTheChecksIsNamedAndNoSignatureIsReturned() throws Exception {
+        // a forged identity signature, then a commitment swapped for a small-order point: ALPHA refuses round 2
+        // over them as well, and the coordinator names the sender of the commitment, not the server that refused
+        List<UnaryOperator<SignCommitment>> forgeries = List.of(
+                c -> new SignCommitment(c.sender(), c.hiding(), c.binding(), flipFirst(c.signature())),
+                c -> new SignCommitment(c.sender(), SMALL_ORDER_ED25519, c.binding(), c.signature()));
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            for (UnaryOperator<SignCommitment> forgery : forgeries) {
+                rogue.signCommitment = forgery;
+                CompletionException e = assertThrows(
+                        CompletionException.class,
+                        () -> ws.sign(new SignRequest(keyId, DerivationPath.of(3), null, message(), null, null, null))
+                                .promise()
+                                .join());
+                KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+                assertEquals(ExitCoded.PROTOCOL, failure.exitCode(), failure.getMessage());
+                assertEquals("BRAVO", failure.server(), failure.getMessage());
+            }
+            rogue.signCommitment = null;
+            SignResult ok = ws.sign(new SignRequest(keyId, DerivationPath.of(3), null, message(), null, null, null))
+                    .promise()
+                    .join();
+            assertEquals(List.of("ALPHA", "BRAVO"), ok.signers(), "the same servers sign once BRAVO is honest");
+        }
+    }
+
+    /** An Ed25519 point of order 2 (RFC 8032 encoding of (0, -1)). */
+    private static final String SMALL_ORDER_ED25519 =
+            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f";
+
+    private static String flipFirst(String hex) {
+        byte[] b = Hex.decode(hex, "signature");
+        b[0] ^= 1;
+        return Hex.encode(b);
     }
 
     @Test

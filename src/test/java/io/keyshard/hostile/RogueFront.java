@@ -21,6 +21,7 @@ import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.DklsTranscript;
+import io.keyshard.wire.SignCommitment;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignRound2Request;
 import io.keyshard.wire.SignShare;
@@ -67,6 +68,11 @@ final class RogueFront implements AutoCloseable {
     volatile UnaryOperator<String> signShare;
 
     private static final Pattern SIGN_ROUND2 = Pattern.compile("/v1/sign/([^/]+)/round2");
+
+    /** How the operator replaces its node's round-1 commitments (the answer in, the answer out); null leaves them. */
+    volatile UnaryOperator<SignCommitment> signCommitment;
+
+    private static final Pattern SIGN_ROUND1 = Pattern.compile("/v1/sign/([^/]+)/round1");
 
     /** How the operator alters its node's threshold-ECDSA round-3 broadcast (its body bytes); null leaves it. */
     volatile UnaryOperator<byte[]> dklsPartial;
@@ -149,6 +155,10 @@ final class RogueFront implements AutoCloseable {
             String answer = r.body();
             if (m.matches() && r.statusCode() == 200) {
                 answer = alter(m.group(1), m.group(2), body, answer);
+            }
+            if (SIGN_ROUND1.matcher(path).matches() && r.statusCode() == 200 && signCommitment != null) {
+                var json = StrictJson.mapper();
+                answer = json.writeValueAsString(signCommitment.apply(json.readValue(answer, SignCommitment.class)));
             }
             Matcher sign = SIGN_ROUND2.matcher(path);
             if (sign.matches() && r.statusCode() == 200 && signShare != null) {
