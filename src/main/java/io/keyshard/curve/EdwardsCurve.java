@@ -167,6 +167,7 @@ final class EdwardsCurve extends BaseCurve {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
         }
         // RFC 9591 DeserializeElement: the prime-order subgroup only; halving is exact and cheaper than [ℓ]P.
+        // The decoded point has Z = 1, so its Y is the affine y.
         if (!halving.inPrimeOrderSubgroup(p.y)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }

@@ -39,6 +39,10 @@ final class EdwardsHalving {
 
     /** {@code halvings} = k, the cofactor being 2^k. */
     EdwardsHalving(EdwardsField f, boolean aIsMinusOne, BigInteger d, int halvings) {
+        if (halvings < 2) {
+            // The loop below halves k − 2 times and tests the last level without a half.
+            throw new IllegalArgumentException("point halving needs a cofactor of at least 4");
+        }
         this.f = f;
         this.halvings = halvings;
         BigInteger p = f.prime();
