@@ -18,15 +18,17 @@ import java.math.BigInteger;
  * s = y₁² the quadratic d(y+1)·s² − 2(d·y + a)·s + a(y+1) = 0, whose reduced discriminant is
  * Δ(y) = (a − d)(a − d·y²). Its roots multiply to a/d, a non-square, so when Δ(y) is a square exactly one root
  * is a square, that root is y₁², and x₁ is rational too (2·(x₁, y₁) = (±x, y) with x ≠ 0 forces it). Hence
- * (the paper's halvability criterion): (x, y) ∈ 2·E iff Δ(y) is a square. With r = √Δ(y), the roots are
+ * (x, y) ∈ 2·E iff Δ(y) is a square: the paper's criterion, that u = (a − d)(1 + y)/(1 − y) on its Weierstrass
+ * model is a square, since (a − d)(1 − y²) = x²·Δ(y). With r = √Δ(y), the roots are
  * s = (d·y + a ± r) / (d(y + 1)), and a − d·s = ((a − d)·y ∓ r) / (y + 1).
  *
  * <p>The last halving is only tested, not computed (as in the paper): for the two roots s, s',
  * Δ(s)·Δ(s') = a(a − d)³·(y − 1)/(y + 1), whose quadratic character is that of −a once Δ(y) is a square. On
  * edwards25519 (−a = 1) either root answers; on edwards448 (−a = −1, a non-square as p ≡ 3 mod 4) the root
- * that is a square answers, which is the character of s·Δ(s). So the test costs one square root per
- * halving computed, one to pick each computed half, and one character: four field exponentiations on
- * edwards25519 (five when the first root tried is the wrong one), two on edwards448.
+ * that is a square answers, which is the character of s·Δ(s). So the test costs a square root of Δ at each
+ * level but the last, a square root for each computed half (a second try when the first root is the wrong
+ * one) and one character: four field exponentiations on edwards25519 (five about half the time), two on
+ * edwards448.
  */
 final class EdwardsHalving {
     private final EdwardsField f;
