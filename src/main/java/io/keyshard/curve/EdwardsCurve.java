@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class EdwardsCurve extends BaseCurve {
     private final EdwardsGroup group;
+    private final EdwardsHalving halving;
     private final BigInteger order;
-    private final byte[] orderLittleEndian;
     private final int cofactorDoublings;
     private final EdwardsPoint identity;
     private final EdwardsPoint generator;
@@ -30,9 +30,8 @@ final class EdwardsCurve extends BaseCurve {
             String generatorHex) {
         super(name, new ScalarCodec(order, (field.prime().bitLength() + 1 + 7) / 8, true));
         this.group = new EdwardsGroup(field, aIsMinusOne, d);
+        this.halving = new EdwardsHalving(field, aIsMinusOne, d, cofactorDoublings);
         this.order = order;
-        this.orderLittleEndian = order.toByteArray();
-        ScalarCodec.reverse(orderLittleEndian);
         this.cofactorDoublings = cofactorDoublings;
         this.identity = new EdwardsPoint(this, group.identity());
         this.generator =
@@ -167,9 +166,9 @@ final class EdwardsCurve extends BaseCurve {
         if (group.isIdentity(small)) {
             throw new InvalidEncodingException(who + ": a point of small order (outside the prime-order subgroup)");
         }
-        ExtendedCoordinates lp =
-                WnafMultiplier.multiSum(group, new byte[][] {orderLittleEndian}, new ExtendedCoordinates[] {p});
-        if (!group.isIdentity(lp)) {
+        // RFC 9591 DeserializeElement: the prime-order subgroup only; halving is exact and cheaper than [ℓ]P.
+        // The decoded point has Z = 1, so its Y is the affine y.
+        if (!halving.inPrimeOrderSubgroup(p.y)) {
             throw new InvalidEncodingException(who + ": has a torsion component (outside the prime-order subgroup)");
         }
         return new EdwardsPoint(this, p, encoded);

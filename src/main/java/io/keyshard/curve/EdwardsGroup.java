@@ -204,7 +204,7 @@ final class EdwardsGroup {
 
     /**
      * Decodes RFC 8032 5.1.3 / 5.2.3 strictly: length, unused bits, y below p, x exists, no
-     * "negative zero", not the identity. The subgroup check needs a multiplication: the caller's.
+     * "negative zero", not the identity; Z = 1. The subgroup check is the caller's.
      */
     ExtendedCoordinates decode(byte[] enc, String who) {
         if (enc == null || enc.length != encodedLength) {
