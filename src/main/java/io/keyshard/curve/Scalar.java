@@ -55,6 +55,16 @@ public final class Scalar implements Destroyable {
         return new Scalar(field, out);
     }
 
+    /**
+     * {@code bit == 0 ? ifZero : ifOne} (the bit's low bit counts) for a secret bit: both scalars' limbs
+     * are read and combined by a mask computed from the bit, into a new scalar.
+     */
+    public static Scalar select(int bit, Scalar ifZero, Scalar ifOne) {
+        int[] out = new int[ifZero.field.limbs()];
+        ScalarField.select(-(bit & 1), ifZero.same(ifOne).live(), ifZero.live(), out);
+        return new Scalar(ifZero.field, out);
+    }
+
     public boolean isZero() {
         return ScalarField.isZero(live()) == 1;
     }

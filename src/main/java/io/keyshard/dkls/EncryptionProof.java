@@ -3,6 +3,7 @@ package io.keyshard.dkls;
 import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.PointBatch;
+import io.keyshard.curve.PointSelect;
 import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -36,7 +37,9 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
      * {@code a' = w·G + (1 - 2b)·c'·h} and {@code b' = w·h}: the same distribution as the textbook
      * simulation ({@code z'} uniform), but every product has a fixed base (G or h) and a scalar that
      * touches r or b, so it goes through the constant-time tables of G and h and no time follows the bit.
-     * Each kind of product is computed for all OTs at once and made affine with one inversion.
+     * Each kind of product is computed for all OTs at once and made affine with one inversion. Which
+     * branch is real (the order of the commitments, challenge and responses) is chosen by masks:
+     * {@code bits[l]} is 0 or 1, and no branch or index follows it.
      */
     static EncryptionProof[] proveAll(
             Group g,
@@ -46,7 +49,7 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
             Point[] u,
             Point[] v,
             Scalar[] r,
-            boolean[] bits,
+            int[] bits,
             Nonces[] nonces) {
         int n = nonces.length;
         Scalar[] w = new Scalar[n];
@@ -54,7 +57,8 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
         Scalar[] k = new Scalar[n];
         for (int l = 0; l < n; l++) {
             w[l] = nonces[l].w();
-            signedFake[l] = nonces[l].cFake().negateIf(bits[l]);
+            Scalar cFake = nonces[l].cFake();
+            signedFake[l] = Scalar.select(bits[l], cFake, cFake.negate());
             k[l] = nonces[l].k();
         }
         Point[] aFake = PointBatch.sums(g.baseAll(w), hTimes.timesAll(signedFake));
@@ -63,21 +67,25 @@ public record EncryptionProof(Point a0, Point b0, Point a1, Point b1, Scalar c0,
         Point[] bReal = hTimes.timesAll(k);
         EncryptionProof[] out = new EncryptionProof[n];
         for (int l = 0; l < n; l++) {
-            boolean bit = bits[l];
+            int bit = bits[l];
             Scalar cFake = nonces[l].cFake();
             Scalar zFake = w[l].add(cFake.multiply(r[l]));
             w[l].destroy();
-            Point a0 = bit ? aFake[l] : aReal[l];
-            Point b0 = bit ? bFake[l] : bReal[l];
-            Point a1 = bit ? aReal[l] : aFake[l];
-            Point b1 = bit ? bReal[l] : bFake[l];
-            Scalar c = challenge(g, sids[l], h, u[l], v[l], a0, b0, a1, b1);
+            // the real branch is j = b: both orders are masked choices, never a branch on b
+            Point[] a = PointSelect.swap(bit, aReal[l], aFake[l]);
+            Point[] b = PointSelect.swap(bit, bReal[l], bFake[l]);
+            Scalar c = challenge(g, sids[l], h, u[l], v[l], a[0], b[0], a[1], b[1]);
             Scalar cReal = c.subtract(cFake);
             Scalar zReal = k[l].add(cReal.multiply(r[l]));
             k[l].destroy();
-            out[l] = bit
-                    ? new EncryptionProof(a0, b0, a1, b1, cFake, zFake, zReal)
-                    : new EncryptionProof(a0, b0, a1, b1, cReal, zReal, zFake);
+            out[l] = new EncryptionProof(
+                    a[0],
+                    b[0],
+                    a[1],
+                    b[1],
+                    Scalar.select(bit, cReal, cFake),
+                    Scalar.select(bit, zReal, zFake),
+                    Scalar.select(bit, zFake, zReal));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.keyshard.dkls;
 import io.keyshard.curve.FixedBaseMultiplier;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.PointBatch;
+import io.keyshard.curve.PointSelect;
 import io.keyshard.curve.Scalar;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -141,12 +142,16 @@ public final class EndemicOt {
             Point[] hs = new Point[count];
             Arrays.fill(hs, h);
             Point[] rgh = PointBatch.sums(rg, hs);
+            int[] bits = new int[count];
             Point[] v = new Point[count];
             for (int l = 0; l < count; l++) {
-                // r·G + h is made for every bit, so no arithmetic follows it; the pick is a reference choice
-                v[l] = choices[l] ? rgh[l] : rg[l];
+                // the one place a bit is a boolean; from here on it is 0 or 1 in masks
+                bits[l] = choices[l] ? 1 : 0;
+                // r·G + h is made for every bit, so no arithmetic follows it; the pick is a masked one
+                v[l] = PointSelect.select(bits[l], rg[l], rgh[l]);
             }
-            EncryptionProof[] proofs = EncryptionProof.proveAll(g, sids, hTimes, h, u, v, r, choices, nonces);
+            EncryptionProof[] proofs = EncryptionProof.proveAll(g, sids, hTimes, h, u, v, r, bits, nonces);
+            Arrays.fill(bits, 0);
             List<Encryption> out = new ArrayList<>(count);
             for (int l = 0; l < count; l++) {
                 out.add(new Encryption(u[l], v[l], proofs[l]));

@@ -65,8 +65,15 @@
  * As in the FROST package, the ladder takes a
  * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not
  * themselves constant-time. The receiver's choice
- * bits enter the OT extension and the correlated OT by masks; the base OT receiver computes both
- * {@code r·G} and {@code r·G + h}, then picks {@code v} and orders its proof's branches with a branch on its bit. Received scalars are
- * decoded through BigInteger (their values are known to the sender).
+ * bits enter the OT extension and the correlated OT by masks. The base OT receiver computes both
+ * {@code r·G} and {@code r·G + h} and both branches of its proof for every bit, then chooses
+ * {@code v}, the order of the proof's commitments and its challenge and responses by masks: points
+ * through {@link io.keyshard.curve.PointSelect} (a two-entry cache-safe table of affine coordinates in
+ * fixed-width limbs, both entries read), scalars through {@link io.keyshard.curve.Scalar#select}, so no
+ * branch or index follows the bit there. Still not constant-time: each choice bit is a boolean turned
+ * into 0 or 1 once, by a {@code ?:} that the interpreter runs as a jump (compiled code need not), and, as
+ * above, Bouncy Castle's point formulas (the receiver's products and sums) and the ladder's BigInteger
+ * (not on the receiver's path). Received scalars are decoded through BigInteger (their values are known
+ * to the sender).
  */
 package io.keyshard.dkls;

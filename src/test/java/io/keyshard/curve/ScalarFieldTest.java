@@ -84,6 +84,8 @@ class ScalarFieldTest {
             assertEquals(a.negate().mod(q), sa.negate().toBigInteger(), "neg");
             assertEquals(a.negate().mod(q), sa.negateIf(true).toBigInteger(), "negateIf(true)");
             assertEquals(a, sa.negateIf(false).toBigInteger(), "negateIf(false)");
+            assertEquals(a, Scalar.select(0, sa, sb).toBigInteger(), "select(0)");
+            assertEquals(b, Scalar.select(1, sa, sb).toBigInteger(), "select(1)");
             assertEquals(a.signum() == 0, sa.isZero());
             assertEquals(a.equals(b), sa.sameValue(sb));
         }
@@ -167,6 +169,22 @@ class ScalarFieldTest {
         }
         // Uniform: about half above q/2 (a masking slip would leave the top half empty).
         assertTrue(above > 60 && above < 140, "values above q/2: " + above + " of 200");
+    }
+
+    @Test
+    void aSelectIsANewScalarOfTheLowBitsChoiceAndRefusesMixedGroups() {
+        ScalarField f = CurveName.P256.curve().scalars();
+        Scalar zero = f.of(7);
+        Scalar one = f.of(11);
+        assertEquals(BigInteger.valueOf(7), Scalar.select(2, zero, one).toBigInteger(), "only the low bit counts");
+        assertEquals(BigInteger.valueOf(11), Scalar.select(-1, zero, one).toBigInteger(), "only the low bit counts");
+        Scalar picked = Scalar.select(1, zero, one);
+        one.destroy();
+        // a copy: wiping the chosen input leaves the choice intact
+        assertEquals(BigInteger.valueOf(11), picked.toBigInteger());
+        assertThrows(IllegalStateException.class, () -> Scalar.select(0, zero, one), "a destroyed input");
+        Scalar other = CurveName.SECP256K1.curve().scalars().of(7);
+        assertThrows(IllegalArgumentException.class, () -> Scalar.select(0, zero, other));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,6 +154,65 @@ class EndemicOtTest {
         }
         for (int bit = 0; bit < 2; bit++) {
             assertTrue(odd[bit] > runs / 2 - 25 && odd[bit] < runs / 2 + 25, "choice " + bit + ": " + odd[bit]);
+        }
+    }
+
+    /**
+     * The choice bit only routes values: under the same randomness, a receiver of all zeros and one of all
+     * ones draw the same bytes in the same calls and compute the same products (u, the real branch's k·G and
+     * k·h, the simulated branch's w·h and response), which their proofs hold in swapped places; v differs
+     * by h and the simulated a' by the sign of c'·h.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void eitherChoiceDrawsTheSameRandomnessAndComputesTheSameProducts(CurveName name) {
+        Group g = Group.of(name);
+        int count = 4;
+        EndemicOt.ReceiverMessage[] m = new EndemicOt.ReceiverMessage[2];
+        List<List<Integer>> draws = new ArrayList<>();
+        for (int bit = 0; bit < 2; bit++) {
+            boolean[] choices = new boolean[count];
+            Arrays.fill(choices, bit == 1);
+            Recording random = new Recording(new TestRandom("same work " + name));
+            m[bit] = new EndemicOt.Receiver(g, SID, RECEIVER, SENDER, choices, random).message();
+            draws.add(random.lengths);
+        }
+        assertEquals(draws.get(0), draws.get(1), "the draws from the random source");
+        assertArrayEquals(m[0].seed(), m[1].seed());
+        Point h = HashToCurve.hash(g, SID, Oracle.u32(RECEIVER), m[0].seed());
+        for (int l = 0; l < count; l++) {
+            EndemicOt.Encryption zero = m[0].encryptions().get(l);
+            EndemicOt.Encryption one = m[1].encryptions().get(l);
+            EncryptionProof p0 = zero.proof();
+            EncryptionProof p1 = one.proof();
+            assertEquals(zero.u(), one.u(), "u = r·h");
+            assertEquals(zero.v().add(h), one.v(), "v = r·G + b·h");
+            assertEquals(p0.a0(), p1.a1(), "k·G in the real branch's place");
+            assertEquals(p0.b0(), p1.b1(), "k·h in the real branch's place");
+            assertEquals(p0.b1(), p1.b0(), "w·h in the simulated branch's place");
+            assertTrue(p0.z1().sameValue(p1.z0()), "the simulated response w + c'·r");
+            // a' = w·G + (1 - 2b)·c'·h, with c' the simulated branch's challenge (c1 for b = 0, c0 for b = 1)
+            assertEquals(
+                    p0.a1().subtract(p1.a0()), h.multiply(p1.c0().toBigInteger().shiftLeft(1)), "a'");
+        }
+    }
+
+    /** A random source that notes the length of every draw. */
+    private static final class Recording extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final transient SecureRandom inner;
+        private final transient List<Integer> lengths = new ArrayList<>();
+
+        Recording(SecureRandom inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            lengths.add(bytes.length);
+            inner.nextBytes(bytes);
         }
     }
 
