@@ -5,6 +5,7 @@ import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Point;
 import io.keyshard.derive.DerivationPath;
+import io.keyshard.derive.DerivedKey;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.InMemoryDkg;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 
 /**
  * The floor of a networked signing: the same FROST protocol in one process with no network, no identity
- * signatures and no audit. Each signer moves its share by the path's tweak (as a node does in both rounds),
+ * signatures and no audit. Each signer moves its share by the path's tweak (as a node does in both rounds, with
+ * {@code δ·G} taken from the derived key the public derivation made),
  * commits, signs; the coordinator moves the public package the same way, checks every share, aggregates and
  * runs the client's {@link StandardVerifier} under the derived key, as the client does before it returns a
  * signature.
@@ -86,11 +88,13 @@ final class InMemorySign implements SignFloor {
     /** One signing of {@code message} under {@code path} by {@code signers}; fails if the verifier refuses it. */
     @Override
     public void sign(DerivationPath path, List<Integer> signers, byte[] message) {
-        BigInteger delta = PublicDerivation.derive(root, path).tweak();
+        DerivedKey child = PublicDerivation.derive(root, path);
+        BigInteger delta = child.tweak();
+        Point derivedKey = child.key().point();
         List<SigningNonces> nonces = new ArrayList<>();
         List<SigningCommitments> commitments = new ArrayList<>();
         for (int id : signers) {
-            KeyPackage key = tweaked(id, delta);
+            KeyPackage key = tweaked(id, delta, derivedKey);
             SigningNonces made = Round1.commit(suite, key, RANDOM::nextBytes);
             key.destroy();
             nonces.add(made);
@@ -99,18 +103,18 @@ final class InMemorySign implements SignFloor {
         SigningPackage pkg = new SigningPackage(commitments, message);
         Map<Integer, SignatureShare> shares = new TreeMap<>();
         for (int i = 0; i < signers.size(); i++) {
-            KeyPackage key = tweaked(signers.get(i), delta);
+            KeyPackage key = tweaked(signers.get(i), delta, derivedKey);
             shares.put(signers.get(i), Round2.sign(suite, pkg, nonces.get(i), key));
             key.destroy();
         }
-        PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta);
+        PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta, derivedKey);
         var sig = Aggregator.aggregate(suite, pkg, shares, derived);
         if (!StandardVerifier.accepts(curve, derived.groupKey(), message, sig.encode(suite))) {
             throw new IllegalStateException("the in-memory signature does not verify");
         }
     }
 
-    private KeyPackage tweaked(int id, BigInteger delta) {
+    private KeyPackage tweaked(int id, BigInteger delta, Point derivedKey) {
         KeyPackage key = keys.get(id);
         KeyPackage copy = new KeyPackage(
                 id,
@@ -121,7 +125,7 @@ final class InMemorySign implements SignFloor {
         if (delta.signum() == 0) {
             return copy;
         }
-        KeyPackage moved = Tweaks.derive(copy, delta);
+        KeyPackage moved = Tweaks.derive(copy, delta, derivedKey);
         copy.destroy();
         return moved;
     }
