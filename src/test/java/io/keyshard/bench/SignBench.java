@@ -65,6 +65,11 @@ final class SignBench implements AutoCloseable {
                 .keyId();
     }
 
+    /** The ECDSA key's pairwise setup, run to its end (the app starts it after key generation). */
+    void setup(UUID keyId) {
+        workspace.ecdsaSetup(keyId).promise().join();
+    }
+
     /**
      * Why the workspace refuses to sign with this key (the curve's signing is not available), or null when
      * it signs: the first signing, which also warms the connections.
