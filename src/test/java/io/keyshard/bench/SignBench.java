@@ -65,6 +65,12 @@ final class SignBench implements AutoCloseable {
                 .keyId();
     }
 
+    /** Stops the local cluster's nodes and starts them again, as the app does at its next start. */
+    void restartCluster() throws Exception {
+        workspace.stopLocalCluster();
+        workspace.startLocalCluster();
+    }
+
     /** The ECDSA key's pairwise setup, run to its end (the app starts it after key generation). */
     void setup(UUID keyId) {
         workspace.ecdsaSetup(keyId).promise().join();
