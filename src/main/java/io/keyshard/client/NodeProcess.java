@@ -63,10 +63,11 @@ final class NodeProcess {
         if (!Files.isExecutable(java) && appLauncher != null) {
             return List.of(appLauncher);
         }
-        // C1 only: the local nodes live as long as the app and see few keygens, so C2's compile work never paid
-        // back: on C1 alone a node spends less CPU per keygen over its first hundreds of keygens, and the
-        // first keygens after a start finish sooner. Threshold-ECDSA signing, whose loops gain most from C2, was at
-        // best even on C2 after 100-200 signings, and C2 nodes started slower under load (docs/benchmarks.md).
+        // C1 only: the local nodes live as long as the app, so C2's compile work never paid back. Over a node's
+        // life from start to ready through its keygens, a pairwise setup, 300 ECDSA and 3,000 FROST signings, C2
+        // nodes (with sooner or later C2 compiles too) spent more CPU than C1 at every step, and started slower;
+        // sooner C1 compiles cost start-up CPU and saved nothing measurable (docs/benchmarks.md, "Node JIT
+        // settings measured by CPU over a node's life"). node/NodeTls reads this flag to order its TLS suites.
         List<String> command =
                 new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app

@@ -65,6 +65,17 @@ final class SignBench implements AutoCloseable {
                 .keyId();
     }
 
+    /** Stops the local cluster's nodes and starts them again, as the app does at its next start. */
+    void restartCluster() throws Exception {
+        workspace.stopLocalCluster();
+        workspace.startLocalCluster();
+    }
+
+    /** The ECDSA key's pairwise setup, run to its end (the app starts it after key generation). */
+    void setup(UUID keyId) {
+        workspace.ecdsaSetup(keyId).promise().join();
+    }
+
     /**
      * Why the workspace refuses to sign with this key (the curve's signing is not available), or null when
      * it signs: the first signing, which also warms the connections.
