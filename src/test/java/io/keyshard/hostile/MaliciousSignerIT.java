@@ -139,13 +139,7 @@ class MaliciousSignerIT {
         };
         try (Vault vault = cluster.openVault();
                 Workspace ws = Workspace.open(cluster.home, vault)) {
-            CompletionException e = assertThrows(
-                    CompletionException.class,
-                    () -> ws.sign(new SignRequest(keyId, DerivationPath.of(3), null, message(), null, null, null))
-                            .promise()
-                            .join());
-            KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
-            assertEquals(ExitCoded.PROTOCOL, failure.exitCode(), failure.getMessage());
+            KeygenException failure = protocolFailure(ws);
             assertEquals("BRAVO", failure.server());
             assertTrue(failure.getMessage().contains("culprit server BRAVO"), failure.getMessage());
             rogue.signShare = null;
@@ -167,13 +161,7 @@ class MaliciousSignerIT {
                 Workspace ws = Workspace.open(cluster.home, vault)) {
             for (UnaryOperator<SignCommitment> forgery : forgeries) {
                 rogue.signCommitment = forgery;
-                CompletionException e = assertThrows(
-                        CompletionException.class,
-                        () -> ws.sign(new SignRequest(keyId, DerivationPath.of(3), null, message(), null, null, null))
-                                .promise()
-                                .join());
-                KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
-                assertEquals(ExitCoded.PROTOCOL, failure.exitCode(), failure.getMessage());
+                KeygenException failure = protocolFailure(ws);
                 assertEquals("BRAVO", failure.server(), failure.getMessage());
             }
             rogue.signCommitment = null;
@@ -182,6 +170,18 @@ class MaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), ok.signers(), "the same servers sign once BRAVO is honest");
         }
+    }
+
+    /** A signing under m/3 that fails with a protocol error (exit 5), and that error. */
+    private static KeygenException protocolFailure(Workspace ws) {
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> ws.sign(new SignRequest(keyId, DerivationPath.of(3), null, message(), null, null, null))
+                        .promise()
+                        .join());
+        KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+        assertEquals(ExitCoded.PROTOCOL, failure.exitCode(), failure.getMessage());
+        return failure;
     }
 
     /** An Ed25519 point of order 2 (RFC 8032 encoding of (0, -1)). */

@@ -112,16 +112,7 @@ class ShareOpenerTest {
         String altered = StrictJson.mapper()
                 .writeValueAsString(
                         new KeygenService.PublicResult(stored.setup(), withChainCode(stored.result(), new byte[32])));
-        // changed under the running opener (a second connection in this process), as a writer of the file would
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE",
-                        "node",
-                        "");
-                PreparedStatement ps = c.prepareStatement("UPDATE node_keys SET public_result = ? WHERE key_id = ?")) {
-            ps.setString(1, altered);
-            ps.setObject(2, keyId);
-            assertEquals(1, ps.executeUpdate());
-        }
+        updateUnderRunningOpener(keyId, "public_result", altered);
         assertThrows(GeneralSecurityException.class, () -> opener.open(keyId));
     }
 
@@ -144,16 +135,8 @@ class ShareOpenerTest {
         Round3Message result = storedResult(keyId);
         Scalar other = CurveName.ED25519.curve().scalars().random(RANDOM);
         byte[] wrong = sealer.seal(keyId, "ED25519", ShareContext.bindingHash(result), other.encode());
-        // replaced under the running opener, which has already checked the share it held before
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE",
-                        "node",
-                        "");
-                PreparedStatement ps = c.prepareStatement("UPDATE node_keys SET sealed_share = ? WHERE key_id = ?")) {
-            ps.setBytes(1, wrong);
-            ps.setObject(2, keyId);
-            assertEquals(1, ps.executeUpdate());
-        }
+        // the running opener has already checked the share it held before
+        updateUnderRunningOpener(keyId, "sealed_share", wrong);
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> opener.open(keyId));
         assertTrue(e.getMessage().contains("verification share"), e.getMessage());
     }
@@ -236,6 +219,19 @@ class ShareOpenerTest {
         String altered = StrictJson.mapper()
                 .writeValueAsString(new KeygenService.PublicResult(stored.setup(), change.apply(stored.result())));
         update(keyId, "public_result", altered);
+    }
+
+    /** A change under a running opener (a second connection in this process), as a writer of the file would make. */
+    private void updateUnderRunningOpener(UUID keyId, String column, Object value) throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + files.shareDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE",
+                        "node",
+                        "");
+                PreparedStatement ps = c.prepareStatement("UPDATE node_keys SET " + column + " = ? WHERE key_id = ?")) {
+            ps.setObject(1, value);
+            ps.setObject(2, keyId);
+            assertEquals(1, ps.executeUpdate());
+        }
     }
 
     private void setSealed(UUID keyId, byte[] sealed) throws Exception {
