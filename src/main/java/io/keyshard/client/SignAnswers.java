@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The coordinator's checks of the signers' answers: each is the answering server's own (its id), signed
- * by its identity key over this request, and strictly decoded. A failure names that server (exit code 5).
+ * The coordinator's checks of the signers' answers: each is the answering server's own (its id) and strictly
+ * decoded, and, when the signing fails, signed by its identity key over this request. A failure names that
+ * server (exit code 5).
  */
 final class SignAnswers {
     private final Ciphersuite suite;
@@ -32,7 +33,10 @@ final class SignAnswers {
         this.identities = identities;
     }
 
-    /** Round-1 answers, in the order of {@code signers}, as FROST commitments. */
+    /**
+     * Round-1 answers, in the order of {@code signers}, as FROST commitments: each the answering server's own
+     * and strictly decoded. Their identity signatures are {@link #commitmentSignatures}'.
+     */
     List<SigningCommitments> commitments(List<SignCommitment> answers) {
         List<SigningCommitments> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
@@ -41,11 +45,6 @@ final class SignAnswers {
             int id = own(c, a.sender());
             byte[] hiding = hex(c, a.hiding(), "hiding commitment");
             byte[] binding = hex(c, a.binding(), "binding commitment");
-            signed(
-                    c,
-                    a.signature(),
-                    SignTranscript.commitment(requestHash, id, hiding, binding),
-                    "round-1 commitments");
             try {
                 out.add(SigningCommitments.decode(suite, id, hiding, binding));
             } catch (SigningException e) {
@@ -56,15 +55,39 @@ final class SignAnswers {
         return out;
     }
 
-    /** Round-2 answers, in the order of {@code signers}, as signature shares by server id. */
-    Map<Integer, SignatureShare> shares(List<SignShare> answers, byte[] commitmentsHash) {
+    /**
+     * The identity signatures of the round-1 answers, checked when a signing fails, to name its culprit. A
+     * signing that succeeds needs no check here: every honest signer checked each co-signer's signature
+     * before it answered round 2 (DESIGN 13.3), and each answer came over its server's pinned connection.
+     */
+    void commitmentSignatures(List<SignCommitment> answers) {
+        for (int i = 0; i < answers.size(); i++) {
+            NodeConnection c = signers.get(i);
+            SignCommitment a = answers.get(i);
+            int id = own(c, a.sender());
+            signed(
+                    c,
+                    a.signature(),
+                    SignTranscript.commitment(
+                            requestHash,
+                            id,
+                            hex(c, a.hiding(), "hiding commitment"),
+                            hex(c, a.binding(), "binding commitment")),
+                    "round-1 commitments");
+        }
+    }
+
+    /**
+     * Round-2 answers, in the order of {@code signers}, as signature shares by server id: each the answering
+     * server's own and strictly decoded. Their identity signatures are {@link #shareSignatures}'.
+     */
+    Map<Integer, SignatureShare> shares(List<SignShare> answers) {
         Map<Integer, SignatureShare> out = new TreeMap<>();
         for (int i = 0; i < answers.size(); i++) {
             NodeConnection c = signers.get(i);
             SignShare a = answers.get(i);
             int id = own(c, a.sender());
             byte[] share = hex(c, a.share(), "signature share");
-            signed(c, a.signature(), SignTranscript.share(requestHash, commitmentsHash, id, share), "signature share");
             try {
                 out.put(id, SignatureShare.decode(suite, id, share));
             } catch (SigningException e) {
@@ -75,6 +98,20 @@ final class SignAnswers {
             }
         }
         return out;
+    }
+
+    /**
+     * The identity signatures of the round-2 answers, checked when the aggregate fails (a share that passes
+     * into a valid signature needs none: the chain's verifier checks the result).
+     */
+    void shareSignatures(List<SignShare> answers, byte[] commitmentsHash) {
+        for (int i = 0; i < answers.size(); i++) {
+            NodeConnection c = signers.get(i);
+            SignShare a = answers.get(i);
+            int id = own(c, a.sender());
+            byte[] share = hex(c, a.share(), "signature share");
+            signed(c, a.signature(), SignTranscript.share(requestHash, commitmentsHash, id, share), "signature share");
+        }
     }
 
     /** The name of the signer with server id {@code id}. */

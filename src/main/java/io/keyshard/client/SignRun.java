@@ -133,10 +133,10 @@ final class SignRun {
                     signers,
                     c -> c.sign(signId, "round1", r1, SignCommitment.class, roundTimeout));
             SignRound2Request r2 = new SignRound2Request(r1, commitments);
-            // The coordinator's own checks of the commitments (identity signatures, strict decoding) run while
-            // the signers answer round 2: every signer makes the same checks of its co-signers before it
-            // answers (section 13.5), and a share released under any commitment list reveals nothing while
-            // its nonces are used once, so sending first loses nothing but the wait.
+            // The coordinator decodes the commitments while the signers answer round 2: every signer makes the
+            // same checks of its co-signers before it answers (section 13.5), and a share released under any
+            // commitment list reveals nothing while its nonces are used once, so sending first loses nothing
+            // but the wait.
             CompletableFuture<SigningPackage> checked =
                     CompletableFuture.supplyAsync(() -> new SigningPackage(answers.commitments(commitments), message));
             List<SignShare> shares;
@@ -150,11 +150,19 @@ final class SignRun {
             } catch (RuntimeException e) {
                 // a commitment that fails the checks is why honest signers refused round 2: name its sender
                 checkedPackage(checked);
+                answers.commitmentSignatures(commitments);
                 throw e;
             }
             SigningPackage pkg = checkedPackage(checked);
-            Map<Integer, SignatureShare> byId = answers.shares(shares, SignTranscript.commitmentsHash(commitments));
-            Signature sig = aggregate(suite, pkg, byId, pub, answers);
+            Map<Integer, SignatureShare> byId = answers.shares(shares);
+            Signature sig;
+            try {
+                sig = aggregate(suite, pkg, byId, pub, answers);
+            } catch (KeygenException e) {
+                answers.commitmentSignatures(commitments);
+                answers.shareSignatures(shares, SignTranscript.commitmentsHash(commitments));
+                throw e;
+            }
             byte[] encoded = sig.encode(suite);
             byte[] verifyKey = verifyKey(curve, pub.groupKey());
             if (!StandardVerifier.accepts(curve, pub.groupKey(), message, encoded)) {
