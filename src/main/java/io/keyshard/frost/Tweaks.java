@@ -18,7 +18,8 @@ public final class Tweaks {
 
     /** The signer's key for the derived key {@code Y + δ·G}. */
     public static KeyPackage derive(KeyPackage key, BigInteger delta) {
-        return moved(key, delta, tweakPoint(key.groupKey().curve(), delta));
+        Point dg = tweakPoint(key.groupKey().curve(), delta);
+        return moved(key, delta, dg, key.groupKey().add(dg));
     }
 
     /**
@@ -28,36 +29,34 @@ public final class Tweaks {
      */
     public static KeyPackage derive(KeyPackage key, BigInteger delta, Point derivedKey) {
         checkTweak(key.groupKey().curve(), delta);
-        return moved(key, delta, derivedKey.subtract(key.groupKey()));
+        return moved(key, delta, derivedKey.subtract(key.groupKey()), derivedKey);
     }
 
-    private static KeyPackage moved(KeyPackage key, BigInteger delta, Point dg) {
+    /** The key package moved by δ, whose {@code δ·G} is {@code dg} and whose group key becomes {@code movedKey}. */
+    private static KeyPackage moved(KeyPackage key, BigInteger delta, Point dg, Point movedKey) {
         Scalar d = key.signingShare().field().of(delta);
         Scalar share = key.signingShare().add(d);
         d.destroy();
         return new KeyPackage(
-                key.identifier(),
-                share,
-                key.verifyingShare().add(dg),
-                nonIdentity(key.groupKey().add(dg)),
-                key.minSigners());
+                key.identifier(), share, key.verifyingShare().add(dg), nonIdentity(movedKey), key.minSigners());
     }
 
     /** The public key package of the derived key {@code Y + δ·G}. */
     public static PublicKeyPackage derive(PublicKeyPackage pub, BigInteger delta) {
-        return moved(pub, tweakPoint(pub.groupKey().curve(), delta));
+        Point dg = tweakPoint(pub.groupKey().curve(), delta);
+        return moved(pub, dg, pub.groupKey().add(dg));
     }
 
     /** {@link #derive(PublicKeyPackage, BigInteger)} for a derived key {@code Y'} already computed, as for a signer. */
     public static PublicKeyPackage derive(PublicKeyPackage pub, BigInteger delta, Point derivedKey) {
         checkTweak(pub.groupKey().curve(), delta);
-        return moved(pub, derivedKey.subtract(pub.groupKey()));
+        return moved(pub, derivedKey.subtract(pub.groupKey()), derivedKey);
     }
 
-    private static PublicKeyPackage moved(PublicKeyPackage pub, Point dg) {
+    private static PublicKeyPackage moved(PublicKeyPackage pub, Point dg, Point movedKey) {
         Map<Integer, Point> shares = new TreeMap<>();
         pub.verifyingShares().forEach((id, y) -> shares.put(id, y.add(dg)));
-        return pub.with(shares, nonIdentity(pub.groupKey().add(dg)));
+        return pub.with(shares, nonIdentity(movedKey));
     }
 
     /** BIP-340: share, verification share and key all negated when the key has odd Y (negation is linear). */
