@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads one HTTP/1.1 answer strictly from a server that may be hostile: the status line, at most
@@ -18,6 +19,13 @@ final class HttpAnswerReader {
     static final String MAX_BODY_TEXT = "16 MiB";
 
     private static final int MAX_CHUNK_LINE = 1024;
+
+    // compiled once: String.matches compiled each pattern again for every line of every answer
+    private static final Pattern STATUS_LINE =
+            Pattern.compile("HTTP/1\\.1 [1-5][0-9][0-9]( [\\x20-\\x7e\\x80-\\xff\\t]*)?");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern LENGTH = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern CHUNK_SIZE = Pattern.compile("[0-9A-Fa-f]{1,8}");
 
     /** One answer: its status, its body, and whether the connection may carry another request. */
     record Answer(int status, byte[] body, boolean reusable) {}
@@ -69,7 +77,7 @@ final class HttpAnswerReader {
     /** Reads the whole answer. */
     Answer read() throws IOException {
         String status = headerLine(true);
-        if (!status.matches("HTTP/1\\.1 [1-5][0-9][0-9]( [\\x20-\\x7e\\x80-\\xff\\t]*)?")) {
+        if (!STATUS_LINE.matcher(status).matches()) {
             throw new Malformed("bad status line");
         }
         int code = Integer.parseInt(status.substring(9, 12));
@@ -103,14 +111,14 @@ final class HttpAnswerReader {
         Headers h = new Headers();
         for (String line = headerLine(false); !line.isEmpty(); line = headerLine(false)) {
             int colon = line.indexOf(':');
-            if (colon <= 0 || !line.substring(0, colon).matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            if (colon <= 0 || !HEADER_NAME.matcher(line.substring(0, colon)).matches()) {
                 throw new Malformed("bad header line");
             }
             String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
             switch (name) {
                 case "content-length" -> {
-                    if (h.length >= 0 || !value.matches("[0-9]{1,12}")) {
+                    if (h.length >= 0 || !LENGTH.matcher(value).matches()) {
                         throw new Malformed("bad or repeated Content-Length");
                     }
                     h.length = Long.parseLong(value);
@@ -146,7 +154,7 @@ final class HttpAnswerReader {
             String line = line(MAX_CHUNK_LINE, "chunk size line too long");
             int semicolon = line.indexOf(';');
             String size = semicolon < 0 ? line : line.substring(0, semicolon);
-            if (!size.matches("[0-9A-Fa-f]{1,8}")) {
+            if (!CHUNK_SIZE.matcher(size).matches()) {
                 throw new Malformed("bad chunk size");
             }
             long n = Long.parseLong(size, 16);

@@ -15,6 +15,7 @@ import io.keyshard.frost.Ciphersuite;
 import io.keyshard.frost.PublicKeyPackage;
 import io.keyshard.frost.Signature;
 import io.keyshard.frost.SignatureShare;
+import io.keyshard.frost.SigningCheck;
 import io.keyshard.frost.SigningException;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.frost.Tweaks;
@@ -37,6 +38,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * One FROST signing as the coordinator runs it (docs/protocol.md, Signing): the signers (given, or the
@@ -50,6 +54,15 @@ final class SignRun {
     private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
     /** The keys' public points, decoded (with their subgroup checks) once per process rather than per signing. */
     private static final DecodedPoints DECODED = new DecodedPoints();
+    /**
+     * Runs the coordinator's checks of the commitments beside round 2. Not the common pool: on two cores its
+     * parallelism is one, so {@code supplyAsync} without an executor started a new thread for every signing.
+     */
+    private static final ExecutorService CHECKS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "keyshard-sign-checks");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final UUID signId;
     private final KeyRecord key;
@@ -133,12 +146,13 @@ final class SignRun {
                     signers,
                     c -> c.sign(signId, "round1", r1, SignCommitment.class, roundTimeout));
             SignRound2Request r2 = new SignRound2Request(r1, commitments);
-            // The coordinator decodes the commitments while the signers answer round 2: every signer makes the
-            // same checks of its co-signers before it answers (section 13.5), and a share released under any
-            // commitment list reveals nothing while its nonces are used once, so sending first loses nothing
-            // but the wait.
-            CompletableFuture<SigningPackage> checked =
-                    CompletableFuture.supplyAsync(() -> new SigningPackage(answers.commitments(commitments), message));
+            // The coordinator decodes the commitments and computes the group commitment while the signers
+            // answer round 2: every signer makes the same checks of its co-signers before it answers (section
+            // 13.5), and a share released under any commitment list reveals nothing while its nonces are used
+            // once, so sending first loses nothing but the wait.
+            CompletableFuture<Checked> checked = CompletableFuture.supplyAsync(
+                    () -> Checked.of(suite, new SigningPackage(answers.commitments(commitments), message), pub),
+                    CHECKS);
             List<SignShare> shares;
             try {
                 shares = ParallelRound.run(
@@ -153,26 +167,34 @@ final class SignRun {
                 answers.commitmentSignatures(commitments);
                 throw e;
             }
-            SigningPackage pkg = checkedPackage(checked);
+            Checked ready = checkedPackage(checked);
             Map<Integer, SignatureShare> byId = answers.shares(shares);
             Signature sig;
             try {
-                sig = aggregate(suite, pkg, byId, pub, answers);
+                // the chain's standard verifier is the aggregate's check: it runs before release either way,
+                // and a second verification of the same signature would prove nothing more
+                sig = aggregate(
+                        ready,
+                        byId,
+                        s -> StandardVerifier.accepts(curve, pub.groupKey(), message, s.encode(suite)),
+                        answers);
             } catch (KeygenException e) {
                 answers.commitmentSignatures(commitments);
                 answers.shareSignatures(shares, SignTranscript.commitmentsHash(commitments));
+                if (e.getCause() instanceof SigningException se && se.check() == SigningCheck.SIGNATURE) {
+                    // every share verified: the aggregate fails the chain's verifier, not a signer
+                    throw new KeygenException(
+                            null,
+                            "signing failed: the aggregate signature does not pass the "
+                                    + StandardVerifier.scheme(curve)
+                                    + " verifier under the derived key; it is not returned",
+                            ExitCoded.PROTOCOL,
+                            se);
+                }
                 throw e;
             }
             byte[] encoded = sig.encode(suite);
             byte[] verifyKey = verifyKey(curve, pub.groupKey());
-            if (!StandardVerifier.accepts(curve, pub.groupKey(), message, encoded)) {
-                throw new KeygenException(
-                        null,
-                        "signing failed: the aggregate signature does not pass the " + StandardVerifier.scheme(curve)
-                                + " verifier under the derived key; it is not returned",
-                        ExitCoded.PROTOCOL,
-                        null);
-            }
             return new SignResult(
                     signId,
                     key.keyId(),
@@ -213,8 +235,23 @@ final class SignRun {
         return taproot == null ? derived : Tweaks.taproot(derived, taproot.merkleRoot());
     }
 
-    /** The signing package of the checked commitments, or the check's own failure (naming its culprit). */
-    private static SigningPackage checkedPackage(CompletableFuture<SigningPackage> checked) {
+    /**
+     * The checked commitments with the aggregation's public part, or why that part failed: a failure of the
+     * group commitment is reported only once the signers have answered round 2 (an honest signer refuses
+     * such a list too, and its refusal comes first, as when the coordinator computed it after round 2).
+     */
+    private record Checked(Aggregator.Prepared prepared, RuntimeException failed) {
+        static Checked of(Ciphersuite suite, SigningPackage pkg, PublicKeyPackage pub) {
+            try {
+                return new Checked(Aggregator.prepare(suite, pkg, pub), null);
+            } catch (SigningException e) {
+                return new Checked(null, e);
+            }
+        }
+    }
+
+    /** The checked commitments, or the check's own failure (naming its culprit). */
+    private static Checked checkedPackage(CompletableFuture<Checked> checked) {
         try {
             return checked.join();
         } catch (CompletionException e) {
@@ -225,15 +262,14 @@ final class SignRun {
         }
     }
 
-    /** Aggregates after checking every share; a bad share names its server. */
+    /** Aggregates, checking every share when the verifier refuses the aggregate; a bad share names its server. */
     private static Signature aggregate(
-            Ciphersuite suite,
-            SigningPackage pkg,
-            Map<Integer, SignatureShare> shares,
-            PublicKeyPackage pub,
-            SignAnswers answers) {
+            Checked ready, Map<Integer, SignatureShare> shares, Predicate<Signature> verifier, SignAnswers answers) {
         try {
-            return Aggregator.aggregate(suite, pkg, shares, pub);
+            if (ready.failed() != null) {
+                throw ready.failed();
+            }
+            return ready.prepared().aggregate(shares, verifier);
         } catch (SigningException e) {
             List<String> names = new ArrayList<>();
             for (int id : e.culprits()) {

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The coordinator's side: share verification naming the culprits (RFC 9591 5.3, 5.4) and aggregation (5.3). */
 public final class Aggregator {
@@ -58,35 +59,73 @@ public final class Aggregator {
      */
     public static Signature aggregate(
             Ciphersuite suite, SigningPackage pkg, Map<Integer, SignatureShare> shares, PublicKeyPackage pub) {
+        return prepare(suite, pkg, pub).aggregate(shares);
+    }
+
+    /**
+     * The public part of aggregation (the signer set checked, binding factors, group commitment, challenge),
+     * which needs the commitments only: a coordinator computes it while the signers make their shares.
+     */
+    public static Prepared prepare(Ciphersuite suite, SigningPackage pkg, PublicKeyPackage pub) {
         PublicKeyPackage key = suite.bip340() ? Tweaks.evenY(pub) : pub;
         SigningChecks.signerSet(pkg, key.minSigners());
-        SigningChecks.shareSet(pkg, shares, key);
-        SigningContext ctx = SigningContext.of(suite, pkg, key.groupKey());
-        Scalar z = suite.scalars().zero();
-        for (int id : pkg.signers()) {
-            z = z.add(shares.get(id).share());
+        return new Prepared(suite, pkg, key, SigningContext.of(suite, pkg, key.groupKey()));
+    }
+
+    /** A signing package with its group commitment and challenge, waiting for the signature shares. */
+    public static final class Prepared {
+        private final Ciphersuite suite;
+        private final SigningPackage pkg;
+        private final PublicKeyPackage key;
+        private final SigningContext ctx;
+
+        private Prepared(Ciphersuite suite, SigningPackage pkg, PublicKeyPackage key, SigningContext ctx) {
+            this.suite = suite;
+            this.pkg = pkg;
+            this.key = key;
+            this.ctx = ctx;
         }
-        Point r = ctx.groupCommitment();
-        if (ctx.negateNonces()) {
-            r = r.negate();
+
+        /** {@link Aggregator#aggregate}: the aggregate checked by RFC 9591's verification under the group key. */
+        public Signature aggregate(Map<Integer, SignatureShare> shares) {
+            return aggregate(shares, sig -> sig.verify(suite, key.groupKey(), pkg.message()));
         }
-        Signature sig = new Signature(r, z);
-        if (sig.verify(suite, key.groupKey(), pkg.message())) {
-            return sig;
-        }
-        List<Integer> culprits = new ArrayList<>();
-        for (int id : pkg.signers()) {
-            if (!verifyShare(ctx, suite, pkg, shares.get(id), key)) {
-                culprits.add(id);
+
+        /**
+         * {@link #aggregate(Map)} with {@code verifier} as the check of the aggregate: a coordinator that must
+         * run the chain's own verifier before release passes it here instead of verifying twice. A verifier of
+         * the same equation or a stricter one (RFC 8032's cofactorless check implies the cofactored one) proves
+         * the shares good as well; when it refuses, every share is checked and the bad signers named, and if
+         * none is bad the refusal is the coordinator's ({@link SigningCheck#SIGNATURE}).
+         */
+        public Signature aggregate(Map<Integer, SignatureShare> shares, Predicate<Signature> verifier) {
+            SigningChecks.shareSet(pkg, shares, key);
+            Scalar z = suite.scalars().zero();
+            for (int id : pkg.signers()) {
+                z = z.add(shares.get(id).share());
             }
+            Point r = ctx.groupCommitment();
+            if (ctx.negateNonces()) {
+                r = r.negate();
+            }
+            Signature sig = new Signature(r, z);
+            if (verifier.test(sig)) {
+                return sig;
+            }
+            List<Integer> culprits = new ArrayList<>();
+            for (int id : pkg.signers()) {
+                if (!verifyShare(ctx, suite, pkg, shares.get(id), key)) {
+                    culprits.add(id);
+                }
+            }
+            if (!culprits.isEmpty()) {
+                throw new SigningException(
+                        SigningCheck.SIGNATURE_SHARE, culprits, "z_i·G differs from D_i + ρ_i·E_i + c·λ_i·Y_i");
+            }
+            throw SigningException.blame(
+                    SigningCheck.SIGNATURE,
+                    SigningException.COORDINATOR,
+                    "every share verified, so the verification shares do not match the group key");
         }
-        if (!culprits.isEmpty()) {
-            throw new SigningException(
-                    SigningCheck.SIGNATURE_SHARE, culprits, "z_i·G differs from D_i + ρ_i·E_i + c·λ_i·Y_i");
-        }
-        throw SigningException.blame(
-                SigningCheck.SIGNATURE,
-                SigningException.COORDINATOR,
-                "every share verified, so the verification shares do not match the group key");
     }
 }

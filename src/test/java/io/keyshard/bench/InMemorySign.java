@@ -33,9 +33,9 @@ import java.util.TreeMap;
  * The floor of a networked signing: the same FROST protocol in one process with no network, no identity
  * signatures and no audit. Each signer moves its share by the path's tweak (as a node does in both rounds, with
  * {@code δ·G} taken from the derived key the public derivation made),
- * commits, signs; the coordinator moves the public package the same way, checks every share, aggregates and
- * runs the client's {@link StandardVerifier} under the derived key, as the client does before it returns a
- * signature.
+ * commits, signs; the coordinator moves the public package the same way, aggregates and checks the aggregate
+ * with the client's {@link StandardVerifier} under the derived key (each share only when it refuses), as the
+ * client does before it returns a signature.
  */
 final class InMemorySign implements SignFloor {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -108,10 +108,10 @@ final class InMemorySign implements SignFloor {
             key.destroy();
         }
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta, derivedKey);
-        var sig = Aggregator.aggregate(suite, pkg, shares, derived);
-        if (!StandardVerifier.accepts(curve, derived.groupKey(), message, sig.encode(suite))) {
-            throw new IllegalStateException("the in-memory signature does not verify");
-        }
+        // as the coordinator: the chain's standard verifier is the aggregate's one check
+        Aggregator.prepare(suite, pkg, derived)
+                .aggregate(
+                        shares, sig -> StandardVerifier.accepts(curve, derived.groupKey(), message, sig.encode(suite)));
     }
 
     private KeyPackage tweaked(int id, BigInteger delta, Point derivedKey) {

@@ -1,5 +1,6 @@
 package io.keyshard.frost;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -110,6 +111,38 @@ class FrostSigningTest {
         SigningException both =
                 assertThrows(SigningException.class, () -> Aggregator.aggregate(suite, run.pkg(), shares, keys.pub()));
         assertEquals(List.of(3, 5), both.culprits());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ciphersuite.class)
+    void theCallersVerifierIsTheAggregatesCheckAndItsRefusalChecksEveryShare(Ciphersuite suite) {
+        Dealer.Keys keys = Dealer.random(suite, 2, 3);
+        Dealer.Run run =
+                Dealer.shares(suite, List.of(keys.keys().get(1), keys.keys().get(3)), MSG);
+        Aggregator.Prepared prepared = Aggregator.prepare(suite, run.pkg(), keys.pub());
+        List<Signature> seen = new ArrayList<>();
+        Signature sig = prepared.aggregate(run.shares(), s -> seen.add(s));
+        assertEquals(List.of(sig), seen, "the verifier saw the signature that is returned");
+        assertTrue(sig.verify(suite, keys.pub().groupKey(), MSG));
+        assertArrayEquals(
+                sig.encode(suite), prepared.aggregate(run.shares()).encode(suite), "the same as RFC 9591's check");
+
+        // every share good but the verifier refuses: the coordinator's, not a signer's
+        SigningException refused =
+                assertThrows(SigningException.class, () -> prepared.aggregate(run.shares(), s -> false));
+        assertEquals(SigningCheck.SIGNATURE, refused.check());
+        assertEquals(SigningException.COORDINATOR, refused.culpritId());
+
+        // a bad share makes the verifier refuse; the share checks that follow name its signer
+        Map<Integer, SignatureShare> shares = new TreeMap<>(run.shares());
+        shares.put(
+                3,
+                new SignatureShare(3, shares.get(3).share().add(suite.scalars().of(1))));
+        SigningException bad = assertThrows(
+                SigningException.class,
+                () -> prepared.aggregate(shares, s -> s.verify(suite, keys.pub().groupKey(), MSG)));
+        assertEquals(SigningCheck.SIGNATURE_SHARE, bad.check());
+        assertEquals(List.of(3), bad.culprits());
     }
 
     @ParameterizedTest
