@@ -121,7 +121,7 @@ public final class RecordCodec {
         DerivationScheme scheme = DerivationScheme.parse(text(o, "derivationScheme", true));
         Instant created;
         try {
-            created = Instant.parse(text(o, "createdAt", true));
+            created = createdAt(text(o, "createdAt", true));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("createdAt must be an ISO-8601 UTC time");
         }
@@ -169,5 +169,30 @@ public final class RecordCodec {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("status must be PENDING, READY or FAILED");
         }
+    }
+
+    /**
+     * Times already parsed, by exact text: a key's createdAt is read on every signing (each {@code vault.get})
+     * and {@link Instant#parse} was a tenth of the coordinator's time before round 1. Bounded.
+     */
+    private static final Map<String, Instant> PARSED_TIMES = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > 1024;
+        }
+    };
+
+    private static Instant createdAt(String text) {
+        synchronized (PARSED_TIMES) {
+            Instant hit = PARSED_TIMES.get(text);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Instant parsed = Instant.parse(text);
+        synchronized (PARSED_TIMES) {
+            PARSED_TIMES.put(text, parsed);
+        }
+        return parsed;
     }
 }
