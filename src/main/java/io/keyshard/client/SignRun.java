@@ -44,10 +44,11 @@ import java.util.function.Predicate;
 
 /**
  * One FROST signing as the coordinator runs it (docs/protocol.md, Signing): the signers (given, or the
- * first t of the key's servers that answer), round 1 and round 2 in parallel, every answer checked
- * against its server's identity key, every share against its verification share (a bad one names its
- * server), aggregation, and the signature verified with the chain's standard verifier under the
- * derived (or taproot output) key before it is returned. Any failure aborts on every signer.
+ * first t of the key's servers that answer), round 1 and round 2 in parallel, the commitments decoded and
+ * the group commitment computed while round 2 runs, aggregation, and the signature verified with the
+ * chain's standard verifier under the derived (or taproot output) key before it is returned. When that
+ * fails, every share is checked against its verification share and every answer against its server's
+ * identity key, and a bad one names its server. Any failure aborts on every signer.
  */
 final class SignRun {
     static final String ACTIVITY = "signing";
