@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own,
- * holds exactly the messages its round sends (a broadcast, or one sealed message to each co-signer), each
- * signed by its identity key over this request and round; and the signature from the round-3 broadcasts.
- * A failure names the server (exit code 5).
+ * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own and
+ * holds exactly the messages its round sends (a broadcast, or one sealed message to each co-signer), as the
+ * relay needs them; when the signing fails, each message is signed by its identity key over this request
+ * and round; and the signature from the round-3 broadcasts. A failure names the server (exit code 5).
  */
 final class EcdsaAnswers {
     private final Group g;
@@ -52,7 +52,8 @@ final class EcdsaAnswers {
 
     /**
      * Checks one round's answers (in the order of {@code signers}): round 1 and 2 give one sealed message
-     * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order.
+     * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order. Their identity
+     * signatures are {@link #signatures}'.
      */
     List<DklsMessage> check(int round, List<DklsAnswer> answers) {
         List<DklsMessage> out = new ArrayList<>();
@@ -71,7 +72,9 @@ final class EcdsaAnswers {
                             "its round-" + round + " answer holds a message of another sender or two for one "
                                     + "recipient");
                 }
-                signed(c, round, m);
+                if (m.body() == null || m.signature() == null) {
+                    throw blame(c, "its round-" + round + " answer holds a message without a body or signature");
+                }
             }
             Set<Integer> expected = new HashSet<>();
             if (round != 2) {
@@ -86,6 +89,21 @@ final class EcdsaAnswers {
             out.addAll(a.messages());
         }
         return out;
+    }
+
+    /**
+     * The identity signatures of every message of rounds 1, 2, ... ({@code rounds}, as {@link #check}
+     * returned them), checked when a signing fails, to name its culprit first. A signing that succeeds needs
+     * none here: every honest signer checks the signature of each message relayed to it before it uses it
+     * (DESIGN 13.5), each answer came over its server's pinned connection, and the round-3 broadcasts, which
+     * no signer sees, must give a signature that verifies under the derived key.
+     */
+    void signatures(List<List<DklsMessage>> rounds) {
+        for (int r = 0; r < rounds.size(); r++) {
+            for (DklsMessage m : rounds.get(r)) {
+                signed(signer(m.sender()), r + 1, m);
+            }
+        }
     }
 
     /** The messages of {@code all} for signer {@code id}: every broadcast (when asked) and those addressed to it. */
@@ -142,9 +160,6 @@ final class EcdsaAnswers {
     }
 
     private void signed(NodeConnection c, int round, DklsMessage m) {
-        if (m.body() == null || m.signature() == null) {
-            throw blame(c, "its round-" + round + " answer holds a message without a body or signature");
-        }
         byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), m.body());
         if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), m.signature(), fields)) {
             throw blame(c, "its round-" + round + " message is not signed by its identity key for this request");
