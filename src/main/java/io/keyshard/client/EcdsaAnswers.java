@@ -10,7 +10,6 @@ import io.keyshard.dkls.ProtocolAbort;
 import io.keyshard.dkls.SignMessages.Partial;
 import io.keyshard.dkls.SignRequest;
 import io.keyshard.dkls.Signer;
-import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsTranscript;
 import java.util.ArrayList;
@@ -55,17 +54,17 @@ final class EcdsaAnswers {
      * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order. Their identity
      * signatures are {@link #signatures}'.
      */
-    List<DklsMessage> check(int round, List<DklsAnswer> answers) {
-        List<DklsMessage> out = new ArrayList<>();
+    List<RelayedMessage> check(int round, List<RelayedMessage.Answer> answers) {
+        List<RelayedMessage> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             NodeConnection c = signers.get(i);
-            DklsAnswer a = answers.get(i);
+            RelayedMessage.Answer a = answers.get(i);
             int id = c.info().id();
             if (a.sender() != id || a.messages() == null) {
                 throw blame(c, "its answer names server id " + a.sender() + " or holds no messages");
             }
             Set<Integer> to = new HashSet<>();
-            for (DklsMessage m : a.messages()) {
+            for (RelayedMessage m : a.messages()) {
                 if (m == null || m.sender() != id || !to.add(m.recipient())) {
                     throw blame(
                             c,
@@ -98,16 +97,16 @@ final class EcdsaAnswers {
      * (DESIGN 13.5), each answer came over its server's pinned connection, and the round-3 broadcasts, which
      * no signer sees, must give a signature that verifies under the derived key.
      */
-    void signatures(List<List<DklsMessage>> rounds) {
+    void signatures(List<List<RelayedMessage>> rounds) {
         for (int r = 0; r < rounds.size(); r++) {
-            for (DklsMessage m : rounds.get(r)) {
-                signed(signer(m.sender()), r + 1, m);
+            for (RelayedMessage m : rounds.get(r)) {
+                signed(signer(m.sender()), r + 1, decoded(m, r + 1));
             }
         }
     }
 
     /** The messages of {@code all} for signer {@code id}: every broadcast (when asked) and those addressed to it. */
-    static List<DklsMessage> forSigner(List<DklsMessage> all, int id, boolean broadcasts) {
+    static List<RelayedMessage> forSigner(List<RelayedMessage> all, int id, boolean broadcasts) {
         return all.stream()
                 .filter(m -> m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST))
                 .toList();
@@ -117,14 +116,14 @@ final class EcdsaAnswers {
      * The signature from the round-3 broadcasts: every signer's R (they must agree: each checked the others'
      * openings), its partial (u_i, w_i), and {@code s = Σw / Σu}, verified under the derived key.
      */
-    EcdsaSignature combine(List<DklsMessage> broadcasts) {
+    EcdsaSignature combine(List<RelayedMessage> broadcasts) {
         DklsCodec codec = new DklsCodec(g);
         int pointLength = g.curve().pointLength();
         List<Partial> partials = new ArrayList<>();
         Point bigR = null;
-        for (DklsMessage m : broadcasts) {
+        for (RelayedMessage m : broadcasts) {
             NodeConnection c = signer(m.sender());
-            byte[] body = m.body();
+            byte[] body = decoded(m, 3).body();
             if (body.length < pointLength) {
                 throw blame(c, "its partial signature is too short");
             }
@@ -163,6 +162,15 @@ final class EcdsaAnswers {
         byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), m.body());
         if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), m.signature(), fields)) {
             throw blame(c, "its round-" + round + " message is not signed by its identity key for this request");
+        }
+    }
+
+    /** A relayed message's bytes; text that is base64 but not canonical (spare bits set) names its sender. */
+    private DklsMessage decoded(RelayedMessage m, int round) {
+        try {
+            return m.decoded();
+        } catch (IllegalArgumentException e) {
+            throw blame(signer(m.sender()), "its round-" + round + " answer holds a message that is not base64");
         }
     }
 

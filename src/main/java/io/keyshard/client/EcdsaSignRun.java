@@ -8,9 +8,6 @@ import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkls.EcdsaSignature;
 import io.keyshard.dkls.Group;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.wire.DklsAnswer;
-import io.keyshard.wire.DklsMessage;
-import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
@@ -80,14 +77,18 @@ final class EcdsaSignRun {
         byte[] requestHash = SignTranscript.requestHash(signId, r1, digest);
         EcdsaAnswers answers = new EcdsaAnswers(
                 g, requestHash, signers, picked, digest, derived.key().point());
-        List<List<DklsMessage>> relayed = new ArrayList<>();
+        List<List<RelayedMessage>> relayed = new ArrayList<>();
         try {
-            List<DklsMessage> one = answers.check(
-                    1, round(Phase.ROUND1, signers, c -> c.sign(signId, "round1", r1, DklsAnswer.class, roundTimeout)));
+            List<RelayedMessage> one = answers.check(
+                    1,
+                    round(
+                            Phase.ROUND1,
+                            signers,
+                            c -> c.sign(signId, "round1", r1, RelayedMessage.Answer.class, roundTimeout)));
             relayed.add(one);
-            List<DklsMessage> two = answers.check(2, relay(Phase.ROUND2, r1, one, true));
+            List<RelayedMessage> two = answers.check(2, relay(Phase.ROUND2, r1, one, true));
             relayed.add(two);
-            List<DklsMessage> three = answers.check(3, relay(Phase.ROUND3, r1, two, false));
+            List<RelayedMessage> three = answers.check(3, relay(Phase.ROUND3, r1, two, false));
             relayed.add(three);
             EcdsaSignature sig = answers.combine(three);
             int width = g.curve().scalarLength();
@@ -132,7 +133,8 @@ final class EcdsaSignRun {
     }
 
     /** The next round on every signer, with the messages of {@code previous} for it (and every broadcast, when asked). */
-    private List<DklsAnswer> relay(Phase phase, SignRound1Request r1, List<DklsMessage> previous, boolean broadcasts) {
+    private List<RelayedMessage.Answer> relay(
+            Phase phase, SignRound1Request r1, List<RelayedMessage> previous, boolean broadcasts) {
         String action = "round" + phase.ordinal();
         return round(
                 phase,
@@ -140,9 +142,9 @@ final class EcdsaSignRun {
                 c -> c.sign(
                         signId,
                         action,
-                        new DklsRoundRequest(
+                        new RelayedMessage.Round(
                                 r1, EcdsaAnswers.forSigner(previous, c.info().id(), broadcasts)),
-                        DklsAnswer.class,
+                        RelayedMessage.Answer.class,
                         roundTimeout));
     }
 
@@ -152,8 +154,10 @@ final class EcdsaSignRun {
     }
 
     /** One round on every signer; a node's refusal that names a co-signer is that node's report about it. */
-    private List<DklsAnswer> round(
-            Phase phase, List<NodeConnection> signers, Function<NodeConnection, CompletableFuture<DklsAnswer>> send) {
+    private List<RelayedMessage.Answer> round(
+            Phase phase,
+            List<NodeConnection> signers,
+            Function<NodeConnection, CompletableFuture<RelayedMessage.Answer>> send) {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {
