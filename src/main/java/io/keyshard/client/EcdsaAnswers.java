@@ -165,7 +165,7 @@ final class EcdsaAnswers {
         }
     }
 
-    /** A relayed message's bytes; text that is base64 but not canonical (spare bits set) names its sender. */
+    /** A relayed message's bytes; text that the JDK's base64 decoder refuses names its sender. */
     private DklsMessage decoded(RelayedMessage m, int round) {
         try {
             return m.decoded();
