@@ -10,7 +10,6 @@ import io.keyshard.dkls.ProtocolAbort;
 import io.keyshard.dkls.SignMessages.Partial;
 import io.keyshard.dkls.SignRequest;
 import io.keyshard.dkls.Signer;
-import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsTranscript;
 import java.util.ArrayList;
@@ -20,10 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own,
- * holds exactly the messages its round sends (a broadcast, or one sealed message to each co-signer), each
- * signed by its identity key over this request and round; and the signature from the round-3 broadcasts.
- * A failure names the server (exit code 5).
+ * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own and
+ * holds exactly the messages its round sends (a broadcast, or one sealed message to each co-signer), as the
+ * relay needs them; when the signing fails, each message is signed by its identity key over this request
+ * and round; and the signature from the round-3 broadcasts. A failure names the server (exit code 5).
  */
 final class EcdsaAnswers {
     private final Group g;
@@ -52,26 +51,29 @@ final class EcdsaAnswers {
 
     /**
      * Checks one round's answers (in the order of {@code signers}): round 1 and 2 give one sealed message
-     * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order.
+     * to each co-signer, round 1 and 3 one broadcast. Returns every message, in signer order. Their identity
+     * signatures are {@link #signatures}'.
      */
-    List<DklsMessage> check(int round, List<DklsAnswer> answers) {
-        List<DklsMessage> out = new ArrayList<>();
+    List<RelayedMessage> check(int round, List<RelayedMessage.Answer> answers) {
+        List<RelayedMessage> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             NodeConnection c = signers.get(i);
-            DklsAnswer a = answers.get(i);
+            RelayedMessage.Answer a = answers.get(i);
             int id = c.info().id();
             if (a.sender() != id || a.messages() == null) {
                 throw blame(c, "its answer names server id " + a.sender() + " or holds no messages");
             }
             Set<Integer> to = new HashSet<>();
-            for (DklsMessage m : a.messages()) {
+            for (RelayedMessage m : a.messages()) {
                 if (m == null || m.sender() != id || !to.add(m.recipient())) {
                     throw blame(
                             c,
                             "its round-" + round + " answer holds a message of another sender or two for one "
                                     + "recipient");
                 }
-                signed(c, round, m);
+                if (m.body() == null || m.signature() == null) {
+                    throw blame(c, "its round-" + round + " answer holds a message without a body or signature");
+                }
             }
             Set<Integer> expected = new HashSet<>();
             if (round != 2) {
@@ -88,8 +90,23 @@ final class EcdsaAnswers {
         return out;
     }
 
+    /**
+     * The identity signatures of every message of rounds 1, 2, ... ({@code rounds}, as {@link #check}
+     * returned them), checked when a signing fails, to name its culprit first. A signing that succeeds needs
+     * none here: every honest signer checks the signature of each message relayed to it before it uses it
+     * (DESIGN 13.5), each answer came over its server's pinned connection, and the round-3 broadcasts, which
+     * no signer sees, must give a signature that verifies under the derived key.
+     */
+    void signatures(List<List<RelayedMessage>> rounds) {
+        for (int r = 0; r < rounds.size(); r++) {
+            for (RelayedMessage m : rounds.get(r)) {
+                signed(signer(m.sender()), r + 1, decoded(m, r + 1));
+            }
+        }
+    }
+
     /** The messages of {@code all} for signer {@code id}: every broadcast (when asked) and those addressed to it. */
-    static List<DklsMessage> forSigner(List<DklsMessage> all, int id, boolean broadcasts) {
+    static List<RelayedMessage> forSigner(List<RelayedMessage> all, int id, boolean broadcasts) {
         return all.stream()
                 .filter(m -> m.recipient() == id || (broadcasts && m.recipient() == DklsMessage.BROADCAST))
                 .toList();
@@ -99,14 +116,14 @@ final class EcdsaAnswers {
      * The signature from the round-3 broadcasts: every signer's R (they must agree: each checked the others'
      * openings), its partial (u_i, w_i), and {@code s = Σw / Σu}, verified under the derived key.
      */
-    EcdsaSignature combine(List<DklsMessage> broadcasts) {
+    EcdsaSignature combine(List<RelayedMessage> broadcasts) {
         DklsCodec codec = new DklsCodec(g);
         int pointLength = g.curve().pointLength();
         List<Partial> partials = new ArrayList<>();
         Point bigR = null;
-        for (DklsMessage m : broadcasts) {
+        for (RelayedMessage m : broadcasts) {
             NodeConnection c = signer(m.sender());
-            byte[] body = m.body();
+            byte[] body = decoded(m, 3).body();
             if (body.length < pointLength) {
                 throw blame(c, "its partial signature is too short");
             }
@@ -142,12 +159,18 @@ final class EcdsaAnswers {
     }
 
     private void signed(NodeConnection c, int round, DklsMessage m) {
-        if (m.body() == null || m.signature() == null) {
-            throw blame(c, "its round-" + round + " answer holds a message without a body or signature");
-        }
         byte[][] fields = DklsTranscript.signed(requestHash, round, m.sender(), m.recipient(), m.body());
         if (!IdentityKeys.verifySigningMessage(picked.identities().get(c.info().id()), m.signature(), fields)) {
             throw blame(c, "its round-" + round + " message is not signed by its identity key for this request");
+        }
+    }
+
+    /** A relayed message's bytes; text that the JDK's base64 decoder refuses names its sender. */
+    private DklsMessage decoded(RelayedMessage m, int round) {
+        try {
+            return m.decoded();
+        } catch (IllegalArgumentException e) {
+            throw blame(signer(m.sender()), "its round-" + round + " answer holds a message that is not base64");
         }
     }
 

@@ -8,14 +8,12 @@ import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkls.EcdsaSignature;
 import io.keyshard.dkls.Group;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.wire.DklsAnswer;
-import io.keyshard.wire.DklsMessage;
-import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +21,12 @@ import java.util.function.Function;
 
 /**
  * One threshold-ECDSA signing (DKLs23 Protocol 3.6) as the coordinator runs it: three rounds in parallel,
- * relaying each signer's broadcasts to all signers and its sealed messages to their recipients only, every
- * message checked against its sender's identity key ({@link EcdsaAnswers}), then the signature from the
- * round-3 broadcasts, verified with Bouncy Castle's and the JDK's ECDSA under the derived key before it is
- * returned. What is signed is the curve's hash of the message, or the given digest of that length. Any
- * failure aborts on every signer; a failed check names the culprit (exit code 5).
+ * relaying each signer's broadcasts to all signers and its sealed messages to their recipients only (each
+ * answer's shape checked by {@link EcdsaAnswers}), then the signature from the round-3 broadcasts, verified
+ * with Bouncy Castle's and the JDK's ECDSA under the derived key before it is returned. What is signed is
+ * the curve's hash of the message, or the given digest of that length. Any failure aborts on every signer,
+ * then checks every relayed message against its sender's identity key, so that a bad one names its server
+ * first (exit code 5).
  */
 final class EcdsaSignRun {
     private static final String SETUP_NEEDED = "SETUP_NEEDED";
@@ -78,35 +77,19 @@ final class EcdsaSignRun {
         byte[] requestHash = SignTranscript.requestHash(signId, r1, digest);
         EcdsaAnswers answers = new EcdsaAnswers(
                 g, requestHash, signers, picked, digest, derived.key().point());
+        List<List<RelayedMessage>> relayed = new ArrayList<>();
         try {
-            List<DklsMessage> one = answers.check(
-                    1, round(Phase.ROUND1, signers, c -> c.sign(signId, "round1", r1, DklsAnswer.class, roundTimeout)));
-            List<DklsMessage> two = answers.check(
-                    2,
+            List<RelayedMessage> one = answers.check(
+                    1,
                     round(
-                            Phase.ROUND2,
+                            Phase.ROUND1,
                             signers,
-                            c -> c.sign(
-                                    signId,
-                                    "round2",
-                                    new DklsRoundRequest(
-                                            r1,
-                                            EcdsaAnswers.forSigner(one, c.info().id(), true)),
-                                    DklsAnswer.class,
-                                    roundTimeout)));
-            List<DklsMessage> three = answers.check(
-                    3,
-                    round(
-                            Phase.ROUND3,
-                            signers,
-                            c -> c.sign(
-                                    signId,
-                                    "round3",
-                                    new DklsRoundRequest(
-                                            r1,
-                                            EcdsaAnswers.forSigner(two, c.info().id(), false)),
-                                    DklsAnswer.class,
-                                    roundTimeout)));
+                            c -> c.sign(signId, "round1", r1, RelayedMessage.Answer.class, roundTimeout)));
+            relayed.add(one);
+            List<RelayedMessage> two = answers.check(2, relay(Phase.ROUND2, r1, one, true));
+            relayed.add(two);
+            List<RelayedMessage> three = answers.check(3, relay(Phase.ROUND3, r1, two, false));
+            relayed.add(three);
             EcdsaSignature sig = answers.combine(three);
             int width = g.curve().scalarLength();
             byte[] rs = new byte[2 * width];
@@ -139,8 +122,30 @@ final class EcdsaSignRun {
                     Hex.encode(sig.der()));
         } catch (RuntimeException e) {
             SignRun.abortEverywhere(signId, signers);
+            try {
+                answers.signatures(relayed);
+            } catch (KeygenException forged) {
+                forged.addSuppressed(e);
+                throw forged;
+            }
             throw e;
         }
+    }
+
+    /** The next round on every signer, with the messages of {@code previous} for it (and every broadcast, when asked). */
+    private List<RelayedMessage.Answer> relay(
+            Phase phase, SignRound1Request r1, List<RelayedMessage> previous, boolean broadcasts) {
+        String action = "round" + phase.ordinal();
+        return round(
+                phase,
+                picked.signers(),
+                c -> c.sign(
+                        signId,
+                        action,
+                        new RelayedMessage.Round(
+                                r1, EcdsaAnswers.forSigner(previous, c.info().id(), broadcasts)),
+                        RelayedMessage.Answer.class,
+                        roundTimeout));
     }
 
     /** True when a signer refused because it has no pairwise setup it can use with the others. */
@@ -149,8 +154,10 @@ final class EcdsaSignRun {
     }
 
     /** One round on every signer; a node's refusal that names a co-signer is that node's report about it. */
-    private List<DklsAnswer> round(
-            Phase phase, List<NodeConnection> signers, Function<NodeConnection, CompletableFuture<DklsAnswer>> send) {
+    private List<RelayedMessage.Answer> round(
+            Phase phase,
+            List<NodeConnection> signers,
+            Function<NodeConnection, CompletableFuture<RelayedMessage.Answer>> send) {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {

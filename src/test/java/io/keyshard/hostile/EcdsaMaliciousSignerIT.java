@@ -83,6 +83,7 @@ class EcdsaMaliciousSignerIT {
     @AfterEach
     void honestAgain() {
         rogue.dklsPartial = null;
+        rogue.dklsPartialSignature = null;
         rogue.dklsRound2 = null;
     }
 
@@ -246,14 +247,7 @@ class EcdsaMaliciousSignerIT {
                 body[body.length - 1] ^= 1; // w_i's last byte: still a canonical scalar
                 return body;
             };
-            CompletionException e = assertThrows(
-                    CompletionException.class,
-                    () -> ws.sign(new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
-                            .promise()
-                            .join());
-            KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
-            assertEquals(5, failure.exitCode(), failure.getMessage());
-            assertTrue(failure.getMessage().contains("no single server"), failure.getMessage());
+            assertSigningFails(ws, keyId, "no single server");
             rogue.dklsPartial = null;
             SignResult good = ws.sign(
                             new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
@@ -261,6 +255,57 @@ class EcdsaMaliciousSignerIT {
                     .join();
             assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
         }
+    }
+
+    @Test
+    void theClientNamesTheServerWhoseRoundTwoMessageIsNotSignedByItsIdentityKey() throws Exception {
+        UUID keyId = readyKey();
+        // ALPHA refuses BRAVO's message in round 3; the client checks the signatures it relayed and names BRAVO
+        // itself, not as ALPHA's word about BRAVO
+        rogue.dklsRound2 =
+                (signId, r, m) -> new DklsMessage(m.sender(), m.recipient(), m.body(), flipped(m.signature()));
+        assertBravoNamedForItsSignature(keyId, 2);
+    }
+
+    @Test
+    void aChangedPartialUnderAForgedIdentitySignatureNamesItsServer() throws Exception {
+        UUID keyId = readyKey();
+        // no signer sees the round-3 broadcasts: the failed combination makes the client check their signatures
+        rogue.dklsPartial = body -> {
+            body[body.length - 1] ^= 1;
+            return body;
+        };
+        rogue.dklsPartialSignature = EcdsaMaliciousSignerIT::flipped;
+        assertBravoNamedForItsSignature(keyId, 3);
+    }
+
+    private static byte[] flipped(byte[] signature) {
+        byte[] out = signature.clone();
+        out[0] ^= 1;
+        return out;
+    }
+
+    /** A signing by the product's client (ALPHA and BRAVO) fails with exit 5 naming BRAVO's message of {@code round}. */
+    private static void assertBravoNamedForItsSignature(UUID keyId, int round) throws Exception {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            assertSigningFails(
+                    ws,
+                    keyId,
+                    "culprit server BRAVO: its round-" + round + " message is not signed by its identity key");
+        }
+    }
+
+    /** A signing by the product's client that returns nothing, with exit 5 and a message that holds {@code why}. */
+    private static void assertSigningFails(Workspace ws, UUID keyId, String why) {
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> ws.sign(new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
+                        .promise()
+                        .join());
+        KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+        assertEquals(5, failure.exitCode(), failure.getMessage());
+        assertTrue(failure.getMessage().contains(why), failure.getMessage());
     }
 
     @Test

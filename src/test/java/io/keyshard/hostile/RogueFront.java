@@ -77,6 +77,9 @@ final class RogueFront implements AutoCloseable {
     /** How the operator alters its node's threshold-ECDSA round-3 broadcast (its body bytes); null leaves it. */
     volatile UnaryOperator<byte[]> dklsPartial;
 
+    /** How the operator alters the identity signature of its node's round-3 broadcast; null leaves it. */
+    volatile UnaryOperator<byte[]> dklsPartialSignature;
+
     private static final Pattern SIGN_ROUND3 = Pattern.compile("/v1/sign/([^/]+)/round3");
 
     /** How the operator replaces each of its node's threshold-ECDSA round-2 messages; null leaves them. */
@@ -168,7 +171,7 @@ final class RogueFront implements AutoCloseable {
                 answer = rewrite(UUID.fromString(sign.group(1)), body, answer);
             }
             Matcher partial = SIGN_ROUND3.matcher(path);
-            if (partial.matches() && r.statusCode() == 200 && dklsPartial != null) {
+            if (partial.matches() && r.statusCode() == 200 && (dklsPartial != null || dklsPartialSignature != null)) {
                 answer = alterPartial(UUID.fromString(partial.group(1)), body, answer);
             }
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
@@ -209,15 +212,22 @@ final class RogueFront implements AutoCloseable {
         return json.writeValueAsString(new DklsAnswer(a.sender(), out));
     }
 
-    /** The node's round-3 broadcast altered and signed again with its identity key. */
+    /** The node's round-3 broadcast altered and signed again with its identity key, and that signature altered. */
     private String alterPartial(UUID signId, byte[] request, String answer) throws IOException {
         var json = StrictJson.mapper();
         SignRound1Request req = json.readValue(request, DklsRoundRequest.class).request();
         DklsAnswer a = json.readValue(answer, DklsAnswer.class);
         DklsMessage m = a.messages().get(0);
-        byte[] body = dklsPartial.apply(m.body().clone());
-        byte[] hash = SignTranscript.requestHash(signId, req, Hex.decode(req.message(), "digest"));
-        byte[] signature = keys.signSigningMessage(DklsTranscript.signed(hash, 3, m.sender(), m.recipient(), body));
+        byte[] body = m.body();
+        byte[] signature = m.signature();
+        if (dklsPartial != null) {
+            body = dklsPartial.apply(body.clone());
+            byte[] hash = SignTranscript.requestHash(signId, req, Hex.decode(req.message(), "digest"));
+            signature = keys.signSigningMessage(DklsTranscript.signed(hash, 3, m.sender(), m.recipient(), body));
+        }
+        if (dklsPartialSignature != null) {
+            signature = dklsPartialSignature.apply(signature.clone());
+        }
         return json.writeValueAsString(
                 new DklsAnswer(a.sender(), List.of(new DklsMessage(m.sender(), m.recipient(), body, signature))));
     }
