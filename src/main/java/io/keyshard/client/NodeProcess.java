@@ -67,7 +67,9 @@ final class NodeProcess {
         // life from start to ready through its keygens, a pairwise setup, 300 ECDSA and 3,000 FROST signings, C2
         // nodes (with sooner or later C2 compiles too) spent more CPU than C1 at every step, and started slower;
         // sooner C1 compiles cost start-up CPU and saved nothing measurable (docs/benchmarks.md, "Node JIT
-        // settings measured by CPU over a node's life"). node/NodeTls reads this flag to order its TLS suites.
+        // settings measured by CPU over a node's life"). C2 for the hot cryptography alone (compiler directives)
+        // saves CPU per ECDSA signing once settled but costs more to start and through the first pairwise setup
+        // (same file, "C2 for the cryptography only"). node/NodeTls reads this flag to order its TLS suites.
         List<String> command =
                 new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
