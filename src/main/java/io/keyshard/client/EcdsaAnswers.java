@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The coordinator's checks of the threshold-ECDSA signers' answers: each is the answering server's own and
@@ -114,9 +115,10 @@ final class EcdsaAnswers {
 
     /**
      * The signature from the round-3 broadcasts: every signer's R (they must agree: each checked the others'
-     * openings), its partial (u_i, w_i), and {@code s = Σw / Σu}, verified under the derived key.
+     * openings), its partial (u_i, w_i), and {@code s = Σw / Σu}, which {@code verifier} must accept under the
+     * derived key.
      */
-    EcdsaSignature combine(List<RelayedMessage> broadcasts) {
+    EcdsaSignature combine(List<RelayedMessage> broadcasts, Predicate<EcdsaSignature> verifier) {
         DklsCodec codec = new DklsCodec(g);
         int pointLength = g.curve().pointLength();
         List<Partial> partials = new ArrayList<>();
@@ -144,7 +146,7 @@ final class EcdsaAnswers {
             }
         }
         try {
-            return Signer.combine(g, protocol, bigR, partials);
+            return Signer.combine(g, protocol, bigR, partials, verifier);
         } catch (ProtocolAbort e) {
             if (e.culprit() == ProtocolAbort.UNATTRIBUTED) {
                 throw new KeygenException(

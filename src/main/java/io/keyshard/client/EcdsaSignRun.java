@@ -1,6 +1,5 @@
 package io.keyshard.client;
 
-import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.derive.DerivedKey;
@@ -90,20 +89,14 @@ final class EcdsaSignRun {
             relayed.add(two);
             List<RelayedMessage> three = answers.check(3, relay(Phase.ROUND3, r1, two, false));
             relayed.add(three);
-            EcdsaSignature sig = answers.combine(three);
+            byte[] publicKey = derived.key().point().encode();
+            // the chain's standard verifier is the signature's one check before release
+            EcdsaSignature sig =
+                    answers.combine(three, s -> StandardVerifier.acceptsEcdsa(key.curve(), publicKey, digest, s.der()));
             int width = g.curve().scalarLength();
             byte[] rs = new byte[2 * width];
             place(sig.r(), rs, 0, width);
             place(sig.s(), rs, width, width);
-            byte[] publicKey = derived.key().point().encode();
-            if (!StandardVerifier.acceptsEcdsa(key.curve(), publicKey, digest, sig.der())) {
-                throw new KeygenException(
-                        null,
-                        "signing failed: the signature does not pass the ECDSA verifier under the derived key; it is "
-                                + "not returned",
-                        ExitCoded.PROTOCOL,
-                        null);
-            }
             return new SignResult(
                     signId,
                     key.keyId(),

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One signer of DKLs23 Protocol 3.6 (three-round ℓ-of-n ECDSA), in memory: round 1 commits to
@@ -225,6 +226,15 @@ public final class Signer {
      * view of this request and this R, and the signature must verify under the request's key.
      */
     public static EcdsaSignature combine(Group g, SignRequest req, Point bigR, List<Partial> partials) {
+        return combine(g, req, bigR, partials, sig -> sig.verify(g, req.publicKey(), req.digest()));
+    }
+
+    /**
+     * As {@link #combine(Group, SignRequest, Point, List)}, with the caller's verifier as the signature's one
+     * check: a coordinator that verifies with a chain's standard verifier before release needs no second pass.
+     */
+    public static EcdsaSignature combine(
+            Group g, SignRequest req, Point bigR, List<Partial> partials, Predicate<EcdsaSignature> verifier) {
         byte[] view = Oracle.hash32("sign-view", req.binding(), bigR.encode());
         Map<Integer, Partial> all = EcdsaSigningChecks.oneEach(req, partials);
         Scalar sumU = g.field().zero();
@@ -242,7 +252,7 @@ public final class Signer {
                 .multiply(sumU.toBigInteger().modInverse(g.order()))
                 .mod(g.order());
         EcdsaSignature sig = EcdsaSignature.of(g, bigR, s);
-        if (s.signum() == 0 || !sig.verify(g, req.publicKey(), req.digest())) {
+        if (s.signum() == 0 || !verifier.test(sig)) {
             throw new ProtocolAbort(
                     ProtocolAbort.UNATTRIBUTED, Check.SIGNATURE, "the signature does not verify under the key");
         }

@@ -29,7 +29,7 @@ import java.util.Map;
  * The floor of a networked threshold-ECDSA signing: DKLs23 Protocol 3.6 among the signers in one
  * process, with no network, no sealing, no identity signatures and no audit. Each signer moves its share
  * by the path's tweak (as a node does), runs the three rounds, and the signature is combined and verified
- * with Bouncy Castle under the derived key, as the coordinator does. The pairwise OT seeds are dealt
+ * once under the derived key, as the coordinator does (there with the standard verifiers). The pairwise OT seeds are dealt
  * (the one-time setup is not part of a signature); everything after them is the nodes' code.
  */
 final class InMemoryEcdsa implements SignFloor {

@@ -32,6 +32,11 @@ final class Committee {
     UnaryOperator<Partial> onPartial = UnaryOperator.identity();
     /** When set, every message is encoded and strictly decoded on its way. */
     DklsCodec wire;
+    /** The last signing's request, nonce point R and round-3 broadcasts, as a coordinator would combine them. */
+    SignRequest lastRequest;
+
+    Point lastNonce;
+    List<Partial> lastPartials;
 
     Committee(Group g, int t, int n, boolean realBaseOt, String label) {
         this.g = g;
@@ -121,6 +126,9 @@ final class Committee {
         for (int i : signers) {
             out.put(i, parties.get(i).finish(partials));
         }
+        lastRequest = req;
+        lastNonce = parties.get(signers.get(0)).nonce();
+        lastPartials = partials;
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.keyshard.dkls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
@@ -42,6 +43,22 @@ class SigningTest {
         for (List<Integer> set : subsets(3, 2)) {
             assertTrue(c.sign(set, digest, "real " + set).get(set.get(1)).verify(g, c.publicKey, digest));
         }
+    }
+
+    @Test
+    void theCoordinatorsVerifierIsTheSignaturesCheckAndItsRefusalReturnsNoSignature() throws Exception {
+        Group g = Group.of(CurveName.P256);
+        Committee c = new Committee(g, 2, 3, false, "the caller's verifier");
+        byte[] digest = hash(CurveName.P256, "checked once".getBytes(StandardCharsets.UTF_8));
+        EcdsaSignature signed = c.sign(List.of(1, 3), digest, "verifier").get(1);
+        List<EcdsaSignature> seen = new ArrayList<>();
+        EcdsaSignature combined = Signer.combine(g, c.lastRequest, c.lastNonce, c.lastPartials, s -> seen.add(s));
+        assertEquals(signed, combined);
+        assertEquals(List.of(signed), seen, "the caller's verifier saw the signature, once");
+        ProtocolAbort refused = assertThrows(
+                ProtocolAbort.class, () -> Signer.combine(g, c.lastRequest, c.lastNonce, c.lastPartials, s -> false));
+        assertEquals(Check.SIGNATURE, refused.check());
+        assertEquals(ProtocolAbort.UNATTRIBUTED, refused.culprit());
     }
 
     private static void signWithEverySubset(CurveName name, int t, int n) throws Exception {
