@@ -30,6 +30,18 @@ final class RegularRecoding {
         this.digits = digits;
     }
 
+    /**
+     * An odd k, given with a sign: the digits of k, all negated when {@code negative} is 1 (the halves of a
+     * {@link GlvSplit}, each odd and far below the order).
+     *
+     * @param odd k big-endian, odd, below {@code 2^(WIDTH·digits)}
+     */
+    RegularRecoding(byte[] odd, int negative, int digits) {
+        this.flip = negative & 1;
+        this.odd = odd.clone();
+        this.digits = digits;
+    }
+
     /** The number of digits for an order of {@code bits} bits. */
     static int digits(int bits) {
         return (bits + WIDTH - 1) / WIDTH;

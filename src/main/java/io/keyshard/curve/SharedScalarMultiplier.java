@@ -3,6 +3,7 @@ package io.keyshard.curve;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
@@ -48,6 +49,9 @@ public final class SharedScalarMultiplier {
             }
         }
         bc.normalizeAll(multiples);
+        if (c.name() == CurveName.SECP256K1) {
+            return PointBatch.affine(c, endomorphic(bc, k, multiples, n));
+        }
         int digits = RegularRecoding.digits(c.order().bitLength());
         byte[] be = k.encode();
         RegularRecoding recoded =
@@ -66,6 +70,45 @@ public final class SharedScalarMultiplier {
         } finally {
             recoded.wipe();
             Arrays.fill(be, (byte) 0);
+        }
+    }
+
+    /**
+     * secp256k1: {@code k·P = m1·(±P) + m2·(±λ·P)} with k split by {@link GlvSplit} into two odd halves under
+     * 2^130; the table of λ·P's odd multiples is the table of P's with every x times β. Per digit (33 of
+     * them) four doublings and two mixed additions, each entry read by the same whole-row lookups as above:
+     * 132 doublings per point instead of 256. A partial sum {@code a·P + b·λ·P} meets an entry (an exceptional
+     * addition) only when {@code a + λ·b = ±j} or {@code ±λ·j} for a digit j: negligible for a random k, and
+     * Bouncy Castle's addition still gives the right point.
+     */
+    private static ECPoint[] endomorphic(ECCurve bc, Scalar k, ECPoint[] multiples, int n) {
+        ECFieldElement beta = bc.fromBigInteger(GlvSplit.BETA);
+        ECPoint[] lambdaMultiples = new ECPoint[multiples.length];
+        for (int i = 0; i < multiples.length; i++) {
+            lambdaMultiples[i] = multiples[i].scaleX(beta);
+        }
+        int digits = RegularRecoding.digits(GlvSplit.HALF_BITS);
+        GlvSplit.Halves halves = GlvSplit.split(k);
+        RegularRecoding k1 = new RegularRecoding(halves.m1(), halves.negative1(), digits);
+        RegularRecoding k2 = new RegularRecoding(halves.m2(), halves.negative2(), digits);
+        halves.wipe();
+        try {
+            ECPoint[] out = new ECPoint[n];
+            for (int i = 0; i < n; i++) {
+                ECLookupTable row1 = bc.createCacheSafeLookupTable(multiples, i * SIZE, SIZE);
+                ECLookupTable row2 = bc.createCacheSafeLookupTable(lambdaMultiples, i * SIZE, SIZE);
+                ECPoint acc = k1.entry(bc, row1, digits - 1).add(k2.entry(bc, row2, digits - 1));
+                for (int d = digits - 2; d >= 0; d--) {
+                    acc = acc.timesPow2(RegularRecoding.WIDTH)
+                            .add(k1.entry(bc, row1, d))
+                            .add(k2.entry(bc, row2, d));
+                }
+                out[i] = acc;
+            }
+            return out;
+        } finally {
+            k1.wipe();
+            k2.wipe();
         }
     }
 }

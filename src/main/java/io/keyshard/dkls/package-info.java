@@ -60,7 +60,11 @@
  * challenge. Multiplications of G, and of points used many times (h and z of a base OT batch), by a
  * secret read a {@link io.keyshard.curve.FixedBaseMultiplier} (a table of multiples per digit, every
  * entry scanned); one secret times many points (the base OT sender's {@code s·v}) a
- * {@link io.keyshard.curve.SharedScalarMultiplier} (the same digits, a table per point); other points
+ * {@link io.keyshard.curve.SharedScalarMultiplier} (the same digits, a table per point; on secp256k1 the
+ * scalar split by the GLV endomorphism on fixed-width limbs, signs and parity fixed by masks); a batch of
+ * fixed-base products keeps its sums affine, one shared inversion per row (Bouncy Castle's field arithmetic
+ * and safegcd inversion; a step with equal x, negligible for random scalars, recomputes the batch in
+ * projective coordinates: that one event is public); other points
  * a Montgomery ladder, through {@link io.keyshard.curve.Point} encodings.
  * As in the FROST package, the ladder takes a
  * {@link java.math.BigInteger} built from the scalar, and Bouncy Castle's point formulas are not

@@ -106,6 +106,26 @@ class FixedBaseMultiplierTest {
         assertTrue(sums[2].isIdentity());
     }
 
+    /** A batch with no exceptional sum (no k = 0) takes the affine path; it agrees with one product at a time. */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void aBatchInAffineCoordinatesAgreesWithSingleProducts(CurveName name) {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        FixedBaseMultiplier table = FixedBaseMultiplier.of(randomPoint(c));
+        List<Scalar> ks = new ArrayList<>();
+        for (BigInteger k : scalars(c.order())) {
+            if (k.mod(c.order()).signum() != 0) {
+                ks.add(c.scalars().of(k.mod(c.order())));
+            }
+        }
+        Point[] products = table.timesAll(ks.toArray(new Scalar[0]));
+        for (int i = 0; i < ks.size(); i++) {
+            assertEquals(table.times(ks.get(i)), products[i], "k·B in an affine batch, k = " + i);
+        }
+    }
+
     @Test
     void theGeneratorsTableIsSharedAndOtherCurvesAreRefused() {
         Curve c = CurveName.P256.curve();
