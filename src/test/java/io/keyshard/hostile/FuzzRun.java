@@ -41,6 +41,7 @@ class FuzzRun {
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundTwo"},
             new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "answers"},
+            new String[] {"io.keyshard.client.HttpAnswerFuzzTest", "relayedAnswers"},
             new String[] {SignFuzzTest.class.getName(), "signMessages"},
             new String[] {SignFuzzTest.class.getName(), "signEndpoints"},
             new String[] {DklsMessageFuzzTest.class.getName(), "dklsMessages"},
