@@ -25,15 +25,18 @@ interface DklsSetups {
     /**
      * The seeds with every peer of a signing, or a refusal (409) naming a pair that has no complete setup
      * or whose setup was burned after a failed check: such a pair signs again only after a fresh setup.
+     * {@code key} is the key's public result the request was checked against.
      */
-    Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException;
+    Seeds forSigners(UUID keyId, KeygenService.PublicResult key, List<Integer> signers)
+            throws IOException, ApiException;
 
     /** The node's stored setups: refusals are 409 {@value PairwiseSetups#SETUP_NEEDED} naming the peer. */
     static DklsSetups of(PairwiseSetups setups) {
         return new DklsSetups() {
             @Override
-            public Seeds forSigners(UUID keyId, List<Integer> signers) throws IOException, ApiException {
-                PairwiseSetups.SignerMaterial m = setups.forSigners(keyId, signers);
+            public Seeds forSigners(UUID keyId, KeygenService.PublicResult key, List<Integer> signers)
+                    throws IOException, ApiException {
+                PairwiseSetups.SignerMaterial m = setups.forSigners(keyId, key, signers);
                 return new Seeds(m.setupId(), m.asSender(), m.asReceiver(), m.zero());
             }
 

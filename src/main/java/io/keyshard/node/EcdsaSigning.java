@@ -84,7 +84,7 @@ final class EcdsaSigning {
     DklsAnswer round1(String clientId, UUID signId, SignRound1Request r, SigningKeys.Request req)
             throws IOException, ApiException {
         Group g = Group.of(req.curve());
-        DklsSetups.Seeds seeds = setups.forSigners(req.keyId(), req.signers());
+        DklsSetups.Seeds seeds = setups.forSigners(req.keyId(), req.key(), req.signers());
         Signer signer;
         Scalar share = keys.ecdsaShare(req, g);
         try {

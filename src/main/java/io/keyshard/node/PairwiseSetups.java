@@ -95,6 +95,11 @@ final class PairwiseSetups implements AutoCloseable {
      *     the peer is not in it, or the pair was burned
      */
     PairMaterial load(UUID keyId, int peer) throws IOException, ApiException {
+        return load(keyId, contextHash(keyId), peer);
+    }
+
+    /** {@link #load(UUID, int)} with the key's binding hash {@code context} already at hand. */
+    private PairMaterial load(UUID keyId, byte[] context, int peer) throws IOException, ApiException {
         List<SetupStore.PairRow> rows = completeRows(keyId);
         SetupStore.PairRow row = rows.stream()
                 .filter(r -> r.peer() == peer)
@@ -106,7 +111,7 @@ final class PairwiseSetups implements AutoCloseable {
         }
         byte[] plain;
         try {
-            plain = sealer.openPair(keyId, row.curve(), contextHash(keyId), row.setupId(), peer, row.sealed());
+            plain = sealer.openPair(keyId, row.curve(), context, row.setupId(), peer, row.sealed());
         } catch (GeneralSecurityException e) {
             throw new IOException("the stored setup seeds do not open: " + e.getMessage(), e);
         }
@@ -122,9 +127,13 @@ final class PairwiseSetups implements AutoCloseable {
 
     /**
      * The material for a signing by {@code signers} (this server among them): every other signer's pair
-     * of one setup, or 409 {@value #SETUP_NEEDED} naming the first peer without a usable pair.
+     * of one setup, or 409 {@value #SETUP_NEEDED} naming the first peer without a usable pair. {@code key} is
+     * the key's public result as the caller checked it: its binding hash is the pairs' sealing context, so
+     * the share row is not read and parsed again for every peer.
      */
-    SignerMaterial forSigners(UUID keyId, Collection<Integer> signers) throws IOException, ApiException {
+    SignerMaterial forSigners(UUID keyId, KeygenService.PublicResult key, Collection<Integer> signers)
+            throws IOException, ApiException {
+        byte[] context = ShareContext.bindingHash(key.result());
         Map<Integer, OtSeeds> asSender = new TreeMap<>();
         Map<Integer, OtSeeds> asReceiver = new TreeMap<>();
         Map<Integer, byte[]> zero = new TreeMap<>();
@@ -134,7 +143,7 @@ final class PairwiseSetups implements AutoCloseable {
                 if (peer == config.id()) {
                     continue;
                 }
-                PairMaterial m = load(keyId, peer);
+                PairMaterial m = load(keyId, context, peer);
                 setupId = m.setupId();
                 asSender.put(peer, m.asSender());
                 asReceiver.put(peer, m.asReceiver());

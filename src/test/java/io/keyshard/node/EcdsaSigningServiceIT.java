@@ -141,7 +141,8 @@ class EcdsaSigningServiceIT {
             open.addAll(List.of(identity, sealer, store));
             DklsSetups setups = new DklsSetups() {
                 @Override
-                public Seeds forSigners(UUID key, List<Integer> signers) throws ApiException {
+                public Seeds forSigners(UUID key, KeygenService.PublicResult result, List<Integer> signers)
+                        throws ApiException {
                     Map<Integer, OtSeeds> s = new HashMap<>();
                     Map<Integer, OtSeeds> r = new HashMap<>();
                     for (int j : signers) {
