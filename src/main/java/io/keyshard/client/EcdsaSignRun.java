@@ -85,9 +85,9 @@ final class EcdsaSignRun {
                             signers,
                             c -> c.sign(signId, "round1", r1, RelayedMessage.Answer.class, roundTimeout)));
             relayed.add(one);
-            List<RelayedMessage> two = answers.check(2, relay(Phase.ROUND2, r1, one, true));
+            List<RelayedMessage> two = answers.check(2, relay(Phase.ROUND2, "round2", r1, one, true));
             relayed.add(two);
-            List<RelayedMessage> three = answers.check(3, relay(Phase.ROUND3, r1, two, false));
+            List<RelayedMessage> three = answers.check(3, relay(Phase.ROUND3, "round3", r1, two, false));
             relayed.add(three);
             byte[] publicKey = derived.key().point().encode();
             // the chain's standard verifier is the signature's one check before release
@@ -127,8 +127,7 @@ final class EcdsaSignRun {
 
     /** The next round on every signer, with the messages of {@code previous} for it (and every broadcast, when asked). */
     private List<RelayedMessage.Answer> relay(
-            Phase phase, SignRound1Request r1, List<RelayedMessage> previous, boolean broadcasts) {
-        String action = "round" + phase.ordinal();
+            Phase phase, String action, SignRound1Request r1, List<RelayedMessage> previous, boolean broadcasts) {
         return round(
                 phase,
                 picked.signers(),
