@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.derive.DerivedKey;
@@ -7,6 +8,7 @@ import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkls.EcdsaSignature;
 import io.keyshard.dkls.Group;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
@@ -83,7 +85,12 @@ final class EcdsaSignRun {
                     round(
                             Phase.ROUND1,
                             signers,
-                            c -> c.sign(signId, "round1", r1, RelayedMessage.Answer.class, roundTimeout)));
+                            c -> c.sign(
+                                    signId,
+                                    "round1",
+                                    new DklsRound1Request(r1, DklsRound1Request.RELAY),
+                                    RelayedMessage.Answer.class,
+                                    roundTimeout)));
             relayed.add(one);
             List<RelayedMessage> two = answers.check(2, relay(Phase.ROUND2, "round2", r1, one, true));
             relayed.add(two);
@@ -153,8 +160,33 @@ final class EcdsaSignRun {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {
+            if (phase == Phase.ROUND1 && olderNode(e)) {
+                throw new KeygenException(
+                        e.server(),
+                        "signing failed in round 1: server " + e.server() + " runs an older Keyshard, which does "
+                                + "not sign threshold ECDSA with relay version " + DklsRound1Request.RELAY
+                                + "; update it",
+                        ExitCoded.SERVER,
+                        e.getCause());
+            }
             throw PeerReports.attributed(SignRun.ACTIVITY, e, PeerReports.names(signers));
         }
+    }
+
+    /**
+     * True when a node refused round 1 as one from before relay versions does: its strict parse of the bare
+     * request finds no {@code keyId} at the top (or, in a parser that checks fields in order, the unknown
+     * {@code request}), before it loads any pairwise setup. A node of this version names nested fields by
+     * their path ({@code request.keyId}).
+     */
+    static boolean olderNode(KeygenException e) {
+        return e.getCause() instanceof ServerException se
+                && se.status() == 400
+                && "MALFORMED".equals(se.code())
+                && se.detail() != null
+                && (se.detail().startsWith("field 'keyId' is missing")
+                        || se.detail().startsWith("unknown field 'request'")
+                        || se.detail().startsWith("unknown field 'relay'"));
     }
 
     private static byte[] pad(BigInteger v, int width) {

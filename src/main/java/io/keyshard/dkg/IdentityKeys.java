@@ -92,20 +92,25 @@ public final class IdentityKeys implements Destroyable {
     public static final String SEALED_SIGNING_TAG = "keyshard/sign/v1/sealed";
 
     /**
-     * HPKE-encrypts a threshold-signing message to a peer's encryption key (the suite of the key
-     * generation's shares); {@code context} (framed under {@link #SEALED_SIGNING_TAG}) is both the info and
+     * HPKE-encrypts a threshold-signing message to a peer's encryption key (the key generation's KEM and KDF,
+     * AEAD ChaCha20-Poly1305: relay version 2, {@code wire.DklsRound1Request}); {@code context} (framed under {@link #SEALED_SIGNING_TAG}) is both the info and
      * the associated data, so a message opens only in the session, round and direction it was sealed for.
      */
     public static byte[] sealSigningMessage(byte[] recipientEncryptionKey, byte[][] context, byte[] plaintext) {
         byte[] framed = Framing.frame(SEALED_SIGNING_TAG, context);
         return ShareEncryption.seal(
-                new X25519PublicKeyParameters(recipientEncryptionKey, 0), framed, framed, plaintext, null);
+                ShareEncryption.relaySuite(),
+                new X25519PublicKeyParameters(recipientEncryptionKey, 0),
+                framed,
+                framed,
+                plaintext,
+                null);
     }
 
     /** Opens {@link #sealSigningMessage} addressed to this identity; null when it does not open. */
     public byte[] openSigningMessage(byte[][] context, byte[] sealed) {
         byte[] framed = Framing.frame(SEALED_SIGNING_TAG, context);
-        return ShareEncryption.open(encryptionKeyPair(), framed, framed, sealed);
+        return ShareEncryption.open(ShareEncryption.relaySuite(), encryptionKeyPair(), framed, framed, sealed);
     }
 
     byte[] sign(byte[] message) {

@@ -15,6 +15,7 @@ import io.keyshard.frost.SigningPackage;
 import io.keyshard.ids.KeyIds;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.SigningAudit.Outcome;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.KeyState;
 import io.keyshard.wire.SignCommitment;
@@ -94,7 +95,7 @@ final class SigningService implements AutoCloseable {
 
     Object handle(String clientId, UUID signId, String action, byte[] body) throws IOException, ApiException {
         return switch (action) {
-            case "round1" -> round1(clientId, signId, ApiExchange.parse(body, SignRound1Request.class));
+            case "round1" -> round1(clientId, signId, body);
             case "round2" ->
                 ecdsaRound(signId, body)
                         ? ecdsa.round2(clientId, signId, ApiExchange.parse(body, DklsRoundRequest.class))
@@ -114,8 +115,25 @@ final class SigningService implements AutoCloseable {
         if (live != null) {
             return live.nonces() == null;
         }
+        return hasField(body, "messages");
+    }
+
+    /** The request of an ECDSA round 1 whose relay version is this server's. */
+    private static SignRound1Request relayedRequest(DklsRound1Request d) throws ApiException {
+        if (d.request() == null) {
+            throw ApiException.malformed("request: an object is required");
+        }
+        if (d.relay() != DklsRound1Request.RELAY) {
+            throw ApiException.malformed("relay: version " + d.relay() + " is not this server's ("
+                    + DklsRound1Request.RELAY + "); update the older of the client and this server");
+        }
+        return d.request();
+    }
+
+    /** Whether a body is a JSON object with {@code field}; a body that is not is left to the strict parse. */
+    private static boolean hasField(byte[] body, String field) {
         try {
-            return StrictJson.mapper().readTree(body).has("messages");
+            return StrictJson.mapper().readTree(body).has(field);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -131,8 +149,20 @@ final class SigningService implements AutoCloseable {
                 + "signId");
     }
 
-    private Object round1(String clientId, UUID signId, SignRound1Request r) throws IOException, ApiException {
+    private Object round1(String clientId, UUID signId, byte[] body) throws IOException, ApiException {
+        // threshold ECDSA's round 1 carries the request beside its relay version; FROST's is the bare request
+        boolean relayed = hasField(body, "request");
+        SignRound1Request r = relayed
+                ? relayedRequest(ApiExchange.parse(body, DklsRound1Request.class))
+                : ApiExchange.parse(body, SignRound1Request.class);
         SigningKeys.Request req = keys.check(clientId, signId, r);
+        if (relayed != (req.suite() == null)) {
+            throw ApiException.malformed(
+                    relayed
+                            ? "request, relay: this key signs with FROST, whose round 1 is the bare request"
+                            : "relay: this key signs threshold ECDSA, whose round 1 is { request, relay } with relay version "
+                                    + DklsRound1Request.RELAY + "; the client is older than this server, update it");
+        }
         if (nonces.contains(signId) || audit.find(signId).isPresent()) {
             throw reused();
         }

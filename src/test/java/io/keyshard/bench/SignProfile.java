@@ -5,6 +5,7 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.curve.CurveName;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,15 +57,22 @@ public final class SignProfile {
     private static void latency(
             SignBench bench, CurveName curve, int t, UUID key, SignFloor floor, List<Integer> signers, int samples) {
         Map<String, double[]> phases = new TreeMap<>();
+        Map<String, double[]> timeline = new TreeMap<>();
         double[] total = new double[samples];
         long clientCpu = Samples.processCpuNanos(ProcessHandle.current());
         long nodesCpu = Samples.childrenCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             Map<String, Long> marks = new ConcurrentHashMap<>();
+            Map<String, Long> events = new ConcurrentHashMap<>();
             long t0 = System.nanoTime();
-            bench.sign(key, e -> mark(marks, e));
+            bench.sign(key, e -> {
+                mark(marks, e);
+                events.putIfAbsent(
+                        e.phase().ordinal() + " " + e.phase() + " " + e.stage() + " " + e.server(), System.nanoTime());
+            });
             long end = System.nanoTime();
+            intervals(timeline, samples, i, t0, end, events);
             total[i] = (end - t0) / 1e6;
             marks.put("3 finish", end);
             long prev = t0;
@@ -99,6 +107,8 @@ public final class SignProfile {
                 "CPU per signing: client process %.2f ms, 3 node processes %.2f ms; in-memory %.2f ms%n",
                 clientMs, nodesMs, memCpuMs);
         phases.forEach((k, v) -> System.out.printf("  %-12s p50 %.2f ms%n", k, Samples.percentile(v, 50)));
+        System.out.println("one signing's critical path (p50 over the signings of each interval):");
+        timeline.forEach((k, v) -> System.out.printf("  %-44s %.2f ms%n", k, Samples.percentile(v, 50)));
     }
 
     private static void throughput(SignBench bench, CurveName curve, UUID key, int callers, double seconds)
@@ -133,6 +143,40 @@ public final class SignProfile {
                 n / wall,
                 (Samples.processCpuNanos(ProcessHandle.current()) - clientCpu) / 1e6 / n,
                 (Samples.childrenCpuNanos() - nodesCpu) / 1e6 / n);
+    }
+
+    /**
+     * The wall-clock intervals of signing {@code i} from its progress events: the client's work before round 1,
+     * each round from its first request sent to its last answer in (requests written, node work, answers read),
+     * the client's gap between one round's last answer and the next round's first request, and its work after
+     * the last round (combination, verification, history).
+     */
+    private static void intervals(
+            Map<String, double[]> out, int samples, int i, long t0, long end, Map<String, Long> events) {
+        long[] firstSent = new long[4];
+        long[] lastDone = new long[4];
+        events.forEach((k, at) -> {
+            String[] f = k.split(" ");
+            int phase = Integer.parseInt(f[0]);
+            if (f[2].equals("SENT") && (firstSent[phase] == 0 || at < firstSent[phase])) {
+                firstSent[phase] = at;
+            }
+            if (f[2].equals("DONE")) {
+                lastDone[phase] = Math.max(lastDone[phase], at);
+            }
+        });
+        if (firstSent[1] == 0 || lastDone[3] == 0) {
+            return;
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("a client, before round 1", (firstSent[1] - t0) / 1e6);
+        v.put("b round 1, first request to last answer", (lastDone[1] - firstSent[1]) / 1e6);
+        v.put("c client, round 1 answers to round 2 requests", (firstSent[2] - lastDone[1]) / 1e6);
+        v.put("d round 2, first request to last answer", (lastDone[2] - firstSent[2]) / 1e6);
+        v.put("e client, round 2 answers to round 3 requests", (firstSent[3] - lastDone[2]) / 1e6);
+        v.put("f round 3, first request to last answer", (lastDone[3] - firstSent[3]) / 1e6);
+        v.put("g client, after round 3", (end - lastDone[3]) / 1e6);
+        v.forEach((k, ms) -> out.computeIfAbsent(k, x -> new double[samples])[i] = ms);
     }
 
     /** The last DONE of a phase (every signer answered) ends it. */

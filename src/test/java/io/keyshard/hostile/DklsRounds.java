@@ -15,6 +15,7 @@ import io.keyshard.node.TestNode;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
@@ -62,11 +63,21 @@ final class DklsRounds {
     }
 
     HttpResponse<String> post(String server, UUID signId, String action, Object body) throws Exception {
+        return postAsIs(server, signId, action, relayed(body));
+    }
+
+    /** {@link #post} without wrapping a bare round-1 request: the body as an older coordinator would send it. */
+    HttpResponse<String> postAsIs(String server, UUID signId, String action, Object body) throws Exception {
         TestNode n = cluster.node(server);
         return n.send(
                 n.entry.apiKey(),
                 "/v1/sign/" + signId + "/" + action,
                 StrictJson.mapper().writeValueAsString(body));
+    }
+
+    /** A bare round-1 request as the coordinator sends it for an ECDSA key, beside its relay version. */
+    static Object relayed(Object body) {
+        return body instanceof SignRound1Request r ? new DklsRound1Request(r, DklsRound1Request.RELAY) : body;
     }
 
     static DklsAnswer ok(HttpResponse<String> a) throws Exception {

@@ -29,6 +29,7 @@ import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.SignRound1Request;
 import java.math.BigInteger;
@@ -85,6 +86,7 @@ class EcdsaMaliciousSignerIT {
         rogue.dklsPartial = null;
         rogue.dklsPartialSignature = null;
         rogue.dklsRound2 = null;
+        rogue.olderNode = false;
     }
 
     private static UUID readyKey() {
@@ -239,6 +241,51 @@ class EcdsaMaliciousSignerIT {
     }
 
     @Test
+    void aRoundOneWithoutThisRelayVersionIsRefusedBeforeAnythingIsUsed() throws Exception {
+        UUID keyId = readyKey();
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(keyId, List.of(11, 12));
+        // a coordinator from before relay versions sends the bare request
+        assertRefused(
+                400,
+                "relay version 2; the client is older than this server, update it",
+                rounds.postAsIs("ALPHA", signId, "round1", r));
+        assertRefused(
+                400,
+                "relay: version 1 is not this server's (2)",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 1)));
+        assertRefused(
+                400,
+                "relay: version 3 is not this server's (2)",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 3)));
+        // nothing of the signing was kept or burned: the same signId signs round 1 with the same pairwise setup
+        ok(post("ALPHA", signId, "round1", r));
+        assertEquals(200, post("ALPHA", signId, "abort", Map.of()).statusCode());
+    }
+
+    @Test
+    void theClientTellsToUpdateAnOlderNodeThatRefusesRoundOne() throws Exception {
+        UUID keyId = readyKey();
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            rogue.olderNode = true;
+            assertSigningFails(
+                    ws,
+                    keyId,
+                    4,
+                    "server BRAVO runs an older Keyshard, which does not sign threshold ECDSA "
+                            + "with relay version 2; update it");
+            // the refusal came before either node used its pairwise setup: none is burned, the pair signs at once
+            rogue.olderNode = false;
+            SignResult good = ws.sign(
+                            new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
+                    .promise()
+                    .join();
+            assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
+        }
+    }
+
+    @Test
     void theClientReturnsNoSignatureWhenAServerChangesItsPartial() throws Exception {
         UUID keyId = readyKey();
         try (Vault vault = cluster.openVault();
@@ -298,13 +345,18 @@ class EcdsaMaliciousSignerIT {
 
     /** A signing by the product's client that returns nothing, with exit 5 and a message that holds {@code why}. */
     private static void assertSigningFails(Workspace ws, UUID keyId, String why) {
+        assertSigningFails(ws, keyId, 5, why);
+    }
+
+    /** A signing by the product's client that returns nothing, with {@code exit} and a message holding {@code why}. */
+    private static void assertSigningFails(Workspace ws, UUID keyId, int exit, String why) {
         CompletionException e = assertThrows(
                 CompletionException.class,
                 () -> ws.sign(new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
                         .promise()
                         .join());
         KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
-        assertEquals(5, failure.exitCode(), failure.getMessage());
+        assertEquals(exit, failure.exitCode(), failure.getMessage());
         assertTrue(failure.getMessage().contains(why), failure.getMessage());
     }
 

@@ -163,7 +163,7 @@ final class EcdsaPair implements AutoCloseable {
     }
 
     DklsAnswer sign(int id, UUID signId, String round, Object body) throws Exception {
-        return ok(id, LiveSignings.uri(signId, round), body, DklsAnswer.class);
+        return ok(id, LiveSignings.uri(signId, round), DklsRounds.relayed(body), DklsAnswer.class);
     }
 
     /** The body of a signer's message (for a sealed one, the plaintext as ALPHA opens it). */

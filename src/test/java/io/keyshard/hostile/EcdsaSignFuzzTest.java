@@ -146,7 +146,7 @@ class EcdsaSignFuzzTest {
             body = StrictJson.mapper().writeValueAsBytes(forged(target, action + 1, rest));
         } else if (head.template()) {
             Object valid = switch (action) {
-                case 0 -> EcdsaPair.signRequest(keyId, "m/1/2");
+                case 0 -> DklsRounds.relayed(EcdsaPair.signRequest(keyId, "m/1/2"));
                 case 3 -> Map.of();
                 default -> target.next();
             };
@@ -277,7 +277,7 @@ class EcdsaSignFuzzTest {
             InProcessNode.Answer again = pair.post(
                     EcdsaPair.ALPHA,
                     LiveSignings.uri(UUID.randomUUID(), "round1"),
-                    EcdsaPair.signRequest(keyId, "m/3"));
+                    DklsRounds.relayed(EcdsaPair.signRequest(keyId, "m/3")));
             assertEquals(409, again.status(), again.body());
             assertTrue(again.body().contains("SETUP_NEEDED"), again.body());
             retire();

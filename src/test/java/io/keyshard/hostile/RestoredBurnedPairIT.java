@@ -177,8 +177,10 @@ class RestoredBurnedPairIT {
         UUID signId = UUID.randomUUID();
         SignRound1Request r = DklsRounds.request(keyId, List.of(1, 2));
         List<DklsAnswer> round1 = List.of(
-                one.sign(signId, "round1", r, DklsAnswer.class, TIMEOUT).join(),
-                two.sign(signId, "round1", r, DklsAnswer.class, TIMEOUT).join());
+                one.sign(signId, "round1", DklsRounds.relayed(r), DklsAnswer.class, TIMEOUT)
+                        .join(),
+                two.sign(signId, "round1", DklsRounds.relayed(r), DklsAnswer.class, TIMEOUT)
+                        .join());
         List<DklsMessage> toOne = DklsRounds.forServer(round1, 1, true);
         DklsMessage honest = DklsRounds.from(toOne, 2, 1);
         DklsMessage bad = DklsRounds.tampered(
@@ -208,8 +210,9 @@ class RestoredBurnedPairIT {
     private void assertSetupNeeded(UUID keyId, String why) throws Exception {
         SignRound1Request r = DklsRounds.request(keyId, List.of(1, 2));
         NodeConnection one = connection("OFFICIAL_1");
-        ServerException refused = refusal(() -> one.sign(UUID.randomUUID(), "round1", r, DklsAnswer.class, TIMEOUT)
-                .join());
+        ServerException refused =
+                refusal(() -> one.sign(UUID.randomUUID(), "round1", DklsRounds.relayed(r), DklsAnswer.class, TIMEOUT)
+                        .join());
         assertEquals(409, refused.status(), refused.getMessage());
         assertEquals("SETUP_NEEDED", refused.code());
         assertTrue(refused.getMessage().contains(why), refused.getMessage());

@@ -15,6 +15,7 @@ import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.BareRoundOne;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.TestNode;
 import io.keyshard.wire.DklsAnswer;
@@ -63,6 +64,13 @@ final class RogueFront implements AutoCloseable {
 
     /** True while the operator answers every request with 503, as a server that is down for maintenance. */
     volatile boolean unavailable;
+
+    /**
+     * When set, the front answers signing round 1 as a node from before relay versions did: its strict parse of
+     * the bare {@link SignRound1Request} refuses an ECDSA round 1 of this version with 400 MALFORMED, before any of
+     * its state is touched; bare requests are passed on.
+     */
+    volatile boolean olderNode;
 
     /** How the operator alters its node's round-2 signature share (hex in, hex out); null leaves it. */
     volatile UnaryOperator<String> signShare;
@@ -143,6 +151,21 @@ final class RogueFront implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             if (unavailable) {
                 ex.sendResponseHeaders(503, -1);
+                return;
+            }
+            String older = olderNode
+                            && SIGN_ROUND1
+                                    .matcher(ex.getRequestURI().getRawPath())
+                                    .matches()
+                    ? BareRoundOne.refusal(body)
+                    : null;
+            if (older != null) {
+                byte[] out = older.getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(400, out.length);
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(out);
+                }
                 return;
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");

@@ -31,6 +31,7 @@ import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SignRound1Request;
@@ -183,7 +184,9 @@ class EcdsaSigningServiceIT {
     }
 
     private static DklsAnswer call(int server, UUID signId, String action, Object body) throws Exception {
-        return (DklsAnswer) handle(server, signId, action, StrictJson.mapper().writeValueAsBytes(body));
+        // an ECDSA round 1 as the coordinator sends it, beside its relay version
+        Object sent = body instanceof SignRound1Request r ? new DklsRound1Request(r, DklsRound1Request.RELAY) : body;
+        return (DklsAnswer) handle(server, signId, action, StrictJson.mapper().writeValueAsBytes(sent));
     }
 
     private static Object handle(int server, UUID signId, String action, byte[] body) throws Exception {
