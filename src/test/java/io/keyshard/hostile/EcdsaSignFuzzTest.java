@@ -12,6 +12,7 @@ import io.keyshard.json.StrictJson;
 import io.keyshard.node.InProcessNode;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SetupStatus;
@@ -204,7 +205,9 @@ class EcdsaSignFuzzTest {
             int waiting)
             throws Exception {
         if (action == 0) {
-            SignRound1Request r = InProcessNode.parse(body, SignRound1Request.class);
+            DklsRound1Request relayed = InProcessNode.parse(body, DklsRound1Request.class);
+            assertEquals(DklsRound1Request.RELAY, relayed.relay(), "round 1 answered only at this relay version");
+            SignRound1Request r = relayed.request();
             DklsAnswer d = StrictJson.mapper().readValue(a.body(), DklsAnswer.class);
             byte[] hash = EcdsaPair.hash(signId, r);
             assertEquals(2, d.messages().size(), "a commitment broadcast and one message to BRAVO");
