@@ -21,6 +21,7 @@ import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.NodeServer;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.SignCommitment;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignRound2Request;
@@ -206,6 +207,18 @@ class MaliciousSignerIT {
         assertRefused(
                 409, "no signing waits", post("CHARLIE", signId, "round2", new SignRound2Request(r, commitments)));
         assertRefused(409, "already used", post("CHARLIE", signId, "round1", r));
+    }
+
+    @Test
+    void aFrostKeyRefusesTheEcdsaRelayForm() throws Exception {
+        UUID signId = UUID.randomUUID();
+        SignRound1Request r = request(List.of(11, 12), message());
+        assertRefused(
+                400,
+                "this key signs with FROST",
+                post("ALPHA", signId, "round1", new DklsRound1Request(r, DklsRound1Request.RELAY)));
+        // refused before anything was kept: the signId still starts
+        assertEquals(200, post("ALPHA", signId, "round1", r).statusCode());
     }
 
     @Test
