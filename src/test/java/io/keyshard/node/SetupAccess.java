@@ -1,6 +1,7 @@
 package io.keyshard.node;
 
 import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.PeerEnvelope;
 import io.keyshard.dkls.OtSeeds;
 import io.keyshard.wire.SetupMessage;
@@ -52,31 +53,25 @@ public final class SetupAccess {
      */
     public static SetupMessage forge(
             IdentityKeys sender,
-            byte[] recipientEncryptionKey,
-            UUID keyId,
+            Participant from,
+            Participant to,
+            String curve,
             UUID setupId,
             int step,
-            int from,
-            int to,
             byte[] plaintext) {
         PeerEnvelope.Sealed sealed = PeerEnvelope.seal(
                 sender,
-                recipientEncryptionKey,
+                to.encryptionKey(),
                 SetupRelay.TAG,
-                SetupRelay.context(keyId, setupId, step, from, to),
+                SetupRelay.context(curve, setupId, step, from, to),
                 plaintext);
-        return new SetupMessage(step, from, to, sealed.ciphertext(), sealed.signature());
+        return new SetupMessage(step, from.id(), to.id(), sealed.ciphertext(), sealed.signature());
     }
 
-    /** The plaintext of a step message as its recipient opens it, or null when it does not open. */
-    public static byte[] open(IdentityKeys recipient, UUID keyId, UUID setupId, SetupMessage m) {
-        return open(recipient, keyId, setupId, m.step(), m.sender(), m.recipient(), m.ciphertext());
-    }
-
-    /** The plaintext of a step message as its recipient opens it (null when it does not open). */
+    /** The plaintext of a step message from {@code from} as its recipient {@code to} opens it (null when it does not). */
     public static byte[] open(
-            IdentityKeys recipient, UUID keyId, UUID setupId, int step, int from, int to, byte[] ciphertext) {
-        return PeerEnvelope.open(recipient, SetupRelay.context(keyId, setupId, step, from, to), ciphertext);
+            IdentityKeys recipient, Participant from, Participant to, String curve, UUID setupId, SetupMessage m) {
+        return PeerEnvelope.open(recipient, SetupRelay.context(curve, setupId, m.step(), from, to), m.ciphertext());
     }
 
     private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
