@@ -274,6 +274,10 @@ final class EcdsaSigning {
 
     /** True when {@code sender}'s round-1 broadcast names, for its pair with this server, the setup this server holds. */
     private boolean samePair(DklsSetups.Seeds seeds, SigningKeys.Request req, int sender, byte[] broadcast) {
+        if (sender == config.id()) {
+            byte[] own = setupIds(seeds);
+            return Arrays.equals(own, Arrays.copyOf(broadcast, own.length));
+        }
         UUID mine = seeds.setupIds().get(sender);
         if (mine == null) {
             return false;

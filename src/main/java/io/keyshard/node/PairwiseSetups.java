@@ -245,6 +245,11 @@ final class PairwiseSetups implements AutoCloseable {
         return store.claim(setupId, keyId);
     }
 
+    /** How many setups this node has started: a step 1 that reached it counts one. */
+    int started() throws IOException {
+        return store.claimed();
+    }
+
     /** The curve and servers of a key this node holds. */
     Servers servers(UUID keyId) throws IOException {
         Optional<ShareStore.Row> row = shares.find(keyId);

@@ -83,6 +83,17 @@ final class SetupStore implements AutoCloseable {
         }
     }
 
+    /** How many setup ids this node has started (each setup's step 1 claims one). */
+    synchronized int claimed() throws IOException {
+        try (Statement st = db().createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ecdsa_setup_ids")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw failed("count the setup ids", e);
+        }
+    }
+
     /**
      * Replaces the pairs (this server {@code self}, each peer of {@code sealed}) on {@code curve} with the
      * sealed seeds of one setup, in one transaction, and returns once it is on disk. Other pairs stay.

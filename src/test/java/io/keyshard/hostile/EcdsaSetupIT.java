@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.client.EcdsaSetupProbe;
 import io.keyshard.client.EcdsaSetupResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
@@ -68,7 +69,7 @@ class EcdsaSetupIT {
 
     @Test
     void theClientsSetupLeavesMatchingSeedsAtBothEndsOfEveryPairAndIsNotRepeated() throws Exception {
-        EcdsaSetupResult first = setUp();
+        EcdsaSetupResult first = fresh();
         Map<Integer, SetupAccess.Held> held = held();
         for (int i : IDS) {
             assertEquals(SetupStatus.State.COMPLETE, held.get(i).status().state());
@@ -164,7 +165,7 @@ class EcdsaSetupIT {
 
     @Test
     void aBurnedPairIsRefusedUntilANewSetupReplacesIt() throws Exception {
-        UUID before = setUp().setupId();
+        UUID before = fresh().setupId();
         assertTrue(SetupAccess.burn(cluster.node("ALPHA"), keyId, 12));
         SetupAccess.Held alpha = SetupAccess.read(cluster.node("ALPHA"), keyId);
         assertEquals(SetupStatus.State.BURNED, alpha.status().state());
@@ -266,7 +267,7 @@ class EcdsaSetupIT {
 
     @Test
     void aChangedOrWrongOpeningAtStepThreeIsRefusedAndAHalfDoneSetupIsRedone() throws Exception {
-        UUID before = setUp().setupId();
+        UUID before = fresh().setupId();
         UUID setupId = UUID.randomUUID();
         Map<Integer, SetupAnswer> two = step2(setupId, step1(keyId, setupId));
         List<SetupMessage> toAlpha = addressedTo(11, two);
@@ -322,6 +323,14 @@ class EcdsaSetupIT {
             b.putInt(f.length).put(f);
         }
         return b.array();
+    }
+
+    /** A new setup of every pair of the key's servers, whatever they hold (the pairs are shared with other tests' keys). */
+    private static EcdsaSetupResult fresh() {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            return EcdsaSetupProbe.fresh(ws, keyId);
+        }
     }
 
     private static EcdsaSetupResult setUp() {

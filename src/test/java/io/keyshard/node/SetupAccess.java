@@ -22,12 +22,22 @@ public final class SetupAccess {
     /** One pair as a node holds it. */
     public record Pair(UUID setupId, OtSeeds asSender, OtSeeds asReceiver, byte[] zeroSeed) {}
 
-    /** A stopped node's status and pairs of {@code keyId} (pairs it refuses to load are left out). */
+    /**
+     * A stopped node's status for {@code keyId} and the pairs it holds with the key's other servers, by server id
+     * (pairs it holds but refuses to load, burned ones, are in {@code refused} instead).
+     */
     public record Held(SetupStatus status, Map<Integer, Pair> pairs, Map<Integer, String> refused) {}
 
     public static Held read(Path dataDir, UUID keyId) throws Exception {
         try (Opened o = new Opened(dataDir)) {
-            return held(o.setups, o.self, keyId);
+            return held(o.setups, keyId);
+        }
+    }
+
+    /** How many setups a stopped node has started (a step 1 that reached it counts one). */
+    public static int started(Path dataDir) throws Exception {
+        try (Opened o = new Opened(dataDir)) {
+            return o.setups.started();
         }
     }
 
@@ -40,7 +50,7 @@ public final class SetupAccess {
 
     /** The same for a running in-process node. */
     public static Held read(TestNode node, UUID keyId) throws Exception {
-        return held(node.server.setups(), node.entry.id(), keyId);
+        return held(node.server.setups(), keyId);
     }
 
     public static boolean burn(TestNode node, UUID keyId, int peer) throws Exception {
@@ -74,21 +84,16 @@ public final class SetupAccess {
         return PeerEnvelope.open(recipient, SetupRelay.context(curve, setupId, m.step(), from, to), m.ciphertext());
     }
 
-    private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
+    private static Held held(PairwiseSetups setups, UUID keyId) throws Exception {
         SetupStatus status = setups.status(keyId);
         Map<Integer, Pair> pairs = new TreeMap<>();
         Map<Integer, String> refused = new TreeMap<>();
-        if (status.servers() != null) {
-            for (int peer : status.servers()) {
-                if (peer == self) {
-                    continue;
-                }
-                try {
-                    PairwiseSetups.PairMaterial m = setups.load(keyId, peer);
-                    pairs.put(peer, new Pair(m.setupId(), m.asSender(), m.asReceiver(), m.zeroSeed()));
-                } catch (ApiException e) {
-                    refused.put(peer, e.code() + ": " + e.getMessage());
-                }
+        for (int peer : status.pairs().keySet()) {
+            try {
+                PairwiseSetups.PairMaterial m = setups.load(keyId, peer);
+                pairs.put(peer, new Pair(m.setupId(), m.asSender(), m.asReceiver(), m.zeroSeed()));
+            } catch (ApiException e) {
+                refused.put(peer, e.code() + ": " + e.getMessage());
             }
         }
         return new Held(status, pairs, refused);
@@ -98,12 +103,10 @@ public final class SetupAccess {
         final ShareSealer sealer;
         final ShareStore store;
         final PairwiseSetups setups;
-        final int self;
 
         Opened(Path dataDir) throws Exception {
             NodeFiles files = new NodeFiles(dataDir);
             NodeConfig config = files.readConfig();
-            self = config.id();
             sealer = ShareSealer.open(files, config.id());
             store = ShareStore.open(files);
             setups = PairwiseSetups.open(files, config, store, sealer);
