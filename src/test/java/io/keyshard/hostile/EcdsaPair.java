@@ -199,7 +199,7 @@ final class EcdsaPair implements AutoCloseable {
         InProcessNode.Answer a = n.handle(
                 "GET", URI.create("https://127.0.0.1/v1/keys/" + keyId + "/ecdsa-setup"), bearer(n), new byte[0]);
         assertEquals(200, a.status(), a.body());
-        return StrictJson.mapper().readValue(a.body(), SetupStatus.class);
+        return StrictJson.readerAllowingAbsentFields(SetupStatus.class).readValue(a.body());
     }
 
     static URI setupUri(UUID keyId, String step) {
