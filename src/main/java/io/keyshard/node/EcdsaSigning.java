@@ -135,8 +135,8 @@ final class EcdsaSigning {
                         throw new ApiException(
                                 409,
                                 "SETUP_NEEDED",
-                                "server id " + m.sender() + " signs with "
-                                        + "another pairwise setup with this server than this server; run the setup again");
+                                "server id " + m.sender() + " holds another pairwise setup with this server "
+                                        + "than this server holds with it; run the setup again");
                     }
                     commits.add(codec.decodeCommit(Arrays.copyOfRange(b, prefix, b.length), m.sender()));
                 } else {
