@@ -117,8 +117,8 @@ public final class KeygenCommand implements Callable<Integer> {
      * leaves the exit code alone: the key is made, and its first signing runs the setup again.
      */
     private static void finishSigningSetup(Workspace ws, GeneratedKey key, PrintWriter err) {
-        err.println("setting up signing with the servers (once per key; --no-signing-setup leaves it to the "
-                + "first signing)...");
+        err.println("setting up signing with the servers (once per pair of servers; --no-signing-setup leaves it "
+                + "to the first signing)...");
         err.flush();
         try {
             EcdsaSetupResult r = ws.ecdsaSetup(key.keyId())
@@ -128,7 +128,7 @@ public final class KeygenCommand implements Callable<Integer> {
             err.println("signing is set up: the key is ready to sign"
                     + (r.ran()
                             ? String.format(Locale.ROOT, " (%.1f s)", r.took().toMillis() / 1000.0)
-                            : ""));
+                            : " (the servers were set up for it before)"));
         } catch (CompletionException e) {
             err.println("warning: signing could not be set up now ("
                     + NodeConnection.unwrap(e).getMessage() + "); the key is READY and its first signing sets it up");

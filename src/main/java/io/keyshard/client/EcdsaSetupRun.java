@@ -10,17 +10,24 @@ import io.keyshard.wire.SetupRequest;
 import io.keyshard.wire.SetupStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The ECDSA pairwise setup of one key as the coordinator runs it (docs/protocol.md, ECDSA pairwise setup):
- * steps 1 to 3 on every server of the key in parallel, each step relaying every server's messages to their
- * recipients. The client reads none of them (encrypted to the peer, signed by the sender); it checks only
- * that each answer comes from the server asked and that all servers end with the same complete setup.
- * A failure names the server; the next run starts again with a new setup id.
+ * The ECDSA pairwise setup a key needs, as the coordinator runs it (docs/protocol.md, ECDSA pairwise setup).
+ * A setup belongs to a pair of servers and serves every key they hold on the curve, so a key is ready when,
+ * for every pair of its servers, both ends report the same unburned setup id ({@link #unready}); otherwise
+ * steps 1 to 3 run in parallel on the servers of the pairs that are not (the others keep theirs, and a
+ * key's second setup on servers set up before costs nothing), each step relaying every server's messages to
+ * their recipients. The client reads none of them (encrypted to the peer, signed by the sender); it checks
+ * only that each answer comes from the server asked and that every pair of the run ends with its setup id at
+ * both ends. A failure names the server; the next run starts again with a new setup id.
  */
 final class EcdsaSetupRun {
     static final String ACTIVITY = "ECDSA setup";
@@ -57,37 +64,50 @@ final class EcdsaSetupRun {
                 || curve == CurveName.P521;
     }
 
-    /** Runs the setup unless every server already holds the same complete one. */
+    /** Runs the setup on the servers of every pair of the key's servers that is not ready, if any. */
     EcdsaSetupResult ensure() {
         long start = System.nanoTime();
         List<SetupStatus> now = ParallelRound.run(
                 op, ACTIVITY, Phase.IDENTITY, servers, c -> c.ecdsaSetupStatus(key.keyId(), roundTimeout));
-        UUID same = sameCompleteSetup(now);
-        if (same != null) {
-            return new EcdsaSetupResult(key.keyId(), same, false, Duration.ofNanos(System.nanoTime() - start), 0);
+        Set<Integer> missing = unready(byId(now));
+        if (missing.isEmpty()) {
+            return new EcdsaSetupResult(key.keyId(), null, false, Duration.ofNanos(System.nanoTime() - start), 0);
         }
-        return run();
+        return run(missing);
     }
 
-    /** Runs a fresh setup whatever the servers hold. */
+    /** Runs a fresh setup of every pair of the key's servers, whatever they hold. */
     EcdsaSetupResult run() {
+        return run(servers.stream().map(c -> c.info().id()).collect(Collectors.toSet()));
+    }
+
+    /** Runs a fresh setup among the servers {@code taking} (two or more of the key's): every pair among them. */
+    private EcdsaSetupResult run(Set<Integer> taking) {
         long start = System.nanoTime();
         UUID setupId = UUID.randomUUID();
-        List<Integer> ids = servers.stream().map(c -> c.info().id()).sorted().toList();
+        List<NodeConnection> servers = this.servers.stream()
+                .filter(c -> taking.contains(c.info().id()))
+                .sorted(Comparator.comparingInt(c -> c.info().id()))
+                .toList();
+        List<Integer> ids = servers.stream().map(c -> c.info().id()).toList();
         long[] bytes = {0};
         Map<Integer, List<SetupMessage>> none = new TreeMap<>();
         ids.forEach(id -> none.put(id, List.of()));
-        List<SetupAnswer> one = step(Phase.ROUND1, "step1", setupId, ids, none, SetupAnswer.class);
-        Map<Integer, List<SetupMessage>> toEach = relay(setupId, one, 1, bytes);
-        List<SetupAnswer> two = step(Phase.ROUND2, "step2", setupId, ids, toEach, SetupAnswer.class);
-        Map<Integer, List<SetupMessage>> toEachAgain = relay(setupId, two, 2, bytes);
-        List<SetupStatus> done = step(Phase.ROUND3, "step3", setupId, ids, toEachAgain, SetupStatus.class);
-        if (!setupId.equals(sameCompleteSetup(done))) {
-            throw new KeygenException(
-                    null,
-                    ACTIVITY + " failed: the servers did not all report this setup complete",
-                    ExitCoded.PROTOCOL,
-                    null);
+        List<SetupAnswer> one = step(servers, Phase.ROUND1, "step1", setupId, ids, none, SetupAnswer.class);
+        Map<Integer, List<SetupMessage>> toEach = relay(servers, setupId, one, 1, bytes);
+        List<SetupAnswer> two = step(servers, Phase.ROUND2, "step2", setupId, ids, toEach, SetupAnswer.class);
+        Map<Integer, List<SetupMessage>> toEachAgain = relay(servers, setupId, two, 2, bytes);
+        List<SetupStatus> done = step(servers, Phase.ROUND3, "step3", setupId, ids, toEachAgain, SetupStatus.class);
+        for (int i = 0; i < ids.size(); i++) {
+            for (int peer : ids) {
+                if (peer != ids.get(i) && !setupId.toString().equals(done.get(i).usablePair(peer))) {
+                    throw new KeygenException(
+                            null,
+                            ACTIVITY + " failed: the servers did not all report this setup's pairs stored",
+                            ExitCoded.PROTOCOL,
+                            null);
+                }
+            }
         }
         return new EcdsaSetupResult(
                 key.keyId(), setupId, true, Duration.ofNanos(System.nanoTime() - start), 2 * bytes[0]);
@@ -95,6 +115,7 @@ final class EcdsaSetupRun {
 
     /** One step on every server, each with the messages addressed to it; a server's report about another as such. */
     private <T> List<T> step(
+            List<NodeConnection> servers,
             Phase phase,
             String step,
             UUID setupId,
@@ -120,7 +141,8 @@ final class EcdsaSetupRun {
     }
 
     /** Every answer's messages by recipient, after checking each answer is its server's, for this setup and step. */
-    private Map<Integer, List<SetupMessage>> relay(UUID setupId, List<SetupAnswer> answers, int step, long[] bytes) {
+    private static Map<Integer, List<SetupMessage>> relay(
+            List<NodeConnection> servers, UUID setupId, List<SetupAnswer> answers, int step, long[] bytes) {
         Map<Integer, List<SetupMessage>> out = new TreeMap<>();
         servers.forEach(c -> out.put(c.info().id(), new ArrayList<>()));
         for (int i = 0; i < answers.size(); i++) {
@@ -158,18 +180,38 @@ final class EcdsaSetupRun {
                 server.name(), ACTIVITY + " failed: server " + server.name() + ": " + why, ExitCoded.PROTOCOL, null);
     }
 
-    /** The setup id every server reports COMPLETE, or null when they differ or any is not complete. */
-    static UUID sameCompleteSetup(List<SetupStatus> statuses) {
-        String id = null;
-        for (SetupStatus s : statuses) {
-            if (s == null || s.state() != SetupStatus.State.COMPLETE || s.setupId() == null) {
-                return null;
-            }
-            if (id != null && !id.equals(s.setupId())) {
-                return null;
-            }
-            id = s.setupId();
+    /** The statuses of the key's servers by server id ({@code statuses} in the order of {@link #servers}). */
+    private Map<Integer, SetupStatus> byId(List<SetupStatus> statuses) {
+        Map<Integer, SetupStatus> out = new TreeMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            out.put(servers.get(i).info().id(), statuses.get(i));
         }
-        return id == null ? null : UUID.fromString(id);
+        return out;
+    }
+
+    /**
+     * The servers of every pair that does not sign at once: a pair is ready when both ends report the same
+     * unburned setup id for it. Empty when the key signs at once. {@code statuses}: every server of the key
+     * by id (null for one that did not answer).
+     */
+    static Set<Integer> unready(Map<Integer, SetupStatus> statuses) {
+        Set<Integer> out = new TreeSet<>();
+        for (Map.Entry<Integer, SetupStatus> a : statuses.entrySet()) {
+            for (Map.Entry<Integer, SetupStatus> b : statuses.entrySet()) {
+                if (a.getKey() < b.getKey() && !ready(a.getKey(), a.getValue(), b.getKey(), b.getValue())) {
+                    out.add(a.getKey());
+                    out.add(b.getKey());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean ready(int i, SetupStatus atI, int j, SetupStatus atJ) {
+        if (atI == null || atJ == null) {
+            return false;
+        }
+        String one = atI.usablePair(j);
+        return one != null && one.equals(atJ.usablePair(i));
     }
 }

@@ -128,17 +128,24 @@ public final class NodeConnection {
 
     /** {@code POST /v1/keys/{keyId}/ecdsa-setup/{step}} with a JSON body; the answer parsed strictly into {@code type}. */
     public <T> CompletableFuture<T> ecdsaSetup(UUID keyId, String step, Object body, Class<T> type, Duration timeout) {
-        return post("/v1/keys/" + keyId + "/ecdsa-setup/" + step, body, type, timeout);
+        // step 3 answers a status, whose setupId is left out when the key's pairs are of different setups
+        ObjectReader reader =
+                type == SetupStatus.class ? SETUP_STATUS : StrictJson.mapper().readerFor(type);
+        return post("/v1/keys/" + keyId + "/ecdsa-setup/" + step, body, reader, timeout);
     }
 
     private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, Duration timeout) {
+        return post(path, body, StrictJson.mapper().readerFor(type), timeout);
+    }
+
+    private <T> CompletableFuture<T> post(String path, Object body, ObjectReader reader, Duration timeout) {
         byte[] json;
         try {
             json = StrictJson.mapper().writeValueAsBytes(body == null ? Map.of() : body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new ServerException(name, 0, null, "cannot encode the request"));
         }
-        return http.send("POST", path, apiKey, json, timeout, a -> decode(a, type));
+        return http.send("POST", path, apiKey, json, timeout, a -> decode(a, reader));
     }
 
     private <T> CompletableFuture<T> get(String path, boolean auth, Duration timeout, PinnedHttps.Decoder<T> decoder) {

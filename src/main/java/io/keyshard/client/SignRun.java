@@ -112,7 +112,7 @@ final class SignRun {
                         KeygenProgress.Stage.SENT,
                         Phase.ROUND1,
                         c.name(),
-                        "setting up ECDSA signing with the other servers (once per key)"));
+                        "setting up ECDSA signing with the other servers (once per pair of servers)"));
             }
             ecdsaSetup.run();
             return new EcdsaSignRun(UUID.randomUUID(), key, request, picked, op, roundTimeout).run();

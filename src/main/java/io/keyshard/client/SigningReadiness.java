@@ -43,9 +43,9 @@ public record SigningReadiness(State state, String note) {
     /** The state in words for people, with the note. */
     public String sentence() {
         String base = switch (state) {
-            case SETTING_UP -> "setting up signing with the servers (once per key, takes seconds)";
+            case SETTING_UP -> "setting up signing with the servers (once for each pair of servers, takes seconds)";
             case READY -> "ready to sign";
-            case ON_FIRST_USE -> "signing will be set up on first use (once per key, takes seconds)";
+            case ON_FIRST_USE -> "signing will be set up on first use (once for each pair of servers, takes seconds)";
             case UNKNOWN -> "not known now";
         };
         return note == null ? base : base + ": " + note;

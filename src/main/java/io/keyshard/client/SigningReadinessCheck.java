@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Asks every server of a READY ECDSA key where its pairwise setup stands ({@code GET .../ecdsa-setup}, all at once)
- * and says whether the key signs at once: the rule is {@link EcdsaSetupRun}'s, the same complete setup everywhere.
+ * and says whether the key signs at once: the rule is {@link EcdsaSetupRun#unready}'s, every pair of its servers with
+ * the same unburned setup at both ends (a pair set up for another key of the same servers counts).
  */
 final class SigningReadinessCheck {
     private SigningReadinessCheck() {}
@@ -28,21 +30,21 @@ final class SigningReadinessCheck {
             }
             asked.put(name, c.ecdsaSetupStatus(key.keyId(), timeout));
         }
-        List<SetupStatus> statuses = new ArrayList<>();
+        Map<Integer, SetupStatus> statuses = new TreeMap<>();
         List<String> silent = new ArrayList<>();
         for (Map.Entry<String, CompletableFuture<SetupStatus>> e : asked.entrySet()) {
             try {
-                statuses.add(e.getValue().join());
+                statuses.put(servers.get(e.getKey()).info().id(), e.getValue().join());
             } catch (CompletionException ex) {
                 silent.add(e.getKey());
             }
         }
-        boolean sameComplete = EcdsaSetupRun.sameCompleteSetup(statuses) != null;
-        if (sameComplete && silent.isEmpty()) {
+        boolean answeredReady = EcdsaSetupRun.unready(statuses).isEmpty();
+        if (answeredReady && silent.isEmpty()) {
             return SigningReadiness.of(State.READY);
         }
-        if (!silent.isEmpty() && (statuses.isEmpty() || sameComplete)) {
-            // the servers that answered all hold one setup: whether the others do too is not known
+        if (!silent.isEmpty() && (statuses.isEmpty() || answeredReady)) {
+            // the pairs among the servers that answered are ready: whether the others are too is not known
             return new SigningReadiness(
                     State.UNKNOWN,
                     String.join(", ", silent) + (silent.size() == 1 ? " does" : " do")

@@ -72,6 +72,12 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, NodeConnection> connections = new HashMap<>();
     private final Set<UUID> running;
     private final Map<UUID, Operation<EcdsaSetupResult>> signingSetups = new ConcurrentHashMap<>();
+    /**
+     * Held while a pairwise setup runs: keys on the same servers share their pairs, so two setups at once would
+     * replace each other's pairs, and the second, run after the first, finds them ready and runs nothing.
+     */
+    private final Object setupRuns = new Object();
+
     private final Map<UUID, String> setupFailures = new ConcurrentHashMap<>();
     private volatile boolean signingSetupAfterKeygen;
 
@@ -159,11 +165,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Makes sure every server of a READY ECDSA key (SECP256K1, P256, P384, P521) holds the same complete
-     * pairwise setup, and runs one if any lacks it or burned a pair (docs/protocol.md, ECDSA pairwise setup).
+     * Makes sure every pair of a READY ECDSA key's servers (SECP256K1, P256, P384, P521) holds one pairwise
+     * setup at both ends, unburned, and runs one among the servers of the pairs that do not (docs/protocol.md,
+     * ECDSA pairwise setup). A pair serves every key of its two servers on the curve, so a key on servers set
+     * up before is ready at once and nothing runs.
      * Key generation starts it in the background when {@link #setUpSigningAfterKeygen} is on, and a signing runs
-     * it on first use for a key that has none. A call while one runs for the key joins it. A failure leaves each
-     * server with its previous setup or none, never part of one; the next call starts again.
+     * it on first use for a key that has none. A call while one runs for the key joins it; setups of different keys
+     * run one after the other. A failure leaves each pair with its previous setup or none, never part of one; the
+     * next call starts again.
      *
      * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve
      */
@@ -262,7 +271,9 @@ public final class Workspace implements AutoCloseable {
 
     /** Runs {@link #ecdsaSetup}'s work on the caller's thread over {@code servers} (the signing flow's first use). */
     EcdsaSetupResult ensureEcdsaSetup(KeyRecord key, Map<String, NodeConnection> servers, Operation<?> op) {
-        return new EcdsaSetupRun(key, servers, op, roundTimeout).ensure();
+        synchronized (setupRuns) {
+            return new EcdsaSetupRun(key, servers, op, roundTimeout).ensure();
+        }
     }
 
     /**

@@ -9,7 +9,7 @@
  * <li>{@link io.keyshard.dkls.DlogProof}, {@link io.keyshard.dkls.EncryptionProof}: the proofs of the
  * base OT (Schnorr, and an OR of Chaum-Pedersen proofs), Fiat-Shamir over the session.</li>
  * <li>{@link io.keyshard.dkls.EndemicOt}: κ = 256 base OTs per ordered pair (Zhou et al., ePrint
- * 2022/1525, Section 3), run once per key; {@link io.keyshard.dkls.OtSeeds} is what a pair keeps.</li>
+ * 2022/1525, Section 3), run once per pair of servers and curve; {@link io.keyshard.dkls.OtSeeds} is what a pair keeps.</li>
  * <li>KOS15 OT extension with its consistency check over GF(2^256), and correlated OT over Z_q
  * (package-private: used through {@link io.keyshard.dkls.Rvole}).</li>
  * <li>{@link io.keyshard.dkls.Rvole}: the two-party random VOLE of Functionality 3.5, with batch

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What threshold-ECDSA signing needs of a key's DKLs23 pairwise setup as this node stores it. */
+/** What threshold-ECDSA signing needs of the DKLs23 pairwise setups as this node stores them (one per server pair). */
 interface DklsSetups {
     /**
      * This server's seeds with each co-signer (OT extension as sender and as receiver, and the zero-sharing),
-     * all of the one setup {@code setupId}.
+     * with the setup id of each co-signer's pair.
      */
-    record Seeds(UUID setupId, Map<Integer, OtSeeds> asSender, Map<Integer, OtSeeds> asReceiver, ZeroSharing zero) {
+    record Seeds(
+            Map<Integer, UUID> setupIds,
+            Map<Integer, OtSeeds> asSender,
+            Map<Integer, OtSeeds> asReceiver,
+            ZeroSharing zero) {
         /** Wipes every seed (the signing ended). */
         void destroy() {
             asSender.values().forEach(OtSeeds::burn);
@@ -23,21 +27,21 @@ interface DklsSetups {
     }
 
     /**
-     * The seeds with every peer of a signing, or a refusal (409) naming a pair that has no complete setup
-     * or whose setup was burned after a failed check: such a pair signs again only after a fresh setup.
-     * {@code key} is the key's public result the request was checked against.
+     * The seeds with every peer of a signing, or a refusal (409) naming a pair that has no setup or whose
+     * setup was burned after a failed check: such a pair signs again only after a fresh setup. {@code key} is
+     * the key's public result the request was checked against: it names the signers' identity keys, which
+     * name the pairs.
      */
-    Seeds forSigners(UUID keyId, KeygenService.PublicResult key, List<Integer> signers)
-            throws IOException, ApiException;
+    Seeds forSigners(KeygenService.PublicResult key, List<Integer> signers) throws IOException, ApiException;
 
     /** The node's stored setups: refusals are 409 {@value PairwiseSetups#SETUP_NEEDED} naming the peer. */
     static DklsSetups of(PairwiseSetups setups) {
         return new DklsSetups() {
             @Override
-            public Seeds forSigners(UUID keyId, KeygenService.PublicResult key, List<Integer> signers)
+            public Seeds forSigners(KeygenService.PublicResult key, List<Integer> signers)
                     throws IOException, ApiException {
-                PairwiseSetups.SignerMaterial m = setups.forSigners(keyId, key, signers);
-                return new Seeds(m.setupId(), m.asSender(), m.asReceiver(), m.zero());
+                PairwiseSetups.SignerMaterial m = setups.forSigners(key, signers);
+                return new Seeds(m.setupIds(), m.asSender(), m.asReceiver(), m.zero());
             }
 
             @Override
@@ -47,6 +51,9 @@ interface DklsSetups {
         };
     }
 
-    /** Marks this server's setup with {@code peer} burned, durably, before the failure is answered. */
+    /**
+     * Marks this server's pair with server {@code peer} of the key burned, durably, before the failure is
+     * answered: every key of the two servers on that curve stops signing with that peer until a fresh setup.
+     */
     void burn(UUID keyId, int peer) throws IOException;
 }

@@ -18,13 +18,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The node's side of ECDSA pairwise setups (docs/protocol.md, ECDSA pairwise setup): three steps per
  * setup id over {@code POST /v1/keys/{keyId}/ecdsa-setup/step1|step2|step3}, for a READY key of this
- * client on an ECDSA curve, with all of the key's servers. Steps 1 and 2 keep the {@link SetupParty} in
+ * client on an ECDSA curve, with some of the key's servers (this one among them). The key names the
+ * servers and their identity keys; what is set up is the pair of this server with each of them, on the
+ * key's curve, which every key of those servers then uses. Steps 1 and 2 keep the {@link SetupParty} in
  * memory (it expires when idle); step 3 stores every pair at once through {@link PairwiseSetups}. Every
  * message from a peer is checked against the identity keys recorded for the key at key generation before
  * it is opened; a failure ends the setup and names the peer.
@@ -45,28 +48,19 @@ final class EcdsaSetupService implements AutoCloseable {
     private static final class Live {
         final String clientId;
         final UUID keyId;
-        final String curve;
-        final List<Integer> servers;
+        final PairwiseSetups.Servers servers;
         final SetupParty party;
         final SetupRelay relay;
         volatile long lastActivity = System.nanoTime();
         int stepsDone;
         boolean ended;
 
-        Live(String clientId, UUID keyId, String curve, List<Integer> servers, SetupParty party, SetupRelay relay) {
+        Live(String clientId, UUID keyId, PairwiseSetups.Servers servers, SetupParty party, SetupRelay relay) {
             this.clientId = clientId;
             this.keyId = keyId;
-            this.curve = curve;
             this.servers = servers;
             this.party = party;
             this.relay = relay;
-        }
-    }
-
-    /** A READY ECDSA key of the caller, with its servers as recorded at key generation. */
-    private record Key(String curve, List<Participant> participants) {
-        List<Integer> ids() {
-            return participants.stream().map(Participant::id).sorted().toList();
         }
     }
 
@@ -87,8 +81,7 @@ final class EcdsaSetupService implements AutoCloseable {
 
     /** {@code GET /v1/keys/{keyId}/ecdsa-setup}. */
     SetupStatus status(String clientId, UUID keyId) throws IOException, ApiException {
-        key(clientId, keyId);
-        return setups.status(keyId);
+        return setups.status(key(clientId, keyId));
     }
 
     Object handle(String clientId, UUID keyId, String action, byte[] body) throws IOException, ApiException {
@@ -100,10 +93,15 @@ final class EcdsaSetupService implements AutoCloseable {
             throw ApiException.malformed("a setup step needs servers and messages (empty for step 1)");
         }
         UUID setupId = UUID.fromString(req.setupId());
-        Key key = key(clientId, keyId);
-        if (!req.servers().equals(key.ids())) {
-            throw ApiException.protocol(
-                    "a setup runs with every server of the key, in ascending id order: " + key.ids());
+        PairwiseSetups.Servers key = key(clientId, keyId);
+        List<Integer> all = List.copyOf(key.byId().keySet());
+        if (req.servers().size() < 2
+                || !all.containsAll(req.servers())
+                || !req.servers().contains(config.id())
+                || !req.servers()
+                        .equals(req.servers().stream().distinct().sorted().toList())) {
+            throw ApiException.protocol("a setup runs with two or more of the key's servers " + all
+                    + ", this one among them, in ascending id order");
         }
         return switch (action) {
             case "step1" -> step1(clientId, keyId, setupId, key, req);
@@ -113,7 +111,7 @@ final class EcdsaSetupService implements AutoCloseable {
         };
     }
 
-    private SetupAnswer step1(String clientId, UUID keyId, UUID setupId, Key key, SetupRequest req)
+    private SetupAnswer step1(String clientId, UUID keyId, UUID setupId, PairwiseSetups.Servers key, SetupRequest req)
             throws IOException, ApiException {
         if (!req.messages().isEmpty()) {
             throw ApiException.malformed("step 1 carries no messages");
@@ -126,10 +124,13 @@ final class EcdsaSetupService implements AutoCloseable {
         if (busy != null) {
             throw new ApiException(503, "BUSY", busy);
         }
-        SetupParty party =
-                new SetupParty(CurveName.parse(key.curve()), keyId, setupId, config.id(), req.servers(), random);
-        SetupRelay relay = new SetupRelay(identity, config.id(), keyId, setupId, key.participants());
-        Live s = new Live(clientId, keyId, key.curve(), req.servers(), party, relay);
+        Map<Integer, Participant> taking = new TreeMap<>();
+        req.servers().forEach(id -> taking.put(id, key.byId().get(id)));
+        Map<Integer, byte[]> identities = new TreeMap<>();
+        taking.forEach((id, p) -> identities.put(id, p.signingKey()));
+        SetupParty party = new SetupParty(CurveName.parse(key.curve()), setupId, config.id(), identities, random);
+        SetupRelay relay = new SetupRelay(identity, config.id(), key.curve(), setupId, List.copyOf(taking.values()));
+        Live s = new Live(clientId, keyId, new PairwiseSetups.Servers(key.curve(), taking), party, relay);
         synchronized (s) {
             live.put(setupId, s);
             try {
@@ -168,12 +169,12 @@ final class EcdsaSetupService implements AutoCloseable {
                 }
                 Map<Integer, PairSeeds> seeds = s.party.finish(received);
                 try {
-                    setups.store(keyId, s.curve, setupId, s.servers, seeds);
+                    setups.store(s.servers, setupId, seeds);
                 } finally {
                     seeds.values().forEach(PairSeeds::destroy);
                 }
                 end(setupId, s);
-                return setups.status(keyId);
+                return setups.status(key(clientId, keyId));
             } catch (ProtocolAbort e) {
                 end(setupId, s);
                 throw s.relay.blame(e);
@@ -207,7 +208,7 @@ final class EcdsaSetupService implements AutoCloseable {
         live.remove(setupId, s);
     }
 
-    private Key key(String clientId, UUID keyId) throws IOException, ApiException {
+    private PairwiseSetups.Servers key(String clientId, UUID keyId) throws IOException, ApiException {
         Optional<ShareStore.Row> found = shares.find(keyId);
         if (found.isEmpty() || !found.get().clientId().equals(clientId)) {
             throw ApiException.notFound("no such key on this server");
@@ -221,7 +222,7 @@ final class EcdsaSetupService implements AutoCloseable {
         }
         KeygenService.PublicResult result =
                 StrictJson.mapper().readValue(row.publicResult(), KeygenService.PublicResult.class);
-        return new Key(row.curve(), result.setup().participants());
+        return PairwiseSetups.Servers.of(result);
     }
 
     /** True for the curves that sign with threshold ECDSA and so need a pairwise setup. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -84,7 +85,7 @@ final class EcdsaSigning {
     DklsAnswer round1(String clientId, UUID signId, SignRound1Request r, SigningKeys.Request req)
             throws IOException, ApiException {
         Group g = Group.of(req.curve());
-        DklsSetups.Seeds seeds = setups.forSigners(req.keyId(), req.key(), req.signers());
+        DklsSetups.Seeds seeds = setups.forSigners(req.key(), req.signers());
         Signer signer;
         Scalar share = keys.ecdsaShare(req, g);
         try {
@@ -108,7 +109,7 @@ final class EcdsaSigning {
         Signer.Round1 one = signer.round1();
         DklsCodec codec = new DklsCodec(g);
         List<DklsMessage> out = new ArrayList<>();
-        out.add(broadcast(req, 1, ByteArrays.concat(uuid(seeds.setupId()), codec.encode(one.broadcast()))));
+        out.add(broadcast(req, 1, ByteArrays.concat(setupIds(seeds), codec.encode(one.broadcast()))));
         for (Map.Entry<Integer, MulRequest> e : one.direct().entrySet()) {
             out.add(sealed(req, 1, e.getKey(), codec.encode(e.getValue())));
         }
@@ -126,18 +127,18 @@ final class EcdsaSigning {
             List<Commit> commits = new ArrayList<>();
             List<MulRequest> requests = new ArrayList<>();
             DklsCodec codec = new DklsCodec(state.group);
-            byte[] setupId = uuid(state.seeds.setupId());
+            int prefix = 16 * (req.signers().size() - 1);
             for (DklsMessage m : body.messages()) {
                 if (m != null && m.recipient() == DklsMessage.BROADCAST) {
                     byte[] b = relay.broadcastBody(m, 1);
-                    if (b.length < setupId.length || !Arrays.equals(Arrays.copyOf(b, setupId.length), setupId)) {
+                    if (b.length < prefix || !samePair(state.seeds, req, m.sender(), b)) {
                         throw new ApiException(
                                 409,
                                 "SETUP_NEEDED",
-                                "server id " + m.sender() + " signs with "
-                                        + "another pairwise setup of this key than this server; run the setup again");
+                                "server id " + m.sender() + " holds another pairwise setup with this server "
+                                        + "than this server holds with it; run the setup again");
                     }
-                    commits.add(codec.decodeCommit(Arrays.copyOfRange(b, setupId.length, b.length), m.sender()));
+                    commits.add(codec.decodeCommit(Arrays.copyOfRange(b, prefix, b.length), m.sender()));
                 } else {
                     requests.add(codec.decodeMulRequest(relay.opened(m, 1), relay.sender(m), config.id()));
                 }
@@ -259,12 +260,34 @@ final class EcdsaSigning {
         return DklsRelay.signed(identity, req, round, config.id(), to, body);
     }
 
-    /** The 16 bytes of a setup id, as round 1's broadcast carries it. */
-    private static byte[] uuid(UUID id) {
-        return ByteBuffer.allocate(16)
-                .putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits())
-                .array();
+    /**
+     * What round 1's broadcast opens with: the 16 bytes of the setup id of this server's pair with each
+     * co-signer, in ascending co-signer id order.
+     */
+    private static byte[] setupIds(DklsSetups.Seeds seeds) {
+        ByteBuffer b = ByteBuffer.allocate(16 * seeds.setupIds().size());
+        new TreeMap<>(seeds.setupIds())
+                .values()
+                .forEach(id -> b.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
+        return b.array();
+    }
+
+    /** True when {@code sender}'s round-1 broadcast names, for its pair with this server, the setup this server holds. */
+    private boolean samePair(DklsSetups.Seeds seeds, SigningKeys.Request req, int sender, byte[] broadcast) {
+        if (sender == config.id()) {
+            byte[] own = setupIds(seeds);
+            return Arrays.equals(own, Arrays.copyOf(broadcast, own.length));
+        }
+        UUID mine = seeds.setupIds().get(sender);
+        if (mine == null) {
+            return false;
+        }
+        // this server's place among the sender's co-signers, in ascending id order
+        int at = (int) req.signers().stream()
+                .filter(id -> id != sender && id < config.id())
+                .count();
+        ByteBuffer b = ByteBuffer.wrap(broadcast, 16 * at, 16);
+        return new UUID(b.getLong(), b.getLong()).equals(mine);
     }
 
     /** The request as DKLs23 binds it: the request hash as session id, the signers, the digest, the derived key. */

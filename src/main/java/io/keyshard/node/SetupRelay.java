@@ -15,9 +15,10 @@ import java.util.UUID;
 
 /**
  * The envelopes of one setup at one server: each message HPKE-encrypted to its recipient and signed with
- * the sender's identity key under {@link #TAG}, both bound to keyId, setupId, step, sender and recipient.
- * Incoming messages are checked against the identity keys the key generation recorded for each server;
- * every refusal names the server it concerns.
+ * the sender's identity key under {@link #TAG}, both bound to curve, setupId, step, and the sender's and
+ * recipient's identifiers and identity keys (the pair, not a key: the seeds serve every key of the two
+ * servers). Incoming messages are checked against the identity keys the key generation recorded for each
+ * server of the key that names the setup's servers; every refusal names the server it concerns.
  */
 final class SetupRelay {
     /** Domain tag of setup signatures: never a key generation's or a signing's. */
@@ -25,27 +26,30 @@ final class SetupRelay {
 
     private final NodeIdentity identity;
     private final int self;
-    private final UUID keyId;
+    private final String curve;
     private final UUID setupId;
     private final Map<Integer, Participant> servers = new TreeMap<>();
 
-    SetupRelay(NodeIdentity identity, int self, UUID keyId, UUID setupId, List<Participant> participants) {
+    /** {@code participants}: the setup's servers as the key's record holds them. */
+    SetupRelay(NodeIdentity identity, int self, String curve, UUID setupId, List<Participant> participants) {
         this.identity = identity;
         this.self = self;
-        this.keyId = keyId;
+        this.curve = curve;
         this.setupId = setupId;
         participants.forEach(p -> servers.put(p.id(), p));
     }
 
     /** The context both the encryption and the signature bind. */
-    static byte[] context(UUID keyId, UUID setupId, int step, int sender, int recipient) {
+    static byte[] context(String curve, UUID setupId, int step, Participant sender, Participant recipient) {
         return Framing.frame(
-                "keyshard/ecdsa-setup/v1/envelope",
-                keyId.toString().getBytes(StandardCharsets.US_ASCII),
+                "keyshard/ecdsa-setup/v2/envelope",
+                curve.getBytes(StandardCharsets.US_ASCII),
                 setupId.toString().getBytes(StandardCharsets.US_ASCII),
                 BigEndian.u32(step),
-                BigEndian.u32(sender),
-                BigEndian.u32(recipient));
+                BigEndian.u32(sender.id()),
+                sender.signingKey(),
+                BigEndian.u32(recipient.id()),
+                recipient.signingKey());
     }
 
     List<SetupMessage> seal(int step, Map<Integer, byte[]> byPeer) {
@@ -55,7 +59,7 @@ final class SetupRelay {
                     identity.keys(),
                     servers.get(peer).encryptionKey(),
                     TAG,
-                    context(keyId, setupId, step, self, peer),
+                    context(curve, setupId, step, servers.get(self), servers.get(peer)),
                     plaintext);
             out.add(new SetupMessage(step, self, peer, sealed.ciphertext(), sealed.signature()));
         });
@@ -73,19 +77,19 @@ final class SetupRelay {
             if (from == null || m.sender() == self || out.containsKey(m.sender())) {
                 throw ApiException.protocol(
                         "the messages hold one from server id " + m.sender()
-                                + ", which is not another server of the key, or two from one server (culprit: the coordinator)");
+                                + ", which is not another server of the setup, or two from one server (culprit: the coordinator)");
             }
             if (m.recipient() != self || m.step() != step) {
                 throw ApiException.protocol("a message from " + who(from) + " is for server id " + m.recipient()
                         + " at step " + m.step() + ", not this server at step " + step + " (culprit: the coordinator)");
             }
-            byte[] context = context(keyId, setupId, step, m.sender(), self);
+            byte[] context = context(curve, setupId, step, from, servers.get(self));
             if (!PeerEnvelope.verify(from.signingKey(), TAG, context, m.ciphertext(), m.signature())) {
                 throw blame(
                         from,
                         null,
-                        "its setup message is not signed by the identity key it had at key generation for this key, "
-                                + "setup, step and recipient (changed, replayed or redirected)");
+                        "its setup message is not signed by the identity key it had at key generation for this "
+                                + "curve, setup, step, sender and recipient (changed, replayed or redirected)");
             }
             byte[] plain = PeerEnvelope.open(identity.keys(), context, m.ciphertext());
             if (plain == null) {

@@ -9,31 +9,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.h2.api.ErrorCode;
 
 /**
  * The node's H2 database of ECDSA pairwise setups ({@code setups.mv.db}, owner-only, next to the share
- * store): one row per key and peer with the setup id, the setup's server list, the seeds sealed by
- * {@link ShareSealer#sealPair} and a burn mark. A setup replaces a key's rows in one transaction forced to
- * disk, so after a crash a node holds all pairs of one setup or none of it. Setup ids once started are
- * remembered, so a setup id never runs twice here (a restored node forgets them, but the key's other
- * servers still refuse an id they saw, and a setup needs all of them). The store is left out of node
- * backups and never restored ({@link NodeFiles#isPairwiseSetup}): a burn mark lives only here, so a copy
- * from before a burn must not come back.
+ * store): one row per curve and pair of servers, the pair named by the two servers' Ed25519 identity keys
+ * (this server's and the peer's, as the keys' records hold them), with the setup id, the seeds sealed by
+ * {@link ShareSealer#sealPair} and a burn mark. Every key of those two servers on that curve uses the row.
+ * A setup replaces its pairs' rows in one transaction forced to disk, so after a crash a node holds each
+ * pair of one setup or the pair it had before, never part of one. Setup ids once started are remembered,
+ * so a setup id never runs twice here (a restored node forgets them, but its peers still refuse an id
+ * they saw, and a setup needs all of them). The store is left out of node backups and never restored
+ * ({@link NodeFiles#isPairwiseSetup}): a burn mark lives only here, so a copy from before a burn must not
+ * come back. The per-key table of the earlier layout ({@code ecdsa_setups}) is dropped on open: its seeds
+ * are not read any more, and a key made before gets its pairs on first use.
  */
 final class SetupStore implements AutoCloseable {
     private final NodeFiles files;
     private Connection db;
 
     /** One stored pair; {@code sealed} is empty once burned. */
-    record PairRow(
-            UUID keyId, int peer, UUID setupId, String curve, List<Integer> servers, byte[] sealed, boolean burned) {}
+    record PairRow(String curve, byte[] self, byte[] peer, UUID setupId, byte[] sealed, boolean burned) {}
+
+    /** The sealed seeds of one pair a setup stores: the peer's identity key and the sealed bytes. */
+    record Sealed(byte[] peer, byte[] sealed) {}
 
     private SetupStore(NodeFiles files, Connection db) {
         this.files = files;
@@ -49,11 +51,12 @@ final class SetupStore implements AutoCloseable {
         try {
             Connection c = DriverManager.getConnection(url, "node", "");
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS ecdsa_setups ("
-                        + "key_id UUID NOT NULL, peer_id INT NOT NULL, setup_id UUID NOT NULL, "
-                        + "curve VARCHAR(32) NOT NULL, servers VARCHAR(2048) NOT NULL, "
+                s.execute("DROP TABLE IF EXISTS ecdsa_setups");
+                s.execute("CREATE TABLE IF NOT EXISTS ecdsa_pairs ("
+                        + "curve VARCHAR(32) NOT NULL, self_key VARBINARY(32) NOT NULL, "
+                        + "peer_key VARBINARY(32) NOT NULL, setup_id UUID NOT NULL, "
                         + "sealed VARBINARY(65536) NOT NULL, burned BOOLEAN NOT NULL, "
-                        + "updated_at TIMESTAMP NOT NULL, PRIMARY KEY (key_id, peer_id))");
+                        + "updated_at TIMESTAMP NOT NULL, PRIMARY KEY (curve, self_key, peer_key))");
                 s.execute("CREATE TABLE IF NOT EXISTS ecdsa_setup_ids ("
                         + "setup_id UUID PRIMARY KEY, key_id UUID NOT NULL, started_at TIMESTAMP NOT NULL)");
             }
@@ -80,33 +83,43 @@ final class SetupStore implements AutoCloseable {
         }
     }
 
+    /** How many setup ids this node has started (each setup's step 1 claims one). */
+    synchronized int claimed() throws IOException {
+        try (Statement st = db().createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ecdsa_setup_ids")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw failed("count the setup ids", e);
+        }
+    }
+
     /**
-     * Replaces every pair of {@code keyId} with the sealed seeds of one setup, in one transaction, and
-     * returns once it is on disk.
+     * Replaces the pairs (this server {@code self}, each peer of {@code sealed}) on {@code curve} with the
+     * sealed seeds of one setup, in one transaction, and returns once it is on disk. Other pairs stay.
      */
-    synchronized void replace(
-            UUID keyId, UUID setupId, String curve, List<Integer> servers, Map<Integer, byte[]> sealed)
-            throws IOException {
+    synchronized void replace(String curve, byte[] self, UUID setupId, List<Sealed> sealed) throws IOException {
         Connection c = db();
         try {
             c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM ecdsa_setups WHERE key_id = ?");
+            try (PreparedStatement del = c.prepareStatement(
+                            "DELETE FROM ecdsa_pairs WHERE curve = ? AND self_key = ? AND peer_key = ?");
                     PreparedStatement ins =
-                            c.prepareStatement("INSERT INTO ecdsa_setups VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")) {
-                del.setObject(1, keyId);
-                del.executeUpdate();
+                            c.prepareStatement("INSERT INTO ecdsa_pairs VALUES (?, ?, ?, ?, ?, FALSE, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
-                for (Map.Entry<Integer, byte[]> e : sealed.entrySet()) {
-                    ins.setObject(1, keyId);
-                    ins.setInt(2, e.getKey());
-                    ins.setObject(3, setupId);
-                    ins.setString(4, curve);
-                    ins.setString(5, join(servers));
-                    ins.setBytes(6, e.getValue());
-                    ins.setTimestamp(7, now);
-                    ins.addBatch();
+                for (Sealed e : sealed) {
+                    del.setString(1, curve);
+                    del.setBytes(2, self);
+                    del.setBytes(3, e.peer());
+                    del.executeUpdate();
+                    ins.setString(1, curve);
+                    ins.setBytes(2, self);
+                    ins.setBytes(3, e.peer());
+                    ins.setObject(4, setupId);
+                    ins.setBytes(5, e.sealed());
+                    ins.setTimestamp(6, now);
+                    ins.executeUpdate();
                 }
-                ins.executeBatch();
             }
             c.commit();
         } catch (SQLException e) {
@@ -126,13 +139,14 @@ final class SetupStore implements AutoCloseable {
         sync();
     }
 
-    /** Wipes and marks one pair burned, on disk before this returns; false if the key has no such pair. */
-    synchronized boolean burn(UUID keyId, int peer) throws IOException {
-        try (PreparedStatement ps = db().prepareStatement("UPDATE ecdsa_setups SET burned = TRUE, sealed = X'', "
-                + "updated_at = ? WHERE key_id = ? AND peer_id = ?")) {
+    /** Wipes and marks one pair burned, on disk before this returns; false if there is no such pair. */
+    synchronized boolean burn(String curve, byte[] self, byte[] peer) throws IOException {
+        try (PreparedStatement ps = db().prepareStatement("UPDATE ecdsa_pairs SET burned = TRUE, sealed = X'', "
+                + "updated_at = ? WHERE curve = ? AND self_key = ? AND peer_key = ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.setObject(2, keyId);
-            ps.setInt(3, peer);
+            ps.setString(2, curve);
+            ps.setBytes(3, self);
+            ps.setBytes(4, peer);
             if (ps.executeUpdate() != 1) {
                 return false;
             }
@@ -143,25 +157,25 @@ final class SetupStore implements AutoCloseable {
         return true;
     }
 
-    /** Every stored pair of a key. */
-    synchronized List<PairRow> rows(UUID keyId) throws IOException {
-        try (PreparedStatement ps = db().prepareStatement("SELECT peer_id, setup_id, curve, servers, sealed, burned "
-                + "FROM ecdsa_setups WHERE key_id = ? ORDER BY peer_id")) {
-            ps.setObject(1, keyId);
-            List<PairRow> out = new ArrayList<>();
+    /** The stored pair (this server {@code self}, {@code peer}) on {@code curve}, if any. */
+    synchronized Optional<PairRow> row(String curve, byte[] self, byte[] peer) throws IOException {
+        try (PreparedStatement ps = db().prepareStatement("SELECT setup_id, sealed, burned FROM ecdsa_pairs "
+                + "WHERE curve = ? AND self_key = ? AND peer_key = ?")) {
+            ps.setString(1, curve);
+            ps.setBytes(2, self);
+            ps.setBytes(3, peer);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PairRow(
-                            keyId,
-                            rs.getInt(1),
-                            rs.getObject(2, UUID.class),
-                            rs.getString(3),
-                            split(rs.getString(4)),
-                            rs.getBytes(5),
-                            rs.getBoolean(6)));
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new PairRow(
+                        curve,
+                        self.clone(),
+                        peer.clone(),
+                        rs.getObject(1, UUID.class),
+                        rs.getBytes(2),
+                        rs.getBoolean(3)));
             }
-            return out;
         } catch (SQLException e) {
             throw failed("read a setup", e);
         }
@@ -173,14 +187,6 @@ final class SetupStore implements AutoCloseable {
         } catch (SQLException e) {
             throw failed("force the setup store to disk", e);
         }
-    }
-
-    private static String join(List<Integer> servers) {
-        return servers.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    private static List<Integer> split(String servers) {
-        return Arrays.stream(servers.split(",")).map(Integer::valueOf).toList();
     }
 
     private Connection db() throws IOException {

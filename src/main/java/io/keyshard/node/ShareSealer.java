@@ -29,7 +29,7 @@ import java.util.UUID;
 final class ShareSealer implements AutoCloseable {
     static final int FORMAT_VERSION = 2;
     static final int LEGACY_VERSION = 1;
-    static final int PAIR_FORMAT_VERSION = 1;
+    static final int PAIR_FORMAT_VERSION = 2;
     private final Sealer sealer;
     private final long nodeId;
 
@@ -86,34 +86,34 @@ final class ShareSealer implements AutoCloseable {
     }
 
     /**
-     * Seals the ECDSA pairwise setup this node keeps for one peer of a key: the share's binding plus the
-     * setup id and the peer, under its own label, so seeds moved to another key, setup, peer or node, or
-     * taken for a share, do not open.
+     * Seals the ECDSA pairwise setup this node keeps with one peer on one curve, bound to format, node,
+     * curve, this server's and the peer's identity keys (in that order) and the setup id, under its own
+     * label: seeds moved to another pair, curve, setup or node, or taken for a share, do not open. No key is
+     * bound: every key of the two servers on that curve uses the pair.
      */
-    byte[] sealPair(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer, byte[] plaintext) {
-        return sealer.seal(plaintext, pairData(keyId, curve, contextHash, setupId, peer));
+    byte[] sealPair(String curve, byte[] self, byte[] peer, UUID setupId, byte[] plaintext) {
+        return sealer.seal(plaintext, pairData(curve, self, peer, setupId));
     }
 
     /** Opens what {@link #sealPair} sealed under the same binding; throws if anything about it changed. */
-    byte[] openPair(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer, byte[] sealed)
+    byte[] openPair(String curve, byte[] self, byte[] peer, UUID setupId, byte[] sealed)
             throws GeneralSecurityException {
-        byte[] plain = sealer.open(sealed, pairData(keyId, curve, contextHash, setupId, peer));
+        byte[] plain = sealer.open(sealed, pairData(curve, self, peer, setupId));
         if (plain == null) {
             throw new GeneralSecurityException("sealed setup seeds were changed or moved");
         }
         return plain;
     }
 
-    private byte[] pairData(UUID keyId, String curve, byte[] contextHash, UUID setupId, int peer) {
+    private byte[] pairData(String curve, byte[] self, byte[] peer, UUID setupId) {
         return Framing.frame(
-                "keyshard-ecdsa-setup",
+                "keyshard-ecdsa-pair",
                 BigEndian.u32(PAIR_FORMAT_VERSION),
                 BigEndian.u64(nodeId),
-                keyId.toString().getBytes(StandardCharsets.US_ASCII),
                 curve.getBytes(StandardCharsets.UTF_8),
-                contextHash,
-                setupId.toString().getBytes(StandardCharsets.US_ASCII),
-                BigEndian.u32(peer));
+                self,
+                peer,
+                setupId.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private byte[] associatedData(UUID keyId, String curve, byte[] contextHash) {

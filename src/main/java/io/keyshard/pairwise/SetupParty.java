@@ -27,7 +27,8 @@ import java.util.UUID;
  * sender), and a commitment to its share of the pair's zero seed. Step 2 finishes both base OTs per peer
  * and opens the commitment; step 3 checks the peer's opening and gives the {@link PairSeeds}. Every
  * step runs once, in order; a failed check throws {@link ProtocolAbort} naming the peer and wipes what
- * this party held. Every base OT and commitment is bound to the setup's {@link #sessionId}.
+ * this party held. Every base OT and commitment is bound to its pair's {@link #pairSession}: curve, setup id
+ * and the two servers' identity keys.
  */
 public final class SetupParty {
     private enum Stage {
@@ -40,7 +41,9 @@ public final class SetupParty {
 
     private final Group g;
     private final DklsCodec codec;
-    private final byte[] sid;
+    private final CurveName curve;
+    private final UUID setupId;
+    private final Map<Integer, byte[]> identities;
     private final int self;
     private final List<Integer> peers;
     private final Map<Integer, EndemicOt.Sender> baseSenders = new TreeMap<>();
@@ -54,33 +57,38 @@ public final class SetupParty {
     private Stage stage = Stage.NEW;
 
     /**
-     * @param servers the identifiers of the setup's servers (at least two, distinct, {@code self} among them)
+     * @param identities the Ed25519 identity key of each server of the setup by identifier (at least two,
+     *     {@code self} among them): a pair's sessions bind the two servers' keys, which name the pair
      */
-    public SetupParty(CurveName curve, UUID keyId, UUID setupId, int self, List<Integer> servers, SecureRandom random) {
+    public SetupParty(CurveName curve, UUID setupId, int self, Map<Integer, byte[]> identities, SecureRandom random) {
         this.g = Group.of(curve);
         this.codec = new DklsCodec(g);
-        this.sid = sessionId(curve, keyId, setupId, servers);
+        this.curve = curve;
+        this.setupId = setupId;
+        this.identities = new TreeMap<>(identities);
         this.self = self;
-        this.peers = servers.stream().filter(id -> id != self).sorted().toList();
-        if (peers.size() + 1 != servers.size()
-                || peers.isEmpty()
-                || peers.stream().distinct().count() != peers.size()) {
+        this.peers = this.identities.keySet().stream().filter(id -> id != self).toList();
+        if (peers.size() + 1 != this.identities.size() || peers.isEmpty()) {
             throw new IllegalArgumentException("a setup needs at least two distinct servers, this one among them");
         }
         this.random = random;
     }
 
-    /** The setup's session: curve, keyId, setupId and the ordered server list, hashed under the setup's tag. */
-    public static byte[] sessionId(CurveName curve, UUID keyId, UUID setupId, List<Integer> servers) {
-        byte[][] fields = new byte[3 + servers.size()][];
-        fields[0] = curve.apiName().getBytes(StandardCharsets.US_ASCII);
-        fields[1] = keyId.toString().getBytes(StandardCharsets.US_ASCII);
-        fields[2] = setupId.toString().getBytes(StandardCharsets.US_ASCII);
-        List<Integer> sorted = servers.stream().sorted().toList();
-        for (int i = 0; i < sorted.size(); i++) {
-            fields[3 + i] = BigEndian.u32(sorted.get(i));
-        }
-        return Digests.sha256(Framing.frame("keyshard/ecdsa-setup/v1/session", fields));
+    /**
+     * The session of one pair's base OTs or zero seed: curve, setup id and both servers' identifiers and
+     * identity keys in the order given (extension sender first for the OTs, lower identifier first for the
+     * zero seed), hashed under {@code label}. No key is bound: the pair serves every key of the two servers.
+     */
+    public static byte[] pairSession(
+            String label, CurveName curve, UUID setupId, int first, byte[] firstKey, int second, byte[] secondKey) {
+        return Digests.sha256(Framing.frame(
+                label,
+                curve.apiName().getBytes(StandardCharsets.US_ASCII),
+                setupId.toString().getBytes(StandardCharsets.US_ASCII),
+                BigEndian.u32(first),
+                firstKey,
+                BigEndian.u32(second),
+                secondKey));
     }
 
     public List<Integer> peers() {
@@ -195,16 +203,21 @@ public final class SetupParty {
 
     /** The base OTs of the ordered pair whose extension sender is {@code sender}. */
     private byte[] otSession(int sender, int receiver) {
-        return Digests.sha256(
-                Framing.frame("keyshard/ecdsa-setup/v1/ot", sid, BigEndian.u32(sender), BigEndian.u32(receiver)));
+        return pairSession(
+                "keyshard/ecdsa-setup/v2/ot",
+                curve,
+                setupId,
+                sender,
+                identities.get(sender),
+                receiver,
+                identities.get(receiver));
     }
 
     private byte[] zeroSession(int peer) {
-        return Digests.sha256(Framing.frame(
-                "keyshard/ecdsa-setup/v1/zero",
-                sid,
-                BigEndian.u32(Math.min(self, peer)),
-                BigEndian.u32(Math.max(self, peer))));
+        int low = Math.min(self, peer);
+        int high = Math.max(self, peer);
+        return pairSession(
+                "keyshard/ecdsa-setup/v2/zero", curve, setupId, low, identities.get(low), high, identities.get(high));
     }
 
     private static void wipe(byte[][] pads) {

@@ -1,16 +1,23 @@
 package io.keyshard.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A key's ECDSA pairwise setup on one server ({@code GET /v1/keys/{keyId}/ecdsa-setup}, and the answer to
- * step 3): NONE, COMPLETE (every pair of {@code setupId} stored) or BURNED (a pair refused after a failed
- * check, listed in {@code burned}: the key signs with those peers only after a new setup). {@code setupId}
- * and {@code servers} are left out for NONE.
+ * Where the ECDSA pairwise setups of a key's servers stand on one server ({@code GET
+ * /v1/keys/{keyId}/ecdsa-setup}, and the answer to step 3). A pair belongs to two servers and serves every
+ * key they hold on the curve: {@code pairs} gives the setup id of this server's pair with each other server
+ * of the key that has one, {@code burned} those refused after a failed check (the key signs with them only
+ * after a new setup). {@code state} is COMPLETE when every pair is there unburned, BURNED when any is burned,
+ * NONE otherwise; {@code setupId} is the pairs' one setup id when they all have the same (left out
+ * otherwise), {@code servers} the key's server ids.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SetupStatus(State state, String setupId, List<Integer> servers, List<Integer> burned) {
+public record SetupStatus(
+        State state, String setupId, List<Integer> servers, List<Integer> burned, Map<Integer, String> pairs) {
     /** Where a key's setup stands on a server. */
     public enum State {
         NONE,
@@ -24,9 +31,11 @@ public record SetupStatus(State state, String setupId, List<Integer> servers, Li
         }
         burned = burned == null ? List.of() : List.copyOf(burned);
         servers = servers == null ? null : List.copyOf(servers);
+        pairs = pairs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(pairs));
     }
 
-    public static SetupStatus none() {
-        return new SetupStatus(State.NONE, null, null, List.of());
+    /** The setup id of this server's unburned pair with server {@code peer}, or null when it has none. */
+    public String usablePair(int peer) {
+        return burned.contains(peer) ? null : pairs.get(peer);
     }
 }

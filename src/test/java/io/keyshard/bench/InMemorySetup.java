@@ -3,6 +3,7 @@ package io.keyshard.bench;
 import io.keyshard.curve.CurveName;
 import io.keyshard.pairwise.PairSeeds;
 import io.keyshard.pairwise.SetupParty;
+import io.keyshard.pairwise.TestIdentities;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class InMemorySetup {
         UUID setupId = UUID.randomUUID();
         Map<Integer, SetupParty> parties = new TreeMap<>();
         for (int id : ids) {
-            parties.put(id, new SetupParty(curve, keyId, setupId, id, ids, RANDOM));
+            parties.put(id, new SetupParty(curve, setupId, id, TestIdentities.of(ids), RANDOM));
         }
         Map<Integer, Map<Integer, byte[]>> one = new TreeMap<>();
         parties.forEach((id, p) -> one.put(id, p.start()));

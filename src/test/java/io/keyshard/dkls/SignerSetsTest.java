@@ -7,6 +7,7 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.pairwise.PairSeeds;
 import io.keyshard.pairwise.SetupParty;
+import io.keyshard.pairwise.TestIdentities;
 import io.keyshard.sign.EcdsaVerifiers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,7 +106,7 @@ class SignerSetsTest {
             servers.add(i);
         }
         for (int i : servers) {
-            parties.put(i, new SetupParty(curve, keyId, setupId, i, servers, random));
+            parties.put(i, new SetupParty(curve, setupId, i, TestIdentities.of(servers), random));
         }
         Map<Integer, Map<Integer, byte[]>> one = new HashMap<>();
         servers.forEach(i -> one.put(i, parties.get(i).start()));

@@ -88,7 +88,11 @@ final class EcdsaSetupChecks {
                         || held.get(j).pairs().get(i) == null) {
                     continue;
                 }
-                if (!held.get(i).status().setupId().equals(held.get(j).status().setupId())
+                if (!held.get(i)
+                                .pairs()
+                                .get(j)
+                                .setupId()
+                                .equals(held.get(j).pairs().get(i).setupId())
                         || !SeedCheck.correlated(
                                 k.curve(),
                                 i,

@@ -40,7 +40,7 @@ final class DklsRounds {
         this.curve = curve;
     }
 
-    /** A fresh key whose pairwise setup is in place (the workspace runs it at its first signing). */
+    /** A fresh key whose servers' pairwise setups are in place (the workspace runs them at its first signing). */
     UUID readyKey() {
         UUID keyId = cluster.keygen(curve).keyId();
         try (Vault vault = cluster.openVault();
@@ -49,7 +49,16 @@ final class DklsRounds {
                     .promise()
                     .join();
         }
+        setUp(keyId);
         return keyId;
+    }
+
+    /** Sets up every pair of the key's servers that is missing or burned (another test's key may have burned one). */
+    void setUp(UUID keyId) {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            ws.ecdsaSetup(keyId).promise().join();
+        }
     }
 
     static byte[] digest() {

@@ -110,11 +110,15 @@ class EcdsaForgedRoundsIT {
         return a;
     }
 
-    /** One key for the checks that burn nothing (each asserts its pair still signs afterwards). */
+    /**
+     * One key for the checks that burn nothing (each asserts its pair still signs afterwards); its servers' pairs
+     * are set up again when a test that burns one ran before (a pair serves every key of its servers).
+     */
     private static synchronized UUID unburnedKey() {
         if (unburned == null) {
             unburned = rounds.readyKey();
         }
+        rounds.setUp(unburned);
         return unburned;
     }
 
@@ -135,7 +139,7 @@ class EcdsaForgedRoundsIT {
         TestNode alpha = cluster.node("ALPHA");
         HttpResponse<String> r = alpha.send(alpha.entry.apiKey(), "/v1/keys/" + keyId + "/ecdsa-setup", null);
         assertEquals(200, r.statusCode(), r.body());
-        return StrictJson.mapper().readValue(r.body(), SetupStatus.class);
+        return StrictJson.readerAllowingAbsentFields(SetupStatus.class).readValue(r.body());
     }
 
     private static void setUpAgain(UUID keyId) {

@@ -139,19 +139,18 @@ final class EcdsaPair implements AutoCloseable {
     /** The plaintext BRAVO sealed to ALPHA in a setup message, as ALPHA opens it. */
     byte[] openSetup(UUID keyId, UUID setupId, SetupMessage m) {
         return SetupAccess.open(
-                alpha.identityKeys(), keyId, setupId, m.step(), m.sender(), m.recipient(), m.ciphertext());
+                alpha.identityKeys(), bravo.participant(), alpha.participant(), CURVE.apiName(), setupId, m);
     }
 
     /** A setup message from BRAVO to ALPHA with any plaintext, sealed and signed as a modified BRAVO would. */
     SetupMessage forgeSetup(UUID keyId, UUID setupId, int step, byte[] plaintext) {
         return SetupAccess.forge(
                 bravo.identityKeys(),
-                alpha.participant().encryptionKey(),
-                keyId,
+                bravo.participant(),
+                alpha.participant(),
+                CURVE.apiName(),
                 setupId,
                 step,
-                BRAVO,
-                ALPHA,
                 plaintext);
     }
 
@@ -200,7 +199,7 @@ final class EcdsaPair implements AutoCloseable {
         InProcessNode.Answer a = n.handle(
                 "GET", URI.create("https://127.0.0.1/v1/keys/" + keyId + "/ecdsa-setup"), bearer(n), new byte[0]);
         assertEquals(200, a.status(), a.body());
-        return StrictJson.mapper().readValue(a.body(), SetupStatus.class);
+        return StrictJson.readerAllowingAbsentFields(SetupStatus.class).readValue(a.body());
     }
 
     static URI setupUri(UUID keyId, String step) {

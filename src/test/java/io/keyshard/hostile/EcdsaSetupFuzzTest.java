@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * step is answered only for a setup waiting for that step; a message BRAVO's identity key signed over any
  * plaintext is answered or refused as 422 naming BRAVO; a setup never continues past a step it refused
  * (the genuine step sent next is refused too); a setup is never half-stored: the stored setup is the one before until a step 3 is answered, and then is
- * the complete new one.
+ * the complete new one. The three keys are on the same two servers, so they share the one ALPHA-BRAVO pair: a
+ * setup run under any of them is the pair every one of them reports.
  */
 class EcdsaSetupFuzzTest {
     private static final String[] ACTIONS = {"step1", "step2", "step3", "step4"};
@@ -139,6 +140,7 @@ class EcdsaSetupFuzzTest {
             assertEquals(SetupStatus.State.COMPLETE, now.state(), "an answered step 3 stored the whole setup");
             assertEquals(waiting3.setupId().toString(), now.setupId());
             assertEquals(EcdsaPair.IDS, now.servers());
+            assertEquals(now, pair.status(EcdsaPair.ALPHA, keys[0]), "the pair serves every key of the two servers");
             stored = now;
         } else {
             assertEquals(stored, now, "the stored setup changes only with an answered step 3");

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.client.EcdsaSetupProbe;
 import io.keyshard.client.EcdsaSetupResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.Participant;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.EncryptionProof;
 import io.keyshard.dkls.EndemicOt;
@@ -67,7 +69,7 @@ class EcdsaSetupIT {
 
     @Test
     void theClientsSetupLeavesMatchingSeedsAtBothEndsOfEveryPairAndIsNotRepeated() throws Exception {
-        EcdsaSetupResult first = setUp();
+        EcdsaSetupResult first = fresh();
         Map<Integer, SetupAccess.Held> held = held();
         for (int i : IDS) {
             assertEquals(SetupStatus.State.COMPLETE, held.get(i).status().state());
@@ -152,19 +154,18 @@ class EcdsaSetupIT {
                 0,
                 SetupAccess.forge(
                         NodeSecrets.identity(cluster.node("BRAVO").data),
-                        alpha.participant().encryptionKey(),
-                        keyId,
+                        cluster.node("BRAVO").participant(),
+                        alpha.participant(),
+                        CurveName.SECP256K1.apiName(),
                         setupId,
                         1,
-                        12,
-                        11,
                         new byte[] {0, 0, 0, 1, 7}));
         assertRefused(step(keyId, "ALPHA", "step2", setupId, toAlpha), 422, "culprit server BRAVO (id 12)");
     }
 
     @Test
     void aBurnedPairIsRefusedUntilANewSetupReplacesIt() throws Exception {
-        UUID before = setUp().setupId();
+        UUID before = fresh().setupId();
         assertTrue(SetupAccess.burn(cluster.node("ALPHA"), keyId, 12));
         SetupAccess.Held alpha = SetupAccess.read(cluster.node("ALPHA"), keyId);
         assertEquals(SetupStatus.State.BURNED, alpha.status().state());
@@ -204,9 +205,9 @@ class EcdsaSetupIT {
                         keyId,
                         "ALPHA",
                         "step1",
-                        new SetupRequest(UUID.randomUUID().toString(), List.of(11, 12), List.of())),
+                        new SetupRequest(UUID.randomUUID().toString(), List.of(12, 13), List.of())),
                 422,
-                "every server of the key");
+                "this one among them");
     }
 
     /** Step 2 on every server with the step-1 messages addressed to it; answers by server id. */
@@ -224,15 +225,18 @@ class EcdsaSetupIT {
     /** BRAVO's step message to ALPHA with its plaintext changed, sealed and signed again as a modified BRAVO would. */
     private static SetupMessage bravoRewrites(UUID setupId, SetupMessage m, UnaryOperator<byte[]> change)
             throws Exception {
-        byte[] plain = SetupAccess.open(NodeSecrets.identity(cluster.node("ALPHA").data), keyId, setupId, m);
+        Participant bravo = cluster.node("BRAVO").participant();
+        Participant alpha = cluster.node("ALPHA").participant();
+        String curve = CurveName.SECP256K1.apiName();
+        byte[] plain =
+                SetupAccess.open(NodeSecrets.identity(cluster.node("ALPHA").data), bravo, alpha, curve, setupId, m);
         return SetupAccess.forge(
                 NodeSecrets.identity(cluster.node("BRAVO").data),
-                cluster.node("ALPHA").participant().encryptionKey(),
-                keyId,
+                bravo,
+                alpha,
+                curve,
                 setupId,
                 m.step(),
-                12,
-                11,
                 change.apply(plain));
     }
 
@@ -263,7 +267,7 @@ class EcdsaSetupIT {
 
     @Test
     void aChangedOrWrongOpeningAtStepThreeIsRefusedAndAHalfDoneSetupIsRedone() throws Exception {
-        UUID before = setUp().setupId();
+        UUID before = fresh().setupId();
         UUID setupId = UUID.randomUUID();
         Map<Integer, SetupAnswer> two = step2(setupId, step1(keyId, setupId));
         List<SetupMessage> toAlpha = addressedTo(11, two);
@@ -319,6 +323,14 @@ class EcdsaSetupIT {
             b.putInt(f.length).put(f);
         }
         return b.array();
+    }
+
+    /** A new setup of every pair of the key's servers, whatever they hold (the pairs are shared with other tests' keys). */
+    private static EcdsaSetupResult fresh() {
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            return EcdsaSetupProbe.fresh(ws, keyId);
+        }
     }
 
     private static EcdsaSetupResult setUp() {

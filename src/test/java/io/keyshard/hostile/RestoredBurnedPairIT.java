@@ -147,7 +147,7 @@ class RestoredBurnedPairIT {
         try (Vault vault = Vault.open(home, PASSWORD);
                 Workspace ws = Workspace.open(home, vault, TIMEOUT)) {
             ws.startLocalCluster();
-            assertSetupNeeded(keyId, "no complete ECDSA setup");
+            assertSetupNeeded(keyId, "no ECDSA setup with server id 2");
             signAndVerify(ws, keyId, "OFFICIAL_1", "OFFICIAL_2");
             signAndVerify(ws, keyId, "OFFICIAL_1", "OFFICIAL_3");
             ws.stopLocalCluster();

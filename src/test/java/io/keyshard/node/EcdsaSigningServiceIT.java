@@ -142,8 +142,8 @@ class EcdsaSigningServiceIT {
             open.addAll(List.of(identity, sealer, store));
             DklsSetups setups = new DklsSetups() {
                 @Override
-                public Seeds forSigners(UUID key, KeygenService.PublicResult result, List<Integer> signers)
-                        throws ApiException {
+                public Seeds forSigners(KeygenService.PublicResult result, List<Integer> signers) throws ApiException {
+                    Map<Integer, UUID> ids = new HashMap<>();
                     Map<Integer, OtSeeds> s = new HashMap<>();
                     Map<Integer, OtSeeds> r = new HashMap<>();
                     for (int j : signers) {
@@ -151,11 +151,12 @@ class EcdsaSigningServiceIT {
                             if (burned.contains(self + ">" + j)) {
                                 throw new ApiException(409, "SETUP_NEEDED", "burned with " + j);
                             }
+                            ids.put(j, setupId);
                             s.put(j, OtSeeds.decode(asSender.get(self).get(j)));
                             r.put(j, OtSeeds.decode(asReceiver.get(self).get(j)));
                         }
                     }
-                    return new Seeds(setupId, s, r, new ZeroSharing(self, zero.get(self)));
+                    return new Seeds(ids, s, r, new ZeroSharing(self, zero.get(self)));
                 }
 
                 @Override

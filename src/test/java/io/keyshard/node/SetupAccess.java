@@ -1,6 +1,7 @@
 package io.keyshard.node;
 
 import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.Participant;
 import io.keyshard.dkg.PeerEnvelope;
 import io.keyshard.dkls.OtSeeds;
 import io.keyshard.wire.SetupMessage;
@@ -21,12 +22,22 @@ public final class SetupAccess {
     /** One pair as a node holds it. */
     public record Pair(UUID setupId, OtSeeds asSender, OtSeeds asReceiver, byte[] zeroSeed) {}
 
-    /** A stopped node's status and pairs of {@code keyId} (pairs it refuses to load are left out). */
+    /**
+     * A stopped node's status for {@code keyId} and the pairs it holds with the key's other servers, by server id
+     * (pairs it holds but refuses to load, burned ones, are in {@code refused} instead).
+     */
     public record Held(SetupStatus status, Map<Integer, Pair> pairs, Map<Integer, String> refused) {}
 
     public static Held read(Path dataDir, UUID keyId) throws Exception {
         try (Opened o = new Opened(dataDir)) {
-            return held(o.setups, o.self, keyId);
+            return held(o.setups, keyId);
+        }
+    }
+
+    /** How many setups a stopped node has started (a step 1 that reached it counts one). */
+    public static int started(Path dataDir) throws Exception {
+        try (Opened o = new Opened(dataDir)) {
+            return o.setups.started();
         }
     }
 
@@ -39,7 +50,7 @@ public final class SetupAccess {
 
     /** The same for a running in-process node. */
     public static Held read(TestNode node, UUID keyId) throws Exception {
-        return held(node.server.setups(), node.entry.id(), keyId);
+        return held(node.server.setups(), keyId);
     }
 
     public static boolean burn(TestNode node, UUID keyId, int peer) throws Exception {
@@ -52,48 +63,37 @@ public final class SetupAccess {
      */
     public static SetupMessage forge(
             IdentityKeys sender,
-            byte[] recipientEncryptionKey,
-            UUID keyId,
+            Participant from,
+            Participant to,
+            String curve,
             UUID setupId,
             int step,
-            int from,
-            int to,
             byte[] plaintext) {
         PeerEnvelope.Sealed sealed = PeerEnvelope.seal(
                 sender,
-                recipientEncryptionKey,
+                to.encryptionKey(),
                 SetupRelay.TAG,
-                SetupRelay.context(keyId, setupId, step, from, to),
+                SetupRelay.context(curve, setupId, step, from, to),
                 plaintext);
-        return new SetupMessage(step, from, to, sealed.ciphertext(), sealed.signature());
+        return new SetupMessage(step, from.id(), to.id(), sealed.ciphertext(), sealed.signature());
     }
 
-    /** The plaintext of a step message as its recipient opens it, or null when it does not open. */
-    public static byte[] open(IdentityKeys recipient, UUID keyId, UUID setupId, SetupMessage m) {
-        return open(recipient, keyId, setupId, m.step(), m.sender(), m.recipient(), m.ciphertext());
-    }
-
-    /** The plaintext of a step message as its recipient opens it (null when it does not open). */
+    /** The plaintext of a step message from {@code from} as its recipient {@code to} opens it (null when it does not). */
     public static byte[] open(
-            IdentityKeys recipient, UUID keyId, UUID setupId, int step, int from, int to, byte[] ciphertext) {
-        return PeerEnvelope.open(recipient, SetupRelay.context(keyId, setupId, step, from, to), ciphertext);
+            IdentityKeys recipient, Participant from, Participant to, String curve, UUID setupId, SetupMessage m) {
+        return PeerEnvelope.open(recipient, SetupRelay.context(curve, setupId, m.step(), from, to), m.ciphertext());
     }
 
-    private static Held held(PairwiseSetups setups, int self, UUID keyId) throws Exception {
+    private static Held held(PairwiseSetups setups, UUID keyId) throws Exception {
         SetupStatus status = setups.status(keyId);
         Map<Integer, Pair> pairs = new TreeMap<>();
         Map<Integer, String> refused = new TreeMap<>();
-        if (status.servers() != null) {
-            for (int peer : status.servers()) {
-                if (peer == self) {
-                    continue;
-                }
-                try {
-                    PairwiseSetups.PairMaterial m = setups.load(keyId, peer);
-                    pairs.put(peer, new Pair(m.setupId(), m.asSender(), m.asReceiver(), m.zeroSeed()));
-                } catch (ApiException e) {
-                    refused.put(peer, e.code() + ": " + e.getMessage());
-                }
+        for (int peer : status.pairs().keySet()) {
+            try {
+                PairwiseSetups.PairMaterial m = setups.load(keyId, peer);
+                pairs.put(peer, new Pair(m.setupId(), m.asSender(), m.asReceiver(), m.zeroSeed()));
+            } catch (ApiException e) {
+                refused.put(peer, e.code() + ": " + e.getMessage());
             }
         }
         return new Held(status, pairs, refused);
@@ -103,12 +103,10 @@ public final class SetupAccess {
         final ShareSealer sealer;
         final ShareStore store;
         final PairwiseSetups setups;
-        final int self;
 
         Opened(Path dataDir) throws Exception {
             NodeFiles files = new NodeFiles(dataDir);
             NodeConfig config = files.readConfig();
-            self = config.id();
             sealer = ShareSealer.open(files, config.id());
             store = ShareStore.open(files);
             setups = PairwiseSetups.open(files, config, store, sealer);

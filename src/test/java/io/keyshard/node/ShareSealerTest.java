@@ -23,42 +23,47 @@ class ShareSealerTest {
     Path dir;
 
     @Test
-    void sealedSetupSeedsAreBoundToKeySetupPeerAndNodeAndAreNotAShare() throws Exception {
+    void sealedPairSeedsAreBoundToCurveBothIdentitiesSetupAndNodeAndAreNotAShare() throws Exception {
         SecureRandom random = new SecureRandom();
         NodeFiles files = new NodeFiles(dir);
         ShareSealer.createMasterKey(files.masterKey(), random);
         byte[] seeds = new byte[100];
         random.nextBytes(seeds);
-        UUID keyId = UUID.randomUUID();
+        byte[] self = new byte[32];
+        byte[] peer = new byte[32];
+        byte[] third = new byte[32];
+        random.nextBytes(self);
+        random.nextBytes(peer);
+        random.nextBytes(third);
         UUID setupId = UUID.randomUUID();
         try (ShareSealer node1 = ShareSealer.open(files, 1);
                 ShareSealer node2 = ShareSealer.open(files, 2)) {
-            byte[] sealed = node1.sealPair(keyId, "P256", CONTEXT, setupId, 3, seeds);
-            assertArrayEquals(seeds, node1.openPair(keyId, "P256", CONTEXT, setupId, 3, sealed));
+            byte[] sealed = node1.sealPair("P256", self, peer, setupId, seeds);
+            assertArrayEquals(seeds, node1.openPair("P256", self, peer, setupId, sealed));
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.openPair(keyId, "P256", CONTEXT, setupId, 2, sealed),
+                    () -> node1.openPair("P256", self, third, setupId, sealed),
                     "moved to another peer's row");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.openPair(keyId, "P256", CONTEXT, UUID.randomUUID(), 3, sealed),
+                    () -> node1.openPair("P256", peer, self, setupId, sealed),
+                    "read as the pair seen from the other end");
+            assertThrows(
+                    GeneralSecurityException.class,
+                    () -> node1.openPair("P256", self, peer, UUID.randomUUID(), sealed),
                     "read as another setup");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.openPair(UUID.randomUUID(), "P256", CONTEXT, setupId, 3, sealed),
-                    "moved to another key");
+                    () -> node1.openPair("SECP256K1", self, peer, setupId, sealed),
+                    "moved to another curve");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.openPair(keyId, "P256", OTHER_CONTEXT, setupId, 3, sealed),
-                    "left under another public result");
-            assertThrows(
-                    GeneralSecurityException.class,
-                    () -> node2.openPair(keyId, "P256", CONTEXT, setupId, 3, sealed),
+                    () -> node2.openPair("P256", self, peer, setupId, sealed),
                     "opened by another node id");
             assertThrows(
                     GeneralSecurityException.class,
-                    () -> node1.open(keyId, "P256", CONTEXT, sealed),
-                    "taken for the key's share");
+                    () -> node1.open(UUID.randomUUID(), "P256", CONTEXT, sealed),
+                    "taken for a share");
         }
     }
 

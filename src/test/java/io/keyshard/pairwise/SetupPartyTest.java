@@ -54,15 +54,16 @@ class SetupPartyTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "SECP256K1, a237092592386449866fe2b9370a2852f965c1fa72c95a14ebf604190991e84f",
-        "P256, 5d4aae5a166279b9d78a7f636b88350c23332d927a4e679d0da6fc147249069f",
+        "SECP256K1, 4635773a25d8a8b15fb1d8d7478866a12e596721181499c6bdd9b2064bc72933",
+        "P256, 7bc1544dc8c8de6001513822af4f3eabc609f3d482a734190590236090d9a021",
     })
     void aSetupUnderFixedRandomnessGivesKnownMessagesAndSeeds(CurveName curve, String expected) {
-        UUID keyId = UUID.fromString("6f1c2a7e-93b4-4d55-8a0e-3c7d9b2e1f40");
         UUID setupId = UUID.fromString("0b8e4d21-5a6c-4f3e-9d17-2e6a8c4b7f95");
         Map<Integer, SetupParty> parties = new TreeMap<>();
         for (int id : IDS) {
-            parties.put(id, new SetupParty(curve, keyId, setupId, id, IDS, new TestRandom(curve + " party " + id)));
+            parties.put(
+                    id,
+                    new SetupParty(curve, setupId, id, TestIdentities.of(IDS), new TestRandom(curve + " party " + id)));
         }
         SHA256Digest all = new SHA256Digest();
         Map<Integer, Map<Integer, PairSeeds>> out =
@@ -125,11 +126,11 @@ class SetupPartyTest {
         assertEquals(3, e.culprit());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SetupParty(CurveName.P256, UUID.randomUUID(), UUID.randomUUID(), 4, IDS, new SecureRandom()));
+                () -> new SetupParty(CurveName.P256, UUID.randomUUID(), 4, TestIdentities.of(IDS), new SecureRandom()));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new SetupParty(
-                        CurveName.ED25519, UUID.randomUUID(), UUID.randomUUID(), 1, IDS, new SecureRandom()));
+                        CurveName.ED25519, UUID.randomUUID(), 1, TestIdentities.of(IDS), new SecureRandom()));
     }
 
     interface Tamper {
@@ -137,10 +138,9 @@ class SetupPartyTest {
     }
 
     private static Map<Integer, SetupParty> parties(CurveName curve, UUID setupId) {
-        UUID keyId = UUID.randomUUID();
         Map<Integer, SetupParty> out = new TreeMap<>();
         for (int id : IDS) {
-            out.put(id, new SetupParty(curve, keyId, setupId, id, IDS, new SecureRandom()));
+            out.put(id, new SetupParty(curve, setupId, id, TestIdentities.of(IDS), new SecureRandom()));
         }
         return out;
     }

@@ -50,8 +50,9 @@ public final class SigningLine extends HBox {
                 spinner.setMinSize(18, 18); // the line's text would squeeze it to nothing
                 mark = spinner;
                 text.setText("Setting up signing…");
-                note.setText("The servers prepare threshold ECDSA signing together, once per key. It takes a few "
-                        + "seconds and goes on if you close this; a signing started meanwhile waits for it.");
+                note.setText("The servers prepare threshold ECDSA signing together. It takes a few seconds, once for "
+                        + "each pair of servers: later keys on the same servers sign at once. It goes on if you close "
+                        + "this; a signing started meanwhile waits for it.");
             }
             case READY -> {
                 mark = icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE, Styles.SUCCESS);
@@ -62,7 +63,8 @@ public final class SigningLine extends HBox {
                 mark = icon(MaterialDesignC.CLOCK_OUTLINE, Styles.TEXT_MUTED);
                 text.setText("Signing will be set up on first use");
                 note.setText("The first signing takes a few seconds longer: the servers prepare threshold ECDSA "
-                        + "signing together, once per key." + (r.note() == null ? "" : " " + capital(r.note()) + "."));
+                        + "signing together, once for each pair of servers."
+                        + (r.note() == null ? "" : " " + capital(r.note()) + "."));
             }
             default -> {
                 mark = icon(MaterialDesignH.HELP_CIRCLE_OUTLINE, Styles.TEXT_MUTED);
