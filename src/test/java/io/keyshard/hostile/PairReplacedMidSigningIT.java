@@ -14,6 +14,7 @@ import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.NodeInitializer;
 import io.keyshard.node.TestNode;
 import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.vault.Vault;
@@ -27,6 +28,7 @@ import io.keyshard.wire.SetupStatus;
 import io.keyshard.wire.SignRound1Request;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded the old pair at round 1 the signing completes over it; when one loaded the old and the other the new
  * (the setup ran between their round 1s), both refuse round 2 with 409 SETUP_NEEDED before any OT-extension or
  * multiplication state is used: no burn, no culprit, and both keep the new pair. Either way the first key's next
- * signing works with no further setup.
+ * signing works with no further setup. Another client of the same servers can neither run a setup through the
+ * first client's key nor read its pairs.
  */
 class PairReplacedMidSigningIT {
     private static final CurveName CURVE = CurveName.SECP256K1;
@@ -73,6 +76,7 @@ class PairReplacedMidSigningIT {
 
     @Test
     void aSigningWhoseSignersBothLoadedTheOldPairCompletesOverItAfterTheReplacement() throws Exception {
+        rounds.setUp(first);
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(first, PAIR);
         List<DklsAnswer> one = rounds.roundOne(signId, r, "ALPHA", "BRAVO");
@@ -93,6 +97,7 @@ class PairReplacedMidSigningIT {
 
     @Test
     void aSigningWhoseSignersLoadedTwoSetupsOfThePairIsRefusedBeforeItsOtsWithNoBurnAndNoCulprit() throws Exception {
+        rounds.setUp(first);
         UUID signId = UUID.randomUUID();
         SignRound1Request r = request(first, PAIR);
         List<DklsAnswer> one = new ArrayList<>(rounds.roundOne(signId, r, "ALPHA"));
@@ -111,6 +116,34 @@ class PairReplacedMidSigningIT {
             DklsRounds.assertRefused(409, "no signing waits", rounds.post(name, signId, "round2", body));
         }
         assertPairHeld(replaced);
+        signs(first);
+    }
+
+    @Test
+    void anotherClientOfTheSameServersCannotRunASetupOrReadThePairsThroughAKeyItDoesNotOwn() throws Exception {
+        rounds.setUp(first);
+        TestNode alpha = cluster.node("ALPHA");
+        String other = NodeInitializer.addClient(alpha.data, new SecureRandom())
+                .entry()
+                .apiKey();
+        String before = alpha.send(alpha.entry.apiKey(), "/v1/keys/" + first + "/ecdsa-setup", null)
+                .body();
+        UUID setupId = UUID.randomUUID();
+        for (String step : List.of("step1", "step2", "step3")) {
+            HttpResponse<String> r = alpha.send(
+                    other,
+                    "/v1/keys/" + first + "/ecdsa-setup/" + step,
+                    StrictJson.mapper().writeValueAsString(new SetupRequest(setupId.toString(), PAIR, List.of())));
+            assertEquals(404, r.statusCode(), step + ": " + r.body());
+        }
+        assertEquals(
+                404,
+                alpha.send(other, "/v1/keys/" + first + "/ecdsa-setup", null).statusCode());
+        assertEquals(
+                before,
+                alpha.send(alpha.entry.apiKey(), "/v1/keys/" + first + "/ecdsa-setup", null)
+                        .body(),
+                "the owner's pairs are unchanged");
         signs(first);
     }
 
