@@ -37,7 +37,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,8 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (the setup ran between their round 1s), both refuse round 2 with 409 SETUP_NEEDED before any OT-extension or
  * multiplication state is used: no burn, no culprit, and both keep the new pair. Either way the first key's next
  * signing works with no further setup. Another client of the same servers can neither run a setup through the
- * first client's key nor read its pairs.
+ * first client's key nor read its pairs. A pair whose ends disagree is set up again between its two servers while
+ * the key's third server is down, and the key signs with those two.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PairReplacedMidSigningIT {
     private static final CurveName CURVE = CurveName.SECP256K1;
     private static final List<Integer> PAIR = List.of(11, 12);
@@ -147,8 +152,27 @@ class PairReplacedMidSigningIT {
         signs(first);
     }
 
+    /** Last: it stops CHARLIE for good. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPairWhoseEndsDisagreeIsSetUpAgainBetweenItsTwoServersWhileAThirdServerOfTheKeyIsDown() throws Exception {
+        rounds.setUp(first);
+        UUID half = setUpPair(second, List.of("ALPHA"));
+        cluster.node("CHARLIE").close();
+        List<String> steps = progressOfASigning(first);
+        assertTrue(steps.stream().anyMatch(d -> d.contains("setting up ECDSA signing")), steps.toString());
+        String now = status("ALPHA", first).usablePair(12);
+        assertEquals(now, status("BRAVO", first).usablePair(11), "both ends of the pair agree");
+        assertFalse(half.toString().equals(now), "a fresh setup of the pair, without CHARLIE");
+    }
+
     /** A complete setup of the ALPHA-BRAVO pair run for {@code key}, as a coordinator relays it; its setup id. */
     private static UUID setUpPair(UUID key) throws Exception {
+        return setUpPair(key, List.of("ALPHA", "BRAVO"));
+    }
+
+    /** The same with step 3 sent only to {@code storing} (the others stopped before it): its setup id. */
+    private static UUID setUpPair(UUID key, List<String> storing) throws Exception {
         UUID setupId = UUID.randomUUID();
         Map<Integer, List<SetupMessage>> toEach = Map.of(11, List.of(), 12, List.of());
         for (int step = 1; step <= 2; step++) {
@@ -165,7 +189,7 @@ class PairReplacedMidSigningIT {
             }
             toEach = next;
         }
-        for (String name : List.of("ALPHA", "BRAVO")) {
+        for (String name : storing) {
             HttpResponse<String> a = step(key, name, "step3", setupId, toEach);
             assertEquals(200, a.statusCode(), a.body());
         }
@@ -181,6 +205,13 @@ class PairReplacedMidSigningIT {
                 n.entry.apiKey(),
                 "/v1/keys/" + key + "/ecdsa-setup/" + step,
                 StrictJson.mapper().writeValueAsString(body));
+    }
+
+    private static SetupStatus status(String name, UUID key) throws Exception {
+        TestNode n = cluster.node(name);
+        HttpResponse<String> a = n.send(n.entry.apiKey(), "/v1/keys/" + key + "/ecdsa-setup", null);
+        assertEquals(200, a.statusCode(), a.body());
+        return StrictJson.readerAllowingAbsentFields(SetupStatus.class).readValue(a.body());
     }
 
     /** Both ends hold {@code setupId} for their pair, unburned, for either key. */
@@ -201,6 +232,12 @@ class PairReplacedMidSigningIT {
 
     /** A workspace signing of {@code key} on ALPHA and BRAVO: valid, and with no setup on the way. */
     private static void signs(UUID key) throws Exception {
+        List<String> steps = progressOfASigning(key);
+        assertFalse(steps.stream().anyMatch(d -> d.contains("setting up ECDSA signing")), steps.toString());
+    }
+
+    /** A workspace signing of {@code key} on ALPHA and BRAVO, valid; its progress details. */
+    private static List<String> progressOfASigning(UUID key) throws Exception {
         byte[] digest = DklsRounds.digest();
         List<String> steps = new CopyOnWriteArrayList<>();
         try (Vault vault = cluster.openVault();
@@ -212,6 +249,6 @@ class PairReplacedMidSigningIT {
                     .join();
             assertTrue(EcdsaVerifiers.bouncyCastle(CURVE, s.publicKey(), digest, s.der()));
         }
-        assertFalse(steps.stream().anyMatch(d -> d.contains("setting up ECDSA signing")), steps.toString());
+        return steps;
     }
 }
