@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -67,8 +69,22 @@ final class EcdsaSetupRun {
     /** Runs the setup on the servers of every pair of the key's servers that is not ready, if any. */
     EcdsaSetupResult ensure() {
         long start = System.nanoTime();
-        List<SetupStatus> now = ParallelRound.run(
-                op, ACTIVITY, Phase.IDENTITY, servers, c -> c.ecdsaSetupStatus(key.keyId(), roundTimeout));
+        List<SetupStatus> now;
+        try {
+            now = ParallelRound.run(
+                    op, ACTIVITY, Phase.IDENTITY, servers, c -> c.ecdsaSetupStatus(key.keyId(), roundTimeout));
+        } catch (KeygenException e) {
+            if (e.exitCode() != ExitCoded.SERVER) {
+                throw e;
+            }
+            // A server that does not answer holds up only its own pairs: a t-of-n key must still be able to set
+            // up the pairs among the others (a burned one, a restored server's) and sign with them.
+            Set<Integer> among = unready(answering());
+            if (among.isEmpty()) {
+                throw e;
+            }
+            return run(among);
+        }
         Set<Integer> missing = unready(byId(now));
         if (missing.isEmpty()) {
             return new EcdsaSetupResult(key.keyId(), null, false, Duration.ofNanos(System.nanoTime() - start), 0);
@@ -178,6 +194,21 @@ final class EcdsaSetupRun {
     private static KeygenException bad(NodeConnection server, String why) {
         return new KeygenException(
                 server.name(), ACTIVITY + " failed: server " + server.name() + ": " + why, ExitCoded.PROTOCOL, null);
+    }
+
+    /** The statuses of the key's servers that answer, by server id. */
+    private Map<Integer, SetupStatus> answering() {
+        Map<Integer, CompletableFuture<SetupStatus>> asked = new TreeMap<>();
+        servers.forEach(c -> asked.put(c.info().id(), c.ecdsaSetupStatus(key.keyId(), roundTimeout)));
+        Map<Integer, SetupStatus> out = new TreeMap<>();
+        asked.forEach((id, answer) -> {
+            try {
+                out.put(id, answer.join());
+            } catch (CompletionException silent) {
+                // left out: its pairs stay as they are
+            }
+        });
+        return out;
     }
 
     /** The statuses of the key's servers by server id ({@code statuses} in the order of {@link #servers}). */

@@ -24,8 +24,9 @@ import org.h2.api.ErrorCode;
  * so a setup id never runs twice here (a restored node forgets them, but its peers still refuse an id
  * they saw, and a setup needs all of them). The store is left out of node backups and never restored
  * ({@link NodeFiles#isPairwiseSetup}): a burn mark lives only here, so a copy from before a burn must not
- * come back. The per-key table of the earlier layout ({@code ecdsa_setups}) is dropped on open: its seeds
- * are not read any more, and a key made before gets its pairs on first use.
+ * come back. The per-key table of the earlier layout ({@code ecdsa_setups}) is dropped on open, after the
+ * file is rewritten without its rows (no old page keeps its sealed seeds): its seeds are not read any more,
+ * and a key made before gets its pairs on first use.
  */
 final class SetupStore implements AutoCloseable {
     private final NodeFiles files;
@@ -50,6 +51,17 @@ final class SetupStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + files.setupDatabase() + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try {
             Connection c = DriverManager.getConnection(url, "node", "");
+            if (hasEarlierLayout(c)) {
+                // Without space reuse H2 never overwrites a page, so the earlier layout's sealed seeds would stay
+                // in old pages of the file after a DROP. Empty the table, rewrite the file with live data only,
+                // and drop it after that: a kill between the steps finds the table again and repeats them.
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM ecdsa_setups");
+                    s.execute("SHUTDOWN COMPACT");
+                }
+                c.close();
+                c = DriverManager.getConnection(url, "node", "");
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS ecdsa_setups");
                 s.execute("CREATE TABLE IF NOT EXISTS ecdsa_pairs ("
@@ -64,6 +76,12 @@ final class SetupStore implements AutoCloseable {
             return c;
         } catch (SQLException e) {
             throw ShareStore.problem(files, "open the setup store", e);
+        }
+    }
+
+    private static boolean hasEarlierLayout(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, "ECDSA_SETUPS", null)) {
+            return rs.next();
         }
     }
 
