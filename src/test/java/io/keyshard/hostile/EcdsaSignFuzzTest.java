@@ -51,14 +51,15 @@ class EcdsaSignFuzzTest {
     static EcdsaPair pair;
     static UUID keyId;
     /**
-     * The key set up ahead, in the background, for when a burn retires {@link #keyId}: a pairwise setup inside
-     * an input passes the fuzzer's time limit on a busy machine. After a burn, the next inputs wait for it (up
-     * to 8 s each), then one opens the live signings on it.
+     * After a burn, the key again once a new setup replaced the burned pair, run in the background: a pairwise
+     * setup inside an input passes the fuzzer's time limit on a busy machine. The setup belongs to the pair of
+     * servers, so no key of theirs could sign before it, and none needs one after it. The next inputs wait for
+     * it (up to 8 s each), then one opens the live signings again.
      */
-    static Future<UUID> spare;
+    static Future<UUID> setUpAgain;
 
     private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "spare ECDSA key");
+        Thread t = new Thread(r, "ECDSA pair setup");
         t.setDaemon(true);
         return t;
     });
@@ -73,7 +74,6 @@ class EcdsaSignFuzzTest {
         pair = new EcdsaPair(dir);
         keyId = pair.keygen();
         pair.setup(keyId);
-        spare = prepareSpare();
         live[0] = open(2);
         live[1] = open(3);
     }
@@ -122,8 +122,8 @@ class EcdsaSignFuzzTest {
     void signEndpoints(byte[] data) throws Exception {
         if (keyId == null) {
             try {
-                keyId = spare.get(8, TimeUnit.SECONDS);
-                spare = prepareSpare();
+                keyId = setUpAgain.get(8, TimeUnit.SECONDS);
+                setUpAgain = null;
             } catch (TimeoutException notYet) {
                 // the next input waits again: the setup goes on while this thread idles
             }
@@ -287,22 +287,19 @@ class EcdsaSignFuzzTest {
         }
     }
 
-    /** Ends the live signings of the burned key, which signs only after a new setup; the spare key takes over. */
+    /** Ends the live signings over the burned pair, which signs only after a new setup, and starts that setup. */
     private static void retire() throws Exception {
         for (Live l : live) {
             if ("COMMITTED".equals(pair.alpha.signingOutcome(l.signId()))) {
                 abort(l.signId());
             }
         }
+        UUID burned = keyId;
         keyId = null;
         Arrays.fill(live, null);
-    }
-
-    private static Future<UUID> prepareSpare() {
-        return BACKGROUND.submit(() -> {
-            UUID k = pair.keygen();
-            pair.setup(k);
-            return k;
+        setUpAgain = BACKGROUND.submit(() -> {
+            pair.setup(burned);
+            return burned;
         });
     }
 
