@@ -34,6 +34,7 @@ import io.keyshard.wire.DklsMessage;
 import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.DklsTranscript;
+import io.keyshard.wire.KeyState;
 import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
@@ -72,6 +73,7 @@ class EcdsaSigningServiceIT {
 
     static final Map<Integer, SigningService> services = new LinkedHashMap<>();
     static final Map<Integer, String> clients = new HashMap<>();
+    static final Map<Integer, ShareStore> stores = new HashMap<>();
     static final Set<String> burned = new HashSet<>();
     static final List<AutoCloseable> open = new ArrayList<>();
     static UUID keyId;
@@ -139,6 +141,7 @@ class EcdsaSigningServiceIT {
             NodeIdentity identity = NodeIdentity.load(files);
             ShareSealer sealer = ShareSealer.open(files, config.id());
             ShareStore store = ShareStore.open(files);
+            stores.put(self, store);
             open.addAll(List.of(identity, sealer, store));
             DklsSetups setups = new DklsSetups() {
                 @Override
@@ -291,6 +294,27 @@ class EcdsaSigningServiceIT {
         for (int server : List.of(11, 12)) {
             handle(server, signId, "abort", "{}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aKeyThatIsNoLongerReadyBetweenRoundsEndsTheSigning() throws Exception {
+        UUID signId = UUID.randomUUID();
+        Started s = roundOne(signId, "m/5");
+        DklsRoundRequest two = new DklsRoundRequest(s.r(), forServer(s.one(), 11, true));
+        // every round checks the key again: one that left READY after round 1 ends the signing
+        assertTrue(stores.get(11).transition(keyId, KeyState.READY, KeyState.PENDING));
+        try {
+            ApiException e = assertThrows(ApiException.class, () -> call(11, signId, "round2", two));
+            assertEquals(409, e.status());
+            assertEquals("the key is not READY on this server", e.getMessage());
+        } finally {
+            assertTrue(stores.get(11).transition(keyId, KeyState.PENDING, KeyState.READY));
+        }
+        // the refusal ended the signing on that server: the same round does not run afterwards
+        ApiException again = assertThrows(ApiException.class, () -> call(11, signId, "round2", two));
+        assertEquals(409, again.status());
+        assertTrue(again.getMessage().startsWith("no signing waits for this round"), again.getMessage());
+        handle(12, signId, "abort", "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
