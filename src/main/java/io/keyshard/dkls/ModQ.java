@@ -188,27 +188,98 @@ final class ModQ {
             t7 = x & LOW;
             t8 = x >>> 32;
         }
-        long d0 = t0 - q0;
+        pack8(t0, t1, t2, t3, t4, t5, t6, t7, t8, out, oo);
+    }
+
+    /** {@link #redc} and {@link #reduceOnce} for 8 limbs of 32 bits, unrolled like {@link #mul8}. */
+    private void redc8(long[] s, long[] out, int oo) {
+        long[] p = q32;
+        long qi = q0inv;
+        long q0 = p[0];
+        long q1 = p[1];
+        long q2 = p[2];
+        long q3 = p[3];
+        long q4 = p[4];
+        long q5 = p[5];
+        long q6 = p[6];
+        long q7 = p[7];
+        long t0 = s[0];
+        long t1 = s[1];
+        long t2 = s[2];
+        long t3 = s[3];
+        long t4 = s[4];
+        long t5 = s[5];
+        long t6 = s[6];
+        long t7 = s[7];
+        long t8 = 0;
+        for (int i = 0; i < 8; i++) {
+            long u = (t0 * qi) & LOW;
+            long c = (t0 + u * q0) >>> 32;
+            long x;
+            x = t1 + u * q1 + c;
+            c = x >>> 32;
+            t0 = x & LOW;
+            x = t2 + u * q2 + c;
+            c = x >>> 32;
+            t1 = x & LOW;
+            x = t3 + u * q3 + c;
+            c = x >>> 32;
+            t2 = x & LOW;
+            x = t4 + u * q4 + c;
+            c = x >>> 32;
+            t3 = x & LOW;
+            x = t5 + u * q5 + c;
+            c = x >>> 32;
+            t4 = x & LOW;
+            x = t6 + u * q6 + c;
+            c = x >>> 32;
+            t5 = x & LOW;
+            x = t7 + u * q7 + c;
+            c = x >>> 32;
+            t6 = x & LOW;
+            x = s[8 + i] + c + t8;
+            t7 = x & LOW;
+            t8 = x >>> 32;
+        }
+        pack8(t0, t1, t2, t3, t4, t5, t6, t7, t8, out, oo);
+    }
+
+    /** out = t less q unless that borrows, t (below 2q) on 8 limbs of 32 bits and a top bit t8. */
+    private void pack8(
+            long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7, long t8, long[] out, int oo) {
+        long[] p = q32;
+        long d0 = t0 - p[0];
         long borrow = d0 >>> 63;
-        long d1 = t1 - q1 - borrow;
+        long d1 = t1 - p[1] - borrow;
         borrow = d1 >>> 63;
-        long d2 = t2 - q2 - borrow;
+        long d2 = t2 - p[2] - borrow;
         borrow = d2 >>> 63;
-        long d3 = t3 - q3 - borrow;
+        long d3 = t3 - p[3] - borrow;
         borrow = d3 >>> 63;
-        long d4 = t4 - q4 - borrow;
+        long d4 = t4 - p[4] - borrow;
         borrow = d4 >>> 63;
-        long d5 = t5 - q5 - borrow;
+        long d5 = t5 - p[5] - borrow;
         borrow = d5 >>> 63;
-        long d6 = t6 - q6 - borrow;
+        long d6 = t6 - p[6] - borrow;
         borrow = d6 >>> 63;
-        long d7 = t7 - q7 - borrow;
+        long d7 = t7 - p[7] - borrow;
         borrow = d7 >>> 63;
+        // Subtract q when the top limb carries or the subtraction did not borrow.
         long sub = -(t8 | (borrow ^ 1));
         out[oo + 0] = (((d0 & LOW) | (d1 << 32)) & sub) | ((t0 | (t1 << 32)) & ~sub);
         out[oo + 1] = (((d2 & LOW) | (d3 << 32)) & sub) | ((t2 | (t3 << 32)) & ~sub);
         out[oo + 2] = (((d4 & LOW) | (d5 << 32)) & sub) | ((t4 | (t5 << 32)) & ~sub);
         out[oo + 3] = (((d6 & LOW) | (d7 << 32)) & sub) | ((t6 | (t7 << 32)) & ~sub);
+    }
+
+    /** out = v·R^-1 mod q for the value v < q·R on the 2m 32-bit limbs at s[0..2m), s[2m] zero. */
+    private void reduce(long[] s, long[] out, int oo) {
+        if (m == 8) {
+            redc8(s, out, oo);
+        } else {
+            redc(s);
+            reduceOnce(s, m, out, oo);
+        }
     }
 
     /**
@@ -334,8 +405,7 @@ final class ModQ {
         for (int i = 4 * words; i < bytes; i++) {
             s[i >>> 2] |= (in[off + i] & 0xffL) << (8 * (i & 3));
         }
-        redc(s);
-        reduceOnce(s, m, s, packed);
+        reduce(s, s, packed);
         mul(s, packed, r3, 0, out, oo, s);
         Arrays.fill(s, packed, packed + n, 0);
     }
@@ -371,8 +441,7 @@ final class ModQ {
             t[2 * j] = v & LOW;
             t[2 * j + 1] = v >>> 32;
         }
-        redc(t);
-        reduceOnce(t, m, t, packed);
+        reduce(t, t, packed);
         byte[] be = new byte[byteLength];
         for (int i = 0; i < byteLength; i++) {
             int bit = 8 * (byteLength - 1 - i);
