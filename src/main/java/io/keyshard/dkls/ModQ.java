@@ -35,7 +35,7 @@ final class ModQ {
     private final long[] r3;
     private final long[] zero;
     private final int byteLength;
-    /** Scratch offset of a's 32-bit limbs (m) after the product's (2m+1). */
+    /** Scratch offset of a difference's 32-bit limbs (m) after the product's (2m+1). */
     private final int halves;
     /** Scratch offset of a packed element (n) after those. */
     private final int packed;
@@ -82,7 +82,7 @@ final class ModQ {
 
     /**
      * out = a·b·R^-1 mod q (Montgomery product, CIOS with the two inner loops fused), for a < R and
-     * b < q; out may alias a or b (a is copied into the scratch first, b is read limb by limb).
+     * b < q; out may alias a or b (out is written last).
      */
     void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo, long[] s) {
         if (m == 8) {
@@ -90,29 +90,36 @@ final class ModQ {
             return;
         }
         int k = m;
-        int h = halves;
         long[] p = q32;
         long qi = q0inv;
-        for (int j = 0; j < n; j++) {
-            long v = a[ao + j];
-            s[h + 2 * j] = v & LOW;
-            s[h + 2 * j + 1] = v >>> 32;
-        }
         Arrays.fill(s, 0, k + 1, 0);
         for (int i = 0; i < k; i++) {
             long bi = (b[bo + (i >>> 1)] >>> ((i & 1) << 5)) & LOW;
-            // Each sum is at most (2^32-1)^2 + 2·(2^32-1) = 2^64-1: no carry leaves the long.
-            long x = s[0] + s[h] * bi;
+            // Each sum is at most (2^32-1)^2 + 2·(2^32-1) = 2^64-1: no carry leaves the long. a's limbs
+            // are read two at a time from its 64-bit words.
+            long v = a[ao];
+            long x = s[0] + (v & LOW) * bi;
             long u = (x * qi) & LOW;
             long y = (x & LOW) + u * p[0];
             long c1 = x >>> 32;
             long c2 = y >>> 32;
-            for (int j = 1; j < k; j++) {
-                x = s[j] + s[h + j] * bi + c1;
+            x = s[1] + (v >>> 32) * bi + c1;
+            c1 = x >>> 32;
+            y = (x & LOW) + u * p[1] + c2;
+            c2 = y >>> 32;
+            s[0] = y & LOW;
+            for (int j = 2; j < k; j += 2) {
+                v = a[ao + (j >>> 1)];
+                x = s[j] + (v & LOW) * bi + c1;
                 c1 = x >>> 32;
                 y = (x & LOW) + u * p[j] + c2;
                 c2 = y >>> 32;
                 s[j - 1] = y & LOW;
+                x = s[j + 1] + (v >>> 32) * bi + c1;
+                c1 = x >>> 32;
+                y = (x & LOW) + u * p[j + 1] + c2;
+                c2 = y >>> 32;
+                s[j] = y & LOW;
             }
             x = s[k] + c1 + c2;
             s[k - 1] = x & LOW;
