@@ -35,44 +35,90 @@ final class Gf256 {
      * acc (8 words, or 9 with a spare that stays zero) ^= a·b, unreduced, for a public b (the
      * consistency check's challenge): b's 4-bit digits index a table of a's 16 multiples (kept in
      * {@code table}, TABLE words, overwritten), 64 table reads instead of 256 masked additions. The
-     * table holds a secret a, but which entry is read follows b only.
+     * table holds a secret a, but which entry is read follows b only. The reads go digit position by
+     * digit position over b's four words (a comb): each entry is added unshifted at its word and the
+     * 512-bit sum, kept in locals, moves up 4 bits per position; it never exceeds 511 bits.
      */
     static void mulAccumulatePublic(long[] a, long[] b, long[] acc, long[] table) {
-        int e = WORDS + 1;
-        Arrays.fill(table, 0, e, 0);
-        System.arraycopy(a, 0, table, e, WORDS);
-        table[2 * e - 1] = 0;
-        for (int d = 2; d < 16; d += 2) {
-            int half = (d >>> 1) * e;
-            int twice = d * e;
-            for (int k = e - 1; k > 0; k--) {
-                table[twice + k] = (table[half + k] << 1) | (table[half + k - 1] >>> 63);
-            }
-            table[twice] = table[half] << 1;
-            for (int k = 0; k < e; k++) {
-                table[twice + e + k] = table[twice + k] ^ table[e + k];
-            }
-        }
-        int top = acc.length;
-        for (int i = 0; i < 64; i++) {
-            int t = e * (int) ((b[i >>> 4] >>> (4 * (i & 15))) & 15);
-            int w = i >>> 4;
-            int s = 4 * (i & 15);
-            if (s == 0) {
-                for (int k = 0; k < e; k++) {
-                    acc[w + k] ^= table[t + k];
-                }
-            } else {
-                for (int k = 0; k < e; k++) {
-                    long v = table[t + k];
-                    acc[w + k] ^= v << s;
-                    // Bits past 2·256 are zero: the last spill is skipped when acc has no spare word.
-                    if (w + k + 1 < top) {
-                        acc[w + k + 1] ^= v >>> (64 - s);
-                    }
-                }
+        long a0 = a[0];
+        long a1 = a[1];
+        long a2 = a[2];
+        long a3 = a[3];
+        Arrays.fill(table, 0, 5, 0);
+        table[5] = a0;
+        table[6] = a1;
+        table[7] = a2;
+        table[8] = a3;
+        table[9] = 0;
+        for (int s = 1; s < 4; s++) {
+            // Entries 2^s..2^(s+1)-1 are a·x^s plus the entries below 2^s.
+            long s0 = a0 << s;
+            long s1 = (a1 << s) | (a0 >>> (64 - s));
+            long s2 = (a2 << s) | (a1 >>> (64 - s));
+            long s3 = (a3 << s) | (a2 >>> (64 - s));
+            long s4 = a3 >>> (64 - s);
+            for (int d = 0, o = 5 << s; d < 5 << s; d += 5, o += 5) {
+                table[o] = s0 ^ table[d];
+                table[o + 1] = s1 ^ table[d + 1];
+                table[o + 2] = s2 ^ table[d + 2];
+                table[o + 3] = s3 ^ table[d + 3];
+                table[o + 4] = s4 ^ table[d + 4];
             }
         }
+        long b0 = b[0];
+        long b1 = b[1];
+        long b2 = b[2];
+        long b3 = b[3];
+        long c0 = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        long c4 = 0;
+        long c5 = 0;
+        long c6 = 0;
+        long c7 = 0;
+        for (int p = 60; p >= 0; p -= 4) {
+            c7 = (c7 << 4) | (c6 >>> 60);
+            c6 = (c6 << 4) | (c5 >>> 60);
+            c5 = (c5 << 4) | (c4 >>> 60);
+            c4 = (c4 << 4) | (c3 >>> 60);
+            c3 = (c3 << 4) | (c2 >>> 60);
+            c2 = (c2 << 4) | (c1 >>> 60);
+            c1 = (c1 << 4) | (c0 >>> 60);
+            c0 <<= 4;
+            int t = 5 * (int) ((b0 >>> p) & 15);
+            c0 ^= table[t];
+            c1 ^= table[t + 1];
+            c2 ^= table[t + 2];
+            c3 ^= table[t + 3];
+            c4 ^= table[t + 4];
+            t = 5 * (int) ((b1 >>> p) & 15);
+            c1 ^= table[t];
+            c2 ^= table[t + 1];
+            c3 ^= table[t + 2];
+            c4 ^= table[t + 3];
+            c5 ^= table[t + 4];
+            t = 5 * (int) ((b2 >>> p) & 15);
+            c2 ^= table[t];
+            c3 ^= table[t + 1];
+            c4 ^= table[t + 2];
+            c5 ^= table[t + 3];
+            c6 ^= table[t + 4];
+            t = 5 * (int) ((b3 >>> p) & 15);
+            c3 ^= table[t];
+            c4 ^= table[t + 1];
+            c5 ^= table[t + 2];
+            c6 ^= table[t + 3];
+            c7 ^= table[t + 4];
+        }
+        acc[0] ^= c0;
+        acc[1] ^= c1;
+        acc[2] ^= c2;
+        acc[3] ^= c3;
+        acc[4] ^= c4;
+        acc[5] ^= c5;
+        acc[6] ^= c6;
+        acc[7] ^= c7;
     }
 
     /** acc (8 words) ^= a when bit is 1: a times an element of GF(2), constant-time. */

@@ -8,43 +8,55 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Arithmetic mod the group order q on fixed-width 64-bit limbs in Montgomery form (R = 2^(64·n)), for
- * the long vectors of the random VOLE and the correlated OT. Elements sit at offsets of flat
- * {@code long[]} arrays and every operation writes into a given slot with a caller's scratch, so the
- * hundreds of thousands of products of a signature allocate nothing. No branch and no memory access
- * depends on a value: carries and the final corrections are masks, and {@link Math#multiplyHigh} is
- * the processor's multiplication.
+ * Arithmetic mod the group order q in Montgomery form (R = 2^(64·n)), for the long vectors of the random
+ * VOLE and the correlated OT. Elements are stored as n 64-bit limbs at offsets of flat {@code long[]}
+ * arrays and every operation writes into a given slot with a caller's scratch, so the hundreds of
+ * thousands of products of a signature allocate nothing. Products run on 2n limbs of 32 bits held in
+ * longs: a 32×32-bit product plus two 32-bit addends fits an unsigned long, so the Montgomery product
+ * needs only plain multiplications, masks and shifts, which C1 (the nodes' compiler) emits as single
+ * instructions where a 64×64→128-bit high half would be a call. No branch and no memory access
+ * depends on a value: carries and the final corrections are masks.
  */
 final class ModQ {
     private static final Map<CurveName, ModQ> CACHE = new EnumMap<>(CurveName.class);
+    private static final long LOW = 0xffffffffL;
 
-    /** Limbs per element. */
+    /** 64-bit limbs per element. */
     final int n;
 
     private final Group g;
+    /** 32-bit limbs of a product: 2n, so R is the same as on 64-bit limbs. */
+    private final int m;
+
     private final long[] q;
+    private final long[] q32;
     private final long q0inv;
     private final long[] r2;
     private final long[] r3;
-    private final long[] plainOne;
+    private final long[] zero;
     private final int byteLength;
-    private final int wideLimbs;
+    /** Scratch offset of a difference's 32-bit limbs (m) after the product's (2m+1). */
+    private final int halves;
+    /** Scratch offset of a packed element (n) after those. */
+    private final int packed;
 
     private ModQ(Group g) {
         this.g = g;
         BigInteger order = g.order();
         this.n = (order.bitLength() + 63) / 64;
-        this.q = limbs(order, n);
-        this.q0inv = order.negate().modInverse(BigInteger.ONE.shiftLeft(64)).longValue();
+        this.m = 2 * n;
+        this.q = limbs(order, n, 64);
+        this.q32 = limbs(order, m, 32);
+        this.q0inv = order.negate().modInverse(BigInteger.ONE.shiftLeft(32)).longValue();
         BigInteger r = BigInteger.ONE.shiftLeft(64 * n).mod(order);
-        this.r2 = limbs(r.multiply(r).mod(order), n);
-        this.r3 = limbs(r.multiply(r).multiply(r).mod(order), n);
-        this.plainOne = new long[n];
-        plainOne[0] = 1;
+        this.r2 = limbs(r.multiply(r).mod(order), n, 64);
+        this.r3 = limbs(r.multiply(r).multiply(r).mod(order), n, 64);
+        this.zero = new long[n];
         this.byteLength = g.field().byteLength();
-        this.wideLimbs = (Oracle.wideLength(g.field()) + 7) / 8;
-        if (wideLimbs > 2 * n) {
-            throw new IllegalStateException("the wide reduction takes at most two limb blocks");
+        this.halves = 2 * m + 1;
+        this.packed = 3 * m + 1;
+        if (8 * wideBytes() > 64 * n + order.bitLength() - 1) {
+            throw new IllegalStateException("a wide input must stay below q·R for one Montgomery reduction");
         }
     }
 
@@ -58,9 +70,9 @@ final class ModQ {
         return new long[count * n];
     }
 
-    /** Scratch for {@link #mul}. */
+    /** Scratch for {@link #mul} and the conversions. */
     long[] scratch() {
-        return new long[n + 2];
+        return new long[packed + n];
     }
 
     /** Bytes of a uniform input to {@link #reduceWide}: the order's length and 128 bits more. */
@@ -68,56 +80,108 @@ final class ModQ {
         return Oracle.wideLength(g.field());
     }
 
-    /** out = a·b·R^-1 mod q (Montgomery product, CIOS), for a < R and b < q; out may alias a or b. */
-    void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo, long[] t) {
-        int k = n;
-        Arrays.fill(t, 0);
+    /**
+     * out = a·b·R^-1 mod q (Montgomery product, CIOS with the two inner loops fused), for a < R and
+     * b < q; out may alias a or b (out is written last).
+     */
+    void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo, long[] s) {
+        if (m == 8) {
+            Montgomery256.mul(q32, q0inv, a, ao, b, bo, out, oo);
+            return;
+        }
+        int k = m;
+        long[] p = q32;
+        long qi = q0inv;
+        Arrays.fill(s, 0, k + 1, 0);
         for (int i = 0; i < k; i++) {
-            long bi = b[bo + i];
+            long bi = (b[bo + (i >>> 1)] >>> ((i & 1) << 5)) & LOW;
+            // Each sum is at most (2^32-1)^2 + 2·(2^32-1) = 2^64-1: no carry leaves the long. a's limbs
+            // are read two at a time from its 64-bit words.
+            long v = a[ao];
+            long x = s[0] + (v & LOW) * bi;
+            long u = (x * qi) & LOW;
+            long y = (x & LOW) + u * p[0];
+            long c1 = x >>> 32;
+            long c2 = y >>> 32;
+            x = s[1] + (v >>> 32) * bi + c1;
+            c1 = x >>> 32;
+            y = (x & LOW) + u * p[1] + c2;
+            c2 = y >>> 32;
+            s[0] = y & LOW;
+            for (int j = 2; j < k; j += 2) {
+                v = a[ao + (j >>> 1)];
+                x = s[j] + (v & LOW) * bi + c1;
+                c1 = x >>> 32;
+                y = (x & LOW) + u * p[j] + c2;
+                c2 = y >>> 32;
+                s[j - 1] = y & LOW;
+                x = s[j + 1] + (v >>> 32) * bi + c1;
+                c1 = x >>> 32;
+                y = (x & LOW) + u * p[j + 1] + c2;
+                c2 = y >>> 32;
+                s[j] = y & LOW;
+            }
+            x = s[k] + c1 + c2;
+            s[k - 1] = x & LOW;
+            s[k] = x >>> 32;
+        }
+        reduceOnce(s, 0, out, oo);
+    }
+
+    /** out = v·R^-1 mod q for the value v < q·R on the 2m 32-bit limbs at s[0..2m), s[2m] zero. */
+    private void reduce(long[] s, long[] out, int oo) {
+        if (m == 8) {
+            Montgomery256.reduce(q32, q0inv, s, out, oo);
+        } else {
+            redc(s);
+            reduceOnce(s, m, out, oo);
+        }
+    }
+
+    /**
+     * Montgomery reduction in place of the 2m 32-bit limbs at s[0..2m) (s[2m] zero on entry), a value
+     * below q·R: leaves value·R^-1 mod q, below 2q, in s[m..2m].
+     */
+    private void redc(long[] s) {
+        int k = m;
+        long[] p = q32;
+        long qi = q0inv;
+        long top = 0;
+        for (int i = 0; i < k; i++) {
+            long u = (s[i] * qi) & LOW;
             long c = 0;
             for (int j = 0; j < k; j++) {
-                long aj = a[ao + j];
-                long lo = aj * bi;
-                long hi = mulHigh(aj, bi);
-                long s = t[j] + lo;
-                hi += carry(t[j], lo, s);
-                long s2 = s + c;
-                hi += carry(s, c, s2);
-                t[j] = s2;
-                c = hi;
+                long x = s[i + j] + u * p[j] + c;
+                s[i + j] = x & LOW;
+                c = x >>> 32;
             }
-            long s = t[k] + c;
-            t[k + 1] = carry(t[k], c, s);
-            t[k] = s;
-            long m = t[0] * q0inv;
-            long lo = m * q[0];
-            long hi = mulHigh(m, q[0]);
-            c = hi + carry(t[0], lo, t[0] + lo);
-            for (int j = 1; j < k; j++) {
-                lo = m * q[j];
-                hi = mulHigh(m, q[j]);
-                long x = t[j] + lo;
-                hi += carry(t[j], lo, x);
-                long x2 = x + c;
-                hi += carry(x, c, x2);
-                t[j - 1] = x2;
-                c = hi;
-            }
-            long x = t[k] + c;
-            long cc = carry(t[k], c, x);
-            t[k - 1] = x;
-            t[k] = t[k + 1] + cc;
+            long x = s[i + k] + c + top;
+            s[i + k] = x & LOW;
+            top = x >>> 32;
         }
-        // t < 2q: subtract q unless that borrows out of the top limb.
+        s[2 * k] = top;
+    }
+
+    /**
+     * Packs the m+1 32-bit limbs at s[t..] (a value below 2q) into out as n 64-bit limbs, less q
+     * unless that borrows: the difference goes through the scratch's halves and a mask picks.
+     */
+    private void reduceOnce(long[] s, int t, long[] out, int oo) {
+        int k = m;
+        int d = halves;
+        long[] p = q32;
         long borrow = 0;
         for (int j = 0; j < k; j++) {
-            long d = t[j] - q[j] - borrow;
-            borrow = borrowOut(t[j], q[j], d);
-            out[oo + j] = d;
+            long x = s[t + j] - p[j] - borrow;
+            borrow = x >>> 63;
+            s[d + j] = x & LOW;
         }
-        long keep = -(borrow & (t[k] ^ 1));
-        for (int j = 0; j < k; j++) {
-            out[oo + j] = (t[j] & keep) | (out[oo + j] & ~keep);
+        // Subtract q when the top limb carries or the subtraction did not borrow.
+        long sub = -(s[t + k] | (borrow ^ 1));
+        for (int j = 0; j < n; j++) {
+            long lo = (s[d + 2 * j] & sub) | (s[t + 2 * j] & ~sub);
+            long hi = (s[d + 2 * j + 1] & sub) | (s[t + 2 * j + 1] & ~sub);
+            out[oo + j] = lo | (hi << 32);
         }
     }
 
@@ -179,44 +243,40 @@ final class ModQ {
 
     /** out = -a mod q. */
     void negate(long[] a, int ao, long[] out, int oo) {
-        sub(new long[n], 0, a, ao, out, oo);
+        sub(zero, 0, a, ao, out, oo);
     }
 
     /**
-     * The Montgomery form of {@code wideBytes()} uniform bytes (little-endian) read as an integer mod q:
-     * {@code lo·R^2·R^-1 + hi·R^3·R^-1} for the low n limbs and the rest. Two products, no final one.
+     * The Montgomery form of {@code wideBytes()} uniform bytes (little-endian) read as an integer v mod q:
+     * a Montgomery reduction gives v·R^-1 (v is below q·R), and a product with R^3 gives v·R.
      */
-    void reduceWide(byte[] in, int off, long[] out, int oo, long[] t) {
-        long[] lo = new long[n];
-        long[] hi = new long[n];
+    void reduceWide(byte[] in, int off, long[] out, int oo, long[] s) {
         int bytes = wideBytes();
-        for (int i = 0; i < bytes; i++) {
-            int limb = i >>> 3;
-            long v = (in[off + i] & 0xffL) << (8 * (i & 7));
-            if (limb < n) {
-                lo[limb] |= v;
-            } else {
-                hi[limb - n] |= v;
-            }
+        Arrays.fill(s, 0, 2 * m + 1, 0);
+        int words = bytes >>> 2;
+        for (int j = 0; j < words; j++) {
+            int i = off + 4 * j;
+            s[j] = (in[i] & 0xffL) | (in[i + 1] & 0xffL) << 8 | (in[i + 2] & 0xffL) << 16 | (in[i + 3] & 0xffL) << 24;
         }
-        mul(lo, 0, r2, 0, out, oo, t);
-        mul(hi, 0, r3, 0, hi, 0, t);
-        add(out, oo, hi, 0, out, oo);
-        Arrays.fill(lo, 0);
-        Arrays.fill(hi, 0);
+        for (int i = 4 * words; i < bytes; i++) {
+            s[i >>> 2] |= (in[off + i] & 0xffL) << (8 * (i & 3));
+        }
+        reduce(s, s, packed);
+        mul(s, packed, r3, 0, out, oo, s);
+        Arrays.fill(s, packed, packed + n, 0);
     }
 
     /** The Montgomery form of a scalar. */
     void load(Scalar s, long[] out, int oo, long[] t) {
         byte[] be = s.encode();
-        long[] v = new long[n];
+        Arrays.fill(t, packed, packed + n, 0);
         for (int i = 0; i < be.length; i++) {
             int bit = 8 * (be.length - 1 - i);
-            v[bit >>> 6] |= (be[i] & 0xffL) << (bit & 63);
+            t[packed + (bit >>> 6)] |= (be[i] & 0xffL) << (bit & 63);
         }
         Arrays.fill(be, (byte) 0);
-        mul(v, 0, r2, 0, out, oo, t);
-        Arrays.fill(v, 0);
+        mul(t, packed, r2, 0, out, oo, t);
+        Arrays.fill(t, packed, packed + n, 0);
     }
 
     /** The scalar of a Montgomery form. */
@@ -229,16 +289,21 @@ final class ModQ {
         }
     }
 
-    /** The scalar's canonical big-endian encoding, from its Montgomery form. */
+    /** The scalar's canonical big-endian encoding, from its Montgomery form (one reduction). */
     byte[] canonical(long[] a, int ao, long[] t) {
-        long[] v = new long[n];
-        mul(a, ao, plainOne, 0, v, 0, t);
+        Arrays.fill(t, 0, 2 * m + 1, 0);
+        for (int j = 0; j < n; j++) {
+            long v = a[ao + j];
+            t[2 * j] = v & LOW;
+            t[2 * j + 1] = v >>> 32;
+        }
+        reduce(t, t, packed);
         byte[] be = new byte[byteLength];
         for (int i = 0; i < byteLength; i++) {
             int bit = 8 * (byteLength - 1 - i);
-            be[i] = (byte) (v[bit >>> 6] >>> (bit & 63));
+            be[i] = (byte) (t[packed + (bit >>> 6)] >>> (bit & 63));
         }
-        Arrays.fill(v, 0);
+        Arrays.fill(t, packed, packed + n, 0);
         return be;
     }
 
@@ -252,10 +317,6 @@ final class ModQ {
         }
     }
 
-    private static long mulHigh(long a, long b) {
-        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-    }
-
     /** The carry out of s = a + b, as 0 or 1. */
     private static long carry(long a, long b, long s) {
         return ((a & b) | ((a | b) & ~s)) >>> 63;
@@ -266,10 +327,10 @@ final class ModQ {
         return ((~x & y) | ((~x | y) & d)) >>> 63;
     }
 
-    private static long[] limbs(BigInteger v, int n) {
-        long[] out = new long[n];
-        for (int j = 0; j < n; j++) {
-            out[j] = v.shiftRight(64 * j).longValue();
+    private static long[] limbs(BigInteger v, int count, int bits) {
+        long[] out = new long[count];
+        for (int j = 0; j < count; j++) {
+            out[j] = v.shiftRight(bits * j).longValue() & (-1L >>> (64 - bits));
         }
         return out;
     }

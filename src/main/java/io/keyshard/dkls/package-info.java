@@ -55,7 +55,7 @@
  * Secret scalars (shares, r_i, φ_i, the VOLE inputs and outputs) are
  * {@link io.keyshard.curve.Scalar}s: fixed-width Montgomery arithmetic, and hash outputs reduced
  * by it; the multiplication's long vectors (the OT-derived values, τ, the check) use the same kind of
- * arithmetic on 64-bit limbs, {@code ModQ}, with the receiver's choice bits as masks.
+ * arithmetic, {@code ModQ} (64-bit limbs, products on 32-bit halves), with the receiver's choice bits as masks.
  * The KOS15 check multiplies secret rows by the public challenge through a table indexed by the
  * challenge. Multiplications of G, and of points used many times (h and z of a base OT batch), by a
  * secret read a {@link io.keyshard.curve.FixedBaseMultiplier} (a table of multiples per digit, every

@@ -25,8 +25,8 @@ class Gf256Test {
         TestRandom random = new TestRandom("gf table");
         long[] table = new long[Gf256.TABLE];
         for (int n = 0; n < 50; n++) {
-            long[] a = element(random);
-            long[] b = n == 0 ? new long[] {-1, -1, -1, -1} : element(random);
+            long[] a = n == 1 ? new long[] {-1, -1, -1, -1} : element(random);
+            long[] b = n <= 1 ? new long[] {-1, -1, -1, -1} : element(random);
             long[] eight = new long[8];
             long[] nine = new long[9];
             Gf256.mulAccumulatePublic(a, b, eight, table);

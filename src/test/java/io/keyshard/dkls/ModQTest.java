@@ -1,5 +1,6 @@
 package io.keyshard.dkls;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keyshard.curve.CurveName;
@@ -52,6 +53,90 @@ class ModQTest {
     @EnumSource(
             value = CurveName.class,
             names = {"SECP256K1", "P256", "P384", "P521"})
+    void theMontgomeryProductTakesAnyFactorBelowRAndKeepsItsResultWhenTheOutputIsAnInput(CurveName name) {
+        Group g = Group.of(name);
+        ModQ f = ModQ.of(g);
+        BigInteger q = g.order();
+        BigInteger r = BigInteger.ONE.shiftLeft(64 * f.n);
+        BigInteger rInv = r.modInverse(q);
+        TestRandom random = new TestRandom("raw " + name);
+        BigInteger[] raw = {
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            q.subtract(BigInteger.ONE),
+            q,
+            q.add(BigInteger.ONE),
+            q.shiftLeft(1).min(r.subtract(BigInteger.ONE)),
+            r.subtract(BigInteger.ONE),
+            r.subtract(BigInteger.TWO),
+            r.shiftRight(1),
+            BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE),
+            new BigInteger(64 * f.n, random),
+            new BigInteger(64 * f.n, random)
+        };
+        BigInteger[] reduced = {
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            q.subtract(BigInteger.ONE),
+            q.shiftRight(1),
+            g.random(random).toBigInteger()
+        };
+        long[] t = f.scratch();
+        long[] out = f.vector(1);
+        for (BigInteger x : raw) {
+            for (BigInteger y : reduced) {
+                BigInteger want = x.multiply(y).multiply(rInv).mod(q);
+                long[] a = limbs(x, f.n);
+                long[] b = limbs(y, f.n);
+                f.mul(a, 0, b, 0, out, 0, t);
+                assertEquals(want, value(out), "a·b·R^-1 for a=" + x.toString(16) + " b=" + y.toString(16));
+                f.mul(a, 0, b, 0, a, 0, t);
+                assertArrayEquals(out, a, "out aliasing a");
+                a = limbs(x, f.n);
+                f.mul(a, 0, b, 0, b, 0, t);
+                assertArrayEquals(out, b, "out aliasing b");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void conversionsKeepTheValueAndTheHashedFormIsItsLittleEndianTimesR(CurveName name) {
+        Group g = Group.of(name);
+        ModQ f = ModQ.of(g);
+        BigInteger q = g.order();
+        BigInteger r = BigInteger.ONE.shiftLeft(64 * f.n);
+        TestRandom random = new TestRandom("convert " + name);
+        long[] t = f.scratch();
+        long[] a = f.vector(3);
+        byte[] hashed = new byte[8 * f.n];
+        for (BigInteger x : new BigInteger[] {
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            BigInteger.TWO,
+            q.subtract(BigInteger.ONE),
+            q.subtract(BigInteger.TWO),
+            BigInteger.ONE.shiftLeft(q.bitLength() - 1),
+            g.random(random).toBigInteger()
+        }) {
+            f.load(g.of(x), a, f.n, t);
+            BigInteger mont = x.multiply(r).mod(q);
+            assertEquals(mont, value(Arrays.copyOfRange(a, f.n, 2 * f.n)), "Montgomery form of " + x.toString(16));
+            assertEquals(0, value(Arrays.copyOfRange(a, 0, f.n)).signum(), "the slot before is untouched");
+            assertEquals(0, value(Arrays.copyOfRange(a, 2 * f.n, 3 * f.n)).signum(), "the slot after is untouched");
+            assertEquals(x, f.scalar(a, f.n, t).toBigInteger());
+            assertArrayEquals(g.of(x).encode(), f.canonical(a, f.n, t));
+            f.write(a, f.n, hashed, 0);
+            assertArrayEquals(littleEndian(mont, 8 * f.n), hashed, "hashed form");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void aWideHashReducesToItsLittleEndianValueModQ(CurveName name) {
         Group g = Group.of(name);
         ModQ f = ModQ.of(g);
@@ -63,6 +148,14 @@ class ModQTest {
             random.nextBytes(wide);
             if (i == 0) {
                 Arrays.fill(wide, (byte) 0xff);
+            } else if (i == 1) {
+                Arrays.fill(wide, (byte) 0);
+            } else if (i == 2) {
+                wide = littleEndian(g.order(), wide.length);
+            } else if (i == 3) {
+                wide = littleEndian(BigInteger.ONE.shiftLeft(8 * wide.length).subtract(g.order()), wide.length);
+            } else if (i == 4) {
+                wide = littleEndian(BigInteger.ONE.shiftLeft(64 * f.n), wide.length);
             }
             f.reduceWide(wide, 0, out, 0, t);
             byte[] be = new byte[wide.length];
@@ -72,5 +165,29 @@ class ModQTest {
             Scalar s = f.scalar(out, 0, t);
             assertEquals(new BigInteger(1, be).mod(g.order()), s.toBigInteger());
         }
+    }
+
+    private static long[] limbs(BigInteger v, int n) {
+        long[] out = new long[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = v.shiftRight(64 * j).longValue();
+        }
+        return out;
+    }
+
+    private static BigInteger value(long[] limbs) {
+        BigInteger v = BigInteger.ZERO;
+        for (int j = limbs.length - 1; j >= 0; j--) {
+            v = v.shiftLeft(64).add(new BigInteger(Long.toUnsignedString(limbs[j])));
+        }
+        return v;
+    }
+
+    private static byte[] littleEndian(BigInteger v, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = v.shiftRight(8 * i).byteValue();
+        }
+        return out;
     }
 }
