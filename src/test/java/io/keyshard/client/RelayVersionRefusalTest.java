@@ -1,8 +1,6 @@
 package io.keyshard.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import org.junit.jupiter.api.Test;
@@ -10,39 +8,32 @@ import org.junit.jupiter.api.Test;
 /** How the client reads a node's round-1 refusal between relay versions: which side is older. */
 class RelayVersionRefusalTest {
     @Test
-    void aNodeOfAnOlderRelayVersionOrFromBeforeThemIsOlder() {
-        KeygenException two = refused(
+    void aNodeOfAnOlderRelayVersionOrFromBeforeThemIsOlderAndANewerOneNamesItsVersion() {
+        assertRead(
                 400,
-                "MALFORMED",
-                "relay: version 3 is not this server's (2); update the older of the client and this server");
-        assertTrue(EcdsaSignRun.olderNode(two));
-        assertEquals(2, EcdsaSignRun.nodeRelay(two));
-        assertTrue(EcdsaSignRun.olderNode(
-                refused(400, "MALFORMED", "field 'keyId' is missing, null or of the wrong type")));
-    }
-
-    @Test
-    void aNewerNodeNamesItsVersionAndIsNotOlder() {
-        KeygenException four = refused(
+                "relay: version 3 is not this server's (2); update the older of the client and this server",
+                true,
+                2);
+        assertRead(400, "field 'keyId' is missing, null or of the wrong type", true, -1);
+        assertRead(
                 400,
-                "MALFORMED",
-                "relay: version 3 is not this server's (4); the client is older than this server, update it");
-        assertFalse(EcdsaSignRun.olderNode(four));
-        assertEquals(4, EcdsaSignRun.nodeRelay(four));
+                "relay: version 3 is not this server's (4); the client is older than this server, update it",
+                false,
+                4);
     }
 
     @Test
     void otherRefusalsSayNothingOfVersions() {
-        KeygenException other = refused(400, "MALFORMED", "request.keyId: not a key of this client");
-        assertFalse(EcdsaSignRun.olderNode(other));
-        assertEquals(-1, EcdsaSignRun.nodeRelay(other));
-        KeygenException conflict = refused(409, "CONFLICT", "relay: version 3 is not this server's (2)");
-        assertFalse(EcdsaSignRun.olderNode(conflict));
-        assertEquals(-1, EcdsaSignRun.nodeRelay(conflict));
+        assertRead(400, "request.keyId: not a key of this client", false, -1);
+        assertRead(409, "relay: version 3 is not this server's (2)", false, -1);
     }
 
-    private static KeygenException refused(int status, String code, String message) {
+    private static void assertRead(int status, String message, boolean olderNode, int nodeRelay) {
+        String code = status == 400 ? "MALFORMED" : "CONFLICT";
         ServerException se = new ServerException("BRAVO", status, code, message);
-        return new KeygenException("BRAVO", "signing failed in round 1: " + se.getMessage(), ExitCoded.SERVER, se);
+        KeygenException e =
+                new KeygenException("BRAVO", "signing failed in round 1: " + se.getMessage(), ExitCoded.SERVER, se);
+        assertEquals(olderNode, EcdsaSignRun.olderNode(e), message);
+        assertEquals(nodeRelay, EcdsaSignRun.nodeRelay(e), message);
     }
 }
