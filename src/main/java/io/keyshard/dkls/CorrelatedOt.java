@@ -99,6 +99,7 @@ final class CorrelatedOt {
             Arrays.fill(in, (byte) 0);
             Arrays.fill(stream, (byte) 0);
             Arrays.fill(t, 0);
+            oracle.wipe();
         }
     }
 }

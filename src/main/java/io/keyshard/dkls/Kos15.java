@@ -43,6 +43,7 @@ final class Kos15 {
                 u[i][w] = t0[i][w] ^ t1[w] ^ choices[w];
             }
         }
+        prg.wipe();
         long[][] tRows = transpose(t0, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);
@@ -83,6 +84,7 @@ final class Kos15 {
         long[][] q = new long[Group.KAPPA][];
         for (int i = 0; i < Group.KAPPA; i++) {
             if (u[i] == null || u[i].length != words) {
+                prg.wipe();
                 throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension column of the wrong size");
             }
             long mask = -((delta[i >>> 6] >>> (i & 63)) & 1L);
@@ -91,6 +93,7 @@ final class Kos15 {
                 q[i][w] ^= u[i][w] & mask;
             }
         }
+        prg.wipe();
         long[][] qRows = transpose(q, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);

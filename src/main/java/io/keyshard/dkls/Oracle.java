@@ -90,6 +90,15 @@ final class Oracle {
             d.update(in, inOff, inLength);
             d.doFinal(out, outOff, outLength);
         }
+
+        /**
+         * Overwrites the digest's own copies of the last input (its message words and state, which a
+         * reset keeps) by hashing a zero block: the inputs are secret seeds and OT rows.
+         */
+        void wipe() {
+            byte[] zero = new byte[64];
+            hash(zero, 0, zero.length, zero, 0, zero.length);
+        }
     }
 
     static byte[] u32(int v) {
