@@ -1,7 +1,6 @@
 package io.keyshard.dkls;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * Correlated OT over Z_q from the KOS15 rows, with a vector correlation α of w scalars reused on
@@ -65,11 +64,10 @@ final class CorrelatedOt {
         return shares;
     }
 
-    /** w scalars per row from one SHAKE256 over (tag, sid | j, row), with one digest reused for every row. */
+    /** w scalars per row from the session's keyed oracle over (j, row), 36 bytes in, one block. */
     private static final class RowHash {
         private final ModQ f;
-        private final byte[] prefix;
-        private final SHAKEDigest shake = new SHAKEDigest(256);
+        private final Oracle.Keyed oracle;
         private final byte[] in = new byte[4 + 8 * Gf256.WORDS];
         private final byte[] stream;
         private final long[] t;
@@ -77,7 +75,7 @@ final class CorrelatedOt {
 
         RowHash(ModQ f, byte[] sid, int w) {
             this.f = f;
-            this.prefix = Oracle.prefix(TAG, sid);
+            this.oracle = Oracle.keyed(TAG, sid);
             this.stream = new byte[f.wideBytes() * w];
             this.t = f.scratch();
             this.w = w;
@@ -91,9 +89,7 @@ final class CorrelatedOt {
             for (int i = 0; i < 8 * Gf256.WORDS; i++) {
                 in[4 + i] = (byte) (row[i >>> 3] >>> (8 * (i & 7)));
             }
-            shake.update(prefix, 0, prefix.length);
-            shake.update(in, 0, in.length);
-            shake.doFinal(stream, 0, stream.length);
+            oracle.hash(in, 0, in.length, stream, 0, stream.length);
             for (int k = 0; k < w; k++) {
                 f.reduceWide(stream, k * f.wideBytes(), out, k * f.n, t);
             }
@@ -103,6 +99,7 @@ final class CorrelatedOt {
             Arrays.fill(in, (byte) 0);
             Arrays.fill(stream, (byte) 0);
             Arrays.fill(t, 0);
+            oracle.wipe();
         }
     }
 }

@@ -32,16 +32,18 @@ final class Kos15 {
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {
         seeds.claim(sid);
         int words = words(m);
+        Oracle.Keyed prg = Oracle.keyed(PRG, sid);
         long[][] u = new long[Group.KAPPA][];
         long[][] t0 = new long[Group.KAPPA][];
         for (int i = 0; i < Group.KAPPA; i++) {
-            t0[i] = prg(sid, seeds.pad(i, 0), m);
-            long[] t1 = prg(sid, seeds.pad(i, 1), m);
+            t0[i] = prg(prg, seeds.pad(i, 0), m);
+            long[] t1 = prg(prg, seeds.pad(i, 1), m);
             u[i] = new long[words];
             for (int w = 0; w < words; w++) {
                 u[i][w] = t0[i][w] ^ t1[w] ^ choices[w];
             }
         }
+        prg.wipe();
         long[][] tRows = transpose(t0, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);
@@ -78,17 +80,20 @@ final class Kos15 {
         }
         seeds.claim(sid);
         long[] delta = seeds.delta();
+        Oracle.Keyed prg = Oracle.keyed(PRG, sid);
         long[][] q = new long[Group.KAPPA][];
         for (int i = 0; i < Group.KAPPA; i++) {
             if (u[i] == null || u[i].length != words) {
+                prg.wipe();
                 throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension column of the wrong size");
             }
             long mask = -((delta[i >>> 6] >>> (i & 63)) & 1L);
-            q[i] = prg(sid, seeds.chosen(i), m);
+            q[i] = prg(prg, seeds.chosen(i), m);
             for (int w = 0; w < words; w++) {
                 q[i][w] ^= u[i][w] & mask;
             }
         }
+        prg.wipe();
         long[][] qRows = transpose(q, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);
@@ -118,10 +123,11 @@ final class Kos15 {
         return (bits + 63) >>> 6;
     }
 
-    /** m pseudo-random bits from a base OT pad, bound to the session; bits past m are zero. */
-    private static long[] prg(byte[] sid, byte[] seed, int m) {
+    /** m pseudo-random bits from a base OT pad, by the session's keyed PRG oracle; bits past m are zero. */
+    private static long[] prg(Oracle.Keyed prg, byte[] seed, int m) {
         int words = words(m);
-        byte[] b = Oracle.hash(PRG, 8 * words, sid, seed);
+        byte[] b = new byte[8 * words];
+        prg.hash(seed, 0, seed.length, b, 0, b.length);
         long[] out = new long[words];
         for (int i = 0; i < b.length; i++) {
             out[i >>> 3] |= (b[i] & 0xffL) << (8 * (i & 7));
@@ -144,11 +150,11 @@ final class Kos15 {
                 }
             }
         }
-        return Oracle.hash32(COLUMNS, sid, all);
+        return Oracle.bulk(COLUMNS, 32, sid, all);
     }
 
     private static long[][] challenge(byte[] sid, byte[] columns, int m) {
-        byte[] stream = Oracle.hash(CHI, 32 * m, sid, columns);
+        byte[] stream = Oracle.bulk(CHI, 32 * m, sid, columns);
         long[][] chi = new long[m][];
         for (int j = 0; j < m; j++) {
             chi[j] = Gf256.fromBytes(stream, 32 * j);

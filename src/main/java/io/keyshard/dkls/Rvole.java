@@ -137,7 +137,7 @@ public final class Rvole {
                     f.write(entry, 0, r, (k * xi + j) * 8 * n);
                 }
             }
-            if (!MessageDigest.isEqual(Oracle.hash32(CHECK, sid, r), msg.checkDigest())) {
+            if (!MessageDigest.isEqual(Oracle.bulk(CHECK, 32, sid, r), msg.checkDigest())) {
                 seeds.burn();
                 throw new ProtocolAbort(
                         peer, Check.MULTIPLICATION, "the multiplication check failed; the pair's OT setup is burned");
@@ -252,7 +252,7 @@ public final class Rvole {
             f.sub(prod, 0, alpha, k * n, prod, 0);
             gamma[k] = f.scalar(prod, 0, t);
         }
-        byte[] digest = Oracle.hash32(CHECK, sid, r);
+        byte[] digest = Oracle.bulk(CHECK, 32, sid, r);
         for (long[] v : new long[][] {alpha, z, cot.tau(), entry, prod, acc}) {
             Arrays.fill(v, 0);
         }
@@ -271,7 +271,7 @@ public final class Rvole {
         int off = put(msg.xTilde(), t, columns.length);
         off = put(msg.tTilde(), t, off);
         System.arraycopy(tau, 0, t, off, tau.length);
-        byte[] digest = Oracle.hash32(TRANSCRIPT, sid, t);
+        byte[] digest = Oracle.bulk(TRANSCRIPT, 32, sid, t);
         long[] chi = f.vector(2 * ell);
         long[] scratch = f.scratch();
         for (int k = 0; k < ell; k++) {

@@ -124,8 +124,12 @@ final class SigningService implements AutoCloseable {
             throw ApiException.malformed("request: an object is required");
         }
         if (d.relay() != DklsRound1Request.RELAY) {
+            // clients from relay version 3 on read the node's version from these words: keep them
             throw ApiException.malformed("relay: version " + d.relay() + " is not this server's ("
-                    + DklsRound1Request.RELAY + "); update the older of the client and this server");
+                    + DklsRound1Request.RELAY + "); "
+                    + (d.relay() < DklsRound1Request.RELAY
+                            ? "the client is older than this server, update it"
+                            : "this server is older than the client, update it"));
         }
         return d.request();
     }

@@ -8,8 +8,10 @@ package io.keyshard.wire;
  */
 public record DklsRound1Request(SignRound1Request request, int relay) {
     /**
-     * Version 2: point-to-point bodies HPKE-sealed with AEAD ChaCha20-Poly1305 (RFC 9180 id 0x0003). Version 1,
+     * Version 3: the signing's OT extension (PRG, rows, challenges) and RVOLE transcript hashed with BLAKE3
+     * instead of SHAKE256, so a version-2 signer computes other values and cannot sign with it. Version 2
+     * brought point-to-point bodies HPKE-sealed with AEAD ChaCha20-Poly1305 (RFC 9180 id 0x0003); version 1,
      * the bare {@link SignRound1Request} with AES-128-GCM bodies, is no longer signed with.
      */
-    public static final int RELAY = 2;
+    public static final int RELAY = 3;
 }

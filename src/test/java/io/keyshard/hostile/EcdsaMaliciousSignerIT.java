@@ -86,7 +86,8 @@ class EcdsaMaliciousSignerIT {
         rogue.dklsPartial = null;
         rogue.dklsPartialSignature = null;
         rogue.dklsRound2 = null;
-        rogue.olderNode = false;
+        rogue.olderNode = null;
+        rogue.clientRelay = 0;
     }
 
     private static UUID readyKey() {
@@ -248,35 +249,47 @@ class EcdsaMaliciousSignerIT {
         // a coordinator from before relay versions sends the bare request
         assertRefused(
                 400,
-                "relay version 2; the client is older than this server, update it",
+                "relay version 3; the client is older than this server, update it",
                 rounds.postAsIs("ALPHA", signId, "round1", r));
         assertRefused(
                 400,
-                "relay: version 1 is not this server's (2)",
-                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 1)));
+                "relay: version 2 is not this server's (3); the client is older than this server, update it",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 2)));
         assertRefused(
                 400,
-                "relay: version 3 is not this server's (2)",
-                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 3)));
+                "relay: version 4 is not this server's (3); this server is older than the client, update it",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 4)));
         // nothing of the signing was kept or burned: the same signId signs round 1 with the same pairwise setup
         ok(post("ALPHA", signId, "round1", r));
         assertEquals(200, post("ALPHA", signId, "abort", Map.of()).statusCode());
     }
 
     @Test
-    void theClientTellsToUpdateAnOlderNodeThatRefusesRoundOne() throws Exception {
+    void aSigningBetweenRelayVersionsTellsWhichSideToUpdateAndBurnsNothing() throws Exception {
         UUID keyId = readyKey();
         try (Vault vault = cluster.openVault();
                 Workspace ws = Workspace.open(cluster.home, vault)) {
-            rogue.olderNode = true;
+            for (RogueFront.OlderNode older : RogueFront.OlderNode.values()) {
+                rogue.olderNode = older;
+                assertSigningFails(
+                        ws,
+                        keyId,
+                        4,
+                        "server BRAVO runs an older Keyshard, which does not sign threshold ECDSA "
+                                + "with relay version 3; update it");
+            }
+            rogue.olderNode = null;
+            // BRAVO's round 1 arrives as a client of relay version 2 sends it; that client reads the refusal as this
+            // one does (a 400 that names no older node is the server's refusal, exit 4)
+            rogue.clientRelay = 2;
             assertSigningFails(
                     ws,
                     keyId,
                     4,
-                    "server BRAVO runs an older Keyshard, which does not sign threshold ECDSA "
-                            + "with relay version 2; update it");
-            // the refusal came before either node used its pairwise setup: none is burned, the pair signs at once
-            rogue.olderNode = false;
+                    "server BRAVO: refused the request (400 MALFORMED): relay: version 2 is not this server's (3);"
+                            + " the client is older than this server, update it");
+            // each refusal came before either node used its pairwise setup: none is burned, the pair signs at once
+            rogue.clientRelay = 0;
             SignResult good = ws.sign(
                             new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
                     .promise()

@@ -1,5 +1,6 @@
 package io.keyshard.hostile;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -15,8 +16,8 @@ import io.keyshard.dkg.Round3Message;
 import io.keyshard.dkg.Round3Request;
 import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
-import io.keyshard.node.BareRoundOne;
 import io.keyshard.node.NodeSecrets;
+import io.keyshard.node.OlderRoundOne;
 import io.keyshard.node.TestNode;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
@@ -66,11 +67,30 @@ final class RogueFront implements AutoCloseable {
     volatile boolean unavailable;
 
     /**
-     * When set, the front answers signing round 1 as a node from before relay versions did: its strict parse of
-     * the bare {@link SignRound1Request} refuses an ECDSA round 1 of this version with 400 MALFORMED, before any of
-     * its state is touched; bare requests are passed on.
+     * When set, the front answers signing round 1 as an older node did, before any of its state is touched: a
+     * node from before relay versions ({@link OlderNode#BARE}) by its strict parse of the bare {@link
+     * SignRound1Request}, which refuses an ECDSA round 1 of this version with 400 MALFORMED (bare requests are
+     * passed on); a node of relay version 2 ({@link OlderNode#RELAY_2}) by refusing another version in its words.
      */
-    volatile boolean olderNode;
+    volatile OlderNode olderNode;
+
+    /** The older nodes the front can play, by the relay version {@link OlderRoundOne} reads round 1 at. */
+    enum OlderNode {
+        BARE(0),
+        RELAY_2(2);
+
+        final int relay;
+
+        OlderNode(int relay) {
+            this.relay = relay;
+        }
+    }
+
+    /**
+     * When not 0, the relay version the front writes into each threshold-ECDSA round 1 it passes on to its
+     * node, as a client of that version sends it.
+     */
+    volatile int clientRelay;
 
     /** How the operator alters its node's round-2 signature share (hex in, hex out); null leaves it. */
     volatile UnaryOperator<String> signShare;
@@ -153,12 +173,10 @@ final class RogueFront implements AutoCloseable {
                 ex.sendResponseHeaders(503, -1);
                 return;
             }
-            String older = olderNode
-                            && SIGN_ROUND1
-                                    .matcher(ex.getRequestURI().getRawPath())
-                                    .matches()
-                    ? BareRoundOne.refusal(body)
-                    : null;
+            OlderNode playing = olderNode;
+            boolean round1 =
+                    SIGN_ROUND1.matcher(ex.getRequestURI().getRawPath()).matches();
+            String older = playing != null && round1 ? OlderRoundOne.refusal(playing.relay, body) : null;
             if (older != null) {
                 byte[] out = older.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -174,7 +192,11 @@ final class RogueFront implements AutoCloseable {
             Matcher m = ROUND.matcher(path);
             String forwarded = ex.getRequestMethod().equals("GET")
                     ? null
-                    : m.matches() ? untampered(m.group(1), m.group(2), body) : new String(body, StandardCharsets.UTF_8);
+                    : m.matches()
+                            ? untampered(m.group(1), m.group(2), body)
+                            : round1 && clientRelay != 0
+                                    ? withRelay(body, clientRelay)
+                                    : new String(body, StandardCharsets.UTF_8);
             // as long as the client waits for a round: a pairwise setup step can take longer than 20 s on a busy
             // machine
             HttpResponse<String> r = node.send(apiKey, path, forwarded, Workspace.DEFAULT_ROUND_TIMEOUT);
@@ -278,6 +300,17 @@ final class RogueFront implements AutoCloseable {
     }
 
     /** A round request with the node's own message swapped back to what the node really sent. */
+    /** An ECDSA round 1 with its relay version replaced; any other body as it is. */
+    private static String withRelay(byte[] body, int relay) throws IOException {
+        var json = StrictJson.mapper();
+        var tree = json.readTree(body);
+        if (tree instanceof ObjectNode o && o.has("relay")) {
+            o.put("relay", relay);
+            return json.writeValueAsString(o);
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
     private String untampered(String keyId, String round, byte[] request) throws IOException {
         var json = StrictJson.mapper();
         String text = new String(request, StandardCharsets.UTF_8);
