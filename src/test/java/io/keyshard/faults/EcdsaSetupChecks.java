@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What must hold of the threshold-ECDSA pairwise setups after an ECDSA {@link SignKillStress} run: with the nodes
- * stopped, each node holds of every key either no setup or a complete one (every pair of one setup id loads,
- * nothing burned); after a restart every key signs (a half-done setup is run again) and then every node holds the
+ * What must hold of the threshold-ECDSA pairwise setups after an ECDSA {@link SignKillStress} run. A pair belongs to
+ * two servers and a curve, and the pairs of one key may come from different setups (each made for whichever key
+ * first needed it). With the nodes stopped, every pair a node lists for a key loads whole under the setup id it
+ * lists (its seeds open and check), none is burned, and a key's status is COMPLETE only with both pairs; after a
+ * restart every key signs (a pair a kill left half done is set up again) and then both ends of every pair hold the
  * same setup with correlated seeds. Violations go to the run's list.
  */
 final class EcdsaSetupChecks {
@@ -50,8 +52,8 @@ final class EcdsaSetupChecks {
     }
 
     /**
-     * On every stopped node, each key's setup is absent or complete (every other server's pair of its setup id
-     * loads, none burned); with {@code settled}, every node holds the same setup with correlated seeds.
+     * On every stopped node, every pair listed for each key loads under the setup id listed for it, none burned;
+     * with {@code settled}, every key's pairs are all there and both ends of each hold one setup, correlated.
      */
     private void checkSetups(boolean settled) throws Exception {
         for (KeyRecord k : readyKeys()) {
@@ -60,17 +62,18 @@ final class EcdsaSetupChecks {
                 SetupAccess.Held h = SetupAccess.read(run.nodes.data(name), k.keyId());
                 held.put(11 + NodeProcesses.NAMES.indexOf(name), h);
                 SetupStatus.State state = h.status().state();
-                boolean whole = state == SetupStatus.State.NONE
-                        || (state == SetupStatus.State.COMPLETE
-                                && h.refused().isEmpty()
-                                && h.pairs().size() == 2);
+                boolean whole = h.refused().isEmpty()
+                        && (state == SetupStatus.State.NONE
+                                || (state == SetupStatus.State.COMPLETE
+                                        && h.pairs().size() == 2));
                 if (!whole || (settled && state != SetupStatus.State.COMPLETE)) {
                     run.violations.add(name + " holds a setup of " + k.curve() + " key that is " + state + " with "
                             + h.pairs().size() + " pairs and refuses " + h.refused());
                 }
-                h.pairs().values().forEach(p -> {
-                    if (!p.setupId().toString().equals(h.status().setupId())) {
-                        run.violations.add(name + " holds pairs of two setups of one key");
+                h.pairs().forEach((peer, p) -> {
+                    if (!p.setupId().toString().equals(h.status().pairs().get(peer))) {
+                        run.violations.add(name + " loads its pair with server " + peer
+                                + " from another setup than the one its status lists");
                     }
                 });
             }
