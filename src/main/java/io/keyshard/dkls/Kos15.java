@@ -35,15 +35,18 @@ final class Kos15 {
         Oracle.Keyed prg = Oracle.keyed(PRG, sid);
         long[][] u = new long[Group.KAPPA][];
         long[][] t0 = new long[Group.KAPPA][];
-        for (int i = 0; i < Group.KAPPA; i++) {
-            t0[i] = prg(prg, seeds.pad(i, 0), m);
-            long[] t1 = prg(prg, seeds.pad(i, 1), m);
-            u[i] = new long[words];
-            for (int w = 0; w < words; w++) {
-                u[i][w] = t0[i][w] ^ t1[w] ^ choices[w];
+        try {
+            for (int i = 0; i < Group.KAPPA; i++) {
+                t0[i] = prg(prg, seeds.pad(i, 0), m);
+                long[] t1 = prg(prg, seeds.pad(i, 1), m);
+                u[i] = new long[words];
+                for (int w = 0; w < words; w++) {
+                    u[i][w] = t0[i][w] ^ t1[w] ^ choices[w];
+                }
             }
+        } finally {
+            prg.wipe();
         }
-        prg.wipe();
         long[][] tRows = transpose(t0, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);
@@ -82,18 +85,20 @@ final class Kos15 {
         long[] delta = seeds.delta();
         Oracle.Keyed prg = Oracle.keyed(PRG, sid);
         long[][] q = new long[Group.KAPPA][];
-        for (int i = 0; i < Group.KAPPA; i++) {
-            if (u[i] == null || u[i].length != words) {
-                prg.wipe();
-                throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension column of the wrong size");
+        try {
+            for (int i = 0; i < Group.KAPPA; i++) {
+                if (u[i] == null || u[i].length != words) {
+                    throw new ProtocolAbort(receiver, Check.SHAPE, "OT extension column of the wrong size");
+                }
+                long mask = -((delta[i >>> 6] >>> (i & 63)) & 1L);
+                q[i] = prg(prg, seeds.chosen(i), m);
+                for (int w = 0; w < words; w++) {
+                    q[i][w] ^= u[i][w] & mask;
+                }
             }
-            long mask = -((delta[i >>> 6] >>> (i & 63)) & 1L);
-            q[i] = prg(prg, seeds.chosen(i), m);
-            for (int w = 0; w < words; w++) {
-                q[i][w] ^= u[i][w] & mask;
-            }
+        } finally {
+            prg.wipe();
         }
-        prg.wipe();
         long[][] qRows = transpose(q, m);
         byte[] columns = columnsDigest(sid, u);
         long[][] chi = challenge(sid, columns, m);
