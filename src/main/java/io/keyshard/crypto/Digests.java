@@ -2,12 +2,13 @@ package io.keyshard.crypto;
 
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
-/** SHA-256, SHA-512, SHAKE256 and HASH160 over byte parts, one implementation for every caller. */
+/** SHA-256, SHA-512, SHAKE256, BLAKE3 and HASH160 over byte parts, one implementation for every caller. */
 public final class Digests {
     private Digests() {}
 
@@ -19,6 +20,11 @@ public final class Digests {
     /** SHA-512 of the parts, one after another. */
     public static byte[] sha512(byte[]... parts) {
         return digest(new SHA512Digest(), parts);
+    }
+
+    /** The 32-byte BLAKE3 hash of the parts, one after another (unkeyed). */
+    public static byte[] blake3(byte[]... parts) {
+        return digest(new Blake3Digest(32), parts);
     }
 
     /** {@code outputLength} bytes of SHAKE256 over the parts, one after another. */

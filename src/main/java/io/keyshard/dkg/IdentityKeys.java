@@ -92,25 +92,21 @@ public final class IdentityKeys implements Destroyable {
     public static final String SEALED_SIGNING_TAG = "keyshard/sign/v1/sealed";
 
     /**
-     * HPKE-encrypts a threshold-signing message to a peer's encryption key (the key generation's KEM and KDF,
-     * AEAD ChaCha20-Poly1305: relay version 2, {@code wire.DklsRound1Request}); {@code context} (framed under {@link #SEALED_SIGNING_TAG}) is both the info and
-     * the associated data, so a message opens only in the session, round and direction it was sealed for.
+     * The HPKE context that seals this server's threshold-signing messages to one peer's encryption key in one
+     * signing (the key generation's KEM and KDF, AEAD ChaCha20-Poly1305: relay version 2; one context per
+     * ordered pair and signing: relay version 4, {@code wire.DklsRound1Request}); {@code info} (framed under
+     * {@link #SEALED_SIGNING_TAG}) binds the signing, the sender and the recipient.
      */
-    public static byte[] sealSigningMessage(byte[] recipientEncryptionKey, byte[][] context, byte[] plaintext) {
-        byte[] framed = Framing.frame(SEALED_SIGNING_TAG, context);
-        return ShareEncryption.seal(
-                ShareEncryption.relaySuite(),
-                new X25519PublicKeyParameters(recipientEncryptionKey, 0),
-                framed,
-                framed,
-                plaintext,
-                null);
+    public static SigningChannel sendingChannel(byte[] recipientEncryptionKey, byte[][] info) {
+        return SigningChannel.sending(ShareEncryption.relaySuite()
+                .setupBaseS(
+                        new X25519PublicKeyParameters(recipientEncryptionKey, 0),
+                        Framing.frame(SEALED_SIGNING_TAG, info)));
     }
 
-    /** Opens {@link #sealSigningMessage} addressed to this identity; null when it does not open. */
-    public byte[] openSigningMessage(byte[][] context, byte[] sealed) {
-        byte[] framed = Framing.frame(SEALED_SIGNING_TAG, context);
-        return ShareEncryption.open(ShareEncryption.relaySuite(), encryptionKeyPair(), framed, framed, sealed);
+    /** The context that opens a peer's {@link #sendingChannel} to this identity, set up by its first message. */
+    public SigningChannel receivingChannel(byte[][] info) {
+        return SigningChannel.receiving(encryptionKeyPair(), Framing.frame(SEALED_SIGNING_TAG, info));
     }
 
     byte[] sign(byte[] message) {

@@ -1,5 +1,6 @@
 package io.keyshard.dkg;
 
+import io.keyshard.bytes.ByteArrays;
 import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -12,7 +13,8 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
  * Point-to-point shares under RFC 9180 HPKE, base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
  * AES-128-GCM. The info and the associated data both bind sessionId, sender and recipient, so a
  * share can neither be replayed into another session nor redirected to another recipient. The
- * threshold-ECDSA round messages use the same KEM and KDF with ChaCha20-Poly1305 ({@link #relaySuite}).
+ * threshold-ECDSA round messages use the same KEM and KDF with ChaCha20-Poly1305 ({@link #relaySuite}), one
+ * context per ordered pair of servers per signing ({@link SigningChannel}).
  */
 final class ShareEncryption {
     static final int ENC_LENGTH = 32;
@@ -63,17 +65,16 @@ final class ShareEncryption {
         HPKEContextWithEncapsulation ctx = ephemeral == null
                 ? hpke.setupBaseS(recipientKey, info)
                 : hpke.setupBaseS(recipientKey, info, ephemeral);
-        byte[] ct;
+        return ByteArrays.concat(ctx.getEncapsulation(), sealNext(ctx, aad, plaintext));
+    }
+
+    /** The next ciphertext of {@code ctx} (RFC 9180 section 5.2 ContextS.Seal). */
+    static byte[] sealNext(HPKEContext ctx, byte[] aad, byte[] plaintext) {
         try {
-            ct = ctx.seal(aad, plaintext);
+            return ctx.seal(aad, plaintext);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("HPKE sealing failed", e);
         }
-        byte[] enc = ctx.getEncapsulation();
-        byte[] out = new byte[enc.length + ct.length];
-        System.arraycopy(enc, 0, out, 0, enc.length);
-        System.arraycopy(ct, 0, out, enc.length, ct.length);
-        return out;
     }
 
     /** The plaintext, or null when the sealed share does not open (wrong key, session, sender or tampering). */
@@ -89,15 +90,31 @@ final class ShareEncryption {
 
     /** The plaintext of {@code enc ‖ ciphertext} under {@code hpke}, or null when it does not open. */
     static byte[] open(HPKE hpke, AsymmetricCipherKeyPair recipientKeys, byte[] info, byte[] aad, byte[] sealed) {
+        HPKEContext ctx = receiver(hpke, recipientKeys, info, sealed);
+        return ctx == null ? null : openNext(ctx, aad, sealed, ENC_LENGTH);
+    }
+
+    /** The receiver's context from the {@code enc} that {@code sealed} opens with, or null when it is not one. */
+    static HPKEContext receiver(HPKE hpke, AsymmetricCipherKeyPair recipientKeys, byte[] info, byte[] sealed) {
         if (sealed == null || sealed.length < ENC_LENGTH + TAG_LENGTH) {
             return null;
         }
-        byte[] enc = Arrays.copyOfRange(sealed, 0, ENC_LENGTH);
         try {
-            HPKEContext ctx = hpke.setupBaseR(enc, recipientKeys, info);
-            return ctx.open(aad, Arrays.copyOfRange(sealed, ENC_LENGTH, sealed.length));
+            return hpke.setupBaseR(Arrays.copyOfRange(sealed, 0, ENC_LENGTH), recipientKeys, info);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A low-order enc makes the X25519 agreement fail; to the recipient that is just an unopenable message.
+            return null;
+        }
+    }
+
+    /** The next plaintext of {@code ctx} from {@code sealed} after {@code offset} (ContextR.Open), or null. */
+    static byte[] openNext(HPKEContext ctx, byte[] aad, byte[] sealed, int offset) {
+        if (sealed.length - offset < TAG_LENGTH) {
+            return null;
+        }
+        try {
+            return ctx.open(aad, sealed, offset, sealed.length - offset);
         } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {
-            // A low-order enc makes the X25519 agreement fail; to the recipient that is just an unopenable share.
             return null;
         }
     }

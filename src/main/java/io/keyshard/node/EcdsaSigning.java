@@ -2,6 +2,7 @@ package io.keyshard.node;
 
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.curve.Scalar;
+import io.keyshard.dkg.SigningChannel;
 import io.keyshard.dkls.Check;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.Group;
@@ -23,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,11 +46,17 @@ final class EcdsaSigning {
     private final NonceTable table;
     private final DklsSetups setups;
 
-    /** A signer between rounds, with the seeds it signs with and the round it waits for. */
+    /**
+     * A signer between rounds, with the seeds it signs with, the round it waits for, and the HPKE contexts of
+     * its point-to-point messages by co-signer: those it seals its round-1 and round-2 messages with, and those
+     * it opens the co-signers' with (set up by their round-1 messages).
+     */
     static final class State implements NonceTable.State {
         final Signer signer;
         final DklsSetups.Seeds seeds;
         final Group group;
+        final Map<Integer, SigningChannel> sending = new HashMap<>();
+        final Map<Integer, SigningChannel> receiving = new HashMap<>();
         int next = 2;
 
         State(Signer signer, DklsSetups.Seeds seeds, Group group) {
@@ -61,6 +69,10 @@ final class EcdsaSigning {
         public void destroy() {
             signer.destroy();
             seeds.destroy();
+            sending.values().forEach(SigningChannel::destroy);
+            receiving.values().forEach(SigningChannel::destroy);
+            sending.clear();
+            receiving.clear();
         }
     }
 
@@ -102,23 +114,29 @@ final class EcdsaSigning {
             share.destroy();
         }
         State state = new State(signer, seeds, g);
-        if (!audit.begin(signId, clientId, req.keyId(), req.path().toString(), req.messageHash(), req.signers())) {
-            state.destroy();
-            throw SigningService.reused();
+        boolean kept = false;
+        try {
+            if (!audit.begin(signId, clientId, req.keyId(), req.path().toString(), req.messageHash(), req.signers())) {
+                throw SigningService.reused();
+            }
+            Signer.Round1 one = signer.round1();
+            DklsCodec codec = new DklsCodec(g);
+            List<DklsMessage> out = new ArrayList<>();
+            out.add(broadcast(req, 1, ByteArrays.concat(setupIds(seeds), codec.encode(one.broadcast()))));
+            for (Map.Entry<Integer, MulRequest> e : one.direct().entrySet()) {
+                out.add(sealed(state, req, 1, e.getKey(), codec.encode(e.getValue())));
+            }
+            kept = table.add(signId, table.entry(clientId, req.keyId(), req.requestHash(), state));
+            if (!kept) {
+                audit.end(signId, Outcome.REFUSED);
+                throw SigningService.reused();
+            }
+            return new DklsAnswer(config.id(), out);
+        } finally {
+            if (!kept) {
+                state.destroy();
+            }
         }
-        Signer.Round1 one = signer.round1();
-        DklsCodec codec = new DklsCodec(g);
-        List<DklsMessage> out = new ArrayList<>();
-        out.add(broadcast(req, 1, ByteArrays.concat(setupIds(seeds), codec.encode(one.broadcast()))));
-        for (Map.Entry<Integer, MulRequest> e : one.direct().entrySet()) {
-            out.add(sealed(req, 1, e.getKey(), codec.encode(e.getValue())));
-        }
-        if (!table.add(signId, table.entry(clientId, req.keyId(), req.requestHash(), state))) {
-            state.destroy();
-            audit.end(signId, Outcome.REFUSED);
-            throw SigningService.reused();
-        }
-        return new DklsAnswer(config.id(), out);
     }
 
     /** Round 2: every signer's commitment and the requests to this server in, a sealed answer per co-signer out. */
@@ -146,7 +164,7 @@ final class EcdsaSigning {
             List<DklsMessage> out = new ArrayList<>();
             for (Map.Entry<Integer, MulResponse> e :
                     state.signer.round2(commits, requests).entrySet()) {
-                out.add(sealed(req, 2, e.getKey(), codec.encode(e.getValue())));
+                out.add(sealed(state, req, 2, e.getKey(), codec.encode(e.getValue())));
             }
             return out;
         });
@@ -202,7 +220,7 @@ final class EcdsaSigning {
             SigningKeys.Request req = keys.check(clientId, signId, body.request());
             List<DklsMessage> out;
             try {
-                out = step.run(state, req, new DklsRelay(identity, req, config.id()));
+                out = step.run(state, req, new DklsRelay(identity, req, config.id(), state.receiving));
             } catch (ProtocolAbort e) {
                 throw abort(req, e);
             } catch (IllegalStateException | IllegalArgumentException e) {
@@ -254,8 +272,8 @@ final class EcdsaSigning {
         return DklsRelay.signed(identity, req, round, config.id(), DklsMessage.BROADCAST, body);
     }
 
-    private DklsMessage sealed(SigningKeys.Request req, int round, int to, byte[] plaintext) {
-        byte[] body = DklsRelay.seal(req, round, config.id(), to, plaintext);
+    private DklsMessage sealed(State state, SigningKeys.Request req, int round, int to, byte[] plaintext) {
+        byte[] body = DklsRelay.seal(req, state.sending, round, config.id(), to, plaintext);
         Arrays.fill(plaintext, (byte) 0);
         return DklsRelay.signed(identity, req, round, config.id(), to, body);
     }

@@ -14,12 +14,17 @@ class RelayVersionRefusalTest {
                 "relay: version 3 is not this server's (2); update the older of the client and this server",
                 true,
                 2);
+        assertRead(
+                400,
+                "relay: version 4 is not this server's (3); this server is older than the client, update it",
+                true,
+                3);
         assertRead(400, "field 'keyId' is missing, null or of the wrong type", true, -1);
         assertRead(
                 400,
-                "relay: version 3 is not this server's (4); the client is older than this server, update it",
+                "relay: version 4 is not this server's (5); the client is older than this server, update it",
                 false,
-                4);
+                5);
     }
 
     @Test

@@ -36,14 +36,17 @@ class ShareEncryptionTest {
         byte[][] context = {new byte[] {1}, new byte[] {2}};
         byte[] message = new byte[1000];
         message[7] = 9;
-        byte[] sealed = IdentityKeys.sealSigningMessage(two.encryptionPublicKey(), context, message);
-        assertArrayEquals(message, two.openSigningMessage(context, sealed));
+        byte[][] round = {new byte[] {3}};
+        byte[] sealed =
+                IdentityKeys.sendingChannel(two.encryptionPublicKey(), context).seal(round, message);
+        assertArrayEquals(message, two.receivingChannel(context).open(round, sealed));
         byte[] framed = Framing.frame(IdentityKeys.SEALED_SIGNING_TAG, context);
+        byte[] aad = Framing.frame(IdentityKeys.SEALED_SIGNING_TAG, round);
         // a node of relay version 1 sealed under the shares' AES-128-GCM suite; that does not open here, nor this there
-        assertNull(ShareEncryption.open(two.encryptionKeyPair(), framed, framed, sealed), "AES-GCM opens ChaCha20");
+        assertNull(ShareEncryption.open(two.encryptionKeyPair(), framed, aad, sealed), "AES-GCM opens ChaCha20");
         byte[] old = ShareEncryption.seal(
-                new X25519PublicKeyParameters(two.encryptionPublicKey(), 0), framed, framed, message, null);
-        assertNull(two.openSigningMessage(context, old), "ChaCha20 opens AES-GCM");
+                new X25519PublicKeyParameters(two.encryptionPublicKey(), 0), framed, aad, message, null);
+        assertNull(two.receivingChannel(context).open(round, old), "ChaCha20 opens AES-GCM");
     }
 
     private void matchesKnownAnswer(HPKE suite, String vector) throws Exception {

@@ -9,6 +9,7 @@ import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.PairContexts;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.TestNode;
@@ -23,7 +24,9 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +35,13 @@ import java.util.function.UnaryOperator;
  */
 final class DklsRounds {
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The first sealed message (round 1, carrying enc) of each ordered pair of each signing seen here, by request
+     * hash, sender and recipient: the pair's later messages are sealed under the context it set up.
+     */
+    private static final Map<String, byte[]> FIRST = new ConcurrentHashMap<>();
+
     private final HostileCluster cluster;
     private final CurveName curve;
 
@@ -72,7 +82,34 @@ final class DklsRounds {
     }
 
     HttpResponse<String> post(String server, UUID signId, String action, Object body) throws Exception {
-        return postAsIs(server, signId, action, relayed(body));
+        HttpResponse<String> a = postAsIs(server, signId, action, relayed(body));
+        if (action.equals("round1") && body instanceof SignRound1Request r && a.statusCode() == 200) {
+            remember(signId, r, StrictJson.mapper().readValue(a.body(), DklsAnswer.class));
+        }
+        return a;
+    }
+
+    /** Keeps the point-to-point messages of a round-1 answer: the first message of each of their pairs. */
+    static void remember(UUID signId, SignRound1Request r, DklsAnswer round1) {
+        byte[] hash = requestHash(signId, r);
+        for (DklsMessage m : round1.messages()) {
+            if (m.recipient() != DklsMessage.BROADCAST) {
+                FIRST.put(pair(hash, m.sender(), m.recipient()), m.body());
+            }
+        }
+    }
+
+    private static String pair(byte[] hash, int from, int to) {
+        return Hex.encode(hash) + "/" + from + "/" + to;
+    }
+
+    /** The first message of a pair; a round-2 message is sealed under the context it set up. */
+    private static byte[] first(byte[] hash, int from, int to) {
+        byte[] first = FIRST.get(pair(hash, from, to));
+        if (first == null) {
+            throw new IllegalStateException("no round-1 message from " + from + " to " + to + " was seen here");
+        }
+        return first;
     }
 
     /** {@link #post} without wrapping a bare round-1 request: the body as an older coordinator would send it. */
@@ -149,38 +186,59 @@ final class DklsRounds {
 
     /** The plaintext of a sealed message of {@code round}, opened with its recipient's identity key. */
     byte[] open(DklsMessage m, UUID signId, SignRound1Request r, int round) throws Exception {
-        return open(identity(m.recipient()), m, signId, r, round);
+        return opened(identity(m.recipient()), m, signId, r, round);
     }
 
-    private static byte[] open(IdentityKeys recipient, DklsMessage m, UUID signId, SignRound1Request r, int round)
-            throws Exception {
-        byte[][] context = DklsTranscript.sealContext(requestHash(signId, r), round, m.sender(), m.recipient());
-        return recipient.openSigningMessage(context, m.body());
+    /** The same with the recipient's identity keys given; null when the message does not open. */
+    static byte[] opened(IdentityKeys recipient, DklsMessage m, UUID signId, SignRound1Request r, int round) {
+        byte[] hash = requestHash(signId, r);
+        if (round == 1) {
+            FIRST.put(pair(hash, m.sender(), m.recipient()), m.body());
+        }
+        return PairContexts.open(
+                recipient,
+                DklsTranscript.pairContext(hash, m.sender(), m.recipient()),
+                first(hash, m.sender(), m.recipient()),
+                round - 1,
+                DklsTranscript.sealContext(hash, round, m.sender(), m.recipient()),
+                m.body());
     }
 
     /**
      * A message from {@code from} to {@code to} (0: a broadcast, not sealed) in {@code round}, sealed to the
-     * recipient and signed with the sender's identity key: what a modified server would send.
+     * recipient and signed with the sender's identity key: what a modified server would send. A round-1 message
+     * sets up a fresh context for its pair; a round-2 one is sealed under the context of the pair's round-1
+     * message.
      */
     DklsMessage forge(UUID signId, SignRound1Request r, int round, int from, int to, byte[] plain) throws Exception {
-        return forge(
-                identity(from), to == DklsMessage.BROADCAST ? null : identity(to), signId, r, round, from, to, plain);
+        byte[] hash = requestHash(signId, r);
+        byte[] body;
+        if (to == DklsMessage.BROADCAST) {
+            body = plain;
+        } else if (round == 1) {
+            body = IdentityKeys.sendingChannel(
+                            identity(to).encryptionPublicKey(), DklsTranscript.pairContext(hash, from, to))
+                    .seal(DklsTranscript.sealContext(hash, round, from, to), plain);
+            FIRST.put(pair(hash, from, to), body);
+        } else {
+            body = sealedInPlace(identity(to), hash, round, from, to, plain);
+        }
+        return signed(identity(from), hash, round, from, to, body);
     }
 
-    private static DklsMessage forge(
-            IdentityKeys sender,
-            IdentityKeys recipient,
-            UUID signId,
-            SignRound1Request r,
-            int round,
-            int from,
-            int to,
-            byte[] plain) {
-        byte[] hash = requestHash(signId, r);
-        byte[] body = to == DklsMessage.BROADCAST
-                ? plain
-                : IdentityKeys.sealSigningMessage(
-                        recipient.encryptionPublicKey(), DklsTranscript.sealContext(hash, round, from, to), plain);
+    /** {@code plain} sealed as the pair's message of {@code round}, under the context its first message set up. */
+    private static byte[] sealedInPlace(
+            IdentityKeys recipient, byte[] hash, int round, int from, int to, byte[] plain) {
+        return PairContexts.seal(
+                recipient,
+                DklsTranscript.pairContext(hash, from, to),
+                first(hash, from, to),
+                round - 1,
+                DklsTranscript.sealContext(hash, round, from, to),
+                plain);
+    }
+
+    private static DklsMessage signed(IdentityKeys sender, byte[] hash, int round, int from, int to, byte[] body) {
         byte[] signature = sender.signSigningMessage(DklsTranscript.signed(hash, round, from, to, body));
         return new DklsMessage(from, to, body, signature);
     }
@@ -191,7 +249,11 @@ final class DklsRounds {
         return tampered(identity(m.sender()), identity(m.recipient()), m, signId, r, round, change);
     }
 
-    /** The same for any nodes, given the sender's and the recipient's identity keys (from their data folders). */
+    /**
+     * The same for any nodes, given the sender's and the recipient's identity keys (from their data folders): the
+     * changed message takes the place of the original in its pair's context (a round-1 one keeps its enc), so
+     * the pair's other messages still open.
+     */
     static DklsMessage tampered(
             IdentityKeys sender,
             IdentityKeys recipient,
@@ -201,7 +263,25 @@ final class DklsRounds {
             int round,
             UnaryOperator<byte[]> change)
             throws Exception {
-        byte[] plain = open(recipient, m, signId, r, round);
-        return forge(sender, recipient, signId, r, round, m.sender(), m.recipient(), change.apply(plain));
+        byte[] plain = opened(recipient, m, signId, r, round);
+        return inPlace(sender, recipient, signId, r, round, m.sender(), m.recipient(), change.apply(plain));
+    }
+
+    /**
+     * A message from {@code from} to {@code to} (0: a broadcast, not sealed) of {@code round} with body
+     * {@code plain}, sealed in the place of the pair's message of that round, signed by {@code sender}.
+     */
+    static DklsMessage inPlace(
+            IdentityKeys sender,
+            IdentityKeys recipient,
+            UUID signId,
+            SignRound1Request r,
+            int round,
+            int from,
+            int to,
+            byte[] plain) {
+        byte[] hash = requestHash(signId, r);
+        byte[] body = to == DklsMessage.BROADCAST ? plain : sealedInPlace(recipient, hash, round, from, to, plain);
+        return signed(sender, hash, round, from, to, body);
     }
 }

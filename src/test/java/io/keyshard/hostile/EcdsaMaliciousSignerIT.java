@@ -249,16 +249,16 @@ class EcdsaMaliciousSignerIT {
         // a coordinator from before relay versions sends the bare request
         assertRefused(
                 400,
-                "relay version 3; the client is older than this server, update it",
+                "relay version 4; the client is older than this server, update it",
                 rounds.postAsIs("ALPHA", signId, "round1", r));
         assertRefused(
                 400,
-                "relay: version 2 is not this server's (3); the client is older than this server, update it",
-                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 2)));
+                "relay: version 3 is not this server's (4); the client is older than this server, update it",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 3)));
         assertRefused(
                 400,
-                "relay: version 4 is not this server's (3); this server is older than the client, update it",
-                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 4)));
+                "relay: version 5 is not this server's (4); this server is older than the client, update it",
+                rounds.postAsIs("ALPHA", signId, "round1", new DklsRound1Request(r, 5)));
         // nothing of the signing was kept or burned: the same signId signs round 1 with the same pairwise setup
         ok(post("ALPHA", signId, "round1", r));
         assertEquals(200, post("ALPHA", signId, "abort", Map.of()).statusCode());
@@ -276,17 +276,17 @@ class EcdsaMaliciousSignerIT {
                         keyId,
                         4,
                         "server BRAVO runs an older Keyshard, which does not sign threshold ECDSA "
-                                + "with relay version 3; update it");
+                                + "with relay version 4; update it");
             }
             rogue.olderNode = null;
-            // BRAVO's round 1 arrives as a client of relay version 2 sends it; that client reads the refusal as this
+            // BRAVO's round 1 arrives as a client of relay version 3 sends it; that client reads the refusal as this
             // one does (a 400 that names no older node is the server's refusal, exit 4)
-            rogue.clientRelay = 2;
+            rogue.clientRelay = 3;
             assertSigningFails(
                     ws,
                     keyId,
                     4,
-                    "server BRAVO: refused the request (400 MALFORMED): relay: version 2 is not this server's (3);"
+                    "server BRAVO: refused the request (400 MALFORMED): relay: version 3 is not this server's (4);"
                             + " the client is older than this server, update it");
             // each refusal came before either node used its pairwise setup: none is burned, the pair signs at once
             rogue.clientRelay = 0;

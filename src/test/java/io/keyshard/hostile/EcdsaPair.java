@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.CommitRequest;
-import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.Round1Message;
 import io.keyshard.dkg.Round2Message;
 import io.keyshard.dkg.Round2Request;
@@ -17,7 +16,6 @@ import io.keyshard.node.InProcessNode;
 import io.keyshard.node.SetupAccess;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
-import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SetupAnswer;
 import io.keyshard.wire.SetupMessage;
 import io.keyshard.wire.SetupRequest;
@@ -162,31 +160,27 @@ final class EcdsaPair implements AutoCloseable {
     }
 
     DklsAnswer sign(int id, UUID signId, String round, Object body) throws Exception {
-        return ok(id, LiveSignings.uri(signId, round), DklsRounds.relayed(body), DklsAnswer.class);
+        DklsAnswer a = ok(id, LiveSignings.uri(signId, round), DklsRounds.relayed(body), DklsAnswer.class);
+        if (round.equals("round1") && body instanceof SignRound1Request r) {
+            DklsRounds.remember(signId, r, a);
+        }
+        return a;
     }
 
     /** The body of a signer's message (for a sealed one, the plaintext as ALPHA opens it). */
     byte[] plaintext(UUID signId, SignRound1Request r, int round, DklsMessage m) {
-        byte[] body = m.body();
-        if (m.recipient() == DklsMessage.BROADCAST) {
-            return body;
-        }
-        return alpha.identityKeys()
-                .openSigningMessage(DklsTranscript.sealContext(hash(signId, r), round, m.sender(), ALPHA), body);
+        return m.recipient() == DklsMessage.BROADCAST
+                ? m.body()
+                : DklsRounds.opened(alpha.identityKeys(), m, signId, r, round);
     }
 
-    /** BRAVO's message to ALPHA (or broadcast) with any body, sealed and signed as a modified BRAVO would. */
+    /**
+     * BRAVO's message to ALPHA (or broadcast) with any body, sealed (in the place of BRAVO's message of that round
+     * to ALPHA) and signed as a modified BRAVO would.
+     */
     DklsMessage forgeSign(UUID signId, SignRound1Request r, int round, int recipient, byte[] plaintext) {
-        byte[] hash = hash(signId, r);
-        byte[] body = recipient == DklsMessage.BROADCAST
-                ? plaintext
-                : IdentityKeys.sealSigningMessage(
-                        alpha.participant().encryptionKey(),
-                        DklsTranscript.sealContext(hash, round, BRAVO, ALPHA),
-                        plaintext);
-        byte[] signature =
-                bravo.identityKeys().signSigningMessage(DklsTranscript.signed(hash, round, BRAVO, recipient, body));
-        return new DklsMessage(BRAVO, recipient, body, signature);
+        return DklsRounds.inPlace(
+                bravo.identityKeys(), alpha.identityKeys(), signId, r, round, BRAVO, recipient, plaintext);
     }
 
     static byte[] hash(UUID signId, SignRound1Request r) {

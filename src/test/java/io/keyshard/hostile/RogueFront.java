@@ -21,6 +21,7 @@ import io.keyshard.node.OlderRoundOne;
 import io.keyshard.node.TestNode;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
+import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.DklsTranscript;
 import io.keyshard.wire.SignCommitment;
@@ -70,14 +71,16 @@ final class RogueFront implements AutoCloseable {
      * When set, the front answers signing round 1 as an older node did, before any of its state is touched: a
      * node from before relay versions ({@link OlderNode#BARE}) by its strict parse of the bare {@link
      * SignRound1Request}, which refuses an ECDSA round 1 of this version with 400 MALFORMED (bare requests are
-     * passed on); a node of relay version 2 ({@link OlderNode#RELAY_2}) by refusing another version in its words.
+     * passed on); a node of relay version 2 or 3 ({@link OlderNode#RELAY_2}, {@link OlderNode#RELAY_3}) by refusing another
+     * version in its words.
      */
     volatile OlderNode olderNode;
 
     /** The older nodes the front can play, by the relay version {@link OlderRoundOne} reads round 1 at. */
     enum OlderNode {
         BARE(0),
-        RELAY_2(2);
+        RELAY_2(2),
+        RELAY_3(3);
 
         final int relay;
 
@@ -203,6 +206,16 @@ final class RogueFront implements AutoCloseable {
             String answer = r.body();
             if (m.matches() && r.statusCode() == 200) {
                 answer = alter(m.group(1), m.group(2), body, answer);
+            }
+            Matcher first = SIGN_ROUND1.matcher(path);
+            if (first.matches() && r.statusCode() == 200 && dklsRound2 != null) {
+                // its round-2 messages are sealed under the contexts its round-1 messages set up
+                DklsRounds.remember(
+                        UUID.fromString(first.group(1)),
+                        StrictJson.mapper()
+                                .readValue(forwarded, DklsRound1Request.class)
+                                .request(),
+                        StrictJson.mapper().readValue(answer, DklsAnswer.class));
             }
             if (SIGN_ROUND1.matcher(path).matches() && r.statusCode() == 200 && signCommitment != null) {
                 var json = StrictJson.mapper();

@@ -16,6 +16,7 @@ import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.dkg.IdentityKeys;
+import io.keyshard.dkg.PairContexts;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.EcdsaSignature;
 import io.keyshard.dkls.Group;
@@ -331,13 +332,16 @@ class EcdsaSigningServiceIT {
         IdentityKeys alpha = NodeSecrets.identity(dir.resolve("ALPHA"));
         IdentityKeys bravo = NodeSecrets.identity(dir.resolve("BRAVO"));
         byte[] hash = SignTranscript.requestHash(signId, r, digest);
+        // BRAVO's messages to ALPHA share the context BRAVO's round-1 message set up: the answer takes its place
+        byte[][] info = DklsTranscript.pairContext(hash, 12, 11);
+        byte[] first = forServer(one, 11, false).get(0).body();
         byte[][] context = DklsTranscript.sealContext(hash, 2, 12, 11);
-        byte[] plain = alpha.openSigningMessage(context, honest.body());
+        byte[] plain = PairContexts.open(alpha, info, first, 1, context, honest.body());
         Group g = Group.of(CURVE);
         DklsCodec codec = new DklsCodec(g);
         MulResponse m = codec.decodeMulResponse(plain, 12);
         m.mul().checkU()[0] = m.mul().checkU()[0].add(g.of(BigInteger.ONE));
-        byte[] sealed = IdentityKeys.sealSigningMessage(alpha.encryptionPublicKey(), context, codec.encode(m));
+        byte[] sealed = PairContexts.seal(alpha, info, first, 1, context, codec.encode(m));
         byte[] signature = bravo.signSigningMessage(DklsTranscript.signed(hash, 2, 12, 11, sealed));
         DklsMessage bad = new DklsMessage(12, 11, sealed, signature);
         ApiException e = assertThrows(
