@@ -243,6 +243,17 @@ final class DklsRounds {
         return new DklsMessage(from, to, body, signature);
     }
 
+    /** {@code m} with its body as it is, signed by its sender for {@code round}: a modified sender relabelling it. */
+    DklsMessage relabelled(DklsMessage m, UUID signId, SignRound1Request r, int round) throws Exception {
+        return signed(identity(m.sender()), requestHash(signId, r), round, m.sender(), m.recipient(), m.body());
+    }
+
+    /** In the place of {@code m}, the first message of its pair, signed by its sender for round 2. */
+    DklsMessage firstAgain(DklsMessage m, UUID signId, SignRound1Request r) throws Exception {
+        byte[] hash = requestHash(signId, r);
+        return signed(identity(m.sender()), hash, 2, m.sender(), m.recipient(), first(hash, m.sender(), m.recipient()));
+    }
+
     /** A sealed message with its plaintext changed by {@code change}, sealed and signed again by its sender. */
     DklsMessage tampered(DklsMessage m, UUID signId, SignRound1Request r, int round, UnaryOperator<byte[]> change)
             throws Exception {

@@ -217,6 +217,81 @@ class EcdsaMaliciousSignerIT {
     }
 
     @Test
+    void aRoundTwoCiphertextRelayedAsRoundOneIsRefusedNamingItsSenderAndReturnsNothing() throws Exception {
+        UUID keyId = readyKey();
+        for (boolean relabelled : new boolean[] {false, true}) {
+            UUID signId = UUID.randomUUID();
+            SignRound1Request r = request(keyId, List.of(11, 12));
+            List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+            // BRAVO answers ALPHA's multiplication before ALPHA's round 2: its round-2 message to ALPHA exists
+            DklsAnswer bravo = ok(post("BRAVO", signId, "round2", new DklsRoundRequest(r, forServer(one, 12, true))));
+            DklsMessage second = DklsRounds.from(bravo.messages(), 12, 11);
+            List<DklsMessage> toAlpha = forServer(one, 11, true);
+            DklsMessage first = DklsRounds.from(toAlpha, 12, 11);
+            // as the coordinator relays it, BRAVO's signature is over round 2; signed again for round 1 by a
+            // modified BRAVO, it passes that check and does not open as the first message of BRAVO's context
+            DklsMessage swapped = relabelled ? rounds.relabelled(second, signId, r, 1) : second;
+            HttpResponse<String> a =
+                    post("ALPHA", signId, "round2", new DklsRoundRequest(r, replace(toAlpha, first, swapped)));
+            assertRefused(422, "culprit server BRAVO (id 12)", a);
+            assertTrue(a.body().contains(relabelled ? "does not open" : "round-1 message is not signed"), a.body());
+            assertFalse(a.body().contains("\"messages\""), "nothing returned: " + a.body());
+            RefusalShape.blames(a.body(), 12, "BRAVO", null, false);
+            // the signing is over on ALPHA: the honest round 2 finds nothing waiting
+            assertRefused(409, "no signing waits", post("ALPHA", signId, "round2", new DklsRoundRequest(r, toAlpha)));
+            assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void aRoundOneCiphertextRelayedAgainAsRoundTwoIsRefusedNamingItsSenderAndReturnsNothing() throws Exception {
+        UUID keyId = readyKey();
+        for (boolean relabelled : new boolean[] {false, true}) {
+            UUID signId = UUID.randomUUID();
+            SignRound1Request r = request(keyId, List.of(11, 12));
+            List<DklsAnswer> one = roundOne(signId, r, "ALPHA", "BRAVO");
+            List<DklsAnswer> two = List.of(
+                    ok(post("ALPHA", signId, "round2", new DklsRoundRequest(r, forServer(one, 11, true)))),
+                    ok(post("BRAVO", signId, "round2", new DklsRoundRequest(r, forServer(one, 12, true)))));
+            List<DklsMessage> toAlpha = forServer(two, 11, false);
+            DklsMessage second = DklsRounds.from(toAlpha, 12, 11);
+            DklsMessage first = DklsRounds.from(forServer(one, 11, false), 12, 11);
+            // ALPHA opened this ciphertext in its round 2; its context is past it, and round 2 is bound besides
+            DklsMessage replayed = relabelled ? rounds.relabelled(first, signId, r, 2) : first;
+            HttpResponse<String> a =
+                    post("ALPHA", signId, "round3", new DklsRoundRequest(r, replace(toAlpha, second, replayed)));
+            assertRefused(422, "culprit server BRAVO (id 12)", a);
+            assertTrue(a.body().contains(relabelled ? "does not open" : "round-2 message is not signed"), a.body());
+            assertFalse(a.body().contains("\"messages\""), "no partial signature: " + a.body());
+            RefusalShape.blames(a.body(), 12, "BRAVO", null, false);
+            assertRefused(409, "no signing waits", post("ALPHA", signId, "round3", new DklsRoundRequest(r, toAlpha)));
+            assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void aSignerThatSendsItsRoundOneCiphertextAgainAsRoundTwoIsNamedAndTheClientReturnsNothing() throws Exception {
+        UUID keyId = readyKey();
+        // BRAVO's operator replaces its round-2 message to ALPHA with its round-1 one, signed by BRAVO for round 2
+        rogue.dklsRound2 = (signId, r, m) -> m.recipient() != 11 ? m : rounds.firstAgain(m, signId, r);
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            assertSigningFails(
+                    ws,
+                    keyId,
+                    "ALPHA reports that BRAVO's message failed its checks (ALPHA says: culprit server BRAVO (id 12): "
+                            + "its signed message does not open");
+            rogue.dklsRound2 = null;
+            // nothing burned: the same pair signs at once
+            SignResult good = ws.sign(
+                            new SignRequest(keyId, DerivationPath.of(1), null, digest(), null, null, null, true))
+                    .promise()
+                    .join();
+            assertEquals(List.of("ALPHA", "BRAVO"), good.signers());
+        }
+    }
+
+    @Test
     void aChangedDigestAtALaterRoundIsRefusedAndEndsTheSigning() throws Exception {
         UUID keyId = readyKey();
         UUID signId = UUID.randomUUID();
