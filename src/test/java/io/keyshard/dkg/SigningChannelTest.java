@@ -81,8 +81,8 @@ class SigningChannelTest {
         IdentityKeys bravo = IdentityKeys.generate(TestNet.RANDOM);
         SigningChannel out = IdentityKeys.sendingChannel(bravo.encryptionPublicKey(), INFO);
         byte[] one = out.seal(round(1), message(1, 100));
-        byte[] two = out.seal(round(2), message(2, 100));
         SigningChannel in = bravo.receivingChannel(INFO);
+        byte[] two = out.seal(round(2), message(2, 100));
         assertArrayEquals(message(1, 100), in.open(round(1), one));
         byte[] flipped = two.clone();
         flipped[0] ^= 1;

@@ -233,14 +233,26 @@ class EcdsaMaliciousSignerIT {
             DklsMessage swapped = relabelled ? rounds.relabelled(second, signId, r, 1) : second;
             HttpResponse<String> a =
                     post("ALPHA", signId, "round2", new DklsRoundRequest(r, replace(toAlpha, first, swapped)));
-            assertRefused(422, "culprit server BRAVO (id 12)", a);
-            assertTrue(a.body().contains(relabelled ? "does not open" : "round-1 message is not signed"), a.body());
-            assertFalse(a.body().contains("\"messages\""), "nothing returned: " + a.body());
-            RefusalShape.blames(a.body(), 12, "BRAVO", null, false);
-            // the signing is over on ALPHA: the honest round 2 finds nothing waiting
-            assertRefused(409, "no signing waits", post("ALPHA", signId, "round2", new DklsRoundRequest(r, toAlpha)));
-            assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
+            assertSwapRefused(a, relabelled, 1, signId, new DklsRoundRequest(r, toAlpha));
         }
+    }
+
+    /**
+     * ALPHA's refusal of a round whose message from BRAVO of {@code round} was swapped: it names BRAVO (for the
+     * signature when the swap is relayed as it was signed, for the sealing when BRAVO signed it again), returns
+     * nothing and ends the signing there, so the honest round finds nothing waiting.
+     */
+    private static void assertSwapRefused(
+            HttpResponse<String> a, boolean relabelled, int round, UUID signId, DklsRoundRequest honest)
+            throws Exception {
+        assertRefused(422, "culprit server BRAVO (id 12)", a);
+        assertTrue(
+                a.body().contains(relabelled ? "does not open" : "round-" + round + " message is not signed"),
+                a.body());
+        assertFalse(a.body().contains("\"messages\""), "nothing returned: " + a.body());
+        RefusalShape.blames(a.body(), 12, "BRAVO", null, false);
+        assertRefused(409, "no signing waits", post("ALPHA", signId, "round" + (round + 1), honest));
+        assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
     }
 
     @Test
@@ -260,12 +272,7 @@ class EcdsaMaliciousSignerIT {
             DklsMessage replayed = relabelled ? rounds.relabelled(first, signId, r, 2) : first;
             HttpResponse<String> a =
                     post("ALPHA", signId, "round3", new DklsRoundRequest(r, replace(toAlpha, second, replayed)));
-            assertRefused(422, "culprit server BRAVO (id 12)", a);
-            assertTrue(a.body().contains(relabelled ? "does not open" : "round-2 message is not signed"), a.body());
-            assertFalse(a.body().contains("\"messages\""), "no partial signature: " + a.body());
-            RefusalShape.blames(a.body(), 12, "BRAVO", null, false);
-            assertRefused(409, "no signing waits", post("ALPHA", signId, "round3", new DklsRoundRequest(r, toAlpha)));
-            assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
+            assertSwapRefused(a, relabelled, 2, signId, new DklsRoundRequest(r, toAlpha));
         }
     }
 
