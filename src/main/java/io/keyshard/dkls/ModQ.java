@@ -252,11 +252,13 @@ final class ModQ {
      */
     void reduceWide(byte[] in, int off, long[] out, int oo, long[] s) {
         int bytes = wideBytes();
-        Arrays.fill(s, 0, 2 * m + 1, 0);
         int words = bytes >>> 2;
         for (int j = 0; j < words; j++) {
             int i = off + 4 * j;
             s[j] = (in[i] & 0xffL) | (in[i + 1] & 0xffL) << 8 | (in[i + 2] & 0xffL) << 16 | (in[i + 3] & 0xffL) << 24;
+        }
+        for (int j = words; j <= 2 * m; j++) {
+            s[j] = 0;
         }
         for (int i = 4 * words; i < bytes; i++) {
             s[i >>> 2] |= (in[off + i] & 0xffL) << (8 * (i & 3));
@@ -269,14 +271,57 @@ final class ModQ {
     /** The Montgomery form of a scalar. */
     void load(Scalar s, long[] out, int oo, long[] t) {
         byte[] be = s.encode();
-        Arrays.fill(t, packed, packed + n, 0);
-        for (int i = 0; i < be.length; i++) {
-            int bit = 8 * (be.length - 1 - i);
-            t[packed + (bit >>> 6)] |= (be[i] & 0xffL) << (bit & 63);
-        }
+        load(be, 0, out, oo, t);
         Arrays.fill(be, (byte) 0);
+    }
+
+    /**
+     * The Montgomery form of the canonical big-endian encoding at {@code in[off..off + byteLength)}, read
+     * straight from a message (the correction τ) with no scalar object in between. The value must be below
+     * q ({@link #belowQ}); one below R still gives its residue, since the product with R^2 reduces it.
+     */
+    void load(byte[] in, int off, long[] out, int oo, long[] t) {
+        limbsOf(in, off, t, packed);
         mul(t, packed, r2, 0, out, oo, t);
         Arrays.fill(t, packed, packed + n, 0);
+    }
+
+    /**
+     * Whether the big-endian encoding at {@code in[off..off + byteLength)} is below q: the canonical-scalar
+     * rule of the codec, for values that are public (the outcome is computed without a branch on the value).
+     */
+    boolean belowQ(byte[] in, int off, long[] t) {
+        limbsOf(in, off, t, packed);
+        long borrow = 0;
+        for (int j = 0; j < n; j++) {
+            long x = t[packed + j];
+            borrow = borrowOut(x, q[j], x - q[j] - borrow);
+        }
+        return borrow == 1;
+    }
+
+    /** The n 64-bit limbs of the big-endian encoding at {@code in[off..off + byteLength)}, into t[at..at + n). */
+    private void limbsOf(byte[] in, int off, long[] t, int at) {
+        for (int j = 0; j < n; j++) {
+            t[at + j] = 0;
+        }
+        int end = off + byteLength;
+        int j = 0;
+        int i = end;
+        // Whole 64-bit words from the least significant end, then the odd leading bytes (P-521's two).
+        for (; i - 8 >= off; i -= 8, j++) {
+            t[at + j] = (in[i - 8] & 0xffL) << 56
+                    | (in[i - 7] & 0xffL) << 48
+                    | (in[i - 6] & 0xffL) << 40
+                    | (in[i - 5] & 0xffL) << 32
+                    | (in[i - 4] & 0xffL) << 24
+                    | (in[i - 3] & 0xffL) << 16
+                    | (in[i - 2] & 0xffL) << 8
+                    | (in[i - 1] & 0xffL);
+        }
+        for (int b = 0; i > off; i--, b += 8) {
+            t[at + j] |= (in[i - 1] & 0xffL) << b;
+        }
     }
 
     /** The scalar of a Montgomery form. */
@@ -291,20 +336,40 @@ final class ModQ {
 
     /** The scalar's canonical big-endian encoding, from its Montgomery form (one reduction). */
     byte[] canonical(long[] a, int ao, long[] t) {
-        Arrays.fill(t, 0, 2 * m + 1, 0);
+        byte[] be = new byte[byteLength];
+        canonical(a, ao, be, 0, t);
+        return be;
+    }
+
+    /** {@link #canonical(long[], int, long[])} written at {@code out[off..off + byteLength)}. */
+    void canonical(long[] a, int ao, byte[] out, int off, long[] t) {
         for (int j = 0; j < n; j++) {
             long v = a[ao + j];
             t[2 * j] = v & LOW;
             t[2 * j + 1] = v >>> 32;
         }
+        for (int j = m; j <= 2 * m; j++) {
+            t[j] = 0;
+        }
         reduce(t, t, packed);
-        byte[] be = new byte[byteLength];
-        for (int i = 0; i < byteLength; i++) {
-            int bit = 8 * (byteLength - 1 - i);
-            be[i] = (byte) (t[packed + (bit >>> 6)] >>> (bit & 63));
+        int end = off + byteLength;
+        int j = 0;
+        int i = end;
+        for (; i - 8 >= off; i -= 8, j++) {
+            long v = t[packed + j];
+            out[i - 1] = (byte) v;
+            out[i - 2] = (byte) (v >>> 8);
+            out[i - 3] = (byte) (v >>> 16);
+            out[i - 4] = (byte) (v >>> 24);
+            out[i - 5] = (byte) (v >>> 32);
+            out[i - 6] = (byte) (v >>> 40);
+            out[i - 7] = (byte) (v >>> 48);
+            out[i - 8] = (byte) (v >>> 56);
+        }
+        for (int b = 0; i > off; i--, b += 8) {
+            out[i - 1] = (byte) (t[packed + j] >>> b);
         }
         Arrays.fill(t, packed, packed + n, 0);
-        return be;
     }
 
     /** Appends the n limbs of a Montgomery form, little-endian, to a hash input (the form is unique per value). */
