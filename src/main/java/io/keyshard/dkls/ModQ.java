@@ -271,33 +271,38 @@ final class ModQ {
     /** The Montgomery form of a scalar. */
     void load(Scalar s, long[] out, int oo, long[] t) {
         byte[] be = s.encode();
-        load(be, 0, out, oo, t);
+        limbsOf(be, 0, t, packed);
         Arrays.fill(be, (byte) 0);
-    }
-
-    /**
-     * The Montgomery form of the canonical big-endian encoding at {@code in[off..off + byteLength)}, read
-     * straight from a message (the correction τ) with no scalar object in between. The value must be below
-     * q ({@link #belowQ}); one below R still gives its residue, since the product with R^2 reduces it.
-     */
-    void load(byte[] in, int off, long[] out, int oo, long[] t) {
-        limbsOf(in, off, t, packed);
         mul(t, packed, r2, 0, out, oo, t);
         Arrays.fill(t, packed, packed + n, 0);
     }
 
     /**
-     * Whether the big-endian encoding at {@code in[off..off + byteLength)} is below q: the canonical-scalar
-     * rule of the codec, for values that are public (the outcome is computed without a branch on the value).
+     * The Montgomery form of the public big-endian encoding at {@code in[off..off + byteLength)}, read
+     * straight from a message (the correction τ) with no scalar object in between, and whether that
+     * encoding is canonical (below q). A value of q or more still loads as its residue: the caller refuses it.
      */
+    boolean loadPublic(byte[] in, int off, long[] out, int oo, long[] t) {
+        limbsOf(in, off, t, packed);
+        long below = belowQ(t, packed);
+        mul(t, packed, r2, 0, out, oo, t);
+        return below == 1;
+    }
+
+    /** Whether the big-endian encoding at {@code in[off..off + byteLength)} is below q (the codec's rule). */
     boolean belowQ(byte[] in, int off, long[] t) {
         limbsOf(in, off, t, packed);
+        return belowQ(t, packed) == 1;
+    }
+
+    /** 1 when the n limbs at t[at..] are below q, else 0: the borrow of their difference with q, without a branch. */
+    private long belowQ(long[] t, int at) {
         long borrow = 0;
         for (int j = 0; j < n; j++) {
-            long x = t[packed + j];
+            long x = t[at + j];
             borrow = borrowOut(x, q[j], x - q[j] - borrow);
         }
-        return borrow == 1;
+        return borrow;
     }
 
     /** The n 64-bit limbs of the big-endian encoding at {@code in[off..off + byteLength)}, into t[at..at + n). */
@@ -310,14 +315,7 @@ final class ModQ {
         int i = end;
         // Whole 64-bit words from the least significant end, then the odd leading bytes (P-521's two).
         for (; i - 8 >= off; i -= 8, j++) {
-            t[at + j] = (in[i - 8] & 0xffL) << 56
-                    | (in[i - 7] & 0xffL) << 48
-                    | (in[i - 6] & 0xffL) << 40
-                    | (in[i - 5] & 0xffL) << 32
-                    | (in[i - 4] & 0xffL) << 24
-                    | (in[i - 3] & 0xffL) << 16
-                    | (in[i - 2] & 0xffL) << 8
-                    | (in[i - 1] & 0xffL);
+            t[at + j] = Words.be(in, i - 8);
         }
         for (int b = 0; i > off; i--, b += 8) {
             t[at + j] |= (in[i - 1] & 0xffL) << b;
@@ -356,15 +354,7 @@ final class ModQ {
         int j = 0;
         int i = end;
         for (; i - 8 >= off; i -= 8, j++) {
-            long v = t[packed + j];
-            out[i - 1] = (byte) v;
-            out[i - 2] = (byte) (v >>> 8);
-            out[i - 3] = (byte) (v >>> 16);
-            out[i - 4] = (byte) (v >>> 24);
-            out[i - 5] = (byte) (v >>> 32);
-            out[i - 6] = (byte) (v >>> 40);
-            out[i - 7] = (byte) (v >>> 48);
-            out[i - 8] = (byte) (v >>> 56);
+            Words.putBe(t[packed + j], out, i - 8);
         }
         for (int b = 0; i > off; i--, b += 8) {
             out[i - 1] = (byte) (t[packed + j] >>> b);
@@ -374,12 +364,7 @@ final class ModQ {
 
     /** Appends the n limbs of a Montgomery form, little-endian, to a hash input (the form is unique per value). */
     void write(long[] a, int ao, byte[] out, int off) {
-        for (int j = 0; j < n; j++) {
-            long v = a[ao + j];
-            for (int b = 0; b < 8; b++) {
-                out[off + 8 * j + b] = (byte) (v >>> (8 * b));
-            }
-        }
+        Words.putLe(a, ao, n, out, off);
     }
 
     /** The carry out of s = a + b, as 0 or 1. */

@@ -113,8 +113,13 @@ public final class Rvole {
             long[] tau = f.vector(xi * w);
             byte[] tauBytes = msg.tau();
             int len = g.field().byteLength();
+            boolean canonical = true;
             for (int e = 0; e < xi * w; e++) {
-                f.load(tauBytes, e * len, tau, e * n, t);
+                canonical &= f.loadPublic(tauBytes, e * len, tau, e * n, t);
+            }
+            // The codec refuses these already; a message made in memory is held to the same rule.
+            if (!canonical) {
+                throw new ProtocolAbort(peer, Check.ENCODING, "a correlation entry is not below the group order");
             }
             long[] z = CorrelatedOt.receive(f, sid, kos.tRows(), choices, xi, tau, w);
             long[] chi = challenges(g, f, sid, kos.columns(), kos.message(), tauBytes, ell);
@@ -180,13 +185,6 @@ public final class Rvole {
                     && msg.gamma().length == ell;
             if (!ok) {
                 throw new ProtocolAbort(peer, Check.SHAPE, "multiplication message of the wrong size");
-            }
-            // The codec refuses these already; a message made in memory is held to the same rule.
-            long[] t = f.scratch();
-            for (int e = 0; e < xi * 2 * ell; e++) {
-                if (!f.belowQ(msg.tau(), e * len, t)) {
-                    throw new ProtocolAbort(peer, Check.ENCODING, "a correlation entry is not below the group order");
-                }
             }
         }
     }
@@ -286,11 +284,7 @@ public final class Rvole {
     }
 
     private static int put(long[] words, byte[] out, int off) {
-        for (long v : words) {
-            for (int b = 0; b < 8; b++) {
-                out[off++] = (byte) (v >>> (8 * b));
-            }
-        }
-        return off;
+        Words.putLe(words, 0, words.length, out, off);
+        return off + 8 * words.length;
     }
 }

@@ -44,14 +44,7 @@ final class Wire {
             byte[] b = room(8 * words.length);
             int at = size - 8 * words.length;
             for (long w : words) {
-                b[at] = (byte) (w >>> 56);
-                b[at + 1] = (byte) (w >>> 48);
-                b[at + 2] = (byte) (w >>> 40);
-                b[at + 3] = (byte) (w >>> 32);
-                b[at + 4] = (byte) (w >>> 24);
-                b[at + 5] = (byte) (w >>> 16);
-                b[at + 6] = (byte) (w >>> 8);
-                b[at + 7] = (byte) w;
+                Words.putBe(w, b, at);
                 at += 8;
             }
             return this;
@@ -143,8 +136,8 @@ final class Wire {
         long[] longs(int count) {
             byte[] b = bytes(8 * count);
             long[] out = new long[count];
-            for (int i = 0; i < b.length; i++) {
-                out[i >>> 3] = (out[i >>> 3] << 8) | (b[i] & 0xffL);
+            for (int i = 0; i < count; i++) {
+                out[i] = Words.be(b, 8 * i);
             }
             return out;
         }

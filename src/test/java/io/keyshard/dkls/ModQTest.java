@@ -140,7 +140,7 @@ class ModQTest {
             assertEquals(0, new BigInteger(1, Arrays.copyOfRange(buffer, 0, len)).signum());
             assertEquals(0, new BigInteger(1, Arrays.copyOfRange(buffer, 2 * len, 3 * len)).signum());
             long[] fromBytes = f.vector(1);
-            f.load(buffer, len, fromBytes, 0, t);
+            assertTrue(f.loadPublic(buffer, len, fromBytes, 0, t));
             assertEquals(mont, value(fromBytes));
             assertTrue(f.belowQ(buffer, len, t));
         }
@@ -165,6 +165,8 @@ class ModQTest {
             buffer[0] = (byte) 0xff;
             buffer[len + 1] = (byte) 0xff;
             assertEquals(v.compareTo(q) < 0, f.belowQ(buffer, 1, t), v.toString(16));
+            long[] loaded = f.vector(1);
+            assertEquals(v.compareTo(q) < 0, f.loadPublic(buffer, 1, loaded, 0, t), v.toString(16));
         }
     }
 
