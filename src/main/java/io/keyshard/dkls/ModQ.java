@@ -254,8 +254,7 @@ final class ModQ {
         int bytes = wideBytes();
         int words = bytes >>> 2;
         for (int j = 0; j < words; j++) {
-            int i = off + 4 * j;
-            s[j] = (in[i] & 0xffL) | (in[i + 1] & 0xffL) << 8 | (in[i + 2] & 0xffL) << 16 | (in[i + 3] & 0xffL) << 24;
+            s[j] = Words.le32(in, off + 4 * j);
         }
         for (int j = words; j <= 2 * m; j++) {
             s[j] = 0;
