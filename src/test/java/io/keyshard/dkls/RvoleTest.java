@@ -97,12 +97,9 @@ class RvoleTest {
     @Test
     void aCorrelationEntryOfTheOrderOrAboveIsRefusedBeforeAnyCheckAndBurnsNothing() {
         Group g = Group.of(CurveName.P384);
-        TestRandom random = new TestRandom("rvole canonical");
-        OtSeeds[] seeds = Pairs.dealt(random);
-        Rvole.Receiver bob = new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random);
-        Rvole.SenderMessage m = Rvole.send(
-                        g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random)
-                .message();
+        Exchange x = exchange(g, new TestRandom("rvole canonical"));
+        Rvole.Receiver bob = x.bob();
+        Rvole.SenderMessage m = x.message();
         int len = g.field().byteLength();
         byte[] isQ = m.tau().clone();
         System.arraycopy(BigIntegers.asUnsignedByteArray(len, g.order()), 0, isQ, 5 * len, len);
@@ -110,7 +107,7 @@ class RvoleTest {
         byte[] above = m.tau().clone();
         Arrays.fill(above, above.length - len, above.length, (byte) 0xff);
         assertAborts(bob, new Rvole.SenderMessage(above, m.checkDigest(), m.checkU(), m.gamma()), Check.ENCODING);
-        assertTrue(!seeds[1].isBurned());
+        assertTrue(!x.bobSeeds().isBurned());
         Scalar[] d = bob.finish(m);
         assertEquals(2, d.length);
     }
@@ -149,7 +146,7 @@ class RvoleTest {
     }
 
     /** Bob's state and Alice's honest answer, on freshly dealt seeds. */
-    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message) {}
+    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message, OtSeeds bobSeeds) {}
 
     private static Exchange exchange(Group g, TestRandom random) {
         OtSeeds[] seeds = Pairs.dealt(random);
@@ -157,7 +154,7 @@ class RvoleTest {
         Rvole.SenderMessage m = Rvole.send(
                         g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random)
                 .message();
-        return new Exchange(bob, m);
+        return new Exchange(bob, m, seeds[1]);
     }
 
     private static void assertAborts(Rvole.Receiver bob, Rvole.SenderMessage m, Check check) {
