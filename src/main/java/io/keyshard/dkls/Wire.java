@@ -104,7 +104,7 @@ final class Wire {
             return g.decodePoint(bytes(g.curve().pointLength()), sender);
         }
 
-        /** A canonical scalar below q, straight into fixed-width limbs (a response carries thousands). */
+        /** A canonical scalar below q, straight into fixed-width limbs. */
         Scalar scalar() {
             try {
                 return g.field().decode(bytes(g.curve().scalarLength()));
