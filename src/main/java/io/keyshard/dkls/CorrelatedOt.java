@@ -86,9 +86,7 @@ final class CorrelatedOt {
             in[1] = (byte) (j >>> 16);
             in[2] = (byte) (j >>> 8);
             in[3] = (byte) j;
-            for (int i = 0; i < 8 * Gf256.WORDS; i++) {
-                in[4 + i] = (byte) (row[i >>> 3] >>> (8 * (i & 7)));
-            }
+            Words.putLe(row, 0, Gf256.WORDS, in, 4);
             oracle.hash(in, 0, in.length, stream, 0, stream.length);
             for (int k = 0; k < w; k++) {
                 f.reduceWide(stream, k * f.wideBytes(), out, k * f.n, t);

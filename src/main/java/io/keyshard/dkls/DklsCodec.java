@@ -93,7 +93,10 @@ public final class DklsCodec {
     }
 
     public byte[] encode(MulRequest m) {
-        Wire.Writer w = new Wire.Writer().u32(m.from()).u32(m.to());
+        int words = Kos15.words(Kos15.rows(g.batchSize()));
+        Wire.Writer w = new Wire.Writer(4 + 4 + 8 * (Group.KAPPA * words + 2 * Gf256.WORDS))
+                .u32(m.from())
+                .u32(m.to());
         writeOte(w, m.ote());
         return w.toByteArray();
     }
@@ -126,14 +129,22 @@ public final class DklsCodec {
     }
 
     public byte[] encode(MulResponse m) {
-        Wire.Writer w = new Wire.Writer().u32(m.from()).u32(m.to()).bytes(m.commitsSeen());
         Rvole.SenderMessage mul = m.mul();
-        for (Scalar[] row : mul.tau()) {
-            for (Scalar s : row) {
-                w.scalar(s);
-            }
-        }
-        w.bytes(mul.checkDigest());
+        int scalars = 2 * ELL + 1;
+        int points = 4;
+        Wire.Writer w = new Wire.Writer(4
+                        + 4
+                        + DIGEST
+                        + mul.tau().length
+                        + DIGEST
+                        + Commitment.LENGTH
+                        + scalars * g.curve().scalarLength()
+                        + points * g.curve().pointLength())
+                .u32(m.from())
+                .u32(m.to())
+                .bytes(m.commitsSeen())
+                .bytes(mul.tau())
+                .bytes(mul.checkDigest());
         for (int k = 0; k < ELL; k++) {
             w.scalar(mul.checkU()[k]).scalar(mul.gamma()[k]);
         }
@@ -157,12 +168,7 @@ public final class DklsCodec {
         r.expect(sender, "the sender");
         int to = recipient(r, recipient);
         byte[] seen = r.bytes(DIGEST);
-        Scalar[][] tau = new Scalar[g.batchSize()][2 * ELL];
-        for (Scalar[] row : tau) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] = r.scalar();
-            }
-        }
+        byte[] tau = r.scalars(g.batchSize() * 2 * ELL);
         byte[] digest = r.bytes(DIGEST);
         Scalar[] u = new Scalar[ELL];
         Scalar[] gamma = new Scalar[ELL];

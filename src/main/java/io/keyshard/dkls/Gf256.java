@@ -32,14 +32,14 @@ final class Gf256 {
     static final int TABLE = 16 * (WORDS + 1);
 
     /**
-     * acc (8 words, or 9 with a spare that stays zero) ^= a·b, unreduced, for a public b (the
+     * acc (8 words, or 9 with a spare that stays zero) ^= a·b, unreduced, for a public b at b[bo..bo + 4) (the
      * consistency check's challenge): b's 4-bit digits index a table of a's 16 multiples (kept in
      * {@code table}, TABLE words, overwritten), 64 table reads instead of 256 masked additions. The
      * table holds a secret a, but which entry is read follows b only. The reads go digit position by
      * digit position over b's four words (a comb): each entry is added unshifted at its word and the
      * 512-bit sum, kept in locals, moves up 4 bits per position; it never exceeds 511 bits.
      */
-    static void mulAccumulatePublic(long[] a, long[] b, long[] acc, long[] table) {
+    static void mulAccumulatePublic(long[] a, long[] b, int bo, long[] acc, long[] table) {
         long a0 = a[0];
         long a1 = a[1];
         long a2 = a[2];
@@ -65,10 +65,10 @@ final class Gf256 {
                 table[o + 4] = s4 ^ table[d + 4];
             }
         }
-        long b0 = b[0];
-        long b1 = b[1];
-        long b2 = b[2];
-        long b3 = b[3];
+        long b0 = b[bo];
+        long b1 = b[bo + 1];
+        long b2 = b[bo + 2];
+        long b3 = b[bo + 3];
         long c0 = 0;
         long c1 = 0;
         long c2 = 0;
@@ -121,11 +121,11 @@ final class Gf256 {
         acc[7] ^= c7;
     }
 
-    /** acc (8 words) ^= a when bit is 1: a times an element of GF(2), constant-time. */
-    static void addIf(long[] a, long bit, long[] acc) {
+    /** acc (8 words) ^= a (at a[ao..ao + 4)) when bit is 1: a times an element of GF(2), constant-time. */
+    static void addIf(long[] a, int ao, long bit, long[] acc) {
         long mask = -(bit & 1L);
         for (int k = 0; k < WORDS; k++) {
-            acc[k] ^= a[k] & mask;
+            acc[k] ^= a[ao + k] & mask;
         }
     }
 
@@ -151,17 +151,13 @@ final class Gf256 {
     /** Reads 32 bytes, little-endian, as an element. */
     static long[] fromBytes(byte[] b, int off) {
         long[] out = new long[WORDS];
-        for (int i = 0; i < 32; i++) {
-            out[i >>> 3] |= (b[off + i] & 0xffL) << (8 * (i & 7));
-        }
+        Words.le(b, off, out, 0, WORDS);
         return out;
     }
 
     static byte[] toBytes(long[] a) {
         byte[] out = new byte[8 * a.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (a[i >>> 3] >>> (8 * (i & 7)));
-        }
+        Words.putLe(a, 0, a.length, out, 0);
         return out;
     }
 }

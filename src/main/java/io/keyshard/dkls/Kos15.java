@@ -49,13 +49,13 @@ final class Kos15 {
         }
         long[][] tRows = transpose(t0, m);
         byte[] columns = columnsDigest(sid, u);
-        long[][] chi = challenge(sid, columns, m);
+        long[] chi = challenge(sid, columns, m);
         long[] xAcc = new long[2 * Gf256.WORDS];
         long[] tAcc = new long[2 * Gf256.WORDS + 1];
         long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
-            Gf256.addIf(chi[j], choices[j >>> 6] >>> (j & 63), xAcc);
-            Gf256.mulAccumulatePublic(tRows[j], chi[j], tAcc, table);
+            Gf256.addIf(chi, Gf256.WORDS * j, choices[j >>> 6] >>> (j & 63), xAcc);
+            Gf256.mulAccumulatePublic(tRows[j], chi, Gf256.WORDS * j, tAcc, table);
         }
         Arrays.fill(table, 0);
         return new Receiver(tRows, new OtExtensionMessage(u, Gf256.reduce(xAcc), Gf256.reduce(tAcc)), columns);
@@ -101,11 +101,11 @@ final class Kos15 {
         }
         long[][] qRows = transpose(q, m);
         byte[] columns = columnsDigest(sid, u);
-        long[][] chi = challenge(sid, columns, m);
+        long[] chi = challenge(sid, columns, m);
         long[] qAcc = new long[2 * Gf256.WORDS + 1];
         long[] table = new long[Gf256.TABLE];
         for (int j = 0; j < m; j++) {
-            Gf256.mulAccumulatePublic(qRows[j], chi[j], qAcc, table);
+            Gf256.mulAccumulatePublic(qRows[j], chi, Gf256.WORDS * j, qAcc, table);
         }
         Arrays.fill(table, 0);
         long[] expected = Gf256.multiply(msg.xTilde(), delta);
@@ -134,9 +134,7 @@ final class Kos15 {
         byte[] b = new byte[8 * words];
         prg.hash(seed, 0, seed.length, b, 0, b.length);
         long[] out = new long[words];
-        for (int i = 0; i < b.length; i++) {
-            out[i >>> 3] |= (b[i] & 0xffL) << (8 * (i & 7));
-        }
+        Words.le(b, 0, out, 0, words);
         Arrays.fill(b, (byte) 0);
         if ((m & 63) != 0) {
             out[words - 1] &= (1L << (m & 63)) - 1;
@@ -149,21 +147,17 @@ final class Kos15 {
         byte[] all = new byte[u.length * u[0].length * 8];
         int off = 0;
         for (long[] col : u) {
-            for (long w : col) {
-                for (int k = 0; k < 8; k++) {
-                    all[off++] = (byte) (w >>> (8 * k));
-                }
-            }
+            Words.putLe(col, 0, col.length, all, off);
+            off += 8 * col.length;
         }
         return Oracle.bulk(COLUMNS, 32, sid, all);
     }
 
-    private static long[][] challenge(byte[] sid, byte[] columns, int m) {
+    /** The challenges χ_j of the m rows, row j's at {@code [4j, 4j + 4)}. */
+    private static long[] challenge(byte[] sid, byte[] columns, int m) {
         byte[] stream = Oracle.bulk(CHI, 32 * m, sid, columns);
-        long[][] chi = new long[m][];
-        for (int j = 0; j < m; j++) {
-            chi[j] = Gf256.fromBytes(stream, 32 * j);
-        }
+        long[] chi = new long[Gf256.WORDS * m];
+        Words.le(stream, 0, chi, 0, chi.length);
         return chi;
     }
 

@@ -252,11 +252,12 @@ final class ModQ {
      */
     void reduceWide(byte[] in, int off, long[] out, int oo, long[] s) {
         int bytes = wideBytes();
-        Arrays.fill(s, 0, 2 * m + 1, 0);
         int words = bytes >>> 2;
         for (int j = 0; j < words; j++) {
-            int i = off + 4 * j;
-            s[j] = (in[i] & 0xffL) | (in[i + 1] & 0xffL) << 8 | (in[i + 2] & 0xffL) << 16 | (in[i + 3] & 0xffL) << 24;
+            s[j] = Words.le32(in, off + 4 * j);
+        }
+        for (int j = words; j <= 2 * m; j++) {
+            s[j] = 0;
         }
         for (int i = 4 * words; i < bytes; i++) {
             s[i >>> 2] |= (in[off + i] & 0xffL) << (8 * (i & 3));
@@ -269,14 +270,55 @@ final class ModQ {
     /** The Montgomery form of a scalar. */
     void load(Scalar s, long[] out, int oo, long[] t) {
         byte[] be = s.encode();
-        Arrays.fill(t, packed, packed + n, 0);
-        for (int i = 0; i < be.length; i++) {
-            int bit = 8 * (be.length - 1 - i);
-            t[packed + (bit >>> 6)] |= (be[i] & 0xffL) << (bit & 63);
-        }
+        limbsOf(be, 0, t, packed);
         Arrays.fill(be, (byte) 0);
         mul(t, packed, r2, 0, out, oo, t);
         Arrays.fill(t, packed, packed + n, 0);
+    }
+
+    /**
+     * The Montgomery form of the public big-endian encoding at {@code in[off..off + byteLength)}, read
+     * straight from a message (the correction τ) with no scalar object in between, and whether that
+     * encoding is canonical (below q). A value of q or more still loads as its residue: the caller refuses it.
+     */
+    boolean loadPublic(byte[] in, int off, long[] out, int oo, long[] t) {
+        limbsOf(in, off, t, packed);
+        long below = belowQ(t, packed);
+        mul(t, packed, r2, 0, out, oo, t);
+        return below == 1;
+    }
+
+    /** Whether the big-endian encoding at {@code in[off..off + byteLength)} is below q (the codec's rule). */
+    boolean belowQ(byte[] in, int off, long[] t) {
+        limbsOf(in, off, t, packed);
+        return belowQ(t, packed) == 1;
+    }
+
+    /** 1 when the n limbs at t[at..] are below q, else 0: the borrow of their difference with q, without a branch. */
+    private long belowQ(long[] t, int at) {
+        long borrow = 0;
+        for (int j = 0; j < n; j++) {
+            long x = t[at + j];
+            borrow = borrowOut(x, q[j], x - q[j] - borrow);
+        }
+        return borrow;
+    }
+
+    /** The n 64-bit limbs of the big-endian encoding at {@code in[off..off + byteLength)}, into t[at..at + n). */
+    private void limbsOf(byte[] in, int off, long[] t, int at) {
+        for (int j = 0; j < n; j++) {
+            t[at + j] = 0;
+        }
+        int end = off + byteLength;
+        int j = 0;
+        int i = end;
+        // Whole 64-bit words from the least significant end, then the odd leading bytes (P-521's two).
+        for (; i - 8 >= off; i -= 8, j++) {
+            t[at + j] = Words.be(in, i - 8);
+        }
+        for (int b = 0; i > off; i--, b += 8) {
+            t[at + j] |= (in[i - 1] & 0xffL) << b;
+        }
     }
 
     /** The scalar of a Montgomery form. */
@@ -291,30 +333,37 @@ final class ModQ {
 
     /** The scalar's canonical big-endian encoding, from its Montgomery form (one reduction). */
     byte[] canonical(long[] a, int ao, long[] t) {
-        Arrays.fill(t, 0, 2 * m + 1, 0);
+        byte[] be = new byte[byteLength];
+        canonical(a, ao, be, 0, t);
+        return be;
+    }
+
+    /** {@link #canonical(long[], int, long[])} written at {@code out[off..off + byteLength)}. */
+    void canonical(long[] a, int ao, byte[] out, int off, long[] t) {
         for (int j = 0; j < n; j++) {
             long v = a[ao + j];
             t[2 * j] = v & LOW;
             t[2 * j + 1] = v >>> 32;
         }
+        for (int j = m; j <= 2 * m; j++) {
+            t[j] = 0;
+        }
         reduce(t, t, packed);
-        byte[] be = new byte[byteLength];
-        for (int i = 0; i < byteLength; i++) {
-            int bit = 8 * (byteLength - 1 - i);
-            be[i] = (byte) (t[packed + (bit >>> 6)] >>> (bit & 63));
+        int end = off + byteLength;
+        int j = 0;
+        int i = end;
+        for (; i - 8 >= off; i -= 8, j++) {
+            Words.putBe(t[packed + j], out, i - 8);
+        }
+        for (int b = 0; i > off; i--, b += 8) {
+            out[i - 1] = (byte) (t[packed + j] >>> b);
         }
         Arrays.fill(t, packed, packed + n, 0);
-        return be;
     }
 
     /** Appends the n limbs of a Montgomery form, little-endian, to a hash input (the form is unique per value). */
     void write(long[] a, int ao, byte[] out, int off) {
-        for (int j = 0; j < n; j++) {
-            long v = a[ao + j];
-            for (int b = 0; b < 8; b++) {
-                out[off + 8 * j + b] = (byte) (v >>> (8 * b));
-            }
-        }
+        Words.putLe(a, ao, n, out, off);
     }
 
     /** The carry out of s = a + b, as 0 or 1. */

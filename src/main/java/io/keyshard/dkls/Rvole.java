@@ -26,8 +26,12 @@ public final class Rvole {
     private static final String CHECK = "rvole-check";
     private static final Map<CurveName, long[]> GADGETS = new EnumMap<>(CurveName.class);
 
-    /** Alice's message to Bob: τ (ξ rows of 2ℓ scalars), the check digest, U and γ (ℓ each). */
-    public record SenderMessage(Scalar[][] tau, byte[] checkDigest, Scalar[] checkU, Scalar[] gamma) {}
+    /**
+     * Alice's message to Bob: τ (ξ rows of 2ℓ scalars, row j's entry k the (2ℓ·j + k)-th canonical encoding,
+     * as sent), the check digest, U and γ (ℓ each). τ stays bytes from Alice's correlated OT to Bob's: the
+     * thousands of entries of an answer are never scalar objects.
+     */
+    public record SenderMessage(byte[] tau, byte[] checkDigest, Scalar[] checkU, Scalar[] gamma) {}
 
     /** Alice's output shares c_k and her message. */
     public record SenderOutput(Scalar[] shares, SenderMessage message) {}
@@ -107,14 +111,15 @@ public final class Rvole {
             int w = 2 * ell;
             long[] t = f.scratch();
             long[] tau = f.vector(xi * w);
-            byte[] tauBytes = new byte[xi * w * g.field().byteLength()];
+            byte[] tauBytes = msg.tau();
             int len = g.field().byteLength();
-            for (int j = 0; j < xi; j++) {
-                for (int k = 0; k < w; k++) {
-                    byte[] enc = msg.tau()[j][k].encode();
-                    System.arraycopy(enc, 0, tauBytes, (j * w + k) * len, len);
-                    f.load(msg.tau()[j][k], tau, (j * w + k) * n, t);
-                }
+            boolean canonical = true;
+            for (int e = 0; e < xi * w; e++) {
+                canonical &= f.loadPublic(tauBytes, e * len, tau, e * n, t);
+            }
+            // The codec refuses these already; a message made in memory is held to the same rule.
+            if (!canonical) {
+                throw new ProtocolAbort(peer, Check.ENCODING, "a correlation entry is not below the group order");
             }
             long[] z = CorrelatedOt.receive(f, sid, kos.tRows(), choices, xi, tau, w);
             long[] chi = challenges(g, f, sid, kos.columns(), kos.message(), tauBytes, ell);
@@ -169,17 +174,15 @@ public final class Rvole {
         }
 
         private void checkShape(SenderMessage msg, int xi) {
+            int len = g.field().byteLength();
             boolean ok = msg.tau() != null
-                    && msg.tau().length == xi
+                    && msg.tau().length == xi * 2 * ell * len
                     && msg.checkDigest() != null
                     && msg.checkDigest().length == 32
                     && msg.checkU() != null
                     && msg.checkU().length == ell
                     && msg.gamma() != null
                     && msg.gamma().length == ell;
-            for (int j = 0; ok && j < xi; j++) {
-                ok = msg.tau()[j] != null && msg.tau()[j].length == 2 * ell;
-            }
             if (!ok) {
                 throw new ProtocolAbort(peer, Check.SHAPE, "multiplication message of the wrong size");
             }
@@ -214,16 +217,11 @@ public final class Rvole {
         CorrelatedOt.SenderOutput cot = CorrelatedOt.send(f, sid, q, seeds.delta(), xi, alpha, w);
         long[] z = cot.shares();
         int len = g.field().byteLength();
-        byte[] tauBytes = new byte[xi * w * len];
-        Scalar[][] tau = new Scalar[xi][w];
-        for (int j = 0; j < xi; j++) {
-            for (int k = 0; k < w; k++) {
-                byte[] enc = f.canonical(cot.tau(), (j * w + k) * n, t);
-                System.arraycopy(enc, 0, tauBytes, (j * w + k) * len, len);
-                tau[j][k] = g.field().decode(enc);
-            }
+        byte[] tau = new byte[xi * w * len];
+        for (int e = 0; e < xi * w; e++) {
+            f.canonical(cot.tau(), e * n, tau, e * len, t);
         }
-        long[] chi = challenges(g, f, sid, ote.columns(), msg, tauBytes, ell);
+        long[] chi = challenges(g, f, sid, ote.columns(), msg, tau, ell);
         byte[] r = new byte[ell * xi * 8 * n];
         long[] gadget = gadget(g);
         long[] entry = f.vector(1);
@@ -286,11 +284,7 @@ public final class Rvole {
     }
 
     private static int put(long[] words, byte[] out, int off) {
-        for (long v : words) {
-            for (int b = 0; b < 8; b++) {
-                out[off++] = (byte) (v >>> (8 * b));
-            }
-        }
-        return off;
+        Words.putLe(words, 0, words.length, out, off);
+        return off + 8 * words.length;
     }
 }

@@ -2,24 +2,32 @@ package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /** Fixed-layout byte writer and strict reader for the codec: every field has a known length. */
 final class Wire {
     private Wire() {}
 
-    /** Appends fields. */
+    /** Appends fields into one buffer, sized up front when the caller knows the message's length. */
     static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private byte[] out;
+        private int size;
+
+        Writer() {
+            this(256);
+        }
+
+        /** A writer whose buffer holds {@code capacity} bytes before it grows. */
+        Writer(int capacity) {
+            out = new byte[capacity];
+        }
 
         Writer u32(int v) {
-            out.writeBytes(Oracle.u32(v));
-            return this;
+            return bytes(Oracle.u32(v));
         }
 
         Writer bytes(byte[] b) {
-            out.writeBytes(b);
+            System.arraycopy(b, 0, room(b.length), size - b.length, b.length);
             return this;
         }
 
@@ -31,17 +39,29 @@ final class Wire {
             return bytes(s.encode());
         }
 
+        /** 64-bit words, big-endian each. */
         Writer longs(long[] words) {
+            byte[] b = room(8 * words.length);
+            int at = size - 8 * words.length;
             for (long w : words) {
-                for (int k = 7; k >= 0; k--) {
-                    out.write((int) (w >>> (8 * k)));
-                }
+                Words.putBe(w, b, at);
+                at += 8;
             }
             return this;
         }
 
+        /** The bytes written: the buffer itself when it was sized exactly. */
         byte[] toByteArray() {
-            return out.toByteArray();
+            return size == out.length ? out : Arrays.copyOf(out, size);
+        }
+
+        /** Reserves {@code length} more bytes and returns the buffer they are at, ending at {@code size}. */
+        private byte[] room(int length) {
+            if (out.length - size < length) {
+                out = Arrays.copyOf(out, Math.max(2 * out.length, size + length));
+            }
+            size += length;
+            return out;
         }
     }
 
@@ -84,7 +104,7 @@ final class Wire {
             return g.decodePoint(bytes(g.curve().pointLength()), sender);
         }
 
-        /** A canonical scalar below q, straight into fixed-width limbs (a response carries thousands). */
+        /** A canonical scalar below q, straight into fixed-width limbs. */
         Scalar scalar() {
             try {
                 return g.field().decode(bytes(g.curve().scalarLength()));
@@ -93,11 +113,31 @@ final class Wire {
             }
         }
 
+        /**
+         * {@code count} canonical scalars, each below q, as their encodings back to back: the correction τ,
+         * thousands per answer, checked in place and never turned into scalar objects.
+         */
+        byte[] scalars(int count) {
+            int len = g.curve().scalarLength();
+            byte[] b = bytes(count * len);
+            ModQ f = ModQ.of(g);
+            long[] t = f.scratch();
+            for (int i = 0; i < count; i++) {
+                if (!f.belowQ(b, i * len, t)) {
+                    throw new ProtocolAbort(
+                            sender,
+                            Check.ENCODING,
+                            "scalar " + i + " of " + count + " must be below the group order (canonical)");
+                }
+            }
+            return b;
+        }
+
         long[] longs(int count) {
             byte[] b = bytes(8 * count);
             long[] out = new long[count];
-            for (int i = 0; i < b.length; i++) {
-                out[i >>> 3] = (out[i >>> 3] << 8) | (b[i] & 0xffL);
+            for (int i = 0; i < count; i++) {
+                out[i] = Words.be(b, 8 * i);
             }
             return out;
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** A t-of-n key Shamir-split in memory with every pair's OT and zero-sharing setup, for signing tests. */
@@ -32,6 +33,8 @@ final class Committee {
     UnaryOperator<Partial> onPartial = UnaryOperator.identity();
     /** When set, every message is encoded and strictly decoded on its way. */
     DklsCodec wire;
+    /** With {@link #wire}: every encoded message of the last signing, by round, sender and recipient. */
+    final Map<String, byte[]> sent = new TreeMap<>();
     /** The last signing's request, nonce point R and round-3 broadcasts, as a coordinator would combine them. */
     SignRequest lastRequest;
 
@@ -98,13 +101,15 @@ final class Committee {
             parties.put(
                     i, new Signer(g, req, i, shares.get(i), zero.get(i), asSender.get(i), asReceiver.get(i), random));
         }
+        sent.clear();
         List<Commit> commits = new ArrayList<>();
         List<MulRequest> requests = new ArrayList<>();
         for (int i : signers) {
             Signer.Round1 r1 = parties.get(i).round1();
-            commits.add(wire == null ? r1.broadcast() : wire.decodeCommit(wire.encode(r1.broadcast()), i));
+            commits.add(
+                    wire == null ? r1.broadcast() : wire.decodeCommit(log("1 " + i, wire.encode(r1.broadcast())), i));
             for (MulRequest m : r1.direct().values()) {
-                requests.add(wire == null ? m : wire.decodeMulRequest(wire.encode(m), i));
+                requests.add(wire == null ? m : wire.decodeMulRequest(log("1 " + i + ">" + m.to(), wire.encode(m)), i));
             }
         }
         List<MulResponse> responses = new ArrayList<>();
@@ -112,7 +117,8 @@ final class Committee {
             List<MulRequest> mine = requests.stream().filter(m -> m.to() == i).toList();
             for (MulResponse m :
                     parties.get(i).round2(onCommits.apply(commits), mine).values()) {
-                responses.add(wire == null ? m : wire.decodeMulResponse(wire.encode(m), i));
+                responses.add(
+                        wire == null ? m : wire.decodeMulResponse(log("2 " + i + ">" + m.to(), wire.encode(m)), i));
             }
         }
         List<Partial> partials = new ArrayList<>();
@@ -120,7 +126,7 @@ final class Committee {
             List<MulResponse> mine =
                     responses.stream().filter(m -> m.to() == i).map(onResponse).toList();
             Partial p = onPartial.apply(parties.get(i).round3(mine));
-            partials.add(wire == null ? p : wire.decodePartial(wire.encode(p), i));
+            partials.add(wire == null ? p : wire.decodePartial(log("3 " + i, wire.encode(p)), i));
         }
         Map<Integer, EcdsaSignature> out = new HashMap<>();
         for (int i : signers) {
@@ -130,5 +136,10 @@ final class Committee {
         lastNonce = parties.get(signers.get(0)).nonce();
         lastPartials = partials;
         return out;
+    }
+
+    private byte[] log(String key, byte[] encoded) {
+        sent.put(key, encoded);
+        return encoded;
     }
 }

@@ -10,6 +10,7 @@ import io.keyshard.dkls.SignMessages.Partial;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,6 +90,40 @@ class DklsCodecTest {
         assertRefused(() -> codec.decodeMulRequest(enc, 4, 1), Check.SHAPE);
     }
 
+    @Test
+    void aCorrelationEntryOfTheOrderOrAboveOrAShortCorrelationIsRefusedNamingTheSender() throws Exception {
+        Group g = Group.of(CurveName.SECP256K1);
+        Committee c = new Committee(g, 2, 3, false, "codec tau");
+        c.wire = new DklsCodec(g);
+        c.sign(List.of(1, 3), SigningTest.hash(CurveName.SECP256K1, new byte[] {1}), "tau");
+        byte[] good = c.sent.get("2 1>3");
+        int len = g.field().byteLength();
+        // from, to and the digest of the commitments seen come first; τ's entry (j, k) is the (4j + k)-th.
+        int entry = 4 + 4 + 32 + (4 * 100 + 3) * len;
+        assertEquals(1, c.wire.decodeMulResponse(good, 1).from());
+
+        byte[] isQ = good.clone();
+        System.arraycopy(BigIntegers.asUnsignedByteArray(len, g.order()), 0, isQ, entry, len);
+        assertBlames(1, () -> c.wire.decodeMulResponse(isQ, 1), Check.ENCODING);
+        byte[] aboveQ = good.clone();
+        Arrays.fill(aboveQ, entry, entry + len, (byte) 0xff);
+        assertBlames(1, () -> c.wire.decodeMulResponse(aboveQ, 1), Check.ENCODING);
+        byte[] lastAboveQ = good.clone();
+        int last = 4 + 4 + 32 + (4 * g.batchSize() - 1) * len;
+        Arrays.fill(lastAboveQ, last, last + len, (byte) 0xff);
+        assertBlames(1, () -> c.wire.decodeMulResponse(lastAboveQ, 1), Check.ENCODING);
+        byte[] cut = Arrays.copyOf(good, entry + len / 2);
+        assertBlames(1, () -> c.wire.decodeMulResponse(cut, 1), Check.SHAPE);
+        // One entry fewer: what follows τ shifts, and some field of it no longer decodes.
+        byte[] fewer = new byte[good.length - len];
+        System.arraycopy(good, 0, fewer, 0, entry);
+        System.arraycopy(good, entry + len, fewer, entry, good.length - entry - len);
+        assertEquals(
+                1,
+                assertThrows(ProtocolAbort.class, () -> c.wire.decodeMulResponse(fewer, 1))
+                        .culprit());
+    }
+
     /** Party 1's side of a multiplication with party 2 over seeds dealt from {@code seed}. */
     private static Rvole.Receiver receiver(Group g, String seed) {
         OtSeeds[] seeds = Pairs.dealt(new TestRandom(seed));
@@ -96,8 +131,12 @@ class DklsCodecTest {
     }
 
     private static void assertRefused(Runnable r, Check check) {
+        assertBlames(4, r, check);
+    }
+
+    private static void assertBlames(int culprit, Runnable r, Check check) {
         ProtocolAbort e = assertThrows(ProtocolAbort.class, r::run);
-        assertEquals(4, e.culprit());
+        assertEquals(culprit, e.culprit());
         assertEquals(check, e.check());
     }
 }

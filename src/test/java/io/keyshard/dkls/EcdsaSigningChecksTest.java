@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
-import io.keyshard.curve.Scalar;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.dkls.SignMessages.Partial;
@@ -93,8 +92,7 @@ class EcdsaSigningChecksTest {
     void aTamperedMultiplicationNamesItsSenderAndBurnsThePairsSetup() {
         c.onResponse = m -> {
             if (m.from() == 3 && m.to() == 2) {
-                Scalar[][] tau = m.mul().tau();
-                tau[100][1] = tau[100][1].add(c.g.of(BigInteger.ONE));
+                RvoleTest.addToTau(c.g, m.mul().tau(), 100, 1, c.g.of(BigInteger.ONE));
             }
             return m;
         };

@@ -2,11 +2,13 @@ package io.keyshard.dkls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -130,6 +132,41 @@ class ModQTest {
             assertArrayEquals(g.of(x).encode(), f.canonical(a, f.n, t));
             f.write(a, f.n, hashed, 0);
             assertArrayEquals(littleEndian(mont, 8 * f.n), hashed, "hashed form");
+            // The same from and to encodings at an offset of a buffer, as τ travels.
+            int len = g.field().byteLength();
+            byte[] buffer = new byte[3 * len];
+            f.canonical(a, f.n, buffer, len, t);
+            assertArrayEquals(g.of(x).encode(), Arrays.copyOfRange(buffer, len, 2 * len));
+            assertEquals(0, new BigInteger(1, Arrays.copyOfRange(buffer, 0, len)).signum());
+            assertEquals(0, new BigInteger(1, Arrays.copyOfRange(buffer, 2 * len, 3 * len)).signum());
+            long[] fromBytes = f.vector(1);
+            assertTrue(f.loadPublic(buffer, len, fromBytes, 0, t));
+            assertEquals(mont, value(fromBytes));
+            assertTrue(f.belowQ(buffer, len, t));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void anEncodingIsBelowQExactlyWhenItsValueIs(CurveName name) {
+        Group g = Group.of(name);
+        ModQ f = ModQ.of(g);
+        BigInteger q = g.order();
+        int len = g.field().byteLength();
+        long[] t = f.scratch();
+        BigInteger top = BigInteger.ONE.shiftLeft(8 * len);
+        for (BigInteger v : new BigInteger[] {
+            BigInteger.ZERO, q.subtract(BigInteger.ONE), q, q.add(BigInteger.ONE), top.subtract(BigInteger.ONE)
+        }) {
+            byte[] buffer = new byte[len + 2];
+            System.arraycopy(BigIntegers.asUnsignedByteArray(len, v), 0, buffer, 1, len);
+            buffer[0] = (byte) 0xff;
+            buffer[len + 1] = (byte) 0xff;
+            assertEquals(v.compareTo(q) < 0, f.belowQ(buffer, 1, t), v.toString(16));
+            long[] loaded = f.vector(1);
+            assertEquals(v.compareTo(q) < 0, f.loadPublic(buffer, 1, loaded, 0, t), v.toString(16));
         }
     }
 

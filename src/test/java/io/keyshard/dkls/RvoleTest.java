@@ -9,6 +9,7 @@ import io.keyshard.curve.Scalar;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,7 +36,8 @@ class RvoleTest {
             for (int k = 0; k < 2; k++) {
                 assertTrue(alice.shares()[k].add(d[k]).sameValue(bob.b().multiply(a[k])), name + " input " + k);
             }
-            assertEquals(g.batchSize(), alice.message().tau().length);
+            assertEquals(
+                    g.batchSize() * 4 * g.field().byteLength(), alice.message().tau().length);
         }
     }
 
@@ -56,8 +58,7 @@ class RvoleTest {
         Rvole.SenderOutput alice = Rvole.send(
                 g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random);
         // Alice uses another input in one OT: a selective-failure probe of Bob's choice bit there.
-        Scalar[][] tau = alice.message().tau();
-        tau[17][0] = tau[17][0].add(g.random(random));
+        addToTau(g, alice.message().tau(), 17, 0, g.random(random));
         assertAborts(bob, alice.message(), Check.MULTIPLICATION);
         assertTrue(seeds[1].isBurned());
         assertThrows(IllegalStateException.class, () -> new Rvole.Receiver(g, SID, ALICE, seeds[1], 2, random));
@@ -89,8 +90,34 @@ class RvoleTest {
         Exchange x = exchange(g, random);
         Rvole.Receiver bob = x.bob();
         Rvole.SenderMessage m = x.message();
-        Scalar[][] shorter = Arrays.copyOf(m.tau(), m.tau().length - 1);
+        byte[] shorter = Arrays.copyOf(m.tau(), m.tau().length - g.field().byteLength());
         assertAborts(bob, new Rvole.SenderMessage(shorter, m.checkDigest(), m.checkU(), m.gamma()), Check.SHAPE);
+    }
+
+    @Test
+    void aCorrelationEntryOfTheOrderOrAboveIsRefusedBeforeAnyCheckAndBurnsNothing() {
+        Group g = Group.of(CurveName.P384);
+        Exchange x = exchange(g, new TestRandom("rvole canonical"));
+        Rvole.Receiver bob = x.bob();
+        Rvole.SenderMessage m = x.message();
+        int len = g.field().byteLength();
+        byte[] isQ = m.tau().clone();
+        System.arraycopy(BigIntegers.asUnsignedByteArray(len, g.order()), 0, isQ, 5 * len, len);
+        assertAborts(bob, new Rvole.SenderMessage(isQ, m.checkDigest(), m.checkU(), m.gamma()), Check.ENCODING);
+        byte[] above = m.tau().clone();
+        Arrays.fill(above, above.length - len, above.length, (byte) 0xff);
+        assertAborts(bob, new Rvole.SenderMessage(above, m.checkDigest(), m.checkU(), m.gamma()), Check.ENCODING);
+        assertTrue(!x.bobSeeds().isBurned());
+        Scalar[] d = bob.finish(m);
+        assertEquals(2, d.length);
+    }
+
+    /** Adds {@code x} to τ's entry (j, k) in place, as a cheating Alice would. */
+    static void addToTau(Group g, byte[] tau, int j, int k, Scalar x) {
+        int len = g.field().byteLength();
+        int at = (4 * j + k) * len;
+        Scalar entry = g.field().decode(Arrays.copyOfRange(tau, at, at + len));
+        System.arraycopy(entry.add(x).encode(), 0, tau, at, len);
     }
 
     @Test
@@ -119,7 +146,7 @@ class RvoleTest {
     }
 
     /** Bob's state and Alice's honest answer, on freshly dealt seeds. */
-    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message) {}
+    private record Exchange(Rvole.Receiver bob, Rvole.SenderMessage message, OtSeeds bobSeeds) {}
 
     private static Exchange exchange(Group g, TestRandom random) {
         OtSeeds[] seeds = Pairs.dealt(random);
@@ -127,7 +154,7 @@ class RvoleTest {
         Rvole.SenderMessage m = Rvole.send(
                         g, SID, BOB, seeds[0], new Scalar[] {g.random(random), g.random(random)}, bob.message(), random)
                 .message();
-        return new Exchange(bob, m);
+        return new Exchange(bob, m, seeds[1]);
     }
 
     private static void assertAborts(Rvole.Receiver bob, Rvole.SenderMessage m, Check check) {

@@ -121,11 +121,10 @@ class DklsMessageFuzzTest {
             encryptions.add(new EndemicOt.Encryption(
                     p, p, new EncryptionProof(p, p, p, p, g.random(RANDOM), g.random(RANDOM), g.random(RANDOM))));
         }
-        Scalar[][] tau = new Scalar[g.batchSize()][4];
-        for (Scalar[] row : tau) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] = g.random(RANDOM);
-            }
+        int len = g.field().byteLength();
+        byte[] tau = new byte[g.batchSize() * 4 * len];
+        for (int e = 0; e < g.batchSize() * 4; e++) {
+            System.arraycopy(g.random(RANDOM).encode(), 0, tau, e * len, len);
         }
         Rvole.SenderMessage mul = new Rvole.SenderMessage(
                 tau, bytes(32), new Scalar[] {g.random(RANDOM), g.random(RANDOM)}, new Scalar[] {

@@ -19,11 +19,11 @@ import io.keyshard.client.SignRequest;
 import io.keyshard.client.SignResult;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Scalar;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.Group;
 import io.keyshard.dkls.OtExtensionMessage;
-import io.keyshard.dkls.Rvole;
 import io.keyshard.dkls.SignMessages.MulRequest;
 import io.keyshard.dkls.SignMessages.MulResponse;
 import io.keyshard.vault.Vault;
@@ -37,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,8 +127,12 @@ class EcdsaMaliciousSignerIT {
         DklsMessage bad = tampered(honest, signId, r, 2, plain -> {
             DklsCodec codec = new DklsCodec(G);
             MulResponse m = codec.decodeMulResponse(plain, 12);
-            Rvole.SenderMessage mul = m.mul();
-            mul.tau()[3][1] = mul.tau()[3][1].add(G.of(BigInteger.ONE));
+            // τ's entry (3, 1), the 4·3 + 1-th, plus one
+            byte[] tau = m.mul().tau();
+            int len = G.field().byteLength();
+            int at = (4 * 3 + 1) * len;
+            Scalar entry = G.field().decode(Arrays.copyOfRange(tau, at, at + len));
+            System.arraycopy(entry.add(G.of(BigInteger.ONE)).encode(), 0, tau, at, len);
             return codec.encode(m);
         });
         HttpResponse<String> a =
