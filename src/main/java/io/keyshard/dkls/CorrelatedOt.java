@@ -64,7 +64,10 @@ final class CorrelatedOt {
         return shares;
     }
 
-    /** w scalars per row from the session's keyed oracle over (j, row), 36 bytes in, one block. */
+    /**
+     * w scalars per row from the session's keyed oracle over (j, row), 36 bytes in, one block: each
+     * scalar is its wide output v as v·R^-2 mod q ({@link ModQ#reduceWideScaled}, one reduction).
+     */
     private static final class RowHash {
         private final ModQ f;
         private final Oracle.Keyed oracle;
@@ -89,7 +92,7 @@ final class CorrelatedOt {
             Words.putLe(row, 0, Gf256.WORDS, in, 4);
             oracle.hash(in, 0, in.length, stream, 0, stream.length);
             for (int k = 0; k < w; k++) {
-                f.reduceWide(stream, k * f.wideBytes(), out, k * f.n, t);
+                f.reduceWideScaled(stream, k * f.wideBytes(), out, k * f.n, t);
             }
         }
 

@@ -251,6 +251,26 @@ final class ModQ {
      * a Montgomery reduction gives v·R^-1 (v is below q·R), and a product with R^3 gives v·R.
      */
     void reduceWide(byte[] in, int off, long[] out, int oo, long[] s) {
+        wideLimbs(in, off, s);
+        reduce(s, s, packed);
+        mul(s, packed, r3, 0, out, oo, s);
+        Arrays.fill(s, packed, packed + n, 0);
+    }
+
+    /**
+     * The Montgomery form of the scalar v·R^-2 mod q for {@code wideBytes()} uniform bytes read as the
+     * little-endian integer v: that form, v·R^-1, is the one Montgomery reduction of v (below q·R), with
+     * no product after it. The correlated OT's row hash maps its output to Z_q by this: multiplying by
+     * the fixed unit R^-2 permutes Z_q, so v·R^-2 is exactly as close to uniform as v mod q (statistical
+     * distance below 2^-128) and serves the same random oracle into Z_q.
+     */
+    void reduceWideScaled(byte[] in, int off, long[] out, int oo, long[] s) {
+        wideLimbs(in, off, s);
+        reduce(s, out, oo);
+    }
+
+    /** The wide little-endian input as 2m 32-bit limbs at s[0..2m), s[2m] zero, for {@link #reduce}. */
+    private void wideLimbs(byte[] in, int off, long[] s) {
         int bytes = wideBytes();
         int words = bytes >>> 2;
         for (int j = 0; j < words; j++) {
@@ -262,9 +282,6 @@ final class ModQ {
         for (int i = 4 * words; i < bytes; i++) {
             s[i >>> 2] |= (in[off + i] & 0xffL) << (8 * (i & 3));
         }
-        reduce(s, s, packed);
-        mul(s, packed, r3, 0, out, oo, s);
-        Arrays.fill(s, packed, packed + n, 0);
     }
 
     /** The Montgomery form of a scalar. */

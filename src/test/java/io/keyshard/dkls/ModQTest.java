@@ -204,6 +204,54 @@ class ModQTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P256", "P384", "P521"})
+    void aScaledWideHashIsItsLittleEndianValueTimesRToTheMinusTwoModQFullyReduced(CurveName name) {
+        Group g = Group.of(name);
+        ModQ f = ModQ.of(g);
+        BigInteger q = g.order();
+        BigInteger rInv = BigInteger.ONE.shiftLeft(64 * f.n).modInverse(q);
+        int len = f.wideBytes();
+        BigInteger top = BigInteger.ONE.shiftLeft(8 * len);
+        BigInteger nearTop = q.shiftLeft(128);
+        TestRandom random = new TestRandom("scaled " + name);
+        BigInteger[] inputs = {
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            top.subtract(BigInteger.ONE),
+            nearTop.subtract(BigInteger.ONE),
+            nearTop,
+            nearTop.add(BigInteger.ONE),
+            q,
+            q.subtract(BigInteger.ONE),
+            new BigInteger(8 * len, random),
+            new BigInteger(8 * len, random),
+            new BigInteger(8 * len, random)
+        };
+        long[] t = f.scratch();
+        long[] out = f.vector(3);
+        for (BigInteger v : inputs) {
+            byte[] wide = new byte[len + 2];
+            wide[0] = (byte) 0xff;
+            wide[len + 1] = (byte) 0xff;
+            System.arraycopy(littleEndian(v, len), 0, wide, 1, len);
+            Arrays.fill(out, -1L);
+            f.reduceWideScaled(wide, 1, out, f.n, t);
+            BigInteger form = value(Arrays.copyOfRange(out, f.n, 2 * f.n));
+            String at = "v=" + v.toString(16);
+            assertEquals(v.multiply(rInv).mod(q), form, "Montgomery form v·R^-1, " + at);
+            assertTrue(form.compareTo(q) < 0, "fully reduced, " + at);
+            assertEquals(
+                    v.multiply(rInv).multiply(rInv).mod(q),
+                    f.scalar(out, f.n, t).toBigInteger(),
+                    at);
+            assertEquals(-1L, out[f.n - 1], "the slot before is untouched");
+            assertEquals(-1L, out[2 * f.n], "the slot after is untouched");
+        }
+    }
+
     private static long[] limbs(BigInteger v, int n) {
         long[] out = new long[n];
         for (int j = 0; j < n; j++) {

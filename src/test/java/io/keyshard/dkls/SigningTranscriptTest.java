@@ -20,10 +20,10 @@ class SigningTranscriptTest {
 
     @ParameterizedTest
     @CsvSource({
-        "SECP256K1, 54172c714da080e8b301efe72042536b5b59fb66ad67baf458db94fa9febee38",
-        "P256, ecb0a9ec44a07e770febb1d1648ece6a259e164ccf456e64142664945924ce0b",
-        "P384, 570b783e93155964827178de5d469ba15fc6b961f0f66949d87b770d3f75a593",
-        "P521, 871c1ff1328c68cf1295d8d619a0a9b12b18c8300a145829febbc76aa3039ba6",
+        "SECP256K1, 52735b36db40f8e56b0c9cd8d374ef03adedd1e96f8d0a2cd55f12bd875eb19d",
+        "P256, 7dc6640840128ccd5d47f09d80685d93c1e95c142a1e181dc968a6be538593bd",
+        "P384, 6e1dfc14885b987c2a16f998f5f6c359964050f0d5d0c55e853b6788b456faca",
+        "P521, d1b517405a8d87187498f45784ff87cc04dea150188a3b8e4e97fcee32abfd75",
     })
     void everyMessageOfAFixedSigningIsAsPinned(CurveName name, String pinned) throws Exception {
         Group g = Group.of(name);
