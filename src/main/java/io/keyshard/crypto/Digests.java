@@ -2,7 +2,6 @@ package io.keyshard.crypto;
 
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
@@ -24,7 +23,11 @@ public final class Digests {
 
     /** The 32-byte BLAKE3 hash of the parts, one after another (unkeyed). */
     public static byte[] blake3(byte[]... parts) {
-        return digest(new Blake3Digest(32), parts);
+        Blake3 d = new Blake3();
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return d.finish(Blake3.OUT_LENGTH);
     }
 
     /** {@code outputLength} bytes of SHAKE256 over the parts, one after another. */

@@ -2,11 +2,11 @@ package io.keyshard.dkls;
 
 import io.keyshard.bytes.BigEndian;
 import io.keyshard.bytes.Framing;
+import io.keyshard.crypto.Blake3;
 import io.keyshard.curve.Scalar;
 import io.keyshard.curve.ScalarField;
-import org.bouncycastle.crypto.digests.Blake3Digest;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
-import org.bouncycastle.crypto.params.Blake3Parameters;
 
 /**
  * The random oracle of every DKLs23 sub-protocol: SHAKE256 over a domain tag and length-prefixed
@@ -53,7 +53,7 @@ final class Oracle {
 
     /** {@code outLength} bytes of BLAKE3's extended output over the same framing as {@link #hash}. */
     static byte[] bulk(String tag, int outLength, byte[]... parts) {
-        return blake3(null, Framing.frame(DOMAIN + tag, parts), outLength);
+        return Blake3.hash(null, Framing.frame(DOMAIN + tag, parts), outLength);
     }
 
     /**
@@ -62,42 +62,28 @@ final class Oracle {
      * base-OT seed, an OT row) costs one compression per 64 output bytes, with no prefix to absorb.
      */
     static Keyed keyed(String tag, byte[]... parts) {
-        return new Keyed(bulk(tag, 32, parts));
-    }
-
-    /** BLAKE3 (keyed when {@code key} is not null) over {@code in}, {@code outLength} bytes of output. */
-    static byte[] blake3(byte[] key, byte[] in, int outLength) {
-        Blake3Digest d = new Blake3Digest(32);
-        if (key != null) {
-            d.init(Blake3Parameters.key(key));
-        }
-        d.update(in, 0, in.length);
-        byte[] out = new byte[outLength];
-        d.doFinal(out, 0, outLength);
-        return out;
+        byte[] key = bulk(tag, 32, parts);
+        Keyed oracle = new Keyed(key);
+        Arrays.fill(key, (byte) 0);
+        return oracle;
     }
 
     /** One {@link #keyed} oracle, reused for every input of a batch. */
     static final class Keyed {
-        private final Blake3Digest d = new Blake3Digest(32);
+        private final Blake3 blake3;
 
         Keyed(byte[] key) {
-            d.init(Blake3Parameters.key(key));
+            blake3 = new Blake3(key);
         }
 
         /** {@code outLength} bytes of keyed BLAKE3 over {@code in[inOff, inOff + inLength)}. */
         void hash(byte[] in, int inOff, int inLength, byte[] out, int outOff, int outLength) {
-            d.update(in, inOff, inLength);
-            d.doFinal(out, outOff, outLength);
+            blake3.hash(in, inOff, inLength, out, outOff, outLength);
         }
 
-        /**
-         * Overwrites the digest's own copies of the last input (its message words and state, which a
-         * reset keeps) by hashing a zero block: the inputs are secret seeds and OT rows.
-         */
+        /** Zeroes the key and every copy of the inputs (secret seeds and OT rows); the oracle then refuses use. */
         void wipe() {
-            byte[] zero = new byte[64];
-            hash(zero, 0, zero.length, zero, 0, zero.length);
+            blake3.wipe();
         }
     }
 
