@@ -207,7 +207,10 @@ public final class Blake3 {
             throw new IllegalStateException("BLAKE3 input longer than 2^64 bytes");
         }
         if (stack.length < (depth + 1) * KEY_LENGTH) {
-            stack = Arrays.copyOf(stack, Math.min(2 * stack.length, MAX_DEPTH * KEY_LENGTH));
+            byte[] grown = Arrays.copyOf(stack, Math.min(2 * stack.length, MAX_DEPTH * KEY_LENGTH));
+            // the chaining values may come from secret input: the smaller copy is zeroed, not left behind
+            Arrays.fill(stack, (byte) 0);
+            stack = grown;
         }
         c.storeChain(stack, depth * KEY_LENGTH);
         depth++;
