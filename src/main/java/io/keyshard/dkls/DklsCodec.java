@@ -47,12 +47,12 @@ public final class DklsCodec {
         Wire.Writer w = new Wire.Writer().bytes(m.seed()).u32(m.encryptions().size());
         for (EndemicOt.Encryption e : m.encryptions()) {
             EncryptionProof p = e.proof();
-            w.point(e.u())
-                    .point(e.v())
-                    .point(p.a0())
-                    .point(p.b0())
-                    .point(p.a1())
-                    .point(p.b1())
+            w.uncompressedPoint(e.u())
+                    .uncompressedPoint(e.v())
+                    .uncompressedPoint(p.a0())
+                    .uncompressedPoint(p.b0())
+                    .uncompressedPoint(p.a1())
+                    .uncompressedPoint(p.b1())
                     .scalar(p.c0())
                     .scalar(p.z0())
                     .scalar(p.z1());
@@ -67,10 +67,16 @@ public final class DklsCodec {
         List<EndemicOt.Encryption> items = new ArrayList<>();
         for (int l = 0; l < Group.KAPPA; l++) {
             items.add(new EndemicOt.Encryption(
-                    r.point(),
-                    r.point(),
+                    r.uncompressedPoint(),
+                    r.uncompressedPoint(),
                     new EncryptionProof(
-                            r.point(), r.point(), r.point(), r.point(), r.scalar(), r.scalar(), r.scalar())));
+                            r.uncompressedPoint(),
+                            r.uncompressedPoint(),
+                            r.uncompressedPoint(),
+                            r.uncompressedPoint(),
+                            r.scalar(),
+                            r.scalar(),
+                            r.scalar())));
         }
         r.end();
         return new EndemicOt.ReceiverMessage(seed, items);
@@ -99,6 +105,20 @@ public final class DklsCodec {
                 .u32(m.to());
         writeOte(w, m.ote());
         return w.toByteArray();
+    }
+
+    /** The OT extension that makes the reverse ordered pair's base OTs in a pairwise setup ({@link ReverseBaseOts}). */
+    public byte[] encodeReverseBaseOts(OtExtensionMessage m) {
+        Wire.Writer w = new Wire.Writer(8 * (Group.KAPPA * Kos15.words(ReverseBaseOts.ROWS) + 2 * Gf256.WORDS));
+        writeOte(w, m);
+        return w.toByteArray();
+    }
+
+    public OtExtensionMessage decodeReverseBaseOts(byte[] b, int sender) {
+        Wire.Reader r = new Wire.Reader(g, b, sender);
+        OtExtensionMessage m = readOte(r, ReverseBaseOts.ROWS);
+        r.end();
+        return m;
     }
 
     /** Reads the recipient id; {@code expected} other than {@link #ANY_RECIPIENT} must match it. */
@@ -216,7 +236,10 @@ public final class DklsCodec {
     }
 
     private OtExtensionMessage readOte(Wire.Reader r) {
-        int m = Kos15.rows(g.batchSize());
+        return readOte(r, Kos15.rows(g.batchSize()));
+    }
+
+    private static OtExtensionMessage readOte(Wire.Reader r, int m) {
         int words = Kos15.words(m);
         long[][] u = new long[Group.KAPPA][];
         for (int i = 0; i < u.length; i++) {

@@ -2,6 +2,7 @@ package io.keyshard.dkls;
 
 import io.keyshard.curve.Point;
 import io.keyshard.curve.Scalar;
+import io.keyshard.curve.WeierstrassPoint;
 import java.util.Arrays;
 
 /** Fixed-layout byte writer and strict reader for the codec: every field has a known length. */
@@ -33,6 +34,14 @@ final class Wire {
 
         Writer point(Point p) {
             return bytes(p.encode());
+        }
+
+        /**
+         * A point in SEC1 uncompressed form: twice the bytes of {@link #point}, but read back without a square
+         * root, which is what the base OTs' bulk of points costs to decode otherwise.
+         */
+        Writer uncompressedPoint(Point p) {
+            return bytes(((WeierstrassPoint) p).encodeUncompressed());
         }
 
         Writer scalar(Scalar s) {
@@ -102,6 +111,15 @@ final class Wire {
 
         Point point() {
             return g.decodePoint(bytes(g.curve().pointLength()), sender);
+        }
+
+        /** {@link Writer#uncompressedPoint}: 0x04, x and y, on the curve and not the identity. */
+        Point uncompressedPoint() {
+            byte[] b = bytes(2 * g.curve().pointLength() - 1);
+            if (b[0] != 0x04) {
+                throw new ProtocolAbort(sender, Check.ENCODING, "point: expected the uncompressed form (0x04)");
+            }
+            return g.decodePoint(b, sender);
         }
 
         /** A canonical scalar below q, straight into fixed-width limbs. */

@@ -9,8 +9,10 @@ import io.keyshard.dkls.Commitment;
 import io.keyshard.dkls.DklsCodec;
 import io.keyshard.dkls.EndemicOt;
 import io.keyshard.dkls.Group;
+import io.keyshard.dkls.OtExtensionMessage;
 import io.keyshard.dkls.OtSeeds;
 import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.dkls.ReverseBaseOts;
 import io.keyshard.dkls.ZeroSharing;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -21,14 +23,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One server's side of one pairwise setup, in three steps over the relay. Step 1 sends each peer, for the
- * ordered pair (peer, self), the base OT sender's message (this server will be the extension receiver),
- * for (self, peer) the base OT receiver's message under a fresh Δ (this server will be the extension
- * sender), and a commitment to its share of the pair's zero seed. Step 2 finishes both base OTs per peer
- * and opens the commitment; step 3 checks the peer's opening and gives the {@link PairSeeds}. Every
- * step runs once, in order; a failed check throws {@link ProtocolAbort} naming the peer and wipes what
- * this party held. Every base OT and commitment is bound to its pair's {@link #pairSession}: curve, setup id
- * and the two servers' identity keys.
+ * One server's side of one pairwise setup, in three steps over the relay. Of each pair of servers one
+ * ordered pair runs κ endemic base OTs ({@link #chooser}: the server holding Δ in them); the other ordered
+ * pair's base OTs come from one OT extension over the first pair's seeds ({@link ReverseBaseOts}), which costs
+ * hashing instead of κ more OTs of curve arithmetic. Step 1 sends each peer its base OT message (the
+ * receiver's encryptions of a fresh Δ when this server is the chooser, else the sender's {@code z}) and a
+ * commitment to its share of the pair's zero seed. Step 2 finishes the base OTs, opens the commitment and,
+ * on the non-chooser's side, adds the extension that makes the reverse pair's base OTs; step 3 checks the
+ * opening and that extension and gives the {@link PairSeeds}. Every step runs once, in order; a failed check
+ * throws {@link ProtocolAbort} naming the peer and wipes what this party held. Every base OT, extension and
+ * commitment is bound to its pair's {@link #pairSession}: curve, setup id and the two servers' identity keys.
  */
 public final class SetupParty {
     private enum Stage {
@@ -95,50 +99,78 @@ public final class SetupParty {
         return peers;
     }
 
+    /**
+     * The server of the pair {@code a, b} that holds Δ in the pair's base OTs (their receiver, and the
+     * extension sender of that ordered pair): the lower id when the ids' sum is odd, else the higher. Both
+     * ends agree on it from the ids alone, and among three servers each is the chooser once and the base OT
+     * sender once, so the step that costs most (the chooser's step 1, the sender's step 2) is spread evenly.
+     */
+    static int chooser(int a, int b) {
+        return ((a + b) & 1) == 1 ? Math.min(a, b) : Math.max(a, b);
+    }
+
     /** Step 1: the message for each peer. */
     public synchronized Map<Integer, byte[]> start() {
         advance(Stage.NEW, Stage.SENT);
         Map<Integer, byte[]> out = new TreeMap<>();
         for (int peer : peers) {
-            EndemicOt.Sender s = new EndemicOt.Sender(g, otSession(peer, self), self, peer, random);
-            boolean[] delta = new boolean[Group.KAPPA];
-            for (int l = 0; l < delta.length; l++) {
-                delta[l] = random.nextBoolean();
+            byte[] baseOt;
+            if (chooser(self, peer) == self) {
+                boolean[] delta = new boolean[Group.KAPPA];
+                for (int l = 0; l < delta.length; l++) {
+                    delta[l] = random.nextBoolean();
+                }
+                EndemicOt.Receiver r = new EndemicOt.Receiver(g, otSession(self, peer), self, peer, delta, random);
+                baseReceivers.put(peer, r);
+                deltas.put(peer, delta);
+                baseOt = codec.encode(r.message());
+            } else {
+                EndemicOt.Sender s = new EndemicOt.Sender(g, otSession(peer, self), self, peer, random);
+                baseSenders.put(peer, s);
+                baseOt = codec.encode(s.message());
             }
-            EndemicOt.Receiver r = new EndemicOt.Receiver(g, otSession(self, peer), self, peer, delta, random);
             Commitment.Opening opening = ZeroSharing.contribute(zeroSession(peer), self, random);
-            baseSenders.put(peer, s);
-            baseReceivers.put(peer, r);
-            deltas.put(peer, delta);
             mine.put(peer, opening);
-            out.put(peer, Fields.join(codec.encode(s.message()), codec.encode(r.message()), opening.digest()));
+            out.put(peer, Fields.join(baseOt, opening.digest()));
         }
         return out;
     }
 
-    /** Step 2: finishes the base OTs with every peer's step-1 message and answers each with the opening. */
+    /**
+     * Step 2: finishes the base OTs with every peer's step-1 message and answers each with the opening; the
+     * base OT sender adds the extension that makes the reverse pair's base OTs, with itself as the chooser.
+     */
     public synchronized Map<Integer, byte[]> answer(Map<Integer, byte[]> received) {
         advance(Stage.SENT, Stage.OPENED);
         requirePeers(received);
         try {
             Map<Integer, byte[]> out = new TreeMap<>();
             for (int peer : peers) {
-                byte[][] f = Fields.split(received.get(peer), 3, peer);
-                if (f[2].length != Commitment.LENGTH) {
+                byte[][] f = Fields.split(received.get(peer), 2, peer);
+                if (f[1].length != Commitment.LENGTH) {
                     throw new ProtocolAbort(peer, Check.SHAPE, "a zero-seed commitment is 32 bytes");
                 }
-                EndemicOt.SenderMessage theirSender = codec.decodeBaseOtSender(f[0], peer);
-                EndemicOt.ReceiverMessage theirReceiver = codec.decodeBaseOtReceiver(f[1], peer);
-                // (peer, self): this server was the base OT sender, the peer chose with its Δ
-                asReceiver.put(peer, OtSeeds.forReceiver(baseSenders.get(peer).finish(theirReceiver, Group.KAPPA)));
-                // (self, peer): this server chose with its Δ
-                byte[][] chosen = baseReceivers.get(peer).finish(theirSender);
-                asSender.put(peer, OtSeeds.forSender(deltas.get(peer), chosen));
-                wipe(chosen);
-                Arrays.fill(deltas.get(peer), false);
-                theirDigests.put(peer, f[2]);
+                theirDigests.put(peer, f[1]);
                 Commitment.Opening o = mine.get(peer);
-                out.put(peer, Fields.join(o.salt(), o.message()));
+                if (chooser(self, peer) == self) {
+                    // (self, peer): this server chose with its Δ
+                    byte[][] chosen = baseReceivers.get(peer).finish(codec.decodeBaseOtSender(f[0], peer));
+                    asSender.put(peer, OtSeeds.forSender(deltas.get(peer), chosen));
+                    wipe(chosen);
+                    Arrays.fill(deltas.get(peer), false);
+                    out.put(peer, Fields.join(o.salt(), o.message()));
+                } else {
+                    // (peer, self): this server was the base OT sender; (self, peer) is made from its seeds
+                    byte[][][] pads = baseSenders.get(peer).finish(codec.decodeBaseOtReceiver(f[0], peer), Group.KAPPA);
+                    OtSeeds forward = OtSeeds.forReceiver(pads);
+                    for (byte[][] p : pads) {
+                        wipe(p);
+                    }
+                    asReceiver.put(peer, forward);
+                    ReverseBaseOts.Started reverse = ReverseBaseOts.start(reverseSession(self, peer), forward, random);
+                    asSender.put(peer, reverse.reverseSender());
+                    out.put(peer, Fields.join(o.salt(), o.message(), codec.encodeReverseBaseOts(reverse.message())));
+                }
             }
             return out;
         } catch (RuntimeException e) {
@@ -147,16 +179,22 @@ public final class SetupParty {
         }
     }
 
-    /** Step 3: checks every peer's opening and gives the seeds kept for each peer. */
+    /** Step 3: checks every peer's opening (and extension, from the base OT sender) and gives the seeds kept for each peer. */
     public synchronized Map<Integer, PairSeeds> finish(Map<Integer, byte[]> received) {
         advance(Stage.OPENED, Stage.DONE);
         requirePeers(received);
         try {
             Map<Integer, PairSeeds> out = new TreeMap<>();
             for (int peer : peers) {
-                byte[][] f = Fields.split(received.get(peer), 2, peer);
+                boolean chose = chooser(self, peer) == self;
+                byte[][] f = Fields.split(received.get(peer), chose ? 3 : 2, peer);
                 byte[] seed = ZeroSharing.agree(
                         zeroSession(peer), self, mine.get(peer), peer, theirDigests.get(peer), f[0], f[1]);
+                if (chose) {
+                    OtExtensionMessage ote = codec.decodeReverseBaseOts(f[2], peer);
+                    asReceiver.put(
+                            peer, ReverseBaseOts.finish(reverseSession(peer, self), asSender.get(peer), ote, peer));
+                }
                 out.put(peer, new PairSeeds(peer, asSender.get(peer), asReceiver.get(peer), seed));
             }
             mine.values().forEach(o -> Arrays.fill(o.message(), (byte) 0));
@@ -203,21 +241,23 @@ public final class SetupParty {
 
     /** The base OTs of the ordered pair whose extension sender is {@code sender}. */
     private byte[] otSession(int sender, int receiver) {
-        return pairSession(
-                "keyshard/ecdsa-setup/v2/ot",
-                curve,
-                setupId,
-                sender,
-                identities.get(sender),
-                receiver,
-                identities.get(receiver));
+        return orderedSession("keyshard/ecdsa-setup/v3/ot", sender, receiver);
+    }
+
+    /** The extension that makes the base OTs of the ordered pair whose extension sender is {@code sender}. */
+    private byte[] reverseSession(int sender, int receiver) {
+        return orderedSession("keyshard/ecdsa-setup/v3/reverse-ot", sender, receiver);
+    }
+
+    private byte[] orderedSession(String label, int sender, int receiver) {
+        return pairSession(label, curve, setupId, sender, identities.get(sender), receiver, identities.get(receiver));
     }
 
     private byte[] zeroSession(int peer) {
         int low = Math.min(self, peer);
         int high = Math.max(self, peer);
         return pairSession(
-                "keyshard/ecdsa-setup/v2/zero", curve, setupId, low, identities.get(low), high, identities.get(high));
+                "keyshard/ecdsa-setup/v3/zero", curve, setupId, low, identities.get(low), high, identities.get(high));
     }
 
     private static void wipe(byte[][] pads) {

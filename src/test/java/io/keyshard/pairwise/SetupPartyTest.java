@@ -54,8 +54,8 @@ class SetupPartyTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "SECP256K1, 4635773a25d8a8b15fb1d8d7478866a12e596721181499c6bdd9b2064bc72933",
-        "P256, 7bc1544dc8c8de6001513822af4f3eabc609f3d482a734190590236090d9a021",
+        "SECP256K1, 5d156d6c64b68497043511a3f11a029a777e12caf35b242e6e38d79bedb34852",
+        "P256, be971e4d5fde9ee0b1d96c544f2431cd1fd3fe74e3ca88beb13761851a63eaa6",
     })
     void aSetupUnderFixedRandomnessGivesKnownMessagesAndSeeds(CurveName curve, String expected) {
         UUID setupId = UUID.fromString("0b8e4d21-5a6c-4f3e-9d17-2e6a8c4b7f95");
@@ -114,6 +114,33 @@ class SetupPartyTest {
         ProtocolAbort e = assertThrows(ProtocolAbort.class, () -> parties.get(1).finish(to(1, two)));
         assertEquals(2, e.culprit());
         assertEquals(Check.COMMITMENT, e.check());
+    }
+
+    @Test
+    void aChangedReversePairExtensionAbortsTheChooserNamingItsSender() {
+        CurveName curve = CurveName.SECP256K1;
+        assertEquals(1, SetupParty.chooser(1, 2), "1 holds Δ in the base OTs of 1 and 2; 2 sends the extension");
+        Map<Integer, SetupParty> parties = parties(curve, UUID.randomUUID());
+        Map<Integer, Map<Integer, byte[]>> one = new TreeMap<>();
+        parties.forEach((id, p) -> one.put(id, p.start()));
+        Map<Integer, Map<Integer, byte[]>> two = new TreeMap<>();
+        parties.forEach((id, p) -> two.put(id, p.answer(to(id, one))));
+        byte[] fromTwo = two.get(2).get(1);
+        fromTwo[fromTwo.length - 3] ^= 1; // inside t~, the extension's last check value
+        ProtocolAbort e = assertThrows(ProtocolAbort.class, () -> parties.get(1).finish(to(1, two)));
+        assertEquals(2, e.culprit());
+        assertEquals(Check.OT_EXTENSION_CONSISTENCY, e.check());
+        assertThrows(IllegalStateException.class, () -> parties.get(1).finish(to(1, two)));
+    }
+
+    @Test
+    void amongThreeServersEachChoosesInOnePairAndSendsInTheOther() {
+        Map<Integer, Integer> chooses = new TreeMap<>();
+        for (int[] pair : new int[][] {{1, 2}, {1, 3}, {2, 3}, {11, 12}, {11, 13}, {12, 13}}) {
+            assertEquals(SetupParty.chooser(pair[0], pair[1]), SetupParty.chooser(pair[1], pair[0]));
+            chooses.merge(SetupParty.chooser(pair[0], pair[1]), 1, Integer::sum);
+        }
+        assertEquals(Map.of(1, 1, 2, 1, 3, 1, 11, 1, 12, 1, 13, 1), chooses);
     }
 
     @Test
