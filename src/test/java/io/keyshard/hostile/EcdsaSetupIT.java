@@ -222,17 +222,17 @@ class EcdsaSetupIT {
         return out;
     }
 
-    /** BRAVO's step message to ALPHA with its plaintext changed, sealed and signed again as a modified BRAVO would. */
-    private static SetupMessage bravoRewrites(UUID setupId, SetupMessage m, UnaryOperator<byte[]> change)
+    /** A server's step message to ALPHA with its plaintext changed, sealed and signed again as that server modified would. */
+    private static SetupMessage rewrites(String sender, UUID setupId, SetupMessage m, UnaryOperator<byte[]> change)
             throws Exception {
-        Participant bravo = cluster.node("BRAVO").participant();
+        Participant from = cluster.node(sender).participant();
         Participant alpha = cluster.node("ALPHA").participant();
         String curve = CurveName.SECP256K1.apiName();
         byte[] plain =
-                SetupAccess.open(NodeSecrets.identity(cluster.node("ALPHA").data), bravo, alpha, curve, setupId, m);
+                SetupAccess.open(NodeSecrets.identity(cluster.node("ALPHA").data), from, alpha, curve, setupId, m);
         return SetupAccess.forge(
-                NodeSecrets.identity(cluster.node("BRAVO").data),
-                bravo,
+                NodeSecrets.identity(cluster.node(sender).data),
+                from,
                 alpha,
                 curve,
                 setupId,
@@ -243,11 +243,12 @@ class EcdsaSetupIT {
     @Test
     void aBaseOtMessageWithABadProofIsRefusedNamingItsSender() throws Exception {
         UUID setupId = UUID.randomUUID();
+        // of ALPHA's pairs, CHARLIE chooses in the base OTs with ALPHA (ids 11 and 13), so it sends the encryptions
         List<SetupMessage> toAlpha = addressedTo(11, step1(keyId, setupId));
         DklsCodec codec = new DklsCodec(Group.of(CurveName.SECP256K1));
-        toAlpha.set(0, bravoRewrites(setupId, toAlpha.get(0), plain -> {
+        toAlpha.set(1, rewrites("CHARLIE", setupId, toAlpha.get(1), plain -> {
             byte[][] f = fields(plain);
-            EndemicOt.ReceiverMessage m = codec.decodeBaseOtReceiver(f[1], 12);
+            EndemicOt.ReceiverMessage m = codec.decodeBaseOtReceiver(f[0], 13);
             List<EndemicOt.Encryption> e = new ArrayList<>(m.encryptions());
             EncryptionProof p = e.get(7).proof();
             e.set(
@@ -256,13 +257,13 @@ class EcdsaSetupIT {
                             e.get(7).u(),
                             e.get(7).v(),
                             new EncryptionProof(p.a0(), p.b0(), p.a1(), p.b1(), p.c0(), p.z0(), p.z1().add(p.c0()))));
-            f[1] = codec.encode(new EndemicOt.ReceiverMessage(m.seed(), e));
+            f[0] = codec.encode(new EndemicOt.ReceiverMessage(m.seed(), e));
             return join(f);
         }));
         HttpResponse<String> r = step(keyId, "ALPHA", "step2", setupId, toAlpha);
-        assertRefused(r, 422, "culprit server BRAVO (id 12)");
+        assertRefused(r, 422, "culprit server CHARLIE (id 13)");
         assertTrue(r.body().contains("ENCRYPTION_PROOF"), r.body());
-        RefusalShape.blames(r.body(), 12, "BRAVO", "ENCRYPTION_PROOF", false);
+        RefusalShape.blames(r.body(), 13, "CHARLIE", "ENCRYPTION_PROOF", false);
     }
 
     @Test
@@ -280,8 +281,8 @@ class EcdsaSetupIT {
         UUID again = UUID.randomUUID();
         Map<Integer, SetupAnswer> twoAgain = step2(again, step1(keyId, again));
         List<SetupMessage> next = addressedTo(11, twoAgain);
-        next.set(0, bravoRewrites(again, next.get(0), plain -> {
-            plain[plain.length - 1] ^= 1; // the zero-seed opening no longer matches BRAVO's commitment
+        next.set(0, rewrites("BRAVO", again, next.get(0), plain -> {
+            plain[10] ^= 1; // the zero-seed opening's salt: it no longer matches BRAVO's commitment
             return plain;
         }));
         HttpResponse<String> r = step(keyId, "ALPHA", "step3", again, next);
@@ -303,6 +304,25 @@ class EcdsaSetupIT {
         for (SetupAccess.Held h : held().values()) {
             assertEquals(redone.setupId().toString(), h.status().setupId());
         }
+    }
+
+    @Test
+    void aChangedReversePairExtensionIsRefusedNamingItsSenderAndAlphaKeepsItsSetup() throws Exception {
+        UUID before = fresh().setupId();
+        UUID setupId = UUID.randomUUID();
+        // ALPHA chooses in the base OTs with BRAVO (ids 11 and 12): BRAVO's step-2 message carries the extension
+        // that makes the base OTs of the pair (BRAVO, ALPHA)
+        List<SetupMessage> toAlpha = addressedTo(11, step2(setupId, step1(keyId, setupId)));
+        toAlpha.set(0, rewrites("BRAVO", setupId, toAlpha.get(0), plain -> {
+            byte[][] f = fields(plain);
+            assertEquals(3, f.length, "opening salt, opening and the extension");
+            f[2][f[2].length - 5] ^= 1; // the consistency check's last value
+            return join(f);
+        }));
+        HttpResponse<String> r = step(keyId, "ALPHA", "step3", setupId, toAlpha);
+        assertRefused(r, 422, "culprit server BRAVO (id 12)");
+        RefusalShape.blames(r.body(), 12, "BRAVO", "OT_EXTENSION_CONSISTENCY", false);
+        assertEquals(before.toString(), held().get(11).status().setupId());
     }
 
     private static byte[][] fields(byte[] in) {
