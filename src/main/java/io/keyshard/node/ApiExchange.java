@@ -49,6 +49,15 @@ final class ApiExchange {
         return out.toByteArray();
     }
 
+    /** Whether a body is a JSON object with {@code field}; a body that is not is left to the strict parse. */
+    static boolean hasField(byte[] body, String field) {
+        try {
+            return StrictJson.mapper().readTree(body).has(field);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Parses a body strictly into {@code type}; any deviation is a 400 naming the problem, not the value. */
     static <T> T parse(byte[] body, Class<T> type) throws ApiException {
         if (body.length == 0) {

@@ -85,7 +85,11 @@ final class EcdsaSetupService implements AutoCloseable {
     }
 
     Object handle(String clientId, UUID keyId, String action, byte[] body) throws IOException, ApiException {
-        SetupRequest req = ApiExchange.parse(body, SetupRequest.class);
+        SetupRequest req = parse(body);
+        if (req.version() != SetupRequest.VERSION) {
+            // before the key, the setupId or a live setup is looked at: a refused version records and claims nothing
+            throw ApiException.otherVersion("setup", req.version(), SetupRequest.VERSION);
+        }
         if (req.setupId() == null || !KeyIds.isCanonical(req.setupId())) {
             throw ApiException.malformed("setupId: a version-4 UUID in canonical lowercase form");
         }
@@ -109,6 +113,21 @@ final class EcdsaSetupService implements AutoCloseable {
             case "step3" -> step(clientId, keyId, setupId, 2, req);
             default -> throw ApiException.notFound("no such endpoint");
         };
+    }
+
+    /**
+     * The request, strictly parsed; a setup request without {@code version}, as a client of version 2 sends it,
+     * reads as version 0, so that client is told which side to update rather than of a missing field.
+     */
+    private static SetupRequest parse(byte[] body) throws ApiException {
+        try {
+            return ApiExchange.parse(body, SetupRequest.class);
+        } catch (ApiException e) {
+            if (ApiExchange.hasField(body, "setupId") && !ApiExchange.hasField(body, "version")) {
+                throw ApiException.otherVersion("setup", 0, SetupRequest.VERSION);
+            }
+            throw e;
+        }
     }
 
     private SetupAnswer step1(String clientId, UUID keyId, UUID setupId, PairwiseSetups.Servers key, SetupRequest req)
