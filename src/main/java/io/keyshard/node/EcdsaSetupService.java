@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkls.ProtocolAbort;
@@ -116,15 +117,21 @@ final class EcdsaSetupService implements AutoCloseable {
     }
 
     /**
-     * The request, strictly parsed; a setup request without {@code version}, as a client of version 2 sends it,
-     * reads as version 0, so that client is told which side to update rather than of a missing field.
+     * The request, strictly parsed. A body this version cannot parse is refused for its version when it has
+     * another one: a client of version 2 sends none, which reads as 0, and a newer client's body may hold fields
+     * this version does not know; either is told which side to update rather than which field is wrong.
      */
     private static SetupRequest parse(byte[] body) throws ApiException {
         try {
             return ApiExchange.parse(body, SetupRequest.class);
         } catch (ApiException e) {
-            if (ApiExchange.hasField(body, "setupId") && !ApiExchange.hasField(body, "version")) {
+            JsonNode tree = ApiExchange.tree(body);
+            JsonNode version = tree == null ? null : tree.get("version");
+            if (tree != null && tree.has("setupId") && version == null) {
                 throw ApiException.otherVersion("setup", 0, SetupRequest.VERSION);
+            }
+            if (version != null && version.isInt() && version.intValue() != SetupRequest.VERSION) {
+                throw ApiException.otherVersion("setup", version.intValue(), SetupRequest.VERSION);
             }
             throw e;
         }

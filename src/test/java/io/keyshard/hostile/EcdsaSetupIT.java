@@ -242,16 +242,16 @@ class EcdsaSetupIT {
                 400,
                 "setup: version 4 is not this server's (3); this server is older than the client, update it");
         // a client of version 2 sends no version: it reads as 0
-        HttpResponse<String> noVersion = alpha.send(
-                alpha.entry.apiKey(),
-                "/v1/keys/" + keyId + "/ecdsa-setup/step1",
-                StrictJson.mapper()
-                        .writeValueAsString(
-                                Map.of("setupId", setupId.toString(), "servers", IDS, "messages", List.of())));
         assertRefused(
-                noVersion,
+                postAsIs(Map.of("setupId", setupId.toString(), "servers", IDS, "messages", List.of())),
                 400,
                 "setup: version 0 is not this server's (3); the client is older than this server, update it");
+        // a newer client's body may hold a field this version does not know: its version is what it is told of
+        assertRefused(
+                postAsIs(Map.of(
+                        "setupId", setupId.toString(), "servers", IDS, "messages", List.of(), "version", 4, "more", 1)),
+                400,
+                "setup: version 4 is not this server's (3); this server is older than the client, update it");
         assertEquals(started, SetupAccess.started(alpha), "no setup was started");
         assertEquals(before, held().get(11).status(), "nothing was stored");
 
@@ -316,6 +316,15 @@ class EcdsaSetupIT {
 
         rogue.setupVersion = 0;
         assertTrue(setUp().ran(), "with BRAVO of this version the pair is set up again");
+    }
+
+    /** A step-1 body as it is, to ALPHA. */
+    private static HttpResponse<String> postAsIs(Map<String, Object> body) throws Exception {
+        TestNode alpha = cluster.node("ALPHA");
+        return alpha.send(
+                alpha.entry.apiKey(),
+                "/v1/keys/" + keyId + "/ecdsa-setup/step1",
+                StrictJson.mapper().writeValueAsString(body));
     }
 
     private static void assertSetupFails(Workspace ws, String message) {
