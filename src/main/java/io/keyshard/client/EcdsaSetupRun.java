@@ -34,6 +34,18 @@ import java.util.stream.Collectors;
 final class EcdsaSetupRun {
     static final String ACTIVITY = "ECDSA setup";
 
+    /**
+     * A step refused for its setup version: a node of version 2, from before the field, refuses it by its strict
+     * parse; a node of version 3 on names its own version.
+     */
+    static final VersionRefusal VERSION = new VersionRefusal(
+            "setup",
+            SetupRequest.VERSION,
+            ACTIVITY + " failed",
+            "sets up threshold ECDSA with setup version",
+            "set up threshold ECDSA with setup version",
+            List.of("unknown field 'version'"));
+
     private final KeyRecord key;
     private final List<NodeConnection> servers;
     private final Operation<?> op;
@@ -148,10 +160,14 @@ final class EcdsaSetupRun {
                             key.keyId(),
                             step,
                             new SetupRequest(
-                                    setupId.toString(), ids, toEach.get(c.info().id())),
+                                    setupId.toString(), ids, toEach.get(c.info().id()), SetupRequest.VERSION),
                             answer,
                             roundTimeout));
         } catch (KeygenException e) {
+            KeygenException otherVersion = VERSION.failure(e);
+            if (otherVersion != null) {
+                throw otherVersion;
+            }
             throw PeerReports.attributed(ACTIVITY, e, PeerReports.names(servers));
         }
     }

@@ -1,6 +1,5 @@
 package io.keyshard.client;
 
-import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.derive.DerivedKey;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One threshold-ECDSA signing (DKLs23 Protocol 3.6) as the coordinator runs it: three rounds in parallel,
@@ -33,7 +30,20 @@ import java.util.regex.Pattern;
  */
 final class EcdsaSignRun {
     private static final String SETUP_NEEDED = "SETUP_NEEDED";
-    private static final Pattern OTHER_RELAY = Pattern.compile("relay: version \\d+ is not this server's \\((\\d+)\\)");
+
+    /**
+     * A round 1 refused for its relay version. A node from before relay versions parses the bare request strictly
+     * and finds no {@code keyId} at the top (or, in a parser that checks fields in order, the unknown {@code
+     * request}; a node of this version names nested fields by their path, {@code request.keyId}); a node of relay
+     * version 2 on names its own version.
+     */
+    static final VersionRefusal RELAY = new VersionRefusal(
+            "relay",
+            DklsRound1Request.RELAY,
+            "signing failed in round 1",
+            "signs threshold ECDSA with relay version",
+            "sign threshold ECDSA with relay version",
+            List.of("field 'keyId' is missing", "unknown field 'request'", "unknown field 'relay'"));
 
     private final UUID signId;
     private final KeyRecord key;
@@ -163,58 +173,12 @@ final class EcdsaSignRun {
         try {
             return ParallelRound.run(op, SignRun.ACTIVITY, phase, signers, send);
         } catch (KeygenException e) {
-            if (phase == Phase.ROUND1 && olderNode(e)) {
-                throw new KeygenException(
-                        e.server(),
-                        "signing failed in round 1: server " + e.server() + " runs an older Keyshard, which does "
-                                + "not sign threshold ECDSA with relay version " + DklsRound1Request.RELAY
-                                + "; update it",
-                        ExitCoded.SERVER,
-                        e.getCause());
-            }
-            if (phase == Phase.ROUND1 && nodeRelay(e) > DklsRound1Request.RELAY) {
-                throw new KeygenException(
-                        e.server(),
-                        "signing failed in round 1: server " + e.server() + " runs a newer Keyshard, which signs "
-                                + "threshold ECDSA with relay version " + nodeRelay(e) + " only, and this one with "
-                                + DklsRound1Request.RELAY + "; update Keyshard on this computer",
-                        ExitCoded.SERVER,
-                        e.getCause());
+            KeygenException otherRelay = phase == Phase.ROUND1 ? RELAY.failure(e) : null;
+            if (otherRelay != null) {
+                throw otherRelay;
             }
             throw PeerReports.attributed(SignRun.ACTIVITY, e, PeerReports.names(signers));
         }
-    }
-
-    /**
-     * True when a node refused round 1 as an older one does, before it loads any pairwise setup: one from before
-     * relay versions by its strict parse of the bare request, which finds no {@code keyId} at the top (or, in a
-     * parser that checks fields in order, the unknown {@code request}; a node of this version names nested
-     * fields by their path, {@code request.keyId}); one of an older relay version by naming its own.
-     */
-    static boolean olderNode(KeygenException e) {
-        String detail = refusal(e);
-        return detail != null
-                && (detail.startsWith("field 'keyId' is missing")
-                        || detail.startsWith("unknown field 'request'")
-                        || detail.startsWith("unknown field 'relay'")
-                        || (nodeRelay(e) >= 0 && nodeRelay(e) < DklsRound1Request.RELAY));
-    }
-
-    /**
-     * The relay version a node names as its own when it refuses ours ("relay: version 3 is not this server's
-     * (2); ...", the wording of relay version 2 on), or -1.
-     */
-    static int nodeRelay(KeygenException e) {
-        String detail = refusal(e);
-        Matcher m = detail == null ? null : OTHER_RELAY.matcher(detail);
-        return m != null && m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
-    }
-
-    /** The message of a node's 400 MALFORMED, or null for any other failure. */
-    private static String refusal(KeygenException e) {
-        return e.getCause() instanceof ServerException se && se.status() == 400 && "MALFORMED".equals(se.code())
-                ? se.detail()
-                : null;
     }
 
     private static byte[] pad(BigInteger v, int width) {

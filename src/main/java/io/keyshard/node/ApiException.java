@@ -64,6 +64,17 @@ final class ApiException extends Exception {
         return new ApiException(413, "TOO_LARGE", "request body is larger than " + limit + " bytes");
     }
 
+    /**
+     * A 400 for a request of protocol version {@code theirs} of {@code what} to this server of version {@code
+     * ours}. Clients read the server's version and which side is older from these words: keep them.
+     */
+    static ApiException otherVersion(String what, int theirs, int ours) {
+        return malformed(what + ": version " + theirs + " is not this server's (" + ours + "); "
+                + (theirs < ours
+                        ? "the client is older than this server, update it"
+                        : "this server is older than the client, update it"));
+    }
+
     static ApiException protocol(String message) {
         return new ApiException(422, "PROTOCOL", message);
     }

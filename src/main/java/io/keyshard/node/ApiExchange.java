@@ -1,6 +1,7 @@
 package io.keyshard.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -47,6 +48,22 @@ final class ApiExchange {
             throw ApiException.tooLarge(limit);
         }
         return out.toByteArray();
+    }
+
+    /** Whether a body is a JSON object with {@code field}; a body that is not is left to the strict parse. */
+    static boolean hasField(byte[] body, String field) {
+        JsonNode tree = tree(body);
+        return tree != null && tree.has(field);
+    }
+
+    /** A body's JSON object, or null when it is not one (left to the strict parse). */
+    static JsonNode tree(byte[] body) {
+        try {
+            JsonNode tree = StrictJson.mapper().readTree(body);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Parses a body strictly into {@code type}; any deviation is a 400 naming the problem, not the value. */

@@ -1,5 +1,6 @@
 package io.keyshard.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Participant;
 import io.keyshard.dkls.ProtocolAbort;
@@ -85,7 +86,11 @@ final class EcdsaSetupService implements AutoCloseable {
     }
 
     Object handle(String clientId, UUID keyId, String action, byte[] body) throws IOException, ApiException {
-        SetupRequest req = ApiExchange.parse(body, SetupRequest.class);
+        SetupRequest req = parse(body);
+        if (req.version() != SetupRequest.VERSION) {
+            // before the key, the setupId or a live setup is looked at: a refused version records and claims nothing
+            throw ApiException.otherVersion("setup", req.version(), SetupRequest.VERSION);
+        }
         if (req.setupId() == null || !KeyIds.isCanonical(req.setupId())) {
             throw ApiException.malformed("setupId: a version-4 UUID in canonical lowercase form");
         }
@@ -109,6 +114,27 @@ final class EcdsaSetupService implements AutoCloseable {
             case "step3" -> step(clientId, keyId, setupId, 2, req);
             default -> throw ApiException.notFound("no such endpoint");
         };
+    }
+
+    /**
+     * The request, strictly parsed. A body this version cannot parse is refused for its version when it has
+     * another one: a client of version 2 sends none, which reads as 0, and a newer client's body may hold fields
+     * this version does not know; either is told which side to update rather than which field is wrong.
+     */
+    private static SetupRequest parse(byte[] body) throws ApiException {
+        try {
+            return ApiExchange.parse(body, SetupRequest.class);
+        } catch (ApiException e) {
+            JsonNode tree = ApiExchange.tree(body);
+            JsonNode version = tree == null ? null : tree.get("version");
+            if (tree != null && tree.has("setupId") && version == null) {
+                throw ApiException.otherVersion("setup", 0, SetupRequest.VERSION);
+            }
+            if (version != null && version.isInt() && version.intValue() != SetupRequest.VERSION) {
+                throw ApiException.otherVersion("setup", version.intValue(), SetupRequest.VERSION);
+            }
+            throw e;
+        }
     }
 
     private SetupAnswer step1(String clientId, UUID keyId, UUID setupId, PairwiseSetups.Servers key, SetupRequest req)

@@ -13,7 +13,6 @@ import io.keyshard.frost.SigningException;
 import io.keyshard.frost.SigningNonces;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.ids.KeyIds;
-import io.keyshard.json.StrictJson;
 import io.keyshard.node.SigningAudit.Outcome;
 import io.keyshard.wire.DklsRound1Request;
 import io.keyshard.wire.DklsRoundRequest;
@@ -115,7 +114,7 @@ final class SigningService implements AutoCloseable {
         if (live != null) {
             return live.nonces() == null;
         }
-        return hasField(body, "messages");
+        return ApiExchange.hasField(body, "messages");
     }
 
     /** The request of an ECDSA round 1 whose relay version is this server's. */
@@ -124,23 +123,9 @@ final class SigningService implements AutoCloseable {
             throw ApiException.malformed("request: an object is required");
         }
         if (d.relay() != DklsRound1Request.RELAY) {
-            // clients from relay version 3 on read the node's version from these words: keep them
-            throw ApiException.malformed("relay: version " + d.relay() + " is not this server's ("
-                    + DklsRound1Request.RELAY + "); "
-                    + (d.relay() < DklsRound1Request.RELAY
-                            ? "the client is older than this server, update it"
-                            : "this server is older than the client, update it"));
+            throw ApiException.otherVersion("relay", d.relay(), DklsRound1Request.RELAY);
         }
         return d.request();
-    }
-
-    /** Whether a body is a JSON object with {@code field}; a body that is not is left to the strict parse. */
-    private static boolean hasField(byte[] body, String field) {
-        try {
-            return StrictJson.mapper().readTree(body).has(field);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     static ApiException reused() {
@@ -155,7 +140,7 @@ final class SigningService implements AutoCloseable {
 
     private Object round1(String clientId, UUID signId, byte[] body) throws IOException, ApiException {
         // threshold ECDSA's round 1 carries the request beside its relay version; FROST's is the bare request
-        boolean relayed = hasField(body, "request");
+        boolean relayed = ApiExchange.hasField(body, "request");
         SignRound1Request r = relayed
                 ? relayedRequest(ApiExchange.parse(body, DklsRound1Request.class))
                 : ApiExchange.parse(body, SignRound1Request.class);

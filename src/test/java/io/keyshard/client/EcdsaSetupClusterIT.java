@@ -195,7 +195,8 @@ class EcdsaSetupClusterIT {
                         new SetupRequest(
                                 interrupted.toString(),
                                 List.of(1, 2, 3),
-                                toEachAgain.get(c.info().id())),
+                                toEachAgain.get(c.info().id()),
+                                SetupRequest.VERSION),
                         SetupStatus.class,
                         TIMEOUT));
             }
@@ -285,7 +286,8 @@ class EcdsaSetupClusterIT {
                         new SetupRequest(
                                 setupId.toString(),
                                 List.of(1, 2, 3),
-                                toEach == null ? List.of() : toEach.get(c.info().id())),
+                                toEach == null ? List.of() : toEach.get(c.info().id()),
+                                SetupRequest.VERSION),
                         SetupAnswer.class,
                         TIMEOUT));
     }

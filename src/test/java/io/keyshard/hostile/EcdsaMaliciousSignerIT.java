@@ -34,7 +34,6 @@ import io.keyshard.wire.DklsRoundRequest;
 import io.keyshard.wire.SignRound1Request;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -471,23 +470,9 @@ class EcdsaMaliciousSignerIT {
                     mr.mul().checkU()[0] = mr.mul().checkU()[0].add(G.of(BigInteger.ONE));
                     return codec.encode(mr);
                 });
-        Path password = dir.resolve("password.txt");
-        Files.writeString(password, HostileCluster.PASSWORD + "\n");
-        String[] sign = {
-            "--home",
-            cluster.home.toString(),
-            "--password-file",
-            password.toString(),
-            "sign",
-            "digest",
-            "--key-id",
-            keyId.toString(),
-            "--path",
-            "m/3",
-            "--hex",
-            Hex.encode(digest())
+        String[] sign = {"sign", "digest", "--key-id", keyId.toString(), "--path", "m/3", "--hex", Hex.encode(digest())
         };
-        CliHarness.Result failed = CliHarness.run(sign);
+        CliHarness.Result failed = cluster.cli(sign);
         assertEquals(5, failed.exitCode(), failed.err());
         assertTrue(
                 failed.err()
@@ -498,7 +483,7 @@ class EcdsaMaliciousSignerIT {
         String error = failed.err().substring(failed.err().indexOf("error: "));
         assertFalse(error.contains("culprit"), error);
         rogue.dklsRound2 = null;
-        CliHarness.Result again = CliHarness.run(sign);
+        CliHarness.Result again = cluster.cli(sign);
         assertEquals(0, again.exitCode(), again.err());
     }
 }

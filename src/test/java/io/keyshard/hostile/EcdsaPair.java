@@ -131,7 +131,7 @@ final class EcdsaPair implements AutoCloseable {
     }
 
     static SetupRequest request(UUID setupId, List<SetupMessage> messages) {
-        return new SetupRequest(setupId.toString(), IDS, messages);
+        return new SetupRequest(setupId.toString(), IDS, messages, SetupRequest.VERSION);
     }
 
     /** The plaintext BRAVO sealed to ALPHA in a setup message, as ALPHA opens it. */

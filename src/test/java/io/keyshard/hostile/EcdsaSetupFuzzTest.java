@@ -121,7 +121,8 @@ class EcdsaSetupFuzzTest {
                 && parsed != null
                 && live.setupId().toString().equals(parsed.setupId())
                 && EcdsaPair.IDS.equals(parsed.servers())
-                && parsed.messages() != null;
+                && parsed.messages() != null
+                && parsed.version() == SetupRequest.VERSION;
 
         InProcessNode.Answer a = pair.alpha.handle(head.method(), uri, head.auth(), body);
 

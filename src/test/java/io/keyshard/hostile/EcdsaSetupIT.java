@@ -3,11 +3,16 @@ package io.keyshard.hostile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.ExitCoded;
+import io.keyshard.cli.CliHarness;
 import io.keyshard.client.EcdsaSetupProbe;
 import io.keyshard.client.EcdsaSetupResult;
+import io.keyshard.client.KeygenException;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkg.Participant;
@@ -34,8 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +51,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The ECDSA pairwise setup against real nodes (ALPHA 11, BRAVO 12, CHARLIE 13) over loopback HTTPS: the
  * client's run leaves consistent seeds at both ends of every pair; a coordinator that changes, replays,
  * redirects or mixes in another key's messages, and a server that sends a well-signed but malformed one,
- * are refused by the recipient naming the server; a burned pair is refused until a new setup.
+ * are refused by the recipient naming the server; a burned pair is refused until a new setup; a step of another
+ * setup version is refused before anything is claimed, and the client names the server and the side to update.
  */
 class EcdsaSetupIT {
     private static final List<Integer> IDS = List.of(11, 12, 13);
     static HostileCluster cluster;
     static UUID keyId;
     static UUID otherKeyId;
+    static RogueFront rogue;
 
     @TempDir
     static Path dir;
@@ -60,11 +69,18 @@ class EcdsaSetupIT {
         cluster = new HostileCluster(dir);
         keyId = cluster.keygen(CurveName.SECP256K1).keyId();
         otherKeyId = cluster.keygen(CurveName.SECP256K1).keyId();
+        rogue = cluster.rogueFront("BRAVO");
     }
 
     @AfterAll
     static void stop() {
+        rogue.close();
         cluster.close();
+    }
+
+    @AfterEach
+    void sameVersionAgain() {
+        rogue.setupVersion = 0;
     }
 
     @Test
@@ -205,9 +221,126 @@ class EcdsaSetupIT {
                         keyId,
                         "ALPHA",
                         "step1",
-                        new SetupRequest(UUID.randomUUID().toString(), List.of(12, 13), List.of())),
+                        new SetupRequest(
+                                UUID.randomUUID().toString(), List.of(12, 13), List.of(), SetupRequest.VERSION)),
                 422,
                 "this one among them");
+    }
+
+    @Test
+    void aStepOfAnotherSetupVersionIsRefusedBeforeAnythingIsClaimedOrStored() throws Exception {
+        TestNode alpha = cluster.node("ALPHA");
+        SetupStatus before = held().get(11).status();
+        int started = SetupAccess.started(alpha);
+        UUID setupId = UUID.randomUUID();
+        assertRefused(
+                post(keyId, "ALPHA", "step1", new SetupRequest(setupId.toString(), IDS, List.of(), 2)),
+                400,
+                "setup: version 2 is not this server's (3); the client is older than this server, update it");
+        assertRefused(
+                post(keyId, "ALPHA", "step1", new SetupRequest(setupId.toString(), IDS, List.of(), 4)),
+                400,
+                "setup: version 4 is not this server's (3); this server is older than the client, update it");
+        // a client of version 2 sends no version: it reads as 0
+        assertRefused(
+                postAsIs(Map.of("setupId", setupId.toString(), "servers", IDS, "messages", List.of())),
+                400,
+                "setup: version 0 is not this server's (3); the client is older than this server, update it");
+        // a newer client's body may hold a field this version does not know: its version is what it is told of
+        assertRefused(
+                postAsIs(Map.of(
+                        "setupId", setupId.toString(), "servers", IDS, "messages", List.of(), "version", 4, "more", 1)),
+                400,
+                "setup: version 4 is not this server's (3); this server is older than the client, update it");
+        assertEquals(started, SetupAccess.started(alpha), "no setup was started");
+        assertEquals(before, held().get(11).status(), "nothing was stored");
+
+        // the setupId was not claimed: a setup under it runs, and a step of another version leaves it going
+        Map<Integer, SetupAnswer> one = step1(keyId, setupId);
+        assertRefused(
+                post(keyId, "ALPHA", "step2", new SetupRequest(setupId.toString(), IDS, addressedTo(11, one), 4)),
+                400,
+                "this server is older than the client, update it");
+        Map<Integer, SetupAnswer> two = step2(setupId, one);
+        for (String name : HostileCluster.NAMES) {
+            int id = cluster.node(name).entry.id();
+            HttpResponse<String> r = step(keyId, name, "step3", setupId, addressedTo(id, two));
+            assertEquals(200, r.statusCode(), r.body());
+        }
+        for (SetupAccess.Held h : held().values()) {
+            assertEquals(SetupStatus.State.COMPLETE, h.status().state());
+            assertEquals(setupId.toString(), h.status().setupId());
+        }
+    }
+
+    @Test
+    void aSetupWithAServerOfAnotherVersionNamesItSaysWhichSideToUpdateAndStoresNothing() throws Exception {
+        setUp();
+        assertTrue(SetupAccess.burn(cluster.node("ALPHA"), keyId, 12));
+        Map<Integer, SetupStatus> before = statuses();
+        try (Vault vault = cluster.openVault();
+                Workspace ws = Workspace.open(cluster.home, vault)) {
+            rogue.setupVersion = 2;
+            assertSetupFails(
+                    ws,
+                    "ECDSA setup failed: server BRAVO runs an older Keyshard, which does not set up threshold ECDSA "
+                            + "with setup version 3; update it");
+            rogue.setupVersion = 4;
+            assertSetupFails(
+                    ws,
+                    "ECDSA setup failed: server BRAVO runs a newer Keyshard, which sets up threshold ECDSA with setup "
+                            + "version 4 only, and this one with 3; update Keyshard on this computer");
+        }
+        assertEquals(before, statuses(), "no server stored anything");
+
+        // a signing with ALPHA and BRAVO needs a setup of their pair, which BRAVO refuses as a version-2 node
+        rogue.setupVersion = 2;
+        CliHarness.Result failed = cluster.cli(
+                "sign",
+                "digest",
+                "--key-id",
+                keyId.toString(),
+                "--path",
+                "m/1",
+                "--servers",
+                "ALPHA,BRAVO",
+                "--hex",
+                "11".repeat(32));
+        assertEquals(4, failed.exitCode(), failed.err());
+        assertTrue(
+                failed.err()
+                        .contains("server BRAVO runs an older Keyshard, which does not set up threshold ECDSA"
+                                + " with setup version 3; update it"),
+                failed.err());
+        assertEquals(before, statuses(), "no server stored anything");
+
+        rogue.setupVersion = 0;
+        assertTrue(setUp().ran(), "with BRAVO of this version the pair is set up again");
+    }
+
+    /** A step-1 body as it is, to ALPHA. */
+    private static HttpResponse<String> postAsIs(Map<String, Object> body) throws Exception {
+        TestNode alpha = cluster.node("ALPHA");
+        return alpha.send(
+                alpha.entry.apiKey(),
+                "/v1/keys/" + keyId + "/ecdsa-setup/step1",
+                StrictJson.mapper().writeValueAsString(body));
+    }
+
+    private static void assertSetupFails(Workspace ws, String message) {
+        CompletionException e = assertThrows(
+                CompletionException.class, () -> ws.ecdsaSetup(keyId).promise().join());
+        KeygenException failure = assertInstanceOf(KeygenException.class, e.getCause());
+        assertEquals(ExitCoded.SERVER, failure.exitCode(), failure.getMessage());
+        assertEquals("BRAVO", failure.server());
+        assertEquals(message, failure.getMessage());
+    }
+
+    /** Every server's setup status for the key, by server id. */
+    private static Map<Integer, SetupStatus> statuses() throws Exception {
+        Map<Integer, SetupStatus> out = new TreeMap<>();
+        held().forEach((id, h) -> out.put(id, h.status()));
+        return out;
     }
 
     /** Step 2 on every server with the step-1 messages addressed to it; answers by server id. */
@@ -391,7 +524,7 @@ class EcdsaSetupIT {
 
     private static HttpResponse<String> step(
             UUID key, String name, String step, UUID setupId, List<SetupMessage> messages) throws Exception {
-        return post(key, name, step, new SetupRequest(setupId.toString(), IDS, messages));
+        return post(key, name, step, new SetupRequest(setupId.toString(), IDS, messages, SetupRequest.VERSION));
     }
 
     private static HttpResponse<String> post(UUID key, String name, String step, SetupRequest body) throws Exception {

@@ -1,5 +1,6 @@
 package io.keyshard.hostile;
 
+import io.keyshard.cli.CliHarness;
 import io.keyshard.client.ComponentModule;
 import io.keyshard.client.GeneratedKey;
 import io.keyshard.client.KeygenRequest;
@@ -10,8 +11,11 @@ import io.keyshard.json.StrictJson;
 import io.keyshard.node.TestNode;
 import io.keyshard.vault.KdfParams;
 import io.keyshard.vault.Vault;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,15 @@ final class HostileCluster implements AutoCloseable {
                 TestServers.register(home, vault, n, urls.get(n.entry.name()));
             }
         }
+    }
+
+    /** The command line run on this cluster's client home, the vault's password read from a file. */
+    CliHarness.Result cli(String... args) throws IOException {
+        Path password = home.resolveSibling("password.txt");
+        Files.writeString(password, PASSWORD + "\n");
+        List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--password-file", password.toString()));
+        all.addAll(List.of(args));
+        return CliHarness.run(all.toArray(String[]::new));
     }
 
     Vault openVault() {

@@ -138,7 +138,9 @@ class PairReplacedMidSigningIT {
             HttpResponse<String> r = alpha.send(
                     other,
                     "/v1/keys/" + first + "/ecdsa-setup/" + step,
-                    StrictJson.mapper().writeValueAsString(new SetupRequest(setupId.toString(), PAIR, List.of())));
+                    StrictJson.mapper()
+                            .writeValueAsString(
+                                    new SetupRequest(setupId.toString(), PAIR, List.of(), SetupRequest.VERSION)));
             assertEquals(404, r.statusCode(), step + ": " + r.body());
         }
         assertEquals(
@@ -200,7 +202,7 @@ class PairReplacedMidSigningIT {
             UUID key, String name, String step, UUID setupId, Map<Integer, List<SetupMessage>> toEach)
             throws Exception {
         TestNode n = cluster.node(name);
-        SetupRequest body = new SetupRequest(setupId.toString(), PAIR, toEach.get(n.entry.id()));
+        SetupRequest body = new SetupRequest(setupId.toString(), PAIR, toEach.get(n.entry.id()), SetupRequest.VERSION);
         return n.send(
                 n.entry.apiKey(),
                 "/v1/keys/" + key + "/ecdsa-setup/" + step,

@@ -18,6 +18,7 @@ import io.keyshard.dkg.SessionSetup;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeSecrets;
 import io.keyshard.node.OlderRoundOne;
+import io.keyshard.node.OtherSetupVersion;
 import io.keyshard.node.TestNode;
 import io.keyshard.wire.DklsAnswer;
 import io.keyshard.wire.DklsMessage;
@@ -94,6 +95,14 @@ final class RogueFront implements AutoCloseable {
      * node, as a client of that version sends it.
      */
     volatile int clientRelay;
+
+    /**
+     * When not 0, the front answers every pairwise setup step as a node of that setup version does (2, from before
+     * the field, or one newer than this version), before its node sees the step: {@link OtherSetupVersion}.
+     */
+    volatile int setupVersion;
+
+    private static final Pattern SETUP_STEP = Pattern.compile("/v1/keys/[^/]+/ecdsa-setup/step[123]");
 
     /** How the operator alters its node's round-2 signature share (hex in, hex out); null leaves it. */
     volatile UnaryOperator<String> signShare;
@@ -180,6 +189,12 @@ final class RogueFront implements AutoCloseable {
             boolean round1 =
                     SIGN_ROUND1.matcher(ex.getRequestURI().getRawPath()).matches();
             String older = playing != null && round1 ? OlderRoundOne.refusal(playing.relay, body) : null;
+            int setupNode = setupVersion;
+            if (older == null
+                    && setupNode != 0
+                    && SETUP_STEP.matcher(ex.getRequestURI().getRawPath()).matches()) {
+                older = OtherSetupVersion.refusal(setupNode, body);
+            }
             if (older != null) {
                 byte[] out = older.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");

@@ -53,6 +53,11 @@ public final class SetupAccess {
         return held(node.server.setups(), keyId);
     }
 
+    /** How many setups a running in-process node has started. */
+    public static int started(TestNode node) throws Exception {
+        return node.server.setups().started();
+    }
+
     public static boolean burn(TestNode node, UUID keyId, int peer) throws Exception {
         return node.server.setups().burn(keyId, peer);
     }
