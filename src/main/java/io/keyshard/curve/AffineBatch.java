@@ -1,44 +1,57 @@
 package io.keyshard.curve;
 
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
-import org.bouncycastle.math.ec.ECPoint;
-
 /**
  * Many affine Weierstrass sums, each advanced by one affine addend at a time, all with one field inversion
  * per step (Montgomery's simultaneous inversion of the differences of x): per addition three
  * multiplications for the shared inversion, then {@code λ = (y2 - y1)/(x2 - x1)}, {@code x3 = λ² - x1 - x2},
- * {@code y3 = λ·(x1 - x3) - y1}. The same operations for every value (Bouncy Castle's field arithmetic and
- * safegcd inversion), so the sums may follow secrets; a step in which some x1 equals its x2 (a doubling or a
- * sum with the negation, outside these formulas) is refused as a whole, a public event.
+ * {@code y3 = λ·(x1 - x3) - y1}. The same operations for every value ({@link AffineField}'s arithmetic and a
+ * constant-time inversion), so the sums may follow secrets; a step in which some x1 equals its x2 (a doubling
+ * or a sum with the negation, outside these formulas) is refused as a whole, a public event.
  */
 final class AffineBatch {
-    private final ECCurve bc;
-    private final ECFieldElement[] x;
-    private final ECFieldElement[] y;
-    private final ECFieldElement[] ax;
-    private final ECFieldElement[] ay;
-    private final ECFieldElement[] prefix;
+    private final AffineField f;
+    private final int[][] x;
+    private final int[][] y;
+    private final int[][] ax;
+    private final int[][] ay;
+    private final int[][] prefix;
+    private final int[] inv;
+    private final int[] d;
+    private final int[] oneOver;
+    private final int[] lambda;
+    private final int[] x3;
 
-    AffineBatch(ECCurve bc, int size) {
-        this.bc = bc;
-        this.x = new ECFieldElement[size];
-        this.y = new ECFieldElement[size];
-        this.ax = new ECFieldElement[size];
-        this.ay = new ECFieldElement[size];
-        this.prefix = new ECFieldElement[size];
+    AffineBatch(AffineField f, int size) {
+        this.f = f;
+        int w = f.words();
+        this.x = new int[size][w];
+        this.y = new int[size][w];
+        this.ax = new int[size][w];
+        this.ay = new int[size][w];
+        this.prefix = new int[size][w];
+        this.inv = new int[w];
+        this.d = new int[w];
+        this.oneOver = new int[w];
+        this.lambda = new int[w];
+        this.x3 = new int[w];
     }
 
-    /** Starts sum j at an affine point (not the identity). */
-    void set(int j, ECPoint p) {
-        x[j] = p.getAffineXCoord();
-        y[j] = p.getAffineYCoord();
+    /** Sum j's x and y words, to set its start (an affine point, not the identity). */
+    int[] x(int j) {
+        return x[j];
     }
 
-    /** The affine point (not the identity) the next step adds to sum j. */
-    void addend(int j, ECPoint p) {
-        ax[j] = p.getAffineXCoord();
-        ay[j] = p.getAffineYCoord();
+    int[] y(int j) {
+        return y[j];
+    }
+
+    /** The x and y words of the affine point (not the identity) the next step adds to sum j. */
+    int[] addendX(int j) {
+        return ax[j];
+    }
+
+    int[] addendY(int j) {
+        return ay[j];
     }
 
     /** Adds every addend to its sum; false, with the sums unchanged, when some sum and addend share x. */
@@ -47,26 +60,32 @@ final class AffineBatch {
         if (n == 0) {
             return true;
         }
-        ECFieldElement acc = ax[0].subtract(x[0]);
-        prefix[0] = acc;
+        f.sub(ax[0], x[0], prefix[0]);
         for (int j = 1; j < n; j++) {
-            acc = acc.multiply(ax[j].subtract(x[j]));
-            prefix[j] = acc;
+            f.sub(ax[j], x[j], d);
+            f.mul(prefix[j - 1], d, prefix[j]);
         }
-        if (acc.isZero()) {
+        if (isZero(prefix[n - 1])) {
             return false;
         }
-        ECFieldElement inv = acc.invert(); // 1 / Π_{i ≤ j} (x2 - x1)_i, from j = n - 1 down
+        f.inv(prefix[n - 1], inv); // 1 / Π_{i ≤ j} (x2 - x1)_i, from j = n - 1 down
         for (int j = n - 1; j >= 0; j--) {
-            ECFieldElement d = ax[j].subtract(x[j]);
-            ECFieldElement oneOver = j == 0 ? inv : inv.multiply(prefix[j - 1]);
+            f.sub(ax[j], x[j], d);
             if (j > 0) {
-                inv = inv.multiply(d);
+                f.mul(inv, prefix[j - 1], oneOver);
+                f.mul(inv, d, inv);
+            } else {
+                System.arraycopy(inv, 0, oneOver, 0, inv.length);
             }
-            ECFieldElement lambda = ay[j].subtract(y[j]).multiply(oneOver);
-            ECFieldElement x3 = lambda.square().subtract(x[j]).subtract(ax[j]);
-            y[j] = lambda.multiply(x[j].subtract(x3)).subtract(y[j]);
-            x[j] = x3;
+            f.sub(ay[j], y[j], lambda);
+            f.mul(lambda, oneOver, lambda);
+            f.sqr(lambda, x3);
+            f.sub(x3, x[j], x3);
+            f.sub(x3, ax[j], x3);
+            f.sub(x[j], x3, d);
+            f.mul(lambda, d, d);
+            f.sub(d, y[j], y[j]);
+            System.arraycopy(x3, 0, x[j], 0, x3.length);
         }
         return true;
     }
@@ -75,8 +94,18 @@ final class AffineBatch {
     Point[] points(WeierstrassCurve curve) {
         Point[] out = new Point[x.length];
         for (int j = 0; j < x.length; j++) {
-            out[j] = new WeierstrassPoint(curve, bc.createPoint(x[j].toBigInteger(), y[j].toBigInteger()));
+            out[j] = new WeierstrassPoint(
+                    curve, curve.bcCurve().createPoint(f.toBigInteger(x[j]), f.toBigInteger(y[j])));
         }
         return out;
+    }
+
+    /** Whether the words are all zero (a public event: the batch is then redone another way). */
+    private static boolean isZero(int[] v) {
+        int or = 0;
+        for (int w : v) {
+            or |= w;
+        }
+        return or == 0;
     }
 }

@@ -31,6 +31,8 @@ public final class FixedBaseMultiplier {
     private final BigInteger order;
     private final byte[] orderBytes;
     private final ECLookupTable[] rows;
+    /** The same rows as field words, for {@link #timesAll}. */
+    private final AffineTable affineRows;
 
     /** A multiplier for {@code base} (the curve's shared one for its generator); Weierstrass curves only. */
     public static FixedBaseMultiplier of(Point base) {
@@ -74,6 +76,7 @@ public final class FixedBaseMultiplier {
         for (int i = 0; i < positions; i++) {
             rows[i] = tables.make(bc, Arrays.copyOfRange(all, i * size, (i + 1) * size));
         }
+        this.affineRows = new AffineTable(AffineField.of(curve.name()), all, size);
     }
 
     /** {@code k·B} for a scalar modulo the curve's order (a secret: every digit takes the same path). */
@@ -95,13 +98,13 @@ public final class FixedBaseMultiplier {
             for (int i = 0; i < ks.length; i++) {
                 recoded[i] = recode(ks[i]);
             }
-            AffineBatch sums = new AffineBatch(bc, ks.length);
+            AffineBatch sums = new AffineBatch(AffineField.of(curve.name()), ks.length);
             for (int j = 0; j < ks.length; j++) {
-                sums.set(j, recoded[j].entry(bc, rows[0], 0));
+                affineRows.select(0, recoded[j].signedDigit(0), sums.x(j), sums.y(j));
             }
             for (int i = 1; i < rows.length; i++) {
                 for (int j = 0; j < ks.length; j++) {
-                    sums.addend(j, recoded[j].entry(bc, rows[i], i));
+                    affineRows.select(i, recoded[j].signedDigit(i), sums.addendX(j), sums.addendY(j));
                 }
                 if (!sums.addAll()) {
                     return projectiveAll(recoded);

@@ -49,15 +49,21 @@ final class RegularRecoding {
 
     /** {@code d_i·R} where {@code row} holds the odd multiples of R: both lookups read every entry. */
     ECPoint entry(ECCurve bc, ECLookupTable row, int i) {
-        int top = i == digits - 1 ? 1 : 0; // a public position: the last digit is positive
-        // d_i + 2^w = 1 + 2·(bits w·i + 1 .. w·i + w of k) below the top; the top digit is (k >> w·i) | 1
-        int t = 1 | (bits(odd, i * WIDTH + 1, WIDTH - top) << 1);
-        int d = t - ((1 - top) << WIDTH);
+        int d = signedDigit(i);
         int negative = d >>> 31;
         int magnitude = (d ^ -negative) + negative;
         ECPoint e = row.lookup(magnitude >>> 1);
         ECPoint[] pair = {e, e.negate()};
-        return bc.createCacheSafeLookupTable(pair, 0, 2).lookup(negative ^ flip);
+        return bc.createCacheSafeLookupTable(pair, 0, 2).lookup(negative);
+    }
+
+    /** Digit i with its sign as used: odd, in [-(2^w - 1), 2^w - 1], negated when k was (computed by masks). */
+    int signedDigit(int i) {
+        int top = i == digits - 1 ? 1 : 0; // a public position: the last digit is positive
+        // d_i + 2^w = 1 + 2·(bits w·i + 1 .. w·i + w of k) below the top; the top digit is (k >> w·i) | 1
+        int t = 1 | (bits(odd, i * WIDTH + 1, WIDTH - top) << 1);
+        int d = t - ((1 - top) << WIDTH);
+        return (d ^ -flip) + flip;
     }
 
     void wipe() {

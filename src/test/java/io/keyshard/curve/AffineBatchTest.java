@@ -19,6 +19,11 @@ class AffineBatchTest {
                 .normalize();
     }
 
+    private static void put(AffineField f, ECPoint p, int[] x, int[] y) {
+        System.arraycopy(f.fromBigInteger(p.getAffineXCoord().toBigInteger()), 0, x, 0, x.length);
+        System.arraycopy(f.fromBigInteger(p.getAffineYCoord().toBigInteger()), 0, y, 0, y.length);
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = CurveName.class,
@@ -27,15 +32,16 @@ class AffineBatchTest {
         WeierstrassCurve c = (WeierstrassCurve) name.curve();
         int n = 17;
         ECPoint[] expected = new ECPoint[n];
-        AffineBatch batch = new AffineBatch(c.bcCurve(), n);
+        AffineField f = AffineField.of(name);
+        AffineBatch batch = new AffineBatch(f, n);
         for (int j = 0; j < n; j++) {
             expected[j] = randomPoint(c);
-            batch.set(j, expected[j]);
+            put(f, expected[j], batch.x(j), batch.y(j));
         }
         for (int step = 0; step < 3; step++) {
             for (int j = 0; j < n; j++) {
                 ECPoint q = randomPoint(c);
-                batch.addend(j, q);
+                put(f, q, batch.addendX(j), batch.addendY(j));
                 expected[j] = expected[j].add(q).normalize();
             }
             assertTrue(batch.addAll());
@@ -49,17 +55,18 @@ class AffineBatchTest {
     @ParameterizedTest
     @EnumSource(
             value = CurveName.class,
-            names = {"SECP256K1", "P256"})
+            names = {"SECP256K1", "P256", "P384", "P521"})
     void aStepWithADoublingOrANegationIsRefusedAndChangesNothing(CurveName name) {
         WeierstrassCurve c = (WeierstrassCurve) name.curve();
         for (boolean negate : new boolean[] {false, true}) {
             ECPoint p = randomPoint(c);
             ECPoint other = randomPoint(c);
-            AffineBatch batch = new AffineBatch(c.bcCurve(), 2);
-            batch.set(0, other);
-            batch.set(1, p);
-            batch.addend(0, randomPoint(c));
-            batch.addend(1, negate ? p.negate() : p);
+            AffineField f = AffineField.of(name);
+            AffineBatch batch = new AffineBatch(f, 2);
+            put(f, other, batch.x(0), batch.y(0));
+            put(f, p, batch.x(1), batch.y(1));
+            put(f, randomPoint(c), batch.addendX(0), batch.addendY(0));
+            put(f, negate ? p.negate().normalize() : p, batch.addendX(1), batch.addendY(1));
             assertFalse(batch.addAll());
             Point[] got = batch.points(c);
             assertEquals(new WeierstrassPoint(c, other), got[0]);
