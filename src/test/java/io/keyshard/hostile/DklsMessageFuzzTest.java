@@ -17,6 +17,7 @@ import io.keyshard.dkls.Group;
 import io.keyshard.dkls.OtExtensionMessage;
 import io.keyshard.dkls.OtSeeds;
 import io.keyshard.dkls.ProtocolAbort;
+import io.keyshard.dkls.ReverseBaseOts;
 import io.keyshard.dkls.Rvole;
 import io.keyshard.dkls.SignMessages.Commit;
 import io.keyshard.dkls.SignMessages.MulRequest;
@@ -62,7 +63,7 @@ class DklsMessageFuzzTest {
     private static final Map<CurveName, byte[][]> TEMPLATES = new EnumMap<>(CurveName.class);
 
     /**
-     * Byte 0 picks the curve (bits 0-1) and the message type (the rest: six codec types, then the JSON bodies);
+     * Byte 0 picks the curve (bits 0-1) and the message type (the rest: seven codec types, then the JSON bodies);
      * byte 1, when odd, makes the rest a {@link FuzzRequest#splice} into a valid encoding of that type.
      */
     @FuzzTest(maxDuration = "30s")
@@ -70,10 +71,10 @@ class DklsMessageFuzzTest {
         if (data.length < 2) {
             return;
         }
-        int type = ((data[0] & 0xff) >> 2) % (6 + JSON_TYPES.size());
+        int type = ((data[0] & 0xff) >> 2) % (7 + JSON_TYPES.size());
         byte[] rest = Arrays.copyOfRange(data, 2, data.length);
-        if (type >= 6) {
-            MessageDecodingFuzzTest.refusedOrRoundTrips(rest, JSON_TYPES.get(type - 6));
+        if (type >= 7) {
+            MessageDecodingFuzzTest.refusedOrRoundTrips(rest, JSON_TYPES.get(type - 7));
             return;
         }
         CurveName curve = CURVES[data[0] & 0x03];
@@ -85,7 +86,8 @@ class DklsMessageFuzzTest {
                 b -> codec.encode(codec.decodeCommit(b, SENDER)),
                 b -> codec.encode(codec.decodeMulRequest(b, SENDER)),
                 b -> codec.encode(codec.decodeMulResponse(b, SENDER)),
-                b -> codec.encode(codec.decodePartial(b, SENDER)));
+                b -> codec.encode(codec.decodePartial(b, SENDER)),
+                b -> codec.encodeReverseBaseOts(codec.decodeReverseBaseOts(b, SENDER)));
         byte[] again;
         try {
             again = roundTrips.get(type).apply(in);
@@ -138,7 +140,9 @@ class DklsMessageFuzzTest {
             codec.encode(new MulRequest(SENDER, 1, ote)),
             codec.encode(
                     new MulResponse(SENDER, 1, bytes(32), mul, p, bytes(Commitment.LENGTH), p, p, p, g.random(RANDOM))),
-            codec.encode(new Partial(SENDER, bytes(32), g.random(RANDOM), g.random(RANDOM)))
+            codec.encode(new Partial(SENDER, bytes(32), g.random(RANDOM), g.random(RANDOM))),
+            codec.encodeReverseBaseOts(
+                    ReverseBaseOts.start(sid, OtSeeds.forReceiver(pads), RANDOM).message())
         };
     }
 
