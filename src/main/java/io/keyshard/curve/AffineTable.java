@@ -9,14 +9,12 @@ import org.bouncycastle.math.ec.ECPoint;
  * so neither the memory touched nor the work done follows the digit.
  */
 final class AffineTable {
-    private final AffineField field;
     private final int size;
     private final int[][] x;
     private final int[][] y;
 
     /** {@code entries}: the rows one after the other, {@code size} affine points each (none the identity). */
     AffineTable(AffineField field, ECPoint[] entries, int size) {
-        this.field = field;
         this.size = size;
         this.x = new int[entries.length][];
         this.y = new int[entries.length][];
@@ -28,9 +26,10 @@ final class AffineTable {
 
     /**
      * (outX, outY) = digit·(row's base) for an odd digit in [-(2·size - 1), 2·size - 1], given as
-     * {@link RegularRecoding#signedDigit}.
+     * {@link RegularRecoding#signedDigit}, negated by {@code field}: the caller's own, as the table is shared
+     * between threads and a field may keep scratch words.
      */
-    void select(int row, int digit, int[] outX, int[] outY) {
+    void select(int row, int digit, AffineField field, int[] outX, int[] outY) {
         int negative = digit >>> 31;
         int index = ((digit ^ -negative) + negative) >>> 1; // |d| = 2·index + 1
         Arrays.fill(outX, 0);

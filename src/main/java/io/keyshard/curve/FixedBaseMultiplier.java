@@ -98,13 +98,14 @@ public final class FixedBaseMultiplier {
             for (int i = 0; i < ks.length; i++) {
                 recoded[i] = recode(ks[i]);
             }
-            AffineBatch sums = new AffineBatch(AffineField.of(curve.name()), ks.length);
+            AffineField field = AffineField.of(curve.name());
+            AffineBatch sums = new AffineBatch(field, ks.length);
             for (int j = 0; j < ks.length; j++) {
-                affineRows.select(0, recoded[j].signedDigit(0), sums.x(j), sums.y(j));
+                affineRows.select(0, recoded[j].signedDigit(0), field, sums.x(j), sums.y(j));
             }
             for (int i = 1; i < rows.length; i++) {
                 for (int j = 0; j < ks.length; j++) {
-                    affineRows.select(i, recoded[j].signedDigit(i), sums.addendX(j), sums.addendY(j));
+                    affineRows.select(i, recoded[j].signedDigit(i), field, sums.addendX(j), sums.addendY(j));
                 }
                 if (!sums.addAll()) {
                     return projectiveAll(recoded);

@@ -9,6 +9,10 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,42 @@ class FixedBaseMultiplierTest {
         assertEquals(b.add(p), sums[0]);
         assertEquals(p.add(p), sums[1]);
         assertTrue(sums[2].isIdentity());
+    }
+
+    /** The generator's table is one per curve, shared by concurrent setups: their batches must not share scratch. */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"SECP256K1", "P384"})
+    void batchesOnTheSharedTableFromManyThreadsAgreeWithSingleProducts(CurveName name) throws Exception {
+        WeierstrassCurve c = (WeierstrassCurve) name.curve();
+        FixedBaseMultiplier table = FixedBaseMultiplier.of(c.generator());
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            tasks.add(() -> {
+                for (int round = 0; round < 5; round++) {
+                    Scalar[] ks = new Scalar[40];
+                    for (int i = 0; i < ks.length; i++) {
+                        ks[i] = c.scalars().of(new BigInteger(c.order().bitLength() - 1, RANDOM).add(BigInteger.ONE));
+                    }
+                    Point[] products = table.timesAll(ks);
+                    for (int i = 0; i < ks.length; i++) {
+                        if (!products[i].equals(c.multiplyBase(ks[i].toBigInteger()))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Boolean> f : pool.invokeAll(tasks)) {
+                assertTrue(f.get(), "a batch computed beside others");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A batch with no exceptional sum (no k = 0) takes the affine path; it agrees with one product at a time. */
