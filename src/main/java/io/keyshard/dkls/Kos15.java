@@ -1,5 +1,6 @@
 package io.keyshard.dkls;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,18 @@ final class Kos15 {
 
     /** The sender's rows q_j and the digest of the receiver's columns. */
     record Sender(long[][] qRows, byte[] columns) {}
+
+    /** m random choice bits, packed as {@link #receive} takes them (bits past m zero). */
+    static long[] randomChoices(int m, SecureRandom random) {
+        long[] choices = new long[words(m)];
+        for (int w = 0; w < choices.length; w++) {
+            choices[w] = random.nextLong();
+        }
+        if ((m & 63) != 0) {
+            choices[choices.length - 1] &= (1L << (m & 63)) - 1;
+        }
+        return choices;
+    }
 
     /** Receiver side for m choice bits (packed little-endian in 64-bit words). */
     static Receiver receive(byte[] sid, OtSeeds seeds, long[] choices, int m) {

@@ -31,13 +31,7 @@ public final class ReverseBaseOts {
      * choice bits of the first κ rows (the padding rows random), and keeps Δ_j with the pad of each choice.
      */
     public static Started start(byte[] sessionId, OtSeeds forwardReceiver, SecureRandom random) {
-        long[] choices = new long[Kos15.words(ROWS)];
-        for (int w = 0; w < choices.length; w++) {
-            choices[w] = random.nextLong();
-        }
-        if ((ROWS & 63) != 0) {
-            choices[choices.length - 1] &= (1L << (ROWS & 63)) - 1;
-        }
+        long[] choices = Kos15.randomChoices(ROWS, random);
         Kos15.Receiver kos = Kos15.receive(sessionId, forwardReceiver, choices, ROWS);
         boolean[] delta = new boolean[Group.KAPPA];
         byte[][] chosen = new byte[Group.KAPPA][];

@@ -78,13 +78,7 @@ public final class Rvole {
             this.ell = ell;
             int xi = g.batchSize();
             int m = Kos15.rows(xi);
-            this.choices = new long[Kos15.words(m)];
-            for (int w = 0; w < choices.length; w++) {
-                choices[w] = random.nextLong();
-            }
-            if ((m & 63) != 0) {
-                choices[choices.length - 1] &= (1L << (m & 63)) - 1;
-            }
+            this.choices = Kos15.randomChoices(m, random);
             long[] gadget = gadget(g);
             this.bMont = f.vector(1);
             for (int j = 0; j < xi; j++) {
