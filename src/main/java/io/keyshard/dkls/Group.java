@@ -63,6 +63,20 @@ public final class Group {
         return CACHE.computeIfAbsent(name, n -> new Group(n.curve()));
     }
 
+    /**
+     * The group a pairwise setup's base OTs run on: the key's own curve when it is a 256-bit one, P-256 for
+     * P-384 and P-521. A key on any curve is held at 128 bits already (its shares travel under X25519 HPKE and
+     * every message is signed with Ed25519), which base OTs on a 256-bit curve keep, at a sixth of the cost of
+     * P-521's arithmetic. Only the OTs' seeds come out of them: the multiplication still runs over the key's
+     * own order, at the key's sizes.
+     */
+    public static Group forBaseOts(CurveName name) {
+        return switch (name) {
+            case P384, P521 -> of(CurveName.P256);
+            default -> of(name);
+        };
+    }
+
     /** Length in bytes of the curve's ECDSA hash: SHA-256 (secp256k1, P-256), SHA-384 (P-384), SHA-512 (P-521). */
     public int digestLength() {
         return switch (curve.name()) {

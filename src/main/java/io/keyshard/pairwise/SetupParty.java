@@ -33,6 +33,7 @@ import java.util.UUID;
  * opening and that extension and gives the {@link PairSeeds}. Every step runs once, in order; a failed check
  * throws {@link ProtocolAbort} naming the peer and wipes what this party held. Every base OT, extension and
  * commitment is bound to its pair's {@link #pairSession}: curve, setup id and the two servers' identity keys.
+ * The base OTs run on {@link Group#forBaseOts}: P-256 for the P-384 and P-521 keys.
  */
 public final class SetupParty {
     private enum Stage {
@@ -65,7 +66,7 @@ public final class SetupParty {
      *     {@code self} among them): a pair's sessions bind the two servers' keys, which name the pair
      */
     public SetupParty(CurveName curve, UUID setupId, int self, Map<Integer, byte[]> identities, SecureRandom random) {
-        this.g = Group.of(curve);
+        this.g = Group.forBaseOts(curve);
         this.codec = new DklsCodec(g);
         this.curve = curve;
         this.setupId = setupId;
@@ -241,12 +242,12 @@ public final class SetupParty {
 
     /** The base OTs of the ordered pair whose extension sender is {@code sender}. */
     private byte[] otSession(int sender, int receiver) {
-        return orderedSession("keyshard/ecdsa-setup/v3/ot", sender, receiver);
+        return orderedSession("keyshard/ecdsa-setup/v4/ot", sender, receiver);
     }
 
     /** The extension that makes the base OTs of the ordered pair whose extension sender is {@code sender}. */
     private byte[] reverseSession(int sender, int receiver) {
-        return orderedSession("keyshard/ecdsa-setup/v3/reverse-ot", sender, receiver);
+        return orderedSession("keyshard/ecdsa-setup/v4/reverse-ot", sender, receiver);
     }
 
     private byte[] orderedSession(String label, int sender, int receiver) {
@@ -257,7 +258,7 @@ public final class SetupParty {
         int low = Math.min(self, peer);
         int high = Math.max(self, peer);
         return pairSession(
-                "keyshard/ecdsa-setup/v3/zero", curve, setupId, low, identities.get(low), high, identities.get(high));
+                "keyshard/ecdsa-setup/v4/zero", curve, setupId, low, identities.get(low), high, identities.get(high));
     }
 
     private static void wipe(byte[][] pads) {

@@ -37,9 +37,9 @@ class VersionRefusalTest {
         assertRead(
                 EcdsaSetupRun.VERSION,
                 400,
-                "setup: version 3 is not this server's (4); the client is older than this server, update it",
+                "setup: version 4 is not this server's (5); the client is older than this server, update it",
                 false,
-                4);
+                5);
         // the signing's words are not the setup's, nor the other way round
         assertRead(EcdsaSetupRun.VERSION, 400, "relay: version 3 is not this server's (2)", false, -1);
         assertRead(EcdsaSignRun.RELAY, 400, "setup: version 4 is not this server's (3)", false, -1);
@@ -53,14 +53,14 @@ class VersionRefusalTest {
         assertEquals("BRAVO", older.server());
         assertEquals(
                 "ECDSA setup failed: server BRAVO runs an older Keyshard, which does not set up threshold ECDSA with "
-                        + "setup version 3; update it",
+                        + "setup version 4; update it",
                 older.getMessage());
         KeygenException newer = EcdsaSetupRun.VERSION.failure(refused(
-                400, "setup: version 3 is not this server's (4); the client is older than this server, update it"));
+                400, "setup: version 4 is not this server's (5); the client is older than this server, update it"));
         assertEquals(ExitCoded.SERVER, newer.exitCode());
         assertEquals(
                 "ECDSA setup failed: server BRAVO runs a newer Keyshard, which sets up threshold ECDSA with setup "
-                        + "version 4 only, and this one with 3; update Keyshard on this computer",
+                        + "version 5 only, and this one with 4; update Keyshard on this computer",
                 newer.getMessage());
         assertNull(
                 EcdsaSetupRun.VERSION.failure(refused(400, "setupId: a version-4 UUID in canonical lowercase form")));

@@ -236,29 +236,29 @@ class EcdsaSetupIT {
         assertRefused(
                 post(keyId, "ALPHA", "step1", new SetupRequest(setupId.toString(), IDS, List.of(), 2)),
                 400,
-                "setup: version 2 is not this server's (3); the client is older than this server, update it");
+                "setup: version 2 is not this server's (4); the client is older than this server, update it");
         assertRefused(
-                post(keyId, "ALPHA", "step1", new SetupRequest(setupId.toString(), IDS, List.of(), 4)),
+                post(keyId, "ALPHA", "step1", new SetupRequest(setupId.toString(), IDS, List.of(), 5)),
                 400,
-                "setup: version 4 is not this server's (3); this server is older than the client, update it");
+                "setup: version 5 is not this server's (4); this server is older than the client, update it");
         // a client of version 2 sends no version: it reads as 0
         assertRefused(
                 postAsIs(Map.of("setupId", setupId.toString(), "servers", IDS, "messages", List.of())),
                 400,
-                "setup: version 0 is not this server's (3); the client is older than this server, update it");
+                "setup: version 0 is not this server's (4); the client is older than this server, update it");
         // a newer client's body may hold a field this version does not know: its version is what it is told of
         assertRefused(
                 postAsIs(Map.of(
-                        "setupId", setupId.toString(), "servers", IDS, "messages", List.of(), "version", 4, "more", 1)),
+                        "setupId", setupId.toString(), "servers", IDS, "messages", List.of(), "version", 5, "more", 1)),
                 400,
-                "setup: version 4 is not this server's (3); this server is older than the client, update it");
+                "setup: version 5 is not this server's (4); this server is older than the client, update it");
         assertEquals(started, SetupAccess.started(alpha), "no setup was started");
         assertEquals(before, held().get(11).status(), "nothing was stored");
 
         // the setupId was not claimed: a setup under it runs, and a step of another version leaves it going
         Map<Integer, SetupAnswer> one = step1(keyId, setupId);
         assertRefused(
-                post(keyId, "ALPHA", "step2", new SetupRequest(setupId.toString(), IDS, addressedTo(11, one), 4)),
+                post(keyId, "ALPHA", "step2", new SetupRequest(setupId.toString(), IDS, addressedTo(11, one), 5)),
                 400,
                 "this server is older than the client, update it");
         Map<Integer, SetupAnswer> two = step2(setupId, one);
@@ -284,12 +284,12 @@ class EcdsaSetupIT {
             assertSetupFails(
                     ws,
                     "ECDSA setup failed: server BRAVO runs an older Keyshard, which does not set up threshold ECDSA "
-                            + "with setup version 3; update it");
-            rogue.setupVersion = 4;
+                            + "with setup version 4; update it");
+            rogue.setupVersion = 5;
             assertSetupFails(
                     ws,
                     "ECDSA setup failed: server BRAVO runs a newer Keyshard, which sets up threshold ECDSA with setup "
-                            + "version 4 only, and this one with 3; update Keyshard on this computer");
+                            + "version 5 only, and this one with 4; update Keyshard on this computer");
         }
         assertEquals(before, statuses(), "no server stored anything");
 
@@ -310,7 +310,7 @@ class EcdsaSetupIT {
         assertTrue(
                 failed.err()
                         .contains("server BRAVO runs an older Keyshard, which does not set up threshold ECDSA"
-                                + " with setup version 3; update it"),
+                                + " with setup version 4; update it"),
                 failed.err());
         assertEquals(before, statuses(), "no server stored anything");
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.curve.CurveName;
 import io.keyshard.dkls.Check;
+import io.keyshard.dkls.DklsCodec;
+import io.keyshard.dkls.Group;
 import io.keyshard.dkls.ProtocolAbort;
 import io.keyshard.dkls.TestRandom;
 import java.security.SecureRandom;
@@ -54,8 +56,10 @@ class SetupPartyTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "SECP256K1, 5d156d6c64b68497043511a3f11a029a777e12caf35b242e6e38d79bedb34852",
-        "P256, be971e4d5fde9ee0b1d96c544f2431cd1fd3fe74e3ca88beb13761851a63eaa6",
+        "SECP256K1, 084a3d5e808639c8f36d3ee73b0fb83405b5939e35964c9b37a9e094a12f000b",
+        "P256, e127f16ad45ebbb5bd2c5d0640de8e92c17af168aadb42efecfcc7771c3ff773",
+        "P384, f06e19bc80f8337ec899f71c4e39f6da849516664691b8df71ba455f3da59232",
+        "P521, dd48c366c980d2025187e2eedad7504a3d5f7cae310537f74fa6c7b2cccc1ddf",
     })
     void aSetupUnderFixedRandomnessGivesKnownMessagesAndSeeds(CurveName curve, String expected) {
         UUID setupId = UUID.fromString("0b8e4d21-5a6c-4f3e-9d17-2e6a8c4b7f95");
@@ -76,6 +80,38 @@ class SetupPartyTest {
         byte[] digest = new byte[32];
         all.doFinal(digest, 0);
         assertEquals(expected, HexFormat.of().formatHex(digest));
+    }
+
+    /**
+     * A P-384 or P-521 key's base OTs are P-256's (its seeds are checked against the key's own multiplication
+     * in the first test): every step-1 message is a P-256 base OT message, as long as a P-256 setup's, and no
+     * message of the key's own curve.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = CurveName.class,
+            names = {"P384", "P521"})
+    void theBaseOtsOfTheLongerCurvesRunOnP256(CurveName curve) {
+        UUID setupId = UUID.randomUUID();
+        Map<Integer, Map<Integer, byte[]>> longer = new TreeMap<>();
+        parties(curve, setupId).forEach((id, p) -> longer.put(id, p.start()));
+        Map<Integer, Map<Integer, byte[]>> p256 = new TreeMap<>();
+        parties(CurveName.P256, setupId).forEach((id, p) -> p256.put(id, p.start()));
+        DklsCodec onP256 = new DklsCodec(Group.of(CurveName.P256));
+        DklsCodec onItsOwn = new DklsCodec(Group.of(curve));
+        longer.forEach((from, msgs) -> msgs.forEach((to, m) -> {
+            assertEquals(p256.get(from).get(to).length, m.length, from + "->" + to);
+            byte[] baseOt = Fields.split(m, 2, from)[0];
+            if (SetupParty.chooser(from, to) == from) {
+                onP256.decodeBaseOtReceiver(baseOt, from);
+                assertThrows(ProtocolAbort.class, () -> onItsOwn.decodeBaseOtReceiver(baseOt, from));
+            } else {
+                onP256.decodeBaseOtSender(baseOt, from);
+                assertThrows(ProtocolAbort.class, () -> onItsOwn.decodeBaseOtSender(baseOt, from));
+            }
+        }));
+        assertEquals(Group.of(CurveName.P256), Group.forBaseOts(curve));
+        assertEquals(Group.of(CurveName.SECP256K1), Group.forBaseOts(CurveName.SECP256K1));
     }
 
     @Test

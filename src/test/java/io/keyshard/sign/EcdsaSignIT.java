@@ -62,7 +62,7 @@ class EcdsaSignIT {
     static void setUp() throws Exception {
         Path home = SharedCluster.home(dir.resolve("home"));
         vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        // a P521 pairwise setup on first use takes its servers tens of seconds on two busy cores
+        // each curve's pairwise setup runs on first use, on two cores the rest of the suite keeps busy
         ws = Workspace.open(home, vault, Duration.ofSeconds(180));
     }
 
