@@ -10,7 +10,7 @@ import org.bouncycastle.util.BigIntegers;
 
 /**
  * {@code k·P_i} for one secret scalar k and many points P_i (the base OT sender's {@code s·v} for every v
- * of a batch) by a regular fixed window: k recoded once into signed odd digits ({@link RegularRecoding});
+ * of a batch, a signer's χ times a co-signer's R_j and pk_j) by a regular fixed window: k recoded once into signed odd digits ({@link RegularRecoding});
  * per point a table of its odd multiples P, 3·P, ..., 15·P (one doubling, seven additions), all the
  * tables made affine with one inversion ({@link PointBatch}); then per digit from the top four doublings
  * and one mixed addition of the digit's entry, read by Bouncy Castle's cache-safe lookup. The same

@@ -92,11 +92,13 @@ final class EcdsaSigningChecks {
      * A failure burns the pair's seeds (it may follow a selective failure in the multiplication).
      */
     static void consistency(Group g, int peer, OtSeeds seeds, Scalar chi, MulResponse m, Scalar du, Scalar dv) {
-        if (!g.timesSecret(m.nonce(), chi).equals(g.base(du).add(m.gammaU()))) {
+        // χ is this party's secret: both products in one regular window, the points' tables made together
+        Point[] chiTimes = g.timesSecretAll(chi, List.of(m.nonce(), m.keyShare()));
+        if (!chiTimes[0].equals(g.base(du).add(m.gammaU()))) {
             seeds.burn();
             throw new ProtocolAbort(peer, Check.NONCE_CONSISTENCY, "the multiplication does not match R_j");
         }
-        if (!g.timesSecret(m.keyShare(), chi).equals(g.base(dv).add(m.gammaV()))) {
+        if (!chiTimes[1].equals(g.base(dv).add(m.gammaV()))) {
             seeds.burn();
             throw new ProtocolAbort(peer, Check.KEY_CONSISTENCY, "the multiplication does not match pk_j");
         }

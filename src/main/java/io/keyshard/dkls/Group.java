@@ -16,8 +16,6 @@ import java.util.Map;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECCurve;
 
 /**
  * One of the four ECDSA curves with its constant-time scalar field and the DKLs23 sizes that follow
@@ -33,13 +31,11 @@ public final class Group {
 
     private final Curve curve;
     private final ScalarField field;
-    private final ECCurve bcCurve;
     private final FixedBaseMultiplier generatorTimes;
 
     private Group(Curve curve) {
         this.curve = curve;
         this.field = new ScalarField(curve.order(), curve.scalarLength(), false);
-        this.bcCurve = CustomNamedCurves.getByName(bcName(curve.name())).getCurve();
         this.generatorTimes = FixedBaseMultiplier.of(curve.generator());
     }
 
@@ -141,11 +137,6 @@ public final class Group {
     /** {@code s·P} in variable time: for public scalars only (proof checks, simulated proof branches). */
     public Point times(Point p, Scalar s) {
         return p.multiply(s.toBigInteger());
-    }
-
-    /** {@code s·P} for a secret s, by a regular ladder (see {@link SecretMultiplier}). */
-    public Point timesSecret(Point p, Scalar s) {
-        return new SecretMultiplier(this, bcCurve, p).times(s);
     }
 
     /** {@code s·P} for one secret s and many public points, by a regular window ({@link SharedScalarMultiplier}). */

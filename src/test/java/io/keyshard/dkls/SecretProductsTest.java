@@ -11,21 +11,24 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class SecretMultiplierTest {
+/** The products of secret scalars the signing and the base OTs use agree with Bouncy Castle's, at the edges too. */
+class SecretProductsTest {
 
     @ParameterizedTest
     @EnumSource(
             value = CurveName.class,
             names = {"SECP256K1", "P256", "P384", "P521"})
-    void ladderSharedWindowAndTableAgreeWithTheVariableTimeMultiplication(CurveName name) {
+    void sharedWindowAndTableAgreeWithTheVariableTimeMultiplication(CurveName name) {
         Group g = Group.of(name);
         TestRandom random = new TestRandom("mul " + name);
         Point p = g.base(g.randomNonZero(random));
         BigInteger q = g.order();
         FixedBaseMultiplier table = g.multiplier(p);
         for (BigInteger k : new BigInteger[] {
+            BigInteger.ZERO,
             BigInteger.ONE,
             BigInteger.TWO,
+            q.subtract(BigInteger.TWO),
             BigInteger.valueOf(255),
             q.subtract(BigInteger.ONE),
             q.shiftRight(1),
@@ -34,7 +37,6 @@ class SecretMultiplierTest {
         }) {
             Scalar s = g.of(k);
             Point expected = p.multiply(k);
-            assertEquals(expected, g.timesSecret(p, s), "ladder, k = " + k);
             Point[] shared = g.timesSecretAll(s, List.of(p, g.curve().generator()));
             assertEquals(expected, shared[0], "shared window, k = " + k);
             assertEquals(g.base(s), shared[1], "shared window on G, k = " + k);
