@@ -3,6 +3,7 @@ package io.keyshard.faults;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.Workspace;
 import io.keyshard.derive.DerivationPath;
+import io.keyshard.dkls.Group;
 import io.keyshard.node.SetupAccess;
 import io.keyshard.pairwise.SeedCheck;
 import io.keyshard.vault.KeyRecord;
@@ -118,7 +119,7 @@ final class EcdsaSetupChecks {
                 if (ws.ecdsaSetup(k.keyId()).promise().join().ran()) {
                     redone++;
                 }
-                byte[] digest = new byte[32];
+                byte[] digest = new byte[Group.of(k.curve()).digestLength()]; // the curve's hash length
                 r.nextBytes(digest);
                 try {
                     ws.sign(new SignRequest(k.keyId(), DerivationPath.ROOT, null, digest, null, null, null, true))

@@ -20,8 +20,11 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 enum SignScheme {
     /** FROST (RFC 9591) over the three FROST curves; kills up to 0.6 s after a result land in signings. */
     FROST(List.of(CurveName.ED25519, CurveName.SECP256K1_SCHNORR, CurveName.ED448), 600, 20, false),
-    /** Threshold ECDSA (DKLs23); a setup takes seconds, so kills up to 3 s after a result land in setups too. */
-    ECDSA(List.of(CurveName.SECP256K1, CurveName.P256), 3000, 30, true);
+    /**
+     * Threshold ECDSA (DKLs23), P-521 for a curve whose base OTs run on another group; a setup and a loaded
+     * P-521 signing take up to seconds, so kills up to 3 s after a result land in setups too.
+     */
+    ECDSA(List.of(CurveName.SECP256K1, CurveName.P256, CurveName.P521), 3000, 30, true);
 
     final List<CurveName> curves;
     final int killWindowMillis;
