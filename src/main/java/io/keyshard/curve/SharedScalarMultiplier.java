@@ -10,10 +10,11 @@ import org.bouncycastle.util.BigIntegers;
 
 /**
  * {@code k·P_i} for one secret scalar k and many points P_i (the base OT sender's {@code s·v} for every v
- * of a batch, a signer's χ times a co-signer's R_j and pk_j) by a regular fixed window: k recoded once into signed odd digits ({@link RegularRecoding});
- * per point a table of its odd multiples P, 3·P, ..., 15·P (one doubling, seven additions), all the
- * tables made affine with one inversion ({@link PointBatch}); then per digit from the top four doublings
- * and one mixed addition of the digit's entry, read by Bouncy Castle's cache-safe lookup. The same
+ * of a batch, a signer's χ times a co-signer's R_j and pk_j) by a regular fixed window: k recoded once into
+ * signed odd digits ({@link RegularRecoding}); per point a table of its odd multiples P, 3·P, ..., 15·P (one
+ * doubling, seven additions), all the tables made affine with one inversion ({@link PointBatch}); then per
+ * digit from the top four doublings and one mixed addition of the digit's entry, read by Bouncy Castle's
+ * cache-safe lookup. The same
  * operations for every k: about 256 doublings and 71 additions per point on a 256-bit curve, against the
  * comb's 258 doublings, 106 additions, a 64-point table made affine and 43 scans of 64 points when it builds
  * a table for a point used once. As in {@link FixedBaseMultiplier}, a partial sum is positive and below the

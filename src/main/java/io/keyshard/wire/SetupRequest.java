@@ -10,8 +10,8 @@ import java.util.List;
  */
 public record SetupRequest(String setupId, List<Integer> servers, List<SetupMessage> messages, int version) {
     /**
-     * Version 4: as version 3, with the base OTs of P-384 and P-521 keys on P-256. Version 3: per server pair, one ordered pair's base OTs are run and the other ordered pair's are made from
-     * an OT extension over them. Version 2: base OTs for both ordered pairs. A request without the field, as a
+     * Version 4: as version 3, with the base OTs of P-384 and P-521 keys on P-256. Version 3: per server pair,
+     * one ordered pair's base OTs are run and the other ordered pair's are made from an OT extension over them. Version 2: base OTs for both ordered pairs. A request without the field, as a
      * client of version 2 sends it, reads as version 0; a node of version 2 refuses the field as unknown (400).
      */
     public static final int VERSION = 4;
