@@ -62,7 +62,7 @@ class FuzzRun {
         Files.createDirectories(out);
         List<Result> results = new ArrayList<>();
         for (String[] t : TARGETS) {
-            results.add(fuzz(t[0], t[1], seconds, out));
+            results.add(fuzz(t[0], t[1], seconds, out, List.of()));
         }
         String table = table(results, minutes);
         System.out.println(table);
@@ -74,21 +74,25 @@ class FuzzRun {
         }
     }
 
-    static Result fuzz(String className, String method, long seconds, Path out) throws Exception {
+    /** Fuzzes one target for {@code seconds} in a child JVM started with {@code jvmOptions} (before {@code -cp}). */
+    static Result fuzz(String className, String method, long seconds, Path out, List<String> jvmOptions)
+            throws Exception {
         String name = className.substring(className.lastIndexOf('.') + 1) + "." + method;
         Path work = out.resolve(name);
         Files.createDirectories(work);
         Path log = out.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        FuzzChild.class.getName(),
-                        className,
-                        method,
-                        Long.toString(seconds),
-                        work.toString())
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                FuzzChild.class.getName(),
+                className,
+                method,
+                Long.toString(seconds),
+                work.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
