@@ -77,7 +77,10 @@ final class NodeProcess {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.keyshard.Main"));
+        // the test runs' hook: a class path of jars alone, which lets the nodes map a class-data archive given above
+        String classPath = System.getProperty("keyshard.profile.nodeClassPath", "");
+        command.addAll(List.of(
+                "-cp", classPath.isBlank() ? System.getProperty("java.class.path") : classPath, "io.keyshard.Main"));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.faults;
 
+import io.keyshard.testing.NodeClassArchive;
 import io.keyshard.testing.QuickJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         cmd.addAll(QuickJvm.OPTIONS);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(NodeClassArchive.classPathFor(mainClass));
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
