@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.cli.CliHarness;
 import io.keyshard.json.StrictJson;
+import io.keyshard.testing.NodeClassArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,15 +98,9 @@ class LocalClusterIT {
 
     @Test
     void nodesUpInAnotherProcessIsReusedAndItsNodesStopWithIt() throws Exception {
-        Process up = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.keyshard.Main",
-                        "--home",
-                        home.toString(),
-                        "nodes",
-                        "up")
+        List<String> cmd = NodeClassArchive.command(List.of(), "io.keyshard.Main");
+        cmd.addAll(List.of("--home", home.toString(), "nodes", "up"));
+        Process up = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

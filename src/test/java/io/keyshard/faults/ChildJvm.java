@@ -52,11 +52,9 @@ final class ChildJvm {
     }
 
     static ChildJvm start(String mainClass, Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        cmd.addAll(QuickJvm.OPTIONS);
-        cmd.addAll(NodeClassArchive.classPathFor(mainClass));
-        cmd.add(mainClass);
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(QuickJvm.OPTIONS);
+        List<String> cmd = NodeClassArchive.command(options, mainClass);
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -9,6 +9,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.json.StrictJson;
 import io.keyshard.node.NodeStoreReader;
 import io.keyshard.node.SetupAccess;
+import io.keyshard.testing.NodeClassArchive;
 import io.keyshard.testing.QuickJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,13 +195,8 @@ class LogScanIT {
     }
 
     private String run(String step, int expectedExit, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.keyshard.Main",
-                "--home",
-                home.toString()));
+        List<String> cmd = NodeClassArchive.command(List.of(), "io.keyshard.Main");
+        cmd.addAll(List.of("--home", home.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(captures.resolve(step + ".stdout").toFile())
@@ -221,15 +217,8 @@ class LogScanIT {
      * node process it starts: no password may be there, although the CLI was given one.
      */
     private Process nodesUp() throws Exception {
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.keyshard.Main",
-                "--home",
-                home.toString(),
-                "nodes",
-                "up");
+        List<String> cmd = NodeClassArchive.command(List.of(), "io.keyshard.Main");
+        cmd.addAll(List.of("--home", home.toString(), "nodes", "up"));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(captures.resolve("nodes-up.stdout").toFile())
                 .redirectError(captures.resolve("nodes-up.stderr").toFile());

@@ -77,19 +77,30 @@ public final class NodeClassArchive implements LauncherSessionListener {
         }
     }
 
+    /** {@code java}, {@code jvmOptions}, the class path as below, and {@code mainClass}: append the arguments. */
+    public static List<String> command(List<String> jvmOptions, String mainClass) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(classPathFor(mainClass));
+        cmd.add(mainClass);
+        return cmd;
+    }
+
     /**
-     * {@code -XX:SharedArchiveFile=... -cp JAR} for a child JVM running {@code io.keyshard.Main} when this run
-     * has the archive, else {@code -cp} and this JVM's class path.
+     * What goes between a child JVM's options and its main class: for {@code io.keyshard.Main} in a run that
+     * has the archive, the archive, {@code -cp} the packaged jar, and the two properties that hand the archive
+     * on to the nodes that child starts ({@code nodes up}, {@code keygen}); otherwise {@code -cp} and this JVM's
+     * class path.
      */
-    public static List<String> classPathFor(String mainClass) {
+    private static List<String> classPathFor(String mainClass) {
         String jar = System.getProperty(CLASS_PATH, "");
         if (!mainClass.equals(Main.class.getName()) || jar.isBlank()) {
             return List.of("-cp", System.getProperty("java.class.path"));
         }
-        List<String> out = new ArrayList<>(
-                Arrays.asList(System.getProperty(JVM_ARGS, "").trim().split("\\s+")));
+        String jvmArgs = System.getProperty(JVM_ARGS, "");
+        List<String> out = new ArrayList<>(Arrays.asList(jvmArgs.trim().split("\\s+")));
         out.removeIf(String::isBlank);
-        out.addAll(List.of("-cp", jar));
+        out.addAll(List.of("-D" + CLASS_PATH + "=" + jar, "-D" + JVM_ARGS + "=" + jvmArgs, "-cp", jar));
         return out;
     }
 
@@ -168,9 +179,7 @@ public final class NodeClassArchive implements LauncherSessionListener {
                             new NodeConfig("TRAINING", 1, freePort(), "127.0.0.1", "127.0.0.1"),
                             new SecureRandom())
                     .entry();
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:ArchiveClassesAtExit=" + part));
+            List<String> cmd = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + part));
             cmd.addAll(NODE_JVM);
             cmd.addAll(List.of("-cp", jar.toString(), Main.class.getName(), "node", "run", "--data", data.toString()));
             Process node = new ProcessBuilder(cmd)
@@ -223,6 +232,10 @@ public final class NodeClassArchive implements LauncherSessionListener {
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {

@@ -1,13 +1,14 @@
 package io.keyshard.ui;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
@@ -41,16 +42,13 @@ public final class Screenshots {
         return (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
     }
 
+    /** The snapshot's ARGB words copied at once into the image's own array. */
     private static BufferedImage toBufferedImage(WritableImage fx) {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = fx.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
+        int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        fx.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return image;
     }
 }
