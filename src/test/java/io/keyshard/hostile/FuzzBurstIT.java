@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * regression tests replay). The long run is {@code mvn -Pfuzz verify -Dfuzz.minutes=N}.
  */
 class FuzzBurstIT {
-    private static final long SECONDS = Long.getLong("keyshard.fuzz.burst.seconds", 10);
+    private static final long SECONDS = Long.getLong("keyshard.fuzz.burst.seconds", 6);
 
     /**
      * C1 only and the serial GC: a child spends most of a burst starting up and instrumenting, where C2's
