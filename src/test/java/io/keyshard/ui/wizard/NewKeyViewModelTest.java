@@ -55,8 +55,19 @@ class NewKeyViewModelTest {
         assertEquals(Step.CURVE, m.stepProperty().get());
     }
 
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort(); // closed again on return
+        }
+    }
+
     @Test
-    void serversStepNeedsTwoAnsweringServersAndAThresholdInRange() {
+    void serversStepNeedsTwoAnsweringServersAndAThresholdInRange() throws Exception {
+        // one configured remote server: when back() checks the servers again, the app has no local ones to start
+        ServersConfig.load(home)
+                .with("FAR_1", new ServerInfo("https://127.0.0.1:" + closedPort(), 21, "a".repeat(64), false))
+                .save();
         NewKeyViewModel m = model();
         m.stepProperty().set(Step.SERVERS);
         add(m, "A", true);
@@ -100,10 +111,7 @@ class NewKeyViewModelTest {
 
     @Test
     void loadsConfiguredServersAndMarksTheUnreachableOnes() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort(); // closed again: nothing listens there
-        }
+        int port = closedPort();
         ServersConfig.load(home)
                 .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
                 .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
@@ -122,10 +130,7 @@ class NewKeyViewModelTest {
 
     @Test
     void afterAFailureTheServersStepChecksTheServersAgain() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = closedPort();
         ServersConfig.load(home)
                 .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
                 .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
