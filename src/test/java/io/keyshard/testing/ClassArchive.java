@@ -67,7 +67,8 @@ public final class ClassArchive {
         return cmd;
     }
 
-    private static String java() {
+    /** This JVM's own {@code java} launcher, for the child JVMs the tests start. */
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

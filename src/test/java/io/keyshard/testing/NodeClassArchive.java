@@ -79,7 +79,7 @@ public final class NodeClassArchive implements LauncherSessionListener {
 
     /** {@code java}, {@code jvmOptions}, the class path as below, and {@code mainClass}: append the arguments. */
     public static List<String> command(List<String> jvmOptions, String mainClass) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
+        List<String> cmd = new ArrayList<>(List.of(ClassArchive.java()));
         cmd.addAll(jvmOptions);
         cmd.addAll(classPathFor(mainClass));
         cmd.add(mainClass);
@@ -179,7 +179,7 @@ public final class NodeClassArchive implements LauncherSessionListener {
                             new NodeConfig("TRAINING", 1, freePort(), "127.0.0.1", "127.0.0.1"),
                             new SecureRandom())
                     .entry();
-            List<String> cmd = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + part));
+            List<String> cmd = new ArrayList<>(List.of(ClassArchive.java(), "-XX:ArchiveClassesAtExit=" + part));
             cmd.addAll(NODE_JVM);
             cmd.addAll(List.of("-cp", jar.toString(), Main.class.getName(), "node", "run", "--data", data.toString()));
             Process node = new ProcessBuilder(cmd)
@@ -232,10 +232,6 @@ public final class NodeClassArchive implements LauncherSessionListener {
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {
