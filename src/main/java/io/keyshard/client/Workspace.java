@@ -31,11 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The one application service of an unlocked vault, held by the desktop app from unlock to lock and
@@ -71,15 +69,7 @@ public final class Workspace implements AutoCloseable {
     private final Set<String> foldersChecked = ConcurrentHashMap.newKeySet();
     private final Map<String, NodeConnection> connections = new HashMap<>();
     private final Set<UUID> running;
-    private final Map<UUID, Operation<EcdsaSetupResult>> signingSetups = new ConcurrentHashMap<>();
-    /**
-     * Held while a pairwise setup runs: keys on the same servers share their pairs, so two setups at once would
-     * replace each other's pairs, and the second, run after the first, finds them ready and runs nothing.
-     */
-    private final Object setupRuns = new Object();
-
-    private final Map<UUID, String> setupFailures = new ConcurrentHashMap<>();
-    private volatile boolean signingSetupAfterKeygen;
+    private final SigningSetups setups;
 
     private Workspace(Path home, Vault vault, Duration roundTimeout, LocalClusterControl cluster, boolean ownsCluster) {
         this.home = home;
@@ -95,6 +85,7 @@ public final class Workspace implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.setups = new SigningSetups(vault, workers, roundTimeout, this::connections);
     }
 
     /** A workspace for {@code home} writing key records into the open {@code vault}. */
@@ -129,7 +120,7 @@ public final class Workspace implements AutoCloseable {
                         GeneratedKey made =
                                 new KeygenRun(keyId, vault, req, servers, op, roundTimeout, random, ledger).run();
                         // started before the result is handed over, so the key already reads "being set up"
-                        startSigningSetup(made);
+                        setups.afterKeygen(made);
                         op.promise().complete(made);
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);
@@ -148,20 +139,7 @@ public final class Workspace implements AutoCloseable {
      * and loads key generation alone, and a setup costs each server seconds of CPU (docs/benchmarks.md).
      */
     public void setUpSigningAfterKeygen(boolean on) {
-        signingSetupAfterKeygen = on;
-    }
-
-    private void startSigningSetup(GeneratedKey made) {
-        KeyRecord key = made.record();
-        if (!signingSetupAfterKeygen || key.status() != KeyStatus.READY || !EcdsaSetupRun.needed(key.curve())) {
-            return;
-        }
-        try {
-            ecdsaSetup(key.keyId());
-        } catch (RuntimeException e) {
-            // the key is made whatever happens here: its first signing runs the setup
-            setupFailures.put(key.keyId(), String.valueOf(e.getMessage()));
-        }
+        setups.setAfterKeygen(on);
     }
 
     /**
@@ -177,47 +155,12 @@ public final class Workspace implements AutoCloseable {
      * @throws IllegalArgumentException at once for a key that is not READY or not on an ECDSA curve
      */
     public Operation<EcdsaSetupResult> ecdsaSetup(UUID keyId) {
-        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
-        if (key.status() != KeyStatus.READY || !EcdsaSetupRun.needed(key.curve())) {
-            throw new IllegalArgumentException("a pairwise setup is for READY ECDSA keys only");
-        }
-        Operation<EcdsaSetupResult> op = new Operation<>();
-        Operation<EcdsaSetupResult> running = signingSetups.putIfAbsent(keyId, op);
-        if (running != null) {
-            return running;
-        }
-        CompletableFuture.runAsync(
-                () -> {
-                    // the key stops reading "being set up" before anyone waiting on the promise goes on
-                    EcdsaSetupResult result;
-                    try {
-                        result = ensureEcdsaSetup(key, signConnections(key), op);
-                    } catch (RuntimeException e) {
-                        setupFailures.put(keyId, String.valueOf(e.getMessage()));
-                        signingSetups.remove(keyId, op);
-                        op.promise().completeExceptionally(e);
-                        return;
-                    }
-                    setupFailures.remove(keyId);
-                    signingSetups.remove(keyId, op);
-                    op.promise().complete(result);
-                },
-                workers);
-        return op;
-    }
-
-    /** Runs the key's pairwise setup, or waits for the one running; its failure as it came. */
-    private void joinEcdsaSetup(UUID keyId) {
-        try {
-            ecdsaSetup(keyId).promise().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return setups.start(keyId);
     }
 
     /** True while this workspace sets up signing for the key ("signing is being set up"). */
     public boolean settingUpSigning(UUID keyId) {
-        return signingSetups.containsKey(keyId);
+        return setups.settingUp(keyId);
     }
 
     /**
@@ -229,22 +172,7 @@ public final class Workspace implements AutoCloseable {
      * @throws IllegalArgumentException for a key that is not READY
      */
     public SigningReadiness signingReadiness(UUID keyId) {
-        KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
-        if (key.status() != KeyStatus.READY) {
-            throw new IllegalArgumentException("only a READY key signs; this one is " + key.status());
-        }
-        if (!EcdsaSetupRun.needed(key.curve())) {
-            return SigningReadiness.of(SigningReadiness.State.READY);
-        }
-        if (settingUpSigning(keyId)) {
-            return SigningReadiness.of(SigningReadiness.State.SETTING_UP);
-        }
-        SigningReadiness asked = SigningReadinessCheck.ask(key, connections(key, false), SETUP_STATUS_TIMEOUT);
-        String failure = setupFailures.get(keyId);
-        // after a failed setup, servers that cannot all confirm a complete one are taken not to hold one
-        return asked.state() != SigningReadiness.State.READY && failure != null
-                ? new SigningReadiness(SigningReadiness.State.ON_FIRST_USE, "the last setup failed: " + failure)
-                : asked;
+        return setups.readiness(keyId, SETUP_STATUS_TIMEOUT);
     }
 
     /**
@@ -253,27 +181,7 @@ public final class Workspace implements AutoCloseable {
      * {@link #signingReadiness} asked on a worker. Never blocks; the future completes on a worker thread.
      */
     public CompletableFuture<SigningReadiness> signingReadinessAfterSetup(UUID keyId) {
-        Operation<EcdsaSetupResult> running = signingSetups.get(keyId);
-        if (running == null) {
-            try {
-                return CompletableFuture.supplyAsync(() -> signingReadiness(keyId), workers);
-            } catch (RejectedExecutionException e) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the vault was locked"));
-            }
-        }
-        return running.promise()
-                .handle((done, e) -> e == null
-                        ? SigningReadiness.of(SigningReadiness.State.READY)
-                        : new SigningReadiness(
-                                SigningReadiness.State.ON_FIRST_USE,
-                                "the setup failed: " + NodeConnection.unwrap(e).getMessage()));
-    }
-
-    /** Runs {@link #ecdsaSetup}'s work on the caller's thread over {@code servers} (the signing flow's first use). */
-    EcdsaSetupResult ensureEcdsaSetup(KeyRecord key, Map<String, NodeConnection> servers, Operation<?> op) {
-        synchronized (setupRuns) {
-            return new EcdsaSetupRun(key, servers, op, roundTimeout).ensure();
-        }
+        return setups.readinessAfterSetup(keyId, SETUP_STATUS_TIMEOUT);
     }
 
     /**
@@ -305,7 +213,7 @@ public final class Workspace implements AutoCloseable {
                                                 signConnections(key),
                                                 op,
                                                 roundTimeout,
-                                                () -> joinEcdsaSetup(key.keyId()))
+                                                () -> setups.join(key.keyId()))
                                         .run());
                     } catch (RuntimeException e) {
                         op.promise().completeExceptionally(e);
@@ -624,8 +532,7 @@ public final class Workspace implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        // a setup left running would go on sending steps for nothing: each server keeps what it held
-        signingSetups.values().forEach(Operation::cancel);
+        setups.cancelAll();
         ledger.flush();
         connections.values().forEach(NodeConnection::wipe);
         connections.clear();
