@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the in-memory floor; or ({@code throughput}) callers in parallel. Run with JFR options in
  * {@code JAVA_TOOL_OPTIONS} to profile the client and the nodes it starts.
  * {@code java -cp <test class path> io.keyshard.bench.SignProfile ED25519 2 300 [jit|count]} or
- * {@code ... SignProfile throughput ED25519 8 10}.
+ * {@code ... SignProfile throughput ED25519 8 10 [jit|count] [windows]} (windows: measurements one after another
+ * on the same cluster, to tell the spread within one set of node processes from the spread between sets).
  */
 public final class SignProfile {
     private SignProfile() {}
@@ -47,7 +48,10 @@ public final class SignProfile {
                 }
             }
             if (throughput) {
-                throughput(bench, curve, key, Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+                int windows = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+                for (int w = 0; w < windows; w++) {
+                    throughput(bench, curve, key, Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+                }
             } else {
                 latency(bench, curve, t, key, floor, signers, Integer.parseInt(args.length > 2 ? args[2] : "300"));
             }
