@@ -19,6 +19,9 @@ import java.util.function.BiFunction;
  * a key. {@link Workspace} hands its callers to this.
  */
 final class SigningSetups {
+    /** Time each server gets to say where a key's pairwise setup stands. */
+    static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
+
     private final Vault vault;
     private final ExecutorService workers;
     private final Duration roundTimeout;
@@ -113,7 +116,7 @@ final class SigningSetups {
     }
 
     /** See {@link Workspace#signingReadiness}. */
-    SigningReadiness readiness(UUID keyId, Duration statusTimeout) {
+    SigningReadiness readiness(UUID keyId) {
         KeyRecord key = vault.get(keyId).orElseThrow(() -> new IllegalArgumentException("no such key in the vault"));
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("only a READY key signs; this one is " + key.status());
@@ -124,7 +127,7 @@ final class SigningSetups {
         if (settingUp(keyId)) {
             return SigningReadiness.of(SigningReadiness.State.SETTING_UP);
         }
-        SigningReadiness asked = SigningReadinessCheck.ask(key, connections.apply(key, false), statusTimeout);
+        SigningReadiness asked = SigningReadinessCheck.ask(key, connections.apply(key, false), STATUS_TIMEOUT);
         String failure = failures.get(keyId);
         // after a failed setup, servers that cannot all confirm a complete one are taken not to hold one
         return asked.state() != SigningReadiness.State.READY && failure != null
@@ -133,11 +136,11 @@ final class SigningSetups {
     }
 
     /** See {@link Workspace#signingReadinessAfterSetup}. */
-    CompletableFuture<SigningReadiness> readinessAfterSetup(UUID keyId, Duration statusTimeout) {
+    CompletableFuture<SigningReadiness> readinessAfterSetup(UUID keyId) {
         Operation<EcdsaSetupResult> setup = running.get(keyId);
         if (setup == null) {
             try {
-                return CompletableFuture.supplyAsync(() -> readiness(keyId, statusTimeout), workers);
+                return CompletableFuture.supplyAsync(() -> readiness(keyId), workers);
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the vault was locked"));
             }

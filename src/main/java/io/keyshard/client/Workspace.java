@@ -55,8 +55,6 @@ public final class Workspace implements AutoCloseable {
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(60);
     /** Time each server gets to answer one question of the share check. */
     static final Duration KEY_HEALTH_TIMEOUT = Duration.ofSeconds(10);
-    /** Time each server gets to say where a key's pairwise setup stands. */
-    static final Duration SETUP_STATUS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path home;
     private final Vault vault;
@@ -172,7 +170,7 @@ public final class Workspace implements AutoCloseable {
      * @throws IllegalArgumentException for a key that is not READY
      */
     public SigningReadiness signingReadiness(UUID keyId) {
-        return setups.readiness(keyId, SETUP_STATUS_TIMEOUT);
+        return setups.readiness(keyId);
     }
 
     /**
@@ -181,7 +179,7 @@ public final class Workspace implements AutoCloseable {
      * {@link #signingReadiness} asked on a worker. Never blocks; the future completes on a worker thread.
      */
     public CompletableFuture<SigningReadiness> signingReadinessAfterSetup(UUID keyId) {
-        return setups.readinessAfterSetup(keyId, SETUP_STATUS_TIMEOUT);
+        return setups.readinessAfterSetup(keyId);
     }
 
     /**
