@@ -37,6 +37,9 @@ public final class LocalCluster implements AutoCloseable {
     /** The cluster's server names, ids 1..3. */
     public static final List<String> NAMES = List.of("OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3");
 
+    /** The options the local nodes' JVMs run with (heap, collector, compiler), before the class path. */
+    public static final List<String> NODE_JVM_OPTIONS = NodeProcess.JVM_OPTIONS;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** A node on loopback answers its health check in milliseconds; one that takes longer is hung or overloaded. */
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);

@@ -57,6 +57,9 @@ final class NodeProcess {
      * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
      * when given arguments.
      */
+    /** The local nodes' JVM options (why C1 only: {@link #launcher()}). */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private static List<String> launcher() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String appLauncher = System.getProperty("jpackage.app-path");
@@ -70,8 +73,8 @@ final class NodeProcess {
         // settings measured by CPU over a node's life"). C2 for the hot cryptography alone (compiler directives)
         // saves CPU per ECDSA signing once settled but costs more to start and through the first pairwise setup
         // (same file, "C2 for the cryptography only"). node/NodeTls reads this flag to order its TLS suites.
-        List<String> command =
-                new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
         // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
         String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
         if (!extra.isBlank()) {

@@ -1,6 +1,7 @@
 package io.keyshard.testing;
 
 import io.keyshard.Main;
+import io.keyshard.client.LocalCluster;
 import io.keyshard.client.NodeConnection;
 import io.keyshard.client.ServerInfo;
 import io.keyshard.node.NodeConfig;
@@ -9,8 +10,6 @@ import io.keyshard.wire.NodeEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -50,8 +49,6 @@ public final class NodeClassArchive implements LauncherSessionListener {
 
     private static final String CLASS_PATH = "keyshard.profile.nodeClassPath";
     private static final String JVM_ARGS = "keyshard.profile.nodeJvmArgs";
-    /** As client/NodeProcess starts the local nodes. */
-    private static final List<String> NODE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -176,11 +173,11 @@ public final class NodeClassArchive implements LauncherSessionListener {
             Path data = dir.resolve("data");
             NodeEntry entry = NodeInitializer.init(
                             data,
-                            new NodeConfig("TRAINING", 1, freePort(), "127.0.0.1", "127.0.0.1"),
+                            new NodeConfig("TRAINING", 1, LoopbackPorts.unused(), "127.0.0.1", "127.0.0.1"),
                             new SecureRandom())
                     .entry();
             List<String> cmd = new ArrayList<>(List.of(ClassArchive.java(), "-XX:ArchiveClassesAtExit=" + part));
-            cmd.addAll(NODE_JVM);
+            cmd.addAll(LocalCluster.NODE_JVM_OPTIONS);
             cmd.addAll(List.of("-cp", jar.toString(), Main.class.getName(), "node", "run", "--data", data.toString()));
             Process node = new ProcessBuilder(cmd)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -231,12 +228,6 @@ public final class NodeClassArchive implements LauncherSessionListener {
             return said.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
