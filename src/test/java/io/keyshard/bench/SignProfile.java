@@ -48,9 +48,11 @@ public final class SignProfile {
                 }
             }
             if (throughput) {
+                int callers = Integer.parseInt(args[2]);
+                double seconds = Double.parseDouble(args[3]);
                 int windows = args.length > 5 ? Integer.parseInt(args[5]) : 1;
                 for (int w = 0; w < windows; w++) {
-                    throughput(bench, curve, key, Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+                    throughput(bench, curve, key, callers, seconds);
                 }
             } else {
                 latency(bench, curve, t, key, floor, signers, Integer.parseInt(args.length > 2 ? args[2] : "300"));

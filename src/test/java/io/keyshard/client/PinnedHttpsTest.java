@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -308,11 +309,7 @@ class PinnedHttpsTest {
                     "server ROGUE: no connection to " + url + " in time (connect or TLS handshake did not finish)",
                     failure(get(http, "/v1/health", Duration.ofMillis(700))));
         }
-        int free;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            free = s.getLocalPort();
-        }
-        String url = "https://127.0.0.1:" + free;
+        String url = "https://127.0.0.1:" + LoopbackPorts.unused();
         assertEquals(
                 "server ROGUE: unreachable at " + url + " (connection refused: is it running?)",
                 failure(get(new PinnedHttps("ROGUE", url, "ab".repeat(32)), "/v1/health", T)));

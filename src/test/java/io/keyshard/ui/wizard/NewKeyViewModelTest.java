@@ -10,10 +10,10 @@ import io.keyshard.client.ServerStatus;
 import io.keyshard.client.ServersConfig;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
+import io.keyshard.testing.LoopbackPorts;
 import io.keyshard.ui.TestApps;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,18 +55,11 @@ class NewKeyViewModelTest {
         assertEquals(Step.CURVE, m.stepProperty().get());
     }
 
-    /** A loopback port nothing listens on. */
-    private static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort(); // closed again on return
-        }
-    }
-
     @Test
     void serversStepNeedsTwoAnsweringServersAndAThresholdInRange() throws Exception {
         // one configured remote server: when back() checks the servers again, the app has no local ones to start
         ServersConfig.load(home)
-                .with("FAR_1", new ServerInfo("https://127.0.0.1:" + closedPort(), 21, "a".repeat(64), false))
+                .with("FAR_1", new ServerInfo("https://127.0.0.1:" + LoopbackPorts.unused(), 21, "a".repeat(64), false))
                 .save();
         NewKeyViewModel m = model();
         m.stepProperty().set(Step.SERVERS);
@@ -111,7 +104,7 @@ class NewKeyViewModelTest {
 
     @Test
     void loadsConfiguredServersAndMarksTheUnreachableOnes() throws Exception {
-        int port = closedPort();
+        int port = LoopbackPorts.unused();
         ServersConfig.load(home)
                 .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
                 .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
@@ -130,7 +123,7 @@ class NewKeyViewModelTest {
 
     @Test
     void afterAFailureTheServersStepChecksTheServersAgain() throws Exception {
-        int port = closedPort();
+        int port = LoopbackPorts.unused();
         ServersConfig.load(home)
                 .with("FAR_1", new ServerInfo("https://127.0.0.1:" + port, 21, "a".repeat(64), false))
                 .with("FAR_2", new ServerInfo("https://127.0.0.1:" + port, 22, "b".repeat(64), false))
