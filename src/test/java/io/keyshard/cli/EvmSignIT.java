@@ -48,7 +48,6 @@ class EvmSignIT {
 
     @Test
     void personalSignRecoversTheDerivedAddress() throws Exception {
-        EcdsaAvailable.assume(cli, keyId);
         JsonNode o = SignCli.json(cli.run(
                 "sign", "eth-message", "--key-id", keyId, "--chain", "evm", "--index", "3", "--text", "gm", "--json"));
         byte[] digest = Eip191.hash("gm".getBytes(StandardCharsets.UTF_8));
@@ -62,7 +61,6 @@ class EvmSignIT {
 
     @Test
     void typedDataRecoversTheDerivedAddress() throws Exception {
-        EcdsaAvailable.assume(cli, keyId);
         Path mail = dir.resolve("mail.json");
         try (InputStream in = EvmSignIT.class.getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {
             Files.write(mail, in.readAllBytes());
@@ -78,7 +76,6 @@ class EvmSignIT {
 
     @Test
     void transactionDecodesWithTheDerivedSender() throws Exception {
-        EcdsaAvailable.assume(cli, keyId);
         String from = address("5");
         Path tx = dir.resolve("tx.json");
         Files.writeString(

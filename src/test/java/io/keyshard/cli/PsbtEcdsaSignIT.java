@@ -80,7 +80,6 @@ class PsbtEcdsaSignIT {
 
     @Test
     void p2wpkhInputGetsAWitnessOfSignatureAndKey() throws Exception {
-        EcdsaAvailable.assume(cli, keyId);
         Psbt psbt = PsbtFixtures.p2wpkh(root, "m/84/0/0/0/4");
         Transaction tx = sign(psbt, "wpkh.psbt");
         List<byte[]> witness = tx.inputs().get(0).witness();
@@ -99,7 +98,6 @@ class PsbtEcdsaSignIT {
 
     @Test
     void p2pkhInputGetsAScriptSigOfSignatureAndKey() throws Exception {
-        EcdsaAvailable.assume(cli, keyId);
         Psbt psbt = PsbtFixtures.p2pkh(root, "m/44/0/0/0/4");
         Transaction tx = sign(psbt, "pkh.psbt");
         byte[] scriptSig = tx.inputs().get(0).scriptSig();

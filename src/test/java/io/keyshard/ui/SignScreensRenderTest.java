@@ -159,6 +159,21 @@ class SignScreensRenderTest {
                     10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
             shot(robot, "sign-failed-" + suffix, cut, "#sign-review-again");
 
+            // the key deleted in another window after its review: refused before anything is sent
+            robot.interact(m::reviewAgain);
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> m.stepProperty().get() == Step.REVIEW
+                            && m.signersNoteProperty().get().isEmpty()
+                            && m.canApproveProperty().get());
+            service.refuse = "no such key in the vault";
+            robot.interact(m::approve);
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> m.stepProperty().get() == Step.FAILED);
+            shot(robot, "sign-refused-" + suffix, cut, "#sign-change-message");
+            service.refuse = null;
+
             SignPsbtScreens.render(
                     robot,
                     stage,
@@ -166,26 +181,6 @@ class SignScreensRenderTest {
                     ecdsaKey,
                     BACKGROUND,
                     (name, action) -> shot(robot, name + "-" + suffix, cut, action));
-
-            service.refuse = "ECDSA signing is not available yet";
-            SignViewModel[] ecdsa = new SignViewModel[1];
-            robot.interact(() -> {
-                ecdsa[0] = new SignViewModel(
-                        FakeSigning.pipeline(ecdsaKey, workspace, direct),
-                        service,
-                        new UiTasks(BACKGROUND, Platform::runLater),
-                        () -> {});
-                TabPane tabs =
-                        PipelineView.windowContent(ecdsa[0].where(), text -> {}, new SignView(ecdsa[0], text -> {}));
-                tabs.getSelectionModel().select(2);
-                stage.getScene().setRoot(tabs);
-                ecdsa[0].textProperty().set("hello");
-            });
-            toReview(robot, ecdsa[0]);
-            robot.interact(ecdsa[0]::approve);
-            WaitForAsyncUtils.waitFor(
-                    10, TimeUnit.SECONDS, () -> ecdsa[0].unavailableProperty().get() != null);
-            shot(robot, "sign-unavailable-" + suffix, cut, "#sign-unavailable-back");
         }
         robot.interact(Theme.LIGHT::apply);
         assertEquals(List.of(), cut, "text shown cut");

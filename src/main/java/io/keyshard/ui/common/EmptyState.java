@@ -50,14 +50,6 @@ public final class EmptyState extends VBox {
         return this;
     }
 
-    /** Adds a quieter line under the actions, e.g. what is not available yet. */
-    public EmptyState withNote(Label note) {
-        note.getStyleClass().addAll("empty-state-note", Styles.TEXT_MUTED);
-        wrapCentred(note);
-        getChildren().add(note);
-        return this;
-    }
-
     private static Label paragraph(String text, String styleClass) {
         Label label = new Label(text);
         label.getStyleClass().add(styleClass);

@@ -70,12 +70,7 @@ public final class KeysView extends StackPane {
                         + "the only handle to the shares, is kept in the encrypted vault on this computer.");
         Button newKey = newKeyButton(model, "new-key");
         newKey.setDefaultButton(true);
-        Label notYet = new Label("Creating keys from the app arrives with the New key wizard in a coming "
-                + "version of Keyshard. Until then: keyshard keygen on the command line.");
-        notYet.setId("new-key-unavailable");
-        notYet.visibleProperty().bind(model.newKeyAvailableProperty().not());
-        notYet.managedProperty().bind(notYet.visibleProperty());
-        return empty.withAction(newKey).withNote(notYet);
+        return empty.withAction(newKey);
     }
 
     private static Button newKeyButton(KeysViewModel model, String id) {

@@ -32,6 +32,9 @@ record SignFailure(String what, String advice, String server) {
             advice = "The signers' messages to each other are sealed, so the app cannot tell whether " + b
                     + " sent a bad one or " + a + " reports falsely. Sign without one of them (untick " + a + " or "
                     + b + "), and tell both operators.";
+        } else if (t instanceof IllegalArgumentException) {
+            advice = "Nothing was sent to a server. Change what is named above (the message or the signers) and "
+                    + "review it again.";
         } else if (code == ExitCoded.PROTOCOL && server != null) {
             advice = server + " answered with something that does not check out, so its part was refused. Untick "
                     + server + " and sign with the key's other servers, and tell its operator.";

@@ -21,8 +21,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * One approved signing as the Sign stage follows it: which signing of the payload runs (a PSBT's inputs, k of
- * n), each signer's place in each round, cancel, and how it ended: the checked result, a failure in words, a
- * PSBT signed in part, or the scheme not available.
+ * n), each signer's place in each round, cancel, and how it ended: the checked result, a failure in words, or a
+ * PSBT signed in part.
  */
 final class SignRunModel {
     /** The phases a signing reports per signer: its identity, then the protocol's rounds. */
@@ -42,7 +42,6 @@ final class SignRunModel {
     final StringProperty failure = new SimpleStringProperty();
     final StringProperty advice = new SimpleStringProperty();
     final StringProperty failedServer = new SimpleStringProperty();
-    final StringProperty unavailable = new SimpleStringProperty();
     private volatile Operation<PayloadResult> operation;
     private volatile boolean cancelRequested;
 
@@ -133,15 +132,9 @@ final class SignRunModel {
     }
 
     private PayloadResult run(PreparedPayload p, List<String> chosen, List<Phase> phases) {
-        Operation<PayloadResult> op;
-        try {
-            op = service.sign(p, chosen, step -> tasks.ui(() -> partStarted(step, chosen, phases)));
-        } catch (IllegalArgumentException refused) { // the key's scheme cannot sign yet: nothing was sent
-            String why = refused.getMessage();
-            tasks.ui(() -> unavailable.set("The servers cannot sign with this key's scheme yet: " + why
-                    + ". Nothing was sent to a server; the key's addresses work as before."));
-            throw refused;
-        }
+        // a refusal before anything is sent (an IllegalArgumentException) is shown as any other failure
+        Operation<PayloadResult> op =
+                service.sign(p, chosen, step -> tasks.ui(() -> partStarted(step, chosen, phases)));
         operation = op;
         op.onProgress(e -> tasks.ui(() -> {
             grid.apply(e);

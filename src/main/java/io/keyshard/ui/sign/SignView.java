@@ -2,7 +2,6 @@ package io.keyshard.ui.sign;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.client.PayloadKind;
-import io.keyshard.ui.common.EmptyState;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.pipeline.PipelineView;
 import io.keyshard.ui.pipeline.PipelineViewModel;
@@ -14,7 +13,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -22,13 +20,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
  * The pipeline's Sign stage: the address that signs (chain, account and index as on the other tabs), then
  * one page per step: the input, the review with the signers, the signing's progress, and the result or what
  * went wrong. Everything scrolls but each page's actions, which stay pinned below so the next step is always
- * in sight. A key whose curve cannot sign yet says so instead.
+ * in sight.
  */
 public final class SignView extends BorderPane {
     private final SignViewModel model;
@@ -44,18 +41,14 @@ public final class SignView extends BorderPane {
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         VBox top = new VBox(8, title, explain, PipelineView.controls(model.where(), true), target(model));
 
-        Node unavailable = unavailable(model);
-        BooleanBinding available = model.unavailableProperty().isNull();
-        StackPane bodies = new StackPane(unavailable);
+        StackPane bodies = new StackPane();
         StackPane actions = new StackPane();
         actions.setId("sign-actions");
-        add(bodies, actions, SignComposePage.of(model), available.and(step(Step.COMPOSE)));
-        add(bodies, actions, SignPages.review(model), available.and(step(Step.REVIEW)));
-        add(bodies, actions, SignPages.signing(model), available.and(step(Step.SIGNING)));
-        add(bodies, actions, SignDonePage.of(model, copier), available.and(step(Step.DONE)));
-        add(bodies, actions, SignPages.failed(model), available.and(step(Step.FAILED)));
-        SignPages.showWhen(unavailable, available.not());
-        SignPages.showWhen(actions, available);
+        add(bodies, actions, SignComposePage.of(model), step(Step.COMPOSE));
+        add(bodies, actions, SignPages.review(model), step(Step.REVIEW));
+        add(bodies, actions, SignPages.signing(model), step(Step.SIGNING));
+        add(bodies, actions, SignDonePage.of(model, copier), step(Step.DONE));
+        add(bodies, actions, SignPages.failed(model), step(Step.FAILED));
         bodies.setAlignment(Pos.TOP_LEFT);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("sign-action-bar");
@@ -105,18 +98,5 @@ public final class SignView extends BorderPane {
         HBox row = new HBox(10, name, at);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static Node unavailable(SignViewModel model) {
-        EmptyState state = new EmptyState(
-                MaterialDesignA.ALERT_CIRCLE_OUTLINE,
-                "Not available yet for " + model.key().curve().apiName() + " keys");
-        Label why = new Label();
-        why.setId("sign-unavailable");
-        why.textProperty().bind(model.unavailableProperty());
-        Button back = new Button("Back");
-        back.setId("sign-unavailable-back");
-        back.setOnAction(e -> model.back());
-        return state.withAction(back).withNote(why);
     }
 }

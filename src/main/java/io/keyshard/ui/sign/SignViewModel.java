@@ -147,11 +147,10 @@ public final class SignViewModel {
                 e -> signersNote.set("Could not check the servers: " + UiTasks.message(e)));
     }
 
-    /** Back to the input (from the review, a failure, or the not-available notice). */
+    /** Back to the input (from the review or a failure). */
     public void back() {
         if (step.get() == Step.REVIEW || step.get() == Step.FAILED) {
             prepared.set(null);
-            run.unavailable.set(null);
             step.set(Step.COMPOSE);
         }
     }
@@ -182,7 +181,7 @@ public final class SignViewModel {
 
     /** After a failure: the review again, with the servers checked anew. */
     public void reviewAgain() {
-        if (step.get() == Step.FAILED && run.unavailable.get() == null) {
+        if (step.get() == Step.FAILED) {
             step.set(Step.REVIEW);
             checkServers();
         }
@@ -347,10 +346,5 @@ public final class SignViewModel {
 
     public StringProperty failedServerProperty() {
         return run.failedServer;
-    }
-
-    /** Why this key cannot sign yet (said when the service refuses), or null. */
-    public StringProperty unavailableProperty() {
-        return run.unavailable;
     }
 }

@@ -42,7 +42,7 @@ public final class FakeSigning implements SignService {
     public volatile Operation<PayloadResult> last;
     /** Each signing's listener for the start of its parts, for a test to tell it "input k of n". */
     public final List<Consumer<PartProgress>> parts = new CopyOnWriteArrayList<>();
-    /** When set, signing is refused at once with this message, as a workspace refuses a scheme it lacks. */
+    /** When set, signing is refused at once with this message, as a workspace refuses a key no longer in its vault. */
     public volatile String refuse;
 
     private final Workspace workspace;

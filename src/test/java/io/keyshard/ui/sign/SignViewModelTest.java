@@ -257,20 +257,24 @@ class SignViewModelTest {
     }
 
     @Test
-    void aKeyWhoseSchemeCannotSignYetSaysSoAndSendsNothing() throws Exception {
+    void aRefusalBeforeAnythingIsSentIsANamedFailureWithTheWayBack() throws Exception {
         SignViewModel vm = model(CurveName.SECP256K1);
-        service.refuse = "ECDSA signing is not available yet";
         vm.textProperty().set("hello");
         review(vm);
+        service.refuse = "no such key in the vault"; // deleted in another window after the review
         var done = vm.approve();
         waitFor(() -> done.isDone() && vm.stepProperty().get() == Step.FAILED);
+        assertEquals(
+                "Nothing was signed: no such key in the vault",
+                vm.failureProperty().get());
         assertTrue(
-                vm.unavailableProperty().get().startsWith("The servers cannot sign with this key's scheme yet: ECDSA"),
-                vm.unavailableProperty().get());
+                vm.adviceProperty().get().startsWith("Nothing was sent to a server."),
+                vm.adviceProperty().get());
+        assertNull(vm.failedServerProperty().get(), "no server is blamed");
         assertNull(service.last, "no signing started");
         ui.submit(vm::back).get();
         assertEquals(Step.COMPOSE, vm.stepProperty().get());
-        assertNull(vm.unavailableProperty().get());
+        assertEquals("hello", vm.textProperty().get(), "the message is kept to review again");
     }
 
     @Test
