@@ -50,8 +50,8 @@ public final class PayloadSigning {
      * naming the server (exit 4 unreachable, 5 a bad answer); progress events are those of each
      * threshold signing in turn, and cancel stops the one running.
      *
-     * @throws IllegalArgumentException at once when the key cannot sign this way (e.g. its scheme is not
-     *     available)
+     * @throws IllegalArgumentException at once when the key cannot sign this way (e.g. it left the vault or is no
+     *     longer READY since the review)
      */
     public Operation<PayloadResult> sign(PreparedPayload prepared, List<String> servers) {
         return sign(prepared, servers, part -> {});

@@ -76,19 +76,6 @@ final class SignBench implements AutoCloseable {
         workspace.ecdsaSetup(keyId).promise().join();
     }
 
-    /**
-     * Why the workspace refuses to sign with this key (the curve's signing is not available), or null when
-     * it signs: the first signing, which also warms the connections.
-     */
-    String refusal(UUID keyId) {
-        try {
-            networked(keyId);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
     /** One networked signing of a fresh message, until the verified signature is back (signers: the first t). */
     void networked(UUID keyId) {
         sign(keyId, e -> {});

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code keyshard sign eth-message|eth-typed|eth-tx} with a SECP256k1 key on the shared local cluster
  * (threshold ECDSA): the signature recovers the address {@code derive} prints, as wallets and nodes check
- * it, and the signed transaction decodes with that sender. Skipped while ECDSA signing is not available.
+ * it, and the signed transaction decodes with that sender.
  */
 class EvmSignIT {
     @TempDir

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code keyshard sign psbt --finalize} for a SECP256k1 key's P2WPKH and P2PKH inputs on the shared local
  * cluster (threshold ECDSA): the final transaction's witness or scriptSig holds a low-s DER signature
  * that Bouncy Castle's ECDSA verifier accepts over the BIP-143 or legacy sighash under the derived key.
- * Skipped while ECDSA signing is not available.
  */
 class PsbtEcdsaSignIT {
     private static final X9ECParameters SECP = CustomNamedCurves.getByName("secp256k1");
