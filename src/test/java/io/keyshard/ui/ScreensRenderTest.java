@@ -19,11 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -151,27 +148,6 @@ class ScreensRenderTest {
     private static void shot(FxRobot robot, Parent root, String name, List<String> cut) {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, root, "render-" + name);
-        robot.interact(() -> collectCutButtons(root, name, cut));
-    }
-
-    /** Buttons on screen whose drawn text differs from their text: JavaFX replaced part of it with "…". */
-    private static void collectCutButtons(Parent root, String screen, List<String> cut) {
-        for (Node n : root.lookupAll(".button")) {
-            if (n instanceof Button b && shown(b) && b.getText() != null) {
-                Node text = b.lookup(".text");
-                if (text instanceof Text t && !t.getText().equals(b.getText())) {
-                    cut.add(screen + ": " + b.getText() + " -> " + t.getText());
-                }
-            }
-        }
-    }
-
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
+        robot.interact(() -> CutText.collect(root, name, cut));
     }
 }

@@ -30,10 +30,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -206,7 +203,7 @@ class SignScreensRenderTest {
         Parent root = stage.getScene().getRoot();
         Screenshots.save(robot, root, "render-" + name);
         robot.interact(() -> {
-            collectCut(root, name, cut);
+            CutText.collect(root, name, cut);
             if (action != null) {
                 collectOutOfSight(root, action, name, cut);
             }
@@ -216,7 +213,7 @@ class SignScreensRenderTest {
     /** The action not on screen, or not wholly inside the window (it would need scrolling). */
     private static void collectOutOfSight(Parent root, String action, String screen, List<String> cut) {
         Node n = root.lookupAll(action).stream()
-                .filter(SignScreensRenderTest::shown)
+                .filter(CutText::shown)
                 .findFirst()
                 .orElse(null);
         if (n == null) {
@@ -228,28 +225,5 @@ class SignScreensRenderTest {
         if (b.getMinY() < 0 || b.getMaxY() > scene.getHeight() || b.getMaxX() > scene.getWidth()) {
             cut.add(screen + ": " + action + " out of the window at " + b);
         }
-    }
-
-    /** Buttons and one-line labels on screen whose drawn text differs from their text: "…" replaced part of it. */
-    private static void collectCut(Parent root, String screen, List<String> cut) {
-        List<Node> labeled = new ArrayList<>(root.lookupAll(".button"));
-        labeled.addAll(root.lookupAll(".label"));
-        for (Node n : labeled) {
-            if (n instanceof Labeled l && shown(l) && l.getText() != null && (n instanceof Button || !l.isWrapText())) {
-                Node text = l.lookup(".text");
-                if (text instanceof Text t && !t.getText().equals(l.getText())) {
-                    cut.add(screen + ": " + l.getText() + " -> " + t.getText());
-                }
-            }
-        }
-    }
-
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
     }
 }

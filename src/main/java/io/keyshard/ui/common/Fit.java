@@ -1,6 +1,6 @@
 package io.keyshard.ui.common;
 
-import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -14,8 +14,8 @@ public final class Fit {
     private Fit() {}
 
     /** Buttons never shrink below their text: in a full bar the message beside them gives way instead. */
-    public static void wholeButtons(Button... buttons) {
-        for (Button b : buttons) {
+    public static void wholeButtons(ButtonBase... buttons) {
+        for (ButtonBase b : buttons) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
     }

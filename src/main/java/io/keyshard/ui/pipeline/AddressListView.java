@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -77,13 +78,8 @@ public final class AddressListView extends BorderPane {
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        HBox controls = (HBox) PipelineView.controls(model, false);
-        controls.getChildren().stream()
-                .filter(n -> n.getId() != null)
-                .forEach(n -> n.setId(n.getId()
-                        .replace(
-                                "pipeline-",
-                                "list-"))); // ids stay unique in the window: the pipeline tab has the same controls
+        // ids stay unique in the window: the pipeline tab has the same controls
+        Node controls = PipelineControls.of(model, false, "list-");
         setTop(new VBox(8, controls, what, branches, problem));
 
         table.setId("address-table");

@@ -1,29 +1,20 @@
 package io.keyshard.ui.pipeline;
 
 import atlantafx.base.theme.Styles;
-import io.keyshard.address.Chain;
-import io.keyshard.derive.Network;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.vault.KeyRecord;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TabPane.TabClosingPolicy;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -37,7 +28,6 @@ import javafx.scene.shape.Polygon;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -80,7 +70,7 @@ public final class PipelineView extends BorderPane {
         error.setWrapText(true);
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotNull());
-        VBox top = new VBox(8, title, explain, controls(model, true), error);
+        VBox top = new VBox(8, title, explain, PipelineControls.of(model, true, "pipeline-"), error);
         setTop(top);
 
         keyCard = new StageCard("key", "Key ID", copier);
@@ -135,72 +125,6 @@ public final class PipelineView extends BorderPane {
         card.setId("stage-sign");
         card.getStyleClass().add("stage-card");
         return card;
-    }
-
-    /** Chain, network, account and (with {@code withIndex}) index, bound to the model; every tab shows them. */
-    public static Node controls(PipelineViewModel model, boolean withIndex) {
-        ComboBox<Chain> chain = new ComboBox<>(model.chains());
-        chain.setId("pipeline-chain");
-        chain.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Chain c) {
-                return c == null ? "" : c.title();
-            }
-
-            @Override
-            public Chain fromString(String s) {
-                return null;
-            }
-        });
-        chain.valueProperty().bindBidirectional(model.chainProperty());
-        ComboBox<Network> network = new ComboBox<>();
-        network.getItems().setAll(Network.values());
-        network.setId("pipeline-network");
-        network.valueProperty().bindBidirectional(model.networkProperty());
-        Spinner<Integer> account = number("pipeline-account", model.accountProperty(), model::accountText);
-        account.setTooltip(new Tooltip("Account number (non-hardened, 0 to 2147483647)"));
-        Spinner<Integer> index = number("pipeline-index", model.indexProperty(), model::indexText);
-        index.setTooltip(new Tooltip("Address index within the account (non-hardened)"));
-        chain.setPrefWidth(370); // the longest chain title stays whole at 1024 px
-        chain.setMinWidth(200);
-        Tooltip whole = new Tooltip();
-        whole.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.chainProperty().get() == null
-                                ? ""
-                                : model.chainProperty().get().title(),
-                        model.chainProperty()));
-        chain.setTooltip(whole);
-        network.setPrefWidth(120);
-        account.setPrefWidth(90);
-        index.setPrefWidth(100);
-        HBox row = new HBox(8, name("Chain"), chain, name("Network"), network, name("Account"), account);
-        if (withIndex) {
-            row.getChildren().addAll(name("Index"), index);
-        }
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private static Label name(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    /**
-     * An editable whole-number spinner kept in step with {@code target}; what is typed goes to
-     * {@code typed} as it is, which applies a valid number at once and refuses the rest.
-     */
-    private static Spinner<Integer> number(String id, IntegerProperty target, Consumer<String> typed) {
-        IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, target.get());
-        Spinner<Integer> s = new Spinner<>(f);
-        s.setId(id);
-        s.setEditable(true);
-        f.valueProperty().addListener((o, a, v) -> target.set(v));
-        target.addListener((o, a, v) -> f.setValue(v.intValue()));
-        s.getEditor().textProperty().addListener((o, a, text) -> typed.accept(text));
-        return s;
     }
 
     /** A drawn connector: a short vertical line ending in an arrowhead. */
@@ -274,6 +198,8 @@ public final class PipelineView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
+        stage.setMinWidth(720); // the main window's smallest size, where every tab was checked
+        stage.setMinHeight(480);
         // tall enough for the four cards and the QR code, but never taller than the screen
         double height =
                 Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);

@@ -3,6 +3,7 @@ package io.keyshard.ui.sign;
 import atlantafx.base.theme.Styles;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.TitleConverter;
 import io.keyshard.ui.sign.SignPages.Page;
 import io.keyshard.ui.sign.SignViewModel.InputMode;
 import java.io.File;
@@ -19,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -32,17 +32,7 @@ final class SignComposePage {
         ComboBox<PayloadKind> kind = new ComboBox<>();
         kind.getItems().setAll(PayloadKind.values());
         kind.setId("sign-kind");
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PayloadKind k) {
-                return k == null ? "" : k.title();
-            }
-
-            @Override
-            public PayloadKind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(new TitleConverter<>(PayloadKind::title));
         kind.valueProperty().bindBidirectional(model.kindProperty());
         ToggleGroup modes = new ToggleGroup();
         ToggleButton text = new ToggleButton("Text");
@@ -79,7 +69,7 @@ final class SignComposePage {
         closeFile.setOnAction(e -> model.closeFile());
         BooleanBinding hasFile = model.fileProperty().isNotNull();
         SignPages.showWhen(closeFile, hasFile);
-        Fit.wholeButtons(open, closeFile);
+        Fit.wholeButtons(text, hex, open, closeFile);
         Label kindName = new Label("What to sign");
         kindName.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, kindName, kind, new HBox(text, hex), open, closeFile);

@@ -3,7 +3,7 @@ package io.keyshard.ui.sign;
 import atlantafx.base.theme.Styles;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.ui.common.ValueCopier;
-import io.keyshard.ui.pipeline.PipelineView;
+import io.keyshard.ui.pipeline.PipelineControls;
 import io.keyshard.ui.pipeline.PipelineViewModel;
 import io.keyshard.ui.sign.SignPages.Page;
 import io.keyshard.ui.sign.SignViewModel.Step;
@@ -39,7 +39,7 @@ public final class SignView extends BorderPane {
                 + "the whole key. The result is checked the way its chain checks it before it is shown.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox top = new VBox(8, title, explain, PipelineView.controls(model.where(), true), target(model));
+        VBox top = new VBox(8, title, explain, PipelineControls.of(model.where(), true, "sign-"), target(model));
 
         StackPane bodies = new StackPane();
         StackPane actions = new StackPane();
