@@ -15,9 +15,16 @@ final class CutText {
 
     /**
      * Adds to {@code cut} every button, toggle, one-line label and combo box value on screen whose drawn text
-     * differs from its text, and every spinner narrower than its preferred width (its number no longer shows).
+     * differs from its text, every spinner narrower than its preferred width (its number no longer shows), and
+     * a screen laid out wider than its window (its sides are cut off).
      */
     static void collect(Parent root, String screen, List<String> cut) {
+        double window = root.getScene().getWidth();
+        for (Node n : root.getChildrenUnmodifiable()) {
+            if (n.getLayoutBounds().getWidth() > window + 0.5) {
+                cut.add(screen + ": laid out " + n.getLayoutBounds().getWidth() + " px wide in a window of " + window);
+            }
+        }
         List<Node> labeled = new ArrayList<>(root.lookupAll(".button"));
         labeled.addAll(root.lookupAll(".toggle-button"));
         labeled.addAll(root.lookupAll(".label"));

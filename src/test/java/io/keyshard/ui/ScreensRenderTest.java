@@ -31,12 +31,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every screen at 1280x800 and 1024x700, light and dark, written to target/screenshots/render-*.png
- * for a person to look at; on each, no button may show its text cut ("…").
+ * Every screen at 1280x800, 1024x700 and the smallest window (720x480), light and dark, written to
+ * target/screenshots/render-*.png for a person to look at; on each, no text may show cut ("…") and no
+ * spinner squeezed ({@link CutText}).
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreensRenderTest {
-    private static final int[][] SIZES = {{1280, 800}, {1024, 700}};
+    private static final int[][] SIZES = {{1280, 800}, {1024, 700}, {720, 480}};
 
     @TempDir
     Path home;
@@ -70,7 +71,7 @@ class ScreensRenderTest {
     }
 
     @Test
-    void everyScreenAtBothSizesInBothThemesKeepsItsButtonsWhole(FxRobot robot) throws Exception {
+    void everyScreenAtEachSizeInBothThemesKeepsItsTextWhole(FxRobot robot) throws Exception {
         List<String> cut = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             robot.interact(theme::apply);
@@ -105,7 +106,7 @@ class ScreensRenderTest {
             }
         }
         robot.interact(Theme.LIGHT::apply);
-        assertEquals(List.of(), cut, "buttons that show their text cut");
+        assertEquals(List.of(), cut, "text shown cut");
     }
 
     private TabPane pipelineTabs;

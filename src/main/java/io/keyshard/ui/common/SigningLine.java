@@ -28,6 +28,7 @@ public final class SigningLine extends HBox {
         setAlignment(Pos.TOP_LEFT);
         text.setId("signing-state");
         text.getStyleClass().add(Styles.TEXT_BOLD);
+        text.setWrapText(true); // a narrow details pane wraps the state rather than cutting it
         note.setId("signing-note");
         note.setWrapText(true);
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

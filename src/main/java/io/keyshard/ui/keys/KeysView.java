@@ -2,6 +2,7 @@ package io.keyshard.ui.keys;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.EmptyState;
+import io.keyshard.ui.common.TwoLineBar;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.time.Instant;
@@ -112,16 +113,17 @@ public final class KeysView extends StackPane {
         showWhen(
                 showArchived,
                 Bindings.isNotEmpty(model.shelf().archived()).or(model.shelf().showArchivedProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        // a narrow window shortens the search field, never the title, the count or a button
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        search.setMinWidth(160);
+        // a narrow window shortens the search field, then moves it with the count and the archived filter
+        // to a second line; never the title or a button
         Button newKeyTop = newKeyButton(model, "new-key-top");
         newKeyTop.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(
-                12, title, count, gap, showArchived, search, KeyHealthColumn.checkButton(model.health()), newKeyTop);
-        top.setAlignment(Pos.CENTER_LEFT);
+        search.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox finder = new HBox(12, count, showArchived, search);
+        finder.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox actions = new HBox(12, KeyHealthColumn.checkButton(model.health()), newKeyTop);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        TwoLineBar top = new TwoLineBar(title, finder, actions);
         top.getStyleClass().add("keys-toolbar");
 
         TableView<KeyRecord> table = table(model);

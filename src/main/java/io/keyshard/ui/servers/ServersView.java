@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -32,7 +33,14 @@ public final class ServersView extends BorderPane {
     public ServersView(ServersViewModel model) {
         this.model = model;
         setId("servers-view");
-        setPadding(new Insets(20, 24, 20, 24));
+        // the page scrolls when the window is shorter than its text, the table's few rows and its buttons
+        BorderPane page = new BorderPane();
+        page.setPadding(new Insets(20, 24, 20, 24));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
         Label title = new Label("Servers");
         title.getStyleClass().add(Styles.TITLE_3);
         Label explain = new Label("MPC servers each keep one share of every key and work together to create it and "
@@ -46,7 +54,7 @@ public final class ServersView extends BorderPane {
         custody.setWrapText(true);
         custody.setMinHeight(Region.USE_PREF_SIZE);
         custody.getStyleClass().add("custody-note");
-        setTop(new VBox(8, title, explain, custody, clusterRow()));
+        page.setTop(new VBox(8, title, explain, custody, clusterRow()));
 
         TableView<ServerStatus> table = new TableView<>(model.servers());
         table.setId("servers-table");
@@ -68,7 +76,8 @@ public final class ServersView extends BorderPane {
                         s -> s.ok() ? s.latencyMs() + " ms" : s.notStarted() ? "Starts with the first key" : s.error(),
                         240));
         BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
-        setCenter(table);
+        table.setMinHeight(150); // a few rows stay in sight; below that the page scrolls
+        page.setCenter(table);
 
         Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("servers-refresh");
@@ -104,7 +113,7 @@ public final class ServersView extends BorderPane {
         Fit.wholeButtons(refresh, remove, add);
         HBox bottom = new HBox(8, message, refresh, remove, add);
         bottom.setAlignment(Pos.CENTER_RIGHT);
-        setBottom(bottom);
+        page.setBottom(bottom);
         model.refresh();
     }
 
@@ -121,6 +130,8 @@ public final class ServersView extends BorderPane {
                         },
                         model.clusterStateProperty()));
         state.setMinWidth(0);
+        state.setWrapText(true); // a narrow window wraps the state rather than cutting it
+        state.setMinHeight(Region.USE_PREF_SIZE);
         Button start = new Button("Start");
         start.setId("cluster-start");
         start.disableProperty().bind(model.clusterStateProperty().isNotEqualTo(LocalClusterControl.State.STOPPED));

@@ -213,6 +213,7 @@ public final class SettingsView extends ScrollPane {
     private static Node row(String name, String help, Node control) {
         Label nameLabel = new Label(name);
         nameLabel.getStyleClass().add(Styles.TEXT_BOLD);
+        nameLabel.setWrapText(true); // a narrow window wraps the name as it does the help, never cuts it
         Label helpLabel = new Label(help);
         helpLabel.getStyleClass().add(Styles.TEXT_MUTED);
         helpLabel.setWrapText(true);
