@@ -124,7 +124,7 @@ public final class ServersView extends BorderPane {
         state.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> switch (model.clusterStateProperty().get()) {
-                            case RUNNING -> "Local cluster: running (OFFICIAL_1, OFFICIAL_2, OFFICIAL_3 answer)";
+                            case RUNNING -> "Local cluster: running (OFFICIAL_1..3 answer)";
                             case STARTING -> "Local cluster: starting...";
                             case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
                         },
@@ -143,10 +143,11 @@ public final class ServersView extends BorderPane {
                         .not()
                         .or(model.clusterStateProperty().isEqualTo(LocalClusterControl.State.STARTING)));
         stop.setOnAction(e -> model.stopCluster());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        // the state takes the room the buttons leave, so its wrapped height is measured at its real width
+        state.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(state, Priority.ALWAYS);
         Fit.wholeButtons(start, stop);
-        HBox row = new HBox(10, icon, state, grow, start, stop);
+        HBox row = new HBox(10, icon, state, start, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cluster-row");
         row.setPadding(new Insets(10, 12, 10, 12));
