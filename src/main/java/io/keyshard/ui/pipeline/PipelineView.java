@@ -198,7 +198,7 @@ public final class PipelineView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Addresses");
-        stage.setMinWidth(720); // the main window's smallest size, where every tab was checked
+        stage.setMinWidth(720); // the main window's smallest size; the render tests check every tab at it
         stage.setMinHeight(480);
         // tall enough for the four cards and the QR code, but never taller than the screen
         double height =
