@@ -41,7 +41,7 @@ public final class TwoLineBar extends VBox {
     @Override
     protected double computeMinWidth(double height) {
         Insets in = getInsets();
-        double firstLine = lead.minWidth(-1) + actions.minWidth(-1) + GAP;
+        double firstLine = lead.minWidth(-1) + actions.minWidth(-1) + 2 * GAP; // lead, grow, actions
         return in.getLeft() + in.getRight() + Math.max(firstLine, middle.minWidth(-1));
     }
 
