@@ -39,13 +39,10 @@ public final class PipelineControls {
         chain.setConverter(new TitleConverter<>(Chain::title));
         chain.valueProperty().bindBidirectional(model.chainProperty());
         chain.setPrefWidth(CHAIN_WIDTH);
-        Tooltip whole = new Tooltip();
+        Tooltip whole = new Tooltip(); // the whole title, as the box shows it when there is room
         whole.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> model.chainProperty().get() == null
-                                ? ""
-                                : model.chainProperty().get().title(),
-                        model.chainProperty()));
+                        () -> chain.getConverter().toString(chain.getValue()), chain.valueProperty()));
         chain.setTooltip(whole);
         ComboBox<Network> network = new ComboBox<>();
         network.getItems().setAll(Network.values());
