@@ -3,7 +3,6 @@ package io.keyshard.client;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
-import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.vault.KeyRecord;
 import java.nio.ByteBuffer;
@@ -50,21 +49,6 @@ final class Decoding {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("the input is not UTF-8 text; " + what + " is expected");
         }
-    }
-
-    /** Refuses a key whose curve this kind does not sign with. */
-    static void requireCurve(KeyRecord key, PayloadKind kind, CurveName... curves) {
-        for (CurveName c : curves) {
-            if (key.curve() == c) {
-                return;
-            }
-        }
-        StringBuilder names = new StringBuilder();
-        for (CurveName c : curves) {
-            names.append(names.length() == 0 ? "" : " or ").append(c.apiName());
-        }
-        throw new IllegalArgumentException(kind.id() + " is signed by a " + names + " key; this key is "
-                + key.curve().apiName() + ": pick a key of that curve");
     }
 
     /**

@@ -3,7 +3,6 @@ package io.keyshard.client;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
-import io.keyshard.curve.CurveName;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
@@ -33,7 +32,6 @@ final class EvmPayloads {
     private EvmPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
-        Decoding.requireCurve(key, r.kind(), CurveName.SECP256K1);
         KeyPipeline.Result signer = Decoding.signer(key, r, Chain.EVM);
         String address = signer.address().value();
         return switch (r.kind()) {

@@ -1,31 +1,64 @@
 package io.keyshard.client;
 
+import io.keyshard.curve.CurveName;
 import io.keyshard.vault.SignedPayload;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** What a person signs through {@link PayloadSigning}: the rows of the payload table of docs/cli.md, sign. */
 public enum PayloadKind {
     /** Raw message bytes (EdDSA, BIP-340; ECDSA hashes them with the curve's hash). */
-    MESSAGE(SignedPayload.MESSAGE, "Message"),
+    MESSAGE(SignedPayload.MESSAGE, "Message", CurveName.values()),
     /** A digest signed as given: 32 bytes (SECP256k1, SECP256K1_SCHNORR). */
-    DIGEST(SignedPayload.DIGEST, "Digest"),
+    DIGEST(SignedPayload.DIGEST, "Digest", CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
     /** EIP-191 {@code personal_sign}: the message bytes (text as UTF-8). */
-    ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)"),
+    ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)", CurveName.SECP256K1),
     /** EIP-712 typed data: the JSON of {@code eth_signTypedData_v4}. */
-    ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)"),
+    ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)", CurveName.SECP256K1),
     /** An EIP-1559 transaction: the JSON of {@code eth_sendTransaction}. */
-    ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction (EIP-1559)"),
+    ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction (EIP-1559)", CurveName.SECP256K1),
     /** A Bitcoin PSBT (BIP-174 v0, BIP-370 v2): base64 text or the binary form. */
-    PSBT(SignedPayload.PSBT, "Bitcoin PSBT"),
+    PSBT(SignedPayload.PSBT, "Bitcoin PSBT", CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
     /** A Solana transaction or bare message (legacy, v0): base64 or base58 text, or the wire bytes. */
-    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction");
+    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction", CurveName.ED25519);
 
     private final SignedPayload history;
     private final String title;
+    private final Set<CurveName> curves;
 
-    PayloadKind(SignedPayload history, String title) {
+    PayloadKind(SignedPayload history, String title, CurveName... curves) {
         this.history = history;
         this.title = title;
+        this.curves = EnumSet.copyOf(Arrays.asList(curves));
+    }
+
+    /** Whether a key of {@code curve} signs this kind (the chains that take the payload use that curve). */
+    public boolean signsWith(CurveName curve) {
+        return curves.contains(curve);
+    }
+
+    /** The kinds a key of {@code curve} signs, in the order of this enum: what to offer for that key. */
+    public static List<PayloadKind> forCurve(CurveName curve) {
+        return Arrays.stream(values()).filter(k -> k.signsWith(curve)).toList();
+    }
+
+    /**
+     * Refuses a key of a curve this kind is not signed with, naming the curves that do; the one copy of that
+     * rule for every payload plan.
+     */
+    public void requireCurve(CurveName curve) {
+        if (signsWith(curve)) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (CurveName c : curves) {
+            names.append(names.length() == 0 ? "" : " or ").append(c.apiName());
+        }
+        throw new IllegalArgumentException(title + " is signed with a key of curve " + names + "; this key is "
+                + curve.apiName() + ": pick a key of " + (curves.size() == 1 ? "that curve" : "one of those curves"));
     }
 
     /** The kind a signing history entry records. */

@@ -35,6 +35,7 @@ public final class PayloadSigning {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("signing needs a READY key; this one is " + key.status());
         }
+        request.kind().requireCurve(key.curve());
         PayloadPlan plan = Decoding.guarded(() -> switch (request.kind()) {
             case MESSAGE, DIGEST -> RawPayloads.plan(key, request);
             case ETH_MESSAGE, ETH_TYPED, ETH_TX -> EvmPayloads.plan(key, request);

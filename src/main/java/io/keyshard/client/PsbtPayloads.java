@@ -2,7 +2,6 @@ package io.keyshard.client;
 
 import io.keyshard.address.Chain;
 import io.keyshard.bytes.Hex;
-import io.keyshard.curve.CurveName;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.payload.bitcoin.Psbt;
 import io.keyshard.payload.bitcoin.PsbtFinalizer;
@@ -32,7 +31,6 @@ final class PsbtPayloads {
     private PsbtPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
-        Decoding.requireCurve(key, r.kind(), CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR);
         Psbt psbt = read(r.input());
         ExtendedPublicKey root = Workspace.rootOf(key).key();
         PsbtReview review = PsbtReview.of(psbt, root, r.network());

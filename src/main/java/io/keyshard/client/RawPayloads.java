@@ -3,7 +3,6 @@ package io.keyshard.client;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
-import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.wire.SignRound1Request;
@@ -18,7 +17,6 @@ final class RawPayloads {
         boolean digest = r.kind() == PayloadKind.DIGEST;
         byte[] input = r.input();
         if (digest) {
-            Decoding.requireCurve(key, r.kind(), CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR);
             if (input.length != 32) {
                 throw new IllegalArgumentException(
                         "a digest is 32 bytes (64 hex digits); this one has " + input.length);

@@ -5,7 +5,6 @@ import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
-import io.keyshard.curve.CurveName;
 import io.keyshard.payload.solana.SolanaReview;
 import io.keyshard.payload.solana.SolanaTransaction;
 import io.keyshard.vault.KeyRecord;
@@ -23,7 +22,6 @@ final class SolanaPayloads {
     private SolanaPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
-        Decoding.requireCurve(key, r.kind(), CurveName.ED25519);
         KeyPipeline.Result signer = Decoding.signer(key, r, Chain.SOLANA);
         byte[] publicKey = signer.derived().key().publicKey();
         SolanaTransaction tx = read(r.input());

@@ -146,6 +146,49 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aKeyIsOfferedTheKindsItsCurveSignsAndRefusedTheOthersWithTheCurveToPick() {
+        assertEquals(List.of(PayloadKind.MESSAGE, PayloadKind.SOLANA_TX), PayloadKind.forCurve(CurveName.ED25519));
+        assertEquals(
+                List.of(
+                        PayloadKind.MESSAGE,
+                        PayloadKind.DIGEST,
+                        PayloadKind.ETH_MESSAGE,
+                        PayloadKind.ETH_TYPED,
+                        PayloadKind.ETH_TX,
+                        PayloadKind.PSBT),
+                PayloadKind.forCurve(CurveName.SECP256K1));
+        assertEquals(
+                List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT),
+                PayloadKind.forCurve(CurveName.SECP256K1_SCHNORR));
+        for (CurveName curve : List.of(CurveName.P256, CurveName.P384, CurveName.P521, CurveName.ED448)) {
+            assertEquals(List.of(PayloadKind.MESSAGE), PayloadKind.forCurve(curve), curve.apiName());
+        }
+        for (CurveName curve : CurveName.values()) {
+            key = ready(curve, SECRET);
+            for (PayloadKind kind : PayloadKind.values()) {
+                String refusal;
+                try {
+                    prepare(kind, "{}".getBytes(StandardCharsets.UTF_8), false);
+                    refusal = null;
+                } catch (IllegalArgumentException e) {
+                    refusal = e.getMessage();
+                }
+                boolean refusedForCurve = refusal != null && refusal.contains("pick a key of");
+                assertEquals(
+                        !PayloadKind.forCurve(curve).contains(kind),
+                        refusedForCurve,
+                        kind + " on " + curve.apiName() + ": " + refusal);
+                if (refusedForCurve) {
+                    assertTrue(
+                            refusal.startsWith(kind.title() + " is signed with a key of curve ")
+                                    && refusal.contains("this key is " + curve.apiName()),
+                            refusal);
+                }
+            }
+        }
+    }
+
+    @Test
     void ethMessageIsReviewedThenCheckedByRecoveringTheDerivedAddress() {
         PreparedPayload p = prepare(PayloadKind.ETH_MESSAGE, "hello".getBytes(StandardCharsets.UTF_8), false);
         String address = evmAddress("m/44/60/0/0/0");

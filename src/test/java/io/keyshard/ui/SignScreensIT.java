@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyshard.address.Chain;
 import io.keyshard.bytes.ByteArrays;
 import io.keyshard.bytes.Hex;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
@@ -134,6 +135,13 @@ class SignScreensIT {
     void aMessageSignedOnTheClusterVerifiesWithTheJdkAndIsInTheKeysHistory(FxRobot robot) throws Exception {
         int before = workspace.signatures(key.keyId()).size();
         SignViewModel vm = signTab(robot, SignService.of(workspace));
+        robot.interact(() -> {
+            assertTrue(robot.lookup("#sign-next").queryButton().isDisabled(), "nothing typed yet: Review waits");
+            assertEquals(
+                    List.of(PayloadKind.MESSAGE, PayloadKind.SOLANA_TX),
+                    robot.lookup("#sign-kind").queryComboBox().getItems(),
+                    "an ED25519 key is offered what it signs, no more");
+        });
         String message = "Sign in to example.org\nNonce: 7f3a91c2";
         compose(robot, vm, message);
         assertTrue(vm.canApproveProperty().get(), vm.signersProblemProperty().get());

@@ -35,8 +35,10 @@ public final class PipelineViewModel {
         KeyPipeline.Result derive(UUID keyId, Chain chain, Network network, int account, int index);
     }
 
-    /** One computed run; null fields until the first result. */
+    /** One computed run, for the chain and network it was computed on (what signs at it takes all three from here). */
     public record Stages(
+            Chain chain,
+            Network network,
             String derivationPath,
             String pathNote,
             String publicKey,
@@ -184,6 +186,8 @@ public final class PipelineViewModel {
                         : ": account " + a + ", address index " + i + ". " + seedWalletNote(r.derivationPath()));
         String keyNote = r.derived().description() + " from the root key";
         return new Stages(
+                c,
+                n,
                 r.derivationPath(),
                 pathNote,
                 r.publicKey(),

@@ -30,7 +30,7 @@ final class SignComposePage {
 
     static Page of(SignViewModel model) {
         ComboBox<PayloadKind> kind = new ComboBox<>();
-        kind.getItems().setAll(PayloadKind.values());
+        kind.getItems().setAll(PayloadKind.forCurve(model.key().curve()));
         kind.setId("sign-kind");
         kind.setConverter(new TitleConverter<>(PayloadKind::title));
         kind.valueProperty().bindBidirectional(model.kindProperty());
@@ -108,7 +108,7 @@ final class SignComposePage {
         Button next = new Button("Review and choose signers", new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("sign-next");
         next.getStyleClass().add(Styles.ACCENT);
-        next.disableProperty().bind(model.inputSizeProperty().isEmpty().or(model.preparingProperty()));
+        next.disableProperty().bind(model.inputReadyProperty().not().or(model.preparingProperty()));
         next.setOnAction(e -> model.next());
         Fit.wholeButtons(next);
         HBox actions = new HBox(12, next, size);

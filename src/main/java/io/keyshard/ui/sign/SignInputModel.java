@@ -30,7 +30,13 @@ final class SignInputModel {
     final BooleanProperty finalizePsbt = new SimpleBooleanProperty();
     final StringProperty problem = new SimpleStringProperty();
     final StringProperty size = new SimpleStringProperty("");
+    /** Whether there are bytes to review: something typed or opened, and nothing wrong with it. */
+    final BooleanProperty ready = new SimpleBooleanProperty();
+
     private byte[] input;
+
+    /** What the footer says while nothing is typed or opened. */
+    static final String EMPTY = "Type or paste what to sign, or open a file.";
 
     SignInputModel(PipelineViewModel where, UiTasks tasks) {
         this.where = where;
@@ -75,13 +81,20 @@ final class SignInputModel {
                     ? f.bytes()
                     : mode.get() == InputMode.HEX ? SignInput.fromHex(text.get()) : SignInput.fromText(text.get());
             if (f == null && m.length == 0) {
-                throw new IllegalArgumentException("Type or paste what to sign, or open a file.");
+                // nothing typed yet is not a mistake: the footer says what to do, not the red problem line
+                input = null;
+                ready.set(false);
+                problem.set(null);
+                size.set(EMPTY);
+                return;
             }
             input = m;
+            ready.set(true);
             problem.set(null);
             size.set(SignInput.size(m.length) + (f == null ? "" : " from " + f.name()));
         } catch (IllegalArgumentException e) {
             input = null;
+            ready.set(false);
             problem.set(e.getMessage());
             size.set("");
         }

@@ -10,6 +10,7 @@ import io.keyshard.derive.DerivationPath;
 import io.keyshard.ui.common.ProgressGrid;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.pipeline.PipelineViewModel;
+import io.keyshard.ui.pipeline.PipelineViewModel.Stages;
 import io.keyshard.ui.wizard.ServerChoice;
 import io.keyshard.vault.KeyRecord;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -66,6 +68,10 @@ public final class SignViewModel {
     private final StringBinding signersProblem;
     private final BooleanBinding canApprove;
     private final StringProperty signersNote = new SimpleStringProperty("");
+    /** The pipeline run the review shown was made at. */
+    private Stages reviewedAt;
+    /** Counts preparations, so that only the last one's answer is shown (touched on the UI thread only). */
+    private long preparation;
 
     /**
      * @param where    the pipeline whose chain, path and network sign
@@ -82,6 +88,7 @@ public final class SignViewModel {
         this.signers = new SignerChoices(key);
         signersProblem = Bindings.createStringBinding(signers::problem, signers.list());
         canApprove = signersProblem.isNull().and(prepared.isNotNull());
+        where.stagesProperty().addListener((o, a, b) -> followChoices());
     }
 
     /** Reads a file as the payload in the background; one too large for any payload or unreadable says so. */
@@ -99,39 +106,78 @@ public final class SignViewModel {
      * signers, whose health is checked. A payload the service refuses says why and stays here.
      */
     public CompletableFuture<PreparedPayload> next() {
-        byte[] bytes = input.bytes();
-        if (step.get() != Step.COMPOSE
-                || bytes == null
-                || preparing.get()
-                || where.stagesProperty().get() == null) {
+        Stages at = where.stagesProperty().get();
+        if (step.get() != Step.COMPOSE || input.bytes() == null || preparing.get() || at == null) {
             return CompletableFuture.completedFuture(null);
         }
+        return prepare(at);
+    }
+
+    /**
+     * Reviews the input at {@code at} (chain, network and path from one computed run, never mixed with choices
+     * made since). A later preparation makes this one moot: its answer is dropped, so a review is always of the
+     * choices last made.
+     */
+    private CompletableFuture<PreparedPayload> prepare(Stages at) {
         PayloadKind k = input.kind.get();
         boolean ownPaths = k == PayloadKind.PSBT; // a PSBT names the paths of its inputs
         PayloadRequest request = new PayloadRequest(
                 key.keyId(),
                 k,
-                bytes,
-                ownPaths ? null : where.chainProperty().get(),
-                ownPaths
-                        ? null
-                        : DerivationPath.parse(where.stagesProperty().get().derivationPath()),
-                where.networkProperty().get(),
+                input.bytes(),
+                ownPaths ? null : at.chain(),
+                ownPaths ? null : DerivationPath.parse(at.derivationPath()),
+                at.network(),
                 input.finalizing());
+        long mine = ++preparation;
         preparing.set(true);
         return tasks.run(
                 () -> service.prepare(request),
                 p -> {
+                    if (mine != preparation) {
+                        return;
+                    }
                     preparing.set(false);
                     messageSha256.set(k == PayloadKind.MESSAGE ? Hex.encode(Digests.sha256(request.input())) : null);
+                    reviewedAt = at;
                     prepared.set(p);
-                    step.set(Step.REVIEW);
-                    checkServers();
+                    if (step.get() == Step.COMPOSE) {
+                        step.set(Step.REVIEW);
+                        checkServers();
+                    }
                 },
                 e -> {
+                    if (mine != preparation) {
+                        return;
+                    }
                     preparing.set(false);
+                    step.set(Step.COMPOSE);
                     input.problem.set(UiTasks.message(e));
                 });
+    }
+
+    /**
+     * The review follows the chain, network, account and index above: when they give another address while a
+     * review is shown or being made, the review is made again for the new one, so Sign never approves an
+     * address the screen no longer shows. While they give none (a number being typed), the stage goes back to
+     * the input.
+     */
+    private void followChoices() {
+        if (step.get() != Step.REVIEW && !preparing.get()) {
+            return;
+        }
+        Stages at = where.stagesProperty().get();
+        if (step.get() == Step.REVIEW && !preparing.get() && at != null && at.equals(reviewedAt)) {
+            return;
+        }
+        prepared.set(null);
+        if (at == null) {
+            preparation++;
+            preparing.set(false);
+            step.set(Step.COMPOSE);
+            return;
+        }
+        prepare(at);
     }
 
     /** Asks every server of the key whether it answers (local ones started if needed); the ticks stay. */
@@ -150,6 +196,8 @@ public final class SignViewModel {
     /** Back to the input (from the review or a failure). */
     public void back() {
         if (step.get() == Step.REVIEW || step.get() == Step.FAILED) {
+            preparation++; // a review being made again for new choices is not wanted any more
+            preparing.set(false);
             prepared.set(null);
             step.set(Step.COMPOSE);
         }
@@ -183,6 +231,7 @@ public final class SignViewModel {
     public void reviewAgain() {
         if (step.get() == Step.FAILED) {
             step.set(Step.REVIEW);
+            followChoices(); // the choices may have moved while it signed
             checkServers();
         }
     }
@@ -268,7 +317,12 @@ public final class SignViewModel {
         return input.problem;
     }
 
-    /** The input's size in words, or empty. */
+    /** Whether the input can be reviewed: something typed or opened, and nothing wrong with it. */
+    public ReadOnlyBooleanProperty inputReadyProperty() {
+        return input.ready;
+    }
+
+    /** The input's size in words, or while nothing is typed or opened, what to do. */
     public StringProperty inputSizeProperty() {
         return input.size;
     }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,9 @@ public final class FakeSigning implements SignService {
 
     public final List<ServerStatus> statuses = new ArrayList<>();
     public final List<PreparedPayload> signed = new CopyOnWriteArrayList<>();
+    /** When set, every review waits for it: what happens while a review is being made. */
+    public volatile CountDownLatch holdPrepare;
+
     public final List<List<String>> signers = new CopyOnWriteArrayList<>();
     public volatile Operation<PayloadResult> last;
     /** Each signing's listener for the start of its parts, for a test to tell it "input k of n". */
@@ -63,6 +67,14 @@ public final class FakeSigning implements SignService {
 
     @Override
     public PreparedPayload prepare(PayloadRequest request) {
+        CountDownLatch hold = holdPrepare;
+        if (hold != null) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return workspace.payloads().prepare(request);
     }
 

@@ -23,6 +23,9 @@ final class SignHarness implements AutoCloseable {
     /** How often the Keys screen was told of a signing. */
     final AtomicInteger signedCount = new AtomicInteger();
 
+    /** How many of the model's own updates (answers of background work) the stand-in FX thread has run. */
+    final AtomicInteger uiUpdates = new AtomicInteger();
+
     final Vault vault;
     final Workspace workspace;
     final FakeSigning service;
@@ -41,7 +44,15 @@ final class SignHarness implements AutoCloseable {
         SignViewModel vm = new SignViewModel(
                 FakeSigning.pipeline(key, workspace, direct),
                 service,
-                new UiTasks(background, ui),
+                new UiTasks(
+                        background,
+                        r -> ui.execute(() -> {
+                            try {
+                                r.run();
+                            } finally {
+                                uiUpdates.incrementAndGet();
+                            }
+                        })),
                 signedCount::incrementAndGet);
         vm.where().recompute().join();
         return vm;

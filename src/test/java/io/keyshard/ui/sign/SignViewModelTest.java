@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,11 +66,15 @@ class SignViewModelTest {
     @Test
     void aTypedMessageIsReviewedByTheServiceWithItsSha256() throws Exception {
         SignViewModel vm = model(CurveName.ED25519);
+        assertNull(vm.inputProblemProperty().get(), "nothing typed yet is not shown as a mistake");
+        assertFalse(vm.inputReadyProperty().get());
         assertEquals(
                 "Type or paste what to sign, or open a file.",
-                vm.inputProblemProperty().get());
+                vm.inputSizeProperty().get());
+        assertNull(vm.next().get(10, TimeUnit.SECONDS), "nothing to review yet");
         vm.textProperty().set("héllo\nworld");
         assertEquals("12 bytes", vm.inputSizeProperty().get());
+        assertTrue(vm.inputReadyProperty().get());
         PreparedPayload p = review(vm);
         assertEquals(Step.REVIEW, vm.stepProperty().get());
         SignReview r = p.review();
@@ -117,7 +122,10 @@ class SignViewModelTest {
         vm.open(small).get(10, TimeUnit.SECONDS);
         assertEquals("3 bytes from tx.bin", vm.inputSizeProperty().get());
         vm.closeFile();
-        assertEquals("", vm.inputSizeProperty().get(), "the typed input (empty) is the payload again");
+        assertEquals(
+                "Type or paste what to sign, or open a file.",
+                vm.inputSizeProperty().get(),
+                "the typed input (empty) is the payload again");
     }
 
     @Test
@@ -283,6 +291,62 @@ class SignViewModelTest {
         vm.where().chainProperty().set(Chain.BITCOIN_P2WPKH);
         vm.kindProperty().set(PayloadKind.ETH_MESSAGE);
         assertEquals(Chain.EVM, vm.where().chainProperty().get());
+    }
+
+    @Test
+    void theReviewFollowsTheAddressChosenAboveAndSignIsForTheOneShown() throws Exception {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.textProperty().set("hello");
+        PreparedPayload first = review(vm);
+        assertTrue(first.derivationPath().endsWith("/0"), first.derivationPath());
+        String firstAddress = vm.where().stagesProperty().get().address();
+        ui.submit(() -> vm.where().indexProperty().set(3)).get();
+        waitFor(() -> !vm.preparingProperty().get() && vm.preparedProperty().get() != null);
+        PreparedPayload moved = vm.preparedProperty().get();
+        assertEquals(Step.REVIEW, vm.stepProperty().get(), "the review is made again where it is");
+        assertTrue(moved.derivationPath().endsWith("/3"), moved.derivationPath());
+        String shown = vm.where().stagesProperty().get().address();
+        assertTrue(!shown.equals(firstAddress), "index 3 gives another address");
+        assertTrue(
+                moved.review().rows().contains(new SignReview.Row("Address", shown)),
+                "the review names the address the choices give now: "
+                        + moved.review().rows());
+        var done = vm.approve();
+        waitFor(() -> service.last != null);
+        assertEquals(List.of(moved), service.signed, "Sign signs the review shown, at index 3");
+        service.last.promise().completeExceptionally(new IllegalStateException("not needed"));
+        waitFor(done::isDone);
+    }
+
+    @Test
+    void choicesThatGiveNoAddressTakeTheReviewBackToTheInput() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.textProperty().set("hello");
+        review(vm);
+        ui.submit(() -> vm.where().indexText("seven")).get();
+        assertEquals(Step.COMPOSE, vm.stepProperty().get());
+        assertNull(vm.preparedProperty().get(), "nothing is left to approve");
+        assertFalse(vm.canApproveProperty().get());
+        ui.submit(() -> vm.where().indexText("7")).get();
+        assertEquals(Step.COMPOSE, vm.stepProperty().get(), "a new review waits for Review, as the first did");
+        PreparedPayload p = review(vm);
+        assertTrue(p.derivationPath().endsWith("/7"), p.derivationPath());
+    }
+
+    @Test
+    void backWhileTheReviewIsMadeAgainStaysOnTheInput() throws Exception {
+        SignViewModel vm = model(CurveName.ED25519);
+        vm.textProperty().set("hello");
+        review(vm);
+        service.holdPrepare = new CountDownLatch(1);
+        ui.submit(() -> vm.where().indexProperty().set(2)).get();
+        assertTrue(vm.preparingProperty().get(), "the review is being made again for index 2");
+        ui.submit(vm::back).get();
+        int updates = h.uiUpdates.get();
+        service.holdPrepare.countDown();
+        waitFor(() -> h.uiUpdates.get() > updates); // the answer nobody waits for has arrived
+        assertEquals(Step.COMPOSE, vm.stepProperty().get(), "a review nobody waits for does not come back");
+        assertNull(vm.preparedProperty().get());
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
