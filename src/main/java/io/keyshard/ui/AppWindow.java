@@ -23,6 +23,7 @@ import io.keyshard.ui.sign.SignViewModel;
 import io.keyshard.ui.unlock.UnlockView;
 import io.keyshard.ui.wizard.NewKeyViewModel;
 import io.keyshard.ui.wizard.NewKeyWizard;
+import io.keyshard.vault.KeyRecord;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -108,22 +109,24 @@ public final class AppWindow {
             });
         }
         if (model.keys().showAddressesActionProperty().get() == null) {
+            model.keys().showAddressesActionProperty().set(record -> openAddresses(session, tasks, copier, record));
             model.keys()
-                    .showAddressesActionProperty()
-                    .set(record -> PipelineView.showWindow(
-                            scene.getWindow(),
-                            record,
-                            session.workspace()::derive,
-                            tasks,
-                            copier,
-                            where -> new SignView(
-                                    new SignViewModel(
-                                            where,
-                                            SignService.of(session.workspace()),
-                                            tasks,
-                                            session::fireKeysChanged),
-                                    copier)));
+                    .signActionProperty()
+                    .set(record -> PipelineView.selectSignTab(openAddresses(session, tasks, copier, record)));
         }
+    }
+
+    /** The Addresses window of a READY key, its last tab the Sign stage. */
+    private Stage openAddresses(AppSession session, UiTasks tasks, ValueCopier copier, KeyRecord record) {
+        return PipelineView.showWindow(
+                scene.getWindow(),
+                record,
+                session.workspace()::derive,
+                tasks,
+                copier,
+                where -> new SignView(
+                        new SignViewModel(where, SignService.of(session.workspace()), tasks, session::fireKeysChanged),
+                        copier));
     }
 
     private void showLockState() {

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -77,6 +78,24 @@ class LockClosesWindowsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertNothingShowsTheKey(robot);
         Screenshots.save(robot, window.root(), "locked-after-addresses");
+    }
+
+    @Test
+    void signFromTheKeysDetailsOpensTheSignTabAndLockingClosesIt(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        robot.interact(() -> table.getSelectionModel().select(savings));
+        robot.clickOn("#sign-with-key");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Window> others = otherWindows();
+        assertEquals(1, others.size(), "Sign... opens one window");
+        TabPane tabs = (TabPane) others.get(0).getScene().getRoot();
+        assertEquals("tab-sign", tabs.getSelectionModel().getSelectedItem().getId(), "on its Sign tab");
+        Screenshots.save(robot, tabs, "keys-sign-opened");
+        robot.interact(() -> window.model().session().lock());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingShowsTheKey(robot);
     }
 
     private Stage openAddresses(FxRobot robot) throws Exception {

@@ -30,6 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The selected key in full: identity, status with what to do, public values with copy, servers, backup. */
 final class KeyDetailsView extends ScrollPane {
@@ -58,6 +59,8 @@ final class KeyDetailsView extends ScrollPane {
         model.backupsProperty()
                 .addListener((obs, old, b) -> render(model.selectedProperty().get()));
         model.showAddressesActionProperty()
+                .addListener((obs, old, a) -> render(model.selectedProperty().get()));
+        model.signActionProperty()
                 .addListener((obs, old, a) -> render(model.selectedProperty().get()));
         model.newKeyActionProperty()
                 .addListener((obs, old, a) -> render(model.selectedProperty().get()));
@@ -204,15 +207,21 @@ final class KeyDetailsView extends ScrollPane {
         text.setId("details-status");
         text.setWrapText(true);
         HBox actions = new HBox(8);
-        if (key.status() == KeyStatus.READY
-                && !model.shelf().isArchived(key)
-                && model.showAddressesActionProperty().get() != null) {
+        if (model.canUseSelected()) {
             actions.getChildren()
                     .add(button(
                             "Show addresses",
                             "show-addresses",
                             new FontIcon(MaterialDesignM.MAP_MARKER_PATH),
                             model::showAddresses));
+            if (model.signActionProperty().get() != null) {
+                actions.getChildren()
+                        .add(button(
+                                "Sign…",
+                                "sign-with-key",
+                                new FontIcon(MaterialDesignS.SIGNATURE_FREEHAND),
+                                model::sign));
+            }
         }
         if (key.status() == KeyStatus.PENDING) {
             actions.getChildren()

@@ -30,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -224,7 +225,19 @@ public final class KeysView extends StackPane {
         fixed(health, 140, 140, 170);
         fixed(created, CreatedCell.DATE_ONLY, CreatedCell.WITH_TIME, CreatedCell.WITH_TIME + 20);
         table.getColumns().setAll(List.of(label, curve, tOfN, servers, status, health, created));
-        table.setRowFactory(t -> new ArchivedRow(model.shelf()));
+        table.setRowFactory(t -> {
+            ArchivedRow row = new ArchivedRow(model.shelf());
+            row.setOnMouseClicked(
+                    e -> { // a double click opens the key, as in a file manager
+                        if (e.getButton() == MouseButton.PRIMARY
+                                && e.getClickCount() == 2
+                                && !row.isEmpty()
+                                && model.canUseSelected()) {
+                            model.showAddresses();
+                        }
+                    });
+            return row;
+        });
 
         table.getSelectionModel()
                 .selectedItemProperty()
@@ -235,7 +248,10 @@ public final class KeysView extends StackPane {
             }
         });
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (COPY.match(e)) {
+            if (e.getCode() == KeyCode.ENTER && model.canUseSelected()) {
+                model.showAddresses();
+                e.consume();
+            } else if (COPY.match(e)) {
                 model.copyKeyId();
                 e.consume();
             }

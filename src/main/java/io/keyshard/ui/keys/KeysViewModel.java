@@ -60,6 +60,7 @@ public final class KeysViewModel {
     private final BooleanBinding newKeyAvailable = newKeyAction.isNotNull();
     private final ObjectProperty<Consumer<KeyRecord>> showAddressesAction =
             new SimpleObjectProperty<>(this, "showAddressesAction");
+    private final ObjectProperty<Consumer<KeyRecord>> signAction = new SimpleObjectProperty<>(this, "signAction");
     private final KeyShelf shelf;
     private final SigningHistory history;
     private final SigningState signing;
@@ -320,14 +321,30 @@ public final class KeysViewModel {
         return done;
     }
 
-    /** Opens the address pipeline for the selected READY key. */
-    public void showAddresses() {
-        Consumer<KeyRecord> action = showAddressesAction.get();
+    /** Whether the selected key opens its addresses and Sign stage: READY, not archived, and the app opens them. */
+    public boolean canUseSelected() {
         KeyRecord key = selected.get();
-        if (action == null || key == null || key.status() != KeyStatus.READY) {
-            throw new IllegalStateException("addresses can be shown only for a READY key");
+        return key != null
+                && key.status() == KeyStatus.READY
+                && !shelf.isArchived(key)
+                && showAddressesAction.get() != null;
+    }
+
+    /** Opens the address pipeline for the selected READY key (Show addresses, a double click, Enter). */
+    public void showAddresses() {
+        use(showAddressesAction.get());
+    }
+
+    /** Opens the Sign stage for the selected READY key (the Addresses window on its Sign tab). */
+    public void sign() {
+        use(signAction.get());
+    }
+
+    private void use(Consumer<KeyRecord> action) {
+        if (action == null || !canUseSelected()) {
+            throw new IllegalStateException("addresses and signing open only for a READY key that is not archived");
         }
-        action.accept(key);
+        action.accept(selected.get());
     }
 
     /** Whether each READY key's servers still hold their shares. */
@@ -404,5 +421,10 @@ public final class KeysViewModel {
     /** What "Show addresses" does with the selected READY key; null hides the button. */
     public ObjectProperty<Consumer<KeyRecord>> showAddressesActionProperty() {
         return showAddressesAction;
+    }
+
+    /** What "Sign..." does with the selected READY key; null hides the button. */
+    public ObjectProperty<Consumer<KeyRecord>> signActionProperty() {
+        return signAction;
     }
 }

@@ -40,7 +40,7 @@ final class SigningHistoryView extends VBox {
             none.setText(problem);
             none.getStyleClass().add(Styles.DANGER);
         } else if (n == 0) {
-            none.setText("No signatures yet. Show addresses, then Sign, signs with this key.");
+            none.setText("No signatures yet. Sign… above signs with this key.");
         } else {
             none.setText(n == 1 ? "1 signature, newest first." : n + " signatures, newest first.");
         }

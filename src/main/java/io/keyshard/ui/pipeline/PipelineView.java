@@ -184,6 +184,15 @@ public final class PipelineView extends BorderPane {
         return tabs;
     }
 
+    /** Shows the Sign tab of an Addresses window from {@link #showWindow} (the Keys screen's "Sign..."). */
+    public static void selectSignTab(Stage window) {
+        TabPane tabs = (TabPane) window.getScene().getRoot();
+        tabs.getTabs().stream()
+                .filter(t -> "tab-sign".equals(t.getId()))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /**
      * Opens the pipeline for a READY key in its own window over {@code owner} (the Keys screen's "Show
      * addresses"); {@code sign} builds the Sign tab for the window's pipeline (null: none).

@@ -44,6 +44,7 @@ class KeysWindowTest {
     private AppWindow window;
     private List<KeyRecord> written;
     private final List<KeyRecord> shownAddresses = new ArrayList<>();
+    private final List<KeyRecord> signedWith = new ArrayList<>();
     private int newKeyClicks;
 
     @Start
@@ -52,6 +53,7 @@ class KeysWindowTest {
         Vault vault = TestApps.createVault(home);
         written = TestApps.writeThreeKeys(vault);
         model.keys().showAddressesActionProperty().set(shownAddresses::add);
+        model.keys().signActionProperty().set(signedWith::add);
         model.keys().newKeyActionProperty().set(() -> newKeyClicks++);
         model.session().unlocked(vault);
         window = new AppWindow(model);
@@ -113,9 +115,7 @@ class KeysWindowTest {
         robot.clickOn("#key-search").type(KeyCode.ESCAPE);
         assertEquals("", window.model().keys().searchProperty().get(), "Escape clears the search");
         assertEquals(3, table.getItems().size());
-        robot.clickOn(robot.lookup(".table-cell")
-                .lookup((Node n) -> n instanceof Labeled l && "Savings".equals(l.getText()))
-                .<Node>query());
+        robot.clickOn(cell(robot, "Savings"));
         KeyRecord savings = written.get(0);
         assertEquals(savings, window.model().keys().selectedProperty().get());
         assertEquals(savings.keyId().toString(), text(robot, "#details-key-id"));
@@ -136,6 +136,31 @@ class KeysWindowTest {
         assertTrue(window.root().overlayShowingProperty().get());
         assertTrue(table.getItems().isEmpty());
         assertFalse(savings.keyId().toString().equals(systemClipboard(robot)));
+    }
+
+    @Test
+    void aReadyKeyOpensOnDoubleClickOrEnterAndSignsFromItsDetails(FxRobot robot) throws Exception {
+        TableView<KeyRecord> table = table(robot);
+        waitUntil(() -> table.getItems().size() == 3);
+        KeyRecord savings = written.get(0);
+        KeyRecord pending = written.get(1);
+        robot.doubleClickOn(cell(robot, "Savings"));
+        assertEquals(List.of(savings), shownAddresses, "a double click opens a READY key's addresses");
+        robot.type(KeyCode.ENTER);
+        assertEquals(List.of(savings, savings), shownAddresses, "so does Enter on it");
+        robot.clickOn("#sign-with-key");
+        assertEquals(List.of(savings), signedWith, "Sign... opens the key's Sign stage");
+        robot.doubleClickOn(cell(robot, "Solana hot"));
+        robot.type(KeyCode.ENTER);
+        assertEquals(pending, window.model().keys().selectedProperty().get());
+        assertEquals(2, shownAddresses.size(), "a PENDING key has no addresses to open");
+        assertTrue(robot.lookup("#sign-with-key").tryQuery().isEmpty(), "nor anything to sign with");
+    }
+
+    private static Node cell(FxRobot robot, String label) {
+        return robot.lookup(".table-cell")
+                .lookup((Node n) -> n instanceof Labeled l && label.equals(l.getText()))
+                .query();
     }
 
     @Test
