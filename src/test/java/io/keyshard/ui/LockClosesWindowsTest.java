@@ -82,16 +82,8 @@ class LockClosesWindowsTest {
 
     @Test
     void signFromTheKeysDetailsOpensTheSignTabAndLockingClosesIt(FxRobot robot) throws Exception {
-        @SuppressWarnings("unchecked")
-        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-        robot.interact(() -> table.getSelectionModel().select(savings));
-        robot.clickOn("#sign-with-key");
-        WaitForAsyncUtils.waitForFxEvents();
-        List<Window> others = otherWindows();
-        assertEquals(1, others.size(), "Sign... opens one window");
-        TabPane tabs = (TabPane) others.get(0).getScene().getRoot();
-        assertEquals("tab-sign", tabs.getSelectionModel().getSelectedItem().getId(), "on its Sign tab");
+        TabPane tabs = (TabPane) openWith(robot, "#sign-with-key").getScene().getRoot();
+        assertEquals("tab-sign", tabs.getSelectionModel().getSelectedItem().getId(), "Sign... opens its Sign tab");
         Screenshots.save(robot, tabs, "keys-sign-opened");
         robot.interact(() -> window.model().session().lock());
         WaitForAsyncUtils.waitForFxEvents();
@@ -99,17 +91,22 @@ class LockClosesWindowsTest {
     }
 
     private Stage openAddresses(FxRobot robot) throws Exception {
+        Stage addresses = openWith(robot, "#show-addresses");
+        assertTrue(showsText(addresses.getScene().getRoot(), savings.keyId().toString()), "it shows the keyId");
+        return addresses;
+    }
+
+    /** Selects the READY key and presses {@code button} of its details: one Addresses window opens. */
+    private Stage openWith(FxRobot robot, String button) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
         robot.interact(() -> table.getSelectionModel().select(savings));
-        robot.clickOn("#show-addresses");
+        robot.clickOn(button);
         WaitForAsyncUtils.waitForFxEvents();
         List<Window> others = otherWindows();
-        assertEquals(1, others.size(), "Show addresses opens one window");
-        Stage addresses = (Stage) others.get(0);
-        assertTrue(showsText(addresses.getScene().getRoot(), savings.keyId().toString()), "it shows the keyId");
-        return addresses;
+        assertEquals(1, others.size(), button + " opens one window");
+        return (Stage) others.get(0);
     }
 
     private void assertNothingShowsTheKey(FxRobot robot) {
