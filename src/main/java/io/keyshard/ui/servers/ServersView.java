@@ -123,12 +123,10 @@ public final class ServersView extends BorderPane {
         state.setId("cluster-state");
         state.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> switch (model.clusterStateProperty().get()) {
-                            case RUNNING -> "Local cluster: running (OFFICIAL_1..3 answer)";
-                            case STARTING -> "Local cluster: starting...";
-                            case STOPPED -> "Local cluster: stopped (it starts by itself when a key is generated)";
-                        },
-                        model.clusterStateProperty()));
+                        () -> ServersViewModel.clusterText(
+                                model.clusterStateProperty().get(), model.servers()),
+                        model.clusterStateProperty(),
+                        model.servers()));
         state.setMinWidth(0);
         state.setWrapText(true); // a narrow window wraps the state rather than cutting it
         state.setMinHeight(Region.USE_PREF_SIZE);

@@ -88,7 +88,8 @@ public final class ServersViewModel {
                             ws.stopLocalCluster();
                             return null;
                         },
-                        v -> message.set("The local servers were stopped; they start again when a key is generated."),
+                        v -> message.set(
+                                "The local servers were stopped; they start again when a key is made or signs."),
                         e -> error.set("Could not stop the local servers: " + UiTasks.message(e)))
                 .handle((v, e) -> refresh())
                 .thenCompose(f -> f);
@@ -125,6 +126,33 @@ public final class ServersViewModel {
                         e -> error.set("Could not remove " + name + ": " + UiTasks.message(e)))
                 .handle((v, e) -> refresh())
                 .thenCompose(f -> f);
+    }
+
+    /**
+     * What the screen says of the local cluster: its state, and when only some of OFFICIAL_1..3 answer (one
+     * crashed or was killed), which ones do not and that Start starts them (the state alone said "stopped"
+     * while two of them still signed).
+     */
+    public static String clusterText(LocalClusterControl.State state, List<ServerStatus> statuses) {
+        return switch (state) {
+            case RUNNING -> "Local cluster: running (OFFICIAL_1..3 answer)";
+            case STARTING -> "Local cluster: starting...";
+            case STOPPED -> {
+                List<String> up = statuses.stream()
+                        .filter(s -> isLocal(s.name()) && s.ok())
+                        .map(ServerStatus::name)
+                        .toList();
+                List<String> down = statuses.stream()
+                        .filter(s -> isLocal(s.name()) && !s.ok())
+                        .map(ServerStatus::name)
+                        .toList();
+                yield up.isEmpty() || down.isEmpty()
+                        ? "Local cluster: stopped (it starts by itself when a key is made or signs)"
+                        : "Local cluster: " + String.join(", ", down) + (down.size() == 1 ? " does" : " do")
+                                + " not answer (" + String.join(", ", up) + (up.size() == 1 ? " does" : " do")
+                                + "); Start starts the ones that are not running.";
+            }
+        };
     }
 
     /** True for OFFICIAL_1..3, which cannot be removed. */

@@ -1,9 +1,11 @@
 package io.keyshard.ui.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.Screenshots;
@@ -54,13 +56,27 @@ class ServersWindowTest {
                         new ServerStatus(
                                 "OFFICIAL_2", "https://127.0.0.1:40123", 2, pin, true, false, null, LONG_ERROR),
                         new ServerStatus("OFFICIAL_3", "https://127.0.0.1:40125", 3, pin, true, true, 6L, null)));
-        model.messageProperty().set("The local servers were stopped; they start again when a key is generated.");
+        model.messageProperty().set("The local servers were stopped; they start again when a key is made or signs.");
         StyledStage.show(stage, view, 1280 - 200, 800);
     }
 
     @AfterEach
     void lightAgain(FxRobot robot) {
         robot.interact(Theme.LIGHT::apply);
+    }
+
+    @Test
+    void aLocalServerThatDoesNotAnswerIsNamedWhileTheOthersRun(FxRobot robot) {
+        Label state = robot.lookup("#cluster-state").queryAs(Label.class);
+        assertEquals(
+                "Local cluster: OFFICIAL_2 does not answer (OFFICIAL_1, OFFICIAL_3 do); Start starts the ones that "
+                        + "are not running.",
+                state.getText());
+        assertFalse(robot.lookup("#cluster-start").queryButton().isDisabled(), "Start is there to bring it back");
+        robot.interact(() -> model.servers().setAll(List.of()));
+        assertEquals("Local cluster: stopped (it starts by itself when a key is made or signs)", state.getText());
+        robot.interact(() -> model.clusterStateProperty().set(LocalClusterControl.State.RUNNING));
+        assertEquals("Local cluster: running (OFFICIAL_1..3 answer)", state.getText());
     }
 
     @Test
