@@ -44,6 +44,14 @@ public record KeyRecord(
         return label.isEmpty() ? NO_LABEL : label;
     }
 
+    /**
+     * The key as a sentence names it: the label, or for a key without one its curve and the start of its keyId
+     * ("ED25519 key a654af7f"), so that "Delete (no label)?" reads "Delete ED25519 key a654af7f?".
+     */
+    public String nameInText() {
+        return label.isEmpty() ? curve.apiName() + " key " + keyId.toString().substring(0, 8) : label;
+    }
+
     /** A new PENDING record, written before the key generation starts. */
     public static KeyRecord pending(
             UUID keyId, String label, CurveName curve, int threshold, List<String> servers, Instant createdAt) {

@@ -34,7 +34,7 @@ final class DeleteKeyDialog {
         Stage stage = FormDialog.show(
                 owner,
                 "delete-key-dialog",
-                "Delete " + key.displayLabel() + "?",
+                "Delete " + key.nameInText() + "?",
                 KeyShelf.deleteWarning(key),
                 fields,
                 "Delete key",

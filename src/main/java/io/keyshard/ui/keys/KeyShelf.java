@@ -69,12 +69,12 @@ public final class KeyShelf {
         return change(
                 key,
                 ws -> ws.archive(key.keyId()),
-                "Archived " + key.displayLabel() + ": it is kept in the vault; tick Show archived to see it.");
+                "Archived " + key.nameInText() + ": it is kept in the vault; tick Show archived to see it.");
     }
 
     /** Brings an archived key back into the list. */
     public CompletableFuture<String> unarchive(KeyRecord key) {
-        return change(key, ws -> ws.unarchive(key.keyId()), key.displayLabel() + " is back in the list.");
+        return change(key, ws -> ws.unarchive(key.keyId()), key.nameInText() + " is back in the list.");
     }
 
     /** What the confirmation says a deletion means for this key's shares. */
@@ -125,7 +125,7 @@ public final class KeyShelf {
         return change(
                 key,
                 ws -> ws.delete(key.keyId()),
-                "Deleted " + key.displayLabel() + " from the vault. A backup that holds it can bring it back.");
+                "Deleted " + key.nameInText() + " from the vault. A backup that holds it can bring it back.");
     }
 
     private CompletableFuture<String> change(KeyRecord key, Consumer<Workspace> action, String done) {

@@ -58,7 +58,7 @@ public final class PipelineView extends BorderPane {
         setId("pipeline-view");
         getStyleClass().add("pipeline-view");
         setPadding(new Insets(20, 24, 20, 24));
-        Label title = new Label("Addresses of " + model.key().displayLabel());
+        Label title = new Label("Addresses of " + model.key().nameInText());
         title.getStyleClass().add(Styles.TITLE_3);
         Label explain = new Label("Every address is derived from the key's public data alone: no server and no "
                 + "password is needed, and the same choices always give the same address.");

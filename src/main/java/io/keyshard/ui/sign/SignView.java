@@ -33,7 +33,7 @@ public final class SignView extends BorderPane {
     public SignView(SignViewModel model, ValueCopier copier) {
         this.model = model;
         setId("sign-view");
-        Label title = new Label("Sign with " + model.key().displayLabel());
+        Label title = new Label("Sign with " + model.key().nameInText());
         title.getStyleClass().add(Styles.TITLE_3);
         Label explain = new Label("The key's servers sign together; no server and not this computer ever holds "
                 + "the whole key. The result is checked the way its chain checks it before it is shown.");

@@ -205,7 +205,13 @@ class KeysViewModelTest {
         assertEquals(List.of("Savings"), labels(keys));
         keys.searchProperty().set("");
         assertEquals(5, keys.visibleKeys().size());
-        assertEquals(KeyRecord.NO_LABEL, keys.keys().get(4).displayLabel(), "a blank label reads like a missing one");
+        KeyRecord blank = keys.keys().get(4);
+        assertEquals(KeyRecord.NO_LABEL, blank.displayLabel(), "a blank label reads like a missing one");
+        assertEquals(
+                blank.curve().apiName() + " key " + blank.keyId().toString().substring(0, 8),
+                blank.nameInText(),
+                "a sentence names it by curve and keyId, not as (no label)");
+        assertEquals("Savings", keys.keys().get(0).nameInText());
         session.lock();
     }
 
