@@ -66,11 +66,12 @@ public final class SignCommand implements Runnable {
         }
     }
 
-    /** {@code sign digest}: a 32-byte digest signed as the message (BIP-340 sighashes); refused for EdDSA keys. */
+    /** {@code sign digest}: a digest of the curve's hash length signed as given; refused for EdDSA keys. */
     @Command(
             name = "digest",
             description = {
-                "Sign a 32-byte digest (e.g. a BIP-341 sighash) with a SECP256K1_SCHNORR key.",
+                "Sign a digest as given, of the length of the curve's hash: 32 bytes for SECP256K1_SCHNORR (e.g. a "
+                        + "BIP-341 sighash), SECP256k1 and P256, 48 for P384, 64 for P521.",
                 "EdDSA keys sign the message itself: use 'keyshard sign message'."
             })
     static final class Digest implements Callable<Integer> {

@@ -9,7 +9,6 @@ import io.keyshard.client.NodeConnection;
 import io.keyshard.client.SignRequest;
 import io.keyshard.client.SignResult;
 import io.keyshard.client.Workspace;
-import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.json.StrictJson;
@@ -125,15 +124,8 @@ final class SignOptions {
         if (key.status() != KeyStatus.READY) {
             throw new IllegalArgumentException("this key is " + key.status() + ": only a READY key signs");
         }
-        CurveName curve = key.curve();
-        if (digest && (curve == CurveName.ED25519 || curve == CurveName.ED448)) {
-            throw new IllegalArgumentException(curve.apiName() + " keys sign the message itself (EdDSA has no "
-                    + "digest to sign): use 'keyshard sign message'");
-        }
-        int length = SignRequest.digestLength(curve);
-        if (digest && payload.length != length) {
-            throw new IllegalArgumentException("a " + curve.apiName() + " digest is " + length + " bytes ("
-                    + (2 * length) + " hex digits, the length of the curve's hash); --hex has " + payload.length);
+        if (digest) {
+            SignRequest.checkDigest(key.curve(), payload.length);
         }
     }
 

@@ -12,8 +12,15 @@ import java.util.Set;
 public enum PayloadKind {
     /** Raw message bytes (EdDSA, BIP-340; ECDSA hashes them with the curve's hash). */
     MESSAGE(SignedPayload.MESSAGE, "Message", CurveName.values()),
-    /** A digest signed as given: 32 bytes (SECP256k1, SECP256K1_SCHNORR). */
-    DIGEST(SignedPayload.DIGEST, "Digest", CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
+    /** A digest signed as given, of the curve's hash length (every curve but the EdDSA ones, which hash the message). */
+    DIGEST(
+            SignedPayload.DIGEST,
+            "Digest",
+            CurveName.SECP256K1,
+            CurveName.SECP256K1_SCHNORR,
+            CurveName.P256,
+            CurveName.P384,
+            CurveName.P521),
     /** EIP-191 {@code personal_sign}: the message bytes (text as UTF-8). */
     ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)", CurveName.SECP256K1),
     /** EIP-712 typed data: the JSON of {@code eth_signTypedData_v4}. */

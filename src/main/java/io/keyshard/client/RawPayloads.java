@@ -17,10 +17,7 @@ final class RawPayloads {
         boolean digest = r.kind() == PayloadKind.DIGEST;
         byte[] input = r.input();
         if (digest) {
-            if (input.length != 32) {
-                throw new IllegalArgumentException(
-                        "a digest is 32 bytes (64 hex digits); this one has " + input.length);
-            }
+            SignRequest.checkDigest(key.curve(), input.length);
         } else if (input.length > SignRound1Request.MAX_MESSAGE) {
             throw new IllegalArgumentException("the message is " + input.length + " bytes; at most "
                     + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
@@ -55,7 +52,7 @@ final class RawPayloads {
                 digest,
                 r.chain(),
                 digest ? input : Digests.sha256(input),
-                digest ? "32-byte digest" : "message of " + input.length + " bytes (SHA-256 shown)");
+                digest ? input.length + "-byte digest" : "message of " + input.length + " bytes (SHA-256 shown)");
         String payload = Hex.encode(input);
         return new SinglePlan(
                 review,

@@ -63,6 +63,22 @@ public record SignRequest(
         return StandardVerifier.frost(curve) ? 32 : Group.of(curve).digestLength();
     }
 
+    /**
+     * Refuses a digest a key of {@code curve} cannot sign, for every face: any digest for an EdDSA key (EdDSA
+     * hashes the message itself), and one of another length than {@link #digestLength}.
+     */
+    public static void checkDigest(CurveName curve, int length) {
+        if (curve == CurveName.ED25519 || curve == CurveName.ED448) {
+            throw new IllegalArgumentException(curve.apiName() + " keys sign the message itself (EdDSA has no "
+                    + "digest to sign): sign the message instead ('keyshard sign message')");
+        }
+        int wanted = digestLength(curve);
+        if (length != wanted) {
+            throw new IllegalArgumentException("a " + curve.apiName() + " digest is " + wanted + " bytes ("
+                    + (2 * wanted) + " hex digits, the length of the curve's hash); this one has " + length);
+        }
+    }
+
     @Override
     public byte[] message() {
         return message.clone();

@@ -146,6 +146,23 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aDigestIsOfTheCurvesHashLengthOnEveryFaceAndEdDsaSignsTheMessage() {
+        key = ready(CurveName.P384, SECRET);
+        PreparedPayload p = prepare(PayloadKind.DIGEST, new byte[48], false);
+        assertEquals("Digest", p.review().title());
+        IllegalArgumentException shortOne =
+                assertThrows(IllegalArgumentException.class, () -> prepare(PayloadKind.DIGEST, new byte[32], false));
+        assertEquals(
+                "a P384 digest is 48 bytes (96 hex digits, the length of the curve's hash); this one has 32",
+                shortOne.getMessage());
+        key = ready(CurveName.P521, SECRET);
+        prepare(PayloadKind.DIGEST, new byte[64], false);
+        IllegalArgumentException eddsa =
+                assertThrows(IllegalArgumentException.class, () -> SignRequest.checkDigest(CurveName.ED448, 57));
+        assertTrue(eddsa.getMessage().contains("sign the message instead"), eddsa.getMessage());
+    }
+
+    @Test
     void aKeyIsOfferedTheKindsItsCurveSignsAndRefusedTheOthersWithTheCurveToPick() {
         assertEquals(List.of(PayloadKind.MESSAGE, PayloadKind.SOLANA_TX), PayloadKind.forCurve(CurveName.ED25519));
         assertEquals(
@@ -160,9 +177,11 @@ class PayloadSigningTest {
         assertEquals(
                 List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT),
                 PayloadKind.forCurve(CurveName.SECP256K1_SCHNORR));
-        for (CurveName curve : List.of(CurveName.P256, CurveName.P384, CurveName.P521, CurveName.ED448)) {
-            assertEquals(List.of(PayloadKind.MESSAGE), PayloadKind.forCurve(curve), curve.apiName());
+        for (CurveName curve : List.of(CurveName.P256, CurveName.P384, CurveName.P521)) {
+            assertEquals(
+                    List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST), PayloadKind.forCurve(curve), curve.apiName());
         }
+        assertEquals(List.of(PayloadKind.MESSAGE), PayloadKind.forCurve(CurveName.ED448));
         for (CurveName curve : CurveName.values()) {
             key = ready(curve, SECRET);
             for (PayloadKind kind : PayloadKind.values()) {
