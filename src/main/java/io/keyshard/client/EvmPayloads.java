@@ -32,7 +32,7 @@ final class EvmPayloads {
     private EvmPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
-        KeyPipeline.Result signer = Decoding.signer(key, r, Chain.EVM);
+        KeyPipeline.Result signer = Decoding.signer(key, r, r.kind().chain());
         String address = signer.address().value();
         return switch (r.kind()) {
             case ETH_MESSAGE -> message(r.input(), signer, address);

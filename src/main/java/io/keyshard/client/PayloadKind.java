@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.address.Chain;
 import io.keyshard.curve.CurveName;
 import io.keyshard.vault.SignedPayload;
 import java.util.Arrays;
@@ -11,35 +12,46 @@ import java.util.Set;
 /** What a person signs through {@link PayloadSigning}: the rows of the payload table of docs/cli.md, sign. */
 public enum PayloadKind {
     /** Raw message bytes (EdDSA, BIP-340; ECDSA hashes them with the curve's hash). */
-    MESSAGE(SignedPayload.MESSAGE, "Message", CurveName.values()),
+    MESSAGE(SignedPayload.MESSAGE, "Message", null, CurveName.values()),
     /** A digest signed as given, of the curve's hash length (every curve but the EdDSA ones, which hash the message). */
     DIGEST(
             SignedPayload.DIGEST,
             "Digest",
+            null,
             CurveName.SECP256K1,
             CurveName.SECP256K1_SCHNORR,
             CurveName.P256,
             CurveName.P384,
             CurveName.P521),
     /** EIP-191 {@code personal_sign}: the message bytes (text as UTF-8). */
-    ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)", CurveName.SECP256K1),
+    ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)", Chain.EVM, CurveName.SECP256K1),
     /** EIP-712 typed data: the JSON of {@code eth_signTypedData_v4}. */
-    ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)", CurveName.SECP256K1),
+    ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)", Chain.EVM, CurveName.SECP256K1),
     /** An EIP-1559 transaction: the JSON of {@code eth_sendTransaction}. */
-    ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction (EIP-1559)", CurveName.SECP256K1),
+    ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction (EIP-1559)", Chain.EVM, CurveName.SECP256K1),
     /** A Bitcoin PSBT (BIP-174 v0, BIP-370 v2): base64 text or the binary form. */
-    PSBT(SignedPayload.PSBT, "Bitcoin PSBT", CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
+    PSBT(SignedPayload.PSBT, "Bitcoin PSBT", null, CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
     /** A Solana transaction or bare message (legacy, v0): base64 or base58 text, or the wire bytes. */
-    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction", CurveName.ED25519);
+    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction", Chain.SOLANA, CurveName.ED25519);
 
     private final SignedPayload history;
     private final String title;
+    private final Chain chain;
     private final Set<CurveName> curves;
 
-    PayloadKind(SignedPayload history, String title, CurveName... curves) {
+    PayloadKind(SignedPayload history, String title, Chain chain, CurveName... curves) {
         this.history = history;
         this.title = title;
+        this.chain = chain;
         this.curves = EnumSet.copyOf(Arrays.asList(curves));
+    }
+
+    /**
+     * The chain this kind signs on (its addresses and default path), or null for a kind that signs on any
+     * chain or, as a PSBT, at the paths it names.
+     */
+    public Chain chain() {
+        return chain;
     }
 
     /** Whether a key of {@code curve} signs this kind (the chains that take the payload use that curve). */

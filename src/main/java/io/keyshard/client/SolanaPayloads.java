@@ -22,7 +22,7 @@ final class SolanaPayloads {
     private SolanaPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
-        KeyPipeline.Result signer = Decoding.signer(key, r, Chain.SOLANA);
+        KeyPipeline.Result signer = Decoding.signer(key, r, r.kind().chain());
         byte[] publicKey = signer.derived().key().publicKey();
         SolanaTransaction tx = read(r.input());
         int slot = tx.signerSlot(publicKey);

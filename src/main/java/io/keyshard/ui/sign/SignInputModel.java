@@ -48,6 +48,7 @@ final class SignInputModel {
             chainFor(k);
             read();
         });
+        where.chainProperty().addListener((o, a, c) -> kindFor(c));
         read();
     }
 
@@ -63,13 +64,17 @@ final class SignInputModel {
 
     /** An Ethereum or Solana kind signs on its chain: the pipeline moves there when the key's curve has it. */
     private void chainFor(PayloadKind k) {
-        Chain wanted = switch (k) {
-            case ETH_MESSAGE, ETH_TYPED, ETH_TX -> Chain.EVM;
-            case SOLANA_TX -> Chain.SOLANA;
-            default -> null;
-        };
+        Chain wanted = k.chain();
         if (wanted != null && where.chains().contains(wanted)) {
             where.chainProperty().set(wanted);
+        }
+    }
+
+    /** A chain chosen that the kind does not sign on (Bitcoin for an Ethereum message) makes it a plain message. */
+    private void kindFor(Chain chain) {
+        Chain own = kind.get().chain();
+        if (own != null && own != chain) {
+            kind.set(PayloadKind.MESSAGE);
         }
     }
 

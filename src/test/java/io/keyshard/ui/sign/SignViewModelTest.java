@@ -291,6 +291,14 @@ class SignViewModelTest {
         vm.where().chainProperty().set(Chain.BITCOIN_P2WPKH);
         vm.kindProperty().set(PayloadKind.ETH_MESSAGE);
         assertEquals(Chain.EVM, vm.where().chainProperty().get());
+        vm.where().chainProperty().set(Chain.BITCOIN_P2WPKH);
+        assertEquals(
+                PayloadKind.MESSAGE,
+                vm.kindProperty().get(),
+                "a chain the Ethereum kind does not sign on makes it a plain message, signed where the choices say");
+        vm.kindProperty().set(PayloadKind.PSBT);
+        vm.where().chainProperty().set(Chain.EVM);
+        assertEquals(PayloadKind.PSBT, vm.kindProperty().get(), "a PSBT names its own paths on any chain");
     }
 
     @Test
