@@ -3,10 +3,14 @@ package io.keyshard.cli;
 import io.keyshard.client.RemoteServers;
 import io.keyshard.client.ServerHealth;
 import io.keyshard.client.ServerStatus;
+import io.keyshard.json.StrictJson;
+import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,17 +34,27 @@ final class ServersAddCommand implements Callable<Integer> {
         byte[] raw = entry.equals("-") ? System.in.readNBytes(RemoteServers.ENTRY_LIMIT + 1) : readFile(Path.of(entry));
         String name;
         ServerStatus status;
+        List<PeerEntry> local;
         try (CliVault.Opened opened = CliVault.workspace(spec)) {
             name = opened.workspace().addServer(raw);
             status = ServerStatus.check(name, opened.workspace().servers().get(name), ServerHealth.TIMEOUT)
                     .join();
+            local = opened.workspace().localServerEntries();
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
-        spec.commandLine()
-                .getErr()
-                .println("added server " + name + " (" + status.url() + ")"
-                        + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("added server " + name + " (" + status.url() + ")"
+                + (status.ok() ? ", reachable" : "; not reachable yet: " + status.error()));
+        if (!local.isEmpty()) {
+            err.println("this computer's servers ("
+                    + String.join(", ", local.stream().map(PeerEntry::name).toList())
+                    + ") pin " + name + "; for keys made with both, " + name + "'s operator pins them too: 'keyshard "
+                    + "node peers add --data DIR --entry F' with each entry below");
+            for (PeerEntry e : local) {
+                err.println(StrictJson.mapper().writeValueAsString(e));
+            }
+        }
         return 0;
     }
 

@@ -90,7 +90,7 @@ public final class LocalCluster implements AutoCloseable {
             // The cluster's nodes pin each other (their folders are each other's authority): at creation, and at
             // every start, so folders made before nodes had rosters, or restored from a backup, pin the current keys.
             PeerEntries.pinEachOther(
-                    NAMES.stream().map(n -> nodeFolder(home, n).resolve("data")).toList());
+                    NAMES.stream().map(n -> dataFolder(home, n)).toList());
             Map<String, ServerInfo> started = new LinkedHashMap<>();
             Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             infos.forEach((name, info) -> checks.put(name, answersAsync(name, info, HEALTH_TIMEOUT)));
@@ -145,6 +145,11 @@ public final class LocalCluster implements AutoCloseable {
     /** The cluster's API key for a local server, from its owner-only folder. */
     public static char[] apiKey(Path home, String name) throws IOException {
         return ServerCredentials.chars(Files.readAllBytes(nodeFolder(home, name).resolve("client.key")));
+    }
+
+    /** The data folder of local server {@code name} (it may not exist yet). */
+    static Path dataFolder(Path home, String name) {
+        return nodeFolder(home, name).resolve("data");
     }
 
     private static Path nodeFolder(Path home, String name) {

@@ -2,11 +2,14 @@ package io.keyshard.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.keyshard.dkg.ServerIds;
 import io.keyshard.json.StrictJson;
+import io.keyshard.node.PeerEntries;
 import io.keyshard.vault.Vault;
 import io.keyshard.wire.NodeEntry;
+import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
  * Adding and removing remote servers (the CLI's {@code servers add|remove} and the Servers screen):
  * the entry {@code node init} printed is checked strictly, its public part goes to servers.json and
  * the whole entry with its API key is sealed into the vault, never into a plain file: the key goes only
- * to the url and certificate it was added with.
+ * to the url and certificate it was added with. Its identity keys are pinned on this computer's local
+ * servers ({@link LocalPins}), so keys can be made with it and them together.
  */
 public final class RemoteServers {
     /** Entries are a few hundred bytes; anything much larger is not one. */
@@ -52,7 +56,22 @@ public final class RemoteServers {
         if (e == null) {
             throw new IllegalArgumentException("the entry is empty");
         }
+        check(home, e);
+        PeerEntry peer = identity(entryJson);
+        if (peer != null) {
+            LocalPins.pin(home, peer);
+        }
         return add(home, vault, e);
+    }
+
+    /**
+     * The entry's identity keys as a peer pins them, or null for an entry printed before entries carried them
+     * (the local servers then refuse key generations naming it, saying how to pin it); keys that are there but
+     * not valid refuse the whole entry.
+     */
+    private static PeerEntry identity(byte[] entryJson) throws IOException {
+        JsonNode tree = StrictJson.mapper().readTree(entryJson);
+        return tree.has("signingKey") || tree.has("encryptionKey") ? PeerEntries.parse(entryJson) : null;
     }
 
     /**
@@ -60,6 +79,19 @@ public final class RemoteServers {
      * vault secret, and its public part is listed in servers.json; returns its name.
      */
     public static String add(Path home, Vault vault, NodeEntry e) throws IOException {
+        ServerInfo info = check(home, e);
+        byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
+        try {
+            SealedServers.sealRemote(vault, e.name(), info, key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        ServersConfig.update(home, config -> requireDistinctId(config, e).with(e.name(), info));
+        return e.name();
+    }
+
+    /** The server of a parsed entry as servers.json lists it, once its name, id and API key are checked. */
+    private static ServerInfo check(Path home, NodeEntry e) throws IOException {
         ServerIds.idFor(e.name(), e.id());
         if (LocalCluster.NAMES.contains(e.name())) {
             throw new IllegalArgumentException(e.name() + " is a name of the local cluster; give the remote server "
@@ -70,14 +102,7 @@ public final class RemoteServers {
             throw new IllegalArgumentException("the entry has no valid apiKey");
         }
         requireDistinctId(ServersConfig.load(home), e);
-        byte[] key = e.apiKey().getBytes(StandardCharsets.UTF_8);
-        try {
-            SealedServers.sealRemote(vault, e.name(), info, key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
-        ServersConfig.update(home, config -> requireDistinctId(config, e).with(e.name(), info));
-        return e.name();
+        return info;
     }
 
     /** {@code config}, unless another server in it already has the entry's id. */
@@ -117,5 +142,6 @@ public final class RemoteServers {
         }
         SealedServers.removeRemote(vault, name);
         ServersConfig.update(home, config -> config.without(name));
+        LocalPins.unpin(home, name);
     }
 }

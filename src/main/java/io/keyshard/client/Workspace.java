@@ -16,6 +16,7 @@ import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.SignedPayload;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultBackup;
+import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -371,14 +372,25 @@ public final class Workspace implements AutoCloseable {
         return ServersConfig.load(home);
     }
 
-    /** Adds a remote server from the entry {@code node init} printed (API key sealed into the vault); returns its name. */
+    /**
+     * Adds a remote server from the entry {@code node init} printed (API key sealed into the vault) and pins it on
+     * this computer's local servers; returns its name.
+     */
     public String addServer(byte[] entryJson) throws IOException {
         String name = RemoteServers.add(home, vault, entryJson);
         forget(name);
         return name;
     }
 
-    /** Removes a remote server and its API key; keys made with it stay in the vault. */
+    /**
+     * The entries of this computer's local servers that exist (no API key in them), for a remote server's
+     * operator to pin with {@code keyshard node peers add}: a remote server makes keys only with servers it pins.
+     */
+    public List<PeerEntry> localServerEntries() throws IOException {
+        return LocalPins.ownEntries(home);
+    }
+
+    /** Removes a remote server, its API key and its pin on the local servers; keys made with it stay in the vault. */
     public void removeServer(String name) throws IOException {
         RemoteServers.remove(home, vault, name);
         forget(name);

@@ -20,6 +20,11 @@ public final class NodeFiles {
         return dir;
     }
 
+    /** True once {@code node init} made this folder a node's (its config is there). */
+    public boolean initialised() {
+        return Files.exists(config());
+    }
+
     Path config() {
         return dir.resolve("config.json");
     }

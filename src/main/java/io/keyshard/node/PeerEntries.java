@@ -10,7 +10,6 @@ import io.keyshard.dkg.Session;
 import io.keyshard.json.StrictJson;
 import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +119,7 @@ public final class PeerEntries {
         List<PeerEntry> entries = new ArrayList<>();
         List<Path> nodes = new ArrayList<>();
         for (Path d : dataDirs) {
-            if (Files.exists(new NodeFiles(d).config())) {
+            if (new NodeFiles(d).initialised()) {
                 entries.add(own(d));
                 nodes.add(d);
             }

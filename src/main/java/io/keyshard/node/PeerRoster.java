@@ -53,6 +53,13 @@ public final class PeerRoster {
                     && Arrays.equals(Hex.decode(encryptionKey, "encryptionKey"), p.encryptionKey());
         }
 
+        /** True when {@code e} names this peer with the same id and identity keys (where it is reached may differ). */
+        public boolean sameIdentity(PeerEntry e) {
+            return id == e.id()
+                    && signingKey.equalsIgnoreCase(e.signingKey())
+                    && encryptionKey.equalsIgnoreCase(e.encryptionKey());
+        }
+
         /** The entry this pin was made from (no API key). */
         public PeerEntry entry() {
             return new PeerEntry(name, id, url, certSha256, signingKey, encryptionKey);

@@ -498,6 +498,9 @@ class AppScreensIT {
         assertEquals("REMOTE_A", vm.generation().failedServerProperty().get());
         assertTrue(
                 text(robot, "#failure-message").startsWith("Server REMOTE_A failed:"), text(robot, "#failure-message"));
+        assertTrue(
+                text(robot, "#failure-advice").startsWith("Start REMOTE_A again"),
+                "a server that did not answer is started again: " + text(robot, "#failure-advice"));
         Screenshots.save(robot, stage.getScene().getRoot(), "wizard-failed");
         assertTrue(vault.findPending().isEmpty());
 

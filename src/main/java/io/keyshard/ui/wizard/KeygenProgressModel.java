@@ -8,6 +8,7 @@ import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.Operation;
+import io.keyshard.client.ServerException;
 import io.keyshard.client.SigningReadiness;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
@@ -41,6 +42,7 @@ public final class KeygenProgressModel {
     private final StringProperty status = new SimpleStringProperty();
     private final StringProperty failure = new SimpleStringProperty();
     private final StringProperty failedServer = new SimpleStringProperty();
+    private final StringProperty failureAdvice = new SimpleStringProperty();
     private final ObjectProperty<KeyRecord> result = new SimpleObjectProperty<>();
     private final ObjectProperty<SigningReadiness> signing = new SimpleObjectProperty<>();
     private volatile long attempt;
@@ -66,6 +68,7 @@ public final class KeygenProgressModel {
         long mine = ++attempt;
         failure.set(null);
         failedServer.set(null);
+        failureAdvice.set(null);
         cancelRequested = false;
         running.set(true);
         status.set("Connecting to " + servers.size() + " servers...");
@@ -145,6 +148,7 @@ public final class KeygenProgressModel {
         Throwable t = UiTasks.unwrap(e);
         String pending = t instanceof KeygenException ke ? ke.pendingNote() : null;
         if (cancelRequested) {
+            failureAdvice.set(advice(null, false));
             failure.set(
                     pending == null
                             ? "Cancelled. No key was made: the servers dropped their partial work, and if the "
@@ -156,6 +160,33 @@ public final class KeygenProgressModel {
         failedServer.set(server);
         String why = UiTasks.message(t);
         failure.set(server == null ? "The key generation failed: " + why : "Server " + server + " failed: " + why);
+        failureAdvice.set(advice(server, answered(t)));
+    }
+
+    /**
+     * What to do after a failure: a server that did not answer is started again; one that answered and refused
+     * (a peer it does not pin, a key it does not hold) needs what its answer says, not a restart.
+     */
+    static String advice(String server, boolean answered) {
+        String attempts = "Each attempt gets a new key ID; a failed one can never sign.";
+        if (server == null) {
+            return "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
+                    + "vault it is listed there as FAILED.";
+        }
+        return answered
+                ? server + " answered and refused: do what its answer above says (or ask its operator to), then "
+                        + "Retry, or choose other servers. " + attempts
+                : "Start " + server + " again (Servers screen) and Retry, or choose other servers. " + attempts;
+    }
+
+    /** Whether the failure holds a server's answer (an HTTP status), rather than no answer at all. */
+    private static boolean answered(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ServerException se && se.status() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks the running generation to stop; the record ends FAILED ("cancelled") unless the key was already complete. */
@@ -198,6 +229,11 @@ public final class KeygenProgressModel {
 
     public StringProperty failedServerProperty() {
         return failedServer;
+    }
+
+    /** What to do about the failure shown, or null while running or after success. */
+    public StringProperty failureAdviceProperty() {
+        return failureAdvice;
     }
 
     /** The READY record once saved. */

@@ -131,15 +131,8 @@ final class RunSteps {
         what.textProperty().bind(run.failureProperty());
         Label advice = new Label();
         advice.setWrapText(true);
-        advice.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> run.failedServerProperty().get() == null
-                                ? "Retry starts a new attempt with a new key ID. A failed attempt can never sign; if it reached the "
-                                        + "vault it is listed there as FAILED."
-                                : "Start " + run.failedServerProperty().get()
-                                        + " again (Servers screen) and Retry, or choose other "
-                                        + "servers. Each attempt gets a new key ID; a failed one can never sign.",
-                        run.failedServerProperty()));
+        advice.setId("failure-advice");
+        advice.textProperty().bind(run.failureAdviceProperty());
         Button retry = new Button("Retry", new FontIcon(MaterialDesignR.REFRESH));
         retry.setId("wizard-retry");
         retry.getStyleClass().addAll(Styles.ACCENT, "wizard-focus");

@@ -141,4 +141,13 @@ class NewKeyViewModelTest {
         assertTrue(m.servers().stream().allMatch(ServerChoice::knownDown), "the old \"ok, 119 ms\" is not shown again");
         assertEquals("2 servers are not answering.", m.serversNoteProperty().get());
     }
+
+    @Test
+    void aServerThatAnsweredAndRefusedIsNotToldToStartAgain() {
+        assertTrue(KeygenProgressModel.advice("REMOTE_A", false).startsWith("Start REMOTE_A again (Servers screen)"));
+        String refused = KeygenProgressModel.advice("REMOTE_A", true);
+        assertTrue(refused.startsWith("REMOTE_A answered and refused: do what its answer above says"), refused);
+        assertFalse(refused.contains("Start REMOTE_A"), refused);
+        assertTrue(KeygenProgressModel.advice(null, false).startsWith("Retry starts a new attempt"));
+    }
 }
