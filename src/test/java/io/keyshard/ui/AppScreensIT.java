@@ -477,6 +477,12 @@ class AppScreensIT {
         assertFalse(
                 Files.readString(home.resolve("servers.json")).contains(remote.entry.apiKey()),
                 "no API key in servers.json");
+        // next, the remote operator pins this computer's servers: the dialog that says how opens at once
+        waitFor(10, () -> robot.lookup("#local-entries-dialog").tryQuery().isPresent());
+        assertTrue(
+                text(robot, "#local-entries-explain").startsWith("Added REMOTE_A; this computer's servers pin it."),
+                text(robot, "#local-entries-explain"));
+        robot.clickOn("#local-entries-close");
         Screenshots.save(robot, stage.getScene().getRoot(), "servers-with-remote");
     }
 

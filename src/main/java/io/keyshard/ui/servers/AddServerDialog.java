@@ -25,8 +25,8 @@ final class AddServerDialog {
         stage.setTitle("Add a remote server");
         Label explain =
                 new Label("On the server's machine, 'keyshard node init --name NAME --port P --data DIR' printed "
-                        + "one JSON object { name, id, url, certSha256, apiKey }. Paste it here. The API key is sealed in your "
-                        + "vault; the rest goes to servers.json.");
+                        + "one JSON object { name, id, url, certSha256, apiKey, ... }. Paste it here. The API key is sealed in "
+                        + "your vault, the rest goes to servers.json, and this computer's servers pin the server.");
         explain.setWrapText(true);
         explain.setMaxWidth(520);
         explain.setMinHeight(Region.USE_PREF_SIZE);
@@ -52,13 +52,15 @@ final class AddServerDialog {
         add.setOnAction(e -> {
             add.setDisable(true);
             error.setText("");
-            model.add(entry.getText()).thenAccept(problem -> {
+            model.add(entry.getText()).thenAccept(result -> {
                 add.setDisable(false);
-                if (problem == null) {
+                if (result.problem() == null) {
                     entry.clear();
                     stage.close();
+                    // keys are made with it only once it pins this computer's servers too: say how, at once
+                    LocalEntriesDialog.show(owner, model, result.name());
                 } else {
-                    error.setText(problem);
+                    error.setText(result.problem());
                 }
             });
         });

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -144,8 +145,13 @@ public final class ServersView extends BorderPane {
         // the state takes the room the buttons leave, so its wrapped height is measured at its real width
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
-        Fit.wholeButtons(start, stop);
-        HBox row = new HBox(10, icon, state, start, stop);
+        Button entries = new Button("Entries for remote servers…");
+        entries.setId("cluster-entries");
+        entries.setTooltip(new Tooltip(
+                "What a remote server's operator pins so that keys can be made with this " + "computer's servers"));
+        entries.setOnAction(e -> LocalEntriesDialog.show(getScene().getWindow(), model, null));
+        Fit.wholeButtons(start, stop, entries);
+        HBox row = new HBox(10, icon, state, start, stop, entries);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cluster-row");
         row.setPadding(new Insets(10, 12, 10, 12));

@@ -5,6 +5,7 @@ import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.common.UiTasks;
+import io.keyshard.wire.PeerEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -95,23 +96,32 @@ public final class ServersViewModel {
                 .thenCompose(f -> f);
     }
 
+    /** What adding a server came to: its name when added, else the message to show next to the entry. */
+    public record Added(String name, String problem) {}
+
     /**
-     * Adds a remote server from the pasted entry. Completes with null when added, else with the
-     * message to show next to the entry (nothing was written then).
+     * Adds a remote server from the pasted entry (and pins it on this computer's servers). Completes with its name,
+     * or with the message to show next to the entry (nothing was written then).
      */
-    public CompletableFuture<String> add(String entryJson) {
+    public CompletableFuture<Added> add(String entryJson) {
         byte[] raw = entryJson == null ? new byte[0] : entryJson.strip().getBytes(StandardCharsets.UTF_8);
-        CompletableFuture<String> out = new CompletableFuture<>();
+        CompletableFuture<Added> out = new CompletableFuture<>();
         Workspace ws = workspace.get();
         tasks.run(
                 () -> ws.addServer(raw),
                 added -> {
                     message.set("Added server " + added + ". Its API key is sealed in the vault.");
-                    out.complete(null);
+                    out.complete(new Added(added, null));
                     refresh();
                 },
-                e -> out.complete(UiTasks.message(e)));
+                e -> out.complete(new Added(null, UiTasks.message(e))));
         return out;
+    }
+
+    /** This computer's servers' entries, read in the background, for a remote server's operator to pin. */
+    public CompletableFuture<List<PeerEntry>> localEntries() {
+        Workspace ws = workspace.get();
+        return tasks.run(ws::localServerEntries, list -> {}, e -> {});
     }
 
     /** Removes a remote server and its API key from the vault. */
