@@ -317,6 +317,8 @@ class AppScreensIT {
 
         robot.clickOn("#export-backup");
         Path backup = Files.createTempDirectory(home, "backup").resolve("wizard-backup.ksbackup");
+        // the dialog is its own window; a busy machine shows it a moment after the click
+        waitFor(20, () -> robot.lookup("#backup-file").tryQuery().isPresent());
         robot.interact(() ->
                 robot.lookup("#backup-file").queryAs(TextInputControl.class).setText(backup.toString()));
         robot.clickOn("#backup-password").write("backup secret 1");

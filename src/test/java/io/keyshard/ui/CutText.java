@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.text.Text;
 
 /** What a rendered screen shows cut: text JavaFX shortened with "…" (or dropped), and squeezed spinners. */
-final class CutText {
+public final class CutText {
     private CutText() {}
 
     /**
@@ -18,7 +17,7 @@ final class CutText {
      * differs from its text, every spinner narrower than its preferred width (its number no longer shows), and
      * a screen laid out wider than its window (its sides are cut off).
      */
-    static void collect(Parent root, String screen, List<String> cut) {
+    public static void collect(Parent root, String screen, List<String> cut) {
         double window = root.getScene().getWidth();
         for (Node n : root.getChildrenUnmodifiable()) {
             if (n.getLayoutBounds().getWidth() > window + 0.5) {
@@ -35,10 +34,7 @@ final class CutText {
             }
         }
         for (Node n : labeled) {
-            if (n instanceof Labeled l
-                    && shown(l)
-                    && l.getText() != null
-                    && (n instanceof ButtonBase || !l.isWrapText())) {
+            if (n instanceof Labeled l && shown(l) && l.getText() != null) {
                 Node text = l.lookup(".text");
                 if (text instanceof Text t && !t.getText().equals(l.getText())) {
                     cut.add(screen + ": " + l.getText() + " -> " + t.getText());

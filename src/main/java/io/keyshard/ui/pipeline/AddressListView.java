@@ -31,6 +31,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
@@ -105,6 +106,7 @@ public final class AddressListView extends BorderPane {
         chosen.getStyleClass().add("mono-value");
         chosen.setWrapText(true);
         chosen.setMaxWidth(220);
+        chosen.setMinHeight(Region.USE_PREF_SIZE); // an address under its QR code is read whole, never cut to "..."
         CopyButton copy = new CopyButton("address", chosen::getText, copier);
         copy.setId("address-list-copy");
         Button next = new Button("Next address");

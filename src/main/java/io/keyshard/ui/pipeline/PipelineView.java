@@ -172,7 +172,12 @@ public final class PipelineView extends BorderPane {
         Runnable openSign =
                 signTab == null ? null : () -> tabs.getSelectionModel().select(signTab);
         Tab pipeline = new Tab("How an address is made", new PipelineView(model, copier, openSign));
-        Tab list = new Tab("Receive and change addresses", new AddressListView(model, copier));
+        // a window shorter than the list's table, chosen address and account keys scrolls rather than cuts them
+        ScrollPane listScroll = new ScrollPane(new AddressListView(model, copier));
+        listScroll.setFitToWidth(true);
+        listScroll.setFitToHeight(true);
+        listScroll.getStyleClass().add("edge-to-edge");
+        Tab list = new Tab("Receive and change addresses", listScroll);
         list.setId("tab-address-list");
         tabs.getTabs().setAll(pipeline, list);
         if (signTab != null) {

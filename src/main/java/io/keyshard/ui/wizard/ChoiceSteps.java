@@ -178,6 +178,7 @@ final class ChoiceSteps {
         h.getStyleClass().add(Styles.TITLE_4);
         Label e = new Label(explanation);
         e.setWrapText(true);
+        e.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never cut to "..."
         e.getStyleClass().add(Styles.TEXT_MUTED);
         VBox page = new VBox(10, h, e, content);
         VBox.setMargin(content, new Insets(8, 0, 0, 0));

@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
  * on when the step is valid, Escape cancels (a running generation first, then the wizard).
  */
 public final class NewKeyWizard extends BorderPane {
+    private final ScrollPane scroll = new ScrollPane();
     private static final List<String> TITLES = List.of("Curve", "Servers", "Review", "Generating", "Saved");
     private final NewKeyViewModel model;
     private final Runnable close;
@@ -103,6 +105,11 @@ public final class NewKeyWizard extends BorderPane {
                 e.consume();
             }
         });
+        // a step taller than the dialog (many servers, a long failure) scrolls rather than squeezing its texts
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setId("wizard-page");
+        setCenter(scroll);
         model.stepProperty().addListener((obs, old, step) -> show(step));
         show(model.stepProperty().get());
     }
@@ -116,7 +123,9 @@ public final class NewKeyWizard extends BorderPane {
     }
 
     private void show(Step step) {
-        setCenter(pages.get(step));
+        Node page = pages.get(step);
+        scroll.setContent(page);
+        scroll.setVvalue(0);
         int current = Math.min(step.ordinal(), 4);
         stepBar.getChildren().clear();
         for (int i = 0; i < TITLES.size(); i++) {
@@ -142,9 +151,8 @@ public final class NewKeyWizard extends BorderPane {
             cancel.setDisable(false);
         }
         Platform.runLater(() -> {
-            Node focus = getCenter().lookup(".wizard-focus");
-            (focus != null ? focus : choosing && !next.isDisabled() ? next : choosing ? getCenter() : cancel)
-                    .requestFocus();
+            Node focus = page.lookup(".wizard-focus"); // the page's own nodes: the scroll pane's skin may not exist yet
+            (focus != null ? focus : choosing && !next.isDisabled() ? next : choosing ? page : cancel).requestFocus();
         });
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.client.ServerStatus;
 import io.keyshard.client.Workspace;
+import io.keyshard.ui.CutText;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.StyledStage;
 import io.keyshard.ui.TestApps;
@@ -14,6 +15,8 @@ import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -107,6 +110,18 @@ class WizardWindowTest {
             assertWhole(robot.lookup(id).queryAs(Button.class));
         }
         Screenshots.save(robot, wizard, "wizard-servers-one-ticked-narrow-dark");
+    }
+
+    @Test
+    void aServersStepWithManyServersScrollsAndCutsNoText(FxRobot robot) {
+        servers(robot, true, true, false, false, false, false);
+        for (double[] wh : new double[][] {{760, 560}, {600, 520}}) {
+            size(robot, wh[0], wh[1]);
+            List<String> cut = new ArrayList<>();
+            robot.interact(() -> CutText.collect(wizard, "servers-6-" + (int) wh[0], cut));
+            assertEquals(List.of(), cut, "the step scrolls instead of cutting its texts");
+        }
+        Screenshots.save(robot, wizard, "wizard-servers-six");
     }
 
     @Test
