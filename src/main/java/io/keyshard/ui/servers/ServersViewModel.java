@@ -140,8 +140,8 @@ public final class ServersViewModel {
 
     /**
      * What the screen says of the local cluster: its state, and when only some of OFFICIAL_1..3 answer (one
-     * crashed or was killed), which ones do not and that Start starts them (the state alone said "stopped"
-     * while two of them still signed).
+     * crashed or was killed), which ones do not and that Start starts them, so that a cluster whose other
+     * servers still sign is never shown as simply stopped.
      */
     public static String clusterText(LocalClusterControl.State state, List<ServerStatus> statuses) {
         return switch (state) {

@@ -159,8 +159,8 @@ public final class SignViewModel {
     /**
      * The review follows the chain, network, account and index above: when they give another address while a
      * review is shown or being made, the review is made again for the new one, so Sign never approves an
-     * address the screen no longer shows. While they give none (a number being typed), the stage goes back to
-     * the input.
+     * address the screen no longer shows. While they give none (a number being typed), or the input was
+     * emptied while the review was being made, the stage goes back to the input.
      */
     private void followChoices() {
         if (step.get() != Step.REVIEW && !preparing.get()) {
@@ -171,7 +171,7 @@ public final class SignViewModel {
             return;
         }
         prepared.set(null);
-        if (at == null) {
+        if (at == null || input.bytes() == null) {
             preparation++;
             preparing.set(false);
             step.set(Step.COMPOSE);
