@@ -13,9 +13,9 @@ final class RemoveConfirm {
         ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "Keyshard forgets " + name + " and its API key. Keys that "
-                        + "use it stay in the vault, but need it (or enough other servers) to sign. You can add it again from "
-                        + "its entry.",
+                "Keyshard forgets " + name + " and its API key, and this computer's servers stop pinning it for "
+                        + "new keys. Keys that use it stay in the vault, but need it (or enough other servers) to sign. "
+                        + "You can add it again from its entry.",
                 remove,
                 ButtonType.CANCEL);
         alert.initOwner(owner);

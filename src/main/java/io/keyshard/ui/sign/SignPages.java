@@ -128,10 +128,13 @@ final class SignPages {
                 buttons);
     }
 
+    /** "Savings · SECP256k1 · 2 of 3", or for a key without a label "SECP256k1 key f3975401 · 2 of 3". */
     private static String keyLine(SignViewModel model) {
         var k = model.key();
-        return k.displayLabel() + " · " + k.curve().apiName() + " · " + k.threshold() + " of "
-                + k.servers().size();
+        String who = k.label().isEmpty()
+                ? k.nameInText()
+                : k.label() + " · " + k.curve().apiName();
+        return who + " · " + k.threshold() + " of " + k.servers().size();
     }
 
     static Page signing(SignViewModel model) {
