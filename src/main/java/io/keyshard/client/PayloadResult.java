@@ -56,6 +56,14 @@ public record PayloadResult(
         List<Integer> signedInputs,
         List<SignResult> signatures,
         String historyProblem) {
+    /**
+     * How the result names {@link #publicKey}, the key the signature verifies under: on a Taproot address that
+     * is the tweaked output key, not the derived key the address pipeline shows as the internal key.
+     */
+    public String publicKeyLabel() {
+        return curve == CurveName.SECP256K1_SCHNORR && address != null ? SignReview.OUTPUT_KEY : "Public key";
+    }
+
     public PayloadResult {
         signers = List.copyOf(signers);
         signedInputs = signedInputs == null ? List.of() : List.copyOf(signedInputs);

@@ -35,7 +35,13 @@ final class RawPayloads {
             rows.add(new SignReview.Row("Address", address));
         }
         rows.add(new SignReview.Row("Path", signer.derivationPath()));
-        rows.add(new SignReview.Row("Public key", signer.publicKey()));
+        String outputKey = signer.addressDetails().get("outputKey");
+        if (outputKey == null) {
+            rows.add(new SignReview.Row("Public key", signer.publicKey()));
+        } else { // Taproot: the derived key is the internal key; the signature verifies under the tweaked output key
+            rows.add(new SignReview.Row("Internal key", signer.publicKey()));
+            rows.add(new SignReview.Row(SignReview.OUTPUT_KEY, outputKey));
+        }
         rows.add(new SignReview.Row(digest ? "Digest" : "Message", Decoding.display(input)));
         if (!digest) {
             rows.add(new SignReview.Row("Length", input.length + " bytes"));

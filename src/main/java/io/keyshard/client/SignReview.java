@@ -8,6 +8,9 @@ import java.util.List;
  * what a sender claims about it; values hold no secret.
  */
 public record SignReview(String title, List<Row> rows, List<String> warnings) {
+    /** How the review and the result name the key a Taproot signature verifies under (the BIP-86 tweaked key). */
+    public static final String OUTPUT_KEY = "Output key (signs)";
+
     /** One line of the review; control and format characters (escape sequences, bidi overrides) become '?'. */
     public record Row(String label, String value) {
         public Row {

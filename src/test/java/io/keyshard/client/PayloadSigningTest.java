@@ -146,6 +146,29 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aTaprootReviewNamesTheInternalKeyAndTheOutputKeyTheSignatureVerifiesUnder() {
+        key = ready(CurveName.SECP256K1_SCHNORR, SECRET);
+        DerivationPath path = DerivationPath.parse("m/86/0/0/0/0");
+        PreparedPayload p = ws.payloads()
+                .prepare(new PayloadRequest(
+                        key.keyId(),
+                        PayloadKind.MESSAGE,
+                        "hi".getBytes(StandardCharsets.UTF_8),
+                        Chain.BITCOIN_P2TR,
+                        path,
+                        Network.MAINNET,
+                        false));
+        KeyPipeline.Result pipeline = KeyPipeline.run(Workspace.rootOf(key), Chain.BITCOIN_P2TR, path, Network.MAINNET);
+        List<SignReview.Row> rows = p.review().rows();
+        assertTrue(rows.contains(new SignReview.Row("Internal key", pipeline.publicKey())), rows.toString());
+        assertTrue(
+                rows.contains(new SignReview.Row(
+                        SignReview.OUTPUT_KEY, pipeline.addressDetails().get("outputKey"))),
+                rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> r.label().equals("Public key")), "one name per key: " + rows);
+    }
+
+    @Test
     void aDigestIsOfTheCurvesHashLengthOnEveryFaceAndEdDsaSignsTheMessage() {
         key = ready(CurveName.P384, SECRET);
         PreparedPayload p = prepare(PayloadKind.DIGEST, new byte[48], false);

@@ -39,7 +39,7 @@ final class SignedRows {
                 r.scheme().equalsIgnoreCase(curve) ? r.scheme() : r.scheme() + " (" + curve + ")",
                 "sign-scheme",
                 false);
-        add(rows, "Public key", r.publicKey(), "sign-public-key", true);
+        add(rows, r.publicKeyLabel(), r.publicKey(), "sign-public-key", true);
         add(rows, "Address", r.address(), "sign-address", true);
         add(rows, "Path", r.derivationPath(), "sign-path", false);
         add(rows, "Signers", String.join(", ", r.signers()), "sign-signers", false);
