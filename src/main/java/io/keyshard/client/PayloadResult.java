@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,15 @@ public record PayloadResult(
         List<Integer> signedInputs,
         List<SignResult> signatures,
         String historyProblem) {
+    /**
+     * For a message (raw, or EIP-191), what was signed as a person reads it: the text in quotes, or {@code 0x}
+     * hex; null for other kinds, whose signed transaction or digest says what was signed.
+     */
+    public String messageShown() {
+        boolean message = kind == PayloadKind.MESSAGE || kind == PayloadKind.ETH_MESSAGE;
+        return message && payload != null ? Decoding.display(Hex.decodeTyped(payload, "payload")) : null;
+    }
+
     /**
      * How the result names {@link #publicKey}, the key the signature verifies under: on a Taproot address that
      * is the tweaked output key, not the derived key the address pipeline shows as the internal key.

@@ -252,6 +252,7 @@ class PayloadSigningTest {
         assertTrue(r.v() == 27 || r.v() == 28);
         assertTrue(EcRecover.sameAddress(address, EcRecover.recoverAddress(digest, EvmSignature.decode(sig))));
         assertNull(r.signedTransaction());
+        assertEquals("\"hello\"", r.messageShown(), "the result says what was signed, as the review did");
 
         KeygenException wrong = assertThrows(
                 KeygenException.class,

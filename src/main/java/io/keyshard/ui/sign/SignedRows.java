@@ -43,6 +43,7 @@ final class SignedRows {
         add(rows, "Address", r.address(), "sign-address", true);
         add(rows, "Path", r.derivationPath(), "sign-path", false);
         add(rows, "Signers", String.join(", ", r.signers()), "sign-signers", false);
+        add(rows, "Message", r.messageShown(), "sign-message", false);
         add(rows, "Digest signed", r.digest(), "sign-digest", false);
         return rows;
     }
