@@ -64,11 +64,12 @@ public record SignRequest(
     }
 
     /**
-     * Refuses a digest a key of {@code curve} cannot sign, for every face: any digest for an EdDSA key (EdDSA
-     * hashes the message itself), and one of another length than {@link #digestLength}.
+     * Refuses a digest a key of {@code curve} cannot sign, for every face: any digest for a curve the Digest kind
+     * does not sign with (the EdDSA ones, which hash the message themselves), and one of another length than
+     * {@link #digestLength}.
      */
     public static void checkDigest(CurveName curve, int length) {
-        if (curve == CurveName.ED25519 || curve == CurveName.ED448) {
+        if (!PayloadKind.DIGEST.signsWith(curve)) {
             throw new IllegalArgumentException(curve.apiName() + " keys sign the message itself (EdDSA has no "
                     + "digest to sign): sign the message instead ('keyshard sign message')");
         }

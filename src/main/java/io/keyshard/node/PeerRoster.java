@@ -55,9 +55,7 @@ public final class PeerRoster {
 
         /** True when {@code e} names this peer with the same id and identity keys (where it is reached may differ). */
         public boolean sameIdentity(PeerEntry e) {
-            return id == e.id()
-                    && signingKey.equalsIgnoreCase(e.signingKey())
-                    && encryptionKey.equalsIgnoreCase(e.encryptionKey());
+            return matches(PeerEntries.participant(e));
         }
 
         /** The entry this pin was made from (no API key). */
