@@ -1,6 +1,7 @@
 package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.OwnedScene;
 import io.keyshard.ui.common.PasswordMeterBar;
 import io.keyshard.ui.common.ShareCustody;
 import java.nio.file.Path;
@@ -107,10 +108,7 @@ public final class BackupDialog {
         VBox root = new VBox(12, explain, custody, grid, error, buttons);
         root.setPadding(new Insets(18));
         root.setId("backup-dialog");
-        Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(owner, root, -1, -1);
         stage.setScene(scene);
         stage.show();
         password.requestFocus();

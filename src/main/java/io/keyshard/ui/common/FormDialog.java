@@ -101,10 +101,7 @@ public final class FormDialog {
         VBox root = new VBox(12, explain, fields, error, buttons);
         root.setPadding(new Insets(18));
         root.setId(id);
-        Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(owner, root, -1, -1);
         stage.setScene(scene);
         stage.show();
         return stage;

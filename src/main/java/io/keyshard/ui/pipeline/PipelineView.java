@@ -1,6 +1,7 @@
 package io.keyshard.ui.pipeline;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.OwnedScene;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.vault.KeyRecord;
@@ -218,11 +219,8 @@ public final class PipelineView extends BorderPane {
         double height =
                 Math.min(DEFAULT_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40);
         PipelineViewModel model = new PipelineViewModel(key, derivation, tasks);
-        Scene scene =
-                new Scene(windowContent(model, copier, sign == null ? null : sign.apply(model)), DEFAULT_WIDTH, height);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(
+                owner, windowContent(model, copier, sign == null ? null : sign.apply(model)), DEFAULT_WIDTH, height);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();

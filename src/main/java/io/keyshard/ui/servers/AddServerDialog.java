@@ -1,6 +1,7 @@
 package io.keyshard.ui.servers;
 
 import atlantafx.base.theme.Styles;
+import io.keyshard.ui.common.OwnedScene;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -69,10 +70,7 @@ final class AddServerDialog {
         VBox root = new VBox(12, explain, entry, error, buttons);
         root.setId("add-server-dialog");
         root.setPadding(new Insets(18));
-        Scene scene = new Scene(root, 560, 330);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(owner, root, 560, 330);
         stage.setScene(scene);
         stage.show();
         entry.requestFocus();

@@ -2,6 +2,7 @@ package io.keyshard.ui.servers;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.json.StrictJson;
+import io.keyshard.ui.common.OwnedScene;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
@@ -78,10 +79,7 @@ final class LocalEntriesDialog {
         VBox root = new VBox(12, explain, scroll, buttons);
         root.setId("local-entries-dialog");
         root.setPadding(new Insets(18));
-        Scene scene = new Scene(root, 640, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(owner, root, 640, 560);
         stage.setScene(scene);
         stage.show();
         return stage;

@@ -2,6 +2,7 @@ package io.keyshard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.Fit;
+import io.keyshard.ui.common.OwnedScene;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.wizard.NewKeyViewModel.Step;
 import java.util.List;
@@ -163,10 +164,7 @@ public final class NewKeyWizard extends BorderPane {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("New key");
         NewKeyWizard wizard = new NewKeyWizard(model, copier, stage::close);
-        Scene scene = new Scene(wizard, 760, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Scene scene = OwnedScene.of(owner, wizard, 760, 560);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> model.generation().cancel());
         stage.show();
