@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -188,6 +189,16 @@ class SignScreensIT {
         waitFor(30, () -> robot.lookup("#signing-history-0").tryQuery().isPresent(), () -> "no history row");
         String row = text(robot, "#signing-history-0");
         assertTrue(row.contains("message"), row);
+        assertEquals(
+                "Signature " + signature,
+                text(robot, "#signing-history-signature-0"),
+                "the history keeps the signature the signed page showed");
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(
+                () -> robot.lookup("#key-details").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#copy-history-signature-0");
+        robot.interact(() -> clip.set(Clipboard.getSystemClipboard().getString()));
+        assertEquals(signature, clip.get(), "Copy in the history puts that signature on the clipboard");
         Screenshots.save(robot, window.root(), "sign-it-keys-history");
         robot.interact(() -> appStage.setOnHidden(null));
         robot.interact(() -> appStage.close());

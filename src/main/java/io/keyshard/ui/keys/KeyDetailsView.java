@@ -43,7 +43,7 @@ final class KeyDetailsView extends ScrollPane {
 
     KeyDetailsView(KeysViewModel model) {
         this.model = model;
-        this.history = new SigningHistoryView(model.history());
+        this.history = new SigningHistoryView(model.history(), model::copy);
         Label signingHeading = new Label("Signing");
         signingHeading.getStyleClass().add(Styles.TEXT_BOLD);
         this.signing =

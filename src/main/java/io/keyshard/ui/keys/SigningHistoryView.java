@@ -3,11 +3,22 @@ package io.keyshard.ui.keys;
 import atlantafx.base.theme.Styles;
 import io.keyshard.vault.SignatureEntry;
 import io.keyshard.vault.SignedPayload;
+import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** The details pane's signing history: per signature when, what, which address and path, which servers. */
+/**
+ * The details pane's signing history: per signature when, what, which address and path, which servers,
+ * and the signature itself with Copy, so a signature whose window was closed before it was copied is not lost.
+ */
 final class SigningHistoryView extends VBox {
     /** The most entries drawn; the rest are counted. */
     static final int SHOWN = 20;
@@ -15,10 +26,13 @@ final class SigningHistoryView extends VBox {
     private final SigningHistory history;
     private final VBox rows = new VBox(8);
     private final Label none = new Label();
+    private final BiConsumer<String, String> copy;
 
-    SigningHistoryView(SigningHistory history) {
+    /** {@code copy} takes a value and its name, as {@link KeysViewModel#copy} does. */
+    SigningHistoryView(SigningHistory history, BiConsumer<String, String> copy) {
         super(6);
         this.history = history;
+        this.copy = copy;
         setId("signing-history");
         Label heading = new Label("Signing history");
         heading.getStyleClass().add(Styles.TEXT_BOLD);
@@ -54,7 +68,7 @@ final class SigningHistoryView extends VBox {
         }
     }
 
-    private static VBox row(SignatureEntry e, int i) {
+    private VBox row(SignatureEntry e, int i) {
         Label what = new Label(KeyTexts.shortDate(e.signedAt()) + " · "
                 + e.payload().id() + (e.description().isEmpty() ? "" : " · " + e.description()));
         what.setId("signing-history-" + i);
@@ -66,8 +80,26 @@ final class SigningHistoryView extends VBox {
                 + (e.payload() == SignedPayload.MESSAGE ? "SHA-256 " : "digest ") + e.digest());
         who.setWrapText(true);
         who.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        VBox box = new VBox(2, what, where, who);
+        VBox box = new VBox(2, what, where, who, signature(e, i));
         box.getStyleClass().add("history-entry");
         return box;
+    }
+
+    private HBox signature(SignatureEntry e, int i) {
+        Label value = new Label("Signature " + e.signature());
+        value.setId("signing-history-signature-" + i);
+        value.getStyleClass().addAll("mono-value", Styles.TEXT_SMALL);
+        value.setWrapText(true);
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button button = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
+        button.setId("copy-history-signature-" + i);
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip("Copy this signature"));
+        button.setAccessibleText("Copy the signature of " + KeyTexts.shortDate(e.signedAt()));
+        button.setOnAction(a -> copy.accept(e.signature(), "Signature"));
+        HBox row = new HBox(8, value, button);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 }
