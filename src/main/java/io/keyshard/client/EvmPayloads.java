@@ -7,6 +7,7 @@ import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.Eip712;
+import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.TransactionReview;
@@ -26,9 +27,6 @@ import java.util.Locale;
  * from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM tools write them.
  */
 final class EvmPayloads {
-    /** Function selectors that hand control of tokens to someone else: worth a warning. */
-    private static final List<String> APPROVALS = List.of("0x095ea7b3", "0xa22cb465", "0x39509351");
-
     private EvmPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
@@ -65,7 +63,7 @@ final class EvmPayloads {
         rows.add(new SignReview.Row("Primary type", t.primaryType()));
         optional(rows, "Domain name", t.name());
         optional(rows, "Domain version", t.version());
-        optional(rows, "Chain id", t.chainId());
+        optional(rows, "Chain id", t.chainId() == null ? null : EvmChain.describe(new BigInteger(t.chainId())));
         optional(rows, "Verifying contract", t.verifyingContract());
         optional(rows, "Salt", t.salt());
         rows.add(new SignReview.Row(
@@ -89,26 +87,8 @@ final class EvmPayloads {
         TransactionReview t = tx.review();
         byte[] digest = tx.signingHash();
         List<SignReview.Row> rows = rows(signer, address);
-        rows.add(new SignReview.Row("Chain id", t.chainId().toString()));
-        rows.add(new SignReview.Row("Nonce", t.nonce().toString()));
-        rows.add(new SignReview.Row("To", t.to()));
-        rows.add(new SignReview.Row("Value", t.valueEth() + " ETH"));
-        rows.add(new SignReview.Row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
-        rows.add(new SignReview.Row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
-        rows.add(new SignReview.Row("Gas limit", t.gas().toString()));
-        rows.add(new SignReview.Row("Max cost", t.maxCostEth() + " ETH"));
-        rows.add(new SignReview.Row(
-                "Data", t.dataSize() + " bytes" + (t.selector() == null ? "" : ", selector " + t.selector())));
-        if (t.accessListEntries() > 0) {
-            rows.add(new SignReview.Row("Access list", t.accessListEntries() + " entries"));
-        }
         List<String> warnings = new ArrayList<>();
-        if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
-            warnings.add("this transaction creates a contract (no recipient)");
-        }
-        if (t.selector() != null && APPROVALS.contains(t.selector())) {
-            warnings.add("the call " + t.selector() + " approves a spender for your tokens");
-        }
+        TransactionRows.add(t, rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to());

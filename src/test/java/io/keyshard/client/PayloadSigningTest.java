@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -308,7 +309,7 @@ class PayloadSigningTest {
                 p.review().rows().contains(new SignReview.Row("Value", "1.5 ETH")),
                 p.review().text());
         assertTrue(
-                p.review().rows().contains(new SignReview.Row("Chain id", "1")),
+                p.review().rows().contains(new SignReview.Row("Chain id", "1 (Ethereum)")),
                 p.review().text());
         byte[] digest = Hex.decode(p.digest().substring(2), "digest");
         PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/7", digest)));
@@ -322,6 +323,50 @@ class PayloadSigningTest {
                 IllegalArgumentException.class,
                 () -> prepare(PayloadKind.ETH_TX, json.getBytes(StandardCharsets.UTF_8), false));
         assertTrue(other.getMessage().contains("is not this key's address"), other.getMessage());
+    }
+
+    @Test
+    void aTokenTransferShowsItsRecipientAndAmountAndAnUnlimitedApprovalWarns() {
+        String usdc = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+        String recipient = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
+        String word = "0".repeat(24) + recipient.substring(2).toLowerCase(Locale.ROOT);
+        String transfer = "0xa9059cbb" + word + "0".repeat(56) + "0ee6b280"; // 250 USDC, 6 decimals
+        SignReview review = ethTx("137", usdc, transfer).review();
+        List<SignReview.Row> rows = review.rows();
+        assertTrue(rows.contains(new SignReview.Row("Chain id", "137 (Polygon)")), review.text());
+        assertTrue(rows.contains(new SignReview.Row("To", usdc + " (the token contract)")), review.text());
+        assertTrue(rows.contains(new SignReview.Row("Value", "0 POL")), review.text());
+        assertTrue(rows.contains(new SignReview.Row("Token recipient", recipient)), review.text());
+        assertTrue(
+                rows.contains(new SignReview.Row("Token amount", "250000000 (the token's smallest units)")),
+                review.text());
+        assertTrue(review.warnings().isEmpty(), review.text());
+
+        String approve = "0x095ea7b3" + word + "f".repeat(64);
+        SignReview approval = ethTx("1", usdc, approve).review();
+        assertTrue(approval.rows().contains(new SignReview.Row("Spender", recipient)), approval.text());
+        assertTrue(
+                approval.warnings().stream().anyMatch(w -> w.contains("an unlimited amount of the token " + usdc)),
+                approval.text());
+
+        String toContract =
+                "0xa9059cbb" + "0".repeat(24) + usdc.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(63) + "1";
+        SignReview lost = ethTx("1", usdc, toContract).review();
+        assertTrue(lost.warnings().stream().anyMatch(w -> w.contains("the token contract itself")), lost.text());
+    }
+
+    private PreparedPayload ethTx(String chainId, String to, String data) {
+        String json = "{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\","
+                + "\"maxFeePerGas\":\"2\",\"gas\":\"60000\",\"to\":\"" + to + "\",\"data\":\"" + data + "\"}";
+        return ws.payloads()
+                .prepare(new PayloadRequest(
+                        key.keyId(),
+                        PayloadKind.ETH_TX,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        Chain.EVM,
+                        DerivationPath.parse("m/44/60/0/0/0"),
+                        null,
+                        false));
     }
 
     @Test

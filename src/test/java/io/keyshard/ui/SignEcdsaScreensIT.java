@@ -219,7 +219,7 @@ class SignEcdsaScreensIT {
         review(robot, vm, PayloadKind.ETH_TX, tx);
         String rows = reviewText(vm);
         for (String shown : List.of(
-                "Chain id: 11155111",
+                "Chain id: 11155111 (Sepolia, a test network)",
                 "To: 0x000000000000000000000000000000000000dEaD",
                 "Value: 0.01 ETH",
                 "Max fee per gas: 40 gwei",

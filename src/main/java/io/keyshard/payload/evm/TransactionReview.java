@@ -5,22 +5,24 @@ import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 
 /**
- * What a user checks before signing a transaction: chain, recipient, amount in ETH, fees in gwei,
- * gas, the most it can cost, and the call data's size and 4-byte function selector (null without
- * one). Amounts are exact decimals.
+ * What a user checks before signing a transaction: chain, recipient, amount in the chain's native coin
+ * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
+ * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
+ * shows in words (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         BigInteger chainId,
         BigInteger nonce,
         String to,
-        String valueEth,
+        String value,
         String maxFeePerGasGwei,
         String maxPriorityFeePerGasGwei,
         BigInteger gas,
-        String maxCostEth,
+        String maxCost,
         int dataSize,
         String selector,
-        int accessListEntries) {
+        int accessListEntries,
+        TokenCall tokenCall) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -42,6 +44,7 @@ public record TransactionReview(
                 EvmUnits.ether(maxCost),
                 data.length,
                 selector,
-                tx.accessList().size());
+                tx.accessList().size(),
+                to == null ? null : TokenCall.decode(data).orElse(null));
     }
 }

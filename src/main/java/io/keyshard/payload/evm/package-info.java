@@ -15,7 +15,9 @@
  * check that the signature made by the servers is the derived address's.</li>
  * <li>{@link io.keyshard.payload.evm.TransactionReview} and
  * {@link io.keyshard.payload.evm.TypedDataReview}: what is shown before signing, amounts as exact
- * decimals ({@link io.keyshard.payload.evm.EvmUnits}).</li>
+ * decimals ({@link io.keyshard.payload.evm.EvmUnits}), the chain by name and its native coin
+ * ({@link io.keyshard.payload.evm.EvmChain}), and a token call's recipient, spender and amount read
+ * from the call data ({@link io.keyshard.payload.evm.TokenCall}).</li>
  * </ul>
  *
  * <pre>{@code

@@ -68,11 +68,11 @@ class Eip1559JsonTest {
                 .review();
         assertEquals(BigInteger.ONE, r.chainId());
         assertEquals("0x000000000000000000000000000000000000dEaD", r.to());
-        assertEquals("1", r.valueEth());
+        assertEquals("1", r.value());
         assertEquals("30", r.maxFeePerGasGwei());
         assertEquals("1.5", r.maxPriorityFeePerGasGwei());
         assertEquals(BigInteger.valueOf(21000), r.gas());
-        assertEquals("1.00063", r.maxCostEth());
+        assertEquals("1.00063", r.maxCost());
         assertEquals(5, r.dataSize());
         assertEquals("0xa9059cbb", r.selector());
     }

@@ -1,0 +1,110 @@
+package io.keyshard.client;
+
+import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.TokenCall;
+import io.keyshard.payload.evm.TransactionReview;
+import java.util.List;
+
+/**
+ * The review of an EIP-1559 transaction: the chain by name, amounts in its native coin, and a token
+ * call's recipient, spender and amount in words, since for a token transfer the transaction's own
+ * recipient is the token contract and its value 0.
+ */
+final class TransactionRows {
+    /** Selectors that hand control of tokens to someone else, warned about even when their data does not decode. */
+    private static final List<String> APPROVALS = List.of("0x095ea7b3", "0xa22cb465", "0x39509351");
+
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    private static final String UNITS = " (the token's smallest units)";
+    private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
+
+    private TransactionRows() {}
+
+    /** Adds the transaction's rows to {@code rows} and what to beware of to {@code warnings}. */
+    static void add(TransactionReview t, List<SignReview.Row> rows, List<String> warnings) {
+        TokenCall call = t.tokenCall();
+        rows.add(row("Chain id", EvmChain.describe(t.chainId())));
+        rows.add(row("Nonce", t.nonce().toString()));
+        rows.add(row("To", t.to() + (call == null ? "" : " (the token contract)")));
+        rows.add(row("Value", EvmChain.amount(t.chainId(), t.value())));
+        rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
+        rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
+        rows.add(row("Gas limit", t.gas().toString()));
+        rows.add(row("Max cost", EvmChain.amount(t.chainId(), t.maxCost())));
+        rows.add(row(
+                "Data",
+                t.dataSize() + " bytes"
+                        + (t.selector() == null ? "" : ", selector " + t.selector())
+                        + (call == null ? "" : ": " + call.function().signature())));
+        if (call != null) {
+            tokenRows(call, rows);
+        }
+        if (t.accessListEntries() > 0) {
+            rows.add(row("Access list", t.accessListEntries() + " entries"));
+        }
+        if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+            warnings.add("this transaction creates a contract (no recipient)");
+        }
+        if (call == null && t.selector() != null && APPROVALS.contains(t.selector())) {
+            warnings.add("the call " + t.selector() + " approves a spender for your tokens");
+        }
+        if (call != null) {
+            tokenWarnings(call, t.to(), warnings);
+        }
+    }
+
+    private static void tokenRows(TokenCall call, List<SignReview.Row> rows) {
+        switch (call.function()) {
+            case TRANSFER -> {
+                rows.add(row("Token recipient", call.party()));
+                rows.add(row("Token amount", call.amount() + UNITS));
+            }
+            case TRANSFER_FROM -> {
+                rows.add(row("Token owner", call.from()));
+                rows.add(row("Token recipient", call.party()));
+                rows.add(row("Token amount", call.amount() + UNITS_OR_ID));
+            }
+            case APPROVE -> {
+                rows.add(row("Spender", call.party()));
+                rows.add(row("Allowance", allowance(call, UNITS_OR_ID)));
+            }
+            case INCREASE_ALLOWANCE -> {
+                rows.add(row("Spender", call.party()));
+                rows.add(row("Allowance added", allowance(call, UNITS)));
+            }
+            case SET_APPROVAL_FOR_ALL -> {
+                rows.add(row("Operator", call.party()));
+                rows.add(row(
+                        "Approved",
+                        call.approved() ? "yes: every token of the collection" : "no: the approval is revoked"));
+            }
+        }
+    }
+
+    private static String allowance(TokenCall call, String units) {
+        return call.amount().equals(TokenCall.UNLIMITED) ? "unlimited" : call.amount() + units;
+    }
+
+    private static void tokenWarnings(TokenCall call, String contract, List<String> warnings) {
+        if (call.grantsSpending()) {
+            String what = call.function() == TokenCall.Function.SET_APPROVAL_FOR_ALL
+                    ? "every token of the collection " + contract
+                    : TokenCall.UNLIMITED.equals(call.amount())
+                            ? "an unlimited amount of the token " + contract
+                            : "the token " + contract + " up to the allowance";
+            warnings.add(call.party() + " may move " + what + " from this address without asking again; "
+                    + "approve only a contract you trust");
+        }
+        boolean moves =
+                call.function() == TokenCall.Function.TRANSFER || call.function() == TokenCall.Function.TRANSFER_FROM;
+        if (moves && (call.party().equalsIgnoreCase(contract) || call.party().equals(ZERO_ADDRESS))) {
+            warnings.add("the tokens go to "
+                    + (call.party().equals(ZERO_ADDRESS) ? "the zero address" : "the token contract itself")
+                    + ": tokens sent there are usually lost for good");
+        }
+    }
+
+    private static SignReview.Row row(String label, String value) {
+        return new SignReview.Row(label, value);
+    }
+}
