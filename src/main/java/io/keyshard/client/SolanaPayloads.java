@@ -5,9 +5,12 @@ import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
+import io.keyshard.payload.solana.InstructionText;
+import io.keyshard.payload.solana.SolanaMessage;
 import io.keyshard.payload.solana.SolanaReview;
 import io.keyshard.payload.solana.SolanaTransaction;
 import io.keyshard.vault.KeyRecord;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +22,9 @@ import java.util.List;
  * one of the message's required signers.
  */
 final class SolanaPayloads {
+    /** What the network charges for each signature a transaction carries. */
+    private static final long LAMPORTS_PER_SIGNATURE = 5_000;
+
     private SolanaPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
@@ -36,6 +42,25 @@ final class SolanaPayloads {
         rows.add(new SignReview.Row("Version", v.version()));
         rows.add(new SignReview.Row("Fee payer", v.feePayer() + (slot == 0 ? " (this key)" : "")));
         rows.add(new SignReview.Row("Signer slot", slot + " of " + v.signaturesRequired()));
+        // what the transaction does comes first; the accounts it names follow for whoever checks them one by one
+        rows.add(new SignReview.Row("Instructions", Integer.toString(v.instructionCount())));
+        List<String> warnings = new ArrayList<>();
+        List<InstructionText> instructions = InstructionText.of(tx.message(), publicKey);
+        for (int i = 0; i < instructions.size(); i++) {
+            InstructionText ix = instructions.get(i);
+            rows.add(new SignReview.Row("Instruction " + i, ix.program() + ": " + ix.action()));
+            if (ix.warning() != null) {
+                warnings.add(ix.warning());
+            }
+        }
+        rows.add(new SignReview.Row("Network fee", fee(tx.message(), v.signaturesRequired())));
+        rows.add(new SignReview.Row(
+                "Programs",
+                String.join(
+                        ", ",
+                        v.programIds().stream()
+                                .map(InstructionText::programName)
+                                .toList())));
         for (int i = 0; i < v.accounts().size(); i++) {
             SolanaReview.Account a = v.accounts().get(i);
             String flags = (a.signer() ? "signer" : "")
@@ -43,8 +68,6 @@ final class SolanaPayloads {
                     + (a.writable() ? "writable" : "");
             rows.add(new SignReview.Row("Account " + i, a.address() + (flags.isEmpty() ? "" : " (" + flags + ")")));
         }
-        rows.add(new SignReview.Row("Programs", String.join(", ", v.programIds())));
-        rows.add(new SignReview.Row("Instructions", Integer.toString(v.instructionCount())));
         rows.add(new SignReview.Row("Recent blockhash", v.recentBlockhash()));
         for (SolanaReview.Lookup l : v.lookups()) {
             rows.add(new SignReview.Row(
@@ -52,7 +75,6 @@ final class SolanaPayloads {
                     l.table() + " writable " + l.writableIndexes() + " read-only " + l.readonlyIndexes()));
         }
         rows.add(new SignReview.Row("Signatures present", v.signaturesPresent() + " of " + v.signaturesRequired()));
-        List<String> warnings = new ArrayList<>();
         if (!v.lookups().isEmpty()) {
             warnings.add("some accounts are loaded from address lookup tables: their addresses are on chain and "
                     + "not shown here");
@@ -99,6 +121,20 @@ final class SolanaPayloads {
                             null,
                             null));
         });
+    }
+
+    /**
+     * The base fee, 5,000 lamports a signature, and the priority fee the compute-budget instructions set:
+     * exact when they set both the unit price and the unit limit.
+     */
+    private static String fee(SolanaMessage m, int signatures) {
+        BigInteger base = BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures);
+        BigInteger priority = InstructionText.priorityFeeLamports(m);
+        String text = InstructionText.sol(base) + " (" + LAMPORTS_PER_SIGNATURE + " lamports a signature)";
+        return priority == null || priority.signum() == 0
+                ? text
+                : text + " + " + InstructionText.sol(priority) + " priority fee, "
+                        + InstructionText.sol(base.add(priority)) + " in all";
     }
 
     /** Text (base64 or base58, surrounding whitespace ignored) when every byte is printable ASCII; else the wire bytes. */

@@ -82,6 +82,10 @@ class PayloadSignIT {
                         "signedTransaction"),
                 names(o));
         assertTrue(r.err().contains("Fee payer") && r.err().contains("1 of 2"), r.err());
+        assertTrue(
+                r.err().contains("System Program: transfer 0.000001 SOL from " + Base58.encode(other) + " to "),
+                "the review says what the transfer moves, from whom and to whom:\n" + r.err());
+        assertTrue(r.err().contains("0.00001 SOL (5000 lamports a signature)"), r.err());
         assertEquals(derived.get("address").asText(), o.get("address").asText());
         assertEquals("m/44/501/0/2", o.get("derivationPath").asText());
         assertEquals(Hex.encode(message), o.get("payload").asText());

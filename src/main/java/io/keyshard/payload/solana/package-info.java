@@ -5,7 +5,8 @@
  * form, header counts against the keys, index bounds, the 1232-byte packet limit); finds the
  * signature slot of a key and refuses a key that is not a required signer; and puts a 64-byte
  * signature in that slot once it verifies over the message bytes (what Ed25519 signs, with no
- * prehash). {@link io.keyshard.payload.solana.SolanaReview} is what is shown before signing.
+ * prehash). {@link io.keyshard.payload.solana.SolanaReview} is what is shown before signing, with
+ * each instruction in words by {@link io.keyshard.payload.solana.InstructionText}.
  *
  * <pre>{@code
  * SolanaTransaction tx = SolanaTransaction.parseText(base64OrBase58);

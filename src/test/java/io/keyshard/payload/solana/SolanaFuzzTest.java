@@ -21,7 +21,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * base64/base58 text. Oracles, for every input: accepted or refused with IllegalArgumentException
  * and a message (never another exception, never a hang); what is accepted re-serializes to the
  * input (a transaction) or keeps the input as its message bytes (a bare message); the review
- * builds; a key that is not a required signer is refused; the seed key, where it is a signer,
+ * builds, with every instruction in words (decoded, or named by program and size); a key that is not a required signer is refused; the seed key, where it is a signer,
  * signs into a transaction that parses again with the signature verifying in its slot.
  */
 class SolanaFuzzTest {
@@ -54,6 +54,11 @@ class SolanaFuzzTest {
         assertEquals(tx.message().staticKeys().size(), review.accounts().size());
         assertEquals(Base58.encode(tx.message().staticKeys().get(0)), review.feePayer());
         assertEquals(0, tx.signerSlot(tx.message().staticKeys().get(0)));
+        List<InstructionText> instructions = InstructionText.of(tx.message());
+        assertEquals(tx.message().instructions().size(), instructions.size());
+        assertTrue(instructions.stream()
+                .noneMatch(i -> i.program().isEmpty() || i.action().isEmpty()));
+        InstructionText.priorityFeeLamports(tx.message());
         byte[] stranger = new byte[32];
         Arrays.fill(stranger, (byte) 0x99);
         if (tx.message().staticKeys().stream().noneMatch(k -> Arrays.equals(k, stranger))) {

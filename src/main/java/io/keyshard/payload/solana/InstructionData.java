@@ -1,0 +1,84 @@
+package io.keyshard.payload.solana;
+
+import io.keyshard.address.Base58;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * An instruction's data and accounts as a decoder reads them: little-endian integers at fixed offsets
+ * of data of an exact length, and the instruction's accounts by position, named by address or, for an
+ * account a v0 message loads from a lookup table, by its index.
+ */
+final class InstructionData {
+    private final byte[] data;
+    private final int[] accounts;
+    private final SolanaMessage message;
+    private final byte[] self;
+
+    /** {@code self}: the signing key, named "(this key)" where it appears; null names no account so. */
+    InstructionData(SolanaMessage message, SolanaMessage.Instruction ix, byte[] self) {
+        this.message = message;
+        this.self = self == null ? null : self.clone();
+        this.data = ix.data().clone();
+        this.accounts = ix.accountIndexes().clone();
+    }
+
+    int length() {
+        return data.length;
+    }
+
+    /** True when the data is exactly {@code n} bytes and the instruction names at least {@code minAccounts}. */
+    boolean is(int n, int minAccounts) {
+        return data.length == n && accounts.length >= minAccounts;
+    }
+
+    int u8(int at) {
+        return data[at] & 0xff;
+    }
+
+    long u32(int at) {
+        long v = 0;
+        for (int i = 3; i >= 0; i--) {
+            v = (v << 8) | (data[at + i] & 0xff);
+        }
+        return v;
+    }
+
+    /** An unsigned 64-bit value, whole (a Java long would turn the top half negative). */
+    BigInteger u64(int at) {
+        byte[] be = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            be[7 - i] = data[at + i];
+        }
+        return new BigInteger(1, be);
+    }
+
+    byte[] bytes(int from, int to) {
+        return Arrays.copyOfRange(data, from, to);
+    }
+
+    /** The instruction's {@code i}-th account. */
+    String account(int i) {
+        int index = accounts[i];
+        if (index >= message.staticKeys().size()) {
+            return "account " + index + " (from a lookup table)";
+        }
+        byte[] key = message.staticKeys().get(index);
+        return Base58.encode(key) + (Arrays.equals(key, self) ? " (this key)" : "");
+    }
+
+    /** {@code 1500000000} lamports is {@code "1.5 SOL"}. */
+    static String sol(BigInteger lamports) {
+        return decimal(lamports, 9) + " SOL";
+    }
+
+    static String decimal(BigInteger units, int decimals) {
+        return units.signum() == 0
+                ? "0"
+                : new BigDecimal(units)
+                        .movePointLeft(decimals)
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+}

@@ -1,0 +1,169 @@
+package io.keyshard.payload.solana;
+
+import io.keyshard.address.Base58;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instruction of a Solana message in words, for the review: which program, what it does with
+ * which accounts and amounts, and a warning when it hands control of something to someone else. The
+ * common instructions of the System, Token (and Token-2022), Associated Token Account, Compute Budget
+ * and Memo programs are decoded from their exact layouts; anything else is named by program and size.
+ *
+ * @param warning what deserves a second look, or null
+ */
+public record InstructionText(String program, String action, String warning) {
+    static final String SYSTEM = "11111111111111111111111111111111";
+    static final String TOKEN = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+    static final String TOKEN_2022 = "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb";
+    static final String ASSOCIATED_TOKEN = "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL";
+    static final String COMPUTE_BUDGET = "ComputeBudget111111111111111111111111111111";
+    static final String MEMO = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr";
+    static final String MEMO_V1 = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo";
+
+    private static final Map<String, String> NAMES = Map.of(
+            SYSTEM, "System Program",
+            TOKEN, "Token Program",
+            TOKEN_2022, "Token-2022 Program",
+            ASSOCIATED_TOKEN, "Associated Token Account Program",
+            COMPUTE_BUDGET, "Compute Budget Program",
+            MEMO, "Memo Program",
+            MEMO_V1, "Memo Program (v1)");
+
+    /** Every instruction of {@code m}, in order. */
+    public static List<InstructionText> of(SolanaMessage m) {
+        return of(m, null);
+    }
+
+    /** Every instruction of {@code m}, in order, naming the account of the key {@code self} "(this key)". */
+    public static List<InstructionText> of(SolanaMessage m, byte[] self) {
+        List<InstructionText> out = new ArrayList<>();
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
+            InstructionData d = new InstructionData(m, ix, self);
+            InstructionText known = switch (program) {
+                case SYSTEM -> system(d);
+                case TOKEN, TOKEN_2022 -> TokenInstructions.describe(d);
+                case ASSOCIATED_TOKEN -> associatedToken(d);
+                case COMPUTE_BUDGET -> computeBudget(d);
+                case MEMO, MEMO_V1 -> memo(d);
+                default -> null;
+            };
+            String name = NAMES.getOrDefault(program, program);
+            out.add(
+                    known == null
+                            ? new InstructionText(name, d.length() + " bytes of data, not decoded here", null)
+                            : new InstructionText(name, known.action, known.warning));
+        }
+        return out;
+    }
+
+    /** The program's name when it is one decoded here, else its address. */
+    public static String programName(String id) {
+        return NAMES.getOrDefault(id, id);
+    }
+
+    /** {@code 1500000000} lamports is {@code "1.5 SOL"}. */
+    public static String sol(BigInteger lamports) {
+        return InstructionData.sol(lamports);
+    }
+
+    static InstructionText said(String action) {
+        return new InstructionText(null, action, null);
+    }
+
+    static InstructionText warned(String action, String warning) {
+        return new InstructionText(null, action, warning);
+    }
+
+    /** The System Program's instructions are a u32 tag and fixed fields (solana-program system_instruction). */
+    private static InstructionText system(InstructionData d) {
+        if (d.length() < 4) {
+            return null;
+        }
+        long tag = d.u32(0);
+        if (tag == 2 && d.is(12, 2)) {
+            return said("transfer " + InstructionData.sol(d.u64(4)) + " from " + d.account(0) + " to " + d.account(1));
+        }
+        if (tag == 0 && d.is(52, 2)) {
+            return said("create account " + d.account(1) + " with " + InstructionData.sol(d.u64(4)) + " and "
+                    + d.u64(12) + " bytes, owned by " + programName(Base58.encode(d.bytes(20, 52))) + ", paid by "
+                    + d.account(0));
+        }
+        if (tag == 1 && d.is(36, 1)) {
+            String owner = programName(Base58.encode(d.bytes(4, 36)));
+            return warned(
+                    "assign account " + d.account(0) + " to " + owner,
+                    "account " + d.account(0) + " is handed to " + owner + ", which then controls it");
+        }
+        if (tag == 4 && d.is(4, 3)) {
+            return said("use the durable nonce in " + d.account(0) + " (authority " + d.account(2) + ")");
+        }
+        return null;
+    }
+
+    /** Create (empty data or 0) and CreateIdempotent (1): accounts funder, new account, wallet, mint. */
+    private static InstructionText associatedToken(InstructionData d) {
+        boolean create = d.is(0, 4) || (d.is(1, 4) && d.u8(0) <= 1);
+        return create
+                ? said("create the token account " + d.account(1) + " of " + d.account(2) + " for the mint "
+                        + d.account(3) + ", paid by " + d.account(0))
+                : null;
+    }
+
+    /** SetComputeUnitLimit (2, u32) and SetComputeUnitPrice (3, u64 micro-lamports per unit). */
+    private static InstructionText computeBudget(InstructionData d) {
+        BigInteger limit = unitLimit(d);
+        BigInteger price = unitPrice(d);
+        return limit != null
+                ? said("set the compute unit limit to " + limit)
+                : price != null ? said("set the priority fee to " + price + " micro-lamports per compute unit") : null;
+    }
+
+    private static BigInteger unitLimit(InstructionData d) {
+        return d.is(5, 0) && d.u8(0) == 2 ? BigInteger.valueOf(d.u32(1)) : null;
+    }
+
+    private static BigInteger unitPrice(InstructionData d) {
+        return d.is(9, 0) && d.u8(0) == 3 ? d.u64(1) : null;
+    }
+
+    private static InstructionText memo(InstructionData d) {
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(d.bytes(0, d.length())))
+                    .toString();
+            return said("memo \"" + text + "\"");
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** The priority fee the compute-budget instructions set, in lamports, when both price and limit are set. */
+    public static BigInteger priorityFeeLamports(SolanaMessage m) {
+        BigInteger limit = null;
+        BigInteger price = null;
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            if (!COMPUTE_BUDGET.equals(Base58.encode(m.staticKeys().get(ix.programIndex())))) {
+                continue;
+            }
+            InstructionData d = new InstructionData(m, ix, null);
+            limit = unitLimit(d) == null ? limit : unitLimit(d);
+            price = unitPrice(d) == null ? price : unitPrice(d);
+        }
+        if (limit == null || price == null) {
+            return null;
+        }
+        // micro-lamports to lamports, rounded up as the runtime charges it
+        BigInteger[] qr = limit.multiply(price).divideAndRemainder(BigInteger.valueOf(1_000_000));
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+}

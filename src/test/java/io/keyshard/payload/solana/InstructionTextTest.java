@@ -1,0 +1,166 @@
+package io.keyshard.payload.solana;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.address.Base58;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A Solana transaction's instructions are shown in words: who gets what, and what hands control away. */
+class InstructionTextTest {
+    private static final String SIGNER = Base58.encode(SolanaWire.filled(0x11));
+    private static final String OTHER = Base58.encode(SolanaWire.filled(0x77));
+    private static final String DELEGATE = Base58.encode(SolanaWire.filled(0x66));
+
+    @Test
+    void thePublishedUsdtTransferReadsAsItsExplorerDecodesIt() {
+        // paulmillr/micro-sol-signer examples/decode_tx.js: advanceNonce, then transferChecked of 64487.8509 USDT
+        SolanaTransaction tx = SolanaTransaction.parseText(
+                MicroSolSignerVectorsTest.transactions().get(5));
+        List<InstructionText> ix = InstructionText.of(tx.message());
+        assertEquals(2, ix.size());
+        assertEquals(
+                new InstructionText(
+                        "System Program",
+                        "use the durable nonce in dN98UQCp6Hq9kedJKEczHt5B53tsC8eENv9cGEVwvuD (authority "
+                                + "38QU8LKVK1Ew5uzsqttamNTTFxvnfzgi2ACQvj3ekuom)",
+                        null),
+                ix.get(0));
+        assertEquals(
+                new InstructionText(
+                        "Token Program",
+                        "transfer 64487.8509 USDT (mint Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB) from the token "
+                                + "account 3VDHywae15vgbG2euNPpwoHTEr2eyGLuS6EoF74kDkp4 to the token account "
+                                + "3feqC1fmo5YHMh2iw7X9kGE9F8P147hiiDQqC5xtSbpN (authority "
+                                + "EqywLUZcm73PSWri93X3M5TN62iFMsUPMjvWYUq89dKB)",
+                        null),
+                ix.get(1));
+    }
+
+    @Test
+    void aSolTransferNamesItsAmountAndBothAccountsAndWhichIsThisKey() {
+        SolanaMessage m = SolanaTransaction.parse(SolanaFixtures.transferMessage(List.of(SolanaWire.filled(0x11))))
+                .message();
+        assertEquals(
+                "transfer 0.000001 SOL from " + SIGNER + " to " + OTHER,
+                InstructionText.of(m).get(0).action());
+        assertEquals(
+                "transfer 0.000001 SOL from " + SIGNER + " (this key) to " + OTHER,
+                InstructionText.of(m, SolanaWire.filled(0x11)).get(0).action(),
+                "the signing key's own account is named as such");
+    }
+
+    /**
+     * Accounts: 0 signer, 1 token account 0x77, 2 delegate 0x66, then the programs System, Token,
+     * Compute Budget, Memo and one unknown (0x42).
+     */
+    private static SolanaMessage message(SolanaWire instructions, int count) {
+        SolanaWire w = new SolanaWire()
+                .u8(1, 0, 6)
+                .len(8)
+                .key(0x11)
+                .key(0x77)
+                .key(0x66)
+                .key(0x00);
+        for (String program : List.of(InstructionText.TOKEN, InstructionText.COMPUTE_BUDGET, InstructionText.MEMO)) {
+            w.raw(Base58.decode(program));
+        }
+        w.key(0x42).key(0x33).len(count).raw(instructions.bytes());
+        return SolanaTransaction.parse(w.bytes()).message();
+    }
+
+    @Test
+    void approvalsAndAuthorityChangesWarnWhileFeesMemosAndUnknownProgramsAreNamed() {
+        SolanaWire ix = new SolanaWire()
+                .u8(5)
+                .len(0)
+                .len(5)
+                .u8(2, 0x40, 0x0d, 0x03, 0) // unit limit 200000
+                .u8(5)
+                .len(0)
+                .len(9)
+                .u8(3, 0x10, 0x27, 0, 0, 0, 0, 0, 0) // 10000 micro-lamports a unit
+                .u8(4)
+                .len(3)
+                .u8(1, 2, 0)
+                .len(9)
+                .u8(4, 0xe8, 0x03, 0, 0, 0, 0, 0, 0) // approve 1000
+                .u8(4)
+                .len(2)
+                .u8(1, 0)
+                .len(35)
+                .u8(6, 2, 1)
+                .key(0x55) // ownership to 0x55..
+                .u8(6)
+                .len(0)
+                .len(6)
+                .raw("thanks".getBytes(StandardCharsets.UTF_8))
+                .u8(7)
+                .len(1)
+                .u8(0)
+                .len(3)
+                .u8(1, 2, 3)
+                .u8(3)
+                .len(2)
+                .u8(0, 1)
+                .len(11)
+                .u8(2, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7); // a transfer cut short
+        List<InstructionText> texts = InstructionText.of(message(ix, 7));
+        assertEquals("set the compute unit limit to 200000", texts.get(0).action());
+        assertEquals(
+                "set the priority fee to 10000 micro-lamports per compute unit",
+                texts.get(1).action());
+        assertEquals(BigInteger.valueOf(2000), InstructionText.priorityFeeLamports(message(ix, 7)));
+
+        InstructionText approve = texts.get(2);
+        assertEquals("Token Program", approve.program());
+        assertEquals(
+                "let " + DELEGATE + " move up to 1000 (the token's smallest units) from the token account " + OTHER
+                        + " (owner " + SIGNER + ")",
+                approve.action());
+        assertTrue(approve.warning().startsWith(DELEGATE + " may move up to 1000"), approve.warning());
+
+        InstructionText authority = texts.get(3);
+        String newOwner = Base58.encode(SolanaWire.filled(0x55));
+        assertEquals("give the ownership authority of " + OTHER + " to " + newOwner, authority.action());
+        assertTrue(authority.warning().contains("only if you mean to give that control away"), authority.warning());
+
+        assertEquals(new InstructionText("Memo Program", "memo \"thanks\"", null), texts.get(4));
+        SolanaWire unlimited = new SolanaWire()
+                .u8(4)
+                .len(3)
+                .u8(1, 2, 0)
+                .len(9)
+                .u8(4)
+                .u8(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
+        InstructionText all = InstructionText.of(message(unlimited, 1)).get(0);
+        assertTrue(all.action().startsWith("let " + DELEGATE + " move up to an unlimited amount from"), all.action());
+        String unknown = Base58.encode(SolanaWire.filled(0x42));
+        assertEquals(new InstructionText(unknown, "3 bytes of data, not decoded here", null), texts.get(5));
+        assertEquals(
+                new InstructionText("System Program", "11 bytes of data, not decoded here", null),
+                texts.get(6),
+                "data that does not have its layout's exact length is not read as that instruction");
+    }
+
+    @Test
+    void aPriorityFeeIsKnownOnlyWithBothItsPriceAndItsLimit() {
+        SolanaWire priceOnly = new SolanaWire().u8(5).len(0).len(9).u8(3, 0x10, 0x27, 0, 0, 0, 0, 0, 0);
+        assertNull(InstructionText.priorityFeeLamports(message(priceOnly, 1)));
+        // 3 units at 1 micro-lamport each is 0.000003 lamports: charged as 1
+        SolanaWire tiny = new SolanaWire()
+                .u8(5)
+                .len(0)
+                .len(5)
+                .u8(2, 3, 0, 0, 0)
+                .u8(5)
+                .len(0)
+                .len(9)
+                .u8(3, 1, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(BigInteger.ONE, InstructionText.priorityFeeLamports(message(tiny, 2)));
+    }
+}
