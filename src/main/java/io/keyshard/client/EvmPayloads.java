@@ -13,13 +13,18 @@ import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
 import io.keyshard.payload.evm.TypedDataReview;
+import io.keyshard.payload.evm.TypedPermit;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * EIP-191 messages, EIP-712 typed data and EIP-1559 transactions signed by a SECP256k1 key on an
@@ -66,18 +71,41 @@ final class EvmPayloads {
         optional(rows, "Chain id", t.chainId() == null ? null : EvmChain.describe(new BigInteger(t.chainId())));
         optional(rows, "Verifying contract", t.verifyingContract());
         optional(rows, "Salt", t.salt());
+        List<String> warnings = new ArrayList<>();
+        Optional<TypedPermit> permit = TypedPermit.of(data);
+        permit.ifPresent(p -> permitRows(p, rows, warnings));
         rows.add(new SignReview.Row(
                 "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
         rows.add(new SignReview.Row("Digest", hex(digest)));
-        List<String> warnings = new ArrayList<>();
         if (t.chainId() == null) {
             warnings.add("the domain names no chain id: the signature is valid on every chain");
         }
-        if (t.primaryType().toLowerCase(Locale.ROOT).contains("permit")) {
+        if (permit.isEmpty() && t.primaryType().toLowerCase(Locale.ROOT).contains("permit")) {
             warnings.add("a " + t.primaryType() + " lets its spender move your tokens without a transaction from you");
         }
         SignReview review = new SignReview(PayloadKind.ETH_TYPED.title(), rows, warnings);
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
+    }
+
+    /** The last second a date can be written for; a permit valid past it never ends in practice. */
+    private static final BigInteger YEAR_9999_END = BigInteger.valueOf(253_402_300_799L);
+
+    /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
+    private static void permitRows(TypedPermit p, List<SignReview.Row> rows, List<String> warnings) {
+        String amount = p.unlimited() ? "unlimited" : p.amount() + " (the token's smallest units)";
+        String until = p.validUntil().compareTo(YEAR_9999_END) > 0
+                ? "no end (" + p.validUntil() + ")"
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.ofEpochSecond(p.validUntil().longValueExact()));
+        rows.add(new SignReview.Row("Spender", p.spender()));
+        rows.add(new SignReview.Row("Token", p.token()));
+        rows.add(new SignReview.Row("Amount", amount));
+        rows.add(new SignReview.Row("Valid until", until));
+        warnings.add("this signature is a token approval: " + p.spender() + " may move "
+                + (p.unlimited() ? "an unlimited amount" : "up to " + p.amount()) + " of the token " + p.token()
+                + " from this address until " + until + ", with no transaction from you; sign only for a site "
+                + "and contract you trust");
     }
 
     private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address) {

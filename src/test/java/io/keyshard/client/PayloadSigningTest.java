@@ -269,6 +269,32 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aTypedDataPermitIsReviewedAsTheApprovalItIs() throws Exception {
+        String permit;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/permit-eip2612.json")) {
+            permit =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("OWNER", evmAddress("m/44/60/0/0/0"));
+        }
+        SignReview review = prepare(PayloadKind.ETH_TYPED, permit.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        String spender = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
+        String usdc = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+        for (SignReview.Row row : List.of(
+                new SignReview.Row("Chain id", "1 (Ethereum)"),
+                new SignReview.Row("Spender", spender),
+                new SignReview.Row("Token", usdc),
+                new SignReview.Row("Amount", "unlimited"),
+                new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"))) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+        assertEquals(
+                List.of("this signature is a token approval: " + spender + " may move an unlimited amount of the token "
+                        + usdc + " from this address until 2027-01-01 00:00:00 UTC, with no transaction from you; "
+                        + "sign only for a site and contract you trust"),
+                review.warnings());
+    }
+
+    @Test
     void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
         byte[] mail;
         try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {

@@ -17,7 +17,8 @@
  * {@link io.keyshard.payload.evm.TypedDataReview}: what is shown before signing, amounts as exact
  * decimals ({@link io.keyshard.payload.evm.EvmUnits}), the chain by name and its native coin
  * ({@link io.keyshard.payload.evm.EvmChain}), and a token call's recipient, spender and amount read
- * from the call data ({@link io.keyshard.payload.evm.TokenCall}).</li>
+ * from the call data ({@link io.keyshard.payload.evm.TokenCall}) or a signed permit's
+ * ({@link io.keyshard.payload.evm.TypedPermit}).</li>
  * </ul>
  *
  * <pre>{@code

@@ -83,7 +83,8 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds and the digest is the same each time; the signature recovers the key.
+     * type): the review builds, a permit among them is read without a refusal, and the digest is the same
+     * each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
     void typedData(byte[] data) {
@@ -110,6 +111,9 @@ class EvmPayloadFuzzTest {
             return;
         }
         assertEquals(typed.primaryType(), review.primaryType());
+        TypedPermit.of(typed)
+                .ifPresent(p ->
+                        assertTrue(p.spender().startsWith("0x") && p.amount().signum() >= 0));
         assertArrayEquals(digest, Eip712.digest(TypedData.parse(json)));
         EvmSignature sig = KEY.sign(digest);
         assertEquals(KEY.address(), EcRecover.recoverAddress(digest, sig));
