@@ -65,7 +65,8 @@ final class InstructionData {
             return "account " + index + " (from a lookup table)";
         }
         byte[] key = message.staticKeys().get(index);
-        return Base58.encode(key) + (Arrays.equals(key, self) ? " (this key)" : "");
+        // null is tested first: Arrays.equals handles it, but the fuzzer's native hook on it does not
+        return Base58.encode(key) + (self != null && Arrays.equals(key, self) ? " (this key)" : "");
     }
 
     /** {@code 1500000000} lamports is {@code "1.5 SOL"}. */
