@@ -119,7 +119,7 @@ final class EvmPayloads {
         TransactionRows.add(t, rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
-        PayloadPlan.Part part = part(signer, digest, "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to());
+        PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
         return new SinglePlan(review, part, address, hex(digest), res -> {
             EvmSignature sig = signature(res);
             byte[] raw = tx.signedEncoding(sig);

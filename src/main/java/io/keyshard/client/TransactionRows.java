@@ -53,6 +53,20 @@ final class TransactionRows {
         }
     }
 
+    /**
+     * The signing history's line: chain and recipient, and for a token call what it does and for whom,
+     * since the recipient of a token transfer is the token contract.
+     */
+    static String description(TransactionReview t) {
+        String text = "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to();
+        TokenCall call = t.tokenCall();
+        if (call == null) {
+            return text;
+        }
+        String name = call.function().signature();
+        return text + ", " + name.substring(0, name.indexOf('(')) + " for " + call.party();
+    }
+
     private static void tokenRows(TokenCall call, List<SignReview.Row> rows) {
         switch (call.function()) {
             case TRANSFER -> {

@@ -357,7 +357,12 @@ class PayloadSigningTest {
         String recipient = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
         String word = "0".repeat(24) + recipient.substring(2).toLowerCase(Locale.ROOT);
         String transfer = "0xa9059cbb" + word + "0".repeat(56) + "0ee6b280"; // 250 USDC, 6 decimals
-        SignReview review = ethTx("137", usdc, transfer).review();
+        PreparedPayload prepared = ethTx("137", usdc, transfer);
+        assertEquals(
+                "EIP-1559 transaction on chain 137 to " + usdc + ", transfer for " + recipient,
+                prepared.plan().parts().get(0).description(),
+                "the signing history names who receives the tokens");
+        SignReview review = prepared.review();
         List<SignReview.Row> rows = review.rows();
         assertTrue(rows.contains(new SignReview.Row("Chain id", "137 (Polygon)")), review.text());
         assertTrue(rows.contains(new SignReview.Row("To", usdc + " (the token contract)")), review.text());
