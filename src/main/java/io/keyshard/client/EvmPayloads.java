@@ -10,6 +10,7 @@ import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
 import io.keyshard.payload.evm.TypedDataReview;
@@ -17,9 +18,6 @@ import io.keyshard.payload.evm.TypedPermit;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,10 +46,14 @@ final class EvmPayloads {
     private static PayloadPlan message(byte[] message, KeyPipeline.Result signer, String address) {
         byte[] digest = Eip191.hash(message);
         List<SignReview.Row> rows = rows(signer, address);
+        List<String> warnings = new ArrayList<>();
+        if (Decoding.printable(message) != null) {
+            SiweMessage.parse(new String(message, StandardCharsets.UTF_8))
+                    .ifPresent(siwe -> EvmMessageRows.signIn(siwe, address, rows, warnings));
+        }
         rows.add(new SignReview.Row("Message", Decoding.display(message)));
         rows.add(new SignReview.Row("Length", message.length + " bytes"));
         rows.add(new SignReview.Row("Digest", hex(digest)));
-        List<String> warnings = new ArrayList<>();
         if (message.length == 32 && Decoding.printable(message) == null) {
             warnings.add("the message is 32 bytes of binary data: it may be the hash of a transaction or permit that "
                     + "someone wants signed unseen; sign it only if you know what it is");
@@ -73,7 +75,7 @@ final class EvmPayloads {
         optional(rows, "Salt", t.salt());
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
-        permit.ifPresent(p -> permitRows(p, rows, warnings));
+        permit.ifPresent(p -> EvmMessageRows.permit(p, rows, warnings));
         rows.add(new SignReview.Row(
                 "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
         rows.add(new SignReview.Row("Digest", hex(digest)));
@@ -85,27 +87,6 @@ final class EvmPayloads {
         }
         SignReview review = new SignReview(PayloadKind.ETH_TYPED.title(), rows, warnings);
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
-    }
-
-    /** The last second a date can be written for; a permit valid past it never ends in practice. */
-    private static final BigInteger YEAR_9999_END = BigInteger.valueOf(253_402_300_799L);
-
-    /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
-    private static void permitRows(TypedPermit p, List<SignReview.Row> rows, List<String> warnings) {
-        String amount = p.unlimited() ? "unlimited" : p.amount() + " (the token's smallest units)";
-        String until = p.validUntil().compareTo(YEAR_9999_END) > 0
-                ? "no end (" + p.validUntil() + ")"
-                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                        .withZone(ZoneOffset.UTC)
-                        .format(Instant.ofEpochSecond(p.validUntil().longValueExact()));
-        rows.add(new SignReview.Row("Spender", p.spender()));
-        rows.add(new SignReview.Row("Token", p.token()));
-        rows.add(new SignReview.Row("Amount", amount));
-        rows.add(new SignReview.Row("Valid until", until));
-        warnings.add("this signature is a token approval: " + p.spender() + " may move "
-                + (p.unlimited() ? "an unlimited amount" : "up to " + p.amount()) + " of the token " + p.token()
-                + " from this address until " + until + ", with no transaction from you; sign only for a site "
-                + "and contract you trust");
     }
 
     private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address) {

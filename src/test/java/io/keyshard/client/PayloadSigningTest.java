@@ -295,6 +295,35 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSignInWithEthereumMessageNamesTheSiteAndWarnsWhenItIsForAnotherAccount() {
+        String address = evmAddress("m/44/60/0/0/0");
+        String siwe = "app.example.org wants you to sign in with your Ethereum account:\n" + address + "\n\n"
+                + "Sign in to the app\n\nURI: https://app.example.org/login\nVersion: 1\nChain ID: 10\n"
+                + "Nonce: 8sRk2xQp91\nIssued At: 2026-12-06T12:00:00Z\nExpiration Time: 2026-12-06T12:10:00Z";
+        SignReview review = prepare(PayloadKind.ETH_MESSAGE, siwe.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        for (SignReview.Row row : List.of(
+                new SignReview.Row("Sign in to", "app.example.org"),
+                new SignReview.Row("As account", address),
+                new SignReview.Row("Chain id", "10 (OP Mainnet)"),
+                new SignReview.Row("Expiration Time", "2026-12-06T12:10:00Z"))) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+        assertEquals(
+                List.of("this is a sign-in: it proves to app.example.org that you control " + address
+                        + "; sign it only if you are signing in to app.example.org yourself, now"),
+                review.warnings());
+
+        String other = siwe.replace(address, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2")
+                .replace("https://app.example.org/login", "https://wallet-drainer.example.net/");
+        List<String> warnings = prepare(PayloadKind.ETH_MESSAGE, other.getBytes(StandardCharsets.UTF_8), false)
+                .review()
+                .warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("which is not this key's address")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("is not on app.example.org")), warnings.toString());
+    }
+
+    @Test
     void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
         byte[] mail;
         try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {

@@ -18,7 +18,8 @@
  * decimals ({@link io.keyshard.payload.evm.EvmUnits}), the chain by name and its native coin
  * ({@link io.keyshard.payload.evm.EvmChain}), and a token call's recipient, spender and amount read
  * from the call data ({@link io.keyshard.payload.evm.TokenCall}) or a signed permit's
- * ({@link io.keyshard.payload.evm.TypedPermit}).</li>
+ * ({@link io.keyshard.payload.evm.TypedPermit}), and the site a sign-in message is for
+ * ({@link io.keyshard.payload.evm.SiweMessage}).</li>
  * </ul>
  *
  * <pre>{@code

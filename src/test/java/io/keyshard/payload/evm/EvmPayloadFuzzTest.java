@@ -145,6 +145,10 @@ class EvmPayloadFuzzTest {
         }
         byte[] digest = Eip191.hash(message);
         assertEquals(32, digest.length);
+        // a sign-in is recognised or not, never refused: the text is signed either way
+        SiweMessage.parse(new String(message, StandardCharsets.UTF_8))
+                .ifPresent(m ->
+                        assertTrue(m.address().startsWith("0x") && m.chainId().signum() >= 0));
         if (message.length >= 65) {
             byte[] wallet = Arrays.copyOf(message, 65);
             try {

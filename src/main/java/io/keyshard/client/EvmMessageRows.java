@@ -1,0 +1,70 @@
+package io.keyshard.client;
+
+import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.SiweMessage;
+import io.keyshard.payload.evm.TypedPermit;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The review rows of what an EVM message asks in words: a sign-in (ERC-4361) names the site, account and
+ * chain; a typed-data permit names spender, token, amount and how long it holds. Each comes with the
+ * warning a person should read before signing it.
+ */
+final class EvmMessageRows {
+    /** The last second a date can be written for; a permit valid past it never ends in practice. */
+    private static final BigInteger YEAR_9999_END = BigInteger.valueOf(253_402_300_799L);
+
+    private EvmMessageRows() {}
+
+    /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
+    static void permit(TypedPermit p, List<SignReview.Row> rows, List<String> warnings) {
+        String amount = p.unlimited() ? "unlimited" : p.amount() + " (the token's smallest units)";
+        String until = p.validUntil().compareTo(YEAR_9999_END) > 0
+                ? "no end (" + p.validUntil() + ")"
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.ofEpochSecond(p.validUntil().longValueExact()));
+        rows.add(new SignReview.Row("Spender", p.spender()));
+        rows.add(new SignReview.Row("Token", p.token()));
+        rows.add(new SignReview.Row("Amount", amount));
+        rows.add(new SignReview.Row("Valid until", until));
+        warnings.add("this signature is a token approval: " + p.spender() + " may move "
+                + (p.unlimited() ? "an unlimited amount" : "up to " + p.amount()) + " of the token " + p.token()
+                + " from this address until " + until + ", with no transaction from you; sign only for a site "
+                + "and contract you trust");
+    }
+
+    /** A sign-in: the site it proves control of this address to, and whether the message agrees with itself. */
+    static void signIn(SiweMessage m, String address, List<SignReview.Row> rows, List<String> warnings) {
+        String site = (m.scheme() == null ? "" : m.scheme() + "://") + m.domain();
+        rows.add(new SignReview.Row("Sign in to", site));
+        rows.add(new SignReview.Row("As account", m.address()));
+        if (m.statement() != null) {
+            rows.add(new SignReview.Row("Statement", m.statement()));
+        }
+        rows.add(new SignReview.Row("URI", m.uri()));
+        rows.add(new SignReview.Row("Chain id", EvmChain.describe(m.chainId())));
+        rows.add(new SignReview.Row("Nonce", m.nonce()));
+        rows.add(new SignReview.Row("Issued at", m.issuedAt()));
+        for (String field : m.optional()) {
+            int colon = field.indexOf(": ");
+            rows.add(new SignReview.Row(field.substring(0, colon), field.substring(colon + 2)));
+        }
+        if (!m.resources().isEmpty()) {
+            rows.add(new SignReview.Row("Resources", String.join(", ", m.resources())));
+        }
+        warnings.add("this is a sign-in: it proves to " + m.domain() + " that you control " + address
+                + "; sign it only if you are signing in to " + m.domain() + " yourself, now");
+        if (!m.address().equalsIgnoreCase(address)) {
+            warnings.add("the message signs in as " + m.address() + ", which is not this key's address " + address);
+        }
+        if (!m.uriOnDomain()) {
+            warnings.add("the message's URI " + m.uri() + " is not on " + m.domain()
+                    + ": a site may be asking you to sign in to another one");
+        }
+    }
+}
