@@ -1,6 +1,7 @@
 package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TypedPermit;
 import java.math.BigInteger;
@@ -21,8 +22,12 @@ final class EvmMessageRows {
     private EvmMessageRows() {}
 
     /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
-    static void permit(TypedPermit p, List<SignReview.Row> rows, List<String> warnings) {
-        String amount = p.unlimited() ? "unlimited" : p.amount() + " (the token's smallest units)";
+    static void permit(TypedPermit p, BigInteger chainId, List<SignReview.Row> rows, List<String> warnings) {
+        String amount = p.unlimited()
+                ? "unlimited"
+                : KnownToken.of(chainId, p.token())
+                        .map(k -> k.amount(p.amount()))
+                        .orElse(p.amount() + " (the token's smallest units)");
         String until = p.validUntil().compareTo(YEAR_9999_END) > 0
                 ? "no end (" + p.validUntil() + ")"
                 : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -33,7 +38,7 @@ final class EvmMessageRows {
         rows.add(new SignReview.Row("Amount", amount));
         rows.add(new SignReview.Row("Valid until", until));
         warnings.add("this signature is a token approval: " + p.spender() + " may move "
-                + (p.unlimited() ? "an unlimited amount" : "up to " + p.amount()) + " of the token " + p.token()
+                + (p.unlimited() ? "an unlimited amount" : "up to " + amount) + " of the token " + p.token()
                 + " from this address until " + until + ", with no transaction from you; sign only for a site "
                 + "and contract you trust");
     }

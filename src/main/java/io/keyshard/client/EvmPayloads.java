@@ -70,12 +70,13 @@ final class EvmPayloads {
         rows.add(new SignReview.Row("Primary type", t.primaryType()));
         optional(rows, "Domain name", t.name());
         optional(rows, "Domain version", t.version());
-        optional(rows, "Chain id", t.chainId() == null ? null : EvmChain.describe(new BigInteger(t.chainId())));
+        BigInteger chainId = t.chainId() == null ? null : new BigInteger(t.chainId());
+        optional(rows, "Chain id", chainId == null ? null : EvmChain.describe(chainId));
         optional(rows, "Verifying contract", t.verifyingContract());
         optional(rows, "Salt", t.salt());
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
-        permit.ifPresent(p -> EvmMessageRows.permit(p, rows, warnings));
+        permit.ifPresent(p -> EvmMessageRows.permit(p, chainId, rows, warnings));
         rows.add(new SignReview.Row(
                 "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
         rows.add(new SignReview.Row("Digest", hex(digest)));

@@ -1,9 +1,11 @@
 package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The review of an EIP-1559 transaction: the chain by name, amounts in its native coin, and a token
@@ -37,7 +39,7 @@ final class TransactionRows {
                         + (t.selector() == null ? "" : ", selector " + t.selector())
                         + (call == null ? "" : ": " + call.function().signature())));
         if (call != null) {
-            tokenRows(call, rows);
+            tokenRows(call, KnownToken.of(t.chainId(), t.to()), rows);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
@@ -67,24 +69,24 @@ final class TransactionRows {
         return text + ", " + name.substring(0, name.indexOf('(')) + " for " + call.party();
     }
 
-    private static void tokenRows(TokenCall call, List<SignReview.Row> rows) {
+    private static void tokenRows(TokenCall call, Optional<KnownToken> token, List<SignReview.Row> rows) {
         switch (call.function()) {
             case TRANSFER -> {
                 rows.add(row("Token recipient", call.party()));
-                rows.add(row("Token amount", call.amount() + UNITS));
+                rows.add(row("Token amount", amount(call, token, UNITS)));
             }
             case TRANSFER_FROM -> {
                 rows.add(row("Token owner", call.from()));
                 rows.add(row("Token recipient", call.party()));
-                rows.add(row("Token amount", call.amount() + UNITS_OR_ID));
+                rows.add(row("Token amount", amount(call, token, UNITS_OR_ID)));
             }
             case APPROVE -> {
                 rows.add(row("Spender", call.party()));
-                rows.add(row("Allowance", allowance(call, UNITS_OR_ID)));
+                rows.add(row("Allowance", amount(call, token, UNITS_OR_ID)));
             }
             case INCREASE_ALLOWANCE -> {
                 rows.add(row("Spender", call.party()));
-                rows.add(row("Allowance added", allowance(call, UNITS)));
+                rows.add(row("Allowance added", amount(call, token, UNITS)));
             }
             case SET_APPROVAL_FOR_ALL -> {
                 rows.add(row("Operator", call.party()));
@@ -95,8 +97,12 @@ final class TransactionRows {
         }
     }
 
-    private static String allowance(TokenCall call, String units) {
-        return call.amount().equals(TokenCall.UNLIMITED) ? "unlimited" : call.amount() + units;
+    /** Whole tokens for a token whose decimals are known, else the raw amount with what unit it is in. */
+    private static String amount(TokenCall call, Optional<KnownToken> token, String units) {
+        if (call.amount().equals(TokenCall.UNLIMITED)) {
+            return "unlimited";
+        }
+        return token.map(k -> k.amount(call.amount())).orElse(call.amount() + units);
     }
 
     private static void tokenWarnings(TokenCall call, String contract, List<String> warnings) {

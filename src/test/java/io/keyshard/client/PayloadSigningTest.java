@@ -292,6 +292,15 @@ class PayloadSigningTest {
                         + usdc + " from this address until 2027-01-01 00:00:00 UTC, with no transaction from you; "
                         + "sign only for a site and contract you trust"),
                 review.warnings());
+
+        String single;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/permit2-single.json")) {
+            single = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SignReview usdt = prepare(PayloadKind.ETH_TYPED, single.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertTrue(usdt.rows().contains(new SignReview.Row("Amount", "250 USDT")), usdt.text());
+        assertTrue(usdt.warnings().get(0).contains("may move up to 250 USDT of the token"), usdt.text());
     }
 
     @Test
@@ -399,8 +408,10 @@ class PayloadSigningTest {
         assertTrue(rows.contains(new SignReview.Row("Token recipient", recipient)), review.text());
         assertTrue(
                 rows.contains(new SignReview.Row("Token amount", "250000000 (the token's smallest units)")),
-                review.text());
+                "Ethereum's USDC address on Polygon is not a token whose decimals are known:\n" + review.text());
         assertTrue(review.warnings().isEmpty(), review.text());
+        SignReview onEthereum = ethTx("1", usdc, transfer).review();
+        assertTrue(onEthereum.rows().contains(new SignReview.Row("Token amount", "250 USDC")), onEthereum.text());
 
         String approve = "0x095ea7b3" + word + "f".repeat(64);
         SignReview approval = ethTx("1", usdc, approve).review();

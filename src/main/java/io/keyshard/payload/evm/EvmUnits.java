@@ -17,10 +17,14 @@ public final class EvmUnits {
         return scaled(wei, 9);
     }
 
-    private static String scaled(BigInteger wei, int decimals) {
-        if (wei.signum() == 0) {
+    /** {@code units} moved {@code decimals} places left, exact, without trailing zeros. */
+    static String scaled(BigInteger units, int decimals) {
+        if (units.signum() == 0) {
             return "0";
         }
-        return new BigDecimal(wei).movePointLeft(decimals).stripTrailingZeros().toPlainString();
+        return new BigDecimal(units)
+                .movePointLeft(decimals)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }
