@@ -13,9 +13,6 @@ import java.util.Optional;
  * recipient is the token contract and its value 0.
  */
 final class TransactionRows {
-    /** Selectors that hand control of tokens to someone else, warned about even when their data does not decode. */
-    private static final List<String> APPROVALS = List.of("0x095ea7b3", "0xa22cb465", "0x39509351");
-
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     private static final String UNITS = " (the token's smallest units)";
     private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
@@ -47,7 +44,7 @@ final class TransactionRows {
         if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             warnings.add("this transaction creates a contract (no recipient)");
         }
-        if (call == null && t.selector() != null && APPROVALS.contains(t.selector())) {
+        if (call == null && TokenCall.isApproval(t.selector())) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");
         }
         if (call != null) {

@@ -5,6 +5,7 @@ import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The token calls a wallet shows in words instead of as call data: ERC-20 {@code transfer},
@@ -59,6 +60,15 @@ public record TokenCall(Function function, String from, String party, BigInteger
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when {@code selector} ({@code 0x} and 8 hex digits) is one of the approval functions, whatever
+     * its arguments: data that does not decode can still hand over tokens.
+     */
+    public static boolean isApproval(String selector) {
+        return Stream.of(Function.APPROVE, Function.INCREASE_ALLOWANCE, Function.SET_APPROVAL_FOR_ALL)
+                .anyMatch(f -> ("0x" + Hex.encode(f.selector)).equalsIgnoreCase(selector));
     }
 
     /** True when the call lets someone else move the caller's tokens: an approval that is not a revocation. */

@@ -80,6 +80,17 @@ class TokenCallTest {
     }
 
     @Test
+    void theApprovalSelectorsAreKnownWithoutTheirArguments() {
+        for (TokenCall.Function f : TokenCall.Function.values()) {
+            boolean approval = f == TokenCall.Function.APPROVE
+                    || f == TokenCall.Function.INCREASE_ALLOWANCE
+                    || f == TokenCall.Function.SET_APPROVAL_FOR_ALL;
+            assertEquals(approval, TokenCall.isApproval("0x" + selector(f)), f.signature());
+        }
+        assertFalse(TokenCall.isApproval(null));
+    }
+
+    @Test
     void dataThatOnlyLooksLikeATokenCallIsNotDecoded() {
         String transfer = "a9059cbb" + address(RECIPIENT) + uint(BigInteger.ONE);
         assertTrue(TokenCall.decode(Hex.decode(transfer, "data")).isPresent());
