@@ -34,7 +34,9 @@ final class TransactionRows {
                 "Data",
                 t.dataSize() + " bytes"
                         + (t.selector() == null ? "" : ", selector " + t.selector())
-                        + (call == null ? "" : ": " + call.function().signature())));
+                        + (call != null
+                                ? ": " + call.function().signature()
+                                : t.selector() == null ? "" : " (a contract call not decoded here)")));
         if (call != null) {
             tokenRows(call, KnownToken.of(t.chainId(), t.to()), rows);
         }

@@ -410,6 +410,12 @@ class PayloadSigningTest {
                 rows.contains(new SignReview.Row("Token amount", "250000000 (the token's smallest units)")),
                 "Ethereum's USDC address on Polygon is not a token whose decimals are known:\n" + review.text());
         assertTrue(review.warnings().isEmpty(), review.text());
+        SignReview other = ethTx("1", usdc, "0x12345678").review();
+        assertTrue(
+                other.rows()
+                        .contains(new SignReview.Row(
+                                "Data", "4 bytes, selector 0x12345678 (a contract call not decoded here)")),
+                other.text());
         SignReview onEthereum = ethTx("1", usdc, transfer).review();
         assertTrue(onEthereum.rows().contains(new SignReview.Row("Token amount", "250 USDC")), onEthereum.text());
 
