@@ -1,12 +1,14 @@
 package io.keyshard.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
 import io.keyshard.client.KeygenException;
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.KeygenProgress.Phase;
 import io.keyshard.client.KeygenProgress.Stage;
+import io.keyshard.client.PayloadKind;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.common.UiTasks;
@@ -180,6 +182,50 @@ class SignScreensRenderTest {
                     (name, action) -> shot(robot, name + "-" + suffix, cut, action));
         }
         robot.interact(Theme.LIGHT::apply);
+        assertEquals(List.of(), cut, "text shown cut");
+    }
+
+    @Test
+    void aWarningIsInSightAboveTheReviewItIsAbout(FxRobot robot) throws Exception {
+        FakeSigning service = new FakeSigning(workspace);
+        // an unlimited USDC approval: the kind of transaction a person must not approve unread
+        String approveAll = "{\"chainId\":\"1\",\"nonce\":\"0\","
+                + "\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\",\"gas\":\"60000\","
+                + "\"to\":\"0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48\",\"data\":\"0x095ea7b3"
+                + "000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045" + "f".repeat(64) + "\"}";
+        SignViewModel[] vm = new SignViewModel[1];
+        robot.interact(() -> {
+            Theme.LIGHT.apply();
+            vm[0] = new SignViewModel(
+                    FakeSigning.pipeline(ecdsaKey, workspace, new UiTasks(Runnable::run, Runnable::run)),
+                    service,
+                    new UiTasks(BACKGROUND, Platform::runLater),
+                    () -> {});
+            TabPane tabs = PipelineView.windowContent(vm[0].where(), text -> {}, new SignView(vm[0], text -> {}));
+            tabs.getSelectionModel().select(2);
+            stage.getScene().setRoot(tabs);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            vm[0].kindProperty().set(PayloadKind.ETH_TX);
+            vm[0].textProperty().set(approveAll);
+        });
+        toReview(robot, vm[0]);
+        List<String> cut = new ArrayList<>();
+        shot(robot, "sign-review-warning-1024", cut, "#sign-approve");
+        Parent root = stage.getScene().getRoot();
+        robot.interact(() -> {
+            Node warnings = root.lookup("#review-warnings");
+            Node review = root.lookup("#sign-review");
+            Node sign = root.lookup("#sign-approve");
+            Bounds w = warnings.localToScene(warnings.getBoundsInLocal());
+            Bounds r = review.localToScene(review.getBoundsInLocal());
+            Bounds bar = sign.localToScene(sign.getBoundsInLocal());
+            assertTrue(CutText.shown(warnings) && w.getHeight() > 0, "the unlimited approval is warned about");
+            assertTrue(w.getMaxY() <= r.getMinY(), "the warning comes before the rows: " + w + " / " + r);
+            assertTrue(
+                    w.getMaxY() < bar.getMinY(),
+                    "the whole warning is in sight above the Sign button as the review opens: " + w + " / " + bar);
+        });
         assertEquals(List.of(), cut, "text shown cut");
     }
 

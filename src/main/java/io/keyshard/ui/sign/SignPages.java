@@ -8,6 +8,7 @@ import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ProgressGridView;
 import io.keyshard.ui.sign.SignViewModel.Step;
 import io.keyshard.ui.wizard.ServerChoiceRow;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -62,6 +63,7 @@ final class SignPages {
         what.getStyleClass().add("stage-card");
         VBox warnings = new VBox(4);
         warnings.setId("review-warnings");
+        showWhen(warnings, Bindings.isNotEmpty(warnings.getChildren()));
         Runnable draw = () -> {
             what.getChildren().clear();
             warnings.getChildren().clear();
@@ -124,7 +126,8 @@ final class SignPages {
                         "Review and approve",
                         "Decoded here from what you gave, not from what anyone says it is. Sign sends it to the "
                                 + "ticked servers.",
-                        new VBox(12, title, what, warnings, signersTitle, rule, rows, checkRow, problem)),
+                        // warnings above what they are about: a long review must not push them below the Sign button
+                        new VBox(12, title, warnings, what, signersTitle, rule, rows, checkRow, problem)),
                 buttons);
     }
 
