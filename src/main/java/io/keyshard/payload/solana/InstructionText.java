@@ -103,7 +103,11 @@ public record InstructionText(String program, String action, String warning) {
                     "account " + d.account(0) + " is handed to " + owner + ", which then controls it");
         }
         if (tag == 4 && d.is(4, 3)) {
-            return said("use the durable nonce in " + d.account(0) + " (authority " + d.account(2) + ")");
+            // a recent blockhash expires within about two minutes; a durable nonce only when it is advanced
+            return warned(
+                    "use the durable nonce in " + d.account(0) + " (authority " + d.account(2) + ")",
+                    "this transaction uses a durable nonce, so it does not expire: once signed, whoever holds it "
+                            + "can send it at any time until the nonce in " + d.account(0) + " is advanced");
         }
         return null;
     }

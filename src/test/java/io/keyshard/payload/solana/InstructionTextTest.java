@@ -23,13 +23,15 @@ class InstructionTextTest {
                 MicroSolSignerVectorsTest.transactions().get(5));
         List<InstructionText> ix = InstructionText.of(tx.message());
         assertEquals(2, ix.size());
+        assertEquals("System Program", ix.get(0).program());
         assertEquals(
-                new InstructionText(
-                        "System Program",
-                        "use the durable nonce in dN98UQCp6Hq9kedJKEczHt5B53tsC8eENv9cGEVwvuD (authority "
-                                + "38QU8LKVK1Ew5uzsqttamNTTFxvnfzgi2ACQvj3ekuom)",
-                        null),
-                ix.get(0));
+                "use the durable nonce in dN98UQCp6Hq9kedJKEczHt5B53tsC8eENv9cGEVwvuD (authority "
+                        + "38QU8LKVK1Ew5uzsqttamNTTFxvnfzgi2ACQvj3ekuom)",
+                ix.get(0).action());
+        assertTrue(
+                ix.get(0).warning().contains("does not expire"),
+                "a durable-nonce transaction can be sent long after it is signed: "
+                        + ix.get(0).warning());
         assertEquals(
                 new InstructionText(
                         "Token Program",
