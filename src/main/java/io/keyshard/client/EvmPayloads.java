@@ -3,6 +3,7 @@ package io.keyshard.client;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
+import io.keyshard.derive.Network;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
@@ -38,7 +39,7 @@ final class EvmPayloads {
         return switch (r.kind()) {
             case ETH_MESSAGE -> message(r.input(), signer, address);
             case ETH_TYPED -> typed(r.input(), signer, address);
-            case ETH_TX -> transaction(r.input(), signer, address);
+            case ETH_TX -> transaction(r.input(), signer, address, r.network());
             default -> throw new IllegalArgumentException(r.kind().id() + " is not an EVM payload");
         };
     }
@@ -90,7 +91,7 @@ final class EvmPayloads {
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
     }
 
-    private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address) {
+    private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address, Network network) {
         Eip1559Transaction tx =
                 Eip1559Transaction.parse(Decoding.utf8(input, "the JSON of an eth_sendTransaction request"));
         tx.checkFrom(address);
@@ -98,7 +99,7 @@ final class EvmPayloads {
         byte[] digest = tx.signingHash();
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
-        TransactionRows.add(t, rows, warnings);
+        TransactionRows.add(t, network, rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));

@@ -1,5 +1,6 @@
 package io.keyshard.client;
 
+import io.keyshard.derive.Network;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.TokenCall;
@@ -19,8 +20,11 @@ final class TransactionRows {
 
     private TransactionRows() {}
 
-    /** Adds the transaction's rows to {@code rows} and what to beware of to {@code warnings}. */
-    static void add(TransactionReview t, List<SignReview.Row> rows, List<String> warnings) {
+    /**
+     * Adds the transaction's rows to {@code rows} and what to beware of to {@code warnings}; {@code network}
+     * is the one the person chose: testnet with a known main chain is warned about.
+     */
+    static void add(TransactionReview t, Network network, List<SignReview.Row> rows, List<String> warnings) {
         TokenCall call = t.tokenCall();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
@@ -43,6 +47,11 @@ final class TransactionRows {
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
         }
+        // mainnet is the default, so only the choice of testnet says what the person expects
+        EvmChain.of(t.chainId())
+                .filter(c -> network == Network.TESTNET && !c.testNetwork())
+                .ifPresent(c -> warnings.add("you chose testnet, but this transaction is for " + c.name()
+                        + ", a main network whose coins have value"));
         if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             warnings.add("this transaction creates a contract (no recipient)");
         }

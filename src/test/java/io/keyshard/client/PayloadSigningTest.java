@@ -432,6 +432,30 @@ class PayloadSigningTest {
         assertTrue(lost.warnings().stream().anyMatch(w -> w.contains("the token contract itself")), lost.text());
     }
 
+    @Test
+    void aMainNetworkTransactionSignedWithTestnetChosenIsWarnedAbout() {
+        String json = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\","
+                + "\"gas\":\"21000\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1\"}";
+        for (Network network : Network.values()) {
+            SignReview review = ws.payloads()
+                    .prepare(new PayloadRequest(
+                            key.keyId(),
+                            PayloadKind.ETH_TX,
+                            json.getBytes(StandardCharsets.UTF_8),
+                            Chain.EVM,
+                            DerivationPath.parse("m/44/60/0/0/0"),
+                            network,
+                            false))
+                    .review();
+            assertEquals(
+                    network == Network.TESTNET
+                            ? List.of("you chose testnet, but this transaction is for Ethereum, a main network whose "
+                                    + "coins have value")
+                            : List.of(),
+                    review.warnings());
+        }
+    }
+
     private PreparedPayload ethTx(String chainId, String to, String data) {
         String json = "{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\","
                 + "\"maxFeePerGas\":\"2\",\"gas\":\"60000\",\"to\":\"" + to + "\",\"data\":\"" + data + "\"}";
