@@ -360,15 +360,7 @@ class PayloadSigningTest {
         String json = "{\"from\":\"" + address + "\",\"chainId\":\"0x1\",\"nonce\":\"5\",\"maxPriorityFeePerGas\":"
                 + "\"1000000000\",\"maxFeePerGas\":\"0x9502f9000\",\"gas\":\"21000\",\"to\":"
                 + "\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1500000000000000000\",\"data\":\"0x\"}";
-        PreparedPayload p = ws.payloads()
-                .prepare(new PayloadRequest(
-                        key.keyId(),
-                        PayloadKind.ETH_TX,
-                        json.getBytes(StandardCharsets.UTF_8),
-                        Chain.EVM,
-                        DerivationPath.parse("m/44/60/0/0/7"),
-                        null,
-                        false));
+        PreparedPayload p = prepareEthTx(json, "m/44/60/0/0/7", null);
         assertTrue(
                 p.review().rows().contains(new SignReview.Row("Value", "1.5 ETH")),
                 p.review().text());
@@ -437,16 +429,7 @@ class PayloadSigningTest {
         String json = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\","
                 + "\"gas\":\"21000\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1\"}";
         for (Network network : Network.values()) {
-            SignReview review = ws.payloads()
-                    .prepare(new PayloadRequest(
-                            key.keyId(),
-                            PayloadKind.ETH_TX,
-                            json.getBytes(StandardCharsets.UTF_8),
-                            Chain.EVM,
-                            DerivationPath.parse("m/44/60/0/0/0"),
-                            network,
-                            false))
-                    .review();
+            SignReview review = prepareEthTx(json, "m/44/60/0/0/0", network).review();
             assertEquals(
                     network == Network.TESTNET
                             ? List.of("you chose testnet, but this transaction is for Ethereum, a main network whose "
@@ -459,14 +442,18 @@ class PayloadSigningTest {
     private PreparedPayload ethTx(String chainId, String to, String data) {
         String json = "{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\","
                 + "\"maxFeePerGas\":\"2\",\"gas\":\"60000\",\"to\":\"" + to + "\",\"data\":\"" + data + "\"}";
+        return prepareEthTx(json, "m/44/60/0/0/0", null);
+    }
+
+    private PreparedPayload prepareEthTx(String json, String path, Network network) {
         return ws.payloads()
                 .prepare(new PayloadRequest(
                         key.keyId(),
                         PayloadKind.ETH_TX,
                         json.getBytes(StandardCharsets.UTF_8),
                         Chain.EVM,
-                        DerivationPath.parse("m/44/60/0/0/0"),
-                        null,
+                        DerivationPath.parse(path),
+                        network,
                         false));
     }
 
