@@ -3,12 +3,9 @@ package io.keyshard.client;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
+import io.keyshard.bytes.Utf8;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.vault.KeyRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /** What every payload plan shares: strict text decoding, the signing key at its path, and refusals worded for a person. */
@@ -39,16 +36,9 @@ final class Decoding {
 
     /** The input as UTF-8 text; refuses bytes that are not UTF-8, naming what was expected. */
     static String utf8(byte[] input, String what) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(input))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the input is not UTF-8 text; " + what + " is expected");
-        }
+        return Utf8.decode(input)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("the input is not UTF-8 text; " + what + " is expected"));
     }
 
     /**

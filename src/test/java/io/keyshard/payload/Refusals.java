@@ -2,10 +2,7 @@ package io.keyshard.payload;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.keyshard.bytes.Utf8;
 
 /** What the payload fuzz targets share: the refusal oracle and the text a JSON reader is given. */
 public final class Refusals {
@@ -19,15 +16,6 @@ public final class Refusals {
 
     /** The bytes as UTF-8 text, or null when they are not UTF-8 (refused before any payload reader sees them). */
     public static String utf8(byte[] data) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return Utf8.decode(data).orElse(null);
     }
 }
