@@ -1,6 +1,6 @@
 package io.keyshard.payload.evm;
 
-import java.math.BigDecimal;
+import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
 
 /** Exact decimal amounts for the review: wei as ETH (18 decimals) and as gwei (9), never floating point. */
@@ -9,22 +9,11 @@ public final class EvmUnits {
 
     /** {@code 1500000000000000000} wei is {@code "1.5"}. */
     public static String ether(BigInteger wei) {
-        return scaled(wei, 18);
+        return Decimals.scaled(wei, 18);
     }
 
     /** {@code 2500000000} wei is {@code "2.5"} gwei. */
     public static String gwei(BigInteger wei) {
-        return scaled(wei, 9);
-    }
-
-    /** {@code units} moved {@code decimals} places left, exact, without trailing zeros. */
-    static String scaled(BigInteger units, int decimals) {
-        if (units.signum() == 0) {
-            return "0";
-        }
-        return new BigDecimal(units)
-                .movePointLeft(decimals)
-                .stripTrailingZeros()
-                .toPlainString();
+        return Decimals.scaled(wei, 9);
     }
 }

@@ -1,5 +1,6 @@
 package io.keyshard.payload.evm;
 
+import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,6 @@ public record KnownToken(long chainId, String address, String symbol, int decima
 
     /** {@code 250000000} is "250 USDC". */
     public String amount(BigInteger smallestUnits) {
-        return EvmUnits.scaled(smallestUnits, decimals) + " " + symbol;
+        return Decimals.scaled(smallestUnits, decimals) + " " + symbol;
     }
 }

@@ -1,7 +1,7 @@
 package io.keyshard.payload.solana;
 
 import io.keyshard.address.Base58;
-import java.math.BigDecimal;
+import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -71,15 +71,6 @@ final class InstructionData {
 
     /** {@code 1500000000} lamports is {@code "1.5 SOL"}. */
     static String sol(BigInteger lamports) {
-        return decimal(lamports, 9) + " SOL";
-    }
-
-    static String decimal(BigInteger units, int decimals) {
-        return units.signum() == 0
-                ? "0"
-                : new BigDecimal(units)
-                        .movePointLeft(decimals)
-                        .stripTrailingZeros()
-                        .toPlainString();
+        return Decimals.scaled(lamports, 9) + " SOL";
     }
 }

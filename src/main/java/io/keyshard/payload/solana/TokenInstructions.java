@@ -1,6 +1,7 @@
 package io.keyshard.payload.solana;
 
 import io.keyshard.address.Base58;
+import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ final class TokenInstructions {
     /** The amount in whole tokens, by the decimals the instruction states, and the mint it is of. */
     private static String checked(InstructionData d, int mintAccount) {
         String mint = d.account(mintAccount);
-        String amount = InstructionData.decimal(d.u64(1), d.u8(9));
+        String amount = Decimals.scaled(d.u64(1), d.u8(9));
         String symbol = SYMBOLS.get(mint);
         return symbol == null ? amount + " of the mint " + mint : amount + " " + symbol + " (mint " + mint + ")";
     }
