@@ -48,14 +48,15 @@ final class EvmPayloads {
         byte[] digest = Eip191.hash(message);
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
-        if (Decoding.printable(message) != null) {
+        boolean text = Decoding.printable(message) != null;
+        if (text) {
             SiweMessage.parse(new String(message, StandardCharsets.UTF_8))
                     .ifPresent(siwe -> EvmMessageRows.signIn(siwe, address, rows, warnings));
         }
         rows.add(new SignReview.Row("Message", Decoding.display(message)));
         rows.add(new SignReview.Row("Length", message.length + " bytes"));
         rows.add(new SignReview.Row("Digest", hex(digest)));
-        if (message.length == 32 && Decoding.printable(message) == null) {
+        if (message.length == 32 && !text) {
             warnings.add("the message is 32 bytes of binary data: it may be the hash of a transaction or permit that "
                     + "someone wants signed unseen; sign it only if you know what it is");
         }
@@ -71,13 +72,12 @@ final class EvmPayloads {
         rows.add(new SignReview.Row("Primary type", t.primaryType()));
         optional(rows, "Domain name", t.name());
         optional(rows, "Domain version", t.version());
-        BigInteger chainId = t.chainId() == null ? null : new BigInteger(t.chainId());
-        optional(rows, "Chain id", chainId == null ? null : EvmChain.describe(chainId));
+        optional(rows, "Chain id", t.chainId() == null ? null : EvmChain.describe(t.chainId()));
         optional(rows, "Verifying contract", t.verifyingContract());
         optional(rows, "Salt", t.salt());
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
-        permit.ifPresent(p -> EvmMessageRows.permit(p, chainId, rows, warnings));
+        permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
         rows.add(new SignReview.Row(
                 "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
         rows.add(new SignReview.Row("Digest", hex(digest)));

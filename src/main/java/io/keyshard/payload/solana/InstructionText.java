@@ -1,11 +1,8 @@
 package io.keyshard.payload.solana;
 
 import io.keyshard.address.Base58;
+import io.keyshard.bytes.Utf8;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,7 @@ public record InstructionText(String program, String action, String warning) {
                 case MEMO, MEMO_V1 -> memo(d);
                 default -> null;
             };
-            String name = NAMES.getOrDefault(program, program);
+            String name = programName(program);
             out.add(
                     known == null
                             ? new InstructionText(name, d.length() + " bytes of data, not decoded here", null)
@@ -139,16 +136,9 @@ public record InstructionText(String program, String action, String warning) {
     }
 
     private static InstructionText memo(InstructionData d) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(d.bytes(0, d.length())))
-                    .toString();
-            return said("memo \"" + text + "\"");
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return Utf8.decode(d.bytes(0, d.length()))
+                .map(text -> said("memo \"" + text + "\""))
+                .orElse(null);
     }
 
     /** The priority fee the compute-budget instructions set, in lamports, when both price and limit are set. */
@@ -160,8 +150,10 @@ public record InstructionText(String program, String action, String warning) {
                 continue;
             }
             InstructionData d = new InstructionData(m, ix, null);
-            limit = unitLimit(d) == null ? limit : unitLimit(d);
-            price = unitPrice(d) == null ? price : unitPrice(d);
+            BigInteger l = unitLimit(d);
+            BigInteger p = unitPrice(d);
+            limit = l == null ? limit : l;
+            price = p == null ? price : p;
         }
         if (limit == null || price == null) {
             return null;

@@ -100,7 +100,7 @@ class Eip712Test {
         assertEquals("Mail", r.primaryType());
         assertEquals("Ether Mail", r.name());
         assertEquals("1", r.version());
-        assertEquals("1", r.chainId());
+        assertEquals(BigInteger.ONE, r.chainId());
         assertEquals("0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC", r.verifyingContract());
         assertNull(r.salt());
     }
