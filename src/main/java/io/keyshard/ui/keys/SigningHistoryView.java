@@ -8,12 +8,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * The details pane's signing history: per signature when, what, which address and path, which servers,
@@ -92,12 +89,11 @@ final class SigningHistoryView extends VBox {
         value.setWrapText(true);
         value.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(value, Priority.ALWAYS);
-        Button button = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
-        button.setId("copy-history-signature-" + i);
-        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        button.setTooltip(new Tooltip("Copy this signature"));
-        button.setAccessibleText("Copy the signature of " + KeyTexts.shortDate(e.signedAt()));
-        button.setOnAction(a -> copy.accept(e.signature(), "Signature"));
+        Button button = CopyIcon.of(
+                "copy-history-signature-" + i,
+                "Copy this signature",
+                "Copy the signature of " + KeyTexts.shortDate(e.signedAt()),
+                () -> copy.accept(e.signature(), "Signature"));
         HBox row = new HBox(8, value, button);
         row.setAlignment(Pos.TOP_LEFT);
         return row;

@@ -2,8 +2,10 @@ package io.keyshard.ui.servers;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.json.StrictJson;
+import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.OwnedScene;
 import io.keyshard.ui.common.UiTasks;
+import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.wire.PeerEntry;
 import java.io.IOException;
 import java.util.List;
@@ -13,8 +15,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,8 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * This computer's servers' entries for a remote server's operator to pin ({@code keyshard node peers add}):
@@ -102,14 +100,9 @@ final class LocalEntriesDialog {
         }
         Label name = new Label(e.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        Button copy = new Button("Copy", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        // an entry holds no secret (no API key): the system clipboard keeps it until replaced
+        Button copy = new CopyButton("entry of " + e.name(), () -> json, ValueCopier.systemClipboard());
         copy.setId("copy-entry-" + e.name());
-        copy.setOnAction(a -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(json);
-            Clipboard.getSystemClipboard().setContent(c);
-            copy.setText("Copied");
-        });
         HBox head = new HBox(10, name, copy);
         head.setAlignment(Pos.CENTER_LEFT);
         Label text = new Label(json);
