@@ -15,6 +15,7 @@ import io.keyshard.payload.bitcoin.Transaction;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.wire.TaprootTweak;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,7 @@ final class PsbtPayloads {
         for (SigningInput in : inputs) {
             parts.add(part(in));
         }
-        return new Plan(PsbtReviews.of(review), parts, psbt, inputs, r.finalizePsbt());
+        return new Plan(PsbtReviews.of(review, Instant.now()), parts, psbt, inputs, r.finalizePsbt());
     }
 
     /** Base64 text, or the binary form (which starts with {@code psbt 0xff}). */

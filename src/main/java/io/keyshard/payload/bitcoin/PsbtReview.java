@@ -24,6 +24,9 @@ import java.util.Locale;
  * @param amountsVerified true when every input amount is either bound by this key's signature (its own segwit
  *     inputs; all inputs once one taproot input is signed) or read from the whole previous transaction; false
  *     when the fee rests on amounts the PSBT merely states for other inputs (the BIP-143 fee attack)
+ * @param lockTime the transaction's nLockTime: a block height below 500,000,000, else a Unix time
+ * @param lockTimeInForce true when an input's sequence is not final, so that consensus enforces {@code lockTime}
+ * @param signalsReplacement true when an input's sequence is below 0xfffffffe (BIP-125 opt-in replace-by-fee)
  */
 public record PsbtReview(
         Network network,
@@ -37,9 +40,14 @@ public record PsbtReview(
         long vsize,
         boolean vsizeExact,
         Double feeRate,
-        boolean amountsVerified) {
+        boolean amountsVerified,
+        long lockTime,
+        boolean lockTimeInForce,
+        boolean signalsReplacement) {
     /** No amount, nor sum of amounts, exceeds the 21 million bitcoin that can ever exist. */
     public static final long MAX_MONEY = 21_000_000L * 100_000_000L;
+    /** An input sequence that opts out of the lock time and of replacement. */
+    private static final long FINAL_SEQUENCE = 0xffffffffL;
 
     /** One input: {@code path} is null for an input of another key. */
     public record InputLine(
@@ -52,8 +60,17 @@ public record PsbtReview(
             String sighashType,
             boolean finalized) {}
 
-    /** One output: {@code address} null for a script without one (OP_RETURN), {@code path} set for change. */
-    public record OutputLine(int index, String address, String scriptHex, long amount, boolean change, String path) {}
+    /**
+     * One output: {@code address} null for a script without one (OP_RETURN), {@code path} set for change,
+     * {@code dustThreshold} the least amount its script may carry for nodes to relay the transaction.
+     */
+    public record OutputLine(
+            int index, String address, String scriptHex, long amount, boolean change, String path, long dustThreshold) {
+        /** Below the dust threshold: nodes do not relay a transaction with such an output. */
+        public boolean dust() {
+            return amount < dustThreshold;
+        }
+    }
 
     public PsbtReview {
         inputs = List.copyOf(inputs);
@@ -104,7 +121,8 @@ public record PsbtReview(
                     Hex.encode(o.scriptPubKey()),
                     o.amount(),
                     change != null,
-                    change == null ? null : change.toString()));
+                    change == null ? null : change.toString(),
+                    RelayPolicy.dustThreshold(o.scriptPubKey())));
             totalOut = money(totalOut + money(o.amount(), "output " + i), "the outputs");
         }
         Long fee = totalIn == null ? null : totalIn - totalOut;
@@ -130,7 +148,10 @@ public record PsbtReview(
                 size.vsize(),
                 size.exact(),
                 rate,
-                verified);
+                verified,
+                tx.lockTime(),
+                tx.inputs().stream().anyMatch(in -> in.sequence() != FINAL_SEQUENCE),
+                tx.inputs().stream().anyMatch(in -> in.sequence() < FINAL_SEQUENCE - 1));
     }
 
     private static long money(long amount, String what) {

@@ -68,13 +68,10 @@ final class SignDonePage {
             qrCaption.setText("");
             if (r != null) {
                 show(r, facts, copier);
-                String shown = SignedRows.qr(r);
+                SignedRows.Qr shown = SignedRows.qr(r);
                 if (shown != null) {
-                    qr.setImage(QrCode.image(shown, shown.length() > 300 ? 2 : 3));
-                    qrCaption.setText(
-                            shown.equals(r.signature())
-                                    ? "Scan to read the signature"
-                                    : "Scan to read the signed transaction");
+                    qr.setImage(QrCode.image(shown.value(), shown.value().length() > 300 ? 2 : 3));
+                    qrCaption.setText(shown.caption());
                 }
             }
         });

@@ -14,6 +14,9 @@ final class SignedRows {
     /** One line of the page: a label, the value, and the node id of the value. */
     record Row(String label, String value, String id, boolean copy) {}
 
+    /** What a QR code carries and the caption under it that says what a scan reads. */
+    record Qr(String value, String caption) {}
+
     private SignedRows() {}
 
     /** The rows that apply to the kind, the results first. */
@@ -24,13 +27,7 @@ final class SignedRows {
         add(rows, "Transaction hash", r.txHash(), "sign-tx-hash", true);
         add(rows, "Signed PSBT", r.psbt(), "sign-psbt", true);
         if (!r.signedInputs().isEmpty()) {
-            add(
-                    rows,
-                    "Inputs signed",
-                    String.join(
-                            ", ", r.signedInputs().stream().map(String::valueOf).toList()),
-                    "sign-inputs",
-                    false);
+            add(rows, "Inputs signed", inputs(r.signedInputs()), "sign-inputs", false);
         }
         String curve = r.curve().apiName();
         add(
@@ -54,12 +51,34 @@ final class SignedRows {
         }
     }
 
-    /** What the QR code shows: the signed transaction when there is one short enough, else the signature; null: none. */
-    static String qr(PayloadResult r) {
-        if (r.signedTransaction() != null && r.signedTransaction().length() <= QR_MAX) {
-            return r.signedTransaction();
+    /**
+     * "input 0", "inputs 0 and 2", "inputs 0, 1 and 4": the PSBT input indexes, worded so that a lone
+     * index is not read as a count.
+     */
+    static String inputs(List<Integer> indexes) {
+        List<String> each = indexes.stream().map(String::valueOf).toList();
+        if (each.size() == 1) {
+            return "input " + each.get(0);
         }
-        return r.signature() != null && r.signature().length() <= QR_MAX ? r.signature() : null;
+        return "inputs " + String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+    }
+
+    /**
+     * What the QR code shows, the first that is short enough to scan: the signed transaction, which a
+     * wallet broadcasts; the signed PSBT, which a wallet finishes; else the signature. Null: none.
+     */
+    static Qr qr(PayloadResult r) {
+        if (scannable(r.signedTransaction())) {
+            return new Qr(r.signedTransaction(), "Scan to read the signed transaction");
+        }
+        if (scannable(r.psbt())) {
+            return new Qr(r.psbt(), "Scan to read the signed PSBT into a wallet");
+        }
+        return scannable(r.signature()) ? new Qr(r.signature(), "Scan to read the signature") : null;
+    }
+
+    private static boolean scannable(String value) {
+        return value != null && !value.isEmpty() && value.length() <= QR_MAX;
     }
 
     /** The fields of {@code keyshard sign --json} that a verifier or a wallet needs (no keyId: the file may travel). */

@@ -11,6 +11,7 @@ final class PsbtBuilder {
     private final List<Transaction.TxOut> txOuts = new ArrayList<>();
     private final List<ByteWriter> inMaps = new ArrayList<>();
     private final List<ByteWriter> outMaps = new ArrayList<>();
+    private long lockTime;
 
     PsbtBuilder(int version) {
         this.version = version;
@@ -35,6 +36,27 @@ final class PsbtBuilder {
         }
         inMaps.add(w);
         return this;
+    }
+
+    /** Sets the last input's sequence (version 0: the unsigned transaction carries it). */
+    PsbtBuilder sequence(long sequence) {
+        requireVersion0();
+        Transaction.TxIn last = txIns.remove(txIns.size() - 1);
+        txIns.add(new Transaction.TxIn(last.prevTxid(), last.vout(), last.scriptSig(), sequence, last.witness()));
+        return this;
+    }
+
+    /** Sets the transaction's lock time (version 0). */
+    PsbtBuilder lockTime(long value) {
+        requireVersion0();
+        lockTime = value;
+        return this;
+    }
+
+    private void requireVersion0() {
+        if (version != 0) {
+            throw new IllegalStateException("sequence and lock time are set on version 0 PSBTs only");
+        }
     }
 
     PsbtBuilder in(int type, byte[] keyData, byte[] value) {
@@ -79,7 +101,11 @@ final class PsbtBuilder {
     Psbt build() {
         ByteWriter w = new ByteWriter().bytes(new byte[] {0x70, 0x73, 0x62, 0x74, (byte) 0xff});
         if (version == 0) {
-            record(w, PsbtFields.GLOBAL_UNSIGNED_TX, new byte[0], new Transaction(2, txIns, txOuts, 0).serialize());
+            record(
+                    w,
+                    PsbtFields.GLOBAL_UNSIGNED_TX,
+                    new byte[0],
+                    new Transaction(2, txIns, txOuts, lockTime).serialize());
         } else {
             record(
                     w,

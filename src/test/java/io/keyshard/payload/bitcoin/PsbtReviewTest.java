@@ -162,4 +162,51 @@ class PsbtReviewTest {
                 assertThrows(IllegalArgumentException.class, () -> PsbtReview.of(psbt, w.root, Network.MAINNET));
         assertTrue(e.getMessage().contains("output 0 amount"), e.getMessage());
     }
+
+    @Test
+    void theLockTimeReplaceSignalAndDustOutputsAreRead() {
+        TestWallet w = new TestWallet(CurveName.SECP256K1, 26);
+        byte[] pub = w.publicKey("m/84/0/0/0/0");
+        byte[] utxo = new Transaction.TxOut(100_000, Scripts.p2wpkh(Digests.hash160(pub))).serialize();
+        byte[] origin = w.origin("m/84/0/0/0/0").serialize();
+        Psbt psbt = new PsbtBuilder(0)
+                .input(TXID, 0)
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], utxo)
+                .in(PsbtFields.IN_BIP32_DERIVATION, pub, origin)
+                .sequence(0xfffffffeL)
+                .lockTime(880_000)
+                .output(98_000, EXTERNAL)
+                .output(293, EXTERNAL)
+                .output(294, EXTERNAL)
+                .output(0, Hex.decode("6a00"))
+                .build();
+        PsbtReview r = PsbtReview.of(psbt, w.root, Network.MAINNET);
+        assertEquals(880_000L, r.lockTime());
+        assertTrue(r.lockTimeInForce());
+        // 0xfffffffe enables the lock time but does not signal replacement (BIP-125 needs less)
+        assertFalse(r.signalsReplacement());
+        assertEquals(294, r.outputs().get(1).dustThreshold());
+        assertTrue(r.outputs().get(1).dust());
+        assertFalse(r.outputs().get(2).dust());
+        assertFalse(r.outputs().get(3).dust());
+
+        Psbt finalSequence = new PsbtBuilder(0)
+                .input(TXID, 0)
+                .in(PsbtFields.IN_WITNESS_UTXO, new byte[0], utxo)
+                .in(PsbtFields.IN_BIP32_DERIVATION, pub, origin)
+                .sequence(0xffffffffL)
+                .lockTime(880_000)
+                .output(98_000, EXTERNAL)
+                .build();
+        PsbtReview ignored = PsbtReview.of(finalSequence, w.root, Network.MAINNET);
+        assertFalse(ignored.lockTimeInForce());
+        assertFalse(ignored.signalsReplacement());
+
+        // the builder's default sequence, 0xfffffffd, signals replacement
+        assertTrue(PsbtReview.of(
+                        PsbtBuilder.spendP2wpkh(w, "m/84/0/0/0/0", TXID, 10_000, 9_000, EXTERNAL),
+                        w.root,
+                        Network.MAINNET)
+                .signalsReplacement());
+    }
 }
