@@ -13,7 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -150,9 +149,7 @@ public final class KeysView extends StackPane {
 
         // Table above, details below at full width: every column stays readable at the minimum
         // window size, and long hex values wrap less.
-        SplitPane split = new SplitPane(table, new KeyDetailsView(model));
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.38);
+        SplitPane split = KeysSplit.create(table, new KeyDetailsView(model), model.selectedProperty());
 
         Label notice = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
         notice.setId("keys-notice");
