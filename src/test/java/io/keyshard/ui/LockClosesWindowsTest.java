@@ -45,12 +45,7 @@ class LockClosesWindowsTest {
         AppModel model = TestApps.fxModel(home);
         Vault vault = TestApps.createVault(home);
         savings = TestApps.writeThreeKeys(vault).get(0);
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1180);
-        stage.setHeight(760);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1180, 760);
         mainStage = stage;
     }
 

@@ -162,16 +162,22 @@ public final class TestApps {
 
     /** Shows the main window 1180 px wide and {@code height} tall for {@code vault}, unlocked, as after the unlock screen. */
     public static ShownApp showUnlocked(FxRobot robot, AppModel model, Vault vault, double height) {
-        AppWindow window = new AppWindow(model);
-        AtomicReference<Stage> stage = new AtomicReference<>();
+        AtomicReference<ShownApp> shown = new AtomicReference<>();
         robot.interact(() -> {
-            model.session().unlocked(vault);
-            stage.set(new Stage());
-            window.install(stage.get());
-            stage.get().setWidth(1180);
-            stage.get().setHeight(height);
-            stage.get().show();
+            Stage stage = new Stage();
+            shown.set(new ShownApp(showOn(stage, model, vault, 1180, height), stage));
         });
-        return new ShownApp(window, stage.get());
+        return shown.get();
+    }
+
+    /** On the FX thread: opens {@code vault} in {@code model} and shows its main window on {@code stage} at that size. */
+    public static AppWindow showOn(Stage stage, AppModel model, Vault vault, double width, double height) {
+        model.session().unlocked(vault);
+        AppWindow window = new AppWindow(model);
+        window.install(stage);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.show();
+        return window;
     }
 }

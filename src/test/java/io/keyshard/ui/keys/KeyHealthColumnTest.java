@@ -85,12 +85,7 @@ class KeyHealthColumnTest {
                                     new ServerShare("OFFICIAL_1", Share.HELD, "holds its share"),
                                     new ServerShare("OFFICIAL_2", Share.HELD, "holds its share"))));
         });
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1280, 800);
     }
 
     @AfterEach

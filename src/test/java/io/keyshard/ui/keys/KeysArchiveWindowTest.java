@@ -42,12 +42,7 @@ class KeysArchiveWindowTest {
         Vault vault = TestApps.createVault(home);
         written = TestApps.writeThreeKeys(vault);
         model.keys().showAddressesActionProperty().set(k -> {});
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1024, 700);
     }
 
     @AfterEach

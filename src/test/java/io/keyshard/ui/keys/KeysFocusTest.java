@@ -38,12 +38,7 @@ class KeysFocusTest {
         TestApps.writeThreeKeys(vault);
         model.keys().showAddressesActionProperty().set(r -> {});
         model.keys().newKeyActionProperty().set(() -> {});
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1280, 800);
     }
 
     @AfterEach

@@ -47,12 +47,7 @@ class KeysSplitTest {
         Vault vault = TestApps.createVault(home);
         TestApps.writeKeysWithAnUnlabelledOne(vault);
         TestApps.writeUnlabelledKeys(vault);
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1024, 700);
     }
 
     @AfterEach

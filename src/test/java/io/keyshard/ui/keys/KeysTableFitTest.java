@@ -39,12 +39,7 @@ class KeysTableFitTest {
         AppModel model = TestApps.fxModel(home);
         Vault vault = TestApps.createVault(home);
         TestApps.writeKeysWithAnUnlabelledOne(vault);
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1024, 700);
     }
 
     @AfterEach

@@ -55,12 +55,7 @@ class KeysWindowTest {
         model.keys().showAddressesActionProperty().set(shownAddresses::add);
         model.keys().signActionProperty().set(signedWith::add);
         model.keys().newKeyActionProperty().set(() -> newKeyClicks++);
-        model.session().unlocked(vault);
-        window = new AppWindow(model);
-        window.install(stage);
-        stage.setWidth(1180);
-        stage.setHeight(760);
-        stage.show();
+        window = TestApps.showOn(stage, model, vault, 1180, 760);
     }
 
     @AfterEach
