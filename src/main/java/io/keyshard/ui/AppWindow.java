@@ -32,17 +32,23 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Keyshard's main window: builds the scene (frame, screens, unlock overlay, stylesheet, shortcuts,
  * auto-lock) from an {@link AppModel} and dresses a stage with it. The app and the UI tests both
  * go through here, so the tests see exactly the window a user gets. While the vault is locked the
- * unlock screen covers everything; Ctrl+L locks.
+ * unlock screen covers everything; Ctrl+L locks, Ctrl+N makes a new key, Ctrl+Q quits.
  */
 public final class AppWindow {
     public static final String TITLE = "Keyshard";
     /** Locks the vault from anywhere in the window. */
     public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    /** Opens the New key wizard from any screen of the unlocked window. */
+    public static final KeyCombination NEW_KEY = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    /** Closes the window as its close button does: the vault locks and the local servers this app started stop. */
+    public static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     static final double WIDTH = 1040;
     static final double HEIGHT = 680;
@@ -74,6 +80,15 @@ public final class AppWindow {
                 session.lock();
             }
         });
+        scene.getAccelerators().put(NEW_KEY, () -> {
+            if (session.isUnlocked()
+                    && !root.overlayShowingProperty().get()
+                    && model.keys().newKeyAvailableProperty().get()) {
+                model.navigation().select(Place.KEYS);
+                model.keys().newKey();
+            }
+        });
+        scene.getAccelerators().put(QUIT, this::quit);
 
         wireKeyActions(session);
         unlockView = new UnlockView(model.unlock(), session.home());
@@ -127,6 +142,13 @@ public final class AppWindow {
                 where -> new SignView(
                         new SignViewModel(where, SignService.of(session.workspace()), tasks, session::fireKeysChanged),
                         copier));
+    }
+
+    /** What the window's close button does: the close request (the app saves the window's place), then close. */
+    private void quit() {
+        Window window = scene.getWindow();
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        window.hide();
     }
 
     private void showLockState() {

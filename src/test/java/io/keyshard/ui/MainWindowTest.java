@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -132,6 +133,23 @@ class MainWindowTest {
         assertTrue(window.root().main().isVisible());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         assertShowing(Place.SETTINGS, robot);
+    }
+
+    @Test
+    void ctrlNStartsANewKeyFromAnyScreenAndCtrlQClosesTheWindowLockingTheVault(FxRobot robot) {
+        AtomicInteger wizards = new AtomicInteger();
+        robot.interact(() -> window.model().keys().newKeyActionProperty().set(wizards::incrementAndGet));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        assertShowing(Place.SERVERS, robot);
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        assertShowing(Place.KEYS, robot);
+        assertEquals(1, wizards.get(), "Ctrl+N opens the New key wizard, over the Keys screen");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing(), "Ctrl+Q closes the window");
+        assertFalse(window.model().session().isUnlocked(), "closing the window locks the vault");
     }
 
     private void assertShowing(Place place, FxRobot robot) {

@@ -80,6 +80,7 @@ public final class KeysView extends StackPane {
         newKey.setMinWidth(Region.USE_PREF_SIZE);
         newKey.getStyleClass().add(Styles.ACCENT);
         newKey.setOnAction(e -> model.newKey());
+        newKey.setTooltip(new Tooltip("Make a new threshold key (Ctrl+N)"));
         newKey.visibleProperty().bind(model.newKeyAvailableProperty());
         newKey.managedProperty().bind(newKey.visibleProperty());
         return newKey;
