@@ -53,6 +53,13 @@ final class SolanaPayloads {
                 warnings.add(ix.warning());
             }
         }
+        BigInteger sent = InstructionText.lamportsSentBy(tx.message(), publicKey);
+        rows.add(new SignReview.Row(
+                "SOL this key sends",
+                sent.signum() == 0
+                        ? "none by the instructions above"
+                        : InstructionText.sol(sent) + " by the transfers and new accounts above"
+                                + (slot == 0 ? ", and the network fee below" : "")));
         rows.add(new SignReview.Row("Network fee", fee(tx.message(), v.signaturesRequired())));
         rows.add(new SignReview.Row(
                 "Programs",

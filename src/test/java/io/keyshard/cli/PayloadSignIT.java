@@ -108,6 +108,9 @@ class PayloadSignIT {
         CliHarness.Result plain = cli.run(with(fromFile, "--yes"));
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("signedTransaction"), plain.out());
+        assertTrue(
+                plain.err().contains("0.000001 SOL by the transfers and new accounts above, and the network fee below"),
+                "the review totals the SOL leaving the key, which pays the fee too: " + plain.err());
         CliHarness.Result text = cli.run(with(fromFile, "--json"));
         JsonNode t = SignCli.json(text);
         assertEquals(t.get("signature").asText(), t.get("txHash").asText());

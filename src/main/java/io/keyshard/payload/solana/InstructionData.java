@@ -69,6 +69,14 @@ final class InstructionData {
         return Base58.encode(key) + (self != null && Arrays.equals(key, self) ? " (this key)" : "");
     }
 
+    /** True when the instruction's {@code i}-th account is the signing key's own. */
+    boolean isSelf(int i) {
+        int index = accounts[i];
+        return self != null
+                && index < message.staticKeys().size()
+                && Arrays.equals(message.staticKeys().get(index), self);
+    }
+
     /** {@code 1500000000} lamports is {@code "1.5 SOL"}. */
     static String sol(BigInteger lamports) {
         return Decimals.scaled(lamports, 9) + " SOL";

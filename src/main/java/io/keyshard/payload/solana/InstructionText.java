@@ -85,10 +85,10 @@ public record InstructionText(String program, String action, String warning) {
             return null;
         }
         long tag = d.u32(0);
-        if (tag == 2 && d.is(12, 2)) {
+        if (isTransfer(d)) {
             return said("transfer " + InstructionData.sol(d.u64(4)) + " from " + d.account(0) + " to " + d.account(1));
         }
-        if (tag == 0 && d.is(52, 2)) {
+        if (isCreateAccount(d)) {
             return said("create account " + d.account(1) + " with " + InstructionData.sol(d.u64(4)) + " and "
                     + d.u64(12) + " bytes, owned by " + programName(Base58.encode(d.bytes(20, 52))) + ", paid by "
                     + d.account(0));
@@ -107,6 +107,16 @@ public record InstructionText(String program, String action, String warning) {
                             + "can send it at any time until the nonce in " + d.account(0) + " is advanced");
         }
         return null;
+    }
+
+    /** System Transfer: tag 2, u64 lamports; accounts from, to. */
+    private static boolean isTransfer(InstructionData d) {
+        return d.is(12, 2) && d.u32(0) == 2;
+    }
+
+    /** System CreateAccount: tag 0, u64 lamports, u64 space, owner; accounts funder, new account. */
+    private static boolean isCreateAccount(InstructionData d) {
+        return d.is(52, 2) && d.u32(0) == 0;
     }
 
     /** Create (empty data or 0) and CreateIdempotent (1): accounts funder, new account, wallet, mint. */
@@ -139,6 +149,24 @@ public record InstructionText(String program, String action, String warning) {
         return Utf8.decode(d.bytes(0, d.length()))
                 .map(text -> said("memo \"" + text + "\""))
                 .orElse(null);
+    }
+
+    /**
+     * The lamports that leave the key {@code self} by the System Program's transfers and account creations
+     * it pays for (the layouts {@link #system} decodes); the network fee is not in it.
+     */
+    public static BigInteger lamportsSentBy(SolanaMessage m, byte[] self) {
+        BigInteger sent = BigInteger.ZERO;
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            if (!SYSTEM.equals(Base58.encode(m.staticKeys().get(ix.programIndex())))) {
+                continue;
+            }
+            InstructionData d = new InstructionData(m, ix, self);
+            if ((isTransfer(d) || isCreateAccount(d)) && d.isSelf(0)) {
+                sent = sent.add(d.u64(4));
+            }
+        }
+        return sent;
     }
 
     /** The priority fee the compute-budget instructions set, in lamports, when both price and limit are set. */

@@ -165,4 +165,49 @@ class InstructionTextTest {
                 .u8(3, 1, 0, 0, 0, 0, 0, 0, 0);
         assertEquals(BigInteger.ONE, InstructionText.priorityFeeLamports(message(tiny, 2)));
     }
+
+    @Test
+    void theSolThisKeySendsAddsItsTransfersAndTheAccountsItFundsAndNothingElse() {
+        byte[] owner = Base58.decode(InstructionText.TOKEN);
+        SolanaWire ix = new SolanaWire()
+                .u8(3) // System: 1.5 SOL from this key to 0x77
+                .len(2)
+                .u8(0, 1)
+                .len(12)
+                .u8(2, 0, 0, 0)
+                .u8(le64(1_500_000_000L))
+                .u8(3) // System: 7 lamports from 0x77 to this key, which this key receives
+                .len(2)
+                .u8(1, 0)
+                .len(12)
+                .u8(2, 0, 0, 0)
+                .u8(le64(7))
+                .u8(3) // System: create 0x66 with the rent of a token account, paid by this key
+                .len(2)
+                .u8(0, 2)
+                .len(52)
+                .u8(0, 0, 0, 0)
+                .u8(le64(2_039_280L))
+                .u8(le64(165))
+                .raw(owner)
+                .u8(3) // a transfer cut short is not read as one
+                .len(2)
+                .u8(0, 1)
+                .len(11)
+                .u8(2, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7);
+        SolanaMessage m = message(ix, 4);
+        assertEquals(
+                BigInteger.valueOf(1_500_000_000L + 2_039_280L),
+                InstructionText.lamportsSentBy(m, SolanaWire.filled(0x11)));
+        assertEquals(BigInteger.valueOf(7), InstructionText.lamportsSentBy(m, SolanaWire.filled(0x77)));
+        assertEquals(BigInteger.ZERO, InstructionText.lamportsSentBy(m, SolanaWire.filled(0x99)));
+    }
+
+    private static int[] le64(long v) {
+        int[] out = new int[8];
+        for (int i = 0; i < 8; i++) {
+            out[i] = (int) (v >>> (8 * i)) & 0xff;
+        }
+        return out;
+    }
 }
