@@ -45,10 +45,14 @@ final class SigningReadinessCheck {
         }
         if (!silent.isEmpty() && (statuses.isEmpty() || answeredReady)) {
             // the pairs among the servers that answered are ready: whether the others are too is not known
+            boolean local =
+                    silent.stream().anyMatch(name -> servers.get(name).info().local());
             return new SigningReadiness(
                     State.UNKNOWN,
-                    String.join(", ", silent) + (silent.size() == 1 ? " does" : " do")
-                            + " not answer (keys check starts the local servers)");
+                    String.join(", ", silent) + (silent.size() == 1 ? " does" : " do") + " not answer"
+                            + (local
+                                    ? " (a share check, Check shares in the app or keys check, starts the local servers)"
+                                    : ": a share check asks again once it is back"));
         }
         return SigningReadiness.of(State.ON_FIRST_USE);
     }

@@ -527,6 +527,51 @@ class AppScreensIT {
     }
 
     @Test
+    void aKeysSigningStateIsAskedAgainWhenAShareCheckFindsItsSilentServerBack(FxRobot robot) throws Exception {
+        TestNode remote = remoteServer("REMOTE_D", 34);
+        GeneratedKey made = workspace
+                .call(
+                        ComponentModule.GENERATE_KEY_SHARE,
+                        new KeygenRequest(
+                                CurveName.SECP256K1, 2, List.of("OFFICIAL_1", "OFFICIAL_2", "REMOTE_D"), "Back"))
+                .promise()
+                .join();
+        // its pairs set up, so that the two servers that still answer say they are ready
+        workspace.ecdsaSetup(made.record().keyId()).promise().join();
+        assertEquals(
+                SigningReadiness.State.READY,
+                workspace.signingReadiness(made.record().keyId()).state());
+        int port = remote.server.port();
+        remote.stop();
+        AppModel model = TestApps.fxModel(home);
+        TestApps.ShownApp shown = TestApps.showUnlocked(robot, model, vault, 760);
+        @SuppressWarnings("unchecked")
+        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
+        waitFor(
+                30,
+                () -> table.getItems().stream()
+                        .anyMatch(k -> k.keyId().equals(made.record().keyId())));
+        waitFor(60, () -> !model.keys().health().checkingProperty().get());
+        robot.interact(() -> table.getSelectionModel()
+                .select(table.getItems().stream()
+                        .filter(k -> k.keyId().equals(made.record().keyId()))
+                        .findFirst()
+                        .orElseThrow()));
+        waitFor(
+                60,
+                () -> "Not known whether signing is set up".equals(text(robot, "#signing-state")),
+                () -> text(robot, "#signing-state"));
+        assertEquals(
+                "REMOTE_D does not answer: a share check asks again once it is back.", text(robot, "#signing-note"));
+
+        remote.server = NodeServer.start(remote.data, port, Duration.ofMinutes(10));
+        robot.clickOn("#check-health");
+        waitFor(60, () -> "Ready to sign".equals(text(robot, "#signing-state")), () -> text(robot, "#signing-note"));
+        Screenshots.save(robot, shown.window().root(), "keys-signing-known-again");
+        robot.interact(() -> shown.stage().close());
+    }
+
+    @Test
     void removingARemoteServerAsksFirst(FxRobot robot) throws Exception {
         remoteServer("REMOTE_B", 32);
         ServersViewModel vm = new ServersViewModel(() -> workspace, tasks);

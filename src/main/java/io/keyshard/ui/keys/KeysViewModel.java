@@ -1,6 +1,7 @@
 package io.keyshard.ui.keys;
 
 import io.keyshard.client.ResolvedKey;
+import io.keyshard.client.SigningReadiness;
 import io.keyshard.client.Workspace;
 import io.keyshard.ui.session.AppSession;
 import io.keyshard.ui.unlock.UserMessages;
@@ -71,6 +72,14 @@ public final class KeysViewModel {
         this.shelf = new KeyShelf(session, notice::set);
         this.history = new SigningHistory(session, selected);
         this.signing = new SigningState(session, selected);
+        // a check starts the local servers and reaches the others again: a key whose signing state could not be
+        // known because a server was silent is asked again once the check is done
+        health.checkingProperty().addListener((obs, was, checking) -> {
+            SigningReadiness r = signing.readinessProperty().get();
+            if (!checking && r != null && r.state() == SigningReadiness.State.UNKNOWN) {
+                signing.reload();
+            }
+        });
         search.addListener((obs, old, text) -> refilter());
         shelf.archived().addListener((SetChangeListener<UUID>) change -> refilter());
         shelf.showArchivedProperty().addListener((obs, old, all) -> refilter());
