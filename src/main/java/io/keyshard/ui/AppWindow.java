@@ -2,6 +2,7 @@ package io.keyshard.ui;
 
 import io.keyshard.QuietLibraryLogs;
 import io.keyshard.ui.backup.BackupViewModel;
+import io.keyshard.ui.backup.ServerBackupViewModel;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.keys.KeysView;
@@ -105,7 +106,11 @@ public final class AppWindow {
         BackupViewModel backup = new BackupViewModel(session::workspace, tasks);
         backup.setOnRestored(session::fireKeysChanged);
         return new SettingsView(
-                model.settings(), session::lock, backup, new PasswordChangeViewModel(session::workspace, tasks));
+                model.settings(),
+                session::lock,
+                backup,
+                new ServerBackupViewModel(session.home(), session.cluster(), tasks),
+                new PasswordChangeViewModel(session::workspace, tasks));
     }
 
     /**

@@ -2,9 +2,12 @@ package io.keyshard.ui.backup;
 
 import atlantafx.base.theme.Styles;
 import io.keyshard.ui.common.OwnedScene;
+import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.common.PasswordMeterBar;
 import io.keyshard.ui.common.ShareCustody;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -20,33 +23,76 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** "Export a backup now": file and a backup password (twice); Enter exports, Escape cancels. */
+/**
+ * A backup written to a file or folder sealed with a password typed twice, rated by the backup rule's
+ * meter: "Export a backup" of the vault's key records and "Back up the local servers". Enter writes,
+ * Escape cancels.
+ */
 public final class BackupDialog {
+    /** How a dialog writes its backup: completes with null once written, else with what to fix; wipes the arrays. */
+    @FunctionalInterface
+    interface Writer {
+        CompletableFuture<String> write(Path to, char[] password, char[] confirm);
+    }
+
+    /** One kind of backup: the dialog's title, its words, where it proposes to write, and how. */
+    record Kind(
+            String title,
+            String explain,
+            String custody,
+            String placeLabel,
+            Path suggested,
+            String action,
+            PasswordMeter meter,
+            Writer writer) {}
+
     private BackupDialog() {}
 
-    /** Shows the dialog over {@code owner}; it closes itself once the backup is written. */
+    /** "Export a backup now" of the vault's key records, over {@code owner}; closes itself once written. */
     public static Stage show(Window owner, BackupViewModel backup) {
+        return show(
+                owner,
+                new Kind(
+                        "Export a backup",
+                        "The backup holds every key record of the vault, encrypted with the password you choose "
+                                + "here. Keep the password: the backup cannot be opened without it.",
+                        ShareCustody.VAULT_BACKUP,
+                        "File",
+                        BackupViewModel.suggestedFile(),
+                        "Export",
+                        backup.meter(),
+                        backup::export));
+    }
+
+    /** "Back up the local servers" into a folder, over {@code owner}; closes itself once written. */
+    public static Stage showServers(Window owner, ServerBackupViewModel servers) {
+        return show(
+                owner,
+                new Kind(
+                        "Back up the local servers",
+                        ServerBackupViewModel.EXPLAIN,
+                        ShareCustody.SERVERS_BACKUP,
+                        "Folder",
+                        ServerBackupViewModel.suggestedFolder(),
+                        "Back up",
+                        servers.meter(),
+                        servers::backup));
+    }
+
+    private static Stage show(Window owner, Kind kind) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Export a backup");
-        TextField file = new TextField(BackupViewModel.suggestedFile().toString());
-        file.setId("backup-file");
-        file.setPrefColumnCount(32);
+        stage.setTitle(kind.title());
+        TextField place = new TextField(kind.suggested().toString());
+        place.setId("backup-file");
+        place.setPrefColumnCount(32);
         PasswordField password = new PasswordField();
         password.setId("backup-password");
         PasswordField confirm = new PasswordField();
         confirm.setId("backup-confirm");
-        Label explain = new Label("The backup holds every key record of the vault, encrypted with the password you "
-                + "choose here. Keep the password: the backup cannot be opened without it.");
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
-        explain.setMinHeight(Region.USE_PREF_SIZE);
-        Label custody = new Label(ShareCustody.VAULT_BACKUP);
-        custody.setId("backup-custody");
-        custody.setWrapText(true);
-        custody.setMaxWidth(460);
-        custody.setMinHeight(Region.USE_PREF_SIZE);
+        Label explain = paragraph(kind.explain(), null);
+        Label custody = paragraph(kind.custody(), "backup-custody");
         custody.getStyleClass().add("custody-note");
         Label error = new Label();
         error.setId("backup-error");
@@ -56,44 +102,44 @@ public final class BackupDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("File"), file);
+        grid.addRow(0, new Label(kind.placeLabel()), place);
         grid.addRow(1, new Label("Backup password"), password);
         grid.addRow(2, new Label("Repeat it"), confirm);
-        PasswordMeterBar meterBar = new PasswordMeterBar(backup.meter(), "backup-strength");
+        PasswordMeterBar meterBar = new PasswordMeterBar(kind.meter(), "backup-strength");
         grid.add(meterBar, 1, 3);
         Label hint = new Label();
         hint.setId("backup-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(460);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.textProperty().bind(backup.meter().hintProperty());
+        hint.textProperty().bind(kind.meter().hintProperty());
         hint.visibleProperty().bind(error.textProperty().isEmpty()); // a refusal says the same in red
         hint.managedProperty().bind(hint.visibleProperty());
         grid.add(hint, 1, 4);
         Runnable rate = () -> {
-            backup.meter().edited(password.getCharacters(), confirm.getCharacters());
+            kind.meter().edited(password.getCharacters(), confirm.getCharacters());
             error.setText("");
         };
         password.textProperty().addListener((obs, o, n) -> rate.run());
         confirm.textProperty().addListener((obs, o, n) -> rate.run());
         rate.run();
-        Button export = new Button("Export");
-        export.setId("backup-export");
-        export.setDefaultButton(true);
-        export.getStyleClass().add(Styles.ACCENT);
+        Button write = new Button(kind.action());
+        write.setId("backup-export");
+        write.setDefaultButton(true);
+        write.getStyleClass().add(Styles.ACCENT);
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        export.setOnAction(e -> {
-            if (file.getText().isBlank()) {
-                error.setText("Give a file to write the backup to.");
+        write.setOnAction(e -> {
+            if (place.getText().isBlank()) {
+                error.setText("Give a " + kind.placeLabel().toLowerCase(Locale.ROOT) + " to write the backup to.");
                 return;
             }
-            export.setDisable(true);
+            write.setDisable(true);
             char[] pw = password.getText().toCharArray();
             char[] again = confirm.getText().toCharArray();
-            backup.export(Path.of(file.getText().strip()), pw, again).thenAccept(problem -> {
-                export.setDisable(false);
+            kind.writer().write(Path.of(place.getText().strip()), pw, again).thenAccept(problem -> {
+                write.setDisable(false);
                 if (problem == null) {
                     password.clear();
                     confirm.clear();
@@ -103,7 +149,7 @@ public final class BackupDialog {
                 }
             });
         });
-        HBox buttons = new HBox(8, cancel, export);
+        HBox buttons = new HBox(8, cancel, write);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox root = new VBox(12, explain, custody, grid, error, buttons);
         root.setPadding(new Insets(18));
@@ -113,5 +159,14 @@ public final class BackupDialog {
         stage.show();
         password.requestFocus();
         return stage;
+    }
+
+    private static Label paragraph(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(460);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 }

@@ -4,7 +4,6 @@ import io.keyshard.client.Workspace;
 import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.PasswordRule.Purpose;
-import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,14 +34,11 @@ public final class BackupViewModel {
      */
     public CompletableFuture<String> export(Path out, char[] password, char[] confirm) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        meter.edited(CharBuffer.wrap(password), CharBuffer.wrap(confirm));
-        if (!meter.validProperty().get()) {
-            Arrays.fill(password, '\0');
-            Arrays.fill(confirm, '\0');
-            done.complete(meter.hintProperty().get());
+        String refused = meter.refusal(password, confirm);
+        if (refused != null) {
+            done.complete(refused);
             return done;
         }
-        Arrays.fill(confirm, '\0');
         Workspace ws = workspace.get();
         tasks.run(
                 () -> {

@@ -3,6 +3,8 @@ package io.keyshard.ui.common;
 import io.keyshard.vault.PasswordRule;
 import io.keyshard.vault.PasswordRule.Purpose;
 import io.keyshard.vault.PasswordRule.Strength;
+import java.nio.CharBuffer;
+import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,6 +44,20 @@ public final class PasswordMeter {
         });
         hint.set(h);
         valid.set(h.isEmpty());
+    }
+
+    /**
+     * Rates the two arrays a form handed over and wipes {@code confirm}; when the rule refuses the
+     * password, wipes it too and returns what to fix. Null: {@code password} may be used (the caller wipes it).
+     */
+    public String refusal(char[] password, char[] confirm) {
+        edited(CharBuffer.wrap(password), CharBuffer.wrap(confirm));
+        Arrays.fill(confirm, '\0');
+        if (valid.get()) {
+            return null;
+        }
+        Arrays.fill(password, '\0');
+        return hint.get();
     }
 
     public Purpose purpose() {

@@ -6,8 +6,8 @@ package io.keyshard.ui.common;
  * backup holds keyIds, not shares.
  */
 public final class ShareCustody {
-    /** The command that backs up the local servers' data folders. */
-    public static final String NODES_BACKUP = "keyshard nodes backup";
+    /** Where the local servers' data folders are backed up: Settings in the app, or the command. */
+    public static final String NODES_BACKUP = "Settings, Back up the local servers, or keyshard nodes backup";
 
     /** Shown when every chosen server runs on this computer. */
     public static final String ALL_LOCAL = "All chosen servers run on this computer, so every share of this key will "
@@ -24,6 +24,12 @@ public final class ShareCustody {
     public static final String LOCAL_CLUSTER = "The three local servers keep their shares in folders on this "
             + "computer, so a key made only on them is lost with this computer. Servers on other machines protect "
             + "it; so does an encrypted backup of the local servers' data folders (" + NODES_BACKUP + ").";
+
+    /** What a backup of the local servers holds, and where it should not be kept. */
+    public static final String SERVERS_BACKUP = "With this password, these files hold every share the local servers "
+            + "keep: enough to sign with any key made only on this computer. Keep them off this computer, and the "
+            + "files apart from each other if you can (keyshard nodes backup --server NAME writes one server at a time, "
+            + "each with its own password). keyshard nodes restore puts them back, the servers stopped.";
 
     private ShareCustody() {}
 }

@@ -5,6 +5,7 @@ import io.keyshard.ui.Theme;
 import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.backup.RestoreDialog;
+import io.keyshard.ui.backup.ServerBackupViewModel;
 import io.keyshard.ui.session.AppSettings;
 import java.util.Locale;
 import javafx.beans.value.ObservableStringValue;
@@ -26,6 +27,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The Settings place: one card per group of settings, each row a label, a line of help and its control. */
@@ -33,10 +35,15 @@ public final class SettingsView extends ScrollPane {
 
     /**
      * @param backup   the vault's backup export and restore, offered under "Backup"
+     * @param servers  the local servers' backup, offered under "Backup"
      * @param password the vault password change, offered under "Security"
      */
     public SettingsView(
-            SettingsViewModel model, Runnable lockNow, BackupViewModel backup, PasswordChangeViewModel password) {
+            SettingsViewModel model,
+            Runnable lockNow,
+            BackupViewModel backup,
+            ServerBackupViewModel servers,
+            PasswordChangeViewModel password) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -78,7 +85,12 @@ public final class SettingsView extends ScrollPane {
                                 "Restore from a backup",
                                 "Adds the keys of a backup file that this vault does not hold; "
                                         + "keys it already holds are kept as they are.",
-                                restoreButton(backup))),
+                                restoreButton(backup)),
+                        row(
+                                "Back up the local servers",
+                                "Writes the shares the three servers on this computer keep to files sealed with a "
+                                        + "password you choose: the vault backup holds no shares.",
+                                serversButton(servers))),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
@@ -141,6 +153,13 @@ public final class SettingsView extends ScrollPane {
         restore.setId("settings-restore-backup");
         restore.setOnAction(e -> RestoreDialog.show(restore.getScene().getWindow(), backup));
         return withNote(restore, backup.restoreNoteProperty(), "settings-restore-note");
+    }
+
+    private static Node serversButton(ServerBackupViewModel servers) {
+        Button backUp = new Button("Back up...", new FontIcon(MaterialDesignS.SERVER_SECURITY));
+        backUp.setId("settings-backup-servers");
+        backUp.setOnAction(e -> BackupDialog.showServers(backUp.getScene().getWindow(), servers));
+        return withNote(backUp, servers.noteProperty(), "settings-servers-note");
     }
 
     private static Node passwordButton(PasswordChangeViewModel password) {
