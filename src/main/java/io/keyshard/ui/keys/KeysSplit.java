@@ -27,6 +27,7 @@ final class KeysSplit {
     private double openShare = OPEN_TABLE_SHARE;
     private boolean placing;
     private boolean pressed;
+    private boolean revealPending;
 
     private KeysSplit(SplitPane split, TableView<KeyRecord> table, ObservableValue<KeyRecord> selected) {
         this.split = split;
@@ -42,10 +43,14 @@ final class KeysSplit {
         split.setDividerPositions(OPEN_TABLE_SHARE);
         split.heightProperty().addListener((o, a, h) -> s.place());
         selected.addListener((o, old, key) -> {
+            s.revealPending = key != null && old == null;
             s.place();
-            if (key != null && old == null) {
-                // after the pulse that lays the table out at its new height
-                Platform.runLater(() -> Platform.runLater(s::revealSelected));
+        });
+        // the table's new height is set in the layout pass that follows; reveal once that pass is done
+        table.heightProperty().addListener((o, a, h) -> {
+            if (s.revealPending) {
+                s.revealPending = false;
+                Platform.runLater(s::revealSelected);
             }
         });
         // only a divider the mouse moves is the person's choice; the pane also moves it while laying out

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -65,12 +66,16 @@ class KeysSplitTest {
 
         robot.interact(() -> table.getSelectionModel().select(KEYS - 1));
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(robot, window.root(), "keys-last-selected");
         SplitPane split = (SplitPane) table.getParent().getParent();
         assertEquals(KeysSplit.OPEN_TABLE_SHARE, split.getDividerPositions()[0], 0.01, "the details open below");
+        try {
+            WaitForAsyncUtils.waitFor(
+                    5, TimeUnit.SECONDS, () -> wholeRows(robot, table).contains(KEYS - 1));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the picked key's row is not whole in sight: " + wholeRows(robot, table), e);
+        }
+        Screenshots.save(robot, window.root(), "keys-last-selected");
         List<Integer> whole = wholeRows(robot, table);
-        assertTrue(whole.contains(KEYS - 1), "the picked key's row is whole in sight: " + whole);
         assertTrue(whole.size() < KEYS, "the details take room from the table: " + whole);
 
         robot.interact(() -> table.getSelectionModel().clearSelection());
