@@ -51,8 +51,18 @@ public final class LocalNodeBackup {
     /** One backup file written. */
     public record Written(String name, Path file) {}
 
-    /** One server folder restored; {@code replaced} when a folder of the same identity was there before. */
-    public record Restored(String name, Path folder, boolean replaced) {}
+    /**
+     * One server of a restore: {@code replaced} when a folder of the same identity was there before and now holds
+     * the backup; {@code kept} when that folder was left as it is (a restore that does not set servers back).
+     */
+    public record Restored(String name, Path folder, boolean replaced, boolean kept) {}
+
+    /** What a restore does to a server's folder. */
+    private enum Target {
+        NEW,
+        REPLACE,
+        KEEP
+    }
 
     /** A backup or restore refused before anything was written, with its exit code. */
     public static final class Refused extends RuntimeException implements ExitCoded {
@@ -110,6 +120,16 @@ public final class LocalNodeBackup {
      * shares under another identity.
      */
     public static List<Restored> restore(Path home, List<Path> files, char[] password) throws IOException {
+        return restore(home, files, password, true);
+    }
+
+    /**
+     * As {@link #restore(Path, List, char[])}; with {@code rollBack} false a server whose folder is already this
+     * same server is kept as it is ({@link Restored#kept}): a restore would set it back to the backup and drop its
+     * shares of every key made since. Then only a missing server, or a fresh one that holds no share, is restored.
+     */
+    public static List<Restored> restore(Path home, List<Path> files, char[] password, boolean rollBack)
+            throws IOException {
         List<Contents> all = new ArrayList<>();
         for (Path f : files) {
             all.add(open(f, password));
@@ -118,15 +138,19 @@ public final class LocalNodeBackup {
         List<Restored> out = new ArrayList<>();
         try (FileChannel ch = clusterLock(home);
                 FileLock lock = ch.lock()) {
-            List<Boolean> replaces = new ArrayList<>();
+            List<Target> targets = new ArrayList<>();
             for (Contents c : all) {
-                replaces.add(checkTarget(home, c));
+                targets.add(checkTarget(home, c, rollBack));
             }
             for (int i = 0; i < all.size(); i++) {
                 Contents c = all.get(i);
                 Path folder = folder(home, c.name());
+                if (targets.get(i) == Target.KEEP) {
+                    out.add(new Restored(c.name(), folder, false, true));
+                    continue;
+                }
                 install(home, c, folder);
-                out.add(new Restored(c.name(), folder, replaces.get(i)));
+                out.add(new Restored(c.name(), folder, targets.get(i) == Target.REPLACE, false));
                 byte[] entry = c.files().get("entry.json");
                 if (entry != null) {
                     ServerInfo info = StrictJson.mapper().readValue(entry, ServerInfo.class);
@@ -226,10 +250,10 @@ public final class LocalNodeBackup {
     }
 
     /** Refuses a target that runs or that holds shares under another identity; true if a folder will be replaced. */
-    private static boolean checkTarget(Path home, Contents c) throws IOException {
+    private static Target checkTarget(Path home, Contents c, boolean rollBack) throws IOException {
         Path folder = folder(home, c.name());
         if (!Files.exists(folder)) {
-            return false;
+            return Target.NEW;
         }
         requireStopped(c.name(), folder);
         Path cert = folder.resolve("data").resolve(NodeDataInfo.CERTIFICATE);
@@ -242,7 +266,7 @@ public final class LocalNodeBackup {
                             + "server (another identity) and holds shares that a restore would destroy; move " + folder
                             + " away first; nothing was restored");
         }
-        return true;
+        return same && !rollBack ? Target.KEEP : Target.REPLACE;
     }
 
     private static void requireStopped(String name, Path folder) throws IOException {

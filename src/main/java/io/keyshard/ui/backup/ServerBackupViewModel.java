@@ -6,7 +6,6 @@ import io.keyshard.client.LocalNodeBackup;
 import io.keyshard.ui.common.PasswordMeter;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.PasswordRule.Purpose;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ public final class ServerBackupViewModel {
     private final UiTasks tasks;
     private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final StringProperty restoreNote = new SimpleStringProperty(this, "restoreNote", "");
 
     public ServerBackupViewModel(Path home, LocalClusterControl cluster, UiTasks tasks) {
         this.home = home;
@@ -68,17 +68,75 @@ public final class ServerBackupViewModel {
         return done;
     }
 
-    private List<LocalNodeBackup.Written> write(Path folder, char[] password) throws IOException {
+    /**
+     * Puts the local servers of the {@code NAME.ksnode} files in {@code folder} back on this computer, off the
+     * FX thread; completes with null when done, else with what went wrong. Only a server that is missing, or
+     * fresh with no share, is restored: one already here is never set back to an older state (the command
+     * line does that on purpose). The password is wiped.
+     */
+    public CompletableFuture<String> restore(Path folder, char[] password) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (password.length == 0) {
+            done.complete("Enter the password the servers were backed up with.");
+            return done;
+        }
+        tasks.run(
+                () -> {
+                    try {
+                        List<Path> files = LocalNodeBackup.filesIn(folder, null);
+                        return stopped(() -> LocalNodeBackup.restore(home, files, password, false));
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                },
+                restored -> {
+                    restoreNote.set(restoredText(restored, folder));
+                    done.complete(null);
+                },
+                e -> done.complete(UiTasks.message(e)));
+        return done;
+    }
+
+    private List<LocalNodeBackup.Written> write(Path folder, char[] password) throws Exception {
         Files.createDirectories(folder);
+        return stopped(() -> LocalNodeBackup.backup(home, LocalCluster.NAMES, folder, password));
+    }
+
+    /** Runs {@code work} with the servers this app started stopped, and starts them again after. */
+    private <T> T stopped(UiTasks.Work<T> work) throws Exception {
         boolean ran = cluster.ownsNodes();
         cluster.stop();
         try {
-            return LocalNodeBackup.backup(home, LocalCluster.NAMES, folder, password);
+            return work.run();
         } finally {
             if (ran) {
                 cluster.start();
             }
         }
+    }
+
+    /** Which servers came back and which were already here and left as they are. */
+    static String restoredText(List<LocalNodeBackup.Restored> restored, Path folder) {
+        List<String> back = restored.stream()
+                .filter(r -> !r.kept())
+                .map(LocalNodeBackup.Restored::name)
+                .toList();
+        List<String> kept = restored.stream()
+                .filter(LocalNodeBackup.Restored::kept)
+                .map(LocalNodeBackup.Restored::name)
+                .toList();
+        String text = back.isEmpty()
+                ? "Nothing restored from " + folder + ": every server in it is already on this computer"
+                : "Restored " + String.join(", ", back) + " from " + folder + ". "
+                        + capital(LocalNodeBackup.SETUPS_NOTE);
+        return kept.isEmpty() || back.isEmpty()
+                ? text + "."
+                : text + ". " + String.join(", ", kept) + (kept.size() == 1 ? " was" : " were")
+                        + " already here and kept as " + (kept.size() == 1 ? "it is." : "they are.");
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Where the dialog proposes to write: a dated folder in the user's home. */
@@ -89,6 +147,11 @@ public final class ServerBackupViewModel {
     /** The backup password's strength meter and hint. */
     public PasswordMeter meter() {
         return meter;
+    }
+
+    /** "Restored OFFICIAL_1, … from F. …" after a restore. */
+    public StringProperty restoreNoteProperty() {
+        return restoreNote;
     }
 
     /** "Backed up 3 local servers to F." after a backup. */

@@ -29,7 +29,7 @@ public final class ShareCustody {
     public static final String SERVERS_BACKUP = "With this password, these files hold every share the local servers "
             + "keep: enough to sign with any key made only on this computer. Keep them off this computer, and the "
             + "files apart from each other if you can (keyshard nodes backup --server NAME writes one server at a time, "
-            + "each with its own password). keyshard nodes restore puts them back, the servers stopped.";
+            + "each with its own password). Restore the local servers, below, puts them back.";
 
     private ShareCustody() {}
 }

@@ -90,7 +90,12 @@ public final class SettingsView extends ScrollPane {
                                 "Back up the local servers",
                                 "Writes the shares the three servers on this computer keep to files sealed with a "
                                         + "password you choose: the vault backup holds no shares.",
-                                serversButton(servers))),
+                                serversButton(servers)),
+                        row(
+                                "Restore the local servers",
+                                "Puts back local servers from such a backup, on a new computer or after their "
+                                        + "folders were lost.",
+                                serversRestoreButton(servers))),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
@@ -160,6 +165,13 @@ public final class SettingsView extends ScrollPane {
         backUp.setId("settings-backup-servers");
         backUp.setOnAction(e -> BackupDialog.showServers(backUp.getScene().getWindow(), servers));
         return withNote(backUp, servers.noteProperty(), "settings-servers-note");
+    }
+
+    private static Node serversRestoreButton(ServerBackupViewModel servers) {
+        Button restore = new Button("Restore...", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
+        restore.setId("settings-restore-servers");
+        restore.setOnAction(e -> RestoreDialog.showServers(restore.getScene().getWindow(), servers));
+        return withNote(restore, servers.restoreNoteProperty(), "settings-servers-restore-note");
     }
 
     private static Node passwordButton(PasswordChangeViewModel password) {

@@ -10,6 +10,8 @@ import io.keyshard.client.KeygenRequest;
 import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.LocalNodeBackup;
+import io.keyshard.client.NodeConnection;
+import io.keyshard.client.ServersConfig;
 import io.keyshard.client.Workspace;
 import io.keyshard.curve.CurveName;
 import io.keyshard.ui.AppWindow;
@@ -19,12 +21,18 @@ import io.keyshard.ui.Theme;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
+import io.keyshard.wire.KeyState;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -43,7 +51,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Settings' "Back up the local servers" against real node processes: the dialog writes one sealed file
  * per local server into a new folder, the servers the app started run again afterwards, and the files
- * restore into a fresh home with the password; a password the backup rule refuses writes nothing.
+ * restore into a fresh home with the password; a password the backup rule refuses writes nothing. "Restore
+ * the local servers" puts back a server whose folder was lost and keeps the ones still here.
  */
 @ExtendWith(ApplicationExtension.class)
 class ServerBackupIT {
@@ -79,6 +88,7 @@ class ServerBackupIT {
         Path home = tmp.resolve("home");
         cluster = new LocalClusterControl(home);
         cluster.start();
+        UUID keyId;
         try (Vault vault = TestApps.createVault(home);
                 Workspace ws = Workspace.open(home, vault)) {
             GeneratedKey key = ws.call(
@@ -87,6 +97,7 @@ class ServerBackupIT {
                     .promise()
                     .join();
             assertEquals(KeyStatus.READY, key.record().status());
+            keyId = key.keyId();
         }
         ServerBackupViewModel vm =
                 new ServerBackupViewModel(home, cluster, new UiTasks(background, Platform::runLater));
@@ -129,6 +140,50 @@ class ServerBackupIT {
         assertEquals(3, restored.size());
         for (LocalNodeBackup.Restored r : restored) {
             assertTrue(Files.isDirectory(r.folder().resolve("data")), r.name() + " comes back with its data");
+        }
+
+        // OFFICIAL_2's folder is lost; the cluster makes a fresh, empty one; the dialog puts the backup back
+        // and keeps the two servers still here as they are
+        cluster.stop();
+        deleteTree(home.resolve("nodes").resolve("OFFICIAL_2"));
+        cluster.start();
+        Stage restoring = openRestore(robot, vm);
+        robot.clickOn("#restore-file").write(folder.toString());
+        robot.clickOn("#restore-password").write(PASSWORD);
+        Screenshots.save(robot, restoring.getScene().getRoot(), "settings-restore-servers");
+        robot.clickOn("#restore-servers-dialog-ok");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !restoring.isShowing());
+        assertEquals(
+                "Restored OFFICIAL_2 from " + folder + ". "
+                        + Character.toUpperCase(LocalNodeBackup.SETUPS_NOTE.charAt(0))
+                        + LocalNodeBackup.SETUPS_NOTE.substring(1) + ". OFFICIAL_1, OFFICIAL_3 were already here and "
+                        + "kept as they are.",
+                vm.restoreNoteProperty().get());
+        assertTrue(cluster.ownsNodes(), "the servers run again after the restore");
+        NodeConnection c = new NodeConnection(
+                "OFFICIAL_2", ServersConfig.load(home).get("OFFICIAL_2"), LocalCluster.apiKey(home, "OFFICIAL_2"));
+        try {
+            assertEquals(
+                    KeyState.READY,
+                    c.keyStatus(keyId, Duration.ofSeconds(20)).join().status(),
+                    "the restored server holds its share of the key again");
+        } finally {
+            c.wipe();
+        }
+    }
+
+    private Stage openRestore(FxRobot robot, ServerBackupViewModel vm) {
+        Window owner = stage;
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> dialog[0] = RestoreDialog.showServers(owner, vm));
+        return dialog[0];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
