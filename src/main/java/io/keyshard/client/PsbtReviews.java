@@ -1,7 +1,9 @@
 package io.keyshard.client;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.payload.bitcoin.PsbtReview;
 import io.keyshard.payload.bitcoin.RelayPolicy;
+import io.keyshard.payload.bitcoin.Scripts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +55,7 @@ final class PsbtReviews {
         long toOthers = 0;
         int othersCount = 0;
         for (PsbtReview.OutputLine out : p.outputs()) {
-            String to = out.address() == null ? "script " + out.scriptHex() : out.address();
+            String to = out.address() == null ? script(out.scriptHex()) : out.address();
             String change = out.change() ? "  change (this key " + out.path() + ")" : "";
             rows.add(new SignReview.Row("Output " + out.index(), btc(out.amount()) + "  " + to + change));
             if (!out.change()) {
@@ -154,6 +156,16 @@ final class PsbtReviews {
             warnings.add("the transaction cannot be mined before " + UTC.format(at)
                     + " (its lock time): it waits until then, whatever its fee");
         }
+    }
+
+    /** A script without an address: OP_RETURN's data as text or hex, else the script in hex. */
+    static String script(String hex) {
+        byte[] data = Scripts.opReturnData(Hex.decode(hex, "script"));
+        if (data == null) {
+            return "script " + hex;
+        }
+        return (data.length == 0 ? "OP_RETURN, no data" : "OP_RETURN data " + Decoding.display(data))
+                + " (cannot be spent)";
     }
 
     /** Satoshis as BTC with all 8 decimals; "unknown" for null. */

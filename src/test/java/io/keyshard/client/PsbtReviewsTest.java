@@ -114,6 +114,15 @@ class PsbtReviewsTest {
         assertEquals(List.of(), off.warnings());
     }
 
+    @Test
+    void anOpReturnOutputShowsItsDataAsTextOrHex() {
+        assertEquals("OP_RETURN data \"hello\" (cannot be spent)", PsbtReviews.script("6a0568656c6c6f"));
+        assertEquals("OP_RETURN data 0x00ff (cannot be spent)", PsbtReviews.script("6a0200ff"));
+        assertEquals("OP_RETURN, no data (cannot be spent)", PsbtReviews.script("6a00"));
+        assertEquals("script 6a05ff", PsbtReviews.script("6a05ff"), "a push past the end is shown as the script");
+        assertEquals("script 51ae", PsbtReviews.script("51ae"));
+    }
+
     private static PsbtReview review(
             long in, List<PsbtReview.OutputLine> outs, long vsize, long lockTime, boolean inForce) {
         long out = outs.stream().mapToLong(PsbtReview.OutputLine::amount).sum();

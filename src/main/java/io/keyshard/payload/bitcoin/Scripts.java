@@ -4,6 +4,7 @@ import io.keyshard.address.Base58;
 import io.keyshard.address.SegwitAddress;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.Network;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /** The standard output scripts, recognising them, their addresses, and script pushes. */
@@ -112,6 +113,39 @@ public final class Scripts {
             w.u8(0x4d).u8(data.length & 0xff).u8(data.length >>> 8);
         }
         return w.bytes(data).toByteArray();
+    }
+
+    /**
+     * The data an OP_RETURN output carries: the bytes of the pushes after OP_RETURN, joined. Null when the
+     * script is not OP_RETURN followed by pushes alone, or when a push runs past the script's end.
+     */
+    public static byte[] opReturnData(byte[] s) {
+        if (s.length == 0 || (s[0] & 0xff) != 0x6a) {
+            return null;
+        }
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        int i = 1;
+        while (i < s.length) {
+            int op = s[i] & 0xff;
+            if (op > 0x4e) {
+                return null; // an opcode, not a push
+            }
+            int lengthBytes = op <= 0x4b ? 0 : op == 0x4c ? 1 : op == 0x4d ? 2 : 4;
+            int at = i + 1 + lengthBytes;
+            if (at > s.length) {
+                return null;
+            }
+            long len = op <= 0x4b ? op : 0;
+            for (int k = lengthBytes - 1; k >= 0; k--) {
+                len = len << 8 | (s[i + 1 + k] & 0xffL);
+            }
+            if (at + len > s.length) {
+                return null;
+            }
+            data.write(s, at, (int) len);
+            i = at + (int) len;
+        }
+        return data.toByteArray();
     }
 
     /** The position after the opcode at {@code i} and its push data; a push that runs past the end ends the script. */
