@@ -6,7 +6,6 @@ import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.PasswordRule.Purpose;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,27 +32,16 @@ public final class BackupViewModel {
      * arrays are wiped.
      */
     public CompletableFuture<String> export(Path out, char[] password, char[] confirm) {
-        CompletableFuture<String> done = new CompletableFuture<>();
         String refused = meter.refusal(password, confirm);
         if (refused != null) {
-            done.complete(refused);
-            return done;
+            return CompletableFuture.completedFuture(refused);
         }
         Workspace ws = workspace.get();
-        tasks.run(
-                () -> {
-                    try {
-                        return ws.exportBackup(out, password);
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
-                },
-                n -> {
-                    note.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + ".");
-                    done.complete(null);
-                },
-                e -> done.complete(UiTasks.message(e)));
-        return done;
+        return PasswordWork.run(
+                tasks,
+                password,
+                pw -> ws.exportBackup(out, pw),
+                n -> note.set("Backup of " + n + " key" + (n == 1 ? "" : "s") + " written to " + out + "."));
     }
 
     /**
@@ -62,34 +50,21 @@ public final class BackupViewModel {
      * wrong. The password is wiped.
      */
     public CompletableFuture<String> restore(Path file, char[] password) {
-        CompletableFuture<String> done = new CompletableFuture<>();
         if (password.length == 0) {
-            done.complete("Enter the backup password this file was exported with.");
-            return done;
+            return CompletableFuture.completedFuture("Enter the backup password this file was exported with.");
         }
         Workspace ws = workspace.get();
-        tasks.run(
-                () -> {
-                    try {
-                        return ws.importBackup(file, password);
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
-                },
-                r -> {
-                    restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
-                            + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
-                            + (r.conflicting() == 0
-                                    ? ""
-                                    : "; " + r.conflicting() + " differ from the vault's copy, which was kept")
-                            + ".");
-                    if (r.added() > 0) {
-                        onRestored.run();
-                    }
-                    done.complete(null);
-                },
-                e -> done.complete(UiTasks.message(e)));
-        return done;
+        return PasswordWork.run(tasks, password, pw -> ws.importBackup(file, pw), r -> {
+            restoreNote.set("Restored " + r.added() + " key" + (r.added() == 1 ? "" : "s") + " from " + file
+                    + (r.alreadyPresent() == 0 ? "" : "; " + r.alreadyPresent() + " already in the vault")
+                    + (r.conflicting() == 0
+                            ? ""
+                            : "; " + r.conflicting() + " differ from the vault's copy, which was kept")
+                    + ".");
+            if (r.added() > 0) {
+                onRestored.run();
+            }
+        });
     }
 
     /** Who hears that a restore added keys (the Keys screen reloads). */

@@ -9,7 +9,6 @@ import io.keyshard.vault.PasswordRule.Purpose;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,26 +45,15 @@ public final class ServerBackupViewModel {
      * refuses writes nothing. The password arrays are wiped.
      */
     public CompletableFuture<String> backup(Path folder, char[] password, char[] confirm) {
-        CompletableFuture<String> done = new CompletableFuture<>();
         String refused = meter.refusal(password, confirm);
         if (refused != null) {
-            done.complete(refused);
-            return done;
+            return CompletableFuture.completedFuture(refused);
         }
-        tasks.run(
-                () -> {
-                    try {
-                        return write(folder, password);
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
-                },
-                written -> {
-                    note.set("Backed up " + written.size() + " local servers to " + folder + ".");
-                    done.complete(null);
-                },
-                e -> done.complete(UiTasks.message(e)));
-        return done;
+        return PasswordWork.run(
+                tasks,
+                password,
+                pw -> write(folder, pw),
+                written -> note.set("Backed up " + written.size() + " local servers to " + folder + "."));
     }
 
     /**
@@ -75,26 +63,17 @@ public final class ServerBackupViewModel {
      * line does that on purpose). The password is wiped.
      */
     public CompletableFuture<String> restore(Path folder, char[] password) {
-        CompletableFuture<String> done = new CompletableFuture<>();
         if (password.length == 0) {
-            done.complete("Enter the password the servers were backed up with.");
-            return done;
+            return CompletableFuture.completedFuture("Enter the password the servers were backed up with.");
         }
-        tasks.run(
-                () -> {
-                    try {
-                        List<Path> files = LocalNodeBackup.filesIn(folder, null);
-                        return stopped(() -> LocalNodeBackup.restore(home, files, password, false));
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
+        return PasswordWork.run(
+                tasks,
+                password,
+                pw -> {
+                    List<Path> files = LocalNodeBackup.filesIn(folder, null);
+                    return stopped(() -> LocalNodeBackup.restore(home, files, pw, false));
                 },
-                restored -> {
-                    restoreNote.set(restoredText(restored, folder));
-                    done.complete(null);
-                },
-                e -> done.complete(UiTasks.message(e)));
-        return done;
+                restored -> restoreNote.set(restoredText(restored, folder)));
     }
 
     private List<LocalNodeBackup.Written> write(Path folder, char[] password) throws Exception {
