@@ -15,6 +15,7 @@ import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
 import io.keyshard.payload.evm.TypedDataReview;
+import io.keyshard.payload.evm.TypedMessageLines;
 import io.keyshard.payload.evm.TypedPermit;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
@@ -31,6 +32,9 @@ import java.util.Optional;
  * from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM tools write them.
  */
 final class EvmPayloads {
+    /** Message values listed in a typed-data review; a longer message is listed this far and warned about. */
+    static final int MESSAGE_LINES = 100;
+
     private EvmPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
@@ -78,8 +82,7 @@ final class EvmPayloads {
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
         permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
-        rows.add(new SignReview.Row(
-                "Message", Decoding.display(data.message().toString().getBytes(StandardCharsets.UTF_8))));
+        messageLines(data, address, rows, warnings);
         rows.add(new SignReview.Row("Digest", hex(digest)));
         if (t.chainId() == null) {
             warnings.add("the domain names no chain id: the signature is valid on every chain");
@@ -89,6 +92,25 @@ final class EvmPayloads {
         }
         SignReview review = new SignReview(PayloadKind.ETH_TYPED.title(), rows, warnings);
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
+    }
+
+    /** Every value the message signs, one row each (a wallet shows the same), as many as a person can read. */
+    private static void messageLines(TypedData data, String address, List<SignReview.Row> rows, List<String> warnings) {
+        TypedMessageLines m = TypedMessageLines.of(data, MESSAGE_LINES);
+        if (m.total() == 0) {
+            rows.add(new SignReview.Row("Message", "(none: only the domain above is signed)"));
+        }
+        for (TypedMessageLines.Line l : m.lines()) {
+            // the signer's own address among the values: an owner or sender field, most often
+            String mine = l.value().equals(address) ? " (this key)" : "";
+            rows.add(new SignReview.Row(l.path(), l.value() + mine));
+        }
+        if (m.cut()) {
+            int left = m.total() - m.lines().size();
+            rows.add(new SignReview.Row("message", "... and " + left + " more values, not listed here"));
+            warnings.add("the message holds " + m.total() + " values and only the first "
+                    + m.lines().size() + " are listed: read the rest in the JSON before you sign");
+        }
     }
 
     private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address, Network network) {

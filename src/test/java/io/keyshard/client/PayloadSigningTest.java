@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -284,7 +285,9 @@ class PayloadSigningTest {
                 new SignReview.Row("Spender", spender),
                 new SignReview.Row("Token", usdc),
                 new SignReview.Row("Amount", "unlimited"),
-                new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"))) {
+                new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"),
+                new SignReview.Row("message.owner", evmAddress("m/44/60/0/0/0") + " (this key)"),
+                new SignReview.Row("message.spender", spender))) {
             assertTrue(review.rows().contains(row), row + " in\n" + review.text());
         }
         assertEquals(
@@ -346,12 +349,42 @@ class PayloadSigningTest {
         assertTrue(
                 p.review().rows().contains(new SignReview.Row("Domain name", "Ether Mail")),
                 p.review().text());
+        assertTrue(
+                p.review()
+                        .rows()
+                        .contains(
+                                new SignReview.Row("message.to.wallet", "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB")),
+                p.review().text());
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("message.contents", "\"Hello, Bob!\"")),
+                p.review().text());
         byte[] digest = Hex.decode(p.digest().substring(2), "digest");
         PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/0", digest)));
         assertTrue(EcRecover.sameAddress(
                 evmAddress("m/44/60/0/0/0"),
                 EcRecover.recoverAddress(
                         digest, EvmSignature.decode(Hex.decode(r.signature().substring(2), "s")))));
+    }
+
+    @Test
+    void typedDataOfMoreValuesThanTheReviewListsSaysHowManyAreLeftAndWarns() {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < EvmPayloads.MESSAGE_LINES + 20; i++) {
+            ids.append(i == 0 ? "" : ",").append(i);
+        }
+        String json = "{\"types\":{\"EIP712Domain\":[{\"name\":\"chainId\",\"type\":\"uint256\"}],"
+                + "\"Batch\":[{\"name\":\"ids\",\"type\":\"uint256[]\"}]},\"primaryType\":\"Batch\","
+                + "\"domain\":{\"chainId\":1},\"message\":{\"ids\":[" + ids + "]}}";
+        SignReview review = prepare(PayloadKind.ETH_TYPED, json.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertTrue(review.rows().contains(new SignReview.Row("message.ids[99]", "99")), review.text());
+        assertFalse(review.rows().stream().anyMatch(r -> r.value().contains("(this key)")), review.text());
+        assertTrue(
+                review.rows().contains(new SignReview.Row("message", "... and 20 more values, not listed here")),
+                review.text());
+        assertTrue(
+                review.warnings().stream().anyMatch(w -> w.contains("holds 120 values and only the first 100")),
+                review.warnings().toString());
     }
 
     @Test

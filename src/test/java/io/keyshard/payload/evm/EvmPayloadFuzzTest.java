@@ -83,7 +83,7 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds, a permit among them is read without a refusal, and the digest is the same
+     * type): the review builds, every value of the message is listed, a permit among them is read without a refusal, and the digest is the same
      * each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
@@ -111,6 +111,9 @@ class EvmPayloadFuzzTest {
             return;
         }
         assertEquals(typed.primaryType(), review.primaryType());
+        // every value that hashed is listed without a refusal, within the count asked for
+        TypedMessageLines lines = TypedMessageLines.of(typed, 16);
+        assertTrue(lines.lines().size() <= 16 && lines.total() >= lines.lines().size());
         TypedPermit.of(typed)
                 .ifPresent(p ->
                         assertTrue(p.spender().startsWith("0x") && p.amount().signum() >= 0));
