@@ -78,17 +78,22 @@ final class TestWallet {
 
     /** BIP-340 signature with the BIP-341 tweak of the input's internal key, zero auxiliary randomness. */
     byte[] signSchnorr(SigningInput in) {
+        return schnorr(tweaked(privateKey(in.path()), in.internalKey(), in.merkleRoot()), in.sighash());
+    }
+
+    /** The BIP-341 tweaked secret of {@code d} (whose x-only key is {@code internal}), made to have an even Y. */
+    static BigInteger tweaked(BigInteger d, byte[] internal, byte[] merkleRoot) {
         Curve c = CurveName.SECP256K1_SCHNORR.curve();
         BigInteger n = c.order();
-        BigInteger d = privateKey(in.path());
-        if (!Bip340.hasEvenY(c.multiplyBase(d))) {
-            d = n.subtract(d);
-        }
-        BigInteger t = new BigInteger(1, Taproot.tweak(in.internalKey(), in.merkleRoot()));
-        d = d.add(t).mod(n);
-        if (!Bip340.hasEvenY(c.multiplyBase(d))) {
-            d = n.subtract(d);
-        }
+        BigInteger k = Bip340.hasEvenY(c.multiplyBase(d)) ? d : n.subtract(d);
+        k = k.add(new BigInteger(1, Taproot.tweak(internal, merkleRoot))).mod(n);
+        return Bip340.hasEvenY(c.multiplyBase(k)) ? k : n.subtract(k);
+    }
+
+    /** BIP-340's default signing with zero auxiliary randomness; {@code d}'s key must have an even Y. */
+    static byte[] schnorr(BigInteger d, byte[] msg) {
+        Curve c = CurveName.SECP256K1_SCHNORR.curve();
+        BigInteger n = c.order();
         byte[] px = Bip340.x(c.multiplyBase(d));
         byte[] aux = Digests.taggedHash("BIP0340/aux", new byte[32]);
         byte[] db = c.encodeScalar(d);
@@ -96,13 +101,13 @@ final class TestWallet {
         for (int i = 0; i < 32; i++) {
             masked[i] = (byte) (db[i] ^ aux[i]);
         }
-        BigInteger k = new BigInteger(1, Digests.taggedHash("BIP0340/nonce", cat(masked, px, in.sighash()))).mod(n);
+        BigInteger k = new BigInteger(1, Digests.taggedHash("BIP0340/nonce", cat(masked, px, msg))).mod(n);
         var r = c.multiplyBase(k);
         if (!Bip340.hasEvenY(r)) {
             k = n.subtract(k);
         }
         byte[] rx = Bip340.x(r);
-        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", cat(rx, px, in.sighash()))).mod(n);
+        BigInteger e = new BigInteger(1, Digests.taggedHash("BIP0340/challenge", cat(rx, px, msg))).mod(n);
         return cat(rx, c.encodeScalar(k.add(e.multiply(d)).mod(n)));
     }
 
