@@ -24,6 +24,11 @@ final class PathOptions {
             description = "Address index for the chain's default path (default 0).")
     Long index;
 
+    /** Whether no path, account or index was given. */
+    boolean unset() {
+        return path == null && account == null && index == null;
+    }
+
     /** The chain asked for, or null. */
     Chain chain() {
         return chain == null ? null : Chain.parse(chain);

@@ -48,7 +48,10 @@ final class PayloadRun {
         Network n = options.network == null ? Network.MAINNET : Network.parse(options.network);
         Chain given = options.where.chain();
         Chain chain = given != null ? given : input.defaultChain();
-        DerivationPath path = input.kind() == PayloadKind.PSBT ? null : options.where.path(chain, n);
+        // no chain and no path flags: the kind picks (the root for a message, a Bitcoin message its address kind)
+        DerivationPath path = input.kind() == PayloadKind.PSBT || (chain == null && options.where.unset())
+                ? null
+                : options.where.path(chain, n);
         PrintWriter err = spec.commandLine().getErr();
         try (CliVault.Opened opened = CliVault.workspace(spec, Duration.ofSeconds(options.roundTimeout))) {
             CliVault.key(opened.workspace(), id);

@@ -8,11 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
+/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
 @Command(
         name = "sign",
         description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
-                + "Bitcoin PSBTs, Solana transactions.",
+                + "Bitcoin PSBTs and messages, Solana transactions.",
         subcommands = {
             SignCommand.Message.class,
             SignCommand.Digest.class,
@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             SignPayloadCommands.EthTyped.class,
             SignPayloadCommands.EthTx.class,
             SignPayloadCommands.PsbtSign.class,
-            SignPayloadCommands.SolanaTx.class
+            SignPayloadCommands.SolanaTx.class,
+            SignPayloadCommands.BtcMessage.class
         })
 public final class SignCommand implements Runnable {
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx} (docs/cli.md, sign): what wallets
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message} (docs/cli.md, sign): what wallets
  * and chain tools produce, reviewed on stderr before anything is sent, signed by t of the key's servers
  * and checked the way the chain checks it.
  */
@@ -74,6 +74,30 @@ final class SignPayloadCommands {
                     ? SignInput.message(input.text, null, null)
                     : SignInput.hex("--hex", strip0x(input.hex));
             return sign(new PayloadRun.Input(PayloadKind.ETH_MESSAGE, message, Chain.EVM, false), r -> {});
+        }
+    }
+
+    /** {@code sign btc-message}: a message signed for a Bitcoin address. */
+    @Command(
+            name = "btc-message",
+            description = {
+                "Sign a message for a Bitcoin address, as wallets verify one: BIP-322 simple for bitcoin-p2wpkh "
+                        + "(the default for a SECP256k1 key) and bitcoin-p2tr (the default for a SECP256K1_SCHNORR "
+                        + "key), Bitcoin Core's signmessage for bitcoin-p2pkh.",
+                "Prints the signature in base64 (BIP-322: prefixed smp, as the final BIP writes it; tools made before "
+                        + "it take the text after those three letters); it is checked against the address first.",
+                REVIEW
+            })
+    static final class BtcMessage extends PayloadSubcommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        EthMessage.Input input;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] message = input.text != null
+                    ? SignInput.message(input.text, null, null)
+                    : SignInput.hex("--hex", strip0x(input.hex));
+            return sign(new PayloadRun.Input(PayloadKind.BTC_MESSAGE, message, null, false), r -> {});
         }
     }
 

@@ -32,7 +32,17 @@ public enum PayloadKind {
     /** A Bitcoin PSBT (BIP-174 v0, BIP-370 v2): base64 text or the binary form. */
     PSBT(SignedPayload.PSBT, "Bitcoin PSBT", null, CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
     /** A Solana transaction or bare message (legacy, v0): base64 or base58 text, or the wire bytes. */
-    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction", Chain.SOLANA, CurveName.ED25519);
+    SOLANA_TX(SignedPayload.SOLANA_TX, "Solana transaction", Chain.SOLANA, CurveName.ED25519),
+    /**
+     * A message signed for a Bitcoin address: BIP-322 simple (P2WPKH, P2TR), Core's signmessage (P2PKH). Its
+     * chain is the address kind, one of three: null here, picked by {@link BitcoinMessagePayloads}.
+     */
+    BTC_MESSAGE(
+            SignedPayload.BTC_MESSAGE,
+            "Bitcoin message (BIP-322)",
+            null,
+            CurveName.SECP256K1,
+            CurveName.SECP256K1_SCHNORR);
 
     private final SignedPayload history;
     private final String title;
@@ -52,6 +62,22 @@ public enum PayloadKind {
      */
     public Chain chain() {
         return chain;
+    }
+
+    /**
+     * The address kinds this kind signs for, the one to pick first first: its own chain, the three Bitcoin
+     * address kinds for a Bitcoin message; empty when it signs for any chain or none (a message, a PSBT).
+     */
+    public List<Chain> chains() {
+        if (this == BTC_MESSAGE) {
+            return List.of(Chain.BITCOIN_P2WPKH, Chain.BITCOIN_P2TR, Chain.BITCOIN_P2PKH);
+        }
+        return chain == null ? List.of() : List.of(chain);
+    }
+
+    /** Whether this kind signs for an address of {@code chain} (null: no chain, the key at its path alone). */
+    public boolean signsOn(Chain chain) {
+        return chains().isEmpty() || chains().contains(chain);
     }
 
     /** Whether a key of {@code curve} signs this kind (the chains that take the payload use that curve). */
@@ -104,6 +130,7 @@ public enum PayloadKind {
             }
         }
         throw new IllegalArgumentException(
-                "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx");
+                "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
+                        + "btc-message");
     }
 }

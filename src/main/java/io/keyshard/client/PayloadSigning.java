@@ -41,6 +41,7 @@ public final class PayloadSigning {
             case ETH_MESSAGE, ETH_TYPED, ETH_TX -> EvmPayloads.plan(key, request);
             case PSBT -> PsbtPayloads.plan(key, request);
             case SOLANA_TX -> SolanaPayloads.plan(key, request);
+            case BTC_MESSAGE -> BitcoinMessagePayloads.plan(key, request);
         });
         return new PreparedPayload(request, key.curve(), plan.review(), plan);
     }

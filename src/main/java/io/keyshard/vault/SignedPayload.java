@@ -10,7 +10,8 @@ public enum SignedPayload {
     ETH_TYPED("eth-typed"),
     ETH_TX("eth-tx"),
     PSBT("psbt"),
-    SOLANA_TX("solana-tx");
+    SOLANA_TX("solana-tx"),
+    BTC_MESSAGE("btc-message");
 
     private final String id;
 
@@ -32,6 +33,7 @@ public enum SignedPayload {
             }
         }
         throw new IllegalArgumentException(
-                "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx");
+                "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
+                        + "btc-message");
     }
 }

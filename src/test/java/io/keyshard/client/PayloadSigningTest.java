@@ -18,9 +18,11 @@ import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.Network;
 import io.keyshard.derive.PublicDerivation;
+import io.keyshard.payload.bitcoin.Bip322;
 import io.keyshard.payload.bitcoin.Der;
 import io.keyshard.payload.bitcoin.Psbt;
 import io.keyshard.payload.bitcoin.PsbtFixtures;
+import io.keyshard.payload.bitcoin.Scripts;
 import io.keyshard.payload.bitcoin.Sighash;
 import io.keyshard.payload.bitcoin.Transaction;
 import io.keyshard.payload.evm.EcRecover;
@@ -197,10 +199,11 @@ class PayloadSigningTest {
                         PayloadKind.ETH_MESSAGE,
                         PayloadKind.ETH_TYPED,
                         PayloadKind.ETH_TX,
-                        PayloadKind.PSBT),
+                        PayloadKind.PSBT,
+                        PayloadKind.BTC_MESSAGE),
                 PayloadKind.forCurve(CurveName.SECP256K1));
         assertEquals(
-                List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT),
+                List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT, PayloadKind.BTC_MESSAGE),
                 PayloadKind.forCurve(CurveName.SECP256K1_SCHNORR));
         for (CurveName curve : List.of(CurveName.P256, CurveName.P384, CurveName.P521)) {
             assertEquals(
@@ -385,6 +388,44 @@ class PayloadSigningTest {
         assertTrue(
                 review.warnings().stream().anyMatch(w -> w.contains("holds 120 values and only the first 100")),
                 review.warnings().toString());
+    }
+
+    @Test
+    void aBitcoinMessageSignatureByAnotherKeyIsRefusedAndAHighSIsMadeLow() {
+        byte[] message = "proof of address".getBytes(StandardCharsets.UTF_8);
+        PreparedPayload p = prepare(PayloadKind.BTC_MESSAGE, message, false);
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Path", "m/84/0/0/0/0")),
+                p.review().text());
+        byte[] digest = Hex.decode(p.digest(), "digest");
+        SignResult good = signed(SECRET, "m/84/0/0/0/0", digest);
+        // the same signature with s above n/2, as a threshold ECDSA may return it: standard verifiers refuse that
+        BigInteger high = SECP.getN().subtract(new BigInteger(good.s(), 16));
+        SignResult highS = new SignResult(
+                good.signId(),
+                good.keyId(),
+                good.curve(),
+                good.scheme(),
+                good.derivationPath(),
+                good.publicKey(),
+                good.address(),
+                good.signers(),
+                good.messageSha256(),
+                good.signature(),
+                good.signedAt(),
+                good.r(),
+                Hex.encode(word(high)),
+                good.recoveryId() ^ 1,
+                good.der());
+        String signature = p.plan().finish(List.of(highS)).signature();
+        byte[] script = Scripts.p2wpkh(Digests.hash160(Hex.decode(good.publicKey(), "key")));
+        assertNull(Bip322.check(script, message, signature));
+
+        KeygenException wrong = assertThrows(
+                KeygenException.class,
+                () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.ONE), "m/84/0/0/0/0", digest))));
+        assertEquals(ExitCoded.PROTOCOL, wrong.exitCode());
+        assertTrue(wrong.getMessage().contains("does not verify for " + p.plan().address()), wrong.getMessage());
     }
 
     @Test

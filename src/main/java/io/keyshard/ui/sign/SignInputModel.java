@@ -62,18 +62,20 @@ final class SignInputModel {
         return kind.get() == PayloadKind.PSBT && finalizePsbt.get();
     }
 
-    /** An Ethereum or Solana kind signs on its chain: the pipeline moves there when the key's curve has it. */
+    /**
+     * A kind that signs for one kind of address (Ethereum, Solana, Bitcoin) moves the pipeline to the first such
+     * chain the key's curve has, unless it is on one already.
+     */
     private void chainFor(PayloadKind k) {
-        Chain wanted = k.chain();
-        if (wanted != null && where.chains().contains(wanted)) {
-            where.chainProperty().set(wanted);
+        if (k.signsOn(where.chainProperty().get())) {
+            return;
         }
+        k.chains().stream().filter(where.chains()::contains).findFirst().ifPresent(where.chainProperty()::set);
     }
 
     /** A chain chosen that the kind does not sign on (Bitcoin for an Ethereum message) makes it a plain message. */
     private void kindFor(Chain chain) {
-        Chain own = kind.get().chain();
-        if (own != null && own != chain) {
+        if (!kind.get().signsOn(chain)) {
             kind.set(PayloadKind.MESSAGE);
         }
     }

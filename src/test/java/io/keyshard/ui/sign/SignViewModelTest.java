@@ -302,6 +302,25 @@ class SignViewModelTest {
     }
 
     @Test
+    void aBitcoinMessageSignsForABitcoinAddressAndKeepsTheKindOfAddressChosen() {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.where().chainProperty().set(Chain.EVM);
+        vm.kindProperty().set(PayloadKind.BTC_MESSAGE);
+        assertEquals(Chain.BITCOIN_P2WPKH, vm.where().chainProperty().get(), "native SegWit first");
+        vm.where().chainProperty().set(Chain.BITCOIN_P2PKH);
+        assertEquals(PayloadKind.BTC_MESSAGE, vm.kindProperty().get(), "a legacy address signs one too");
+        vm.where().chainProperty().set(Chain.EVM);
+        assertEquals(PayloadKind.MESSAGE, vm.kindProperty().get());
+    }
+
+    @Test
+    void aTaprootKeysBitcoinMessageSignsForItsTaprootAddress() {
+        SignViewModel taproot = model(CurveName.SECP256K1_SCHNORR);
+        taproot.kindProperty().set(PayloadKind.BTC_MESSAGE);
+        assertEquals(Chain.BITCOIN_P2TR, taproot.where().chainProperty().get());
+    }
+
+    @Test
     void theReviewFollowsTheAddressChosenAboveAndSignIsForTheOneShown() throws Exception {
         SignViewModel vm = model(CurveName.SECP256K1);
         vm.textProperty().set("hello");
