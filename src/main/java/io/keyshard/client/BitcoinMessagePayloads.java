@@ -53,7 +53,7 @@ final class BitcoinMessagePayloads {
                         ? "signmessage (Bitcoin Core's verifymessage; BIP-322 keeps it for P2PKH)"
                         : "BIP-322 simple (smp), as wallets verify a message of a "
                                 + (chain == Chain.BITCOIN_P2TR ? "Taproot" : "SegWit") + " address"));
-        rows.add(new SignReview.Row("Message", Decoding.display(message)));
+        rows.add(new SignReview.Row("Message", Decoding.displayForApproval(message)));
         rows.add(new SignReview.Row("Length", message.length + " bytes"));
         rows.add(new SignReview.Row("Digest", Hex.encode(digest)));
         List<String> warnings = new ArrayList<>();

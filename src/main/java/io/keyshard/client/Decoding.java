@@ -56,12 +56,28 @@ final class Decoding {
 
     /** Bytes as a person reads them: printable UTF-8 text in quotes (shortened), else hex. */
     static String display(byte[] bytes) {
+        return display(bytes, MAX_SHOWN);
+    }
+
+    /**
+     * A message as a person approves it: whole up to a few pages of text, since what follows a cut (a
+     * nonce, an account, a last clause) may be what matters; a longer one says how much is not shown.
+     */
+    static String displayForApproval(byte[] bytes) {
+        return display(bytes, MAX_APPROVED);
+    }
+
+    private static String display(byte[] bytes, int max) {
         String text = printable(bytes);
         if (text != null) {
-            return "\"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text) + "\"";
+            return text.length() > max
+                    ? "\"" + text.substring(0, max) + "\"... (" + text.length() + " characters in all)"
+                    : "\"" + text + "\"";
         }
         String hex = Hex.encode(bytes);
-        return "0x" + (hex.length() > 2 * MAX_SHOWN ? hex.substring(0, 2 * MAX_SHOWN) + "..." : hex);
+        return hex.length() > 2 * max
+                ? "0x" + hex.substring(0, 2 * max) + "... (" + bytes.length + " bytes in all)"
+                : "0x" + hex;
     }
 
     /** The bytes as text when they are UTF-8 with no control character but newline and tab; else null. */
@@ -82,4 +98,6 @@ final class Decoding {
     }
 
     private static final int MAX_SHOWN = 200;
+    /** Characters (or bytes, as hex) of a message shown for approval before the rest is counted instead. */
+    private static final int MAX_APPROVED = 4_000;
 }

@@ -57,7 +57,7 @@ final class EvmPayloads {
             SiweMessage.parse(new String(message, StandardCharsets.UTF_8))
                     .ifPresent(siwe -> EvmMessageRows.signIn(siwe, address, rows, warnings));
         }
-        rows.add(new SignReview.Row("Message", Decoding.display(message)));
+        rows.add(new SignReview.Row("Message", Decoding.displayForApproval(message)));
         rows.add(new SignReview.Row("Length", message.length + " bytes"));
         rows.add(new SignReview.Row("Digest", hex(digest)));
         if (message.length == 32 && !text) {

@@ -42,7 +42,7 @@ final class RawPayloads {
             rows.add(new SignReview.Row("Internal key", signer.publicKey()));
             rows.add(new SignReview.Row(SignReview.OUTPUT_KEY, outputKey));
         }
-        rows.add(new SignReview.Row(digest ? "Digest" : "Message", Decoding.display(input)));
+        rows.add(new SignReview.Row(digest ? "Digest" : "Message", Decoding.displayForApproval(input)));
         if (!digest) {
             rows.add(new SignReview.Row("Length", input.length + " bytes"));
         }

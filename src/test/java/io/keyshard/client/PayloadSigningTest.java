@@ -391,6 +391,24 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aMessageIsShownWholeForApprovalUpToFourThousandCharactersAndALongerOneSaysHowLong() {
+        // a sign-in text whose nonce comes last: a review cut at a few hundred characters hides it
+        String terms = "Welcome! Click to sign in and accept the Terms of Service. ".repeat(10) + "Nonce: 7f3a91";
+        SignReview whole = prepare(PayloadKind.ETH_MESSAGE, terms.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertTrue(whole.rows().contains(new SignReview.Row("Message", "\"" + terms + "\"")), whole.text());
+
+        String huge = "x".repeat(5_000);
+        SignReview cut = prepare(PayloadKind.BTC_MESSAGE, huge.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertTrue(
+                cut.rows()
+                        .contains(new SignReview.Row(
+                                "Message", "\"" + "x".repeat(4_000) + "\"... (5000 characters in all)")),
+                cut.text());
+    }
+
+    @Test
     void aBitcoinMessageSignatureByAnotherKeyIsRefusedAndAHighSIsMadeLow() {
         byte[] message = "proof of address".getBytes(StandardCharsets.UTF_8);
         PreparedPayload p = prepare(PayloadKind.BTC_MESSAGE, message, false);
