@@ -17,11 +17,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 /**
  * Whether a key signs at once, in one line (the Saved page of the New key wizard, a key's details): "Setting up
  * signing…" with a spinner, then "Ready to sign", or when the next signing will set it up first. Empty for null.
+ * {@link #steady} keeps the height of its tallest state once shown, so the page below it stays where it was.
  */
 public final class SigningLine extends HBox {
     private final Label text = new Label();
     private final Label note = new Label();
+    private boolean steady;
+    private SigningReadiness.State shown;
 
+    /** A line as tall as its state needs: for a view whose key changes (a key's details). */
     public SigningLine(ObservableValue<SigningReadiness> readiness) {
         super(10);
         setId("signing-line");
@@ -36,7 +40,20 @@ public final class SigningLine extends HBox {
         show(readiness.getValue());
     }
 
+    /**
+     * A line for one key whose state changes under the person's eyes (the wizard's Saved page): a new state never
+     * makes it shorter, so the buttons below it do not move up under the pointer when a setup ends.
+     */
+    public static SigningLine steady(ObservableValue<SigningReadiness> readiness) {
+        SigningLine line = new SigningLine(readiness);
+        line.steady = true;
+        return line;
+    }
+
     private void show(SigningReadiness r) {
+        if (steady && isVisible() && getHeight() > 0) {
+            setMinHeight(Math.max(getMinHeight(), getHeight()));
+        }
         setVisible(r != null);
         setManaged(r != null);
         if (r == null) {
@@ -58,7 +75,11 @@ public final class SigningLine extends HBox {
             case READY -> {
                 mark = icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE, Styles.SUCCESS);
                 text.setText("Ready to sign");
-                note.setText("");
+                // one key seen setting up: say that it ended, in the room the setup's words took
+                note.setText(
+                        steady && shown == SigningReadiness.State.SETTING_UP
+                                ? "The servers finished setting up threshold ECDSA signing: this key signs at once."
+                                : "");
             }
             case ON_FIRST_USE -> {
                 mark = icon(MaterialDesignC.CLOCK_OUTLINE, Styles.TEXT_MUTED);
@@ -73,6 +94,7 @@ public final class SigningLine extends HBox {
                 note.setText(r.note() == null ? "" : capital(r.note()) + ".");
             }
         }
+        shown = r.state();
         VBox words = new VBox(2, text, note);
         words.setFillWidth(true);
         note.setVisible(!note.getText().isEmpty());

@@ -115,7 +115,7 @@ final class RunSteps {
                 new VBox(
                         14,
                         new HBox(10, ok, time),
-                        new SigningLine(run.signingProperty()),
+                        SigningLine.steady(run.signingProperty()),
                         idRow,
                         summary,
                         stored,
