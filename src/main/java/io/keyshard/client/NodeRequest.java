@@ -3,6 +3,7 @@ package io.keyshard.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -205,9 +206,13 @@ final class NodeRequest<T> extends CompletableFuture<T> implements Runnable {
         } else if (t instanceof ConnectException) {
             return ServerException.connectionRefused(
                     http.server, "unreachable at " + url + " (connection refused: is it running?)");
+        } else if (hasCause(t, CertificateException.class)) {
+            reason = "TLS with " + url + " failed: its certificate does not match the pin in servers.json";
         } else if (t instanceof SSLException || hasCause(t, SSLException.class)) {
-            reason = "TLS with " + url + " failed: its certificate does not match the pin in servers.json, "
-                    + "or it does not speak TLS 1.3";
+            // not the pin: the server ended the handshake (a node turns away connections beyond its limit from one
+            // address) or offered no TLS 1.3; the library's words say which
+            reason = "TLS with " + url + " failed (" + t.getMessage() + "): it closed the connection or does not "
+                    + "speak TLS 1.3; try again, and check that the URL is a Keyshard node";
         } else if (t instanceof HttpAnswerReader.Malformed) {
             reason = "sent a malformed HTTP answer (" + t.getMessage() + ")";
         } else if (t instanceof HttpAnswerReader.TooLarge) {

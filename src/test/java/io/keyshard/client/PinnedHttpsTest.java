@@ -12,6 +12,7 @@ import io.keyshard.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -316,6 +317,27 @@ class PinnedHttpsTest {
         start(PinnedHttpsTest::echo);
         PinnedHttps wrongPin = new PinnedHttps("ROGUE", server.url(), "ab".repeat(32));
         assertTrue(failure(get(wrongPin, "/v1/health", T)).contains("does not match the pin"));
+    }
+
+    @Test
+    void aServerThatEndsTheHandshakeIsNotSaidToHaveAnotherCertificate() throws Exception {
+        // what a node at its limit of connections from one address does: accept, then close at once
+        try (ServerSocket closing = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (Socket s = closing.accept()) {
+                    s.getInputStream().read(); // the ClientHello's first byte, then a plain close
+                } catch (IOException ignored) {
+                    // the test ends the socket
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            String url = "https://127.0.0.1:" + closing.getLocalPort();
+            String words = failure(get(new PinnedHttps("ROGUE", url, "ab".repeat(32)), "/v1/health", T));
+            assertTrue(words.startsWith("server ROGUE: TLS with " + url + " failed ("), words);
+            assertTrue(words.contains("closed the connection"), words);
+            assertFalse(words.contains("pin"), words);
+        }
     }
 
     @Test

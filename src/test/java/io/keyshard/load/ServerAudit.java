@@ -72,6 +72,9 @@ final class ServerAudit {
                     problems.addAll(found);
                 }
             }
+            // the audit's own sockets go before the next client's: 8 clients' idle ones would reach the node's cap of
+            // connections from one address (all clients here are 127.0.0.1), and it would turn the next ones away
+            conns.values().forEach(NodeConnection::wipe);
             for (KeyRecord r : c.vault.list()) {
                 switch (r.status()) {
                     case READY -> vaultReady++;
@@ -84,7 +87,9 @@ final class ServerAudit {
                 problems.add("client " + c.index + ": the vault reports " + c.vault.problems());
             }
         }
-        int[] sessions = abandonedSessions(abandoned, connections(abandonedOwner), sessionTtl, problems);
+        Map<String, NodeConnection> owner = connections(abandonedOwner);
+        int[] sessions = abandonedSessions(abandoned, owner, sessionTtl, problems);
+        owner.values().forEach(NodeConnection::wipe);
         return new Findings(
                 acknowledged, ready, vaultReady, vaultPending, vaultFailed, sessions[0], sessions[1], problems);
     }
