@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
+import io.keyshard.payload.bitcoin.Bip322;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,15 @@ public record PayloadResult(
         List<Integer> signedInputs,
         List<SignResult> signatures,
         String historyProblem) {
+    /**
+     * A BIP-322 signature without its variant prefix {@code smp}, for tools made before the final BIP (1.0.0)
+     * added it, which read a simple signature without one; null for anything else.
+     */
+    public String signatureWithoutPrefix() {
+        boolean simple = kind == PayloadKind.BTC_MESSAGE && signature != null && signature.startsWith(Bip322.SIMPLE);
+        return simple ? signature.substring(Bip322.SIMPLE.length()) : null;
+    }
+
     /**
      * For a message (raw, EIP-191, or for a Bitcoin address), what was signed as a person reads it: the text in quotes, or {@code 0x}
      * hex; null for other kinds, whose signed transaction or digest says what was signed.

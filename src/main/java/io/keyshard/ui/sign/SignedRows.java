@@ -23,6 +23,7 @@ final class SignedRows {
     static List<Row> of(PayloadResult r) {
         List<Row> rows = new ArrayList<>();
         add(rows, "Signature", r.signature(), "sign-signature", true);
+        add(rows, "Without smp (older tools)", r.signatureWithoutPrefix(), "sign-signature-unprefixed", true);
         add(rows, "Signed transaction", r.signedTransaction(), "sign-signed-tx", true);
         add(rows, "Transaction hash", r.txHash(), "sign-tx-hash", true);
         add(rows, "Signed PSBT", r.psbt(), "sign-psbt", true);

@@ -2,6 +2,7 @@ package io.keyshard.ui.sign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadResult;
@@ -49,13 +50,32 @@ class SignedRowsTest {
         assertNull(SignedRows.qr(result(null, null, null, List.of())));
     }
 
+    @Test
+    void aBip322SignatureIsAlsoOfferedWithoutItsPrefixForToolsMadeBeforeTheFinalBip() {
+        List<SignedRows.Row> rows =
+                SignedRows.of(result(PayloadKind.BTC_MESSAGE, "smpAkcwRAIg", null, null, List.of()));
+        assertEquals(
+                new SignedRows.Row("Without smp (older tools)", "AkcwRAIg", "sign-signature-unprefixed", true),
+                rows.get(1));
+        // Core's signmessage format has no prefix, and a PSBT signature is not a message's
+        List<SignedRows.Row> legacy = SignedRows.of(result(PayloadKind.BTC_MESSAGE, "IN4h", null, null, List.of()));
+        assertEquals("Scheme", legacy.get(1).label());
+        assertTrue(SignedRows.of(psbt(PSBT, null, List.of(0))).stream()
+                .noneMatch(r -> r.id().equals("sign-signature-unprefixed")));
+    }
+
     private static PayloadResult psbt(String psbt, String signedTransaction, List<Integer> inputs) {
-        return result("3044", signedTransaction, psbt, inputs);
+        return result(PayloadKind.PSBT, "3044", signedTransaction, psbt, inputs);
     }
 
     private static PayloadResult result(String signature, String signedTransaction, String psbt, List<Integer> inputs) {
+        return result(PayloadKind.PSBT, signature, signedTransaction, psbt, inputs);
+    }
+
+    private static PayloadResult result(
+            PayloadKind kind, String signature, String signedTransaction, String psbt, List<Integer> inputs) {
         return new PayloadResult(
-                PayloadKind.PSBT,
+                kind,
                 null,
                 CurveName.SECP256K1,
                 "ECDSA",
