@@ -27,7 +27,6 @@ final class KeysSplit {
     private double openShare = OPEN_TABLE_SHARE;
     private boolean placing;
     private boolean pressed;
-    private boolean revealPending;
 
     private KeysSplit(SplitPane split, TableView<KeyRecord> table, ObservableValue<KeyRecord> selected) {
         this.split = split;
@@ -42,14 +41,11 @@ final class KeysSplit {
         KeysSplit s = new KeysSplit(split, table, selected);
         split.setDividerPositions(OPEN_TABLE_SHARE);
         split.heightProperty().addListener((o, a, h) -> s.place());
-        selected.addListener((o, old, key) -> {
-            s.revealPending = key != null && old == null;
-            s.place();
-        });
-        // the table's new height is set in the layout pass that follows; reveal once that pass is done
+        selected.addListener((o, old, key) -> s.place());
+        // the table's new height is set in the layout passes that follow (the details, once drawn, may take more
+        // room and shrink it again): after each, the selected row is scrolled back into sight if it left it
         table.heightProperty().addListener((o, a, h) -> {
-            if (s.revealPending) {
-                s.revealPending = false;
+            if (selected.getValue() != null) {
                 Platform.runLater(s::revealSelected);
             }
         });
@@ -87,6 +83,11 @@ final class KeysSplit {
     private void revealSelected() {
         int index = table.getSelectionModel().getSelectedIndex();
         if (index >= 0 && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            // the smaller height brings a scroll bar, which narrows the columns and re-wraps rows to new heights:
+            // lay out first, scroll, and scroll once more against the rows that scrolling brought in
+            table.layout();
+            flow.scrollTo(index);
+            table.layout();
             flow.scrollTo(index);
         }
     }

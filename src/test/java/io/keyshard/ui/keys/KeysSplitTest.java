@@ -86,7 +86,7 @@ class KeysSplitTest {
     }
 
     /** The indexes of the rows drawn whole inside the table's scrolled view (rows share their 1 px border). */
-    private static List<Integer> wholeRows(FxRobot robot, TableView<?> table) {
+    static List<Integer> wholeRows(FxRobot robot, TableView<?> table) {
         List<Integer> whole = new ArrayList<>();
         robot.interact(() -> {
             VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
