@@ -31,6 +31,7 @@ class FuzzRun {
             new String[] {NodeApiFuzzTest.class.getName(), "anyPath"},
             new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "psbt"},
             new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "descriptor"},
+            new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "messageSignature"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "transactionJson"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "rawTransaction"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.Network;
 import io.keyshard.payload.Refusals;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Fuzzes the Bitcoin payload readers: PSBTs (BIP-174 v0, BIP-370 v2, BIP-371 taproot records) in
- * their binary and base64 forms, and output descriptors with their BIP-380 checksum. Oracles, for
+ * their binary and base64 forms, output descriptors with their BIP-380 checksum, and message signatures. Oracles, for
  * every input: accepted or refused with IllegalArgumentException and a message (never another
  * exception, never a hang); a PSBT that parses serializes to the very bytes it came from (unknown
  * and proprietary records kept), and for a key of its inputs the review builds, each input it
@@ -112,5 +113,26 @@ class PsbtFuzzTest {
             Refusals.assertExplained(refused);
             assertTrue(refused.getMessage().contains("cannot appear in a descriptor"), refused.getMessage());
         }
+    }
+
+    /**
+     * A message signature text as a verifier is handed it (BIP-322 simple, with or without smp, and Core's
+     * signmessage form) for a P2WPKH, a P2TR and a P2PKH address of a seed key. Oracle: a reason or null,
+     * never an exception; and a random text is never valid for both the message and another one.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void messageSignature(byte[] data) {
+        String signature = new String(data, StandardCharsets.ISO_8859_1);
+        byte[] message = "fuzzed".getBytes(StandardCharsets.US_ASCII);
+        byte[] other = "other".getBytes(StandardCharsets.US_ASCII);
+        TestWallet ecdsa = WALLETS.get(0);
+        byte[] keyHash = Digests.hash160(ecdsa.publicKey("m/84/0/0/0/0"));
+        byte[] outputKey = Taproot.outputKey(WALLETS.get(1).xOnly("m/86/0/0/0/0"), null);
+        for (byte[] script : List.of(Scripts.p2wpkh(keyHash), Scripts.p2tr(outputKey))) {
+            String problem = Bip322.check(script, message, signature);
+            assertTrue(problem != null || Bip322.check(script, other, signature) != null, signature);
+        }
+        String legacy = LegacyMessage.check(keyHash, message, signature);
+        assertTrue(legacy != null || LegacyMessage.check(keyHash, other, signature) != null, signature);
     }
 }
