@@ -1,7 +1,7 @@
 package io.keyshard.cli;
 
 import io.keyshard.bytes.Hex;
-import io.keyshard.wire.SignRound1Request;
+import io.keyshard.client.SignRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,7 @@ final class SignInput {
         }
         Path p = Path.of(file);
         try {
-            if (Files.size(p) > SignRound1Request.MAX_MESSAGE) {
-                throw tooLong(Files.size(p));
-            }
+            SignRequest.checkMessageLength(Files.size(p)); // before reading a huge file into memory
             return limited(Files.readAllBytes(p));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--file " + file + ": no such file");
@@ -42,14 +40,7 @@ final class SignInput {
     }
 
     private static byte[] limited(byte[] bytes) {
-        if (bytes.length > SignRound1Request.MAX_MESSAGE) {
-            throw tooLong(bytes.length);
-        }
+        SignRequest.checkMessageLength(bytes.length);
         return bytes;
-    }
-
-    private static IllegalArgumentException tooLong(long length) {
-        return new IllegalArgumentException("the message is " + length + " bytes; at most "
-                + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
     }
 }

@@ -11,7 +11,6 @@ import io.keyshard.payload.bitcoin.LegacyMessage;
 import io.keyshard.payload.bitcoin.Scripts;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.wire.SignRound1Request;
 import io.keyshard.wire.TaprootTweak;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -27,10 +26,7 @@ final class BitcoinMessagePayloads {
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
         byte[] message = r.input();
-        if (message.length > SignRound1Request.MAX_MESSAGE) {
-            throw new IllegalArgumentException("the message is " + message.length + " bytes; at most "
-                    + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
-        }
+        SignRequest.checkMessageLength(message.length);
         Chain chain = chain(key.curve(), r.chain());
         DerivationPath path = r.path() != null ? r.path() : chain.defaultPath(0, 0, r.network());
         KeyPipeline.Result signer = KeyPipeline.run(Workspace.rootOf(key), chain, path, r.network());

@@ -5,7 +5,6 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.wire.SignRound1Request;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +17,8 @@ final class RawPayloads {
         byte[] input = r.input();
         if (digest) {
             SignRequest.checkDigest(key.curve(), input.length);
-        } else if (input.length > SignRound1Request.MAX_MESSAGE) {
-            throw new IllegalArgumentException("the message is " + input.length + " bytes; at most "
-                    + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
+        } else {
+            SignRequest.checkMessageLength(input.length);
         }
         if (r.chain() != null) {
             r.chain().requireCurve(key.curve());

@@ -31,10 +31,7 @@ public record SignRequest(
         if (keyId == null || path == null || message == null) {
             throw new IllegalArgumentException("a signing needs a key, a path and a message");
         }
-        if (message.length > SignRound1Request.MAX_MESSAGE) {
-            throw new IllegalArgumentException("the message is " + message.length + " bytes; at most "
-                    + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
-        }
+        checkMessageLength(message.length);
         message = message.clone();
         servers = servers == null ? null : List.copyOf(servers);
         network = network == null ? Network.MAINNET : network;
@@ -61,6 +58,14 @@ public record SignRequest(
      */
     public static int digestLength(CurveName curve) {
         return StandardVerifier.frost(curve) ? 32 : Group.of(curve).digestLength();
+    }
+
+    /** Refuses a message longer than the nodes sign (64 KiB), saying how long it is: the one copy of that rule. */
+    public static void checkMessageLength(long length) {
+        if (length > SignRound1Request.MAX_MESSAGE) {
+            throw new IllegalArgumentException("the message is " + length + " bytes; at most "
+                    + SignRound1Request.MAX_MESSAGE + " bytes (64 KiB) are signed");
+        }
     }
 
     /**
