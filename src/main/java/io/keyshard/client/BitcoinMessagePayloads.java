@@ -12,7 +12,6 @@ import io.keyshard.payload.bitcoin.Scripts;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.wire.TaprootTweak;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,12 +99,7 @@ final class BitcoinMessagePayloads {
         if (chain == Chain.BITCOIN_P2TR) {
             return Bip322.p2trSignature(Hex.decode(res.signature(), "signature"));
         }
-        if (res.r() == null || res.s() == null || res.recoveryId() == null) {
-            throw PayloadResults.rejected("the signing returned no ECDSA r, s and recovery id");
-        }
-        // standard verification takes a low s only; negating s flips R's parity, so the recovery id follows
-        EvmSignature sig = new EvmSignature(new BigInteger(res.r(), 16), new BigInteger(res.s(), 16), res.recoveryId())
-                .normalized();
+        EvmSignature sig = PayloadResults.lowS(res);
         return chain == Chain.BITCOIN_P2PKH
                 ? LegacyMessage.encode(sig)
                 : Bip322.p2wpkhSignature(publicKey, sig.r(), sig.s());

@@ -126,7 +126,7 @@ final class EvmPayloads {
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
         return new SinglePlan(review, part, address, hex(digest), res -> {
-            EvmSignature sig = signature(res);
+            EvmSignature sig = PayloadResults.lowS(res);
             byte[] raw = tx.signedEncoding(sig);
             SignedEip1559 signed = SignedEip1559.decode(raw);
             if (!EcRecover.sameAddress(signed.sender(), address)) {
@@ -161,7 +161,7 @@ final class EvmPayloads {
             byte[] digest) {
         PayloadPlan.Part part = part(signer, digest, kind.title());
         return new SinglePlan(review, part, address, hex(digest), res -> {
-            EvmSignature sig = signature(res);
+            EvmSignature sig = PayloadResults.lowS(res);
             String recovered = EcRecover.recoverAddress(digest, sig);
             if (!EcRecover.sameAddress(recovered, address)) {
                 throw PayloadResults.rejected("the signer recovered from the signature (" + recovered
@@ -187,15 +187,6 @@ final class EvmPayloads {
 
     private static PayloadPlan.Part part(KeyPipeline.Result signer, byte[] digest, String description) {
         return new PayloadPlan.Part(signer.derived().path(), null, digest, true, Chain.EVM, digest, description);
-    }
-
-    /** The ECDSA result as Ethereum carries it, s made low (EIP-2) with the recovery id flipped to match. */
-    private static EvmSignature signature(SignResult res) {
-        if (res.r() == null || res.s() == null || res.recoveryId() == null) {
-            throw PayloadResults.rejected("the signing returned no ECDSA r, s and recovery id");
-        }
-        return new EvmSignature(new BigInteger(res.r(), 16), new BigInteger(res.s(), 16), res.recoveryId())
-                .normalized();
     }
 
     private static byte[] rsv(EvmSignature sig, int v) {

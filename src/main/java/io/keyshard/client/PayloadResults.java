@@ -1,6 +1,8 @@
 package io.keyshard.client;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.payload.evm.EvmSignature;
+import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,18 @@ final class PayloadResults {
                 o.signedInputs(),
                 all,
                 null);
+    }
+
+    /**
+     * The ECDSA result with s made low, as EIP-2 and standard Bitcoin verification take it; negating s flips
+     * R's parity, so the recovery id follows. A result without r, s and recovery id is refused.
+     */
+    static EvmSignature lowS(SignResult res) {
+        if (res.r() == null || res.s() == null || res.recoveryId() == null) {
+            throw rejected("the signing returned no ECDSA r, s and recovery id");
+        }
+        return new EvmSignature(new BigInteger(res.r(), 16), new BigInteger(res.s(), 16), res.recoveryId())
+                .normalized();
     }
 
     /** A result that fails the chain's check: never returned, reported as a protocol failure. */

@@ -33,10 +33,10 @@ public final class LegacyMessage {
 
     /** The base64 signature {@code verifymessage} takes; s must be low and the recovery id match it. */
     public static String encode(EvmSignature sig) {
+        byte[] rsv = sig.encode(); // r ‖ s ‖ v: the same words after the header
         byte[] out = new byte[65];
         out[0] = (byte) (COMPRESSED + sig.recoveryId());
-        System.arraycopy(word(sig.r()), 0, out, 1, 32);
-        System.arraycopy(word(sig.s()), 0, out, 33, 32);
+        System.arraycopy(rsv, 0, out, 1, 64);
         return Base64.getEncoder().encodeToString(out);
     }
 
@@ -77,13 +77,5 @@ public final class LegacyMessage {
         }
         byte[] encoded = compressed ? key.encode() : ((WeierstrassPoint) key).encodeUncompressed();
         return Arrays.equals(Digests.hash160(encoded), keyHash) ? null : "the signature is by another key";
-    }
-
-    private static byte[] word(BigInteger v) {
-        byte[] b = v.toByteArray();
-        byte[] out = new byte[32];
-        int n = Math.min(b.length, 32);
-        System.arraycopy(b, b.length - n, out, 32 - n, n);
-        return out;
     }
 }
