@@ -69,11 +69,7 @@ final class SolanaPayloads {
                                 .map(InstructionText::programName)
                                 .toList())));
         for (int i = 0; i < v.accounts().size(); i++) {
-            SolanaReview.Account a = v.accounts().get(i);
-            String flags = (a.signer() ? "signer" : "")
-                    + (a.signer() && a.writable() ? ", " : "")
-                    + (a.writable() ? "writable" : "");
-            rows.add(new SignReview.Row("Account " + i, a.address() + (flags.isEmpty() ? "" : " (" + flags + ")")));
+            rows.add(new SignReview.Row("Account " + i, accountLine(v.accounts().get(i), address)));
         }
         rows.add(new SignReview.Row("Recent blockhash", v.recentBlockhash()));
         for (SolanaReview.Lookup l : v.lookups()) {
@@ -128,6 +124,28 @@ final class SolanaPayloads {
                             null,
                             null));
         });
+    }
+
+    /**
+     * An account as the reviewer checks it: its address, then whether it is this key or a program
+     * decoded here, and its signer and writable flags ({@code "1111…1111 (System Program)"}).
+     */
+    static String accountLine(SolanaReview.Account a, String selfAddress) {
+        List<String> notes = new ArrayList<>();
+        if (a.address().equals(selfAddress)) {
+            notes.add("this key");
+        }
+        String program = InstructionText.programName(a.address());
+        if (!program.equals(a.address())) {
+            notes.add(program);
+        }
+        if (a.signer()) {
+            notes.add("signer");
+        }
+        if (a.writable()) {
+            notes.add("writable");
+        }
+        return notes.isEmpty() ? a.address() : a.address() + " (" + String.join(", ", notes) + ")";
     }
 
     /**

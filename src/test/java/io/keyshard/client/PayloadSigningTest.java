@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.address.Base58;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
@@ -691,6 +692,31 @@ class PayloadSigningTest {
                 }
             }
         }
+    }
+
+    @Test
+    void solanaAccountsNameThisKeyAndTheProgramsTheyAre() {
+        KeyRecord ed = ready(CurveName.ED25519, SECRET);
+        KeyPipeline.Result signer = KeyPipeline.run(
+                Workspace.rootOf(ed), Chain.SOLANA, DerivationPath.parse("m/44/501/0/0"), Network.MAINNET);
+        byte[] transfer = SolanaFixtures.unsignedTransaction(
+                SolanaFixtures.transferMessage(List.of(signer.derived().key().publicKey())), 1);
+        SignReview review = ws.payloads()
+                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, transfer))
+                .review();
+        String self = signer.address().value();
+        for (SignReview.Row row : List.of(
+                new SignReview.Row("Account 0", self + " (this key, signer, writable)"),
+                new SignReview.Row("Account 1", Base58.encode(filled(0x77)) + " (writable)"),
+                new SignReview.Row("Account 2", "11111111111111111111111111111111 (System Program)"))) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+    }
+
+    private static byte[] filled(int value) {
+        byte[] b = new byte[32];
+        Arrays.fill(b, (byte) value);
+        return b;
     }
 
     /** One random change: a flipped byte, a cut, or a repeated slice. */
