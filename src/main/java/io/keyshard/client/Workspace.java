@@ -417,6 +417,11 @@ public final class Workspace implements AutoCloseable {
         cluster.stop();
     }
 
+    /** Local server {@code name}'s folder and the last lines of its log; empty for a server that is not local. */
+    public Optional<LocalServerLog> localServerLog(String name) {
+        return LocalCluster.NAMES.contains(name) ? Optional.of(LocalServerLog.read(home, name)) : Optional.empty();
+    }
+
     /** Whether the local cluster runs, is starting, or is stopped (blocking health checks). */
     public LocalClusterControl.State localClusterState() throws IOException {
         return cluster.state();

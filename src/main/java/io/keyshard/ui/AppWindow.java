@@ -68,8 +68,10 @@ public final class AppWindow {
         Map<Place, Supplier<Node>> screens = Map.of(
                 Place.KEYS, () -> new KeysView(model.keys()),
                 Place.SERVERS,
-                        () -> new ServersView(new ServersViewModel(
-                                session::workspace, new UiTasks(session.background(), session.fx()))),
+                        () -> new ServersView(
+                                new ServersViewModel(
+                                        session::workspace, new UiTasks(session.background(), session.fx())),
+                                session.clipboard()::copy),
                 Place.SETTINGS, () -> settingsView(session));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);

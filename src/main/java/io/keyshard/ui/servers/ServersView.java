@@ -5,9 +5,11 @@ import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
+import io.keyshard.ui.common.ValueCopier;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,9 +31,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The Servers place: each server's health and latency, the local cluster with start/stop, add and remove. */
 public final class ServersView extends BorderPane {
+    private static final double ROW_HEIGHT = 38;
+    private static final double HEADER_HEIGHT = 44; // the header row and the table's border
+
     private final ServersViewModel model;
 
+    /** The screen with copies going to the system clipboard as they are (tests; the app passes its own). */
     public ServersView(ServersViewModel model) {
+        this(model, ValueCopier.systemClipboard());
+    }
+
+    /** The screen; {@code copier} takes what its Copy buttons copy (the app's clipboard that clears itself). */
+    public ServersView(ServersViewModel model, ValueCopier copier) {
         this.model = model;
         setId("servers-view");
         // the page scrolls when the window is shorter than its text, the table's few rows and its buttons
@@ -74,11 +85,28 @@ public final class ServersView extends BorderPane {
         table.getColumns()
                 .add(column(
                         "Latency or problem",
-                        s -> s.ok() ? s.latencyMs() + " ms" : s.notStarted() ? "Starts with the first key" : s.error(),
+                        s -> s.ok()
+                                ? s.latencyMs() + " ms"
+                                : s.notStarted()
+                                        ? "Starts with the first key"
+                                        : s.stopped() ? "Start above starts it" : s.error(),
                         240));
-        BorderPane.setMargin(table, new Insets(14, 0, 10, 0));
-        table.setMinHeight(150); // a few rows stay in sight; below that the page scrolls
-        page.setCenter(table);
+        // the table is as tall as its rows (a cluster has a few servers), and the picked one's details follow
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> HEADER_HEIGHT
+                                + ROW_HEIGHT
+                                        * Math.max(3, Math.min(model.servers().size(), 7)),
+                        model.servers()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
+        selectionFollowsModel(table);
+
+        ServerDetailsView details = new ServerDetailsView(model, copier);
+        VBox center = new VBox(12, table, details);
+        BorderPane.setMargin(center, new Insets(14, 0, 0, 0));
+        page.setCenter(center);
 
         Button refresh = new Button("Refresh", new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("servers-refresh");
@@ -114,8 +142,34 @@ public final class ServersView extends BorderPane {
         Fit.wholeButtons(refresh, remove, add);
         HBox bottom = new HBox(8, message, refresh, remove, add);
         bottom.setAlignment(Pos.CENTER_RIGHT);
-        page.setBottom(bottom);
+        // the buttons stay in sight under the page, which scrolls when a server's details are long
+        bottom.setPadding(new Insets(10, 24, 16, 24));
+        setBottom(bottom);
         model.refresh();
+    }
+
+    /**
+     * Picking a row shows its details; a refresh replaces the rows, so the server that was picked is picked
+     * again by name (its details read anew), and one that is gone clears them.
+     */
+    private void selectionFollowsModel(TableView<ServerStatus> table) {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
+            if (picked != null) {
+                model.select(picked);
+            }
+        });
+        model.servers().addListener((ListChangeListener<ServerStatus>) change -> {
+            String name = model.selectedName();
+            ServerStatus again = model.servers().stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            if (again == null) {
+                model.select(null);
+            } else {
+                table.getSelectionModel().select(again);
+            }
+        });
     }
 
     private HBox clusterRow() {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,6 +35,8 @@ public final class ServersViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty();
+    private final ObjectProperty<ServerDetails> details = new SimpleObjectProperty<>();
+    private String selected;
 
     /** @param workspace the unlocked vault's workspace (the screen shows only while unlocked) */
     public ServersViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
@@ -60,6 +63,33 @@ public final class ServersViewModel {
                     error.set("Could not check the servers: " + UiTasks.message(e));
                     busy.set(false);
                 });
+    }
+
+    /**
+     * Shows the details of {@code server} (null: none): the vault's keys and a local server's log are read in
+     * the background, and an answer for a server no longer picked is dropped.
+     */
+    public CompletableFuture<?> select(ServerStatus server) {
+        selected = server == null ? null : server.name();
+        if (server == null) {
+            details.set(null);
+            return CompletableFuture.completedFuture(null);
+        }
+        Workspace ws = workspace.get();
+        return tasks.run(
+                () -> ServerDetails.of(
+                        server, ws.keys(), ws.localServerLog(server.name()).orElse(null)),
+                d -> {
+                    if (d.name().equals(selected)) {
+                        details.set(d);
+                    }
+                },
+                e -> error.set("Could not read the details of " + server.name() + ": " + UiTasks.message(e)));
+    }
+
+    /** The name of the server whose details are shown or being read, else null. */
+    public String selectedName() {
+        return selected;
     }
 
     /** Starts the local cluster (a few seconds: three node processes), then refreshes. */
@@ -172,6 +202,10 @@ public final class ServersViewModel {
 
     public ObservableList<ServerStatus> servers() {
         return servers;
+    }
+
+    public ReadOnlyObjectProperty<ServerDetails> detailsProperty() {
+        return details;
     }
 
     public ObjectProperty<LocalClusterControl.State> clusterStateProperty() {
