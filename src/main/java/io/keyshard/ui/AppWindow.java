@@ -112,7 +112,9 @@ public final class AppWindow {
                 session::lock,
                 backup,
                 new ServerBackupViewModel(session.home(), session.cluster(), tasks),
-                new PasswordChangeViewModel(session::workspace, tasks));
+                new PasswordChangeViewModel(session::workspace, tasks),
+                session.home(),
+                session.clipboard()::copy);
     }
 
     /**

@@ -11,12 +11,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +124,25 @@ class MainWindowTest {
     }
 
     @Test
+    void settingsSayWhereTheVaultItsBackupsAndTheLocalServersLiveAndCopyThosePaths(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertShowing(Place.SETTINGS, robot);
+        assertEquals(home.toString(), text(robot, "#data-home"));
+        assertEquals(home.resolve("vault").toString(), text(robot, "#data-vault"));
+        assertEquals(home.resolve("backups").toString(), text(robot, "#data-backups"));
+        assertEquals(home.resolve("nodes").toString(), text(robot, "#data-nodes"));
+        Button copy = robot.lookup((Node n) ->
+                        n instanceof Button b && "Copy the automatic backups folder".equals(b.getAccessibleText()))
+                .queryAs(Button.class);
+        robot.interact(copy::fire);
+        AtomicReference<String> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+        assertEquals(home.resolve("backups").toString(), copied.get());
+        robot.interact(() -> ((ScrollPane) robot.lookup("#settings-view").query()).setVvalue(1));
+        Screenshots.save(robot, window.root(), "settings-data");
+    }
+
+    @Test
     void overlayHidesTheFrameAndBlocksShortcutsUntilCleared(FxRobot robot) {
         Label unlock = new Label("Unlock");
         unlock.setFocusTraversable(true);
@@ -159,6 +182,10 @@ class MainWindowTest {
         assertEquals(place, screen.getProperties().get(Place.class), "content shows " + place);
         assertTrue(
                 robot.lookup("#nav-" + place.id()).queryAs(ToggleButton.class).isSelected());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private static void waitUntil(Callable<Boolean> condition) {

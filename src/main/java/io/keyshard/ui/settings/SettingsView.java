@@ -6,7 +6,9 @@ import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.backup.RestoreDialog;
 import io.keyshard.ui.backup.ServerBackupViewModel;
+import io.keyshard.ui.common.ValueCopier;
 import io.keyshard.ui.session.AppSettings;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -37,13 +39,17 @@ public final class SettingsView extends ScrollPane {
      * @param backup   the vault's backup export and restore, offered under "Backup"
      * @param servers  the local servers' backup, offered under "Backup"
      * @param password the vault password change, offered under "Security"
+     * @param home     the home folder, shown under "Your data" with the folders in it
+     * @param copier   where its Copy buttons put a folder's path (the app's clipboard that clears itself)
      */
     public SettingsView(
             SettingsViewModel model,
             Runnable lockNow,
             BackupViewModel backup,
             ServerBackupViewModel servers,
-            PasswordChangeViewModel password) {
+            PasswordChangeViewModel password,
+            Path home,
+            ValueCopier copier) {
         setId("settings-view");
         setFitToWidth(true);
         getStyleClass().add("settings-view");
@@ -96,6 +102,7 @@ public final class SettingsView extends ScrollPane {
                                 "Puts back local servers from such a backup, on a new computer or after their "
                                         + "folders were lost.",
                                 serversRestoreButton(servers))),
+                DataSection.of(home, copier),
                 saveProblem(model));
         page.getStyleClass().add("settings-page");
         setContent(page);
@@ -232,7 +239,7 @@ public final class SettingsView extends ScrollPane {
         return button;
     }
 
-    private static VBox section(String heading, Node... rows) {
+    static VBox section(String heading, Node... rows) {
         Label label = new Label(heading);
         label.getStyleClass().add(Styles.TITLE_4);
         VBox card = new VBox(12, label);
@@ -241,7 +248,12 @@ public final class SettingsView extends ScrollPane {
         return card;
     }
 
-    private static Node row(String name, String help, Node control) {
+    static Node row(String name, String help, Node control) {
+        return row(name, help, null, control);
+    }
+
+    /** A setting's row: its name, what it does, an optional {@code below} (a value), and its control on the right. */
+    static Node row(String name, String help, Node below, Node control) {
         Label nameLabel = new Label(name);
         nameLabel.getStyleClass().add(Styles.TEXT_BOLD);
         nameLabel.setWrapText(true); // a narrow window wraps the name as it does the help, never cuts it
@@ -249,12 +261,15 @@ public final class SettingsView extends ScrollPane {
         helpLabel.getStyleClass().add(Styles.TEXT_MUTED);
         helpLabel.setWrapText(true);
         VBox text = new VBox(2, nameLabel, helpLabel);
+        if (below != null) {
+            text.getChildren().add(below);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         if (control instanceof Region region) {
             region.setMinWidth(Region.USE_PREF_SIZE); // the help text wraps; the control never shrinks
         }
-        HBox row = new HBox(16, text, gap, control);
+        HBox row = control == null ? new HBox(16, text) : new HBox(16, text, gap, control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
