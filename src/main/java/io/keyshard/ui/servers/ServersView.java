@@ -144,6 +144,7 @@ public final class ServersView extends BorderPane {
         bottom.setAlignment(Pos.CENTER_RIGHT);
         // the buttons stay in sight under the page, which scrolls when a server's details are long
         bottom.setPadding(new Insets(10, 24, 16, 24));
+        bottom.setMinWidth(0); // a narrow window narrows the message beside the buttons, not the whole screen
         setBottom(bottom);
         model.refresh();
     }
