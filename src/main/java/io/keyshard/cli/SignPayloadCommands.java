@@ -126,13 +126,18 @@ final class SignPayloadCommands {
             description = {
                 "Sign an EIP-1559 (type 2) transaction given as the JSON of eth_sendTransaction (chainId, nonce, "
                         + "maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, accessList; quantities as 0x hex "
-                        + "or decimal strings) with a SECP256k1 key on an evm path.",
+                        + "or decimal strings), or as the unsigned 0x02... encoding (hex text or bytes), with a "
+                        + "SECP256k1 key on an evm path.",
                 "A transaction whose from is another address is refused. Prints the signed raw transaction "
                         + "(0x02...) and its hash; the sender recovered from it is checked to be the key's address.",
                 REVIEW
             })
     static final class EthTx extends PayloadSubcommand {
-        @Option(names = "--file", required = true, paramLabel = "F", description = "The transaction JSON file.")
+        @Option(
+                names = "--file",
+                required = true,
+                paramLabel = "F",
+                description = "The transaction: JSON, or the unsigned 0x02... encoding.")
         String file;
 
         @Override

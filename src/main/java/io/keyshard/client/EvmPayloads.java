@@ -113,9 +113,30 @@ final class EvmPayloads {
         }
     }
 
+    /**
+     * The transaction as the JSON of {@code eth_sendTransaction}, or as the unsigned {@code 0x02…} encoding
+     * in hex (text) or as bytes (a file).
+     */
+    private static Eip1559Transaction readTransaction(byte[] input) {
+        if (input.length > 0 && input[0] == Eip1559Transaction.TYPE) {
+            return Eip1559Transaction.decodeUnsigned(input);
+        }
+        String text = Decoding.utf8(
+                        input, "the JSON of an eth_sendTransaction request, or an unsigned 0x02 transaction in hex")
+                .strip();
+        if (text.startsWith("{") || text.isEmpty()) {
+            return Eip1559Transaction.parse(text);
+        }
+        if (!text.startsWith("0x02")) {
+            throw new IllegalArgumentException("the transaction must be the JSON of an eth_sendTransaction request, "
+                    + "or an unsigned EIP-1559 transaction in hex starting with 0x02 (legacy and other types are "
+                    + "not signed here)");
+        }
+        return Eip1559Transaction.decodeUnsigned(Hex.decode(text.substring(2), "the transaction"));
+    }
+
     private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address, Network network) {
-        Eip1559Transaction tx =
-                Eip1559Transaction.parse(Decoding.utf8(input, "the JSON of an eth_sendTransaction request"));
+        Eip1559Transaction tx = readTransaction(input);
         tx.checkFrom(address);
         TransactionReview t = tx.review();
         byte[] digest = tx.signingHash();

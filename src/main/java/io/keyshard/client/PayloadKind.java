@@ -27,7 +27,7 @@ public enum PayloadKind {
     ETH_MESSAGE(SignedPayload.ETH_MESSAGE, "Ethereum message (EIP-191 personal_sign)", Chain.EVM, CurveName.SECP256K1),
     /** EIP-712 typed data: the JSON of {@code eth_signTypedData_v4}. */
     ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)", Chain.EVM, CurveName.SECP256K1),
-    /** An EIP-1559 transaction: the JSON of {@code eth_sendTransaction}. */
+    /** An EIP-1559 transaction: the JSON of {@code eth_sendTransaction}, or its unsigned {@code 0x02…} encoding. */
     ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction (EIP-1559)", Chain.EVM, CurveName.SECP256K1),
     /** A Bitcoin PSBT (BIP-174 v0, BIP-370 v2): base64 text or the binary form. */
     PSBT(SignedPayload.PSBT, "Bitcoin PSBT", null, CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),

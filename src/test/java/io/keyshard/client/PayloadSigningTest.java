@@ -27,6 +27,7 @@ import io.keyshard.payload.bitcoin.Scripts;
 import io.keyshard.payload.bitcoin.Sighash;
 import io.keyshard.payload.bitcoin.Transaction;
 import io.keyshard.payload.evm.EcRecover;
+import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.SignedEip1559;
@@ -472,6 +473,39 @@ class PayloadSigningTest {
                 IllegalArgumentException.class,
                 () -> prepare(PayloadKind.ETH_TX, json.getBytes(StandardCharsets.UTF_8), false));
         assertTrue(other.getMessage().contains("is not this key's address"), other.getMessage());
+    }
+
+    @Test
+    void anUnsignedSerialisedTransactionInHexOrBytesIsReviewedAndSignedAsItsJsonIs() {
+        String json = "{\"chainId\":\"0x1\",\"nonce\":\"5\",\"maxPriorityFeePerGas\":\"1000000000\","
+                + "\"maxFeePerGas\":\"0x9502f9000\",\"gas\":\"21000\",\"to\":"
+                + "\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1500000000000000000\"}";
+        PreparedPayload fromJson = prepare(PayloadKind.ETH_TX, json.getBytes(StandardCharsets.UTF_8), false);
+        byte[] unsigned = Eip1559Transaction.parse(json).unsignedEncoding();
+        for (byte[] input :
+                List.of(("  0x" + Hex.encode(unsigned) + "\n").getBytes(StandardCharsets.US_ASCII), unsigned)) {
+            PreparedPayload p = prepare(PayloadKind.ETH_TX, input, false);
+            assertEquals(fromJson.digest(), p.digest());
+            assertEquals(fromJson.review().rows(), p.review().rows());
+            byte[] digest = Hex.decode(p.digest().substring(2), "digest");
+            PayloadResult r = p.plan().finish(List.of(signed(SECRET, "m/44/60/0/0/0", digest)));
+            SignedEip1559 tx =
+                    SignedEip1559.decode(Hex.decode(r.signedTransaction().substring(2), "tx"));
+            assertTrue(EcRecover.sameAddress(evmAddress("m/44/60/0/0/0"), tx.sender()));
+        }
+        for (String[] bad : new String[][] {
+            {
+                "0xf86c0a8502540be400825208943535353535353535353535353535353535353535880de0b6b3a764000080",
+                "starting with 0x02"
+            },
+            {"0x02zz", "hex"},
+            {"0x" + Hex.encode(unsigned).substring(0, 20), "RLP"},
+        }) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> prepare(PayloadKind.ETH_TX, bad[0].getBytes(StandardCharsets.US_ASCII), false));
+            assertTrue(e.getMessage().contains(bad[1]), bad[0] + ": " + e.getMessage());
+        }
     }
 
     @Test

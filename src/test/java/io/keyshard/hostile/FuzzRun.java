@@ -34,6 +34,7 @@ class FuzzRun {
             new String[] {PAYLOAD + "bitcoin.PsbtFuzzTest", "messageSignature"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "transactionJson"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "rawTransaction"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "unsignedTransaction"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "personalSign"},
             new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},

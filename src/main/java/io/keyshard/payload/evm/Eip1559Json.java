@@ -49,18 +49,10 @@ final class Eip1559Json {
             }
         }
         BigInteger chainId = Quantities.unsigned(root.get("chainId"), "chainId", 256);
-        if (chainId.signum() == 0) {
-            throw new IllegalArgumentException("chainId must not be 0");
-        }
-        // EIP-2681 caps the nonce, and clients cap gas, at 64 bits.
-        BigInteger nonce = Quantities.unsigned(root.get("nonce"), "nonce", 64);
+        BigInteger nonce = Quantities.unsigned(root.get("nonce"), "nonce", 256);
         BigInteger tip = Quantities.unsigned(root.get("maxPriorityFeePerGas"), "maxPriorityFeePerGas", 256);
         BigInteger maxFee = Quantities.unsigned(root.get("maxFeePerGas"), "maxFeePerGas", 256);
-        if (tip.compareTo(maxFee) > 0) {
-            throw new IllegalArgumentException("maxPriorityFeePerGas (" + tip + ") is higher than maxFeePerGas ("
-                    + maxFee + "): nodes refuse such a transaction");
-        }
-        BigInteger gas = Quantities.unsigned(root.get("gas"), "gas", 64);
+        BigInteger gas = Quantities.unsigned(root.get("gas"), "gas", 256);
         byte[] to = root.hasNonNull("to") ? Quantities.address(root.get("to"), "to") : null;
         BigInteger value =
                 root.hasNonNull("value") ? Quantities.unsigned(root.get("value"), "value", 256) : BigInteger.ZERO;
@@ -72,7 +64,7 @@ final class Eip1559Json {
             Quantities.address(root.get("from"), "from");
             from = root.get("from").textValue();
         }
-        return new Eip1559Transaction(chainId, nonce, tip, maxFee, gas, to, value, data, accessList, from);
+        return new Eip1559Transaction(chainId, nonce, tip, maxFee, gas, to, value, data, accessList, from).checked();
     }
 
     private static List<Eip1559Transaction.AccessListEntry> accessList(JsonNode node) {

@@ -3,6 +3,7 @@ package io.keyshard.payload.evm;
 import io.keyshard.address.Hashes;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,6 +79,49 @@ public record Eip1559Transaction(
     /** Parses the JSON of {@code eth_sendTransaction} (see {@link Eip1559Json}). */
     public static Eip1559Transaction parse(String json) {
         return Eip1559Json.parse(json);
+    }
+
+    /**
+     * Reads the unsigned {@code 0x02 ‖ rlp([9 fields])} that tools hand over to be signed (viem's
+     * {@code serializeTransaction}, ethers' {@code unsignedSerialized}, an air-gapped wallet's request). Only a
+     * canonical encoding is taken, so the bytes shown for review are the bytes whose hash is signed.
+     */
+    public static Eip1559Transaction decodeUnsigned(byte[] raw) {
+        List<Rlp.Item> f = Eip1559Fields.items(raw);
+        if (f.size() == 12) {
+            throw new IllegalArgumentException(
+                    "this transaction is already signed (it carries yParity, r and s): give the unsigned one");
+        }
+        if (f.size() != 9) {
+            throw new IllegalArgumentException(
+                    "an unsigned EIP-1559 transaction is an RLP list of 9 fields, got " + f.size());
+        }
+        Eip1559Transaction tx = Eip1559Fields.transaction(f);
+        if (!Arrays.equals(tx.unsignedEncoding(), raw)) {
+            throw new IllegalArgumentException("the transaction is not canonically encoded (EIP-2718, RLP)");
+        }
+        return tx;
+    }
+
+    /**
+     * What every reader requires of the fields, JSON or RLP: a chain id (0 would sign for every chain), a
+     * nonce (EIP-2681) and gas within 64 bits, and a tip no higher than the fee cap, which nodes refuse.
+     */
+    Eip1559Transaction checked() {
+        if (chainId.signum() == 0) {
+            throw new IllegalArgumentException("chainId must not be 0");
+        }
+        if (nonce.bitLength() > 64) {
+            throw new IllegalArgumentException("nonce does not fit in 64 bits (got " + nonce + ")");
+        }
+        if (gas.bitLength() > 64) {
+            throw new IllegalArgumentException("gas does not fit in 64 bits (got " + gas + ")");
+        }
+        if (maxPriorityFeePerGas.compareTo(maxFeePerGas) > 0) {
+            throw new IllegalArgumentException("maxPriorityFeePerGas (" + maxPriorityFeePerGas
+                    + ") is higher than maxFeePerGas (" + maxFeePerGas + "): nodes refuse such a transaction");
+        }
+        return this;
     }
 
     private List<byte[]> fields() {

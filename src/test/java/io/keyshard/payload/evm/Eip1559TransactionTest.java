@@ -60,6 +60,52 @@ class Eip1559TransactionTest {
         SignedEip1559 decoded = SignedEip1559.decode(expected);
         assertEquals(key.address(), decoded.sender());
         assertArrayEquals(expected, decoded.transaction().signedEncoding(decoded.signature()));
+
+        // the same transaction handed over unsigned, as viem and ethers serialise it, signs to the same bytes
+        Eip1559Transaction unsigned = Eip1559Transaction.decodeUnsigned(tx.unsignedEncoding());
+        assertArrayEquals(tx.signingHash(), unsigned.signingHash());
+        assertArrayEquals(expected, unsigned.signedEncoding(key.sign(unsigned.signingHash())));
+    }
+
+    @Test
+    void readsTheUnsignedTransactionViemSerialises() {
+        // viem's serializeTransaction.test.ts, "eip1559 / default": chain 1, nonce 785, 2 gwei fees, 1 ether
+        String serialized = "02ef0182031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a7"
+                + "64000080c0";
+        Eip1559Transaction tx = Eip1559Transaction.decodeUnsigned(Hex.decode(serialized, "vector"));
+        assertEquals(BigInteger.ONE, tx.chainId());
+        assertEquals(BigInteger.valueOf(785), tx.nonce());
+        assertEquals(BigInteger.valueOf(2_000_000_000L), tx.maxPriorityFeePerGas());
+        assertEquals(BigInteger.valueOf(2_000_000_000L), tx.maxFeePerGas());
+        assertEquals(BigInteger.ZERO, tx.gas());
+        assertEquals("70997970c51812dc3a010c7d01b50e0d17dc79c8", Hex.encode(tx.to()));
+        assertEquals(new BigInteger("1000000000000000000"), tx.value());
+        assertEquals(0, tx.data().length);
+        assertEquals(List.of(), tx.accessList());
+        assertEquals(serialized, Hex.encode(tx.unsignedEncoding()));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        // a signed transaction (12 fields): go-ethereum's TestEIP1559TransactionEncode
+        "02f864010301018261a894b94f5374fce5edbc8e2a8697c15331677e6ebf0b0a825544c001a0c9519f4f2b30335884581971573fadf60c6204f59a911df35ee8a540456b2660a032f1e8e2c5dd761f9e4f88f41c8310aeaba26a8bfcdacfedfa12ec3862d37521, already signed",
+        // an EIP-2930 (type 1) and a legacy transaction
+        "01ef0182031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080c0, first byte must be 0x02",
+        "ec8203118477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080018080, first byte must be 0x02",
+        // the nonce 785 written with a leading zero byte: not canonical RLP
+        "02f0018300031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080c0, nonce",
+        // eight fields (no access list), and the viem transaction for chain 0
+        "02ee0182031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080, 9 fields",
+        "02ef8082031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080c0, chainId must not be 0",
+        // a tip above the fee cap
+        "02ef0182031184773594018477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080c0, is higher than maxFeePerGas",
+        // bytes after the list
+        "02ef0182031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080c000, after the end",
+    })
+    void anUnsignedTransactionIsTakenOnlyAsTheOneCanonicalEncoding(String hex, String expected) {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Eip1559Transaction.decodeUnsigned(Hex.decode(hex, "input")));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @ParameterizedTest(name = "nonce {0}")

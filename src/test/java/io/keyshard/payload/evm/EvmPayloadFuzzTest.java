@@ -82,6 +82,27 @@ class EvmPayloadFuzzTest {
     }
 
     /**
+     * An unsigned {@code 0x02} transaction as a tool serialises it. Accepted: it is the one canonical
+     * encoding of its fields (re-encodes to the same bytes, so what is reviewed is what is signed), the
+     * review builds, and its signature decodes back to the same fields and the key's address.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void unsignedTransaction(byte[] data) {
+        Eip1559Transaction tx;
+        try {
+            tx = Eip1559Transaction.decodeUnsigned(data);
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            return;
+        }
+        assertArrayEquals(data, tx.unsignedEncoding());
+        assertNotNull(tx.review());
+        SignedEip1559 decoded = SignedEip1559.decode(tx.signedEncoding(KEY.sign(tx.signingHash())));
+        assertSameFields(tx, decoded.transaction());
+        assertEquals(KEY.address(), decoded.sender());
+    }
+
+    /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
      * type): the review builds, every value of the message is listed, a permit among them is read without a refusal, and the digest is the same
      * each time; the signature recovers the key.

@@ -1,0 +1,85 @@
+package io.keyshard.payload.evm;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The nine fields of an EIP-1559 transaction read from its RLP list, strictly (canonical integers of at
+ * most 256 bits, a 20-byte or empty {@code to}, access-list entries of [address, [keys]]): one reader for
+ * the unsigned transaction a tool hands over and the signed one read back.
+ */
+final class Eip1559Fields {
+    private Eip1559Fields() {}
+
+    /** The items of {@code 0x02 ‖ rlp([...])}: refuses another type byte and bytes that are not one RLP list. */
+    static List<Rlp.Item> items(byte[] raw) {
+        if (raw.length == 0 || raw[0] != Eip1559Transaction.TYPE) {
+            throw new IllegalArgumentException("not an EIP-1559 transaction: the first byte must be 0x02");
+        }
+        byte[] body = new byte[raw.length - 1];
+        System.arraycopy(raw, 1, body, 0, body.length);
+        if (!(Rlp.decode(body) instanceof Rlp.Seq list)) {
+            throw new IllegalArgumentException("an EIP-1559 transaction is 0x02 followed by an RLP list");
+        }
+        return list.items();
+    }
+
+    /** The transaction of {@code f}'s first nine items, checked as {@link Eip1559Transaction#checked()}. */
+    static Eip1559Transaction transaction(List<Rlp.Item> f) {
+        byte[] to = str(f.get(5), "to");
+        if (to.length != 0 && to.length != 20) {
+            throw new IllegalArgumentException("to must be empty or 20 bytes, got " + to.length);
+        }
+        return new Eip1559Transaction(
+                        integer(f.get(0), "chainId"),
+                        integer(f.get(1), "nonce"),
+                        integer(f.get(2), "maxPriorityFeePerGas"),
+                        integer(f.get(3), "maxFeePerGas"),
+                        integer(f.get(4), "gas"),
+                        to.length == 0 ? null : to,
+                        integer(f.get(6), "value"),
+                        str(f.get(7), "data"),
+                        accessList(f.get(8)),
+                        null)
+                .checked();
+    }
+
+    static byte[] str(Rlp.Item item, String field) {
+        if (!(item instanceof Rlp.Str s)) {
+            throw new IllegalArgumentException(field + " must be an RLP string, not a list");
+        }
+        return s.bytes();
+    }
+
+    static BigInteger integer(Rlp.Item item, String field) {
+        if (!(item instanceof Rlp.Str s)) {
+            throw new IllegalArgumentException(field + " must be an RLP integer, not a list");
+        }
+        if (s.bytes().length > 32) {
+            throw new IllegalArgumentException(field + " does not fit in 256 bits");
+        }
+        return s.asInteger(field);
+    }
+
+    private static List<Eip1559Transaction.AccessListEntry> accessList(Rlp.Item item) {
+        if (!(item instanceof Rlp.Seq seq)) {
+            throw new IllegalArgumentException("accessList must be an RLP list");
+        }
+        List<Eip1559Transaction.AccessListEntry> entries = new ArrayList<>();
+        for (Rlp.Item e : seq.items()) {
+            if (!(e instanceof Rlp.Seq pair)
+                    || pair.items().size() != 2
+                    || !(pair.items().get(1) instanceof Rlp.Seq keys)) {
+                throw new IllegalArgumentException("an access-list entry must be [address, [storageKeys...]]");
+            }
+            List<byte[]> storageKeys = new ArrayList<>();
+            for (Rlp.Item k : keys.items()) {
+                storageKeys.add(str(k, "an access-list storage key"));
+            }
+            entries.add(new Eip1559Transaction.AccessListEntry(
+                    str(pair.items().get(0), "an access-list address"), storageKeys));
+        }
+        return entries;
+    }
+}
