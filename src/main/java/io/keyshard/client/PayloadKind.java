@@ -121,6 +121,20 @@ public enum PayloadKind {
         return title;
     }
 
+    /** What a person types or pastes for this kind, as an input's prompt says it. */
+    public String inputHint() {
+        return switch (this) {
+            case MESSAGE -> "Type the message, or paste its bytes in hex with Hex on";
+            case DIGEST -> "Paste the digest in hex, as long as the curve's hash";
+            case ETH_MESSAGE -> "Type the message a site asks you to sign (personal_sign), or paste hex with Hex on";
+            case ETH_TYPED -> "Paste the JSON of eth_signTypedData_v4: types, primaryType, domain and message";
+            case ETH_TX -> "Paste the JSON of eth_sendTransaction, or the unsigned transaction in hex (0x02...)";
+            case PSBT -> "Paste the PSBT in base64, or open its .psbt file";
+            case SOLANA_TX -> "Paste the transaction or message in base64 or base58, or open its file";
+            case BTC_MESSAGE -> "Type the message to sign for this Bitcoin address";
+        };
+    }
+
     /** The kind named by its subcommand name (any case). */
     public static PayloadKind parse(String text) {
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +106,31 @@ class EvmSignIT {
         assertEquals(3L, signed.transaction().nonce().longValueExact());
         JsonNode history = cli.history(keyId);
         assertEquals("eth-tx", history.get(history.size() - 1).get("payload").asText());
+    }
+
+    @Test
+    void anUnsignedSerialisedTransactionInAFileSignsLikeItsJson() throws Exception {
+        // viem's serializeTransaction vector: chain 1, nonce 785, 2 gwei fees, 1 ether to 0x7099...79c8
+        String unsigned = "0x02ef0182031184773594008477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a7"
+                + "64000080c0";
+        Path text = dir.resolve("tx.hex");
+        Files.writeString(text, unsigned + "\n");
+        Path binary = dir.resolve("tx.bin");
+        Files.write(binary, Hex.decode(unsigned.substring(2), "tx"));
+        for (Path file : List.of(text, binary)) {
+            CliHarness.Result r =
+                    cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "2", "--file", file.toString(), "--json");
+            JsonNode o = SignCli.json(r);
+            assertTrue(r.err().contains("1 ETH"), r.err());
+            SignedEip1559 signed = SignedEip1559.decode(hex(o, "signedTransaction"));
+            assertTrue(EcRecover.sameAddress(address("2"), signed.sender()));
+            assertEquals(unsigned.substring(2), Hex.encode(signed.transaction().unsignedEncoding()));
+        }
+        Path legacy = dir.resolve("legacy.hex");
+        Files.writeString(
+                legacy, "0xec8203118477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080018080");
+        CliHarness.Result refused = cli.run("sign", "eth-tx", "--key-id", keyId, "--file", legacy.toString(), "--json");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("starting with 0x02"), refused.err());
     }
 }

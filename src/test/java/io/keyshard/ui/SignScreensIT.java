@@ -37,6 +37,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -142,6 +143,14 @@ class SignScreensIT {
                     List.of(PayloadKind.MESSAGE, PayloadKind.SOLANA_TX),
                     robot.lookup("#sign-kind").queryComboBox().getItems(),
                     "an ED25519 key is offered what it signs, no more");
+            TextArea input = robot.lookup("#sign-input").queryAs(TextArea.class);
+            assertEquals(PayloadKind.MESSAGE.inputHint(), input.getPromptText());
+            vm.kindProperty().set(PayloadKind.SOLANA_TX);
+            assertEquals(
+                    "Paste the transaction or message in base64 or base58, or open its file",
+                    input.getPromptText(),
+                    "the input says what the chosen kind takes");
+            vm.kindProperty().set(PayloadKind.MESSAGE);
         });
         String message = "Sign in to example.org\nNonce: 7f3a91c2";
         compose(robot, vm, message);

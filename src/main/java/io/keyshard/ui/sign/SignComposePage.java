@@ -7,6 +7,7 @@ import io.keyshard.ui.common.TitleConverter;
 import io.keyshard.ui.sign.SignPages.Page;
 import io.keyshard.ui.sign.SignViewModel.InputMode;
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -77,7 +78,12 @@ final class SignComposePage {
 
         TextArea input = new TextArea();
         input.setId("sign-input");
-        input.setPromptText("Type or paste it here: text, hex, JSON, base64 or base58 as the kind takes it");
+        input.promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.kindProperty().get() == null
+                                ? null
+                                : model.kindProperty().get().inputHint(),
+                        model.kindProperty()));
         input.setWrapText(true);
         input.setPrefRowCount(6);
         input.textProperty().bindBidirectional(model.textProperty());
