@@ -1,6 +1,7 @@
 package io.keyshard.ui;
 
 import io.keyshard.QuietLibraryLogs;
+import io.keyshard.ui.backup.BackupDialog;
 import io.keyshard.ui.backup.BackupViewModel;
 import io.keyshard.ui.backup.ServerBackupViewModel;
 import io.keyshard.ui.common.UiTasks;
@@ -25,6 +26,7 @@ import io.keyshard.ui.unlock.UnlockView;
 import io.keyshard.ui.wizard.NewKeyViewModel;
 import io.keyshard.ui.wizard.NewKeyWizard;
 import io.keyshard.vault.KeyRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -71,7 +73,8 @@ public final class AppWindow {
                         () -> new ServersView(
                                 new ServersViewModel(
                                         session::workspace, new UiTasks(session.background(), session.fx())),
-                                session.clipboard()::copy),
+                                session.clipboard()::copy,
+                                this::backUpServer),
                 Place.SETTINGS, () -> settingsView(session));
         root = new AppRoot(new MainView(model.navigation(), screens));
         scene = new Scene(root, WIDTH, HEIGHT);
@@ -101,6 +104,18 @@ public final class AppWindow {
 
         model.settings().themeProperty().addListener((obs, old, theme) -> theme.apply());
         model.settings().theme().apply();
+    }
+
+    /** The Servers screen's "Back up OFFICIAL_n…": that server's shares alone, with a password and place of their own. */
+    private void backUpServer(String name) {
+        AppSession session = model.session();
+        BackupDialog.showServers(
+                scene.getWindow(),
+                new ServerBackupViewModel(
+                        session.home(),
+                        session.cluster(),
+                        new UiTasks(session.background(), session.fx()),
+                        List.of(name)));
     }
 
     private SettingsView settingsView(AppSession session) {

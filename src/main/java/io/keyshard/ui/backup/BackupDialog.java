@@ -64,16 +64,16 @@ public final class BackupDialog {
                         backup::export));
     }
 
-    /** "Back up the local servers" into a folder, over {@code owner}; closes itself once written. */
+    /** "Back up the local servers" (or one of them) into a folder, over {@code owner}; closes itself once written. */
     public static Stage showServers(Window owner, ServerBackupViewModel servers) {
         return show(
                 owner,
                 new Kind(
-                        "Back up the local servers",
-                        ServerBackupViewModel.EXPLAIN,
+                        servers.title(),
+                        servers.explain(),
                         ShareCustody.SERVERS_BACKUP,
                         "Folder",
-                        ServerBackupViewModel.suggestedFolder(),
+                        servers.suggested(),
                         "Back up",
                         servers.meter(),
                         servers::backup));

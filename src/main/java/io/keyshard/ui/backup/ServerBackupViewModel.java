@@ -29,14 +29,45 @@ public final class ServerBackupViewModel {
     private final Path home;
     private final LocalClusterControl cluster;
     private final UiTasks tasks;
+    private final List<String> names;
     private final PasswordMeter meter = new PasswordMeter(Purpose.BACKUP);
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final StringProperty restoreNote = new SimpleStringProperty(this, "restoreNote", "");
 
+    /** The backup of every local server (Settings). */
     public ServerBackupViewModel(Path home, LocalClusterControl cluster, UiTasks tasks) {
+        this(home, cluster, tasks, LocalCluster.NAMES);
+    }
+
+    /**
+     * The backup of the local servers {@code names} alone (the Servers screen's "Back up this server"), so that
+     * each server's file can have its own password and place.
+     */
+    public ServerBackupViewModel(Path home, LocalClusterControl cluster, UiTasks tasks, List<String> names) {
+        if (names.isEmpty() || !LocalCluster.NAMES.containsAll(names)) {
+            throw new IllegalArgumentException("only the local servers " + LocalCluster.NAMES + " are backed up here");
+        }
         this.home = home;
         this.cluster = cluster;
         this.tasks = tasks;
+        this.names = List.copyOf(names);
+    }
+
+    /** The dialog's title: "Back up the local servers", or "Back up OFFICIAL_2" for one. */
+    public String title() {
+        return names.size() == 1 ? "Back up " + names.get(0) : "Back up the local servers";
+    }
+
+    /** What the dialog says the backup is. */
+    public String explain() {
+        if (names.size() == LocalCluster.NAMES.size()) {
+            return EXPLAIN;
+        }
+        String name = names.get(0);
+        return "Writes " + name + "'s folder, with its shares of every key made on it, to " + name
+                + LocalNodeBackup.SUFFIX + ", encrypted with the password you choose here: each server's file can "
+                + "have its own password and place. The local servers stop for a moment while its folder is read, "
+                + "and start again after.";
     }
 
     /**
@@ -53,7 +84,9 @@ public final class ServerBackupViewModel {
                 tasks,
                 password,
                 pw -> write(folder, pw),
-                written -> note.set("Backed up " + written.size() + " local servers to " + folder + "."));
+                written -> note.set("Backed up "
+                        + (written.size() == 1 ? names.get(0) : written.size() + " local servers") + " to " + folder
+                        + "."));
     }
 
     /**
@@ -78,7 +111,7 @@ public final class ServerBackupViewModel {
 
     private List<LocalNodeBackup.Written> write(Path folder, char[] password) throws Exception {
         Files.createDirectories(folder);
-        return stopped(() -> LocalNodeBackup.backup(home, LocalCluster.NAMES, folder, password));
+        return stopped(() -> LocalNodeBackup.backup(home, names, folder, password));
     }
 
     /** Runs {@code work} with the servers this app started stopped, and starts them again after. */
@@ -118,9 +151,10 @@ public final class ServerBackupViewModel {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Where the dialog proposes to write: a dated folder in the user's home. */
-    public static Path suggestedFolder() {
-        return Path.of(System.getProperty("user.home"), "keyshard-servers-" + LocalDate.now());
+    /** Where the dialog proposes to write: a dated folder in the user's home, named for the one server backed up. */
+    public Path suggested() {
+        String what = names.size() == 1 ? names.get(0) : "servers";
+        return Path.of(System.getProperty("user.home"), "keyshard-" + what + "-" + LocalDate.now());
     }
 
     /** The backup password's strength meter and hint. */

@@ -4,15 +4,19 @@ import atlantafx.base.theme.Styles;
 import io.keyshard.client.LocalServerLog;
 import io.keyshard.ui.common.CopyButton;
 import io.keyshard.ui.common.ValueCopier;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 
 /** The pane under the Servers table: the picked server's {@link ServerDetails}, or a hint to pick one. */
 final class ServerDetailsView extends VBox {
@@ -20,10 +24,13 @@ final class ServerDetailsView extends VBox {
             + "and, for a server on this computer, the end of its log.";
 
     private final ValueCopier copier;
+    private final Consumer<String> backUp;
 
-    ServerDetailsView(ServersViewModel model, ValueCopier copier) {
+    /** @param backUp opens the backup of one local server by its name; null offers none */
+    ServerDetailsView(ServersViewModel model, ValueCopier copier, Consumer<String> backUp) {
         super(12);
         this.copier = copier;
+        this.backUp = backUp;
         setId("server-details");
         setPadding(new Insets(14, 16, 14, 16));
         getStyleClass().add("server-details");
@@ -63,6 +70,9 @@ final class ServerDetailsView extends VBox {
         getChildren().add(keys(d));
         if (d.log() != null) {
             getChildren().add(copyable("Folder", "folder", d.log().folder().toString(), "server-details-folder", null));
+            if (backUp != null) {
+                getChildren().add(backUpRow(d.name()));
+            }
             getChildren().add(log(d.log()));
         }
     }
@@ -82,6 +92,20 @@ final class ServerDetailsView extends VBox {
             box.getChildren().add(new VBox(1, name, line));
         }
         return box;
+    }
+
+    /** One server's backup, so that its file can have a password and a place of its own. */
+    private Node backUpRow(String name) {
+        Button button = new Button("Back up " + name + "…", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
+        button.setId("server-details-backup");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> backUp.accept(name));
+        Label why = muted("Its shares in a file of its own, sealed with a password of its own: kept apart from the "
+                + "other servers' files, no single place holds enough of a key to sign.");
+        HBox.setHgrow(why, Priority.ALWAYS);
+        HBox row = new HBox(12, why, button);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, heading("Backup"), row);
     }
 
     private Node log(LocalServerLog log) {

@@ -6,6 +6,7 @@ import io.keyshard.client.ServerStatus;
 import io.keyshard.ui.common.Fit;
 import io.keyshard.ui.common.ShareCustody;
 import io.keyshard.ui.common.ValueCopier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,13 +37,16 @@ public final class ServersView extends BorderPane {
 
     private final ServersViewModel model;
 
-    /** The screen with copies going to the system clipboard as they are (tests; the app passes its own). */
+    /** The screen with copies going to the system clipboard as they are and no backup offered (tests). */
     public ServersView(ServersViewModel model) {
-        this(model, ValueCopier.systemClipboard());
+        this(model, ValueCopier.systemClipboard(), null);
     }
 
-    /** The screen; {@code copier} takes what its Copy buttons copy (the app's clipboard that clears itself). */
-    public ServersView(ServersViewModel model, ValueCopier copier) {
+    /**
+     * The screen; {@code copier} takes what its Copy buttons copy (the app's clipboard that clears itself), and
+     * {@code backUp} opens the backup of one local server by its name (null: not offered).
+     */
+    public ServersView(ServersViewModel model, ValueCopier copier, Consumer<String> backUp) {
         this.model = model;
         setId("servers-view");
         // the page scrolls when the window is shorter than its text, the table's few rows and its buttons
@@ -103,7 +107,7 @@ public final class ServersView extends BorderPane {
         table.setMaxHeight(Region.USE_PREF_SIZE);
         selectionFollowsModel(table);
 
-        ServerDetailsView details = new ServerDetailsView(model, copier);
+        ServerDetailsView details = new ServerDetailsView(model, copier, backUp);
         VBox center = new VBox(12, table, details);
         BorderPane.setMargin(center, new Insets(14, 0, 0, 0));
         page.setCenter(center);

@@ -170,6 +170,29 @@ class ServerBackupIT {
         } finally {
             c.wipe();
         }
+
+        // one server alone, as the Servers screen offers it: its own file, password and place
+        ServerBackupViewModel one = new ServerBackupViewModel(
+                home, cluster, new UiTasks(background, Platform::runLater), List.of("OFFICIAL_3"));
+        Path apart = tmp.resolve("elsewhere");
+        String otherPassword = "another long phrase for the third server 42";
+        Stage single = open(robot, one);
+        assertEquals("Back up OFFICIAL_3", single.getTitle());
+        robot.interact(
+                () -> robot.lookup("#backup-file").queryAs(TextField.class).setText(apart.toString()));
+        robot.clickOn("#backup-password").write(otherPassword);
+        robot.clickOn("#backup-confirm").write(otherPassword);
+        robot.clickOn("#backup-export");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !single.isShowing());
+        try (Stream<Path> files = Files.list(apart)) {
+            assertEquals(List.of(apart.resolve("OFFICIAL_3" + LocalNodeBackup.SUFFIX)), files.toList());
+        }
+        assertEquals(
+                "Backed up OFFICIAL_3 to " + apart + ".", one.noteProperty().get());
+        List<LocalNodeBackup.Restored> third = LocalNodeBackup.restore(
+                tmp.resolve("fresh-third"), LocalNodeBackup.filesIn(apart, null), otherPassword.toCharArray());
+        assertEquals("OFFICIAL_3", third.get(0).name());
+        assertTrue(cluster.ownsNodes(), "the servers run again after one server's backup");
     }
 
     private Stage openRestore(FxRobot robot, ServerBackupViewModel vm) {

@@ -53,6 +53,7 @@ class ServerDetailsViewTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final List<String> copied = new CopyOnWriteArrayList<>();
+    private final List<String> backedUp = new CopyOnWriteArrayList<>();
     private ServersViewModel model;
     private ServersView view;
 
@@ -66,7 +67,7 @@ class ServerDetailsViewTest {
                 "node OFFICIAL_2 listening on https://127.0.0.1:40123 (Ctrl-C stops it)\n" + LOG_LINE + "\n");
         Workspace ws = Workspace.open(home, vault);
         model = new ServersViewModel(() -> ws, new UiTasks(background, Platform::runLater));
-        view = new ServersView(model, copied::add);
+        view = new ServersView(model, copied::add, backedUp::add);
         StyledStage.show(stage, view, 1080, 800);
     }
 
@@ -106,6 +107,10 @@ class ServerDetailsViewTest {
                 .queryAs(Button.class);
         robot.interact(copyAddress::fire);
         assertEquals(List.of("https://127.0.0.1:40123"), copied);
+        Button backUp = robot.lookup("#server-details-backup").queryButton();
+        assertEquals("Back up OFFICIAL_2…", backUp.getText());
+        robot.interact(backUp::fire);
+        assertEquals(List.of("OFFICIAL_2"), backedUp, "a local server is backed up on its own, by its name");
 
         // the page scrolls under long details; the buttons beneath stay in sight
         Button remove = robot.lookup("#servers-remove").queryButton();
@@ -131,6 +136,19 @@ class ServerDetailsViewTest {
         robot.interact(() -> model.servers().setAll(rows(true).subList(0, 1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ServerDetailsView.HINT, text(robot, "#server-details-hint"));
+
+        // a remote server has no folder, log or backup here: its operator keeps those
+        ServerStatus remote = new ServerStatus("REMOTE_A", "https://10.0.0.7:7443", 4, PIN, false, true, 31L, null);
+        robot.interact(() -> model.servers().setAll(List.of(rows(true).get(0), remote)));
+        robot.interact(() -> table.getSelectionModel().select(remote));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#server-details-state").tryQuery().isPresent());
+        assertEquals("https://10.0.0.7:7443", text(robot, "#server-details-url"));
+        assertTrue(robot.lookup("#server-details-backup").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#server-details-log").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#server-details-folder").tryQuery().isEmpty());
     }
 
     private static List<ServerStatus> rows(boolean secondAnswers) {
