@@ -71,7 +71,7 @@ public final class BackupDialog {
                 new Kind(
                         servers.title(),
                         servers.explain(),
-                        ShareCustody.SERVERS_BACKUP,
+                        servers.custody(),
                         "Folder",
                         servers.suggested(),
                         "Back up",

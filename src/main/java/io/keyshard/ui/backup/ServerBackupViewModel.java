@@ -4,6 +4,7 @@ import io.keyshard.client.LocalCluster;
 import io.keyshard.client.LocalClusterControl;
 import io.keyshard.client.LocalNodeBackup;
 import io.keyshard.ui.common.PasswordMeter;
+import io.keyshard.ui.common.ShareCustody;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.PasswordRule.Purpose;
 import java.nio.file.Files;
@@ -56,6 +57,11 @@ public final class ServerBackupViewModel {
     /** The dialog's title: "Back up the local servers", or "Back up OFFICIAL_2" for one. */
     public String title() {
         return names.size() == 1 ? "Back up " + names.get(0) : "Back up the local servers";
+    }
+
+    /** What the dialog says of where the shares end up and how to keep them. */
+    public String custody() {
+        return names.size() == 1 ? ShareCustody.oneServerBackup(names.get(0)) : ShareCustody.SERVERS_BACKUP;
     }
 
     /** What the dialog says the backup is. */

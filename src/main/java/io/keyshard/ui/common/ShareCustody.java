@@ -31,5 +31,13 @@ public final class ShareCustody {
             + "files apart from each other if you can (keyshard nodes backup --server NAME writes one server at a time, "
             + "each with its own password). Restore the local servers, below, puts them back.";
 
+    /** What one local server's backup file holds, and why it is kept apart from the others'. */
+    public static String oneServerBackup(String name) {
+        return "With its password, this file holds " + name + "'s share of every key made on it: with the file of "
+                + "one more local server it is enough to sign with a 2-of-3 key made only on this computer. Keep it "
+                + "off this computer and apart from the other servers' files, under a password of its own. Restore "
+                + "the local servers (Settings) puts it back.";
+    }
+
     private ShareCustody() {}
 }

@@ -98,6 +98,7 @@ final class ServerDetailsView extends VBox {
     private Node backUpRow(String name) {
         Button button = new Button("Back up " + name + "…", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
         button.setId("server-details-backup");
+        button.setMnemonicParsing(false); // the underscore of OFFICIAL_2 is part of the name
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> backUp.accept(name));
         Label why = muted("Its shares in a file of its own, sealed with a password of its own: kept apart from the "

@@ -18,6 +18,7 @@ import io.keyshard.ui.AppWindow;
 import io.keyshard.ui.Screenshots;
 import io.keyshard.ui.TestApps;
 import io.keyshard.ui.Theme;
+import io.keyshard.ui.common.ShareCustody;
 import io.keyshard.ui.common.UiTasks;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.vault.Vault;
@@ -178,6 +179,10 @@ class ServerBackupIT {
         String otherPassword = "another long phrase for the third server 42";
         Stage single = open(robot, one);
         assertEquals("Back up OFFICIAL_3", single.getTitle());
+        assertEquals(
+                ShareCustody.oneServerBackup("OFFICIAL_3"),
+                robot.lookup("#backup-custody").queryAs(Label.class).getText(),
+                "one server's file is not said to hold every share");
         robot.interact(
                 () -> robot.lookup("#backup-file").queryAs(TextField.class).setText(apart.toString()));
         robot.clickOn("#backup-password").write(otherPassword);

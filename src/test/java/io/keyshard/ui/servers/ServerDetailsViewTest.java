@@ -1,6 +1,7 @@
 package io.keyshard.ui.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.client.ServerStatus;
@@ -109,6 +110,7 @@ class ServerDetailsViewTest {
         assertEquals(List.of("https://127.0.0.1:40123"), copied);
         Button backUp = robot.lookup("#server-details-backup").queryButton();
         assertEquals("Back up OFFICIAL_2…", backUp.getText());
+        assertFalse(backUp.isMnemonicParsing(), "the name's underscore is shown, not taken for a mnemonic");
         robot.interact(backUp::fire);
         assertEquals(List.of("OFFICIAL_2"), backedUp, "a local server is backed up on its own, by its name");
 
