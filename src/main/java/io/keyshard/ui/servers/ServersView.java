@@ -74,7 +74,13 @@ public final class ServersView extends BorderPane {
 
         TableView<ServerStatus> table = new TableView<>(model.servers());
         table.setId("servers-table");
-        table.setPlaceholder(new Label("No servers yet. Start the local cluster above, or add a remote server."));
+        Label empty = new Label();
+        // the first check takes a moment (a remote server may take seconds): it is not an empty list meanwhile
+        empty.textProperty()
+                .bind(Bindings.when(model.clusterStateProperty().isNull())
+                        .then("Checking the servers...")
+                        .otherwise("No servers yet. Start the local cluster above, or add a remote server."));
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", ServerStatus::name, 120));
         TableColumn<ServerStatus, String> where = column("Where", s -> s.local() ? "this computer" : "remote", 130);

@@ -9,6 +9,8 @@ import io.keyshard.wire.PeerEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,41 +28,80 @@ import javafx.collections.ObservableList;
  * start/stop, adding a remote server from its {@code node init} entry and removing one.
  */
 public final class ServersViewModel {
+    /** How many times, a second apart, the screen checks again while the cluster starts (a start takes seconds). */
+    static final int RECHECKS_WHILE_STARTING = 90;
+
     private final Supplier<Workspace> workspace;
     private final UiTasks tasks;
     private final ObservableList<ServerStatus> servers = FXCollections.observableArrayList();
-    private final ObjectProperty<LocalClusterControl.State> clusterState =
-            new SimpleObjectProperty<>(LocalClusterControl.State.STOPPED);
+    /** Null until the first check has answered. */
+    private final ObjectProperty<LocalClusterControl.State> clusterState = new SimpleObjectProperty<>();
+
     private final BooleanProperty canStop = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty();
     private final ObjectProperty<ServerDetails> details = new SimpleObjectProperty<>();
+    private final Check check;
+    private final Executor recheck;
+    private int rechecks;
     private String selected;
 
     /** @param workspace the unlocked vault's workspace (the screen shows only while unlocked) */
     public ServersViewModel(Supplier<Workspace> workspace, UiTasks tasks) {
-        this.workspace = workspace;
-        this.tasks = tasks;
+        this(workspace, tasks, ServersViewModel::snapshot, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
     }
 
-    private record Snapshot(List<ServerStatus> statuses, LocalClusterControl.State state, boolean owns) {}
+    /**
+     * @param check   what one refresh reads (the servers' health and the cluster's state)
+     * @param recheck runs the next refresh a moment later while the cluster is starting
+     */
+    ServersViewModel(Supplier<Workspace> workspace, UiTasks tasks, Check check, Executor recheck) {
+        this.workspace = workspace;
+        this.tasks = tasks;
+        this.check = check;
+        this.recheck = recheck;
+    }
 
-    /** Re-checks every server and the cluster in the background. */
+    /** What one refresh shows. */
+    record Snapshot(List<ServerStatus> statuses, LocalClusterControl.State state, boolean owns) {}
+
+    /** Reads a {@link Snapshot} off the FX thread. */
+    interface Check {
+        Snapshot read(Workspace ws) throws Exception;
+    }
+
+    private static Snapshot snapshot(Workspace ws) throws Exception {
+        return new Snapshot(ws.checkServers(false), ws.localClusterState(), ws.ownsLocalNodes());
+    }
+
+    /**
+     * Re-checks every server and the cluster in the background. While the cluster is starting (the app starts
+     * it by itself after unlocking, or a key generation does) it checks again each second until it has started,
+     * so the screen never stays on "starting" with servers shown as stopped.
+     */
     public CompletableFuture<?> refresh() {
         busy.set(true);
         Workspace ws = workspace.get();
         return tasks.run(
-                () -> new Snapshot(ws.checkServers(false), ws.localClusterState(), ws.ownsLocalNodes()),
+                () -> check.read(ws),
                 s -> {
                     servers.setAll(s.statuses());
                     clusterState.set(s.state());
                     canStop.set(s.owns());
                     error.set(null);
                     busy.set(false);
+                    if (s.state() != LocalClusterControl.State.STARTING) {
+                        rechecks = 0;
+                    } else if (rechecks++ < RECHECKS_WHILE_STARTING) {
+                        recheck.execute(() -> tasks.ui(this::refresh));
+                    }
                 },
                 e -> {
                     error.set("Could not check the servers: " + UiTasks.message(e));
+                    if (clusterState.get() == null) {
+                        clusterState.set(LocalClusterControl.State.STOPPED); // Start stays at hand
+                    }
                     busy.set(false);
                 });
     }
@@ -174,6 +215,9 @@ public final class ServersViewModel {
      * servers still sign is never shown as simply stopped.
      */
     public static String clusterText(LocalClusterControl.State state, List<ServerStatus> statuses) {
+        if (state == null) {
+            return "Local cluster: checking...";
+        }
         return switch (state) {
             case RUNNING -> "Local cluster: running (OFFICIAL_1..3 answer)";
             case STARTING -> "Local cluster: starting...";

@@ -56,6 +56,7 @@ class ServersWindowTest {
                         new ServerStatus(
                                 "OFFICIAL_2", "https://127.0.0.1:40123", 2, pin, true, false, null, LONG_ERROR),
                         new ServerStatus("OFFICIAL_3", "https://127.0.0.1:40125", 3, pin, true, true, 6L, null)));
+        model.clusterStateProperty().set(LocalClusterControl.State.STOPPED); // what a check of these rows says
         model.messageProperty().set("The local servers were stopped; they start again when a key is made or signs.");
         StyledStage.show(stage, view, 1280 - 200, 800);
     }
