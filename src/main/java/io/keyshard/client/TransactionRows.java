@@ -5,6 +5,7 @@ import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 final class TransactionRows {
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    /** The gas every transaction uses before its data and code (the yellow paper's G_transaction). */
+    private static final BigInteger LEAST_GAS = BigInteger.valueOf(21_000);
+
     private static final String UNITS = " (the token's smallest units)";
     private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
 
@@ -54,6 +58,13 @@ final class TransactionRows {
                         + ", a main network whose coins have value"));
         if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             warnings.add("this transaction creates a contract (no recipient)");
+        }
+        if (t.gas().compareTo(LEAST_GAS) < 0) {
+            warnings.add("the gas limit " + t.gas() + " is below 21000, the least any transaction uses: the network "
+                    + "refuses it; have the wallet estimate the gas and make the transaction again");
+        }
+        if (ZERO_ADDRESS.equals(t.to()) && !"0".equals(t.value())) {
+            warnings.add("the coins go to the zero address: coins sent there are lost for good");
         }
         if (call == null && TokenCall.isApproval(t.selector())) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");

@@ -566,6 +566,34 @@ class PayloadSigningTest {
         }
     }
 
+    @Test
+    void aTransactionTheNetworkWouldRefuseOrThatBurnsItsCoinsIsWarnedAbout() {
+        String base = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\",";
+        List<String> lowGas = prepareEthTx(
+                        base
+                                + "\"gas\":\"20999\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":\"1\"}",
+                        "m/44/60/0/0/0",
+                        null)
+                .review()
+                .warnings();
+        assertEquals(
+                List.of("the gas limit 20999 is below 21000, the least any transaction uses: the network refuses it; "
+                        + "have the wallet estimate the gas and make the transaction again"),
+                lowGas);
+        String zero = "\"to\":\"0x0000000000000000000000000000000000000000\"";
+        assertEquals(
+                List.of("the coins go to the zero address: coins sent there are lost for good"),
+                prepareEthTx(base + "\"gas\":\"21000\"," + zero + ",\"value\":\"0x1\"}", "m/44/60/0/0/0", null)
+                        .review()
+                        .warnings());
+        assertEquals(
+                List.of(),
+                prepareEthTx(base + "\"gas\":\"21000\"," + zero + ",\"value\":\"0\"}", "m/44/60/0/0/0", null)
+                        .review()
+                        .warnings(),
+                "no coins move: nothing is lost");
+    }
+
     private PreparedPayload ethTx(String chainId, String to, String data) {
         String json = "{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\","
                 + "\"maxFeePerGas\":\"2\",\"gas\":\"60000\",\"to\":\"" + to + "\",\"data\":\"" + data + "\"}";
