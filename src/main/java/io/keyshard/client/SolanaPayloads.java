@@ -55,11 +55,7 @@ final class SolanaPayloads {
         }
         BigInteger sent = InstructionText.lamportsSentBy(tx.message(), publicKey);
         rows.add(new SignReview.Row(
-                "SOL this key sends",
-                sent.signum() == 0
-                        ? "none by the instructions above"
-                        : InstructionText.sol(sent) + " by the transfers and new accounts above"
-                                + (slot == 0 ? ", and the network fee below" : "")));
+                "SOL this key sends", sends(sent, slot == 0 ? feeLamports(tx.message(), v) : null)));
         rows.add(new SignReview.Row("Network fee", fee(tx.message(), v.signaturesRequired())));
         rows.add(new SignReview.Row(
                 "Programs",
@@ -146,6 +142,30 @@ final class SolanaPayloads {
             notes.add("writable");
         }
         return notes.isEmpty() ? a.address() : a.address() + " (" + String.join(", ", notes) + ")";
+    }
+
+    /**
+     * What leaves this key in all: what the instructions send, and when it pays the fee ({@code fee} not null)
+     * the fee with it, so the person reads one total ("0.000006 SOL in all: ...").
+     */
+    static String sends(BigInteger sent, BigInteger fee) {
+        if (fee == null) {
+            return sent.signum() == 0
+                    ? "none by the instructions above"
+                    : InstructionText.sol(sent) + " by the transfers and new accounts above";
+        }
+        if (sent.signum() == 0) {
+            return InstructionText.sol(fee) + ", the network fee alone (the instructions above send none)";
+        }
+        return InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
+                + " by the transfers and new accounts above and " + InstructionText.sol(fee) + " network fee";
+    }
+
+    /** The fee the fee payer pays: the base fee and the priority fee when it is known (see {@link #fee}). */
+    private static BigInteger feeLamports(SolanaMessage m, SolanaReview v) {
+        BigInteger priority = InstructionText.priorityFeeLamports(m);
+        BigInteger base = BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * v.signaturesRequired());
+        return priority == null ? base : base.add(priority);
     }
 
     /**

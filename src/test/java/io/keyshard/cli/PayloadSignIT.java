@@ -109,7 +109,9 @@ class PayloadSignIT {
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("signedTransaction"), plain.out());
         assertTrue(
-                plain.err().contains("0.000001 SOL by the transfers and new accounts above, and the network fee below"),
+                plain.err()
+                        .contains("0.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and "
+                                + "0.000005 SOL network fee"),
                 "the review totals the SOL leaving the key, which pays the fee too: " + plain.err());
         CliHarness.Result text = cli.run(with(fromFile, "--json"));
         JsonNode t = SignCli.json(text);

@@ -757,7 +757,7 @@ class PayloadSigningTest {
     }
 
     @Test
-    void solanaAccountsNameThisKeyAndTheProgramsTheyAre() {
+    void solanaAccountsNameThisKeyAndTheProgramsTheyAreAndTheTotalLeavingTheKeyIsOneSum() {
         KeyRecord ed = ready(CurveName.ED25519, SECRET);
         KeyPipeline.Result signer = KeyPipeline.run(
                 Workspace.rootOf(ed), Chain.SOLANA, DerivationPath.parse("m/44/501/0/0"), Network.MAINNET);
@@ -770,9 +770,25 @@ class PayloadSigningTest {
         for (SignReview.Row row : List.of(
                 new SignReview.Row("Account 0", self + " (this key, signer, writable)"),
                 new SignReview.Row("Account 1", Base58.encode(filled(0x77)) + " (writable)"),
-                new SignReview.Row("Account 2", "11111111111111111111111111111111 (System Program)"))) {
+                new SignReview.Row("Account 2", "11111111111111111111111111111111 (System Program)"),
+                new SignReview.Row(
+                        "SOL this key sends",
+                        "0.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and 0.000005 "
+                                + "SOL network fee"))) {
             assertTrue(review.rows().contains(row), row + " in\n" + review.text());
         }
+    }
+
+    @Test
+    void whatASolanaKeySendsReadsAsOneTotalWhenItPaysTheFee() {
+        assertEquals(
+                "0.000005 SOL, the network fee alone (the instructions above send none)",
+                SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000)));
+        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null));
+        assertEquals(
+                "1.5 SOL by the transfers and new accounts above",
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null),
+                "a co-signer that does not pay the fee sends only what the instructions move");
     }
 
     private static byte[] filled(int value) {
