@@ -4,6 +4,7 @@ import io.keyshard.client.LocalServerLog;
 import io.keyshard.client.ServerStatus;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,12 @@ public record ServerDetails(
 
     /** A ready key with a share on this server, and whether its other servers are enough to sign. */
     public record KeyUse(String key, String line, boolean signsWithout) {}
+
+    /** How many keys the pane lists one by one; the rest are counted. */
+    static final int KEYS_LISTED = 12;
+
+    /** How many keys that need this server the summary names; the rest are counted. */
+    static final int NEEDING_NAMED = 5;
 
     /** The details of {@code status}, with the vault's {@code keys} and the local server's {@code log} (or null). */
     public static ServerDetails of(ServerStatus status, List<KeyRecord> keys, LocalServerLog log) {
@@ -63,8 +70,25 @@ public record ServerDetails(
                     : keys.size() + " ready keys hold a share on " + name + "; each can sign without it, with its "
                             + "other servers.";
         }
+        String named = needing.size() <= NEEDING_NAMED
+                ? String.join(", ", needing)
+                : String.join(", ", needing.subList(0, NEEDING_NAMED)) + " and " + (needing.size() - NEEDING_NAMED)
+                        + " more";
         return (keys.size() == 1 ? "1 ready key holds" : keys.size() + " ready keys hold") + " a share on " + name
-                + "; " + String.join(", ", needing) + (needing.size() == 1 ? " needs" : " need") + " it to sign.";
+                + "; " + named + (needing.size() == 1 ? " needs" : " need") + " it to sign.";
+    }
+
+    /** The keys listed one by one: those that need this server first, at most {@link #KEYS_LISTED}. */
+    public List<KeyUse> listedKeys() {
+        List<KeyUse> first =
+                new ArrayList<>(keys.stream().filter(k -> !k.signsWithout()).toList());
+        first.addAll(keys.stream().filter(KeyUse::signsWithout).toList());
+        return List.copyOf(first.subList(0, Math.min(KEYS_LISTED, first.size())));
+    }
+
+    /** How many keys are not listed one by one. */
+    public int keysNotListed() {
+        return Math.max(0, keys.size() - KEYS_LISTED);
     }
 
     private static KeyUse use(KeyRecord k) {

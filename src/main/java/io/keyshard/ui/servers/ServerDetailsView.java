@@ -82,7 +82,7 @@ final class ServerDetailsView extends VBox {
         Label summary = wrapped(d.keysSummary());
         summary.setId("server-details-keys");
         box.getChildren().add(summary);
-        for (ServerDetails.KeyUse use : d.keys()) {
+        for (ServerDetails.KeyUse use : d.listedKeys()) {
             Label name = new Label(use.key());
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label line = muted(use.line());
@@ -90,6 +90,9 @@ final class ServerDetailsView extends VBox {
                 line.getStyleClass().add(Styles.WARNING);
             }
             box.getChildren().add(new VBox(1, name, line));
+        }
+        if (d.keysNotListed() > 0) {
+            box.getChildren().add(muted("… and " + d.keysNotListed() + " more: the sentence above counts them all."));
         }
         return box;
     }

@@ -10,6 +10,7 @@ import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +79,31 @@ class ServerDetailsTest {
         assertEquals(
                 "This computer (the local cluster)",
                 ServerDetails.of(one, List.of(), null).where());
+    }
+
+    @Test
+    void manyKeysAreCountedAndThoseThatNeedTheServerComeFirst() {
+        ServerStatus one = new ServerStatus("OFFICIAL_1", "https://127.0.0.1:1", 1, PIN, true, true, 3L, null);
+        List<KeyRecord> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(key("two-" + i, 2, KeyStatus.READY, "OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"));
+        }
+        for (int i = 0; i < 7; i++) {
+            keys.add(key("all-" + i, 3, KeyStatus.READY, "OFFICIAL_1", "OFFICIAL_2", "OFFICIAL_3"));
+        }
+        ServerDetails d = ServerDetails.of(one, keys, null);
+        assertEquals(
+                "27 ready keys hold a share on OFFICIAL_1; all-0, all-1, all-2, all-3, all-4 and 2 more need it to "
+                        + "sign.",
+                d.keysSummary());
+        assertEquals(ServerDetails.KEYS_LISTED, d.listedKeys().size());
+        assertEquals(27 - ServerDetails.KEYS_LISTED, d.keysNotListed());
+        assertEquals(
+                List.of("all-0", "all-1", "all-2", "all-3", "all-4", "all-5", "all-6", "two-0"),
+                d.listedKeys().subList(0, 8).stream()
+                        .map(ServerDetails.KeyUse::key)
+                        .toList(),
+                "the keys that cannot sign without the server are listed first");
     }
 
     private static KeyRecord key(String label, int t, KeyStatus status, String... servers) {
