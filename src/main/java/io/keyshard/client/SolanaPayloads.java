@@ -54,9 +54,9 @@ final class SolanaPayloads {
             }
         }
         BigInteger sent = InstructionText.lamportsSentBy(tx.message(), publicKey);
-        rows.add(new SignReview.Row(
-                "SOL this key sends", sends(sent, slot == 0 ? feeLamports(tx.message(), v) : null)));
-        rows.add(new SignReview.Row("Network fee", fee(tx.message(), v.signaturesRequired())));
+        Fee fee = Fee.of(tx.message(), v.signaturesRequired());
+        rows.add(new SignReview.Row("SOL this key sends", sends(sent, slot == 0 ? fee.total() : null)));
+        rows.add(new SignReview.Row("Network fee", fee.text()));
         rows.add(new SignReview.Row(
                 "Programs",
                 String.join(
@@ -161,25 +161,28 @@ final class SolanaPayloads {
                 + " by the transfers and new accounts above and " + InstructionText.sol(fee) + " network fee";
     }
 
-    /** The fee the fee payer pays: the base fee and the priority fee when it is known (see {@link #fee}). */
-    private static BigInteger feeLamports(SolanaMessage m, SolanaReview v) {
-        BigInteger priority = InstructionText.priorityFeeLamports(m);
-        BigInteger base = BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * v.signaturesRequired());
-        return priority == null ? base : base.add(priority);
-    }
-
     /**
-     * The base fee, 5,000 lamports a signature, and the priority fee the compute-budget instructions set:
-     * exact when they set both the unit price and the unit limit.
+     * The network fee: 5,000 lamports a signature, and the priority fee the compute-budget instructions set,
+     * exact when they set both the unit price and the unit limit (else null).
      */
-    private static String fee(SolanaMessage m, int signatures) {
-        BigInteger base = BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures);
-        BigInteger priority = InstructionText.priorityFeeLamports(m);
-        String text = InstructionText.sol(base) + " (" + LAMPORTS_PER_SIGNATURE + " lamports a signature)";
-        return priority == null || priority.signum() == 0
-                ? text
-                : text + " + " + InstructionText.sol(priority) + " priority fee, "
-                        + InstructionText.sol(base.add(priority)) + " in all";
+    private record Fee(BigInteger base, BigInteger priority) {
+        static Fee of(SolanaMessage m, int signatures) {
+            return new Fee(
+                    BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures), InstructionText.priorityFeeLamports(m));
+        }
+
+        /** What the fee payer pays: the base fee and the priority fee when it is known. */
+        BigInteger total() {
+            return priority == null ? base : base.add(priority);
+        }
+
+        String text() {
+            String text = InstructionText.sol(base) + " (" + LAMPORTS_PER_SIGNATURE + " lamports a signature)";
+            return priority == null || priority.signum() == 0
+                    ? text
+                    : text + " + " + InstructionText.sol(priority) + " priority fee, " + InstructionText.sol(total())
+                            + " in all";
+        }
     }
 
     /** Text (base64 or base58, surrounding whitespace ignored) when every byte is printable ASCII; else the wire bytes. */

@@ -41,12 +41,13 @@ public final class ServerBackupViewModel {
     }
 
     /**
-     * The backup of the local servers {@code names} alone (the Servers screen's "Back up this server"), so that
-     * each server's file can have its own password and place.
+     * The backup of every local server ({@code names} = OFFICIAL_1..3) or of one alone (the Servers screen's
+     * "Back up OFFICIAL_n…"), so that each server's file can have its own password and place.
      */
     public ServerBackupViewModel(Path home, LocalClusterControl cluster, UiTasks tasks, List<String> names) {
-        if (names.isEmpty() || !LocalCluster.NAMES.containsAll(names)) {
-            throw new IllegalArgumentException("only the local servers " + LocalCluster.NAMES + " are backed up here");
+        if (!names.equals(LocalCluster.NAMES) && !(names.size() == 1 && LocalCluster.NAMES.containsAll(names))) {
+            throw new IllegalArgumentException(
+                    "the backup is of every local server " + LocalCluster.NAMES + " or of one of them");
         }
         this.home = home;
         this.cluster = cluster;
@@ -54,19 +55,23 @@ public final class ServerBackupViewModel {
         this.names = List.copyOf(names);
     }
 
+    private boolean oneServer() {
+        return names.size() == 1;
+    }
+
     /** The dialog's title: "Back up the local servers", or "Back up OFFICIAL_2" for one. */
     public String title() {
-        return names.size() == 1 ? "Back up " + names.get(0) : "Back up the local servers";
+        return oneServer() ? "Back up " + names.get(0) : "Back up the local servers";
     }
 
     /** What the dialog says of where the shares end up and how to keep them. */
     public String custody() {
-        return names.size() == 1 ? ShareCustody.oneServerBackup(names.get(0)) : ShareCustody.SERVERS_BACKUP;
+        return oneServer() ? ShareCustody.oneServerBackup(names.get(0)) : ShareCustody.SERVERS_BACKUP;
     }
 
     /** What the dialog says the backup is. */
     public String explain() {
-        if (names.size() == LocalCluster.NAMES.size()) {
+        if (!oneServer()) {
             return EXPLAIN;
         }
         String name = names.get(0);
@@ -91,7 +96,7 @@ public final class ServerBackupViewModel {
                 password,
                 pw -> write(folder, pw),
                 written -> note.set("Backed up "
-                        + (written.size() == 1 ? names.get(0) : written.size() + " local servers") + " to " + folder
+                        + (oneServer() ? names.get(0) : written.size() + " local servers") + " to " + folder
                         + "."));
     }
 
@@ -159,7 +164,7 @@ public final class ServerBackupViewModel {
 
     /** Where the dialog proposes to write: a dated folder in the user's home, named for the one server backed up. */
     public Path suggested() {
-        String what = names.size() == 1 ? names.get(0) : "servers";
+        String what = oneServer() ? names.get(0) : "servers";
         return Path.of(System.getProperty("user.home"), "keyshard-" + what + "-" + LocalDate.now());
     }
 
