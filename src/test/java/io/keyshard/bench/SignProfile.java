@@ -2,14 +2,19 @@ package io.keyshard.bench;
 
 import io.keyshard.client.KeygenProgress;
 import io.keyshard.client.LocalCluster;
+import io.keyshard.client.NodeConnection;
+import io.keyshard.client.ServersConfig;
 import io.keyshard.curve.CurveName;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,7 +66,8 @@ public final class SignProfile {
     }
 
     private static void latency(
-            SignBench bench, CurveName curve, int t, UUID key, SignFloor floor, List<Integer> signers, int samples) {
+            SignBench bench, CurveName curve, int t, UUID key, SignFloor floor, List<Integer> signers, int samples)
+            throws IOException {
         Map<String, double[]> phases = new TreeMap<>();
         Map<String, double[]> timeline = new TreeMap<>();
         double[] total = new double[samples];
@@ -115,6 +121,37 @@ public final class SignProfile {
         phases.forEach((k, v) -> System.out.printf("  %-12s p50 %.2f ms%n", k, Samples.percentile(v, 50)));
         System.out.println("one signing's critical path (p50 over the signings of each interval):");
         timeline.forEach((k, v) -> System.out.printf("  %-44s %.2f ms%n", k, Samples.percentile(v, 50)));
+        transport(bench, t, samples);
+    }
+
+    /**
+     * What a round trip costs with no signing in it: a health request to one signer, and to the t signers at
+     * once as a round does, over warm pinned connections of their own. A round can be no faster than this.
+     */
+    private static void transport(SignBench bench, int t, int samples) throws IOException {
+        ServersConfig config = ServersConfig.load(bench.home());
+        List<NodeConnection> signers = new ArrayList<>();
+        for (String name : LocalCluster.NAMES.subList(0, t)) {
+            signers.add(new NodeConnection(name, config.get(name), null));
+        }
+        Duration timeout = Duration.ofSeconds(10);
+        double[] one = new double[samples];
+        double[] all = new double[samples];
+        for (int i = -samples; i < samples; i++) { // the first half warms the connections and the code
+            long s = System.nanoTime();
+            signers.get(0).health(timeout).join();
+            long m = System.nanoTime();
+            CompletableFuture.allOf(signers.stream().map(c -> c.health(timeout)).toArray(CompletableFuture[]::new))
+                    .join();
+            if (i >= 0) {
+                one[i] = (m - s) / 1e6;
+                all[i] = Samples.msSince(m);
+            }
+        }
+        signers.forEach(NodeConnection::wipe);
+        System.out.printf(
+                "transport alone (a health request, no signing): one signer p50 %.2f ms, %d signers at once p50 %.2f ms%n",
+                Samples.percentile(one, 50), t, Samples.percentile(all, 50));
     }
 
     private static void throughput(SignBench bench, CurveName curve, UUID key, int callers, double seconds)
@@ -155,7 +192,7 @@ public final class SignProfile {
      * The wall-clock intervals of signing {@code i} from its progress events: the client's work before round 1,
      * each round from its first request sent to its last answer in (requests written, node work, answers read),
      * the client's gap between one round's last answer and the next round's first request, and its work after
-     * the last round (combination, verification, history).
+     * the last round (combination, verification, history). FROST has two rounds, DKLs23 three.
      */
     private static void intervals(
             Map<String, double[]> out, int samples, int i, long t0, long end, Map<String, Long> events) {
@@ -171,17 +208,22 @@ public final class SignProfile {
                 lastDone[phase] = Math.max(lastDone[phase], at);
             }
         });
-        if (firstSent[1] == 0 || lastDone[3] == 0) {
+        int rounds = lastDone[3] != 0 ? 3 : 2;
+        if (firstSent[1] == 0 || lastDone[rounds] == 0) {
             return;
         }
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("a client, before round 1", (firstSent[1] - t0) / 1e6);
-        v.put("b round 1, first request to last answer", (lastDone[1] - firstSent[1]) / 1e6);
-        v.put("c client, round 1 answers to round 2 requests", (firstSent[2] - lastDone[1]) / 1e6);
-        v.put("d round 2, first request to last answer", (lastDone[2] - firstSent[2]) / 1e6);
-        v.put("e client, round 2 answers to round 3 requests", (firstSent[3] - lastDone[2]) / 1e6);
-        v.put("f round 3, first request to last answer", (lastDone[3] - firstSent[3]) / 1e6);
-        v.put("g client, after round 3", (end - lastDone[3]) / 1e6);
+        for (int r = 1; r <= rounds; r++) {
+            char at = (char) ('a' + 2 * r - 1);
+            v.put(at + " round " + r + ", first request to last answer", (lastDone[r] - firstSent[r]) / 1e6);
+            if (r < rounds) {
+                v.put(
+                        (char) (at + 1) + " client, round " + r + " answers to round " + (r + 1) + " requests",
+                        (firstSent[r + 1] - lastDone[r]) / 1e6);
+            }
+        }
+        v.put((char) ('a' + 2 * rounds) + " client, after round " + rounds, (end - lastDone[rounds]) / 1e6);
         v.forEach((k, ms) -> out.computeIfAbsent(k, x -> new double[samples])[i] = ms);
     }
 
