@@ -52,14 +52,14 @@ final class NodeProcess {
         return p;
     }
 
+    /** The local nodes' JVM options (why C1 only: {@link #launcher()}). */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /**
      * How to start this program again: the JVM's own {@code java} with the current class path, or, in
      * a jpackage image (whose runtime has no {@code bin/java}), the app's launcher, which runs the CLI
      * when given arguments.
      */
-    /** The local nodes' JVM options (why C1 only: {@link #launcher()}). */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
     private static List<String> launcher() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String appLauncher = System.getProperty("jpackage.app-path");
@@ -75,7 +75,8 @@ final class NodeProcess {
         // (same file, "C2 for the cryptography only"). node/NodeTls reads this flag to order its TLS suites.
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(JVM_OPTIONS);
-        // a profiling hook for KeygenProfile (e.g. a JFR recording per node); never set by the app
+        // a profiling hook for KeygenProfile and SignProfile (e.g. a JFR recording per node, with
+        // -Xlog:jfr+startup=error so that its start-up line does not reach the CLI's JSON); never set by the app
         String extra = System.getProperty("keyshard.profile.nodeJvmArgs", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
