@@ -1,6 +1,5 @@
 package io.keyshard.client;
 
-import io.keyshard.ExitCoded;
 import io.keyshard.address.Chain;
 import io.keyshard.address.DerivationProblem;
 import io.keyshard.address.KeyPipeline;
@@ -22,17 +21,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -65,8 +59,7 @@ public final class Workspace implements AutoCloseable {
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private final CommitLedger ledger;
-    private final Set<String> foldersChecked = ConcurrentHashMap.newKeySet();
-    private final Map<String, NodeConnection> connections = new HashMap<>();
+    private final ServerConnections connections;
     private final Set<UUID> running;
     private final SigningSetups setups;
 
@@ -79,12 +72,13 @@ public final class Workspace implements AutoCloseable {
         this.ledger = new CommitLedger(vault);
         this.running = InFlightKeys.of(vault);
         SealedServers.migrate(home, vault);
+        this.connections = new ServerConnections(home, vault, cluster);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "workspace");
             t.setDaemon(true);
             return t;
         });
-        this.setups = new SigningSetups(vault, workers, roundTimeout, this::connections);
+        this.setups = new SigningSetups(vault, workers, roundTimeout, connections::ofKey);
     }
 
     /** A workspace for {@code home} writing key records into the open {@code vault}. */
@@ -227,42 +221,9 @@ public final class Workspace implements AutoCloseable {
         return new PayloadSigning(this);
     }
 
-    /**
-     * A connection to each of the key's servers that servers.json still lists, in the key's order; local
-     * ones that are down are started first, and one that cannot start is left for the signing to name.
-     */
+    /** The key's servers' connections for a signing ({@link ServerConnections#ofKey}, local ones started). */
     Map<String, NodeConnection> signConnections(KeyRecord key) {
-        return connections(key, true);
-    }
-
-    /** Connections to the key's configured servers; with {@code startLocal}, local ones that are down are started. */
-    private Map<String, NodeConnection> connections(KeyRecord key, boolean startLocal) {
-        try {
-            ServersConfig config = servers();
-            List<String> local = key.servers().stream()
-                    .filter(n -> LocalCluster.NAMES.contains(n)
-                            && (config.servers().get(n) == null
-                                    || config.servers().get(n).local()))
-                    .toList();
-            // Nodes this workspace's cluster handle started and that still run need no start, and servers.json
-            // is read again only when a start may have changed it (not once more on every signing).
-            boolean starts = startLocal && local.stream().anyMatch(n -> cluster.process(n) == null);
-            if (starts) {
-                cluster.start(local);
-            }
-            ServersConfig current = starts ? servers() : config;
-            Map<String, NodeConnection> out = new LinkedHashMap<>();
-            for (String n : key.servers()) {
-                ServerInfo info = current.servers().get(n);
-                if (info != null) {
-                    out.put(n, connection(n, info));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new KeygenException(
-                    null, "cannot read the servers configuration: " + e.getMessage(), ExitCoded.OTHER, e);
-        }
+        return connections.ofKey(key, true);
     }
 
     /** Every readable key of the vault, oldest first. */
@@ -378,7 +339,7 @@ public final class Workspace implements AutoCloseable {
      */
     public String addServer(byte[] entryJson) throws IOException {
         String name = RemoteServers.add(home, vault, entryJson);
-        forget(name);
+        connections.forget(name);
         return name;
     }
 
@@ -393,7 +354,7 @@ public final class Workspace implements AutoCloseable {
     /** Removes a remote server, its API key and its pin on the local servers; keys made with it stay in the vault. */
     public void removeServer(String name) throws IOException {
         RemoteServers.remove(home, vault, name);
-        forget(name);
+        connections.forget(name);
     }
 
     /**
@@ -476,69 +437,9 @@ public final class Workspace implements AutoCloseable {
                 .get(0);
     }
 
-    /** Connections (with API keys) to the named servers, starting the local cluster if one of them is local. */
+    /** Connections (with API keys) to the named servers, starting the local ones ({@link ServerConnections#connect}). */
     List<NodeConnection> connect(List<String> names) {
-        try {
-            ServersConfig config = servers();
-            List<String> local = names.stream()
-                    .filter(n -> LocalCluster.NAMES.contains(n)
-                            && (config.servers().get(n) == null
-                                    || config.servers().get(n).local()))
-                    .toList();
-            boolean needsCluster = !local.isEmpty();
-            if (needsCluster) {
-                // before a node is health-checked or started from its folder's entry (one this handle runs is not)
-                // once per workspace: after that the TLS pin sealed with each API key still guards where it goes
-                List<String> unchecked = local.stream()
-                        .filter(n -> cluster.process(n) == null && !foldersChecked.contains(n))
-                        .toList();
-                SealedServers.checkLocalFolders(home, vault, unchecked);
-                foldersChecked.addAll(unchecked);
-                // only the servers of this key: one that cannot start does not hold back a key on the others
-                Map<String, ServerException> failures = cluster.start(local);
-                if (!failures.isEmpty()) {
-                    throw failures.values().iterator().next();
-                }
-            }
-            ServersConfig current = needsCluster ? servers() : config;
-            List<NodeConnection> out = new ArrayList<>();
-            Set<Integer> ids = new HashSet<>();
-            for (String n : names) {
-                ServerInfo info = current.get(n);
-                if (!ids.add(info.id())) {
-                    throw new IllegalArgumentException(
-                            "servers " + names + " do not have distinct ids (" + n + " repeats id " + info.id() + ")");
-                }
-                out.add(connection(n, info));
-            }
-            return out;
-        } catch (ServerException e) {
-            throw new KeygenException(e.server(), e.getMessage(), e.exitCode(), e);
-        } catch (IOException e) {
-            throw new KeygenException(
-                    null, "cannot read the servers configuration: " + e.getMessage(), ExitCoded.OTHER, e);
-        }
-    }
-
-    /** A cached connection (TLS sessions are reused between runs); a changed entry gets a new one. */
-    private synchronized NodeConnection connection(String name, ServerInfo info) {
-        NodeConnection c = connections.get(name);
-        if (c == null || !c.info().equals(info)) {
-            if (c != null) {
-                c.wipe();
-            }
-            c = ServerCredentials.connect(home, vault, name, info);
-            connections.put(name, c);
-        }
-        return c;
-    }
-
-    /** Forgets the cached connection of a server (after its API key changed). */
-    private synchronized void forget(String name) {
-        NodeConnection c = connections.remove(name);
-        if (c != null) {
-            c.wipe();
-        }
+        return connections.connect(names);
     }
 
     /**
@@ -549,8 +450,7 @@ public final class Workspace implements AutoCloseable {
     public synchronized void close() {
         setups.cancelAll();
         ledger.flush();
-        connections.values().forEach(NodeConnection::wipe);
-        connections.clear();
+        connections.close();
         if (ownsCluster) {
             cluster.close();
         }
