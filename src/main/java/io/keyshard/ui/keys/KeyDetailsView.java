@@ -90,12 +90,7 @@ final class KeyDetailsView extends ScrollPane {
             body.getChildren().add(history);
         }
 
-        left.getChildren()
-                .add(value(
-                        "keyId",
-                        key.keyId().toString(),
-                        "copy-key-id",
-                        "The only handle to this key's shares on the servers. Keep it; the vault and its backups do."));
+        left.getChildren().add(value("keyId", key.keyId().toString(), "copy-key-id", KeyTexts.keyIdHelp(key)));
         if (key.rootPublicKey() != null) {
             left.getChildren().add(value("Root public key", key.rootPublicKey(), "copy-root-key", null));
         }

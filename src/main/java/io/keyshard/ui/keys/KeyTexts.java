@@ -2,6 +2,7 @@ package io.keyshard.ui.keys;
 
 import io.keyshard.curve.DerivationScheme;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.vault.KeyStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,14 +22,29 @@ final class KeyTexts {
         return key.threshold() + " of " + key.servers().size();
     }
 
-    /** "Any 2 of these 3 servers can sign together; one alone cannot." */
+    /** "Any 2 of these 3 servers can sign together; one alone cannot.", or that a failed key signs nowhere. */
     static String thresholdSentence(KeyRecord key) {
+        if (key.status() == KeyStatus.FAILED) {
+            return "The servers this key was to be made on; no key was made, so none of them signs for it.";
+        }
         int t = key.threshold();
         if (t == key.servers().size()) {
             return "All " + t + " servers must sign together; if one is lost, so is the key.";
         }
         return "Any " + t + " of these " + key.servers().size() + " servers can sign together; "
                 + (t == 2 ? "one alone cannot." : "fewer than " + t + " cannot.");
+    }
+
+    /** What the keyId is worth for this key: the handle to its shares, or, for a failed key, a name only. */
+    static String keyIdHelp(KeyRecord key) {
+        return switch (key.status()) {
+            case READY -> "The only handle to this key's shares on the servers. Keep it; the vault and its backups do.";
+            case PENDING ->
+                "The handle to the shares the servers may hold for this key. Keep it until the key is settled; "
+                        + "the vault and its backups do.";
+            case FAILED ->
+                "Names this attempt only: no key was made under it and no server holds a usable share of it.";
+        };
     }
 
     static String shortDate(Instant at) {

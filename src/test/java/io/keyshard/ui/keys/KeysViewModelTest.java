@@ -182,6 +182,15 @@ class KeysViewModelTest {
         assertEquals(
                 "Any 2 of these 3 servers can sign together; one alone cannot.",
                 KeyTexts.thresholdSentence(written.get(0)));
+        assertTrue(KeyTexts.keyIdHelp(written.get(0)).startsWith("The only handle to this key's shares"));
+        assertEquals(KeyStatus.FAILED, written.get(2).status());
+        assertEquals(
+                "The servers this key was to be made on; no key was made, so none of them signs for it.",
+                KeyTexts.thresholdSentence(written.get(2)),
+                "a failed key is not said to sign with any 2 of its servers");
+        assertTrue(KeyTexts.keyIdHelp(written.get(2)).startsWith("Names this attempt only"));
+        assertEquals(KeyStatus.PENDING, written.get(1).status());
+        assertTrue(KeyTexts.keyIdHelp(written.get(1)).contains("may hold"));
         assertTrue(
                 KeyTexts.backup(written.get(3), backups).startsWith("In the automatic backup of"),
                 "a key without a label is in the backup like any other");
