@@ -54,7 +54,13 @@ final class KeyDetailsView extends ScrollPane {
         body.getStyleClass().add("key-details-body");
         body.setPadding(new Insets(16));
         setContent(body);
-        model.selectedProperty().addListener((obs, old, key) -> render(key));
+        model.selectedProperty().addListener((obs, old, key) -> {
+            render(key);
+            // another key opens at its top (its name and actions); the same key, stored again, keeps its place
+            if (old == null || key == null || !old.keyId().equals(key.keyId())) {
+                setVvalue(0);
+            }
+        });
         model.backupsProperty()
                 .addListener((obs, old, b) -> render(model.selectedProperty().get()));
         model.showAddressesActionProperty()

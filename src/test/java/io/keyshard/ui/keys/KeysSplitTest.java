@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -31,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * At 1024x700 the Keys table shows every one of six keys while none is selected, and a key picked
- * at the bottom of the list stays in sight when its details open below.
+ * at the bottom of the list stays in sight when its details open below; picking another key shows its
+ * details from the top.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeysSplitTest {
@@ -83,6 +85,23 @@ class KeysSplitTest {
         robot.interact(() -> table.scrollTo(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(0, 1, 2, 3, 4, 5), wholeRows(robot, table), "rows shown whole once no key is selected");
+    }
+
+    @Test
+    void anotherKeyOpensAtTheTopOfItsDetails(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#keys-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == KEYS);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane details = robot.lookup("#key-details").queryAs(ScrollPane.class);
+        robot.interact(() -> details.setVvalue(details.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(details.getVvalue() > 0, "the first key's details scrolled down");
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, details.getVvalue(), 1e-9, "the next key shows its name and actions first, not the middle");
+        assertTrue(robot.lookup("#details-label").queryLabeled().getText().length() > 0);
     }
 
     /** The indexes of the rows drawn whole inside the table's scrolled view (rows share their 1 px border). */
