@@ -55,8 +55,14 @@ final class SolanaPayloads {
         }
         BigInteger sent = InstructionText.lamportsSentBy(tx.message(), publicKey);
         Fee fee = Fee.of(tx.message(), v.signaturesRequired());
-        rows.add(new SignReview.Row("SOL this key sends", sends(sent, slot == 0 ? fee.total() : null)));
+        rows.add(new SignReview.Row(
+                "SOL this key sends", sends(sent, slot == 0 ? fee.total() : null, fee.upperBound())));
         rows.add(new SignReview.Row("Network fee", fee.text()));
+        if (fee.upperBound()) {
+            warnings.add("the transaction sets a priority fee price but no compute unit limit: the priority fee can "
+                    + "reach " + InstructionText.sol(fee.priority().lamports()) + "; a wallet that sets the limit "
+                    + "too says exactly what it pays");
+        }
         rows.add(new SignReview.Row(
                 "Programs",
                 String.join(
@@ -146,42 +152,54 @@ final class SolanaPayloads {
 
     /**
      * What leaves this key in all: what the instructions send, and when it pays the fee ({@code fee} not null)
-     * the fee with it, so the person reads one total ("0.000006 SOL in all: ...").
+     * the fee with it, so the person reads one total ("0.000006 SOL in all: ..."); {@code atMost} when the fee
+     * is a bound (a priority fee without a unit limit).
      */
-    static String sends(BigInteger sent, BigInteger fee) {
+    static String sends(BigInteger sent, BigInteger fee, boolean atMost) {
         if (fee == null) {
             return sent.signum() == 0
                     ? "none by the instructions above"
                     : InstructionText.sol(sent) + " by the transfers and new accounts above";
         }
+        String upTo = atMost ? "at most " : "";
         if (sent.signum() == 0) {
-            return InstructionText.sol(fee) + ", the network fee alone (the instructions above send none)";
+            return upTo + InstructionText.sol(fee) + ", the network fee alone (the instructions above send none)";
         }
-        return InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
-                + " by the transfers and new accounts above and " + InstructionText.sol(fee) + " network fee";
+        return upTo + InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
+                + " by the transfers and new accounts above and " + upTo + InstructionText.sol(fee) + " network fee";
     }
 
     /**
-     * The network fee: 5,000 lamports a signature, and the priority fee the compute-budget instructions set,
-     * exact when they set both the unit price and the unit limit (else null).
+     * The network fee: 5,000 lamports a signature, and the priority fee the compute-budget instructions set
+     * (null when they set no price; a bound when they set no unit limit).
      */
-    private record Fee(BigInteger base, BigInteger priority) {
+    private record Fee(BigInteger base, InstructionText.PriorityFee priority) {
         static Fee of(SolanaMessage m, int signatures) {
-            return new Fee(
-                    BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures), InstructionText.priorityFeeLamports(m));
+            return new Fee(BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures), InstructionText.priorityFee(m));
         }
 
-        /** What the fee payer pays: the base fee and the priority fee when it is known. */
+        /** What the fee payer pays: the base fee and the priority fee (or the most it can be). */
         BigInteger total() {
-            return priority == null ? base : base.add(priority);
+            return priority == null ? base : base.add(priority.lamports());
+        }
+
+        boolean upperBound() {
+            return priority != null
+                    && priority.upperBound()
+                    && priority.lamports().signum() > 0;
         }
 
         String text() {
             String text = InstructionText.sol(base) + " (" + LAMPORTS_PER_SIGNATURE + " lamports a signature)";
-            return priority == null || priority.signum() == 0
-                    ? text
-                    : text + " + " + InstructionText.sol(priority) + " priority fee, " + InstructionText.sol(total())
-                            + " in all";
+            if (priority == null || priority.lamports().signum() == 0) {
+                return text;
+            }
+            if (upperBound()) {
+                return text + " + at most " + InstructionText.sol(priority.lamports()) + " priority fee (no compute "
+                        + "unit limit is set), at most " + InstructionText.sol(total()) + " in all";
+            }
+            return text + " + " + InstructionText.sol(priority.lamports()) + " priority fee, "
+                    + InstructionText.sol(total()) + " in all";
         }
     }
 

@@ -759,8 +759,7 @@ class PayloadSigningTest {
     @Test
     void solanaAccountsNameThisKeyAndTheProgramsTheyAreAndTheTotalLeavingTheKeyIsOneSum() {
         KeyRecord ed = ready(CurveName.ED25519, SECRET);
-        KeyPipeline.Result signer = KeyPipeline.run(
-                Workspace.rootOf(ed), Chain.SOLANA, DerivationPath.parse("m/44/501/0/0"), Network.MAINNET);
+        KeyPipeline.Result signer = solanaSigner(ed);
         byte[] transfer = SolanaFixtures.unsignedTransaction(
                 SolanaFixtures.transferMessage(List.of(signer.derived().key().publicKey())), 1);
         SignReview review = ws.payloads()
@@ -780,15 +779,50 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSolanaPriorityFeeWithoutAUnitLimitIsShownAsTheMostItCanBeAndWarned() {
+        KeyRecord ed = ready(CurveName.ED25519, SECRET);
+        KeyPipeline.Result signer = solanaSigner(ed);
+        // 10^12 micro-lamports a unit and no limit: the two instructions may use 203,000 units, 203 SOL
+        byte[] greedy = SolanaFixtures.unsignedTransaction(
+                SolanaFixtures.transferWithUnitPriceOnly(
+                        List.of(signer.derived().key().publicKey()), 1_000_000_000_000L),
+                1);
+        SignReview review = ws.payloads()
+                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, greedy))
+                .review();
+        for (SignReview.Row row : List.of(
+                new SignReview.Row(
+                        "Network fee",
+                        "0.000005 SOL (5000 lamports a signature) + at most 203 SOL priority fee (no compute unit "
+                                + "limit is set), at most 203.000005 SOL in all"),
+                new SignReview.Row(
+                        "SOL this key sends",
+                        "at most 203.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and at "
+                                + "most 203.000005 SOL network fee"))) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+        assertTrue(
+                review.warnings().stream()
+                        .anyMatch(w -> w.contains("no compute unit limit") && w.contains("can reach 203 SOL")),
+                review.warnings().toString());
+    }
+
+    @Test
     void whatASolanaKeySendsReadsAsOneTotalWhenItPaysTheFee() {
         assertEquals(
                 "0.000005 SOL, the network fee alone (the instructions above send none)",
-                SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000)));
-        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null));
+                SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000), false));
+        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null, false));
         assertEquals(
                 "1.5 SOL by the transfers and new accounts above",
-                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null),
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false),
                 "a co-signer that does not pay the fee sends only what the instructions move");
+    }
+
+    /** The Solana address and key of {@code ed} on the path the Solana review tests sign on. */
+    private static KeyPipeline.Result solanaSigner(KeyRecord ed) {
+        return KeyPipeline.run(
+                Workspace.rootOf(ed), Chain.SOLANA, DerivationPath.parse("m/44/501/0/0"), Network.MAINNET);
     }
 
     private static byte[] filled(int value) {

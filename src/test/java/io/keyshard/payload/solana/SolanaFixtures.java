@@ -1,5 +1,6 @@
 package io.keyshard.payload.solana;
 
+import io.keyshard.address.Base58;
 import java.util.List;
 
 /** Solana wire bytes for tests outside this package: a legacy System-program transfer signed by the given keys. */
@@ -16,6 +17,26 @@ public final class SolanaFixtures {
         w.key(0x77).key(0x00).key(0x42).len(1);
         int program = signers.size() + 1;
         w.u8(program).len(2).u8(0, signers.size());
+        return w.len(12).u8(2, 0, 0, 0).u8(0xe8, 0x03, 0, 0, 0, 0, 0, 0).bytes();
+    }
+
+    /**
+     * {@link #transferMessage} after a SetComputeUnitPrice of {@code microLamports} a unit and no unit limit, as a
+     * wallet that leaves the limit to the network makes it.
+     */
+    public static byte[] transferWithUnitPriceOnly(List<byte[]> signers, long microLamports) {
+        SolanaWire w = new SolanaWire().u8(signers.size(), 0, 2).len(signers.size() + 3);
+        signers.forEach(w::raw);
+        w.key(0x77)
+                .key(0x00)
+                .raw(Base58.decode(InstructionText.COMPUTE_BUDGET))
+                .key(0x42)
+                .len(2);
+        w.u8(signers.size() + 2).len(0).len(9).u8(3);
+        for (int i = 0; i < 8; i++) {
+            w.u8((int) (microLamports >>> (8 * i)) & 0xff);
+        }
+        w.u8(signers.size() + 1).len(2).u8(0, signers.size());
         return w.len(12).u8(2, 0, 0, 0).u8(0xe8, 0x03, 0, 0, 0, 0, 0, 0).bytes();
     }
 
