@@ -37,7 +37,14 @@ final class TransactionRows {
         rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
         rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
         rows.add(row("Gas limit", t.gas().toString()));
-        rows.add(row("Max cost", EvmChain.amount(t.chainId(), t.maxCost())));
+        rows.add(row(
+                "Max cost",
+                EvmChain.amount(t.chainId(), t.maxCost())
+                        + EvmChain.of(t.chainId())
+                                .filter(EvmChain::l1DataFee)
+                                .map(c -> ", plus the L1 data fee " + c.name() + " charges on top of gas (the "
+                                        + "transaction does not cap it)")
+                                .orElse("")));
         rows.add(row(
                 "Data",
                 t.dataSize() + " bytes"

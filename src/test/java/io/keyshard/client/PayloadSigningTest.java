@@ -594,6 +594,31 @@ class PayloadSigningTest {
                 "no coins move: nothing is lost");
     }
 
+    @Test
+    void theMaxCostOfARollupThatAddsAnL1DataFeeSaysSo() {
+        String to = "0x000000000000000000000000000000000000dEaD";
+        // 60,000 gas at 2 wei: the cost the transaction caps
+        assertTrue(
+                ethTx("1", to, "0x").review().rows().contains(new SignReview.Row("Max cost", "0.00000000000012 ETH")),
+                "Ethereum charges gas alone");
+        assertTrue(
+                ethTx("42161", to, "0x")
+                        .review()
+                        .rows()
+                        .contains(new SignReview.Row("Max cost", "0.00000000000012 ETH")),
+                "Arbitrum charges its L1 costs through gas, which the gas limit caps");
+        for (String[] rollup : new String[][] {{"10", "OP Mainnet"}, {"8453", "Base"}, {"534352", "Scroll"}}) {
+            SignReview review = ethTx(rollup[0], to, "0x").review();
+            assertTrue(
+                    review.rows()
+                            .contains(new SignReview.Row(
+                                    "Max cost",
+                                    "0.00000000000012 ETH, plus the L1 data fee " + rollup[1]
+                                            + " charges on top of gas (the transaction does not cap it)")),
+                    review.text());
+        }
+    }
+
     private PreparedPayload ethTx(String chainId, String to, String data) {
         String json = "{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\","
                 + "\"maxFeePerGas\":\"2\",\"gas\":\"60000\",\"to\":\"" + to + "\",\"data\":\"" + data + "\"}";
