@@ -49,14 +49,19 @@ final class SolanaPayloads {
         for (int i = 0; i < instructions.size(); i++) {
             InstructionText ix = instructions.get(i);
             rows.add(new SignReview.Row("Instruction " + i, ix.program() + ": " + ix.action()));
-            if (ix.warning() != null) {
+            if (ix.warning() != null && !warnings.contains(ix.warning())) {
                 warnings.add(ix.warning());
             }
         }
         BigInteger sent = InstructionText.lamportsSentBy(tx.message(), publicKey);
         Fee fee = Fee.of(tx.message(), v.signaturesRequired());
         rows.add(new SignReview.Row(
-                "SOL this key sends", sends(sent, slot == 0 ? fee.total() : null, fee.upperBound())));
+                "SOL this key sends",
+                sends(
+                        sent,
+                        slot == 0 ? fee.total() : null,
+                        fee.upperBound(),
+                        InstructionText.undecodedNaming(tx.message(), publicKey))));
         rows.add(new SignReview.Row("Network fee", fee.text()));
         if (fee.upperBound()) {
             warnings.add("the transaction sets a priority fee price but no compute unit limit: the priority fee can "
@@ -153,20 +158,29 @@ final class SolanaPayloads {
     /**
      * What leaves this key in all: what the instructions send, and when it pays the fee ({@code fee} not null)
      * the fee with it, so the person reads one total ("0.000006 SOL in all: ..."); {@code atMost} when the fee
-     * is a bound (a priority fee without a unit limit).
+     * is a bound (a priority fee without a unit limit); {@code undecoded} instructions that name this key but are
+     * not decoded here may move more, and the text says so.
      */
-    static String sends(BigInteger sent, BigInteger fee, boolean atMost) {
+    static String sends(BigInteger sent, BigInteger fee, boolean atMost, int undecoded) {
+        String by = undecoded == 0 ? "above" : "decoded here";
+        String open = undecoded == 0
+                ? ""
+                : "; and what " + (undecoded == 1 ? "the instruction" : "the " + undecoded + " instructions")
+                        + " not decoded here may move, which Keyshard cannot tell";
         if (fee == null) {
-            return sent.signum() == 0
-                    ? "none by the instructions above"
-                    : InstructionText.sol(sent) + " by the transfers and new accounts above";
+            return (sent.signum() == 0
+                            ? "none by the instructions " + by
+                            : InstructionText.sol(sent) + " by the transfers and new accounts " + by)
+                    + open;
         }
         String upTo = atMost ? "at most " : "";
         if (sent.signum() == 0) {
-            return upTo + InstructionText.sol(fee) + ", the network fee alone (the instructions above send none)";
+            return upTo + InstructionText.sol(fee) + ", the network fee alone (the instructions " + by + " send none)"
+                    + open;
         }
         return upTo + InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
-                + " by the transfers and new accounts above and " + upTo + InstructionText.sol(fee) + " network fee";
+                + " by the transfers and new accounts " + by + " and " + upTo + InstructionText.sol(fee)
+                + " network fee" + open;
     }
 
     /**

@@ -833,15 +833,41 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSolanaInstructionNotDecodedHereThatNamesTheKeyLeavesItsTotalOpenAndWarns() {
+        KeyRecord ed = ready(CurveName.ED25519, SECRET);
+        KeyPipeline.Result signer = solanaSigner(ed);
+        byte[] call = SolanaFixtures.unsignedTransaction(
+                SolanaFixtures.undecodedCall(List.of(signer.derived().key().publicKey())), 1);
+        SignReview review = ws.payloads()
+                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, call))
+                .review();
+        assertTrue(
+                review.rows()
+                        .contains(
+                                new SignReview.Row(
+                                        "SOL this key sends",
+                                        "0.000005 SOL, the network fee alone (the instructions decoded here send none); and "
+                                                + "what the instruction not decoded here may move, which Keyshard cannot tell")),
+                review.text());
+        assertTrue(
+                review.warnings().stream().anyMatch(w -> w.contains("can move this key's SOL and tokens")),
+                review.warnings().toString());
+    }
+
+    @Test
     void whatASolanaKeySendsReadsAsOneTotalWhenItPaysTheFee() {
         assertEquals(
                 "0.000005 SOL, the network fee alone (the instructions above send none)",
-                SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000), false));
-        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null, false));
+                SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000), false, 0));
+        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null, false, 0));
         assertEquals(
                 "1.5 SOL by the transfers and new accounts above",
-                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false),
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false, 0),
                 "a co-signer that does not pay the fee sends only what the instructions move");
+        assertEquals(
+                "1.5 SOL by the transfers and new accounts decoded here; and what the 2 instructions not decoded "
+                        + "here may move, which Keyshard cannot tell",
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false, 2));
     }
 
     /** The Solana address and key of {@code ed} on the path the Solana review tests sign on. */

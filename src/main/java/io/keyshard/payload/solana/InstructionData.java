@@ -69,6 +69,16 @@ final class InstructionData {
         return Base58.encode(key) + (self != null && Arrays.equals(key, self) ? " (this key)" : "");
     }
 
+    /** True when any of the instruction's accounts is the signing key's own (a signer is never loaded from a table). */
+    boolean namesSelf() {
+        for (int i = 0; i < accounts.length; i++) {
+            if (isSelf(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the instruction's {@code i}-th account is the signing key's own. */
     boolean isSelf(int i) {
         int index = accounts[i];

@@ -44,21 +44,51 @@ public record InstructionText(String program, String action, String warning) {
         for (SolanaMessage.Instruction ix : m.instructions()) {
             String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
             InstructionData d = new InstructionData(m, ix, self);
-            InstructionText known = switch (program) {
-                case SYSTEM -> system(d);
-                case TOKEN, TOKEN_2022 -> TokenInstructions.describe(d);
-                case ASSOCIATED_TOKEN -> associatedToken(d);
-                case COMPUTE_BUDGET -> computeBudget(d);
-                case MEMO, MEMO_V1 -> memo(d);
-                default -> null;
-            };
+            InstructionText known = decoded(program, d);
             String name = programName(program);
             out.add(
                     known == null
-                            ? new InstructionText(name, d.length() + " bytes of data, not decoded here", null)
+                            ? new InstructionText(
+                                    name,
+                                    d.length() + " bytes of data, not decoded here",
+                                    d.namesSelf() ? blindWarning(name) : null)
                             : new InstructionText(name, known.action, known.warning));
         }
         return out;
+    }
+
+    /**
+     * How many instructions not decoded here name the key {@code self}. The key signs the whole message, so such
+     * an instruction's program may move its SOL and tokens (by calls into the System and Token programs) in ways
+     * {@link #lamportsSentBy} cannot count.
+     */
+    public static int undecodedNaming(SolanaMessage m, byte[] self) {
+        int n = 0;
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            InstructionData d = new InstructionData(m, ix, self);
+            if (d.namesSelf() && decoded(Base58.encode(m.staticKeys().get(ix.programIndex())), d) == null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The instruction in words when its program and exact layout are among those decoded here, else null. */
+    private static InstructionText decoded(String program, InstructionData d) {
+        return switch (program) {
+            case SYSTEM -> system(d);
+            case TOKEN, TOKEN_2022 -> TokenInstructions.describe(d);
+            case ASSOCIATED_TOKEN -> associatedToken(d);
+            case COMPUTE_BUDGET -> computeBudget(d);
+            case MEMO, MEMO_V1 -> memo(d);
+            default -> null;
+        };
+    }
+
+    private static String blindWarning(String program) {
+        return "an instruction of " + program + " that is not decoded here names this key, which signs it: that "
+                + "program can move this key's SOL and tokens as it decides; sign only for a program and an app you "
+                + "trust";
     }
 
     /** The program's name when it is one decoded here, else its address. */

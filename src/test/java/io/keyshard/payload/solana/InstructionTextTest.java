@@ -152,6 +152,27 @@ class InstructionTextTest {
     }
 
     @Test
+    void anInstructionNotDecodedHereThatNamesThisKeyWarnsThatItsProgramCanMoveTheKeysCoins() {
+        byte[] self = SolanaWire.filled(0x11);
+        String unknown = Base58.encode(SolanaWire.filled(0x42));
+        SolanaWire withSelf = new SolanaWire().u8(7).len(1).u8(0).len(3).u8(1, 2, 3);
+        InstructionText named = InstructionText.of(message(withSelf, 1), self).get(0);
+        assertEquals(unknown, named.program());
+        assertEquals("3 bytes of data, not decoded here", named.action());
+        assertTrue(named.warning().contains("names this key") && named.warning().contains(unknown), named.warning());
+        assertEquals(1, InstructionText.undecodedNaming(message(withSelf, 1), self));
+
+        SolanaWire others = new SolanaWire().u8(7).len(1).u8(1).len(3).u8(1, 2, 3);
+        assertNull(InstructionText.of(message(others, 1), self).get(0).warning(), "it does not name this key");
+        assertEquals(0, InstructionText.undecodedNaming(message(others, 1), self));
+        SolanaWire transfer = new SolanaWire().u8(3).len(2).u8(0, 1).len(12).u8(2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(
+                0,
+                InstructionText.undecodedNaming(message(transfer, 1), self),
+                "a transfer decoded here is counted in what the key sends");
+    }
+
+    @Test
     void aPriorityFeeIsExactWithItsUnitLimitAndBoundedWithoutIt() {
         SolanaWire priceOnly = new SolanaWire().u8(5).len(0).len(9).u8(3, 0x10, 0x27, 0, 0, 0, 0, 0, 0);
         // no other instruction: at most the 3,000 units a compute-budget instruction is allowed, at 10,000 each

@@ -40,6 +40,18 @@ public final class SolanaFixtures {
         return w.len(12).u8(2, 0, 0, 0).u8(0xe8, 0x03, 0, 0, 0, 0, 0, 0).bytes();
     }
 
+    /**
+     * A legacy message in which the first of {@code signers} (paying the fee) hands itself and an account of bytes
+     * 0x77 to a program of bytes 0x55 that is not decoded here, with 4 bytes of data: what it moves is unknown.
+     */
+    public static byte[] undecodedCall(List<byte[]> signers) {
+        SolanaWire w = new SolanaWire().u8(signers.size(), 0, 1).len(signers.size() + 2);
+        signers.forEach(w::raw);
+        w.key(0x77).key(0x55).key(0x42).len(1);
+        w.u8(signers.size() + 1).len(2).u8(0, signers.size());
+        return w.len(4).u8(9, 9, 9, 9).bytes();
+    }
+
     /** The message as an unsigned transaction: one all-zero signature slot per signer, then the message. */
     public static byte[] unsignedTransaction(byte[] message, int signers) {
         SolanaWire w = new SolanaWire().len(signers);
