@@ -46,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -783,14 +784,8 @@ class PayloadSigningTest {
 
     @Test
     void solanaAccountsNameThisKeyAndTheProgramsTheyAreAndTheTotalLeavingTheKeyIsOneSum() {
-        KeyRecord ed = ready(CurveName.ED25519, SECRET);
-        KeyPipeline.Result signer = solanaSigner(ed);
-        byte[] transfer = SolanaFixtures.unsignedTransaction(
-                SolanaFixtures.transferMessage(List.of(signer.derived().key().publicKey())), 1);
-        SignReview review = ws.payloads()
-                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, transfer))
-                .review();
-        String self = signer.address().value();
+        SignReview review = solanaReview(key -> SolanaFixtures.transferMessage(List.of(key)));
+        String self = solanaSigner(ready(CurveName.ED25519, SECRET)).address().value();
         for (SignReview.Row row : List.of(
                 new SignReview.Row("Account 0", self + " (this key, signer, writable)"),
                 new SignReview.Row("Account 1", Base58.encode(filled(0x77)) + " (writable)"),
@@ -805,16 +800,9 @@ class PayloadSigningTest {
 
     @Test
     void aSolanaPriorityFeeWithoutAUnitLimitIsShownAsTheMostItCanBeAndWarned() {
-        KeyRecord ed = ready(CurveName.ED25519, SECRET);
-        KeyPipeline.Result signer = solanaSigner(ed);
         // 10^12 micro-lamports a unit and no limit: the two instructions may use 203,000 units, 203 SOL
-        byte[] greedy = SolanaFixtures.unsignedTransaction(
-                SolanaFixtures.transferWithUnitPriceOnly(
-                        List.of(signer.derived().key().publicKey()), 1_000_000_000_000L),
-                1);
-        SignReview review = ws.payloads()
-                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, greedy))
-                .review();
+        SignReview review =
+                solanaReview(key -> SolanaFixtures.transferWithUnitPriceOnly(List.of(key), 1_000_000_000_000L));
         for (SignReview.Row row : List.of(
                 new SignReview.Row(
                         "Network fee",
@@ -834,13 +822,7 @@ class PayloadSigningTest {
 
     @Test
     void aSolanaInstructionNotDecodedHereThatNamesTheKeyLeavesItsTotalOpenAndWarns() {
-        KeyRecord ed = ready(CurveName.ED25519, SECRET);
-        KeyPipeline.Result signer = solanaSigner(ed);
-        byte[] call = SolanaFixtures.unsignedTransaction(
-                SolanaFixtures.undecodedCall(List.of(signer.derived().key().publicKey())), 1);
-        SignReview review = ws.payloads()
-                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, call))
-                .review();
+        SignReview review = solanaReview(key -> SolanaFixtures.undecodedCall(List.of(key)));
         assertTrue(
                 review.rows()
                         .contains(
@@ -868,6 +850,16 @@ class PayloadSigningTest {
                 "1.5 SOL by the transfers and new accounts decoded here; and what the 2 instructions not decoded "
                         + "here may move, which Keyshard cannot tell",
                 SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false, 2));
+    }
+
+    /** The review of an unsigned transaction of {@code message}, made for the Solana key of {@link #solanaSigner}. */
+    private SignReview solanaReview(Function<byte[], byte[]> message) {
+        KeyRecord ed = ready(CurveName.ED25519, SECRET);
+        byte[] tx = SolanaFixtures.unsignedTransaction(
+                message.apply(solanaSigner(ed).derived().key().publicKey()), 1);
+        return ws.payloads()
+                .prepare(PayloadRequest.of(ed.keyId(), PayloadKind.SOLANA_TX, tx))
+                .review();
     }
 
     /** The Solana address and key of {@code ed} on the path the Solana review tests sign on. */
