@@ -59,6 +59,12 @@ class SolanaFuzzTest {
         assertEquals(tx.message().instructions().size(), instructions.size());
         assertTrue(instructions.stream()
                 .noneMatch(i -> i.program().isEmpty() || i.action().isEmpty()));
+        // the fee payer signs every transaction: each instruction not decoded here that names it is warned about
+        byte[] payer = tx.message().staticKeys().get(0);
+        long warned = InstructionText.of(tx.message(), payer).stream()
+                .filter(i -> i.warning() != null && i.warning().contains("not decoded here names this key"))
+                .count();
+        assertEquals(warned, InstructionText.undecodedNaming(tx.message(), payer));
         InstructionText.PriorityFee fee = InstructionText.priorityFee(tx.message());
         // the runtime charges at most 1,400,000 units at the u64 price: a fee beyond that is a misreading
         assertTrue(fee == null
