@@ -75,6 +75,11 @@ final class TransactionRows {
         }
         if (call == null && TokenCall.isApproval(t.selector())) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");
+        } else if (call == null && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+            // a router called by this key can spend what the key approved to it (or to Permit2) before
+            warnings.add("a contract call not decoded here (selector " + t.selector() + "): what it does with this "
+                    + "key's tokens, and with approvals the key gave before, is not shown; sign only for a contract "
+                    + "and an app you trust");
         }
         if (call != null) {
             tokenWarnings(call, t.to(), warnings);

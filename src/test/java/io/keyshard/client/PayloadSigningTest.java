@@ -536,6 +536,13 @@ class PayloadSigningTest {
                         .contains(new SignReview.Row(
                                 "Data", "4 bytes, selector 0x12345678 (a contract call not decoded here)")),
                 other.text());
+        assertTrue(
+                other.warnings().stream()
+                        .anyMatch(w -> w.startsWith("a contract call not decoded here (selector 0x12345678)")),
+                other.text());
+        assertTrue(
+                ethTx("1", usdc, "0x").review().warnings().isEmpty(),
+                "a plain transfer of the chain's coin calls nothing");
         SignReview onEthereum = ethTx("1", usdc, transfer).review();
         assertTrue(onEthereum.rows().contains(new SignReview.Row("Token amount", "250 USDC")), onEthereum.text());
 
