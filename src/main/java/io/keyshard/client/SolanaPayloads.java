@@ -6,6 +6,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.payload.solana.InstructionText;
+import io.keyshard.payload.solana.PriorityFee;
 import io.keyshard.payload.solana.SolanaMessage;
 import io.keyshard.payload.solana.SolanaReview;
 import io.keyshard.payload.solana.SolanaTransaction;
@@ -187,9 +188,9 @@ final class SolanaPayloads {
      * The network fee: 5,000 lamports a signature, and the priority fee the compute-budget instructions set
      * (null when they set no price; a bound when they set no unit limit).
      */
-    private record Fee(BigInteger base, InstructionText.PriorityFee priority) {
+    private record Fee(BigInteger base, PriorityFee priority) {
         static Fee of(SolanaMessage m, int signatures) {
-            return new Fee(BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures), InstructionText.priorityFee(m));
+            return new Fee(BigInteger.valueOf(LAMPORTS_PER_SIGNATURE * signatures), PriorityFee.of(m));
         }
 
         /** What the fee payer pays: the base fee and the priority fee (or the most it can be). */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One instruction of a Solana message in words, for the review: which program, what it does with
- * which accounts and amounts, and a warning when it hands control of something to someone else. The
+ * which accounts and amounts, and a warning when it hands control of something to someone else or when it
+ * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Compute Budget
  * and Memo programs are decoded from their exact layouts; anything else is named by program and size.
  *
@@ -160,19 +161,11 @@ public record InstructionText(String program, String action, String warning) {
 
     /** SetComputeUnitLimit (2, u32) and SetComputeUnitPrice (3, u64 micro-lamports per unit). */
     private static InstructionText computeBudget(InstructionData d) {
-        BigInteger limit = unitLimit(d);
-        BigInteger price = unitPrice(d);
+        BigInteger limit = PriorityFee.unitLimit(d);
+        BigInteger price = PriorityFee.unitPrice(d);
         return limit != null
                 ? said("set the compute unit limit to " + limit)
                 : price != null ? said("set the priority fee to " + price + " micro-lamports per compute unit") : null;
-    }
-
-    private static BigInteger unitLimit(InstructionData d) {
-        return d.is(5, 0) && d.u8(0) == 2 ? BigInteger.valueOf(d.u32(1)) : null;
-    }
-
-    private static BigInteger unitPrice(InstructionData d) {
-        return d.is(9, 0) && d.u8(0) == 3 ? d.u64(1) : null;
     }
 
     private static InstructionText memo(InstructionData d) {
@@ -197,55 +190,5 @@ public record InstructionText(String program, String action, String warning) {
             }
         }
         return sent;
-    }
-
-    /**
-     * A priority fee in lamports; {@code upperBound} when the transaction sets a unit price but no unit limit, so
-     * that {@code lamports} is the most the network can charge for it.
-     */
-    public record PriorityFee(BigInteger lamports, boolean upperBound) {}
-
-    /** The runtime's ceiling on a transaction's compute units, whatever limit it asks for. */
-    static final long MAX_COMPUTE_UNITS = 1_400_000;
-    /** Without a unit limit, the units the runtime allows each instruction at most (other programs' default). */
-    static final long DEFAULT_UNITS_PER_INSTRUCTION = 200_000;
-    /** Without a unit limit, what a builtin program's instruction is allowed (SIMD-0170); compute-budget ones are. */
-    static final long BUILTIN_UNITS_PER_INSTRUCTION = 3_000;
-
-    /**
-     * The priority fee the compute-budget instructions set (null when they set no unit price): the price times
-     * the unit limit, capped at 1,400,000 units, in lamports rounded up as the runtime charges it. Without a unit
-     * limit the runtime's default applies, which depends on which programs are builtins; the fee is then bounded
-     * by 200,000 units for every other instruction and 3,000 for each compute-budget one (an upper bound under the
-     * default before SIMD-0170 and after it).
-     */
-    public static PriorityFee priorityFee(SolanaMessage m) {
-        BigInteger limit = null;
-        BigInteger price = null;
-        int budgetInstructions = 0;
-        for (SolanaMessage.Instruction ix : m.instructions()) {
-            if (!COMPUTE_BUDGET.equals(Base58.encode(m.staticKeys().get(ix.programIndex())))) {
-                continue;
-            }
-            budgetInstructions++;
-            InstructionData d = new InstructionData(m, ix, null);
-            BigInteger l = unitLimit(d);
-            BigInteger p = unitPrice(d);
-            limit = l == null ? limit : l;
-            price = p == null ? price : p;
-        }
-        if (price == null) {
-            return null;
-        }
-        boolean upperBound = limit == null;
-        BigInteger units = upperBound
-                ? BigInteger.valueOf(
-                        DEFAULT_UNITS_PER_INSTRUCTION * (m.instructions().size() - budgetInstructions)
-                                + BUILTIN_UNITS_PER_INSTRUCTION * budgetInstructions)
-                : limit;
-        units = units.min(BigInteger.valueOf(MAX_COMPUTE_UNITS));
-        // micro-lamports to lamports, rounded up as the runtime charges it
-        BigInteger[] qr = units.multiply(price).divideAndRemainder(BigInteger.valueOf(1_000_000));
-        return new PriorityFee(qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE), upperBound);
     }
 }

@@ -116,9 +116,7 @@ class InstructionTextTest {
         assertEquals(
                 "set the priority fee to 10000 micro-lamports per compute unit",
                 texts.get(1).action());
-        assertEquals(
-                new InstructionText.PriorityFee(BigInteger.valueOf(2000), false),
-                InstructionText.priorityFee(message(ix, 7)));
+        assertEquals(new PriorityFee(BigInteger.valueOf(2000), false), PriorityFee.of(message(ix, 7)));
 
         InstructionText approve = texts.get(2);
         assertEquals("Token Program", approve.program());
@@ -176,11 +174,9 @@ class InstructionTextTest {
     void aPriorityFeeIsExactWithItsUnitLimitAndBoundedWithoutIt() {
         SolanaWire priceOnly = new SolanaWire().u8(5).len(0).len(9).u8(3, 0x10, 0x27, 0, 0, 0, 0, 0, 0);
         // no other instruction: at most the 3,000 units a compute-budget instruction is allowed, at 10,000 each
-        assertEquals(
-                new InstructionText.PriorityFee(BigInteger.valueOf(30), true),
-                InstructionText.priorityFee(message(priceOnly, 1)));
+        assertEquals(new PriorityFee(BigInteger.valueOf(30), true), PriorityFee.of(message(priceOnly, 1)));
         SolanaWire none = new SolanaWire().u8(6).len(0).len(2).u8('h', 'i');
-        assertNull(InstructionText.priorityFee(message(none, 1)), "no unit price: no priority fee");
+        assertNull(PriorityFee.of(message(none, 1)), "no unit price: no priority fee");
 
         // 10^12 micro-lamports a unit and a transfer, no unit limit: up to 203,000 units, so up to 203 SOL; a review
         // that left it out would show 0.000005 SOL as the fee
@@ -194,9 +190,7 @@ class InstructionTextTest {
                 .u8(0, 1)
                 .len(12)
                 .u8(2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
-        assertEquals(
-                new InstructionText.PriorityFee(BigInteger.valueOf(203_000_000_000L), true),
-                InstructionText.priorityFee(message(greedy, 2)));
+        assertEquals(new PriorityFee(BigInteger.valueOf(203_000_000_000L), true), PriorityFee.of(message(greedy, 2)));
 
         // 3 units at 1 micro-lamport each is 0.000003 lamports: charged as 1
         SolanaWire tiny = new SolanaWire()
@@ -208,8 +202,7 @@ class InstructionTextTest {
                 .len(0)
                 .len(9)
                 .u8(3, 1, 0, 0, 0, 0, 0, 0, 0);
-        assertEquals(
-                new InstructionText.PriorityFee(BigInteger.ONE, false), InstructionText.priorityFee(message(tiny, 2)));
+        assertEquals(new PriorityFee(BigInteger.ONE, false), PriorityFee.of(message(tiny, 2)));
 
         // a limit above the runtime's 1,400,000 units is charged as 1,400,000
         SolanaWire overLimit = new SolanaWire()
@@ -221,9 +214,7 @@ class InstructionTextTest {
                 .len(0)
                 .len(9)
                 .u8(3, 0x40, 0x42, 0x0f, 0, 0, 0, 0, 0); // 1,000,000 micro-lamports (1 lamport) a unit
-        assertEquals(
-                new InstructionText.PriorityFee(BigInteger.valueOf(1_400_000), false),
-                InstructionText.priorityFee(message(overLimit, 2)));
+        assertEquals(new PriorityFee(BigInteger.valueOf(1_400_000), false), PriorityFee.of(message(overLimit, 2)));
     }
 
     @Test

@@ -65,7 +65,7 @@ class SolanaFuzzTest {
                 .filter(i -> i.warning() != null && i.warning().contains("not decoded here names this key"))
                 .count();
         assertEquals(warned, InstructionText.undecodedNaming(tx.message(), payer));
-        InstructionText.PriorityFee fee = InstructionText.priorityFee(tx.message());
+        PriorityFee fee = PriorityFee.of(tx.message());
         // the runtime charges at most 1,400,000 units at the u64 price: a fee beyond that is a misreading
         assertTrue(fee == null
                 || fee.lamports().compareTo(BigInteger.valueOf(1_400_000).shiftLeft(64)) < 0);
