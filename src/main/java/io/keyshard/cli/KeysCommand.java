@@ -165,8 +165,8 @@ public final class KeysCommand implements Runnable {
                         out.printf("signing:          %s%n", signing.sentence());
                     }
                     out.printf("created:          %s%n", k.createdAt());
-                    out.printf("rootPublicKey:    %s%n", k.rootPublicKey() == null ? "" : k.rootPublicKey());
-                    out.printf("chainCode:        %s%n", k.chainCode() == null ? "" : k.chainCode());
+                    out.printf("rootPublicKey:    %s%n", orWhyNone(k.rootPublicKey(), k.status()));
+                    out.printf("chainCode:        %s%n", orWhyNone(k.chainCode(), k.status()));
                     k.verificationShares().forEach((server, share) -> out.printf("  %-15s %s%n", server + ":", share));
                     printSignatures(out, signatures);
                 }
@@ -195,6 +195,16 @@ public final class KeysCommand implements Runnable {
         if (signatures.size() > ShowKey.SHOWN_SIGNATURES) {
             out.printf("  (%d older; keys show --json lists them all)%n", signatures.size() - ShowKey.SHOWN_SIGNATURES);
         }
+    }
+
+    /** A public value of the key, or why it has none: a pending key has none yet, a failed one never will. */
+    static String orWhyNone(String value, KeyStatus status) {
+        if (value != null) {
+            return value;
+        }
+        return status == KeyStatus.FAILED
+                ? "(none: the key was not made)"
+                : "(not yet: the servers have not confirmed the key)";
     }
 
     /** Names every unreadable record on stderr; exit 3 if there is any. */

@@ -108,6 +108,9 @@ class VaultCliTest {
                 table.out());
         CliHarness.Result detail = run("keys", "show", failed.keyId().toString());
         assertTrue(detail.out().contains("FAILED (OFFICIAL_2 unreachable)"), detail.out());
+        assertTrue(
+                detail.out().contains("rootPublicKey:    (none: the key was not made)"),
+                "a failed key's missing public values say why, not an empty field:\n" + detail.out());
     }
 
     @Test
