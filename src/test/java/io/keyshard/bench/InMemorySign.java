@@ -1,5 +1,6 @@
 package io.keyshard.bench;
 
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.StandardVerifier;
 import io.keyshard.curve.Curve;
 import io.keyshard.curve.CurveName;
@@ -8,6 +9,7 @@ import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.DerivedKey;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.PublicDerivation;
+import io.keyshard.dkg.IdentityKeys;
 import io.keyshard.dkg.InMemoryDkg;
 import io.keyshard.dkg.Round3Output;
 import io.keyshard.frost.Aggregator;
@@ -21,6 +23,8 @@ import io.keyshard.frost.SigningCommitments;
 import io.keyshard.frost.SigningNonces;
 import io.keyshard.frost.SigningPackage;
 import io.keyshard.frost.Tweaks;
+import io.keyshard.wire.SignCommitment;
+import io.keyshard.wire.SignTranscript;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -35,7 +39,8 @@ import java.util.TreeMap;
  * {@code δ·G} taken from the derived key the public derivation made),
  * commits, signs; the coordinator moves the public package the same way, aggregates and checks the aggregate
  * with the client's {@link StandardVerifier} under the derived key (each share only when it refuses), as the
- * client does before it returns a signature.
+ * client does before it returns a signature. {@link #withIdentitySignatures} adds DESIGN 13.3's identity-key
+ * signatures: each signer signs its commitments, checks every co-signer's before round 2, and signs its share.
  */
 final class InMemorySign implements SignFloor {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,13 +50,28 @@ final class InMemorySign implements SignFloor {
     private final Map<Integer, KeyPackage> keys;
     private final PublicKeyPackage pub;
     private final ExtendedPublicKey root;
+    /** Each signer's identity keys, by id; empty for the floor without identity signatures. */
+    private final Map<Integer, IdentityKeys> identities;
 
-    private InMemorySign(CurveName curve, Map<Integer, KeyPackage> keys, PublicKeyPackage pub, ExtendedPublicKey root) {
+    private InMemorySign(
+            CurveName curve,
+            Map<Integer, KeyPackage> keys,
+            PublicKeyPackage pub,
+            ExtendedPublicKey root,
+            Map<Integer, IdentityKeys> identities) {
         this.curve = curve;
         this.suite = Ciphersuite.forCurve(curve);
         this.keys = keys;
         this.pub = pub;
         this.root = root;
+        this.identities = identities;
+    }
+
+    /** The same floor with each signer's identity-key signatures and checks of DESIGN 13.3 in it. */
+    InMemorySign withIdentitySignatures() {
+        Map<Integer, IdentityKeys> ids = new TreeMap<>();
+        keys.keySet().forEach(id -> ids.put(id, IdentityKeys.generate(RANDOM)));
+        return new InMemorySign(curve, keys, pub, root, ids);
     }
 
     /** A key of {@code threshold} among {@code ids}, from the project's own key generation run in memory. */
@@ -82,7 +102,7 @@ final class InMemorySign implements SignFloor {
         }
         ExtendedPublicKey root = ExtendedPublicKey.root(
                 curve, run.agreed().rootPublicKey(), run.agreed().chainCode());
-        return new InMemorySign(curve, keys, new PublicKeyPackage(shares, groupKey, threshold), root);
+        return new InMemorySign(curve, keys, new PublicKeyPackage(shares, groupKey, threshold), root, Map.of());
     }
 
     /** One signing of {@code message} under {@code path} by {@code signers}; fails if the verifier refuses it. */
@@ -100,18 +120,62 @@ final class InMemorySign implements SignFloor {
             nonces.add(made);
             commitments.add(made.commitments());
         }
+        // the request hash stands for the node's hash of the whole request (one SHA-256 of a few hundred bytes)
+        byte[] requestHash = SignTranscript.messageHash(message);
+        List<SignCommitment> signed = identities.isEmpty() ? List.of() : signedCommitments(requestHash, commitments);
         SigningPackage pkg = new SigningPackage(commitments, message);
         Map<Integer, SignatureShare> shares = new TreeMap<>();
         for (int i = 0; i < signers.size(); i++) {
+            if (!identities.isEmpty()) {
+                checkCoSigners(signers.get(i), requestHash, signed);
+            }
             KeyPackage key = tweaked(signers.get(i), delta, derivedKey);
-            shares.put(signers.get(i), Round2.sign(suite, pkg, nonces.get(i), key));
+            SignatureShare share = Round2.sign(suite, pkg, nonces.get(i), key);
             key.destroy();
+            if (!identities.isEmpty()) {
+                identities
+                        .get(signers.get(i))
+                        .signSigningMessage(SignTranscript.share(
+                                requestHash, SignTranscript.commitmentsHash(signed), signers.get(i), share.encode()));
+            }
+            shares.put(signers.get(i), share);
         }
         PublicKeyPackage derived = delta.signum() == 0 ? pub : Tweaks.derive(pub, delta, derivedKey);
         // as the coordinator: the chain's standard verifier is the aggregate's one check
         Aggregator.prepare(suite, pkg, derived)
                 .aggregate(
                         shares, sig -> StandardVerifier.accepts(curve, derived.groupKey(), message, sig.encode(suite)));
+    }
+
+    /** Round 1's answers as the nodes send them: each signer's commitments, signed with its identity key. */
+    private List<SignCommitment> signedCommitments(byte[] requestHash, List<SigningCommitments> commitments) {
+        List<SignCommitment> out = new ArrayList<>();
+        for (SigningCommitments c : commitments) {
+            byte[] hiding = suite.serializeElement(c.hiding());
+            byte[] binding = suite.serializeElement(c.binding());
+            byte[] signature = identities
+                    .get(c.identifier())
+                    .signSigningMessage(SignTranscript.commitment(requestHash, c.identifier(), hiding, binding));
+            out.add(new SignCommitment(c.identifier(), Hex.encode(hiding), Hex.encode(binding), Hex.encode(signature)));
+        }
+        return out;
+    }
+
+    /** Before round 2, as a node: every co-signer's commitments carry that co-signer's identity signature. */
+    private void checkCoSigners(int self, byte[] requestHash, List<SignCommitment> signed) {
+        for (SignCommitment c : signed) {
+            if (c.sender() != self
+                    && !IdentityKeys.verifySigningMessage(
+                            identities.get(c.sender()).signingPublicKey(),
+                            Hex.decode(c.signature(), "signature"),
+                            SignTranscript.commitment(
+                                    requestHash,
+                                    c.sender(),
+                                    Hex.decode(c.hiding(), "hiding"),
+                                    Hex.decode(c.binding(), "binding")))) {
+                throw new IllegalStateException("co-signer " + c.sender() + "'s commitments are not its own");
+            }
+        }
     }
 
     private KeyPackage tweaked(int id, BigInteger delta, Point derivedKey) {

@@ -122,6 +122,33 @@ public final class SignProfile {
         System.out.println("one signing's critical path (p50 over the signings of each interval):");
         timeline.forEach((k, v) -> System.out.printf("  %-44s %.2f ms%n", k, Samples.percentile(v, 50)));
         transport(bench, t, samples);
+        if (floor instanceof InMemorySign frost) {
+            withIdentities(frost.withIdentitySignatures(), floor, signers, samples);
+        }
+    }
+
+    /**
+     * The FROST floor with and without DESIGN 13.3's identity-key signatures, alternately after a warm-up of both:
+     * what those signatures and their checks add to a signing when nothing else does.
+     */
+    private static void withIdentities(SignFloor signed, SignFloor plain, List<Integer> signers, int samples) {
+        for (int i = 0; i < samples; i++) {
+            signed.sign(SignBench.PATH, signers, SignBench.message());
+            plain.sign(SignBench.PATH, signers, SignBench.message());
+        }
+        double[] with = new double[samples];
+        double[] without = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long s = System.nanoTime();
+            signed.sign(SignBench.PATH, signers, SignBench.message());
+            with[i] = Samples.msSince(s);
+            s = System.nanoTime();
+            plain.sign(SignBench.PATH, signers, SignBench.message());
+            without[i] = Samples.msSince(s);
+        }
+        System.out.printf(
+                "in-memory p50 with the identity signatures and their checks %.2f ms, without %.2f ms%n",
+                Samples.percentile(with, 50), Samples.percentile(without, 50));
     }
 
     /**
