@@ -3,6 +3,7 @@ package io.keyshard.client;
 import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeyHealth.ServerShare;
 import io.keyshard.client.KeyHealth.Share;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
 import io.keyshard.wire.KeyState;
@@ -89,17 +90,32 @@ final class KeyHealthCheck {
         return out;
     }
 
-    /** A server that answered: it holds this key's share, or says it does not. */
-    private static ServerShare judge(String name, KeyRecord key, KeyStatusAnswer answer) {
+    /**
+     * A server that answered: it holds this key's share, or says it does not. A result whose root public key or
+     * chain code is not the vault's is another key: with another chain code every derived key, and so every
+     * address but the root's, would differ from what the app shows, and the server could not sign for them.
+     */
+    static ServerShare judge(String name, KeyRecord key, KeyStatusAnswer answer) {
         KeyState st = answer.status();
         if (!st.holdsShare()) {
             return new ServerShare(
                     name, Share.LOST, "reports the key " + st.name().toLowerCase(Locale.ROOT));
         }
-        if (answer.result() != null
+        Round3Message result = answer.result();
+        if (result != null
                 && key.rootPublicKey() != null
-                && !Hex.encode(answer.result().rootPublicKey()).equalsIgnoreCase(key.rootPublicKey())) {
+                && !Hex.encode(result.rootPublicKey()).equalsIgnoreCase(key.rootPublicKey())) {
             return new ServerShare(name, Share.LOST, "holds a share of another key under this keyId");
+        }
+        if (result != null
+                && key.chainCode() != null
+                && result.chainCode() != null
+                && !Hex.encode(result.chainCode()).equalsIgnoreCase(key.chainCode())) {
+            return new ServerShare(
+                    name,
+                    Share.LOST,
+                    "holds this key with another chain code than the vault's, so its derived keys are not the "
+                            + "ones whose addresses the app shows");
         }
         return new ServerShare(
                 name,

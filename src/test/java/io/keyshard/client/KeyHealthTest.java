@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.bytes.Hex;
 import io.keyshard.client.KeyHealth.ServerShare;
 import io.keyshard.client.KeyHealth.Share;
 import io.keyshard.curve.CurveName;
+import io.keyshard.dkg.Round3Message;
 import io.keyshard.vault.KeyRecord;
+import io.keyshard.wire.KeyState;
+import io.keyshard.wire.KeyStatusAnswer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,40 @@ class KeyHealthTest {
         KeyHealth silent = of(2, Share.HELD, Share.UNKNOWN, Share.HELD);
         assertEquals(KeyHealth.State.UNKNOWN, silent.state(), "no answer is not a loss");
         assertTrue(silent.summary().contains("not counted as lost"), silent.summary());
+    }
+
+    @Test
+    void aServerWhoseResultIsNotTheVaultsKeyHoldsNoShareOfIt() {
+        String root = "02" + "ab".repeat(32);
+        String chainCode = "cd".repeat(32);
+        KeyRecord key = KeyRecord.pending(
+                        UUID.randomUUID(), "k", CurveName.SECP256K1, 2, List.of("ALPHA", "BRAVO"), Instant.now())
+                .ready(root, chainCode, Map.of("ALPHA", "02", "BRAVO", "03"));
+
+        assertEquals(
+                Share.HELD,
+                KeyHealthCheck.judge("ALPHA", key, ready(root, chainCode)).share());
+        ServerShare otherKey = KeyHealthCheck.judge("ALPHA", key, ready("03" + "ab".repeat(32), chainCode));
+        assertEquals(Share.LOST, otherKey.share());
+        assertEquals("holds a share of another key under this keyId", otherKey.detail());
+        ServerShare otherChainCode = KeyHealthCheck.judge("ALPHA", key, ready(root, "ce".repeat(32)));
+        assertEquals(Share.LOST, otherChainCode.share(), "another chain code derives other keys and addresses");
+        assertTrue(otherChainCode.detail().contains("another chain code"), otherChainCode.detail());
+    }
+
+    /** A READY answer carrying a result with this root public key and chain code (the rest is not judged). */
+    private static KeyStatusAnswer ready(String root, String chainCode) {
+        Round3Message result = new Round3Message(
+                new byte[32],
+                1,
+                "SECP256K1",
+                2,
+                Hex.decode(root, "root"),
+                Hex.decode(chainCode, "chain code"),
+                Map.of(1, new byte[33]),
+                new byte[32],
+                new byte[64]);
+        return new KeyStatusAnswer(KeyState.READY, "SECP256K1", null, null, result);
     }
 
     @Test
