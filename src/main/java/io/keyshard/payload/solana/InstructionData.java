@@ -69,6 +69,17 @@ final class InstructionData {
         return Base58.encode(key) + (self != null && Arrays.equals(key, self) ? " (this key)" : "");
     }
 
+    /** The 32-byte key in the data at {@code at}, named "(this key)" when it is the signing key's. */
+    String key(int at) {
+        byte[] key = bytes(at, at + 32);
+        return Base58.encode(key) + (isSelfKey(at) ? " (this key)" : "");
+    }
+
+    /** True when the 32-byte key in the data at {@code at} is the signing key's. */
+    boolean isSelfKey(int at) {
+        return self != null && Arrays.equals(bytes(at, at + 32), self);
+    }
+
     /** True when any of the instruction's accounts is the signing key's own (a signer is never loaded from a table). */
     boolean namesSelf() {
         for (int i = 0; i < accounts.length; i++) {

@@ -11,8 +11,8 @@ import java.util.Map;
  * One instruction of a Solana message in words, for the review: which program, what it does with
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
- * common instructions of the System, Token (and Token-2022), Associated Token Account, Compute Budget
- * and Memo programs are decoded from their exact layouts; anything else is named by program and size.
+ * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
+ * Budget and Memo programs are decoded from their exact layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -26,13 +26,22 @@ public record InstructionText(String program, String action, String warning) {
     static final String MEMO_V1 = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo";
 
     private static final Map<String, String> NAMES = Map.of(
-            SYSTEM, "System Program",
-            TOKEN, "Token Program",
-            TOKEN_2022, "Token-2022 Program",
-            ASSOCIATED_TOKEN, "Associated Token Account Program",
-            COMPUTE_BUDGET, "Compute Budget Program",
-            MEMO, "Memo Program",
-            MEMO_V1, "Memo Program (v1)");
+            SYSTEM,
+            "System Program",
+            TOKEN,
+            "Token Program",
+            TOKEN_2022,
+            "Token-2022 Program",
+            ASSOCIATED_TOKEN,
+            "Associated Token Account Program",
+            StakeInstructions.STAKE,
+            "Stake Program",
+            COMPUTE_BUDGET,
+            "Compute Budget Program",
+            MEMO,
+            "Memo Program",
+            MEMO_V1,
+            "Memo Program (v1)");
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -79,6 +88,7 @@ public record InstructionText(String program, String action, String warning) {
         return switch (program) {
             case SYSTEM -> system(d);
             case TOKEN, TOKEN_2022 -> TokenInstructions.describe(d);
+            case StakeInstructions.STAKE -> StakeInstructions.describe(d);
             case ASSOCIATED_TOKEN -> associatedToken(d);
             case COMPUTE_BUDGET -> computeBudget(d);
             case MEMO, MEMO_V1 -> memo(d);
