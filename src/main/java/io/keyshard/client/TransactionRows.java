@@ -111,6 +111,11 @@ final class TransactionRows {
                 rows.add(row("Token recipient", call.party()));
                 rows.add(row("Token amount", amount(call, token, UNITS_OR_ID)));
             }
+            case SAFE_TRANSFER_FROM -> {
+                rows.add(row("NFT owner", call.from()));
+                rows.add(row("NFT recipient", call.party()));
+                rows.add(row("NFT id", call.amount().toString()));
+            }
             case APPROVE -> {
                 rows.add(row("Spender", call.party()));
                 rows.add(row("Allowance", amount(call, token, UNITS_OR_ID)));
@@ -146,8 +151,9 @@ final class TransactionRows {
             warnings.add(call.party() + " may move " + what + " from this address without asking again; "
                     + "approve only a contract you trust");
         }
-        boolean moves =
-                call.function() == TokenCall.Function.TRANSFER || call.function() == TokenCall.Function.TRANSFER_FROM;
+        boolean moves = call.function() == TokenCall.Function.TRANSFER
+                || call.function() == TokenCall.Function.TRANSFER_FROM
+                || call.function() == TokenCall.Function.SAFE_TRANSFER_FROM;
         if (moves && (call.party().equalsIgnoreCase(contract) || call.party().equals(ZERO_ADDRESS))) {
             warnings.add("the tokens go to "
                     + (call.party().equals(ZERO_ADDRESS) ? "the zero address" : "the token contract itself")

@@ -603,6 +603,25 @@ class PayloadSigningTest {
     }
 
     @Test
+    void anNftSafeTransferShowsItsOwnerRecipientAndIdAndIsNotABlindCall() {
+        String collection = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D";
+        String owner = evmAddress("m/44/60/0/0/0");
+        String recipient = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
+        String data = "0x42842e0e" + "0".repeat(24) + owner.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(24)
+                + recipient.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(60) + "1f40"; // id 8000
+        SignReview review = ethTx("1", collection, data).review();
+        for (SignReview.Row row : List.of(
+                new SignReview.Row("NFT owner", owner),
+                new SignReview.Row("NFT recipient", recipient),
+                new SignReview.Row("NFT id", "8000"))) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+        assertTrue(
+                review.warnings().isEmpty(),
+                "a decoded transfer is not a call the review cannot show:\n" + review.text());
+    }
+
+    @Test
     void theMaxCostOfARollupThatAddsAnL1DataFeeSaysSo() {
         String to = "0x000000000000000000000000000000000000dEaD";
         // 60,000 gas at 2 wei: the cost the transaction caps

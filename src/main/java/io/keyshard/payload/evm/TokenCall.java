@@ -9,13 +9,13 @@ import java.util.stream.Stream;
 
 /**
  * The token calls a wallet shows in words instead of as call data: ERC-20 {@code transfer},
- * {@code transferFrom}, {@code approve}, {@code increaseAllowance} and ERC-721/1155
- * {@code setApprovalForAll}. A token transfer's real recipient and amount are in the call data, not in
+ * {@code transferFrom}, {@code approve}, {@code increaseAllowance}, ERC-721 {@code safeTransferFrom} (without
+ * data) and ERC-721/1155 {@code setApprovalForAll}. A token transfer's real recipient and amount are in the call data, not in
  * the transaction's {@code to} (the token contract) or value (0), so without this the review would hide
  * them. Decoded strictly (the ABI's exact length, addresses and booleans in canonical words): data that
  * only looks like one of these calls is left undecoded.
  *
- * @param from the owner {@code transferFrom} moves from (EIP-55), else null
+ * @param from the owner {@code transferFrom} or {@code safeTransferFrom} moves from (EIP-55), else null
  * @param party the recipient, spender or operator (EIP-55)
  * @param amount the raw amount in the token's smallest units (ERC-721: the token id), or null for
  *     {@code setApprovalForAll}
@@ -29,6 +29,7 @@ public record TokenCall(Function function, String from, String party, BigInteger
     public enum Function {
         TRANSFER("transfer(address,uint256)", "a9059cbb", 2),
         TRANSFER_FROM("transferFrom(address,address,uint256)", "23b872dd", 3),
+        SAFE_TRANSFER_FROM("safeTransferFrom(address,address,uint256)", "42842e0e", 3),
         APPROVE("approve(address,uint256)", "095ea7b3", 2),
         INCREASE_ALLOWANCE("increaseAllowance(address,uint256)", "39509351", 2),
         SET_APPROVAL_FOR_ALL("setApprovalForAll(address,bool)", "a22cb465", 2);
@@ -76,7 +77,7 @@ public record TokenCall(Function function, String from, String party, BigInteger
         return switch (function) {
             case APPROVE, INCREASE_ALLOWANCE -> amount.signum() > 0;
             case SET_APPROVAL_FOR_ALL -> approved;
-            case TRANSFER, TRANSFER_FROM -> false;
+            case TRANSFER, TRANSFER_FROM, SAFE_TRANSFER_FROM -> false;
         };
     }
 
@@ -88,7 +89,7 @@ public record TokenCall(Function function, String from, String party, BigInteger
         return switch (f) {
             case TRANSFER, APPROVE, INCREASE_ALLOWANCE ->
                 Optional.of(new TokenCall(f, null, first, uint(data, 1), true));
-            case TRANSFER_FROM -> {
+            case TRANSFER_FROM, SAFE_TRANSFER_FROM -> {
                 String to = address(data, 1);
                 yield to == null ? Optional.empty() : Optional.of(new TokenCall(f, first, to, uint(data, 2), true));
             }

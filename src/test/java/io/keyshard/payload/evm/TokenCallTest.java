@@ -54,7 +54,7 @@ class TokenCallTest {
     void everyFunctionDecodesUnderTheSelectorItsSignatureHashesTo() {
         for (TokenCall.Function f : TokenCall.Function.values()) {
             String args = switch (f) {
-                case TRANSFER_FROM -> address(USDC) + address(RECIPIENT) + uint(BigInteger.TEN);
+                case TRANSFER_FROM, SAFE_TRANSFER_FROM -> address(USDC) + address(RECIPIENT) + uint(BigInteger.TEN);
                 case SET_APPROVAL_FOR_ALL -> address(RECIPIENT) + uint(BigInteger.ONE);
                 default -> address(RECIPIENT) + uint(BigInteger.TEN);
             };
