@@ -220,7 +220,7 @@ final class KeygenRun {
 
     /**
      * Answers come back in the order of the servers asked, so each must be that server's own message of
-     * this session: one that claims another sender or session is the answering server's fault, and is
+     * this key generation: one that claims another sender or key generation is the answering server's fault, and is
      * blamed on it before the relay checks would blame the coordinator for an inconsistent set.
      */
     private <M extends SignedMessage> List<M> ownAnswers(List<M> answers, byte[] sessionId) {

@@ -14,7 +14,7 @@ public enum ProtocolCheck {
     INVALID_SCALAR("a scalar is zero or not below the group order", false),
     SIGNATURE("a signature does not verify under the sender's identity key", false),
     PROOF_OF_POSSESSION(
-            "the proof of possession of the constant term does not verify for this session and sender", false),
+            "the proof of possession of the constant term does not verify for this key generation and sender", false),
     EQUIVOCATION("servers were shown different round-1 messages (the signed echoes differ)", false),
     SHARE_DECRYPTION("an encrypted share does not decrypt for its recipient", false),
     FELDMAN("a share does not match its sender's Feldman commitments", false),
@@ -23,7 +23,7 @@ public enum ProtocolCheck {
     RESULT_MISMATCH("the servers' final public results are not identical", false),
     INTERPOLATION("the verification shares do not interpolate to the group key", false),
     WRONG_SESSION("a message belongs to another session (replayed or misrouted)", true),
-    ROUND_REPEATED("this round was already answered in this session", true),
+    ROUND_REPEATED("this round was already answered in this key generation", true),
     OUT_OF_ORDER("a round was asked for before the previous one finished", true),
     SESSION_ENDED("the session already finished or failed", true);
 

@@ -59,7 +59,7 @@ public final class ResultConflict {
             if (from == null) {
                 throw blameCoordinator(
                         ProtocolCheck.MALFORMED,
-                        "a result in the abort names a server that is not part of this session");
+                        "a result in the abort names a server that is not part of this key generation");
             }
             if (!session.isThisSession(r.sessionId())) {
                 throw blame(ProtocolCheck.WRONG_SESSION, from, "its result in the abort is of another session");

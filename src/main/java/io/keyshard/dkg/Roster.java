@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Checks that a relayed list holds exactly one message of this session from every server, before
+ * Checks that a relayed list holds exactly one message of this key generation from every server, before
  * anything in the messages is looked at. What fails here is the relay's doing, so it blames the coordinator.
  */
 final class Roster {
@@ -40,7 +40,8 @@ final class Roster {
             if (s.participant(id) == null) {
                 throw ProtocolException.blameCoordinator(
                         ProtocolCheck.MALFORMED,
-                        "a round-" + round + " message claims sender id " + id + ", which is not part of this session");
+                        "a round-" + round + " message claims sender id " + id
+                                + ", which is not part of this key generation");
             }
             if (sorted.put(id, m) != null) {
                 throw ProtocolException.blameCoordinator(

@@ -133,7 +133,7 @@ final class Round1Checks {
             throw blame(
                     ProtocolCheck.PROOF_OF_POSSESSION,
                     from,
-                    "its proof does not show knowledge of the secret behind its first commitment in this session");
+                    "its proof does not show knowledge of the secret behind its first commitment in this key generation");
         }
         return new Accepted(from, commitments, digest, m.chainCodeCommitment().clone());
     }

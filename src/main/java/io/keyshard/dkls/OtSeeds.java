@@ -130,12 +130,12 @@ public final class OtSeeds {
     }
 
     /**
-     * Marks a session id as used with these seeds; a second extension under the same id would reuse
+     * Marks an extension id as used with these seeds; a second extension under the same id would reuse
      * the same OT pads with other inputs, so it is refused.
      */
     void claim(byte[] sessionId) {
         if (!sessions.add(HexFormat.of().formatHex(Oracle.hash32("ote-session", sessionId)))) {
-            throw new IllegalStateException("these OT seeds were already used for this session id");
+            throw new IllegalStateException("these OT seeds were already used under this extension id");
         }
     }
 

@@ -99,7 +99,7 @@ class MaliciousPeerFuzzTest {
 
     /**
      * What round 1 guarantees about a message it accepts: it is a correctly signed round-1 message of
-     * that sender in this session, with exactly t commitments that are valid points, and the same
+     * that sender in this key generation, with exactly t commitments that are valid points, and the same
      * C_0 with the same proof of possession (a new valid proof needs the peer's secret, which the
      * fuzzer does not produce). Any other C_j and any 32-byte chain-code hash are the peer's free
      * choice: it may commit to any polynomial, and round 3's Feldman check blames a share that does
