@@ -20,6 +20,9 @@ final class TransactionRows {
     private static final BigInteger LEAST_GAS = BigInteger.valueOf(21_000);
 
     private static final String UNITS = " (the token's smallest units)";
+    /** Data for a recipient up to this size is shown in full; longer data by its first bytes. */
+    private static final int SHOWN_DATA_BYTES = 64;
+
     private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
 
     private TransactionRows() {}
@@ -111,10 +114,15 @@ final class TransactionRows {
                 rows.add(row("Token recipient", call.party()));
                 rows.add(row("Token amount", amount(call, token, UNITS_OR_ID)));
             }
-            case SAFE_TRANSFER_FROM -> {
+            case SAFE_TRANSFER_FROM, SAFE_TRANSFER_FROM_WITH_DATA -> {
                 rows.add(row("NFT owner", call.from()));
                 rows.add(row("NFT recipient", call.party()));
-                rows.add(row("NFT id", call.amount().toString()));
+                rows.add(row("NFT id", call.items().get(0).id().toString()));
+            }
+            case MULTI_TOKEN_TRANSFER, MULTI_TOKEN_BATCH_TRANSFER -> {
+                rows.add(row("Token owner", call.from()));
+                rows.add(row("Token recipient", call.party()));
+                multiTokenRows(call.items(), rows);
             }
             case APPROVE -> {
                 rows.add(row("Spender", call.party()));
@@ -131,6 +139,37 @@ final class TransactionRows {
                         call.approved() ? "yes: every token of the collection" : "no: the approval is revoked"));
             }
         }
+        if (call.data() != null) {
+            rows.add(dataForRecipient(call.data()));
+        }
+    }
+
+    /** An ERC-1155 transfer's token ids and amounts, one row a token so that a batch hides none of them. */
+    private static void multiTokenRows(List<TokenCall.Item> items, List<SignReview.Row> rows) {
+        if (items.isEmpty()) {
+            rows.add(row("Tokens", "none: the batch moves no token"));
+        }
+        for (int k = 0; k < items.size(); k++) {
+            TokenCall.Item item = items.get(k);
+            String label = items.size() == 1 ? "Token" : "Token " + (k + 1) + " of " + items.size();
+            rows.add(row(label, "id " + item.id() + ", amount " + item.count()));
+        }
+    }
+
+    /**
+     * What a safe transfer hands to the recipient's receive hook: it moves nothing of this key's by itself,
+     * but a recipient contract acts on it, so it is shown, in full when it is short.
+     */
+    private static SignReview.Row dataForRecipient(String hex) {
+        int bytes = hex.length() / 2;
+        if (bytes == 0) {
+            return row("Data for the recipient", "none");
+        }
+        String shown = bytes <= SHOWN_DATA_BYTES
+                ? "0x" + hex
+                : "0x" + hex.substring(0, 2 * SHOWN_DATA_BYTES) + "... and " + (bytes - SHOWN_DATA_BYTES)
+                        + " more bytes";
+        return row("Data for the recipient", bytes + " bytes, passed to the recipient's contract: " + shown);
     }
 
     /** Whole tokens for a token whose decimals are known, else the raw amount with what unit it is in. */
@@ -151,10 +190,8 @@ final class TransactionRows {
             warnings.add(call.party() + " may move " + what + " from this address without asking again; "
                     + "approve only a contract you trust");
         }
-        boolean moves = call.function() == TokenCall.Function.TRANSFER
-                || call.function() == TokenCall.Function.TRANSFER_FROM
-                || call.function() == TokenCall.Function.SAFE_TRANSFER_FROM;
-        if (moves && (call.party().equalsIgnoreCase(contract) || call.party().equals(ZERO_ADDRESS))) {
+        if (call.function().moves()
+                && (call.party().equalsIgnoreCase(contract) || call.party().equals(ZERO_ADDRESS))) {
             warnings.add("the tokens go to "
                     + (call.party().equals(ZERO_ADDRESS) ? "the zero address" : "the token contract itself")
                     + ": tokens sent there are usually lost for good");

@@ -66,6 +66,11 @@ import org.junit.jupiter.api.io.TempDir;
  * key is refused with exit 5, never returned.
  */
 class PayloadSigningTest {
+    /** An ERC-721 collection and a recipient for the token transfers' reviews. */
+    private static final String NFT_COLLECTION = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D";
+
+    private static final String TOKEN_RECIPIENT = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
+
     private static final X9ECParameters SECP = CustomNamedCurves.getByName("secp256k1");
     private static final BigInteger SECRET = BigInteger.valueOf(0x5eed_1234_5678L);
 
@@ -286,16 +291,15 @@ class PayloadSigningTest {
                 .review();
         String spender = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
         String usdc = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
-        for (SignReview.Row row : List.of(
+        assertShows(
+                review,
                 new SignReview.Row("Chain id", "1 (Ethereum)"),
                 new SignReview.Row("Spender", spender),
                 new SignReview.Row("Token", usdc),
                 new SignReview.Row("Amount", "unlimited"),
                 new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"),
                 new SignReview.Row("message.owner", evmAddress("m/44/60/0/0/0") + " (this key)"),
-                new SignReview.Row("message.spender", spender))) {
-            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
-        }
+                new SignReview.Row("message.spender", spender));
         assertEquals(
                 List.of("this signature is a token approval: " + spender + " may move an unlimited amount of the token "
                         + usdc + " from this address until 2027-01-01 00:00:00 UTC, with no transaction from you; "
@@ -320,13 +324,12 @@ class PayloadSigningTest {
                 + "Nonce: 8sRk2xQp91\nIssued At: 2026-12-06T12:00:00Z\nExpiration Time: 2026-12-06T12:10:00Z";
         SignReview review = prepare(PayloadKind.ETH_MESSAGE, siwe.getBytes(StandardCharsets.UTF_8), false)
                 .review();
-        for (SignReview.Row row : List.of(
+        assertShows(
+                review,
                 new SignReview.Row("Sign in to", "app.example.org"),
                 new SignReview.Row("As account", address),
                 new SignReview.Row("Chain id", "10 (OP Mainnet)"),
-                new SignReview.Row("Expiration Time", "2026-12-06T12:10:00Z"))) {
-            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
-        }
+                new SignReview.Row("Expiration Time", "2026-12-06T12:10:00Z"));
         assertEquals(
                 List.of("this is a sign-in: it proves to app.example.org that you control " + address
                         + "; sign it only if you are signing in to app.example.org yourself, now"),
@@ -604,21 +607,85 @@ class PayloadSigningTest {
 
     @Test
     void anNftSafeTransferShowsItsOwnerRecipientAndIdAndIsNotABlindCall() {
-        String collection = "0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D";
+        String collection = NFT_COLLECTION;
         String owner = evmAddress("m/44/60/0/0/0");
-        String recipient = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
         String data = "0x42842e0e" + "0".repeat(24) + owner.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(24)
-                + recipient.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(60) + "1f40"; // id 8000
+                + TOKEN_RECIPIENT.substring(2).toLowerCase(Locale.ROOT) + "0".repeat(60) + "1f40"; // id 8000
         SignReview review = ethTx("1", collection, data).review();
-        for (SignReview.Row row : List.of(
+        assertShows(
+                review,
                 new SignReview.Row("NFT owner", owner),
-                new SignReview.Row("NFT recipient", recipient),
-                new SignReview.Row("NFT id", "8000"))) {
-            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
-        }
+                new SignReview.Row("NFT recipient", TOKEN_RECIPIENT),
+                new SignReview.Row("NFT id", "8000"));
         assertTrue(
                 review.warnings().isEmpty(),
                 "a decoded transfer is not a call the review cannot show:\n" + review.text());
+    }
+
+    @Test
+    void aMultiTokenBatchShowsEveryTokenItMovesAndTheDataItHandsOn() {
+        String collection = "0x76BE3b62873462d2142405439777e971754E8E77";
+        String owner = evmAddress("m/44/60/0/0/0");
+        String data = "0x2eb2c2d6" + word(owner) + word(TOKEN_RECIPIENT) + word(160) + word(256) + word(352)
+                + word(2) + word(10_001) + word(42) // ids
+                + word(2) + word(3) + word(1) // amounts, in the ids' order
+                + word(2) + "beef" + "0".repeat(60); // two bytes for the recipient's hook
+        SignReview review = ethTx("1", collection, data).review();
+        assertShows(
+                review,
+                new SignReview.Row("To", collection + " (the token contract)"),
+                new SignReview.Row("Token owner", owner),
+                new SignReview.Row("Token recipient", TOKEN_RECIPIENT),
+                new SignReview.Row("Token 1 of 2", "id 10001, amount 3"),
+                new SignReview.Row("Token 2 of 2", "id 42, amount 1"),
+                new SignReview.Row("Data for the recipient", "2 bytes, passed to the recipient's contract: 0xbeef"));
+        assertTrue(review.warnings().isEmpty(), "a decoded transfer is not a blind call:\n" + review.text());
+
+        String burned = "0xf242432a" + word(owner) + word("0x0000000000000000000000000000000000000000") + word(7)
+                + word(1) + word(160) + word(0);
+        SignReview toZero = ethTx("1", collection, burned).review();
+        assertShows(
+                toZero,
+                new SignReview.Row("Token", "id 7, amount 1"),
+                new SignReview.Row("Data for the recipient", "none"));
+        assertTrue(
+                toZero.warnings().stream().anyMatch(w -> w.contains("the zero address")),
+                "tokens sent to the zero address are lost:\n" + toZero.text());
+    }
+
+    @Test
+    void anNftTransferWithLongDataShowsItsFirstBytesAndHowManyMore() {
+        String collection = NFT_COLLECTION;
+        String owner = evmAddress("m/44/60/0/0/0");
+        String hook = "ab".repeat(100);
+        String data = "0xb88d4fde" + word(owner) + word(TOKEN_RECIPIENT) + word(8000) + word(128) + word(100) + hook
+                + "0".repeat(56);
+        SignReview review = ethTx("1", collection, data).review();
+        assertTrue(review.rows().contains(new SignReview.Row("NFT id", "8000")), review.text());
+        assertTrue(
+                review.rows()
+                        .contains(new SignReview.Row(
+                                "Data for the recipient",
+                                "100 bytes, passed to the recipient's contract: 0x" + "ab".repeat(64)
+                                        + "... and 36 more bytes")),
+                review.text());
+    }
+
+    /** Asserts that {@code review} shows each of {@code rows}, label and value exactly. */
+    private static void assertShows(SignReview review, SignReview.Row... rows) {
+        for (SignReview.Row row : rows) {
+            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
+        }
+    }
+
+    /** An ABI word: an address right-aligned, or an unsigned number. */
+    private static String word(String address) {
+        return "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private static String word(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(64 - hex.length()) + hex;
     }
 
     @Test
@@ -812,16 +879,15 @@ class PayloadSigningTest {
     void solanaAccountsNameThisKeyAndTheProgramsTheyAreAndTheTotalLeavingTheKeyIsOneSum() {
         SignReview review = solanaReview(key -> SolanaFixtures.transferMessage(List.of(key)));
         String self = solanaSigner(ready(CurveName.ED25519, SECRET)).address().value();
-        for (SignReview.Row row : List.of(
+        assertShows(
+                review,
                 new SignReview.Row("Account 0", self + " (this key, signer, writable)"),
                 new SignReview.Row("Account 1", Base58.encode(filled(0x77)) + " (writable)"),
                 new SignReview.Row("Account 2", "11111111111111111111111111111111 (System Program)"),
                 new SignReview.Row(
                         "SOL this key sends",
                         "0.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and 0.000005 "
-                                + "SOL network fee"))) {
-            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
-        }
+                                + "SOL network fee"));
     }
 
     @Test
@@ -829,7 +895,8 @@ class PayloadSigningTest {
         // 10^12 micro-lamports a unit and no limit: the two instructions may use 203,000 units, 203 SOL
         SignReview review =
                 solanaReview(key -> SolanaFixtures.transferWithUnitPriceOnly(List.of(key), 1_000_000_000_000L));
-        for (SignReview.Row row : List.of(
+        assertShows(
+                review,
                 new SignReview.Row(
                         "Network fee",
                         "0.000005 SOL (5000 lamports a signature) + at most 203 SOL priority fee (no compute unit "
@@ -837,9 +904,7 @@ class PayloadSigningTest {
                 new SignReview.Row(
                         "SOL this key sends",
                         "at most 203.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and at "
-                                + "most 203.000005 SOL network fee"))) {
-            assertTrue(review.rows().contains(row), row + " in\n" + review.text());
-        }
+                                + "most 203.000005 SOL network fee"));
         assertTrue(
                 review.warnings().stream()
                         .anyMatch(w -> w.contains("no compute unit limit") && w.contains("can reach 203 SOL")),

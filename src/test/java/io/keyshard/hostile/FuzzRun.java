@@ -37,6 +37,7 @@ class FuzzRun {
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "unsignedTransaction"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "personalSign"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "callData"},
             new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},

@@ -103,6 +103,16 @@ class EvmPayloadFuzzTest {
     }
 
     /**
+     * A transaction's call data as the review reads it for a token call. Whatever it is, reading it does not
+     * throw; what is read as a token call is the one canonical ABI encoding of what the review shows (it
+     * encodes back to the same bytes), so no byte of the call is left out of the review or read two ways.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void callData(byte[] data) {
+        TokenCall.decode(data).ifPresent(call -> assertArrayEquals(data, AbiEncoding.of(call), call.toString()));
+    }
+
+    /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
      * type): the review builds, every value of the message is listed, a permit among them is read without a refusal, and the digest is the same
      * each time; the signature recovers the key.

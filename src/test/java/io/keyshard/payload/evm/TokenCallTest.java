@@ -10,6 +10,7 @@ import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,10 @@ class TokenCallTest {
     private static String uint(BigInteger v) {
         String h = v.toString(16);
         return "0".repeat(64 - h.length()) + h;
+    }
+
+    private static String uint(int v) {
+        return uint(BigInteger.valueOf(v));
     }
 
     private static TokenCall decode(String hex) {
@@ -55,6 +60,21 @@ class TokenCallTest {
         for (TokenCall.Function f : TokenCall.Function.values()) {
             String args = switch (f) {
                 case TRANSFER_FROM, SAFE_TRANSFER_FROM -> address(USDC) + address(RECIPIENT) + uint(BigInteger.TEN);
+                case SAFE_TRANSFER_FROM_WITH_DATA ->
+                    address(USDC) + address(RECIPIENT) + uint(BigInteger.TEN) + uint(128) + uint(0);
+                case MULTI_TOKEN_TRANSFER ->
+                    address(USDC) + address(RECIPIENT) + uint(BigInteger.TEN) + uint(1) + uint(160) + uint(0);
+                case MULTI_TOKEN_BATCH_TRANSFER ->
+                    address(USDC)
+                            + address(RECIPIENT)
+                            + uint(160)
+                            + uint(224)
+                            + uint(288)
+                            + uint(1)
+                            + uint(7)
+                            + uint(1)
+                            + uint(2)
+                            + uint(0);
                 case SET_APPROVAL_FOR_ALL -> address(RECIPIENT) + uint(BigInteger.ONE);
                 default -> address(RECIPIENT) + uint(BigInteger.TEN);
             };
@@ -88,6 +108,110 @@ class TokenCallTest {
             assertEquals(approval, TokenCall.isApproval("0x" + selector(f)), f.signature());
         }
         assertFalse(TokenCall.isApproval(null));
+    }
+
+    // Calls as other wallets' encoders write them (Sequence's Go intents, Trust Wallet Core, Brave), with the
+    // owner, recipient, ids, amounts and data those encoders were given.
+    private static final String NFT_WITH_DATA =
+            "b88d4fde000000000000000000000000d67fc48b298b09ed3d03403d930769c527186c4e"
+                    + "00000000000000000000000017ffa2d95b58228e1ecb0c6ac25a6efd20ba08e4"
+                    + "0000000000000000000000000000000000000000000000000000000000000007"
+                    + "0000000000000000000000000000000000000000000000000000000000000080"
+                    + "0000000000000000000000000000000000000000000000000000000000000003"
+                    + "1122330000000000000000000000000000000000000000000000000000000000";
+    private static final String MULTI_TOKEN = "f242432a000000000000000000000000718046867b5b1782379a14ea4fc0c9b724da94fc"
+            + "0000000000000000000000005322b34c88ed0691971bf52a7047448f0f4efc84"
+            + "0000000000000000000000000000000000000000000000000000000023c47ee5"
+            + "0000000000000000000000000000000000000000000000001bc16d674ec80000"
+            + "00000000000000000000000000000000000000000000000000000000000000a0"
+            + "0000000000000000000000000000000000000000000000000000000000000004"
+            + "0102030400000000000000000000000000000000000000000000000000000000";
+    private static final String MULTI_TOKEN_NO_DATA = "f242432a00000000000000000000000016e4476c8fddc552e3b1c4b8b56261d8"
+            + "5977fe52000000000000000000000000e53960ca4712052615a6eb4c635b44514b"
+            + "2b42b6000000000000000000000000000000000000000000000000000000000000"
+            + "000000000000000000000000000000000000000000000000000000000000000000"
+            + "0100000000000000000000000000000000000000000000000000000000000000a0"
+            + "0000000000000000000000000000000000000000000000000000000000000000";
+    private static final String MULTI_TOKEN_BATCH =
+            "2eb2c2d6000000000000000000000000d67fc48b298b09ed3d03403d930769c527186c4e"
+                    + "00000000000000000000000091e8ac543c5fedf9f3ef8b9da1500db84305681f"
+                    + "00000000000000000000000000000000000000000000000000000000000000a0"
+                    + "0000000000000000000000000000000000000000000000000000000000000100"
+                    + "0000000000000000000000000000000000000000000000000000000000000160"
+                    + "0000000000000000000000000000000000000000000000000000000000000002"
+                    + "0000000000000000000000000000000000000000000000000000000000000002"
+                    + "00000000000000000000000000000000000000000000000000000000000001f4"
+                    + "0000000000000000000000000000000000000000000000000000000000000002"
+                    + "0000000000000000000000000000000000000000000000000000000000000005"
+                    + "0000000000000000000000000000000000000000000000000000000000000001"
+                    + "0000000000000000000000000000000000000000000000000000000000000003"
+                    + "2233440000000000000000000000000000000000000000000000000000000000";
+
+    private static TokenCall.Item item(long id, long count) {
+        return new TokenCall.Item(BigInteger.valueOf(id), BigInteger.valueOf(count));
+    }
+
+    @Test
+    void nftAndMultiTokenTransfersReadAsOtherWalletsEncodeThem() {
+        TokenCall nft = decode(NFT_WITH_DATA);
+        assertEquals(TokenCall.Function.SAFE_TRANSFER_FROM_WITH_DATA, nft.function());
+        assertEquals("0xD67FC48b298B09Ed3D03403d930769C527186c4e", nft.from());
+        assertEquals("0x17fFA2d95b58228e1ECb0C6Ac25A6EfD20BA08E4", nft.party());
+        assertEquals(List.of(item(7, 1)), nft.items());
+        assertEquals("112233", nft.data());
+
+        TokenCall one = decode(MULTI_TOKEN);
+        assertEquals(TokenCall.Function.MULTI_TOKEN_TRANSFER, one.function());
+        assertTrue("0x718046867b5b1782379a14ea4fc0c9b724da94fc".equalsIgnoreCase(one.from()), one.from());
+        assertTrue("0x5322b34c88ed0691971bf52a7047448f0f4efc84".equalsIgnoreCase(one.party()), one.party());
+        assertEquals(List.of(item(0x23c47ee5L, 2_000_000_000_000_000_000L)), one.items());
+        assertEquals("01020304", one.data());
+        assertEquals("", decode(MULTI_TOKEN_NO_DATA).data(), "empty data is read as empty");
+        assertEquals(List.of(item(0, 1)), decode(MULTI_TOKEN_NO_DATA).items());
+
+        TokenCall batch = decode(MULTI_TOKEN_BATCH);
+        assertEquals(TokenCall.Function.MULTI_TOKEN_BATCH_TRANSFER, batch.function());
+        assertEquals("0x91E8aC543C5fEDf9F3Ef8b9dA1500dB84305681F", batch.party());
+        assertEquals(List.of(item(2, 5), item(500, 1)), batch.items(), "each id with its amount, in order");
+        assertEquals("223344", batch.data());
+        for (TokenCall call : List.of(nft, one, batch)) {
+            assertTrue(call.function().moves());
+            assertFalse(call.grantsSpending());
+            assertNull(call.amount(), "the amounts of an NFT or multi-token transfer are its items'");
+        }
+    }
+
+    @Test
+    void aTransferWithDynamicArgumentsLaidOutAnyOtherWayIsNotDecoded() {
+        int at = 8 + 64 * 3; // the data offset's word in NFT_WITH_DATA
+        assertNull(
+                decode(NFT_WITH_DATA.substring(0, at) + uint(160) + NFT_WITH_DATA.substring(at + 64)),
+                "an offset that skips a word");
+        assertNull(
+                decode(NFT_WITH_DATA.substring(0, at) + "f".repeat(64) + NFT_WITH_DATA.substring(at + 64)),
+                "an offset no data can have");
+        assertNull(decode(NFT_WITH_DATA.substring(0, NFT_WITH_DATA.length() - 2) + "01"), "padding that is not zero");
+        assertNull(decode(NFT_WITH_DATA + uint(0)), "a word after the data");
+        assertNull(decode(NFT_WITH_DATA.substring(0, NFT_WITH_DATA.length() - 64)), "data cut short");
+        int length = at + 64;
+        assertNull(
+                decode(NFT_WITH_DATA.substring(0, length) + uint(33) + NFT_WITH_DATA.substring(length + 64)),
+                "a length beyond the data");
+        assertNull(
+                decode(NFT_WITH_DATA.substring(0, length) + "8" + "0".repeat(61) + "03"
+                        + NFT_WITH_DATA.substring(length + 64)),
+                "a length word with bits above 31");
+
+        int amounts = 8 + 64 * 8; // the length word of MULTI_TOKEN_BATCH's amounts
+        assertNull(
+                decode(MULTI_TOKEN_BATCH.substring(0, amounts) + uint(1) + MULTI_TOKEN_BATCH.substring(amounts + 64)),
+                "ids and amounts of different lengths");
+        String swapped =
+                MULTI_TOKEN_BATCH.substring(0, 8 + 128) + uint(256) + uint(160) + MULTI_TOKEN_BATCH.substring(8 + 256);
+        assertNull(decode(swapped), "tails out of the heads' order");
+        String empty = "2eb2c2d6" + address(USDC) + address(RECIPIENT) + uint(160) + uint(192) + uint(224) + uint(0)
+                + uint(0) + uint(0);
+        assertEquals(List.of(), decode(empty).items(), "a batch of nothing is read as one");
     }
 
     @Test

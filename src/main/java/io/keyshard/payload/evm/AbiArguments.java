@@ -1,0 +1,120 @@
+package io.keyshard.payload.evm;
+
+import io.keyshard.address.AccountAddresses;
+import io.keyshard.bytes.Hex;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A call's ABI arguments (the bytes after the selector) read strictly: every read returns null when the
+ * data is not laid out exactly as the Solidity ABI's canonical encoding lays it out, so that data which only
+ * looks like a known call is left undecoded rather than shown in words it does not mean. Dynamic arguments
+ * must be read in the order of their heads: their tails must follow the heads and each other with no gap,
+ * overlap or non-zero padding, as every standard encoder writes them.
+ */
+final class AbiArguments {
+    private static final int WORD = 32;
+
+    private final byte[] args;
+    /** Where the next dynamic argument's tail must start: right after the heads, then after each tail. */
+    private int nextTail;
+
+    private AbiArguments(byte[] args, int headWords) {
+        this.args = args;
+        this.nextTail = WORD * headWords;
+    }
+
+    /** The arguments of {@code data} after its 4-byte selector, or null when they are shorter than the heads. */
+    static AbiArguments of(byte[] data, int headWords) {
+        if (data.length < 4 + WORD * headWords) {
+            return null;
+        }
+        return new AbiArguments(Arrays.copyOfRange(data, 4, data.length), headWords);
+    }
+
+    /** True when the dynamic arguments read so far end exactly where the data ends. */
+    boolean complete() {
+        return nextTail == args.length;
+    }
+
+    /** Head {@code i} as an address (EIP-55): 20 bytes right-aligned, the 12 above them zero; else null. */
+    String address(int i) {
+        if (!zeroes(WORD * i, 12)) {
+            return null;
+        }
+        return AccountAddresses.eip55(Hex.encode(Arrays.copyOfRange(args, WORD * i + 12, WORD * (i + 1))));
+    }
+
+    /** Head {@code i} as a uint256. */
+    BigInteger uint(int i) {
+        return new BigInteger(1, Arrays.copyOfRange(args, WORD * i, WORD * (i + 1)));
+    }
+
+    /** The {@code bytes} argument whose offset is head {@code i}, or null when it is not canonical. */
+    byte[] bytes(int i) {
+        int length = tailLength(i, 1);
+        if (length < 0) {
+            return null;
+        }
+        int start = nextTail + WORD;
+        int padded = (length + WORD - 1) / WORD * WORD;
+        if (padded > args.length - start || !zeroes(start + length, padded - length)) {
+            return null;
+        }
+        nextTail = start + padded;
+        return Arrays.copyOfRange(args, start, start + length);
+    }
+
+    /** The {@code uint256[]} argument whose offset is head {@code i}, or null when it is not canonical. */
+    List<BigInteger> uints(int i) {
+        int count = tailLength(i, WORD);
+        if (count < 0) {
+            return null;
+        }
+        int start = nextTail + WORD;
+        List<BigInteger> values = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            values.add(new BigInteger(1, Arrays.copyOfRange(args, start + WORD * k, start + WORD * (k + 1))));
+        }
+        nextTail = start + WORD * count;
+        return values;
+    }
+
+    /**
+     * The length word of the tail head {@code i} points to, when the offset is the canonical one and the tail
+     * has room for that many units of {@code unitBytes} after it (at least); else -1.
+     */
+    private int tailLength(int i, int unitBytes) {
+        int offset = smallInt(WORD * i);
+        if (offset != nextTail || args.length - nextTail < WORD) {
+            return -1;
+        }
+        int length = smallInt(nextTail);
+        if (length < 0 || length > (args.length - nextTail - WORD) / unitBytes) {
+            return -1;
+        }
+        return length;
+    }
+
+    /** The word at {@code at} as an int, or -1 when it does not fit in 31 bits (no real offset or length does). */
+    private int smallInt(int at) {
+        if (!zeroes(at, WORD - 4) || (args[at + WORD - 4] & 0x80) != 0) {
+            return -1;
+        }
+        return ((args[at + 28] & 0xff) << 24)
+                | ((args[at + 29] & 0xff) << 16)
+                | ((args[at + 30] & 0xff) << 8)
+                | (args[at + 31] & 0xff);
+    }
+
+    private boolean zeroes(int from, int count) {
+        for (int k = from; k < from + count; k++) {
+            if (args[k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
