@@ -142,7 +142,7 @@ final class EvmPayloads {
         byte[] digest = tx.signingHash();
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
-        TransactionRows.add(t, network, rows, warnings);
+        TransactionRows.add(t, address, network, rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));

@@ -28,10 +28,12 @@ final class TransactionRows {
     private TransactionRows() {}
 
     /**
-     * Adds the transaction's rows to {@code rows} and what to beware of to {@code warnings}; {@code network}
-     * is the one the person chose: testnet with a known main chain is warned about.
+     * Adds the transaction's rows to {@code rows} and what to beware of to {@code warnings}; {@code address} is
+     * the signing key's (EIP-55), marked where a token call names it; {@code network} is the one the person
+     * chose: testnet with a known main chain is warned about.
      */
-    static void add(TransactionReview t, Network network, List<SignReview.Row> rows, List<String> warnings) {
+    static void add(
+            TransactionReview t, String address, Network network, List<SignReview.Row> rows, List<String> warnings) {
         TokenCall call = t.tokenCall();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
@@ -56,7 +58,7 @@ final class TransactionRows {
                                 ? ": " + call.function().signature()
                                 : t.selector() == null ? "" : " (a contract call not decoded here)")));
         if (call != null) {
-            tokenRows(call, KnownToken.of(t.chainId(), t.to()), rows);
+            tokenRows(call, KnownToken.of(t.chainId(), t.to()), address, rows);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
@@ -103,37 +105,40 @@ final class TransactionRows {
         return text + ", " + name.substring(0, name.indexOf('(')) + " for " + call.party();
     }
 
-    private static void tokenRows(TokenCall call, Optional<KnownToken> token, List<SignReview.Row> rows) {
+    private static void tokenRows(
+            TokenCall call, Optional<KnownToken> token, String address, List<SignReview.Row> rows) {
+        String from = call.from() == null ? null : mine(call.from(), address);
+        String party = mine(call.party(), address);
         switch (call.function()) {
             case TRANSFER -> {
-                rows.add(row("Token recipient", call.party()));
+                rows.add(row("Token recipient", party));
                 rows.add(row("Token amount", amount(call, token, UNITS)));
             }
             case TRANSFER_FROM -> {
-                rows.add(row("Token owner", call.from()));
-                rows.add(row("Token recipient", call.party()));
+                rows.add(row("Token owner", from));
+                rows.add(row("Token recipient", party));
                 rows.add(row("Token amount", amount(call, token, UNITS_OR_ID)));
             }
             case SAFE_TRANSFER_FROM, SAFE_TRANSFER_FROM_WITH_DATA -> {
-                rows.add(row("NFT owner", call.from()));
-                rows.add(row("NFT recipient", call.party()));
+                rows.add(row("NFT owner", from));
+                rows.add(row("NFT recipient", party));
                 rows.add(row("NFT id", call.items().get(0).id().toString()));
             }
             case MULTI_TOKEN_TRANSFER, MULTI_TOKEN_BATCH_TRANSFER -> {
-                rows.add(row("Token owner", call.from()));
-                rows.add(row("Token recipient", call.party()));
+                rows.add(row("Token owner", from));
+                rows.add(row("Token recipient", party));
                 multiTokenRows(call.items(), rows);
             }
             case APPROVE -> {
-                rows.add(row("Spender", call.party()));
+                rows.add(row("Spender", party));
                 rows.add(row("Allowance", amount(call, token, UNITS_OR_ID)));
             }
             case INCREASE_ALLOWANCE -> {
-                rows.add(row("Spender", call.party()));
+                rows.add(row("Spender", party));
                 rows.add(row("Allowance added", amount(call, token, UNITS)));
             }
             case SET_APPROVAL_FOR_ALL -> {
-                rows.add(row("Operator", call.party()));
+                rows.add(row("Operator", party));
                 rows.add(row(
                         "Approved",
                         call.approved() ? "yes: every token of the collection" : "no: the approval is revoked"));
@@ -196,6 +201,11 @@ final class TransactionRows {
                     + (call.party().equals(ZERO_ADDRESS) ? "the zero address" : "the token contract itself")
                     + ": tokens sent there are usually lost for good");
         }
+    }
+
+    /** The address, marked when it is the signing key's own, as the typed-data review marks it. */
+    private static String mine(String a, String address) {
+        return a.equals(address) ? a + " (this key)" : a;
     }
 
     private static SignReview.Row row(String label, String value) {

@@ -614,7 +614,7 @@ class PayloadSigningTest {
         SignReview review = ethTx("1", collection, data).review();
         assertShows(
                 review,
-                new SignReview.Row("NFT owner", owner),
+                new SignReview.Row("NFT owner", owner + " (this key)"),
                 new SignReview.Row("NFT recipient", TOKEN_RECIPIENT),
                 new SignReview.Row("NFT id", "8000"));
         assertTrue(
@@ -634,12 +634,18 @@ class PayloadSigningTest {
         assertShows(
                 review,
                 new SignReview.Row("To", collection + " (the token contract)"),
-                new SignReview.Row("Token owner", owner),
+                new SignReview.Row("Token owner", owner + " (this key)"),
                 new SignReview.Row("Token recipient", TOKEN_RECIPIENT),
                 new SignReview.Row("Token 1 of 2", "id 10001, amount 3"),
                 new SignReview.Row("Token 2 of 2", "id 42, amount 1"),
                 new SignReview.Row("Data for the recipient", "2 bytes, passed to the recipient's contract: 0xbeef"));
         assertTrue(review.warnings().isEmpty(), "a decoded transfer is not a blind call:\n" + review.text());
+        SignReview toSelf = ethTx("1", NFT_COLLECTION, "0x42842e0e" + word(TOKEN_RECIPIENT) + word(owner) + word(1))
+                .review();
+        assertShows(
+                toSelf,
+                new SignReview.Row("NFT owner", TOKEN_RECIPIENT),
+                new SignReview.Row("NFT recipient", owner + " (this key)"));
 
         String burned = "0xf242432a" + word(owner) + word("0x0000000000000000000000000000000000000000") + word(7)
                 + word(1) + word(160) + word(0);
