@@ -28,11 +28,7 @@ final class EvmMessageRows {
                 : KnownToken.of(chainId, p.token())
                         .map(k -> k.amount(p.amount()))
                         .orElse(p.amount() + " (the token's smallest units)");
-        String until = p.validUntil().compareTo(YEAR_9999_END) > 0
-                ? "no end (" + p.validUntil() + ")"
-                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                        .withZone(ZoneOffset.UTC)
-                        .format(Instant.ofEpochSecond(p.validUntil().longValueExact()));
+        String until = date(p.validUntil());
         rows.add(new SignReview.Row("Spender", p.spender()));
         rows.add(new SignReview.Row("Token", p.token()));
         rows.add(new SignReview.Row("Amount", amount));
@@ -41,6 +37,20 @@ final class EvmMessageRows {
                 + (p.unlimited() ? "an unlimited amount" : "up to " + amount) + " of the token " + p.token()
                 + " from this address until " + until + ", with no transaction from you; sign only for a site "
                 + "and contract you trust");
+    }
+
+    /** The address, marked "(this key)" when it is the signing key's own {@code address} (both EIP-55). */
+    static String marked(String a, String address) {
+        return a.equals(address) ? a + " (this key)" : a;
+    }
+
+    /** Unix seconds as a UTC date, or "no end" past the last second a date can be written for. */
+    static String date(BigInteger unixSeconds) {
+        return unixSeconds.compareTo(YEAR_9999_END) > 0
+                ? "no end (" + unixSeconds + ")"
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.ofEpochSecond(unixSeconds.longValueExact()));
     }
 
     /** A sign-in: the site it proves control of this address to, and whether the message agrees with itself. */

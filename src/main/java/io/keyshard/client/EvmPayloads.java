@@ -10,6 +10,7 @@ import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.SeaportOrder;
 import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
@@ -34,6 +35,8 @@ import java.util.Optional;
 final class EvmPayloads {
     /** Message values listed in a typed-data review; a longer message is listed this far and warned about. */
     static final int MESSAGE_LINES = 100;
+    /** How many values outside a typed message's types the review names; the rest it counts. */
+    private static final int UNCOVERED_NAMED = 10;
 
     private EvmPayloads() {}
 
@@ -71,7 +74,8 @@ final class EvmPayloads {
     private static PayloadPlan typed(byte[] input, KeyPipeline.Result signer, String address) {
         TypedData data = TypedData.parse(Decoding.utf8(input, "the JSON of eth_signTypedData_v4"));
         TypedDataReview t = data.review();
-        byte[] digest = Eip712.digest(data);
+        List<String> uncovered = new ArrayList<>();
+        byte[] digest = Eip712.digest(data, uncovered);
         List<SignReview.Row> rows = rows(signer, address);
         rows.add(new SignReview.Row("Primary type", t.primaryType()));
         optional(rows, "Domain name", t.name());
@@ -82,7 +86,11 @@ final class EvmPayloads {
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
         permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
+        SeaportOrder.of(data).ifPresent(o -> SeaportRows.add(o, t.chainId(), address, rows, warnings));
         messageLines(data, address, rows, warnings);
+        if (!uncovered.isEmpty()) {
+            rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));
+        }
         rows.add(new SignReview.Row("Digest", hex(digest)));
         if (t.chainId() == null) {
             warnings.add("the domain names no chain id: the signature is valid on every chain");
@@ -94,6 +102,19 @@ final class EvmPayloads {
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
     }
 
+    /**
+     * The values whose types do not declare them: a wallet's v4 leaves them out of the hash, so the review
+     * names them as not signed instead of listing them among what is.
+     */
+    private static String notSigned(List<String> uncovered) {
+        int shown = Math.min(uncovered.size(), UNCOVERED_NAMED);
+        String names = String.join(", ", uncovered.subList(0, shown))
+                + (uncovered.size() > shown ? " and " + (uncovered.size() - shown) + " more" : "");
+        return names + ": "
+                + (uncovered.size() == 1 ? "its type does not declare it" : "their types do not declare them")
+                + ", so the signature does not cover " + (uncovered.size() == 1 ? "it" : "them");
+    }
+
     /** Every value the message signs, one row each (a wallet shows the same), as many as a person can read. */
     private static void messageLines(TypedData data, String address, List<SignReview.Row> rows, List<String> warnings) {
         TypedMessageLines m = TypedMessageLines.of(data, MESSAGE_LINES);
@@ -102,8 +123,7 @@ final class EvmPayloads {
         }
         for (TypedMessageLines.Line l : m.lines()) {
             // the signer's own address among the values: an owner or sender field, most often
-            String mine = l.value().equals(address) ? " (this key)" : "";
-            rows.add(new SignReview.Row(l.path(), l.value() + mine));
+            rows.add(new SignReview.Row(l.path(), EvmMessageRows.marked(l.value(), address)));
         }
         if (m.cut()) {
             int left = m.total() - m.lines().size();

@@ -107,8 +107,8 @@ final class TransactionRows {
 
     private static void tokenRows(
             TokenCall call, Optional<KnownToken> token, String address, List<SignReview.Row> rows) {
-        String from = call.from() == null ? null : mine(call.from(), address);
-        String party = mine(call.party(), address);
+        String from = call.from() == null ? null : EvmMessageRows.marked(call.from(), address);
+        String party = EvmMessageRows.marked(call.party(), address);
         switch (call.function()) {
             case TRANSFER -> {
                 rows.add(row("Token recipient", party));
@@ -201,11 +201,6 @@ final class TransactionRows {
                     + (call.party().equals(ZERO_ADDRESS) ? "the zero address" : "the token contract itself")
                     + ": tokens sent there are usually lost for good");
         }
-    }
-
-    /** The address, marked when it is the signing key's own, as the typed-data review marks it. */
-    private static String mine(String a, String address) {
-        return a.equals(address) ? a + " (this key)" : a;
     }
 
     private static SignReview.Row row(String label, String value) {

@@ -345,6 +345,39 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSeaportListingSaysWhatItGivesAndWhoIsPaidAndAListingForNothingIsWarnedAbout() throws Exception {
+        String offerer = evmAddress("m/44/60/0/0/0");
+        String listing;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/seaport-listing.json")) {
+            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("0xAB3f74BF693Cd9cF123A31838357625ce3e5c0d2", offerer);
+        }
+        SignReview review = prepare(PayloadKind.ETH_TYPED, listing.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertShows(
+                review,
+                new SignReview.Row("Offerer", offerer + " (this key)"),
+                new SignReview.Row("Gives", "NFT id 102 of 0x3Fc3a022EB15352D3f5E4e6D6f02BBfC57D9C159"),
+                new SignReview.Row("Paid to the offerer", "0.004 ETH"),
+                new SignReview.Row("Paid to another", "0.0001 ETH to 0x0000a26b00c1F0DF003000390027140000fAa719"),
+                new SignReview.Row("Paid to another", "0.005 ETH to 0xA2695BC9E0e42f7eEac8C80D2E855D9AF9e9667B"),
+                new SignReview.Row("Can be filled", "from 2024-03-01 17:37:52 UTC until 2024-03-01 17:55:38 UTC"),
+                new SignReview.Row(
+                        "Not signed",
+                        "message.totalOriginalConsiderationItems: its type does not declare it, so the signature "
+                                + "does not cover it"));
+        assertTrue(review.warnings().isEmpty(), "a listing at a price:\n" + review.text());
+
+        String forNothing = listing.replaceAll("\"(start|end)Amount\": \"\\d{6,}\"", "\"$1Amount\": \"0\"");
+        SignReview drained = prepare(PayloadKind.ETH_TYPED, forNothing.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertShows(drained, new SignReview.Row("Paid to the offerer", "0 ETH"));
+        assertTrue(
+                drained.warnings().stream().anyMatch(w -> w.contains("gives away what it offers for nothing")),
+                "a listing that pays its offerer nothing is how a signature drains a wallet:\n" + drained.text());
+    }
+
+    @Test
     void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
         byte[] mail;
         try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * digest {@code keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message))}. Arrays (dynamic and
  * fixed, nested) hash the concatenation of their encoded elements. As in MetaMask's v4, a struct
  * member that is absent or null encodes as 32 zero bytes (it is how recursive types end); every
- * other member must be present, and a value that names a member its type lacks is refused.
+ * other member must be present. A value that names a member its type lacks is left out of the hash, as
+ * v4 leaves it out (OpenSea's Seaport listings carry one), and reported by {@link #digest(TypedData, List)}
+ * so that a review can say the signature does not cover it.
  */
 public final class Eip712 {
     private static final byte[] PREFIX = {0x19, 0x01};
@@ -24,7 +26,15 @@ public final class Eip712 {
 
     /** The digest a wallet signs. With primaryType {@code EIP712Domain} it covers the domain alone. */
     public static byte[] digest(TypedData data) {
-        byte[] domainSeparator = hashStruct(data, TypedData.DOMAIN_TYPE, data.domain(), "domain");
+        return digest(data, new ArrayList<>());
+    }
+
+    /**
+     * The digest, adding to {@code uncovered} the path of each value ({@code message.extra}) that names a member
+     * its type does not declare: the digest does not cover it.
+     */
+    public static byte[] digest(TypedData data, List<String> uncovered) {
+        byte[] domainSeparator = hashStruct(data, TypedData.DOMAIN_TYPE, data.domain(), "domain", uncovered);
         if (data.primaryType().equals(TypedData.DOMAIN_TYPE)) {
             if (!data.message().isEmpty()) {
                 throw new IllegalArgumentException(
@@ -32,13 +42,13 @@ public final class Eip712 {
             }
             return Hashes.keccak256(Bytes.concat(PREFIX, domainSeparator));
         }
-        byte[] messageHash = hashStruct(data, data.primaryType(), data.message(), "message");
+        byte[] messageHash = hashStruct(data, data.primaryType(), data.message(), "message", uncovered);
         return Hashes.keccak256(Bytes.concat(PREFIX, domainSeparator, messageHash));
     }
 
     /** The domain separator: {@code hashStruct(EIP712Domain, domain)}. */
     public static byte[] domainSeparator(TypedData data) {
-        return hashStruct(data, TypedData.DOMAIN_TYPE, data.domain(), "domain");
+        return hashStruct(data, TypedData.DOMAIN_TYPE, data.domain(), "domain", new ArrayList<>());
     }
 
     /** {@code Mail(Person from,Person to,string contents)Person(string name,address wallet)}. */
@@ -81,6 +91,10 @@ public final class Eip712 {
 
     /** {@code keccak256(typeHash ‖ encodeData(value))}; {@code path} names the value in messages. */
     public static byte[] hashStruct(TypedData data, String type, JsonNode value, String path) {
+        return hashStruct(data, type, value, path, new ArrayList<>());
+    }
+
+    private static byte[] hashStruct(TypedData data, String type, JsonNode value, String path, List<String> uncovered) {
         if (value == null || !value.isObject()) {
             throw new IllegalArgumentException(path + " must be an object of type " + type);
         }
@@ -88,27 +102,27 @@ public final class Eip712 {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                throw new IllegalArgumentException(
-                        path + "." + name + " is not a member of " + type + " (a value the signature would not cover)");
+                uncovered.add(path + "." + name);
             }
         }
         List<byte[]> parts = new ArrayList<>();
         parts.add(typeHash(data, type));
         for (TypedData.Field f : fields) {
-            parts.add(encodeField(data, f.type(), value.get(f.name()), path + "." + f.name()));
+            parts.add(encodeField(data, f.type(), value.get(f.name()), path + "." + f.name(), uncovered));
         }
         return Hashes.keccak256(Bytes.concat(parts));
     }
 
-    private static byte[] encodeField(TypedData data, String type, JsonNode value, String path) {
+    private static byte[] encodeField(
+            TypedData data, String type, JsonNode value, String path, List<String> uncovered) {
         if (type.endsWith("]")) {
-            return encodeArray(data, type, value, path);
+            return encodeArray(data, type, value, path, uncovered);
         }
         if (data.types().containsKey(type)) {
             if (value == null || value.isNull()) {
                 return new byte[32];
             }
-            return hashStruct(data, type, value, path);
+            return hashStruct(data, type, value, path, uncovered);
         }
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException(path + " (" + type + ") is missing");
@@ -116,7 +130,8 @@ public final class Eip712 {
         return encodeAtomic(type, value, path);
     }
 
-    private static byte[] encodeArray(TypedData data, String type, JsonNode value, String path) {
+    private static byte[] encodeArray(
+            TypedData data, String type, JsonNode value, String path, List<String> uncovered) {
         int open = type.lastIndexOf('[');
         String element = type.substring(0, open);
         String size = type.substring(open + 1, type.length() - 1);
@@ -129,7 +144,7 @@ public final class Eip712 {
         }
         List<byte[]> parts = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            parts.add(encodeField(data, element, value.get(i), path + "[" + i + "]"));
+            parts.add(encodeField(data, element, value.get(i), path + "[" + i + "]", uncovered));
         }
         return Hashes.keccak256(Bytes.concat(parts));
     }

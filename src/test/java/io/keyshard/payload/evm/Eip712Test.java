@@ -1,5 +1,6 @@
 package io.keyshard.payload.evm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,8 @@ import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,6 +108,32 @@ class Eip712Test {
         assertNull(r.salt());
     }
 
+    @Test
+    void aValueItsTypeDoesNotDeclareIsLeftOutOfTheHashAndNamed() {
+        // eth_signTypedData_v4 hashes the members a type declares and nothing else
+        byte[] plain = Eip712.digest(load("mail.json"));
+        List<String> uncovered = new ArrayList<>();
+        TypedData extra = TypedData.parse(Resources.text("mail.json")
+                .replace("\"contents\": \"Hello, Bob!\"", "\"contents\": \"Hello, Bob!\", \"bcc\": \"Eve\"")
+                .replace("\"name\": \"Bob\",", "\"name\": \"Bob\", \"nickname\": \"B\",")
+                .replace("\"chainId\": 1,", "\"chainId\": 1, \"extra\": 2,"));
+        assertArrayEquals(plain, Eip712.digest(extra, uncovered));
+        assertEquals(List.of("domain.extra", "message.bcc", "message.to.nickname"), uncovered);
+        assertArrayEquals(plain, Eip712.digest(extra), "the same digest without asking what is left out");
+    }
+
+    @Test
+    void anOpenSeaListingHashesAsSeaportDeclaresItsOrder() {
+        TypedData listing = load("seaport-listing.json");
+        // Seaport's ORDER_TYPEHASH, the constant its contracts check a listing's signature against
+        assertEquals(
+                "fa445660b7e21515a59617fcd68910b487aa5808b8abda3d78bc85df364b2c2f",
+                Hex.encode(Eip712.typeHash(listing, "OrderComponents")));
+        List<String> uncovered = new ArrayList<>();
+        Eip712.digest(listing, uncovered);
+        assertEquals(List.of("message.totalOriginalConsiderationItems"), uncovered, "OpenSea adds one value");
+    }
+
     private static String mailWith(String from, String to) {
         return Resources.text("mail.json").replace(from, to);
     }
@@ -113,7 +142,6 @@ class Eip712Test {
     @CsvSource(
             delimiter = '|',
             value = {
-                "\"contents\": \"Hello, Bob!\"|\"contents\": \"Hello, Bob!\", \"bcc\": \"Eve\"|message.bcc is not a member of Mail",
                 "\"contents\": \"Hello, Bob!\"|\"contents\": 7|message.contents (string) must be a JSON string",
                 "\"chainId\": 1|\"chainId\": -1|domain.chainId (uint256) must not be negative",
                 "\"chainId\": 1|\"chainId\": \"0x10000000000000000000000000000000000000000000000000000000000000000\"|domain.chainId (uint256) is not a 0x hex quantity",

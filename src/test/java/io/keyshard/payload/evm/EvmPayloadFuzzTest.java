@@ -10,6 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.Refusals;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -114,8 +115,9 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds, every value of the message is listed, a permit among them is read without a refusal, and the digest is the same
-     * each time; the signature recovers the key.
+     * type): the review builds, every value of the message is listed, a permit or a Seaport order among them is
+     * read without a refusal, values the types do not declare are named and leave the digest as it is, and the
+     * digest is the same each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
     void typedData(byte[] data) {
@@ -148,6 +150,14 @@ class EvmPayloadFuzzTest {
         TypedPermit.of(typed)
                 .ifPresent(p ->
                         assertTrue(p.spender().startsWith("0x") && p.amount().signum() >= 0));
+        SeaportOrder.of(typed)
+                .ifPresent(o -> assertTrue(o.offerer().startsWith("0x")
+                        && o.consideration().stream().allMatch(i -> i.recipient() != null)));
+        List<String> uncovered = new ArrayList<>();
+        assertArrayEquals(digest, Eip712.digest(typed, uncovered), "naming what is left out changes no digest");
+        assertTrue(
+                uncovered.stream().allMatch(p -> p.startsWith("domain.") || p.startsWith("message.")),
+                uncovered::toString);
         assertArrayEquals(digest, Eip712.digest(TypedData.parse(json)));
         EvmSignature sig = KEY.sign(digest);
         assertEquals(KEY.address(), EcRecover.recoverAddress(digest, sig));

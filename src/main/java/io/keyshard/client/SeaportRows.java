@@ -1,0 +1,92 @@
+package io.keyshard.client;
+
+import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.EvmUnits;
+import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.SeaportOrder;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The review rows of a Seaport order in words: what the offerer gives, what each recipient is paid, and
+ * when it can be filled, with a warning for an order that gives its offer away for nothing (how a listing
+ * signature drains a wallet) and for one that offers any token of a collection rather than a named one.
+ */
+final class SeaportRows {
+    private SeaportRows() {}
+
+    /** Adds the order's rows and warnings; {@code address} is the signing key's, marked where the order names it. */
+    static void add(
+            SeaportOrder order, BigInteger chainId, String address, List<SignReview.Row> rows, List<String> warnings) {
+        rows.add(row("Offerer", EvmMessageRows.marked(order.offerer(), address)));
+        for (SeaportOrder.Item item : order.offer()) {
+            rows.add(row("Gives", item(item, chainId)));
+        }
+        boolean paid = false;
+        for (SeaportOrder.Item item : order.consideration()) {
+            boolean toOfferer = item.recipient().equals(order.offerer());
+            paid |= toOfferer
+                    && (item.startAmount().signum() > 0 || item.endAmount().signum() > 0);
+            rows.add(row(
+                    toOfferer ? "Paid to the offerer" : "Paid to another",
+                    item(item, chainId)
+                            + (toOfferer ? "" : " to " + EvmMessageRows.marked(item.recipient(), address))));
+        }
+        if (order.consideration().isEmpty()) {
+            rows.add(row("Paid to the offerer", "nothing"));
+        }
+        rows.add(row(
+                "Can be filled",
+                "from " + EvmMessageRows.date(order.startTime()) + " until " + EvmMessageRows.date(order.endTime())));
+        if (!order.offer().isEmpty() && !paid) {
+            warnings.add("this Seaport order gives away what it offers for nothing: none of what it asks in return "
+                    + "goes to the offerer " + EvmMessageRows.marked(order.offerer(), address)
+                    + "; anyone holding the signature can take it. Sign "
+                    + "only an order you made yourself, at the price you set");
+        }
+        order.offer().stream()
+                .filter(i -> i.kind().byCriteria())
+                .forEach(i -> warnings.add("the order offers "
+                        + (i.identifierOrCriteria().signum() == 0 ? "any token" : "any of a set of tokens")
+                        + " of the collection " + i.token() + ", which the filler picks, not a token you name"));
+    }
+
+    /** One item in words: "0.004 ETH", "250 USDC", "NFT id 102 of 0x…", "3 of token id 5 of 0x…". */
+    private static String item(SeaportOrder.Item i, BigInteger chainId) {
+        String amount = amount(i, chainId);
+        String criteria = i.identifierOrCriteria().signum() == 0
+                ? "any token id"
+                : "a token id of the set with Merkle root 0x"
+                        + i.identifierOrCriteria().toString(16);
+        return switch (i.kind()) {
+            case NATIVE, ERC20 -> amount;
+            case ERC721 -> "NFT id " + i.identifierOrCriteria() + " of " + i.token();
+            case ERC1155 -> amount + " of token id " + i.identifierOrCriteria() + " of " + i.token();
+            case ERC721_WITH_CRITERIA -> "an NFT of " + i.token() + ", " + criteria;
+            case ERC1155_WITH_CRITERIA -> amount + " of " + i.token() + ", " + criteria;
+        };
+    }
+
+    /** The amount, or its start and end when it moves over the order's time (a Dutch auction). */
+    private static String amount(SeaportOrder.Item i, BigInteger chainId) {
+        String start = units(i, i.startAmount(), chainId);
+        return i.startAmount().equals(i.endAmount())
+                ? start
+                : "from " + start + " at the start to " + units(i, i.endAmount(), chainId) + " at the end";
+    }
+
+    private static String units(SeaportOrder.Item i, BigInteger value, BigInteger chainId) {
+        return switch (i.kind()) {
+            case NATIVE -> EvmChain.amount(chainId, EvmUnits.ether(value));
+            case ERC20 ->
+                KnownToken.of(chainId, i.token())
+                        .map(k -> k.amount(value))
+                        .orElse(value + " of the token " + i.token() + " (its smallest units)");
+            default -> value.toString();
+        };
+    }
+
+    private static SignReview.Row row(String label, String value) {
+        return new SignReview.Row(label, value);
+    }
+}
