@@ -87,6 +87,7 @@ final class EvmPayloads {
         Optional<TypedPermit> permit = TypedPermit.of(data);
         permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
         SeaportOrder.of(data).ifPresent(o -> SeaportRows.add(o, t.chainId(), address, rows, warnings));
+        SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
         messageLines(data, address, rows, warnings);
         if (!uncovered.isEmpty()) {
             rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));

@@ -15,12 +15,60 @@ import java.util.List;
 final class SeaportRows {
     private SeaportRows() {}
 
+    /** Orders of a bulk order listed one by one; past this many the rest are counted and warned about. */
+    static final int BULK_ORDERS_LISTED = 20;
+
     /** Adds the order's rows and warnings; {@code address} is the signing key's, marked where the order names it. */
     static void add(
             SeaportOrder order, BigInteger chainId, String address, List<SignReview.Row> rows, List<String> warnings) {
-        rows.add(row("Offerer", EvmMessageRows.marked(order.offerer(), address)));
+        order(order, "", "this Seaport order", chainId, address, rows, warnings);
+    }
+
+    /**
+     * A bulk order: how many orders the one signature makes, then each that gives something, numbered in the
+     * tree's order (the empty ones that pad a tree give nothing and are not listed).
+     */
+    static void addBulk(
+            List<SeaportOrder> orders,
+            BigInteger chainId,
+            String address,
+            List<SignReview.Row> rows,
+            List<String> warnings) {
+        rows.add(row("Seaport orders", orders.size() + " under this one signature; each can be filled on its own"));
+        int listed = 0;
+        int unlisted = 0;
+        for (int k = 0; k < orders.size(); k++) {
+            SeaportOrder order = orders.get(k);
+            if (order.offer().isEmpty()) {
+                continue;
+            }
+            if (listed == BULK_ORDERS_LISTED) {
+                unlisted++;
+                continue;
+            }
+            listed++;
+            String name = "order " + (k + 1) + " of " + orders.size();
+            order(order, "Order " + (k + 1) + ": ", "Seaport " + name, chainId, address, rows, warnings);
+        }
+        if (unlisted > 0) {
+            rows.add(row("Seaport orders", "... and " + unlisted + " more that give something, not listed here"));
+            warnings.add("this signature makes " + (listed + unlisted) + " Seaport orders that give something and only "
+                    + "the first " + listed + " are listed: read the rest in the JSON before you sign");
+        }
+    }
+
+    /** One order's rows, each label after {@code prefix}; {@code name} names it in its warnings. */
+    private static void order(
+            SeaportOrder order,
+            String prefix,
+            String name,
+            BigInteger chainId,
+            String address,
+            List<SignReview.Row> rows,
+            List<String> warnings) {
+        rows.add(row(prefix + "Offerer", EvmMessageRows.marked(order.offerer(), address)));
         for (SeaportOrder.Item item : order.offer()) {
-            rows.add(row("Gives", item(item, chainId)));
+            rows.add(row(prefix + "Gives", item(item, chainId)));
         }
         boolean paid = false;
         for (SeaportOrder.Item item : order.consideration()) {
@@ -28,25 +76,24 @@ final class SeaportRows {
             paid |= toOfferer
                     && (item.startAmount().signum() > 0 || item.endAmount().signum() > 0);
             rows.add(row(
-                    toOfferer ? "Paid to the offerer" : "Paid to another",
+                    prefix + (toOfferer ? "Paid to the offerer" : "Paid to another"),
                     item(item, chainId)
                             + (toOfferer ? "" : " to " + EvmMessageRows.marked(item.recipient(), address))));
         }
         if (order.consideration().isEmpty()) {
-            rows.add(row("Paid to the offerer", "nothing"));
+            rows.add(row(prefix + "Paid to the offerer", "nothing"));
         }
         rows.add(row(
-                "Can be filled",
+                prefix + "Can be filled",
                 "from " + EvmMessageRows.date(order.startTime()) + " until " + EvmMessageRows.date(order.endTime())));
         if (!order.offer().isEmpty() && !paid) {
-            warnings.add("this Seaport order gives away what it offers for nothing: none of what it asks in return "
-                    + "goes to the offerer " + EvmMessageRows.marked(order.offerer(), address)
-                    + "; anyone holding the signature can take it. Sign "
-                    + "only an order you made yourself, at the price you set");
+            warnings.add(name + " gives away what it offers for nothing: none of what it asks in return goes to the "
+                    + "offerer " + EvmMessageRows.marked(order.offerer(), address) + "; anyone holding the signature "
+                    + "can take it. Sign only an order you made yourself, at the price you set");
         }
         order.offer().stream()
                 .filter(i -> i.kind().byCriteria())
-                .forEach(i -> warnings.add("the order offers "
+                .forEach(i -> warnings.add(name + " offers "
                         + (i.identifierOrCriteria().signum() == 0 ? "any token" : "any of a set of tokens")
                         + " of the collection " + i.token() + ", which the filler picks, not a token you name"));
     }

@@ -378,6 +378,35 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSeaportBulkListingShowsEachOrderAndWarnsAboutTheOneForNothing() throws Exception {
+        String offerer = evmAddress("m/44/60/0/0/0");
+        String bulk;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/seaport-bulk-listing.json")) {
+            bulk = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("0xAB3f74BF693Cd9cF123A31838357625ce3e5c0d2", offerer);
+        }
+        SignReview review = prepare(PayloadKind.ETH_TYPED, bulk.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertShows(
+                review,
+                new SignReview.Row("Seaport orders", "4 under this one signature; each can be filled on its own"),
+                new SignReview.Row("Order 1: Gives", "NFT id 102 of 0x3Fc3a022EB15352D3f5E4e6D6f02BBfC57D9C159"),
+                new SignReview.Row("Order 1: Paid to the offerer", "0.004 ETH"),
+                new SignReview.Row("Order 2: Gives", "NFT id 103 of 0x3Fc3a022EB15352D3f5E4e6D6f02BBfC57D9C159"),
+                new SignReview.Row("Order 2: Paid to the offerer", "0 ETH"));
+        assertTrue(
+                review.rows().stream().noneMatch(r -> r.label().startsWith("Order 3")),
+                "the empty orders that pad the tree give nothing and are not listed:\n" + review.text());
+        assertEquals(
+                List.of("Seaport order 2 of 4 gives away what it offers for nothing"),
+                review.warnings().stream()
+                        .filter(w -> w.contains("for nothing"))
+                        .map(w -> w.substring(0, w.indexOf(':')))
+                        .toList(),
+                review.text());
+    }
+
+    @Test
     void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
         byte[] mail;
         try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {

@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A Seaport order (OpenSea's listings and offers) read from its typed data: what the offerer gives and who is
  * paid what in return. Signing one is all it takes for anyone to fill it, so "a listing for 0 ETH" is the
  * shape of the signature drainers ask for; the review states both sides instead of thirty raw values.
- * Recognised by primary type {@code OrderComponents} and the exact member types of Seaport's order, offer and
- * consideration items (the ones its {@code ORDER_TYPEHASH} is made of), never by the domain's name alone.
+ * Recognised by primary type {@code OrderComponents} (or {@code BulkOrder}, a tree of them under one signature)
+ * and the exact member types of Seaport's order, offer and consideration items (the ones its
+ * {@code ORDER_TYPEHASH} is made of), never by the domain's name alone.
  *
  * @param offerer who signs the order and gives the offer (EIP-55)
  * @param offer what the offerer gives, in order
@@ -57,6 +59,9 @@ public record SeaportOrder(
             BigInteger endAmount,
             String recipient) {}
 
+    /** Seaport's bulk order tree: a binary tree of orders of any height it signs. */
+    private static final Pattern BULK_TREE = Pattern.compile("OrderComponents(\\[2\\])+");
+
     private static final List<String> ORDER = List.of(
             "offerer:address",
             "zone:address",
@@ -85,14 +90,60 @@ public record SeaportOrder(
 
     /** The order {@code data} signs, when it is a Seaport order whose values all read. */
     public static Optional<SeaportOrder> of(TypedData data) {
-        Map<String, List<TypedData.Field>> types = data.types();
-        if (!data.primaryType().equals("OrderComponents")
-                || !declares(types, "OrderComponents", ORDER)
-                || !declares(types, "OfferItem", OFFER_ITEM)
-                || !declares(types, "ConsiderationItem", CONSIDERATION_ITEM)) {
+        if (!data.primaryType().equals("OrderComponents") || !seaportTypes(data.types())) {
             return Optional.empty();
         }
-        JsonNode m = data.message();
+        return read(data.message());
+    }
+
+    /**
+     * The orders of a Seaport bulk order, in the order of its tree's leaves: one signature over a Merkle tree of
+     * orders ({@code BulkOrder(OrderComponents[2]...[2] tree)}), each of which can be filled on its own. A leaf
+     * left null (how a tree is padded when the value is absent) is no order and is skipped.
+     */
+    public static Optional<List<SeaportOrder>> bulk(TypedData data) {
+        List<TypedData.Field> tree = data.types().get("BulkOrder");
+        if (!data.primaryType().equals("BulkOrder")
+                || !seaportTypes(data.types())
+                || tree == null
+                || tree.size() != 1
+                || !tree.get(0).name().equals("tree")
+                || !BULK_TREE.matcher(tree.get(0).type()).matches()) {
+            return Optional.empty();
+        }
+        List<SeaportOrder> orders = new ArrayList<>();
+        return leaves(data.message().get("tree"), orders) ? Optional.of(List.copyOf(orders)) : Optional.empty();
+    }
+
+    /** Adds the orders under {@code node} in tree order; false when one does not read. */
+    private static boolean leaves(JsonNode node, List<SeaportOrder> orders) {
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!leaves(child, orders)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Optional<SeaportOrder> order = read(node);
+        order.ifPresent(orders::add);
+        return order.isPresent();
+    }
+
+    private static boolean seaportTypes(Map<String, List<TypedData.Field>> types) {
+        return declares(types, "OrderComponents", ORDER)
+                && declares(types, "OfferItem", OFFER_ITEM)
+                && declares(types, "ConsiderationItem", CONSIDERATION_ITEM);
+    }
+
+    /** One order's values, which the digest has already checked against Seaport's types. */
+    private static Optional<SeaportOrder> read(JsonNode m) {
+        if (m == null || !m.isObject()) {
+            return Optional.empty();
+        }
         List<Item> offer = items(m.get("offer"), false);
         List<Item> consideration = items(m.get("consideration"), true);
         if (offer == null || consideration == null || !m.path("offerer").isTextual()) {

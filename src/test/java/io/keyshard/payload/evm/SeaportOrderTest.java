@@ -105,4 +105,24 @@ class SeaportOrderTest {
         assertTrue(offered.kind().byCriteria());
         assertFalse(SeaportOrder.Kind.ERC1155.byCriteria());
     }
+
+    @Test
+    void aBulkOrderReadsEveryOrderOfItsTreeInOrder() {
+        TypedData bulk = TypedData.parse(Resources.text("seaport-bulk-listing.json"));
+        // Seaport's bulk type: the tree, then the three structs of its single order (whose type hash Eip712Test
+        // checks against Seaport's ORDER_TYPEHASH) in name order
+        String order = Eip712.encodeType(bulk, "OrderComponents");
+        int end = order.indexOf(')') + 1;
+        assertEquals(
+                "BulkOrder(OrderComponents[2][2] tree)" + order.substring(end) + order.substring(0, end),
+                Eip712.encodeType(bulk, "BulkOrder"));
+        List<SeaportOrder> orders = SeaportOrder.bulk(bulk).orElseThrow();
+        assertEquals(4, orders.size(), "every leaf of a tree of height 2, the padding too");
+        assertEquals(BigInteger.valueOf(102), orders.get(0).offer().get(0).identifierOrCriteria());
+        assertEquals(BigInteger.valueOf(103), orders.get(1).offer().get(0).identifierOrCriteria());
+        assertTrue(orders.get(2).offer().isEmpty() && orders.get(3).offer().isEmpty(), "the padding gives nothing");
+        assertTrue(SeaportOrder.of(bulk).isEmpty(), "a bulk order is not a single one");
+        assertTrue(SeaportOrder.bulk(TypedData.parse(Resources.text("seaport-listing.json")))
+                .isEmpty());
+    }
 }
