@@ -35,6 +35,7 @@ import io.keyshard.payload.solana.SolanaFixtures;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
 import io.keyshard.vault.VaultFixtures;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -347,11 +348,7 @@ class PayloadSigningTest {
     @Test
     void aSeaportListingSaysWhatItGivesAndWhoIsPaidAndAListingForNothingIsWarnedAbout() throws Exception {
         String offerer = evmAddress("m/44/60/0/0/0");
-        String listing;
-        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/seaport-listing.json")) {
-            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("0xAB3f74BF693Cd9cF123A31838357625ce3e5c0d2", offerer);
-        }
+        String listing = seaportFixture("seaport-listing.json", offerer);
         SignReview review = prepare(PayloadKind.ETH_TYPED, listing.getBytes(StandardCharsets.UTF_8), false)
                 .review();
         assertShows(
@@ -380,11 +377,7 @@ class PayloadSigningTest {
     @Test
     void aSeaportBulkListingShowsEachOrderAndWarnsAboutTheOneForNothing() throws Exception {
         String offerer = evmAddress("m/44/60/0/0/0");
-        String bulk;
-        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/seaport-bulk-listing.json")) {
-            bulk = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("0xAB3f74BF693Cd9cF123A31838357625ce3e5c0d2", offerer);
-        }
+        String bulk = seaportFixture("seaport-bulk-listing.json", offerer);
         SignReview review = prepare(PayloadKind.ETH_TYPED, bulk.getBytes(StandardCharsets.UTF_8), false)
                 .review();
         assertShows(
@@ -737,6 +730,14 @@ class PayloadSigningTest {
                                 "100 bytes, passed to the recipient's contract: 0x" + "ab".repeat(64)
                                         + "... and 36 more bytes")),
                 review.text());
+    }
+
+    /** A Seaport fixture whose orders are offered by {@code offerer} instead of the wallet that listed them. */
+    private static String seaportFixture(String name, String offerer) throws IOException {
+        try (InputStream in = PayloadSigningTest.class.getResourceAsStream("/io/keyshard/payload/evm/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("0xAB3f74BF693Cd9cF123A31838357625ce3e5c0d2", offerer);
+        }
     }
 
     /** Asserts that {@code review} shows each of {@code rows}, label and value exactly. */
