@@ -20,10 +20,9 @@ final class TransactionRows {
     private static final BigInteger LEAST_GAS = BigInteger.valueOf(21_000);
 
     private static final String UNITS = " (the token's smallest units)";
+    private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
     /** Data for a recipient up to this size is shown in full; longer data by its first bytes. */
     private static final int SHOWN_DATA_BYTES = 64;
-
-    private static final String UNITS_OR_ID = " (the token's smallest units, or an NFT's id)";
 
     private TransactionRows() {}
 
