@@ -400,6 +400,26 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aChainIdTheDomainTypeDoesNotDeclareIsNamedAsNotSignedAndWarnedAbout() throws Exception {
+        String mail;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {
+            mail = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{\"name\": \"chainId\", \"type\": \"uint256\"},", "");
+        }
+        SignReview review = prepare(PayloadKind.ETH_TYPED, mail.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+        assertTrue(review.rows().stream().noneMatch(r -> r.label().equals("Chain id")), review.text());
+        assertShows(
+                review,
+                new SignReview.Row(
+                        "Not signed",
+                        "domain.chainId: its type does not declare it, so the signature does not cover it"));
+        assertTrue(
+                review.warnings().contains("the domain names no chain id: the signature is valid on every chain"),
+                review.text());
+    }
+
+    @Test
     void typedDataSignsTheEip712DigestOfTheMailExample() throws Exception {
         byte[] mail;
         try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/mail.json")) {

@@ -5,7 +5,8 @@ import java.math.BigInteger;
 
 /**
  * What a user checks before signing typed data: who asks (the domain's name, version, chain id,
- * verifying contract, salt; null when the domain does not declare them) and the primary type.
+ * verifying contract, salt; null when {@code EIP712Domain} does not declare them, since a value it does not
+ * declare is not signed, whatever the domain's JSON holds) and the primary type.
  */
 public record TypedDataReview(
         String primaryType, String name, String version, BigInteger chainId, String verifyingContract, String salt) {
@@ -13,20 +14,26 @@ public record TypedDataReview(
     static TypedDataReview of(TypedData data) {
         // Hashing checks every value against its type: nothing is shown that could not be signed.
         Eip712.digest(data);
-        JsonNode d = data.domain();
-        BigInteger chainId =
-                d.hasNonNull("chainId") ? Quantities.unsigned(d.get("chainId"), "domain.chainId", 256) : null;
+        JsonNode chainId = signed(data, "chainId");
         return new TypedDataReview(
                 data.primaryType(),
-                text(d, "name"),
-                text(d, "version"),
-                chainId,
-                text(d, "verifyingContract"),
-                text(d, "salt"));
+                text(data, "name"),
+                text(data, "version"),
+                chainId == null ? null : Quantities.unsigned(chainId, "domain.chainId", 256),
+                text(data, "verifyingContract"),
+                text(data, "salt"));
     }
 
-    private static String text(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    /** The domain's value of {@code field} when the domain type declares it; else null, as it is not signed. */
+    private static JsonNode signed(TypedData data, String field) {
+        boolean declared = data.types().get(TypedData.DOMAIN_TYPE).stream()
+                .anyMatch(f -> f.name().equals(field));
+        JsonNode v = data.domain().get(field);
+        return declared && v != null && !v.isNull() ? v : null;
+    }
+
+    private static String text(TypedData data, String field) {
+        JsonNode v = signed(data, field);
+        return v == null ? null : v.asText();
     }
 }

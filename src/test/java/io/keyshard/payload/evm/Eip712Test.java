@@ -123,6 +123,18 @@ class Eip712Test {
     }
 
     @Test
+    void aDomainValueItsTypeDoesNotDeclareIsNotShownAsSigned() {
+        // a chain id in the domain's JSON but not in EIP712Domain: the signature holds on every chain
+        TypedData unbound = TypedData.parse(
+                Resources.text("mail.json").replace("{\"name\": \"chainId\", \"type\": \"uint256\"},", ""));
+        List<String> uncovered = new ArrayList<>();
+        Eip712.digest(unbound, uncovered);
+        assertEquals(List.of("domain.chainId"), uncovered);
+        assertNull(unbound.review().chainId(), "the review must not show a chain id the signature does not bind");
+        assertEquals("Ether Mail", unbound.review().name(), "declared values are still shown");
+    }
+
+    @Test
     void anOpenSeaListingHashesAsSeaportDeclaresItsOrder() {
         TypedData listing = load("seaport-listing.json");
         // Seaport's ORDER_TYPEHASH, the constant its contracts check a listing's signature against

@@ -2,6 +2,7 @@ package io.keyshard.payload.evm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +158,10 @@ class EvmPayloadFuzzTest {
         assertTrue(
                 uncovered.stream().allMatch(p -> p.startsWith("domain.") || p.startsWith("message.")),
                 uncovered::toString);
+        for (String shown : List.of("name", "version", "chainId", "verifyingContract", "salt")) {
+            assertFalse(
+                    uncovered.contains("domain." + shown) && shownInReview(review, shown), shown + " shown unsigned");
+        }
         assertArrayEquals(digest, Eip712.digest(TypedData.parse(json)));
         EvmSignature sig = KEY.sign(digest);
         assertEquals(KEY.address(), EcRecover.recoverAddress(digest, sig));
@@ -203,6 +208,17 @@ class EvmPayloadFuzzTest {
         }
         EvmSignature sig = KEY.sign(digest);
         assertEquals(KEY.address(), EcRecover.recoverAddress(digest, EvmSignature.decode(sig.encode())));
+    }
+
+    /** True when the review shows the domain's {@code field}. */
+    private static boolean shownInReview(TypedDataReview review, String field) {
+        return switch (field) {
+            case "name" -> review.name() != null;
+            case "version" -> review.version() != null;
+            case "chainId" -> review.chainId() != null;
+            case "verifyingContract" -> review.verifyingContract() != null;
+            default -> review.salt() != null;
+        };
     }
 
     /** A Seaport order as its review reads it: an offerer, and a recipient for everything paid. */
