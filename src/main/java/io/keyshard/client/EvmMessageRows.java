@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TypedPermit;
 import java.math.BigInteger;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * The review rows of what an EVM message asks in words: a sign-in (ERC-4361) names the site, account and
- * chain; a typed-data permit names spender, token, amount and how long it holds. Each comes with the
- * warning a person should read before signing it.
+ * chain; a typed-data permit, or a Permit2 allowance set by transaction, names spender, token, amount and how
+ * long it holds. Each comes with the warning a person should read before signing it.
  */
 final class EvmMessageRows {
     /** The last second a date can be written for; a permit valid past it never ends in practice. */
@@ -23,20 +24,53 @@ final class EvmMessageRows {
 
     /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
     static void permit(TypedPermit p, BigInteger chainId, List<SignReview.Row> rows, List<String> warnings) {
-        String amount = p.unlimited()
-                ? "unlimited"
-                : KnownToken.of(chainId, p.token())
-                        .map(k -> k.amount(p.amount()))
-                        .orElse(p.amount() + " (the token's smallest units)");
         String until = date(p.validUntil());
-        rows.add(new SignReview.Row("Spender", p.spender()));
-        rows.add(new SignReview.Row("Token", p.token()));
-        rows.add(new SignReview.Row("Amount", amount));
-        rows.add(new SignReview.Row("Valid until", until));
+        String amount = allowanceRows(p.spender(), p.token(), p.amount(), p.unlimited(), until, chainId, rows);
         warnings.add("this signature is a token approval: " + p.spender() + " may move "
                 + (p.unlimited() ? "an unlimited amount" : "up to " + amount) + " of the token " + p.token()
                 + " from this address until " + until + ", with no transaction from you; sign only for a site "
                 + "and contract you trust");
+    }
+
+    /**
+     * A Permit2 allowance set by transaction: the same four rows as a permit, and, unless it grants nothing, a
+     * warning that the spender may then move what the key approved to Permit2 before.
+     */
+    static void permit2Approval(
+            Permit2Approval a, BigInteger chainId, String address, List<SignReview.Row> rows, List<String> warnings) {
+        boolean unlimited = a.amount().equals(Permit2Approval.UNLIMITED);
+        // Permit2 reads an expiration of 0 as the timestamp of the block the approval is in
+        String until =
+                a.expiration().signum() == 0 ? "the end of the block this transaction is in" : date(a.expiration());
+        String amount =
+                allowanceRows(marked(a.spender(), address), a.token(), a.amount(), unlimited, until, chainId, rows);
+        if (a.amount().signum() > 0) {
+            warnings.add("this transaction sets a Permit2 allowance: " + a.spender() + " may move "
+                    + (unlimited ? "an unlimited amount" : "up to " + amount) + " of the token " + a.token()
+                    + " from this address until " + until + " without asking again, as far as this key approved the "
+                    + "token to Permit2; approve only a contract you trust");
+        }
+    }
+
+    /** Spender, token, amount and end as rows; returns the amount as shown (in whole tokens when known). */
+    private static String allowanceRows(
+            String spender,
+            String token,
+            BigInteger amount,
+            boolean unlimited,
+            String until,
+            BigInteger chainId,
+            List<SignReview.Row> rows) {
+        String shown = unlimited
+                ? "unlimited"
+                : KnownToken.of(chainId, token)
+                        .map(k -> k.amount(amount))
+                        .orElse(amount + " (the token's smallest units)");
+        rows.add(new SignReview.Row("Spender", spender));
+        rows.add(new SignReview.Row("Token", token));
+        rows.add(new SignReview.Row("Amount", shown));
+        rows.add(new SignReview.Row("Valid until", until));
+        return shown;
     }
 
     /** The address, marked "(this key)" when it is the signing key's own {@code address} (both EIP-55). */

@@ -3,6 +3,7 @@ package io.keyshard.client;
 import io.keyshard.derive.Network;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
 import java.math.BigInteger;
@@ -34,9 +35,15 @@ final class TransactionRows {
     static void add(
             TransactionReview t, String address, Network network, List<SignReview.Row> rows, List<String> warnings) {
         TokenCall call = t.tokenCall();
+        Permit2Approval allowance = t.permit2Approval();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
-        rows.add(row("To", t.to() + (call == null ? "" : " (the token contract)")));
+        rows.add(row(
+                "To",
+                t.to()
+                        + (call != null
+                                ? " (the token contract)"
+                                : allowance != null ? " (Permit2, the allowance contract)" : "")));
         rows.add(row("Value", EvmChain.amount(t.chainId(), t.value())));
         rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
         rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
@@ -55,9 +62,14 @@ final class TransactionRows {
                         + (t.selector() == null ? "" : ", selector " + t.selector())
                         + (call != null
                                 ? ": " + call.function().signature()
-                                : t.selector() == null ? "" : " (a contract call not decoded here)")));
+                                : allowance != null
+                                        ? ": " + Permit2Approval.SIGNATURE
+                                        : t.selector() == null ? "" : " (a contract call not decoded here)")));
         if (call != null) {
             tokenRows(call, KnownToken.of(t.chainId(), t.to()), address, rows);
+        }
+        if (allowance != null) {
+            EvmMessageRows.permit2Approval(allowance, t.chainId(), address, rows, warnings);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
@@ -77,9 +89,10 @@ final class TransactionRows {
         if (ZERO_ADDRESS.equals(t.to()) && !"0".equals(t.value())) {
             warnings.add("the coins go to the zero address: coins sent there are lost for good");
         }
-        if (call == null && TokenCall.isApproval(t.selector())) {
+        boolean decoded = call != null || allowance != null;
+        if (!decoded && (TokenCall.isApproval(t.selector()) || Permit2Approval.isSelector(t.selector()))) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");
-        } else if (call == null && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+        } else if (!decoded && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             // a router called by this key can spend what the key approved to it (or to Permit2) before
             warnings.add("a contract call not decoded here (selector " + t.selector() + "): what it does with this "
                     + "key's tokens, and with approvals the key gave before, is not shown; sign only for a contract "
@@ -97,6 +110,9 @@ final class TransactionRows {
     static String description(TransactionReview t) {
         String text = "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to();
         TokenCall call = t.tokenCall();
+        if (t.permit2Approval() != null) {
+            return text + ", Permit2 approve for " + t.permit2Approval().spender();
+        }
         if (call == null) {
             return text;
         }

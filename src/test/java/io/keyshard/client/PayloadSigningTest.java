@@ -778,6 +778,42 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aPermit2AllowanceSetByTransactionIsShownAndWarnedAboutLikeAPermit() {
+        // approve(USDC, spender, 1.23 USDC, 2025-06-06 23:34:08 UTC) sent to Permit2, as a wallet's test records it
+        String spender = "0x0c54FcCd2e384b4BB6f2E405Bf5Cbc15a017AaFb";
+        String data = "0x87517c45" + word("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48") + word(spender)
+                + word(1_230_000) + word(0x68437af0L);
+        SignReview review =
+                ethTx("1", "0x000000000022D473030F116dDEE9F6B43aC78BA3", data).review();
+        assertShows(
+                review,
+                new SignReview.Row(
+                        "To", "0x000000000022D473030F116dDEE9F6B43aC78BA3 (Permit2, the allowance contract)"),
+                new SignReview.Row("Spender", spender),
+                new SignReview.Row("Token", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"),
+                new SignReview.Row("Amount", "1.23 USDC"),
+                new SignReview.Row("Valid until", "2025-06-06 23:34:08 UTC"));
+        assertEquals(1, review.warnings().size(), review.text());
+        assertTrue(
+                review.warnings()
+                        .get(0)
+                        .startsWith(
+                                "this transaction sets a Permit2 allowance: " + spender + " may move up to 1.23 USDC"),
+                review.text());
+
+        SignReview elsewhere = ethTx("1", TOKEN_RECIPIENT, data).review();
+        assertTrue(
+                elsewhere.warnings().contains("the call 0x87517c45 approves a spender for your tokens"),
+                "the same call to another contract is not read, but still named an approval:\n" + elsewhere.text());
+        SignReview thisBlock = ethTx(
+                        "1",
+                        "0x000000000022D473030F116dDEE9F6B43aC78BA3",
+                        data.substring(0, data.length() - 64) + word(0))
+                .review();
+        assertShows(thisBlock, new SignReview.Row("Valid until", "the end of the block this transaction is in"));
+    }
+
+    @Test
     void theMaxCostOfARollupThatAddsAnL1DataFeeSaysSo() {
         String to = "0x000000000000000000000000000000000000dEaD";
         // 60,000 gas at 2 wei: the cost the transaction caps

@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * What a user checks before signing a transaction: chain, recipient, amount in the chain's native coin
  * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
- * shows in words (else null). Amounts are exact decimals.
+ * shows in words (else null), or the Permit2 allowance it grants (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         BigInteger chainId,
@@ -22,7 +22,8 @@ public record TransactionReview(
         int dataSize,
         String selector,
         int accessListEntries,
-        TokenCall tokenCall) {
+        TokenCall tokenCall,
+        Permit2Approval permit2Approval) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -30,13 +31,14 @@ public record TransactionReview(
     static TransactionReview of(Eip1559Transaction tx) {
         byte[] to = tx.to();
         byte[] data = tx.data();
+        String recipient = to == null ? CONTRACT_CREATION : AccountAddresses.eip55(Hex.encode(to));
         String selector =
                 data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
         BigInteger maxCost = tx.gas().multiply(tx.maxFeePerGas()).add(tx.value());
         return new TransactionReview(
                 tx.chainId(),
                 tx.nonce(),
-                to == null ? CONTRACT_CREATION : AccountAddresses.eip55(Hex.encode(to)),
+                recipient,
                 EvmUnits.ether(tx.value()),
                 EvmUnits.gwei(tx.maxFeePerGas()),
                 EvmUnits.gwei(tx.maxPriorityFeePerGas()),
@@ -45,6 +47,7 @@ public record TransactionReview(
                 data.length,
                 selector,
                 tx.accessList().size(),
-                to == null ? null : TokenCall.decode(data).orElse(null));
+                to == null ? null : TokenCall.decode(data).orElse(null),
+                Permit2Approval.decode(recipient, data).orElse(null));
     }
 }
