@@ -100,18 +100,21 @@ final class SeaportRows {
 
     /** One item in words: "0.004 ETH", "250 USDC", "NFT id 102 of 0x…", "3 of token id 5 of 0x…". */
     private static String item(SeaportOrder.Item i, BigInteger chainId) {
-        String amount = amount(i, chainId);
-        String criteria = i.identifierOrCriteria().signum() == 0
+        return switch (i.kind()) {
+            case NATIVE, ERC20 -> amount(i, chainId);
+            case ERC721 -> "NFT id " + i.identifierOrCriteria() + " of " + i.token();
+            case ERC1155 -> amount(i, chainId) + " of token id " + i.identifierOrCriteria() + " of " + i.token();
+            case ERC721_WITH_CRITERIA -> "an NFT of " + i.token() + ", " + criteria(i);
+            case ERC1155_WITH_CRITERIA -> amount(i, chainId) + " of " + i.token() + ", " + criteria(i);
+        };
+    }
+
+    /** Which ids a criteria item admits: any, or those under a Merkle root. */
+    private static String criteria(SeaportOrder.Item i) {
+        return i.identifierOrCriteria().signum() == 0
                 ? "any token id"
                 : "a token id of the set with Merkle root 0x"
                         + i.identifierOrCriteria().toString(16);
-        return switch (i.kind()) {
-            case NATIVE, ERC20 -> amount;
-            case ERC721 -> "NFT id " + i.identifierOrCriteria() + " of " + i.token();
-            case ERC1155 -> amount + " of token id " + i.identifierOrCriteria() + " of " + i.token();
-            case ERC721_WITH_CRITERIA -> "an NFT of " + i.token() + ", " + criteria;
-            case ERC1155_WITH_CRITERIA -> amount + " of " + i.token() + ", " + criteria;
-        };
     }
 
     /** The amount, or its start and end when it moves over the order's time (a Dutch auction). */

@@ -36,14 +36,14 @@ final class TransactionRows {
             TransactionReview t, String address, Network network, List<SignReview.Row> rows, List<String> warnings) {
         TokenCall call = t.tokenCall();
         Permit2Approval allowance = t.permit2Approval();
+        // the function the call data was read as (null when it was not), and what that makes the recipient
+        String readAs =
+                call != null ? call.function().signature() : allowance != null ? Permit2Approval.SIGNATURE : null;
+        String recipientIs =
+                call != null ? " (the token contract)" : allowance != null ? " (Permit2, the allowance contract)" : "";
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
-        rows.add(row(
-                "To",
-                t.to()
-                        + (call != null
-                                ? " (the token contract)"
-                                : allowance != null ? " (Permit2, the allowance contract)" : "")));
+        rows.add(row("To", t.to() + recipientIs));
         rows.add(row("Value", EvmChain.amount(t.chainId(), t.value())));
         rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
         rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
@@ -60,11 +60,9 @@ final class TransactionRows {
                 "Data",
                 t.dataSize() + " bytes"
                         + (t.selector() == null ? "" : ", selector " + t.selector())
-                        + (call != null
-                                ? ": " + call.function().signature()
-                                : allowance != null
-                                        ? ": " + Permit2Approval.SIGNATURE
-                                        : t.selector() == null ? "" : " (a contract call not decoded here)")));
+                        + (readAs != null
+                                ? ": " + readAs
+                                : t.selector() == null ? "" : " (a contract call not decoded here)")));
         if (call != null) {
             tokenRows(call, KnownToken.of(t.chainId(), t.to()), address, rows);
         }
@@ -89,10 +87,9 @@ final class TransactionRows {
         if (ZERO_ADDRESS.equals(t.to()) && !"0".equals(t.value())) {
             warnings.add("the coins go to the zero address: coins sent there are lost for good");
         }
-        boolean decoded = call != null || allowance != null;
-        if (!decoded && (TokenCall.isApproval(t.selector()) || Permit2Approval.isSelector(t.selector()))) {
+        if (readAs == null && (TokenCall.isApproval(t.selector()) || Permit2Approval.isSelector(t.selector()))) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");
-        } else if (!decoded && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+        } else if (readAs == null && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             // a router called by this key can spend what the key approved to it (or to Permit2) before
             warnings.add("a contract call not decoded here (selector " + t.selector() + "): what it does with this "
                     + "key's tokens, and with approvals the key gave before, is not shown; sign only for a contract "

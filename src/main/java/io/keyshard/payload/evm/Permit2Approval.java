@@ -1,5 +1,6 @@
 package io.keyshard.payload.evm;
 
+import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public record Permit2Approval(String token, String spender, BigInteger amount, B
     /** The function's Solidity signature. */
     public static final String SIGNATURE = "approve(address,address,uint160,uint48)";
 
-    private static final byte[] SELECTOR = {(byte) 0x87, 0x51, 0x7c, 0x45};
+    private static final String SELECTOR_HEX = "87517c45";
+    private static final byte[] SELECTOR = Hex.decode(SELECTOR_HEX, "selector");
 
     /** The approval {@code data} makes when sent to {@code to}, when it is Permit2's approve laid out exactly. */
     public static Optional<Permit2Approval> decode(String to, byte[] data) {
@@ -46,6 +48,6 @@ public record Permit2Approval(String token, String spender, BigInteger amount, B
 
     /** True when the selector is Permit2's approve's, whoever it is sent to. */
     public static boolean isSelector(String selector) {
-        return "0x87517c45".equalsIgnoreCase(selector);
+        return ("0x" + SELECTOR_HEX).equalsIgnoreCase(selector);
     }
 }

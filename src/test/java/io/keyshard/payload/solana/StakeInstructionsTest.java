@@ -37,17 +37,7 @@ class StakeInstructionsTest {
     }
 
     private static int[] concat(int[]... parts) {
-        int n = 0;
-        for (int[] p : parts) {
-            n += p.length;
-        }
-        int[] out = new int[n];
-        int at = 0;
-        for (int[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
     }
 
     private static int[] u32(long v) {
