@@ -109,6 +109,13 @@ final class KeygenService implements AutoCloseable {
             if (!sessions.add(keyId, s)) {
                 throw ApiException.conflict("this keyId was already used on this server (repeated round 1)");
             }
+            if (store.find(keyId).isPresent()) {
+                // An abort overtook this round 1 between the first check and now: it left its tombstone.
+                s.ended = true;
+                participant.abort();
+                sessions.remove(keyId, s);
+                throw ApiException.conflict("this keyId was aborted on this server before its round 1 ran");
+            }
             try {
                 Round1Message m = participant.round1();
                 s.roundsDone = 1;
@@ -249,6 +256,7 @@ final class KeygenService implements AutoCloseable {
             if (found.isEmpty()) {
                 // Abort can overtake round 1 (the client gave up elsewhere): remember the keyId so it is never started.
                 if (s == null && store.insertTombstone(keyId, clientId, "", KeyState.ABORTED)) {
+                    endLateRound1(clientId, keyId);
                     return abortedWithout(KeyState.ABORTED, keyId, null);
                 }
                 throw ApiException.notFound("no such key on this server");
@@ -272,6 +280,22 @@ final class KeygenService implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the key's state kept changing");
+    }
+
+    /**
+     * Ends a round 1 that registered its session after this abort looked for one but checked the store before the
+     * tombstone went in; a round 1 registering later sees the tombstone itself. Either way no session outlives an
+     * abort the client was told succeeded.
+     */
+    private void endLateRound1(String clientId, UUID keyId) throws IOException {
+        LiveKeygen late = sessions.get(keyId);
+        if (late != null && late.clientId.equals(clientId)) {
+            synchronized (late) {
+                if (!late.ended) {
+                    end(keyId, late, KeyState.ABORTED);
+                }
+            }
+        }
     }
 
     /** {@code state}, with this server's signed word that it holds no share of the key ({@link AbortProof}). */

@@ -14,6 +14,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +166,34 @@ class NodeApiTest {
                 "an abort that overtakes round 1 is accepted");
         assertError(
                 node.send(key(), "/v1/keygen/" + early + "/round1", node.setupJson(early, "P384", 2)), 409, "CONFLICT");
+    }
+
+    @Test
+    void anAbortRacingItsRoundOneNeverLeavesASessionRunning() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 60; i++) {
+                UUID keyId = UUID.randomUUID();
+                String path = "/v1/keygen/" + keyId;
+                String setup = node.setupJson(keyId, "P521", 2);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<HttpResponse<String>> round1 = pool.submit(() -> {
+                    together.await();
+                    return node.send(key(), path + "/round1", setup);
+                });
+                Future<HttpResponse<String>> abort = pool.submit(() -> {
+                    together.await();
+                    return node.send(key(), path + "/abort", "{}");
+                });
+                int round1Status = round1.get().statusCode();
+                assertEquals(200, abort.get().statusCode(), abort.get().body());
+                assertTrue(
+                        round1Status == 200 || round1Status == 409, round1.get().body());
+                assertEquals("ABORTED", status(key(), keyId), "round 1 answered " + round1Status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
