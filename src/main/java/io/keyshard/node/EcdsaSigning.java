@@ -126,10 +126,15 @@ final class EcdsaSigning {
             for (Map.Entry<Integer, MulRequest> e : one.direct().entrySet()) {
                 out.add(sealed(state, req, 1, e.getKey(), codec.encode(e.getValue())));
             }
-            kept = table.add(signId, table.entry(clientId, req.keyId(), req.requestHash(), state));
+            NonceTable.Entry entry = table.entry(clientId, req.keyId(), req.requestHash(), state);
+            kept = table.add(signId, entry);
             if (!kept) {
                 audit.end(signId, Outcome.REFUSED);
                 throw SigningService.reused();
+            }
+            if (!SigningService.stillOpen(table, audit, signId, entry)) {
+                kept = false;
+                throw SigningService.abortedMeanwhile();
             }
             return new DklsAnswer(config.id(), out);
         } finally {
@@ -198,6 +203,7 @@ final class EcdsaSigning {
         }
         Outcome outcome = Outcome.REFUSED;
         boolean kept = false;
+        boolean recorded = false;
         State state = taken.state() instanceof State s ? s : null;
         try {
             if (table.isExpired(taken)) {
@@ -229,14 +235,25 @@ final class EcdsaSigning {
             if (round < 3) {
                 state.next = round + 1;
                 kept = table.add(signId, taken);
+                if (kept && !SigningService.stillOpen(table, audit, signId, taken)) {
+                    kept = false;
+                    recorded = true;
+                    throw SigningService.abortedMeanwhile();
+                }
             } else {
-                outcome = Outcome.SIGNED;
+                // recorded before the answer leaves: an abort recorded first keeps the last messages here
+                recorded = true;
+                if (!audit.end(signId, Outcome.SIGNED)) {
+                    throw SigningService.abortedMeanwhile();
+                }
             }
             return new DklsAnswer(config.id(), out);
         } finally {
             if (!kept) {
                 taken.state().destroy();
-                audit.end(signId, outcome);
+                if (!recorded) {
+                    audit.end(signId, outcome);
+                }
             }
         }
     }

@@ -114,6 +114,11 @@ final class NonceTable {
         return e;
     }
 
+    /** Removes {@code e} if it is still the live entry of {@code signId}; the caller destroys its state. */
+    void remove(UUID signId, Entry e) {
+        live.remove(signId, e);
+    }
+
     /** True when the entry is older than the table's lifetime: its nonces must not sign. */
     boolean isExpired(Entry e) {
         return expired(e, clock.getAsLong());

@@ -173,10 +173,15 @@ final class SigningService implements AutoCloseable {
             made.destroy();
             throw ApiException.conflict("this signId was already used on this server; start again with a new one");
         }
-        if (!nonces.add(signId, nonces.entry(clientId, req.keyId(), req.requestHash(), made))) {
+        NonceTable.Entry entry = nonces.entry(clientId, req.keyId(), req.requestHash(), made);
+        if (!nonces.add(signId, entry)) {
             made.destroy();
             audit.end(signId, Outcome.REFUSED);
             throw ApiException.conflict("this signId was already used on this server; start again with a new one");
+        }
+        if (!stillOpen(nonces, audit, signId, entry)) {
+            made.destroy();
+            throw abortedMeanwhile();
         }
         byte[] hiding = req.suite().serializeElement(made.commitments().hiding());
         byte[] binding = req.suite().serializeElement(made.commitments().binding());
@@ -221,11 +226,16 @@ final class SigningService implements AutoCloseable {
             z.share().destroy();
             byte[] signature = identity.signSigningMessage(SignTranscript.share(
                     req.requestHash(), SignTranscript.commitmentsHash(body.commitments()), config.id(), share));
-            outcome = Outcome.SIGNED;
+            outcome = null; // recorded here: an abort recorded first keeps the share from leaving
+            if (!audit.end(signId, Outcome.SIGNED)) {
+                throw abortedMeanwhile();
+            }
             return new SignShare(config.id(), Hex.encode(share), Hex.encode(signature));
         } finally {
             taken.state().destroy();
-            audit.end(signId, outcome);
+            if (outcome != null) {
+                audit.end(signId, outcome);
+            }
         }
     }
 
@@ -301,10 +311,40 @@ final class SigningService implements AutoCloseable {
         if (row.isEmpty() || !row.get().clientId().equals(clientId)) {
             throw ApiException.notFound("no such signing on this server");
         }
-        if (row.get().outcome() == Outcome.SIGNED) {
+        // Begun, with nothing in the table: a round is under way (or a restart lost the state). The audit's end
+        // record decides: ended here, that round takes its state back out and refuses (stillOpen).
+        if (row.get().outcome() == Outcome.COMMITTED && audit.end(signId, Outcome.ABORTED)) {
+            NonceTable.Entry late = nonces.take(signId, clientId);
+            if (late != null) {
+                late.state().destroy();
+            }
+            return new StateAnswer(KeyState.ABORTED);
+        }
+        if (audit.find(signId).orElseThrow().outcome() == Outcome.SIGNED) {
             throw ApiException.conflict("this server already answered the last round of this signing");
         }
         return new StateAnswer(KeyState.ABORTED);
+    }
+
+    /**
+     * After a round put its state in the table: whether the signing is still open in the audit. When an abort
+     * ended it meanwhile, the state is taken out again and false returned; the caller destroys the state and
+     * refuses ({@link #abortedMeanwhile}), so an abort the client was answered is never followed by a signing
+     * round.
+     */
+    static boolean stillOpen(NonceTable table, SigningAudit audit, UUID signId, NonceTable.Entry entry)
+            throws IOException {
+        Optional<SigningAudit.Row> row = audit.find(signId);
+        if (row.isPresent() && row.get().outcome() == Outcome.COMMITTED) {
+            return true;
+        }
+        table.remove(signId, entry);
+        return false;
+    }
+
+    static ApiException abortedMeanwhile() {
+        return ApiException.conflict(
+                "this signing was aborted on this server while the round ran; start again with a new signId");
     }
 
     /** Destroys the nonces of signings whose round 2 never came, and records them EXPIRED (the sweeper). */

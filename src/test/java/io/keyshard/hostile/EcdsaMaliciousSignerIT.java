@@ -41,6 +41,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -348,6 +352,47 @@ class EcdsaMaliciousSignerIT {
         // nothing of the signing was kept or burned: the same signId signs round 1 with the same pairwise setup
         ok(post("ALPHA", signId, "round1", r));
         assertEquals(200, post("ALPHA", signId, "abort", Map.of()).statusCode());
+    }
+
+    @Test
+    void anAbortThatOverlapsRoundOneLeavesNothingToSignWith() throws Exception {
+        UUID keyId = readyKey();
+        UUID timed = UUID.randomUUID();
+        long start = System.nanoTime();
+        ok(post("ALPHA", timed, "round1", request(keyId, List.of(11, 12))));
+        long roundOne = System.nanoTime() - start;
+        assertEquals(200, post("ALPHA", timed, "abort", Map.of()).statusCode());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            int steps = 40;
+            for (int i = 0; i < steps; i++) {
+                UUID signId = UUID.randomUUID();
+                SignRound1Request r = request(keyId, List.of(11, 12));
+                // the abort goes out from the start of round 1 to after its end, so that some land while it runs
+                Future<HttpResponse<String>> first = pool.submit(() -> post("ALPHA", signId, "round1", r));
+                LockSupport.parkNanos(roundOne * 3 / 2 * i / steps);
+                HttpResponse<String> abort = post("ALPHA", signId, "abort", Map.of());
+                HttpResponse<String> one = first.get();
+                if (abort.statusCode() == 404) {
+                    ok(one); // the abort came before round 1 began: it ended nothing, and round 1 ran as asked
+                    assertEquals(200, post("ALPHA", signId, "abort", Map.of()).statusCode());
+                    continue;
+                }
+                assertEquals(200, abort.statusCode(), abort.body());
+                if (one.statusCode() != 200) {
+                    assertRefused(409, "aborted on this server while the round ran", one);
+                    continue;
+                }
+                List<DklsAnswer> both = List.of(ok(one), ok(post("BRAVO", signId, "round1", r)));
+                HttpResponse<String> two =
+                        post("ALPHA", signId, "round2", new DklsRoundRequest(r, forServer(both, 11, true)));
+                assertEquals(409, two.statusCode(), "round 2 after an answered abort (" + i + " of " + steps + ")");
+                assertTrue(two.body().contains("no signing waits"), two.body());
+                assertEquals(200, post("BRAVO", signId, "abort", Map.of()).statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
