@@ -1,11 +1,13 @@
 package io.keyshard.client;
 
 import io.keyshard.derive.Network;
+import io.keyshard.payload.Decimals;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
+import io.keyshard.payload.evm.WrappedCoin;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +38,16 @@ final class TransactionRows {
             TransactionReview t, String address, Network network, List<SignReview.Row> rows, List<String> warnings) {
         TokenCall call = t.tokenCall();
         Permit2Approval allowance = t.permit2Approval();
+        WrappedCoin wrap = t.wrappedCoin();
         // the function the call data was read as (null when it was not), and what that makes the recipient
-        String readAs =
-                call != null ? call.function().signature() : allowance != null ? Permit2Approval.SIGNATURE : null;
-        String recipientIs =
-                call != null ? " (the token contract)" : allowance != null ? " (Permit2, the allowance contract)" : "";
+        String readAs = call != null
+                ? call.function().signature()
+                : allowance != null ? Permit2Approval.SIGNATURE : wrap != null ? wrap.signature() : null;
+        String recipientIs = call != null
+                ? " (the token contract)"
+                : allowance != null
+                        ? " (Permit2, the allowance contract)"
+                        : wrap != null ? " (" + wrap.token().symbol() + ", the wrapped " + coin(t) + " contract)" : "";
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
         rows.add(row("To", t.to() + recipientIs));
@@ -68,6 +75,9 @@ final class TransactionRows {
         }
         if (allowance != null) {
             EvmMessageRows.permit2Approval(allowance, t.chainId(), address, rows, warnings);
+        }
+        if (wrap != null) {
+            wrapRows(t, wrap, address, rows, warnings);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
@@ -109,6 +119,13 @@ final class TransactionRows {
         TokenCall call = t.tokenCall();
         if (t.permit2Approval() != null) {
             return text + ", Permit2 approve for " + t.permit2Approval().spender();
+        }
+        WrappedCoin wrap = t.wrappedCoin();
+        if (wrap != null) {
+            return text
+                    + (wrap.wraps()
+                            ? ", wraps " + EvmChain.amount(t.chainId(), t.value())
+                            : ", unwraps " + wrap.token().amount(wrap.unwrapped()));
         }
         if (call == null) {
             return text;
@@ -159,6 +176,42 @@ final class TransactionRows {
         if (call.data() != null) {
             rows.add(dataForRecipient(call.data()));
         }
+    }
+
+    /**
+     * What wrapping or unwrapping the chain's coin does: WETH9 credits the wrapped tokens to the sender, and pays the
+     * unwrapped coin to the sender, which is always this key's address. Both are one to one.
+     */
+    private static void wrapRows(
+            TransactionReview t, WrappedCoin wrap, String address, List<SignReview.Row> rows, List<String> warnings) {
+        String symbol = wrap.token().symbol();
+        if (wrap.wraps()) {
+            rows.add(row(
+                    "Wraps",
+                    EvmChain.amount(t.chainId(), t.value()) + " into " + t.value() + " " + symbol
+                            + ", credited to the sender " + EvmMessageRows.marked(address, address)));
+            if ("0".equals(t.value())) {
+                warnings.add("the transaction wraps nothing: its value is 0; it only pays its fee");
+            }
+            return;
+        }
+        String amount = Decimals.scaled(wrap.unwrapped(), wrap.token().decimals());
+        rows.add(row(
+                "Unwraps",
+                amount + " " + symbol + " into " + EvmChain.amount(t.chainId(), amount) + ", paid to the sender "
+                        + EvmMessageRows.marked(address, address)));
+        if (wrap.unwrapped().signum() == 0) {
+            warnings.add("the transaction unwraps nothing: its amount is 0; it only pays its fee");
+        }
+        if (!"0".equals(t.value())) {
+            warnings.add("the transaction also sends " + EvmChain.amount(t.chainId(), t.value()) + " to " + symbol
+                    + "'s withdraw, which accepts no coins: it fails, and its fee is still paid");
+        }
+    }
+
+    /** The chain's native coin by its symbol; a wrapped-coin contract is only known on chains Keyshard knows. */
+    private static String coin(TransactionReview t) {
+        return EvmChain.of(t.chainId()).map(EvmChain::coin).orElse("native coin");
     }
 
     /** An ERC-1155 transfer's token ids and amounts, one row a token so that a batch hides none of them. */

@@ -814,6 +814,55 @@ class PayloadSigningTest {
     }
 
     @Test
+    void wrappingAndUnwrappingTheChainsCoinAreShownInWords() {
+        String weth = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+        String self = evmAddress("m/44/60/0/0/0") + " (this key)";
+        SignReview wrap =
+                ethTxWithValue(weth, "1500000000000000000", "0xd0e30db0").review();
+        assertShows(
+                wrap,
+                new SignReview.Row("To", weth + " (WETH, the wrapped ETH contract)"),
+                new SignReview.Row("Data", "4 bytes, selector 0xd0e30db0: deposit()"),
+                new SignReview.Row("Wraps", "1.5 ETH into 1.5 WETH, credited to the sender " + self));
+        assertEquals(List.of(), wrap.warnings(), "wrapping is shown, not warned about as a call not decoded");
+
+        String withdraw = "0x2e1a7d4d" + word(250_000_000_000_000_000L);
+        SignReview unwrap = ethTx("1", weth, withdraw).review();
+        assertShows(
+                unwrap,
+                new SignReview.Row("Data", "36 bytes, selector 0x2e1a7d4d: withdraw(uint256)"),
+                new SignReview.Row("Unwraps", "0.25 WETH into 0.25 ETH, paid to the sender " + self));
+        assertEquals(List.of(), unwrap.warnings(), unwrap.text());
+
+        SignReview paying = ethTxWithValue(weth, "1", withdraw).review();
+        assertTrue(
+                paying.warnings()
+                        .contains("the transaction also sends 0.000000000000000001 ETH to WETH's withdraw, which "
+                                + "accepts no coins: it fails, and its fee is still paid"),
+                paying.text());
+        assertTrue(
+                ethTx("1", weth, "0xd0e30db0")
+                        .review()
+                        .warnings()
+                        .contains("the transaction wraps nothing: its value is 0; it only pays its fee"),
+                "a deposit of nothing");
+        SignReview elsewhere =
+                ethTxWithValue(TOKEN_RECIPIENT, "1", "0xd0e30db0").review();
+        assertFalse(
+                elsewhere.rows().stream().anyMatch(r -> r.label().equals("Wraps")),
+                "deposit() sent to a contract that is not the wrapped coin is not read:\n" + elsewhere.text());
+        assertTrue(
+                elsewhere.warnings().stream().anyMatch(w -> w.startsWith("a contract call not decoded here")),
+                elsewhere.text());
+    }
+
+    private PreparedPayload ethTxWithValue(String to, String wei, String data) {
+        String json = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\","
+                + "\"gas\":\"60000\",\"to\":\"" + to + "\",\"value\":\"" + wei + "\",\"data\":\"" + data + "\"}";
+        return prepareEthTx(json, "m/44/60/0/0/0", null);
+    }
+
+    @Test
     void theMaxCostOfARollupThatAddsAnL1DataFeeSaysSo() {
         String to = "0x000000000000000000000000000000000000dEaD";
         // 60,000 gas at 2 wei: the cost the transaction caps

@@ -9,19 +9,28 @@ import java.util.Optional;
  * ERC-20 tokens whose decimals the review knows, so that a transfer of {@code 250000000} USDC reads as
  * 250 USDC. A token is its contract address on its chain: the same symbol at another address is another
  * token, and is shown in smallest units like every token not listed here. Addresses as Circle, Tether,
- * MakerDAO and the WETH9 deployment publish them.
+ * MakerDAO, the WETH9 deployment and the chains' own documentation publish them.
+ *
+ * @param wrapsCoin true for the chain's wrapped native coin (WETH9's {@code deposit()} and {@code
+ *     withdraw(uint256)}), which the review reads as wrapping and unwrapping ({@link WrappedCoin})
  */
-public record KnownToken(long chainId, String address, String symbol, int decimals) {
+public record KnownToken(long chainId, String address, String symbol, int decimals, boolean wrapsCoin) {
     private static final List<KnownToken> KNOWN = List.of(
-            new KnownToken(1, "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "USDC", 6),
-            new KnownToken(1, "0xdAC17F958D2ee523a2206206994597C13D831ec7", "USDT", 6),
-            new KnownToken(1, "0x6B175474E89094C44Da98b954EedeAC495271d0F", "DAI", 18),
-            new KnownToken(1, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", "WETH", 18),
-            new KnownToken(10, "0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85", "USDC", 6),
-            new KnownToken(137, "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359", "USDC", 6),
-            new KnownToken(8453, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", "USDC", 6),
-            new KnownToken(42161, "0xaf88d065e77c8cC2239327C5EDb3A432268e5831", "USDC", 6),
-            new KnownToken(43114, "0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E", "USDC", 6));
+            new KnownToken(1, "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "USDC", 6, false),
+            new KnownToken(1, "0xdAC17F958D2ee523a2206206994597C13D831ec7", "USDT", 6, false),
+            new KnownToken(1, "0x6B175474E89094C44Da98b954EedeAC495271d0F", "DAI", 18, false),
+            new KnownToken(1, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", "WETH", 18, true),
+            new KnownToken(10, "0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85", "USDC", 6, false),
+            // the OP Stack's predeployed WETH9, at the same address on OP Mainnet and Base
+            new KnownToken(10, "0x4200000000000000000000000000000000000006", "WETH", 18, true),
+            new KnownToken(56, "0xbb4CdB9CBd36B01bD1cBaEBF2De08d9173bc095c", "WBNB", 18, true),
+            new KnownToken(137, "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359", "USDC", 6, false),
+            new KnownToken(8453, "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", "USDC", 6, false),
+            new KnownToken(8453, "0x4200000000000000000000000000000000000006", "WETH", 18, true),
+            new KnownToken(42161, "0xaf88d065e77c8cC2239327C5EDb3A432268e5831", "USDC", 6, false),
+            new KnownToken(42161, "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1", "WETH", 18, true),
+            new KnownToken(43114, "0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E", "USDC", 6, false),
+            new KnownToken(43114, "0xB31f66AA3C1e785363F0875A1B74E27b85FD66c7", "WAVAX", 18, true));
 
     /** The token at {@code address} on chain {@code chainId}, when it is one of the listed ones. */
     public static Optional<KnownToken> of(BigInteger chainId, String address) {
