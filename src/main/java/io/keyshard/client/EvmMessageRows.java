@@ -22,14 +22,58 @@ final class EvmMessageRows {
 
     private EvmMessageRows() {}
 
-    /** A permit is an approval by signature: spender, token, amount and how long it holds, and a warning. */
+    /** Batch permits show this many tokens in rows; the message lines below list the rest. */
+    private static final int GRANT_ROWS = 20;
+
+    /**
+     * A permit is an approval by signature: spender and, for each token, amount and how long it holds, and a
+     * warning unless it lets nothing move.
+     */
     static void permit(TypedPermit p, BigInteger chainId, List<SignReview.Row> rows, List<String> warnings) {
-        String until = date(p.validUntil());
-        String amount = allowanceRows(p.spender(), p.token(), p.amount(), p.unlimited(), until, chainId, rows);
-        warnings.add("this signature is a token approval: " + p.spender() + " may move "
-                + (p.unlimited() ? "an unlimited amount" : "up to " + amount) + " of the token " + p.token()
-                + " from this address until " + until + ", with no transaction from you; sign only for a site "
-                + "and contract you trust");
+        List<TypedPermit.Grant> grants = p.grants();
+        if (grants.size() == 1) {
+            TypedPermit.Grant g = grants.get(0);
+            String until = until(g);
+            String amount = allowanceRows(p.spender(), g.token(), g.amount(), g.unlimited(), until, chainId, rows);
+            if (g.unlimited() || g.amount().signum() > 0) {
+                warnings.add("this signature is a token approval: " + p.spender() + " may move "
+                        + (g.unlimited() ? "an unlimited amount" : "up to " + amount) + " of the token " + g.token()
+                        + " from this address until " + until + ", with no transaction from you; sign only for a "
+                        + "site and contract you trust");
+            }
+            return;
+        }
+        rows.add(new SignReview.Row("Spender", p.spender()));
+        if (grants.isEmpty()) {
+            rows.add(new SignReview.Row("Tokens", "none: the permit moves no token"));
+            return;
+        }
+        boolean oneEnd = grants.stream().map(EvmMessageRows::until).distinct().count() == 1;
+        for (int k = 0; k < Math.min(grants.size(), GRANT_ROWS); k++) {
+            TypedPermit.Grant g = grants.get(k);
+            rows.add(new SignReview.Row(
+                    "Token " + (k + 1) + " of " + grants.size(),
+                    g.token() + ": " + shown(g.token(), g.amount(), g.unlimited(), chainId)
+                            + (oneEnd ? "" : ", until " + until(g))));
+        }
+        if (grants.size() > GRANT_ROWS) {
+            rows.add(new SignReview.Row(
+                    "More tokens", (grants.size() - GRANT_ROWS) + " more, in the message's lines below"));
+        }
+        if (oneEnd) {
+            rows.add(new SignReview.Row("Valid until", until(grants.get(0))));
+        }
+        long unlimited = grants.stream().filter(TypedPermit.Grant::unlimited).count();
+        warnings.add("this signature is a token approval of " + grants.size() + " tokens: " + p.spender()
+                + " may move up to the amounts shown"
+                + (unlimited == 0 ? "" : " (" + unlimited + " of them unlimited)") + " from this address until "
+                + (oneEnd ? until(grants.get(0)) : "the dates shown") + ", with no transaction from you; sign only "
+                + "for a site and contract you trust");
+    }
+
+    /** How long a grant holds, in words. */
+    private static String until(TypedPermit.Grant g) {
+        return g.validUntil() == null ? "no end (it never expires)" : date(g.validUntil());
     }
 
     /**
@@ -61,16 +105,21 @@ final class EvmMessageRows {
             String until,
             BigInteger chainId,
             List<SignReview.Row> rows) {
-        String shown = unlimited
-                ? "unlimited"
-                : KnownToken.of(chainId, token)
-                        .map(k -> k.amount(amount))
-                        .orElse(amount + " (the token's smallest units)");
+        String shown = shown(token, amount, unlimited, chainId);
         rows.add(new SignReview.Row("Spender", spender));
         rows.add(new SignReview.Row("Token", token));
         rows.add(new SignReview.Row("Amount", shown));
         rows.add(new SignReview.Row("Valid until", until));
         return shown;
+    }
+
+    /** An allowance's amount: "unlimited", in whole tokens when the token is known, else in smallest units. */
+    private static String shown(String token, BigInteger amount, boolean unlimited, BigInteger chainId) {
+        return unlimited
+                ? "unlimited"
+                : KnownToken.of(chainId, token)
+                        .map(k -> k.amount(amount))
+                        .orElse(amount + " (the token's smallest units)");
     }
 
     /** The address, marked "(this key)" when it is the signing key's own {@code address} (both EIP-55). */

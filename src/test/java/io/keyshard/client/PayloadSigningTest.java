@@ -317,6 +317,79 @@ class PayloadSigningTest {
         assertTrue(usdt.warnings().get(0).contains("may move up to 250 USDT of the token"), usdt.text());
     }
 
+    private SignReview typedReview(String resource, String... replacements) throws IOException {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/" + resource)) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("OWNER", evmAddress("m/44/60/0/0/0"));
+        }
+        for (int i = 0; i < replacements.length; i += 2) {
+            json = json.replace(replacements[i], replacements[i + 1]);
+        }
+        return prepare(PayloadKind.ETH_TYPED, json.getBytes(StandardCharsets.UTF_8), false)
+                .review();
+    }
+
+    @Test
+    void aBatchPermitShowsEveryTokenAndIsWarnedAboutAsOneApproval() throws IOException {
+        String router = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
+        SignReview batch = typedReview("permit2-batch.json");
+        assertShows(
+                batch,
+                new SignReview.Row("Spender", router),
+                new SignReview.Row(
+                        "Token 1 of 2",
+                        "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48: unlimited, until 2027-01-01 00:00:00 UTC"),
+                new SignReview.Row(
+                        "Token 2 of 2",
+                        "0xdAC17F958D2ee523a2206206994597C13D831ec7: 250 USDT, until 2026-01-01 00:00:00 UTC"));
+        assertEquals(
+                List.of("this signature is a token approval of 2 tokens: " + router + " may move up to the amounts "
+                        + "shown (1 of them unlimited) from this address until the dates shown, with no transaction "
+                        + "from you; sign only for a site and contract you trust"),
+                batch.warnings(),
+                "one warning that names the spender, instead of the warning for a permit the review cannot read");
+
+        SignReview witness = typedReview("permit2-batch-witness-transfer.json");
+        assertShows(
+                witness,
+                new SignReview.Row("Token 1 of 3", "0x6B175474E89094C44Da98b954EedeAC495271d0F: 1 DAI"),
+                new SignReview.Row("Token 2 of 3", "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2: 0.5 WETH"),
+                new SignReview.Row(
+                        "Token 3 of 3", "0x1f9840a85d5aF5bf1D1762F925BDADdC4201F984: 7 (the token's smallest units)"),
+                new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"));
+        assertTrue(
+                witness.rows().contains(new SignReview.Row("message.witness.value", "10000000")),
+                "the order the transfer pays for is still shown line by line:\n" + witness.text());
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            many.append(i == 0 ? "" : ",")
+                    .append("{\"token\": \"0xdAC17F958D2ee523a2206206994597C13D831ec7\", \"amount\": \"1\"}");
+        }
+        SignReview long25 = typedReview(
+                "permit2-batch-witness-transfer.json",
+                "{\"token\": \"0x6B175474E89094C44Da98b954EedeAC495271d0F\", \"amount\": \"1000000000000000000\"},",
+                many + ",");
+        assertShows(long25, new SignReview.Row("More tokens", "7 more, in the message's lines below"));
+        assertTrue(
+                long25.warnings().get(0).startsWith("this signature is a token approval of 27 tokens"), long25.text());
+    }
+
+    @Test
+    void daisPermitReadsAsAnUnlimitedApprovalThatNeverEndsOrAsARevocation() throws IOException {
+        SignReview dai = typedReview("permit-dai.json");
+        assertShows(
+                dai,
+                new SignReview.Row("Token", "0x6B175474E89094C44Da98b954EedeAC495271d0F"),
+                new SignReview.Row("Amount", "unlimited"),
+                new SignReview.Row("Valid until", "no end (it never expires)"));
+        assertEquals(1, dai.warnings().size(), dai.text());
+        assertTrue(dai.warnings().get(0).contains("may move an unlimited amount of the token"), dai.text());
+        SignReview revoke = typedReview("permit-dai.json", "\"allowed\": true", "\"allowed\": false");
+        assertShows(revoke, new SignReview.Row("Amount", "0 DAI"));
+        assertEquals(List.of(), revoke.warnings(), "a revocation lets nothing move");
+    }
+
     @Test
     void aSignInWithEthereumMessageNamesTheSiteAndWarnsWhenItIsForAnotherAccount() {
         String address = evmAddress("m/44/60/0/0/0");

@@ -148,9 +148,12 @@ class EvmPayloadFuzzTest {
         // every value that hashed is listed without a refusal, within the count asked for
         TypedMessageLines lines = TypedMessageLines.of(typed, 16);
         assertTrue(lines.lines().size() <= 16 && lines.total() >= lines.lines().size());
-        TypedPermit.of(typed)
-                .ifPresent(p ->
-                        assertTrue(p.spender().startsWith("0x") && p.amount().signum() >= 0));
+        TypedPermit.of(typed).ifPresent(p -> {
+            assertTrue(p.spender().startsWith("0x"), p::toString);
+            p.grants()
+                    .forEach(g ->
+                            assertTrue(g.token().startsWith("0x") && g.amount().signum() >= 0, p::toString));
+        });
         SeaportOrder.of(typed).ifPresent(EvmPayloadFuzzTest::assertReadable);
         SeaportOrder.bulk(typed).ifPresent(orders -> orders.forEach(EvmPayloadFuzzTest::assertReadable));
         List<String> uncovered = new ArrayList<>();
