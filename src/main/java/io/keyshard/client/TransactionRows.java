@@ -7,6 +7,7 @@ import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
+import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.WrappedCoin;
 import java.math.BigInteger;
 import java.util.List;
@@ -39,15 +40,10 @@ final class TransactionRows {
         TokenCall call = t.tokenCall();
         Permit2Approval allowance = t.permit2Approval();
         WrappedCoin wrap = t.wrappedCoin();
-        // the function the call data was read as (null when it was not), and what that makes the recipient
-        String readAs = call != null
-                ? call.function().signature()
-                : allowance != null ? Permit2Approval.SIGNATURE : wrap != null ? wrap.signature() : null;
-        String recipientIs = call != null
-                ? " (the token contract)"
-                : allowance != null
-                        ? " (Permit2, the allowance contract)"
-                        : wrap != null ? " (" + wrap.token().symbol() + ", the wrapped " + coin(t) + " contract)" : "";
+        UniversalRouterCall router = t.routerCall();
+        ReadAs read = ReadAs.of(t);
+        String readAs = read.signature();
+        String recipientIs = read.recipientIs();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
         rows.add(row("To", t.to() + recipientIs));
@@ -78,6 +74,9 @@ final class TransactionRows {
         }
         if (wrap != null) {
             wrapRows(t, wrap, address, rows, warnings);
+        }
+        if (router != null) {
+            RouterRows.add(router, t.chainId(), address, t.value(), rows, warnings);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
@@ -110,6 +109,30 @@ final class TransactionRows {
         }
     }
 
+    /** The function the call data was read as (null when it was not), and what that makes the recipient. */
+    private record ReadAs(String signature, String recipientIs) {
+        static ReadAs of(TransactionReview t) {
+            if (t.tokenCall() != null) {
+                return new ReadAs(t.tokenCall().function().signature(), " (the token contract)");
+            }
+            if (t.permit2Approval() != null) {
+                return new ReadAs(Permit2Approval.SIGNATURE, " (Permit2, the allowance contract)");
+            }
+            if (t.wrappedCoin() != null) {
+                WrappedCoin w = t.wrappedCoin();
+                return new ReadAs(w.signature(), " (" + w.token().symbol() + ", the wrapped " + coin(t) + " contract)");
+            }
+            if (t.routerCall() != null) {
+                return new ReadAs(
+                        t.routerCall().deadline() == null
+                                ? UniversalRouterCall.EXECUTE_NO_DEADLINE
+                                : UniversalRouterCall.EXECUTE,
+                        " (Uniswap Universal Router)");
+            }
+            return new ReadAs(null, "");
+        }
+    }
+
     /**
      * The signing history's line: chain and recipient, and for a token call what it does and for whom,
      * since the recipient of a token transfer is the token contract.
@@ -119,6 +142,10 @@ final class TransactionRows {
         TokenCall call = t.tokenCall();
         if (t.permit2Approval() != null) {
             return text + ", Permit2 approve for " + t.permit2Approval().spender();
+        }
+        if (t.routerCall() != null) {
+            return text + ", Uniswap Universal Router, "
+                    + t.routerCall().steps().size() + " steps";
         }
         WrappedCoin wrap = t.wrappedCoin();
         if (wrap != null) {

@@ -929,6 +929,78 @@ class PayloadSigningTest {
                 elsewhere.text());
     }
 
+    @Test
+    void aUniswapSwapIsShownStepByStep() throws IOException {
+        String router = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
+        String self = evmAddress("m/44/60/0/0/0") + " (this key)";
+        String data = recordedCall("uniswap-router-eth-to-usdc.hex");
+        SignReview swap = ethTxWithValue(router, "10000000000000000", data).review();
+        assertShows(
+                swap,
+                new SignReview.Row("To", router + " (Uniswap Universal Router)"),
+                new SignReview.Row("Data", "964 bytes, selector 0x3593564c: execute(bytes,bytes[],uint256)"),
+                new SignReview.Row("Deadline", "2024-05-03 21:06:23 UTC"),
+                new SignReview.Row("Step 1 of 4", "wrap 0.01 ETH into WETH, to the router, for a later step"),
+                new SignReview.Row(
+                        "Step 2 of 4",
+                        "swap 0.01 WETH for at least 29.538791 USDC on Uniswap v3 (WETH → 0.3% pool → USDC), paid "
+                                + "from what the router holds, to the router, for a later step"),
+                new SignReview.Row(
+                        "Step 3 of 4",
+                        "pay 0.25% of the USDC the router holds to 0x27213E28D7fDA5c57Fe9e5dD923818DBCcf71c47"),
+                new SignReview.Row(
+                        "Step 4 of 4",
+                        "send all the router holds of USDC (at least 29.538791 USDC) to the sender " + self));
+        assertEquals(List.of(), swap.warnings(), "the steps are shown, so no warning for a call not decoded");
+
+        SignReview route = ethTxWithValue(
+                        "0xEf1c6E67703c7BD7107eed8303Fbe6EC2554BF6B",
+                        "2000000000000000000",
+                        recordedCall("uniswap-router-v1-eth-usdc-v3-v2.hex"))
+                .review();
+        assertTrue(
+                route.rows()
+                        .get(route.rows().size() - 2)
+                        .value()
+                        .endsWith("to the Uniswap v2 pool the next step swaps in"),
+                "the v3 step pays straight into the v2 pool its CREATE2 address names:\n" + route.text());
+        assertEquals(List.of(), route.warnings(), route.text());
+
+        String least = "0000000000000000000000000000000000000000000000000000000001c2b9e7";
+        SignReview anyAmount = ethTxWithValue(router, "10000000000000000", data.replace(least, "0".repeat(64)))
+                .review();
+        assertTrue(
+                anyAmount
+                        .warnings()
+                        .contains("no step sets a least amount to receive: a bot that trades just before "
+                                + "this swap can take almost all of it; have the app set a slippage limit and make the "
+                                + "transaction again"),
+                anyAmount.text());
+        String toSender = "0".repeat(63) + "1" + least;
+        String toStranger = "0".repeat(24) + "d8da6bf26964af9d7eed9e03e53415d37aa96045" + least;
+        SignReview thief = ethTxWithValue(router, "10000000000000000", data.replace(toSender, toStranger))
+                .review();
+        assertTrue(
+                thief.warnings()
+                        .contains("step 4 of 4 sends what it moves to 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045, "
+                                + "not to this key: sign only if you mean to pay that address"),
+                thief.text());
+        SignReview unused = ethTxWithValue(router, "10000000000000000", data.replace("40b000604", "40c000604"))
+                .review();
+        assertTrue(
+                unused.warnings()
+                        .contains("the transaction sends 0.01 ETH to the router, but no step uses it: it stays "
+                                + "in the router, where anyone can take it"),
+                unused.text());
+    }
+
+    /** The call data of a transaction recorded on Ethereum, as 0x-hex. */
+    private static String recordedCall(String name) throws IOException {
+        try (InputStream in = PayloadSigningTest.class.getResourceAsStream("/io/keyshard/payload/evm/" + name)) {
+            return "0x" + new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+    }
+
     private PreparedPayload ethTxWithValue(String to, String wei, String data) {
         String json = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\","
                 + "\"gas\":\"60000\",\"to\":\"" + to + "\",\"value\":\"" + wei + "\",\"data\":\"" + data + "\"}";

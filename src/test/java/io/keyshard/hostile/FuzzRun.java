@@ -38,6 +38,7 @@ class FuzzRun {
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "personalSign"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "callData"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "routerCall"},
             new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A call's ABI arguments (the bytes after the selector) read strictly: every read returns null when the
@@ -34,6 +35,14 @@ final class AbiArguments {
         return new AbiArguments(Arrays.copyOfRange(data, 4, data.length), headWords);
     }
 
+    /** Arguments encoded on their own, with no selector before them (an {@code abi.encode} of values). */
+    static AbiArguments encoded(byte[] args, int headWords) {
+        if (args.length < WORD * headWords) {
+            return null;
+        }
+        return new AbiArguments(args.clone(), headWords);
+    }
+
     /** True when the dynamic arguments read so far end exactly where the data ends. */
     boolean complete() {
         return nextTail == args.length;
@@ -41,10 +50,14 @@ final class AbiArguments {
 
     /** Head {@code i} as an address (EIP-55): 20 bytes right-aligned, the 12 above them zero; else null. */
     String address(int i) {
-        if (!zeroes(WORD * i, 12)) {
+        return addressAt(WORD * i);
+    }
+
+    private String addressAt(int at) {
+        if (!zeroes(at, 12)) {
             return null;
         }
-        return AccountAddresses.eip55(Hex.encode(Arrays.copyOfRange(args, WORD * i + 12, WORD * (i + 1))));
+        return AccountAddresses.eip55(Hex.encode(Arrays.copyOfRange(args, at + 12, at + WORD)));
     }
 
     /** Head {@code i} as a uint256. */
@@ -67,16 +80,71 @@ final class AbiArguments {
         return Arrays.copyOfRange(args, start, start + length);
     }
 
+    /** Head {@code i} as a bool: the word 0 or 1; else null. */
+    Boolean bool(int i) {
+        if (!zeroes(WORD * i, WORD - 1) || (args[WORD * (i + 1) - 1] & 0xfe) != 0) {
+            return null;
+        }
+        return args[WORD * (i + 1) - 1] == 1;
+    }
+
+    /** The {@code address[]} argument whose offset is head {@code i} (EIP-55), or null when it is not canonical. */
+    List<String> addresses(int i) {
+        return words(i, this::addressAt);
+    }
+
+    /**
+     * The {@code bytes[]} argument whose offset is head {@code i}, or null when it is not canonical: its element
+     * offsets (counted from just after the length word) must point at the elements in order, each right after the
+     * one before, with zero padding.
+     */
+    List<byte[]> bytesList(int i) {
+        int count = tailLength(i, WORD);
+        if (count < 0) {
+            return null;
+        }
+        int base = nextTail + WORD;
+        int next = WORD * count;
+        List<byte[]> values = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int at = base + next;
+            if (smallInt(base + WORD * k) != next || args.length - at < WORD) {
+                return null;
+            }
+            int length = smallInt(at);
+            if (length < 0 || length > args.length - at - WORD) {
+                return null;
+            }
+            int padded = (length + WORD - 1) / WORD * WORD;
+            if (padded > args.length - at - WORD || !zeroes(at + WORD + length, padded - length)) {
+                return null;
+            }
+            values.add(Arrays.copyOfRange(args, at + WORD, at + WORD + length));
+            next += WORD + padded;
+        }
+        nextTail = base + next;
+        return values;
+    }
+
     /** The {@code uint256[]} argument whose offset is head {@code i}, or null when it is not canonical. */
     List<BigInteger> uints(int i) {
+        return words(i, at -> new BigInteger(1, Arrays.copyOfRange(args, at, at + WORD)));
+    }
+
+    /** An array of one-word elements whose offset is head {@code i}, each read at its position; null if any is. */
+    private <T> List<T> words(int i, IntFunction<T> read) {
         int count = tailLength(i, WORD);
         if (count < 0) {
             return null;
         }
         int start = nextTail + WORD;
-        List<BigInteger> values = new ArrayList<>(count);
+        List<T> values = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            values.add(new BigInteger(1, Arrays.copyOfRange(args, start + WORD * k, start + WORD * (k + 1))));
+            T value = read.apply(start + WORD * k);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
         }
         nextTail = start + WORD * count;
         return values;

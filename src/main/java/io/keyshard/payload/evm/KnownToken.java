@@ -43,6 +43,13 @@ public record KnownToken(long chainId, String address, String symbol, int decima
                 .findFirst();
     }
 
+    /** The chain's wrapped native coin (WETH on Ethereum), when it is listed. */
+    public static Optional<KnownToken> wrappedCoin(BigInteger chainId) {
+        return KNOWN.stream()
+                .filter(t -> t.wrapsCoin && chainId != null && chainId.equals(BigInteger.valueOf(t.chainId)))
+                .findFirst();
+    }
+
     /** {@code 250000000} is "250 USDC". */
     public String amount(BigInteger smallestUnits) {
         return Decimals.scaled(smallestUnits, decimals) + " " + symbol;

@@ -8,8 +8,9 @@ import java.math.BigInteger;
  * What a user checks before signing a transaction: chain, recipient, amount in the chain's native coin
  * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
- * shows in words (else null), the Permit2 allowance it grants (else null), or the wrapping or unwrapping of the
- * chain's coin it makes (else null). Amounts are exact decimals.
+ * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
+ * chain's coin it makes (else null), or the Uniswap Universal Router steps it runs (else null). Amounts are exact
+ * decimals.
  */
 public record TransactionReview(
         BigInteger chainId,
@@ -25,7 +26,8 @@ public record TransactionReview(
         int accessListEntries,
         TokenCall tokenCall,
         Permit2Approval permit2Approval,
-        WrappedCoin wrappedCoin) {
+        WrappedCoin wrappedCoin,
+        UniversalRouterCall routerCall) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -51,6 +53,7 @@ public record TransactionReview(
                 tx.accessList().size(),
                 to == null ? null : TokenCall.decode(data).orElse(null),
                 Permit2Approval.decode(recipient, data).orElse(null),
-                WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null));
+                WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null),
+                UniversalRouterCall.decode(tx.chainId(), recipient, data).orElse(null));
     }
 }

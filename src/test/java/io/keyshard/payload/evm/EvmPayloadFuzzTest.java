@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.Refusals;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +113,18 @@ class EvmPayloadFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void callData(byte[] data) {
         TokenCall.decode(data).ifPresent(call -> assertArrayEquals(data, AbiEncoding.of(call), call.toString()));
+    }
+
+    /**
+     * A transaction's call data sent to the Uniswap Universal Router. Whatever it is, reading it does not throw; what
+     * is read as the router's steps is the one encoding the router's SDK gives of what the review shows (an
+     * independent encoder gives back the same bytes), so no command, amount, address or flag is left out or read
+     * two ways.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void routerCall(byte[] data) {
+        UniversalRouterCall.decode(BigInteger.ONE, UniversalRouterCallTest.ROUTER, data)
+                .ifPresent(call -> assertArrayEquals(data, RouterEncoding.of(call), call.toString()));
     }
 
     /**

@@ -1,0 +1,231 @@
+package io.keyshard.client;
+
+import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.EvmUnits;
+import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.UniswapV2Pair;
+import io.keyshard.payload.evm.UniversalRouterCall;
+import io.keyshard.payload.evm.UniversalRouterCall.Command;
+import io.keyshard.payload.evm.UniversalRouterCall.Step;
+import io.keyshard.payload.evm.UniversalRouterCall.Swap;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The review of a Uniswap Universal Router call: each step in words (what is paid, what is bought and at least how
+ * much, who gets it), and warnings for what takes value from the key: a swap nothing protects against slippage,
+ * tokens sent to someone else, a large fee, coins sent that no step uses.
+ */
+final class RouterRows {
+    private static final BigInteger ONE_PERCENT_BIPS = BigInteger.valueOf(100);
+
+    private final BigInteger chainId;
+    private final String address;
+
+    private RouterRows(BigInteger chainId, String address) {
+        this.chainId = chainId;
+        this.address = address;
+    }
+
+    /** Adds the call's rows and warnings; {@code value} is the coin the transaction sends, in the chain's coin. */
+    static void add(
+            UniversalRouterCall call,
+            BigInteger chainId,
+            String address,
+            String value,
+            List<SignReview.Row> rows,
+            List<String> warnings) {
+        new RouterRows(chainId, address).rows(call, value, rows, warnings);
+    }
+
+    private void rows(UniversalRouterCall call, String value, List<SignReview.Row> rows, List<String> warnings) {
+        if (call.deadline() != null) {
+            rows.add(new SignReview.Row("Deadline", EvmMessageRows.date(call.deadline())));
+        }
+        List<Step> steps = call.steps();
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            String label = steps.size() == 1 ? "Step" : "Step " + (k + 1) + " of " + steps.size();
+            boolean intoNextPool = k + 1 < steps.size() && paysIntoPoolOf(s, steps.get(k + 1));
+            boolean paidBefore = k > 0 && paysIntoPoolOf(steps.get(k - 1), s);
+            String who = intoNextPool ? "the Uniswap v2 pool the next step swaps in" : who(s.recipient());
+            rows.add(new SignReview.Row(
+                    label,
+                    text(s, who, paidBefore)
+                            + (s.mayFail() ? " (allowed to fail without failing the transaction)" : "")));
+            if (!intoNextPool) {
+                stepWarnings(label.toLowerCase(Locale.ROOT), s, warnings);
+            }
+        }
+        if (unprotected(steps)) {
+            warnings.add("no step sets a least amount to receive: a bot that trades just before this swap can take "
+                    + "almost all of it; have the app set a slippage limit and make the transaction again");
+        }
+        boolean usesCoin = steps.stream()
+                .anyMatch(s -> s.command() == Command.WRAP_ETH || UniversalRouterCall.COIN.equals(s.token()));
+        if (!"0".equals(value) && !usesCoin) {
+            warnings.add("the transaction sends " + EvmChain.amount(chainId, value) + " to the router, but no step "
+                    + "uses it: it stays in the router, where anyone can take it");
+        }
+    }
+
+    /**
+     * True when {@code s} pays its output straight into the first pool of {@code next}, a v2 swap, which is how the
+     * router chains a v3 pool into a v2 one without holding the tokens in between.
+     */
+    private static boolean paysIntoPoolOf(Step s, Step next) {
+        if (s.swap() == null || next.swap() == null || next.swap().version() != 2) {
+            return false;
+        }
+        List<String> route = next.swap().tokens();
+        return s.recipient().equals(UniswapV2Pair.of(route.get(0), route.get(1)));
+    }
+
+    private String text(Step s, String who, boolean paidBefore) {
+        BigInteger amount = s.amount();
+        return switch (s.command()) {
+            case V3_SWAP_EXACT_IN, V3_SWAP_EXACT_OUT, V2_SWAP_EXACT_IN, V2_SWAP_EXACT_OUT ->
+                swapText(s.swap(), who, paidBefore);
+            case WRAP_ETH ->
+                "wrap "
+                        + (all(amount) ? "all the " + coin() + " the router holds" : coinAmount(amount))
+                        + " into " + wrapped() + ", to " + who;
+            case UNWRAP_WETH ->
+                "unwrap all the " + wrapped() + " the router holds (at least " + coinAmount(amount) + ") into " + coin()
+                        + ", to " + who;
+            case SWEEP ->
+                "send all the router holds of " + name(s.token()) + " (at least " + amount(s.token(), amount) + ") to "
+                        + who;
+            case TRANSFER ->
+                "send "
+                        + (all(amount) ? "all the router holds of " + name(s.token()) : amount(s.token(), amount))
+                        + " from the router to " + who;
+            case PAY_PORTION -> "pay " + percent(amount) + " of the " + name(s.token()) + " the router holds to " + who;
+        };
+    }
+
+    /** A swap in words; {@code paidBefore} when the step before paid this swap's input into its pool. */
+    private String swapText(Swap w, String who, boolean paidBefore) {
+        String in = w.tokens().get(0);
+        String out = w.tokens().get(w.tokens().size() - 1);
+        String paid;
+        if (paidBefore) {
+            paid = "the " + name(in) + " the step before paid into the pool"
+                    + (w.amountIn().signum() == 0 ? "" : " (and " + inAmount(w) + ")");
+        } else if (!w.exactIn()) {
+            paid = "at most " + amount(in, w.amountIn());
+        } else {
+            paid = inAmount(w);
+        }
+        String bought = (w.exactIn() ? "at least " : "exactly ") + amount(out, w.amountOut());
+        List<String> route = new ArrayList<>();
+        for (int k = 0; k < w.tokens().size(); k++) {
+            if (k > 0 && !w.fees().isEmpty()) {
+                // a v3 fee is in millionths: 500 is 0.05%
+                route.add(new BigDecimal(w.fees().get(k - 1))
+                                .movePointLeft(4)
+                                .stripTrailingZeros()
+                                .toPlainString() + "% pool");
+            }
+            route.add(name(w.tokens().get(k)));
+        }
+        return "swap " + paid + " for " + bought + " on Uniswap v" + w.version() + " (" + String.join(" → ", route)
+                + "), paid "
+                + (w.payerIsUser() ? "from this key's tokens through Permit2" : "from what the router holds")
+                + ", to " + who;
+    }
+
+    /** An exact-input swap's input: an amount, all the router holds, or (v2) what was already sent to the pool. */
+    private String inAmount(Swap w) {
+        String in = w.tokens().get(0);
+        if (all(w.amountIn())) {
+            return "all the router holds of " + name(in);
+        }
+        if (w.version() == 2 && w.amountIn().signum() == 0) {
+            return "the " + name(in) + " already sent to the pool";
+        }
+        return amount(in, w.amountIn());
+    }
+
+    private void stepWarnings(String step, Step s, List<String> warnings) {
+        String to = s.recipient();
+        boolean outside = !to.equals(UniversalRouterCall.MSG_SENDER)
+                && !to.equals(UniversalRouterCall.ADDRESS_THIS)
+                && !to.equals(address);
+        if (s.command() == Command.PAY_PORTION) {
+            if (outside && s.amount().compareTo(ONE_PERCENT_BIPS) > 0) {
+                warnings.add(step + " pays " + percent(s.amount()) + " of the " + name(s.token()) + " to " + to
+                        + ": a fee over 1% is unusual");
+            }
+        } else if (outside) {
+            warnings.add(step + " sends what it " + (s.swap() == null ? "moves" : "buys") + " to " + to
+                    + ", not to this key: sign only if you mean to pay that address");
+        }
+    }
+
+    /** True when the call swaps and nothing in it sets a least amount to receive. */
+    private static boolean unprotected(List<Step> steps) {
+        boolean swaps = steps.stream().anyMatch(s -> s.swap() != null);
+        boolean least = steps.stream()
+                .anyMatch(s -> s.swap() != null
+                        ? !s.swap().exactIn() || s.swap().amountOut().signum() > 0
+                        : (s.command() == Command.SWEEP || s.command() == Command.UNWRAP_WETH)
+                                && s.amount().signum() > 0);
+        return swaps && !least;
+    }
+
+    private String who(String recipient) {
+        if (recipient.equals(UniversalRouterCall.MSG_SENDER)) {
+            return "the sender " + address + " (this key)";
+        }
+        if (recipient.equals(UniversalRouterCall.ADDRESS_THIS)) {
+            return "the router, for a later step";
+        }
+        return EvmMessageRows.marked(recipient, address);
+    }
+
+    private static boolean all(BigInteger amount) {
+        return UniversalRouterCall.CONTRACT_BALANCE.equals(amount);
+    }
+
+    /** bips as a percentage: 25 is "0.25%". */
+    private static String percent(BigInteger bips) {
+        return new BigDecimal(bips).movePointLeft(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private String coin() {
+        return EvmChain.of(chainId).map(EvmChain::coin).orElse("coin");
+    }
+
+    private String coinAmount(BigInteger wei) {
+        return EvmChain.amount(chainId, EvmUnits.ether(wei));
+    }
+
+    private String wrapped() {
+        return name(KnownToken.wrappedCoin(chainId).map(KnownToken::address).orElse(null));
+    }
+
+    /** A token by its symbol when known, else by its address; the coin by its symbol. */
+    private String name(String token) {
+        if (token == null) {
+            return "the wrapped " + coin();
+        }
+        if (token.equals(UniversalRouterCall.COIN)) {
+            return coin();
+        }
+        return KnownToken.of(chainId, token).map(KnownToken::symbol).orElse("the token " + token);
+    }
+
+    /** An amount in whole tokens when the token is known, else in its smallest units with its address. */
+    private String amount(String token, BigInteger units) {
+        if (token.equals(UniversalRouterCall.COIN)) {
+            return coinAmount(units);
+        }
+        return KnownToken.of(chainId, token)
+                .map(k -> k.amount(units))
+                .orElse(units + " (smallest units) of the token " + token);
+    }
+}

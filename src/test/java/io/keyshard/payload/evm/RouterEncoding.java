@@ -1,0 +1,133 @@
+package io.keyshard.payload.evm;
+
+import io.keyshard.address.Hashes;
+import io.keyshard.bytes.Hex;
+import io.keyshard.payload.evm.UniversalRouterCall.Step;
+import io.keyshard.payload.evm.UniversalRouterCall.Swap;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * A Universal Router call encoded as the router's SDK lays it out ({@code abi.encode} of each command's inputs, then
+ * {@code execute}), independently of the reader, to check what it read.
+ */
+final class RouterEncoding {
+    /** A dynamic argument: its tail goes after the heads, and its head is the offset to it. */
+    private record Tail(byte[] content) {}
+
+    private RouterEncoding() {}
+
+    static byte[] of(UniversalRouterCall call) {
+        byte[] commands = new byte[call.steps().size()];
+        List<byte[]> inputs = new ArrayList<>();
+        for (int k = 0; k < commands.length; k++) {
+            Step s = call.steps().get(k);
+            commands[k] = (byte) (s.command().code() | (s.mayFail() ? 0x80 : 0));
+            inputs.add(input(s));
+        }
+        String signature =
+                call.deadline() == null ? UniversalRouterCall.EXECUTE_NO_DEADLINE : UniversalRouterCall.EXECUTE;
+        byte[] args = call.deadline() == null
+                ? encode(new Tail(bytes(commands)), new Tail(bytesArray(inputs)))
+                : encode(new Tail(bytes(commands)), new Tail(bytesArray(inputs)), uint(call.deadline()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Hashes.keccak256(signature.getBytes(StandardCharsets.US_ASCII)), 0, 4);
+        out.writeBytes(args);
+        return out.toByteArray();
+    }
+
+    private static byte[] input(Step s) {
+        return switch (s.command()) {
+            case V3_SWAP_EXACT_IN, V3_SWAP_EXACT_OUT, V2_SWAP_EXACT_IN, V2_SWAP_EXACT_OUT ->
+                swap(s.recipient(), s.swap());
+            case SWEEP, TRANSFER, PAY_PORTION -> encode(address(s.token()), address(s.recipient()), uint(s.amount()));
+            case WRAP_ETH, UNWRAP_WETH -> encode(address(s.recipient()), uint(s.amount()));
+        };
+    }
+
+    private static byte[] swap(String recipient, Swap w) {
+        byte[] first = uint(w.exactIn() ? w.amountIn() : w.amountOut());
+        byte[] second = uint(w.exactIn() ? w.amountOut() : w.amountIn());
+        Object path;
+        if (w.version() == 3) {
+            List<String> tokens = new ArrayList<>(w.tokens());
+            List<Integer> fees = new ArrayList<>(w.fees());
+            if (!w.exactIn()) {
+                Collections.reverse(tokens);
+                Collections.reverse(fees);
+            }
+            ByteArrayOutputStream p = new ByteArrayOutputStream();
+            for (int k = 0; k < tokens.size(); k++) {
+                if (k > 0) {
+                    int fee = fees.get(k - 1);
+                    p.write(fee >> 16);
+                    p.write(fee >> 8);
+                    p.write(fee);
+                }
+                p.writeBytes(raw(tokens.get(k)));
+            }
+            path = new Tail(bytes(p.toByteArray()));
+        } else {
+            ByteArrayOutputStream p = new ByteArrayOutputStream();
+            p.writeBytes(uint(BigInteger.valueOf(w.tokens().size())));
+            w.tokens().forEach(t -> p.writeBytes(address(t)));
+            path = new Tail(p.toByteArray());
+        }
+        return encode(
+                address(recipient), first, second, path, uint(w.payerIsUser() ? BigInteger.ONE : BigInteger.ZERO));
+    }
+
+    /** Heads in order, a dynamic argument's head being the offset of its tail; then the tails in order. */
+    private static byte[] encode(Object... args) {
+        ByteArrayOutputStream heads = new ByteArrayOutputStream();
+        ByteArrayOutputStream tails = new ByteArrayOutputStream();
+        int offset = 32 * args.length;
+        for (Object a : args) {
+            if (a instanceof Tail t) {
+                heads.writeBytes(uint(BigInteger.valueOf(offset + tails.size())));
+                tails.writeBytes(t.content());
+            } else {
+                heads.writeBytes((byte[]) a);
+            }
+        }
+        heads.writeBytes(tails.toByteArray());
+        return heads.toByteArray();
+    }
+
+    /** A bytes[]: its length, an offset per element counted from after the length, then the elements. */
+    private static byte[] bytesArray(List<byte[]> elements) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(uint(BigInteger.valueOf(elements.size())));
+        out.writeBytes(
+                encode(elements.stream().map(e -> (Object) new Tail(bytes(e))).toArray()));
+        return out.toByteArray();
+    }
+
+    private static byte[] raw(String address) {
+        return Hex.decode(address.substring(2).toLowerCase(Locale.ROOT), "address");
+    }
+
+    private static byte[] address(String address) {
+        byte[] word = new byte[32];
+        System.arraycopy(raw(address), 0, word, 12, 20);
+        return word;
+    }
+
+    private static byte[] uint(BigInteger v) {
+        return BigIntegers.asUnsignedByteArray(32, v);
+    }
+
+    private static byte[] bytes(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(uint(BigInteger.valueOf(data.length)));
+        out.writeBytes(Arrays.copyOf(data, (data.length + 31) / 32 * 32));
+        return out.toByteArray();
+    }
+}

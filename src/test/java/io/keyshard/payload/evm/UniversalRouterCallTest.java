@@ -1,0 +1,162 @@
+package io.keyshard.payload.evm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyshard.address.Hashes;
+import io.keyshard.bytes.Hex;
+import io.keyshard.payload.evm.UniversalRouterCall.Command;
+import io.keyshard.payload.evm.UniversalRouterCall.Step;
+import io.keyshard.payload.evm.UniversalRouterCall.Swap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Universal Router's execute is read step by step from two swaps recorded on Ethereum, and nothing that is
+ * not laid out exactly as the router decodes it, or sent elsewhere, is read.
+ */
+class UniversalRouterCallTest {
+    static final String ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
+    static final String ROUTER_1_0 = "0xEf1c6E67703c7BD7107eed8303Fbe6EC2554BF6B";
+    private static final String WETH = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+    private static final String USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+
+    /** The call data of a recorded transaction, hex in a resource. */
+    static String recorded(String name) throws IOException {
+        try (InputStream in = UniversalRouterCallTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+    }
+
+    private static Optional<UniversalRouterCall> decode(String to, String hex) {
+        return UniversalRouterCall.decode(BigInteger.ONE, to, Hex.decode(hex, "data"));
+    }
+
+    @Test
+    void aSwapOfEthForUsdcThroughTheAppReadsAsItsFourSteps() throws IOException {
+        assertEquals(
+                "3593564c",
+                Hex.encode(Arrays.copyOf(
+                        Hashes.keccak256(UniversalRouterCall.EXECUTE.getBytes(StandardCharsets.US_ASCII)), 4)));
+        assertEquals(
+                "24856bc3",
+                Hex.encode(Arrays.copyOf(
+                        Hashes.keccak256(UniversalRouterCall.EXECUTE_NO_DEADLINE.getBytes(StandardCharsets.US_ASCII)),
+                        4)));
+        UniversalRouterCall call =
+                decode(ROUTER, recorded("uniswap-router-eth-to-usdc.hex")).orElseThrow();
+        assertEquals(BigInteger.valueOf(0x663551cfL), call.deadline());
+        List<Step> s = call.steps();
+        assertEquals(
+                List.of(Command.WRAP_ETH, Command.V3_SWAP_EXACT_IN, Command.PAY_PORTION, Command.SWEEP),
+                s.stream().map(Step::command).toList());
+        BigInteger hundredth = new BigInteger("10000000000000000");
+        assertEquals(
+                new Step(Command.WRAP_ETH, false, UniversalRouterCall.ADDRESS_THIS, null, hundredth, null), s.get(0));
+        assertEquals(
+                new Swap(3, true, List.of(WETH, USDC), List.of(3000), hundredth, BigInteger.valueOf(29_538_791), false),
+                s.get(1).swap());
+        assertEquals(UniversalRouterCall.ADDRESS_THIS, s.get(1).recipient());
+        assertEquals(USDC, s.get(2).token());
+        assertEquals("0x27213E28D7fDA5c57Fe9e5dD923818DBCcf71c47", s.get(2).recipient());
+        assertEquals(BigInteger.valueOf(25), s.get(2).amount(), "0.25% in bips");
+        assertEquals(
+                new Step(
+                        Command.SWEEP,
+                        false,
+                        UniversalRouterCall.MSG_SENDER,
+                        USDC,
+                        BigInteger.valueOf(29_538_791),
+                        null),
+                s.get(3));
+    }
+
+    @Test
+    void aRouteThroughAV3AndAV2PoolOnTheFirstRouterReadsEachPoolsSwap() throws IOException {
+        UniversalRouterCall call = decode(ROUTER_1_0, recorded("uniswap-router-v1-eth-usdc-v3-v2.hex"))
+                .orElseThrow();
+        List<Step> s = call.steps();
+        assertEquals(
+                List.of(Command.WRAP_ETH, Command.V3_SWAP_EXACT_IN, Command.V2_SWAP_EXACT_IN),
+                s.stream().map(Step::command).toList());
+        Swap v3 = s.get(1).swap();
+        assertEquals(List.of(WETH, USDC), v3.tokens());
+        assertEquals(List.of(500), v3.fees());
+        assertEquals(BigInteger.ZERO, v3.amountOut());
+        assertEquals("0x65717fe021EA67801d1088CC80099004B05B6460", s.get(1).recipient(), "paid straight into the pair");
+        Swap v2 = s.get(2).swap();
+        assertEquals(2, v2.version());
+        assertEquals(USDC, v2.tokens().get(0));
+        assertEquals(List.of(), v2.fees());
+        assertEquals(UniversalRouterCall.CONTRACT_BALANCE, v2.amountIn());
+        assertEquals(new BigInteger("9e95fd5965fd1f1a6f0d46", 16), v2.amountOut());
+        assertFalse(v2.payerIsUser());
+        assertEquals(UniversalRouterCall.MSG_SENDER, s.get(2).recipient());
+    }
+
+    @Test
+    void anExactOutputPathIsReadFromTheTokenPaidToTheTokenBought() throws IOException {
+        // the recorded swap's V3 step, turned into exact output: its path runs from USDC back to WETH
+        String data = recorded("uniswap-router-eth-to-usdc.hex");
+        String path = "c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2000bb8a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48";
+        String reversed = "a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48000bb8c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2";
+        String exactOut = data.replace("40b000604", "40b010604").replace(path, reversed);
+        Swap swap = decode(ROUTER, exactOut).orElseThrow().steps().get(1).swap();
+        assertFalse(swap.exactIn());
+        assertEquals(List.of(WETH, USDC), swap.tokens());
+        assertEquals(BigInteger.valueOf(29_538_791), swap.amountIn(), "the second amount is the most paid");
+    }
+
+    @Test
+    void theAllowRevertBitIsKeptAndAnyOtherCommandLeavesTheCallUnread() throws IOException {
+        String data = recorded("uniswap-router-eth-to-usdc.hex");
+        UniversalRouterCall mayFail =
+                decode(ROUTER, data.replace("40b000604", "40b008604")).orElseThrow();
+        assertTrue(mayFail.steps().get(2).mayFail());
+        assertTrue(decode(ROUTER, data.replace("40b000604", "40b000a04")).isEmpty(), "a Permit2 permit (0x0a)");
+        assertTrue(decode(ROUTER, data.replace("40b000604", "40b001004")).isEmpty(), "a v4 swap (0x10)");
+        assertTrue(decode(ROUTER, data.replace("40b000604", "40b004604")).isEmpty(), "bit 6 set");
+    }
+
+    @Test
+    void dataNotLaidOutExactlyOrSentElsewhereIsNotRead() throws IOException {
+        String data = recorded("uniswap-router-eth-to-usdc.hex");
+        assertTrue(decode("0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045", data).isEmpty(), "another contract");
+        assertTrue(
+                UniversalRouterCall.decode(BigInteger.valueOf(10), ROUTER, Hex.decode(data, "data"))
+                        .isEmpty(),
+                "another chain");
+        assertTrue(decode(ROUTER, data + "00").isEmpty(), "a byte more");
+        assertTrue(decode(ROUTER, data.substring(0, data.length() - 64)).isEmpty(), "a word short");
+        // the commands say 4, the inputs are 4: a fifth command byte with no input
+        assertTrue(
+                decode(
+                                ROUTER,
+                                data.replace(
+                                        "0000000000000000000000000000000000000000000000000000000000000040b000604",
+                                        "0000000000000000000000000000000000000000000000000000000000000050b00060404"))
+                        .isEmpty(),
+                "five commands for four inputs");
+        // payerIsUser 2 is not a bool
+        String badBool = data.replace(
+                "00000000000000000000000000000000000000000000000000000000000000a00000000000000000000000000000000000000000000000000000000000000000",
+                "00000000000000000000000000000000000000000000000000000000000000a00000000000000000000000000000000000000000000000000000000000000002");
+        assertTrue(decode(ROUTER, badBool).isEmpty(), "payerIsUser that is not 0 or 1");
+        assertNull(
+                decode(
+                                ROUTER,
+                                data.replace(
+                                        "00000000000000000000000027213e28d7fda5c57fe9e5dd923818dbccf71c47",
+                                        "00000000000000000000000127213e28d7fda5c57fe9e5dd923818dbccf71c47"))
+                        .orElse(null),
+                "an address word whose upper bytes are not zero");
+    }
+}
