@@ -364,7 +364,7 @@ class EcdsaMaliciousSignerIT {
         assertEquals(200, post("ALPHA", timed, "abort", Map.of()).statusCode());
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            int steps = 40;
+            int steps = 24;
             for (int i = 0; i < steps; i++) {
                 UUID signId = UUID.randomUUID();
                 SignRound1Request r = request(keyId, List.of(11, 12));

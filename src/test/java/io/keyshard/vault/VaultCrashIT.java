@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills child JVMs (SIGKILL via destroyForcibly, or a halt at a named step) while they write the
  * vault, and checks nothing acknowledged is lost. {@code -Dkeyshard.crash.iterations=N} raises the
- * number of random kills (default 100) for a stress run.
+ * number of random kills (default 60) for a stress run.
  */
 class VaultCrashIT {
     private static final Pattern UUID_LINE =
@@ -52,7 +52,7 @@ class VaultCrashIT {
 
     @Test
     void everyAcknowledgedKeyIdSurvivesRandomKills() throws Exception {
-        int iterations = Integer.getInteger("keyshard.crash.iterations", 100);
+        int iterations = Integer.getInteger("keyshard.crash.iterations", 60);
         // two vaults killed side by side: child start-up is mostly waiting, so this halves the wall time
         int lanes = 2;
         ExecutorService pool = Executors.newFixedThreadPool(lanes);
