@@ -1,6 +1,7 @@
 package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.EvmUnits;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.SiweMessage;
@@ -120,6 +121,18 @@ final class EvmMessageRows {
                 : KnownToken.of(chainId, token)
                         .map(k -> k.amount(amount))
                         .orElse(amount + " (the token's smallest units)");
+    }
+
+    /** An amount of the chain's native coin in wei, named after the coin: "0.004 ETH". */
+    static String coinAmount(BigInteger chainId, BigInteger wei) {
+        return EvmChain.amount(chainId, EvmUnits.ether(wei));
+    }
+
+    /** A token amount in whole tokens when the token is known ("250 USDC"), else in its smallest units with its address. */
+    static String tokenAmount(BigInteger chainId, String token, BigInteger units) {
+        return KnownToken.of(chainId, token)
+                .map(k -> k.amount(units))
+                .orElse(units + " of the token " + token + " (its smallest units)");
     }
 
     /** The address, marked "(this key)" when it is the signing key's own {@code address} (both EIP-55). */

@@ -1,7 +1,6 @@
 package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
-import io.keyshard.payload.evm.EvmUnits;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.UniswapV2Pair;
 import io.keyshard.payload.evm.UniversalRouterCall;
@@ -103,7 +102,8 @@ final class RouterRows {
                 "send "
                         + (all(amount) ? "all the router holds of " + name(s.token()) : amount(s.token(), amount))
                         + " from the router to " + who;
-            case PAY_PORTION -> "pay " + percent(amount) + " of the " + name(s.token()) + " the router holds to " + who;
+            case PAY_PORTION ->
+                "pay " + percent(amount, 2) + " of the " + name(s.token()) + " the router holds to " + who;
         };
     }
 
@@ -125,10 +125,7 @@ final class RouterRows {
         for (int k = 0; k < w.tokens().size(); k++) {
             if (k > 0 && !w.fees().isEmpty()) {
                 // a v3 fee is in millionths: 500 is 0.05%
-                route.add(new BigDecimal(w.fees().get(k - 1))
-                                .movePointLeft(4)
-                                .stripTrailingZeros()
-                                .toPlainString() + "% pool");
+                route.add(percent(BigInteger.valueOf(w.fees().get(k - 1)), 4) + " pool");
             }
             route.add(name(w.tokens().get(k)));
         }
@@ -157,7 +154,7 @@ final class RouterRows {
                 && !to.equals(address);
         if (s.command() == Command.PAY_PORTION) {
             if (outside && s.amount().compareTo(ONE_PERCENT_BIPS) > 0) {
-                warnings.add(step + " pays " + percent(s.amount()) + " of the " + name(s.token()) + " to " + to
+                warnings.add(step + " pays " + percent(s.amount(), 2) + " of the " + name(s.token()) + " to " + to
                         + ": a fee over 1% is unusual");
             }
         } else if (outside) {
@@ -191,9 +188,9 @@ final class RouterRows {
         return UniversalRouterCall.CONTRACT_BALANCE.equals(amount);
     }
 
-    /** bips as a percentage: 25 is "0.25%". */
-    private static String percent(BigInteger bips) {
-        return new BigDecimal(bips).movePointLeft(2).stripTrailingZeros().toPlainString() + "%";
+    /** A fraction as a percentage: {@code units} of a 10^(2+{@code places}) whole, so 25 bips (places 2) is "0.25%". */
+    private static String percent(BigInteger units, int places) {
+        return new BigDecimal(units).movePointLeft(places).stripTrailingZeros().toPlainString() + "%";
     }
 
     private String coin() {
@@ -201,7 +198,7 @@ final class RouterRows {
     }
 
     private String coinAmount(BigInteger wei) {
-        return EvmChain.amount(chainId, EvmUnits.ether(wei));
+        return EvmMessageRows.coinAmount(chainId, wei);
     }
 
     private String wrapped() {
@@ -219,13 +216,10 @@ final class RouterRows {
         return KnownToken.of(chainId, token).map(KnownToken::symbol).orElse("the token " + token);
     }
 
-    /** An amount in whole tokens when the token is known, else in its smallest units with its address. */
+    /** A payment's or swap's amount: of the coin, or of a token in whole tokens when known. */
     private String amount(String token, BigInteger units) {
-        if (token.equals(UniversalRouterCall.COIN)) {
-            return coinAmount(units);
-        }
-        return KnownToken.of(chainId, token)
-                .map(k -> k.amount(units))
-                .orElse(units + " (smallest units) of the token " + token);
+        return token.equals(UniversalRouterCall.COIN)
+                ? coinAmount(units)
+                : EvmMessageRows.tokenAmount(chainId, token, units);
     }
 }

@@ -1,8 +1,5 @@
 package io.keyshard.client;
 
-import io.keyshard.payload.evm.EvmChain;
-import io.keyshard.payload.evm.EvmUnits;
-import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.SeaportOrder;
 import java.math.BigInteger;
 import java.util.List;
@@ -127,11 +124,8 @@ final class SeaportRows {
 
     private static String units(SeaportOrder.Item i, BigInteger value, BigInteger chainId) {
         return switch (i.kind()) {
-            case NATIVE -> EvmChain.amount(chainId, EvmUnits.ether(value));
-            case ERC20 ->
-                KnownToken.of(chainId, i.token())
-                        .map(k -> k.amount(value))
-                        .orElse(value + " of the token " + i.token() + " (its smallest units)");
+            case NATIVE -> EvmMessageRows.coinAmount(chainId, value);
+            case ERC20 -> EvmMessageRows.tokenAmount(chainId, i.token(), value);
             default -> value.toString();
         };
     }

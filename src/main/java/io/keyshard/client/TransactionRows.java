@@ -43,10 +43,9 @@ final class TransactionRows {
         UniversalRouterCall router = t.routerCall();
         ReadAs read = ReadAs.of(t);
         String readAs = read.signature();
-        String recipientIs = read.recipientIs();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
-        rows.add(row("To", t.to() + recipientIs));
+        rows.add(row("To", t.to() + read.recipientIs()));
         rows.add(row("Value", EvmChain.amount(t.chainId(), t.value())));
         rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
         rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
@@ -109,56 +108,53 @@ final class TransactionRows {
         }
     }
 
-    /** The function the call data was read as (null when it was not), and what that makes the recipient. */
-    private record ReadAs(String signature, String recipientIs) {
+    /**
+     * What the call data was read as, the one place that decides it: the function (null when it was not read), what
+     * that makes the recipient, and what the signing history adds after chain and recipient.
+     */
+    private record ReadAs(String signature, String recipientIs, String history) {
         static ReadAs of(TransactionReview t) {
-            if (t.tokenCall() != null) {
-                return new ReadAs(t.tokenCall().function().signature(), " (the token contract)");
+            TokenCall call = t.tokenCall();
+            if (call != null) {
+                // the recipient of a token call is the token contract, so the history names the party
+                String name = call.function().signature();
+                return new ReadAs(
+                        name,
+                        " (the token contract)",
+                        ", " + name.substring(0, name.indexOf('(')) + " for " + call.party());
             }
             if (t.permit2Approval() != null) {
-                return new ReadAs(Permit2Approval.SIGNATURE, " (Permit2, the allowance contract)");
-            }
-            if (t.wrappedCoin() != null) {
-                WrappedCoin w = t.wrappedCoin();
-                return new ReadAs(w.signature(), " (" + w.token().symbol() + ", the wrapped " + coin(t) + " contract)");
-            }
-            if (t.routerCall() != null) {
                 return new ReadAs(
-                        t.routerCall().deadline() == null
+                        Permit2Approval.SIGNATURE,
+                        " (Permit2, the allowance contract)",
+                        ", Permit2 approve for " + t.permit2Approval().spender());
+            }
+            WrappedCoin w = t.wrappedCoin();
+            if (w != null) {
+                return new ReadAs(
+                        w.signature(),
+                        " (" + w.token().symbol() + ", the wrapped " + coin(t) + " contract)",
+                        w.wraps()
+                                ? ", wraps " + EvmChain.amount(t.chainId(), t.value())
+                                : ", unwraps " + w.token().amount(w.unwrapped()));
+            }
+            UniversalRouterCall router = t.routerCall();
+            if (router != null) {
+                return new ReadAs(
+                        router.deadline() == null
                                 ? UniversalRouterCall.EXECUTE_NO_DEADLINE
                                 : UniversalRouterCall.EXECUTE,
-                        " (Uniswap Universal Router)");
+                        " (Uniswap Universal Router)",
+                        ", Uniswap Universal Router, " + router.steps().size() + " steps");
             }
-            return new ReadAs(null, "");
+            return new ReadAs(null, "", "");
         }
     }
 
-    /**
-     * The signing history's line: chain and recipient, and for a token call what it does and for whom,
-     * since the recipient of a token transfer is the token contract.
-     */
+    /** The signing history's line: chain and recipient, and what the call data was read as. */
     static String description(TransactionReview t) {
-        String text = "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to();
-        TokenCall call = t.tokenCall();
-        if (t.permit2Approval() != null) {
-            return text + ", Permit2 approve for " + t.permit2Approval().spender();
-        }
-        if (t.routerCall() != null) {
-            return text + ", Uniswap Universal Router, "
-                    + t.routerCall().steps().size() + " steps";
-        }
-        WrappedCoin wrap = t.wrappedCoin();
-        if (wrap != null) {
-            return text
-                    + (wrap.wraps()
-                            ? ", wraps " + EvmChain.amount(t.chainId(), t.value())
-                            : ", unwraps " + wrap.token().amount(wrap.unwrapped()));
-        }
-        if (call == null) {
-            return text;
-        }
-        String name = call.function().signature();
-        return text + ", " + name.substring(0, name.indexOf('(')) + " for " + call.party();
+        return "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to()
+                + ReadAs.of(t).history();
     }
 
     private static void tokenRows(

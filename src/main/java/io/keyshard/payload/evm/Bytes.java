@@ -18,6 +18,11 @@ final class Bytes {
         return ByteArrays.concat(parts);
     }
 
+    /** True when call {@code data} begins with the 4-byte function {@code selector}. */
+    static boolean calls(byte[] data, byte[] selector) {
+        return data.length >= 4 && Arrays.equals(data, 0, 4, selector, 0, 4);
+    }
+
     /** {@code value mod 2^256} as a 32-byte big-endian word (two's complement for negatives). */
     static byte[] word(BigInteger value) {
         byte[] b = value.toByteArray();

@@ -2,7 +2,6 @@ package io.keyshard.payload.evm;
 
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -29,7 +28,7 @@ public record Permit2Approval(String token, String spender, BigInteger amount, B
 
     /** The approval {@code data} makes when sent to {@code to}, when it is Permit2's approve laid out exactly. */
     public static Optional<Permit2Approval> decode(String to, byte[] data) {
-        if (!ADDRESS.equals(to) || data.length < 4 || !Arrays.equals(data, 0, 4, SELECTOR, 0, 4)) {
+        if (!ADDRESS.equals(to) || !Bytes.calls(data, SELECTOR)) {
             return Optional.empty();
         }
         AbiArguments args = AbiArguments.of(data, 4);

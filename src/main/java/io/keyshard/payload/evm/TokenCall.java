@@ -3,7 +3,6 @@ package io.keyshard.payload.evm;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -84,11 +83,11 @@ public record TokenCall(
 
     /** The call in {@code data}, when it is exactly one of the functions above. */
     public static Optional<TokenCall> decode(byte[] data) {
-        if (data == null || data.length < 4) {
+        if (data == null) {
             return Optional.empty();
         }
         for (Function f : Function.values()) {
-            if (Arrays.equals(data, 0, 4, f.selector, 0, 4)) {
+            if (Bytes.calls(data, f.selector)) {
                 return Optional.ofNullable(AbiArguments.of(data, f.words)).flatMap(args -> of(f, args));
             }
         }

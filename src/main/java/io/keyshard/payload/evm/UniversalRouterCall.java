@@ -110,8 +110,8 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         if (!isRouter(chainId, to)) {
             return Optional.empty();
         }
-        boolean withDeadline = data.length >= 4 && Arrays.equals(data, 0, 4, EXECUTE_SELECTOR, 0, 4);
-        if (!withDeadline && (data.length < 4 || !Arrays.equals(data, 0, 4, EXECUTE_NO_DEADLINE_SELECTOR, 0, 4))) {
+        boolean withDeadline = Bytes.calls(data, EXECUTE_SELECTOR);
+        if (!withDeadline && !Bytes.calls(data, EXECUTE_NO_DEADLINE_SELECTOR)) {
             return Optional.empty();
         }
         AbiArguments args = AbiArguments.of(data, withDeadline ? 3 : 2);

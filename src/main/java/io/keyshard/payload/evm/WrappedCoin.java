@@ -27,13 +27,13 @@ public record WrappedCoin(KnownToken token, BigInteger unwrapped) {
     /** What {@code data} sent to {@code to} on chain {@code chainId} wraps or unwraps, when it is one of the two. */
     public static Optional<WrappedCoin> decode(BigInteger chainId, String to, byte[] data) {
         Optional<KnownToken> token = KnownToken.of(chainId, to).filter(KnownToken::wrapsCoin);
-        if (token.isEmpty() || data.length < 4) {
+        if (token.isEmpty()) {
             return Optional.empty();
         }
         if (data.length == 4 && Arrays.equals(data, DEPOSIT_SELECTOR)) {
             return Optional.of(new WrappedCoin(token.get(), null));
         }
-        if (!Arrays.equals(data, 0, 4, WITHDRAW_SELECTOR, 0, 4)) {
+        if (!Bytes.calls(data, WITHDRAW_SELECTOR)) {
             return Optional.empty();
         }
         AbiArguments args = AbiArguments.of(data, 1);
