@@ -84,9 +84,7 @@ final class EvmMessageRows {
     static void permit2Approval(
             Permit2Approval a, BigInteger chainId, String address, List<SignReview.Row> rows, List<String> warnings) {
         boolean unlimited = a.amount().equals(Permit2Approval.UNLIMITED);
-        // Permit2 reads an expiration of 0 as the timestamp of the block the approval is in
-        String until =
-                a.expiration().signum() == 0 ? "the end of the block this transaction is in" : date(a.expiration());
+        String until = permit2Until(a.expiration());
         String amount =
                 allowanceRows(marked(a.spender(), address), a.token(), a.amount(), unlimited, until, chainId, rows);
         if (a.amount().signum() > 0) {
@@ -95,6 +93,12 @@ final class EvmMessageRows {
                     + " from this address until " + until + " without asking again, as far as this key approved the "
                     + "token to Permit2; approve only a contract you trust");
         }
+    }
+
+    /** How long a Permit2 allowance set in a transaction holds, in words. */
+    static String permit2Until(BigInteger expiration) {
+        // Permit2 reads an expiration of 0 as the timestamp of the block the allowance is set in
+        return expiration.signum() == 0 ? "the end of the block this transaction is in" : date(expiration);
     }
 
     /** Spender, token, amount and end as rows; returns the amount as shown (in whole tokens when known). */

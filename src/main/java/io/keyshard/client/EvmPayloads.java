@@ -21,6 +21,7 @@ import io.keyshard.payload.evm.TypedPermit;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,7 +164,7 @@ final class EvmPayloads {
         byte[] digest = tx.signingHash();
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
-        TransactionRows.add(t, address, network, rows, warnings);
+        TransactionRows.add(t, address, network, Instant.now(), rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));

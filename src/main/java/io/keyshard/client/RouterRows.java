@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.UniswapV2Pair;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
@@ -9,35 +10,46 @@ import io.keyshard.payload.evm.UniversalRouterCall.Step;
 import io.keyshard.payload.evm.UniversalRouterCall.Swap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The review of a Uniswap Universal Router call: each step in words (what is paid, what is bought and at least how
- * much, who gets it), and warnings for what takes value from the key: a swap nothing protects against slippage,
- * tokens sent to someone else, a large fee, coins sent that no step uses.
+ * much, who gets it, which allowance a permit sets), and warnings for what takes value from the key: a swap nothing
+ * protects against slippage, tokens sent to someone else, an allowance for someone other than the router, a large
+ * fee, coins sent that no step uses.
  */
 final class RouterRows {
     private static final BigInteger ONE_PERCENT_BIPS = BigInteger.valueOf(100);
 
     private final BigInteger chainId;
     private final String address;
+    private final String router;
+    private final BigInteger now;
 
-    private RouterRows(BigInteger chainId, String address) {
+    private RouterRows(BigInteger chainId, String address, String router, Instant now) {
         this.chainId = chainId;
         this.address = address;
+        this.router = router;
+        this.now = BigInteger.valueOf(now.getEpochSecond());
     }
 
-    /** Adds the call's rows and warnings; {@code value} is the coin the transaction sends, in the chain's coin. */
+    /**
+     * Adds the call's rows and warnings; {@code router} is the address called, {@code value} the coin the
+     * transaction sends, in the chain's coin, and {@code now} the time a deadline already past is judged by.
+     */
     static void add(
             UniversalRouterCall call,
             BigInteger chainId,
             String address,
+            String router,
             String value,
+            Instant now,
             List<SignReview.Row> rows,
             List<String> warnings) {
-        new RouterRows(chainId, address).rows(call, value, rows, warnings);
+        new RouterRows(chainId, address, router, now).rows(call, value, rows, warnings);
     }
 
     private void rows(UniversalRouterCall call, String value, List<SignReview.Row> rows, List<String> warnings) {
@@ -50,7 +62,9 @@ final class RouterRows {
             String label = steps.size() == 1 ? "Step" : "Step " + (k + 1) + " of " + steps.size();
             boolean intoNextPool = k + 1 < steps.size() && paysIntoPoolOf(s, steps.get(k + 1));
             boolean paidBefore = k > 0 && paysIntoPoolOf(steps.get(k - 1), s);
-            String who = intoNextPool ? "the Uniswap v2 pool the next step swaps in" : who(s.recipient());
+            String who = intoNextPool
+                    ? "the Uniswap v2 pool the next step swaps in"
+                    : s.recipient() == null ? null : who(s.recipient());
             rows.add(new SignReview.Row(
                     label,
                     text(s, who, paidBefore)
@@ -59,6 +73,7 @@ final class RouterRows {
                 stepWarnings(label.toLowerCase(Locale.ROOT), s, warnings);
             }
         }
+        passedDeadline(call, warnings);
         if (unprotected(steps)) {
             warnings.add("no step sets a least amount to receive: a bot that trades just before this swap can take "
                     + "almost all of it; have the app set a slippage limit and make the transaction again");
@@ -72,15 +87,42 @@ final class RouterRows {
     }
 
     /**
-     * True when {@code s} pays its output straight into the first pool of {@code next}, a v2 swap, which is how the
-     * router chains a v3 pool into a v2 one without holding the tokens in between.
+     * A deadline already past: the router's own (it refuses the call once the block's time is past it), else a
+     * permit's signature deadline (Permit2 refuses the signature, failing the call unless the step may fail). Either
+     * way the transaction fails on chain and still pays for the gas it used.
+     */
+    private void passedDeadline(UniversalRouterCall call, List<String> warnings) {
+        String fails = ": the transaction would fail on chain and still pay for the gas it used; have the app make "
+                + "the transaction again";
+        if (call.deadline() != null && call.deadline().compareTo(now) < 0) {
+            warnings.add("the router's deadline, " + EvmMessageRows.date(call.deadline()) + ", has passed" + fails);
+            return;
+        }
+        for (int k = 0; k < call.steps().size(); k++) {
+            Step s = call.steps().get(k);
+            if (s.permit() != null
+                    && !s.mayFail()
+                    && s.permit().signatureDeadline().compareTo(now) < 0) {
+                warnings.add("the permit in step " + (k + 1) + " could be used until "
+                        + EvmMessageRows.date(s.permit().signatureDeadline()) + ", which has passed" + fails);
+                return;
+            }
+        }
+    }
+
+    /**
+     * True when {@code s} pays straight into the first pool of {@code next}, a v2 swap: how the router chains a v3
+     * pool into a v2 one without holding the tokens in between, or pays a v2 swap's input with a transfer before it.
      */
     private static boolean paysIntoPoolOf(Step s, Step next) {
-        if (s.swap() == null || next.swap() == null || next.swap().version() != 2) {
+        if (next.swap() == null || next.swap().version() != 2) {
             return false;
         }
         List<String> route = next.swap().tokens();
-        return s.recipient().equals(UniswapV2Pair.of(route.get(0), route.get(1)));
+        boolean pays = s.swap() != null
+                || ((s.command() == Command.PERMIT2_TRANSFER_FROM || s.command() == Command.TRANSFER)
+                        && route.get(0).equals(s.token()));
+        return pays && s.recipient().equals(UniswapV2Pair.of(route.get(0), route.get(1)));
     }
 
     private String text(Step s, String who, boolean paidBefore) {
@@ -104,7 +146,31 @@ final class RouterRows {
                         + " from the router to " + who;
             case PAY_PORTION ->
                 "pay " + percent(amount, 2) + " of the " + name(s.token()) + " the router holds to " + who;
+            case PERMIT2_TRANSFER_FROM ->
+                "take " + amount(s.token(), amount) + " from this key's tokens through Permit2, to " + who;
+            case PERMIT2_PERMIT -> permitText(s.permit().allowance());
+            case BALANCE_CHECK_ERC20 ->
+                "check that " + EvmMessageRows.marked(s.recipient(), address) + " holds at least "
+                        + amount(s.token(), amount) + (s.mayFail() ? "" : ", or the transaction fails");
         };
+    }
+
+    /** A permit this key signed, handed to Permit2 by the router: the allowance it sets, to whom, until when. */
+    private String permitText(Permit2Approval a) {
+        return "give " + spender(a.spender()) + " a Permit2 allowance of " + allowance(a) + " until "
+                + EvmMessageRows.permit2Until(a.expiration()) + ", by a permit this key signed";
+    }
+
+    private String allowance(Permit2Approval a) {
+        return a.amount().equals(Permit2Approval.UNLIMITED)
+                ? "any amount of " + name(a.token())
+                : amount(a.token(), a.amount());
+    }
+
+    private String spender(String spender) {
+        return spender.equalsIgnoreCase(router)
+                ? "the router (it spends an allowance only in this key's own calls)"
+                : EvmMessageRows.marked(spender, address);
     }
 
     /** A swap in words; {@code paidBefore} when the step before paid this swap's input into its pool. */
@@ -148,6 +214,18 @@ final class RouterRows {
     }
 
     private void stepWarnings(String step, Step s, List<String> warnings) {
+        if (s.command() == Command.PERMIT2_PERMIT) {
+            Permit2Approval a = s.permit().allowance();
+            if (!a.spender().equalsIgnoreCase(router) && a.amount().signum() > 0) {
+                warnings.add(step + " gives " + a.spender() + " a Permit2 allowance of " + allowance(a) + " until "
+                        + EvmMessageRows.permit2Until(a.expiration()) + ": that address can then move this key's "
+                        + "tokens with no further signature; sign only if you mean to trust it");
+            }
+            return;
+        }
+        if (s.command() == Command.BALANCE_CHECK_ERC20) {
+            return;
+        }
         String to = s.recipient();
         boolean outside = !to.equals(UniversalRouterCall.MSG_SENDER)
                 && !to.equals(UniversalRouterCall.ADDRESS_THIS)

@@ -10,6 +10,7 @@ import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.WrappedCoin;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +37,12 @@ final class TransactionRows {
      * chose: testnet with a known main chain is warned about.
      */
     static void add(
-            TransactionReview t, String address, Network network, List<SignReview.Row> rows, List<String> warnings) {
+            TransactionReview t,
+            String address,
+            Network network,
+            Instant now,
+            List<SignReview.Row> rows,
+            List<String> warnings) {
         TokenCall call = t.tokenCall();
         Permit2Approval allowance = t.permit2Approval();
         WrappedCoin wrap = t.wrappedCoin();
@@ -75,7 +81,7 @@ final class TransactionRows {
             wrapRows(t, wrap, address, rows, warnings);
         }
         if (router != null) {
-            RouterRows.add(router, t.chainId(), address, t.value(), rows, warnings);
+            RouterRows.add(router, t.chainId(), address, t.to(), t.value(), now, rows, warnings);
         }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));

@@ -30,7 +30,13 @@ import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.RouterEncoding;
 import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.payload.evm.UniswapV2Pair;
+import io.keyshard.payload.evm.UniversalRouterCall;
+import io.keyshard.payload.evm.UniversalRouterCall.Command;
+import io.keyshard.payload.evm.UniversalRouterCall.Step;
+import io.keyshard.payload.evm.UniversalRouterCall.Swap;
 import io.keyshard.payload.solana.SolanaFixtures;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
@@ -951,12 +957,21 @@ class PayloadSigningTest {
                 new SignReview.Row(
                         "Step 4 of 4",
                         "send all the router holds of USDC (at least 29.538791 USDC) to the sender " + self));
-        assertEquals(List.of(), swap.warnings(), "the steps are shown, so no warning for a call not decoded");
+        assertEquals(
+                List.of("the router's deadline, 2024-05-03 21:06:23 UTC, has passed: the transaction would fail on "
+                        + "chain and still pay for the gas it used; have the app make the transaction again"),
+                swap.warnings(),
+                "a swap made in 2024; the steps are shown, so no warning for a call not decoded");
+        String fresh = data.replace(word(0x663551cfL), word(YEAR_2100));
+        assertEquals(
+                List.of(),
+                ethTxWithValue(router, "10000000000000000", fresh).review().warnings());
 
         SignReview route = ethTxWithValue(
                         "0xEf1c6E67703c7BD7107eed8303Fbe6EC2554BF6B",
                         "2000000000000000000",
-                        recordedCall("uniswap-router-v1-eth-usdc-v3-v2.hex"))
+                        recordedCall("uniswap-router-v1-eth-usdc-v3-v2.hex")
+                                .replace(word(0x63e2d99fL), word(YEAR_2100)))
                 .review();
         assertTrue(
                 route.rows()
@@ -993,6 +1008,127 @@ class PayloadSigningTest {
                                 + "in the router, where anyone can take it"),
                 unused.text());
     }
+
+    @Test
+    void aTokenSoldThroughUniswapWithAPermitShowsTheAllowanceItSets() throws IOException {
+        String router = "0x66a9893cC07D91D95644AEDD05D03f95e1dBA8Af";
+        String self = evmAddress("m/44/60/0/0/0");
+        // the recorded swap sweeps the USDC to its sender: here the sender is this key
+        String data = recordedCall("uniswap-router-permit2-token-to-usdc.hex")
+                .replace(
+                        "c9f16b6cc9cadb7b81e020b94e5ab72acf6b9748",
+                        self.substring(2).toLowerCase(Locale.ROOT));
+        SignReview recorded = ethTxWithValue(router, "0", data).review();
+        assertEquals(
+                List.of("the router's deadline, 2025-03-30 08:58:50 UTC, has passed: the transaction would fail on "
+                        + "chain and still pay for the gas it used; have the app make the transaction again"),
+                recorded.warnings());
+        // the router's deadline ahead, and then the permit's signature deadline too
+        String stalePermit = data.replace(word(0x67e907caL), word(YEAR_2100));
+        assertEquals(
+                List.of("the permit in step 1 could be used until 2025-03-30 08:58:43 UTC, which has passed: the "
+                        + "transaction would fail on chain and still pay for the gas it used; have the app make the "
+                        + "transaction again"),
+                ethTxWithValue(router, "0", stalePermit).review().warnings());
+        data = stalePermit.replace(word(0x67e907c3L), word(YEAR_2100));
+        SignReview sale = ethTxWithValue(router, "0", data).review();
+        String token = "the token 0xF107edABF59ba696E38DE62Ad5327415Bd4D4236";
+        assertShows(
+                sale,
+                new SignReview.Row(
+                        "Step 1 of 4",
+                        "give the router (it spends an allowance only in this key's own calls) a Permit2 allowance of "
+                                + "any amount of " + token + " until 2025-04-29 08:28:43 UTC, by a permit this key "
+                                + "signed"),
+                new SignReview.Row(
+                        "Step 2 of 4",
+                        "swap 1836717237960647184416351 of " + token + " (its smallest units) for at "
+                                + "least 0 USDC on Uniswap v2 (" + token + " → WETH → USDC), paid from this key's "
+                                + "tokens through Permit2, to the router, for a later step"),
+                new SignReview.Row(
+                        "Step 4 of 4",
+                        "send all the router holds of USDC (at least 1031.426302 USDC) to " + self + " (this key)"));
+        assertEquals(List.of(), sale.warnings(), "an allowance for the router itself, and a least amount to sweep");
+
+        String spender = "00000000000000000000000066a9893cc07d91d95644aedd05d03f95e1dba8af";
+        String stranger = "000000000000000000000000d8da6bf26964af9d7eed9e03e53415d37aa96045";
+        SignReview elsewhere =
+                ethTxWithValue(router, "0", data.replace(spender, stranger)).review();
+        assertEquals(
+                List.of("step 1 of 4 gives 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045 a Permit2 allowance of any "
+                        + "amount of " + token + " until 2025-04-29 08:28:43 UTC: that address can then move this "
+                        + "key's tokens with no further signature; sign only if you mean to trust it"),
+                elsewhere.warnings(),
+                elsewhere.text());
+        String expiration = "0000000000000000000000000000000000000000000000000000000068108dbb";
+        SignReview thisBlock = ethTxWithValue(router, "0", data.replace(expiration, "0".repeat(64)))
+                .review();
+        assertTrue(
+                thisBlock.rows().stream()
+                        .anyMatch(r -> r.value().contains("until the end of the block this transaction is in")),
+                "Permit2 reads an expiration of 0 as the block's own time:\n" + thisBlock.text());
+    }
+
+    @Test
+    void aPermit2TransferIntoAV2PoolAndABalanceCheckReadInWords() {
+        String usdc = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+        String weth = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+        String self = evmAddress("m/44/60/0/0/0");
+        UniversalRouterCall call = new UniversalRouterCall(
+                List.of(
+                        new Step(
+                                Command.PERMIT2_TRANSFER_FROM,
+                                false,
+                                UniswapV2Pair.of(usdc, weth),
+                                usdc,
+                                BigInteger.valueOf(250_000_000),
+                                null,
+                                null),
+                        new Step(
+                                Command.V2_SWAP_EXACT_IN,
+                                false,
+                                UniversalRouterCall.MSG_SENDER,
+                                null,
+                                null,
+                                new Swap(
+                                        2,
+                                        true,
+                                        List.of(usdc, weth),
+                                        List.of(),
+                                        BigInteger.ZERO,
+                                        new BigInteger("70000000000000000"),
+                                        false),
+                                null),
+                        new Step(
+                                Command.BALANCE_CHECK_ERC20,
+                                false,
+                                self,
+                                weth,
+                                new BigInteger("70000000000000000"),
+                                null,
+                                null)),
+                BigInteger.valueOf(1_900_000_000L));
+        String data = "0x" + Hex.encode(RouterEncoding.of(call));
+        SignReview review = ethTxWithValue("0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD", "0", data)
+                .review();
+        assertShows(
+                review,
+                new SignReview.Row(
+                        "Step 1 of 3",
+                        "take 250 USDC from this key's tokens through Permit2, to the Uniswap v2 pool the next step "
+                                + "swaps in"),
+                new SignReview.Row(
+                        "Step 2 of 3",
+                        "swap the USDC the step before paid into the pool for at least 0.07 WETH on Uniswap v2 (USDC → "
+                                + "WETH), paid from what the router holds, to the sender " + self + " (this key)"),
+                new SignReview.Row(
+                        "Step 3 of 3",
+                        "check that " + self + " (this key) holds at least 0.07 WETH, or the transaction fails"));
+        assertEquals(List.of(), review.warnings(), review.text());
+    }
+
+    /** 2100-01-01 00:00:00 UTC: a deadline still ahead whenever the tests run. */
+    private static final long YEAR_2100 = 4_102_444_800L;
 
     /** The call data of a transaction recorded on Ethereum, as 0x-hex. */
     private static String recordedCall(String name) throws IOException {

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * A call of Uniswap's Universal Router {@code execute(commands, inputs[, deadline])}, read step by step when every
- * command is one of the swaps, wraps and payments below (their inputs exactly as the router's Dispatcher decodes
- * them); a call with any other command (a permit, a v4 swap, an NFT purchase) is not read at all. Read only when sent
- * to one of the router's Ethereum deployments.
+ * command is one of the swaps, wraps, payments, Permit2 steps and balance checks below (their inputs exactly as the
+ * router's Dispatcher decodes them); a call with any other command (a batch permit, a v4 swap, an NFT purchase) is not
+ * read at all. Read only when sent to one of the router's Ethereum deployments.
  *
  * @param steps the commands in the order the router runs them
  * @param deadline unix seconds after which the router refuses the call; null for the form without one
@@ -44,17 +44,23 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
     /** An amount meaning everything the router holds of the token (the top bit alone). */
     public static final BigInteger CONTRACT_BALANCE = BigInteger.ONE.shiftLeft(255);
 
+    /** The widest amount a command the Dispatcher reads into a {@code uint160} can mean: the router drops the rest. */
+    private static final int UINT160_BITS = 160;
+
     /** The commands read, by their byte in {@code commands} (the top bit, "allow revert", and the next aside). */
     public enum Command {
         V3_SWAP_EXACT_IN(0x00),
         V3_SWAP_EXACT_OUT(0x01),
+        PERMIT2_TRANSFER_FROM(0x02),
         SWEEP(0x04),
         TRANSFER(0x05),
         PAY_PORTION(0x06),
         V2_SWAP_EXACT_IN(0x08),
         V2_SWAP_EXACT_OUT(0x09),
+        PERMIT2_PERMIT(0x0a),
         WRAP_ETH(0x0b),
-        UNWRAP_WETH(0x0c);
+        UNWRAP_WETH(0x0c),
+        BALANCE_CHECK_ERC20(0x0e);
 
         private final int code;
 
@@ -77,13 +83,34 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
      *
      * @param command what the step does
      * @param mayFail true when the command byte lets it fail without failing the call
-     * @param recipient who gets the result (EIP-55, or {@link #MSG_SENDER} or {@link #ADDRESS_THIS})
-     * @param token for a payment the token paid ({@link #COIN} for the coin); null for a swap or wrap
-     * @param amount a payment's or wrap's amount, a sweep's or unwrap's least amount, or a portion in bips
+     * @param recipient who gets the result (EIP-55, or {@link #MSG_SENDER} or {@link #ADDRESS_THIS}); for a balance
+     *     check whose balance it checks, as written (the router does not map it); null for a permit
+     * @param token for a payment, a Permit2 transfer or a balance check the token ({@link #COIN} for the coin in a
+     *     payment); null for a swap, a wrap or a permit
+     * @param amount a payment's, Permit2 transfer's or wrap's amount, a sweep's or unwrap's least amount, a portion
+     *     in bips, or the least balance a check requires; null for a swap or a permit
      * @param swap a swap's route and amounts; null for the other commands
+     * @param permit a Permit2 permit's allowance and signature; null for the other commands
      */
     public record Step(
-            Command command, boolean mayFail, String recipient, String token, BigInteger amount, Swap swap) {}
+            Command command,
+            boolean mayFail,
+            String recipient,
+            String token,
+            BigInteger amount,
+            Swap swap,
+            Permit permit) {}
+
+    /**
+     * A permit the sender signed for Permit2 ({@code PermitSingle}), which the router hands to Permit2 so that the
+     * allowance takes effect in this transaction: Permit2 checks the signature against the sender.
+     *
+     * @param allowance the allowance it sets: token, spender, amount and expiration, as Permit2's approve would
+     * @param nonce Permit2's nonce for the token and spender, used up by the permit
+     * @param signatureDeadline unix seconds after which Permit2 refuses the signature
+     * @param signature the sender's signature of the permit (hex, without 0x)
+     */
+    public record Permit(Permit2Approval allowance, BigInteger nonce, BigInteger signatureDeadline, String signature) {}
 
     /**
      * A swap through Uniswap v2 or v3 pools.
@@ -140,8 +167,10 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
     private static Step step(Command c, boolean mayFail, byte[] input) {
         return switch (c) {
             case V3_SWAP_EXACT_IN, V3_SWAP_EXACT_OUT, V2_SWAP_EXACT_IN, V2_SWAP_EXACT_OUT -> swap(c, mayFail, input);
-            case SWEEP, TRANSFER, PAY_PORTION -> payment(c, mayFail, input);
+            case SWEEP, TRANSFER, PAY_PORTION, PERMIT2_TRANSFER_FROM -> payment(c, mayFail, input);
             case WRAP_ETH, UNWRAP_WETH -> wrap(c, mayFail, input);
+            case PERMIT2_PERMIT -> permit(mayFail, input);
+            case BALANCE_CHECK_ERC20 -> balanceCheck(mayFail, input);
         };
     }
 
@@ -192,7 +221,8 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
                         List.copyOf(fees),
                         exactIn ? first : second,
                         exactIn ? second : first,
-                        payerIsUser));
+                        payerIsUser),
+                null);
     }
 
     /** A v3 path: token, then a 3-byte fee and a token for each pool; false when it is not that shape. */
@@ -212,7 +242,12 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         return AccountAddresses.eip55(Hex.encode(Arrays.copyOfRange(bytes, at, at + 20)));
     }
 
-    /** (address token, address recipient, uint256 amount): a sweep's least, a transfer's value, a portion's bips. */
+    /**
+     * (address token, address recipient, uint amount): a sweep's least, a transfer's value, a portion's bips, a
+     * Permit2 transfer's amount. A sweep's and a Permit2 transfer's amount are a {@code uint160} to the Dispatcher,
+     * which drops the bits above: a word with any of them set is not read, as it would show an amount the router does
+     * not use.
+     */
     private static Step payment(Command c, boolean mayFail, byte[] input) {
         AbiArguments a = AbiArguments.encoded(input, 3);
         if (a == null || !a.complete()) {
@@ -220,10 +255,12 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         }
         String token = a.address(0);
         String recipient = a.address(1);
-        if (token == null || recipient == null) {
+        BigInteger amount = a.uint(2);
+        boolean uint160 = c == Command.SWEEP || c == Command.PERMIT2_TRANSFER_FROM;
+        if (token == null || recipient == null || (uint160 && amount.bitLength() > UINT160_BITS)) {
             return null;
         }
-        return new Step(c, mayFail, recipient, token, a.uint(2), null);
+        return new Step(c, mayFail, recipient, token, amount, null, null);
     }
 
     /** (address recipient, uint256 amount): a wrap's amount, an unwrap's least amount. */
@@ -232,7 +269,45 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         if (a == null || !a.complete() || a.address(0) == null) {
             return null;
         }
-        return new Step(c, mayFail, a.address(0), null, a.uint(1), null);
+        return new Step(c, mayFail, a.address(0), null, a.uint(1), null, null);
+    }
+
+    /**
+     * (PermitSingle(PermitDetails(address token, uint160 amount, uint48 expiration, uint48 nonce), address spender,
+     * uint256 sigDeadline), bytes signature): the struct's six words, then the signature's offset.
+     */
+    private static Step permit(boolean mayFail, byte[] input) {
+        AbiArguments a = AbiArguments.encoded(input, 7);
+        if (a == null) {
+            return null;
+        }
+        String token = a.address(0);
+        BigInteger amount = a.uint(1);
+        BigInteger expiration = a.uint(2);
+        BigInteger nonce = a.uint(3);
+        String spender = a.address(4);
+        byte[] signature = a.bytes(6);
+        if (token == null
+                || spender == null
+                || signature == null
+                || !a.complete()
+                || amount.bitLength() > UINT160_BITS
+                || expiration.bitLength() > 48
+                || nonce.bitLength() > 48) {
+            return null;
+        }
+        Permit permit = new Permit(
+                new Permit2Approval(token, spender, amount, expiration), nonce, a.uint(5), Hex.encode(signature));
+        return new Step(Command.PERMIT2_PERMIT, mayFail, null, null, null, null, permit);
+    }
+
+    /** (address owner, address token, uint256 minBalance): the step fails unless the owner holds that much. */
+    private static Step balanceCheck(boolean mayFail, byte[] input) {
+        AbiArguments a = AbiArguments.encoded(input, 3);
+        if (a == null || !a.complete() || a.address(0) == null || a.address(1) == null) {
+            return null;
+        }
+        return new Step(Command.BALANCE_CHECK_ERC20, mayFail, a.address(0), a.address(1), a.uint(2), null, null);
     }
 
     /** True for a deployment of the router on chain {@code chainId}. */

@@ -119,12 +119,29 @@ class EvmPayloadFuzzTest {
      * A transaction's call data sent to the Uniswap Universal Router. Whatever it is, reading it does not throw; what
      * is read as the router's steps is the one encoding the router's SDK gives of what the review shows (an
      * independent encoder gives back the same bytes), so no command, amount, address or flag is left out or read
-     * two ways.
+     * two ways; and every amount the router's Dispatcher reads into a narrower type than a word (a sweep's and a
+     * Permit2 transfer's {@code uint160}, a permit's amount, expiration and nonce) fits that type, so the amount shown
+     * is the amount the router uses.
      */
     @FuzzTest(maxDuration = "30s")
     void routerCall(byte[] data) {
         UniversalRouterCall.decode(BigInteger.ONE, UniversalRouterCallTest.ROUTER, data)
-                .ifPresent(call -> assertArrayEquals(data, RouterEncoding.of(call), call.toString()));
+                .ifPresent(call -> {
+                    assertArrayEquals(data, RouterEncoding.of(call), call.toString());
+                    for (UniversalRouterCall.Step s : call.steps()) {
+                        switch (s.command()) {
+                            case SWEEP, PERMIT2_TRANSFER_FROM ->
+                                assertTrue(s.amount().bitLength() <= 160, s.toString());
+                            case PERMIT2_PERMIT -> {
+                                Permit2Approval a = s.permit().allowance();
+                                assertTrue(a.amount().bitLength() <= 160, s.toString());
+                                assertTrue(a.expiration().bitLength() <= 48, s.toString());
+                                assertTrue(s.permit().nonce().bitLength() <= 48, s.toString());
+                            }
+                            default -> {}
+                        }
+                    }
+                });
     }
 
     /**

@@ -18,13 +18,14 @@ import org.bouncycastle.util.BigIntegers;
  * A Universal Router call encoded as the router's SDK lays it out ({@code abi.encode} of each command's inputs, then
  * {@code execute}), independently of the reader, to check what it read.
  */
-final class RouterEncoding {
+public final class RouterEncoding {
     /** A dynamic argument: its tail goes after the heads, and its head is the offset to it. */
     private record Tail(byte[] content) {}
 
     private RouterEncoding() {}
 
-    static byte[] of(UniversalRouterCall call) {
+    /** The call data of {@code execute} that makes {@code call}. */
+    public static byte[] of(UniversalRouterCall call) {
         byte[] commands = new byte[call.steps().size()];
         List<byte[]> inputs = new ArrayList<>();
         for (int k = 0; k < commands.length; k++) {
@@ -47,9 +48,25 @@ final class RouterEncoding {
         return switch (s.command()) {
             case V3_SWAP_EXACT_IN, V3_SWAP_EXACT_OUT, V2_SWAP_EXACT_IN, V2_SWAP_EXACT_OUT ->
                 swap(s.recipient(), s.swap());
-            case SWEEP, TRANSFER, PAY_PORTION -> encode(address(s.token()), address(s.recipient()), uint(s.amount()));
+            case SWEEP, TRANSFER, PAY_PORTION, PERMIT2_TRANSFER_FROM ->
+                encode(address(s.token()), address(s.recipient()), uint(s.amount()));
             case WRAP_ETH, UNWRAP_WETH -> encode(address(s.recipient()), uint(s.amount()));
+            case BALANCE_CHECK_ERC20 -> encode(address(s.recipient()), address(s.token()), uint(s.amount()));
+            case PERMIT2_PERMIT -> permit(s.permit());
         };
+    }
+
+    /** PermitSingle's six static words (details, spender, signature deadline), then the signature as bytes. */
+    private static byte[] permit(UniversalRouterCall.Permit p) {
+        Permit2Approval a = p.allowance();
+        return encode(
+                address(a.token()),
+                uint(a.amount()),
+                uint(a.expiration()),
+                uint(p.nonce()),
+                address(a.spender()),
+                uint(p.signatureDeadline()),
+                new Tail(bytes(Hex.decode(p.signature(), "signature"))));
     }
 
     private static byte[] swap(String recipient, Swap w) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.address.AccountAddresses;
 import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
@@ -20,12 +21,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Universal Router's execute is read step by step from two swaps recorded on Ethereum, and nothing that is
+ * The Universal Router's execute is read step by step from three swaps recorded on Ethereum, and nothing that is
  * not laid out exactly as the router decodes it, or sent elsewhere, is read.
  */
 class UniversalRouterCallTest {
     static final String ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
     static final String ROUTER_1_0 = "0xEf1c6E67703c7BD7107eed8303Fbe6EC2554BF6B";
+    static final String ROUTER_2_0 = "0x66a9893cC07D91D95644AEDD05D03f95e1dBA8Af";
     private static final String WETH = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
     private static final String USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
 
@@ -60,7 +62,8 @@ class UniversalRouterCallTest {
                 s.stream().map(Step::command).toList());
         BigInteger hundredth = new BigInteger("10000000000000000");
         assertEquals(
-                new Step(Command.WRAP_ETH, false, UniversalRouterCall.ADDRESS_THIS, null, hundredth, null), s.get(0));
+                new Step(Command.WRAP_ETH, false, UniversalRouterCall.ADDRESS_THIS, null, hundredth, null, null),
+                s.get(0));
         assertEquals(
                 new Swap(3, true, List.of(WETH, USDC), List.of(3000), hundredth, BigInteger.valueOf(29_538_791), false),
                 s.get(1).swap());
@@ -75,6 +78,7 @@ class UniversalRouterCallTest {
                         UniversalRouterCall.MSG_SENDER,
                         USDC,
                         BigInteger.valueOf(29_538_791),
+                        null,
                         null),
                 s.get(3));
     }
@@ -121,9 +125,128 @@ class UniversalRouterCallTest {
         UniversalRouterCall mayFail =
                 decode(ROUTER, data.replace("40b000604", "40b008604")).orElseThrow();
         assertTrue(mayFail.steps().get(2).mayFail());
-        assertTrue(decode(ROUTER, data.replace("40b000604", "40b000a04")).isEmpty(), "a Permit2 permit (0x0a)");
+        assertTrue(decode(ROUTER, data.replace("40b000604", "40b000304")).isEmpty(), "a batch permit (0x03)");
+        assertTrue(
+                decode(ROUTER, data.replace("40b000604", "40b000a04")).isEmpty(),
+                "a permit's command byte over a payment's three words");
         assertTrue(decode(ROUTER, data.replace("40b000604", "40b001004")).isEmpty(), "a v4 swap (0x10)");
         assertTrue(decode(ROUTER, data.replace("40b000604", "40b004604")).isEmpty(), "bit 6 set");
+    }
+
+    @Test
+    void aTokenSoldWithAPermitReadsThePermitTheRouteAndTheFee() throws IOException {
+        // execute on router 2.0 in Ethereum transaction
+        // 0x6b433813f5389372a09576e13c0a3f8bdc4126d3223e73125aa3453974fb2acc
+        UniversalRouterCall call = decode(ROUTER_2_0, recorded("uniswap-router-permit2-token-to-usdc.hex"))
+                .orElseThrow();
+        List<Step> s = call.steps();
+        assertEquals(
+                List.of(Command.PERMIT2_PERMIT, Command.V2_SWAP_EXACT_IN, Command.PAY_PORTION, Command.SWEEP),
+                s.stream().map(Step::command).toList());
+        String token = AccountAddresses.eip55("f107edabf59ba696e38de62ad5327415bd4d4236");
+        UniversalRouterCall.Permit permit = s.get(0).permit();
+        assertEquals(
+                new Permit2Approval(token, ROUTER_2_0, Permit2Approval.UNLIMITED, BigInteger.valueOf(0x68108dbbL)),
+                permit.allowance());
+        assertEquals(BigInteger.ONE, permit.nonce());
+        assertEquals(BigInteger.valueOf(0x67e907c3L), permit.signatureDeadline());
+        assertEquals(65, permit.signature().length() / 2);
+        assertTrue(
+                permit.signature().startsWith("f8a4fb48") && permit.signature().endsWith("1c"));
+        assertNull(s.get(0).recipient());
+        Swap swap = s.get(1).swap();
+        assertEquals(
+                new Swap(
+                        2,
+                        true,
+                        List.of(token, WETH, USDC),
+                        List.of(),
+                        new BigInteger("184f0a41764371c86fe5f", 16),
+                        BigInteger.ZERO,
+                        true),
+                swap);
+        assertEquals(UniversalRouterCall.ADDRESS_THIS, s.get(1).recipient());
+        assertEquals(BigInteger.valueOf(25), s.get(2).amount());
+        // the app named the transaction's sender rather than the router's MSG_SENDER
+        assertEquals(
+                new Step(
+                        Command.SWEEP,
+                        false,
+                        "0xc9F16b6Cc9CaDb7B81E020b94E5ab72aCF6b9748",
+                        USDC,
+                        BigInteger.valueOf(0x3d7a50feL),
+                        null,
+                        null),
+                s.get(3));
+        assertTrue(
+                decode(ROUTER_2_0, recorded("uniswap-router-permit2-token-to-usdc.hex") + "0b")
+                        .isEmpty(),
+                "a byte after the arguments");
+    }
+
+    @Test
+    void anAmountTheRouterReadsAsAUint160IsReadOnlyWhenItFits() throws IOException {
+        String data = recorded("uniswap-router-permit2-token-to-usdc.hex");
+        String sweepLeast = "000000000000000000000000000000000000000000000000000000003d7a50fe";
+        // the Dispatcher keeps the low 160 bits: this word would sweep with a least amount of 0x3d7a50fe... or of 0
+        String wide = "0000000000000000000000010000000000000000000000000000000000000000";
+        assertTrue(decode(ROUTER_2_0, data.replace(sweepLeast, wide)).isEmpty(), "a sweep's least over 160 bits");
+        String permitAmount = "000000000000000000000000ffffffffffffffffffffffffffffffffffffffff";
+        assertTrue(
+                decode(ROUTER_2_0, data.replace(permitAmount, "00000000000000000000001" + "f".repeat(41)))
+                        .isEmpty(),
+                "a permit amount over 160 bits");
+        String expiration = "0000000000000000000000000000000000000000000000000000000068108dbb";
+        assertTrue(
+                decode(
+                                ROUTER_2_0,
+                                data.replace(
+                                        expiration,
+                                        "0000000000000000000000000000000000000001000000000000" + "000068108dbb"))
+                        .isEmpty(),
+                "an expiration over 48 bits");
+    }
+
+    @Test
+    void aPermit2TransferAndABalanceCheckReadBackAsEncoded() {
+        String pool = UniswapV2Pair.of(USDC, WETH);
+        UniversalRouterCall call = new UniversalRouterCall(
+                List.of(
+                        new Step(
+                                Command.PERMIT2_TRANSFER_FROM,
+                                false,
+                                pool,
+                                USDC,
+                                BigInteger.valueOf(250_000_000),
+                                null,
+                                null),
+                        new Step(
+                                Command.V2_SWAP_EXACT_IN,
+                                false,
+                                UniversalRouterCall.MSG_SENDER,
+                                null,
+                                null,
+                                new Swap(
+                                        2,
+                                        true,
+                                        List.of(USDC, WETH),
+                                        List.of(),
+                                        BigInteger.ZERO,
+                                        BigInteger.TEN,
+                                        false),
+                                null),
+                        new Step(
+                                Command.BALANCE_CHECK_ERC20,
+                                true,
+                                "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                                WETH,
+                                BigInteger.TEN,
+                                null,
+                                null)),
+                BigInteger.valueOf(1_900_000_000L));
+        byte[] data = RouterEncoding.of(call);
+        assertEquals(
+                call, UniversalRouterCall.decode(BigInteger.ONE, ROUTER, data).orElseThrow());
     }
 
     @Test
