@@ -114,7 +114,7 @@ final class RouterRows {
      * True when {@code s} pays straight into the first pool of {@code next}, a v2 swap: how the router chains a v3
      * pool into a v2 one without holding the tokens in between, or pays a v2 swap's input with a transfer before it.
      */
-    private static boolean paysIntoPoolOf(Step s, Step next) {
+    private boolean paysIntoPoolOf(Step s, Step next) {
         if (next.swap() == null || next.swap().version() != 2) {
             return false;
         }
@@ -122,7 +122,10 @@ final class RouterRows {
         boolean pays = s.swap() != null
                 || ((s.command() == Command.PERMIT2_TRANSFER_FROM || s.command() == Command.TRANSFER)
                         && route.get(0).equals(s.token()));
-        return pays && s.recipient().equals(UniswapV2Pair.of(route.get(0), route.get(1)));
+        return pays
+                && UniswapV2Pair.of(chainId, route.get(0), route.get(1))
+                        .map(s.recipient()::equals)
+                        .orElse(false);
     }
 
     private String text(Step s, String who, boolean paidBefore) {

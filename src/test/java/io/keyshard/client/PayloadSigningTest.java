@@ -1079,7 +1079,7 @@ class PayloadSigningTest {
                         new Step(
                                 Command.PERMIT2_TRANSFER_FROM,
                                 false,
-                                UniswapV2Pair.of(usdc, weth),
+                                UniswapV2Pair.of(BigInteger.ONE, usdc, weth).orElseThrow(),
                                 usdc,
                                 BigInteger.valueOf(250_000_000),
                                 null,

@@ -7,26 +7,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A call of Uniswap's Universal Router {@code execute(commands, inputs[, deadline])}, read step by step when every
  * command is one of the swaps, wraps, payments, Permit2 steps and balance checks below (their inputs exactly as the
  * router's Dispatcher decodes them); a call with any other command (a batch permit, a v4 swap, an NFT purchase) is not
- * read at all. Read only when sent to one of the router's Ethereum deployments.
+ * read at all. Read only when sent to a deployment of the router that runs every command in it
+ * ({@link UniversalRouterDeployment}).
  *
  * @param steps the commands in the order the router runs them
  * @param deadline unix seconds after which the router refuses the call; null for the form without one
  */
 public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
-    /** The router's deployments on Ethereum (chain 1): 1.0, 1.2 and 2.0. */
-    private static final Set<String> ROUTERS = Set.of(
-            "0xef1c6e67703c7bd7107eed8303fbe6ec2554bf6b",
-            "0x3fc91a3afd70395cd496c647d5a6cc9d4b2b7fad",
-            "0x66a9893cc07d91d95644aedd05d03f95e1dba8af");
-
     /** The signatures of the two {@code execute} functions. */
     public static final String EXECUTE = "execute(bytes,bytes[],uint256)";
 
@@ -134,7 +127,9 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
 
     /** The call {@code data} sent to {@code to} on chain {@code chainId} makes, when it is one read here. */
     public static Optional<UniversalRouterCall> decode(BigInteger chainId, String to, byte[] data) {
-        if (!isRouter(chainId, to)) {
+        UniversalRouterDeployment router =
+                UniversalRouterDeployment.of(chainId, to).orElse(null);
+        if (router == null) {
             return Optional.empty();
         }
         boolean withDeadline = Bytes.calls(data, EXECUTE_SELECTOR);
@@ -153,7 +148,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         List<Step> steps = new ArrayList<>();
         for (int k = 0; k < commands.length; k++) {
             // bit 7 is "allow revert"; bit 6 is unused by every command read here, so a byte with it is not read
-            Optional<Command> command = Command.of(commands[k] & 0x7f);
+            Optional<Command> command = Command.of(commands[k] & 0x7f).filter(router::runs);
             Step step = command.isPresent() ? step(command.get(), (commands[k] & 0x80) != 0, inputs.get(k)) : null;
             if (step == null) {
                 return Optional.empty();
@@ -308,10 +303,5 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
             return null;
         }
         return new Step(Command.BALANCE_CHECK_ERC20, mayFail, a.address(0), a.address(1), a.uint(2), null, null);
-    }
-
-    /** True for a deployment of the router on chain {@code chainId}. */
-    public static boolean isRouter(BigInteger chainId, String to) {
-        return BigInteger.ONE.equals(chainId) && to != null && ROUTERS.contains(to.toLowerCase(Locale.ROOT));
     }
 }

@@ -209,7 +209,7 @@ class UniversalRouterCallTest {
 
     @Test
     void aPermit2TransferAndABalanceCheckReadBackAsEncoded() {
-        String pool = UniswapV2Pair.of(USDC, WETH);
+        String pool = UniswapV2Pair.of(BigInteger.ONE, USDC, WETH).orElseThrow();
         UniversalRouterCall call = new UniversalRouterCall(
                 List.of(
                         new Step(
@@ -247,6 +247,56 @@ class UniversalRouterCallTest {
         byte[] data = RouterEncoding.of(call);
         assertEquals(
                 call, UniversalRouterCall.decode(BigInteger.ONE, ROUTER, data).orElseThrow());
+    }
+
+    @Test
+    void theRoutersOnOtherChainsReadTheSameStepsAndADeploymentReadsOnlyWhatItRuns() throws IOException {
+        byte[] data = Hex.decode(recorded("uniswap-router-permit2-token-to-usdc.hex"), "data");
+        List<Step> onEthereum = UniversalRouterCall.decode(BigInteger.ONE, ROUTER_2_0, data)
+                .orElseThrow()
+                .steps();
+        // version 2.0 on OP Mainnet, BNB Smart Chain, Polygon, Base and Arbitrum One
+        String[][] routers = {
+            {"10", "0x851116d9223fabed8e56c0e6b8ad0c31d98b3507"},
+            {"56", "0x1906c1d672b88cd1b9ac7593301ca990f94eae07"},
+            {"137", "0x1095692a6237d83c6a72f3f5efedb9a670c49223"},
+            {"8453", "0x6ff5693b99212da76ad316178a184ab56d299b43"},
+            {"42161", "0xa51afafe0263b40edaef0df8781ea9aa03e381a3"}
+        };
+        for (String[] r : routers) {
+            BigInteger chain = new BigInteger(r[0]);
+            assertEquals(
+                    onEthereum,
+                    UniversalRouterCall.decode(chain, r[1], data).orElseThrow().steps(),
+                    "router 2.0 on chain " + chain);
+            assertTrue(UniversalRouterCall.decode(BigInteger.ONE, r[1], data).isEmpty(), r[1] + " on Ethereum");
+        }
+        // the 1.2 deployed without v2 pools reverts the recorded call's v2 swap
+        String withoutV2 = "0xeC8B0F7Ffe3ae75d7FfAb09429e3675bb63503e4";
+        assertTrue(UniversalRouterCall.decode(BigInteger.valueOf(8453), withoutV2, data)
+                .isEmpty());
+        assertTrue(
+                UniversalRouterCall.decode(BigInteger.valueOf(8453), ROUTER, data)
+                        .isPresent(),
+                "1.2 with them");
+
+        // 1.0 has no balance check: the command reverts there
+        UniversalRouterCall check = new UniversalRouterCall(
+                List.of(new Step(
+                        Command.BALANCE_CHECK_ERC20,
+                        false,
+                        "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+                        USDC,
+                        BigInteger.TEN,
+                        null,
+                        null)),
+                null);
+        byte[] checkData = RouterEncoding.of(check);
+        assertTrue(UniversalRouterCall.decode(BigInteger.ONE, ROUTER_1_0, checkData)
+                .isEmpty());
+        assertEquals(
+                check,
+                UniversalRouterCall.decode(BigInteger.ONE, ROUTER, checkData).orElseThrow());
     }
 
     @Test
