@@ -4,6 +4,7 @@ import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.Network;
+import io.keyshard.payload.evm.CowOrder;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
@@ -89,6 +90,7 @@ final class EvmPayloads {
         permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
         SeaportOrder.of(data).ifPresent(o -> SeaportRows.add(o, t.chainId(), address, rows, warnings));
         SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
+        CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
         messageLines(data, address, rows, warnings);
         if (!uncovered.isEmpty()) {
             rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));

@@ -336,6 +336,46 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aCowOrderShowsWhatItSellsAndBuysAndWarnsWhenItPaysSomeoneElseOrAsksNothing() throws IOException {
+        String self = evmAddress("m/44/60/0/0/0");
+        SignReview order = typedReview("cow-order.json");
+        assertShows(
+                order,
+                new SignReview.Row("CoW order", "sell exactly 2000 USDC for at least 0.75 WETH"),
+                new SignReview.Row("Receiver", "the order's owner, " + self + " (this key)"),
+                new SignReview.Row("Valid until", "2027-01-01 00:00:00 UTC"),
+                new SignReview.Row("Fills", "all at once or not at all"));
+        assertEquals(List.of(), order.warnings(), order.text());
+
+        String zero = "\"receiver\": \"0x0000000000000000000000000000000000000000\"";
+        SignReview elsewhere =
+                typedReview("cow-order.json", zero, "\"receiver\": \"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045\"");
+        assertEquals(
+                List.of("this CoW order sends what it buys to 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045, not to "
+                        + "this key: sign only if you mean to pay that address"),
+                elsewhere.warnings());
+        assertTrue(
+                typedReview("cow-order.json", zero, "\"receiver\": \"" + self + "\"")
+                        .warnings()
+                        .isEmpty(),
+                "the key's own address as receiver");
+
+        SignReview nothing = typedReview(
+                "cow-order.json",
+                "\"750000000000000000\"",
+                "\"0\"",
+                "\"buyToken\": \"0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2\"",
+                "\"buyToken\": \"0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE\"",
+                "\"kind\": \"sell\"",
+                "\"kind\": \"buy\"");
+        assertShows(nothing, new SignReview.Row("CoW order", "buy exactly 0 ETH for at most 2000 USDC"));
+        assertEquals(
+                List.of("this CoW order asks nothing in return for 2000 USDC: whoever holds the signature can have it "
+                        + "settled and take the tokens; do not sign it unless you mean to give them away"),
+                nothing.warnings());
+    }
+
+    @Test
     void aBatchPermitShowsEveryTokenAndIsWarnedAboutAsOneApproval() throws IOException {
         String router = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
         SignReview batch = typedReview("permit2-batch.json");

@@ -96,6 +96,11 @@ final class Quantities {
         return Hex.decode(text.substring(2).toLowerCase(Locale.ROOT), field);
     }
 
+    /** An address as {@link #address} reads it, written in its EIP-55 form. */
+    static String eip55(JsonNode node, String field) {
+        return AccountAddresses.eip55(Hex.encode(address(node, field)));
+    }
+
     /** A 20-byte address: all lower case, all upper case, or exactly its EIP-55 checksummed form. */
     static byte[] address(JsonNode node, String field) {
         if (node == null || !node.isTextual()) {

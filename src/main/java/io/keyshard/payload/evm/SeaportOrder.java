@@ -1,12 +1,9 @@
 package io.keyshard.payload.evm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.address.AccountAddresses;
-import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -90,7 +87,7 @@ public record SeaportOrder(
 
     /** The order {@code data} signs, when it is a Seaport order whose values all read. */
     public static Optional<SeaportOrder> of(TypedData data) {
-        if (!data.primaryType().equals("OrderComponents") || !seaportTypes(data.types())) {
+        if (!data.primaryType().equals("OrderComponents") || !seaportTypes(data)) {
             return Optional.empty();
         }
         return read(data.message());
@@ -104,7 +101,7 @@ public record SeaportOrder(
     public static Optional<List<SeaportOrder>> bulk(TypedData data) {
         List<TypedData.Field> tree = data.types().get("BulkOrder");
         if (!data.primaryType().equals("BulkOrder")
-                || !seaportTypes(data.types())
+                || !seaportTypes(data)
                 || tree == null
                 || tree.size() != 1
                 || !tree.get(0).name().equals("tree")
@@ -133,10 +130,10 @@ public record SeaportOrder(
         return order.isPresent();
     }
 
-    private static boolean seaportTypes(Map<String, List<TypedData.Field>> types) {
-        return declares(types, "OrderComponents", ORDER)
-                && declares(types, "OfferItem", OFFER_ITEM)
-                && declares(types, "ConsiderationItem", CONSIDERATION_ITEM);
+    private static boolean seaportTypes(TypedData data) {
+        return data.declares("OrderComponents", ORDER)
+                && data.declares("OfferItem", OFFER_ITEM)
+                && data.declares("ConsiderationItem", CONSIDERATION_ITEM);
     }
 
     /** One order's values, which the digest has already checked against Seaport's types. */
@@ -155,13 +152,6 @@ public record SeaportOrder(
                 consideration,
                 Quantities.unsigned(m.get("startTime"), "startTime", 256),
                 Quantities.unsigned(m.get("endTime"), "endTime", 256)));
-    }
-
-    /** True when the struct declares exactly these members, in this order: the layout Seaport hashes. */
-    private static boolean declares(Map<String, List<TypedData.Field>> types, String struct, List<String> members) {
-        List<TypedData.Field> fields = types.get(struct);
-        return fields != null
-                && fields.stream().map(f -> f.name() + ":" + f.type()).toList().equals(members);
     }
 
     /** The items of an array the digest already checked against its type; null for an item type Seaport lacks. */
@@ -187,6 +177,6 @@ public record SeaportOrder(
     }
 
     private static String address(JsonNode node) {
-        return AccountAddresses.eip55(Hex.encode(Quantities.address(node, "address")));
+        return Quantities.eip55(node, "address");
     }
 }

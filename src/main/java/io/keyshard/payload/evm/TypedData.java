@@ -51,6 +51,16 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         return message.deepCopy();
     }
 
+    /**
+     * True when {@code struct} declares exactly these members ({@code name:type}), in this order: the layout a
+     * contract's type hash is made of, so values read by name mean what that contract reads.
+     */
+    public boolean declares(String struct, List<String> members) {
+        List<Field> fields = types.get(struct);
+        return fields != null
+                && fields.stream().map(f -> f.name() + ":" + f.type()).toList().equals(members);
+    }
+
     /** Parses and checks the JSON text of a typed-data payload. */
     public static TypedData parse(String json) {
         JsonNode root = Quantities.object(json, "typed data", "with types, primaryType, domain and message");

@@ -1,7 +1,6 @@
 package io.keyshard.payload.evm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyshard.address.AccountAddresses;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public record TypedMessageLines(List<Line> lines, int total) {
     static String atomic(String type, JsonNode value, String path) {
         switch (type) {
             case "address" -> {
-                return AccountAddresses.eip55(Hex.encode(Quantities.address(value, path)));
+                return Quantities.eip55(value, path);
             }
             case "bool" -> {
                 return Boolean.toString(value.booleanValue());

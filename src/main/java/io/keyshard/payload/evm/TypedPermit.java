@@ -3,8 +3,6 @@ package io.keyshard.payload.evm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.keyshard.address.AccountAddresses;
-import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -189,6 +187,6 @@ public record TypedPermit(String spender, List<Grant> grants) {
     }
 
     private static String address(JsonNode node) {
-        return AccountAddresses.eip55(Hex.encode(Quantities.address(node, "address")));
+        return Quantities.eip55(node, "address");
     }
 }

@@ -146,8 +146,8 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds, every value of the message is listed, a permit or a Seaport order among them is
-     * read without a refusal, values the types do not declare are named and leave the digest as it is, and the
+     * type): the review builds, every value of the message is listed, a permit, a Seaport order or a CoW order among
+     * them is read without a refusal (a CoW order only for CoW's settlement contract), values the types do not declare are named and leave the digest as it is, and the
      * digest is the same each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
@@ -186,6 +186,11 @@ class EvmPayloadFuzzTest {
         });
         SeaportOrder.of(typed).ifPresent(EvmPayloadFuzzTest::assertReadable);
         SeaportOrder.bulk(typed).ifPresent(orders -> orders.forEach(EvmPayloadFuzzTest::assertReadable));
+        CowOrder.of(typed)
+                .ifPresent(o -> assertTrue(
+                        CowOrder.SETTLEMENT.equalsIgnoreCase(review.verifyingContract())
+                                && o.validTo().bitLength() <= 32,
+                        o::toString));
         List<String> uncovered = new ArrayList<>();
         assertArrayEquals(digest, Eip712.digest(typed, uncovered), "naming what is left out changes no digest");
         assertTrue(
