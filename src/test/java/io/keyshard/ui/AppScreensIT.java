@@ -243,6 +243,11 @@ class AppScreensIT {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** A label's text, or "" while no node has that id yet: a condition waited for must not throw before it shows. */
+    private static String textIfShown(FxRobot robot, String id) {
+        return robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse("");
+    }
+
     @Test
     void wizardCreatesASecp256k1KeyAndExportsABackup(FxRobot robot) throws Exception {
         // the cluster's SECP256k1 pairs may exist from other keys: a probe key says whether this one needs a setup
@@ -255,8 +260,8 @@ class AppScreensIT {
             // the key's signing setup ran in the background meanwhile, on the three node processes
             waitFor(
                     180,
-                    () -> "Ready to sign".equals(text(robot, "#signing-state")),
-                    () -> text(robot, "#signing-note"));
+                    () -> "Ready to sign".equals(textIfShown(robot, "#signing-state")),
+                    () -> textIfShown(robot, "#signing-note"));
             Screenshots.save(robot, stage.getScene().getRoot(), "wizard-6-ready-to-sign");
         } finally {
             workspace.setUpSigningAfterKeygen(false);
@@ -324,14 +329,17 @@ class AppScreensIT {
         robot.clickOn("#backup-password").write("backup secret 1");
         robot.clickOn("#backup-confirm").write("backup secret 2");
         robot.type(KeyCode.ENTER);
-        waitFor(20, () -> !text(robot, "#backup-error").isEmpty());
+        waitFor(20, () -> !textIfShown(robot, "#backup-error").isEmpty());
         assertEquals("The two backup passwords do not match.", text(robot, "#backup-error"));
         Screenshots.save(robot, robot.lookup("#backup-dialog").query(), "wizard-backup-dialog");
         assertFalse(Files.exists(backup));
         robot.interact(() ->
                 robot.lookup("#backup-confirm").queryAs(TextInputControl.class).setText("backup secret 1"));
         robot.clickOn("#backup-export");
-        waitFor(30, () -> Files.exists(backup) && !text(robot, "#backup-note").isEmpty());
+        waitFor(
+                30,
+                () -> Files.exists(backup)
+                        && !textIfShown(robot, "#backup-note").isEmpty());
         assertEquals(
                 vault.list().stream().map(KeyRecord::keyId).collect(Collectors.toSet()),
                 VaultBackup.read(backup, "backup secret 1".toCharArray()).stream()
@@ -453,7 +461,7 @@ class AppScreensIT {
         robot.clickOn("#servers-add");
         robot.clickOn("#server-entry").write("{\"name\": \"REMOTE_A\", \"id\": 31");
         robot.clickOn("#server-entry-add");
-        waitFor(20, () -> !text(robot, "#server-entry-error").isEmpty());
+        waitFor(20, () -> !textIfShown(robot, "#server-entry-error").isEmpty());
         assertTrue(text(robot, "#server-entry-error").contains("ends too early"), text(robot, "#server-entry-error"));
         Screenshots.save(robot, robot.lookup("#add-server-dialog").query(), "servers-add-error");
         assertFalse(Files.readString(home.resolve("servers.json")).contains("REMOTE_A"), "nothing written");
@@ -545,30 +553,38 @@ class AppScreensIT {
         remote.stop();
         AppModel model = TestApps.fxModel(home);
         TestApps.ShownApp shown = TestApps.showUnlocked(robot, model, vault, 760);
-        @SuppressWarnings("unchecked")
-        TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
-        waitFor(
-                30,
-                () -> table.getItems().stream()
-                        .anyMatch(k -> k.keyId().equals(made.record().keyId())));
-        waitFor(60, () -> !model.keys().health().checkingProperty().get());
-        robot.interact(() -> table.getSelectionModel()
-                .select(table.getItems().stream()
-                        .filter(k -> k.keyId().equals(made.record().keyId()))
-                        .findFirst()
-                        .orElseThrow()));
-        waitFor(
-                60,
-                () -> "Not known whether signing is set up".equals(text(robot, "#signing-state")),
-                () -> text(robot, "#signing-state"));
-        assertEquals(
-                "REMOTE_D does not answer: a share check asks again once it is back.", text(robot, "#signing-note"));
+        try {
+            @SuppressWarnings("unchecked")
+            TableView<KeyRecord> table = robot.lookup("#keys-table").queryAs(TableView.class);
+            waitFor(
+                    30,
+                    () -> table.getItems().stream()
+                            .anyMatch(k -> k.keyId().equals(made.record().keyId())));
+            waitFor(60, () -> !model.keys().health().checkingProperty().get());
+            robot.interact(() -> table.getSelectionModel()
+                    .select(table.getItems().stream()
+                            .filter(k -> k.keyId().equals(made.record().keyId()))
+                            .findFirst()
+                            .orElseThrow()));
+            waitFor(
+                    60,
+                    () -> "Not known whether signing is set up".equals(textIfShown(robot, "#signing-state")),
+                    () -> textIfShown(robot, "#signing-state"));
+            assertEquals(
+                    "REMOTE_D does not answer: a share check asks again once it is back.",
+                    text(robot, "#signing-note"));
 
-        remote.server = NodeServer.start(remote.data, port, Duration.ofMinutes(10));
-        robot.clickOn("#check-health");
-        waitFor(60, () -> "Ready to sign".equals(text(robot, "#signing-state")), () -> text(robot, "#signing-note"));
-        Screenshots.save(robot, shown.window().root(), "keys-signing-known-again");
-        robot.interact(() -> shown.stage().close());
+            remote.server = NodeServer.start(remote.data, port, Duration.ofMinutes(10));
+            robot.clickOn("#check-health");
+            waitFor(
+                    60,
+                    () -> "Ready to sign".equals(textIfShown(robot, "#signing-state")),
+                    () -> textIfShown(robot, "#signing-note"));
+            Screenshots.save(robot, shown.window().root(), "keys-signing-known-again");
+        } finally {
+            // a window left open would lock the shared vault under the tests that follow
+            robot.interact(() -> shown.stage().close());
+        }
     }
 
     @Test
