@@ -1,10 +1,15 @@
 package io.keyshard.payload.evm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.address.AccountAddresses;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A token is known by its address on its chain, and its amounts are then shown in whole tokens. */
@@ -29,5 +34,30 @@ class KnownTokenTest {
         assertEquals(Optional.empty(), KnownToken.of(BigInteger.valueOf(137), USDC));
         assertEquals(Optional.empty(), KnownToken.of(BigInteger.TWO.pow(64).add(BigInteger.ONE), USDC));
         assertEquals(Optional.empty(), KnownToken.of(BigInteger.ONE, "0x000000000000000000000000000000000000dEaD"));
+    }
+
+    @Test
+    void everyListedTokenHasACheckedAddressAndItsChainHasOneWrappedCoin() {
+        for (KnownToken t : KnownToken.all()) {
+            assertTrue(AccountAddresses.isValidEvm(t.address()), t::toString);
+            assertTrue(List.of(6, 8, 18).contains(t.decimals()), t::toString);
+            assertEquals(
+                    Optional.of(t),
+                    KnownToken.of(BigInteger.valueOf(t.chainId()), t.address()),
+                    "one token per address and chain");
+        }
+        Map<Long, Long> wrapped = KnownToken.all().stream()
+                .filter(KnownToken::wrapsCoin)
+                .collect(Collectors.groupingBy(KnownToken::chainId, Collectors.counting()));
+        assertTrue(wrapped.values().stream().allMatch(n -> n == 1), wrapped::toString);
+        assertEquals(
+                "0.5 WBTC",
+                KnownToken.of(BigInteger.ONE, "0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599")
+                        .orElseThrow()
+                        .amount(BigInteger.valueOf(50_000_000)));
+        assertEquals(
+                "WMATIC",
+                KnownToken.wrappedCoin(BigInteger.valueOf(137)).orElseThrow().symbol(),
+                "Polygon's wrapped coin");
     }
 }

@@ -69,6 +69,16 @@ class WrappedCoinTest {
                         .orElseThrow()
                         .token()
                         .symbol());
+        assertEquals(
+                "WMATIC",
+                decode(137, "0x0d500B1d8E8eF31E21C99d1Db9A6444d3ADf1270", WITHDRAW)
+                        .orElseThrow()
+                        .token()
+                        .symbol());
+        assertTrue(
+                decode(137, "0x7ceB23fD6bC0adD59E62ac25578270cFf1b9f619", "d0e30db0")
+                        .isEmpty(),
+                "bridged WETH on Polygon is a token, not the chain's wrapped coin");
         assertTrue(decode(137, WETH, "d0e30db0").isEmpty(), "mainnet WETH's address on another chain");
         assertTrue(decode(1, opStack, "d0e30db0").isEmpty(), "the OP Stack's address on Ethereum");
     }
