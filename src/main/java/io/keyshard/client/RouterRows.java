@@ -1,14 +1,12 @@
 package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
-import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.UniswapV2Pair;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
 import io.keyshard.payload.evm.UniversalRouterCall.Step;
 import io.keyshard.payload.evm.UniversalRouterCall.Swap;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +26,14 @@ final class RouterRows {
     private final String address;
     private final String router;
     private final BigInteger now;
+    private final RouterWords words;
 
     private RouterRows(BigInteger chainId, String address, String router, Instant now) {
         this.chainId = chainId;
         this.address = address;
         this.router = router;
         this.now = BigInteger.valueOf(now.getEpochSecond());
+        this.words = new RouterWords(chainId, address);
     }
 
     /**
@@ -64,7 +64,7 @@ final class RouterRows {
             boolean paidBefore = k > 0 && paysIntoPoolOf(steps.get(k - 1), s);
             String who = intoNextPool
                     ? "the Uniswap v2 pool the next step swaps in"
-                    : s.recipient() == null ? null : who(s.recipient());
+                    : s.recipient() == null ? null : words.who(s.recipient());
             rows.add(new SignReview.Row(
                     label,
                     text(s, who, paidBefore)
@@ -79,7 +79,9 @@ final class RouterRows {
                     + "almost all of it; have the app set a slippage limit and make the transaction again");
         }
         boolean usesCoin = steps.stream()
-                .anyMatch(s -> s.command() == Command.WRAP_ETH || UniversalRouterCall.COIN.equals(s.token()));
+                .anyMatch(s -> s.command() == Command.WRAP_ETH
+                        || UniversalRouterCall.COIN.equals(s.token())
+                        || (s.v4() != null && V4SwapRows.usesCoin(s.v4())));
         if (!"0".equals(value) && !usesCoin) {
             warnings.add("the transaction sends " + EvmChain.amount(chainId, value) + " to the router, but no step "
                     + "uses it: it stays in the router, where anyone can take it");
@@ -135,26 +137,32 @@ final class RouterRows {
                 swapText(s.swap(), who, paidBefore);
             case WRAP_ETH ->
                 "wrap "
-                        + (all(amount) ? "all the " + coin() + " the router holds" : coinAmount(amount))
-                        + " into " + wrapped() + ", to " + who;
+                        + (RouterWords.all(amount)
+                                ? "all the " + words.coin() + " the router holds"
+                                : words.coinAmount(amount))
+                        + " into " + words.wrapped() + ", to " + who;
             case UNWRAP_WETH ->
-                "unwrap all the " + wrapped() + " the router holds (at least " + coinAmount(amount) + ") into " + coin()
-                        + ", to " + who;
+                "unwrap all the " + words.wrapped() + " the router holds (at least " + words.coinAmount(amount)
+                        + ") into " + words.coin() + ", to " + who;
             case SWEEP ->
-                "send all the router holds of " + name(s.token()) + " (at least " + amount(s.token(), amount) + ") to "
-                        + who;
+                "send all the router holds of " + words.name(s.token()) + " (at least "
+                        + words.amount(s.token(), amount) + ") to " + who;
             case TRANSFER ->
                 "send "
-                        + (all(amount) ? "all the router holds of " + name(s.token()) : amount(s.token(), amount))
+                        + (RouterWords.all(amount)
+                                ? "all the router holds of " + words.name(s.token())
+                                : words.amount(s.token(), amount))
                         + " from the router to " + who;
             case PAY_PORTION ->
-                "pay " + percent(amount, 2) + " of the " + name(s.token()) + " the router holds to " + who;
+                "pay " + RouterWords.percent(amount, 2) + " of the " + words.name(s.token()) + " the router holds to "
+                        + who;
             case PERMIT2_TRANSFER_FROM ->
-                "take " + amount(s.token(), amount) + " from this key's tokens through Permit2, to " + who;
+                "take " + words.amount(s.token(), amount) + " from this key's tokens through Permit2, to " + who;
             case PERMIT2_PERMIT -> permitText(s.permit().allowance());
+            case V4_SWAP -> V4SwapRows.text(s.v4(), words);
             case BALANCE_CHECK_ERC20 ->
                 "check that " + EvmMessageRows.marked(s.recipient(), address) + " holds at least "
-                        + amount(s.token(), amount) + (s.mayFail() ? "" : ", or the transaction fails");
+                        + words.amount(s.token(), amount) + (s.mayFail() ? "" : ", or the transaction fails");
         };
     }
 
@@ -166,8 +174,8 @@ final class RouterRows {
 
     private String allowance(Permit2Approval a) {
         return a.amount().equals(Permit2Approval.UNLIMITED)
-                ? "any amount of " + name(a.token())
-                : amount(a.token(), a.amount());
+                ? "any amount of " + words.name(a.token())
+                : words.amount(a.token(), a.amount());
     }
 
     private String spender(String spender) {
@@ -182,21 +190,21 @@ final class RouterRows {
         String out = w.tokens().get(w.tokens().size() - 1);
         String paid;
         if (paidBefore) {
-            paid = "the " + name(in) + " the step before paid into the pool"
+            paid = "the " + words.name(in) + " the step before paid into the pool"
                     + (w.amountIn().signum() == 0 ? "" : " (and " + inAmount(w) + ")");
         } else if (!w.exactIn()) {
-            paid = "at most " + amount(in, w.amountIn());
+            paid = "at most " + words.amount(in, w.amountIn());
         } else {
             paid = inAmount(w);
         }
-        String bought = (w.exactIn() ? "at least " : "exactly ") + amount(out, w.amountOut());
+        String bought = (w.exactIn() ? "at least " : "exactly ") + words.amount(out, w.amountOut());
         List<String> route = new ArrayList<>();
         for (int k = 0; k < w.tokens().size(); k++) {
             if (k > 0 && !w.fees().isEmpty()) {
                 // a v3 fee is in millionths: 500 is 0.05%
-                route.add(percent(BigInteger.valueOf(w.fees().get(k - 1)), 4) + " pool");
+                route.add(RouterWords.percent(BigInteger.valueOf(w.fees().get(k - 1)), 4) + " pool");
             }
-            route.add(name(w.tokens().get(k)));
+            route.add(words.name(w.tokens().get(k)));
         }
         return "swap " + paid + " for " + bought + " on Uniswap v" + w.version() + " (" + String.join(" → ", route)
                 + "), paid "
@@ -207,13 +215,13 @@ final class RouterRows {
     /** An exact-input swap's input: an amount, all the router holds, or (v2) what was already sent to the pool. */
     private String inAmount(Swap w) {
         String in = w.tokens().get(0);
-        if (all(w.amountIn())) {
-            return "all the router holds of " + name(in);
+        if (RouterWords.all(w.amountIn())) {
+            return "all the router holds of " + words.name(in);
         }
         if (w.version() == 2 && w.amountIn().signum() == 0) {
-            return "the " + name(in) + " already sent to the pool";
+            return "the " + words.name(in) + " already sent to the pool";
         }
-        return amount(in, w.amountIn());
+        return words.amount(in, w.amountIn());
     }
 
     private void stepWarnings(String step, Step s, List<String> warnings) {
@@ -229,14 +237,18 @@ final class RouterRows {
         if (s.command() == Command.BALANCE_CHECK_ERC20) {
             return;
         }
+        if (s.command() == Command.V4_SWAP) {
+            V4SwapRows.warnings(step, s.v4(), words, warnings);
+            return;
+        }
         String to = s.recipient();
         boolean outside = !to.equals(UniversalRouterCall.MSG_SENDER)
                 && !to.equals(UniversalRouterCall.ADDRESS_THIS)
                 && !to.equals(address);
         if (s.command() == Command.PAY_PORTION) {
             if (outside && s.amount().compareTo(ONE_PERCENT_BIPS) > 0) {
-                warnings.add(step + " pays " + percent(s.amount(), 2) + " of the " + name(s.token()) + " to " + to
-                        + ": a fee over 1% is unusual");
+                warnings.add(step + " pays " + RouterWords.percent(s.amount(), 2) + " of the " + words.name(s.token())
+                        + " to " + to + ": a fee over 1% is unusual");
             }
         } else if (outside) {
             warnings.add(step + " sends what it " + (s.swap() == null ? "moves" : "buys") + " to " + to
@@ -246,61 +258,14 @@ final class RouterRows {
 
     /** True when the call swaps and nothing in it sets a least amount to receive. */
     private static boolean unprotected(List<Step> steps) {
-        boolean swaps = steps.stream().anyMatch(s -> s.swap() != null);
+        boolean swaps = steps.stream().anyMatch(s -> s.swap() != null || s.v4() != null);
         boolean least = steps.stream()
                 .anyMatch(s -> s.swap() != null
                         ? !s.swap().exactIn() || s.swap().amountOut().signum() > 0
-                        : (s.command() == Command.SWEEP || s.command() == Command.UNWRAP_WETH)
-                                && s.amount().signum() > 0);
+                        : s.v4() != null
+                                ? V4SwapRows.protects(s.v4())
+                                : (s.command() == Command.SWEEP || s.command() == Command.UNWRAP_WETH)
+                                        && s.amount().signum() > 0);
         return swaps && !least;
-    }
-
-    private String who(String recipient) {
-        if (recipient.equals(UniversalRouterCall.MSG_SENDER)) {
-            return "the sender " + address + " (this key)";
-        }
-        if (recipient.equals(UniversalRouterCall.ADDRESS_THIS)) {
-            return "the router, for a later step";
-        }
-        return EvmMessageRows.marked(recipient, address);
-    }
-
-    private static boolean all(BigInteger amount) {
-        return UniversalRouterCall.CONTRACT_BALANCE.equals(amount);
-    }
-
-    /** A fraction as a percentage: {@code units} of a 10^(2+{@code places}) whole, so 25 bips (places 2) is "0.25%". */
-    private static String percent(BigInteger units, int places) {
-        return new BigDecimal(units).movePointLeft(places).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private String coin() {
-        return EvmChain.of(chainId).map(EvmChain::coin).orElse("coin");
-    }
-
-    private String coinAmount(BigInteger wei) {
-        return EvmMessageRows.coinAmount(chainId, wei);
-    }
-
-    private String wrapped() {
-        return name(KnownToken.wrappedCoin(chainId).map(KnownToken::address).orElse(null));
-    }
-
-    /** A token by its symbol when known, else by its address; the coin by its symbol. */
-    private String name(String token) {
-        if (token == null) {
-            return "the wrapped " + coin();
-        }
-        if (token.equals(UniversalRouterCall.COIN)) {
-            return coin();
-        }
-        return KnownToken.of(chainId, token).map(KnownToken::symbol).orElse("the token " + token);
-    }
-
-    /** A payment's or swap's amount: of the coin, or of a token in whole tokens when known. */
-    private String amount(String token, BigInteger units) {
-        return token.equals(UniversalRouterCall.COIN)
-                ? coinAmount(units)
-                : EvmMessageRows.tokenAmount(chainId, token, units);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.ExitCoded;
 import io.keyshard.address.Base58;
 import io.keyshard.address.Chain;
@@ -37,6 +38,8 @@ import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
 import io.keyshard.payload.evm.UniversalRouterCall.Step;
 import io.keyshard.payload.evm.UniversalRouterCall.Swap;
+import io.keyshard.payload.evm.UniversalRouterCallTest;
+import io.keyshard.payload.evm.V4Swap;
 import io.keyshard.payload.solana.SolanaFixtures;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
@@ -1123,6 +1126,7 @@ class PayloadSigningTest {
                                 usdc,
                                 BigInteger.valueOf(250_000_000),
                                 null,
+                                null,
                                 null),
                         new Step(
                                 Command.V2_SWAP_EXACT_IN,
@@ -1138,6 +1142,7 @@ class PayloadSigningTest {
                                         BigInteger.ZERO,
                                         new BigInteger("70000000000000000"),
                                         false),
+                                null,
                                 null),
                         new Step(
                                 Command.BALANCE_CHECK_ERC20,
@@ -1145,6 +1150,7 @@ class PayloadSigningTest {
                                 self,
                                 weth,
                                 new BigInteger("70000000000000000"),
+                                null,
                                 null,
                                 null)),
                 BigInteger.valueOf(1_900_000_000L));
@@ -1165,6 +1171,86 @@ class PayloadSigningTest {
                         "Step 3 of 3",
                         "check that " + self + " (this key) holds at least 0.07 WETH, or the transaction fails"));
         assertEquals(List.of(), review.warnings(), review.text());
+    }
+
+    @Test
+    void aUniswapV4SwapIsShownActionByActionAndAPoolWithAHookIsWarnedAbout() throws IOException {
+        String router = "0x66a9893cC07D91D95644AEDD05D03f95e1dBA8Af";
+        String self = evmAddress("m/44/60/0/0/0");
+        String sdkRecipient = "aa".repeat(20);
+        JsonNode vectors = UniversalRouterCallTest.sdkVectors();
+        // the SDK's calls pay a test address: here they pay this key
+        String ethForUsdc = vectors.get("_UNISWAP_V4_1_ETH_FOR_USDC")
+                .get("calldata")
+                .asText()
+                .replace(sdkRecipient, self.substring(2).toLowerCase(Locale.ROOT));
+        SignReview buy =
+                ethTxWithValue(router, "1000000000000000000", ethForUsdc).review();
+        assertShows(
+                buy,
+                new SignReview.Row(
+                        "Step",
+                        "on Uniswap v4: swap 1 ETH for at least 949522862849.515261 USDC (ETH → 0.3% pool → USDC); "
+                                + "then pay in what the swap owes in ETH, from the ETH the router holds; then send all "
+                                + "the swap made of USDC to " + self + " (this key)"));
+        assertEquals(List.of(), buy.warnings(), buy.text());
+
+        String daiForEth = vectors.get("_UNISWAP_V4_DAI_FOR_1_ETH_2_HOP")
+                .get("calldata")
+                .asText()
+                .replace(sdkRecipient, self.substring(2).toLowerCase(Locale.ROOT));
+        SignReview exactOut = ethTxWithValue(router, "0", daiForEth).review();
+        assertShows(
+                exactOut,
+                new SignReview.Row(
+                        "Step",
+                        "on Uniswap v4: swap at most 1.056330579666472933 DAI for exactly 1 ETH (DAI → 0.3% pool → "
+                                + "USDC → 0.3% pool → ETH); then pay in what the swap owes in DAI, from this key's "
+                                + "tokens through Permit2; then send 1 ETH of what it made to " + self
+                                + " (this key)"));
+        assertEquals(List.of(), exactOut.warnings(), exactOut.text());
+
+        // the same swap through a pool with a hook contract, and paying out to someone else
+        UniversalRouterCall call = UniversalRouterCall.decode(
+                        BigInteger.ONE, router, Hex.decode(ethForUsdc.substring(2), "data"))
+                .orElseThrow();
+        V4Swap v4 = call.steps().get(0).v4();
+        String hook = "0x000000000004444c5dc75cB358380D2e3dE08A90";
+        V4Swap.Action swap = v4.actions().get(0);
+        V4Swap.Hop hop = swap.path().get(0);
+        V4Swap.Action hooked = new V4Swap.Action(
+                swap.kind(),
+                swap.currency(),
+                null,
+                swap.amount(),
+                swap.limit(),
+                null,
+                List.of(new V4Swap.Hop(hop.currency(), hop.fee(), hop.tickSpacing(), hook, hop.hookData())));
+        V4Swap.Action take = v4.actions().get(2);
+        V4Swap.Action elsewhere =
+                new V4Swap.Action(take.kind(), take.currency(), TOKEN_RECIPIENT, take.amount(), null, null, List.of());
+        UniversalRouterCall changed = new UniversalRouterCall(
+                List.of(new Step(
+                        Command.V4_SWAP,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new V4Swap(List.of(hooked, v4.actions().get(1), elsewhere)))),
+                null);
+        SignReview risky = ethTxWithValue(router, "1000000000000000000", "0x" + Hex.encode(RouterEncoding.of(changed)))
+                .review();
+        assertEquals(
+                List.of(
+                        "step sends what it takes from the swap to " + TOKEN_RECIPIENT + ", not to this key: sign "
+                                + "only if you mean to pay that address",
+                        "step swaps through a Uniswap v4 pool whose hook contract " + hook + " runs its own code "
+                                + "during the swap and can change what it pays: sign only for a pool you trust"),
+                risky.warnings(),
+                risky.text());
+        assertTrue(risky.rows().stream().anyMatch(r -> r.value().contains("0.3% pool with hook " + hook)));
     }
 
     /** 2100-01-01 00:00:00 UTC: a deadline still ahead whenever the tests run. */

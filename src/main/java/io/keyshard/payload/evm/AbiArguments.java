@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -121,6 +122,60 @@ final class AbiArguments {
             }
             values.add(Arrays.copyOfRange(args, at + WORD, at + WORD + length));
             next += WORD + padded;
+        }
+        nextTail = base + next;
+        return values;
+    }
+
+    /**
+     * Head {@code i} as a signed integer of {@code bits} bits: the word must be its two's complement sign-extended to
+     * 256 bits, as the ABI writes an {@code intN}; else null.
+     */
+    BigInteger signed(int i, int bits) {
+        BigInteger v = new BigInteger(Arrays.copyOfRange(args, WORD * i, WORD * (i + 1)));
+        return v.bitLength() < bits ? v : null;
+    }
+
+    /**
+     * The dynamic tuple whose offset is head {@code i}, as a reader with {@code headWords} heads of its own; null when
+     * the offset is not the canonical one. The tuple's tails run to the end of the data, so it must be the last
+     * dynamic argument: the outer arguments are complete when the tuple's reader is.
+     */
+    AbiArguments tuple(int i, int headWords) {
+        int start = nextTail;
+        if (smallInt(WORD * i) != start || args.length - start < WORD * headWords) {
+            return null;
+        }
+        nextTail = args.length;
+        return new AbiArguments(Arrays.copyOfRange(args, start, args.length), headWords);
+    }
+
+    /**
+     * The array of dynamic tuples whose offset is head {@code i}, each read by {@code read} from a reader with {@code
+     * headWords} heads over the element; null when any element does not read or the array is not canonical: the
+     * element offsets (counted from just after the length word) must point at the elements in order, each right
+     * after where the one before ends (its reader's last tail).
+     */
+    <T> List<T> tuples(int i, int headWords, Function<AbiArguments, T> read) {
+        int count = tailLength(i, WORD);
+        if (count < 0) {
+            return null;
+        }
+        int base = nextTail + WORD;
+        int next = WORD * count;
+        List<T> values = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int at = base + next;
+            if (smallInt(base + WORD * k) != next || args.length - at < WORD * headWords) {
+                return null;
+            }
+            AbiArguments element = new AbiArguments(Arrays.copyOfRange(args, at, args.length), headWords);
+            T value = read.apply(element);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+            next += element.nextTail;
         }
         nextTail = base + next;
         return values;

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A call of Uniswap's Universal Router {@code execute(commands, inputs[, deadline])}, read step by step when every
- * command is one of the swaps, wraps, payments, Permit2 steps and balance checks below (their inputs exactly as the
- * router's Dispatcher decodes them); a call with any other command (a batch permit, a v4 swap, an NFT purchase) is not
+ * command is one of the swaps (Uniswap v2, v3 and, on 2.0, v4), wraps, payments, Permit2 steps and balance checks below (their inputs exactly as the
+ * router's Dispatcher decodes them); a call with any other command (a batch permit, a position change, an NFT purchase) is not
  * read at all. Read only when sent to a deployment of the router that runs every command in it
  * ({@link UniversalRouterDeployment}).
  *
@@ -53,7 +53,8 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         PERMIT2_PERMIT(0x0a),
         WRAP_ETH(0x0b),
         UNWRAP_WETH(0x0c),
-        BALANCE_CHECK_ERC20(0x0e);
+        BALANCE_CHECK_ERC20(0x0e),
+        V4_SWAP(0x10);
 
         private final int code;
 
@@ -84,6 +85,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
      *     in bips, or the least balance a check requires; null for a swap or a permit
      * @param swap a swap's route and amounts; null for the other commands
      * @param permit a Permit2 permit's allowance and signature; null for the other commands
+     * @param v4 a Uniswap v4 swap's actions; null for the other commands
      */
     public record Step(
             Command command,
@@ -92,7 +94,8 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
             String token,
             BigInteger amount,
             Swap swap,
-            Permit permit) {}
+            Permit permit,
+            V4Swap v4) {}
 
     /**
      * A permit the sender signed for Permit2 ({@code PermitSingle}), which the router hands to Permit2 so that the
@@ -166,6 +169,10 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
             case WRAP_ETH, UNWRAP_WETH -> wrap(c, mayFail, input);
             case PERMIT2_PERMIT -> permit(mayFail, input);
             case BALANCE_CHECK_ERC20 -> balanceCheck(mayFail, input);
+            case V4_SWAP ->
+                V4Swap.decode(input)
+                        .map(v -> new Step(c, mayFail, null, null, null, null, null, v))
+                        .orElse(null);
         };
     }
 
@@ -217,6 +224,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
                         exactIn ? first : second,
                         exactIn ? second : first,
                         payerIsUser),
+                null,
                 null);
     }
 
@@ -255,7 +263,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         if (token == null || recipient == null || (uint160 && amount.bitLength() > UINT160_BITS)) {
             return null;
         }
-        return new Step(c, mayFail, recipient, token, amount, null, null);
+        return new Step(c, mayFail, recipient, token, amount, null, null, null);
     }
 
     /** (address recipient, uint256 amount): a wrap's amount, an unwrap's least amount. */
@@ -264,7 +272,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         if (a == null || !a.complete() || a.address(0) == null) {
             return null;
         }
-        return new Step(c, mayFail, a.address(0), null, a.uint(1), null, null);
+        return new Step(c, mayFail, a.address(0), null, a.uint(1), null, null, null);
     }
 
     /**
@@ -293,7 +301,7 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         }
         Permit permit = new Permit(
                 new Permit2Approval(token, spender, amount, expiration), nonce, a.uint(5), Hex.encode(signature));
-        return new Step(Command.PERMIT2_PERMIT, mayFail, null, null, null, null, permit);
+        return new Step(Command.PERMIT2_PERMIT, mayFail, null, null, null, null, permit, null);
     }
 
     /** (address owner, address token, uint256 minBalance): the step fails unless the owner holds that much. */
@@ -302,6 +310,6 @@ public record UniversalRouterCall(List<Step> steps, BigInteger deadline) {
         if (a == null || !a.complete() || a.address(0) == null || a.address(1) == null) {
             return null;
         }
-        return new Step(Command.BALANCE_CHECK_ERC20, mayFail, a.address(0), a.address(1), a.uint(2), null, null);
+        return new Step(Command.BALANCE_CHECK_ERC20, mayFail, a.address(0), a.address(1), a.uint(2), null, null, null);
     }
 }

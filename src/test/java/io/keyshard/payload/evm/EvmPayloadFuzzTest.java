@@ -120,28 +120,43 @@ class EvmPayloadFuzzTest {
      * is read as the router's steps is the one encoding the router's SDK gives of what the review shows (an
      * independent encoder gives back the same bytes), so no command, amount, address or flag is left out or read
      * two ways; and every amount the router's Dispatcher reads into a narrower type than a word (a sweep's and a
-     * Permit2 transfer's {@code uint160}, a permit's amount, expiration and nonce) fits that type, so the amount shown
-     * is the amount the router uses.
+     * Permit2 transfer's {@code uint160}, a permit's amount, expiration and nonce, a v4 swap's {@code uint128} amounts
+     * and its pools' fee and tick spacing) fits that type, so the amount shown is the amount the router uses. Read as
+     * router 1.2 and as 2.0, whose command 0x10 differs.
      */
     @FuzzTest(maxDuration = "30s")
     void routerCall(byte[] data) {
         UniversalRouterCall.decode(BigInteger.ONE, UniversalRouterCallTest.ROUTER, data)
-                .ifPresent(call -> {
-                    assertArrayEquals(data, RouterEncoding.of(call), call.toString());
-                    for (UniversalRouterCall.Step s : call.steps()) {
-                        switch (s.command()) {
-                            case SWEEP, PERMIT2_TRANSFER_FROM ->
-                                assertTrue(s.amount().bitLength() <= 160, s.toString());
-                            case PERMIT2_PERMIT -> {
-                                Permit2Approval a = s.permit().allowance();
-                                assertTrue(a.amount().bitLength() <= 160, s.toString());
-                                assertTrue(a.expiration().bitLength() <= 48, s.toString());
-                                assertTrue(s.permit().nonce().bitLength() <= 48, s.toString());
-                            }
-                            default -> {}
-                        }
-                    }
-                });
+                .ifPresent(call -> assertReadAsTheRouterReadsIt(data, call));
+        UniversalRouterCall.decode(BigInteger.ONE, UniversalRouterCallTest.ROUTER_2_0, data)
+                .ifPresent(call -> assertReadAsTheRouterReadsIt(data, call));
+    }
+
+    private static void assertReadAsTheRouterReadsIt(byte[] data, UniversalRouterCall call) {
+        assertArrayEquals(data, RouterEncoding.of(call), call.toString());
+        for (UniversalRouterCall.Step s : call.steps()) {
+            switch (s.command()) {
+                case SWEEP, PERMIT2_TRANSFER_FROM -> assertTrue(s.amount().bitLength() <= 160, s.toString());
+                case PERMIT2_PERMIT -> {
+                    Permit2Approval a = s.permit().allowance();
+                    assertTrue(a.amount().bitLength() <= 160, s.toString());
+                    assertTrue(a.expiration().bitLength() <= 48, s.toString());
+                    assertTrue(s.permit().nonce().bitLength() <= 48, s.toString());
+                }
+                case V4_SWAP ->
+                    s.v4().actions().forEach(a -> {
+                        assertTrue(
+                                !a.kind().swaps()
+                                        || (a.amount().bitLength() <= 128
+                                                && a.limit().bitLength() <= 128),
+                                a::toString);
+                        a.path()
+                                .forEach(h -> assertTrue(
+                                        h.fee() < (1 << 24) && Math.abs(h.tickSpacing()) <= (1 << 23), h::toString));
+                    });
+                default -> {}
+            }
+        }
     }
 
     /**

@@ -53,7 +53,64 @@ public final class RouterEncoding {
             case WRAP_ETH, UNWRAP_WETH -> encode(address(s.recipient()), uint(s.amount()));
             case BALANCE_CHECK_ERC20 -> encode(address(s.recipient()), address(s.token()), uint(s.amount()));
             case PERMIT2_PERMIT -> permit(s.permit());
+            case V4_SWAP -> v4(s.v4());
         };
+    }
+
+    /** abi.encode(bytes actions, bytes[] params), each param as v4-periphery's router decodes it. */
+    private static byte[] v4(V4Swap v) {
+        byte[] actions = new byte[v.actions().size()];
+        List<byte[]> params = new ArrayList<>();
+        for (int k = 0; k < actions.length; k++) {
+            V4Swap.Action a = v.actions().get(k);
+            actions[k] = (byte) a.kind().code();
+            params.add(
+                    switch (a.kind()) {
+                        case SWAP_EXACT_IN, SWAP_EXACT_OUT ->
+                            encode(new Tail(encode(
+                                    address(a.currency()),
+                                    new Tail(tuples(a.path().stream()
+                                            .map(RouterEncoding::hop)
+                                            .toList())),
+                                    uint(a.amount()),
+                                    uint(a.limit()))));
+                        case SETTLE ->
+                            encode(
+                                    address(a.currency()),
+                                    uint(a.amount()),
+                                    uint(a.payerIsUser() ? BigInteger.ONE : BigInteger.ZERO));
+                        case SETTLE_ALL, TAKE_ALL -> encode(address(a.currency()), uint(a.amount()));
+                        case TAKE, TAKE_PORTION ->
+                            encode(address(a.currency()), address(a.recipient()), uint(a.amount()));
+                    });
+        }
+        return encode(new Tail(bytes(actions)), new Tail(bytesArray(params)));
+    }
+
+    private static byte[] hop(V4Swap.Hop h) {
+        return encode(
+                address(h.currency()),
+                uint(BigInteger.valueOf(h.fee())),
+                signed(h.tickSpacing()),
+                address(h.hooks()),
+                new Tail(bytes(Hex.decode(h.hookData(), "hook data"))));
+    }
+
+    /** An array of dynamic tuples: its length, an offset per element counted from after the length, the elements. */
+    private static byte[] tuples(List<byte[]> elements) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(uint(BigInteger.valueOf(elements.size())));
+        out.writeBytes(encode(elements.stream().map(e -> (Object) new Tail(e)).toArray()));
+        return out.toByteArray();
+    }
+
+    /** An int as the ABI writes it: two's complement, sign-extended to a word. */
+    private static byte[] signed(int v) {
+        byte[] word = new byte[32];
+        Arrays.fill(word, v < 0 ? (byte) 0xff : 0);
+        byte[] b = BigInteger.valueOf(v).toByteArray();
+        System.arraycopy(b, 0, word, 32 - b.length, b.length);
+        return word;
     }
 
     /** PermitSingle's six static words (details, spender, signature deadline), then the signature as bytes. */

@@ -1,13 +1,16 @@
 package io.keyshard.payload.evm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.AccountAddresses;
 import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
+import io.keyshard.json.StrictJson;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
 import io.keyshard.payload.evm.UniversalRouterCall.Step;
 import io.keyshard.payload.evm.UniversalRouterCall.Swap;
@@ -16,7 +19,9 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The Universal Router's execute is read step by step from three swaps recorded on Ethereum, and nothing that is
  * not laid out exactly as the router decodes it, or sent elsewhere, is read.
  */
-class UniversalRouterCallTest {
+public class UniversalRouterCallTest {
     static final String ROUTER = "0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD";
     static final String ROUTER_1_0 = "0xEf1c6E67703c7BD7107eed8303Fbe6EC2554BF6B";
     static final String ROUTER_2_0 = "0x66a9893cC07D91D95644AEDD05D03f95e1dBA8Af";
@@ -62,7 +67,7 @@ class UniversalRouterCallTest {
                 s.stream().map(Step::command).toList());
         BigInteger hundredth = new BigInteger("10000000000000000");
         assertEquals(
-                new Step(Command.WRAP_ETH, false, UniversalRouterCall.ADDRESS_THIS, null, hundredth, null, null),
+                new Step(Command.WRAP_ETH, false, UniversalRouterCall.ADDRESS_THIS, null, hundredth, null, null, null),
                 s.get(0));
         assertEquals(
                 new Swap(3, true, List.of(WETH, USDC), List.of(3000), hundredth, BigInteger.valueOf(29_538_791), false),
@@ -78,6 +83,7 @@ class UniversalRouterCallTest {
                         UniversalRouterCall.MSG_SENDER,
                         USDC,
                         BigInteger.valueOf(29_538_791),
+                        null,
                         null,
                         null),
                 s.get(3));
@@ -176,6 +182,7 @@ class UniversalRouterCallTest {
                         USDC,
                         BigInteger.valueOf(0x3d7a50feL),
                         null,
+                        null,
                         null),
                 s.get(3));
         assertTrue(
@@ -219,6 +226,7 @@ class UniversalRouterCallTest {
                                 USDC,
                                 BigInteger.valueOf(250_000_000),
                                 null,
+                                null,
                                 null),
                         new Step(
                                 Command.V2_SWAP_EXACT_IN,
@@ -234,6 +242,7 @@ class UniversalRouterCallTest {
                                         BigInteger.ZERO,
                                         BigInteger.TEN,
                                         false),
+                                null,
                                 null),
                         new Step(
                                 Command.BALANCE_CHECK_ERC20,
@@ -241,6 +250,7 @@ class UniversalRouterCallTest {
                                 "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
                                 WETH,
                                 BigInteger.TEN,
+                                null,
                                 null,
                                 null)),
                 BigInteger.valueOf(1_900_000_000L));
@@ -289,6 +299,7 @@ class UniversalRouterCallTest {
                         USDC,
                         BigInteger.TEN,
                         null,
+                        null,
                         null)),
                 null);
         byte[] checkData = RouterEncoding.of(check);
@@ -297,6 +308,65 @@ class UniversalRouterCallTest {
         assertEquals(
                 check,
                 UniversalRouterCall.decode(BigInteger.ONE, ROUTER, checkData).orElseThrow());
+    }
+
+    /** The calls Uniswap's universal-router-sdk encodes in its interop tests, which its forge tests run on router 2.0. */
+    public static JsonNode sdkVectors() throws IOException {
+        try (InputStream in = UniversalRouterCallTest.class.getResourceAsStream("universal-router-sdk-interop.json")) {
+            return StrictJson.mapper().readTree(in);
+        }
+    }
+
+    @Test
+    void everySwapTheRoutersSdkEncodesIsReadAndEncodesBackToItsBytes() throws IOException {
+        int swaps = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = sdkVectors().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> v = it.next();
+            byte[] data = Hex.decode(v.getValue().get("calldata").asText().substring(2), "calldata");
+            Optional<UniversalRouterCall> call = UniversalRouterCall.decode(BigInteger.ONE, ROUTER_2_0, data);
+            if (v.getKey().startsWith("_MIGRATE")) {
+                assertTrue(call.isEmpty(), v.getKey() + ": a position migration is not a swap read here");
+                continue;
+            }
+            assertArrayEquals(
+                    data, RouterEncoding.of(call.orElseThrow(() -> new AssertionError(v.getKey()))), v.getKey());
+            swaps++;
+        }
+        assertEquals(74, swaps);
+    }
+
+    @Test
+    void aV4SwapReadsItsActionsOnRouter2AndNothingOn1() throws IOException {
+        byte[] data = Hex.decode(
+                sdkVectors()
+                        .get("_UNISWAP_V4_1_ETH_FOR_USDC")
+                        .get("calldata")
+                        .asText()
+                        .substring(2),
+                "calldata");
+        List<Step> steps = UniversalRouterCall.decode(BigInteger.ONE, ROUTER_2_0, data)
+                .orElseThrow()
+                .steps();
+        assertEquals(List.of(Command.V4_SWAP), steps.stream().map(Step::command).toList());
+        List<V4Swap.Action> a = steps.get(0).v4().actions();
+        String recipient = AccountAddresses.eip55("aa".repeat(20));
+        assertEquals(
+                List.of(
+                        new V4Swap.Action(
+                                V4Swap.Kind.SWAP_EXACT_IN,
+                                V4Swap.COIN,
+                                null,
+                                new BigInteger("1000000000000000000"),
+                                new BigInteger("d2d62035241defd", 16),
+                                null,
+                                List.of(new V4Swap.Hop(USDC, 3000, 60, V4Swap.COIN, ""))),
+                        new V4Swap.Action(
+                                V4Swap.Kind.SETTLE, V4Swap.COIN, null, BigInteger.ZERO, null, true, List.of()),
+                        new V4Swap.Action(V4Swap.Kind.TAKE, USDC, recipient, BigInteger.ZERO, null, null, List.of())),
+                a);
+        assertEquals(List.of(V4Swap.COIN, USDC), V4Swap.route(a.get(0)));
+        // on 1.x the same byte buys NFTs on Seaport
+        assertTrue(UniversalRouterCall.decode(BigInteger.ONE, ROUTER, data).isEmpty());
     }
 
     @Test
