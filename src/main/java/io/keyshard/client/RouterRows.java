@@ -20,8 +20,6 @@ import java.util.Locale;
  * fee, coins sent that no step uses.
  */
 final class RouterRows {
-    private static final BigInteger ONE_PERCENT_BIPS = BigInteger.valueOf(100);
-
     private final BigInteger chainId;
     private final String address;
     private final String router;
@@ -242,17 +240,10 @@ final class RouterRows {
             return;
         }
         String to = s.recipient();
-        boolean outside = !to.equals(UniversalRouterCall.MSG_SENDER)
-                && !to.equals(UniversalRouterCall.ADDRESS_THIS)
-                && !to.equals(address);
         if (s.command() == Command.PAY_PORTION) {
-            if (outside && s.amount().compareTo(ONE_PERCENT_BIPS) > 0) {
-                warnings.add(step + " pays " + RouterWords.percent(s.amount(), 2) + " of the " + words.name(s.token())
-                        + " to " + to + ": a fee over 1% is unusual");
-            }
-        } else if (outside) {
-            warnings.add(step + " sends what it " + (s.swap() == null ? "moves" : "buys") + " to " + to
-                    + ", not to this key: sign only if you mean to pay that address");
+            words.largeFee(step, s.amount(), s.token(), to).ifPresent(warnings::add);
+        } else if (words.outside(to)) {
+            warnings.add(RouterWords.elsewhere(step, s.swap() == null ? "moves" : "buys", to));
         }
     }
 

@@ -5,12 +5,15 @@ import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * How a Universal Router review names things on one chain for one key: tokens by symbol when known, amounts in whole
  * tokens or the chain's coin, the router's recipient constants as the sender or the router, percentages.
  */
 final class RouterWords {
+    private static final BigInteger ONE_PERCENT_BIPS = BigInteger.valueOf(100);
+
     private final BigInteger chainId;
     private final String address;
 
@@ -35,6 +38,24 @@ final class RouterWords {
         return !recipient.equals(UniversalRouterCall.MSG_SENDER)
                 && !recipient.equals(UniversalRouterCall.ADDRESS_THIS)
                 && !recipient.equals(address);
+    }
+
+    /**
+     * The warning for a portion of {@code bips} paid to {@code to}: a fee over 1% to anyone but the sender, the router
+     * or this key; else empty.
+     */
+    Optional<String> largeFee(String step, BigInteger bips, String token, String to) {
+        if (!outside(to) || bips.compareTo(ONE_PERCENT_BIPS) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(step + " pays " + percent(bips, 2) + " of the " + name(token) + " to " + to
+                + ": a fee over 1% is unusual");
+    }
+
+    /** The warning for a step that sends what it {@code does} ("buys", "moves") to {@code to}, someone else. */
+    static String elsewhere(String step, String does, String to) {
+        return step + " sends what it " + does + " to " + to + ", not to this key: sign only if you mean to pay that "
+                + "address";
     }
 
     /** True for the amount that means everything the router holds. */

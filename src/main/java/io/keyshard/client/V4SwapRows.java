@@ -17,7 +17,6 @@ import java.util.Set;
  * to someone else, a fee over 1%, pools whose hook contract runs its own code during the swap.
  */
 final class V4SwapRows {
-    private static final BigInteger ONE_PERCENT_BIPS = BigInteger.valueOf(100);
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
     private V4SwapRows() {}
@@ -97,13 +96,9 @@ final class V4SwapRows {
         for (Action a : v.actions()) {
             a.path().stream().map(Hop::hooks).filter(h -> !h.equals(ZERO)).forEach(hooks::add);
             if (a.kind() == Kind.TAKE_PORTION) {
-                if (w.outside(a.recipient()) && a.amount().compareTo(ONE_PERCENT_BIPS) > 0) {
-                    warnings.add(step + " pays " + RouterWords.percent(a.amount(), 2) + " of the "
-                            + w.name(a.currency()) + " to " + a.recipient() + ": a fee over 1% is unusual");
-                }
+                w.largeFee(step, a.amount(), a.currency(), a.recipient()).ifPresent(warnings::add);
             } else if (a.kind() == Kind.TAKE && w.outside(a.recipient())) {
-                warnings.add(step + " sends what it takes from the swap to " + a.recipient()
-                        + ", not to this key: sign only if you mean to pay that address");
+                warnings.add(RouterWords.elsewhere(step, "takes from the swap", a.recipient()));
             }
         }
         for (String hook : hooks) {
