@@ -33,11 +33,9 @@ import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.RouterEncoding;
 import io.keyshard.payload.evm.SignedEip1559;
-import io.keyshard.payload.evm.UniswapV2Pair;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
 import io.keyshard.payload.evm.UniversalRouterCall.Step;
-import io.keyshard.payload.evm.UniversalRouterCall.Swap;
 import io.keyshard.payload.evm.UniversalRouterCallTest;
 import io.keyshard.payload.evm.V4Swap;
 import io.keyshard.payload.solana.SolanaFixtures;
@@ -1114,46 +1112,9 @@ class PayloadSigningTest {
 
     @Test
     void aPermit2TransferIntoAV2PoolAndABalanceCheckReadInWords() {
-        String usdc = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
-        String weth = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
         String self = evmAddress("m/44/60/0/0/0");
-        UniversalRouterCall call = new UniversalRouterCall(
-                List.of(
-                        new Step(
-                                Command.PERMIT2_TRANSFER_FROM,
-                                false,
-                                UniswapV2Pair.of(BigInteger.ONE, usdc, weth).orElseThrow(),
-                                usdc,
-                                BigInteger.valueOf(250_000_000),
-                                null,
-                                null,
-                                null),
-                        new Step(
-                                Command.V2_SWAP_EXACT_IN,
-                                false,
-                                UniversalRouterCall.MSG_SENDER,
-                                null,
-                                null,
-                                new Swap(
-                                        2,
-                                        true,
-                                        List.of(usdc, weth),
-                                        List.of(),
-                                        BigInteger.ZERO,
-                                        new BigInteger("70000000000000000"),
-                                        false),
-                                null,
-                                null),
-                        new Step(
-                                Command.BALANCE_CHECK_ERC20,
-                                false,
-                                self,
-                                weth,
-                                new BigInteger("70000000000000000"),
-                                null,
-                                null,
-                                null)),
-                BigInteger.valueOf(1_900_000_000L));
+        UniversalRouterCall call =
+                UniversalRouterCallTest.usdcSoldThroughAV2Pool(self, new BigInteger("70000000000000000"), false);
         String data = "0x" + Hex.encode(RouterEncoding.of(call));
         SignReview review = ethTxWithValue("0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD", "0", data)
                 .review();

@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,15 +213,17 @@ public class UniversalRouterCallTest {
                 "an expiration over 48 bits");
     }
 
-    @Test
-    void aPermit2TransferAndABalanceCheckReadBackAsEncoded() {
-        String pool = UniswapV2Pair.of(BigInteger.ONE, USDC, WETH).orElseThrow();
-        UniversalRouterCall call = new UniversalRouterCall(
+    /**
+     * 250 USDC taken from the sender through Permit2 straight into the USDC/WETH v2 pool, swapped there for at least
+     * {@code least} WETH to the sender, then a check that {@code owner} holds at least that much WETH.
+     */
+    public static UniversalRouterCall usdcSoldThroughAV2Pool(String owner, BigInteger least, boolean checkMayFail) {
+        return new UniversalRouterCall(
                 List.of(
                         new Step(
                                 Command.PERMIT2_TRANSFER_FROM,
                                 false,
-                                pool,
+                                UniswapV2Pair.of(BigInteger.ONE, USDC, WETH).orElseThrow(),
                                 USDC,
                                 BigInteger.valueOf(250_000_000),
                                 null,
@@ -234,26 +235,17 @@ public class UniversalRouterCallTest {
                                 UniversalRouterCall.MSG_SENDER,
                                 null,
                                 null,
-                                new Swap(
-                                        2,
-                                        true,
-                                        List.of(USDC, WETH),
-                                        List.of(),
-                                        BigInteger.ZERO,
-                                        BigInteger.TEN,
-                                        false),
+                                new Swap(2, true, List.of(USDC, WETH), List.of(), BigInteger.ZERO, least, false),
                                 null,
                                 null),
-                        new Step(
-                                Command.BALANCE_CHECK_ERC20,
-                                true,
-                                "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
-                                WETH,
-                                BigInteger.TEN,
-                                null,
-                                null,
-                                null)),
+                        new Step(Command.BALANCE_CHECK_ERC20, checkMayFail, owner, WETH, least, null, null, null)),
                 BigInteger.valueOf(1_900_000_000L));
+    }
+
+    @Test
+    void aPermit2TransferAndABalanceCheckReadBackAsEncoded() {
+        UniversalRouterCall call =
+                usdcSoldThroughAV2Pool("0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045", BigInteger.TEN, true);
         byte[] data = RouterEncoding.of(call);
         assertEquals(
                 call, UniversalRouterCall.decode(BigInteger.ONE, ROUTER, data).orElseThrow());
@@ -320,8 +312,7 @@ public class UniversalRouterCallTest {
     @Test
     void everySwapTheRoutersSdkEncodesIsReadAndEncodesBackToItsBytes() throws IOException {
         int swaps = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = sdkVectors().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> v = it.next();
+        for (Map.Entry<String, JsonNode> v : sdkVectors().properties()) {
             byte[] data = Hex.decode(v.getValue().get("calldata").asText().substring(2), "calldata");
             Optional<UniversalRouterCall> call = UniversalRouterCall.decode(BigInteger.ONE, ROUTER_2_0, data);
             if (v.getKey().startsWith("_MIGRATE")) {
