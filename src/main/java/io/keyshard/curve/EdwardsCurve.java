@@ -184,6 +184,11 @@ final class EdwardsCurve extends BaseCurve {
         return decodePoint(encoded);
     }
 
+    /** True when a point has this encoding's y: {@link Ed25519Encodings#hasPointWithY}. */
+    boolean hasPointWithY(byte[] encoded) {
+        return group.hasPointWithY(encoded);
+    }
+
     @Override
     public DerivationScheme derivationScheme() {
         return DerivationScheme.EDWARDS_ADDITIVE;

@@ -226,15 +226,7 @@ final class EdwardsGroup {
         }
         ExtendedCoordinates p = new ExtendedCoordinates(f);
         f.decode(enc, 0, p.y);
-        int[] u = f.create(), v = f.create(), one = f.create();
-        f.one(one);
-        f.sqr(p.y, u);
-        f.mul(u, d, v);
-        f.sub(u, one, u);
-        int[] a = f.create();
-        timesA(one, a);
-        f.sub(v, a, v);
-        if (!f.sqrtRatio(u, v, p.x)) {
+        if (!xFor(p.y, p.x)) {
             throw new InvalidEncodingException(who + ": not on the curve (no x for this y)");
         }
         f.normalize(p.x);
@@ -251,5 +243,45 @@ final class EdwardsGroup {
             throw new InvalidEncodingException(who + ": the identity is not allowed");
         }
         return p;
+    }
+    /**
+     * True when some point has the y of {@code enc} (its low bits taken modulo p, the sign bit ignored), as
+     * curve25519-dalek's decompression decides it: the rule by which Solana keeps program-derived addresses off
+     * the curve. Public data only; not constant time.
+     */
+    boolean hasPointWithY(byte[] enc) {
+        if (enc == null || enc.length != encodedLength) {
+            return false;
+        }
+        byte[] be = new byte[encodedLength];
+        for (int i = 0; i < encodedLength; i++) {
+            be[i] = enc[encodedLength - 1 - i];
+        }
+        be[0] &= 0x7f;
+        byte[] y = toLittleEndian(new BigInteger(1, be).mod(f.prime()), encodedLength);
+        int[] yy = f.create(), x = f.create();
+        f.decode(y, 0, yy);
+        return xFor(yy, x);
+    }
+
+    private static byte[] toLittleEndian(BigInteger v, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = v.shiftRight(8 * i).byteValue();
+        }
+        return out;
+    }
+
+    /** x for {@code y} on a x^2 + y^2 = 1 + d x^2 y^2 (x^2 = (y^2 - 1) / (d y^2 - a)), or false when none. */
+    private boolean xFor(int[] y, int[] x) {
+        int[] u = f.create(), v = f.create(), one = f.create();
+        f.one(one);
+        f.sqr(y, u);
+        f.mul(u, d, v);
+        f.sub(u, one, u);
+        int[] a = f.create();
+        timesA(one, a);
+        f.sub(v, a, v);
+        return f.sqrtRatio(u, v, x);
     }
 }

@@ -69,6 +69,24 @@ final class InstructionData {
         return Base58.encode(key) + (self != null && Arrays.equals(key, self) ? " (this key)" : "");
     }
 
+    /** How many accounts the instruction names. */
+    int accountCount() {
+        return accounts.length;
+    }
+
+    /** The address of the instruction's {@code i}-th account, or null for one a lookup table loads. */
+    String address(int i) {
+        int index = accounts[i];
+        return index < message.staticKeys().size()
+                ? Base58.encode(message.staticKeys().get(index))
+                : null;
+    }
+
+    /** The signing key, or null when no key is named. */
+    byte[] self() {
+        return self == null ? null : self.clone();
+    }
+
     /** The 32-byte key in the data at {@code at}, named "(this key)" when it is the signing key's. */
     String key(int at) {
         byte[] key = bytes(at, at + 32);

@@ -12,7 +12,8 @@ import java.util.Map;
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
- * Budget and Memo programs are decoded from their exact layouts; anything else is named by program and size.
+ * Budget and Memo programs and Jupiter's swaps are decoded from their exact layouts; anything else is named by
+ * program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -41,7 +42,9 @@ public record InstructionText(String program, String action, String warning) {
             MEMO,
             "Memo Program",
             MEMO_V1,
-            "Memo Program (v1)");
+            "Memo Program (v1)",
+            JupiterInstructions.PROGRAM,
+            "Jupiter Aggregator v6");
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -92,6 +95,7 @@ public record InstructionText(String program, String action, String warning) {
             case ASSOCIATED_TOKEN -> associatedToken(d);
             case COMPUTE_BUDGET -> computeBudget(d);
             case MEMO, MEMO_V1 -> memo(d);
+            case JupiterInstructions.PROGRAM -> JupiterInstructions.describe(d);
             default -> null;
         };
     }

@@ -3,7 +3,6 @@ package io.keyshard.payload.solana;
 import io.keyshard.address.Base58;
 import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
-import java.util.Map;
 
 /**
  * The SPL Token program's instructions that move or hand over tokens (the same layouts in Token-2022),
@@ -11,12 +10,6 @@ import java.util.Map;
  * forms, the mint's decimals, which the program checks against the mint.
  */
 final class TokenInstructions {
-    /** Mints named by their symbol: the mint's address is what identifies a token, never its name. */
-    private static final Map<String, String> SYMBOLS = Map.of(
-            "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "USDC",
-            "Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB", "USDT",
-            "So11111111111111111111111111111111111111112", "wrapped SOL");
-
     private static final String[] AUTHORITY_TYPES = {"minting", "freezing", "ownership", "closing"};
 
     /** How an approval of the largest u64 reads: the program never counts it down to nothing. */
@@ -89,7 +82,7 @@ final class TokenInstructions {
     private static String checked(InstructionData d, int mintAccount) {
         String mint = d.account(mintAccount);
         String amount = Decimals.scaled(d.u64(1), d.u8(9));
-        String symbol = SYMBOLS.get(mint);
-        return symbol == null ? amount + " of the mint " + mint : amount + " " + symbol + " (mint " + mint + ")";
+        KnownMint known = KnownMint.at(mint);
+        return known == null ? amount + " of the mint " + mint : amount + " " + known.symbol() + " (mint " + mint + ")";
     }
 }
