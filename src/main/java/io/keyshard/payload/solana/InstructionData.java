@@ -37,6 +37,10 @@ final class InstructionData {
         return data[at] & 0xff;
     }
 
+    int u16(int at) {
+        return (data[at] & 0xff) | (data[at + 1] & 0xff) << 8;
+    }
+
     long u32(int at) {
         long v = 0;
         for (int i = 3; i >= 0; i--) {

@@ -102,7 +102,7 @@ final class JupiterInstructions {
             if (data.length >= 8
                     && Arrays.equals(Arrays.copyOf(data, 8), form.discriminator)
                     && d.accountCount() >= form.accounts) {
-                Terms terms = terms(data, form);
+                Terms terms = terms(d, data, form);
                 return terms == null ? null : text(d, form, terms);
             }
         }
@@ -113,7 +113,7 @@ final class JupiterInstructions {
      * The arguments as the IDL orders them: v1 forms {@code [id] plan amount quoted slippage:u16 fee:u8}, v2 forms
      * {@code [id] amount quoted slippage:u16 fee:u16 positiveSlippage:u16 plan}; null unless they end the data.
      */
-    private static Terms terms(byte[] data, Form form) {
+    private static Terms terms(InstructionData d, byte[] data, Form form) {
         int at = 8 + (form.shared ? 1 : 0);
         if (form.v2) {
             if (data.length < at + 22) {
@@ -123,20 +123,14 @@ final class JupiterInstructions {
             return plan == null || plan.end() != data.length
                     ? null
                     : new Terms(
-                            u64(data, at),
-                            u64(data, at + 8),
-                            u16(data, at + 16),
-                            u16(data, at + 18),
-                            u16(data, at + 20),
-                            plan.venues());
+                            d.u64(at), d.u64(at + 8), d.u16(at + 16), d.u16(at + 18), d.u16(at + 20), plan.venues());
         }
         JupiterRoutePlan.Read plan = JupiterRoutePlan.read(data, at, false);
         if (plan == null || plan.end() + 19 != data.length) {
             return null;
         }
         int end = plan.end();
-        return new Terms(
-                u64(data, end), u64(data, end + 8), u16(data, end + 16), data[end + 18] & 0xff, 0, plan.venues());
+        return new Terms(d.u64(end), d.u64(end + 8), d.u16(end + 16), d.u8(end + 18), 0, plan.venues());
     }
 
     /** The instruction in words, or null when it names no account for what is bought. */
@@ -211,18 +205,6 @@ final class JupiterInstructions {
     /** 50 basis points is "0.5%". */
     private static String percent(int bps) {
         return Decimals.scaled(BigInteger.valueOf(bps), 2) + "%";
-    }
-
-    private static BigInteger u64(byte[] b, int at) {
-        byte[] be = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            be[7 - i] = b[at + i];
-        }
-        return new BigInteger(1, be);
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
     }
 
     /** Anchor's instruction discriminator: the first 8 bytes of SHA-256("global:" + name). */

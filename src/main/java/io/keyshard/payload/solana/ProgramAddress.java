@@ -12,8 +12,6 @@ import java.util.Arrays;
  * Used to tell whether a token account is a key's own associated token account for a mint.
  */
 final class ProgramAddress {
-    static final String ASSOCIATED_TOKEN_PROGRAM = InstructionText.ASSOCIATED_TOKEN;
-
     private static final byte[] MARKER = "ProgramDerivedAddress".getBytes(StandardCharsets.US_ASCII);
 
     private ProgramAddress() {}
@@ -37,8 +35,11 @@ final class ProgramAddress {
 
     /** The associated token account of {@code owner} for {@code mint} under {@code tokenProgram} (all base58). */
     static String associatedTokenAccount(byte[] owner, String tokenProgram, String mint) {
-        return Base58.encode(
-                find(Base58.decode(ASSOCIATED_TOKEN_PROGRAM), owner, Base58.decode(tokenProgram), Base58.decode(mint)));
+        return Base58.encode(find(
+                Base58.decode(InstructionText.ASSOCIATED_TOKEN),
+                owner,
+                Base58.decode(tokenProgram),
+                Base58.decode(mint)));
     }
 
     /** The program-derived address of {@code seeds} under {@code program}, with the highest bump that gives one. */
