@@ -135,15 +135,12 @@ final class JupiterInstructions {
 
     /** The instruction in words, or null when it names no account for what is bought. */
     private static InstructionText text(InstructionData d, Form form, Terms t) {
-        String outMint = d.address(form.outMint);
-        // the v1 route names no source mint: a known one is told by the key's own account for it
-        String sourceMint = form.sourceMint < 0
-                ? KnownMint.ofOwnAccount(d.address(form.source), d.self())
-                : d.address(form.sourceMint);
         int outAccount = optional(d, form.out) ? form.out : form.userOut;
         if (outAccount < 0) {
             return null; // a shared-accounts form names no account for what is bought: the program refuses it
         }
+        String sourceMint = mint(d, form.sourceMint, form.source);
+        String outMint = mint(d, form.outMint, outAccount);
         String slippage = percent(t.slippageBps);
         BigInteger bps = BigInteger.valueOf(t.slippageBps);
         String from = " from the token account " + d.account(form.source);
@@ -174,7 +171,10 @@ final class JupiterInstructions {
         List<String> warnings = new ArrayList<>();
         if (d.self() != null && !own) {
             warnings.add("the tokens bought go to the token account " + d.account(outAccount)
-                    + ", which is not this key's own account for the mint " + (outMint == null ? "bought" : outMint)
+                    + (outMint == null
+                            ? ", and the mint bought is loaded from a lookup table, so whether that account is this"
+                                    + " key's own cannot be checked here"
+                            : ", which is not this key's own account for the mint " + outMint)
                     + ": check that it is yours");
         }
         if (t.slippageBps > HIGH_SLIPPAGE_BPS) {
@@ -186,6 +186,16 @@ final class JupiterInstructions {
             warnings.add("a platform fee of " + percent(t.feeBps) + " is over 1%");
         }
         return warnings.isEmpty() ? null : String.join("; ", warnings);
+    }
+
+    /**
+     * The mint of the token account {@code account}: the instruction's account {@code mint} when the message names it
+     * (the v1 route names no source mint, and a v0 message may load it from a lookup table), else the known mint
+     * whose associated token account of this key {@code account} is, else null.
+     */
+    private static String mint(InstructionData d, int mint, int account) {
+        String named = mint < 0 ? null : d.address(mint);
+        return named != null ? named : KnownMint.ofOwnAccount(d.address(account), d.self());
     }
 
     /** Anchor's optional account: the program's own id in its place means none. */

@@ -196,6 +196,56 @@ class JupiterInstructionsTest {
                 text.action());
     }
 
+    @Test
+    void mintsALookupTableLoadsAreToldByTheKeysOwnAccountsOrSaidToBeUnchecked() {
+        JsonNode ix = instruction("route_v2");
+        byte[] wallet = Base58.decode(WALLET);
+        String usdcAccount = ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, USDC);
+        String unknownMint = keyNamed("a mint no list knows");
+        for (String outMint : List.of(WSOL, unknownMint)) {
+            // the key's own account for what it buys: known for a listed mint, not otherwise
+            String outAccount = ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, outMint);
+            List<String> accounts = new ArrayList<>();
+            for (JsonNode a : ix.get("accounts")) {
+                accounts.add(
+                        switch (a.get("name").asText()) {
+                            case "user_transfer_authority" -> WALLET;
+                            case "user_source_token_account" -> usdcAccount;
+                            case "user_destination_token_account" -> outAccount;
+                            case "source_mint" -> USDC;
+                            case "destination_mint" -> outMint;
+                            case "destination_token_account" -> JupiterSwaps.PROGRAM;
+                            default -> keyNamed(a.get("name").asText());
+                        });
+            }
+            SolanaMessage m = JupiterSwaps.v0Message(
+                    WALLET,
+                    List.of(usdcAccount, outAccount),
+                    JupiterSwaps.PROGRAM,
+                    accounts,
+                    encode(ix, 25_000_000, 123_456_789),
+                    List.of(USDC, outMint));
+            InstructionText text = InstructionText.of(m, wallet).get(0);
+            assertTrue(
+                    text.action()
+                            .startsWith("swap 25 USDC (mint " + USDC + ") from the token account " + usdcAccount
+                                    + " for at least"),
+                    "the key's own USDC account tells the mint the table hides: " + text.action());
+            if (outMint.equals(WSOL)) {
+                assertTrue(text.action().contains("for at least 0.122222221 wrapped SOL"), text.action());
+                assertNull(text.warning());
+            } else {
+                assertTrue(
+                        text.action().contains("for at least 122222221 (the token's smallest units)"), text.action());
+                assertTrue(
+                        text.warning()
+                                .contains("loaded from a lookup table, so whether that account is this key's"
+                                        + " own cannot be checked here"),
+                        text.warning());
+            }
+        }
+    }
+
     private static InstructionText read(String signer, List<String> accounts, byte[] data) {
         List<String> writable = accounts.stream()
                 .filter(a -> !a.equals(signer) && !a.equals(JupiterSwaps.PROGRAM))
