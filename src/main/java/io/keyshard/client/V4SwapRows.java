@@ -35,13 +35,13 @@ final class V4SwapRows {
         BigInteger n = a.amount();
         boolean open = V4Swap.OPEN_DELTA.equals(n);
         return switch (a.kind()) {
-            case SWAP_EXACT_IN -> {
+            case SWAP_EXACT_IN, SWAP_EXACT_IN_SINGLE -> {
                 List<String> route = V4Swap.route(a);
                 String out = route.get(route.size() - 1);
                 yield "swap " + (open ? "all the " + w.name(c) + " paid in so far" : w.amount(c, n)) + " for at least "
                         + w.amount(out, a.limit()) + " (" + route(a, w) + ")";
             }
-            case SWAP_EXACT_OUT -> {
+            case SWAP_EXACT_OUT, SWAP_EXACT_OUT_SINGLE -> {
                 String in = V4Swap.route(a).get(0);
                 yield "swap at most " + w.amount(in, a.limit()) + " for "
                         + (open ? "all the " + w.name(c) + " owed so far" : "exactly " + w.amount(c, n)) + " ("
@@ -110,8 +110,8 @@ final class V4SwapRows {
     /** True when an action sets a least amount to receive (or an exact amount out). */
     static boolean protects(V4Swap v) {
         return v.actions().stream()
-                .anyMatch(a -> a.kind() == Kind.SWAP_EXACT_OUT
-                        || (a.kind() == Kind.SWAP_EXACT_IN && a.limit().signum() > 0)
+                .anyMatch(a -> a.kind().exactOut()
+                        || (a.kind().exactIn() && a.limit().signum() > 0)
                         || (a.kind() == Kind.TAKE_ALL && a.amount().signum() > 0));
     }
 

@@ -1190,17 +1190,8 @@ class PayloadSigningTest {
         V4Swap.Action take = v4.actions().get(2);
         V4Swap.Action elsewhere =
                 new V4Swap.Action(take.kind(), take.currency(), TOKEN_RECIPIENT, take.amount(), null, null, List.of());
-        UniversalRouterCall changed = new UniversalRouterCall(
-                List.of(new Step(
-                        Command.V4_SWAP,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new V4Swap(List.of(hooked, v4.actions().get(1), elsewhere)))),
-                null);
+        UniversalRouterCall changed =
+                v4Call(new V4Swap(List.of(hooked, v4.actions().get(1), elsewhere)));
         SignReview risky = ethTxWithValue(router, "1000000000000000000", "0x" + Hex.encode(RouterEncoding.of(changed)))
                 .review();
         assertEquals(
@@ -1212,6 +1203,31 @@ class PayloadSigningTest {
                 risky.warnings(),
                 risky.text());
         assertTrue(risky.rows().stream().anyMatch(r -> r.value().contains("0.3% pool with hook " + hook)));
+
+        // the same swap in the single-pool form reads the same
+        V4Swap.Action single = new V4Swap.Action(
+                V4Swap.Kind.SWAP_EXACT_IN_SINGLE,
+                swap.currency(),
+                null,
+                swap.amount(),
+                swap.limit(),
+                null,
+                swap.path());
+        UniversalRouterCall singlePool =
+                v4Call(new V4Swap(List.of(single, v4.actions().get(1), take)));
+        SignReview sameBuy = ethTxWithValue(
+                        router, "1000000000000000000", "0x" + Hex.encode(RouterEncoding.of(singlePool)))
+                .review();
+        assertEquals(
+                buy.rows().stream().filter(r -> r.label().equals("Step")).toList(),
+                sameBuy.rows().stream().filter(r -> r.label().equals("Step")).toList());
+        assertEquals(List.of(), sameBuy.warnings(), sameBuy.text());
+    }
+
+    /** A router call of one V4_SWAP command, without a deadline. */
+    private static UniversalRouterCall v4Call(V4Swap v4) {
+        return new UniversalRouterCall(
+                List.of(new Step(Command.V4_SWAP, false, null, null, null, null, null, v4)), null);
     }
 
     /** 2100-01-01 00:00:00 UTC: a deadline still ahead whenever the tests run. */

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * The Universal Router's {@code V4_SWAP} command: the actions it hands Uniswap v4's pool manager, read exactly as
  * v4-periphery's {@code V4Router} (the one router 2.0 is built with) decodes {@code abi.encode(bytes actions, bytes[]
- * params)}. Read when every action is a multi-hop swap (exact in or out) or a settle or take; any other action (a
- * single-pool swap form, a pair settle, a wrap) leaves the command unread.
+ * params)}. Read when every action is a swap (multi-hop or single-pool, exact in or out) or a settle or take; any
+ * other action (a pair settle, a wrap, a position) leaves the command unread.
  *
  * @param actions the actions in the order the pool manager runs them
  */
@@ -23,7 +23,9 @@ public record V4Swap(List<Action> actions) {
 
     /** The actions read, by their byte in {@code actions} (v4-periphery's {@code Actions}). */
     public enum Kind {
+        SWAP_EXACT_IN_SINGLE(0x06),
         SWAP_EXACT_IN(0x07),
+        SWAP_EXACT_OUT_SINGLE(0x08),
         SWAP_EXACT_OUT(0x09),
         SETTLE(0x0b),
         SETTLE_ALL(0x0c),
@@ -46,9 +48,19 @@ public record V4Swap(List<Action> actions) {
             return Arrays.stream(values()).filter(k -> k.code == code).findFirst();
         }
 
-        /** True for the two swap actions. */
+        /** True for the swap actions. */
         public boolean swaps() {
-            return this == SWAP_EXACT_IN || this == SWAP_EXACT_OUT;
+            return exactIn() || exactOut();
+        }
+
+        /** True for a swap of an exact amount in, over a path or one pool. */
+        public boolean exactIn() {
+            return this == SWAP_EXACT_IN || this == SWAP_EXACT_IN_SINGLE;
+        }
+
+        /** True for a swap for an exact amount out, over a path or one pool. */
+        public boolean exactOut() {
+            return this == SWAP_EXACT_OUT || this == SWAP_EXACT_OUT_SINGLE;
         }
     }
 
@@ -76,7 +88,8 @@ public record V4Swap(List<Action> actions) {
      *     TAKE_ALL's least, TAKE_PORTION's bips
      * @param limit a swap's least amount out (exact in) or most amount in (exact out); null for the others
      * @param payerIsUser a SETTLE's payer: true for the sender, false for the router; null for the others
-     * @param path a swap's pools, as the action lists them; empty for the others
+     * @param path a swap's pools, as the action lists them (a single-pool swap: its one pool, by the currency on
+     *     the far side); empty for the others
      */
     public record Action(
             Kind kind,
@@ -109,6 +122,7 @@ public record V4Swap(List<Action> actions) {
     private static Action action(Kind kind, byte[] p) {
         return switch (kind) {
             case SWAP_EXACT_IN, SWAP_EXACT_OUT -> swap(kind, p);
+            case SWAP_EXACT_IN_SINGLE, SWAP_EXACT_OUT_SINGLE -> singlePool(kind, p);
             case SETTLE -> settle(p);
             case SETTLE_ALL, TAKE_ALL -> currencyAndAmount(kind, p);
             case TAKE, TAKE_PORTION -> take(kind, p);
@@ -138,6 +152,51 @@ public record V4Swap(List<Action> actions) {
             return null;
         }
         return new Action(kind, currency, null, amount, limit, null, List.copyOf(path));
+    }
+
+    /**
+     * {@code ExactInputSingleParams(PoolKey(currency0, currency1, uint24 fee, int24 tickSpacing, hooks), bool
+     * zeroForOne, uint128 amountIn, uint128 amountOutMinimum, bytes hookData)}, or the exact-output form with
+     * {@code amountOut, amountInMaximum}: one tuple, the pool key's five words inline. A key whose currencies are not
+     * in order names no pool (v4-core initializes none such), so it is left unread.
+     */
+    private static Action singlePool(Kind kind, byte[] p) {
+        AbiArguments outer = AbiArguments.encoded(p, 1);
+        AbiArguments t = outer == null ? null : outer.tuple(0, 9);
+        if (t == null) {
+            return null;
+        }
+        String currency0 = t.address(0);
+        String currency1 = t.address(1);
+        BigInteger fee = t.uint(2);
+        BigInteger tickSpacing = t.signed(3, 24);
+        String hooks = t.address(4);
+        Boolean zeroForOne = t.bool(5);
+        BigInteger amount = t.uint(6);
+        BigInteger limit = t.uint(7);
+        byte[] hookData = t.bytes(8);
+        if (currency0 == null
+                || currency1 == null
+                || new BigInteger(currency0.substring(2), 16).compareTo(new BigInteger(currency1.substring(2), 16)) >= 0
+                || fee.bitLength() > 24
+                || tickSpacing == null
+                || hooks == null
+                || zeroForOne == null
+                || hookData == null
+                || !t.complete()
+                || amount.bitLength() > 128
+                || limit.bitLength() > 128) {
+            return null;
+        }
+        // the currency the action names, as the multi-hop form does: paid in (exact in) or bought (exact out)
+        boolean named0 = zeroForOne == kind.exactIn();
+        Hop pool = new Hop(
+                named0 ? currency1 : currency0,
+                fee.intValueExact(),
+                tickSpacing.intValueExact(),
+                hooks,
+                Hex.encode(hookData));
+        return new Action(kind, named0 ? currency0 : currency1, null, amount, limit, null, List.of(pool));
     }
 
     /** {@code PathKey(intermediateCurrency, uint24 fee, int24 tickSpacing, hooks, bytes hookData)}. */
@@ -184,9 +243,7 @@ public record V4Swap(List<Action> actions) {
     /** A swap's currencies from the one paid to the one bought, and each pool's fee between two of them. */
     public static List<String> route(Action swap) {
         List<String> hops = swap.path().stream().map(Hop::currency).toList();
-        return swap.kind() == Kind.SWAP_EXACT_IN
-                ? concat(List.of(swap.currency()), hops)
-                : concat(hops, List.of(swap.currency()));
+        return swap.kind().exactIn() ? concat(List.of(swap.currency()), hops) : concat(hops, List.of(swap.currency()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -74,6 +74,7 @@ public final class RouterEncoding {
                                             .toList())),
                                     uint(a.amount()),
                                     uint(a.limit()))));
+                        case SWAP_EXACT_IN_SINGLE, SWAP_EXACT_OUT_SINGLE -> singlePool(a);
                         case SETTLE ->
                             encode(
                                     address(a.currency()),
@@ -85,6 +86,24 @@ public final class RouterEncoding {
                     });
         }
         return encode(new Tail(bytes(actions)), new Tail(bytesArray(params)));
+    }
+
+    /** ExactInputSingleParams / ExactOutputSingleParams: the pool key's currencies in order, zeroForOne from them. */
+    private static byte[] singlePool(V4Swap.Action a) {
+        V4Swap.Hop pool = a.path().get(0);
+        String in = a.kind().exactIn() ? a.currency() : pool.currency();
+        String out = a.kind().exactIn() ? pool.currency() : a.currency();
+        boolean zeroForOne = new BigInteger(in.substring(2), 16).compareTo(new BigInteger(out.substring(2), 16)) < 0;
+        return encode(new Tail(encode(
+                address(zeroForOne ? in : out),
+                address(zeroForOne ? out : in),
+                uint(BigInteger.valueOf(pool.fee())),
+                signed(pool.tickSpacing()),
+                address(pool.hooks()),
+                uint(zeroForOne ? BigInteger.ONE : BigInteger.ZERO),
+                uint(a.amount()),
+                uint(a.limit()),
+                new Tail(bytes(Hex.decode(pool.hookData(), "hook data"))))));
     }
 
     private static byte[] hop(V4Swap.Hop h) {

@@ -361,6 +361,82 @@ public class UniversalRouterCallTest {
     }
 
     @Test
+    void aSinglePoolV4SwapReadsAsTheSdkEncodesIt() {
+        // Uniswap/sdks v4-sdk v4Planner.test.ts "encodes a v4 exactInSingle swap": USDC/WETH 0.3% pool (tick spacing
+        // 10), zeroForOne, 1e18 in, at least 5e17 out, no hook data; the command's input is abi.encode(actions, params)
+        String param = "0000000000000000000000000000000000000000000000000000000000000020"
+                + "000000000000000000000000a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
+                + "000000000000000000000000c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2"
+                + "0000000000000000000000000000000000000000000000000000000000000bb8"
+                + "000000000000000000000000000000000000000000000000000000000000000a"
+                + "0000000000000000000000000000000000000000000000000000000000000000"
+                + "0000000000000000000000000000000000000000000000000000000000000001"
+                + "0000000000000000000000000000000000000000000000000de0b6b3a7640000"
+                + "00000000000000000000000000000000000000000000000006f05b59d3b20000"
+                + "0000000000000000000000000000000000000000000000000000000000000120"
+                + "0000000000000000000000000000000000000000000000000000000000000000";
+        V4Swap.Action swap =
+                V4Swap.decode(v4Input("06", param)).orElseThrow().actions().get(0);
+        String weth = AccountAddresses.eip55("c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2");
+        assertEquals(
+                new V4Swap.Action(
+                        V4Swap.Kind.SWAP_EXACT_IN_SINGLE,
+                        USDC,
+                        null,
+                        new BigInteger("1000000000000000000"),
+                        new BigInteger("500000000000000000"),
+                        null,
+                        List.of(new V4Swap.Hop(weth, 3000, 10, V4Swap.COIN, ""))),
+                swap);
+        assertEquals(List.of(USDC, weth), V4Swap.route(swap), "zeroForOne: currency0 in, currency1 out");
+        // the same key with zeroForOne false sells WETH; exact out names the currency bought, as the path form does
+        assertEquals(
+                List.of(weth, USDC),
+                V4Swap.route(V4Swap.decode(v4Input("06", flipWord(param, 5)))
+                        .orElseThrow()
+                        .actions()
+                        .get(0)));
+        V4Swap.Action exactOut =
+                V4Swap.decode(v4Input("08", param)).orElseThrow().actions().get(0);
+        assertEquals(weth, exactOut.currency());
+        assertEquals(List.of(USDC, weth), V4Swap.route(exactOut));
+        // currencies out of order name no pool v4 can hold
+        String swapped = param.replace("a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "XX")
+                .replace("c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2", "a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")
+                .replace("XX", "c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2");
+        assertTrue(V4Swap.decode(v4Input("06", swapped)).isEmpty());
+        assertTrue(V4Swap.decode(v4Input("06", param + "00")).isEmpty(), "a byte more");
+    }
+
+    /** {@code abi.encode(bytes actions, bytes[] params)} with one action and its param. */
+    private static byte[] v4Input(String action, String param) {
+        int length = param.length() / 2;
+        String padded = param + "00".repeat((32 - length % 32) % 32);
+        return Hex.decode(
+                word(0x40)
+                        + word(0x80)
+                        + word(1)
+                        + action
+                        + "00".repeat(31)
+                        + word(1)
+                        + word(0x20)
+                        + word(length)
+                        + padded,
+                "input");
+    }
+
+    private static String word(long v) {
+        return String.format("%064x", v);
+    }
+
+    /** The param with its {@code i}-th head word (after the tuple's offset) set to 0 when 1, else to 1. */
+    private static String flipWord(String param, int i) {
+        int at = 64 * (i + 1);
+        String w = param.substring(at, at + 64);
+        return param.substring(0, at) + word(w.equals(word(1)) ? 0 : 1) + param.substring(at + 64);
+    }
+
+    @Test
     void dataNotLaidOutExactlyOrSentElsewhereIsNotRead() throws IOException {
         String data = recorded("uniswap-router-eth-to-usdc.hex");
         assertTrue(decode("0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045", data).isEmpty(), "another contract");
