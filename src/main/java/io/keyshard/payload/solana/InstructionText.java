@@ -12,8 +12,8 @@ import java.util.Map;
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
- * Budget and Memo programs and Jupiter's swaps are decoded from their exact layouts; anything else is named by
- * program and size.
+ * Budget and Memo programs, the Stake Pool program's deposits and withdrawals and Jupiter's swaps are decoded from
+ * their exact layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -44,7 +44,9 @@ public record InstructionText(String program, String action, String warning) {
             MEMO_V1,
             "Memo Program (v1)",
             JupiterInstructions.PROGRAM,
-            "Jupiter Aggregator v6");
+            "Jupiter Aggregator v6",
+            StakePoolInstructions.PROGRAM,
+            "Stake Pool Program");
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -96,6 +98,7 @@ public record InstructionText(String program, String action, String warning) {
             case COMPUTE_BUDGET -> computeBudget(d);
             case MEMO, MEMO_V1 -> memo(d);
             case JupiterInstructions.PROGRAM -> JupiterInstructions.describe(d);
+            case StakePoolInstructions.PROGRAM -> StakePoolInstructions.describe(d);
             default -> null;
         };
     }
@@ -190,17 +193,18 @@ public record InstructionText(String program, String action, String warning) {
 
     /**
      * The lamports that leave the key {@code self} by the System Program's transfers and account creations
-     * it pays for (the layouts {@link #system} decodes); the network fee is not in it.
+     * it pays for (the layouts {@link #system} decodes) and by the SOL deposits into a stake pool it funds; the
+     * network fee is not in it.
      */
     public static BigInteger lamportsSentBy(SolanaMessage m, byte[] self) {
         BigInteger sent = BigInteger.ZERO;
         for (SolanaMessage.Instruction ix : m.instructions()) {
-            if (!SYSTEM.equals(Base58.encode(m.staticKeys().get(ix.programIndex())))) {
-                continue;
-            }
+            String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
             InstructionData d = new InstructionData(m, ix, self);
-            if ((isTransfer(d) || isCreateAccount(d)) && d.isSelf(0)) {
+            if (SYSTEM.equals(program) && (isTransfer(d) || isCreateAccount(d)) && d.isSelf(0)) {
                 sent = sent.add(d.u64(4));
+            } else if (StakePoolInstructions.PROGRAM.equals(program)) {
+                sent = sent.add(StakePoolInstructions.lamportsFrom(d));
             }
         }
         return sent;

@@ -145,11 +145,12 @@ final class JupiterInstructions {
         BigInteger bps = BigInteger.valueOf(t.slippageBps);
         String from = " from the token account " + d.account(form.source);
         String trade = form.exactOut
-                ? "at most " + amount(t.quoted.multiply(BPS.add(bps)).divide(BPS), sourceMint) + ", the quote of "
+                ? "at most " + KnownMint.amount(t.quoted.multiply(BPS.add(bps)).divide(BPS), sourceMint)
+                        + ", the quote of "
                         + KnownMint.number(t.quoted, sourceMint) + " plus the " + slippage + " slippage it allows,"
-                        + from + ", for exactly " + amount(t.exact, outMint)
-                : amount(t.exact, sourceMint) + from + " for at least "
-                        + amount(least(t.quoted, bps), outMint)
+                        + from + ", for exactly " + KnownMint.amount(t.exact, outMint)
+                : KnownMint.amount(t.exact, sourceMint) + from + " for at least "
+                        + KnownMint.amount(least(t.quoted, bps), outMint)
                         + ", the quote of " + KnownMint.number(t.quoted, outMint) + " less the " + slippage
                         + " slippage it allows";
         boolean own = ProgramAddress.isAssociated(d.address(outAccount), d.self(), outMint);
@@ -206,10 +207,6 @@ final class JupiterInstructions {
     /** The quote less the slippage, rounded down: the least a swap of an exact amount in may give. */
     private static BigInteger least(BigInteger quoted, BigInteger slippageBps) {
         return quoted.multiply(BPS.subtract(slippageBps).max(BigInteger.ZERO)).divide(BPS);
-    }
-
-    private static String amount(BigInteger units, String mint) {
-        return mint == null ? units + " (the token's smallest units)" : KnownMint.amount(units, mint);
     }
 
     /** 50 basis points is "0.5%". */

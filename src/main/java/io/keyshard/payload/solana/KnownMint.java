@@ -32,22 +32,27 @@ record KnownMint(String symbol, int decimals) {
         return null;
     }
 
-    /** The known mint at this address, or null. */
+    /** The known mint at this address, or null (a null address too). */
     static KnownMint at(String mint) {
-        return MINTS.get(mint);
+        return mint == null ? null : MINTS.get(mint);
     }
 
     /** {@code units} as a number in whole tokens of {@code mint} when it is known, else as they are; null mint too. */
     static String number(BigInteger units, String mint) {
-        KnownMint known = mint == null ? null : MINTS.get(mint);
+        KnownMint known = at(mint);
         return known == null ? units.toString() : Decimals.scaled(units, known.decimals);
     }
 
-    /** {@code units} of {@code mint}: "1.5 USDC (mint EPjF…)" when known, else in its smallest units. */
+    /**
+     * {@code units} of {@code mint}: "1.5 USDC (mint EPjF…)" when known, else in its smallest units; a null mint (one
+     * the message does not name) is said to be in the token's smallest units.
+     */
     static String amount(BigInteger units, String mint) {
-        KnownMint known = MINTS.get(mint);
-        return known == null
-                ? units + " of the mint " + mint + " (its smallest units)"
-                : Decimals.scaled(units, known.decimals) + " " + known.symbol + " (mint " + mint + ")";
+        KnownMint known = at(mint);
+        return mint == null
+                ? units + " (the token's smallest units)"
+                : known == null
+                        ? units + " of the mint " + mint + " (its smallest units)"
+                        : Decimals.scaled(units, known.decimals) + " " + known.symbol + " (mint " + mint + ")";
     }
 }

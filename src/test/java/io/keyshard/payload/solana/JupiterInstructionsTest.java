@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.Base58;
-import io.keyshard.crypto.Digests;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,7 +34,7 @@ class JupiterInstructionsTest {
     void theRecordedMainnetRouteReadsAsTheProgramReadsIt() {
         JsonNode fixture = JupiterSwaps.recordedRoute();
         List<String> accounts = JupiterSwaps.accounts(fixture);
-        SolanaMessage m = JupiterSwaps.message(
+        SolanaMessage m = OneInstruction.message(
                 WALLET,
                 List.of(accounts.get(2), accounts.get(3)),
                 JupiterSwaps.PROGRAM,
@@ -64,7 +62,9 @@ class JupiterInstructionsTest {
             List<String> accounts = new ArrayList<>();
             for (JsonNode a : ix.get("accounts")) {
                 String name = a.get("name").asText();
-                keys.put(name, name.equals("user_transfer_authority") ? WALLET : keyNamed(form + name));
+                keys.put(
+                        name,
+                        name.equals("user_transfer_authority") ? WALLET : OneInstruction.addressNamed(form + name));
                 accounts.add(keys.get(name));
             }
             InstructionText text = read(WALLET, accounts, encode(ix, 1_000, 1_000_000));
@@ -162,7 +162,7 @@ class JupiterInstructionsTest {
                         case "destination_mint" -> WSOL;
                         case "destination_token_account" ->
                             ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, WSOL);
-                        default -> keyNamed(name);
+                        default -> OneInstruction.addressNamed(name);
                     });
         }
         InstructionText own = read(WALLET, accounts, encode(ix, 2_000_000_000L, 300_000_000));
@@ -178,7 +178,8 @@ class JupiterInstructionsTest {
         assertTrue(greedy.warning().contains("a platform fee of 1.5% is over 1%"), greedy.warning());
         assertTrue(
                 greedy.action()
-                        .contains("; a platform fee of 1.5% to the token account " + keyNamed("platform_fee_account")),
+                        .contains("; a platform fee of 1.5% to the token account "
+                                + OneInstruction.addressNamed("platform_fee_account")),
                 greedy.action());
     }
 
@@ -188,7 +189,7 @@ class JupiterInstructionsTest {
         List<String> accounts = new ArrayList<>();
         for (JsonNode a : ix.get("accounts")) {
             String name = a.get("name").asText();
-            accounts.add(name.equals("user_transfer_authority") ? WALLET : keyNamed(name));
+            accounts.add(name.equals("user_transfer_authority") ? WALLET : OneInstruction.addressNamed(name));
         }
         InstructionText text = read(WALLET, accounts, encode(ix, 1_000, 1_000_000, 50, 20, 5_000));
         assertTrue(
@@ -201,7 +202,7 @@ class JupiterInstructionsTest {
         JsonNode ix = instruction("route_v2");
         byte[] wallet = Base58.decode(WALLET);
         String usdcAccount = ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, USDC);
-        String unknownMint = keyNamed("a mint no list knows");
+        String unknownMint = OneInstruction.addressNamed("a mint no list knows");
         for (String outMint : List.of(WSOL, unknownMint)) {
             // the key's own account for what it buys: known for a listed mint, not otherwise
             String outAccount = ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, outMint);
@@ -215,10 +216,10 @@ class JupiterInstructionsTest {
                             case "source_mint" -> USDC;
                             case "destination_mint" -> outMint;
                             case "destination_token_account" -> JupiterSwaps.PROGRAM;
-                            default -> keyNamed(a.get("name").asText());
+                            default -> OneInstruction.addressNamed(a.get("name").asText());
                         });
             }
-            SolanaMessage m = JupiterSwaps.v0Message(
+            SolanaMessage m = OneInstruction.v0Message(
                     WALLET,
                     List.of(usdcAccount, outAccount),
                     JupiterSwaps.PROGRAM,
@@ -251,7 +252,7 @@ class JupiterInstructionsTest {
                 .filter(a -> !a.equals(signer) && !a.equals(JupiterSwaps.PROGRAM))
                 .distinct()
                 .toList();
-        SolanaMessage m = JupiterSwaps.message(signer, writable, JupiterSwaps.PROGRAM, accounts, data);
+        SolanaMessage m = OneInstruction.message(signer, writable, JupiterSwaps.PROGRAM, accounts, data);
         return InstructionText.of(m, Base58.decode(signer)).get(0);
     }
 
@@ -346,11 +347,6 @@ class JupiterInstructionsTest {
             }
         }
         throw new AssertionError("the IDL has no instruction " + name);
-    }
-
-    /** A distinct address per name. */
-    private static String keyNamed(String name) {
-        return Base58.encode(Digests.sha256(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Byte> toList(byte[] b) {
