@@ -12,8 +12,8 @@ import java.util.Map;
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
- * Budget and Memo programs, the Stake Pool program's deposits and withdrawals and Jupiter's swaps are decoded from
- * their exact layouts; anything else is named by program and size.
+ * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and Jupiter's swaps are decoded
+ * from their exact layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -26,27 +26,18 @@ public record InstructionText(String program, String action, String warning) {
     static final String MEMO = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr";
     static final String MEMO_V1 = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo";
 
-    private static final Map<String, String> NAMES = Map.of(
-            SYSTEM,
-            "System Program",
-            TOKEN,
-            "Token Program",
-            TOKEN_2022,
-            "Token-2022 Program",
-            ASSOCIATED_TOKEN,
-            "Associated Token Account Program",
-            StakeInstructions.STAKE,
-            "Stake Program",
-            COMPUTE_BUDGET,
-            "Compute Budget Program",
-            MEMO,
-            "Memo Program",
-            MEMO_V1,
-            "Memo Program (v1)",
-            JupiterInstructions.PROGRAM,
-            "Jupiter Aggregator v6",
-            StakePoolInstructions.PROGRAM,
-            "Stake Pool Program");
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(SYSTEM, "System Program"),
+            Map.entry(TOKEN, "Token Program"),
+            Map.entry(TOKEN_2022, "Token-2022 Program"),
+            Map.entry(ASSOCIATED_TOKEN, "Associated Token Account Program"),
+            Map.entry(StakeInstructions.STAKE, "Stake Program"),
+            Map.entry(COMPUTE_BUDGET, "Compute Budget Program"),
+            Map.entry(MEMO, "Memo Program"),
+            Map.entry(MEMO_V1, "Memo Program (v1)"),
+            Map.entry(JupiterInstructions.PROGRAM, "Jupiter Aggregator v6"),
+            Map.entry(StakePoolInstructions.PROGRAM, "Stake Pool Program"),
+            Map.entry(MarinadeInstructions.PROGRAM, "Marinade Finance"));
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -99,6 +90,7 @@ public record InstructionText(String program, String action, String warning) {
             case MEMO, MEMO_V1 -> memo(d);
             case JupiterInstructions.PROGRAM -> JupiterInstructions.describe(d);
             case StakePoolInstructions.PROGRAM -> StakePoolInstructions.describe(d);
+            case MarinadeInstructions.PROGRAM -> MarinadeInstructions.describe(d);
             default -> null;
         };
     }
@@ -125,6 +117,34 @@ public record InstructionText(String program, String action, String warning) {
 
     static InstructionText warned(String action, String warning) {
         return new InstructionText(null, action, warning);
+    }
+
+    /**
+     * {@code action} and where its tokens go: the token account {@code account} of the instruction, marked as this
+     * key's own when it is the key's associated account for {@code mint}, else warned about (whoever owns that
+     * account gets the tokens).
+     */
+    static InstructionText intoTokenAccount(InstructionData d, String action, int account, String mint) {
+        String text = action + ", into the token account " + d.account(account);
+        if (ProgramAddress.isAssociated(d.address(account), d.self(), mint)) {
+            return said(text + " (this key's own for that mint)");
+        }
+        return d.self() == null
+                ? said(text)
+                : warned(
+                        text,
+                        "the tokens go to the token account " + d.account(account) + ", which is not this key's own "
+                                + "account for the mint " + (mint == null ? "it pays in" : mint)
+                                + ": check that it is yours");
+    }
+
+    /** {@code action}, which pays SOL to the instruction's account {@code to}: warned about when that is not this key. */
+    static InstructionText solTo(InstructionData d, String action, int to) {
+        return d.self() != null && !d.isSelf(to)
+                ? warned(
+                        action,
+                        "the SOL goes to " + d.account(to) + ", not to this key: sign only if you mean to pay it")
+                : said(action);
     }
 
     /** The System Program's instructions are a u32 tag and fixed fields (solana-program system_instruction). */
@@ -193,7 +213,7 @@ public record InstructionText(String program, String action, String warning) {
 
     /**
      * The lamports that leave the key {@code self} by the System Program's transfers and account creations
-     * it pays for (the layouts {@link #system} decodes) and by the SOL deposits into a stake pool it funds; the
+     * it pays for (the layouts {@link #system} decodes) and by the SOL it stakes with a stake pool or Marinade; the
      * network fee is not in it.
      */
     public static BigInteger lamportsSentBy(SolanaMessage m, byte[] self) {
@@ -205,6 +225,8 @@ public record InstructionText(String program, String action, String warning) {
                 sent = sent.add(d.u64(4));
             } else if (StakePoolInstructions.PROGRAM.equals(program)) {
                 sent = sent.add(StakePoolInstructions.lamportsFrom(d));
+            } else if (MarinadeInstructions.PROGRAM.equals(program)) {
+                sent = sent.add(MarinadeInstructions.lamportsFrom(d));
             }
         }
         return sent;

@@ -1,11 +1,8 @@
 package io.keyshard.payload.solana;
 
-import io.keyshard.crypto.Digests;
 import io.keyshard.payload.Decimals;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -70,7 +67,7 @@ final class JupiterInstructions {
                 int outMint,
                 int feeAccount,
                 int accounts) {
-            this.discriminator = anchorDiscriminator(name);
+            this.discriminator = AnchorData.discriminator(name);
             this.v2 = v2;
             this.exactOut = exactOut;
             this.shared = shared;
@@ -99,9 +96,7 @@ final class JupiterInstructions {
     static InstructionText describe(InstructionData d) {
         byte[] data = d.bytes(0, d.length());
         for (Form form : Form.values()) {
-            if (data.length >= 8
-                    && Arrays.equals(Arrays.copyOf(data, 8), form.discriminator)
-                    && d.accountCount() >= form.accounts) {
+            if (AnchorData.startsWith(d, form.discriminator) && d.accountCount() >= form.accounts) {
                 Terms terms = terms(d, data, form);
                 return terms == null ? null : text(d, form, terms);
             }
@@ -212,10 +207,5 @@ final class JupiterInstructions {
     /** 50 basis points is "0.5%". */
     private static String percent(int bps) {
         return Decimals.scaled(BigInteger.valueOf(bps), 2) + "%";
-    }
-
-    /** Anchor's instruction discriminator: the first 8 bytes of SHA-256("global:" + name). */
-    private static byte[] anchorDiscriminator(String name) {
-        return Arrays.copyOf(Digests.sha256(("global:" + name).getBytes(StandardCharsets.UTF_8)), 8);
     }
 }

@@ -62,7 +62,7 @@ final class StakePoolInstructions {
 
     private static InstructionText depositSol(InstructionData d, BigInteger leastTokens) {
         String mint = d.address(7);
-        return tokensTo(
+        return InstructionText.intoTokenAccount(
                 d,
                 "deposit " + InstructionData.sol(d.u64(1)) + " from " + d.account(3) + " into the stake pool "
                         + d.account(0) + ", for " + poolTokens(leastTokens, mint),
@@ -72,7 +72,7 @@ final class StakePoolInstructions {
 
     private static InstructionText depositStake(InstructionData d, BigInteger leastTokens) {
         String mint = d.address(10);
-        return tokensTo(
+        return InstructionText.intoTokenAccount(
                 d,
                 "deposit the stake account " + d.account(4) + " into the stake pool " + d.account(0) + ", for "
                         + poolTokens(leastTokens, mint),
@@ -85,11 +85,7 @@ final class StakePoolInstructions {
                 + " from the token account " + d.account(3) + " (authority " + d.account(2) + ") for "
                 + (leastLamports == null ? "SOL" : "at least " + InstructionData.sol(leastLamports))
                 + " from its reserve, to " + d.account(5);
-        return d.self() != null && !d.isSelf(5)
-                ? InstructionText.warned(
-                        action,
-                        "the SOL goes to " + d.account(5) + ", not to this key: sign only if you mean to pay it")
-                : InstructionText.said(action);
+        return InstructionText.solTo(d, action, 5);
     }
 
     private static InstructionText withdrawStake(InstructionData d, BigInteger leastLamports) {
@@ -108,19 +104,5 @@ final class StakePoolInstructions {
     private static String poolTokens(BigInteger least, String mint) {
         String of = mint == null ? "its pool tokens" : "its pool tokens (mint " + mint + ")";
         return least == null ? of : of + ", at least " + KnownMint.amount(least, mint);
-    }
-
-    /** The deposit, warned about when its pool tokens go to an account that is not this key's own for the mint. */
-    private static InstructionText tokensTo(InstructionData d, String action, int account, String mint) {
-        String text = action + ", into the token account " + d.account(account);
-        if (ProgramAddress.isAssociated(d.address(account), d.self(), mint)) {
-            return InstructionText.said(text + " (this key's own for that mint)");
-        }
-        return d.self() == null
-                ? InstructionText.said(text)
-                : InstructionText.warned(
-                        text,
-                        "the pool tokens go to the token account " + d.account(account) + ", which is not this key's "
-                                + "own account for the pool's mint: check that it is yours");
     }
 }

@@ -125,7 +125,7 @@ class JupiterInstructionsTest {
             for (int i = 0; i < 8; i++) {
                 expected[i] = (byte) d.get(i).asInt();
             }
-            assertEquals(List.of(toList(expected)), List.of(toList(JupiterSwaps.discriminator(form))), form);
+            assertEquals(List.of(toList(expected)), List.of(toList(AnchorData.discriminator(form))), form);
         }
     }
 
@@ -267,7 +267,7 @@ class JupiterInstructionsTest {
     /** The instruction's arguments in the IDL's order, with a one-step Whirlpool plan. */
     private static byte[] encode(JsonNode ix, long exact, long quoted, int slippage, int fee, int positive) {
         JupiterSwaps.Borsh b = new JupiterSwaps.Borsh()
-                .raw(JupiterSwaps.discriminator(ix.get("name").asText()));
+                .raw(AnchorData.discriminator(ix.get("name").asText()));
         for (JsonNode arg : ix.get("args")) {
             String name = arg.get("name").asText();
             String type = arg.get("type").isTextual() ? arg.get("type").asText() : "plan";

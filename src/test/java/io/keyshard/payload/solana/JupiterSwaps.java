@@ -2,13 +2,10 @@ package io.keyshard.payload.solana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyshard.crypto.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,11 +34,6 @@ final class JupiterSwaps {
         List<String> out = new ArrayList<>();
         fixture.get("accounts").forEach(a -> out.add(a.get("pubkey").asText()));
         return out;
-    }
-
-    /** Anchor's discriminator of an instruction, computed as Anchor does: SHA-256("global:" + name), 8 bytes. */
-    static byte[] discriminator(String name) {
-        return Arrays.copyOf(Digests.sha256(("global:" + name).getBytes(StandardCharsets.UTF_8)), 8);
     }
 
     /** Borsh, little-endian, written field by field. */
