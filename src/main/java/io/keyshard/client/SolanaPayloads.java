@@ -171,7 +171,7 @@ final class SolanaPayloads {
         if (fee == null) {
             return (sent.signum() == 0
                             ? "none by the instructions " + by
-                            : InstructionText.sol(sent) + " by the transfers and new accounts " + by)
+                            : InstructionText.sol(sent) + " by the instructions " + by)
                     + open;
         }
         String upTo = atMost ? "at most " : "";
@@ -180,7 +180,7 @@ final class SolanaPayloads {
                     + open;
         }
         return upTo + InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
-                + " by the transfers and new accounts " + by + " and " + upTo + InstructionText.sol(fee)
+                + " by the instructions " + by + " and " + upTo + InstructionText.sol(fee)
                 + " network fee" + open;
     }
 

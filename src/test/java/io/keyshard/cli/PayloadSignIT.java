@@ -110,7 +110,7 @@ class PayloadSignIT {
         assertTrue(plain.out().contains("signedTransaction"), plain.out());
         assertTrue(
                 plain.err()
-                        .contains("0.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and "
+                        .contains("0.000006 SOL in all: 0.000001 SOL by the instructions above and "
                                 + "0.000005 SOL network fee"),
                 "the review totals the SOL leaving the key, which pays the fee too: " + plain.err());
         CliHarness.Result text = cli.run(with(fromFile, "--json"));

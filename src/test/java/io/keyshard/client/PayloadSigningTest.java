@@ -1444,7 +1444,7 @@ class PayloadSigningTest {
                 new SignReview.Row("Account 2", "11111111111111111111111111111111 (System Program)"),
                 new SignReview.Row(
                         "SOL this key sends",
-                        "0.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and 0.000005 "
+                        "0.000006 SOL in all: 0.000001 SOL by the instructions above and 0.000005 "
                                 + "SOL network fee"));
     }
 
@@ -1461,7 +1461,7 @@ class PayloadSigningTest {
                                 + "limit is set), at most 203.000005 SOL in all"),
                 new SignReview.Row(
                         "SOL this key sends",
-                        "at most 203.000006 SOL in all: 0.000001 SOL by the transfers and new accounts above and at "
+                        "at most 203.000006 SOL in all: 0.000001 SOL by the instructions above and at "
                                 + "most 203.000005 SOL network fee"));
         assertTrue(
                 review.warnings().stream()
@@ -1492,11 +1492,11 @@ class PayloadSigningTest {
                 SolanaPayloads.sends(BigInteger.ZERO, BigInteger.valueOf(5000), false, 0));
         assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, null, false, 0));
         assertEquals(
-                "1.5 SOL by the transfers and new accounts above",
+                "1.5 SOL by the instructions above",
                 SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false, 0),
                 "a co-signer that does not pay the fee sends only what the instructions move");
         assertEquals(
-                "1.5 SOL by the transfers and new accounts decoded here; and what the 2 instructions not decoded "
+                "1.5 SOL by the instructions decoded here; and what the 2 instructions not decoded "
                         + "here may move, which Keyshard cannot tell",
                 SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), null, false, 2));
     }
