@@ -37,6 +37,8 @@ public record InstructionText(String program, String action, String warning) {
             Map.entry(MEMO_V1, "Memo Program (v1)"),
             Map.entry(JupiterInstructions.PROGRAM, "Jupiter Aggregator v6"),
             Map.entry(StakePoolInstructions.PROGRAM, "Stake Pool Program"),
+            Map.entry(StakePoolInstructions.SANCTUM, "Stake Pool Program (Sanctum)"),
+            Map.entry(StakePoolInstructions.SANCTUM_MULTI, "Stake Pool Program (Sanctum, multi-validator)"),
             Map.entry(MarinadeInstructions.PROGRAM, "Marinade Finance"));
 
     /** Every instruction of {@code m}, in order. */
@@ -89,7 +91,8 @@ public record InstructionText(String program, String action, String warning) {
             case COMPUTE_BUDGET -> computeBudget(d);
             case MEMO, MEMO_V1 -> memo(d);
             case JupiterInstructions.PROGRAM -> JupiterInstructions.describe(d);
-            case StakePoolInstructions.PROGRAM -> StakePoolInstructions.describe(d);
+            case StakePoolInstructions.PROGRAM, StakePoolInstructions.SANCTUM, StakePoolInstructions.SANCTUM_MULTI ->
+                StakePoolInstructions.describe(d);
             case MarinadeInstructions.PROGRAM -> MarinadeInstructions.describe(d);
             default -> null;
         };
@@ -223,7 +226,7 @@ public record InstructionText(String program, String action, String warning) {
             InstructionData d = new InstructionData(m, ix, self);
             if (SYSTEM.equals(program) && (isTransfer(d) || isCreateAccount(d)) && d.isSelf(0)) {
                 sent = sent.add(d.u64(4));
-            } else if (StakePoolInstructions.PROGRAM.equals(program)) {
+            } else if (StakePoolInstructions.isProgram(program)) {
                 sent = sent.add(StakePoolInstructions.lamportsFrom(d));
             } else if (MarinadeInstructions.PROGRAM.equals(program)) {
                 sent = sent.add(MarinadeInstructions.lamportsFrom(d));

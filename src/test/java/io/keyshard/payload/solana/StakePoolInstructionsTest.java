@@ -38,6 +38,22 @@ class StakePoolInstructionsTest {
                 InstructionText.lamportsSentBy(m, Base58.decode(WALLET)),
                 "the SOL the pool takes from the key is in the SOL it sends");
 
+        for (String sanctum : List.of(StakePoolInstructions.SANCTUM, StakePoolInstructions.SANCTUM_MULTI)) {
+            List<String> writable =
+                    accounts.stream().filter(a -> !a.equals(WALLET)).distinct().toList();
+            SolanaMessage onSanctum =
+                    OneInstruction.message(WALLET, writable, sanctum, accounts, data(14, 1_500_000_000L));
+            assertTrue(
+                    InstructionText.of(onSanctum, Base58.decode(WALLET))
+                            .get(0)
+                            .action()
+                            .startsWith("deposit 1.5 SOL from " + WALLET),
+                    "Sanctum's deployments of the program read the same");
+            assertEquals(
+                    BigInteger.valueOf(1_500_000_000L),
+                    InstructionText.lamportsSentBy(onSanctum, Base58.decode(WALLET)));
+        }
+
         InstructionText slippage = InstructionText.of(
                         message(accounts, data(25, 2_000_000_000L, 1_900_000_000L)), Base58.decode(WALLET))
                 .get(0);
