@@ -128,17 +128,28 @@ public record InstructionText(String program, String action, String warning) {
      * account gets the tokens).
      */
     static InstructionText intoTokenAccount(InstructionData d, String action, int account, String mint) {
-        String text = action + ", into the token account " + d.account(account);
-        if (ProgramAddress.isAssociated(d.address(account), d.self(), mint)) {
-            return said(text + " (this key's own for that mint)");
+        boolean own = ProgramAddress.isAssociated(d.address(account), d.self(), mint);
+        return new InstructionText(
+                null,
+                action + ", into the token account " + d.account(account)
+                        + (own ? " (this key's own for that mint)" : ""),
+                own ? null : notOwnWarning(d, "the tokens", account, mint));
+    }
+
+    /**
+     * The warning for {@code what} going to the token account {@code account}, which is not shown to be this key's
+     * associated account for {@code mint} (null: a mint a lookup table loads); null when no key is named.
+     */
+    static String notOwnWarning(InstructionData d, String what, int account, String mint) {
+        if (d.self() == null) {
+            return null;
         }
-        return d.self() == null
-                ? said(text)
-                : warned(
-                        text,
-                        "the tokens go to the token account " + d.account(account) + ", which is not this key's own "
-                                + "account for the mint " + (mint == null ? "it pays in" : mint)
-                                + ": check that it is yours");
+        return what + " go to the token account " + d.account(account)
+                + (mint == null
+                        ? ", and their mint is loaded from a lookup table, so whether that account is this key's own"
+                                + " cannot be checked here"
+                        : ", which is not this key's own account for the mint " + mint)
+                + ": check that it is yours";
     }
 
     /** {@code action}, which pays SOL to the instruction's account {@code to}: warned about when that is not this key. */

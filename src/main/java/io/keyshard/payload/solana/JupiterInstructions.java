@@ -165,13 +165,11 @@ final class JupiterInstructions {
 
     private static String warnings(InstructionData d, Form form, Terms t, int outAccount, boolean own, String outMint) {
         List<String> warnings = new ArrayList<>();
-        if (d.self() != null && !own) {
-            warnings.add("the tokens bought go to the token account " + d.account(outAccount)
-                    + (outMint == null
-                            ? ", and the mint bought is loaded from a lookup table, so whether that account is this"
-                                    + " key's own cannot be checked here"
-                            : ", which is not this key's own account for the mint " + outMint)
-                    + ": check that it is yours");
+        if (!own) {
+            String elsewhere = InstructionText.notOwnWarning(d, "the tokens bought", outAccount, outMint);
+            if (elsewhere != null) {
+                warnings.add(elsewhere);
+            }
         }
         if (t.slippageBps > HIGH_SLIPPAGE_BPS) {
             warnings.add("the swap allows " + percent(t.slippageBps) + " slippage: it may "

@@ -6,14 +6,14 @@ import java.math.BigInteger;
  * The SPL Stake Pool program's deposits and withdrawals in words (solana-program/stake-pool {@code
  * StakePoolInstruction}: a Borsh enum, a u8 tag and its u64 fields, the whole data read as the program reads it with
  * {@code try_from_slice}; accounts by position as its instruction builders place them). Liquid-staking tokens such as
- * JitoSOL are such pools, on this program or on Sanctum's deployments of it. What the pool pays, in pool tokens or SOL or a stake account, and where it goes is said,
- * with a warning when that is not this key's.
+ * JitoSOL are such pools, on this program or on Sanctum's deployments of it. What the pool pays, in pool tokens, SOL
+ * or a stake account, and where it goes is said, with a warning when that is not this key's.
  */
 final class StakePoolInstructions {
     static final String PROGRAM = "SPoo1Ku8WFXoNDMHPsrGSTSG1Y47rzgn41SLUNakuHy";
-    /** Sanctum's deployments of the same program, for its single-validator and multi-validator pools. */
-    static final String SANCTUM = "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY";
 
+    // Sanctum's deployments of the same program, for its single-validator and its multi-validator pools
+    static final String SANCTUM = "SP12tWFxD9oJsVWNavTTBZvMbA6gkAmxtVgxdqvyvhY";
     static final String SANCTUM_MULTI = "SPMBzsVUuoHA4Jm6KunbsotaahvVikZs1JyTW6iJvbn";
 
     private static final int DEPOSIT_STAKE = 9;
