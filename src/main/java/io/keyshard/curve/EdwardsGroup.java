@@ -216,12 +216,7 @@ final class EdwardsGroup {
         if (encodedLength > f.elementBytes() && (last & 0x7f) != 0) {
             throw new InvalidEncodingException(who + ": the unused bits of the last byte must be zero");
         }
-        byte[] be = new byte[encodedLength];
-        for (int i = 0; i < encodedLength; i++) {
-            be[i] = enc[encodedLength - 1 - i];
-        }
-        be[0] &= 0x7f;
-        if (new BigInteger(1, be).compareTo(f.prime()) >= 0) {
+        if (y(enc).compareTo(f.prime()) >= 0) {
             throw new InvalidEncodingException(who + ": y is not below the field prime (non-canonical)");
         }
         ExtendedCoordinates p = new ExtendedCoordinates(f);
@@ -244,6 +239,7 @@ final class EdwardsGroup {
         }
         return p;
     }
+
     /**
      * True when some point has the y of {@code enc} (its low bits taken modulo p, the sign bit ignored), as
      * curve25519-dalek's decompression decides it: the rule by which Solana keeps program-derived addresses off
@@ -253,23 +249,17 @@ final class EdwardsGroup {
         if (enc == null || enc.length != encodedLength) {
             return false;
         }
-        byte[] be = new byte[encodedLength];
-        for (int i = 0; i < encodedLength; i++) {
-            be[i] = enc[encodedLength - 1 - i];
-        }
-        be[0] &= 0x7f;
-        byte[] y = toLittleEndian(new BigInteger(1, be).mod(f.prime()), encodedLength);
-        int[] yy = f.create(), x = f.create();
-        f.decode(y, 0, yy);
-        return xFor(yy, x);
+        return xFor(f.constant(y(enc).mod(f.prime())), f.create());
     }
 
-    private static byte[] toLittleEndian(BigInteger v, int length) {
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = v.shiftRight(8 * i).byteValue();
+    /** The y an encoding carries: its little-endian bytes with the sign bit cleared, not reduced. */
+    private static BigInteger y(byte[] enc) {
+        byte[] be = new byte[enc.length];
+        for (int i = 0; i < enc.length; i++) {
+            be[i] = enc[enc.length - 1 - i];
         }
-        return out;
+        be[0] &= 0x7f;
+        return new BigInteger(1, be);
     }
 
     /** x for {@code y} on a x^2 + y^2 = 1 + d x^2 y^2 (x^2 = (y^2 - 1) / (d y^2 - a)), or false when none. */

@@ -130,10 +130,12 @@ public record InstructionText(String program, String action, String warning) {
     static InstructionText intoTokenAccount(InstructionData d, String action, int account, String mint) {
         boolean own = ProgramAddress.isAssociated(d.address(account), d.self(), mint);
         return new InstructionText(
-                null,
-                action + ", into the token account " + d.account(account)
-                        + (own ? " (this key's own for that mint)" : ""),
-                own ? null : notOwnWarning(d, "the tokens", account, mint));
+                null, action + into(d, account, own), own ? null : notOwnWarning(d, "the tokens", account, mint));
+    }
+
+    /** ", into the token account X", marked "(this key's own for that mint)" when {@code own}. */
+    static String into(InstructionData d, int account, boolean own) {
+        return ", into the token account " + d.account(account) + (own ? " (this key's own for that mint)" : "");
     }
 
     /**

@@ -149,9 +149,9 @@ final class JupiterInstructions {
                         + ", the quote of " + KnownMint.number(t.quoted, outMint) + " less the " + slippage
                         + " slippage it allows";
         boolean own = ProgramAddress.isAssociated(d.address(outAccount), d.self(), outMint);
-        StringBuilder action = new StringBuilder("swap " + trade + ", into the token account " + d.account(outAccount)
-                + (own ? " (this key's own for that mint)" : "") + "; authority "
-                + d.account(form.authority) + "; through " + String.join(", ", new LinkedHashSet<>(t.venues)));
+        StringBuilder action =
+                new StringBuilder("swap " + trade + InstructionText.into(d, outAccount, own) + "; authority "
+                        + d.account(form.authority) + "; through " + String.join(", ", new LinkedHashSet<>(t.venues)));
         if (t.feeBps > 0) {
             boolean feeAccount = form.feeAccount >= 0 && optional(d, form.feeAccount);
             action.append("; a platform fee of " + percent(t.feeBps)

@@ -92,7 +92,7 @@ class JupiterInstructionsTest {
         JsonNode variants = type("Swap").get("variants");
         assertEquals(147, variants.size());
         for (int tag = 0; tag < variants.size(); tag++) {
-            JupiterSwaps.Borsh b = new JupiterSwaps.Borsh().u32(1).u8(tag);
+            Borsh b = new Borsh().u32(1).u8(tag);
             for (JsonNode field : variants.get(tag).path("fields")) {
                 sample(b, field.get("type"));
             }
@@ -105,15 +105,7 @@ class JupiterInstructionsTest {
         }
         assertNull(
                 JupiterRoutePlan.read(
-                        new JupiterSwaps.Borsh()
-                                .u32(1)
-                                .u8(147)
-                                .u8(100)
-                                .u8(0)
-                                .u8(1)
-                                .bytes(),
-                        0,
-                        false),
+                        new Borsh().u32(1).u8(147).u8(100).u8(0).u8(1).bytes(), 0, false),
                 "a venue newer than the table leaves the plan unread");
     }
 
@@ -248,11 +240,7 @@ class JupiterInstructionsTest {
     }
 
     private static InstructionText read(String signer, List<String> accounts, byte[] data) {
-        List<String> writable = accounts.stream()
-                .filter(a -> !a.equals(signer) && !a.equals(JupiterSwaps.PROGRAM))
-                .distinct()
-                .toList();
-        SolanaMessage m = OneInstruction.message(signer, writable, JupiterSwaps.PROGRAM, accounts, data);
+        SolanaMessage m = OneInstruction.message(signer, JupiterSwaps.PROGRAM, accounts, data);
         return InstructionText.of(m, Base58.decode(signer)).get(0);
     }
 
@@ -266,8 +254,7 @@ class JupiterInstructionsTest {
 
     /** The instruction's arguments in the IDL's order, with a one-step Whirlpool plan. */
     private static byte[] encode(JsonNode ix, long exact, long quoted, int slippage, int fee, int positive) {
-        JupiterSwaps.Borsh b = new JupiterSwaps.Borsh()
-                .raw(AnchorData.discriminator(ix.get("name").asText()));
+        Borsh b = new Borsh().raw(AnchorData.discriminator(ix.get("name").asText()));
         for (JsonNode arg : ix.get("args")) {
             String name = arg.get("name").asText();
             String type = arg.get("type").isTextual() ? arg.get("type").asText() : "plan";
@@ -300,7 +287,7 @@ class JupiterInstructionsTest {
     }
 
     /** A value of the IDL type {@code t}: the last variant of an enum, one element of a vec, Some of an option. */
-    private static void sample(JupiterSwaps.Borsh b, JsonNode t) {
+    private static void sample(Borsh b, JsonNode t) {
         if (t.isTextual()) {
             switch (t.asText()) {
                 case "bool", "u8" -> b.u8(1);

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jupiter v6 swap instructions for the tests: the recorded mainnet route, laid into a message of its own, and
- * instructions encoded field by field from the IDL's argument lists.
+ * Jupiter v6 swap instructions for the tests: the recorded mainnet route and the IDL, as the resources keep them.
  */
 final class JupiterSwaps {
     static final String PROGRAM = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4";
@@ -34,38 +33,5 @@ final class JupiterSwaps {
         List<String> out = new ArrayList<>();
         fixture.get("accounts").forEach(a -> out.add(a.get("pubkey").asText()));
         return out;
-    }
-
-    /** Borsh, little-endian, written field by field. */
-    static final class Borsh {
-        private final SolanaWire w = new SolanaWire();
-
-        Borsh raw(byte[] b) {
-            w.raw(b);
-            return this;
-        }
-
-        Borsh u8(int v) {
-            w.u8(v);
-            return this;
-        }
-
-        Borsh u16(int v) {
-            w.u8(v & 0xff, (v >>> 8) & 0xff);
-            return this;
-        }
-
-        Borsh u32(long v) {
-            w.u8((int) v & 0xff, (int) (v >>> 8) & 0xff, (int) (v >>> 16) & 0xff, (int) (v >>> 24) & 0xff);
-            return this;
-        }
-
-        Borsh u64(long v) {
-            return u32(v & 0xffffffffL).u32(v >>> 32);
-        }
-
-        byte[] bytes() {
-            return w.bytes();
-        }
     }
 }

@@ -116,18 +116,15 @@ class MarinadeInstructionsTest {
     }
 
     private static SolanaMessage message(List<String> accounts, byte[] data) {
-        List<String> writable =
-                accounts.stream().filter(a -> !a.equals(WALLET)).distinct().toList();
-        return OneInstruction.message(WALLET, writable, MarinadeInstructions.PROGRAM, accounts, data);
+        return OneInstruction.message(WALLET, MarinadeInstructions.PROGRAM, accounts, data);
     }
 
     /** The instruction's discriminator and one u64 argument, little-endian. */
     private static byte[] data(String instruction, long amount) {
-        byte[] out = Arrays.copyOf(AnchorData.discriminator(instruction), 16);
-        for (int i = 0; i < 8; i++) {
-            out[8 + i] = (byte) (amount >>> (8 * i));
-        }
-        return out;
+        return new Borsh()
+                .raw(AnchorData.discriminator(instruction))
+                .u64(amount)
+                .bytes();
     }
 
     private static String name(String name) {

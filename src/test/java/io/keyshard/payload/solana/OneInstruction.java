@@ -16,6 +16,15 @@ final class OneInstruction {
         return Base58.encode(Digests.sha256(name.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** As {@link #message(String, List, String, List, byte[])}, with every account but the payer and program writable. */
+    static SolanaMessage message(String payer, String program, List<String> accounts, byte[] data) {
+        List<String> writable = accounts.stream()
+                .filter(a -> !a.equals(payer) && !a.equals(program))
+                .distinct()
+                .toList();
+        return message(payer, writable, program, accounts, data);
+    }
+
     /**
      * A legacy message with one instruction of {@code program} over {@code accounts} (by address, in order) and
      * {@code data}; the first account that is a signer pays the fee, every other account is read-only but for the

@@ -39,10 +39,7 @@ class StakePoolInstructionsTest {
                 "the SOL the pool takes from the key is in the SOL it sends");
 
         for (String sanctum : List.of(StakePoolInstructions.SANCTUM, StakePoolInstructions.SANCTUM_MULTI)) {
-            List<String> writable =
-                    accounts.stream().filter(a -> !a.equals(WALLET)).distinct().toList();
-            SolanaMessage onSanctum =
-                    OneInstruction.message(WALLET, writable, sanctum, accounts, data(14, 1_500_000_000L));
+            SolanaMessage onSanctum = OneInstruction.message(WALLET, sanctum, accounts, data(14, 1_500_000_000L));
             assertTrue(
                     InstructionText.of(onSanctum, Base58.decode(WALLET))
                             .get(0)
@@ -153,21 +150,16 @@ class StakePoolInstructionsTest {
     }
 
     private static SolanaMessage message(List<String> accounts, byte[] data) {
-        List<String> writable =
-                accounts.stream().filter(a -> !a.equals(WALLET)).distinct().toList();
-        return OneInstruction.message(WALLET, writable, StakePoolInstructions.PROGRAM, accounts, data);
+        return OneInstruction.message(WALLET, StakePoolInstructions.PROGRAM, accounts, data);
     }
 
     /** A u8 tag and u64 fields, little-endian. */
     private static byte[] data(int tag, long... fields) {
-        byte[] out = new byte[1 + 8 * fields.length];
-        out[0] = (byte) tag;
-        for (int f = 0; f < fields.length; f++) {
-            for (int i = 0; i < 8; i++) {
-                out[1 + 8 * f + i] = (byte) (fields[f] >>> (8 * i));
-            }
+        Borsh b = new Borsh().u8(tag);
+        for (long field : fields) {
+            b.u64(field);
         }
-        return out;
+        return b.bytes();
     }
 
     private static String key(String name) {
