@@ -12,8 +12,8 @@ import java.util.Map;
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
- * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and Jupiter's swaps are decoded
- * from their exact layouts; anything else is named by program and size.
+ * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter and
+ * Orca's Whirlpools are decoded from their exact layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -25,6 +25,9 @@ public record InstructionText(String program, String action, String warning) {
     static final String COMPUTE_BUDGET = "ComputeBudget111111111111111111111111111111";
     static final String MEMO = "MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr";
     static final String MEMO_V1 = "Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo";
+
+    /** Why a token account's mint is unknown when the instruction names it but a v0 message's lookup table loads it. */
+    static final String MINT_FROM_TABLE = "their mint is loaded from a lookup table";
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry(SYSTEM, "System Program"),
@@ -39,7 +42,8 @@ public record InstructionText(String program, String action, String warning) {
             Map.entry(StakePoolInstructions.PROGRAM, "Stake Pool Program"),
             Map.entry(StakePoolInstructions.SANCTUM, "Stake Pool Program (Sanctum)"),
             Map.entry(StakePoolInstructions.SANCTUM_MULTI, "Stake Pool Program (Sanctum, multi-validator)"),
-            Map.entry(MarinadeInstructions.PROGRAM, "Marinade Finance"));
+            Map.entry(MarinadeInstructions.PROGRAM, "Marinade Finance"),
+            Map.entry(WhirlpoolInstructions.PROGRAM, "Orca Whirlpool"));
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -94,6 +98,7 @@ public record InstructionText(String program, String action, String warning) {
             case StakePoolInstructions.PROGRAM, StakePoolInstructions.SANCTUM, StakePoolInstructions.SANCTUM_MULTI ->
                 StakePoolInstructions.describe(d);
             case MarinadeInstructions.PROGRAM -> MarinadeInstructions.describe(d);
+            case WhirlpoolInstructions.PROGRAM -> WhirlpoolInstructions.describe(d);
             default -> null;
         };
     }
@@ -143,13 +148,17 @@ public record InstructionText(String program, String action, String warning) {
      * associated account for {@code mint} (null: a mint a lookup table loads); null when no key is named.
      */
     static String notOwnWarning(InstructionData d, String what, int account, String mint) {
+        return notOwnWarning(d, what, account, mint, MINT_FROM_TABLE);
+    }
+
+    /** As {@link #notOwnWarning(InstructionData, String, int, String)}, saying {@code whyNoMint} of a null mint. */
+    static String notOwnWarning(InstructionData d, String what, int account, String mint, String whyNoMint) {
         if (d.self() == null) {
             return null;
         }
         return what + " go to the token account " + d.account(account)
                 + (mint == null
-                        ? ", and their mint is loaded from a lookup table, so whether that account is this key's own"
-                                + " cannot be checked here"
+                        ? ", and " + whyNoMint + ", so whether that account is this key's own cannot be checked here"
                         : ", which is not this key's own account for the mint " + mint)
                 + ": check that it is yours";
     }

@@ -134,8 +134,8 @@ final class JupiterInstructions {
         if (outAccount < 0) {
             return null; // a shared-accounts form names no account for what is bought: the program refuses it
         }
-        String sourceMint = mint(d, form.sourceMint, form.source);
-        String outMint = mint(d, form.outMint, outAccount);
+        String sourceMint = KnownMint.ofAccount(d, form.sourceMint, form.source);
+        String outMint = KnownMint.ofAccount(d, form.outMint, outAccount);
         String slippage = percent(t.slippageBps);
         BigInteger bps = BigInteger.valueOf(t.slippageBps);
         String from = " from the token account " + d.account(form.source);
@@ -180,16 +180,6 @@ final class JupiterInstructions {
             warnings.add("a platform fee of " + percent(t.feeBps) + " is over 1%");
         }
         return warnings.isEmpty() ? null : String.join("; ", warnings);
-    }
-
-    /**
-     * The mint of the token account {@code account}: the instruction's account {@code mint} when the message names it
-     * (the v1 route names no source mint, and a v0 message may load it from a lookup table), else the known mint
-     * whose associated token account of this key {@code account} is, else null.
-     */
-    private static String mint(InstructionData d, int mint, int account) {
-        String named = mint < 0 ? null : d.address(mint);
-        return named != null ? named : KnownMint.ofOwnAccount(d.address(account), d.self());
     }
 
     /** Anchor's optional account: the program's own id in its place means none. */

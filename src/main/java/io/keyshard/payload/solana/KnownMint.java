@@ -32,6 +32,16 @@ record KnownMint(String symbol, int decimals) {
         return null;
     }
 
+    /**
+     * The mint of the instruction's token account {@code account}: the instruction's account {@code mint} when the
+     * message names it (-1: the instruction has no mint account; a v0 message may load it from a lookup table), else
+     * the known mint whose associated token account of this key {@code account} is, else null.
+     */
+    static String ofAccount(InstructionData d, int mint, int account) {
+        String named = mint < 0 ? null : d.address(mint);
+        return named != null ? named : ofOwnAccount(d.address(account), d.self());
+    }
+
     /** The known mint at this address, or null (a null address too). */
     static KnownMint at(String mint) {
         return mint == null ? null : MINTS.get(mint);
