@@ -62,6 +62,16 @@ final class InstructionData {
         return Arrays.copyOfRange(data, from, to);
     }
 
+    /** True when the u128 at {@code at} is 0: a pool program's price limit of "none". */
+    boolean isZeroU128(int at) {
+        for (int i = at; i < at + 16; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The instruction's {@code i}-th account. */
     String account(int i) {
         int index = accounts[i];

@@ -12,8 +12,8 @@ import java.util.Map;
  * which accounts and amounts, and a warning when it hands control of something to someone else or when it
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
- * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter and
- * Orca's Whirlpools are decoded from their exact layouts; anything else is named by program and size.
+ * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter, Orca's
+ * Whirlpools and Raydium's pools are decoded from their exact layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -43,7 +43,10 @@ public record InstructionText(String program, String action, String warning) {
             Map.entry(StakePoolInstructions.SANCTUM, "Stake Pool Program (Sanctum)"),
             Map.entry(StakePoolInstructions.SANCTUM_MULTI, "Stake Pool Program (Sanctum, multi-validator)"),
             Map.entry(MarinadeInstructions.PROGRAM, "Marinade Finance"),
-            Map.entry(WhirlpoolInstructions.PROGRAM, "Orca Whirlpool"));
+            Map.entry(WhirlpoolInstructions.PROGRAM, "Orca Whirlpool"),
+            Map.entry(RaydiumInstructions.AMM_V4, "Raydium AMM v4"),
+            Map.entry(RaydiumInstructions.CPMM, "Raydium CPMM"),
+            Map.entry(RaydiumInstructions.CLMM, "Raydium CLMM"));
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -99,6 +102,9 @@ public record InstructionText(String program, String action, String warning) {
                 StakePoolInstructions.describe(d);
             case MarinadeInstructions.PROGRAM -> MarinadeInstructions.describe(d);
             case WhirlpoolInstructions.PROGRAM -> WhirlpoolInstructions.describe(d);
+            case RaydiumInstructions.AMM_V4 -> RaydiumInstructions.ammV4(d);
+            case RaydiumInstructions.CPMM -> RaydiumInstructions.cpmm(d);
+            case RaydiumInstructions.CLMM -> RaydiumInstructions.clmm(d);
             default -> null;
         };
     }
