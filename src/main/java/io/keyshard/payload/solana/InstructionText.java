@@ -13,7 +13,8 @@ import java.util.Map;
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
  * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter, Orca's
- * Whirlpools and Raydium's pools are decoded from their exact layouts; anything else is named by program and size.
+ * Whirlpools, Raydium's pools and Meteora's DLMM are decoded from their exact layouts; anything else is named by
+ * program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -46,7 +47,8 @@ public record InstructionText(String program, String action, String warning) {
             Map.entry(WhirlpoolInstructions.PROGRAM, "Orca Whirlpool"),
             Map.entry(RaydiumInstructions.AMM_V4, "Raydium AMM v4"),
             Map.entry(RaydiumInstructions.CPMM, "Raydium CPMM"),
-            Map.entry(RaydiumInstructions.CLMM, "Raydium CLMM"));
+            Map.entry(RaydiumInstructions.CLMM, "Raydium CLMM"),
+            Map.entry(DlmmInstructions.PROGRAM, "Meteora DLMM"));
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -105,6 +107,7 @@ public record InstructionText(String program, String action, String warning) {
             case RaydiumInstructions.AMM_V4 -> RaydiumInstructions.ammV4(d);
             case RaydiumInstructions.CPMM -> RaydiumInstructions.cpmm(d);
             case RaydiumInstructions.CLMM -> RaydiumInstructions.clmm(d);
+            case DlmmInstructions.PROGRAM -> DlmmInstructions.describe(d);
             default -> null;
         };
     }

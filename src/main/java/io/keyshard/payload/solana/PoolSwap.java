@@ -29,7 +29,7 @@ record PoolSwap(
 
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    private static final String NO_MINT = "the instruction does not name their mint";
+    private static final String NO_MINT = "the instruction does not say which mint they are";
 
     /**
      * A swap in one pool, filled exactly, whose arguments give the paying side first: the amount sold then the least

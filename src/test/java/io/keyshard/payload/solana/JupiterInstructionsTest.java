@@ -19,7 +19,7 @@ class JupiterInstructionsTest {
     private static final String WALLET = "B7hSadyLX8YhNT8RDcK8RbnR3KAfX4HbWvV89XmeqitA";
     private static final String USDC = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v";
     private static final String WSOL = "So11111111111111111111111111111111111111112";
-    private static final JsonNode IDL = JupiterSwaps.resource("jupiter-v6-idl.json");
+    private static final AnchorIdl IDL = new AnchorIdl("jupiter-v6-idl.json");
     private static final List<String> SWAP_FORMS = List.of(
             "route",
             "exact_out_route",
@@ -57,16 +57,9 @@ class JupiterInstructionsTest {
     @Test
     void everySwapFormOfTheIdlReadsItsAmountsAndAccountsByTheirNames() throws Exception {
         for (String form : SWAP_FORMS) {
-            JsonNode ix = instruction(form);
+            JsonNode ix = IDL.instruction(form);
             Map<String, String> keys = new HashMap<>();
-            List<String> accounts = new ArrayList<>();
-            for (JsonNode a : ix.get("accounts")) {
-                String name = a.get("name").asText();
-                keys.put(
-                        name,
-                        name.equals("user_transfer_authority") ? WALLET : OneInstruction.addressNamed(form + name));
-                accounts.add(keys.get(name));
-            }
+            List<String> accounts = IDL.accounts(form, "user_transfer_authority", WALLET, keys);
             InstructionText text = read(WALLET, accounts, encode(ix, 1_000, 1_000_000));
             String action = text.action();
             String source = keys.getOrDefault("user_source_token_account", keys.get("source_token_account"));
@@ -89,7 +82,7 @@ class JupiterInstructionsTest {
 
     @Test
     void theRoutePlanTableAgreesWithEveryVenueOfTheIdl() {
-        JsonNode variants = type("Swap").get("variants");
+        JsonNode variants = IDL.type("Swap").get("variants");
         assertEquals(147, variants.size());
         for (int tag = 0; tag < variants.size(); tag++) {
             Borsh b = new Borsh().u32(1).u8(tag);
@@ -111,14 +104,7 @@ class JupiterInstructionsTest {
 
     @Test
     void theDiscriminatorsAreTheIdls() {
-        for (String form : SWAP_FORMS) {
-            byte[] expected = new byte[8];
-            JsonNode d = instruction(form).get("discriminator");
-            for (int i = 0; i < 8; i++) {
-                expected[i] = (byte) d.get(i).asInt();
-            }
-            assertEquals(List.of(toList(expected)), List.of(toList(AnchorData.discriminator(form))), form);
-        }
+        IDL.assertDiscriminators(SWAP_FORMS);
     }
 
     @Test
@@ -142,7 +128,7 @@ class JupiterInstructionsTest {
 
     @Test
     void proceedsElsewhereHighSlippageAndFeesAreWarnedAndAKnownMintReadsInWholeTokens() throws Exception {
-        JsonNode ix = instruction("shared_accounts_exact_out_route");
+        JsonNode ix = IDL.instruction("shared_accounts_exact_out_route");
         byte[] wallet = Base58.decode(WALLET);
         List<String> accounts = new ArrayList<>();
         for (JsonNode a : ix.get("accounts")) {
@@ -177,7 +163,7 @@ class JupiterInstructionsTest {
 
     @Test
     void aV2RouteNamesThePlatformsShareOfABetterPrice() throws Exception {
-        JsonNode ix = instruction("route_v2");
+        JsonNode ix = IDL.instruction("route_v2");
         List<String> accounts = new ArrayList<>();
         for (JsonNode a : ix.get("accounts")) {
             String name = a.get("name").asText();
@@ -191,7 +177,7 @@ class JupiterInstructionsTest {
 
     @Test
     void mintsALookupTableLoadsAreToldByTheKeysOwnAccountsOrSaidToBeUnchecked() {
-        JsonNode ix = instruction("route_v2");
+        JsonNode ix = IDL.instruction("route_v2");
         byte[] wallet = Base58.decode(WALLET);
         String usdcAccount = ProgramAddress.associatedTokenAccount(wallet, InstructionText.TOKEN, USDC);
         String unknownMint = OneInstruction.addressNamed("a mint no list knows");
@@ -307,7 +293,7 @@ class JupiterInstructionsTest {
                 sample(b, t.get("array").get(0));
             }
         } else {
-            JsonNode defined = type(t.get("defined").get("name").asText());
+            JsonNode defined = IDL.type(t.get("defined").get("name").asText());
             if (defined.get("kind").asText().equals("struct")) {
                 defined.get("fields").forEach(f -> sample(b, f.get("type")));
             } else {
@@ -316,24 +302,6 @@ class JupiterInstructionsTest {
                 defined.get("variants").get(last).path("fields").forEach(f -> sample(b, f.get("type")));
             }
         }
-    }
-
-    private static JsonNode type(String name) {
-        for (JsonNode t : IDL.get("types")) {
-            if (t.get("name").asText().equals(name)) {
-                return t.get("type");
-            }
-        }
-        throw new AssertionError("the IDL has no type " + name);
-    }
-
-    private static JsonNode instruction(String name) {
-        for (JsonNode ix : IDL.get("instructions")) {
-            if (ix.get("name").asText().equals(name)) {
-                return ix;
-            }
-        }
-        throw new AssertionError("the IDL has no instruction " + name);
     }
 
     private static List<Byte> toList(byte[] b) {

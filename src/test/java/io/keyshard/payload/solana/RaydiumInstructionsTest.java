@@ -139,7 +139,7 @@ class RaydiumInstructionsTest {
         assertTrue(
                 first.action().contains("from the token account " + v1.get(3) + " for at least 990"), first.action());
         assertTrue(first.action().contains("into the token account " + v1.get(4) + ";"), first.action());
-        assertTrue(first.warning().contains("the instruction does not name their mint"), first.warning());
+        assertTrue(first.warning().contains("the instruction does not say which mint they are"), first.warning());
     }
 
     @Test

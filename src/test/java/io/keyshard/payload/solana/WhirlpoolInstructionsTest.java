@@ -1,13 +1,11 @@
 package io.keyshard.payload.solana;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.address.Base58;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code two_hop_swap.rs} and their v2 forms), and the bound the program holds the other side to.
  */
 class WhirlpoolInstructionsTest {
-    private static final JsonNode IDL = JupiterSwaps.resource("orca-whirlpool-swaps-idl.json");
+    private static final AnchorIdl IDL = new AnchorIdl("orca-whirlpool-swaps-idl.json");
     private static final String PROGRAM = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc";
     private static final String WALLET = "B7hSadyLX8YhNT8RDcK8RbnR3KAfX4HbWvV89XmeqitA";
     private static final byte[] SELF = Base58.decode(WALLET);
@@ -30,14 +28,7 @@ class WhirlpoolInstructionsTest {
 
     @Test
     void theDiscriminatorsAreTheIdls() {
-        for (String form : FORMS) {
-            byte[] expected = new byte[8];
-            JsonNode d = instruction(form).get("discriminator");
-            for (int i = 0; i < 8; i++) {
-                expected[i] = (byte) d.get(i).asInt();
-            }
-            assertArrayEquals(expected, AnchorData.discriminator(form), form);
-        }
+        IDL.assertDiscriminators(FORMS);
     }
 
     @Test
@@ -48,7 +39,7 @@ class WhirlpoolInstructionsTest {
                     boolean first = (directions & 1) == 1;
                     boolean second = (directions & 2) == 2;
                     Map<String, String> keys = new HashMap<>();
-                    List<String> accounts = accounts(form, keys);
+                    List<String> accounts = IDL.accounts(form, "token_authority", WALLET, keys);
                     Map<String, Object> args = Map.of(
                             "amount_specified_is_input",
                             exactIn,
@@ -80,7 +71,7 @@ class WhirlpoolInstructionsTest {
                             what);
                     assertTrue(
                             text.warning().contains("not this key's own account")
-                                    || text.warning().contains("does not name their mint"),
+                                    || text.warning().contains("does not say which mint they are"),
                             what);
                 }
             }
@@ -92,11 +83,11 @@ class WhirlpoolInstructionsTest {
         String ownUsdc = ProgramAddress.associatedTokenAccount(SELF, InstructionText.TOKEN, USDC);
         String ownWsol = ProgramAddress.associatedTokenAccount(SELF, InstructionText.TOKEN, WSOL);
         Map<String, String> keys = new HashMap<>();
-        List<String> accounts = accounts("swap_v2", keys);
-        replace(accounts, keys, "token_mint_a", WSOL);
-        replace(accounts, keys, "token_mint_b", USDC);
-        replace(accounts, keys, "token_owner_account_a", ownWsol);
-        replace(accounts, keys, "token_owner_account_b", ownUsdc);
+        List<String> accounts = IDL.accounts("swap_v2", "token_authority", WALLET, keys);
+        AnchorIdl.replace(accounts, keys, "token_mint_a", WSOL);
+        AnchorIdl.replace(accounts, keys, "token_mint_b", USDC);
+        AnchorIdl.replace(accounts, keys, "token_owner_account_a", ownWsol);
+        AnchorIdl.replace(accounts, keys, "token_owner_account_b", ownUsdc);
         Map<String, Object> usdcForSol = Map.of("amount_specified_is_input", true, "a_to_b", false);
         byte[] data = encode("swap_v2", 25_000_000, 120_000_000, usdcForSol);
         // Some(RemainingAccountsInfo) with two slices of supplemental tick arrays, as the SDK adds for long swaps
@@ -113,9 +104,9 @@ class WhirlpoolInstructionsTest {
 
         // the first form names no mint: a known mint is told by the key's own account for it
         Map<String, String> v1 = new HashMap<>();
-        List<String> v1Accounts = accounts("swap", v1);
-        replace(v1Accounts, v1, "token_owner_account_a", ownWsol);
-        replace(v1Accounts, v1, "token_owner_account_b", ownUsdc);
+        List<String> v1Accounts = IDL.accounts("swap", "token_authority", WALLET, v1);
+        AnchorIdl.replace(v1Accounts, v1, "token_owner_account_a", ownWsol);
+        AnchorIdl.replace(v1Accounts, v1, "token_owner_account_b", ownUsdc);
         InstructionText first = read(v1Accounts, encode("swap", 25_000_000, 120_000_000, usdcForSol));
         assertTrue(first.action().startsWith("swap up to 25 USDC (mint " + USDC + ")"), first.action());
         assertTrue(first.action().contains("at least 0.12 wrapped SOL"), first.action());
@@ -125,7 +116,7 @@ class WhirlpoolInstructionsTest {
     @Test
     void noMinimumNoMaximumAndProceedsElsewhereAreWarned() {
         Map<String, String> keys = new HashMap<>();
-        List<String> accounts = accounts("swap_v2", keys);
+        List<String> accounts = IDL.accounts("swap_v2", "token_authority", WALLET, keys);
         InstructionText anyPrice =
                 read(accounts, encode("swap_v2", 1_000, 0, Map.of("amount_specified_is_input", true, "a_to_b", true)));
         assertTrue(anyPrice.warning().contains("accepts any amount in return, even nothing"), anyPrice.warning());
@@ -142,11 +133,12 @@ class WhirlpoolInstructionsTest {
 
         Map<String, String> v1 = new HashMap<>();
         InstructionText unnamed = read(
-                accounts("swap", v1),
+                IDL.accounts("swap", "token_authority", WALLET, v1),
                 encode("swap", 1_000, 990, Map.of("amount_specified_is_input", true, "a_to_b", true)));
         assertTrue(
                 unnamed.warning()
-                        .contains(v1.get("token_owner_account_b") + ", and the instruction does not name their mint, "
+                        .contains(v1.get("token_owner_account_b")
+                                + ", and the instruction does not say which mint they are, "
                                 + "so whether that account is this key's own cannot be checked here"),
                 unnamed.warning());
     }
@@ -156,7 +148,8 @@ class WhirlpoolInstructionsTest {
         Map<String, String> keys = new HashMap<>();
         Map<String, Object> limited =
                 Map.of("amount_specified_is_input", false, "a_to_b", true, "sqrt_price_limit", 4_295_048_016L);
-        InstructionText text = read(accounts("swap", keys), encode("swap", 1_000, 1_010, limited));
+        InstructionText text =
+                read(IDL.accounts("swap", "token_authority", WALLET, keys), encode("swap", 1_000, 1_010, limited));
         assertTrue(
                 text.action()
                         .contains(" for 1000 (the token's smallest units) or less, if the swap reaches its price "
@@ -175,14 +168,14 @@ class WhirlpoolInstructionsTest {
     private static String twoHopExactOutLimiting(String limit) {
         Map<String, Object> args = Map.of(
                 "amount_specified_is_input", false, "a_to_b_one", true, "a_to_b_two", true, limit, 4_295_048_016L);
-        return read(accounts("two_hop_swap_v2", new HashMap<>()), encode("two_hop_swap_v2", 1_000, 1_010, args))
-                .action();
+        List<String> accounts = IDL.accounts("two_hop_swap_v2", "token_authority", WALLET, new HashMap<>());
+        return read(accounts, encode("two_hop_swap_v2", 1_000, 1_010, args)).action();
     }
 
     @Test
     void aTwoPoolSwapWhoseMiddleAccountsDifferIsWarned() {
         Map<String, String> keys = new HashMap<>();
-        List<String> accounts = accounts("two_hop_swap", keys);
+        List<String> accounts = IDL.accounts("two_hop_swap", "token_authority", WALLET, keys);
         Map<String, Object> args = Map.of("amount_specified_is_input", true, "a_to_b_one", true, "a_to_b_two", true);
         InstructionText text = read(accounts, encode("two_hop_swap", 1_000, 990, args));
         assertTrue(
@@ -192,7 +185,7 @@ class WhirlpoolInstructionsTest {
                                 + "another, " + keys.get("token_owner_account_two_a")),
                 text.warning());
 
-        replace(accounts, keys, "token_owner_account_two_a", keys.get("token_owner_account_one_b"));
+        AnchorIdl.replace(accounts, keys, "token_owner_account_two_a", keys.get("token_owner_account_one_b"));
         InstructionText same = read(accounts, encode("two_hop_swap", 1_000, 990, args));
         assertTrue(!same.warning().contains("between the two pools"), same.warning());
     }
@@ -200,7 +193,7 @@ class WhirlpoolInstructionsTest {
     @Test
     void anythingTheProgramWouldReadOtherwiseStaysUnread() {
         Map<String, String> keys = new HashMap<>();
-        List<String> accounts = accounts("swap_v2", keys);
+        List<String> accounts = IDL.accounts("swap_v2", "token_authority", WALLET, keys);
         byte[] good = encode("swap_v2", 1_000, 990, Map.of("amount_specified_is_input", true, "a_to_b", true));
         assertUnread(accounts, Arrays.copyOf(good, good.length - 1), "short");
         assertUnread(accounts, new Borsh().raw(good).u8(0).bytes(), "a trailing byte");
@@ -243,26 +236,10 @@ class WhirlpoolInstructionsTest {
         };
     }
 
-    /** The form's accounts by their IDL names: the key signs as {@code token_authority}, the rest named apart. */
-    private static List<String> accounts(String form, Map<String, String> keys) {
-        List<String> accounts = new ArrayList<>();
-        for (JsonNode a : instruction(form).get("accounts")) {
-            String name = a.get("name").asText();
-            keys.put(name, name.equals("token_authority") ? WALLET : OneInstruction.addressNamed(form + name));
-            accounts.add(keys.get(name));
-        }
-        return accounts;
-    }
-
-    private static void replace(List<String> accounts, Map<String, String> keys, String name, String address) {
-        accounts.set(accounts.indexOf(keys.get(name)), address);
-        keys.put(name, address);
-    }
-
     /** The form's arguments in the IDL's order: bools and price limits from {@code args}, else 0; None for a list. */
     private static byte[] encode(String form, long amount, long threshold, Map<String, Object> args) {
         Borsh b = new Borsh().raw(AnchorData.discriminator(form));
-        for (JsonNode arg : instruction(form).get("args")) {
+        for (JsonNode arg : IDL.instruction(form).get("args")) {
             String name = arg.get("name").asText();
             String type = arg.get("type").isTextual() ? arg.get("type").asText() : "option";
             switch (type) {
@@ -279,14 +256,5 @@ class WhirlpoolInstructionsTest {
     private static InstructionText read(List<String> accounts, byte[] data) {
         return InstructionText.of(OneInstruction.message(WALLET, PROGRAM, accounts, data), SELF)
                 .get(0);
-    }
-
-    private static JsonNode instruction(String name) {
-        for (JsonNode ix : IDL.get("instructions")) {
-            if (ix.get("name").asText().equals(name)) {
-                return ix;
-            }
-        }
-        throw new AssertionError("the IDL has no instruction " + name);
     }
 }
