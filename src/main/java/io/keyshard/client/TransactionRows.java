@@ -4,6 +4,7 @@ import io.keyshard.derive.Network;
 import io.keyshard.payload.Decimals;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
+import io.keyshard.payload.evm.LidoCall;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
@@ -83,6 +84,9 @@ final class TransactionRows {
         if (router != null) {
             RouterRows.add(router, t.chainId(), address, t.to(), t.value(), now, rows, warnings);
         }
+        if (t.lidoCall() != null) {
+            LidoRows.add(t, t.lidoCall(), address, rows, warnings);
+        }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
         }
@@ -152,6 +156,14 @@ final class TransactionRows {
                                 : UniversalRouterCall.EXECUTE,
                         " (Uniswap Universal Router)",
                         ", Uniswap Universal Router, " + router.steps().size() + " steps");
+            }
+            LidoCall lido = t.lidoCall();
+            if (lido != null) {
+                boolean noData = t.selector() == null;
+                return new ReadAs(
+                        noData ? null : lido.kind().signature(),
+                        " (Lido's " + lido.kind().contractName() + ")",
+                        ", Lido " + (noData ? "stake" : lido.kind().signature()));
             }
             return new ReadAs(null, "", "");
         }

@@ -26,6 +26,9 @@ public record KnownToken(long chainId, String address, String symbol, int decima
             new KnownToken(1, "0x6B175474E89094C44Da98b954EedeAC495271d0F", "DAI", 18, false),
             new KnownToken(1, "0x2260FAC5E5542a773Aa44fBCfeDf7C193bc2C599", "WBTC", 8, false),
             new KnownToken(1, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", "WETH", 18, true),
+            // Lido's staked ETH and its wrapper, as Lido's deployed-contracts page lists them (LidoCall)
+            new KnownToken(1, "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84", "stETH", 18, false),
+            new KnownToken(1, "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0", "wstETH", 18, false),
             new KnownToken(10, "0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85", "USDC", 6, false),
             new KnownToken(10, "0x7F5c764cBc14f9669B88837ca1490cCa17c31607", "USDC.e", 6, false),
             new KnownToken(10, "0x01bFF41798a0BcF287b996046Ca68b395DbC1071", "USDT0", 6, false),

@@ -107,12 +107,18 @@ class EvmPayloadFuzzTest {
 
     /**
      * A transaction's call data as the review reads it for a token call. Whatever it is, reading it does not
-     * throw; what is read as a token call is the one canonical ABI encoding of what the review shows (it
-     * encodes back to the same bytes), so no byte of the call is left out of the review or read two ways.
+     * throw; what is read as a token call, or as a call to one of Lido's contracts, is the one canonical ABI encoding
+     * of what the review shows (it encodes back to the same bytes), so no byte of the call is left out of the review
+     * or read two ways.
      */
     @FuzzTest(maxDuration = "30s")
     void callData(byte[] data) {
         TokenCall.decode(data).ifPresent(call -> assertArrayEquals(data, AbiEncoding.of(call), call.toString()));
+        String hex = Hex.encode(data);
+        for (String lido : List.of(LidoCallTest.STETH, LidoCallTest.WSTETH, LidoCallTest.QUEUE)) {
+            LidoCall.decode(BigInteger.ONE, lido, data)
+                    .ifPresent(call -> assertEquals(hex, LidoCallTest.encoded(call, hex), call.toString()));
+        }
     }
 
     /**
