@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.derive.Network;
 import io.keyshard.payload.Decimals;
+import io.keyshard.payload.evm.AaveCall;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.LidoCall;
@@ -87,6 +88,9 @@ final class TransactionRows {
         if (t.lidoCall() != null) {
             LidoRows.add(t, t.lidoCall(), address, rows, warnings);
         }
+        if (t.aaveCall() != null) {
+            AaveRows.add(t, t.aaveCall(), address, rows, warnings);
+        }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
         }
@@ -164,6 +168,11 @@ final class TransactionRows {
                         noData ? null : lido.kind().signature(),
                         " (Lido's " + lido.kind().contractName() + ")",
                         ", Lido " + (noData ? "stake" : lido.kind().signature()));
+            }
+            AaveCall aave = t.aaveCall();
+            if (aave != null) {
+                String f = aave.kind().signature();
+                return new ReadAs(f, " (Aave v3 Pool)", ", Aave " + f.substring(0, f.indexOf('(')));
             }
             return new ReadAs(null, "", "");
         }

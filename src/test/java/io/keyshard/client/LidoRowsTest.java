@@ -7,11 +7,7 @@ import static io.keyshard.payload.evm.AbiWords.word;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyshard.derive.Network;
-import io.keyshard.payload.evm.Eip1559Transaction;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,44 +25,48 @@ class LidoRowsTest {
 
     @Test
     void stakingShowsTheEthStakedAndWhoIsCredited() {
-        Review stake = review(STETH, "1500000000000000000", call("submit(address)", address(ZERO)));
-        assertTrue(stake.rows.contains(row("To", STETH + " (Lido's stETH)")), stake.text());
-        assertTrue(stake.rows.contains(row("Data", "36 bytes, selector 0xa1903eab: submit(address)")), stake.text());
+        ReviewedTransaction stake =
+                ReviewedTransaction.of(SELF, STETH, "1500000000000000000", call("submit(address)", address(ZERO)));
+        assertTrue(stake.shows("To", STETH + " (Lido's stETH)"), stake.text());
+        assertTrue(stake.shows("Data", "36 bytes, selector 0xa1903eab: submit(address)"), stake.text());
         assertTrue(
-                stake.rows.contains(
-                        row("Stakes", "1.5 ETH with Lido for stETH, credited to the sender " + SELF + " (this key)")),
+                stake.shows("Stakes", "1.5 ETH with Lido for stETH, credited to the sender " + SELF + " (this key)"),
                 stake.text());
-        assertEquals(List.of(), stake.warnings, "a stake is read, not warned about as a call not decoded");
+        assertEquals(List.of(), stake.warnings(), "a stake is read, not warned about as a call not decoded");
 
-        Review referred = review(STETH, "1", call("submit(address)", address(OTHER)));
-        assertTrue(referred.rows.contains(row("Referral", OTHER)), referred.text());
+        ReviewedTransaction referred =
+                ReviewedTransaction.of(SELF, STETH, "1", call("submit(address)", address(OTHER)));
+        assertTrue(referred.shows("Referral", OTHER), referred.text());
 
-        Review sent = review(WSTETH, "2000000000000000000", "");
+        ReviewedTransaction sent = ReviewedTransaction.of(SELF, WSTETH, "2000000000000000000", "");
         assertTrue(
-                sent.rows.contains(row(
+                sent.shows(
                         "Stakes",
                         "2 ETH with Lido for stETH, wrapped into wstETH at Lido's rate when the transaction runs, "
-                                + "credited to the sender " + SELF + " (this key)")),
+                                + "credited to the sender " + SELF + " (this key)"),
                 sent.text());
-        assertTrue(review(STETH, "0", call("submit(address)", address(ZERO)))
-                .warnings
+        assertTrue(ReviewedTransaction.of(SELF, STETH, "0", call("submit(address)", address(ZERO)))
+                .warnings()
                 .contains("the transaction stakes nothing: its value is 0; it only pays its fee"));
     }
 
     @Test
     void wrappingAndUnwrappingAreInWholeTokensAndCreditTheSender() {
-        Review wrap = review(WSTETH, "0", call("wrap(uint256)", word(new BigInteger("2500000000000000000"))));
+        ReviewedTransaction wrap = ReviewedTransaction.of(
+                SELF, WSTETH, "0", call("wrap(uint256)", word(new BigInteger("2500000000000000000"))));
         assertTrue(
-                wrap.rows.contains(row(
+                wrap.shows(
                         "Wraps",
                         "2.5 stETH into wstETH at Lido's rate when the transaction runs, credited to the sender " + SELF
-                                + " (this key)")),
+                                + " (this key)"),
                 wrap.text());
-        assertEquals(List.of(), wrap.warnings);
-        Review paying = review(WSTETH, "1", call("unwrap(uint256)", word(BigInteger.ONE)));
+        assertEquals(List.of(), wrap.warnings());
+        ReviewedTransaction paying =
+                ReviewedTransaction.of(SELF, WSTETH, "1", call("unwrap(uint256)", word(BigInteger.ONE)));
         assertTrue(
-                paying.warnings.contains("the transaction also sends 0.000000000000000001 ETH to Lido's "
-                        + "unwrap(uint256), which accepts no coins: it fails, and its fee is still paid"),
+                paying.warnings()
+                        .contains("the transaction also sends 0.000000000000000001 ETH to Lido's "
+                                + "unwrap(uint256), which accepts no coins: it fails, and its fee is still paid"),
                 paying.text());
     }
 
@@ -75,42 +75,44 @@ class LidoRowsTest {
         List<BigInteger> amounts = List.of(new BigInteger("1000000000000000000"), new BigInteger("500000000000000000"));
         String mine = call(
                 "requestWithdrawals(uint256[],address)", word(BigInteger.valueOf(64)), address(ZERO), array(amounts));
-        Review own = review(QUEUE, "0", mine);
+        ReviewedTransaction own = ReviewedTransaction.of(SELF, QUEUE, "0", mine);
         assertTrue(
-                own.rows.contains(row(
+                own.shows(
                         "Withdrawal requests",
                         "2 requests of 1 stETH, 0.5 stETH (1.5 stETH in all), taken from the sender " + SELF
-                                + " (this key)")),
+                                + " (this key)"),
                 own.text());
         assertTrue(
-                own.rows.contains(
-                        row("Requests owned by", SELF + " (this key) (the call names the zero address: the sender)")),
+                own.shows("Requests owned by", SELF + " (this key) (the call names the zero address: the sender)"),
                 own.text());
-        assertEquals(List.of(), own.warnings);
+        assertEquals(List.of(), own.warnings());
 
         String theirs = call(
                 "requestWithdrawalsWstETH(uint256[],address)",
                 word(BigInteger.valueOf(64)),
                 address(OTHER),
                 array(List.of(BigInteger.TEN.pow(18))));
-        Review elsewhere = review(QUEUE, "0", theirs);
-        assertTrue(elsewhere.rows.contains(row("Requests owned by", OTHER)), elsewhere.text());
+        ReviewedTransaction elsewhere = ReviewedTransaction.of(SELF, QUEUE, "0", theirs);
+        assertTrue(elsewhere.shows("Requests owned by", OTHER), elsewhere.text());
         assertTrue(
-                elsewhere.warnings.contains("the withdrawal requests go to " + OTHER + ", not to this key: whoever "
-                        + "holds a request claims its ETH"),
+                elsewhere
+                        .warnings()
+                        .contains("the withdrawal requests go to " + OTHER + ", not to this key: whoever "
+                                + "holds a request claims its ETH"),
                 elsewhere.text());
     }
 
     @Test
     void aClaimSaysWhoseAddressItsEthGoesTo() {
-        Review own = review(QUEUE, "0", call("claimWithdrawal(uint256)", word(BigInteger.valueOf(77))));
+        ReviewedTransaction own = ReviewedTransaction.of(
+                SELF, QUEUE, "0", call("claimWithdrawal(uint256)", word(BigInteger.valueOf(77))));
         assertTrue(
-                own.rows.contains(row(
-                        "Claims", "the withdrawal request #77, its ETH paid to the sender " + SELF + " (this key)")),
+                own.shows("Claims", "the withdrawal request #77, its ETH paid to the sender " + SELF + " (this key)"),
                 own.text());
-        assertEquals(List.of(), own.warnings);
+        assertEquals(List.of(), own.warnings());
         List<BigInteger> ids = List.of(BigInteger.valueOf(5), BigInteger.valueOf(9));
-        Review to = review(
+        ReviewedTransaction to = ReviewedTransaction.of(
+                SELF,
                 QUEUE,
                 "0",
                 call(
@@ -120,32 +122,11 @@ class LidoRowsTest {
                         address(OTHER),
                         array(ids),
                         array(ids)));
+        assertTrue(to.shows("Claims", "the withdrawal requests #5, #9, their ETH paid to " + OTHER), to.text());
         assertTrue(
-                to.rows.contains(row("Claims", "the withdrawal requests #5, #9, their ETH paid to " + OTHER)),
+                to.warnings()
+                        .contains("the claimed ETH goes to " + OTHER + ", not to this key: sign only if you mean "
+                                + "to pay it there"),
                 to.text());
-        assertTrue(
-                to.warnings.contains("the claimed ETH goes to " + OTHER + ", not to this key: sign only if you mean "
-                        + "to pay it there"),
-                to.text());
-    }
-
-    private record Review(List<SignReview.Row> rows, List<String> warnings) {
-        String text() {
-            return rows + "\n" + warnings;
-        }
-    }
-
-    private static Review review(String to, String value, String data) {
-        Eip1559Transaction tx = Eip1559Transaction.parse("{\"chainId\":\"1\",\"nonce\":\"0\","
-                + "\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\",\"gas\":\"90000\",\"to\":\"" + to
-                + "\",\"value\":\"" + value + "\",\"data\":\"0x" + data + "\"}");
-        List<SignReview.Row> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        TransactionRows.add(tx.review(), SELF, Network.MAINNET, Instant.EPOCH, rows, warnings);
-        return new Review(rows, warnings);
-    }
-
-    private static SignReview.Row row(String label, String value) {
-        return new SignReview.Row(label, value);
     }
 }

@@ -9,8 +9,8 @@ import java.math.BigInteger;
  * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
  * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
- * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido staking,
- * wrapping or withdrawal call it is (else null). Amounts are exact decimals.
+ * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido or Aave v3
+ * call it is (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         BigInteger chainId,
@@ -28,7 +28,8 @@ public record TransactionReview(
         Permit2Approval permit2Approval,
         WrappedCoin wrappedCoin,
         UniversalRouterCall routerCall,
-        LidoCall lidoCall) {
+        LidoCall lidoCall,
+        AaveCall aaveCall) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -56,6 +57,7 @@ public record TransactionReview(
                 Permit2Approval.decode(recipient, data).orElse(null),
                 WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null),
                 UniversalRouterCall.decode(tx.chainId(), recipient, data).orElse(null),
-                LidoCall.decode(tx.chainId(), recipient, data).orElse(null));
+                LidoCall.decode(tx.chainId(), recipient, data).orElse(null),
+                AaveCall.decode(tx.chainId(), recipient, data).orElse(null));
     }
 }
