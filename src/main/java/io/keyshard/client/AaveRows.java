@@ -19,7 +19,7 @@ final class AaveRows {
     static void add(
             TransactionReview t, AaveCall call, String address, List<SignReview.Row> rows, List<String> warnings) {
         Optional<KnownToken> token = KnownToken.of(t.chainId(), call.asset());
-        String asset = token.map(k -> k.symbol() + " (" + call.asset() + ")").orElse("the token " + call.asset());
+        String asset = token.map(k -> k.symbol() + " (" + call.asset() + ")").orElse("token " + call.asset());
         String party = call.party() == null ? null : EvmMessageRows.marked(call.party(), address);
         boolean other = call.party() != null && !call.party().equals(address);
         switch (call.kind()) {

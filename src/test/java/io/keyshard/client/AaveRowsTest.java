@@ -80,7 +80,7 @@ class AaveRowsTest {
         assertTrue(
                 borrow.shows(
                         "Borrows",
-                        "5000 (smallest units) of the token " + UNLISTED + " from Aave at the variable rate, paid to "
+                        "5000 (smallest units) of token " + UNLISTED + " from Aave at the variable rate, paid to "
                                 + "the sender " + SELF + " (this key)"),
                 borrow.text());
         assertTrue(borrow.shows("Debt of", SELF + " (this key)"), borrow.text());
