@@ -54,10 +54,11 @@ final class LidoRows {
                 String to = call.kind() == LidoCall.Kind.CLAIM_TO ? call.party() : address;
                 rows.add(new SignReview.Row(
                         "Claims",
-                        (call.amounts().size() == 1 ? "the withdrawal request " : "the withdrawal requests ")
-                                + ids(call.amounts()) + (call.amounts().size() == 1 ? ", its" : ", their")
-                                + " ETH paid to "
-                                + (to.equals(address) ? "the sender " + self : to)));
+                        call.amounts().isEmpty()
+                                ? "no withdrawal request"
+                                : (call.amounts().size() == 1 ? "the withdrawal request " : "the withdrawal requests ")
+                                        + ids(call.amounts()) + (call.amounts().size() == 1 ? ", its" : ", their")
+                                        + " ETH paid to " + (to.equals(address) ? "the sender " + self : to)));
                 if (!to.equals(address)) {
                     warnings.add("the claimed ETH goes to " + to + ", not to this key: sign only if you mean to pay "
                             + "it there");
@@ -84,7 +85,9 @@ final class LidoRows {
         String owner = call.owner(address);
         rows.add(new SignReview.Row(
                 "Withdrawal requests",
-                amounts.size() + (amounts.size() == 1 ? " request of " : " requests of ")
+                (amounts.isEmpty()
+                                ? "no request"
+                                : amounts.size() + (amounts.size() == 1 ? " request of " : " requests of "))
                         + amounts.stream().map(a -> steth(a, token)).collect(Collectors.joining(", "))
                         + (amounts.size() > 1 ? " (" + steth(total, token) + " in all)" : "")
                         + ", taken from the sender " + EvmMessageRows.marked(address, address)

@@ -129,4 +129,18 @@ class LidoRowsTest {
                                 + "to pay it there"),
                 to.text());
     }
+
+    @Test
+    void aRequestOrClaimOfNothingSaysSo() {
+        ReviewedTransaction none = ReviewedTransaction.of(
+                SELF, QUEUE, "0", call("requestWithdrawals(uint256[],address)", word(64), address(ZERO), word(0)));
+        assertTrue(
+                none.shows("Withdrawal requests", "no request, taken from the sender " + SELF + " (this key)"),
+                none.text());
+        assertTrue(none.warnings().contains("the transaction requests no withdrawal: it only pays its fee"));
+        ReviewedTransaction nothing = ReviewedTransaction.of(
+                SELF, QUEUE, "0", call("claimWithdrawals(uint256[],uint256[])", word(64), word(96), word(0), word(0)));
+        assertTrue(nothing.shows("Claims", "no withdrawal request"), nothing.text());
+        assertTrue(nothing.warnings().contains("the transaction claims no request: it only pays its fee"));
+    }
 }
