@@ -70,10 +70,7 @@ final class AaveRows {
                         (call.collateral() ? "use " : "stop using ") + "this key's supplied " + asset
                                 + " as collateral on Aave"));
         }
-        if (!"0".equals(t.value())) {
-            warnings.add("the transaction also sends coins to Aave's "
-                    + call.kind().signature() + ", which accepts " + "none: it fails, and its fee is still paid");
-        }
+        TransactionRows.noCoinsAccepted(t, "Aave's " + call.kind().signature(), warnings);
     }
 
     private static String amount(BigInteger units, Optional<KnownToken> token) {

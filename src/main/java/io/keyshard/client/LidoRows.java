@@ -68,10 +68,7 @@ final class LidoRows {
                 }
             }
         }
-        if (!"0".equals(t.value())) {
-            warnings.add("the transaction also sends " + value + " to Lido's "
-                    + call.kind().signature() + ", which accepts no coins: it fails, and its fee is still paid");
-        }
+        TransactionRows.noCoinsAccepted(t, "Lido's " + call.kind().signature(), warnings);
     }
 
     /**

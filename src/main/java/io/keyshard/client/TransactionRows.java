@@ -253,9 +253,17 @@ final class TransactionRows {
         if (wrap.unwrapped().signum() == 0) {
             warnings.add("the transaction unwraps nothing: its amount is 0; it only pays its fee");
         }
+        noCoinsAccepted(t, symbol + "'s withdraw", warnings);
+    }
+
+    /**
+     * The warning for coins sent with a call to {@code function}, which accepts none: the transaction reverts, and its
+     * fee is still paid. Nothing when the value is 0.
+     */
+    static void noCoinsAccepted(TransactionReview t, String function, List<String> warnings) {
         if (!"0".equals(t.value())) {
-            warnings.add("the transaction also sends " + EvmChain.amount(t.chainId(), t.value()) + " to " + symbol
-                    + "'s withdraw, which accepts no coins: it fails, and its fee is still paid");
+            warnings.add("the transaction also sends " + EvmChain.amount(t.chainId(), t.value()) + " to " + function
+                    + ", which accepts no coins: it fails, and its fee is still paid");
         }
     }
 

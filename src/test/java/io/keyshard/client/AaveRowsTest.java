@@ -44,9 +44,9 @@ class AaveRowsTest {
         ReviewedTransaction paying = ReviewedTransaction.of(SELF, POOL, "1", supply(SELF));
         assertTrue(
                 paying.warnings()
-                        .contains("the transaction also sends coins to Aave's "
-                                + "supply(address,uint256,address,uint16), which accepts none: it fails, and its fee is still "
-                                + "paid"),
+                        .contains("the transaction also sends 0.000000000000000001 ETH to Aave's "
+                                + "supply(address,uint256,address,uint16), which accepts no coins: it fails, and its fee is "
+                                + "still paid"),
                 paying.text());
     }
 
