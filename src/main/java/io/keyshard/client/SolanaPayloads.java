@@ -60,6 +60,7 @@ final class SolanaPayloads {
                 "SOL this key sends",
                 sends(
                         sent,
+                        InstructionText.sentIsBound(tx.message(), publicKey),
                         slot == 0 ? fee.total() : null,
                         fee.upperBound(),
                         InstructionText.undecodedNaming(tx.message(), publicKey))));
@@ -158,30 +159,34 @@ final class SolanaPayloads {
 
     /**
      * What leaves this key in all: what the instructions send, and when it pays the fee ({@code fee} not null)
-     * the fee with it, so the person reads one total ("0.000006 SOL in all: ..."); {@code atMost} when the fee
-     * is a bound (a priority fee without a unit limit); {@code undecoded} instructions that name this key but are
-     * not decoded here may move more, and the text says so.
+     * the fee with it, so the person reads one total ("0.000006 SOL in all: ..."); {@code sentBound} when what the
+     * instructions send is a bound (a pump.fun buy in SOL, which may also pay rent for accounts it opens),
+     * {@code feeBound} when the fee is (a priority fee without a unit limit); {@code undecoded} instructions that name
+     * this key but are not decoded here may move more, and the text says so.
      */
-    static String sends(BigInteger sent, BigInteger fee, boolean atMost, int undecoded) {
+    static String sends(BigInteger sent, boolean sentBound, BigInteger fee, boolean feeBound, int undecoded) {
         String by = undecoded == 0 ? "above" : "decoded here";
+        String rent = sentBound ? "; and the rent of any account the pump.fun program opens for this key" : "";
         String open = undecoded == 0
                 ? ""
                 : "; and what " + (undecoded == 1 ? "the instruction" : "the " + undecoded + " instructions")
                         + " not decoded here may move, which Keyshard cannot tell";
+        String sentUpTo = sentBound ? "at most " : "";
         if (fee == null) {
             return (sent.signum() == 0
                             ? "none by the instructions " + by
-                            : InstructionText.sol(sent) + " by the instructions " + by)
+                            : sentUpTo + InstructionText.sol(sent) + " by the instructions " + by)
+                    + rent
                     + open;
         }
-        String upTo = atMost ? "at most " : "";
+        String feeUpTo = feeBound ? "at most " : "";
         if (sent.signum() == 0) {
-            return upTo + InstructionText.sol(fee) + ", the network fee alone (the instructions " + by + " send none)"
-                    + open;
+            return feeUpTo + InstructionText.sol(fee) + ", the network fee alone (the instructions " + by
+                    + " send none)" + open;
         }
-        return upTo + InstructionText.sol(sent.add(fee)) + " in all: " + InstructionText.sol(sent)
-                + " by the instructions " + by + " and " + upTo + InstructionText.sol(fee)
-                + " network fee" + open;
+        return (sentBound || feeBound ? "at most " : "") + InstructionText.sol(sent.add(fee)) + " in all: "
+                + sentUpTo + InstructionText.sol(sent) + " by the instructions " + by + " and " + feeUpTo
+                + InstructionText.sol(fee) + " network fee" + rent + open;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
  * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter, Orca's
- * Whirlpools, Raydium's pools and Meteora's DLMM are decoded from their exact layouts; anything else is named by
+ * Whirlpools, Raydium's pools, Meteora's DLMM and pump.fun's bonding curve and PumpSwap are decoded from their exact layouts; anything else is named by
  * program and size.
  *
  * @param warning what deserves a second look, or null
@@ -48,7 +48,9 @@ public record InstructionText(String program, String action, String warning) {
             Map.entry(RaydiumInstructions.AMM_V4, "Raydium AMM v4"),
             Map.entry(RaydiumInstructions.CPMM, "Raydium CPMM"),
             Map.entry(RaydiumInstructions.CLMM, "Raydium CLMM"),
-            Map.entry(DlmmInstructions.PROGRAM, "Meteora DLMM"));
+            Map.entry(DlmmInstructions.PROGRAM, "Meteora DLMM"),
+            Map.entry(PumpInstructions.BONDING_CURVE, "pump.fun"),
+            Map.entry(PumpInstructions.AMM, "PumpSwap"));
 
     /** Every instruction of {@code m}, in order. */
     public static List<InstructionText> of(SolanaMessage m) {
@@ -108,6 +110,8 @@ public record InstructionText(String program, String action, String warning) {
             case RaydiumInstructions.CPMM -> RaydiumInstructions.cpmm(d);
             case RaydiumInstructions.CLMM -> RaydiumInstructions.clmm(d);
             case DlmmInstructions.PROGRAM -> DlmmInstructions.describe(d);
+            case PumpInstructions.BONDING_CURVE -> PumpInstructions.bondingCurve(d);
+            case PumpInstructions.AMM -> PumpInstructions.amm(d);
             default -> null;
         };
     }
@@ -247,8 +251,8 @@ public record InstructionText(String program, String action, String warning) {
 
     /**
      * The lamports that leave the key {@code self} by the System Program's transfers and account creations
-     * it pays for (the layouts {@link #system} decodes) and by the SOL it stakes with a stake pool or Marinade; the
-     * network fee is not in it.
+     * it pays for (the layouts {@link #system} decodes), by the SOL it stakes with a stake pool or Marinade and by
+     * its pump.fun buys in SOL, at their bound ({@link #sentIsBound}); the network fee is not in it.
      */
     public static BigInteger lamportsSentBy(SolanaMessage m, byte[] self) {
         BigInteger sent = BigInteger.ZERO;
@@ -261,8 +265,27 @@ public record InstructionText(String program, String action, String warning) {
                 sent = sent.add(StakePoolInstructions.lamportsFrom(d));
             } else if (MarinadeInstructions.PROGRAM.equals(program)) {
                 sent = sent.add(MarinadeInstructions.lamportsFrom(d));
+            } else if (PumpInstructions.BONDING_CURVE.equals(program)) {
+                sent = sent.add(PumpInstructions.lamportsFrom(d));
             }
         }
         return sent;
+    }
+
+    /**
+     * True when {@link #lamportsSentBy} counts a purchase at its bound: a pump.fun buy in SOL by this key pays what
+     * the bonding curve asks up to its bound, and the rent of the accounts the program opens for the buyer.
+     */
+    public static boolean sentIsBound(SolanaMessage m, byte[] self) {
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
+            if (PumpInstructions.BONDING_CURVE.equals(program)
+                    && PumpInstructions.lamportsFrom(new InstructionData(m, ix, self))
+                                    .signum()
+                            > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

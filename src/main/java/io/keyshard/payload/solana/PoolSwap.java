@@ -58,6 +58,22 @@ record PoolSwap(
                 false);
     }
 
+    /**
+     * The warning for a bound that holds the swap to nothing: a least bought of 0 ({@code exactIn}) or a most sold of
+     * 2^64-1; else null.
+     */
+    static String boundWarning(boolean exactIn, BigInteger bound) {
+        if (exactIn && bound.signum() == 0) {
+            return "the swap accepts any amount in return, even nothing: bots that trade around a swap take such "
+                    + "room; ask the app for a minimum";
+        }
+        if (!exactIn && bound.equals(U64_MAX)) {
+            return "the swap pays whatever the pool asks: bots that trade around a swap take such room; ask the app "
+                    + "for a maximum";
+        }
+        return null;
+    }
+
     /** The swap in words, with {@code more} (or null) after its own warnings. */
     InstructionText describe(InstructionData d, String more) {
         String paid = KnownMint.ofAccount(d, sourceMint, source);
@@ -89,12 +105,9 @@ record PoolSwap(
         if (elsewhere != null) {
             warnings.add(elsewhere);
         }
-        if (exactIn && bound.signum() == 0) {
-            warnings.add("the swap accepts any amount in return, even nothing: bots that trade around a swap take "
-                    + "such room; ask the app for a minimum");
-        } else if (!exactIn && bound.equals(U64_MAX)) {
-            warnings.add("the swap pays whatever the pool asks: bots that trade around a swap take such room; ask "
-                    + "the app for a maximum");
+        String loose = boundWarning(exactIn, bound);
+        if (loose != null) {
+            warnings.add(loose);
         }
         if (more != null) {
             warnings.add(more);
