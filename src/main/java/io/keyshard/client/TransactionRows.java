@@ -6,6 +6,7 @@ import io.keyshard.payload.evm.AaveCall;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.LidoCall;
+import io.keyshard.payload.evm.OneInchCall;
 import io.keyshard.payload.evm.Permit2Approval;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
@@ -91,6 +92,9 @@ final class TransactionRows {
         if (t.aaveCall() != null) {
             AaveRows.add(t, t.aaveCall(), address, rows, warnings);
         }
+        if (t.oneInchCall() != null) {
+            OneInchRows.add(t, t.oneInchCall(), address, rows, warnings);
+        }
         if (t.accessListEntries() > 0) {
             rows.add(row("Access list", t.accessListEntries() + " entries"));
         }
@@ -173,6 +177,11 @@ final class TransactionRows {
             if (aave != null) {
                 String f = aave.kind().signature();
                 return new ReadAs(f, " (Aave v3 Pool)", ", Aave " + f.substring(0, f.indexOf('(')));
+            }
+            OneInchCall oneInch = t.oneInchCall();
+            if (oneInch != null) {
+                String f = oneInch.kind().signature();
+                return new ReadAs(f, " (1inch Aggregation Router v6)", ", 1inch " + f.substring(0, f.indexOf('(')));
             }
             return new ReadAs(null, "", "");
         }

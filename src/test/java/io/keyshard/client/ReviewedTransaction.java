@@ -10,7 +10,12 @@ import java.util.List;
 record ReviewedTransaction(List<SignReview.Row> rows, List<String> warnings) {
     /** The review of a call of {@code data} (hex, no 0x) with {@code value} wei to {@code to}, signed by {@code self}. */
     static ReviewedTransaction of(String self, String to, String value, String data) {
-        Eip1559Transaction tx = Eip1559Transaction.parse("{\"chainId\":\"1\",\"nonce\":\"0\","
+        return of(1, self, to, value, data);
+    }
+
+    /** As {@link #of(String, String, String, String)}, on the chain {@code chainId}. */
+    static ReviewedTransaction of(long chainId, String self, String to, String value, String data) {
+        Eip1559Transaction tx = Eip1559Transaction.parse("{\"chainId\":\"" + chainId + "\",\"nonce\":\"0\","
                 + "\"maxPriorityFeePerGas\":\"1\",\"maxFeePerGas\":\"2\",\"gas\":\"300000\",\"to\":\"" + to
                 + "\",\"value\":\"" + value + "\",\"data\":\"0x" + data + "\"}");
         List<SignReview.Row> rows = new ArrayList<>();

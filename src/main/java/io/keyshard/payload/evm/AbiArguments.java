@@ -44,6 +44,11 @@ final class AbiArguments {
         return new AbiArguments(args.clone(), headWords);
     }
 
+    /** The bytes after the dynamic arguments read so far (after the heads when none was read). */
+    byte[] rest() {
+        return Arrays.copyOfRange(args, Math.min(nextTail, args.length), args.length);
+    }
+
     /** True when the dynamic arguments read so far end exactly where the data ends. */
     boolean complete() {
         return nextTail == args.length;

@@ -9,8 +9,8 @@ import java.math.BigInteger;
  * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
  * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
- * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido or Aave v3
- * call it is (else null). Amounts are exact decimals.
+ * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido, Aave v3
+ * or 1inch router call it is (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         BigInteger chainId,
@@ -29,7 +29,8 @@ public record TransactionReview(
         WrappedCoin wrappedCoin,
         UniversalRouterCall routerCall,
         LidoCall lidoCall,
-        AaveCall aaveCall) {
+        AaveCall aaveCall,
+        OneInchCall oneInchCall) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -58,6 +59,7 @@ public record TransactionReview(
                 WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null),
                 UniversalRouterCall.decode(tx.chainId(), recipient, data).orElse(null),
                 LidoCall.decode(tx.chainId(), recipient, data).orElse(null),
-                AaveCall.decode(tx.chainId(), recipient, data).orElse(null));
+                AaveCall.decode(tx.chainId(), recipient, data).orElse(null),
+                OneInchCall.decode(tx.chainId(), recipient, data).orElse(null));
     }
 }

@@ -109,7 +109,7 @@ class EvmPayloadFuzzTest {
      * A transaction's call data as the review reads it for a token call. Whatever it is, reading it does not
      * throw; what is read as a token call, or as a call to one of Lido's contracts, is the one canonical ABI encoding
      * of what the review shows (it encodes back to the same bytes), so no byte of the call is left out of the review
-     * or read two ways.
+     * or read two ways; what is read as a 1inch router swap shows the very words the router reads.
      */
     @FuzzTest(maxDuration = "30s")
     void callData(byte[] data) {
@@ -119,6 +119,8 @@ class EvmPayloadFuzzTest {
             LidoCall.decode(BigInteger.ONE, lido, data)
                     .ifPresent(call -> assertEquals(hex, LidoCallTest.encoded(call, hex), call.toString()));
         }
+        OneInchCall.decode(BigInteger.ONE, OneInchCallTest.ROUTER, data)
+                .ifPresent(call -> OneInchCallTest.assertShowsTheRoutersWords(data, call));
     }
 
     /**
