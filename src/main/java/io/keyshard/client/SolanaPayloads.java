@@ -61,6 +61,7 @@ final class SolanaPayloads {
                 sends(
                         sent,
                         InstructionText.sentIsBound(tx.message(), publicKey),
+                        InstructionText.rentPayingPrograms(tx.message(), publicKey),
                         slot == 0 ? fee.total() : null,
                         fee.upperBound(),
                         InstructionText.undecodedNaming(tx.message(), publicKey))));
@@ -160,13 +161,17 @@ final class SolanaPayloads {
     /**
      * What leaves this key in all: what the instructions send, and when it pays the fee ({@code fee} not null)
      * the fee with it, so the person reads one total ("0.000006 SOL in all: ..."); {@code sentBound} when what the
-     * instructions send is a bound (a pump.fun buy in SOL, which may also pay rent for accounts it opens),
-     * {@code feeBound} when the fee is (a priority fee without a unit limit); {@code undecoded} instructions that name
-     * this key but are not decoded here may move more, and the text says so.
+     * instructions send is a bound (a pump.fun buy in SOL), {@code feeBound} when the fee is (a priority fee without
+     * a unit limit); {@code rentBy} the programs that may open accounts whose rent this key pays, an amount no
+     * instruction states; {@code undecoded} instructions that name this key but are not decoded here may move more,
+     * and the text says so.
      */
-    static String sends(BigInteger sent, boolean sentBound, BigInteger fee, boolean feeBound, int undecoded) {
+    static String sends(
+            BigInteger sent, boolean sentBound, List<String> rentBy, BigInteger fee, boolean feeBound, int undecoded) {
         String by = undecoded == 0 ? "above" : "decoded here";
-        String rent = sentBound ? "; and the rent of any account the pump.fun program opens for this key" : "";
+        String rent = rentBy.isEmpty()
+                ? ""
+                : "; and the rent of any account opened for this key (by " + String.join(", ", rentBy) + ")";
         String open = undecoded == 0
                 ? ""
                 : "; and what " + (undecoded == 1 ? "the instruction" : "the " + undecoded + " instructions")
@@ -182,7 +187,7 @@ final class SolanaPayloads {
         String feeUpTo = feeBound ? "at most " : "";
         if (sent.signum() == 0) {
             return feeUpTo + InstructionText.sol(fee) + ", the network fee alone (the instructions " + by
-                    + " send none)" + open;
+                    + " send none)" + rent + open;
         }
         return (sentBound || feeBound ? "at most " : "") + InstructionText.sol(sent.add(fee)) + " in all: "
                 + sentUpTo + InstructionText.sol(sent) + " by the instructions " + by + " and " + feeUpTo

@@ -1489,30 +1489,49 @@ class PayloadSigningTest {
     void whatASolanaKeySendsReadsAsOneTotalWhenItPaysTheFee() {
         assertEquals(
                 "0.000005 SOL, the network fee alone (the instructions above send none)",
-                SolanaPayloads.sends(BigInteger.ZERO, false, BigInteger.valueOf(5000), false, 0));
-        assertEquals("none by the instructions above", SolanaPayloads.sends(BigInteger.ZERO, false, null, false, 0));
+                SolanaPayloads.sends(BigInteger.ZERO, false, List.of(), BigInteger.valueOf(5000), false, 0));
+        assertEquals(
+                "none by the instructions above",
+                SolanaPayloads.sends(BigInteger.ZERO, false, List.of(), null, false, 0));
         assertEquals(
                 "1.5 SOL by the instructions above",
-                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), false, null, false, 0),
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), false, List.of(), null, false, 0),
                 "a co-signer that does not pay the fee sends only what the instructions move");
         assertEquals(
                 "1.5 SOL by the instructions decoded here; and what the 2 instructions not decoded "
                         + "here may move, which Keyshard cannot tell",
-                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), false, null, false, 2));
+                SolanaPayloads.sends(BigInteger.valueOf(1_500_000_000L), false, List.of(), null, false, 2));
         assertEquals(
                 "at most 0.250005 SOL in all: at most 0.25 SOL by the instructions above and 0.000005 SOL network fee; "
-                        + "and the rent of any account the pump.fun program opens for this key",
-                SolanaPayloads.sends(BigInteger.valueOf(250_000_000L), true, BigInteger.valueOf(5000), false, 0),
+                        + "and the rent of any account opened for this key (by pump.fun)",
+                SolanaPayloads.sends(
+                        BigInteger.valueOf(250_000_000L),
+                        true,
+                        List.of("pump.fun"),
+                        BigInteger.valueOf(5000),
+                        false,
+                        0),
                 "a pump.fun buy in SOL is counted at its bound");
         assertEquals(
-                "at most 0.25 SOL by the instructions above; and the rent of any account the pump.fun program opens "
-                        + "for this key",
-                SolanaPayloads.sends(BigInteger.valueOf(250_000_000L), true, null, false, 0));
+                "at most 0.25 SOL by the instructions above; and the rent of any account opened for this key (by "
+                        + "pump.fun)",
+                SolanaPayloads.sends(BigInteger.valueOf(250_000_000L), true, List.of("pump.fun"), null, false, 0));
         assertEquals(
                 "at most 1.51 SOL in all: 1.5 SOL by the instructions above and at most 0.01 SOL network fee",
                 SolanaPayloads.sends(
-                        BigInteger.valueOf(1_500_000_000L), false, BigInteger.valueOf(10_000_000L), true, 0),
+                        BigInteger.valueOf(1_500_000_000L), false, List.of(), BigInteger.valueOf(10_000_000L), true, 0),
                 "only the fee is a bound");
+        assertEquals(
+                "0.000005 SOL, the network fee alone (the instructions above send none); and the rent of any account "
+                        + "opened for this key (by Associated Token Account Program, pump.fun)",
+                SolanaPayloads.sends(
+                        BigInteger.ZERO,
+                        false,
+                        List.of("Associated Token Account Program", "pump.fun"),
+                        BigInteger.valueOf(5000),
+                        false,
+                        0),
+                "accounts opened with rent no instruction states");
     }
 
     /** The review of an unsigned transaction of {@code message}, made for the Solana key of {@link #solanaSigner}. */

@@ -226,9 +226,12 @@ public record InstructionText(String program, String action, String warning) {
     }
 
     /** Create (empty data or 0) and CreateIdempotent (1): accounts funder, new account, wallet, mint. */
+    private static boolean isAssociatedCreate(InstructionData d) {
+        return d.is(0, 4) || (d.is(1, 4) && d.u8(0) <= 1);
+    }
+
     private static InstructionText associatedToken(InstructionData d) {
-        boolean create = d.is(0, 4) || (d.is(1, 4) && d.u8(0) <= 1);
-        return create
+        return isAssociatedCreate(d)
                 ? said("create the token account " + d.account(1) + " of " + d.account(2) + " for the mint "
                         + d.account(3) + ", paid by " + d.account(0))
                 : null;
@@ -274,7 +277,7 @@ public record InstructionText(String program, String action, String warning) {
 
     /**
      * True when {@link #lamportsSentBy} counts a purchase at its bound: a pump.fun buy in SOL by this key pays what
-     * the bonding curve asks up to its bound, and the rent of the accounts the program opens for the buyer.
+     * the bonding curve asks up to its bound.
      */
     public static boolean sentIsBound(SolanaMessage m, byte[] self) {
         for (SolanaMessage.Instruction ix : m.instructions()) {
@@ -287,5 +290,26 @@ public record InstructionText(String program, String action, String warning) {
             }
         }
         return false;
+    }
+
+    /**
+     * The programs, by name, whose instructions in {@code m} may open an account whose rent the key {@code self}
+     * pays, an amount no instruction states: the Associated Token Account Program's creations it funds (none when the
+     * account exists already) and pump.fun's buys by it (the buyer's volume and fee accounts).
+     */
+    public static List<String> rentPayingPrograms(SolanaMessage m, byte[] self) {
+        List<String> programs = new ArrayList<>();
+        for (SolanaMessage.Instruction ix : m.instructions()) {
+            String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
+            InstructionData d = new InstructionData(m, ix, self);
+            boolean pays = ASSOCIATED_TOKEN.equals(program)
+                    ? isAssociatedCreate(d) && d.isSelf(0)
+                    : PumpInstructions.BONDING_CURVE.equals(program)
+                            && PumpInstructions.lamportsFrom(d).signum() > 0;
+            if (pays && !programs.contains(programName(program))) {
+                programs.add(programName(program));
+            }
+        }
+        return programs;
     }
 }

@@ -261,4 +261,27 @@ class InstructionTextTest {
         }
         return out;
     }
+
+    @Test
+    void creatingAnAssociatedTokenAccountSaysWhoPaysItsRent() {
+        String mint = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v";
+        byte[] self = Base58.decode(SIGNER);
+        String account = ProgramAddress.associatedTokenAccount(self, InstructionText.TOKEN, mint);
+        List<String> accounts = List.of(SIGNER, account, SIGNER, mint, InstructionText.SYSTEM, InstructionText.TOKEN);
+        for (byte[] data : new byte[][] {{}, {0}, {1}}) {
+            SolanaMessage m = OneInstruction.message(SIGNER, InstructionText.ASSOCIATED_TOKEN, accounts, data);
+            assertEquals(
+                    "create the token account " + account + " of " + SIGNER + " (this key) for the mint " + mint
+                            + ", paid by " + SIGNER + " (this key)",
+                    InstructionText.of(m, self).get(0).action());
+            assertEquals(List.of("Associated Token Account Program"), InstructionText.rentPayingPrograms(m, self));
+            assertEquals(List.of(), InstructionText.rentPayingPrograms(m, Base58.decode(OTHER)), "another funder");
+        }
+        SolanaMessage recover =
+                OneInstruction.message(SIGNER, InstructionText.ASSOCIATED_TOKEN, accounts, new byte[] {2});
+        assertEquals(
+                "1 bytes of data, not decoded here",
+                InstructionText.of(recover, self).get(0).action());
+        assertEquals(List.of(), InstructionText.rentPayingPrograms(recover, self), "not a creation");
+    }
 }

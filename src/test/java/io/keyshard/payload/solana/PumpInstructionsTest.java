@@ -63,6 +63,8 @@ class PumpInstructionsTest {
         byte[] other = Base58.decode(OneInstruction.addressNamed("another signer"));
         assertEquals(BigInteger.ZERO, InstructionText.lamportsSentBy(m, other), "the key is not the buyer");
         assertFalse(InstructionText.sentIsBound(m, other));
+        assertEquals(List.of("pump.fun"), InstructionText.rentPayingPrograms(m, SELF));
+        assertEquals(List.of(), InstructionText.rentPayingPrograms(m, other));
     }
 
     @Test
