@@ -13,8 +13,8 @@ import java.util.Map;
  * is not decoded here and names the signing key (its program may then move the key's coins). The
  * common instructions of the System, Token (and Token-2022), Associated Token Account, Stake, Compute
  * Budget and Memo programs, liquid staking with the Stake Pool program and Marinade, and the swaps of Jupiter, Orca's
- * Whirlpools, Raydium's pools, Meteora's DLMM and pump.fun's bonding curve and PumpSwap are decoded from their exact layouts; anything else is named by
- * program and size.
+ * Whirlpools, Raydium's pools, Meteora's DLMM and pump.fun's bonding curve and PumpSwap are decoded from their exact
+ * layouts; anything else is named by program and size.
  *
  * @param warning what deserves a second look, or null
  */
@@ -283,9 +283,7 @@ public record InstructionText(String program, String action, String warning) {
         for (SolanaMessage.Instruction ix : m.instructions()) {
             String program = Base58.encode(m.staticKeys().get(ix.programIndex()));
             if (PumpInstructions.BONDING_CURVE.equals(program)
-                    && PumpInstructions.lamportsFrom(new InstructionData(m, ix, self))
-                                    .signum()
-                            > 0) {
+                    && PumpInstructions.buysWithOwnSol(new InstructionData(m, ix, self))) {
                 return true;
             }
         }
@@ -304,8 +302,7 @@ public record InstructionText(String program, String action, String warning) {
             InstructionData d = new InstructionData(m, ix, self);
             boolean pays = ASSOCIATED_TOKEN.equals(program)
                     ? isAssociatedCreate(d) && d.isSelf(0)
-                    : PumpInstructions.BONDING_CURVE.equals(program)
-                            && PumpInstructions.lamportsFrom(d).signum() > 0;
+                    : PumpInstructions.BONDING_CURVE.equals(program) && PumpInstructions.buysWithOwnSol(d);
             if (pays && !programs.contains(programName(program))) {
                 programs.add(programName(program));
             }

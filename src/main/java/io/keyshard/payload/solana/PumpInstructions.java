@@ -82,8 +82,7 @@ final class PumpInstructions {
 
     /** The bonding curve's trade forms, by their IDL's account positions; null for anything else. */
     private static CurveTrade curveTrade(InstructionData d) {
-        boolean flag = d.length() == 25 && d.u8(24) <= 1;
-        int length = flag ? 25 : 24;
+        int length = buyLength(d);
         if (AnchorData.is(d, BUY, length, 16) || AnchorData.is(d, BUY_EXACT_SOL_IN, length, 16)) {
             boolean exact = AnchorData.startsWith(d, BUY);
             // global, fee recipient, mint, bonding curve, its token account, the user's token account, user, ...
@@ -103,6 +102,14 @@ final class PumpInstructions {
         int quote = WRAPPED_SOL.equals(d.address(2)) ? -1 : 15;
         return new CurveTrade(
                 13, 1, 14, 2, quote, 10, buy, exact, exact ? d.u64(8) : d.u64(16), exact ? d.u64(16) : d.u64(8));
+    }
+
+    /**
+     * The length a buy's data must have: two u64 after the discriminator, then the optional {@code track_volume}
+     * flag (an OptionBool: one byte, 0 or 1), which a client may leave out.
+     */
+    private static int buyLength(InstructionData d) {
+        return d.length() == 25 && d.u8(24) <= 1 ? 25 : 24;
     }
 
     /** A bonding-curve trade paid or received in the user's own SOL. */
@@ -138,8 +145,7 @@ final class PumpInstructions {
      * pool, user, global config, base and quote mints, the user's base and quote token accounts, ...
      */
     static InstructionText amm(InstructionData d) {
-        boolean flag = d.length() == 25 && d.u8(24) <= 1;
-        int length = flag ? 25 : 24;
+        int length = buyLength(d);
         if (AnchorData.is(d, BUY, length, 23)) {
             return PoolSwap.paidThenBought(1, 6, 4, 5, 3, 0, false, d.u64(16), d.u64(8))
                     .describe(d, null);
@@ -159,7 +165,12 @@ final class PumpInstructions {
      * (the program may also take the rent of accounts it opens for the buyer).
      */
     static BigInteger lamportsFrom(InstructionData d) {
+        return buysWithOwnSol(d) ? curveTrade(d).quoteAmount : BigInteger.ZERO;
+    }
+
+    /** True when {@code d} is a bonding-curve buy that this key pays in its own SOL. */
+    static boolean buysWithOwnSol(InstructionData d) {
         CurveTrade t = curveTrade(d);
-        return t != null && t.buy && t.quote < 0 && d.isSelf(t.user) ? t.quoteAmount : BigInteger.ZERO;
+        return t != null && t.buy && t.quote < 0 && d.isSelf(t.user);
     }
 }
