@@ -49,6 +49,9 @@ final class SigningAudit implements AutoCloseable {
      */
     private static final long FOLD_AT = 1 << 20;
 
+    /** H2's WRITE_DELAY in ms: longer than a node runs, so its background writer never stores. */
+    private static final int NO_BACKGROUND_STORE = 2_000_000_000;
+
     private final Path dir;
     private final long foldAt;
     private Connection db;
@@ -84,8 +87,11 @@ final class SigningAudit implements AutoCloseable {
      * refuses a known signId there), then one record appended to the journal before the method returns, so
      * before the node answers: a signId is recorded before its commitment leaves, SIGNED before the share
      * leaves, and both survive a killed process (neither is forced to disk per signing, as H2 with
-     * WRITE_DELAY=0 did not force either). H2 stores its pages in the background (WRITE_DELAY=500); the
-     * journal is emptied only after a CHECKPOINT SYNC has stored and synced everything in it. A commit that
+     * WRITE_DELAY=0 did not force either). The journal is emptied only after a CHECKPOINT SYNC has stored and
+     * synced everything in it. H2 stores nothing in the background: WRITE_DELAY is set beyond any run, so it
+     * stores at a fold, when its unsaved changes outgrow its buffer, and at close, in the calling thread. Its
+     * background writer (WRITE_DELAY=500), storing while a kill -9 landed, left files H2 2.5 could not open
+     * ("Chunk N not found"; SigningAuditKillIT, a few runs in a thousand under load). A commit that
      * H2 stored itself (WRITE_DELAY=0) serialized and wrote the table's changed pages each time: about ten
      * times the CPU of this, and a new file chunk per signing (docs/benchmarks.md, "The node's signing
      * audit").
@@ -94,8 +100,8 @@ final class SigningAudit implements AutoCloseable {
         // REUSE_SPACE=FALSE as for the share store: with space reuse, H2 2.5 lost a row recorded just before a
         // kill -9 of a node that had itself been restarted after a kill moments earlier (the nonce walk of the
         // stress profile saw round 1 of that signId accepted again after the second restart).
-        String url =
-                "jdbc:h2:file:" + dir.resolve("signatures") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=500;REUSE_SPACE=FALSE";
+        String url = "jdbc:h2:file:" + dir.resolve("signatures") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY="
+                + NO_BACKGROUND_STORE + ";REUSE_SPACE=FALSE";
         try {
             db = DriverManager.getConnection(url, "node", "");
             try (Statement s = db.createStatement()) {
@@ -129,7 +135,10 @@ final class SigningAudit implements AutoCloseable {
             }
         } catch (SQLException e) {
             release();
-            throw new IOException("cannot open the signing audit (database error " + e.getErrorCode() + ")");
+            // H2's own words name the damage ("Chunk 11 not found"); they hold no signId, key or message
+            throw new IOException("cannot open the signing audit " + dir.resolve("signatures.mv.db") + " ("
+                    + e.getMessage() + "); keep a copy of the folder: moving that file aside lets the node start "
+                    + "with a new audit, which forgets the signings only the old file holds");
         } catch (IOException e) {
             release();
             throw e;
