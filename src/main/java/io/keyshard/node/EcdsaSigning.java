@@ -133,8 +133,7 @@ final class EcdsaSigning {
                 throw SigningService.reused();
             }
             if (!SigningService.stillOpen(table, audit, signId, entry)) {
-                kept = false;
-                throw SigningService.abortedMeanwhile();
+                throw SigningService.abortedMeanwhile(); // the state is no longer this round's to destroy
             }
             return new DklsAnswer(config.id(), out);
         } finally {
@@ -236,9 +235,7 @@ final class EcdsaSigning {
                 state.next = round + 1;
                 kept = table.add(signId, taken);
                 if (kept && !SigningService.stillOpen(table, audit, signId, taken)) {
-                    kept = false;
-                    recorded = true;
-                    throw SigningService.abortedMeanwhile();
+                    throw SigningService.abortedMeanwhile(); // the state is no longer this round's to destroy
                 }
             } else {
                 // recorded before the answer leaves: an abort recorded first keeps the last messages here

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * and OT seeds), in memory only (never written, gone on a restart), each bound to its request and spent at
  * most once per round: {@link #take} removes an entry atomically, so of two concurrent requests for one
  * round one gets the state and the other nothing; a multi-round scheme puts it back with {@link #add}
- * once its answer is computed. Bounded globally and per client like the key generation sessions, and
+ * once its answer is computed. Whoever takes an entry out destroys its state, and nobody else: two requests
+ * that each believed the state theirs would wipe it at once from two threads. Bounded globally and per client like the key generation sessions, and
  * expired after a fixed time counted from round 1.
  */
 final class NonceTable {
@@ -114,9 +115,12 @@ final class NonceTable {
         return e;
     }
 
-    /** Removes {@code e} if it is still the live entry of {@code signId}; the caller destroys its state. */
-    void remove(UUID signId, Entry e) {
-        live.remove(signId, e);
+    /**
+     * Removes {@code e} if it is still the live entry of {@code signId}: true when this call removed it, and the
+     * caller then destroys its state; false when another request took it out first (that one destroys it).
+     */
+    boolean remove(UUID signId, Entry e) {
+        return live.remove(signId, e);
     }
 
     /** True when the entry is older than the table's lifetime: its nonces must not sign. */

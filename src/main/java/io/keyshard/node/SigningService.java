@@ -180,7 +180,6 @@ final class SigningService implements AutoCloseable {
             throw ApiException.conflict("this signId was already used on this server; start again with a new one");
         }
         if (!stillOpen(nonces, audit, signId, entry)) {
-            made.destroy();
             throw abortedMeanwhile();
         }
         byte[] hiding = req.suite().serializeElement(made.commitments().hiding());
@@ -328,9 +327,9 @@ final class SigningService implements AutoCloseable {
 
     /**
      * After a round put its state in the table: whether the signing is still open in the audit. When an abort
-     * ended it meanwhile, the state is taken out again and false returned; the caller destroys the state and
-     * refuses ({@link #abortedMeanwhile}), so an abort the client was answered is never followed by a signing
-     * round.
+     * ended it meanwhile, false: the state is taken out again and destroyed here, unless the abort (or the
+     * sweeper) took it out first and destroys it itself; the caller leaves the state alone and refuses
+     * ({@link #abortedMeanwhile}), so an abort the client was answered is never followed by a signing round.
      */
     static boolean stillOpen(NonceTable table, SigningAudit audit, UUID signId, NonceTable.Entry entry)
             throws IOException {
@@ -338,7 +337,9 @@ final class SigningService implements AutoCloseable {
         if (row.isPresent() && row.get().outcome() == Outcome.COMMITTED) {
             return true;
         }
-        table.remove(signId, entry);
+        if (table.remove(signId, entry)) {
+            entry.state().destroy();
+        }
         return false;
     }
 
