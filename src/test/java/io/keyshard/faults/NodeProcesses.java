@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only: three real node servers (ALPHA 11, BRAVO 12, CHARLIE 13), each a separate
@@ -33,8 +34,11 @@ final class NodeProcesses implements AutoCloseable {
     static final List<String> NAMES = List.of("ALPHA", "BRAVO", "CHARLIE");
     private static final long START_MILLIS = 60_000;
     private static final int FIRST_PORT = 20_000;
-    private static final int PORT_COUNT = 12_000;
-    private static final SecureRandom PORTS = new SecureRandom();
+    /** Ports of one test JVM: a slice of its own per failsafe fork, three slices below 32768. */
+    private static final int SLICE = 4_000;
+    /** The next port of this JVM's slice, from a random start so that runs after each other use other ports. */
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new SecureRandom().nextInt(SLICE));
+
     private static NodeProcesses shared;
     private final Path dir;
     private final Map<String, NodeEntry> entries = new LinkedHashMap<>();
@@ -228,18 +232,23 @@ final class NodeProcesses implements AutoCloseable {
      * A free loopback port below the kernels' ephemeral ranges (Linux 32768-60999, others 49152 and up). A node
      * keeps its port across kills and restarts, and while it is down a port from the ephemeral range can be
      * handed to any other socket on the machine (an outgoing connection, a listener on port 0 of another test
-     * JVM), which then keeps the node from starting again.
+     * JVM), which then keeps the node from starting again. For the same reason no two node sets may draw the
+     * same port: the ports go in turn through a slice of the range that is this JVM's alone (the failsafe fork
+     * number, {@code keyshard.test.fork}, picks it), so neither another set of this JVM nor the other fork's
+     * nodes can take a port over while its node restarts.
      */
     private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 500; attempt++) {
-            int port = FIRST_PORT + PORTS.nextInt(PORT_COUNT);
+        int fork = Integer.getInteger("keyshard.test.fork", 1);
+        int first = FIRST_PORT + Math.floorMod(fork - 1, 3) * SLICE;
+        for (int attempt = 0; attempt < SLICE; attempt++) {
+            int port = first + Math.floorMod(NEXT_PORT.getAndIncrement(), SLICE);
             try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return s.getLocalPort();
             } catch (IOException taken) {
-                // in use: try another
+                // in use (a node of an earlier run still stopping, say): take the next
             }
         }
-        throw new IOException("no free loopback port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_COUNT));
+        throw new IOException("no free loopback port between " + first + " and " + (first + SLICE));
     }
 
     @Override
