@@ -32,7 +32,7 @@ final class LidoRows {
                 if (!call.noReferral()) {
                     rows.add(new SignReview.Row("Referral", call.party()));
                 }
-                if ("0".equals(t.value())) {
+                if (t.valueWei().signum() == 0) {
                     warnings.add("the transaction stakes nothing: its value is 0; it only pays its fee");
                 }
                 return;

@@ -2,7 +2,6 @@ package io.keyshard.client;
 
 import io.keyshard.payload.evm.OneInchCall;
 import io.keyshard.payload.evm.TransactionReview;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,7 @@ final class OneInchRows {
     static void add(
             TransactionReview t, OneInchCall call, String address, List<SignReview.Row> rows, List<String> warnings) {
         BigInteger chainId = t.chainId();
-        BigInteger value = new BigDecimal(t.value()).movePointRight(18).toBigIntegerExact();
-        BigInteger paid = call.amount() == null ? value : call.amount();
+        BigInteger paid = call.amount() == null ? t.valueWei() : call.amount();
         String bought = call.dstToken() == null
                 ? call.minReturn() + " (its smallest units) of the token the last pool pays out, which the call "
                         + "does not name"
@@ -61,7 +59,7 @@ final class OneInchRows {
                             : "the swap accepts any amount in return, even nothing: bots that trade around a swap take such "
                                     + "room; ask the app for a minimum");
         }
-        coinWarnings(t, call, value, warnings);
+        coinWarnings(t, call, t.valueWei(), warnings);
     }
 
     /** What the router takes of the coins sent (GenericRouter.swap's msg.value rule; unoswap of a token takes none). */

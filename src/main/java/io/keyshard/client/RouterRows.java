@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.Permit2Approval;
+import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.UniswapV2Pair;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
@@ -35,22 +36,20 @@ final class RouterRows {
     }
 
     /**
-     * Adds the call's rows and warnings; {@code router} is the address called, {@code value} the coin the
-     * transaction sends, in the chain's coin, and {@code now} the time a deadline already past is judged by.
+     * Adds the rows and warnings of the call {@code t} makes to the router at {@code t.to()}; {@code now} is the
+     * time a deadline already past is judged by.
      */
     static void add(
             UniversalRouterCall call,
-            BigInteger chainId,
+            TransactionReview t,
             String address,
-            String router,
-            String value,
             Instant now,
             List<SignReview.Row> rows,
             List<String> warnings) {
-        new RouterRows(chainId, address, router, now).rows(call, value, rows, warnings);
+        new RouterRows(t.chainId(), address, t.to(), now).rows(call, t, rows, warnings);
     }
 
-    private void rows(UniversalRouterCall call, String value, List<SignReview.Row> rows, List<String> warnings) {
+    private void rows(UniversalRouterCall call, TransactionReview t, List<SignReview.Row> rows, List<String> warnings) {
         if (call.deadline() != null) {
             rows.add(new SignReview.Row("Deadline", EvmMessageRows.date(call.deadline())));
         }
@@ -80,8 +79,8 @@ final class RouterRows {
                 .anyMatch(s -> s.command() == Command.WRAP_ETH
                         || UniversalRouterCall.COIN.equals(s.token())
                         || (s.v4() != null && V4SwapRows.usesCoin(s.v4())));
-        if (!"0".equals(value) && !usesCoin) {
-            warnings.add("the transaction sends " + EvmChain.amount(chainId, value) + " to the router, but no step "
+        if (t.valueWei().signum() != 0 && !usesCoin) {
+            warnings.add("the transaction sends " + EvmChain.amount(chainId, t.value()) + " to the router, but no step "
                     + "uses it: it stays in the router, where anyone can take it");
         }
     }

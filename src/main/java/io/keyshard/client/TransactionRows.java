@@ -84,7 +84,7 @@ final class TransactionRows {
             wrapRows(t, wrap, address, rows, warnings);
         }
         if (router != null) {
-            RouterRows.add(router, t.chainId(), address, t.to(), t.value(), now, rows, warnings);
+            RouterRows.add(router, t, address, now, rows, warnings);
         }
         if (t.lidoCall() != null) {
             LidoRows.add(t, t.lidoCall(), address, rows, warnings);
@@ -110,7 +110,7 @@ final class TransactionRows {
             warnings.add("the gas limit " + t.gas() + " is below 21000, the least any transaction uses: the network "
                     + "refuses it; have the wallet estimate the gas and make the transaction again");
         }
-        if (ZERO_ADDRESS.equals(t.to()) && !"0".equals(t.value())) {
+        if (ZERO_ADDRESS.equals(t.to()) && t.valueWei().signum() != 0) {
             warnings.add("the coins go to the zero address: coins sent there are lost for good");
         }
         if (readAs == null && (TokenCall.isApproval(t.selector()) || Permit2Approval.isSelector(t.selector()))) {
@@ -249,7 +249,7 @@ final class TransactionRows {
                     "Wraps",
                     EvmChain.amount(t.chainId(), t.value()) + " into " + t.value() + " " + symbol
                             + ", credited to the sender " + EvmMessageRows.marked(address, address)));
-            if ("0".equals(t.value())) {
+            if (t.valueWei().signum() == 0) {
                 warnings.add("the transaction wraps nothing: its value is 0; it only pays its fee");
             }
             return;
@@ -270,7 +270,7 @@ final class TransactionRows {
      * fee is still paid. Nothing when the value is 0.
      */
     static void noCoinsAccepted(TransactionReview t, String function, List<String> warnings) {
-        if (!"0".equals(t.value())) {
+        if (t.valueWei().signum() != 0) {
             warnings.add("the transaction also sends " + EvmChain.amount(t.chainId(), t.value()) + " to " + function
                     + ", which accepts no coins: it fails, and its fee is still paid");
         }

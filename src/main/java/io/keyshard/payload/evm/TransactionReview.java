@@ -6,7 +6,7 @@ import java.math.BigInteger;
 
 /**
  * What a user checks before signing a transaction: chain, recipient, amount in the chain's native coin
- * (18 decimals; ETH on Ethereum), fees in gwei, gas, the most it can cost, the call data's size and
+ * (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the checks on it), fees in gwei, gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
  * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
  * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido, Aave v3
@@ -17,6 +17,7 @@ public record TransactionReview(
         BigInteger nonce,
         String to,
         String value,
+        BigInteger valueWei,
         String maxFeePerGasGwei,
         String maxPriorityFeePerGasGwei,
         BigInteger gas,
@@ -47,6 +48,7 @@ public record TransactionReview(
                 tx.nonce(),
                 recipient,
                 EvmUnits.ether(tx.value()),
+                tx.value(),
                 EvmUnits.gwei(tx.maxFeePerGas()),
                 EvmUnits.gwei(tx.maxPriorityFeePerGas()),
                 tx.gas(),
