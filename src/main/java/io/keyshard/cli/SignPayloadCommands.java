@@ -120,16 +120,20 @@ final class SignPayloadCommands {
         }
     }
 
-    /** {@code sign eth-tx}: an EIP-1559 transaction. */
+    /** {@code sign eth-tx}: an EIP-1559 or legacy (EIP-155) transaction. */
     @Command(
             name = "eth-tx",
             description = {
                 "Sign an EIP-1559 (type 2) transaction given as the JSON of eth_sendTransaction (chainId, nonce, "
                         + "maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, accessList; quantities as 0x hex "
                         + "or decimal strings), or as the unsigned 0x02... encoding (hex text or bytes), with a "
-                        + "SECP256k1 key on an evm path.",
+                        + "SECP256k1 key on an evm path. JSON with gasPrice instead of the two fees (or type 0x0) is a "
+                        + "legacy transaction, signed with its chain id (EIP-155), as is its unsigned encoding "
+                        + "rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0]); one without a chain id is "
+                        + "refused.",
                 "A transaction whose from is another address is refused. Prints the signed raw transaction "
-                        + "(0x02...) and its hash; the sender recovered from it is checked to be the key's address.",
+                        + "(0x02... or a legacy 0xf8...) and its hash; the sender recovered from it is checked to be "
+                        + "the key's address.",
                 REVIEW
             })
     static final class EthTx extends PayloadSubcommand {
@@ -137,7 +141,7 @@ final class SignPayloadCommands {
                 names = "--file",
                 required = true,
                 paramLabel = "F",
-                description = "The transaction: JSON, or the unsigned 0x02... encoding.")
+                description = "The transaction: JSON, or its unsigned encoding (0x02..., or a legacy RLP list).")
         String file;
 
         @Override

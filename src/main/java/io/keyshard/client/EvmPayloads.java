@@ -1,6 +1,7 @@
 package io.keyshard.client;
 
 import io.keyshard.address.Chain;
+import io.keyshard.address.Hashes;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.derive.Network;
@@ -11,8 +12,8 @@ import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.EvmTransaction;
 import io.keyshard.payload.evm.SeaportOrder;
-import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
@@ -30,7 +31,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * EIP-191 messages, EIP-712 typed data and EIP-1559 transactions signed by a SECP256k1 key on an
+ * EIP-191 messages, EIP-712 typed data and EVM transactions (EIP-1559, or legacy with EIP-155) signed by a SECP256k1 key on an
  * {@code evm} path. Every result is checked as a wallet or node checks it: the address recovered
  * from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM tools write them.
  */
@@ -138,44 +139,49 @@ final class EvmPayloads {
     }
 
     /**
-     * The transaction as the JSON of {@code eth_sendTransaction}, or as the unsigned {@code 0x02…} encoding
-     * in hex (text) or as bytes (a file).
+     * The transaction as the JSON of {@code eth_sendTransaction}, or as its unsigned encoding (EIP-1559
+     * {@code 0x02…}, or a legacy RLP list) in hex (text) or as bytes (a file).
      */
-    private static Eip1559Transaction readTransaction(byte[] input) {
-        if (input.length > 0 && input[0] == Eip1559Transaction.TYPE) {
-            return Eip1559Transaction.decodeUnsigned(input);
+    private static EvmTransaction readTransaction(byte[] input) {
+        if (input.length > 0 && (input[0] == Eip1559Transaction.TYPE || (input[0] & 0xff) >= 0xc0)) {
+            return EvmTransaction.decodeUnsigned(input);
         }
         String text = Decoding.utf8(
-                        input, "the JSON of an eth_sendTransaction request, or an unsigned 0x02 transaction in hex")
+                        input,
+                        "the JSON of an eth_sendTransaction request, or an unsigned transaction in hex (0x02… or a "
+                                + "legacy 0xf8…)")
                 .strip();
         if (text.startsWith("{") || text.isEmpty()) {
-            return Eip1559Transaction.parse(text);
+            return EvmTransaction.parse(text);
         }
-        if (!text.startsWith("0x02")) {
+        if (!text.startsWith("0x")) {
             throw new IllegalArgumentException("the transaction must be the JSON of an eth_sendTransaction request, "
-                    + "or an unsigned EIP-1559 transaction in hex starting with 0x02 (legacy and other types are "
-                    + "not signed here)");
+                    + "or an unsigned transaction in hex starting with 0x: an EIP-1559 one (0x02…) or a legacy one "
+                    + "with its chain id (EIP-155)");
         }
-        return Eip1559Transaction.decodeUnsigned(Hex.decode(text.substring(2), "the transaction"));
+        return EvmTransaction.decodeUnsigned(Hex.decode(text.substring(2), "the transaction"));
     }
 
     private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address, Network network) {
-        Eip1559Transaction tx = readTransaction(input);
+        EvmTransaction tx = readTransaction(input);
         tx.checkFrom(address);
         TransactionReview t = tx.review();
         byte[] digest = tx.signingHash();
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
         TransactionRows.add(t, address, network, Instant.now(), rows, warnings);
-        SignReview review = new SignReview(PayloadKind.ETH_TX.title(), rows, warnings);
+        SignReview review = new SignReview(
+                PayloadKind.ETH_TX.title() + (t.gasPriceGwei() != null ? " (legacy, EIP-155)" : " (EIP-1559)"),
+                rows,
+                warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
         return new SinglePlan(review, part, address, hex(digest), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             byte[] raw = tx.signedEncoding(sig);
-            SignedEip1559 signed = SignedEip1559.decode(raw);
-            if (!EcRecover.sameAddress(signed.sender(), address)) {
-                throw PayloadResults.rejected("the sender recovered from the signed transaction (" + signed.sender()
+            String sender = tx.senderOf(raw);
+            if (!EcRecover.sameAddress(sender, address)) {
+                throw PayloadResults.rejected("the sender recovered from the signed transaction (" + sender
                         + ") is not this key's address " + address);
             }
             return PayloadResults.of(
@@ -190,7 +196,7 @@ final class EvmPayloads {
                             sig.recoveryId(),
                             res.der(),
                             hex(raw),
-                            hex(signed.txHash()),
+                            hex(Hashes.keccak256(raw)),
                             null,
                             null));
         });

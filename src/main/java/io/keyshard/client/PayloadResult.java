@@ -21,14 +21,14 @@ import java.util.UUID;
  * @param payload           what was signed, hex: the message, the unsigned transaction encoding, the
  *                          Solana message bytes (null for a PSBT)
  * @param digest            the 32-byte digest signed, hex, when one digest was signed (EIP-191, EIP-712,
- *                          EIP-1559, a raw digest)
+ *                          an EVM transaction, a raw digest)
  * @param signature         the signature: hex ({@code 0x} r‖s‖v for EVM messages), base58 for Solana;
  *                          for a PSBT the one signature, hex, when one input was signed (else see
  *                          {@code signatures})
  * @param v                 EVM only: 27/28 for messages, the y-parity 0/1 for a transaction
- * @param signedTransaction EIP-1559: {@code 0x02…}; Solana: base64 of the signed transaction; PSBT with
+ * @param signedTransaction EVM: {@code 0x02…}, or a legacy transaction's RLP list; Solana: base64 of the signed transaction; PSBT with
  *                          finalization: the final transaction, hex
- * @param txHash            EIP-1559: {@code 0x} Keccak-256 of the signed bytes; PSBT with finalization:
+ * @param txHash            EVM: {@code 0x} Keccak-256 of the signed bytes; PSBT with finalization:
  *                          the txid; Solana: the transaction id (the fee payer's signature, base58) once
  *                          the fee payer has signed
  * @param psbt              PSBT: the PSBT with this key's signatures added (finalized when asked), base64

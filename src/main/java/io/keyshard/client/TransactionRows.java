@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The review of an EIP-1559 transaction: the chain by name, amounts in its native coin, and a token
+ * The review of an EVM transaction (EIP-1559 or legacy): the chain by name, amounts in its native coin, and a token
  * call's recipient, spender and amount in words, since for a token transfer the transaction's own
  * recipient is the token contract and its value 0.
  */
@@ -56,8 +56,15 @@ final class TransactionRows {
         rows.add(row("Nonce", t.nonce().toString()));
         rows.add(row("To", t.to() + read.recipientIs()));
         rows.add(row("Value", EvmChain.amount(t.chainId(), t.value())));
-        rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
-        rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
+        if (t.gasPriceGwei() != null) {
+            rows.add(row(
+                    "Gas price",
+                    t.gasPriceGwei() + " gwei, paid in full for each unit of gas used (a legacy transaction, "
+                            + "replay-protected by its chain id: EIP-155)"));
+        } else {
+            rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
+            rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
+        }
         rows.add(row("Gas limit", t.gas().toString()));
         rows.add(row(
                 "Max cost",
@@ -189,7 +196,8 @@ final class TransactionRows {
 
     /** The signing history's line: chain and recipient, and what the call data was read as. */
     static String description(TransactionReview t) {
-        return "EIP-1559 transaction on chain " + t.chainId() + " to " + t.to()
+        return (t.gasPriceGwei() != null ? "Legacy transaction" : "EIP-1559 transaction") + " on chain "
+                + t.chainId() + " to " + t.to()
                 + ReadAs.of(t).history();
     }
 

@@ -10,6 +10,7 @@ import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.SignedEip1559;
+import io.keyshard.payload.evm.SignedLegacy;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,11 +127,55 @@ class EvmSignIT {
             assertTrue(EcRecover.sameAddress(address("2"), signed.sender()));
             assertEquals(unsigned.substring(2), Hex.encode(signed.transaction().unsignedEncoding()));
         }
+        // the same transfer as a legacy transaction with its chain id (EIP-155), as viem serialises it
+        String legacyUnsigned =
+                "0xeb8203118477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080018080";
         Path legacy = dir.resolve("legacy.hex");
+        Files.writeString(legacy, legacyUnsigned);
+        CliHarness.Result r =
+                cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "2", "--file", legacy.toString(), "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("Gas price") && r.err().contains("2 gwei"), r.err());
+        SignedLegacy signed = SignedLegacy.decode(hex(o, "signedTransaction"));
+        assertTrue(EcRecover.sameAddress(address("2"), signed.sender()));
+        assertEquals(
+                legacyUnsigned.substring(2), Hex.encode(signed.transaction().unsignedEncoding()));
+        assertEquals("0x" + Hex.encode(signed.txHash()), o.get("txHash").asText());
+        // without its chain id (before EIP-155) any chain would take the signature: refused, nothing signed
+        Path replayable = dir.resolve("replayable.hex");
         Files.writeString(
-                legacy, "0xec8203118477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080018080");
-        CliHarness.Result refused = cli.run("sign", "eth-tx", "--key-id", keyId, "--file", legacy.toString(), "--json");
+                replayable, "0xe88203118477359400809470997970c51812dc3a010c7d01b50e0d17dc79c8880de0b6b3a764000080");
+        CliHarness.Result refused =
+                cli.run("sign", "eth-tx", "--key-id", keyId, "--file", replayable.toString(), "--json");
         assertEquals(2, refused.exitCode(), refused.err());
-        assertTrue(refused.err().contains("starting with 0x02"), refused.err());
+        assertTrue(refused.err().contains("no chain id"), refused.err());
+    }
+
+    @Test
+    void aLegacyTransactionWithAGasPriceSignsForItsChain() throws Exception {
+        // BNB Smart Chain, where dapps still ask for a gasPrice
+        String from = address("4");
+        Path tx = dir.resolve("legacy.json");
+        Files.writeString(
+                tx,
+                "{\"from\":\"" + from + "\",\"chainId\":\"0x38\",\"nonce\":\"0x7\",\"gasPrice\":\"0x3b9aca00\","
+                        + "\"gas\":\"0x5208\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":"
+                        + "\"0x2386f26fc10000\"}");
+        CliHarness.Result r =
+                cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "4", "--file", tx.toString(), "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("Gas price") && r.err().contains("1 gwei"), r.err());
+        SignedLegacy signed = SignedLegacy.decode(hex(o, "signedTransaction"));
+        assertTrue(EcRecover.sameAddress(from, signed.sender()));
+        assertEquals(56L, signed.transaction().chainId().longValueExact());
+        assertEquals(7L, signed.transaction().nonce().longValueExact());
+        assertEquals("0x" + Hex.encode(signed.txHash()), o.get("txHash").asText());
+        JsonNode history = cli.history(keyId);
+        assertTrue(
+                history.get(history.size() - 1)
+                        .get("description")
+                        .asText()
+                        .startsWith("Legacy transaction on chain 56"),
+                history.get(history.size() - 1).toString());
     }
 }

@@ -694,8 +694,8 @@ class PayloadSigningTest {
         }
         for (String[] bad : new String[][] {
             {
-                "0xf86c0a8502540be400825208943535353535353535353535353535353535353535880de0b6b3a764000080",
-                "starting with 0x02"
+                // a legacy transaction without its chain id (before EIP-155): any chain would take it
+                "0xe90a8502540be400825208943535353535353535353535353535353535353535880de0b6b3a764000080", "no chain id"
             },
             {"0x02zz", "hex"},
             {"0x" + Hex.encode(unsigned).substring(0, 20), "RLP"},

@@ -23,7 +23,8 @@ public record Eip1559Transaction(
         BigInteger value,
         byte[] data,
         List<AccessListEntry> accessList,
-        String from) {
+        String from)
+        implements EvmTransaction {
 
     /** The transaction type byte of EIP-2718 envelopes for EIP-1559. */
     public static final int TYPE = 0x02;
@@ -76,9 +77,9 @@ public record Eip1559Transaction(
         return data.clone();
     }
 
-    /** Parses the JSON of {@code eth_sendTransaction} (see {@link Eip1559Json}). */
+    /** Parses the JSON of {@code eth_sendTransaction} as an EIP-1559 transaction (see {@link TransactionJson}). */
     public static Eip1559Transaction parse(String json) {
-        return Eip1559Json.parse(json);
+        return TransactionJson.eip1559(json);
     }
 
     /**
@@ -87,7 +88,7 @@ public record Eip1559Transaction(
      * canonical encoding is taken, so the bytes shown for review are the bytes whose hash is signed.
      */
     public static Eip1559Transaction decodeUnsigned(byte[] raw) {
-        List<Rlp.Item> f = Eip1559Fields.items(raw);
+        List<Rlp.Item> f = TransactionFields.items(raw);
         if (f.size() == 12) {
             throw new IllegalArgumentException(
                     "this transaction is already signed (it carries yParity, r and s): give the unsigned one");
@@ -96,27 +97,16 @@ public record Eip1559Transaction(
             throw new IllegalArgumentException(
                     "an unsigned EIP-1559 transaction is an RLP list of 9 fields, got " + f.size());
         }
-        Eip1559Transaction tx = Eip1559Fields.transaction(f);
+        Eip1559Transaction tx = TransactionFields.transaction(f);
         if (!Arrays.equals(tx.unsignedEncoding(), raw)) {
             throw new IllegalArgumentException("the transaction is not canonically encoded (EIP-2718, RLP)");
         }
         return tx;
     }
 
-    /**
-     * What every reader requires of the fields, JSON or RLP: a chain id (0 would sign for every chain), a
-     * nonce (EIP-2681) and gas within 64 bits, and a tip no higher than the fee cap, which nodes refuse.
-     */
+    /** What every reader requires of the fields: the shared checks, and a tip no higher than the fee cap. */
     Eip1559Transaction checked() {
-        if (chainId.signum() == 0) {
-            throw new IllegalArgumentException("chainId must not be 0");
-        }
-        if (nonce.bitLength() > 64) {
-            throw new IllegalArgumentException("nonce does not fit in 64 bits (got " + nonce + ")");
-        }
-        if (gas.bitLength() > 64) {
-            throw new IllegalArgumentException("gas does not fit in 64 bits (got " + gas + ")");
-        }
+        TransactionFields.checkShared(chainId, nonce, gas);
         if (maxPriorityFeePerGas.compareTo(maxFeePerGas) > 0) {
             throw new IllegalArgumentException("maxPriorityFeePerGas (" + maxPriorityFeePerGas
                     + ") is higher than maxFeePerGas (" + maxFeePerGas + "): nodes refuse such a transaction");
@@ -143,21 +133,15 @@ public record Eip1559Transaction(
     }
 
     /** {@code 0x02 ‖ rlp([... 9 fields])}: the bytes whose Keccak-256 is signed. */
+    @Override
     public byte[] unsignedEncoding() {
         return Bytes.concat(new byte[] {TYPE}, Rlp.encodeList(fields()));
     }
 
-    /** The digest the key signs. */
-    public byte[] signingHash() {
-        return Hashes.keccak256(unsignedEncoding());
-    }
-
     /** {@code 0x02 ‖ rlp([... 9 fields, yParity, r, s])}: the raw transaction to broadcast. Refuses a high s (EIP-2). */
+    @Override
     public byte[] signedEncoding(EvmSignature sig) {
-        if (!sig.isLowS()) {
-            throw new IllegalArgumentException(
-                    "the signature has a high s, which EIP-2 forbids in transactions; normalise it first");
-        }
+        sig.requireLowS();
         List<byte[]> list = fields();
         list.add(Rlp.encodeInteger(BigInteger.valueOf(sig.recoveryId())));
         list.add(Rlp.encodeInteger(sig.r()));
@@ -170,19 +154,8 @@ public record Eip1559Transaction(
         return Hashes.keccak256(signedEncoding);
     }
 
-    /**
-     * Refuses a payload whose {@code from} names another account than the signing key's address.
-     * A payload without {@code from} passes: the sender is whoever signs.
-     */
-    public void checkFrom(String keyAddress) {
-        if (from != null && !EcRecover.sameAddress(from, keyAddress)) {
-            throw new IllegalArgumentException("the transaction's from " + from + " is not this key's address "
-                    + keyAddress + ": pick the key (and path) of that account, or remove from");
-        }
-    }
-
-    /** What a user is shown before signing. */
-    public TransactionReview review() {
-        return TransactionReview.of(this);
+    @Override
+    public String senderOf(byte[] signed) {
+        return SignedEip1559.decode(signed).sender();
     }
 }

@@ -29,6 +29,14 @@ public record EvmSignature(BigInteger r, BigInteger s, int recoveryId) {
         return s.compareTo(HALF_N) <= 0;
     }
 
+    /** Refuses a high s, which EIP-2 forbids in transactions. */
+    void requireLowS() {
+        if (!isLowS()) {
+            throw new IllegalArgumentException(
+                    "the signature has a high s, which EIP-2 forbids in transactions; normalise it first");
+        }
+    }
+
     /** The same signature with s replaced by n - s when s is high; negating s flips R's parity. */
     public EvmSignature normalized() {
         return isLowS() ? this : new EvmSignature(r, N.subtract(s), recoveryId ^ 1);

@@ -20,17 +20,19 @@ public record SignedEip1559(Eip1559Transaction transaction, EvmSignature signatu
 
     /** Decodes {@code 0x02 ‖ rlp([chainId, ..., accessList, yParity, r, s])}. */
     public static SignedEip1559 decode(byte[] raw) {
-        List<Rlp.Item> f = Eip1559Fields.items(raw);
+        List<Rlp.Item> f = TransactionFields.items(raw);
         if (f.size() != 12) {
             throw new IllegalArgumentException("a signed EIP-1559 transaction is an RLP list of 12 fields");
         }
-        Eip1559Transaction tx = Eip1559Fields.transaction(f);
-        BigInteger yParity = Eip1559Fields.integer(f.get(9), "yParity");
+        Eip1559Transaction tx = TransactionFields.transaction(f);
+        BigInteger yParity = TransactionFields.integer(f.get(9), "yParity");
         if (yParity.compareTo(BigInteger.ONE) > 0) {
             throw new IllegalArgumentException("yParity must be 0 or 1, got " + yParity);
         }
         EvmSignature sig = new EvmSignature(
-                Eip1559Fields.integer(f.get(10), "r"), Eip1559Fields.integer(f.get(11), "s"), yParity.intValue());
+                TransactionFields.integer(f.get(10), "r"),
+                TransactionFields.integer(f.get(11), "s"),
+                yParity.intValue());
         return new SignedEip1559(tx, sig, raw);
     }
 

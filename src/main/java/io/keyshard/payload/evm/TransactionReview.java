@@ -5,14 +5,16 @@ import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 
 /**
- * What a user checks before signing a transaction: chain, recipient, amount in the chain's native coin
- * (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the checks on it), fees in gwei, gas, the most it can cost, the call data's size and
+ * What a user checks before signing a transaction: its type (2 for EIP-1559, 0 for legacy), chain, recipient,
+ * amount in the chain's native coin (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the checks
+ * on it), fees in gwei (the fee caps of type 2, else null; the gas price of type 0, else null), gas, the most it can cost, the call data's size and
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
  * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
  * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido, Aave v3
  * or 1inch router call it is (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
+        int type,
         BigInteger chainId,
         BigInteger nonce,
         String to,
@@ -20,6 +22,7 @@ public record TransactionReview(
         BigInteger valueWei,
         String maxFeePerGasGwei,
         String maxPriorityFeePerGasGwei,
+        String gasPriceGwei,
         BigInteger gas,
         String maxCost,
         int dataSize,
@@ -36,26 +39,32 @@ public record TransactionReview(
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
 
-    static TransactionReview of(Eip1559Transaction tx) {
+    static TransactionReview of(EvmTransaction tx) {
         byte[] to = tx.to();
         byte[] data = tx.data();
         String recipient = to == null ? CONTRACT_CREATION : AccountAddresses.eip55(Hex.encode(to));
         String selector =
                 data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
-        BigInteger maxCost = tx.gas().multiply(tx.maxFeePerGas()).add(tx.value());
+        Eip1559Transaction typed = tx instanceof Eip1559Transaction t ? t : null;
+        LegacyTransaction legacy = tx instanceof LegacyTransaction l ? l : null;
+        // the most a gas unit can cost: the fee cap of type 2 (the base fee and tip may be less), a legacy price
+        BigInteger perGas = typed != null ? typed.maxFeePerGas() : legacy.gasPrice();
+        BigInteger maxCost = tx.gas().multiply(perGas).add(tx.value());
         return new TransactionReview(
+                typed != null ? Eip1559Transaction.TYPE : 0,
                 tx.chainId(),
                 tx.nonce(),
                 recipient,
                 EvmUnits.ether(tx.value()),
                 tx.value(),
-                EvmUnits.gwei(tx.maxFeePerGas()),
-                EvmUnits.gwei(tx.maxPriorityFeePerGas()),
+                typed == null ? null : EvmUnits.gwei(typed.maxFeePerGas()),
+                typed == null ? null : EvmUnits.gwei(typed.maxPriorityFeePerGas()),
+                legacy == null ? null : EvmUnits.gwei(legacy.gasPrice()),
                 tx.gas(),
                 EvmUnits.ether(maxCost),
                 data.length,
                 selector,
-                tx.accessList().size(),
+                typed == null ? 0 : typed.accessList().size(),
                 to == null ? null : TokenCall.decode(data).orElse(null),
                 Permit2Approval.decode(recipient, data).orElse(null),
                 WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null),

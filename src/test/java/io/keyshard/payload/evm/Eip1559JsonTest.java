@@ -50,7 +50,7 @@ class Eip1559JsonTest {
                 "0x000000000000000000000000000000000000dEaD|0x000000000000000000000000000000000000DeaD|to has a wrong EIP-55 checksum",
                 "0x000000000000000000000000000000000000dEaD|0xdead|to is not a 0x address of 40 hex digits",
                 "\"gas\": \"21000\"|\"gas\": \"21000\", \"data\": \"0x123\"|data must be an even-length hex string",
-                "\"gas\": \"21000\"|\"gas\": \"21000\", \"type\": \"0x3\"|type must be 0x2",
+                "\"gas\": \"21000\"|\"gas\": \"21000\", \"type\": \"0x3\"|type 3 (EIP-4844",
                 "\"gas\": \"21000\"|\"gas\": \"21000\", \"accessList\": [{\"address\": \"0x000000000000000000000000000000000000dead\", \"storageKeys\": [\"0x01\"]}]|accessList[0].storageKeys[0] must be 32 bytes",
                 "\"gas\": \"21000\"|\"gas\": \"21000\", \"gas\": \"22000\"|Duplicate field 'gas'",
             })

@@ -28,9 +28,9 @@ class EvmPayloadFuzzTest {
             new LocalKey("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
 
     /**
-     * The JSON of {@code eth_sendTransaction} (EIP-1559). Accepted: the review builds, the signed
-     * encoding decodes to the same fields, the sender recovered is the key's address, and a
-     * {@code from} other than that address is refused.
+     * The JSON of {@code eth_sendTransaction}, EIP-1559 or legacy. Accepted: the review builds, the signed
+     * encoding decodes to the same fields, the sender recovered is the key's address, and a {@code from} other
+     * than that address is refused.
      */
     @FuzzTest(maxDuration = "30s")
     void transactionJson(byte[] data) {
@@ -38,19 +38,14 @@ class EvmPayloadFuzzTest {
         if (json == null) {
             return;
         }
-        Eip1559Transaction tx;
+        EvmTransaction tx;
         try {
-            tx = Eip1559Transaction.parse(json);
+            tx = EvmTransaction.parse(json);
         } catch (IllegalArgumentException refused) {
             Refusals.assertExplained(refused);
             return;
         }
-        assertNotNull(tx.review());
-        byte[] signed = tx.signedEncoding(KEY.sign(tx.signingHash()));
-        SignedEip1559 decoded = SignedEip1559.decode(signed);
-        assertSameFields(tx, decoded.transaction());
-        assertEquals(KEY.address(), decoded.sender());
-        assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        assertSignsAndReadsBack(tx);
         try {
             tx.checkFrom(KEY.address());
             assertTrue(tx.from() == null || EcRecover.sameAddress(tx.from(), KEY.address()), tx.from());
@@ -61,48 +56,71 @@ class EvmPayloadFuzzTest {
     }
 
     /**
-     * A signed raw EIP-1559 transaction as a node reads it. Accepted with a low s: it re-encodes to
-     * the same bytes; recovering its sender gives an address or a refusal.
+     * A signed raw transaction as a node reads it, EIP-1559 ({@code 0x02…}) or legacy (an RLP list). Accepted
+     * with a low s: it re-encodes to the same bytes; recovering its sender gives an address or a refusal.
      */
     @FuzzTest(maxDuration = "30s")
     void rawTransaction(byte[] data) {
-        SignedEip1559 decoded;
+        EvmTransaction tx;
+        EvmSignature sig;
         try {
-            decoded = SignedEip1559.decode(data);
+            if (data.length > 0 && (data[0] & 0xff) >= 0xc0) {
+                SignedLegacy decoded = SignedLegacy.decode(data);
+                tx = decoded.transaction();
+                sig = decoded.signature();
+            } else {
+                SignedEip1559 decoded = SignedEip1559.decode(data);
+                tx = decoded.transaction();
+                sig = decoded.signature();
+            }
         } catch (IllegalArgumentException refused) {
             Refusals.assertExplained(refused);
             return;
         }
-        if (decoded.signature().isLowS()) {
-            assertArrayEquals(data, decoded.transaction().signedEncoding(decoded.signature()));
+        if (sig.isLowS()) {
+            assertArrayEquals(data, tx.signedEncoding(sig));
         }
-        assertNotNull(decoded.transaction().review());
+        assertNotNull(tx.review());
         try {
-            assertTrue(decoded.sender().startsWith("0x"));
+            assertTrue(tx.senderOf(data).startsWith("0x"));
         } catch (IllegalArgumentException refused) {
             Refusals.assertExplained(refused);
         }
     }
 
     /**
-     * An unsigned {@code 0x02} transaction as a tool serialises it. Accepted: it is the one canonical
-     * encoding of its fields (re-encodes to the same bytes, so what is reviewed is what is signed), the
-     * review builds, and its signature decodes back to the same fields and the key's address.
+     * An unsigned transaction as a tool serialises it ({@code 0x02…}, or a legacy list with EIP-155's chain id).
+     * Accepted: it is the one canonical encoding of its fields (re-encodes to the same bytes, so what is
+     * reviewed is what is signed), the review builds, and its signature decodes back to the same fields and the
+     * key's address.
      */
     @FuzzTest(maxDuration = "30s")
     void unsignedTransaction(byte[] data) {
-        Eip1559Transaction tx;
+        EvmTransaction tx;
         try {
-            tx = Eip1559Transaction.decodeUnsigned(data);
+            tx = EvmTransaction.decodeUnsigned(data);
         } catch (IllegalArgumentException refused) {
             Refusals.assertExplained(refused);
             return;
         }
         assertArrayEquals(data, tx.unsignedEncoding());
+        assertSignsAndReadsBack(tx);
+    }
+
+    /** Signed by the key, the transaction reads back as a node reads it: the same fields, the key's address. */
+    private static void assertSignsAndReadsBack(EvmTransaction tx) {
         assertNotNull(tx.review());
-        SignedEip1559 decoded = SignedEip1559.decode(tx.signedEncoding(KEY.sign(tx.signingHash())));
-        assertSameFields(tx, decoded.transaction());
-        assertEquals(KEY.address(), decoded.sender());
+        byte[] signed = tx.signedEncoding(KEY.sign(tx.signingHash()));
+        assertEquals(KEY.address(), tx.senderOf(signed));
+        if (tx instanceof Eip1559Transaction typed) {
+            SignedEip1559 decoded = SignedEip1559.decode(signed);
+            assertSameFields(typed, decoded.transaction());
+            assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        } else {
+            SignedLegacy decoded = SignedLegacy.decode(signed);
+            assertArrayEquals(tx.unsignedEncoding(), decoded.transaction().unsignedEncoding());
+            assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        }
     }
 
     /**

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nine fields of an EIP-1559 transaction read from its RLP list, strictly (canonical integers of at
- * most 256 bits, a 20-byte or empty {@code to}, access-list entries of [address, [keys]]): one reader for
- * the unsigned transaction a tool hands over and the signed one read back.
+ * The fields of a transaction read from its RLP list, strictly (canonical integers of at most 256 bits, a
+ * 20-byte or empty {@code to}, access-list entries of [address, [keys]]): one reader for the unsigned
+ * transaction a tool hands over and the signed one read back, for EIP-1559 ({@code 0x02 ‖ rlp([...])}) and for
+ * legacy transactions ({@code rlp([...])}, EIP-155).
  */
-final class Eip1559Fields {
-    private Eip1559Fields() {}
+final class TransactionFields {
+    private TransactionFields() {}
 
     /** The items of {@code 0x02 ‖ rlp([...])}: refuses another type byte and bytes that are not one RLP list. */
     static List<Rlp.Item> items(byte[] raw) {
@@ -25,24 +26,70 @@ final class Eip1559Fields {
         return list.items();
     }
 
+    /** The items of a legacy transaction, which is one RLP list with no type byte before it. */
+    static List<Rlp.Item> legacyItems(byte[] raw) {
+        if (raw.length == 0 || (raw[0] & 0xff) < 0xc0) {
+            throw new IllegalArgumentException(
+                    "not a legacy transaction: it must be one RLP list (first byte " + "0xc0 or above)");
+        }
+        if (!(Rlp.decode(raw) instanceof Rlp.Seq list)) {
+            throw new IllegalArgumentException("a legacy transaction is one RLP list");
+        }
+        return list.items();
+    }
+
     /** The transaction of {@code f}'s first nine items, checked as {@link Eip1559Transaction#checked()}. */
     static Eip1559Transaction transaction(List<Rlp.Item> f) {
-        byte[] to = str(f.get(5), "to");
-        if (to.length != 0 && to.length != 20) {
-            throw new IllegalArgumentException("to must be empty or 20 bytes, got " + to.length);
-        }
         return new Eip1559Transaction(
                         integer(f.get(0), "chainId"),
                         integer(f.get(1), "nonce"),
                         integer(f.get(2), "maxPriorityFeePerGas"),
                         integer(f.get(3), "maxFeePerGas"),
                         integer(f.get(4), "gas"),
-                        to.length == 0 ? null : to,
+                        to(f.get(5)),
                         integer(f.get(6), "value"),
                         str(f.get(7), "data"),
                         accessList(f.get(8)),
                         null)
                 .checked();
+    }
+
+    /** The legacy transaction of {@code f}'s first six items on {@code chainId}, checked. */
+    static LegacyTransaction legacy(List<Rlp.Item> f, BigInteger chainId) {
+        return new LegacyTransaction(
+                        chainId,
+                        integer(f.get(0), "nonce"),
+                        integer(f.get(1), "gasPrice"),
+                        integer(f.get(2), "gas"),
+                        to(f.get(3)),
+                        integer(f.get(4), "value"),
+                        str(f.get(5), "data"),
+                        null)
+                .checked();
+    }
+
+    /**
+     * What every reader requires of a transaction of any type, JSON or RLP: a chain id (0 would sign for every
+     * chain), a nonce (EIP-2681) and gas within 64 bits.
+     */
+    static void checkShared(BigInteger chainId, BigInteger nonce, BigInteger gas) {
+        if (chainId.signum() == 0) {
+            throw new IllegalArgumentException("chainId must not be 0");
+        }
+        if (nonce.bitLength() > 64) {
+            throw new IllegalArgumentException("nonce does not fit in 64 bits (got " + nonce + ")");
+        }
+        if (gas.bitLength() > 64) {
+            throw new IllegalArgumentException("gas does not fit in 64 bits (got " + gas + ")");
+        }
+    }
+
+    private static byte[] to(Rlp.Item item) {
+        byte[] to = str(item, "to");
+        if (to.length != 0 && to.length != 20) {
+            throw new IllegalArgumentException("to must be empty or 20 bytes, got " + to.length);
+        }
+        return to.length == 0 ? null : to;
     }
 
     static byte[] str(Rlp.Item item, String field) {

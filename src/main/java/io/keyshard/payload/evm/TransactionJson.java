@@ -1,0 +1,200 @@
+package io.keyshard.payload.evm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a transaction from the JSON of {@code eth_sendTransaction}. Required: chainId, nonce, gas, and the fees
+ * of its type: maxPriorityFeePerGas and maxFeePerGas (EIP-1559, type 2), or gasPrice (legacy, type 0, signed
+ * with EIP-155's chain id). Optional: to (absent creates a contract), value, data, from, type, and accessList
+ * (type 2 only). Anything else is refused, so a field the signature would not cover (blobs, an authorization
+ * list, an access list on a legacy transaction) cannot slip through.
+ */
+final class TransactionJson {
+    private static final List<String> EIP1559_REQUIRED =
+            List.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas");
+    private static final List<String> LEGACY_REQUIRED = List.of("chainId", "nonce", "gasPrice", "gas");
+    private static final Set<String> OPTIONAL = Set.of("to", "value", "data", "from", "type");
+    private static final Map<String, String> HINTS = Map.of(
+            "gasLimit", "use gas",
+            "input", "use data",
+            "gasPrice", "a type-2 transaction has maxFeePerGas and maxPriorityFeePerGas instead",
+            "maxFeePerBlobGas", "blob transactions (type 3) are not supported",
+            "authorizationList", "set-code transactions (type 4) are not supported");
+
+    private TransactionJson() {}
+
+    /** A transaction of either type: legacy when the JSON says type 0 or gives a gasPrice, else EIP-1559. */
+    static EvmTransaction parse(String json) {
+        JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
+        Integer type = type(root);
+        boolean feeCaps = root.has("maxFeePerGas") || root.has("maxPriorityFeePerGas");
+        if (type == null && root.has("gasPrice") && feeCaps) {
+            throw new IllegalArgumentException("the transaction has both gasPrice (a legacy transaction) and "
+                    + "maxFeePerGas or maxPriorityFeePerGas (EIP-1559): give one or the other");
+        }
+        if (type != null && type == 0 || type == null && root.has("gasPrice")) {
+            return legacy(root);
+        }
+        return eip1559(root, type);
+    }
+
+    /** An EIP-1559 transaction; a gasPrice is refused with what to give instead. */
+    static Eip1559Transaction eip1559(String json) {
+        JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
+        return eip1559(root, type(root));
+    }
+
+    /** What the transaction types of EIP-2718 are, for a refusal that names one. */
+    static String typeName(int type) {
+        return switch (type) {
+            case 0 -> "legacy";
+            case 1 -> "EIP-2930, with an access list";
+            case 2 -> "EIP-1559";
+            case 3 -> "EIP-4844, with blobs";
+            case 4 -> "EIP-7702, setting code";
+            default -> "not a known type";
+        };
+    }
+
+    private static Integer type(JsonNode root) {
+        if (!root.has("type")) {
+            return null;
+        }
+        int type = Quantities.unsigned(root.get("type"), "type", 8).intValue();
+        if (type != 0 && type != Eip1559Transaction.TYPE) {
+            throw new IllegalArgumentException("type " + type + " (" + typeName(type) + ") is not signed here: "
+                    + "give type 0x2 (EIP-1559) or 0x0 (legacy)");
+        }
+        return type;
+    }
+
+    private static Eip1559Transaction eip1559(JsonNode root, Integer type) {
+        if (type != null && type != Eip1559Transaction.TYPE) {
+            throw new IllegalArgumentException("type must be 0x2 (EIP-1559), got " + type);
+        }
+        checkFields(root, EIP1559_REQUIRED, Set.of("accessList"), HINTS);
+        Common c = common(root);
+        List<Eip1559Transaction.AccessListEntry> accessList =
+                root.hasNonNull("accessList") ? accessList(root.get("accessList")) : List.of();
+        return new Eip1559Transaction(
+                        c.chainId,
+                        c.nonce,
+                        Quantities.unsigned(root.get("maxPriorityFeePerGas"), "maxPriorityFeePerGas", 256),
+                        Quantities.unsigned(root.get("maxFeePerGas"), "maxFeePerGas", 256),
+                        c.gas,
+                        c.to,
+                        c.value,
+                        c.data,
+                        accessList,
+                        c.from)
+                .checked();
+    }
+
+    private static LegacyTransaction legacy(JsonNode root) {
+        String eip1559 = "a legacy transaction (gasPrice) has no ";
+        checkFields(
+                root,
+                LEGACY_REQUIRED,
+                Set.of(),
+                Map.of(
+                        "accessList",
+                                "an access list makes a type-1 transaction (EIP-2930), which is not signed "
+                                        + "here: leave it out, or give maxFeePerGas and maxPriorityFeePerGas for EIP-1559",
+                        "maxFeePerGas", eip1559 + "maxFeePerGas",
+                        "maxPriorityFeePerGas", eip1559 + "maxPriorityFeePerGas",
+                        "gasLimit", "use gas",
+                        "input", "use data"));
+        Common c = common(root);
+        return new LegacyTransaction(
+                        c.chainId,
+                        c.nonce,
+                        Quantities.unsigned(root.get("gasPrice"), "gasPrice", 256),
+                        c.gas,
+                        c.to,
+                        c.value,
+                        c.data,
+                        c.from)
+                .checked();
+    }
+
+    /** Refuses a field neither required nor optional (with a hint where one helps) and a required one missing. */
+    private static void checkFields(
+            JsonNode root, List<String> required, Set<String> alsoOptional, Map<String, String> hints) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!required.contains(name) && !OPTIONAL.contains(name) && !alsoOptional.contains(name)) {
+                String hint = hints.get(name);
+                throw new IllegalArgumentException(
+                        "unknown transaction field '" + name + "'" + (hint == null ? "" : ": " + hint));
+            }
+        }
+        for (String name : required) {
+            if (!root.hasNonNull(name)) {
+                throw new IllegalArgumentException("the transaction field " + name + " is missing");
+            }
+        }
+    }
+
+    /** The fields both types share. */
+    private record Common(
+            BigInteger chainId,
+            BigInteger nonce,
+            BigInteger gas,
+            byte[] to,
+            BigInteger value,
+            byte[] data,
+            String from) {}
+
+    private static Common common(JsonNode root) {
+        BigInteger chainId = Quantities.unsigned(root.get("chainId"), "chainId", 256);
+        BigInteger nonce = Quantities.unsigned(root.get("nonce"), "nonce", 256);
+        BigInteger gas = Quantities.unsigned(root.get("gas"), "gas", 256);
+        byte[] to = root.hasNonNull("to") ? Quantities.address(root.get("to"), "to") : null;
+        BigInteger value =
+                root.hasNonNull("value") ? Quantities.unsigned(root.get("value"), "value", 256) : BigInteger.ZERO;
+        byte[] data = root.hasNonNull("data") ? Quantities.data(root.get("data"), "data") : new byte[0];
+        String from = null;
+        if (root.hasNonNull("from")) {
+            Quantities.address(root.get("from"), "from");
+            from = root.get("from").textValue();
+        }
+        return new Common(chainId, nonce, gas, to, value, data, from);
+    }
+
+    private static List<Eip1559Transaction.AccessListEntry> accessList(JsonNode node) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("accessList must be an array of {address, storageKeys}");
+        }
+        List<Eip1559Transaction.AccessListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode e = node.get(i);
+            String where = "accessList[" + i + "]";
+            if (!e.isObject() || e.size() != 2 || !e.has("address") || !e.has("storageKeys")) {
+                throw new IllegalArgumentException(
+                        where + " must be exactly {\"address\": ..., \"storageKeys\": [...]}");
+            }
+            JsonNode keys = e.get("storageKeys");
+            if (!keys.isArray()) {
+                throw new IllegalArgumentException(where + ".storageKeys must be an array");
+            }
+            List<byte[]> storageKeys = new ArrayList<>();
+            for (int k = 0; k < keys.size(); k++) {
+                byte[] key = Quantities.data(keys.get(k), where + ".storageKeys[" + k + "]");
+                if (key.length != 32) {
+                    throw new IllegalArgumentException(
+                            where + ".storageKeys[" + k + "] must be 32 bytes, got " + key.length);
+                }
+                storageKeys.add(key);
+            }
+            entries.add(new Eip1559Transaction.AccessListEntry(
+                    Quantities.address(e.get("address"), where + ".address"), storageKeys));
+        }
+        return entries;
+    }
+}
