@@ -65,7 +65,9 @@ final class NodeApi {
         } catch (ShareStore.StorageFullException e) {
             ApiExchange.sendError(ex, new ApiException(507, "STORAGE_FULL", e.getMessage()));
         } catch (RuntimeException | IOException e) {
-            // Never echo an internal message: it could carry data from the request or the store.
+            // Never echo an internal message: it could carry data from the request or the store. The operator's
+            // log gets where it failed, without the message either.
+            FailureLog.report(ex.method(), ex.rawPath(), e);
             ApiExchange.sendError(ex, new ApiException(500, "INTERNAL", "the server failed to handle the request"));
         }
     }
