@@ -13,6 +13,7 @@ import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.EvmTransaction;
+import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.SeaportOrder;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
@@ -92,6 +93,7 @@ final class EvmPayloads {
         SeaportOrder.of(data).ifPresent(o -> SeaportRows.add(o, t.chainId(), address, rows, warnings));
         SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
         CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
+        SafeTransaction.of(data).ifPresent(s -> SafeRows.add(s, t.chainId(), address, Instant.now(), rows, warnings));
         messageLines(data, address, rows, warnings);
         if (!uncovered.isEmpty()) {
             rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));

@@ -46,12 +46,7 @@ final class TransactionRows {
             Instant now,
             List<SignReview.Row> rows,
             List<String> warnings) {
-        TokenCall call = t.tokenCall();
-        Permit2Approval allowance = t.permit2Approval();
-        WrappedCoin wrap = t.wrappedCoin();
-        UniversalRouterCall router = t.routerCall();
         ReadAs read = ReadAs.of(t);
-        String readAs = read.signature();
         rows.add(row("Chain id", EvmChain.describe(t.chainId())));
         rows.add(row("Nonce", t.nonce().toString()));
         rows.add(row("To", t.to() + read.recipientIs()));
@@ -74,6 +69,40 @@ final class TransactionRows {
                                 .map(c -> ", plus the L1 data fee " + c.name() + " charges on top of gas (the "
                                         + "transaction does not cap it)")
                                 .orElse("")));
+        callRows(t, address, now, rows, warnings);
+        if (t.accessListEntries() > 0) {
+            rows.add(row("Access list", t.accessListEntries() + " entries"));
+        }
+        // mainnet is the default, so only the choice of testnet says what the person expects
+        EvmChain.of(t.chainId())
+                .filter(c -> network == Network.TESTNET && !c.testNetwork())
+                .ifPresent(c -> warnings.add("you chose testnet, but this transaction is for " + c.name()
+                        + ", a main network whose coins have value"));
+        if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
+            warnings.add("this transaction creates a contract (no recipient)");
+        }
+        if (t.gas().compareTo(LEAST_GAS) < 0) {
+            warnings.add("the gas limit " + t.gas() + " is below 21000, the least any transaction uses: the network "
+                    + "refuses it; have the wallet estimate the gas and make the transaction again");
+        }
+        if (ZERO_ADDRESS.equals(t.to()) && t.valueWei().signum() != 0) {
+            warnings.add("the coins go to the zero address: coins sent there are lost for good");
+        }
+        callWarnings(t, warnings);
+    }
+
+    /**
+     * The rows of what the call data does, read by the decoders that know it: a token call, a Permit2 allowance,
+     * the wrapping of the coin, the Uniswap router's steps, Lido, Aave or 1inch; the data's size and selector
+     * otherwise. Also what a Safe transaction calls.
+     */
+    static void callRows(
+            TransactionReview t, String address, Instant now, List<SignReview.Row> rows, List<String> warnings) {
+        TokenCall call = t.tokenCall();
+        Permit2Approval allowance = t.permit2Approval();
+        WrappedCoin wrap = t.wrappedCoin();
+        UniversalRouterCall router = t.routerCall();
+        String readAs = ReadAs.of(t).signature();
         rows.add(row(
                 "Data",
                 t.dataSize() + " bytes"
@@ -102,31 +131,24 @@ final class TransactionRows {
         if (t.oneInchCall() != null) {
             OneInchRows.add(t, t.oneInchCall(), address, rows, warnings);
         }
-        if (t.accessListEntries() > 0) {
-            rows.add(row("Access list", t.accessListEntries() + " entries"));
-        }
-        // mainnet is the default, so only the choice of testnet says what the person expects
-        EvmChain.of(t.chainId())
-                .filter(c -> network == Network.TESTNET && !c.testNetwork())
-                .ifPresent(c -> warnings.add("you chose testnet, but this transaction is for " + c.name()
-                        + ", a main network whose coins have value"));
-        if (TransactionReview.CONTRACT_CREATION.equals(t.to())) {
-            warnings.add("this transaction creates a contract (no recipient)");
-        }
-        if (t.gas().compareTo(LEAST_GAS) < 0) {
-            warnings.add("the gas limit " + t.gas() + " is below 21000, the least any transaction uses: the network "
-                    + "refuses it; have the wallet estimate the gas and make the transaction again");
-        }
-        if (ZERO_ADDRESS.equals(t.to()) && t.valueWei().signum() != 0) {
-            warnings.add("the coins go to the zero address: coins sent there are lost for good");
-        }
+    }
+
+    /** What the call data makes its recipient, e.g. " (the token contract)"; empty when it says nothing. */
+    static String recipientIs(TransactionReview t) {
+        return ReadAs.of(t).recipientIs();
+    }
+
+    /** What to beware of in the call data: an approval or a call not read here, and a token call's risks. */
+    static void callWarnings(TransactionReview t, List<String> warnings) {
+        TokenCall call = t.tokenCall();
+        String readAs = ReadAs.of(t).signature();
         if (readAs == null && (TokenCall.isApproval(t.selector()) || Permit2Approval.isSelector(t.selector()))) {
             warnings.add("the call " + t.selector() + " approves a spender for your tokens");
         } else if (readAs == null && t.selector() != null && !TransactionReview.CONTRACT_CREATION.equals(t.to())) {
             // a router called by this key can spend what the key approved to it (or to Permit2) before
-            warnings.add("a contract call not decoded here (selector " + t.selector() + "): what it does with this "
-                    + "key's tokens, and with approvals the key gave before, is not shown; sign only for a contract "
-                    + "and an app you trust");
+            warnings.add("a contract call not decoded here (selector " + t.selector() + "): what it does with the "
+                    + "tokens of the account that makes it, and with approvals that account gave before, is not shown; "
+                    + "sign only for a contract and an app you trust");
         }
         if (call != null) {
             tokenWarnings(call, t.to(), warnings);

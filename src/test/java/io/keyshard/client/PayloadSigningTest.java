@@ -337,6 +337,73 @@ class PayloadSigningTest {
     }
 
     @Test
+    void aSafeTransactionShowsWhatItCallsAndWarnsOfADelegateCallAndARefund() throws IOException {
+        SignReview batch = typedReview("safe-tx-multisend.json");
+        assertShows(
+                batch,
+                new SignReview.Row("Safe nonce", "6"),
+                new SignReview.Row(
+                        "Batch",
+                        "2 calls, one after another, through Safe's MultiSendCallOnly at "
+                                + "0x9641d764fc13c8B624c04430C7356C1C7C8102e2 (a delegate call to Safe's own batching "
+                                + "contract)"),
+                new SignReview.Row(
+                        "Call 2 of 2", "CALL to 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 (the token contract)"),
+                new SignReview.Row("Token recipient", "0x1FE27A73Cd9f0b3C53b6E936D0b4F9B2f8ca3367"),
+                new SignReview.Row("Token amount", "800 USDC"));
+        assertEquals(1, batch.warnings().size(), batch.text());
+        assertTrue(
+                batch.warnings().get(0).startsWith("a contract call not decoded here (selector 0xdd43a79f)"),
+                batch.text());
+
+        SignReview drain = typedReview("safe-tx-delegatecall.json");
+        assertShows(
+                drain,
+                new SignReview.Row(
+                        "The call",
+                        "DELEGATECALL (runs its code as the Safe) to 0x111CEEee040739fD91D29C34C33E6B3E112F2177 (the "
+                                + "Safe itself), sending 0.000000000000001 ETH"),
+                new SignReview.Row("Safe setting", "owner 0x0c75Fa5a5F1C0997e3eEA425cFA13184ed0eC9e5, threshold 3"));
+        List<String> w = drain.warnings();
+        assertTrue(
+                w.stream()
+                        .anyMatch(x -> x.startsWith("the call is a DELEGATECALL to "
+                                + "0x111CEEee040739fD91D29C34C33E6B3E112F2177: its code runs as the Safe itself")),
+                drain.text());
+        assertTrue(
+                w.stream()
+                        .anyMatch(x -> x.startsWith(
+                                "the call calls the Safe itself " + "(addOwnerWithThreshold(address,uint256))")),
+                drain.text());
+        assertTrue(
+                w.stream()
+                        .anyMatch(
+                                x -> x.startsWith(
+                                        "the Safe pays a gas refund in the token "
+                                                + "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2 to 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045")),
+                drain.text());
+
+        // a rejection, as Safe's app proposes one: an empty call to the Safe itself for the nonce, nothing to warn of
+        SignReview rejection = typedReview(
+                "safe-tx-delegatecall.json",
+                "\"operation\": 1",
+                "\"operation\": 0",
+                "\"value\": \"1000\"",
+                "\"value\": \"0\"",
+                "\"gasPrice\": \"50\"",
+                "\"gasPrice\": \"0\"",
+                "0x0d582f130000000000000000000000000c75fa5a5f1c0997e3eea425cfa13184ed0ec9e5000000000000000000000000"
+                        + "0000000000000000000000000000000000000003",
+                "0x");
+        assertShows(
+                rejection,
+                new SignReview.Row(
+                        "Rejection",
+                        "does nothing but use up the Safe's nonce 234, so no other transaction for that nonce can run"));
+        assertEquals(List.of(), rejection.warnings(), rejection.text());
+    }
+
+    @Test
     void aCowOrderShowsWhatItSellsAndBuysAndWarnsWhenItPaysSomeoneElseOrAsksNothing() throws IOException {
         String self = evmAddress("m/44/60/0/0/0");
         SignReview order = typedReview("cow-order.json");

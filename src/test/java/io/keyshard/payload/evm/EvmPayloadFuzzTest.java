@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.Refusals;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -227,6 +228,11 @@ class EvmPayloadFuzzTest {
         });
         SeaportOrder.of(typed).ifPresent(EvmPayloadFuzzTest::assertReadable);
         SeaportOrder.bulk(typed).ifPresent(orders -> orders.forEach(EvmPayloadFuzzTest::assertReadable));
+        SafeTransaction.of(typed).ifPresent(s -> {
+            assertTrue(s.safe().equalsIgnoreCase(review.verifyingContract()), s::toString);
+            s.batch().ifPresent(calls -> assertBatchIsTheWholeData(s, calls));
+            SafeSettingsCall.decode(s.data());
+        });
         CowOrder.of(typed)
                 .ifPresent(o -> assertTrue(
                         CowOrder.SETTLEMENT.equalsIgnoreCase(review.verifyingContract())
@@ -298,6 +304,21 @@ class EvmPayloadFuzzTest {
             case "verifyingContract" -> review.verifyingContract() != null;
             default -> review.salt() != null;
         };
+    }
+
+    /** A MultiSend batch as read: its calls packed again are the very bytes {@code multiSend(bytes)} carries. */
+    private static void assertBatchIsTheWholeData(SafeTransaction s, List<SafeTransaction.Call> calls) {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        for (SafeTransaction.Call c : calls) {
+            packed.write(c.delegateCall() ? 1 : 0);
+            packed.writeBytes(Hex.decode(c.to().substring(2), "to"));
+            packed.writeBytes(Bytes.word(c.value()));
+            packed.writeBytes(Bytes.word(BigInteger.valueOf(c.data().length)));
+            packed.writeBytes(c.data());
+        }
+        byte[] data = s.data();
+        int length = new BigInteger(1, Arrays.copyOfRange(data, 36, 68)).intValueExact();
+        assertArrayEquals(Arrays.copyOfRange(data, 68, 68 + length), packed.toByteArray());
     }
 
     /** A Seaport order as its review reads it: an offerer, and a recipient for everything paid. */
