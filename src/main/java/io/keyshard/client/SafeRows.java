@@ -28,8 +28,22 @@ final class SafeRows {
             List<SignReview.Row> rows,
             List<String> warnings) {
         BigInteger chain = chainId == null ? BigInteger.ZERO : chainId;
-        rows.add(row("Safe", s.safe() + " (runs this once enough of its owners sign it; this key signs as one)"));
-        rows.add(row("Safe nonce", s.nonce().toString()));
+        rows.add(row(
+                "Safe",
+                s.safe()
+                        + (s.nonce() == null
+                                ? " (if it is a Safe: it runs the call below with the owners' signatures given)"
+                                : " (runs this once enough of its owners sign it; this key signs as one)")));
+        rows.add(row(
+                "Safe nonce",
+                s.nonce() == null
+                        ? "the Safe's current one (a call to execute names none)"
+                        : s.nonce().toString()));
+        if (s.nonce() == null) {
+            rows.add(row(
+                    "Signatures",
+                    s.signatures() + " of the owners (the Safe checks them against its owners and threshold)"));
+        }
         Optional<List<SafeTransaction.Call>> batch = s.batch();
         if (batch.isPresent()) {
             List<SafeTransaction.Call> calls = batch.get();
@@ -103,8 +117,8 @@ final class SafeRows {
             // what Safe's app proposes to reject a transaction: nothing runs, the nonce is used up
             rows.add(row(
                     "Rejection",
-                    "does nothing but use up the Safe's nonce " + s.nonce() + ", so no other transaction for that "
-                            + "nonce can run"));
+                    "does nothing but use up the Safe's nonce" + (s.nonce() == null ? "" : " " + s.nonce())
+                            + ", so no other transaction for that nonce can run"));
             return;
         }
         if (setting.isPresent()) {

@@ -8,6 +8,7 @@ import io.keyshard.payload.evm.KnownToken;
 import io.keyshard.payload.evm.LidoCall;
 import io.keyshard.payload.evm.OneInchCall;
 import io.keyshard.payload.evm.Permit2Approval;
+import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.TokenCall;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.UniversalRouterCall;
@@ -131,6 +132,9 @@ final class TransactionRows {
         if (t.oneInchCall() != null) {
             OneInchRows.add(t, t.oneInchCall(), address, rows, warnings);
         }
+        if (t.safeExecution() != null) {
+            SafeRows.add(t.safeExecution(), t.chainId(), address, now, rows, warnings);
+        }
     }
 
     /** What the call data makes its recipient, e.g. " (the token contract)"; empty when it says nothing. */
@@ -211,6 +215,12 @@ final class TransactionRows {
             if (oneInch != null) {
                 String f = oneInch.kind().signature();
                 return new ReadAs(f, " (1inch Aggregation Router v6)", ", 1inch " + f.substring(0, f.indexOf('(')));
+            }
+            if (t.safeExecution() != null) {
+                return new ReadAs(
+                        SafeTransaction.EXEC_TRANSACTION,
+                        " (a Safe, if the contract is one)",
+                        ", Safe execTransaction");
             }
             return new ReadAs(null, "", "");
         }

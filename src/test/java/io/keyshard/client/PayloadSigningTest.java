@@ -32,6 +32,7 @@ import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.RouterEncoding;
+import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.UniversalRouterCall;
 import io.keyshard.payload.evm.UniversalRouterCall.Command;
@@ -401,6 +402,33 @@ class PayloadSigningTest {
                         "Rejection",
                         "does nothing but use up the Safe's nonce 234, so no other transaction for that nonce can run"));
         assertEquals(List.of(), rejection.warnings(), rejection.text());
+    }
+
+    @Test
+    void aTransactionThatExecutesASafeTransactionShowsWhatTheSafeRuns() throws IOException {
+        String call;
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/safe-exec-transaction.hex")) {
+            call = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+        String json = "{\"chainId\":\"1\",\"nonce\":\"0\",\"maxPriorityFeePerGas\":\"1000000000\",\"maxFeePerGas\":"
+                + "\"30000000000\",\"gas\":\"200000\",\"to\":\"0x5EA1d9A6dDC3A0329378a327746D71A2019eC332\",\"data\":\""
+                + call + "\"}";
+        SignReview review = prepareEthTx(json, "m/44/60/0/0/0", null).review();
+        assertShows(
+                review,
+                new SignReview.Row("To", "0x5EA1d9A6dDC3A0329378a327746D71A2019eC332 (a Safe, if the contract is one)"),
+                new SignReview.Row(
+                        "Signatures", "1 of the owners (the Safe checks them against its owners and threshold)"),
+                new SignReview.Row(
+                        "Call 2 of 2", "CALL to 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 (the token contract)"),
+                new SignReview.Row("Token amount", "800 USDC"));
+        assertTrue(
+                review.rows().stream()
+                        .anyMatch(r -> r.label().equals("Data")
+                                && r.value().endsWith(": " + SafeTransaction.EXEC_TRANSACTION)),
+                review.text());
+        assertEquals(1, review.warnings().size(), review.text());
+        assertTrue(review.warnings().get(0).startsWith("a contract call not decoded here (selector 0xdd43a79f)"));
     }
 
     @Test

@@ -28,7 +28,9 @@ import java.util.Set;
  * @param gasPrice the price per gas of the refund the Safe pays whoever executes it; 0 for none
  * @param gasToken what the refund is paid in (the zero address: the chain's coin)
  * @param refundReceiver who gets the refund (the zero address: whoever executes it)
- * @param nonce the Safe's nonce the transaction is for
+ * @param nonce the Safe's nonce the transaction is for; null in an {@code execTransaction} call, which runs at the
+ *     Safe's current nonce
+ * @param signatures how many 65-byte owner signatures an {@code execTransaction} call carries; 0 in a {@code SafeTx}
  */
 public record SafeTransaction(
         String safe,
@@ -41,7 +43,8 @@ public record SafeTransaction(
         BigInteger gasPrice,
         String gasToken,
         String refundReceiver,
-        BigInteger nonce) {
+        BigInteger nonce,
+        int signatures) {
     /** The zero address, which means the chain's coin as gas token and the executor as refund receiver. */
     public static final String ZERO = "0x0000000000000000000000000000000000000000";
 
@@ -74,6 +77,12 @@ public record SafeTransaction(
             "0xA1dabEF33b3B82c7814B6D82A79e50F4AC44102B",
             "0xf220D3b4DFb23C4ade8C88E526C1353AbAcbC38F",
             "0x9641d764fc13c8B624c04430C7356C1C7C8102e2");
+
+    /** The Safe's function that runs a Safe transaction with its owners' signatures. */
+    public static final String EXEC_TRANSACTION =
+            "execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)";
+
+    private static final String EXEC_TRANSACTION_SELECTOR = SafeSettingsCall.selector(EXEC_TRANSACTION);
 
     /** {@code multiSend(bytes)}. */
     private static final String MULTI_SEND_SELECTOR = "8d80ff0a";
@@ -121,7 +130,50 @@ public record SafeTransaction(
                 Quantities.unsigned(m.get("gasPrice"), "gasPrice", 256),
                 Quantities.eip55(m.get("gasToken"), "gasToken"),
                 Quantities.eip55(m.get("refundReceiver"), "refundReceiver"),
-                Quantities.unsigned(m.get("nonce"), "nonce", 256)));
+                Quantities.unsigned(m.get("nonce"), "nonce", 256),
+                0));
+    }
+
+    /**
+     * The Safe transaction an {@code execTransaction} call to {@code safe} runs with the owners' signatures it
+     * carries, when {@code callData} is exactly that call; empty otherwise. Whether {@code safe} is a Safe at all
+     * the call cannot say.
+     */
+    public static Optional<SafeTransaction> execution(String safe, byte[] callData) {
+        if (callData.length < 4 || !Hex.encode(Arrays.copyOf(callData, 4)).equals(EXEC_TRANSACTION_SELECTOR)) {
+            return Optional.empty();
+        }
+        AbiArguments args = AbiArguments.of(callData, 10);
+        if (args == null) {
+            return Optional.empty();
+        }
+        String to = args.address(0);
+        String gasToken = args.address(7);
+        String refundReceiver = args.address(8);
+        BigInteger operation = args.uint(3);
+        byte[] data = args.bytes(2);
+        byte[] signatures = data == null ? null : args.bytes(9);
+        if (to == null
+                || gasToken == null
+                || refundReceiver == null
+                || operation.compareTo(BigInteger.ONE) > 0
+                || signatures == null
+                || !args.complete()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SafeTransaction(
+                safe,
+                to,
+                args.uint(1),
+                data,
+                operation.signum() == 1,
+                args.uint(4),
+                args.uint(5),
+                args.uint(6),
+                gasToken,
+                refundReceiver,
+                null,
+                signatures.length / 65));
     }
 
     /** True when {@code to} is one of Safe's MultiSend contracts (which may delegate-call the calls in turn). */

@@ -11,7 +11,7 @@ import java.math.BigInteger;
  * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
  * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
  * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido, Aave v3
- * or 1inch router call it is (else null). Amounts are exact decimals.
+ * or 1inch router call it is, or the Safe transaction an {@code execTransaction} call to a Safe runs (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         int type,
@@ -34,7 +34,8 @@ public record TransactionReview(
         UniversalRouterCall routerCall,
         LidoCall lidoCall,
         AaveCall aaveCall,
-        OneInchCall oneInchCall) {
+        OneInchCall oneInchCall,
+        SafeTransaction safeExecution) {
 
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
@@ -71,6 +72,7 @@ public record TransactionReview(
                 UniversalRouterCall.decode(tx.chainId(), recipient, data).orElse(null),
                 LidoCall.decode(tx.chainId(), recipient, data).orElse(null),
                 AaveCall.decode(tx.chainId(), recipient, data).orElse(null),
-                OneInchCall.decode(tx.chainId(), recipient, data).orElse(null));
+                OneInchCall.decode(tx.chainId(), recipient, data).orElse(null),
+                to == null ? null : SafeTransaction.execution(recipient, data).orElse(null));
     }
 }

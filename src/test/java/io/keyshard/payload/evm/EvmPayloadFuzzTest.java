@@ -25,6 +25,7 @@ import java.util.Locale;
  * and signs into bytes that decode back to the same fields and recover the signing key's address.
  */
 class EvmPayloadFuzzTest {
+    private static final String SAFE = "0x5EA1d9A6dDC3A0329378a327746D71A2019eC332";
     private static final LocalKey KEY =
             new LocalKey("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
 
@@ -140,6 +141,10 @@ class EvmPayloadFuzzTest {
         }
         OneInchCall.decode(BigInteger.ONE, OneInchCallTest.ROUTER, data)
                 .ifPresent(call -> OneInchCallTest.assertShowsTheRoutersWords(data, call));
+        SafeTransaction.execution(SAFE, data).ifPresent(s -> {
+            assertTrue(s.nonce() == null && s.signatures() * 65 <= data.length, s::toString);
+            s.batch().ifPresent(calls -> assertBatchIsTheWholeData(s, calls));
+        });
     }
 
     /**

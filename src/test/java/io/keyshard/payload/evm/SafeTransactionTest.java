@@ -146,4 +146,34 @@ class SafeTransactionTest {
         dirty[4] = 1;
         assertTrue(SafeSettingsCall.decode(dirty).isEmpty());
     }
+
+    @Test
+    void anExecTransactionCallRunsTheSafeTransactionItsOwnersSigned() throws Exception {
+        byte[] call =
+                Hex.decode(Resources.text("safe-exec-transaction.hex").strip().substring(2), "call");
+        String safe = "0x5EA1d9A6dDC3A0329378a327746D71A2019eC332";
+        SafeTransaction run = SafeTransaction.execution(safe, call).orElseThrow();
+        SafeTransaction signed = SafeTransaction.of(typed(vectors().get(2))).orElseThrow();
+        assertEquals(safe, run.safe());
+        assertEquals(signed.to(), run.to());
+        assertEquals(signed.value(), run.value());
+        assertEquals(Hex.encode(signed.data()), Hex.encode(run.data()));
+        assertEquals(signed.delegateCall(), run.delegateCall());
+        assertEquals(signed.safeTxGas(), run.safeTxGas());
+        assertEquals(signed.baseGas(), run.baseGas());
+        assertEquals(signed.gasPrice(), run.gasPrice());
+        assertEquals(signed.gasToken(), run.gasToken());
+        assertEquals(signed.refundReceiver(), run.refundReceiver());
+        assertEquals(null, run.nonce(), "execTransaction runs at the Safe's current nonce");
+        assertEquals(1, run.signatures());
+        assertEquals(2, run.batch().orElseThrow().size());
+        // cut short, or with bytes after the signatures, it is not read
+        assertTrue(SafeTransaction.execution(safe, Arrays.copyOf(call, call.length - 1))
+                .isEmpty());
+        assertTrue(SafeTransaction.execution(safe, Arrays.copyOf(call, call.length + 32))
+                .isEmpty());
+        byte[] otherOperation = call.clone();
+        otherOperation[4 + 32 * 3 + 31] = 2;
+        assertTrue(SafeTransaction.execution(safe, otherOperation).isEmpty(), "the Safe knows no operation 2");
+    }
 }
