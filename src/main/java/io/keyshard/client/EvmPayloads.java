@@ -32,9 +32,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * EIP-191 messages, EIP-712 typed data and EVM transactions (EIP-1559, or legacy with EIP-155) signed by a SECP256k1 key on an
- * {@code evm} path. Every result is checked as a wallet or node checks it: the address recovered
- * from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM tools write them.
+ * EIP-191 messages, EIP-712 typed data and EVM transactions (EIP-1559, or legacy with EIP-155) signed by
+ * a SECP256k1 key on an {@code evm} path. Every result is checked as a wallet or node checks it: the
+ * address recovered from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM
+ * tools write them.
  */
 final class EvmPayloads {
     /** Message values listed in a typed-data review; a longer message is listed this far and warned about. */

@@ -26,8 +26,8 @@ import java.util.UUID;
  *                          for a PSBT the one signature, hex, when one input was signed (else see
  *                          {@code signatures})
  * @param v                 EVM only: 27/28 for messages, the y-parity 0/1 for a transaction
- * @param signedTransaction EVM: {@code 0x02…}, or a legacy transaction's RLP list; Solana: base64 of the signed transaction; PSBT with
- *                          finalization: the final transaction, hex
+ * @param signedTransaction EVM: {@code 0x02…}, or a legacy transaction's RLP list; Solana: base64 of the
+ *                          signed transaction; PSBT with finalization: the final transaction, hex
  * @param txHash            EVM: {@code 0x} Keccak-256 of the signed bytes; PSBT with finalization:
  *                          the txid; Solana: the transaction id (the fee payer's signature, base58) once
  *                          the fee payer has signed

@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * most once per round: {@link #take} removes an entry atomically, so of two concurrent requests for one
  * round one gets the state and the other nothing; a multi-round scheme puts it back with {@link #add}
  * once its answer is computed. Whoever takes an entry out destroys its state, and nobody else: two requests
- * that each believed the state theirs would wipe it at once from two threads. Bounded globally and per client like the key generation sessions, and
- * expired after a fixed time counted from round 1.
+ * that each believed the state theirs would wipe it at once from two threads. Bounded globally and per
+ * client like the key generation sessions, and expired after a fixed time counted from round 1.
  */
 final class NonceTable {
     static final Duration TTL = Duration.ofMinutes(10);

@@ -27,6 +27,9 @@ final class TransactionJson {
             "maxFeePerBlobGas", "blob transactions (type 3) are not supported",
             "authorizationList", "set-code transactions (type 4) are not supported");
 
+    private static final String ACCESS_LIST_HINT = "an access list makes a type-1 transaction (EIP-2930), which is "
+            + "not signed here: leave it out, or give maxFeePerGas and maxPriorityFeePerGas for EIP-1559";
+
     private TransactionJson() {}
 
     /** A transaction of either type: legacy when the JSON says type 0 or gives a gasPrice, else EIP-1559. */
@@ -97,19 +100,22 @@ final class TransactionJson {
     }
 
     private static LegacyTransaction legacy(JsonNode root) {
-        String eip1559 = "a legacy transaction (gasPrice) has no ";
+        String noFeeCaps = "a legacy transaction (gasPrice) has no ";
         checkFields(
                 root,
                 LEGACY_REQUIRED,
                 Set.of(),
                 Map.of(
                         "accessList",
-                                "an access list makes a type-1 transaction (EIP-2930), which is not signed "
-                                        + "here: leave it out, or give maxFeePerGas and maxPriorityFeePerGas for EIP-1559",
-                        "maxFeePerGas", eip1559 + "maxFeePerGas",
-                        "maxPriorityFeePerGas", eip1559 + "maxPriorityFeePerGas",
-                        "gasLimit", "use gas",
-                        "input", "use data"));
+                        ACCESS_LIST_HINT,
+                        "maxFeePerGas",
+                        noFeeCaps + "maxFeePerGas",
+                        "maxPriorityFeePerGas",
+                        noFeeCaps + "maxPriorityFeePerGas",
+                        "gasLimit",
+                        "use gas",
+                        "input",
+                        "use data"));
         Common c = common(root);
         return new LegacyTransaction(
                         c.chainId,

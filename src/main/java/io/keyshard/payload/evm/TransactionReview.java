@@ -6,12 +6,13 @@ import java.math.BigInteger;
 
 /**
  * What a user checks before signing a transaction: its type (2 for EIP-1559, 0 for legacy), chain, recipient,
- * amount in the chain's native coin (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the checks
- * on it), fees in gwei (the fee caps of type 2, else null; the gas price of type 0, else null), gas, the most it can cost, the call data's size and
- * 4-byte function selector (null without one), and the token call it makes when it is one a wallet
- * shows in words (else null), the Permit2 allowance it grants (else null), the wrapping or unwrapping of the
- * chain's coin it makes (else null), the Uniswap Universal Router steps it runs (else null), or the Lido, Aave v3
- * or 1inch router call it is, or the Safe transaction an {@code execTransaction} call to a Safe runs (else null). Amounts are exact decimals.
+ * amount in the chain's native coin (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the
+ * checks on it), fees in gwei (the fee caps of type 2, else null; the gas price of type 0, else null), gas,
+ * the most it can cost, the call data's size and 4-byte function selector (null without one), and the token
+ * call it makes when it is one a wallet shows in words (else null), the Permit2 allowance it grants (else
+ * null), the wrapping or unwrapping of the chain's coin it makes (else null), the Uniswap Universal Router
+ * steps it runs (else null), the Lido, Aave v3 or 1inch router call it is (else null), or the Safe
+ * transaction an {@code execTransaction} call to a Safe runs (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         int type,
