@@ -174,9 +174,7 @@ final class EvmPayloads {
         List<String> warnings = new ArrayList<>();
         TransactionRows.add(t, address, network, Instant.now(), rows, warnings);
         SignReview review = new SignReview(
-                PayloadKind.ETH_TX.title() + (t.gasPriceGwei() != null ? " (legacy, EIP-155)" : " (EIP-1559)"),
-                rows,
-                warnings);
+                PayloadKind.ETH_TX.title() + (t.legacy() ? " (legacy, EIP-155)" : " (EIP-1559)"), rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
         return new SinglePlan(review, part, address, hex(digest), res -> {

@@ -228,7 +228,7 @@ final class TransactionRows {
 
     /** The signing history's line: chain and recipient, and what the call data was read as. */
     static String description(TransactionReview t) {
-        return (t.gasPriceGwei() != null ? "Legacy transaction" : "EIP-1559 transaction") + " on chain "
+        return (t.legacy() ? "Legacy transaction" : "EIP-1559 transaction") + " on chain "
                 + t.chainId() + " to " + t.to()
                 + ReadAs.of(t).history();
     }

@@ -68,11 +68,11 @@ public record CowOrder(
 
     /** The order {@code data} signs, when it is a CoW order for the settlement contract with values it accepts. */
     public static Optional<CowOrder> of(TypedData data) {
-        String contract = data.review().verifyingContract();
-        if (!data.primaryType().equals("Order")
-                || !data.declares("Order", ORDER)
-                || contract == null
-                || !contract.equalsIgnoreCase(SETTLEMENT)) {
+        if (!data.primaryType().equals("Order") || !data.declares("Order", ORDER)) {
+            return Optional.empty();
+        }
+        String contract = data.review().verifyingContract(); // the review hashes the whole data: only for an order
+        if (contract == null || !contract.equalsIgnoreCase(SETTLEMENT)) {
             return Optional.empty();
         }
         JsonNode m = data.message();

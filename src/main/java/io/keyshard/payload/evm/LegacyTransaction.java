@@ -23,6 +23,9 @@ public record LegacyTransaction(
         String from)
         implements EvmTransaction {
 
+    /** The transaction type of EIP-2718 that legacy transactions are counted as. */
+    public static final int TYPE = 0;
+
     /** EIP-155: {@code v = chainId * 2 + 35 + yParity}. */
     private static final BigInteger V_OFFSET = BigInteger.valueOf(35);
 

@@ -110,8 +110,10 @@ public record SafeTransaction(
 
     /** The Safe transaction {@code data} signs, when it is one. */
     public static Optional<SafeTransaction> of(TypedData data) {
-        String safe = data.review().verifyingContract();
-        if (!data.primaryType().equals("SafeTx") || !data.declares("SafeTx", SAFE_TX) || safe == null) {
+        if (!data.primaryType().equals("SafeTx")
+                || !data.declares("SafeTx", SAFE_TX)
+                // the review hashes the whole data: asked only of a SafeTx
+                || data.review().verifyingContract() == null) {
             return Optional.empty();
         }
         JsonNode m = data.message();

@@ -41,7 +41,7 @@ final class TransactionJson {
             throw new IllegalArgumentException("the transaction has both gasPrice (a legacy transaction) and "
                     + "maxFeePerGas or maxPriorityFeePerGas (EIP-1559): give one or the other");
         }
-        if (type != null && type == 0 || type == null && root.has("gasPrice")) {
+        if (type != null && type == LegacyTransaction.TYPE || type == null && root.has("gasPrice")) {
             return legacy(root);
         }
         return eip1559(root, type);
@@ -70,7 +70,7 @@ final class TransactionJson {
             return null;
         }
         int type = Quantities.unsigned(root.get("type"), "type", 8).intValue();
-        if (type != 0 && type != Eip1559Transaction.TYPE) {
+        if (type != LegacyTransaction.TYPE && type != Eip1559Transaction.TYPE) {
             throw new IllegalArgumentException("type " + type + " (" + typeName(type) + ") is not signed here: "
                     + "give type 0x2 (EIP-1559) or 0x0 (legacy)");
         }

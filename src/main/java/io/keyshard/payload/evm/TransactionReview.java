@@ -38,6 +38,11 @@ public record TransactionReview(
         OneInchCall oneInchCall,
         SafeTransaction safeExecution) {
 
+    /** True for a legacy transaction (type 0, EIP-155), false for EIP-1559. */
+    public boolean legacy() {
+        return type == LegacyTransaction.TYPE;
+    }
+
     /** Shown as {@code to} when the transaction creates a contract. */
     public static final String CONTRACT_CREATION = "(contract creation)";
 
@@ -53,7 +58,7 @@ public record TransactionReview(
         BigInteger perGas = typed != null ? typed.maxFeePerGas() : legacy.gasPrice();
         BigInteger maxCost = tx.gas().multiply(perGas).add(tx.value());
         return new TransactionReview(
-                typed != null ? Eip1559Transaction.TYPE : 0,
+                typed != null ? Eip1559Transaction.TYPE : LegacyTransaction.TYPE,
                 tx.chainId(),
                 tx.nonce(),
                 recipient,
