@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message} (docs/cli.md, sign): what wallets
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx} (docs/cli.md, sign): what wallets
  * and chain tools produce, reviewed on stderr before anything is sent, signed by t of the key's servers
  * and checked the way the chain checks it.
  */
@@ -274,6 +274,42 @@ final class SignPayloadCommands {
                 bytes = input.base64.getBytes(StandardCharsets.UTF_8);
             }
             return sign(new PayloadRun.Input(PayloadKind.SOLANA_TX, bytes, Chain.SOLANA, false), r -> {});
+        }
+    }
+
+    /** {@code sign tron-tx}: a Tron transaction. */
+    @Command(
+            name = "tron-tx",
+            description = {
+                "Sign a Tron transaction with a SECP256k1 key on a tron path (default m/44/195/0/0/0): ECDSA over the "
+                        + "transaction id (SHA-256 of raw_data). TRX and TRC-10 transfers, contract calls (TRC-20 token "
+                        + "calls in words), votes, rewards, Stake 2.0, resource delegation and permission changes; "
+                        + "refused when the transaction acts for another account.",
+                "Prints the signature r || s || v (v 27/28, hex) and the signed transaction (hex, for "
+                        + "/wallet/broadcasthex).",
+                REVIEW
+            })
+    static final class TronTx extends PayloadSubcommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Input input;
+
+        static final class Input {
+            @Option(
+                    names = "--file",
+                    paramLabel = "F",
+                    description = "A file with the transaction JSON TronWeb builds (raw_data_hex), or raw_data in hex.")
+            String file;
+
+            @Option(names = "--hex", paramLabel = "H", description = "The transaction's raw_data in hex (0x optional).")
+            String hex;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] bytes = input.file != null
+                    ? PayloadInput.file("--file", input.file, PayloadInput.MAX_JSON)
+                    : input.hex.getBytes(StandardCharsets.UTF_8);
+            return sign(new PayloadRun.Input(PayloadKind.TRON_TX, bytes, Chain.TRON, false), r -> {});
         }
     }
 

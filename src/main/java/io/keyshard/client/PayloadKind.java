@@ -45,7 +45,9 @@ public enum PayloadKind {
             "Bitcoin message (BIP-322)",
             null,
             CurveName.SECP256K1,
-            CurveName.SECP256K1_SCHNORR);
+            CurveName.SECP256K1_SCHNORR),
+    /** A Tron transaction: the JSON TronWeb builds, or its {@code raw_data} in hex. */
+    TRON_TX(SignedPayload.TRON_TX, "Tron transaction", Chain.TRON, CurveName.SECP256K1);
 
     private final SignedPayload history;
     private final String title;
@@ -137,6 +139,7 @@ public enum PayloadKind {
             case PSBT -> "Paste the PSBT in base64, or open its .psbt file";
             case SOLANA_TX -> "Paste the transaction or message in base64 or base58, or open its file";
             case BTC_MESSAGE -> "Type the message to sign for this Bitcoin address";
+            case TRON_TX -> "Paste the transaction JSON TronWeb builds (with raw_data_hex), or its raw_data in hex";
         };
     }
 
@@ -150,6 +153,6 @@ public enum PayloadKind {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message");
+                        + "btc-message, tron-tx");
     }
 }

@@ -4,6 +4,7 @@ import io.keyshard.ExitCoded;
 import io.keyshard.bytes.Hex;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.KeyStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,7 @@ public final class PayloadSigning {
             case PSBT -> PsbtPayloads.plan(key, request);
             case SOLANA_TX -> SolanaPayloads.plan(key, request);
             case BTC_MESSAGE -> BitcoinMessagePayloads.plan(key, request);
+            case TRON_TX -> TronPayloads.plan(key, request, Instant.now());
         });
         return new PreparedPayload(request, key.curve(), plan.review(), plan);
     }

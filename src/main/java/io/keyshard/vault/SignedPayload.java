@@ -11,7 +11,8 @@ public enum SignedPayload {
     ETH_TX("eth-tx"),
     PSBT("psbt"),
     SOLANA_TX("solana-tx"),
-    BTC_MESSAGE("btc-message");
+    BTC_MESSAGE("btc-message"),
+    TRON_TX("tron-tx");
 
     private final String id;
 
@@ -34,6 +35,6 @@ public enum SignedPayload {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message");
+                        + "btc-message, tron-tx");
     }
 }

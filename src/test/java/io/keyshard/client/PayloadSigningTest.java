@@ -15,13 +15,11 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
-import io.keyshard.curve.Point;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.ExtendedPublicKey;
 import io.keyshard.derive.Network;
 import io.keyshard.derive.PublicDerivation;
 import io.keyshard.payload.bitcoin.Bip322;
-import io.keyshard.payload.bitcoin.Der;
 import io.keyshard.payload.bitcoin.Psbt;
 import io.keyshard.payload.bitcoin.PsbtFixtures;
 import io.keyshard.payload.bitcoin.Scripts;
@@ -48,21 +46,13 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,15 +94,7 @@ class PayloadSigningTest {
     }
 
     private KeyRecord ready(CurveName curve, BigInteger secret) {
-        byte[] pub = curve.curve().encodePublicKey(curve.curve().multiplyBase(secret));
-        KeyRecord pending =
-                KeyRecord.pending(UUID.randomUUID(), "k", curve, 2, List.of("OFFICIAL_1", "OFFICIAL_2"), Instant.now());
-        vault.createPending(pending);
-        return vault.markReady(
-                pending.keyId(),
-                Hex.encode(pub),
-                "22".repeat(32),
-                Map.of("OFFICIAL_1", Hex.encode(pub), "OFFICIAL_2", Hex.encode(pub)));
+        return LocalEcdsa.ready(vault, curve, secret);
     }
 
     private PreparedPayload prepare(PayloadKind kind, byte[] input, boolean finalize) {
@@ -127,35 +109,7 @@ class PayloadSigningTest {
 
     /** What the servers return for {@code digest} signed at {@code path} by the key of {@code secret}. */
     private SignResult signed(BigInteger secret, String path, byte[] digest) {
-        ExtendedPublicKey root = Workspace.rootOf(key).key();
-        BigInteger tweak =
-                PublicDerivation.derive(root, DerivationPath.parse(path)).tweak();
-        BigInteger d = secret.add(tweak).mod(SECP.getN());
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(d, new ECDomainParameters(SECP)));
-        BigInteger[] rs = signer.generateSignature(digest);
-        BigInteger s =
-                rs[1].compareTo(SECP.getN().shiftRight(1)) > 0 ? SECP.getN().subtract(rs[1]) : rs[1];
-        Point pub = CurveName.SECP256K1.curve().multiplyBase(d);
-        int recId = EcRecover.recover(digest, new EvmSignature(rs[0], s, 0)).equals(pub) ? 0 : 1;
-        String r = Hex.encode(word(rs[0]));
-        String sh = Hex.encode(word(s));
-        return new SignResult(
-                UUID.randomUUID(),
-                key.keyId(),
-                CurveName.SECP256K1,
-                "ECDSA",
-                path,
-                Hex.encode(pub.encode()),
-                null,
-                List.of("OFFICIAL_1", "OFFICIAL_2"),
-                Hex.encode(Digests.sha256(digest)),
-                r + sh,
-                Instant.now(),
-                r,
-                sh,
-                recId,
-                Hex.encode(Der.encode(rs[0], s)));
+        return LocalEcdsa.signed(key, secret, path, digest);
     }
 
     private static byte[] word(BigInteger v) {
@@ -217,7 +171,8 @@ class PayloadSigningTest {
                         PayloadKind.ETH_TYPED,
                         PayloadKind.ETH_TX,
                         PayloadKind.PSBT,
-                        PayloadKind.BTC_MESSAGE),
+                        PayloadKind.BTC_MESSAGE,
+                        PayloadKind.TRON_TX),
                 PayloadKind.forCurve(CurveName.SECP256K1));
         assertEquals(
                 List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT, PayloadKind.BTC_MESSAGE),

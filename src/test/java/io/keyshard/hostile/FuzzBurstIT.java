@@ -65,7 +65,8 @@ class FuzzBurstIT {
         List<CompletableFuture<FuzzRun.Result>> runs = Stream.of(
                         new String[] {FuzzRun.PAYLOAD + "bitcoin.PsbtFuzzTest", "psbt"},
                         new String[] {FuzzRun.PAYLOAD + "evm.EvmPayloadFuzzTest", "typedData"},
-                        new String[] {FuzzRun.PAYLOAD + "solana.SolanaFuzzTest", "transaction"})
+                        new String[] {FuzzRun.PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
+                        new String[] {FuzzRun.PAYLOAD + "tron.TronFuzzTest", "transaction"})
                 .map(t -> CompletableFuture.supplyAsync(() -> {
                     try {
                         return FuzzRun.fuzz(t[0], t[1], SECONDS, out, QUICK);

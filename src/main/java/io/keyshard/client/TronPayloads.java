@@ -1,0 +1,146 @@
+package io.keyshard.client;
+
+import io.keyshard.address.Chain;
+import io.keyshard.address.KeyPipeline;
+import io.keyshard.bytes.Hex;
+import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.tron.TronAction;
+import io.keyshard.payload.tron.TronTransaction;
+import io.keyshard.payload.tron.TronUnits;
+import io.keyshard.vault.KeyRecord;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tron transactions signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id (SHA-256 of
+ * {@code raw_data}) as {@code r || s || v}. The transaction must act for this key's account; the result is
+ * checked as a node checks it, by the account recovered from the signature.
+ */
+final class TronPayloads {
+    private TronPayloads() {}
+
+    static PayloadPlan plan(KeyRecord key, PayloadRequest r, Instant now) {
+        KeyPipeline.Result signer = Decoding.signer(key, r, Chain.TRON);
+        String address = signer.address().value();
+        TronTransaction tx = TronTransaction.parseText(
+                Decoding.utf8(r.input(), "a Tron transaction: the JSON TronWeb builds, or its raw_data in hex"));
+        TronAction action = tx.action(address);
+        if (!action.owner().equals(address)) {
+            throw new IllegalArgumentException("the transaction acts for account " + action.owner() + "; this key's "
+                    + "address at " + signer.derivationPath() + " is " + address + ": pick the key and path of that "
+                    + "account (--path, or --account and --index)");
+        }
+        byte[] txId = tx.txId();
+        List<SignReview.Row> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        rows.add(new SignReview.Row("Signer", address));
+        rows.add(new SignReview.Row("Path", signer.derivationPath()));
+        rows.add(new SignReview.Row("Action", action.title() + " (" + action.contract() + ")"));
+        for (TronAction.Line l : action.lines()) {
+            rows.add(new SignReview.Row(l.label(), l.value()));
+        }
+        warnings.addAll(action.warnings());
+        rows.add(new SignReview.Row("TRX this account sends", sends(action.sunSent())));
+        rows.add(new SignReview.Row("Network fee", fee(tx, warnings)));
+        rows.add(new SignReview.Row(
+                "Permission",
+                tx.permissionId() == 0
+                        ? "owner"
+                        : "active permission " + tx.permissionId()
+                                + " (a multi-signature account: its other keys may have to sign too)"));
+        byte[] memo = tx.memo();
+        if (memo != null) {
+            rows.add(new SignReview.Row("Memo", Decoding.display(memo)));
+        }
+        rows.add(new SignReview.Row("Expires", expiry(tx.expirationMillis(), now, warnings)));
+        rows.add(new SignReview.Row("Reference block", tx.referenceBlock()));
+        rows.add(new SignReview.Row("Transaction id", Hex.encode(txId)));
+        List<byte[]> present = tx.signatures();
+        if (!present.isEmpty()) {
+            List<String> by = new ArrayList<>();
+            for (byte[] s : present) {
+                by.add(signedBy(tx, s));
+            }
+            rows.add(new SignReview.Row("Signatures present", present.size() + ": " + String.join(", ", by)));
+        }
+        SignReview review = new SignReview(PayloadKind.TRON_TX.title(), rows, warnings);
+        PayloadPlan.Part part = new PayloadPlan.Part(
+                signer.derived().path(), null, txId, true, Chain.TRON, txId, "Tron: " + action.title());
+        return new SinglePlan(review, part, address, Hex.encode(txId), res -> {
+            EvmSignature sig = PayloadResults.lowS(res);
+            byte[] signature = sig.encode();
+            String recovered;
+            try {
+                recovered = tx.signerOf(signature);
+            } catch (IllegalArgumentException e) {
+                throw PayloadResults.rejected(e.getMessage());
+            }
+            if (!recovered.equals(address)) {
+                throw PayloadResults.rejected("the account recovered from the signature (" + recovered
+                        + ") is not this key's address " + address);
+            }
+            return PayloadResults.of(
+                    PayloadKind.TRON_TX,
+                    List.of(res),
+                    new PayloadResults.Output(
+                            Hex.encode(tx.rawData()),
+                            Hex.encode(txId),
+                            Hex.encode(signature),
+                            word(sig.r()),
+                            word(sig.s()),
+                            sig.v(),
+                            res.der(),
+                            Hex.encode(tx.signedEncoding(signature)),
+                            Hex.encode(txId),
+                            null,
+                            null));
+        });
+    }
+
+    private static String sends(long sun) {
+        return sun == 0 ? "none besides the network fee" : trx(sun) + " and the network fee";
+    }
+
+    /** What the transaction may cost: bandwidth always, and energy (up to the fee limit) for a contract call. */
+    private static String fee(TronTransaction tx, List<String> warnings) {
+        String bandwidth = "bandwidth, from the account's free or staked allowance, else TRX burnt for it";
+        if (!tx.callsContract()) {
+            return bandwidth;
+        }
+        if (tx.feeLimitSun() == 0) {
+            warnings.add("the call sets no fee limit: it fails unless this account has staked energy enough for it");
+            return bandwidth + "; energy from staked energy only (no fee limit)";
+        }
+        return bandwidth + "; energy from staked energy, else at most " + trx(tx.feeLimitSun())
+                + " burnt (the fee limit)";
+    }
+
+    private static String expiry(long millis, Instant now, List<String> warnings) {
+        Instant at = Instant.ofEpochMilli(millis);
+        Duration left = Duration.between(now, at);
+        if (left.isNegative()) {
+            warnings.add("the transaction expired at " + at + ": the network refuses it; build it again");
+            return at + " (expired)";
+        }
+        return at + " (in " + (left.toMinutes() > 0 ? left.toMinutes() + " min" : left.toSeconds() + " s") + ")";
+    }
+
+    private static String signedBy(TronTransaction tx, byte[] signature) {
+        try {
+            return tx.signerOf(signature);
+        } catch (IllegalArgumentException e) {
+            return "one that recovers no account";
+        }
+    }
+
+    private static String trx(long sun) {
+        return TronUnits.trx(sun);
+    }
+
+    private static String word(BigInteger v) {
+        return String.format("%064x", v);
+    }
+}

@@ -1,0 +1,19 @@
+package io.keyshard.payload.tron;
+
+import java.util.Map;
+
+/**
+ * TRC-20 token contracts widely held on Tron, with their symbol and decimals, so that an amount reads in whole
+ * tokens. The contract address is what identifies a token, never its name: any other contract's amounts read in
+ * its smallest units.
+ */
+record Trc20Token(String symbol, int decimals) {
+    private static final Map<String, Trc20Token> TOKENS = Map.of(
+            "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", new Trc20Token("USDT", 6),
+            "TEkxiTehnzSmSe2XqrBj4w32RUN966rdz8", new Trc20Token("USDC", 6));
+
+    /** The known token at {@code contract}, or null. */
+    static Trc20Token at(String contract) {
+        return TOKENS.get(contract);
+    }
+}
