@@ -8,11 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
+/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
 @Command(
         name = "sign",
         description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
-                + "Bitcoin PSBTs and messages, Solana and Tron transactions.",
+                + "Bitcoin PSBTs and messages, Solana transactions, Tron transactions and messages.",
         subcommands = {
             SignCommand.Message.class,
             SignCommand.Digest.class,
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             SignPayloadCommands.PsbtSign.class,
             SignPayloadCommands.SolanaTx.class,
             SignPayloadCommands.BtcMessage.class,
-            SignPayloadCommands.TronTx.class
+            SignPayloadCommands.TronTx.class,
+            SignPayloadCommands.TronMessage.class
         })
 public final class SignCommand implements Runnable {
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx} (docs/cli.md, sign): what wallets
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message} (docs/cli.md, sign): what wallets
  * and chain tools produce, reviewed on stderr before anything is sent, signed by t of the key's servers
  * and checked the way the chain checks it.
  */
@@ -66,13 +66,16 @@ final class SignPayloadCommands {
 
             @Option(names = "--hex", paramLabel = "H", description = "The message as hex (0x optional).")
             String hex;
+
+            /** The message bytes: the text as UTF-8, or the hex decoded. */
+            byte[] bytes() {
+                return text != null ? SignInput.message(text, null, null) : SignInput.hex("--hex", strip0x(hex));
+            }
         }
 
         @Override
         public Integer call() throws Exception {
-            byte[] message = input.text != null
-                    ? SignInput.message(input.text, null, null)
-                    : SignInput.hex("--hex", strip0x(input.hex));
+            byte[] message = input.bytes();
             return sign(new PayloadRun.Input(PayloadKind.ETH_MESSAGE, message, Chain.EVM, false), r -> {});
         }
     }
@@ -94,9 +97,7 @@ final class SignPayloadCommands {
 
         @Override
         public Integer call() throws Exception {
-            byte[] message = input.text != null
-                    ? SignInput.message(input.text, null, null)
-                    : SignInput.hex("--hex", strip0x(input.hex));
+            byte[] message = input.bytes();
             return sign(new PayloadRun.Input(PayloadKind.BTC_MESSAGE, message, null, false), r -> {});
         }
     }
@@ -310,6 +311,27 @@ final class SignPayloadCommands {
                     ? PayloadInput.file("--file", input.file, PayloadInput.MAX_JSON)
                     : input.hex.getBytes(StandardCharsets.UTF_8);
             return sign(new PayloadRun.Input(PayloadKind.TRON_TX, bytes, Chain.TRON, false), r -> {});
+        }
+    }
+
+    /** {@code sign tron-message}: TIP-191, as TronLink's signMessageV2. */
+    @Command(
+            name = "tron-message",
+            description = {
+                "Sign a message as TronLink's signMessageV2 (TIP-191) with a SECP256k1 key on a tron path (default "
+                        + "m/44/195/0/0/0).",
+                "Prints the 65-byte signature 0x r || s || v (v 27/28) that verifyMessageV2 takes; the account "
+                        + "recovered from it is checked to be the key's.",
+                REVIEW
+            })
+    static final class TronMessage extends PayloadSubcommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        EthMessage.Input input;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] message = input.bytes();
+            return sign(new PayloadRun.Input(PayloadKind.TRON_MESSAGE, message, Chain.TRON, false), r -> {});
         }
     }
 

@@ -47,7 +47,9 @@ public enum PayloadKind {
             CurveName.SECP256K1,
             CurveName.SECP256K1_SCHNORR),
     /** A Tron transaction: the JSON TronWeb builds, or its {@code raw_data} in hex. */
-    TRON_TX(SignedPayload.TRON_TX, "Tron transaction", Chain.TRON, CurveName.SECP256K1);
+    TRON_TX(SignedPayload.TRON_TX, "Tron transaction", Chain.TRON, CurveName.SECP256K1),
+    /** A message as TronLink's {@code signMessageV2} signs it (TIP-191): the message bytes (text as UTF-8). */
+    TRON_MESSAGE(SignedPayload.TRON_MESSAGE, "Tron message (TIP-191 signMessageV2)", Chain.TRON, CurveName.SECP256K1);
 
     private final SignedPayload history;
     private final String title;
@@ -140,6 +142,7 @@ public enum PayloadKind {
             case SOLANA_TX -> "Paste the transaction or message in base64 or base58, or open its file";
             case BTC_MESSAGE -> "Type the message to sign for this Bitcoin address";
             case TRON_TX -> "Paste the transaction JSON TronWeb builds (with raw_data_hex), or its raw_data in hex";
+            case TRON_MESSAGE -> "Type the message a site asks you to sign (signMessageV2), or paste hex with Hex on";
         };
     }
 
@@ -153,6 +156,6 @@ public enum PayloadKind {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx");
+                        + "btc-message, tron-tx, tron-message");
     }
 }

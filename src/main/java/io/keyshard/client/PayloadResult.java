@@ -68,12 +68,14 @@ public record PayloadResult(
     }
 
     /**
-     * For a message (raw, EIP-191, or for a Bitcoin address), what was signed as a person reads it: the text in quotes, or {@code 0x}
+     * For a message (raw, EIP-191, TIP-191, or for a Bitcoin address), what was signed as a person reads it: the text in quotes, or {@code 0x}
      * hex; null for other kinds, whose signed transaction or digest says what was signed.
      */
     public String messageShown() {
-        boolean message =
-                kind == PayloadKind.MESSAGE || kind == PayloadKind.ETH_MESSAGE || kind == PayloadKind.BTC_MESSAGE;
+        boolean message = kind == PayloadKind.MESSAGE
+                || kind == PayloadKind.ETH_MESSAGE
+                || kind == PayloadKind.BTC_MESSAGE
+                || kind == PayloadKind.TRON_MESSAGE;
         return message && payload != null ? Decoding.display(Hex.decodeTyped(payload, "payload")) : null;
     }
 

@@ -5,6 +5,7 @@ import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.tron.TronAction;
+import io.keyshard.payload.tron.TronMessage;
 import io.keyshard.payload.tron.TronTransaction;
 import io.keyshard.payload.tron.TronUnits;
 import io.keyshard.vault.KeyRecord;
@@ -15,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tron transactions signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id (SHA-256 of
- * {@code raw_data}) as {@code r || s || v}. The transaction must act for this key's account; the result is
- * checked as a node checks it, by the account recovered from the signature.
+ * Tron transactions and messages signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id
+ * (SHA-256 of {@code raw_data}) or the TIP-191 message digest, as {@code r || s || v}. A transaction must act for
+ * this key's account; every result is checked as a node or verifyMessageV2 checks it, by the account recovered
+ * from the signature.
  */
 final class TronPayloads {
     private TronPayloads() {}
@@ -25,8 +27,72 @@ final class TronPayloads {
     static PayloadPlan plan(KeyRecord key, PayloadRequest r, Instant now) {
         KeyPipeline.Result signer = Decoding.signer(key, r, Chain.TRON);
         String address = signer.address().value();
+        return r.kind() == PayloadKind.TRON_MESSAGE
+                ? message(r.input(), signer, address)
+                : transaction(r.input(), signer, address, now);
+    }
+
+    /** TIP-191 ({@code signMessageV2}): the message as a person reads it, and its digest. */
+    private static PayloadPlan message(byte[] message, KeyPipeline.Result signer, String address) {
+        byte[] digest = TronMessage.hash(message);
+        List<SignReview.Row> rows = new ArrayList<>();
+        rows.add(new SignReview.Row("Signer", address));
+        rows.add(new SignReview.Row("Path", signer.derivationPath()));
+        rows.add(new SignReview.Row("Message", Decoding.displayForApproval(message)));
+        rows.add(new SignReview.Row("Length", message.length + " bytes"));
+        rows.add(new SignReview.Row("Digest", Hex.encode(digest)));
+        List<String> warnings = new ArrayList<>();
+        if (message.length == 32 && Decoding.printable(message) == null) {
+            warnings.add("the message is 32 bytes of binary data: it may be the id of a transaction someone wants "
+                    + "signed unseen; sign it only if you know what it is");
+        }
+        SignReview review = new SignReview(PayloadKind.TRON_MESSAGE.title(), rows, warnings);
+        PayloadPlan.Part part = new PayloadPlan.Part(
+                signer.derived().path(), null, digest, true, Chain.TRON, digest, PayloadKind.TRON_MESSAGE.title());
+        return new SinglePlan(review, part, address, Hex.encode(digest), res -> {
+            EvmSignature sig = PayloadResults.lowS(res);
+            byte[] signature = sig.encode();
+            checkSigner(TronMessage.signerOf(message, signature), address);
+            return PayloadResults.of(
+                    PayloadKind.TRON_MESSAGE,
+                    List.of(res),
+                    new PayloadResults.Output(
+                            Hex.encode(message),
+                            Hex.encode(digest),
+                            "0x" + Hex.encode(signature),
+                            word(sig.r()),
+                            word(sig.s()),
+                            sig.v(),
+                            res.der(),
+                            null,
+                            null,
+                            null,
+                            null));
+        });
+    }
+
+    /** How the signing history names it: what it does, and the amount and recipient when it has them. */
+    static String description(TronAction action) {
+        String amount = null;
+        String to = null;
+        for (TronAction.Line l : action.lines()) {
+            amount = l.label().equals("Amount") ? l.value() : amount;
+            to = l.label().equals("To") ? l.value() : to;
+        }
+        return "Tron: " + action.title() + (amount == null ? "" : ", " + amount) + (to == null ? "" : " to " + to);
+    }
+
+    /** A result whose recovered account is not this key's is a failed signing: never returned. */
+    private static void checkSigner(String recovered, String address) {
+        if (!recovered.equals(address)) {
+            throw PayloadResults.rejected("the account recovered from the signature (" + recovered
+                    + ") is not this key's address " + address);
+        }
+    }
+
+    private static PayloadPlan transaction(byte[] input, KeyPipeline.Result signer, String address, Instant now) {
         TronTransaction tx = TronTransaction.parseText(
-                Decoding.utf8(r.input(), "a Tron transaction: the JSON TronWeb builds, or its raw_data in hex"));
+                Decoding.utf8(input, "a Tron transaction: the JSON TronWeb builds, or its raw_data in hex"));
         TronAction action = tx.action(address);
         if (!action.owner().equals(address)) {
             throw new IllegalArgumentException("the transaction acts for account " + action.owner() + "; this key's "
@@ -67,21 +133,12 @@ final class TronPayloads {
             rows.add(new SignReview.Row("Signatures present", present.size() + ": " + String.join(", ", by)));
         }
         SignReview review = new SignReview(PayloadKind.TRON_TX.title(), rows, warnings);
-        PayloadPlan.Part part = new PayloadPlan.Part(
-                signer.derived().path(), null, txId, true, Chain.TRON, txId, "Tron: " + action.title());
+        PayloadPlan.Part part =
+                new PayloadPlan.Part(signer.derived().path(), null, txId, true, Chain.TRON, txId, description(action));
         return new SinglePlan(review, part, address, Hex.encode(txId), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             byte[] signature = sig.encode();
-            String recovered;
-            try {
-                recovered = tx.signerOf(signature);
-            } catch (IllegalArgumentException e) {
-                throw PayloadResults.rejected(e.getMessage());
-            }
-            if (!recovered.equals(address)) {
-                throw PayloadResults.rejected("the account recovered from the signature (" + recovered
-                        + ") is not this key's address " + address);
-            }
+            checkSigner(tx.signerOf(signature), address);
             return PayloadResults.of(
                     PayloadKind.TRON_TX,
                     List.of(res),

@@ -12,7 +12,8 @@ public enum SignedPayload {
     PSBT("psbt"),
     SOLANA_TX("solana-tx"),
     BTC_MESSAGE("btc-message"),
-    TRON_TX("tron-tx");
+    TRON_TX("tron-tx"),
+    TRON_MESSAGE("tron-message");
 
     private final String id;
 
@@ -35,6 +36,6 @@ public enum SignedPayload {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx");
+                        + "btc-message, tron-tx, tron-message");
     }
 }

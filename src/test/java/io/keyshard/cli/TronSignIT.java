@@ -8,9 +8,11 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.tron.TronMessage;
 import io.keyshard.payload.tron.TronTransaction;
 import io.keyshard.sign.EcdsaVerifiers;
 import io.keyshard.testing.TronRaw;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,6 +107,34 @@ class TronSignIT {
                 from,
                 TronTransaction.parse(raw)
                         .signerOf(Hex.decode(o.get("signature").asText(), "sig")));
+    }
+
+    @Test
+    void aTronMessageRecoversTheDerivedAccountAsVerifyMessageV2Does() throws Exception {
+        JsonNode o = SignCli.json(cli.run(
+                "sign",
+                "tron-message",
+                "--key-id",
+                keyId,
+                "--chain",
+                "tron",
+                "--index",
+                "4",
+                "--text",
+                "gm",
+                "--json"));
+        byte[] digest = TronMessage.hash("gm".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Hex.encode(digest), o.get("digest").asText());
+        byte[] signature = Hex.decode(o.get("signature").asText().substring(2), "signature");
+        assertEquals(address("4"), TronMessage.signerOf("gm".getBytes(StandardCharsets.UTF_8), signature));
+        assertTrue(EcdsaVerifiers.bouncyCastle(
+                CurveName.SECP256K1,
+                o.get("publicKey").asText(),
+                digest,
+                o.get("der").asText()));
+        JsonNode history = cli.history(keyId);
+        assertEquals(
+                "tron-message", history.get(history.size() - 1).get("payload").asText());
     }
 
     @Test

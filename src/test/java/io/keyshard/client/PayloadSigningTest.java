@@ -172,7 +172,8 @@ class PayloadSigningTest {
                         PayloadKind.ETH_TX,
                         PayloadKind.PSBT,
                         PayloadKind.BTC_MESSAGE,
-                        PayloadKind.TRON_TX),
+                        PayloadKind.TRON_TX,
+                        PayloadKind.TRON_MESSAGE),
                 PayloadKind.forCurve(CurveName.SECP256K1));
         assertEquals(
                 List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT, PayloadKind.BTC_MESSAGE),

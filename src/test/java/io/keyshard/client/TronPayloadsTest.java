@@ -13,6 +13,7 @@ import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
+import io.keyshard.payload.tron.TronMessage;
 import io.keyshard.payload.tron.TronTransaction;
 import io.keyshard.testing.TronRaw;
 import io.keyshard.vault.KeyRecord;
@@ -96,6 +97,9 @@ class TronPayloadsTest {
         assertTrue(p.review().warnings().isEmpty(), review);
         byte[] txId = Digests.sha256(raw);
         assertEquals(Hex.encode(txId), p.digest());
+        assertEquals(
+                "Tron: Send TRX, 2.5 TRX to " + RECIPIENT,
+                p.plan().parts().get(0).description());
 
         PayloadResult r = p.plan().finish(List.of(signed(SECRET, txId)));
         byte[] signature = Hex.decode(r.signature(), "signature");
@@ -133,6 +137,34 @@ class TronPayloadsTest {
                 () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.ONE), Digests.sha256(raw)))));
         assertEquals(ExitCoded.PROTOCOL, e.exitCode());
         assertTrue(e.getMessage().contains("is not this key's address"), e.getMessage());
+    }
+
+    @Test
+    void aTronMessageIsShownAndItsSignatureRecoversThisKeysAccount() {
+        PreparedPayload p = ws.payloads()
+                .prepare(new PayloadRequest(
+                        key.keyId(),
+                        PayloadKind.TRON_MESSAGE,
+                        "Sign in to example.org".getBytes(StandardCharsets.UTF_8),
+                        null,
+                        null,
+                        null,
+                        false));
+        assertTrue(
+                p.review().rows().contains(new SignReview.Row("Message", "\"Sign in to example.org\"")),
+                p.review().text());
+        byte[] digest = TronMessage.hash("Sign in to example.org".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Hex.encode(digest), p.digest());
+        PayloadResult r = p.plan().finish(List.of(signed(SECRET, digest)));
+        assertTrue(r.signature().startsWith("0x"), r.signature());
+        byte[] signature = Hex.decode(r.signature().substring(2), "signature");
+        assertEquals(
+                tronAddress(),
+                TronMessage.signerOf("Sign in to example.org".getBytes(StandardCharsets.UTF_8), signature));
+        assertEquals("\"Sign in to example.org\"", r.messageShown());
+        KeygenException e = assertThrows(
+                KeygenException.class, () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.TEN), digest))));
+        assertEquals(ExitCoded.PROTOCOL, e.exitCode());
     }
 
     private SignResult signed(BigInteger secret, byte[] digest) {

@@ -10,14 +10,21 @@ import java.util.Locale;
  * {@code "\x19Ethereum Signed Message:\n" + decimal byte length + message}.
  */
 public final class Eip191 {
-    private static final byte[] PREFIX = "\u0019Ethereum Signed Message:\n".getBytes(StandardCharsets.US_ASCII);
-
     private Eip191() {}
 
     /** The digest of the message bytes. */
     public static byte[] hash(byte[] message) {
+        return hash("Ethereum", message);
+    }
+
+    /**
+     * The digest of the message bytes under another chain's name in the prefix, {@code "\x19" + chain + " Signed
+     * Message:\n"}: Tron's TIP-191 ({@code signMessageV2}) is this with {@code TRON}.
+     */
+    public static byte[] hash(String chain, byte[] message) {
+        byte[] prefix = ("\u0019" + chain + " Signed Message:\n").getBytes(StandardCharsets.US_ASCII);
         byte[] length = Integer.toString(message.length).getBytes(StandardCharsets.US_ASCII);
-        return Hashes.keccak256(Bytes.concat(PREFIX, length, message));
+        return Hashes.keccak256(Bytes.concat(prefix, length, message));
     }
 
     /** The digest of a text message, signed as its UTF-8 bytes. */

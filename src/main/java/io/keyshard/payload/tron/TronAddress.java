@@ -1,6 +1,9 @@
 package io.keyshard.payload.tron;
 
 import io.keyshard.address.Base58;
+import io.keyshard.bytes.Hex;
+import io.keyshard.payload.evm.EcRecover;
+import io.keyshard.payload.evm.EvmSignature;
 import java.util.Arrays;
 
 /**
@@ -33,6 +36,15 @@ public final class TronAddress {
         full[0] = PREFIX;
         System.arraycopy(twenty, 0, full, 1, 20);
         return Base58.encodeCheck(full);
+    }
+
+    /**
+     * The account whose key made {@code signature} (65 bytes {@code r || s || v}, v 27/28 or 0/1 as a node takes
+     * both) over {@code digest}, recovered as a node recovers it.
+     */
+    static String recover(byte[] digest, byte[] signature) {
+        String evm = EcRecover.recoverAddress(digest, EvmSignature.decode(signature));
+        return ofEvmBytes(Hex.decode(evm.substring(2), "address"));
     }
 
     /** The 21 bytes of a {@code T...} address, or null when the text is not one. */

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.json.StrictJson;
-import io.keyshard.payload.evm.EcRecover;
-import io.keyshard.payload.evm.EvmSignature;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -210,8 +208,7 @@ public final class TronTransaction {
      * transaction, recovered as a node recovers it.
      */
     public String signerOf(byte[] signature) {
-        String evm = EcRecover.recoverAddress(txId(), EvmSignature.decode(signature));
-        return TronAddress.ofEvmBytes(Hex.decode(evm.substring(2), "address"));
+        return TronAddress.recover(txId(), signature);
     }
 
     /** The 65-byte signatures it already carries, in order. */
