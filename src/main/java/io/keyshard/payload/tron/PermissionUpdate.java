@@ -17,7 +17,7 @@ final class PermissionUpdate {
         byte[] ownerPermission = m.bytes(2, "owner permission");
         if (ownerPermission == null) {
             throw new IllegalArgumentException(
-                    "the permission change gives no owner permission: the network " + "refuses it");
+                    "the permission change gives no owner permission: the network refuses it");
         }
         List<TronAction.Line> lines = new ArrayList<>();
         Permission ownerP = Permission.read(ownerPermission, "the owner permission");

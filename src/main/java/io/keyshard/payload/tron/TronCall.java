@@ -113,7 +113,7 @@ final class TronCall {
                         unlimited ? "unlimited" : amount));
                 if (t.grantsSpending()) {
                     warnings.add("the spender " + party + " may move "
-                            + (unlimited ? "all of this account's " : "up " + "to " + amount + " of this account's ")
+                            + (unlimited ? "all of this account's " : "up to " + amount + " of this account's ")
                             + (known == null ? "tokens" : known.symbol())
                             + " without asking again");
                 }

@@ -29,7 +29,7 @@ final class TronContract {
                         type,
                         value,
                         "Claim voting rewards",
-                        "claims this account's voting and " + "block rewards into its balance");
+                        "claims this account's voting and block rewards into its balance");
             case FREEZE_BALANCE_V2 -> stake(ProtoMessage.parse(value, what, 1, 2, 3), true);
             case UNFREEZE_BALANCE_V2 -> stake(ProtoMessage.parse(value, what, 1, 2, 3), false);
             case WITHDRAW_EXPIRE_UNFREEZE ->
@@ -37,13 +37,13 @@ final class TronContract {
                         type,
                         value,
                         "Withdraw unstaked TRX",
-                        "moves the TRX whose " + "unstaking period has ended back into this account's balance");
+                        "moves the TRX whose unstaking period has ended back into this account's balance");
             case CANCEL_ALL_UNFREEZE_V2 ->
                 ownerOnly(
                         type,
                         value,
                         "Cancel all unstaking",
-                        "stakes again every amount " + "still unstaking, and withdraws what has already ended");
+                        "stakes again every amount still unstaking, and withdraws what has already ended");
             case DELEGATE_RESOURCE -> delegate(ProtoMessage.parse(value, what, 1, 2, 3, 4, 5, 6), self, true);
             case UNDELEGATE_RESOURCE -> delegate(ProtoMessage.parse(value, what, 1, 2, 3, 4), self, false);
             case ACCOUNT_PERMISSION_UPDATE -> PermissionUpdate.read(ProtoMessage.parse(value, what, 1, 2, 3, 4), self);

@@ -46,14 +46,14 @@ public final class TronTransaction {
         List<byte[]> contracts = m.repeated(11, "contract");
         if (contracts.size() != 1) {
             throw new IllegalArgumentException(
-                    "the transaction holds " + contracts.size() + " contracts; the network " + "takes exactly one");
+                    "the transaction holds " + contracts.size() + " contracts; the network takes exactly one");
         }
         ProtoMessage contract = ProtoMessage.parse(contracts.get(0), "the transaction's contract", 1, 2, 5);
         int number = contract.int32(1, "type");
         type = ContractType.of(number);
         if (type == null) {
             throw new IllegalArgumentException(
-                    "the transaction's contract type " + number + " is not one Tron " + "defines");
+                    "the transaction's contract type " + number + " is not one Tron defines");
         }
         if (!type.decoded()) {
             throw new IllegalArgumentException(TronContract.notSigned(type));
