@@ -96,7 +96,8 @@ public final class TronTransaction {
      * The transaction as TronWeb and the node's HTTP API write it (a JSON object with {@code raw_data_hex}, and
      * {@code txID} and {@code signature} when present), or its {@code raw_data} in hex. The JSON's decoded
      * {@code raw_data} is not read: the review is of the bytes signed. A {@code txID} that is not their hash is
-     * refused: whoever made the JSON changed one without the other.
+     * refused: whoever made the JSON changed one without the other. The answer of {@code triggerSmartContract}
+     * ({@code { result, transaction }}) is taken as the transaction it holds.
      */
     public static TronTransaction parseText(String text) {
         String t = text.strip();
@@ -111,6 +112,10 @@ public final class TronTransaction {
             root = StrictJson.mapper().readTree(t);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the Tron transaction is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!root.has("raw_data_hex") && root.path("transaction").isObject()) {
+            // triggerSmartContract answers { result, transaction }: the transaction is inside
+            root = root.get("transaction");
         }
         JsonNode rawHex = root.get("raw_data_hex");
         if (rawHex == null || !rawHex.isTextual()) {

@@ -73,6 +73,10 @@ class TronTransactionTest {
         assertEquals(v.get("feeLimit").asLong(), tx.feeLimitSun());
         // the node's own signature, v 0: the account it recovers is the owner
         assertEquals(owner, tx.signerOf(tx.signatures().get(0)));
+        // as triggerSmartContract answers it: the transaction inside { result, transaction }
+        TronTransaction wrapped = TronTransaction.parseText(
+                "{\"result\":{\"result\":true},\"transaction\":" + TronVectors.json("usdtTransferSigned") + "}");
+        assertArrayEquals(tx.txId(), wrapped.txId());
     }
 
     @Test
