@@ -14,6 +14,9 @@ public final class TronAddress {
     /** The first byte of every Tron address. */
     static final int PREFIX = 0x41;
 
+    /** The address of 20 zero bytes: nobody holds its key, so what is sent there is lost. */
+    public static final String ZERO = "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb";
+
     private TronAddress() {}
 
     /** The {@code T...} text of the 21 address bytes of field {@code name}; anything else is refused. */

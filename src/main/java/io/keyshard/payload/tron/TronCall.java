@@ -34,6 +34,12 @@ final class TronCall {
         String title;
         if (call.isPresent()) {
             title = tokenLines(call.get(), known, self, lines, warnings);
+            String party = tron(call.get().party());
+            if (call.get().function().moves() && (party.equals(contract) || party.equals(TronAddress.ZERO))) {
+                warnings.add("the tokens go to "
+                        + (party.equals(contract) ? "the token contract itself" : "the zero " + "address")
+                        + ": tokens sent there are usually lost for good");
+            }
         } else {
             title = "Call a contract";
             lines.add(new TronAction.Line("Call", "not decoded here: " + TronContract.describe(data)));

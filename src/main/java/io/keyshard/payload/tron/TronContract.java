@@ -68,6 +68,9 @@ final class TronContract {
         if (to.equals(owner)) {
             warnings.add("the transaction sends TRX from this account to itself");
         }
+        if (to.equals(TronAddress.ZERO)) {
+            warnings.add("the TRX goes to the zero address: what is sent there is lost for good");
+        }
         return new TronAction("Send TRX", ContractType.TRANSFER.protoName(), owner, amount, lines, warnings);
     }
 

@@ -169,6 +169,22 @@ class TronContractTest {
     }
 
     @Test
+    void tokensSentToTheirOwnContractOrTheZeroAddressAreWarnedAbout() {
+        for (String to : List.of(USDT, TronAddress.ZERO)) {
+            String word = "00".repeat(11) + Hex.encode(TronAddress.bytesOf(to));
+            TronAction a = TronTransaction.parse(TronRaw.call(
+                            SELF, USDT, Hex.decode("a9059cbb" + word + "%064x".formatted(5), "d"), 1, LATER))
+                    .action(SELF);
+            assertTrue(
+                    a.warnings().stream().anyMatch(w -> w.contains("usually lost for good")), a.warnings()::toString);
+        }
+        TronAction burn = TronTransaction.parse(TronRaw.transfer(SELF, TronAddress.ZERO, 1, LATER))
+                .action(SELF);
+        assertTrue(burn.warnings().get(0).contains("zero address"), burn.warnings()::toString);
+        assertEquals(TronAddress.ZERO, TronAddress.ofEvmBytes(new byte[20]));
+    }
+
+    @Test
     void aCallThatAlsoSendsTrxCountsItAsSent() {
         Message call = new Message()
                 .address(1, SELF)
