@@ -37,7 +37,7 @@ final class TronCall {
             String party = tron(call.get().party());
             if (call.get().function().moves() && (party.equals(contract) || party.equals(TronAddress.ZERO))) {
                 warnings.add("the tokens go to "
-                        + (party.equals(contract) ? "the token contract itself" : "the zero " + "address")
+                        + (party.equals(contract) ? "the token contract itself" : "the zero address")
                         + ": tokens sent there are usually lost for good");
             }
         } else {
