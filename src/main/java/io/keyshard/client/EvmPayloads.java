@@ -13,6 +13,7 @@ import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.EvmTransaction;
+import io.keyshard.payload.evm.SafeMessage;
 import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.SeaportOrder;
 import io.keyshard.payload.evm.SiweMessage;
@@ -95,6 +96,7 @@ final class EvmPayloads {
         SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
         CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
         SafeTransaction.of(data).ifPresent(s -> SafeRows.add(s, t.chainId(), address, Instant.now(), rows, warnings));
+        SafeMessage.of(data).ifPresent(m -> SafeRows.message(m, rows, warnings));
         messageLines(data, address, rows, warnings);
         if (!uncovered.isEmpty()) {
             rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));

@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.bytes.Hex;
 import io.keyshard.payload.evm.Eip1559Transaction;
+import io.keyshard.payload.evm.SafeMessage;
 import io.keyshard.payload.evm.SafeSettingsCall;
 import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.TransactionReview;
@@ -14,10 +15,37 @@ import java.util.Optional;
  * The review of a Safe transaction in words: which Safe runs it and at which nonce, what it calls with which
  * operation, and the call read by the same decoders as a transaction's (each call of a MultiSend batch on its
  * own); warnings for a delegate call (the Safe runs the target's code as itself), a call to the Safe's own
- * settings, and a gas refund that pays someone.
+ * settings, and a gas refund that pays someone. Also a Safe message and an owner's on-chain approval of a Safe
+ * transaction hash.
  */
 final class SafeRows {
     private SafeRows() {}
+
+    /**
+     * Adds the rows of a Safe message: the Safe and what its owners sign for it, with a warning that the Safe
+     * itself has signed it once enough owners have.
+     */
+    static void message(SafeMessage m, List<SignReview.Row> rows, List<String> warnings) {
+        rows.add(row("Safe", m.safe() + " (this key signs its message as one of its owners)"));
+        byte[] message = m.message();
+        rows.add(row(
+                "Safe message",
+                m.isHash() && Decoding.printable(message) == null
+                        ? "0x" + Hex.encode(message) + " (the hash of the message the Safe signs; the message itself"
+                                + " is not part of what is signed here)"
+                        : Decoding.displayForApproval(message)));
+        warnings.add("once enough owners sign this Safe message, the Safe itself has signed it (EIP-1271): a site "
+                + "may take it as the Safe's login, permit or order"
+                + (m.isHash() ? "; compare the hash with the message the Safe app shows before you sign" : ""));
+    }
+
+    /** Adds the rows of an owner's {@code approveHash}: the Safe transaction hash it approves on chain. */
+    static void approval(String hash, List<SignReview.Row> rows, List<String> warnings) {
+        rows.add(row("Safe transaction approved", hash + " (as this account's owner signature, on the Safe above)"));
+        warnings.add("approveHash approves on chain, for good, the Safe transaction with the hash above as this "
+                + "owner's signature: compare it with the Safe transaction hash the Safe app shows; the transaction "
+                + "itself is not shown here");
+    }
 
     /** Adds the Safe transaction's rows and warnings; {@code address} is the signing key's (EIP-55). */
     static void add(

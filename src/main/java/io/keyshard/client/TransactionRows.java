@@ -135,6 +135,9 @@ final class TransactionRows {
         if (t.safeExecution() != null) {
             SafeRows.add(t.safeExecution(), t.chainId(), address, now, rows, warnings);
         }
+        if (t.safeApprovedHash() != null) {
+            SafeRows.approval(t.safeApprovedHash(), rows, warnings);
+        }
     }
 
     /** What the call data makes its recipient, e.g. " (the token contract)"; empty when it says nothing. */
@@ -221,6 +224,10 @@ final class TransactionRows {
                         SafeTransaction.EXEC_TRANSACTION,
                         " (a Safe, if the contract is one)",
                         ", Safe execTransaction");
+            }
+            if (t.safeApprovedHash() != null) {
+                return new ReadAs(
+                        TransactionReview.APPROVE_HASH, " (a Safe, if the contract is one)", ", Safe approveHash");
             }
             return new ReadAs(null, "", "");
         }

@@ -3,6 +3,7 @@ package io.keyshard.payload.evm;
 import io.keyshard.address.AccountAddresses;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * What a user checks before signing a transaction: its type (2 for EIP-1559, 0 for legacy), chain, recipient,
@@ -11,8 +12,9 @@ import java.math.BigInteger;
  * the most it can cost, the call data's size and 4-byte function selector (null without one), and the token
  * call it makes when it is one a wallet shows in words (else null), the Permit2 allowance it grants (else
  * null), the wrapping or unwrapping of the chain's coin it makes (else null), the Uniswap Universal Router
- * steps it runs (else null), the Lido, Aave v3 or 1inch router call it is (else null), or the Safe
- * transaction an {@code execTransaction} call to a Safe runs (else null). Amounts are exact decimals.
+ * steps it runs (else null), the Lido, Aave v3 or 1inch router call it is (else null), the Safe
+ * transaction an {@code execTransaction} call to a Safe runs (else null), or the Safe transaction hash an
+ * owner's {@code approveHash} approves (else null). Amounts are exact decimals.
  */
 public record TransactionReview(
         int type,
@@ -36,7 +38,12 @@ public record TransactionReview(
         LidoCall lidoCall,
         AaveCall aaveCall,
         OneInchCall oneInchCall,
-        SafeTransaction safeExecution) {
+        SafeTransaction safeExecution,
+        String safeApprovedHash) {
+    /** A Safe's {@code approveHash(bytes32)}: an owner's on-chain approval of a Safe transaction hash. */
+    public static final String APPROVE_HASH = "approveHash(bytes32)";
+
+    private static final String APPROVE_HASH_SELECTOR = SafeSettingsCall.selector(APPROVE_HASH);
 
     /** True for a legacy transaction (type 0, EIP-155), false for EIP-1559. */
     public boolean legacy() {
@@ -79,6 +86,14 @@ public record TransactionReview(
                 LidoCall.decode(tx.chainId(), recipient, data).orElse(null),
                 AaveCall.decode(tx.chainId(), recipient, data).orElse(null),
                 OneInchCall.decode(tx.chainId(), recipient, data).orElse(null),
-                to == null ? null : SafeTransaction.execution(recipient, data).orElse(null));
+                to == null ? null : SafeTransaction.execution(recipient, data).orElse(null),
+                to == null ? null : approvedHash(data));
+    }
+
+    /** The hash an {@code approveHash} call approves ({@code 0x} hex), or null for any other data. */
+    private static String approvedHash(byte[] data) {
+        boolean approve = data.length == 36
+                && Hex.encode(new byte[] {data[0], data[1], data[2], data[3]}).equals(APPROVE_HASH_SELECTOR);
+        return approve ? "0x" + Hex.encode(Arrays.copyOfRange(data, 4, 36)) : null;
     }
 }

@@ -238,6 +238,13 @@ class EvmPayloadFuzzTest {
             s.batch().ifPresent(calls -> assertBatchIsTheWholeData(s, calls));
             SafeSettingsCall.decode(s.data());
         });
+        SafeMessage.of(typed).ifPresent(m -> {
+            assertTrue(m.safe().equalsIgnoreCase(review.verifyingContract()), m::toString);
+            assertEquals(
+                    typed.message().get("message").asText().toLowerCase(Locale.ROOT),
+                    "0x" + Hex.encode(m.message()),
+                    "the message read is the one hashed");
+        });
         CowOrder.of(typed)
                 .ifPresent(o -> assertTrue(
                         CowOrder.SETTLEMENT.equalsIgnoreCase(review.verifyingContract())
