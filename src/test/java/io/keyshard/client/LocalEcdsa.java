@@ -12,7 +12,9 @@ import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.vault.KeyRecord;
 import io.keyshard.vault.Vault;
+import io.keyshard.vault.VaultFixtures;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,21 @@ final class LocalEcdsa {
     private static final X9ECParameters SECP = CustomNamedCurves.getByName("secp256k1");
 
     private LocalEcdsa() {}
+
+    /** A real vault and workspace in {@code home} holding one READY SECP256k1 key of root {@code secret}. */
+    record Fixture(Vault vault, Workspace ws, KeyRecord key) implements AutoCloseable {
+        static Fixture open(Path home, BigInteger secret) {
+            Vault vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
+            Workspace ws = Workspace.open(home, vault);
+            return new Fixture(vault, ws, ready(vault, CurveName.SECP256K1, secret));
+        }
+
+        @Override
+        public void close() {
+            ws.close();
+            vault.close();
+        }
+    }
 
     /** A READY key of {@code curve} in {@code vault} whose root secret is {@code secret}, on two servers. */
     static KeyRecord ready(Vault vault, CurveName curve, BigInteger secret) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
-import io.keyshard.curve.CurveName;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.Vault;
-import io.keyshard.vault.VaultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,21 +26,20 @@ class SafeOwnerActionsTest {
     @TempDir
     Path home;
 
-    Vault vault;
+    LocalEcdsa.Fixture fx;
     Workspace ws;
     KeyRecord key;
 
     @BeforeEach
     void open() {
-        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        ws = Workspace.open(home, vault);
-        key = LocalEcdsa.ready(vault, CurveName.SECP256K1, BigInteger.valueOf(0x5afe));
+        fx = LocalEcdsa.Fixture.open(home, BigInteger.valueOf(0x5afe));
+        ws = fx.ws();
+        key = fx.key();
     }
 
     @AfterEach
     void close() {
-        ws.close();
-        vault.close();
+        fx.close();
     }
 
     private PreparedPayload prepare(PayloadKind kind, String input) {

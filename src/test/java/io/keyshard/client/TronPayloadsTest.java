@@ -10,15 +10,12 @@ import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
-import io.keyshard.curve.CurveName;
 import io.keyshard.derive.DerivationPath;
 import io.keyshard.derive.Network;
 import io.keyshard.payload.tron.TronMessage;
 import io.keyshard.payload.tron.TronTransaction;
 import io.keyshard.testing.TronRaw;
 import io.keyshard.vault.KeyRecord;
-import io.keyshard.vault.Vault;
-import io.keyshard.vault.VaultFixtures;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,21 +42,20 @@ class TronPayloadsTest {
     @TempDir
     Path home;
 
-    Vault vault;
+    LocalEcdsa.Fixture fx;
     Workspace ws;
     KeyRecord key;
 
     @BeforeEach
     void open() {
-        vault = Vault.create(home, VaultFixtures.pw(), VaultFixtures.LIGHT);
-        ws = Workspace.open(home, vault);
-        key = LocalEcdsa.ready(vault, CurveName.SECP256K1, SECRET);
+        fx = LocalEcdsa.Fixture.open(home, SECRET);
+        ws = fx.ws();
+        key = fx.key();
     }
 
     @AfterEach
     void close() {
-        ws.close();
-        vault.close();
+        fx.close();
     }
 
     private String tronAddress() {
