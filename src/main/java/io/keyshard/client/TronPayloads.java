@@ -22,6 +22,9 @@ import java.util.List;
  * from the signature.
  */
 final class TronPayloads {
+    /** java-tron refuses a transaction whose expiration is further than this after its head block. */
+    private static final Duration LONGEST_EXPIRY = Duration.ofHours(24);
+
     private TronPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r, Instant now) {
@@ -181,6 +184,10 @@ final class TronPayloads {
         if (left.isNegative()) {
             warnings.add("the transaction expired at " + at + ": the network refuses it; build it again");
             return at + " (expired)";
+        }
+        if (left.compareTo(LONGEST_EXPIRY) > 0) {
+            warnings.add("the transaction expires " + left.toHours() + " hours from now: nodes refuse one that "
+                    + "expires more than 24 hours after their latest block; build it again with a nearer expiration");
         }
         return at + " (in " + (left.toMinutes() > 0 ? left.toMinutes() + " min" : left.toSeconds() + " s") + ")";
     }

@@ -128,6 +128,15 @@ class TronPayloadsTest {
         assertTrue(
                 p.review().warnings().stream().anyMatch(w -> w.contains("expired at 2020-09-13T12:26:40Z")),
                 p.review().text());
+        byte[] far = TronRaw.transfer(
+                tronAddress(),
+                RECIPIENT,
+                1,
+                Instant.now().plusSeconds(3 * 86_400).toEpochMilli());
+        assertTrue(
+                prepare(Hex.encode(far)).review().warnings().stream()
+                        .anyMatch(w -> w.contains("more than 24 hours after their latest block")),
+                () -> prepare(Hex.encode(far)).review().text());
         KeygenException e = assertThrows(
                 KeygenException.class,
                 () -> p.plan().finish(List.of(signed(SECRET.add(BigInteger.ONE), Digests.sha256(raw)))));
