@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Tron transactions and messages signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id
@@ -46,8 +47,10 @@ final class TronPayloads {
         rows.add(new SignReview.Row("Digest", Hex.encode(digest)));
         List<String> warnings = new ArrayList<>();
         if (message.length == 32 && Decoding.printable(message) == null) {
-            warnings.add("the message is 32 bytes of binary data: it may be the id of a transaction someone wants "
-                    + "signed unseen; sign it only if you know what it is");
+            warnings.add(
+                    "the message is 32 bytes of binary data: it may be the hash of an order or permit that someone "
+                            + "wants signed unseen (a contract that checks Tron's older signMessage takes this signature); "
+                            + "sign it only if you know what it is");
         }
         SignReview review = new SignReview(PayloadKind.TRON_MESSAGE.title(), rows, warnings);
         PayloadPlan.Part part = new PayloadPlan.Part(
@@ -55,7 +58,7 @@ final class TronPayloads {
         return new SinglePlan(review, part, address, Hex.encode(digest), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             byte[] signature = sig.encode();
-            checkSigner(TronMessage.signerOf(message, signature), address);
+            checkSigner(() -> TronMessage.signerOf(message, signature), address);
             return PayloadResults.of(
                     PayloadKind.TRON_MESSAGE,
                     List.of(res),
@@ -85,8 +88,14 @@ final class TronPayloads {
         return "Tron: " + action.title() + (amount == null ? "" : ", " + amount) + (to == null ? "" : " to " + to);
     }
 
-    /** A result whose recovered account is not this key's is a failed signing: never returned. */
-    private static void checkSigner(String recovered, String address) {
+    /** A result that recovers no account, or not this key's, is a failed signing: never returned. */
+    private static void checkSigner(Supplier<String> recover, String address) {
+        String recovered;
+        try {
+            recovered = recover.get();
+        } catch (IllegalArgumentException e) {
+            throw PayloadResults.rejected(e.getMessage());
+        }
         if (!recovered.equals(address)) {
             throw PayloadResults.rejected("the account recovered from the signature (" + recovered
                     + ") is not this key's address " + address);
@@ -141,7 +150,7 @@ final class TronPayloads {
         return new SinglePlan(review, part, address, Hex.encode(txId), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             byte[] signature = sig.encode();
-            checkSigner(tx.signerOf(signature), address);
+            checkSigner(() -> tx.signerOf(signature), address);
             return PayloadResults.of(
                     PayloadKind.TRON_TX,
                     List.of(res),
