@@ -9,6 +9,7 @@ import io.keyshard.payload.evm.CowOrder;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
+import io.keyshard.payload.evm.Eip2930Transaction;
 import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
@@ -145,10 +146,13 @@ final class EvmPayloads {
 
     /**
      * The transaction as the JSON of {@code eth_sendTransaction}, or as its unsigned encoding (EIP-1559
-     * {@code 0x02…}, or a legacy RLP list) in hex (text) or as bytes (a file).
+     * {@code 0x02…}, EIP-2930 {@code 0x01…}, or a legacy RLP list) in hex (text) or as bytes (a file).
      */
     private static EvmTransaction readTransaction(byte[] input) {
-        if (input.length > 0 && (input[0] == Eip1559Transaction.TYPE || (input[0] & 0xff) >= 0xc0)) {
+        if (input.length > 0
+                && (input[0] == Eip1559Transaction.TYPE
+                        || input[0] == Eip2930Transaction.TYPE
+                        || (input[0] & 0xff) >= 0xc0)) {
             return EvmTransaction.decodeUnsigned(input);
         }
         String text = Decoding.utf8(
@@ -161,8 +165,8 @@ final class EvmPayloads {
         }
         if (!text.startsWith("0x")) {
             throw new IllegalArgumentException("the transaction must be the JSON of an eth_sendTransaction request, "
-                    + "or an unsigned transaction in hex starting with 0x: an EIP-1559 one (0x02…) or a legacy one "
-                    + "with its chain id (EIP-155)");
+                    + "or an unsigned transaction in hex starting with 0x: an EIP-1559 one (0x02…), an EIP-2930 one "
+                    + "(0x01…) or a legacy one with its chain id (EIP-155)");
         }
         return EvmTransaction.decodeUnsigned(Hex.decode(text.substring(2), "the transaction"));
     }
@@ -175,8 +179,7 @@ final class EvmPayloads {
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
         TransactionRows.add(t, address, network, Instant.now(), rows, warnings);
-        SignReview review = new SignReview(
-                PayloadKind.ETH_TX.title() + (t.legacy() ? " (legacy, EIP-155)" : " (EIP-1559)"), rows, warnings);
+        SignReview review = new SignReview(PayloadKind.ETH_TX.title() + " (" + t.typeName() + ")", rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
         return new SinglePlan(review, part, address, hex(digest), res -> {

@@ -55,8 +55,10 @@ final class TransactionRows {
         if (t.gasPriceGwei() != null) {
             rows.add(row(
                     "Gas price",
-                    t.gasPriceGwei() + " gwei, paid in full for each unit of gas used (a legacy transaction, "
-                            + "replay-protected by its chain id: EIP-155)"));
+                    t.gasPriceGwei() + " gwei, paid in full for each unit of gas used ("
+                            + (t.legacy()
+                                    ? "a legacy transaction, replay-protected by its chain id: EIP-155)"
+                                    : "an EIP-2930 transaction, with its chain id and an access list)")));
         } else {
             rows.add(row("Max fee per gas", t.maxFeePerGasGwei() + " gwei"));
             rows.add(row("Max priority fee", t.maxPriorityFeePerGasGwei() + " gwei"));
@@ -72,7 +74,7 @@ final class TransactionRows {
                                 .orElse("")));
         callRows(t, address, now, rows, warnings);
         if (t.accessListEntries() > 0) {
-            rows.add(row("Access list", t.accessListEntries() + " entries"));
+            rows.add(row("Access list", t.accessListEntries() + (t.accessListEntries() == 1 ? " entry" : " entries")));
         }
         // mainnet is the default, so only the choice of testnet says what the person expects
         EvmChain.of(t.chainId())
@@ -235,7 +237,7 @@ final class TransactionRows {
 
     /** The signing history's line: chain and recipient, and what the call data was read as. */
     static String description(TransactionReview t) {
-        return (t.legacy() ? "Legacy transaction" : "EIP-1559 transaction") + " on chain "
+        return (t.legacy() ? "Legacy transaction" : t.typeName() + " transaction") + " on chain "
                 + t.chainId() + " to " + t.to()
                 + ReadAs.of(t).history();
     }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.evm.EvmTransaction;
 import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.SignedLegacy;
 import java.io.InputStream;
@@ -176,6 +178,35 @@ class EvmSignIT {
                         .get("description")
                         .asText()
                         .startsWith("Legacy transaction on chain 56"),
+                history.get(history.size() - 1).toString());
+    }
+
+    @Test
+    void anAccessListTransactionWithAGasPriceSignsAsTypeOne() throws Exception {
+        String from = address("6");
+        Path tx = dir.resolve("eip2930.json");
+        Files.writeString(
+                tx,
+                "{\"from\":\"" + from + "\",\"chainId\":\"0x1\",\"nonce\":\"0x2\",\"gasPrice\":\"0x3b9aca00\","
+                        + "\"gas\":\"0x7530\",\"to\":\"0x000000000000000000000000000000000000dEaD\",\"value\":\"0x1\","
+                        + "\"accessList\":[{\"address\":\"0x000000000000000000000000000000000000dEaD\",\"storageKeys\":"
+                        + "[\"0x" + "00".repeat(31) + "01\"]}]}");
+        CliHarness.Result r =
+                cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "6", "--file", tx.toString(), "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("(EIP-2930)") && r.err().contains("Access list"), r.err());
+        byte[] signed = hex(o, "signedTransaction");
+        assertEquals(0x01, signed[0]);
+        EvmTransaction parsed = EvmTransaction.parse(Files.readString(tx));
+        assertTrue(EcRecover.sameAddress(from, parsed.senderOf(signed)));
+        assertEquals(
+                "0x" + Hex.encode(Hashes.keccak256(signed)), o.get("txHash").asText());
+        JsonNode history = cli.history(keyId);
+        assertTrue(
+                history.get(history.size() - 1)
+                        .get("description")
+                        .asText()
+                        .startsWith("EIP-2930 transaction on chain 1"),
                 history.get(history.size() - 1).toString());
     }
 }

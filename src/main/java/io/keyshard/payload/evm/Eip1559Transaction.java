@@ -124,29 +124,20 @@ public record Eip1559Transaction(
         list.add(Rlp.encodeString(to == null ? new byte[0] : to));
         list.add(Rlp.encodeInteger(value));
         list.add(Rlp.encodeString(data));
-        List<byte[]> entries = new ArrayList<>();
-        for (AccessListEntry e : accessList) {
-            entries.add(e.encode());
-        }
-        list.add(Rlp.encodeList(entries));
+        list.add(TransactionFields.encodeAccessList(accessList));
         return list;
     }
 
     /** {@code 0x02 ‖ rlp([... 9 fields])}: the bytes whose Keccak-256 is signed. */
     @Override
     public byte[] unsignedEncoding() {
-        return Bytes.concat(new byte[] {TYPE}, Rlp.encodeList(fields()));
+        return TransactionFields.envelope(TYPE, fields());
     }
 
     /** {@code 0x02 ‖ rlp([... 9 fields, yParity, r, s])}: the raw transaction to broadcast. Refuses a high s (EIP-2). */
     @Override
     public byte[] signedEncoding(EvmSignature sig) {
-        sig.requireLowS();
-        List<byte[]> list = fields();
-        list.add(Rlp.encodeInteger(BigInteger.valueOf(sig.recoveryId())));
-        list.add(Rlp.encodeInteger(sig.r()));
-        list.add(Rlp.encodeInteger(sig.s()));
-        return Bytes.concat(new byte[] {TYPE}, Rlp.encodeList(list));
+        return TransactionFields.signedEnvelope(TYPE, fields(), sig);
     }
 
     /** The transaction hash: Keccak-256 of the signed encoding. */

@@ -1,6 +1,5 @@
 package io.keyshard.payload.evm;
 
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -25,15 +24,7 @@ public record SignedEip1559(Eip1559Transaction transaction, EvmSignature signatu
             throw new IllegalArgumentException("a signed EIP-1559 transaction is an RLP list of 12 fields");
         }
         Eip1559Transaction tx = TransactionFields.transaction(f);
-        BigInteger yParity = TransactionFields.integer(f.get(9), "yParity");
-        if (yParity.compareTo(BigInteger.ONE) > 0) {
-            throw new IllegalArgumentException("yParity must be 0 or 1, got " + yParity);
-        }
-        EvmSignature sig = new EvmSignature(
-                TransactionFields.integer(f.get(10), "r"),
-                TransactionFields.integer(f.get(11), "s"),
-                yParity.intValue());
-        return new SignedEip1559(tx, sig, raw);
+        return new SignedEip1559(tx, TransactionFields.typedSignature(f, 9), raw);
     }
 
     /** The address recovered from the signature: the account a node charges. */

@@ -7,21 +7,28 @@ import java.util.List;
 /**
  * The fields of a transaction read from its RLP list, strictly (canonical integers of at most 256 bits, a
  * 20-byte or empty {@code to}, access-list entries of [address, [keys]]): one reader for the unsigned
- * transaction a tool hands over and the signed one read back, for EIP-1559 ({@code 0x02 ‖ rlp([...])}) and for
- * legacy transactions ({@code rlp([...])}, EIP-155).
+ * transaction a tool hands over and the signed one read back, for EIP-1559 ({@code 0x02 ‖ rlp([...])}), EIP-2930
+ * ({@code 0x01 ‖ rlp([...])}) and legacy transactions ({@code rlp([...])}, EIP-155).
  */
 final class TransactionFields {
     private TransactionFields() {}
 
     /** The items of {@code 0x02 ‖ rlp([...])}: refuses another type byte and bytes that are not one RLP list. */
     static List<Rlp.Item> items(byte[] raw) {
-        if (raw.length == 0 || raw[0] != Eip1559Transaction.TYPE) {
-            throw new IllegalArgumentException("not an EIP-1559 transaction: the first byte must be 0x02");
+        return items(raw, Eip1559Transaction.TYPE);
+    }
+
+    /** The items of {@code type ‖ rlp([...])} (EIP-2718): refuses another type byte and a body not one RLP list. */
+    static List<Rlp.Item> items(byte[] raw, int type) {
+        String name = type == Eip2930Transaction.TYPE ? "EIP-2930" : "EIP-1559";
+        if (raw.length == 0 || raw[0] != type) {
+            throw new IllegalArgumentException("not an " + name + " transaction: the first byte must be 0x0" + type);
         }
         byte[] body = new byte[raw.length - 1];
         System.arraycopy(raw, 1, body, 0, body.length);
         if (!(Rlp.decode(body) instanceof Rlp.Seq list)) {
-            throw new IllegalArgumentException("an EIP-1559 transaction is 0x02 followed by an RLP list");
+            throw new IllegalArgumentException(
+                    "an " + name + " transaction is 0x0" + type + " followed by an RLP list");
         }
         return list.items();
     }
@@ -52,6 +59,54 @@ final class TransactionFields {
                         accessList(f.get(8)),
                         null)
                 .checked();
+    }
+
+    /** An access list as RLP: a list of [address, [storageKeys...]]. */
+    static byte[] encodeAccessList(List<Eip1559Transaction.AccessListEntry> accessList) {
+        List<byte[]> entries = new ArrayList<>();
+        for (Eip1559Transaction.AccessListEntry e : accessList) {
+            entries.add(e.encode());
+        }
+        return Rlp.encodeList(entries);
+    }
+
+    /** An EIP-2718 envelope: {@code type ‖ rlp(fields)}. */
+    static byte[] envelope(int type, List<byte[]> fields) {
+        return Bytes.concat(new byte[] {(byte) type}, Rlp.encodeList(fields));
+    }
+
+    /** The signed envelope: {@code type ‖ rlp(fields ‖ [yParity, r, s])}. Refuses a high s (EIP-2). */
+    static byte[] signedEnvelope(int type, List<byte[]> fields, EvmSignature sig) {
+        sig.requireLowS();
+        List<byte[]> list = new ArrayList<>(fields);
+        list.add(Rlp.encodeInteger(BigInteger.valueOf(sig.recoveryId())));
+        list.add(Rlp.encodeInteger(sig.r()));
+        list.add(Rlp.encodeInteger(sig.s()));
+        return envelope(type, list);
+    }
+
+    /** The EIP-2930 transaction of {@code f}'s first eight items, checked. */
+    static Eip2930Transaction eip2930(List<Rlp.Item> f) {
+        return new Eip2930Transaction(
+                        integer(f.get(0), "chainId"),
+                        integer(f.get(1), "nonce"),
+                        integer(f.get(2), "gasPrice"),
+                        integer(f.get(3), "gas"),
+                        to(f.get(4)),
+                        integer(f.get(5), "value"),
+                        str(f.get(6), "data"),
+                        accessList(f.get(7)),
+                        null)
+                .checked();
+    }
+
+    /** The signature of a typed transaction: {@code yParity, r, s} at {@code at}, {@code at + 1}, {@code at + 2}. */
+    static EvmSignature typedSignature(List<Rlp.Item> f, int at) {
+        BigInteger yParity = integer(f.get(at), "yParity");
+        if (yParity.compareTo(BigInteger.ONE) > 0) {
+            throw new IllegalArgumentException("yParity must be 0 or 1, got " + yParity);
+        }
+        return new EvmSignature(integer(f.get(at + 1), "r"), integer(f.get(at + 2), "s"), yParity.intValue());
     }
 
     /** The legacy transaction of {@code f}'s first six items on {@code chainId}, checked. */

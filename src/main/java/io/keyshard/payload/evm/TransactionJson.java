@@ -3,6 +3,7 @@ package io.keyshard.payload.evm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.Set;
 /**
  * Reads a transaction from the JSON of {@code eth_sendTransaction}. Required: chainId, nonce, gas, and the fees
  * of its type: maxPriorityFeePerGas and maxFeePerGas (EIP-1559, type 2), or gasPrice (legacy, type 0, signed
- * with EIP-155's chain id). Optional: to (absent creates a contract), value, data, from, type, and accessList
- * (type 2 only). Anything else is refused, so a field the signature would not cover (blobs, an authorization
- * list, an access list on a legacy transaction) cannot slip through.
+ * with EIP-155's chain id; with an accessList, EIP-2930, type 1, as ethers and viem read it). Optional: to
+ * (absent creates a contract), value, data, from, type, and accessList (types 1 and 2). Anything else is
+ * refused, so a field the signature would not cover (blobs, an authorization list) cannot slip through.
  */
 final class TransactionJson {
     private static final List<String> EIP1559_REQUIRED =
@@ -27,12 +28,15 @@ final class TransactionJson {
             "maxFeePerBlobGas", "blob transactions (type 3) are not supported",
             "authorizationList", "set-code transactions (type 4) are not supported");
 
-    private static final String ACCESS_LIST_HINT = "an access list makes a type-1 transaction (EIP-2930), which is "
-            + "not signed here: leave it out, or give maxFeePerGas and maxPriorityFeePerGas for EIP-1559";
+    private static final String ACCESS_LIST_HINT =
+            "a legacy transaction (type 0) has no access list: leave it out, or leave out type for EIP-2930";
 
     private TransactionJson() {}
 
-    /** A transaction of either type: legacy when the JSON says type 0 or gives a gasPrice, else EIP-1559. */
+    /**
+     * A transaction of any of the three types: EIP-2930 when the JSON says type 1, or gives a gasPrice with an
+     * accessList; legacy when it says type 0 or gives a gasPrice alone; else EIP-1559.
+     */
     static EvmTransaction parse(String json) {
         JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
         Integer type = type(root);
@@ -41,7 +45,11 @@ final class TransactionJson {
             throw new IllegalArgumentException("the transaction has both gasPrice (a legacy transaction) and "
                     + "maxFeePerGas or maxPriorityFeePerGas (EIP-1559): give one or the other");
         }
-        if (type != null && type == LegacyTransaction.TYPE || type == null && root.has("gasPrice")) {
+        boolean gasPrice = type == null && root.has("gasPrice");
+        if (type != null && type == Eip2930Transaction.TYPE || gasPrice && root.hasNonNull("accessList")) {
+            return eip2930(root);
+        }
+        if (type != null && type == LegacyTransaction.TYPE || gasPrice) {
             return legacy(root);
         }
         return eip1559(root, type);
@@ -70,9 +78,9 @@ final class TransactionJson {
             return null;
         }
         int type = Quantities.unsigned(root.get("type"), "type", 8).intValue();
-        if (type != LegacyTransaction.TYPE && type != Eip1559Transaction.TYPE) {
+        if (type != LegacyTransaction.TYPE && type != Eip2930Transaction.TYPE && type != Eip1559Transaction.TYPE) {
             throw new IllegalArgumentException("type " + type + " (" + typeName(type) + ") is not signed here: "
-                    + "give type 0x2 (EIP-1559) or 0x0 (legacy)");
+                    + "give type 0x2 (EIP-1559), 0x1 (EIP-2930) or 0x0 (legacy)");
         }
         return type;
     }
@@ -100,22 +108,7 @@ final class TransactionJson {
     }
 
     private static LegacyTransaction legacy(JsonNode root) {
-        String noFeeCaps = "a legacy transaction (gasPrice) has no ";
-        checkFields(
-                root,
-                LEGACY_REQUIRED,
-                Set.of(),
-                Map.of(
-                        "accessList",
-                        ACCESS_LIST_HINT,
-                        "maxFeePerGas",
-                        noFeeCaps + "maxFeePerGas",
-                        "maxPriorityFeePerGas",
-                        noFeeCaps + "maxPriorityFeePerGas",
-                        "gasLimit",
-                        "use gas",
-                        "input",
-                        "use data"));
+        checkFields(root, LEGACY_REQUIRED, Set.of(), gasPriceHints("a legacy transaction", true));
         Common c = common(root);
         return new LegacyTransaction(
                         c.chainId,
@@ -127,6 +120,42 @@ final class TransactionJson {
                         c.data,
                         c.from)
                 .checked();
+    }
+
+    private static Eip2930Transaction eip2930(JsonNode root) {
+        checkFields(root, LEGACY_REQUIRED, Set.of("accessList"), gasPriceHints("an EIP-2930 transaction", false));
+        Common c = common(root);
+        List<Eip1559Transaction.AccessListEntry> accessList =
+                root.hasNonNull("accessList") ? accessList(root.get("accessList")) : List.of();
+        return new Eip2930Transaction(
+                        c.chainId,
+                        c.nonce,
+                        Quantities.unsigned(root.get("gasPrice"), "gasPrice", 256),
+                        c.gas,
+                        c.to,
+                        c.value,
+                        c.data,
+                        accessList,
+                        c.from)
+                .checked();
+    }
+
+    /** What to say of a field a transaction with a gas price does not take; {@code legacy} adds the access list. */
+    private static Map<String, String> gasPriceHints(String kind, boolean legacy) {
+        String noFeeCaps = kind + " (gasPrice) has no ";
+        Map<String, String> hints = new HashMap<>(Map.of(
+                "maxFeePerGas",
+                noFeeCaps + "maxFeePerGas",
+                "maxPriorityFeePerGas",
+                noFeeCaps + "maxPriorityFeePerGas",
+                "gasLimit",
+                "use gas",
+                "input",
+                "use data"));
+        if (legacy) {
+            hints.put("accessList", ACCESS_LIST_HINT);
+        }
+        return hints;
     }
 
     /** Refuses a field neither required nor optional (with a hint where one helps) and a required one missing. */

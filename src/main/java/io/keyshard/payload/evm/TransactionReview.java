@@ -6,9 +6,9 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * What a user checks before signing a transaction: its type (2 for EIP-1559, 0 for legacy), chain, recipient,
+ * What a user checks before signing a transaction: its type (2 for EIP-1559, 1 for EIP-2930, 0 for legacy), chain, recipient,
  * amount in the chain's native coin (18 decimals; ETH on Ethereum, as exact decimal text and in wei for the
- * checks on it), fees in gwei (the fee caps of type 2, else null; the gas price of type 0, else null), gas,
+ * checks on it), fees in gwei (the fee caps of type 2, else null; the gas price of types 0 and 1, else null), gas,
  * the most it can cost, the call data's size and 4-byte function selector (null without one), and the token
  * call it makes when it is one a wallet shows in words (else null), the Permit2 allowance it grants (else
  * null), the wrapping or unwrapping of the chain's coin it makes (else null), the Uniswap Universal Router
@@ -45,9 +45,14 @@ public record TransactionReview(
 
     private static final String APPROVE_HASH_SELECTOR = SafeSettingsCall.selector(APPROVE_HASH);
 
-    /** True for a legacy transaction (type 0, EIP-155), false for EIP-1559. */
+    /** True for a legacy transaction (type 0, EIP-155), false for EIP-2930 and EIP-1559. */
     public boolean legacy() {
         return type == LegacyTransaction.TYPE;
+    }
+
+    /** The transaction's type as a review heads it: {@code legacy, EIP-155}, {@code EIP-2930} or {@code EIP-1559}. */
+    public String typeName() {
+        return legacy() ? "legacy, EIP-155" : type == Eip2930Transaction.TYPE ? "EIP-2930" : "EIP-1559";
     }
 
     /** Shown as {@code to} when the transaction creates a contract. */
@@ -60,12 +65,20 @@ public record TransactionReview(
         String selector =
                 data.length >= 4 && to != null ? Bytes.hex(new byte[] {data[0], data[1], data[2], data[3]}) : null;
         Eip1559Transaction typed = tx instanceof Eip1559Transaction t ? t : null;
+        Eip2930Transaction accessListed = tx instanceof Eip2930Transaction t ? t : null;
         LegacyTransaction legacy = tx instanceof LegacyTransaction l ? l : null;
-        // the most a gas unit can cost: the fee cap of type 2 (the base fee and tip may be less), a legacy price
-        BigInteger perGas = typed != null ? typed.maxFeePerGas() : legacy.gasPrice();
+        BigInteger gasPrice =
+                legacy != null ? legacy.gasPrice() : accessListed != null ? accessListed.gasPrice() : null;
+        int accessListEntries = typed != null
+                ? typed.accessList().size()
+                : accessListed != null ? accessListed.accessList().size() : 0;
+        // the most a gas unit can cost: the fee cap of type 2 (the base fee and tip may be less), else the price
+        BigInteger perGas = typed != null ? typed.maxFeePerGas() : gasPrice;
         BigInteger maxCost = tx.gas().multiply(perGas).add(tx.value());
         return new TransactionReview(
-                typed != null ? Eip1559Transaction.TYPE : LegacyTransaction.TYPE,
+                typed != null
+                        ? Eip1559Transaction.TYPE
+                        : accessListed != null ? Eip2930Transaction.TYPE : LegacyTransaction.TYPE,
                 tx.chainId(),
                 tx.nonce(),
                 recipient,
@@ -73,12 +86,12 @@ public record TransactionReview(
                 tx.value(),
                 typed == null ? null : EvmUnits.gwei(typed.maxFeePerGas()),
                 typed == null ? null : EvmUnits.gwei(typed.maxPriorityFeePerGas()),
-                legacy == null ? null : EvmUnits.gwei(legacy.gasPrice()),
+                gasPrice == null ? null : EvmUnits.gwei(gasPrice),
                 tx.gas(),
                 EvmUnits.ether(maxCost),
                 data.length,
                 selector,
-                typed == null ? 0 : typed.accessList().size(),
+                accessListEntries,
                 to == null ? null : TokenCall.decode(data).orElse(null),
                 Permit2Approval.decode(recipient, data).orElse(null),
                 WrappedCoin.decode(tx.chainId(), recipient, data).orElse(null),

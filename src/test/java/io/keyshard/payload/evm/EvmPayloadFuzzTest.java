@@ -58,7 +58,8 @@ class EvmPayloadFuzzTest {
     }
 
     /**
-     * A signed raw transaction as a node reads it, EIP-1559 ({@code 0x02…}) or legacy (an RLP list). Accepted
+     * A signed raw transaction as a node reads it, EIP-1559 ({@code 0x02…}), EIP-2930 ({@code 0x01…}) or legacy
+     * (an RLP list). Accepted
      * with a low s: it re-encodes to the same bytes; recovering its sender gives an address or a refusal.
      */
     @FuzzTest(maxDuration = "30s")
@@ -68,6 +69,10 @@ class EvmPayloadFuzzTest {
         try {
             if (data.length > 0 && (data[0] & 0xff) >= 0xc0) {
                 SignedLegacy decoded = SignedLegacy.decode(data);
+                tx = decoded.transaction();
+                sig = decoded.signature();
+            } else if (data.length > 0 && data[0] == Eip2930Transaction.TYPE) {
+                SignedEip2930 decoded = SignedEip2930.decode(data);
                 tx = decoded.transaction();
                 sig = decoded.signature();
             } else {
@@ -91,7 +96,8 @@ class EvmPayloadFuzzTest {
     }
 
     /**
-     * An unsigned transaction as a tool serialises it ({@code 0x02…}, or a legacy list with EIP-155's chain id).
+     * An unsigned transaction as a tool serialises it ({@code 0x02…}, {@code 0x01…}, or a legacy list with EIP-155's
+     * chain id).
      * Accepted: it is the one canonical encoding of its fields (re-encodes to the same bytes, so what is
      * reviewed is what is signed), the review builds, and its signature decodes back to the same fields and the
      * key's address.
@@ -117,6 +123,10 @@ class EvmPayloadFuzzTest {
         if (tx instanceof Eip1559Transaction typed) {
             SignedEip1559 decoded = SignedEip1559.decode(signed);
             assertSameFields(typed, decoded.transaction());
+            assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        } else if (tx instanceof Eip2930Transaction) {
+            SignedEip2930 decoded = SignedEip2930.decode(signed);
+            assertArrayEquals(tx.unsignedEncoding(), decoded.transaction().unsignedEncoding());
             assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
         } else {
             SignedLegacy decoded = SignedLegacy.decode(signed);

@@ -143,8 +143,8 @@ class LegacyTransactionTest {
             delimiter = '|',
             value = {
                 "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"maxFeePerGas\": \"2\"|both gasPrice",
-                "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"accessList\": []|type-1 transaction (EIP-2930)",
-                "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"type\": \"0x1\"|type 1 (EIP-2930",
+                "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"type\": \"0x0\", \"accessList\": []|has no access list",
+                "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"type\": \"0x3\"|type 3 (EIP-4844",
                 "\"gasPrice\": \"20000000000\"|\"gasPrice\": \"1\", \"type\": \"0x2\"|unknown transaction field 'gasPrice'",
                 "\"gasPrice\": \"20000000000\"|\"type\": \"0x0\"|field gasPrice is missing",
                 "\"chainId\": \"0x1\"|\"chainId\": \"0x0\"|chainId must not be 0",
@@ -172,7 +172,7 @@ class LegacyTransactionTest {
         // the nonce 9 written with a leading zero byte
         byte[] padded = Hex.decode(EIP155_SIGNING_DATA.replace("ec09", "ee820009"), "vector");
         assertRefused("canonical", padded);
-        assertRefused("type 1 (EIP-2930", new byte[] {0x01, (byte) 0xc0});
+        assertRefused("EIP-2930 transaction is an RLP list of 8 fields", new byte[] {0x01, (byte) 0xc0});
         assertRefused("type 3 (EIP-4844", new byte[] {0x03, (byte) 0xc0});
         // a signed transaction with v 27 carries no chain id
         byte[] preEip155 = Hex.decode(EIP155_SIGNED.replace("8025a0", "801ba0"), "vector");
