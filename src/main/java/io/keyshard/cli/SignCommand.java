@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message}: a threshold signature by t of a key's servers (docs/cli.md, sign). */
+/**
+ * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message}:
+ * a threshold signature by t of a key's servers (docs/cli.md, sign).
+ */
 @Command(
         name = "sign",
         description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
