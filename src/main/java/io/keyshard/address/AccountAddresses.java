@@ -12,6 +12,9 @@ import java.util.Locale;
 
 /** Address encoders of the account-model chains (EVM, Tron, Cosmos, Solana, Stellar, Sui, Aptos) and did:key. */
 public final class AccountAddresses {
+    /** The first byte of every Tron address. */
+    public static final int TRON_PREFIX = 0x41;
+
     private AccountAddresses() {}
 
     /** The last 20 bytes of Keccak-256 of the 64-byte uncompressed key (EVM and Tron). */
@@ -52,10 +55,18 @@ public final class AccountAddresses {
 
     /** Base58Check of 0x41 ‖ the EVM-style 20 bytes ({@code T...}). */
     public static Address tron(CurveName curve, Point key, Network network) {
+        return Address.of(tron(keccakAddress(key)));
+    }
+
+    /** The Tron address ({@code T...}) of the 20 bytes an EVM address holds: Base58Check of 0x41 ‖ them. */
+    public static String tron(byte[] twenty) {
+        if (twenty.length != 20) {
+            throw new IllegalArgumentException("an address holds 20 bytes");
+        }
         byte[] payload = new byte[21];
-        payload[0] = 0x41;
-        System.arraycopy(keccakAddress(key), 0, payload, 1, 20);
-        return Address.of(Base58.encodeCheck(payload));
+        payload[0] = TRON_PREFIX;
+        System.arraycopy(twenty, 0, payload, 1, 20);
+        return Base58.encodeCheck(payload);
     }
 
     /** Bech32 {@code cosmos1...} of HASH160(compressed key). */

@@ -3,6 +3,7 @@ package io.keyshard.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +16,20 @@ final class PayloadInput {
     static final int MAX_SOLANA = 4096;
 
     private PayloadInput() {}
+
+    /**
+     * The bytes of {@code --file} when one is given, else of {@code text} given inline as {@code option}; each at
+     * most {@code max}, and {@code tooLong} says why a longer text cannot be the payload.
+     */
+    static byte[] fileOrText(String file, String option, String text, int max, String tooLong) {
+        if (file != null) {
+            return file("--file", file, max);
+        }
+        if (text.length() > max) {
+            throw new IllegalArgumentException(option + " is " + text.length() + " characters; " + tooLong);
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 
     /** The bytes of {@code file} (named by {@code option} in refusals), at most {@code max}. */
     static byte[] file(String option, String file, long max) {

@@ -265,15 +265,12 @@ final class SignPayloadCommands {
 
         @Override
         public Integer call() throws Exception {
-            byte[] bytes;
-            if (input.file != null) {
-                bytes = PayloadInput.file("--file", input.file, PayloadInput.MAX_SOLANA);
-            } else if (input.base64.length() > PayloadInput.MAX_SOLANA) {
-                throw new IllegalArgumentException("--base64 is " + input.base64.length() + " characters; a Solana "
-                        + "transaction is at most 1232 bytes, about " + PayloadInput.MAX_SOLANA / 2 + " characters");
-            } else {
-                bytes = input.base64.getBytes(StandardCharsets.UTF_8);
-            }
+            byte[] bytes = PayloadInput.fileOrText(
+                    input.file,
+                    "--base64",
+                    input.base64,
+                    PayloadInput.MAX_SOLANA,
+                    "a Solana transaction is at most 1232 bytes, about " + PayloadInput.MAX_SOLANA / 2 + " characters");
             return sign(new PayloadRun.Input(PayloadKind.SOLANA_TX, bytes, Chain.SOLANA, false), r -> {});
         }
     }
@@ -307,13 +304,12 @@ final class SignPayloadCommands {
 
         @Override
         public Integer call() throws Exception {
-            if (input.hex != null && input.hex.length() > PayloadInput.MAX_JSON) {
-                throw new IllegalArgumentException("--hex is " + input.hex.length() + " characters; a Tron "
-                        + "transaction is far smaller: give the raw_data of one transaction");
-            }
-            byte[] bytes = input.file != null
-                    ? PayloadInput.file("--file", input.file, PayloadInput.MAX_JSON)
-                    : input.hex.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = PayloadInput.fileOrText(
+                    input.file,
+                    "--hex",
+                    input.hex,
+                    PayloadInput.MAX_JSON,
+                    "a Tron transaction is far smaller: give the raw_data of one transaction");
             return sign(new PayloadRun.Input(PayloadKind.TRON_TX, bytes, Chain.TRON, false), r -> {});
         }
     }

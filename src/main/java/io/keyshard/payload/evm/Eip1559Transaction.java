@@ -3,7 +3,6 @@ package io.keyshard.payload.evm;
 import io.keyshard.address.Hashes;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -88,20 +87,8 @@ public record Eip1559Transaction(
      * canonical encoding is taken, so the bytes shown for review are the bytes whose hash is signed.
      */
     public static Eip1559Transaction decodeUnsigned(byte[] raw) {
-        List<Rlp.Item> f = TransactionFields.items(raw);
-        if (f.size() == 12) {
-            throw new IllegalArgumentException(
-                    "this transaction is already signed (it carries yParity, r and s): give the unsigned one");
-        }
-        if (f.size() != 9) {
-            throw new IllegalArgumentException(
-                    "an unsigned EIP-1559 transaction is an RLP list of 9 fields, got " + f.size());
-        }
-        Eip1559Transaction tx = TransactionFields.transaction(f);
-        if (!Arrays.equals(tx.unsignedEncoding(), raw)) {
-            throw new IllegalArgumentException("the transaction is not canonically encoded (EIP-2718, RLP)");
-        }
-        return tx;
+        return TransactionFields.canonical(
+                TransactionFields.transaction(TransactionFields.unsignedItems(raw, TYPE, 9)), raw);
     }
 
     /** What every reader requires of the fields: the shared checks, and a tip no higher than the fee cap. */

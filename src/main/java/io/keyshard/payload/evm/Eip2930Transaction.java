@@ -3,7 +3,6 @@ package io.keyshard.payload.evm;
 import io.keyshard.payload.evm.Eip1559Transaction.AccessListEntry;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,20 +48,8 @@ public record Eip2930Transaction(
 
     /** Reads the unsigned {@code 0x01 ‖ rlp([8 fields])} a tool hands over; only a canonical encoding is taken. */
     public static Eip2930Transaction decodeUnsigned(byte[] raw) {
-        List<Rlp.Item> f = TransactionFields.items(raw, TYPE);
-        if (f.size() == 11) {
-            throw new IllegalArgumentException(
-                    "this transaction is already signed (it carries yParity, r and s): give the unsigned one");
-        }
-        if (f.size() != 8) {
-            throw new IllegalArgumentException(
-                    "an unsigned EIP-2930 transaction is an RLP list of 8 fields, got " + f.size());
-        }
-        Eip2930Transaction tx = TransactionFields.eip2930(f);
-        if (!Arrays.equals(tx.unsignedEncoding(), raw)) {
-            throw new IllegalArgumentException("the transaction is not canonically encoded (EIP-2718, RLP)");
-        }
-        return tx;
+        return TransactionFields.canonical(
+                TransactionFields.eip2930(TransactionFields.unsignedItems(raw, TYPE, 8)), raw);
     }
 
     /** What every reader requires of the fields. */

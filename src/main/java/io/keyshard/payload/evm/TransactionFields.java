@@ -2,6 +2,7 @@ package io.keyshard.payload.evm;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class TransactionFields {
 
     /** The items of {@code type ‖ rlp([...])} (EIP-2718): refuses another type byte and a body not one RLP list. */
     static List<Rlp.Item> items(byte[] raw, int type) {
-        String name = type == Eip2930Transaction.TYPE ? "EIP-2930" : "EIP-1559";
+        String name = typeName(type);
         if (raw.length == 0 || raw[0] != type) {
             throw new IllegalArgumentException("not an " + name + " transaction: the first byte must be 0x0" + type);
         }
@@ -59,6 +60,35 @@ final class TransactionFields {
                         accessList(f.get(8)),
                         null)
                 .checked();
+    }
+
+    /**
+     * The items of an unsigned typed transaction ({@code type ‖ rlp([fields])}): exactly {@code fields} of them; a
+     * signed one (three more: yParity, r, s) is refused as such.
+     */
+    static List<Rlp.Item> unsignedItems(byte[] raw, int type, int fields) {
+        List<Rlp.Item> f = items(raw, type);
+        if (f.size() == fields + 3) {
+            throw new IllegalArgumentException(
+                    "this transaction is already signed (it carries yParity, r and s): give the unsigned one");
+        }
+        if (f.size() != fields) {
+            throw new IllegalArgumentException("an unsigned " + typeName(type) + " transaction is an RLP list of "
+                    + fields + " fields, got " + f.size());
+        }
+        return f;
+    }
+
+    /** Refuses {@code raw} when it is not the one canonical encoding of {@code tx}: the bytes reviewed are signed. */
+    static <T extends EvmTransaction> T canonical(T tx, byte[] raw) {
+        if (!Arrays.equals(tx.unsignedEncoding(), raw)) {
+            throw new IllegalArgumentException("the transaction is not canonically encoded (EIP-2718, RLP)");
+        }
+        return tx;
+    }
+
+    private static String typeName(int type) {
+        return type == Eip2930Transaction.TYPE ? "EIP-2930" : "EIP-1559";
     }
 
     /** An access list as RLP: a list of [address, [storageKeys...]]. */

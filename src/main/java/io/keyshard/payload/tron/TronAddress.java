@@ -1,7 +1,10 @@
 package io.keyshard.payload.tron;
 
+import io.keyshard.address.AccountAddresses;
 import io.keyshard.address.Base58;
-import io.keyshard.bytes.Hex;
+import io.keyshard.curve.CurveName;
+import io.keyshard.curve.Point;
+import io.keyshard.derive.Network;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.EvmSignature;
 import java.util.Arrays;
@@ -12,7 +15,7 @@ import java.util.Arrays;
  */
 public final class TronAddress {
     /** The first byte of every Tron address. */
-    static final int PREFIX = 0x41;
+    static final int PREFIX = AccountAddresses.TRON_PREFIX;
 
     /** The address of 20 zero bytes: nobody holds its key, so what is sent there is lost. */
     public static final String ZERO = "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb";
@@ -32,13 +35,7 @@ public final class TronAddress {
 
     /** The {@code T...} text of the 20 bytes an ABI address word holds (a TRC-20 call's recipient). */
     public static String ofEvmBytes(byte[] twenty) {
-        if (twenty.length != 20) {
-            throw new IllegalArgumentException("an address word holds 20 bytes");
-        }
-        byte[] full = new byte[21];
-        full[0] = PREFIX;
-        System.arraycopy(twenty, 0, full, 1, 20);
-        return Base58.encodeCheck(full);
+        return AccountAddresses.tron(twenty);
     }
 
     /**
@@ -46,8 +43,8 @@ public final class TronAddress {
      * both) over {@code digest}, recovered as a node recovers it.
      */
     static String recover(byte[] digest, byte[] signature) {
-        String evm = EcRecover.recoverAddress(digest, EvmSignature.decode(signature));
-        return ofEvmBytes(Hex.decode(evm.substring(2), "address"));
+        Point key = EcRecover.recover(digest, EvmSignature.decode(signature));
+        return AccountAddresses.tron(CurveName.SECP256K1, key, Network.MAINNET).value();
     }
 
     /** The 21 bytes of a {@code T...} address, or null when the text is not one. */
