@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message}:
+ * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed}:
  * a threshold signature by t of a key's servers (docs/cli.md, sign).
  */
 @Command(
         name = "sign",
         description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
-                + "Bitcoin PSBTs and messages, Solana transactions, Tron transactions and messages.",
+                + "Bitcoin PSBTs and messages, Solana transactions, Tron transactions, messages and typed data.",
         subcommands = {
             SignCommand.Message.class,
             SignCommand.Digest.class,
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             SignPayloadCommands.SolanaTx.class,
             SignPayloadCommands.BtcMessage.class,
             SignPayloadCommands.TronTx.class,
-            SignPayloadCommands.TronMessage.class
+            SignPayloadCommands.TronMessage.class,
+            SignPayloadCommands.TronTyped.class
         })
 public final class SignCommand implements Runnable {
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message} (docs/cli.md,
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed} (docs/cli.md,
  * sign): what wallets and chain tools produce, reviewed on stderr before anything is sent, signed by t of the
  * key's servers and checked the way the chain checks it.
  */
@@ -332,6 +332,28 @@ final class SignPayloadCommands {
         public Integer call() throws Exception {
             byte[] message = input.bytes();
             return sign(new PayloadRun.Input(PayloadKind.TRON_MESSAGE, message, Chain.TRON, false), r -> {});
+        }
+    }
+
+    /** {@code sign tron-typed}: TIP-712, as TronLink's signTypedData. */
+    @Command(
+            name = "tron-typed",
+            description = {
+                "Sign TIP-712 typed data as TronLink's signTypedData with a SECP256k1 key on a tron path (default "
+                        + "m/44/195/0/0/0): the JSON of eth_signTypedData_v4 with Tron addresses (GasFree's form), or "
+                        + "TronWeb's {domain, types, value}.",
+                "Prints the 65-byte signature 0x r || s || v (v 27/28); the account recovered from it is checked to "
+                        + "be the key's.",
+                REVIEW
+            })
+    static final class TronTyped extends PayloadSubcommand {
+        @Option(names = "--file", required = true, paramLabel = "F", description = "The typed data JSON file.")
+        String file;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
+            return sign(new PayloadRun.Input(PayloadKind.TRON_TYPED, json, Chain.TRON, false), r -> {});
         }
     }
 

@@ -21,7 +21,6 @@ import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
 import io.keyshard.payload.evm.TypedDataReview;
-import io.keyshard.payload.evm.TypedMessageLines;
 import io.keyshard.payload.evm.TypedPermit;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
@@ -30,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,11 +38,6 @@ import java.util.Optional;
  * tools write them.
  */
 final class EvmPayloads {
-    /** Message values listed in a typed-data review; a longer message is listed this far and warned about. */
-    static final int MESSAGE_LINES = 100;
-    /** How many values outside a typed message's types the review names; the rest it counts. */
-    private static final int UNCOVERED_NAMED = 10;
-
     private EvmPayloads() {}
 
     static PayloadPlan plan(KeyRecord key, PayloadRequest r) {
@@ -84,12 +77,7 @@ final class EvmPayloads {
         List<String> uncovered = new ArrayList<>();
         byte[] digest = Eip712.digest(data, uncovered);
         List<SignReview.Row> rows = rows(signer, address);
-        rows.add(new SignReview.Row("Primary type", t.primaryType()));
-        optional(rows, "Domain name", t.name());
-        optional(rows, "Domain version", t.version());
-        optional(rows, "Chain id", t.chainId() == null ? null : EvmChain.describe(t.chainId()));
-        optional(rows, "Verifying contract", t.verifyingContract());
-        optional(rows, "Salt", t.salt());
+        TypedDataRows.domain(t, t.chainId() == null ? null : EvmChain.describe(t.chainId()), rows);
         List<String> warnings = new ArrayList<>();
         Optional<TypedPermit> permit = TypedPermit.of(data);
         permit.ifPresent(p -> EvmMessageRows.permit(p, t.chainId(), rows, warnings));
@@ -98,50 +86,13 @@ final class EvmPayloads {
         CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
         SafeTransaction.of(data).ifPresent(s -> SafeRows.add(s, t.chainId(), address, Instant.now(), rows, warnings));
         SafeMessage.of(data).ifPresent(m -> SafeRows.message(m, rows, warnings));
-        messageLines(data, address, rows, warnings);
-        if (!uncovered.isEmpty()) {
-            rows.add(new SignReview.Row("Not signed", notSigned(uncovered)));
-        }
-        rows.add(new SignReview.Row("Digest", hex(digest)));
+        TypedDataRows.signed(data, address, uncovered, hex(digest), rows, warnings);
         if (t.chainId() == null) {
             warnings.add("the domain names no chain id: the signature is valid on every chain");
         }
-        if (permit.isEmpty() && t.primaryType().toLowerCase(Locale.ROOT).contains("permit")) {
-            warnings.add("a " + t.primaryType() + " lets its spender move your tokens without a transaction from you");
-        }
+        TypedDataRows.unreadPermit(permit.isPresent(), t, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TYPED.title(), rows, warnings);
         return messagePlan(PayloadKind.ETH_TYPED, review, signer, address, input, digest);
-    }
-
-    /**
-     * The values whose types do not declare them: a wallet's v4 leaves them out of the hash, so the review
-     * names them as not signed instead of listing them among what is.
-     */
-    private static String notSigned(List<String> uncovered) {
-        int shown = Math.min(uncovered.size(), UNCOVERED_NAMED);
-        String names = String.join(", ", uncovered.subList(0, shown))
-                + (uncovered.size() > shown ? " and " + (uncovered.size() - shown) + " more" : "");
-        return names + ": "
-                + (uncovered.size() == 1 ? "its type does not declare it" : "their types do not declare them")
-                + ", so the signature does not cover " + (uncovered.size() == 1 ? "it" : "them");
-    }
-
-    /** Every value the message signs, one row each (a wallet shows the same), as many as a person can read. */
-    private static void messageLines(TypedData data, String address, List<SignReview.Row> rows, List<String> warnings) {
-        TypedMessageLines m = TypedMessageLines.of(data, MESSAGE_LINES);
-        if (m.total() == 0) {
-            rows.add(new SignReview.Row("Message", "(none: only the domain above is signed)"));
-        }
-        for (TypedMessageLines.Line l : m.lines()) {
-            // the signer's own address among the values: an owner or sender field, most often
-            rows.add(new SignReview.Row(l.path(), EvmMessageRows.marked(l.value(), address)));
-        }
-        if (m.cut()) {
-            int left = m.total() - m.lines().size();
-            rows.add(new SignReview.Row("message", "... and " + left + " more values, not listed here"));
-            warnings.add("the message holds " + m.total() + " values and only the first "
-                    + m.lines().size() + " are listed: read the rest in the JSON before you sign");
-        }
     }
 
     /**
@@ -265,12 +216,6 @@ final class EvmPayloads {
         rows.add(new SignReview.Row("Address", address));
         rows.add(new SignReview.Row("Path", signer.derivationPath()));
         return rows;
-    }
-
-    private static void optional(List<SignReview.Row> rows, String label, String value) {
-        if (value != null) {
-            rows.add(new SignReview.Row(label, value));
-        }
     }
 
     private static String hex(byte[] bytes) {

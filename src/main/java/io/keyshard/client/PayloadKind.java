@@ -49,7 +49,9 @@ public enum PayloadKind {
     /** A Tron transaction: the JSON TronWeb builds, or its {@code raw_data} in hex. */
     TRON_TX(SignedPayload.TRON_TX, "Tron transaction", Chain.TRON, CurveName.SECP256K1),
     /** A message as TronLink's {@code signMessageV2} signs it (TIP-191): the message bytes (text as UTF-8). */
-    TRON_MESSAGE(SignedPayload.TRON_MESSAGE, "Tron message (TIP-191 signMessageV2)", Chain.TRON, CurveName.SECP256K1);
+    TRON_MESSAGE(SignedPayload.TRON_MESSAGE, "Tron message (TIP-191 signMessageV2)", Chain.TRON, CurveName.SECP256K1),
+    /** TIP-712 typed data as TronLink's {@code signTypedData} signs it: v4's JSON or TronWeb's {domain, types, value}. */
+    TRON_TYPED(SignedPayload.TRON_TYPED, "Tron typed data (TIP-712)", Chain.TRON, CurveName.SECP256K1);
 
     private final SignedPayload history;
     private final String title;
@@ -143,6 +145,7 @@ public enum PayloadKind {
             case BTC_MESSAGE -> "Type the message to sign for this Bitcoin address";
             case TRON_TX -> "Paste the transaction JSON TronWeb builds (with raw_data_hex), or its raw_data in hex";
             case TRON_MESSAGE -> "Type the message a site asks you to sign (signMessageV2), or paste hex with Hex on";
+            case TRON_TYPED -> "Paste the typed data JSON: domain, types and message (or TronWeb's value)";
         };
     }
 
@@ -156,6 +159,6 @@ public enum PayloadKind {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx, tron-message");
+                        + "btc-message, tron-tx, tron-message, tron-typed");
     }
 }

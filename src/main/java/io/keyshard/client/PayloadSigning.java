@@ -43,7 +43,7 @@ public final class PayloadSigning {
             case PSBT -> PsbtPayloads.plan(key, request);
             case SOLANA_TX -> SolanaPayloads.plan(key, request);
             case BTC_MESSAGE -> BitcoinMessagePayloads.plan(key, request);
-            case TRON_TX, TRON_MESSAGE -> TronPayloads.plan(key, request, Instant.now());
+            case TRON_TX, TRON_MESSAGE, TRON_TYPED -> TronPayloads.plan(key, request, Instant.now());
         });
         return new PreparedPayload(request, key.curve(), plan.review(), plan);
     }

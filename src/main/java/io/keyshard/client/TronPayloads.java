@@ -14,11 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Tron transactions and messages signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id
- * (SHA-256 of {@code raw_data}) or the TIP-191 message digest, as {@code r || s || v}. A transaction must act for
+ * (SHA-256 of {@code raw_data}) or the TIP-191 or TIP-712 message digest, as {@code r || s || v}. A transaction must act for
  * this key's account; every result is checked as a node or verifyMessageV2 checks it, by the account recovered
  * from the signature.
  */
@@ -31,9 +32,11 @@ final class TronPayloads {
     static PayloadPlan plan(KeyRecord key, PayloadRequest r, Instant now) {
         KeyPipeline.Result signer = Decoding.signer(key, r, Chain.TRON);
         String address = signer.address().value();
-        return r.kind() == PayloadKind.TRON_MESSAGE
-                ? message(r.input(), signer, address)
-                : transaction(r.input(), signer, address, now);
+        return switch (r.kind()) {
+            case TRON_MESSAGE -> message(r.input(), signer, address);
+            case TRON_TYPED -> TronTypedPayloads.typed(r.input(), signer, address, now);
+            default -> transaction(r.input(), signer, address, now);
+        };
     }
 
     /** TIP-191 ({@code signMessageV2}): the message as a person reads it, and its digest. */
@@ -53,17 +56,42 @@ final class TronPayloads {
                             + "sign it only if you know what it is");
         }
         SignReview review = new SignReview(PayloadKind.TRON_MESSAGE.title(), rows, warnings);
-        PayloadPlan.Part part = new PayloadPlan.Part(
-                signer.derived().path(), null, digest, true, Chain.TRON, digest, PayloadKind.TRON_MESSAGE.title());
+        return messagePlan(
+                PayloadKind.TRON_MESSAGE,
+                review,
+                signer,
+                address,
+                message,
+                digest,
+                PayloadKind.TRON_MESSAGE.title(),
+                signature -> TronMessage.signerOf(message, signature));
+    }
+
+    /**
+     * A message's plan (TIP-191 or TIP-712): {@code r || s || v} over {@code digest}, returned only when
+     * {@code recover} finds this key's account in it; {@code payload} is what the result records as signed, and
+     * {@code description} how the signing history names it.
+     */
+    static PayloadPlan messagePlan(
+            PayloadKind kind,
+            SignReview review,
+            KeyPipeline.Result signer,
+            String address,
+            byte[] payload,
+            byte[] digest,
+            String description,
+            Function<byte[], String> recover) {
+        PayloadPlan.Part part =
+                new PayloadPlan.Part(signer.derived().path(), null, digest, true, Chain.TRON, digest, description);
         return new SinglePlan(review, part, address, Hex.encode(digest), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             byte[] signature = sig.encode();
-            checkSigner(() -> TronMessage.signerOf(message, signature), address);
+            checkSigner(() -> recover.apply(signature), address);
             return PayloadResults.of(
-                    PayloadKind.TRON_MESSAGE,
+                    kind,
                     List.of(res),
                     new PayloadResults.Output(
-                            Hex.encode(message),
+                            Hex.encode(payload),
                             Hex.encode(digest),
                             "0x" + Hex.encode(signature),
                             word(sig.r()),

@@ -13,7 +13,8 @@ public enum SignedPayload {
     SOLANA_TX("solana-tx"),
     BTC_MESSAGE("btc-message"),
     TRON_TX("tron-tx"),
-    TRON_MESSAGE("tron-message");
+    TRON_MESSAGE("tron-message"),
+    TRON_TYPED("tron-typed");
 
     private final String id;
 
@@ -36,6 +37,6 @@ public enum SignedPayload {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx, tron-message");
+                        + "btc-message, tron-tx, tron-message, tron-typed");
     }
 }

@@ -8,14 +8,17 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.crypto.Digests;
 import io.keyshard.curve.CurveName;
 import io.keyshard.payload.evm.EvmSignature;
+import io.keyshard.payload.tron.Tip712;
 import io.keyshard.payload.tron.TronMessage;
 import io.keyshard.payload.tron.TronTransaction;
 import io.keyshard.sign.EcdsaVerifiers;
+import io.keyshard.testing.GasFreeJson;
 import io.keyshard.testing.TronRaw;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +138,41 @@ class TronSignIT {
         JsonNode history = cli.history(keyId);
         assertEquals(
                 "tron-message", history.get(history.size() - 1).get("payload").asText());
+    }
+
+    @Test
+    void aGasFreeTransferInTypedDataRecoversTheDerivedAccountAsTheControllerDoes() throws Exception {
+        String user = address("3");
+        String json = GasFreeJson.permit(
+                "728126428", user, Instant.now().plusSeconds(600).getEpochSecond());
+        Path file = dir.resolve("gasfree.json");
+        Files.writeString(file, json);
+        CliHarness.Result r = cli.run(
+                "sign",
+                "tron-typed",
+                "--key-id",
+                keyId,
+                "--chain",
+                "tron",
+                "--index",
+                "3",
+                "--file",
+                file.toString(),
+                "--json");
+        JsonNode o = SignCli.json(r);
+        assertTrue(r.err().contains("GasFree transfer") && r.err().contains("12.5 USDT"), r.err());
+        byte[] digest = Tip712.digest(Tip712.parse(json), new ArrayList<>());
+        assertEquals(Hex.encode(digest), o.get("digest").asText());
+        byte[] signature = Hex.decode(o.get("signature").asText().substring(2), "signature");
+        assertEquals(user, Tip712.signerOf(digest, signature));
+        assertTrue(EcdsaVerifiers.bouncyCastle(
+                CurveName.SECP256K1,
+                o.get("publicKey").asText(),
+                digest,
+                o.get("der").asText()));
+        JsonNode history = cli.history(keyId);
+        assertEquals(
+                "tron-typed", history.get(history.size() - 1).get("payload").asText());
     }
 
     @Test

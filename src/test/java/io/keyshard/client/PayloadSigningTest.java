@@ -173,7 +173,8 @@ class PayloadSigningTest {
                         PayloadKind.PSBT,
                         PayloadKind.BTC_MESSAGE,
                         PayloadKind.TRON_TX,
-                        PayloadKind.TRON_MESSAGE),
+                        PayloadKind.TRON_MESSAGE,
+                        PayloadKind.TRON_TYPED),
                 PayloadKind.forCurve(CurveName.SECP256K1));
         assertEquals(
                 List.of(PayloadKind.MESSAGE, PayloadKind.DIGEST, PayloadKind.PSBT, PayloadKind.BTC_MESSAGE),
@@ -624,7 +625,7 @@ class PayloadSigningTest {
     @Test
     void typedDataOfMoreValuesThanTheReviewListsSaysHowManyAreLeftAndWarns() {
         StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < EvmPayloads.MESSAGE_LINES + 20; i++) {
+        for (int i = 0; i < TypedDataRows.MESSAGE_LINES + 20; i++) {
             ids.append(i == 0 ? "" : ",").append(i);
         }
         String json = "{\"types\":{\"EIP712Domain\":[{\"name\":\"chainId\",\"type\":\"uint256\"}],"

@@ -41,6 +41,7 @@ class FuzzRun {
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "routerCall"},
             new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
             new String[] {PAYLOAD + "tron.TronFuzzTest", "transaction"},
+            new String[] {PAYLOAD + "tron.TronFuzzTest", "typedData"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "wireMessages"},
             new String[] {MessageDecodingFuzzTest.class.getName(), "pointsAndScalars"},
             new String[] {MaliciousPeerFuzzTest.class.getName(), "peerRoundOne"},

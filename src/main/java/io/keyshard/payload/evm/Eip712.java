@@ -127,7 +127,7 @@ public final class Eip712 {
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException(path + " (" + type + ") is missing");
         }
-        return encodeAtomic(type, value, path);
+        return encodeAtomic(data.dialect(), type, value, path);
     }
 
     private static byte[] encodeArray(
@@ -149,9 +149,10 @@ public final class Eip712 {
         return Hashes.keccak256(Bytes.concat(parts));
     }
 
-    private static byte[] encodeAtomic(String type, JsonNode value, String path) {
+    private static byte[] encodeAtomic(TypedDataDialect dialect, String type, JsonNode value, String path) {
         String what = path + " (" + type + ")";
-        switch (type) {
+        String solidity = dialect.encodedAs(type);
+        switch (solidity == null ? type : solidity) {
             case "string" -> {
                 if (!value.isTextual()) {
                     throw new IllegalArgumentException(what + " must be a JSON string");
@@ -168,10 +169,10 @@ public final class Eip712 {
                 return Bytes.word(value.booleanValue() ? BigInteger.ONE : BigInteger.ZERO);
             }
             case "address" -> {
-                return Bytes.word(new BigInteger(1, Quantities.address(value, what)));
+                return Bytes.word(new BigInteger(1, dialect.address(value, what)));
             }
             default -> {
-                return encodeSized(type, value, what);
+                return encodeSized(solidity == null ? type : solidity, value, what);
             }
         }
     }

@@ -2,12 +2,14 @@ package io.keyshard.payload.evm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +18,15 @@ import java.util.regex.Pattern;
  * The JSON of {@code eth_signTypedData_v4} (EIP-712): {@code types}, {@code primaryType},
  * {@code domain}, {@code message}, checked strictly when parsed. Every field type is an atomic
  * Solidity type, {@code string}, {@code bytes}, a declared struct, or an array of one of these;
- * {@code EIP712Domain} must be declared. Values are checked against their types when hashed.
+ * {@code EIP712Domain} must be declared. Values are checked against their types when hashed, addresses and
+ * any atomic type the chain adds as its {@link TypedDataDialect} reads them.
  */
-public record TypedData(Map<String, List<Field>> types, String primaryType, ObjectNode domain, ObjectNode message) {
+public record TypedData(
+        Map<String, List<Field>> types,
+        String primaryType,
+        ObjectNode domain,
+        ObjectNode message,
+        TypedDataDialect dialect) {
     /** The type every typed-data payload signs its domain with. */
     public static final String DOMAIN_TYPE = "EIP712Domain";
 
@@ -37,6 +45,7 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         types = Collections.unmodifiableMap(copy);
         domain = domain.deepCopy();
         message = message.deepCopy();
+        Objects.requireNonNull(dialect, "dialect");
     }
 
     /** A copy: the record's own tree stays as it was parsed. */
@@ -61,9 +70,31 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
                 && fields.stream().map(f -> f.name() + ":" + f.type()).toList().equals(members);
     }
 
-    /** Parses and checks the JSON text of a typed-data payload. */
+    /** The message's unsigned integer member {@code name} (a {@code uint256}), read as it is hashed. */
+    public BigInteger messageUint(String name) {
+        return Quantities.unsigned(message.get(name), "message." + name, 256);
+    }
+
+    /** The message's address member {@code name}: its 20 bytes, read as the dialect hashes it. */
+    public byte[] messageAddress(String name) {
+        return dialect.address(message.get(name), "message." + name);
+    }
+
+    /** The domain's text member {@code name}, or null when the domain does not give it as text. */
+    public String domainText(String name) {
+        JsonNode v = domain.get(name);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    /** Parses and checks the JSON text of an EVM typed-data payload ({@code eth_signTypedData_v4}). */
     public static TypedData parse(String json) {
-        JsonNode root = Quantities.object(json, "typed data", "with types, primaryType, domain and message");
+        return of(
+                Quantities.object(json, "typed data", "with types, primaryType, domain and message"),
+                TypedDataDialect.EVM);
+    }
+
+    /** Checks the JSON tree of a typed-data payload, its values to be read as {@code dialect} writes them. */
+    public static TypedData of(JsonNode root, TypedDataDialect dialect) {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!TOP_LEVEL.contains(name)) {
@@ -76,7 +107,7 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
                 throw new IllegalArgumentException("typed data: " + name + " is missing");
             }
         }
-        Map<String, List<Field>> types = parseTypes(root.get("types"));
+        Map<String, List<Field>> types = parseTypes(root.get("types"), dialect);
         JsonNode primary = root.get("primaryType");
         if (!primary.isTextual() || !types.containsKey(primary.textValue())) {
             throw new IllegalArgumentException("typed data: primaryType must name a type declared in types");
@@ -85,10 +116,10 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
             throw new IllegalArgumentException("typed data: domain and message must be JSON objects");
         }
         return new TypedData(
-                types, primary.textValue(), (ObjectNode) root.get("domain"), (ObjectNode) root.get("message"));
+                types, primary.textValue(), (ObjectNode) root.get("domain"), (ObjectNode) root.get("message"), dialect);
     }
 
-    private static Map<String, List<Field>> parseTypes(JsonNode node) {
+    private static Map<String, List<Field>> parseTypes(JsonNode node, TypedDataDialect dialect) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("typed data: types must be an object of struct definitions");
         }
@@ -96,7 +127,7 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            if (!IDENTIFIER.matcher(name).matches() || isAtomic(name)) {
+            if (!IDENTIFIER.matcher(name).matches() || isAtomic(name, dialect)) {
                 throw new IllegalArgumentException("typed data: '" + name + "' cannot name a struct type");
             }
             types.put(name, parseFields(name, e.getValue()));
@@ -108,7 +139,7 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         types.forEach((struct, fields) -> {
             for (Field f : fields) {
                 String base = baseType(f.type());
-                if (!isAtomic(base) && !types.containsKey(base)) {
+                if (!isAtomic(base, dialect) && !types.containsKey(base)) {
                     throw new IllegalArgumentException("typed data: type '" + f.type() + "' of " + struct + "."
                             + f.name() + " is neither a Solidity atomic type nor declared in types");
                 }
@@ -154,8 +185,14 @@ public record TypedData(Map<String, List<Field>> types, String primaryType, Obje
         return t;
     }
 
-    /** Whether the type is an atomic or dynamic Solidity type EIP-712 accepts (uint8..uint256, bytes1..bytes32, ...). */
-    static boolean isAtomic(String type) {
+    /**
+     * Whether the type is an atomic or dynamic Solidity type EIP-712 accepts (uint8..uint256, bytes1..bytes32, ...)
+     * or one {@code dialect} adds.
+     */
+    static boolean isAtomic(String type, TypedDataDialect dialect) {
+        if (dialect.encodedAs(type) != null) {
+            return true;
+        }
         Matcher m = ATOMIC.matcher(type);
         if (!m.matches()) {
             return false;

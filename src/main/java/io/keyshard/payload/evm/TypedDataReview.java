@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 /**
  * What a user checks before signing typed data: who asks (the domain's name, version, chain id,
- * verifying contract, salt; null when {@code EIP712Domain} does not declare them, since a value it does not
+ * verifying contract in the chain's form, salt; null when {@code EIP712Domain} does not declare them, since a value it does not
  * declare is not signed, whatever the domain's JSON holds) and the primary type.
  */
 public record TypedDataReview(
@@ -15,12 +15,15 @@ public record TypedDataReview(
         // Hashing checks every value against its type: nothing is shown that could not be signed.
         Eip712.digest(data);
         JsonNode chainId = signed(data, "chainId");
+        JsonNode contract = signed(data, "verifyingContract");
         return new TypedDataReview(
                 data.primaryType(),
                 text(data, "name"),
                 text(data, "version"),
                 chainId == null ? null : Quantities.unsigned(chainId, "domain.chainId", 256),
-                text(data, "verifyingContract"),
+                contract == null
+                        ? null
+                        : data.dialect().show(data.dialect().address(contract, "domain.verifyingContract")),
                 text(data, "salt"));
     }
 

@@ -89,7 +89,7 @@ public record TypedMessageLines(List<Line> lines, int total) {
                     members(type, value, path);
                 }
             } else {
-                add(path, atomic(type, value, path));
+                add(path, atomic(data.dialect(), type, value, path));
             }
         }
 
@@ -102,10 +102,11 @@ public record TypedMessageLines(List<Line> lines, int total) {
     }
 
     /** A value of an atomic type as wallets write it; {@code value} already passed {@link Eip712}'s checks. */
-    static String atomic(String type, JsonNode value, String path) {
-        switch (type) {
+    static String atomic(TypedDataDialect dialect, String type, JsonNode value, String path) {
+        String solidity = dialect.encodedAs(type);
+        switch (solidity == null ? type : solidity) {
             case "address" -> {
-                return Quantities.eip55(value, path);
+                return dialect.show(dialect.address(value, path));
             }
             case "bool" -> {
                 return Boolean.toString(value.booleanValue());
@@ -117,7 +118,7 @@ public record TypedMessageLines(List<Line> lines, int total) {
                 if (type.startsWith("bytes")) {
                     return bytes(Quantities.data(value, path));
                 }
-                return integer(type, value, path);
+                return integer(solidity == null ? type : solidity, value, path);
             }
         }
     }

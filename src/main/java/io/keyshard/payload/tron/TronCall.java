@@ -1,9 +1,7 @@
 package io.keyshard.payload.tron;
 
 import io.keyshard.bytes.Hex;
-import io.keyshard.payload.Decimals;
 import io.keyshard.payload.evm.TokenCall;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +96,7 @@ final class TronCall {
                     + "contract's own page");
             return t.function().moves() ? "Send tokens" : "Approve an operator";
         }
-        String amount = amount(t.amount(), known);
+        String amount = Trc20Token.shown(t.amount(), known);
         switch (t.function()) {
             case TRANSFER -> {
                 lines.add(new TronAction.Line("To", party));
@@ -126,12 +124,6 @@ final class TronCall {
                 return t.grantsSpending() ? "Approve a spender" : "Revoke an approval";
             }
         }
-    }
-
-    private static String amount(BigInteger units, Trc20Token known) {
-        return known == null
-                ? units + " in the token's smallest units (an unknown token: its decimals are not known here)"
-                : Decimals.scaled(units, known.decimals()) + " " + known.symbol();
     }
 
     private static String tron(String eip55) {
