@@ -14,6 +14,7 @@ import io.keyshard.payload.evm.Eip712;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.EvmTransaction;
+import io.keyshard.payload.evm.OneInchLimitOrder;
 import io.keyshard.payload.evm.SafeMessage;
 import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.SeaportOrder;
@@ -84,6 +85,7 @@ final class EvmPayloads {
         SeaportOrder.of(data).ifPresent(o -> SeaportRows.add(o, t.chainId(), address, rows, warnings));
         SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
         CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
+        OneInchLimitOrder.of(data).ifPresent(o -> OneInchOrderRows.add(o, t.chainId(), address, rows, warnings));
         SafeTransaction.of(data).ifPresent(s -> SafeRows.add(s, t.chainId(), address, Instant.now(), rows, warnings));
         SafeMessage.of(data).ifPresent(m -> SafeRows.message(m, rows, warnings));
         TypedDataRows.signed(data, address, uncovered, hex(digest), rows, warnings);

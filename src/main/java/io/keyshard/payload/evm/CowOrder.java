@@ -72,7 +72,7 @@ public record CowOrder(
             return Optional.empty();
         }
         String contract = data.review().verifyingContract(); // the review hashes the whole data: only for an order
-        if (contract == null || !contract.equalsIgnoreCase(SETTLEMENT)) {
+        if (contract == null || !data.signsContractAddress() || !contract.equalsIgnoreCase(SETTLEMENT)) {
             return Optional.empty();
         }
         JsonNode m = data.message();

@@ -29,7 +29,8 @@ public record SafeMessage(String safe, byte[] message) {
         if (!data.primaryType().equals("SafeMessage")
                 || !data.declares("SafeMessage", MEMBERS)
                 // the review hashes the whole data, and checks the domain's types: asked only of a SafeMessage
-                || data.review().verifyingContract() == null) {
+                || data.review().verifyingContract() == null
+                || !data.signsContractAddress()) {
             return Optional.empty();
         }
         return Optional.of(new SafeMessage(

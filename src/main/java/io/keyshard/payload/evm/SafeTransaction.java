@@ -113,7 +113,8 @@ public record SafeTransaction(
         if (!data.primaryType().equals("SafeTx")
                 || !data.declares("SafeTx", SAFE_TX)
                 // the review hashes the whole data: asked only of a SafeTx
-                || data.review().verifyingContract() == null) {
+                || data.review().verifyingContract() == null
+                || !data.signsContractAddress()) {
             return Optional.empty();
         }
         JsonNode m = data.message();

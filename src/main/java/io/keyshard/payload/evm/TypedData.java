@@ -70,6 +70,17 @@ public record TypedData(
                 && fields.stream().map(f -> f.name() + ":" + f.type()).toList().equals(members);
     }
 
+    /**
+     * Whether the domain signs a verifying contract as an {@code address} (a domain may declare it as text): what
+     * a reader of a contract's own domain requires before it takes the value as that contract.
+     */
+    public boolean signsContractAddress() {
+        return types.get(DOMAIN_TYPE).stream()
+                        .anyMatch(f ->
+                                f.name().equals("verifyingContract") && f.type().equals("address"))
+                && domain.hasNonNull("verifyingContract");
+    }
+
     /** The message's unsigned integer member {@code name} (a {@code uint256}), read as it is hashed. */
     public BigInteger messageUint(String name) {
         return Quantities.unsigned(message.get(name), "message." + name, 256);

@@ -21,10 +21,17 @@ public record TypedDataReview(
                 text(data, "name"),
                 text(data, "version"),
                 chainId == null ? null : Quantities.unsigned(chainId, "domain.chainId", 256),
-                contract == null
-                        ? null
-                        : data.dialect().show(data.dialect().address(contract, "domain.verifyingContract")),
+                contract == null ? null : contract(data, contract),
                 text(data, "salt"));
+    }
+
+    /** The verifying contract in the chain's form when it is declared an address (a domain may make it text). */
+    private static String contract(TypedData data, JsonNode value) {
+        boolean address = data.types().get(TypedData.DOMAIN_TYPE).stream()
+                .anyMatch(f -> f.name().equals("verifyingContract") && f.type().equals("address"));
+        return address
+                ? data.dialect().show(data.dialect().address(value, "domain.verifyingContract"))
+                : value.asText();
     }
 
     /** The domain's value of {@code field} when the domain type declares it; else null, as it is not signed. */

@@ -44,7 +44,8 @@ public record GasFreePermit(
         if (!data.primaryType().equals("PermitTransfer")
                 || !data.declares("PermitTransfer", MEMBERS)
                 || !DOMAIN_NAME.equals(data.review().name())
-                || contract == null) {
+                || contract == null
+                || !data.signsContractAddress()) {
             return Optional.empty();
         }
         return Optional.of(new GasFreePermit(

@@ -203,8 +203,9 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds, every value of the message is listed, a permit, a Seaport order or a CoW order among
-     * them is read without a refusal (a CoW order only for CoW's settlement contract), values the types do not declare are named and leave the digest as it is, and the
+     * type): the review builds, every value of the message is listed, a permit, a Seaport order, a CoW order or a 1inch
+     * limit order among them is read without a refusal (a CoW order only for CoW's settlement contract, a 1inch
+     * order only for the router, its traits within their bits), values the types do not declare are named and leave the digest as it is, and the
      * digest is the same each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
@@ -259,6 +260,15 @@ class EvmPayloadFuzzTest {
                 .ifPresent(o -> assertTrue(
                         CowOrder.SETTLEMENT.equalsIgnoreCase(review.verifyingContract())
                                 && o.validTo().bitLength() <= 32,
+                        o::toString));
+        OneInchLimitOrder.of(typed)
+                .ifPresent(o -> assertTrue(
+                        OneInchLimitOrder.ROUTER.equals(review.verifyingContract())
+                                && (o.expiration() == null || o.expiration().bitLength() <= 40)
+                                && (o.allowedSenderSuffix() == null
+                                        || o.allowedSenderSuffix().length() == 20)
+                                && o.makingAmount().signum() >= 0
+                                && o.takingAmount().signum() >= 0,
                         o::toString));
         List<String> uncovered = new ArrayList<>();
         assertArrayEquals(digest, Eip712.digest(typed, uncovered), "naming what is left out changes no digest");
