@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed}:
- * a threshold signature by t of a key's servers (docs/cli.md, sign).
+ * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|
+ * tron-typed}: a threshold signature by t of a key's servers (docs/cli.md, sign).
  */
 @Command(
         name = "sign",

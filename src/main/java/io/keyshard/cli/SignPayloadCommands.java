@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed} (docs/cli.md,
- * sign): what wallets and chain tools produce, reviewed on stderr before anything is sent, signed by t of the
- * key's servers and checked the way the chain checks it.
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed}
+ * (docs/cli.md, sign): what wallets and chain tools produce, reviewed on stderr before anything is sent, signed by
+ * t of the key's servers and checked the way the chain checks it.
  */
 final class SignPayloadCommands {
     private static final String REVIEW = "The review is printed to stderr first; on a terminal it asks before "

@@ -50,7 +50,7 @@ public enum PayloadKind {
     TRON_TX(SignedPayload.TRON_TX, "Tron transaction", Chain.TRON, CurveName.SECP256K1),
     /** A message as TronLink's {@code signMessageV2} signs it (TIP-191): the message bytes (text as UTF-8). */
     TRON_MESSAGE(SignedPayload.TRON_MESSAGE, "Tron message (TIP-191 signMessageV2)", Chain.TRON, CurveName.SECP256K1),
-    /** TIP-712 typed data as TronLink's {@code signTypedData} signs it: v4's JSON or TronWeb's {domain, types, value}. */
+    /** TIP-712 typed data as TronLink's {@code signTypedData} signs it: v4's JSON or TronWeb's three objects. */
     TRON_TYPED(SignedPayload.TRON_TYPED, "Tron typed data (TIP-712)", Chain.TRON, CurveName.SECP256K1);
 
     private final SignedPayload history;

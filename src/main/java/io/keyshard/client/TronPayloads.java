@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Tron transactions and messages signed by a SECP256k1 key on a {@code tron} path: ECDSA over the transaction id
- * (SHA-256 of {@code raw_data}) or the TIP-191 or TIP-712 message digest, as {@code r || s || v}. A transaction must act for
- * this key's account; every result is checked as a node or verifyMessageV2 checks it, by the account recovered
- * from the signature.
+ * (SHA-256 of {@code raw_data}) or the TIP-191 or TIP-712 message digest, as {@code r || s || v}. A transaction
+ * must act for this key's account; every result is checked as a node or verifyMessageV2 checks it, by the account
+ * recovered from the signature.
  */
 final class TronPayloads {
     /** java-tron refuses a transaction whose expiration is further than this after its head block. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 
 /**
- * What a user checks before signing typed data: who asks (the domain's name, version, chain id,
- * verifying contract in the chain's form, salt; null when {@code EIP712Domain} does not declare them, since a value it does not
- * declare is not signed, whatever the domain's JSON holds) and the primary type.
+ * What a user checks before signing typed data: who asks (the domain's name, version, chain id, verifying
+ * contract in the chain's form, salt; null when {@code EIP712Domain} does not declare them, since a value it does
+ * not declare is not signed, whatever the domain's JSON holds) and the primary type.
  */
 public record TypedDataReview(
         String primaryType, String name, String version, BigInteger chainId, String verifyingContract, String salt) {

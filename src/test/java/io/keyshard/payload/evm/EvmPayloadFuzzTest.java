@@ -203,10 +203,10 @@ class EvmPayloadFuzzTest {
 
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
-     * type): the review builds, every value of the message is listed, a permit, a Seaport order, a CoW order or a 1inch
-     * limit order among them is read without a refusal (a CoW order only for CoW's settlement contract, a 1inch
-     * order only for the router, its traits within their bits), values the types do not declare are named and leave the digest as it is, and the
-     * digest is the same each time; the signature recovers the key.
+     * type): the review builds, every value of the message is listed, a permit, a Seaport order, a CoW order or a
+     * 1inch limit order among them is read without a refusal (a CoW order only for CoW's settlement contract, a
+     * 1inch order only for the router, its traits within their bits), values the types do not declare are named
+     * and leave the digest as it is, and the digest is the same each time; the signature recovers the key.
      */
     @FuzzTest(maxDuration = "30s")
     void typedData(byte[] data) {

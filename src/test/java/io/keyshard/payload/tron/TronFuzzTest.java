@@ -29,11 +29,12 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
 /**
- * Fuzzes the Tron transaction reader and TIP-712 typed data. Transactions: raw_data bytes, or text (JSON or hex) when the input starts with a brace.
- * Oracles, for every input: accepted or refused with IllegalArgumentException and a message (never another
- * exception); what is accepted has the SHA-256 of its raw_data as its id, reads the same again from those bytes,
- * acts for a Tron account, sends no negative amount, and its signed encoding holds the raw_data and the new
- * signature last; a signature by the seed key over the id recovers that key's account, as a node recovers it.
+ * Fuzzes the Tron transaction reader and TIP-712 typed data. Transactions: raw_data bytes, or text (JSON or
+ * hex) when the input starts with a brace. Oracles, for every input: accepted or refused with
+ * IllegalArgumentException and a message (never another exception); what is accepted has the SHA-256 of its
+ * raw_data as its id, reads the same again from those bytes, acts for a Tron account, sends no negative amount,
+ * and its signed encoding holds the raw_data and the new signature last; a signature by the seed key over the id
+ * recovers that key's account, as a node recovers it.
  */
 class TronFuzzTest {
     private static final X9ECParameters K1 = SECNamedCurves.getByName("secp256k1");
