@@ -23,6 +23,7 @@ import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
 import io.keyshard.payload.evm.TypedDataReview;
 import io.keyshard.payload.evm.TypedPermit;
+import io.keyshard.payload.evm.UniswapXOrder;
 import io.keyshard.vault.KeyRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,7 @@ final class EvmPayloads {
         SeaportOrder.bulk(data).ifPresent(o -> SeaportRows.addBulk(o, t.chainId(), address, rows, warnings));
         CowOrder.of(data).ifPresent(o -> CowOrderRows.add(o, t.chainId(), address, rows, warnings));
         OneInchLimitOrder.of(data).ifPresent(o -> OneInchOrderRows.add(o, t.chainId(), address, rows, warnings));
+        UniswapXOrder.of(data).ifPresent(o -> UniswapXRows.add(o, t.chainId(), address, rows, warnings));
         SafeTransaction.of(data).ifPresent(s -> SafeRows.add(s, t.chainId(), address, Instant.now(), rows, warnings));
         SafeMessage.of(data).ifPresent(m -> SafeRows.message(m, rows, warnings));
         TypedDataRows.signed(data, address, uncovered, hex(digest), rows, warnings);

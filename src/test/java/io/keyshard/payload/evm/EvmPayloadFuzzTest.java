@@ -204,7 +204,7 @@ class EvmPayloadFuzzTest {
     /**
      * The JSON of {@code eth_signTypedData_v4}. Accepted (parsed and every value hashed against its
      * type): the review builds, every value of the message is listed, a permit, a Seaport order, a CoW order or a
-     * 1inch limit order among them is read without a refusal (a CoW order only for CoW's settlement contract, a
+     * 1inch limit order or a UniswapX order among them is read without a refusal (a CoW order only for CoW's settlement contract, a
      * 1inch order only for the router, its traits within their bits), values the types do not declare are named
      * and leave the digest as it is, and the digest is the same each time; the signature recovers the key.
      */
@@ -261,6 +261,13 @@ class EvmPayloadFuzzTest {
                         CowOrder.SETTLEMENT.equalsIgnoreCase(review.verifyingContract())
                                 && o.validTo().bitLength() <= 32,
                         o::toString));
+        UniswapXOrder.of(typed)
+                .ifPresent(o -> o.outputs()
+                        .forEach(out -> assertTrue(
+                                out.least().signum() >= 0
+                                        && out.token().startsWith("0x")
+                                        && out.recipient().startsWith("0x"),
+                                o::toString)));
         OneInchLimitOrder.of(typed)
                 .ifPresent(o -> assertTrue(
                         OneInchLimitOrder.ROUTER.equals(review.verifyingContract())

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 1inch limit order through the payload service with a real vault: it reads as what it sells and asks in return,
- * with the one warning every order deserves, and the warnings for what makes an order dangerous.
+ * Orders signed as typed data, through the payload service with a real vault: a 1inch limit order and a UniswapX
+ * order read as what they sell and what comes back, with the one warning every order deserves and the warnings for
+ * what makes an order dangerous.
  */
-class OneInchOrderReviewTest {
+class TypedOrderReviewTest {
     private static final String TRAITS =
             "28948022309329048855892746252171976963317498340979482581186153703138954051584";
 
@@ -46,9 +47,13 @@ class OneInchOrderReviewTest {
         fx.close();
     }
 
-    private SignReview review(String... replacements) throws IOException {
+    private SignReview oneInch(String... replacements) throws IOException {
+        return review("oneinch-limit-order.json", replacements);
+    }
+
+    private SignReview review(String resource, String... replacements) throws IOException {
         String json;
-        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/oneinch-limit-order.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/io/keyshard/payload/evm/" + resource)) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("OWNER", self);
         }
         for (int i = 0; i < replacements.length; i += 2) {
@@ -69,7 +74,7 @@ class OneInchOrderReviewTest {
 
     @Test
     void anOrderReadsAsWhatItSellsForWhatUntilWhenAndWhoMayFillIt() throws IOException {
-        SignReview r = review();
+        SignReview r = oneInch();
         List<SignReview.Row> rows = r.rows();
         assertTrue(
                 rows.contains(new SignReview.Row(
@@ -91,7 +96,7 @@ class OneInchOrderReviewTest {
     @Test
     void nothingInReturnNoEndAnotherReceiverAndAnExtensionAreEachWarned() throws IOException {
         BigInteger extension = BigInteger.ONE.shiftLeft(249);
-        SignReview r = review(
+        SignReview r = oneInch(
                 "\"takingAmount\": \"1420000000\"",
                 "\"takingAmount\": \"0\"",
                 TRAITS,
@@ -108,5 +113,39 @@ class OneInchOrderReviewTest {
                 r.text());
         assertTrue(w.stream().anyMatch(x -> x.startsWith("the order carries an extension")), r.text());
         assertTrue(r.rows().contains(new SignReview.Row("Fills", "in one fill, of a part or the whole")), r.text());
+    }
+
+    @Test
+    void aUniswapXOrderReadsAsWhatTheSwapperReceivesAndWhatElseItPays() throws IOException {
+        SignReview r = review("uniswapx-v2-dutch-order.json");
+        List<SignReview.Row> rows = r.rows();
+        assertTrue(rows.contains(new SignReview.Row("Swapper receives", "at least 0.29 WETH")), r.text());
+        assertTrue(
+                rows.contains(new SignReview.Row(
+                        "Also paid", "at least 0.000435 WETH to 0x000000fee13a103A10D593b9AE06b3e05F2E7E1c")),
+                r.text());
+        assertTrue(rows.contains(new SignReview.Row("Swapper", self + " (this key)")), r.text());
+        assertTrue(rows.contains(new SignReview.Row("Order deadline", "2027-01-01 00:00:00 UTC")), r.text());
+        assertTrue(rows.contains(new SignReview.Row("Amount", "1000 USDC")), r.text());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("besides what the swapper receives")), r.text());
+    }
+
+    @Test
+    void aUniswapXPermitForAnotherSpenderOrAnOrderPayingOthersIsWarned() throws IOException {
+        String reactor = "\"spender\": \"0x00000011F84B9aa48e5f8aA8B9897600006289Be\"";
+        SignReview spender = review(
+                "uniswapx-v2-dutch-order.json", reactor, "\"spender\": \"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045\"");
+        assertTrue(
+                spender.warnings().stream()
+                        .anyMatch(w -> w.startsWith("the permit lets 0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045 take")),
+                spender.text());
+        SignReview elsewhere = review(
+                "uniswapx-v2-dutch-order.json",
+                "\"recipient\": \"" + self + "\"",
+                "\"recipient\": \"0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045\"");
+        assertTrue(
+                elsewhere.warnings().stream()
+                        .anyMatch(w -> w.startsWith("nothing this UniswapX order buys goes to its swapper")),
+                elsewhere.text());
     }
 }
