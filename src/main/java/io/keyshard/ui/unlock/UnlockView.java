@@ -19,6 +19,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -165,9 +166,10 @@ public final class UnlockView extends StackPane {
         restore.setId("restore-instead");
         restore.getStyleClass().add(Styles.FLAT);
         restore.setOnAction(e -> model.showRestore(true));
-        HBox row = new HBox(8, already, restore);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        // one above the other: side by side they do not fit the card's width, and both were cut short
+        already.setWrapText(true);
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        return new VBox(2, already, restore);
     }
 
     private Node unlockForm(Path home) {

@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +77,12 @@ class RestoreOnFreshHomeTest {
     void theFirstScreenRestoresABackupIntoANewVaultAndShowsItsKeys(FxRobot robot) throws Exception {
         AppModel model = window.model();
         assertEquals("Create your vault", text(robot, "#unlock-title"));
+        // the way to a restore reads in full on the first screen: no word of it cut short
+        Button restore = robot.lookup("#restore-instead").queryAs(Button.class);
+        assertEquals("Restore from a backup…", shown(restore));
+        Labeled question = robot.lookup((Labeled l) -> "Already have a Keyshard backup?".equals(l.getText()))
+                .queryAs(Labeled.class);
+        assertEquals(question.getText(), shown(question));
         robot.clickOn("#restore-instead");
         waitUntil(() -> robot.lookup("#restore-form").tryQuery().isPresent());
         assertEquals(UnlockViewModel.Mode.RESTORE, model.unlock().modeProperty().get());
@@ -119,5 +128,10 @@ class RestoreOnFreshHomeTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text a label or button shows on screen, which its skin cuts with an ellipsis when it does not fit. */
+    private static String shown(Labeled l) {
+        return ((Text) l.lookup(".text")).getText();
     }
 }
