@@ -182,18 +182,14 @@ final class EvmPayloads {
             return PayloadResults.of(
                     kind,
                     List.of(res),
-                    new PayloadResults.Output(
+                    PayloadResults.Output.signature(
                             hex(payload),
                             hex(digest),
                             hex(sig.encode()),
                             hex(word(sig.r())),
                             hex(word(sig.s())),
                             sig.v(),
-                            res.der(),
-                            null,
-                            null,
-                            null,
-                            null));
+                            res.der()));
         });
     }
 

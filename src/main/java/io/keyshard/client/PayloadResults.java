@@ -28,6 +28,12 @@ final class PayloadResults {
         static Output signature(String payload, String digest, String signature) {
             return new Output(payload, digest, signature, null, null, null, null, null, null, null, null);
         }
+
+        /** An ECDSA signature over a message or digest, with its parts (r, s, recovery id, DER) and nothing else. */
+        static Output signature(
+                String payload, String digest, String signature, String r, String s, Integer v, String der) {
+            return new Output(payload, digest, signature, r, s, v, der, null, null, null, null);
+        }
     }
 
     static PayloadResult of(PayloadKind kind, List<SignResult> all, Output o) {

@@ -66,17 +66,13 @@ final class RawPayloads {
                 res -> PayloadResults.of(
                         r.kind(),
                         List.of(res),
-                        new PayloadResults.Output(
+                        PayloadResults.Output.signature(
                                 digest ? null : payload,
                                 digest ? payload : null,
                                 res.signature(),
                                 res.r(),
                                 res.s(),
                                 res.recoveryId(),
-                                res.der(),
-                                null,
-                                null,
-                                null,
-                                null)));
+                                res.der())));
     }
 }

@@ -90,18 +90,14 @@ final class TronPayloads {
             return PayloadResults.of(
                     kind,
                     List.of(res),
-                    new PayloadResults.Output(
+                    PayloadResults.Output.signature(
                             Hex.encode(payload),
                             Hex.encode(digest),
                             "0x" + Hex.encode(signature),
                             word(sig.r()),
                             word(sig.s()),
                             sig.v(),
-                            res.der(),
-                            null,
-                            null,
-                            null,
-                            null));
+                            res.der()));
         });
     }
 

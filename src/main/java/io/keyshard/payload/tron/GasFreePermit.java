@@ -1,6 +1,7 @@
 package io.keyshard.payload.tron;
 
 import io.keyshard.payload.evm.TypedData;
+import io.keyshard.payload.evm.TypedDataReview;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -40,16 +41,15 @@ public record GasFreePermit(
 
     /** The GasFree transfer {@code data} signs, when it is one ({@code data} must hash: its values are checked). */
     public static Optional<GasFreePermit> of(TypedData data) {
-        String contract = data.review().verifyingContract();
-        if (!data.primaryType().equals("PermitTransfer")
-                || !data.declares("PermitTransfer", MEMBERS)
-                || !DOMAIN_NAME.equals(data.review().name())
-                || contract == null
-                || !data.signsContractAddress()) {
+        if (!data.primaryType().equals("PermitTransfer") || !data.declares("PermitTransfer", MEMBERS)) {
+            return Optional.empty();
+        }
+        TypedDataReview review = data.review(); // hashes the whole data: asked only of a PermitTransfer
+        if (!DOMAIN_NAME.equals(review.name()) || review.verifyingContract() == null || !data.signsContractAddress()) {
             return Optional.empty();
         }
         return Optional.of(new GasFreePermit(
-                contract,
+                review.verifyingContract(),
                 address(data, "token"),
                 address(data, "serviceProvider"),
                 address(data, "user"),
