@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|
- * tron-typed}: a threshold signature by t of a key's servers (docs/cli.md, sign).
+ * {@code keyshard sign message|digest|eth-message|eth-typed|eth-tx|eth-authorization|psbt|solana-tx|btc-message|
+ * tron-tx|tron-message|tron-typed}: a threshold signature by t of a key's servers (docs/cli.md, sign).
  */
 @Command(
         name = "sign",
-        description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data and transactions, "
+        description = "Sign with a key's servers: messages, digests, Ethereum messages, typed data, transactions and "
+                + "EIP-7702 authorizations, "
                 + "Bitcoin PSBTs and messages, Solana transactions, Tron transactions, messages and typed data.",
         subcommands = {
             SignCommand.Message.class,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             SignPayloadCommands.EthMessage.class,
             SignPayloadCommands.EthTyped.class,
             SignPayloadCommands.EthTx.class,
+            SignPayloadCommands.EthAuthorization.class,
             SignPayloadCommands.PsbtSign.class,
             SignPayloadCommands.SolanaTx.class,
             SignPayloadCommands.BtcMessage.class,

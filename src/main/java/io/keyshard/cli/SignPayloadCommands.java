@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx|psbt|solana-tx|btc-message|tron-tx|tron-message|tron-typed}
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|eth-authorization|psbt|solana-tx|btc-message|tron-tx|
+ * tron-message|tron-typed}
  * (docs/cli.md, sign): what wallets and chain tools produce, reviewed on stderr before anything is sent, signed by
  * t of the key's servers and checked the way the chain checks it.
  */
@@ -121,7 +122,7 @@ final class SignPayloadCommands {
         }
     }
 
-    /** {@code sign eth-tx}: an EIP-1559 or legacy (EIP-155) transaction. */
+    /** {@code sign eth-tx}: an EIP-1559, EIP-7702, EIP-2930 or legacy (EIP-155) transaction. */
     @Command(
             name = "eth-tx",
             description = {
@@ -131,9 +132,10 @@ final class SignPayloadCommands {
                         + "SECP256k1 key on an evm path. JSON with gasPrice instead of the two fees (or type 0x0) is a "
                         + "legacy transaction, signed with its chain id (EIP-155), as is its unsigned encoding "
                         + "rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0]); one without a chain id is "
-                        + "refused.",
+                        + "refused. JSON with an authorizationList (or type 0x4), or the unsigned 0x04... encoding, is "
+                        + "an EIP-7702 set-code transaction; each authorization is shown with the account it changes.",
                 "A transaction whose from is another address is refused. Prints the signed raw transaction "
-                        + "(0x02... or a legacy 0xf8...) and its hash; the sender recovered from it is checked to be "
+                        + "(0x02..., 0x04... or a legacy 0xf8...) and its hash; the sender recovered from it is checked to be "
                         + "the key's address.",
                 REVIEW
             })
@@ -142,13 +144,37 @@ final class SignPayloadCommands {
                 names = "--file",
                 required = true,
                 paramLabel = "F",
-                description = "The transaction: JSON, or its unsigned encoding (0x02..., or a legacy RLP list).")
+                description = "The transaction: JSON, or its unsigned encoding (0x02..., 0x04..., 0x01..., or a legacy "
+                        + "RLP list).")
         String file;
 
         @Override
         public Integer call() throws Exception {
             byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
             return sign(new PayloadRun.Input(PayloadKind.ETH_TX, json, Chain.EVM, false), r -> {});
+        }
+    }
+
+    /** {@code sign eth-authorization}: an EIP-7702 authorization of this key's account. */
+    @Command(
+            name = "eth-authorization",
+            description = {
+                "Sign an EIP-7702 authorization with a SECP256k1 key on an evm path: the JSON {chainId, address, "
+                        + "nonce} (viem's prepareAuthorization; contractAddress is taken for address), which lets the "
+                        + "contract at address run as this key's account on that chain (chain id 0: every chain) "
+                        + "from the account's nonce; address 0x0000...0000 clears a delegation.",
+                "Prints r, s and v (the y-parity, 0 or 1) for the authorization list of a set-code transaction; "
+                        + "the authority recovered from them is checked to be the key's address.",
+                REVIEW
+            })
+    static final class EthAuthorization extends PayloadSubcommand {
+        @Option(names = "--file", required = true, paramLabel = "F", description = "The authorization JSON file.")
+        String file;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] json = PayloadInput.file("--file", file, PayloadInput.MAX_JSON);
+            return sign(new PayloadRun.Input(PayloadKind.ETH_AUTHORIZATION, json, Chain.EVM, false), r -> {});
         }
     }
 

@@ -11,6 +11,7 @@ import io.keyshard.payload.evm.Eip1559Transaction;
 import io.keyshard.payload.evm.Eip191;
 import io.keyshard.payload.evm.Eip2930Transaction;
 import io.keyshard.payload.evm.Eip712;
+import io.keyshard.payload.evm.Eip7702Authorization;
 import io.keyshard.payload.evm.EvmChain;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.EvmTransaction;
@@ -18,6 +19,7 @@ import io.keyshard.payload.evm.OneInchLimitOrder;
 import io.keyshard.payload.evm.SafeMessage;
 import io.keyshard.payload.evm.SafeTransaction;
 import io.keyshard.payload.evm.SeaportOrder;
+import io.keyshard.payload.evm.SetCodeTransaction;
 import io.keyshard.payload.evm.SiweMessage;
 import io.keyshard.payload.evm.TransactionReview;
 import io.keyshard.payload.evm.TypedData;
@@ -34,7 +36,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * EIP-191 messages, EIP-712 typed data and EVM transactions (EIP-1559, or legacy with EIP-155) signed by
+ * EIP-191 messages, EIP-712 typed data, EVM transactions (EIP-1559, EIP-7702, EIP-2930, or legacy with EIP-155)
+ * and EIP-7702 authorizations signed by
  * a SECP256k1 key on an {@code evm} path. Every result is checked as a wallet or node checks it: the
  * address recovered from the signature must be the derived one. Byte values are {@code 0x} hex, as EVM
  * tools write them.
@@ -49,6 +52,7 @@ final class EvmPayloads {
             case ETH_MESSAGE -> message(r.input(), signer, address);
             case ETH_TYPED -> typed(r.input(), signer, address);
             case ETH_TX -> transaction(r.input(), signer, address, r.network());
+            case ETH_AUTHORIZATION -> authorization(r.input(), signer, address);
             default -> throw new IllegalArgumentException(r.kind().id() + " is not an EVM payload");
         };
     }
@@ -107,21 +111,22 @@ final class EvmPayloads {
         if (input.length > 0
                 && (input[0] == Eip1559Transaction.TYPE
                         || input[0] == Eip2930Transaction.TYPE
+                        || input[0] == SetCodeTransaction.TYPE
                         || (input[0] & 0xff) >= 0xc0)) {
             return EvmTransaction.decodeUnsigned(input);
         }
         String text = Decoding.utf8(
                         input,
-                        "the JSON of an eth_sendTransaction request, or an unsigned transaction in hex (0x02… or a "
-                                + "legacy 0xf8…)")
+                        "the JSON of an eth_sendTransaction request, or an unsigned transaction in hex (0x02…, "
+                                + "0x04… or a legacy 0xf8…)")
                 .strip();
         if (text.startsWith("{") || text.isEmpty()) {
             return EvmTransaction.parse(text);
         }
         if (!text.startsWith("0x")) {
             throw new IllegalArgumentException("the transaction must be the JSON of an eth_sendTransaction request, "
-                    + "or an unsigned transaction in hex starting with 0x: an EIP-1559 one (0x02…), an EIP-2930 one "
-                    + "(0x01…) or a legacy one with its chain id (EIP-155)");
+                    + "or an unsigned transaction in hex starting with 0x: an EIP-1559 one (0x02…), an EIP-7702 one "
+                    + "(0x04…), an EIP-2930 one (0x01…) or a legacy one with its chain id (EIP-155)");
         }
         return EvmTransaction.decodeUnsigned(Hex.decode(text.substring(2), "the transaction"));
     }
@@ -134,6 +139,7 @@ final class EvmPayloads {
         List<SignReview.Row> rows = rows(signer, address);
         List<String> warnings = new ArrayList<>();
         TransactionRows.add(t, address, network, Instant.now(), rows, warnings);
+        AuthorizationRows.inTransaction(t, address, rows, warnings);
         SignReview review = new SignReview(PayloadKind.ETH_TX.title() + " (" + t.typeName() + ")", rows, warnings);
         byte[] unsigned = tx.unsignedEncoding();
         PayloadPlan.Part part = part(signer, digest, TransactionRows.description(t));
@@ -163,6 +169,29 @@ final class EvmPayloads {
         });
     }
 
+    /**
+     * An EIP-7702 authorization for this key's account, as viem's {@code signAuthorization} signs it: the result
+     * is r, s and the y-parity (as {@code v}, 0/1) an authorization list carries, returned only when the account
+     * recovered from it is this key's (the authority the chain would see).
+     */
+    private static PayloadPlan authorization(byte[] input, KeyPipeline.Result signer, String address) {
+        Eip7702Authorization.Request request = Eip7702Authorization.parse(
+                Decoding.utf8(input, "the JSON of an authorization, {chainId, address, nonce}"));
+        request.checkFrom(address);
+        Eip7702Authorization a = request.authorization();
+        byte[] digest = a.signingHash();
+        List<SignReview.Row> rows = rows(signer, address);
+        List<String> warnings = new ArrayList<>();
+        AuthorizationRows.single(a, address, rows, warnings);
+        rows.add(new SignReview.Row("Digest", hex(digest)));
+        SignReview review = new SignReview(PayloadKind.ETH_AUTHORIZATION.title(), rows, warnings);
+        String description = a.clears()
+                ? "EIP-7702: clear the delegation on chain " + a.chainId()
+                : "EIP-7702: delegate to " + a.delegate() + " on chain " + a.chainId();
+        return digestPlan(
+                PayloadKind.ETH_AUTHORIZATION, review, signer, address, a.signingPayload(), digest, description, true);
+    }
+
     /** EIP-191 and EIP-712: a 65-byte {@code r ‖ s ‖ v} (v 27/28) whose recovered signer is the key's address. */
     private static PayloadPlan messagePlan(
             PayloadKind kind,
@@ -171,7 +200,23 @@ final class EvmPayloads {
             String address,
             byte[] payload,
             byte[] digest) {
-        PayloadPlan.Part part = part(signer, digest, kind.title());
+        return digestPlan(kind, review, signer, address, payload, digest, kind.title(), false);
+    }
+
+    /**
+     * One digest signed and returned as {@code r ‖ s ‖ v} only when the signer recovered from it is the key's
+     * address; {@code v} is the y-parity 0/1 where the result goes into a list of tuples (EIP-7702), else 27/28.
+     */
+    private static PayloadPlan digestPlan(
+            PayloadKind kind,
+            SignReview review,
+            KeyPipeline.Result signer,
+            String address,
+            byte[] payload,
+            byte[] digest,
+            String description,
+            boolean yParity) {
+        PayloadPlan.Part part = part(signer, digest, description);
         return new SinglePlan(review, part, address, hex(digest), res -> {
             EvmSignature sig = PayloadResults.lowS(res);
             String recovered = EcRecover.recoverAddress(digest, sig);
@@ -179,16 +224,17 @@ final class EvmPayloads {
                 throw PayloadResults.rejected("the signer recovered from the signature (" + recovered
                         + ") is not this key's address " + address);
             }
+            int v = yParity ? sig.recoveryId() : sig.v();
             return PayloadResults.of(
                     kind,
                     List.of(res),
                     PayloadResults.Output.signature(
                             hex(payload),
                             hex(digest),
-                            hex(sig.encode()),
+                            hex(rsv(sig, v)),
                             hex(word(sig.r())),
                             hex(word(sig.s())),
-                            sig.v(),
+                            v,
                             res.der()));
         });
     }

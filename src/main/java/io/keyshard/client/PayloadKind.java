@@ -28,10 +28,13 @@ public enum PayloadKind {
     /** EIP-712 typed data: the JSON of {@code eth_signTypedData_v4}. */
     ETH_TYPED(SignedPayload.ETH_TYPED, "Ethereum typed data (EIP-712)", Chain.EVM, CurveName.SECP256K1),
     /**
-     * An EVM transaction, EIP-1559, EIP-2930 or legacy with its chain id (EIP-155): the JSON of {@code
+     * An EVM transaction, EIP-1559, EIP-7702, EIP-2930 or legacy with its chain id (EIP-155): the JSON of {@code
      * eth_sendTransaction}, or its unsigned encoding.
      */
     ETH_TX(SignedPayload.ETH_TX, "Ethereum transaction", Chain.EVM, CurveName.SECP256K1),
+    /** An EIP-7702 authorization, {@code {chainId, address, nonce}}: this key's account runs a contract's code. */
+    ETH_AUTHORIZATION(
+            SignedPayload.ETH_AUTHORIZATION, "Ethereum authorization (EIP-7702)", Chain.EVM, CurveName.SECP256K1),
     /** A Bitcoin PSBT (BIP-174 v0, BIP-370 v2): base64 text or the binary form. */
     PSBT(SignedPayload.PSBT, "Bitcoin PSBT", null, CurveName.SECP256K1, CurveName.SECP256K1_SCHNORR),
     /** A Solana transaction or bare message (legacy, v0): base64 or base58 text, or the wire bytes. */
@@ -138,8 +141,11 @@ public enum PayloadKind {
             case ETH_MESSAGE -> "Type the message a site asks you to sign (personal_sign), or paste hex with Hex on";
             case ETH_TYPED -> "Paste the JSON of eth_signTypedData_v4: types, primaryType, domain and message";
             case ETH_TX ->
-                "Paste the JSON of eth_sendTransaction, or the unsigned transaction in hex (0x02..., 0x01... "
-                        + "or a legacy 0xf8...)";
+                "Paste the JSON of eth_sendTransaction, or the unsigned transaction in hex (0x02..., 0x04..., "
+                        + "0x01... or a legacy 0xf8...)";
+            case ETH_AUTHORIZATION ->
+                "Paste the authorization JSON, {chainId, address, nonce}: address is the contract to run as this "
+                        + "account";
             case PSBT -> "Paste the PSBT in base64, or open its .psbt file";
             case SOLANA_TX -> "Paste the transaction or message in base64 or base58, or open its file";
             case BTC_MESSAGE -> "Type the message to sign for this Bitcoin address";
@@ -159,6 +165,6 @@ public enum PayloadKind {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx, tron-message, tron-typed");
+                        + "btc-message, tron-tx, tron-message, tron-typed, eth-authorization");
     }
 }

@@ -39,7 +39,7 @@ public final class PayloadSigning {
         request.kind().requireCurve(key.curve());
         PayloadPlan plan = Decoding.guarded(() -> switch (request.kind()) {
             case MESSAGE, DIGEST -> RawPayloads.plan(key, request);
-            case ETH_MESSAGE, ETH_TYPED, ETH_TX -> EvmPayloads.plan(key, request);
+            case ETH_MESSAGE, ETH_TYPED, ETH_TX, ETH_AUTHORIZATION -> EvmPayloads.plan(key, request);
             case PSBT -> PsbtPayloads.plan(key, request);
             case SOLANA_TX -> SolanaPayloads.plan(key, request);
             case BTC_MESSAGE -> BitcoinMessagePayloads.plan(key, request);

@@ -14,7 +14,8 @@ public enum SignedPayload {
     BTC_MESSAGE("btc-message"),
     TRON_TX("tron-tx"),
     TRON_MESSAGE("tron-message"),
-    TRON_TYPED("tron-typed");
+    TRON_TYPED("tron-typed"),
+    ETH_AUTHORIZATION("eth-authorization");
 
     private final String id;
 
@@ -37,6 +38,6 @@ public enum SignedPayload {
         }
         throw new IllegalArgumentException(
                 "unknown payload kind: one of message, digest, eth-message, eth-typed, eth-tx, psbt, solana-tx, "
-                        + "btc-message, tron-tx, tron-message, tron-typed");
+                        + "btc-message, tron-tx, tron-message, tron-typed, eth-authorization");
     }
 }

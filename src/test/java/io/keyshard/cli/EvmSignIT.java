@@ -9,21 +9,25 @@ import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
 import io.keyshard.payload.evm.EcRecover;
 import io.keyshard.payload.evm.Eip191;
+import io.keyshard.payload.evm.Eip7702Authorization;
 import io.keyshard.payload.evm.EvmSignature;
 import io.keyshard.payload.evm.EvmTransaction;
+import io.keyshard.payload.evm.SignedAuthorization;
 import io.keyshard.payload.evm.SignedEip1559;
 import io.keyshard.payload.evm.SignedLegacy;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code keyshard sign eth-message|eth-typed|eth-tx} with a SECP256k1 key on the shared local cluster
+ * {@code keyshard sign eth-message|eth-typed|eth-tx|eth-authorization} with a SECP256k1 key on the shared local cluster
  * (threshold ECDSA): the signature recovers the address {@code derive} prints, as wallets and nodes check
  * it, and the signed transaction decodes with that sender.
  */
@@ -208,5 +212,51 @@ class EvmSignIT {
                         .asText()
                         .startsWith("EIP-2930 transaction on chain 1"),
                 history.get(history.size() - 1).toString());
+    }
+
+    @Test
+    void anAccountAuthorizesADelegateAndSendsTheSetCodeTransactionThatCarriesIt() throws Exception {
+        String self = address("7");
+        Path auth = dir.resolve("authorization.json");
+        String delegate = "0x63c0c19a282a1B52b07dD5a65b58948A07DAE32B";
+        Files.writeString(auth, "{\"chainId\":\"0x1\",\"address\":\"" + delegate + "\",\"nonce\":\"0x9\"}");
+        CliHarness.Result r = cli.run(
+                "sign", "eth-authorization", "--key-id", keyId, "--index", "7", "--file", auth.toString(), "--json");
+        JsonNode a = SignCli.json(r);
+        assertTrue(r.err().contains("this hands the account " + self + " to contract " + delegate), r.err());
+        Eip7702Authorization unsigned =
+                Eip7702Authorization.parse(Files.readString(auth)).authorization();
+        assertEquals("0x" + Hex.encode(unsigned.signingHash()), a.get("digest").asText());
+        SignedAuthorization signed = new SignedAuthorization(
+                unsigned,
+                BigInteger.valueOf(a.get("v").asInt()),
+                new BigInteger(a.get("r").asText().substring(2), 16),
+                new BigInteger(a.get("s").asText().substring(2), 16));
+        assertEquals(Optional.of(self), signed.authority());
+        JsonNode history = cli.history(keyId);
+        assertEquals(
+                "eth-authorization",
+                history.get(history.size() - 1).get("payload").asText());
+
+        // the same account sends it: its transaction's nonce is one below the authorization's
+        Path tx = dir.resolve("set-code.json");
+        Files.writeString(
+                tx,
+                "{\"chainId\":\"0x1\",\"nonce\":\"0x8\",\"maxPriorityFeePerGas\":\"0x3b9aca00\",\"maxFeePerGas\":"
+                        + "\"0x9502f9000\",\"gas\":\"0x186a0\",\"to\":\"" + self + "\",\"authorizationList\":[{"
+                        + "\"chainId\":\"0x1\",\"address\":\"" + delegate + "\",\"nonce\":\"0x9\",\"yParity\":\"0x"
+                        + a.get("v").asInt() + "\",\"r\":\"" + a.get("r").asText() + "\",\"s\":\""
+                        + a.get("s").asText()
+                        + "\"}]}");
+        CliHarness.Result t =
+                cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "7", "--file", tx.toString(), "--json");
+        JsonNode o = SignCli.json(t);
+        assertTrue(t.err().contains("(EIP-7702, set code)") && t.err().contains("Authorization 1"), t.err());
+        assertTrue(!t.err().contains("nonce + 1"), t.err());
+        byte[] raw = hex(o, "signedTransaction");
+        assertEquals(0x04, raw[0]);
+        EvmTransaction parsed = EvmTransaction.parse(Files.readString(tx));
+        assertTrue(EcRecover.sameAddress(self, parsed.senderOf(raw)));
+        assertEquals("0x" + Hex.encode(Hashes.keccak256(raw)), o.get("txHash").asText());
     }
 }

@@ -170,6 +170,7 @@ class PayloadSigningTest {
                         PayloadKind.ETH_MESSAGE,
                         PayloadKind.ETH_TYPED,
                         PayloadKind.ETH_TX,
+                        PayloadKind.ETH_AUTHORIZATION,
                         PayloadKind.PSBT,
                         PayloadKind.BTC_MESSAGE,
                         PayloadKind.TRON_TX,

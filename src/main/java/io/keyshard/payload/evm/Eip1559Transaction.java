@@ -101,7 +101,8 @@ public record Eip1559Transaction(
         return this;
     }
 
-    private List<byte[]> fields() {
+    /** The nine fields of the signed list, RLP-encoded; EIP-7702 appends its authorization list. */
+    List<byte[]> fields() {
         List<byte[]> list = new ArrayList<>();
         list.add(Rlp.encodeInteger(chainId));
         list.add(Rlp.encodeInteger(nonce));

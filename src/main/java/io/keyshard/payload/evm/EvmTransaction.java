@@ -4,12 +4,14 @@ import io.keyshard.address.Hashes;
 import java.math.BigInteger;
 
 /**
- * A transaction an EVM key signs: EIP-1559 (type 2), EIP-2930 (type 1) or legacy (type 0, with EIP-155's chain id). Read from the
+ * A transaction an EVM key signs: EIP-1559 (type 2), EIP-7702 set-code (type 4), EIP-2930 (type 1) or legacy (type
+ * 0, with EIP-155's chain id). Read from the
  * JSON of {@code eth_sendTransaction} ({@link #parse}) or a tool's unsigned encoding ({@link #decodeUnsigned}),
  * shown ({@link #review}), signed over {@link #signingHash}, and read back from its signed bytes as a node reads
  * them ({@link #senderOf}) before it is handed out.
  */
-public sealed interface EvmTransaction permits Eip1559Transaction, Eip2930Transaction, LegacyTransaction {
+public sealed interface EvmTransaction
+        permits Eip1559Transaction, Eip2930Transaction, LegacyTransaction, SetCodeTransaction {
     BigInteger chainId();
 
     BigInteger nonce();
@@ -61,8 +63,8 @@ public sealed interface EvmTransaction permits Eip1559Transaction, Eip2930Transa
 
     /**
      * Parses the JSON of {@code eth_sendTransaction}: EIP-2930 when it has {@code gasPrice} and an access list (or
-     * type 1), legacy when it has {@code gasPrice} alone (or type 0), EIP-1559 otherwise (see {@link
-     * TransactionJson}).
+     * type 1), legacy when it has {@code gasPrice} alone (or type 0), EIP-7702 when it has an {@code
+     * authorizationList} (or type 4), EIP-1559 otherwise (see {@link TransactionJson}).
      */
     static EvmTransaction parse(String json) {
         return TransactionJson.parse(json);
@@ -70,8 +72,8 @@ public sealed interface EvmTransaction permits Eip1559Transaction, Eip2930Transa
 
     /**
      * Reads the unsigned encoding a tool hands over to be signed: {@code 0x02 ‖ rlp([9 fields])} (EIP-1559),
-     * {@code 0x01 ‖ rlp([8 fields])} (EIP-2930) or {@code rlp([nonce, gasPrice, gas, to, value, data, chainId, 0,
-     * 0])} (legacy, EIP-155); other types are refused by name.
+     * {@code 0x01 ‖ rlp([8 fields])} (EIP-2930), {@code 0x04 ‖ rlp([10 fields])} (EIP-7702) or {@code rlp([nonce,
+     * gasPrice, gas, to, value, data, chainId, 0, 0])} (legacy, EIP-155); other types are refused by name.
      */
     static EvmTransaction decodeUnsigned(byte[] raw) {
         if (raw.length == 0) {
@@ -84,15 +86,19 @@ public sealed interface EvmTransaction permits Eip1559Transaction, Eip2930Transa
         if (first == Eip2930Transaction.TYPE) {
             return Eip2930Transaction.decodeUnsigned(raw);
         }
+        if (first == SetCodeTransaction.TYPE) {
+            return SetCodeTransaction.decodeUnsigned(raw);
+        }
         if (first >= 0xc0) {
             return LegacyTransaction.decodeUnsigned(raw);
         }
         if (first <= 0x7f) {
             throw new IllegalArgumentException("transactions of type " + first + " ("
                     + TransactionJson.typeName(first) + ") are not signed here: make it an EIP-1559 (type 2), an "
-                    + "EIP-2930 (type 1) or a legacy (type 0) transaction");
+                    + "EIP-7702 (type 4), an EIP-2930 (type 1) or a legacy (type 0) transaction");
         }
         throw new IllegalArgumentException(
-                "not a transaction: it must start with 0x02 (EIP-1559) or 0x01 (EIP-2930), or be one RLP list (legacy)");
+                "not a transaction: it must start with 0x02 (EIP-1559), 0x04 (EIP-7702) or 0x01 (EIP-2930), or be "
+                        + "one RLP list (legacy)");
     }
 }

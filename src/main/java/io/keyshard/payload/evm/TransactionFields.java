@@ -9,7 +9,8 @@ import java.util.List;
  * The fields of a transaction read from its RLP list, strictly (canonical integers of at most 256 bits, a
  * 20-byte or empty {@code to}, access-list entries of [address, [keys]]): one reader for the unsigned
  * transaction a tool hands over and the signed one read back, for EIP-1559 ({@code 0x02 ‖ rlp([...])}), EIP-2930
- * ({@code 0x01 ‖ rlp([...])}) and legacy transactions ({@code rlp([...])}, EIP-155).
+ * ({@code 0x01 ‖ rlp([...])}), EIP-7702 ({@code 0x04 ‖ rlp([...])}) and legacy transactions ({@code rlp([...])},
+ * EIP-155).
  */
 final class TransactionFields {
     private TransactionFields() {}
@@ -88,7 +89,9 @@ final class TransactionFields {
     }
 
     private static String typeName(int type) {
-        return type == Eip2930Transaction.TYPE ? "EIP-2930" : "EIP-1559";
+        return type == Eip2930Transaction.TYPE
+                ? "EIP-2930"
+                : type == SetCodeTransaction.TYPE ? "EIP-7702 set-code" : "EIP-1559";
     }
 
     /** An access list as RLP: a list of [address, [storageKeys...]]. */

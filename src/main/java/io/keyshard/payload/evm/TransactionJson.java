@@ -13,12 +13,15 @@ import java.util.Set;
  * Reads a transaction from the JSON of {@code eth_sendTransaction}. Required: chainId, nonce, gas, and the fees
  * of its type: maxPriorityFeePerGas and maxFeePerGas (EIP-1559, type 2), or gasPrice (legacy, type 0, signed
  * with EIP-155's chain id; with an accessList, EIP-2930, type 1, as ethers and viem read it). Optional: to
- * (absent creates a contract), value, data, from, type, and accessList (types 1 and 2). Anything else is
- * refused, so a field the signature would not cover (blobs, an authorization list) cannot slip through.
+ * (absent creates a contract), value, data, from, type, and accessList (types 1, 2 and 4); an authorizationList
+ * makes it EIP-7702's set-code transaction (type 4, fees as type 2, to required). Anything else is refused, so a
+ * field the signature would not cover (blobs) cannot slip through.
  */
 final class TransactionJson {
     private static final List<String> EIP1559_REQUIRED =
             List.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas");
+    private static final List<String> SET_CODE_REQUIRED =
+            List.of("chainId", "nonce", "maxPriorityFeePerGas", "maxFeePerGas", "gas", "to", "authorizationList");
     private static final List<String> LEGACY_REQUIRED = List.of("chainId", "nonce", "gasPrice", "gas");
     private static final Set<String> OPTIONAL = Set.of("to", "value", "data", "from", "type");
     private static final Map<String, String> HINTS = Map.of(
@@ -26,7 +29,7 @@ final class TransactionJson {
             "input", "use data",
             "gasPrice", "a type-2 transaction has maxFeePerGas and maxPriorityFeePerGas instead",
             "maxFeePerBlobGas", "blob transactions (type 3) are not supported",
-            "authorizationList", "set-code transactions (type 4) are not supported");
+            "authorizationList", "an authorization list makes it an EIP-7702 transaction: type 0x4 or no type");
 
     private static final String ACCESS_LIST_HINT =
             "a legacy transaction (type 0) has no access list: leave it out, or leave out type for EIP-2930";
@@ -34,8 +37,9 @@ final class TransactionJson {
     private TransactionJson() {}
 
     /**
-     * A transaction of any of the three types: EIP-2930 when the JSON says type 1, or gives a gasPrice with an
-     * accessList; legacy when it says type 0 or gives a gasPrice alone; else EIP-1559.
+     * A transaction of any of the four types: EIP-2930 when the JSON says type 1, or gives a gasPrice with an
+     * accessList; legacy when it says type 0 or gives a gasPrice alone; EIP-7702 when it says type 4 or gives an
+     * authorizationList; else EIP-1559.
      */
     static EvmTransaction parse(String json) {
         JsonNode root = Quantities.object(json, "the transaction", "as in eth_sendTransaction");
@@ -51,6 +55,9 @@ final class TransactionJson {
         }
         if (type != null && type == LegacyTransaction.TYPE || gasPrice) {
             return legacy(root);
+        }
+        if (type != null && type == SetCodeTransaction.TYPE || type == null && root.has("authorizationList")) {
+            return setCode(root);
         }
         return eip1559(root, type);
     }
@@ -78,9 +85,12 @@ final class TransactionJson {
             return null;
         }
         int type = Quantities.unsigned(root.get("type"), "type", 8).intValue();
-        if (type != LegacyTransaction.TYPE && type != Eip2930Transaction.TYPE && type != Eip1559Transaction.TYPE) {
+        if (type != LegacyTransaction.TYPE
+                && type != Eip2930Transaction.TYPE
+                && type != Eip1559Transaction.TYPE
+                && type != SetCodeTransaction.TYPE) {
             throw new IllegalArgumentException("type " + type + " (" + typeName(type) + ") is not signed here: "
-                    + "give type 0x2 (EIP-1559), 0x1 (EIP-2930) or 0x0 (legacy)");
+                    + "give type 0x2 (EIP-1559), 0x4 (EIP-7702), 0x1 (EIP-2930) or 0x0 (legacy)");
         }
         return type;
     }
@@ -90,6 +100,17 @@ final class TransactionJson {
             throw new IllegalArgumentException("type must be 0x2 (EIP-1559), got " + type);
         }
         checkFields(root, EIP1559_REQUIRED, Set.of("accessList"), HINTS);
+        return feeCapped(root);
+    }
+
+    /** EIP-7702: the fields of EIP-1559 with a recipient, and the signed authorizations it carries. */
+    private static SetCodeTransaction setCode(JsonNode root) {
+        checkFields(root, SET_CODE_REQUIRED, Set.of("accessList"), HINTS);
+        return new SetCodeTransaction(feeCapped(root), SignedAuthorization.fromJson(root.get("authorizationList")))
+                .checked();
+    }
+
+    private static Eip1559Transaction feeCapped(JsonNode root) {
         Common c = common(root);
         List<Eip1559Transaction.AccessListEntry> accessList =
                 root.hasNonNull("accessList") ? accessList(root.get("accessList")) : List.of();

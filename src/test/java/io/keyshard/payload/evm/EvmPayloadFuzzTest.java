@@ -30,7 +30,7 @@ class EvmPayloadFuzzTest {
             new LocalKey("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
 
     /**
-     * The JSON of {@code eth_sendTransaction}, EIP-1559 or legacy. Accepted: the review builds, the signed
+     * The JSON of {@code eth_sendTransaction}, of any type signed here. Accepted: the review builds, the signed
      * encoding decodes to the same fields, the sender recovered is the key's address, and a {@code from} other
      * than that address is refused.
      */
@@ -58,7 +58,8 @@ class EvmPayloadFuzzTest {
     }
 
     /**
-     * A signed raw transaction as a node reads it, EIP-1559 ({@code 0x02…}), EIP-2930 ({@code 0x01…}) or legacy
+     * A signed raw transaction as a node reads it, EIP-1559 ({@code 0x02…}), EIP-7702 ({@code 0x04…}), EIP-2930
+     * ({@code 0x01…}) or legacy
      * (an RLP list). Accepted
      * with a low s: it re-encodes to the same bytes; recovering its sender gives an address or a refusal.
      */
@@ -73,6 +74,10 @@ class EvmPayloadFuzzTest {
                 sig = decoded.signature();
             } else if (data.length > 0 && data[0] == Eip2930Transaction.TYPE) {
                 SignedEip2930 decoded = SignedEip2930.decode(data);
+                tx = decoded.transaction();
+                sig = decoded.signature();
+            } else if (data.length > 0 && data[0] == SetCodeTransaction.TYPE) {
+                SetCodeTransaction.Signed decoded = SetCodeTransaction.decodeSigned(data);
                 tx = decoded.transaction();
                 sig = decoded.signature();
             } else {
@@ -96,7 +101,8 @@ class EvmPayloadFuzzTest {
     }
 
     /**
-     * An unsigned transaction as a tool serialises it ({@code 0x02…}, {@code 0x01…}, or a legacy list with EIP-155's
+     * An unsigned transaction as a tool serialises it ({@code 0x02…}, {@code 0x04…}, {@code 0x01…}, or a legacy list
+     * with EIP-155's
      * chain id).
      * Accepted: it is the one canonical encoding of its fields (re-encodes to the same bytes, so what is
      * reviewed is what is signed), the review builds, and its signature decodes back to the same fields and the
@@ -123,6 +129,10 @@ class EvmPayloadFuzzTest {
         if (tx instanceof Eip1559Transaction typed) {
             SignedEip1559 decoded = SignedEip1559.decode(signed);
             assertSameFields(typed, decoded.transaction());
+            assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
+        } else if (tx instanceof SetCodeTransaction) {
+            SetCodeTransaction.Signed decoded = SetCodeTransaction.decodeSigned(signed);
+            assertArrayEquals(tx.unsignedEncoding(), decoded.transaction().unsignedEncoding());
             assertArrayEquals(signed, decoded.transaction().signedEncoding(decoded.signature()));
         } else if (tx instanceof Eip2930Transaction) {
             SignedEip2930 decoded = SignedEip2930.decode(signed);
