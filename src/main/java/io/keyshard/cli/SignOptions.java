@@ -163,7 +163,7 @@ final class SignOptions {
 
     /**
      * The result of a signing: one JSON object with {@code --json}, else a {@code name value} line a field
-     * (the payload, often long, and null fields left out).
+     * (the payload, often long, and null fields left out; an object field as its JSON).
      */
     static void printFields(CommandSpec spec, boolean json, Map<String, Object> o) throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
@@ -172,18 +172,16 @@ final class SignOptions {
         } else {
             int width = Math.max(
                     15, o.keySet().stream().mapToInt(String::length).max().orElse(0));
-            o.forEach((k, v) -> {
-                if (v != null && !k.equals("payload")) {
-                    out.printf(
-                            Locale.ROOT,
-                            "%-" + width + "s %s%n",
-                            k,
-                            v instanceof List<?> l
-                                    ? String.join(
-                                            ",", l.stream().map(String::valueOf).toList())
-                                    : v);
+            for (Map.Entry<String, Object> e : o.entrySet()) {
+                Object v = e.getValue();
+                if (v != null && !e.getKey().equals("payload")) {
+                    // a list as comma-separated values; an object (a signed authorization) as the JSON a tool takes
+                    Object shown = v instanceof List<?> l
+                            ? String.join(",", l.stream().map(String::valueOf).toList())
+                            : v instanceof Map<?, ?> ? StrictJson.mapper().writeValueAsString(v) : v;
+                    out.printf(Locale.ROOT, "%-" + width + "s %s%n", e.getKey(), shown);
                 }
-            });
+            }
         }
         out.flush();
     }

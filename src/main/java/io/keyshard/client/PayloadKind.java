@@ -133,6 +133,14 @@ public enum PayloadKind {
         return title;
     }
 
+    /**
+     * Whether the input may be typed as hex: false for the kinds that read JSON alone (typed data, an
+     * authorization), where a Text/Hex choice would only mislead.
+     */
+    public boolean takesHex() {
+        return this != ETH_TYPED && this != TRON_TYPED && this != ETH_AUTHORIZATION;
+    }
+
     /** What a person types or pastes for this kind, as an input's prompt says it. */
     public String inputHint() {
         return switch (this) {

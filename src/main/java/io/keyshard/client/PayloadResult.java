@@ -1,8 +1,13 @@
 package io.keyshard.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.keyshard.bytes.Hex;
 import io.keyshard.curve.CurveName;
+import io.keyshard.json.StrictJson;
 import io.keyshard.payload.bitcoin.Bip322;
+import io.keyshard.payload.evm.Eip7702Authorization;
+import io.keyshard.payload.evm.SignedAuthorization;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,7 @@ import java.util.UUID;
  * @param signedInputs      PSBT: the indexes of the inputs this key signed
  * @param signatures        every threshold signature made, in order (one, or one per PSBT input)
  * @param historyProblem    why the signing history could not be written, or null when it was
+ *                          (an EIP-7702 authorization's signed tuple is {@link #signedAuthorization()})
  */
 public record PayloadResult(
         PayloadKind kind,
@@ -93,6 +99,33 @@ public record PayloadResult(
         signatures = List.copyOf(signatures);
     }
 
+    /**
+     * An EIP-7702 authorization's signed tuple as an {@code authorizationList} entry takes it ({@link
+     * SignedAuthorization#rpcFields()}), read from the signed payload and r, s, v; null for any other kind.
+     */
+    public Map<String, String> signedAuthorization() {
+        if (kind != PayloadKind.ETH_AUTHORIZATION || payload == null || r == null || s == null || v == null) {
+            return null;
+        }
+        Eip7702Authorization a = Eip7702Authorization.fromSigningPayload(Hex.decodeTyped(payload, "payload"));
+        return new SignedAuthorization(
+                        a,
+                        BigInteger.valueOf(v),
+                        new BigInteger(1, Hex.decodeTyped(r, "r")),
+                        new BigInteger(1, Hex.decodeTyped(s, "s")))
+                .rpcFields();
+    }
+
+    /** {@link #signedAuthorization()} as one line of JSON, as an {@code authorizationList} entry; else null. */
+    public String signedAuthorizationJson() {
+        Map<String, String> a = signedAuthorization();
+        try {
+            return a == null ? null : StrictJson.mapper().writeValueAsString(a);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+
     /** PSBT with finalization: the final transaction, hex; else null. */
     public String finalTx() {
         return kind == PayloadKind.PSBT ? signedTransaction : null;
@@ -149,6 +182,7 @@ public record PayloadResult(
         o.put("signedTransaction", signedTransaction);
         o.put("txHash", txHash);
         o.put("psbt", psbt);
+        o.put("authorization", signedAuthorization());
         o.values().removeIf(x -> x == null);
         return o;
     }

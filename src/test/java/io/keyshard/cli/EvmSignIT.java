@@ -238,16 +238,16 @@ class EvmSignIT {
                 "eth-authorization",
                 history.get(history.size() - 1).get("payload").asText());
 
-        // the same account sends it: its transaction's nonce is one below the authorization's
+        // the printed authorization is the list entry as it is; the same account sends it, at a transaction
+        // nonce one below the authorization's
+        assertEquals("0x9", a.get("authorization").get("nonce").asText());
+        assertEquals(delegate, a.get("authorization").get("address").asText());
         Path tx = dir.resolve("set-code.json");
         Files.writeString(
                 tx,
                 "{\"chainId\":\"0x1\",\"nonce\":\"0x8\",\"maxPriorityFeePerGas\":\"0x3b9aca00\",\"maxFeePerGas\":"
-                        + "\"0x9502f9000\",\"gas\":\"0x186a0\",\"to\":\"" + self + "\",\"authorizationList\":[{"
-                        + "\"chainId\":\"0x1\",\"address\":\"" + delegate + "\",\"nonce\":\"0x9\",\"yParity\":\"0x"
-                        + a.get("v").asInt() + "\",\"r\":\"" + a.get("r").asText() + "\",\"s\":\""
-                        + a.get("s").asText()
-                        + "\"}]}");
+                        + "\"0x9502f9000\",\"gas\":\"0x186a0\",\"to\":\"" + self + "\",\"authorizationList\":["
+                        + a.get("authorization") + "]}");
         CliHarness.Result t =
                 cli.run("sign", "eth-tx", "--key-id", keyId, "--index", "7", "--file", tx.toString(), "--json");
         JsonNode o = SignCli.json(t);

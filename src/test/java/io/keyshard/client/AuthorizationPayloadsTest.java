@@ -95,6 +95,10 @@ class AuthorizationPayloadsTest {
                 new EvmSignature(new BigInteger(r.r().substring(2), 16), new BigInteger(r.s().substring(2), 16), r.v());
         assertTrue(sig.isLowS());
         assertEquals(self, EcRecover.recoverAddress(digest, sig));
+        assertEquals(
+                "{\"chainId\":\"0x1\",\"address\":\"" + DELEGATE + "\",\"nonce\":\"0x7\",\"yParity\":\"0x" + r.v()
+                        + "\",\"r\":\"" + r.r() + "\",\"s\":\"" + r.s() + "\"}",
+                r.signedAuthorizationJson());
         KeygenException e = assertThrows(
                 KeygenException.class,
                 () -> p.plan().finish(List.of(LocalEcdsa.signed(fx.key(), SECRET.add(BigInteger.ONE), PATH, digest))));
@@ -120,16 +124,17 @@ class AuthorizationPayloadsTest {
         assertTrue(e.getMessage().contains("is not this key's address " + self), e.getMessage());
     }
 
-    /** A set-code transaction of this key with its own authorization (nonce {@code ownNonce}) and another's. */
+    /**
+     * A set-code transaction of this key with its own authorization (nonce {@code ownNonce}), as the signing of
+     * that authorization printed it, and another account's.
+     */
     private String setCode(long txNonce, long ownNonce) {
         Eip7702Authorization own = Eip7702Authorization.parse(authorization("1", DELEGATE, ownNonce))
                 .authorization();
-        SignResult res = LocalEcdsa.signed(fx.key(), SECRET, PATH, own.signingHash());
-        EvmSignature sig = PayloadResults.lowS(res);
-        String ownJson = "{\"chainId\":\"0x1\",\"address\":\"" + DELEGATE + "\",\"nonce\":\"" + ownNonce
-                + "\",\"yParity\":\"" + sig.recoveryId() + "\",\"r\":\"0x"
-                + sig.r().toString(16) + "\",\"s\":\"0x"
-                + sig.s().toString(16) + "\"}";
+        PreparedPayload p = prepare(PayloadKind.ETH_AUTHORIZATION, authorization("1", DELEGATE, ownNonce));
+        String ownJson = p.plan()
+                .finish(List.of(LocalEcdsa.signed(fx.key(), SECRET, PATH, own.signingHash())))
+                .signedAuthorizationJson();
         return "{\"chainId\":\"0x1\",\"nonce\":\"" + txNonce + "\",\"maxPriorityFeePerGas\":\"1000000000\","
                 + "\"maxFeePerGas\":\"20000000000\",\"gas\":\"100000\",\"to\":\"" + self + "\",\"data\":\"0x\","
                 + "\"authorizationList\":[" + ownJson + ","

@@ -5,6 +5,7 @@ import io.keyshard.address.AccountAddresses;
 import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,26 @@ public record Eip7702Authorization(BigInteger chainId, byte[] address, BigIntege
     /** The digest the authority's key signs. */
     public byte[] signingHash() {
         return Hashes.keccak256(signingPayload());
+    }
+
+    /** Reads back {@link #signingPayload()}: {@code 0x05} and the canonical RLP of the three fields. */
+    public static Eip7702Authorization fromSigningPayload(byte[] payload) {
+        if (payload.length < 2 || payload[0] != MAGIC) {
+            throw new IllegalArgumentException("an authorization's signed bytes start with 0x05");
+        }
+        if (!(Rlp.decode(Arrays.copyOfRange(payload, 1, payload.length)) instanceof Rlp.Seq seq)
+                || seq.items().size() != 3) {
+            throw new IllegalArgumentException("an authorization is 0x05 followed by rlp([chainId, address, nonce])");
+        }
+        List<Rlp.Item> f = seq.items();
+        Eip7702Authorization a = new Eip7702Authorization(
+                TransactionFields.integer(f.get(0), "chainId"),
+                TransactionFields.str(f.get(1), "address"),
+                TransactionFields.integer(f.get(2), "nonce"));
+        if (!Arrays.equals(a.signingPayload(), payload)) {
+            throw new IllegalArgumentException("the authorization is not canonically encoded (RLP)");
+        }
+        return a;
     }
 
     List<byte[]> fields() {

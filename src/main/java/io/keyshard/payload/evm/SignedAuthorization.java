@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +52,22 @@ public record SignedAuthorization(Eip7702Authorization authorization, BigInteger
     public boolean appliesOn(BigInteger chainId) {
         Eip7702Authorization a = authorization;
         return (a.everyChain() || a.chainId().equals(chainId)) && !a.nonceSkipped();
+    }
+
+    /**
+     * The tuple as the nodes' RPC and viem write an {@code authorizationList} entry, and as {@code sign eth-tx}
+     * reads one: {@code chainId}, {@code address} (EIP-55), {@code nonce}, {@code yParity} as {@code 0x} quantities,
+     * {@code r} and {@code s} as 32-byte {@code 0x} hex.
+     */
+    public Map<String, String> rpcFields() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("chainId", "0x" + authorization.chainId().toString(16));
+        o.put("address", authorization.delegate());
+        o.put("nonce", "0x" + authorization.nonce().toString(16));
+        o.put("yParity", "0x" + yParity.toString(16));
+        o.put("r", Bytes.hex(Bytes.word(r)));
+        o.put("s", Bytes.hex(Bytes.word(s)));
+        return o;
     }
 
     byte[] encode() {

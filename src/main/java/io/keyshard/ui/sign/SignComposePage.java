@@ -73,7 +73,14 @@ final class SignComposePage {
         Fit.wholeButtons(text, hex, open, closeFile);
         Label kindName = new Label("What to sign");
         kindName.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, kindName, kind, new HBox(text, hex), open, closeFile);
+        HBox modeBox = new HBox(text, hex);
+        SignPages.showWhen(
+                modeBox,
+                Bindings.createBooleanBinding(
+                        () -> model.kindProperty().get() == null
+                                || model.kindProperty().get().takesHex(),
+                        model.kindProperty()));
+        HBox row = new HBox(10, kindName, kind, modeBox, open, closeFile);
         row.setAlignment(Pos.CENTER_LEFT);
 
         TextArea input = new TextArea();

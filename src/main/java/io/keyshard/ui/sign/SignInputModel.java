@@ -46,6 +46,9 @@ final class SignInputModel {
         file.addListener((o, a, b) -> read());
         kind.addListener((o, a, k) -> {
             chainFor(k);
+            if (!k.takesHex()) {
+                mode.set(InputMode.TEXT); // JSON is text; hex of it is no way anyone holds it
+            }
             read();
         });
         where.chainProperty().addListener((o, a, c) -> kindFor(c));

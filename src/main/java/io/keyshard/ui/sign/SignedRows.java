@@ -25,6 +25,7 @@ final class SignedRows {
         add(rows, "Signature", r.signature(), "sign-signature", true);
         add(rows, "Without smp (older tools)", r.signatureWithoutPrefix(), "sign-signature-unprefixed", true);
         add(rows, "Signed transaction", r.signedTransaction(), "sign-signed-tx", true);
+        add(rows, "Signed authorization", r.signedAuthorizationJson(), "sign-authorization", true);
         add(rows, "Transaction hash", r.txHash(), "sign-tx-hash", true);
         add(rows, "Signed PSBT", r.psbt(), "sign-psbt", true);
         if (!r.signedInputs().isEmpty()) {
@@ -66,11 +67,16 @@ final class SignedRows {
 
     /**
      * What the QR code shows, the first that is short enough to scan: the signed transaction, which a
-     * wallet broadcasts; the signed PSBT, which a wallet finishes; else the signature. Null: none.
+     * wallet broadcasts; a signed authorization, which a set-code transaction carries; the signed PSBT, which a
+     * wallet finishes; else the signature. Null: none.
      */
     static Qr qr(PayloadResult r) {
         if (scannable(r.signedTransaction())) {
             return new Qr(r.signedTransaction(), "Scan to read the signed transaction");
+        }
+        String authorization = r.signedAuthorizationJson();
+        if (scannable(authorization)) {
+            return new Qr(authorization, "Scan to read the signed authorization");
         }
         if (scannable(r.psbt())) {
             return new Qr(r.psbt(), "Scan to read the signed PSBT into a wallet");

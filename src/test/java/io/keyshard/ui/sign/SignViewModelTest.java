@@ -106,6 +106,18 @@ class SignViewModelTest {
     }
 
     @Test
+    void aKindThatReadsJsonAloneTakesTheInputAsTextAndOffersNoHex() {
+        SignViewModel vm = model(CurveName.SECP256K1);
+        vm.modeProperty().set(InputMode.HEX);
+        vm.kindProperty().set(PayloadKind.ETH_AUTHORIZATION);
+        assertEquals(InputMode.TEXT, vm.modeProperty().get());
+        vm.textProperty().set("{\"chainId\":1}");
+        assertEquals("13 bytes", vm.inputSizeProperty().get());
+        assertFalse(PayloadKind.ETH_TYPED.takesHex());
+        assertTrue(PayloadKind.ETH_TX.takesHex());
+    }
+
+    @Test
     void aMessageOverSixtyFourKibIsRefusedBeforeAnyServerAndAFileSigns() throws Exception {
         SignViewModel vm = model(CurveName.ED25519);
         Path big = Files.write(dir.resolve("big.bin"), new byte[65_537]);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyshard.address.AccountAddresses;
 import io.keyshard.client.PayloadKind;
 import io.keyshard.client.PayloadResult;
 import io.keyshard.curve.CurveName;
+import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,48 @@ class SignedRowsTest {
         assertEquals("Scheme", legacy.get(1).label());
         assertTrue(SignedRows.of(psbt(PSBT, null, List.of(0))).stream()
                 .noneMatch(r -> r.id().equals("sign-signature-unprefixed")));
+    }
+
+    @Test
+    void aSignedAuthorizationIsShownAndScannedAsTheEntryAnAuthorizationListTakes() {
+        // ox's authorization (chain 1, nonce 40) signed by anvil's first account: r, s and y-parity 1
+        String r = "0x"
+                + new BigInteger("74666311849961653398815470296948700361392062371901161364182304079113687952627")
+                        .toString(16);
+        String s = "0x"
+                + new BigInteger("24912990662134805731506157958890440652926649106845286943280690489391727501383")
+                        .toString(16);
+        String delegate = "be95c3f554e9fc85ec51be69a3d807a0d55bcf2c";
+        PayloadResult signed = new PayloadResult(
+                PayloadKind.ETH_AUTHORIZATION,
+                null,
+                CurveName.SECP256K1,
+                "ECDSA",
+                "m/44/60/0/0/0",
+                "02" + "ab".repeat(32),
+                null,
+                List.of("OFFICIAL_1", "OFFICIAL_2"),
+                "0x05d70194" + delegate + "28",
+                null,
+                "0x" + r.substring(2) + s.substring(2) + "01",
+                r,
+                s,
+                1,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
+        String entry = "{\"chainId\":\"0x1\",\"address\":\"" + AccountAddresses.eip55(delegate)
+                + "\",\"nonce\":\"0x28\",\"yParity\":\"0x1\",\"r\":\"" + r + "\",\"s\":\"0x"
+                + "0".repeat(66 - s.length())
+                + s.substring(2) + "\"}";
+        assertEquals(
+                new SignedRows.Row("Signed authorization", entry, "sign-authorization", true),
+                SignedRows.of(signed).get(1));
+        assertEquals(new SignedRows.Qr(entry, "Scan to read the signed authorization"), SignedRows.qr(signed));
     }
 
     private static PayloadResult psbt(String psbt, String signedTransaction, List<Integer> inputs) {
