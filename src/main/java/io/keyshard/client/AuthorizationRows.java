@@ -2,6 +2,7 @@ package io.keyshard.client;
 
 import io.keyshard.payload.evm.Eip7702Authorization;
 import io.keyshard.payload.evm.EvmChain;
+import io.keyshard.payload.evm.KnownDelegate;
 import io.keyshard.payload.evm.SignedAuthorization;
 import io.keyshard.payload.evm.TransactionReview;
 import java.math.BigInteger;
@@ -27,6 +28,7 @@ final class AuthorizationRows {
         if (!a.clears()) {
             warnings.add(handsOver(address, a));
         }
+        unknownDelegate(a).ifPresent(warnings::add);
         if (a.everyChain()) {
             warnings.add(everyChain(a));
         }
@@ -51,7 +53,13 @@ final class AuthorizationRows {
             String who = EvmMessageRows.marked(authority.get(), address);
             rows.add(new SignReview.Row(
                     label,
-                    who + (a.clears() ? ": clears its delegation" : " runs the code of " + a.delegate())
+                    who
+                            + (a.clears()
+                                    ? ": clears its delegation"
+                                    : " runs the code of " + a.delegate()
+                                            + KnownDelegate.of(a.delegate())
+                                                    .map(d -> " (" + d.name() + ")")
+                                                    .orElse(""))
                             + ", on chain " + chain(a.chainId()) + ", at its nonce " + a.nonce()
                             + (skipped == null ? "" : "; skipped by the chain: " + skipped)));
             if (skipped != null) {
@@ -68,6 +76,7 @@ final class AuthorizationRows {
         if (!a.clears()) {
             warnings.add(0, handsOver(address, a));
         }
+        unknownDelegate(a).ifPresent(warnings::add);
         BigInteger next = t.nonce().add(BigInteger.ONE);
         if (!a.nonce().equals(next)) {
             warnings.add(named + " is this account's own, but its nonce " + a.nonce() + " is not this "
@@ -90,9 +99,24 @@ final class AuthorizationRows {
     }
 
     private static String delegate(Eip7702Authorization a) {
-        return a.clears()
-                ? "none: clears this account's delegation, so it is a plain account again"
-                : a.delegate() + " (its code runs as this account)";
+        if (a.clears()) {
+            return "none: clears this account's delegation, so it is a plain account again";
+        }
+        return a.delegate()
+                + KnownDelegate.of(a.delegate())
+                        .map(d -> " (" + d.name() + ", an audited delegate ethereum.org lists; its code runs as this "
+                                + "account)")
+                        .orElse(" (its code runs as this account)");
+    }
+
+    /** The warning for a delegate not on ethereum.org's list of audited ones, which drainers' contracts are not. */
+    private static Optional<String> unknownDelegate(Eip7702Authorization a) {
+        if (a.clears() || KnownDelegate.of(a.delegate()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(a.delegate() + " is not one of the audited delegate contracts ethereum.org lists ("
+                + KnownDelegate.names() + "); drainers take whole accounts with authorizations to contracts of "
+                + "their own: do not sign unless you know who wrote this contract and have read its code");
     }
 
     private static String chain(BigInteger chainId) {

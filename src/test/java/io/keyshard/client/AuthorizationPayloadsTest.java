@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyshard.ExitCoded;
+import io.keyshard.address.AccountAddresses;
 import io.keyshard.address.Chain;
 import io.keyshard.address.KeyPipeline;
 import io.keyshard.bytes.Hex;
@@ -75,7 +76,12 @@ class AuthorizationPayloadsTest {
         PreparedPayload p = prepare(PayloadKind.ETH_AUTHORIZATION, authorization("1", DELEGATE, 7));
         String text = p.review().text();
         List<SignReview.Row> rows = p.review().rows();
-        assertTrue(rows.contains(new SignReview.Row("Delegate", DELEGATE + " (its code runs as this account)")), text);
+        assertTrue(
+                rows.contains(new SignReview.Row(
+                        "Delegate",
+                        DELEGATE + " (MetaMask's EIP7702StatelessDeleGator, an audited delegate ethereum.org lists; "
+                                + "its code runs as this account)")),
+                text);
         assertTrue(rows.contains(new SignReview.Row("Chain", "1 (Ethereum)")), text);
         assertEquals(1, p.review().warnings().size(), text);
         assertTrue(
@@ -124,6 +130,31 @@ class AuthorizationPayloadsTest {
         assertTrue(e.getMessage().contains("is not this key's address " + self), e.getMessage());
     }
 
+    @Test
+    void aDelegateNotOnEthereumOrgsAuditedListIsWarnedAboutBesideTheHandOver() {
+        String lower = "0xfba3912ca04dd458c843e2ee08967fc04f3579c2";
+        String unknown = AccountAddresses.eip55(lower.substring(2));
+        PreparedPayload p = prepare(PayloadKind.ETH_AUTHORIZATION, authorization("1", lower, 7));
+        List<String> w = p.review().warnings();
+        String text = p.review().text();
+        assertEquals(2, w.size(), text);
+        assertTrue(w.get(0).startsWith("this hands the account " + self), text);
+        assertTrue(
+                w.get(1)
+                        .startsWith(unknown + " is not one of the audited delegate contracts ethereum.org lists "
+                                + "(Uniswap's Calibur, Alchemy's Modular Account, "),
+                text);
+        assertTrue(
+                p.review()
+                        .rows()
+                        .contains(new SignReview.Row("Delegate", unknown + " (its code runs as this account)")),
+                text);
+        // Calibur, written in lower case, is known
+        PreparedPayload calibur = prepare(
+                PayloadKind.ETH_AUTHORIZATION, authorization("8453", "0x000000009b1d0af20d8c6d0a44e162d11f9b8f00", 0));
+        assertEquals(1, calibur.review().warnings().size(), calibur.review().text());
+    }
+
     /**
      * A set-code transaction of this key with its own authorization (nonce {@code ownNonce}), as the signing of
      * that authorization printed it, and another account's.
@@ -153,7 +184,8 @@ class AuthorizationPayloadsTest {
                         .contains(new SignReview.Row(
                                 "Authorization 1",
                                 self + " (this key) runs the code of " + DELEGATE
-                                        + ", on chain 1 (Ethereum), at its nonce 5")),
+                                        + " (MetaMask's EIP7702StatelessDeleGator), on chain 1 (Ethereum), at its "
+                                        + "nonce 5")),
                 text);
         // another account's authorization, signed for chain 10 with chain 1's signature: it recovers some account
         // that is not this key's, and is skipped on chain 1 either way

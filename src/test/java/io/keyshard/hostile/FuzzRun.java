@@ -39,6 +39,7 @@ class FuzzRun {
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "personalSign"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "callData"},
             new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "routerCall"},
+            new String[] {PAYLOAD + "evm.EvmPayloadFuzzTest", "authorization"},
             new String[] {PAYLOAD + "solana.SolanaFuzzTest", "transaction"},
             new String[] {PAYLOAD + "tron.TronFuzzTest", "transaction"},
             new String[] {PAYLOAD + "tron.TronFuzzTest", "typedData"},

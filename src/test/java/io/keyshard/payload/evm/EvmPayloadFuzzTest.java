@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.keyshard.bytes.Hex;
+import io.keyshard.json.StrictJson;
 import io.keyshard.payload.Refusals;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Fuzzes every EVM payload reader with what a user or a dapp could hand the signer. Oracles, for
@@ -119,6 +122,37 @@ class EvmPayloadFuzzTest {
         }
         assertArrayEquals(data, tx.unsignedEncoding());
         assertSignsAndReadsBack(tx);
+    }
+
+    /**
+     * An EIP-7702 authorization to sign, its JSON as viem writes it. Accepted: its signed bytes read back as the same
+     * authorization; signed by the key, the tuple's authority is the key's address; and the tuple written as an
+     * authorization list entry ({@code rpcFields}) is read back by a set-code transaction's reader as the same tuple.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void authorization(byte[] data) {
+        String json = Refusals.utf8(data);
+        if (json == null) {
+            return;
+        }
+        Eip7702Authorization a;
+        try {
+            a = Eip7702Authorization.parse(json).authorization();
+        } catch (IllegalArgumentException refused) {
+            Refusals.assertExplained(refused);
+            return;
+        }
+        assertFalse(a.nonceSkipped());
+        assertArrayEquals(
+                a.signingPayload(),
+                Eip7702Authorization.fromSigningPayload(a.signingPayload()).signingPayload());
+        EvmSignature sig = KEY.sign(a.signingHash());
+        SignedAuthorization signed = new SignedAuthorization(a, BigInteger.valueOf(sig.recoveryId()), sig.r(), sig.s());
+        assertEquals(Optional.of(KEY.address()), signed.authority());
+        ArrayNode list =
+                StrictJson.mapper().createArrayNode().add(StrictJson.mapper().valueToTree(signed.rpcFields()));
+        assertArrayEquals(
+                signed.encode(), SignedAuthorization.fromJson(list).get(0).encode());
     }
 
     /** Signed by the key, the transaction reads back as a node reads it: the same fields, the key's address. */
