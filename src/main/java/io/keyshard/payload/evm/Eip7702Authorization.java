@@ -20,7 +20,7 @@ public record Eip7702Authorization(BigInteger chainId, byte[] address, BigIntege
     /** EIP-7702's MAGIC: the byte before the tuple's RLP, so no other signed kind hashes the same. */
     public static final int MAGIC = 0x05;
 
-    /** The largest nonce a set-code transaction carries (it is invalid above; EIP-7702's bounds). */
+    /** 2^64: every nonce in a set-code transaction is below it, or the transaction is invalid (EIP-7702's bounds). */
     private static final BigInteger NONCE_BOUND = BigInteger.ONE.shiftLeft(64);
 
     private static final Set<String> FIELDS = Set.of("chainId", "address", "contractAddress", "nonce", "from");
