@@ -6,7 +6,6 @@ import io.keyshard.address.Hashes;
 import io.keyshard.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -114,26 +113,22 @@ public record Eip7702Authorization(BigInteger chainId, byte[] address, BigIntege
      */
     public static Request parse(String json) {
         JsonNode root = Quantities.object(json, "the authorization", "{chainId, address, nonce}");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (SIGNATURE_FIELDS.contains(name)) {
-                throw new IllegalArgumentException("the authorization is already signed (it has " + name
-                        + "): give {chainId, address, nonce} alone");
-            }
-            if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException(
-                        "unknown authorization field '" + name + "': an authorization is {chainId, address, nonce}");
-            }
-        }
+        Quantities.firstUnknownField(root, FIELDS::contains).ifPresent(name -> {
+            throw new IllegalArgumentException(
+                    SIGNATURE_FIELDS.contains(name)
+                            ? "the authorization is already signed (it has " + name
+                                    + "): give {chainId, address, nonce} alone"
+                            : "unknown authorization field '" + name
+                                    + "': an authorization is {chainId, address, nonce}");
+        });
         if (root.has("address") && root.has("contractAddress")) {
             throw new IllegalArgumentException("give address or contractAddress, not both");
         }
         String addressField = root.has("contractAddress") ? "contractAddress" : "address";
-        for (String name : List.of("chainId", addressField, "nonce")) {
-            if (!root.hasNonNull(name)) {
-                throw new IllegalArgumentException("the authorization field " + name + " is missing");
-            }
-        }
+        Quantities.firstMissingField(root, List.of("chainId", addressField, "nonce"))
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException("the authorization field " + name + " is missing");
+                });
         Eip7702Authorization a = new Eip7702Authorization(
                 Quantities.unsigned(root.get("chainId"), "chainId", 256),
                 Quantities.address(root.get(addressField), addressField),

@@ -7,7 +7,11 @@ import io.keyshard.address.AccountAddresses;
 import io.keyshard.bytes.Hex;
 import io.keyshard.json.StrictJson;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Strict readers of the JSON wallets send, on the project's strict Jackson configuration (no
@@ -30,6 +34,22 @@ final class Quantities {
             throw new IllegalArgumentException(what + " must be a JSON object " + shape);
         }
         return (ObjectNode) root;
+    }
+
+    /** The first field of {@code object} that {@code known} does not take, for the caller's refusal. */
+    static Optional<String> firstUnknownField(JsonNode object, Predicate<String> known) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.test(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first of {@code required} that {@code object} lacks or holds as null, for the caller's refusal. */
+    static Optional<String> firstMissingField(JsonNode object, Collection<String> required) {
+        return required.stream().filter(name -> !object.hasNonNull(name)).findFirst();
     }
 
     /** An unsigned integer of at most {@code bits} bits. */

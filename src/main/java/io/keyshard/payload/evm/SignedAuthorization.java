@@ -3,7 +3,6 @@ package io.keyshard.payload.evm;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,18 +126,14 @@ public record SignedAuthorization(Eip7702Authorization authorization, BigInteger
             if (!e.isObject()) {
                 throw new IllegalArgumentException(where + " must be {chainId, address, nonce, yParity, r, s}");
             }
-            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (!FIELDS.contains(name)) {
-                    throw new IllegalArgumentException("unknown field '" + name + "' in " + where
-                            + ": an authorization is {chainId, address, nonce, yParity, r, s}");
-                }
-            }
-            for (String name : List.of("chainId", "address", "nonce", "yParity", "r", "s")) {
-                if (!e.hasNonNull(name)) {
-                    throw new IllegalArgumentException(where + "." + name + " is missing");
-                }
-            }
+            Quantities.firstUnknownField(e, FIELDS::contains).ifPresent(name -> {
+                throw new IllegalArgumentException("unknown field '" + name + "' in " + where
+                        + ": an authorization is {chainId, address, nonce, yParity, r, s}");
+            });
+            Quantities.firstMissingField(e, List.of("chainId", "address", "nonce", "yParity", "r", "s"))
+                    .ifPresent(name -> {
+                        throw new IllegalArgumentException(where + "." + name + " is missing");
+                    });
             list.add(new SignedAuthorization(
                     new Eip7702Authorization(
                             Quantities.unsigned(e.get("chainId"), where + ".chainId", 256),

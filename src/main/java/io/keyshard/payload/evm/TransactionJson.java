@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,19 +181,16 @@ final class TransactionJson {
     /** Refuses a field neither required nor optional (with a hint where one helps) and a required one missing. */
     private static void checkFields(
             JsonNode root, List<String> required, Set<String> alsoOptional, Map<String, String> hints) {
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!required.contains(name) && !OPTIONAL.contains(name) && !alsoOptional.contains(name)) {
-                String hint = hints.get(name);
-                throw new IllegalArgumentException(
-                        "unknown transaction field '" + name + "'" + (hint == null ? "" : ": " + hint));
-            }
-        }
-        for (String name : required) {
-            if (!root.hasNonNull(name)) {
-                throw new IllegalArgumentException("the transaction field " + name + " is missing");
-            }
-        }
+        Quantities.firstUnknownField(
+                        root, name -> required.contains(name) || OPTIONAL.contains(name) || alsoOptional.contains(name))
+                .ifPresent(name -> {
+                    String hint = hints.get(name);
+                    throw new IllegalArgumentException(
+                            "unknown transaction field '" + name + "'" + (hint == null ? "" : ": " + hint));
+                });
+        Quantities.firstMissingField(root, required).ifPresent(name -> {
+            throw new IllegalArgumentException("the transaction field " + name + " is missing");
+        });
     }
 
     /** The fields both types share. */
