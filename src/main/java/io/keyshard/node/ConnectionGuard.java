@@ -46,7 +46,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, 250, 250, TimeUnit.MILLISECONDS);
+        Sweeps.every(sweeper, "idle connections", this::sweep, 250, TimeUnit.MILLISECONDS);
     }
 
     @Override

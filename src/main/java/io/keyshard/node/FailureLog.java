@@ -40,14 +40,26 @@ final class FailureLog {
         System.err.println(line(method, path, failure, Instant.now()));
     }
 
+    /** Writes {@link #choreLine} to standard error. */
+    static void reportChore(String chore, Throwable failure) {
+        System.err.println(choreLine(chore, failure, Instant.now()));
+    }
+
     /** e.g. {@code 2026-12-07T16:30:00Z internal failure: POST /v1/sign/{id}/abort: java.util.Concurrent...}. */
     static String line(String method, String path, Throwable failure, Instant at) {
+        return line((method.matches("[A-Z]{1,8}") ? method : "?") + " " + template(path), failure, at);
+    }
+
+    /** e.g. {@code 2026-12-07T16:30:00Z internal failure: sweep expired nonces: java.lang.IllegalState...}. */
+    static String choreLine(String chore, Throwable failure, Instant at) {
+        return line("sweep " + chore, failure, at);
+    }
+
+    private static String line(String what, Throwable failure, Instant at) {
         StringBuilder out = new StringBuilder()
                 .append(at.truncatedTo(ChronoUnit.SECONDS))
                 .append(" internal failure: ")
-                .append(method.matches("[A-Z]{1,8}") ? method : "?")
-                .append(' ')
-                .append(template(path))
+                .append(what)
                 .append(": ");
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {

@@ -92,10 +92,10 @@ public final class NodeServer implements AutoCloseable {
         }
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-sweeper"));
         long every = Math.max(1, Math.min(30, sessionTtl.toSeconds() / 2));
-        sweeper.scheduleWithFixedDelay(keygen::expireIdleSessions, every, every, TimeUnit.SECONDS);
+        Sweeps.every(sweeper, "idle keygen sessions", keygen::expireIdleSessions, every, TimeUnit.SECONDS);
         long nonceSweep = Math.max(1, Math.min(30, nonceTtl.toSeconds() / 2));
-        sweeper.scheduleWithFixedDelay(signing::expire, nonceSweep, nonceSweep, TimeUnit.SECONDS);
-        sweeper.scheduleWithFixedDelay(setup::expire, every, every, TimeUnit.SECONDS);
+        Sweeps.every(sweeper, "expired nonces", signing::expire, nonceSweep, TimeUnit.SECONDS);
+        Sweeps.every(sweeper, "idle pairwise setups", setup::expire, every, TimeUnit.SECONDS);
         return new NodeServer(
                 transport,
                 sweeper,
