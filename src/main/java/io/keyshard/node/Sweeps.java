@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class Sweeps {
     private Sweeps() {}
 
-    /** Runs {@code chore} every {@code period} after a first wait of one period, surviving its own failures. */
+    /** Runs {@code task}, called {@code chore} in the log, every {@code period}; its failures do not end it. */
     static void every(ScheduledExecutorService on, String chore, Runnable task, long period, TimeUnit unit) {
         on.scheduleWithFixedDelay(surviving(chore, task), period, period, unit);
     }
